@@ -1,0 +1,40 @@
+# Two commands do all the set-up:  make demo  (build every output)  and  make test  (every check).
+VENV    ?= .venv
+PYTHON  ?= python3
+PY      := $(VENV)/bin/python
+ARTICLES ?= $(firstword $(QUIZGEN_ARTICLES) $(wildcard ../shared/seeds))
+
+.PHONY: demo test lint typecheck pytest bench clean
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+
+$(VENV)/.installed-demo: pyproject.toml | $(PY)
+	$(PY) -m pip install -q -e .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml | $(PY)
+	$(PY) -m pip install -q -e '.[test]'
+	touch $@ $(VENV)/.installed-demo
+
+demo: $(VENV)/.installed-demo
+	$(VENV)/bin/quizgen check $(if $(ARTICLES),--articles $(ARTICLES))
+	$(VENV)/bin/quizgen build -o out
+
+lint: $(VENV)/.installed-test
+	$(VENV)/bin/ruff check quizgen tests bench
+
+typecheck: $(VENV)/.installed-test
+	$(VENV)/bin/mypy
+
+pytest: $(VENV)/.installed-test
+	QUIZGEN_ARTICLES=$(abspath $(ARTICLES)) $(VENV)/bin/pytest -q
+
+test: lint typecheck pytest
+
+bench: $(VENV)/.installed-test
+	$(PY) bench/run_all.py
+
+clean:
+	rm -rf out build dist .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -1,0 +1,33 @@
+"""`quizgen build`: write every output (decks, worksheets, exports) to one folder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from quizgen.cli import cli
+from quizgen.cli.common import bank_option, build_time, load
+
+
+@cli.command()
+@bank_option
+@click.option("-o", "--out", "out_dir", type=click.Path(path_type=Path), default=Path("out"), show_default=True,
+              help="Folder to write into.")
+@click.option("--only", multiple=True, help="Build only this step (anki, worksheet, export; repeatable).")
+def build(bank_path: Path | None, out_dir: Path, only: tuple[str, ...]) -> None:
+    """Build every output from the bank into OUT (default: out/).
+
+    Set SOURCE_DATE_EPOCH for byte-identical, reproducible builds.
+    """
+    from quizgen.pipeline import build_all
+
+    bank = load(bank_path)
+    results = build_all(bank, out_dir, build_time(), only)
+    for res in results:
+        for p in res.paths:
+            click.echo(f"{res.name:<10} wrote {p}")
+        if res.skipped:
+            click.echo(f"{res.name:<10} skipped: {res.skipped}")
+    built = sum(len(r.paths) for r in results)
+    click.echo(f"built {built} file{'s' if built != 1 else ''} in {out_dir}/")

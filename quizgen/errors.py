@@ -1,0 +1,48 @@
+"""Exceptions. Every user-facing problem is a QuizgenError; only cli.py turns them into messages."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One located problem in an input file."""
+
+    file: str
+    line: int
+    column: int
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}:{self.column}: {self.field}: {self.message}"
+
+
+class QuizgenError(Exception):
+    """Base class for every error a user can cause. `exit_code` is what the CLI exits with."""
+
+    exit_code = 1
+
+
+class UsageError(QuizgenError):
+    """Bad options or arguments."""
+
+    exit_code = 2
+
+
+class BankError(QuizgenError):
+    """The bank has one or more problems; all of them are listed."""
+
+    def __init__(self, problems: Sequence[Problem]) -> None:
+        self.problems = tuple(sorted(problems))
+        n = len(self.problems)
+        super().__init__(f"{n} problem{'s' if n != 1 else ''} in the question bank")
+
+    def report(self) -> str:
+        return "\n".join(str(p) for p in self.problems) + f"\n{self}"
+
+
+class DependencyError(QuizgenError):
+    """A system library or optional package is missing; the message says what to install."""

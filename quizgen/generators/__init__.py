@@ -1,0 +1,1 @@
+"""Generators: each reads a `Bank` and writes one kind of output (atomically, via `quizgen.atomic`)."""

@@ -1,0 +1,262 @@
+"""The bank's data model: frozen dataclasses, no I/O.
+
+Field names are the YAML keys (see docs/bank-format.md). `bank.py` builds these
+from YAML generically from the type hints, so a new optional field is one line here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from enum import StrEnum
+from functools import cached_property
+
+
+class Category(StrEnum):
+    DATES = "dates"
+    ACTORS = "actors"
+    POSITIONS = "positions"
+    FORUMS = "forums"
+
+    @property
+    def label(self) -> Text:
+        return CATEGORY_LABELS[self]
+
+
+class AnswerType(StrEnum):
+    TEXT = "text"
+    DATE = "date"
+    NUMBER = "number"
+
+
+class ItemKind(StrEnum):
+    DATE = "date"
+    ANNIVERSARY = "anniversary"
+    DURATION = "duration"
+    RELATIVE_DATE = "relative-date"
+    NUMBER = "number"
+    PERSON = "person"
+    ROLE = "role"
+    COUNTRY = "country"
+    ORGANISATION = "organisation"
+    MEETING = "meeting"
+    STANCE = "stance"
+    FORUM = "forum"
+    EVENT = "event"
+    PLACE = "place"
+    DOCUMENT = "document"
+
+
+class EntityType(StrEnum):
+    PERSON = "person"
+    COUNTRY = "country"
+    ORGANISATION = "organisation"
+    FORUM = "forum"
+    PLACE = "place"
+    DOCUMENT = "document"
+    GROUP = "group"
+    EVENT = "event"
+
+
+@dataclass(frozen=True)
+class Text:
+    """A bilingual text. Both languages are required."""
+
+    ja: str
+    en: str
+
+
+CATEGORY_LABELS = {
+    Category.DATES: Text("日付", "Dates"),
+    Category.ACTORS: Text("人物・主体", "Actors"),
+    Category.POSITIONS: Text("立場", "Positions"),
+    Category.FORUMS: Text("会議・枠組み", "Forums"),
+}
+
+
+@dataclass(frozen=True)
+class Evidence:
+    article: str
+    quote: str
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str
+    file: str
+    headline: Text
+    outlet: Text
+    published: str | None = None
+    published_note: Text | None = None
+    author: Text | None = None
+    cites: tuple[str, ...] = ()
+    clutter: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Role:
+    article: str
+    ja: str
+    en: str
+    quote: str
+
+
+@dataclass(frozen=True)
+class Entity:
+    id: str
+    type: EntityType
+    ja: str
+    reading: str
+    en: str
+    aliases: tuple[str, ...] = ()
+    roles: tuple[Role, ...] = ()
+    note: Text | None = None
+
+
+@dataclass(frozen=True)
+class Item:
+    id: str
+    category: Category
+    kind: ItemKind
+    prompt: Text
+    answer: Text
+    explanation: Text
+    evidence: tuple[Evidence, ...]
+    answer_type: AnswerType = AnswerType.TEXT
+    reading: str | None = None
+    accept: tuple[str, ...] = ()
+    entity: str | None = None
+    actors: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    statement: Text | None = None
+    false_statement: Text | None = None
+    cloze: Text | None = None
+    distractors: tuple[Text, ...] = ()
+    pool: str | None = None
+    when: str | None = None
+    event: Text | None = None
+    context: Text | None = None
+    disagreement: str | None = None
+    draft: bool = False
+
+    @property
+    def articles(self) -> tuple[str, ...]:
+        """The cited articles, in order, without repeats."""
+        return tuple(dict.fromkeys(e.article for e in self.evidence))
+
+
+@dataclass(frozen=True)
+class Side:
+    article: str
+    quote: str
+    says: Text
+
+
+@dataclass(frozen=True)
+class Disagreement:
+    id: str
+    topic: Text
+    note: Text
+    sides: tuple[Side, ...]
+
+
+@dataclass(frozen=True)
+class Pool:
+    id: str
+    members: tuple[Text, ...]
+
+
+@dataclass(frozen=True)
+class Bank:
+    sources: tuple[Source, ...] = ()
+    entities: tuple[Entity, ...] = ()
+    items: tuple[Item, ...] = ()
+    disagreements: tuple[Disagreement, ...] = ()
+    pools: tuple[Pool, ...] = ()
+
+    # Lookups are derived, never stored: the bank stays a plain value.
+    @cached_property
+    def source_by_id(self) -> dict[str, Source]:
+        return {s.id: s for s in self.sources}
+
+    @cached_property
+    def entity_by_id(self) -> dict[str, Entity]:
+        return {e.id: e for e in self.entities}
+
+    @cached_property
+    def item_by_id(self) -> dict[str, Item]:
+        return {i.id: i for i in self.items}
+
+    @cached_property
+    def disagreement_by_id(self) -> dict[str, Disagreement]:
+        return {d.id: d for d in self.disagreements}
+
+    @cached_property
+    def pool_by_id(self) -> dict[str, tuple[Text, ...]]:
+        """Explicit pools plus one automatic pool per entity type."""
+        pools: dict[str, list[Text]] = {t.value: [] for t in EntityType}
+        for e in self.entities:
+            pools[e.type.value].append(Text(e.ja, e.en))
+        for p in self.pools:
+            pools.setdefault(p.id, []).extend(p.members)
+        return {k: tuple(v) for k, v in pools.items()}
+
+    def live_items(self, include_drafts: bool = False) -> Iterator[Item]:
+        return (i for i in self.items if include_drafts or not i.draft)
+
+    def accepted(self, item: Item) -> tuple[str, ...]:
+        """Every spelling a learner may type for `item`, canonical first, without repeats."""
+        forms: list[str] = [item.answer.ja, item.answer.en]
+        if item.reading:
+            forms.append(item.reading)
+        forms.extend(item.accept)
+        entity = self.entity_by_id.get(item.entity) if item.entity else None
+        if entity is not None:
+            forms.extend([entity.ja, entity.en, entity.reading, *entity.aliases])
+        return tuple(dict.fromkeys(f for f in forms if f.strip()))
+
+    def distractor_pool(self, item: Item) -> tuple[Text, ...]:
+        """Candidate wrong answers for `item`: its own distractors, its pool, then its entity's type pool."""
+        cands: list[Text] = list(item.distractors)
+        if item.pool:
+            cands.extend(self.pool_by_id.get(item.pool, ()))
+        entity = self.entity_by_id.get(item.entity) if item.entity else None
+        if entity is not None:
+            cands.extend(self.pool_by_id.get(entity.type.value, ()))
+        return tuple(dict.fromkeys(cands))
+
+    def tags_for(self, item: Item) -> tuple[str, ...]:
+        """Item tags plus category, article and actor tags (no spaces)."""
+        tags = [f"category::{item.category.value}"]
+        tags += [f"article::{a}" for a in item.articles]
+        tags += [f"actor::{a}" for a in item.actors]
+        tags += list(item.tags)
+        return tuple(dict.fromkeys(t.replace(" ", "_") for t in tags))
+
+
+@dataclass(frozen=True)
+class Selection:
+    """Which items a generator takes. Empty tuples mean 'any'."""
+
+    categories: tuple[Category, ...] = ()
+    articles: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    ids: tuple[str, ...] = ()
+    include_drafts: bool = False
+    exclude_tags: tuple[str, ...] = field(default=())
+
+    def matches(self, item: Item) -> bool:
+        if item.draft and not self.include_drafts:
+            return False
+        if self.categories and item.category not in self.categories:
+            return False
+        if self.articles and not set(item.articles) & set(self.articles):
+            return False
+        if self.tags and not set(item.tags) & set(self.tags):
+            return False
+        if self.ids and item.id not in self.ids:
+            return False
+        return not (self.exclude_tags and set(item.tags) & set(self.exclude_tags))
+
+    def apply(self, bank: Bank) -> tuple[Item, ...]:
+        return tuple(i for i in bank.items if self.matches(i))

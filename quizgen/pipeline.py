@@ -1,0 +1,53 @@
+"""`quizgen build`: every output from one bank, each step a generator's `build_default`.
+
+A step is `module:function` with the signature
+`(bank: Bank, out_dir: Path, now: datetime) -> list[Path]`; it is imported only
+when it runs. A step whose module is not there yet is reported, not fatal.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from quizgen.errors import DependencyError
+from quizgen.model import Bank
+
+STEPS: tuple[tuple[str, str], ...] = (
+    ("anki", "quizgen.generators.anki:build_default"),
+    ("worksheet", "quizgen.generators.worksheet:build_default"),
+    ("export", "quizgen.generators.exports:build_default"),
+)
+
+StepFn = Callable[[Bank, Path, dt.datetime], list[Path]]
+
+
+@dataclass(frozen=True)
+class StepResult:
+    name: str
+    paths: tuple[Path, ...] = ()
+    skipped: str | None = None  # why nothing (or not everything) was built
+
+
+def build_all(bank: Bank, out_dir: Path, now: dt.datetime, only: tuple[str, ...] = ()) -> list[StepResult]:
+    out_dir.mkdir(parents=True, exist_ok=True)
+    results = []
+    for name, target in STEPS:
+        if only and name not in only:
+            continue
+        module, func = target.split(":")
+        try:
+            fn: StepFn = getattr(importlib.import_module(module), func)
+        except ModuleNotFoundError as exc:
+            if exc.name != module:
+                raise
+            results.append(StepResult(name, skipped="not available in this version"))
+            continue
+        try:
+            results.append(StepResult(name, tuple(fn(bank, out_dir, now))))
+        except DependencyError as exc:
+            results.append(StepResult(name, getattr(exc, "paths", ()), skipped=str(exc)))
+    return results

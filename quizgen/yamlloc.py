@@ -1,0 +1,119 @@
+"""Safe YAML reading that remembers where every value came from.
+
+`load_located(text, file)` returns plain Python data in which mappings are `LocMap`
+and sequences are `LocList`: ordinary dict/list subclasses that also carry the
+`Loc` of themselves and of each key or element. Only the YAML safe schema is
+accepted; any other tag (for example `!!python/object`) is reported as a
+`Problem`, never constructed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+
+from quizgen.errors import Problem
+
+
+@dataclass(frozen=True)
+class Loc:
+    file: str
+    line: int  # 1-based
+    column: int  # 1-based
+
+    def problem(self, field: str, message: str) -> Problem:
+        return Problem(self.file, self.line, self.column, field, message)
+
+
+class LocMap(dict[str, Any]):
+    loc: Loc
+    key_locs: dict[str, Loc]
+    value_locs: dict[str, Loc]
+
+    def where(self, key: str) -> Loc:
+        """Where the value of `key` is, or the mapping itself when the key is absent."""
+        return self.value_locs.get(key, self.loc)
+
+
+class LocList(list[Any]):
+    loc: Loc
+    item_locs: list[Loc]
+
+
+_SAFE_TAGS = {
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:timestamp",
+    "tag:yaml.org,2002:map",
+    "tag:yaml.org,2002:seq",
+}
+
+
+class _Builder:
+    def __init__(self, file: str) -> None:
+        self.file = file
+        self.problems: list[Problem] = []
+        self._constructor = yaml.SafeLoader("")
+
+    def loc(self, node: yaml.Node) -> Loc:
+        return Loc(self.file, node.start_mark.line + 1, node.start_mark.column + 1)
+
+    def build(self, node: yaml.Node, path: str) -> Any:
+        if node.tag not in _SAFE_TAGS:
+            self.problems.append(
+                self.loc(node).problem(
+                    path or "(document)",
+                    f"YAML tag {node.tag!r} is not allowed; the bank is plain data (safe YAML only)",
+                )
+            )
+            return None
+        if isinstance(node, yaml.MappingNode):
+            out = LocMap()
+            out.loc = self.loc(node)
+            out.key_locs = {}
+            out.value_locs = {}
+            for knode, vnode in node.value:
+                key = self.build(knode, path)
+                kpath = f"{path}.{key}" if path else str(key)
+                if not isinstance(key, str):
+                    self.problems.append(self.loc(knode).problem(kpath, "keys must be text"))
+                    continue
+                if key in out:
+                    self.problems.append(self.loc(knode).problem(kpath, "key appears twice in this mapping"))
+                    continue
+                out.key_locs[key] = self.loc(knode)
+                out.value_locs[key] = self.loc(vnode)
+                out[key] = self.build(vnode, kpath)
+            return out
+        if isinstance(node, yaml.SequenceNode):
+            seq = LocList()
+            seq.loc = self.loc(node)
+            seq.item_locs = []
+            for i, child in enumerate(node.value):
+                seq.item_locs.append(self.loc(child))
+                seq.append(self.build(child, f"{path}[{i}]"))
+            return seq
+        return self._constructor.construct_object(node, deep=True)
+
+
+def load_located(text: str, file: str) -> tuple[Any, list[Problem]]:
+    """Parse one YAML document. Returns (data, problems); data is None when unreadable."""
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        msg = f"YAML syntax error: {exc.problem or exc.context}"
+        return None, [Problem(file, line, col, "(document)", msg)]
+    except yaml.YAMLError as exc:
+        return None, [Problem(file, 1, 1, "(document)", f"YAML error: {exc}")]
+    if node is None:
+        return None, []
+    builder = _Builder(file)
+    data = builder.build(node, "")
+    return data, builder.problems
