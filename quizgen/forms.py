@@ -1,0 +1,221 @@
+"""Question forms derived from bank items: multiple choice, true/false, cloze, matching, timeline.
+
+Pure: randomness comes in as a `random.Random`. Every generator (Anki, worksheets,
+exports, the quiz) uses these, so a form means the same thing everywhere.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from quizgen.model import Bank, EntityType, Item, Text
+
+_CLOZE_RE = re.compile(r"\[\[(.+?)\]\]")
+
+
+def _norm(s: str) -> str:
+    from quizgen.matching import normalise  # type: ignore[import-untyped,unused-ignore]
+
+    return str(normalise(s))
+
+
+# --------------------------------------------------------------------------- multiple choice
+
+
+@dataclass(frozen=True)
+class MultipleChoice:
+    item: Item
+    options: tuple[Text, ...]
+    answer_index: int  # index of the correct option
+
+    @property
+    def correct(self) -> Text:
+        return self.options[self.answer_index]
+
+
+def distractors(bank: Bank, item: Item, rng: random.Random, n: int = 3) -> tuple[Text, ...]:
+    """Up to `n` wrong answers: the item's own first (in order), then random pool members.
+
+    Never an accepted answer of the item, never two that read the same.
+    """
+    accepted = {_norm(a) for a in bank.accepted(item)}
+    seen = set(accepted)
+    chosen: list[Text] = []
+
+    def take(cands: Iterable[Text]) -> None:
+        for c in cands:
+            if len(chosen) >= n:
+                return
+            keys = {_norm(c.ja), _norm(c.en)}
+            if keys & seen:
+                continue
+            seen.update(keys)
+            chosen.append(c)
+
+    take(item.distractors)
+    pool = [c for c in bank.distractor_pool(item) if c not in item.distractors]
+    rng.shuffle(pool)
+    take(pool)
+    return tuple(chosen)
+
+
+def multiple_choice(bank: Bank, item: Item, rng: random.Random, n_options: int = 4) -> MultipleChoice | None:
+    """A shuffled multiple-choice question, or None when too few plausible distractors exist."""
+    wrong = distractors(bank, item, rng, n_options - 1)
+    if len(wrong) < n_options - 1:
+        return None
+    options = [item.answer, *wrong]
+    rng.shuffle(options)
+    return MultipleChoice(item, tuple(options), options.index(item.answer))
+
+
+# --------------------------------------------------------------------------- true / false
+
+
+@dataclass(frozen=True)
+class TrueFalse:
+    item: Item
+    statement: Text
+    is_true: bool
+
+
+def true_false(item: Item, rng: random.Random) -> TrueFalse | None:
+    """The item's true statement or its false one, picked by `rng`; None when it has neither."""
+    options = []
+    if item.statement is not None:
+        options.append(TrueFalse(item, item.statement, True))
+    if item.false_statement is not None:
+        options.append(TrueFalse(item, item.false_statement, False))
+    return rng.choice(options) if options else None
+
+
+# --------------------------------------------------------------------------- cloze
+
+
+@dataclass(frozen=True)
+class Cloze:
+    item: Item
+    text: Text  # with [[...]] around each blank
+
+    def parts(self, lang: str = "ja") -> list[tuple[str, bool]]:
+        """The text split into (segment, is_blank) pairs."""
+        return cloze_parts(getattr(self.text, lang))
+
+    def blanks(self, lang: str = "ja") -> tuple[str, ...]:
+        return tuple(s for s, blank in self.parts(lang) if blank)
+
+
+def cloze_parts(text: str) -> list[tuple[str, bool]]:
+    out: list[tuple[str, bool]] = []
+    pos = 0
+    for m in _CLOZE_RE.finditer(text):
+        if m.start() > pos:
+            out.append((text[pos:m.start()], False))
+        out.append((m.group(1), True))
+        pos = m.end()
+    if pos < len(text):
+        out.append((text[pos:], False))
+    return out
+
+
+def cloze(item: Item) -> Cloze | None:
+    return Cloze(item, item.cloze) if item.cloze is not None else None
+
+
+# --------------------------------------------------------------------------- matching (actor <-> role)
+
+
+@dataclass(frozen=True)
+class Pair:
+    """One left/right pair for a matching exercise, with where it comes from."""
+
+    key: str  # stable id: entity id + article
+    left: Text
+    right: Text
+    article: str
+    quote: str
+
+
+def role_pairs(bank: Bank, articles: Sequence[str] = ()) -> tuple[Pair, ...]:
+    """Person <-> role pairs as the articles give them (one per person and article)."""
+    out = []
+    for e in bank.entities:
+        if e.type is not EntityType.PERSON:
+            continue
+        for r in e.roles:
+            if articles and r.article not in articles:
+                continue
+            out.append(Pair(f"{e.id}@{r.article}", Text(e.ja, e.en), Text(r.ja, r.en), r.article, r.quote))
+    return tuple(out)
+
+
+def matching_set(pairs: Sequence[Pair], rng: random.Random, size: int = 5) -> tuple[Pair, ...]:
+    """Up to `size` pairs in which no left and no right repeats (so the matching is unambiguous)."""
+    pool = list(pairs)
+    rng.shuffle(pool)
+    chosen: list[Pair] = []
+    lefts: set[str] = set()
+    rights: set[str] = set()
+    for p in pool:
+        if len(chosen) >= size:
+            break
+        if _norm(p.left.ja) in lefts or _norm(p.right.ja) in rights:
+            continue
+        lefts.add(_norm(p.left.ja))
+        rights.add(_norm(p.right.ja))
+        chosen.append(p)
+    return tuple(chosen)
+
+
+# --------------------------------------------------------------------------- timeline
+
+
+@dataclass(frozen=True)
+class TimelineEvent:
+    item: Item
+    when: str
+    event: Text
+
+
+def timeline(items: Iterable[Item]) -> tuple[TimelineEvent, ...]:
+    """Dated events in chronological order (ties keep bank order)."""
+    events = [TimelineEvent(i, i.when, i.event) for i in items if i.when is not None and i.event is not None]
+    return tuple(sorted(events, key=lambda e: e.when))
+
+
+def timeline_set(items: Iterable[Item], rng: random.Random, size: int = 5) -> tuple[TimelineEvent, ...]:
+    """Up to `size` events with distinct dates, chronological (so the order is unambiguous)."""
+    events = list(timeline(items))
+    rng.shuffle(events)
+    chosen: dict[str, TimelineEvent] = {}
+    for e in events:
+        if len(chosen) >= size:
+            break
+        if not any(e.when.startswith(w) or w.startswith(e.when) for w in chosen):
+            chosen[e.when] = e
+    return tuple(sorted(chosen.values(), key=lambda e: e.when))
+
+
+# --------------------------------------------------------------------------- citations
+
+
+def source_label(bank: Bank, article: str) -> Text:
+    """'記事000「見出し」(媒体, 2023-03-21)' — the date only where the article gives one."""
+    s = bank.source_by_id[article]
+    date_ja = s.published or "日付記載なし"
+    date_en = s.published or "no date given"
+    return Text(f"記事{s.id}「{s.headline.ja}」({s.outlet.ja}、{date_ja})",
+                f"Article {s.id}, “{s.headline.en}” ({s.outlet.en}, {date_en})")
+
+
+def citation(bank: Bank, item: Item) -> Text:
+    """Every cited article with its verbatim evidence quote (quotes stay in Japanese)."""
+    ja, en = [], []
+    for ev in item.evidence:
+        label = source_label(bank, ev.article)
+        ja.append(f"{label.ja}:「{ev.quote}」")
+        en.append(f"{label.en}: 「{ev.quote}」")
+    return Text("\n".join(ja), "\n".join(en))
