@@ -36,7 +36,7 @@ _WHEN_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 _DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _YEAR_RE = re.compile(r"(?<![0-9０-９])((?:19|20)[0-9]{2})(?![0-9０-９])")
 _CLOZE_RE = re.compile(r"\[\[(.+?)\]\]")
-_KANA_RE = re.compile(r"^[\u3041-\u309f\u30fc・\s]+$")
+_KANA_RE = re.compile(r"^[\u3041-\u309f\u30fc・、。「」\s]+$")
 _MISSING = object()
 
 
@@ -88,6 +88,8 @@ class _Reader:
                 if path.endswith(("id", "article")):
                     return self.fail(loc, path, f"must be text; write it in quotes (\"{raw:03d}\" or \"{raw}\")")
                 return str(raw)
+            if isinstance(raw, bool):
+                return self.fail(loc, path, f"must be text, not {raw!r} (YAML reads yes/no/on/off as true/false: quote it)")
             if not isinstance(raw, str):
                 return self.fail(loc, path, f"must be text, not {_kind(raw)}")
             if not raw.strip():
@@ -163,9 +165,12 @@ def load_bank(bank_dir: Path | str, articles_dir: Path | str | None = None) -> B
     for path in files:
         shown = _shown(path)
         try:
-            texts.append((path.read_text(encoding="utf-8"), shown))
+            raw = path.read_bytes()
+            texts.append((raw.decode("utf-8"), shown))
         except UnicodeDecodeError as exc:
-            problems.append(Problem(shown, 1, 1, "(file)", f"not UTF-8 text ({exc.reason} at byte {exc.start})"))
+            line = raw[: exc.start].count(b"\n") + 1
+            col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+            problems.append(Problem(shown, line, col, "(file)", f"not UTF-8 text ({exc.reason}); save the file as UTF-8"))
         except OSError as exc:
             problems.append(Problem(shown, 1, 1, "(file)", f"cannot read: {exc.strerror}"))
     articles = Path(articles_dir) if articles_dir is not None else None
