@@ -1,0 +1,174 @@
+"""Kana folding and romaji canonicalisation (pure, stdlib only).
+
+Readings are never guessed: romaji is only ever compared with a hiragana
+reading the bank supplies. Both sides go through :func:`romaji_key`, which
+folds Hepburn and kunrei spellings, macrons, long vowels, doubled consonants
+(っ) and ``n'`` into one key, so ``shuukinpei``, ``shū kinpei`` and
+``syukinpei`` all meet ``しゅうきんぺい``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+__all__ = [
+    "fold_kana",
+    "fold_latin",
+    "is_kana",
+    "is_romaji",
+    "kana_to_romaji",
+    "romaji_key",
+]
+
+_KATA_START, _KATA_END = 0x30A1, 0x30F6  # ァ .. ヶ
+_HIRA_RE = re.compile(r"[\u3041-\u3096\u30fc]+")
+_ROMAJI_RE = re.compile(r"[a-z' ]+")
+
+# Latin letters that do not decompose under NFD.
+_LATIN_SPECIAL = str.maketrans({"ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "ł": "l", "đ": "d", "ı": "i"})
+
+
+def fold_kana(text: str) -> str:
+    """Katakana to hiragana (ヴ→ゔ, ヶ→ゖ); everything else unchanged."""
+    return "".join(chr(ord(ch) - 0x60) if _KATA_START <= ord(ch) <= _KATA_END else ch for ch in text)
+
+
+def fold_latin(text: str) -> str:
+    """Drop accents from Latin letters only (é→e, ō→o), never from kana (が stays が)."""
+    out: list[str] = []
+    for ch in text.translate(_LATIN_SPECIAL):
+        if "\u00c0" <= ch <= "\u024f" or "\u1e00" <= ch <= "\u1eff":
+            out.append("".join(c for c in unicodedata.normalize("NFD", ch) if not unicodedata.combining(c)))
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def is_kana(text: str) -> bool:
+    """True for a non-empty string of hiragana (and ー) only."""
+    return bool(_HIRA_RE.fullmatch(text))
+
+
+def is_romaji(text: str) -> bool:
+    """True when ``text`` (already lower-cased, accents folded) could be romaji."""
+    return bool(_ROMAJI_RE.fullmatch(text)) and any(c.isalpha() for c in text)
+
+
+# --- kana -> kunrei-style romaji -------------------------------------------------
+
+_ROWS = {
+    "": "あいうえお",
+    "k": "かきくけこ",
+    "s": "さしすせそ",
+    "t": "たちつてと",
+    "n": "なにぬねの",
+    "h": "はひふへほ",
+    "m": "まみむめも",
+    "r": "らりるれろ",
+    "g": "がぎぐげご",
+    "z": "ざじずぜぞ",
+    "d": "だぢづでど",
+    "b": "ばびぶべぼ",
+    "p": "ぱぴぷぺぽ",
+}
+_SYLLABLES: dict[str, str] = {kana: cons + vowel for cons, row in _ROWS.items() for kana, vowel in zip(row, "aiueo", strict=True)}
+_SYLLABLES.update(
+    {
+        "や": "ya",
+        "ゆ": "yu",
+        "よ": "yo",
+        "わ": "wa",
+        "ゐ": "i",
+        "ゑ": "e",
+        "を": "o",
+        "ん": "n",
+        "ぢ": "zi",
+        "づ": "zu",
+        "ゔ": "vu",
+        "ゕ": "ka",
+        "ゖ": "ka",
+        "ぁ": "a",
+        "ぃ": "i",
+        "ぅ": "u",
+        "ぇ": "e",
+        "ぉ": "o",
+        "ゎ": "wa",
+    }
+)
+_SMALL_Y = {"ゃ": "a", "ゅ": "u", "ょ": "o"}
+_SMALL_V = {"ぁ": "a", "ぃ": "i", "ぅ": "u", "ぇ": "e", "ぉ": "o"}
+
+
+def kana_to_romaji(kana: str) -> str:
+    """Hiragana to kunrei-style romaji (きゃ→kya, し→si, ふぁ→fa); っ and ー are dropped.
+
+    Dropping っ and ー loses nothing that :func:`romaji_key` would keep, since
+    it collapses doubled letters and long vowels anyway.
+    """
+    out: list[str] = []
+    i = 0
+    while i < len(kana):
+        ch = kana[i]
+        nxt = kana[i + 1] if i + 1 < len(kana) else ""
+        base = _SYLLABLES.get(ch)
+        if base is None:  # っ, ー and anything unknown
+            i += 1
+            continue
+        if nxt in _SMALL_Y and len(base) == 2 and base.endswith("i"):
+            out.append(base[0] + "y" + _SMALL_Y[nxt])  # きゃ -> kya, じゃ -> zya
+            i += 2
+        elif nxt == "ぇ" and base in ("si", "ti", "zi"):
+            out.append(base[0] + "ye")  # しぇ -> sye (she), ちぇ -> tye (che)
+            i += 2
+        elif nxt in _SMALL_V and len(base) == 2 and base[0] in "fhtdwv":
+            cons = "f" if ch == "ふ" else base[0]
+            out.append(cons + _SMALL_V[nxt])  # ふぁ -> fa, てぃ -> ti, ゔぁ -> va
+            i += 2
+        else:
+            out.append(base)
+            i += 1
+    return "".join(out)
+
+
+# --- romaji canonical key ---------------------------------------------------------
+
+_REWRITES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern), repl)
+    for pattern, repl in (
+        (r"n'", "n"),
+        (r"[^a-z]", ""),
+        (r"t(?=ch)", ""),  # matcha: っち
+        (r"shi", "si"),
+        (r"chi", "ti"),
+        (r"tsu", "tu"),
+        (r"ji", "zi"),
+        (r"dzu", "zu"),
+        (r"fu", "hu"),
+        (r"di", "zi"),
+        (r"du", "zu"),
+        (r"wo", "o"),
+        (r"sh", "sy"),
+        (r"ch", "ty"),
+        (r"j", "zy"),
+        (r"dy", "zy"),
+        (r"m(?=[bpm])", "n"),  # shimbun -> sinbun
+        (r"oh(?![aiueoy])", "o"),  # passport Hepburn: Ohno
+        (r"ou", "o"),
+        (r"ei", "e"),  # long vowels written out
+        (r"(.)\1+", r"\1"),  # long vowels, っ and nn
+    )
+)
+
+
+def romaji_key(text: str) -> str:
+    """Canonical romaji: ``Shū Kinpei``, ``shuukinpei`` and ``syukinpei`` share one key.
+
+    ``text`` may be romaji (any case, macrons, spaces, hyphens, ``n'``) or hiragana.
+    """
+    text = fold_latin(text.lower())
+    if is_kana(text):
+        text = kana_to_romaji(text)
+    for pattern, repl in _REWRITES:
+        text = pattern.sub(repl, text)
+    return text

@@ -1,0 +1,121 @@
+"""Dates as learners type them, Japanese and English, possibly partial (pure).
+
+``parse_date`` understands 2023/3/21, 2023-03-21, 2023.3.21, 20230321,
+2023年3月21日 (digits or kanji), 令和5年3月21日, 21 March 2023,
+March 21, 2023, Mar 21 2023, 21/3/2023 (only when unambiguous), and partial
+forms such as 2023年2月, February 2023, 3月21日, 24日 or a four-digit year.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+
+from quizgen.japanese_numbers import parse_int
+
+__all__ = ["PartialDate", "parse_date"]
+
+
+@dataclass(frozen=True)
+class PartialDate:
+    """A date whose parts may be unknown (``None``)."""
+
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+
+    def parts(self) -> dict[str, int]:
+        """The known parts, by name."""
+        known = {"year": self.year, "month": self.month, "day": self.day}
+        return {k: v for k, v in known.items() if v is not None}
+
+    def covers(self, answer: PartialDate) -> bool:
+        """True when every part ``answer`` has is present here and equal."""
+        mine = self.parts()
+        return all(mine.get(k) == v for k, v in answer.parts().items())
+
+
+# First year of each era in the Gregorian calendar minus one, and its last year number.
+_ERAS = {"令和": (2018, 99), "平成": (1988, 31), "昭和": (1925, 64), "大正": (1911, 15), "明治": (1867, 45)}
+_MONTHS = {
+    name: i
+    for i, full in enumerate(calendar.month_name)
+    if full
+    for name in {full.lower(), full.lower()[:3], "sept" if i == 9 else full.lower()[:3]}
+}
+_N = r"[0-9〇零一二三四五六七八九十百千]+"
+_M = r"(?P<mname>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_ORD = r"(?:st|nd|rd|th)?"
+_WEEKDAY_RE = re.compile(r"[(（]\s*(?:[月火水木金土日](?:曜日?)?|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?)\s*[)）]")
+_PATTERNS = tuple(
+    re.compile(p)
+    for p in (
+        r"(?P<y>\d{4})[-/.](?P<m>\d{1,2})(?:[-/.](?P<d>\d{1,2}))?",
+        r"(?P<y>\d{4})(?P<m>\d{2})(?P<d>\d{2})",
+        r"(?P<y>\d{4})",
+        r"(?P<m>\d{1,2})/(?P<d>\d{1,2})",
+        r"(?:(?P<era>令和|平成|昭和|大正|明治)(?P<ey>" + _N + r"|元)年|(?P<y>" + _N + r")年)?"
+        r"(?:(?P<m>" + _N + r")月)?(?:(?P<d>" + _N + r")日)?",
+        r"(?:the )?(?P<d>\d{1,2})" + _ORD + r" (?:of )?" + _M + r",?(?: (?P<y>\d{4}))?",
+        _M + r" (?P<d>\d{1,2})" + _ORD + r"(?:,? (?P<y>\d{4}))?",
+        _M + r",? (?P<y>\d{4})",
+        _M,
+        r"(?P<y>\d{4}) " + _M + r"(?: (?P<d>\d{1,2})" + _ORD + r")?",
+    )
+)
+_SPACED_RE = re.compile(r"\s*([年月日])\s*")
+_DMY_RE = re.compile(r"(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<y>\d{4})")
+
+
+def _valid(date: PartialDate) -> PartialDate | None:
+    if date.year is not None and not 1 <= date.year <= 9999:
+        return None
+    if date.month is not None and not 1 <= date.month <= 12:
+        return None
+    if date.day is not None:
+        days = calendar.monthrange(date.year or 2000, date.month)[1] if date.month else 31
+        if not 1 <= date.day <= days:
+            return None
+    return date if date.parts() else None
+
+
+def _number(text: str | None) -> int | None:
+    return None if text is None else parse_int(text)
+
+
+def _from_match(m: re.Match[str]) -> PartialDate | None:
+    groups = m.groupdict()
+    year = _number(groups.get("y"))
+    if groups.get("era"):
+        offset, last = _ERAS[groups["era"]]
+        era_year = 1 if groups["ey"] == "元" else _number(groups["ey"])
+        if era_year is None or not 1 <= era_year <= last:
+            return None
+        year = offset + era_year
+    month = _MONTHS[groups["mname"]] if groups.get("mname") else _number(groups.get("m"))
+    day = _number(groups.get("d"))
+    for raw, value in ((groups.get("y"), year), (groups.get("m"), month), (groups.get("d"), day)):
+        if raw is not None and value is None:
+            return None
+    return _valid(PartialDate(year, month, day))
+
+
+def parse_date(text: str) -> PartialDate | None:
+    """Parse ``text`` (NFKC, lower-case) as a possibly partial date, or return None.
+
+    A bare one- or two-digit number is not a date here: whether ``24`` is a
+    day or a month depends on the answer, so the caller decides.
+    """
+    text = " ".join(_WEEKDAY_RE.sub("", text).replace(",", ", ").split()).replace(" ,", ",")
+    text = _SPACED_RE.sub(r"\1", text.replace(",,", ","))
+    for pattern in _PATTERNS:
+        m = pattern.fullmatch(text)
+        if m is not None and m.group(0):
+            return _from_match(m)
+    m = _DMY_RE.fullmatch(text)
+    if m is None:
+        return None
+    a, b, year = int(m.group("a")), int(m.group("b")), int(m.group("y"))
+    readings = {d for d in (_valid(PartialDate(year, b, a)), _valid(PartialDate(year, a, b))) if d}
+    return readings.pop() if len(readings) == 1 else None  # 3/4/2023 is ambiguous

@@ -1,0 +1,144 @@
+"""Titles and honorifics around a name: 氏, 大統領, 外相, President, Mr … (pure).
+
+Everything here works on *normalised* keys (see ``quizgen.matching.normalise``):
+lower case, hiragana, no spaces or dots. Titles fall into groups of synonyms
+(国家主席, 主席, 大統領 and President are one group), so a typed title can be
+checked against the titles the bank gives for the answer.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["GENERIC", "name_like", "split_titles", "title_group", "titles_compatible"]
+
+GENERIC = "generic"
+_GROUPS: dict[str, tuple[str, ...]] = {
+    GENERIC: ("氏", "さん", "様", "さま", "殿", "閣下", "かっか", "mr", "mrs", "ms", "dr", "mister"),
+    "head-of-state": (
+        "大統領",
+        "国家主席",
+        "主席",
+        "だいとうりょう",
+        "こっかしゅせき",
+        "しゅせき",
+        "president",
+        "chairman",
+        "presidentofchina",
+        "presidentofrussia",
+    ),
+    "foreign-minister": (
+        "外相",
+        "外務大臣",
+        "外務相",
+        "外交部長",
+        "がいしょう",
+        "がいむだいじん",
+        "foreignminister",
+        "ministerofforeignaffairs",
+        "fm",
+    ),
+    "prime-minister": (
+        "首相",
+        "総理",
+        "総理大臣",
+        "内閣総理大臣",
+        "しゅしょう",
+        "そうり",
+        "そうりだいじん",
+        "primeminister",
+        "premier",
+        "pm",
+    ),
+    "secretary": ("書記", "書記長", "総書記", "しょき", "secretary", "generalsecretary", "secretarygeneral"),
+    "defence-minister": (
+        "国防相",
+        "国防大臣",
+        "防衛相",
+        "防衛大臣",
+        "こくぼうしょう",
+        "defenceminister",
+        "defenseminister",
+        "ministerofdefence",
+        "ministerofdefense",
+    ),
+}
+_GROUP_OF = {title: group for group, titles in _GROUPS.items() for title in titles}
+_BY_LENGTH = sorted(_GROUP_OF, key=len, reverse=True)
+# A core left after stripping a title from the *answer* is only trusted when it
+# looks like a personal name: a few kanji, kana or Latin letters, and not a
+# country or institution (ロシア外相 is a role, not a person called ロシア).
+_NAME_RE = re.compile(r"[\u4e00-\u9fff]{2,4}|[\u3041-\u3096ー]{2,}|[a-z]{3,}")
+_NOT_NAMES = frozenset(
+    [
+        "中国",
+        "中露",
+        "中ろ",
+        "ろしあ",
+        "露国",
+        "米国",
+        "あめりか",
+        "日本",
+        "うくらいな",
+        "韓国",
+        "北朝鮮",
+        "英国",
+        "いぎりす",
+        "国連",
+        "欧州",
+        "政府",
+        "china",
+        "russia",
+        "us",
+        "usa",
+        "america",
+        "japan",
+        "ukraine",
+        "un",
+        "eu",
+        "government",
+    ]
+)
+
+
+def title_group(key: str) -> str | None:
+    """The synonym group of a whole title (``"外務大臣"`` -> ``"foreign-minister"``)."""
+    return _GROUP_OF.get(key)
+
+
+def split_titles(key: str) -> tuple[str, tuple[str, ...]]:
+    """Strip titles from both ends of ``key`` while something is left.
+
+    ``"習近平国家主席"`` -> ``("習近平", ("国家主席",))``; ``"首相"`` stays ``("首相", ())``.
+    """
+    found: list[str] = []
+    stripped = True
+    while stripped:
+        stripped = False
+        for title in _BY_LENGTH:
+            if len(key) <= len(title):
+                continue
+            if key.endswith(title):
+                key, stripped = key[: -len(title)], True
+            elif key.startswith(title):
+                key, stripped = key[len(title) :], True
+            if stripped:
+                found.append(title)
+                break
+    return key, tuple(found)
+
+
+def name_like(core: str) -> bool:
+    """Could ``core`` (left after stripping a title from an answer) be a person's name?"""
+    return bool(_NAME_RE.fullmatch(core)) and core not in _NOT_NAMES
+
+
+def titles_compatible(typed: tuple[str, ...], known: set[str]) -> bool:
+    """Are the titles typed consistent with the titles the bank gives (``known``)?
+
+    Generic honorifics always are. Other titles must share a group with a
+    known one, unless the bank gives no title at all for the answer.
+    """
+    known_groups = {_GROUP_OF[t] for t in known} - {GENERIC}
+    typed_groups = {_GROUP_OF[t] for t in typed} - {GENERIC}
+    return not known_groups or typed_groups <= known_groups
