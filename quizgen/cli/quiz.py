@@ -1,0 +1,363 @@
+"""`quizgen quiz`: a spaced-repetition session in the terminal.
+
+Interactive (stdin is a terminal): type an answer and Enter; after the verdict,
+Enter keeps the derived rating, 1-4 overrides it, `u` undoes, `q` quits.
+
+Scripted (stdin is not a terminal): one line per question, nothing else is asked.
+  <answer>   the answer (--choices: the option number; --self: your rating 1-4)
+  !N         re-rate the previous answer with N (1 Again, 2 Hard, 3 Good, 4 Easy)
+  u          undo the previous answer; its question is asked again
+  q          end the session (so does the end of the input)
+An empty line is an unanswered question (wrong, rated Again).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import os
+import random
+import re
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from quizgen import resources
+from quizgen.cli import cli
+from quizgen.cli.common import bank_option, parse_now, selection, selection_options
+from quizgen.errors import UsageError
+from quizgen.model import Bank, Item
+from quizgen.scheduling import DEFAULT_RETENTION, Scheduler
+from quizgen.session import DEFAULT_NEW_PER_DAY, Answered, Mode, Question, Session, Summary, build_queue
+from quizgen.store import Store, default_db_path
+
+F = TypeVar("F", bound=Callable[..., Any])
+_RERATE_RE = re.compile(r"!\s*([1-4])")
+_RATING_HELP = "1 Again · 2 Hard · 3 Good · 4 Easy"
+
+
+# --------------------------------------------------------------------------- shared options (stats and due use them too)
+
+
+def db_option(f: F) -> F:
+    return click.option("--db", "db_path", type=click.Path(path_type=Path, dir_okay=False), envvar="QUIZGEN_DB",
+                        default=None, help="Review history database (default: in your user data folder; env QUIZGEN_DB).")(f)
+
+
+def now_option(f: F) -> F:
+    return click.option("--now", "now_text", metavar="ISO-8601", default=None,
+                        help="Pretend it is this time (UTC unless an offset is given), e.g. 2025-03-01T09:00.")(f)
+
+
+def open_store(db_path: Path | None) -> Store:
+    return Store(db_path or default_db_path())
+
+
+def load_bank_fast(bank_path: Path | None) -> Bank:
+    """The bank, through the pickle cache (QUIZGEN_CACHE_DIR overrides where; empty turns it off)."""
+    from quizgen.bankcache import load_cached
+
+    env = os.environ.get("QUIZGEN_CACHE_DIR")
+    if env is None:
+        from platformdirs import user_cache_path
+
+        cache: Path | None = user_cache_path("quizgen", appauthor=False)
+    else:
+        cache = Path(env) if env else None
+    return load_cached(bank_path or resources.bank_dir(), cache)
+
+
+def day_start(now: dt.datetime) -> dt.datetime:
+    """Local midnight at the start of `now`'s day, in UTC: the daily new-card limit resets then."""
+    local = now.astimezone()
+    return local.replace(hour=0, minute=0, second=0, microsecond=0).astimezone(dt.UTC)
+
+
+def local(when: dt.datetime) -> str:
+    return when.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+def until(when: dt.datetime, now: dt.datetime) -> str:
+    """'in 10 min', 'in 5 h', 'in 3 days', 'now'."""
+    secs = (when - now).total_seconds()
+    if secs <= 30:
+        return "now"
+    if secs < 3600:
+        return f"in {max(1, round(secs / 60))} min"
+    if secs < 86400:
+        return f"in {round(secs / 3600)} h"
+    days = round(secs / 86400)
+    return f"in {days} day{'s' if days != 1 else ''}"
+
+
+# --------------------------------------------------------------------------- input
+
+
+class _Input:
+    """Reads lines from a terminal (with line editing) or, scripted, from stdin; None at the end."""
+
+    def __init__(self) -> None:
+        self.tty = sys.stdin.isatty()
+        if self.tty:
+            with contextlib.suppress(ImportError):  # Windows has no readline
+                import readline  # noqa: F401  (line editing for input(); wide characters erase correctly)
+
+    def read(self, prompt: str) -> str | None:
+        if self.tty:
+            try:
+                return input(prompt)
+            except EOFError:
+                click.echo()
+                return None
+        line = sys.stdin.readline()
+        if not line:
+            return None
+        line = line.rstrip("\r\n")
+        click.echo(f"{prompt}{line}")
+        return line
+
+
+# --------------------------------------------------------------------------- the command
+
+
+@cli.command()
+@bank_option
+@selection_options
+@db_option
+@now_option
+@click.option("--new", "new_per_day", type=click.IntRange(min=0), default=DEFAULT_NEW_PER_DAY, show_default=True,
+              help="New cards per day.")
+@click.option("--limit", type=click.IntRange(min=1), default=None, help="Ask at most this many cards.")
+@click.option("--cram", is_flag=True, help="Practise every selected card without changing the schedule.")
+@click.option("--choices", is_flag=True, help="Multiple choice: pick 1-4.")
+@click.option("--self", "self_graded", is_flag=True, help="Self-graded: see the answer, rate yourself 1-4.")
+@click.option("--seed", type=int, default=None, help="Seed for the card order (deterministic sessions).")
+@click.option("--retention", type=float, default=DEFAULT_RETENTION, show_default=True,
+              help="Desired retention: the chance of recall FSRS aims for at each review (0.70-0.99).")
+def quiz(bank_path: Path | None, categories: tuple[str, ...], articles: tuple[str, ...], tags: tuple[str, ...],
+         include_drafts: bool, db_path: Path | None, now_text: str | None, new_per_day: int, limit: int | None,
+         cram: bool, choices: bool, self_graded: bool, seed: int | None, retention: float) -> None:
+    """Quiz yourself: due cards first, then new ones, scheduled with FSRS.
+
+    Answer in Japanese (kanji or kana), romaji or English. After each answer, Enter
+    keeps the rating (wrong: 1 Again, right: 3 Good), 1-4 changes it, u undoes it,
+    q ends the session (so do Ctrl-C and Ctrl-D). Every answer is saved at once.
+
+    With input from a pipe or file, each line answers one question; "!N" re-rates
+    the previous answer, "u" undoes it, "q" quits. Example:
+
+        printf 'しゅうきんぺい\\n!4\\nputin\\nq\\n' | quizgen quiz --seed 1
+    """
+    if choices and self_graded:
+        raise UsageError("--choices and --self cannot be used together")
+    mode = Mode.CHOICES if choices else Mode.SELF if self_graded else Mode.TYPED
+    scheduler = Scheduler(desired_retention=retention)
+    fixed = parse_now(now_text) if now_text else None
+    clock: Callable[[], dt.datetime] = (lambda: fixed) if fixed else (lambda: dt.datetime.now(dt.UTC))
+    now = clock()
+    rng = random.Random(seed)
+    bank = load_bank_fast(bank_path)
+    items = selection(categories, articles, tags, include_drafts).apply(bank)
+    store = None if cram else open_store(db_path)
+    try:
+        cards = store.current() if store else {}
+        new_today = store.new_since(day_start(now)) if store else 0
+        queue = build_queue(items, cards, now, rng, new_today=new_today, new_per_day=new_per_day, limit=limit, cram=cram)
+        session = Session(bank, list(queue), store, scheduler, rng, clock, mode, known=set(cards))
+        _run(session, bank, items, _Input())
+    finally:
+        if store:
+            store.close()
+
+
+def _run(session: Session, bank: Bank, items: tuple[Item, ...], inp: _Input) -> None:
+    n_due = sum(1 for i in session.queue if i.id in session.known)
+    n_new = session.remaining - n_due
+    what = "cram: nothing is recorded" if session.cram else f"{n_due} due, {n_new} new"
+    click.echo(f"{session.remaining} card{'s' if session.remaining != 1 else ''} ({what}). "
+               + ("Rate yourself 1-4." if session.mode is Mode.SELF else
+                  "Pick 1-4." if session.mode is Mode.CHOICES else
+                  "Answer in Japanese, kana, romaji or English.") + " u undo · q quit")
+    if not session.remaining:
+        click.echo(_nothing_due(session, items))
+    try:
+        _loop(session, bank, inp)
+    except KeyboardInterrupt:
+        click.echo()
+    _show_summary(session.summary(), session.clock())
+
+
+def _nothing_due(session: Session, items: tuple[Item, ...]) -> str:
+    if not items:
+        return "No items match the filters."
+    return "Nothing is due and no new cards are left for today. Try --new N for more, or --cram to practise."
+
+
+def _loop(session: Session, bank: Bank, inp: _Input) -> None:
+    shown: Question | None = None
+    while (q := session.next()) is not None:
+        if q is not shown:
+            _show_question(q, session)
+            shown = q
+        if q.mode is Mode.SELF and inp.tty:
+            line = inp.read("Enter shows the answer (u undo, q quit) ")
+            if line is None or line.strip().lower() == "q":
+                return
+            if line.strip().lower() != "u":
+                _show_answer(q, bank)
+                line = _read_rating(inp, "How well did you know it? " + _RATING_HELP + ": ")
+                if line is None or line == "q":
+                    return
+        else:
+            line = inp.read("> ")
+            if line is None:
+                return
+        cmd = line.strip().lower()
+        if cmd == "q":
+            return
+        if cmd == "u":
+            _undo(session)
+            shown = None
+            continue
+        if (m := _RERATE_RE.fullmatch(cmd)) is not None:
+            _rerate(session, int(m.group(1)))
+            continue
+        try:
+            if q.mode is Mode.SELF:
+                if cmd not in ("1", "2", "3", "4"):
+                    click.echo(f"  Rate yourself: {_RATING_HELP}.")
+                    continue
+                if not inp.tty:
+                    _show_answer(q, bank)
+                a = session.grade(int(cmd))
+            else:
+                a = session.answer(line)
+        except UsageError as exc:  # e.g. "7" in choices mode: ask again
+            click.echo(f"  {exc}")
+            continue
+        _show_verdict(a, session, bank)
+        if inp.tty and q.mode is not Mode.SELF:
+            action = _after_answer(session, inp, a)
+            if action == "q":
+                return
+            if action == "u":
+                shown = None
+
+
+def _read_rating(inp: _Input, prompt: str) -> str | None:
+    while True:
+        line = inp.read(prompt)
+        if line is None:
+            return None
+        cmd = line.strip().lower()
+        if cmd in ("1", "2", "3", "4", "q"):
+            return cmd
+        click.echo(f"  {_RATING_HELP}, or q to quit.")
+
+
+def _after_answer(session: Session, inp: _Input, a: Answered) -> str:
+    """Interactive only: Enter keeps the rating, 1-4 changes it, u undoes, q quits."""
+    while True:
+        line = inp.read(f"Enter keeps {int(a.rating)} {a.rating.label} · {_RATING_HELP} · u undo · q quit: ")
+        if line is None:
+            return "q"
+        cmd = line.strip().lower().lstrip("!")
+        if cmd == "":
+            return ""
+        if cmd in ("q", "u"):
+            if cmd == "u":
+                _undo(session)
+            return cmd
+        if cmd in ("1", "2", "3", "4"):
+            _rerate(session, int(cmd))
+            return ""
+        click.echo("  Press Enter, 1-4, u or q.")
+
+
+def _undo(session: Session) -> None:
+    q = session.undo()
+    if q is None:
+        click.echo("  Nothing to undo.")
+    else:
+        click.echo(f"  ↶ Undone{'' if session.cram else ' (its review is withdrawn)'}: asking again.")
+
+
+def _rerate(session: Session, rating: int) -> None:
+    try:
+        a = session.rerate(rating)
+    except UsageError as exc:
+        click.echo(f"  {exc}")
+        return
+    click.echo(f"  Re-rated {a.question.item.answer.ja}: {int(a.rating)} {a.rating.label}{_next(a, session)}")
+
+
+# --------------------------------------------------------------------------- display
+
+
+def _show_question(q: Question, session: Session) -> None:
+    item = q.item
+    tag = "new" if q.is_new else "again" if q.is_repeat else "review"
+    left = session.remaining
+    click.echo()
+    click.echo(click.style(f"[{q.number}] {item.category.label.ja} {item.category.label.en} · {tag}"
+                           + (f" · {left} more" if left else ""), dim=True))
+    click.echo(click.style(f"  {item.prompt.ja}", bold=True))
+    click.echo(f"  {item.prompt.en}")
+    if q.choice is not None:
+        for n, opt in enumerate(q.choice.options, 1):
+            click.echo(f"   {n}) {opt.ja}" + (f"  ({opt.en})" if opt.en != opt.ja else ""))
+
+
+def _answer_line(item: Item) -> str:
+    reading = f"({item.reading})" if item.reading else ""
+    en = f" · {item.answer.en}" if item.answer.en != item.answer.ja else ""
+    return f"{item.answer.ja}{reading}{en}"
+
+
+def _show_answer(q: Question, bank: Bank) -> None:
+    from quizgen.forms import citation
+
+    item = q.item
+    click.echo(f"  Answer: {_answer_line(item)}")
+    click.echo(f"  {item.explanation.ja}")
+    click.echo(f"  {item.explanation.en}")
+    if item.context is not None:
+        click.echo(f"  Context (outside the articles): {item.context.en}")
+    for line in citation(bank, item).ja.splitlines():
+        click.echo(click.style(f"  Source: {line}", dim=True))
+
+
+_REASONS = {"reading": "by its reading", "title": "title set aside", "same-role": "same role", "typo": "one typo forgiven",
+            "both-forms": "both forms"}
+
+
+def _show_verdict(a: Answered, session: Session, bank: Bank) -> None:
+    q = a.question
+    if q.mode is not Mode.SELF:
+        if a.correct:
+            note = _REASONS.get(a.verdict.reason.value, "") if a.verdict else ""
+            click.echo(click.style("✓ Right", fg="green", bold=True) + (f" ({note})" if note else ""))
+        else:
+            typed = f" — you answered {a.answer!r}" if a.answer.strip() else ""
+            click.echo(click.style("✗ Wrong", fg="red", bold=True) + typed)
+        _show_answer(q, bank)
+    click.echo(f"  Rated {int(a.rating)} {a.rating.label}{_next(a, session)}")
+
+
+def _next(a: Answered, session: Session) -> str:
+    if a.review is None:
+        return " (cram: not recorded)"
+    return f" → next {until(a.review.due, session.clock())} ({local(a.review.due)})"
+
+
+def _show_summary(s: Summary, now: dt.datetime) -> None:
+    click.echo()
+    acc = f" ({s.accuracy:.0%})" if s.accuracy is not None else ""
+    click.echo(f"Session over: {s.cards} card{'s' if s.cards != 1 else ''}, {s.answered} answer{'s' if s.answered != 1 else ''},"
+               f" {s.correct} right{acc}." + (f" {s.remaining} left in the queue." if s.remaining else ""))
+    if s.next_due is not None:
+        click.echo(f"Next card due {local(s.next_due)} ({until(s.next_due, now)}); {s.due_within_day} due within a day.")
+

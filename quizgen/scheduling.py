@@ -1,0 +1,175 @@
+"""Spaced-repetition scheduling: a thin, pure wrapper over `fsrs` (py-fsrs, FSRS-6).
+
+Nothing here reads the clock or the global random generator: the review time
+(`now`, UTC) and the generator used for interval fuzz (`rng`) are passed in.
+
+A card's fsrs id is derived from the item's stable `id` (never from its text), so
+rewording a question keeps the learner's progress; see :func:`card_id`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import random
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import IntEnum
+from typing import TYPE_CHECKING, Any
+
+from quizgen.errors import UsageError
+
+if TYPE_CHECKING:  # fsrs is imported on first use, so the quiz can show its first question sooner
+    import fsrs
+    from fsrs import Card
+
+__all__ = [
+    "DEFAULT_RETENTION",
+    "Rating",
+    "Scheduler",
+    "State",
+    "card_from_json",
+    "card_id",
+    "card_to_json",
+    "fuzzed_days",
+]
+
+DEFAULT_RETENTION = 0.9
+MIN_RETENTION, MAX_RETENTION = 0.70, 0.99
+
+
+class State(IntEnum):
+    """A card's learning state: fsrs's three, plus NEW for a card never reviewed."""
+
+    NEW = 0
+    LEARNING = 1
+    REVIEW = 2
+    RELEARNING = 3
+
+
+class Rating(IntEnum):
+    """How well the learner knew a card (the same numbers as fsrs and Anki)."""
+
+    AGAIN = 1
+    HARD = 2
+    GOOD = 3
+    EASY = 4
+
+    @property
+    def label(self) -> str:
+        return self.name.capitalize()
+
+
+def card_id(item_id: str) -> int:
+    """The fsrs card id for an item: the first 8 bytes of SHA-256 of the UTF-8 item id,
+    read big-endian, with the top bit cleared.
+
+    Stable across runs, machines and Python versions (unlike `hash()`), and always a
+    positive 63-bit integer, so it fits an SQLite INTEGER.
+    """
+    digest = hashlib.sha256(item_id.encode("utf-8")).digest()
+    return int.from_bytes(digest[:8], "big") & 0x7FFF_FFFF_FFFF_FFFF
+
+
+def card_to_json(card: Card) -> str:
+    return json.dumps(card.to_dict(), sort_keys=True, separators=(",", ":"))
+
+
+def card_from_json(text: str) -> Card:
+    import fsrs
+
+    data: dict[str, Any] = json.loads(text)
+    return fsrs.Card.from_dict(data)  # type: ignore[arg-type]
+
+
+def _utc(now: dt.datetime) -> dt.datetime:
+    if now.tzinfo is None:
+        raise ValueError("review times must be timezone-aware")
+    return now.astimezone(dt.UTC)
+
+
+@dataclass(frozen=True)
+class Scheduler:
+    """FSRS with a desired retention (0.70–0.99, default 0.9) and optional interval fuzz.
+
+    Fuzz spreads review-state intervals of 3 days or more by a few days so cards
+    learnt together do not stay together. fsrs draws its fuzz from the global
+    random generator; we keep fsrs's fuzz off and apply the same ranges
+    (`fsrs.scheduler.FUZZ_RANGES`) with the `rng` passed to :meth:`review`, so
+    sessions are reproducible. With `fuzz=False` results equal plain fsrs exactly.
+    """
+
+    desired_retention: float = DEFAULT_RETENTION
+    fuzz: bool = True
+    parameters: tuple[float, ...] | None = None
+
+    def __post_init__(self) -> None:
+        if not MIN_RETENTION <= self.desired_retention <= MAX_RETENTION:
+            raise UsageError(f"desired retention must be between {MIN_RETENTION:.2f} and {MAX_RETENTION:.2f}, "
+                             f"not {self.desired_retention:g}")
+
+    def fsrs_scheduler(self) -> fsrs.Scheduler:
+        """The equivalent fsrs scheduler (always without fsrs's own fuzz)."""
+        import fsrs
+
+        kwargs: dict[str, Any] = {"desired_retention": self.desired_retention, "enable_fuzzing": False}
+        if self.parameters is not None:
+            kwargs["parameters"] = self.parameters
+        return fsrs.Scheduler(**kwargs)
+
+    def new_card(self, item_id: str, now: dt.datetime) -> Card:
+        """A never-reviewed card for `item_id`, due at `now`."""
+        import fsrs
+
+        return fsrs.Card(card_id=card_id(item_id), due=_utc(now))
+
+    def review(self, card: Card, rating: Rating | int, now: dt.datetime, rng: random.Random | None = None) -> Card:
+        """The card after a review with `rating` at `now`. `rng` is needed only when fuzz is on."""
+        import fsrs
+
+        now = _utc(now)
+        new, _log = self._fsrs.review_card(card, fsrs.Rating(int(rating)), review_datetime=now)
+        if self.fuzz and int(new.state) == State.REVIEW:
+            if rng is None:
+                raise ValueError("fuzz is on: pass an rng")
+            days = (new.due - now).days
+            new.due = now + dt.timedelta(days=fuzzed_days(days, self._fsrs.maximum_interval, rng))
+        return new
+
+    def replay(self, item_id: str, reviews: Sequence[tuple[Rating | int, dt.datetime]]) -> Card:
+        """Rebuild a card from its ratings and times (without fuzz: exactly what fsrs gives)."""
+        import fsrs
+
+        first = reviews[0][1] if reviews else dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
+        card = self.new_card(item_id, first)
+        sched = self._fsrs
+        for rating, when in reviews:
+            card, _ = sched.review_card(card, fsrs.Rating(int(rating)), review_datetime=_utc(when))
+        return card
+
+    def retrievability(self, card: Card, now: dt.datetime) -> float:
+        return float(self._fsrs.get_card_retrievability(card, current_datetime=_utc(now)))
+
+    @property
+    def _fsrs(self) -> fsrs.Scheduler:
+        cached = self.__dict__.get("_fsrs_cache")
+        if cached is None:
+            cached = self.fsrs_scheduler()
+            object.__setattr__(self, "_fsrs_cache", cached)
+        return cached
+
+
+def fuzzed_days(days: int, maximum: int, rng: random.Random) -> int:
+    """fsrs's fuzz (same ranges, same rounding), drawn from `rng`. Intervals under 3 days are kept."""
+    from fsrs.scheduler import FUZZ_RANGES
+
+    if days < 2.5:
+        return days
+    delta = 1.0
+    for r in FUZZ_RANGES:
+        delta += float(r["factor"]) * max(min(float(days), float(r["end"])) - float(r["start"]), 0.0)
+    lo = max(2, round(days - delta))
+    hi = min(round(days + delta), maximum)
+    lo = min(lo, hi)
+    return min(round(rng.random() * (hi - lo + 1) + lo), maximum)

@@ -1,0 +1,78 @@
+"""Review statistics: what is due when, retention and accuracy. Pure: the log and the time come in."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from quizgen.model import Category, Item
+from quizgen.scheduling import Rating, State
+from quizgen.store import CardRecord, Review
+
+__all__ = ["Ratio", "Stats", "compute", "due_items"]
+
+
+@dataclass(frozen=True)
+class Ratio:
+    hits: int
+    total: int
+
+    @property
+    def value(self) -> float | None:
+        return self.hits / self.total if self.total else None
+
+    def __str__(self) -> str:
+        v = self.value
+        return "—" if v is None else f"{v:.0%} ({self.hits}/{self.total})"
+
+
+@dataclass(frozen=True)
+class Stats:
+    total_reviews: int
+    cards_studied: int
+    cards_new: int  # selected items never reviewed
+    due_now: int
+    forecast: tuple[tuple[dt.date, int], ...]  # local days from today; today includes overdue cards
+    true_retention: Ratio  # reviews of cards in the review state that were not failed (rated > Again)
+    accuracy: tuple[tuple[Category, Ratio], ...]  # judged answers per category
+
+    @property
+    def due_today(self) -> int:
+        return self.forecast[0][1]
+
+    @property
+    def due_tomorrow(self) -> int:
+        return self.forecast[1][1]
+
+
+def compute(items: Sequence[Item], cards: Mapping[str, CardRecord], reviews: Sequence[Review], now: dt.datetime,
+            tz: dt.tzinfo, days: int = 7) -> Stats:
+    """Statistics over `items` (the selection): reviews and cards of other items are left out."""
+    by_id = {i.id: i for i in items}
+    mine = [c for k, c in cards.items() if k in by_id]
+    today = now.astimezone(tz).date()
+    forecast = []
+    for n in range(max(days, 2)):
+        day = today + dt.timedelta(days=n)
+        forecast.append((day, sum(1 for c in mine if (c.due.astimezone(tz).date() <= day if n == 0
+                                                         else c.due.astimezone(tz).date() == day))))
+    revs = [r for r in reviews if r.item_id in by_id]
+    mature = [r for r in revs if r.prior_state is State.REVIEW]
+    retention = Ratio(sum(1 for r in mature if r.rating is not Rating.AGAIN), len(mature))
+    acc: dict[Category, list[int]] = {}
+    for r in revs:
+        if r.correct is None:
+            continue
+        a = acc.setdefault(by_id[r.item_id].category, [0, 0])
+        a[0] += r.correct
+        a[1] += 1
+    accuracy = tuple((c, Ratio(*acc[c])) for c in Category if c in acc)
+    return Stats(len(revs), len(mine), len(by_id) - len(mine), sum(1 for c in mine if c.due <= now),
+                 tuple(forecast), retention, accuracy)
+
+
+def due_items(items: Sequence[Item], cards: Mapping[str, CardRecord], now: dt.datetime) -> list[tuple[Item, CardRecord]]:
+    """Selected items due at `now`, most overdue first."""
+    due = [(i, cards[i.id]) for i in items if i.id in cards and cards[i.id].due <= now]
+    return sorted(due, key=lambda p: (p[1].due, p[0].id))

@@ -1,0 +1,324 @@
+"""The review history: an append-only log in SQLite.
+
+Every answer is one row: item id, rating, review time (UTC), and the card's fsrs
+state after the review (JSON). The log is the source of truth; a card's current
+state is the state of its latest review that has not been undone. Nothing is ever
+updated or deleted (triggers refuse it): undoing a review appends an `undo` row
+naming it, and re-rating appends an undo row plus the corrected review.
+
+Concurrency: WAL mode, `busy_timeout`, and `BEGIN IMMEDIATE` around each write,
+which re-reads the card's state inside the transaction, so two sessions on one
+database neither lose reviews nor schedule from a stale state. Each write commits
+before it returns (synchronous=FULL), so a killed session keeps every answer.
+
+A file that is not a quizgen database, or is damaged, raises `StoreError` and is
+never modified.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from quizgen.errors import QuizgenError
+from quizgen.scheduling import Rating, State, card_from_json, card_to_json
+
+if TYPE_CHECKING:
+    from fsrs import Card
+
+__all__ = ["SCHEMA_VERSION", "CardRecord", "Review", "Store", "StoreError", "default_db_path"]
+
+SCHEMA_VERSION = 1
+BUSY_TIMEOUT_MS = 15_000
+
+# One list of statements per schema version; version N's statements move a version N-1 database to N.
+MIGRATIONS: dict[int, tuple[str, ...]] = {
+    1: (
+        """CREATE TABLE reviews (
+            id          INTEGER PRIMARY KEY AUTOINCREMENT,
+            kind        TEXT NOT NULL CHECK (kind IN ('review', 'undo')),
+            item_id     TEXT NOT NULL,
+            reviewed_at TEXT NOT NULL,              -- ISO-8601 UTC, microseconds: sorts as text
+            rating      INTEGER CHECK (rating BETWEEN 1 AND 4),
+            state       TEXT,                       -- fsrs Card.to_dict() JSON after the review
+            due         TEXT,                       -- copied from state, for queries
+            card_state  INTEGER,                    -- state after: 1 learning, 2 review, 3 relearning
+            prior_state INTEGER,                    -- state before: 0 new, 1, 2, 3
+            correct     INTEGER,                    -- 1/0 as judged (self-graded: rating > 1)
+            mode        TEXT,                       -- typed | choices | self
+            answer      TEXT,                       -- what the learner typed or chose
+            undoes      INTEGER REFERENCES reviews (id),
+            CHECK ((kind = 'review') = (rating IS NOT NULL AND state IS NOT NULL AND undoes IS NULL))
+        )""",
+        "CREATE INDEX reviews_item ON reviews (item_id, id)",
+        "CREATE INDEX reviews_time ON reviews (reviewed_at)",
+        "CREATE UNIQUE INDEX reviews_undoes ON reviews (undoes) WHERE undoes IS NOT NULL",
+        """CREATE TRIGGER reviews_no_update BEFORE UPDATE ON reviews
+           BEGIN SELECT RAISE(ABORT, 'the review log is append-only'); END""",
+        """CREATE TRIGGER reviews_no_delete BEFORE DELETE ON reviews
+           BEGIN SELECT RAISE(ABORT, 'the review log is append-only'); END""",
+    ),
+}
+
+# A review row is effective unless an undo row names it.
+_EFFECTIVE = "r.kind = 'review' AND NOT EXISTS (SELECT 1 FROM reviews u WHERE u.undoes = r.id)"
+_COLUMNS = "r.id, r.item_id, r.reviewed_at, r.rating, r.state, r.due, r.card_state, r.prior_state, r.correct, r.mode, r.answer"
+
+
+class StoreError(QuizgenError):
+    """The review database cannot be used (damaged, foreign, newer, locked, unreadable)."""
+
+
+def default_db_path() -> Path:
+    """`reviews.sqlite3` in the platform's user data folder (e.g. ~/.local/share/quizgen/)."""
+    from platformdirs import user_data_path
+
+    return user_data_path("quizgen", appauthor=False) / "reviews.sqlite3"
+
+
+def _ts(when: dt.datetime) -> str:
+    if when.tzinfo is None:
+        raise ValueError("times must be timezone-aware")
+    return when.astimezone(dt.UTC).isoformat(timespec="microseconds")
+
+
+def _parse_ts(text: str) -> dt.datetime:
+    return dt.datetime.fromisoformat(text).astimezone(dt.UTC)
+
+
+@dataclass(frozen=True)
+class CardRecord:
+    """A card's current state, as the latest effective review left it."""
+
+    item_id: str
+    review_id: int
+    due: dt.datetime
+    state: State
+    state_json: str
+
+    def card(self) -> Card:
+        return card_from_json(self.state_json)
+
+
+@dataclass(frozen=True)
+class Review:
+    """One effective review from the log."""
+
+    id: int
+    item_id: str
+    reviewed_at: dt.datetime
+    rating: Rating
+    due: dt.datetime
+    state: State
+    prior_state: State
+    correct: bool | None
+    mode: str
+    answer: str | None
+    state_json: str
+
+    @staticmethod
+    def _from_row(row: tuple[Any, ...]) -> Review:
+        rid, item_id, at, rating, state_json, due, card_state, prior, correct, mode, answer = row
+        return Review(rid, item_id, _parse_ts(at), Rating(rating), _parse_ts(due), State(card_state), State(prior),
+                      None if correct is None else bool(correct), mode or "", answer, state_json)
+
+
+class Store:
+    """An open review database. Use as a context manager, or call `close()`."""
+
+    def __init__(self, path: Path | str) -> None:
+        self.path = Path(path)
+        self._con = self._connect()
+        with self._errors():
+            self._check_and_migrate()
+
+    # ------------------------------------------------------------------ opening
+
+    def _connect(self) -> sqlite3.Connection:
+        if self.path.is_dir():
+            raise StoreError(f"{self.path} is a folder; --db needs a database file path")
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            con = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+        except (OSError, sqlite3.Error) as exc:
+            raise StoreError(f"cannot open the review database {self.path}: {exc}") from exc
+        return con
+
+    def _check_and_migrate(self) -> None:
+        con = self._con
+        con.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        version = self._version()
+        if version == SCHEMA_VERSION:
+            self._require_tables()
+        else:
+            if version > SCHEMA_VERSION:
+                raise StoreError(f"{self.path} was written by a newer quizgen (schema {version}; this version reads up "
+                                 f"to {SCHEMA_VERSION}). Upgrade quizgen; the file was not changed.")
+            if version == 0:
+                others = self._tables()
+                if others:
+                    raise StoreError(f"{self.path} is an SQLite database but not a quizgen review history "
+                                     f"(it has tables: {', '.join(sorted(others))}). It was not changed; "
+                                     "pass --db with another path.")
+            if con.execute("PRAGMA journal_mode = WAL").fetchone()[0].lower() != "wal":
+                raise StoreError(f"cannot switch {self.path} to WAL mode (is it on a network drive?)")
+            self._migrate()
+        con.execute("PRAGMA synchronous = FULL")
+
+    def _version(self) -> int:
+        return int(self._con.execute("PRAGMA user_version").fetchone()[0])
+
+    def _tables(self) -> set[str]:
+        return {r[0] for r in self._con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+                if not r[0].startswith("sqlite_")}
+
+    def _require_tables(self) -> None:
+        if "reviews" not in self._tables():
+            raise StoreError(f"{self.path} is damaged: schema {self._version()} but no reviews table. "
+                             "It was not changed; restore a backup or pass --db with another path.")
+
+    def _migrate(self) -> None:
+        with self._write() as con:
+            version = int(con.execute("PRAGMA user_version").fetchone()[0])  # another process may have migrated
+            for target in range(version + 1, SCHEMA_VERSION + 1):
+                for statement in MIGRATIONS[target]:
+                    con.execute(statement)
+                con.execute(f"PRAGMA user_version = {target}")
+
+    def close(self) -> None:
+        self._con.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # ------------------------------------------------------------------ plumbing
+
+    @contextmanager
+    def _errors(self) -> Iterator[None]:
+        try:
+            yield
+        except sqlite3.OperationalError as exc:
+            msg = str(exc)
+            if "locked" in msg or "busy" in msg:
+                raise StoreError(f"the review database {self.path} is busy: another quizgen session has held it "
+                                 f"for {BUSY_TIMEOUT_MS // 1000} s; try again") from exc
+            raise StoreError(f"cannot use the review database {self.path}: {msg}") from exc
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{self.path} is not a readable quizgen review database ({exc}). It was not changed; "
+                             "restore a backup, or pass --db with another path to start a new history.") from exc
+
+    @contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        con = self._con
+        con.execute("BEGIN IMMEDIATE")
+        try:
+            yield con
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+        con.execute("COMMIT")
+
+    # ------------------------------------------------------------------ reading
+
+    def version(self) -> int:
+        with self._errors():
+            return self._version()
+
+    def current(self) -> dict[str, CardRecord]:
+        """Every reviewed item's current state, rebuilt from the log."""
+        with self._errors():
+            rows = self._con.execute(
+                "SELECT r.item_id, r.id, r.due, r.card_state, r.state FROM reviews r WHERE r.id IN "
+                f"(SELECT MAX(r.id) FROM reviews r WHERE {_EFFECTIVE} GROUP BY r.item_id)").fetchall()
+        return {item: CardRecord(item, rid, _parse_ts(due), State(st), js) for item, rid, due, st, js in rows}
+
+    def _current_one(self, con: sqlite3.Connection, item_id: str) -> CardRecord | None:
+        row = con.execute(f"SELECT r.id, r.due, r.card_state, r.state FROM reviews r WHERE r.item_id = ? AND {_EFFECTIVE} "
+                          "ORDER BY r.id DESC LIMIT 1", (item_id,)).fetchone()
+        return None if row is None else CardRecord(item_id, row[0], _parse_ts(row[1]), State(row[2]), row[3])
+
+    def card(self, item_id: str) -> CardRecord | None:
+        with self._errors():
+            return self._current_one(self._con, item_id)
+
+    def reviews(self, since: dt.datetime | None = None) -> list[Review]:
+        """Effective reviews (undone ones left out), oldest first."""
+        where = f"{_EFFECTIVE}" + (" AND r.reviewed_at >= ?" if since else "")
+        with self._errors():
+            rows = self._con.execute(f"SELECT {_COLUMNS} FROM reviews r WHERE {where} ORDER BY r.id",
+                                     (_ts(since),) if since else ()).fetchall()
+        return [Review._from_row(r) for r in rows]
+
+    def review(self, review_id: int) -> Review | None:
+        with self._errors():
+            row = self._con.execute(f"SELECT {_COLUMNS} FROM reviews r WHERE r.id = ? AND {_EFFECTIVE}",
+                                    (review_id,)).fetchone()
+        return None if row is None else Review._from_row(row)
+
+    def count(self) -> int:
+        """How many effective reviews the log holds."""
+        with self._errors():
+            return int(self._con.execute(f"SELECT COUNT(*) FROM reviews r WHERE {_EFFECTIVE}").fetchone()[0])
+
+    def new_since(self, since: dt.datetime) -> int:
+        """How many cards were seen for the first time at or after `since` (for the daily new-card limit)."""
+        with self._errors():
+            return int(self._con.execute(
+                f"SELECT COUNT(DISTINCT r.item_id) FROM reviews r WHERE {_EFFECTIVE} AND r.prior_state = 0 "
+                "AND r.reviewed_at >= ?", (_ts(since),)).fetchone()[0])
+
+    # ------------------------------------------------------------------ writing
+
+    def record(self, item_id: str, rating: Rating, reviewed_at: dt.datetime, schedule: Callable[[Card | None], Card], *,
+               mode: str = "typed", correct: bool | None = None, answer: str | None = None) -> Review:
+        """Append one review and commit. `schedule(previous card or None)` gives the card after the review;
+        the previous card is read inside the write transaction, so a concurrent session's review is honoured."""
+        with self._errors(), self._write() as con:
+            rid = self._insert(con, item_id, rating, reviewed_at, schedule, mode, correct, answer)
+        got = self.review(rid)
+        assert got is not None
+        return got
+
+    def rerate(self, review_id: int, rating: Rating, schedule: Callable[[Card | None], Card]) -> Review:
+        """Replace a review's rating: append an undo row for it and the corrected review (same time, same answer)."""
+        old = self.review(review_id)
+        if old is None:
+            raise StoreError(f"review {review_id} does not exist or was undone")
+        with self._errors(), self._write() as con:
+            self._insert_undo(con, old.item_id, review_id, old.reviewed_at)
+            rid = self._insert(con, old.item_id, rating, old.reviewed_at, schedule, old.mode, old.correct, old.answer)
+        got = self.review(rid)
+        assert got is not None
+        return got
+
+    def undo(self, review_id: int, at: dt.datetime) -> None:
+        """Append an undo row for `review_id`; the card's state reverts to its previous effective review."""
+        old = self.review(review_id)
+        if old is None:
+            raise StoreError(f"review {review_id} does not exist or was already undone")
+        with self._errors(), self._write() as con:
+            self._insert_undo(con, old.item_id, review_id, at)
+
+    def _insert_undo(self, con: sqlite3.Connection, item_id: str, review_id: int, at: dt.datetime) -> None:
+        con.execute("INSERT INTO reviews (kind, item_id, reviewed_at, undoes) VALUES ('undo', ?, ?, ?)",
+                    (item_id, _ts(at), review_id))
+
+    def _insert(self, con: sqlite3.Connection, item_id: str, rating: Rating, at: dt.datetime,
+                schedule: Callable[[Card | None], Card], mode: str, correct: bool | None, answer: str | None) -> int:
+        prev = self._current_one(con, item_id)
+        card = schedule(prev.card() if prev else None)
+        cur = con.execute(
+            "INSERT INTO reviews (kind, item_id, reviewed_at, rating, state, due, card_state, prior_state, correct, mode, answer)"
+            " VALUES ('review', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (item_id, _ts(at), int(rating), card_to_json(card), _ts(card.due), int(card.state),
+             int(prev.state) if prev else int(State.NEW), None if correct is None else int(correct), mode, answer))
+        assert cur.lastrowid is not None
+        return cur.lastrowid
