@@ -243,13 +243,7 @@ def _at(reader: _Reader, kind: str, rid: str, *path: str | int) -> Loc:
 
 
 def _validate(bank: Bank, r: _Reader) -> None:
-    try:
-        from quizgen.matching import normalise  # type: ignore[import-untyped,unused-ignore]
-    except ImportError:  # TEMP until matching lands
-        import unicodedata
-
-        def normalise(s: str) -> str:
-            return unicodedata.normalize("NFKC", s).casefold().replace(" ", "")
+    from quizgen.matching import normalise
 
     sources, entities = bank.source_by_id, bank.entity_by_id
     for s in bank.sources:

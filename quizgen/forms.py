@@ -17,9 +17,9 @@ _CLOZE_RE = re.compile(r"\[\[(.+?)\]\]")
 
 
 def _norm(s: str) -> str:
-    from quizgen.matching import normalise  # type: ignore[import-untyped,unused-ignore]
+    from quizgen.matching import normalise
 
-    return str(normalise(s))
+    return normalise(s)
 
 
 # --------------------------------------------------------------------------- multiple choice
