@@ -1,0 +1,65 @@
+"""`quizgen export`: one file a teacher can import into Moodle, Quizlet or Kahoot."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import click
+
+from quizgen.cli import cli
+from quizgen.cli.common import bank_option, load, selection, selection_options
+from quizgen.errors import UsageError
+
+FORMATS = ("moodle-xml", "gift", "quizlet-csv", "kahoot-csv")
+LANGS = ("ja", "en", "both")
+
+
+@cli.command("export")
+@bank_option
+@click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), required=True,
+              help="moodle-xml and gift: Moodle question bank; quizlet-csv: Quizlet's Import box; "
+                   "kahoot-csv: rows for Kahoot's quiz spreadsheet.")
+@selection_options
+@click.option("--lang", type=click.Choice(LANGS), default="ja", show_default=True,
+              help="Language of questions and answers (both: Japanese with English).")
+@click.option("--seed", type=int, default=0, show_default=True,
+              help="Seed for choice order and which true/false statement is asked.")
+@click.option("-o", "--output", type=click.Path(path_type=Path), default=None,
+              help="File to write (default: out/quizgen.<format ending>; '-' for standard output).")
+def export_cmd(bank_path: Path | None, fmt: str, categories: tuple[str, ...], articles: tuple[str, ...],
+               tags: tuple[str, ...], include_drafts: bool, lang: str, seed: int, output: Path | None) -> None:
+    """Export questions for Moodle (XML or GIFT), Quizlet or Kahoot.
+
+    Warnings about questions a format cannot express go to standard error; a summary
+    of what was written goes to standard output.
+
+    \b
+    Examples:
+      quizgen export --format moodle-xml
+      quizgen export --format gift --category dates --article 001 -o dates.gift.txt
+      quizgen export --format kahoot-csv --lang en --seed 3
+    """
+    from quizgen.generators.exports import ExportFormat, Lang, default_path, export, write_export
+
+    bank = load(bank_path)
+    known = [s.id for s in bank.sources]
+    for a in articles:
+        if a not in known:
+            raise UsageError(f"--article {a}: no such article; the bank has {', '.join(known)}")
+    items = selection(categories, articles, tags, include_drafts).apply(bank)
+    if not items:
+        raise UsageError("no items match the selection; check --category, --article and --tag")
+    if output is not None and output.is_dir():
+        raise UsageError(f"-o {output}: is a folder; give a file name")
+
+    exp = export(bank, ExportFormat(fmt), rng=random.Random(seed), items=items, lang=Lang(lang))
+    for w in exp.warnings:
+        click.echo(f"warning: {w}", err=True)
+    if output is not None and str(output) == "-":
+        click.echo(exp.text, nl=False)
+        click.echo(f"{fmt}: {exp.summary()} from {len(items)} items", err=True)
+        return
+    path = write_export(exp, output or default_path(ExportFormat(fmt)))
+    click.echo(f"wrote {path}: {exp.summary()} from {len(items)} items"
+               + (f" ({len(exp.warnings)} warning{'s' if len(exp.warnings) != 1 else ''})" if exp.warnings else ""))

@@ -1,0 +1,75 @@
+"""Exports teachers import elsewhere: Moodle XML, GIFT, Quizlet and Kahoot.
+
+    >>> exp = export(bank, ExportFormat.GIFT, rng=random.Random(0))
+    >>> write_export(exp, Path("out/quizgen.gift.txt"))
+
+`export` is pure (the text, counts per question type, and warnings for whatever a
+format cannot express); `write_export` writes atomically; `build_default` is the
+`quizgen build` step that writes all four to `out/`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from collections.abc import Sequence
+from pathlib import Path
+
+from quizgen.atomic import write_bytes
+from quizgen.generators.exports import gift, kahoot, moodle, quizlet
+from quizgen.generators.exports.common import Export, ExportFormat, ExportWarning, Lang, QType, plan
+from quizgen.model import Bank, Item, Selection
+
+__all__ = [
+    "DEFAULT_SEED",
+    "Export",
+    "ExportFormat",
+    "ExportWarning",
+    "Lang",
+    "QType",
+    "build_default",
+    "default_path",
+    "export",
+    "write_export",
+]
+
+DEFAULT_SEED = 0
+
+
+def export(bank: Bank, fmt: ExportFormat, *, rng: random.Random, items: Sequence[Item] | None = None,
+           lang: Lang = Lang.JA) -> Export:
+    """Render `items` (default: every non-draft item) of `bank` in `fmt`.
+
+    `rng` decides choice order, which of an item's true/false statements is asked and
+    which pairs a matching question uses; the same seed gives the same file.
+    """
+    chosen = Selection().apply(bank) if items is None else tuple(items)
+    p = plan(bank, chosen, rng)
+    if fmt is ExportFormat.MOODLE_XML:
+        return moodle.render(bank, p, lang)
+    if fmt is ExportFormat.GIFT:
+        return gift.render(bank, p, lang)
+    if fmt is ExportFormat.QUIZLET_CSV:
+        return quizlet.render(p, lang)
+    return kahoot.render(p, lang)
+
+
+def default_path(fmt: ExportFormat, out_dir: Path = Path("out")) -> Path:
+    return out_dir / f"quizgen{fmt.suffix}"
+
+
+def write_export(exp: Export, path: Path) -> Path:
+    """Write atomically (Kahoot's CSV with a UTF-8 BOM so Excel reads the Japanese)."""
+    return write_bytes(path, exp.text.encode(exp.encoding))
+
+
+def build_default(bank: Bank, out_dir: Path, now: dt.datetime) -> list[Path]:
+    """`quizgen build`: all four formats of every non-draft item to `out_dir`, seed DEFAULT_SEED.
+
+    `now` is not needed: nothing in these files depends on the time.
+    """
+    paths = []
+    for fmt in ExportFormat:
+        exp = export(bank, fmt, rng=random.Random(DEFAULT_SEED))
+        paths.append(write_export(exp, default_path(fmt, out_dir)))
+    return paths

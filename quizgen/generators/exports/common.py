@@ -1,0 +1,262 @@
+"""What every export shares: the formats, the plan of questions, warnings, and text helpers.
+
+The plan is made once per export from the bank with `forms` (so a multiple-choice
+question means the same thing in Moodle, GIFT and Kahoot); each format module then
+renders the planned questions, skipping what its format cannot express with an
+`ExportWarning` that names the item and the reason. Pure: no I/O, randomness passed in.
+"""
+
+from __future__ import annotations
+
+import html
+import random
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+
+from quizgen import forms
+from quizgen.model import Bank, Category, Item, Text
+
+
+class ExportFormat(StrEnum):
+    MOODLE_XML = "moodle-xml"
+    GIFT = "gift"
+    QUIZLET_CSV = "quizlet-csv"
+    KAHOOT_CSV = "kahoot-csv"
+
+    @property
+    def suffix(self) -> str:
+        """File name ending of the default output, e.g. `quizgen.moodle.xml`."""
+        return _SUFFIXES[self]
+
+
+_SUFFIXES = {
+    ExportFormat.MOODLE_XML: ".moodle.xml",
+    ExportFormat.GIFT: ".gift.txt",
+    ExportFormat.QUIZLET_CSV: ".quizlet.tsv",
+    ExportFormat.KAHOOT_CSV: ".kahoot.csv",
+}
+
+
+class Lang(StrEnum):
+    """Which language of the bilingual bank the export shows."""
+
+    JA = "ja"
+    EN = "en"
+    BOTH = "both"
+
+
+class QType(StrEnum):
+    """Question types, as counted in an export's summary."""
+
+    MULTICHOICE = "multichoice"
+    TRUEFALSE = "truefalse"
+    SHORTANSWER = "shortanswer"
+    MATCHING = "matching"
+    CLOZE = "cloze"
+    CARD = "card"  # Quizlet term/definition
+    QUIZ = "quiz"  # Kahoot four-answer question
+
+    def label(self, n: int) -> str:
+        """How a count of this type reads: '3 multichoice', '1 card', '4 Kahoot questions'."""
+        if self is QType.CARD:
+            return "card" if n == 1 else "cards"
+        if self is QType.QUIZ:
+            return "Kahoot question" if n == 1 else "Kahoot questions"
+        return self.value
+
+
+@dataclass(frozen=True)
+class ExportWarning:
+    """Something the export could not express: a whole question, or one accepted answer of it."""
+
+    format: ExportFormat
+    subject: str  # the item id, or `matching@<article>`
+    qtype: QType
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.format}: {self.subject}: {self.qtype} not exported: {self.reason}"
+
+
+@dataclass(frozen=True)
+class Export:
+    """One rendered export: the file's text, how many questions of each type, and warnings."""
+
+    format: ExportFormat
+    text: str
+    counts: tuple[tuple[QType, int], ...]
+    warnings: tuple[ExportWarning, ...]
+    encoding: str = "utf-8"
+
+    @property
+    def total(self) -> int:
+        return sum(n for _, n in self.counts)
+
+    def count(self, qtype: QType) -> int:
+        return dict(self.counts).get(qtype, 0)
+
+    def summary(self) -> str:
+        """'12 multichoice, 10 truefalse, ...' (types with zero questions left out)."""
+        parts = [f"{n} {t.label(n)}" for t, n in self.counts if n]
+        return ", ".join(parts) if parts else "no questions"
+
+
+def count_types(types: Iterable[QType]) -> tuple[tuple[QType, int], ...]:
+    tally: dict[QType, int] = {}
+    for t in types:
+        tally[t] = tally.get(t, 0) + 1
+    return tuple((t, tally[t]) for t in QType if t in tally)
+
+
+# --------------------------------------------------------------------------- the plan
+
+
+@dataclass(frozen=True)
+class Matching:
+    """A person <-> role matching question for one article."""
+
+    article: str
+    pairs: tuple[forms.Pair, ...]
+
+    @property
+    def name(self) -> str:
+        return f"matching-{self.article}"
+
+
+@dataclass(frozen=True)
+class ItemPlan:
+    """The questions one item yields. `mc`/`tf`/`cloze` are None where the item has no such form."""
+
+    item: Item
+    mc: forms.MultipleChoice | None
+    mc_missing: int  # distractors missing for a four-option question (0 when `mc` is set)
+    tf: forms.TrueFalse | None
+    cloze: forms.Cloze | None
+    accepted: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Plan:
+    items: tuple[ItemPlan, ...]
+    matchings: tuple[Matching, ...]
+    skipped_matchings: tuple[tuple[str, str], ...]  # (article, reason)
+
+
+MATCHING_SIZE = 6
+MATCHING_MIN = 3  # Moodle needs at least two subquestions and three answers
+
+
+def plan(bank: Bank, items: Sequence[Item], rng: random.Random) -> Plan:
+    """Decide every question (choice order, true or false statement, matching pairs) with `rng`.
+
+    Matching questions: one per article cited by a selected *actors* item, pairing the
+    people with the titles that article gives them (`forms.role_pairs`).
+    """
+    planned = []
+    for item in items:
+        mc = forms.multiple_choice(bank, item, rng)
+        missing = 0 if mc is not None else 3 - len(forms.distractors(bank, item, random.Random(0)))
+        planned.append(ItemPlan(item, mc, missing, forms.true_false(item, rng), forms.cloze(item), bank.accepted(item)))
+    articles = dict.fromkeys(a for i in items if i.category is Category.ACTORS for a in i.articles)
+    matchings, skipped = [], []
+    for article in articles:
+        pairs = forms.matching_set(forms.role_pairs(bank, [article]), rng, MATCHING_SIZE)
+        if len(pairs) >= MATCHING_MIN:
+            matchings.append(Matching(article, tuple(sorted(pairs, key=lambda p: p.key))))
+        else:
+            skipped.append((article, f"article {article} names only {len(pairs)} distinct person–title "
+                                     f"pair{'s' if len(pairs) != 1 else ''}; a matching question needs {MATCHING_MIN}"))
+    return Plan(tuple(planned), tuple(matchings), tuple(skipped))
+
+
+# --------------------------------------------------------------------------- text helpers
+
+
+def show(text: Text, lang: Lang, sep: str = " / ") -> str:
+    """One bilingual text in the chosen language(s)."""
+    if lang is Lang.JA:
+        return text.ja
+    if lang is Lang.EN:
+        return text.en
+    return text.ja if text.ja == text.en else f"{text.ja}{sep}{text.en}"
+
+
+def html_text(text: str) -> str:
+    """Plain text as HTML: <, > and & escaped, newlines as <br>. Quotes need no escaping in element content."""
+    return html.escape(text, quote=False).replace("\r\n", "\n").replace("\n", "<br>\n")
+
+
+def html_show(text: Text, lang: Lang) -> str:
+    """A bilingual text as HTML; with both languages, English goes on its own line."""
+    if lang is Lang.BOTH and text.ja != text.en:
+        return f"{html_text(text.ja)}<br>\n{html_text(text.en)}"
+    return html_text(show(text, lang))
+
+
+def category_path(item: Item) -> str:
+    """Moodle category for an item: $course$/quizgen/<category>/<first article>."""
+    return f"$course$/quizgen/{item.category.value}/{item.articles[0]}"
+
+
+def matching_category(article: str) -> str:
+    return f"$course$/quizgen/{Category.ACTORS.value}/{article}"
+
+
+def question_name(item: Item, qtype: QType) -> str:
+    """Unique per item and type: item ids are unique, and no suffix ends another."""
+    return f"{item.id}-{_NAME_SUFFIX[qtype]}"
+
+
+_NAME_SUFFIX = {
+    QType.MULTICHOICE: "mc",
+    QType.TRUEFALSE: "tf",
+    QType.SHORTANSWER: "sa",
+    QType.CLOZE: "cloze",
+}
+
+_CONTEXT_LABEL = Text("【記事外の情報】", "[Outside the articles]")
+_SOURCE_LABEL = Text("出典", "Source")
+_CORRECT_LABEL = Text("正しくは", "Correct statement")
+
+
+def feedback(bank: Bank, item: Item, lang: Lang, tf: forms.TrueFalse | None = None) -> str:
+    """General feedback as HTML: (for a false statement, the true one,) the explanation,
+    any outside context (marked as such), and the source with its verbatim quote."""
+    parts: list[str] = []
+    langs = ["ja", "en"] if lang is Lang.BOTH else [lang.value]
+    if tf is not None and not tf.is_true and item.statement is not None:
+        parts += [f"{getattr(_CORRECT_LABEL, lg)}: {getattr(item.statement, lg)}" for lg in langs]
+    parts += [getattr(item.explanation, lg) for lg in langs]
+    if item.context is not None:
+        for lg in langs:
+            label, body = getattr(_CONTEXT_LABEL, lg), getattr(item.context, lg)
+            plain = label.strip("【】[]")
+            parts.append(body if body.startswith(plain) else f"{label}{body}")
+    cite = forms.citation(bank, item)
+    parts += [f"{getattr(_SOURCE_LABEL, lg)}: {getattr(cite, lg)}" for lg in langs]
+    return "\n".join(f"<p>{html_text(p)}</p>" for p in parts)
+
+
+def matching_prompt(bank: Bank, article: str) -> Text:
+    label = forms.source_label(bank, article)
+    return Text(f"{label.ja}で、それぞれの人物に使われている肩書を選びなさい。",
+                f"{label.en}: match each person with the title this article gives them.")
+
+
+def matching_feedback(bank: Bank, m: Matching, lang: Lang) -> str:
+    lines_ja = [f"{p.left.ja} — {p.right.ja}:「{p.quote}」" for p in m.pairs]
+    lines_en = [f"{p.left.en} — {p.right.en}: 「{p.quote}」" for p in m.pairs]
+    label = forms.source_label(bank, m.article)
+    ja = f"{_SOURCE_LABEL.ja}: {label.ja}\n" + "\n".join(lines_ja)
+    en = f"{_SOURCE_LABEL.en}: {label.en}\n" + "\n".join(lines_en)
+    return html_text(show(Text(ja, en), lang, sep="\n\n"))
+
+
+def one_line(text: str) -> str:
+    """Tabs, newlines and other control characters become single spaces (for line-based formats)."""
+    return _CONTROL_RE.sub(" ", text).strip()
+
+
+_CONTROL_RE = re.compile(r"[\t\n\r\v\f\x00-\x1f\x7f\x85\u2028\u2029]+")

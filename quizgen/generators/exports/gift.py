@@ -1,0 +1,161 @@
+"""GIFT (Moodle's plain-text import format): the same questions as the Moodle XML export.
+
+Escaping follows Moodle's own GIFT writer: `\\ ~ = # { } :` get a backslash and
+newlines become `\\n`, so every question is one line plus its answer lines. Texts are
+marked `[html]` and HTML-escaped first, so `<b>` in the bank is shown, not obeyed.
+Short-answer answers and matching right-hand sides are plain text in Moodle and are
+only GIFT-escaped. GIFT's missing-word form holds one blank, so a cloze with several
+blanks is left out of GIFT (it is in the Moodle XML export).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from quizgen import forms
+from quizgen.generators.exports.common import (
+    Export,
+    ExportFormat,
+    ExportWarning,
+    ItemPlan,
+    Lang,
+    Matching,
+    Plan,
+    QType,
+    category_path,
+    count_types,
+    feedback,
+    html_show,
+    html_text,
+    matching_category,
+    matching_feedback,
+    matching_prompt,
+    question_name,
+    show,
+)
+from quizgen.generators.exports.moodle import _category_key, _no_mc_reason, cloze_alternatives, shortanswer_answers
+from quizgen.model import Bank
+
+FORMAT = ExportFormat.GIFT
+_GIFT_SPECIAL = str.maketrans({"\\": "\\\\", "~": "\\~", "=": "\\=", "#": "\\#", "{": "\\{", "}": "\\}",
+                               ":": "\\:", "\n": "\\n", "\r": ""})
+
+
+def escape(text: str) -> str:
+    """GIFT-escape plain text: backslash first, then ~ = # { } :, newlines as \\n."""
+    return text.translate(_GIFT_SPECIAL)
+
+
+def _html(html: str) -> str:
+    """HTML for a GIFT text field: on one line, and not mistaken for a [format] or %weight% prefix."""
+    html = html.replace("\n", "")
+    if html[:1] == "[":
+        html = "&#91;" + html[1:]
+    elif html[:1] == "%":
+        html = "&#37;" + html[1:]
+    return escape(html)
+
+
+def render(bank: Bank, plan: Plan, lang: Lang) -> Export:
+    types: list[QType] = []
+    warnings: list[ExportWarning] = []
+    groups: dict[str, list[str]] = {}
+    for ip in plan.items:
+        qs = groups.setdefault(category_path(ip.item), [])
+        for qtype, text in _item_questions(bank, ip, lang, warnings):
+            qs.append(text)
+            types.append(qtype)
+    for m in plan.matchings:
+        groups.setdefault(matching_category(m.article), []).append(_matching(bank, m, lang))
+        types.append(QType.MATCHING)
+    for article, reason in plan.skipped_matchings:
+        warnings.append(ExportWarning(FORMAT, f"matching@{article}", QType.MATCHING, reason))
+
+    blocks = [f"// quizgen question bank export: {len(types)} questions. Moodle: Question bank > Import > GIFT format."]
+    for path in sorted(groups, key=_category_key):
+        blocks.append(f"$CATEGORY: {path}")
+        blocks.extend(groups[path])
+    return Export(FORMAT, "\n\n".join(blocks) + "\n", count_types(types), tuple(warnings))
+
+
+def _head(name: str, tags: Iterable[str], text_html: str) -> str:
+    tag_s = "".join(f" [tag:{t}]" for t in tags if not set(t) & set("]<>`"))
+    return f"// [id:{name}]{tag_s}\n::{escape(name)}::[html]{_html(text_html)}"
+
+
+def _item_questions(bank: Bank, ip: ItemPlan, lang: Lang, warnings: list[ExportWarning]) -> Iterable[tuple[QType, str]]:
+    item = ip.item
+    tags = bank.tags_for(item)
+    fb = _html(feedback(bank, item, lang))
+    if ip.mc is not None:
+        yield QType.MULTICHOICE, _multichoice(ip.mc, lang, tags, fb)
+    else:
+        warnings.append(ExportWarning(FORMAT, item.id, QType.MULTICHOICE, _no_mc_reason(ip)))
+    if ip.tf is not None:
+        head = _head(question_name(item, QType.TRUEFALSE), tags, html_show(ip.tf.statement, lang))
+        tf_fb = _html(feedback(bank, item, lang, ip.tf))
+        yield QType.TRUEFALSE, f"{head}{{{'TRUE' if ip.tf.is_true else 'FALSE'}####{tf_fb}}}"
+    answers, dropped = _plain_answers(shortanswer_answers(ip.accepted))
+    for a in dropped:
+        warnings.append(ExportWarning(FORMAT, item.id, QType.SHORTANSWER,
+                                      f"accepted answer {a!r} left out: GIFT would read '->' as a matching question"))
+    head = _head(question_name(item, QType.SHORTANSWER), tags, html_show(item.prompt, lang))
+    yield QType.SHORTANSWER, head + "{\n" + "".join(f"\t{a}\n" for a in answers) + f"\t####{fb}\n}}"
+    if ip.cloze is not None:
+        cloze = _missing_word(item.id, ip, lang, tags, fb, warnings)
+        if cloze is not None:
+            yield QType.CLOZE, cloze
+
+
+def _plain_answers(answers: Iterable[str]) -> tuple[list[str], list[str]]:
+    """Short answers as GIFT `=answer` lines (answers are already wildcard-escaped)."""
+    ok, dropped = [], []
+    for a in answers:
+        if "->" in a:
+            dropped.append(a)
+            continue
+        # "%50%" would be read as a weight and "[html]" as a text format: state both explicitly.
+        prefix = "=%100%[plain]" if a[:1] == "[" else "=%100%" if a[:1] == "%" else "="
+        ok.append(prefix + escape(a))
+    return ok, dropped
+
+
+def _multichoice(mc: forms.MultipleChoice, lang: Lang, tags: Iterable[str], fb: str) -> str:
+    head = _head(question_name(mc.item, QType.MULTICHOICE), tags, html_show(mc.item.prompt, lang))
+    lines = [f"\t{'=' if i == mc.answer_index else '~'}{_html(html_text(show(o, lang)))}\n" for i, o in enumerate(mc.options)]
+    return head + "{\n" + "".join(lines) + f"\t####{fb}\n}}"
+
+
+def _missing_word(item_id: str, ip: ItemPlan, lang: Lang, tags: Iterable[str], fb: str,
+                  warnings: list[ExportWarning]) -> str | None:
+    assert ip.cloze is not None
+    main = "en" if lang is Lang.EN else "ja"
+    parts = ip.cloze.parts(main)
+    blanks = [seg for seg, blank in parts if blank]
+    if len(blanks) != 1:
+        warnings.append(ExportWarning(FORMAT, item_id, QType.CLOZE,
+                                      f"it has {len(blanks)} blanks; GIFT's missing-word format holds one "
+                                      "(it is in the Moodle XML export)"))
+        return None
+    i = next(k for k, (_, blank) in enumerate(parts) if blank)
+    before = "".join(seg for seg, _ in parts[:i])
+    after = "".join(seg for seg, _ in parts[i + 1:])
+    answers, _ = _plain_answers(shortanswer_answers(cloze_alternatives(blanks[0], ip.accepted)))
+    if not answers:
+        warnings.append(ExportWarning(FORMAT, item_id, QType.CLOZE, f"its blank {blanks[0]!r} cannot be written in GIFT"))
+        return None
+    after_html = html_text(after)
+    if lang is Lang.BOTH:
+        en = "".join("_____" if blank else seg for seg, blank in ip.cloze.parts("en"))
+        after_html += "<br>" + html_text(en)
+    if not after_html.strip():
+        after_html = "&nbsp;"  # GIFT shows a blank only when text follows the answers
+    head = _head(question_name(ip.item, QType.CLOZE), tags, html_text(before))
+    return head + "{" + " ".join(answers) + f" ####{fb}}}" + _html(after_html)
+
+
+def _matching(bank: Bank, m: Matching, lang: Lang) -> str:
+    head = _head(m.name, ("quizgen", "matching", f"article::{m.article}"),
+                 html_show(matching_prompt(bank, m.article), lang))
+    lines = [f"\t={_html(html_text(show(p.left, lang)))} -> {escape(show(p.right, lang))}\n" for p in m.pairs]
+    return head + "{\n" + "".join(lines) + f"\t####{_html(matching_feedback(bank, m, lang))}\n}}"

@@ -1,0 +1,261 @@
+"""Moodle XML: multichoice, truefalse, shortanswer, matching and cloze (embedded answers).
+
+Built with ElementTree, so the file is well-formed whatever the bank holds. Question and
+feedback texts are HTML (`format="html"`): the bank's plain text is HTML-escaped first,
+then XML-escaped by ElementTree, so `<b>` in the bank shows as `<b>` in Moodle.
+Questions are grouped in categories `$course$/quizgen/<category>/<article>`.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+import xml.etree.ElementTree as ET
+from collections.abc import Iterable
+
+from quizgen import forms
+from quizgen.generators.exports.common import (
+    Export,
+    ExportFormat,
+    ExportWarning,
+    ItemPlan,
+    Lang,
+    Matching,
+    Plan,
+    QType,
+    category_path,
+    count_types,
+    feedback,
+    html_show,
+    html_text,
+    matching_category,
+    matching_feedback,
+    matching_prompt,
+    question_name,
+    show,
+)
+from quizgen.model import Bank, Category
+
+FORMAT = ExportFormat.MOODLE_XML
+_CATEGORY_ORDER = {c: i for i, c in enumerate(Category)}
+
+
+def render(bank: Bank, plan: Plan, lang: Lang) -> Export:
+    quiz = ET.Element("quiz")
+    types: list[QType] = []
+    warnings: list[ExportWarning] = []
+    groups: dict[str, list[ET.Element]] = {}
+
+    for ip in plan.items:
+        qs = groups.setdefault(category_path(ip.item), [])
+        for qtype, el in _item_questions(bank, ip, lang, warnings):
+            qs.append(el)
+            types.append(qtype)
+    for m in plan.matchings:
+        groups.setdefault(matching_category(m.article), []).append(_matching(bank, m, lang))
+        types.append(QType.MATCHING)
+    for article, reason in plan.skipped_matchings:
+        warnings.append(ExportWarning(FORMAT, f"matching@{article}", QType.MATCHING, reason))
+
+    for path in sorted(groups, key=_category_key):
+        quiz.append(_category(path))
+        quiz.extend(groups[path])
+
+    ET.indent(quiz, space="  ")
+    text = '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(quiz, encoding="unicode") + "\n"
+    return Export(FORMAT, text, count_types(types), tuple(warnings))
+
+
+def _category_key(path: str) -> tuple[int, str]:
+    parts = path.split("/")
+    return (_CATEGORY_ORDER.get(Category(parts[2]), 99), parts[3])
+
+
+def _item_questions(bank: Bank, ip: ItemPlan, lang: Lang,
+                    warnings: list[ExportWarning]) -> Iterable[tuple[QType, ET.Element]]:
+    item = ip.item
+    tags = bank.tags_for(item)
+    if ip.mc is not None:
+        yield QType.MULTICHOICE, _multichoice(bank, ip.mc, lang, tags)
+    else:
+        warnings.append(ExportWarning(FORMAT, item.id, QType.MULTICHOICE, _no_mc_reason(ip)))
+    if ip.tf is not None:
+        yield QType.TRUEFALSE, _truefalse(bank, ip.tf, lang, tags)
+    answers = shortanswer_answers(ip.accepted)
+    yield QType.SHORTANSWER, _shortanswer(bank, ip, answers, lang, tags)
+    if ip.cloze is not None:
+        problem = cloze_problem(ip.cloze, lang)
+        if problem:
+            warnings.append(ExportWarning(FORMAT, item.id, QType.CLOZE, problem))
+        else:
+            yield QType.CLOZE, _cloze(bank, ip, lang, tags)
+
+
+def _no_mc_reason(ip: ItemPlan) -> str:
+    have = 3 - ip.mc_missing
+    return f"only {have} distinct distractor{'s' if have != 1 else ''}; four options need 3"
+
+
+# --------------------------------------------------------------------------- elements
+
+
+def _text(parent: ET.Element, tag: str, text: str, fmt: str | None = "html") -> ET.Element:
+    el = ET.SubElement(parent, tag, {"format": fmt} if fmt else {})
+    ET.SubElement(el, "text").text = text
+    return el
+
+
+def _category(path: str) -> ET.Element:
+    q = ET.Element("question", {"type": "category"})
+    _text(q, "category", path, None)
+    _text(q, "info", "")
+    return q
+
+
+def _question(qtype: str, name: str, questiontext: str, general: str, tags: Iterable[str],
+              penalty: str = "0.3333333") -> ET.Element:
+    q = ET.Element("question", {"type": qtype})
+    _text(q, "name", name, None)
+    _text(q, "questiontext", questiontext)
+    _text(q, "generalfeedback", general)
+    ET.SubElement(q, "defaultgrade").text = "1"
+    ET.SubElement(q, "penalty").text = penalty
+    ET.SubElement(q, "hidden").text = "0"
+    ET.SubElement(q, "idnumber").text = name
+    return q
+
+
+def _tags(q: ET.Element, tags: Iterable[str]) -> None:
+    el = ET.SubElement(q, "tags")
+    for t in tags:
+        tag = ET.SubElement(el, "tag")
+        ET.SubElement(tag, "text").text = t
+
+
+def _answer(q: ET.Element, fraction: int, text: str, fmt: str = "html", fb: str = "") -> None:
+    a = ET.SubElement(q, "answer", {"fraction": str(fraction), "format": fmt})
+    ET.SubElement(a, "text").text = text
+    _text(a, "feedback", fb)
+
+
+def _multichoice(bank: Bank, mc: forms.MultipleChoice, lang: Lang, tags: Iterable[str]) -> ET.Element:
+    item = mc.item
+    q = _question("multichoice", question_name(item, QType.MULTICHOICE), html_show(item.prompt, lang),
+                  feedback(bank, item, lang), tags)
+    ET.SubElement(q, "single").text = "true"
+    ET.SubElement(q, "shuffleanswers").text = "true"
+    ET.SubElement(q, "answernumbering").text = "abc"
+    for i, option in enumerate(mc.options):
+        _answer(q, 100 if i == mc.answer_index else 0, html_text(show(option, lang)))
+    _tags(q, tags)
+    return q
+
+
+def _truefalse(bank: Bank, tf: forms.TrueFalse, lang: Lang, tags: Iterable[str]) -> ET.Element:
+    item = tf.item
+    q = _question("truefalse", question_name(item, QType.TRUEFALSE), html_show(tf.statement, lang),
+                  feedback(bank, item, lang, tf), tags, penalty="1")
+    _answer(q, 100 if tf.is_true else 0, "true", "moodle_auto_format")
+    _answer(q, 0 if tf.is_true else 100, "false", "moodle_auto_format")
+    _tags(q, tags)
+    return q
+
+
+def shortanswer_answers(accepted: Iterable[str]) -> tuple[str, ...]:
+    """Accepted spellings as Moodle shortanswer patterns: trimmed, case-insensitive repeats
+    dropped, and `*` (Moodle's wildcard) escaped as `\\*` so it only matches a literal star."""
+    seen: set[str] = set()
+    out = []
+    for a in accepted:
+        a = a.strip()
+        key = unicodedata.normalize("NFC", a).casefold()
+        if a and key not in seen:
+            seen.add(key)
+            out.append(a.replace("*", "\\*"))
+    return tuple(out)
+
+
+def _shortanswer(bank: Bank, ip: ItemPlan, answers: tuple[str, ...], lang: Lang, tags: Iterable[str]) -> ET.Element:
+    item = ip.item
+    q = _question("shortanswer", question_name(item, QType.SHORTANSWER), html_show(item.prompt, lang),
+                  feedback(bank, item, lang), tags)
+    ET.SubElement(q, "usecase").text = "0"
+    for a in answers:
+        _answer(q, 100, a, "moodle_auto_format")
+    _tags(q, tags)
+    return q
+
+
+def _matching(bank: Bank, m: Matching, lang: Lang) -> ET.Element:
+    q = _question("matching", m.name, html_show(matching_prompt(bank, m.article), lang),
+                  matching_feedback(bank, m, lang), ())
+    ET.SubElement(q, "shuffleanswers").text = "true"
+    for p in m.pairs:
+        sub = _text(q, "subquestion", html_text(show(p.left, lang)))
+        ans = ET.SubElement(sub, "answer")
+        ET.SubElement(ans, "text").text = show(p.right, lang)  # matching answers are plain text
+    _tags(q, ("quizgen", "matching", f"article::{m.article}"))
+    return q
+
+
+# --------------------------------------------------------------------------- cloze (embedded answers)
+
+# Inside {1:SHORTANSWER:=a~=b} an answer ends at an unescaped ~ # or }, and is then
+# HTML-entity-decoded; so the specials are written as numeric entities (and & as &#38;,
+# because Moodle will not end an answer right after "&amp;"). * is shortanswer's wildcard.
+_CLOZE_ANSWER = str.maketrans({"&": "&#38;", "<": "&lt;", ">": "&gt;", "{": "&#123;", "}": "&#125;",
+                               "~": "&#126;", "#": "&#35;", "\\": "&#92;", "*": "\\*"})
+_CLOZE_TEXT = str.maketrans({"{": "&#123;", "}": "&#125;"})
+
+
+def cloze_alternatives(blank: str, accepted: Iterable[str]) -> tuple[str, ...]:
+    """The blank's own text, plus every accepted answer of the item when the blank *is* the answer."""
+    key = _key(blank)
+    acc = tuple(accepted)
+    alts = [blank, *acc] if any(_key(a) == key for a in acc) else [blank]
+    out: dict[str, str] = {}
+    for a in alts:
+        if a.strip():
+            out.setdefault(_key(a), a.strip())
+    return tuple(out.values())
+
+
+def cloze_problem(cloze: forms.Cloze, lang: Lang) -> str | None:
+    text_lang = "en" if lang is Lang.EN else "ja"
+    if any(not b.strip() for b in cloze.blanks(text_lang)):
+        return "a blank [[...]] is empty"
+    return None
+
+
+def cloze_text(ip: ItemPlan, lang: Lang) -> str:
+    """The question text with every blank as {1:SHORTANSWER:=...}."""
+    assert ip.cloze is not None
+    main = "en" if lang is Lang.EN else "ja"
+    parts = []
+    for seg, blank in ip.cloze.parts(main):
+        if blank:
+            alts = "~".join("=" + a.translate(_CLOZE_ANSWER) for a in cloze_alternatives(seg, ip.accepted))
+            parts.append(f"{{1:SHORTANSWER:{alts}}}")
+        else:
+            parts.append(html_text(seg).translate(_CLOZE_TEXT))
+    text = "".join(parts)
+    if lang is Lang.BOTH:
+        en = "".join("_____" if blank else seg for seg, blank in ip.cloze.parts("en"))
+        text += "<br>\n" + html_text(en).translate(_CLOZE_TEXT)
+    return text
+
+
+def _cloze(bank: Bank, ip: ItemPlan, lang: Lang, tags: Iterable[str]) -> ET.Element:
+    item = ip.item
+    q = ET.Element("question", {"type": "cloze"})
+    _text(q, "name", question_name(item, QType.CLOZE), None)
+    _text(q, "questiontext", cloze_text(ip, lang))
+    _text(q, "generalfeedback", feedback(bank, item, lang))
+    ET.SubElement(q, "penalty").text = "0.3333333"
+    ET.SubElement(q, "hidden").text = "0"
+    ET.SubElement(q, "idnumber").text = question_name(item, QType.CLOZE)
+    _tags(q, tags)
+    return q
+
+
+def _key(s: str) -> str:
+    return unicodedata.normalize("NFKC", s).casefold().strip()

@@ -1,0 +1,22 @@
+"""Quizlet: term/definition pairs in the text Quizlet's "Import" box accepts.
+
+One card per item: the term is the prompt, the definition the answer. Quizlet's
+import reads a tab between term and definition and a new line between cards, and has
+no quoting, so a tab or line break inside a text is replaced by a space (the card
+stays on one line). Nothing else is changed.
+"""
+
+from __future__ import annotations
+
+from quizgen.generators.exports.common import Export, ExportFormat, Lang, Plan, QType, count_types, one_line, show
+
+FORMAT = ExportFormat.QUIZLET_CSV
+
+
+def render(plan: Plan, lang: Lang) -> Export:
+    rows = []
+    for ip in plan.items:
+        term = one_line(show(ip.item.prompt, lang))
+        definition = one_line(show(ip.item.answer, lang))
+        rows.append(f"{term}\t{definition}\n")
+    return Export(FORMAT, "".join(rows), count_types(QType.CARD for _ in rows), ())
