@@ -1,0 +1,237 @@
+"""Deck recipes: `decks/*.yaml` -> validated `DeckRecipe`s.
+
+A recipe names an Anki deck, describes it in Japanese and English, says which
+items it takes, which card forms it makes and how it is split into subdecks:
+
+    name: 中ロ関係
+    description: {ja: ..., en: ...}
+    select: {categories: [dates], articles: ["000"], tags: [peace-plan], exclude_tags: [], ids: []}
+    forms: [basic, cloze, reverse]      # basic | reverse | cloze | type-in | multiple-choice
+    subdecks: category                  # category (NAME::日付, ::人物・主体, ...) | flat
+    deck_id: 1234567890                 # optional; default: deck_id_for(name)
+
+Problems are reported like the bank's: `file:line:column: field: message`, all at once.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+
+from quizgen.bank import _Reader  # the generic located record reader, shared with the bank
+from quizgen.errors import BankError, Problem, UsageError
+from quizgen.model import Bank, Category, Selection, Text
+from quizgen.yamlloc import Loc, LocList, LocMap, load_located
+
+#: Deck ids are DECK_ID_BASE + the first 30 bits of sha256("quizgen-deck:" + full deck name),
+#: so the same name always gives the same id (also for subdecks, e.g. "中ロ関係::日付").
+DECK_ID_BASE = 1 << 30
+
+
+def deck_id_for(name: str) -> int:
+    """The stable Anki deck id of a deck name: 2**30 + sha256('quizgen-deck:' + name)[:30 bits]."""
+    digest = hashlib.sha256(f"quizgen-deck:{name}".encode()).digest()
+    return DECK_ID_BASE + (int.from_bytes(digest[:4], "big") >> 2)
+
+
+class Form(StrEnum):
+    """Card forms; each is one Anki note type (see quizgen.generators.anki_models)."""
+
+    BASIC = "basic"
+    REVERSE = "reverse"
+    CLOZE = "cloze"
+    TYPE_IN = "type-in"
+    MULTIPLE_CHOICE = "multiple-choice"
+
+
+class Layout(StrEnum):
+    CATEGORY = "category"  # one subdeck per category: NAME::日付, NAME::人物・主体, NAME::立場, NAME::会議・枠組み
+    FLAT = "flat"  # every card in NAME
+
+
+@dataclass(frozen=True)
+class Select:
+    """The `select:` mapping of a recipe (YAML spelling of a `Selection`)."""
+
+    categories: tuple[Category, ...] = ()
+    articles: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    exclude_tags: tuple[str, ...] = ()
+    ids: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class _RecipeData:
+    """A recipe file as written (the keys are the YAML keys)."""
+
+    name: str
+    description: Text
+    forms: tuple[Form, ...]
+    select: Select | None = None
+    subdecks: Layout = Layout.CATEGORY
+
+
+@dataclass(frozen=True)
+class DeckRecipe:
+    name: str
+    description: Text
+    forms: tuple[Form, ...]
+    selection: Selection = Selection()
+    layout: Layout = Layout.CATEGORY
+    deck_id: int | None = None  # None: deck_id_for(name)
+    stem: str = "deck"  # output file name without .apkg (the recipe file's stem)
+
+    @property
+    def id(self) -> int:
+        return self.deck_id if self.deck_id is not None else deck_id_for(self.name)
+
+    def subdeck_name(self, category: Category | None) -> str:
+        """The deck a card of `category` goes into (the top deck when flat or for None)."""
+        if self.layout is Layout.FLAT or category is None:
+            return self.name
+        return f"{self.name}::{category.label.ja}"
+
+
+class RecipeError(BankError):
+    """One or more deck recipes have problems; all are listed, located."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__(problems)
+        n = len(self.problems)
+        self.args = (f"{n} problem{'s' if n != 1 else ''} in the deck recipes",)
+
+
+_KEYS = ("name", "description", "forms", "select", "subdecks", "deck_id")
+
+
+def recipe_files(decks_dir: Path) -> list[Path]:
+    return sorted(p for p in decks_dir.glob("*.y*ml") if p.suffix in (".yaml", ".yml") and p.is_file())
+
+
+def resolve(names: tuple[str, ...], decks_dir: Path) -> list[Path]:
+    """RECIPE arguments -> files: a path to a .yaml file, or the name of one in `decks_dir` (with or without .yaml)."""
+    if not names:
+        files = recipe_files(decks_dir)
+        if not files:
+            raise UsageError(f"no deck recipes (*.yaml) in {decks_dir}")
+        return files
+    out = []
+    for name in names:
+        cands = [Path(name), decks_dir / name, decks_dir / f"{name}.yaml", decks_dir / f"{name}.yml"]
+        found = next((c for c in cands if c.is_file()), None)
+        if found is None:
+            known = ", ".join(p.stem for p in recipe_files(decks_dir)) or "none"
+            raise UsageError(f"deck recipe not found: {name} (recipes in {decks_dir}: {known})")
+        out.append(found)
+    return out
+
+
+def load_recipes(paths: list[Path], bank: Bank | None = None) -> tuple[DeckRecipe, ...]:
+    """Read and validate recipe files. With `bank`, also check that articles/ids exist and each deck gets items."""
+    reader = _Reader()
+    recipes: list[DeckRecipe] = []
+    names: dict[str, Loc] = {}
+    for path in paths:
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            reader.problems.append(Problem(str(path), 1, 1, "(file)", f"cannot read: {exc}"))
+            continue
+        parsed = _parse(text, str(path), path.stem, reader, bank)
+        if parsed is None:
+            continue
+        loc, recipe = parsed
+        if recipe.name in names:
+            first = names[recipe.name]
+            reader.fail(loc, "name", f"deck name {recipe.name!r} is also used by {first.file}:{first.line}")
+            continue
+        names[recipe.name] = loc
+        recipes.append(recipe)
+    if reader.problems:
+        raise RecipeError(reader.problems)
+    return tuple(recipes)
+
+
+def loads_recipe(text: str, file: str = "<recipe>", bank: Bank | None = None, stem: str = "deck") -> DeckRecipe:
+    """One recipe from a YAML string (tests)."""
+    reader = _Reader()
+    out = _parse(text, file, stem, reader, bank)
+    if reader.problems or out is None:
+        raise RecipeError(reader.problems)
+    return out[1]
+
+
+def _parse(text: str, file: str, stem: str, r: _Reader, bank: Bank | None) -> tuple[Loc, DeckRecipe] | None:
+    data, probs = load_located(text, file)
+    r.problems.extend(probs)
+    if probs:
+        return None
+    if not isinstance(data, LocMap):
+        r.fail(Loc(file, 1, 1), "(document)", f"a deck recipe is a mapping with keys {', '.join(_KEYS)}")
+        return None
+    deck_id: int | None = None
+    ok = True
+    if "deck_id" in data:
+        raw = data["deck_id"]
+        if isinstance(raw, bool) or not isinstance(raw, int) or not 1 < raw < 2**53:
+            r.fail(data.where("deck_id"), "deck_id", f"must be a whole number between 2 and 2**53, not {raw!r}")
+            ok = False
+        else:
+            deck_id = raw
+        data = _without(data, "deck_id")
+    spec = r.record(data, _RecipeData, data.loc, "")
+    if not isinstance(spec, _RecipeData) or not ok:
+        return None
+    before = len(r.problems)
+    name_loc = data.where("name")
+    parts = spec.name.split("::")
+    if spec.name != spec.name.strip() or any(not p.strip() for p in parts):
+        r.fail(name_loc, "name", f"deck name {spec.name!r} has an empty part or surrounding spaces")
+    if not spec.forms:
+        r.fail(data.where("forms"), "forms", f"list at least one form: {', '.join(f.value for f in Form)}")
+    dupes = {f for f in spec.forms if spec.forms.count(f) > 1}
+    if dupes:
+        r.fail(data.where("forms"), "forms", f"form listed twice: {', '.join(sorted(dupes))}")
+    sel = spec.select or Select()
+    selection = Selection(categories=sel.categories, articles=sel.articles, tags=sel.tags,
+                          ids=sel.ids, exclude_tags=sel.exclude_tags)
+    if bank is not None:
+        _check_against_bank(r, data, sel, selection, bank)
+    if len(r.problems) > before:
+        return None
+    return name_loc, DeckRecipe(name=spec.name, description=spec.description, forms=spec.forms, selection=selection,
+                                layout=spec.subdecks, deck_id=deck_id, stem=stem)
+
+
+def _check_against_bank(r: _Reader, data: LocMap, sel: Select, selection: Selection, bank: Bank) -> None:
+    raw_sel = data.get("select")
+    where: dict[str, LocList | None] = {}
+    for key in ("articles", "ids"):
+        val = raw_sel.get(key) if isinstance(raw_sel, LocMap) else None
+        where[key] = val if isinstance(val, LocList) else None
+
+    def loc_of(key: str, j: int) -> Loc:
+        lst = where[key]
+        if lst is not None and j < len(lst.item_locs):
+            return lst.item_locs[j]
+        return data.where("select")
+
+    for j, art in enumerate(sel.articles):
+        if art not in bank.source_by_id:
+            r.fail(loc_of("articles", j), f"select.articles[{j}]",
+                   f"unknown article {art!r} (the bank has {', '.join(bank.source_by_id) or 'none'})")
+    for j, iid in enumerate(sel.ids):
+        if iid not in bank.item_by_id:
+            r.fail(loc_of("ids", j), f"select.ids[{j}]", f"unknown item id {iid!r}")
+    if bank.items and not selection.apply(bank):
+        r.fail(data.where("select"), "select", "selects no items from the bank")
+
+
+def _without(data: LocMap, key: str) -> LocMap:
+    out = LocMap({k: v for k, v in data.items() if k != key})
+    out.loc = data.loc
+    out.key_locs = {k: v for k, v in data.key_locs.items() if k != key}
+    out.value_locs = {k: v for k, v in data.value_locs.items() if k != key}
+    return out

@@ -1,0 +1,166 @@
+"""Anki note types (models) for quizgen decks: one per card form, each with a fixed model id.
+
+The ids below are part of the published format: Anki recognises a note type on
+re-import by its id, so changing one would make students' collections grow a
+second copy of the note type. Never change or reuse them; add new ones instead.
+
+| form            | model id      | name                           | cards per note                        |
+|-----------------|---------------|--------------------------------|---------------------------------------|
+| basic           | 1738201001    | quizgen 問答 (Q→A)             | 1                                     |
+| reverse         | 1738201002    | quizgen 逆引き (reverse)       | 1, or 2 when the reverse is unambiguous |
+| cloze           | 1738201003    | quizgen 穴埋め (cloze)         | one per blank (Anki cloze model)      |
+| type-in         | 1738201004    | quizgen 入力 (type-in)         | 1                                     |
+| multiple-choice | 1738201005    | quizgen 選択 (multiple choice) | 1                                     |
+
+Fields hold finished, escaped HTML (see anki_notes.py); the templates only lay
+them out. English is behind a <details> toggle on the front and shown on the back.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+import genanki
+
+from quizgen.decks import Form
+from quizgen.resources import templates_dir
+
+MODEL_IDS: dict[Form, int] = {
+    Form.BASIC: 1738201001,
+    Form.REVERSE: 1738201002,
+    Form.CLOZE: 1738201003,
+    Form.TYPE_IN: 1738201004,
+    Form.MULTIPLE_CHOICE: 1738201005,
+}
+
+MODEL_NAMES: dict[Form, str] = {
+    Form.BASIC: "quizgen 問答 (Q→A)",
+    Form.REVERSE: "quizgen 逆引き (reverse)",
+    Form.CLOZE: "quizgen 穴埋め (cloze)",
+    Form.TYPE_IN: "quizgen 入力 (type-in)",
+    Form.MULTIPLE_CHOICE: "quizgen 選択 (multiple choice)",
+}
+
+#: The explanation/disagreement/context/source block every item-based back ends with.
+INFO_FIELDS = ("Explanation", "ExplanationEn", "Disagreement", "Context", "Source")
+
+FIELDS: dict[Form, tuple[str, ...]] = {
+    Form.BASIC: ("ID", "Question", "QuestionEn", "Answer", "AnswerEn", "Reading", *INFO_FIELDS),
+    Form.TYPE_IN: ("ID", "Question", "QuestionEn", "Answer", "AnswerEn", "Accepted", *INFO_FIELDS),
+    Form.CLOZE: ("ID", "Text", "TextEn", "EnHint", *INFO_FIELDS),
+    Form.MULTIPLE_CHOICE: ("ID", "Question", "QuestionEn", "Choices", "ChoicesEn", "Marked", "Answer", "AnswerEn",
+                           *INFO_FIELDS),
+    Form.REVERSE: ("ID", "Ask", "AskEn", "Term", "TermEn", "Reading", "Gloss", "GlossEn", "AskBack", "AskBackEn",
+                   "Note", "Source"),
+}
+
+#: The field shown in Anki's browser "Sort Field" column.
+SORT_FIELD: dict[Form, str] = {
+    Form.BASIC: "Question", Form.TYPE_IN: "Question", Form.CLOZE: "Text",
+    Form.MULTIPLE_CHOICE: "Question", Form.REVERSE: "Ask",
+}
+
+_EN_TOGGLE = ('{{#%s}}<details class="en"><summary>English</summary><div lang="en">{{%s}}</div></details>{{/%s}}')
+
+
+def _toggle(field: str) -> str:
+    return _EN_TOGGLE % (field, field, field)
+
+
+_INFO = """
+{{#Explanation}}<div class="box expl"><div class="label">解説 · Explanation</div><div lang="ja">{{Explanation}}</div>
+<div class="en" lang="en">{{ExplanationEn}}</div></div>{{/Explanation}}
+{{#Disagreement}}<div class="box disagree"><div class="label">記事によって描き方が異なる · The articles differ</div>
+{{Disagreement}}</div>{{/Disagreement}}
+{{#Context}}<div class="box context"><div class="label">記事外の背景(記事には書かれていない) ·
+Background from outside the articles</div>{{Context}}</div>{{/Context}}
+{{#Source}}<div class="box source"><div class="label">出典 · Source</div>{{Source}}</div>{{/Source}}
+<div class="id">{{ID}}</div>"""
+
+_QUESTION_BACK = ('<div class="q" lang="ja">{{Question}}</div>'
+                  '{{#QuestionEn}}<div class="en" lang="en">{{QuestionEn}}</div>{{/QuestionEn}}')
+
+
+def _wrap(form: Form, body: str) -> str:
+    return f'<div class="qz qz-{form.value}">{body}</div>'
+
+
+TEMPLATES: dict[Form, list[dict[str, str]]] = {
+    Form.BASIC: [{
+        "name": "問→答 Q→A",
+        "qfmt": _wrap(Form.BASIC, '<div class="q" lang="ja">{{Question}}</div>' + _toggle("QuestionEn")),
+        "afmt": _wrap(Form.BASIC, _QUESTION_BACK + '<hr id="answer"><div class="a" lang="ja">{{Answer}}</div>'
+                      '{{#Reading}}<div class="reading">{{Reading}}</div>{{/Reading}}'
+                      '<div class="en" lang="en">{{AnswerEn}}</div>' + _INFO),
+    }],
+    Form.TYPE_IN: [{
+        "name": "入力 Type the answer",
+        "qfmt": _wrap(Form.TYPE_IN, '<div class="q" lang="ja">{{Question}}</div>' + _toggle("QuestionEn")
+                      + "<p>{{type:Answer}}</p>"),
+        "afmt": _wrap(Form.TYPE_IN, _QUESTION_BACK + '<hr id="answer"><p>{{type:Answer}}</p>'
+                      '<div class="a" lang="ja">{{Answer}}</div><div class="en" lang="en">{{AnswerEn}}</div>'
+                      '{{#Accepted}}<div class="reading">ほかに正解とする表記 · Also accepted: {{Accepted}}</div>{{/Accepted}}'
+                      + _INFO),
+    }],
+    Form.CLOZE: [{
+        "name": "穴埋め Cloze",
+        "qfmt": _wrap(Form.CLOZE, '<div class="q" lang="ja">{{cloze:Text}}</div>' + _toggle("EnHint")),
+        "afmt": _wrap(Form.CLOZE, '<div class="q" lang="ja">{{cloze:Text}}</div><hr id="answer">'
+                      '{{#TextEn}}<div class="en" lang="en">{{TextEn}}</div>{{/TextEn}}' + _INFO),
+    }],
+    Form.MULTIPLE_CHOICE: [{
+        "name": "選択 Multiple choice",
+        "qfmt": _wrap(Form.MULTIPLE_CHOICE, '<div class="q" lang="ja">{{Question}}</div>{{Choices}}'
+                      '{{#QuestionEn}}<details class="en"><summary>English</summary><div lang="en">{{QuestionEn}}'
+                      "{{ChoicesEn}}</div></details>{{/QuestionEn}}"),
+        "afmt": _wrap(Form.MULTIPLE_CHOICE, _QUESTION_BACK + '<hr id="answer">{{Marked}}'
+                      '<div class="a" lang="ja">正解 {{Answer}}</div><div class="en" lang="en">Answer: {{AnswerEn}}</div>'
+                      + _INFO),
+    }],
+    Form.REVERSE: [
+        {
+            "name": "→",
+            "qfmt": _wrap(Form.REVERSE, '<div class="q" lang="ja">{{Ask}}</div>' + _toggle("AskEn")),
+            "afmt": _wrap(Form.REVERSE, '<div class="q" lang="ja">{{Ask}}</div><div class="en" lang="en">{{AskEn}}</div>'
+                          '<hr id="answer"><div class="a" lang="ja">{{Gloss}}</div>'
+                          '<div class="en" lang="en">{{GlossEn}}</div>'
+                          '{{#Note}}<div class="box expl"><div class="label">メモ · Note</div>{{Note}}</div>{{/Note}}'
+                          '{{#Source}}<div class="box source"><div class="label">出典 · Source</div>{{Source}}</div>'
+                          '{{/Source}}<div class="id">{{ID}}</div>'),
+        },
+        {
+            "name": "←",
+            "qfmt": _wrap(Form.REVERSE, '{{#AskBack}}<div class="q" lang="ja">{{AskBack}}</div>'
+                          + _toggle("AskBackEn") + "{{/AskBack}}"),
+            "afmt": _wrap(Form.REVERSE, '<div class="q" lang="ja">{{AskBack}}</div>'
+                          '<div class="en" lang="en">{{AskBackEn}}</div><hr id="answer">'
+                          '<div class="a" lang="ja">{{Term}}</div>'
+                          '{{#Reading}}<div class="reading">{{Reading}}</div>{{/Reading}}'
+                          '<div class="en" lang="en">{{TermEn}}</div>'
+                          '{{#Note}}<div class="box expl"><div class="label">メモ · Note</div>{{Note}}</div>{{/Note}}'
+                          '{{#Source}}<div class="box source"><div class="label">出典 · Source</div>{{Source}}</div>'
+                          '{{/Source}}<div class="id">{{ID}}</div>'),
+        },
+    ],
+}
+
+
+@cache
+def card_css() -> str:
+    return (templates_dir() / "anki" / "cards.css").read_text(encoding="utf-8")
+
+
+def make_model(form: Form, css: str | None = None) -> genanki.Model:
+    """A fresh genanki.Model for `form` (genanki mutates models while writing, so never share one between builds)."""
+    fields = FIELDS[form]
+    templates: list[dict[str, Any]] = [dict(t) for t in TEMPLATES[form]]
+    return genanki.Model(
+        MODEL_IDS[form],
+        MODEL_NAMES[form],
+        fields=[{"name": f} for f in fields],
+        templates=templates,
+        css=card_css() if css is None else css,
+        model_type=genanki.Model.CLOZE if form is Form.CLOZE else genanki.Model.FRONT_BACK,
+        sort_field_index=fields.index(SORT_FIELD[form]),
+    )

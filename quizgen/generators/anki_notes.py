@@ -1,0 +1,317 @@
+"""Bank items -> Anki note contents. Pure: no genanki, no I/O.
+
+Every piece of bank text goes through `esc`, so markup in the bank (a `<script>`,
+a stray `{{`) reaches the card as text. A note whose question or answer is blank
+is not made at all, so Anki never sees an empty card.
+
+Identity: a note's GUID is `genanki.guid_for(item.id, form)` (for reverse notes
+`guid_for("entity:" + entity id + "@" + article, "reverse")`), never its text, so
+editing an item's wording updates the student's note in place.
+"""
+
+from __future__ import annotations
+
+import html
+import random
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from genanki import guid_for
+
+from quizgen import forms
+from quizgen.decks import DeckRecipe, Form, Layout
+from quizgen.model import Bank, Category, Entity, EntityType, Item
+
+
+@dataclass(frozen=True)
+class NoteSpec:
+    guid: str
+    form: Form
+    fields: tuple[str, ...]  # in the order of anki_models.FIELDS[form]
+    tags: tuple[str, ...]
+    deck: str  # full deck name, e.g. 中ロ関係::日付
+    due: int  # new-card position: the order in which a student meets the cards
+
+
+def esc(text: str) -> str:
+    """Bank text -> safe HTML: escaped, braces neutralised (no template or cloze syntax), newlines as <br>."""
+    return (html.escape(text, quote=True)
+            .replace("{", "&#123;").replace("}", "&#125;").replace("\n", "<br>"))
+
+
+def _blank(s: str | None) -> bool:
+    return s is None or not s.strip()
+
+
+# --------------------------------------------------------------------------- shared back-of-card fields
+
+
+def source_html(bank: Bank, item: Item) -> str:
+    rows = []
+    for ev in item.evidence:
+        if ev.article not in bank.source_by_id:
+            continue
+        label = forms.source_label(bank, ev.article)
+        rows.append(f'<li>{esc(label.ja)}<div class="en" lang="en">{esc(label.en)}</div>'
+                    f'<q lang="ja">{esc(ev.quote)}</q></li>')
+    return f"<ul>{''.join(rows)}</ul>" if rows else ""
+
+
+def disagreement_html(bank: Bank, item: Item) -> str:
+    dis = bank.disagreement_by_id.get(item.disagreement) if item.disagreement else None
+    if dis is None:
+        return ""
+    sides = "".join(f"<li>記事{esc(s.article)}: {esc(s.says.ja)}"
+                    f'<div class="en" lang="en">Article {esc(s.article)}: {esc(s.says.en)}</div></li>'
+                    for s in dis.sides)
+    return (f"<div><b>{esc(dis.topic.ja)}</b> <span class=\"en\" lang=\"en\">({esc(dis.topic.en)})</span></div>"
+            f'<div>{esc(dis.note.ja)}</div><div class="en" lang="en">{esc(dis.note.en)}</div>'
+            f"<ul>{sides}</ul>")
+
+
+def context_html(item: Item) -> str:
+    if item.context is None or _blank(item.context.ja):
+        return ""
+    return f'<div lang="ja">{esc(item.context.ja)}</div><div class="en" lang="en">{esc(item.context.en)}</div>'
+
+
+def _info(bank: Bank, item: Item) -> tuple[str, ...]:
+    """Explanation, ExplanationEn, Disagreement, Context, Source."""
+    return (esc(item.explanation.ja), esc(item.explanation.en), disagreement_html(bank, item),
+            context_html(item), source_html(bank, item))
+
+
+# --------------------------------------------------------------------------- item forms
+
+
+def basic_fields(bank: Bank, item: Item) -> tuple[str, ...] | None:
+    if _blank(item.prompt.ja) or _blank(item.answer.ja):
+        return None
+    return (esc(item.id), esc(item.prompt.ja), esc(item.prompt.en), esc(item.answer.ja), esc(item.answer.en),
+            esc(item.reading or ""), *_info(bank, item))
+
+
+def type_in_fields(bank: Bank, item: Item) -> tuple[str, ...] | None:
+    if _blank(item.prompt.ja) or _blank(item.answer.ja):
+        return None
+    others = [a for a in bank.accepted(item) if a.strip() and a != item.answer.ja][:10]
+    return (esc(item.id), esc(item.prompt.ja), esc(item.prompt.en), esc(item.answer.ja), esc(item.answer.en),
+            "、".join(esc(a) for a in others), *_info(bank, item))
+
+
+def cloze_text(text: str) -> tuple[str, int]:
+    """`[[x]]` blanks -> Anki `{{c1::x}}`, `{{c2::...}}`, ... (escaped). Returns (text, number of deletions).
+
+    A blank that is only whitespace is kept as plain text, never as an empty deletion.
+    """
+    out, n = [], 0
+    for seg, is_blank in forms.cloze_parts(text):
+        if is_blank and seg.strip():
+            n += 1
+            out.append(f"{{{{c{n}::{esc(seg).replace(':', '&#58;')}}}}}")
+        else:
+            out.append(esc(seg))
+    return "".join(out), n
+
+
+def _cloze_display(text: str, blank: str | None) -> str:
+    """The English cloze sentence: blanks shown in bold (answer side) or as ［…］ (hint on the front)."""
+    out = []
+    for seg, is_blank in forms.cloze_parts(text):
+        if not is_blank:
+            out.append(esc(seg))
+        elif blank is None:
+            out.append(f'<b class="cloze">{esc(seg)}</b>')
+        else:
+            out.append(blank)
+    return "".join(out)
+
+
+def cloze_fields(bank: Bank, item: Item) -> tuple[str, ...] | None:
+    cz = forms.cloze(item)
+    if cz is None:
+        return None
+    text, n = cloze_text(cz.text.ja)
+    if n == 0:
+        return None
+    return (esc(item.id), text, _cloze_display(cz.text.en, None), _cloze_display(cz.text.en, "［…］"),
+            *_info(bank, item))
+
+
+def mc_rng(item: Item) -> random.Random:
+    """The seeded rng for an item's multiple-choice options: same item id, same options, every build."""
+    return random.Random(f"quizgen-mc:{item.id}")
+
+
+def multiple_choice_fields(bank: Bank, item: Item) -> tuple[str, ...] | None:
+    if _blank(item.prompt.ja) or _blank(item.answer.ja):
+        return None
+    mc = forms.multiple_choice(bank, item, mc_rng(item))
+    if mc is None:
+        return None
+    letters = "ABCDEFGH"
+    ja = "".join(f"<li>{esc(o.ja)}</li>" for o in mc.options)
+    en = "".join(f"<li>{esc(o.en)}</li>" for o in mc.options)
+    marked = "".join(
+        f'<li{" class=correct" if i == mc.answer_index else ""}>{esc(o.ja)} <span class="en" lang="en">{esc(o.en)}</span></li>'
+        for i, o in enumerate(mc.options))
+    letter = letters[mc.answer_index]
+    return (esc(item.id), esc(item.prompt.ja), esc(item.prompt.en), f'<ol class="choices">{ja}</ol>',
+            f'<ol class="choices">{en}</ol>', f'<ol class="choices">{marked}</ol>',
+            f"{letter}. {esc(item.answer.ja)}", f"{letter}. {esc(item.answer.en)}", *_info(bank, item))
+
+
+ITEM_FORMS = {
+    Form.BASIC: basic_fields,
+    Form.TYPE_IN: type_in_fields,
+    Form.CLOZE: cloze_fields,
+    Form.MULTIPLE_CHOICE: multiple_choice_fields,
+}
+
+
+# --------------------------------------------------------------------------- reverse notes (from entities)
+
+
+@dataclass(frozen=True)
+class ReverseNote:
+    key: str  # stable: entity id (+ "@" + article for roles)
+    category: Category
+    articles: tuple[str, ...]
+    entity: Entity
+    fields: tuple[str, ...]
+
+
+def _term(e: Entity) -> str:
+    return f"<b>{esc(e.ja)}</b>"
+
+
+def role_notes(bank: Bank) -> tuple[ReverseNote, ...]:
+    """Actor <-> role, one note per person and article (all the roles that article gives them).
+
+    The role -> actor card is made only from roles no other actor has in the same article.
+    """
+    grouped: dict[str, list[forms.Pair]] = {}
+    for p in forms.role_pairs(bank):
+        grouped.setdefault(p.key, []).append(p)
+    holders: dict[tuple[str, str], set[str]] = {}
+    for p in forms.role_pairs(bank):
+        holders.setdefault((p.article, p.right.ja.strip()), set()).add(p.key)
+    out = []
+    for key, pairs in grouped.items():
+        entity = bank.entity_by_id[key.split("@", 1)[0]]
+        art = pairs[0].article
+        roles = [p for p in pairs if not _blank(p.right.ja)]
+        if not roles or art not in bank.source_by_id or _blank(entity.ja):
+            continue
+        gloss = " / ".join(esc(p.right.ja) for p in roles)
+        gloss_en = " / ".join(esc(p.right.en) for p in roles)
+        unique = [p for p in roles if holders[(art, p.right.ja.strip())] == {key}]
+        ask_back = ask_back_en = ""
+        if unique:
+            ask_back = f"記事{esc(art)}で「{'」「'.join(esc(p.right.ja) for p in unique)}」と書かれているのは誰か。"
+            ask_back_en = (f"In article {esc(art)}, who is called "
+                           f"{' / '.join('“' + esc(p.right.en) + '”' for p in unique)}?")
+        label = forms.source_label(bank, art)
+        quotes = "".join(f'<q lang="ja">{esc(q)}</q><br>' for q in dict.fromkeys(p.quote for p in roles))
+        source = f'<ul><li>{esc(label.ja)}<div class="en" lang="en">{esc(label.en)}</div>{quotes}</li></ul>'
+        note = ""
+        if entity.note is not None:
+            note = f'<div lang="ja">{esc(entity.note.ja)}</div><div class="en" lang="en">{esc(entity.note.en)}</div>'
+        fields = (
+            esc(f"{entity.id}@{art}"),
+            f"記事{esc(art)}で、{_term(entity)}はどのような肩書・呼び方で書かれているか。",
+            f"In article {esc(art)}, what title is <b>{esc(entity.en)}</b> given?",
+            esc(entity.ja), esc(entity.en), esc(entity.reading),
+            gloss, gloss_en, ask_back, ask_back_en, note, source,
+        )
+        out.append(ReverseNote(key, Category.ACTORS, (art,), entity, fields))
+    return tuple(out)
+
+
+def forum_notes(bank: Bank) -> tuple[ReverseNote, ...]:
+    """Forum <-> description, where the bank describes a forum or organisation (its entity `note`)."""
+    out = []
+    for e in bank.entities:
+        if e.type not in (EntityType.FORUM, EntityType.ORGANISATION) or e.note is None or _blank(e.note.ja):
+            continue
+        fields = (
+            esc(e.id),
+            f"{_term(e)}とは何か。記事での説明は?", f"What is <b>{esc(e.en)}</b>, as the articles describe it?",
+            esc(e.ja), esc(e.en), esc(e.reading), esc(e.note.ja), esc(e.note.en),
+            f"次の説明に当たる会議・枠組みは何か:{esc(e.note.ja)}",
+            f"Which forum or organisation is this: {esc(e.note.en)}", "", "",
+        )
+        out.append(ReverseNote(e.id, Category.FORUMS, (), e, fields))
+    return tuple(out)
+
+
+def _reverse_tags(note: ReverseNote) -> tuple[str, ...]:
+    tags = [f"category::{note.category.value}", *(f"article::{a}" for a in note.articles),
+            f"actor::{note.entity.id}", "form::reverse"]
+    return tuple(t.replace(" ", "_") for t in tags)
+
+
+# --------------------------------------------------------------------------- a recipe's notes, in study order
+
+
+def deck_order(items: Iterable[Item]) -> list[Item]:
+    """Bank order; a deck of dates only (the 日付 subdeck) goes chronologically, undated items last."""
+    items = list(items)
+    if items and all(it.category is Category.DATES for it in items):
+        return sorted(items, key=lambda it: it.when or "9999")  # stable: ties keep bank order
+    return items
+
+
+def subdecks(recipe: DeckRecipe) -> list[tuple[str, tuple[Category, ...]]]:
+    """(deck name, categories) in study order; the top deck alone when flat."""
+    if recipe.layout is Layout.FLAT:
+        return [(recipe.name, tuple(Category))]
+    cats = recipe.selection.categories or tuple(Category)
+    return [(recipe.subdeck_name(c), (c,)) for c in Category if c in cats]
+
+
+def recipe_notes(bank: Bank, recipe: DeckRecipe) -> Iterator[NoteSpec]:
+    """Every note of the deck, in study order, with `due` = its position (1, 2, 3, ...).
+
+    Within each subdeck the forms come in rounds, in the recipe's order: every fact
+    is met once as the first form before any fact comes back as the second.
+    Reverse notes cover the actors and forums the selected items mention, and (for
+    roles) only the articles those items cite.
+    """
+    items = recipe.selection.apply(bank)
+    mentioned = {a for it in items for a in (*it.actors, *((it.entity,) if it.entity else ()))}
+    cited = {a for it in items for a in it.articles}
+    reverse: list[ReverseNote] = []
+    if Form.REVERSE in recipe.forms:
+        reverse = [n for n in (*role_notes(bank), *forum_notes(bank))
+                   if n.entity.id in mentioned and all(a in cited for a in n.articles)]
+    due = 0
+    for deck, cats in subdecks(recipe):
+        deck_items = deck_order(it for it in items if it.category in cats)
+        for form in recipe.forms:
+            if form is Form.REVERSE:
+                for rn in reverse:
+                    if rn.category in cats:
+                        due += 1
+                        yield NoteSpec(guid_for(f"entity:{rn.key}", form.value), form, rn.fields, _reverse_tags(rn),
+                                       deck, due)
+                continue
+            make = ITEM_FORMS[form]
+            for it in deck_items:
+                fields = make(bank, it)
+                if fields is None:
+                    continue
+                due += 1
+                tags = (*bank.tags_for(it), f"form::{form.value}")
+                yield NoteSpec(guid_for(it.id, form.value), form, fields, tags, deck, due)
+
+
+def description_html(bank: Bank, recipe: DeckRecipe, counts: dict[Form, int]) -> str:
+    """The deck description Anki shows on the deck overview: what it is, what it covers, its sources."""
+    arts = sorted({a for it in recipe.selection.apply(bank) for a in it.articles})
+    srcs = "".join(f"<li>{esc(forms.source_label(bank, a).ja)}</li>" for a in arts if a in bank.source_by_id)
+    made = "、".join(f"{f.value} {n}" for f, n in counts.items() if n)
+    return (f'<div lang="ja">{esc(recipe.description.ja)}</div>'
+            f'<div lang="en" style="opacity:.75">{esc(recipe.description.en)}</div>'
+            + (f"<p>出典 · Sources:</p><ul>{srcs}</ul>" if srcs else "")
+            + (f"<p style=\"opacity:.75\">notes: {made} — made with quizgen</p>" if made else ""))
