@@ -1,0 +1,71 @@
+"""`quizgen worksheet`: printable worksheets (HTML + PDF) with answer keys."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import click
+
+from quizgen.cli import cli
+from quizgen.cli.common import bank_option, build_time, load, selection, selection_options
+
+TYPE_NAMES = "short, choice, truefalse, cloze, matching, timeline"
+
+
+@cli.command()
+@bank_option
+@selection_options
+@click.option("-n", "--count", type=int, default=20, show_default=True, help="Number of questions.")
+@click.option("--types", "types", multiple=True, metavar="TYPES",
+              help=f"Question types, comma-separated or repeated: {TYPE_NAMES} (default: all). "
+                   "Matching and timeline are one exercise each of up to 5 parts.")
+@click.option("--lang", type=click.Choice(["ja", "en", "both"]), default="ja", show_default=True,
+              help="Language of questions and instructions (both: Japanese with English beneath).")
+@click.option("--seed", type=int, default=None,
+              help="Random seed: the same seed gives the same worksheet (default: a new one, printed).")
+@click.option("--variants", type=int, default=1, show_default=True,
+              help="Number of versions (A, B, …) with the same questions in different orders.")
+@click.option("--title", default=None, help="Title printed on the sheet (default: 記事内容 確認ワークシート).")
+@click.option("--format", "formats", type=click.Choice(["html", "pdf"]), multiple=True,
+              help="Output format, repeatable (default: both).")
+@click.option("--furigana", is_flag=True, help="Add readings (ruby) above names written in kanji.")
+@click.option("--name", "stem", default="worksheet", show_default=True, help="File name stem.")
+@click.option("-o", "--out", "out_dir", type=click.Path(path_type=Path, file_okay=False), default=Path("worksheets"),
+              show_default=True, help="Folder to write into.")
+def worksheet(bank_path: Path | None, categories: tuple[str, ...], articles: tuple[str, ...], tags: tuple[str, ...],
+              include_drafts: bool, count: int, types: tuple[str, ...], lang: str, seed: int | None, variants: int,
+              title: str | None, formats: tuple[str, ...], furigana: bool, stem: str, out_dir: Path) -> None:
+    """Make a printable worksheet and its answer key (A4 PDF and stand-alone HTML).
+
+    \b
+    Example:
+      quizgen worksheet --count 15 --types choice,truefalse,cloze --variants 2 --seed 7
+    writes worksheets/worksheet-A.pdf, worksheet-A-key.pdf, … and the same as HTML.
+    """
+    from quizgen.errors import DependencyError
+    from quizgen.generators.worksheet import Lang, QuestionType, WorksheetOptions, build_worksheet, parse_types
+    from quizgen.generators.worksheet_write import write_worksheet
+
+    qtypes = parse_types(types) if types else tuple(QuestionType)
+    chosen_seed = seed if seed is not None else random.SystemRandom().randrange(1, 1_000_000)
+    options = WorksheetOptions(count=count, types=qtypes, lang=Lang(lang), variants=variants, title=title,
+                               furigana=furigana, seed=chosen_seed)
+    options.check()  # before loading the bank: a typo in an option is reported at once
+    bank = load(bank_path)
+    items = selection(categories, articles, tags, include_drafts).apply(bank)
+    ws = build_worksheet(bank, items, options, random.Random(chosen_seed), build_time().date())
+    for note in ws.notes:
+        click.echo(f"note: {note}", err=True)
+    try:
+        paths = write_worksheet(bank, ws, out_dir, stem, formats or ("html", "pdf"))
+    except DependencyError as exc:
+        for p in getattr(exc, "paths", ()):
+            click.echo(f"wrote {p}")
+        raise
+    for p in paths:
+        click.echo(f"wrote {p}")
+    n = len(ws.variants)
+    click.echo(f"{ws.count} questions, {n} version{'s' if n != 1 else ''} "
+               f"({', '.join(v.label for v in ws.variants)}); seed {chosen_seed} "
+               f"(rebuild the same sheets with --seed {chosen_seed})")

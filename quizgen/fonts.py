@@ -1,0 +1,91 @@
+"""The Japanese font for worksheets: IPAexGothic, found, checked and (for HTML) subset.
+
+IPAexGothic (IPA Font License v1.0, Information-technology Promotion Agency,
+Japan) ships as `fonts/ipaexg.ttf` inside the PyPI package `japanize-matplotlib`
+(a quizgen dependency), with its licence and readme beside it. We locate the
+file without importing that package (importing it would import matplotlib).
+
+The font has one weight only, so worksheets never ask for bold.
+"""
+
+from __future__ import annotations
+
+import base64
+import importlib.util
+import io
+import os
+from functools import lru_cache
+from pathlib import Path
+
+from quizgen.errors import QuizgenError
+
+FAMILY = "IPAexGothic"  # the CSS family name and the font's own PostScript name
+PACKAGE = "japanize_matplotlib"
+RELATIVE = "fonts/ipaexg.ttf"
+
+
+class FontError(QuizgenError):
+    """The worksheet font cannot be found, read or used."""
+
+
+def font_path() -> Path:
+    """The IPAexGothic file, checked to exist and be readable."""
+    spec = importlib.util.find_spec(PACKAGE)
+    locations = list(spec.submodule_search_locations or []) if spec else []
+    if not locations:
+        raise FontError("the Japanese font IPAexGothic comes from the Python package japanize-matplotlib, "
+                        "which is not installed; run: pip install japanize-matplotlib==1.1.3")
+    path = Path(locations[0]) / RELATIVE
+    if not path.is_file():
+        raise FontError(f"the Japanese font file {path} is missing; reinstall it: "
+                        f"pip install --force-reinstall japanize-matplotlib==1.1.3")
+    if not os.access(path, os.R_OK):
+        raise FontError(f"the Japanese font file {path} is not readable; check its permissions")
+    with open(path, "rb") as fh:
+        magic = fh.read(4)
+    if magic not in (b"\x00\x01\x00\x00", b"OTTO", b"true"):
+        raise FontError(f"the Japanese font file {path} is not a TrueType/OpenType font; reinstall it: "
+                        f"pip install --force-reinstall japanize-matplotlib==1.1.3")
+    return path
+
+
+def file_font_css(path: Path) -> str:
+    """@font-face loading the font from its file (for WeasyPrint)."""
+    return f'@font-face {{ font-family: "{FAMILY}"; src: url("{path.as_uri()}"); }}'
+
+
+def embedded_font_css(path: Path, text: str) -> str:
+    """@font-face with a subset of the font (only the glyphs `text` needs) as a data: URL (for stand-alone HTML)."""
+    flavor, data = subset_font(path, frozenset(text))
+    b64 = base64.b64encode(data).decode("ascii")
+    return (f'@font-face {{ font-family: "{FAMILY}"; '
+            f'src: url(data:font/{flavor};base64,{b64}) format("{flavor}"); }}')
+
+
+@lru_cache(maxsize=8)
+def subset_font(path: Path, chars: frozenset[str]) -> tuple[str, bytes]:
+    """(flavor, bytes): the font cut down to `chars`, as WOFF2 (WOFF when brotli is missing)."""
+    from fontTools import subset
+    from fontTools.ttLib import TTFont
+
+    try:
+        import brotli  # type: ignore[import-untyped,unused-ignore]  # noqa: F401
+        flavor = "woff2"
+    except ImportError:  # pragma: no cover - fontTools[woff] normally brings brotli
+        flavor = "woff"
+    opts = subset.Options()
+    opts.flavor = flavor
+    opts.layout_features = ["*"]  # keep vertical/proportional forms and kana features
+    opts.name_IDs = ["*"]  # keep the copyright and licence notices
+    opts.notdef_outline = True
+    try:
+        font = TTFont(str(path), lazy=True)
+        subsetter = subset.Subsetter(opts)
+        subsetter.populate(text="".join(sorted(chars)))
+        subsetter.subset(font)
+        buf = io.BytesIO()
+        font.flavor = flavor
+        font.save(buf)
+    except Exception as exc:  # a damaged font file is the user's environment, not a bug in quizgen
+        raise FontError(f"cannot read the Japanese font {path}: {exc}") from exc
+    return flavor, buf.getvalue()

@@ -1,0 +1,91 @@
+"""HTML to PDF with WeasyPrint, with the Japanese font embedded and checked.
+
+WeasyPrint is imported only here, inside functions: it loads Pango (a system
+library) on import, which may be missing on a user's machine. Then we raise a
+`MissingLibraryError` that says exactly what to install.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from types import ModuleType
+
+from quizgen.errors import DependencyError
+from quizgen.fonts import FAMILY, FontError
+
+INSTALL_HINT = (
+    "Debian/Ubuntu: sudo apt-get install libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0; "
+    "Fedora: sudo dnf install pango harfbuzz; macOS: brew install pango; "
+    "Windows: install the GTK3 runtime as described at "
+    "https://doc.courtbouillon.org/weasyprint/stable/first_steps.html"
+)
+
+
+class MissingLibraryError(DependencyError):
+    """WeasyPrint or the system libraries it needs are missing; `paths` lists what was still written."""
+
+    def __init__(self, message: str, paths: Sequence[Path] = ()) -> None:
+        super().__init__(message)
+        self.paths = tuple(paths)
+
+    def with_paths(self, paths: Sequence[Path]) -> MissingLibraryError:
+        note = f" The HTML ({len(paths)} files) was written; print it from a browser." if paths else ""
+        return MissingLibraryError(f"{self}{note}", paths)
+
+
+def load_weasyprint() -> ModuleType:
+    """Import WeasyPrint, turning a missing system library into a clear MissingLibraryError."""
+    try:
+        import weasyprint
+    except OSError as exc:  # cffi could not dlopen Pango/HarfBuzz
+        raise MissingLibraryError(
+            f"cannot make PDFs: WeasyPrint needs the Pango and HarfBuzz system libraries ({exc}). "
+            f"Install them — {INSTALL_HINT} — or use --format html."
+        ) from exc
+    except ImportError as exc:
+        raise MissingLibraryError(f"cannot make PDFs: the Python package WeasyPrint is missing ({exc}); "
+                                  "run: pip install weasyprint, or use --format html") from exc
+    module: ModuleType = weasyprint
+    return module
+
+
+@contextmanager
+def _captured_warnings() -> Iterator[list[str]]:
+    """Collect WeasyPrint's warnings (e.g. 'Font-face … cannot be loaded') while rendering."""
+    messages: list[str] = []
+
+    class _Collect(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            messages.append(record.getMessage())
+
+    logger = logging.getLogger("weasyprint")
+    handler = _Collect(logging.WARNING)
+    logger.addHandler(handler)
+    try:
+        yield messages
+    finally:
+        logger.removeHandler(handler)
+
+
+def render_pdf(html: str, *, name: str = "worksheet", required_font: str = FAMILY) -> bytes:
+    """The PDF for `html`; raises FontError unless `required_font` is embedded in it."""
+    weasyprint = load_weasyprint()
+    with _captured_warnings() as warnings:
+        document = weasyprint.HTML(string=html).render()
+        data: bytes = document.write_pdf()
+    embedded = pdf_font_names(document)
+    if not any(required_font in f for f in embedded):
+        detail = "; ".join(w for w in warnings if "font" in w.lower()) or "no font warning was given"
+        raise FontError(f"{name}: the Japanese font {required_font} was not embedded in the PDF "
+                        f"(fonts used instead: {', '.join(embedded) or 'none'}; {detail}). "
+                        "Refusing to write a PDF that may print missing-glyph boxes.")
+    return data
+
+
+def pdf_font_names(document: object) -> list[str]:
+    """Base font names written into the PDF, e.g. 'WNCCQH+IPAexGothic' (after `write_pdf`)."""
+    fonts = getattr(document, "fonts", {}) or {}
+    return sorted(f.name.decode("ascii", "replace").lstrip("/") for f in fonts.values())

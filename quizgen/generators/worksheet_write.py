@@ -1,0 +1,71 @@
+"""Write a worksheet set to disk: per variant the sheet and its key, as HTML and/or PDF (atomically).
+
+Files: `<stem>-A.html`, `<stem>-A-key.html`, `<stem>-A.pdf`, `<stem>-A-key.pdf`, then B, …
+The HTML embeds a subset of the Japanese font, so it shows Japanese on any machine;
+the PDF embeds the font through WeasyPrint. When WeasyPrint's system libraries
+are missing, the HTML is still written and a MissingLibraryError lists it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from enum import StrEnum
+from pathlib import Path
+
+from quizgen import atomic, fonts
+from quizgen.generators.pdf import MissingLibraryError, load_weasyprint, render_pdf
+from quizgen.generators.worksheet import Worksheet
+from quizgen.generators.worksheet_html import FONT_PLACEHOLDER, Part, render
+from quizgen.model import Bank
+
+
+class Format(StrEnum):
+    HTML = "html"
+    PDF = "pdf"
+
+
+def file_name(stem: str, label: str, part: Part, fmt: Format) -> str:
+    return f"{stem}-{label}{'-key' if part is Part.KEY else ''}.{fmt.value}"
+
+
+def render_documents(bank: Bank, ws: Worksheet) -> dict[tuple[str, Part], str]:
+    """Every variant's sheet and key as HTML, with the font placeholder still in it."""
+    return {(v.label, part): render(bank, ws, v, part) for v in ws.variants for part in Part}
+
+
+def write_worksheet(bank: Bank, ws: Worksheet, out_dir: Path, stem: str = "worksheet",
+                    formats: Iterable[Format | str] = (Format.HTML, Format.PDF)) -> list[Path]:
+    """Write the sheets and keys of every variant; returns the paths written, in order."""
+    wanted = {Format(f) for f in formats}
+    font = fonts.font_path()
+    docs = render_documents(bank, ws)
+    written: list[Path] = []
+
+    def write_html() -> None:
+        chars = "".join(docs.values())  # a superset of the text shown: markup adds only ASCII
+        css = fonts.embedded_font_css(font, chars)
+        for (label, part), html in docs.items():
+            path = out_dir / file_name(stem, label, part, Format.HTML)
+            written.append(atomic.write_text(path, html.replace(FONT_PLACEHOLDER, css, 1)))
+
+    if Format.PDF in wanted:
+        try:
+            load_weasyprint()
+        except MissingLibraryError as exc:
+            write_html()  # still give the teacher something to print from a browser
+            raise exc.with_paths(written) from exc
+    if Format.HTML in wanted:
+        write_html()
+    if Format.PDF in wanted:
+        css = fonts.file_font_css(font)
+        for (label, part), html in docs.items():
+            name = file_name(stem, label, part, Format.PDF)
+            data = render_pdf(html.replace(FONT_PLACEHOLDER, css, 1), name=name)
+            written.append(atomic.write_bytes(out_dir / name, data))
+    return written
+
+
+def pdf_html(bank: Bank, ws: Worksheet) -> dict[tuple[str, Part], str]:
+    """The exact HTML handed to WeasyPrint for each PDF (for benchmarks and debugging)."""
+    css = fonts.file_font_css(fonts.font_path())
+    return {k: v.replace(FONT_PLACEHOLDER, css, 1) for k, v in render_documents(bank, ws).items()}
