@@ -16,7 +16,7 @@ Problems are reported like the bank's: `file:line:column: field: message`, all a
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
@@ -78,7 +78,7 @@ class DeckRecipe:
     name: str
     description: Text
     forms: tuple[Form, ...]
-    selection: Selection = Selection()
+    selection: Selection = field(default_factory=Selection)
     layout: Layout = Layout.CATEGORY
     deck_id: int | None = None  # None: deck_id_for(name)
     stem: str = "deck"  # output file name without .apkg (the recipe file's stem)

@@ -233,11 +233,12 @@ def test_reimport_updates_in_place_and_keeps_history(bank: Bank, tmp_path: Path)
         assert col.db.scalar("select count() from revlog where cid = ?", card.id) == 1
         # 3. change an item's wording and add an item
         old = bank.item_by_id["a1-summit-place"]
-        changed = dataclasses.replace(old, prompt=Text("中国とロシアの首脳はどの都市で会談したか。", "In which city did the leaders meet?"))
+        new_prompt = Text("中国とロシアの首脳はどの都市で会談したか。", "In which city did the leaders meet?")
+        changed = dataclasses.replace(old, prompt=new_prompt)
         added = Item(id="a1-new-item", category=old.category, kind=old.kind, prompt=Text("新しい問い?", "A new question?"),
                      answer=Text("新しい答え", "new answer"), explanation=Text("説明", "explanation"),
                      evidence=(Evidence("a1", "モスクワで会談した"),))
-        items = tuple(changed if it.id == old.id else it for it in bank.items) + (added,)
+        items = (*(changed if it.id == old.id else it for it in bank.items), added)
         bank2 = dataclasses.replace(bank, items=items)
         # 4. rebuild later and re-import
         second = build_deck(bank2, recipe, tmp_path / "v2.apkg", T0 + dt.timedelta(days=7))

@@ -39,4 +39,4 @@ def anki(bank_path: Path | None, recipes: tuple[str, ...], out_dir: Path, decks_
         forms = ", ".join(f"{f.value} {n}" for f, n in b.cards.items())
         click.echo(f"wrote {b.path}: {b.recipe.name}: {b.total_notes} notes, {b.total_cards} cards ({forms})")
         for deck, n in b.cards_per_deck.items():
-            click.echo(f"  {deck:<24} {n:>5} cards")
+            click.echo(f"  {n:>5} cards  {deck}")

@@ -12,6 +12,9 @@ second copy of the note type. Never change or reuse them; add new ones instead.
 | type-in         | 1738201004    | quizgen 入力 (type-in)         | 1                                     |
 | multiple-choice | 1738201005    | quizgen 選択 (multiple choice) | 1                                     |
 
+The cloze model's English hint (EnHint) is a second cloze field, numbered like
+the Japanese text when both have the same number of blanks.
+
 Fields hold finished, escaped HTML (see anki_notes.py); the templates only lay
 them out. English is behind a <details> toggle on the front and shown on the back.
 """
@@ -105,7 +108,8 @@ TEMPLATES: dict[Form, list[dict[str, str]]] = {
     }],
     Form.CLOZE: [{
         "name": "穴埋め Cloze",
-        "qfmt": _wrap(Form.CLOZE, '<div class="q" lang="ja">{{cloze:Text}}</div>' + _toggle("EnHint")),
+        "qfmt": _wrap(Form.CLOZE, '<div class="q" lang="ja">{{cloze:Text}}</div>{{#EnHint}}<details class="en">'
+                      '<summary>English</summary><div lang="en">{{cloze:EnHint}}</div></details>{{/EnHint}}'),
         "afmt": _wrap(Form.CLOZE, '<div class="q" lang="ja">{{cloze:Text}}</div><hr id="answer">'
                       '{{#TextEn}}<div class="en" lang="en">{{TextEn}}</div>{{/TextEn}}' + _INFO),
     }],

@@ -47,13 +47,16 @@ def _blank(s: str | None) -> bool:
 
 
 def source_html(bank: Bank, item: Item) -> str:
-    rows = []
+    """Each cited article once (headline, outlet, date), with its verbatim evidence quotes."""
+    quotes: dict[str, list[str]] = {}
     for ev in item.evidence:
-        if ev.article not in bank.source_by_id:
-            continue
-        label = forms.source_label(bank, ev.article)
-        rows.append(f'<li>{esc(label.ja)}<div class="en" lang="en">{esc(label.en)}</div>'
-                    f'<q lang="ja">{esc(ev.quote)}</q></li>')
+        if ev.article in bank.source_by_id:
+            quotes.setdefault(ev.article, []).append(ev.quote)
+    rows = []
+    for art, qs in quotes.items():
+        label = forms.source_label(bank, art)
+        shown = "".join(f'<q lang="ja">{esc(q)}</q><br>' for q in dict.fromkeys(qs))
+        rows.append(f'<li>{esc(label.ja)}<div class="en" lang="en">{esc(label.en)}</div>{shown}</li>')
     return f"<ul>{''.join(rows)}</ul>" if rows else ""
 
 
@@ -134,8 +137,12 @@ def cloze_fields(bank: Bank, item: Item) -> tuple[str, ...] | None:
     text, n = cloze_text(cz.text.ja)
     if n == 0:
         return None
-    return (esc(item.id), text, _cloze_display(cz.text.en, None), _cloze_display(cz.text.en, "［…］"),
-            *_info(bank, item))
+    # The English hint on the front hides the same blank as the card when both languages have the
+    # same number of blanks (then it is a cloze field too); otherwise it hides every blank.
+    hint, n_en = cloze_text(cz.text.en)
+    if n_en != n:
+        hint = _cloze_display(cz.text.en, "［…］")
+    return (esc(item.id), text, _cloze_display(cz.text.en, None), hint, *_info(bank, item))
 
 
 def mc_rng(item: Item) -> random.Random:
