@@ -15,12 +15,13 @@ Problems are reported like the bank's: `file:line:column: field: message`, all a
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
-from quizgen.bank import _Reader  # the generic located record reader, shared with the bank
+from quizgen.bank import _Reader, _shown  # the generic located record reader, shared with the bank
 from quizgen.errors import BankError, Problem, UsageError
 from quizgen.model import Bank, Category, Selection, Text
 from quizgen.yamlloc import Loc, LocList, LocMap, load_located
@@ -98,7 +99,7 @@ class RecipeError(BankError):
     """One or more deck recipes have problems; all are listed, located."""
 
     def __init__(self, problems: list[Problem]) -> None:
-        super().__init__(problems)
+        super().__init__([dataclasses.replace(p, field=p.field.lstrip(".")) for p in problems])
         n = len(self.problems)
         self.args = (f"{n} problem{'s' if n != 1 else ''} in the deck recipes",)
 
@@ -137,9 +138,9 @@ def load_recipes(paths: list[Path], bank: Bank | None = None) -> tuple[DeckRecip
         try:
             text = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
-            reader.problems.append(Problem(str(path), 1, 1, "(file)", f"cannot read: {exc}"))
+            reader.problems.append(Problem(_shown(path), 1, 1, "(file)", f"cannot read: {exc}"))
             continue
-        parsed = _parse(text, str(path), path.stem, reader, bank)
+        parsed = _parse(text, _shown(path), path.stem, reader, bank)
         if parsed is None:
             continue
         loc, recipe = parsed
@@ -218,6 +219,7 @@ def _check_against_bank(r: _Reader, data: LocMap, sel: Select, selection: Select
             return lst.item_locs[j]
         return data.where("select")
 
+    before = len(r.problems)
     for j, art in enumerate(sel.articles):
         if art not in bank.source_by_id:
             r.fail(loc_of("articles", j), f"select.articles[{j}]",
@@ -225,7 +227,7 @@ def _check_against_bank(r: _Reader, data: LocMap, sel: Select, selection: Select
     for j, iid in enumerate(sel.ids):
         if iid not in bank.item_by_id:
             r.fail(loc_of("ids", j), f"select.ids[{j}]", f"unknown item id {iid!r}")
-    if bank.items and not selection.apply(bank):
+    if len(r.problems) == before and bank.items and not selection.apply(bank):
         r.fail(data.where("select"), "select", "selects no items from the bank")
 
 
