@@ -182,6 +182,11 @@ def loads_bank(text: str, file: str = "<bank>", articles_dir: Path | None = None
     return _build([(text, file)], articles_dir, [])
 
 
+def loads_bank_files(texts: list[tuple[str, str]], articles_dir: Path | None = None) -> Bank:
+    """Load a bank from several (yaml_text, shown_file_name) pairs, validated together (review of drafts)."""
+    return _build(list(texts), articles_dir, [])
+
+
 def _build(texts: list[tuple[str, str]], articles: Path | None, problems: list[Problem]) -> Bank:
     reader = _Reader()
     reader.problems.extend(problems)

@@ -138,6 +138,7 @@ class Item:
     context: Text | None = None
     disagreement: str | None = None
     draft: bool = False
+    missing: tuple[str, ...] = ()  # fields a draft still lacks (e.g. "prompt.en"); a reviewer fills them in
 
     @property
     def articles(self) -> tuple[str, ...]:

@@ -1,0 +1,176 @@
+"""Evaluate `quizgen extract` against the hand-made bank.
+
+Recall: share of the bank's (non-draft) items for the seed articles such that some draft
+  (a) cites evidence that overlaps the item's evidence in the article text, and
+  (b) proposes the same answer (after quizgen.matching.normalise, via either side's accepted forms).
+Precision: 40 random drafts (seeded) judged by hand in bench/extract_precision_sample.tsv
+  (column `keep`: y = a strict teacher keeps it after at most a light edit, n = not).
+  Run with --new-sample to write a fresh, unjudged sample sheet.
+
+Usage:  .venv/bin/python bench/eval_extract.py [--articles DIR] [--bank DIR] [--new-sample] [-v]
+
+Baseline (printed in the same run): the "every known-entity mention" extractor, i.e. only
+the `entity` rule, to show what the other rules add.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import dataclasses
+import random
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from quizgen import resources  # noqa: E402
+from quizgen.bank import loads_bank  # noqa: E402
+from quizgen.errors import BankError  # noqa: E402
+from quizgen.extract.article import extract, read_article  # noqa: E402
+from quizgen.extract.nlp import load_analyzer  # noqa: E402
+from quizgen.matching import normalise  # noqa: E402
+from quizgen.model import Bank, Item  # noqa: E402
+
+SAMPLE = ROOT / "bench" / "extract_precision_sample.tsv"
+SAMPLE_SIZE = 40
+SEED = 8
+
+
+@dataclasses.dataclass(frozen=True)
+class BankItem:
+    id: str
+    answers: frozenset[str]  # normalised accepted forms
+    spans: tuple[tuple[str, int, int], ...]  # (article, start, end)
+
+
+def load_reference(bank_dir: Path) -> tuple[Bank, list[dict[str, object]]]:
+    """Sources + entities as a Bank, and the raw items (the bank may be mid-edit: items are read leniently)."""
+    meta = "\n".join((bank_dir / f).read_text(encoding="utf-8") for f in ("sources.yaml", "entities.yaml"))
+    bank = loads_bank(meta, "sources+entities")
+    raw: list[dict[str, object]] = []
+    for path in sorted((bank_dir / "items").glob("*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        raw.extend(i for i in data.get("items", []) if isinstance(i, dict) and not i.get("draft"))
+    return bank, raw
+
+
+def accepted_forms(bank: Bank, answer: str, accept: list[str], entity: str | None) -> frozenset[str]:
+    forms = [answer, *accept]
+    e = bank.entity_by_id.get(entity) if entity else None
+    if e is not None:
+        forms += [e.ja, e.reading, *e.aliases]
+    return frozenset(normalise(str(f)) for f in forms if str(f).strip())
+
+
+def spans(texts: dict[str, str], evidence: list[tuple[str, str]]) -> tuple[tuple[str, int, int], ...]:
+    out = []
+    for art, quote in evidence:
+        text = texts.get(art, "")
+        i = text.find(quote)
+        while i >= 0:
+            out.append((art, i, i + len(quote)))
+            i = text.find(quote, i + 1)
+    return tuple(out)
+
+
+def overlaps(a: tuple[tuple[str, int, int], ...], b: tuple[tuple[str, int, int], ...]) -> bool:
+    return any(x[0] == y[0] and x[1] < y[2] and y[1] < x[2] for x in a for y in b)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--articles", type=Path, default=resources.default_articles_dir())
+    ap.add_argument("--bank", type=Path, default=resources.bank_dir())
+    ap.add_argument("--new-sample", action="store_true")
+    ap.add_argument("-v", "--verbose", action="store_true")
+    args = ap.parse_args()
+    if args.articles is None:
+        print("seed articles not found: pass --articles DIR")
+        return 2
+    try:
+        bank, raw_items = load_reference(args.bank)
+    except BankError as exc:
+        print(exc.report())
+        return 1
+    texts: dict[str, str] = {}
+    for s in bank.sources:
+        p = args.articles / s.file
+        if p.is_file():
+            texts[s.id] = p.read_text(encoding="utf-8")
+    reference = [
+        BankItem(str(i["id"]), accepted_forms(bank, str(i["answer"]["ja"]), list(i.get("accept") or []), i.get("entity")),
+                 spans(texts, [(str(e["article"]), str(e["quote"])) for e in i["evidence"]]))
+        for i in raw_items  # type: ignore[index]
+    ]
+    reference = [r for r in reference if r.spans]
+    analyse = load_analyzer()
+    drafts: list[Item] = []
+    t0 = time.perf_counter()
+    for s in bank.sources:
+        if s.id not in texts:
+            continue
+        others = dataclasses.replace(bank, sources=tuple(x for x in bank.sources if x.id != s.id))
+        ex = extract(read_article(args.articles / s.file), s.file, others, analyse, source_id=s.id)
+        drafts.extend(ex.items)
+    elapsed = time.perf_counter() - t0
+    by_bank = {e.id: e for e in bank.entities}
+    draft_info = []
+    for d in drafts:
+        forms = [d.answer.ja, *d.accept]
+        e = by_bank.get(d.entity) if d.entity else None
+        if e is not None:
+            forms += [e.ja, e.reading, *e.aliases]
+        draft_info.append((d, frozenset(normalise(f) for f in forms if f.strip()),
+                           spans(texts, [(ev.article, ev.quote) for ev in d.evidence])))
+
+    def recall(rules: set[str] | None) -> tuple[int, list[BankItem]]:
+        hit, missed = 0, []
+        for r in reference:
+            ok = any(overlaps(r.spans, sp) and (normalise(d.answer.ja) in r.answers or r.answers & forms)
+                     for d, forms, sp in draft_info if rules is None or d.tags[1][5:] in rules)
+            hit += ok
+            if not ok:
+                missed.append(r)
+        return hit, missed
+
+    hit, missed = recall(None)
+    base, _ = recall({"entity"})
+    n = len(reference)
+    per_rule = Counter(d.tags[1] for d in drafts)
+    print(f"articles: {len(texts)}  bank items with evidence: {n}  drafts: {len(drafts)}  "
+          f"extraction time: {elapsed:.2f}s")
+    print(f"recall:   {hit}/{n} = {hit / n:.1%}   (baseline, known-entity blanks only: {base}/{n} = {base / n:.1%}; "
+          f"ratio {hit / max(base, 1):.2f}x)")
+    print("drafts by rule: " + ", ".join(f"{k[5:]}={v}" for k, v in per_rule.most_common()))
+    if args.verbose:
+        for r in missed:
+            print("  missed:", r.id, sorted(r.answers)[:3])
+    # precision sample
+    if args.new_sample or not SAMPLE.exists():
+        rng = random.Random(SEED)
+        sample = rng.sample(drafts, min(SAMPLE_SIZE, len(drafts)))
+        with SAMPLE.open("w", encoding="utf-8", newline="") as fh:
+            w = csv.writer(fh, delimiter="\t")
+            w.writerow(["id", "rule", "prompt", "answer", "keep", "note"])
+            for d in sample:
+                w.writerow([d.id, d.tags[1][5:], d.prompt.ja, d.answer.ja, "", ""])
+        print(f"wrote a new precision sample: {SAMPLE} (judge the `keep` column y/n)")
+    with SAMPLE.open(encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh, delimiter="\t"))
+    judged = [r for r in rows if r["keep"].strip().lower() in ("y", "n")]
+    if judged:
+        kept = sum(r["keep"].strip().lower() == "y" for r in judged)
+        print(f"precision: {kept}/{len(judged)} = {kept / len(judged):.1%}   (hand-judged sample {SAMPLE.name})")
+    else:
+        print("precision: not judged yet")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

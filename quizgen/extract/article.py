@@ -1,0 +1,122 @@
+"""Reading an article file (with clear errors for bad input) and running the whole extraction pipeline."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from quizgen.bank import to_data
+from quizgen.errors import QuizgenError, UsageError
+from quizgen.extract import candidates as cand
+from quizgen.extract.clutter import Cleaned, Reason, clean
+from quizgen.extract.drafts import TODO_EN, new_person_entity, to_item, unique_prompts
+from quizgen.extract.lexicon import Lexicon, Mention
+from quizgen.extract.nlp import Analyzer
+from quizgen.extract.sentences import split
+from quizgen.model import Bank, Entity, Item, Source, Text
+
+MAX_BYTES = 1_000_000
+MAX_BLANKS_PER_ANSWER = 3
+_HTML = re.compile(r"<\s*(!doctype|html|head|body|div|p|span|a\s|br|script|meta|table)\b", re.IGNORECASE)
+_JA = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
+_LETTER = re.compile(r"[A-Za-z\u3040-\u30ff\u3400-\u9fff]")
+
+
+class ArticleError(QuizgenError):
+    """The article file cannot be used: empty, not UTF-8, HTML, not Japanese, too large."""
+
+
+def read_article(path: Path) -> str:
+    """The article's text, or an ArticleError saying exactly what is wrong with the file."""
+    if not path.is_file():
+        raise UsageError(f"article not found: {path}")
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        raise ArticleError(f"{path}: the file is {size:,} bytes; quizgen extract reads one article of at most "
+                           f"{MAX_BYTES:,} bytes (split it, or copy just the article's text)")
+    data = path.read_bytes()
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ArticleError(f"{path}: not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
+                           "save the article as UTF-8") from exc
+    if not text.strip():
+        raise ArticleError(f"{path}: the file is empty")
+    if len(_HTML.findall(text)) >= 2:
+        raise ArticleError(f"{path}: this looks like an HTML page, not plain text; "
+                           "copy the article's text into a .txt file")
+    letters = len(_LETTER.findall(text))
+    japanese = len(_JA.findall(text))
+    if japanese < 20 or japanese < 0.3 * letters:
+        raise ArticleError(f"{path}: no Japanese article text found ({japanese} Japanese characters); "
+                           "quizgen extract reads Japanese news articles")
+    return text.replace("\r\n", "\n")
+
+
+@dataclass(frozen=True)
+class Extraction:
+    source: Source
+    entities: tuple[Entity, ...]  # proposed new people
+    items: tuple[Item, ...]  # drafts
+    cleaned: Cleaned
+
+    def dumps(self, article_name: str) -> str:
+        """The drafts as bank YAML (sources, entities, items), with a header saying how to review them."""
+        data: dict[str, object] = {"sources": [to_data(self.source)]}
+        if self.entities:
+            data["entities"] = [to_data(e) for e in self.entities]
+        data["items"] = [to_data(i) for i in self.items]
+        header = (f"# Draft questions extracted by `quizgen extract` from {article_name}.\n"
+                  "# Every item is `draft: true`; `missing` lists what a reviewer must still add (English texts).\n"
+                  "# Review them with:  quizgen review THIS_FILE\n")
+        return header + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000)
+
+
+def next_source_id(bank: Bank) -> str:
+    numbers = [int(s.id) for s in bank.sources if s.id.isdigit()]
+    return f"{(max(numbers) + 1) if numbers else 0:03d}"
+
+
+def extract(text: str, file_name: str, bank: Bank, analyse: Analyzer, source_id: str | None = None) -> Extraction:
+    """Run the pipeline: clutter -> sentences -> candidates -> draft items."""
+    sid = source_id or next_source_id(bank)
+    if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_-]*", sid):
+        raise UsageError(f"--source-id must be letters, digits, - or _ (like 005), not {sid!r}")
+    if sid in bank.source_by_id:
+        raise UsageError(f"source id {sid!r} is already in the bank ({bank.source_by_id[sid].file}); "
+                         "pass another --source-id")
+    cleaned = clean(text)
+    sentences = split(cleaned.lines)
+    if not sentences:
+        raise ArticleError(f"{file_name}: nothing is left after removing page clutter")
+    lexicon = Lexicon(bank)
+    found: list[cand.Candidate] = []
+    speaker: Mention | None = None
+    for s in sentences:
+        got, speaker = cand.candidates(s, analyse(s.text), lexicon, previous_speaker=speaker)
+        found.extend(got)
+    entities: dict[str, Entity] = {}
+    items: list[Item] = []
+    per_answer: dict[tuple[bool, str], int] = {}
+    for c in found:
+        key = (c.question is None, c.entity or c.answer)
+        per_answer[key] = per_answer.get(key, 0) + 1
+        if c.question is None and per_answer[key] > MAX_BLANKS_PER_ANSWER:
+            continue  # the fifth 「（　）に入る国は」 about the same country teaches nothing new
+        entity = None
+        if c.new_person is not None:
+            entity = new_person_entity(c.new_person, sid)
+            if entity is None:
+                continue
+            entity = entities.setdefault(entity.id, entity)
+        items.append(to_item(c, sid, bank, entity))
+    items = unique_prompts(items)
+    used = {i.entity for i in items}
+    headline = next((s.text for s in sentences), file_name)
+    clutter = tuple(dict.fromkeys(d.text for d in cleaned.dropped if d.reason is not Reason.BLANK and d.text.strip()))
+    source = Source(id=sid, file=file_name, headline=Text(headline, TODO_EN),
+                    outlet=Text("不明(要確認)", "TODO: unknown outlet (check)"), clutter=clutter)
+    return Extraction(source, tuple(e for e in entities.values() if e.id in used), tuple(items), cleaned)

@@ -1,0 +1,135 @@
+"""Step 1: drop page clutter (tickers, rankings, "read more" lines, bare URLs, adverts).
+
+Pure: takes the article text, returns the kept lines (verbatim, with their offsets in
+the original text, so evidence quotes stay verbatim) and a report of every dropped line.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Reason(StrEnum):
+    URL = "bare URL"
+    READ_MORE = "read-more link"
+    SOURCE_LINK = "source/image credit link"
+    FOOTER = "page footer after the article (related links, tickers, rankings, adverts)"
+    RANKING = "ranking entry"
+    ADVERT = "advert or subscription line"
+    NOT_JAPANESE = "line without Japanese text"
+    KNOWN = "listed as clutter for this source"
+    NAVIGATION = "site navigation label"
+    BLANK = "blank"
+
+
+@dataclass(frozen=True)
+class Line:
+    text: str  # verbatim, without the newline
+    start: int  # offset of text[0] in the original article
+    number: int  # 1-based line number
+
+
+@dataclass(frozen=True)
+class Dropped:
+    number: int
+    text: str
+    reason: Reason
+
+
+@dataclass(frozen=True)
+class Cleaned:
+    lines: tuple[Line, ...]
+    dropped: tuple[Dropped, ...]
+
+    def report(self) -> str:
+        """What was dropped, one line per run of lines with the same reason (blank lines are not reported)."""
+        out: list[str] = []
+        runs: list[list[Dropped]] = []
+        for d in self.dropped:
+            if d.reason is Reason.BLANK:
+                continue
+            if runs and runs[-1][-1].reason is d.reason and d.reason is Reason.FOOTER:
+                runs[-1].append(d)
+            else:
+                runs.append([d])
+        for run in runs:
+            first, last = run[0], run[-1]
+            if len(run) == 1:
+                out.append(f"line {first.number}: {first.reason.value}: {_short(first.text)}")
+            else:
+                out.append(f"lines {first.number}-{last.number}: {first.reason.value}: "
+                           f"{len(run)} lines from {_short(first.text, 30)!r}")
+        return "\n".join(out)
+
+
+# Lines from which the rest of the page is furniture, not article text.
+_FOOTER_START = re.compile(
+    r"^\s*(あわせて読みたい|関連記事|ニュース速報|人気ランキング|アクセスランキング|おすすめ記事|"
+    r"記事全文を見るには|この記事を読んだ人|Reference\(s\)|References?:|次のページを読む|次のページへ)"
+)
+_URL = re.compile(r"^\s*(https?://\S+|www\.\S+|[\w.-]+\.(com|jp|org|net|co\.jp|ne\.jp)(/\S*)?)\s*$")
+_READ_MORE = re.compile(r"(次のページを読む|続きを読む|もっと見る|記事を読む|詳しくはこちら|こちらから。?$|クリックしてください)")
+# A "read more ⇒ source: URL" credit glued to the next text; only this prefix is clutter.
+_SOURCE_CREDIT = re.compile(r"^(さらに読む\s*⇒?\s*)?[^\s:：]{0,30}?出典(/画像元)?\s*[:：]\s*https?://[\x21-\x7e]+?(?=[^\x21-\x7e]|$)")
+_RANKING = re.compile(r"^\s*[•・●■◆▶]?\s*(\d{1,2}|第\d+位|\d+位)\s*$")
+_ADVERT = re.compile(r"(好評発売中|発売中|メールマガジン|購読|定期購読|号\s*[(（][^)）]*発売[)）]|特集[:：]|PR$|広告$|"
+                     r"MAGAZINE|MOOK)")
+_NAVIGATION = frozenset({"最新記事", "トップ", "ホーム", "ワールド", "ビジネス", "国際", "政治", "経済", "社会",
+                         "メニュー", "目次", "広告", "PR", "シェア", "ツイート"})
+_JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
+
+
+def clean(text: str, known: tuple[str, ...] = ()) -> Cleaned:
+    """Split `text` into lines and drop clutter. `known` are lines a source already lists as clutter."""
+    kept: list[Line] = []
+    dropped: list[Dropped] = []
+    known_set = {k.strip() for k in known if k.strip()}
+    offset = 0
+    in_footer = False
+    raw_lines = text.split("\n")
+    for number, raw in enumerate(raw_lines, start=1):
+        start = offset
+        offset += len(raw) + 1
+        line = raw.rstrip("\r")
+        stripped = line.strip().strip("\u3000\u00a0")
+        reason: Reason | None = None
+        if not stripped:
+            reason = Reason.BLANK
+        elif in_footer:
+            reason = Reason.FOOTER
+        elif _FOOTER_START.search(stripped):
+            in_footer = True
+            reason = Reason.FOOTER
+        elif stripped in _NAVIGATION:
+            reason = Reason.NAVIGATION
+        elif stripped in known_set:
+            reason = Reason.KNOWN
+        elif _URL.match(stripped):
+            reason = Reason.URL
+        elif _RANKING.match(stripped):
+            reason = Reason.RANKING
+        elif _ADVERT.search(stripped):
+            reason = Reason.ADVERT
+        elif _READ_MORE.search(stripped) and len(stripped) < 40:
+            reason = Reason.READ_MORE
+        elif not _JAPANESE.search(stripped):
+            reason = Reason.NOT_JAPANESE
+        if reason is not None:
+            dropped.append(Dropped(number, line, reason))
+            continue
+        credit = _SOURCE_CREDIT.match(line)
+        if credit:
+            dropped.append(Dropped(number, credit.group(0), Reason.SOURCE_LINK))
+            rest = line[credit.end():]
+            if rest.strip():
+                kept.append(Line(rest, start + credit.end(), number))
+            continue
+        kept.append(Line(line, start, number))
+    return Cleaned(tuple(kept), tuple(dropped))
+
+
+def _short(text: str, width: int = 60) -> str:
+    text = text.strip()
+    return text if len(text) <= width else text[: width - 1] + "…"

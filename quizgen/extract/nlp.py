@@ -1,0 +1,78 @@
+"""The NLP backend: SudachiPy with the core dictionary, imported lazily.
+
+SudachiPy (Apache-2.0) installs from PyPI with its dictionary package and runs
+fully offline. It gives what rule-based candidate finding needs: parts of speech
+(person/place names, numerals, counters), normalised forms and katakana readings
+for names the bank does not know yet. The rest of `quizgen.extract` only sees
+the small `Token` value below, never Sudachi's objects.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from quizgen.errors import DependencyError
+from quizgen.japanese import fold_kana
+
+INSTALL_HINT = (
+    "quizgen extract needs the optional Japanese NLP packages SudachiPy and sudachidict-core; "
+    "install them with:  pip install 'quizgen[extract]'"
+)
+
+
+@dataclass(frozen=True)
+class Token:
+    surface: str
+    pos: tuple[str, ...]  # Sudachi's six-level part of speech
+    reading: str  # hiragana
+    normalized: str
+    start: int  # character offsets in the analysed text
+    end: int
+
+    @property
+    def is_noun(self) -> bool:
+        return self.pos[0] in ("名詞", "接頭辞", "接尾辞") or self.surface in ("・", "＝", "=")
+
+    @property
+    def is_person(self) -> bool:
+        return self.pos[:3] == ("名詞", "固有名詞", "人名")
+
+    @property
+    def is_place(self) -> bool:
+        return self.pos[:3] == ("名詞", "固有名詞", "地名")
+
+    @property
+    def is_proper(self) -> bool:
+        return self.pos[:2] == ("名詞", "固有名詞")
+
+
+Analyzer = Callable[[str], Sequence[Token]]
+
+
+@lru_cache(maxsize=1)
+def load_analyzer() -> Analyzer:
+    """The Sudachi tokenizer (split mode C: long units, good for names and compounds).
+
+    Raises DependencyError naming the packages to install when they are missing.
+    """
+    try:
+        from sudachipy import Dictionary, SplitMode  # type: ignore[import-not-found,import-untyped,unused-ignore]
+    except ImportError as exc:
+        raise DependencyError(INSTALL_HINT) from exc
+    try:
+        tokenizer = Dictionary(dict="core").tokenizer(SplitMode.C)
+    except Exception as exc:  # the dictionary package is missing or broken
+        raise DependencyError(INSTALL_HINT) from exc
+
+    def analyse(text: str) -> list[Token]:
+        out: list[Token] = []
+        for m in tokenizer.tokenize(text):
+            reading = m.reading_form()
+            out.append(Token(surface=m.surface(), pos=tuple(m.part_of_speech()),
+                             reading=fold_kana(reading) if reading else "",
+                             normalized=m.normalized_form(), start=m.begin(), end=m.end()))
+        return out
+
+    return analyse
