@@ -114,7 +114,7 @@ class Summary:
     answered: int  # answers that stand (undone ones left out)
     correct: int
     cards: int  # distinct cards answered
-    remaining: int  # cards still queued when the session ended
+    remaining: int  # cards queued but never answered when the session ended (learning repeats not counted)
     next_due: dt.datetime | None  # earliest due time over the whole history, maybe past (None in cram mode)
     due_within_day: int  # cards due within 24 h of the session's end
 
@@ -313,9 +313,10 @@ class Session:
             dues = [c.due for c in self.store.current().values()]
             next_due = min(dues) if dues else None
             within = sum(1 for d in dues if d <= now + dt.timedelta(days=1))
-        pending = 1 if self._current is not None else 0
-        return Summary(len(answered), sum(a.correct for a in answered), len({a.question.item.id for a in answered}),
-                       len(self.queue) + pending, next_due, within)
+        done = {a.question.item.id for a in answered}
+        waiting = [i.id for i in self.queue] + ([self._current.item.id] if self._current else [])
+        return Summary(len(answered), sum(a.correct for a in answered), len(done),
+                       len(set(waiting) - done), next_due, within)
 
 
 def _rating(value: Rating | int) -> Rating:

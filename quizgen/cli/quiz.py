@@ -357,7 +357,7 @@ def _show_summary(s: Summary, now: dt.datetime) -> None:
     click.echo()
     acc = f" ({s.accuracy:.0%})" if s.accuracy is not None else ""
     click.echo(f"Session over: {s.cards} card{'s' if s.cards != 1 else ''}, {s.answered} answer{'s' if s.answered != 1 else ''},"
-               f" {s.correct} right{acc}." + (f" {s.remaining} left in the queue." if s.remaining else ""))
+               f" {s.correct} right{acc}." + (f" {s.remaining} not reached." if s.remaining else ""))
     if s.next_due is not None:
         click.echo(f"Next card due {local(s.next_due)} ({until(s.next_due, now)}); {s.due_within_day} due within a day.")
 

@@ -1,0 +1,193 @@
+"""quizgen.session: queue building, judging, derived ratings, re-rating, undo, learning steps, cram."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from quizgen.bank import load_bank
+from quizgen.errors import UsageError
+from quizgen.model import Bank
+from quizgen.scheduling import Rating, Scheduler, State
+from quizgen.session import Mode, Session, build_queue, choice_index, derived_rating
+from quizgen.store import CardRecord, Store
+
+BANK_DIR = Path(__file__).parent / "data" / "quiz" / "bank"
+T0 = dt.datetime(2025, 3, 1, 9, 0, tzinfo=dt.UTC)
+
+
+@pytest.fixture(scope="module")
+def bank() -> Bank:
+    return load_bank(BANK_DIR)
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Store:
+    return Store(tmp_path / "r.db")
+
+
+def session(bank: Bank, store: Store | None, mode: Mode = Mode.TYPED, seed: int = 1, ids: tuple[str, ...] = ()) -> Session:
+    items = [bank.item_by_id[i] for i in ids] if ids else list(bank.items)
+    return Session(bank, items, store, Scheduler(fuzz=False), random.Random(seed), lambda: T0, mode)
+
+
+def record(item_id: str, due: dt.datetime) -> CardRecord:
+    return CardRecord(item_id, 1, due, State.REVIEW, "{}")
+
+
+def test_due_cards_come_first_then_new_up_to_the_daily_allowance(bank: Bank) -> None:
+    items = bank.items
+    cards = {"t-host": record("t-host", T0 - dt.timedelta(days=1)), "t-forum": record("t-forum", T0 + dt.timedelta(days=1))}
+    q = build_queue(items, cards, T0, random.Random(0), new_per_day=2)
+    assert q[0].id == "t-host"
+    assert len(q) == 3 and all(i.id not in cards for i in q[1:])
+    assert [i.id for i in build_queue(items, cards, T0, random.Random(0), new_today=2, new_per_day=2)] == ["t-host"]
+    assert len(build_queue(items, cards, T0, random.Random(0), new_per_day=10)) == 4  # t-forum is not due
+    assert len(build_queue(items, cards, T0, random.Random(0), limit=2)) == 2
+
+
+def test_queue_order_is_seeded(bank: Bank) -> None:
+    def ids(seed: int) -> list[str]:
+        return [i.id for i in build_queue(bank.items, {}, T0, random.Random(seed))]
+
+    assert ids(3) == ids(3)
+    assert len({tuple(ids(s)) for s in range(10)}) > 1
+
+
+def test_cram_takes_everything(bank: Bank) -> None:
+    cards = {i.id: record(i.id, T0 + dt.timedelta(days=9)) for i in bank.items}
+    assert build_queue(bank.items, cards, T0, random.Random(0)) == ()
+    assert len(build_queue(bank.items, cards, T0, random.Random(0), cram=True)) == len(bank.items)
+
+
+def test_derived_rating() -> None:
+    assert derived_rating(True) is Rating.GOOD
+    assert derived_rating(False) is Rating.AGAIN
+
+
+@pytest.mark.parametrize(("text", "want"), [("1", 0), ("4", 3), ("２", 1), (" c ", 2), ("B", 1), ("2)", 1),
+                                            ("5", None), ("0", None), ("e", None), ("", None), ("12項目", None)])
+def test_choice_index(text: str, want: int | None) -> None:
+    assert choice_index(text, 4) == want
+
+
+@given(st.text())
+def test_choice_index_is_none_or_in_range(text: str) -> None:
+    got = choice_index(text, 4)
+    assert got is None or 0 <= got < 4
+
+
+def test_typed_answers_are_judged_and_committed(bank: Bank, store: Store) -> None:
+    s = session(bank, store, ids=("t-visitor", "t-peace-plan-points"))
+    assert s.next() is not None
+    a = s.answer("shuukinpei")  # romaji for the reading しゅうきんぺい
+    assert (a.correct, a.rating) == (True, Rating.GOOD)
+    assert store.count() == 1  # committed before the next question
+    s.next()
+    b = s.answer("13")
+    assert (b.correct, b.rating) == (False, Rating.AGAIN)
+    assert [(r.item_id, r.rating, r.correct, r.answer, r.mode) for r in store.reviews()] == [
+        ("t-visitor", Rating.GOOD, True, "shuukinpei", "typed"), ("t-peace-plan-points", Rating.AGAIN, False, "13", "typed")]
+
+
+def test_another_items_answer_is_wrong_but_this_items_aliases_are_not_others(bank: Bank) -> None:
+    s = session(bank, None)
+    visitor = bank.item_by_id["t-visitor"]
+    assert "プーチン" in s.others(visitor)
+    assert "習近平" not in s.others(visitor)
+    q = s.next()
+    assert q is not None
+
+
+def test_learning_cards_come_back_and_undo_restores_the_queue(bank: Bank, store: Store) -> None:
+    s = session(bank, store, ids=("t-host", "t-forum"))
+    q1 = s.next()
+    assert q1 is not None and q1.item.id == "t-host" and q1.is_new
+    s.answer("lavrov")  # wrong: Again, due in 1 minute, so it is asked again this session
+    assert [i.id for i in s.queue] == ["t-forum", "t-host"]
+    s.rerate(Rating.EASY)  # now a review card, due in days: not asked again
+    assert [i.id for i in s.queue] == ["t-forum"]
+    assert store.current()["t-host"].state is State.REVIEW
+    q2 = s.next()
+    assert q2 is not None and q2.item.id == "t-forum"
+    again = s.undo()  # undo while t-forum is waiting: t-host is asked again, t-forum goes back
+    assert again is not None and again.item.id == "t-host"
+    assert store.current() == {} and store.count() == 0
+    assert s.next() is again
+    s.answer("ぷーちん")
+    assert [i.id for i in s.queue] == ["t-forum", "t-host"]  # Good from new: learning step in 10 min
+    q = s.next()
+    assert q is not None and q.item.id == "t-forum"
+    s.answer("SCO")
+    q = s.next()
+    assert q is not None and q.item.id == "t-host" and q.is_repeat and not q.is_new
+    s.answer("Putin")  # second Good: graduates to review, not asked again
+    q = s.next()
+    assert q is not None and q.item.id == "t-forum"  # its own learning step
+    s.answer("上海協力機構")
+    assert s.next() is None
+    summary = s.summary()
+    assert (summary.answered, summary.correct, summary.cards, summary.remaining) == (4, 4, 2, 0)
+    assert summary.next_due == min(c.due for c in store.current().values()) > T0 + dt.timedelta(days=1)
+    assert [r.prior_state for r in store.reviews() if r.item_id == "t-host"] == [State.NEW, State.LEARNING]
+
+
+def test_undo_with_nothing_answered_and_rerate_with_nothing(bank: Bank) -> None:
+    s = session(bank, None)
+    assert s.undo() is None
+    with pytest.raises(UsageError, match="nothing to re-rate yet"):
+        s.rerate(3)
+    s.next()
+    s.answer("x")
+    with pytest.raises(UsageError, match=r"a rating is 1 \(Again\), 2 \(Hard\), 3 \(Good\) or 4 \(Easy\), not 7"):
+        s.rerate(7)
+
+
+def test_cram_writes_nothing_and_retries_wrong_answers(bank: Bank, store: Store) -> None:
+    s = session(bank, None, ids=("t-host",))
+    s.next()
+    a = s.answer("ラブロフ")
+    assert a.review is None and not a.correct
+    assert [i.id for i in s.queue] == ["t-host"]
+    s.next()
+    s.answer("プーチン大統領")
+    assert s.next() is None
+    assert s.summary().next_due is None
+    assert store.count() == 0
+
+
+def test_choices_mode(bank: Bank, store: Store) -> None:
+    s = session(bank, store, Mode.CHOICES, ids=("t-peace-plan-points",))
+    q = s.next()
+    assert q is not None and q.choice is not None and len(q.choice.options) == 4
+    with pytest.raises(UsageError, match="type a number from 1 to 4"):
+        s.answer("9")
+    wrong = next(n for n in range(4) if n != q.choice.answer_index)
+    a = s.answer(str(wrong + 1))
+    assert not a.correct and a.answer == q.choice.options[wrong].ja
+    assert store.reviews()[0].mode == "choices"
+
+
+def test_choices_mode_falls_back_to_typed_without_enough_distractors(bank: Bank) -> None:
+    s = session(bank, None, Mode.CHOICES, ids=("t-forum",))  # forum pool: SCO, BRICS, G20, UNSC -> 3 distractors
+    q = s.next()
+    assert q is not None and q.mode is Mode.CHOICES
+    s2 = Session(Bank(bank.sources, bank.entities[:1], bank.items[:1]), [bank.items[0]], None, Scheduler(fuzz=False),
+                 random.Random(0), lambda: T0, Mode.CHOICES)
+    q2 = s2.next()
+    assert q2 is not None and q2.mode is Mode.TYPED and q2.choice is None
+
+
+def test_self_graded(bank: Bank, store: Store) -> None:
+    s = session(bank, store, Mode.SELF, ids=("t-forum",))
+    s.next()
+    with pytest.raises(UsageError, match="self-graded mode: rate with 1-4"):
+        s.answer("SCO")
+    a = s.grade(Rating.HARD)
+    assert (a.correct, a.rating) == (True, Rating.HARD)
+    assert store.reviews()[0].mode == "self"

@@ -1,0 +1,166 @@
+"""quizgen.store: append-only log, state rebuilt from it, undo/re-rate, migrations, damaged files."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from fsrs import Card
+
+from quizgen.scheduling import Rating, Scheduler, State
+from quizgen.store import SCHEMA_VERSION, Store, StoreError
+
+T0 = dt.datetime(2025, 3, 1, 9, 0, tzinfo=dt.UTC)
+SCHED = Scheduler(fuzz=False)
+
+
+def sched(item: str, rating: Rating, at: dt.datetime) -> Callable[[Card | None], Card]:
+    return lambda prev: SCHED.review(prev or SCHED.new_card(item, at), rating, at)
+
+
+def rec(store: Store, item: str, rating: Rating, at: dt.datetime, correct: bool = True) -> int:
+    return store.record(item, rating, at, sched(item, rating, at), correct=correct, answer="x").id
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    return tmp_path / "sub" / "reviews.sqlite3"
+
+
+def test_new_database_is_wal_with_schema_version(db: Path) -> None:
+    with Store(db) as store:
+        assert store.version() == SCHEMA_VERSION
+        assert store.current() == {}
+    con = sqlite3.connect(db)
+    assert con.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert con.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+
+
+def test_reviews_are_stored_and_state_is_rebuilt_from_the_log(db: Path) -> None:
+    with Store(db) as store:
+        rec(store, "a", Rating.GOOD, T0)
+        rec(store, "a", Rating.GOOD, T0 + dt.timedelta(minutes=10))
+        rec(store, "b", Rating.AGAIN, T0, correct=False)
+    with Store(db) as store:  # reopened: everything came from disk
+        cur = store.current()
+        assert set(cur) == {"a", "b"}
+        expected = SCHED.replay("a", [(3, T0), (3, T0 + dt.timedelta(minutes=10))])
+        assert cur["a"].card().to_dict() == expected.to_dict()
+        assert cur["a"].due == expected.due and cur["a"].state is State.REVIEW
+        reviews = store.reviews()
+        assert [(r.item_id, r.rating, r.prior_state, r.correct) for r in reviews] == [
+            ("a", Rating.GOOD, State.NEW, True), ("a", Rating.GOOD, State.LEARNING, True),
+            ("b", Rating.AGAIN, State.NEW, False)]
+        assert reviews[0].reviewed_at == T0 and reviews[0].reviewed_at.tzinfo == dt.UTC
+        assert store.count() == 3
+
+
+def test_the_log_is_append_only(db: Path) -> None:
+    with Store(db) as store:
+        rec(store, "a", Rating.GOOD, T0)
+    con = sqlite3.connect(db)
+    for sql in ("UPDATE reviews SET rating = 4", "DELETE FROM reviews"):
+        with pytest.raises(sqlite3.IntegrityError, match="the review log is append-only"):
+            con.execute(sql)
+
+
+def test_undo_appends_a_row_and_reverts_the_state(db: Path) -> None:
+    with Store(db) as store:
+        rec(store, "a", Rating.GOOD, T0)
+        first = store.current()["a"]
+        second = rec(store, "a", Rating.AGAIN, T0 + dt.timedelta(minutes=10))
+        store.undo(second, T0 + dt.timedelta(minutes=11))
+        assert store.current()["a"] == first
+        assert store.count() == 1
+        with pytest.raises(StoreError, match=f"review {second} does not exist or was already undone"):
+            store.undo(second, T0)
+        store.undo(first.review_id, T0)
+        assert store.current() == {}
+    assert sqlite3.connect(db).execute("SELECT COUNT(*) FROM reviews").fetchone()[0] == 4  # nothing deleted
+
+
+def test_rerate_replaces_a_review_keeping_its_time_and_answer(db: Path) -> None:
+    with Store(db) as store:
+        rid = rec(store, "a", Rating.AGAIN, T0, correct=False)
+        new = store.rerate(rid, Rating.EASY, sched("a", Rating.EASY, T0))
+        assert (new.rating, new.reviewed_at, new.answer, new.correct, new.prior_state) == (
+            Rating.EASY, T0, "x", False, State.NEW)
+        assert [r.id for r in store.reviews()] == [new.id]
+        assert store.current()["a"].card().to_dict() == SCHED.replay("a", [(4, T0)]).to_dict()
+
+
+def test_new_since_counts_cards_first_seen(db: Path) -> None:
+    with Store(db) as store:
+        rec(store, "old", Rating.GOOD, T0 - dt.timedelta(days=1))
+        rec(store, "old", Rating.GOOD, T0 + dt.timedelta(hours=1))
+        rec(store, "a", Rating.GOOD, T0 + dt.timedelta(hours=1))
+        rid = rec(store, "b", Rating.GOOD, T0 + dt.timedelta(hours=2))
+        assert store.new_since(T0) == 2
+        store.undo(rid, T0 + dt.timedelta(hours=2))
+        assert store.new_since(T0) == 1
+
+
+def test_two_connections_interleave_without_losing_reviews(db: Path) -> None:
+    with Store(db) as one, Store(db) as two:
+        rec(one, "a", Rating.GOOD, T0)
+        rec(two, "a", Rating.GOOD, T0 + dt.timedelta(minutes=10))  # builds on one's review, read in its transaction
+        rec(one, "a", Rating.GOOD, T0 + dt.timedelta(days=3))
+        assert [r.prior_state for r in two.reviews()] == [State.NEW, State.LEARNING, State.REVIEW]
+        assert one.current() == two.current()
+
+
+def test_a_file_that_is_not_a_database_is_refused_and_kept(tmp_path: Path) -> None:
+    path = tmp_path / "reviews.sqlite3"
+    junk = b"this is not sqlite" * 300
+    path.write_bytes(junk)
+    with pytest.raises(StoreError) as exc:
+        Store(path)
+    assert str(exc.value) == (f"{path} is not a readable quizgen review database (file is not a database). It was not "
+                              "changed; restore a backup, or pass --db with another path to start a new history.")
+    assert path.read_bytes() == junk
+
+
+def test_a_damaged_database_is_refused_and_kept(db: Path) -> None:
+    with Store(db) as store:
+        for n in range(300):
+            rec(store, f"item-{n}", Rating.GOOD, T0)
+    con = sqlite3.connect(db)
+    con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    con.close()
+    data = bytearray(db.read_bytes())
+    data[4096 * 2: 4096 * 4] = b"\xff" * 8192  # smash two pages of the table
+    db.write_bytes(bytes(data))
+    malformed = r"is not a readable quizgen review database \(database disk image is malformed\)"
+    with pytest.raises(StoreError, match=malformed), Store(db) as store:
+        store.current()
+    assert db.read_bytes() == bytes(data)
+
+
+def test_a_foreign_sqlite_database_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "other.db"
+    con = sqlite3.connect(path)
+    con.execute("CREATE TABLE notes (x)")
+    con.commit()
+    with pytest.raises(StoreError) as exc:
+        Store(path)
+    assert str(exc.value) == (f"{path} is an SQLite database but not a quizgen review history (it has tables: notes). "
+                              "It was not changed; pass --db with another path.")
+
+
+def test_a_newer_schema_is_refused(db: Path) -> None:
+    Store(db).close()
+    con = sqlite3.connect(db)
+    con.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    con.close()
+    with pytest.raises(StoreError) as exc:
+        Store(db)
+    assert str(exc.value) == (f"{db} was written by a newer quizgen (schema {SCHEMA_VERSION + 1}; this version reads up "
+                              f"to {SCHEMA_VERSION}). Upgrade quizgen; the file was not changed.")
+
+
+def test_a_folder_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match="is a folder; --db needs a database file path"):
+        Store(tmp_path)
