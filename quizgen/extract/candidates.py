@@ -45,6 +45,7 @@ _YEAR_MONTH = re.compile(r"((?:19|20)\d{2})年(\d{1,2})月(?!\d{0,2}日)")
 _MONTH_DAY = re.compile(r"(?<![\d])(\d{1,2})月(\d{1,2})日")
 _YEAR = re.compile(r"(?<![\d/])((?:19|20)\d{2})年(?![\d]{0,2}月)")
 _DAY = re.compile(r"(?<![月\d０-９])(\d{1,2})日(?:に|には|、|から|まで)")
+_REL_MONTH = re.compile(r"(?:(今年|昨年|来年|同年|前年|翌年)|(?<![\d年]))(\d{1,2})月(?![\d]{0,2}日)(?:上旬|中旬|下旬|初め|末)?")
 _AGO = re.compile(rf"(?:{_NUM}|数)(?:年|か月|カ月|ヶ月|週間|日)ぶり")
 _ANNIV = re.compile(rf"(?:{_NUM})周年|(?<=創設)(?:{_NUM})年|(?<=設立)(?:{_NUM})年|(?<=建国)(?:{_NUM})年|"
                     rf"(?<=から)(?:{_NUM})年(?=という|の節目|を迎え|となる|にあたる)|(?<=戦後)(?:{_NUM})年")
@@ -163,6 +164,9 @@ def _dates(s: Sentence) -> list[Candidate]:
         day = re.match(r"\d+日", m.group(0))
         assert day is not None
         add(day, ItemKind.DATE, "日付", "day", answer_type=AnswerType.NUMBER)
+    for m in _REL_MONTH.finditer(text):
+        add(m, ItemKind.RELATIVE_DATE if m.group(1) else ItemKind.DATE, "時期", "partial-date",
+            answer_type=AnswerType.TEXT)
     for m in _RELATIVE.finditer(text):
         if m.group(0) in ("近年", "当時") or len(text) < 8:
             continue
@@ -243,7 +247,7 @@ def _forums(s: Sentence, tokens: Sequence[Token], mentions: Sequence[Mention]) -
     for start, end, phrase in _noun_chunks(s.text, tokens):
         if len(phrase) < 4 or not _FORUM_SUFFIX.search(phrase) or any(a <= start and end <= b for a, b in covered):
             continue
-        if phrase in ("首脳会談", "会談", "対話", "協議", "会議"):
+        if phrase in ("首脳会談", "会談", "対話", "協議", "会議", "首脳会議"):
             continue
         out.append(Candidate(s, Category.FORUMS, ItemKind.FORUM, phrase, start, end, "会議・枠組み", "forum"))
     return out
@@ -329,7 +333,7 @@ def _stance_answers(text: str, tokens: Sequence[Token], lo: int, verb_at: int, c
         cut = max(clause.rfind("は"), clause.rfind("、"), clause.rfind("が"))
         answer = clause[cut + 1:] if cut >= 0 else clause
         answer = answer.strip("「」 ")
-        if 3 <= len(answer) <= 30:
+        if 3 <= len(answer) <= 30 and answer.count("「") == answer.count("」"):
             out.append((answer, text.find(answer, lo)))
     else:
         particle_at = verb_at
@@ -356,6 +360,7 @@ _GENERIC_WORDS = """
 状況 方向 関係 動き 形 ポイント 可能性 姿勢 意見 問題 必要 必要性 一方 今後 現在 時点 場合 結果 面 点 側 中心 前 後 間 際
 両国 両首脳 首脳 国 各国 自国 当事者 今回 次 全て すべて 全体 取り組み 努力 役割 立場 考え 考え方 話 段階 意味 方法 分野
 前者 後者 以来 自身 同氏 同国 話題 行方 重要 一段 一層 大国 国際 地域 世界 情勢 事項 対応 影響 能力 方針 目的 双方
+協力 会談 記者団 枠組み 首脳ら 首都 詳細 具体策 発言 声明 会議 首脳会議
 """
 _GENERIC = frozenset(_GENERIC_WORDS.split())
 _PHRASE_BEFORE = frozenset("をにでへやがとの)）")
@@ -381,6 +386,9 @@ def _phrases(s: Sentence, tokens: Sequence[Token], mentions: Sequence[Mention]) 
             continue
         if all(tok.surface in _GENERIC or tok.pos[0] != "名詞" for tok in tokens if start <= tok.start < end):
             continue
+        if s.text[start - 1:start].isdigit() or any(
+                m.type is EntityType.PERSON and start <= m.start and m.end <= end for m in mentions):
+            continue  # 「5月の…」 cut after a number; a phrase holding a person's name (the entity rule asks for it)
         rest = phrase
         for m in mentions:
             if start <= m.start and m.end <= end:
@@ -390,6 +398,12 @@ def _phrases(s: Sentence, tokens: Sequence[Token], mentions: Sequence[Mention]) 
         after = s.text[end:end + 1]
         if after not in _PHRASE_BEFORE or (len(phrase) < 3 and after != "を") or (after == "の" and len(phrase) < 5):
             continue  # a phrase before し/する/な/は is usually a predicate or a topic, not a fact to ask for
+        inside = [t for t in tokens if start <= t.start < end]
+        if inside and all(t.is_place for t in inside):  # a place the bank does not know yet (アスタナ)
+            kind = ItemKind.COUNTRY if all(t.pos[3] == "国" for t in inside) else ItemKind.PLACE
+            out.append(Candidate(s, Category.FORUMS, kind, phrase, start, end, "国" if kind is ItemKind.COUNTRY
+                                 else "場所", "place"))
+            continue
         out.append(Candidate(s, Category.POSITIONS, ItemKind.STANCE, phrase, start, end, "語句", "phrase"))
     return out
 
