@@ -77,7 +77,7 @@ class ExportWarning:
     reason: str
 
     def __str__(self) -> str:
-        return f"{self.format}: {self.subject}: {self.qtype} not exported: {self.reason}"
+        return f"{self.format}: {self.subject} ({self.qtype}): {self.reason}"
 
 
 @dataclass(frozen=True)
@@ -166,7 +166,7 @@ def plan(bank: Bank, items: Sequence[Item], rng: random.Random) -> Plan:
         if len(pairs) >= MATCHING_MIN:
             matchings.append(Matching(article, tuple(sorted(pairs, key=lambda p: p.key))))
         else:
-            skipped.append((article, f"article {article} names only {len(pairs)} distinct person–title "
+            skipped.append((article, f"skipped: article {article} names only {len(pairs)} distinct person–title "
                                      f"pair{'s' if len(pairs) != 1 else ''}; a matching question needs {MATCHING_MIN}"))
     return Plan(tuple(planned), tuple(matchings), tuple(skipped))
 
@@ -174,18 +174,26 @@ def plan(bank: Bank, items: Sequence[Item], rng: random.Random) -> Plan:
 # --------------------------------------------------------------------------- text helpers
 
 
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def clean(text: str) -> str:
+    """Drop the control characters no XML 1.0 file (and no importer) can hold."""
+    return _NOT_XML.sub("", text)
+
+
 def show(text: Text, lang: Lang, sep: str = " / ") -> str:
     """One bilingual text in the chosen language(s)."""
     if lang is Lang.JA:
-        return text.ja
+        return clean(text.ja)
     if lang is Lang.EN:
-        return text.en
-    return text.ja if text.ja == text.en else f"{text.ja}{sep}{text.en}"
+        return clean(text.en)
+    return clean(text.ja if text.ja == text.en else f"{text.ja}{sep}{text.en}")
 
 
 def html_text(text: str) -> str:
     """Plain text as HTML: <, > and & escaped, newlines as <br>. Quotes need no escaping in element content."""
-    return html.escape(text, quote=False).replace("\r\n", "\n").replace("\n", "<br>\n")
+    return html.escape(clean(text), quote=False).replace("\r\n", "\n").replace("\n", "<br>\n")
 
 
 def html_show(text: Text, lang: Lang) -> str:

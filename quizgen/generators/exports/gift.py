@@ -134,7 +134,7 @@ def _missing_word(item_id: str, ip: ItemPlan, lang: Lang, tags: Iterable[str], f
     blanks = [seg for seg, blank in parts if blank]
     if len(blanks) != 1:
         warnings.append(ExportWarning(FORMAT, item_id, QType.CLOZE,
-                                      f"it has {len(blanks)} blanks; GIFT's missing-word format holds one "
+                                      f"skipped: it has {len(blanks)} blanks; GIFT's missing-word format holds one "
                                       "(it is in the Moodle XML export)"))
         return None
     i = next(k for k, (_, blank) in enumerate(parts) if blank)
@@ -142,7 +142,8 @@ def _missing_word(item_id: str, ip: ItemPlan, lang: Lang, tags: Iterable[str], f
     after = "".join(seg for seg, _ in parts[i + 1:])
     answers, _ = _plain_answers(shortanswer_answers(cloze_alternatives(blanks[0], ip.accepted)))
     if not answers:
-        warnings.append(ExportWarning(FORMAT, item_id, QType.CLOZE, f"its blank {blanks[0]!r} cannot be written in GIFT"))
+        warnings.append(ExportWarning(FORMAT, item_id, QType.CLOZE,
+                                      f"skipped: its blank {blanks[0]!r} cannot be written in GIFT"))
         return None
     after_html = html_text(after)
     if lang is Lang.BOTH:

@@ -51,7 +51,7 @@ def render(plan: Plan, lang: Lang) -> Export:
         if ip.mc is None:
             have = 3 - ip.mc_missing
             warnings.append(ExportWarning(FORMAT, item.id, QType.QUIZ,
-                                          f"only {have} distinct distractor{'s' if have != 1 else ''}; Kahoot needs 3"))
+                                          f"skipped: only {have} distinct distractor{'s' if have != 1 else ''}; Kahoot needs 3"))
             continue
         answers = [one_line(show(o, lang)) for o in ip.mc.options]
         problems = []
@@ -60,7 +60,7 @@ def render(plan: Plan, lang: Lang) -> Export:
         problems += [f"answer {k} is {len(a)} characters (max {MAX_ANSWER}): {a!r}"
                      for k, a in enumerate(answers, 1) if len(a) > MAX_ANSWER]
         if problems:
-            warnings.append(ExportWarning(FORMAT, item.id, QType.QUIZ, "; ".join(problems)))
+            warnings.append(ExportWarning(FORMAT, item.id, QType.QUIZ, "skipped: " + "; ".join(problems)))
             continue
         writer.writerow([question, *answers, time_limit(question, answers), ip.mc.answer_index + 1])
         n += 1

@@ -11,6 +11,7 @@ from __future__ import annotations
 import unicodedata
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from quizgen import forms
 from quizgen.generators.exports.common import (
@@ -23,6 +24,7 @@ from quizgen.generators.exports.common import (
     Plan,
     QType,
     category_path,
+    clean,
     count_types,
     feedback,
     html_show,
@@ -61,7 +63,8 @@ def render(bank: Bank, plan: Plan, lang: Lang) -> Export:
         quiz.extend(groups[path])
 
     ET.indent(quiz, space="  ")
-    text = '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(quiz, encoding="unicode") + "\n"
+    body = clean(ET.tostring(quiz, encoding="unicode"))  # texts are cleaned already; this is the safety net
+    text = '<?xml version="1.0" encoding="UTF-8"?>\n' + body + "\n"
     return Export(FORMAT, text, count_types(types), tuple(warnings))
 
 
@@ -83,16 +86,19 @@ def _item_questions(bank: Bank, ip: ItemPlan, lang: Lang,
     answers = shortanswer_answers(ip.accepted)
     yield QType.SHORTANSWER, _shortanswer(bank, ip, answers, lang, tags)
     if ip.cloze is not None:
-        problem = cloze_problem(ip.cloze, lang)
-        if problem:
-            warnings.append(ExportWarning(FORMAT, item.id, QType.CLOZE, problem))
+        cp = cloze_plan(ip, lang)
+        for a in cp.dropped:
+            warnings.append(ExportWarning(FORMAT, item.id, QType.CLOZE, f"accepted answer {a!r} left out: Moodle reads "
+                                          "a backslash before # or } in an embedded answer as an escape"))
+        if cp.problem:
+            warnings.append(ExportWarning(FORMAT, item.id, QType.CLOZE, cp.problem))
         else:
-            yield QType.CLOZE, _cloze(bank, ip, lang, tags)
+            yield QType.CLOZE, _cloze(bank, ip, lang, cp, tags)
 
 
 def _no_mc_reason(ip: ItemPlan) -> str:
     have = 3 - ip.mc_missing
-    return f"only {have} distinct distractor{'s' if have != 1 else ''}; four options need 3"
+    return f"skipped: only {have} distinct distractor{'s' if have != 1 else ''}; four options need 3"
 
 
 # --------------------------------------------------------------------------- elements
@@ -166,7 +172,7 @@ def shortanswer_answers(accepted: Iterable[str]) -> tuple[str, ...]:
     seen: set[str] = set()
     out = []
     for a in accepted:
-        a = a.strip()
+        a = clean(a).strip()
         key = unicodedata.normalize("NFC", a).casefold()
         if a and key not in seen:
             seen.add(key)
@@ -209,8 +215,9 @@ _CLOZE_TEXT = str.maketrans({"{": "&#123;", "}": "&#125;"})
 
 def cloze_alternatives(blank: str, accepted: Iterable[str]) -> tuple[str, ...]:
     """The blank's own text, plus every accepted answer of the item when the blank *is* the answer."""
+    blank = clean(blank)
     key = _key(blank)
-    acc = tuple(accepted)
+    acc = tuple(clean(a) for a in accepted)
     alts = [blank, *acc] if any(_key(a) == key for a in acc) else [blank]
     out: dict[str, str] = {}
     for a in alts:
@@ -219,21 +226,39 @@ def cloze_alternatives(blank: str, accepted: Iterable[str]) -> tuple[str, ...]:
     return tuple(out.values())
 
 
-def cloze_problem(cloze: forms.Cloze, lang: Lang) -> str | None:
-    text_lang = "en" if lang is Lang.EN else "ja"
-    if any(not b.strip() for b in cloze.blanks(text_lang)):
-        return "a blank [[...]] is empty"
-    return None
+@dataclass(frozen=True)
+class ClozePlan:
+    blanks: tuple[tuple[str, ...], ...]  # the alternatives of each blank, in text order
+    dropped: tuple[str, ...]  # alternatives an embedded answer cannot hold
+    problem: str | None  # why the whole cloze cannot be written, if it cannot
 
 
-def cloze_text(ip: ItemPlan, lang: Lang) -> str:
+def cloze_plan(ip: ItemPlan, lang: Lang) -> ClozePlan:
+    assert ip.cloze is not None
+    blanks, dropped = [], []
+    problem = None
+    for b in ip.cloze.blanks("en" if lang is Lang.EN else "ja"):
+        if not clean(b).strip():
+            problem = "skipped: a blank [[...]] is empty"
+            continue
+        alts = cloze_alternatives(b, ip.accepted)
+        ok = tuple(a for a in alts if "\\#" not in a and "\\}" not in a)
+        dropped += [a for a in alts if a not in ok]
+        if not ok:
+            problem = f"skipped: blank {b!r} cannot be written as an embedded answer"
+        blanks.append(ok)
+    return ClozePlan(tuple(blanks), tuple(dropped), problem)
+
+
+def cloze_text(ip: ItemPlan, lang: Lang, cp: ClozePlan) -> str:
     """The question text with every blank as {1:SHORTANSWER:=...}."""
     assert ip.cloze is not None
     main = "en" if lang is Lang.EN else "ja"
     parts = []
+    blanks = iter(cp.blanks)
     for seg, blank in ip.cloze.parts(main):
         if blank:
-            alts = "~".join("=" + a.translate(_CLOZE_ANSWER) for a in cloze_alternatives(seg, ip.accepted))
+            alts = "~".join("=" + a.translate(_CLOZE_ANSWER) for a in next(blanks))
             parts.append(f"{{1:SHORTANSWER:{alts}}}")
         else:
             parts.append(html_text(seg).translate(_CLOZE_TEXT))
@@ -244,11 +269,11 @@ def cloze_text(ip: ItemPlan, lang: Lang) -> str:
     return text
 
 
-def _cloze(bank: Bank, ip: ItemPlan, lang: Lang, tags: Iterable[str]) -> ET.Element:
+def _cloze(bank: Bank, ip: ItemPlan, lang: Lang, cp: ClozePlan, tags: Iterable[str]) -> ET.Element:
     item = ip.item
     q = ET.Element("question", {"type": "cloze"})
     _text(q, "name", question_name(item, QType.CLOZE), None)
-    _text(q, "questiontext", cloze_text(ip, lang))
+    _text(q, "questiontext", cloze_text(ip, lang, cp))
     _text(q, "generalfeedback", feedback(bank, item, lang))
     ET.SubElement(q, "penalty").text = "0.3333333"
     ET.SubElement(q, "hidden").text = "0"
