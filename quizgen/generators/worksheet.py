@@ -291,7 +291,10 @@ def _pick(bank: Bank, items: Sequence[Item], options: WorksheetOptions,
         for _ in range(quota[t]):
             q: Question | None
             if t is QuestionType.TIMELINE:
-                events = forms.timeline_set([i for i in pool if i.id not in used], rng, EXERCISE_SIZE)
+                fresh = [i for i in pool if i.id not in used]
+                # leave enough items for the other questions: the exercise shrinks before they run short
+                spare = len(fresh) - (options.count - sum(quota.values())) if simple else len(fresh)
+                events = forms.timeline_set(fresh, rng, min(EXERCISE_SIZE, spare))
                 q = _timeline_q(events, rng) if len(events) >= MIN_EXERCISE else None
             else:
                 pairs = forms.matching_set([p for p in forms.role_pairs(bank, articles) if p.key not in used_pairs],

@@ -1,0 +1,183 @@
+"""Worksheet PDFs: the text a teacher prints, the embedded Japanese font, and what happens without Pango.
+
+PDF rendering is CPU-heavy, so one small worksheet is rendered once for the module.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib.abc
+import random
+import re
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from pypdf import PdfReader
+
+from quizgen import fonts
+from quizgen.bank import load_bank
+from quizgen.cli import cli
+from quizgen.generators.pdf import MissingLibraryError, render_pdf
+from quizgen.generators.worksheet import (
+    ChoiceQ,
+    ClozeQ,
+    MatchingQ,
+    ShortQ,
+    TimelineQ,
+    TrueFalseQ,
+    Worksheet,
+    WorksheetOptions,
+    build_worksheet,
+    key_entries,
+)
+from quizgen.generators.worksheet_write import write_worksheet
+from quizgen.model import Bank, Selection
+from quizgen.pipeline import build_all
+
+DATA = Path(__file__).parent / "data" / "worksheet"
+
+
+def squash(text: str) -> str:
+    """PDF text extraction breaks lines and inserts spaces where it likes: compare without whitespace."""
+    return re.sub(r"\s+", "", text)
+
+
+def pdf_text(path: Path) -> str:
+    return "\n".join(page.extract_text() or "" for page in PdfReader(path).pages)
+
+
+@pytest.fixture(scope="module")
+def bank() -> Bank:
+    return load_bank(DATA)
+
+
+@pytest.fixture(scope="module")
+def written(bank: Bank, tmp_path_factory: pytest.TempPathFactory) -> tuple[Worksheet, list[Path]]:
+    out = tmp_path_factory.mktemp("ws")
+    ws = build_worksheet(bank, Selection().apply(bank), WorksheetOptions(count=9, seed=4), random.Random(4),
+                         dt.date(2025, 3, 1))
+    return ws, write_worksheet(bank, ws, out)
+
+
+def test_files_written(written: tuple[Worksheet, list[Path]]) -> None:
+    _, paths = written
+    assert [p.name for p in paths] == ["worksheet-A.html", "worksheet-A-key.html", "worksheet-A.pdf", "worksheet-A-key.pdf"]
+    assert all(p.read_bytes()[:5] == b"%PDF-" for p in paths[2:])
+
+
+def test_pdf_holds_every_question_and_the_key_every_answer(bank: Bank, written: tuple[Worksheet, list[Path]]) -> None:
+    ws, paths = written
+    sheet, key = squash(pdf_text(paths[2])), squash(pdf_text(paths[3]))
+    variant = ws.variants[0]
+    for n, q in variant.questions():
+        assert f"問{n}" in sheet
+        for text in _texts(q):
+            assert squash(text) in sheet, (n, text)
+    for entry in key_entries(bank, ws, variant):
+        assert squash(f"問{entry.number}{entry.answer.ja}") in key
+        for line in entry.lines:
+            for quote in line.quotes:
+                assert squash(f"記事{quote.article}「{quote.quote}」") in key
+    assert "この解答は版A専用です" in key
+    pages = len(PdfReader(paths[2]).pages)
+    assert f"1/{pages}" in sheet and "氏名" in sheet and "得点" in sheet
+
+
+def _texts(q: object) -> list[str]:
+    if isinstance(q, ShortQ):
+        return [q.item.prompt.ja]
+    if isinstance(q, ChoiceQ):
+        return [q.mc.item.prompt.ja, *(o.ja for o in q.mc.options)]
+    if isinstance(q, TrueFalseQ):
+        return [q.tf.statement.ja]
+    if isinstance(q, ClozeQ):
+        return [s for s, blank in q.cz.parts("ja") if not blank]
+    if isinstance(q, MatchingQ):
+        return [p.left.ja for p in q.lefts] + [p.right.ja for p in q.rights]
+    if isinstance(q, TimelineQ):
+        return [e.event.ja for e in q.shown]
+    raise AssertionError(q)
+
+
+def test_japanese_font_is_embedded(written: tuple[Worksheet, list[Path]]) -> None:
+    _, paths = written
+    for path in paths[2:]:
+        reader = PdfReader(path)
+        found = {}
+        for page in reader.pages:
+            for font in page["/Resources"]["/Font"].values():
+                font = font.get_object()
+                descriptor = font["/DescendantFonts"][0].get_object()["/FontDescriptor"].get_object()
+                embedded = descriptor.get("/FontFile2") or descriptor.get("/FontFile3")
+                found[str(font["/BaseFont"])] = embedded is not None and len(embedded.get_object().get_data()) > 10_000
+        assert len(found) == 1, found  # one font only: nothing fell back to a system font
+        ((name, embedded),) = found.items()
+        assert re.fullmatch(r"/[A-Z]{6}\+IPAexGothic", name) and embedded
+
+
+def test_a_font_that_fails_to_load_is_an_error_not_tofu() -> None:
+    html = ('<style>@font-face { font-family: "IPAexGothic"; src: url("file:///nonexistent/ipaexg.ttf"); } '
+            'body { font-family: "IPAexGothic"; }</style><p>日本語</p>')
+    with pytest.raises(fonts.FontError) as err:
+        render_pdf(html, name="test.pdf")
+    assert str(err.value).startswith("test.pdf: the Japanese font IPAexGothic was not embedded in the PDF (fonts used instead: ")
+    assert str(err.value).endswith("Refusing to write a PDF that may print missing-glyph boxes.")
+
+
+def test_a_missing_font_file_is_a_clear_error(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setattr(fonts, "RELATIVE", "fonts/missing.ttf")
+    with pytest.raises(fonts.FontError) as err:
+        fonts.font_path()
+    assert re.fullmatch(r"the Japanese font file /.*/japanize_matplotlib/fonts/missing\.ttf is missing; reinstall it: "
+                        r"pip install --force-reinstall japanize-matplotlib==1\.1\.3", str(err.value))
+
+
+class _NoPango(importlib.abc.MetaPathFinder):
+    """Makes `import weasyprint` fail as it does on a machine without Pango."""
+
+    def find_spec(self, name: str, path: object = None, target: object = None) -> None:
+        if name == "weasyprint" or name.startswith("weasyprint."):
+            raise OSError("cannot load library 'libpango-1.0-0': libpango-1.0-0: cannot open shared object file")
+        return None
+
+
+@pytest.fixture
+def no_pango(monkeypatch: pytest.MonkeyPatch) -> None:
+    for mod in [m for m in sys.modules if m == "weasyprint" or m.startswith("weasyprint.")]:
+        monkeypatch.delitem(sys.modules, mod)
+    monkeypatch.setattr(sys, "meta_path", [_NoPango(), *sys.meta_path])
+
+
+@pytest.mark.usefixtures("no_pango")
+def test_without_pango_the_html_is_still_written_and_the_fix_named(tmp_path: Path) -> None:
+    res = CliRunner().invoke(cli, ["worksheet", "--bank", str(DATA), "--count", "5", "--seed", "1", "--format", "pdf",
+                                   "-o", str(tmp_path)])
+    assert res.exit_code == 1
+    assert res.output.startswith(f"wrote {tmp_path}/worksheet-A.html\nwrote {tmp_path}/worksheet-A-key.html\n"
+                                 "Error: cannot make PDFs: WeasyPrint needs the Pango and HarfBuzz system libraries "
+                                 "(cannot load library 'libpango-1.0-0': ")
+    assert "sudo apt-get install libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0" in res.output
+    assert "macOS: brew install pango" in res.output
+    assert res.output.endswith("The HTML (2 files) was written; print it from a browser.\n")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["worksheet-A-key.html", "worksheet-A.html"]
+    assert "data:font/woff2;base64," in (tmp_path / "worksheet-A.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.usefixtures("no_pango")
+def test_build_without_pango_reports_the_step_and_keeps_the_html(bank: Bank, tmp_path: Path) -> None:
+    (result,) = build_all(bank, tmp_path, dt.datetime(2025, 3, 1, tzinfo=dt.UTC), ("worksheet",))
+    assert result.skipped and "sudo apt-get install libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0" in result.skipped
+    assert [p.name for p in result.paths] == ["worksheet-A.html", "worksheet-A-key.html",
+                                              "worksheet-B.html", "worksheet-B-key.html"]
+    assert all(p.is_file() for p in result.paths)
+
+
+@pytest.mark.usefixtures("no_pango")
+def test_library_error_carries_the_paths(bank: Bank, tmp_path: Path) -> None:
+    ws = build_worksheet(bank, Selection().apply(bank), WorksheetOptions(count=3, seed=1), random.Random(1),
+                         dt.date(2025, 3, 1))
+    with pytest.raises(MissingLibraryError) as err:
+        write_worksheet(bank, ws, tmp_path, formats=["pdf"])
+    assert err.value.paths == (tmp_path / "worksheet-A.html", tmp_path / "worksheet-A-key.html")
