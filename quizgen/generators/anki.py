@@ -17,6 +17,7 @@ zip entries carry `now` as their time, in a fixed order.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import itertools
 import shutil
@@ -139,10 +140,13 @@ def _zip(db: Path, path: Path, ts: float) -> None:
         for name, src in (("collection.anki2", db), ("media", None)):
             info = zipfile.ZipInfo(name, date_time=when)
             info.compress_type = zipfile.ZIP_DEFLATED
+            for attr in ("_compresslevel", "compress_level"):  # fast level; the name differs across Python versions
+                with contextlib.suppress(AttributeError):
+                    setattr(info, attr, 1)
             info.external_attr = 0o644 << 16
             info.create_system = 3
             if src is None:
-                zf.writestr(info, b"{}", compresslevel=6)
+                zf.writestr(info, b"{}")
             else:
                 with open(src, "rb") as fh, zf.open(info, "w", force_zip64=True) as out:
                     shutil.copyfileobj(fh, out, 1 << 20)

@@ -11,8 +11,8 @@ editing an item's wording updates the student's note in place.
 
 from __future__ import annotations
 
-import html
 import random
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -33,10 +33,14 @@ class NoteSpec:
     due: int  # new-card position: the order in which a student meets the cards
 
 
+_SPECIAL = re.compile(r"[&<>\"'{}\n]")
+_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;",
+                          "{": "&#123;", "}": "&#125;", "\n": "<br>"})
+
+
 def esc(text: str) -> str:
-    """Bank text -> safe HTML: escaped, braces neutralised (no template or cloze syntax), newlines as <br>."""
-    return (html.escape(text, quote=True)
-            .replace("{", "&#123;").replace("}", "&#125;").replace("\n", "<br>"))
+    """Bank text -> safe HTML: escaped like html.escape, braces neutralised (no template or cloze syntax), newlines as <br>."""
+    return text.translate(_ESCAPES) if _SPECIAL.search(text) else text
 
 
 def _blank(s: str | None) -> bool:
@@ -46,17 +50,21 @@ def _blank(s: str | None) -> bool:
 # --------------------------------------------------------------------------- shared back-of-card fields
 
 
-def source_html(bank: Bank, item: Item) -> str:
+def source_html(bank: Bank, item: Item, labels: dict[str, str] | None = None) -> str:
     """Each cited article once (headline, outlet, date), with its verbatim evidence quotes."""
     quotes: dict[str, list[str]] = {}
     for ev in item.evidence:
         if ev.article in bank.source_by_id:
             quotes.setdefault(ev.article, []).append(ev.quote)
+    labels = {} if labels is None else labels
     rows = []
     for art, qs in quotes.items():
-        label = forms.source_label(bank, art)
+        label = labels.get(art)
+        if label is None:
+            text = forms.source_label(bank, art)
+            label = labels[art] = f'{esc(text.ja)}<div class="en" lang="en">{esc(text.en)}</div>'
         shown = "".join(f'<q lang="ja">{esc(q)}</q><br>' for q in dict.fromkeys(qs))
-        rows.append(f'<li>{esc(label.ja)}<div class="en" lang="en">{esc(label.en)}</div>{shown}</li>')
+        rows.append(f"<li>{label}{shown}</li>")
     return f"<ul>{''.join(rows)}</ul>" if rows else ""
 
 
@@ -78,10 +86,10 @@ def context_html(item: Item) -> str:
     return f'<div lang="ja">{esc(item.context.ja)}</div><div class="en" lang="en">{esc(item.context.en)}</div>'
 
 
-def _info(bank: Bank, item: Item) -> tuple[str, ...]:
-    """Explanation, ExplanationEn, Disagreement, Context, Source."""
+def info_fields(bank: Bank, item: Item, labels: dict[str, str] | None = None) -> tuple[str, ...]:
+    """The fields every item-based note ends with: Explanation, ExplanationEn, Disagreement, Context, Source."""
     return (esc(item.explanation.ja), esc(item.explanation.en), disagreement_html(bank, item),
-            context_html(item), source_html(bank, item))
+            context_html(item), source_html(bank, item, labels))
 
 
 # --------------------------------------------------------------------------- item forms
@@ -91,7 +99,7 @@ def basic_fields(bank: Bank, item: Item) -> tuple[str, ...] | None:
     if _blank(item.prompt.ja) or _blank(item.answer.ja):
         return None
     return (esc(item.id), esc(item.prompt.ja), esc(item.prompt.en), esc(item.answer.ja), esc(item.answer.en),
-            esc(item.reading or ""), *_info(bank, item))
+            esc(item.reading or ""))
 
 
 def type_in_fields(bank: Bank, item: Item) -> tuple[str, ...] | None:
@@ -99,7 +107,7 @@ def type_in_fields(bank: Bank, item: Item) -> tuple[str, ...] | None:
         return None
     others = [a for a in bank.accepted(item) if a.strip() and a != item.answer.ja][:10]
     return (esc(item.id), esc(item.prompt.ja), esc(item.prompt.en), esc(item.answer.ja), esc(item.answer.en),
-            "、".join(esc(a) for a in others), *_info(bank, item))
+            "、".join(esc(a) for a in others))
 
 
 def cloze_text(text: str) -> tuple[str, int]:
@@ -107,8 +115,12 @@ def cloze_text(text: str) -> tuple[str, int]:
 
     A blank that is only whitespace is kept as plain text, never as an empty deletion.
     """
+    return _cloze_from_parts(forms.cloze_parts(text))
+
+
+def _cloze_from_parts(parts: list[tuple[str, bool]]) -> tuple[str, int]:
     out, n = [], 0
-    for seg, is_blank in forms.cloze_parts(text):
+    for seg, is_blank in parts:
         if is_blank and seg.strip():
             n += 1
             out.append(f"{{{{c{n}::{esc(seg).replace(':', '&#58;')}}}}}")
@@ -117,17 +129,10 @@ def cloze_text(text: str) -> tuple[str, int]:
     return "".join(out), n
 
 
-def _cloze_display(text: str, blank: str | None) -> str:
-    """The English cloze sentence: blanks shown in bold (answer side) or as ［…］ (hint on the front)."""
-    out = []
-    for seg, is_blank in forms.cloze_parts(text):
-        if not is_blank:
-            out.append(esc(seg))
-        elif blank is None:
-            out.append(f'<b class="cloze">{esc(seg)}</b>')
-        else:
-            out.append(blank)
-    return "".join(out)
+def _cloze_display(parts: list[tuple[str, bool]], blank: str | None) -> str:
+    """The English cloze sentence: blanks shown in bold (answer side) or as `blank` (hint on the front)."""
+    return "".join(esc(seg) if not is_blank else (f'<b class="cloze">{esc(seg)}</b>' if blank is None else blank)
+                   for seg, is_blank in parts)
 
 
 def cloze_fields(bank: Bank, item: Item) -> tuple[str, ...] | None:
@@ -139,10 +144,11 @@ def cloze_fields(bank: Bank, item: Item) -> tuple[str, ...] | None:
         return None
     # The English hint on the front hides the same blank as the card when both languages have the
     # same number of blanks (then it is a cloze field too); otherwise it hides every blank.
-    hint, n_en = cloze_text(cz.text.en)
+    en_parts = forms.cloze_parts(cz.text.en)
+    hint, n_en = _cloze_from_parts(en_parts)
     if n_en != n:
-        hint = _cloze_display(cz.text.en, "［…］")
-    return (esc(item.id), text, _cloze_display(cz.text.en, None), hint, *_info(bank, item))
+        hint = _cloze_display(en_parts, "［…］")
+    return (esc(item.id), text, _cloze_display(en_parts, None), hint)
 
 
 def mc_rng(item: Item) -> random.Random:
@@ -165,9 +171,10 @@ def multiple_choice_fields(bank: Bank, item: Item) -> tuple[str, ...] | None:
     letter = letters[mc.answer_index]
     return (esc(item.id), esc(item.prompt.ja), esc(item.prompt.en), f'<ol class="choices">{ja}</ol>',
             f'<ol class="choices">{en}</ol>', f'<ol class="choices">{marked}</ol>',
-            f"{letter}. {esc(item.answer.ja)}", f"{letter}. {esc(item.answer.en)}", *_info(bank, item))
+            f"{letter}. {esc(item.answer.ja)}", f"{letter}. {esc(item.answer.en)}")
 
 
+#: form -> the note's own fields (everything before INFO_FIELDS), or None when the item cannot make that note.
 ITEM_FORMS = {
     Form.BASIC: basic_fields,
     Form.TYPE_IN: type_in_fields,
@@ -292,9 +299,12 @@ def recipe_notes(bank: Bank, recipe: DeckRecipe) -> Iterator[NoteSpec]:
     if Form.REVERSE in recipe.forms:
         reverse = [n for n in (*role_notes(bank), *forum_notes(bank))
                    if n.entity.id in mentioned and all(a in cited for a in n.articles)]
+    labels: dict[str, str] = {}
     due = 0
     for deck, cats in subdecks(recipe):
         deck_items = deck_order(it for it in items if it.category in cats)
+        info: dict[str, tuple[str, ...]] = {}  # per subdeck: shared by an item's notes of every form
+        tags: dict[str, tuple[str, ...]] = {}
         for form in recipe.forms:
             if form is Form.REVERSE:
                 for rn in reverse:
@@ -305,12 +315,16 @@ def recipe_notes(bank: Bank, recipe: DeckRecipe) -> Iterator[NoteSpec]:
                 continue
             make = ITEM_FORMS[form]
             for it in deck_items:
-                fields = make(bank, it)
-                if fields is None:
+                head = make(bank, it)
+                if head is None:
                     continue
+                tail = info.get(it.id)
+                if tail is None:
+                    tail = info[it.id] = info_fields(bank, it, labels)
+                    tags[it.id] = bank.tags_for(it)
                 due += 1
-                tags = (*bank.tags_for(it), f"form::{form.value}")
-                yield NoteSpec(guid_for(it.id, form.value), form, fields, tags, deck, due)
+                yield NoteSpec(guid_for(it.id, form.value), form, head + tail, (*tags[it.id], f"form::{form.value}"),
+                               deck, due)
 
 
 def description_html(bank: Bank, recipe: DeckRecipe, counts: dict[Form, int]) -> str:

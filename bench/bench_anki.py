@@ -1,0 +1,148 @@
+"""Benchmark: Anki deck build time against raw genanki writing the same notes, and peak memory.
+
+    .venv/bin/python bench/bench_anki.py            # 10k and 100k items
+    .venv/bin/python bench/bench_anki.py --quick    # 2k and 10k items
+
+For each size a synthetic bank is made in memory (every item with a cloze, a
+disagreement on some, distractors); the complete-deck recipe's forms are built.
+"quizgen" is `build_deck` end to end (bank -> notes -> .apkg). "raw genanki" is
+genanki's own Deck/Note/Package.write_to_file given the very same finished
+fields, tags, GUIDs and positions (computed before its clock starts). Each run is
+a separate process, so peak RSS (ru_maxrss) is that run's own.
+Goal: ratio <= 1.3, time per item flat from the small to the large size, peak < 1 GiB.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from quizgen.decks import DeckRecipe, Form
+from quizgen.model import (
+    Bank,
+    Category,
+    Disagreement,
+    Entity,
+    EntityType,
+    Evidence,
+    Item,
+    ItemKind,
+    Role,
+    Side,
+    Source,
+    Text,
+)
+
+NOW = dt.datetime(2025, 3, 1, tzinfo=dt.UTC)
+FORMS = (Form.BASIC, Form.CLOZE, Form.REVERSE)  # the complete deck's (decks/china-russia.yaml)
+
+
+def synthetic_bank(n: int) -> Bank:
+    sources = tuple(Source(f"{a:03d}", f"{a:03d}.txt", Text(f"見出し{a}:中ロ関係の行方", f"Headline {a}"),
+                           Text("テスト通信", "Test Wire"), "2023-03-21") for a in range(5))
+    people = tuple(Entity(f"person-{p}", EntityType.PERSON, f"人物{p}", "じんぶつ", f"Person {p}",
+                          roles=(Role(f"{p % 5:03d}", f"肩書{p}", f"Title {p}", f"人物{p}の肩書"),)) for p in range(40))
+    dis = (Disagreement("d", Text("論点", "topic"), Text("記事で異なる", "articles differ"),
+                        (Side("000", "q", Text("甲", "A")), Side("001", "q", Text("乙", "B")))),)
+    cats = list(Category)
+    items = []
+    for i in range(n):
+        a = f"{i % 5:03d}"
+        items.append(Item(
+            id=f"item-{i}", category=cats[i % 4], kind=ItemKind.PERSON,
+            prompt=Text(f"記事{a}で、{i}番目の会談に出席したのは誰か。", f"In article {a}, who attended meeting {i}?"),
+            answer=Text(f"人物{i % 40}", f"Person {i % 40}"),
+            explanation=Text(f"記事{a}によると、会談{i}には人物{i % 40}が出席した。" * 2, f"Per article {a}, person {i % 40}."),
+            evidence=(Evidence(a, f"会談{i}には人物{i % 40}が出席した"),),
+            actors=(f"person-{i % 40}",), tags=("meeting", f"group-{i % 17}"),
+            cloze=Text(f"会談{i}には[[人物{i % 40}]]が[[出席]]した。", f"[[Person {i % 40}]] [[attended]] meeting {i}."),
+            distractors=tuple(Text(f"人物{(i + k) % 40}", f"Person {(i + k) % 40}") for k in (1, 2, 3)),
+            disagreement="d" if i % 10 == 0 else None,
+            context=Text("記事外の背景", "outside background") if i % 7 == 0 else None,
+        ))
+    return Bank(sources=sources, entities=people, items=tuple(items), disagreements=dis)
+
+
+def recipe() -> DeckRecipe:
+    return DeckRecipe("ベンチ", Text("ベンチ", "bench"), FORMS)
+
+
+def run_one(kind: str, n: int) -> dict[str, float]:
+    bank = synthetic_bank(n)
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "deck.apkg"
+        if kind == "quizgen":
+            from quizgen.generators.anki import build_deck
+
+            t0 = time.perf_counter()
+            build = build_deck(bank, recipe(), out, NOW)
+            secs = time.perf_counter() - t0
+            notes = build.total_notes
+        else:
+            import genanki
+
+            from quizgen.decks import deck_id_for
+            from quizgen.generators.anki_models import make_model
+            from quizgen.generators.anki_notes import recipe_notes
+
+            specs = list(recipe_notes(bank, recipe()))
+            models = {f: make_model(f) for f in Form}
+            t0 = time.perf_counter()
+            decks: dict[str, genanki.Deck] = {}
+            for s in specs:
+                deck = decks.get(s.deck)
+                if deck is None:
+                    deck = decks[s.deck] = genanki.Deck(deck_id_for(s.deck), s.deck)
+                deck.add_note(genanki.Note(model=models[s.form], fields=list(s.fields), tags=list(s.tags),
+                                           guid=s.guid, due=s.due))
+            genanki.Package(list(decks.values())).write_to_file(str(out), timestamp=NOW.timestamp())
+            secs = time.perf_counter() - t0
+            notes = len(specs)
+        size = out.stat().st_size
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB -> MiB (Linux)
+    return {"secs": secs, "peak_mib": peak, "notes": notes, "bytes": size}
+
+
+def measure(kind: str, n: int) -> dict[str, float]:
+    out = subprocess.run([sys.executable, __file__, "--one", kind, str(n)], check=True, capture_output=True, text=True)
+    result: dict[str, float] = json.loads(out.stdout)
+    return result
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--quick", action="store_true", help="small sizes (2k and 10k items)")
+    ap.add_argument("--one", nargs=2, metavar=("KIND", "N"), help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.one:
+        print(json.dumps(run_one(args.one[0], int(args.one[1]))))
+        return 0
+    sizes = (2_000, 10_000) if args.quick else (10_000, 100_000)
+    print(f"forms: {', '.join(f.value for f in FORMS)}")
+    print(f"{'items':>8} {'notes':>8} {'quizgen s':>10} {'genanki s':>10} {'ratio':>6} {'ms/1k items':>12} "
+          f"{'peak MiB':>9} {'raw peak':>9} {'apkg MiB':>9}")
+    per_item = []
+    ok = True
+    for n in sizes:
+        ours, raw = measure("quizgen", n), measure("genanki", n)
+        ratio = ours["secs"] / raw["secs"]
+        per_item.append(ours["secs"] / n)
+        ok &= ratio <= 1.3 and ours["peak_mib"] < 1024
+        print(f"{n:>8} {int(ours['notes']):>8} {ours['secs']:>10.2f} {raw['secs']:>10.2f} {ratio:>6.2f} "
+              f"{ours['secs'] / n * 1e6:>12.1f} {ours['peak_mib']:>9.0f} {raw['peak_mib']:>9.0f} "
+              f"{ours['bytes'] / 2**20:>9.1f}")
+    growth = per_item[-1] / per_item[0]
+    print(f"time per item, large/small: {growth:.2f} (1.00 = linear)")
+    print(f"goal (ratio <= 1.3, peak < 1 GiB): {'met' if ok else 'NOT met'}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
