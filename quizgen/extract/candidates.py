@@ -97,7 +97,8 @@ def candidates(sentence: Sentence, tokens: Sequence[Token], lexicon: Lexicon, *,
     out += _quoted(sentence)
     out += _phrases(sentence, tokens, mentions)
     out = [_with_actors(c, actors) for c in out]
-    return _dedupe(out), speaker or previous_speaker
+    topic = next((m for m in mentions if m.type is EntityType.PERSON and text.startswith(("は", "が"), m.full_end)), None)
+    return _dedupe(out), speaker or topic or previous_speaker
 
 
 def _with_actors(c: Candidate, actors: tuple[str, ...]) -> Candidate:
@@ -330,7 +331,8 @@ def _stance_answers(text: str, tokens: Sequence[Token], lo: int, verb_at: int, c
     before = text[lo:verb_at]
     if before.endswith("と"):
         clause = before[:-1]
-        cut = max(clause.rfind("は"), clause.rfind("、"), clause.rfind("が"))
+        cuts = list(re.finditer(r"(?<![でにて])[はが](?![ないず])|、", clause))
+        cut = cuts[-1].start() if cuts else -1
         answer = clause[cut + 1:] if cut >= 0 else clause
         answer = answer.strip("「」 ")
         if 3 <= len(answer) <= 30 and answer.count("「") == answer.count("」"):
