@@ -48,8 +48,8 @@ def _post(s: str) -> str:
 def _with_format(text: str, default: str = "moodle") -> tuple[str, str]:
     fmt = default
     if text.startswith("["):
-        end = text.index("]")
-        if text[1:end] in ("moodle", "html", "plain", "markdown"):
+        end = text.find("]")
+        if end > 0 and text[1:end] in ("moodle", "html", "plain", "markdown"):
             fmt, text = text[1:end], text[end + 1:]
     return _post(text).strip(), fmt
 
@@ -264,7 +264,9 @@ def test_cloze_is_a_missing_word_question(bank: Bank) -> None:
     q = next(q for q in qs if q.name == "markup-author-cloze")
     assert q.qtype == "shortanswer"
     assert plain(q.text) == "「<b>」と書いたのは_____国家主席だ。"
-    assert [a for a, _ in q.answers] == list(cloze_alternatives("習近平", bank.accepted(bank.item_by_id["markup-author"])))
+    item = bank.item_by_id["markup-author"]
+    assert [a for a, _ in q.answers] == ["習近平", "Xi Jinping", "しゅうきんぺい", "習主席", "Xi"]
+    assert [a for a, _ in q.answers] == list(cloze_alternatives("習近平", item.answer.ja, bank.accepted(item)))
 
 
 def test_matching_pairs_are_the_articles_roles(bank: Bank) -> None:

@@ -152,11 +152,13 @@ def test_matching(bank: Bank, questions: list[tuple[str, ET.Element]]) -> None:
 def test_cloze_embedded_answers(bank: Bank, questions: list[tuple[str, ET.Element]]) -> None:
     q = by_name(questions)["sco-founding-cloze"]
     text = _t(q, "questiontext/text")
-    assert cloze_answers(text) == [[("2001", 1.0), ("2001年", 1.0)], [("上海", 1.0)]]
+    assert cloze_answers(text) == [[("2001", 1.0)], [("上海", 1.0)]]  # part of the answer: its own text only
     assert re.sub(r"\{1:SHORTANSWER:[^}]*\}", "___", text) == "上海協力機構は___年に___で設立された。"
     specials = cloze_answers(_t(by_name(questions)["gift-specials-cloze"], "questiontext/text"))
+    item = bank.item_by_id["gift-specials"]
     assert [a for a, _ in specials[0]] == list(shortanswer_answers(cloze_alternatives(
-        "A{1}~B=C#D:E\\F", bank.accepted(bank.item_by_id["gift-specials"]))))
+        "A{1}~B=C#D:E\\F", item.answer.ja, bank.accepted(item))))
+    assert len(specials[0]) == 5  # the whole answer: every accepted spelling
     assert any(moodle_matches(a, "A{1}~B=C#D:E\\F") for a, _ in specials[0])
     markup = _t(by_name(questions)["markup-author-cloze"], "questiontext/text")
     assert markup.startswith("「&lt;b&gt;」と書いたのは{1:SHORTANSWER:=習近平~=Xi Jinping~")

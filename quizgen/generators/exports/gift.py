@@ -140,7 +140,7 @@ def _missing_word(item_id: str, ip: ItemPlan, lang: Lang, tags: Iterable[str], f
     i = next(k for k, (_, blank) in enumerate(parts) if blank)
     before = "".join(seg for seg, _ in parts[:i])
     after = "".join(seg for seg, _ in parts[i + 1:])
-    answers, _ = _plain_answers(shortanswer_answers(cloze_alternatives(blanks[0], ip.accepted)))
+    answers, _ = _plain_answers(shortanswer_answers(cloze_alternatives(blanks[0], getattr(ip.item.answer, main), ip.accepted)))
     if not answers:
         warnings.append(ExportWarning(FORMAT, item_id, QType.CLOZE,
                                       f"skipped: its blank {blanks[0]!r} cannot be written in GIFT"))

@@ -213,12 +213,13 @@ _CLOZE_ANSWER = str.maketrans({"&": "&#38;", "<": "&lt;", ">": "&gt;", "{": "&#1
 _CLOZE_TEXT = str.maketrans({"{": "&#123;", "}": "&#125;"})
 
 
-def cloze_alternatives(blank: str, accepted: Iterable[str]) -> tuple[str, ...]:
-    """The blank's own text, plus every accepted answer of the item when the blank *is* the answer."""
+def cloze_alternatives(blank: str, answer: str, accepted: Iterable[str]) -> tuple[str, ...]:
+    """The blank's own text, plus every accepted answer of the item when the blank is the whole
+    answer (in the cloze's language); a blank holding part of the answer (the 3 of 3周年) takes
+    only its own text, since the other spellings would not fit the sentence around it."""
     blank = clean(blank)
-    key = _key(blank)
-    acc = tuple(clean(a) for a in accepted)
-    alts = [blank, *acc] if any(_key(a) == key for a in acc) else [blank]
+    whole = _key(blank) == _key(answer)
+    alts = [blank, *(clean(a) for a in accepted)] if whole else [blank]
     out: dict[str, str] = {}
     for a in alts:
         if a.strip():
@@ -237,11 +238,12 @@ def cloze_plan(ip: ItemPlan, lang: Lang) -> ClozePlan:
     assert ip.cloze is not None
     blanks, dropped = [], []
     problem = None
-    for b in ip.cloze.blanks("en" if lang is Lang.EN else "ja"):
+    main = "en" if lang is Lang.EN else "ja"
+    for b in ip.cloze.blanks(main):
         if not clean(b).strip():
             problem = "skipped: a blank [[...]] is empty"
             continue
-        alts = cloze_alternatives(b, ip.accepted)
+        alts = cloze_alternatives(b, getattr(ip.item.answer, main), ip.accepted)
         ok = tuple(a for a in alts if "\\#" not in a and "\\}" not in a)
         dropped += [a for a in alts if a not in ok]
         if not ok:
