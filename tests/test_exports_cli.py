@@ -75,7 +75,7 @@ def test_standard_output(tmp_path: Path) -> None:
 ])
 def test_bad_options_exit_2_with_a_clear_message(args: tuple[str, ...], message: str) -> None:
     code, out, err = run("export", *BANK, *args)
-    assert code == 2
+    assert (code, out) == (2, "")
     assert err.endswith(message)
     assert "Traceback" not in err
 
