@@ -1,16 +1,17 @@
 """A cache of the loaded bank, so `quizgen quiz` starts fast.
 
 Parsing and validating the YAML bank takes a few hundred milliseconds; unpickling
-the resulting `Bank` takes a few. The cache key covers every bank file's path,
+the resulting `Bank` takes a few. The cache key lists every bank file's path,
 size and modification time plus the quizgen version and the sources of the model
-and loader, so any edit to the bank (or to quizgen) rebuilds it. A cache that
+and loader; it is stored with the bank and compared in full, so any edit to the
+bank (or to quizgen) rebuilds it. A cache that
 cannot be read or written is ignored: the bank is then loaded normally.
 """
 
 from __future__ import annotations
 
-import hashlib
 import pickle
+import zlib
 from pathlib import Path
 
 from quizgen import __version__
@@ -22,25 +23,26 @@ _CODE = [Path(__file__).with_name(n) for n in ("model.py", "bank.py", "yamlloc.p
 
 
 def cache_key(bank_dir: Path) -> str:
-    h = hashlib.sha256(f"quizgen {__version__}\0{bank_dir.resolve()}\0".encode())
+    parts = [f"quizgen {__version__}", str(bank_dir.resolve())]
     files = sorted(p for p in bank_dir.rglob("*") if p.suffix in (".yaml", ".yml"))
     for p in [*_CODE, *files]:
         try:
             st = p.stat()
         except OSError:
             continue
-        h.update(f"{p}\0{st.st_size}\0{st.st_mtime_ns}\0".encode())
-    return h.hexdigest()[:32]
+        parts.append(f"{p}\0{st.st_size}\0{st.st_mtime_ns}")
+    return "\n".join(parts)
 
 
 def load_cached(bank_dir: Path, cache_dir: Path | None) -> Bank:
     """The bank in `bank_dir`, from `cache_dir` when it is fresh there (None: no cache)."""
     if cache_dir is None:
         return _load(bank_dir)
-    path = cache_dir / f"bank-{cache_key(bank_dir)}.pickle"
+    key = cache_key(bank_dir)
+    path = cache_dir / f"bank-{zlib.crc32(str(bank_dir.resolve()).encode()):08x}.pickle"
     try:
-        bank = pickle.loads(path.read_bytes())
-        if isinstance(bank, Bank):
+        stored_key, bank = pickle.loads(path.read_bytes())
+        if stored_key == key and isinstance(bank, Bank):
             return bank
     except Exception:  # missing, stale or damaged cache: rebuild it
         pass
@@ -48,10 +50,8 @@ def load_cached(bank_dir: Path, cache_dir: Path | None) -> Bank:
     try:
         from quizgen.atomic import write_bytes
 
-        for old in cache_dir.glob("bank-*.pickle"):
-            old.unlink(missing_ok=True)
-        write_bytes(path, pickle.dumps(Bank(bank.sources, bank.entities, bank.items, bank.disagreements, bank.pools),
-                                       protocol=pickle.HIGHEST_PROTOCOL))
+        plain = Bank(bank.sources, bank.entities, bank.items, bank.disagreements, bank.pools)  # without cached lookups
+        write_bytes(path, pickle.dumps((key, plain), protocol=pickle.HIGHEST_PROTOCOL))
     except OSError:
         pass
     return bank

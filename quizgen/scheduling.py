@@ -10,8 +10,6 @@ rewording a question keeps the learner's progress; see :func:`card_id`.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import json
 import random
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -68,15 +66,21 @@ def card_id(item_id: str) -> int:
     Stable across runs, machines and Python versions (unlike `hash()`), and always a
     positive 63-bit integer, so it fits an SQLite INTEGER.
     """
+    import hashlib  # imported here: loading OpenSSL costs the quiz's start-up a few milliseconds
+
     digest = hashlib.sha256(item_id.encode("utf-8")).digest()
     return int.from_bytes(digest[:8], "big") & 0x7FFF_FFFF_FFFF_FFFF
 
 
 def card_to_json(card: Card) -> str:
+    import json
+
     return json.dumps(card.to_dict(), sort_keys=True, separators=(",", ":"))
 
 
 def card_from_json(text: str) -> Card:
+    import json
+
     import fsrs
 
     data: dict[str, Any] = json.loads(text)

@@ -33,7 +33,12 @@ if TYPE_CHECKING:
 
 __all__ = ["SCHEMA_VERSION", "CardRecord", "Review", "Store", "StoreError", "default_db_path"]
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+
+# A review row is effective unless an undo row names it.
+_EFFECTIVE = "r.kind = 'review' AND NOT EXISTS (SELECT 1 FROM reviews u WHERE u.undoes = r.id)"
+_REBUILD_CARDS = ("INSERT INTO cards SELECT r.item_id, r.id, r.due, r.card_state, r.state FROM reviews r WHERE r.id IN "
+                  f"(SELECT MAX(r.id) FROM reviews r WHERE {_EFFECTIVE} GROUP BY r.item_id)")
 BUSY_TIMEOUT_MS = 15_000
 
 # One list of statements per schema version; version N's statements move a version N-1 database to N.
@@ -63,10 +68,28 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
         """CREATE TRIGGER reviews_no_delete BEFORE DELETE ON reviews
            BEGIN SELECT RAISE(ABORT, 'the review log is append-only'); END""",
     ),
+    # v2: `cards`, each item's current state, kept by triggers in the same transaction as the log row, so the quiz
+    # need not scan the whole log to start. It is derived data: `Store.rebuild_cards()` recomputes it from the log.
+    2: (
+        """CREATE TABLE cards (
+            item_id     TEXT PRIMARY KEY,
+            review_id   INTEGER NOT NULL REFERENCES reviews (id),
+            due         TEXT NOT NULL,
+            card_state  INTEGER NOT NULL,
+            state       TEXT NOT NULL
+        )""",
+        """CREATE TRIGGER cards_on_review AFTER INSERT ON reviews WHEN NEW.kind = 'review' BEGIN
+             INSERT OR REPLACE INTO cards VALUES (NEW.item_id, NEW.id, NEW.due, NEW.card_state, NEW.state);
+           END""",
+        f"""CREATE TRIGGER cards_on_undo AFTER INSERT ON reviews WHEN NEW.kind = 'undo' BEGIN
+             DELETE FROM cards WHERE item_id = NEW.item_id;
+             INSERT INTO cards SELECT r.item_id, r.id, r.due, r.card_state, r.state FROM reviews r
+               WHERE r.item_id = NEW.item_id AND {_EFFECTIVE} ORDER BY r.id DESC LIMIT 1;
+           END""",
+        _REBUILD_CARDS,
+    ),
 }
 
-# A review row is effective unless an undo row names it.
-_EFFECTIVE = "r.kind = 'review' AND NOT EXISTS (SELECT 1 FROM reviews u WHERE u.undoes = r.id)"
 _COLUMNS = "r.id, r.item_id, r.reviewed_at, r.rating, r.state, r.due, r.card_state, r.prior_state, r.correct, r.mode, r.answer"
 
 
@@ -178,8 +201,8 @@ class Store:
                 if not r[0].startswith("sqlite_")}
 
     def _require_tables(self) -> None:
-        if "reviews" not in self._tables():
-            raise StoreError(f"{self.path} is damaged: schema {self._version()} but no reviews table. "
+        if not {"reviews", "cards"} <= self._tables():
+            raise StoreError(f"{self.path} is damaged: schema {self._version()} but its tables are missing. "
                              "It was not changed; restore a backup or pass --db with another path.")
 
     def _migrate(self) -> None:
@@ -232,13 +255,24 @@ class Store:
         with self._errors():
             return self._version()
 
-    def current(self) -> dict[str, CardRecord]:
-        """Every reviewed item's current state, rebuilt from the log."""
+    def current(self, from_log: bool = False) -> dict[str, CardRecord]:
+        """Every reviewed item's current state: the latest effective review in the log.
+
+        Read from the `cards` table the triggers keep; `from_log=True` derives it from the log itself (slower).
+        """
+        sql = ("SELECT item_id, review_id, due, card_state, state FROM cards" if not from_log else
+               "SELECT r.item_id, r.id, r.due, r.card_state, r.state FROM reviews r WHERE r.id IN "
+               f"(SELECT MAX(r.id) FROM reviews r WHERE {_EFFECTIVE} GROUP BY r.item_id)")
         with self._errors():
-            rows = self._con.execute(
-                "SELECT r.item_id, r.id, r.due, r.card_state, r.state FROM reviews r WHERE r.id IN "
-                f"(SELECT MAX(r.id) FROM reviews r WHERE {_EFFECTIVE} GROUP BY r.item_id)").fetchall()
+            rows = self._con.execute(sql).fetchall()
         return {item: CardRecord(item, rid, _parse_ts(due), State(st), js) for item, rid, due, st, js in rows}
+
+    def rebuild_cards(self) -> int:
+        """Recompute the `cards` table from the log (it is derived data); returns how many cards there are."""
+        with self._errors(), self._write() as con:
+            con.execute("DELETE FROM cards")
+            con.execute(_REBUILD_CARDS)
+            return int(con.execute("SELECT COUNT(*) FROM cards").fetchone()[0])
 
     def _current_one(self, con: sqlite3.Connection, item_id: str) -> CardRecord | None:
         row = con.execute(f"SELECT r.id, r.due, r.card_state, r.state FROM reviews r WHERE r.item_id = ? AND {_EFFECTIVE} "

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from fsrs import Card
 
-from quizgen.scheduling import Rating, Scheduler, State
-from quizgen.store import SCHEMA_VERSION, Store, StoreError
+from quizgen.scheduling import Rating, Scheduler, State, card_to_json
+from quizgen.store import MIGRATIONS, SCHEMA_VERSION, Store, StoreError
 
 T0 = dt.datetime(2025, 3, 1, 9, 0, tzinfo=dt.UTC)
 SCHED = Scheduler(fuzz=False)
@@ -56,6 +56,39 @@ def test_reviews_are_stored_and_state_is_rebuilt_from_the_log(db: Path) -> None:
             ("b", Rating.AGAIN, State.NEW, False)]
         assert reviews[0].reviewed_at == T0 and reviews[0].reviewed_at.tzinfo == dt.UTC
         assert store.count() == 3
+
+
+def test_cards_table_always_equals_the_state_derived_from_the_log(db: Path) -> None:
+    with Store(db) as store:
+        a1 = rec(store, "a", Rating.GOOD, T0)
+        rec(store, "b", Rating.AGAIN, T0)
+        a2 = rec(store, "a", Rating.AGAIN, T0 + dt.timedelta(minutes=10))
+        assert store.current() == store.current(from_log=True)
+        store.undo(a2, T0)
+        assert store.current()["a"].review_id == a1
+        assert store.current() == store.current(from_log=True)
+        store.rerate(a1, Rating.EASY, sched("a", Rating.EASY, T0))
+        assert store.current() == store.current(from_log=True)
+        store.undo(store.current()["a"].review_id, T0)
+        assert set(store.current()) == {"b"} and store.current() == store.current(from_log=True)
+        assert store.rebuild_cards() == 1
+
+
+def test_migration_from_schema_1_builds_cards_from_the_log(db: Path) -> None:
+    db.parent.mkdir(parents=True)
+    con = sqlite3.connect(db, isolation_level=None)
+    for statement in MIGRATIONS[1]:
+        con.execute(statement)
+    con.execute("PRAGMA user_version = 1")
+    card = SCHED.review(SCHED.new_card("a", T0), Rating.GOOD, T0)
+    con.execute("INSERT INTO reviews (kind, item_id, reviewed_at, rating, state, due, card_state, prior_state) "
+                "VALUES ('review', 'a', ?, 3, ?, ?, 1, 0)", (T0.isoformat(timespec="microseconds"), card_to_json(card),
+                                                             card.due.isoformat(timespec="microseconds")))
+    con.close()
+    with Store(db) as store:
+        assert store.version() == SCHEMA_VERSION == 2
+        assert store.current()["a"].card().to_dict() == card.to_dict()
+        assert store.current() == store.current(from_log=True)
 
 
 def test_the_log_is_append_only(db: Path) -> None:
@@ -131,11 +164,11 @@ def test_a_damaged_database_is_refused_and_kept(db: Path) -> None:
     con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     con.close()
     data = bytearray(db.read_bytes())
-    data[4096 * 2: 4096 * 4] = b"\xff" * 8192  # smash two pages of the table
+    data[4096:] = b"\xff" * (len(data) - 4096)  # smash every page after the first (the schema survives)
     db.write_bytes(bytes(data))
     malformed = r"is not a readable quizgen review database \(database disk image is malformed\)"
     with pytest.raises(StoreError, match=malformed), Store(db) as store:
-        store.current()
+        store.count()
     assert db.read_bytes() == bytes(data)
 
 
