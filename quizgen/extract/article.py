@@ -15,8 +15,8 @@ from quizgen.extract.clutter import Cleaned, Reason, clean
 from quizgen.extract.drafts import TODO_EN, new_person_entity, to_item, unique_prompts
 from quizgen.extract.lexicon import Lexicon, Mention
 from quizgen.extract.nlp import Analyzer
-from quizgen.extract.sentences import split
-from quizgen.model import Bank, Entity, Item, Source, Text
+from quizgen.extract.sentences import Sentence, split
+from quizgen.model import Bank, Category, Entity, Evidence, Item, ItemKind, Source, Text
 
 MAX_BYTES = 1_000_000
 MAX_BLANKS_PER_ANSWER = 3
@@ -113,10 +113,50 @@ def extract(text: str, file_name: str, bank: Bank, analyse: Analyzer, source_id:
                 continue
             entity = entities.setdefault(entity.id, entity)
         items.append(to_item(c, sid, bank, entity))
+    items.extend(_source_credits(cleaned, sentences, sid, lexicon, bank))
     items = unique_prompts(items)
     used = {i.entity for i in items}
     headline = next((s.text for s in sentences), file_name)
-    clutter = tuple(dict.fromkeys(d.text for d in cleaned.dropped if d.reason is not Reason.BLANK and d.text.strip()))
+    clutter = tuple(dict.fromkeys(d.text for d in cleaned.dropped
+                                  if d.reason not in (Reason.BLANK, Reason.SOURCE_LINK) and d.text.strip()))
     source = Source(id=sid, file=file_name, headline=Text(headline, TODO_EN),
                     outlet=Text("不明(要確認)", "TODO: unknown outlet (check)"), clutter=clutter)
     return Extraction(source, tuple(e for e in entities.values() if e.id in used), tuple(items), cleaned)
+
+
+_CREDIT_NAME = re.compile(r"⇒\s*(.+?)出典")
+_DOMAIN = re.compile(r"https?://(?:www\.)?([a-z0-9-]+)\.")
+
+
+def _source_credits(cleaned: Cleaned, sentences: tuple[Sentence, ...], sid: str, lexicon: Lexicon,
+                    bank: Bank) -> list[Item]:
+    """「さらに読む ⇒中日新聞出典/画像元: URL」: ask which outlet the passage before the credit comes from."""
+    out: list[Item] = []
+    lower = {form.lower(): eid for form, (eid, _t) in lexicon.forms.items()}
+    for d in cleaned.dropped:
+        if d.reason is not Reason.SOURCE_LINK:
+            continue
+        named = _CREDIT_NAME.search(d.text)
+        domain = _DOMAIN.search(d.text)
+        name = named.group(1).strip() if named and named.group(1).strip() else None
+        if name and len(name) % 2 == 0 and name[: len(name) // 2] == name[len(name) // 2:]:
+            name = name[: len(name) // 2]  # 「アジア経済研究所アジア経済研究所」
+        entity = lexicon.forms[name][0] if name and name in lexicon.forms else (
+            lower.get(domain.group(1)) if domain else None)
+        if entity is None and name is None:
+            continue
+        before = [s for s in sentences if s.line < d.number and not s.heading]
+        if not before:
+            continue
+        passage = before[-1].text
+        e = bank.entity_by_id.get(entity) if entity else None
+        answer = e.ja if e is not None else str(name)
+        prompt = f"記事{sid}で、「{passage}」という部分の出典として挙げられているのはどこか。"
+        out.append(Item(
+            id=f"a{sid.lower()}-source-{d.number}", category=Category.ACTORS, kind=ItemKind.ORGANISATION,
+            prompt=Text(prompt, TODO_EN), answer=Text(answer, e.en if e is not None else TODO_EN),
+            explanation=Text(f"記事{sid}のこの部分の後に「{d.text.strip()}」とある。", TODO_EN),
+            evidence=(Evidence(sid, d.text.strip()),), entity=entity, tags=("draft", "rule-source"),
+            draft=True, missing=("prompt.en", "explanation.en") if e is not None else
+            ("prompt.en", "answer.en", "explanation.en")))
+    return out

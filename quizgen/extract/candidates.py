@@ -203,9 +203,11 @@ _ASK = {
 
 def _actors(s: Sentence, mentions: Sequence[Mention]) -> list[Candidate]:
     out: list[Candidate] = []
+    both = {m.entity for m in mentions} >= _SKIP_COUNTRIES
     for m in mentions:
-        if m.type is EntityType.COUNTRY and m.entity in _SKIP_COUNTRIES:
-            continue
+        if m.type is EntityType.COUNTRY and m.entity in _SKIP_COUNTRIES and (
+                both and not re.match(r"(への依存|に依存|だ。)", s.text[m.full_end:m.full_end + 4])):
+            continue  # 中国 and ロシア side by side: asking which one is a coin toss
         if m.type in (EntityType.DOCUMENT, EntityType.EVENT) and len(m.surface) < 4:
             continue
         ask, kind, cat = _ASK[m.type]
@@ -448,6 +450,9 @@ def _chunk_ending_at(text: str, tokens: Sequence[Token], pos: int) -> tuple[str,
             if len(text[tokens[k - 2].start:pos]) > 20:
                 break
             k -= 2
+        elif prev.surface == "の" and k > 2 and tokens[k - 2].surface in ("へ", "から", "で", "と") and \
+                _is_chunk_token(tokens[k - 3]) and len(text[tokens[k - 3].start:pos]) <= 20:
+            k -= 3  # 停戦への支持, 中国からの支援
         else:
             break
     start = tokens[k].start
