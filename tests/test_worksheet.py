@@ -267,6 +267,7 @@ def test_furigana_adds_ruby_from_entity_readings(bank: Bank) -> None:
     html = render(bank, ws, ws.variants[0], Part.SHEET)
     assert "<ruby>習近平<rt>しゅうきんぺい</rt></ruby>" in html
     assert "<ruby>プーチン" not in html  # no ruby over kana
+    assert html.count("<rt>しゅうきんぺい</rt>") == 1 and html.count("習近平") > 1  # first appearance only
     plainws = make(bank, count=9, types=(QuestionType.SHORT,))
     assert "<ruby>" not in render(bank, plainws, plainws.variants[0], Part.SHEET)
 

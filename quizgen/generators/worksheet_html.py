@@ -36,6 +36,11 @@ from quizgen.generators.worksheet import (
 from quizgen.model import Bank
 
 FONT_PLACEHOLDER = "/*@quizgen-font-face@*/"
+# WeasyPrint has no ruby layout (it would print the reading after the word): place <rt> above by hand.
+# Only the PDF gets this; browsers lay out ruby themselves.
+PDF_RUBY_CSS = (" ruby { display: inline-block; position: relative; }"
+                " rt { display: block; position: absolute; left: -3em; right: -3em; top: -0.95em; font-size: 0.5em;"
+                " line-height: 1; text-align: center; white-space: nowrap; }")
 _ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII")
 _KANJI = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf々]")
 
@@ -65,6 +70,7 @@ class Furigana:
     def __init__(self, bank: Bank, enabled: bool) -> None:
         names = {e.ja: e.reading for e in bank.entities if enabled and e.reading and _KANJI.search(e.ja)}
         self.readings = names
+        self.seen: set[str] = set()  # ruby on a name's first appearance only, as textbooks do
         self.pattern = (re.compile("|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)))
                         if names else None)
 
@@ -75,7 +81,12 @@ class Furigana:
         pos = 0
         for m in self.pattern.finditer(text):
             out.append(escape(text[pos:m.start()]))
-            out.append(Markup("<ruby>{}<rt>{}</rt></ruby>").format(m.group(0), self.readings[m.group(0)]))
+            name = m.group(0)
+            if name in self.seen:
+                out.append(escape(name))
+            else:
+                self.seen.add(name)
+                out.append(Markup("<ruby>{}<rt>{}</rt></ruby>").format(name, self.readings[name]))
             pos = m.end()
         out.append(escape(text[pos:]))
         return Markup("").join(out)

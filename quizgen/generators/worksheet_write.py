@@ -15,7 +15,7 @@ from pathlib import Path
 from quizgen import atomic, fonts
 from quizgen.generators.pdf import MissingLibraryError, load_weasyprint, render_pdf
 from quizgen.generators.worksheet import Worksheet
-from quizgen.generators.worksheet_html import FONT_PLACEHOLDER, Part, render
+from quizgen.generators.worksheet_html import FONT_PLACEHOLDER, PDF_RUBY_CSS, Part, render
 from quizgen.model import Bank
 
 
@@ -57,7 +57,7 @@ def write_worksheet(bank: Bank, ws: Worksheet, out_dir: Path, stem: str = "works
     if Format.HTML in wanted:
         write_html()
     if Format.PDF in wanted:
-        css = fonts.file_font_css(font)
+        css = fonts.file_font_css(font) + PDF_RUBY_CSS
         for (label, part), html in docs.items():
             name = file_name(stem, label, part, Format.PDF)
             data = render_pdf(html.replace(FONT_PLACEHOLDER, css, 1), name=name)
@@ -67,5 +67,5 @@ def write_worksheet(bank: Bank, ws: Worksheet, out_dir: Path, stem: str = "works
 
 def pdf_html(bank: Bank, ws: Worksheet) -> dict[tuple[str, Part], str]:
     """The exact HTML handed to WeasyPrint for each PDF (for benchmarks and debugging)."""
-    css = fonts.file_font_css(fonts.font_path())
+    css = fonts.file_font_css(fonts.font_path()) + PDF_RUBY_CSS
     return {k: v.replace(FONT_PLACEHOLDER, css, 1) for k, v in render_documents(bank, ws).items()}
