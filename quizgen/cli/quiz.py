@@ -261,7 +261,7 @@ def _read_rating(inp: _Input, prompt: str) -> str | None:
 def _after_answer(session: Session, inp: _Input, a: Answered) -> str:
     """Interactive only: Enter keeps the rating, 1-4 changes it, u undoes, q quits."""
     while True:
-        line = inp.read(f"Enter keeps {int(a.rating)} {a.rating.label} · {_RATING_HELP} · u undo · q quit: ")
+        line = inp.read(f"[Enter] keep {int(a.rating)} {a.rating.label} · change: {_RATING_HELP} · u undo · q quit ")
         if line is None:
             return "q"
         cmd = line.strip().lower().lstrip("!")
