@@ -6,13 +6,14 @@ import dataclasses
 import re
 from pathlib import Path
 
+import genanki
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from quizgen.bank import load_bank
 from quizgen.decks import Form, loads_recipe
-from quizgen.generators.anki_notes import ITEM_FORMS, cloze_text, esc, recipe_notes
+from quizgen.generators.anki_notes import ITEM_FORMS, cloze_text, esc, guid_for, recipe_notes
 from quizgen.model import Bank, Text
 
 DATA = Path(__file__).parent / "data" / "anki"
@@ -38,6 +39,11 @@ def test_cloze_conversion_numbers_every_non_blank_deletion(parts: list[tuple[str
     assert n == sum(1 for s, blank in parts if blank and s.strip())
     assert re.findall(r"\{\{c(\d+)::", out) == [str(i) for i in range(1, n + 1)]
     assert out.count("{{") == n  # nothing else looks like cloze syntax
+
+
+@given(st.text(), st.sampled_from([f.value for f in Form]))
+def test_guid_is_genankis(item_id: str, form: str) -> None:
+    assert guid_for(item_id, form) == genanki.guid_for(item_id, form)
 
 
 def test_cloze_example() -> None:

@@ -11,12 +11,13 @@ editing an item's wording updates the student's note in place.
 
 from __future__ import annotations
 
+import hashlib
 import random
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from genanki import guid_for
+from genanki.util import BASE91_TABLE
 
 from quizgen import forms
 from quizgen.decks import DeckRecipe, Form, Layout
@@ -41,6 +42,19 @@ _ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;",
 def esc(text: str) -> str:
     """Bank text -> safe HTML: escaped like html.escape, braces neutralised (no template or cloze syntax), newlines as <br>."""
     return text.translate(_ESCAPES) if _SPECIAL.search(text) else text
+
+
+_B91 = "".join(BASE91_TABLE)
+
+
+def guid_for(*values: str) -> str:
+    """Exactly `genanki.guid_for` (first 8 bytes of sha256 of the values joined by '__', in Anki's base91), faster."""
+    n = int.from_bytes(hashlib.sha256("__".join(values).encode()).digest()[:8], "big")
+    out = []
+    while n:
+        n, r = divmod(n, 91)
+        out.append(_B91[r])
+    return "".join(reversed(out))
 
 
 def _blank(s: str | None) -> bool:
