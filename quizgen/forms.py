@@ -202,13 +202,21 @@ def timeline_set(items: Iterable[Item], rng: random.Random, size: int = 5) -> tu
 # --------------------------------------------------------------------------- citations
 
 
-def source_label(bank: Bank, article: str) -> Text:
-    """'記事000「見出し」(媒体, 2023-03-21)' — the date only where the article gives one."""
+def source_label(bank: Bank, article: str, max_headline: int = 40) -> Text:
+    """'記事000「見出し」(媒体、2023-03-21)' — the date only where the article gives one.
+
+    Headlines longer than `max_headline` characters are shortened with '…' (0 keeps them whole).
+    """
     s = bank.source_by_id[article]
     date_ja = s.published or "日付記載なし"
     date_en = s.published or "no date given"
-    return Text(f"記事{s.id}「{s.headline.ja}」({s.outlet.ja}、{date_ja})",
-                f"Article {s.id}, “{s.headline.en}” ({s.outlet.en}, {date_en})")
+    head_ja, head_en = _shorten(s.headline.ja, max_headline), _shorten(s.headline.en, max_headline * 2)
+    return Text(f"記事{s.id}「{head_ja}」({s.outlet.ja}、{date_ja})",
+                f"Article {s.id}, “{head_en}” ({s.outlet.en}, {date_en})")
+
+
+def _shorten(text: str, limit: int) -> str:
+    return text if not limit or len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def citation(bank: Bank, item: Item) -> Text:

@@ -86,6 +86,7 @@ class Source:
     file: str
     headline: Text
     outlet: Text
+    outlet_note: Text | None = None
     published: str | None = None
     published_note: Text | None = None
     author: Text | None = None

@@ -201,3 +201,18 @@ def test_real_bank_round_trips() -> None:
 
     bank = load_bank(bank_dir())
     assert loads_bank(dumps_bank(bank)) == bank
+
+
+def test_real_bank_passes_check_against_the_articles() -> None:
+    """`quizgen check --articles ../shared/seeds` on the shipped bank: every quote verbatim, no stray years."""
+    from quizgen.resources import default_articles_dir
+
+    articles = default_articles_dir()
+    if articles is None or not articles.is_dir():
+        pytest.skip("seed articles not found (set QUIZGEN_ARTICLES)")
+    result = CliRunner().invoke(cli, ["check", "--articles", str(articles)])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("ok: ")
+    per_category = dict(line.split() for line in result.stdout.splitlines()[2:6])
+    assert set(per_category) == {"actors", "dates", "forums", "positions"}
+    assert all(int(n) >= 20 for n in per_category.values())
