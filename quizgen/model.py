@@ -47,6 +47,14 @@ class ItemKind(StrEnum):
     DOCUMENT = "document"
 
 
+class Lang(StrEnum):
+    """Which language(s) of the bilingual bank an output shows."""
+
+    JA = "ja"
+    EN = "en"
+    BOTH = "both"
+
+
 class EntityType(StrEnum):
     PERSON = "person"
     COUNTRY = "country"

@@ -44,8 +44,9 @@ def worksheet(bank_path: Path | None, categories: tuple[str, ...], articles: tup
     writes worksheets/worksheet-A.pdf, worksheet-A-key.pdf, … and the same as HTML.
     """
     from quizgen.errors import DependencyError
-    from quizgen.generators.worksheet import Lang, QuestionType, WorksheetOptions, build_worksheet, parse_types
+    from quizgen.generators.worksheet import QuestionType, WorksheetOptions, build_worksheet, parse_types
     from quizgen.generators.worksheet_write import write_worksheet
+    from quizgen.model import Lang
 
     qtypes = parse_types(types) if types else tuple(QuestionType)
     chosen_seed = seed if seed is not None else random.SystemRandom().randrange(1, 1_000_000)

@@ -20,7 +20,7 @@ from pathlib import Path
 from quizgen import forms
 from quizgen.errors import UsageError
 from quizgen.forms import Cloze, MultipleChoice, Pair, TimelineEvent, TrueFalse
-from quizgen.model import Bank, Item, ItemKind, Selection, Text
+from quizgen.model import Bank, Item, ItemKind, Lang, Selection, Text
 
 
 class QuestionType(StrEnum):
@@ -68,12 +68,6 @@ SIMPLE_TYPES = (QuestionType.SHORT, QuestionType.CHOICE, QuestionType.TRUEFALSE,
 COMPOSITE_TYPES = (QuestionType.MATCHING, QuestionType.TIMELINE)
 EXERCISE_SIZE = 5  # pairs per matching exercise, events per timeline exercise
 MIN_EXERCISE = 3   # fewer than this is not worth an exercise
-
-
-class Lang(StrEnum):
-    JA = "ja"
-    EN = "en"
-    BOTH = "both"
 
 
 DEFAULT_TITLE = Text("記事内容 確認ワークシート", "Article review worksheet")

@@ -19,7 +19,6 @@ from quizgen.forms import cloze_parts, source_label
 from quizgen.generators.worksheet import (
     ChoiceQ,
     ClozeQ,
-    Lang,
     MatchingQ,
     QuestionType,
     ShortQ,
@@ -33,7 +32,7 @@ from quizgen.generators.worksheet import (
     display_width,
     key_entries,
 )
-from quizgen.model import Bank
+from quizgen.model import Bank, Lang
 
 FONT_PLACEHOLDER = "/*@quizgen-font-face@*/"
 # WeasyPrint has no ruby layout (it would print the reading after the word): place <rt> above by hand.

@@ -17,8 +17,8 @@ from pathlib import Path
 
 from quizgen.atomic import write_bytes
 from quizgen.generators.exports import gift, kahoot, moodle, quizlet
-from quizgen.generators.exports.common import Export, ExportFormat, ExportWarning, Lang, QType, plan
-from quizgen.model import Bank, Item, Selection
+from quizgen.generators.exports.common import Export, ExportFormat, ExportWarning, QType, plan
+from quizgen.model import Bank, Item, Lang, Selection
 
 __all__ = [
     "DEFAULT_SEED",

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from quizgen import forms
-from quizgen.model import Bank, Category, Item, Text
+from quizgen.model import Bank, Category, Item, Lang, Text
 
 
 class ExportFormat(StrEnum):
@@ -37,14 +37,6 @@ _SUFFIXES = {
     ExportFormat.QUIZLET_CSV: ".quizlet.tsv",
     ExportFormat.KAHOOT_CSV: ".kahoot.csv",
 }
-
-
-class Lang(StrEnum):
-    """Which language of the bilingual bank the export shows."""
-
-    JA = "ja"
-    EN = "en"
-    BOTH = "both"
 
 
 class QType(StrEnum):

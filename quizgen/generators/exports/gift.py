@@ -18,7 +18,6 @@ from quizgen.generators.exports.common import (
     ExportFormat,
     ExportWarning,
     ItemPlan,
-    Lang,
     Matching,
     Plan,
     QType,
@@ -34,7 +33,7 @@ from quizgen.generators.exports.common import (
     show,
 )
 from quizgen.generators.exports.moodle import _category_key, _no_mc_reason, cloze_alternatives, shortanswer_answers
-from quizgen.model import Bank
+from quizgen.model import Bank, Lang
 
 FORMAT = ExportFormat.GIFT
 _GIFT_SPECIAL = str.maketrans({"\\": "\\\\", "~": "\\~", "=": "\\=", "#": "\\#", "{": "\\{", "}": "\\}",

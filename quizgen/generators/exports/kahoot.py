@@ -16,13 +16,13 @@ from quizgen.generators.exports.common import (
     Export,
     ExportFormat,
     ExportWarning,
-    Lang,
     Plan,
     QType,
     count_types,
     one_line,
     show,
 )
+from quizgen.model import Lang
 
 FORMAT = ExportFormat.KAHOOT_CSV
 MAX_QUESTION = 120

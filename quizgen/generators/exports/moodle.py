@@ -19,7 +19,6 @@ from quizgen.generators.exports.common import (
     ExportFormat,
     ExportWarning,
     ItemPlan,
-    Lang,
     Matching,
     Plan,
     QType,
@@ -35,7 +34,7 @@ from quizgen.generators.exports.common import (
     question_name,
     show,
 )
-from quizgen.model import Bank, Category
+from quizgen.model import Bank, Category, Lang
 
 FORMAT = ExportFormat.MOODLE_XML
 _CATEGORY_ORDER = {c: i for i, c in enumerate(Category)}
