@@ -1,0 +1,32 @@
+"""Every command has help text, and `--help` works without touching the bank or the network."""
+
+from __future__ import annotations
+
+import pytest
+from click.testing import CliRunner
+
+from quizgen.cli import cli
+
+COMMANDS = sorted(cli.commands)
+
+
+def test_all_expected_commands_exist() -> None:
+    assert set(COMMANDS) >= {"check", "build", "anki", "worksheet", "quiz", "stats", "due", "export", "extract", "review"}
+
+
+@pytest.mark.parametrize("name", COMMANDS)
+def test_every_command_has_help(name: str) -> None:
+    command = cli.commands[name]
+    assert command.help and len(command.help.strip()) > 20, f"{name} needs a real help text"
+    result = CliRunner().invoke(cli, [name, "--help"])
+    assert result.exit_code == 0
+    assert result.output.startswith(f"Usage: cli {name}") or result.output.startswith(f"Usage: quizgen {name}")
+    for param in command.params:
+        if param.param_type_name == "option" and not getattr(param, "hidden", False):
+            assert getattr(param, "help", None), f"{name} {param.opts} has no help"
+
+
+def test_unknown_command_is_a_usage_error() -> None:
+    result = CliRunner().invoke(cli, ["frobnicate"])
+    assert result.exit_code == 2
+    assert "No such command 'frobnicate'" in result.output
