@@ -311,6 +311,11 @@ def _validate(bank: Bank, r: _Reader) -> None:
                 if not _CLOZE_RE.search(getattr(it.cloze, lang)):
                     r.fail(_at(r, "items", it.id, "cloze", lang), f"{where}.cloze.{lang}",
                            "mark each blank with [[...]]")
+        answer_text = f"{it.answer.ja} {it.answer.en}"
+        for j, (a, b) in enumerate(zip(it.accept, it.accept[1:], strict=False)):
+            if f"{a}, {b}" in answer_text or f"{a},{b}" in answer_text:
+                r.fail(_at(r, "items", it.id, "accept", j), f"{where}.accept[{j}]",
+                       f"{a!r} and {b!r} look like one answer split at its comma; quote it: \"{a}, {b}\"")
         accepted = {normalise(a) for a in bank.accepted(it)}
         for j, d in enumerate(it.distractors):
             for lang in ("ja", "en"):

@@ -79,6 +79,10 @@ BAD_CASES = {
         "bank/items.yaml:5:18: item t1-dialogue-partner.prompt.ja: year 2024 is not in the cited article(s); "
         "state it only in a `context` note from outside the article"
     ],
+    "comma_split": [
+        "bank/items.yaml:8:14: item t1-dialogue-partner.accept[0]: 'Sergei' and 'Shoigu' look like one answer split at its comma; "
+        'quote it: "Sergei, Shoigu"'
+    ],
     "yaml_syntax": ["bank/items.yaml:11:13: (document): YAML syntax error: expected ',' or ']', but got ':'"],
 }
 
