@@ -80,7 +80,8 @@ BAD_CASES = {
         "state it only in a `context` note from outside the article"
     ],
     "comma_split": [
-        "bank/items.yaml:8:14: item t1-dialogue-partner.accept[0]: 'Sergei' and 'Shoigu' look like one answer split at its comma; "
+        "bank/items.yaml:8:14: item t1-dialogue-partner.accept[0]: "
+        "'Sergei' and 'Shoigu' look like one answer split at its comma; "
         'quote it: "Sergei, Shoigu"'
     ],
     "yaml_syntax": ["bank/items.yaml:11:13: (document): YAML syntax error: expected ',' or ']', but got ':'"],
