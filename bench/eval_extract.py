@@ -7,7 +7,13 @@ Precision: 40 random drafts (seeded) judged by hand in bench/extract_precision_s
   (column `keep`: y = a strict teacher keeps it after at most a light edit, n = not).
   Run with --new-sample to write a fresh, unjudged sample sheet.
 
-Usage:  .venv/bin/python bench/eval_extract.py [--articles DIR] [--bank DIR] [--new-sample] [-v]
+Unseen articles (--unseen [DIR], default tests/data/extract/unseen): articles that neither the
+  rules nor the entity table were built from, each ARTICLE.txt with a hand-made ARTICLE.expected.tsv
+  (columns answer, accept (|-separated), quote, note) written before extract was ever run on it.
+  Recall is the share of expected facts that some draft proposes (answer or an accepted form) with
+  evidence overlapping the quote; precision is hand-judged in bench/extract_unseen_precision_sample.tsv.
+
+Usage:  .venv/bin/python bench/eval_extract.py [--articles DIR] [--bank DIR] [--unseen [DIR]] [--new-sample] [-v]
 
 Baseline (printed in the same run): the "every known-entity mention" extractor, i.e. only
 the `entity` rule, to show what the other rules add.
@@ -38,6 +44,8 @@ from quizgen.matching import normalise  # noqa: E402
 from quizgen.model import Bank, Item  # noqa: E402
 
 SAMPLE = ROOT / "bench" / "extract_precision_sample.tsv"
+UNSEEN_SAMPLE = ROOT / "bench" / "extract_unseen_precision_sample.tsv"
+UNSEEN_DIR = ROOT / "tests" / "data" / "extract" / "unseen"
 SAMPLE_SIZE = 40
 SEED = 8
 
@@ -88,8 +96,12 @@ def main() -> int:
     ap.add_argument("--articles", type=Path, default=resources.default_articles_dir())
     ap.add_argument("--bank", type=Path, default=resources.bank_dir())
     ap.add_argument("--new-sample", action="store_true")
+    ap.add_argument("--unseen", type=Path, nargs="?", const=UNSEEN_DIR, default=None, metavar="DIR",
+                    help="measure on unseen articles with hand-made answer lists instead of the seeds")
     ap.add_argument("-v", "--verbose", action="store_true")
     args = ap.parse_args()
+    if args.unseen is not None:
+        return unseen(args)
     if args.articles is None:
         print("seed articles not found: pass --articles DIR")
         return 2
@@ -169,6 +181,70 @@ def main() -> int:
         print(f"precision: {kept}/{len(judged)} = {kept / len(judged):.1%}   (hand-judged sample {SAMPLE.name})")
     else:
         print("precision: not judged yet")
+    return 0
+
+
+def precision(path: Path, drafts: list[Item], new_sample: bool) -> None:
+    if new_sample or not path.exists():
+        rng = random.Random(SEED)
+        sample = rng.sample(drafts, min(SAMPLE_SIZE, len(drafts)))
+        with path.open("w", encoding="utf-8", newline="") as fh:
+            w = csv.writer(fh, delimiter="\t")
+            w.writerow(["id", "rule", "prompt", "answer", "keep", "note"])
+            for d in sample:
+                w.writerow([d.id, d.tags[1][5:], d.prompt.ja, d.answer.ja, "", ""])
+        print(f"wrote a new precision sample: {path} (judge the `keep` column y/n)")
+    with path.open(encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh, delimiter="\t"))
+    judged = [r for r in rows if r["keep"].strip().lower() in ("y", "n")]
+    if judged:
+        kept = sum(r["keep"].strip().lower() == "y" for r in judged)
+        print(f"precision: {kept}/{len(judged)} = {kept / len(judged):.1%}   (hand-judged sample {path.name})")
+    else:
+        print("precision: not judged yet")
+
+
+def unseen(args: argparse.Namespace) -> int:
+    """Recall against the hand-made answer lists of articles the extractor was not built from."""
+    from quizgen.bank import load_bank
+
+    bank = load_bank(args.bank)
+    analyse = load_analyzer()
+    articles = sorted(p for p in args.unseen.glob("*.txt") if p.with_suffix(".expected.tsv").is_file())
+    if not articles:
+        print(f"no ARTICLE.txt with ARTICLE.expected.tsv in {args.unseen}")
+        return 2
+    total = hits = 0
+    all_drafts: list[Item] = []
+    for n, path in enumerate(articles):
+        text = read_article(path)
+        ex = extract(text, path.name, bank, analyse, source_id=f"u{n}")
+        drafts = list(ex.items)
+        all_drafts.extend(drafts)
+        with path.with_suffix(".expected.tsv").open(encoding="utf-8") as fh:
+            expected = list(csv.DictReader(fh, delimiter="\t"))
+        info = []
+        for d in drafts:
+            forms = {normalise(f) for f in (d.answer.ja, *d.accept) if f.strip()}
+            e = bank.entity_by_id.get(d.entity) if d.entity else None
+            if e is not None:
+                forms |= {normalise(f) for f in (e.ja, *e.aliases) if f.strip()}
+            info.append((forms, spans({"a": text}, [("a", ev.quote) for ev in d.evidence])))
+        got = 0
+        for row in expected:
+            want = {normalise(f) for f in (row["answer"], *row["accept"].split("|")) if f.strip()}
+            where = spans({"a": text}, [("a", row["quote"])])
+            ok = any(forms & want and overlaps(where, sp) for forms, sp in info)
+            got += ok
+            if args.verbose and not ok:
+                print(f"  missed {path.stem}: {row['answer']}  ({row['note']})")
+        total += len(expected)
+        hits += got
+        print(f"{path.name}: drafts {len(drafts)}  recall {got}/{len(expected)} = {got / len(expected):.1%}")
+    print(f"unseen recall: {hits}/{total} = {hits / total:.1%}   drafts: {len(all_drafts)}")
+    per_rule = Counter(d.tags[1] for d in all_drafts)
+    print("drafts by rule: " + ", ".join(f"{k[5:]}={v}" for k, v in per_rule.most_common()))
+    precision(UNSEEN_SAMPLE, all_drafts, args.new_sample)
     return 0
 
 
