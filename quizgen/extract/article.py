@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import yaml
@@ -109,10 +109,12 @@ def extract(text: str, file_name: str, bank: Bank, analyse: Analyzer, source_id:
         entity = None
         if c.new_person is not None:
             entity = new_person_entity(c.new_person, sid)
-            if entity is None:
-                continue
-            entity = entities.setdefault(entity.id, entity)
-        items.append(to_item(c, sid, bank, entity))
+            if entity is not None:
+                entity = entities.setdefault(entity.id, entity)
+        item = to_item(c, sid, bank, entity)
+        if c.new_person is not None and entity is None:  # no reading from the analyser (王緝思): say so
+            item = replace(item, missing=(*item.missing, f"entity for {c.new_person.surface} (no reading found)"))
+        items.append(item)
     items.extend(_source_credits(cleaned, sentences, sid, lexicon, bank))
     items = unique_prompts(items)
     used = {i.entity for i in items}
@@ -120,7 +122,8 @@ def extract(text: str, file_name: str, bank: Bank, analyse: Analyzer, source_id:
     clutter = tuple(dict.fromkeys(d.text for d in cleaned.dropped
                                   if d.reason not in (Reason.BLANK, Reason.SOURCE_LINK) and d.text.strip()))
     source = Source(id=sid, file=file_name, headline=Text(headline, TODO_EN),
-                    outlet=Text("不明(要確認)", "TODO: unknown outlet (check)"), clutter=clutter)
+                    outlet=Text("不明(要確認)", "TODO: unknown outlet (check)"), clutter=clutter,
+                    published=cleaned.dateline)
     return Extraction(source, tuple(e for e in entities.values() if e.id in used), tuple(items), cleaned)
 
 

@@ -44,18 +44,24 @@ _SLASH_DATE = re.compile(r"((?:19|20)\d{2})/(\d{1,2})/(\d{1,2})")
 _YEAR_MONTH = re.compile(r"((?:19|20)\d{2})年(\d{1,2})月(?!\d{0,2}日)")
 _MONTH_DAY = re.compile(r"(?<![\d])(\d{1,2})月(\d{1,2})日")
 _YEAR = re.compile(r"(?<![\d/])((?:19|20)\d{2})年(?![\d]{0,2}月)")
-_DAY = re.compile(r"(?<![月\d０-９])(\d{1,2})日(?:に|には|、|から|まで)")
+_DAY = re.compile(r"(?<![月\d０-９/])(\d{1,2})日(?=に|には|、|から|まで|の)")
 _REL_MONTH = re.compile(r"(?:(今年|昨年|来年|同年|前年|翌年)|(?<![\d年]))(\d{1,2})月(?![\d]{0,2}日)(?:上旬|中旬|下旬|初め|末)?")
-_AGO = re.compile(rf"(?:{_NUM}|数)(?:年|か月|カ月|ヶ月|週間|日)ぶり")
+_AGO = re.compile(rf"(?:約|およそ)?(?:{_NUM}|数)(?:年半?|か月|カ月|ヶ月|週間|日)ぶり")
+# How long something has lasted: 「侵攻から2年半が過ぎ」「約1カ月にわたって」「約1時間にわたり」
+_SPAN = re.compile(rf"(?:約|およそ)?(?:{_NUM})(?:年半|年|か月|カ月|ヶ月|週間|日間|時間)(?:半)?"
+                   r"(?=が過ぎ|が経|がたち|にわたり|にわたって|にわたる|に及ぶ|続い)")
 _ANNIV = re.compile(rf"(?:{_NUM})周年|(?<=創設)(?:{_NUM})年|(?<=設立)(?:{_NUM})年|(?<=建国)(?:{_NUM})年|"
                     rf"(?<=から)(?:{_NUM})年(?=という|の節目|を迎え|となる|にあたる)|(?<=戦後)(?:{_NUM})年")
 _RELATIVE = re.compile(r"(今年の初め|今年初め|昨年末|昨年|今年|来年|先月|今月|来月|先週|今週|来週|前日|翌日|同日|"
                        r"[月火水木金土日]曜日?|(?:わずか)?数(?:日|週間|か月|カ月|年)(?:前|後)|年内|年末|年初|近年|当時)")
-_COUNTERS = ("つ", "項目", "カ国", "か国", "ヶ国", "カ国・地域", "か国・地域", "人", "回", "件", "億ドル", "万ドル", "ドル",
+_COUNTERS = ("回目", "度目", "番目", "キロ", "カ国目", "隻",
+             "つ", "項目", "カ国", "か国", "ヶ国", "カ国・地域", "か国・地域", "人", "回", "件", "億ドル", "万ドル", "ドル",
              "億円", "兆円", "円", "%", "％", "割", "機", "隻", "発", "万人", "億人", "日間", "時間", "年間", "週間",
              "カ月", "か月", "ヶ月", "キロ", "km", "トン", "倍", "位", "か所", "カ所", "国家", "周年", "年")
 _COUNTER_RE = "|".join(re.escape(c) for c in sorted(_COUNTERS, key=len, reverse=True))
-_QUANTITY = re.compile(rf"(?<![0-9０-９年月/])({_NUM})({_COUNTER_RE})")
+_QUANTITY = re.compile(rf"(?<![0-9０-９年月/.])(?:約|およそ|計|少なくとも)?((?:{_NUM})(?:[万億兆])?)({_COUNTER_RE})")
+_FRACTION = re.compile(r"(?:約|およそ)?[0-9０-９一二三四五六七八九十]+分の[0-9０-９一二三四五六七八九十]+")
+_ORDINAL = re.compile(r"第[0-9０-９一二三四五六七八九十]+(?=の|位|回|次|弾|期|位)")
 _PUBLISHED = re.compile(r"(公開日|配信日|掲載日|更新日|投稿日)\s*[:：]\s*")
 
 _REPORT = re.compile(
@@ -69,7 +75,8 @@ _MEETING_WORD = re.compile(r"会談|会見|会合|対話|協議|訪問|首脳会
 _VISIT = re.compile(r"を(?:公式|国賓として)?(?:訪問|訪れ|歴訪)")
 _FORUM_SUFFIX = re.compile(r"(機構|会議|理事会|サミット|フォーラム|同盟|連合|共同体|条約|協定|枠組み|イニシアティブ|"
                            r"構想|対話|協議)$")
-_QUOTE = re.compile(r"「([^「」]{2,20})」")
+_QUOTE = re.compile(r"「([^「」]{2,60})」")
+_QUOTE_END = re.compile(r"(だ|である|です)$")
 _OPINION = re.compile(r"(でしょう|ましょう|ですね|ますね|なあ|思います|かなあ|でしょうか|よね|だな|分かります|伺えます|"
                       r"注目されます|目が離せません|解説して|見ていき)")
 _ACTOR_TYPES = {EntityType.PERSON, EntityType.COUNTRY, EntityType.ORGANISATION, EntityType.GROUP, EntityType.FORUM}
@@ -82,9 +89,12 @@ def candidates(sentence: Sentence, tokens: Sequence[Token], lexicon: Lexicon, *,
     text = sentence.text
     if text.endswith(("?", "？")) or (_OPINION.search(text) and not _REPORT.search(text)):
         return [], previous_speaker
-    known = lexicon.known(text)
+    known = lexicon.known(text, tokens)
     people = lexicon.new_people(text, tokens, known)
-    mentions = sorted([*known, *people], key=lambda m: m.start)
+    things = lexicon.unknown_things(text, tokens, [*known, *people])
+    known = [k for k in known if not any(t.start <= k.start and k.full_end <= t.end and (t.start, t.end) != (k.start, k.end)
+                                         for t in things if t.type is EntityType.ORGANISATION)]
+    mentions = sorted([*known, *people, *(t for t in things if t.entity != "")], key=lambda m: m.start)
     actors = tuple(dict.fromkeys(m.entity for m in mentions if m.entity and m.type in _ACTOR_TYPES))
     out: list[Candidate] = []
     out += _dates(sentence)
@@ -99,6 +109,11 @@ def candidates(sentence: Sentence, tokens: Sequence[Token], lexicon: Lexicon, *,
     out = [_with_actors(c, actors) for c in out]
     topic = next((m for m in mentions if m.type is EntityType.PERSON and text.startswith(("は", "が"), m.full_end)), None)
     return _dedupe(out), speaker or topic or previous_speaker
+
+
+def _new(m: Mention) -> Mention | None:
+    """The mention if it is a person the bank does not know (proposed as a new entity), else None."""
+    return m if m.entity is None and m.type is EntityType.PERSON else None
 
 
 def _with_actors(c: Candidate, actors: tuple[str, ...]) -> Candidate:
@@ -162,9 +177,7 @@ def _dates(s: Sentence) -> list[Candidate]:
     for m in _YEAR.finditer(text):
         add(m, ItemKind.DATE, "年", "year", when=m.group(1))
     for m in _DAY.finditer(text):
-        day = re.match(r"\d+日", m.group(0))
-        assert day is not None
-        add(day, ItemKind.DATE, "日付", "day", answer_type=AnswerType.NUMBER)
+        add(m, ItemKind.DATE, "日付", "day", answer_type=AnswerType.NUMBER)
     for m in _REL_MONTH.finditer(text):
         add(m, ItemKind.RELATIVE_DATE if m.group(1) else ItemKind.DATE, "時期", "partial-date",
             answer_type=AnswerType.TEXT)
@@ -177,13 +190,27 @@ def _dates(s: Sentence) -> list[Candidate]:
 
 def _numbers(s: Sentence) -> list[Candidate]:
     out: list[Candidate] = []
+    taken: list[tuple[int, int]] = []
+    for m in _SPAN.finditer(s.text):
+        taken.append((m.start(), m.end()))
+        bare = re.sub(r"^(約|およそ)", "", m.group(0))
+        out.append(Candidate(s, Category.DATES, ItemKind.DURATION, m.group(0), m.start(), m.end(), "期間", "duration",
+                             answer_type=AnswerType.NUMBER, accept=(bare,) if bare != m.group(0) else ()))
     for m in _QUANTITY.finditer(s.text):
         if m.group(2) in ("年", "周年") or re.match(r"(19|20)\d\d$", m.group(1)):
             continue  # years and anniversaries are dates
         if m.group(2) == "国家" and not s.text.startswith("解決", m.end()):
             continue
+        if any(a < m.end() and m.start() < b for a, b in taken) or s.text.startswith("ぶり", m.end()):
+            continue
+        bare = f"{m.group(1)}{m.group(2)}"
         out.append(Candidate(s, Category.POSITIONS, ItemKind.NUMBER, m.group(0), m.start(), m.end(), "数", "number",
-                             answer_type=AnswerType.NUMBER, accept=(m.group(1),)))
+                             answer_type=AnswerType.NUMBER,
+                             accept=tuple(dict.fromkeys(a for a in (bare, m.group(1)) if a != m.group(0)))))
+    for m in (*_FRACTION.finditer(s.text), *_ORDINAL.finditer(s.text)):
+        bare = re.sub(r"^(約|およそ)", "", m.group(0))
+        out.append(Candidate(s, Category.POSITIONS, ItemKind.NUMBER, m.group(0), m.start(), m.end(), "数", "number",
+                             answer_type=AnswerType.TEXT, accept=(bare,) if bare != m.group(0) else ()))
     return out
 
 
@@ -212,7 +239,7 @@ def _actors(s: Sentence, mentions: Sequence[Mention]) -> list[Candidate]:
             continue
         ask, kind, cat = _ASK[m.type]
         out.append(Candidate(s, cat, kind, m.surface, m.start, m.end, ask, "entity", entity=m.entity,
-                             new_person=None if m.entity else m))
+                             new_person=_new(m)))
         if m.type is EntityType.PERSON and m.title and m.title not in ("首脳",):
             name = m.surface
             out.append(Candidate(s, Category.ACTORS, ItemKind.ROLE, m.title, m.end, m.end + len(m.title), "肩書", "title",
@@ -275,7 +302,7 @@ def _meetings(s: Sentence, mentions: Sequence[Mention]) -> list[Candidate]:
                                  p.end, ask, "meeting-place", entity=p.entity))
         elif p.type is EntityType.PERSON and re.match(r"(と|との)", after):
             out.append(Candidate(s, Category.ACTORS, ItemKind.MEETING, p.surface, p.start, p.end, "人物", "met-whom",
-                                 entity=p.entity, new_person=None if p.entity else p))
+                                 entity=p.entity, new_person=_new(p)))
     return out
 
 
@@ -300,7 +327,7 @@ def _positions(s: Sentence, tokens: Sequence[Token], mentions: Sequence[Mention]
             out.append(Candidate(s, Category.POSITIONS, ItemKind.STANCE, speaker.surface, speaker.start, speaker.end, ask,
                                  "speaker", question=f"{predicate}{ending}のは誰か。" if speaker.type is EntityType.PERSON
                                  else f"{predicate}{ending}のはどこか。", entity=speaker.entity,
-                                 new_person=None if speaker.entity else speaker))
+                                 new_person=_new(speaker)))
         content = text[topic_end:vm.start()]
         for answer, a_start in _stance_answers(text, tokens, topic_end, vm.start(), content):
             out.append(Candidate(s, Category.POSITIONS, ItemKind.STANCE, answer, a_start, a_start + len(answer), "語句",
@@ -311,10 +338,13 @@ def _positions(s: Sentence, tokens: Sequence[Token], mentions: Sequence[Mention]
 def _speaker(text: str, mentions: Sequence[Mention], verb_at: int, previous: Mention | None) -> tuple[Mention | None, int]:
     """The topic (X は / X が) nearest before the verb that names an entity; 同氏 refers to the previous speaker."""
     best: tuple[Mention | None, int] = (None, 0)
+    quoted = [(q.start(), q.end()) for q in re.finditer(r"「[^「」]*」", text)]
     for particle in ("は", "が"):
         for m in mentions:
             if m.full_end >= verb_at:
                 break
+            if any(a < m.start < b for a, b in quoted):
+                continue  # 「日本は…備える必要がある」と強調した: 日本 is not the speaker
             if text.startswith(particle, m.full_end) and m.type in (
                     EntityType.PERSON, EntityType.COUNTRY, EntityType.ORGANISATION, EntityType.GROUP, EntityType.FORUM):
                 best = (m, m.full_end + 1)
@@ -352,9 +382,27 @@ def _stance_answers(text: str, tokens: Sequence[Token], lo: int, verb_at: int, c
 
 
 def _quoted(s: Sentence) -> list[Candidate]:
-    """Key terms the article puts in 「」: 「時間稼ぎ作戦」, 「中立」, 「政治的解決」."""
-    return [Candidate(s, Category.POSITIONS, ItemKind.STANCE, m.group(1), m.start(1), m.end(1), "語句", "quoted")
-            for m in _QUOTE.finditer(s.text) if not m.group(1).startswith(("http", "次の"))]
+    """Key terms and short statements the article puts in 「」: 「時間稼ぎ作戦」, 「誤った選択だ」 (asked without だ).
+
+    A long quotation gives its first and last clauses instead (「第三国を対象としたものではなく、…無関係だ」).
+    """
+    out: list[Candidate] = []
+    for m in _QUOTE.finditer(s.text):
+        body = m.group(1)
+        if body.startswith(("http", "次の")):
+            continue
+        pieces = [(body, m.start(1))] if len(body) <= 30 else []
+        if len(body) > 30 or "、" in body:
+            first, _, _ = body.partition("、")
+            last = body.rsplit("、", 1)[-1]
+            pieces += [(first, m.start(1)), (last, m.end(1) - len(last))] if "、" in body else []
+        for piece, at in dict.fromkeys(pieces):
+            answer = _QUOTE_END.sub("", piece) if len(_QUOTE_END.sub("", piece)) >= 2 else piece
+            if not 2 <= len(answer) <= 30:
+                continue
+            out.append(Candidate(s, Category.POSITIONS, ItemKind.STANCE, answer, at, at + len(answer), "語句", "quoted",
+                                 accept=(piece,) if piece != answer else ()))
+    return out
 
 
 # ---------------------------------------------------------------- key phrases
@@ -446,7 +494,7 @@ def _chunk_ending_at(text: str, tokens: Sequence[Token], pos: int) -> tuple[str,
         if _is_chunk_token(prev):
             k -= 1
         elif prev.surface in ("の", "と", "や", "な") and k > 1 and _is_chunk_token(tokens[k - 2]) and (
-                prev.surface != "な" or tokens[k - 2].pos[0] == "形状詞"):
+                prev.surface != "な" or tokens[k - 2].pos[0] == "形状詞" or "形状詞可能" in tokens[k - 2].pos[2]):
             if len(text[tokens[k - 2].start:pos]) > 20:
                 break
             k -= 2

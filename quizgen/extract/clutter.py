@@ -21,6 +21,8 @@ class Reason(StrEnum):
     NOT_JAPANESE = "line without Japanese text"
     KNOWN = "listed as clutter for this source"
     NAVIGATION = "site navigation label"
+    TICKER = "news ticker"
+    DATELINE = "date and time stamp"
     BLANK = "blank"
 
 
@@ -42,6 +44,15 @@ class Dropped:
 class Cleaned:
     lines: tuple[Line, ...]
     dropped: tuple[Dropped, ...]
+
+    @property
+    def dateline(self) -> str | None:
+        """The date of the first dropped date/time stamp, as YYYY-MM-DD (the page's publication date)."""
+        for d in self.dropped:
+            m = _STAMP_DATE.search(d.text) if d.reason is Reason.DATELINE else None
+            if m:
+                return f"{int(m.group(1)):04d}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
+        return None
 
     def report(self) -> str:
         """What was dropped, one line per run of lines with the same reason (blank lines are not reported)."""
@@ -67,8 +78,20 @@ class Cleaned:
 # Lines from which the rest of the page is furniture, not article text.
 _FOOTER_START = re.compile(
     r"^\s*(あわせて読みたい|関連記事|ニュース速報|人気ランキング|アクセスランキング|おすすめ記事|"
-    r"記事全文を見るには|この記事を読んだ人|Reference\(s\)|References?:|次のページを読む|次のページへ)"
+    r"記事全文を見るには|この記事を読んだ人|Reference\(s\)|References?:|次のページ|前のページ|"
+    r"©|（C）|\(C\)|Copyright|無断転載|All rights reserved)",
+    re.IGNORECASE,
 )
+_TICKER = re.compile(r"^\s*[【\[［](速報|ニュース速報|号外|LIVE|ライブ|動画|PR|AD)[】\]］]")
+# 「ホーム > 国際 > アジア」「気象 | 交通 | 株価」: breadcrumbs and menus of short labels.
+_MENU = re.compile(r"^\s*[^\s>＞|｜]{1,12}(\s*[>＞|｜]\s*[^\s>＞|｜]{1,12}){2,}\s*$")
+_SHARE = re.compile(r"^(この記事を)?(シェア|ツイート|ブックマーク|印刷|保存)(する|しよう)?$|"
+                    r"^\[?[［]?(広告|PR|スポンサーリンク)[］]?\]?$")
+# A line that is only a date/time stamp (「2024/07/16 18:45　更新 2024/07/16 21:02」「2024年10月22日 23時41分」);
+# a labelled 「公開日:2023/03/21」 is kept (a question may ask for it).
+_STAMP = re.compile(r"^[\d０-９/.\-年月日時分:：\s\u3000()（）曜月火水木金土]*(更新|配信|公開|掲載|投稿)?"
+                    r"[\d０-９/.\-年月日時分:：\s\u3000()（）曜月火水木金土]*$")
+_STAMP_DATE = re.compile(r"((?:19|20)\d{2})[/.年-](\d{1,2})[/.月-](\d{1,2})")
 _URL = re.compile(r"^\s*(https?://\S+|www\.\S+|[\w.-]+\.(com|jp|org|net|co\.jp|ne\.jp)(/\S*)?)\s*$")
 _READ_MORE = re.compile(r"(次のページを読む|続きを読む|もっと見る|記事を読む|詳しくはこちら|こちらから。?$|クリックしてください)")
 # A "read more ⇒ source: URL" credit glued to the next text; only this prefix is clutter.
@@ -102,8 +125,12 @@ def clean(text: str, known: tuple[str, ...] = ()) -> Cleaned:
         elif _FOOTER_START.search(stripped):
             in_footer = True
             reason = Reason.FOOTER
-        elif stripped in _NAVIGATION:
+        elif stripped in _NAVIGATION or _MENU.match(stripped) or _SHARE.match(stripped):
             reason = Reason.NAVIGATION
+        elif _TICKER.match(stripped):
+            reason = Reason.TICKER
+        elif _STAMP.match(stripped) and _STAMP_DATE.search(stripped) and re.search(r"\d[:：時]\d", stripped):
+            reason = Reason.DATELINE
         elif stripped in known_set:
             reason = Reason.KNOWN
         elif _URL.match(stripped):

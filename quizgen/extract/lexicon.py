@@ -20,10 +20,32 @@ TITLES: tuple[str, ...] = tuple(sorted((
     "国防大臣", "防衛相", "書記", "指導者", "議長", "長官", "報道官", "大使", "事務総長", "国王", "皇太子",
     "次官", "外務次官", "委員長", "国務委員", "補佐官", "司令官", "総理", "党首", "特使", "首席", "首脳",
     "研究員", "教授", "代表", "大臣", "知事", "市長", "総裁", "会長", "社長", "外交部長", "部長", "局長",
+    "官房長官", "国務長官", "国防長官", "財務長官", "大統領補佐官", "首相補佐官", "大統領報道官", "上級顧問", "顧問",
+    "主任研究官", "研究官", "上級研究員", "主任研究員", "副司令官", "総司令官", "参謀総長", "所長", "院長", "学長",
+    "上級代表", "事務次長", "副大臣", "副長官", "副議長", "副主席", "副総裁", "副外相", "副報道官", "副所長",
+    "前大統領", "元大統領", "前首相", "元首相", "准教授", "名誉教授", "理事長", "編集長", "司令官代行",
 ), key=len, reverse=True))
 _HONORIFICS = ("氏", "さん", "様")
 _JA_RE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
 _KATAKANA_NAME = re.compile(r"^[\u30a1-\u30fa\u30fc・]{2,}$")
+_GEO_SUFFIX = re.compile(r"(海峡|海|湾|半島|列島|諸島|大陸|沖)(?![\u3400-\u9fff])")
+_KANJI = re.compile(r"[\u3400-\u9fff]")
+# A name written right before a title that the analyser does not know: 「ペスコフ報道官」「セルゲイ・リピン副司令官」
+# (katakana), 「外務省の林剣報道官」「北京大学の王緝思教授」 (two to four kanji after の or at a clause start).
+_NAME_BEFORE = re.compile(r"(?:[\u30a1-\u30fa][\u30a1-\u30fa\u30fc]+(?:[・=＝][\u30a1-\u30fa][\u30a1-\u30fa\u30fc]+)*"
+                          r"|[\u3400-\u9fff]{2,4})$")
+# Kanji runs before a title that are roles or places, not names: 駐日大使, 同外相, 各国首脳, 財務長官 …
+_NOT_A_NAME = re.compile(r"^(駐|同|両|各|諸|全|歴代|当時|現|前|元|新|次期|首席|特別|外務|国防|国務|財務|法務|内務|商務|"
+                         r"防衛|経済|安保|官房|報道|事務|政府|国連|国家|党|軍|大統領|首相|主任|上級|担当)|"
+                         r"(省|府|庁|局|部|院|会|国|軍|党|所|団|隊|室|課|担当|大学|政府)$")
+_KATAKANA_WORDS = frozenset({"トップ", "センター", "チーム", "グループ", "メンバー", "スタッフ", "シンクタンク", "プロジェクト",
+                             "プログラム", "ユニット", "オフィス", "ホワイトハウス"})
+# Organisations the bank does not know: a noun compound ending in one of these (中国国防省, カーネギー国際平和財団).
+ORG_SUFFIX = re.compile(r"(省|大統領府|首相府|官邸|庁|総署|総局|監部|司令部|艦隊|委員会|財団|研究所|研究院|学院|大学|"
+                        r"機構|理事会|議会|銀行|通信|新聞|放送|公社|党|連盟|協会)$")
+# Compounds that hide a country without being worth asking about (中国政府, ロシア側): they only stop the
+# country inside them from being blanked on its own.
+_COVER_ONLY = re.compile(r"(政府|当局|側|外務省|国防省|外交部|国防部|大統領府|国営メディア)$")
 
 
 @dataclass(frozen=True)
@@ -60,13 +82,20 @@ class Lexicon:
         self._by_length = sorted(forms, key=len, reverse=True)
         self.bank = bank
         self._pattern = re.compile("|".join(re.escape(f) for f in self._by_length)) if forms else None
+        self._title_pattern = re.compile("|".join(re.escape(t) for t in TITLES))
 
-    def known(self, text: str) -> list[Mention]:
-        """Known entity mentions in `text`, longest match first, never overlapping."""
+    def known(self, text: str, tokens: Sequence[Token] = ()) -> list[Mention]:
+        """Known entity mentions in `text`, longest match first, never overlapping.
+
+        With the analyser's `tokens`, a match must not end inside a word (日本 in 日本海 is not Japan).
+        """
         if self._pattern is None:
             return []
+        inside = {i for t in tokens for i in range(t.start + 1, t.end)}
         out: list[Mention] = []
         for m in self._pattern.finditer(text):
+            if m.end() in inside or m.start() in inside or _GEO_SUFFIX.match(text, m.end()):
+                continue
             eid, etype = self.forms[m.group(0)]
             surface, end = m.group(0), m.end()
             title = None
@@ -84,34 +113,106 @@ class Lexicon:
         return sorted(out, key=lambda k: k.start)
 
     def new_people(self, text: str, tokens: Sequence[Token], known: Sequence[Mention]) -> list[Mention]:
-        """People the NLP backend tags as names (or katakana words before a title) that the bank lacks."""
+        """People the bank lacks: names the analyser tags (with a title, 氏, or as a full name), and names
+        written right before a title (「外務省の毛寧報道官」「ペスコフ報道官」) that the analyser does not tag."""
         taken = [(k.start, k.full_end) for k in known]
         out: list[Mention] = []
+
+        def add(start: int, end: int, title: str | None) -> None:
+            surface = text[start:end]
+            if any(a < end and start < b for a, b in taken) or surface in self.forms or len(surface) < 2:
+                return
+            reading = "".join(x.reading for x in tokens if start <= x.start < end and x.surface not in "・=＝")
+            out.append(Mention(surface, start, end, EntityType.PERSON, None, title, _full_end(text, end, title),
+                               reading or None))
+            taken.append((start, out[-1].full_end))
+
         i = 0
         while i < len(tokens):
             t = tokens[i]
-            katakana_titled = (_KATAKANA_NAME.match(t.surface) is not None and i + 1 < len(tokens)
-                               and tokens[i + 1].surface in TITLES)
-            if not (t.is_person or katakana_titled):
+            if not t.is_person:
                 i += 1
                 continue
             j = i + 1
-            while j < len(tokens) and (tokens[j].is_person or (tokens[j].surface == "・" and j + 1 < len(tokens)
+            while j < len(tokens) and (tokens[j].is_person or (tokens[j].surface in "・=＝" and j + 1 < len(tokens)
                                                                 and tokens[j + 1].is_person)):
                 j += 1
             start, end = t.start, tokens[j - 1].end
-            surface = text[start:end]
-            i = j
-            if any(a < end and start < b for a, b in taken) or surface in self.forms or len(surface) < 2:
-                continue
             title = _title_after(text, end)
             honorific = text[end:end + 1] in _HONORIFICS
-            if title is None and not honorific and not any(x.is_person for x in tokens[i - 1:i]):
+            full_name = sum(1 for x in tokens[i:j] if x.is_person) >= 2
+            i = j
+            if title is not None or honorific or full_name:
+                add(start, end, title)
+        for tm in self._title_pattern.finditer(text):
+            if _KANJI.match(text[tm.end():tm.end() + 1]) or any(a < tm.end() and tm.start() < b for a, b in taken):
+                continue  # 大統領府, 首相官邸: the title is part of a longer word
+            nm = _NAME_BEFORE.search(text, 0, tm.start())
+            if nm is None:
                 continue
-            reading = "".join(x.reading for x in tokens if start <= x.start < end and x.surface != "・")
-            out.append(Mention(surface, start, end, EntityType.PERSON, None, title, _full_end(text, end, title),
-                               reading or None))
+            name, before = nm.group(0), text[nm.start() - 1:nm.start()]
+            if _KANJI.match(name):
+                if before not in ("の", "、", "", "「", " ", "\u3000") or _NOT_A_NAME.search(name) or any(
+                        x.pos[1] in ("数詞",) or x.pos[2] in ("地名", "サ変可能")
+                        for x in tokens if nm.start() <= x.start < nm.end()):
+                    continue
+            elif name in _KATAKANA_WORDS or any(x.is_place for x in tokens if nm.start() <= x.start < nm.end()):
+                continue
+            add(nm.start(), nm.end(), tm.group(0))
+        return sorted(out, key=lambda m: m.start)
+
+    def unknown_things(self, text: str, tokens: Sequence[Token], mentions: Sequence[Mention]) -> list[Mention]:
+        """Organisations (noun compounds ending in 省, 財団, 研究所 …) and places the bank does not know.
+
+        Returns (a) the new mentions and (b) `cover` mentions with type ORGANISATION and entity "" for compounds
+        such as 中国政府 that only hide the country inside them; the caller drops known mentions inside either.
+        """
+        out: list[Mention] = []
+        people = [(m.start, m.full_end) for m in mentions if m.type is EntityType.PERSON]
+        for start, end in _compounds(tokens):
+            phrase = text[start:end]
+            if phrase in self.forms or any(a < end and start < b for a, b in people) or len(phrase) < 3:
+                continue
+            if ORG_SUFFIX.search(phrase) and not _COVER_ONLY.fullmatch(phrase) and not re.fullmatch(
+                    r"[\u3400-\u9fff]{1,3}", phrase):
+                out.append(Mention(phrase, start, end, EntityType.ORGANISATION, None, None, end))
+            elif (cover := _COVER_ONLY.search(phrase)) is not None and cover.start() > 0:
+                out.append(Mention(phrase, start, end, EntityType.ORGANISATION, "", None, end))
+        covered = [(m.start, m.full_end) for m in [*mentions, *out]]
+        for k, t in enumerate(tokens):
+            if not t.is_place or len(t.surface) < 2:
+                continue
+            nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+            if nxt is not None and _GEO_SUFFIX.fullmatch(nxt.surface):
+                end = nxt.end
+                if not any(a < end and t.start < b for a, b in covered):
+                    out.append(Mention(text[t.start:end], t.start, end, EntityType.PLACE, None, None, end))
+                continue  # 日本海, 宗谷海峡
+            if t.surface in self.forms or (nxt is not None and (nxt.is_noun or nxt.surface in "・=＝")):
+                continue  # part of a longer name (ユーラシアセンター, 宗谷海峡)
+            if k > 0 and (tokens[k - 1].is_proper or tokens[k - 1].surface in "・=＝"):
+                continue
+            if any(a < t.end and t.start < b for a, b in covered):
+                continue
+            etype = EntityType.COUNTRY if len(t.pos) > 3 and t.pos[3] == "国" else EntityType.PLACE
+            out.append(Mention(t.surface, t.start, t.end, etype, None, None, t.end))
         return out
+
+
+def _compounds(tokens: Sequence[Token]) -> list[tuple[int, int]]:
+    """Maximal runs of nouns (no numerals), as character spans."""
+    out: list[tuple[int, int]] = []
+    i = 0
+    while i < len(tokens):
+        if not (tokens[i].is_noun and tokens[i].pos[1] != "数詞"):
+            i += 1
+            continue
+        j = i
+        while j < len(tokens) and tokens[j].is_noun and tokens[j].pos[1] != "数詞":
+            j += 1
+        out.append((tokens[i].start, tokens[j - 1].end))
+        i = j
+    return out
 
 
 def new_entity_id(mention: Mention) -> str:
