@@ -40,11 +40,13 @@ from quizgen.bank import loads_bank  # noqa: E402
 from quizgen.errors import BankError  # noqa: E402
 from quizgen.extract.article import extract, read_article  # noqa: E402
 from quizgen.extract.nlp import load_analyzer  # noqa: E402
+from quizgen.extract.ranking import DEFAULT_MAX, rank  # noqa: E402
 from quizgen.matching import normalise  # noqa: E402
 from quizgen.model import Bank, Item  # noqa: E402
 
 SAMPLE = ROOT / "bench" / "extract_precision_sample.tsv"
 UNSEEN_SAMPLE = ROOT / "bench" / "extract_unseen_precision_sample.tsv"
+UNSEEN_BEFORE = ROOT / "bench" / "extract_unseen_precision_before.tsv"
 UNSEEN_DIR = ROOT / "tests" / "data" / "extract" / "unseen"
 SAMPLE_SIZE = 40
 SEED = 8
@@ -123,6 +125,7 @@ def main() -> int:
     reference = [r for r in reference if r.spans]
     analyse = load_analyzer()
     drafts: list[Item] = []
+    capped: set[str] = set()  # ids of the drafts `quizgen extract` keeps by default (--max DEFAULT_MAX)
     t0 = time.perf_counter()
     for s in bank.sources:
         if s.id not in texts:
@@ -130,6 +133,7 @@ def main() -> int:
         others = dataclasses.replace(bank, sources=tuple(x for x in bank.sources if x.id != s.id))
         ex = extract(read_article(args.articles / s.file), s.file, others, analyse, source_id=s.id)
         drafts.extend(ex.items)
+        capped |= {d.id for d in rank(ex.items, others, DEFAULT_MAX).kept}
     elapsed = time.perf_counter() - t0
     by_bank = {e.id: e for e in bank.entities}
     draft_info = []
@@ -141,17 +145,19 @@ def main() -> int:
         draft_info.append((d, frozenset(normalise(f) for f in forms if f.strip()),
                            spans(texts, [(ev.article, ev.quote) for ev in d.evidence])))
 
-    def recall(rules: set[str] | None) -> tuple[int, list[BankItem]]:
+    def recall(rules: set[str] | None, ids: set[str] | None = None) -> tuple[int, list[BankItem]]:
         hit, missed = 0, []
         for r in reference:
             ok = any(overlaps(r.spans, sp) and (normalise(d.answer.ja) in r.answers or r.answers & forms)
-                     for d, forms, sp in draft_info if rules is None or d.tags[1][5:] in rules)
+                     for d, forms, sp in draft_info
+                     if (rules is None or d.tags[1][5:] in rules) and (ids is None or d.id in ids))
             hit += ok
             if not ok:
                 missed.append(r)
         return hit, missed
 
     hit, missed = recall(None)
+    hit_capped, _ = recall(None, capped)
     base, _ = recall({"entity"})
     n = len(reference)
     per_rule = Counter(d.tags[1] for d in drafts)
@@ -159,6 +165,8 @@ def main() -> int:
           f"extraction time: {elapsed:.2f}s")
     print(f"recall:   {hit}/{n} = {hit / n:.1%}   (baseline, known-entity blanks only: {base}/{n} = {base / n:.1%}; "
           f"ratio {hit / max(base, 1):.2f}x)")
+    print(f"recall with the default cap (--max {DEFAULT_MAX}, {len(capped)} drafts): {hit_capped}/{n} = "
+          f"{hit_capped / n:.1%}   (--all: {hit / n:.1%})")
     print("drafts by rule: " + ", ".join(f"{k[5:]}={v}" for k, v in per_rule.most_common()))
     if args.verbose:
         for r in missed:
@@ -214,13 +222,16 @@ def unseen(args: argparse.Namespace) -> int:
     if not articles:
         print(f"no ARTICLE.txt with ARTICLE.expected.tsv in {args.unseen}")
         return 2
-    total = hits = 0
+    total = hits = hits_capped = 0
     all_drafts: list[Item] = []
+    capped_drafts: list[Item] = []
     for n, path in enumerate(articles):
         text = read_article(path)
         ex = extract(text, path.name, bank, analyse, source_id=f"u{n}")
         drafts = list(ex.items)
         all_drafts.extend(drafts)
+        kept = {d.id for d in rank(drafts, bank, DEFAULT_MAX).kept}
+        capped_drafts.extend(d for d in drafts if d.id in kept)
         with path.with_suffix(".expected.tsv").open(encoding="utf-8") as fh:
             expected = list(csv.DictReader(fh, delimiter="\t"))
         info = []
@@ -229,22 +240,30 @@ def unseen(args: argparse.Namespace) -> int:
             e = bank.entity_by_id.get(d.entity) if d.entity else None
             if e is not None:
                 forms |= {normalise(f) for f in (e.ja, *e.aliases) if f.strip()}
-            info.append((forms, spans({"a": text}, [("a", ev.quote) for ev in d.evidence])))
-        got = 0
+            info.append((forms, spans({"a": text}, [("a", ev.quote) for ev in d.evidence]), d.id in kept))
+        got = got_capped = 0
         for row in expected:
             want = {normalise(f) for f in (row["answer"], *row["accept"].split("|")) if f.strip()}
             where = spans({"a": text}, [("a", row["quote"])])
-            ok = any(forms & want and overlaps(where, sp) for forms, sp in info)
+            ok = any(forms & want and overlaps(where, sp) for forms, sp, _k in info)
             got += ok
+            got_capped += any(forms & want and overlaps(where, sp) for forms, sp, k in info if k)
             if args.verbose and not ok:
                 print(f"  missed {path.stem}: {row['answer']}  ({row['note']})")
         total += len(expected)
         hits += got
-        print(f"{path.name}: drafts {len(drafts)}  recall {got}/{len(expected)} = {got / len(expected):.1%}")
-    print(f"unseen recall: {hits}/{total} = {hits / total:.1%}   drafts: {len(all_drafts)}")
+        hits_capped += got_capped
+        print(f"{path.name}: drafts {len(drafts)}  recall {got}/{len(expected)} = {got / len(expected):.1%}  "
+              f"with --max {DEFAULT_MAX}: {got_capped}/{len(expected)} = {got_capped / len(expected):.1%}")
+    print(f"unseen recall (--all): {hits}/{total} = {hits / total:.1%}   drafts: {len(all_drafts)}")
+    print(f"unseen recall (default --max {DEFAULT_MAX}): {hits_capped}/{total} = {hits_capped / total:.1%}   "
+          f"drafts: {len(capped_drafts)}")
     per_rule = Counter(d.tags[1] for d in all_drafts)
     print("drafts by rule: " + ", ".join(f"{k[5:]}={v}" for k, v in per_rule.most_common()))
-    precision(UNSEEN_SAMPLE, all_drafts, args.new_sample)
+    precision(UNSEEN_SAMPLE, capped_drafts, args.new_sample)
+    if UNSEEN_BEFORE.exists():
+        print("before the unseen-article changes (all drafts, no cap):", end=" ")
+        precision(UNSEEN_BEFORE, [], False)
     return 0
 
 

@@ -135,16 +135,52 @@ def test_review_edit_in_editor(work: Path, monkeypatch: pytest.MonkeyPatch) -> N
     _extract(work, drafts)
     editor = work / "editor.py"
     editor.write_text("import sys, pathlib\np = pathlib.Path(sys.argv[1])\n"
-                      "p.write_text(p.read_text(encoding='utf-8').replace('に入る語句は何か', 'に入る言葉は何か'), "
+                      "p.write_text(p.read_text(encoding='utf-8').replace('記事001', '記事001(編集済み)'), "
                       "encoding='utf-8')\n", encoding="utf-8")
+    first = yaml.safe_load(drafts.read_text(encoding="utf-8"))["items"][0]["prompt"]["ja"]
     monkeypatch.setenv("EDITOR", f"{sys.executable} {editor}")
     r = CliRunner().invoke(cli, ["review", str(drafts), "--bank", str(work / "bank")], input="e\n\n\n\n\nq\n")
     assert r.exit_code == 0, r.output
     (item,) = [i for i in load_bank(work / "bank").items if i.articles == ("001",)]
-    assert item.prompt.ja == ("記事001の次の文の（　　）に入る言葉は何か。"
-                              "「（　　）がアスタナで会談 上海協力機構の首脳会議に合わせ」")
+    assert item.prompt.ja == first.replace("記事001", "記事001(編集済み)") != first
 
 
 def test_review_missing_file(work: Path) -> None:
     r = CliRunner().invoke(cli, ["review", str(work / "none.yaml"), "--bank", str(work / "bank")])
     assert (r.exit_code, r.output) == (2, f"Error: drafts file not found: {work / 'none.yaml'}\n")
+
+
+UNSEEN = DATA / "unseen" / "wire_kazan.txt"
+
+
+def test_extract_keeps_the_best_40_by_default_and_says_how_many_were_dropped(work: Path) -> None:
+    out = work / "drafts.yaml"
+    r = CliRunner().invoke(cli, ["extract", str(UNSEEN), "--bank", str(work / "bank"), "-o", str(out)])
+    assert r.exit_code == 0, r.output
+    data = yaml.safe_load(out.read_text(encoding="utf-8"))
+    assert len(data["items"]) == 40
+    found = int(r.output.split("kept the best 40 of ")[1].split(" ")[0])
+    assert f"kept the best 40 of {found} drafts; {found - 40} dropped (--max N keeps more, --all keeps every draft)" \
+        in r.output
+    assert f"# The best 40 of {found} drafts by quality score, best first ({found - 40} dropped; " \
+           "`quizgen extract --all` keeps every draft)." in out.read_text(encoding="utf-8")
+    r = CliRunner().invoke(cli, ["extract", str(UNSEEN), "--bank", str(work / "bank"), "-o", str(out), "--all"])
+    assert r.exit_code == 0 and "kept the best" not in r.output
+    assert len(yaml.safe_load(out.read_text(encoding="utf-8"))["items"]) == found
+    r = CliRunner().invoke(cli, ["extract", str(UNSEEN), "--bank", str(work / "bank"), "-o", str(out), "--max", "5"])
+    assert r.exit_code == 0 and f"kept the best 5 of {found} drafts; {found - 5} dropped" in r.output
+    assert len(yaml.safe_load(out.read_text(encoding="utf-8"))["items"]) == 5
+    (work / "bank" / "drafts").mkdir()
+    shutil.move(out, work / "bank" / "drafts" / "001.yaml")
+    shutil.copy(UNSEEN, work / "articles")  # the capped drafts still validate, quotes checked verbatim
+    r = CliRunner().invoke(cli, ["check", "--bank", str(work / "bank"), "--articles", str(work / "articles")])
+    assert r.exit_code == 0 and r.output.startswith("ok: 1 item, "), r.output
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["--max", "5", "--all"], "Error: use either --max N or --all, not both\n"),
+    (["--max", "0"], "Error: Invalid value for '--max': 0 is not in the range x>=1.\n"),
+])
+def test_extract_cap_options_bad_use(work: Path, args: list[str], message: str) -> None:
+    r = CliRunner().invoke(cli, ["extract", str(UNSEEN), "--bank", str(work / "bank"), *args])
+    assert r.exit_code == 2 and r.output.endswith(message), r.output

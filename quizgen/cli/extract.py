@@ -10,6 +10,8 @@ import click
 from quizgen import resources
 from quizgen.cli import cli
 from quizgen.cli.common import bank_option, load
+from quizgen.errors import UsageError
+from quizgen.extract.ranking import DEFAULT_MAX
 
 
 @cli.command()
@@ -19,14 +21,19 @@ from quizgen.cli.common import bank_option, load
 @click.option("-o", "--output", type=click.Path(path_type=Path), default=None, metavar="FILE",
               help="Write the drafts here (default: print them). Put it inside the bank folder to have "
                    "`quizgen check` validate it with the bank.")
+@click.option("--max", "max_drafts", type=click.IntRange(min=1), default=None, metavar="N",
+              help=f"Keep the best N drafts by quality score (default {DEFAULT_MAX}).")
+@click.option("--all", "keep_all", is_flag=True, help="Keep every draft (no cap).")
 @bank_option
-def extract(article: Path, source_id: str | None, output: Path | None, bank_path: Path | None) -> None:
+def extract(article: Path, source_id: str | None, output: Path | None, max_drafts: int | None, keep_all: bool,
+            bank_path: Path | None) -> None:
     """Draft questions from a new Japanese ARTICLE (plain UTF-8 text) in the bank's YAML format.
 
     Page clutter is removed (and reported), then dates, numbers, people and titles, forums,
     meetings and positions are found and turned into draft items (`draft: true`) with a
     verbatim evidence quote. English texts are left as "TODO: translate" and listed under
-    `missing`. Review the drafts with `quizgen review FILE`.
+    `missing`. Drafts are scored and written best first; only the best 40 are kept
+    unless you pass --max N or --all. Review the drafts with `quizgen review FILE`.
 
     Needs the optional NLP packages:  pip install 'quizgen[extract]'
     """
@@ -35,10 +42,13 @@ def extract(article: Path, source_id: str | None, output: Path | None, bank_path
     from quizgen.extract.article import read_article
     from quizgen.extract.nlp import load_analyzer
 
+    if keep_all and max_drafts is not None:
+        raise UsageError("use either --max N or --all, not both")
+    limit = None if keep_all else (max_drafts or DEFAULT_MAX)
     text = read_article(article)
     analyse = load_analyzer()
     bank = load(bank_path)
-    result = run(text, article.name, bank, analyse, source_id)
+    result = run(text, article.name, bank, analyse, source_id, max_drafts=limit)
     out = result.dumps(article.name)
     report = result.cleaned.report()
     if report:
@@ -49,6 +59,9 @@ def extract(article: Path, source_id: str | None, output: Path | None, bank_path
         counts[it.category.value] = counts.get(it.category.value, 0) + 1
     summary = ", ".join(f"{k} {v}" for k, v in sorted(counts.items()))
     new = f", {len(result.entities)} new people proposed" if result.entities else ""
+    if result.dropped:
+        click.echo(f"kept the best {len(result.items)} of {result.found} drafts; {result.dropped} dropped "
+                   f"(--max N keeps more, --all keeps every draft)", err=True)
     if output is None:
         click.echo(out, nl=False)
         click.echo(f"{len(result.items)} drafts for article {result.source.id} ({summary}){new}", err=True)

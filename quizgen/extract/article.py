@@ -15,6 +15,7 @@ from quizgen.extract.clutter import Cleaned, Reason, clean
 from quizgen.extract.drafts import TODO_EN, new_person_entity, to_item, unique_prompts
 from quizgen.extract.lexicon import Lexicon, Mention
 from quizgen.extract.nlp import Analyzer
+from quizgen.extract.ranking import rank
 from quizgen.extract.sentences import Sentence, split
 from quizgen.model import Bank, Category, Entity, Evidence, Item, ItemKind, Source, Text
 
@@ -60,8 +61,13 @@ def read_article(path: Path) -> str:
 class Extraction:
     source: Source
     entities: tuple[Entity, ...]  # proposed new people
-    items: tuple[Item, ...]  # drafts
+    items: tuple[Item, ...]  # drafts, best first (see quizgen.extract.ranking)
     cleaned: Cleaned
+    found: int = 0  # drafts found before the cap; found - len(items) were dropped
+
+    @property
+    def dropped(self) -> int:
+        return max(0, self.found - len(self.items))
 
     def dumps(self, article_name: str) -> str:
         """The drafts as bank YAML (sources, entities, items), with a header saying how to review them."""
@@ -69,7 +75,10 @@ class Extraction:
         if self.entities:
             data["entities"] = [to_data(e) for e in self.entities]
         data["items"] = [to_data(i) for i in self.items]
-        header = (f"# Draft questions extracted by `quizgen extract` from {article_name}.\n"
+        kept = (f"# The best {len(self.items)} of {self.found} drafts by quality score, best first "
+                f"({self.dropped} dropped; `quizgen extract --all` keeps every draft).\n" if self.dropped else
+                "# Drafts are ordered best first (by quality score).\n")
+        header = (f"# Draft questions extracted by `quizgen extract` from {article_name}.\n" + kept +
                   "# Every item is `draft: true`; `missing` lists what a reviewer must still add (English texts).\n"
                   "# Review them with:  quizgen review THIS_FILE\n")
         return header + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000)
@@ -80,8 +89,14 @@ def next_source_id(bank: Bank) -> str:
     return f"{(max(numbers) + 1) if numbers else 0:03d}"
 
 
-def extract(text: str, file_name: str, bank: Bank, analyse: Analyzer, source_id: str | None = None) -> Extraction:
-    """Run the pipeline: clutter -> sentences -> candidates -> draft items."""
+def extract(text: str, file_name: str, bank: Bank, analyse: Analyzer, source_id: str | None = None,
+            max_drafts: int | None = None) -> Extraction:
+    """Run the pipeline: clutter -> sentences -> candidates -> draft items -> ranking.
+
+    Drafts come best first; with `max_drafts`, only the best `max_drafts` are kept (None keeps all).
+    """
+    if max_drafts is not None and max_drafts < 1:
+        raise UsageError(f"the number of drafts to keep must be at least 1, not {max_drafts}")
     sid = source_id or next_source_id(bank)
     if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_-]*", sid):
         raise UsageError(f"--source-id must be letters, digits, - or _ (like 005), not {sid!r}")
@@ -117,6 +132,8 @@ def extract(text: str, file_name: str, bank: Bank, analyse: Analyzer, source_id:
         items.append(item)
     items.extend(_source_credits(cleaned, sentences, sid, lexicon, bank))
     items = unique_prompts(items)
+    n_found = len(items)
+    items = list(rank(items, bank, max_drafts).kept)
     used = {i.entity for i in items}
     headline = next((s.text for s in sentences), file_name)
     clutter = tuple(dict.fromkeys(d.text for d in cleaned.dropped
@@ -124,7 +141,7 @@ def extract(text: str, file_name: str, bank: Bank, analyse: Analyzer, source_id:
     source = Source(id=sid, file=file_name, headline=Text(headline, TODO_EN),
                     outlet=Text("不明(要確認)", "TODO: unknown outlet (check)"), clutter=clutter,
                     published=cleaned.dateline)
-    return Extraction(source, tuple(e for e in entities.values() if e.id in used), tuple(items), cleaned)
+    return Extraction(source, tuple(e for e in entities.values() if e.id in used), tuple(items), cleaned, n_found)
 
 
 _CREDIT_NAME = re.compile(r"⇒\s*(.+?)出典")

@@ -69,6 +69,9 @@ _REPORT = re.compile(
     r"示唆し|明らかにし|語っ|発表し|提案し|警告し|訴え|再確認し|合意し|一致し|支持し|反対し|歓迎し|明言し|"
     r"意向を示し|意思を示し|姿勢を示し|けん制し|牽制し|警戒し|望み|感謝し|称賛し|賞賛し)"
     r"(ました(?=$|[。、」]|が)|た(?=$|[。、」]|が|ものの|うえ)|ている(?=$|[。、」]|が|ものの)|ています|ており|ていた|、)")
+# Reporting verbs in the present tense, as analysis pieces write them: 「…と分析する」「…と指摘する」「…とみている」.
+_REPORT_NOW = re.compile(r"(指摘|分析|説明|強調|主張|警告|批判|反論|否定|予測|予想|警鐘を鳴ら|述べ|語|み|見)"
+                         r"(する|している|す|る|ている)(?=$|[。」]|が|ものの)")
 _MEETING_FORMAT = re.compile(r"(電話会談|ビデオ会談|ビデオ形式の会談|オンライン会談|首脳会談|外相会談|共同記者会見|記者会見|"
                              r"戦略対話|戦略安全保障協議|首脳会議|国賓訪問|公式訪問|国事訪問|会談|会見|会合|協議)")
 _MEETING_WORD = re.compile(r"会談|会見|会合|対話|協議|訪問|首脳会議|サミット|訪ロ|訪中|会い|会っ")
@@ -87,7 +90,8 @@ def candidates(sentence: Sentence, tokens: Sequence[Token], lexicon: Lexicon, *,
                ) -> tuple[list[Candidate], Mention | None]:
     """All candidates in one sentence, and the speaker it names (for 同氏 in the next sentence)."""
     text = sentence.text
-    if text.endswith(("?", "？")) or (_OPINION.search(text) and not _REPORT.search(text)):
+    if text.endswith(("?", "？")) or (_OPINION.search(text) and not _REPORT.search(text)
+                                        and not _REPORT_NOW.search(text)):
         return [], previous_speaker
     known = lexicon.known(text, tokens)
     people = lexicon.new_people(text, tokens, known)
@@ -314,13 +318,14 @@ def _positions(s: Sentence, tokens: Sequence[Token], mentions: Sequence[Mention]
     text = s.text
     out: list[Candidate] = []
     speaker_found: Mention | None = None
-    for vm in _REPORT.finditer(text):
+    found = [(vm, "ている" if vm.group(2).startswith("てい") else "た") for vm in _REPORT.finditer(text)]
+    found += [(vm, vm.group(2)) for vm in _REPORT_NOW.finditer(text) if _present_ok(text, vm)]
+    for vm, ending in sorted(found, key=lambda f: f[0].start()):
         stem_end = vm.end(1)
         speaker, topic_end = _speaker(text, mentions, vm.start(), previous)
         if speaker is None:
             continue
         speaker_found = speaker
-        ending = "ている" if vm.group(2).startswith("てい") else "た"
         predicate = text[topic_end:stem_end].lstrip("、 ")
         if 4 <= len(predicate) <= 90:
             ask = "人物" if speaker.type is EntityType.PERSON else "国・組織"
@@ -333,6 +338,18 @@ def _positions(s: Sentence, tokens: Sequence[Token], mentions: Sequence[Mention]
             out.append(Candidate(s, Category.POSITIONS, ItemKind.STANCE, answer, a_start, a_start + len(answer), "語句",
                                  "stance", actors=(speaker.entity,) if speaker.entity else ()))
     return speaker_found, out
+
+
+def _present_ok(text: str, vm: re.Match[str]) -> bool:
+    """A present-tense reporting verb only after a quotation or clause marked with と (「…」と指摘する, …とみている)."""
+    stem, ending = vm.group(1), vm.group(2)
+    if stem in ("み", "見", "語", "述べ"):
+        if (stem, ending) not in (("み", "ている"), ("見", "ている"), ("み", "る"), ("語", "る"), ("述べ", "る"),
+                                  ("述べ", "ている"), ("語", "っている")):
+            return False
+    elif ending in ("る", "す") and stem != "警鐘を鳴ら":
+        return False
+    return text[:vm.start()].endswith(("と", "」と", "とも")) or stem == "警鐘を鳴ら"
 
 
 def _speaker(text: str, mentions: Sequence[Mention], verb_at: int, previous: Mention | None) -> tuple[Mention | None, int]:
@@ -398,8 +415,8 @@ def _quoted(s: Sentence) -> list[Candidate]:
             pieces += [(first, m.start(1)), (last, m.end(1) - len(last))] if "、" in body else []
         for piece, at in dict.fromkeys(pieces):
             answer = _QUOTE_END.sub("", piece) if len(_QUOTE_END.sub("", piece)) >= 2 else piece
-            if not 2 <= len(answer) <= 30:
-                continue
+            if not 2 <= len(answer) <= 30 or (piece != body and answer.endswith(("は", "が", "を", "に", "で", "と", "も"))):
+                continue  # 「…連携強化は、」 is half a sentence, not an answer
             out.append(Candidate(s, Category.POSITIONS, ItemKind.STANCE, answer, at, at + len(answer), "語句", "quoted",
                                  accept=(piece,) if piece != answer else ()))
     return out
