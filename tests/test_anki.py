@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import hashlib
+import itertools
 import json
 import re
 import sqlite3
@@ -14,13 +15,16 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+import genanki
 import pytest
+from genanki.apkg_schema import APKG_SCHEMA
 
 from quizgen import resources
 from quizgen.bank import load_bank
 from quizgen.decks import Form, deck_id_for, load_recipes, loads_recipe, recipe_files
-from quizgen.generators.anki import build_deck, build_decks, build_default
-from quizgen.generators.anki_models import MODEL_IDS, MODEL_NAMES
+from quizgen.generators.anki import build_deck, build_decks, build_default, write_notes
+from quizgen.generators.anki_models import MODEL_IDS, MODEL_NAMES, make_model
+from quizgen.generators.anki_notes import recipe_notes
 from quizgen.model import Bank, Evidence, Item, Text
 
 anki_collection = pytest.importorskip("anki.collection")
@@ -182,6 +186,34 @@ def test_cards_are_ordered_and_tagged(bank: Bank, tmp_path: Path) -> None:
 
 
 # --------------------------------------------------------------------------- reproducible builds
+
+
+def test_notes_and_cards_are_the_rows_genanki_writes(bank: Bank) -> None:
+    """write_notes skips genanki.Note (for speed) but must write exactly the rows Note.write_to_db writes."""
+    recipe = load_recipes(recipe_files(DATA / "decks"), bank)[0]
+    specs = list(recipe_notes(bank, recipe))
+    models = {f: make_model(f) for f in Form}
+    deck_ids = {s.deck: deck_id_for(s.deck) for s in specs}
+    ts = T0.timestamp()
+
+    def table(cur: sqlite3.Cursor, name: str) -> list[tuple[Any, ...]]:
+        return cur.execute(f"SELECT * FROM {name} ORDER BY id").fetchall()
+
+    ours = sqlite3.connect(":memory:").cursor()
+    ours.executescript(APKG_SCHEMA)
+    our_counts = [n for _spec, n in write_notes(ours, specs, models, deck_ids, ts, itertools.count(1000))]
+    ref = sqlite3.connect(":memory:").cursor()
+    ref.executescript(APKG_SCHEMA)
+    ids, ref_counts = itertools.count(1000), []
+    for s in specs:
+        note = genanki.Note(model=models[s.form], fields=list(s.fields), tags=list(s.tags), guid=s.guid, due=s.due)
+        note.write_to_db(ref, ts, deck_ids[s.deck], ids)
+        ref_counts.append(len(note.cards))
+    assert {s.form for s in specs} == set(Form)
+    assert {1, 2} <= set(our_counts)  # one-card notes, and two-card ones (reverse both ways, two cloze blanks)
+    assert our_counts == ref_counts
+    assert table(ours, "notes") == table(ref, "notes")
+    assert table(ours, "cards") == table(ref, "cards")
 
 
 def test_same_time_gives_byte_identical_files(bank: Bank, tmp_path: Path) -> None:

@@ -8,12 +8,22 @@ from pathlib import Path
 
 import genanki
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
+from quizgen import forms
 from quizgen.bank import load_bank
 from quizgen.decks import Form, loads_recipe
-from quizgen.generators.anki_notes import ITEM_FORMS, cloze_text, esc, guid_for, recipe_notes
+from quizgen.generators.anki_notes import (
+    ITEM_FORMS,
+    base91,
+    cloze_fields,
+    cloze_text,
+    esc,
+    esc_all,
+    guid_for,
+    recipe_notes,
+)
 from quizgen.model import Bank, Text
 
 DATA = Path(__file__).parent / "data" / "anki"
@@ -44,6 +54,58 @@ def test_cloze_conversion_numbers_every_non_blank_deletion(parts: list[tuple[str
 @given(st.text(), st.sampled_from([f.value for f in Form]))
 def test_guid_is_genankis(item_id: str, form: str) -> None:
     assert guid_for(item_id, form) == genanki.guid_for(item_id, form)
+
+
+@given(st.integers(min_value=0, max_value=2**64 - 1) | st.sampled_from([0, 1, 90, 91, 92, 8280, 8281, 8282, 91**3]))
+def test_base91_is_genankis_conversion(n: int) -> None:
+    digits = []
+    m = n
+    while m > 0:  # genanki.util.guid_for's loop
+        digits.append(genanki.util.BASE91_TABLE[m % 91])
+        m //= 91
+    assert base91(n) == "".join(reversed(digits))
+
+
+@given(st.lists(st.text()))
+def test_esc_all_is_esc_of_each(texts: list[str]) -> None:
+    assert esc_all(*texts) == tuple(esc(t) for t in texts)
+
+
+def _reference_cloze_fields(item_id: str, ja: str, en: str) -> tuple[str, ...] | None:
+    """The cloze note's fields made the plain way, one part at a time (cloze_fields takes a faster path)."""
+    def deletions(parts: list[tuple[str, bool]]) -> tuple[str, int]:
+        out, n = [], 0
+        for seg, blank in parts:
+            if blank and seg.strip():
+                n += 1
+                out.append("{{c" + str(n) + "::" + esc(seg).replace(":", "&#58;") + "}}")
+            else:
+                out.append(esc(seg))
+        return "".join(out), n
+
+    def shown(parts: list[tuple[str, bool]], hidden: str | None) -> str:
+        return "".join(esc(s) if not blank else (f'<b class="cloze">{esc(s)}</b>' if hidden is None else hidden)
+                       for s, blank in parts)
+
+    text, n = deletions(forms.cloze_parts(ja))
+    if n == 0:
+        return None
+    en_parts = forms.cloze_parts(en)
+    hint, n_en = deletions(en_parts)
+    if n_en != n:
+        hint = shown(en_parts, "［…］")
+    return esc(item_id), text, shown(en_parts, None), hint
+
+
+# Text with nothing to escape takes cloze_fields' fast path, text with it the part-by-part one.
+_CLOZE_CHARS = st.text(alphabet="[] :　x会", max_size=24) | st.text(alphabet="[] :　x会\n<&{'", max_size=24)
+
+
+@given(_CLOZE_CHARS, _CLOZE_CHARS)
+@example("[[a:b]]と[[ ]]", "[[A]] [[B:c]]").via("both paths' special cases")
+def test_cloze_fields_match_the_part_by_part_construction(bank: Bank, ja: str, en: str) -> None:
+    item = dataclasses.replace(bank.items[0], cloze=Text(ja, en))
+    assert cloze_fields(bank, item) == _reference_cloze_fields(item.id, ja, en)
 
 
 def test_cloze_example() -> None:
