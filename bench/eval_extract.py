@@ -45,7 +45,9 @@ from quizgen.matching import normalise  # noqa: E402
 from quizgen.model import Bank, Item  # noqa: E402
 
 SAMPLE = ROOT / "bench" / "extract_precision_sample.tsv"
+SAMPLE_CAPPED = ROOT / "bench" / "extract_precision_capped.tsv"
 UNSEEN_SAMPLE = ROOT / "bench" / "extract_unseen_precision_sample.tsv"
+UNSEEN_ALL_SAMPLE = ROOT / "bench" / "extract_unseen_precision_all.tsv"
 UNSEEN_BEFORE = ROOT / "bench" / "extract_unseen_precision_before.tsv"
 UNSEEN_DIR = ROOT / "tests" / "data" / "extract" / "unseen"
 SAMPLE_SIZE = 40
@@ -171,6 +173,9 @@ def main() -> int:
     if args.verbose:
         for r in missed:
             print("  missed:", r.id, sorted(r.answers)[:3])
+    print(f"default output (--max {DEFAULT_MAX}):", end=" ")
+    precision(SAMPLE_CAPPED, [d for d in drafts if d.id in capped], args.new_sample)
+    print("every draft (--all), sample judged before the unseen-article changes:", end=" ")
     # precision sample
     if args.new_sample or not SAMPLE.exists():
         rng = random.Random(SEED)
@@ -260,7 +265,10 @@ def unseen(args: argparse.Namespace) -> int:
           f"drafts: {len(capped_drafts)}")
     per_rule = Counter(d.tags[1] for d in all_drafts)
     print("drafts by rule: " + ", ".join(f"{k[5:]}={v}" for k, v in per_rule.most_common()))
+    print(f"default output (--max {DEFAULT_MAX}):", end=" ")
     precision(UNSEEN_SAMPLE, capped_drafts, args.new_sample)
+    print("every draft (--all):", end=" ")
+    precision(UNSEEN_ALL_SAMPLE, all_drafts, args.new_sample)
     if UNSEEN_BEFORE.exists():
         print("before the unseen-article changes (all drafts, no cap):", end=" ")
         precision(UNSEEN_BEFORE, [], False)

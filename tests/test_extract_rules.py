@@ -121,6 +121,11 @@ def test_speaker_is_never_inside_the_quotation(bank: Bank) -> None:
     assert speakers == ["山添"]
 
 
+def test_speaker_with_a_parenthesised_role_after_the_name(bank: Bank) -> None:
+    got = _cands("ガブエフ氏（ロシア・ユーラシアセンター所長）は、ロシアが中国への依存を深めたと分析する。", bank)
+    assert [answer for rule, answer, _q in got if rule == "speaker"] == ["ガブエフ"]
+
+
 def test_present_tense_reporting_verbs_of_analysis_pieces(bank: Bank) -> None:
     got = _cands("ガブエフ氏は、ロシアが「ジュニアパートナー」の立場に置かれつつあると分析する。", bank)
     assert ("speaker", "ガブエフ", "ロシアが「ジュニアパートナー」の立場に置かれつつあると分析するのは誰か。") in got

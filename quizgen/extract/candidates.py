@@ -79,6 +79,7 @@ _VISIT = re.compile(r"を(?:公式|国賓として)?(?:訪問|訪れ|歴訪)")
 _FORUM_SUFFIX = re.compile(r"(機構|会議|理事会|サミット|フォーラム|同盟|連合|共同体|条約|協定|枠組み|イニシアティブ|"
                            r"構想|対話|協議)$")
 _QUOTE = re.compile(r"「([^「」]{2,60})」")
+_PAREN = re.compile(r"[（(][^（）()]{1,30}[）)]")
 _QUOTE_END = re.compile(r"(だ|である|です)$")
 _OPINION = re.compile(r"(でしょう|ましょう|ですね|ますね|なあ|思います|かなあ|でしょうか|よね|だな|分かります|伺えます|"
                       r"注目されます|目が離せません|解説して|見ていき)")
@@ -362,9 +363,11 @@ def _speaker(text: str, mentions: Sequence[Mention], verb_at: int, previous: Men
                 break
             if any(a < m.start < b for a, b in quoted):
                 continue  # 「日本は…備える必要がある」と強調した: 日本 is not the speaker
-            if text.startswith(particle, m.full_end) and m.type in (
+            paren = _PAREN.match(text, m.full_end)  # ガブエフ氏（ロシア・ユーラシアセンター所長）は
+            at = paren.end() if paren else m.full_end
+            if text.startswith(particle, at) and m.type in (
                     EntityType.PERSON, EntityType.COUNTRY, EntityType.ORGANISATION, EntityType.GROUP, EntityType.FORUM):
-                best = (m, m.full_end + 1)
+                best = (m, at + 1)
         if best[0] is not None:
             break
     if best[0] is None and previous is not None:

@@ -67,6 +67,8 @@ def score(item: Item, bank: Bank) -> int:
             s += 5  # a compound term (軍民両用品, ジュニアパートナー) rather than a single common noun
         if len(answer) <= 2:
             s -= 10
+    if rule == "quoted" and len(item.answer.ja) > 20:
+        s -= 20  # a whole statement as the answer: hard to type, and the blank leaves little context
     quote = item.evidence[0].quote if item.evidence else ""
     if quote and not quote.endswith(("。", "」", "！", "？", "!", "?")):
         s -= 15  # a headline or caption: little context for a blank
