@@ -115,6 +115,10 @@ def test_long_quotation_gives_its_clauses_and_drops_the_copula(bank: Bank) -> No
     assert ("quoted", "誤った選択", None) in _cands("ウクライナ外務省は訪問を「誤った選択だ」と非難した。", bank)
 
 
+def test_a_heading_that_is_only_a_quotation_gives_no_blank(bank: Bank) -> None:
+    assert _cands("■「非対称な依存」", bank) == []
+
+
 def test_speaker_is_never_inside_the_quotation(bank: Bank) -> None:
     got = _cands("山添氏は「日本は二正面の圧力に備える必要がある」と強調した。", bank)
     speakers = [answer for rule, answer, _q in got if rule == "speaker"]

@@ -409,8 +409,8 @@ def _quoted(s: Sentence) -> list[Candidate]:
     out: list[Candidate] = []
     for m in _QUOTE.finditer(s.text):
         body = m.group(1)
-        if body.startswith(("http", "次の")):
-            continue
+        if body.startswith(("http", "次の")) or len(s.text) - len(m.group(0)) < 4:
+            continue  # a link, or a heading that is only the quotation (■「非対称な依存」): nothing to go on
         pieces = [(body, m.start(1))] if len(body) <= 30 else []
         if len(body) > 30 or "、" in body:
             first, _, _ = body.partition("、")
