@@ -46,8 +46,6 @@ from quizgen.model import Bank, Item  # noqa: E402
 
 SAMPLE = ROOT / "bench" / "extract_precision_sample.tsv"
 SAMPLE_CAPPED = ROOT / "bench" / "extract_precision_capped.tsv"
-UNSEEN_SAMPLE = ROOT / "bench" / "extract_unseen_precision_sample.tsv"
-UNSEEN_ALL_SAMPLE = ROOT / "bench" / "extract_unseen_precision_all.tsv"
 UNSEEN_BEFORE = ROOT / "bench" / "extract_unseen_precision_before.tsv"
 UNSEEN_DIR = ROOT / "tests" / "data" / "extract" / "unseen"
 SAMPLE_SIZE = 40
@@ -265,11 +263,12 @@ def unseen(args: argparse.Namespace) -> int:
           f"drafts: {len(capped_drafts)}")
     per_rule = Counter(d.tags[1] for d in all_drafts)
     print("drafts by rule: " + ", ".join(f"{k[5:]}={v}" for k, v in per_rule.most_common()))
+    name = args.unseen.resolve().name  # unseen -> bench/extract_unseen_precision_sample.tsv, and so on
     print(f"default output (--max {DEFAULT_MAX}):", end=" ")
-    precision(UNSEEN_SAMPLE, capped_drafts, args.new_sample)
+    precision(ROOT / "bench" / f"extract_{name}_precision_sample.tsv", capped_drafts, args.new_sample)
     print("every draft (--all):", end=" ")
-    precision(UNSEEN_ALL_SAMPLE, all_drafts, args.new_sample)
-    if UNSEEN_BEFORE.exists():
+    precision(ROOT / "bench" / f"extract_{name}_precision_all.tsv", all_drafts, args.new_sample)
+    if name == "unseen" and UNSEEN_BEFORE.exists():
         print("before the unseen-article changes (all drafts, no cap):", end=" ")
         precision(UNSEEN_BEFORE, [], False)
     return 0
