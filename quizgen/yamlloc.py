@@ -42,6 +42,9 @@ class LocList(list[Any]):
     item_locs: list[Loc]
 
 
+# libyaml's parser when PyYAML has it (about 10x faster); marks and errors are the same.
+_COMPOSER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 _SAFE_TAGS = {
     "tag:yaml.org,2002:str",
     "tag:yaml.org,2002:int",
@@ -104,7 +107,7 @@ class _Builder:
 def load_located(text: str, file: str) -> tuple[Any, list[Problem]]:
     """Parse one YAML document. Returns (data, problems); data is None when unreadable."""
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = yaml.compose(text, Loader=_COMPOSER)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)

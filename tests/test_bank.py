@@ -84,7 +84,6 @@ BAD_CASES = {
         "'Sergei' and 'Shoigu' look like one answer split at its comma; "
         'quote it: "Sergei, Shoigu"'
     ],
-    "yaml_syntax": ["bank/items.yaml:11:13: (document): YAML syntax error: expected ',' or ']', but got ':'"],
 }
 
 
@@ -94,6 +93,16 @@ def test_each_bad_bank_gives_its_located_message(case: str, bad_bank) -> None:  
     with pytest.raises(BankError) as exc:
         load_bank(bank, ARTICLES)
     assert [str(p) for p in exc.value.problems] == BAD_CASES[case]
+
+
+def test_yaml_syntax_error_is_located(bad_bank) -> None:  # type: ignore[no-untyped-def]
+    bank = bad_bank("yaml_syntax")
+    with pytest.raises(BankError) as exc:
+        load_bank(bank, ARTICLES)
+    (problem,) = exc.value.problems
+    # libyaml and pure-Python PyYAML word it differently; both name the place and what was expected
+    assert str(problem).startswith("bank/items.yaml:11:13: (document): YAML syntax error: ")
+    assert "expected ',' or ']'" in problem.message
 
 
 def test_all_problems_are_reported_in_one_run(bad_bank) -> None:  # type: ignore[no-untyped-def]
