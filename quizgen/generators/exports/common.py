@@ -11,9 +11,10 @@ from __future__ import annotations
 import html
 import random
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import TypeVar
 
 from quizgen import forms
 from quizgen.model import Bank, Category, Item, Lang, Text
@@ -260,3 +261,40 @@ def one_line(text: str) -> str:
 
 
 _CONTROL_RE = re.compile(r"[\t\n\r\v\f\x00-\x1f\x7f\x85\u2028\u2029]+")
+
+
+Q = TypeVar("Q")
+_CATEGORY_ORDER = {c: i for i, c in enumerate(Category)}
+
+
+def category_key(path: str) -> tuple[int, str]:
+    """Sort key for category paths: bank category order, then article."""
+    parts = path.split("/")
+    return (_CATEGORY_ORDER.get(Category(parts[2]), 99), parts[3])
+
+
+def grouped_questions(
+    plan: Plan,
+    fmt: ExportFormat,
+    item_questions: Callable[[ItemPlan, list[ExportWarning]], Iterable[tuple[QType, Q]]],
+    matching: Callable[[Matching], Q],
+) -> tuple[list[tuple[str, list[Q]]], list[QType], list[ExportWarning]]:
+    """Every question of `plan`, grouped by category path in bank order, with the type counts and warnings.
+
+    `item_questions` renders one item's questions (appending any warnings); `matching` renders one matching set.
+    Shared by the formats so that all of them hold the same questions in the same order.
+    """
+    types: list[QType] = []
+    warnings: list[ExportWarning] = []
+    groups: dict[str, list[Q]] = {}
+    for ip in plan.items:
+        qs = groups.setdefault(category_path(ip.item), [])
+        for qtype, q in item_questions(ip, warnings):
+            qs.append(q)
+            types.append(qtype)
+    for m in plan.matchings:
+        groups.setdefault(matching_category(m.article), []).append(matching(m))
+        types.append(QType.MATCHING)
+    for article, reason in plan.skipped_matchings:
+        warnings.append(ExportWarning(fmt, f"matching@{article}", QType.MATCHING, reason))
+    return [(path, groups[path]) for path in sorted(groups, key=category_key)], types, warnings

@@ -21,18 +21,17 @@ from quizgen.generators.exports.common import (
     Matching,
     Plan,
     QType,
-    category_path,
     count_types,
     feedback,
+    grouped_questions,
     html_show,
     html_text,
-    matching_category,
     matching_feedback,
     matching_prompt,
     question_name,
     show,
 )
-from quizgen.generators.exports.moodle import _category_key, _no_mc_reason, cloze_alternatives, shortanswer_answers
+from quizgen.generators.exports.moodle import _no_mc_reason, cloze_alternatives, shortanswer_answers
 from quizgen.model import Bank, Lang
 
 FORMAT = ExportFormat.GIFT
@@ -56,24 +55,12 @@ def _html(html: str) -> str:
 
 
 def render(bank: Bank, plan: Plan, lang: Lang) -> Export:
-    types: list[QType] = []
-    warnings: list[ExportWarning] = []
-    groups: dict[str, list[str]] = {}
-    for ip in plan.items:
-        qs = groups.setdefault(category_path(ip.item), [])
-        for qtype, text in _item_questions(bank, ip, lang, warnings):
-            qs.append(text)
-            types.append(qtype)
-    for m in plan.matchings:
-        groups.setdefault(matching_category(m.article), []).append(_matching(bank, m, lang))
-        types.append(QType.MATCHING)
-    for article, reason in plan.skipped_matchings:
-        warnings.append(ExportWarning(FORMAT, f"matching@{article}", QType.MATCHING, reason))
-
+    groups, types, warnings = grouped_questions(
+        plan, FORMAT, lambda ip, w: _item_questions(bank, ip, lang, w), lambda m: _matching(bank, m, lang))
     blocks = [f"// quizgen question bank export: {len(types)} questions. Moodle: Question bank > Import > GIFT format."]
-    for path in sorted(groups, key=_category_key):
+    for path, questions in groups:
         blocks.append(f"$CATEGORY: {path}")
-        blocks.extend(groups[path])
+        blocks.extend(questions)
     return Export(FORMAT, "\n\n".join(blocks) + "\n", count_types(types), tuple(warnings))
 
 

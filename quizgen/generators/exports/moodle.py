@@ -22,54 +22,32 @@ from quizgen.generators.exports.common import (
     Matching,
     Plan,
     QType,
-    category_path,
     clean,
     count_types,
     feedback,
+    grouped_questions,
     html_show,
     html_text,
-    matching_category,
     matching_feedback,
     matching_prompt,
     question_name,
     show,
 )
-from quizgen.model import Bank, Category, Lang
+from quizgen.model import Bank, Lang
 
 FORMAT = ExportFormat.MOODLE_XML
-_CATEGORY_ORDER = {c: i for i, c in enumerate(Category)}
-
-
 def render(bank: Bank, plan: Plan, lang: Lang) -> Export:
     quiz = ET.Element("quiz")
-    types: list[QType] = []
-    warnings: list[ExportWarning] = []
-    groups: dict[str, list[ET.Element]] = {}
-
-    for ip in plan.items:
-        qs = groups.setdefault(category_path(ip.item), [])
-        for qtype, el in _item_questions(bank, ip, lang, warnings):
-            qs.append(el)
-            types.append(qtype)
-    for m in plan.matchings:
-        groups.setdefault(matching_category(m.article), []).append(_matching(bank, m, lang))
-        types.append(QType.MATCHING)
-    for article, reason in plan.skipped_matchings:
-        warnings.append(ExportWarning(FORMAT, f"matching@{article}", QType.MATCHING, reason))
-
-    for path in sorted(groups, key=_category_key):
+    groups, types, warnings = grouped_questions(
+        plan, FORMAT, lambda ip, w: _item_questions(bank, ip, lang, w), lambda m: _matching(bank, m, lang))
+    for path, questions in groups:
         quiz.append(_category(path))
-        quiz.extend(groups[path])
+        quiz.extend(questions)
 
     ET.indent(quiz, space="  ")
     body = clean(ET.tostring(quiz, encoding="unicode"))  # texts are cleaned already; this is the safety net
     text = '<?xml version="1.0" encoding="UTF-8"?>\n' + body + "\n"
     return Export(FORMAT, text, count_types(types), tuple(warnings))
-
-
-def _category_key(path: str) -> tuple[int, str]:
-    parts = path.split("/")
-    return (_CATEGORY_ORDER.get(Category(parts[2]), 99), parts[3])
 
 
 def _item_questions(bank: Bank, ip: ItemPlan, lang: Lang,
