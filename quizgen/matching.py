@@ -37,6 +37,7 @@ class Reason(Enum):
 
     EXACT = "exact"  # the answer or an accepted spelling, after normalisation
     BOTH_FORMS = "both-forms"  # 上海協力機構(SCO): every part names the answer
+    ANY_ORDER = "any-order"  # シリアとベネズエラ for ベネズエラとシリア: the same parts of a list answer
     READING = "reading"  # kana or romaji for the answer's reading
     TITLE = "title"  # right once titles and honorifics are set aside
     SAME_ROLE = "same-role"  # 外務大臣 for 外相
@@ -71,6 +72,7 @@ _HEDGE_RE = re.compile(
 )
 _STRONG_SEP_RE = re.compile(r"[()\[\]{}【】〔〕、,/;|&+~〜…]|\s(?:or|and|vs\.?)\s")
 _WEAK_SEP_RE = re.compile(r"\s(?:or|and|vs\.?)\s|または|もしくは|あるいは|および|及び|か|と|や")
+_LIST_SEP_RE = re.compile(r"[、,/;]|\s(?:and|&)\s|と|や|および|及び")
 _BARE_RE = re.compile(r"[0-9〇零一二三四五六七八九十]{1,3}")
 
 
@@ -110,6 +112,20 @@ def _spellings(expected: str, accepted: Iterable[str]) -> list[str]:
         if m:
             out.append(m.group(1))
     return out
+
+
+def _list_parts(text: str) -> tuple[str, ...]:
+    """The sorted, normalised parts of a list answer (「ベネズエラとシリア」, "UN, G20 and APEC"); () if not a list."""
+    parts = sorted(k for p in _LIST_SEP_RE.split(_soft(text)) if (k := normalise(p)))
+    return tuple(parts) if len(parts) > 1 else ()
+
+
+def _same_list(typed: str, spellings: list[str]) -> str | None:
+    """The spelling whose list parts are exactly the typed parts in another order, if any."""
+    parts = _list_parts(typed)
+    if not parts:
+        return None
+    return next((s for s in spellings if _list_parts(s) == parts), None)
 
 
 def _osa(a: str, b: str) -> int:
@@ -274,6 +290,8 @@ def judge(
     for spelling in spellings:
         if normalise(spelling) == key:
             return Verdict(True, Reason.EXACT, spelling)
+    if answer_type == "text" and (same := _same_list(typed, spellings)) is not None:
+        return Verdict(True, Reason.ANY_ORDER, same)
     if answer_type == "date":
         return _judge_date(typed, spellings)
     if answer_type == "number":

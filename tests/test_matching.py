@@ -17,6 +17,7 @@ import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import assume, given
@@ -331,3 +332,35 @@ def test_romaji_and_katakana_of_a_reading_are_accepted(reading: str) -> None:
     assert is_correct(kana_to_romaji(reading), "漢字", [reading])
     katakana = "".join(chr(ord(c) + 0x60) if "ぁ" <= c <= "ゖ" else c for c in reading)
     assert is_correct(katakana, "漢字", [reading])
+
+
+# --------------------------------------------------------------------------- list answers in any order
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected", "ok"),
+    [
+        ("シリアとベネズエラ", "ベネズエラとシリア", True),
+        ("しりあとべねずえら", "ベネズエラとシリア", True),
+        ("G20、国連、APEC", "国連、G20、APEC", True),
+        ("APEC, G20 and 国連", "国連、G20、APEC", True),
+        ("Syria and Venezuela", "Venezuela and Syria", True),
+        ("国連、G20", "国連、G20、APEC", False),
+        ("国連、G20、G7", "国連、G20、APEC", False),
+        ("国連、G20、APEC、G7", "国連、G20、APEC", False),
+        ("シリアとイラン", "ベネズエラとシリア", False),
+        ("シリア", "ベネズエラとシリア", False),
+    ],
+)
+def test_list_answers_are_judged_in_any_order(typed: str, expected: str, ok: bool) -> None:
+    assert is_correct(typed, expected) is ok
+
+
+@given(st.lists(st.sampled_from(["国連", "G20", "APEC", "BRICS", "中東", "欧州", "シリア"]), min_size=2, max_size=4, unique=True),
+       st.randoms(use_true_random=False))
+def test_any_permutation_of_a_list_answer_is_right_and_a_shorter_list_is_not(parts: list[str], rnd: Any) -> None:
+    expected = "、".join(parts)
+    shuffled = parts[:]
+    rnd.shuffle(shuffled)
+    assert is_correct("、".join(shuffled), expected)
+    assert not is_correct("、".join(shuffled[:-1]), expected)
