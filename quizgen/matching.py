@@ -72,6 +72,7 @@ _HEDGE_RE = re.compile(
 )
 _STRONG_SEP_RE = re.compile(r"[()\[\]{}【】〔〕、,/;|&+~〜…]|\s(?:or|and|vs\.?)\s")
 _WEAK_SEP_RE = re.compile(r"\s(?:or|and|vs\.?)\s|または|もしくは|あるいは|および|及び|か|と|や")
+_COMMA_RE = re.compile(r"[、,]")
 _LIST_SEP_RE = re.compile(r"[、,/;]|\s(?:and|&)\s|と|や|および|及び")
 _BARE_RE = re.compile(r"[0-9〇零一二三四五六七八九十]{1,3}")
 
@@ -287,8 +288,11 @@ def judge(
     if not key:
         return Verdict(False, Reason.EMPTY)
     spellings = _spellings(expected, accepted)
+    bare = _COMMA_RE.sub("", key)
     for spelling in spellings:
-        if normalise(spelling) == key:
+        target = normalise(spelling)
+        # 「恒久的で公正かつ…」 for 「恒久的で、公正かつ…」: commas inside one phrase are not a second answer
+        if _COMMA_RE.sub("", target) == bare:
             return Verdict(True, Reason.EXACT, spelling)
     if answer_type == "text" and (same := _same_list(typed, spellings)) is not None:
         return Verdict(True, Reason.ANY_ORDER, same)

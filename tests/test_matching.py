@@ -364,3 +364,16 @@ def test_any_permutation_of_a_list_answer_is_right_and_a_shorter_list_is_not(par
     rnd.shuffle(shuffled)
     assert is_correct("、".join(shuffled), expected)
     assert not is_correct("、".join(shuffled[:-1]), expected)
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected", "ok"),
+    [
+        ("恒久的で公正かつ持続可能な和平案", "恒久的で、公正かつ持続可能な和平案", True),
+        ("恒久的で、公正かつ持続可能な和平", "恒久的で公正かつ持続可能な和平", True),
+        ("恒久的で、公正", "恒久的で、公正かつ持続可能な和平案", False),
+        ("プーチン、ラブロフ", "プーチン", False),
+    ],
+)
+def test_commas_inside_one_phrase_do_not_matter(typed: str, expected: str, ok: bool) -> None:
+    assert is_correct(typed, expected) is ok
