@@ -74,6 +74,8 @@ class Text:
     en: str
 
 
+_MAX_TITLE = 12  # longer "roles" are descriptions, not titles to type after a name
+
 CATEGORY_LABELS = {
     Category.DATES: Text("日付", "Dates"),
     Category.ACTORS: Text("人物・主体", "Actors"),
@@ -223,6 +225,9 @@ class Bank:
         entity = self.entity_by_id.get(item.entity) if item.entity else None
         if entity is not None:
             forms.extend([entity.ja, entity.en, entity.reading, *entity.aliases])
+            if entity.type is EntityType.PERSON:
+                # name + each title the articles give: with these, a wrong title (プーチン首相) is judged wrong
+                forms.extend(f"{entity.ja}{r.ja}" for r in entity.roles if len(r.ja) <= _MAX_TITLE)
         return tuple(dict.fromkeys(f for f in forms if f.strip()))
 
     def distractor_pool(self, item: Item) -> tuple[Text, ...]:

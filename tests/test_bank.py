@@ -230,3 +230,22 @@ def test_real_bank_passes_check_against_the_articles() -> None:
     per_category = dict(line.split() for line in result.stdout.splitlines()[2:6])
     assert set(per_category) == {"actors", "dates", "forums", "positions"}
     assert all(int(n) >= 20 for n in per_category.values())
+
+
+def test_a_wrong_title_on_a_person_answer_is_wrong() -> None:
+    """The titles the articles give are accepted after a name, so a different title is judged wrong."""
+    import dataclasses
+
+    from quizgen.matching import is_correct
+    from quizgen.model import Role
+
+    bank = load_bank(DATA / "bank_good")
+    item = bank.item_by_id["t1-dialogue-partner"]  # answer: ショイグ (entity shoigu, no roles yet)
+    assert is_correct("ショイグ首相", "ショイグ", bank.accepted(item))  # nothing says which title is right
+    shoigu = dataclasses.replace(bank.entity_by_id["shoigu"], roles=(Role("t1", "書記", "Secretary", "ショイグ氏"),))
+    titled = dataclasses.replace(bank, entities=tuple(shoigu if e.id == "shoigu" else e for e in bank.entities))
+    accepted = titled.accepted(item)
+    assert "ショイグ書記" in accepted
+    assert is_correct("ショイグ書記", "ショイグ", accepted)
+    assert is_correct("ショイグ氏", "ショイグ", accepted)
+    assert not is_correct("ショイグ首相", "ショイグ", accepted)
