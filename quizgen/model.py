@@ -225,10 +225,17 @@ class Bank:
         entity = self.entity_by_id.get(item.entity) if item.entity else None
         if entity is not None:
             forms.extend([entity.ja, entity.en, entity.reading, *entity.aliases])
-            if entity.type is EntityType.PERSON:
-                # name + each title the articles give: with these, a wrong title (プーチン首相) is judged wrong
-                forms.extend(f"{entity.ja}{r.ja}" for r in entity.roles if len(r.ja) <= _MAX_TITLE)
         return tuple(dict.fromkeys(f for f in forms if f.strip()))
+
+    def typed_forms(self, item: Item) -> tuple[str, ...]:
+        """What a typed answer is judged against: `accepted`, plus a person's name with each title the
+        articles give, so that a wrong title (プーチン首相) is judged wrong. Not for fill-in blanks,
+        where the sentence around the blank may already hold the title."""
+        forms = list(self.accepted(item))
+        entity = self.entity_by_id.get(item.entity) if item.entity else None
+        if entity is not None and entity.type is EntityType.PERSON:
+            forms.extend(f"{entity.ja}{r.ja}" for r in entity.roles if len(r.ja) <= _MAX_TITLE)
+        return tuple(dict.fromkeys(forms))
 
     def distractor_pool(self, item: Item) -> tuple[Text, ...]:
         """Candidate wrong answers for `item`: its own distractors, its pool, then its entity's type pool."""

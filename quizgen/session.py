@@ -189,7 +189,7 @@ class Session:
         if item.id not in self._others:
             from quizgen.matching import normalise
 
-            mine = {normalise(a) for a in self.bank.accepted(item)}
+            mine = {normalise(a) for a in self.bank.typed_forms(item)}
             out = [t for i in self.bank.items if i.id != item.id for t in (i.answer.ja, i.answer.en)]
             self._others[item.id] = tuple(dict.fromkeys(t for t in out if normalise(t) not in mine))
         return self._others[item.id]
@@ -204,7 +204,7 @@ class Session:
         from quizgen.matching import judge
 
         item = question.item
-        verdict = judge(typed, item.answer.ja, self.bank.accepted(item), answer_type=item.answer_type.value,
+        verdict = judge(typed, item.answer.ja, self.bank.typed_forms(item), answer_type=item.answer_type.value,
                         others=self.others(item))
         return verdict.correct, verdict
 
