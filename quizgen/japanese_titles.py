@@ -2,31 +2,25 @@
 
 Everything here works on *normalised* keys (see ``quizgen.matching.normalise``):
 lower case, hiragana, no spaces or dots. Titles fall into groups of synonyms
-(国家主席, 主席, 大統領 and President are one group), so a typed title can be
-checked against the titles the bank gives for the answer.
+(外相, 外務大臣 and Foreign Minister are one group), so a typed title can be
+checked against the titles the bank gives for the answer. 大統領 and 国家主席 are
+different titles (習近平大統領 is wrong); English "President" agrees with both.
 """
 
 from __future__ import annotations
 
 import re
 
-__all__ = ["GENERIC", "name_like", "split_titles", "title_group", "titles_compatible"]
+__all__ = ["GENERIC", "name_like", "same_role", "split_titles", "title_group", "titles_compatible", "trailing_title"]
 
 GENERIC = "generic"
 _GROUPS: dict[str, tuple[str, ...]] = {
     GENERIC: ("氏", "さん", "様", "さま", "殿", "閣下", "かっか", "mr", "mrs", "ms", "dr", "mister"),
-    "head-of-state": (
-        "大統領",
-        "国家主席",
-        "主席",
-        "だいとうりょう",
-        "こっかしゅせき",
-        "しゅせき",
-        "president",
-        "chairman",
-        "presidentofchina",
-        "presidentofrussia",
-    ),
+    "president": ("大統領", "だいとうりょう", "presidentofrussia", "presidentofukraine"),
+    "chairman": ("国家主席", "主席", "こっかしゅせき", "しゅせき", "chairman", "presidentofchina"),
+    # English "President" is used for both; it agrees with either Japanese title
+    "researcher": ("客員研究員", "研究員", "きゃくいんけんきゅういん", "けんきゅういん", "researcher", "visitingresearcher"),
+    "president-en": ("president",),
     "foreign-minister": (
         "外相",
         "外務大臣",
@@ -63,6 +57,7 @@ _GROUPS: dict[str, tuple[str, ...]] = {
         "ministerofdefense",
     ),
 }
+_AGREES = {"president-en": {"president", "chairman"}}
 _GROUP_OF = {title: group for group, titles in _GROUPS.items() for title in titles}
 _BY_LENGTH = sorted(_GROUP_OF, key=len, reverse=True)
 # A core left after stripping a title from the *answer* is only trusted when it
@@ -128,6 +123,12 @@ def split_titles(key: str) -> tuple[str, tuple[str, ...]]:
     return key, tuple(found)
 
 
+def trailing_title(text: str) -> str | None:
+    """The known title a role description ends with (``"米ジョージタウン大学客員研究員"`` -> ``"客員研究員"``)."""
+    return next((t for t in _BY_LENGTH if text.endswith(t) and len(text) > len(t)), None) or (
+        text if text in _GROUP_OF else None)
+
+
 def name_like(core: str) -> bool:
     """Could ``core`` (left after stripping a title from an answer) be a person's name?"""
     return bool(_NAME_RE.fullmatch(core)) and core not in _NOT_NAMES
@@ -141,4 +142,12 @@ def titles_compatible(typed: tuple[str, ...], known: set[str]) -> bool:
     """
     known_groups = {_GROUP_OF[t] for t in known} - {GENERIC}
     typed_groups = {_GROUP_OF[t] for t in typed} - {GENERIC}
-    return not known_groups or typed_groups <= known_groups
+    return not known_groups or all(g in known_groups or _AGREES.get(g, set()) & known_groups for g in typed_groups)
+
+
+def same_role(a: str, b: str) -> bool:
+    """Do two whole titles name the same role (外相 and 外務大臣; President and 大統領)?"""
+    ga, gb = title_group(a), title_group(b)
+    if ga is None or gb is None:
+        return False
+    return ga == gb or gb in _AGREES.get(ga, set()) or ga in _AGREES.get(gb, set())

@@ -23,7 +23,7 @@ from functools import lru_cache
 from quizgen.japanese import fold_kana, fold_latin, is_kana, is_romaji, romaji_key
 from quizgen.japanese_dates import PartialDate, parse_date
 from quizgen.japanese_numbers import counters_compatible, parse_int, parse_quantity
-from quizgen.japanese_titles import name_like, split_titles, title_group, titles_compatible
+from quizgen.japanese_titles import name_like, same_role, split_titles, titles_compatible
 
 __all__ = ["ANSWER_TYPES", "TYPO_MIN_LENGTH", "Reason", "Verdict", "is_correct", "judge", "normalise"]
 
@@ -220,8 +220,7 @@ def _judge_text(typed: str, key: str, spellings: list[str], others: Collection[s
     verdict = answer.lenient(key)
     if verdict is not None:
         return verdict
-    role = title_group(key)
-    if role is not None and any(title_group(k) == role for k in answer.keys):
+    if any(same_role(key, k) for k in answer.keys):
         return Verdict(True, Reason.SAME_ROLE, spellings[0])
     core = split_titles(key)[0]
     typo = answer.typo(key, other_keys) or answer.typo(core, other_keys)

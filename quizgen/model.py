@@ -234,7 +234,12 @@ class Bank:
         forms = list(self.accepted(item))
         entity = self.entity_by_id.get(item.entity) if item.entity else None
         if entity is not None and entity.type is EntityType.PERSON:
-            forms.extend(f"{entity.ja}{r.ja}" for r in entity.roles if len(r.ja) <= _MAX_TITLE)
+            from quizgen.japanese_titles import trailing_title
+
+            for r in entity.roles:
+                title = r.ja if len(r.ja) <= _MAX_TITLE else trailing_title(r.ja)
+                if title:
+                    forms.append(f"{entity.ja}{title}")
         return tuple(dict.fromkeys(forms))
 
     def distractor_pool(self, item: Item) -> tuple[Text, ...]:

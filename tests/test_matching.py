@@ -377,3 +377,20 @@ def test_any_permutation_of_a_list_answer_is_right_and_a_shorter_list_is_not(par
 )
 def test_commas_inside_one_phrase_do_not_matter(typed: str, expected: str, ok: bool) -> None:
     assert is_correct(typed, expected) is ok
+
+
+@pytest.mark.parametrize(
+    ("typed", "accepted", "ok"),
+    [
+        ("習近平国家主席", ["習近平国家主席"], True),
+        ("習近平大統領", ["習近平国家主席"], False),  # Xi is never 大統領
+        ("プーチン国家主席", ["プーチン大統領"], False),
+        ("President Xi Jinping", ["習近平国家主席", "Xi Jinping"], True),  # English "President" covers both
+        ("President Putin", ["プーチン大統領", "Putin"], True),
+        ("イワノフ外相", ["イワノフ客員研究員"], False),
+        ("イワノフ研究員", ["イワノフ客員研究員"], True),
+    ],
+)
+def test_president_and_chairman_are_different_titles(typed: str, accepted: list[str], ok: bool) -> None:
+    expected = accepted[0].replace("国家主席", "").replace("大統領", "").replace("客員研究員", "")
+    assert is_correct(typed, expected, accepted) is ok
