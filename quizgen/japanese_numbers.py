@@ -166,7 +166,7 @@ _KA_RE = re.compile(r"[ゖゕヶヵ箇个け](?=[月国])")
 
 def _canon_counter(counter: str) -> str:
     counter = _KA_RE.sub("か", fold_kana(counter))
-    for suffix in ("ぶり", "ago"):
+    for suffix in ("ぶり", "振り", "ago"):
         counter = counter.removesuffix(suffix)
     return counter
 

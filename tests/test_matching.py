@@ -394,3 +394,8 @@ def test_commas_inside_one_phrase_do_not_matter(typed: str, expected: str, ok: b
 def test_president_and_chairman_are_different_titles(typed: str, accepted: list[str], ok: bool) -> None:
     expected = accepted[0].replace("国家主席", "").replace("大統領", "").replace("客員研究員", "")
     assert is_correct(typed, expected, accepted) is ok
+
+
+@pytest.mark.parametrize(("typed", "ok"), [("6年振り", True), ("六年振り", True), ("7年振り", False), ("6か月振り", False)])
+def test_buri_in_kanji(typed: str, ok: bool) -> None:
+    assert is_correct(typed, "6年ぶり", answer_type="number") is ok
