@@ -25,7 +25,6 @@ from quizgen.generators.worksheet import (
     Lang,
     MatchingQ,
     QuestionType,
-    ShortQ,
     TimelineQ,
     TrueFalseQ,
     Worksheet,
@@ -34,6 +33,7 @@ from quizgen.generators.worksheet import (
     key_entries,
     parse_types,
     question_key,
+    visible_texts,
 )
 from quizgen.generators.worksheet_html import Part, render
 from quizgen.generators.worksheet_write import render_documents, write_worksheet
@@ -215,7 +215,7 @@ def test_sheet_shows_every_question_and_key_every_answer(bank: Bank) -> None:
         sheet = plain(render(bank, ws, v, Part.SHEET))
         key = plain(render(bank, ws, v, Part.KEY))
         for n, q in v.questions():
-            for text in _visible_texts(q):
+            for text in visible_texts(q):
                 assert re.sub(r"\s+", "", text) in sheet, (n, text)
         for entry in key_entries(bank, ws, v):
             answer = re.sub(r"\s+", "", entry.answer.ja)
@@ -227,20 +227,6 @@ def test_sheet_shows_every_question_and_key_every_answer(bank: Bank) -> None:
         assert f"版{v.label}" in sheet
 
 
-def _visible_texts(q: object) -> list[str]:
-    if isinstance(q, ShortQ):
-        return [q.item.prompt.ja]
-    if isinstance(q, ChoiceQ):
-        return [q.mc.item.prompt.ja, *(o.ja for o in q.mc.options)]
-    if isinstance(q, TrueFalseQ):
-        return [q.tf.statement.ja]
-    if isinstance(q, ClozeQ):
-        return [s for s, blank in q.cz.parts("ja") if not blank]
-    if isinstance(q, MatchingQ):
-        return [p.left.ja for p in q.lefts] + [p.right.ja for p in q.rights]
-    if isinstance(q, TimelineQ):
-        return [e.event.ja for e in q.shown]
-    raise AssertionError(q)
 
 
 def test_cloze_answers_are_not_on_the_sheet(bank: Bank) -> None:

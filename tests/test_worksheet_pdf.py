@@ -21,16 +21,11 @@ from quizgen.bank import load_bank
 from quizgen.cli import cli
 from quizgen.generators.pdf import MissingLibraryError, render_pdf
 from quizgen.generators.worksheet import (
-    ChoiceQ,
-    ClozeQ,
-    MatchingQ,
-    ShortQ,
-    TimelineQ,
-    TrueFalseQ,
     Worksheet,
     WorksheetOptions,
     build_worksheet,
     key_entries,
+    visible_texts,
 )
 from quizgen.generators.worksheet_write import write_worksheet
 from quizgen.model import Bank, Selection
@@ -73,7 +68,7 @@ def test_pdf_holds_every_question_and_the_key_every_answer(bank: Bank, written: 
     variant = ws.variants[0]
     for n, q in variant.questions():
         assert f"問{n}" in sheet
-        for text in _texts(q):
+        for text in visible_texts(q):
             assert squash(text) in sheet, (n, text)
     for entry in key_entries(bank, ws, variant):
         assert squash(f"問{entry.number}{entry.answer.ja}") in key
@@ -85,20 +80,6 @@ def test_pdf_holds_every_question_and_the_key_every_answer(bank: Bank, written: 
     assert f"1/{pages}" in sheet and "氏名" in sheet and "得点" in sheet
 
 
-def _texts(q: object) -> list[str]:
-    if isinstance(q, ShortQ):
-        return [q.item.prompt.ja]
-    if isinstance(q, ChoiceQ):
-        return [q.mc.item.prompt.ja, *(o.ja for o in q.mc.options)]
-    if isinstance(q, TrueFalseQ):
-        return [q.tf.statement.ja]
-    if isinstance(q, ClozeQ):
-        return [s for s, blank in q.cz.parts("ja") if not blank]
-    if isinstance(q, MatchingQ):
-        return [p.left.ja for p in q.lefts] + [p.right.ja for p in q.rights]
-    if isinstance(q, TimelineQ):
-        return [e.event.ja for e in q.shown]
-    raise AssertionError(q)
 
 
 def test_japanese_font_is_embedded(written: tuple[Worksheet, list[Path]]) -> None:

@@ -191,6 +191,21 @@ def question_items(q: Question) -> tuple[Item, ...]:
     raise AssertionError(q)  # pragma: no cover
 
 
+def visible_texts(q: Question, lang: str = "ja") -> list[str]:
+    """The texts a student sees for `q` (prompt, options, statement, cloze text around the blanks, …)."""
+    if isinstance(q, ShortQ):
+        return [getattr(q.item.prompt, lang)]
+    if isinstance(q, ChoiceQ):
+        return [getattr(q.mc.item.prompt, lang), *(getattr(o, lang) for o in q.mc.options)]
+    if isinstance(q, TrueFalseQ):
+        return [getattr(q.tf.statement, lang)]
+    if isinstance(q, ClozeQ):
+        return [s for s, blank in q.cz.parts(lang) if not blank]
+    if isinstance(q, MatchingQ):
+        return [getattr(p.left, lang) for p in q.lefts] + [getattr(p.right, lang) for p in q.rights]
+    return [getattr(e.event, lang) for e in q.shown]
+
+
 def question_articles(q: Question) -> tuple[str, ...]:
     if isinstance(q, MatchingQ):
         return tuple(dict.fromkeys(p.article for p in q.lefts))
