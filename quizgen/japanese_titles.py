@@ -145,9 +145,13 @@ def titles_compatible(typed: tuple[str, ...], known: set[str]) -> bool:
     return not known_groups or all(g in known_groups or _AGREES.get(g, set()) & known_groups for g in typed_groups)
 
 
-def same_role(a: str, b: str) -> bool:
-    """Do two whole titles name the same role (外相 and 外務大臣; President and 大統領)?"""
-    ga, gb = title_group(a), title_group(b)
-    if ga is None or gb is None:
+def same_role(typed: str, known: str) -> bool:
+    """Does the typed title name the role of the known one (外務大臣 for 外相; President for 大統領)?
+
+    Directional: English "President" typed for 大統領 or 国家主席 is right, but a bank spelling
+    "President" does not make 国家主席 right for 大統領.
+    """
+    gt, gk = title_group(typed), title_group(known)
+    if gt is None or gk is None:
         return False
-    return ga == gb or gb in _AGREES.get(ga, set()) or ga in _AGREES.get(gb, set())
+    return gt == gk or gk in _AGREES.get(gt, set())

@@ -399,3 +399,10 @@ def test_president_and_chairman_are_different_titles(typed: str, accepted: list[
 @pytest.mark.parametrize(("typed", "ok"), [("6年振り", True), ("六年振り", True), ("7年振り", False), ("6か月振り", False)])
 def test_buri_in_kanji(typed: str, ok: bool) -> None:
     assert is_correct(typed, "6年ぶり", answer_type="number") is ok
+
+
+def test_english_president_agrees_with_japanese_titles_only_one_way() -> None:
+    assert is_correct("President", "大統領")
+    assert is_correct("president", "国家主席")
+    assert not is_correct("国家主席", "大統領", ["President of Ukraine", "President"])
+    assert not is_correct("大統領", "国家主席", ["President"])
