@@ -40,7 +40,7 @@ from quizgen.bank import loads_bank  # noqa: E402
 from quizgen.errors import BankError  # noqa: E402
 from quizgen.extract.article import extract, read_article  # noqa: E402
 from quizgen.extract.nlp import load_analyzer  # noqa: E402
-from quizgen.extract.ranking import DEFAULT_MAX, rank  # noqa: E402
+from quizgen.extract.ranking import REVIEW_BATCH, rank  # noqa: E402
 from quizgen.matching import normalise  # noqa: E402
 from quizgen.model import Bank, Item  # noqa: E402
 
@@ -125,7 +125,7 @@ def main() -> int:
     reference = [r for r in reference if r.spans]
     analyse = load_analyzer()
     drafts: list[Item] = []
-    capped: set[str] = set()  # ids of the drafts `quizgen extract` keeps by default (--max DEFAULT_MAX)
+    capped: set[str] = set()  # ids of the drafts `quizgen extract --max REVIEW_BATCH` keeps
     t0 = time.perf_counter()
     for s in bank.sources:
         if s.id not in texts:
@@ -133,7 +133,7 @@ def main() -> int:
         others = dataclasses.replace(bank, sources=tuple(x for x in bank.sources if x.id != s.id))
         ex = extract(read_article(args.articles / s.file), s.file, others, analyse, source_id=s.id)
         drafts.extend(ex.items)
-        capped |= {d.id for d in rank(ex.items, others, DEFAULT_MAX).kept}
+        capped |= {d.id for d in rank(ex.items, others, REVIEW_BATCH).kept}
     elapsed = time.perf_counter() - t0
     by_bank = {e.id: e for e in bank.entities}
     draft_info = []
@@ -165,13 +165,13 @@ def main() -> int:
           f"extraction time: {elapsed:.2f}s")
     print(f"recall:   {hit}/{n} = {hit / n:.1%}   (baseline, known-entity blanks only: {base}/{n} = {base / n:.1%}; "
           f"ratio {hit / max(base, 1):.2f}x)")
-    print(f"recall with the default cap (--max {DEFAULT_MAX}, {len(capped)} drafts): {hit_capped}/{n} = "
-          f"{hit_capped / n:.1%}   (--all: {hit / n:.1%})")
+    print(f"recall with a cap (--max {REVIEW_BATCH}, {len(capped)} drafts): {hit_capped}/{n} = "
+          f"{hit_capped / n:.1%}   (default, every draft: {hit / n:.1%})")
     print("drafts by rule: " + ", ".join(f"{k[5:]}={v}" for k, v in per_rule.most_common()))
     if args.verbose:
         for r in missed:
             print("  missed:", r.id, sorted(r.answers)[:3])
-    print(f"default output (--max {DEFAULT_MAX}):", end=" ")
+    print(f"capped output (--max {REVIEW_BATCH}):", end=" ")
     precision(SAMPLE_CAPPED, [d for d in drafts if d.id in capped], args.new_sample)
     print("every draft (--all), sample judged before the unseen-article changes:", end=" ")
     # precision sample
@@ -233,7 +233,7 @@ def unseen(args: argparse.Namespace) -> int:
         ex = extract(text, path.name, bank, analyse, source_id=f"u{n}")
         drafts = list(ex.items)
         all_drafts.extend(drafts)
-        kept = {d.id for d in rank(drafts, bank, DEFAULT_MAX).kept}
+        kept = {d.id for d in rank(drafts, bank, REVIEW_BATCH).kept}
         capped_drafts.extend(d for d in drafts if d.id in kept)
         with path.with_suffix(".expected.tsv").open(encoding="utf-8") as fh:
             expected = list(csv.DictReader(fh, delimiter="\t"))
@@ -257,14 +257,14 @@ def unseen(args: argparse.Namespace) -> int:
         hits += got
         hits_capped += got_capped
         print(f"{path.name}: drafts {len(drafts)}  recall {got}/{len(expected)} = {got / len(expected):.1%}  "
-              f"with --max {DEFAULT_MAX}: {got_capped}/{len(expected)} = {got_capped / len(expected):.1%}")
+              f"with --max {REVIEW_BATCH}: {got_capped}/{len(expected)} = {got_capped / len(expected):.1%}")
     print(f"unseen recall (--all): {hits}/{total} = {hits / total:.1%}   drafts: {len(all_drafts)}")
-    print(f"unseen recall (default --max {DEFAULT_MAX}): {hits_capped}/{total} = {hits_capped / total:.1%}   "
+    print(f"unseen recall (--max {REVIEW_BATCH}): {hits_capped}/{total} = {hits_capped / total:.1%}   "
           f"drafts: {len(capped_drafts)}")
     per_rule = Counter(d.tags[1] for d in all_drafts)
     print("drafts by rule: " + ", ".join(f"{k[5:]}={v}" for k, v in per_rule.most_common()))
     name = args.unseen.resolve().name  # unseen -> bench/extract_unseen_precision_sample.tsv, and so on
-    print(f"default output (--max {DEFAULT_MAX}):", end=" ")
+    print(f"capped output (--max {REVIEW_BATCH}):", end=" ")
     precision(ROOT / "bench" / f"extract_{name}_precision_sample.tsv", capped_drafts, args.new_sample)
     print("every draft (--all):", end=" ")
     precision(ROOT / "bench" / f"extract_{name}_precision_all.tsv", all_drafts, args.new_sample)

@@ -11,7 +11,7 @@ from quizgen import resources
 from quizgen.cli import cli
 from quizgen.cli.common import bank_option, load
 from quizgen.errors import UsageError
-from quizgen.extract.ranking import DEFAULT_MAX
+from quizgen.extract.ranking import REVIEW_BATCH
 
 
 @cli.command()
@@ -22,8 +22,8 @@ from quizgen.extract.ranking import DEFAULT_MAX
               help="Write the drafts here (default: print them). Put it inside the bank folder to have "
                    "`quizgen check` validate it with the bank.")
 @click.option("--max", "max_drafts", type=click.IntRange(min=1), default=None, metavar="N",
-              help=f"Keep the best N drafts by quality score (default {DEFAULT_MAX}).")
-@click.option("--all", "keep_all", is_flag=True, help="Keep every draft (no cap).")
+              help=f"Keep only the best N drafts by quality score (e.g. {REVIEW_BATCH} for one sitting of review).")
+@click.option("--all", "keep_all", is_flag=True, help="Keep every draft (the default).")
 @bank_option
 def extract(article: Path, source_id: str | None, output: Path | None, max_drafts: int | None, keep_all: bool,
             bank_path: Path | None) -> None:
@@ -32,8 +32,8 @@ def extract(article: Path, source_id: str | None, output: Path | None, max_draft
     Page clutter is removed (and reported), then dates, numbers, people and titles, forums,
     meetings and positions are found and turned into draft items (`draft: true`) with a
     verbatim evidence quote. English texts are left as "TODO: translate" and listed under
-    `missing`. Drafts are scored and written best first; only the best 40 are kept
-    unless you pass --max N or --all. Review the drafts with `quizgen review FILE`.
+    `missing`. Drafts are scored and written best first, so review can stop where
+    quality drops; --max N keeps only the best N. Review the drafts with `quizgen review FILE`.
 
     Needs the optional NLP packages:  pip install 'quizgen[extract]'
     """
@@ -44,7 +44,7 @@ def extract(article: Path, source_id: str | None, output: Path | None, max_draft
 
     if keep_all and max_drafts is not None:
         raise UsageError("use either --max N or --all, not both")
-    limit = None if keep_all else (max_drafts or DEFAULT_MAX)
+    limit = None if keep_all else max_drafts
     text = read_article(article)
     analyse = load_analyzer()
     bank = load(bank_path)
@@ -61,7 +61,7 @@ def extract(article: Path, source_id: str | None, output: Path | None, max_draft
     new = f", {len(result.entities)} new people proposed" if result.entities else ""
     if result.dropped:
         click.echo(f"kept the best {len(result.items)} of {result.found} drafts; {result.dropped} dropped "
-                   f"(--max N keeps more, --all keeps every draft)", err=True)
+                   f"(without --max every draft is kept)", err=True)
     if output is None:
         click.echo(out, nl=False)
         click.echo(f"{len(result.items)} drafts for article {result.source.id} ({summary}){new}", err=True)

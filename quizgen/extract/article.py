@@ -76,7 +76,7 @@ class Extraction:
             data["entities"] = [to_data(e) for e in self.entities]
         data["items"] = [to_data(i) for i in self.items]
         kept = (f"# The best {len(self.items)} of {self.found} drafts by quality score, best first "
-                f"({self.dropped} dropped; `quizgen extract --all` keeps every draft).\n" if self.dropped else
+                f"({self.dropped} dropped; without --max every draft is kept).\n" if self.dropped else
                 "# Drafts are ordered best first (by quality score).\n")
         header = (f"# Draft questions extracted by `quizgen extract` from {article_name}.\n" + kept +
                   "# Every item is `draft: true`; `missing` lists what a reviewer must still add (English texts).\n"

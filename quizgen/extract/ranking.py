@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from quizgen.model import Bank, EntityType, Item
 
-DEFAULT_MAX = 40
+REVIEW_BATCH = 40  # a sitting's worth of drafts: `quizgen extract --max 40` keeps the best 40
 
 # Base score per rule (the `rule-…` tag every draft carries).
 RULE_SCORES: dict[str, int] = {
@@ -75,7 +75,7 @@ def score(item: Item, bank: Bank) -> int:
     return max(0, min(100, s))
 
 
-def rank(items: Sequence[Item], bank: Bank, limit: int | None = DEFAULT_MAX) -> Ranked:
+def rank(items: Sequence[Item], bank: Bank, limit: int | None = None) -> Ranked:
     """The drafts best first; with `limit`, only the best `limit`.
 
     Drafts from a sentence that already gave one lose SAME_SENTENCE_PENALTY per kept sibling, so the
