@@ -7,14 +7,7 @@ dataclasses in `model.py`, so the YAML keys are exactly the field names.
 
 from __future__ import annotations
 
-import dataclasses
-import datetime as dt
-import difflib
 import re
-import types
-import typing
-from collections.abc import Iterable
-from enum import Enum
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +15,7 @@ import yaml
 
 from quizgen.errors import BankError, Problem, UsageError
 from quizgen.model import Bank, Disagreement, Entity, Item, Pool, Source, Text
+from quizgen.records import MISSING, Reader, display_path, kind_of, suggest, to_data
 from quizgen.yamlloc import Loc, LocList, LocMap, load_located
 
 SECTIONS: dict[str, type[Any]] = {
@@ -37,114 +31,6 @@ _DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _YEAR_RE = re.compile(r"(?<![0-9０-９])((?:19|20)[0-9]{2})(?![0-9０-９])")
 _CLOZE_RE = re.compile(r"\[\[(.+?)\]\]")
 _KANA_RE = re.compile(r"^[\u3041-\u309f\u30fc・、。「」\s]+$")
-_MISSING = object()
-
-
-# --------------------------------------------------------------------------- generic building
-
-
-class _Reader:
-    """Turns located YAML data into model dataclasses, collecting problems."""
-
-    def __init__(self) -> None:
-        self.problems: list[Problem] = []
-        # (kind, id) -> the record's mapping, for locating cross-record problems later
-        self.maps: dict[tuple[str, str], LocMap] = {}
-
-    def fail(self, loc: Loc, field: str, message: str) -> object:
-        self.problems.append(loc.problem(field, message))
-        return _MISSING
-
-    def value(self, raw: Any, tp: Any, loc: Loc, path: str) -> Any:
-        origin = typing.get_origin(tp)
-        if origin in (types.UnionType, typing.Union):
-            args = [a for a in typing.get_args(tp) if a is not type(None)]
-            return None if raw is None else self.value(raw, args[0], loc, path)
-        if origin is tuple:
-            (inner, _ellipsis) = typing.get_args(tp)
-            if raw is None:
-                return ()
-            if not isinstance(raw, LocList):
-                return self.fail(loc, path, f"must be a list, not {_kind(raw)}")
-            out = [self.value(v, inner, vloc, f"{path}[{i}]") for i, (v, vloc) in
-                   enumerate(zip(raw, raw.item_locs, strict=True))]
-            return _MISSING if _MISSING in out else tuple(out)
-        if dataclasses.is_dataclass(tp):
-            return self.record(raw, typing.cast(type[Any], tp), loc, path)
-        if isinstance(tp, type) and issubclass(tp, Enum):
-            choices = [m.value for m in tp]
-            if raw in choices:
-                return tp(raw)
-            hint = _suggest(str(raw), choices)
-            return self.fail(loc, path, f"must be one of {', '.join(choices)}, not {raw!r}{hint}")
-        if tp is bool:
-            if isinstance(raw, bool):
-                return raw
-            return self.fail(loc, path, f"must be true or false, not {raw!r}")
-        if tp is str:
-            if isinstance(raw, dt.date):
-                return raw.isoformat()
-            if isinstance(raw, int) and not isinstance(raw, bool):
-                if path.endswith(("id", "article")):
-                    return self.fail(loc, path, f"must be text; write it in quotes (\"{raw:03d}\" or \"{raw}\")")
-                return str(raw)
-            if isinstance(raw, bool):
-                return self.fail(loc, path, f"must be text, not {raw!r} (YAML reads yes/no/on/off as true/false: quote it)")
-            if not isinstance(raw, str):
-                return self.fail(loc, path, f"must be text, not {_kind(raw)}")
-            if not raw.strip():
-                return self.fail(loc, path, "must not be empty")
-            return raw
-        raise TypeError(f"unsupported field type {tp!r}")  # pragma: no cover - programming error
-
-    def record(self, raw: Any, cls: type[Any], loc: Loc, path: str) -> Any:
-        if not isinstance(raw, LocMap):
-            return self.fail(loc, path, f"must be a mapping, not {_kind(raw)}")
-        hints = typing.get_type_hints(cls)
-        fields = {f.name: f for f in dataclasses.fields(cls)}
-        ok = True
-        for key in raw:
-            if key not in fields:
-                hint = _suggest(key, list(fields))
-                self.fail(raw.key_locs[key], f"{path}.{key}", f"unknown key{hint}")
-                ok = False
-        kwargs: dict[str, Any] = {}
-        for name, f in fields.items():
-            required = f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
-            if name not in raw:
-                if required:
-                    self.fail(raw.loc, f"{path}.{name}", "required field is missing")
-                    ok = False
-                continue
-            if raw[name] is None and required:
-                self.fail(raw.where(name), f"{path}.{name}", "required field is empty")
-                ok = False
-                continue
-            val = self.value(raw[name], hints[name], raw.where(name), f"{path}.{name}")
-            if val is _MISSING:
-                ok = False
-            else:
-                kwargs[name] = val
-        if not ok:
-            return _MISSING
-        return cls(**kwargs)
-
-
-def _kind(raw: Any) -> str:
-    if isinstance(raw, LocMap):
-        return "a mapping"
-    if isinstance(raw, LocList):
-        return "a list"
-    if raw is None:
-        return "empty"
-    return f"{type(raw).__name__} {raw!r}"
-
-
-def _suggest(word: str, choices: Iterable[str]) -> str:
-    close = difflib.get_close_matches(word, list(choices), n=1)
-    return f" (did you mean {close[0]!r}?)" if close else ""
-
-
 # --------------------------------------------------------------------------- loading
 
 
@@ -163,7 +49,7 @@ def load_bank(bank_dir: Path | str, articles_dir: Path | str | None = None) -> B
     texts: list[tuple[str, str]] = []
     problems: list[Problem] = []
     for path in files:
-        shown = _shown(path)
+        shown = display_path(path)
         try:
             raw = path.read_bytes()
             texts.append((raw.decode("utf-8"), shown))
@@ -188,7 +74,7 @@ def loads_bank_files(texts: list[tuple[str, str]], articles_dir: Path | None = N
 
 
 def _build(texts: list[tuple[str, str]], articles: Path | None, problems: list[Problem]) -> Bank:
-    reader = _Reader()
+    reader = Reader()
     reader.problems.extend(problems)
     sections: dict[str, list[Any]] = {k: [] for k in SECTIONS}
     for text, shown in texts:
@@ -201,17 +87,17 @@ def _build(texts: list[tuple[str, str]], articles: Path | None, problems: list[P
             continue
         for key, raw in data.items():
             if key not in SECTIONS:
-                reader.fail(data.key_locs[key], key, f"unknown section{_suggest(key, SECTIONS)}; "
+                reader.fail(data.key_locs[key], key, f"unknown section{suggest(key, SECTIONS)}; "
                             f"expected {', '.join(SECTIONS)}")
                 continue
             if raw is None:
                 continue
             if not isinstance(raw, LocList):
-                reader.fail(data.where(key), key, f"must be a list, not {_kind(raw)}")
+                reader.fail(data.where(key), key, f"must be a list, not {kind_of(raw)}")
                 continue
             for i, (entry, loc) in enumerate(zip(raw, raw.item_locs, strict=True)):
                 rec = reader.record(entry, SECTIONS[key], loc, f"{key}[{i}]")
-                if rec is _MISSING:
+                if rec is MISSING:
                     continue
                 rid = rec.id
                 if (key, rid) in reader.maps:
@@ -233,7 +119,7 @@ def _build(texts: list[tuple[str, str]], articles: Path | None, problems: list[P
 # --------------------------------------------------------------------------- semantic checks
 
 
-def _at(reader: _Reader, kind: str, rid: str, *path: str | int) -> Loc:
+def _at(reader: Reader, kind: str, rid: str, *path: str | int) -> Loc:
     """Best location for a nested field of record (kind, rid)."""
     node: Any = reader.maps[(kind, rid)]
     loc: Loc = node.loc
@@ -247,7 +133,7 @@ def _at(reader: _Reader, kind: str, rid: str, *path: str | int) -> Loc:
     return loc
 
 
-def _validate(bank: Bank, r: _Reader) -> None:
+def _validate(bank: Bank, r: Reader) -> None:
     from quizgen.matching import normalise
 
     sources, entities = bank.source_by_id, bank.entity_by_id
@@ -268,7 +154,7 @@ def _validate(bank: Bank, r: _Reader) -> None:
         for j, role in enumerate(e.roles):
             if role.article not in sources:
                 r.fail(_at(r, "entities", e.id, "roles", j, "article"), f"entity {e.id}.roles[{j}].article",
-                       f"unknown article {role.article!r}{_suggest(role.article, sources)}")
+                       f"unknown article {role.article!r}{suggest(role.article, sources)}")
     for dis in bank.disagreements:
         for j, side in enumerate(dis.sides):
             if side.article not in sources:
@@ -281,21 +167,21 @@ def _validate(bank: Bank, r: _Reader) -> None:
         for j, ev in enumerate(it.evidence):
             if ev.article not in sources:
                 r.fail(_at(r, "items", it.id, "evidence", j, "article"), f"{where}.evidence[{j}].article",
-                       f"unknown article {ev.article!r}{_suggest(ev.article, sources)}")
+                       f"unknown article {ev.article!r}{suggest(ev.article, sources)}")
         if not it.evidence:
             r.fail(_at(r, "items", it.id, "evidence"), f"{where}.evidence", "at least one evidence quote is required")
         if it.entity is not None and it.entity not in entities:
             r.fail(_at(r, "items", it.id, "entity"), f"{where}.entity",
-                   f"unknown entity {it.entity!r}{_suggest(it.entity, entities)}")
+                   f"unknown entity {it.entity!r}{suggest(it.entity, entities)}")
         for j, a in enumerate(it.actors):
             if a not in entities:
                 r.fail(_at(r, "items", it.id, "actors", j), f"{where}.actors[{j}]",
-                       f"unknown entity {a!r}{_suggest(a, entities)}")
+                       f"unknown entity {a!r}{suggest(a, entities)}")
         if it.disagreement is not None and it.disagreement not in bank.disagreement_by_id:
             r.fail(_at(r, "items", it.id, "disagreement"), f"{where}.disagreement",
-                   f"unknown disagreement {it.disagreement!r}{_suggest(it.disagreement, bank.disagreement_by_id)}")
+                   f"unknown disagreement {it.disagreement!r}{suggest(it.disagreement, bank.disagreement_by_id)}")
         if it.pool is not None and it.pool not in pools:
-            r.fail(_at(r, "items", it.id, "pool"), f"{where}.pool", f"unknown pool {it.pool!r}{_suggest(it.pool, pools)}")
+            r.fail(_at(r, "items", it.id, "pool"), f"{where}.pool", f"unknown pool {it.pool!r}{suggest(it.pool, pools)}")
         for j, tag in enumerate(it.tags):
             if not tag.strip() or any(c.isspace() for c in tag):
                 r.fail(_at(r, "items", it.id, "tags", j), f"{where}.tags[{j}]", f"tags contain no spaces: {tag!r}")
@@ -330,7 +216,7 @@ def _validate(bank: Bank, r: _Reader) -> None:
                    f"({it.answer.ja!r} vs {first.answer.ja!r})")
 
 
-def _check_articles(bank: Bank, r: _Reader, articles: Path) -> None:
+def _check_articles(bank: Bank, r: Reader, articles: Path) -> None:
     if not articles.is_dir():
         raise UsageError(f"articles folder not found: {articles}")
     texts: dict[str, str] = {}
@@ -383,13 +269,6 @@ def _check_articles(bank: Bank, r: _Reader, articles: Path) -> None:
                         f"disagreement {d.id}.sides[{j}].quote")
 
 
-def _shown(path: Path) -> str:
-    try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
-        return str(path)
-
-
 # --------------------------------------------------------------------------- summaries and dumping
 
 
@@ -402,23 +281,6 @@ def counts(bank: Bank) -> tuple[dict[str, int], dict[str, int]]:
         for a in it.articles:
             per_art[a] = per_art.get(a, 0) + 1
     return per_cat, per_art
-
-
-def to_data(obj: Any) -> Any:
-    """Model -> plain YAML-able data, omitting fields left at their defaults."""
-    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-        out: dict[str, Any] = {}
-        for f in dataclasses.fields(obj):
-            val = getattr(obj, f.name)
-            if f.default is not dataclasses.MISSING and val == f.default:
-                continue
-            out[f.name] = to_data(val)
-        return out
-    if isinstance(obj, Enum):
-        return obj.value
-    if isinstance(obj, tuple | list):
-        return [to_data(v) for v in obj]
-    return obj
 
 
 def dumps_bank(bank: Bank) -> str:

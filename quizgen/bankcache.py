@@ -19,7 +19,7 @@ from quizgen.model import Bank
 
 __all__ = ["cache_key", "load_cached"]
 
-_CODE = [Path(__file__).with_name(n) for n in ("model.py", "bank.py", "yamlloc.py", "bankcache.py")]
+_CODE = [Path(__file__).with_name(n) for n in ("model.py", "bank.py", "records.py", "yamlloc.py", "bankcache.py")]
 
 
 def cache_key(bank_dir: Path) -> str:

@@ -21,9 +21,9 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
-from quizgen.bank import _Reader, _shown  # the generic located record reader, shared with the bank
 from quizgen.errors import BankError, Problem, UsageError
 from quizgen.model import Bank, Category, Selection, Text
+from quizgen.records import Reader, display_path
 from quizgen.yamlloc import Loc, LocList, LocMap, load_located
 
 #: Deck ids are DECK_ID_BASE + the first 30 bits of sha256("quizgen-deck:" + full deck name),
@@ -131,16 +131,16 @@ def resolve(names: tuple[str, ...], decks_dir: Path) -> list[Path]:
 
 def load_recipes(paths: list[Path], bank: Bank | None = None) -> tuple[DeckRecipe, ...]:
     """Read and validate recipe files. With `bank`, also check that articles/ids exist and each deck gets items."""
-    reader = _Reader()
+    reader = Reader()
     recipes: list[DeckRecipe] = []
     names: dict[str, Loc] = {}
     for path in paths:
         try:
             text = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
-            reader.problems.append(Problem(_shown(path), 1, 1, "(file)", f"cannot read: {exc}"))
+            reader.problems.append(Problem(display_path(path), 1, 1, "(file)", f"cannot read: {exc}"))
             continue
-        parsed = _parse(text, _shown(path), path.stem, reader, bank)
+        parsed = _parse(text, display_path(path), path.stem, reader, bank)
         if parsed is None:
             continue
         loc, recipe = parsed
@@ -157,14 +157,14 @@ def load_recipes(paths: list[Path], bank: Bank | None = None) -> tuple[DeckRecip
 
 def loads_recipe(text: str, file: str = "<recipe>", bank: Bank | None = None, stem: str = "deck") -> DeckRecipe:
     """One recipe from a YAML string (tests)."""
-    reader = _Reader()
+    reader = Reader()
     out = _parse(text, file, stem, reader, bank)
     if reader.problems or out is None:
         raise RecipeError(reader.problems)
     return out[1]
 
 
-def _parse(text: str, file: str, stem: str, r: _Reader, bank: Bank | None) -> tuple[Loc, DeckRecipe] | None:
+def _parse(text: str, file: str, stem: str, r: Reader, bank: Bank | None) -> tuple[Loc, DeckRecipe] | None:
     data, probs = load_located(text, file)
     r.problems.extend(probs)
     if probs:
@@ -206,7 +206,7 @@ def _parse(text: str, file: str, stem: str, r: _Reader, bank: Bank | None) -> tu
                                 layout=spec.subdecks, deck_id=deck_id, stem=stem)
 
 
-def _check_against_bank(r: _Reader, data: LocMap, sel: Select, selection: Selection, bank: Bank) -> None:
+def _check_against_bank(r: Reader, data: LocMap, sel: Select, selection: Selection, bank: Bank) -> None:
     raw_sel = data.get("select")
     where: dict[str, LocList | None] = {}
     for key in ("articles", "ids"):

@@ -132,9 +132,9 @@ def review(file: Path, bank_path: Path | None, articles: Path | None, inline: bo
 def _edit(drafts, item, inline: bool):  # type: ignore[no-untyped-def]
     import yaml
 
-    from quizgen.bank import to_data
     from quizgen.extract import review as rv
     from quizgen.model import Text
+    from quizgen.records import to_data
 
     if inline:
         prompt = click.prompt("  問 (ja)", default=item.prompt.ja)

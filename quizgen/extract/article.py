@@ -8,7 +8,6 @@ from pathlib import Path
 
 import yaml
 
-from quizgen.bank import to_data
 from quizgen.errors import QuizgenError, UsageError
 from quizgen.extract import candidates as cand
 from quizgen.extract.clutter import Cleaned, Reason, clean
@@ -18,6 +17,7 @@ from quizgen.extract.nlp import Analyzer
 from quizgen.extract.ranking import rank
 from quizgen.extract.sentences import Sentence, split
 from quizgen.model import Bank, Category, Entity, Evidence, Item, ItemKind, Source, Text
+from quizgen.records import to_data
 
 MAX_BYTES = 1_000_000
 MAX_BLANKS_PER_ANSWER = 3

@@ -16,10 +16,11 @@ from typing import Any
 import yaml
 
 from quizgen.atomic import write_text
-from quizgen.bank import bank_files, loads_bank_files, to_data
+from quizgen.bank import bank_files, loads_bank_files
 from quizgen.errors import UsageError
 from quizgen.extract.drafts import TODO_EN
 from quizgen.model import Bank, Item, Text
+from quizgen.records import to_data
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,154 @@
+"""Generic, located reading of YAML records into frozen dataclasses, and back.
+
+`Reader.record(raw, cls, loc, path)` builds `cls` from a `LocMap` using its type
+hints (str, bool, enums, optionals, tuples, nested dataclasses), collecting
+every problem with its place instead of stopping at the first. The bank and
+the deck recipes both read their files through it; `to_data` is the inverse.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import difflib
+import types
+import typing
+from collections.abc import Iterable
+from enum import Enum
+from pathlib import Path
+from typing import Any
+
+from quizgen.errors import Problem
+from quizgen.yamlloc import Loc, LocList, LocMap
+
+MISSING = object()
+
+
+# --------------------------------------------------------------------------- generic building
+
+
+class Reader:
+    """Turns located YAML data into model dataclasses, collecting problems."""
+
+    def __init__(self) -> None:
+        self.problems: list[Problem] = []
+        # (kind, id) -> the record's mapping, for locating cross-record problems later
+        self.maps: dict[tuple[str, str], LocMap] = {}
+
+    def fail(self, loc: Loc, field: str, message: str) -> object:
+        self.problems.append(loc.problem(field, message))
+        return MISSING
+
+    def value(self, raw: Any, tp: Any, loc: Loc, path: str) -> Any:
+        origin = typing.get_origin(tp)
+        if origin in (types.UnionType, typing.Union):
+            args = [a for a in typing.get_args(tp) if a is not type(None)]
+            return None if raw is None else self.value(raw, args[0], loc, path)
+        if origin is tuple:
+            (inner, _ellipsis) = typing.get_args(tp)
+            if raw is None:
+                return ()
+            if not isinstance(raw, LocList):
+                return self.fail(loc, path, f"must be a list, not {kind_of(raw)}")
+            out = [self.value(v, inner, vloc, f"{path}[{i}]") for i, (v, vloc) in
+                   enumerate(zip(raw, raw.item_locs, strict=True))]
+            return MISSING if MISSING in out else tuple(out)
+        if dataclasses.is_dataclass(tp):
+            return self.record(raw, typing.cast(type[Any], tp), loc, path)
+        if isinstance(tp, type) and issubclass(tp, Enum):
+            choices = [m.value for m in tp]
+            if raw in choices:
+                return tp(raw)
+            hint = suggest(str(raw), choices)
+            return self.fail(loc, path, f"must be one of {', '.join(choices)}, not {raw!r}{hint}")
+        if tp is bool:
+            if isinstance(raw, bool):
+                return raw
+            return self.fail(loc, path, f"must be true or false, not {raw!r}")
+        if tp is str:
+            if isinstance(raw, dt.date):
+                return raw.isoformat()
+            if isinstance(raw, int) and not isinstance(raw, bool):
+                if path.endswith(("id", "article")):
+                    return self.fail(loc, path, f"must be text; write it in quotes (\"{raw:03d}\" or \"{raw}\")")
+                return str(raw)
+            if isinstance(raw, bool):
+                return self.fail(loc, path, f"must be text, not {raw!r} (YAML reads yes/no/on/off as true/false: quote it)")
+            if not isinstance(raw, str):
+                return self.fail(loc, path, f"must be text, not {kind_of(raw)}")
+            if not raw.strip():
+                return self.fail(loc, path, "must not be empty")
+            return raw
+        raise TypeError(f"unsupported field type {tp!r}")  # pragma: no cover - programming error
+
+    def record(self, raw: Any, cls: type[Any], loc: Loc, path: str) -> Any:
+        if not isinstance(raw, LocMap):
+            return self.fail(loc, path, f"must be a mapping, not {kind_of(raw)}")
+        hints = typing.get_type_hints(cls)
+        fields = {f.name: f for f in dataclasses.fields(cls)}
+        ok = True
+        for key in raw:
+            if key not in fields:
+                hint = suggest(key, list(fields))
+                self.fail(raw.key_locs[key], f"{path}.{key}", f"unknown key{hint}")
+                ok = False
+        kwargs: dict[str, Any] = {}
+        for name, f in fields.items():
+            required = f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
+            if name not in raw:
+                if required:
+                    self.fail(raw.loc, f"{path}.{name}", "required field is missing")
+                    ok = False
+                continue
+            if raw[name] is None and required:
+                self.fail(raw.where(name), f"{path}.{name}", "required field is empty")
+                ok = False
+                continue
+            val = self.value(raw[name], hints[name], raw.where(name), f"{path}.{name}")
+            if val is MISSING:
+                ok = False
+            else:
+                kwargs[name] = val
+        if not ok:
+            return MISSING
+        return cls(**kwargs)
+
+
+def kind_of(raw: Any) -> str:
+    if isinstance(raw, LocMap):
+        return "a mapping"
+    if isinstance(raw, LocList):
+        return "a list"
+    if raw is None:
+        return "empty"
+    return f"{type(raw).__name__} {raw!r}"
+
+
+def suggest(word: str, choices: Iterable[str]) -> str:
+    close = difflib.get_close_matches(word, list(choices), n=1)
+    return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+
+def display_path(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def to_data(obj: Any) -> Any:
+    """Model -> plain YAML-able data, omitting fields left at their defaults."""
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        out: dict[str, Any] = {}
+        for f in dataclasses.fields(obj):
+            val = getattr(obj, f.name)
+            if f.default is not dataclasses.MISSING and val == f.default:
+                continue
+            out[f.name] = to_data(val)
+        return out
+    if isinstance(obj, Enum):
+        return obj.value
+    if isinstance(obj, tuple | list):
+        return [to_data(v) for v in obj]
+    return obj
