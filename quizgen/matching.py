@@ -73,7 +73,7 @@ _HEDGE_RE = re.compile(
 _STRONG_SEP_RE = re.compile(r"[()\[\]{}【】〔〕、,/;|&+~〜…]|\s(?:or|and|vs\.?)\s")
 _WEAK_SEP_RE = re.compile(r"\s(?:or|and|vs\.?)\s|または|もしくは|あるいは|および|及び|か|と|や")
 _COMMA_RE = re.compile(r"[、,]")
-_LIST_SEP_RE = re.compile(r"[、,/;]|\s(?:and|&)\s|と|や|および|及び")
+_LIST_SEP_RE = re.compile(r"[、,/;・]|\s(?:and|&)\s|と|や|および|及び")
 _BARE_RE = re.compile(r"[0-9〇零一二三四五六七八九十]{1,3}")
 
 
