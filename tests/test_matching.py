@@ -410,7 +410,11 @@ def test_english_president_agrees_with_japanese_titles_only_one_way() -> None:
 
 @pytest.mark.parametrize(
     ("typed", "ok"),
-    [("中東・アフガニスタン・アジア太平洋地域", True), ("中東、アフガニスタン、アジア太平洋地域", True), ("中東・アフガニスタン", False)],
+    [
+        ("中東・アフガニスタン・アジア太平洋地域", True),
+        ("中東、アフガニスタン、アジア太平洋地域", True),
+        ("中東・アフガニスタン", False),
+    ],
 )
 def test_list_parts_may_be_joined_with_nakaguro(typed: str, ok: bool) -> None:
     assert is_correct(typed, "アジア太平洋地域、中東、アフガニスタン") is ok
