@@ -1,0 +1,112 @@
+"""Candidate rules for people, titles and organisations: known and new entities with their titles and
+role phrases, forums the bank does not know, and meetings (format, place, whom someone met).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from quizgen.extract.candidates_base import Candidate, unknown_person
+from quizgen.extract.candidates_phrases import noun_chunks
+from quizgen.extract.lexicon import Mention
+from quizgen.extract.nlp import Token
+from quizgen.extract.sentences import Sentence
+from quizgen.model import Category, EntityType, ItemKind
+
+_MEETING_FORMAT = re.compile(r"(電話会談|ビデオ会談|ビデオ形式の会談|オンライン会談|首脳会談|外相会談|共同記者会見|記者会見|"
+                             r"戦略対話|戦略安全保障協議|首脳会議|国賓訪問|公式訪問|国事訪問|会談|会見|会合|協議)")
+_MEETING_WORD = re.compile(r"会談|会見|会合|対話|協議|訪問|首脳会議|サミット|訪ロ|訪中|会い|会っ")
+_VISIT = re.compile(r"を(?:公式|国賓として)?(?:訪問|訪れ|歴訪)")
+_FORUM_SUFFIX = re.compile(r"(機構|会議|理事会|サミット|フォーラム|同盟|連合|共同体|条約|協定|枠組み|イニシアティブ|"
+                           r"構想|対話|協議)$")
+_SKIP_COUNTRIES = {"china", "russia"}  # the two protagonists: asking "which country?" about them is trivial
+
+_ASK = {
+    EntityType.PERSON: ("人物", ItemKind.PERSON, Category.ACTORS),
+    EntityType.COUNTRY: ("国", ItemKind.COUNTRY, Category.ACTORS),
+    EntityType.PLACE: ("場所", ItemKind.PLACE, Category.FORUMS),
+    EntityType.ORGANISATION: ("組織", ItemKind.ORGANISATION, Category.FORUMS),
+    EntityType.FORUM: ("会議・枠組み", ItemKind.FORUM, Category.FORUMS),
+    EntityType.GROUP: ("国・勢力", ItemKind.ORGANISATION, Category.ACTORS),
+    EntityType.DOCUMENT: ("文書・提案", ItemKind.DOCUMENT, Category.POSITIONS),
+    EntityType.EVENT: ("出来事", ItemKind.EVENT, Category.DATES),
+}
+
+
+def actors(s: Sentence, mentions: Sequence[Mention]) -> list[Candidate]:
+    out: list[Candidate] = []
+    both = {m.entity for m in mentions} >= _SKIP_COUNTRIES
+    for m in mentions:
+        if m.type is EntityType.COUNTRY and m.entity in _SKIP_COUNTRIES and (
+                both and not re.match(r"(への依存|に依存|だ。)", s.text[m.full_end:m.full_end + 4])):
+            continue  # 中国 and ロシア side by side: asking which one is a coin toss
+        if m.type in (EntityType.DOCUMENT, EntityType.EVENT) and len(m.surface) < 4:
+            continue
+        ask, kind, cat = _ASK[m.type]
+        out.append(Candidate(s, cat, kind, m.surface, m.start, m.end, ask, "entity", entity=m.entity,
+                             new_person=unknown_person(m)))
+        if m.type is EntityType.PERSON and m.title and m.title not in ("首脳",):
+            name = m.surface
+            out.append(Candidate(s, Category.ACTORS, ItemKind.ROLE, m.title, m.end, m.end + len(m.title), "肩書", "title",
+                                 question=f"{name}の肩書は何と書かれているか。", actors=(m.entity,) if m.entity else ()))
+        role = _role_before(s.text, m)
+        if m.type is EntityType.PERSON and role:
+            r_start = s.text.rfind(role, 0, m.start)
+            out.append(Candidate(s, Category.ACTORS, ItemKind.ROLE, role, r_start, r_start + len(role), "肩書", "role-phrase",
+                                 question=f"{m.surface}の肩書・役職は何と紹介されているか。",
+                                 actors=(m.entity,) if m.entity else ()))
+    return out
+
+
+_ROLE_BEFORE = re.compile(r"([\u30a0-\u30ff\u4e00-\u9fffA-Za-z・]{2,24}?)(?:の|である|で|を務める)$")
+
+
+def _role_before(text: str, m: Mention) -> str | None:
+    """`ロシア連邦安全保障会議書記のセルゲイ・ショイグ氏`, `トップ外交官である王毅氏`: the role phrase before a name."""
+    head = text[max(0, m.start - 30):m.start]
+    rm = _ROLE_BEFORE.search(head)
+    if not rm:
+        return None
+    role = rm.group(1)
+    for cut in ("中国の", "ロシアの", "の"):
+        if cut in role:
+            role = role.split(cut)[-1]
+    return role if any(role.endswith(t) for t in ("書記", "外交官", "トップ", "大臣", "長官", "研究員", "教授", "代表",
+                                                   "報道官", "大使", "議長", "顧問", "特使", "補佐官")) else None
+
+
+def forums(s: Sentence, tokens: Sequence[Token], mentions: Sequence[Mention]) -> list[Candidate]:
+    """Organisations and formats of meeting the bank does not know: noun compounds ending in 機構, 会議, 対話 …"""
+    out: list[Candidate] = []
+    covered = [(m.start, m.full_end) for m in mentions]
+    for start, end, phrase in noun_chunks(s.text, tokens):
+        if len(phrase) < 4 or not _FORUM_SUFFIX.search(phrase) or any(a <= start and end <= b for a, b in covered):
+            continue
+        if phrase in ("首脳会談", "会談", "対話", "協議", "会議", "首脳会議"):
+            continue
+        out.append(Candidate(s, Category.FORUMS, ItemKind.FORUM, phrase, start, end, "会議・枠組み", "forum"))
+    return out
+
+
+def meetings(s: Sentence, mentions: Sequence[Mention]) -> list[Candidate]:
+    text = s.text
+    if not _MEETING_WORD.search(text):
+        return []
+    out: list[Candidate] = []
+    for fm in _MEETING_FORMAT.finditer(text):
+        if fm.group(0) in ("会談", "会見", "会合", "協議") and not re.search(r"(形式|電話|ビデオ|オンライン|共同)", text):
+            continue
+        out.append(Candidate(s, Category.FORUMS, ItemKind.MEETING, fm.group(0), fm.start(), fm.end(), "会談の形式",
+                             "meeting-format"))
+    for p in mentions:
+        after = text[p.full_end:p.full_end + 8]
+        if p.type in (EntityType.PLACE, EntityType.COUNTRY) and (after.startswith(("で", "での")) or _VISIT.match(after)):
+            ask = "訪問先" if _VISIT.match(after) else "場所"
+            kind = ItemKind.PLACE if p.type is EntityType.PLACE else ItemKind.COUNTRY
+            out.append(Candidate(s, Category.ACTORS if ask == "訪問先" else Category.FORUMS, kind, p.surface, p.start,
+                                 p.end, ask, "meeting-place", entity=p.entity))
+        elif p.type is EntityType.PERSON and re.match(r"(と|との)", after):
+            out.append(Candidate(s, Category.ACTORS, ItemKind.MEETING, p.surface, p.start, p.end, "人物", "met-whom",
+                                 entity=p.entity, new_person=unknown_person(p)))
+    return out

@@ -1,0 +1,116 @@
+"""Candidate rule for key phrases (the content noun phrases a reading-comprehension blank asks for),
+and the noun chunker the forum and stance rules share.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from quizgen.extract.candidates_base import Candidate
+from quizgen.extract.lexicon import Mention
+from quizgen.extract.nlp import Token
+from quizgen.extract.sentences import Sentence
+from quizgen.model import Category, EntityType, ItemKind
+
+# Nouns too general to be worth a blank on their own.
+_GENERIC_WORDS = """
+状況 方向 関係 動き 形 ポイント 可能性 姿勢 意見 問題 必要 必要性 一方 今後 現在 時点 場合 結果 面 点 側 中心 前 後 間 際
+両国 両首脳 首脳 国 各国 自国 当事者 今回 次 全て すべて 全体 取り組み 努力 役割 立場 考え 考え方 話 段階 意味 方法 分野
+前者 後者 以来 自身 同氏 同国 話題 行方 重要 一段 一層 大国 国際 地域 世界 情勢 事項 対応 影響 能力 方針 目的 双方
+協力 会談 記者団 枠組み 首脳ら 首都 詳細 具体策 発言 声明 会議 首脳会議
+"""
+_GENERIC = frozenset(_GENERIC_WORDS.split())
+_PHRASE_BEFORE = frozenset("をにでへやがとの)）")
+_KANJI_OR_KATAKANA = re.compile(r"[\u30a1-\u30fa\u4e00-\u9fff]")
+
+
+def phrases(s: Sentence, tokens: Sequence[Token], mentions: Sequence[Mention]) -> list[Candidate]:
+    """Content noun phrases of a sentence (what a reading-comprehension blank would ask for)."""
+    if len(s.text) < 15:
+        return []
+    out: list[Candidate] = []
+    covered = [(m.start, m.full_end) for m in mentions]
+    spans: set[tuple[int, int]] = set()
+    for start, end, _phrase in noun_chunks(s.text, tokens):
+        spans.add((start, end))
+        joined = chunk_ending_at(s.text, tokens, end)
+        if joined and joined[1] < start:
+            spans.add((joined[1], end))
+    for start, end in sorted(spans):
+        phrase = s.text[start:end]
+        if (len(phrase) < 2 or len(phrase) > 20 or phrase in _GENERIC or not _KANJI_OR_KATAKANA.search(phrase)
+                or any(a <= start and end <= b for a, b in covered) or re.search(r"\d", phrase)):
+            continue
+        if all(tok.surface in _GENERIC or tok.pos[0] != "名詞" for tok in tokens if start <= tok.start < end):
+            continue
+        if s.text[start - 1:start].isdigit() or any(
+                m.type is EntityType.PERSON and start <= m.start and m.end <= end for m in mentions):
+            continue  # 「5月の…」 cut after a number; a phrase holding a person's name (the entity rule asks for it)
+        rest = phrase
+        for m in mentions:
+            if start <= m.start and m.end <= end:
+                rest = rest.replace(m.surface, "")
+        if not rest.strip("のとや・、"):
+            continue  # 「中国とロシア」: only names, which the entity rule already asks for
+        after = s.text[end:end + 1]
+        if after not in _PHRASE_BEFORE or (len(phrase) < 3 and after != "を") or (after == "の" and len(phrase) < 5):
+            continue  # a phrase before し/する/な/は is usually a predicate or a topic, not a fact to ask for
+        inside = [t for t in tokens if start <= t.start < end]
+        if inside and all(t.is_place for t in inside):  # a place the bank does not know yet (アスタナ)
+            kind = ItemKind.COUNTRY if all(t.pos[3] == "国" for t in inside) else ItemKind.PLACE
+            out.append(Candidate(s, Category.FORUMS, kind, phrase, start, end, "国" if kind is ItemKind.COUNTRY
+                                 else "場所", "place"))
+            continue
+        out.append(Candidate(s, Category.POSITIONS, ItemKind.STANCE, phrase, start, end, "語句", "phrase"))
+    return out
+
+
+# ---------------------------------------------------------------- noun chunks
+
+
+def _is_chunk_token(t: Token) -> bool:
+    return (t.pos[0] in ("名詞", "接頭辞", "接尾辞", "形状詞") or t.surface in ("・",)) and t.pos[1] != "数詞" \
+        and t.surface not in ("こと", "もの", "ため", "よう", "中", "上", "これ", "それ")
+
+
+def noun_chunks(text: str, tokens: Sequence[Token]) -> list[tuple[int, int, str]]:
+    out: list[tuple[int, int, str]] = []
+    i = 0
+    while i < len(tokens):
+        if not _is_chunk_token(tokens[i]):
+            i += 1
+            continue
+        j = i
+        while j < len(tokens) and _is_chunk_token(tokens[j]):
+            j += 1
+        out.append((tokens[i].start, tokens[j - 1].end, text[tokens[i].start:tokens[j - 1].end]))
+        i = j
+    return out
+
+
+def chunk_ending_at(text: str, tokens: Sequence[Token], pos: int) -> tuple[str, int] | None:
+    """The noun phrase that ends at `pos`, joined over の/と/や between nouns and 形状詞+な (緊密な交流)."""
+    idx = next((k for k, t in enumerate(tokens) if t.end == pos), None)
+    if idx is None or not _is_chunk_token(tokens[idx]):
+        return None
+    k = idx
+    while k > 0:
+        prev = tokens[k - 1]
+        if _is_chunk_token(prev):
+            k -= 1
+        elif prev.surface in ("の", "と", "や", "な") and k > 1 and _is_chunk_token(tokens[k - 2]) and (
+                prev.surface != "な" or tokens[k - 2].pos[0] == "形状詞" or "形状詞可能" in tokens[k - 2].pos[2]):
+            if len(text[tokens[k - 2].start:pos]) > 20:
+                break
+            k -= 2
+        elif prev.surface == "の" and k > 2 and tokens[k - 2].surface in ("へ", "から", "で", "と") and \
+                _is_chunk_token(tokens[k - 3]) and len(text[tokens[k - 3].start:pos]) <= 20:
+            k -= 3  # 停戦への支持, 中国からの支援
+        else:
+            break
+    start = tokens[k].start
+    phrase = text[start:pos]
+    if len(phrase) < 2 or phrase in ("支持", "支援", "懸念", "意向", "意思", "姿勢"):
+        return None
+    return phrase, start

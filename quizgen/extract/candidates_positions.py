@@ -1,0 +1,143 @@
+"""Candidate rules for positions: who said what (speaker + reporting verb, 同氏 resolved to the previous
+speaker), what was said (the stance before the verb), and key terms the article puts in 「」.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from quizgen.extract.candidates_base import Candidate, unknown_person
+from quizgen.extract.candidates_phrases import chunk_ending_at
+from quizgen.extract.lexicon import Mention
+from quizgen.extract.nlp import Token
+from quizgen.extract.sentences import Sentence
+from quizgen.model import Category, EntityType, ItemKind
+
+_REPORT = re.compile(
+    r"(述べ|強調し|表明し|呼びかけ|批判し|懸念を示し|懸念を表明し|求め|指摘し|評価し|説明し|主張し|要請し|非難し|"
+    r"示唆し|明らかにし|語っ|発表し|提案し|警告し|訴え|再確認し|合意し|一致し|支持し|反対し|歓迎し|明言し|"
+    r"意向を示し|意思を示し|姿勢を示し|けん制し|牽制し|警戒し|望み|感謝し|称賛し|賞賛し)"
+    r"(ました(?=$|[。、」]|が)|た(?=$|[。、」]|が|ものの|うえ)|ている(?=$|[。、」]|が|ものの)|ています|ており|ていた|、)")
+# Reporting verbs in the present tense, as analysis pieces write them: 「…と分析する」「…と指摘する」「…とみている」.
+_REPORT_NOW = re.compile(r"(指摘|分析|説明|強調|主張|警告|批判|反論|否定|予測|予想|警鐘を鳴ら|述べ|語|み|見)"
+                         r"(する|している|す|る|ている)(?=$|[。」]|が|ものの)")
+_QUOTE = re.compile(r"「([^「」]{2,60})」")
+_PAREN = re.compile(r"[（(][^（）()]{1,30}[）)]")
+_QUOTE_END = re.compile(r"(だ|である|です)$")
+
+
+def reports(text: str) -> bool:
+    """Whether the sentence has a reporting verb (past or present tense)."""
+    return bool(_REPORT.search(text) or _REPORT_NOW.search(text))
+
+
+def positions(s: Sentence, tokens: Sequence[Token], mentions: Sequence[Mention], previous: Mention | None,
+              ) -> tuple[Mention | None, list[Candidate]]:
+    text = s.text
+    out: list[Candidate] = []
+    speaker_found: Mention | None = None
+    found = [(vm, "ている" if vm.group(2).startswith("てい") else "た") for vm in _REPORT.finditer(text)]
+    found += [(vm, vm.group(2)) for vm in _REPORT_NOW.finditer(text) if _present_ok(text, vm)]
+    for vm, ending in sorted(found, key=lambda f: f[0].start()):
+        stem_end = vm.end(1)
+        speaker, topic_end = _speaker(text, mentions, vm.start(), previous)
+        if speaker is None:
+            continue
+        speaker_found = speaker
+        predicate = text[topic_end:stem_end].lstrip("、 ")
+        if 4 <= len(predicate) <= 90:
+            ask = "人物" if speaker.type is EntityType.PERSON else "国・組織"
+            out.append(Candidate(s, Category.POSITIONS, ItemKind.STANCE, speaker.surface, speaker.start, speaker.end, ask,
+                                 "speaker", question=f"{predicate}{ending}のは誰か。" if speaker.type is EntityType.PERSON
+                                 else f"{predicate}{ending}のはどこか。", entity=speaker.entity,
+                                 new_person=unknown_person(speaker)))
+        content = text[topic_end:vm.start()]
+        for answer, a_start in _stance_answers(text, tokens, topic_end, vm.start(), content):
+            out.append(Candidate(s, Category.POSITIONS, ItemKind.STANCE, answer, a_start, a_start + len(answer), "語句",
+                                 "stance", actors=(speaker.entity,) if speaker.entity else ()))
+    return speaker_found, out
+
+
+def _present_ok(text: str, vm: re.Match[str]) -> bool:
+    """A present-tense reporting verb only after a quotation or clause marked with と (「…」と指摘する, …とみている)."""
+    stem, ending = vm.group(1), vm.group(2)
+    if stem in ("み", "見", "語", "述べ"):
+        if (stem, ending) not in (("み", "ている"), ("見", "ている"), ("み", "る"), ("語", "る"), ("述べ", "る"),
+                                  ("述べ", "ている"), ("語", "っている")):
+            return False
+    elif ending in ("る", "す") and stem != "警鐘を鳴ら":
+        return False
+    return text[:vm.start()].endswith(("と", "」と", "とも")) or stem == "警鐘を鳴ら"
+
+
+def _speaker(text: str, mentions: Sequence[Mention], verb_at: int, previous: Mention | None) -> tuple[Mention | None, int]:
+    """The topic (X は / X が) nearest before the verb that names an entity; 同氏 refers to the previous speaker."""
+    best: tuple[Mention | None, int] = (None, 0)
+    quoted = [(q.start(), q.end()) for q in re.finditer(r"「[^「」]*」", text)]
+    for particle in ("は", "が"):
+        for m in mentions:
+            if m.full_end >= verb_at:
+                break
+            if any(a < m.start < b for a, b in quoted):
+                continue  # 「日本は…備える必要がある」と強調した: 日本 is not the speaker
+            paren = _PAREN.match(text, m.full_end)  # ガブエフ氏（ロシア・ユーラシアセンター所長）は
+            at = paren.end() if paren else m.full_end
+            if text.startswith(particle, at) and m.type in (
+                    EntityType.PERSON, EntityType.COUNTRY, EntityType.ORGANISATION, EntityType.GROUP, EntityType.FORUM):
+                best = (m, at + 1)
+        if best[0] is not None:
+            break
+    if best[0] is None and previous is not None:
+        dm = re.search(r"(同氏|同外相|同大統領|同主席|彼)は", text[:verb_at])
+        if dm:
+            return previous, dm.end()
+    return best
+
+
+def _stance_answers(text: str, tokens: Sequence[Token], lo: int, verb_at: int, content: str) -> list[tuple[str, int]]:
+    """What was said: the noun phrase before を/に/への + the verb, or the clause before と."""
+    out: list[tuple[str, int]] = []
+    before = text[lo:verb_at]
+    if before.endswith("と"):
+        clause = before[:-1]
+        cuts = list(re.finditer(r"(?<![でにて])[はが](?![ないず])|、", clause))
+        cut = cuts[-1].start() if cuts else -1
+        answer = clause[cut + 1:] if cut >= 0 else clause
+        answer = answer.strip("「」 ")
+        if 3 <= len(answer) <= 30 and answer.count("「") == answer.count("」"):
+            out.append((answer, text.find(answer, lo)))
+    else:
+        particle_at = verb_at
+        if before.endswith(("を", "に")):
+            particle_at = verb_at - 1
+        elif before.endswith(("への", "での")):
+            particle_at = verb_at - 2
+        chunk = chunk_ending_at(text, tokens, particle_at)
+        if chunk:
+            out.append(chunk)
+    return [(a, i) for a, i in out if i >= 0]
+
+
+def quoted(s: Sentence) -> list[Candidate]:
+    """Key terms and short statements the article puts in 「」: 「時間稼ぎ作戦」, 「誤った選択だ」 (asked without だ).
+
+    A long quotation gives its first and last clauses instead (「第三国を対象としたものではなく、…無関係だ」).
+    """
+    out: list[Candidate] = []
+    for m in _QUOTE.finditer(s.text):
+        body = m.group(1)
+        if body.startswith(("http", "次の")) or len(s.text) - len(m.group(0)) < 4:
+            continue  # a link, or a heading that is only the quotation (■「非対称な依存」): nothing to go on
+        pieces = [(body, m.start(1))] if len(body) <= 30 else []
+        if len(body) > 30 or "、" in body:
+            first, _, _ = body.partition("、")
+            last = body.rsplit("、", 1)[-1]
+            pieces += [(first, m.start(1)), (last, m.end(1) - len(last))] if "、" in body else []
+        for piece, at in dict.fromkeys(pieces):
+            answer = _QUOTE_END.sub("", piece) if len(_QUOTE_END.sub("", piece)) >= 2 else piece
+            if not 2 <= len(answer) <= 30 or (piece != body and answer.endswith(("は", "が", "を", "に", "で", "と", "も"))):
+                continue  # 「…連携強化は、」 is half a sentence, not an answer
+            out.append(Candidate(s, Category.POSITIONS, ItemKind.STANCE, answer, at, at + len(answer), "語句", "quoted",
+                                 accept=(piece,) if piece != answer else ()))
+    return out
