@@ -16,22 +16,9 @@ from markupsafe import Markup, escape
 
 from quizgen import resources
 from quizgen.forms import cloze_parts, source_label
-from quizgen.generators.worksheet import (
-    ChoiceQ,
-    ClozeQ,
-    MatchingQ,
-    QuestionType,
-    ShortQ,
-    TimelineQ,
-    TrueFalseQ,
-    Variant,
-    Worksheet,
-    answer_width,
-    context_note,
-    disagreement_note,
-    display_width,
-    key_entries,
-)
+from quizgen.generators.worksheet_key import answer_width, context_note, disagreement_note, display_width, key_entries
+from quizgen.generators.worksheet_model import Variant, Worksheet
+from quizgen.generators.worksheet_questions import ChoiceQ, ClozeQ, MatchingQ, QuestionType, ShortQ, TimelineQ, TrueFalseQ
 from quizgen.model import Bank, Lang
 
 FONT_PLACEHOLDER = "/*@quizgen-font-face@*/"

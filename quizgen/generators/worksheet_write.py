@@ -14,8 +14,8 @@ from pathlib import Path
 
 from quizgen import atomic, fonts
 from quizgen.generators.pdf import MissingLibraryError, load_weasyprint, render_pdf
-from quizgen.generators.worksheet import Worksheet
 from quizgen.generators.worksheet_html import FONT_PLACEHOLDER, PDF_RUBY_CSS, Part, render
+from quizgen.generators.worksheet_model import Worksheet
 from quizgen.model import Bank
 
 

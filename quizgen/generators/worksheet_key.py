@@ -1,0 +1,124 @@
+"""The answer key: per question the answer as written on the sheet, its parts with sources, and notes (pure).
+
+Also the small text and size helpers the key and the sheet share for layout.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+
+from quizgen.generators.worksheet_model import Variant, Worksheet
+from quizgen.generators.worksheet_questions import (
+    ChoiceQ,
+    ClozeQ,
+    MatchingQ,
+    Question,
+    QuestionType,
+    ShortQ,
+    TimelineQ,
+    TrueFalseQ,
+)
+from quizgen.model import Bank, Item, Lang, Text
+
+
+@dataclass(frozen=True)
+class Quote:
+    article: str
+    quote: str
+
+
+@dataclass(frozen=True)
+class KeyLine:
+    """One answer line of the key: a label ('(1)', 'ア', …) or none, the answer, and its sources."""
+
+    answer: Text
+    quotes: tuple[Quote, ...]
+    label: str = ""
+    detail: Text | None = None  # e.g. the date of a timeline event
+
+
+@dataclass(frozen=True)
+class KeyEntry:
+    number: int
+    type: QuestionType
+    answer: Text  # the answer as written on the sheet (a letter, ○/×, a word…)
+    lines: tuple[KeyLine, ...]  # per-part answers with sources
+    explanation: Text | None = None
+    context: Text | None = None  # background from outside the articles
+    disagreement: Text | None = None  # the articles differ on this
+
+
+def _quotes(item: Item) -> tuple[Quote, ...]:
+    return tuple(Quote(e.article, e.quote) for e in item.evidence)
+
+
+def key_entry(bank: Bank, number: int, q: Question, letters: str) -> KeyEntry:
+    """The key's entry for question `number` as it appears in one variant."""
+    def extras(item: Item) -> dict[str, Text | None]:
+        dis = bank.disagreement_by_id.get(item.disagreement) if item.disagreement else None
+        return {"explanation": item.explanation, "context": item.context, "disagreement": dis.topic if dis else None}
+
+    match q:
+        case ShortQ(item=i):
+            return KeyEntry(number, QuestionType.SHORT, i.answer, (KeyLine(i.answer, _quotes(i)),), **extras(i))
+        case ChoiceQ(mc=mc):
+            letter = letters[mc.answer_index]
+            ans = Text(f"{letter} {mc.correct.ja}", f"{letter} {mc.correct.en}")
+            return KeyEntry(number, QuestionType.CHOICE, ans, (KeyLine(ans, _quotes(mc.item)),), **extras(mc.item))
+        case TrueFalseQ(tf=tf):
+            mark = Text("○(正しい)", "○ (true)") if tf.is_true else Text("×(誤り)", "× (false)")
+            detail = None
+            if not tf.is_true:
+                right = tf.item.statement or Text(f"{tf.item.prompt.ja} → {tf.item.answer.ja}",
+                                                  f"{tf.item.prompt.en} → {tf.item.answer.en}")
+                detail = Text(f"正しくは:{right.ja}", f"Correct: {right.en}")
+            lines: tuple[KeyLine, ...] = (KeyLine(mark, _quotes(tf.item), detail=detail),)
+            return KeyEntry(number, QuestionType.TRUEFALSE, mark, lines, **extras(tf.item))
+        case ClozeQ(cz=cz):
+            ja, en = cz.blanks("ja"), cz.blanks("en")
+            ans = Text("、".join(ja), ", ".join(en))
+            return KeyEntry(number, QuestionType.CLOZE, ans, (KeyLine(ans, _quotes(cz.item)),), **extras(cz.item))
+        case MatchingQ(lefts=lefts, rights=rights):
+            lines = tuple(KeyLine(Text(f"{letters[rights.index(p)]} {p.right.ja}", f"{letters[rights.index(p)]} {p.right.en}"),
+                                  (Quote(p.article, p.quote),), label=f"({k + 1}) {p.left.ja}", detail=None)
+                          for k, p in enumerate(lefts))
+            short = " ".join(f"({k + 1}){letters[rights.index(p)]}" for k, p in enumerate(lefts))
+            return KeyEntry(number, QuestionType.MATCHING, Text(short, short), lines)
+        case TimelineQ(shown=shown):
+            order = q.chronological
+            seq = " → ".join(letters[shown.index(e)] for e in order)
+            lines = tuple(KeyLine(e.event, _quotes(e.item), label=letters[shown.index(e)], detail=Text(e.when, e.when))
+                          for e in order)
+            return KeyEntry(number, QuestionType.TIMELINE, Text(seq, seq), lines)
+    raise AssertionError(q)  # pragma: no cover
+
+
+def key_entries(bank: Bank, ws: Worksheet, variant: Variant) -> list[KeyEntry]:
+    return [key_entry(bank, n, q, ws.letters()) for n, q in variant.questions()]
+
+
+# --------------------------------------------------------------------------- sizes and helpers for layout
+
+
+def context_note(context: Text) -> Text:
+    """Background from outside the articles, always marked as such (without saying so twice)."""
+    ja = context.ja if context.ja.startswith("記事外") else f"記事外の補足:{context.ja}"
+    en = context.en if context.en.lower().startswith("outside the article") else f"Outside the articles: {context.en}"
+    return Text(f"※{ja}", en)
+
+
+def disagreement_note(topic: Text) -> Text:
+    return Text(f"※記事によって記述が異なる点:{topic.ja}", f"The articles differ on this: {topic.en}")
+
+
+def display_width(text: str) -> float:
+    """Width in em: full-width characters 1, others about half."""
+    return sum(1.0 if unicodedata.east_asian_width(c) in "WF" else 0.55 for c in text)
+
+
+def answer_width(answer: Text, lang: Lang, lo: float = 6, hi: float = 32) -> float:
+    """How long (em) to draw the answer line: the answer's width with room to spare, within bounds."""
+    widths = {Lang.JA: [answer.ja], Lang.EN: [answer.en], Lang.BOTH: [answer.ja, answer.en]}[lang]
+    need = max(display_width(w) for w in widths)
+    return round(min(hi, max(lo, need * 1.4 + 3)), 1)

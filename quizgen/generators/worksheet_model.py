@@ -1,0 +1,80 @@
+"""What a worksheet is: its options, and the variants, sections and numbered questions it holds (data only)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from quizgen.errors import UsageError
+from quizgen.generators.worksheet_questions import Question, QuestionType
+from quizgen.model import Lang, Text
+
+DEFAULT_TITLE = Text("記事内容 確認ワークシート", "Article review worksheet")
+MAX_VARIANTS = 26
+_LETTERS_JA = "アイウエオカキクケコサシスセソタチツテト"
+_LETTERS_EN = "ABCDEFGHIJKLMNOPQRST"
+
+
+@dataclass(frozen=True)
+class WorksheetOptions:
+    count: int = 20
+    types: tuple[QuestionType, ...] = tuple(QuestionType)
+    lang: Lang = Lang.JA
+    variants: int = 1
+    title: str | None = None
+    furigana: bool = False
+    seed: int | None = None  # printed on the key so the teacher can rebuild the same sheets
+
+    def check(self) -> None:
+        if self.count < 1:
+            raise UsageError(f"--count must be at least 1, not {self.count}")
+        if not 1 <= self.variants <= MAX_VARIANTS:
+            raise UsageError(f"--variants must be between 1 and {MAX_VARIANTS}, not {self.variants}")
+        if not self.types:
+            raise UsageError("--types names no question type")
+        if self.title is not None and not self.title.strip():
+            raise UsageError("--title must not be empty")
+
+
+@dataclass(frozen=True)
+class Section:
+    type: QuestionType
+    first: int  # number of its first question
+    questions: tuple[Question, ...]
+
+    def numbered(self) -> list[tuple[int, Question]]:
+        return [(self.first + k, q) for k, q in enumerate(self.questions)]
+
+
+@dataclass(frozen=True)
+class Variant:
+    label: str  # "A", "B", …
+    sections: tuple[Section, ...]
+
+    def questions(self) -> list[tuple[int, Question]]:
+        return [nq for s in self.sections for nq in s.numbered()]
+
+
+@dataclass(frozen=True)
+class Worksheet:
+    title: Text
+    options: WorksheetOptions
+    variants: tuple[Variant, ...]
+    articles: tuple[str, ...]  # every article a question draws on, sorted
+    created: dt.date
+    notes: tuple[str, ...] = field(default=())  # what could not be built as asked (for the CLI to show)
+
+    @property
+    def lang(self) -> Lang:
+        return self.options.lang
+
+    @property
+    def count(self) -> int:
+        return sum(len(s.questions) for s in self.variants[0].sections)
+
+    def letters(self) -> str:
+        return _LETTERS_EN if self.lang is Lang.EN else _LETTERS_JA
+
+
+def variant_labels(n: int) -> tuple[str, ...]:
+    return tuple(chr(ord("A") + k) for k in range(n))

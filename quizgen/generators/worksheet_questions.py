@@ -1,0 +1,179 @@
+"""Worksheet question types and the questions themselves (pure).
+
+A question type is a section of the sheet (short answer, multiple choice, …);
+a question is one of the frozen dataclasses below, built from the shared forms
+in `quizgen.forms`. Choosing questions lives in `worksheet_select`, the answer
+key in `worksheet_key`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import StrEnum
+
+from quizgen.errors import UsageError
+from quizgen.forms import Cloze, MultipleChoice, Pair, TimelineEvent, TrueFalse
+from quizgen.model import Item, Text
+
+
+class QuestionType(StrEnum):
+    SHORT = "short"
+    CHOICE = "choice"
+    TRUEFALSE = "truefalse"
+    CLOZE = "cloze"
+    MATCHING = "matching"
+    TIMELINE = "timeline"
+
+    @property
+    def label(self) -> Text:
+        return _TYPE_LABELS[self]
+
+    @property
+    def instructions(self) -> Text:
+        return _INSTRUCTIONS[self]
+
+
+_TYPE_LABELS = {
+    QuestionType.SHORT: Text("記述問題", "Short answer"),
+    QuestionType.CHOICE: Text("選択問題", "Multiple choice"),
+    QuestionType.TRUEFALSE: Text("正誤問題", "True or false"),
+    QuestionType.CLOZE: Text("穴埋め問題", "Fill in the blanks"),
+    QuestionType.MATCHING: Text("組み合わせ問題", "Matching"),
+    QuestionType.TIMELINE: Text("並べ替え問題(年表)", "Timeline"),
+}
+
+_INSTRUCTIONS = {
+    QuestionType.SHORT: Text("記事の内容にもとづいて、次の問いに答えなさい。",
+                             "Answer each question according to the articles."),
+    QuestionType.CHOICE: Text("正しいものを一つ選び、記号を○で囲みなさい。",
+                              "Choose the one correct answer and circle its letter."),
+    QuestionType.TRUEFALSE: Text("記事の内容に合っていれば○、合っていなければ×を□に書きなさい。",
+                                 "Write ○ in the box if the statement agrees with the articles, × if it does not."),
+    QuestionType.CLOZE: Text("空欄にあてはまる語句を書きなさい。",
+                             "Write the missing words in the blanks."),
+    QuestionType.MATCHING: Text("左の人物の肩書・役割として、記事に書かれているものを右から選び、記号を□に書きなさい。",
+                                "Match each person with their title or role in the article; write its letter in the box."),
+    QuestionType.TIMELINE: Text("次の出来事を古い順に並べ、記号で答えなさい。",
+                                "Put the events in order, oldest first, by writing their letters."),
+}
+
+SIMPLE_TYPES = (QuestionType.SHORT, QuestionType.CHOICE, QuestionType.TRUEFALSE, QuestionType.CLOZE)
+COMPOSITE_TYPES = (QuestionType.MATCHING, QuestionType.TIMELINE)
+EXERCISE_SIZE = 5  # pairs per matching exercise, events per timeline exercise
+MIN_EXERCISE = 3   # fewer than this is not worth an exercise
+
+
+def parse_types(values: Iterable[str]) -> tuple[QuestionType, ...]:
+    """'short,choice' and repeated values into question types (in the given order, no repeats)."""
+    out: list[QuestionType] = []
+    for value in values:
+        for name in value.split(","):
+            name = name.strip().lower()
+            if not name:
+                continue
+            try:
+                qt = QuestionType(name)
+            except ValueError:
+                choices = ", ".join(t.value for t in QuestionType)
+                raise UsageError(f"unknown question type {name!r} in --types; choose from {choices}") from None
+            if qt not in out:
+                out.append(qt)
+    return tuple(out)
+
+
+# --------------------------------------------------------------------------- questions
+
+
+@dataclass(frozen=True)
+class ShortQ:
+    item: Item
+
+
+@dataclass(frozen=True)
+class ChoiceQ:
+    mc: MultipleChoice
+
+
+@dataclass(frozen=True)
+class TrueFalseQ:
+    tf: TrueFalse
+
+
+@dataclass(frozen=True)
+class ClozeQ:
+    cz: Cloze
+
+
+@dataclass(frozen=True)
+class MatchingQ:
+    lefts: tuple[Pair, ...]   # the order of the numbered left column
+    rights: tuple[Pair, ...]  # the order of the lettered right column
+
+
+@dataclass(frozen=True)
+class TimelineQ:
+    shown: tuple[TimelineEvent, ...]  # the order printed on the sheet (lettered)
+
+    @property
+    def chronological(self) -> tuple[TimelineEvent, ...]:
+        return tuple(sorted(self.shown, key=lambda e: e.when))
+
+
+Question = ShortQ | ChoiceQ | TrueFalseQ | ClozeQ | MatchingQ | TimelineQ
+
+
+def question_key(q: Question) -> str:
+    """What a question is about, independent of order: the same in every variant."""
+    match q:
+        case ShortQ(item=i):
+            return f"short:{i.id}"
+        case ChoiceQ(mc=mc):
+            return f"choice:{mc.item.id}:" + "|".join(sorted(o.ja for o in mc.options))
+        case TrueFalseQ(tf=tf):
+            return f"truefalse:{tf.item.id}:{tf.is_true}"
+        case ClozeQ(cz=cz):
+            return f"cloze:{cz.item.id}"
+        case MatchingQ(lefts=lefts):
+            return "matching:" + "|".join(sorted(p.key for p in lefts))
+        case TimelineQ(shown=shown):
+            return "timeline:" + "|".join(sorted(e.item.id for e in shown))
+    raise AssertionError(q)  # pragma: no cover
+
+
+def question_items(q: Question) -> tuple[Item, ...]:
+    match q:
+        case ShortQ(item=i):
+            return (i,)
+        case ChoiceQ(mc=mc):
+            return (mc.item,)
+        case TrueFalseQ(tf=tf):
+            return (tf.item,)
+        case ClozeQ(cz=cz):
+            return (cz.item,)
+        case TimelineQ(shown=shown):
+            return tuple(e.item for e in shown)
+        case MatchingQ():
+            return ()
+    raise AssertionError(q)  # pragma: no cover
+
+
+def visible_texts(q: Question, lang: str = "ja") -> list[str]:
+    """The texts a student sees for `q` (prompt, options, statement, cloze text around the blanks, …)."""
+    if isinstance(q, ShortQ):
+        return [getattr(q.item.prompt, lang)]
+    if isinstance(q, ChoiceQ):
+        return [getattr(q.mc.item.prompt, lang), *(getattr(o, lang) for o in q.mc.options)]
+    if isinstance(q, TrueFalseQ):
+        return [getattr(q.tf.statement, lang)]
+    if isinstance(q, ClozeQ):
+        return [s for s, blank in q.cz.parts(lang) if not blank]
+    if isinstance(q, MatchingQ):
+        return [getattr(p.left, lang) for p in q.lefts] + [getattr(p.right, lang) for p in q.rights]
+    return [getattr(e.event, lang) for e in q.shown]
+
+
+def question_articles(q: Question) -> tuple[str, ...]:
+    if isinstance(q, MatchingQ):
+        return tuple(dict.fromkeys(p.article for p in q.lefts))
+    return tuple(dict.fromkeys(a for i in question_items(q) for a in i.articles))
