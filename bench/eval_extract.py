@@ -135,15 +135,8 @@ def main() -> int:
         drafts.extend(ex.items)
         capped |= {d.id for d in rank(ex.items, others, REVIEW_BATCH).kept}
     elapsed = time.perf_counter() - t0
-    by_bank = {e.id: e for e in bank.entities}
-    draft_info = []
-    for d in drafts:
-        forms = [d.answer.ja, *d.accept]
-        e = by_bank.get(d.entity) if d.entity else None
-        if e is not None:
-            forms += [e.ja, e.reading, *e.aliases]
-        draft_info.append((d, frozenset(normalise(f) for f in forms if f.strip()),
-                           spans(texts, [(ev.article, ev.quote) for ev in d.evidence])))
+    draft_info = [(d, accepted_forms(bank, d.answer.ja, list(d.accept), d.entity),
+                   spans(texts, [(ev.article, ev.quote) for ev in d.evidence])) for d in drafts]
 
     def recall(rules: set[str] | None, ids: set[str] | None = None) -> tuple[int, list[BankItem]]:
         hit, missed = 0, []
@@ -174,24 +167,7 @@ def main() -> int:
     print(f"capped output (--max {REVIEW_BATCH}):", end=" ")
     precision(SAMPLE_CAPPED, [d for d in drafts if d.id in capped], args.new_sample)
     print("every draft (--all), sample judged before the unseen-article changes:", end=" ")
-    # precision sample
-    if args.new_sample or not SAMPLE.exists():
-        rng = random.Random(SEED)
-        sample = rng.sample(drafts, min(SAMPLE_SIZE, len(drafts)))
-        with SAMPLE.open("w", encoding="utf-8", newline="") as fh:
-            w = csv.writer(fh, delimiter="\t")
-            w.writerow(["id", "rule", "prompt", "answer", "keep", "note"])
-            for d in sample:
-                w.writerow([d.id, d.tags[1][5:], d.prompt.ja, d.answer.ja, "", ""])
-        print(f"wrote a new precision sample: {SAMPLE} (judge the `keep` column y/n)")
-    with SAMPLE.open(encoding="utf-8") as fh:
-        rows = list(csv.DictReader(fh, delimiter="\t"))
-    judged = [r for r in rows if r["keep"].strip().lower() in ("y", "n")]
-    if judged:
-        kept = sum(r["keep"].strip().lower() == "y" for r in judged)
-        print(f"precision: {kept}/{len(judged)} = {kept / len(judged):.1%}   (hand-judged sample {SAMPLE.name})")
-    else:
-        print("precision: not judged yet")
+    precision(SAMPLE, drafts, args.new_sample)
     return 0
 
 
