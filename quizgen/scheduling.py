@@ -14,6 +14,7 @@ import random
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import IntEnum
+from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from quizgen.errors import UsageError
@@ -113,15 +114,6 @@ class Scheduler:
             raise UsageError(f"desired retention must be between {MIN_RETENTION:.2f} and {MAX_RETENTION:.2f}, "
                              f"not {self.desired_retention:g}")
 
-    def fsrs_scheduler(self) -> fsrs.Scheduler:
-        """The equivalent fsrs scheduler (always without fsrs's own fuzz)."""
-        import fsrs
-
-        kwargs: dict[str, Any] = {"desired_retention": self.desired_retention, "enable_fuzzing": False}
-        if self.parameters is not None:
-            kwargs["parameters"] = self.parameters
-        return fsrs.Scheduler(**kwargs)
-
     def new_card(self, item_id: str, now: dt.datetime) -> Card:
         """A never-reviewed card for `item_id`, due at `now`."""
         import fsrs
@@ -152,16 +144,15 @@ class Scheduler:
             card, _ = sched.review_card(card, fsrs.Rating(int(rating)), review_datetime=_utc(when))
         return card
 
-    def retrievability(self, card: Card, now: dt.datetime) -> float:
-        return float(self._fsrs.get_card_retrievability(card, current_datetime=_utc(now)))
-
-    @property
+    @cached_property
     def _fsrs(self) -> fsrs.Scheduler:
-        cached = self.__dict__.get("_fsrs_cache")
-        if cached is None:
-            cached = self.fsrs_scheduler()
-            object.__setattr__(self, "_fsrs_cache", cached)
-        return cached
+        """The equivalent fsrs scheduler (always without fsrs's own fuzz), made on first use."""
+        import fsrs
+
+        kwargs: dict[str, Any] = {"desired_retention": self.desired_retention, "enable_fuzzing": False}
+        if self.parameters is not None:
+            kwargs["parameters"] = self.parameters
+        return fsrs.Scheduler(**kwargs)
 
 
 def fuzzed_days(days: int, maximum: int, rng: random.Random) -> int:
