@@ -40,7 +40,7 @@ from quizgen.bank import loads_bank  # noqa: E402
 from quizgen.errors import BankError  # noqa: E402
 from quizgen.extract.article import extract, read_article  # noqa: E402
 from quizgen.extract.nlp import load_analyzer  # noqa: E402
-from quizgen.extract.ranking import REVIEW_BATCH, rank  # noqa: E402
+from quizgen.extract.ranking import REVIEW_BATCH, rule_of  # noqa: E402
 from quizgen.matching import normalise  # noqa: E402
 from quizgen.model import Bank, Item  # noqa: E402
 
@@ -133,7 +133,7 @@ def main() -> int:
         others = dataclasses.replace(bank, sources=tuple(x for x in bank.sources if x.id != s.id))
         ex = extract(read_article(args.articles / s.file), s.file, others, analyse, source_id=s.id)
         drafts.extend(ex.items)
-        capped |= {d.id for d in rank(ex.items, others, REVIEW_BATCH).kept}
+        capped |= {d.id for d in ex.items[:REVIEW_BATCH]}  # drafts come best first: --max N keeps the first N
     elapsed = time.perf_counter() - t0
     draft_info = [(d, accepted_forms(bank, d.answer.ja, list(d.accept), d.entity),
                    spans(texts, [(ev.article, ev.quote) for ev in d.evidence])) for d in drafts]
@@ -143,7 +143,7 @@ def main() -> int:
         for r in reference:
             ok = any(overlaps(r.spans, sp) and (normalise(d.answer.ja) in r.answers or r.answers & forms)
                      for d, forms, sp in draft_info
-                     if (rules is None or d.tags[1][5:] in rules) and (ids is None or d.id in ids))
+                     if (rules is None or rule_of(d) in rules) and (ids is None or d.id in ids))
             hit += ok
             if not ok:
                 missed.append(r)
@@ -153,14 +153,14 @@ def main() -> int:
     hit_capped, _ = recall(None, capped)
     base, _ = recall({"entity"})
     n = len(reference)
-    per_rule = Counter(d.tags[1] for d in drafts)
+    per_rule = Counter(rule_of(d) for d in drafts)
     print(f"articles: {len(texts)}  bank items with evidence: {n}  drafts: {len(drafts)}  "
           f"extraction time: {elapsed:.2f}s")
     print(f"recall:   {hit}/{n} = {hit / n:.1%}   (baseline, known-entity blanks only: {base}/{n} = {base / n:.1%}; "
           f"ratio {hit / max(base, 1):.2f}x)")
     print(f"recall with a cap (--max {REVIEW_BATCH}, {len(capped)} drafts): {hit_capped}/{n} = "
           f"{hit_capped / n:.1%}   (default, every draft: {hit / n:.1%})")
-    print("drafts by rule: " + ", ".join(f"{k[5:]}={v}" for k, v in per_rule.most_common()))
+    print("drafts by rule: " + ", ".join(f"{k}={v}" for k, v in per_rule.most_common()))
     if args.verbose:
         for r in missed:
             print("  missed:", r.id, sorted(r.answers)[:3])
@@ -179,7 +179,7 @@ def precision(path: Path, drafts: list[Item], new_sample: bool) -> None:
             w = csv.writer(fh, delimiter="\t")
             w.writerow(["id", "rule", "prompt", "answer", "keep", "note"])
             for d in sample:
-                w.writerow([d.id, d.tags[1][5:], d.prompt.ja, d.answer.ja, "", ""])
+                w.writerow([d.id, rule_of(d), d.prompt.ja, d.answer.ja, "", ""])
         print(f"wrote a new precision sample: {path} (judge the `keep` column y/n)")
     with path.open(encoding="utf-8") as fh:
         rows = list(csv.DictReader(fh, delimiter="\t"))
@@ -209,7 +209,7 @@ def unseen(args: argparse.Namespace) -> int:
         ex = extract(text, path.name, bank, analyse, source_id=f"u{n}")
         drafts = list(ex.items)
         all_drafts.extend(drafts)
-        kept = {d.id for d in rank(drafts, bank, REVIEW_BATCH).kept}
+        kept = {d.id for d in drafts[:REVIEW_BATCH]}  # drafts come best first: --max N keeps the first N
         capped_drafts.extend(d for d in drafts if d.id in kept)
         with path.with_suffix(".expected.tsv").open(encoding="utf-8") as fh:
             expected = list(csv.DictReader(fh, delimiter="\t"))
@@ -237,8 +237,8 @@ def unseen(args: argparse.Namespace) -> int:
     print(f"unseen recall (--all): {hits}/{total} = {hits / total:.1%}   drafts: {len(all_drafts)}")
     print(f"unseen recall (--max {REVIEW_BATCH}): {hits_capped}/{total} = {hits_capped / total:.1%}   "
           f"drafts: {len(capped_drafts)}")
-    per_rule = Counter(d.tags[1] for d in all_drafts)
-    print("drafts by rule: " + ", ".join(f"{k[5:]}={v}" for k, v in per_rule.most_common()))
+    per_rule = Counter(rule_of(d) for d in all_drafts)
+    print("drafts by rule: " + ", ".join(f"{k}={v}" for k, v in per_rule.most_common()))
     name = args.unseen.resolve().name  # unseen -> bench/extract_unseen_precision_sample.tsv, and so on
     print(f"capped output (--max {REVIEW_BATCH}):", end=" ")
     precision(ROOT / "bench" / f"extract_{name}_precision_sample.tsv", capped_drafts, args.new_sample)
