@@ -37,8 +37,10 @@ SCHEMA_VERSION = 2
 
 # A review row is effective unless an undo row names it.
 _EFFECTIVE = "r.kind = 'review' AND NOT EXISTS (SELECT 1 FROM reviews u WHERE u.undoes = r.id)"
-_REBUILD_CARDS = ("INSERT INTO cards SELECT r.item_id, r.id, r.due, r.card_state, r.state FROM reviews r WHERE r.id IN "
-                  f"(SELECT MAX(r.id) FROM reviews r WHERE {_EFFECTIVE} GROUP BY r.item_id)")
+# Each item's latest effective review, as a `cards` row: what the triggers keep in `cards`.
+_LATEST = ("SELECT r.item_id, r.id, r.due, r.card_state, r.state FROM reviews r WHERE r.id IN "
+           f"(SELECT MAX(r.id) FROM reviews r WHERE {_EFFECTIVE} GROUP BY r.item_id)")
+_REBUILD_CARDS = f"INSERT INTO cards {_LATEST}"
 BUSY_TIMEOUT_MS = 15_000
 
 # One list of statements per schema version; version N's statements move a version N-1 database to N.
@@ -260,9 +262,7 @@ class Store:
 
         Read from the `cards` table the triggers keep; `from_log=True` derives it from the log itself (slower).
         """
-        sql = ("SELECT item_id, review_id, due, card_state, state FROM cards" if not from_log else
-               "SELECT r.item_id, r.id, r.due, r.card_state, r.state FROM reviews r WHERE r.id IN "
-               f"(SELECT MAX(r.id) FROM reviews r WHERE {_EFFECTIVE} GROUP BY r.item_id)")
+        sql = _LATEST if from_log else "SELECT item_id, review_id, due, card_state, state FROM cards"
         with self._errors():
             rows = self._con.execute(sql).fetchall()
         return {item: CardRecord(item, rid, _parse_ts(due), State(st), js) for item, rid, due, st, js in rows}
