@@ -88,15 +88,18 @@ def source_html(bank: Bank, item: Item, labels: dict[str, str] | None = None) ->
         if ev.article in sources:
             quotes.setdefault(ev.article, {})[ev.quote] = None
     labels = {} if labels is None else labels
-    rows = []
-    for art, qs in quotes.items():
-        label = labels.get(art)
-        if label is None:
-            text = forms.source_label(bank, art)
-            label = labels[art] = f'{esc(text.ja)}<div class="en" lang="en">{esc(text.en)}</div>'
-        shown = "".join([f'<q lang="ja">{q}</q><br>' for q in esc_all(*qs)])
-        rows.append(f"<li>{label}{shown}</li>")
+    rows = [_source_row(bank, art, qs, labels) for art, qs in quotes.items()]
     return f"<ul>{''.join(rows)}</ul>" if rows else ""
+
+
+def _source_row(bank: Bank, article: str, quotes: Iterable[str], labels: dict[str, str]) -> str:
+    """One cited article (its label made once per build, kept in `labels`) with its quotes."""
+    label = labels.get(article)
+    if label is None:
+        text = forms.source_label(bank, article)
+        label = labels[article] = f'{esc(text.ja)}<div class="en" lang="en">{esc(text.en)}</div>'
+    shown = "".join([f'<q lang="ja">{q}</q><br>' for q in esc_all(*quotes)])
+    return f"<li>{label}{shown}</li>"
 
 
 def disagreement_html(bank: Bank, item: Item) -> str:
@@ -270,12 +273,12 @@ def role_notes(bank: Bank) -> tuple[ReverseNote, ...]:
     The role -> actor card is made only from roles no other actor has in the same article.
     """
     grouped: dict[str, list[forms.Pair]] = {}
-    for p in forms.role_pairs(bank):
-        grouped.setdefault(p.key, []).append(p)
     holders: dict[tuple[str, str], set[str]] = {}
     for p in forms.role_pairs(bank):
+        grouped.setdefault(p.key, []).append(p)
         holders.setdefault((p.article, p.right.ja.strip()), set()).add(p.key)
     out = []
+    labels: dict[str, str] = {}
     for key, pairs in grouped.items():
         entity = bank.entity_by_id[key.split("@", 1)[0]]
         art = pairs[0].article
@@ -290,9 +293,7 @@ def role_notes(bank: Bank) -> tuple[ReverseNote, ...]:
             ask_back = f"記事{esc(art)}で「{'」「'.join(esc(p.right.ja) for p in unique)}」と書かれているのは誰か。"
             ask_back_en = (f"In article {esc(art)}, who is called "
                            f"{' / '.join('“' + esc(p.right.en) + '”' for p in unique)}?")
-        label = forms.source_label(bank, art)
-        quotes = "".join(f'<q lang="ja">{esc(q)}</q><br>' for q in dict.fromkeys(p.quote for p in roles))
-        source = f'<ul><li>{esc(label.ja)}<div class="en" lang="en">{esc(label.en)}</div>{quotes}</li></ul>'
+        source = f"<ul>{_source_row(bank, art, dict.fromkeys(p.quote for p in roles), labels)}</ul>"
         note = ""
         if entity.note is not None:
             note = f'<div lang="ja">{esc(entity.note.ja)}</div><div class="en" lang="en">{esc(entity.note.en)}</div>'
