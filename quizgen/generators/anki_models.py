@@ -84,6 +84,13 @@ Background from outside the articles</div>{{Context}}</div>{{/Context}}
 _QUESTION_BACK = ('<div class="q" lang="ja">{{Question}}</div>'
                   '{{#QuestionEn}}<div class="en" lang="en">{{QuestionEn}}</div>{{/QuestionEn}}')
 
+#: The note, source and id every reverse card's back ends with.
+_REVERSE_INFO = ('{{#Note}}<div class="box expl"><div class="label">メモ · Note</div>{{Note}}</div>{{/Note}}'
+                 '{{#Source}}<div class="box source"><div class="label">出典 · Source</div>{{Source}}</div>'
+                 '{{/Source}}<div class="id">{{ID}}</div>')
+
+_QUESTION_FRONT = '<div class="q" lang="ja">{{Question}}</div>' + _toggle("QuestionEn")
+
 
 def _wrap(form: Form, body: str) -> str:
     return f'<div class="qz qz-{form.value}">{body}</div>'
@@ -92,15 +99,14 @@ def _wrap(form: Form, body: str) -> str:
 TEMPLATES: dict[Form, list[dict[str, str]]] = {
     Form.BASIC: [{
         "name": "問→答 Q→A",
-        "qfmt": _wrap(Form.BASIC, '<div class="q" lang="ja">{{Question}}</div>' + _toggle("QuestionEn")),
+        "qfmt": _wrap(Form.BASIC, _QUESTION_FRONT),
         "afmt": _wrap(Form.BASIC, _QUESTION_BACK + '<hr id="answer"><div class="a" lang="ja">{{Answer}}</div>'
                       '{{#Reading}}<div class="reading">{{Reading}}</div>{{/Reading}}'
                       '<div class="en" lang="en">{{AnswerEn}}</div>' + _INFO),
     }],
     Form.TYPE_IN: [{
         "name": "入力 Type the answer",
-        "qfmt": _wrap(Form.TYPE_IN, '<div class="q" lang="ja">{{Question}}</div>' + _toggle("QuestionEn")
-                      + "<p>{{type:Answer}}</p>"),
+        "qfmt": _wrap(Form.TYPE_IN, _QUESTION_FRONT + "<p>{{type:Answer}}</p>"),
         "afmt": _wrap(Form.TYPE_IN, _QUESTION_BACK + '<hr id="answer"><p>{{type:Answer}}</p>'
                       '<div class="a" lang="ja">{{Answer}}</div><div class="en" lang="en">{{AnswerEn}}</div>'
                       '{{#Accepted}}<div class="reading">ほかに正解とする表記 · Also accepted: {{Accepted}}</div>{{/Accepted}}'
@@ -128,10 +134,7 @@ TEMPLATES: dict[Form, list[dict[str, str]]] = {
             "qfmt": _wrap(Form.REVERSE, '<div class="q" lang="ja">{{Ask}}</div>' + _toggle("AskEn")),
             "afmt": _wrap(Form.REVERSE, '<div class="q" lang="ja">{{Ask}}</div><div class="en" lang="en">{{AskEn}}</div>'
                           '<hr id="answer"><div class="a" lang="ja">{{Gloss}}</div>'
-                          '<div class="en" lang="en">{{GlossEn}}</div>'
-                          '{{#Note}}<div class="box expl"><div class="label">メモ · Note</div>{{Note}}</div>{{/Note}}'
-                          '{{#Source}}<div class="box source"><div class="label">出典 · Source</div>{{Source}}</div>'
-                          '{{/Source}}<div class="id">{{ID}}</div>'),
+                          '<div class="en" lang="en">{{GlossEn}}</div>' + _REVERSE_INFO),
         },
         {
             "name": "←",
@@ -141,10 +144,7 @@ TEMPLATES: dict[Form, list[dict[str, str]]] = {
                           '<div class="en" lang="en">{{AskBackEn}}</div><hr id="answer">'
                           '<div class="a" lang="ja">{{Term}}</div>'
                           '{{#Reading}}<div class="reading">{{Reading}}</div>{{/Reading}}'
-                          '<div class="en" lang="en">{{TermEn}}</div>'
-                          '{{#Note}}<div class="box expl"><div class="label">メモ · Note</div>{{Note}}</div>{{/Note}}'
-                          '{{#Source}}<div class="box source"><div class="label">出典 · Source</div>{{Source}}</div>'
-                          '{{/Source}}<div class="id">{{ID}}</div>'),
+                          '<div class="en" lang="en">{{TermEn}}</div>' + _REVERSE_INFO),
         },
     ],
 }
