@@ -52,11 +52,11 @@ def compute(items: Sequence[Item], cards: Mapping[str, CardRecord], reviews: Seq
     by_id = {i.id: i for i in items}
     mine = [c for k, c in cards.items() if k in by_id]
     today = now.astimezone(tz).date()
-    forecast = []
-    for n in range(max(days, 2)):
+    due_days = [c.due.astimezone(tz).date() for c in mine]
+    forecast = [(today, sum(1 for d in due_days if d <= today))]  # today includes overdue cards
+    for n in range(1, max(days, 2)):
         day = today + dt.timedelta(days=n)
-        forecast.append((day, sum(1 for c in mine if (c.due.astimezone(tz).date() <= day if n == 0
-                                                         else c.due.astimezone(tz).date() == day))))
+        forecast.append((day, due_days.count(day)))
     revs = [r for r in reviews if r.item_id in by_id]
     mature = [r for r in revs if r.prior_state is State.REVIEW]
     retention = Ratio(sum(1 for r in mature if r.rating is not Rating.AGAIN), len(mature))
