@@ -38,9 +38,10 @@ sys.path.insert(0, str(ROOT))
 from quizgen import resources  # noqa: E402
 from quizgen.bank import loads_bank  # noqa: E402
 from quizgen.errors import BankError  # noqa: E402
+from quizgen.extract import REVIEW_BATCH  # noqa: E402
 from quizgen.extract.article import extract, read_article  # noqa: E402
 from quizgen.extract.nlp import load_analyzer  # noqa: E402
-from quizgen.extract.ranking import REVIEW_BATCH, rule_of  # noqa: E402
+from quizgen.extract.ranking import rule_of  # noqa: E402
 from quizgen.matching import normalise  # noqa: E402
 from quizgen.model import Bank, Item  # noqa: E402
 

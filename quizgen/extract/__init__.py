@@ -4,3 +4,5 @@
 `quizgen.extract.review` moves accepted drafts into the bank. The NLP backend
 (SudachiPy) is optional and imported lazily by `quizgen.extract.nlp.load_analyzer`.
 """
+
+REVIEW_BATCH = 40  # a sitting's worth of drafts: `quizgen extract --max 40` keeps the best 40 (see ranking.py)

@@ -14,8 +14,6 @@ from dataclasses import dataclass
 
 from quizgen.model import Bank, EntityType, Item
 
-REVIEW_BATCH = 40  # a sitting's worth of drafts: `quizgen extract --max 40` keeps the best 40
-
 # Base score per rule (the `rule-…` tag every draft carries).
 RULE_SCORES: dict[str, int] = {
     "speaker": 85, "date": 85, "n-years-since": 80, "anniversary": 80, "met-whom": 75, "number": 75,
