@@ -6,8 +6,7 @@ from YAML generically from the type hints, so a new optional field is one line h
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import StrEnum
 from functools import cached_property
 
@@ -213,8 +212,9 @@ class Bank:
             pools.setdefault(p.id, []).extend(p.members)
         return {k: tuple(v) for k, v in pools.items()}
 
-    def live_items(self, include_drafts: bool = False) -> Iterator[Item]:
-        return (i for i in self.items if include_drafts or not i.draft)
+    def live_items(self) -> tuple[Item, ...]:
+        """The items that are not drafts: what every output takes unless told otherwise."""
+        return Selection().apply(self)
 
     def accepted(self, item: Item) -> tuple[str, ...]:
         """Every spelling a learner may type for `item`, canonical first, without repeats."""
@@ -270,7 +270,7 @@ class Selection:
     tags: tuple[str, ...] = ()
     ids: tuple[str, ...] = ()
     include_drafts: bool = False
-    exclude_tags: tuple[str, ...] = field(default=())
+    exclude_tags: tuple[str, ...] = ()
 
     def matches(self, item: Item) -> bool:
         if item.draft and not self.include_drafts:
