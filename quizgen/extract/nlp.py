@@ -2,7 +2,7 @@
 
 SudachiPy (Apache-2.0) installs from PyPI with its dictionary package and runs
 fully offline. It gives what rule-based candidate finding needs: parts of speech
-(person/place names, numerals, counters), normalised forms and katakana readings
+(person/place names, numerals, counters) and katakana readings
 for names the bank does not know yet. The rest of `quizgen.extract` only sees
 the small `Token` value below, never Sudachi's objects.
 """
@@ -27,7 +27,6 @@ class Token:
     surface: str
     pos: tuple[str, ...]  # Sudachi's six-level part of speech
     reading: str  # hiragana
-    normalized: str
     start: int  # character offsets in the analysed text
     end: int
 
@@ -72,7 +71,7 @@ def load_analyzer() -> Analyzer:
             reading = m.reading_form()
             out.append(Token(surface=m.surface(), pos=tuple(m.part_of_speech()),
                              reading=fold_kana(reading) if reading else "",
-                             normalized=m.normalized_form(), start=m.begin(), end=m.end()))
+                             start=m.begin(), end=m.end()))
         return out
 
     return analyse
