@@ -11,15 +11,10 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from quizgen.matching import normalise
 from quizgen.model import Bank, EntityType, Item, Text
 
 _CLOZE_RE = re.compile(r"\[\[(.+?)\]\]")
-
-
-def _norm(s: str) -> str:
-    from quizgen.matching import normalise
-
-    return normalise(s)
 
 
 # --------------------------------------------------------------------------- multiple choice
@@ -41,7 +36,7 @@ def distractors(bank: Bank, item: Item, rng: random.Random, n: int = 3) -> tuple
 
     Never an accepted answer of the item, never two that read the same.
     """
-    accepted = {_norm(a) for a in bank.accepted(item)}
+    accepted = {normalise(a) for a in bank.accepted(item)}
     seen = set(accepted)
     chosen: list[Text] = []
 
@@ -49,7 +44,7 @@ def distractors(bank: Bank, item: Item, rng: random.Random, n: int = 3) -> tuple
         for c in cands:
             if len(chosen) >= n:
                 return
-            keys = {_norm(c.ja), _norm(c.en)}
+            keys = {normalise(c.ja), normalise(c.en)}
             if keys & seen:
                 continue
             seen.update(keys)
@@ -162,10 +157,10 @@ def matching_set(pairs: Sequence[Pair], rng: random.Random, size: int = 5) -> tu
     for p in pool:
         if len(chosen) >= size:
             break
-        if _norm(p.left.ja) in lefts or _norm(p.right.ja) in rights:
+        if normalise(p.left.ja) in lefts or normalise(p.right.ja) in rights:
             continue
-        lefts.add(_norm(p.left.ja))
-        rights.add(_norm(p.right.ja))
+        lefts.add(normalise(p.left.ja))
+        rights.add(normalise(p.right.ja))
         chosen.append(p)
     return tuple(chosen)
 
