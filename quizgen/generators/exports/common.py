@@ -164,6 +164,12 @@ def plan(bank: Bank, items: Sequence[Item], rng: random.Random) -> Plan:
     return Plan(tuple(planned), tuple(matchings), tuple(skipped))
 
 
+def no_mc_reason(ip: ItemPlan, needs: str = "four options need 3") -> str:
+    """Why an item has no multiple-choice question: how many distractors it has, and what is needed."""
+    have = 3 - ip.mc_missing
+    return f"skipped: only {have} distinct distractor{'s' if have != 1 else ''}; {needs}"
+
+
 # --------------------------------------------------------------------------- text helpers
 
 
@@ -194,6 +200,16 @@ def html_show(text: Text, lang: Lang) -> str:
     if lang is Lang.BOTH and text.ja != text.en:
         return f"{html_text(text.ja)}<br>\n{html_text(text.en)}"
     return html_text(show(text, lang))
+
+
+def cloze_lang(lang: Lang) -> str:
+    """The language whose blanks a cloze asks for (Japanese, unless the export is English only)."""
+    return "en" if lang is Lang.EN else "ja"
+
+
+def english_cloze_line(cloze: forms.Cloze) -> str:
+    """The English cloze sentence with each blank as _____ (shown under the Japanese when both are asked for)."""
+    return "".join("_____" if blank else seg for seg, blank in cloze.parts("en"))
 
 
 def category_path(item: Item) -> str:

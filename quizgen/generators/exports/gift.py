@@ -21,17 +21,20 @@ from quizgen.generators.exports.common import (
     Matching,
     Plan,
     QType,
+    cloze_lang,
     count_types,
+    english_cloze_line,
     feedback,
     grouped_questions,
     html_show,
     html_text,
     matching_feedback,
     matching_prompt,
+    no_mc_reason,
     question_name,
     show,
 )
-from quizgen.generators.exports.moodle import _no_mc_reason, cloze_alternatives, shortanswer_answers
+from quizgen.generators.exports.moodle import cloze_alternatives, shortanswer_answers
 from quizgen.model import Bank, Lang
 
 FORMAT = ExportFormat.GIFT
@@ -76,7 +79,7 @@ def _item_questions(bank: Bank, ip: ItemPlan, lang: Lang, warnings: list[ExportW
     if ip.mc is not None:
         yield QType.MULTICHOICE, _multichoice(ip.mc, lang, tags, fb)
     else:
-        warnings.append(ExportWarning(FORMAT, item.id, QType.MULTICHOICE, _no_mc_reason(ip)))
+        warnings.append(ExportWarning(FORMAT, item.id, QType.MULTICHOICE, no_mc_reason(ip)))
     if ip.tf is not None:
         head = _head(question_name(item, QType.TRUEFALSE), tags, html_show(ip.tf.statement, lang))
         tf_fb = _html(feedback(bank, item, lang, ip.tf))
@@ -88,7 +91,7 @@ def _item_questions(bank: Bank, ip: ItemPlan, lang: Lang, warnings: list[ExportW
     head = _head(question_name(item, QType.SHORTANSWER), tags, html_show(item.prompt, lang))
     yield QType.SHORTANSWER, head + "{\n" + "".join(f"\t{a}\n" for a in answers) + f"\t####{fb}\n}}"
     if ip.cloze is not None:
-        cloze = _missing_word(item.id, ip, lang, tags, fb, warnings)
+        cloze = _missing_word(ip, lang, tags, fb, warnings)
         if cloze is not None:
             yield QType.CLOZE, cloze
 
@@ -112,10 +115,11 @@ def _multichoice(mc: forms.MultipleChoice, lang: Lang, tags: Iterable[str], fb: 
     return head + "{\n" + "".join(lines) + f"\t####{fb}\n}}"
 
 
-def _missing_word(item_id: str, ip: ItemPlan, lang: Lang, tags: Iterable[str], fb: str,
+def _missing_word(ip: ItemPlan, lang: Lang, tags: Iterable[str], fb: str,
                   warnings: list[ExportWarning]) -> str | None:
     assert ip.cloze is not None
-    main = "en" if lang is Lang.EN else "ja"
+    item_id = ip.item.id
+    main = cloze_lang(lang)
     parts = ip.cloze.parts(main)
     blanks = [seg for seg, blank in parts if blank]
     if len(blanks) != 1:
@@ -133,8 +137,7 @@ def _missing_word(item_id: str, ip: ItemPlan, lang: Lang, tags: Iterable[str], f
         return None
     after_html = html_text(after)
     if lang is Lang.BOTH:
-        en = "".join("_____" if blank else seg for seg, blank in ip.cloze.parts("en"))
-        after_html += "<br>" + html_text(en)
+        after_html += "<br>" + html_text(english_cloze_line(ip.cloze))
     if not after_html.strip():
         after_html = "&nbsp;"  # GIFT shows a blank only when text follows the answers
     head = _head(question_name(ip.item, QType.CLOZE), tags, html_text(before))

@@ -19,6 +19,7 @@ from quizgen.generators.exports.common import (
     Plan,
     QType,
     count_types,
+    no_mc_reason,
     one_line,
     show,
 )
@@ -49,9 +50,7 @@ def render(plan: Plan, lang: Lang) -> Export:
         item = ip.item
         question = one_line(show(item.prompt, lang))
         if ip.mc is None:
-            have = 3 - ip.mc_missing
-            warnings.append(ExportWarning(FORMAT, item.id, QType.QUIZ,
-                                          f"skipped: only {have} distinct distractor{'s' if have != 1 else ''}; Kahoot needs 3"))
+            warnings.append(ExportWarning(FORMAT, item.id, QType.QUIZ, no_mc_reason(ip, "Kahoot needs 3")))
             continue
         answers = [one_line(show(o, lang)) for o in ip.mc.options]
         problems = []

@@ -23,19 +23,24 @@ from quizgen.generators.exports.common import (
     Plan,
     QType,
     clean,
+    cloze_lang,
     count_types,
+    english_cloze_line,
     feedback,
     grouped_questions,
     html_show,
     html_text,
     matching_feedback,
     matching_prompt,
+    no_mc_reason,
     question_name,
     show,
 )
 from quizgen.model import Bank, Lang
 
 FORMAT = ExportFormat.MOODLE_XML
+
+
 def render(bank: Bank, plan: Plan, lang: Lang) -> Export:
     quiz = ET.Element("quiz")
     groups, types, warnings = grouped_questions(
@@ -57,7 +62,7 @@ def _item_questions(bank: Bank, ip: ItemPlan, lang: Lang,
     if ip.mc is not None:
         yield QType.MULTICHOICE, _multichoice(bank, ip.mc, lang, tags)
     else:
-        warnings.append(ExportWarning(FORMAT, item.id, QType.MULTICHOICE, _no_mc_reason(ip)))
+        warnings.append(ExportWarning(FORMAT, item.id, QType.MULTICHOICE, no_mc_reason(ip)))
     if ip.tf is not None:
         yield QType.TRUEFALSE, _truefalse(bank, ip.tf, lang, tags)
     answers = shortanswer_answers(ip.accepted)
@@ -71,11 +76,6 @@ def _item_questions(bank: Bank, ip: ItemPlan, lang: Lang,
             warnings.append(ExportWarning(FORMAT, item.id, QType.CLOZE, cp.problem))
         else:
             yield QType.CLOZE, _cloze(bank, ip, lang, cp, tags)
-
-
-def _no_mc_reason(ip: ItemPlan) -> str:
-    have = 3 - ip.mc_missing
-    return f"skipped: only {have} distinct distractor{'s' if have != 1 else ''}; four options need 3"
 
 
 # --------------------------------------------------------------------------- elements
@@ -94,13 +94,15 @@ def _category(path: str) -> ET.Element:
     return q
 
 
-def _question(qtype: str, name: str, questiontext: str, general: str, tags: Iterable[str],
-              penalty: str = "0.3333333") -> ET.Element:
+def _question(qtype: str, name: str, questiontext: str, general: str, penalty: str = "0.3333333",
+              grade: str | None = "1") -> ET.Element:
+    """A question's common head; `grade` None leaves the grade to Moodle (a cloze sums its blanks)."""
     q = ET.Element("question", {"type": qtype})
     _text(q, "name", name, None)
     _text(q, "questiontext", questiontext)
     _text(q, "generalfeedback", general)
-    ET.SubElement(q, "defaultgrade").text = "1"
+    if grade is not None:
+        ET.SubElement(q, "defaultgrade").text = grade
     ET.SubElement(q, "penalty").text = penalty
     ET.SubElement(q, "hidden").text = "0"
     ET.SubElement(q, "idnumber").text = name
@@ -123,7 +125,7 @@ def _answer(q: ET.Element, fraction: int, text: str, fmt: str = "html", fb: str 
 def _multichoice(bank: Bank, mc: forms.MultipleChoice, lang: Lang, tags: Iterable[str]) -> ET.Element:
     item = mc.item
     q = _question("multichoice", question_name(item, QType.MULTICHOICE), html_show(item.prompt, lang),
-                  feedback(bank, item, lang), tags)
+                  feedback(bank, item, lang))
     ET.SubElement(q, "single").text = "true"
     ET.SubElement(q, "shuffleanswers").text = "true"
     ET.SubElement(q, "answernumbering").text = "abc"
@@ -136,7 +138,7 @@ def _multichoice(bank: Bank, mc: forms.MultipleChoice, lang: Lang, tags: Iterabl
 def _truefalse(bank: Bank, tf: forms.TrueFalse, lang: Lang, tags: Iterable[str]) -> ET.Element:
     item = tf.item
     q = _question("truefalse", question_name(item, QType.TRUEFALSE), html_show(tf.statement, lang),
-                  feedback(bank, item, lang, tf), tags, penalty="1")
+                  feedback(bank, item, lang, tf), penalty="1")
     _answer(q, 100 if tf.is_true else 0, "true", "moodle_auto_format")
     _answer(q, 0 if tf.is_true else 100, "false", "moodle_auto_format")
     _tags(q, tags)
@@ -160,7 +162,7 @@ def shortanswer_answers(accepted: Iterable[str]) -> tuple[str, ...]:
 def _shortanswer(bank: Bank, ip: ItemPlan, answers: tuple[str, ...], lang: Lang, tags: Iterable[str]) -> ET.Element:
     item = ip.item
     q = _question("shortanswer", question_name(item, QType.SHORTANSWER), html_show(item.prompt, lang),
-                  feedback(bank, item, lang), tags)
+                  feedback(bank, item, lang))
     ET.SubElement(q, "usecase").text = "0"
     for a in answers:
         _answer(q, 100, a, "moodle_auto_format")
@@ -170,7 +172,7 @@ def _shortanswer(bank: Bank, ip: ItemPlan, answers: tuple[str, ...], lang: Lang,
 
 def _matching(bank: Bank, m: Matching, lang: Lang) -> ET.Element:
     q = _question("matching", m.name, html_show(matching_prompt(bank, m.article), lang),
-                  matching_feedback(bank, m, lang), ())
+                  matching_feedback(bank, m, lang))
     ET.SubElement(q, "shuffleanswers").text = "true"
     for p in m.pairs:
         sub = _text(q, "subquestion", html_text(show(p.left, lang)))
@@ -215,7 +217,7 @@ def cloze_plan(ip: ItemPlan, lang: Lang) -> ClozePlan:
     assert ip.cloze is not None
     blanks, dropped = [], []
     problem = None
-    main = "en" if lang is Lang.EN else "ja"
+    main = cloze_lang(lang)
     for b in ip.cloze.blanks(main):
         if not clean(b).strip():
             problem = "skipped: a blank [[...]] is empty"
@@ -232,7 +234,7 @@ def cloze_plan(ip: ItemPlan, lang: Lang) -> ClozePlan:
 def cloze_text(ip: ItemPlan, lang: Lang, cp: ClozePlan) -> str:
     """The question text with every blank as {1:SHORTANSWER:=...}."""
     assert ip.cloze is not None
-    main = "en" if lang is Lang.EN else "ja"
+    main = cloze_lang(lang)
     parts = []
     blanks = iter(cp.blanks)
     for seg, blank in ip.cloze.parts(main):
@@ -243,20 +245,13 @@ def cloze_text(ip: ItemPlan, lang: Lang, cp: ClozePlan) -> str:
             parts.append(html_text(seg).translate(_CLOZE_TEXT))
     text = "".join(parts)
     if lang is Lang.BOTH:
-        en = "".join("_____" if blank else seg for seg, blank in ip.cloze.parts("en"))
-        text += "<br>\n" + html_text(en).translate(_CLOZE_TEXT)
+        text += "<br>\n" + html_text(english_cloze_line(ip.cloze)).translate(_CLOZE_TEXT)
     return text
 
 
 def _cloze(bank: Bank, ip: ItemPlan, lang: Lang, cp: ClozePlan, tags: Iterable[str]) -> ET.Element:
-    item = ip.item
-    q = ET.Element("question", {"type": "cloze"})
-    _text(q, "name", question_name(item, QType.CLOZE), None)
-    _text(q, "questiontext", cloze_text(ip, lang, cp))
-    _text(q, "generalfeedback", feedback(bank, item, lang))
-    ET.SubElement(q, "penalty").text = "0.3333333"
-    ET.SubElement(q, "hidden").text = "0"
-    ET.SubElement(q, "idnumber").text = question_name(item, QType.CLOZE)
+    q = _question("cloze", question_name(ip.item, QType.CLOZE), cloze_text(ip, lang, cp),
+                  feedback(bank, ip.item, lang), grade=None)
     _tags(q, tags)
     return q
 
