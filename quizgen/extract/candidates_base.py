@@ -5,7 +5,7 @@ A candidate names its answer as a verbatim span of the sentence; `drafts.py` tur
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from quizgen.extract.lexicon import Mention
 from quizgen.extract.sentences import Sentence
@@ -29,7 +29,6 @@ class Candidate:
     actors: tuple[str, ...] = ()
     accept: tuple[str, ...] = ()
     when: str | None = None
-    tags: tuple[str, ...] = field(default=())
 
 
 def unknown_person(m: Mention) -> Mention | None:

@@ -79,9 +79,8 @@ class Lexicon:
                     continue  # single characters (中, 露, 米) and kana readings match too much
                 forms.setdefault(form, (e.id, e.type))
         self.forms = forms
-        self._by_length = sorted(forms, key=len, reverse=True)
-        self.bank = bank
-        self._pattern = re.compile("|".join(re.escape(f) for f in self._by_length)) if forms else None
+        by_length = sorted(forms, key=len, reverse=True)
+        self._pattern = re.compile("|".join(re.escape(f) for f in by_length)) if forms else None
         self._title_pattern = re.compile("|".join(re.escape(t) for t in TITLES))
 
     def known(self, text: str, tokens: Sequence[Token] = ()) -> list[Mention]:
