@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from quizgen.extract.candidates_actors import actors, forums, meetings
 from quizgen.extract.candidates_base import Candidate
@@ -59,8 +60,6 @@ def candidates(sentence: Sentence, tokens: Sequence[Token], lexicon: Lexicon, *,
 
 
 def _with_actors(c: Candidate, actors: tuple[str, ...]) -> Candidate:
-    from dataclasses import replace
-
     return replace(c, actors=tuple(a for a in actors if a != c.entity) if not c.actors else c.actors)
 
 
