@@ -14,6 +14,8 @@ from typing import Any
 import yaml
 
 from quizgen.errors import BankError, Problem, UsageError
+from quizgen.forms import cloze_parts
+from quizgen.matching import normalise
 from quizgen.model import Bank, Disagreement, Entity, Item, Pool, Source, Text
 from quizgen.records import MISSING, Reader, display_path, kind_of, suggest, to_data
 from quizgen.yamlloc import Loc, LocList, LocMap, load_located
@@ -29,7 +31,6 @@ _ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _WHEN_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 _DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _YEAR_RE = re.compile(r"(?<![0-9０-９])((?:19|20)[0-9]{2})(?![0-9０-９])")
-_CLOZE_RE = re.compile(r"\[\[(.+?)\]\]")
 _KANA_RE = re.compile(r"^[\u3041-\u309f\u30fc・、。「」\s]+$")
 # --------------------------------------------------------------------------- loading
 
@@ -134,8 +135,6 @@ def _at(reader: Reader, kind: str, rid: str, *path: str | int) -> Loc:
 
 
 def _validate(bank: Bank, r: Reader) -> None:
-    from quizgen.matching import normalise
-
     sources, entities = bank.source_by_id, bank.entity_by_id
     for s in bank.sources:
         if s.published is not None and not _DATE_RE.match(s.published):
@@ -194,7 +193,7 @@ def _validate(bank: Bank, r: Reader) -> None:
                 r.fail(_at(r, "items", it.id, "when"), f"{where}.event", "an item with `when` needs an `event` label")
         if it.cloze is not None:
             for lang in ("ja", "en"):
-                if not _CLOZE_RE.search(getattr(it.cloze, lang)):
+                if not any(blank for _, blank in cloze_parts(getattr(it.cloze, lang))):
                     r.fail(_at(r, "items", it.id, "cloze", lang), f"{where}.cloze.{lang}",
                            "mark each blank with [[...]]")
         answer_text = f"{it.answer.ja} {it.answer.en}"

@@ -79,6 +79,7 @@ BAD_CASES = {
         "bank/items.yaml:5:18: item t1-dialogue-partner.prompt.ja: year 2024 is not in the cited article(s); "
         "state it only in a `context` note from outside the article"
     ],
+    "cloze_without_blank": ["bank/items.yaml:27:17: item t1-un-80.cloze.ja: mark each blank with [[...]]"],
     "comma_split": [
         "bank/items.yaml:8:14: item t1-dialogue-partner.accept[0]: "
         "'Sergei' and 'Shoigu' look like one answer split at its comma; "
