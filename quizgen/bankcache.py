@@ -10,6 +10,7 @@ cannot be read or written is ignored: the bank is then loaded normally.
 
 from __future__ import annotations
 
+import dataclasses
 import pickle
 import zlib
 from pathlib import Path
@@ -50,7 +51,7 @@ def load_cached(bank_dir: Path, cache_dir: Path | None) -> Bank:
     try:
         from quizgen.atomic import write_bytes
 
-        plain = Bank(bank.sources, bank.entities, bank.items, bank.disagreements, bank.pools)  # without cached lookups
+        plain = dataclasses.replace(bank)  # a fresh copy: every field, none of the cached lookups
         write_bytes(path, pickle.dumps((key, plain), protocol=pickle.HIGHEST_PROTOCOL))
     except OSError:
         pass
