@@ -152,3 +152,10 @@ def to_data(obj: Any) -> Any:
     if isinstance(obj, tuple | list):
         return [to_data(v) for v in obj]
     return obj
+
+
+def dumps_yaml(data: Any) -> str:
+    """Plain data (see `to_data`) as YAML in the bank's style: Unicode kept, keys in order, lines never wrapped."""
+    import yaml
+
+    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000)

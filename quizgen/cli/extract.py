@@ -134,7 +134,7 @@ def _edit(drafts, item, inline: bool):  # type: ignore[no-untyped-def]
 
     from quizgen.extract import review as rv
     from quizgen.model import Text
-    from quizgen.records import to_data
+    from quizgen.records import dumps_yaml, to_data
 
     if inline:
         prompt = click.prompt("  問 (ja)", default=item.prompt.ja)
@@ -142,7 +142,7 @@ def _edit(drafts, item, inline: bool):  # type: ignore[no-untyped-def]
         accept = click.prompt("  other accepted answers, comma-separated", default=", ".join(item.accept))
         return dataclasses.replace(item, prompt=Text(prompt, item.prompt.en), answer=Text(answer, item.answer.en),
                                    accept=tuple(a.strip() for a in accept.replace("、", ",").split(",") if a.strip()))
-    edited = click.edit(yaml.safe_dump(to_data(item), allow_unicode=True, sort_keys=False, width=1000), extension=".yaml")
+    edited = click.edit(dumps_yaml(to_data(item)), extension=".yaml")
     if edited is None:
         return item
     return rv.rebuild(drafts, item.id, yaml.safe_load(edited))

@@ -6,8 +6,6 @@ import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-import yaml
-
 from quizgen.errors import QuizgenError, UsageError
 from quizgen.extract import candidates as cand
 from quizgen.extract.clutter import Cleaned, Reason, clean
@@ -17,7 +15,7 @@ from quizgen.extract.nlp import Analyzer
 from quizgen.extract.ranking import rank
 from quizgen.extract.sentences import Sentence, split
 from quizgen.model import Bank, Category, Entity, Evidence, Item, ItemKind, Source, Text
-from quizgen.records import to_data
+from quizgen.records import dumps_yaml, to_data
 
 MAX_BYTES = 1_000_000
 MAX_BLANKS_PER_ANSWER = 3
@@ -81,7 +79,7 @@ class Extraction:
         header = (f"# Draft questions extracted by `quizgen extract` from {article_name}.\n" + kept +
                   "# Every item is `draft: true`; `missing` lists what a reviewer must still add (English texts).\n"
                   "# Review them with:  quizgen review THIS_FILE\n")
-        return header + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000)
+        return header + dumps_yaml(data)
 
 
 def next_source_id(bank: Bank) -> str:

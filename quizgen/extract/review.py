@@ -20,7 +20,7 @@ from quizgen.bank import bank_files, loads_bank_files
 from quizgen.errors import UsageError
 from quizgen.extract.drafts import TODO_EN
 from quizgen.model import Bank, Item, Text
-from quizgen.records import to_data
+from quizgen.records import dumps_yaml, to_data
 
 
 @dataclass(frozen=True)
@@ -78,7 +78,7 @@ def rebuild(drafts: Drafts, item_id: str, edited: object) -> Item:
         raise UsageError("the edited item must be a YAML mapping with an `id`")
     raw = yaml.safe_load(drafts.path.read_text(encoding="utf-8")) or {}
     raw["items"] = [edited if i.get("id") == item_id else i for i in raw.get("items") or []]
-    text = yaml.safe_dump(raw, allow_unicode=True, sort_keys=False, width=1000)
+    text = dumps_yaml(raw)
     bank = loads_bank_files(_texts(drafts.bank_dir, drafts.path, text))
     return bank.item_by_id[edited["id"]]
 
@@ -139,7 +139,7 @@ def apply(drafts: Drafts, decided: list[Item], articles_dir: Path | None = None)
         new_target["entities"] = [*(existing.get("entities") or []), *moving_entities]
     new_target["items"] = [*(existing.get("items") or []), *(to_data(i) for i in decided)]
     ordered = {k: new_target[k] for k in ("sources", "entities", "items", "disagreements", "pools") if new_target.get(k)}
-    target_text = yaml.safe_dump(ordered, allow_unicode=True, sort_keys=False, width=1000)
+    target_text = dumps_yaml(ordered)
     remaining = [i for i in raw.get("items") or [] if i.get("id") not in accepted_ids]
     rest: dict[str, Any] = {}
     if [s for s in file_sources if s not in moving_sources]:
@@ -147,7 +147,7 @@ def apply(drafts: Drafts, decided: list[Item], articles_dir: Path | None = None)
     if [e for e in file_entities if e not in moving_entities]:
         rest["entities"] = [e for e in file_entities if e not in moving_entities]
     rest["items"] = remaining
-    file_text = (drafts.header + yaml.safe_dump(rest, allow_unicode=True, sort_keys=False, width=1000)) if remaining else None
+    file_text = (drafts.header + dumps_yaml(rest)) if remaining else None
     # validate the bank as it will be, before writing anything
     texts = [(t, n) for t, n in _texts(drafts.bank_dir, drafts.path, file_text) if Path(n).resolve() != target.resolve()]
     texts.append((target_text, str(target)))
