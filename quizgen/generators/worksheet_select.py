@@ -75,7 +75,10 @@ def pick_content(bank: Bank, items: Sequence[Item], options: WorksheetOptions,
             if isinstance(q, MatchingQ):
                 used_pairs.update(p.key for p in q.lefts)
 
-    matched = [p for q in content.get(QuestionType.MATCHING, ()) if isinstance(q, MatchingQ) for p in q.lefts]
+    matched = {p.key.split("@")[0] for q in content.get(QuestionType.MATCHING, ()) if isinstance(q, MatchingQ)
+               for p in q.lefts}
+    # items a matching exercise on the same sheet would give away are taken last (sorted is stable)
+    ordered = sorted(pool, key=lambda i: _gives_away(i, matched))
     made = sum(len(v) for v in content.values())
     want = options.count - made
     if want and not simple:
@@ -85,9 +88,7 @@ def pick_content(bank: Bank, items: Sequence[Item], options: WorksheetOptions,
     turn = 0
     while want > 0 and rotation:
         t = rotation[turn % len(rotation)]
-        fresh = [i for i in pool if i.id not in used]
-        candidates = [i for i in fresh if not _gives_away(i, matched)] + [i for i in fresh if _gives_away(i, matched)]
-        q = next((q for i in candidates if (q := _simple_q(t, bank, i, rng)) is not None), None)
+        q = next((q for i in ordered if i.id not in used and (q := _simple_q(t, bank, i, rng)) is not None), None)
         if q is None:
             rotation.remove(t)
             continue
@@ -110,9 +111,8 @@ _CANNOT = {
 }
 
 
-def _gives_away(item: Item, pairs: Sequence[Pair]) -> bool:
-    """Would a matching pair on the same sheet answer this item (a person's title, or who holds it)?"""
-    persons = {p.key.split("@")[0] for p in pairs}
+def _gives_away(item: Item, persons: set[str]) -> bool:
+    """Would a matching pair of `persons` (entity ids) on the same sheet answer this item (a title, or who holds it)?"""
     if item.kind is ItemKind.ROLE and (persons & set(item.actors) or item.entity in persons):
         return True
     return item.kind is ItemKind.PERSON and item.entity in persons
