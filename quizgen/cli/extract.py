@@ -44,11 +44,10 @@ def extract(article: Path, source_id: str | None, output: Path | None, max_draft
 
     if keep_all and max_drafts is not None:
         raise UsageError("use either --max N or --all, not both")
-    limit = None if keep_all else max_drafts
     text = read_article(article)
     analyse = load_analyzer()
     bank = load(bank_path)
-    result = run(text, article.name, bank, analyse, source_id, max_drafts=limit)
+    result = run(text, article.name, bank, analyse, source_id, max_drafts=max_drafts)
     out = result.dumps(article.name)
     report = result.cleaned.report()
     if report:
