@@ -50,11 +50,7 @@ def _texts(bank_dir: Path, file: Path, file_text: str | None) -> list[tuple[str,
 
 
 def _inside(file: Path, folder: Path) -> bool:
-    try:
-        file.resolve().relative_to(folder.resolve())
-    except ValueError:
-        return False
-    return True
+    return file.resolve().is_relative_to(folder.resolve())
 
 
 def open_drafts(file: Path, bank_dir: Path, articles_dir: Path | None = None) -> Drafts:
