@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from quizgen.cli import cli
-from quizgen.cli.common import bank_option, build_time, load
+from quizgen.cli.common import bank_option, build_time, load, plural
 
 
 @cli.command()
@@ -30,4 +30,4 @@ def build(bank_path: Path | None, out_dir: Path, only: tuple[str, ...]) -> None:
         if res.skipped:
             click.echo(f"{res.name:<10} skipped: {res.skipped}")
     built = sum(len(r.paths) for r in results)
-    click.echo(f"built {built} file{'s' if built != 1 else ''} in {out_dir}/")
+    click.echo(f"built {plural(built, 'file')} in {out_dir}/")

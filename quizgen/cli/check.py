@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from quizgen.cli import cli
-from quizgen.cli.common import bank_option, load
+from quizgen.cli.common import bank_option, load, plural
 
 
 @cli.command()
@@ -25,8 +25,9 @@ def check(bank_path: Path | None, articles: Path | None) -> None:
     per_cat, per_art = counts(bank)
     total = sum(per_cat.values())
     drafts = sum(1 for i in bank.items if i.draft)
-    click.echo(f"ok: {_n(total, 'item')}, {_n(len(bank.entities), 'entity', 'entities')}, {_n(len(bank.sources), 'source')}, "
-               f"{len(bank.disagreements)} disagreements" + (f", {drafts} drafts" if drafts else ""))
+    click.echo(f"ok: {plural(total, 'item')}, {plural(len(bank.entities), 'entity', 'entities')}, "
+               f"{plural(len(bank.sources), 'source')}, {len(bank.disagreements)} disagreements"
+               + (f", {drafts} drafts" if drafts else ""))
     click.echo("by category:")
     for cat, n in sorted(per_cat.items()):
         click.echo(f"  {cat:<10} {n:>4}")
@@ -37,7 +38,3 @@ def check(bank_path: Path | None, articles: Path | None) -> None:
         click.echo(f"  {art:<4} {n:>4}  ({date})")
     if articles is None:
         click.echo("(quotes not checked against the articles: pass --articles DIR)")
-
-
-def _n(count: int, one: str, many: str | None = None) -> str:
-    return f"{count} {one if count == 1 else (many or one + 's')}"

@@ -47,6 +47,11 @@ def load(bank_path: Path | None, articles: Path | None = None) -> Bank:
     return load_bank(bank_path or resources.bank_dir(), articles)
 
 
+def plural(count: int, one: str, many: str | None = None) -> str:
+    """'1 card', '2 cards'; `many` for irregular plurals ('2 entities')."""
+    return f"{count} {one if count == 1 else (many or one + 's')}"
+
+
 def parse_now(value: str | None) -> dt.datetime:
     """--now ISO-8601 (naive means UTC), else the real clock. The only clock read in quizgen."""
     if not value:

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from quizgen.cli import cli
-from quizgen.cli.common import bank_option, load, selection, selection_options
+from quizgen.cli.common import bank_option, load, plural, selection, selection_options
 from quizgen.errors import UsageError
 
 FORMATS = ("moodle-xml", "gift", "quizlet-csv", "kahoot-csv")
@@ -62,4 +62,4 @@ def export_cmd(bank_path: Path | None, fmt: str, categories: tuple[str, ...], ar
         return
     path = write_export(exp, output or default_path(ExportFormat(fmt)))
     click.echo(f"wrote {path}: {exp.summary()} from {len(items)} items"
-               + (f" ({len(exp.warnings)} warning{'s' if len(exp.warnings) != 1 else ''})" if exp.warnings else ""))
+               + (f" ({plural(len(exp.warnings), 'warning')})" if exp.warnings else ""))

@@ -27,7 +27,7 @@ import click
 
 from quizgen import resources
 from quizgen.cli import cli
-from quizgen.cli.common import bank_option, parse_now, selection, selection_options
+from quizgen.cli.common import bank_option, parse_now, plural, selection, selection_options
 from quizgen.errors import UsageError
 from quizgen.model import Bank, Item
 from quizgen.scheduling import DEFAULT_RETENTION, Scheduler
@@ -90,7 +90,7 @@ def until(when: dt.datetime, now: dt.datetime) -> str:
     if secs < 86400:
         return f"in {round(secs / 3600)} h"
     days = round(secs / 86400)
-    return f"in {days} day{'s' if days != 1 else ''}"
+    return f"in {plural(days, 'day')}"
 
 
 # --------------------------------------------------------------------------- input
@@ -177,7 +177,7 @@ def _run(session: Session, bank: Bank, items: tuple[Item, ...], inp: _Input) -> 
     n_due = sum(1 for i in session.queue if i.id in session.known)
     n_new = session.remaining - n_due
     what = "cram: nothing is recorded" if session.cram else f"{n_due} due, {n_new} new"
-    click.echo(f"{session.remaining} card{'s' if session.remaining != 1 else ''} ({what}). "
+    click.echo(f"{plural(session.remaining, 'card')} ({what}). "
                + ("Rate yourself 1-4." if session.mode is Mode.SELF else
                   "Pick 1-4." if session.mode is Mode.CHOICES else
                   "Answer in Japanese, kana, romaji or English.") + " u undo · q quit")
@@ -356,7 +356,7 @@ def _next(a: Answered, session: Session) -> str:
 def _show_summary(s: Summary, now: dt.datetime) -> None:
     click.echo()
     acc = f" ({s.accuracy:.0%})" if s.accuracy is not None else ""
-    click.echo(f"Session over: {s.cards} card{'s' if s.cards != 1 else ''}, {s.answered} answer{'s' if s.answered != 1 else ''},"
+    click.echo(f"Session over: {plural(s.cards, 'card')}, {plural(s.answered, 'answer')},"
                f" {s.correct} right{acc}." + (f" {s.remaining} not reached." if s.remaining else ""))
     if s.next_due is not None:
         click.echo(f"Next card due {local(s.next_due)} ({until(s.next_due, now)}); {s.due_within_day} due within a day.")

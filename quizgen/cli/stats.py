@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from quizgen.cli import cli
-from quizgen.cli.common import bank_option, parse_now, selection, selection_options
+from quizgen.cli.common import bank_option, parse_now, plural, selection, selection_options
 from quizgen.cli.quiz import db_option, load_bank_fast, local, now_option, open_store, until
 
 
@@ -59,11 +59,11 @@ def due(bank_path: Path | None, categories: tuple[str, ...], articles: tuple[str
     with open_store(db_path) as store:
         cards = store.current()
     rows = due_items(items, cards, now)
-    click.echo(f"{len(rows)} card{'s' if len(rows) != 1 else ''} due now.")
+    click.echo(f"{plural(len(rows), 'card')} due now.")
     for item, card in rows:
         click.echo(f"  {local(card.due)}  {item.id:<36} {item.prompt.ja}")
     new = sum(1 for i in items if i.id not in cards)
-    click.echo(f"{new} new card{'s' if new != 1 else ''} not yet studied.")
+    click.echo(f"{plural(new, 'new card')} not yet studied.")
     upcoming = sorted(c.due for i in items if (c := cards.get(i.id)) is not None and c.due > now)
     if upcoming:
         click.echo(f"Next: {local(upcoming[0])} ({until(upcoming[0], now)}).")

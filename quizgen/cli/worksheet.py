@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from quizgen.cli import cli
-from quizgen.cli.common import bank_option, build_time, load, selection, selection_options
+from quizgen.cli.common import bank_option, build_time, load, plural, selection, selection_options
 
 TYPE_NAMES = "short, choice, truefalse, cloze, matching, timeline"
 
@@ -66,7 +66,6 @@ def worksheet(bank_path: Path | None, categories: tuple[str, ...], articles: tup
         raise
     for p in paths:
         click.echo(f"wrote {p}")
-    n = len(ws.variants)
-    click.echo(f"{ws.count} questions, {n} version{'s' if n != 1 else ''} "
+    click.echo(f"{ws.count} questions, {plural(len(ws.variants), 'version')} "
                f"({', '.join(v.label for v in ws.variants)}); seed {chosen_seed} "
                f"(rebuild the same sheets with --seed {chosen_seed})")
