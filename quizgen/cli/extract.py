@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -12,6 +13,10 @@ from quizgen.cli import cli
 from quizgen.cli.common import bank_option, load
 from quizgen.errors import UsageError
 from quizgen.extract import REVIEW_BATCH  # the package alone: keep the CLI's start-up light
+
+if TYPE_CHECKING:
+    from quizgen.extract.review import Drafts
+    from quizgen.model import Item
 
 
 @cli.command()
@@ -128,7 +133,7 @@ def review(file: Path, bank_path: Path | None, articles: Path | None, inline: bo
         click.echo(f"{left} accepted items still have English placeholders (see their `missing` field)")
 
 
-def _edit(drafts, item, inline: bool):  # type: ignore[no-untyped-def]
+def _edit(drafts: Drafts, item: Item, inline: bool) -> Item:
     import yaml
 
     from quizgen.extract import review as rv
