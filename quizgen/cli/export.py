@@ -10,9 +10,9 @@ import click
 from quizgen.cli import cli
 from quizgen.cli.common import bank_option, load, plural, selection, selection_options
 from quizgen.errors import UsageError
+from quizgen.model import Lang
 
 FORMATS = ("moodle-xml", "gift", "quizlet-csv", "kahoot-csv")
-LANGS = ("ja", "en", "both")
 
 
 @cli.command("export")
@@ -21,7 +21,7 @@ LANGS = ("ja", "en", "both")
               help="moodle-xml and gift: Moodle question bank; quizlet-csv: Quizlet's Import box; "
                    "kahoot-csv: rows for Kahoot's quiz spreadsheet.")
 @selection_options
-@click.option("--lang", type=click.Choice(LANGS), default="ja", show_default=True,
+@click.option("--lang", type=click.Choice([lang.value for lang in Lang]), default="ja", show_default=True,
               help="Language of questions and answers (both: Japanese with English).")
 @click.option("--seed", type=int, default=0, show_default=True,
               help="Seed for choice order and which true/false statement is asked.")
@@ -40,7 +40,7 @@ def export_cmd(bank_path: Path | None, fmt: str, categories: tuple[str, ...], ar
       quizgen export --format gift --category dates --article 001 -o dates.gift.txt
       quizgen export --format kahoot-csv --lang en --seed 3
     """
-    from quizgen.generators.exports import ExportFormat, Lang, default_path, export, write_export
+    from quizgen.generators.exports import ExportFormat, default_path, export, write_export
 
     bank = load(bank_path)
     known = [s.id for s in bank.sources]

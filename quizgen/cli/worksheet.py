@@ -9,6 +9,7 @@ import click
 
 from quizgen.cli import cli
 from quizgen.cli.common import bank_option, build_time, load, plural, selection, selection_options
+from quizgen.model import Lang
 
 TYPE_NAMES = "short, choice, truefalse, cloze, matching, timeline"
 
@@ -20,7 +21,7 @@ TYPE_NAMES = "short, choice, truefalse, cloze, matching, timeline"
 @click.option("--types", "types", multiple=True, metavar="TYPES",
               help=f"Question types, comma-separated or repeated: {TYPE_NAMES} (default: all). "
                    "Matching and timeline are one exercise each of up to 5 parts.")
-@click.option("--lang", type=click.Choice(["ja", "en", "both"]), default="ja", show_default=True,
+@click.option("--lang", type=click.Choice([lang.value for lang in Lang]), default="ja", show_default=True,
               help="Language of questions and instructions (both: Japanese with English beneath).")
 @click.option("--seed", type=int, default=None,
               help="Random seed: the same seed gives the same worksheet (default: a new one, printed).")
@@ -46,7 +47,6 @@ def worksheet(bank_path: Path | None, categories: tuple[str, ...], articles: tup
     from quizgen.errors import DependencyError
     from quizgen.generators.worksheet import QuestionType, WorksheetOptions, build_worksheet, parse_types
     from quizgen.generators.worksheet_write import write_worksheet
-    from quizgen.model import Lang
 
     qtypes = parse_types(types) if types else tuple(QuestionType)
     chosen_seed = seed if seed is not None else random.SystemRandom().randrange(1, 1_000_000)
