@@ -20,6 +20,7 @@ from quizgen.bank import load_bank
 from quizgen.generators.pdf import render_pdf
 from quizgen.generators.worksheet import WorksheetOptions, build_worksheet
 from quizgen.generators.worksheet_html import FONT_PLACEHOLDER, Part, render
+from quizgen.generators.worksheet_write import pdf_font_css
 from quizgen.model import Selection
 
 COUNT = 40
@@ -36,7 +37,7 @@ def main() -> int:
         print(f"skipped: the bank has {len(items)} items, fewer than {COUNT}")
         return 0
     day = dt.date(2025, 3, 1)
-    font_css = fonts.file_font_css(fonts.font_path())
+    font_css = pdf_font_css(fonts.font_path())  # the very CSS write_worksheet gives WeasyPrint
 
     def quizgen_pdf() -> tuple[bytes, str]:
         ws = build_worksheet(bank, items, WorksheetOptions(count=COUNT, seed=1), random.Random(1), day)

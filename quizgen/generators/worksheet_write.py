@@ -28,6 +28,11 @@ def file_name(stem: str, label: str, part: Part, fmt: Format) -> str:
     return f"{stem}-{label}{'-key' if part is Part.KEY else ''}.{fmt.value}"
 
 
+def pdf_font_css(font: Path) -> str:
+    """The CSS filled into the HTML handed to WeasyPrint: the font from its file, and ruby placed by hand."""
+    return fonts.file_font_css(font) + PDF_RUBY_CSS
+
+
 def render_documents(bank: Bank, ws: Worksheet) -> dict[tuple[str, Part], str]:
     """Every variant's sheet and key as HTML, with the font placeholder still in it."""
     return {(v.label, part): render(bank, ws, v, part) for v in ws.variants for part in Part}
@@ -57,15 +62,9 @@ def write_worksheet(bank: Bank, ws: Worksheet, out_dir: Path, stem: str = "works
     if Format.HTML in wanted:
         write_html()
     if Format.PDF in wanted:
-        css = fonts.file_font_css(font) + PDF_RUBY_CSS
+        css = pdf_font_css(font)
         for (label, part), html in docs.items():
             name = file_name(stem, label, part, Format.PDF)
             data = render_pdf(html.replace(FONT_PLACEHOLDER, css, 1), name=name)
             written.append(atomic.write_bytes(out_dir / name, data))
     return written
-
-
-def pdf_html(bank: Bank, ws: Worksheet) -> dict[tuple[str, Part], str]:
-    """The exact HTML handed to WeasyPrint for each PDF (for benchmarks and debugging)."""
-    css = fonts.file_font_css(fonts.font_path()) + PDF_RUBY_CSS
-    return {k: v.replace(FONT_PLACEHOLDER, css, 1) for k, v in render_documents(bank, ws).items()}
