@@ -6,13 +6,16 @@ import datetime as dt
 import os
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from quizgen import resources
 from quizgen.errors import UsageError
 from quizgen.model import Bank, Category, Selection
+
+if TYPE_CHECKING:
+    from quizgen.store import Store
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -72,3 +75,50 @@ def build_time() -> dt.datetime:
         except ValueError as exc:
             raise UsageError(f"SOURCE_DATE_EPOCH must be whole seconds, not {epoch!r}") from exc
     return dt.datetime.now(dt.UTC)
+
+
+def db_option(f: F) -> F:
+    return click.option("--db", "db_path", type=click.Path(path_type=Path, dir_okay=False), envvar="QUIZGEN_DB",
+                        default=None, help="Review history database (default: in your user data folder; env QUIZGEN_DB).")(f)
+
+
+def now_option(f: F) -> F:
+    return click.option("--now", "now_text", metavar="ISO-8601", default=None,
+                        help="Pretend it is this time (UTC unless an offset is given), e.g. 2025-03-01T09:00.")(f)
+
+
+def open_store(db_path: Path | None) -> Store:
+    from quizgen.store import Store, default_db_path
+
+    return Store(db_path or default_db_path())
+
+
+def load_bank_fast(bank_path: Path | None) -> Bank:
+    """The bank, through the pickle cache (QUIZGEN_CACHE_DIR overrides where; empty turns it off)."""
+    from quizgen.bankcache import load_cached
+
+    env = os.environ.get("QUIZGEN_CACHE_DIR")
+    if env is None:
+        from platformdirs import user_cache_path
+
+        cache: Path | None = user_cache_path("quizgen", appauthor=False)
+    else:
+        cache = Path(env) if env else None
+    return load_cached(bank_path or resources.bank_dir(), cache)
+
+
+def local(when: dt.datetime) -> str:
+    return when.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+def until(when: dt.datetime, now: dt.datetime) -> str:
+    """'in 10 min', 'in 5 h', 'in 3 days', 'now'."""
+    secs = (when - now).total_seconds()
+    if secs <= 30:
+        return "now"
+    if secs < 3600:
+        return f"in {max(1, round(secs / 60))} min"
+    if secs < 86400:
+        return f"in {round(secs / 3600)} h"
+    days = round(secs / 86400)
+    return f"in {plural(days, 'day')}"

@@ -15,82 +15,41 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import os
 import random
 import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
 
 import click
 
-from quizgen import resources
 from quizgen.cli import cli
-from quizgen.cli.common import bank_option, parse_now, plural, selection, selection_options
+from quizgen.cli.common import (
+    bank_option,
+    db_option,
+    load_bank_fast,
+    local,
+    now_option,
+    open_store,
+    parse_now,
+    plural,
+    selection,
+    selection_options,
+    until,
+)
 from quizgen.errors import UsageError
 from quizgen.model import Bank, Item
 from quizgen.scheduling import DEFAULT_RETENTION, Scheduler
 from quizgen.session import DEFAULT_NEW_PER_DAY, Answered, Mode, Question, Session, Summary, build_queue
-from quizgen.store import Store, default_db_path
 
-F = TypeVar("F", bound=Callable[..., Any])
 _RERATE_RE = re.compile(r"!\s*([1-4])")
 _RATING_HELP = "1 Again · 2 Hard · 3 Good · 4 Easy"
-
-
-# --------------------------------------------------------------------------- shared options (stats and due use them too)
-
-
-def db_option(f: F) -> F:
-    return click.option("--db", "db_path", type=click.Path(path_type=Path, dir_okay=False), envvar="QUIZGEN_DB",
-                        default=None, help="Review history database (default: in your user data folder; env QUIZGEN_DB).")(f)
-
-
-def now_option(f: F) -> F:
-    return click.option("--now", "now_text", metavar="ISO-8601", default=None,
-                        help="Pretend it is this time (UTC unless an offset is given), e.g. 2025-03-01T09:00.")(f)
-
-
-def open_store(db_path: Path | None) -> Store:
-    return Store(db_path or default_db_path())
-
-
-def load_bank_fast(bank_path: Path | None) -> Bank:
-    """The bank, through the pickle cache (QUIZGEN_CACHE_DIR overrides where; empty turns it off)."""
-    from quizgen.bankcache import load_cached
-
-    env = os.environ.get("QUIZGEN_CACHE_DIR")
-    if env is None:
-        from platformdirs import user_cache_path
-
-        cache: Path | None = user_cache_path("quizgen", appauthor=False)
-    else:
-        cache = Path(env) if env else None
-    return load_cached(bank_path or resources.bank_dir(), cache)
 
 
 def day_start(now: dt.datetime) -> dt.datetime:
     """Local midnight at the start of `now`'s day, in UTC: the daily new-card limit resets then."""
     local = now.astimezone()
     return local.replace(hour=0, minute=0, second=0, microsecond=0).astimezone(dt.UTC)
-
-
-def local(when: dt.datetime) -> str:
-    return when.astimezone().strftime("%Y-%m-%d %H:%M")
-
-
-def until(when: dt.datetime, now: dt.datetime) -> str:
-    """'in 10 min', 'in 5 h', 'in 3 days', 'now'."""
-    secs = (when - now).total_seconds()
-    if secs <= 30:
-        return "now"
-    if secs < 3600:
-        return f"in {max(1, round(secs / 60))} min"
-    if secs < 86400:
-        return f"in {round(secs / 3600)} h"
-    days = round(secs / 86400)
-    return f"in {plural(days, 'day')}"
 
 
 # --------------------------------------------------------------------------- input

@@ -7,8 +7,19 @@ from pathlib import Path
 import click
 
 from quizgen.cli import cli
-from quizgen.cli.common import bank_option, parse_now, plural, selection, selection_options
-from quizgen.cli.quiz import db_option, load_bank_fast, local, now_option, open_store, until
+from quizgen.cli.common import (
+    bank_option,
+    db_option,
+    load_bank_fast,
+    local,
+    now_option,
+    open_store,
+    parse_now,
+    plural,
+    selection,
+    selection_options,
+    until,
+)
 
 
 @cli.command()
