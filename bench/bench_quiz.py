@@ -31,13 +31,16 @@ from quizgen.scheduling import Scheduler, card_to_json  # noqa: E402
 from quizgen.store import Store  # noqa: E402
 
 
-def bank_dir() -> Path:
+def item_ids() -> tuple[Path, list[str]]:
+    """The real bank's folder and item ids, or the quiz tests' small bank while the real one has no items."""
     try:
-        if load_bank(resources.bank_dir()).items:
-            return resources.bank_dir()
+        items = load_bank(resources.bank_dir()).items
+        if items:
+            return resources.bank_dir(), [i.id for i in items]
     except QuizgenError:
         pass
-    return ROOT / "tests" / "data" / "quiz" / "bank"
+    fallback = ROOT / "tests" / "data" / "quiz" / "bank"
+    return fallback, [i.id for i in load_bank(fallback).items]
 
 
 def fill(db: Path, item_ids: list[str], n: int) -> None:
@@ -93,8 +96,7 @@ def main() -> int:
     if "--reviews" in sys.argv:
         n = int(sys.argv[sys.argv.index("--reviews") + 1])
     repeats = 5 if quick else 15
-    bank = bank_dir()
-    items = [i.id for i in load_bank(bank).items]
+    bank, items = item_ids()
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "reviews.sqlite3"
         t = time.perf_counter()
