@@ -126,13 +126,13 @@ def quiz(bank_path: Path | None, categories: tuple[str, ...], articles: tuple[st
         new_today = store.new_since(day_start(now)) if store else 0
         queue = build_queue(items, cards, now, rng, new_today=new_today, new_per_day=new_per_day, limit=limit, cram=cram)
         session = Session(bank, list(queue), store, scheduler, rng, clock, mode, known=set(cards))
-        _run(session, bank, items, _Input())
+        _run(session, items, _Input())
     finally:
         if store:
             store.close()
 
 
-def _run(session: Session, bank: Bank, items: tuple[Item, ...], inp: _Input) -> None:
+def _run(session: Session, items: tuple[Item, ...], inp: _Input) -> None:
     n_due = sum(1 for i in session.queue if i.id in session.known)
     n_new = session.remaining - n_due
     what = "cram: nothing is recorded" if session.cram else f"{n_due} due, {n_new} new"
@@ -141,21 +141,21 @@ def _run(session: Session, bank: Bank, items: tuple[Item, ...], inp: _Input) -> 
                   "Pick 1-4." if session.mode is Mode.CHOICES else
                   "Answer in Japanese, kana, romaji or English.") + " u undo · q quit")
     if not session.remaining:
-        click.echo(_nothing_due(session, items))
+        click.echo(_nothing_due(items))
     try:
-        _loop(session, bank, inp)
+        _loop(session, inp)
     except KeyboardInterrupt:
         click.echo()
     _show_summary(session.summary(), session.clock())
 
 
-def _nothing_due(session: Session, items: tuple[Item, ...]) -> str:
+def _nothing_due(items: tuple[Item, ...]) -> str:
     if not items:
         return "No items match the filters."
     return "Nothing is due and no new cards are left for today. Try --new N for more, or --cram to practise."
 
 
-def _loop(session: Session, bank: Bank, inp: _Input) -> None:
+def _loop(session: Session, inp: _Input) -> None:
     shown: Question | None = None
     while (q := session.next()) is not None:
         if q is not shown:
@@ -166,7 +166,7 @@ def _loop(session: Session, bank: Bank, inp: _Input) -> None:
             if line is None or line.strip().lower() == "q":
                 return
             if line.strip().lower() != "u":
-                _show_answer(q, bank)
+                _show_answer(q, session.bank)
                 line = _read_rating(inp, "How well did you know it? " + _RATING_HELP + ": ")
                 if line is None or line == "q":
                     return
@@ -190,14 +190,14 @@ def _loop(session: Session, bank: Bank, inp: _Input) -> None:
                     click.echo(f"  Rate yourself: {_RATING_HELP}.")
                     continue
                 if not inp.tty:
-                    _show_answer(q, bank)
+                    _show_answer(q, session.bank)
                 a = session.grade(int(cmd))
             else:
                 a = session.answer(line)
         except UsageError as exc:  # e.g. "7" in choices mode: ask again
             click.echo(f"  {exc}")
             continue
-        _show_verdict(a, session, bank)
+        _show_verdict(a, session)
         if inp.tty and q.mode is not Mode.SELF:
             action = _after_answer(session, inp, a)
             if action == "q":
@@ -293,7 +293,7 @@ _REASONS = {"reading": "by its reading", "title": "title set aside", "same-role"
             "both-forms": "both forms"}
 
 
-def _show_verdict(a: Answered, session: Session, bank: Bank) -> None:
+def _show_verdict(a: Answered, session: Session) -> None:
     q = a.question
     if q.mode is not Mode.SELF:
         if a.correct:
@@ -302,7 +302,7 @@ def _show_verdict(a: Answered, session: Session, bank: Bank) -> None:
         else:
             typed = f" — you answered {a.answer!r}" if a.answer.strip() else ""
             click.echo(click.style("✗ Wrong", fg="red", bold=True) + typed)
-        _show_answer(q, bank)
+        _show_answer(q, session.bank)
     click.echo(f"  Rated {int(a.rating)} {a.rating.label}{_next(a, session)}")
 
 
