@@ -15,7 +15,6 @@ Problems are reported like the bank's: `file:line:column: field: message`, all a
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -99,7 +98,7 @@ class RecipeError(BankError):
     """One or more deck recipes have problems; all are listed, located."""
 
     def __init__(self, problems: list[Problem]) -> None:
-        super().__init__([dataclasses.replace(p, field=p.field.lstrip(".")) for p in problems])
+        super().__init__(problems)
         n = len(self.problems)
         self.args = (f"{n} problem{'s' if n != 1 else ''} in the deck recipes",)
 

@@ -90,21 +90,21 @@ class Reader:
         for key in raw:
             if key not in fields:
                 hint = suggest(key, list(fields))
-                self.fail(raw.key_locs[key], f"{path}.{key}", f"unknown key{hint}")
+                self.fail(raw.key_locs[key], _join(path, key), f"unknown key{hint}")
                 ok = False
         kwargs: dict[str, Any] = {}
         for name, f in fields.items():
             required = f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
             if name not in raw:
                 if required:
-                    self.fail(raw.loc, f"{path}.{name}", "required field is missing")
+                    self.fail(raw.loc, _join(path, name), "required field is missing")
                     ok = False
                 continue
             if raw[name] is None and required:
-                self.fail(raw.where(name), f"{path}.{name}", "required field is empty")
+                self.fail(raw.where(name), _join(path, name), "required field is empty")
                 ok = False
                 continue
-            val = self.value(raw[name], hints[name], raw.where(name), f"{path}.{name}")
+            val = self.value(raw[name], hints[name], raw.where(name), _join(path, name))
             if val is MISSING:
                 ok = False
             else:
@@ -112,6 +112,11 @@ class Reader:
         if not ok:
             return MISSING
         return cls(**kwargs)
+
+
+def _join(path: str, key: str) -> str:
+    """The field path of `key` inside `path` ('' for a top-level record)."""
+    return f"{path}.{key}" if path else key
 
 
 def kind_of(raw: Any) -> str:
