@@ -11,13 +11,11 @@ import re
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from quizgen.errors import BankError, Problem, UsageError
 from quizgen.forms import cloze_parts
 from quizgen.matching import normalise
 from quizgen.model import Bank, Disagreement, Entity, Item, Pool, Source, Text
-from quizgen.records import MISSING, Reader, display_path, kind_of, suggest, to_data
+from quizgen.records import MISSING, Reader, display_path, dumps_yaml, kind_of, suggest, to_data
 from quizgen.yamlloc import Loc, LocList, LocMap, load_located
 
 SECTIONS: dict[str, type[Any]] = {
@@ -284,4 +282,4 @@ def counts(bank: Bank) -> tuple[dict[str, int], dict[str, int]]:
 
 def dumps_bank(bank: Bank) -> str:
     data = {k: to_data(getattr(bank, k)) for k in SECTIONS if getattr(bank, k)}
-    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000)
+    return dumps_yaml(data)
