@@ -6,3 +6,5 @@
 """
 
 REVIEW_BATCH = 40  # a sitting's worth of drafts: `quizgen extract --max 40` keeps the best 40 (see ranking.py)
+# The bank's two protagonists: "which country?" about them is a coin toss, so their blanks are skipped or rank low.
+PROTAGONISTS = frozenset({"china", "russia"})

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from quizgen.extract import PROTAGONISTS
 from quizgen.extract.candidates_base import Candidate, unknown_person
 from quizgen.extract.candidates_phrases import noun_chunks
 from quizgen.extract.lexicon import Mention
@@ -20,7 +21,6 @@ _MEETING_WORD = re.compile(r"会談|会見|会合|対話|協議|訪問|首脳会
 _VISIT = re.compile(r"を(?:公式|国賓として)?(?:訪問|訪れ|歴訪)")
 _FORUM_SUFFIX = re.compile(r"(機構|会議|理事会|サミット|フォーラム|同盟|連合|共同体|条約|協定|枠組み|イニシアティブ|"
                            r"構想|対話|協議)$")
-_SKIP_COUNTRIES = {"china", "russia"}  # the two protagonists: asking "which country?" about them is trivial
 
 _ASK = {
     EntityType.PERSON: ("人物", ItemKind.PERSON, Category.ACTORS),
@@ -36,9 +36,9 @@ _ASK = {
 
 def actors(s: Sentence, mentions: Sequence[Mention]) -> list[Candidate]:
     out: list[Candidate] = []
-    both = {m.entity for m in mentions} >= _SKIP_COUNTRIES
+    both = {m.entity for m in mentions} >= PROTAGONISTS
     for m in mentions:
-        if m.type is EntityType.COUNTRY and m.entity in _SKIP_COUNTRIES and (
+        if m.type is EntityType.COUNTRY and m.entity in PROTAGONISTS and (
                 both and not re.match(r"(への依存|に依存|だ。)", s.text[m.full_end:m.full_end + 4])):
             continue  # 中国 and ロシア side by side: asking which one is a coin toss
         if m.type in (EntityType.DOCUMENT, EntityType.EVENT) and len(m.surface) < 4:

@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from quizgen.extract import PROTAGONISTS
 from quizgen.model import Bank, EntityType, Item
 
 # Base score per rule (the `rule-…` tag every draft carries).
@@ -25,7 +26,6 @@ _ENTITY_SCORES = {
     EntityType.PERSON: 85, EntityType.ORGANISATION: 75, EntityType.FORUM: 75, EntityType.DOCUMENT: 75,
     EntityType.COUNTRY: 60, EntityType.PLACE: 65, EntityType.GROUP: 60, EntityType.EVENT: 60,
 }
-_PROTAGONISTS = {"china", "russia"}
 _KATAKANA = re.compile(r"[\u30a1-\u30fa]{2,}")
 SAME_SENTENCE_PENALTY = 5  # per draft already kept from the same sentence
 
@@ -51,11 +51,11 @@ def score(item: Item, bank: Bank) -> int:
             s = max(s, 80)  # a person the bank does not know yet, named with a title
         elif entity is not None:
             s = max(s, _ENTITY_SCORES.get(entity.type, s))
-            if entity.id in _PROTAGONISTS:
+            if entity.id in PROTAGONISTS:
                 s -= 25  # 「（　）は…」 about China or Russia in an article about China and Russia
         elif item.kind.value in ("organisation", "forum"):
             s = max(s, 70)  # an organisation the bank does not know (中国税関総署)
-    if rule == "speaker" and item.entity in _PROTAGONISTS:
+    if rule == "speaker" and item.entity in PROTAGONISTS:
         s -= 15
     if rule in ("number", "date", "day", "year", "duration", "stance", "quoted") and item.actors:
         s += 5  # a fact with a named actor in its sentence
