@@ -80,15 +80,17 @@ def key_entry(bank: Bank, number: int, q: Question, letters: str) -> KeyEntry:
             ans = Text("、".join(ja), ", ".join(en))
             return KeyEntry(number, QuestionType.CLOZE, ans, (KeyLine(ans, _quotes(cz.item)),), **extras(cz.item))
         case MatchingQ(lefts=lefts, rights=rights):
-            lines = tuple(KeyLine(Text(f"{letters[rights.index(p)]} {p.right.ja}", f"{letters[rights.index(p)]} {p.right.en}"),
+            right_letter = dict(zip(rights, letters, strict=False))  # the pairs of one exercise are distinct
+            lines = tuple(KeyLine(Text(f"{right_letter[p]} {p.right.ja}", f"{right_letter[p]} {p.right.en}"),
                                   (Quote(p.article, p.quote),), label=f"({k + 1}) {p.left.ja}", detail=None)
                           for k, p in enumerate(lefts))
-            short = " ".join(f"({k + 1}){letters[rights.index(p)]}" for k, p in enumerate(lefts))
+            short = " ".join(f"({k + 1}){right_letter[p]}" for k, p in enumerate(lefts))
             return KeyEntry(number, QuestionType.MATCHING, Text(short, short), lines)
         case TimelineQ(shown=shown):
             order = q.chronological
-            seq = " → ".join(letters[shown.index(e)] for e in order)
-            lines = tuple(KeyLine(e.event, _quotes(e.item), label=letters[shown.index(e)], detail=Text(e.when, e.when))
+            event_letter = dict(zip(shown, letters, strict=False))  # the events of one exercise are distinct
+            seq = " → ".join(event_letter[e] for e in order)
+            lines = tuple(KeyLine(e.event, _quotes(e.item), label=event_letter[e], detail=Text(e.when, e.when))
                           for e in order)
             return KeyEntry(number, QuestionType.TIMELINE, Text(seq, seq), lines)
     raise AssertionError(q)  # pragma: no cover
