@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 from quizgen.extract.candidates_base import Candidate
 from quizgen.extract.lexicon import Mention
-from quizgen.extract.nlp import Token
+from quizgen.extract.nlp import Token, runs
 from quizgen.extract.sentences import Sentence
 from quizgen.model import Category, EntityType, ItemKind
 
@@ -75,18 +75,7 @@ def _is_chunk_token(t: Token) -> bool:
 
 
 def noun_chunks(text: str, tokens: Sequence[Token]) -> list[tuple[int, int, str]]:
-    out: list[tuple[int, int, str]] = []
-    i = 0
-    while i < len(tokens):
-        if not _is_chunk_token(tokens[i]):
-            i += 1
-            continue
-        j = i
-        while j < len(tokens) and _is_chunk_token(tokens[j]):
-            j += 1
-        out.append((tokens[i].start, tokens[j - 1].end, text[tokens[i].start:tokens[j - 1].end]))
-        i = j
-    return out
+    return [(start, end, text[start:end]) for start, end in runs(tokens, _is_chunk_token)]
 
 
 def chunk_ending_at(text: str, tokens: Sequence[Token], pos: int) -> tuple[str, int] | None:

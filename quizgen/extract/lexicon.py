@@ -10,7 +10,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from quizgen.extract.nlp import Token
+from quizgen.extract.nlp import Token, runs
 from quizgen.japanese import kana_to_romaji
 from quizgen.model import Bank, EntityType
 
@@ -200,18 +200,7 @@ class Lexicon:
 
 def _compounds(tokens: Sequence[Token]) -> list[tuple[int, int]]:
     """Maximal runs of nouns (no numerals), as character spans."""
-    out: list[tuple[int, int]] = []
-    i = 0
-    while i < len(tokens):
-        if not (tokens[i].is_noun and tokens[i].pos[1] != "数詞"):
-            i += 1
-            continue
-        j = i
-        while j < len(tokens) and tokens[j].is_noun and tokens[j].pos[1] != "数詞":
-            j += 1
-        out.append((tokens[i].start, tokens[j - 1].end))
-        i = j
-    return out
+    return runs(tokens, lambda t: t.is_noun and t.pos[1] != "数詞")
 
 
 def new_entity_id(mention: Mention) -> str:

@@ -50,6 +50,22 @@ class Token:
 Analyzer = Callable[[str], Sequence[Token]]
 
 
+def runs(tokens: Sequence[Token], keep: Callable[[Token], bool]) -> list[tuple[int, int]]:
+    """Maximal runs of consecutive tokens for which `keep` holds, as (start, end) character spans."""
+    out: list[tuple[int, int]] = []
+    i = 0
+    while i < len(tokens):
+        if not keep(tokens[i]):
+            i += 1
+            continue
+        j = i
+        while j < len(tokens) and keep(tokens[j]):
+            j += 1
+        out.append((tokens[i].start, tokens[j - 1].end))
+        i = j
+    return out
+
+
 @lru_cache(maxsize=1)
 def load_analyzer() -> Analyzer:
     """The Sudachi tokenizer (split mode C: long units, good for names and compounds).
