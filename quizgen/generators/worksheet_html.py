@@ -101,7 +101,7 @@ def render(bank: Bank, ws: Worksheet, variant: Variant, part: Part) -> str:
         answer_width=lambda t: answer_width(t, ws.lang),
         blank_width=_blank_width,
         cloze_parts=cloze_parts,
-        sources=[(a, source_label(bank, a)) for a in ws.articles],
+        sources=[source_label(bank, a) for a in ws.articles],
         entries=key_entries(bank, ws, variant) if part is Part.KEY else [],
         created=ws.created.isoformat(),
         QT=QuestionType,
