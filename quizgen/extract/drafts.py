@@ -12,7 +12,7 @@ from collections.abc import Iterable
 
 from quizgen.extract.candidates import Candidate
 from quizgen.extract.lexicon import Mention, new_entity_id
-from quizgen.model import Bank, Entity, EntityType, Evidence, Item, Role, Text
+from quizgen.model import Bank, Entity, EntityType, Evidence, Item, ItemKind, Role, Text
 
 TODO_EN = "TODO: translate"
 BLANK = "（　　）"
@@ -89,6 +89,7 @@ def to_item(c: Candidate, article: str, bank: Bank, entity: Entity | None = None
     named = f"(=「{known.ja}」)" if known is not None and known.ja != c.answer else ""
     explanation = f"記事{article}に「{text}」とある{named}。"
     cloze = text[:c.start] + f"[[{c.answer}]]" + text[c.end:]
+    dated = bool(c.when and c.kind is ItemKind.DATE and c.when[:4] in text)  # a timeline event
     return Item(
         id=draft_id(c, article),
         category=c.category,
@@ -103,8 +104,8 @@ def to_item(c: Candidate, article: str, bank: Bank, entity: Entity | None = None
         actors=tuple(a for a in c.actors if a in bank.entity_by_id and a != entity_id),
         tags=("draft", f"rule-{c.rule}"),
         cloze=Text(cloze, f"{TODO_EN} [[{en or c.answer}]]"),
-        when=c.when if c.when and c.kind.value == "date" and c.when[:4] in text else None,
-        event=Text(text, TODO_EN) if c.when and c.kind.value == "date" and c.when[:4] in text else None,
+        when=c.when if dated else None,
+        event=Text(text, TODO_EN) if dated else None,
         draft=True,
         missing=tuple(missing),
     )
