@@ -214,13 +214,8 @@ def unseen(args: argparse.Namespace) -> int:
         capped_drafts.extend(d for d in drafts if d.id in kept)
         with path.with_suffix(".expected.tsv").open(encoding="utf-8") as fh:
             expected = list(csv.DictReader(fh, delimiter="\t"))
-        info = []
-        for d in drafts:
-            forms = {normalise(f) for f in (d.answer.ja, *d.accept) if f.strip()}
-            e = bank.entity_by_id.get(d.entity) if d.entity else None
-            if e is not None:
-                forms |= {normalise(f) for f in (e.ja, *e.aliases) if f.strip()}
-            info.append((forms, spans({"a": text}, [("a", ev.quote) for ev in d.evidence]), d.id in kept))
+        info = [(accepted_forms(bank, d.answer.ja, list(d.accept), d.entity),
+                 spans({"a": text}, [("a", ev.quote) for ev in d.evidence]), d.id in kept) for d in drafts]
         got = got_capped = 0
         for row in expected:
             want = {normalise(f) for f in (row["answer"], *row["accept"].split("|")) if f.strip()}
