@@ -45,9 +45,16 @@ def load_bank(bank_dir: Path | str, articles_dir: Path | str | None = None) -> B
     files = bank_files(bank_dir)
     if not files:
         raise UsageError(f"no .yaml files in bank folder {bank_dir}")
+    texts, problems = read_files(files)
+    articles = Path(articles_dir) if articles_dir is not None else None
+    return _build(texts, articles, problems)
+
+
+def read_files(paths: list[Path]) -> tuple[list[tuple[str, str]], list[Problem]]:
+    """Read bank files as (text, shown name) pairs; unreadable or non-UTF-8 files become located problems."""
     texts: list[tuple[str, str]] = []
     problems: list[Problem] = []
-    for path in files:
+    for path in paths:
         shown = display_path(path)
         try:
             raw = path.read_bytes()
@@ -58,8 +65,7 @@ def load_bank(bank_dir: Path | str, articles_dir: Path | str | None = None) -> B
             problems.append(Problem(shown, line, col, "(file)", f"not UTF-8 text ({exc.reason}); save the file as UTF-8"))
         except OSError as exc:
             problems.append(Problem(shown, 1, 1, "(file)", f"cannot read: {exc.strerror}"))
-    articles = Path(articles_dir) if articles_dir is not None else None
-    return _build(texts, articles, problems)
+    return texts, problems
 
 
 def loads_bank(text: str, file: str = "<bank>", articles_dir: Path | None = None) -> Bank:

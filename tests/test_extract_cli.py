@@ -145,6 +145,16 @@ def test_review_edit_in_editor(work: Path, monkeypatch: pytest.MonkeyPatch) -> N
     assert item.prompt.ja == first.replace("記事001", "記事001(編集済み)") != first
 
 
+def test_review_with_a_non_utf8_bank_file_says_where_without_a_traceback(work: Path) -> None:
+    drafts = work / "drafts.yaml"
+    _extract(work, drafts)
+    (work / "bank" / "broken.yaml").write_bytes("items: []\n# 中".encode("shift_jis"))
+    r = CliRunner().invoke(cli, ["review", str(drafts), "--bank", str(work / "bank")], input="q\n")
+    assert r.exit_code == 1
+    assert "broken.yaml:2:3: (file): not UTF-8 text (invalid start byte); save the file as UTF-8" in r.output
+    assert isinstance(r.exception, SystemExit)  # a clean exit, not an uncaught UnicodeDecodeError
+
+
 def test_review_missing_file(work: Path) -> None:
     r = CliRunner().invoke(cli, ["review", str(work / "none.yaml"), "--bank", str(work / "bank")])
     assert (r.exit_code, r.output) == (2, f"Error: drafts file not found: {work / 'none.yaml'}\n")

@@ -16,8 +16,8 @@ from typing import Any
 import yaml
 
 from quizgen.atomic import write_text
-from quizgen.bank import bank_files, loads_bank_files
-from quizgen.errors import UsageError
+from quizgen.bank import bank_files, loads_bank_files, read_files
+from quizgen.errors import BankError, UsageError
 from quizgen.extract.drafts import TODO_EN
 from quizgen.model import Bank, Item, Text
 from quizgen.records import dumps_yaml, to_data
@@ -42,8 +42,9 @@ class Outcome:
 
 def _texts(bank_dir: Path, file: Path, file_text: str | None) -> list[tuple[str, str]]:
     inside = _inside(file, bank_dir)
-    texts = [(p.read_text(encoding="utf-8"), str(p)) for p in bank_files(bank_dir)
-             if not (inside and p.resolve() == file.resolve())]
+    texts, problems = read_files([p for p in bank_files(bank_dir) if not (inside and p.resolve() == file.resolve())])
+    if problems:
+        raise BankError(problems)
     if file_text is not None:
         texts.append((file_text, str(file)))
     return texts
