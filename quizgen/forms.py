@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from quizgen.matching import normalise
 from quizgen.model import Bank, EntityType, Item, Text
 
-_CLOZE_RE = re.compile(r"\[\[(.+?)\]\]")
+CLOZE_RE = re.compile(r"\[\[(.+?)\]\]")  # a blank in the bank's cloze texts
 
 
 # --------------------------------------------------------------------------- multiple choice
@@ -106,7 +106,7 @@ class Cloze:
 def cloze_parts(text: str) -> list[tuple[str, bool]]:
     out: list[tuple[str, bool]] = []
     pos = 0
-    for m in _CLOZE_RE.finditer(text):
+    for m in CLOZE_RE.finditer(text):
         if m.start() > pos:
             out.append((text[pos:m.start()], False))
         out.append((m.group(1), True))

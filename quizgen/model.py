@@ -227,6 +227,10 @@ class Bank:
             forms.extend([entity.ja, entity.en, entity.reading, *entity.aliases])
         return tuple(dict.fromkeys(f for f in forms if f.strip()))
 
+    def disagreement_for(self, item: Item) -> Disagreement | None:
+        """The recorded disagreement the item touches, if any."""
+        return self.disagreement_by_id.get(item.disagreement) if item.disagreement else None
+
     def typed_forms(self, item: Item) -> tuple[str, ...]:
         """What a typed answer is judged against: `accepted`, plus a person's name with each title the
         articles give, so that a wrong title (プーチン首相) is judged wrong. Not for fill-in blanks,

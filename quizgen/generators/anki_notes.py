@@ -103,7 +103,7 @@ def _source_row(bank: Bank, article: str, quotes: Iterable[str], labels: dict[st
 
 
 def disagreement_html(bank: Bank, item: Item) -> str:
-    dis = bank.disagreement_by_id.get(item.disagreement) if item.disagreement else None
+    dis = bank.disagreement_for(item)
     if dis is None:
         return ""
     sides = "".join(f"<li>記事{esc(s.article)}: {esc(s.says.ja)}"
@@ -155,7 +155,6 @@ def cloze_text(text: str) -> tuple[str, int]:
 
 #: `forms.cloze_parts`' blank syntax, for one-pass substitution in text that needs no escaping (the usual case);
 #: test_anki_notes checks that both paths give the same fields.
-_BLANK = re.compile(r"\[\[(.+?)\]\]")
 
 
 def _cloze_plain(text: str) -> tuple[str, int]:
@@ -169,7 +168,7 @@ def _cloze_plain(text: str) -> tuple[str, int]:
             return seg
         n += 1
         return f"{{{{c{n}::{seg.replace(':', '&#58;')}}}}}"
-    return _BLANK.sub(deletion, text), n
+    return forms.CLOZE_RE.sub(deletion, text), n
 
 
 def _cloze_from_parts(parts: list[tuple[str, bool]]) -> tuple[str, int]:
@@ -210,8 +209,8 @@ def cloze_fields(bank: Bank, item: Item) -> tuple[str, ...] | None:
     if _SPECIAL.search(en) is None:  # fast path, same result as the parts below
         hint, n_en = _cloze_plain(en)
         if n_en != n:
-            hint = _BLANK.sub(_HIDDEN, en)
-        return (esc(item.id), text, _BLANK.sub(_shown, en), hint)
+            hint = forms.CLOZE_RE.sub(_HIDDEN, en)
+        return (esc(item.id), text, forms.CLOZE_RE.sub(_shown, en), hint)
     en_parts = forms.cloze_parts(en)
     hint, n_en = _cloze_from_parts(en_parts)
     if n_en != n:

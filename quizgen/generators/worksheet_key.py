@@ -56,7 +56,7 @@ def _quotes(item: Item) -> tuple[Quote, ...]:
 def key_entry(bank: Bank, number: int, q: Question, letters: str) -> KeyEntry:
     """The key's entry for question `number` as it appears in one variant."""
     def extras(item: Item) -> dict[str, Text | None]:
-        dis = bank.disagreement_by_id.get(item.disagreement) if item.disagreement else None
+        dis = bank.disagreement_for(item)
         return {"explanation": item.explanation, "context": item.context, "disagreement": dis.topic if dis else None}
 
     match q:
