@@ -30,3 +30,14 @@ def test_unknown_command_is_a_usage_error() -> None:
     result = CliRunner().invoke(cli, ["frobnicate"])
     assert result.exit_code == 2
     assert "No such command 'frobnicate'" in result.output
+
+
+def test_cli_choices_match_the_library_enums() -> None:
+    """The CLI spells some choices out (to keep generator imports off its start-up path); they must not drift."""
+    from quizgen.cli.export import FORMATS
+    from quizgen.cli.worksheet import TYPE_NAMES
+    from quizgen.generators.exports import ExportFormat
+    from quizgen.generators.worksheet import QuestionType
+
+    assert list(FORMATS) == [f.value for f in ExportFormat]
+    assert TYPE_NAMES.split(", ") == [t.value for t in QuestionType]

@@ -56,7 +56,7 @@ def plural(count: int, one: str, many: str | None = None) -> str:
 
 
 def parse_now(value: str | None) -> dt.datetime:
-    """--now ISO-8601 (naive means UTC), else the real clock. The only clock read in quizgen."""
+    """--now ISO-8601 (naive means UTC), else the real clock. The library never reads the clock; the CLI does."""
     if not value:
         return dt.datetime.now(dt.UTC)
     try:
