@@ -32,8 +32,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from quizgen.decks import DeckRecipe, Form
-from quizgen.model import (
+from quizgen.bank.model import (
     Bank,
     Category,
     Disagreement,
@@ -47,6 +46,7 @@ from quizgen.model import (
     Source,
     Text,
 )
+from quizgen.generators.anki.recipes import DeckRecipe, Form
 
 NOW = dt.datetime(2025, 3, 1, tzinfo=dt.UTC)
 FORMS = (Form.BASIC, Form.CLOZE, Form.REVERSE)  # the complete deck's (decks/china-russia.yaml)
@@ -88,7 +88,7 @@ def run_one(kind: str, n: int) -> dict[str, float]:
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "deck.apkg"
         if kind == "quizgen":
-            from quizgen.generators.anki import build_deck
+            from quizgen.generators.anki.apkg import build_deck
 
             t0 = time.perf_counter()
             build = build_deck(bank, recipe(), out, NOW)
@@ -97,9 +97,9 @@ def run_one(kind: str, n: int) -> dict[str, float]:
         else:
             import genanki
 
-            from quizgen.decks import deck_id_for
-            from quizgen.generators.anki_models import make_model
-            from quizgen.generators.anki_notes import recipe_notes
+            from quizgen.generators.anki.notes import recipe_notes
+            from quizgen.generators.anki.notetypes import make_model
+            from quizgen.generators.anki.recipes import deck_id_for
 
             t0 = time.perf_counter()
             specs = list(recipe_notes(bank, recipe()))

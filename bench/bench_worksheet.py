@@ -15,13 +15,13 @@ import random
 import sys
 import time
 
-from quizgen import fonts, resources
-from quizgen.bank import load_bank
-from quizgen.generators.pdf import render_pdf
-from quizgen.generators.worksheet import WorksheetOptions, build_worksheet
-from quizgen.generators.worksheet_html import FONT_PLACEHOLDER, Part, render
-from quizgen.generators.worksheet_write import pdf_font_css
-from quizgen.model import Selection
+from quizgen import resources
+from quizgen.bank.load import load_bank
+from quizgen.bank.model import Selection
+from quizgen.generators.worksheet import WorksheetOptions, build_worksheet, fonts
+from quizgen.generators.worksheet.pdf import render_pdf
+from quizgen.generators.worksheet.render import FONT_PLACEHOLDER, Part, render
+from quizgen.generators.worksheet.write import pdf_font_css
 
 COUNT = 40
 

@@ -2,7 +2,7 @@
 
 Recall: share of the bank's (non-draft) items for the seed articles such that some draft
   (a) cites evidence that overlaps the item's evidence in the article text, and
-  (b) proposes the same answer (after quizgen.matching.normalise, via either side's accepted forms).
+  (b) proposes the same answer (after quizgen.quiz.judge.normalise, via either side's accepted forms).
 Precision: 40 random drafts (seeded) judged by hand in bench/extract_precision_sample.tsv
   (column `keep`: y = a strict teacher keeps it after at most a light edit, n = not).
   Run with --new-sample to write a fresh, unjudged sample sheet.
@@ -36,14 +36,14 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from quizgen import resources  # noqa: E402
-from quizgen.bank import loads_bank  # noqa: E402
+from quizgen.bank.load import loads_bank  # noqa: E402
+from quizgen.bank.model import Bank, Item  # noqa: E402
 from quizgen.errors import BankError  # noqa: E402
 from quizgen.extract import REVIEW_BATCH  # noqa: E402
 from quizgen.extract.article import extract, read_article  # noqa: E402
 from quizgen.extract.nlp import load_analyzer  # noqa: E402
 from quizgen.extract.ranking import rule_of  # noqa: E402
-from quizgen.matching import normalise  # noqa: E402
-from quizgen.model import Bank, Item  # noqa: E402
+from quizgen.quiz.judge import normalise  # noqa: E402
 
 SAMPLE = ROOT / "bench" / "extract_precision_sample.tsv"
 SAMPLE_CAPPED = ROOT / "bench" / "extract_precision_capped.tsv"
@@ -194,7 +194,7 @@ def precision(path: Path, drafts: list[Item], new_sample: bool) -> None:
 
 def unseen(args: argparse.Namespace) -> int:
     """Recall against the hand-made answer lists of articles the extractor was not built from."""
-    from quizgen.bank import load_bank
+    from quizgen.bank.load import load_bank
 
     bank = load_bank(args.bank)
     analyse = load_analyzer()

@@ -11,8 +11,8 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from quizgen.matching import normalise
-from quizgen.model import Bank, EntityType, Item, Text
+from quizgen.bank.model import Bank, EntityType, Item, Text
+from quizgen.quiz.judge import normalise
 
 CLOZE_RE = re.compile(r"\[\[(.+?)\]\]")  # a blank in the bank's cloze texts
 

@@ -20,12 +20,12 @@ import pytest
 from genanki.apkg_schema import APKG_SCHEMA
 
 from quizgen import resources
-from quizgen.bank import load_bank
-from quizgen.decks import Form, deck_id_for, load_recipes, loads_recipe, recipe_files
-from quizgen.generators.anki import build_deck, build_decks, build_default, write_notes
-from quizgen.generators.anki_models import MODEL_IDS, MODEL_NAMES, make_model
-from quizgen.generators.anki_notes import recipe_notes
-from quizgen.model import Bank, Evidence, Item, Text
+from quizgen.bank.load import load_bank
+from quizgen.bank.model import Bank, Evidence, Item, Text
+from quizgen.generators.anki.apkg import build_deck, build_decks, build_default, write_notes
+from quizgen.generators.anki.notes import recipe_notes
+from quizgen.generators.anki.notetypes import MODEL_IDS, MODEL_NAMES, make_model
+from quizgen.generators.anki.recipes import Form, deck_id_for, load_recipes, loads_recipe, recipe_files
 
 anki_collection = pytest.importorskip("anki.collection")
 

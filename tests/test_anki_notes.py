@@ -12,9 +12,9 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from quizgen import forms
-from quizgen.bank import load_bank
-from quizgen.decks import Form, loads_recipe
-from quizgen.generators.anki_notes import (
+from quizgen.bank.load import load_bank
+from quizgen.bank.model import Bank, Text
+from quizgen.generators.anki.notes import (
     ITEM_FORMS,
     base91,
     cloze_fields,
@@ -24,7 +24,7 @@ from quizgen.generators.anki_notes import (
     guid_for,
     recipe_notes,
 )
-from quizgen.model import Bank, Text
+from quizgen.generators.anki.recipes import Form, loads_recipe
 
 DATA = Path(__file__).parent / "data" / "anki"
 

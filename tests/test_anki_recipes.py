@@ -7,10 +7,19 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from quizgen.bank import load_bank
+from quizgen.bank.load import load_bank
+from quizgen.bank.model import Bank, Category, Text
 from quizgen.cli import cli
-from quizgen.decks import DeckRecipe, Form, Layout, RecipeError, deck_id_for, load_recipes, loads_recipe, recipe_files
-from quizgen.model import Bank, Category, Text
+from quizgen.generators.anki.recipes import (
+    DeckRecipe,
+    Form,
+    Layout,
+    RecipeError,
+    deck_id_for,
+    load_recipes,
+    loads_recipe,
+    recipe_files,
+)
 
 DATA = Path(__file__).parent / "data" / "anki"
 

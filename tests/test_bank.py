@@ -10,10 +10,10 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from quizgen.bank import dumps_bank, load_bank, loads_bank
+from quizgen.bank.load import dumps_bank, load_bank, loads_bank
+from quizgen.bank.model import AnswerType, Bank, Category, Evidence, Item, ItemKind, Source, Text
 from quizgen.cli import cli
 from quizgen.errors import BankError
-from quizgen.model import AnswerType, Bank, Category, Evidence, Item, ItemKind, Source, Text
 
 DATA = Path(__file__).parent / "data"
 ARTICLES = DATA / "articles"
@@ -237,8 +237,8 @@ def test_a_wrong_title_on_a_person_answer_is_wrong() -> None:
     """The titles the articles give are accepted after a name, so a different title is judged wrong."""
     import dataclasses
 
-    from quizgen.matching import is_correct
-    from quizgen.model import Role
+    from quizgen.bank.model import Role
+    from quizgen.quiz.judge import is_correct
 
     bank = load_bank(DATA / "bank_good")
     item = bank.item_by_id["t1-dialogue-partner"]  # answer: ショイグ (entity shoigu, no roles yet)

@@ -1,4 +1,4 @@
-"""quizgen.bankcache: the quiz's bank cache is used when fresh and rebuilt after any edit."""
+"""quizgen.bank.cache: the quiz's bank cache is used when fresh and rebuilt after any edit."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ import os
 import shutil
 from pathlib import Path
 
-from quizgen.bank import load_bank
-from quizgen.bankcache import load_cached
+from quizgen.bank.cache import load_cached
+from quizgen.bank.load import load_bank
 
 BANK = Path(__file__).parent / "data" / "quiz" / "bank"
 

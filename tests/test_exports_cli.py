@@ -13,10 +13,10 @@ import pytest
 from click.testing import CliRunner
 
 from quizgen import resources
-from quizgen.bank import load_bank
+from quizgen.bank.load import load_bank
+from quizgen.bank.model import Selection
 from quizgen.cli import cli
 from quizgen.generators.exports import ExportFormat, Lang, build_default, export
-from quizgen.model import Selection
 
 FIXTURE = Path(__file__).parent / "data" / "exports" / "bank"
 BANK = ["--bank", str(FIXTURE)]

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from quizgen.bank import load_bank
+from quizgen.bank.load import load_bank
+from quizgen.bank.model import Bank, Category, Evidence, Item, ItemKind, Selection, Source, Text
 from quizgen.generators.exports import ExportFormat, Lang, export
 from quizgen.generators.exports.kahoot import HEADER, TIME_LIMITS
-from quizgen.model import Bank, Category, Evidence, Item, ItemKind, Selection, Source, Text
 
 FIXTURE = Path(__file__).parent / "data" / "exports" / "bank"
 

@@ -8,13 +8,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from quizgen.bank import load_bank, loads_bank_files
+from quizgen.bank.load import load_bank, loads_bank_files
+from quizgen.bank.model import Bank, ItemKind
 from quizgen.extract.article import ArticleError, extract, read_article
 from quizgen.extract.candidates import candidates
 from quizgen.extract.clutter import Reason, clean
 from quizgen.extract.lexicon import Lexicon
 from quizgen.extract.sentences import split
-from quizgen.model import Bank, ItemKind
 
 pytest.importorskip("sudachipy")
 from quizgen.extract.nlp import load_analyzer

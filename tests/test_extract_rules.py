@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from quizgen.bank import load_bank
+from quizgen.bank.load import load_bank
+from quizgen.bank.model import Bank, EntityType
 from quizgen.errors import UsageError
 from quizgen.extract.article import extract
 from quizgen.extract.candidates import candidates
@@ -15,7 +16,6 @@ from quizgen.extract.clutter import Reason, clean
 from quizgen.extract.lexicon import Lexicon
 from quizgen.extract.ranking import rank, score
 from quizgen.extract.sentences import split
-from quizgen.model import Bank, EntityType
 
 pytest.importorskip("sudachipy")
 from quizgen.extract.nlp import load_analyzer

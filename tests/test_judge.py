@@ -1,4 +1,4 @@
-"""Tests for quizgen.matching and the Japanese helpers it uses.
+"""Tests for quizgen.quiz.judge and the Japanese helpers it uses.
 
 Two tables drive most of it (columns: typed, expected, accepted ('|'-separated),
 answer_type, verdict, others ('|'-separated)):
@@ -23,11 +23,11 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from quizgen.japanese import fold_kana, kana_to_romaji, romaji_key
-from quizgen.japanese_dates import PartialDate, parse_date
-from quizgen.japanese_numbers import Quantity, counter_family, parse_int, parse_quantity
-from quizgen.japanese_titles import split_titles
-from quizgen.matching import Reason, is_correct, judge, normalise
+from quizgen.japanese.dates import PartialDate, parse_date
+from quizgen.japanese.kana import fold_kana, kana_to_romaji, romaji_key
+from quizgen.japanese.numbers import Quantity, counter_family, parse_int, parse_quantity
+from quizgen.japanese.titles import split_titles
+from quizgen.quiz.judge import Reason, is_correct, judge, normalise
 
 DATA = Path(__file__).parent / "data"
 
@@ -138,7 +138,7 @@ def test_unknown_answer_type_is_an_error() -> None:
 
 
 def test_matching_imports_nothing_heavy() -> None:
-    code = "import sys, quizgen.matching; print(' '.join(sorted(sys.modules)))"
+    code = "import sys, quizgen.quiz.judge; print(' '.join(sorted(sys.modules)))"
     loaded = set(subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True).stdout.split())
     heavy = {"jinja2", "genanki", "weasyprint", "yaml", "fsrs", "click", "sqlite3", "jaconv"}
     assert not heavy & loaded

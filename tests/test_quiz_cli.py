@@ -14,8 +14,8 @@ from click.testing import CliRunner, Result
 
 from quizgen import resources
 from quizgen.cli import cli
-from quizgen.scheduling import Rating, State
-from quizgen.store import Store
+from quizgen.quiz.scheduling import Rating, State
+from quizgen.quiz.store import Store
 
 BANK = Path(__file__).parent / "data" / "quiz" / "bank"
 NOW = "2025-03-01T09:00"
@@ -218,7 +218,7 @@ def test_quiz_does_not_import_heavy_libraries(tmp_path: Path) -> None:
 
 
 def test_real_bank_cram_session(tmp_path: Path) -> None:
-    from quizgen.bank import load_bank
+    from quizgen.bank.load import load_bank
     from quizgen.errors import QuizgenError
 
     try:

@@ -1,4 +1,4 @@
-"""quizgen.scheduling: card ids from item ids, golden FSRS sequences, retention, reproducible fuzz."""
+"""quizgen.quiz.scheduling: card ids from item ids, golden FSRS sequences, retention, reproducible fuzz."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from quizgen.errors import UsageError
-from quizgen.scheduling import Rating, Scheduler, State, card_from_json, card_id, card_to_json, fuzzed_days
+from quizgen.quiz.scheduling import Rating, Scheduler, State, card_from_json, card_id, card_to_json, fuzzed_days
 
 T0 = dt.datetime(2025, 3, 1, 9, 0, tzinfo=dt.UTC)
 MIN = dt.timedelta(minutes=1)

@@ -1,4 +1,4 @@
-"""quizgen.session: queue building, judging, derived ratings, re-rating, undo, learning steps, cram."""
+"""quizgen.quiz.session: queue building, judging, derived ratings, re-rating, undo, learning steps, cram."""
 
 from __future__ import annotations
 
@@ -10,12 +10,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from quizgen.bank import load_bank
+from quizgen.bank.load import load_bank
+from quizgen.bank.model import Bank
 from quizgen.errors import UsageError
-from quizgen.model import Bank
-from quizgen.scheduling import Rating, Scheduler, State
-from quizgen.session import Mode, Session, build_queue, choice_index, derived_rating
-from quizgen.store import CardRecord, Store
+from quizgen.quiz.scheduling import Rating, Scheduler, State
+from quizgen.quiz.session import Mode, Session, build_queue, choice_index, derived_rating
+from quizgen.quiz.store import CardRecord, Store
 
 BANK_DIR = Path(__file__).parent / "data" / "quiz" / "bank"
 T0 = dt.datetime(2025, 3, 1, 9, 0, tzinfo=dt.UTC)

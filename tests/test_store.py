@@ -1,4 +1,4 @@
-"""quizgen.store: append-only log, state rebuilt from it, undo/re-rate, migrations, damaged files."""
+"""quizgen.quiz.store: append-only log, state rebuilt from it, undo/re-rate, migrations, damaged files."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from fsrs import Card
 
-from quizgen.scheduling import Rating, Scheduler, State, card_to_json
-from quizgen.store import MIGRATIONS, SCHEMA_VERSION, Store, StoreError
+from quizgen.quiz.scheduling import Rating, Scheduler, State, card_to_json
+from quizgen.quiz.store import MIGRATIONS, SCHEMA_VERSION, Store, StoreError
 
 T0 = dt.datetime(2025, 3, 1, 9, 0, tzinfo=dt.UTC)
 SCHED = Scheduler(fuzz=False)

@@ -16,7 +16,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from quizgen import resources
-from quizgen.bank import load_bank
+from quizgen.bank.load import load_bank
+from quizgen.bank.model import Bank, Selection
 from quizgen.cli import cli
 from quizgen.errors import QuizgenError
 from quizgen.generators.worksheet import (
@@ -35,9 +36,8 @@ from quizgen.generators.worksheet import (
     question_key,
     visible_texts,
 )
-from quizgen.generators.worksheet_html import Part, render
-from quizgen.generators.worksheet_write import render_documents, write_worksheet
-from quizgen.model import Bank, Selection
+from quizgen.generators.worksheet.render import Part, render
+from quizgen.generators.worksheet.write import render_documents, write_worksheet
 
 DATA = Path(__file__).parent / "data" / "worksheet"
 DAY = dt.date(2025, 3, 1)

@@ -16,20 +16,20 @@ import pytest
 from click.testing import CliRunner
 from pypdf import PdfReader
 
-from quizgen import fonts
-from quizgen.bank import load_bank
+from quizgen.bank.load import load_bank
+from quizgen.bank.model import Bank, Selection
 from quizgen.cli import cli
-from quizgen.generators.pdf import MissingLibraryError, render_pdf
+from quizgen.generators.build import build_all
 from quizgen.generators.worksheet import (
     Worksheet,
     WorksheetOptions,
     build_worksheet,
+    fonts,
     key_entries,
     visible_texts,
 )
-from quizgen.generators.worksheet_write import write_worksheet
-from quizgen.model import Bank, Selection
-from quizgen.pipeline import build_all
+from quizgen.generators.worksheet.pdf import MissingLibraryError, render_pdf
+from quizgen.generators.worksheet.write import write_worksheet
 
 DATA = Path(__file__).parent / "data" / "worksheet"
 

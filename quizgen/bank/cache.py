@@ -16,11 +16,11 @@ import zlib
 from pathlib import Path
 
 from quizgen import __version__
-from quizgen.model import Bank
+from quizgen.bank.model import Bank
 
 __all__ = ["cache_key", "load_cached"]
 
-_CODE = [Path(__file__).with_name(n) for n in ("model.py", "bank.py", "records.py", "yamlloc.py", "bankcache.py")]
+_CODE = sorted(Path(__file__).parent.glob("*.py"))  # the bank package: model, reader, loader, this cache
 
 
 def cache_key(bank_dir: Path) -> str:
@@ -59,6 +59,6 @@ def load_cached(bank_dir: Path, cache_dir: Path | None) -> Bank:
 
 
 def _load(bank_dir: Path) -> Bank:
-    from quizgen.bank import load_bank
+    from quizgen.bank.load import load_bank
 
     return load_bank(bank_dir)

@@ -11,12 +11,12 @@ import re
 from pathlib import Path
 from typing import Any
 
+from quizgen.bank.located import Loc, LocList, LocMap, load_located
+from quizgen.bank.model import Bank, Disagreement, Entity, Item, Pool, Source, Text
+from quizgen.bank.records import MISSING, Reader, display_path, dumps_yaml, kind_of, suggest, to_data
 from quizgen.errors import BankError, Problem, UsageError
 from quizgen.forms import cloze_parts
-from quizgen.matching import normalise
-from quizgen.model import Bank, Disagreement, Entity, Item, Pool, Source, Text
-from quizgen.records import MISSING, Reader, display_path, dumps_yaml, kind_of, suggest, to_data
-from quizgen.yamlloc import Loc, LocList, LocMap, load_located
+from quizgen.quiz.judge import normalise
 
 SECTIONS: dict[str, type[Any]] = {
     "sources": Source,

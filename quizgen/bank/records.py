@@ -18,8 +18,8 @@ from enum import Enum
 from pathlib import Path
 from typing import Any
 
+from quizgen.bank.located import Loc, LocList, LocMap
 from quizgen.errors import Problem
-from quizgen.yamlloc import Loc, LocList, LocMap
 
 MISSING = object()
 

@@ -20,7 +20,7 @@ def build(bank_path: Path | None, out_dir: Path, only: tuple[str, ...]) -> None:
 
     Set SOURCE_DATE_EPOCH for byte-identical, reproducible builds.
     """
-    from quizgen.pipeline import build_all
+    from quizgen.generators.build import build_all
 
     bank = load(bank_path)
     results = build_all(bank, out_dir, build_time(), only)

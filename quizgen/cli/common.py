@@ -11,11 +11,11 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from quizgen import resources
+from quizgen.bank.model import Bank, Category, Selection
 from quizgen.errors import UsageError
-from quizgen.model import Bank, Category, Selection
 
 if TYPE_CHECKING:
-    from quizgen.store import Store
+    from quizgen.quiz.store import Store
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -45,7 +45,7 @@ def selection(categories: tuple[str, ...], articles: tuple[str, ...], tags: tupl
 
 
 def load(bank_path: Path | None, articles: Path | None = None) -> Bank:
-    from quizgen.bank import load_bank
+    from quizgen.bank.load import load_bank
 
     return load_bank(bank_path or resources.bank_dir(), articles)
 
@@ -88,14 +88,14 @@ def now_option(f: F) -> F:
 
 
 def open_store(db_path: Path | None) -> Store:
-    from quizgen.store import Store, default_db_path
+    from quizgen.quiz.store import Store, default_db_path
 
     return Store(db_path or default_db_path())
 
 
 def load_bank_fast(bank_path: Path | None) -> Bank:
     """The bank, through the pickle cache (QUIZGEN_CACHE_DIR overrides where; empty turns it off)."""
-    from quizgen.bankcache import load_cached
+    from quizgen.bank.cache import load_cached
 
     env = os.environ.get("QUIZGEN_CACHE_DIR")
     if env is None:

@@ -15,8 +15,8 @@ from quizgen.errors import UsageError
 from quizgen.extract import REVIEW_BATCH  # the package alone: keep the CLI's start-up light
 
 if TYPE_CHECKING:
+    from quizgen.bank.model import Item
     from quizgen.extract.review import Drafts
-    from quizgen.model import Item
 
 
 @cli.command()
@@ -136,9 +136,9 @@ def review(file: Path, bank_path: Path | None, articles: Path | None, inline: bo
 def _edit(drafts: Drafts, item: Item, inline: bool) -> Item:
     import yaml
 
+    from quizgen.bank.model import Text
+    from quizgen.bank.records import dumps_yaml, to_data
     from quizgen.extract import review as rv
-    from quizgen.model import Text
-    from quizgen.records import dumps_yaml, to_data
 
     if inline:
         prompt = click.prompt("  問 (ja)", default=item.prompt.ja)

@@ -23,6 +23,7 @@ from pathlib import Path
 
 import click
 
+from quizgen.bank.model import Bank, Item
 from quizgen.cli import cli
 from quizgen.cli.common import (
     bank_option,
@@ -38,9 +39,8 @@ from quizgen.cli.common import (
     until,
 )
 from quizgen.errors import UsageError
-from quizgen.model import Bank, Item
-from quizgen.scheduling import DEFAULT_RETENTION, Scheduler
-from quizgen.session import DEFAULT_NEW_PER_DAY, Answered, Mode, Question, Session, Summary, build_queue
+from quizgen.quiz.scheduling import DEFAULT_RETENTION, Scheduler
+from quizgen.quiz.session import DEFAULT_NEW_PER_DAY, Answered, Mode, Question, Session, Summary, build_queue
 
 _RERATE_RE = re.compile(r"!\s*([1-4])")
 _RATING_HELP = "1 Again · 2 Hard · 3 Good · 4 Easy"

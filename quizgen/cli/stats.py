@@ -34,7 +34,7 @@ def stats(bank_path: Path | None, categories: tuple[str, ...], articles: tuple[s
     Days are local days; true retention is the share of reviews of already-learnt cards
     (FSRS review state) that were not rated Again.
     """
-    from quizgen.stats import compute
+    from quizgen.quiz.stats import compute
 
     now = parse_now(now_text)
     bank = load_bank_fast(bank_path)
@@ -62,7 +62,7 @@ def stats(bank_path: Path | None, categories: tuple[str, ...], articles: tuple[s
 def due(bank_path: Path | None, categories: tuple[str, ...], articles: tuple[str, ...], tags: tuple[str, ...],
         include_drafts: bool, db_path: Path | None, now_text: str | None) -> None:
     """List the cards due now (most overdue first), then how many new cards are waiting."""
-    from quizgen.stats import due_items
+    from quizgen.quiz.stats import due_items
 
     now = parse_now(now_text)
     bank = load_bank_fast(bank_path)

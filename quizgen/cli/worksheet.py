@@ -7,9 +7,9 @@ from pathlib import Path
 
 import click
 
+from quizgen.bank.model import Lang
 from quizgen.cli import cli
 from quizgen.cli.common import bank_option, build_time, load, plural, selection, selection_options
-from quizgen.model import Lang
 
 TYPE_NAMES = "short, choice, truefalse, cloze, matching, timeline"
 
@@ -46,7 +46,7 @@ def worksheet(bank_path: Path | None, categories: tuple[str, ...], articles: tup
     """
     from quizgen.errors import DependencyError
     from quizgen.generators.worksheet import QuestionType, WorksheetOptions, build_worksheet, parse_types
-    from quizgen.generators.worksheet_write import write_worksheet
+    from quizgen.generators.worksheet.write import write_worksheet
 
     qtypes = parse_types(types) if types else tuple(QuestionType)
     chosen_seed = seed if seed is not None else random.SystemRandom().randrange(1, 1_000_000)

@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from quizgen.bank.model import Bank, Category, Entity, Evidence, Item, ItemKind, Source, Text
+from quizgen.bank.records import dumps_yaml, to_data
 from quizgen.errors import QuizgenError, UsageError
 from quizgen.extract import candidates as cand
 from quizgen.extract.clutter import Cleaned, Reason, clean
@@ -14,8 +16,6 @@ from quizgen.extract.lexicon import Lexicon, Mention
 from quizgen.extract.nlp import Analyzer
 from quizgen.extract.ranking import rank
 from quizgen.extract.sentences import Sentence, split
-from quizgen.model import Bank, Category, Entity, Evidence, Item, ItemKind, Source, Text
-from quizgen.records import dumps_yaml, to_data
 
 MAX_BYTES = 1_000_000
 MAX_BLANKS_PER_ANSWER = 3

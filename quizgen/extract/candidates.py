@@ -14,15 +14,15 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from quizgen.extract.candidates_actors import actors, forums, meetings
-from quizgen.extract.candidates_base import Candidate
-from quizgen.extract.candidates_dates import dates, numbers
-from quizgen.extract.candidates_phrases import phrases
-from quizgen.extract.candidates_positions import positions, quoted, reports
+from quizgen.bank.model import EntityType
 from quizgen.extract.lexicon import Lexicon, Mention
 from quizgen.extract.nlp import Token
+from quizgen.extract.rules.actors import actors, forums, meetings
+from quizgen.extract.rules.candidate import Candidate
+from quizgen.extract.rules.dates import dates, numbers
+from quizgen.extract.rules.phrases import phrases
+from quizgen.extract.rules.positions import positions, quoted, reports
 from quizgen.extract.sentences import Sentence
-from quizgen.model import EntityType
 
 __all__ = ["Candidate", "candidates"]
 

@@ -10,9 +10,9 @@ import hashlib
 import re
 from collections.abc import Iterable
 
+from quizgen.bank.model import Bank, Entity, EntityType, Evidence, Item, ItemKind, Role, Text
 from quizgen.extract.candidates import Candidate
 from quizgen.extract.lexicon import Mention, new_entity_id
-from quizgen.model import Bank, Entity, EntityType, Evidence, Item, ItemKind, Role, Text
 
 TODO_EN = "TODO: translate"
 BLANK = "（　　）"

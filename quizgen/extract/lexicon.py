@@ -10,9 +10,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from quizgen.bank.model import Bank, EntityType
 from quizgen.extract.nlp import Token, runs
-from quizgen.japanese import kana_to_romaji
-from quizgen.model import Bank, EntityType
+from quizgen.japanese.kana import kana_to_romaji
 
 # Titles that may follow a name (longest first when matching).
 TITLES: tuple[str, ...] = tuple(sorted((

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from quizgen.errors import DependencyError
-from quizgen.japanese import fold_kana
+from quizgen.japanese.kana import fold_kana
 
 INSTALL_HINT = (
     "quizgen extract needs the optional Japanese NLP packages SudachiPy and sudachidict-core; "

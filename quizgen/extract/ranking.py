@@ -12,8 +12,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from quizgen.bank.model import Bank, EntityType, Item
 from quizgen.extract import PROTAGONISTS
-from quizgen.model import Bank, EntityType, Item
 
 # Base score per rule (the `rule-…` tag every draft carries).
 RULE_SCORES: dict[str, int] = {

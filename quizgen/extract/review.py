@@ -16,11 +16,11 @@ from typing import Any
 import yaml
 
 from quizgen.atomic import write_text
-from quizgen.bank import bank_files, loads_bank_files, read_files
+from quizgen.bank.load import bank_files, loads_bank_files, read_files
+from quizgen.bank.model import Bank, Item, Text
+from quizgen.bank.records import dumps_yaml, to_data
 from quizgen.errors import BankError, UsageError
 from quizgen.extract.drafts import TODO_EN
-from quizgen.model import Bank, Item, Text
-from quizgen.records import dumps_yaml, to_data
 
 
 @dataclass(frozen=True)

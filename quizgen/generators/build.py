@@ -13,8 +13,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from quizgen.bank.model import Bank
 from quizgen.errors import DependencyError
-from quizgen.model import Bank
 
 STEPS: tuple[tuple[str, str], ...] = (
     ("anki", "quizgen.generators.anki:build_default"),

@@ -12,7 +12,7 @@ import calendar
 import re
 from dataclasses import dataclass
 
-from quizgen.japanese_numbers import parse_int
+from quizgen.japanese.numbers import parse_int
 
 __all__ = ["PartialDate", "parse_date"]
 

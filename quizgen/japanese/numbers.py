@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-from quizgen.japanese import fold_kana
+from quizgen.japanese.kana import fold_kana
 
 __all__ = ["Quantity", "counter_family", "counters_compatible", "parse_int", "parse_quantity"]
 

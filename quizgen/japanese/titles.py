@@ -1,6 +1,6 @@
 """Titles and honorifics around a name: 氏, 大統領, 外相, President, Mr … (pure).
 
-Everything here works on *normalised* keys (see ``quizgen.matching.normalise``):
+Everything here works on *normalised* keys (see ``quizgen.quiz.judge.normalise``):
 lower case, hiragana, no spaces or dots. Titles fall into groups of synonyms
 (外相, 外務大臣 and Foreign Minister are one group), so a typed title can be
 checked against the titles the bank gives for the answer. 大統領 and 国家主席 are

@@ -20,10 +20,10 @@ from dataclasses import dataclass
 from enum import Enum
 from functools import lru_cache
 
-from quizgen.japanese import fold_kana, fold_latin, is_kana, is_romaji, romaji_key
-from quizgen.japanese_dates import PartialDate, parse_date
-from quizgen.japanese_numbers import counters_compatible, parse_int, parse_quantity
-from quizgen.japanese_titles import name_like, same_role, split_titles, titles_compatible
+from quizgen.japanese.dates import PartialDate, parse_date
+from quizgen.japanese.kana import fold_kana, fold_latin, is_kana, is_romaji, romaji_key
+from quizgen.japanese.numbers import counters_compatible, parse_int, parse_quantity
+from quizgen.japanese.titles import name_like, same_role, split_titles, titles_compatible
 
 __all__ = ["ANSWER_TYPES", "TYPO_MIN_LENGTH", "Reason", "Verdict", "is_correct", "judge", "normalise"]
 

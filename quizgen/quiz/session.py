@@ -14,16 +14,16 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
+from quizgen.bank.model import Bank, Item
 from quizgen.errors import UsageError
-from quizgen.model import Bank, Item
-from quizgen.scheduling import Rating, Scheduler, State
-from quizgen.store import CardRecord, Review, Store
+from quizgen.quiz.scheduling import Rating, Scheduler, State
+from quizgen.quiz.store import CardRecord, Review, Store
 
 if TYPE_CHECKING:
     from fsrs import Card
 
     from quizgen.forms import MultipleChoice
-    from quizgen.matching import Verdict
+    from quizgen.quiz.judge import Verdict
 
 __all__ = [
     "DEFAULT_NEW_PER_DAY",
@@ -187,7 +187,7 @@ class Session:
     def others(self, item: Item) -> tuple[str, ...]:
         """Canonical answers (ja and en) of every other item, minus any this item also accepts."""
         if item.id not in self._others:
-            from quizgen.matching import normalise
+            from quizgen.quiz.judge import normalise
 
             mine = {normalise(a) for a in self.bank.typed_forms(item)}
             out = [t for i in self.bank.items if i.id != item.id for t in (i.answer.ja, i.answer.en)]
@@ -201,7 +201,7 @@ class Session:
             if idx is None:
                 raise UsageError(f"type a number from 1 to {len(question.choice.options)}")
             return idx == question.choice.answer_index, None
-        from quizgen.matching import judge
+        from quizgen.quiz.judge import judge
 
         item = question.item
         verdict = judge(typed, item.answer.ja, self.bank.typed_forms(item), answer_type=item.answer_type.value,

@@ -6,9 +6,9 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from quizgen.model import Category, Item
-from quizgen.scheduling import Rating, State
-from quizgen.store import CardRecord, Review
+from quizgen.bank.model import Category, Item
+from quizgen.quiz.scheduling import Rating, State
+from quizgen.quiz.store import CardRecord, Review
 
 __all__ = ["Ratio", "Stats", "compute", "due_items"]
 

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from quizgen.errors import QuizgenError
-from quizgen.scheduling import Rating, State, card_from_json, card_to_json
+from quizgen.quiz.scheduling import Rating, State, card_from_json, card_to_json
 
 if TYPE_CHECKING:
     from fsrs import Card

@@ -7,13 +7,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from quizgen.bank.model import Category, EntityType, ItemKind
 from quizgen.extract import PROTAGONISTS
-from quizgen.extract.candidates_base import Candidate, unknown_person
-from quizgen.extract.candidates_phrases import noun_chunks
 from quizgen.extract.lexicon import Mention
 from quizgen.extract.nlp import Token
+from quizgen.extract.rules.candidate import Candidate, unknown_person
+from quizgen.extract.rules.phrases import noun_chunks
 from quizgen.extract.sentences import Sentence
-from quizgen.model import Category, EntityType, ItemKind
 
 _MEETING_FORMAT = re.compile(r"(電話会談|ビデオ会談|ビデオ形式の会談|オンライン会談|首脳会談|外相会談|共同記者会見|記者会見|"
                              r"戦略対話|戦略安全保障協議|首脳会議|国賓訪問|公式訪問|国事訪問|会談|会見|会合|協議)")

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from quizgen.bank.model import AnswerType, Category, EntityType, ItemKind
 from quizgen.extract.lexicon import Mention
 from quizgen.extract.sentences import Sentence
-from quizgen.model import AnswerType, Category, EntityType, ItemKind
 
 
 @dataclass(frozen=True)

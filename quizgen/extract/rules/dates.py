@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import re
 
-from quizgen.extract.candidates_base import Candidate
+from quizgen.bank.model import AnswerType, Category, ItemKind
+from quizgen.extract.rules.candidate import Candidate
 from quizgen.extract.sentences import Sentence
-from quizgen.model import AnswerType, Category, ItemKind
 
 _NUM = r"[0-9０-９]+(?:[.,][0-9０-９]+)?|[一二三四五六七八九十百千万]+"
 _FULL_DATE = re.compile(r"((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日")

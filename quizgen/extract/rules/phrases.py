@@ -7,11 +7,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from quizgen.extract.candidates_base import Candidate
+from quizgen.bank.model import Category, EntityType, ItemKind
 from quizgen.extract.lexicon import Mention
 from quizgen.extract.nlp import Token, runs
+from quizgen.extract.rules.candidate import Candidate
 from quizgen.extract.sentences import Sentence
-from quizgen.model import Category, EntityType, ItemKind
 
 # Nouns too general to be worth a blank on their own.
 _GENERIC_WORDS = """

@@ -7,12 +7,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from quizgen.extract.candidates_base import Candidate, unknown_person
-from quizgen.extract.candidates_phrases import chunk_ending_at
+from quizgen.bank.model import Category, EntityType, ItemKind
 from quizgen.extract.lexicon import Mention
 from quizgen.extract.nlp import Token
+from quizgen.extract.rules.candidate import Candidate, unknown_person
+from quizgen.extract.rules.phrases import chunk_ending_at
 from quizgen.extract.sentences import Sentence
-from quizgen.model import Category, EntityType, ItemKind
 
 _REPORT = re.compile(
     r"(述べ|強調し|表明し|呼びかけ|批判し|懸念を示し|懸念を表明し|求め|指摘し|評価し|説明し|主張し|要請し|非難し|"

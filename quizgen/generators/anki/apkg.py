@@ -1,11 +1,11 @@
 """Anki decks (.apkg) from deck recipes, via genanki.
 
-    from quizgen.generators.anki import build_deck
+    from quizgen.generators.anki.apkg import build_deck
     result = build_deck(bank, recipe, Path("out/china-russia.apkg"), now)
 
 Identity (what lets students re-import an updated deck without losing progress):
 note GUIDs come from item ids (anki_notes.py), note type ids are fixed
-(anki_models.py), deck ids come from deck names (quizgen.decks.deck_id_for).
+(anki_models.py), deck ids come from deck names (quizgen.generators.anki.recipes.deck_id_for).
 
 Time: `now` is stamped on every note, card and note type as its modification
 time. Anki updates an existing note on re-import only when the incoming one is
@@ -40,10 +40,10 @@ from genanki.apkg_schema import APKG_SCHEMA
 
 from quizgen import resources
 from quizgen.atomic import atomic_path
-from quizgen.decks import DeckRecipe, Form, deck_id_for, load_recipes, recipe_files
-from quizgen.generators.anki_models import make_model
-from quizgen.generators.anki_notes import NoteSpec, description_html, recipe_notes, subdecks
-from quizgen.model import Bank, Category
+from quizgen.bank.model import Bank, Category
+from quizgen.generators.anki.notes import NoteSpec, description_html, recipe_notes, subdecks
+from quizgen.generators.anki.notetypes import make_model
+from quizgen.generators.anki.recipes import DeckRecipe, Form, deck_id_for, load_recipes, recipe_files
 
 
 @dataclass(frozen=True)

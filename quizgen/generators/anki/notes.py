@@ -20,8 +20,8 @@ from dataclasses import dataclass
 from genanki.util import BASE91_TABLE
 
 from quizgen import forms
-from quizgen.decks import DeckRecipe, Form, Layout
-from quizgen.model import Bank, Category, Entity, EntityType, Item
+from quizgen.bank.model import Bank, Category, Entity, EntityType, Item
+from quizgen.generators.anki.recipes import DeckRecipe, Form, Layout
 
 
 @dataclass(frozen=True)

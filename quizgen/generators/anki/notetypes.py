@@ -26,7 +26,7 @@ from typing import Any
 
 import genanki
 
-from quizgen.decks import Form
+from quizgen.generators.anki.recipes import Form
 from quizgen.resources import templates_dir
 
 MODEL_IDS: dict[Form, int] = {

@@ -20,10 +20,10 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
+from quizgen.bank.located import Loc, LocList, LocMap, load_located
+from quizgen.bank.model import Bank, Category, Selection, Text
+from quizgen.bank.records import Reader, display_path
 from quizgen.errors import BankError, Problem, UsageError
-from quizgen.model import Bank, Category, Selection, Text
-from quizgen.records import Reader, display_path
-from quizgen.yamlloc import Loc, LocList, LocMap, load_located
 
 #: Deck ids are DECK_ID_BASE + the first 30 bits of sha256("quizgen-deck:" + full deck name),
 #: so the same name always gives the same id (also for subdecks, e.g. "中ロ関係::日付").
@@ -37,7 +37,7 @@ def deck_id_for(name: str) -> int:
 
 
 class Form(StrEnum):
-    """Card forms; each is one Anki note type (see quizgen.generators.anki_models)."""
+    """Card forms; each is one Anki note type (see quizgen.generators.anki.notetypes)."""
 
     BASIC = "basic"
     REVERSE = "reverse"

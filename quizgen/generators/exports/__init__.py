@@ -16,9 +16,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from quizgen.atomic import write_bytes
+from quizgen.bank.model import Bank, Item, Lang, Selection
 from quizgen.generators.exports import gift, kahoot, moodle, quizlet
 from quizgen.generators.exports.common import Export, ExportFormat, ExportWarning, QType, plan
-from quizgen.model import Bank, Item, Lang, Selection
 
 __all__ = [
     "DEFAULT_SEED",

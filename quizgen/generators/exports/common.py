@@ -17,7 +17,7 @@ from enum import StrEnum
 from typing import TypeVar
 
 from quizgen import forms
-from quizgen.model import Bank, Category, Item, Lang, Text
+from quizgen.bank.model import Bank, Category, Item, Lang, Text
 
 
 class ExportFormat(StrEnum):

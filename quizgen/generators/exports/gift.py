@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from quizgen import forms
+from quizgen.bank.model import Bank, Lang
 from quizgen.generators.exports.common import (
     Export,
     ExportFormat,
@@ -35,7 +36,6 @@ from quizgen.generators.exports.common import (
     show,
 )
 from quizgen.generators.exports.moodle import cloze_alternatives, shortanswer_answers
-from quizgen.model import Bank, Lang
 
 FORMAT = ExportFormat.GIFT
 _GIFT_SPECIAL = str.maketrans({"\\": "\\\\", "~": "\\~", "=": "\\=", "#": "\\#", "{": "\\{", "}": "\\}",

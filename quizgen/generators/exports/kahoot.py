@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import io
 
+from quizgen.bank.model import Lang
 from quizgen.generators.exports.common import (
     Export,
     ExportFormat,
@@ -23,7 +24,6 @@ from quizgen.generators.exports.common import (
     one_line,
     show,
 )
-from quizgen.model import Lang
 
 FORMAT = ExportFormat.KAHOOT_CSV
 MAX_QUESTION = 120

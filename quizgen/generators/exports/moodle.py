@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from quizgen import forms
+from quizgen.bank.model import Bank, Lang
 from quizgen.generators.exports.common import (
     Export,
     ExportFormat,
@@ -36,7 +37,6 @@ from quizgen.generators.exports.common import (
     question_name,
     show,
 )
-from quizgen.model import Bank, Lang
 
 FORMAT = ExportFormat.MOODLE_XML
 

@@ -8,8 +8,8 @@ stays on one line). Nothing else is changed.
 
 from __future__ import annotations
 
+from quizgen.bank.model import Lang
 from quizgen.generators.exports.common import Export, ExportFormat, Plan, QType, count_types, one_line, show
-from quizgen.model import Lang
 
 FORMAT = ExportFormat.QUIZLET_CSV
 

@@ -21,28 +21,10 @@ from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
+from quizgen.bank.model import Bank, Item, Lang, Selection, Text
 from quizgen.errors import UsageError
-from quizgen.generators.worksheet_key import (
-    KeyEntry,
-    KeyLine,
-    Quote,
-    answer_width,
-    context_note,
-    disagreement_note,
-    display_width,
-    key_entries,
-    key_entry,
-)
-from quizgen.generators.worksheet_model import (
-    DEFAULT_TITLE,
-    MAX_VARIANTS,
-    Section,
-    Variant,
-    Worksheet,
-    WorksheetOptions,
-    variant_labels,
-)
-from quizgen.generators.worksheet_questions import (
+from quizgen.generators.worksheet.choose import build_variant, pick_content
+from quizgen.generators.worksheet.exercises import (
     COMPOSITE_TYPES,
     EXERCISE_SIZE,
     MIN_EXERCISE,
@@ -61,8 +43,26 @@ from quizgen.generators.worksheet_questions import (
     question_key,
     visible_texts,
 )
-from quizgen.generators.worksheet_select import build_variant, pick_content
-from quizgen.model import Bank, Item, Lang, Selection, Text
+from quizgen.generators.worksheet.key import (
+    KeyEntry,
+    KeyLine,
+    Quote,
+    answer_width,
+    context_note,
+    disagreement_note,
+    display_width,
+    key_entries,
+    key_entry,
+)
+from quizgen.generators.worksheet.sheet import (
+    DEFAULT_TITLE,
+    MAX_VARIANTS,
+    Section,
+    Variant,
+    Worksheet,
+    WorksheetOptions,
+    variant_labels,
+)
 
 __all__ = [
     "COMPOSITE_TYPES",
@@ -128,7 +128,7 @@ def default_options() -> WorksheetOptions:
 
 def build_default(bank: Bank, out_dir: Path, now: dt.datetime) -> list[Path]:
     """`quizgen build`: a 20-question Japanese worksheet in versions A and B (HTML + PDF + keys)."""
-    from quizgen.generators.worksheet_write import write_worksheet
+    from quizgen.generators.worksheet.write import write_worksheet
 
     items = Selection().apply(bank)
     if not items:

@@ -12,10 +12,10 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from quizgen import forms
+from quizgen.bank.model import Bank, Item, ItemKind
 from quizgen.errors import UsageError
 from quizgen.forms import Pair, TimelineEvent
-from quizgen.generators.worksheet_model import Section, Variant, WorksheetOptions
-from quizgen.generators.worksheet_questions import (
+from quizgen.generators.worksheet.exercises import (
     COMPOSITE_TYPES,
     EXERCISE_SIZE,
     MIN_EXERCISE,
@@ -30,7 +30,7 @@ from quizgen.generators.worksheet_questions import (
     TrueFalseQ,
     question_items,
 )
-from quizgen.model import Bank, Item, ItemKind
+from quizgen.generators.worksheet.sheet import Section, Variant, WorksheetOptions
 
 
 def pick_content(bank: Bank, items: Sequence[Item], options: WorksheetOptions,

@@ -12,9 +12,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
+from quizgen.bank.model import Item, Text
 from quizgen.errors import UsageError
 from quizgen.forms import Cloze, MultipleChoice, Pair, TimelineEvent, TrueFalse
-from quizgen.model import Item, Text
 
 
 class QuestionType(StrEnum):

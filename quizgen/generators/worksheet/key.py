@@ -8,8 +8,8 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 
-from quizgen.generators.worksheet_model import Variant, Worksheet
-from quizgen.generators.worksheet_questions import (
+from quizgen.bank.model import Bank, Item, Lang, Text
+from quizgen.generators.worksheet.exercises import (
     ChoiceQ,
     ClozeQ,
     MatchingQ,
@@ -19,7 +19,7 @@ from quizgen.generators.worksheet_questions import (
     TimelineQ,
     TrueFalseQ,
 )
-from quizgen.model import Bank, Item, Lang, Text
+from quizgen.generators.worksheet.sheet import Variant, Worksheet
 
 
 @dataclass(frozen=True)

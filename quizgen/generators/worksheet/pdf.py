@@ -14,7 +14,7 @@ from pathlib import Path
 from types import ModuleType
 
 from quizgen.errors import DependencyError
-from quizgen.fonts import FAMILY, FontError
+from quizgen.generators.worksheet.fonts import FAMILY, FontError
 
 INSTALL_HINT = (
     "Debian/Ubuntu: sudo apt-get install libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0; "

@@ -15,11 +15,11 @@ from typing import Any
 from markupsafe import Markup, escape
 
 from quizgen import resources
+from quizgen.bank.model import Bank, Lang
 from quizgen.forms import cloze_parts, source_label
-from quizgen.generators.worksheet_key import answer_width, context_note, disagreement_note, display_width, key_entries
-from quizgen.generators.worksheet_model import Variant, Worksheet
-from quizgen.generators.worksheet_questions import ChoiceQ, ClozeQ, MatchingQ, QuestionType, ShortQ, TimelineQ, TrueFalseQ
-from quizgen.model import Bank, Lang
+from quizgen.generators.worksheet.exercises import ChoiceQ, ClozeQ, MatchingQ, QuestionType, ShortQ, TimelineQ, TrueFalseQ
+from quizgen.generators.worksheet.key import answer_width, context_note, disagreement_note, display_width, key_entries
+from quizgen.generators.worksheet.sheet import Variant, Worksheet
 
 FONT_PLACEHOLDER = "/*@quizgen-font-face@*/"
 # WeasyPrint has no ruby layout (it would print the reading after the word): place <rt> above by hand.

@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from quizgen.bank.model import Lang, Text
 from quizgen.errors import UsageError
-from quizgen.generators.worksheet_questions import Question, QuestionType
-from quizgen.model import Lang, Text
+from quizgen.generators.worksheet.exercises import Question, QuestionType
 
 DEFAULT_TITLE = Text("記事内容 確認ワークシート", "Article review worksheet")
 MAX_VARIANTS = 26

@@ -12,11 +12,12 @@ from collections.abc import Iterable
 from enum import StrEnum
 from pathlib import Path
 
-from quizgen import atomic, fonts
-from quizgen.generators.pdf import MissingLibraryError, load_weasyprint, render_pdf
-from quizgen.generators.worksheet_html import FONT_PLACEHOLDER, PDF_RUBY_CSS, Part, render
-from quizgen.generators.worksheet_model import Worksheet
-from quizgen.model import Bank
+from quizgen import atomic
+from quizgen.bank.model import Bank
+from quizgen.generators.worksheet import fonts
+from quizgen.generators.worksheet.pdf import MissingLibraryError, load_weasyprint, render_pdf
+from quizgen.generators.worksheet.render import FONT_PLACEHOLDER, PDF_RUBY_CSS, Part, render
+from quizgen.generators.worksheet.sheet import Worksheet
 
 
 class Format(StrEnum):
