@@ -2,7 +2,7 @@
 
 Recall: share of the bank's (non-draft) items for the seed articles such that some draft
   (a) cites evidence that overlaps the item's evidence in the article text, and
-  (b) proposes the same answer (after quizgen.quiz.judge.normalise, via either side's accepted forms).
+  (b) proposes the same answer (after quizgen.japanese.normalise, via either side's accepted forms).
 Precision: 40 random drafts (seeded) judged by hand in bench/extract_precision_sample.tsv
   (column `keep`: y = a strict teacher keeps it after at most a light edit, n = not).
   Run with --new-sample to write a fresh, unjudged sample sheet.
@@ -43,7 +43,7 @@ from quizgen.extract import REVIEW_BATCH  # noqa: E402
 from quizgen.extract.article import extract, read_article  # noqa: E402
 from quizgen.extract.nlp import load_analyzer  # noqa: E402
 from quizgen.extract.ranking import rule_of  # noqa: E402
-from quizgen.quiz.judge import normalise  # noqa: E402
+from quizgen.japanese.normalise import normalise  # noqa: E402
 
 SAMPLE = ROOT / "bench" / "extract_precision_sample.tsv"
 SAMPLE_CAPPED = ROOT / "bench" / "extract_precision_capped.tsv"

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from quizgen.bank.model import Bank, EntityType, Item, Text
-from quizgen.quiz.judge import normalise
+from quizgen.japanese.normalise import normalise
 
 CLOZE_RE = re.compile(r"\[\[(.+?)\]\]")  # a blank in the bank's cloze texts
 

@@ -25,9 +25,10 @@ from hypothesis import strategies as st
 
 from quizgen.japanese.dates import PartialDate, parse_date
 from quizgen.japanese.kana import fold_kana, kana_to_romaji, romaji_key
+from quizgen.japanese.normalise import normalise
 from quizgen.japanese.numbers import Quantity, counter_family, parse_int, parse_quantity
 from quizgen.japanese.titles import split_titles
-from quizgen.quiz.judge import Reason, is_correct, judge, normalise
+from quizgen.quiz.judge import Reason, is_correct, judge
 
 DATA = Path(__file__).parent / "data"
 

@@ -16,7 +16,7 @@ from quizgen.bank.model import Bank, Disagreement, Entity, Item, Pool, Source, T
 from quizgen.bank.records import MISSING, Reader, display_path, dumps_yaml, kind_of, suggest, to_data
 from quizgen.errors import BankError, Problem, UsageError
 from quizgen.forms import cloze_parts
-from quizgen.quiz.judge import normalise
+from quizgen.japanese.normalise import normalise
 
 SECTIONS: dict[str, type[Any]] = {
     "sources": Source,

@@ -13,19 +13,8 @@ from dataclasses import dataclass
 from quizgen.bank.model import Bank, EntityType
 from quizgen.extract.nlp import Token, runs
 from quizgen.japanese.kana import kana_to_romaji
+from quizgen.japanese.titles import HONORIFICS, TITLES_AFTER_NAME
 
-# Titles that may follow a name (longest first when matching).
-TITLES: tuple[str, ...] = tuple(sorted((
-    "国家主席", "総書記", "主席", "大統領", "副大統領", "首相", "副首相", "外相", "外務大臣", "外務相", "国防相",
-    "国防大臣", "防衛相", "書記", "指導者", "議長", "長官", "報道官", "大使", "事務総長", "国王", "皇太子",
-    "次官", "外務次官", "委員長", "国務委員", "補佐官", "司令官", "総理", "党首", "特使", "首席", "首脳",
-    "研究員", "教授", "代表", "大臣", "知事", "市長", "総裁", "会長", "社長", "外交部長", "部長", "局長",
-    "官房長官", "国務長官", "国防長官", "財務長官", "大統領補佐官", "首相補佐官", "大統領報道官", "上級顧問", "顧問",
-    "主任研究官", "研究官", "上級研究員", "主任研究員", "副司令官", "総司令官", "参謀総長", "所長", "院長", "学長",
-    "上級代表", "事務次長", "副大臣", "副長官", "副議長", "副主席", "副総裁", "副外相", "副報道官", "副所長",
-    "前大統領", "元大統領", "前首相", "元首相", "准教授", "名誉教授", "理事長", "編集長", "司令官代行",
-), key=len, reverse=True))
-_HONORIFICS = ("氏", "さん", "様")
 _JA_RE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
 _KATAKANA_NAME = re.compile(r"^[\u30a1-\u30fa\u30fc・]{2,}$")
 _GEO_SUFFIX = re.compile(r"(海峡|海|湾|半島|列島|諸島|大陸|沖)(?![\u3400-\u9fff])")
@@ -81,7 +70,7 @@ class Lexicon:
         self.forms = forms
         by_length = sorted(forms, key=len, reverse=True)
         self._pattern = re.compile("|".join(re.escape(f) for f in by_length)) if forms else None
-        self._title_pattern = re.compile("|".join(re.escape(t) for t in TITLES))
+        self._title_pattern = re.compile("|".join(re.escape(t) for t in TITLES_AFTER_NAME))
 
     def known(self, text: str, tokens: Sequence[Token] = ()) -> list[Mention]:
         """Known entity mentions in `text`, longest match first, never overlapping.
@@ -138,7 +127,7 @@ class Lexicon:
                 j += 1
             start, end = t.start, tokens[j - 1].end
             title = _title_after(text, end)
-            honorific = text[end:end + 1] in _HONORIFICS
+            honorific = text[end:end + 1] in HONORIFICS
             full_name = sum(1 for x in tokens[i:j] if x.is_person) >= 2
             i = j
             if title is not None or honorific or full_name:
@@ -213,17 +202,17 @@ def new_entity_id(mention: Mention) -> str:
 
 
 def _split_title(surface: str) -> tuple[str, str | None]:
-    for honorific in _HONORIFICS:
+    for honorific in HONORIFICS:
         if surface.endswith(honorific) and len(surface) > len(honorific) + 1:
             return surface[: -len(honorific)], None
-    for title in TITLES:
+    for title in TITLES_AFTER_NAME:
         if surface.endswith(title) and len(surface) > len(title) + 1:
             return surface[: -len(title)], title
     return surface, None
 
 
 def _title_after(text: str, pos: int) -> str | None:
-    for title in TITLES:
+    for title in TITLES_AFTER_NAME:
         if text.startswith(title, pos):
             return title
     return None
@@ -232,6 +221,6 @@ def _title_after(text: str, pos: int) -> str | None:
 def _full_end(text: str, end: int, title: str | None) -> int:
     if title is not None and text.startswith(title, end):
         end += len(title)
-    if text[end:end + 1] in _HONORIFICS:
+    if text[end:end + 1] in HONORIFICS:
         end += 1
     return end

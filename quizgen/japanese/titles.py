@@ -1,21 +1,36 @@
 """Titles and honorifics around a name: 氏, 大統領, 外相, President, Mr … (pure).
 
-Everything here works on *normalised* keys (see ``quizgen.quiz.judge.normalise``):
+The judge's helpers work on *normalised* keys (see ``quizgen.japanese.normalise``):
 lower case, hiragana, no spaces or dots. Titles fall into groups of synonyms
 (外相, 外務大臣 and Foreign Minister are one group), so a typed title can be
 checked against the titles the bank gives for the answer. 大統領 and 国家主席 are
 different titles (習近平大統領 is wrong); English "President" agrees with both.
+
+This module is the one home of every title list: the judge's synonym groups, the honorifics, the
+titles `quizgen extract` recognises after a name, and the words a role phrase before a name ends in.
 """
 
 from __future__ import annotations
 
 import re
 
-__all__ = ["GENERIC", "name_like", "same_role", "split_titles", "title_group", "titles_compatible", "trailing_title"]
+__all__ = [
+    "GENERIC",
+    "HONORIFICS",
+    "ROLE_ENDINGS",
+    "TITLES_AFTER_NAME",
+    "name_like",
+    "same_role",
+    "split_titles",
+    "title_group",
+    "titles_compatible",
+    "trailing_title",
+]
 
 GENERIC = "generic"
+HONORIFICS = ("氏", "さん", "様")  # as written after a name in an article
 _GROUPS: dict[str, tuple[str, ...]] = {
-    GENERIC: ("氏", "さん", "様", "さま", "殿", "閣下", "かっか", "mr", "mrs", "ms", "dr", "mister"),
+    GENERIC: (*HONORIFICS, "さま", "殿", "閣下", "かっか", "mr", "mrs", "ms", "dr", "mister"),
     "president": ("大統領", "だいとうりょう", "presidentofrussia", "presidentofukraine"),
     "chairman": ("国家主席", "主席", "こっかしゅせき", "しゅせき", "chairman", "presidentofchina"),
     # English "President" is used for both; it agrees with either Japanese title
@@ -57,6 +72,21 @@ _GROUPS: dict[str, tuple[str, ...]] = {
         "ministerofdefense",
     ),
 }
+# The titles `quizgen extract` recognises right after a name (longest first when matching): more than the
+# groups above, which only hold titles the judge must tell apart, and without their readings or English.
+TITLES_AFTER_NAME: tuple[str, ...] = tuple(sorted((
+    "国家主席", "総書記", "主席", "大統領", "副大統領", "首相", "副首相", "外相", "外務大臣", "外務相", "国防相",
+    "国防大臣", "防衛相", "書記", "指導者", "議長", "長官", "報道官", "大使", "事務総長", "国王", "皇太子",
+    "次官", "外務次官", "委員長", "国務委員", "補佐官", "司令官", "総理", "党首", "特使", "首席", "首脳",
+    "研究員", "教授", "代表", "大臣", "知事", "市長", "総裁", "会長", "社長", "外交部長", "部長", "局長",
+    "官房長官", "国務長官", "国防長官", "財務長官", "大統領補佐官", "首相補佐官", "大統領報道官", "上級顧問", "顧問",
+    "主任研究官", "研究官", "上級研究員", "主任研究員", "副司令官", "総司令官", "参謀総長", "所長", "院長", "学長",
+    "上級代表", "事務次長", "副大臣", "副長官", "副議長", "副主席", "副総裁", "副外相", "副報道官", "副所長",
+    "前大統領", "元大統領", "前首相", "元首相", "准教授", "名誉教授", "理事長", "編集長", "司令官代行",
+), key=len, reverse=True))
+# A role phrase written before a name (トップ外交官である王毅氏) is taken as the person's title when it ends in one of these.
+ROLE_ENDINGS = ("書記", "外交官", "トップ", "大臣", "長官", "研究員", "教授", "代表", "報道官", "大使", "議長", "顧問", "特使",
+                "補佐官")
 _AGREES = {"president-en": {"president", "chairman"}}
 _GROUP_OF = {title: group for group, titles in _GROUPS.items() for title in titles}
 _BY_LENGTH = sorted(_GROUP_OF, key=len, reverse=True)

@@ -5,7 +5,7 @@
 spellings (aliases, English names, hiragana readings); ``others`` holds the
 answers of *other* items, so that typing one of them is never read as a typo.
 
-Rules, in order: empty input is wrong; an exact match after :func:`normalise`
+Rules, in order: empty input is wrong; an exact match after :func:`~quizgen.japanese.normalise.normalise`
 (NFKC, case, accents, katakana→hiragana, spaces, dots and hyphens) is right;
 then dates and numbers are judged by value, text by readings, romaji, titles
 and, for long Latin answers only, one typo.
@@ -18,14 +18,14 @@ import unicodedata
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from enum import Enum
-from functools import lru_cache
 
 from quizgen.japanese.dates import PartialDate, parse_date
 from quizgen.japanese.kana import fold_kana, fold_latin, is_kana, is_romaji, romaji_key
+from quizgen.japanese.normalise import normalise
 from quizgen.japanese.numbers import counters_compatible, parse_int, parse_quantity
 from quizgen.japanese.titles import name_like, same_role, split_titles, titles_compatible
 
-__all__ = ["ANSWER_TYPES", "TYPO_MIN_LENGTH", "Reason", "Verdict", "is_correct", "judge", "normalise"]
+__all__ = ["ANSWER_TYPES", "TYPO_MIN_LENGTH", "Reason", "Verdict", "is_correct", "judge"]
 
 ANSWER_TYPES = frozenset({"text", "date", "number"})
 TYPO_MIN_LENGTH = 10
@@ -63,8 +63,6 @@ class Verdict:
     matched: str | None = None
 
 
-_DROP_RE = re.compile(r"[\s・·•\-‐‑‒–—―−=_'’‘\"“”「」『』《》〈〉。.!]")
-_KANA_HYPHEN_RE = re.compile(r"(?<=[\u3041-\u3096\u30fc])[-‐‑‒–—―−~〜](?=[\u3041-\u3096]|$)")
 _BRACKETED_RE = re.compile(r"(.+?)\s*[(\[{【〔](.+)[)\]}】〕]")
 _HEDGE_RE = re.compile(
     r"^(?:たぶん|多分|おそらく|恐らく|きっと|maybe|probably|perhaps|i think)|"
@@ -75,25 +73,6 @@ _WEAK_SEP_RE = re.compile(r"\s(?:or|and|vs\.?)\s|または|もしくは|ある�
 _COMMA_RE = re.compile(r"[、,]")
 _LIST_SEP_RE = re.compile(r"[、,/;・]|\s(?:and|&)\s|と|や|および|及び")
 _BARE_RE = re.compile(r"[0-9〇零一二三四五六七八九十]{1,3}")
-
-
-def _normalise_once(text: str) -> str:
-    text = fold_kana(fold_latin(unicodedata.normalize("NFKC", text).casefold()))
-    text = _DROP_RE.sub("", _KANA_HYPHEN_RE.sub("ー", text))
-    return unicodedata.normalize("NFKC", text)
-
-
-@lru_cache(maxsize=8192)
-def normalise(text: str) -> str:
-    """The comparison key of an answer: NFKC, case-folded, Latin accents and
-    katakana folded, whitespace, dots, middle dots, hyphens and quotes removed
-    (a hyphen between kana becomes ー). Idempotent."""
-    for _ in range(5):
-        again = _normalise_once(text)
-        if again == text:
-            break
-        text = again
-    return text
 
 
 def _soft(text: str) -> str:

@@ -187,7 +187,7 @@ class Session:
     def others(self, item: Item) -> tuple[str, ...]:
         """Canonical answers (ja and en) of every other item, minus any this item also accepts."""
         if item.id not in self._others:
-            from quizgen.quiz.judge import normalise
+            from quizgen.japanese.normalise import normalise
 
             mine = {normalise(a) for a in self.bank.typed_forms(item)}
             out = [t for i in self.bank.items if i.id != item.id for t in (i.answer.ja, i.answer.en)]

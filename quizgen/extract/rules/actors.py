@@ -14,6 +14,7 @@ from quizgen.extract.nlp import Token
 from quizgen.extract.rules.candidate import Candidate, unknown_person
 from quizgen.extract.rules.phrases import noun_chunks
 from quizgen.extract.sentences import Sentence
+from quizgen.japanese.titles import ROLE_ENDINGS
 
 _MEETING_FORMAT = re.compile(r"(電話会談|ビデオ会談|ビデオ形式の会談|オンライン会談|首脳会談|外相会談|共同記者会見|記者会見|"
                              r"戦略対話|戦略安全保障協議|首脳会議|国賓訪問|公式訪問|国事訪問|会談|会見|会合|協議)")
@@ -72,8 +73,7 @@ def _role_before(text: str, m: Mention) -> str | None:
     for cut in ("中国の", "ロシアの", "の"):
         if cut in role:
             role = role.split(cut)[-1]
-    return role if any(role.endswith(t) for t in ("書記", "外交官", "トップ", "大臣", "長官", "研究員", "教授", "代表",
-                                                   "報道官", "大使", "議長", "顧問", "特使", "補佐官")) else None
+    return role if role.endswith(ROLE_ENDINGS) else None
 
 
 def forums(s: Sentence, tokens: Sequence[Token], mentions: Sequence[Mention]) -> list[Candidate]:
