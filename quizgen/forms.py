@@ -7,15 +7,11 @@ exports, the quiz) uses these, so a form means the same thing everywhere.
 from __future__ import annotations
 
 import random
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from quizgen.bank.model import Bank, EntityType, Item, Text
+from quizgen.bank.model import Bank, EntityType, Item, Text, cloze_parts
 from quizgen.japanese.normalise import normalise
-
-CLOZE_RE = re.compile(r"\[\[(.+?)\]\]")  # a blank in the bank's cloze texts
-
 
 # --------------------------------------------------------------------------- multiple choice
 
@@ -101,19 +97,6 @@ class Cloze:
 
     def blanks(self, lang: str = "ja") -> tuple[str, ...]:
         return tuple(s for s, blank in self.parts(lang) if blank)
-
-
-def cloze_parts(text: str) -> list[tuple[str, bool]]:
-    out: list[tuple[str, bool]] = []
-    pos = 0
-    for m in CLOZE_RE.finditer(text):
-        if m.start() > pos:
-            out.append((text[pos:m.start()], False))
-        out.append((m.group(1), True))
-        pos = m.end()
-    if pos < len(text):
-        out.append((text[pos:], False))
-    return out
 
 
 def cloze(item: Item) -> Cloze | None:

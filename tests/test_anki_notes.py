@@ -11,9 +11,8 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from quizgen import forms
 from quizgen.bank.load import load_bank
-from quizgen.bank.model import Bank, Text
+from quizgen.bank.model import Bank, Text, cloze_parts
 from quizgen.generators.anki.notes import (
     ITEM_FORMS,
     base91,
@@ -87,10 +86,10 @@ def _reference_cloze_fields(item_id: str, ja: str, en: str) -> tuple[str, ...] |
         return "".join(esc(s) if not blank else (f'<b class="cloze">{esc(s)}</b>' if hidden is None else hidden)
                        for s, blank in parts)
 
-    text, n = deletions(forms.cloze_parts(ja))
+    text, n = deletions(cloze_parts(ja))
     if n == 0:
         return None
-    en_parts = forms.cloze_parts(en)
+    en_parts = cloze_parts(en)
     hint, n_en = deletions(en_parts)
     if n_en != n:
         hint = shown(en_parts, "［…］")

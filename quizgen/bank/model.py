@@ -6,6 +6,7 @@ from YAML generically from the type hints, so a new optional field is one line h
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cached_property
@@ -154,6 +155,23 @@ class Item:
     def articles(self) -> tuple[str, ...]:
         """The cited articles, in order, without repeats."""
         return tuple(dict.fromkeys(e.article for e in self.evidence))
+
+
+CLOZE_RE = re.compile(r"\[\[(.+?)\]\]")  # a blank in an item's `cloze` text: [[answer]]
+
+
+def cloze_parts(text: str) -> list[tuple[str, bool]]:
+    """An item's `cloze` text split into (segment, is_blank) pairs."""
+    out: list[tuple[str, bool]] = []
+    pos = 0
+    for m in CLOZE_RE.finditer(text):
+        if m.start() > pos:
+            out.append((text[pos:m.start()], False))
+        out.append((m.group(1), True))
+        pos = m.end()
+    if pos < len(text):
+        out.append((text[pos:], False))
+    return out
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from genanki.util import BASE91_TABLE
 
 from quizgen import forms
-from quizgen.bank.model import Bank, Category, Entity, EntityType, Item
+from quizgen.bank.model import CLOZE_RE, Bank, Category, Entity, EntityType, Item, cloze_parts
 from quizgen.generators.anki.recipes import DeckRecipe, Form, Layout
 
 
@@ -150,15 +150,15 @@ def cloze_text(text: str) -> tuple[str, int]:
     """
     if _SPECIAL.search(text) is None:
         return _cloze_plain(text)
-    return _cloze_from_parts(forms.cloze_parts(text))
+    return _cloze_from_parts(cloze_parts(text))
 
 
-#: `forms.cloze_parts`' blank syntax, for one-pass substitution in text that needs no escaping (the usual case);
+#: `cloze_parts`' blank syntax, for one-pass substitution in text that needs no escaping (the usual case);
 #: test_anki_notes checks that both paths give the same fields.
 
 
 def _cloze_plain(text: str) -> tuple[str, int]:
-    """`_cloze_from_parts(forms.cloze_parts(text))` for text without a character `esc` changes."""
+    """`_cloze_from_parts(cloze_parts(text))` for text without a character `esc` changes."""
     n = 0
 
     def deletion(m: re.Match[str]) -> str:
@@ -168,7 +168,7 @@ def _cloze_plain(text: str) -> tuple[str, int]:
             return seg
         n += 1
         return f"{{{{c{n}::{seg.replace(':', '&#58;')}}}}}"
-    return forms.CLOZE_RE.sub(deletion, text), n
+    return CLOZE_RE.sub(deletion, text), n
 
 
 def _cloze_from_parts(parts: list[tuple[str, bool]]) -> tuple[str, int]:
@@ -209,9 +209,9 @@ def cloze_fields(bank: Bank, item: Item) -> tuple[str, ...] | None:
     if _SPECIAL.search(en) is None:  # fast path, same result as the parts below
         hint, n_en = _cloze_plain(en)
         if n_en != n:
-            hint = forms.CLOZE_RE.sub(_HIDDEN, en)
-        return (esc(item.id), text, forms.CLOZE_RE.sub(_shown, en), hint)
-    en_parts = forms.cloze_parts(en)
+            hint = CLOZE_RE.sub(_HIDDEN, en)
+        return (esc(item.id), text, CLOZE_RE.sub(_shown, en), hint)
+    en_parts = cloze_parts(en)
     hint, n_en = _cloze_from_parts(en_parts)
     if n_en != n:
         hint = _cloze_display(en_parts, _HIDDEN)
