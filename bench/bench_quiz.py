@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from quizgen import resources  # noqa: E402
-from quizgen.bank.load import load_bank  # noqa: E402
+from quizgen.bank import load_bank  # noqa: E402
 from quizgen.errors import QuizgenError  # noqa: E402
 from quizgen.quiz.scheduling import Scheduler, card_to_json  # noqa: E402
 from quizgen.quiz.store import Store  # noqa: E402

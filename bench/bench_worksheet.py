@@ -16,8 +16,7 @@ import sys
 import time
 
 from quizgen import resources
-from quizgen.bank.load import load_bank
-from quizgen.bank.model import Selection
+from quizgen.bank import Selection, load_bank
 from quizgen.generators.worksheet import WorksheetOptions, build_worksheet, fonts
 from quizgen.generators.worksheet.pdf import render_pdf
 from quizgen.generators.worksheet.render import FONT_PLACEHOLDER, Part, render

@@ -36,8 +36,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from quizgen import resources  # noqa: E402
-from quizgen.bank.load import loads_bank  # noqa: E402
-from quizgen.bank.model import Bank, Item  # noqa: E402
+from quizgen.bank import (  # noqa: E402
+    Bank,
+    Item,
+    loads_bank,
+)
 from quizgen.errors import BankError  # noqa: E402
 from quizgen.extract import REVIEW_BATCH  # noqa: E402
 from quizgen.extract.article import extract, read_article  # noqa: E402
@@ -194,7 +197,7 @@ def precision(path: Path, drafts: list[Item], new_sample: bool) -> None:
 
 def unseen(args: argparse.Namespace) -> int:
     """Recall against the hand-made answer lists of articles the extractor was not built from."""
-    from quizgen.bank.load import load_bank
+    from quizgen.bank import load_bank
 
     bank = load_bank(args.bank)
     analyse = load_analyzer()

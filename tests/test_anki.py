@@ -20,8 +20,7 @@ import pytest
 from genanki.apkg_schema import APKG_SCHEMA
 
 from quizgen import resources
-from quizgen.bank.load import load_bank
-from quizgen.bank.model import Bank, Evidence, Item, Text
+from quizgen.bank import Bank, Evidence, Item, Text, load_bank
 from quizgen.generators.anki.apkg import build_deck, build_decks, build_default, write_notes
 from quizgen.generators.anki.notes import recipe_notes
 from quizgen.generators.anki.notetypes import MODEL_IDS, MODEL_NAMES, make_model

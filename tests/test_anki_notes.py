@@ -11,7 +11,7 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from quizgen.bank.load import load_bank
+from quizgen.bank import load_bank
 from quizgen.bank.model import Bank, Text, cloze_parts
 from quizgen.generators.anki.notes import (
     ITEM_FORMS,

@@ -7,8 +7,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from quizgen.bank.load import load_bank
-from quizgen.bank.model import Bank, Category, Text
+from quizgen.bank import Bank, Category, Text, load_bank
 from quizgen.cli import cli
 from quizgen.generators.anki.recipes import (
     DeckRecipe,

@@ -10,8 +10,7 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from quizgen.bank.load import dumps_bank, load_bank, loads_bank
-from quizgen.bank.model import AnswerType, Bank, Category, Evidence, Item, ItemKind, Source, Text
+from quizgen.bank import AnswerType, Bank, Category, Evidence, Item, ItemKind, Source, Text, dumps_bank, load_bank, loads_bank
 from quizgen.cli import cli
 from quizgen.errors import BankError
 

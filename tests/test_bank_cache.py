@@ -6,8 +6,8 @@ import os
 import shutil
 from pathlib import Path
 
+from quizgen.bank import load_bank
 from quizgen.bank.cache import load_cached
-from quizgen.bank.load import load_bank
 
 BANK = Path(__file__).parent / "data" / "quiz" / "bank"
 

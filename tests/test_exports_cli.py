@@ -13,8 +13,7 @@ import pytest
 from click.testing import CliRunner
 
 from quizgen import resources
-from quizgen.bank.load import load_bank
-from quizgen.bank.model import Selection
+from quizgen.bank import Selection, load_bank
 from quizgen.cli import cli
 from quizgen.generators.exports import ExportFormat, Lang, build_default, export
 

@@ -9,8 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from quizgen.bank.load import load_bank
-from quizgen.bank.model import Bank, Category, Evidence, Item, ItemKind, Selection, Source, Text
+from quizgen.bank import Bank, Category, Evidence, Item, ItemKind, Selection, Source, Text, load_bank
 from quizgen.generators.exports import ExportFormat, Lang, export
 from quizgen.generators.exports.kahoot import HEADER, TIME_LIMITS
 

@@ -15,8 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from quizgen import forms
-from quizgen.bank.load import load_bank
-from quizgen.bank.model import Bank, Category, Evidence, Item, ItemKind, Selection, Source, Text
+from quizgen.bank import Bank, Category, Evidence, Item, ItemKind, Selection, Source, Text, load_bank
 from quizgen.generators.exports import ExportFormat, Lang, export
 from quizgen.generators.exports.common import category_path
 from quizgen.generators.exports.gift import escape

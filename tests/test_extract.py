@@ -8,8 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from quizgen.bank.load import load_bank, loads_bank_files
-from quizgen.bank.model import Bank, ItemKind
+from quizgen.bank import Bank, ItemKind, load_bank, loads_bank_files
 from quizgen.extract.article import ArticleError, extract, read_article
 from quizgen.extract.candidates import candidates
 from quizgen.extract.clutter import Reason, clean

@@ -10,7 +10,7 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from quizgen.bank.load import load_bank
+from quizgen.bank import load_bank
 from quizgen.cli import cli
 
 pytest.importorskip("sudachipy")

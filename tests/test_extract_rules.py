@@ -7,8 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from quizgen.bank.load import load_bank
-from quizgen.bank.model import Bank, EntityType
+from quizgen.bank import Bank, EntityType, load_bank
 from quizgen.errors import UsageError
 from quizgen.extract.article import extract
 from quizgen.extract.candidates import candidates

@@ -218,7 +218,7 @@ def test_quiz_does_not_import_heavy_libraries(tmp_path: Path) -> None:
 
 
 def test_real_bank_cram_session(tmp_path: Path) -> None:
-    from quizgen.bank.load import load_bank
+    from quizgen.bank import load_bank
     from quizgen.errors import QuizgenError
 
     try:

@@ -10,8 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from quizgen.bank.load import load_bank
-from quizgen.bank.model import Bank
+from quizgen.bank import Bank, load_bank
 from quizgen.errors import UsageError
 from quizgen.quiz.scheduling import Rating, Scheduler, State
 from quizgen.quiz.session import Mode, Session, build_queue, choice_index, derived_rating

@@ -16,8 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from quizgen import resources
-from quizgen.bank.load import load_bank
-from quizgen.bank.model import Bank, Selection
+from quizgen.bank import Bank, Selection, load_bank
 from quizgen.cli import cli
 from quizgen.errors import QuizgenError
 from quizgen.generators.worksheet import (

@@ -16,8 +16,7 @@ import pytest
 from click.testing import CliRunner
 from pypdf import PdfReader
 
-from quizgen.bank.load import load_bank
-from quizgen.bank.model import Bank, Selection
+from quizgen.bank import Bank, Selection, load_bank
 from quizgen.cli import cli
 from quizgen.generators.build import build_all
 from quizgen.generators.worksheet import (

@@ -19,7 +19,7 @@ def check(bank_path: Path | None, articles: Path | None) -> None:
 
     Exit status: 0 ok, 1 problems in the bank, 2 usage error.
     """
-    from quizgen.bank.load import counts
+    from quizgen.bank import counts
 
     bank = load(bank_path, articles)
     per_cat, per_art = counts(bank)

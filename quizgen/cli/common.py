@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from quizgen import resources
-from quizgen.bank.model import Bank, Category, Selection
+from quizgen.bank import Bank, Category, Selection
 from quizgen.errors import UsageError
 
 if TYPE_CHECKING:
@@ -45,7 +45,7 @@ def selection(categories: tuple[str, ...], articles: tuple[str, ...], tags: tupl
 
 
 def load(bank_path: Path | None, articles: Path | None = None) -> Bank:
-    from quizgen.bank.load import load_bank
+    from quizgen.bank import load_bank
 
     return load_bank(bank_path or resources.bank_dir(), articles)
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from quizgen.bank.model import Lang
+from quizgen.bank import Lang
 from quizgen.cli import cli
 from quizgen.cli.common import bank_option, load, plural, selection, selection_options
 from quizgen.errors import UsageError

@@ -15,7 +15,7 @@ from quizgen.errors import UsageError
 from quizgen.extract import REVIEW_BATCH  # the package alone: keep the CLI's start-up light
 
 if TYPE_CHECKING:
-    from quizgen.bank.model import Item
+    from quizgen.bank import Item
     from quizgen.extract.review import Drafts
 
 
@@ -136,7 +136,7 @@ def review(file: Path, bank_path: Path | None, articles: Path | None, inline: bo
 def _edit(drafts: Drafts, item: Item, inline: bool) -> Item:
     import yaml
 
-    from quizgen.bank.model import Text
+    from quizgen.bank import Text
     from quizgen.bank.records import dumps_yaml, to_data
     from quizgen.extract import review as rv
 

@@ -23,7 +23,7 @@ from pathlib import Path
 
 import click
 
-from quizgen.bank.model import Bank, Item
+from quizgen.bank import Bank, Item
 from quizgen.cli import cli
 from quizgen.cli.common import (
     bank_option,
