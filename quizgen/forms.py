@@ -175,33 +175,3 @@ def timeline_set(items: Iterable[Item], rng: random.Random, size: int = 5) -> tu
         if not any(e.when.startswith(w) or w.startswith(e.when) for w in chosen):
             chosen[e.when] = e
     return tuple(sorted(chosen.values(), key=lambda e: e.when))
-
-
-# --------------------------------------------------------------------------- citations
-
-
-def source_label(bank: Bank, article: str, max_headline: int = 40) -> Text:
-    """'記事000「見出し」(媒体、2023-03-21)' — the date only where the article gives one.
-
-    Headlines longer than `max_headline` characters are shortened with '…' (0 keeps them whole).
-    """
-    s = bank.source_by_id[article]
-    date_ja = s.published or "日付記載なし"
-    date_en = s.published or "no date given"
-    head_ja, head_en = _shorten(s.headline.ja, max_headline), _shorten(s.headline.en, max_headline * 2)
-    return Text(f"記事{s.id}「{head_ja}」({s.outlet.ja}、{date_ja})",
-                f"Article {s.id}, “{head_en}” ({s.outlet.en}, {date_en})")
-
-
-def _shorten(text: str, limit: int) -> str:
-    return text if not limit or len(text) <= limit else text[: limit - 1].rstrip() + "…"
-
-
-def citation(bank: Bank, item: Item) -> Text:
-    """Every cited article with its verbatim evidence quote (quotes stay in Japanese)."""
-    ja, en = [], []
-    for ev in item.evidence:
-        label = source_label(bank, ev.article)
-        ja.append(f"{label.ja}:「{ev.quote}」")
-        en.append(f"{label.en}: 「{ev.quote}」")
-    return Text("\n".join(ja), "\n".join(en))

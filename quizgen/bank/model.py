@@ -274,14 +274,6 @@ class Bank:
             cands.extend(self.pool_by_id.get(entity.type.value, ()))
         return tuple(dict.fromkeys(cands))
 
-    def tags_for(self, item: Item) -> tuple[str, ...]:
-        """Item tags plus category, article and actor tags (no spaces)."""
-        tags = [f"category::{item.category.value}"]
-        tags += [f"article::{a}" for a in item.articles]
-        tags += [f"actor::{a}" for a in item.actors]
-        tags += list(item.tags)
-        return tuple(dict.fromkeys(t.replace(" ", "_") for t in tags))
-
 
 @dataclass(frozen=True)
 class Selection:

@@ -277,7 +277,7 @@ def _answer_line(item: Item) -> str:
 
 
 def _show_answer(q: Question, bank: Bank) -> None:
-    from quizgen.forms import citation
+    from quizgen.citations import citation
 
     item = q.item
     click.echo(f"  Answer: {_answer_line(item)}")

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from genanki.util import BASE91_TABLE
 
-from quizgen import forms
+from quizgen import citations, forms
 from quizgen.bank.model import CLOZE_RE, Bank, Category, Entity, EntityType, Item, cloze_parts
 from quizgen.generators.anki.recipes import DeckRecipe, Form, Layout
 
@@ -96,7 +96,7 @@ def _source_row(bank: Bank, article: str, quotes: Iterable[str], labels: dict[st
     """One cited article (its label made once per build, kept in `labels`) with its quotes."""
     label = labels.get(article)
     if label is None:
-        text = forms.source_label(bank, article)
+        text = citations.source_label(bank, article)
         label = labels[article] = f'{esc(text.ja)}<div class="en" lang="en">{esc(text.en)}</div>'
     shown = "".join([f'<q lang="ja">{q}</q><br>' for q in esc_all(*quotes)])
     return f"<li>{label}{shown}</li>"
@@ -325,9 +325,7 @@ def forum_notes(bank: Bank) -> tuple[ReverseNote, ...]:
 
 
 def _reverse_tags(note: ReverseNote) -> tuple[str, ...]:
-    tags = [f"category::{note.category.value}", *(f"article::{a}" for a in note.articles),
-            f"actor::{note.entity.id}", "form::reverse"]
-    return tuple(t.replace(" ", "_") for t in tags)
+    return citations.tags(note.category, note.articles, (note.entity.id,), ("form::reverse",))
 
 
 # --------------------------------------------------------------------------- a recipe's notes, in study order
@@ -385,7 +383,7 @@ def recipe_notes(bank: Bank, recipe: DeckRecipe) -> Iterator[NoteSpec]:
                     continue
                 shared = info.get(it.id)
                 if shared is None:
-                    shared = info[it.id] = (info_fields(bank, it, labels), bank.tags_for(it))
+                    shared = info[it.id] = (info_fields(bank, it, labels), citations.item_tags(it))
                 due += 1
                 yield NoteSpec(guid_for(it.id, name), form, head + shared[0], (*shared[1], form_tag), deck, due)
 
@@ -393,7 +391,7 @@ def recipe_notes(bank: Bank, recipe: DeckRecipe) -> Iterator[NoteSpec]:
 def description_html(bank: Bank, recipe: DeckRecipe, counts: dict[Form, int]) -> str:
     """The deck description Anki shows on the deck overview: what it is, what it covers, its sources."""
     arts = sorted({a for it in recipe.selection.apply(bank) for a in it.articles})
-    srcs = "".join(f"<li>{esc(forms.source_label(bank, a).ja)}</li>" for a in arts if a in bank.source_by_id)
+    srcs = "".join(f"<li>{esc(citations.source_label(bank, a).ja)}</li>" for a in arts if a in bank.source_by_id)
     made = "、".join(f"{f.value} {n}" for f, n in counts.items() if n)
     return (f'<div lang="ja">{esc(recipe.description.ja)}</div>'
             f'<div lang="en" style="opacity:.75">{esc(recipe.description.en)}</div>'

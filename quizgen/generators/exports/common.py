@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import TypeVar
 
-from quizgen import forms
+from quizgen import citations, forms
 from quizgen.bank.model import Bank, Category, Item, Lang, Text
 
 
@@ -251,13 +251,13 @@ def feedback(bank: Bank, item: Item, lang: Lang, tf: forms.TrueFalse | None = No
             label, body = getattr(_CONTEXT_LABEL, lg), getattr(item.context, lg)
             plain = label.strip("【】[]")
             parts.append(body if body.startswith(plain) else f"{label}{body}")
-    cite = forms.citation(bank, item)
+    cite = citations.citation(bank, item)
     parts += [f"{getattr(_SOURCE_LABEL, lg)}: {getattr(cite, lg)}" for lg in langs]
     return "\n".join(f"<p>{html_text(p)}</p>" for p in parts)
 
 
 def matching_prompt(bank: Bank, article: str) -> Text:
-    label = forms.source_label(bank, article)
+    label = citations.source_label(bank, article)
     return Text(f"{label.ja}で、それぞれの人物に使われている肩書を選びなさい。",
                 f"{label.en}: match each person with the title this article gives them.")
 
@@ -265,7 +265,7 @@ def matching_prompt(bank: Bank, article: str) -> Text:
 def matching_feedback(bank: Bank, m: Matching, lang: Lang) -> str:
     lines_ja = [f"{p.left.ja} — {p.right.ja}:「{p.quote}」" for p in m.pairs]
     lines_en = [f"{p.left.en} — {p.right.en}: 「{p.quote}」" for p in m.pairs]
-    label = forms.source_label(bank, m.article)
+    label = citations.source_label(bank, m.article)
     ja = f"{_SOURCE_LABEL.ja}: {label.ja}\n" + "\n".join(lines_ja)
     en = f"{_SOURCE_LABEL.en}: {label.en}\n" + "\n".join(lines_en)
     return html_text(show(Text(ja, en), lang, sep="\n\n"))

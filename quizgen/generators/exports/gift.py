@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from quizgen import forms
+from quizgen import citations, forms
 from quizgen.bank.model import Bank, Lang
 from quizgen.generators.exports.common import (
     Export,
@@ -74,7 +74,7 @@ def _head(name: str, tags: Iterable[str], text_html: str) -> str:
 
 def _item_questions(bank: Bank, ip: ItemPlan, lang: Lang, warnings: list[ExportWarning]) -> Iterable[tuple[QType, str]]:
     item = ip.item
-    tags = bank.tags_for(item)
+    tags = citations.item_tags(item)
     fb = _html(feedback(bank, item, lang))
     if ip.mc is not None:
         yield QType.MULTICHOICE, _multichoice(ip.mc, lang, tags, fb)

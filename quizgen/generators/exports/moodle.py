@@ -13,7 +13,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from quizgen import forms
+from quizgen import citations, forms
 from quizgen.bank.model import Bank, Lang
 from quizgen.generators.exports.common import (
     Export,
@@ -58,7 +58,7 @@ def render(bank: Bank, plan: Plan, lang: Lang) -> Export:
 def _item_questions(bank: Bank, ip: ItemPlan, lang: Lang,
                     warnings: list[ExportWarning]) -> Iterable[tuple[QType, ET.Element]]:
     item = ip.item
-    tags = bank.tags_for(item)
+    tags = citations.item_tags(item)
     if ip.mc is not None:
         yield QType.MULTICHOICE, _multichoice(bank, ip.mc, lang, tags)
     else:

@@ -16,7 +16,7 @@ from markupsafe import Markup, escape
 
 from quizgen import resources
 from quizgen.bank.model import Bank, Lang, cloze_parts
-from quizgen.forms import source_label
+from quizgen.citations import source_label
 from quizgen.generators.worksheet.exercises import ChoiceQ, ClozeQ, MatchingQ, QuestionType, ShortQ, TimelineQ, TrueFalseQ
 from quizgen.generators.worksheet.key import answer_width, context_note, disagreement_note, display_width, key_entries
 from quizgen.generators.worksheet.sheet import Variant, Worksheet
