@@ -1,7 +1,8 @@
-"""What every output says about where an item comes from: source labels, citations with their quotes, and tags.
+"""What every output says about where an item comes from: source labels, citations with their quotes,
+the outside-the-articles note, and tags.
 
-One owner, so that an Anki card, a worksheet key, an LMS export and the quiz cite an article in the
-same words. Pure: no I/O.
+One owner, so that an Anki card, a worksheet key, an LMS export and the quiz cite an article, and mark
+background from outside the articles, in the same words. Pure: no I/O.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from collections.abc import Iterable
 
 from quizgen.bank.model import Bank, Category, Item, Text
 
-__all__ = ["citation", "item_tags", "source_label", "tags"]
+__all__ = ["OUTSIDE_ARTICLES", "citation", "item_tags", "outside_note", "source_label", "tags"]
 
 
 # --------------------------------------------------------------------------- sources
@@ -41,6 +42,21 @@ def citation(bank: Bank, item: Item) -> Text:
         ja.append(f"{label.ja}:「{ev.quote}」")
         en.append(f"{label.en}: 「{ev.quote}」")
     return Text("\n".join(ja), "\n".join(en))
+
+
+# --------------------------------------------------------------------------- background from outside the articles
+
+
+OUTSIDE_ARTICLES = Text("記事外の情報", "Outside the articles")
+"""How every output marks an item's `context`: background that the cited articles do not give."""
+
+
+def outside_note(context: Text) -> Text:
+    """`context` marked as from outside the articles (記事外の情報:…, Outside the articles: …),
+    unless it already begins by saying so."""
+    ja = context.ja if context.ja.startswith("記事外") else f"{OUTSIDE_ARTICLES.ja}:{context.ja}"
+    en = context.en if context.en.lower().startswith("outside the article") else f"{OUTSIDE_ARTICLES.en}: {context.en}"
+    return Text(ja, en)
 
 
 # --------------------------------------------------------------------------- tags

@@ -160,9 +160,9 @@ def test_disagreement_context_and_source_on_the_back(bank: Bank, tmp_path: Path)
         assert "記事によって描き方が異なる" in plan and "西側は懐疑的だった。" in plan
         assert "記事a2「&lt;b&gt;速報&lt;/b&gt; 和平案の行方」(テスト新聞、日付記載なし)" in plan
         date = backs["a1-summit-date"]
-        assert "記事外の背景" in date and "Background from outside the articles" in date
+        assert "記事外の情報 · Outside the articles" in date  # citations.OUTSIDE_ARTICLES, the one wording
         assert "2022年2月24日にロシアがウクライナに侵攻した" in date
-        assert "記事外の背景" not in backs["a1-summit-place"]
+        assert "Outside the articles" not in backs["a1-summit-place"]
         assert "a1-draft-item" not in backs
     finally:
         col.close()

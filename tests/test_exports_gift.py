@@ -229,7 +229,7 @@ def test_gift_specials_in_japanese_text_round_trip(bank: Bank) -> None:
     assert plain(mc.text) == "見出し「中ロ{蜜月}~新時代=#1: 50%\\」の記号を含む答えは何か。"
     assert {plain(a) for a, _ in mc.answers} == {"A{1}~B=C#D:E\\F", "=等号で始まる", "~チルダ#シャープ", "[html]<b>角括弧</b>"}
     assert "記号: ~ = # { } : \\ を含む。" in plain(mc.general_feedback)
-    assert "【記事外の情報】背景説明 & 補足。" in plain(mc.general_feedback)
+    assert "記事外の情報:背景説明 & 補足。" in plain(mc.general_feedback)
     sa = next(q for q in qs if q.name == "gift-specials-sa")
     assert [a for a, _ in sa.answers] == ["A{1}~B=C#D:E\\F", "x\\*y", "%50%off", "[html]x"]
     assert all(w == 1.0 for _, w in sa.answers)

@@ -277,14 +277,14 @@ def _answer_line(item: Item) -> str:
 
 
 def _show_answer(q: Question, bank: Bank) -> None:
-    from quizgen.citations import citation
+    from quizgen.citations import citation, outside_note
 
     item = q.item
     click.echo(f"  Answer: {_answer_line(item)}")
     click.echo(f"  {item.explanation.ja}")
     click.echo(f"  {item.explanation.en}")
     if item.context is not None:
-        click.echo(f"  Context (outside the articles): {item.context.en}")
+        click.echo(f"  {outside_note(item.context).en}")
     for line in citation(bank, item).ja.splitlines():
         click.echo(click.style(f"  Source: {line}", dim=True))
 

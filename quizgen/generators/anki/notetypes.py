@@ -26,6 +26,7 @@ from typing import Any
 
 import genanki
 
+from quizgen.citations import OUTSIDE_ARTICLES
 from quizgen.generators.anki.recipes import Form
 from quizgen.resources import templates_dir
 
@@ -76,8 +77,8 @@ _INFO = """
 <div class="en" lang="en">{{ExplanationEn}}</div></div>{{/Explanation}}
 {{#Disagreement}}<div class="box disagree"><div class="label">記事によって描き方が異なる · The articles differ</div>
 {{Disagreement}}</div>{{/Disagreement}}
-{{#Context}}<div class="box context"><div class="label">記事外の背景(記事には書かれていない) ·
-Background from outside the articles</div>{{Context}}</div>{{/Context}}
+{{#Context}}<div class="box context"><div class="label">""" + f"{OUTSIDE_ARTICLES.ja} · {OUTSIDE_ARTICLES.en}" + """</div>
+{{Context}}</div>{{/Context}}
 {{#Source}}<div class="box source"><div class="label">出典 · Source</div>{{Source}}</div>{{/Source}}
 <div class="id">{{ID}}</div>"""
 

@@ -233,7 +233,6 @@ _NAME_SUFFIX = {
     QType.CLOZE: "cloze",
 }
 
-_CONTEXT_LABEL = Text("【記事外の情報】", "[Outside the articles]")
 _SOURCE_LABEL = Text("出典", "Source")
 _CORRECT_LABEL = Text("正しくは", "Correct statement")
 
@@ -247,10 +246,8 @@ def feedback(bank: Bank, item: Item, lang: Lang, tf: forms.TrueFalse | None = No
         parts += [f"{getattr(_CORRECT_LABEL, lg)}: {getattr(item.statement, lg)}" for lg in langs]
     parts += [getattr(item.explanation, lg) for lg in langs]
     if item.context is not None:
-        for lg in langs:
-            label, body = getattr(_CONTEXT_LABEL, lg), getattr(item.context, lg)
-            plain = label.strip("【】[]")
-            parts.append(body if body.startswith(plain) else f"{label}{body}")
+        note = citations.outside_note(item.context)
+        parts += [getattr(note, lg) for lg in langs]
     cite = citations.citation(bank, item)
     parts += [f"{getattr(_SOURCE_LABEL, lg)}: {getattr(cite, lg)}" for lg in langs]
     return "\n".join(f"<p>{html_text(p)}</p>" for p in parts)

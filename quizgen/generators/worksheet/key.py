@@ -9,6 +9,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from quizgen.bank.model import Bank, Item, Lang, Text
+from quizgen.citations import outside_note
 from quizgen.generators.worksheet.exercises import (
     ChoiceQ,
     ClozeQ,
@@ -105,9 +106,8 @@ def key_entries(bank: Bank, ws: Worksheet, variant: Variant) -> list[KeyEntry]:
 
 def context_note(context: Text) -> Text:
     """Background from outside the articles, always marked as such (without saying so twice)."""
-    ja = context.ja if context.ja.startswith("記事外") else f"記事外の補足:{context.ja}"
-    en = context.en if context.en.lower().startswith("outside the article") else f"Outside the articles: {context.en}"
-    return Text(f"※{ja}", en)
+    note = outside_note(context)
+    return Text(f"※{note.ja}", note.en)
 
 
 def disagreement_note(topic: Text) -> Text:
