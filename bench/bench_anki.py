@@ -46,10 +46,10 @@ from quizgen.bank.model import (
     Source,
     Text,
 )
-from quizgen.generators.anki.recipes import DeckRecipe, Form
+from quizgen.generators.anki.recipes import CardForm, DeckRecipe
 
 NOW = dt.datetime(2025, 3, 1, tzinfo=dt.UTC)
-FORMS = (Form.BASIC, Form.CLOZE, Form.REVERSE)  # the complete deck's (decks/china-russia.yaml)
+FORMS = (CardForm.BASIC, CardForm.CLOZE, CardForm.REVERSE)  # the complete deck's (decks/china-russia.yaml)
 
 
 def synthetic_bank(n: int) -> Bank:
@@ -98,13 +98,13 @@ def run_one(kind: str, n: int) -> dict[str, float]:
             import genanki
 
             from quizgen.generators.anki.notes import recipe_notes
-            from quizgen.generators.anki.notetypes import make_model
+            from quizgen.generators.anki.notetypes import make_note_type
             from quizgen.generators.anki.recipes import deck_id_for
 
             t0 = time.perf_counter()
             specs = list(recipe_notes(bank, recipe()))
             fields_secs = time.perf_counter() - t0  # reported, not part of the baseline's time
-            models = {f: make_model(f) for f in Form}
+            models = {f: make_note_type(f) for f in CardForm}
             t0 = time.perf_counter()
             decks: dict[str, genanki.Deck] = {}
             for s in specs:

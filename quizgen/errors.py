@@ -1,4 +1,4 @@
-"""Exceptions. Every user-facing problem is a QuizgenError; only cli.py turns them into messages."""
+"""Exceptions. Every user-facing problem is a QuizgenError; only `quizgen/cli/` turns them into messages."""
 
 from __future__ import annotations
 

@@ -23,8 +23,8 @@ from quizgen import resources
 from quizgen.bank import Bank, Evidence, Item, Text, load_bank
 from quizgen.generators.anki.apkg import build_deck, build_decks, build_default, write_notes
 from quizgen.generators.anki.notes import recipe_notes
-from quizgen.generators.anki.notetypes import MODEL_IDS, MODEL_NAMES, make_model
-from quizgen.generators.anki.recipes import Form, deck_id_for, load_recipes, loads_recipe, recipe_files
+from quizgen.generators.anki.notetypes import MODEL_IDS, MODEL_NAMES, make_note_type
+from quizgen.generators.anki.recipes import CardForm, deck_id_for, load_recipes, loads_recipe, recipe_files
 
 anki_collection = pytest.importorskip("anki.collection")
 
@@ -92,7 +92,7 @@ def test_fixture_decks_import_and_render(bank: Bank, tmp_path: Path) -> None:
         assert {"テスト中ロ", "テスト中ロ::日付", "テスト中ロ::人物・主体", "テスト中ロ::立場",
                 "テスト中ロ::会議・枠組み", "テスト和平案"} <= names
         types = {m.name: m.id for m in col.models.all_names_and_ids()}
-        for form in Form:
+        for form in CardForm:
             assert types[MODEL_NAMES[form]] == MODEL_IDS[form]
     finally:
         col.close()
@@ -191,7 +191,7 @@ def test_notes_and_cards_are_the_rows_genanki_writes(bank: Bank) -> None:
     """write_notes skips genanki.Note (for speed) but must write exactly the rows Note.write_to_db writes."""
     recipe = load_recipes(recipe_files(DATA / "decks"), bank)[0]
     specs = list(recipe_notes(bank, recipe))
-    models = {f: make_model(f) for f in Form}
+    models = {f: make_note_type(f) for f in CardForm}
     deck_ids = {s.deck: deck_id_for(s.deck) for s in specs}
     ts = T0.timestamp()
 
@@ -208,7 +208,7 @@ def test_notes_and_cards_are_the_rows_genanki_writes(bank: Bank) -> None:
         note = genanki.Note(model=models[s.form], fields=list(s.fields), tags=list(s.tags), guid=s.guid, due=s.due)
         note.write_to_db(ref, ts, deck_ids[s.deck], ids)
         ref_counts.append(len(note.cards))
-    assert {s.form for s in specs} == set(Form)
+    assert {s.form for s in specs} == set(CardForm)
     assert {1, 2} <= set(our_counts)  # one-card notes, and two-card ones (reverse both ways, two cloze blanks)
     assert our_counts == ref_counts
     assert table(ours, "notes") == table(ref, "notes")
@@ -326,7 +326,7 @@ def test_shipped_decks_from_the_real_bank(tmp_path: Path) -> None:
         main = load_recipes([resources.decks_dir() / "china-russia.yaml"], real)[0]
         assert len(col.find_notes('"deck:中ロ関係" note:"quizgen 問答 (Q→A)"')) == len(main.selection.apply(real))
         # every cloze deletion gave a card
-        for nid in col.find_notes(f'note:"{MODEL_NAMES[Form.CLOZE]}"'):
+        for nid in col.find_notes(f'note:"{MODEL_NAMES[CardForm.CLOZE]}"'):
             note = col.get_note(nid)
             assert len(note.cards()) == len(set(re.findall(r"\{\{c(\d+)::", note["Text"])))
     finally:

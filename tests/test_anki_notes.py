@@ -23,7 +23,7 @@ from quizgen.generators.anki.notes import (
     guid_for,
     recipe_notes,
 )
-from quizgen.generators.anki.recipes import Form, loads_recipe
+from quizgen.generators.anki.recipes import CardForm, loads_recipe
 
 DATA = Path(__file__).parent / "data" / "anki"
 
@@ -50,7 +50,7 @@ def test_cloze_conversion_numbers_every_non_blank_deletion(parts: list[tuple[str
     assert out.count("{{") == n  # nothing else looks like cloze syntax
 
 
-@given(st.text(), st.sampled_from([f.value for f in Form]))
+@given(st.text(), st.sampled_from([f.value for f in CardForm]))
 def test_guid_is_genankis(item_id: str, form: str) -> None:
     assert guid_for(item_id, form) == genanki.guid_for(item_id, form)
 
@@ -128,7 +128,7 @@ def test_notes_are_deterministic_and_positioned(bank: Bank) -> None:
     assert len({n.guid for n in first}) == len(first)
     # rounds: in each subdeck every fact comes once as the first form before any comes as the second
     actors = [n.form for n in first if n.deck == "D::人物・主体"]
-    assert actors == sorted(actors, key=[Form.MULTIPLE_CHOICE, Form.BASIC, Form.REVERSE].index)
+    assert actors == sorted(actors, key=[CardForm.MULTIPLE_CHOICE, CardForm.BASIC, CardForm.REVERSE].index)
 
 
 def test_guid_depends_on_id_not_text(bank: Bank) -> None:

@@ -10,8 +10,8 @@ from click.testing import CliRunner
 from quizgen.bank import Bank, Category, Text, load_bank
 from quizgen.cli import cli
 from quizgen.generators.anki.recipes import (
+    CardForm,
     DeckRecipe,
-    Form,
     Layout,
     RecipeError,
     deck_id_for,
@@ -31,7 +31,7 @@ def bank() -> Bank:
 def test_recipes_load(bank: Bank) -> None:
     all_, plan = load_recipes(recipe_files(DATA / "decks"), bank)
     assert all_.name == "テスト中ロ" and all_.stem == "all" and all_.layout is Layout.CATEGORY
-    assert all_.forms == (Form.BASIC, Form.REVERSE, Form.CLOZE, Form.TYPE_IN, Form.MULTIPLE_CHOICE)
+    assert all_.forms == (CardForm.BASIC, CardForm.REVERSE, CardForm.CLOZE, CardForm.TYPE_IN, CardForm.MULTIPLE_CHOICE)
     assert all_.id == deck_id_for("テスト中ロ")
     assert plan.id == 1234567890 and plan.layout is Layout.FLAT and plan.selection.tags == ("peace-plan",)
     assert [i.id for i in plan.selection.apply(bank)] == ["a2-plan-points", "a2-plan-forum"]
@@ -45,7 +45,7 @@ def test_deck_ids_are_stable_and_documented() -> None:
 
 
 def test_subdeck_names_use_the_category_labels() -> None:
-    r = DeckRecipe("中ロ関係", Text("a", "b"), (Form.BASIC,))
+    r = DeckRecipe("中ロ関係", Text("a", "b"), (CardForm.BASIC,))
     assert [r.subdeck_name(c) for c in Category] == [
         "中ロ関係::日付", "中ロ関係::人物・主体", "中ロ関係::立場", "中ロ関係::会議・枠組み"]
 

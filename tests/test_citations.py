@@ -25,7 +25,7 @@ def test_citation_quotes_every_evidence_verbatim() -> None:
 
 def test_outside_note_marks_context_once_in_the_one_wording() -> None:
     assert outside_note(Text("補足。", "A note.")) == Text("記事外の情報:補足。", "Outside the articles: A note.")
-    assert OUTSIDE_ARTICLES == Text("記事外の情報", "Outside the articles")
+    assert Text("記事外の情報", "Outside the articles") == OUTSIDE_ARTICLES
     already = Text("記事外の情報として:補足。", "Outside the article: a note.")
     assert outside_note(already) == already
 

@@ -37,7 +37,7 @@ def test_cli_choices_match_the_library_enums() -> None:
     from quizgen.cli.export import FORMATS
     from quizgen.cli.worksheet import TYPE_NAMES
     from quizgen.generators.exports import ExportFormat
-    from quizgen.generators.worksheet import QuestionType
+    from quizgen.generators.worksheet import Exercise
 
     assert list(FORMATS) == [f.value for f in ExportFormat]
-    assert TYPE_NAMES.split(", ") == [t.value for t in QuestionType]
+    assert TYPE_NAMES.split(", ") == [t.value for t in Exercise]

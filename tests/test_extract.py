@@ -1,4 +1,4 @@
-"""The extraction pipeline's parts on small fixtures: clutter, sentences, candidates, drafts, bad input."""
+"""The extraction steps on small fixtures: clutter, sentences, candidates, drafts, bad input."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from quizgen.bank import Bank, ItemKind, load_bank, loads_bank_files
 from quizgen.extract.article import ArticleError, extract, read_article
 from quizgen.extract.candidates import candidates
-from quizgen.extract.clutter import Reason, clean
+from quizgen.extract.clutter import ClutterReason, clean
 from quizgen.extract.lexicon import Lexicon
 from quizgen.extract.sentences import split
 
@@ -54,7 +54,7 @@ def test_clutter_keeps_offsets_verbatim() -> None:
     text = (DATA / "new_article.txt").read_text(encoding="utf-8")
     cleaned = clean(text)
     assert all(text[line.start:line.start + len(line.text)] == line.text for line in cleaned.lines)
-    assert {d.reason for d in cleaned.dropped} >= {Reason.SOURCE_LINK, Reason.FOOTER}
+    assert {d.reason for d in cleaned.dropped} >= {ClutterReason.SOURCE_LINK, ClutterReason.FOOTER}
     assert not any("関連記事" in line.text or "example.com" in line.text for line in cleaned.lines)
 
 

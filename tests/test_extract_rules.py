@@ -11,7 +11,7 @@ from quizgen.bank import Bank, EntityType, load_bank
 from quizgen.errors import UsageError
 from quizgen.extract.article import extract
 from quizgen.extract.candidates import candidates
-from quizgen.extract.clutter import Reason, clean
+from quizgen.extract.clutter import ClutterReason, clean
 from quizgen.extract.lexicon import Lexicon
 from quizgen.extract.ranking import rank, score
 from quizgen.extract.sentences import split
@@ -152,7 +152,8 @@ def test_tickers_menus_datelines_share_and_copyright_are_clutter() -> None:
     assert cleaned.dateline == "2024-07-16"
     kept = "\n".join(line.text for line in cleaned.lines)
     assert "次のページ" not in kept and "©" not in kept and "[広告]" not in kept and "ランキング" not in kept
-    assert {d.reason for d in cleaned.dropped} >= {Reason.TICKER, Reason.DATELINE, Reason.NAVIGATION, Reason.FOOTER}
+    assert {d.reason for d in cleaned.dropped} >= {ClutterReason.TICKER, ClutterReason.DATELINE, ClutterReason.NAVIGATION,
+                                                    ClutterReason.FOOTER}
 
 
 def test_labelled_publication_date_is_kept() -> None:

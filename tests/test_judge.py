@@ -28,7 +28,7 @@ from quizgen.japanese.kana import fold_kana, kana_to_romaji, romaji_key
 from quizgen.japanese.normalise import normalise
 from quizgen.japanese.numbers import Quantity, counter_family, parse_int, parse_quantity
 from quizgen.japanese.titles import split_titles
-from quizgen.quiz.judge import Reason, is_correct, judge
+from quizgen.quiz.judge import VerdictReason, is_correct, judge
 
 DATA = Path(__file__).parent / "data"
 
@@ -97,25 +97,25 @@ def test_heldout_table() -> None:
 @pytest.mark.parametrize(
     ("typed", "expected", "accepted", "answer_type", "reason"),
     [
-        ("", "プーチン", (), "text", Reason.EMPTY),
-        ("プーチン", "プーチン", (), "text", Reason.EXACT),
-        ("shuukinpei", "習近平", ("しゅうきんぺい",), "text", Reason.READING),
-        ("習近平国家主席", "習近平", (), "text", Reason.TITLE),
-        ("ラブロフ首相", "ラブロフ", ("ラブロフ外相",), "text", Reason.WRONG_TITLE),
-        ("外務大臣", "外相", (), "text", Reason.SAME_ROLE),
-        ("上海協力機構(SCO)", "上海協力機構", ("SCO",), "text", Reason.BOTH_FORMS),
-        ("プーチン、ラブロフ", "プーチン", (), "text", Reason.MULTIPLE),
-        ("Putin or Lavrov", "Putin", (), "text", Reason.MULTIPLE),
-        ("たぶんプーチン", "プーチン", (), "text", Reason.HEDGED),
-        ("Shanghai Cooperation Organisaton", "Shanghai Cooperation Organisation", (), "text", Reason.TYPO),
-        ("十二", "12項目", (), "number", Reason.NUMBER),
-        ("12年", "12項目", (), "number", Reason.WRONG_COUNTER),
-        ("令和5年3月21日", "2023年3月21日", (), "date", Reason.DATE),
-        ("3月21日", "2023年3月21日", (), "date", Reason.INCOMPLETE),
-        ("G20", "G7", (), "text", Reason.WRONG),
+        ("", "プーチン", (), "text", VerdictReason.EMPTY),
+        ("プーチン", "プーチン", (), "text", VerdictReason.EXACT),
+        ("shuukinpei", "習近平", ("しゅうきんぺい",), "text", VerdictReason.READING),
+        ("習近平国家主席", "習近平", (), "text", VerdictReason.TITLE),
+        ("ラブロフ首相", "ラブロフ", ("ラブロフ外相",), "text", VerdictReason.WRONG_TITLE),
+        ("外務大臣", "外相", (), "text", VerdictReason.SAME_ROLE),
+        ("上海協力機構(SCO)", "上海協力機構", ("SCO",), "text", VerdictReason.BOTH_FORMS),
+        ("プーチン、ラブロフ", "プーチン", (), "text", VerdictReason.MULTIPLE),
+        ("Putin or Lavrov", "Putin", (), "text", VerdictReason.MULTIPLE),
+        ("たぶんプーチン", "プーチン", (), "text", VerdictReason.HEDGED),
+        ("Shanghai Cooperation Organisaton", "Shanghai Cooperation Organisation", (), "text", VerdictReason.TYPO),
+        ("十二", "12項目", (), "number", VerdictReason.NUMBER),
+        ("12年", "12項目", (), "number", VerdictReason.WRONG_COUNTER),
+        ("令和5年3月21日", "2023年3月21日", (), "date", VerdictReason.DATE),
+        ("3月21日", "2023年3月21日", (), "date", VerdictReason.INCOMPLETE),
+        ("G20", "G7", (), "text", VerdictReason.WRONG),
     ],
 )
-def test_reasons(typed: str, expected: str, accepted: tuple[str, ...], answer_type: str, reason: Reason) -> None:
+def test_reasons(typed: str, expected: str, accepted: tuple[str, ...], answer_type: str, reason: VerdictReason) -> None:
     assert judge(typed, expected, accepted, answer_type=answer_type).reason is reason
 
 
@@ -124,7 +124,7 @@ def test_exactly_another_answer_is_rejected_even_within_typo_distance() -> None:
     assert is_correct("Global Security Initiatve", expected)
     verdict = judge("Global Security Initiatives", expected, others=["Global Security Initiatives"])
     assert verdict == judge("global security initiatives", expected, others=["Global Security Initiatives"])
-    assert verdict.reason is Reason.OTHER_ANSWER and not verdict.correct
+    assert verdict.reason is VerdictReason.OTHER_ANSWER and not verdict.correct
     # one edit from the answer, but as close to another item's answer: not a typo
     assert not is_correct("Global Security Initiativez", expected, others=["Global Security Initiatives"])
 
@@ -247,7 +247,7 @@ def test_bank_like_forms_are_accepted(case: Case) -> None:
 
 @given(st.text().filter(lambda s: not normalise(s)), st.text(), _TYPES)
 def test_blank_input_is_always_rejected(typed: str, expected: str, answer_type: str) -> None:
-    assert judge(typed, expected, answer_type=answer_type).reason is Reason.EMPTY
+    assert judge(typed, expected, answer_type=answer_type).reason is VerdictReason.EMPTY
 
 
 _KANJI_DIGITS = "〇一二三四五六七八九"

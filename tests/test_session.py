@@ -13,8 +13,8 @@ from hypothesis import strategies as st
 from quizgen.bank import Bank, load_bank
 from quizgen.errors import UsageError
 from quizgen.quiz.scheduling import Rating, Scheduler, State
-from quizgen.quiz.session import Mode, Session, build_queue, choice_index, derived_rating
-from quizgen.quiz.store import CardRecord, Store
+from quizgen.quiz.session import AnswerMode, Session, build_queue, choice_index, derived_rating
+from quizgen.quiz.store import CurrentCard, Store
 
 BANK_DIR = Path(__file__).parent / "data" / "quiz" / "bank"
 T0 = dt.datetime(2025, 3, 1, 9, 0, tzinfo=dt.UTC)
@@ -30,18 +30,20 @@ def store(tmp_path: Path) -> Store:
     return Store(tmp_path / "r.db")
 
 
-def session(bank: Bank, store: Store | None, mode: Mode = Mode.TYPED, seed: int = 1, ids: tuple[str, ...] = ()) -> Session:
+def session(bank: Bank, store: Store | None, mode: AnswerMode = AnswerMode.TYPED, seed: int = 1,
+            ids: tuple[str, ...] = ()) -> Session:
     items = [bank.item_by_id[i] for i in ids] if ids else list(bank.items)
     return Session(bank, items, store, Scheduler(fuzz=False), random.Random(seed), lambda: T0, mode)
 
 
-def record(item_id: str, due: dt.datetime) -> CardRecord:
-    return CardRecord(item_id, 1, due, State.REVIEW, "{}")
+def current_card(item_id: str, due: dt.datetime) -> CurrentCard:
+    return CurrentCard(item_id, 1, due, State.REVIEW, "{}")
 
 
 def test_due_cards_come_first_then_new_up_to_the_daily_allowance(bank: Bank) -> None:
     items = bank.items
-    cards = {"t-host": record("t-host", T0 - dt.timedelta(days=1)), "t-forum": record("t-forum", T0 + dt.timedelta(days=1))}
+    cards = {"t-host": current_card("t-host", T0 - dt.timedelta(days=1)),
+             "t-forum": current_card("t-forum", T0 + dt.timedelta(days=1))}
     q = build_queue(items, cards, T0, random.Random(0), new_per_day=2)
     assert q[0].id == "t-host"
     assert len(q) == 3 and all(i.id not in cards for i in q[1:])
@@ -59,7 +61,7 @@ def test_queue_order_is_seeded(bank: Bank) -> None:
 
 
 def test_cram_takes_everything(bank: Bank) -> None:
-    cards = {i.id: record(i.id, T0 + dt.timedelta(days=9)) for i in bank.items}
+    cards = {i.id: current_card(i.id, T0 + dt.timedelta(days=9)) for i in bank.items}
     assert build_queue(bank.items, cards, T0, random.Random(0)) == ()
     assert len(build_queue(bank.items, cards, T0, random.Random(0), cram=True)) == len(bank.items)
 
@@ -161,7 +163,7 @@ def test_cram_writes_nothing_and_retries_wrong_answers(bank: Bank, store: Store)
 
 
 def test_choices_mode(bank: Bank, store: Store) -> None:
-    s = session(bank, store, Mode.CHOICES, ids=("t-peace-plan-points",))
+    s = session(bank, store, AnswerMode.CHOICES, ids=("t-peace-plan-points",))
     q = s.next()
     assert q is not None and q.choice is not None and len(q.choice.options) == 4
     with pytest.raises(UsageError, match="type a number from 1 to 4"):
@@ -173,17 +175,17 @@ def test_choices_mode(bank: Bank, store: Store) -> None:
 
 
 def test_choices_mode_falls_back_to_typed_without_enough_distractors(bank: Bank) -> None:
-    s = session(bank, None, Mode.CHOICES, ids=("t-forum",))  # forum pool: SCO, BRICS, G20, UNSC -> 3 distractors
+    s = session(bank, None, AnswerMode.CHOICES, ids=("t-forum",))  # forum pool: SCO, BRICS, G20, UNSC -> 3 distractors
     q = s.next()
-    assert q is not None and q.mode is Mode.CHOICES
+    assert q is not None and q.mode is AnswerMode.CHOICES
     s2 = Session(Bank(bank.sources, bank.entities[:1], bank.items[:1]), [bank.items[0]], None, Scheduler(fuzz=False),
-                 random.Random(0), lambda: T0, Mode.CHOICES)
+                 random.Random(0), lambda: T0, AnswerMode.CHOICES)
     q2 = s2.next()
-    assert q2 is not None and q2.mode is Mode.TYPED and q2.choice is None
+    assert q2 is not None and q2.mode is AnswerMode.TYPED and q2.choice is None
 
 
 def test_self_graded(bank: Bank, store: Store) -> None:
-    s = session(bank, store, Mode.SELF, ids=("t-forum",))
+    s = session(bank, store, AnswerMode.SELF, ids=("t-forum",))
     s.next()
     with pytest.raises(UsageError, match="self-graded mode: rate with 1-4"):
         s.answer("SCO")

@@ -22,7 +22,7 @@ def sched(item: str, rating: Rating, at: dt.datetime) -> Callable[[Card | None],
 
 
 def rec(store: Store, item: str, rating: Rating, at: dt.datetime, correct: bool = True) -> int:
-    return store.record(item, rating, at, sched(item, rating, at), correct=correct, answer="x").id
+    return store.add_review(item, rating, at, sched(item, rating, at), correct=correct, answer="x").id
 
 
 @pytest.fixture

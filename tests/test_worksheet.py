@@ -22,9 +22,9 @@ from quizgen.errors import QuizgenError
 from quizgen.generators.worksheet import (
     ChoiceQ,
     ClozeQ,
+    Exercise,
     Lang,
     MatchingQ,
-    QuestionType,
     TimelineQ,
     TrueFalseQ,
     Worksheet,
@@ -69,7 +69,7 @@ def plain(html: str) -> str:
 
 
 def test_parse_types_accepts_commas_and_repeats() -> None:
-    assert parse_types(["short, choice", "cloze", "short"]) == (QuestionType.SHORT, QuestionType.CHOICE, QuestionType.CLOZE)
+    assert parse_types(["short, choice", "cloze", "short"]) == (Exercise.SHORT, Exercise.CHOICE, Exercise.CLOZE)
 
 
 @pytest.mark.parametrize(("args", "message"), [
@@ -106,7 +106,7 @@ def test_help_lists_every_option() -> None:
 
 
 def test_count_and_types_are_respected(bank: Bank) -> None:
-    ws = make(bank, count=6, types=(QuestionType.CHOICE, QuestionType.TRUEFALSE))
+    ws = make(bank, count=6, types=(Exercise.CHOICE, Exercise.TRUEFALSE))
     qs = [q for _, q in ws.variants[0].questions()]
     assert len(qs) == 6 == ws.count
     assert Counter(type(q) for q in qs) == {ChoiceQ: 3, TrueFalseQ: 3}
@@ -115,7 +115,7 @@ def test_count_and_types_are_respected(bank: Bank) -> None:
 def test_every_type_gets_a_section_and_numbers_run_on(bank: Bank) -> None:
     ws = make(bank, count=6)
     v = ws.variants[0]
-    assert [s.type for s in v.sections] == list(QuestionType)
+    assert [s.type for s in v.sections] == list(Exercise)
     assert [n for n, _ in v.questions()] == list(range(1, 7))
     timeline = next(q for _, q in v.questions() if isinstance(q, TimelineQ))
     assert len(timeline.shown) == 5 and timeline.shown != timeline.chronological
@@ -132,7 +132,7 @@ def test_timeline_shrinks_to_leave_items_for_other_questions(bank: Bank) -> None
 
 
 def test_no_item_is_asked_twice_and_drafts_are_skipped(bank: Bank) -> None:
-    ws = make(bank, count=9, types=(QuestionType.SHORT, QuestionType.CLOZE, QuestionType.TIMELINE))
+    ws = make(bank, count=9, types=(Exercise.SHORT, Exercise.CLOZE, Exercise.TIMELINE))
     ids = [i.id for _, q in ws.variants[0].questions() for i in _items(q)]
     assert len(ids) == len(set(ids))
     assert "t-draft" not in ids
@@ -152,7 +152,7 @@ def _items(q: object) -> list[object]:
 
 def test_matching_never_sits_beside_a_question_it_answers(bank: Bank) -> None:
     # t-wang-yi-title asks Wang Yi's title, which the matching exercise would give away.
-    ws = make(bank, count=6, types=(QuestionType.MATCHING, QuestionType.SHORT))
+    ws = make(bank, count=6, types=(Exercise.MATCHING, Exercise.SHORT))
     ids = {i.id for _, q in ws.variants[0].questions() for i in _items(q)}  # type: ignore[attr-defined]
     assert "t-wang-yi-title" not in ids and "t-lavrov-visit" not in ids
 
@@ -199,7 +199,7 @@ def test_different_seeds_give_different_worksheets(bank: Bank) -> None:
 
 
 def test_bank_text_is_escaped(bank: Bank) -> None:
-    ws = make(bank, count=9, types=(QuestionType.SHORT,), lang=Lang.BOTH, furigana=True)
+    ws = make(bank, count=9, types=(Exercise.SHORT,), lang=Lang.BOTH, furigana=True)
     sheet, key = render(bank, ws, ws.variants[0], Part.SHEET), render(bank, ws, ws.variants[0], Part.KEY)
     assert "記事101で「&lt;b&gt;太字&lt;/b&gt; &amp; &lt;script&gt;」と書かれた" in sheet
     assert "&#34;&lt;b&gt;bold&lt;/b&gt; &amp; &lt;script&gt;&#34;" in sheet
@@ -229,7 +229,7 @@ def test_sheet_shows_every_question_and_key_every_answer(bank: Bank) -> None:
 
 
 def test_cloze_answers_are_not_on_the_sheet(bank: Bank) -> None:
-    ws = make(bank, count=5, types=(QuestionType.CLOZE,))
+    ws = make(bank, count=5, types=(Exercise.CLOZE,))
     sheet = plain(render(bank, ws, ws.variants[0], Part.SHEET))
     for _, q in ws.variants[0].questions():
         assert isinstance(q, ClozeQ)
@@ -238,22 +238,22 @@ def test_cloze_answers_are_not_on_the_sheet(bank: Bank) -> None:
 
 
 def test_english_and_bilingual_sheets(bank: Bank) -> None:
-    en = make(bank, count=4, types=(QuestionType.SHORT,), lang=Lang.EN)
+    en = make(bank, count=4, types=(Exercise.SHORT,), lang=Lang.EN)
     html = render(bank, en, en.variants[0], Part.SHEET)
     assert "Q1" in html and "Name" in html and "Answer each question according to the articles." in html
     assert "問1" not in html and "氏名" not in html
-    both = make(bank, count=4, types=(QuestionType.SHORT,), lang=Lang.BOTH)
+    both = make(bank, count=4, types=(Exercise.SHORT,), lang=Lang.BOTH)
     html = render(bank, both, both.variants[0], Part.SHEET)
     assert "問1" in html and "氏名" in html and "Answer each question according to the articles." in html
 
 
 def test_furigana_adds_ruby_from_entity_readings(bank: Bank) -> None:
-    ws = make(bank, count=9, types=(QuestionType.SHORT,), furigana=True)
+    ws = make(bank, count=9, types=(Exercise.SHORT,), furigana=True)
     html = render(bank, ws, ws.variants[0], Part.SHEET)
     assert "<ruby>習近平<rt>しゅうきんぺい</rt></ruby>" in html
     assert "<ruby>プーチン" not in html  # no ruby over kana
     assert html.count("<rt>しゅうきんぺい</rt>") == 1 and html.count("習近平") > 1  # first appearance only
-    plainws = make(bank, count=9, types=(QuestionType.SHORT,))
+    plainws = make(bank, count=9, types=(Exercise.SHORT,))
     assert "<ruby>" not in render(bank, plainws, plainws.variants[0], Part.SHEET)
 
 
@@ -296,7 +296,7 @@ def test_real_bank_makes_a_full_worksheet() -> None:
         pytest.skip("the real bank has too few items yet")
     opts = WorksheetOptions(count=30, variants=2, seed=5)
     ws = build_worksheet(real, items, opts, random.Random(5), DAY)
-    assert [s.type for s in ws.variants[0].sections] == list(QuestionType)
+    assert [s.type for s in ws.variants[0].sections] == list(Exercise)
     assert ws.notes == ()
     for v in ws.variants:
         assert len(key_entries(real, ws, v)) == 30

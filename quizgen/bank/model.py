@@ -1,6 +1,6 @@
 """The bank's data model: frozen dataclasses, no I/O.
 
-Field names are the YAML keys (see docs/bank-format.md). `bank.py` builds these
+Field names are the YAML keys (see docs/bank-format.md). `load.py` builds these
 from YAML generically from the type hints, so a new optional field is one line here.
 """
 

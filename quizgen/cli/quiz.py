@@ -40,7 +40,7 @@ from quizgen.cli.common import (
 )
 from quizgen.errors import UsageError
 from quizgen.quiz.scheduling import DEFAULT_RETENTION, Scheduler
-from quizgen.quiz.session import DEFAULT_NEW_PER_DAY, Answered, Mode, Question, Session, Summary, build_queue
+from quizgen.quiz.session import DEFAULT_NEW_PER_DAY, Answered, AnswerMode, Question, Session, Summary, build_queue
 
 _RERATE_RE = re.compile(r"!\s*([1-4])")
 _RATING_HELP = "1 Again · 2 Hard · 3 Good · 4 Easy"
@@ -112,7 +112,7 @@ def quiz(bank_path: Path | None, categories: tuple[str, ...], articles: tuple[st
     """
     if choices and self_graded:
         raise UsageError("--choices and --self cannot be used together")
-    mode = Mode.CHOICES if choices else Mode.SELF if self_graded else Mode.TYPED
+    mode = AnswerMode.CHOICES if choices else AnswerMode.SELF if self_graded else AnswerMode.TYPED
     scheduler = Scheduler(desired_retention=retention)
     fixed = parse_now(now_text) if now_text else None
     clock: Callable[[], dt.datetime] = (lambda: fixed) if fixed else (lambda: dt.datetime.now(dt.UTC))
@@ -137,8 +137,8 @@ def _run(session: Session, items: tuple[Item, ...], inp: _Input) -> None:
     n_new = session.remaining - n_due
     what = "cram: nothing is recorded" if session.cram else f"{n_due} due, {n_new} new"
     click.echo(f"{plural(session.remaining, 'card')} ({what}). "
-               + ("Rate yourself 1-4." if session.mode is Mode.SELF else
-                  "Pick 1-4." if session.mode is Mode.CHOICES else
+               + ("Rate yourself 1-4." if session.mode is AnswerMode.SELF else
+                  "Pick 1-4." if session.mode is AnswerMode.CHOICES else
                   "Answer in Japanese, kana, romaji or English.") + " u undo · q quit")
     if not session.remaining:
         click.echo(_nothing_due(items))
@@ -161,7 +161,7 @@ def _loop(session: Session, inp: _Input) -> None:
         if q is not shown:
             _show_question(q, session)
             shown = q
-        if q.mode is Mode.SELF and inp.tty:
+        if q.mode is AnswerMode.SELF and inp.tty:
             line = inp.read("Enter shows the answer (u undo, q quit) ")
             if line is None or line.strip().lower() == "q":
                 return
@@ -185,7 +185,7 @@ def _loop(session: Session, inp: _Input) -> None:
             _rerate(session, int(m.group(1)))
             continue
         try:
-            if q.mode is Mode.SELF:
+            if q.mode is AnswerMode.SELF:
                 if cmd not in ("1", "2", "3", "4"):
                     click.echo(f"  Rate yourself: {_RATING_HELP}.")
                     continue
@@ -198,7 +198,7 @@ def _loop(session: Session, inp: _Input) -> None:
             click.echo(f"  {exc}")
             continue
         _show_verdict(a, session)
-        if inp.tty and q.mode is not Mode.SELF:
+        if inp.tty and q.mode is not AnswerMode.SELF:
             action = _after_answer(session, inp, a)
             if action == "q":
                 return
@@ -295,7 +295,7 @@ _REASONS = {"reading": "by its reading", "title": "title set aside", "same-role"
 
 def _show_verdict(a: Answered, session: Session) -> None:
     q = a.question
-    if q.mode is not Mode.SELF:
+    if q.mode is not AnswerMode.SELF:
         if a.correct:
             note = _REASONS.get(a.verdict.reason.value, "") if a.verdict else ""
             click.echo(click.style("✓ Right", fg="green", bold=True) + (f" ({note})" if note else ""))

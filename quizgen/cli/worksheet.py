@@ -45,10 +45,10 @@ def worksheet(bank_path: Path | None, categories: tuple[str, ...], articles: tup
     writes worksheets/worksheet-A.pdf, worksheet-A-key.pdf, … and the same as HTML.
     """
     from quizgen.errors import DependencyError
-    from quizgen.generators.worksheet import QuestionType, WorksheetOptions, build_worksheet, parse_types
+    from quizgen.generators.worksheet import Exercise, WorksheetOptions, build_worksheet, parse_types
     from quizgen.generators.worksheet.write import write_worksheet
 
-    qtypes = parse_types(types) if types else tuple(QuestionType)
+    qtypes = parse_types(types) if types else tuple(Exercise)
     chosen_seed = seed if seed is not None else random.SystemRandom().randrange(1, 1_000_000)
     options = WorksheetOptions(count=count, types=qtypes, lang=Lang(lang), variants=variants, title=title,
                                furigana=furigana, seed=chosen_seed)

@@ -1,6 +1,6 @@
 """Draft questions from a new article: clutter -> sentences -> candidates -> draft bank items.
 
-`quizgen.extract.article.extract(text, file_name, bank, analyse)` runs the pipeline;
+`quizgen.extract.article.extract(text, file_name, bank, analyse)` runs every step;
 `quizgen.extract.review` moves accepted drafts into the bank. The NLP backend
 (SudachiPy) is optional and imported lazily by `quizgen.extract.nlp.load_analyzer`.
 """

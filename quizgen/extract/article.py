@@ -1,4 +1,4 @@
-"""Reading an article file (with clear errors for bad input) and running the whole extraction pipeline."""
+"""Reading an article file (with clear errors for bad input) and running every step of the extraction."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from quizgen.bank.model import Bank, Category, Entity, Evidence, Item, ItemKind,
 from quizgen.bank.records import dumps_yaml, to_data
 from quizgen.errors import QuizgenError, UsageError
 from quizgen.extract import candidates as cand
-from quizgen.extract.clutter import Cleaned, Reason, clean
+from quizgen.extract.clutter import Cleaned, ClutterReason, clean
 from quizgen.extract.drafts import TODO_EN, new_person_entity, to_item, unique_prompts
 from quizgen.extract.lexicon import Lexicon, Mention
 from quizgen.extract.nlp import Analyzer
@@ -89,7 +89,7 @@ def next_source_id(bank: Bank) -> str:
 
 def extract(text: str, file_name: str, bank: Bank, analyse: Analyzer, source_id: str | None = None,
             max_drafts: int | None = None) -> Extraction:
-    """Run the pipeline: clutter -> sentences -> candidates -> draft items -> ranking.
+    """Run the steps: clutter -> sentences -> candidates -> draft items -> ranking.
 
     Drafts come best first; with `max_drafts`, only the best `max_drafts` are kept (None keeps all).
     """
@@ -135,7 +135,7 @@ def extract(text: str, file_name: str, bank: Bank, analyse: Analyzer, source_id:
     used = {i.entity for i in items}
     headline = next((s.text for s in sentences), file_name)
     clutter = tuple(dict.fromkeys(d.text for d in cleaned.dropped
-                                  if d.reason not in (Reason.BLANK, Reason.SOURCE_LINK) and d.text.strip()))
+                                  if d.reason not in (ClutterReason.BLANK, ClutterReason.SOURCE_LINK) and d.text.strip()))
     source = Source(id=sid, file=file_name, headline=Text(headline, TODO_EN),
                     outlet=Text("不明(要確認)", "TODO: unknown outlet (check)"), clutter=clutter,
                     published=cleaned.dateline)
@@ -152,7 +152,7 @@ def _source_credits(cleaned: Cleaned, sentences: tuple[Sentence, ...], sid: str,
     out: list[Item] = []
     lower = {form.lower(): eid for form, (eid, _t) in lexicon.forms.items()}
     for d in cleaned.dropped:
-        if d.reason is not Reason.SOURCE_LINK:
+        if d.reason is not ClutterReason.SOURCE_LINK:
             continue
         named = _CREDIT_NAME.search(d.text)
         domain = _DOMAIN.search(d.text)

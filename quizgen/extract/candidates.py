@@ -3,9 +3,9 @@
 Rule-based over the NLP backend's tokens and the bank's entity table. Each candidate
 names its answer as a verbatim span of the sentence; `drafts.py` turns it into a question.
 This module runs the rule families and merges their finds; the rules themselves live in
-`candidates_dates.py` (dates and numbers), `candidates_actors.py` (people, titles, organisations,
-forums, meetings), `candidates_positions.py` (speakers, stances, quotations) and
-`candidates_phrases.py` (key phrases, noun chunks); the record is in `candidates_base.py`.
+`rules/dates.py` (dates and numbers), `rules/actors.py` (people, titles, organisations,
+forums, meetings), `rules/positions.py` (speakers, stances, quotations) and
+`rules/phrases.py` (key phrases, noun chunks); the `Candidate` they return is in `rules/candidate.py`.
 """
 
 from __future__ import annotations

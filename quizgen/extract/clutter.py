@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 
-class Reason(StrEnum):
+class ClutterReason(StrEnum):
     URL = "bare URL"
     READ_MORE = "read-more link"
     SOURCE_LINK = "source/image credit link"
@@ -37,7 +37,7 @@ class Line:
 class Dropped:
     number: int
     text: str
-    reason: Reason
+    reason: ClutterReason
 
 
 @dataclass(frozen=True)
@@ -49,7 +49,7 @@ class Cleaned:
     def dateline(self) -> str | None:
         """The date of the first dropped date/time stamp, as YYYY-MM-DD (the page's publication date)."""
         for d in self.dropped:
-            m = _STAMP_DATE.search(d.text) if d.reason is Reason.DATELINE else None
+            m = _STAMP_DATE.search(d.text) if d.reason is ClutterReason.DATELINE else None
             if m:
                 return f"{int(m.group(1)):04d}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
         return None
@@ -59,9 +59,9 @@ class Cleaned:
         out: list[str] = []
         runs: list[list[Dropped]] = []
         for d in self.dropped:
-            if d.reason is Reason.BLANK:
+            if d.reason is ClutterReason.BLANK:
                 continue
-            if runs and runs[-1][-1].reason is d.reason and d.reason is Reason.FOOTER:
+            if runs and runs[-1][-1].reason is d.reason and d.reason is ClutterReason.FOOTER:
                 runs[-1].append(d)
             else:
                 runs.append([d])
@@ -117,38 +117,38 @@ def clean(text: str, known: tuple[str, ...] = ()) -> Cleaned:
         offset += len(raw) + 1
         line = raw.rstrip("\r")
         stripped = line.strip().strip("\u3000\u00a0")
-        reason: Reason | None = None
+        reason: ClutterReason | None = None
         if not stripped:
-            reason = Reason.BLANK
+            reason = ClutterReason.BLANK
         elif in_footer:
-            reason = Reason.FOOTER
+            reason = ClutterReason.FOOTER
         elif _FOOTER_START.search(stripped):
             in_footer = True
-            reason = Reason.FOOTER
+            reason = ClutterReason.FOOTER
         elif stripped in _NAVIGATION or _MENU.match(stripped) or _SHARE.match(stripped):
-            reason = Reason.NAVIGATION
+            reason = ClutterReason.NAVIGATION
         elif _TICKER.match(stripped):
-            reason = Reason.TICKER
+            reason = ClutterReason.TICKER
         elif _STAMP.match(stripped) and _STAMP_DATE.search(stripped) and re.search(r"\d[:：時]\d", stripped):
-            reason = Reason.DATELINE
+            reason = ClutterReason.DATELINE
         elif stripped in known_set:
-            reason = Reason.KNOWN
+            reason = ClutterReason.KNOWN
         elif _URL.match(stripped):
-            reason = Reason.URL
+            reason = ClutterReason.URL
         elif _RANKING.match(stripped):
-            reason = Reason.RANKING
+            reason = ClutterReason.RANKING
         elif _ADVERT.search(stripped):
-            reason = Reason.ADVERT
+            reason = ClutterReason.ADVERT
         elif _READ_MORE.search(stripped) and len(stripped) < 40:
-            reason = Reason.READ_MORE
+            reason = ClutterReason.READ_MORE
         elif not _JAPANESE.search(stripped):
-            reason = Reason.NOT_JAPANESE
+            reason = ClutterReason.NOT_JAPANESE
         if reason is not None:
             dropped.append(Dropped(number, line, reason))
             continue
         credit = _SOURCE_CREDIT.match(line)
         if credit:
-            dropped.append(Dropped(number, credit.group(0), Reason.SOURCE_LINK))
+            dropped.append(Dropped(number, credit.group(0), ClutterReason.SOURCE_LINK))
             rest = line[credit.end():]
             if rest.strip():
                 kept.append(Line(rest, start + credit.end(), number))

@@ -25,14 +25,14 @@ from quizgen.japanese.normalise import normalise
 from quizgen.japanese.numbers import counters_compatible, parse_int, parse_quantity
 from quizgen.japanese.titles import name_like, same_role, split_titles, titles_compatible
 
-__all__ = ["ANSWER_TYPES", "TYPO_MIN_LENGTH", "Reason", "Verdict", "is_correct", "judge"]
+__all__ = ["ANSWER_TYPES", "TYPO_MIN_LENGTH", "Verdict", "VerdictReason", "is_correct", "judge"]
 
 ANSWER_TYPES = frozenset({"text", "date", "number"})
 TYPO_MIN_LENGTH = 10
 """Shortest normalised Latin answer that tolerates one typo (edit or transposition)."""
 
 
-class Reason(Enum):
+class VerdictReason(Enum):
     """Why an answer was judged right or wrong."""
 
     EXACT = "exact"  # the answer or an accepted spelling, after normalisation
@@ -59,7 +59,7 @@ class Verdict:
     """The judgement on one typed answer; ``matched`` is the spelling it matched."""
 
     correct: bool
-    reason: Reason
+    reason: VerdictReason
     matched: str | None = None
 
 
@@ -148,11 +148,11 @@ class _Answer:
     def lenient(self, key: str) -> Verdict | None:
         """Match ``key`` by reading, romaji or titles; None if it does not name the answer."""
         if key in self.keys:
-            return Verdict(True, Reason.EXACT, self.keys[key])
+            return Verdict(True, VerdictReason.EXACT, self.keys[key])
         if is_kana(key) or is_romaji(key):
             spelling = self.readings.get(romaji_key(key))
             if spelling is not None:
-                return Verdict(True, Reason.READING, spelling)
+                return Verdict(True, VerdictReason.READING, spelling)
         core, typed_titles = split_titles(key)
         spelling = self.keys.get(core) or self.cores.get(core)
         if spelling is None and (is_kana(core) or is_romaji(core)) and core != key:
@@ -160,8 +160,8 @@ class _Answer:
         if spelling is None or core == key:
             return None
         if titles_compatible(typed_titles, self.titles):
-            return Verdict(True, Reason.TITLE, spelling)
-        return Verdict(False, Reason.WRONG_TITLE, spelling)
+            return Verdict(True, VerdictReason.TITLE, spelling)
+        return Verdict(False, VerdictReason.WRONG_TITLE, spelling)
 
     def typo(self, key: str, others: set[str]) -> Verdict | None:
         """One edit in a long Latin answer, unless another item's answer is as close."""
@@ -173,7 +173,7 @@ class _Answer:
         candidates += [(romaji_key(key), r, s) for r, s in self.readings.items()]
         for typed, target, spelling in candidates:
             if len(target) >= TYPO_MIN_LENGTH and _osa(typed, target) <= 1:
-                return Verdict(True, Reason.TYPO, spelling)
+                return Verdict(True, VerdictReason.TYPO, spelling)
         return None
 
 
@@ -181,29 +181,29 @@ def _judge_text(typed: str, key: str, spellings: list[str], others: Collection[s
     answer = _Answer.of(spellings)
     other_keys = {normalise(o) for o in others} - set(answer.keys)
     if key in other_keys:
-        return Verdict(False, Reason.OTHER_ANSWER)
+        return Verdict(False, VerdictReason.OTHER_ANSWER)
     soft = _soft(typed)
     if _HEDGE_RE.search(soft):
-        return Verdict(False, Reason.HEDGED)
+        return Verdict(False, VerdictReason.HEDGED)
     if _STRONG_SEP_RE.search(soft):
         parts = [normalise(p) for p in _STRONG_SEP_RE.split(soft) if normalise(p)]
         verdicts = [answer.lenient(p) for p in parts]
         if len(parts) > 1 and all(v is not None and v.correct for v in verdicts):
-            return Verdict(True, Reason.BOTH_FORMS, spellings[0])
-        return Verdict(False, Reason.MULTIPLE)
+            return Verdict(True, VerdictReason.BOTH_FORMS, spellings[0])
+        return Verdict(False, VerdictReason.MULTIPLE)
     parts = [normalise(p) for p in _WEAK_SEP_RE.split(soft) if normalise(p)]
     if len(parts) > 1 and any(p in other_keys or answer.lenient(p) for p in parts):
         whole = answer.lenient(key)
         if whole is None or not whole.correct:
-            return Verdict(False, Reason.MULTIPLE)
+            return Verdict(False, VerdictReason.MULTIPLE)
     verdict = answer.lenient(key)
     if verdict is not None:
         return verdict
     if any(same_role(key, k) for k in answer.keys):
-        return Verdict(True, Reason.SAME_ROLE, spellings[0])
+        return Verdict(True, VerdictReason.SAME_ROLE, spellings[0])
     core = split_titles(key)[0]
     typo = answer.typo(key, other_keys) or answer.typo(core, other_keys)
-    return typo or Verdict(False, Reason.WRONG)
+    return typo or Verdict(False, VerdictReason.WRONG)
 
 
 def _judge_number(typed: str, spellings: list[str]) -> Verdict:
@@ -211,10 +211,10 @@ def _judge_number(typed: str, spellings: list[str]) -> Verdict:
     answers = [(parse_quantity("".join(_soft(s).split())), s) for s in spellings]
     same = [(q, s) for q, s in answers if q is not None and quantity is not None and q.value == quantity.value]
     if quantity is None or not same:
-        return Verdict(False, Reason.MULTIPLE if _WEAK_SEP_RE.search(_soft(typed)) else Reason.WRONG)
+        return Verdict(False, VerdictReason.MULTIPLE if _WEAK_SEP_RE.search(_soft(typed)) else VerdictReason.WRONG)
     if counters_compatible(quantity.counter, {q.counter for q, _ in same}):
-        return Verdict(True, Reason.NUMBER, same[0][1])
-    return Verdict(False, Reason.WRONG_COUNTER, same[0][1])
+        return Verdict(True, VerdictReason.NUMBER, same[0][1])
+    return Verdict(False, VerdictReason.WRONG_COUNTER, same[0][1])
 
 
 def _judge_date(typed: str, spellings: list[str]) -> Verdict:
@@ -228,16 +228,16 @@ def _judge_date(typed: str, spellings: list[str]) -> Verdict:
         for answer, spelling in answers:
             parts = answer.parts()
             if len(parts) == 1 and value in parts.values():
-                return Verdict(True, Reason.DATE, spelling)
-        return Verdict(False, Reason.WRONG)
+                return Verdict(True, VerdictReason.DATE, spelling)
+        return Verdict(False, VerdictReason.WRONG)
     if date is None:
-        return Verdict(False, Reason.MULTIPLE if _WEAK_SEP_RE.search(soft) else Reason.WRONG)
+        return Verdict(False, VerdictReason.MULTIPLE if _WEAK_SEP_RE.search(soft) else VerdictReason.WRONG)
     for answer, spelling in answers:
         if date.covers(answer):
-            return Verdict(True, Reason.DATE, spelling)
+            return Verdict(True, VerdictReason.DATE, spelling)
     if any(_agrees(date, answer) for answer, _ in answers):
-        return Verdict(False, Reason.INCOMPLETE)
-    return Verdict(False, Reason.WRONG)
+        return Verdict(False, VerdictReason.INCOMPLETE)
+    return Verdict(False, VerdictReason.WRONG)
 
 
 def _agrees(date: PartialDate, answer: PartialDate) -> bool:
@@ -264,16 +264,16 @@ def judge(
         raise ValueError(f"answer_type must be one of {sorted(ANSWER_TYPES)}, not {answer_type!r}")
     key = normalise(typed)
     if not key:
-        return Verdict(False, Reason.EMPTY)
+        return Verdict(False, VerdictReason.EMPTY)
     spellings = _spellings(expected, accepted)
     bare = _COMMA_RE.sub("", key)
     for spelling in spellings:
         target = normalise(spelling)
         # 「恒久的で公正かつ…」 for 「恒久的で、公正かつ…」: commas inside one phrase are not a second answer
         if _COMMA_RE.sub("", target) == bare:
-            return Verdict(True, Reason.EXACT, spelling)
+            return Verdict(True, VerdictReason.EXACT, spelling)
     if answer_type == "text" and (same := _same_list(typed, spellings)) is not None:
-        return Verdict(True, Reason.ANY_ORDER, same)
+        return Verdict(True, VerdictReason.ANY_ORDER, same)
     if answer_type == "date":
         return _judge_date(typed, spellings)
     if answer_type == "number":

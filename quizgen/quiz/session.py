@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from quizgen.bank.model import Bank, Item
 from quizgen.errors import UsageError
 from quizgen.quiz.scheduling import Rating, Scheduler, State
-from quizgen.quiz.store import CardRecord, Review, Store
+from quizgen.quiz.store import CurrentCard, Review, Store
 
 if TYPE_CHECKING:
     from fsrs import Card
@@ -28,8 +28,8 @@ if TYPE_CHECKING:
 __all__ = [
     "DEFAULT_NEW_PER_DAY",
     "LEARN_AHEAD",
+    "AnswerMode",
     "Answered",
-    "Mode",
     "Question",
     "Session",
     "Summary",
@@ -43,13 +43,13 @@ LEARN_AHEAD = dt.timedelta(minutes=20)
 """A card due again within this time (a learning step) is asked again before the session ends."""
 
 
-class Mode(StrEnum):
+class AnswerMode(StrEnum):
     TYPED = "typed"
     CHOICES = "choices"
     SELF = "self"
 
 
-def build_queue(items: Sequence[Item], cards: Mapping[str, CardRecord], now: dt.datetime, rng: random.Random, *,
+def build_queue(items: Sequence[Item], cards: Mapping[str, CurrentCard], now: dt.datetime, rng: random.Random, *,
                 new_today: int = 0, new_per_day: int = DEFAULT_NEW_PER_DAY, limit: int | None = None,
                 cram: bool = False) -> tuple[Item, ...]:
     """The session's cards: those due at `now` first (shuffled), then unseen ones up to the day's allowance
@@ -91,7 +91,7 @@ def choice_index(text: str, n: int) -> int | None:
 @dataclass(frozen=True)
 class Question:
     item: Item
-    mode: Mode
+    mode: AnswerMode
     number: int  # 1-based, counting every question asked this session (repeats too)
     is_new: bool  # never reviewed before this session
     is_repeat: bool  # asked again this session (learning step or cram retry)
@@ -140,7 +140,7 @@ class Session:
     scheduler: Scheduler
     rng: random.Random
     clock: Callable[[], dt.datetime]
-    mode: Mode = Mode.TYPED
+    mode: AnswerMode = AnswerMode.TYPED
     known: set[str] = field(default_factory=set)  # item ids with history before the session
     learn_ahead: dt.timedelta = LEARN_AHEAD
     _asked: int = 0
@@ -173,12 +173,12 @@ class Session:
         self._asked += 1
         choice = None
         mode = self.mode
-        if mode is Mode.CHOICES:
+        if mode is AnswerMode.CHOICES:
             from quizgen.forms import multiple_choice
 
             choice = multiple_choice(self.bank, item, self.rng)
             if choice is None:  # too few distractors in the bank: ask it typed
-                mode = Mode.TYPED
+                mode = AnswerMode.TYPED
         answered_ids = {d.answered.question.item.id for d in self._done}
         self._current = Question(item, mode, self._asked, item.id not in self.known and item.id not in answered_ids,
                                  item.id in answered_ids, choice)
@@ -213,7 +213,7 @@ class Session:
     def answer(self, typed: str) -> Answered:
         """Judge and record an answer to the current question (typed or choices mode)."""
         q = self._need_current()
-        if q.mode is Mode.SELF:
+        if q.mode is AnswerMode.SELF:
             raise UsageError("self-graded mode: rate with 1-4")
         correct, verdict = self.judge(q, typed)
         chosen = typed
@@ -221,13 +221,13 @@ class Session:
             idx = choice_index(typed, len(q.choice.options))
             assert idx is not None
             chosen = q.choice.options[idx].ja
-        return self._record(q, chosen, correct, derived_rating(correct), derived_rating(correct), verdict)
+        return self._commit(q, chosen, correct, derived_rating(correct), derived_rating(correct), verdict)
 
     def grade(self, rating: Rating | int) -> Answered:
         """Self mode: the learner's own rating of the current question (1 Again … 4 Easy)."""
         q = self._need_current()
         r = _rating(rating)
-        return self._record(q, "", r is not Rating.AGAIN, r, r, None)
+        return self._commit(q, "", r is not Rating.AGAIN, r, r, None)
 
     def rerate(self, rating: Rating | int) -> Answered:
         """Override the rating of the last answer (it stays committed, with the new rating)."""
@@ -273,13 +273,13 @@ class Session:
 
         return schedule
 
-    def _record(self, q: Question, answer: str, correct: bool, rating: Rating, derived: Rating,
+    def _commit(self, q: Question, answer: str, correct: bool, rating: Rating, derived: Rating,
                 verdict: Verdict | None) -> Answered:
         review = None
         if self.store is not None:
             at = self.clock()
-            review = self.store.record(q.item.id, rating, at, self._schedule(q.item.id, rating, at),
-                                       mode=q.mode.value, correct=correct, answer=answer)
+            review = self.store.add_review(q.item.id, rating, at, self._schedule(q.item.id, rating, at),
+                                           mode=q.mode.value, correct=correct, answer=answer)
         a = Answered(q, answer, correct, rating, derived, verdict, review)
         self._current = None
         self._done.append(_Done(a, self._maybe_requeue(a)))

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from quizgen.bank.model import Category, Item
 from quizgen.quiz.scheduling import Rating, State
-from quizgen.quiz.store import CardRecord, Review
+from quizgen.quiz.store import CurrentCard, Review
 
 __all__ = ["Ratio", "Stats", "compute", "due_items"]
 
@@ -46,7 +46,7 @@ class Stats:
         return self.forecast[1][1]
 
 
-def compute(items: Sequence[Item], cards: Mapping[str, CardRecord], reviews: Sequence[Review], now: dt.datetime,
+def compute(items: Sequence[Item], cards: Mapping[str, CurrentCard], reviews: Sequence[Review], now: dt.datetime,
             tz: dt.tzinfo, days: int = 7) -> Stats:
     """Statistics over `items` (the selection): reviews and cards of other items are left out."""
     by_id = {i.id: i for i in items}
@@ -72,7 +72,7 @@ def compute(items: Sequence[Item], cards: Mapping[str, CardRecord], reviews: Seq
                  tuple(forecast), retention, accuracy)
 
 
-def due_items(items: Sequence[Item], cards: Mapping[str, CardRecord], now: dt.datetime) -> list[tuple[Item, CardRecord]]:
+def due_items(items: Sequence[Item], cards: Mapping[str, CurrentCard], now: dt.datetime) -> list[tuple[Item, CurrentCard]]:
     """Selected items due at `now`, most overdue first."""
     due = [(i, cards[i.id]) for i in items if i.id in cards and cards[i.id].due <= now]
     return sorted(due, key=lambda p: (p[1].due, p[0].id))

@@ -31,7 +31,7 @@ from quizgen.quiz.scheduling import Rating, State, card_from_json, card_to_json
 if TYPE_CHECKING:
     from fsrs import Card
 
-__all__ = ["SCHEMA_VERSION", "CardRecord", "Review", "Store", "StoreError", "default_db_path"]
+__all__ = ["SCHEMA_VERSION", "CurrentCard", "Review", "Store", "StoreError", "default_db_path"]
 
 SCHEMA_VERSION = 2
 
@@ -117,7 +117,7 @@ def _parse_ts(text: str) -> dt.datetime:
 
 
 @dataclass(frozen=True)
-class CardRecord:
+class CurrentCard:
     """A card's current state, as the latest effective review left it."""
 
     item_id: str
@@ -257,7 +257,7 @@ class Store:
         with self._errors():
             return self._version()
 
-    def current(self, from_log: bool = False) -> dict[str, CardRecord]:
+    def current(self, from_log: bool = False) -> dict[str, CurrentCard]:
         """Every reviewed item's current state: the latest effective review in the log.
 
         Read from the `cards` table the triggers keep; `from_log=True` derives it from the log itself (slower).
@@ -265,7 +265,7 @@ class Store:
         sql = _LATEST if from_log else "SELECT item_id, review_id, due, card_state, state FROM cards"
         with self._errors():
             rows = self._con.execute(sql).fetchall()
-        return {item: CardRecord(item, rid, _parse_ts(due), State(st), js) for item, rid, due, st, js in rows}
+        return {item: CurrentCard(item, rid, _parse_ts(due), State(st), js) for item, rid, due, st, js in rows}
 
     def rebuild_cards(self) -> int:
         """Recompute the `cards` table from the log (it is derived data); returns how many cards there are."""
@@ -274,12 +274,12 @@ class Store:
             con.execute(_REBUILD_CARDS)
             return int(con.execute("SELECT COUNT(*) FROM cards").fetchone()[0])
 
-    def _current_one(self, con: sqlite3.Connection, item_id: str) -> CardRecord | None:
+    def _current_one(self, con: sqlite3.Connection, item_id: str) -> CurrentCard | None:
         row = con.execute(f"SELECT r.id, r.due, r.card_state, r.state FROM reviews r WHERE r.item_id = ? AND {_EFFECTIVE} "
                           "ORDER BY r.id DESC LIMIT 1", (item_id,)).fetchone()
-        return None if row is None else CardRecord(item_id, row[0], _parse_ts(row[1]), State(row[2]), row[3])
+        return None if row is None else CurrentCard(item_id, row[0], _parse_ts(row[1]), State(row[2]), row[3])
 
-    def card(self, item_id: str) -> CardRecord | None:
+    def card(self, item_id: str) -> CurrentCard | None:
         with self._errors():
             return self._current_one(self._con, item_id)
 
@@ -311,8 +311,8 @@ class Store:
 
     # ------------------------------------------------------------------ writing
 
-    def record(self, item_id: str, rating: Rating, reviewed_at: dt.datetime, schedule: Callable[[Card | None], Card], *,
-               mode: str = "typed", correct: bool | None = None, answer: str | None = None) -> Review:
+    def add_review(self, item_id: str, rating: Rating, reviewed_at: dt.datetime, schedule: Callable[[Card | None], Card], *,
+                   mode: str = "typed", correct: bool | None = None, answer: str | None = None) -> Review:
         """Append one review and commit. `schedule(previous card or None)` gives the card after the review;
         the previous card is read inside the write transaction, so a concurrent session's review is honoured."""
         with self._errors(), self._write() as con:

@@ -1,4 +1,4 @@
-"""The candidate record shared by the rule families in `candidates_*.py`.
+"""The `Candidate` every rule family in `quizgen.extract.rules` returns.
 
 A candidate names its answer as a verbatim span of the sentence; `drafts.py` turns it into a question.
 """

@@ -4,8 +4,8 @@
     result = build_deck(bank, recipe, Path("out/china-russia.apkg"), now)
 
 Identity (what lets students re-import an updated deck without losing progress):
-note GUIDs come from item ids (anki_notes.py), note type ids are fixed
-(anki_models.py), deck ids come from deck names (quizgen.generators.anki.recipes.deck_id_for).
+note GUIDs come from item ids (notes.py), note type ids are fixed
+(notetypes.py), deck ids come from deck names (quizgen.generators.anki.recipes.deck_id_for).
 
 Time: `now` is stamped on every note, card and note type as its modification
 time. Anki updates an existing note on re-import only when the incoming one is
@@ -42,8 +42,8 @@ from quizgen import resources
 from quizgen.atomic import atomic_path
 from quizgen.bank.model import Bank, Category
 from quizgen.generators.anki.notes import NoteSpec, description_html, recipe_notes, subdecks
-from quizgen.generators.anki.notetypes import make_model
-from quizgen.generators.anki.recipes import DeckRecipe, Form, deck_id_for, load_recipes, recipe_files
+from quizgen.generators.anki.notetypes import make_note_type
+from quizgen.generators.anki.recipes import CardForm, DeckRecipe, deck_id_for, load_recipes, recipe_files
 
 
 @dataclass(frozen=True)
@@ -52,8 +52,8 @@ class DeckBuild:
 
     recipe: DeckRecipe
     path: Path
-    notes: dict[Form, int] = field(default_factory=dict)
-    cards: dict[Form, int] = field(default_factory=dict)
+    notes: dict[CardForm, int] = field(default_factory=dict)
+    cards: dict[CardForm, int] = field(default_factory=dict)
     cards_per_deck: dict[str, int] = field(default_factory=dict)
 
     @property
@@ -83,12 +83,12 @@ def build_default(bank: Bank, out_dir: Path, now: dt.datetime) -> list[Path]:
 def write_apkg(bank: Bank, recipe: DeckRecipe, notes: Iterable[NoteSpec], path: Path, now: dt.datetime) -> DeckBuild:
     """Write `notes` (streamed: never all in memory) into a reproducible .apkg at `path`."""
     ts = float(int(now.timestamp()))
-    models = {f: make_model(f) for f in Form}
+    models = {f: make_note_type(f) for f in CardForm}
     deck_ids: dict[str, int] = {recipe.name: recipe.id}
     for name, _cats in subdecks(recipe):
         deck_ids.setdefault(name, deck_id_for(name))
-    note_counts: dict[Form, int] = {}
-    card_counts: dict[Form, int] = {}
+    note_counts: dict[CardForm, int] = {}
+    card_counts: dict[CardForm, int] = {}
     per_deck: dict[str, int] = {}
     id_gen = itertools.count(int(ts * 1000))
     with tempfile.TemporaryDirectory(prefix="quizgen-anki-") as tmp:
@@ -136,12 +136,12 @@ def _card_ords(model: genanki.Model) -> Callable[[tuple[str, ...]], list[int]]:
     return front_back
 
 
-def write_notes(cur: sqlite3.Cursor, notes: Iterable[NoteSpec], models: dict[Form, genanki.Model],
+def write_notes(cur: sqlite3.Cursor, notes: Iterable[NoteSpec], models: dict[CardForm, genanki.Model],
                 deck_ids: dict[str, int], ts: float, id_gen: Iterator[int]) -> Iterator[tuple[NoteSpec, int]]:
     """Insert each note and its cards: the rows `genanki.Note.write_to_db` writes, in its order, without a Note.
 
     Yields (note, number of cards) as each is written. genanki's per-note object, tag list, deprecation and
-    HTML checks are skipped: fields here are escaped HTML made by anki_notes and tags have no spaces.
+    HTML checks are skipped: fields here are escaped HTML made by notes.py and tags have no spaces.
     """
     mod = int(ts)
     plans = {f: (m.model_id, len(m.fields), m.sort_field_index, _card_ords(m)) for f, m in models.items()}
@@ -162,7 +162,7 @@ def write_notes(cur: sqlite3.Cursor, notes: Iterable[NoteSpec], models: dict[For
 
 
 def _write_decks(cur: sqlite3.Cursor, bank: Bank, recipe: DeckRecipe, deck_ids: dict[str, int],
-                 per_deck: dict[str, int], note_counts: dict[Form, int], models: dict[Form, genanki.Model],
+                 per_deck: dict[str, int], note_counts: dict[CardForm, int], models: dict[CardForm, genanki.Model],
                  ts: float, id_gen: itertools.count[int]) -> None:
     labels = {recipe.subdeck_name(c): c for c in Category}
     top = genanki.Deck(recipe.id, recipe.name, description_html(bank, recipe, note_counts))

@@ -21,14 +21,14 @@ from genanki.util import BASE91_TABLE
 
 from quizgen import citations, forms
 from quizgen.bank.model import CLOZE_RE, Bank, Category, Entity, EntityType, Item, cloze_parts
-from quizgen.generators.anki.recipes import DeckRecipe, Form, Layout
+from quizgen.generators.anki.recipes import CardForm, DeckRecipe, Layout
 
 
 @dataclass(frozen=True)
 class NoteSpec:
     guid: str
-    form: Form
-    fields: tuple[str, ...]  # in the order of anki_models.FIELDS[form]
+    form: CardForm
+    fields: tuple[str, ...]  # in the order of notetypes.FIELDS[form]
     tags: tuple[str, ...]
     deck: str  # full deck name, e.g. 中ロ関係::日付
     due: int  # new-card position: the order in which a student meets the cards
@@ -243,10 +243,10 @@ def multiple_choice_fields(bank: Bank, item: Item) -> tuple[str, ...] | None:
 
 #: form -> the note's own fields (everything before INFO_FIELDS), or None when the item cannot make that note.
 ITEM_FORMS = {
-    Form.BASIC: basic_fields,
-    Form.TYPE_IN: type_in_fields,
-    Form.CLOZE: cloze_fields,
-    Form.MULTIPLE_CHOICE: multiple_choice_fields,
+    CardForm.BASIC: basic_fields,
+    CardForm.TYPE_IN: type_in_fields,
+    CardForm.CLOZE: cloze_fields,
+    CardForm.MULTIPLE_CHOICE: multiple_choice_fields,
 }
 
 
@@ -359,7 +359,7 @@ def recipe_notes(bank: Bank, recipe: DeckRecipe) -> Iterator[NoteSpec]:
     mentioned = {a for it in items for a in (*it.actors, *((it.entity,) if it.entity else ()))}
     cited = {a for it in items for a in it.articles}
     reverse: list[ReverseNote] = []
-    if Form.REVERSE in recipe.forms:
+    if CardForm.REVERSE in recipe.forms:
         reverse = [n for n in (*role_notes(bank), *forum_notes(bank))
                    if n.entity.id in mentioned and all(a in cited for a in n.articles)]
     labels: dict[str, str] = {}
@@ -368,7 +368,7 @@ def recipe_notes(bank: Bank, recipe: DeckRecipe) -> Iterator[NoteSpec]:
         deck_items = deck_order(it for it in items if it.category in cats)
         info: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}  # per subdeck: (info fields, tags) of an item
         for form in recipe.forms:
-            if form is Form.REVERSE:
+            if form is CardForm.REVERSE:
                 for rn in reverse:
                     if rn.category in cats:
                         due += 1
@@ -388,7 +388,7 @@ def recipe_notes(bank: Bank, recipe: DeckRecipe) -> Iterator[NoteSpec]:
                 yield NoteSpec(guid_for(it.id, name), form, head + shared[0], (*shared[1], form_tag), deck, due)
 
 
-def description_html(bank: Bank, recipe: DeckRecipe, counts: dict[Form, int]) -> str:
+def description_html(bank: Bank, recipe: DeckRecipe, counts: dict[CardForm, int]) -> str:
     """The deck description Anki shows on the deck overview: what it is, what it covers, its sources."""
     arts = sorted({a for it in recipe.selection.apply(bank) for a in it.articles})
     srcs = "".join(f"<li>{esc(citations.source_label(bank, a).ja)}</li>" for a in arts if a in bank.source_by_id)

@@ -15,7 +15,7 @@ second copy of the note type. Never change or reuse them; add new ones instead.
 The cloze model's English hint (EnHint) is a second cloze field, numbered like
 the Japanese text when both have the same number of blanks.
 
-Fields hold finished, escaped HTML (see anki_notes.py); the templates only lay
+Fields hold finished, escaped HTML (see notes.py); the templates only lay
 them out. English is behind a <details> toggle on the front and shown on the back.
 """
 
@@ -27,42 +27,42 @@ from typing import Any
 import genanki
 
 from quizgen.citations import OUTSIDE_ARTICLES
-from quizgen.generators.anki.recipes import Form
+from quizgen.generators.anki.recipes import CardForm
 from quizgen.resources import templates_dir
 
-MODEL_IDS: dict[Form, int] = {
-    Form.BASIC: 1738201001,
-    Form.REVERSE: 1738201002,
-    Form.CLOZE: 1738201003,
-    Form.TYPE_IN: 1738201004,
-    Form.MULTIPLE_CHOICE: 1738201005,
+MODEL_IDS: dict[CardForm, int] = {
+    CardForm.BASIC: 1738201001,
+    CardForm.REVERSE: 1738201002,
+    CardForm.CLOZE: 1738201003,
+    CardForm.TYPE_IN: 1738201004,
+    CardForm.MULTIPLE_CHOICE: 1738201005,
 }
 
-MODEL_NAMES: dict[Form, str] = {
-    Form.BASIC: "quizgen 問答 (Q→A)",
-    Form.REVERSE: "quizgen 逆引き (reverse)",
-    Form.CLOZE: "quizgen 穴埋め (cloze)",
-    Form.TYPE_IN: "quizgen 入力 (type-in)",
-    Form.MULTIPLE_CHOICE: "quizgen 選択 (multiple choice)",
+MODEL_NAMES: dict[CardForm, str] = {
+    CardForm.BASIC: "quizgen 問答 (Q→A)",
+    CardForm.REVERSE: "quizgen 逆引き (reverse)",
+    CardForm.CLOZE: "quizgen 穴埋め (cloze)",
+    CardForm.TYPE_IN: "quizgen 入力 (type-in)",
+    CardForm.MULTIPLE_CHOICE: "quizgen 選択 (multiple choice)",
 }
 
 #: The explanation/disagreement/context/source block every item-based back ends with.
 INFO_FIELDS = ("Explanation", "ExplanationEn", "Disagreement", "Context", "Source")
 
-FIELDS: dict[Form, tuple[str, ...]] = {
-    Form.BASIC: ("ID", "Question", "QuestionEn", "Answer", "AnswerEn", "Reading", *INFO_FIELDS),
-    Form.TYPE_IN: ("ID", "Question", "QuestionEn", "Answer", "AnswerEn", "Accepted", *INFO_FIELDS),
-    Form.CLOZE: ("ID", "Text", "TextEn", "EnHint", *INFO_FIELDS),
-    Form.MULTIPLE_CHOICE: ("ID", "Question", "QuestionEn", "Choices", "ChoicesEn", "Marked", "Answer", "AnswerEn",
-                           *INFO_FIELDS),
-    Form.REVERSE: ("ID", "Ask", "AskEn", "Term", "TermEn", "Reading", "Gloss", "GlossEn", "AskBack", "AskBackEn",
-                   "Note", "Source"),
+FIELDS: dict[CardForm, tuple[str, ...]] = {
+    CardForm.BASIC: ("ID", "Question", "QuestionEn", "Answer", "AnswerEn", "Reading", *INFO_FIELDS),
+    CardForm.TYPE_IN: ("ID", "Question", "QuestionEn", "Answer", "AnswerEn", "Accepted", *INFO_FIELDS),
+    CardForm.CLOZE: ("ID", "Text", "TextEn", "EnHint", *INFO_FIELDS),
+    CardForm.MULTIPLE_CHOICE: ("ID", "Question", "QuestionEn", "Choices", "ChoicesEn", "Marked", "Answer", "AnswerEn",
+                               *INFO_FIELDS),
+    CardForm.REVERSE: ("ID", "Ask", "AskEn", "Term", "TermEn", "Reading", "Gloss", "GlossEn", "AskBack", "AskBackEn",
+                       "Note", "Source"),
 }
 
 #: The field shown in Anki's browser "Sort Field" column.
-SORT_FIELD: dict[Form, str] = {
-    Form.BASIC: "Question", Form.TYPE_IN: "Question", Form.CLOZE: "Text",
-    Form.MULTIPLE_CHOICE: "Question", Form.REVERSE: "Ask",
+SORT_FIELD: dict[CardForm, str] = {
+    CardForm.BASIC: "Question", CardForm.TYPE_IN: "Question", CardForm.CLOZE: "Text",
+    CardForm.MULTIPLE_CHOICE: "Question", CardForm.REVERSE: "Ask",
 }
 
 _EN_TOGGLE = ('{{#%s}}<details class="en"><summary>English</summary><div lang="en">{{%s}}</div></details>{{/%s}}')
@@ -93,55 +93,55 @@ _REVERSE_INFO = ('{{#Note}}<div class="box expl"><div class="label">メモ · No
 _QUESTION_FRONT = '<div class="q" lang="ja">{{Question}}</div>' + _toggle("QuestionEn")
 
 
-def _wrap(form: Form, body: str) -> str:
+def _wrap(form: CardForm, body: str) -> str:
     return f'<div class="qz qz-{form.value}">{body}</div>'
 
 
-TEMPLATES: dict[Form, list[dict[str, str]]] = {
-    Form.BASIC: [{
+TEMPLATES: dict[CardForm, list[dict[str, str]]] = {
+    CardForm.BASIC: [{
         "name": "問→答 Q→A",
-        "qfmt": _wrap(Form.BASIC, _QUESTION_FRONT),
-        "afmt": _wrap(Form.BASIC, _QUESTION_BACK + '<hr id="answer"><div class="a" lang="ja">{{Answer}}</div>'
+        "qfmt": _wrap(CardForm.BASIC, _QUESTION_FRONT),
+        "afmt": _wrap(CardForm.BASIC, _QUESTION_BACK + '<hr id="answer"><div class="a" lang="ja">{{Answer}}</div>'
                       '{{#Reading}}<div class="reading">{{Reading}}</div>{{/Reading}}'
                       '<div class="en" lang="en">{{AnswerEn}}</div>' + _INFO),
     }],
-    Form.TYPE_IN: [{
+    CardForm.TYPE_IN: [{
         "name": "入力 Type the answer",
-        "qfmt": _wrap(Form.TYPE_IN, _QUESTION_FRONT + "<p>{{type:Answer}}</p>"),
-        "afmt": _wrap(Form.TYPE_IN, _QUESTION_BACK + '<hr id="answer"><p>{{type:Answer}}</p>'
+        "qfmt": _wrap(CardForm.TYPE_IN, _QUESTION_FRONT + "<p>{{type:Answer}}</p>"),
+        "afmt": _wrap(CardForm.TYPE_IN, _QUESTION_BACK + '<hr id="answer"><p>{{type:Answer}}</p>'
                       '<div class="a" lang="ja">{{Answer}}</div><div class="en" lang="en">{{AnswerEn}}</div>'
                       '{{#Accepted}}<div class="reading">ほかに正解とする表記 · Also accepted: {{Accepted}}</div>{{/Accepted}}'
                       + _INFO),
     }],
-    Form.CLOZE: [{
+    CardForm.CLOZE: [{
         "name": "穴埋め Cloze",
-        "qfmt": _wrap(Form.CLOZE, '<div class="q" lang="ja">{{cloze:Text}}</div>{{#EnHint}}<details class="en">'
+        "qfmt": _wrap(CardForm.CLOZE, '<div class="q" lang="ja">{{cloze:Text}}</div>{{#EnHint}}<details class="en">'
                       '<summary>English</summary><div lang="en">{{cloze:EnHint}}</div></details>{{/EnHint}}'),
-        "afmt": _wrap(Form.CLOZE, '<div class="q" lang="ja">{{cloze:Text}}</div><hr id="answer">'
+        "afmt": _wrap(CardForm.CLOZE, '<div class="q" lang="ja">{{cloze:Text}}</div><hr id="answer">'
                       '{{#TextEn}}<div class="en" lang="en">{{TextEn}}</div>{{/TextEn}}' + _INFO),
     }],
-    Form.MULTIPLE_CHOICE: [{
+    CardForm.MULTIPLE_CHOICE: [{
         "name": "選択 Multiple choice",
-        "qfmt": _wrap(Form.MULTIPLE_CHOICE, '<div class="q" lang="ja">{{Question}}</div>{{Choices}}'
+        "qfmt": _wrap(CardForm.MULTIPLE_CHOICE, '<div class="q" lang="ja">{{Question}}</div>{{Choices}}'
                       '{{#QuestionEn}}<details class="en"><summary>English</summary><div lang="en">{{QuestionEn}}'
                       "{{ChoicesEn}}</div></details>{{/QuestionEn}}"),
-        "afmt": _wrap(Form.MULTIPLE_CHOICE, _QUESTION_BACK + '<hr id="answer">{{Marked}}'
+        "afmt": _wrap(CardForm.MULTIPLE_CHOICE, _QUESTION_BACK + '<hr id="answer">{{Marked}}'
                       '<div class="a" lang="ja">正解 {{Answer}}</div><div class="en" lang="en">Answer: {{AnswerEn}}</div>'
                       + _INFO),
     }],
-    Form.REVERSE: [
+    CardForm.REVERSE: [
         {
             "name": "→",
-            "qfmt": _wrap(Form.REVERSE, '<div class="q" lang="ja">{{Ask}}</div>' + _toggle("AskEn")),
-            "afmt": _wrap(Form.REVERSE, '<div class="q" lang="ja">{{Ask}}</div><div class="en" lang="en">{{AskEn}}</div>'
+            "qfmt": _wrap(CardForm.REVERSE, '<div class="q" lang="ja">{{Ask}}</div>' + _toggle("AskEn")),
+            "afmt": _wrap(CardForm.REVERSE, '<div class="q" lang="ja">{{Ask}}</div><div class="en" lang="en">{{AskEn}}</div>'
                           '<hr id="answer"><div class="a" lang="ja">{{Gloss}}</div>'
                           '<div class="en" lang="en">{{GlossEn}}</div>' + _REVERSE_INFO),
         },
         {
             "name": "←",
-            "qfmt": _wrap(Form.REVERSE, '{{#AskBack}}<div class="q" lang="ja">{{AskBack}}</div>'
+            "qfmt": _wrap(CardForm.REVERSE, '{{#AskBack}}<div class="q" lang="ja">{{AskBack}}</div>'
                           + _toggle("AskBackEn") + "{{/AskBack}}"),
-            "afmt": _wrap(Form.REVERSE, '<div class="q" lang="ja">{{AskBack}}</div>'
+            "afmt": _wrap(CardForm.REVERSE, '<div class="q" lang="ja">{{AskBack}}</div>'
                           '<div class="en" lang="en">{{AskBackEn}}</div><hr id="answer">'
                           '<div class="a" lang="ja">{{Term}}</div>'
                           '{{#Reading}}<div class="reading">{{Reading}}</div>{{/Reading}}'
@@ -156,7 +156,7 @@ def card_css() -> str:
     return (templates_dir() / "anki" / "cards.css").read_text(encoding="utf-8")
 
 
-def make_model(form: Form, css: str | None = None) -> genanki.Model:
+def make_note_type(form: CardForm, css: str | None = None) -> genanki.Model:
     """A fresh genanki.Model for `form` (genanki mutates models while writing, so never share one between builds)."""
     fields = FIELDS[form]
     templates: list[dict[str, Any]] = [dict(t) for t in TEMPLATES[form]]
@@ -166,6 +166,6 @@ def make_model(form: Form, css: str | None = None) -> genanki.Model:
         fields=[{"name": f} for f in fields],
         templates=templates,
         css=card_css() if css is None else css,
-        model_type=genanki.Model.CLOZE if form is Form.CLOZE else genanki.Model.FRONT_BACK,
+        model_type=genanki.Model.CLOZE if form is CardForm.CLOZE else genanki.Model.FRONT_BACK,
         sort_field_index=fields.index(SORT_FIELD[form]),
     )

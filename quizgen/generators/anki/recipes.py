@@ -36,7 +36,7 @@ def deck_id_for(name: str) -> int:
     return DECK_ID_BASE + (int.from_bytes(digest[:4], "big") >> 2)
 
 
-class Form(StrEnum):
+class CardForm(StrEnum):
     """Card forms; each is one Anki note type (see quizgen.generators.anki.notetypes)."""
 
     BASIC = "basic"
@@ -52,7 +52,7 @@ class Layout(StrEnum):
 
 
 @dataclass(frozen=True)
-class Select:
+class _SelectData:
     """The `select:` mapping of a recipe (YAML spelling of a `Selection`)."""
 
     categories: tuple[Category, ...] = ()
@@ -68,8 +68,8 @@ class _RecipeData:
 
     name: str
     description: Text
-    forms: tuple[Form, ...]
-    select: Select | None = None
+    forms: tuple[CardForm, ...]
+    select: _SelectData | None = None
     subdecks: Layout = Layout.CATEGORY
 
 
@@ -77,7 +77,7 @@ class _RecipeData:
 class DeckRecipe:
     name: str
     description: Text
-    forms: tuple[Form, ...]
+    forms: tuple[CardForm, ...]
     selection: Selection = field(default_factory=Selection)
     layout: Layout = Layout.CATEGORY
     deck_id: int | None = None  # None: deck_id_for(name)
@@ -190,11 +190,11 @@ def _parse(text: str, file: str, stem: str, r: Reader, bank: Bank | None) -> tup
     if spec.name != spec.name.strip() or any(not p.strip() for p in parts):
         r.fail(name_loc, "name", f"deck name {spec.name!r} has an empty part or surrounding spaces")
     if not spec.forms:
-        r.fail(data.where("forms"), "forms", f"list at least one form: {', '.join(f.value for f in Form)}")
+        r.fail(data.where("forms"), "forms", f"list at least one form: {', '.join(f.value for f in CardForm)}")
     dupes = {f for f in spec.forms if spec.forms.count(f) > 1}
     if dupes:
         r.fail(data.where("forms"), "forms", f"form listed twice: {', '.join(sorted(dupes))}")
-    sel = spec.select or Select()
+    sel = spec.select or _SelectData()
     selection = Selection(categories=sel.categories, articles=sel.articles, tags=sel.tags,
                           ids=sel.ids, exclude_tags=sel.exclude_tags)
     if bank is not None:
@@ -205,7 +205,7 @@ def _parse(text: str, file: str, stem: str, r: Reader, bank: Bank | None) -> tup
                                 layout=spec.subdecks, deck_id=deck_id, stem=stem)
 
 
-def _check_against_bank(r: Reader, data: LocMap, sel: Select, selection: Selection, bank: Bank) -> None:
+def _check_against_bank(r: Reader, data: LocMap, sel: _SelectData, selection: Selection, bank: Bank) -> None:
     raw_sel = data.get("select")
     where: dict[str, LocList | None] = {}
     for key in ("articles", "ids"):

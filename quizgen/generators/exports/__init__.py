@@ -18,7 +18,7 @@ from pathlib import Path
 from quizgen.atomic import write_bytes
 from quizgen.bank.model import Bank, Item, Lang, Selection
 from quizgen.generators.exports import gift, kahoot, moodle, quizlet
-from quizgen.generators.exports.common import Export, ExportFormat, ExportWarning, QType, plan
+from quizgen.generators.exports.common import Export, ExportFormat, ExportWarning, QuestionKind, plan
 
 __all__ = [
     "DEFAULT_SEED",
@@ -26,7 +26,7 @@ __all__ = [
     "ExportFormat",
     "ExportWarning",
     "Lang",
-    "QType",
+    "QuestionKind",
     "build_default",
     "default_path",
     "export",

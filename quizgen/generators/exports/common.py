@@ -40,7 +40,7 @@ _SUFFIXES = {
 }
 
 
-class QType(StrEnum):
+class QuestionKind(StrEnum):
     """Question types, as counted in an export's summary."""
 
     MULTICHOICE = "multichoice"
@@ -53,9 +53,9 @@ class QType(StrEnum):
 
     def label(self, n: int) -> str:
         """How a count of this type reads: '3 multichoice', '1 card', '4 Kahoot questions'."""
-        if self is QType.CARD:
+        if self is QuestionKind.CARD:
             return "card" if n == 1 else "cards"
-        if self is QType.QUIZ:
+        if self is QuestionKind.QUIZ:
             return "Kahoot question" if n == 1 else "Kahoot questions"
         return self.value
 
@@ -66,7 +66,7 @@ class ExportWarning:
 
     format: ExportFormat
     subject: str  # the item id, or `matching@<article>`
-    qtype: QType
+    qtype: QuestionKind
     reason: str
 
     def __str__(self) -> str:
@@ -79,7 +79,7 @@ class Export:
 
     format: ExportFormat
     text: str
-    counts: tuple[tuple[QType, int], ...]
+    counts: tuple[tuple[QuestionKind, int], ...]
     warnings: tuple[ExportWarning, ...]
     encoding: str = "utf-8"
 
@@ -87,7 +87,7 @@ class Export:
     def total(self) -> int:
         return sum(n for _, n in self.counts)
 
-    def count(self, qtype: QType) -> int:
+    def count(self, qtype: QuestionKind) -> int:
         return dict(self.counts).get(qtype, 0)
 
     def summary(self) -> str:
@@ -96,11 +96,11 @@ class Export:
         return ", ".join(parts) if parts else "no questions"
 
 
-def count_types(types: Iterable[QType]) -> tuple[tuple[QType, int], ...]:
-    tally: dict[QType, int] = {}
+def count_types(types: Iterable[QuestionKind]) -> tuple[tuple[QuestionKind, int], ...]:
+    tally: dict[QuestionKind, int] = {}
     for t in types:
         tally[t] = tally.get(t, 0) + 1
-    return tuple((t, tally[t]) for t in QType if t in tally)
+    return tuple((t, tally[t]) for t in QuestionKind if t in tally)
 
 
 # --------------------------------------------------------------------------- the plan
@@ -221,16 +221,16 @@ def matching_category(article: str) -> str:
     return f"$course$/quizgen/{Category.ACTORS.value}/{article}"
 
 
-def question_name(item: Item, qtype: QType) -> str:
+def question_name(item: Item, qtype: QuestionKind) -> str:
     """Unique per item and type: item ids are unique, and no suffix ends another."""
     return f"{item.id}-{_NAME_SUFFIX[qtype]}"
 
 
 _NAME_SUFFIX = {
-    QType.MULTICHOICE: "mc",
-    QType.TRUEFALSE: "tf",
-    QType.SHORTANSWER: "sa",
-    QType.CLOZE: "cloze",
+    QuestionKind.MULTICHOICE: "mc",
+    QuestionKind.TRUEFALSE: "tf",
+    QuestionKind.SHORTANSWER: "sa",
+    QuestionKind.CLOZE: "cloze",
 }
 
 _SOURCE_LABEL = Text("出典", "Source")
@@ -289,15 +289,15 @@ def category_key(path: str) -> tuple[int, str]:
 def grouped_questions(
     plan: Plan,
     fmt: ExportFormat,
-    item_questions: Callable[[ItemPlan, list[ExportWarning]], Iterable[tuple[QType, Q]]],
+    item_questions: Callable[[ItemPlan, list[ExportWarning]], Iterable[tuple[QuestionKind, Q]]],
     matching: Callable[[Matching], Q],
-) -> tuple[list[tuple[str, list[Q]]], list[QType], list[ExportWarning]]:
+) -> tuple[list[tuple[str, list[Q]]], list[QuestionKind], list[ExportWarning]]:
     """Every question of `plan`, grouped by category path in bank order, with the type counts and warnings.
 
     `item_questions` renders one item's questions (appending any warnings); `matching` renders one matching set.
     Shared by the formats so that all of them hold the same questions in the same order.
     """
-    types: list[QType] = []
+    types: list[QuestionKind] = []
     warnings: list[ExportWarning] = []
     groups: dict[str, list[Q]] = {}
     for ip in plan.items:
@@ -307,7 +307,7 @@ def grouped_questions(
             types.append(qtype)
     for m in plan.matchings:
         groups.setdefault(matching_category(m.article), []).append(matching(m))
-        types.append(QType.MATCHING)
+        types.append(QuestionKind.MATCHING)
     for article, reason in plan.skipped_matchings:
-        warnings.append(ExportWarning(fmt, f"matching@{article}", QType.MATCHING, reason))
+        warnings.append(ExportWarning(fmt, f"matching@{article}", QuestionKind.MATCHING, reason))
     return [(path, groups[path]) for path in sorted(groups, key=category_key)], types, warnings

@@ -21,7 +21,7 @@ from quizgen.generators.exports.common import (
     ItemPlan,
     Matching,
     Plan,
-    QType,
+    QuestionKind,
     cloze_lang,
     count_types,
     english_cloze_line,
@@ -72,28 +72,28 @@ def _head(name: str, tags: Iterable[str], text_html: str) -> str:
     return f"// [id:{name}]{tag_s}\n::{escape(name)}::[html]{_html(text_html)}"
 
 
-def _item_questions(bank: Bank, ip: ItemPlan, lang: Lang, warnings: list[ExportWarning]) -> Iterable[tuple[QType, str]]:
+def _item_questions(bank: Bank, ip: ItemPlan, lang: Lang, warnings: list[ExportWarning]) -> Iterable[tuple[QuestionKind, str]]:
     item = ip.item
     tags = citations.item_tags(item)
     fb = _html(feedback(bank, item, lang))
     if ip.mc is not None:
-        yield QType.MULTICHOICE, _multichoice(ip.mc, lang, tags, fb)
+        yield QuestionKind.MULTICHOICE, _multichoice(ip.mc, lang, tags, fb)
     else:
-        warnings.append(ExportWarning(FORMAT, item.id, QType.MULTICHOICE, no_mc_reason(ip)))
+        warnings.append(ExportWarning(FORMAT, item.id, QuestionKind.MULTICHOICE, no_mc_reason(ip)))
     if ip.tf is not None:
-        head = _head(question_name(item, QType.TRUEFALSE), tags, html_show(ip.tf.statement, lang))
+        head = _head(question_name(item, QuestionKind.TRUEFALSE), tags, html_show(ip.tf.statement, lang))
         tf_fb = _html(feedback(bank, item, lang, ip.tf))
-        yield QType.TRUEFALSE, f"{head}{{{'TRUE' if ip.tf.is_true else 'FALSE'}####{tf_fb}}}"
+        yield QuestionKind.TRUEFALSE, f"{head}{{{'TRUE' if ip.tf.is_true else 'FALSE'}####{tf_fb}}}"
     answers, dropped = _plain_answers(shortanswer_answers(ip.accepted))
     for a in dropped:
-        warnings.append(ExportWarning(FORMAT, item.id, QType.SHORTANSWER,
+        warnings.append(ExportWarning(FORMAT, item.id, QuestionKind.SHORTANSWER,
                                       f"accepted answer {a!r} left out: GIFT would read '->' as a matching question"))
-    head = _head(question_name(item, QType.SHORTANSWER), tags, html_show(item.prompt, lang))
-    yield QType.SHORTANSWER, head + "{\n" + "".join(f"\t{a}\n" for a in answers) + f"\t####{fb}\n}}"
+    head = _head(question_name(item, QuestionKind.SHORTANSWER), tags, html_show(item.prompt, lang))
+    yield QuestionKind.SHORTANSWER, head + "{\n" + "".join(f"\t{a}\n" for a in answers) + f"\t####{fb}\n}}"
     if ip.cloze is not None:
         cloze = _missing_word(ip, lang, tags, fb, warnings)
         if cloze is not None:
-            yield QType.CLOZE, cloze
+            yield QuestionKind.CLOZE, cloze
 
 
 def _plain_answers(answers: Iterable[str]) -> tuple[list[str], list[str]]:
@@ -110,7 +110,7 @@ def _plain_answers(answers: Iterable[str]) -> tuple[list[str], list[str]]:
 
 
 def _multichoice(mc: forms.MultipleChoice, lang: Lang, tags: Iterable[str], fb: str) -> str:
-    head = _head(question_name(mc.item, QType.MULTICHOICE), tags, html_show(mc.item.prompt, lang))
+    head = _head(question_name(mc.item, QuestionKind.MULTICHOICE), tags, html_show(mc.item.prompt, lang))
     lines = [f"\t{'=' if i == mc.answer_index else '~'}{_html(html_text(show(o, lang)))}\n" for i, o in enumerate(mc.options)]
     return head + "{\n" + "".join(lines) + f"\t####{fb}\n}}"
 
@@ -123,7 +123,7 @@ def _missing_word(ip: ItemPlan, lang: Lang, tags: Iterable[str], fb: str,
     parts = ip.cloze.parts(main)
     blanks = [seg for seg, blank in parts if blank]
     if len(blanks) != 1:
-        warnings.append(ExportWarning(FORMAT, item_id, QType.CLOZE,
+        warnings.append(ExportWarning(FORMAT, item_id, QuestionKind.CLOZE,
                                       f"skipped: it has {len(blanks)} blanks; GIFT's missing-word format holds one "
                                       "(it is in the Moodle XML export)"))
         return None
@@ -132,7 +132,7 @@ def _missing_word(ip: ItemPlan, lang: Lang, tags: Iterable[str], fb: str,
     after = "".join(seg for seg, _ in parts[i + 1:])
     answers, _ = _plain_answers(shortanswer_answers(cloze_alternatives(blanks[0], getattr(ip.item.answer, main), ip.accepted)))
     if not answers:
-        warnings.append(ExportWarning(FORMAT, item_id, QType.CLOZE,
+        warnings.append(ExportWarning(FORMAT, item_id, QuestionKind.CLOZE,
                                       f"skipped: its blank {blanks[0]!r} cannot be written in GIFT"))
         return None
     after_html = html_text(after)
@@ -140,7 +140,7 @@ def _missing_word(ip: ItemPlan, lang: Lang, tags: Iterable[str], fb: str,
         after_html += "<br>" + html_text(english_cloze_line(ip.cloze))
     if not after_html.strip():
         after_html = "&nbsp;"  # GIFT shows a blank only when text follows the answers
-    head = _head(question_name(ip.item, QType.CLOZE), tags, html_text(before))
+    head = _head(question_name(ip.item, QuestionKind.CLOZE), tags, html_text(before))
     return head + "{" + " ".join(answers) + f" ####{fb}}}" + _html(after_html)
 
 

@@ -18,7 +18,7 @@ from quizgen.generators.exports.common import (
     ExportFormat,
     ExportWarning,
     Plan,
-    QType,
+    QuestionKind,
     count_types,
     no_mc_reason,
     one_line,
@@ -50,7 +50,7 @@ def render(plan: Plan, lang: Lang) -> Export:
         item = ip.item
         question = one_line(show(item.prompt, lang))
         if ip.mc is None:
-            warnings.append(ExportWarning(FORMAT, item.id, QType.QUIZ, no_mc_reason(ip, "Kahoot needs 3")))
+            warnings.append(ExportWarning(FORMAT, item.id, QuestionKind.QUIZ, no_mc_reason(ip, "Kahoot needs 3")))
             continue
         answers = [one_line(show(o, lang)) for o in ip.mc.options]
         problems = []
@@ -59,8 +59,8 @@ def render(plan: Plan, lang: Lang) -> Export:
         problems += [f"answer {k} is {len(a)} characters (max {MAX_ANSWER}): {a!r}"
                      for k, a in enumerate(answers, 1) if len(a) > MAX_ANSWER]
         if problems:
-            warnings.append(ExportWarning(FORMAT, item.id, QType.QUIZ, "skipped: " + "; ".join(problems)))
+            warnings.append(ExportWarning(FORMAT, item.id, QuestionKind.QUIZ, "skipped: " + "; ".join(problems)))
             continue
         writer.writerow([question, *answers, time_limit(question, answers), ip.mc.answer_index + 1])
         n += 1
-    return Export(FORMAT, buf.getvalue(), count_types(QType.QUIZ for _ in range(n)), tuple(warnings), "utf-8-sig")
+    return Export(FORMAT, buf.getvalue(), count_types(QuestionKind.QUIZ for _ in range(n)), tuple(warnings), "utf-8-sig")

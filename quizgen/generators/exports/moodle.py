@@ -22,7 +22,7 @@ from quizgen.generators.exports.common import (
     ItemPlan,
     Matching,
     Plan,
-    QType,
+    QuestionKind,
     clean,
     cloze_lang,
     count_types,
@@ -56,26 +56,26 @@ def render(bank: Bank, plan: Plan, lang: Lang) -> Export:
 
 
 def _item_questions(bank: Bank, ip: ItemPlan, lang: Lang,
-                    warnings: list[ExportWarning]) -> Iterable[tuple[QType, ET.Element]]:
+                    warnings: list[ExportWarning]) -> Iterable[tuple[QuestionKind, ET.Element]]:
     item = ip.item
     tags = citations.item_tags(item)
     if ip.mc is not None:
-        yield QType.MULTICHOICE, _multichoice(bank, ip.mc, lang, tags)
+        yield QuestionKind.MULTICHOICE, _multichoice(bank, ip.mc, lang, tags)
     else:
-        warnings.append(ExportWarning(FORMAT, item.id, QType.MULTICHOICE, no_mc_reason(ip)))
+        warnings.append(ExportWarning(FORMAT, item.id, QuestionKind.MULTICHOICE, no_mc_reason(ip)))
     if ip.tf is not None:
-        yield QType.TRUEFALSE, _truefalse(bank, ip.tf, lang, tags)
+        yield QuestionKind.TRUEFALSE, _truefalse(bank, ip.tf, lang, tags)
     answers = shortanswer_answers(ip.accepted)
-    yield QType.SHORTANSWER, _shortanswer(bank, ip, answers, lang, tags)
+    yield QuestionKind.SHORTANSWER, _shortanswer(bank, ip, answers, lang, tags)
     if ip.cloze is not None:
         cp = cloze_plan(ip, lang)
         for a in cp.dropped:
-            warnings.append(ExportWarning(FORMAT, item.id, QType.CLOZE, f"accepted answer {a!r} left out: Moodle reads "
+            warnings.append(ExportWarning(FORMAT, item.id, QuestionKind.CLOZE, f"accepted answer {a!r} left out: Moodle reads "
                                           "a backslash before # or } in an embedded answer as an escape"))
         if cp.problem:
-            warnings.append(ExportWarning(FORMAT, item.id, QType.CLOZE, cp.problem))
+            warnings.append(ExportWarning(FORMAT, item.id, QuestionKind.CLOZE, cp.problem))
         else:
-            yield QType.CLOZE, _cloze(bank, ip, lang, cp, tags)
+            yield QuestionKind.CLOZE, _cloze(bank, ip, lang, cp, tags)
 
 
 # --------------------------------------------------------------------------- elements
@@ -124,7 +124,7 @@ def _answer(q: ET.Element, fraction: int, text: str, fmt: str = "html", fb: str 
 
 def _multichoice(bank: Bank, mc: forms.MultipleChoice, lang: Lang, tags: Iterable[str]) -> ET.Element:
     item = mc.item
-    q = _question("multichoice", question_name(item, QType.MULTICHOICE), html_show(item.prompt, lang),
+    q = _question("multichoice", question_name(item, QuestionKind.MULTICHOICE), html_show(item.prompt, lang),
                   feedback(bank, item, lang))
     ET.SubElement(q, "single").text = "true"
     ET.SubElement(q, "shuffleanswers").text = "true"
@@ -137,7 +137,7 @@ def _multichoice(bank: Bank, mc: forms.MultipleChoice, lang: Lang, tags: Iterabl
 
 def _truefalse(bank: Bank, tf: forms.TrueFalse, lang: Lang, tags: Iterable[str]) -> ET.Element:
     item = tf.item
-    q = _question("truefalse", question_name(item, QType.TRUEFALSE), html_show(tf.statement, lang),
+    q = _question("truefalse", question_name(item, QuestionKind.TRUEFALSE), html_show(tf.statement, lang),
                   feedback(bank, item, lang, tf), penalty="1")
     _answer(q, 100 if tf.is_true else 0, "true", "moodle_auto_format")
     _answer(q, 0 if tf.is_true else 100, "false", "moodle_auto_format")
@@ -161,7 +161,7 @@ def shortanswer_answers(accepted: Iterable[str]) -> tuple[str, ...]:
 
 def _shortanswer(bank: Bank, ip: ItemPlan, answers: tuple[str, ...], lang: Lang, tags: Iterable[str]) -> ET.Element:
     item = ip.item
-    q = _question("shortanswer", question_name(item, QType.SHORTANSWER), html_show(item.prompt, lang),
+    q = _question("shortanswer", question_name(item, QuestionKind.SHORTANSWER), html_show(item.prompt, lang),
                   feedback(bank, item, lang))
     ET.SubElement(q, "usecase").text = "0"
     for a in answers:
@@ -250,7 +250,7 @@ def cloze_text(ip: ItemPlan, lang: Lang, cp: ClozePlan) -> str:
 
 
 def _cloze(bank: Bank, ip: ItemPlan, lang: Lang, cp: ClozePlan, tags: Iterable[str]) -> ET.Element:
-    q = _question("cloze", question_name(ip.item, QType.CLOZE), cloze_text(ip, lang, cp),
+    q = _question("cloze", question_name(ip.item, QuestionKind.CLOZE), cloze_text(ip, lang, cp),
                   feedback(bank, ip.item, lang), grade=None)
     _tags(q, tags)
     return q

@@ -9,7 +9,7 @@ stays on one line). Nothing else is changed.
 from __future__ import annotations
 
 from quizgen.bank.model import Lang
-from quizgen.generators.exports.common import Export, ExportFormat, Plan, QType, count_types, one_line, show
+from quizgen.generators.exports.common import Export, ExportFormat, Plan, QuestionKind, count_types, one_line, show
 
 FORMAT = ExportFormat.QUIZLET_CSV
 
@@ -20,4 +20,4 @@ def render(plan: Plan, lang: Lang) -> Export:
         term = one_line(show(ip.item.prompt, lang))
         definition = one_line(show(ip.item.answer, lang))
         rows.append(f"{term}\t{definition}\n")
-    return Export(FORMAT, "".join(rows), count_types(QType.CARD for _ in rows), ())
+    return Export(FORMAT, "".join(rows), count_types(QuestionKind.CARD for _ in rows), ())

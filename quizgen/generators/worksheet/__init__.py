@@ -5,11 +5,11 @@ shuffles question order within each section and the order of choices, matching
 columns and timeline events — all from the `random.Random` passed in, so one
 seed always gives the same worksheet.
 
-The parts, one module per concept: `worksheet_questions` (question types and
-questions), `worksheet_model` (options, worksheet, variants, sections),
-`worksheet_select` (choosing the questions, building variants), `worksheet_key`
-(the answer key). Rendering lives in `worksheet_html` (Jinja2) and `pdf`
-(WeasyPrint); writing files in `worksheet_write`. Every public name of those
+The parts, one module per concept: `exercises` (the kinds of exercise and their
+questions), `sheet` (options, worksheet, variants, sections), `choose` (choosing
+the questions, building variants), `key` (the answer key). Rendering lives in
+`render` (Jinja2) and `pdf` (WeasyPrint, with the font from `fonts`); writing
+files in `write`. Every public name of those
 parts is importable from here.
 """
 
@@ -25,15 +25,15 @@ from quizgen.bank.model import Bank, Item, Lang, Selection, Text
 from quizgen.errors import UsageError
 from quizgen.generators.worksheet.choose import build_variant, pick_content
 from quizgen.generators.worksheet.exercises import (
-    COMPOSITE_TYPES,
+    COMPOSITE_EXERCISES,
     EXERCISE_SIZE,
     MIN_EXERCISE,
-    SIMPLE_TYPES,
+    SIMPLE_EXERCISES,
     ChoiceQ,
     ClozeQ,
+    Exercise,
     MatchingQ,
     Question,
-    QuestionType,
     ShortQ,
     TimelineQ,
     TrueFalseQ,
@@ -65,20 +65,20 @@ from quizgen.generators.worksheet.sheet import (
 )
 
 __all__ = [
-    "COMPOSITE_TYPES",
+    "COMPOSITE_EXERCISES",
     "DEFAULT_TITLE",
     "EXERCISE_SIZE",
     "MAX_VARIANTS",
     "MIN_EXERCISE",
-    "SIMPLE_TYPES",
+    "SIMPLE_EXERCISES",
     "ChoiceQ",
     "ClozeQ",
+    "Exercise",
     "KeyEntry",
     "KeyLine",
     "Lang",
     "MatchingQ",
     "Question",
-    "QuestionType",
     "Quote",
     "Section",
     "ShortQ",
@@ -123,7 +123,7 @@ def build_worksheet(bank: Bank, items: Sequence[Item], options: WorksheetOptions
 
 
 def default_options() -> WorksheetOptions:
-    return WorksheetOptions(count=20, types=tuple(QuestionType), lang=Lang.JA, variants=2, seed=1)
+    return WorksheetOptions(count=20, types=tuple(Exercise), lang=Lang.JA, variants=2, seed=1)
 
 
 def build_default(bank: Bank, out_dir: Path, now: dt.datetime) -> list[Path]:

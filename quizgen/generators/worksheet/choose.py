@@ -16,15 +16,15 @@ from quizgen.bank.model import Bank, Item, ItemKind
 from quizgen.errors import UsageError
 from quizgen.forms import Pair, TimelineEvent
 from quizgen.generators.worksheet.exercises import (
-    COMPOSITE_TYPES,
+    COMPOSITE_EXERCISES,
     EXERCISE_SIZE,
     MIN_EXERCISE,
-    SIMPLE_TYPES,
+    SIMPLE_EXERCISES,
     ChoiceQ,
     ClozeQ,
+    Exercise,
     MatchingQ,
     Question,
-    QuestionType,
     ShortQ,
     TimelineQ,
     TrueFalseQ,
@@ -34,15 +34,15 @@ from quizgen.generators.worksheet.sheet import Section, Variant, WorksheetOption
 
 
 def pick_content(bank: Bank, items: Sequence[Item], options: WorksheetOptions,
-                 rng: random.Random) -> tuple[dict[QuestionType, list[Question]], list[str]]:
+                 rng: random.Random) -> tuple[dict[Exercise, list[Question]], list[str]]:
     """The questions of every variant, by type, and notes on what could not be built as asked."""
     pool = list(items)
     rng.shuffle(pool)
     used: set[str] = set()
-    content: dict[QuestionType, list[Question]] = {t: [] for t in QuestionType if t in options.types}
+    content: dict[Exercise, list[Question]] = {t: [] for t in Exercise if t in options.types}
     notes: list[str] = []
-    simple = [t for t in options.types if t in SIMPLE_TYPES]
-    composite = [t for t in options.types if t in COMPOSITE_TYPES]
+    simple = [t for t in options.types if t in SIMPLE_EXERCISES]
+    composite = [t for t in options.types if t in COMPOSITE_EXERCISES]
 
     # Matching and timeline: one exercise each beside other types; alone, --count sets how many.
     quota = {t: 0 for t in composite}
@@ -57,7 +57,7 @@ def pick_content(bank: Bank, items: Sequence[Item], options: WorksheetOptions,
     for t in composite:
         for _ in range(quota[t]):
             q: Question | None
-            if t is QuestionType.TIMELINE:
+            if t is Exercise.TIMELINE:
                 fresh = [i for i in pool if i.id not in used]
                 # leave enough items for the other questions: the exercise shrinks before they run short
                 spare = len(fresh) - (options.count - sum(quota.values())) if simple else len(fresh)
@@ -75,7 +75,7 @@ def pick_content(bank: Bank, items: Sequence[Item], options: WorksheetOptions,
             if isinstance(q, MatchingQ):
                 used_pairs.update(p.key for p in q.lefts)
 
-    matched = {p.key.split("@")[0] for q in content.get(QuestionType.MATCHING, ()) if isinstance(q, MatchingQ)
+    matched = {p.key.split("@")[0] for q in content.get(Exercise.MATCHING, ()) if isinstance(q, MatchingQ)
                for p in q.lefts}
     # items a matching exercise on the same sheet would give away are taken last (sorted is stable)
     ordered = sorted(pool, key=lambda i: _gives_away(i, matched))
@@ -105,8 +105,8 @@ def pick_content(bank: Bank, items: Sequence[Item], options: WorksheetOptions,
 
 
 _CANNOT = {
-    QuestionType.TIMELINE: f"no timeline exercise: the selection has fewer than {MIN_EXERCISE} events with distinct dates",
-    QuestionType.MATCHING: f"no matching exercise: the selected articles give fewer than {MIN_EXERCISE} "
+    Exercise.TIMELINE: f"no timeline exercise: the selection has fewer than {MIN_EXERCISE} events with distinct dates",
+    Exercise.MATCHING: f"no matching exercise: the selected articles give fewer than {MIN_EXERCISE} "
                            "distinct person-role pairs",
 }
 
@@ -118,13 +118,13 @@ def _gives_away(item: Item, persons: set[str]) -> bool:
     return item.kind is ItemKind.PERSON and item.entity in persons
 
 
-def _simple_q(t: QuestionType, bank: Bank, item: Item, rng: random.Random) -> Question | None:
-    if t is QuestionType.SHORT:
+def _simple_q(t: Exercise, bank: Bank, item: Item, rng: random.Random) -> Question | None:
+    if t is Exercise.SHORT:
         return ShortQ(item)
-    if t is QuestionType.CHOICE:
+    if t is Exercise.CHOICE:
         mc = forms.multiple_choice(bank, item, rng)
         return ChoiceQ(mc) if mc else None
-    if t is QuestionType.TRUEFALSE:
+    if t is Exercise.TRUEFALSE:
         tf = forms.true_false(item, rng)
         return TrueFalseQ(tf) if tf else None
     cz = forms.cloze(item)
@@ -161,11 +161,11 @@ def _reshuffle(q: Question, rng: random.Random) -> Question:
     return q
 
 
-def build_variant(label: str, content: dict[QuestionType, list[Question]], rng: random.Random) -> Variant:
+def build_variant(label: str, content: dict[Exercise, list[Question]], rng: random.Random) -> Variant:
     """One variant of `content`: sections in a fixed order, questions and their parts shuffled by `rng`."""
     sections = []
     number = 1
-    for t in QuestionType:  # sections always in this order
+    for t in Exercise:  # sections always in this order
         qs = list(content.get(t, ()))
         if not qs:
             continue

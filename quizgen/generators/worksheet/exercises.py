@@ -1,9 +1,9 @@
-"""Worksheet question types and the questions themselves (pure).
+"""The kinds of worksheet exercise and their questions (pure).
 
-A question type is a section of the sheet (short answer, multiple choice, …);
+An `Exercise` is one section of the sheet (short answer, multiple choice, …);
 a question is one of the frozen dataclasses below, built from the shared forms
-in `quizgen.forms`. Choosing questions lives in `worksheet_select`, the answer
-key in `worksheet_key`.
+in `quizgen.forms`. Choosing questions lives in `choose.py`, the answer key in
+`key.py`, the layout in `templates/worksheet/`.
 """
 
 from __future__ import annotations
@@ -17,7 +17,9 @@ from quizgen.errors import UsageError
 from quizgen.forms import Cloze, MultipleChoice, Pair, TimelineEvent, TrueFalse
 
 
-class QuestionType(StrEnum):
+class Exercise(StrEnum):
+    """A kind of exercise: one section of the sheet (the `--types` of `quizgen worksheet`)."""
+
     SHORT = "short"
     CHOICE = "choice"
     TRUEFALSE = "truefalse"
@@ -35,47 +37,47 @@ class QuestionType(StrEnum):
 
 
 _TYPE_LABELS = {
-    QuestionType.SHORT: Text("記述問題", "Short answer"),
-    QuestionType.CHOICE: Text("選択問題", "Multiple choice"),
-    QuestionType.TRUEFALSE: Text("正誤問題", "True or false"),
-    QuestionType.CLOZE: Text("穴埋め問題", "Fill in the blanks"),
-    QuestionType.MATCHING: Text("組み合わせ問題", "Matching"),
-    QuestionType.TIMELINE: Text("並べ替え問題(年表)", "Timeline"),
+    Exercise.SHORT: Text("記述問題", "Short answer"),
+    Exercise.CHOICE: Text("選択問題", "Multiple choice"),
+    Exercise.TRUEFALSE: Text("正誤問題", "True or false"),
+    Exercise.CLOZE: Text("穴埋め問題", "Fill in the blanks"),
+    Exercise.MATCHING: Text("組み合わせ問題", "Matching"),
+    Exercise.TIMELINE: Text("並べ替え問題(年表)", "Timeline"),
 }
 
 _INSTRUCTIONS = {
-    QuestionType.SHORT: Text("記事の内容にもとづいて、次の問いに答えなさい。",
-                             "Answer each question according to the articles."),
-    QuestionType.CHOICE: Text("正しいものを一つ選び、記号を○で囲みなさい。",
-                              "Choose the one correct answer and circle its letter."),
-    QuestionType.TRUEFALSE: Text("記事の内容に合っていれば○、合っていなければ×を□に書きなさい。",
-                                 "Write ○ in the box if the statement agrees with the articles, × if it does not."),
-    QuestionType.CLOZE: Text("空欄にあてはまる語句を書きなさい。",
-                             "Write the missing words in the blanks."),
-    QuestionType.MATCHING: Text("左の人物の肩書・役割として、記事に書かれているものを右から選び、記号を□に書きなさい。",
-                                "Match each person with their title or role in the article; write its letter in the box."),
-    QuestionType.TIMELINE: Text("次の出来事を古い順に並べ、記号で答えなさい。",
-                                "Put the events in order, oldest first, by writing their letters."),
+    Exercise.SHORT: Text("記事の内容にもとづいて、次の問いに答えなさい。",
+                         "Answer each question according to the articles."),
+    Exercise.CHOICE: Text("正しいものを一つ選び、記号を○で囲みなさい。",
+                          "Choose the one correct answer and circle its letter."),
+    Exercise.TRUEFALSE: Text("記事の内容に合っていれば○、合っていなければ×を□に書きなさい。",
+                             "Write ○ in the box if the statement agrees with the articles, × if it does not."),
+    Exercise.CLOZE: Text("空欄にあてはまる語句を書きなさい。",
+                         "Write the missing words in the blanks."),
+    Exercise.MATCHING: Text("左の人物の肩書・役割として、記事に書かれているものを右から選び、記号を□に書きなさい。",
+                            "Match each person with their title or role in the article; write its letter in the box."),
+    Exercise.TIMELINE: Text("次の出来事を古い順に並べ、記号で答えなさい。",
+                            "Put the events in order, oldest first, by writing their letters."),
 }
 
-SIMPLE_TYPES = (QuestionType.SHORT, QuestionType.CHOICE, QuestionType.TRUEFALSE, QuestionType.CLOZE)
-COMPOSITE_TYPES = (QuestionType.MATCHING, QuestionType.TIMELINE)
+SIMPLE_EXERCISES = (Exercise.SHORT, Exercise.CHOICE, Exercise.TRUEFALSE, Exercise.CLOZE)
+COMPOSITE_EXERCISES = (Exercise.MATCHING, Exercise.TIMELINE)
 EXERCISE_SIZE = 5  # pairs per matching exercise, events per timeline exercise
 MIN_EXERCISE = 3   # fewer than this is not worth an exercise
 
 
-def parse_types(values: Iterable[str]) -> tuple[QuestionType, ...]:
+def parse_types(values: Iterable[str]) -> tuple[Exercise, ...]:
     """'short,choice' and repeated values into question types (in the given order, no repeats)."""
-    out: list[QuestionType] = []
+    out: list[Exercise] = []
     for value in values:
         for name in value.split(","):
             name = name.strip().lower()
             if not name:
                 continue
             try:
-                qt = QuestionType(name)
+                qt = Exercise(name)
             except ValueError:
-                choices = ", ".join(t.value for t in QuestionType)
+                choices = ", ".join(t.value for t in Exercise)
                 raise UsageError(f"unknown question type {name!r} in --types; choose from {choices}") from None
             if qt not in out:
                 out.append(qt)

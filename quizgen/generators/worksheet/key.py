@@ -13,9 +13,9 @@ from quizgen.citations import outside_note
 from quizgen.generators.worksheet.exercises import (
     ChoiceQ,
     ClozeQ,
+    Exercise,
     MatchingQ,
     Question,
-    QuestionType,
     ShortQ,
     TimelineQ,
     TrueFalseQ,
@@ -42,7 +42,7 @@ class KeyLine:
 @dataclass(frozen=True)
 class KeyEntry:
     number: int
-    type: QuestionType
+    type: Exercise
     answer: Text  # the answer as written on the sheet (a letter, ○/×, a word…)
     lines: tuple[KeyLine, ...]  # per-part answers with sources
     explanation: Text | None = None
@@ -62,11 +62,11 @@ def key_entry(bank: Bank, number: int, q: Question, letters: str) -> KeyEntry:
 
     match q:
         case ShortQ(item=i):
-            return KeyEntry(number, QuestionType.SHORT, i.answer, (KeyLine(i.answer, _quotes(i)),), **extras(i))
+            return KeyEntry(number, Exercise.SHORT, i.answer, (KeyLine(i.answer, _quotes(i)),), **extras(i))
         case ChoiceQ(mc=mc):
             letter = letters[mc.answer_index]
             ans = Text(f"{letter} {mc.correct.ja}", f"{letter} {mc.correct.en}")
-            return KeyEntry(number, QuestionType.CHOICE, ans, (KeyLine(ans, _quotes(mc.item)),), **extras(mc.item))
+            return KeyEntry(number, Exercise.CHOICE, ans, (KeyLine(ans, _quotes(mc.item)),), **extras(mc.item))
         case TrueFalseQ(tf=tf):
             mark = Text("○(正しい)", "○ (true)") if tf.is_true else Text("×(誤り)", "× (false)")
             detail = None
@@ -75,25 +75,25 @@ def key_entry(bank: Bank, number: int, q: Question, letters: str) -> KeyEntry:
                                                   f"{tf.item.prompt.en} → {tf.item.answer.en}")
                 detail = Text(f"正しくは:{right.ja}", f"Correct: {right.en}")
             lines: tuple[KeyLine, ...] = (KeyLine(mark, _quotes(tf.item), detail=detail),)
-            return KeyEntry(number, QuestionType.TRUEFALSE, mark, lines, **extras(tf.item))
+            return KeyEntry(number, Exercise.TRUEFALSE, mark, lines, **extras(tf.item))
         case ClozeQ(cz=cz):
             ja, en = cz.blanks("ja"), cz.blanks("en")
             ans = Text("、".join(ja), ", ".join(en))
-            return KeyEntry(number, QuestionType.CLOZE, ans, (KeyLine(ans, _quotes(cz.item)),), **extras(cz.item))
+            return KeyEntry(number, Exercise.CLOZE, ans, (KeyLine(ans, _quotes(cz.item)),), **extras(cz.item))
         case MatchingQ(lefts=lefts, rights=rights):
             right_letter = dict(zip(rights, letters, strict=False))  # the pairs of one exercise are distinct
             lines = tuple(KeyLine(Text(f"{right_letter[p]} {p.right.ja}", f"{right_letter[p]} {p.right.en}"),
                                   (Quote(p.article, p.quote),), label=f"({k + 1}) {p.left.ja}", detail=None)
                           for k, p in enumerate(lefts))
             short = " ".join(f"({k + 1}){right_letter[p]}" for k, p in enumerate(lefts))
-            return KeyEntry(number, QuestionType.MATCHING, Text(short, short), lines)
+            return KeyEntry(number, Exercise.MATCHING, Text(short, short), lines)
         case TimelineQ(shown=shown):
             order = q.chronological
             event_letter = dict(zip(shown, letters, strict=False))  # the events of one exercise are distinct
             seq = " → ".join(event_letter[e] for e in order)
             lines = tuple(KeyLine(e.event, _quotes(e.item), label=event_letter[e], detail=Text(e.when, e.when))
                           for e in order)
-            return KeyEntry(number, QuestionType.TIMELINE, Text(seq, seq), lines)
+            return KeyEntry(number, Exercise.TIMELINE, Text(seq, seq), lines)
     raise AssertionError(q)  # pragma: no cover
 
 

@@ -2,7 +2,7 @@
 
 Autoescape is on and undefined names are errors (StrictUndefined). The font
 CSS is left as a placeholder, filled in by the caller: a file: URL for the PDF,
-an embedded subset for stand-alone HTML (see `worksheet_write`).
+an embedded subset for stand-alone HTML (see `write.py`).
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from markupsafe import Markup, escape
 from quizgen import resources
 from quizgen.bank.model import Bank, Lang, cloze_parts
 from quizgen.citations import source_label
-from quizgen.generators.worksheet.exercises import ChoiceQ, ClozeQ, MatchingQ, QuestionType, ShortQ, TimelineQ, TrueFalseQ
+from quizgen.generators.worksheet.exercises import ChoiceQ, ClozeQ, MatchingQ, ShortQ, TimelineQ, TrueFalseQ
 from quizgen.generators.worksheet.key import answer_width, context_note, disagreement_note, display_width, key_entries
 from quizgen.generators.worksheet.sheet import Variant, Worksheet
 
@@ -104,7 +104,6 @@ def render(bank: Bank, ws: Worksheet, variant: Variant, part: Part) -> str:
         sources=[source_label(bank, a) for a in ws.articles],
         entries=key_entries(bank, ws, variant) if part is Part.KEY else [],
         created=ws.created.isoformat(),
-        QT=QuestionType,
         is_short=lambda q: isinstance(q, ShortQ),
         is_choice=lambda q: isinstance(q, ChoiceQ),
         is_tf=lambda q: isinstance(q, TrueFalseQ),

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from quizgen.bank.model import Lang, Text
 from quizgen.errors import UsageError
-from quizgen.generators.worksheet.exercises import Question, QuestionType
+from quizgen.generators.worksheet.exercises import Exercise, Question
 
 DEFAULT_TITLE = Text("記事内容 確認ワークシート", "Article review worksheet")
 MAX_VARIANTS = 26
@@ -18,7 +18,7 @@ _LETTERS_EN = "ABCDEFGHIJKLMNOPQRST"
 @dataclass(frozen=True)
 class WorksheetOptions:
     count: int = 20
-    types: tuple[QuestionType, ...] = tuple(QuestionType)
+    types: tuple[Exercise, ...] = tuple(Exercise)
     lang: Lang = Lang.JA
     variants: int = 1
     title: str | None = None
@@ -38,7 +38,7 @@ class WorksheetOptions:
 
 @dataclass(frozen=True)
 class Section:
-    type: QuestionType
+    type: Exercise
     first: int  # number of its first question
     questions: tuple[Question, ...]
 
