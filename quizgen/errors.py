@@ -1,8 +1,14 @@
-"""Exceptions. Every user-facing problem is a QuizgenError; only `quizgen/cli/` turns them into messages."""
+"""Exceptions. Every user-facing problem is a QuizgenError; only `quizgen/cli/` turns them into messages.
+
+The library speaks of its own parameters, never of command-line flags: a message that names a
+parameter writes it as `{name}` and lists it in `names`. `str(error)` shows the bare name
+("count must be at least 1, not 0"); the CLI shows its flag instead through `spelled`
+("--count must be at least 1, not 0").
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 
@@ -24,6 +30,18 @@ class QuizgenError(Exception):
     """Base class for every error a user can cause. `exit_code` is what the CLI exits with."""
 
     exit_code = 1
+
+    def __init__(self, message: str = "", *, names: Sequence[str] = ()) -> None:
+        self.template = message
+        self.names = tuple(names)
+        super().__init__(self.spelled({}))
+
+    def spelled(self, spelling: Mapping[str, str]) -> str:
+        """The message with each named parameter spelled as `spelling` says (by its own name where it says nothing)."""
+        text = self.template
+        for name in self.names:
+            text = text.replace(f"{{{name}}}", spelling.get(name, name))
+        return text
 
 
 class UsageError(QuizgenError):

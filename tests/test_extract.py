@@ -9,6 +9,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from quizgen.bank import Bank, ItemKind, load_bank, loads_bank_files
+from quizgen.cli.common import FLAGS
+from quizgen.errors import QuizgenError
 from quizgen.extract.article import ArticleError, extract, read_article
 from quizgen.extract.candidates import candidates
 from quizgen.extract.clutter import ClutterReason, clean
@@ -172,7 +174,10 @@ def test_draft_explanation_cites_the_sentence_and_accepts_entity_spellings(bank:
 def test_source_id_already_in_the_bank_is_refused(bank: Bank) -> None:
     with pytest.raises(Exception) as err:
         extract("北京で会談した。ロシアの外相が訪れた。", "a.txt", bank, load_analyzer(), source_id="000")
-    assert str(err.value) == "source id '000' is already in the bank (seed.txt); pass another --source-id"
+    # the library names its parameter; the CLI spells it as its flag (--source-id)
+    assert str(err.value) == "source id '000' is already in the bank (seed.txt); pass another source_id"
+    assert isinstance(err.value, QuizgenError)
+    assert err.value.spelled(FLAGS) == "source id '000' is already in the bank (seed.txt); pass another --source-id"
 
 
 # ---------------------------------------------------------------- bad input

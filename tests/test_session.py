@@ -11,9 +11,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from quizgen.bank import Bank, load_bank
-from quizgen.errors import UsageError
 from quizgen.quiz.scheduling import Rating, Scheduler, State
-from quizgen.quiz.session import AnswerMode, Session, build_queue, choice_index, derived_rating
+from quizgen.quiz.session import AnswerMode, AskAgain, Session, build_queue, choice_index, derived_rating
 from quizgen.quiz.store import CurrentCard, Store
 
 BANK_DIR = Path(__file__).parent / "data" / "quiz" / "bank"
@@ -141,11 +140,11 @@ def test_learning_cards_come_back_and_undo_restores_the_queue(bank: Bank, store:
 def test_undo_with_nothing_answered_and_rerate_with_nothing(bank: Bank) -> None:
     s = session(bank, None)
     assert s.undo() is None
-    with pytest.raises(UsageError, match="nothing to re-rate yet"):
+    with pytest.raises(AskAgain, match="nothing to re-rate yet"):
         s.rerate(3)
     s.next()
     s.answer("x")
-    with pytest.raises(UsageError, match=r"a rating is 1 \(Again\), 2 \(Hard\), 3 \(Good\) or 4 \(Easy\), not 7"):
+    with pytest.raises(AskAgain, match=r"a rating is 1 \(Again\), 2 \(Hard\), 3 \(Good\) or 4 \(Easy\), not 7"):
         s.rerate(7)
 
 
@@ -166,7 +165,7 @@ def test_choices_mode(bank: Bank, store: Store) -> None:
     s = session(bank, store, AnswerMode.CHOICES, ids=("t-peace-plan-points",))
     q = s.next()
     assert q is not None and q.choice is not None and len(q.choice.options) == 4
-    with pytest.raises(UsageError, match="type a number from 1 to 4"):
+    with pytest.raises(AskAgain, match="type a number from 1 to 4"):
         s.answer("9")
     wrong = next(n for n in range(4) if n != q.choice.answer_index)
     a = s.answer(str(wrong + 1))
@@ -187,7 +186,7 @@ def test_choices_mode_falls_back_to_typed_without_enough_distractors(bank: Bank)
 def test_self_graded(bank: Bank, store: Store) -> None:
     s = session(bank, store, AnswerMode.SELF, ids=("t-forum",))
     s.next()
-    with pytest.raises(UsageError, match="self-graded mode: rate with 1-4"):
+    with pytest.raises(AskAgain, match="self-graded mode: rate with 1-4"):
         s.answer("SCO")
     a = s.grade(Rating.HARD)
     assert (a.correct, a.rating) == (True, Rating.HARD)

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from fsrs import Card
 
+from quizgen.cli.common import FLAGS
 from quizgen.quiz.scheduling import Rating, Scheduler, State, card_to_json
 from quizgen.quiz.store import MIGRATIONS, SCHEMA_VERSION, Store, StoreError
 
@@ -195,5 +196,6 @@ def test_a_newer_schema_is_refused(db: Path) -> None:
 
 
 def test_a_folder_is_refused(tmp_path: Path) -> None:
-    with pytest.raises(StoreError, match="is a folder; --db needs a database file path"):
+    with pytest.raises(StoreError, match="is a folder; db_path needs a database file path") as err:
         Store(tmp_path)
+    assert err.value.spelled(FLAGS).endswith("is a folder; --db needs a database file path")

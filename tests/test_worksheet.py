@@ -94,6 +94,18 @@ def test_bad_options_are_clear_usage_errors(args: list[str], message: str, tmp_p
     assert list(tmp_path.iterdir()) == []
 
 
+@pytest.mark.parametrize(("options", "message"), [
+    (WorksheetOptions(count=0), "count must be at least 1, not 0"),
+    (WorksheetOptions(variants=27), "variants must be between 1 and 26, not 27"),
+    (WorksheetOptions(types=()), "types names no question type"),
+    (WorksheetOptions(title=" "), "title must not be empty"),
+])
+def test_the_library_names_fields_not_flags(options: WorksheetOptions, message: str) -> None:
+    with pytest.raises(QuizgenError) as err:
+        options.check()
+    assert str(err.value) == message  # the CLI test above shows the same error spelled with its flag
+
+
 def test_help_lists_every_option() -> None:
     res = CliRunner().invoke(cli, ["worksheet", "--help"])
     assert res.exit_code == 0

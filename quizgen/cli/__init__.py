@@ -12,6 +12,7 @@ from typing import Any
 import click
 
 from quizgen import __version__
+from quizgen.cli.common import FLAGS
 from quizgen.errors import BankError, QuizgenError
 
 
@@ -23,7 +24,7 @@ class _Group(click.Group):
             click.echo(exc.report(), err=True)
             ctx.exit(exc.exit_code)
         except QuizgenError as exc:
-            click.echo(f"Error: {exc}", err=True)
+            click.echo(f"Error: {exc.spelled(FLAGS)}", err=True)
             ctx.exit(exc.exit_code)
 
 

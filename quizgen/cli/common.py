@@ -19,6 +19,19 @@ if TYPE_CHECKING:
 
 F = TypeVar("F", bound=Callable[..., Any])
 
+#: How the CLI spells the library's parameter names in messages (see `QuizgenError.spelled`).
+FLAGS = {
+    "count": "--count",
+    "variants": "--variants",
+    "types": "--types",
+    "title": "--title",
+    "items": "--category/--article/--tag",
+    "source_id": "--source-id",
+    "new_per_day": "--new",
+    "limit": "--limit",
+    "db_path": "--db",
+}
+
 
 def bank_option(f: F) -> F:
     return click.option(

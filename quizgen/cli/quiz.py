@@ -40,7 +40,7 @@ from quizgen.cli.common import (
 )
 from quizgen.errors import UsageError
 from quizgen.quiz.scheduling import DEFAULT_RETENTION, Scheduler
-from quizgen.quiz.session import DEFAULT_NEW_PER_DAY, Answered, AnswerMode, Question, Session, Summary, build_queue
+from quizgen.quiz.session import DEFAULT_NEW_PER_DAY, Answered, AnswerMode, AskAgain, Question, Session, Summary, build_queue
 
 _RERATE_RE = re.compile(r"!\s*([1-4])")
 _RATING_HELP = "1 Again · 2 Hard · 3 Good · 4 Easy"
@@ -194,7 +194,7 @@ def _loop(session: Session, inp: _Input) -> None:
                 a = session.grade(int(cmd))
             else:
                 a = session.answer(line)
-        except UsageError as exc:  # e.g. "7" in choices mode: ask again
+        except AskAgain as exc:  # e.g. "7" in choices mode
             click.echo(f"  {exc}")
             continue
         _show_verdict(a, session)
@@ -247,7 +247,7 @@ def _undo(session: Session) -> None:
 def _rerate(session: Session, rating: int) -> None:
     try:
         a = session.rerate(rating)
-    except UsageError as exc:
+    except AskAgain as exc:
         click.echo(f"  {exc}")
         return
     click.echo(f"  Re-rated {a.question.item.answer.ja}: {int(a.rating)} {a.rating.label}{_next(a, session)}")

@@ -97,10 +97,10 @@ def extract(text: str, file_name: str, bank: Bank, analyse: Analyzer, source_id:
         raise UsageError(f"the number of drafts to keep must be at least 1, not {max_drafts}")
     sid = source_id or next_source_id(bank)
     if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_-]*", sid):
-        raise UsageError(f"--source-id must be letters, digits, - or _ (like 005), not {sid!r}")
+        raise UsageError(f"{{source_id}} must be letters, digits, - or _ (like 005), not {sid!r}", names=["source_id"])
     if sid in bank.source_by_id:
         raise UsageError(f"source id {sid!r} is already in the bank ({bank.source_by_id[sid].file}); "
-                         "pass another --source-id")
+                         "pass another {source_id}", names=["source_id"])
     cleaned = clean(text)
     sentences = split(cleaned.lines)
     if not sentences:

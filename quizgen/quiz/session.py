@@ -15,7 +15,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from quizgen.bank.model import Bank, Item
-from quizgen.errors import UsageError
+from quizgen.errors import QuizgenError, UsageError
 from quizgen.quiz.scheduling import Rating, Scheduler, State
 from quizgen.quiz.store import CurrentCard, Review, Store
 
@@ -30,6 +30,7 @@ __all__ = [
     "LEARN_AHEAD",
     "AnswerMode",
     "Answered",
+    "AskAgain",
     "Question",
     "Session",
     "Summary",
@@ -41,6 +42,11 @@ __all__ = [
 DEFAULT_NEW_PER_DAY = 10
 LEARN_AHEAD = dt.timedelta(minutes=20)
 """A card due again within this time (a learning step) is asked again before the session ends."""
+
+
+class AskAgain(QuizgenError):
+    """What the learner typed cannot be taken here (7 with four choices, a rating of 5, re-rating before any
+    answer): the message says why; the caller shows it and asks again. Nothing was recorded."""
 
 
 class AnswerMode(StrEnum):
@@ -58,7 +64,7 @@ def build_queue(items: Sequence[Item], cards: Mapping[str, CurrentCard], now: dt
     Cram mode takes every item, seen or not, due or not, in shuffled order.
     """
     if new_per_day < 0 or (limit is not None and limit < 0):
-        raise UsageError("--new and --limit must be 0 or more")
+        raise UsageError("{new_per_day} and {limit} must be 0 or more", names=["new_per_day", "limit"])
     if cram:
         chosen = list(items)
         rng.shuffle(chosen)
@@ -199,7 +205,7 @@ class Session:
         if question.choice is not None:
             idx = choice_index(typed, len(question.choice.options))
             if idx is None:
-                raise UsageError(f"type a number from 1 to {len(question.choice.options)}")
+                raise AskAgain(f"type a number from 1 to {len(question.choice.options)}")
             return idx == question.choice.answer_index, None
         from quizgen.quiz.judge import judge
 
@@ -214,7 +220,7 @@ class Session:
         """Judge and record an answer to the current question (typed or choices mode)."""
         q = self._need_current()
         if q.mode is AnswerMode.SELF:
-            raise UsageError("self-graded mode: rate with 1-4")
+            raise AskAgain("self-graded mode: rate with 1-4")
         correct, verdict = self.judge(q, typed)
         chosen = typed
         if q.choice is not None:
@@ -232,7 +238,7 @@ class Session:
     def rerate(self, rating: Rating | int) -> Answered:
         """Override the rating of the last answer (it stays committed, with the new rating)."""
         if not self._done:
-            raise UsageError("nothing to re-rate yet")
+            raise AskAgain("nothing to re-rate yet")
         last = self._done[-1]
         a = last.answered
         r = _rating(rating)
@@ -263,7 +269,7 @@ class Session:
 
     def _need_current(self) -> Question:
         if self._current is None:
-            raise UsageError("no question is waiting for an answer")
+            raise AskAgain("no question is waiting for an answer")
         return self._current
 
     def _schedule(self, item_id: str, rating: Rating, at: dt.datetime) -> Callable[[Card | None], Card]:
@@ -323,5 +329,5 @@ def _rating(value: Rating | int) -> Rating:
     try:
         return Rating(int(value))
     except ValueError:
-        raise UsageError(f"a rating is 1 (Again), 2 (Hard), 3 (Good) or 4 (Easy), not {value}") from None
+        raise AskAgain(f"a rating is 1 (Again), 2 (Hard), 3 (Good) or 4 (Easy), not {value}") from None
 

@@ -156,8 +156,8 @@ class Review:
 class Store:
     """An open review database. Use as a context manager, or call `close()`."""
 
-    def __init__(self, path: Path | str) -> None:
-        self.path = Path(path)
+    def __init__(self, db_path: Path | str) -> None:
+        self.path = Path(db_path)
         self._con = self._connect()
         with self._errors():
             self._check_and_migrate()
@@ -166,7 +166,7 @@ class Store:
 
     def _connect(self) -> sqlite3.Connection:
         if self.path.is_dir():
-            raise StoreError(f"{self.path} is a folder; --db needs a database file path")
+            raise StoreError(f"{self.path} is a folder; {{db_path}} needs a database file path", names=["db_path"])
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             con = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)

@@ -110,10 +110,10 @@ def build_worksheet(bank: Bank, items: Sequence[Item], options: WorksheetOptions
     """Pick `options.count` questions from `items` and lay them out as `options.variants` variants."""
     options.check()
     if not items:
-        raise UsageError("the selection has no questions; widen --category/--article/--tag")
+        raise UsageError("the selection has no questions; widen {items}", names=["items"])
     if options.count > len(items):
-        raise UsageError(f"--count {options.count} is more than the {len(items)} questions in the selection; "
-                         f"use --count {len(items)} or fewer, or widen the selection")
+        raise UsageError(f"{{count}} {options.count} is more than the {len(items)} questions in the selection; "
+                         f"use {{count}} {len(items)} or fewer, or widen the selection", names=["count"])
     content, notes = pick_content(bank, items, options, rng)
     variants = tuple(build_variant(label, content, random.Random(rng.getrandbits(64)))
                      for label in variant_labels(options.variants))

@@ -100,7 +100,7 @@ def pick_content(bank: Bank, items: Sequence[Item], options: WorksheetOptions,
         made = options.count - want
         names = ", ".join(t.value for t in options.types)
         raise UsageError(f"only {made} questions of the types {names} can be made from this selection "
-                         f"({options.count} asked for); use a smaller --count or add --types")
+                         f"({options.count} asked for); use a smaller {{count}} or add {{types}}", names=["count", "types"])
     return {t: qs for t, qs in content.items() if qs}, notes
 
 

@@ -78,7 +78,7 @@ def parse_types(values: Iterable[str]) -> tuple[Exercise, ...]:
                 qt = Exercise(name)
             except ValueError:
                 choices = ", ".join(t.value for t in Exercise)
-                raise UsageError(f"unknown question type {name!r} in --types; choose from {choices}") from None
+                raise UsageError(f"unknown question type {name!r} in {{types}}; choose from {choices}", names=["types"]) from None
             if qt not in out:
                 out.append(qt)
     return tuple(out)

@@ -27,13 +27,13 @@ class WorksheetOptions:
 
     def check(self) -> None:
         if self.count < 1:
-            raise UsageError(f"--count must be at least 1, not {self.count}")
+            raise UsageError(f"{{count}} must be at least 1, not {self.count}", names=["count"])
         if not 1 <= self.variants <= MAX_VARIANTS:
-            raise UsageError(f"--variants must be between 1 and {MAX_VARIANTS}, not {self.variants}")
+            raise UsageError(f"{{variants}} must be between 1 and {MAX_VARIANTS}, not {self.variants}", names=["variants"])
         if not self.types:
-            raise UsageError("--types names no question type")
+            raise UsageError("{types} names no question type", names=["types"])
         if self.title is not None and not self.title.strip():
-            raise UsageError("--title must not be empty")
+            raise UsageError("{title} must not be empty", names=["title"])
 
 
 @dataclass(frozen=True)
