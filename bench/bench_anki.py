@@ -88,7 +88,7 @@ def run_one(kind: str, n: int) -> dict[str, float]:
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "deck.apkg"
         if kind == "quizgen":
-            from quizgen.generators.anki.apkg import build_deck
+            from quizgen.generators.anki import build_deck
 
             t0 = time.perf_counter()
             build = build_deck(bank, recipe(), out, NOW)

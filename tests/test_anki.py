@@ -21,7 +21,8 @@ from genanki.apkg_schema import APKG_SCHEMA
 
 from quizgen import resources
 from quizgen.bank import Bank, Evidence, Item, Text, load_bank
-from quizgen.generators.anki.apkg import build_deck, build_decks, build_default, write_notes
+from quizgen.generators.anki import build_deck, build_decks, build_default
+from quizgen.generators.anki.apkg import write_notes
 from quizgen.generators.anki.notes import recipe_notes
 from quizgen.generators.anki.notetypes import MODEL_IDS, MODEL_NAMES, make_note_type
 from quizgen.generators.anki.recipes import CardForm, deck_id_for, load_recipes, loads_recipe, recipe_files

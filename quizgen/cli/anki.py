@@ -29,8 +29,7 @@ def anki(bank_path: Path | None, recipes: tuple[str, ...], out_dir: Path, decks_
     with SOURCE_DATE_EPOCH if set (then two builds are byte-identical).
     """
     from quizgen import resources
-    from quizgen.generators.anki.apkg import build_decks
-    from quizgen.generators.anki.recipes import load_recipes, resolve
+    from quizgen.generators.anki import build_decks, load_recipes, resolve
 
     bank = load(bank_path)
     paths = resolve(recipes, decks_dir or resources.decks_dir())

@@ -1,5 +1,61 @@
-"""Anki decks (.apkg) from deck recipes."""
+"""Anki decks (.apkg) from deck recipes.
 
-from quizgen.generators.anki.apkg import DeckBuild, build_deck, build_decks, build_default, write_apkg
+    from quizgen.generators.anki import build_deck, load_recipes
+    result = build_deck(bank, recipe, Path("out/china-russia.apkg"), now)
 
-__all__ = ["DeckBuild", "build_deck", "build_decks", "build_default", "write_apkg"]
+The parts: `recipes` (decks/*.yaml -> validated `DeckRecipe`s; `CardForm`, the card forms),
+`notes` (bank items -> note fields, GUIDs and tags; pure), `notetypes` (the five Anki note types,
+their fields and templates), `apkg` (writing the .apkg file).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from pathlib import Path
+
+from quizgen import resources
+from quizgen.bank.model import Bank
+from quizgen.generators.anki.apkg import DeckBuild, write_apkg
+from quizgen.generators.anki.notes import recipe_notes
+from quizgen.generators.anki.recipes import (
+    CardForm,
+    DeckRecipe,
+    RecipeError,
+    deck_id_for,
+    load_recipes,
+    loads_recipe,
+    recipe_files,
+    resolve,
+)
+
+__all__ = [
+    "CardForm",
+    "DeckBuild",
+    "DeckRecipe",
+    "RecipeError",
+    "build_deck",
+    "build_decks",
+    "build_default",
+    "deck_id_for",
+    "load_recipes",
+    "loads_recipe",
+    "recipe_files",
+    "resolve",
+    "write_apkg",
+]
+
+
+def build_deck(bank: Bank, recipe: DeckRecipe, path: Path, now: dt.datetime) -> DeckBuild:
+    """Build one recipe's deck and write it atomically to `path`."""
+    return write_apkg(bank, recipe, recipe_notes(bank, recipe), path, now)
+
+
+def build_decks(bank: Bank, recipes: Iterable[DeckRecipe], out_dir: Path, now: dt.datetime) -> list[DeckBuild]:
+    return [build_deck(bank, r, out_dir / f"{r.stem}.apkg", now) for r in recipes]
+
+
+def build_default(bank: Bank, out_dir: Path, now: dt.datetime) -> list[Path]:
+    """`quizgen build` step: every recipe in decks/ into out_dir."""
+    recipes = load_recipes(recipe_files(resources.decks_dir()), bank)
+    return [b.path for b in build_decks(bank, recipes, out_dir, now)]

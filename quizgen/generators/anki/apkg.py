@@ -1,11 +1,8 @@
-"""Anki decks (.apkg) from deck recipes, via genanki.
-
-    from quizgen.generators.anki.apkg import build_deck
-    result = build_deck(bank, recipe, Path("out/china-russia.apkg"), now)
+"""The .apkg file: a deck recipe's notes written into Anki's collection format, reproducibly.
 
 Identity (what lets students re-import an updated deck without losing progress):
 note GUIDs come from item ids (notes.py), note type ids are fixed
-(notetypes.py), deck ids come from deck names (quizgen.generators.anki.recipes.deck_id_for).
+(notetypes.py), deck ids come from deck names (recipes.deck_id_for).
 
 Time: `now` is stamped on every note, card and note type as its modification
 time. Anki updates an existing note on re-import only when the incoming one is
@@ -16,7 +13,9 @@ zip entries carry `now` as their time, in a fixed order.
 
 Speed: `write_notes` inserts the very rows genanki's `Note.write_to_db` would
 (test_anki checks it row for row) without making a genanki.Note per note; the
-note types, decks and collection still come from genanki.
+note types, decks and collection still come from genanki. This is the one module
+that uses genanki's private internals (`Model._req`, `apkg_col`, `apkg_schema`):
+pyproject.toml bounds genanki's version for it.
 """
 
 from __future__ import annotations
@@ -38,12 +37,11 @@ import genanki
 from genanki.apkg_col import APKG_COL
 from genanki.apkg_schema import APKG_SCHEMA
 
-from quizgen import resources
 from quizgen.atomic import atomic_path
 from quizgen.bank.model import Bank, Category
-from quizgen.generators.anki.notes import NoteSpec, description_html, recipe_notes, subdecks
+from quizgen.generators.anki.notes import NoteSpec, description_html, subdecks
 from quizgen.generators.anki.notetypes import make_note_type
-from quizgen.generators.anki.recipes import CardForm, DeckRecipe, deck_id_for, load_recipes, recipe_files
+from quizgen.generators.anki.recipes import CardForm, DeckRecipe, deck_id_for
 
 
 @dataclass(frozen=True)
@@ -63,21 +61,6 @@ class DeckBuild:
     @property
     def total_cards(self) -> int:
         return sum(self.cards.values())
-
-
-def build_deck(bank: Bank, recipe: DeckRecipe, path: Path, now: dt.datetime) -> DeckBuild:
-    """Build one recipe's deck and write it atomically to `path`."""
-    return write_apkg(bank, recipe, recipe_notes(bank, recipe), path, now)
-
-
-def build_decks(bank: Bank, recipes: Iterable[DeckRecipe], out_dir: Path, now: dt.datetime) -> list[DeckBuild]:
-    return [build_deck(bank, r, out_dir / f"{r.stem}.apkg", now) for r in recipes]
-
-
-def build_default(bank: Bank, out_dir: Path, now: dt.datetime) -> list[Path]:
-    """`quizgen build` step: every recipe in decks/ into out_dir."""
-    recipes = load_recipes(recipe_files(resources.decks_dir()), bank)
-    return [b.path for b in build_decks(bank, recipes, out_dir, now)]
 
 
 def write_apkg(bank: Bank, recipe: DeckRecipe, notes: Iterable[NoteSpec], path: Path, now: dt.datetime) -> DeckBuild:
