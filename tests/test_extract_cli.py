@@ -145,6 +145,20 @@ def test_review_edit_in_editor(work: Path, monkeypatch: pytest.MonkeyPatch) -> N
     assert item.prompt.ja == first.replace("記事001", "記事001(編集済み)") != first
 
 
+def test_review_edit_that_breaks_the_yaml_is_a_located_error(work: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    drafts = work / "drafts.yaml"
+    _extract(work, drafts)
+    before = drafts.read_bytes()
+    editor = work / "editor.py"
+    editor.write_text("import sys, pathlib\npathlib.Path(sys.argv[1]).write_text('id: [unclosed\\n', encoding='utf-8')\n",
+                      encoding="utf-8")
+    monkeypatch.setenv("EDITOR", f"{sys.executable} {editor}")
+    r = CliRunner().invoke(cli, ["review", str(drafts), "--bank", str(work / "bank")], input="e\n")
+    assert r.exit_code == 1 and "(edited item):2:1: (document): YAML syntax error" in r.output, r.output
+    assert isinstance(r.exception, SystemExit)  # a message, not a traceback
+    assert drafts.read_bytes() == before
+
+
 def test_review_with_a_non_utf8_bank_file_says_where_without_a_traceback(work: Path) -> None:
     drafts = work / "drafts.yaml"
     _extract(work, drafts)

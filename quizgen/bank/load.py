@@ -43,7 +43,7 @@ def load_bank(bank_dir: Path | str, articles_dir: Path | str | None = None) -> B
         raise UsageError(f"no .yaml files in bank folder {bank_dir}")
     texts, problems = read_files(files)
     articles = Path(articles_dir) if articles_dir is not None else None
-    return _build(texts, articles, problems)
+    return _build(texts, articles, problems)[0]
 
 
 def read_files(paths: list[Path]) -> tuple[list[tuple[str, str]], list[Problem]]:
@@ -66,55 +66,70 @@ def read_files(paths: list[Path]) -> tuple[list[tuple[str, str]], list[Problem]]
 
 def loads_bank(text: str, file: str = "<bank>", articles_dir: Path | None = None) -> Bank:
     """Load a bank held in one YAML string (tests, round-trips)."""
-    return _build([(text, file)], articles_dir, [])
+    return _build([(text, file)], articles_dir, [])[0]
 
 
 def loads_bank_files(texts: list[tuple[str, str]], articles_dir: Path | None = None) -> Bank:
     """Load a bank from several (yaml_text, shown_file_name) pairs, validated together (review of drafts)."""
+    return _build(list(texts), articles_dir, [])[0]
+
+
+def loads_bank_parts(texts: list[tuple[str, str]], articles_dir: Path | None = None) -> tuple[Bank, list[Bank]]:
+    """Like `loads_bank_files`, and also each text's own records, in the order given, as a `Bank` of their own.
+
+    The parts are validated as a whole, not one by one: a file's items may name another file's entities.
+    """
     return _build(list(texts), articles_dir, [])
 
 
-def _build(texts: list[tuple[str, str]], articles: Path | None, problems: list[Problem]) -> Bank:
+def _build(texts: list[tuple[str, str]], articles: Path | None, problems: list[Problem]) -> tuple[Bank, list[Bank]]:
     reader = Reader()
     reader.problems.extend(problems)
-    sections: dict[str, list[Any]] = {k: [] for k in SECTIONS}
-    for text, shown in texts:
-        data, probs = load_located(text, shown)
-        reader.problems.extend(probs)
-        if data is None:
-            continue
-        if not isinstance(data, LocMap):
-            reader.fail(Loc(shown, 1, 1), "(document)", f"must be a mapping with keys {', '.join(SECTIONS)}")
-            continue
-        for key, raw in data.items():
-            if key not in SECTIONS:
-                reader.fail(data.key_locs[key], key, f"unknown section{suggest(key, SECTIONS)}; "
-                            f"expected {', '.join(SECTIONS)}")
-                continue
-            if raw is None:
-                continue
-            if not isinstance(raw, LocList):
-                reader.fail(data.where(key), key, f"must be a list, not {kind_of(raw)}")
-                continue
-            for i, (entry, loc) in enumerate(zip(raw, raw.item_locs, strict=True)):
-                rec = reader.record(entry, SECTIONS[key], loc, f"{key}[{i}]")
-                if rec is MISSING:
-                    continue
-                rid = rec.id
-                if (key, rid) in reader.maps:
-                    first = reader.maps[(key, rid)].loc
-                    reader.fail(entry.where("id"), f"{key}[{i}].id",
-                                f"duplicate id {rid!r} (first defined at {first.file}:{first.line})")
-                    continue
-                reader.maps[(key, rid)] = entry
-                sections[key].append(rec)
-    bank = Bank(**{k: tuple(v) for k, v in sections.items()})
+    parts = [_read_file(reader, text, shown) for text, shown in texts]
+    bank = Bank(**{k: tuple(rec for part in parts for rec in part[k]) for k in SECTIONS})
     validate(bank, reader)
     if articles is not None:
         check_articles(bank, reader, articles)
     if reader.problems:
         raise BankError(reader.problems)
-    return bank
+    return bank, [Bank(**{k: tuple(v) for k, v in part.items()}) for part in parts]
+
+
+def _read_file(reader: Reader, text: str, shown: str) -> dict[str, list[Any]]:
+    """One file's records by section; whatever is wrong is added to `reader`'s problems."""
+    part: dict[str, list[Any]] = {k: [] for k in SECTIONS}
+    data, probs = load_located(text, shown)
+    reader.problems.extend(probs)
+    if data is None:
+        return part
+    if not isinstance(data, LocMap):
+        reader.fail(Loc(shown, 1, 1), "(document)", f"must be a mapping with keys {', '.join(SECTIONS)}")
+        return part
+    for key, raw in data.items():
+        if key not in SECTIONS:
+            reader.fail(data.key_locs[key], key, f"unknown section{suggest(key, SECTIONS)}; expected {', '.join(SECTIONS)}")
+        elif raw is not None and not isinstance(raw, LocList):
+            reader.fail(data.where(key), key, f"must be a list, not {kind_of(raw)}")
+        elif raw is not None:
+            part[key].extend(_read_section(reader, key, raw))
+    return part
+
+
+def _read_section(reader: Reader, key: str, raw: LocList) -> list[Any]:
+    """The records of one section, in order; one whose id is taken already is a problem, not a record."""
+    out = []
+    for i, (entry, loc) in enumerate(zip(raw, raw.item_locs, strict=True)):
+        rec = reader.record(entry, SECTIONS[key], loc, f"{key}[{i}]")
+        if rec is MISSING:
+            continue
+        if (key, rec.id) in reader.maps:
+            first = reader.maps[(key, rec.id)].loc
+            reader.fail(entry.where("id"), f"{key}[{i}].id",
+                        f"duplicate id {rec.id!r} (first defined at {first.file}:{first.line})")
+            continue
+        reader.maps[(key, rec.id)] = entry
+        out.append(rec)
+    return out
 
 
 # --------------------------------------------------------------------------- summaries and dumping
@@ -131,6 +146,10 @@ def counts(bank: Bank) -> tuple[dict[str, int], dict[str, int]]:
     return per_cat, per_art
 
 
+def bank_data(bank: Bank) -> dict[str, Any]:
+    """The bank as plain YAML-able data: each non-empty section, in the bank files' order of sections."""
+    return {k: to_data(getattr(bank, k)) for k in SECTIONS if getattr(bank, k)}
+
+
 def dumps_bank(bank: Bank) -> str:
-    data = {k: to_data(getattr(bank, k)) for k in SECTIONS if getattr(bank, k)}
-    return dumps_yaml(data)
+    return dumps_yaml(bank_data(bank))

@@ -120,3 +120,12 @@ def load_located(text: str, file: str) -> tuple[Any, list[Problem]]:
     builder = _Builder(file)
     data = builder.build(node, "")
     return data, builder.problems
+
+
+def plain(data: Any) -> Any:
+    """Located data as plain dicts and lists, as `yaml.safe_load` gives them (to write a file back as it was)."""
+    if isinstance(data, LocMap):
+        return {k: plain(v) for k, v in data.items()}
+    if isinstance(data, LocList):
+        return [plain(v) for v in data]
+    return data

@@ -134,8 +134,6 @@ def review(file: Path, bank_path: Path | None, articles: Path | None, inline: bo
 
 
 def _edit(drafts: Drafts, item: Item, inline: bool) -> Item:
-    import yaml
-
     from quizgen.bank import Text
     from quizgen.bank.records import dumps_yaml, to_data
     from quizgen.extract import review as rv
@@ -149,4 +147,4 @@ def _edit(drafts: Drafts, item: Item, inline: bool) -> Item:
     edited = click.edit(dumps_yaml(to_data(item)), extension=".yaml")
     if edited is None:
         return item
-    return rv.rebuild(drafts, item.id, yaml.safe_load(edited))
+    return rv.rebuild(drafts, item.id, edited)

@@ -1,9 +1,11 @@
 """`quizgen review`: move accepted drafts from a drafts file into the bank (library part, no prompts).
 
 A drafts file (written by `quizgen extract`) holds `sources`, proposed `entities` and draft
-`items`. It is validated together with the bank it extends. Accepting items writes them, with
-the source and the entities they need, to `BANK/items/<article>.yaml`, and removes them from
-the drafts file; both files are validated before anything is written.
+`items`. It is read once, through the bank's own reader, and validated together with the bank it
+extends; its records are kept typed (`Drafts.records`) and written back through the bank's dumper.
+Accepting items writes them, with the source and the entities they need, to
+`BANK/items/<article>.yaml`, and removes them from the drafts file; both files are validated
+before anything is written.
 """
 
 from __future__ import annotations
@@ -13,12 +15,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from quizgen.atomic import write_text
-from quizgen.bank.load import bank_files, loads_bank_files, read_files
+from quizgen.bank.load import SECTIONS, bank_data, bank_files, dumps_bank, loads_bank_files, loads_bank_parts, read_files
+from quizgen.bank.located import LocMap, load_located, plain
 from quizgen.bank.model import Bank, Item, Text
-from quizgen.bank.records import dumps_yaml, to_data
+from quizgen.bank.records import dumps_yaml
 from quizgen.errors import BankError, UsageError
 from quizgen.extract.drafts import TODO_EN
 
@@ -28,8 +29,13 @@ class Drafts:
     path: Path
     bank_dir: Path
     bank: Bank  # bank and drafts file, validated together
-    items: tuple[Item, ...]  # the drafts still in the file
-    header: str
+    records: Bank  # the drafts file's own sources, entities and items, as written in it
+    header: str  # its comment lines, kept when it is written back
+
+    @property
+    def items(self) -> tuple[Item, ...]:
+        """The items still in the drafts file, in its order."""
+        return self.records.items
 
 
 @dataclass(frozen=True)
@@ -61,22 +67,27 @@ def open_drafts(file: Path, bank_dir: Path, articles_dir: Path | None = None) ->
     if not bank_dir.is_dir():
         raise UsageError(f"bank folder not found: {bank_dir}")
     text = file.read_text(encoding="utf-8")
-    bank = loads_bank_files(_texts(bank_dir, file, text), articles_dir)
-    data = yaml.safe_load(text) or {}
-    ids = {i["id"] for i in data.get("items") or []}
-    items = tuple(i for i in bank.items if i.id in ids)
+    bank, parts = loads_bank_parts(_texts(bank_dir, file, text), articles_dir)
     header = "".join(line + "\n" for line in text.splitlines() if line.startswith("#"))
-    return Drafts(file, bank_dir, bank, items, header)
+    return Drafts(file, bank_dir, bank, parts[-1], header)
 
 
-def rebuild(drafts: Drafts, item_id: str, edited: object) -> Item:
-    """The item `item_id` as edited by the teacher, validated with the bank (BankError if anything is wrong)."""
-    if not isinstance(edited, dict) or not isinstance(edited.get("id"), str):
+EDITED = "(edited item)"  # the shown file name of an item's text as it comes back from the editor
+
+
+def rebuild(drafts: Drafts, item_id: str, edited_text: str) -> Item:
+    """The item `item_id` as the teacher edited it (its YAML text), validated in the drafts file with the bank.
+
+    Raises BankError if anything is wrong, located in the drafts file as it would be written.
+    """
+    edited, problems = load_located(edited_text, EDITED)
+    if problems:
+        raise BankError(problems)
+    if not isinstance(edited, LocMap) or not isinstance(edited.get("id"), str):
         raise UsageError("the edited item must be a YAML mapping with an `id`")
-    raw = yaml.safe_load(drafts.path.read_text(encoding="utf-8")) or {}
-    raw["items"] = [edited if i.get("id") == item_id else i for i in raw.get("items") or []]
-    text = dumps_yaml(raw)
-    bank = loads_bank_files(_texts(drafts.bank_dir, drafts.path, text))
+    data = bank_data(drafts.records)
+    data["items"] = [plain(edited) if i["id"] == item_id else i for i in data.get("items", [])]
+    bank = loads_bank_files(_texts(drafts.bank_dir, drafts.path, dumps_yaml(data)))
     return bank.item_by_id[edited["id"]]
 
 
@@ -113,38 +124,21 @@ def still_missing(item: Item) -> tuple[str, ...]:
 
 def apply(drafts: Drafts, decided: list[Item], articles_dir: Path | None = None) -> Outcome:
     """Write `decided` (accepted, draft: false) into the bank and remove them from the drafts file."""
-    raw = yaml.safe_load(drafts.path.read_text(encoding="utf-8")) or {}
-    accepted_ids = {i.id for i in decided}
     if not decided:
         return Outcome(drafts.path, 0, len(drafts.items), False)
     articles = {a for i in decided for a in i.articles}
-    article = sorted(articles)[0]
-    target = drafts.bank_dir / "items" / f"{article}.yaml"
-    existing: dict[str, Any] = {}
-    if target.exists():
-        existing = yaml.safe_load(target.read_text(encoding="utf-8")) or {}
+    target = drafts.bank_dir / "items" / f"{sorted(articles)[0]}.yaml"
     # the source and the proposed entities the accepted items need move with them
-    file_sources = raw.get("sources") or []
-    file_entities = raw.get("entities") or []
     needed = {i.entity for i in decided} | {a for i in decided for a in i.actors}
-    moving_entities = [e for e in file_entities if e.get("id") in needed]
-    moving_sources = [s for s in file_sources if str(s.get("id")) in articles]
-    new_target = dict(existing)
-    if moving_sources:
-        new_target["sources"] = [*(existing.get("sources") or []), *moving_sources]
-    if moving_entities:
-        new_target["entities"] = [*(existing.get("entities") or []), *moving_entities]
-    new_target["items"] = [*(existing.get("items") or []), *(to_data(i) for i in decided)]
-    ordered = {k: new_target[k] for k in ("sources", "entities", "items", "disagreements", "pools") if new_target.get(k)}
-    target_text = dumps_yaml(ordered)
-    remaining = [i for i in raw.get("items") or [] if i.get("id") not in accepted_ids]
-    rest: dict[str, Any] = {}
-    if [s for s in file_sources if s not in moving_sources]:
-        rest["sources"] = [s for s in file_sources if s not in moving_sources]
-    if [e for e in file_entities if e not in moving_entities]:
-        rest["entities"] = [e for e in file_entities if e not in moving_entities]
-    rest["items"] = remaining
-    file_text = (drafts.header + dumps_yaml(rest)) if remaining else None
+    records = drafts.records
+    moving = Bank(sources=tuple(s for s in records.sources if s.id in articles),
+                  entities=tuple(e for e in records.entities if e.id in needed), items=tuple(decided))
+    target_text = dumps_yaml(_appended(_existing(target), bank_data(moving)))
+    accepted = {i.id for i in decided}
+    rest = Bank(sources=tuple(s for s in records.sources if s not in moving.sources),
+                entities=tuple(e for e in records.entities if e not in moving.entities),
+                items=tuple(i for i in records.items if i.id not in accepted))
+    file_text = (drafts.header + dumps_bank(rest)) if rest.items else None
     # validate the bank as it will be, before writing anything
     texts = [(t, n) for t, n in _texts(drafts.bank_dir, drafts.path, file_text) if Path(n).resolve() != target.resolve()]
     texts.append((target_text, str(target)))
@@ -154,4 +148,20 @@ def apply(drafts: Drafts, decided: list[Item], articles_dir: Path | None = None)
         drafts.path.unlink()
     else:
         write_text(drafts.path, file_text)
-    return Outcome(target, len(decided), len(remaining), file_text is None)
+    return Outcome(target, len(decided), len(rest.items), file_text is None)
+
+
+def _existing(target: Path) -> dict[str, Any]:
+    """What a bank file holds now, as plain data read by the bank's reader, so it is written back as it was."""
+    if not target.exists():
+        return {}
+    data, problems = load_located(target.read_text(encoding="utf-8"), str(target))
+    if problems:
+        raise BankError(problems)
+    return plain(data) if isinstance(data, LocMap) else {}
+
+
+def _appended(existing: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
+    """`existing` with each section of `new` added at its end, sections in the bank files' order."""
+    merged = {**existing, **{k: [*(existing.get(k) or []), *v] for k, v in new.items()}}
+    return {k: merged[k] for k in SECTIONS if merged.get(k)}
