@@ -3,8 +3,8 @@
 Two tables drive most of it (columns: typed, expected, accepted ('|'-separated),
 answer_type, verdict, others ('|'-separated)):
 
-- ``tests/data/matching_cases.tsv``: the development table; every row must pass.
-- ``tests/data/matching_heldout.tsv``: written before the matcher and never tuned
+- ``tests/data/judge_cases.tsv``: the development table; every row must pass.
+- ``tests/data/judge_heldout.tsv``: written before the matcher and never tuned
   against. The bar: zero false accepts and at most 5% false rejects.
 """
 
@@ -67,7 +67,7 @@ def load_cases(name: str) -> list[Case]:
     return cases
 
 
-CASES = load_cases("matching_cases.tsv")
+CASES = load_cases("judge_cases.tsv")
 
 
 def test_case_table_is_large_and_balanced() -> None:
@@ -82,7 +82,7 @@ def test_case_table(case: Case) -> None:
 
 
 def test_heldout_table() -> None:
-    cases = load_cases("matching_heldout.tsv")
+    cases = load_cases("judge_heldout.tsv")
     false_accepts = [str(c) for c in cases if not c.accept and c.run()]
     false_rejects = [str(c) for c in cases if c.accept and not c.run()]
     positives = sum(c.accept for c in cases)
