@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
+import datetime as dt
+import io
 import os
+import random
 import signal
 import sqlite3
 import subprocess
@@ -13,8 +17,11 @@ import pytest
 from click.testing import CliRunner, Result
 
 from quizgen import resources
+from quizgen.bank import load_bank
 from quizgen.cli import cli
-from quizgen.quiz.scheduling import Rating, State
+from quizgen.cli import quiz as quiz_cli
+from quizgen.quiz.scheduling import Rating, Scheduler, State
+from quizgen.quiz.session import AnswerMode, Session, build_queue
 from quizgen.quiz.store import Store
 
 BANK = Path(__file__).parent / "data" / "quiz" / "bank"
@@ -231,3 +238,48 @@ def test_real_bank_cram_session(tmp_path: Path) -> None:
     assert res.exit_code == 0, res.output
     assert "Session over: 3 cards, 3 answers, 0 right (0%)." in res.output
     assert res.output.count("  Source: 記事") >= 3
+
+
+class _Terminal(quiz_cli._Input):
+    """A terminal's input, scripted: each read prints its prompt and the line typed, as a person would see it."""
+
+    def __init__(self, lines: list[str]) -> None:
+        self.tty = True
+        self.lines = lines
+
+    def read(self, prompt: str) -> str | None:
+        line = self.lines.pop(0) if self.lines else None
+        print(prompt + (line if line is not None else ""))
+        return line
+
+
+def _interactive(mode: AnswerMode, lines: list[str], db: Path) -> str:
+    bank = load_bank(BANK)
+    now = dt.datetime(2026, 1, 1, 9, tzinfo=dt.UTC)
+    with Store(db) as store:
+        rng = random.Random(3)
+        queue = build_queue(bank.items, store.current(), now, rng, limit=4)
+        session = Session(bank, list(queue), store, Scheduler(), rng, lambda: now, mode)
+        buf = io.StringIO()
+        with contextlib.redirect_stdout(buf):
+            quiz_cli._run(session, bank.items, _Terminal(lines))
+    return buf.getvalue()
+
+
+def test_interactive_self_graded_session_shows_the_answer_then_asks_for_a_rating(tmp_path: Path) -> None:
+    out = _interactive(AnswerMode.SELF, ["", "3", "u", "", "4", "q"], tmp_path / "r.db")
+    assert out.count("Enter shows the answer (u undo, q quit) ") == 4  # [1], [2] (u), [1] again, [2] (q)
+    assert "How well did you know it? 1 Again · 2 Hard · 3 Good · 4 Easy: 3\n  Rated 3 Good" in out
+    assert "↶ Undone (its review is withdrawn): asking again." in out
+    assert "Session over: 1 card, 1 answer, 1 right (100%). 3 not reached." in out
+    with Store(tmp_path / "r.db") as store:
+        assert [r.rating for r in store.reviews()] == [Rating.EASY]
+
+
+def test_interactive_typed_session_keeps_or_changes_the_rating_after_each_answer(tmp_path: Path) -> None:
+    out = _interactive(AnswerMode.TYPED, ["xi jinping", "", "nonsense", "2", "q"], tmp_path / "r.db")
+    assert "✓ Right" in out and "✗ Wrong — you answered 'nonsense'" in out
+    assert out.count("[Enter] keep ") == 2
+    assert "Re-rated " in out and ": 2 Hard" in out
+    with Store(tmp_path / "r.db") as store:
+        assert [r.rating for r in store.reviews()] == [Rating.GOOD, Rating.HARD]

@@ -40,46 +40,54 @@ class Reader:
         return MISSING
 
     def value(self, raw: Any, tp: Any, loc: Loc, path: str) -> Any:
+        """`raw` as a value of type `tp` (a field's type hint), or MISSING after recording why it is not one."""
         origin = typing.get_origin(tp)
         if origin in (types.UnionType, typing.Union):
             args = [a for a in typing.get_args(tp) if a is not type(None)]
             return None if raw is None else self.value(raw, args[0], loc, path)
         if origin is tuple:
             (inner, _ellipsis) = typing.get_args(tp)
-            if raw is None:
-                return ()
-            if not isinstance(raw, LocList):
-                return self.fail(loc, path, f"must be a list, not {kind_of(raw)}")
-            out = [self.value(v, inner, vloc, f"{path}[{i}]") for i, (v, vloc) in
-                   enumerate(zip(raw, raw.item_locs, strict=True))]
-            return MISSING if MISSING in out else tuple(out)
+            return self._sequence(raw, inner, loc, path)
         if dataclasses.is_dataclass(tp):
             return self.record(raw, typing.cast(type[Any], tp), loc, path)
         if isinstance(tp, type) and issubclass(tp, Enum):
-            choices = [m.value for m in tp]
-            if raw in choices:
-                return tp(raw)
-            hint = suggest(str(raw), choices)
-            return self.fail(loc, path, f"must be one of {', '.join(choices)}, not {raw!r}{hint}")
+            return self._choice(raw, tp, loc, path)
         if tp is bool:
-            if isinstance(raw, bool):
-                return raw
-            return self.fail(loc, path, f"must be true or false, not {raw!r}")
+            return raw if isinstance(raw, bool) else self.fail(loc, path, f"must be true or false, not {raw!r}")
         if tp is str:
-            if isinstance(raw, dt.date):
-                return raw.isoformat()
-            if isinstance(raw, int) and not isinstance(raw, bool):
-                if path.endswith(("id", "article")):
-                    return self.fail(loc, path, f"must be text; write it in quotes (\"{raw:03d}\" or \"{raw}\")")
-                return str(raw)
-            if isinstance(raw, bool):
-                return self.fail(loc, path, f"must be text, not {raw!r} (YAML reads yes/no/on/off as true/false: quote it)")
-            if not isinstance(raw, str):
-                return self.fail(loc, path, f"must be text, not {kind_of(raw)}")
-            if not raw.strip():
-                return self.fail(loc, path, "must not be empty")
-            return raw
+            return self._text(raw, loc, path)
         raise TypeError(f"unsupported field type {tp!r}")  # pragma: no cover - programming error
+
+    def _sequence(self, raw: Any, inner: Any, loc: Loc, path: str) -> Any:
+        if raw is None:
+            return ()
+        if not isinstance(raw, LocList):
+            return self.fail(loc, path, f"must be a list, not {kind_of(raw)}")
+        out = [self.value(v, inner, vloc, f"{path}[{i}]") for i, (v, vloc) in
+               enumerate(zip(raw, raw.item_locs, strict=True))]
+        return MISSING if MISSING in out else tuple(out)
+
+    def _choice(self, raw: Any, tp: type[Enum], loc: Loc, path: str) -> Any:
+        choices = [m.value for m in tp]
+        if raw in choices:
+            return tp(raw)
+        hint = suggest(str(raw), choices)
+        return self.fail(loc, path, f"must be one of {', '.join(choices)}, not {raw!r}{hint}")
+
+    def _text(self, raw: Any, loc: Loc, path: str) -> Any:
+        if isinstance(raw, dt.date):
+            return raw.isoformat()
+        if isinstance(raw, int) and not isinstance(raw, bool):
+            if path.endswith(("id", "article")):
+                return self.fail(loc, path, f"must be text; write it in quotes (\"{raw:03d}\" or \"{raw}\")")
+            return str(raw)
+        if isinstance(raw, bool):
+            return self.fail(loc, path, f"must be text, not {raw!r} (YAML reads yes/no/on/off as true/false: quote it)")
+        if not isinstance(raw, str):
+            return self.fail(loc, path, f"must be text, not {kind_of(raw)}")
+        if not raw.strip():
+            return self.fail(loc, path, "must not be empty")
+        return raw
 
     def record(self, raw: Any, cls: type[Any], loc: Loc, path: str) -> Any:
         if not isinstance(raw, LocMap):

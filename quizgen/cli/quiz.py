@@ -161,49 +161,62 @@ def _loop(session: Session, inp: _Input) -> None:
         if q is not shown:
             _show_question(q, session)
             shown = q
-        if q.mode is AnswerMode.SELF and inp.tty:
-            line = inp.read("Enter shows the answer (u undo, q quit) ")
-            if line is None or line.strip().lower() == "q":
-                return
-            if line.strip().lower() != "u":
-                _show_answer(q, session.bank)
-                line = _read_rating(inp, "How well did you know it? " + _RATING_HELP + ": ")
-                if line is None or line == "q":
-                    return
-        else:
-            line = inp.read("> ")
-            if line is None:
-                return
-        cmd = line.strip().lower()
-        if cmd == "q":
+        line = _read_answer(q, session, inp)
+        if line is None:
             return
+        action = _command(session, line.strip().lower()) or _respond(q, session, inp, line)
+        if action == "q":
+            return
+        if action == "u":
+            shown = None
+
+
+def _read_answer(q: Question, session: Session, inp: _Input) -> str | None:
+    """The learner's line for `q`; None to end the session. Self mode at a terminal shows the answer first."""
+    if q.mode is not AnswerMode.SELF or not inp.tty:
+        return inp.read("> ")
+    line = inp.read("Enter shows the answer (u undo, q quit) ")
+    if line is None or line.strip().lower() == "q":
+        return None
+    if line.strip().lower() == "u":
+        return line
+    _show_answer(q, session.bank)
+    rating = _read_rating(inp, "How well did you know it? " + _RATING_HELP + ": ")
+    return None if rating is None or rating == "q" else rating
+
+
+def _command(session: Session, cmd: str) -> str | None:
+    """q (quit), u (undo) or !N (re-rate the last answer): what was done, or None when `cmd` is an answer."""
+    if cmd in ("q", "u"):
         if cmd == "u":
             _undo(session)
-            shown = None
-            continue
-        if (m := _RERATE_RE.fullmatch(cmd)) is not None:
-            _rerate(session, int(m.group(1)))
-            continue
-        try:
-            if q.mode is AnswerMode.SELF:
-                if cmd not in ("1", "2", "3", "4"):
-                    click.echo(f"  Rate yourself: {_RATING_HELP}.")
-                    continue
-                if not inp.tty:
-                    _show_answer(q, session.bank)
-                a = session.grade(int(cmd))
-            else:
-                a = session.answer(line)
-        except AskAgain as exc:  # e.g. "7" in choices mode
-            click.echo(f"  {exc}")
-            continue
-        _show_verdict(a, session)
-        if inp.tty and q.mode is not AnswerMode.SELF:
-            action = _after_answer(session, inp, a)
-            if action == "q":
-                return
-            if action == "u":
-                shown = None
+        return cmd
+    if (m := _RERATE_RE.fullmatch(cmd)) is not None:
+        _rerate(session, int(m.group(1)))
+        return "!"
+    return None
+
+
+def _respond(q: Question, session: Session, inp: _Input, line: str) -> str:
+    """Judge or grade `line`, show the verdict, and (at a terminal) take the learner's next step: "", "q" or "u"."""
+    cmd = line.strip().lower()
+    try:
+        if q.mode is AnswerMode.SELF:
+            if cmd not in ("1", "2", "3", "4"):
+                click.echo(f"  Rate yourself: {_RATING_HELP}.")
+                return ""
+            if not inp.tty:
+                _show_answer(q, session.bank)
+            a = session.grade(int(cmd))
+        else:
+            a = session.answer(line)
+    except AskAgain as exc:  # e.g. "7" in choices mode
+        click.echo(f"  {exc}")
+        return ""
+    _show_verdict(a, session)
+    if inp.tty and q.mode is not AnswerMode.SELF:
+        return _after_answer(session, inp, a)
+    return ""
 
 
 def _read_rating(inp: _Input, prompt: str) -> str | None:

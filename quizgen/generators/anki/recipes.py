@@ -171,16 +171,8 @@ def _parse(text: str, file: str, stem: str, r: Reader, bank: Bank | None) -> tup
     if not isinstance(data, LocMap):
         r.fail(Loc(file, 1, 1), "(document)", f"a deck recipe is a mapping with keys {', '.join(_KEYS)}")
         return None
-    deck_id: int | None = None
-    ok = True
-    if "deck_id" in data:
-        raw = data["deck_id"]
-        if isinstance(raw, bool) or not isinstance(raw, int) or not 1 < raw < 2**53:
-            r.fail(data.where("deck_id"), "deck_id", f"must be a whole number between 2 and 2**53, not {raw!r}")
-            ok = False
-        else:
-            deck_id = raw
-        data = _without(data, "deck_id")
+    ok, deck_id = _deck_id(data, r)
+    data = _without(data, "deck_id") if "deck_id" in data else data
     spec = r.record(data, _RecipeData, data.loc, "")
     if not isinstance(spec, _RecipeData) or not ok:
         return None
@@ -203,6 +195,17 @@ def _parse(text: str, file: str, stem: str, r: Reader, bank: Bank | None) -> tup
         return None
     return name_loc, DeckRecipe(name=spec.name, description=spec.description, forms=spec.forms, selection=selection,
                                 layout=spec.subdecks, deck_id=deck_id, stem=stem)
+
+
+def _deck_id(data: LocMap, r: Reader) -> tuple[bool, int | None]:
+    """(is it valid, the recipe's deck_id if it sets one): a whole number the reader would not take as a bool."""
+    if "deck_id" not in data:
+        return True, None
+    raw = data["deck_id"]
+    if isinstance(raw, bool) or not isinstance(raw, int) or not 1 < raw < 2**53:
+        r.fail(data.where("deck_id"), "deck_id", f"must be a whole number between 2 and 2**53, not {raw!r}")
+        return False, None
+    return True, raw
 
 
 def _check_against_bank(r: Reader, data: LocMap, sel: _SelectData, selection: Selection, bank: Bank) -> None:
