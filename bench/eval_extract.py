@@ -29,6 +29,7 @@ import sys
 import time
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -63,11 +64,11 @@ class BankItem:
     spans: tuple[tuple[str, int, int], ...]  # (article, start, end)
 
 
-def load_reference(bank_dir: Path) -> tuple[Bank, list[dict[str, object]]]:
+def load_reference(bank_dir: Path) -> tuple[Bank, list[dict[str, Any]]]:
     """Sources + entities as a Bank, and the raw items (the bank may be mid-edit: items are read leniently)."""
     meta = "\n".join((bank_dir / f).read_text(encoding="utf-8") for f in ("sources.yaml", "entities.yaml"))
     bank = loads_bank(meta, "sources+entities")
-    raw: list[dict[str, object]] = []
+    raw: list[dict[str, Any]] = []
     for path in sorted((bank_dir / "items").glob("*.yaml")):
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
         raw.extend(i for i in data.get("items", []) if isinstance(i, dict) and not i.get("draft"))
@@ -97,6 +98,36 @@ def overlaps(a: tuple[tuple[str, int, int], ...], b: tuple[tuple[str, int, int],
     return any(x[0] == y[0] and x[1] < y[2] and y[1] < x[2] for x in a for y in b)
 
 
+def _recall(reference: list[BankItem], draft_info: list[tuple[Item, frozenset[str], tuple[tuple[str, int, int], ...]]],
+            rules: set[str] | None = None, ids: set[str] | None = None) -> tuple[int, list[BankItem]]:
+    """How many reference items some draft (of `rules`, among `ids`) asks about, and the ones missed."""
+    hit, missed = 0, []
+    for r in reference:
+        ok = any(overlaps(r.spans, sp) and (normalise(d.answer.ja) in r.answers or r.answers & forms)
+                 for d, forms, sp in draft_info
+                 if (rules is None or rule_of(d) in rules) and (ids is None or d.id in ids))
+        hit += ok
+        if not ok:
+            missed.append(r)
+    return hit, missed
+
+
+def _extract_seeds(bank: Bank, articles: Path, texts: dict[str, str]) -> tuple[list[Item], set[str], float]:
+    """Every seed article's drafts (each extracted as if new to the bank), the ids --max keeps, the time taken."""
+    analyse = load_analyzer()
+    drafts: list[Item] = []
+    capped: set[str] = set()  # ids of the drafts `quizgen extract --max REVIEW_BATCH` keeps
+    t0 = time.perf_counter()
+    for s in bank.sources:
+        if s.id not in texts:
+            continue
+        others = dataclasses.replace(bank, sources=tuple(x for x in bank.sources if x.id != s.id))
+        ex = extract(read_article(articles / s.file), s.file, others, analyse, source_id=s.id)
+        drafts.extend(ex.items)
+        capped |= {d.id for d in ex.items[:REVIEW_BATCH]}  # drafts come best first: --max N keeps the first N
+    return drafts, capped, time.perf_counter() - t0
+
+
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--articles", type=Path, default=resources.default_articles_dir())
@@ -116,46 +147,20 @@ def main() -> int:
     except BankError as exc:
         print(exc.report())
         return 1
-    texts: dict[str, str] = {}
-    for s in bank.sources:
-        p = args.articles / s.file
-        if p.is_file():
-            texts[s.id] = p.read_text(encoding="utf-8")
+    texts = {s.id: (args.articles / s.file).read_text(encoding="utf-8") for s in bank.sources
+             if (args.articles / s.file).is_file()}
     reference = [
         BankItem(str(i["id"]), accepted_forms(bank, str(i["answer"]["ja"]), list(i.get("accept") or []), i.get("entity")),
                  spans(texts, [(str(e["article"]), str(e["quote"])) for e in i["evidence"]]))
-        for i in raw_items  # type: ignore[index]
+        for i in raw_items
     ]
     reference = [r for r in reference if r.spans]
-    analyse = load_analyzer()
-    drafts: list[Item] = []
-    capped: set[str] = set()  # ids of the drafts `quizgen extract --max REVIEW_BATCH` keeps
-    t0 = time.perf_counter()
-    for s in bank.sources:
-        if s.id not in texts:
-            continue
-        others = dataclasses.replace(bank, sources=tuple(x for x in bank.sources if x.id != s.id))
-        ex = extract(read_article(args.articles / s.file), s.file, others, analyse, source_id=s.id)
-        drafts.extend(ex.items)
-        capped |= {d.id for d in ex.items[:REVIEW_BATCH]}  # drafts come best first: --max N keeps the first N
-    elapsed = time.perf_counter() - t0
+    drafts, capped, elapsed = _extract_seeds(bank, args.articles, texts)
     draft_info = [(d, accepted_forms(bank, d.answer.ja, list(d.accept), d.entity),
                    spans(texts, [(ev.article, ev.quote) for ev in d.evidence])) for d in drafts]
-
-    def recall(rules: set[str] | None, ids: set[str] | None = None) -> tuple[int, list[BankItem]]:
-        hit, missed = 0, []
-        for r in reference:
-            ok = any(overlaps(r.spans, sp) and (normalise(d.answer.ja) in r.answers or r.answers & forms)
-                     for d, forms, sp in draft_info
-                     if (rules is None or rule_of(d) in rules) and (ids is None or d.id in ids))
-            hit += ok
-            if not ok:
-                missed.append(r)
-        return hit, missed
-
-    hit, missed = recall(None)
-    hit_capped, _ = recall(None, capped)
-    base, _ = recall({"entity"})
+    hit, missed = _recall(reference, draft_info)
+    hit_capped, _ = _recall(reference, draft_info, ids=capped)
+    base, _ = _recall(reference, draft_info, rules={"entity"})
     n = len(reference)
     per_rule = Counter(rule_of(d) for d in drafts)
     print(f"articles: {len(texts)}  bank items with evidence: {n}  drafts: {len(drafts)}  "

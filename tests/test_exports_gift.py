@@ -69,19 +69,9 @@ class GiftQuestion:
 
 
 def read_gift(source: str) -> list[GiftQuestion]:
-    blocks, cur = [], []
-    for line in source.split("\n"):
-        if line.strip() == "":
-            if cur:
-                blocks.append(cur)
-            cur = []
-        else:
-            cur.append(line)
-    if cur:
-        blocks.append(cur)
     out: list[GiftQuestion] = []
     category: str | None = None
-    for lines in blocks:
+    for lines in _blocks(source):
         comments = "".join(ln.strip() + "\n" for ln in lines if ln.strip().startswith("//"))
         lines = [" " if ln.strip().startswith("//") else ln for ln in lines]
         text = "\n".join(lines).strip()
@@ -91,56 +81,78 @@ def read_gift(source: str) -> list[GiftQuestion]:
         if text.startswith("$CATEGORY:"):
             category = text[10:].strip()
             continue
-        assert text.startswith("::"), text
-        end = text.index("::", 2)
-        name, text = _post(text[2:end]), text[end + 2:].strip()
-        start, finish = text.find("{"), text.find("}")
-        assert start >= 0 and finish > start, f"{name}: braces"
-        answertext = text[start + 1:finish].strip()
-        blank = "" if text.endswith("}") else "_____"  # the missing-word form
-        qtext = text[:start] + blank + text[finish + 1:]
-        gf = ""
-        if "####" in answertext:
-            k = answertext.rindex("####")
-            gf, answertext = answertext[k + 4:], answertext[:k].strip()
-        qtext, fmt = _with_format(qtext)
-        gf, _ = _with_format(gf, fmt)
-        m = re.search(r"\[id:((?:\\]|[^]\x00-\x1f])+)]", comments)
-        q = GiftQuestion(category, name, "", qtext, fmt, gf, idnumber=m.group(1).strip() if m else "",
-                         tags=[t.strip() for t in re.findall(r"\[tag:((?:\\]|[^]<>`\x00-\x1f])+)]", comments)])
-        if answertext.startswith("#"):
-            q.qtype = "numerical"
-        elif "~" in answertext:
-            q.qtype = "multichoice"
-            parts = answertext.replace("=", "~=").split("~")
-            parts = [p for p in parts if p.strip()] if not parts[0].strip() else parts
-            for p in parts:
-                p = p.strip()
-                weight = 0.0
-                if p.startswith("="):
-                    weight, p = 1.0, p[1:]
-                elif _WEIGHT.match(p):
-                    weight, p = float(p[1:p.index("%", 1)]) / 100, p[p.index("%", 1) + 1:]
-                q.answers.append((_with_format(p.split("#", 1)[0].strip(), fmt)[0], weight))
-        elif "=" in answertext and "->" in answertext:
-            q.qtype = "match"
-            for p in [p for p in answertext.split("=") if p.strip()]:
-                p = p.strip()
-                k = p.index("->")
-                q.pairs.append((_with_format(p[:k].strip(), fmt)[0], _post(p[k + 2:]).strip()))
-        elif answertext.split("#", 1)[0].strip() in ("T", "TRUE", "F", "FALSE"):
-            q.qtype = "truefalse"
-            q.correct = answertext.split("#", 1)[0].strip() in ("T", "TRUE")
-        else:
-            q.qtype = "shortanswer"
-            for p in [p for p in answertext.split("=") if p.strip()]:
-                p = p.strip()
-                weight = 1.0
-                if _WEIGHT.match(p):
-                    weight, p = float(p[1:p.index("%", 1)]) / 100, p[p.index("%", 1) + 1:]
-                q.answers.append((_with_format(p.split("#", 1)[0].strip(), fmt)[0], weight))
-        out.append(q)
+        out.append(_question(text, comments, category))
     return out
+
+
+def _blocks(source: str) -> list[list[str]]:
+    """The lines of each block (questions are separated by blank lines)."""
+    blocks: list[list[str]] = []
+    cur: list[str] = []
+    for line in source.split("\n"):
+        if line.strip() == "":
+            if cur:
+                blocks.append(cur)
+            cur = []
+        else:
+            cur.append(line)
+    if cur:
+        blocks.append(cur)
+    return blocks
+
+
+def _question(text: str, comments: str, category: str | None) -> GiftQuestion:
+    assert text.startswith("::"), text
+    end = text.index("::", 2)
+    name, text = _post(text[2:end]), text[end + 2:].strip()
+    start, finish = text.find("{"), text.find("}")
+    assert start >= 0 and finish > start, f"{name}: braces"
+    answertext = text[start + 1:finish].strip()
+    blank = "" if text.endswith("}") else "_____"  # the missing-word form
+    qtext = text[:start] + blank + text[finish + 1:]
+    gf = ""
+    if "####" in answertext:
+        k = answertext.rindex("####")
+        gf, answertext = answertext[k + 4:], answertext[:k].strip()
+    qtext, fmt = _with_format(qtext)
+    gf, _ = _with_format(gf, fmt)
+    m = re.search(r"\[id:((?:\\]|[^]\x00-\x1f])+)]", comments)
+    q = GiftQuestion(category, name, "", qtext, fmt, gf, idnumber=m.group(1).strip() if m else "",
+                     tags=[t.strip() for t in re.findall(r"\[tag:((?:\\]|[^]<>`\x00-\x1f])+)]", comments)])
+    _read_answers(q, answertext, fmt)
+    return q
+
+
+def _read_answers(q: GiftQuestion, answertext: str, fmt: str) -> None:
+    """The question type and its answers, pairs or truth, from the text between the braces."""
+    if answertext.startswith("#"):
+        q.qtype = "numerical"
+    elif "~" in answertext:
+        q.qtype = "multichoice"
+        parts = answertext.replace("=", "~=").split("~")
+        parts = [p for p in parts if p.strip()] if not parts[0].strip() else parts
+        q.answers += [_weighted(p.strip(), fmt, 0.0) for p in parts]
+    elif "=" in answertext and "->" in answertext:
+        q.qtype = "match"
+        for p in [p for p in answertext.split("=") if p.strip()]:
+            p = p.strip()
+            k = p.index("->")
+            q.pairs.append((_with_format(p[:k].strip(), fmt)[0], _post(p[k + 2:]).strip()))
+    elif answertext.split("#", 1)[0].strip() in ("T", "TRUE", "F", "FALSE"):
+        q.qtype = "truefalse"
+        q.correct = answertext.split("#", 1)[0].strip() in ("T", "TRUE")
+    else:
+        q.qtype = "shortanswer"
+        q.answers += [_weighted(p.strip(), fmt, 1.0) for p in answertext.split("=") if p.strip()]
+
+
+def _weighted(p: str, fmt: str, weight: float) -> tuple[str, float]:
+    """One answer with its weight: `=` full marks, `%50%` half, else `weight`; feedback after `#` dropped."""
+    if p.startswith("="):
+        weight, p = 1.0, p[1:]
+    elif _WEIGHT.match(p):
+        weight, p = float(p[1:p.index("%", 1)]) / 100, p[p.index("%", 1) + 1:]
+    return _with_format(p.split("#", 1)[0].strip(), fmt)[0], weight
 
 
 def plain(html_text: str) -> str:

@@ -95,12 +95,7 @@ def extract(text: str, file_name: str, bank: Bank, analyse: Analyzer, source_id:
     """
     if max_drafts is not None and max_drafts < 1:
         raise UsageError(f"the number of drafts to keep must be at least 1, not {max_drafts}")
-    sid = source_id or next_source_id(bank)
-    if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_-]*", sid):
-        raise UsageError(f"{{source_id}} must be letters, digits, - or _ (like 005), not {sid!r}", names=["source_id"])
-    if sid in bank.source_by_id:
-        raise UsageError(f"source id {sid!r} is already in the bank ({bank.source_by_id[sid].file}); "
-                         "pass another {source_id}", names=["source_id"])
+    sid = _source_id(bank, source_id)
     cleaned = clean(text)
     sentences = split(cleaned.lines)
     if not sentences:
@@ -111,6 +106,34 @@ def extract(text: str, file_name: str, bank: Bank, analyse: Analyzer, source_id:
     for s in sentences:
         got, speaker = cand.candidates(s, analyse(s.text), lexicon, previous_speaker=speaker)
         found.extend(got)
+    items, entities = _drafts(found, sid, bank)
+    items.extend(_source_credits(cleaned, sentences, sid, lexicon, bank))
+    items = unique_prompts(items)
+    n_found = len(items)
+    items = list(rank(items, bank, max_drafts).kept)
+    used = {i.entity for i in items}
+    headline = next((s.text for s in sentences), file_name)
+    clutter = tuple(dict.fromkeys(d.text for d in cleaned.dropped
+                                  if d.reason not in (ClutterReason.BLANK, ClutterReason.SOURCE_LINK) and d.text.strip()))
+    source = Source(id=sid, file=file_name, headline=Text(headline, TODO_EN),
+                    outlet=Text("不明(要確認)", "TODO: unknown outlet (check)"), clutter=clutter,
+                    published=cleaned.dateline)
+    return Extraction(source, tuple(e for e in entities.values() if e.id in used), tuple(items), cleaned, n_found)
+
+
+def _source_id(bank: Bank, source_id: str | None) -> str:
+    """The new article's source id: `source_id`, or the next free number; it must be new to the bank."""
+    sid = source_id or next_source_id(bank)
+    if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_-]*", sid):
+        raise UsageError(f"{{source_id}} must be letters, digits, - or _ (like 005), not {sid!r}", names=["source_id"])
+    if sid in bank.source_by_id:
+        raise UsageError(f"source id {sid!r} is already in the bank ({bank.source_by_id[sid].file}); "
+                         "pass another {source_id}", names=["source_id"])
+    return sid
+
+
+def _drafts(found: list[cand.Candidate], sid: str, bank: Bank) -> tuple[list[Item], dict[str, Entity]]:
+    """The candidates as draft items (at most MAX_BLANKS_PER_ANSWER blanks per answer), and the new people they name."""
     entities: dict[str, Entity] = {}
     items: list[Item] = []
     per_answer: dict[tuple[bool, str], int] = {}
@@ -128,18 +151,7 @@ def extract(text: str, file_name: str, bank: Bank, analyse: Analyzer, source_id:
         if c.new_person is not None and entity is None:  # no reading from the analyser (王緝思): say so
             item = replace(item, missing=(*item.missing, f"entity for {c.new_person.surface} (no reading found)"))
         items.append(item)
-    items.extend(_source_credits(cleaned, sentences, sid, lexicon, bank))
-    items = unique_prompts(items)
-    n_found = len(items)
-    items = list(rank(items, bank, max_drafts).kept)
-    used = {i.entity for i in items}
-    headline = next((s.text for s in sentences), file_name)
-    clutter = tuple(dict.fromkeys(d.text for d in cleaned.dropped
-                                  if d.reason not in (ClutterReason.BLANK, ClutterReason.SOURCE_LINK) and d.text.strip()))
-    source = Source(id=sid, file=file_name, headline=Text(headline, TODO_EN),
-                    outlet=Text("不明(要確認)", "TODO: unknown outlet (check)"), clutter=clutter,
-                    published=cleaned.dateline)
-    return Extraction(source, tuple(e for e in entities.values() if e.id in used), tuple(items), cleaned, n_found)
+    return items, entities
 
 
 _CREDIT_NAME = re.compile(r"⇒\s*(.+?)出典")

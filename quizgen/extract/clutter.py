@@ -120,29 +120,11 @@ def clean(text: str, known: tuple[str, ...] = ()) -> Cleaned:
         reason: ClutterReason | None = None
         if not stripped:
             reason = ClutterReason.BLANK
-        elif in_footer:
+        elif in_footer or _FOOTER_START.search(stripped):
+            in_footer = True  # everything after the footer starts is footer
             reason = ClutterReason.FOOTER
-        elif _FOOTER_START.search(stripped):
-            in_footer = True
-            reason = ClutterReason.FOOTER
-        elif stripped in _NAVIGATION or _MENU.match(stripped) or _SHARE.match(stripped):
-            reason = ClutterReason.NAVIGATION
-        elif _TICKER.match(stripped):
-            reason = ClutterReason.TICKER
-        elif _STAMP.match(stripped) and _STAMP_DATE.search(stripped) and re.search(r"\d[:：時]\d", stripped):
-            reason = ClutterReason.DATELINE
-        elif stripped in known_set:
-            reason = ClutterReason.KNOWN
-        elif _URL.match(stripped):
-            reason = ClutterReason.URL
-        elif _RANKING.match(stripped):
-            reason = ClutterReason.RANKING
-        elif _ADVERT.search(stripped):
-            reason = ClutterReason.ADVERT
-        elif _READ_MORE.search(stripped) and len(stripped) < 40:
-            reason = ClutterReason.READ_MORE
-        elif not _JAPANESE.search(stripped):
-            reason = ClutterReason.NOT_JAPANESE
+        else:
+            reason = _reason(stripped, known_set)
         if reason is not None:
             dropped.append(Dropped(number, line, reason))
             continue
@@ -155,6 +137,22 @@ def clean(text: str, known: tuple[str, ...] = ()) -> Cleaned:
             continue
         kept.append(Line(line, start, number))
     return Cleaned(tuple(kept), tuple(dropped))
+
+
+def _reason(s: str, known: set[str]) -> ClutterReason | None:
+    """Why a non-blank line before the footer is clutter, or None: the first rule that fits decides."""
+    rules: tuple[tuple[ClutterReason, object], ...] = (
+        (ClutterReason.NAVIGATION, s in _NAVIGATION or _MENU.match(s) or _SHARE.match(s)),
+        (ClutterReason.TICKER, _TICKER.match(s)),
+        (ClutterReason.DATELINE, _STAMP.match(s) and _STAMP_DATE.search(s) and re.search(r"\d[:：時]\d", s)),
+        (ClutterReason.KNOWN, s in known),
+        (ClutterReason.URL, _URL.match(s)),
+        (ClutterReason.RANKING, _RANKING.match(s)),
+        (ClutterReason.ADVERT, _ADVERT.search(s)),
+        (ClutterReason.READ_MORE, _READ_MORE.search(s) and len(s) < 40),
+        (ClutterReason.NOT_JAPANESE, not _JAPANESE.search(s)),
+    )
+    return next((reason for reason, fits in rules if fits), None)
 
 
 def _short(text: str, width: int = 60) -> str:

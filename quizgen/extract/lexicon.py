@@ -7,7 +7,7 @@ only people the bank does not know get a reading from the NLP backend.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from quizgen.bank.model import Bank, EntityType
@@ -115,38 +115,14 @@ class Lexicon:
                                reading or None))
             taken.append((start, out[-1].full_end))
 
-        i = 0
-        while i < len(tokens):
-            t = tokens[i]
-            if not t.is_person:
-                i += 1
-                continue
-            j = i + 1
-            while j < len(tokens) and (tokens[j].is_person or (tokens[j].surface in "・=＝" and j + 1 < len(tokens)
-                                                                and tokens[j + 1].is_person)):
-                j += 1
-            start, end = t.start, tokens[j - 1].end
-            title = _title_after(text, end)
-            honorific = text[end:end + 1] in HONORIFICS
-            full_name = sum(1 for x in tokens[i:j] if x.is_person) >= 2
-            i = j
-            if title is not None or honorific or full_name:
-                add(start, end, title)
+        for start, end, title in _tagged_names(text, tokens):
+            add(start, end, title)
         for tm in self._title_pattern.finditer(text):
             if _KANJI.match(text[tm.end():tm.end() + 1]) or any(a < tm.end() and tm.start() < b for a, b in taken):
                 continue  # 大統領府, 首相官邸: the title is part of a longer word
             nm = _NAME_BEFORE.search(text, 0, tm.start())
-            if nm is None:
-                continue
-            name, before = nm.group(0), text[nm.start() - 1:nm.start()]
-            if _KANJI.match(name):
-                if before not in ("の", "、", "", "「", " ", "\u3000") or _NOT_A_NAME.search(name) or any(
-                        x.pos[1] in ("数詞",) or x.pos[2] in ("地名", "サ変可能")
-                        for x in tokens if nm.start() <= x.start < nm.end()):
-                    continue
-            elif name in _KATAKANA_WORDS or any(x.is_place for x in tokens if nm.start() <= x.start < nm.end()):
-                continue
-            add(nm.start(), nm.end(), tm.group(0))
+            if nm is not None and _name_before_title(text, tokens, nm):
+                add(nm.start(), nm.end(), tm.group(0))
         return sorted(out, key=lambda m: m.start)
 
     def unknown_things(self, text: str, tokens: Sequence[Token], mentions: Sequence[Mention]) -> list[Mention]:
@@ -167,6 +143,11 @@ class Lexicon:
             elif (cover := _COVER_ONLY.search(phrase)) is not None and cover.start() > 0:
                 out.append(Mention(phrase, start, end, EntityType.ORGANISATION, "", None, end))
         covered = [(m.start, m.full_end) for m in [*mentions, *out]]
+        return out + self._unknown_places(text, tokens, covered)
+
+    def _unknown_places(self, text: str, tokens: Sequence[Token], covered: list[tuple[int, int]]) -> list[Mention]:
+        """Places (and countries) the analyser tags that no mention covers: 宗谷海峡, 日本海, a country's name."""
+        out: list[Mention] = []
         for k, t in enumerate(tokens):
             if not t.is_place or len(t.surface) < 2:
                 continue
@@ -185,7 +166,6 @@ class Lexicon:
             etype = EntityType.COUNTRY if len(t.pos) > 3 and t.pos[3] == "国" else EntityType.PLACE
             out.append(Mention(t.surface, t.start, t.end, etype, None, None, t.end))
         return out
-
 
 def _compounds(tokens: Sequence[Token]) -> list[tuple[int, int]]:
     """Maximal runs of nouns (no numerals), as character spans."""
@@ -217,6 +197,36 @@ def _title_after(text: str, pos: int) -> str | None:
             return title
     return None
 
+
+def _tagged_names(text: str, tokens: Sequence[Token]) -> Iterator[tuple[int, int, str | None]]:
+    """(start, end, title) of each run of tokens the analyser tags as a person that has a title after it,
+    an honorific (氏) or two name parts (a full name)."""
+    i = 0
+    while i < len(tokens):
+        if not tokens[i].is_person:
+            i += 1
+            continue
+        j = i + 1
+        while j < len(tokens) and (tokens[j].is_person or (tokens[j].surface in "・=＝" and j + 1 < len(tokens)
+                                                            and tokens[j + 1].is_person)):
+            j += 1
+        start, end = tokens[i].start, tokens[j - 1].end
+        title = _title_after(text, end)
+        honorific = text[end:end + 1] in HONORIFICS
+        full_name = sum(1 for x in tokens[i:j] if x.is_person) >= 2
+        i = j
+        if title is not None or honorific or full_name:
+            yield start, end, title
+
+
+def _name_before_title(text: str, tokens: Sequence[Token], nm: re.Match[str]) -> bool:
+    """Is the run `nm` right before a title a person's name (not a role, a place or a common katakana word)?"""
+    name, before = nm.group(0), text[nm.start() - 1:nm.start()]
+    inside = [x for x in tokens if nm.start() <= x.start < nm.end()]
+    if _KANJI.match(name):
+        return (before in ("の", "、", "", "「", " ", "\u3000") and not _NOT_A_NAME.search(name)
+                and not any(x.pos[1] in ("数詞",) or x.pos[2] in ("地名", "サ変可能") for x in inside))
+    return name not in _KATAKANA_WORDS and not any(x.is_place for x in inside)
 
 def _full_end(text: str, end: int, title: str | None) -> int:
     if title is not None and text.startswith(title, end):

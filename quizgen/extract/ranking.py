@@ -44,33 +44,40 @@ def score(item: Item, bank: Bank) -> int:
     """How likely a strict teacher keeps this draft, on a 0-100 scale (higher is better)."""
     rule = rule_of(item)
     s = RULE_SCORES.get(rule, 40)
-    entity = bank.entity_by_id.get(item.entity) if item.entity else None
-    new_person = (item.entity is not None and entity is None) or any(m.startswith("entity for ") for m in item.missing)
     if rule in ("entity", "met-whom", "meeting-place"):
-        if new_person:
-            s = max(s, 80)  # a person the bank does not know yet, named with a title
-        elif entity is not None:
-            s = max(s, _ENTITY_SCORES.get(entity.type, s))
-            if entity.id in PROTAGONISTS:
-                s -= 25  # 「（　）は…」 about China or Russia in an article about China and Russia
-        elif item.kind.value in ("organisation", "forum"):
-            s = max(s, 70)  # an organisation the bank does not know (中国税関総署)
+        s = _named(item, bank, s)
     if rule == "speaker" and item.entity in PROTAGONISTS:
         s -= 15
     if rule in ("number", "date", "day", "year", "duration", "stance", "quoted") and item.actors:
         s += 5  # a fact with a named actor in its sentence
     if rule == "phrase":
-        answer = item.answer.ja
-        if _KATAKANA.search(answer) or len(answer) >= 6:
-            s += 5  # a compound term (軍民両用品, ジュニアパートナー) rather than a single common noun
-        if len(answer) <= 2:
-            s -= 10
+        s += _phrase(item.answer.ja)
     if rule == "quoted" and len(item.answer.ja) > 20:
         s -= 20  # a whole statement as the answer: hard to type, and the blank leaves little context
     quote = item.evidence[0].quote if item.evidence else ""
     if quote and not quote.endswith(("。", "」", "！", "？", "!", "?")):
         s -= 15  # a headline or caption: little context for a blank
     return max(0, min(100, s))
+
+
+def _named(item: Item, bank: Bank, s: int) -> int:
+    """The score `s` of a draft whose answer is a named thing, by what the bank knows of it."""
+    entity = bank.entity_by_id.get(item.entity) if item.entity else None
+    if (item.entity is not None and entity is None) or any(m.startswith("entity for ") for m in item.missing):
+        return max(s, 80)  # a person the bank does not know yet, named with a title
+    if entity is not None:
+        s = max(s, _ENTITY_SCORES.get(entity.type, s))
+        return s - 25 if entity.id in PROTAGONISTS else s  # 「（　）は…」 about China or Russia in an article about them
+    if item.kind.value in ("organisation", "forum"):
+        return max(s, 70)  # an organisation the bank does not know (中国税関総署)
+    return s
+
+
+def _phrase(answer: str) -> int:
+    """What a key phrase's answer adds to its score: a compound term (軍民両用品, ジュニアパートナー) rather than
+    a single common noun gains; two characters or fewer lose."""
+    gain = 5 if _KATAKANA.search(answer) or len(answer) >= 6 else 0
+    return gain - 10 if len(answer) <= 2 else gain
 
 
 def rank(items: Sequence[Item], bank: Bank, limit: int | None = None) -> Ranked:

@@ -37,50 +37,67 @@ _ORDINAL = re.compile(r"第[0-9０-９一二三四五六七八九十]+(?=の|位
 _PUBLISHED = re.compile(r"(公開日|配信日|掲載日|更新日|投稿日)\s*[:：]\s*")
 
 
-def dates(s: Sentence) -> list[Candidate]:
-    text = s.text
-    out: list[Candidate] = []
-    taken: list[tuple[int, int]] = []
+class _Claims:
+    """A sentence's date candidates whose answers do not overlap: the first to claim a span keeps it."""
 
-    def add(m: re.Match[str], kind: ItemKind, ask: str, rule: str, *, when: str | None = None,
+    def __init__(self, s: Sentence) -> None:
+        self.s = s
+        self.out: list[Candidate] = []
+        self.taken: list[tuple[int, int]] = []
+
+    def add(self, m: re.Match[str], kind: ItemKind, ask: str, rule: str, *, when: str | None = None,
             answer_type: AnswerType = AnswerType.DATE, accept: tuple[str, ...] = (), question: str | None = None,
             answer: str | None = None) -> None:
-        if any(a < m.end() and m.start() < b for a, b in taken):
+        if any(a < m.end() and m.start() < b for a, b in self.taken):
             return
-        taken.append((m.start(), m.end()))
-        out.append(Candidate(s, Category.DATES, kind, answer or m.group(0), m.start(), m.end(), ask, rule,
-                             question=question, answer_type=answer_type, when=when, accept=accept))
+        self.taken.append((m.start(), m.end()))
+        self.out.append(Candidate(self.s, Category.DATES, kind, answer or m.group(0), m.start(), m.end(), ask, rule,
+                                  question=question, answer_type=answer_type, when=when, accept=accept))
 
+
+def dates(s: Sentence) -> list[Candidate]:
+    claims = _Claims(s)
+    _calendar_dates(claims, s.text)  # the most exact claims first
+    _date_phrases(claims, s.text)
+    return claims.out
+
+
+def _calendar_dates(claims: _Claims, text: str) -> None:
+    """Full dates (2024年7月4日, 2024/07/04), year and month, month and day."""
     pub = _PUBLISHED.search(text)
     for m in _FULL_DATE.finditer(text):
         y, mo, d = (int(g) for g in m.groups())
-        add(m, ItemKind.DATE, "日付", "date", when=f"{y:04d}-{mo:02d}-{d:02d}", accept=(f"{y}/{mo}/{d}", f"{y}-{mo:02d}-{d:02d}"))
+        claims.add(m, ItemKind.DATE, "日付", "date", when=f"{y:04d}-{mo:02d}-{d:02d}",
+                   accept=(f"{y}/{mo}/{d}", f"{y}-{mo:02d}-{d:02d}"))
     for m in _SLASH_DATE.finditer(text):
         y, mo, d = (int(g) for g in m.groups())
         q = f"ページに記された{pub.group(1)}はいつか。" if pub else None
-        add(m, ItemKind.DATE, "日付", "date", when=f"{y:04d}-{mo:02d}-{d:02d}", answer=f"{y}年{mo}月{d}日",
-            accept=(m.group(0), f"{y}/{mo}/{d}", f"{y}-{mo:02d}-{d:02d}"), question=q)
+        claims.add(m, ItemKind.DATE, "日付", "date", when=f"{y:04d}-{mo:02d}-{d:02d}", answer=f"{y}年{mo}月{d}日",
+                   accept=(m.group(0), f"{y}/{mo}/{d}", f"{y}-{mo:02d}-{d:02d}"), question=q)
     for m in _YEAR_MONTH.finditer(text):
         y, mo = int(m.group(1)), int(m.group(2))
-        add(m, ItemKind.DATE, "年月", "date", when=f"{y:04d}-{mo:02d}")
+        claims.add(m, ItemKind.DATE, "年月", "date", when=f"{y:04d}-{mo:02d}")
     for m in _MONTH_DAY.finditer(text):
-        add(m, ItemKind.DATE, "日付", "date")
+        claims.add(m, ItemKind.DATE, "日付", "date")
+
+
+def _date_phrases(claims: _Claims, text: str) -> None:
+    """Anniversaries, years since, a year or a day alone, and relative times (先月, 来年の春)."""
     for m in _ANNIV.finditer(text):
-        add(m, ItemKind.ANNIVERSARY, "数", "anniversary", answer_type=AnswerType.NUMBER)
+        claims.add(m, ItemKind.ANNIVERSARY, "数", "anniversary", answer_type=AnswerType.NUMBER)
     for m in _AGO.finditer(text):
-        add(m, ItemKind.DURATION, "期間", "n-years-since", answer_type=AnswerType.NUMBER)
+        claims.add(m, ItemKind.DURATION, "期間", "n-years-since", answer_type=AnswerType.NUMBER)
     for m in _YEAR.finditer(text):
-        add(m, ItemKind.DATE, "年", "year", when=m.group(1))
+        claims.add(m, ItemKind.DATE, "年", "year", when=m.group(1))
     for m in _DAY.finditer(text):
-        add(m, ItemKind.DATE, "日付", "day", answer_type=AnswerType.NUMBER)
+        claims.add(m, ItemKind.DATE, "日付", "day", answer_type=AnswerType.NUMBER)
     for m in _REL_MONTH.finditer(text):
-        add(m, ItemKind.RELATIVE_DATE if m.group(1) else ItemKind.DATE, "時期", "partial-date",
-            answer_type=AnswerType.TEXT)
+        claims.add(m, ItemKind.RELATIVE_DATE if m.group(1) else ItemKind.DATE, "時期", "partial-date",
+                   answer_type=AnswerType.TEXT)
     for m in _RELATIVE.finditer(text):
         if m.group(0) in ("近年", "当時") or len(text) < 8:
             continue
-        add(m, ItemKind.RELATIVE_DATE, "時期", "relative-date", answer_type=AnswerType.TEXT)
-    return out
+        claims.add(m, ItemKind.RELATIVE_DATE, "時期", "relative-date", answer_type=AnswerType.TEXT)
 
 
 def numbers(s: Sentence) -> list[Candidate]:

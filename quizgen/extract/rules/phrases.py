@@ -29,41 +29,56 @@ def phrases(s: Sentence, tokens: Sequence[Token], mentions: Sequence[Mention]) -
     """Content noun phrases of a sentence (what a reading-comprehension blank would ask for)."""
     if len(s.text) < 15:
         return []
-    out: list[Candidate] = []
     covered = [(m.start, m.full_end) for m in mentions]
+    return [_candidate(s, tokens, start, end) for start, end in _chunk_spans(s.text, tokens)
+            if _content(s.text, tokens, covered, start, end) and _asks_a_fact(s.text, mentions, start, end)]
+
+
+def _chunk_spans(text: str, tokens: Sequence[Token]) -> list[tuple[int, int]]:
+    """Noun chunks, and each chunk joined to the one before it, in text order."""
     spans: set[tuple[int, int]] = set()
-    for start, end, _phrase in noun_chunks(s.text, tokens):
+    for start, end, _phrase in noun_chunks(text, tokens):
         spans.add((start, end))
-        joined = chunk_ending_at(s.text, tokens, end)
+        joined = chunk_ending_at(text, tokens, end)
         if joined and joined[1] < start:
             spans.add((joined[1], end))
-    for start, end in sorted(spans):
-        phrase = s.text[start:end]
-        if (len(phrase) < 2 or len(phrase) > 20 or phrase in _GENERIC or not _KANJI_OR_KATAKANA.search(phrase)
-                or any(a <= start and end <= b for a, b in covered) or re.search(r"\d", phrase)):
-            continue
-        if all(tok.surface in _GENERIC or tok.pos[0] != "名詞" for tok in tokens if start <= tok.start < end):
-            continue
-        if s.text[start - 1:start].isdigit() or any(
-                m.type is EntityType.PERSON and start <= m.start and m.end <= end for m in mentions):
-            continue  # 「5月の…」 cut after a number; a phrase holding a person's name (the entity rule asks for it)
-        rest = phrase
-        for m in mentions:
-            if start <= m.start and m.end <= end:
-                rest = rest.replace(m.surface, "")
-        if not rest.strip("のとや・、"):
-            continue  # 「中国とロシア」: only names, which the entity rule already asks for
-        after = s.text[end:end + 1]
-        if after not in _PHRASE_BEFORE or (len(phrase) < 3 and after != "を") or (after == "の" and len(phrase) < 5):
-            continue  # a phrase before し/する/な/は is usually a predicate or a topic, not a fact to ask for
-        inside = [t for t in tokens if start <= t.start < end]
-        if inside and all(t.is_place for t in inside):  # a place the bank does not know yet (アスタナ)
-            kind = ItemKind.COUNTRY if all(t.pos[3] == "国" for t in inside) else ItemKind.PLACE
-            out.append(Candidate(s, Category.FORUMS, kind, phrase, start, end, "国" if kind is ItemKind.COUNTRY
-                                 else "場所", "place"))
-            continue
-        out.append(Candidate(s, Category.POSITIONS, ItemKind.STANCE, phrase, start, end, "語句", "phrase"))
-    return out
+    return sorted(spans)
+
+
+def _content(text: str, tokens: Sequence[Token], covered: list[tuple[int, int]], start: int, end: int) -> bool:
+    """A phrase of 2-20 characters with a content noun, no digits, not generic, not inside a mention."""
+    phrase = text[start:end]
+    if (len(phrase) < 2 or len(phrase) > 20 or phrase in _GENERIC or not _KANJI_OR_KATAKANA.search(phrase)
+            or any(a <= start and end <= b for a, b in covered) or re.search(r"\d", phrase)):
+        return False
+    return not all(tok.surface in _GENERIC or tok.pos[0] != "名詞" for tok in tokens if start <= tok.start < end)
+
+
+def _asks_a_fact(text: str, mentions: Sequence[Mention], start: int, end: int) -> bool:
+    """Not cut after a number, not a person's name or names only, and followed by a particle that makes it a fact."""
+    phrase = text[start:end]
+    if text[start - 1:start].isdigit() or any(
+            m.type is EntityType.PERSON and start <= m.start and m.end <= end for m in mentions):
+        return False  # 「5月の…」 cut after a number; a phrase holding a person's name (the entity rule asks for it)
+    rest = phrase
+    for m in mentions:
+        if start <= m.start and m.end <= end:
+            rest = rest.replace(m.surface, "")
+    if not rest.strip("のとや・、"):
+        return False  # 「中国とロシア」: only names, which the entity rule already asks for
+    after = text[end:end + 1]
+    # a phrase before し/する/な/は is usually a predicate or a topic, not a fact to ask for
+    return not (after not in _PHRASE_BEFORE or (len(phrase) < 3 and after != "を") or (after == "の" and len(phrase) < 5))
+
+
+def _candidate(s: Sentence, tokens: Sequence[Token], start: int, end: int) -> Candidate:
+    phrase = s.text[start:end]
+    inside = [t for t in tokens if start <= t.start < end]
+    if inside and all(t.is_place for t in inside):  # a place the bank does not know yet (アスタナ)
+        kind = ItemKind.COUNTRY if all(t.pos[3] == "国" for t in inside) else ItemKind.PLACE
+        return Candidate(s, Category.FORUMS, kind, phrase, start, end, "国" if kind is ItemKind.COUNTRY else "場所",
+                         "place")
+    return Candidate(s, Category.POSITIONS, ItemKind.STANCE, phrase, start, end, "語句", "phrase")
 
 
 # ---------------------------------------------------------------- noun chunks

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 
 from quizgen import forms
 from quizgen.bank.model import Bank, Item, ItemKind
@@ -33,17 +33,30 @@ from quizgen.generators.worksheet.exercises import (
 from quizgen.generators.worksheet.sheet import Section, Variant, WorksheetOptions
 
 
+@dataclass
+class _Picking:
+    """The state of choosing one worksheet's content: the shuffled pool, what is chosen, what is used up."""
+
+    bank: Bank
+    pool: list[Item]
+    rng: random.Random
+    content: dict[Exercise, list[Question]]
+    used: set[str] = field(default_factory=set)  # ids of the items some question already uses
+    notes: list[str] = field(default_factory=list)
+
+    def take(self, t: Exercise, q: Question) -> None:
+        self.content[t].append(q)
+        self.used.update(i.id for i in question_items(q))
+
+
 def pick_content(bank: Bank, items: Sequence[Item], options: WorksheetOptions,
                  rng: random.Random) -> tuple[dict[Exercise, list[Question]], list[str]]:
     """The questions of every variant, by type, and notes on what could not be built as asked."""
     pool = list(items)
     rng.shuffle(pool)
-    used: set[str] = set()
-    content: dict[Exercise, list[Question]] = {t: [] for t in Exercise if t in options.types}
-    notes: list[str] = []
+    picking = _Picking(bank, pool, rng, {t: [] for t in Exercise if t in options.types})
     simple = [t for t in options.types if t in SIMPLE_EXERCISES]
     composite = [t for t in options.types if t in COMPOSITE_EXERCISES]
-
     # Matching and timeline: one exercise each beside other types; alone, --count sets how many.
     quota = {t: 0 for t in composite}
     if simple:
@@ -52,48 +65,58 @@ def pick_content(bank: Bank, items: Sequence[Item], options: WorksheetOptions,
     else:
         for k in range(options.count):
             quota[composite[k % len(composite)]] += 1
+    _pick_composite(picking, items, composite, quota, options.count - sum(quota.values()) if simple else None)
+    _pick_simple(picking, options, simple, composite)
+    return {t: qs for t, qs in picking.content.items() if qs}, picking.notes
+
+
+def _pick_composite(picking: _Picking, items: Sequence[Item], composite: list[Exercise], quota: dict[Exercise, int],
+                    others: int | None) -> None:
+    """`quota` matching and timeline exercises; `others` is how many other questions must still find items."""
     articles = tuple(dict.fromkeys(a for i in items for a in i.articles))
     used_pairs: set[str] = set()
     for t in composite:
         for _ in range(quota[t]):
             q: Question | None
             if t is Exercise.TIMELINE:
-                fresh = [i for i in pool if i.id not in used]
+                fresh = [i for i in picking.pool if i.id not in picking.used]
                 # leave enough items for the other questions: the exercise shrinks before they run short
-                spare = len(fresh) - (options.count - sum(quota.values())) if simple else len(fresh)
-                events = forms.timeline_set(fresh, rng, min(EXERCISE_SIZE, spare))
-                q = _timeline_q(events, rng) if len(events) >= MIN_EXERCISE else None
+                spare = len(fresh) - others if others is not None else len(fresh)
+                events = forms.timeline_set(fresh, picking.rng, min(EXERCISE_SIZE, spare))
+                q = _timeline_q(events, picking.rng) if len(events) >= MIN_EXERCISE else None
             else:
-                pairs = forms.matching_set([p for p in forms.role_pairs(bank, articles) if p.key not in used_pairs],
-                                           rng, EXERCISE_SIZE)
-                q = _matching_q(pairs, rng) if len(pairs) >= MIN_EXERCISE else None
+                pairs = forms.matching_set([p for p in forms.role_pairs(picking.bank, articles) if p.key not in used_pairs],
+                                           picking.rng, EXERCISE_SIZE)
+                q = _matching_q(pairs, picking.rng) if len(pairs) >= MIN_EXERCISE else None
             if q is None:
-                notes.append(_CANNOT[t])
+                picking.notes.append(_CANNOT[t])
                 break
-            content[t].append(q)
-            used.update(i.id for i in question_items(q))
+            picking.take(t, q)
             if isinstance(q, MatchingQ):
                 used_pairs.update(p.key for p in q.lefts)
 
-    matched = {p.key.split("@")[0] for q in content.get(Exercise.MATCHING, ()) if isinstance(q, MatchingQ)
+
+def _pick_simple(picking: _Picking, options: WorksheetOptions, simple: list[Exercise], composite: list[Exercise]) -> None:
+    """The rest of `options.count` from the simple exercises, taking turns; a UsageError if too few can be made."""
+    matched = {p.key.split("@")[0] for q in picking.content.get(Exercise.MATCHING, ()) if isinstance(q, MatchingQ)
                for p in q.lefts}
     # items a matching exercise on the same sheet would give away are taken last (sorted is stable)
-    ordered = sorted(pool, key=lambda i: _gives_away(i, matched))
-    made = sum(len(v) for v in content.values())
+    ordered = sorted(picking.pool, key=lambda i: _gives_away(i, matched))
+    made = sum(len(v) for v in picking.content.values())
     want = options.count - made
     if want and not simple:
         raise UsageError(f"only {made} {'/'.join(composite)} exercise{'s' if made != 1 else ''} can be made from "
-                         f"this selection ({options.count} asked for): " + " ".join(notes))
+                         f"this selection ({options.count} asked for): " + " ".join(picking.notes))
     rotation = list(simple)
     turn = 0
     while want > 0 and rotation:
         t = rotation[turn % len(rotation)]
-        q = next((q for i in ordered if i.id not in used and (q := _simple_q(t, bank, i, rng)) is not None), None)
+        q = next((q for i in ordered
+                  if i.id not in picking.used and (q := _simple_q(t, picking.bank, i, picking.rng)) is not None), None)
         if q is None:
             rotation.remove(t)
             continue
-        content[t].append(q)
-        used.update(i.id for i in question_items(q))
+        picking.take(t, q)
         want -= 1
         turn += 1
     if want > 0:
@@ -101,13 +124,12 @@ def pick_content(bank: Bank, items: Sequence[Item], options: WorksheetOptions,
         names = ", ".join(t.value for t in options.types)
         raise UsageError(f"only {made} questions of the types {names} can be made from this selection "
                          f"({options.count} asked for); use a smaller {{count}} or add {{types}}", names=["count", "types"])
-    return {t: qs for t, qs in content.items() if qs}, notes
 
 
 _CANNOT = {
     Exercise.TIMELINE: f"no timeline exercise: the selection has fewer than {MIN_EXERCISE} events with distinct dates",
     Exercise.MATCHING: f"no matching exercise: the selected articles give fewer than {MIN_EXERCISE} "
-                           "distinct person-role pairs",
+                       "distinct person-role pairs",
 }
 
 
