@@ -20,6 +20,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -28,6 +29,9 @@ from quizgen import resources  # noqa: E402
 from quizgen.bank import load_bank  # noqa: E402
 from quizgen.errors import QuizgenError  # noqa: E402
 from quizgen.quiz.scheduling import Scheduler, card_to_json  # noqa: E402
+
+if TYPE_CHECKING:
+    from fsrs import Card
 from quizgen.quiz.store import Store  # noqa: E402
 
 
@@ -49,7 +53,7 @@ def fill(db: Path, item_ids: list[str], n: int) -> None:
     sched = Scheduler(fuzz=False)
     rng = random.Random(0)
     start = dt.datetime(2023, 3, 1, tzinfo=dt.UTC)
-    cards = {}
+    cards: dict[str, Card] = {}
     rows = []
     per_item = max(1, n // len(item_ids))
     step = dt.timedelta(days=730) / per_item

@@ -108,7 +108,7 @@ def test_multichoice_fractions(bank: Bank, questions: list[tuple[str, ET.Element
         if q.get("type") != "multichoice":
             continue
         item = bank.item_by_id[_t(q, "name/text").removesuffix("-mc")]
-        answers = [(plain(_t(a, "text")), a.get("fraction")) for a in q.findall("answer")]
+        answers = [(plain(_t(a, "text")), a.get("fraction", "")) for a in q.findall("answer")]
         assert sorted(f for _, f in answers) == ["0", "0", "0", "100"]
         assert [t for t, f in answers if f == "100"] == [item.answer.ja]
         assert _t(q, "single") == "true"

@@ -32,6 +32,7 @@ from quizgen.generators.worksheet import (
     build_worksheet,
     key_entries,
     parse_types,
+    question_items,
     question_key,
     visible_texts,
 )
@@ -145,27 +146,15 @@ def test_timeline_shrinks_to_leave_items_for_other_questions(bank: Bank) -> None
 
 def test_no_item_is_asked_twice_and_drafts_are_skipped(bank: Bank) -> None:
     ws = make(bank, count=9, types=(Exercise.SHORT, Exercise.CLOZE, Exercise.TIMELINE))
-    ids = [i.id for _, q in ws.variants[0].questions() for i in _items(q)]
+    ids = [i.id for _, q in ws.variants[0].questions() for i in question_items(q)]
     assert len(ids) == len(set(ids))
     assert "t-draft" not in ids
-
-
-def _items(q: object) -> list[object]:
-    if isinstance(q, TimelineQ):
-        return [e.item for e in q.shown]
-    if isinstance(q, MatchingQ):
-        return []
-    for attr in ("item", "mc", "tf", "cz"):
-        if hasattr(q, attr):
-            x = getattr(q, attr)
-            return [x if attr == "item" else x.item]
-    raise AssertionError(q)
 
 
 def test_matching_never_sits_beside_a_question_it_answers(bank: Bank) -> None:
     # t-wang-yi-title asks Wang Yi's title, which the matching exercise would give away.
     ws = make(bank, count=6, types=(Exercise.MATCHING, Exercise.SHORT))
-    ids = {i.id for _, q in ws.variants[0].questions() for i in _items(q)}  # type: ignore[attr-defined]
+    ids = {i.id for _, q in ws.variants[0].questions() for i in question_items(q)}
     assert "t-wang-yi-title" not in ids and "t-lavrov-visit" not in ids
 
 

@@ -11,10 +11,12 @@ import random
 import re
 import sys
 from pathlib import Path
+from typing import cast
 
 import pytest
 from click.testing import CliRunner
 from pypdf import PdfReader
+from pypdf.generic import ArrayObject, DictionaryObject
 
 from quizgen.bank import Bank, Selection, load_bank
 from quizgen.cli import cli
@@ -87,9 +89,11 @@ def test_japanese_font_is_embedded(written: tuple[Worksheet, list[Path]]) -> Non
         reader = PdfReader(path)
         found = {}
         for page in reader.pages:
-            for font in page["/Resources"]["/Font"].values():
-                font = font.get_object()
-                descriptor = font["/DescendantFonts"][0].get_object()["/FontDescriptor"].get_object()
+            resources = cast(DictionaryObject, page["/Resources"].get_object())
+            for ref in cast(DictionaryObject, resources["/Font"].get_object()).values():
+                font = cast(DictionaryObject, ref.get_object())
+                descendant = cast(ArrayObject, font["/DescendantFonts"])[0].get_object()
+                descriptor = cast(DictionaryObject, cast(DictionaryObject, descendant)["/FontDescriptor"].get_object())
                 embedded = descriptor.get("/FontFile2") or descriptor.get("/FontFile3")
                 found[str(font["/BaseFont"])] = embedded is not None and len(embedded.get_object().get_data()) > 10_000
         assert len(found) == 1, found  # one font only: nothing fell back to a system font
