@@ -29,6 +29,7 @@ def test_wheel_bundles_bank_recipes_and_templates(wheel: Path) -> None:
         in_repo = [p for p in (ROOT / folder).rglob("*") if p.is_file() and "__pycache__" not in p.parts]
         assert len(bundled) == len(in_repo) > 0, folder
     assert "quizgen/py.typed" in names
+    assert "quizgen-0.1.0.dist-info/licenses/LICENSE" in names  # the MIT text pyproject's `license` names
 
 
 def test_installed_quizgen_checks_its_bundled_bank(wheel: Path, tmp_path: Path) -> None:
