@@ -4,7 +4,7 @@ PYTHON  ?= python3
 PY      := $(VENV)/bin/python
 ARTICLES ?= $(firstword $(QUIZGEN_ARTICLES) $(wildcard ../shared/seeds))
 
-.PHONY: demo test lint typecheck pytest bench clean
+.PHONY: demo test lint typecheck pytest bench readme clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +35,10 @@ test: lint typecheck pytest
 
 bench: $(VENV)/.installed-test
 	$(PY) bench/run_all.py
+
+# README's command outputs, refreshed from real runs (tests/test_readme.py checks them); review the diff.
+readme: $(VENV)/.installed-test
+	QUIZGEN_ARTICLES=$(abspath $(ARTICLES)) $(PY) tests/test_readme.py --update
 
 clean:
 	rm -rf out build dist .pytest_cache .mypy_cache .ruff_cache .hypothesis
