@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from functools import cached_property
 
+from quizgen.japanese.titles import trailing_title
+
 
 class Category(StrEnum):
     DATES = "dates"
@@ -256,8 +258,6 @@ class Bank:
         forms = list(self.accepted(item))
         entity = self.entity_by_id.get(item.entity) if item.entity else None
         if entity is not None and entity.type is EntityType.PERSON:
-            from quizgen.japanese.titles import trailing_title
-
             for r in entity.roles:
                 title = r.ja if len(r.ja) <= _MAX_TITLE else trailing_title(r.ja)
                 if title:

@@ -217,7 +217,7 @@ class Session:
     # ------------------------------------------------------------------ answering
 
     def answer(self, typed: str) -> Answered:
-        """Judge and record an answer to the current question (typed or choices mode)."""
+        """Judge an answer to the current question (typed or choices mode) and commit its review."""
         q = self._need_current()
         if q.mode is AnswerMode.SELF:
             raise AskAgain("self-graded mode: rate with 1-4")
