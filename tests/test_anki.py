@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
 import hashlib
@@ -12,6 +13,7 @@ import sqlite3
 import tempfile
 import zipfile
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -38,8 +40,14 @@ def bank() -> Bank:
     return load_bank(DATA / "bank")
 
 
-def fresh_collection(tmp_path: Path) -> Any:
-    return anki_collection.Collection(str(tmp_path / "collection.anki2"))
+@contextlib.contextmanager
+def collection(tmp_path: Path) -> Iterator[Any]:
+    """A new, empty Anki collection (the real engine), closed afterwards."""
+    col = anki_collection.Collection(str(tmp_path / "collection.anki2"))
+    try:
+        yield col
+    finally:
+        col.close()
 
 
 def import_apkg(col: Any, path: Path) -> Any:
@@ -83,8 +91,7 @@ def assert_cards_sound(col: Any) -> None:
 def test_fixture_decks_import_and_render(bank: Bank, tmp_path: Path) -> None:
     recipes = load_recipes(recipe_files(DATA / "decks"), bank)
     builds = build_decks(bank, recipes, tmp_path / "out", T0)
-    col = fresh_collection(tmp_path)
-    try:
+    with collection(tmp_path) as col:
         for b in builds:
             log = import_apkg(col, b.path)
             assert len(log.new) == b.total_notes - len(log.updated) - len(log.duplicate)
@@ -95,8 +102,6 @@ def test_fixture_decks_import_and_render(bank: Bank, tmp_path: Path) -> None:
         types = {m.name: m.id for m in col.models.all_names_and_ids()}
         for form in CardForm:
             assert types[MODEL_NAMES[form]] == MODEL_IDS[form]
-    finally:
-        col.close()
     # the package carries the documented, stable deck ids (Anki itself matches decks by name on import)
     assert package_decks(builds[0].path) == {name: deck_id_for(name) for name in (
         "テスト中ロ", "テスト中ロ::日付", "テスト中ロ::人物・主体", "テスト中ロ::立場", "テスト中ロ::会議・枠組み")}
@@ -116,8 +121,7 @@ def package_decks(path: Path) -> dict[str, int]:
 def test_every_cloze_deletion_makes_a_card(bank: Bank, tmp_path: Path) -> None:
     recipe = loads_recipe("name: C\ndescription: {ja: c, en: c}\nforms: [cloze]\n", bank=bank)
     build = build_deck(bank, recipe, tmp_path / "c.apkg", T0)
-    col = fresh_collection(tmp_path)
-    try:
+    with collection(tmp_path) as col:
         import_apkg(col, build.path)
         per_note = Counter(col.get_card(c).note()["ID"] for c in col.find_cards(""))
         expected = {it.id: it.cloze.ja.count("[[") for it in bank.live_items() if it.cloze is not None}
@@ -127,16 +131,13 @@ def test_every_cloze_deletion_makes_a_card(bank: Bank, tmp_path: Path) -> None:
                    for c in col.find_cards('"ID:a1-summit-place"')}
         assert "[...]" in answers[0] and "プーチン" in answers[0] and "モスクワ" in answers[0]
         assert "習近平" in answers[2] and "[...]" in answers[2]
-    finally:
-        col.close()
 
 
 def test_bank_markup_is_shown_as_text(bank: Bank, tmp_path: Path) -> None:
     recipe = loads_recipe("name: S\ndescription: {ja: s, en: s}\nforms: [basic, cloze, multiple-choice]\n"
                           "select: {ids: [a2-plan-points]}\n", bank=bank)
     build = build_deck(bank, recipe, tmp_path / "s.apkg", T0)
-    col = fresh_collection(tmp_path)
-    try:
+    with collection(tmp_path) as col:
         import_apkg(col, build.path)
         for card, q, a in rendered_cards(col):
             assert "<script>" not in q + a
@@ -146,15 +147,12 @@ def test_bank_markup_is_shown_as_text(bank: Bank, tmp_path: Path) -> None:
             # a literal {{c1::...}} in bank text makes no extra cloze card and shows as text
             assert "&#123;&#123;c1::罠&#125;&#125;" in a or "{{" not in a
         assert len(rendered_cards(col)) == 3
-    finally:
-        col.close()
 
 
 def test_disagreement_context_and_source_on_the_back(bank: Bank, tmp_path: Path) -> None:
     recipe = loads_recipe("name: B\ndescription: {ja: b, en: b}\nforms: [basic]\n", bank=bank)
     build = build_deck(bank, recipe, tmp_path / "b.apkg", T0)
-    col = fresh_collection(tmp_path)
-    try:
+    with collection(tmp_path) as col:
         import_apkg(col, build.path)
         backs = {col.get_card(c).note()["ID"]: visible_text(col.get_card(c).answer()) for c in col.find_cards("")}
         plan = backs["a2-plan-points"]
@@ -165,15 +163,12 @@ def test_disagreement_context_and_source_on_the_back(bank: Bank, tmp_path: Path)
         assert "2022年2月24日にロシアがウクライナに侵攻した" in date
         assert "Outside the articles" not in backs["a1-summit-place"]
         assert "a1-draft-item" not in backs
-    finally:
-        col.close()
 
 
 def test_cards_are_ordered_and_tagged(bank: Bank, tmp_path: Path) -> None:
     recipe = loads_recipe("name: O\ndescription: {ja: o, en: o}\nforms: [basic, cloze]\n", bank=bank)
     build = build_deck(bank, recipe, tmp_path / "o.apkg", T0)
-    col = fresh_collection(tmp_path)
-    try:
+    with collection(tmp_path) as col:
         import_apkg(col, build.path)
         cards = [col.get_card(c) for c in col.find_cards("")]
         dues = sorted({c.due for c in cards})
@@ -181,8 +176,6 @@ def test_cards_are_ordered_and_tagged(bank: Bank, tmp_path: Path) -> None:
         note = col.get_note(col.find_notes('"ID:a2-plan-points" note:"quizgen 問答 (Q→A)"')[0])
         assert set(note.tags) >= {"category::positions", "article::a2", "peace-plan", "ukraine", "form::basic"}
         assert all(" " not in t for c in cards for t in c.note().tags)
-    finally:
-        col.close()
 
 
 # --------------------------------------------------------------------------- reproducible builds
@@ -249,8 +242,7 @@ def test_source_date_epoch_makes_cli_builds_identical(tmp_path: Path, monkeypatc
 
 def test_reimport_updates_in_place_and_keeps_history(bank: Bank, tmp_path: Path) -> None:
     recipe = loads_recipe("name: U\ndescription: {ja: u, en: u}\nforms: [basic]\n", bank=bank)
-    col = fresh_collection(tmp_path)
-    try:
+    with collection(tmp_path) as col:
         # 1. build and import
         first = build_deck(bank, recipe, tmp_path / "v1.apkg", T0)
         log = import_apkg(col, first.path)
@@ -286,23 +278,18 @@ def test_reimport_updates_in_place_and_keeps_history(bank: Bank, tmp_path: Path)
         assert after.reps == 1
         assert col.db.scalar("select count() from revlog where cid = ?", card.id) == 1
         assert len(col.find_notes('"ID:a1-new-item"')) == 1
-    finally:
-        col.close()
 
 
 def test_reimport_with_the_same_timestamp_changes_nothing(bank: Bank, tmp_path: Path) -> None:
     """Why a release needs a later timestamp: Anki only takes notes newer than its own."""
     recipe = loads_recipe("name: U\ndescription: {ja: u, en: u}\nforms: [basic]\n", bank=bank)
-    col = fresh_collection(tmp_path)
-    try:
+    with collection(tmp_path) as col:
         import_apkg(col, build_deck(bank, recipe, tmp_path / "v1.apkg", T0).path)
         old = bank.item_by_id["a1-summit-place"]
         changed = dataclasses.replace(old, prompt=Text("変更された問い", "changed"))
         bank2 = dataclasses.replace(bank, items=tuple(changed if i.id == old.id else i for i in bank.items))
         log = import_apkg(col, build_deck(bank2, recipe, tmp_path / "v2.apkg", T0).path)
         assert len(log.new) == 0 and len(log.updated) == 0
-    finally:
-        col.close()
 
 
 # --------------------------------------------------------------------------- the real bank and the shipped recipes
@@ -317,8 +304,7 @@ def test_shipped_decks_from_the_real_bank(tmp_path: Path) -> None:
         pytest.skip("real bank has no items yet")
     paths = build_default(real, tmp_path / "out", T0)
     assert {p.name for p in paths} >= {"china-russia.apkg"}
-    col = fresh_collection(tmp_path)
-    try:
+    with collection(tmp_path) as col:
         for p in paths:
             import_apkg(col, p)
         assert_cards_sound(col)
@@ -330,5 +316,3 @@ def test_shipped_decks_from_the_real_bank(tmp_path: Path) -> None:
         for nid in col.find_notes(f'note:"{MODEL_NAMES[CardForm.CLOZE]}"'):
             note = col.get_note(nid)
             assert len(note.cards()) == len(set(re.findall(r"\{\{c(\d+)::", note["Text"])))
-    finally:
-        col.close()
