@@ -10,8 +10,9 @@ $(PY):
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
 
+# Both install every extra (pdf, extract), so the two commands do all the set-up; `pip install .` alone is the light core.
 $(VENV)/.installed-demo: pyproject.toml | $(PY)
-	$(PY) -m pip install -q -e .
+	$(PY) -m pip install -q -e '.[all]'
 	touch $@
 
 $(VENV)/.installed-test: pyproject.toml | $(PY)

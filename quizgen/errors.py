@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 
 @dataclass(frozen=True, order=True)
@@ -63,4 +64,25 @@ class BankError(QuizgenError):
 
 
 class DependencyError(QuizgenError):
-    """A system library or optional package is missing; the message says what to install."""
+    """A system library or optional package is missing; the message says what to install.
+
+    `paths` lists what was still written before the missing part was needed (e.g. the HTML of a worksheet
+    whose PDF could not be made).
+    """
+
+    def __init__(self, message: str, paths: Sequence[Path] = ()) -> None:
+        super().__init__(message)
+        self.paths = tuple(paths)
+
+    def with_paths(self, paths: Sequence[Path], note: str = "") -> DependencyError:
+        """The same error (same kind, same exit code), with `note` added and `paths` written all the same."""
+        return type(self)(f"{self}{note}", paths)
+
+
+class MissingExtraError(DependencyError):
+    """An optional feature's packages (a quizgen extra) are not installed; the message gives the pip line.
+
+    Built by `quizgen.extras`, which owns the map from feature to extra and the install line.
+    """
+
+    exit_code = 2

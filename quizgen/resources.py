@@ -1,4 +1,4 @@
-"""Where the bundled bank, deck recipes and templates live.
+"""Where the bundled bank, deck recipes, templates and font live.
 
 In an installed wheel they are packaged under `quizgen/_data/`; in a source
 checkout (editable install) they are the top-level folders of the repository.
@@ -28,6 +28,11 @@ def decks_dir() -> Path:
 
 def templates_dir() -> Path:
     return _data("templates")
+
+
+def fonts_dir() -> Path:
+    """IPAexGothic (`ipaexg.ttf`) with its licence (IPA Font License v1.0) and readme, unmodified."""
+    return _data("fonts")
 
 
 def default_articles_dir() -> Path | None:

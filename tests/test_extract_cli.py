@@ -69,20 +69,6 @@ def test_extract_missing_article_is_a_usage_error(work: Path) -> None:
     assert (r.exit_code, r.output) == (2, f"Error: article not found: {work / 'nope.txt'}\n")
 
 
-def test_extract_without_the_nlp_extra_says_what_to_install(work: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from quizgen.extract import nlp
-
-    nlp.load_analyzer.cache_clear()
-    monkeypatch.setitem(sys.modules, "sudachipy", None)  # as if not installed
-    try:
-        r = CliRunner().invoke(cli, ["extract", str(work / "articles" / "seed.txt"), "--bank", str(work / "bank")])
-    finally:
-        nlp.load_analyzer.cache_clear()
-    assert r.exit_code == 1
-    assert r.output == ("Error: quizgen extract needs the optional Japanese NLP packages SudachiPy and sudachidict-core; "
-                        "install them with:  pip install 'quizgen[extract]'\n")
-
-
 def test_review_accepts_skips_and_moves_items_into_the_bank(work: Path) -> None:
     drafts = work / "drafts.yaml"
     _extract(work, drafts)

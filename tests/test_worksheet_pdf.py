@@ -6,11 +6,14 @@ PDF rendering is CPU-heavy, so one small worksheet is rendered once for the modu
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import importlib.abc
+import importlib.machinery
 import random
 import re
 import sys
 from pathlib import Path
+from types import ModuleType
 from typing import cast
 
 import pytest
@@ -18,6 +21,7 @@ from click.testing import CliRunner
 from pypdf import PdfReader
 from pypdf.generic import ArrayObject, DictionaryObject
 
+from quizgen import resources
 from quizgen.bank import Bank, Selection, load_bank
 from quizgen.cli import cli
 from quizgen.generators.build import build_all
@@ -33,6 +37,7 @@ from quizgen.generators.worksheet.pdf import MissingLibraryError, render_pdf
 from quizgen.generators.worksheet.write import write_worksheet
 
 DATA = Path(__file__).parent / "data" / "worksheet"
+IPAEXG_003_01_SHA256 = "6726fb3c804e3fbc3ff5f45eddfd2fb1a858c2b1e03d3f1d8619bbca8d0a0ccd"  # ipaexg00301.zip's ipaexg.ttf
 
 
 def squash(text: str) -> str:
@@ -110,21 +115,31 @@ def test_a_font_that_fails_to_load_is_an_error_not_tofu() -> None:
     assert str(err.value).endswith("Refusing to write a PDF that may print missing-glyph boxes.")
 
 
-def test_a_missing_font_file_is_a_clear_error(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    monkeypatch.setattr(fonts, "RELATIVE", "fonts/missing.ttf")
+def test_a_missing_font_file_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(fonts, "FILE", "missing.ttf")
     with pytest.raises(fonts.FontError) as err:
         fonts.font_path()
-    assert re.fullmatch(r"the Japanese font file /.*/japanize_matplotlib/fonts/missing\.ttf is missing; reinstall it: "
-                        r"pip install --force-reinstall japanize-matplotlib==1\.1\.3", str(err.value))
+    assert str(err.value) == f"the Japanese font file {resources.fonts_dir() / 'missing.ttf'} is missing; reinstall quizgen"
 
 
-class _NoPango(importlib.abc.MetaPathFinder):
-    """Makes `import weasyprint` fail as it does on a machine without Pango."""
+def test_the_font_ships_unmodified_beside_its_licence() -> None:
+    """The IPA Font License lets us redistribute IPAexGothic unmodified, under its name, with the licence attached."""
+    assert fonts.font_path() == resources.fonts_dir() / "ipaexg.ttf"
+    assert hashlib.sha256(fonts.font_path().read_bytes()).hexdigest() == IPAEXG_003_01_SHA256
+    licence = (resources.fonts_dir() / "IPA_Font_License_Agreement_v1.0.txt").read_text(encoding="utf-8-sig")
+    assert "IPA Font License Agreement v1.0" in licence and "must attach a copy of this Agreement" in licence
 
-    def find_spec(self, name: str, path: object = None, target: object = None) -> None:
+
+class _NoPango(importlib.abc.MetaPathFinder, importlib.abc.Loader):
+    """Makes `import weasyprint` fail as it does on a machine without Pango: found, but failing to load."""
+
+    def find_spec(self, name: str, path: object = None, target: object = None) -> importlib.machinery.ModuleSpec | None:
         if name == "weasyprint" or name.startswith("weasyprint."):
-            raise OSError("cannot load library 'libpango-1.0-0': libpango-1.0-0: cannot open shared object file")
+            return importlib.machinery.ModuleSpec(name, self)
         return None
+
+    def exec_module(self, module: ModuleType) -> None:
+        raise OSError("cannot load library 'libpango-1.0-0': libpango-1.0-0: cannot open shared object file")
 
 
 @pytest.fixture

@@ -40,7 +40,8 @@ def extract(article: Path, source_id: str | None, output: Path | None, max_draft
     `missing`. Drafts are scored and written best first, so review can stop where
     quality drops; --max N keeps only the best N. Review the drafts with `quizgen review FILE`.
 
-    Needs the optional NLP packages:  pip install 'quizgen[extract]'
+    Needs the optional `extract` extra (SudachiPy and its dictionary); without it quizgen
+    prints the pip line that adds it.
     """
     from quizgen.atomic import write_text
     from quizgen.extract.article import extract as run

@@ -29,7 +29,7 @@ TYPE_NAMES = "short, choice, truefalse, cloze, matching, timeline"
               help="Number of versions (A, B, …) with the same questions in different orders.")
 @click.option("--title", default=None, help="Title printed on the sheet (default: 記事内容 確認ワークシート).")
 @click.option("--format", "formats", type=click.Choice(["html", "pdf"]), multiple=True,
-              help="Output format, repeatable (default: both).")
+              help="Output format, repeatable (default: both; HTML only without the pdf extra).")
 @click.option("--furigana", is_flag=True, help="Add readings (ruby) above names written in kanji.")
 @click.option("--name", "stem", default="worksheet", show_default=True, help="File name stem.")
 @click.option("-o", "--out", "out_dir", type=click.Path(path_type=Path, file_okay=False), default=Path("worksheets"),
@@ -43,23 +43,27 @@ def worksheet(bank_path: Path | None, categories: tuple[str, ...], articles: tup
     Example:
       quizgen worksheet --count 15 --types choice,truefalse,cloze --variants 2 --seed 7
     writes worksheets/worksheet-A.pdf, worksheet-A-key.pdf, … and the same as HTML.
+
+    PDFs (and the font embedded in the HTML) need the optional `pdf` extra (WeasyPrint, fontTools);
+    without it the HTML is written alone and quizgen prints the pip line that adds it.
     """
     from quizgen.errors import DependencyError
     from quizgen.generators.worksheet import Exercise, WorksheetOptions, build_worksheet, parse_types
-    from quizgen.generators.worksheet.write import write_worksheet
+    from quizgen.generators.worksheet.write import plan_formats, write_worksheet
 
     qtypes = parse_types(types) if types else tuple(Exercise)
     chosen_seed = seed if seed is not None else random.SystemRandom().randrange(1, 1_000_000)
     options = WorksheetOptions(count=count, types=qtypes, lang=Lang(lang), variants=variants, title=title,
                                furigana=furigana, seed=chosen_seed)
     options.check()  # before loading the bank: a typo in an option is reported at once
+    wanted, lacking = plan_formats(formats)  # PDF asked for without the pdf extra: the pip line, exit 2
     bank = load(bank_path)
     items = selection(categories, articles, tags, include_drafts).apply(bank)
     ws = build_worksheet(bank, items, options, random.Random(chosen_seed), build_time().date())
-    for note in ws.notes:
+    for note in (*ws.notes, *([lacking] if lacking else [])):
         click.echo(f"note: {note}", err=True)
     try:
-        paths = write_worksheet(bank, ws, out_dir, stem, formats or ("html", "pdf"))
+        paths = write_worksheet(bank, ws, out_dir, stem, wanted)
     except DependencyError as exc:
         for p in getattr(exc, "paths", ()):
             click.echo(f"wrote {p}")

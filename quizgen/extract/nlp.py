@@ -13,13 +13,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from quizgen.errors import DependencyError
+from quizgen import extras
 from quizgen.japanese.kana import fold_kana
-
-INSTALL_HINT = (
-    "quizgen extract needs the optional Japanese NLP packages SudachiPy and sudachidict-core; "
-    "install them with:  pip install 'quizgen[extract]'"
-)
 
 
 @dataclass(frozen=True)
@@ -70,16 +65,16 @@ def runs(tokens: Sequence[Token], keep: Callable[[Token], bool]) -> list[tuple[i
 def load_analyzer() -> Analyzer:
     """The Sudachi tokenizer (split mode C: long units, good for names and compounds).
 
-    Raises DependencyError naming the packages to install when they are missing.
+    Raises MissingExtraError (the `extract` extra's pip line) when they are missing.
     """
     try:
         from sudachipy import Dictionary, SplitMode  # type: ignore[import-not-found,import-untyped,unused-ignore]
     except ImportError as exc:
-        raise DependencyError(INSTALL_HINT) from exc
+        raise extras.error(extras.Extra.EXTRACT) from exc
     try:
         tokenizer = Dictionary(dict="core").tokenizer(SplitMode.C)
     except Exception as exc:  # the dictionary package is missing or broken
-        raise DependencyError(INSTALL_HINT) from exc
+        raise extras.error(extras.Extra.EXTRACT) from exc
 
     def analyse(text: str) -> list[Token]:
         out: list[Token] = []

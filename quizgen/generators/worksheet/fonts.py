@@ -1,9 +1,11 @@
 """The Japanese font for worksheets: IPAexGothic, found, checked and (for HTML) subset.
 
-IPAexGothic (IPA Font License v1.0, Information-technology Promotion Agency,
-Japan) ships as `fonts/ipaexg.ttf` inside the PyPI package `japanize-matplotlib`
-(a quizgen dependency), with its licence and readme beside it. We locate the
-file without importing that package (importing it would import matplotlib).
+IPAexGothic (IPA Font License v1.0, Information-technology Promotion Agency, Japan) ships with
+quizgen, unmodified, as `fonts/ipaexg.ttf` beside its licence and readme (`resources.fonts_dir()`;
+the licence allows redistribution of the unmodified file with the licence attached, and
+embedding it in documents). WeasyPrint embeds it in PDFs; fontTools cuts the subset that
+stand-alone HTML embeds. Both come with the `pdf` extra: without fontTools the HTML names
+the font and a list of common Japanese system fonts, and the reader's own are used.
 
 The font has one weight only, so worksheets never ask for bold.
 """
@@ -11,17 +13,16 @@ The font has one weight only, so worksheets never ask for bold.
 from __future__ import annotations
 
 import base64
-import importlib.util
 import io
 import os
 from functools import lru_cache
 from pathlib import Path
 
+from quizgen import extras, resources
 from quizgen.errors import QuizgenError
 
 FAMILY = "IPAexGothic"  # the CSS family name and the font's own PostScript name
-PACKAGE = "japanize_matplotlib"
-RELATIVE = "fonts/ipaexg.ttf"
+FILE = "ipaexg.ttf"
 
 
 class FontError(QuizgenError):
@@ -30,23 +31,21 @@ class FontError(QuizgenError):
 
 def font_path() -> Path:
     """The IPAexGothic file, checked to exist and be readable."""
-    spec = importlib.util.find_spec(PACKAGE)
-    locations = list(spec.submodule_search_locations or []) if spec else []
-    if not locations:
-        raise FontError("the Japanese font IPAexGothic comes from the Python package japanize-matplotlib, "
-                        "which is not installed; run: pip install japanize-matplotlib==1.1.3")
-    path = Path(locations[0]) / RELATIVE
+    path = resources.fonts_dir() / FILE
     if not path.is_file():
-        raise FontError(f"the Japanese font file {path} is missing; reinstall it: "
-                        f"pip install --force-reinstall japanize-matplotlib==1.1.3")
+        raise FontError(f"the Japanese font file {path} is missing; reinstall quizgen")
     if not os.access(path, os.R_OK):
         raise FontError(f"the Japanese font file {path} is not readable; check its permissions")
     with open(path, "rb") as fh:
         magic = fh.read(4)
     if magic not in (b"\x00\x01\x00\x00", b"OTTO", b"true"):
-        raise FontError(f"the Japanese font file {path} is not a TrueType/OpenType font; reinstall it: "
-                        f"pip install --force-reinstall japanize-matplotlib==1.1.3")
+        raise FontError(f"the Japanese font file {path} is not a TrueType/OpenType font; reinstall quizgen")
     return path
+
+
+def can_embed() -> bool:
+    """True when stand-alone HTML can embed a subset of the font (fontTools, from the `pdf` extra, is installed)."""
+    return extras.has_module("fontTools")
 
 
 def file_font_css(path: Path) -> str:

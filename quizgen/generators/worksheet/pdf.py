@@ -1,18 +1,19 @@
 """HTML to PDF with WeasyPrint, with the Japanese font embedded and checked.
 
-WeasyPrint is imported only here, inside functions: it loads Pango (a system
-library) on import, which may be missing on a user's machine. Then we raise a
-`MissingLibraryError` that says exactly what to install.
+WeasyPrint is imported only here, inside functions. It comes with the `pdf` extra
+(when it is not installed, `quizgen.extras` says which pip line adds it), and it
+loads Pango (a system library) on import, which may be missing on a user's
+machine: then we raise a `MissingLibraryError` that says exactly what to install.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from contextlib import contextmanager
-from pathlib import Path
 from types import ModuleType
 
+from quizgen import extras
 from quizgen.errors import DependencyError
 from quizgen.generators.worksheet.fonts import FAMILY, FontError
 
@@ -25,19 +26,11 @@ INSTALL_HINT = (
 
 
 class MissingLibraryError(DependencyError):
-    """WeasyPrint or the system libraries it needs are missing; `paths` lists what was still written."""
-
-    def __init__(self, message: str, paths: Sequence[Path] = ()) -> None:
-        super().__init__(message)
-        self.paths = tuple(paths)
-
-    def with_paths(self, paths: Sequence[Path]) -> MissingLibraryError:
-        note = f" The HTML ({len(paths)} files) was written; print it from a browser." if paths else ""
-        return MissingLibraryError(f"{self}{note}", paths)
+    """The system libraries WeasyPrint needs are missing; `paths` lists what was still written."""
 
 
 def load_weasyprint() -> ModuleType:
-    """Import WeasyPrint, turning a missing system library into a clear MissingLibraryError."""
+    """Import WeasyPrint: a missing system library is a MissingLibraryError, a missing package a MissingExtraError."""
     try:
         import weasyprint
     except OSError as exc:  # cffi could not dlopen Pango/HarfBuzz
@@ -45,9 +38,8 @@ def load_weasyprint() -> ModuleType:
             f"cannot make PDFs: WeasyPrint needs the Pango and HarfBuzz system libraries ({exc}). "
             f"Install them — {INSTALL_HINT} — or use --format html."
         ) from exc
-    except ImportError as exc:
-        raise MissingLibraryError(f"cannot make PDFs: the Python package WeasyPrint is missing ({exc}); "
-                                  "run: pip install weasyprint, or use --format html") from exc
+    except ImportError as exc:  # not installed, or one of its own packages is missing
+        raise extras.error(extras.Extra.PDF) from exc
     module: ModuleType = weasyprint
     return module
 

@@ -1,19 +1,21 @@
 """Write a worksheet set to disk: per variant the sheet and its key, as HTML and/or PDF (atomically).
 
 Files: `<stem>-A.html`, `<stem>-A-key.html`, `<stem>-A.pdf`, `<stem>-A-key.pdf`, then B, …
-The HTML embeds a subset of the Japanese font, so it shows Japanese on any machine;
-the PDF embeds the font through WeasyPrint. When WeasyPrint's system libraries
-are missing, the HTML is still written and a MissingLibraryError lists it.
+The HTML embeds a subset of the Japanese font, so it shows Japanese on any machine
+(without fontTools, i.e. without the `pdf` extra, it uses the reader's own Japanese fonts);
+the PDF embeds the font through WeasyPrint. When the `pdf` extra or WeasyPrint's system
+libraries are missing, the HTML is still written and the DependencyError lists it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from enum import StrEnum
 from pathlib import Path
 
-from quizgen import atomic
+from quizgen import atomic, extras
 from quizgen.bank.model import Bank
+from quizgen.errors import DependencyError
 from quizgen.generators.worksheet import fonts
 from quizgen.generators.worksheet.pdf import MissingLibraryError, load_weasyprint, render_pdf
 from quizgen.generators.worksheet.render import FONT_PLACEHOLDER, PDF_RUBY_CSS, Part, render
@@ -34,6 +36,35 @@ def pdf_font_css(font: Path) -> str:
     return fonts.file_font_css(font) + PDF_RUBY_CSS
 
 
+def plan_formats(requested: Sequence[Format | str]) -> tuple[tuple[Format, ...], str | None]:
+    """The formats to write and a note on what this install leaves out (None: nothing).
+
+    `requested` empty means every format this install can make: HTML and PDF, or HTML only
+    without the `pdf` extra. Asking for PDF without it raises MissingExtraError.
+    """
+    asked = tuple(Format(f) for f in requested)
+    pdf_missing = bool(extras.missing(extras.Extra.PDF))
+    if pdf_missing and Format.PDF in asked:
+        raise extras.error(extras.Extra.PDF)
+    formats = asked or ((Format.HTML,) if pdf_missing else (Format.HTML, Format.PDF))
+    html_only = pdf_missing and not asked
+    system_fonts = Format.HTML in formats and not fonts.can_embed()
+    if not (html_only or system_fonts):
+        return formats, None
+    what = {(True, True): "HTML only, in the reader's own Japanese fonts.", (True, False): "HTML only.",
+            (False, True): "the HTML uses the reader's own Japanese fonts."}[html_only, system_fonts]
+    return formats, f"{what} {extras.error(extras.Extra.PDF)}"
+
+
+def html_font_css(font: Path, text: str) -> str:
+    """The font CSS of stand-alone HTML: an embedded subset for `text`, or none without fontTools.
+
+    Without it the stylesheet's font list applies: IPAexGothic if the reader has it, else the
+    usual Japanese system fonts (Hiragino, Yu Gothic, Meiryo, Noto Sans CJK).
+    """
+    return fonts.embedded_font_css(font, text) if fonts.can_embed() else ""
+
+
 def render_documents(bank: Bank, ws: Worksheet) -> dict[tuple[str, Part], str]:
     """Every variant's sheet and key as HTML, with the font placeholder still in it."""
     return {(v.label, part): render(bank, ws, v, part) for v in ws.variants for part in Part}
@@ -49,17 +80,20 @@ def write_worksheet(bank: Bank, ws: Worksheet, out_dir: Path, stem: str = "works
 
     def write_html() -> None:
         chars = "".join(docs.values())  # a superset of the text shown: markup adds only ASCII
-        css = fonts.embedded_font_css(font, chars)
+        css = html_font_css(font, chars)
         for (label, part), html in docs.items():
             path = out_dir / file_name(stem, label, part, Format.HTML)
             written.append(atomic.write_text(path, html.replace(FONT_PLACEHOLDER, css, 1)))
 
     if Format.PDF in wanted:
         try:
+            extras.require(extras.Extra.PDF)
             load_weasyprint()
-        except MissingLibraryError as exc:
+        except DependencyError as exc:
             write_html()  # still give the teacher something to print from a browser
-            raise exc.with_paths(written) from exc
+            note = f" The HTML ({len(written)} files) was written; print it from a browser."
+            # a missing extra's message ends with its pip line, kept last so that it can be copied whole
+            raise exc.with_paths(written, note if isinstance(exc, MissingLibraryError) else "") from exc
     if Format.HTML in wanted:
         write_html()
     if Format.PDF in wanted:
