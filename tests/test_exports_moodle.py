@@ -1,9 +1,8 @@
-"""Moodle XML export, parsed back with ElementTree; cloze answers with a port of Moodle's
-embedded-answer regexes (question/type/multianswer/questiontype.php)."""
+"""Moodle XML export, read back as Moodle reads it (`lms_readers.moodle_tree`: xmlize's pieces, PHP's
+trim), short answers graded by Moodle's rule and cloze answers by qtype_multianswer's regexes."""
 
 from __future__ import annotations
 
-import html
 import random
 import re
 import xml.etree.ElementTree as ET
@@ -12,6 +11,7 @@ from pathlib import Path
 import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
+from lms_readers import cloze_answers, libxml2_pieces, moodle_matches, moodle_tree, plain
 
 from quizgen import forms
 from quizgen.bank import Bank, Category, Evidence, Item, ItemKind, Selection, Source, Text, load_bank
@@ -20,37 +20,6 @@ from quizgen.generators.exports.common import category_path
 from quizgen.generators.exports.moodle import cloze_alternatives, shortanswer_answers
 
 FIXTURE = Path(__file__).parent / "data" / "exports" / "bank"
-
-# Moodle's ANSWER_ALTERNATIVE_REGEX, with its variable-width look-behind split in three.
-_ALT = r"(=|%(-?[0-9]+(?:[.,][0-9]*)?)%)?(.+?(?<!\\)(?<!&)(?<!&amp;)(?=[~#}]|$))(#(.*?(?<!\\)(?=[~}]|$)))?"
-_ANSWER = re.compile(r"\{([0-9]*):(SHORTANSWER|SA|MW):(" + _ALT + "(~" + _ALT + r")*)\}", re.S)
-
-
-def cloze_answers(questiontext: str) -> list[list[tuple[str, float]]]:
-    """Every embedded SHORTANSWER's alternatives (answer, fraction), as Moodle stores them."""
-    out = []
-    for m in _ANSWER.finditer(questiontext):
-        rest, alts = m.group(3), []
-        while (a := re.match("~?" + _ALT, rest, re.S)):
-            frac = 1.0 if a.group(1) == "=" else float(a.group(2)) / 100 if a.group(2) else 0.0
-            ans = html.unescape(a.group(3)).replace("\\}", "}").replace("\\#", "#")
-            alts.append((ans, frac))
-            rest = rest[len(a.group(0)):]
-        out.append(alts)
-    return out
-
-
-def moodle_matches(pattern: str, typed: str) -> bool:
-    bits = re.split(r"(?<!\\)\*+", pattern)
-    return re.fullmatch(".*".join(re.escape(b.replace("\\*", "*")) for b in bits), typed.strip(),
-                        re.IGNORECASE | re.DOTALL) is not None
-
-
-def plain(html_text: str) -> str:
-    s = re.sub(r"<br>\n?", "\n", html_text)
-    s = re.sub(r"</p>\n?<p>", "\n", s).removeprefix("<p>").removesuffix("</p>")
-    return html.unescape(s)
-
 
 def _t(el: ET.Element, path: str) -> str:
     found = el.find(path)
@@ -71,7 +40,7 @@ def exp(bank: Bank) -> Export:
 @pytest.fixture(scope="module")
 def questions(exp: Export) -> list[tuple[str, ET.Element]]:
     """(category, question) for every real question, in file order."""
-    root = ET.fromstring(exp.text.encode("utf-8"))
+    root = moodle_tree(exp.text)
     assert root.tag == "quiz"
     out, cat = [], ""
     for q in root:
@@ -151,13 +120,15 @@ def test_matching(bank: Bank, questions: list[tuple[str, ET.Element]]) -> None:
 def test_cloze_embedded_answers(bank: Bank, questions: list[tuple[str, ET.Element]]) -> None:
     q = by_name(questions)["sco-founding-cloze"]
     text = _t(q, "questiontext/text")
-    assert cloze_answers(text) == [[("2001", 1.0)], [("上海", 1.0)]]  # part of the answer: its own text only
+    blanks = cloze_answers(text)  # part of the answer: its own text only, typed in any width
+    assert [[a for a, _ in alts] for alts in blanks] == [["2001", "２００１", "２００１\u3000"], ["上海", "上海\u3000"]]
+    assert {f for alts in blanks for _, f in alts} == {1.0}
     assert re.sub(r"\{1:SHORTANSWER:[^}]*\}", "___", text) == "上海協力機構は___年に___で設立された。"
     specials = cloze_answers(_t(by_name(questions)["gift-specials-cloze"], "questiontext/text"))
     item = bank.item_by_id["gift-specials"]
     assert [a for a, _ in specials[0]] == list(shortanswer_answers(cloze_alternatives(
         "A{1}~B=C#D:E\\F", item.answer.ja, bank.accepted(item))))
-    assert len(specials[0]) == 5  # the whole answer: every accepted spelling
+    assert len(cloze_alternatives("A{1}~B=C#D:E\\F", item.answer.ja, bank.accepted(item))) == 5  # the whole answer
     assert any(moodle_matches(a, "A{1}~B=C#D:E\\F") for a, _ in specials[0])
     markup = _t(by_name(questions)["markup-author-cloze"], "questiontext/text")
     assert markup.startswith("「&lt;b&gt;」と書いたのは{1:SHORTANSWER:=習近平~=Xi Jinping~")
@@ -168,7 +139,7 @@ def test_markup_is_escaped_and_feedback_holds_explanation_and_source(questions: 
     q = by_name(questions)["markup-author-mc"]
     text = _t(q, "questiontext/text")
     assert "<script" not in text and plain(text) == "「<b>太字</b>」& <script>alert('x')</script> と書いたのは誰か。"
-    assert "&amp;lt;script&amp;gt;" in exp.text  # HTML-escaped, then XML-escaped
+    assert "<![CDATA[「&lt;b&gt;太字&lt;/b&gt;」&amp; &lt;script&gt;" in exp.text  # HTML-escaped, then in CDATA
     fb = plain(_t(q, "generalfeedback/text"))
     assert fb == ("記事000に<i>こう</i>ある & 以上。\n"
                   "出典: 記事000「中ロ<首脳>会談 & 「新時代」」(テスト通信、2023-03-21):「習近平国家主席」")
@@ -187,12 +158,13 @@ def test_warnings(exp: Export) -> None:
 def test_english_and_both(bank: Bank) -> None:
     for lang, expected in ((Lang.EN, "In what year was the SCO founded?"),
                            (Lang.BOTH, "上海協力機構が設立されたのは何年か。\nIn what year was the SCO founded?")):
-        root = ET.fromstring(export(bank, ExportFormat.MOODLE_XML, rng=random.Random(0), lang=lang).text)
+        root = moodle_tree(export(bank, ExportFormat.MOODLE_XML, rng=random.Random(0), lang=lang).text)
         q = next(q for q in root if q.findtext("name/text") == "sco-founding-mc")
         assert plain(q.findtext("questiontext/text") or "") == expected
-    root = ET.fromstring(export(bank, ExportFormat.MOODLE_XML, rng=random.Random(0), lang=Lang.EN).text)
+    root = moodle_tree(export(bank, ExportFormat.MOODLE_XML, rng=random.Random(0), lang=Lang.EN).text)
     cloze = next(q for q in root if q.findtext("name/text") == "sco-founding-cloze")
-    assert cloze_answers(cloze.findtext("questiontext/text") or "")[1] == [("Shanghai", 1.0)]
+    assert cloze_answers(cloze.findtext("questiontext/text") or "")[1] == [("Shanghai", 1.0), ("Ｓｈａｎｇｈａｉ", 1.0),
+                                                                         ("Ｓｈａｎｇｈａｉ\u3000", 1.0)]
 
 
 _NASTY = st.text(alphabet=st.sampled_from(list("~=#{}:\\<>&*%[]->/ 日本語aZ\"'|;\x01")), min_size=1, max_size=30)
@@ -208,13 +180,44 @@ def test_any_text_survives_xml_and_cloze(blank: str, prompt: str) -> None:
     bank = Bank(sources=(src,), items=(item,))
     if "[" in blank or "]" in blank:  # would change where the [[...]] blank ends
         return
-    root = ET.fromstring(export(bank, ExportFormat.MOODLE_XML, rng=random.Random(0)).text)
+    root = moodle_tree(export(bank, ExportFormat.MOODLE_XML, rng=random.Random(0)).text)
     qs = {q.findtext("name/text"): q for q in root}
     shown = blank.replace("\x01", "")  # XML cannot hold \x01: the export drops it
     if "\\#" in shown or "\\}" in shown:  # Moodle would read these as escapes: the cloze is left out
         assert "x-cloze" not in qs
         return
-    assert plain(qs["x-sa"].findtext("questiontext/text") or "") == prompt.replace("\x01", "")
+    assert plain(qs["x-sa"].findtext("questiontext/text") or "") == prompt.replace("\x01", "").strip()  # Moodle trims
     (alts,) = cloze_answers(qs["x-cloze"].findtext("questiontext/text") or "")
     assert any(moodle_matches(a, blank.replace("\x01", "")) for a, _ in alts)
     assert all(f == 1.0 for _, f in alts)
+
+
+# --------------------------------------------------------------------------- as Moodle's reader sees it (issue 16)
+
+
+def test_libxml2_pieces_as_the_model_cuts_them() -> None:
+    """The pieces the reader model cuts text into (checked against PHP itself in test_exports_php.py)."""
+    assert libxml2_pieces("外相 ‹ロシア&gt; &amp; {代表}") == ["外相 ‹ロシア", ">", " ", "&", " {", "代表}"]
+    assert libxml2_pieces("a &amp; 本") == ["a ", "&", " ", "本"]
+    assert libxml2_pieces("日" * 150) == ["日" * 100, "日" * 50]  # 300 bytes a piece
+
+
+def test_every_text_reaches_moodle_whole(exp: Export) -> None:
+    """Each element's text as Moodle's reader builds it (pieces of only spaces dropped) is the text an
+    XML parser reads: nothing is lost between an `&`, `<` or `>` and what follows."""
+    seen = {el: (el.text or "").strip(" \t\n\r\0\x0b") for el in ET.fromstring(exp.text).iter()}  # PHP's trim
+    moodle = [(el.text or "") for el in moodle_tree(exp.text).iter()]
+    assert moodle == list(seen.values())
+    assert "外相 <ロシア> & {代表}" in moodle  # a matching right-hand side: plain text, graded as typed
+    assert "<![CDATA[外相 <ロシア> & {代表}]]>" in exp.text
+
+
+def test_cdata_holds_its_own_end_marker() -> None:
+    src = Source("000", "000.txt", Text("見出し", "Headline"), Text("媒体", "Outlet"))
+    item = Item("x", Category.POSITIONS, ItemKind.STANCE, Text("a]]>b & c", "p"), Text("x]]>y <z>", "a"),
+                Text("説明", "Explanation"), (Evidence("000", "引用"),))
+    text = export(Bank(sources=(src,), items=(item,)), ExportFormat.MOODLE_XML, rng=random.Random(0)).text
+    assert "<![CDATA[x]]]]><![CDATA[>y <z>]]>" in text
+    sa = next(q for q in moodle_tree(text) if q.findtext("name/text") == "x-sa")
+    assert sa.findall("answer")[0].findtext("text") == "x]]>y <z>"
+    assert plain(sa.findtext("questiontext/text") or "") == "a]]>b & c"

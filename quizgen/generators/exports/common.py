@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import random
 import re
+import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
@@ -18,6 +19,7 @@ from typing import TypeVar
 
 from quizgen import citations, forms
 from quizgen.bank.model import Bank, Category, Item, Lang, Text
+from quizgen.japanese.width import IDEOGRAPHIC_SPACE, width_variants
 
 
 class ExportFormat(StrEnum):
@@ -266,6 +268,26 @@ def matching_feedback(bank: Bank, m: Matching, lang: Lang) -> str:
     ja = f"{_SOURCE_LABEL.ja}: {label.ja}\n" + "\n".join(lines_ja)
     en = f"{_SOURCE_LABEL.en}: {label.en}\n" + "\n".join(lines_en)
     return html_text(show(Text(ja, en), lang, sep="\n\n"))
+
+
+def typed_spellings(accepted: Iterable[str]) -> tuple[str, ...]:
+    """Every way a student may type an accepted answer, for graders that compare strings as they are
+    (Moodle's short answer, and the blanks of a cloze): each spelling trimmed (ideographic spaces too),
+    then in every width an IME types (`Ｇ７`, `２０２３年`, `ﾗﾌﾞﾛﾌ`), and, where it holds Japanese or
+    full-width characters, also followed by an ideographic space (a student's trailing 全角 space,
+    which Moodle does not trim). Repeats that differ only in case are dropped (Moodle ignores case)."""
+    spellings = [s for s in (clean(a).strip() for a in accepted) if s]
+    out: dict[str, str] = {}
+    for form in [*spellings, *(f for s in spellings for f in _typed_forms(s))]:
+        out.setdefault(unicodedata.normalize("NFC", form).casefold(), form)
+    return tuple(out.values())
+
+
+def _typed_forms(spelling: str) -> Iterable[str]:
+    for v in width_variants(spelling):
+        yield v
+        if not v.isascii():
+            yield v + IDEOGRAPHIC_SPACE
 
 
 def one_line(text: str) -> str:

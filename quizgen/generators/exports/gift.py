@@ -4,8 +4,10 @@ Escaping follows Moodle's own GIFT writer: `\\ ~ = # { } :` get a backslash and
 newlines become `\\n`, so every question is one line plus its answer lines. Texts are
 marked `[html]` and HTML-escaped first, so `<b>` in the bank is shown, not obeyed.
 Short-answer answers and matching right-hand sides are plain text in Moodle and are
-only GIFT-escaped. GIFT's missing-word form holds one blank, so a cloze with several
-blanks is left out of GIFT (it is in the Moodle XML export).
+only GIFT-escaped; GIFT cannot hold `->` in them, so a short answer whose every accepted
+answer contains `->` is left out (an empty answer list would import as an essay). GIFT's
+missing-word form holds one blank, so a cloze with several blanks is left out of GIFT (it is
+in the Moodle XML export).
 """
 
 from __future__ import annotations
@@ -84,12 +86,17 @@ def _item_questions(bank: Bank, ip: ItemPlan, lang: Lang, warnings: list[ExportW
         head = _head(question_name(item, QuestionKind.TRUEFALSE), tags, html_show(ip.tf.statement, lang))
         tf_fb = _html(feedback(bank, item, lang, ip.tf))
         yield QuestionKind.TRUEFALSE, f"{head}{{{'TRUE' if ip.tf.is_true else 'FALSE'}####{tf_fb}}}"
-    answers, dropped = _plain_answers(shortanswer_answers(ip.accepted))
-    for a in dropped:
+    answers, _ = _plain_answers(shortanswer_answers(a for a in ip.accepted if "->" not in a))
+    for a in dict.fromkeys(a.strip() for a in ip.accepted if "->" in a):
         warnings.append(ExportWarning(FORMAT, item.id, QuestionKind.SHORTANSWER,
                                       f"accepted answer {a!r} left out: GIFT would read '->' as a matching question"))
-    head = _head(question_name(item, QuestionKind.SHORTANSWER), tags, html_show(item.prompt, lang))
-    yield QuestionKind.SHORTANSWER, head + "{\n" + "".join(f"\t{a}\n" for a in answers) + f"\t####{fb}\n}}"
+    if answers:
+        head = _head(question_name(item, QuestionKind.SHORTANSWER), tags, html_show(item.prompt, lang))
+        yield QuestionKind.SHORTANSWER, head + "{\n" + "".join(f"\t{a}\n" for a in answers) + f"\t####{fb}\n}}"
+    else:  # an empty answer list would import as an essay question
+        warnings.append(ExportWarning(FORMAT, item.id, QuestionKind.SHORTANSWER,
+                                      "skipped: every accepted answer contains '->', which GIFT reads as a matching "
+                                      "question (it is in the Moodle XML export)"))
     if ip.cloze is not None:
         cloze = _missing_word(ip, lang, tags, fb, warnings)
         if cloze is not None:
@@ -130,7 +137,8 @@ def _missing_word(ip: ItemPlan, lang: Lang, tags: Iterable[str], fb: str,
     i = next(k for k, (_, blank) in enumerate(parts) if blank)
     before = "".join(seg for seg, _ in parts[:i])
     after = "".join(seg for seg, _ in parts[i + 1:])
-    answers, _ = _plain_answers(shortanswer_answers(cloze_alternatives(blanks[0], getattr(ip.item.answer, main), ip.accepted)))
+    alternatives = cloze_alternatives(blanks[0], getattr(ip.item.answer, main), ip.accepted)
+    answers, _ = _plain_answers(shortanswer_answers(a for a in alternatives if "->" not in a))
     if not answers:
         warnings.append(ExportWarning(FORMAT, item_id, QuestionKind.CLOZE,
                                       f"skipped: its blank {blanks[0]!r} cannot be written in GIFT"))

@@ -1,8 +1,12 @@
 """Moodle XML: multichoice, truefalse, shortanswer, matching and cloze (embedded answers).
 
-Built with ElementTree, so the file is well-formed whatever the bank holds. Question and
-feedback texts are HTML (`format="html"`): the bank's plain text is HTML-escaped first,
-then XML-escaped by ElementTree, so `<b>` in the bank shows as `<b>` in Moodle.
+Built as an ElementTree and written the way Moodle's own exporter writes (`qformat_xml::writetext`):
+a text holding `& < > "` goes in a CDATA section (a `]]>` inside split across two), any other text
+as it is. Moodle's reader (xmlize over libxml2) hands an element's text over in pieces, split at
+every entity such as `&amp;` and where ASCII meets Japanese; a piece that is only spaces can be
+dropped on the way (`外相 ‹ロシア> & {代表}` arriving as `外相 ‹ロシア>& {代表}`). A CDATA section
+is one piece, so nothing is lost. Question and feedback texts are HTML (`format="html"`): the
+bank's plain text is HTML-escaped first, so `<b>` in the bank shows as `<b>` in Moodle.
 Questions are grouped in categories `$course$/quizgen/<category>/<article>`.
 """
 
@@ -12,6 +16,7 @@ import unicodedata
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 from dataclasses import dataclass
+from xml.sax.saxutils import quoteattr
 
 from quizgen import citations, forms
 from quizgen.bank.model import Bank, Lang
@@ -36,6 +41,7 @@ from quizgen.generators.exports.common import (
     no_mc_reason,
     question_name,
     show,
+    typed_spellings,
 )
 
 FORMAT = ExportFormat.MOODLE_XML
@@ -49,8 +55,7 @@ def render(bank: Bank, plan: Plan, lang: Lang) -> Export:
         quiz.append(_category(path))
         quiz.extend(questions)
 
-    ET.indent(quiz, space="  ")
-    body = clean(ET.tostring(quiz, encoding="unicode"))  # texts are cleaned already; this is the safety net
+    body = clean(to_xml(quiz))  # texts are cleaned already; this is the safety net
     text = '<?xml version="1.0" encoding="UTF-8"?>\n' + body + "\n"
     return Export(FORMAT, text, count_types(types), tuple(warnings))
 
@@ -76,6 +81,27 @@ def _item_questions(bank: Bank, ip: ItemPlan, lang: Lang,
             warnings.append(ExportWarning(FORMAT, item.id, QuestionKind.CLOZE, cp.problem))
         else:
             yield QuestionKind.CLOZE, _cloze(bank, ip, lang, cp, tags)
+
+
+# --------------------------------------------------------------------------- writing
+
+
+def to_xml(el: ET.Element, depth: int = 0) -> str:
+    """`el` as indented XML, every text as Moodle's exporter writes it (`text_xml`)."""
+    pad = "  " * depth
+    attrs = "".join(f" {k}={quoteattr(v)}" for k, v in el.attrib.items())
+    if len(el):
+        inner = "".join(to_xml(child, depth + 1) for child in el)
+        return f"{pad}<{el.tag}{attrs}>\n{inner}{pad}</{el.tag}>\n" if depth else f"<{el.tag}{attrs}>\n{inner}</{el.tag}>"
+    return f"{pad}<{el.tag}{attrs}>{text_xml(el.text or '')}</{el.tag}>\n"
+
+
+def text_xml(text: str) -> str:
+    """A text as `qformat_xml::xml_escape` writes it: in CDATA when it holds & < > or a double quote
+    (a `]]>` inside split across two sections), otherwise as it is."""
+    if not any(c in text for c in '&<>"'):
+        return text
+    return "<![CDATA[" + text.replace("]]>", "]]]]><![CDATA[>") + "]]>"
 
 
 # --------------------------------------------------------------------------- elements
@@ -146,17 +172,10 @@ def _truefalse(bank: Bank, tf: forms.TrueFalse, lang: Lang, tags: Iterable[str])
 
 
 def shortanswer_answers(accepted: Iterable[str]) -> tuple[str, ...]:
-    """Accepted spellings as Moodle shortanswer patterns: trimmed, case-insensitive repeats
-    dropped, and `*` (Moodle's wildcard) escaped as `\\*` so it only matches a literal star."""
-    seen: set[str] = set()
-    out = []
-    for a in accepted:
-        a = clean(a).strip()
-        key = unicodedata.normalize("NFC", a).casefold()
-        if a and key not in seen:
-            seen.add(key)
-            out.append(a.replace("*", "\\*"))
-    return tuple(out)
+    """Accepted spellings as Moodle shortanswer patterns: every typed form of each (`typed_spellings`:
+    trimmed, in every width, case-insensitive repeats dropped), with `*` (Moodle's wildcard) escaped
+    as `\\*` so it only matches a literal star."""
+    return tuple(a.replace("*", "\\*") for a in typed_spellings(accepted))
 
 
 def _shortanswer(bank: Bank, ip: ItemPlan, answers: tuple[str, ...], lang: Lang, tags: Iterable[str]) -> ET.Element:
@@ -223,12 +242,17 @@ def cloze_plan(ip: ItemPlan, lang: Lang) -> ClozePlan:
             problem = "skipped: a blank [[...]] is empty"
             continue
         alts = cloze_alternatives(b, getattr(ip.item.answer, main), ip.accepted)
-        ok = tuple(a for a in alts if "\\#" not in a and "\\}" not in a)
-        dropped += [a for a in alts if a not in ok]
+        dropped += [a for a in alts if not _embeddable(a)]
+        ok = tuple(a for a in typed_spellings(a for a in alts if _embeddable(a)) if _embeddable(a))
         if not ok:
             problem = f"skipped: blank {b!r} cannot be written as an embedded answer"
         blanks.append(ok)
     return ClozePlan(tuple(blanks), tuple(dropped), problem)
+
+
+def _embeddable(answer: str) -> bool:
+    """Whether an embedded answer can hold `answer`: Moodle reads a backslash before # or } as an escape."""
+    return "\\#" not in answer and "\\}" not in answer
 
 
 def cloze_text(ip: ItemPlan, lang: Lang, cp: ClozePlan) -> str:
