@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from lms_readers import moodle_tree
 
 from quizgen import resources
 from quizgen.bank import Selection, load_bank
@@ -61,9 +62,10 @@ def test_standard_output(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(("args", "message"), [
-    ((), "Error: Missing option '-f' / '--format'. Choose from:\n\tmoodle-xml,\n\tgift,\n\tquizlet-csv,\n\tkahoot-csv\n"),
+    ((), "Error: Missing option '-f' / '--format'. Choose from:\n\tmoodle-xml,\n\tgift,\n\tquizlet-csv,\n"
+         "\tkahoot-xlsx,\n\tkahoot-csv\n"),
     (("-f", "pdf"), "Error: Invalid value for '-f' / '--format': 'pdf' is not one of "
-                    "'moodle-xml', 'gift', 'quizlet-csv', 'kahoot-csv'.\n"),
+                    "'moodle-xml', 'gift', 'quizlet-csv', 'kahoot-xlsx', 'kahoot-csv'.\n"),
     (("-f", "gift", "--article", "009"), "Error: --article 009: no such article; the bank has 000, 001\n"),
     (("-f", "gift", "--category", "forums"),
      "Error: no items match the selection; check --category, --article and --tag\n"),
@@ -86,14 +88,14 @@ def test_output_that_is_a_folder(tmp_path: Path) -> None:
 
 def test_help_lists_formats() -> None:
     code, out, _ = run("export", "--help")
-    assert code == 0 and "moodle-xml|gift|quizlet-csv|kahoot-csv" in out and "--seed" in out
+    assert code == 0 and "moodle-xml|gift|quizlet-csv|kahoot-xlsx|kahoot-csv" in out and "--seed" in out
 
 
-def test_build_step_writes_all_four(tmp_path: Path) -> None:
+def test_build_step_writes_every_format(tmp_path: Path) -> None:
     bank = load_bank(FIXTURE)
     paths = build_default(bank, tmp_path, dt.datetime(2025, 1, 1, tzinfo=dt.UTC))
     assert [p.name for p in paths] == ["quizgen.moodle.xml", "quizgen.gift.txt", "quizgen.quizlet.tsv",
-                                       "quizgen.kahoot.csv"]
+                                       "quizgen.kahoot.xlsx", "quizgen.kahoot.csv"]
     assert all(p.stat().st_size > 0 for p in paths)
     again = build_default(bank, tmp_path / "b", dt.datetime(2030, 1, 1, tzinfo=dt.UTC))
     assert [p.read_bytes() for p in paths] == [p.read_bytes() for p in again], "reproducible"
@@ -112,12 +114,12 @@ def real():  # type: ignore[no-untyped-def]
 
 @pytest.mark.parametrize("lang", list(Lang))
 def test_real_bank_every_item_in_every_format(real, lang: Lang) -> None:  # type: ignore[no-untyped-def]
-    from test_exports_gift import read_gift
+    from lms_readers import read_gift
 
     items = Selection().apply(real)
     ids = {i.id for i in items}
     xml = export(real, ExportFormat.MOODLE_XML, rng=random.Random(0), lang=lang)
-    names = [q.findtext("name/text") for q in ET.fromstring(xml.text) if q.get("type") != "category"]
+    names = [q.findtext("name/text") for q in moodle_tree(xml.text) if q.get("type") != "category"]
     assert len(names) == len(set(names)) == xml.total
     assert {n.removesuffix("-sa") for n in names if n and n.endswith("-sa")} == ids
     gift = export(real, ExportFormat.GIFT, rng=random.Random(0), lang=lang)

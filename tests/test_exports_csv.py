@@ -1,4 +1,4 @@
-"""Quizlet and Kahoot exports, read back with the csv module."""
+"""Quizlet and Kahoot CSV exports, read back with the csv module."""
 
 from __future__ import annotations
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import sys
 from pathlib import Path
 
 import click
@@ -12,14 +13,15 @@ from quizgen.cli import cli
 from quizgen.cli.common import bank_option, load, plural, selection, selection_options
 from quizgen.errors import UsageError
 
-FORMATS = ("moodle-xml", "gift", "quizlet-csv", "kahoot-csv")
+FORMATS = ("moodle-xml", "gift", "quizlet-csv", "kahoot-xlsx", "kahoot-csv")
 
 
 @cli.command("export")
 @bank_option
 @click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), required=True,
               help="moodle-xml and gift: Moodle question bank; quizlet-csv: Quizlet's Import box; "
-                   "kahoot-csv: rows for Kahoot's quiz spreadsheet.")
+                   "kahoot-xlsx: Kahoot's quiz spreadsheet (Create > Import spreadsheet); "
+                   "kahoot-csv: the same rows as CSV.")
 @selection_options
 @click.option("--lang", type=click.Choice([lang.value for lang in Lang]), default="ja", show_default=True,
               help="Language of questions and answers (both: Japanese with English).")
@@ -38,7 +40,7 @@ def export_cmd(bank_path: Path | None, fmt: str, categories: tuple[str, ...], ar
     Examples:
       quizgen export --format moodle-xml
       quizgen export --format gift --category dates --article 001 -o dates.gift.txt
-      quizgen export --format kahoot-csv --lang en --seed 3
+      quizgen export --format kahoot-xlsx --lang en --seed 3
     """
     from quizgen.generators.exports import ExportFormat, default_path, export, write_export
 
@@ -57,7 +59,12 @@ def export_cmd(bank_path: Path | None, fmt: str, categories: tuple[str, ...], ar
     for w in exp.warnings:
         click.echo(f"warning: {w}", err=True)
     if output is not None and str(output) == "-":
-        click.echo(exp.text, nl=False)
+        if exp.data is not None:
+            sys.stdout.flush()
+            sys.stdout.buffer.write(exp.data)
+            sys.stdout.buffer.flush()
+        else:
+            click.echo(exp.text, nl=False)
         click.echo(f"{fmt}: {exp.summary()} from {len(items)} items", err=True)
         return
     path = write_export(exp, output or default_path(ExportFormat(fmt)))

@@ -1,11 +1,11 @@
-"""Exports teachers import elsewhere: Moodle XML, GIFT, Quizlet and Kahoot.
+"""Exports teachers import elsewhere: Moodle XML, GIFT, Quizlet and Kahoot (.xlsx, and CSV).
 
     >>> exp = export(bank, ExportFormat.GIFT, rng=random.Random(0))
     >>> write_export(exp, Path("out/quizgen.gift.txt"))
 
 `export` is pure (the text, counts per question type, and warnings for whatever a
 format cannot express); `write_export` writes atomically; `build_default` is the
-`quizgen build` step that writes all four to `out/`.
+`quizgen build` step that writes every format to `out/`.
 """
 
 from __future__ import annotations
@@ -51,7 +51,9 @@ def export(bank: Bank, fmt: ExportFormat, *, rng: random.Random, items: Sequence
         return gift.render(bank, p, lang)
     if fmt is ExportFormat.QUIZLET_CSV:
         return quizlet.render(p, lang)
-    return kahoot.render(p, lang)
+    if fmt is ExportFormat.KAHOOT_XLSX:
+        return kahoot.render_xlsx(p, lang)
+    return kahoot.render_csv(p, lang)
 
 
 def default_path(fmt: ExportFormat, out_dir: Path = Path("out")) -> Path:
@@ -60,11 +62,11 @@ def default_path(fmt: ExportFormat, out_dir: Path = Path("out")) -> Path:
 
 def write_export(exp: Export, path: Path) -> Path:
     """Write atomically (Kahoot's CSV with a UTF-8 BOM so Excel reads the Japanese)."""
-    return write_bytes(path, exp.text.encode(exp.encoding))
+    return write_bytes(path, exp.content)
 
 
 def build_default(bank: Bank, out_dir: Path, now: dt.datetime) -> list[Path]:
-    """`quizgen build`: all four formats of every non-draft item to `out_dir`, seed DEFAULT_SEED.
+    """`quizgen build`: every format of every non-draft item to `out_dir`, seed DEFAULT_SEED.
 
     `now` is not needed: nothing in these files depends on the time.
     """

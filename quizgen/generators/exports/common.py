@@ -26,6 +26,7 @@ class ExportFormat(StrEnum):
     MOODLE_XML = "moodle-xml"
     GIFT = "gift"
     QUIZLET_CSV = "quizlet-csv"
+    KAHOOT_XLSX = "kahoot-xlsx"
     KAHOOT_CSV = "kahoot-csv"
 
     @property
@@ -38,6 +39,7 @@ _SUFFIXES = {
     ExportFormat.MOODLE_XML: ".moodle.xml",
     ExportFormat.GIFT: ".gift.txt",
     ExportFormat.QUIZLET_CSV: ".quizlet.tsv",
+    ExportFormat.KAHOOT_XLSX: ".kahoot.xlsx",
     ExportFormat.KAHOOT_CSV: ".kahoot.csv",
 }
 
@@ -77,13 +79,20 @@ class ExportWarning:
 
 @dataclass(frozen=True)
 class Export:
-    """One rendered export: the file's text, how many questions of each type, and warnings."""
+    """One rendered export: the file's text (or, for a binary format, its `data`), how many questions
+    of each type, and warnings."""
 
     format: ExportFormat
     text: str
     counts: tuple[tuple[QuestionKind, int], ...]
     warnings: tuple[ExportWarning, ...]
     encoding: str = "utf-8"
+    data: bytes | None = None
+
+    @property
+    def content(self) -> bytes:
+        """The file's bytes: `data` for a binary format, else `text` in its encoding."""
+        return self.data if self.data is not None else self.text.encode(self.encoding)
 
     @property
     def total(self) -> int:
@@ -288,6 +297,15 @@ def _typed_forms(spelling: str) -> Iterable[str]:
         yield v
         if not v.isascii():
             yield v + IDEOGRAPHIC_SPACE
+
+
+FORMULA_START = ("=", "+", "-", "@")
+
+
+def not_a_formula(cell: str) -> str:
+    """A cell of a delimited file that a spreadsheet would run as a formula (it begins with `= + - @`)
+    gets a leading `'`, which makes it text (OWASP's advice against CSV injection)."""
+    return "'" + cell if cell.startswith(FORMULA_START) else cell
 
 
 def one_line(text: str) -> str:
