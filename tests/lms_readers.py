@@ -38,6 +38,7 @@ _ATTR = re.compile(r"([\w:.-]+)\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
 _REFERENCE = re.compile(r"&(#x[0-9A-Fa-f]+|#[0-9]+|[A-Za-z]+);")
 _PREDEFINED = {"amp": "&", "lt": "<", "gt": ">", "quot": '"', "apos": "'"}
 BIG_BUFFER = 300  # libxml2's XML_PARSER_BIG_BUFFER_SIZE
+_ASCII = "".join(chr(c) for c in range(128))
 
 
 def libxml2_pieces(raw: str) -> list[str]:
@@ -62,7 +63,7 @@ def _dereference(name: str) -> str:
 def _run_pieces(run: str) -> list[str]:
     """xmlParseCharData: an ASCII head in one piece (its fast path), the rest from the first non-ASCII
     character in pieces flushed once they reach 300 bytes (xmlParseCharDataComplex)."""
-    head = len(run) - len(run.lstrip("".join(chr(c) for c in range(128))))
+    head = len(run) - len(run.lstrip(_ASCII))
     pieces = [run[:head]] if head else []
     buf, size = [], 0
     for c in run[head:]:
