@@ -80,6 +80,31 @@ def _skip_white(pieces: list[str]) -> str:
     return "".join(p for p in pieces if p.strip(" \t\n"))
 
 
+def leaf_pieces(xml_text: str) -> list[list[str]]:
+    """The pieces of every element without children, in document order (what the PHP check compares)."""
+    out: list[list[str]] = []
+    stack: list[tuple[list[str], list[int]]] = []
+    for m in _TOKEN.finditer(xml_text.strip()):
+        if m.group("text") is not None and stack:
+            stack[-1][0].extend(libxml2_pieces(m.group("text")))
+        elif m.group("cdata") is not None:
+            stack[-1][0].append(m.group("cdata"))
+        elif m.group("tag") and m.group("close"):
+            pieces, children = stack.pop()
+            if not children[0]:
+                out.append(pieces)
+            if stack:
+                stack[-1][1][0] += 1
+        elif m.group("tag"):
+            if m.group("empty"):
+                out.append([])
+                if stack:
+                    stack[-1][1][0] += 1
+            else:
+                stack.append(([], [0]))
+    return out
+
+
 def moodle_tree(xml_text: str) -> ET.Element:
     """The file as qformat_xml sees it, as an ElementTree: each element's text built from libxml2's pieces
     with whitespace-only pieces dropped, then PHP-trimmed. Only what our exporter writes is understood
