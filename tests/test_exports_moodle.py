@@ -221,3 +221,26 @@ def test_cdata_holds_its_own_end_marker() -> None:
     sa = next(q for q in moodle_tree(text) if q.findtext("name/text") == "x-sa")
     assert sa.findall("answer")[0].findtext("text") == "x]]>y <z>"
     assert plain(sa.findtext("questiontext/text") or "") == "a]]>b & c"
+
+
+def test_nothing_moodle_rejects_or_guesses(exp: Export) -> None:
+    """What qformat_xml (Moodle 4.5 and 5) checks while importing: only core question types, fractions
+    from Moodle's grade list, text formats it knows (else it guesses html), names within 255 characters,
+    an idnumber used once per category, every category path on the $course$ keyword."""
+    root = moodle_tree(exp.text)
+    seen: set[tuple[str, str]] = set()
+    category = ""
+    for q in root:
+        qtype = q.get("type")
+        assert qtype in {"category", "multichoice", "truefalse", "shortanswer", "matching", "cloze"}
+        if qtype == "category":
+            category = q.findtext("category/text") or ""
+            assert category.startswith("$course$/quizgen/")
+            continue
+        assert 0 < len(q.findtext("name/text") or "") <= 255
+        key = (category, q.findtext("idnumber") or "")
+        assert key not in seen
+        seen.add(key)
+        assert {a.get("fraction") for a in q.iter("answer") if a.get("fraction")} <= {"0", "100"}
+        assert {el.get("format") for el in q.iter() if el.get("format")} <= {"html", "moodle_auto_format"}
+        assert q.findtext("penalty") in ("0.3333333", "1")
