@@ -49,6 +49,8 @@ def export_cmd(bank_path: Path | None, fmt: str, categories: tuple[str, ...], ar
     for a in articles:
         if a not in known:
             raise UsageError(f"--article {a}: no such article; the bank has {', '.join(known)}")
+    # HOOK (issue 16, --priority): the shared selection options (cli/common.py) gain --priority/--story on
+    # branch bank-engine (issue 12); export() takes whatever Selection picks, so only this call changes then.
     items = selection(categories, articles, tags, include_drafts).apply(bank)
     if not items:
         raise UsageError("no items match the selection; check --category, --article and --tag")
