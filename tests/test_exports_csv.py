@@ -71,7 +71,7 @@ def test_kahoot_skips_what_does_not_fit_and_says_why(bank: Bank) -> None:
     exp = export(bank, ExportFormat.KAHOOT_CSV, rng=random.Random(0))
     assert [str(w) for w in exp.warnings] == [
         "kahoot-csv: few-distractors (quiz): skipped: only 1 distinct distractor; Kahoot needs 3",
-        "kahoot-csv: long-texts (quiz): skipped: question is 165 characters (max 120); answer 2 is 79 characters "
+        "kahoot-csv: long-texts (quiz): skipped: question is 155 characters (max 120); answer 2 is 79 characters "
         "(max 75): '多極化した世界を支持し、一方的な制裁と内政干渉に反対し、地域の安全保障を加盟国自身で守り、"
         "経済協力を深め、国際秩序の公正化を目指すという、長く詳しい立場の説明'",
     ]

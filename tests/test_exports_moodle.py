@@ -141,7 +141,7 @@ def test_markup_is_escaped_and_feedback_holds_explanation_and_source(questions: 
     assert "<script" not in text and plain(text) == "「<b>太字</b>」& <script>alert('x')</script> と書いたのは誰か。"
     assert "<![CDATA[「&lt;b&gt;太字&lt;/b&gt;」&amp; &lt;script&gt;" in exp.text  # HTML-escaped, then in CDATA
     fb = plain(_t(q, "generalfeedback/text"))
-    assert fb == ("記事000に<i>こう</i>ある & 以上。\n"
+    assert fb == ("報道に<i>こう</i>ある & 以上。\n"
                   "出典: 記事000「中ロ<首脳>会談 & 「新時代」」(テスト通信、2023-03-21):「習近平国家主席」")
     tf = by_name(questions)["gift-specials-tf"]
     assert plain(_t(tf, "generalfeedback/text")).startswith("記号: ~ = # { } : \\ を含む。\n記事外の情報:背景説明 & 補足。")

@@ -150,7 +150,7 @@ def test_drafts_are_valid_bank_items_with_verbatim_evidence(bank: Bank, tmp_path
     assert len(ex.items) >= 20
     for item in ex.items:
         assert item.draft and item.evidence[0].quote in text
-        assert item.prompt.ja.startswith("記事001")
+        assert "記事001" not in item.prompt.ja and "記事001" not in item.explanation.ja  # no article numbers
         assert "prompt.en" in item.missing and item.prompt.en == "TODO: translate"
     # validated together with the bank, quotes checked against the article
     (tmp_path / "new_article.txt").write_text(text, encoding="utf-8")
@@ -167,7 +167,7 @@ def test_draft_explanation_cites_the_sentence_and_accepts_entity_spellings(bank:
     item = next(i for i in ex.items if i.entity == "lavrov" and i.kind is ItemKind.PERSON)
     assert item.answer.ja == "ラブロフ" and item.answer.en == "Sergey Lavrov"
     assert "ラヴロフ" in item.accept
-    assert item.explanation.ja == "記事009に「ロシアのラヴロフ外相は北京で中国の王氏と会談した。」とある(=「ラブロフ」)。"
+    assert item.explanation.ja == "本文に「ロシアのラヴロフ外相は北京で中国の王氏と会談した。」とある(=「ラブロフ」)。"
     assert item.cloze is not None and "[[ラヴロフ]]" in item.cloze.ja
 
 

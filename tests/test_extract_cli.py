@@ -78,7 +78,7 @@ def test_review_accepts_skips_and_moves_items_into_the_bank(work: Path) -> None:
     r = CliRunner().invoke(cli, ["review", str(drafts), "--bank", str(work / "bank"), "--articles",
                                  str(work / "articles")], input=keys)
     assert r.exit_code == 0, r.output
-    assert f"[1/{n}]" in r.output and "問: 記事001" in r.output and "根拠: 「" in r.output
+    assert f"[1/{n}]" in r.output and "問: 次の文の" in r.output and "根拠: 「" in r.output
     assert f"accepted 2 items into {work / 'bank' / 'items' / '001.yaml'}; {n - 2} drafts left in {drafts}" in r.output
     bank = load_bank(work / "bank", work / "articles")  # the bank alone, with the accepted items, is valid
     accepted = [i for i in bank.items if i.articles == ("001",)]
@@ -108,12 +108,12 @@ def test_review_accepting_a_new_person_moves_the_entity_too(work: Path) -> None:
 def test_review_edit_inline(work: Path) -> None:
     drafts = work / "drafts.yaml"
     _extract(work, drafts)
-    keys = "e\n記事001のページに記された公開日はいつか。\n2024年7月4日\n2024/07/04, 7月4日\n\n\n\n\nq\n"
+    keys = "e\n習近平国家主席がアスタナでプーチン大統領と会談したのはいつか。\n2024年7月3日\n2024/07/03, 7月3日\n\n\n\n\nq\n"
     r = CliRunner().invoke(cli, ["review", str(drafts), "--bank", str(work / "bank"), "--inline"], input=keys)
     assert r.exit_code == 0, r.output
     (item,) = [i for i in load_bank(work / "bank").items if i.articles == ("001",)]
-    assert item.prompt.ja == "記事001のページに記された公開日はいつか。"
-    assert item.accept == ("2024/07/04", "7月4日")
+    assert item.prompt.ja == "習近平国家主席がアスタナでプーチン大統領と会談したのはいつか。"
+    assert item.accept == ("2024/07/03", "7月3日")
 
 
 def test_review_edit_in_editor(work: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -121,14 +121,14 @@ def test_review_edit_in_editor(work: Path, monkeypatch: pytest.MonkeyPatch) -> N
     _extract(work, drafts)
     editor = work / "editor.py"
     editor.write_text("import sys, pathlib\np = pathlib.Path(sys.argv[1])\n"
-                      "p.write_text(p.read_text(encoding='utf-8').replace('記事001', '記事001(編集済み)'), "
+                      "p.write_text(p.read_text(encoding='utf-8').replace('次の文の', '次の文(編集済み)の'), "
                       "encoding='utf-8')\n", encoding="utf-8")
     first = yaml.safe_load(drafts.read_text(encoding="utf-8"))["items"][0]["prompt"]["ja"]
     monkeypatch.setenv("EDITOR", f"{sys.executable} {editor}")
     r = CliRunner().invoke(cli, ["review", str(drafts), "--bank", str(work / "bank")], input="e\n\n\n\n\nq\n")
     assert r.exit_code == 0, r.output
     (item,) = [i for i in load_bank(work / "bank").items if i.articles == ("001",)]
-    assert item.prompt.ja == first.replace("記事001", "記事001(編集済み)") != first
+    assert item.prompt.ja == first.replace("次の文の", "次の文(編集済み)の") != first
 
 
 def test_review_edit_that_breaks_the_yaml_is_a_located_error(work: Path, monkeypatch: pytest.MonkeyPatch) -> None:

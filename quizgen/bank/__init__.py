@@ -5,7 +5,9 @@
 
 Modules: `model` (frozen dataclasses, no I/O), `located` (safe YAML that remembers where each value
 came from), `records` (located YAML -> typed records and back), `load` (files -> `Bank`),
-`validate` (checks across records and against the articles), `cache` (a pickled `Bank` for the quiz).
+`validate` (checks across records and against the articles; `content` the rules for what learners see,
+`dating` those for dated facts), `summary` (counts by category, priority, story, article, tag), `cache`
+(a pickled `Bank` for the quiz).
 
 The names below are imported on first use, so `import quizgen.bank.model` (the quiz's start-up
 path) does not load PyYAML.
@@ -17,11 +19,13 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from quizgen.bank.load import counts, dumps_bank, load_bank, loads_bank, loads_bank_files
+    from quizgen.bank.load import dumps_bank, load_bank, loads_bank, loads_bank_files
     from quizgen.bank.model import (
         AnswerType,
         Bank,
         Category,
+        DateBasis,
+        DateHow,
         Disagreement,
         Entity,
         EntityType,
@@ -29,20 +33,28 @@ if TYPE_CHECKING:
         Item,
         ItemKind,
         Lang,
+        Link,
+        Priority,
         Selection,
         Source,
+        Story,
         Text,
     )
+    from quizgen.bank.summary import Summary, summarise
 
 _WHERE = {
-    **dict.fromkeys(("counts", "dumps_bank", "load_bank", "loads_bank", "loads_bank_files"), "load"),
-    **dict.fromkeys(("AnswerType", "Bank", "Category", "Disagreement", "Entity", "EntityType", "Evidence", "Item",
-                     "ItemKind", "Lang", "Selection", "Source", "Text"), "model"),
+    **dict.fromkeys(("dumps_bank", "load_bank", "loads_bank", "loads_bank_files"), "load"),
+    **dict.fromkeys(("Summary", "summarise"), "summary"),
+    **dict.fromkeys(("AnswerType", "Bank", "Category", "DateBasis", "DateHow", "Disagreement", "Entity", "EntityType",
+                     "Evidence", "Item", "ItemKind", "Lang", "Link", "Priority", "Selection", "Source", "Story", "Text"),
+                    "model"),
 }
 __all__ = [
     "AnswerType",
     "Bank",
     "Category",
+    "DateBasis",
+    "DateHow",
     "Disagreement",
     "Entity",
     "EntityType",
@@ -50,14 +62,18 @@ __all__ = [
     "Item",
     "ItemKind",
     "Lang",
+    "Link",
+    "Priority",
     "Selection",
     "Source",
+    "Story",
+    "Summary",
     "Text",
-    "counts",
     "dumps_bank",
     "load_bank",
     "loads_bank",
     "loads_bank_files",
+    "summarise",
 ]
 
 

@@ -12,13 +12,14 @@ from pathlib import Path
 from typing import Any
 
 from quizgen.bank.located import Loc, LocList, LocMap, load_located
-from quizgen.bank.model import Bank, Disagreement, Entity, Item, Pool, Source
+from quizgen.bank.model import Bank, Disagreement, Entity, Item, Pool, Source, Story
 from quizgen.bank.records import MISSING, Reader, display_path, dumps_yaml, kind_of, suggest, to_data
-from quizgen.bank.validate import check_articles, validate
+from quizgen.bank.validate import validate
 from quizgen.errors import BankError, Problem, UsageError
 
 SECTIONS: dict[str, type[Any]] = {
     "sources": Source,
+    "stories": Story,
     "entities": Entity,
     "items": Item,
     "disagreements": Disagreement,
@@ -87,9 +88,7 @@ def _build(texts: list[tuple[str, str]], articles: Path | None, problems: list[P
     reader.problems.extend(problems)
     parts = [_read_file(reader, text, shown) for text, shown in texts]
     bank = Bank(**{k: tuple(rec for part in parts for rec in part[k]) for k in SECTIONS})
-    validate(bank, reader)
-    if articles is not None:
-        check_articles(bank, reader, articles)
+    validate(bank, reader, articles)
     if reader.problems:
         raise BankError(reader.problems)
     return bank, [Bank(**{k: tuple(v) for k, v in part.items()}) for part in parts]
@@ -133,17 +132,6 @@ def _read_section(reader: Reader, key: str, raw: LocList) -> list[Any]:
 
 
 # --------------------------------------------------------------------------- summaries and dumping
-
-
-def counts(bank: Bank) -> tuple[dict[str, int], dict[str, int]]:
-    """(items per category, items per article), drafts excluded."""
-    per_cat: dict[str, int] = {}
-    per_art: dict[str, int] = {s.id: 0 for s in bank.sources}
-    for it in bank.live_items():
-        per_cat[it.category.value] = per_cat.get(it.category.value, 0) + 1
-        for a in it.articles:
-            per_art[a] = per_art.get(a, 0) + 1
-    return per_cat, per_art
 
 
 def bank_data(bank: Bank) -> dict[str, Any]:

@@ -35,7 +35,6 @@ class ItemKind(StrEnum):
     DATE = "date"
     ANNIVERSARY = "anniversary"
     DURATION = "duration"
-    RELATIVE_DATE = "relative-date"
     NUMBER = "number"
     PERSON = "person"
     ROLE = "role"
@@ -47,6 +46,21 @@ class ItemKind(StrEnum):
     EVENT = "event"
     PLACE = "place"
     DOCUMENT = "document"
+
+
+class Priority(StrEnum):
+    """How much an item matters: `core` for the facts a learner must take away, `detail` for the rest."""
+
+    CORE = "core"
+    DETAIL = "detail"
+
+
+class DateHow(StrEnum):
+    """How an item's `when` was found in its article (see `DateBasis`)."""
+
+    STATED = "stated"  # the article writes the date (its year included)
+    ARTICLE_DATE = "article-date"  # counted from the page's `published` date (今年, 昨年, 来年…)
+    COUNTED = "counted"  # a year the article writes, plus or minus a number of years (6年ぶり)
 
 
 class Lang(StrEnum):
@@ -93,6 +107,14 @@ class Evidence:
 
 
 @dataclass(frozen=True)
+class Link:
+    """An outlet's report that a source page links to (or relays)."""
+
+    outlet: Text
+    url: str
+
+
+@dataclass(frozen=True)
 class Source:
     id: str
     file: str
@@ -104,6 +126,36 @@ class Source:
     author: Text | None = None
     cites: tuple[str, ...] = ()
     clutter: tuple[str, ...] = ()
+    url: str | None = None  # the page's own address, where known
+    links: tuple[Link, ...] = ()  # the outlets' reports the page links to, first the one to show
+
+
+@dataclass(frozen=True)
+class Story:
+    """A news story the items belong to (an event or a strand of events): what `--story` selects."""
+
+    id: str
+    title: Text
+    when: str | None = None  # YYYY, YYYY-MM or YYYY-MM-DD; None for a strand without one date
+    summary: Text | None = None
+
+
+@dataclass(frozen=True)
+class DateBasis:
+    """How an item's `when` follows from one article: the quotes that show it, and how it was read.
+
+    `stated`: the quotes write the date. `article-date`: a relative word in the quotes (今年, 昨年…)
+    counted from the source's `published` date, or an event the page reports as just happened, dated
+    to the page's own month (then `note` says how). `counted`: `from_year` (written in the article)
+    plus `years` (6年ぶり after 2018 is 2024).
+    """
+
+    how: DateHow
+    article: str
+    quotes: tuple[str, ...]
+    from_year: int | None = None
+    years: int | None = None
+    note: Text | None = None
 
 
 @dataclass(frozen=True)
@@ -152,6 +204,9 @@ class Item:
     disagreement: str | None = None
     draft: bool = False
     missing: tuple[str, ...] = ()  # fields a draft still lacks (e.g. "prompt.en"); a reviewer fills them in
+    story: str | None = None  # id of the story (stories.yaml) the fact belongs to
+    priority: Priority = Priority.DETAIL
+    date_basis: DateBasis | None = None  # how `when` follows from an article; required with `when`
 
     @property
     def articles(self) -> tuple[str, ...]:
@@ -204,11 +259,16 @@ class Bank:
     items: tuple[Item, ...] = ()
     disagreements: tuple[Disagreement, ...] = ()
     pools: tuple[Pool, ...] = ()
+    stories: tuple[Story, ...] = ()
 
     # Lookups are derived, never stored: the bank stays a plain value.
     @cached_property
     def source_by_id(self) -> dict[str, Source]:
         return {s.id: s for s in self.sources}
+
+    @cached_property
+    def story_by_id(self) -> dict[str, Story]:
+        return {s.id: s for s in self.stories}
 
     @cached_property
     def entity_by_id(self) -> dict[str, Entity]:
@@ -285,11 +345,17 @@ class Selection:
     ids: tuple[str, ...] = ()
     include_drafts: bool = False
     exclude_tags: tuple[str, ...] = ()
+    priorities: tuple[Priority, ...] = ()
+    stories: tuple[str, ...] = ()
 
     def matches(self, item: Item) -> bool:
         if item.draft and not self.include_drafts:
             return False
         if self.categories and item.category not in self.categories:
+            return False
+        if self.priorities and item.priority not in self.priorities:
+            return False
+        if self.stories and item.story not in self.stories:
             return False
         if self.articles and not set(item.articles) & set(self.articles):
             return False

@@ -1,7 +1,7 @@
 """Generic, located reading of YAML records into frozen dataclasses, and back.
 
 `Reader.record(raw, cls, loc, path)` builds `cls` from a `LocMap` using its type
-hints (str, bool, enums, optionals, tuples, nested dataclasses), collecting
+hints (str, int, bool, enums, optionals, tuples, nested dataclasses), collecting
 every problem with its place instead of stopping at the first. The bank and
 the deck recipes both read their files through it; `to_data` is the inverse.
 """
@@ -39,6 +39,23 @@ class Reader:
         self.problems.append(loc.problem(field, message))
         return MISSING
 
+    def at(self, kind: str, rid: str, *path: str | int) -> Loc:
+        """Best location for a nested field of record (kind, rid): the deepest part of `path` that is there."""
+        node: Any = self.maps[(kind, rid)]
+        loc: Loc = node.loc
+        for step in path:
+            if isinstance(node, LocMap) and isinstance(step, str) and step in node:
+                loc, node = node.where(step), node[step]
+            elif isinstance(node, LocList) and isinstance(step, int) and step < len(node):
+                loc, node = node.item_locs[step], node[step]
+            else:
+                break
+        return loc
+
+    def flag(self, kind: str, rid: str, path: tuple[str | int, ...], message: str) -> None:
+        """A problem in record (kind, rid) at `path`, shown as e.g. `item a001.evidence[0].quote`."""
+        self.fail(self.at(kind, rid, *path), field_name(kind, rid, path), message)
+
     def value(self, raw: Any, tp: Any, loc: Loc, path: str) -> Any:
         """`raw` as a value of type `tp` (a field's type hint), or MISSING after recording why it is not one."""
         origin = typing.get_origin(tp)
@@ -54,6 +71,10 @@ class Reader:
             return self._choice(raw, tp, loc, path)
         if tp is bool:
             return raw if isinstance(raw, bool) else self.fail(loc, path, f"must be true or false, not {raw!r}")
+        if tp is int:
+            if isinstance(raw, int) and not isinstance(raw, bool):
+                return raw
+            return self.fail(loc, path, f"must be a whole number, not {kind_of(raw)}")
         if tp is str:
             return self._text(raw, loc, path)
         raise TypeError(f"unsupported field type {tp!r}")  # pragma: no cover - programming error
@@ -120,6 +141,18 @@ class Reader:
         if not ok:
             return MISSING
         return cls(**kwargs)
+
+
+_SINGULAR = {"sources": "source", "stories": "story", "entities": "entity", "items": "item",
+              "disagreements": "disagreement", "pools": "pool"}
+
+
+def field_name(kind: str, rid: str, path: tuple[str | int, ...]) -> str:
+    """How a problem names a field of a record: `item a001.prompt.ja`, `entity x.roles[0].quote`."""
+    out = f"{_SINGULAR.get(kind, kind)} {rid}"
+    for step in path:
+        out += f"[{step}]" if isinstance(step, int) else f".{step}"
+    return out
 
 
 def _join(path: str, key: str) -> str:

@@ -1,7 +1,8 @@
 """The bank's checks beyond each record's own fields: ids and references, formats, answers, and the articles.
 
-`load` builds the records (reporting what is wrong inside each one); these checks then look across
-records, and, given the articles folder, check every quote and year against the article texts.
+`load` builds the records (reporting what is wrong inside each one); `validate` then looks across
+records, and, given the articles folder, checks every quote and year against the article texts.
+The rules for what learners see are in `content.py`, those for dated facts in `dating.py`.
 Every problem is added to the `Reader` with its place, so the loader reports them all at once.
 """
 
@@ -9,10 +10,10 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Any
 
-from quizgen.bank.located import Loc, LocList, LocMap
-from quizgen.bank.model import Bank, Item, Text, cloze_parts
+from quizgen.bank.content import check_content
+from quizgen.bank.dating import check_dates, check_years
+from quizgen.bank.model import Bank, Item, Source, cloze_parts
 from quizgen.bank.records import Reader, suggest
 from quizgen.errors import UsageError
 from quizgen.japanese.normalise import normalise
@@ -20,28 +21,19 @@ from quizgen.japanese.normalise import normalise
 _ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _WHEN_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 _DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_YEAR_RE = re.compile(r"(?<![0-9０-９])((?:19|20)[0-9]{2})(?![0-9０-９])")
+_URL_RE = re.compile(r"^https?://\S+$")
 _KANA_RE = re.compile(r"^[\u3041-\u309f\u30fc・、。「」\s]+$")
 
 
-def _at(reader: Reader, kind: str, rid: str, *path: str | int) -> Loc:
-    """Best location for a nested field of record (kind, rid)."""
-    node: Any = reader.maps[(kind, rid)]
-    loc: Loc = node.loc
-    for step in path:
-        if isinstance(node, LocMap) and isinstance(step, str) and step in node:
-            loc, node = node.where(step), node[step]
-        elif isinstance(node, LocList) and isinstance(step, int) and step < len(node):
-            loc, node = node.item_locs[step], node[step]
-        else:
-            break
-    return loc
-
-
-def validate(bank: Bank, r: Reader) -> None:
-    """Checks across records (ids, references, formats, answers), each problem added to `r` with its place."""
+def validate(bank: Bank, r: Reader, articles: Path | None = None) -> None:
+    """Checks across records (ids, references, formats, answers, content, dates) and, given the articles
+    folder, against the article texts; each problem added to `r` with its place."""
+    if articles is not None and not articles.is_dir():
+        raise UsageError(f"articles folder not found: {articles}")
+    texts = _read_articles(bank, r, articles) if articles is not None else None
     _check_ids(bank, r)
     _check_sources(bank, r)
+    _check_stories(r, bank)
     prompts: dict[str, Item] = {}
     for it in bank.items:
         _check_references(bank, r, it)
@@ -49,18 +41,22 @@ def validate(bank: Bank, r: Reader) -> None:
         _check_answers(bank, r, it)
         first = prompts.setdefault(normalise(it.prompt.ja), it)
         if first is not it and normalise(first.answer.ja) != normalise(it.answer.ja):
-            r.fail(_at(r, "items", it.id, "prompt", "ja"), f"item {it.id}.prompt.ja",
-                   f"same prompt as item {first.id!r} but a different answer "
-                   f"({it.answer.ja!r} vs {first.answer.ja!r})")
+            r.flag("items", it.id, ("prompt", "ja"), f"same prompt as item {first.id!r} but a different answer "
+                                                     f"({it.answer.ja!r} vs {first.answer.ja!r})")
+    check_content(bank, r, texts)
+    check_dates(bank, r, texts)
+    if texts is not None:
+        _check_quotes(bank, r, texts)
+        for it in bank.items:
+            check_years(r, it, texts)
 
 
 def _check_ids(bank: Bank, r: Reader) -> None:
-    for kind, recs in (("entities", bank.entities), ("items", bank.items),
+    for kind, recs in (("stories", bank.stories), ("entities", bank.entities), ("items", bank.items),
                        ("disagreements", bank.disagreements), ("pools", bank.pools)):
         for rec in recs:
             if not _ID_RE.match(rec.id):
-                r.fail(_at(r, kind, rec.id, "id"), f"{kind[:-1]} {rec.id}.id",
-                       "ids are lower-case letters, digits and hyphens (e.g. a000-peace-plan)")
+                r.flag(kind, rec.id, ("id",), "ids are lower-case letters, digits and hyphens (e.g. a000-peace-plan)")
 
 
 def _check_sources(bank: Bank, r: Reader) -> None:
@@ -68,94 +64,107 @@ def _check_sources(bank: Bank, r: Reader) -> None:
     sources = bank.source_by_id
     for s in bank.sources:
         if s.published is not None and not _DATE_RE.match(s.published):
-            r.fail(_at(r, "sources", s.id, "published"), f"source {s.id}.published",
-                   f"must be a date YYYY-MM-DD or null, not {s.published!r}")
+            r.flag("sources", s.id, ("published",), f"must be a date YYYY-MM-DD or null, not {s.published!r}")
+        _check_urls(r, s)
     for e in bank.entities:
         if not _KANA_RE.match(e.reading):
-            r.fail(_at(r, "entities", e.id, "reading"), f"entity {e.id}.reading",
-                   f"must be hiragana, not {e.reading!r}")
+            r.flag("entities", e.id, ("reading",), f"must be hiragana, not {e.reading!r}")
         for j, role in enumerate(e.roles):
             if role.article not in sources:
-                r.fail(_at(r, "entities", e.id, "roles", j, "article"), f"entity {e.id}.roles[{j}].article",
+                r.flag("entities", e.id, ("roles", j, "article"),
                        f"unknown article {role.article!r}{suggest(role.article, sources)}")
     for dis in bank.disagreements:
         for j, side in enumerate(dis.sides):
             if side.article not in sources:
-                r.fail(_at(r, "disagreements", dis.id, "sides", j, "article"),
-                       f"disagreement {dis.id}.sides[{j}].article", f"unknown article {side.article!r}")
+                r.flag("disagreements", dis.id, ("sides", j, "article"), f"unknown article {side.article!r}")
+
+
+def _check_urls(r: Reader, s: Source) -> None:
+    urls: list[tuple[tuple[str | int, ...], str]] = [(("url",), s.url)] if s.url is not None else []
+    urls += [(("links", j, "url"), link.url) for j, link in enumerate(s.links)]
+    for path, url in urls:
+        if not _URL_RE.match(url):
+            r.flag("sources", s.id, path, f"must be a web address (http:// or https://), not {url!r}")
+
+
+def _check_stories(r: Reader, bank: Bank) -> None:
+    for story in bank.stories:
+        if story.when is not None and not _WHEN_RE.match(story.when):
+            r.flag("stories", story.id, ("when",), f"must be YYYY, YYYY-MM or YYYY-MM-DD, not {story.when!r}")
 
 
 def _check_references(bank: Bank, r: Reader, it: Item) -> None:
     """The articles, entities, disagreement and pool an item names exist."""
-    sources, entities, pools, where = bank.source_by_id, bank.entity_by_id, bank.pool_by_id, f"item {it.id}"
+    sources, entities, pools = bank.source_by_id, bank.entity_by_id, bank.pool_by_id
     for j, ev in enumerate(it.evidence):
         if ev.article not in sources:
-            r.fail(_at(r, "items", it.id, "evidence", j, "article"), f"{where}.evidence[{j}].article",
+            r.flag("items", it.id, ("evidence", j, "article"),
                    f"unknown article {ev.article!r}{suggest(ev.article, sources)}")
     if not it.evidence:
-        r.fail(_at(r, "items", it.id, "evidence"), f"{where}.evidence", "at least one evidence quote is required")
+        r.flag("items", it.id, ("evidence",), "at least one evidence quote is required")
     if it.entity is not None and it.entity not in entities:
-        r.fail(_at(r, "items", it.id, "entity"), f"{where}.entity",
-               f"unknown entity {it.entity!r}{suggest(it.entity, entities)}")
+        r.flag("items", it.id, ("entity",), f"unknown entity {it.entity!r}{suggest(it.entity, entities)}")
     for j, a in enumerate(it.actors):
         if a not in entities:
-            r.fail(_at(r, "items", it.id, "actors", j), f"{where}.actors[{j}]",
-                   f"unknown entity {a!r}{suggest(a, entities)}")
+            r.flag("items", it.id, ("actors", j), f"unknown entity {a!r}{suggest(a, entities)}")
     if it.disagreement is not None and it.disagreement not in bank.disagreement_by_id:
-        r.fail(_at(r, "items", it.id, "disagreement"), f"{where}.disagreement",
+        r.flag("items", it.id, ("disagreement",),
                f"unknown disagreement {it.disagreement!r}{suggest(it.disagreement, bank.disagreement_by_id)}")
     if it.pool is not None and it.pool not in pools:
-        r.fail(_at(r, "items", it.id, "pool"), f"{where}.pool", f"unknown pool {it.pool!r}{suggest(it.pool, pools)}")
+        r.flag("items", it.id, ("pool",), f"unknown pool {it.pool!r}{suggest(it.pool, pools)}")
+    if it.story is not None and it.story not in bank.story_by_id:
+        r.flag("items", it.id, ("story",), f"unknown story {it.story!r}{suggest(it.story, bank.story_by_id)}")
 
 
 def _check_formats(r: Reader, it: Item) -> None:
     """Tags without spaces, a hiragana reading, a well-formed `when` with its `event`, cloze blanks."""
-    where = f"item {it.id}"
     for j, tag in enumerate(it.tags):
         if not tag.strip() or any(c.isspace() for c in tag):
-            r.fail(_at(r, "items", it.id, "tags", j), f"{where}.tags[{j}]", f"tags contain no spaces: {tag!r}")
+            r.flag("items", it.id, ("tags", j), f"tags contain no spaces: {tag!r}")
     if it.reading is not None and not _KANA_RE.match(it.reading):
-        r.fail(_at(r, "items", it.id, "reading"), f"{where}.reading", f"must be hiragana, not {it.reading!r}")
+        r.flag("items", it.id, ("reading",), f"must be hiragana, not {it.reading!r}")
     if it.when is not None and not _WHEN_RE.match(it.when):
-        r.fail(_at(r, "items", it.id, "when"), f"{where}.when", f"must be YYYY, YYYY-MM or YYYY-MM-DD, not {it.when!r}")
+        r.flag("items", it.id, ("when",), f"must be YYYY, YYYY-MM or YYYY-MM-DD, not {it.when!r}")
     if it.when is not None and it.event is None:
-        r.fail(_at(r, "items", it.id, "when"), f"{where}.event", "an item with `when` needs an `event` label")
+        r.fail(r.at("items", it.id, "when"), f"item {it.id}.event", "an item with `when` needs an `event` label")
     for lang in ("ja", "en") if it.cloze is not None else ():
         if not any(blank for _, blank in cloze_parts(getattr(it.cloze, lang))):
-            r.fail(_at(r, "items", it.id, "cloze", lang), f"{where}.cloze.{lang}", "mark each blank with [[...]]")
+            r.flag("items", it.id, ("cloze", lang), "mark each blank with [[...]]")
 
 
 def _check_answers(bank: Bank, r: Reader, it: Item) -> None:
     """No accepted answer split at its own comma; no distractor that is an accepted answer."""
-    where = f"item {it.id}"
     answer_text = f"{it.answer.ja} {it.answer.en}"
     for j, (a, b) in enumerate(zip(it.accept, it.accept[1:], strict=False)):
         if f"{a}, {b}" in answer_text or f"{a},{b}" in answer_text:
-            r.fail(_at(r, "items", it.id, "accept", j), f"{where}.accept[{j}]",
+            r.flag("items", it.id, ("accept", j),
                    f"{a!r} and {b!r} look like one answer split at its comma; quote it: \"{a}, {b}\"")
     accepted = {normalise(a) for a in bank.accepted(it)}
     for j, d in enumerate(it.distractors):
         for lang in ("ja", "en"):
             if normalise(getattr(d, lang)) in accepted:
-                r.fail(_at(r, "items", it.id, "distractors", j, lang), f"{where}.distractors[{j}].{lang}",
-                       f"distractor {getattr(d, lang)!r} is an accepted answer")
+                r.flag("items", it.id, ("distractors", j, lang), f"distractor {getattr(d, lang)!r} is an accepted answer")
 
 
-def check_articles(bank: Bank, r: Reader, articles: Path) -> None:
-    """Every quote verbatim in its article and not from page clutter; no year the cited articles lack."""
-    if not articles.is_dir():
-        raise UsageError(f"articles folder not found: {articles}")
-    texts = _read_articles(bank, r, articles)
-    quotes = [(ev.article, ev.quote, _at(r, "items", it.id, "evidence", j, "quote"), f"item {it.id}.evidence[{j}].quote")
+def _check_quotes(bank: Bank, r: Reader, texts: dict[str, str]) -> None:
+    """Every quote (evidence, roles, disagreement sides, date bases) verbatim in its article, not from clutter."""
+    Where = tuple[str, str, tuple[str | int, ...]]
+    quotes: list[tuple[str, str, Where]] = [(ev.article, ev.quote, ("items", it.id, ("evidence", j, "quote")))
               for it in bank.items for j, ev in enumerate(it.evidence)]
-    quotes += [(role.article, role.quote, _at(r, "entities", e.id, "roles", j, "quote"), f"entity {e.id}.roles[{j}].quote")
+    quotes += [(b.article, q, ("items", it.id, ("date_basis", "quotes", j)))
+               for it in bank.items if (b := it.date_basis) is not None for j, q in enumerate(b.quotes)]
+    quotes += [(role.article, role.quote, ("entities", e.id, ("roles", j, "quote")))
                for e in bank.entities for j, role in enumerate(e.roles)]
-    quotes += [(side.article, side.quote, _at(r, "disagreements", d.id, "sides", j, "quote"),
-                f"disagreement {d.id}.sides[{j}].quote") for d in bank.disagreements for j, side in enumerate(d.sides)]
-    for article, quote, loc, field in quotes:
-        _check_quote(bank, r, texts, article, quote, loc, field)
-    for it in bank.items:
-        _check_years(r, it, texts)
+    quotes += [(side.article, side.quote, ("disagreements", d.id, ("sides", j, "quote")))
+               for d in bank.disagreements for j, side in enumerate(d.sides)]
+    for article, quote, (kind, rid, path) in quotes:
+        text = texts.get(article)
+        if text is None:
+            continue
+        if quote not in text:
+            r.flag(kind, rid, path, f"quote not found verbatim in article {article} ({bank.source_by_id[article].file})")
+        elif any(quote in line for line in bank.source_by_id[article].clutter):
+            r.flag(kind, rid, path, f"quote comes from page clutter in article {article}, not from its content")
 
 
 def _read_articles(bank: Bank, r: Reader, articles: Path) -> dict[str, str]:
@@ -166,35 +175,9 @@ def _read_articles(bank: Bank, r: Reader, articles: Path) -> dict[str, str]:
         try:
             texts[s.id] = path.read_text(encoding="utf-8")
         except OSError:
-            r.fail(_at(r, "sources", s.id, "file"), f"source {s.id}.file", f"article file not found: {path}")
+            r.flag("sources", s.id, ("file",), f"article file not found: {path}")
             continue
         for j, line in enumerate(s.clutter):
             if line not in texts[s.id]:
-                r.fail(_at(r, "sources", s.id, "clutter", j), f"source {s.id}.clutter[{j}]",
-                       "clutter line not found verbatim in the article")
+                r.flag("sources", s.id, ("clutter", j), "clutter line not found verbatim in the article")
     return texts
-
-
-def _check_quote(bank: Bank, r: Reader, texts: dict[str, str], article: str, quote: str, loc: Loc, field: str) -> None:
-    text = texts.get(article)
-    if text is None:
-        return
-    if quote not in text:
-        r.fail(loc, field, f"quote not found verbatim in article {article} ({bank.source_by_id[article].file})")
-        return
-    if any(quote in line for line in bank.source_by_id[article].clutter):
-        r.fail(loc, field, f"quote comes from page clutter in article {article}, not from its content")
-
-
-def _check_years(r: Reader, it: Item, texts: dict[str, str]) -> None:
-    """A four-digit year in the prompt, answer, statement or event must be in a cited article or the context."""
-    cited = "".join(texts.get(a, "") for a in it.articles)
-    context = f"{it.context.ja} {it.context.en}" if it.context else ""
-    for fname in ("prompt", "answer", "statement", "event"):
-        val: Text | None = getattr(it, fname)
-        for lang in ("ja", "en") if val is not None else ():
-            for year in _YEAR_RE.findall(getattr(val, lang)):
-                if year not in cited and year not in context:
-                    r.fail(_at(r, "items", it.id, fname, lang), f"item {it.id}.{fname}.{lang}",
-                           f"year {year} is not in the cited article(s); "
-                           "state it only in a `context` note from outside the article")

@@ -19,22 +19,28 @@ def check(bank_path: Path | None, articles: Path | None) -> None:
 
     Exit status: 0 ok, 1 problems in the bank, 2 usage error.
     """
-    from quizgen.bank import counts
+    from quizgen.bank import summarise
 
     bank = load(bank_path, articles)
-    per_cat, per_art = counts(bank)
-    total = sum(per_cat.values())
-    drafts = sum(1 for i in bank.items if i.draft)
-    click.echo(f"ok: {plural(total, 'item')}, {plural(len(bank.entities), 'entity', 'entities')}, "
-               f"{plural(len(bank.sources), 'source')}, {len(bank.disagreements)} disagreements"
-               + (f", {drafts} drafts" if drafts else ""))
+    s = summarise(bank)
+    stories = f"{plural(len(bank.stories), 'story', 'stories')}, " if bank.stories else ""
+    click.echo(f"ok: {plural(s.items, 'item')}, {plural(len(bank.entities), 'entity', 'entities')}, "
+               f"{plural(len(bank.sources), 'source')}, {stories}{len(bank.disagreements)} disagreements"
+               + (f", {s.drafts} drafts" if s.drafts else ""))
     click.echo("by category:")
-    for cat, n in sorted(per_cat.items()):
-        click.echo(f"  {cat:<10} {n:>4}")
+    for cat, t in s.categories:
+        if t.items:
+            click.echo(f"  {cat.value:<10} {t.items:>4}")
+    click.echo("by priority:")
+    for prio, n in s.priorities:
+        click.echo(f"  {prio.value:<10} {n:>4}")
+    if bank.stories:
+        width = max(len(story.id) if story else 10 for story, _ in s.stories)
+        click.echo("by story:")
+        for story, t in s.stories:
+            click.echo(f"  {story.id if story else '(no story)':<{width}} {t.items:>4}  ({t.core} core)")
     click.echo("by article:")
-    for art, n in per_art.items():
-        src = bank.source_by_id.get(art)
-        date = (src.published or "no date") if src else "?"
-        click.echo(f"  {art:<4} {n:>4}  ({date})")
+    for src, n in s.articles:
+        click.echo(f"  {src.id:<4} {n:>4}  ({src.published or 'no date'})")
     if articles is None:
         click.echo("(quotes not checked against the articles: pass --articles DIR)")

@@ -181,11 +181,11 @@ def _source_credits(cleaned: Cleaned, sentences: tuple[Sentence, ...], sid: str,
         passage = before[-1].text
         e = bank.entity_by_id.get(entity) if entity else None
         answer = e.ja if e is not None else str(name)
-        prompt = f"記事{sid}で、「{passage}」という部分の出典として挙げられているのはどこか。"
+        prompt = f"「{passage}」という部分の出典として挙げられているのはどこか。"
         out.append(Item(
             id=f"a{sid.lower()}-source-{d.number}", category=Category.ACTORS, kind=ItemKind.ORGANISATION,
             prompt=Text(prompt, TODO_EN), answer=Text(answer, e.en if e is not None else TODO_EN),
-            explanation=Text(f"記事{sid}のこの部分の後に「{d.text.strip()}」とある。", TODO_EN),
+            explanation=Text(f"本文のこの部分の後に「{d.text.strip()}」とある。", TODO_EN),
             evidence=(Evidence(sid, d.text.strip()),), entity=entity, tags=("draft", "rule-source"),
             draft=True, missing=("prompt.en", "explanation.en") if e is not None else
             ("prompt.en", "answer.en", "explanation.en")))

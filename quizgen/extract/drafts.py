@@ -2,6 +2,9 @@
 
 English fields are left as clearly marked placeholders (`TODO_EN`) and listed in the
 item's `missing` field, so `quizgen check` accepts a draft and a reviewer sees what to add.
+No draft names its article (the bank shows sources from `evidence`); a draft dated by a year its
+sentence states gets `when` with a `stated` date basis. A relative date (今年5月, 先月) stays as the
+article writes it: the bank refuses it as an item until the reviewer resolves it.
 """
 
 from __future__ import annotations
@@ -10,7 +13,7 @@ import hashlib
 import re
 from collections.abc import Iterable
 
-from quizgen.bank.model import Bank, Entity, EntityType, Evidence, Item, ItemKind, Role, Text
+from quizgen.bank.model import Bank, DateBasis, DateHow, Entity, EntityType, Evidence, Item, ItemKind, Role, Text
 from quizgen.extract.candidates import Candidate
 from quizgen.extract.lexicon import Mention, new_entity_id
 
@@ -25,13 +28,13 @@ _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augu
            "November", "December")
 
 
-def prompt_ja(c: Candidate, article: str) -> str:
+def prompt_ja(c: Candidate) -> str:
     if c.question is not None:
-        return f"記事{article}によると、{c.question}"
+        return c.question
     text = c.sentence.text
     blanked = text[:c.start] + BLANK + text[c.end:]
     verb = "誰か" if c.ask in _WHO else "どこか" if c.ask in _WHERE else "いつか" if c.ask in _WHEN else "何か"
-    return f"記事{article}の次の文の{BLANK}に入る{c.ask}は{verb}。「{blanked}」"
+    return f"次の文の{BLANK}に入る{c.ask}は{verb}。「{blanked}」"
 
 
 def answer_en(c: Candidate, bank: Bank) -> str | None:
@@ -87,14 +90,14 @@ def to_item(c: Candidate, article: str, bank: Bank, entity: Entity | None = None
     answer_ja = known.ja if known is not None else c.answer
     accept = tuple(dict.fromkeys(a for a in (c.answer, *c.accept) if a != answer_ja))
     named = f"(=「{known.ja}」)" if known is not None and known.ja != c.answer else ""
-    explanation = f"記事{article}に「{text}」とある{named}。"
+    explanation = f"本文に「{text}」とある{named}。"
     cloze = text[:c.start] + f"[[{c.answer}]]" + text[c.end:]
     dated = bool(c.when and c.kind is ItemKind.DATE and c.when[:4] in text)  # a timeline event
     return Item(
         id=draft_id(c, article),
         category=c.category,
         kind=c.kind,
-        prompt=Text(prompt_ja(c, article), TODO_EN),
+        prompt=Text(prompt_ja(c), TODO_EN),
         answer=Text(answer_ja, en or TODO_EN),
         explanation=Text(explanation, TODO_EN),
         evidence=(Evidence(article=article, quote=text),),
@@ -106,6 +109,7 @@ def to_item(c: Candidate, article: str, bank: Bank, entity: Entity | None = None
         cloze=Text(cloze, f"{TODO_EN} [[{en or c.answer}]]"),
         when=c.when if dated else None,
         event=Text(text, TODO_EN) if dated else None,
+        date_basis=DateBasis(DateHow.STATED, article, (text,)) if dated else None,
         draft=True,
         missing=tuple(missing),
     )

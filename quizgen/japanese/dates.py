@@ -1,20 +1,25 @@
-"""Dates as learners type them, Japanese and English, possibly partial (pure).
+"""Dates as learners type them and as articles write them, Japanese and English, possibly partial (pure).
 
 ``parse_date`` understands 2023/3/21, 2023-03-21, 2023.3.21, 20230321,
 2023年3月21日 (digits or kanji), 令和5年3月21日, 21 March 2023,
 March 21, 2023, Mar 21 2023, 21/3/2023 (only when unambiguous), and partial
 forms such as 2023年2月, February 2023, 3月21日, 24日 or a four-digit year.
+
+For the bank's date checks: ``mentioned`` lists the years, months and days a text writes,
+``relative_year`` the year offset of a word such as 昨年 (-1), ``relative_words`` the
+relative or partial time expressions (来年, 先月, 金曜日, 今年の初め) a text contains.
 """
 
 from __future__ import annotations
 
 import calendar
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from quizgen.japanese.numbers import parse_int
 
-__all__ = ["PartialDate", "parse_date"]
+__all__ = ["Mentioned", "PartialDate", "mentioned", "parse_date", "parse_when", "relative_words", "relative_year"]
 
 
 @dataclass(frozen=True)
@@ -119,3 +124,71 @@ def parse_date(text: str) -> PartialDate | None:
     a, b, year = int(m.group("a")), int(m.group("b")), int(m.group("y"))
     readings = {d for d in (_valid(PartialDate(year, b, a)), _valid(PartialDate(year, a, b))) if d}
     return readings.pop() if len(readings) == 1 else None  # 3/4/2023 is ambiguous
+
+
+# --------------------------------------------------------------------------- dates in article text
+
+
+def parse_when(when: str) -> PartialDate | None:
+    """An ISO date as the bank writes `when` (YYYY, YYYY-MM or YYYY-MM-DD), or None."""
+    m = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", when)
+    if m is None:
+        return None
+    y, mo, d = (int(g) if g else None for g in m.groups())
+    return _valid(PartialDate(y, mo, d))
+
+
+@dataclass(frozen=True)
+class Mentioned:
+    """The years, months and days a text writes (as numbers)."""
+
+    years: frozenset[int]
+    months: frozenset[int]
+    days: frozenset[int]
+
+
+_YEAR_IN_TEXT = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})(?![0-9])")
+_MONTH_IN_TEXT = re.compile(r"(?<![0-9])([0-9]{1,2})月")
+_DAY_IN_TEXT = re.compile(r"(?<![0-9])([0-9]{1,2})日")
+_NUMERIC_DATE = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})[/.-]([0-9]{1,2})(?:[/.-]([0-9]{1,2}))?(?![0-9])")
+
+
+def mentioned(text: str) -> Mentioned:
+    """The years (2023), months (3月, 2023/3) and days (10日, 2023/3/10) written in `text` (NFKC-folded first)."""
+    text = unicodedata.normalize("NFKC", text)
+    years = {int(y) for y in _YEAR_IN_TEXT.findall(text)}
+    months = {int(m) for m in _MONTH_IN_TEXT.findall(text)}
+    days = {int(d) for d in _DAY_IN_TEXT.findall(text)}
+    for y, mo, d in _NUMERIC_DATE.findall(text):
+        years.add(int(y))
+        months.add(int(mo))
+        if d:
+            days.add(int(d))
+    return Mentioned(frozenset(years), frozenset(months), frozenset(days))
+
+
+# Words that count years from the date a page was written, longest first (一昨年 before 昨年).
+_RELATIVE_YEARS = (("一昨年", -2), ("再来年", 2), ("昨年", -1), ("去年", -1), ("来年", 1), ("今年", 0), ("本年", 0))
+
+
+def relative_year(text: str) -> tuple[str, int] | None:
+    """The first year-relative word in `text` and its offset from the page's year (昨年 -1, 来年 +1), or None."""
+    found = [(text.find(word), word, offset) for word, offset in _RELATIVE_YEARS if word in text]
+    if not found:
+        return None
+    _pos, word, offset = min(found)
+    return word, offset
+
+
+_RELATIVE_RE = re.compile(
+    r"一昨年|再来年|来年|今年|昨年|去年|本年|翌年|前年|先月|今月|来月|翌月|前月|先週|今週|来週|本日|今日|昨日|明日|"
+    r"先日|同日|同月|同年|当日|曜日?|初め|年初|年末|月末|上旬|中旬|下旬|"
+    r"\b(?:this|last|next) (?:year|month|week)\b|\b(?:yesterday|today|tomorrow)\b|"
+    r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\bearly this\b",
+    re.IGNORECASE,
+)
+
+
+def relative_words(text: str) -> tuple[str, ...]:
+    """The relative or partial time expressions in `text` (来年, 先月, 金曜日, 今年の初め, last year), in order."""
+    return tuple(m.group(0) for m in _RELATIVE_RE.finditer(unicodedata.normalize("NFKC", text)))

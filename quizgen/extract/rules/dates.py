@@ -92,12 +92,11 @@ def _date_phrases(claims: _Claims, text: str) -> None:
     for m in _DAY.finditer(text):
         claims.add(m, ItemKind.DATE, "日付", "day", answer_type=AnswerType.NUMBER)
     for m in _REL_MONTH.finditer(text):
-        claims.add(m, ItemKind.RELATIVE_DATE if m.group(1) else ItemKind.DATE, "時期", "partial-date",
-                   answer_type=AnswerType.TEXT)
+        claims.add(m, ItemKind.DATE, "時期", "partial-date", answer_type=AnswerType.TEXT)
     for m in _RELATIVE.finditer(text):
         if m.group(0) in ("近年", "当時") or len(text) < 8:
             continue
-        claims.add(m, ItemKind.RELATIVE_DATE, "時期", "relative-date", answer_type=AnswerType.TEXT)
+        claims.add(m, ItemKind.DATE, "時期", "relative-date", answer_type=AnswerType.TEXT)
 
 
 def numbers(s: Sentence) -> list[Candidate]:

@@ -1,0 +1,194 @@
+"""The rules for what a learner sees: each item is a fact about the world, asked once, standing on its own.
+
+- no article number (記事001, article 001, or a source's id after 記事/article) in any learner-facing text;
+- an item's answer, or a spelling it accepts, is not printed in its own prompt;
+- no mirror pair: two items whose answers each appear in the other's prompt and whose evidence overlaps;
+- a date answer is resolved: it has a year, no relative word (来年, 17日, 金曜日, 今年の初め), a `when`
+  that it agrees with;
+- no tag marks page metadata (publication, author, headline…): facts about the page are not questions.
+
+Drafts are exempt: `quizgen review` applies these rules when a draft becomes an item. Every problem is
+added to the `Reader` with its place.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator, Sequence
+
+from quizgen.bank.model import AnswerType, Bank, Category, Item, ItemKind, Text
+from quizgen.bank.records import Reader
+from quizgen.japanese.dates import mentioned, parse_date, parse_when, relative_words
+from quizgen.japanese.normalise import normalise
+
+__all__ = ["META_TAGS", "check_content", "evidence_overlaps"]
+
+META_TAGS = frozenset({"publication", "author", "headline", "spelling", "reference", "references", "byline",
+                       "dateline", "page", "title-wording"})
+"""Tags that say an item is about the page (who wrote it, when, its headline or spelling), not about the news."""
+
+FieldPath = tuple[str | int, ...]
+_MIN_ANSWER = 2  # shortest answer (comparison key) looked for in a prompt: 中国, ロシア
+_MIN_ACCEPT = 3  # shortest accepted spelling looked for
+_MIN_LATIN = 4  # shortest English answer looked for (Latin script is matched as whole words)
+_PUNCT_RE = re.compile(r"[、,()（）?？:：]")
+
+
+def check_content(bank: Bank, r: Reader, texts: dict[str, str] | None) -> None:
+    """Every rule above, over the whole bank; `texts` (article id -> text) lets mirror pairs compare spans."""
+    _article_numbers(bank, r)
+    live = [it for it in bank.items if not it.draft]
+    for it in live:
+        _answer_in_prompt(r, it)
+        _date_answer(r, it)
+        for j, tag in enumerate(it.tags):
+            if tag in META_TAGS:
+                r.flag("items", it.id, ("tags", j),
+                       f"tag {tag!r} is page metadata, not a fact to learn: keep it in sources.yaml")
+    _mirror_pairs(r, live, texts)
+
+
+# --------------------------------------------------------------------------- article numbers
+
+
+def _article_re(bank: Bank) -> re.Pattern[str]:
+    ids = "|".join(re.escape(s.id) for s in sorted(bank.sources, key=lambda s: -len(s.id)))
+    known = f"|{ids}" if ids else ""
+    return re.compile(rf"記事\s*(?:[0-9]+{known})(?![0-9A-Za-z])|\barticles?\s+(?:[0-9]{{3,}}{known})\b",
+                      re.IGNORECASE)
+
+
+def _text_fields(prefix: FieldPath, text: Text | None) -> Iterator[tuple[FieldPath, str]]:
+    if text is not None:
+        yield (*prefix, "ja"), text.ja
+        yield (*prefix, "en"), text.en
+
+
+def _item_texts(it: Item) -> Iterator[tuple[FieldPath, str]]:
+    for name in ("prompt", "answer", "explanation", "statement", "false_statement", "cloze", "event", "context"):
+        yield from _text_fields((name,), getattr(it, name))
+    for j, d in enumerate(it.distractors):
+        yield from _text_fields(("distractors", j), d)
+    for j, a in enumerate(it.accept):
+        yield ("accept", j), a
+    if it.date_basis is not None:
+        yield from _text_fields(("date_basis", "note"), it.date_basis.note)
+
+
+def _learner_texts(bank: Bank) -> Iterator[tuple[str, str, FieldPath, str]]:
+    """(kind, id, path, text) of every text a learner may see: items, stories, disagreements, entity notes."""
+    for it in bank.items:
+        if not it.draft:
+            yield from (("items", it.id, p, t) for p, t in _item_texts(it))
+    for s in bank.stories:
+        yield from (("stories", s.id, p, t) for p, t in (*_text_fields(("title",), s.title),
+                                                         *_text_fields(("summary",), s.summary)))
+    for d in bank.disagreements:
+        parts = [*_text_fields(("topic",), d.topic), *_text_fields(("note",), d.note)]
+        parts += [pt for j, side in enumerate(d.sides) for pt in _text_fields(("sides", j, "says"), side.says)]
+        yield from (("disagreements", d.id, p, t) for p, t in parts)
+    for e in bank.entities:
+        yield from (("entities", e.id, p, t) for p, t in _text_fields(("note",), e.note))
+
+
+def _article_numbers(bank: Bank, r: Reader) -> None:
+    pattern = _article_re(bank)
+    for kind, rid, path, text in _learner_texts(bank):
+        m = pattern.search(unicodedata.normalize("NFKC", text))
+        if m is not None:
+            r.flag(kind, rid, path, f"names an article number ({m.group(0)!r}): name the event instead; "
+                                    "outputs cite the source from evidence")
+
+
+# --------------------------------------------------------------------------- answers and prompts
+
+
+def _key(text: str) -> str:
+    """Comparison key for finding one text inside another: the answer key, without commas and brackets."""
+    return _PUNCT_RE.sub("", normalise(text))
+
+
+def _latin(text: str) -> bool:
+    return text.isascii()
+
+
+def _in_prompt(form: str, prompt: Text, shortest: int) -> str | None:
+    """'ja' or 'en': the prompt that prints `form` (a Latin form as a whole word), or None.
+
+    A form that is the whole prompt is a placeholder both still hold ("TODO: translate"), not a giveaway."""
+    if _latin(form):
+        word = " ".join(form.split()).casefold()
+        if len(word) >= shortest:
+            pattern = rf"(?<![0-9a-z]){re.escape(word)}(?![0-9a-z])"
+            for lang in ("en", "ja"):
+                text = " ".join(getattr(prompt, lang).split()).casefold()
+                if text != word and re.search(pattern, text):
+                    return lang
+        return None
+    key = _key(form)
+    return "ja" if len(key) >= shortest and key in _key(prompt.ja) else None
+
+
+def _answer_in_prompt(r: Reader, it: Item) -> None:
+    forms = [(it.answer.ja, "answer", _MIN_ANSWER), (it.answer.en, "answer", _MIN_LATIN)]
+    forms += [(a, "accepted answer", _MIN_ACCEPT) for a in it.accept]
+    flagged: set[str] = set()
+    for form, what, shortest in forms:
+        lang = _in_prompt(form, it.prompt, shortest)
+        if lang is not None and normalise(form) not in flagged:
+            flagged.add(normalise(form))
+            r.flag("items", it.id, ("prompt", lang), f"{what} {form!r} is printed in its own prompt")
+
+
+def _date_answer(r: Reader, it: Item) -> None:
+    """A date answer is a resolved date: no relative word, a year, a `when` that agrees with it."""
+    is_date = it.kind is ItemKind.DATE or it.answer_type is AnswerType.DATE
+    if not (is_date or it.category is Category.DATES):
+        return
+    where: FieldPath = ("answer", "ja")
+    words = relative_words(it.answer.ja) or relative_words(it.answer.en)
+    if words:
+        r.flag("items", it.id, where, f"relative date answer {it.answer.ja!r}: "
+                                      "resolve it (e.g. 2024年) or do not ask the date")
+        return
+    if not is_date:
+        return
+    if not mentioned(it.answer.ja).years:
+        r.flag("items", it.id, where, f"date answer {it.answer.ja!r} has no year: "
+                                      "resolve it (e.g. 2023年3月17日) or do not ask the date")
+        return
+    if it.when is None:
+        r.flag("items", it.id, where, "a date answer needs `when` (the resolved date) and its `date_basis`")
+        return
+    when, answer = parse_when(it.when), parse_date(unicodedata.normalize("NFKC", it.answer.ja).lower())
+    if when is not None and answer is not None and not when.covers(answer):
+        r.flag("items", it.id, where, f"date answer {it.answer.ja!r} does not match when {it.when!r}")
+
+
+# --------------------------------------------------------------------------- mirror pairs
+
+
+def evidence_overlaps(a: Item, b: Item, texts: dict[str, str] | None) -> bool:
+    """Whether two items cite the same words: one quote contains the other, or (given the article texts)
+    their quotes' spans in one article overlap."""
+    for x in a.evidence:
+        for y in b.evidence:
+            if x.quote in y.quote or y.quote in x.quote:
+                return True
+            text = texts.get(x.article) if texts is not None and x.article == y.article else None
+            if text is not None:
+                i, j = text.find(x.quote), text.find(y.quote)
+                if i >= 0 and j >= 0 and i < j + len(y.quote) and j < i + len(x.quote):
+                    return True
+    return False
+
+
+def _mirror_pairs(r: Reader, items: Sequence[Item], texts: dict[str, str] | None) -> None:
+    keys = [(it, _key(it.answer.ja), _key(it.prompt.ja)) for it in items]
+    keys = [k for k in keys if len(k[1]) >= _MIN_ANSWER]
+    for n, (a, a_answer, a_prompt) in enumerate(keys):
+        for b, b_answer, b_prompt in keys[n + 1:]:
+            if a_answer in b_prompt and b_answer in a_prompt and evidence_overlaps(a, b, texts):
+                r.flag("items", b.id, ("prompt", "ja"),
+                       f"mirror pair with item {a.id!r}: each answer is in the other's prompt; keep one")

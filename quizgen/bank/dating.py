@@ -1,0 +1,117 @@
+"""The checks on dated facts: every `when` says how it follows from an article (`date_basis`), and that
+derivation is checked; a year printed in an item is one the articles give.
+
+`date_basis.how`:
+- `stated`: the quotes write the year (and the month 3月 and day 10日 that `when` has);
+- `article-date`: the quotes hold 今年/昨年/来年/一昨年/再来年…, counted from the source's `published`
+  date; or, with no such word, the page reports the event as just happened or under way: then `when` is
+  the page's own year and month and `note` says how;
+- `counted`: `from_year` (written in the article) + `years` = the year of `when` (6年ぶり after 2018).
+In every case the quotes show the month and day that `when` has.
+
+With the article texts: `from_year` must be written in the article, and a four-digit year in an item's
+prompt, answer, statement, cloze or event must be in a cited article, be the year of the item's own dated
+`when`, or be named in its `context` note. Every problem is added to the `Reader` with its place.
+"""
+
+from __future__ import annotations
+
+import re
+
+from quizgen.bank.model import Bank, DateBasis, DateHow, Item, Text
+from quizgen.bank.records import Reader, suggest
+from quizgen.japanese.dates import PartialDate, mentioned, parse_when, relative_year
+
+__all__ = ["check_dates", "check_years"]
+
+_YEAR_RE = re.compile(r"(?<![0-9０-９])((?:19|20)[0-9]{2})(?![0-9０-９])")
+
+
+def check_dates(bank: Bank, r: Reader, texts: dict[str, str] | None) -> None:
+    """`when` and `date_basis` come together (drafts may lack a basis), and each basis holds."""
+    for it in bank.items:
+        if it.when is not None and it.date_basis is None and not it.draft:
+            r.flag("items", it.id, ("when",), "`when` needs a `date_basis`: how the date follows from an article "
+                                              "(stated, article-date or counted)")
+        elif it.date_basis is not None and it.when is None:
+            r.flag("items", it.id, ("date_basis",), "`date_basis` without `when`: add the date it gives")
+        elif it.date_basis is not None and it.when is not None:
+            when = parse_when(it.when)
+            if when is not None and when.year is not None:
+                _check_basis(bank, r, it, it.date_basis, when, texts)
+
+
+def _check_basis(bank: Bank, r: Reader, it: Item, basis: DateBasis, when: PartialDate,
+                 texts: dict[str, str] | None) -> None:
+    source = bank.source_by_id.get(basis.article)
+    if source is None:
+        r.flag("items", it.id, ("date_basis", "article"),
+               f"unknown article {basis.article!r}{suggest(basis.article, bank.source_by_id)}")
+        return
+    seen = mentioned(" ".join(basis.quotes))
+    if when.month is not None and when.month not in seen.months:
+        r.flag("items", it.id, ("date_basis", "quotes"), f"the quotes do not show the month {when.month}月 of when {it.when!r}")
+    if when.day is not None and when.day not in seen.days:
+        r.flag("items", it.id, ("date_basis", "quotes"), f"the quotes do not show the day {when.day}日 of when {it.when!r}")
+    if basis.how is not DateHow.COUNTED:
+        for name in ("from_year", "years"):
+            if getattr(basis, name) is not None:
+                r.flag("items", it.id, ("date_basis", name), f"{name} is for how: counted, not {basis.how.value}")
+    assert when.year is not None
+    if basis.how is DateHow.STATED and when.year not in seen.years:
+        r.flag("items", it.id, ("date_basis", "quotes"),
+               f"stated: the quotes do not show the year {when.year}; a year found from the page's date is "
+               "article-date, one counted from another year is counted")
+    elif basis.how is DateHow.ARTICLE_DATE:
+        _article_date(r, it, basis, source.published, when.year)
+    elif basis.how is DateHow.COUNTED:
+        _counted(r, it, basis, when.year, texts)
+
+
+def _article_date(r: Reader, it: Item, basis: DateBasis, published: str | None, year: int) -> None:
+    if published is None:
+        r.flag("items", it.id, ("date_basis", "article"),
+               f"article-date: source {basis.article!r} has no published date to count from")
+        return
+    relative = relative_year(" ".join(basis.quotes))
+    if relative is None:
+        if it.when != published[:7] or basis.note is None:
+            r.flag("items", it.id, ("date_basis", "quotes"),
+                   "article-date: the quotes have no 今年/昨年/来年…; an event the page reports as just happened "
+                   f"needs when = the page's month ({published[:7]!r}) and a note saying how")
+        return
+    word, offset = relative
+    counted = int(published[:4]) + offset
+    if counted != year:
+        r.flag("items", it.id, ("when",), f"article-date: {word} on a page published {published} is {counted}, not {year}")
+
+
+def _counted(r: Reader, it: Item, basis: DateBasis, year: int, texts: dict[str, str] | None) -> None:
+    if basis.from_year is None or basis.years is None:
+        r.flag("items", it.id, ("date_basis",), "counted: needs from_year (a year the article writes) and years")
+        return
+    total = basis.from_year + basis.years
+    if total != year:
+        sign = "+" if basis.years >= 0 else "-"
+        r.flag("items", it.id, ("date_basis", "years"),
+               f"counted: {basis.from_year} {sign} {abs(basis.years)} = {total}, not {year} (the year of when)")
+    text = texts.get(basis.article) if texts is not None else None
+    if text is not None and basis.from_year not in mentioned(text).years:
+        r.flag("items", it.id, ("date_basis", "from_year"),
+               f"counted: {basis.from_year} is not written in article {basis.article}")
+
+
+def check_years(r: Reader, it: Item, texts: dict[str, str]) -> None:
+    """A year in the prompt, answer, statement, cloze or event: in a cited article, the item's dated `when`,
+    or its `context` note."""
+    cited = "".join(texts.get(a, "") for a in it.articles)
+    context = f"{it.context.ja} {it.context.en}" if it.context else ""
+    own = it.when[:4] if it.when is not None and it.date_basis is not None else None
+    for name in ("prompt", "answer", "statement", "cloze", "event"):
+        val: Text | None = getattr(it, name)
+        for lang in ("ja", "en") if val is not None else ():
+            for year in _YEAR_RE.findall(getattr(val, lang)):
+                if year not in cited and year != own and year not in context:
+                    r.flag("items", it.id, (name, lang),
+                           f"year {year} is neither in the cited article(s) nor the item's dated when; "
+                           "a year from outside the articles goes in a `context` note")
