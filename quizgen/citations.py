@@ -1,33 +1,94 @@
 """What every output says about where an item comes from: source labels, citations with their quotes,
-the outside-the-articles note, and tags.
+dates and how they were found, the outside-the-articles note, and tags.
 
-One owner, so that an Anki card, a worksheet key, an LMS export and the quiz cite an article, and mark
-background from outside the articles, in the same words. Pure: no I/O.
+One owner, so that an Anki card, a worksheet key, an LMS export, the quiz and the timeline cite a source,
+date a fact and mark background from outside the articles in the same words. A source is named by its
+outlet, headline and date, never by the bank's article number. Pure: no I/O.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
-from quizgen.bank.model import Bank, Category, Item, Text
+from quizgen.bank.model import Bank, Category, DateHow, Item, Text
+from quizgen.japanese.dates import parse_when
 
-__all__ = ["OUTSIDE_ARTICLES", "citation", "item_tags", "outside_note", "source_label", "tags"]
+__all__ = ["OUTSIDE_ARTICLES", "citation", "date_basis_label", "date_label", "dated", "item_tags", "outside_note",
+           "source_label", "source_name", "source_url", "tags"]
+
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December")
+NO_DATE = Text("日付記載なし", "no date given")
+
+
+# --------------------------------------------------------------------------- dates
+
+
+def date_label(when: str) -> Text:
+    """An ISO date as a learner reads it: '2023年3月10日' / '10 March 2023' (also '2023年3月', '2023年')."""
+    d = parse_when(when)
+    if d is None or d.year is None:
+        return Text(when, when)
+    if d.month is None:
+        return Text(f"{d.year}年", str(d.year))
+    if d.day is None:
+        return Text(f"{d.year}年{d.month}月", f"{_MONTHS[d.month - 1]} {d.year}")
+    return Text(f"{d.year}年{d.month}月{d.day}日", f"{d.day} {_MONTHS[d.month - 1]} {d.year}")
+
+
+def date_basis_label(bank: Bank, item: Item) -> Text | None:
+    """How the item's date was found, as learners see it: 記事に明記 / 記事の日付(2023年3月29日)から /
+    記事中の年(2018年)から計算; None for an undated item."""
+    basis = item.date_basis
+    if basis is None:
+        return None
+    if basis.how is DateHow.STATED:
+        return Text("記事に明記", "stated in the article")
+    if basis.how is DateHow.ARTICLE_DATE:
+        source = bank.source_by_id.get(basis.article)
+        page = date_label(source.published) if source is not None and source.published else NO_DATE
+        return Text(f"記事の日付({page.ja})から", f"from the article's date ({page.en})")
+    year = basis.from_year
+    return Text(f"記事中の年({year}年)から計算", f"counted from a year in the article ({year})")
+
+
+def dated(bank: Bank, item: Item) -> Text | None:
+    """The item's date with how it was found: '2023年3月10日(記事の日付(2023年3月29日)から)'; None if undated."""
+    if item.when is None:
+        return None
+    when, basis = date_label(item.when), date_basis_label(bank, item)
+    if basis is None:
+        return when
+    return Text(f"{when.ja}({basis.ja})", f"{when.en} ({basis.en})")
 
 
 # --------------------------------------------------------------------------- sources
 
 
 def source_label(bank: Bank, article: str, max_headline: int = 40) -> Text:
-    """'記事000「見出し」(媒体、2023-03-21)' — the date only where the article gives one.
+    """'テスト通信「見出し」(2023年3月21日)': the outlet, the headline and the date (or 日付記載なし).
 
     Headlines longer than `max_headline` characters are shortened with '…' (0 keeps them whole).
     """
     s = bank.source_by_id[article]
-    date_ja = s.published or "日付記載なし"
-    date_en = s.published or "no date given"
+    date = date_label(s.published) if s.published else NO_DATE
     head_ja, head_en = _shorten(s.headline.ja, max_headline), _shorten(s.headline.en, max_headline * 2)
-    return Text(f"記事{s.id}「{head_ja}」({s.outlet.ja}、{date_ja})",
-                f"Article {s.id}, “{head_en}” ({s.outlet.en}, {date_en})")
+    return Text(f"{s.outlet.ja}「{head_ja}」({date.ja})", f"{s.outlet.en}, “{head_en}” ({date.en})")
+
+
+def source_name(bank: Bank, article: str) -> Text:
+    """A short name for a source where a full label would not fit: 'テスト通信(2023年3月21日)'."""
+    s = bank.source_by_id[article]
+    date = date_label(s.published) if s.published else NO_DATE
+    return Text(f"{s.outlet.ja}({date.ja})", f"{s.outlet.en} ({date.en})")
+
+
+def source_url(bank: Bank, article: str) -> str | None:
+    """Where a learner can read the source: the page's own address, else the first report it links to."""
+    s = bank.source_by_id[article]
+    if s.url is not None:
+        return s.url
+    return s.links[0].url if s.links else None
 
 
 def _shorten(text: str, limit: int) -> str:
@@ -71,5 +132,6 @@ def tags(category: Category, articles: Iterable[str] = (), actors: Iterable[str]
 
 
 def item_tags(item: Item) -> tuple[str, ...]:
-    """An item's tags: its category, cited articles and actors, then its own tags."""
-    return tags(item.category, item.articles, item.actors, item.tags)
+    """An item's tags: its category, cited articles and actors, its priority and story, then its own tags."""
+    story = (f"story::{item.story}",) if item.story else ()
+    return tags(item.category, item.articles, item.actors, (f"priority::{item.priority.value}", *story, *item.tags))

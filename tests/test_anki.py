@@ -157,8 +157,12 @@ def test_disagreement_context_and_source_on_the_back(bank: Bank, tmp_path: Path)
         backs = {col.get_card(c).note()["ID"]: visible_text(col.get_card(c).answer()) for c in col.find_cards("")}
         plan = backs["a2-plan-points"]
         assert "記事によって描き方が異なる" in plan and "西側は懐疑的だった。" in plan
-        assert "記事a2「&lt;b&gt;速報&lt;/b&gt; 和平案の行方」(テスト新聞、日付記載なし)" in plan
+        assert "テスト新聞「&lt;b&gt;速報&lt;/b&gt; 和平案の行方」(日付記載なし)" in plan  # outlet, headline, date
+        assert "テスト新聞(日付記載なし): 西側は懐疑的だった。" in plan  # a side named by its source, not a number
+        assert not re.search(r"記事\s*a[12]|[Aa]rticle a[12]", plan)
         date = backs["a1-summit-date"]
+        assert "日付:2023年3月20日(記事の日付(2023年3月21日)から)" in date  # the date and how it was found
+        assert "Date: 20 March 2023 (from the article&#x27;s date (21 March 2023))" in date
         assert "記事外の情報 · Outside the articles" in date  # citations.OUTSIDE_ARTICLES, the one wording
         assert "2022年2月24日にロシアがウクライナに侵攻した" in date
         assert "Outside the articles" not in backs["a1-summit-place"]

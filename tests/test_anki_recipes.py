@@ -68,6 +68,13 @@ def test_every_problem_is_reported_with_its_location(bank: Bank) -> None:
 @pytest.mark.parametrize(("text", "message"), [
     ("name: X\ndescription: {ja: a, en: b}\nforms: [basic]\nselect: {articles: [\"999\"]}\n",
      "<recipe>:4:21: select.articles[0]: unknown article '999' (the bank has a1, a2)"),
+    ("name: X\ndescription: {ja: a, en: b}\nforms: [basic]\nselect: {stories: [moscow]}\n",
+     "<recipe>:4:20: select.stories[0]: unknown story 'moscow' (did you mean 'moscow-summit'?) "
+     "(`quizgen topics` lists them)"),
+    ("name: X\ndescription: {ja: a, en: b}\nforms: [basic]\nselect: {priority: [main]}\n",
+     "<recipe>:4:21: select.priority[0]: must be one of core, detail, not 'main'"),
+    ("name: X\ndescription: {ja: a, en: b}\nforms: [basic]\nselect: {priority: [detail], stories: [moscow-summit]}\n",
+     "<recipe>:4:9: select: selects no items from the bank"),
     ("name: X\ndescription: {ja: a, en: b}\nforms: [basic]\nselect: {ids: [nope]}\n",
      "<recipe>:4:16: select.ids[0]: unknown item id 'nope'"),
     ("name: X\ndescription: {ja: a, en: b}\nforms: [basic]\nselect: {tags: [nothing-has-this]}\n",
@@ -85,6 +92,16 @@ def test_recipe_errors(bank: Bank, text: str, message: str) -> None:
     with pytest.raises(RecipeError) as exc:
         loads_recipe(text, bank=bank)
     assert [str(p) for p in exc.value.problems] == [message]
+
+
+@pytest.mark.parametrize(("select", "ids"), [
+    ("{priority: [core]}", ["a1-summit-place", "a1-summit-date", "a2-plan-points"]),
+    ("{stories: [peace-plan]}", ["a2-plan-points", "a2-plan-forum"]),
+    ("{priority: [core], stories: [peace-plan]}", ["a2-plan-points"]),
+])
+def test_recipe_selects_by_priority_and_story(bank: Bank, select: str, ids: list[str]) -> None:
+    recipe = loads_recipe(f"name: X\ndescription: {{ja: a, en: b}}\nforms: [basic]\nselect: {select}\n", bank=bank)
+    assert [i.id for i in recipe.selection.apply(bank)] == ids
 
 
 def test_two_recipes_with_one_name(tmp_path: Path, bank: Bank) -> None:

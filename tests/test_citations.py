@@ -2,18 +2,71 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
-from quizgen.bank import Category, Text, load_bank
-from quizgen.citations import OUTSIDE_ARTICLES, citation, item_tags, outside_note, source_label, tags
+import pytest
+
+from quizgen.bank import Category, DateBasis, DateHow, Link, Text, load_bank
+from quizgen.citations import (
+    OUTSIDE_ARTICLES,
+    citation,
+    date_basis_label,
+    date_label,
+    dated,
+    item_tags,
+    outside_note,
+    source_label,
+    source_name,
+    source_url,
+    tags,
+)
 
 BANK = Path(__file__).parent / "data" / "bank_good"
+ANKI_BANK = Path(__file__).parent / "data" / "anki" / "bank"
 
 
-def test_source_label_gives_the_outlet_and_says_when_there_is_no_date() -> None:
+def test_source_label_gives_outlet_headline_and_date_never_the_article_number() -> None:
     label = source_label(load_bank(BANK), "t1")
-    assert label == Text("記事t1「中国とロシアが北京で戦略対話」(テスト通信、日付記載なし)",
-                         "Article t1, “China and Russia hold a strategic dialogue in Beijing” (Test Wire, no date given)")
+    assert label == Text("テスト通信「中国とロシアが北京で戦略対話」(日付記載なし)",
+                         "Test Wire, “China and Russia hold a strategic dialogue in Beijing” (no date given)")
+    dated_source = source_label(load_bank(ANKI_BANK), "a1")
+    assert dated_source == Text("テスト通信「中ロ首脳がモスクワで会談」(2023年3月21日)",
+                                "Test Wire, “Chinese and Russian leaders meet in Moscow” (21 March 2023)")
+    assert source_name(load_bank(ANKI_BANK), "a1") == Text("テスト通信(2023年3月21日)", "Test Wire (21 March 2023)")
+
+
+def test_source_url_is_the_page_else_its_first_link() -> None:
+    bank = load_bank(BANK)
+    assert source_url(bank, "t1") is None
+    src = bank.source_by_id["t1"]
+    linked = dataclasses.replace(src, links=(Link(Text("BBC", "BBC"), "https://www.bbc.com/japanese/1"),
+                                             Link(Text("CGTN", "CGTN"), "https://www.cgtn.com/2")))
+    assert source_url(dataclasses.replace(bank, sources=(linked,)), "t1") == "https://www.bbc.com/japanese/1"
+    own = dataclasses.replace(linked, url="https://example.com/page")
+    assert source_url(dataclasses.replace(bank, sources=(own,)), "t1") == "https://example.com/page"
+
+
+@pytest.mark.parametrize(("when", "label"), [
+    ("2023-03-10", Text("2023年3月10日", "10 March 2023")),
+    ("2023-03", Text("2023年3月", "March 2023")),
+    ("2024", Text("2024年", "2024")),
+])
+def test_date_label(when: str, label: Text) -> None:
+    assert date_label(when) == label
+
+
+def test_date_basis_label_says_how_the_date_was_found() -> None:
+    bank = load_bank(ANKI_BANK)
+    item = bank.item_by_id["a1-summit-date"]  # 今年3月20日 on a page published 2023-03-21
+    assert date_basis_label(bank, item) == Text("記事の日付(2023年3月21日)から", "from the article's date (21 March 2023)")
+    assert dated(bank, item) == Text("2023年3月20日(記事の日付(2023年3月21日)から)",
+                                     "20 March 2023 (from the article's date (21 March 2023))")
+    stated = dataclasses.replace(item, date_basis=DateBasis(DateHow.STATED, "a1", ("x",)))
+    assert date_basis_label(bank, stated) == Text("記事に明記", "stated in the article")
+    counted = dataclasses.replace(item, when="2024", date_basis=DateBasis(DateHow.COUNTED, "a1", ("x",), 2018, 6))
+    assert date_basis_label(bank, counted) == Text("記事中の年(2018年)から計算", "counted from a year in the article (2018)")
+    assert dated(bank, bank.item_by_id["a1-summit-place"]) is None
 
 
 def test_citation_quotes_every_evidence_verbatim() -> None:
@@ -34,4 +87,7 @@ def test_tags_have_one_spelling_without_spaces_or_repeats() -> None:
     assert tags(Category.ACTORS, ["000", "000"], ["wang-yi"], ["peace plan", "form::reverse"]) == (
         "category::actors", "article::000", "actor::wang-yi", "peace_plan", "form::reverse")
     item = load_bank(BANK).item_by_id["t1-dialogue-partner"]
-    assert item_tags(item) == ("category::actors", "article::t1", "actor::wang-yi", "actor::shoigu", "dialogue")
+    assert item_tags(item) == ("category::actors", "article::t1", "actor::wang-yi", "actor::shoigu",
+                               "priority::detail", "dialogue")
+    story = load_bank(ANKI_BANK).item_by_id["a1-summit-place"]
+    assert item_tags(story)[-3:] == ("priority::core", "story::moscow-summit", "summit")

@@ -67,10 +67,10 @@ def test_standard_output(tmp_path: Path) -> None:
     (("-f", "pdf"), "Error: Invalid value for '-f' / '--format': 'pdf' is not one of "
                     "'moodle-xml', 'gift', 'quizlet-csv', 'kahoot-xlsx', 'kahoot-csv'.\n"),
     (("-f", "gift", "--article", "009"), "Error: --article 009: no such article; the bank has 000, 001\n"),
-    (("-f", "gift", "--category", "forums"),
-     "Error: no items match the selection; check --category, --article and --tag\n"),
-    (("-f", "gift", "--tag", "no-such-tag"),
-     "Error: no items match the selection; check --category, --article and --tag\n"),
+    (("-f", "gift", "--tag", "no-such-tag"), "Error: --tag no-such-tag: no such tag; `quizgen topics` lists every one\n"),
+    (("-f", "gift", "--story", "no-such-story"), "Error: --story no-such-story: no such story; the bank has none\n"),
+    (("-f", "gift", "--priority", "urgent"),
+     "Error: Invalid value for '--priority': 'urgent' is not one of 'core', 'detail'.\n"),
     (("-f", "gift", "--lang", "fr"), "Error: Invalid value for '--lang': 'fr' is not one of 'ja', 'en', 'both'.\n"),
     (("-f", "gift", "--seed", "x"), "Error: Invalid value for '--seed': 'x' is not a valid integer.\n"),
 ])
@@ -79,6 +79,19 @@ def test_bad_options_exit_2_with_a_clear_message(args: tuple[str, ...], message:
     assert (code, out) == (2, "")
     assert err.endswith(message)
     assert "Traceback" not in err
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (("--category", "forums"), "Error: no items match --category forums; "
+                               "`quizgen topics` shows how many items each filter holds\n"),
+    (("--priority", "core", "--article", "000"), "Error: no items match --priority core --article 000; "
+                                                  "`quizgen topics` shows how many items each filter holds\n"),
+])
+def test_a_selection_of_nothing_is_an_error_not_an_empty_file(args: tuple[str, ...], message: str,
+                                                              tmp_path: Path) -> None:
+    code, out, err = run("export", *BANK, "-f", "gift", *args, "-o", str(tmp_path / "x.gift.txt"))
+    assert (code, out, err) == (1, "", message)
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_output_that_is_a_folder(tmp_path: Path) -> None:

@@ -81,7 +81,8 @@ def test_markup_is_shown_not_obeyed(bank: Bank) -> None:
     q = next(q for q in qs if q.name == "markup-author-mc")
     assert "<script>" not in q.text and "&lt;script&gt;" in q.text
     assert plain(q.text) == "「<b>太字</b>」& <script>alert('x')</script> と書いたのは誰か。"
-    assert plain(q.general_feedback).startswith("報道に<i>こう</i>ある & 以上。\n出典: 記事000「中ロ<首脳>会談 & 「新時代」」")
+    assert plain(q.general_feedback).startswith(
+        "報道に<i>こう</i>ある & 以上。\n出典: テスト通信「中ロ<首脳>会談 & 「新時代」」(2023年3月21日)")
 
 
 def test_gift_specials_in_japanese_text_round_trip(bank: Bank) -> None:

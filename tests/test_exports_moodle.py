@@ -142,7 +142,9 @@ def test_markup_is_escaped_and_feedback_holds_explanation_and_source(questions: 
     assert "<![CDATA[「&lt;b&gt;太字&lt;/b&gt;」&amp; &lt;script&gt;" in exp.text  # HTML-escaped, then in CDATA
     fb = plain(_t(q, "generalfeedback/text"))
     assert fb == ("報道に<i>こう</i>ある & 以上。\n"
-                  "出典: 記事000「中ロ<首脳>会談 & 「新時代」」(テスト通信、2023-03-21):「習近平国家主席」")
+                  "出典: テスト通信「中ロ<首脳>会談 & 「新時代」」(2023年3月21日):「習近平国家主席」")
+    sco = plain(_t(by_name(questions)["sco-founding-sa"], "generalfeedback/text"))
+    assert "日付: 2001年(記事に明記)" in sco  # a dated item says when, and how the date was found
     tf = by_name(questions)["gift-specials-tf"]
     assert plain(_t(tf, "generalfeedback/text")).startswith("記号: ~ = # { } : \\ を含む。\n記事外の情報:背景説明 & 補足。")
 

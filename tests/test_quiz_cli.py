@@ -56,7 +56,8 @@ def test_full_scripted_session_with_override_undo_and_quit(tmp_path: Path) -> No
     assert ("  中国が提案したウクライナ和平案は何項目からなるか。\n"
             "  How many points does China's Ukraine peace plan have?\n> 12\n✓ Right\n") in out
     assert "  Answer: 12項目(じゅうにこうもく) · 12 points\n" in out
-    assert "  Source: 記事900「中ロ首脳会談の記事」(テスト新聞、2023-03-21):「12項目からなる和平案」\n" in out
+    assert "  Source: テスト新聞「中ロ首脳会談の記事」(2023年3月21日):「12項目からなる和平案」\n" in out
+    assert "  Date: 2023年3月20日(記事に明記) · 20 March 2023 (stated in the article)\n" in out
     assert "> !4\n  Re-rated 12項目: 4 Easy → next in 8 days" in out
     assert "> 2023/3/21\n✗ Wrong — you answered '2023/3/21'\n" in out
     assert "> u\n  ↶ Undone (its review is withdrawn): asking again.\n" in out
@@ -237,7 +238,7 @@ def test_real_bank_cram_session(tmp_path: Path) -> None:
     res = CliRunner().invoke(cli, ["quiz", "--cram", "--seed", "3", "--limit", "3"], input="\n\n\n")
     assert res.exit_code == 0, res.output
     assert "Session over: 3 cards, 3 answers, 0 right (0%)." in res.output
-    assert res.output.count("  Source: 記事") >= 3
+    assert res.output.count("  Source: ") >= 3 and "Source: 記事" not in res.output
 
 
 class _Terminal(quiz_cli._Input):
@@ -283,3 +284,30 @@ def test_interactive_typed_session_keeps_or_changes_the_rating_after_each_answer
     assert "Re-rated " in out and ": 2 Hard" in out
     with Store(tmp_path / "r.db") as store:
         assert [r.rating for r in store.reviews()] == [Rating.GOOD, Rating.HARD]
+
+
+ANKI_BANK = Path(__file__).parent / "data" / "anki" / "bank"
+
+
+@pytest.mark.parametrize(("args", "selected"), [
+    (["--story", "moscow-summit"], 2),
+    (["--priority", "core"], 3),
+    (["--priority", "detail", "--story", "peace-plan"], 1),
+])
+def test_stats_and_quiz_take_the_priority_and_story_filters(tmp_path: Path, args: list[str], selected: int) -> None:
+    base = ["--bank", str(ANKI_BANK), "--db", str(tmp_path / "r.db"), "--now", NOW]
+    res = CliRunner().invoke(cli, ["stats", *base, *args])
+    assert res.exit_code == 0, res.output
+    assert res.output.startswith(f"Cards: 0 studied, {selected} new ({selected} selected)\n")
+    res = CliRunner().invoke(cli, ["quiz", *base, "--cram", *args], input="q\n")
+    assert res.output.startswith(f"{selected} card{'s' if selected > 1 else ''} (cram: nothing is recorded).")
+
+
+def test_quiz_with_an_unknown_story_or_an_empty_selection_says_so(tmp_path: Path) -> None:
+    base = ["--bank", str(ANKI_BANK), "--db", str(tmp_path / "r.db"), "--now", NOW]
+    res = CliRunner().invoke(cli, ["quiz", *base, "--story", "moscow"])
+    assert (res.exit_code, res.output) == (2, "Error: --story moscow: no such story (did you mean 'moscow-summit'?); "
+                                              "the bank has moscow-summit, peace-plan\n")
+    res = CliRunner().invoke(cli, ["quiz", *base, "--story", "moscow-summit", "--category", "forums"])
+    assert (res.exit_code, res.output) == (1, "Error: no items match --category forums --story moscow-summit; "
+                                              "`quizgen topics` shows how many items each filter holds\n")

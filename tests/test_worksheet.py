@@ -36,7 +36,7 @@ from quizgen.generators.worksheet import (
     question_key,
     visible_texts,
 )
-from quizgen.generators.worksheet.render import Part, render
+from quizgen.generators.worksheet.render import Part, render, sheet_sources
 from quizgen.generators.worksheet.write import render_documents, write_worksheet
 
 DATA = Path(__file__).parent / "data" / "worksheet"
@@ -79,8 +79,7 @@ def test_parse_types_accepts_commas_and_repeats() -> None:
     (["--count", "0"], "Error: --count must be at least 1, not 0\n"),
     (["--count", "50"],
      "Error: --count 50 is more than the 9 questions in the selection; use --count 9 or fewer, or widen the selection\n"),
-    (["--count", "5", "--article", "999"],
-     "Error: the selection has no questions; widen --category/--article/--tag\n"),
+    (["--count", "5", "--article", "999"], "Error: --article 999: no such article; the bank has 100, 101\n"),
     (["--variants", "0"], "Error: --variants must be between 1 and 26, not 0\n"),
     (["--types", "timeline", "--count", "2"],
      "Error: only 1 timeline exercise can be made from this selection (2 asked for): "
@@ -92,6 +91,13 @@ def test_parse_types_accepts_commas_and_repeats() -> None:
 def test_bad_options_are_clear_usage_errors(args: list[str], message: str, tmp_path: Path) -> None:
     code, out = invoke(*args, "-o", str(tmp_path))
     assert (code, out) == (2, message)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_selection_of_nothing_exits_1_and_writes_nothing(tmp_path: Path) -> None:
+    code, out = invoke("--priority", "core", "-o", str(tmp_path))
+    assert (code, out) == (1, "Error: no items match --priority core; "
+                              "`quizgen topics` shows how many items each filter holds\n")
     assert list(tmp_path.iterdir()) == []
 
 
@@ -217,12 +223,19 @@ def test_sheet_shows_every_question_and_key_every_answer(bank: Bank) -> None:
         for n, q in v.questions():
             for text in visible_texts(q):
                 assert re.sub(r"\s+", "", text) in sheet, (n, text)
+        marks = sheet_sources(bank, ws.articles)
+        assert [m.mark for m in marks.values()] == ["①", "②"]
         for entry in key_entries(bank, ws, v):
             answer = re.sub(r"\s+", "", entry.answer.ja)
             assert f"問{entry.number}{answer}" in key
+            if entry.dated is not None:
+                assert f"日付:{entry.dated.ja}" in key
             for line in entry.lines:
                 for quote in line.quotes:
-                    assert re.sub(r"\s+", "", f"記事{quote.article}「{quote.quote}」") in key
+                    assert re.sub(r"\s+", "", f"{marks[quote.article].mark}「{quote.quote}」") in key
+        # sources are marked ①, ② on this sheet and named by outlet, headline and date: never by article number
+        assert not re.search(r"記事10[01]|[Aa]rticle 10[01]", sheet + key)
+        assert "①テスト新聞「中ロ首脳が会談(テスト記事)」(2023年3月21日)" in key
         assert f"この解答は版{v.label}専用です" in key
         assert f"版{v.label}" in sheet
 

@@ -34,6 +34,7 @@ from quizgen.generators.worksheet import (
     visible_texts,
 )
 from quizgen.generators.worksheet.pdf import MissingLibraryError, render_pdf
+from quizgen.generators.worksheet.render import sheet_sources
 from quizgen.generators.worksheet.write import write_worksheet
 
 DATA = Path(__file__).parent / "data" / "worksheet"
@@ -80,7 +81,7 @@ def test_pdf_holds_every_question_and_the_key_every_answer(bank: Bank, written: 
         assert squash(f"問{entry.number}{entry.answer.ja}") in key
         for line in entry.lines:
             for quote in line.quotes:
-                assert squash(f"記事{quote.article}「{quote.quote}」") in key
+                assert squash(f"{sheet_sources(bank, ws.articles)[quote.article].mark}「{quote.quote}」") in key
     assert "この解答は版A専用です" in key
     pages = len(PdfReader(paths[2]).pages)
     assert f"1/{pages}" in sheet and "氏名" in sheet and "得点" in sheet

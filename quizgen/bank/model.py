@@ -6,11 +6,13 @@ from YAML generically from the type hints, so a new optional field is one line h
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cached_property
 
+from quizgen.errors import QuizgenError, UsageError
 from quizgen.japanese.titles import trailing_title
 
 
@@ -367,3 +369,33 @@ class Selection:
 
     def apply(self, bank: Bank) -> tuple[Item, ...]:
         return tuple(i for i in bank.items if self.matches(i))
+
+    def take(self, bank: Bank) -> tuple[Item, ...]:
+        """`apply`, checked: a story, article or tag the bank does not have is a UsageError naming the valid
+        ones, and a selection that takes no item is an error rather than an empty output."""
+        tags = sorted({t for it in bank.items for t in it.tags})
+        _known("stories", self.stories, [s.id for s in bank.stories], "story", hint=True, list_all=True)
+        _known("articles", self.articles, [s.id for s in bank.sources], "article", hint=False, list_all=True)
+        _known("tags", self.tags, tags, "tag", hint=True, list_all=False)
+        items = self.apply(bank)
+        if not items:
+            raise QuizgenError(f"no items match {self.describe()}; `quizgen topics` shows how many items each "
+                               "filter holds", names=_FILTERS)
+        return items
+
+    def describe(self) -> str:
+        """The filters set, as the library names them: '{stories} a {priorities} core' (the CLI spells flags)."""
+        parts = [(name, [getattr(v, "value", v) for v in getattr(self, name)]) for name in _FILTERS]
+        return " ".join(f"{{{name}}} {v}" for name, values in parts for v in values) or "the selection"
+
+
+_FILTERS = ["categories", "priorities", "stories", "articles", "tags"]
+
+
+def _known(name: str, wanted: tuple[str, ...], known: list[str], what: str, *, hint: bool, list_all: bool) -> None:
+    for value in wanted:
+        if value not in known:
+            close = difflib.get_close_matches(value, known, n=1) if hint else []
+            suggestion = f" (did you mean {close[0]!r}?)" if close else ""
+            where = f"; the bank has {', '.join(known) or 'none'}" if list_all else "; `quizgen topics` lists every one"
+            raise UsageError(f"{{{name}}} {value}: no such {what}{suggestion}{where}", names=[name])

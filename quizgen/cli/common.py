@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import os
+import typing
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -11,7 +13,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from quizgen import resources
-from quizgen.bank import Bank, Category, Selection
+from quizgen.bank import Bank, Category, Priority, Selection
 from quizgen.errors import UsageError
 
 if TYPE_CHECKING:
@@ -25,7 +27,12 @@ FLAGS = {
     "variants": "--variants",
     "types": "--types",
     "title": "--title",
-    "items": "--category/--article/--tag",
+    "items": "--category/--priority/--story/--article/--tag",
+    "categories": "--category",
+    "priorities": "--priority",
+    "stories": "--story",
+    "articles": "--article",
+    "tags": "--tag",
     "source_id": "--source-id",
     "new_per_day": "--new",
     "limit": "--limit",
@@ -41,20 +48,29 @@ def bank_option(f: F) -> F:
 
 
 def selection_options(f: F) -> F:
-    """--category/--article/--tag/--include-drafts, collected into a `Selection` by `selection()`."""
-    f = click.option("--include-drafts", is_flag=True, help="Also use items marked draft.")(f)
-    f = click.option("--tag", "tags", multiple=True, metavar="TAG", help="Only items with this tag (repeatable).")(f)
-    f = click.option("--article", "articles", multiple=True, metavar="ID",
-                     help="Only items citing this article, e.g. 000 (repeatable).")(f)
-    f = click.option("--category", "categories", multiple=True,
-                     type=click.Choice([c.value for c in Category]), help="Only this category (repeatable).")(f)
-    return f
+    """--category/--priority/--story/--article/--tag/--include-drafts, passed to the command as one
+    `selection: Selection` (check it against the bank with `Selection.take`)."""
 
+    @functools.wraps(f)
+    def command(*args: Any, categories: tuple[str, ...], priorities: tuple[str, ...], stories: tuple[str, ...],
+                articles: tuple[str, ...], tags: tuple[str, ...], include_drafts: bool, **kwargs: Any) -> Any:
+        selection = Selection(categories=tuple(Category(c) for c in categories),
+                              priorities=tuple(Priority(p) for p in priorities), stories=stories,
+                              articles=articles, tags=tags, include_drafts=include_drafts)
+        return f(*args, selection=selection, **kwargs)
 
-def selection(categories: tuple[str, ...], articles: tuple[str, ...], tags: tuple[str, ...],
-              include_drafts: bool) -> Selection:
-    return Selection(categories=tuple(Category(c) for c in categories), articles=articles, tags=tags,
-                     include_drafts=include_drafts)
+    g: Any = command
+    g = click.option("--include-drafts", is_flag=True, help="Also use items marked draft.")(g)
+    g = click.option("--tag", "tags", multiple=True, metavar="TAG", help="Only items with this tag (repeatable).")(g)
+    g = click.option("--article", "articles", multiple=True, metavar="ID",
+                     help="Only items citing this article, e.g. 000 (repeatable).")(g)
+    g = click.option("--story", "stories", multiple=True, metavar="ID",
+                     help="Only items of this story (repeatable; `quizgen topics` lists them).")(g)
+    g = click.option("--priority", "priorities", multiple=True, type=click.Choice([p.value for p in Priority]),
+                     help="Only core facts (the ones that matter most) or only details (repeatable).")(g)
+    g = click.option("--category", "categories", multiple=True,
+                     type=click.Choice([c.value for c in Category]), help="Only this category (repeatable).")(g)
+    return typing.cast(F, g)
 
 
 def load(bank_path: Path | None, articles: Path | None = None) -> Bank:

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import click
 
-from quizgen.bank import Lang
+from quizgen.bank import Lang, Selection
 from quizgen.cli import cli
-from quizgen.cli.common import bank_option, load, plural, selection, selection_options
+from quizgen.cli.common import bank_option, load, plural, selection_options
 from quizgen.errors import UsageError
 
 FORMATS = ("moodle-xml", "gift", "quizlet-csv", "kahoot-xlsx", "kahoot-csv")
@@ -29,8 +29,8 @@ FORMATS = ("moodle-xml", "gift", "quizlet-csv", "kahoot-xlsx", "kahoot-csv")
               help="Seed for choice order and which true/false statement is asked.")
 @click.option("-o", "--output", type=click.Path(path_type=Path), default=None,
               help="File to write (default: out/quizgen.<format ending>; '-' for standard output).")
-def export_cmd(bank_path: Path | None, fmt: str, categories: tuple[str, ...], articles: tuple[str, ...],
-               tags: tuple[str, ...], include_drafts: bool, lang: str, seed: int, output: Path | None) -> None:
+def export_cmd(bank_path: Path | None, fmt: str, selection: Selection, lang: str, seed: int,
+               output: Path | None) -> None:
     """Export questions for Moodle (XML or GIFT), Quizlet or Kahoot.
 
     Warnings about questions a format cannot express go to standard error; a summary
@@ -45,15 +45,7 @@ def export_cmd(bank_path: Path | None, fmt: str, categories: tuple[str, ...], ar
     from quizgen.generators.exports import ExportFormat, default_path, export, write_export
 
     bank = load(bank_path)
-    known = [s.id for s in bank.sources]
-    for a in articles:
-        if a not in known:
-            raise UsageError(f"--article {a}: no such article; the bank has {', '.join(known)}")
-    # HOOK (issue 16, --priority): the shared selection options (cli/common.py) gain --priority/--story on
-    # branch bank-engine (issue 12); export() takes whatever Selection picks, so only this call changes then.
-    items = selection(categories, articles, tags, include_drafts).apply(bank)
-    if not items:
-        raise UsageError("no items match the selection; check --category, --article and --tag")
+    items = selection.take(bank)
     if output is not None and output.is_dir():
         raise UsageError(f"-o {output}: is a folder; give a file name")
 

@@ -23,7 +23,7 @@ from pathlib import Path
 
 import click
 
-from quizgen.bank import Bank, Item
+from quizgen.bank import Bank, Item, Selection
 from quizgen.cli import cli
 from quizgen.cli.common import (
     bank_option,
@@ -34,7 +34,6 @@ from quizgen.cli.common import (
     open_store,
     parse_now,
     plural,
-    selection,
     selection_options,
     until,
 )
@@ -96,9 +95,8 @@ class _Input:
 @click.option("--seed", type=int, default=None, help="Seed for the card order (deterministic sessions).")
 @click.option("--retention", type=float, default=DEFAULT_RETENTION, show_default=True,
               help="Desired retention: the chance of recall FSRS aims for at each review (0.70-0.99).")
-def quiz(bank_path: Path | None, categories: tuple[str, ...], articles: tuple[str, ...], tags: tuple[str, ...],
-         include_drafts: bool, db_path: Path | None, now_text: str | None, new_per_day: int, limit: int | None,
-         cram: bool, choices: bool, self_graded: bool, seed: int | None, retention: float) -> None:
+def quiz(bank_path: Path | None, selection: Selection, db_path: Path | None, now_text: str | None, new_per_day: int,
+         limit: int | None, cram: bool, choices: bool, self_graded: bool, seed: int | None, retention: float) -> None:
     """Quiz yourself: due cards first, then new ones, scheduled with FSRS.
 
     Answer in Japanese (kanji or kana), romaji or English. After each answer, Enter
@@ -119,7 +117,7 @@ def quiz(bank_path: Path | None, categories: tuple[str, ...], articles: tuple[st
     now = clock()
     rng = random.Random(seed)
     bank = load_bank_fast(bank_path)
-    items = selection(categories, articles, tags, include_drafts).apply(bank)
+    items = selection.take(bank)
     store = None if cram else open_store(db_path)
     try:
         cards = store.current() if store else {}
@@ -290,10 +288,13 @@ def _answer_line(item: Item) -> str:
 
 
 def _show_answer(q: Question, bank: Bank) -> None:
-    from quizgen.citations import citation, outside_note
+    from quizgen.citations import citation, dated, outside_note
 
     item = q.item
     click.echo(f"  Answer: {_answer_line(item)}")
+    when = dated(bank, item)
+    if when is not None:
+        click.echo(f"  Date: {when.ja} · {when.en}")
     click.echo(f"  {item.explanation.ja}")
     click.echo(f"  {item.explanation.en}")
     if item.context is not None:

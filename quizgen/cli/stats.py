@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from quizgen.bank import Selection
 from quizgen.cli import cli
 from quizgen.cli.common import (
     bank_option,
@@ -16,7 +17,6 @@ from quizgen.cli.common import (
     open_store,
     parse_now,
     plural,
-    selection,
     selection_options,
     until,
 )
@@ -27,8 +27,7 @@ from quizgen.cli.common import (
 @selection_options
 @db_option
 @now_option
-def stats(bank_path: Path | None, categories: tuple[str, ...], articles: tuple[str, ...], tags: tuple[str, ...],
-          include_drafts: bool, db_path: Path | None, now_text: str | None) -> None:
+def stats(bank_path: Path | None, selection: Selection, db_path: Path | None, now_text: str | None) -> None:
     """Due today and tomorrow, a 7-day forecast, total reviews, true retention and accuracy per category.
 
     Days are local days; true retention is the share of reviews of already-learnt cards
@@ -38,7 +37,7 @@ def stats(bank_path: Path | None, categories: tuple[str, ...], articles: tuple[s
 
     now = parse_now(now_text)
     bank = load_bank_fast(bank_path)
-    items = selection(categories, articles, tags, include_drafts).apply(bank)
+    items = selection.take(bank)
     with open_store(db_path) as store:
         tz = now.astimezone().tzinfo
         assert tz is not None
@@ -59,14 +58,13 @@ def stats(bank_path: Path | None, categories: tuple[str, ...], articles: tuple[s
 @selection_options
 @db_option
 @now_option
-def due(bank_path: Path | None, categories: tuple[str, ...], articles: tuple[str, ...], tags: tuple[str, ...],
-        include_drafts: bool, db_path: Path | None, now_text: str | None) -> None:
+def due(bank_path: Path | None, selection: Selection, db_path: Path | None, now_text: str | None) -> None:
     """List the cards due now (most overdue first), then how many new cards are waiting."""
     from quizgen.quiz.stats import due_items
 
     now = parse_now(now_text)
     bank = load_bank_fast(bank_path)
-    items = selection(categories, articles, tags, include_drafts).apply(bank)
+    items = selection.take(bank)
     with open_store(db_path) as store:
         cards = store.current()
     rows = due_items(items, cards, now)

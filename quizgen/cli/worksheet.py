@@ -7,9 +7,9 @@ from pathlib import Path
 
 import click
 
-from quizgen.bank import Lang
+from quizgen.bank import Lang, Selection
 from quizgen.cli import cli
-from quizgen.cli.common import bank_option, build_time, load, plural, selection, selection_options
+from quizgen.cli.common import bank_option, build_time, load, plural, selection_options
 
 TYPE_NAMES = "short, choice, truefalse, cloze, matching, timeline"
 
@@ -34,9 +34,9 @@ TYPE_NAMES = "short, choice, truefalse, cloze, matching, timeline"
 @click.option("--name", "stem", default="worksheet", show_default=True, help="File name stem.")
 @click.option("-o", "--out", "out_dir", type=click.Path(path_type=Path, file_okay=False), default=Path("worksheets"),
               show_default=True, help="Folder to write into.")
-def worksheet(bank_path: Path | None, categories: tuple[str, ...], articles: tuple[str, ...], tags: tuple[str, ...],
-              include_drafts: bool, count: int, types: tuple[str, ...], lang: str, seed: int | None, variants: int,
-              title: str | None, formats: tuple[str, ...], furigana: bool, stem: str, out_dir: Path) -> None:
+def worksheet(bank_path: Path | None, selection: Selection, count: int, types: tuple[str, ...], lang: str,
+              seed: int | None, variants: int, title: str | None, formats: tuple[str, ...], furigana: bool, stem: str,
+              out_dir: Path) -> None:
     """Make a printable worksheet and its answer key (A4 PDF and stand-alone HTML).
 
     \b
@@ -58,7 +58,7 @@ def worksheet(bank_path: Path | None, categories: tuple[str, ...], articles: tup
     options.check()  # before loading the bank: a typo in an option is reported at once
     wanted, lacking = plan_formats(formats)  # PDF asked for without the pdf extra: the pip line, exit 2
     bank = load(bank_path)
-    items = selection(categories, articles, tags, include_drafts).apply(bank)
+    items = selection.take(bank)
     ws = build_worksheet(bank, items, options, random.Random(chosen_seed), build_time().date())
     for note in (*ws.notes, *([lacking] if lacking else [])):
         click.echo(f"note: {note}", err=True)

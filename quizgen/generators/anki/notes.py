@@ -81,7 +81,8 @@ def _blank(s: str | None) -> bool:
 
 
 def source_html(bank: Bank, item: Item, labels: dict[str, str] | None = None) -> str:
-    """Each cited article once (headline, outlet, date), with its verbatim evidence quotes."""
+    """The item's date and how it was found (if dated), then each cited source once (outlet, headline, date,
+    a link where the bank has one), with its verbatim evidence quotes."""
     sources = bank.source_by_id
     quotes: dict[str, dict[str, None]] = {}  # article -> its quotes, in order, without repeats
     for ev in item.evidence:
@@ -89,15 +90,20 @@ def source_html(bank: Bank, item: Item, labels: dict[str, str] | None = None) ->
             quotes.setdefault(ev.article, {})[ev.quote] = None
     labels = {} if labels is None else labels
     rows = [_source_row(bank, art, qs, labels) for art, qs in quotes.items()]
-    return f"<ul>{''.join(rows)}</ul>" if rows else ""
+    when = citations.dated(bank, item)
+    head = (f'<div class="when">日付:{esc(when.ja)}<div class="en" lang="en">Date: {esc(when.en)}</div></div>'
+            if when is not None else "")
+    return head + (f"<ul>{''.join(rows)}</ul>" if rows else "")
 
 
 def _source_row(bank: Bank, article: str, quotes: Iterable[str], labels: dict[str, str]) -> str:
-    """One cited article (its label made once per build, kept in `labels`) with its quotes."""
+    """One cited source (its label made once per build, kept in `labels`) with its quotes."""
     label = labels.get(article)
     if label is None:
         text = citations.source_label(bank, article)
-        label = labels[article] = f'{esc(text.ja)}<div class="en" lang="en">{esc(text.en)}</div>'
+        url = citations.source_url(bank, article)
+        link = f'<div class="link"><a href="{esc(url)}">{esc(url)}</a></div>' if url else ""
+        label = labels[article] = f'{esc(text.ja)}<div class="en" lang="en">{esc(text.en)}</div>{link}'
     shown = "".join([f'<q lang="ja">{q}</q><br>' for q in esc_all(*quotes)])
     return f"<li>{label}{shown}</li>"
 
@@ -106,9 +112,10 @@ def disagreement_html(bank: Bank, item: Item) -> str:
     dis = bank.disagreement_for(item)
     if dis is None:
         return ""
-    sides = "".join(f"<li>記事{esc(s.article)}: {esc(s.says.ja)}"
-                    f'<div class="en" lang="en">Article {esc(s.article)}: {esc(s.says.en)}</div></li>'
-                    for s in dis.sides)
+    names = {s.article: citations.source_name(bank, s.article) for s in dis.sides if s.article in bank.source_by_id}
+    sides = "".join(f"<li>{esc(names[s.article].ja)}: {esc(s.says.ja)}"
+                    f'<div class="en" lang="en">{esc(names[s.article].en)}: {esc(s.says.en)}</div></li>'
+                    for s in dis.sides if s.article in names)
     return (f"<div><b>{esc(dis.topic.ja)}</b> <span class=\"en\" lang=\"en\">({esc(dis.topic.en)})</span></div>"
             f'<div>{esc(dis.note.ja)}</div><div class="en" lang="en">{esc(dis.note.en)}</div>'
             f"<ul>{sides}</ul>")
@@ -288,9 +295,10 @@ def role_notes(bank: Bank) -> tuple[ReverseNote, ...]:
         gloss_en = " / ".join(esc(p.right.en) for p in roles)
         unique = [p for p in roles if holders[(art, p.right.ja.strip())] == {key}]
         ask_back = ask_back_en = ""
+        name = citations.source_name(bank, art)
         if unique:
-            ask_back = f"記事{esc(art)}で「{'」「'.join(esc(p.right.ja) for p in unique)}」と書かれているのは誰か。"
-            ask_back_en = (f"In article {esc(art)}, who is called "
+            ask_back = f"{esc(name.ja)}の報道で「{'」「'.join(esc(p.right.ja) for p in unique)}」と書かれているのは誰か。"
+            ask_back_en = (f"In the report by {esc(name.en)}, who is called "
                            f"{' / '.join('“' + esc(p.right.en) + '”' for p in unique)}?")
         source = f"<ul>{_source_row(bank, art, dict.fromkeys(p.quote for p in roles), labels)}</ul>"
         note = ""
@@ -298,8 +306,8 @@ def role_notes(bank: Bank) -> tuple[ReverseNote, ...]:
             note = f'<div lang="ja">{esc(entity.note.ja)}</div><div class="en" lang="en">{esc(entity.note.en)}</div>'
         fields = (
             esc(f"{entity.id}@{art}"),
-            f"記事{esc(art)}で、{_term(entity)}はどのような肩書・呼び方で書かれているか。",
-            f"In article {esc(art)}, what title is <b>{esc(entity.en)}</b> given?",
+            f"{esc(name.ja)}の報道で、{_term(entity)}はどのような肩書・呼び方で書かれているか。",
+            f"In the report by {esc(name.en)}, what title is <b>{esc(entity.en)}</b> given?",
             esc(entity.ja), esc(entity.en), esc(entity.reading),
             gloss, gloss_en, ask_back, ask_back_en, note, source,
         )

@@ -5,7 +5,8 @@ items it takes, which card forms it makes and how it is split into subdecks:
 
     name: 中ロ関係
     description: {ja: ..., en: ...}
-    select: {categories: [dates], articles: ["000"], tags: [peace-plan], exclude_tags: [], ids: []}
+    select: {categories: [dates], priority: [core], stories: [2023-02-peace-plan], articles: ["000"],
+             tags: [peace-plan], exclude_tags: [], ids: []}
     forms: [basic, cloze, reverse]      # basic | reverse | cloze | type-in | multiple-choice
     subdecks: category                  # category (NAME::日付, ::人物・主体, ...) | flat
     deck_id: 1234567890                 # optional; default: deck_id_for(name)
@@ -16,13 +17,14 @@ Problems are reported like the bank's: `file:line:column: field: message`, all a
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
 from quizgen.bank.located import Loc, LocList, LocMap, load_located
-from quizgen.bank.model import Bank, Category, Selection, Text
-from quizgen.bank.records import Reader, display_path
+from quizgen.bank.model import Bank, Category, Priority, Selection, Text
+from quizgen.bank.records import Reader, display_path, suggest
 from quizgen.errors import BankError, Problem, UsageError
 
 #: Deck ids are DECK_ID_BASE + the first 30 bits of sha256("quizgen-deck:" + full deck name),
@@ -56,6 +58,8 @@ class _SelectData:
     """The `select:` mapping of a recipe (YAML spelling of a `Selection`)."""
 
     categories: tuple[Category, ...] = ()
+    priority: tuple[Priority, ...] = ()
+    stories: tuple[str, ...] = ()
     articles: tuple[str, ...] = ()
     tags: tuple[str, ...] = ()
     exclude_tags: tuple[str, ...] = ()
@@ -187,8 +191,8 @@ def _parse(text: str, file: str, stem: str, r: Reader, bank: Bank | None) -> tup
     if dupes:
         r.fail(data.where("forms"), "forms", f"form listed twice: {', '.join(sorted(dupes))}")
     sel = spec.select or _SelectData()
-    selection = Selection(categories=sel.categories, articles=sel.articles, tags=sel.tags,
-                          ids=sel.ids, exclude_tags=sel.exclude_tags)
+    selection = Selection(categories=sel.categories, priorities=sel.priority, stories=sel.stories,
+                          articles=sel.articles, tags=sel.tags, ids=sel.ids, exclude_tags=sel.exclude_tags)
     if bank is not None:
         _check_against_bank(r, data, sel, selection, bank)
     if len(r.problems) > before:
@@ -211,7 +215,7 @@ def _deck_id(data: LocMap, r: Reader) -> tuple[bool, int | None]:
 def _check_against_bank(r: Reader, data: LocMap, sel: _SelectData, selection: Selection, bank: Bank) -> None:
     raw_sel = data.get("select")
     where: dict[str, LocList | None] = {}
-    for key in ("articles", "ids"):
+    for key in ("stories", "articles", "ids"):
         val = raw_sel.get(key) if isinstance(raw_sel, LocMap) else None
         where[key] = val if isinstance(val, LocList) else None
 
@@ -222,13 +226,17 @@ def _check_against_bank(r: Reader, data: LocMap, sel: _SelectData, selection: Se
         return data.where("select")
 
     before = len(r.problems)
-    for j, art in enumerate(sel.articles):
-        if art not in bank.source_by_id:
-            r.fail(loc_of("articles", j), f"select.articles[{j}]",
-                   f"unknown article {art!r} (the bank has {', '.join(bank.source_by_id) or 'none'})")
-    for j, iid in enumerate(sel.ids):
-        if iid not in bank.item_by_id:
-            r.fail(loc_of("ids", j), f"select.ids[{j}]", f"unknown item id {iid!r}")
+    known: dict[str, tuple[Collection[str], Callable[[str], str]]] = {
+        "stories": (bank.story_by_id, lambda v: f"unknown story {v!r}{suggest(v, bank.story_by_id)} "
+                                                "(`quizgen topics` lists them)"),
+        "articles": (bank.source_by_id, lambda v: f"unknown article {v!r} "
+                                                  f"(the bank has {', '.join(bank.source_by_id) or 'none'})"),
+        "ids": (bank.item_by_id, lambda v: f"unknown item id {v!r}"),
+    }
+    for key, (ids, message) in known.items():
+        for j, value in enumerate(getattr(sel, key)):
+            if value not in ids:
+                r.fail(loc_of(key, j), f"select.{key}[{j}]", message(value))
     if len(r.problems) == before and bank.items and not selection.apply(bank):
         r.fail(data.where("select"), "select", "selects no items from the bank")
 

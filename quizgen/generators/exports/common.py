@@ -245,6 +245,7 @@ _NAME_SUFFIX = {
 }
 
 _SOURCE_LABEL = Text("出典", "Source")
+_DATE_LABEL = Text("日付", "Date")
 _CORRECT_LABEL = Text("正しくは", "Correct statement")
 
 
@@ -256,6 +257,9 @@ def feedback(bank: Bank, item: Item, lang: Lang, tf: forms.TrueFalse | None = No
     if tf is not None and not tf.is_true and item.statement is not None:
         parts += [f"{getattr(_CORRECT_LABEL, lg)}: {getattr(item.statement, lg)}" for lg in langs]
     parts += [getattr(item.explanation, lg) for lg in langs]
+    when = citations.dated(bank, item)
+    if when is not None:
+        parts += [f"{getattr(_DATE_LABEL, lg)}: {getattr(when, lg)}" for lg in langs]
     if item.context is not None:
         note = citations.outside_note(item.context)
         parts += [getattr(note, lg) for lg in langs]

@@ -9,7 +9,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from quizgen.bank.model import Bank, Item, Lang, Text
-from quizgen.citations import outside_note
+from quizgen.citations import dated, outside_note
 from quizgen.generators.worksheet.exercises import (
     ChoiceQ,
     ClozeQ,
@@ -48,6 +48,7 @@ class KeyEntry:
     explanation: Text | None = None
     context: Text | None = None  # background from outside the articles
     disagreement: Text | None = None  # the articles differ on this
+    dated: Text | None = None  # the item's date and how it was found (記事の日付から…)
 
 
 def _quotes(item: Item) -> tuple[Quote, ...]:
@@ -58,7 +59,8 @@ def key_entry(bank: Bank, number: int, q: Question, letters: str) -> KeyEntry:
     """The key's entry for question `number` as it appears in one variant."""
     def extras(item: Item) -> dict[str, Text | None]:
         dis = bank.disagreement_for(item)
-        return {"explanation": item.explanation, "context": item.context, "disagreement": dis.topic if dis else None}
+        return {"explanation": item.explanation, "context": item.context, "disagreement": dis.topic if dis else None,
+                "dated": dated(bank, item)}
 
     match q:
         case ShortQ(item=i):
@@ -91,7 +93,7 @@ def key_entry(bank: Bank, number: int, q: Question, letters: str) -> KeyEntry:
             order = q.chronological
             event_letter = dict(zip(shown, letters, strict=False))  # the events of one exercise are distinct
             seq = " → ".join(event_letter[e] for e in order)
-            lines = tuple(KeyLine(e.event, _quotes(e.item), label=event_letter[e], detail=Text(e.when, e.when))
+            lines = tuple(KeyLine(e.event, _quotes(e.item), label=event_letter[e], detail=dated(bank, e.item))
                           for e in order)
             return KeyEntry(number, Exercise.TIMELINE, Text(seq, seq), lines)
     raise AssertionError(q)  # pragma: no cover

@@ -8,6 +8,8 @@ an embedded subset for stand-alone HTML (see `write.py`).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
 from typing import Any
@@ -15,8 +17,8 @@ from typing import Any
 from markupsafe import Markup, escape
 
 from quizgen import resources
-from quizgen.bank.model import Bank, Lang, cloze_parts
-from quizgen.citations import source_label
+from quizgen.bank.model import Bank, Lang, Text, cloze_parts
+from quizgen.citations import source_label, source_url
 from quizgen.generators.worksheet.exercises import ChoiceQ, ClozeQ, MatchingQ, ShortQ, TimelineQ, TrueFalseQ
 from quizgen.generators.worksheet.key import answer_width, context_note, disagreement_note, display_width, key_entries
 from quizgen.generators.worksheet.sheet import Variant, Worksheet
@@ -28,6 +30,7 @@ PDF_RUBY_CSS = (" ruby { display: inline-block; position: relative; }"
                 " rt { display: block; position: absolute; left: -3em; right: -3em; top: -0.95em; font-size: 0.5em;"
                 " line-height: 1; text-align: center; white-space: nowrap; }")
 _ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII")
+_MARKS = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 _KANJI = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf々]")
 
 
@@ -78,6 +81,22 @@ class Furigana:
         return Markup("").join(out)
 
 
+@dataclass(frozen=True)
+class SheetSource:
+    """A source as the sheet lists it: its mark (①, ②…; the sheet's own, never the bank's article number),
+    label and link."""
+
+    mark: str
+    label: Text
+    url: str | None
+
+
+def sheet_sources(bank: Bank, articles: Sequence[str]) -> dict[str, SheetSource]:
+    """The sources a sheet cites, by article id, marked ①, ②… in order."""
+    return {a: SheetSource(_MARKS[n] if n < len(_MARKS) else f"({n + 1})", source_label(bank, a), source_url(bank, a))
+            for n, a in enumerate(articles)}
+
+
 def _blank_width(answer: str) -> float:
     return round(min(18.0, max(4.0, display_width(answer) * 1.3 + 2)), 1)
 
@@ -87,6 +106,7 @@ def render(bank: Bank, ws: Worksheet, variant: Variant, part: Part) -> str:
     env = _environment()
     template = env.get_template(f"{part.value}.html.j2")
     lang = ws.lang.value
+    sources = sheet_sources(bank, ws.articles)
     return str(template.render(
         ws=ws,
         variant=variant,
@@ -101,7 +121,8 @@ def render(bank: Bank, ws: Worksheet, variant: Variant, part: Part) -> str:
         answer_width=lambda t: answer_width(t, ws.lang),
         blank_width=_blank_width,
         cloze_parts=cloze_parts,
-        sources=[source_label(bank, a) for a in ws.articles],
+        sources=list(sources.values()),
+        mark=lambda article: sources[article].mark if article in sources else "",
         entries=key_entries(bank, ws, variant) if part is Part.KEY else [],
         created=ws.created.isoformat(),
         is_short=lambda q: isinstance(q, ShortQ),
