@@ -153,25 +153,46 @@ def matching_set(pairs: Sequence[Pair], rng: random.Random, size: int = 5) -> tu
 
 @dataclass(frozen=True)
 class TimelineEvent:
-    item: Item
+    """One dated event of the chronology: every item with this `when` and this event text."""
+
+    item: Item  # the first of `items`: its id keys the event
     when: str
     event: Text
+    items: tuple[Item, ...] = ()  # every item dated to this event, in bank order
+
+    @property
+    def all_items(self) -> tuple[Item, ...]:
+        return self.items or (self.item,)
 
 
 def timeline(items: Iterable[Item]) -> tuple[TimelineEvent, ...]:
-    """Dated events in chronological order (ties keep bank order)."""
-    events = [TimelineEvent(i, i.when, i.event) for i in items if i.when is not None and i.event is not None]
+    """The chronology of `items`: one entry per distinct dated event (same `when`, same event text), oldest first.
+
+    `when` sorts as text, so a date known only to the year or month comes before the exact dates inside it
+    (2024 before 2024-05 before 2024-05-16); events with one date keep the bank's order.
+    """
+    grouped: dict[tuple[str, str], list[Item]] = {}
+    for i in items:
+        if i.when is not None and i.event is not None:
+            grouped.setdefault((i.when, normalise(i.event.ja)), []).append(i)
+    events = [TimelineEvent(its[0], when, its[0].event or Text("", ""), tuple(its)) for (when, _), its in grouped.items()]
     return tuple(sorted(events, key=lambda e: e.when))
 
 
-def timeline_set(items: Iterable[Item], rng: random.Random, size: int = 5) -> tuple[TimelineEvent, ...]:
-    """Up to `size` events with distinct dates, chronological (so the order is unambiguous)."""
+def timeline_set(items: Iterable[Item], rng: random.Random, size: int = 5,
+                 max_items: int | None = None) -> tuple[TimelineEvent, ...]:
+    """Up to `size` events with distinct dates, chronological (so the order is unambiguous), using at most
+    `max_items` items in all (an event uses every item dated to it)."""
     events = list(timeline(items))
     rng.shuffle(events)
     chosen: dict[str, TimelineEvent] = {}
+    used = 0
     for e in events:
         if len(chosen) >= size:
             break
+        if max_items is not None and used + len(e.all_items) > max_items:
+            continue
         if not any(e.when.startswith(w) or w.startswith(e.when) for w in chosen):
             chosen[e.when] = e
+            used += len(e.all_items)
     return tuple(sorted(chosen.values(), key=lambda e: e.when))

@@ -170,7 +170,7 @@ def test_build_without_pango_reports_the_step_and_keeps_the_html(bank: Bank, tmp
     (result,) = build_all(bank, tmp_path, dt.datetime(2025, 3, 1, tzinfo=dt.UTC), ("worksheet",))
     assert result.skipped and "sudo apt-get install libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0" in result.skipped
     assert [p.name for p in result.paths] == ["worksheet-A.html", "worksheet-A-key.html",
-                                              "worksheet-B.html", "worksheet-B-key.html"]
+                                              "worksheet-B.html", "worksheet-B-key.html", "timeline.html"]
     assert all(p.is_file() for p in result.paths)
 
 

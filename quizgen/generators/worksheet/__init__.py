@@ -7,10 +7,10 @@ seed always gives the same worksheet.
 
 The parts, one module per concept: `exercises` (the kinds of exercise and their
 questions), `sheet` (options, worksheet, variants, sections), `choose` (choosing
-the questions, building variants), `key` (the answer key). Rendering lives in
+the questions, building variants), `key` (the answer key), `timeline` (the chronology
+page: every dated event once, with how its date was found). Rendering lives in
 `render` (Jinja2) and `pdf` (WeasyPrint, with the font from `fonts`); writing
-files in `write`. Every public name of those
-parts is importable from here.
+files in `write`. Every public name of those parts is importable from here.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from quizgen.bank.model import Bank, Item, Lang, Selection, Text
-from quizgen.errors import UsageError
+from quizgen.errors import DependencyError, UsageError
 from quizgen.generators.worksheet.choose import build_variant, pick_content
 from quizgen.generators.worksheet.exercises import (
     COMPOSITE_EXERCISES,
@@ -63,6 +63,7 @@ from quizgen.generators.worksheet.sheet import (
     WorksheetOptions,
     variant_labels,
 )
+from quizgen.generators.worksheet.timeline import Chronology, Entry, chronology, timeline_text
 
 __all__ = [
     "COMPOSITE_EXERCISES",
@@ -72,7 +73,9 @@ __all__ = [
     "MIN_EXERCISE",
     "SIMPLE_EXERCISES",
     "ChoiceQ",
+    "Chronology",
     "ClozeQ",
+    "Entry",
     "Exercise",
     "KeyEntry",
     "KeyLine",
@@ -90,6 +93,7 @@ __all__ = [
     "answer_width",
     "build_default",
     "build_worksheet",
+    "chronology",
     "context_note",
     "default_options",
     "disagreement_note",
@@ -100,6 +104,7 @@ __all__ = [
     "question_articles",
     "question_items",
     "question_key",
+    "timeline_text",
     "variant_labels",
     "visible_texts",
 ]
@@ -127,8 +132,9 @@ def default_options() -> WorksheetOptions:
 
 
 def build_default(bank: Bank, out_dir: Path, now: dt.datetime) -> list[Path]:
-    """`quizgen build`: a 20-question Japanese worksheet in versions A and B (HTML + PDF + keys)."""
-    from quizgen.generators.worksheet.write import write_worksheet
+    """`quizgen build`: a 20-question Japanese worksheet in versions A and B (HTML + PDF + keys), and the
+    chronology page (timeline.html, timeline.pdf) when the bank has dated events."""
+    from quizgen.generators.worksheet.write import Format, write_timeline, write_worksheet
 
     items = Selection().apply(bank)
     if not items:
@@ -136,4 +142,15 @@ def build_default(bank: Bank, out_dir: Path, now: dt.datetime) -> list[Path]:
     opts = default_options()
     opts = replace(opts, count=max(1, min(opts.count, len(items) - EXERCISE_SIZE)))
     ws = build_worksheet(bank, items, opts, random.Random(opts.seed), now.date())
-    return write_worksheet(bank, ws, out_dir / "worksheets")
+    chrono = chronology(bank, items) if any(i.when is not None for i in items) else None
+    folder = out_dir / "worksheets"
+    try:
+        paths = write_worksheet(bank, ws, folder)
+    except DependencyError as exc:  # no PDF: the HTML pages are still written, the timeline's too
+        if chrono is None:
+            raise
+        html = write_timeline(bank, chrono, Lang.JA, folder / "timeline.html", Format.HTML)
+        raise type(exc)(str(exc), [*exc.paths, html]) from exc
+    if chrono is not None:
+        paths += [write_timeline(bank, chrono, Lang.JA, folder / f"timeline.{f.value}", f) for f in Format]
+    return paths

@@ -82,7 +82,7 @@ def _pick_composite(picking: _Picking, items: Sequence[Item], composite: list[Ex
                 fresh = [i for i in picking.pool if i.id not in picking.used]
                 # leave enough items for the other questions: the exercise shrinks before they run short
                 spare = len(fresh) - others if others is not None else len(fresh)
-                events = forms.timeline_set(fresh, picking.rng, min(EXERCISE_SIZE, spare))
+                events = forms.timeline_set(fresh, picking.rng, min(EXERCISE_SIZE, spare), max_items=spare)
                 q = _timeline_q(events, picking.rng) if len(events) >= MIN_EXERCISE else None
             else:
                 pairs = forms.matching_set([p for p in forms.role_pairs(picking.bank, articles) if p.key not in used_pairs],

@@ -154,7 +154,7 @@ def question_items(q: Question) -> tuple[Item, ...]:
         case ClozeQ(cz=cz):
             return (cz.item,)
         case TimelineQ(shown=shown):
-            return tuple(e.item for e in shown)
+            return tuple(i for e in shown for i in e.all_items)
         case MatchingQ():
             return ()
     raise AssertionError(q)  # pragma: no cover

@@ -22,6 +22,7 @@ from quizgen.citations import source_label, source_url
 from quizgen.generators.worksheet.exercises import ChoiceQ, ClozeQ, MatchingQ, ShortQ, TimelineQ, TrueFalseQ
 from quizgen.generators.worksheet.key import answer_width, context_note, disagreement_note, display_width, key_entries
 from quizgen.generators.worksheet.sheet import Variant, Worksheet
+from quizgen.generators.worksheet.timeline import Chronology
 
 FONT_PLACEHOLDER = "/*@quizgen-font-face@*/"
 # WeasyPrint has no ruby layout (it would print the reading after the word): place <rt> above by hand.
@@ -99,6 +100,13 @@ def sheet_sources(bank: Bank, articles: Sequence[str]) -> dict[str, SheetSource]
 
 def _blank_width(answer: str) -> float:
     return round(min(18.0, max(4.0, display_width(answer) * 1.3 + 2)), 1)
+
+
+def render_timeline(bank: Bank, chrono: Chronology, lang: Lang) -> str:
+    """The chronology page as one HTML document, with FONT_PLACEHOLDER for the font CSS."""
+    template = _environment().get_template("timeline.html.j2")
+    return str(template.render(chrono=chrono, lang=lang.value, title=chrono.title.en if lang is Lang.EN else chrono.title.ja,
+                               font_css=Markup(FONT_PLACEHOLDER), sources=list(sheet_sources(bank, chrono.articles).values())))
 
 
 def render(bank: Bank, ws: Worksheet, variant: Variant, part: Part) -> str:

@@ -14,12 +14,13 @@ from enum import StrEnum
 from pathlib import Path
 
 from quizgen import atomic, extras
-from quizgen.bank.model import Bank
+from quizgen.bank.model import Bank, Lang
 from quizgen.errors import DependencyError
 from quizgen.generators.worksheet import fonts
 from quizgen.generators.worksheet.pdf import MissingLibraryError, load_weasyprint, render_pdf
-from quizgen.generators.worksheet.render import FONT_PLACEHOLDER, PDF_RUBY_CSS, Part, render
+from quizgen.generators.worksheet.render import FONT_PLACEHOLDER, PDF_RUBY_CSS, Part, render, render_timeline
 from quizgen.generators.worksheet.sheet import Worksheet
+from quizgen.generators.worksheet.timeline import Chronology
 
 
 class Format(StrEnum):
@@ -68,6 +69,18 @@ def html_font_css(font: Path, text: str) -> str:
 def render_documents(bank: Bank, ws: Worksheet) -> dict[tuple[str, Part], str]:
     """Every variant's sheet and key as HTML, with the font placeholder still in it."""
     return {(v.label, part): render(bank, ws, v, part) for v in ws.variants for part in Part}
+
+
+def write_timeline(bank: Bank, chrono: Chronology, lang: Lang, path: Path, fmt: Format | str) -> Path:
+    """Write the chronology page as HTML (with its font subset embedded, where fontTools is installed) or PDF
+    (which needs the `pdf` extra), atomically."""
+    font = fonts.font_path()
+    html = render_timeline(bank, chrono, lang)
+    if Format(fmt) is Format.HTML:
+        return atomic.write_text(path, html.replace(FONT_PLACEHOLDER, html_font_css(font, html), 1))
+    extras.require(extras.Extra.PDF)
+    data = render_pdf(html.replace(FONT_PLACEHOLDER, pdf_font_css(font), 1), name=path.name)
+    return atomic.write_bytes(path, data)
 
 
 def write_worksheet(bank: Bank, ws: Worksheet, out_dir: Path, stem: str = "worksheet",

@@ -1,0 +1,86 @@
+"""The chronology: every dated event of a selection once, oldest first, with its date, how the date was found
+and its sources (pure). As plain text for `quizgen timeline`, and as an A4 page (HTML, PDF) in the worksheet
+set through the worksheets' Jinja2 templates and font.
+
+The events are `forms.timeline`'s: items with the same `when` and event text are one event, and a date known
+only to the year or month comes before the exact dates inside it (2024 before 2024-05 before 2024-05-16).
+The worksheet's timeline exercise draws its events from the same chronology.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from quizgen import forms
+from quizgen.bank.model import Bank, Item, Lang, Text
+from quizgen.citations import date_basis_label, date_label, source_name
+from quizgen.errors import QuizgenError
+
+__all__ = ["TITLE", "Chronology", "Entry", "chronology", "timeline_text"]
+
+TITLE = Text("年表", "Timeline")
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One event of the chronology."""
+
+    when: str  # YYYY, YYYY-MM or YYYY-MM-DD
+    date: Text  # 2023年3月10日 / 10 March 2023
+    event: Text
+    bases: tuple[Text, ...]  # how the date was found (記事に明記, 記事の日付(…)から…), each once
+    sources: tuple[Text, ...]  # the sources that report it or date it (outlet and date)
+    items: tuple[str, ...]  # ids of the items dated to this event
+    articles: tuple[str, ...]  # the ids of those sources
+
+
+@dataclass(frozen=True)
+class Chronology:
+    title: Text
+    entries: tuple[Entry, ...]
+
+    @property
+    def articles(self) -> tuple[str, ...]:
+        """Every source the chronology cites, in order of first appearance."""
+        return tuple(dict.fromkeys(a for e in self.entries for a in e.articles))
+
+    def summary(self) -> Text:
+        n = len(self.entries)
+        return Text(f"出来事{n}件。日付はすべて記事によるもので、その根拠を併記しています。",
+                    f"{n} event{'s' if n != 1 else ''}. Every date comes from the articles; how it was found is "
+                    "shown with it.")
+
+
+def chronology(bank: Bank, items: Sequence[Item], title: Text = TITLE) -> Chronology:
+    """The chronology of the dated items among `items`. A QuizgenError when none of them is dated."""
+    events = forms.timeline(items)
+    if not events:
+        raise QuizgenError("no dated events in the selection: only items with `when` go on the timeline")
+    return Chronology(title, tuple(_entry(bank, e) for e in events))
+
+
+def _entry(bank: Bank, event: forms.TimelineEvent) -> Entry:
+    bases = [b for i in event.all_items if (b := date_basis_label(bank, i)) is not None]
+    articles = [a for i in event.all_items for a in (*i.articles, *((i.date_basis.article,) if i.date_basis else ()))]
+    known = tuple(a for a in dict.fromkeys(articles) if a in bank.source_by_id)
+    return Entry(event.when, date_label(event.when), event.event, tuple(dict.fromkeys(bases)),
+                 tuple(source_name(bank, a) for a in known), tuple(i.id for i in event.all_items), known)
+
+
+def timeline_text(chrono: Chronology, lang: Lang) -> str:
+    """The chronology as plain text: a heading, then per event its date and event, and beneath them how the
+    date was found and the sources (Japanese, English, or both, the English beneath)."""
+    langs = ["ja", "en"] if lang is Lang.BOTH else [lang.value]
+    lines = [" / ".join(getattr(chrono.title, lg) for lg in langs)]
+    lines += [getattr(chrono.summary(), lg) for lg in langs]
+    for e in chrono.entries:
+        lines.append("")
+        for lg in langs:
+            lines.append(f"{getattr(e.date, lg)}  {getattr(e.event, lg)}")
+        for lg in langs:
+            how = " / ".join(getattr(b, lg) for b in e.bases)
+            where = "; ".join(getattr(s, lg) for s in e.sources)
+            label = ("日付の根拠", "出典") if lg == "ja" else ("date", "source")
+            lines.append(f"    {label[0]}: {how} · {label[1]}: {where}" if how else f"    {label[1]}: {where}")
+    return "\n".join(lines) + "\n"
