@@ -11,7 +11,8 @@ COMMANDS = sorted(cli.commands)
 
 
 def test_all_expected_commands_exist() -> None:
-    assert set(COMMANDS) >= {"check", "build", "anki", "worksheet", "quiz", "stats", "due", "export", "extract", "review"}
+    assert set(COMMANDS) >= {"check", "build", "anki", "worksheet", "quiz", "stats", "due", "export", "extract", "review",
+                             "timeline", "topics"}
 
 
 @pytest.mark.parametrize("name", COMMANDS)

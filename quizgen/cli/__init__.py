@@ -39,4 +39,4 @@ def main() -> None:
 
 
 # Command modules register themselves on `cli` when imported.
-from quizgen.cli import anki, build, check, export, extract, quiz, stats, timeline, worksheet  # noqa: E402,F401
+from quizgen.cli import anki, build, check, export, extract, quiz, stats, timeline, topics, worksheet  # noqa: E402,F401
