@@ -23,7 +23,7 @@ from genanki.apkg_schema import APKG_SCHEMA
 
 from quizgen import resources
 from quizgen.bank import Bank, Evidence, Item, Text, load_bank
-from quizgen.generators.anki import build_deck, build_decks, build_default
+from quizgen.generators.anki import build_deck, build_decks, build_default, build_tag
 from quizgen.generators.anki.apkg import write_notes
 from quizgen.generators.anki.notes import recipe_notes
 from quizgen.generators.anki.notetypes import MODEL_IDS, MODEL_NAMES, make_note_type
@@ -282,6 +282,29 @@ def test_reimport_updates_in_place_and_keeps_history(bank: Bank, tmp_path: Path)
         assert after.reps == 1
         assert col.db.scalar("select count() from revlog where cid = ?", card.id) == 1
         assert len(col.find_notes('"ID:a1-new-item"')) == 1
+
+
+def test_a_removed_question_stays_until_the_student_deletes_it_and_its_old_build_tag_finds_it(
+        bank: Bank, tmp_path: Path) -> None:
+    """README: Anki keeps the notes of removed ids (with their history); the search the README and the deck
+    description give lists exactly those, because re-importing updates the tags of every note still built."""
+    recipe = loads_recipe("name: R\ndescription: {ja: r, en: r}\nforms: [basic]\n", bank=bank)
+    later = T0 + dt.timedelta(days=30)
+    assert (build_tag(T0), build_tag(later)) == ("quizgen::build::20250301-0900", "quizgen::build::20250331-0900")
+    with collection(tmp_path) as col:
+        import_apkg(col, build_deck(bank, recipe, tmp_path / "v1.apkg", T0).path)
+        assert col.note_count() == 4
+        bank2 = dataclasses.replace(bank, items=tuple(i for i in bank.items if i.id != "a2-plan-forum"))
+        log = import_apkg(col, build_deck(bank2, recipe, tmp_path / "v2.apkg", later).path)
+        assert (len(log.new), len(log.updated)) == (0, 3)
+        assert col.note_count() == 4  # the removed question is kept, not deleted
+        found = col.find_notes(f"tag:quizgen::build::* -tag:{build_tag(later)}")
+        assert [col.get_note(n)["ID"] for n in found] == ["a2-plan-forum"]
+        assert [col.get_note(n)["ID"] for n in col.find_notes(f"tag:{build_tag(T0)}")] == ["a2-plan-forum"]
+        col.remove_notes(found)  # what the student does once they have looked
+        assert col.note_count() == 3
+        desc = col.decks.by_name("R")["desc"]
+        assert f"-tag:{build_tag(later)}" in desc
 
 
 def test_reimport_with_the_same_timestamp_changes_nothing(bank: Bank, tmp_path: Path) -> None:

@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 from click.testing import CliRunner, Result
 
 from quizgen import resources
@@ -311,3 +312,22 @@ def test_quiz_with_an_unknown_story_or_an_empty_selection_says_so(tmp_path: Path
     res = CliRunner().invoke(cli, ["quiz", *base, "--story", "moscow-summit", "--category", "forums"])
     assert (res.exit_code, res.output) == (1, "Error: no items match --category forums --story moscow-summit; "
                                               "`quizgen topics` shows how many items each filter holds\n")
+
+
+def test_history_of_a_removed_item_stays_in_the_log_but_it_is_never_asked(tmp_path: Path) -> None:
+    """README: quiz history for ids the bank no longer has is kept in the log and never asked."""
+    db = tmp_path / "r.db"
+    res = run(["quiz", "--seed", "1", "--limit", "1"], "12\nq\n", db)
+    assert res.exit_code == 0, res.output
+    ((reviewed, _, _),) = effective(db)
+    bank = tmp_path / "bank"
+    bank.mkdir()
+    data = yaml.safe_load((BANK / "bank.yaml").read_text(encoding="utf-8"))
+    data["items"] = [i for i in data["items"] if i["id"] != reviewed]
+    (bank / "bank.yaml").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    later = "2025-03-20T09:00"  # long after the card fell due
+    res = CliRunner().invoke(cli, ["quiz", "--bank", str(bank), "--db", str(db), "--now", later, "--cram"], input="\n" * 9)
+    assert res.exit_code == 0 and res.output.startswith("4 cards (cram: nothing is recorded).")
+    due = CliRunner().invoke(cli, ["due", "--bank", str(bank), "--db", str(db), "--now", later])
+    assert due.output.startswith("0 cards due now.") and reviewed not in due.output
+    assert [r[0] for r in effective(db)] == [reviewed]  # the review is still in the log

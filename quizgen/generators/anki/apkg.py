@@ -39,7 +39,7 @@ from genanki.apkg_schema import APKG_SCHEMA
 
 from quizgen.atomic import atomic_path
 from quizgen.bank.model import Bank, Category
-from quizgen.generators.anki.notes import NoteSpec, description_html, subdecks
+from quizgen.generators.anki.notes import NoteSpec, build_tag, description_html, subdecks
 from quizgen.generators.anki.notetypes import make_note_type
 from quizgen.generators.anki.recipes import CardForm, DeckRecipe, deck_id_for
 
@@ -148,7 +148,8 @@ def _write_decks(cur: sqlite3.Cursor, bank: Bank, recipe: DeckRecipe, deck_ids: 
                  per_deck: dict[str, int], note_counts: dict[CardForm, int], models: dict[CardForm, genanki.Model],
                  ts: float, id_gen: itertools.count[int]) -> None:
     labels = {recipe.subdeck_name(c): c for c in Category}
-    top = genanki.Deck(recipe.id, recipe.name, description_html(bank, recipe, note_counts))
+    top = genanki.Deck(recipe.id, recipe.name,
+                      description_html(bank, recipe, note_counts, build_tag(dt.datetime.fromtimestamp(ts, dt.UTC))))
     for form, model in models.items():
         if note_counts.get(form):
             top.add_model(model)

@@ -11,11 +11,12 @@ editing an item's wording updates the student's note in place.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import random
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from genanki.util import BASE91_TABLE
 
@@ -396,12 +397,31 @@ def recipe_notes(bank: Bank, recipe: DeckRecipe) -> Iterator[NoteSpec]:
                 yield NoteSpec(guid_for(it.id, name), form, head + shared[0], (*shared[1], form_tag), deck, due)
 
 
-def description_html(bank: Bank, recipe: DeckRecipe, counts: dict[CardForm, int]) -> str:
-    """The deck description Anki shows on the deck overview: what it is, what it covers, its sources."""
+def build_tag(now: dt.datetime) -> str:
+    """The tag every note of one build carries: quizgen::build::YYYYMMDD-HHMM (UTC).
+
+    Re-importing a newer build updates every note it still has, tags included, so a note the new build no
+    longer has keeps an older build tag: that is how a student finds the questions that were removed."""
+    return f"quizgen::build::{now.astimezone(dt.UTC):%Y%m%d-%H%M}"
+
+
+def with_build_tag(notes: Iterable[NoteSpec], now: dt.datetime) -> Iterator[NoteSpec]:
+    tag = build_tag(now)
+    for spec in notes:
+        yield replace(spec, tags=(*spec.tags, tag))
+
+
+def description_html(bank: Bank, recipe: DeckRecipe, counts: dict[CardForm, int], build: str = "") -> str:
+    """The deck description Anki shows on the deck overview: what it is, what it covers, its sources, and
+    (given the build tag) how to find the questions an update removed."""
     arts = sorted({a for it in recipe.selection.apply(bank) for a in it.articles})
     srcs = "".join(f"<li>{esc(citations.source_label(bank, a).ja)}</li>" for a in arts if a in bank.source_by_id)
     made = "、".join(f"{f.value} {n}" for f, n in counts.items() if n)
     return (f'<div lang="ja">{esc(recipe.description.ja)}</div>'
             f'<div lang="en" style="opacity:.75">{esc(recipe.description.en)}</div>'
             + (f"<p>出典 · Sources:</p><ul>{srcs}</ul>" if srcs else "")
-            + (f"<p style=\"opacity:.75\">notes: {made} — made with quizgen</p>" if made else ""))
+            + (f"<p style=\"opacity:.75\">notes: {made} — made with quizgen</p>" if made else "")
+            + (f'<p style="opacity:.75">この版のタグ: {esc(build)}。更新でなくなった問題には古い版のタグが残ります'
+               f"(ブラウザで <code>tag:quizgen::build::* -tag:{esc(build)}</code> を検索)。"
+               f'<span lang="en"> Notes a newer version no longer has keep an older quizgen::build tag.</span></p>'
+               if build else ""))
