@@ -178,7 +178,8 @@ def test_cards_are_ordered_and_tagged(bank: Bank, tmp_path: Path) -> None:
         dues = sorted({c.due for c in cards})
         assert len(dues) == build.total_notes and dues[0] >= 1  # one position per note, not all "New #0"
         note = col.get_note(col.find_notes('"ID:a2-plan-points" note:"quizgen 問答 (Q→A)"')[0])
-        assert set(note.tags) >= {"category::positions", "article::a2", "peace-plan", "ukraine", "form::basic"}
+        assert set(note.tags) >= {"category::positions", "article::a2", "peace-plan", "ukraine", "form::basic",
+                                  "priority::core", "story::peace-plan", "quizgen::build::20250301-0900"}
         assert all(" " not in t for c in cards for t in c.note().tags)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import shutil
 from pathlib import Path
 
@@ -378,3 +379,65 @@ def test_a_wrong_title_on_a_person_answer_is_wrong() -> None:
     assert is_correct("ショイグ書記", "ショイグ", accepted)
     assert is_correct("ショイグ氏", "ショイグ", accepted)
     assert not is_correct("ショイグ首相", "ショイグ", accepted)
+
+
+# --------------------------------------------------------------------------- the content rules, beyond one bad bank each
+
+_ONE_ITEM = """\
+sources:
+  - {{id: "t1", file: t1.txt, headline: {{ja: 見出し, en: Headline}}, outlet: {{ja: テスト通信, en: Test Wire}}}}
+items:
+  - id: x
+    category: {category}
+    kind: {kind}
+    prompt: {{ja: "{prompt_ja}", en: "{prompt_en}"}}
+    answer: {{ja: "{answer_ja}", en: "{answer_en}"}}
+    explanation: {{ja: 説明, en: Explanation}}
+    evidence: [{{article: "t1", quote: 北京でショイグ氏と戦略対話を行いました}}]
+"""
+
+
+def _problems(**fields: str) -> list[str]:
+    values = {"category": "forums", "kind": "place", "prompt_ja": "どこか。", "prompt_en": "Where?",
+              "answer_ja": "北京", "answer_en": "Beijing", **fields}
+    try:
+        loads_bank(_ONE_ITEM.format(**values), "b.yaml")
+    except BankError as exc:
+        return [p.message for p in exc.problems]
+    return []
+
+
+@pytest.mark.parametrize(("fields", "found"), [
+    ({"answer_ja": "モスクワ", "prompt_ja": "首脳が会談した都市(もすくわ)はどこか。"}, True),  # kana folded
+    ({"answer_ja": "ＢＲＩＣＳ", "prompt_ja": "BRICSの議長国はどこか。"}, True),  # width folded
+    ({"answer_en": "Iran", "prompt_en": "Which Iranian official spoke?"}, False),  # whole words only
+    ({"answer_en": "Iran", "prompt_en": "Which country, Iran or another, agreed?"}, True),
+    ({"answer_ja": "北京", "prompt_ja": "中国の首都はどこか。"}, False),
+])
+def test_an_answer_is_found_in_its_prompt_through_kana_width_and_case(fields: dict[str, str], found: bool) -> None:
+    printed = [m for m in _problems(**fields) if "printed in its own prompt" in m]
+    assert bool(printed) is found, printed
+
+
+@pytest.mark.parametrize("answer", ["来年", "今年の初め", "24日", "金曜日", "3月"])
+def test_a_date_answer_must_be_resolved(answer: str) -> None:
+    problems = _problems(category="dates", kind="date", answer_ja=answer, answer_en="x")
+    assert len(problems) == 1 and problems[0].startswith(("relative date answer", "date answer")), problems
+
+
+@pytest.mark.parametrize("text", ["記事001によると", "記事 ００３ では", "According to article 004,", "記事t1の"])
+def test_article_numbers_in_any_width_or_as_a_source_id(text: str) -> None:
+    assert any(m.startswith("names an article number") for m in _problems(prompt_ja=f"{text}首都はどこか。")), text
+
+
+def test_mirror_pairs_without_the_articles_need_one_quote_inside_the_other() -> None:
+    from quizgen.bank.content import evidence_overlaps
+
+    bank = load_bank(DATA / "bank_good")
+    a = bank.item_by_id["t1-dialogue-partner"]
+    inside = dataclasses.replace(a, id="b", evidence=(Evidence("t1", "ショイグ氏と戦略対話"),))
+    beside = dataclasses.replace(a, id="c", evidence=(Evidence("t1", "中国の王毅氏は、金曜日に北京で"),))
+    text = (ARTICLES / "t1.txt").read_text(encoding="utf-8")
+    assert evidence_overlaps(a, inside, None)
+    assert not evidence_overlaps(a, beside, None)  # overlapping spans are only seen with the article text
+    assert evidence_overlaps(a, beside, {"t1": text})
