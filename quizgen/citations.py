@@ -84,11 +84,13 @@ def source_name(bank: Bank, article: str) -> Text:
 
 
 def source_url(bank: Bank, article: str) -> str | None:
-    """Where a learner can read the source: the page's own address, else the first report it links to."""
+    """Where a learner can read the source: the page's own address, else the first report it links to
+    (a bare domain such as cgtn.com as https://cgtn.com)."""
     s = bank.source_by_id[article]
-    if s.url is not None:
-        return s.url
-    return s.links[0].url if s.links else None
+    url = s.url if s.url is not None else s.links[0].url if s.links else None
+    if url is None or "://" in url:
+        return url
+    return f"https://{url}"
 
 
 def _shorten(text: str, limit: int) -> str:

@@ -441,3 +441,18 @@ def test_mirror_pairs_without_the_articles_need_one_quote_inside_the_other() -> 
     assert evidence_overlaps(a, inside, None)
     assert not evidence_overlaps(a, beside, None)  # overlapping spans are only seen with the article text
     assert evidence_overlaps(a, beside, {"t1": text})
+
+
+@pytest.mark.parametrize(("url", "ok"), [("https://www.bbc.com/japanese/65022270", True), ("cgtn.com", True),
+                                         ("www.cgtn.com/news/1", True), ("cgtn", False), ("ftp://x.org", False)])
+def test_source_links_are_web_addresses(url: str, ok: bool) -> None:
+    text = (f'sources:\n  - {{id: "t1", file: t1.txt, headline: {{ja: 見出し, en: H}}, outlet: {{ja: 通信, en: Wire}},\n'
+            f'     links: [{{outlet: {{ja: 通信, en: Wire}}, url: "{url}"}}]}}\n')
+    if ok:
+        loads_bank(text, "s.yaml")
+        return
+    with pytest.raises(BankError) as exc:
+        loads_bank(text, "s.yaml")
+    assert [str(p) for p in exc.value.problems] == [
+        f"s.yaml:3:48: source t1.links[0].url: must be a web address (https://… or a domain such as cgtn.com), "
+        f"not {url!r}"]

@@ -45,6 +45,8 @@ def test_source_url_is_the_page_else_its_first_link() -> None:
     assert source_url(dataclasses.replace(bank, sources=(linked,)), "t1") == "https://www.bbc.com/japanese/1"
     own = dataclasses.replace(linked, url="https://example.com/page")
     assert source_url(dataclasses.replace(bank, sources=(own,)), "t1") == "https://example.com/page"
+    domain = dataclasses.replace(linked, links=(Link(Text("CGTN", "CGTN"), "cgtn.com"),))
+    assert source_url(dataclasses.replace(bank, sources=(domain,)), "t1") == "https://cgtn.com"
 
 
 @pytest.mark.parametrize(("when", "label"), [

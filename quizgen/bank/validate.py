@@ -21,7 +21,7 @@ from quizgen.japanese.normalise import normalise
 _ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _WHEN_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 _DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_URL_RE = re.compile(r"^https?://\S+$")
+_URL_RE = re.compile(r"^(https?://\S+|[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}(/\S*)?)$")  # or a bare domain
 _KANA_RE = re.compile(r"^[\u3041-\u309f\u30fc・、。「」\s]+$")
 
 
@@ -84,7 +84,7 @@ def _check_urls(r: Reader, s: Source) -> None:
     urls += [(("links", j, "url"), link.url) for j, link in enumerate(s.links)]
     for path, url in urls:
         if not _URL_RE.match(url):
-            r.flag("sources", s.id, path, f"must be a web address (http:// or https://), not {url!r}")
+            r.flag("sources", s.id, path, f"must be a web address (https://… or a domain such as cgtn.com), not {url!r}")
 
 
 def _check_stories(r: Reader, bank: Bank) -> None:
