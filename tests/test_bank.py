@@ -308,7 +308,8 @@ def _banks(draw: st.DrawFn) -> Bank:
     items = []
     for n, iid in enumerate(ids):
         dated = draw(st.booleans())
-        basis = DateBasis(DateHow.STATED, "s1", (f"2023年3月10日{draw(_plain)}",)) if dated else None
+        note = draw(st.none() | _texts | _plain)
+        basis = DateBasis(DateHow.STATED, "s1", (f"2023年3月10日{draw(_plain)}",), note=note) if dated else None
         items.append(Item(
             id=iid,
             category=draw(st.sampled_from([c for c in Category if c is not Category.DATES])),
@@ -456,3 +457,25 @@ def test_source_links_are_web_addresses(url: str, ok: bool) -> None:
     assert [str(p) for p in exc.value.problems] == [
         f"s.yaml:3:48: source t1.links[0].url: must be a web address (https://… or a domain such as cgtn.com), "
         f"not {url!r}"]
+
+
+def test_a_date_basis_note_is_bilingual_text_or_plain_text_and_names_no_article(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    bank = tmp_path / "bank"
+    shutil.copytree(DATA / "bank_good", bank)
+    items = (bank / "items.yaml").read_text(encoding="utf-8")
+    basis = "    date_basis: {how: stated, article: \"t1\", quotes: [2025年は、国連創設から80年という節目の年です]"
+    assert basis in items
+    for note, problems in [("{ja: 記事に年がある。, en: The article gives the year.}", []),
+                           ("本文に年がある。", []),
+                           ("記事t1に年がある。", ["bank/items.yaml:29:89: item t1-un-80.date_basis.note: names an article "
+                                                "number ('記事t1'): name the event instead; outputs cite the source from "
+                                                "evidence"])]:
+        (bank / "items.yaml").write_text(items.replace(basis, f"{basis}, note: {note}"), encoding="utf-8")
+        try:
+            loaded = load_bank(bank, ARTICLES)
+        except BankError as exc:
+            assert [str(p) for p in exc.problems] == problems
+            continue
+        assert problems == [] and loaded.item_by_id["t1-un-80"].date_basis is not None

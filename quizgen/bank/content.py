@@ -72,8 +72,11 @@ def _item_texts(it: Item) -> Iterator[tuple[FieldPath, str]]:
         yield from _text_fields(("distractors", j), d)
     for j, a in enumerate(it.accept):
         yield ("accept", j), a
-    if it.date_basis is not None:
-        yield from _text_fields(("date_basis", "note"), it.date_basis.note)
+    note = it.date_basis.note if it.date_basis is not None else None
+    if isinstance(note, str):
+        yield ("date_basis", "note"), note
+    else:
+        yield from _text_fields(("date_basis", "note"), note)
 
 
 def _learner_texts(bank: Bank) -> Iterator[tuple[str, str, FieldPath, str]]:

@@ -148,7 +148,7 @@ class DateBasis:
 
     `stated`: the quotes write the date. `article-date`: a relative word in the quotes (今年, 昨年…)
     counted from the source's `published` date, or an event the page reports as just happened, dated
-    to the page's own month (then `note` says how). `counted`: `from_year` (written in the article)
+    to the page's own month (then `note` says how, as {ja, en} or as plain text). `counted`: `from_year` (written in the article)
     plus `years` (6年ぶり after 2018 is 2024).
     """
 
@@ -157,7 +157,7 @@ class DateBasis:
     quotes: tuple[str, ...]
     from_year: int | None = None
     years: int | None = None
-    note: Text | None = None
+    note: Text | str | None = None  # how the date was found: {ja, en}, or plain text (a maintainers' record)
 
 
 @dataclass(frozen=True)

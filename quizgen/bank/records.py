@@ -61,7 +61,13 @@ class Reader:
         origin = typing.get_origin(tp)
         if origin in (types.UnionType, typing.Union):
             args = [a for a in typing.get_args(tp) if a is not type(None)]
-            return None if raw is None else self.value(raw, args[0], loc, path)
+            if raw is None:
+                return None
+            # `Text | str`: a mapping is read as the record, anything else as the first plain type
+            record = next((a for a in args if dataclasses.is_dataclass(a)), None)
+            plain = [a for a in args if not dataclasses.is_dataclass(a)]
+            chosen = record if isinstance(raw, LocMap) and record is not None else (plain or args)[0]
+            return self.value(raw, chosen, loc, path)
         if origin is tuple:
             (inner, _ellipsis) = typing.get_args(tp)
             return self._sequence(raw, inner, loc, path)
