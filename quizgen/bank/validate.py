@@ -117,7 +117,7 @@ def _check_references(bank: Bank, r: Reader, it: Item) -> None:
 
 
 def _check_formats(r: Reader, it: Item) -> None:
-    """Tags without spaces, a hiragana reading, a well-formed `when` with its `event`, cloze blanks."""
+    """Tags without spaces, a hiragana reading, a well-formed `when`, cloze blanks."""
     for j, tag in enumerate(it.tags):
         if not tag.strip() or any(c.isspace() for c in tag):
             r.flag("items", it.id, ("tags", j), f"tags contain no spaces: {tag!r}")
@@ -125,8 +125,6 @@ def _check_formats(r: Reader, it: Item) -> None:
         r.flag("items", it.id, ("reading",), f"must be hiragana, not {it.reading!r}")
     if it.when is not None and not _WHEN_RE.match(it.when):
         r.flag("items", it.id, ("when",), f"must be YYYY, YYYY-MM or YYYY-MM-DD, not {it.when!r}")
-    if it.when is not None and it.event is None:
-        r.fail(r.at("items", it.id, "when"), f"item {it.id}.event", "an item with `when` needs an `event` label")
     for lang in ("ja", "en") if it.cloze is not None else ():
         if not any(blank for _, blank in cloze_parts(getattr(it.cloze, lang))):
             r.flag("items", it.id, ("cloze", lang), "mark each blank with [[...]]")
