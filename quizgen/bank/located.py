@@ -5,6 +5,12 @@ and sequences are `LocList`: ordinary dict/list subclasses that also carry the
 `Loc` of themselves and of each key or element. Only the YAML safe schema is
 accepted; any other tag (for example `!!python/object`) is reported as a
 `Problem`, never constructed.
+
+Hostile files cannot make the reader work without end: an aliased value is built again at
+each alias, so aliases may repeat at most `MAX_REPEATS` values in one file (a "billion laughs"
+file stops at once), a value that contains itself through an alias is a problem rather than
+endless recursion, and values nest at most `MAX_DEPTH` levels deep. The bank, the deck recipes
+and the drafts files all read through here, so each gets these limits and the same messages.
 """
 
 from __future__ import annotations
@@ -57,16 +63,59 @@ _SAFE_TAGS = {
 }
 
 
+MAX_REPEATS = 10_000  # values that aliases may repeat in one file (a bank file needs none)
+MAX_DEPTH = 50  # levels of nesting (the bank's deepest value is about six levels down)
+
+
 class _Builder:
     def __init__(self, file: str) -> None:
         self.file = file
         self.problems: list[Problem] = []
+        self.structural = False  # an alias or nesting problem: the data is not worth reading further
         self._constructor = yaml.SafeLoader("")
+        self._built: set[int] = set()  # ids of the nodes built once (a node met again came through an alias)
+        self._open: list[int] = []  # ids of the nodes being built, outermost first
+        self._repeats = 0  # values built again through aliases
+        self._repeat_root: tuple[yaml.Node, str] | None = None  # the outermost aliased value being repeated
 
     def loc(self, node: yaml.Node) -> Loc:
         return Loc(self.file, node.start_mark.line + 1, node.start_mark.column + 1)
 
+    def _refuse(self, node: yaml.Node, path: str, message: str) -> None:
+        self.problems.append(self.loc(node).problem(path or "(document)", message))
+        self.structural = True
+
     def build(self, node: yaml.Node, path: str) -> Any:
+        """`node` as located data; at most once per alias problem, the value is None instead."""
+        key = id(node)
+        if self._repeats > MAX_REPEATS:
+            return None
+        if key in self._open:
+            self._refuse(node, path, "this value contains itself (a recursive alias)")
+            return None
+        if len(self._open) >= MAX_DEPTH:
+            self._refuse(node, path, f"nested more than {MAX_DEPTH} levels deep")
+            return None
+        outermost = False
+        if key in self._built:
+            self._repeats += 1
+            if self._repeat_root is None:
+                self._repeat_root, outermost = (node, path), True
+            if self._repeats > MAX_REPEATS:
+                root, root_path = self._repeat_root
+                self._refuse(root, root_path, f"aliases repeat this value beyond {MAX_REPEATS:,} values in all; "
+                                              "write the values out (the bank needs no aliases)")
+                return None
+        self._built.add(key)
+        self._open.append(key)
+        try:
+            return self._value(node, path)
+        finally:
+            self._open.pop()
+            if outermost:
+                self._repeat_root = None
+
+    def _value(self, node: yaml.Node, path: str) -> Any:
         if node.tag not in _SAFE_TAGS:
             self.problems.append(
                 self.loc(node).problem(
@@ -115,11 +164,13 @@ def load_located(text: str, file: str) -> tuple[Any, list[Problem]]:
         return None, [Problem(file, line, col, "(document)", msg)]
     except yaml.YAMLError as exc:
         return None, [Problem(file, 1, 1, "(document)", f"YAML error: {exc}")]
+    except RecursionError:  # PyYAML's pure-Python parser (no libyaml) has no nesting limit of its own
+        return None, [Problem(file, 1, 1, "(document)", f"nested more than {MAX_DEPTH} levels deep")]
     if node is None:
         return None, []
     builder = _Builder(file)
     data = builder.build(node, "")
-    return data, builder.problems
+    return (None if builder.structural else data), builder.problems
 
 
 def plain(data: Any) -> Any:

@@ -1,0 +1,75 @@
+"""Helpers of the hostile-input suite: the CLI in-process and as a real process, and private mounts.
+
+Each module of this folder is one cause of issue 18; every test drives quizgen as a user would and
+checks what the user sees: a one-line message naming the place, exit 1, never a traceback, and no file
+clobbered or left behind.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO
+
+import pytest
+from click.testing import CliRunner
+
+from quizgen.cli import cli
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+GOOD = DATA / "bank_good"
+ARTICLES = DATA / "articles"
+
+
+@dataclass(frozen=True)
+class Ran:
+    """What a command did: its exit status and what it printed on each stream."""
+
+    code: int
+    out: str
+    err: str
+
+    def fails_cleanly(self, code: int = 1) -> str:
+        """Exit `code` (1 unless told) and no traceback; returns standard error for the caller to check."""
+        assert "Traceback" not in self.out + self.err, self.out + self.err
+        assert self.code == code, (self.code, self.out, self.err)
+        return self.err
+
+
+def run(*args: str, input: str | None = None) -> Ran:
+    """The CLI in-process, as `quizgen ARGS` (exceptions the CLI does not turn into messages propagate)."""
+    res = CliRunner().invoke(cli, list(args), input=input, catch_exceptions=False)
+    return Ran(res.exit_code, res.stdout, res.stderr)
+
+
+def command(*args: str) -> list[str]:
+    """The argument list that runs `quizgen ARGS` with this interpreter."""
+    return [sys.executable, "-m", "quizgen", *args]
+
+
+def process(*args: str, stdin: int | IO[str] | None = subprocess.DEVNULL, stdout: int | IO[str] | None = None,
+            timeout: float = 120) -> Ran:
+    """`quizgen ARGS` as a real process (real signals, real standard streams); output it was not given is captured."""
+    res = subprocess.run(command(*args), stdin=stdin, stdout=subprocess.PIPE if stdout is None else stdout,
+                         stderr=subprocess.PIPE, text=True, timeout=timeout, check=False)
+    return Ran(res.returncode, res.stdout or "", res.stderr or "")
+
+
+def in_namespace(script: str, timeout: float = 300) -> Ran:
+    """Run a shell script as root in a private mount namespace (its mounts vanish with it), or skip the test.
+
+    The script can mount a tiny tmpfs (a full disk) or bind a folder read-only (which stops even root).
+    """
+    if shutil.which("unshare") is None:
+        pytest.skip("needs unshare(1) to mount a small or read-only file system privately")
+    probe = subprocess.run(["unshare", "--mount", "--propagation", "private", "true"], capture_output=True, check=False)
+    if probe.returncode != 0:
+        pytest.skip(f"cannot make a private mount namespace here: {probe.stderr.decode().strip()}")
+    env = {**os.environ, "QUIZGEN": " ".join(command())}
+    res = subprocess.run(["unshare", "--mount", "--propagation", "private", "sh", "-c", script],
+                         capture_output=True, text=True, timeout=timeout, env=env, check=False)
+    return Ran(res.returncode, res.stdout, res.stderr)
