@@ -12,6 +12,7 @@ from collections.abc import Iterable
 
 from quizgen.bank.model import Bank, Category, DateHow, Item, Text
 from quizgen.japanese.dates import parse_when
+from quizgen.text import strip_controls
 
 __all__ = ["OUTSIDE_ARTICLES", "citation", "date_basis_label", "date_label", "dated", "item_tags", "outside_note",
            "source_label", "source_name", "source_url", "tags"]
@@ -128,9 +129,9 @@ def outside_note(context: Text) -> Text:
 def tags(category: Category, articles: Iterable[str] = (), actors: Iterable[str] = (),
          extra: Iterable[str] = ()) -> tuple[str, ...]:
     """Tags in the one spelling every output uses: `category::`, `article::` and `actor::` tags, then `extra`;
-    spaces become underscores, repeats are dropped."""
+    spaces become underscores, control characters are dropped, repeats are dropped."""
     raw = [f"category::{category.value}", *(f"article::{a}" for a in articles), *(f"actor::{a}" for a in actors), *extra]
-    return tuple(dict.fromkeys(t.replace(" ", "_") for t in raw))
+    return tuple(dict.fromkeys(strip_controls(t).replace(" ", "_") for t in raw))
 
 
 def item_tags(item: Item) -> tuple[str, ...]:

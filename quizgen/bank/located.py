@@ -21,6 +21,7 @@ from typing import Any
 import yaml
 
 from quizgen.errors import Problem
+from quizgen.text import code_point, find_control
 
 
 @dataclass(frozen=True)
@@ -157,6 +158,8 @@ def load_located(text: str, file: str) -> tuple[Any, list[Problem]]:
     """Parse one YAML document. Returns (data, problems); data is None when unreadable."""
     try:
         node = yaml.compose(text, Loader=_COMPOSER)
+    except yaml.reader.ReaderError as exc:
+        return None, [_unreadable_character(text, file, exc)]
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -171,6 +174,18 @@ def load_located(text: str, file: str) -> tuple[Any, list[Problem]]:
     builder = _Builder(file)
     data = builder.build(node, "")
     return (None if builder.structural else data), builder.problems
+
+
+def _unreadable_character(text: str, file: str, exc: yaml.reader.ReaderError) -> Problem:
+    """A character YAML does not allow in a file (a raw control character), at its line and column."""
+    pos = exc.position
+    if _COMPOSER is not yaml.SafeLoader:  # libyaml counts UTF-8 bytes, PyYAML characters
+        pos = len(text.encode("utf-8")[:pos].decode("utf-8", errors="ignore"))
+    line = text.count("\n", 0, pos) + 1
+    col = pos - (text.rfind("\n", 0, pos) + 1) + 1
+    char = chr(exc.character) if isinstance(exc.character, int) else str(exc.character)[:1] or "?"
+    kind = "control character" if find_control(char) is not None else "character"
+    return Problem(file, line, col, "(document)", f"{kind} {code_point(char)} is not allowed in YAML; remove it")
 
 
 def plain(data: Any) -> Any:

@@ -20,6 +20,7 @@ from typing import Any
 
 from quizgen.bank.located import Loc, LocList, LocMap
 from quizgen.errors import Problem
+from quizgen.text import code_point, find_control
 
 MISSING = object()
 
@@ -112,6 +113,9 @@ class Reader:
             return self.fail(loc, path, f"must be text, not {raw!r} (YAML reads yes/no/on/off as true/false: quote it)")
         if not isinstance(raw, str):
             return self.fail(loc, path, f"must be text, not {kind_of(raw)}")
+        if (at := find_control(raw)) is not None:
+            return self.fail(loc, path, f"control character {code_point(raw[at])} at character {at + 1}; "
+                                        "remove it (only tab and newline are allowed)")
         if not raw.strip():
             return self.fail(loc, path, "must not be empty")
         return raw

@@ -14,6 +14,7 @@ import click
 from quizgen import __version__
 from quizgen.cli.common import FLAGS
 from quizgen.errors import BankError, QuizgenError
+from quizgen.text import terminal_safe
 
 
 class _Group(click.Group):
@@ -21,10 +22,10 @@ class _Group(click.Group):
         try:
             return super().invoke(ctx)
         except BankError as exc:
-            click.echo(exc.report(), err=True)
+            click.echo(terminal_safe(exc.report()), err=True)
             ctx.exit(exc.exit_code)
         except QuizgenError as exc:
-            click.echo(f"Error: {exc.spelled(FLAGS)}", err=True)
+            click.echo(f"Error: {terminal_safe(exc.spelled(FLAGS))}", err=True)
             ctx.exit(exc.exit_code)
 
 

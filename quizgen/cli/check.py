@@ -8,6 +8,7 @@ import click
 
 from quizgen.cli import cli
 from quizgen.cli.common import bank_option, load, plural
+from quizgen.text import terminal_safe
 
 
 @cli.command()
@@ -41,6 +42,6 @@ def check(bank_path: Path | None, articles: Path | None) -> None:
             click.echo(f"  {story.id if story else '(no story)':<{width}} {t.items:>4}  ({t.core} core)")
     click.echo("by article:")
     for src, n in s.articles:
-        click.echo(f"  {src.id:<4} {n:>4}  ({src.published or 'no date'})")
+        click.echo(terminal_safe(f"  {src.id:<4} {n:>4}  ({src.published or 'no date'})"))
     if articles is None:
         click.echo("(quotes not checked against the articles: pass --articles DIR)")

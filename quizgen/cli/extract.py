@@ -13,6 +13,7 @@ from quizgen.cli import cli
 from quizgen.cli.common import bank_option, load
 from quizgen.errors import UsageError
 from quizgen.extract import REVIEW_BATCH  # the package alone: keep the CLI's start-up light
+from quizgen.text import terminal_safe
 
 if TYPE_CHECKING:
     from quizgen.bank import Item
@@ -102,15 +103,7 @@ def review(file: Path, bank_path: Path | None, articles: Path | None, inline: bo
         return
     decided = []
     for n, item in enumerate(todo, start=1):
-        click.echo("")
-        click.echo(click.style(f"[{n}/{len(todo)}] {item.id}  ({item.category.value}/{item.kind.value})", bold=True))
-        click.echo(f"  問: {item.prompt.ja}")
-        accepted_forms = [a for a in drafts.bank.accepted(item) if not a.startswith("TODO")]
-        also = f"   (also: {', '.join(accepted_forms[1:6])})" if len(accepted_forms) > 1 else ""
-        click.echo(f"  答: {item.answer.ja}{also}")
-        click.echo(f"  根拠: 「{item.evidence[0].quote}」")
-        if item.missing:
-            click.echo(f"  missing: {', '.join(item.missing)}")
+        _show_draft(drafts, item, f"[{n}/{len(todo)}]")
         choice = click.prompt("  [a]ccept [e]dit [s]kip [q]uit", type=click.Choice(["a", "e", "s", "q"]),
                               default="s", show_choices=False)
         if choice == "q":
@@ -132,6 +125,18 @@ def review(file: Path, bank_path: Path | None, articles: Path | None, inline: bo
     left = sum(1 for i in decided if rv.still_missing(i))
     if left:
         click.echo(f"{left} accepted items still have English placeholders (see their `missing` field)")
+
+
+def _show_draft(drafts: Drafts, item: Item, counter: str) -> None:
+    """A draft as the reviewer sees it; its texts escaped, so a control character cannot drive the terminal."""
+    accepted_forms = [a for a in drafts.bank.accepted(item) if not a.startswith("TODO")]
+    also = f"   (also: {', '.join(accepted_forms[1:6])})" if len(accepted_forms) > 1 else ""
+    lines = [f"  問: {item.prompt.ja}", f"  答: {item.answer.ja}{also}", f"  根拠: 「{item.evidence[0].quote}」"]
+    if item.missing:
+        lines.append(f"  missing: {', '.join(item.missing)}")
+    click.echo("")
+    click.echo(click.style(terminal_safe(f"{counter} {item.id}  ({item.category.value}/{item.kind.value})"), bold=True))
+    click.echo(terminal_safe("\n".join(lines)))
 
 
 def _edit(drafts: Drafts, item: Item, inline: bool) -> Item:

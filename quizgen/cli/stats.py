@@ -20,6 +20,7 @@ from quizgen.cli.common import (
     selection_options,
     until,
 )
+from quizgen.text import terminal_safe
 
 
 @cli.command()
@@ -70,7 +71,7 @@ def due(bank_path: Path | None, selection: Selection, db_path: Path | None, now_
     rows = due_items(items, cards, now)
     click.echo(f"{plural(len(rows), 'card')} due now.")
     for item, card in rows:
-        click.echo(f"  {local(card.due)}  {item.id:<36} {item.prompt.ja}")
+        click.echo(f"  {local(card.due)}  {terminal_safe(item.id):<36} {terminal_safe(item.prompt.ja)}")
     new = sum(1 for i in items if i.id not in cards)
     click.echo(f"{plural(new, 'new card')} not yet studied.")
     upcoming = sorted(c.due for i in items if (c := cards.get(i.id)) is not None and c.due > now)

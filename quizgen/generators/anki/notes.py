@@ -1,7 +1,8 @@
 """Bank items -> Anki note contents. Pure: no genanki, no I/O.
 
 Every piece of bank text goes through `esc`, so markup in the bank (a `<script>`,
-a stray `{{`) reaches the card as text. A note whose question or answer is blank
+a stray `{{`) reaches the card as text, and a control character never reaches it at all
+(one U+001F, Anki's field separator, would make the whole deck unimportable). A note whose question or answer is blank
 is not made at all, so Anki never sees an empty card.
 
 Identity: a note's GUID is `genanki.guid_for(item.id, form)` (for reverse notes
@@ -23,6 +24,7 @@ from genanki.util import BASE91_TABLE
 from quizgen import citations, forms
 from quizgen.bank.model import CLOZE_RE, Bank, Category, Entity, EntityType, Item, cloze_parts
 from quizgen.generators.anki.recipes import CardForm, DeckRecipe, Layout
+from quizgen.text import CONTROL_CHARS
 
 
 @dataclass(frozen=True)
@@ -35,13 +37,14 @@ class NoteSpec:
     due: int  # new-card position: the order in which a student meets the cards
 
 
-_SPECIAL = re.compile(r"[&<>\"'{}\n]")
+_SPECIAL = re.compile("[" + re.escape("&<>\"'{}\n" + CONTROL_CHARS) + "]")
 _ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;",
-                          "{": "&#123;", "}": "&#125;", "\n": "<br>"})
+                          "{": "&#123;", "}": "&#125;", "\n": "<br>", **dict.fromkeys(CONTROL_CHARS)})
 
 
 def esc(text: str) -> str:
-    """Bank text -> safe HTML: escaped like html.escape, braces neutralised (no template or cloze syntax), newlines as <br>."""
+    """Bank text -> safe HTML: escaped like html.escape, braces neutralised (no template or cloze syntax), newlines as
+    <br>, control characters dropped."""
     return text.translate(_ESCAPES) if _SPECIAL.search(text) else text
 
 

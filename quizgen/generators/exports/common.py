@@ -20,6 +20,7 @@ from typing import TypeVar
 from quizgen import citations, forms
 from quizgen.bank.model import Bank, Category, Item, Lang, Text
 from quizgen.japanese.width import IDEOGRAPHIC_SPACE, width_variants
+from quizgen.text import strip_controls
 
 
 class ExportFormat(StrEnum):
@@ -184,12 +185,9 @@ def no_mc_reason(ip: ItemPlan, needs: str = "four options need 3") -> str:
 # --------------------------------------------------------------------------- text helpers
 
 
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-
-
 def clean(text: str) -> str:
-    """Drop the control characters no XML 1.0 file (and no importer) can hold."""
-    return _NOT_XML.sub("", text)
+    """Drop the control characters no XML 1.0 file (and no importer) can hold: `quizgen.text.strip_controls`."""
+    return strip_controls(text)
 
 
 def show(text: Text, lang: Lang, sep: str = " / ") -> str:

@@ -1,0 +1,42 @@
+"""Control characters in text: found (for `check`), stripped (for files) or shown as escapes (for the terminal).
+
+The bank refuses them: C0 controls except tab and newline, DEL, C1 controls, and the noncharacters
+U+FFFE and U+FFFF. Every output boundary removes or escapes them again, as defence in depth, because
+each does harm somewhere: U+001F is Anki's field separator (one splits a note and the whole deck
+fails to import), NUL ends strings in C code, ESC starts the escape sequences that clear a terminal
+or set its title, and XML 1.0 can hold none of the C0 ones.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: Every character the bank refuses and the outputs remove: C0 but tab and newline, DEL, C1, U+FFFE, U+FFFF.
+CONTROL_CHARS = "".join(map(chr, [*range(0x00, 0x09), *range(0x0B, 0x20), *range(0x7F, 0xA0), 0xFFFE, 0xFFFF]))
+CONTROL_RE = re.compile(f"[{re.escape(CONTROL_CHARS)}]")
+
+
+def find_control(text: str) -> int | None:
+    """The index of the first control character in `text`, or None when there is none."""
+    m = CONTROL_RE.search(text)
+    return m.start() if m else None
+
+
+def code_point(char: str) -> str:
+    """'U+001F' for '\\x1f'."""
+    return f"U+{ord(char):04X}"
+
+
+def strip_controls(text: str) -> str:
+    """`text` without its control characters (tab and newline kept): for data files and note fields."""
+    return CONTROL_RE.sub("", text)
+
+
+def _escape(m: re.Match[str]) -> str:
+    n = ord(m.group())
+    return f"\\x{n:02x}" if n < 0x100 else f"\\u{n:04x}"
+
+
+def terminal_safe(text: str) -> str:
+    """`text` with each control character shown as its escape (ESC as \\x1b): for the terminal, which would obey it."""
+    return CONTROL_RE.sub(_escape, text)
