@@ -157,9 +157,14 @@ _SINGULAR = {"sources": "source", "stories": "story", "entities": "entity", "ite
               "disagreements": "disagreement", "pools": "pool"}
 
 
+def singular(kind: str) -> str:
+    """One record of a section: 'entity' for 'entities'."""
+    return _SINGULAR.get(kind, kind)
+
+
 def field_name(kind: str, rid: str, path: tuple[str | int, ...]) -> str:
     """How a problem names a field of a record: `item a001.prompt.ja`, `entity x.roles[0].quote`."""
-    out = f"{_SINGULAR.get(kind, kind)} {rid}"
+    out = f"{singular(kind)} {rid}"
     for step in path:
         out += f"[{step}]" if isinstance(step, int) else f".{step}"
     return out

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from quizgen.bank import names
 from quizgen.bank.content import check_content
 from quizgen.bank.dating import check_dates, check_years
 from quizgen.bank.model import Bank, Item, Source, cloze_parts
@@ -18,7 +19,6 @@ from quizgen.bank.records import Reader, suggest
 from quizgen.errors import UsageError
 from quizgen.japanese.normalise import normalise
 
-_ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _WHEN_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 _DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _URL_RE = re.compile(r"^(https?://\S+|[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}(/\S*)?)$")  # or a bare domain
@@ -31,7 +31,8 @@ def validate(bank: Bank, r: Reader, articles: Path | None = None) -> None:
     if articles is not None and not articles.is_dir():
         raise UsageError(f"articles folder not found: {articles}")
     texts = _read_articles(bank, r, articles) if articles is not None else None
-    _check_ids(bank, r)
+    names.check_ids(bank, r)
+    names.check_files(bank, r)
     _check_sources(bank, r)
     _check_stories(r, bank)
     prompts: dict[str, Item] = {}
@@ -49,14 +50,6 @@ def validate(bank: Bank, r: Reader, articles: Path | None = None) -> None:
         _check_quotes(bank, r, texts)
         for it in bank.items:
             check_years(r, it, texts)
-
-
-def _check_ids(bank: Bank, r: Reader) -> None:
-    for kind, recs in (("stories", bank.stories), ("entities", bank.entities), ("items", bank.items),
-                       ("disagreements", bank.disagreements), ("pools", bank.pools)):
-        for rec in recs:
-            if not _ID_RE.match(rec.id):
-                r.flag(kind, rec.id, ("id",), "ids are lower-case letters, digits and hyphens (e.g. a000-peace-plan)")
 
 
 def _check_sources(bank: Bank, r: Reader) -> None:
@@ -169,7 +162,12 @@ def _read_articles(bank: Bank, r: Reader, articles: Path) -> dict[str, str]:
     """Each source's article text by id; a missing file, or a clutter line not in its article, is a problem."""
     texts: dict[str, str] = {}
     for s in bank.sources:
-        path = articles / s.file
+        if names.file_problem(s.file) is not None:
+            continue  # said by names.check_files
+        path, escape = names.article_path(articles, s.file)
+        if path is None:
+            r.flag("sources", s.id, ("file",), str(escape))
+            continue
         try:
             texts[s.id] = path.read_text(encoding="utf-8")
         except OSError:

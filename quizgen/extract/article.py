@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from quizgen.bank.model import Bank, Category, Entity, Evidence, Item, ItemKind, Source, Text
+from quizgen.bank.names import id_problem
 from quizgen.bank.records import dumps_yaml, to_data
 from quizgen.errors import QuizgenError, UsageError
 from quizgen.extract import candidates as cand
@@ -124,8 +125,8 @@ def extract(text: str, file_name: str, bank: Bank, analyse: Analyzer, source_id:
 def _source_id(bank: Bank, source_id: str | None) -> str:
     """The new article's source id: `source_id`, or the next free number; it must be new to the bank."""
     sid = source_id or next_source_id(bank)
-    if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_-]*", sid):
-        raise UsageError(f"{{source_id}} must be letters, digits, - or _ (like 005), not {sid!r}", names=["source_id"])
+    if (problem := id_problem(sid)) is not None:
+        raise UsageError(f"{{source_id}} {problem}", names=["source_id"])
     if sid in bank.source_by_id:
         raise UsageError(f"source id {sid!r} is already in the bank ({bank.source_by_id[sid].file}); "
                          "pass another {source_id}", names=["source_id"])

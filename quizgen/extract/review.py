@@ -19,6 +19,7 @@ from quizgen.atomic import write_text
 from quizgen.bank.load import SECTIONS, bank_data, bank_files, dumps_bank, loads_bank_files, loads_bank_parts, read_files
 from quizgen.bank.located import LocMap, load_located, plain
 from quizgen.bank.model import Bank, Item, Text
+from quizgen.bank.names import id_problem
 from quizgen.bank.records import dumps_yaml
 from quizgen.errors import BankError, UsageError
 from quizgen.extract.drafts import TODO_EN
@@ -127,7 +128,7 @@ def apply(drafts: Drafts, decided: list[Item], articles_dir: Path | None = None)
     if not decided:
         return Outcome(drafts.path, 0, len(drafts.items), False)
     articles = {a for i in decided for a in i.articles}
-    target = drafts.bank_dir / "items" / f"{sorted(articles)[0]}.yaml"
+    target = _target(drafts.bank_dir, sorted(articles)[0])
     # the source and the proposed entities the accepted items need move with them
     needed = {i.entity for i in decided} | {a for i in decided for a in i.actors}
     records = drafts.records
@@ -149,6 +150,14 @@ def apply(drafts: Drafts, decided: list[Item], articles_dir: Path | None = None)
     else:
         write_text(drafts.path, file_text)
     return Outcome(target, len(decided), len(rest.items), file_text is None)
+
+
+def _target(bank_dir: Path, article: str) -> Path:
+    """BANK/items/<article>.yaml, where accepted items go; never a file outside the bank (ids are checked, and so is this)."""
+    target = bank_dir / "items" / f"{article}.yaml"
+    if id_problem(article) is not None or not _inside(target, bank_dir):
+        raise UsageError(f"accepted items of article {article!r} would be written outside the bank, to {target}")
+    return target
 
 
 def _existing(target: Path) -> dict[str, Any]:
