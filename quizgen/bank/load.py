@@ -8,6 +8,8 @@ field names; `validate.py` then checks across records and against the articles.
 
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +17,7 @@ from quizgen.bank.located import Loc, LocList, LocMap, load_located
 from quizgen.bank.model import Bank, Disagreement, Entity, Item, Pool, Source, Story
 from quizgen.bank.records import MISSING, Reader, display_path, dumps_yaml, kind_of, suggest, to_data
 from quizgen.bank.validate import validate
-from quizgen.errors import BankError, Problem, UsageError
+from quizgen.errors import BankError, Problem, QuizgenError, UsageError
 
 SECTIONS: dict[str, type[Any]] = {
     "sources": Source,
@@ -31,7 +33,8 @@ SECTIONS: dict[str, type[Any]] = {
 
 
 def bank_files(bank_dir: Path) -> list[Path]:
-    return sorted(p for p in bank_dir.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
+    """Every *.yaml/*.yml below `bank_dir` but folders: links to nothing and FIFOs too, for `read_files` to refuse."""
+    return sorted(p for p in bank_dir.rglob("*") if p.suffix in (".yaml", ".yml") and not p.is_dir())
 
 
 def load_bank(bank_dir: Path | str, articles_dir: Path | str | None = None) -> Bank:
@@ -44,7 +47,24 @@ def load_bank(bank_dir: Path | str, articles_dir: Path | str | None = None) -> B
         raise UsageError(f"no .yaml files in bank folder {bank_dir}")
     texts, problems = read_files(files)
     articles = Path(articles_dir) if articles_dir is not None else None
-    return _build(texts, articles, problems)[0]
+    bank = _build(texts, articles, problems)[0]
+    if not bank.items:
+        raise QuizgenError(f"the bank in {display_path(bank_dir)} has no items; add some (see docs/bank-format.md)")
+    return bank
+
+
+def _not_plain(path: Path) -> str | None:
+    """Why `path` is not a plain file to read (a link to nothing, a FIFO, a device), or None."""
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        return f"a link to {os.readlink(path)}, which does not exist" if path.is_symlink() else "no such file"
+    except OSError as exc:
+        return f"cannot read: {exc.strerror}"
+    if stat.S_ISREG(mode):
+        return None
+    kind = "a FIFO" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode) else "a device"
+    return f"not a regular file ({kind}); bank files are plain YAML files"
 
 
 def read_files(paths: list[Path]) -> tuple[list[tuple[str, str]], list[Problem]]:
@@ -53,6 +73,9 @@ def read_files(paths: list[Path]) -> tuple[list[tuple[str, str]], list[Problem]]
     problems: list[Problem] = []
     for path in paths:
         shown = display_path(path)
+        if (why := _not_plain(path)) is not None:
+            problems.append(Problem(shown, 1, 1, "(file)", why))
+            continue
         try:
             raw = path.read_bytes()
             texts.append((raw.decode("utf-8"), shown))
@@ -100,6 +123,8 @@ def _read_file(reader: Reader, text: str, shown: str) -> dict[str, list[Any]]:
     data, probs = load_located(text, shown)
     reader.problems.extend(probs)
     if data is None:
+        if not probs:
+            reader.fail(Loc(shown, 1, 1), "(document)", "the file is empty; add records to it or delete it")
         return part
     if not isinstance(data, LocMap):
         reader.fail(Loc(shown, 1, 1), "(document)", f"must be a mapping with keys {', '.join(SECTIONS)}")

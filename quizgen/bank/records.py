@@ -191,8 +191,9 @@ def suggest(word: str, choices: Iterable[str]) -> str:
 
 
 def display_path(path: Path) -> str:
+    """`path` as a user names it: relative to the current folder where it is below it (a link as itself)."""
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
+        return str((path.parent.resolve() / path.name).relative_to(Path.cwd().resolve()))
     except ValueError:
         return str(path)
 

@@ -8,13 +8,14 @@ import click
 
 from quizgen.cli import cli
 from quizgen.cli.common import bank_option, build_time, load, plural
+from quizgen.generators.build import STEP_NAMES
 
 
 @cli.command()
 @bank_option
 @click.option("-o", "--out", "out_dir", type=click.Path(path_type=Path), default=Path("out"), show_default=True,
               help="Folder to write into.")
-@click.option("--only", multiple=True, help="Build only this step (anki, worksheet, export; repeatable).")
+@click.option("--only", multiple=True, type=click.Choice(STEP_NAMES), help="Build only this step (repeatable).")
 def build(bank_path: Path | None, out_dir: Path, only: tuple[str, ...]) -> None:
     """Build every output from the bank into OUT (default: out/).
 

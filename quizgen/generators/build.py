@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from quizgen.bank.model import Bank
-from quizgen.errors import DependencyError
+from quizgen.errors import DependencyError, QuizgenError, UsageError
 
 STEPS: tuple[tuple[str, str], ...] = (
     ("anki", "quizgen.generators.anki:build_default"),
@@ -32,7 +32,17 @@ class StepResult:
     skipped: str | None = None  # why nothing (or not everything) was built
 
 
+STEP_NAMES = tuple(name for name, _target in STEPS)
+
+
 def build_all(bank: Bank, out_dir: Path, now: dt.datetime, only: tuple[str, ...] = ()) -> list[StepResult]:
+    """Run every step (or those named in `only`) into `out_dir`; a bank with nothing to build is an error."""
+    for name in only:
+        if name not in STEP_NAMES:
+            raise UsageError(f"unknown build step {name!r} (the steps are {', '.join(STEP_NAMES)})")
+    if not bank.live_items():
+        raise QuizgenError(f"nothing to build: all {len(bank.items)} items of the bank are drafts "
+                           "(accept them with quizgen review first)")
     out_dir.mkdir(parents=True, exist_ok=True)
     results = []
     for name, target in STEPS:
