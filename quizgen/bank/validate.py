@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from quizgen.bank import names
+from quizgen.bank import limits, names
 from quizgen.bank.content import check_content
 from quizgen.bank.dating import check_dates, check_years
 from quizgen.bank.model import Bank, Item, Source, cloze_parts
@@ -33,6 +33,7 @@ def validate(bank: Bank, r: Reader, articles: Path | None = None) -> None:
     texts = _read_articles(bank, r, articles) if articles is not None else None
     names.check_ids(bank, r)
     names.check_files(bank, r)
+    limits.check_lengths(bank, r)
     _check_sources(bank, r)
     _check_stories(r, bank)
     prompts: dict[str, Item] = {}

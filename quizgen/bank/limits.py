@@ -1,0 +1,61 @@
+"""How long a text in the bank may be.
+
+A question is read at a glance, so its texts are short; without a bound, one pasted article in a
+prompt made a worksheet PDF take minutes (WeasyPrint lays out one long paragraph in worse than linear
+time). Prompts, statements and cloze sentences have at most 600 characters each, quotes 400, answers,
+accepted spellings, distractors and readings 200, and any other text 2000. The bundled bank's
+longest are 445 (an English cloze sentence), 81, 48 and 588.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterator
+from typing import Any
+
+from quizgen.bank.model import Bank
+from quizgen.bank.records import Reader
+
+QUESTION, QUOTE, ANSWER, OTHER = 600, 400, 200, 2000
+LIMITS = {
+    "prompt": QUESTION, "statement": QUESTION, "false_statement": QUESTION, "cloze": QUESTION, "quote": QUOTE,
+    "answer": ANSWER, "accept": ANSWER, "distractors": ANSWER, "reading": ANSWER, "aliases": ANSWER,
+}
+#: How a message names the text a limit is for ("more than the 400 a prompt may have").
+_NAMES = {"false_statement": "false statement", "distractors": "distractor", "aliases": "alias",
+          "accept": "accepted spelling"}
+
+Path = tuple[str | int, ...]
+
+
+def check_lengths(bank: Bank, r: Reader) -> None:
+    """Every text of every record within its limit, each one over it a problem at its place."""
+    for section in dataclasses.fields(bank):
+        kind = section.name
+        for rec in getattr(bank, kind):
+            for path, text in _texts(rec, ()):
+                limit, name = _limit(path)
+                if len(text) > limit:
+                    a = "an" if name[0] in "aeiou" else "a"
+                    r.flag(kind, rec.id, path, f"{len(text)} characters, more than the {limit} {a} {name} may have; "
+                                               "shorten it")
+
+
+def _texts(value: Any, path: Path) -> Iterator[tuple[Path, str]]:
+    """Every text inside a record, with its path of field names and list positions."""
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, tuple):
+        for i, v in enumerate(value):
+            yield from _texts(v, (*path, i))
+    elif dataclasses.is_dataclass(value):
+        for f in dataclasses.fields(value):
+            yield from _texts(getattr(value, f.name), (*path, f.name))
+
+
+def _limit(path: Path) -> tuple[int, str]:
+    """The limit of the text at `path` (its innermost named field that has one) and what to call that text."""
+    for step in reversed(path):
+        if isinstance(step, str) and step in LIMITS:
+            return LIMITS[step], _NAMES.get(step, step)
+    return OTHER, "text"
