@@ -1,34 +1,174 @@
-"""Atomic file writes: write to a temporary file beside the target, fsync, then rename.
+"""Output files: written atomically, only onto a regular file or a new path, with nothing left behind.
 
-A reader never sees a half-written file, and a crash leaves the old file intact.
+- `atomic_path(target)` yields a temporary path beside `target`; when the block succeeds the file is
+  flushed to disk and renamed over `target`, so a reader never sees a half-written file and a crash
+  leaves the old one intact.
+- Only a regular file (or a link to one) or a new path is ever replaced. A FIFO, a device (`/dev/null`,
+  `/dev/stdout` given as a path), a socket or a folder is refused with a clear message, even as root,
+  and nothing is opened there (opening a FIFO would wait for a reader).
+- Temporary files are removed on every exit path: success, error, Ctrl-C, and SIGTERM, which the CLI
+  turns into an exception. SIGKILL cannot be caught, so each temporary file (`.NAME.quizgen-XXXX.tmp`)
+  is locked while its writer lives, and every later write into the same folder removes the ones whose
+  lock is free: a killed build's debris goes with the next build, and a running writer's file is kept.
+  (A file is made as `.part`, locked, then renamed; a `.part` older than ten seconds is debris too.)
+  `scratch_path` gives the same kind of file for work that is not the output itself (the Anki
+  collection an .apkg is zipped from), removed when its block ends.
+- OS errors become `OutputError` with the file named: "cannot write out/x.apkg: No space left on device".
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
+import signal
+import stat
 import tempfile
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import IO
 
+from quizgen.errors import OutputError
+
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - Windows: no flock; temporary files are still removed on every exit path
+    fcntl = None  # type: ignore[assignment]
+
+_MARK = "quizgen-"  # in every temporary file's name: the sweep touches nothing else
+
+
+def _kind(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a FIFO"
+    if stat.S_ISCHR(mode):
+        return "a character device"
+    if stat.S_ISBLK(mode):
+        return "a block device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not a regular file"
+
+
+def check_target(target: Path) -> None:
+    """Raise OutputError unless `target` is a regular file (or a link to one) or does not exist yet."""
+    try:
+        mode = target.stat().st_mode
+    except FileNotFoundError:
+        return
+    except NotADirectoryError as exc:
+        raise OutputError(f"cannot write {target}: part of its folder path is a file") from exc
+    except OSError as exc:
+        raise OutputError.from_os(exc, f"cannot write {target}") from exc
+    if stat.S_ISDIR(mode):
+        raise OutputError(f"cannot write {target}: it is a folder; give a file name")
+    if not stat.S_ISREG(mode):
+        raise OutputError(f"will not write {target}: it is {_kind(mode)}, not a regular file; "
+                          "quizgen writes only regular files")
+
+
+def ensure_folder(folder: Path) -> Path:
+    """`folder`, made (with its parents) if missing; OutputError if a file is in the way or it cannot be made."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except (FileExistsError, NotADirectoryError) as exc:
+        raise OutputError(f"cannot use {folder} as a folder: a file of that name is in the way") from exc
+    except OSError as exc:
+        raise OutputError.from_os(exc, f"cannot make folder {folder}") from exc
+    return folder
+
+
+PART_AGE = 10.0  # seconds: a `.part` file is renamed microseconds after it is made; an older one is debris
+
+
+def sweep(folder: Path) -> None:
+    """Remove temporary files of quizgen writers that have died (their lock is free) from `folder`."""
+    if fcntl is None:  # pragma: no cover
+        return
+    with contextlib.suppress(OSError):
+        entries = [e for e in os.scandir(folder) if e.name.startswith(".") and _MARK in e.name
+                   and e.name.endswith((".tmp", ".part")) and e.is_file(follow_symlinks=False)]
+        for entry in entries:
+            with contextlib.suppress(OSError):
+                if entry.name.endswith(".part") and time.time() - entry.stat().st_mtime < PART_AGE:
+                    continue  # being made right now, and not locked yet
+                fd = os.open(entry.path, os.O_RDONLY | os.O_NOFOLLOW)
+                try:
+                    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)  # BlockingIOError: its writer is alive
+                    os.unlink(entry.path)
+                finally:
+                    os.close(fd)
+
+
+_STOPS = {getattr(signal, n) for n in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, n)}
+
+
+def _hold_signals() -> set[int | signal.Signals] | None:
+    """Hold back SIGINT/SIGTERM/SIGHUP (they wait, pending) until `_release`; None where that cannot be done."""
+    if not hasattr(signal, "pthread_sigmask"):  # pragma: no cover - Windows
+        return None
+    return signal.pthread_sigmask(signal.SIG_BLOCK, _STOPS)
+
+
+def _release(held: set[int | signal.Signals] | None) -> None:
+    if held is not None:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
+
+
+@contextmanager
+def _locked_temp(beside: Path) -> Iterator[Path]:
+    """A new, locked temporary file in `beside`'s folder, removed when the block ends (however it ends).
+
+    Signals are held from its creation until the `finally` that removes it is in place, so a stop
+    request can never fall between the two and leave the file behind.
+    """
+    folder = ensure_folder(beside.parent)
+    sweep(folder)
+    held = _hold_signals()
+    try:
+        fd, part = tempfile.mkstemp(prefix=f".{beside.name}.{_MARK}", suffix=".part", dir=folder)
+    except OSError as exc:
+        _release(held)
+        raise OutputError.from_os(exc, f"cannot write {beside}") from exc
+    tmp = Path(part).with_suffix(".tmp")
+    try:
+        if fcntl is not None:
+            fcntl.flock(fd, fcntl.LOCK_EX)
+        os.rename(part, tmp)  # only a locked file carries the name the sweep looks for
+        _release(held)  # a signal that came meanwhile acts here, and the finally removes the file
+        held = None
+        yield tmp
+    finally:
+        _release(held)
+        for name in (tmp, Path(part)):
+            with contextlib.suppress(OSError):
+                name.unlink()
+        os.close(fd)
+
 
 @contextmanager
 def atomic_path(target: Path | str) -> Iterator[Path]:
-    """Yield a temporary path to write; on success it replaces `target` atomically."""
+    """Yield a temporary path to write; when the block succeeds it replaces `target` atomically."""
     target = Path(target)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    os.close(fd)
-    tmp_path = Path(tmp)
-    try:
-        yield tmp_path
-        with open(tmp_path, "rb") as fh:
-            os.fsync(fh.fileno())
-        os.chmod(tmp_path, 0o644)
-        os.replace(tmp_path, target)
-    finally:
-        tmp_path.unlink(missing_ok=True)
+    check_target(target)
+    with _locked_temp(target) as tmp:
+        try:
+            yield tmp
+            with open(tmp, "rb") as fh:
+                os.fsync(fh.fileno())
+            os.chmod(tmp, 0o644)
+            check_target(target)  # a FIFO made meanwhile is not replaced either
+            os.replace(tmp, target)
+        except OSError as exc:
+            raise OutputError.from_os(exc, f"cannot write {target}") from exc
+
+
+@contextmanager
+def scratch_path(beside: Path | str) -> Iterator[Path]:
+    """A temporary file beside `beside` for work on the way to it, removed when the block ends."""
+    with _locked_temp(Path(beside)) as tmp:
+        yield tmp
 
 
 @contextmanager

@@ -86,3 +86,17 @@ class MissingExtraError(DependencyError):
     """
 
     exit_code = 2
+
+
+class OutputError(QuizgenError):
+    """An output cannot be written where it was asked to go: not a regular file, no space, no permission, …"""
+
+    @classmethod
+    def from_os(cls, exc: OSError, doing: str) -> OutputError:
+        """`doing` ("cannot write out/x.apkg") and what the system said, on one line."""
+        return cls(f"{doing}: {describe_os_error(exc)}")
+
+
+def describe_os_error(exc: OSError) -> str:
+    """What the system said, without Python's decoration: 'No space left on device'."""
+    return exc.strerror or str(exc) or type(exc).__name__

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from quizgen import __version__
 from quizgen.bank.model import Bank
+from quizgen.errors import OutputError
 
 __all__ = ["cache_key", "load_cached"]
 
@@ -53,7 +54,7 @@ def load_cached(bank_dir: Path, cache_dir: Path | None) -> Bank:
 
         plain = dataclasses.replace(bank)  # a fresh copy: every field, none of the cached lookups
         write_bytes(path, pickle.dumps((key, plain), protocol=pickle.HIGHEST_PROTOCOL))
-    except OSError:
+    except (OSError, OutputError):
         pass
     return bank
 

@@ -12,6 +12,7 @@ from typing import Any
 import click
 
 from quizgen import __version__
+from quizgen.cli import guards
 from quizgen.cli.common import FLAGS
 from quizgen.errors import BankError, QuizgenError
 from quizgen.text import terminal_safe
@@ -27,6 +28,8 @@ class _Group(click.Group):
         except QuizgenError as exc:
             click.echo(f"Error: {terminal_safe(exc.spelled(FLAGS))}", err=True)
             ctx.exit(exc.exit_code)
+        except OSError as exc:  # a full disk, a read-only folder, a full standard output: one line, exit 1
+            ctx.exit(guards.report_os_error(exc))
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -36,7 +39,18 @@ def cli() -> None:
 
 
 def main() -> None:
-    cli(prog_name="quizgen")
+    """The `quizgen` program: the commands, with the process's guards (see `quizgen.cli.guards`)."""
+    guards.install()
+    try:
+        cli(prog_name="quizgen")  # standalone: ends with SystemExit
+    except SystemExit as exc:
+        code = exc.code if isinstance(exc.code, int) else 0 if exc.code is None else 1
+    except guards.Terminated as exc:
+        click.echo(f"Error: {exc}", err=True)
+        code = exc.exit_code
+    except OSError as exc:  # --help or a usage message onto a full or closed standard output
+        code = guards.report_os_error(exc)
+    raise SystemExit(guards.finish(code))
 
 
 # Command modules register themselves on `cli` when imported.

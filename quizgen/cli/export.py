@@ -28,7 +28,7 @@ FORMATS = ("moodle-xml", "gift", "quizlet-csv", "kahoot-xlsx", "kahoot-csv")
 @click.option("--seed", type=int, default=0, show_default=True,
               help="Seed for choice order and which true/false statement is asked.")
 @click.option("-o", "--output", type=click.Path(path_type=Path), default=None,
-              help="File to write (default: out/quizgen.<format ending>; '-' for standard output).")
+              help="File to write (default: out/quizgen.<format ending>; '-' or /dev/stdout for standard output).")
 def export_cmd(bank_path: Path | None, fmt: str, selection: Selection, lang: str, seed: int,
                output: Path | None) -> None:
     """Export questions for Moodle (XML or GIFT), Quizlet or Kahoot.
@@ -42,17 +42,20 @@ def export_cmd(bank_path: Path | None, fmt: str, selection: Selection, lang: str
       quizgen export --format gift --category dates --article 001 -o dates.gift.txt
       quizgen export --format kahoot-xlsx --lang en --seed 3
     """
+    from quizgen.atomic import check_target
     from quizgen.generators.exports import ExportFormat, default_path, export, write_export
 
     bank = load(bank_path)
     items = selection.take(bank)
     if output is not None and output.is_dir():
         raise UsageError(f"-o {output}: is a folder; give a file name")
+    if output is not None and str(output) not in ("-", "/dev/stdout"):
+        check_target(output)  # before the work: a FIFO or a device is refused at once
 
     exp = export(bank, ExportFormat(fmt), rng=random.Random(seed), items=items, lang=Lang(lang))
     for w in exp.warnings:
         click.echo(f"warning: {w}", err=True)
-    if output is not None and str(output) == "-":
+    if output is not None and str(output) in ("-", "/dev/stdout"):
         if exp.data is not None:
             sys.stdout.flush()
             sys.stdout.buffer.write(exp.data)

@@ -44,13 +44,15 @@ def extract(article: Path, source_id: str | None, output: Path | None, max_draft
     Needs the optional `extract` extra (SudachiPy and its dictionary); without it quizgen
     prints the pip line that adds it.
     """
-    from quizgen.atomic import write_text
+    from quizgen.atomic import check_target, write_text
     from quizgen.extract.article import extract as run
     from quizgen.extract.article import read_article
     from quizgen.extract.nlp import load_analyzer
 
     if keep_all and max_drafts is not None:
         raise UsageError("use either --max N or --all, not both")
+    if output is not None:
+        check_target(output)  # before the work: a FIFO or a folder is refused at once
     text = read_article(article)
     analyse = load_analyzer()
     bank = load(bank_path)

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from quizgen.atomic import ensure_folder
 from quizgen.bank.model import Bank
 from quizgen.errors import DependencyError, QuizgenError, UsageError
 
@@ -43,7 +44,7 @@ def build_all(bank: Bank, out_dir: Path, now: dt.datetime, only: tuple[str, ...]
     if not bank.live_items():
         raise QuizgenError(f"nothing to build: all {len(bank.items)} items of the bank are drafts "
                            "(accept them with quizgen review first)")
-    out_dir.mkdir(parents=True, exist_ok=True)
+    ensure_folder(out_dir)
     results = []
     for name, target in STEPS:
         if only and name not in only:

@@ -26,7 +26,6 @@ import itertools
 import re
 import shutil
 import sqlite3
-import tempfile
 import time
 import zipfile
 from collections.abc import Callable, Iterable, Iterator
@@ -37,8 +36,9 @@ import genanki
 from genanki.apkg_col import APKG_COL
 from genanki.apkg_schema import APKG_SCHEMA
 
-from quizgen.atomic import atomic_path
+from quizgen.atomic import atomic_path, scratch_path
 from quizgen.bank.model import Bank, Category
+from quizgen.errors import OutputError
 from quizgen.generators.anki.notes import NoteSpec, build_tag, description_html, subdecks
 from quizgen.generators.anki.notetypes import make_note_type
 from quizgen.generators.anki.recipes import CardForm, DeckRecipe, deck_id_for
@@ -74,8 +74,7 @@ def write_apkg(bank: Bank, recipe: DeckRecipe, notes: Iterable[NoteSpec], path: 
     card_counts: dict[CardForm, int] = {}
     per_deck: dict[str, int] = {}
     id_gen = itertools.count(int(ts * 1000))
-    with tempfile.TemporaryDirectory(prefix="quizgen-anki-") as tmp:
-        db = Path(tmp) / "collection.anki2"
+    with scratch_path(path) as db:  # beside the .apkg, so a killed build's collection goes with the next build
         conn = sqlite3.connect(db)
         try:
             cur = conn.cursor()
@@ -89,6 +88,8 @@ def write_apkg(bank: Bank, recipe: DeckRecipe, notes: Iterable[NoteSpec], path: 
                 per_deck[spec.deck] = per_deck.get(spec.deck, 0) + n_cards
             _write_decks(cur, bank, recipe, deck_ids, per_deck, note_counts, models, ts, id_gen)
             conn.commit()
+        except sqlite3.Error as exc:  # "database or disk is full", "disk I/O error": the scratch collection
+            raise OutputError(f"cannot write {path}: {exc}") from exc
         finally:
             conn.close()
         _zip(db, path, ts)

@@ -1,0 +1,126 @@
+"""What the `quizgen` process does about its surroundings: signals, closed or full standard streams, OS errors.
+
+- SIGTERM and SIGHUP raise `Terminated` where the program is, so every `finally` and `with` on the
+  way out runs: temporary files and folders are removed (see `quizgen.atomic`) and the quiz's
+  database is closed. The process then exits 128 + the signal number with a one-line message.
+- A closed standard input reads as empty (a prompt then ends as at Ctrl-D), instead of failing.
+- An OS error no command turned into a message (a full disk, a read-only folder, a standard
+  output on /dev/full) is one line on standard error and exit 1; a reader that went away (a broken
+  pipe, as with `| head`) ends the program quietly.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import signal
+import sys
+from types import FrameType
+
+import click
+
+from quizgen.errors import describe_os_error
+from quizgen.text import terminal_safe
+
+_SIGNALS = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name))
+
+
+class Terminated(BaseException):  # like KeyboardInterrupt: not caught by `except Exception`
+    """The process was asked to stop by a signal; raised where it was, so cleanups run on the way out."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+    @property
+    def exit_code(self) -> int:
+        return 128 + self.signum
+
+    def __str__(self) -> str:
+        return f"stopped by {signal.Signals(self.signum).name}"
+
+
+_received: list[int] = []  # every stop signal that came, in order
+
+
+def _raise_terminated(signum: int, _frame: FrameType | None) -> None:
+    _received.append(signum)
+    raise Terminated(signum)
+
+
+def _raise_interrupt(signum: int, _frame: FrameType | None) -> None:
+    _received.append(signum)
+    raise KeyboardInterrupt
+
+
+def install() -> None:
+    """Make SIGTERM/SIGHUP (and SIGINT) exceptions that are noted, and give a closed standard input something to read.
+
+    Python can lose an exception raised by a signal handler: one raised while C code calls Python
+    and then clears any error (`hasattr` on a computed attribute does) never arrives. The command then
+    runs to its end, cleaning up as usual, and `finish` still reports the stop in the exit status.
+    """
+    for sig in _SIGNALS:
+        signal.signal(sig, _raise_terminated)
+    if signal.getsignal(signal.SIGINT) is signal.default_int_handler:  # not when started with SIGINT ignored
+        signal.signal(signal.SIGINT, _raise_interrupt)
+    if sys.stdin is None:  # started with stdin closed (`<&-`)
+        sys.stdin = open(os.devnull, encoding="utf-8")  # noqa: SIM115 - lives as long as the process
+
+
+def stdout_failed() -> bool:
+    """True when standard output cannot take what is written to it (a full device, a closed pipe)."""
+    if sys.stdout is None:
+        return False
+    try:
+        sys.stdout.flush()
+    except OSError:
+        return True
+    except ValueError:  # closed
+        return False
+    return False
+
+
+def silence_stdout() -> None:
+    """Point standard output at /dev/null, so what is still buffered cannot fail again when Python exits."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+
+
+#: What a write to a stream fails with. Files are written through `quizgen.atomic`, which names them, so such
+#: an error with no file name comes from standard output.
+_STREAM_ERRORS = {errno.ENOSPC, errno.EIO, errno.EPIPE, errno.EFBIG, getattr(errno, "EDQUOT", errno.ENOSPC)}
+
+
+def report_os_error(exc: OSError) -> int:
+    """Say what went wrong in one line on standard error (nothing for a broken pipe); the exit status, 1."""
+    if stdout_failed() or (exc.filename is None and exc.errno in _STREAM_ERRORS):
+        silence_stdout()
+        if exc.errno == errno.EPIPE or isinstance(exc, BrokenPipeError):
+            return 1
+        message = f"cannot write to standard output: {describe_os_error(exc)}"
+    else:
+        where = f": {exc.filename}" if exc.filename else ""
+        message = f"{describe_os_error(exc)}{where}"
+    with contextlib.suppress(OSError, ValueError):
+        click.echo(f"Error: {terminal_safe(message)}", err=True)
+    return 1
+
+
+def finish(code: int) -> int:
+    """The exit status once what is left on standard output is written (a full device fails only now), and
+    a stop signal whose exception Python lost is reported as if it had arrived."""
+    if stdout_failed():
+        silence_stdout()
+        with contextlib.suppress(OSError, ValueError):
+            click.echo("Error: cannot write to standard output", err=True)
+        code = code or 1
+    if code == 0 and _received:
+        lost = _received[0]
+        with contextlib.suppress(OSError, ValueError):
+            click.echo("\nAborted!" if lost == signal.SIGINT else f"Error: {Terminated(lost)}", err=True)
+        code = 1 if lost == signal.SIGINT else Terminated(lost).exit_code
+    return code
