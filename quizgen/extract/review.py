@@ -67,7 +67,10 @@ def open_drafts(file: Path, bank_dir: Path, articles_dir: Path | None = None) ->
         raise UsageError(f"drafts file not found: {file}")
     if not bank_dir.is_dir():
         raise UsageError(f"bank folder not found: {bank_dir}")
-    text = file.read_text(encoding="utf-8")
+    read, problems = read_files([file])  # not UTF-8, unreadable: located problems, as for a bank file
+    if problems:
+        raise BankError(problems)
+    text = read[0][0]
     bank, parts = loads_bank_parts(_texts(bank_dir, file, text), articles_dir)
     header = "".join(line + "\n" for line in text.splitlines() if line.startswith("#"))
     return Drafts(file, bank_dir, bank, parts[-1], header)

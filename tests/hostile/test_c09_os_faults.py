@@ -173,3 +173,41 @@ def test_standard_input_closed(bank: Path, tmp_path: Path, args: tuple[str, ...]
     assert res.returncode in (0, 1), res
     assert res.stderr.count("\n") <= 1, res.stderr
     assert drafts.read_text(encoding="utf-8") == before
+
+
+def test_a_drafts_file_that_is_not_utf8_is_located(bank: Path) -> None:
+    Path("drafts.yaml").write_bytes("items:\n  - id: 下書き\n".encode("shift_jis"))
+    err = run("review", "drafts.yaml", "--bank", "bank", input="q\n").fails_cleanly()
+    assert err == ("drafts.yaml:2:9: (file): not UTF-8 text (invalid start byte); save the file as UTF-8\n"
+                   "1 problem in the question bank\n")
+
+
+def test_review_into_a_read_only_bank(bank: Path, tmp_path: Path) -> None:
+    drafts = tmp_path / "drafts.yaml"
+    drafts.write_text(DRAFTS, encoding="utf-8")
+    script = (f"cd {shlex.quote(str(tmp_path))}\n"
+              'mount --bind "$PWD/bank" "$PWD/bank" && mount -o remount,bind,ro "$PWD/bank"\n'
+              "printf 'a\\n\\n\\n\\n\\n' | $QUIZGEN review drafts.yaml --bank bank >out.txt 2>err.txt; "
+              'echo "rc=$?"; cat err.txt\n')
+    res = in_namespace(script)
+    assert res.out == "rc=1\nError: cannot make folder bank/items: Read-only file system\n", (res.out, res.err)
+    assert drafts.read_text(encoding="utf-8") == DRAFTS
+    assert not (bank / "items").exists()
+
+
+DRAFTS = """sources:
+  - id: "t2"
+    file: t1.txt
+    headline: {ja: 見出し, en: Headline}
+    outlet: {ja: テスト, en: Test}
+items:
+  - id: x-draft
+    category: actors
+    kind: person
+    prompt: {ja: 戦略対話の相手は誰か。, en: Who?}
+    answer: {ja: ショイグ, en: Shoigu}
+    explanation: {ja: 説明。, en: Explanation.}
+    evidence:
+      - {article: "t2", quote: 北京でショイグ氏と戦略対話を行いました}
+    draft: true
+"""
