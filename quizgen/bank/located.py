@@ -49,6 +49,16 @@ class LocList(list[Any]):
     item_locs: list[Loc]
 
 
+class Unreadable:
+    """The value of a scalar YAML's rules make but Python cannot hold; its problem is reported already."""
+
+    def __repr__(self) -> str:
+        return "(unreadable)"
+
+
+UNREADABLE = Unreadable()
+
+
 # libyaml's parser when PyYAML has it (about 10x faster); marks and errors are the same.
 _COMPOSER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -151,7 +161,21 @@ class _Builder:
                 seq.item_locs.append(self.loc(child))
                 seq.append(self.build(child, f"{path}[{i}]"))
             return seq
-        return self._constructor.construct_object(node, deep=True)
+        return self._scalar(node, path)
+
+    def _scalar(self, node: yaml.Node, path: str) -> Any:
+        """A plain value; one YAML's rules make but Python cannot hold (2025-13-45, 5000 digits) is a problem."""
+        try:
+            return self._constructor.construct_object(node, deep=True)
+        except ValueError as exc:
+            if node.tag == "tag:yaml.org,2002:timestamp":
+                message = (f"{node.value!r} is not a date ({exc}); write YYYY-MM-DD, or quote it to keep it as text")
+            elif node.tag == "tag:yaml.org,2002:int":
+                message = f"a number of {len(node.value)} digits is too long to read; quote it to keep it as text"
+            else:
+                message = f"{node.value!r} cannot be read ({exc}); quote it to keep it as text"
+            self.problems.append(self.loc(node).problem(path or "(document)", message))
+            return UNREADABLE
 
 
 def load_located(text: str, file: str) -> tuple[Any, list[Problem]]:

@@ -18,7 +18,7 @@ from enum import Enum
 from pathlib import Path
 from typing import Any
 
-from quizgen.bank.located import Loc, LocList, LocMap
+from quizgen.bank.located import UNREADABLE, Loc, LocList, LocMap
 from quizgen.errors import Problem
 from quizgen.text import code_point, find_control
 
@@ -59,6 +59,8 @@ class Reader:
 
     def value(self, raw: Any, tp: Any, loc: Loc, path: str) -> Any:
         """`raw` as a value of type `tp` (a field's type hint), or MISSING after recording why it is not one."""
+        if raw is UNREADABLE:  # said by the YAML reader already
+            return MISSING
         origin = typing.get_origin(tp)
         if origin in (types.UnionType, typing.Union):
             args = [a for a in typing.get_args(tp) if a is not type(None)]
