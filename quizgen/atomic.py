@@ -3,9 +3,11 @@
 - `atomic_path(target)` yields a temporary path beside `target`; when the block succeeds the file is
   flushed to disk and renamed over `target`, so a reader never sees a half-written file and a crash
   leaves the old one intact.
-- Only a regular file (or a link to one) or a new path is ever replaced. A FIFO, a device (`/dev/null`,
-  `/dev/stdout` given as a path), a socket or a folder is refused with a clear message, even as root,
-  and nothing is opened there (opening a FIFO would wait for a reader).
+- Only a regular file or a new path is ever replaced. A FIFO, a device (`/dev/null`), a socket or a
+  folder is refused with a clear message, even as root, and nothing is opened there (opening a FIFO
+  would wait for a reader). A link is written through: the file it leads to is replaced, never the
+  link. Nothing is written in /dev, /proc or /sys, or through a link into them (`/dev/stderr` given
+  as a path, whatever standard error goes to).
 - Temporary files are removed on every exit path: success, error, Ctrl-C, and SIGTERM, which the CLI
   turns into an exception. SIGKILL cannot be caught, so each temporary file (`.NAME.quizgen-XXXX.tmp`)
   is locked while its writer lives, and every later write into the same folder removes the ones whose
@@ -51,11 +53,29 @@ def _kind(mode: int) -> str:
     return "not a regular file"
 
 
+_SYSTEM = tuple(Path(p) for p in ("/dev", "/proc", "/sys"))
+_SHARED_MEMORY = Path("/dev/shm")  # an ordinary tmpfs, for files
+
+
+def destination(target: Path) -> Path:
+    """Where a write to `target` lands: the file at the end of its links; OutputError for a system folder."""
+    try:
+        real = target.resolve()
+    except (OSError, RuntimeError) as exc:  # a loop of links
+        raise OutputError(f"cannot write {target}: its links lead in a loop") from exc
+    for where, how in ((target.absolute(), "is in"), (real, "leads into")):
+        for root in _SYSTEM:
+            if where.is_relative_to(root) and not where.is_relative_to(_SHARED_MEMORY):
+                raise OutputError(f"will not write {target}: it {how} {root}, a system folder; give a file path")
+    return real if target.is_symlink() else target
+
+
 def check_target(target: Path) -> None:
-    """Raise OutputError unless `target` is a regular file (or a link to one) or does not exist yet."""
+    """Raise OutputError unless `target` (after its links) is a regular file or does not exist yet."""
     try:
         mode = target.stat().st_mode
     except FileNotFoundError:
+        destination(target)
         return
     except NotADirectoryError as exc:
         raise OutputError(f"cannot write {target}: part of its folder path is a file") from exc
@@ -66,10 +86,13 @@ def check_target(target: Path) -> None:
     if not stat.S_ISREG(mode):
         raise OutputError(f"will not write {target}: it is {_kind(mode)}, not a regular file; "
                           "quizgen writes only regular files")
+    destination(target)
 
 
 def ensure_folder(folder: Path) -> Path:
     """`folder`, made (with its parents) if missing; OutputError if a file is in the way or it cannot be made."""
+    if not folder.is_dir():
+        destination(folder)  # never a new folder in /dev, /proc or /sys
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except (FileExistsError, NotADirectoryError) as exc:
@@ -152,14 +175,15 @@ def atomic_path(target: Path | str) -> Iterator[Path]:
     """Yield a temporary path to write; when the block succeeds it replaces `target` atomically."""
     target = Path(target)
     check_target(target)
-    with _locked_temp(target) as tmp:
+    dest = destination(target)
+    with _locked_temp(dest) as tmp:
         try:
             yield tmp
             with open(tmp, "rb") as fh:
                 os.fsync(fh.fileno())
             os.chmod(tmp, 0o644)
-            check_target(target)  # a FIFO made meanwhile is not replaced either
-            os.replace(tmp, target)
+            check_target(dest)  # a FIFO made meanwhile is not replaced either
+            os.replace(tmp, dest)
         except OSError as exc:
             raise OutputError.from_os(exc, f"cannot write {target}") from exc
 
@@ -167,7 +191,7 @@ def atomic_path(target: Path | str) -> Iterator[Path]:
 @contextmanager
 def scratch_path(beside: Path | str) -> Iterator[Path]:
     """A temporary file beside `beside` for work on the way to it, removed when the block ends."""
-    with _locked_temp(Path(beside)) as tmp:
+    with _locked_temp(destination(Path(beside))) as tmp:
         yield tmp
 
 

@@ -117,3 +117,29 @@ def test_a_regular_file_and_a_link_to_one_are_still_written(tmp_path: Path) -> N
     assert (tmp_path / "real.txt").read_text(encoding="utf-8") == "new"
     assert (tmp_path / "new.txt").read_text(encoding="utf-8") == "new"
     assert (tmp_path / "link.txt").is_symlink()
+
+
+def test_a_link_is_written_through_never_replaced(tmp_path: Path) -> None:
+    (tmp_path / "real.txt").write_text("old", encoding="utf-8")
+    os.symlink("real.txt", tmp_path / "link.txt")
+    write_text(tmp_path / "link.txt", "new")
+    assert os.readlink(tmp_path / "link.txt") == "real.txt"
+    assert (tmp_path / "real.txt").read_text(encoding="utf-8") == "new"
+
+
+def test_dev_stderr_onto_a_file_is_not_replaced(bank: Path, tmp_path: Path) -> None:
+    # Found in the adversarial pass: with standard error going to a regular file, -o /dev/stderr passed the
+    # regular-file check and the rename replaced the system's /dev/stderr link with a regular file. In a
+    # private mount namespace with its own /dev, so a failure replaces a copy.
+    script = (f"cd {tmp_path} && mount -t tmpfs tmpfs /dev && ln -s /proc/self/fd/2 /dev/stderr && "
+              "mknod -m 666 /dev/null c 1 3 && mknod -m 666 /dev/urandom c 1 9 && "
+              "$QUIZGEN export --bank bank -f gift -o /dev/stderr 2>err.txt; echo rc=$?; "
+              "stat -c %F /dev/stderr; tail -n 1 err.txt; "
+              "$QUIZGEN export --bank bank -f gift -o /dev/new.gift 2>err.txt; echo rc=$?; tail -n 1 err.txt; "
+              "ls /dev")
+    res = in_namespace(script)
+    assert res.out.splitlines() == [
+        "rc=1", "symbolic link",
+        "Error: will not write /dev/stderr: it is in /dev, a system folder; give a file path",
+        "rc=1", "Error: will not write /dev/new.gift: it is in /dev, a system folder; give a file path",
+        "null", "stderr", "urandom"], (res.out, res.err)
