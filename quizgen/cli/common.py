@@ -27,6 +27,7 @@ FLAGS = {
     "variants": "--variants",
     "types": "--types",
     "title": "--title",
+    "stem": "--name",
     "items": "--category/--priority/--story/--article/--tag",
     "categories": "--category",
     "priorities": "--priority",
@@ -99,10 +100,15 @@ def build_time() -> dt.datetime:
     """The time stamped into built files: SOURCE_DATE_EPOCH if set (reproducible builds), else now."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch:
+        last = int(dt.datetime(9999, 12, 31, 23, 59, 59, tzinfo=dt.UTC).timestamp())
         try:
-            return dt.datetime.fromtimestamp(int(epoch), dt.UTC)
-        except ValueError as exc:
-            raise UsageError(f"SOURCE_DATE_EPOCH must be whole seconds, not {epoch!r}") from exc
+            seconds = int(epoch)
+            if not 0 <= seconds <= last:
+                raise ValueError(epoch)
+            return dt.datetime.fromtimestamp(seconds, dt.UTC)
+        except (ValueError, OverflowError, OSError) as exc:
+            raise UsageError(f"SOURCE_DATE_EPOCH must be whole seconds since 1970-01-01 UTC, from 0 to {last} "
+                             f"(the year 9999), not {epoch!r}") from exc
     return dt.datetime.now(dt.UTC)
 
 

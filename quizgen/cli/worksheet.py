@@ -49,13 +49,14 @@ def worksheet(bank_path: Path | None, selection: Selection, count: int, types: t
     """
     from quizgen.errors import DependencyError
     from quizgen.generators.worksheet import Exercise, WorksheetOptions, build_worksheet, parse_types
-    from quizgen.generators.worksheet.write import plan_formats, write_worksheet
+    from quizgen.generators.worksheet.write import check_stem, plan_formats, write_worksheet
 
     qtypes = parse_types(types) if types else tuple(Exercise)
     chosen_seed = seed if seed is not None else random.SystemRandom().randrange(1, 1_000_000)
     options = WorksheetOptions(count=count, types=qtypes, lang=Lang(lang), variants=variants, title=title,
                                furigana=furigana, seed=chosen_seed)
     options.check()  # before loading the bank: a typo in an option is reported at once
+    check_stem(stem)
     wanted, lacking = plan_formats(formats)  # PDF asked for without the pdf extra: the pip line, exit 2
     bank = load(bank_path)
     items = selection.take(bank)

@@ -211,3 +211,12 @@ items:
       - {article: "t2", quote: 北京でショイグ氏と戦略対話を行いました}
     draft: true
 """
+
+
+@pytest.mark.parametrize("epoch", ["99999999999999999999", "-999999999999999", "1e9", "253402300800"])
+def test_source_date_epoch_out_of_range(bank: Path, epoch: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Found in the adversarial pass: a huge SOURCE_DATE_EPOCH was an OverflowError traceback.
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch)
+    err = run("build", "--bank", "bank", "--only", "export", "-o", "out").fails_cleanly(code=2)
+    assert err == ("Error: SOURCE_DATE_EPOCH must be whole seconds since 1970-01-01 UTC, from 0 to "
+                   f"253402300799 (the year 9999), not {epoch!r}\n")

@@ -64,3 +64,23 @@ def test_a_5m_character_prompt_is_refused_in_seconds(bank: Path) -> None:
     err = process("check", "--bank", "bank", timeout=60).fails_cleanly()
     assert time.monotonic() - start < 10
     assert "5000000 characters, more than the 600 a prompt may have" in err
+
+
+def test_a_worksheet_title_is_bounded_too(bank: Path) -> None:
+    # Found in the adversarial pass: a 20,000-character --title kept the PDF renderer busy for over ten minutes.
+    start = time.monotonic()
+    res = process("worksheet", "--bank", "bank", "-n", "2", "--format", "pdf", "-o", "ws", "--title", "あ" * 20_000,
+                  timeout=60)
+    assert time.monotonic() - start < 10
+    assert res.fails_cleanly(code=2) == "Error: --title has 20000 characters; at most 200 fit on a sheet\n"
+    assert not Path("ws").exists()
+
+
+def test_a_worksheet_title_and_name_hold_no_control_characters(bank: Path) -> None:
+    err = run("worksheet", "--bank", "bank", "-n", "2", "-o", "ws", "--title", "x\x1b[2J").fails_cleanly(code=2)
+    assert err == "Error: --title holds a control character (U+001B); remove it\n"
+    for name, why in (("a/b", "a file name, not a path"), ("x\x1b[2J", "a file name, not a path"),
+                      (".hidden", "a file name, not a path")):
+        err = run("worksheet", "--bank", "bank", "-n", "2", "-o", "ws", "--name", name).fails_cleanly(code=2)
+        assert err == f"Error: --name must be {why}: {name!r}\n".replace("\x1b", "\\x1b"), err
+    assert not Path("ws").exists()

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from quizgen.bank.model import Lang, Text
 from quizgen.errors import UsageError
 from quizgen.generators.worksheet.exercises import Exercise, Question
+from quizgen.text import code_point, find_control
 
 DEFAULT_TITLE = Text("記事内容 確認ワークシート", "Article review worksheet")
 MAX_VARIANTS = 26
@@ -32,8 +33,20 @@ class WorksheetOptions:
             raise UsageError(f"{{variants}} must be between 1 and {MAX_VARIANTS}, not {self.variants}", names=["variants"])
         if not self.types:
             raise UsageError("{types} names no question type", names=["types"])
-        if self.title is not None and not self.title.strip():
-            raise UsageError("{title} must not be empty", names=["title"])
+        if self.title is not None:
+            _check_title(self.title)
+
+
+MAX_TITLE = 200  # characters: two lines across an A4 sheet; a longer one is no title (and slows the PDF without end)
+
+
+def _check_title(title: str) -> None:
+    if not title.strip():
+        raise UsageError("{title} must not be empty", names=["title"])
+    if len(title) > MAX_TITLE:
+        raise UsageError(f"{{title}} has {len(title)} characters; at most {MAX_TITLE} fit on a sheet", names=["title"])
+    if (at := find_control(title)) is not None:
+        raise UsageError(f"{{title}} holds a control character ({code_point(title[at])}); remove it", names=["title"])
 
 
 @dataclass(frozen=True)

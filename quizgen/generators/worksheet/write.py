@@ -15,17 +15,24 @@ from pathlib import Path
 
 from quizgen import atomic, extras
 from quizgen.bank.model import Bank, Lang
-from quizgen.errors import DependencyError
+from quizgen.errors import DependencyError, UsageError
 from quizgen.generators.worksheet import fonts
 from quizgen.generators.worksheet.pdf import MissingLibraryError, load_weasyprint, render_pdf
 from quizgen.generators.worksheet.render import FONT_PLACEHOLDER, PDF_RUBY_CSS, Part, render, render_timeline
 from quizgen.generators.worksheet.sheet import Worksheet
 from quizgen.generators.worksheet.timeline import Chronology
+from quizgen.text import find_control
 
 
 class Format(StrEnum):
     HTML = "html"
     PDF = "pdf"
+
+
+def check_stem(stem: str) -> None:
+    """The stem is a plain file name: no folder in it, not hidden, no control character (UsageError otherwise)."""
+    if not stem or stem.startswith(".") or any(c in stem for c in "/\\") or find_control(stem) is not None:
+        raise UsageError(f"{{stem}} must be a file name, not a path: {stem!r}", names=["stem"])
 
 
 def file_name(stem: str, label: str, part: Part, fmt: Format) -> str:
@@ -86,6 +93,7 @@ def write_timeline(bank: Bank, chrono: Chronology, lang: Lang, path: Path, fmt: 
 def write_worksheet(bank: Bank, ws: Worksheet, out_dir: Path, stem: str = "worksheet",
                     formats: Iterable[Format | str] = (Format.HTML, Format.PDF)) -> list[Path]:
     """Write the sheets and keys of every variant; returns the paths written, in order."""
+    check_stem(stem)
     wanted = {Format(f) for f in formats}
     font = fonts.font_path()
     docs = render_documents(bank, ws)
