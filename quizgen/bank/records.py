@@ -63,14 +63,7 @@ class Reader:
             return MISSING
         origin = typing.get_origin(tp)
         if origin in (types.UnionType, typing.Union):
-            args = [a for a in typing.get_args(tp) if a is not type(None)]
-            if raw is None:
-                return None
-            # `Text | str`: a mapping is read as the record, anything else as the first plain type
-            record = next((a for a in args if dataclasses.is_dataclass(a)), None)
-            plain = [a for a in args if not dataclasses.is_dataclass(a)]
-            chosen = record if isinstance(raw, LocMap) and record is not None else (plain or args)[0]
-            return self.value(raw, chosen, loc, path)
+            return None if raw is None else self.value(raw, _chosen(raw, tp), loc, path)
         if origin is tuple:
             (inner, _ellipsis) = typing.get_args(tp)
             return self._sequence(raw, inner, loc, path)
@@ -170,6 +163,15 @@ def field_name(kind: str, rid: str, path: tuple[str | int, ...]) -> str:
     for step in path:
         out += f"[{step}]" if isinstance(step, int) else f".{step}"
     return out
+
+
+def _chosen(raw: Any, union: Any) -> Any:
+    """Which type of an optional or union field (`Text | str | None`) `raw` is read as: a mapping as the
+    record type, anything else as the first plain type."""
+    args = [a for a in typing.get_args(union) if a is not type(None)]
+    record = next((a for a in args if dataclasses.is_dataclass(a)), None)
+    plain = [a for a in args if not dataclasses.is_dataclass(a)]
+    return record if isinstance(raw, LocMap) and record is not None else (plain or args)[0]
 
 
 def _join(path: str, key: str) -> str:
