@@ -8,11 +8,10 @@ field names; `validate.py` then checks across records and against the articles.
 
 from __future__ import annotations
 
-import os
-import stat
 from pathlib import Path
 from typing import Any
 
+from quizgen.bank.files import Unread, read_utf8
 from quizgen.bank.located import Loc, LocList, LocMap, load_located
 from quizgen.bank.model import Bank, Disagreement, Entity, Item, Pool, Source, Story
 from quizgen.bank.records import MISSING, Reader, display_path, dumps_yaml, kind_of, suggest, to_data
@@ -53,38 +52,17 @@ def load_bank(bank_dir: Path | str, articles_dir: Path | str | None = None) -> B
     return bank
 
 
-def _not_plain(path: Path) -> str | None:
-    """Why `path` is not a plain file to read (a link to nothing, a FIFO, a device), or None."""
-    try:
-        mode = path.stat().st_mode
-    except FileNotFoundError:
-        return f"a link to {os.readlink(path)}, which does not exist" if path.is_symlink() else "no such file"
-    except OSError as exc:
-        return f"cannot read: {exc.strerror}"
-    if stat.S_ISREG(mode):
-        return None
-    kind = "a FIFO" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode) else "a device"
-    return f"not a regular file ({kind}); bank files are plain YAML files"
-
-
 def read_files(paths: list[Path]) -> tuple[list[tuple[str, str]], list[Problem]]:
     """Read bank files as (text, shown name) pairs; unreadable or non-UTF-8 files become located problems."""
     texts: list[tuple[str, str]] = []
     problems: list[Problem] = []
     for path in paths:
         shown = display_path(path)
-        if (why := _not_plain(path)) is not None:
-            problems.append(Problem(shown, 1, 1, "(file)", why))
-            continue
-        try:
-            raw = path.read_bytes()
-            texts.append((raw.decode("utf-8"), shown))
-        except UnicodeDecodeError as exc:
-            line = raw[: exc.start].count(b"\n") + 1
-            col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-            problems.append(Problem(shown, line, col, "(file)", f"not UTF-8 text ({exc.reason}); save the file as UTF-8"))
-        except OSError as exc:
-            problems.append(Problem(shown, 1, 1, "(file)", f"cannot read: {exc.strerror}"))
+        text = read_utf8(path)
+        if isinstance(text, Unread):
+            problems.append(Problem(shown, text.line, text.column, "(file)", text.message))
+        else:
+            texts.append((text, shown))
     return texts, problems
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 from quizgen.bank import limits, names
 from quizgen.bank.content import check_content
 from quizgen.bank.dating import check_dates, check_years
+from quizgen.bank.files import Unread, read_utf8
 from quizgen.bank.model import Bank, Item, Source, cloze_parts
 from quizgen.bank.records import Reader, suggest
 from quizgen.errors import UsageError
@@ -169,12 +170,19 @@ def _read_articles(bank: Bank, r: Reader, articles: Path) -> dict[str, str]:
         if path is None:
             r.flag("sources", s.id, ("file",), str(escape))
             continue
-        try:
-            texts[s.id] = path.read_text(encoding="utf-8")
-        except OSError:
-            r.flag("sources", s.id, ("file",), f"article file not found: {path}")
+        text = read_utf8(path)
+        if isinstance(text, Unread):
+            r.flag("sources", s.id, ("file",), _unread_article(path, text))
             continue
+        texts[s.id] = text
         for j, line in enumerate(s.clutter):
             if line not in texts[s.id]:
                 r.flag("sources", s.id, ("clutter", j), "clutter line not found verbatim in the article")
     return texts
+
+
+def _unread_article(path: Path, why: Unread) -> str:
+    if why.message == "no such file":
+        return f"article file not found: {path}"
+    return f"article {path}: {why.message}" + (f" (line {why.line}, column {why.column})" if why.line > 1 or why.column > 1
+                                                 else "")

@@ -43,7 +43,7 @@ def test_a_link_to_nothing_is_a_located_problem(bank: Path) -> None:
 def test_a_fifo_named_like_a_bank_file_is_refused_without_hanging(bank: Path) -> None:
     os.mkfifo(bank / "004.yaml")
     err = process("check", "--bank", "bank", timeout=30).fails_cleanly()
-    assert err == ("bank/004.yaml:1:1: (file): not a regular file (a FIFO); bank files are plain YAML files\n"
+    assert err == ("bank/004.yaml:1:1: (file): not a regular file (a FIFO); only plain text files are read\n"
                    "1 problem in the question bank\n")
 
 
@@ -87,3 +87,32 @@ def test_an_empty_selection_is_an_error_for_each_generator(bank: Path) -> None:
         res = run(*args, "--bank", "bank")
         assert "Traceback" not in res.err and res.code != 0, (args, res)
         assert res.err.startswith("Error: ") and res.err.count("\n") == 1, res.err
+
+
+# Found in the adversarial pass: the files the bank points to, and files too big to read.
+
+
+def test_check_reads_only_plain_articles(bank: Path, tmp_path: Path) -> None:
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    os.mkfifo(articles / "t1.txt")  # it waited for a writer without end
+    err = process("check", "--bank", "bank", "--articles", "articles", timeout=30).fails_cleanly()
+    assert ("bank/sources.yaml:3:11: source t1.file: article articles/t1.txt: not a regular file (a FIFO); "
+            "only plain text files are read\n") in err
+
+
+def test_an_article_that_is_not_utf8_is_located(bank: Path, tmp_path: Path) -> None:
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    (articles / "t1.txt").write_bytes("中国とロシア\n北京で".encode("shift_jis"))
+    err = run("check", "--bank", "bank", "--articles", "articles").fails_cleanly()
+    assert ("bank/sources.yaml:3:11: source t1.file: article articles/t1.txt: not UTF-8 text (invalid start byte); "
+            "save the file as UTF-8\n") in err
+
+
+def test_a_sparse_file_of_gigabytes_is_not_read_into_memory(bank: Path) -> None:
+    with open(bank / "huge.yaml", "wb") as fh:
+        fh.truncate(4 * 2**30)  # 4 GiB of nothing, on disk a few bytes
+    err = process("check", "--bank", "bank", timeout=30).fails_cleanly()
+    assert err == ("bank/huge.yaml:1:1: (file): the file is 4,294,967,296 bytes, more than the 20,971,520 quizgen "
+                   "reads; split it\n1 problem in the question bank\n")

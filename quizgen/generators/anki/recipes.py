@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
+from quizgen.bank.files import Unread, read_utf8
 from quizgen.bank.located import Loc, LocList, LocMap, load_located
 from quizgen.bank.model import Bank, Category, Priority, Selection, Text
 from quizgen.bank.records import Reader, display_path, suggest
@@ -138,10 +139,9 @@ def load_recipes(paths: list[Path], bank: Bank | None = None) -> tuple[DeckRecip
     recipes: list[DeckRecipe] = []
     names: dict[str, Loc] = {}
     for path in paths:
-        try:
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            reader.problems.append(Problem(display_path(path), 1, 1, "(file)", f"cannot read: {exc}"))
+        text = read_utf8(path)
+        if isinstance(text, Unread):
+            reader.problems.append(Problem(display_path(path), text.line, text.column, "(file)", text.message))
             continue
         parsed = _parse(text, display_path(path), path.stem, reader, bank)
         if parsed is None:
