@@ -46,6 +46,21 @@ def run(*args: str, input: str | None = None) -> Ran:
     return Ran(res.exit_code, res.stdout, res.stderr)
 
 
+def check_with(bank: Path, name: str, text: str) -> str:
+    """Add the file `name` holding `text` to `bank`, run `quizgen check --bank bank` (cwd is the bank's
+    parent) and return what it said on standard error; it must fail cleanly."""
+    (bank / name).write_text(text, encoding="utf-8")
+    return run("check", "--bank", "bank").fails_cleanly()
+
+
+def anki_with_recipe(name: str, text: str) -> Ran:
+    """Write the deck recipe ./decks/`name` holding `text`, then `quizgen anki --bank bank --decks decks -o out`."""
+    decks = Path("decks")
+    decks.mkdir(exist_ok=True)
+    (decks / name).write_text(text, encoding="utf-8")
+    return run("anki", "--bank", "bank", "--decks", "decks", "-o", "out")
+
+
 def command(*args: str) -> list[str]:
     """The argument list that runs `quizgen ARGS` with this interpreter."""
     return [sys.executable, "-m", "quizgen", *args]

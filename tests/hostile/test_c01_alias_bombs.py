@@ -10,7 +10,7 @@ import shutil
 import time
 from pathlib import Path
 
-from harness import DATA, process, run
+from harness import DATA, anki_with_recipe, check_with, process, run
 
 from quizgen.bank.located import load_located
 
@@ -40,15 +40,13 @@ def test_billion_laughs_in_the_bank_stops_at_once_with_a_located_problem(bank: P
 
 
 def test_recursive_alias_is_a_located_problem_not_a_traceback(bank: Path) -> None:
-    (bank / "pool.yaml").write_text("pools:\n  - id: p\n    members: &x [*x]\n", encoding="utf-8")
-    err = run("check", "--bank", "bank").fails_cleanly()
+    err = check_with(bank, "pool.yaml", "pools:\n  - id: p\n    members: &x [*x]\n")
     assert err == ("bank/pool.yaml:3:14: pools[0].members[0]: this value contains itself (a recursive alias)\n"
                    "1 problem in the question bank\n")
 
 
 def test_recursive_mapping_alias(bank: Path) -> None:
-    (bank / "pool.yaml").write_text("pools: &p\n  - id: p\n    members: [*p]\n", encoding="utf-8")
-    err = run("check", "--bank", "bank").fails_cleanly()
+    err = check_with(bank, "pool.yaml", "pools: &p\n  - id: p\n    members: [*p]\n")
     assert "bank/pool.yaml:1:8: pools[0].members[0]: this value contains itself (a recursive alias)\n" in err
 
 
@@ -67,10 +65,7 @@ def test_a_few_aliases_still_read_as_their_values() -> None:
 
 
 def test_recursive_alias_in_a_deck_recipe(bank: Path, tmp_path: Path) -> None:
-    decks = tmp_path / "decks"
-    decks.mkdir()
-    (decks / "loop.yaml").write_text("name: &n [*n]\ndescription: {ja: あ, en: a}\nforms: [basic]\n", encoding="utf-8")
-    err = run("anki", "--bank", "bank", "--decks", "decks", "-o", "out").fails_cleanly()
+    err = anki_with_recipe("loop.yaml", "name: &n [*n]\ndescription: {ja: あ, en: a}\nforms: [basic]\n").fails_cleanly()
     assert "decks/loop.yaml:1:7: name[0]: this value contains itself (a recursive alias)\n" in err
     assert not (tmp_path / "out").exists()
 

@@ -13,7 +13,7 @@ import random
 from pathlib import Path
 
 import pytest
-from harness import GOOD, run
+from harness import GOOD, anki_with_recipe, check_with, run
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -60,17 +60,13 @@ def test_a_raw_control_character_in_the_file_is_located(bank: Path) -> None:
 
 
 def test_a_control_character_in_a_key_never_reaches_the_terminal_raw(bank: Path) -> None:
-    (bank / "odd.yaml").write_text('"\\e[2Jitems\\e]0;x\\a": []\n', encoding="utf-8")
-    err = run("check", "--bank", "bank").fails_cleanly()
+    err = check_with(bank, "odd.yaml", '"\\e[2Jitems\\e]0;x\\a": []\n')
     assert "\x1b" not in err and "\x07" not in err
     assert "bank/odd.yaml:1:1: \\x1b[2Jitems\\x1b]0;x\\x07: unknown section;" in err
 
 
-def test_a_recipe_name_with_a_control_character_is_refused(bank: Path, tmp_path: Path) -> None:
-    decks = tmp_path / "decks"
-    decks.mkdir()
-    (decks / "d.yaml").write_text('name: "中ロ\\x1f"\ndescription: {ja: あ, en: a}\nforms: [basic]\n', encoding="utf-8")
-    err = run("anki", "--bank", "bank", "--decks", "decks", "-o", "out").fails_cleanly()
+def test_a_recipe_name_with_a_control_character_is_refused(bank: Path) -> None:
+    err = anki_with_recipe("d.yaml", 'name: "中ロ\\x1f"\ndescription: {ja: あ, en: a}\nforms: [basic]\n').fails_cleanly()
     assert "decks/d.yaml:1:7: name: control character U+001F at character 3;" in err
 
 

@@ -11,19 +11,17 @@ import os
 from pathlib import Path
 
 import pytest
-from harness import process, run
+from harness import check_with, process, run
 
 
 def test_a_zero_byte_bank_file_is_a_located_problem(bank: Path) -> None:
-    (bank / "002.yaml").write_bytes(b"")
-    err = run("check", "--bank", "bank").fails_cleanly()
+    err = check_with(bank, "002.yaml", "")
     assert err == ("bank/002.yaml:1:1: (document): the file is empty; add records to it or delete it\n"
                    "1 problem in the question bank\n")
 
 
 def test_a_file_of_comments_only_is_empty(bank: Path) -> None:
-    (bank / "002.yaml").write_text("# to do\n\n", encoding="utf-8")
-    err = run("check", "--bank", "bank").fails_cleanly()
+    err = check_with(bank, "002.yaml", "# to do\n\n")
     assert err.startswith("bank/002.yaml:1:1: (document): the file is empty; add records to it or delete it\n")
 
 
