@@ -7,6 +7,9 @@ that need them, so `quizgen quiz` starts fast.
 
 from __future__ import annotations
 
+import contextlib
+import os
+import sys
 from typing import Any
 
 import click
@@ -35,7 +38,30 @@ def cli() -> None:
 
 
 def main() -> None:
-    cli(prog_name="quizgen")
+    try:
+        cli(prog_name="quizgen")
+    except OSError as exc:  # click handles a closed pipe itself; a full disk or an I/O error on stdout ends here
+        if not _stdout_broken(exc):
+            raise
+        click.echo(f"Error: cannot write to standard output: {exc.strerror or exc}", err=True)
+        _discard_stdout()
+        sys.exit(1)
+
+
+def _stdout_broken(exc: OSError) -> bool:
+    """Did `exc` come from writing to standard output? (The innermost frame was writing to it.)"""
+    tb = exc.__traceback__
+    while tb is not None and tb.tb_next is not None:
+        tb = tb.tb_next
+    streams = (sys.stdout, getattr(sys.stdout, "buffer", None))
+    return tb is not None and any(v is s for v in tb.tb_frame.f_locals.values() for s in streams if s is not None)
+
+
+def _discard_stdout() -> None:
+    """Point standard output at the null device, so that the interpreter's last flush cannot fail again."""
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
 
 
 # Command modules register themselves on `cli` when imported.

@@ -15,11 +15,13 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import os
 import random
 import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -40,6 +42,7 @@ from quizgen.cli.common import (
 from quizgen.errors import UsageError
 from quizgen.quiz.scheduling import DEFAULT_RETENTION, Scheduler
 from quizgen.quiz.session import DEFAULT_NEW_PER_DAY, Answered, AnswerMode, AskAgain, Question, Session, Summary, build_queue
+from quizgen.text import terminal_safe
 
 _RERATE_RE = re.compile(r"!\s*([1-4])")
 _RATING_HELP = "1 Again · 2 Hard · 3 Good · 4 Easy"
@@ -55,15 +58,34 @@ def day_start(now: dt.datetime) -> dt.datetime:
 
 
 class _Input:
-    """Reads lines from a terminal (with line editing) or, scripted, from stdin; None at the end."""
+    """Reads lines from a terminal (with line editing) or, scripted, from stdin; None at the end.
+
+    A line that is not UTF-8 (a Shift_JIS terminal, piped bytes) is refused with a message and read again;
+    a closed stdin is the end of the input.
+    """
 
     def __init__(self) -> None:
-        self.tty = sys.stdin.isatty()
+        stdin = sys.stdin
+        self.closed = stdin is None
+        self.tty = not self.closed and stdin.isatty()
+        if not self.closed:
+            with contextlib.suppress(AttributeError, ValueError):  # a replaced stdin may not reconfigure
+                # undecodable bytes arrive as lone surrogates
+                stdin.reconfigure(errors="surrogateescape")  # type: ignore[union-attr]
         if self.tty:
             with contextlib.suppress(ImportError):  # Windows has no readline
                 import readline  # noqa: F401  (line editing for input(); wide characters erase correctly)
 
     def read(self, prompt: str) -> str | None:
+        while True:
+            line = self._read(prompt)
+            if line is None or not _SURROGATE_RE.search(line):
+                return line
+            click.echo(_NOT_UTF8)
+
+    def _read(self, prompt: str) -> str | None:
+        if self.closed:
+            return None
         if self.tty:
             try:
                 return input(prompt)
@@ -74,8 +96,22 @@ class _Input:
         if not line:
             return None
         line = line.rstrip("\r\n")
-        click.echo(f"{prompt}{line}")
+        click.echo(prompt + terminal_safe(_SURROGATE_RE.sub("\ufffd", line)))
         return line
+
+
+def _say(text: str = "", *, end: str = "", **style: Any) -> None:
+    """Print one line: file-borne text made harmless (`terminal_safe`), then styled unless NO_COLOR is set;
+    `end` follows unstyled."""
+    text = terminal_safe(text)
+    if style and not os.environ.get("NO_COLOR"):
+        text = click.style(text, **style)
+    click.echo(text + terminal_safe(end))
+
+
+_SURROGATE_RE = re.compile("[\udc80-\udcff]")
+_NOT_UTF8 = ("  That line is not UTF-8 text (is the terminal set to Shift_JIS or EUC-JP?). "
+             "Nothing was recorded; type the answer again.")
 
 
 # --------------------------------------------------------------------------- the command
@@ -134,16 +170,16 @@ def _run(session: Session, items: tuple[Item, ...], inp: _Input) -> None:
     n_due = sum(1 for i in session.queue if i.id in session.known)
     n_new = session.remaining - n_due
     what = "cram: nothing is recorded" if session.cram else f"{n_due} due, {n_new} new"
-    click.echo(f"{plural(session.remaining, 'card')} ({what}). "
+    _say(f"{plural(session.remaining, 'card')} ({what}). "
                + ("Rate yourself 1-4." if session.mode is AnswerMode.SELF else
                   "Pick 1-4." if session.mode is AnswerMode.CHOICES else
                   "Answer in Japanese, kana, romaji or English.") + " u undo · q quit")
     if not session.remaining:
-        click.echo(_nothing_due(items))
+        _say(_nothing_due(items))
     try:
         _loop(session, inp)
     except KeyboardInterrupt:
-        click.echo()
+        _say()
     _show_summary(session.summary(), session.clock())
 
 
@@ -201,7 +237,7 @@ def _respond(q: Question, session: Session, inp: _Input, line: str) -> str:
     try:
         if q.mode is AnswerMode.SELF:
             if cmd not in ("1", "2", "3", "4"):
-                click.echo(f"  Rate yourself: {_RATING_HELP}.")
+                _say(f"  Rate yourself: {_RATING_HELP}.")
                 return ""
             if not inp.tty:
                 _show_answer(q, session.bank)
@@ -209,7 +245,7 @@ def _respond(q: Question, session: Session, inp: _Input, line: str) -> str:
         else:
             a = session.answer(line)
     except AskAgain as exc:  # e.g. "7" in choices mode
-        click.echo(f"  {exc}")
+        _say(f"  {exc}")
         return ""
     _show_verdict(a, session)
     if inp.tty and q.mode is not AnswerMode.SELF:
@@ -225,7 +261,7 @@ def _read_rating(inp: _Input, prompt: str) -> str | None:
         cmd = line.strip().lower()
         if cmd in ("1", "2", "3", "4", "q"):
             return cmd
-        click.echo(f"  {_RATING_HELP}, or q to quit.")
+        _say(f"  {_RATING_HELP}, or q to quit.")
 
 
 def _after_answer(session: Session, inp: _Input, a: Answered) -> str:
@@ -244,24 +280,24 @@ def _after_answer(session: Session, inp: _Input, a: Answered) -> str:
         if cmd in ("1", "2", "3", "4"):
             _rerate(session, int(cmd))
             return ""
-        click.echo("  Press Enter, 1-4, u or q.")
+        _say("  Press Enter, 1-4, u or q.")
 
 
 def _undo(session: Session) -> None:
     q = session.undo()
     if q is None:
-        click.echo("  Nothing to undo.")
+        _say("  Nothing to undo.")
     else:
-        click.echo(f"  ↶ Undone{'' if session.cram else ' (its review is withdrawn)'}: asking again.")
+        _say(f"  ↶ Undone{'' if session.cram else ' (its review is withdrawn)'}: asking again.")
 
 
 def _rerate(session: Session, rating: int) -> None:
     try:
         a = session.rerate(rating)
     except AskAgain as exc:
-        click.echo(f"  {exc}")
+        _say(f"  {exc}")
         return
-    click.echo(f"  Re-rated {a.question.item.answer.ja}: {int(a.rating)} {a.rating.label}{_next(a, session)}")
+    _say(f"  Re-rated {a.question.item.answer.ja}: {int(a.rating)} {a.rating.label}{_next(a, session)}")
 
 
 # --------------------------------------------------------------------------- display
@@ -271,14 +307,14 @@ def _show_question(q: Question, session: Session) -> None:
     item = q.item
     tag = "new" if q.is_new else "again" if q.is_repeat else "review"
     left = session.remaining
-    click.echo()
-    click.echo(click.style(f"[{q.number}] {item.category.label.ja} {item.category.label.en} · {tag}"
-                           + (f" · {left} more" if left else ""), dim=True))
-    click.echo(click.style(f"  {item.prompt.ja}", bold=True))
-    click.echo(f"  {item.prompt.en}")
+    _say()
+    _say(f"[{q.number}] {item.category.label.ja} {item.category.label.en} · {tag}" + (f" · {left} more" if left else ""),
+         dim=True)
+    _say(f"  {item.prompt.ja}", bold=True)
+    _say(f"  {item.prompt.en}")
     if q.choice is not None:
         for n, opt in enumerate(q.choice.options, 1):
-            click.echo(f"   {n}) {opt.ja}" + (f"  ({opt.en})" if opt.en != opt.ja else ""))
+            _say(f"   {n}) {opt.ja}" + (f"  ({opt.en})" if opt.en != opt.ja else ""))
 
 
 def _answer_line(item: Item) -> str:
@@ -291,16 +327,16 @@ def _show_answer(q: Question, bank: Bank) -> None:
     from quizgen.citations import citation, dated, outside_note
 
     item = q.item
-    click.echo(f"  Answer: {_answer_line(item)}")
+    _say(f"  Answer: {_answer_line(item)}")
     when = dated(bank, item)
     if when is not None:
-        click.echo(f"  Date: {when.ja} · {when.en}")
-    click.echo(f"  {item.explanation.ja}")
-    click.echo(f"  {item.explanation.en}")
+        _say(f"  Date: {when.ja} · {when.en}")
+    _say(f"  {item.explanation.ja}")
+    _say(f"  {item.explanation.en}")
     if item.context is not None:
-        click.echo(f"  {outside_note(item.context).en}")
+        _say(f"  {outside_note(item.context).en}")
     for line in citation(bank, item).ja.splitlines():
-        click.echo(click.style(f"  Source: {line}", dim=True))
+        _say(f"  Source: {line}", dim=True)
 
 
 _REASONS = {"reading": "by its reading", "title": "title set aside", "same-role": "same role", "typo": "one typo forgiven",
@@ -312,12 +348,12 @@ def _show_verdict(a: Answered, session: Session) -> None:
     if q.mode is not AnswerMode.SELF:
         if a.correct:
             note = _REASONS.get(a.verdict.reason.value, "") if a.verdict else ""
-            click.echo(click.style("✓ Right", fg="green", bold=True) + (f" ({note})" if note else ""))
+            _say("✓ Right", fg="green", bold=True, end=f" ({note})" if note else "")
         else:
             typed = f" — you answered {a.answer!r}" if a.answer.strip() else ""
-            click.echo(click.style("✗ Wrong", fg="red", bold=True) + typed)
+            _say("✗ Wrong", fg="red", bold=True, end=typed)
         _show_answer(q, session.bank)
-    click.echo(f"  Rated {int(a.rating)} {a.rating.label}{_next(a, session)}")
+    _say(f"  Rated {int(a.rating)} {a.rating.label}{_next(a, session)}")
 
 
 def _next(a: Answered, session: Session) -> str:
@@ -327,10 +363,10 @@ def _next(a: Answered, session: Session) -> str:
 
 
 def _show_summary(s: Summary, now: dt.datetime) -> None:
-    click.echo()
+    _say()
     acc = f" ({s.accuracy:.0%})" if s.accuracy is not None else ""
-    click.echo(f"Session over: {plural(s.cards, 'card')}, {plural(s.answered, 'answer')},"
+    _say(f"Session over: {plural(s.cards, 'card')}, {plural(s.answered, 'answer')},"
                f" {s.correct} right{acc}." + (f" {s.remaining} not reached." if s.remaining else ""))
     if s.next_due is not None:
-        click.echo(f"Next card due {local(s.next_due)} ({until(s.next_due, now)}); {s.due_within_day} due within a day.")
+        _say(f"Next card due {local(s.next_due)} ({until(s.next_due, now)}); {s.due_within_day} due within a day.")
 

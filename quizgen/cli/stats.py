@@ -20,6 +20,7 @@ from quizgen.cli.common import (
     selection_options,
     until,
 )
+from quizgen.text import terminal_safe
 
 
 @cli.command()
@@ -38,7 +39,7 @@ def stats(bank_path: Path | None, selection: Selection, db_path: Path | None, no
     now = parse_now(now_text)
     bank = load_bank_fast(bank_path)
     items = selection.take(bank)
-    with open_store(db_path) as store:
+    with open_store(db_path, read_only=True) as store:
         tz = now.astimezone().tzinfo
         assert tz is not None
         s = compute(items, store.current(), store.reviews(), now, tz)
@@ -65,12 +66,12 @@ def due(bank_path: Path | None, selection: Selection, db_path: Path | None, now_
     now = parse_now(now_text)
     bank = load_bank_fast(bank_path)
     items = selection.take(bank)
-    with open_store(db_path) as store:
+    with open_store(db_path, read_only=True) as store:
         cards = store.current()
     rows = due_items(items, cards, now)
     click.echo(f"{plural(len(rows), 'card')} due now.")
     for item, card in rows:
-        click.echo(f"  {local(card.due)}  {item.id:<36} {item.prompt.ja}")
+        click.echo(terminal_safe(f"  {local(card.due)}  {item.id:<36} {item.prompt.ja}"))
     new = sum(1 for i in items if i.id not in cards)
     click.echo(f"{plural(new, 'new card')} not yet studied.")
     upcoming = sorted(c.due for i in items if (c := cards.get(i.id)) is not None and c.due > now)

@@ -18,6 +18,7 @@ never modified.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -116,6 +117,34 @@ def _parse_ts(text: str) -> dt.datetime:
     return dt.datetime.fromisoformat(text).astimezone(dt.UTC)
 
 
+class _BadRow(Exception):
+    """A row of the log that cannot be read; `Store` turns it into a `StoreError` naming the file."""
+
+    def __init__(self, review_id: object, problem: str) -> None:
+        super().__init__(f"review {review_id} {problem}")
+
+
+def _time(text: object, review_id: object, column: str) -> dt.datetime:
+    try:
+        if not isinstance(text, str):
+            raise TypeError
+        return _parse_ts(text)
+    except (TypeError, ValueError, OverflowError):
+        raise _BadRow(review_id, f"has a bad time {text!r} in its {column} column") from None
+
+
+def _enum(kind: type[Rating] | type[State], value: Any, review_id: object, column: str) -> Any:
+    try:
+        return kind(value)
+    except (TypeError, ValueError):
+        raise _BadRow(review_id, f"has a bad value {value!r} in its {column} column") from None
+
+
+def _writable(path: Path) -> bool:
+    """Can this process write the database file and create its -wal and -shm files beside it?"""
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+
+
 @dataclass(frozen=True)
 class CurrentCard:
     """A card's current state, as the latest effective review left it."""
@@ -128,6 +157,11 @@ class CurrentCard:
 
     def card(self) -> Card:
         return card_from_json(self.state_json)
+
+    @staticmethod
+    def _from_row(row: tuple[Any, ...]) -> CurrentCard:
+        item, rid, due, state, state_json = row
+        return CurrentCard(item, rid, _time(due, rid, "due"), _enum(State, state, rid, "card_state"), state_json)
 
 
 @dataclass(frozen=True)
@@ -149,15 +183,24 @@ class Review:
     @staticmethod
     def _from_row(row: tuple[Any, ...]) -> Review:
         rid, item_id, at, rating, state_json, due, card_state, prior, correct, mode, answer = row
-        return Review(rid, item_id, _parse_ts(at), Rating(rating), _parse_ts(due), State(card_state), State(prior),
-                      None if correct is None else bool(correct), mode or "", answer, state_json)
+        return Review(rid, item_id, _time(at, rid, "reviewed_at"), _enum(Rating, rating, rid, "rating"),
+                      _time(due, rid, "due"), _enum(State, card_state, rid, "card_state"),
+                      _enum(State, prior, rid, "prior_state"), None if correct is None else bool(correct), mode or "",
+                      answer, state_json)
 
 
 class Store:
     """An open review database. Use as a context manager, or call `close()`."""
 
-    def __init__(self, db_path: Path | str) -> None:
+    def __init__(self, db_path: Path | str, *, read_only: bool = False) -> None:
+        """Open (or create) the database. A file this process cannot write is refused before anything is read,
+        so a quiz never asks a question whose answer it cannot save; with `read_only` it is read as it stands
+        (nothing is created beside it)."""
         self.path = Path(db_path)
+        self._frozen = self.path.is_file() and not _writable(self.path)
+        if self._frozen and not read_only:
+            raise StoreError(f"{self.path} is read-only, so no answer could be saved. Make it writable (chmod u+w) or "
+                             "pass {db_path} with another path; it was not changed.", names=["db_path"])
         self._con = self._connect()
         with self._errors():
             self._check_and_migrate()
@@ -168,6 +211,11 @@ class Store:
         if self.path.is_dir():
             raise StoreError(f"{self.path} is a folder; {{db_path}} needs a database file path", names=["db_path"])
         try:
+            if self._frozen:  # immutable: SQLite neither writes nor creates -wal/-shm files (they would be read-only too)
+                import urllib.parse
+
+                uri = f"file:{urllib.parse.quote(str(self.path.resolve()))}?mode=ro&immutable=1"
+                return sqlite3.connect(uri, uri=True, isolation_level=None)
             self.path.parent.mkdir(parents=True, exist_ok=True)
             con = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
         except (OSError, sqlite3.Error) as exc:
@@ -190,10 +238,14 @@ class Store:
                     raise StoreError(f"{self.path} is an SQLite database but not a quizgen review history "
                                      f"(it has tables: {', '.join(sorted(others))}). It was not changed; "
                                      "pass --db with another path.")
+            if self._frozen:
+                raise StoreError(f"{self.path} is read-only and needs upgrading to schema {SCHEMA_VERSION} (it has "
+                                 f"{version}). Make it writable (chmod u+w); it was not changed.")
             if con.execute("PRAGMA journal_mode = WAL").fetchone()[0].lower() != "wal":
                 raise StoreError(f"cannot switch {self.path} to WAL mode (is it on a network drive?)")
             self._migrate()
-        con.execute("PRAGMA synchronous = FULL")
+        if not self._frozen:
+            con.execute("PRAGMA synchronous = FULL")
 
     def _version(self) -> int:
         return int(self._con.execute("PRAGMA user_version").fetchone()[0])
@@ -230,6 +282,9 @@ class Store:
     def _errors(self) -> Iterator[None]:
         try:
             yield
+        except _BadRow as exc:
+            raise StoreError(f"{self.path} is damaged: {exc}. It was not changed; restore a backup, or pass {{db_path}} "
+                             "with another path to start a new history.", names=["db_path"]) from None
         except sqlite3.OperationalError as exc:
             msg = str(exc)
             if "locked" in msg or "busy" in msg:
@@ -265,7 +320,7 @@ class Store:
         sql = _LATEST if from_log else "SELECT item_id, review_id, due, card_state, state FROM cards"
         with self._errors():
             rows = self._con.execute(sql).fetchall()
-        return {item: CurrentCard(item, rid, _parse_ts(due), State(st), js) for item, rid, due, st, js in rows}
+            return {row[0]: CurrentCard._from_row(row) for row in rows}
 
     def rebuild_cards(self) -> int:
         """Recompute the `cards` table from the log (it is derived data); returns how many cards there are."""
@@ -277,7 +332,7 @@ class Store:
     def _current_one(self, con: sqlite3.Connection, item_id: str) -> CurrentCard | None:
         row = con.execute(f"SELECT r.id, r.due, r.card_state, r.state FROM reviews r WHERE r.item_id = ? AND {_EFFECTIVE} "
                           "ORDER BY r.id DESC LIMIT 1", (item_id,)).fetchone()
-        return None if row is None else CurrentCard(item_id, row[0], _parse_ts(row[1]), State(row[2]), row[3])
+        return None if row is None else CurrentCard._from_row((item_id, *row))
 
     def card(self, item_id: str) -> CurrentCard | None:
         with self._errors():
@@ -289,13 +344,13 @@ class Store:
         with self._errors():
             rows = self._con.execute(f"SELECT {_COLUMNS} FROM reviews r WHERE {where} ORDER BY r.id",
                                      (_ts(since),) if since else ()).fetchall()
-        return [Review._from_row(r) for r in rows]
+            return [Review._from_row(r) for r in rows]
 
     def review(self, review_id: int) -> Review | None:
         with self._errors():
             row = self._con.execute(f"SELECT {_COLUMNS} FROM reviews r WHERE r.id = ? AND {_EFFECTIVE}",
                                     (review_id,)).fetchone()
-        return None if row is None else Review._from_row(row)
+            return None if row is None else Review._from_row(row)
 
     def count(self) -> int:
         """How many effective reviews the log holds."""
