@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from quizgen.bank import Bank, load_bank
 from quizgen.quiz.scheduling import Rating, Scheduler, State
-from quizgen.quiz.session import AnswerMode, AskAgain, Session, build_queue, choice_index, derived_rating
+from quizgen.quiz.session import MAX_REPEATS, AnswerMode, AskAgain, Session, build_queue, choice_index, derived_rating
 from quizgen.quiz.store import CurrentCard, Store
 
 BANK_DIR = Path(__file__).parent / "data" / "quiz" / "bank"
@@ -191,3 +191,32 @@ def test_self_graded(bank: Bank, store: Store) -> None:
     a = s.grade(Rating.HARD)
     assert (a.correct, a.rating) == (True, Rating.HARD)
     assert store.reviews()[0].mode == "self"
+
+
+# --------------------------------------------------------------------------- no loops (issue 15)
+
+
+def _answer_until_done(s: Session, typed: str, cap: int = 200) -> int:
+    answers = 0
+    while answers < cap and s.next() is not None:
+        s.answer(typed)
+        answers += 1
+    return answers
+
+
+def test_a_card_failed_again_and_again_comes_back_at_most_twice_in_a_session(bank: Bank, store: Store) -> None:
+    """The looping session: two cards failed every time came back every 10 minutes, 200 answers on 2 cards."""
+    s = session(bank, store, ids=("t-host", "t-visitor"))
+    assert _answer_until_done(s, "wrong") == 2 * (1 + MAX_REPEATS) == 6
+    assert s.summary().answered == 6
+
+
+def test_the_looping_session_ends_on_the_command_line(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from quizgen.cli import cli
+
+    res = CliRunner().invoke(cli, ["quiz", "--bank", str(BANK_DIR), "--db", str(tmp_path / "r.db"), "--now",
+                                   "2025-03-01T09:00", "--seed", "1", "--limit", "2"], input="x\n" * 200,
+                             env={"QUIZGEN_CACHE_DIR": ""}, catch_exceptions=False)
+    assert "Session over: 2 cards, 6 answers, 0 right (0%)." in res.output

@@ -40,6 +40,8 @@ __all__ = [
 ]
 
 DEFAULT_NEW_PER_DAY = 10
+MAX_REPEATS = 2
+"""How many times one card may come back within a session after it was first asked."""
 LEARN_AHEAD = dt.timedelta(minutes=20)
 """A card due again within this time (a learning step) is asked again before the session ends."""
 
