@@ -21,6 +21,7 @@ from quizgen import resources
 from quizgen.bank import load_bank
 from quizgen.cli import cli
 from quizgen.cli import quiz as quiz_cli
+from quizgen.cli.terminal import Input
 from quizgen.quiz.scheduling import Rating, Scheduler, State
 from quizgen.quiz.session import AnswerMode, Session, build_queue
 from quizgen.quiz.store import Store
@@ -53,7 +54,8 @@ def test_full_scripted_session_with_override_undo_and_quit(tmp_path: Path) -> No
     res = run(["quiz", "--seed", "1"], script, db)
     assert res.exit_code == 0, res.output
     out = res.output
-    assert out.startswith("5 cards (0 due, 5 new). Answer in Japanese, kana, romaji or English. u undo · q quit\n")
+    assert out.startswith("5 cards (0 due, 5 new). Answer in Japanese, kana, romaji or English. "
+                          "h hint · e English · b bury · u undo · q quit\n")
     assert ("  中国が提案したウクライナ和平案は何項目からなるか。\n"
             "  How many points does China's Ukraine peace plan have?\n> 12\n✓ Right\n") in out
     assert "  Answer: 12項目(じゅうにこうもく) · 12 points\n" in out
@@ -242,17 +244,20 @@ def test_real_bank_cram_session(tmp_path: Path) -> None:
     assert res.output.count("  Source: ") >= 3 and "Source: 記事" not in res.output
 
 
-class _Terminal(quiz_cli._Input):
-    """A terminal's input, scripted: each read prints its prompt and the line typed, as a person would see it."""
+class _Terminal(Input):
+    """A terminal's input, scripted: each read prints its prompt and the line (or key) typed, as a person would see it."""
 
     def __init__(self, lines: list[str]) -> None:
         self.tty = True
+        self.closed = False
         self.lines = lines
 
     def read(self, prompt: str) -> str | None:
         line = self.lines.pop(0) if self.lines else None
         print(prompt + (line if line is not None else ""))
         return line
+
+    key = read
 
 
 def _interactive(mode: AnswerMode, lines: list[str], db: Path) -> str:

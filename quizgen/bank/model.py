@@ -11,9 +11,13 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from quizgen.errors import QuizgenError, UsageError
 from quizgen.japanese.titles import trailing_title
+
+if TYPE_CHECKING:
+    from quizgen.japanese.readings import Reading
 
 
 class Category(StrEnum):
@@ -262,8 +266,19 @@ class Bank:
     disagreements: tuple[Disagreement, ...] = ()
     pools: tuple[Pool, ...] = ()
     stories: tuple[Story, ...] = ()
+    # How each spelling a learner may type is read: (spelling, ((surface, hiragana reading), ...), glyph variants).
+    # Derived data, filled in when the bank is cached (`bank/readings.py`); empty for a bank read straight from
+    # YAML. Plain tuples, so that unpickling the cached bank imports nothing more.
+    reading_list: tuple[tuple[str, tuple[tuple[str, str], ...], tuple[str, ...]], ...] = ()
 
     # Lookups are derived, never stored: the bank stays a plain value.
+    @cached_property
+    def readings(self) -> dict[str, Reading]:
+        """Each spelling's reading (see `reading_list`)."""
+        from quizgen.japanese.readings import Reading
+
+        return {s: Reading(segments, variants) for s, segments, variants in self.reading_list}
+
     @cached_property
     def source_by_id(self) -> dict[str, Source]:
         return {s.id: s for s in self.sources}

@@ -11,6 +11,10 @@ which re-reads the card's state inside the transaction, so two sessions on one
 database neither lose reviews nor schedule from a stale state. Each write commits
 before it returns (synchronous=FULL), so a killed session keeps every answer.
 
+Beside the log, `card_events` (append-only too) records buries (a card hidden until a time) and leech
+resets (a card's lapses so far forgiven). A lapse is an Again on a card answered before; lapses are
+counted from the log, never stored.
+
 A file that is not a quizgen database, or is damaged, raises `StoreError` and is
 never modified.
 """
@@ -34,7 +38,7 @@ if TYPE_CHECKING:
 
 __all__ = ["SCHEMA_VERSION", "CurrentCard", "Review", "Store", "StoreError", "default_db_path"]
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 # A review row is effective unless an undo row names it.
 _EFFECTIVE = "r.kind = 'review' AND NOT EXISTS (SELECT 1 FROM reviews u WHERE u.undoes = r.id)"
@@ -42,6 +46,11 @@ _EFFECTIVE = "r.kind = 'review' AND NOT EXISTS (SELECT 1 FROM reviews u WHERE u.
 _LATEST = ("SELECT r.item_id, r.id, r.due, r.card_state, r.state FROM reviews r WHERE r.id IN "
            f"(SELECT MAX(r.id) FROM reviews r WHERE {_EFFECTIVE} GROUP BY r.item_id)")
 _REBUILD_CARDS = f"INSERT INTO cards {_LATEST}"
+_LAPSE = "kind = 'review' AND rating = 1 AND prior_state != 0"  # Again on a card answered before
+# Effective lapses since the card's last leech reset.
+_LAPSES = (f"SELECT r.item_id, COUNT(*) FROM reviews r WHERE r.{_LAPSE.replace(' AND ', ' AND r.')} "
+           "AND NOT EXISTS (SELECT 1 FROM reviews u WHERE u.undoes = r.id) AND r.id > COALESCE((SELECT MAX(e.after_review) "
+           "FROM card_events e WHERE e.kind = 'leech-reset' AND e.item_id = r.item_id), 0)")
 BUSY_TIMEOUT_MS = 15_000
 
 # One list of statements per schema version; version N's statements move a version N-1 database to N.
@@ -90,6 +99,26 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
                WHERE r.item_id = NEW.item_id AND {_EFFECTIVE} ORDER BY r.id DESC LIMIT 1;
            END""",
         _REBUILD_CARDS,
+    ),
+    # v3: card events beside the log (append-only too): a bury hides a card until a time; a leech reset forgives the
+    # lapses up to a review. A lapse is an Again on a card answered before (the partial index serves the count).
+    3: (
+        """CREATE TABLE card_events (
+            id           INTEGER PRIMARY KEY AUTOINCREMENT,
+            kind         TEXT NOT NULL CHECK (kind IN ('bury', 'leech-reset')),
+            item_id      TEXT NOT NULL,             -- the card id (an item id, or item#form)
+            at           TEXT NOT NULL,
+            until        TEXT,                      -- bury: hidden until this time
+            after_review INTEGER,                   -- leech-reset: lapses up to this review id are forgiven
+            CHECK ((kind = 'bury') = (until IS NOT NULL)),
+            CHECK ((kind = 'leech-reset') = (after_review IS NOT NULL))
+        )""",
+        "CREATE INDEX card_events_item ON card_events (kind, item_id, id)",
+        """CREATE TRIGGER card_events_no_update BEFORE UPDATE ON card_events
+           BEGIN SELECT RAISE(ABORT, 'card events are append-only'); END""",
+        """CREATE TRIGGER card_events_no_delete BEFORE DELETE ON card_events
+           BEGIN SELECT RAISE(ABORT, 'card events are append-only'); END""",
+        f"CREATE INDEX reviews_lapses ON reviews (item_id, id) WHERE {_LAPSE}",
     ),
 }
 
@@ -255,7 +284,7 @@ class Store:
                 if not r[0].startswith("sqlite_")}
 
     def _require_tables(self) -> None:
-        if not {"reviews", "cards"} <= self._tables():
+        if not {"reviews", "cards", "card_events"} <= self._tables():
             raise StoreError(f"{self.path} is damaged: schema {self._version()} but its tables are missing. "
                              "It was not changed; restore a backup or pass --db with another path.")
 
@@ -338,6 +367,15 @@ class Store:
         with self._errors():
             return self._current_one(self._con, item_id)
 
+    def card_before(self, review_id: int) -> CurrentCard | None:
+        """The card as it was just before review `review_id` (None: it was new then)."""
+        with self._errors():
+            row = self._con.execute(
+                f"SELECT r.item_id, r.id, r.due, r.card_state, r.state FROM reviews r WHERE r.item_id = "
+                f"(SELECT item_id FROM reviews WHERE id = ?) AND r.id < ? AND {_EFFECTIVE} ORDER BY r.id DESC LIMIT 1",
+                (review_id, review_id)).fetchone()
+            return None if row is None else CurrentCard._from_row(row)
+
     def reviews(self, since: dt.datetime | None = None) -> list[Review]:
         """Effective reviews (undone ones left out), oldest first."""
         where = f"{_EFFECTIVE}" + (" AND r.reviewed_at >= ?" if since else "")
@@ -364,7 +402,37 @@ class Store:
                 f"SELECT COUNT(DISTINCT r.item_id) FROM reviews r WHERE {_EFFECTIVE} AND r.prior_state = 0 "
                 "AND r.reviewed_at >= ?", (_ts(since),)).fetchone()[0])
 
+    def lapses(self) -> dict[str, int]:
+        """Each card's lapses (Again on a card answered before) since its last leech reset; cards with none left out."""
+        with self._errors():
+            return {item: int(n) for item, n in self._con.execute(f"{_LAPSES} GROUP BY r.item_id")}
+
+    def lapses_of(self, item_id: str) -> int:
+        with self._errors():
+            row = self._con.execute(f"{_LAPSES} AND r.item_id = ? GROUP BY r.item_id", (item_id,)).fetchone()
+        return int(row[1]) if row else 0
+
+    def buried(self, now: dt.datetime) -> set[str]:
+        """Cards buried until after `now`."""
+        with self._errors():
+            return {r[0] for r in self._con.execute("SELECT DISTINCT item_id FROM card_events WHERE kind = 'bury' "
+                                                    "AND until > ?", (_ts(now),))}
+
     # ------------------------------------------------------------------ writing
+
+    def bury(self, item_id: str, at: dt.datetime, until: dt.datetime) -> None:
+        """Hide a card from the queue until `until` (its schedule is unchanged)."""
+        with self._errors(), self._write() as con:
+            con.execute("INSERT INTO card_events (kind, item_id, at, until) VALUES ('bury', ?, ?, ?)",
+                        (item_id, _ts(at), _ts(until)))
+
+    def reset_leech(self, item_id: str, at: dt.datetime) -> None:
+        """Forgive a card's lapses so far: it is no longer a leech and is asked again when due."""
+        with self._errors(), self._write() as con:
+            last = con.execute("SELECT COALESCE(MAX(id), 0) FROM reviews").fetchone()[0]
+            con.execute("INSERT INTO card_events (kind, item_id, at, after_review) VALUES ('leech-reset', ?, ?, ?)",
+                        (item_id, _ts(at), int(last)))
+
 
     def add_review(self, item_id: str, rating: Rating, reviewed_at: dt.datetime, schedule: Callable[[Card | None], Card], *,
                    mode: str = "typed", correct: bool | None = None, answer: str | None = None) -> Review:
@@ -376,14 +444,17 @@ class Store:
         assert got is not None
         return got
 
-    def rerate(self, review_id: int, rating: Rating, schedule: Callable[[Card | None], Card]) -> Review:
-        """Replace a review's rating: append an undo row for it and the corrected review (same time, same answer)."""
+    def rerate(self, review_id: int, rating: Rating, schedule: Callable[[Card | None], Card], *,
+               correct: bool | None = None) -> Review:
+        """Replace a review's rating: append an undo row for it and the corrected review (same time, same answer).
+        `correct` overrides the judgement too ("I was right"); by default it is kept."""
         old = self.review(review_id)
         if old is None:
             raise StoreError(f"review {review_id} does not exist or was undone")
+        judged = old.correct if correct is None else correct
         with self._errors(), self._write() as con:
             self._insert_undo(con, old.item_id, review_id, old.reviewed_at)
-            rid = self._insert(con, old.item_id, rating, old.reviewed_at, schedule, old.mode, old.correct, old.answer)
+            rid = self._insert(con, old.item_id, rating, old.reviewed_at, schedule, old.mode, judged, old.answer)
         got = self.review(rid)
         assert got is not None
         return got

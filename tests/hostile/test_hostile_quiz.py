@@ -26,6 +26,8 @@ from quizgen.bank import Bank, Text, load_bank
 from quizgen.cli import cli
 from quizgen.cli import quiz as quiz_cli
 from quizgen.cli import stats as stats_cli
+from quizgen.cli.terminal import Input
+from quizgen.quiz.cards import QuizCard
 from quizgen.quiz.scheduling import Rating, Scheduler
 from quizgen.quiz.session import AnswerMode, Session
 from quizgen.quiz.store import Store
@@ -90,9 +92,10 @@ def _no_raw_controls(text: str) -> None:
     assert not re.search(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]", plain), repr(plain[:400])
 
 
-class _Lines(quiz_cli._Input):
+class _Lines(Input):
     def __init__(self, lines: list[str]) -> None:
         self.tty = False
+        self.closed = False
         self.lines = lines
 
     def read(self, prompt: str) -> str | None:
@@ -102,7 +105,7 @@ class _Lines(quiz_cli._Input):
 def test_escape_sequences_in_bank_text_never_reach_the_quiz_terminal(tmp_path: Path) -> None:
     bank = _hostile_bank()
     with Store(tmp_path / "r.db") as store:
-        session = Session(bank, list(bank.items[:2]), store, Scheduler(), random.Random(1), lambda: T0,
+        session = Session(bank, [QuizCard(i) for i in bank.items[:2]], store, Scheduler(), random.Random(1), lambda: T0,
                           AnswerMode.TYPED)
         buf = io.StringIO()
         with contextlib.redirect_stdout(buf):
