@@ -12,6 +12,7 @@ cannot be read or written is ignored: the bank is then loaded normally.
 from __future__ import annotations
 
 import dataclasses
+import os
 import pickle
 import zlib
 from pathlib import Path
@@ -27,10 +28,13 @@ _CODE = sorted([*_HERE.glob("*.py"), *(_HERE.parent / "japanese").glob("*.py")])
 
 
 def readings_available() -> str:
-    """Which optional libraries the readings can be computed with: installing them refreshes the cache."""
-    import importlib.util
+    """Which optional libraries the readings can be computed with: installing them refreshes the cache.
+    (A look at sys.path, not importlib.util.find_spec, which would cost the quiz's start-up a few milliseconds.)"""
+    import sys
 
-    return ",".join(m for m in ("sudachipy", "sudachidict_core", "opencc") if importlib.util.find_spec(m) is not None)
+    found = [m for m in ("sudachipy", "sudachidict_core", "opencc")
+             if any(os.path.isdir(os.path.join(p or ".", m)) for p in sys.path)]
+    return ",".join(found)
 
 
 def cache_key(bank_dir: Path) -> str:
@@ -78,4 +82,4 @@ def with_readings(bank: Bank) -> Bank:
     """The bank with the readings of every spelling a learner may type (see `bank/readings.py`)."""
     from quizgen.bank.readings import compute_readings
 
-    return dataclasses.replace(bank, reading_list=compute_readings(bank))
+    return dataclasses.replace(bank, reading_blob=pickle.dumps(compute_readings(bank), protocol=pickle.HIGHEST_PROTOCOL))

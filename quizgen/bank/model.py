@@ -266,18 +266,23 @@ class Bank:
     disagreements: tuple[Disagreement, ...] = ()
     pools: tuple[Pool, ...] = ()
     stories: tuple[Story, ...] = ()
-    # How each spelling a learner may type is read: (spelling, ((surface, hiragana reading), ...), glyph variants).
-    # Derived data, filled in when the bank is cached (`bank/readings.py`); empty for a bank read straight from
-    # YAML. Plain tuples, so that unpickling the cached bank imports nothing more.
-    reading_list: tuple[tuple[str, tuple[tuple[str, str], ...], tuple[str, ...]], ...] = ()
+    # How each spelling a learner may type is read: derived data, filled in when the bank is cached
+    # (`bank/readings.py`); empty for a bank read straight from YAML. Pickled tuples of (spelling,
+    # ((surface, hiragana reading), ...), glyph variants), unpickled on first use: loading the cached bank
+    # for the quiz's first question neither imports nor unpickles them.
+    reading_blob: bytes = b""
 
     # Lookups are derived, never stored: the bank stays a plain value.
     @cached_property
     def readings(self) -> dict[str, Reading]:
-        """Each spelling's reading (see `reading_list`)."""
+        """Each spelling's reading (see `reading_blob`)."""
+        if not self.reading_blob:
+            return {}
+        import pickle
+
         from quizgen.japanese.readings import Reading
 
-        return {s: Reading(segments, variants) for s, segments, variants in self.reading_list}
+        return {s: Reading(segments, variants) for s, segments, variants in pickle.loads(self.reading_blob)}
 
     @cached_property
     def source_by_id(self) -> dict[str, Source]:

@@ -1,6 +1,7 @@
 """The `quizgen` command line. Click only: parse, call the library, map errors to messages.
 
-One module per command under `quizgen/cli/`; each registers itself on `cli`.
+One module per command under `quizgen/cli/`; each registers itself on `cli` when imported, which happens
+when its command is asked for (`COMMANDS` says where each lives).
 Heavy libraries (genanki, WeasyPrint, Jinja2) are imported inside the commands
 that need them, so `quizgen quiz` starts fast.
 """
@@ -8,6 +9,7 @@ that need them, so `quizgen quiz` starts fast.
 from __future__ import annotations
 
 import contextlib
+import importlib
 import os
 import sys
 from typing import Any
@@ -18,8 +20,22 @@ from quizgen import __version__
 from quizgen.cli.common import FLAGS
 from quizgen.errors import BankError, QuizgenError
 
+# Which module defines each command: a command's module is imported only when that command runs (or help lists
+# them all), so `quizgen quiz` does not pay for the others' imports at start-up. A test keeps this table true.
+COMMANDS = {"anki": "anki", "build": "build", "check": "check", "export": "export", "extract": "extract",
+            "review": "extract", "quiz": "quiz", "stats": "stats", "due": "stats", "leeches": "stats",
+            "timeline": "timeline", "topics": "topics", "worksheet": "worksheet"}
+
 
 class _Group(click.Group):
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name in COMMANDS and cmd_name not in self.commands:
+            importlib.import_module(f"{__name__}.{COMMANDS[cmd_name]}")  # registers itself on `cli`
+        return super().get_command(ctx, cmd_name)
+
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
@@ -63,6 +79,3 @@ def _discard_stdout() -> None:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
 
-
-# Command modules register themselves on `cli` when imported.
-from quizgen.cli import anki, build, check, export, extract, quiz, stats, timeline, topics, worksheet  # noqa: E402,F401

@@ -11,7 +11,6 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-import shutil
 import sys
 import unicodedata
 from typing import Any
@@ -132,6 +131,8 @@ def _width() -> int | None:
     """The terminal's width when stdout is a terminal (else None: scripted output is never wrapped)."""
     if not sys.stdout.isatty():
         return None
+    import shutil
+
     return max(20, shutil.get_terminal_size((80, 24)).columns - 1)
 
 

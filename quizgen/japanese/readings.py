@@ -49,7 +49,8 @@ class Reading:
 def spells(typed_key: str, reading: Reading) -> bool:
     """Does `typed_key` (a normalised answer) spell `reading` segment by segment, each segment as written or
     by its reading (romaji-equivalent kana: long vowels and small kana as `romaji_key` folds them)?"""
-    return _spells(typed_key, tuple((normalise(s), r) for s, r in reading.segments))
+    segments = tuple((normalise(s), r) for s, r in reading.segments)
+    return _spells(typed_key, tuple(seg for seg in segments if seg[0] or seg[1]))  # ・ and spaces are not typed
 
 
 @lru_cache(maxsize=4096)

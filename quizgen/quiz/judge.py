@@ -249,6 +249,10 @@ class _Answer:
         return None
 
 
+def _the_less(key: str) -> str:
+    return key.removeprefix("the") if key.startswith("the") and len(key) > 6 else key
+
+
 def _two_answers(parts: list[str], answer: _Answer, other_keys: set[str]) -> bool:
     """Do the parts split at か/と/や name two answers (this item's or another's), rather than being one word?"""
     named = [p for p in parts if p in other_keys or answer.lenient(p)]
@@ -258,12 +262,17 @@ def _two_answers(parts: list[str], answer: _Answer, other_keys: set[str]) -> boo
 def _judge_text(typed: str, key: str, spellings: list[str], others: Collection[str],
                 readings: Mapping[str, Reading]) -> Verdict:
     answer = _Answer.of(spellings, readings)
-    other_keys = {normalise(o) for o in others} - set(answer.keys) - set(answer.variants)
+    # another item's answer that is one of ours but for a leading "the" (the US-led international order) is ours too
+    mine = {_the_less(k) for k in answer.keys}
+    other_keys = {k for o in others if _the_less(k := normalise(o)) not in mine} - set(answer.variants)
     if key in other_keys:
         return Verdict(False, VerdictReason.OTHER_ANSWER)
     soft = _soft(typed)
     if _HEDGE_RE.search(soft):
         return Verdict(False, VerdictReason.HEDGED)
+    whole = answer.lenient(key, soft)
+    if whole is not None and whole.correct:  # the answer itself may hold a separator (停戦、和平交渉の再開)
+        return whole
     if _STRONG_SEP_RE.search(soft):
         raw_parts = [p.strip() for p in _STRONG_SEP_RE.split(soft) if normalise(p)]
         verdicts = [answer.lenient(normalise(p), p) for p in raw_parts]
@@ -271,8 +280,7 @@ def _judge_text(typed: str, key: str, spellings: list[str], others: Collection[s
             return Verdict(True, VerdictReason.BOTH_FORMS, spellings[0])
         return Verdict(False, VerdictReason.MULTIPLE)
     parts = [normalise(p) for p in _WEAK_SEP_RE.split(soft) if normalise(p)]
-    whole = answer.lenient(key, soft)
-    if _two_answers(parts, answer, other_keys) and (whole is None or not whole.correct):
+    if _two_answers(parts, answer, other_keys):
         return Verdict(False, VerdictReason.MULTIPLE)
     if whole is not None:
         return whole
@@ -285,6 +293,19 @@ def _judge_text(typed: str, key: str, spellings: list[str], others: Collection[s
 
 
 # --------------------------------------------------------------------------- numbers
+
+
+def _said(key: str, spellings: list[str], readings: Mapping[str, Reading]) -> Verdict | None:
+    """A number or date typed in kana or romaji as one of its spellings reads (にせんじゅうはちねん for 2018年)."""
+    if not (is_kana(key) or is_romaji(key)):
+        return None
+    typed = romaji_key(key)
+    for spelling in spellings:
+        reading = readings.get(spelling)
+        kana = reading.kana if reading is not None else None
+        if kana and romaji_key(kana) == typed:
+            return Verdict(True, VerdictReason.READING, spelling)
+    return None
 
 
 def _quantities(spellings: list[str]) -> list[tuple[Quantity, str]]:
@@ -307,7 +328,7 @@ def _number_by_reading(typed: str, answers: list[tuple[Quantity, str]]) -> Verdi
 
 
 def _judge_number(typed: str, spellings: list[str], reference: Sequence[str]) -> Verdict:
-    soft = _soft(typed)
+    soft = _soft(typed).removeprefix("the ")
     answers = _quantities(spellings)
     kana_forms = {romaji_key(normalise(s)): s for s in spellings if is_kana(normalise(s))}
     compact = "".join(soft.split())
@@ -423,6 +444,8 @@ def judge(
             return Verdict(True, VerdictReason.EXACT, spelling)
     if answer_type == "text" and (same := _same_list(typed, spellings)) is not None:
         return Verdict(True, VerdictReason.ANY_ORDER, same)
+    if answer_type != "text" and (said := _said(key, spellings, readings or {})) is not None:
+        return said
     if answer_type == "date":
         return _judge_date(typed, spellings, reference)
     if answer_type == "number":
