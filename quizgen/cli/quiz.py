@@ -331,9 +331,16 @@ def _bury(session: Session) -> None:
         say(f"  Buried until tomorrow ({local(until_when)}): {_card_name(card.item)}")
 
 
-def _card_name(item: Item) -> str:
+def _card_name(item: Item, width: int = 44) -> str:
+    """The card's Japanese prompt, cut to about `width` columns."""
+    from quizgen.cli.terminal import display_width
+
     prompt = item.prompt.ja
-    return prompt if len(prompt) <= 24 else prompt[:23] + "…"
+    if display_width(prompt) <= width:
+        return prompt
+    while display_width(prompt) > width - 1:
+        prompt = prompt[:-1]
+    return prompt + "…"
 
 
 def _rerate(session: Session, rating: int) -> Answered | None:

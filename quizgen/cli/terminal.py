@@ -81,10 +81,10 @@ class Input:
         import tty
 
         fd = sys.stdin.fileno()
-        click.echo(prompt, nl=False)
         old = termios.tcgetattr(fd)
         try:
-            tty.setcbreak(fd)
+            tty.setcbreak(fd, termios.TCSANOW)  # before the prompt, and keeping what was typed ahead
+            click.echo(prompt, nl=False)
             data = _read_key(fd)
         finally:
             termios.tcsetattr(fd, termios.TCSADRAIN, old)
@@ -154,12 +154,10 @@ def wrap(text: str, width: int) -> list[str]:
     lines: list[str] = []
     line = ""
     for token in _TOKEN_RE.findall(text[len(indent):]):
-        if display_width(line + token) <= room or not line.strip():
+        # fits, or closing punctuation, which hangs on the line it closes (。」 may go a little over)
+        if display_width(line + token) <= room or not line.strip() or (len(token) == 1 and token in _NO_LINE_START):
             line += token
             continue
-        if token[0] in _NO_LINE_START and line:  # hang closing punctuation on the line it closes
-            line += token[0]
-            token = token[1:]
         lines.append(line.rstrip())
         line = token.lstrip()
     if line.strip():

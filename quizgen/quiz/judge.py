@@ -436,6 +436,8 @@ def judge(
     if not key:
         return Verdict(False, VerdictReason.EMPTY)
     spellings = _spellings(expected, accepted)
+    if _HEDGE_RE.search(_soft(typed)) and not any(_HEDGE_RE.search(_soft(s)) for s in spellings):
+        return Verdict(False, VerdictReason.HEDGED)
     bare = _COMMA_RE.sub("", key)
     for spelling in spellings:
         target = normalise(spelling)
