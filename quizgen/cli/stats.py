@@ -118,6 +118,7 @@ def leeches(bank_path: Path | None, selection: Selection, db_path: Path | None, 
     click.echo(f"{plural(len(found), 'leech', 'leeches')} (failed {LEECH_LAPSES} times or more; left out of the quiz).")
     for card, n in sorted(found.items()):
         item = bank.item_by_id.get(item_id_of(card))
-        click.echo(terminal_safe(f"  {card:<40} {n} lapses  {item.prompt.ja if item else ''}"))
+        prompt = item.prompt.ja if item else ""
+        click.echo(terminal_safe(f"  {card:<36} {n} lapses  {prompt[:30] + ('…' if len(prompt) > 30 else '')}"))
     if found:
         click.echo("Bring one back with: quizgen leeches --reset CARD (or --reset-all).")

@@ -133,7 +133,7 @@ def _width() -> int | None:
         return None
     import shutil
 
-    return max(20, shutil.get_terminal_size((80, 24)).columns - 1)
+    return max(20, shutil.get_terminal_size((80, 24)).columns - 3)  # room for a hanging 。 or 」
 
 
 def display_width(text: str) -> int:
