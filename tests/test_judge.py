@@ -440,3 +440,24 @@ def test_english_president_agrees_with_japanese_titles_only_one_way() -> None:
 )
 def test_list_parts_may_be_joined_with_nakaguro(typed: str, ok: bool) -> None:
     assert is_correct(typed, "アジア太平洋地域、中東、アフガニスタン") is ok
+
+
+# The second held-out table (tests/data/quiz/typed_heldout_v2.tsv, policy beside it) was written from realistic
+# learner typing before the v2 judge and is never tuned against: measured once before the judge changed (7 false
+# accepts, 100 false rejects of 311) and once after (the numbers below). Its false accepts are rows where its
+# policy differs from issue 15 (a one-letter typo in a Latin answer of 5-6 letters is "almost" by the issue,
+# wrong by the policy; Zelenska, a real person one letter from Zelensky) and three dropped long vowels in kana
+# answers under five kana (プチン, ナト, ドロン), accepted by the long-vowel folding romaji needs: known, not fixed
+# here because the table found them.
+HELDOUT_V2_POLICY_DIFFERS = {34: "Lavrof", 53: "shoiku", 64: "Zelenska", 145: "Rusia", 178: "Saudi Arabian",
+                             215: "Moskow", 233: "Jedah"}
+HELDOUT_V2_KNOWN_FALSE_ACCEPTS = {25: "プチン", 277: "ナト", 456: "ドロン"}
+
+
+def test_heldout_v2_table_is_reported_not_tuned() -> None:
+    cases = load_cases("quiz/typed_heldout_v2.tsv")
+    assert len(cases) == 599
+    false_accepts = {c.line: c.typed for c in cases if not c.accept and c.run()}
+    false_rejects = [c.line for c in cases if c.accept and not c.run()]
+    assert false_accepts.items() <= (HELDOUT_V2_POLICY_DIFFERS | HELDOUT_V2_KNOWN_FALSE_ACCEPTS).items()
+    assert len(false_rejects) <= 60  # of 311 right answers (19.3%); was 100 before the v2 judge

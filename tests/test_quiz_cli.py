@@ -336,3 +336,13 @@ def test_history_of_a_removed_item_stays_in_the_log_but_it_is_never_asked(tmp_pa
     due = CliRunner().invoke(cli, ["due", "--bank", str(bank), "--db", str(db), "--now", later])
     assert due.output.startswith("0 cards due now.") and reviewed not in due.output
     assert [r[0] for r in effective(db)] == [reviewed]  # the review is still in the log
+
+
+def test_interactive_keys_after_a_verdict_english_then_i_was_right(tmp_path: Path) -> None:
+    out = _interactive(AnswerMode.TYPED, ["nonsense", "e", "r", "q"], tmp_path / "r.db")
+    assert "✗ Wrong — you answered 'nonsense'" in out
+    assert "! I was right · u undo · q quit e\n" in out  # e: the English answer and explanation, then the prompt again
+    assert "  ✓ You were right: counted as right, re-rated 3 Good" in out
+    assert "Session over: 1 card, 1 answer, 1 right (100%)." in out
+    with Store(tmp_path / "r.db") as store:
+        assert [(r.rating, r.correct) for r in store.reviews()] == [(Rating.GOOD, True)]

@@ -1,4 +1,4 @@
-"""Kana folding and romaji canonicalisation (pure, stdlib only).
+"""Kana folding and romaji canonicalisation (pure; katakana folding by jaconv).
 
 Readings are never guessed: romaji is only ever compared with a hiragana
 reading the bank supplies. Both sides go through :func:`romaji_key`, which
