@@ -95,10 +95,16 @@ def test_migration_from_schema_1_builds_cards_from_the_log(db: Path) -> None:
 def test_the_log_is_append_only(db: Path) -> None:
     with Store(db) as store:
         rec(store, "a", Rating.GOOD, T0)
+    _refused(db, "UPDATE reviews SET rating = 4", "DELETE FROM reviews", match="the review log is append-only")
+
+
+def _refused(db: Path, *sql: str, match: str) -> None:
+    """Each statement is refused by the append-only triggers."""
     con = sqlite3.connect(db)
-    for sql in ("UPDATE reviews SET rating = 4", "DELETE FROM reviews"):
-        with pytest.raises(sqlite3.IntegrityError, match="the review log is append-only"):
-            con.execute(sql)
+    for statement in sql:
+        with pytest.raises(sqlite3.IntegrityError, match=match):
+            con.execute(statement)
+    con.close()
 
 
 def test_undo_appends_a_row_and_reverts_the_state(db: Path) -> None:
@@ -227,10 +233,7 @@ def test_migration_from_schema_2_keeps_the_log_and_counts_lapses(db: Path) -> No
         assert store.lapses() == {} and store.lapses_of("a") == 0
         store.bury("a", T0, T0 + dt.timedelta(days=1))
         assert store.buried(T0) == {"a"} and store.buried(T0 + dt.timedelta(days=1)) == set()
-    con = sqlite3.connect(db)
-    for sql in ("UPDATE card_events SET until = NULL", "DELETE FROM card_events"):
-        with pytest.raises(sqlite3.IntegrityError, match="append-only"):
-            con.execute(sql)
+    _refused(db, "UPDATE card_events SET until = NULL", "DELETE FROM card_events", match="card events are append-only")
 
 
 def test_lapses_follow_undo_and_rerate_and_correct_can_be_overruled(db: Path) -> None:

@@ -132,10 +132,18 @@ def _same_list(typed: str, spellings: list[str]) -> str | None:
 
 
 def _osa(a: str, b: str) -> int:
-    """Optimal string alignment distance (edits plus adjacent transpositions), by rapidfuzz."""
-    from rapidfuzz.distance import OSA
-
-    return int(OSA.distance(a, b))
+    """Optimal string alignment distance (edits plus adjacent transpositions)."""
+    prev2: list[int] = []
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cost = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb))
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                cost = min(cost, prev2[j - 2] + 1)
+            cur.append(cost)
+        prev2, prev = prev, cur
+    return prev[-1]
 
 
 def _kana_or_latin(key: str) -> bool:
