@@ -4,7 +4,8 @@ A core install (`pip install .`) checks the bank, runs the quiz, stats and due, 
 LMS exports and HTML worksheets. Two features need more, installed as extras (pyproject.toml):
 
 - `pdf`: WeasyPrint (PDF worksheets) and fontTools (the Japanese font embedded in stand-alone HTML);
-- `extract`: SudachiPy and its core dictionary (`quizgen extract`).
+- `extract`: SudachiPy and its core dictionary (`quizgen extract`), and OpenCC; the quiz uses them too, when the
+  bank is cached (readings and glyph forms of every accepted spelling), and does without them.
 
 Packages are looked up without being imported (`importlib.util.find_spec`), so asking costs nothing
 at start-up. The install line names where quizgen was installed from (PEP 610's direct_url.json):

@@ -1,4 +1,4 @@
-"""Control characters in text: found (for `check`), stripped (for files) or shown as escapes (for the terminal).
+"""Control characters in text: found (for `check`), stripped (for files) or escaped (for the terminal); pure, stdlib only.
 
 The bank refuses them: C0 controls except tab and newline, DEL, C1 controls, and the noncharacters
 U+FFFE and U+FFFF. Every output boundary removes or escapes them again, as defence in depth, because
@@ -37,6 +37,14 @@ def _escape(m: re.Match[str]) -> str:
     return f"\\x{n:02x}" if n < 0x100 else f"\\u{n:04x}"
 
 
+#: What a terminal would act on: the control characters above, plus the bidirectional overrides and isolates,
+#: which make text display differently from what it is.
+_TERMINAL_RE = re.compile(f"[{re.escape(CONTROL_CHARS)}\u202a-\u202e\u2066-\u2069]")
+
+
 def terminal_safe(text: str) -> str:
-    """`text` with each control character shown as its escape (ESC as \\x1b): for the terminal, which would obey it."""
-    return CONTROL_RE.sub(_escape, text)
+    """`text` with each control character shown as its escape (ESC as \\x1b): for the terminal, which would obey it.
+
+    Tab and newline are kept; everything else printable is unchanged.
+    """
+    return _TERMINAL_RE.sub(_escape, text)

@@ -2,22 +2,39 @@
 
 from __future__ import annotations
 
+import click
 import pytest
 from click.testing import CliRunner
 
+from quizgen.cli import COMMANDS as WHERE
 from quizgen.cli import cli
 
-COMMANDS = sorted(cli.commands)
+COMMANDS = sorted(WHERE)
 
 
 def test_all_expected_commands_exist() -> None:
     assert set(COMMANDS) >= {"check", "build", "anki", "worksheet", "quiz", "stats", "due", "export", "extract", "review",
-                             "timeline", "topics"}
+                             "leeches", "timeline", "topics"}
+
+
+def test_every_command_lives_where_the_table_says_and_nothing_else_is_registered() -> None:
+    """Commands are imported on demand (start-up speed): the table must name every command and its module."""
+    import importlib
+    import pkgutil
+
+    import quizgen.cli
+
+    for mod in pkgutil.iter_modules(quizgen.cli.__path__):
+        importlib.import_module(f"quizgen.cli.{mod.name}")
+    assert sorted(cli.commands) == COMMANDS
+    for name in COMMANDS:
+        assert cli.commands[name].callback.__module__ == f"quizgen.cli.{WHERE[name]}"
 
 
 @pytest.mark.parametrize("name", COMMANDS)
 def test_every_command_has_help(name: str) -> None:
-    command = cli.commands[name]
+    command = cli.get_command(click.Context(cli), name)
+    assert command is not None
     assert command.help and len(command.help.strip()) > 20, f"{name} needs a real help text"
     result = CliRunner().invoke(cli, [name, "--help"])
     assert result.exit_code == 0

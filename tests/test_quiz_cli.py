@@ -21,6 +21,7 @@ from quizgen import resources
 from quizgen.bank import load_bank
 from quizgen.cli import cli
 from quizgen.cli import quiz as quiz_cli
+from quizgen.cli.terminal import Input
 from quizgen.quiz.scheduling import Rating, Scheduler, State
 from quizgen.quiz.session import AnswerMode, Session, build_queue
 from quizgen.quiz.store import Store
@@ -53,7 +54,8 @@ def test_full_scripted_session_with_override_undo_and_quit(tmp_path: Path) -> No
     res = run(["quiz", "--seed", "1"], script, db)
     assert res.exit_code == 0, res.output
     out = res.output
-    assert out.startswith("5 cards (0 due, 5 new). Answer in Japanese, kana, romaji or English. u undo · q quit\n")
+    assert out.startswith("5 cards (0 due, 5 new). Answer in Japanese, kana, romaji or English. "
+                          "h hint · e English · b bury · u undo · q quit\n")
     assert ("  中国が提案したウクライナ和平案は何項目からなるか。\n"
             "  How many points does China's Ukraine peace plan have?\n> 12\n✓ Right\n") in out
     assert "  Answer: 12項目(じゅうにこうもく) · 12 points\n" in out
@@ -242,17 +244,20 @@ def test_real_bank_cram_session(tmp_path: Path) -> None:
     assert res.output.count("  Source: ") >= 3 and "Source: 記事" not in res.output
 
 
-class _Terminal(quiz_cli._Input):
-    """A terminal's input, scripted: each read prints its prompt and the line typed, as a person would see it."""
+class _Terminal(Input):
+    """A terminal's input, scripted: each read prints its prompt and the line (or key) typed, as a person would see it."""
 
     def __init__(self, lines: list[str]) -> None:
         self.tty = True
+        self.closed = False
         self.lines = lines
 
     def read(self, prompt: str) -> str | None:
         line = self.lines.pop(0) if self.lines else None
         print(prompt + (line if line is not None else ""))
         return line
+
+    key = read
 
 
 def _interactive(mode: AnswerMode, lines: list[str], db: Path) -> str:
@@ -331,3 +336,13 @@ def test_history_of_a_removed_item_stays_in_the_log_but_it_is_never_asked(tmp_pa
     due = CliRunner().invoke(cli, ["due", "--bank", str(bank), "--db", str(db), "--now", later])
     assert due.output.startswith("0 cards due now.") and reviewed not in due.output
     assert [r[0] for r in effective(db)] == [reviewed]  # the review is still in the log
+
+
+def test_interactive_keys_after_a_verdict_english_then_i_was_right(tmp_path: Path) -> None:
+    out = _interactive(AnswerMode.TYPED, ["nonsense", "e", "r", "q"], tmp_path / "r.db")
+    assert "✗ Wrong — you answered 'nonsense'" in out
+    assert "! I was right · u undo · q quit e\n" in out  # e: the English answer and explanation, then the prompt again
+    assert "  ✓ You were right: counted as right, re-rated 3 Good" in out
+    assert "Session over: 1 card, 1 answer, 1 right (100%)." in out
+    with Store(tmp_path / "r.db") as store:
+        assert [(r.rating, r.correct) for r in store.reviews()] == [(Rating.GOOD, True)]

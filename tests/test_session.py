@@ -11,8 +11,20 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from quizgen.bank import Bank, load_bank
+from quizgen.quiz.cards import QuizCard
 from quizgen.quiz.scheduling import Rating, Scheduler, State
-from quizgen.quiz.session import AnswerMode, AskAgain, Session, build_queue, choice_index, derived_rating
+from quizgen.quiz.session import (
+    LEECH_LAPSES,
+    MAX_REPEATS,
+    AnswerMode,
+    AskAgain,
+    Session,
+    build_queue,
+    choice_index,
+    derived_rating,
+    plan_queue,
+    truth_value,
+)
 from quizgen.quiz.store import CurrentCard, Store
 
 BANK_DIR = Path(__file__).parent / "data" / "quiz" / "bank"
@@ -31,7 +43,7 @@ def store(tmp_path: Path) -> Store:
 
 def session(bank: Bank, store: Store | None, mode: AnswerMode = AnswerMode.TYPED, seed: int = 1,
             ids: tuple[str, ...] = ()) -> Session:
-    items = [bank.item_by_id[i] for i in ids] if ids else list(bank.items)
+    items = [QuizCard(bank.item_by_id[i]) for i in ids] if ids else [QuizCard(i) for i in bank.items]
     return Session(bank, items, store, Scheduler(fuzz=False), random.Random(seed), lambda: T0, mode)
 
 
@@ -177,7 +189,7 @@ def test_choices_mode_falls_back_to_typed_without_enough_distractors(bank: Bank)
     s = session(bank, None, AnswerMode.CHOICES, ids=("t-forum",))  # forum pool: SCO, BRICS, G20, UNSC -> 3 distractors
     q = s.next()
     assert q is not None and q.mode is AnswerMode.CHOICES
-    s2 = Session(Bank(bank.sources, bank.entities[:1], bank.items[:1]), [bank.items[0]], None, Scheduler(fuzz=False),
+    s2 = Session(Bank(bank.sources, bank.entities[:1], bank.items[:1]), [QuizCard(bank.items[0])], None, Scheduler(fuzz=False),
                  random.Random(0), lambda: T0, AnswerMode.CHOICES)
     q2 = s2.next()
     assert q2 is not None and q2.mode is AnswerMode.TYPED and q2.choice is None
@@ -191,3 +203,139 @@ def test_self_graded(bank: Bank, store: Store) -> None:
     a = s.grade(Rating.HARD)
     assert (a.correct, a.rating) == (True, Rating.HARD)
     assert store.reviews()[0].mode == "self"
+
+
+# --------------------------------------------------------------------------- no loops (issue 15)
+
+
+def _answer_until_done(s: Session, typed: str, cap: int = 200) -> int:
+    answers = 0
+    while answers < cap and s.next() is not None:
+        s.answer(typed)
+        answers += 1
+    return answers
+
+
+def test_a_card_failed_again_and_again_comes_back_at_most_twice_in_a_session(bank: Bank, store: Store) -> None:
+    """The looping session: two cards failed every time came back every 10 minutes, 200 answers on 2 cards."""
+    s = session(bank, store, ids=("t-host", "t-visitor"))
+    assert _answer_until_done(s, "wrong") == 2 * (1 + MAX_REPEATS) == 6
+    assert s.summary().answered == 6
+
+
+def test_the_looping_session_ends_on_the_command_line(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from quizgen.cli import cli
+
+    res = CliRunner().invoke(cli, ["quiz", "--bank", str(BANK_DIR), "--db", str(tmp_path / "r.db"), "--now",
+                                   "2025-03-01T09:00", "--seed", "1", "--limit", "2"], input="x\n" * 200,
+                             env={"QUIZGEN_CACHE_DIR": ""}, catch_exceptions=False)
+    assert "Session over: 2 cards, 6 answers, 0 right (0%)." in res.output
+
+
+def test_eight_lapses_make_a_leech_that_is_left_out(bank: Bank, store: Store) -> None:
+    s = session(bank, store, ids=("t-host",))
+    s.next()
+    s.answer("wrong")  # the first answer: not a lapse
+    for n in range(1, LEECH_LAPSES + 1):
+        if not s.queue and s._current is None:  # the session's repeats are used up: a new sitting
+            s.queue.append(QuizCard(bank.item_by_id["t-host"]))
+            s._asks.clear()
+        q = s.next()
+        assert q is not None
+        a = s.answer("wrong")
+        assert a.lapses == n and a.leech == (n >= LEECH_LAPSES)
+    assert s.next() is None  # a leech does not come back
+    assert store.lapses() == {"t-host": LEECH_LAPSES}
+    assert s.summary().leeches == (QuizCard(bank.item_by_id["t-host"]),)
+    queue = build_queue(bank.items, store.current(), T0 + dt.timedelta(days=30), random.Random(0),
+                        exclude={"t-host"}, new_per_day=0)
+    assert "t-host" not in [c.id for c in queue]
+
+
+def test_i_was_right_counts_as_right_and_rates_good(bank: Bank, store: Store) -> None:
+    s = session(bank, store, ids=("t-forum",))
+    s.next()
+    a = s.answer("上海協力")  # judged wrong
+    assert not a.correct and a.rating is Rating.AGAIN
+    b = s.overrule()
+    assert (b.correct, b.rating, b.overruled) == (True, Rating.GOOD, True)
+    assert s.summary().correct == 1
+    assert [(r.rating, r.correct) for r in store.reviews()] == [(Rating.GOOD, True)]
+    with pytest.raises(AskAgain, match="already counts as right"):
+        s.overrule()
+
+
+def test_one_typo_is_right_but_rated_hard(bank: Bank, store: Store) -> None:
+    s = session(bank, store, ids=("t-forum",))
+    s.next()
+    a = s.answer("Shanghai Cooperation Organisaton")
+    assert a.correct and a.rating is Rating.HARD and a.verdict is not None and a.verdict.almost
+
+
+def test_bury_skips_the_card_until_the_given_time(bank: Bank, store: Store) -> None:
+    s = session(bank, store, ids=("t-host", "t-forum"))
+    q = s.next()
+    assert q is not None and q.card.id == "t-host"
+    s.bury(T0 + dt.timedelta(hours=15))
+    q = s.next()
+    assert q is not None and q.card.id == "t-forum"
+    assert store.buried(T0) == {"t-host"} and store.count() == 0
+    assert s.summary().buried == 1
+
+
+def test_the_countdown_never_grows_by_answering(bank: Bank, store: Store) -> None:
+    s = session(bank, store, ids=("t-host", "t-forum", "t-visitor"))
+    shown = []
+    while s.next() is not None:
+        shown.append(s.left)
+        s.answer("wrong")
+    assert shown == sorted(shown, reverse=True) and shown[0] == 3
+
+
+def test_interval_preview_gives_each_rating_its_wait(bank: Bank, store: Store) -> None:
+    s = session(bank, store, ids=("t-host",))
+    s.next()
+    a = s.answer("プーチン")
+    preview = s.preview(a)
+    assert list(preview) == list(Rating)
+    assert preview[Rating.AGAIN] < preview[Rating.GOOD] < preview[Rating.EASY]
+    assert a.review is not None and a.review.due - T0 == preview[Rating.GOOD]
+
+
+def test_cloze_and_true_false_are_cards_of_their_own(bank: Bank, store: Store) -> None:
+    import dataclasses
+
+    from quizgen.bank.model import Text
+    from quizgen.quiz.cards import CardForm, cards_for
+
+    item = dataclasses.replace(bank.item_by_id["t-forum"], cloze=Text("中ロは[[上海協力機構]]に加盟している。", "x [[SCO]]"),
+                               statement=Text("中ロは上海協力機構に加盟している。", "t"),
+                               false_statement=Text("中ロはNATOに加盟している。", "f"))
+    cards = cards_for([item], tuple(CardForm))
+    assert [c.id for c in cards] == ["t-forum", "t-forum#cloze", "t-forum#truefalse"]
+    s = Session(bank, list(cards[1:]), store, Scheduler(fuzz=False), random.Random(1), lambda: T0)
+    q = s.next()
+    assert q is not None and q.form is CardForm.CLOZE
+    assert s.answer("しゃんはいきょうりょくきこう").correct
+    q = s.next()
+    assert q is not None and q.statement is not None
+    with pytest.raises(AskAgain, match="answer t"):
+        s.answer("maybe")
+    assert s.answer("○" if q.statement.is_true else "×").correct
+    assert [r.item_id for r in store.reviews()] == ["t-forum#cloze", "t-forum#truefalse"]
+
+
+@pytest.mark.parametrize(("text", "want"), [("t", True), ("○", True), ("はい", True), ("Ｔ", True), ("f", False),
+                                            ("×", False), ("いいえ", False), ("x", False), ("maybe", None), ("", None)])
+def test_truth_value(text: str, want: bool | None) -> None:
+    assert truth_value(text) is want
+
+
+def test_catch_up_throttle_holds_new_cards_back_while_the_backlog_is_big(bank: Bank) -> None:
+    cards = {i.id: current_card(i.id, T0 - dt.timedelta(days=1)) for i in bank.items[:3]}
+    plan = plan_queue(bank.items, cards, T0, random.Random(0), backlog=2)
+    assert plan.held_new and plan.due == 3 and {c.id for c in plan.cards} == set(cards)
+    plan = plan_queue(bank.items, cards, T0, random.Random(0), backlog=3)
+    assert not plan.held_new and len(plan.cards) == len(bank.items)

@@ -87,7 +87,7 @@ def test_migration_from_schema_1_builds_cards_from_the_log(db: Path) -> None:
                                                              card.due.isoformat(timespec="microseconds")))
     con.close()
     with Store(db) as store:
-        assert store.version() == SCHEMA_VERSION == 2
+        assert store.version() == SCHEMA_VERSION == 3
         assert store.current()["a"].card().to_dict() == card.to_dict()
         assert store.current() == store.current(from_log=True)
 
@@ -95,10 +95,16 @@ def test_migration_from_schema_1_builds_cards_from_the_log(db: Path) -> None:
 def test_the_log_is_append_only(db: Path) -> None:
     with Store(db) as store:
         rec(store, "a", Rating.GOOD, T0)
+    _refused(db, "UPDATE reviews SET rating = 4", "DELETE FROM reviews", match="the review log is append-only")
+
+
+def _refused(db: Path, *sql: str, match: str) -> None:
+    """Each statement is refused by the append-only triggers."""
     con = sqlite3.connect(db)
-    for sql in ("UPDATE reviews SET rating = 4", "DELETE FROM reviews"):
-        with pytest.raises(sqlite3.IntegrityError, match="the review log is append-only"):
-            con.execute(sql)
+    for statement in sql:
+        with pytest.raises(sqlite3.IntegrityError, match=match):
+            con.execute(statement)
+    con.close()
 
 
 def test_undo_appends_a_row_and_reverts_the_state(db: Path) -> None:
@@ -199,3 +205,47 @@ def test_a_folder_is_refused(tmp_path: Path) -> None:
     with pytest.raises(StoreError, match="is a folder; db_path needs a database file path") as err:
         Store(tmp_path)
     assert err.value.spelled(FLAGS).endswith("is a folder; --db needs a database file path")
+
+
+def test_migration_from_schema_2_keeps_the_log_and_counts_lapses(db: Path) -> None:
+    db.parent.mkdir(parents=True)
+    con = sqlite3.connect(db, isolation_level=None)
+    for version in (1, 2):
+        for statement in MIGRATIONS[version]:
+            con.execute(statement)
+    con.execute("PRAGMA user_version = 2")
+    card = SCHED.new_card("a", T0)
+    for n, rating in enumerate([Rating.GOOD, Rating.AGAIN, Rating.AGAIN]):
+        at = T0 + dt.timedelta(minutes=10 * n)
+        prior = card.state
+        card = SCHED.review(card, rating, at)
+        con.execute("INSERT INTO reviews (kind, item_id, reviewed_at, rating, state, due, card_state, prior_state, correct)"
+                    " VALUES ('review', 'a', ?, ?, ?, ?, ?, ?, ?)",
+                    (at.isoformat(timespec="microseconds"), int(rating), card_to_json(card),
+                     card.due.isoformat(timespec="microseconds"), int(card.state), 0 if n == 0 else int(prior),
+                     int(rating > 1)))
+    con.close()
+    with Store(db) as store:
+        assert store.version() == SCHEMA_VERSION == 3
+        assert store.count() == 3 and store.current() == store.current(from_log=True)
+        assert store.lapses() == {"a": 2} and store.lapses_of("a") == 2
+        store.reset_leech("a", T0 + dt.timedelta(hours=1))
+        assert store.lapses() == {} and store.lapses_of("a") == 0
+        store.bury("a", T0, T0 + dt.timedelta(days=1))
+        assert store.buried(T0) == {"a"} and store.buried(T0 + dt.timedelta(days=1)) == set()
+    _refused(db, "UPDATE card_events SET until = NULL", "DELETE FROM card_events", match="card events are append-only")
+
+
+def test_lapses_follow_undo_and_rerate_and_correct_can_be_overruled(db: Path) -> None:
+    with Store(db) as store:
+        rec(store, "a", Rating.GOOD, T0)
+        first = rec(store, "a", Rating.AGAIN, T0 + dt.timedelta(minutes=10), correct=False)
+        assert store.lapses_of("a") == 1
+        before = store.card_before(first)
+        assert before is not None and before.state is State.LEARNING
+        fixed = store.rerate(first, Rating.GOOD, sched("a", Rating.GOOD, T0 + dt.timedelta(minutes=10)), correct=True)
+        assert store.lapses_of("a") == 0 and fixed.correct is True
+        again = rec(store, "a", Rating.AGAIN, T0 + dt.timedelta(minutes=20), correct=False)
+        assert store.lapses() == {"a": 1}
+        store.undo(again, T0 + dt.timedelta(minutes=21))
+        assert store.lapses() == {}

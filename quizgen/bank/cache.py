@@ -1,7 +1,8 @@
 """A cache of the loaded bank, so `quizgen quiz` starts fast.
 
-Parsing and validating the YAML bank takes a few hundred milliseconds; unpickling
-the resulting `Bank` takes a few. The cache key lists every bank file's path,
+Parsing and validating the YAML bank and reading every spelling a learner may type
+(`bank/readings.py`: SudachiPy and OpenCC, when installed) takes about a second; unpickling
+the resulting `Bank` takes a few milliseconds, and no dictionary is loaded. The cache key lists every bank file's path,
 size and modification time plus the quizgen version and the sources of the model
 and loader; it is stored with the bank and compared in full, so any edit to the
 bank (or to quizgen) rebuilds it. A cache that
@@ -11,6 +12,7 @@ cannot be read or written is ignored: the bank is then loaded normally.
 from __future__ import annotations
 
 import dataclasses
+import os
 import pickle
 import zlib
 from pathlib import Path
@@ -19,13 +21,25 @@ from quizgen import __version__
 from quizgen.bank.model import Bank
 from quizgen.errors import OutputError
 
-__all__ = ["cache_key", "load_cached"]
+__all__ = ["cache_key", "load_cached", "with_readings"]
 
-_CODE = sorted(Path(__file__).parent.glob("*.py"))  # the bank package: model, reader, loader, this cache
+_HERE = Path(__file__).parent
+# the bank package (model, reader, loader, readings, this cache) and the Japanese text code readings use
+_CODE = sorted([*_HERE.glob("*.py"), *(_HERE.parent / "japanese").glob("*.py")])
+
+
+def readings_available() -> str:
+    """Which optional libraries the readings can be computed with: installing them refreshes the cache.
+    (A look at sys.path, not importlib.util.find_spec, which would cost the quiz's start-up a few milliseconds.)"""
+    import sys
+
+    found = [m for m in ("sudachipy", "sudachidict_core", "opencc")
+             if any(os.path.isdir(os.path.join(p or ".", m)) for p in sys.path)]
+    return ",".join(found)
 
 
 def cache_key(bank_dir: Path) -> str:
-    parts = [f"quizgen {__version__}", str(bank_dir.resolve())]
+    parts = [f"quizgen {__version__}", str(bank_dir.resolve()), f"readings by: {readings_available()}"]
     files = sorted(p for p in bank_dir.rglob("*") if p.suffix in (".yaml", ".yml"))
     for p in [*_CODE, *files]:
         try:
@@ -62,4 +76,11 @@ def load_cached(bank_dir: Path, cache_dir: Path | None) -> Bank:
 def _load(bank_dir: Path) -> Bank:
     from quizgen.bank.load import load_bank
 
-    return load_bank(bank_dir)
+    return with_readings(load_bank(bank_dir))
+
+
+def with_readings(bank: Bank) -> Bank:
+    """The bank with the readings of every spelling a learner may type (see `bank/readings.py`)."""
+    from quizgen.bank.readings import compute_readings
+
+    return dataclasses.replace(bank, reading_blob=pickle.dumps(compute_readings(bank), protocol=pickle.HIGHEST_PROTOCOL))

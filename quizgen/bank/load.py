@@ -88,11 +88,16 @@ def _build(texts: list[tuple[str, str]], articles: Path | None, problems: list[P
     reader = Reader()
     reader.problems.extend(problems)
     parts = [_read_file(reader, text, shown) for text, shown in texts]
-    bank = Bank(**{k: tuple(rec for part in parts for rec in part[k]) for k in SECTIONS})
+    sections: dict[str, Any] = {k: tuple(rec for part in parts for rec in part[k]) for k in SECTIONS}
+    bank = Bank(**sections)
     validate(bank, reader, articles)
     if reader.problems:
         raise BankError(reader.problems)
-    return bank, [Bank(**{k: tuple(v) for k, v in part.items()}) for part in parts]
+    return bank, [Bank(**_tuples(part)) for part in parts]
+
+
+def _tuples(part: dict[str, list[Any]]) -> dict[str, Any]:
+    return {k: tuple(v) for k, v in part.items()}
 
 
 def _read_file(reader: Reader, text: str, shown: str) -> dict[str, list[Any]]:

@@ -11,9 +11,13 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from quizgen.errors import QuizgenError, UsageError
 from quizgen.japanese.titles import trailing_title
+
+if TYPE_CHECKING:
+    from quizgen.japanese.readings import Reading
 
 
 class Category(StrEnum):
@@ -262,8 +266,24 @@ class Bank:
     disagreements: tuple[Disagreement, ...] = ()
     pools: tuple[Pool, ...] = ()
     stories: tuple[Story, ...] = ()
+    # How each spelling a learner may type is read: derived data, filled in when the bank is cached
+    # (`bank/readings.py`); empty for a bank read straight from YAML. Pickled tuples of (spelling,
+    # ((surface, hiragana reading), ...), glyph variants), unpickled on first use: loading the cached bank
+    # for the quiz's first question neither imports nor unpickles them.
+    reading_blob: bytes = b""
 
     # Lookups are derived, never stored: the bank stays a plain value.
+    @cached_property
+    def readings(self) -> dict[str, Reading]:
+        """Each spelling's reading (see `reading_blob`)."""
+        if not self.reading_blob:
+            return {}
+        import pickle
+
+        from quizgen.japanese.readings import Reading
+
+        return {s: Reading(segments, variants) for s, segments, variants in pickle.loads(self.reading_blob)}
+
     @cached_property
     def source_by_id(self) -> dict[str, Source]:
         return {s.id: s for s in self.sources}

@@ -85,15 +85,22 @@ def plural(count: int, one: str, many: str | None = None) -> str:
     return f"{count} {one if count == 1 else (many or one + 's')}"
 
 
+# --now must leave room for the longest interval FSRS schedules (100 years) and for local-time arithmetic.
+NOW_RANGE = (dt.datetime(1970, 1, 1, tzinfo=dt.UTC), dt.datetime(9899, 12, 31, 23, 59, 59, tzinfo=dt.UTC))
+
+
 def parse_now(value: str | None) -> dt.datetime:
     """--now ISO-8601 (naive means UTC), else the real clock. The library never reads the clock; the CLI does."""
     if not value:
         return dt.datetime.now(dt.UTC)
     try:
         when = dt.datetime.fromisoformat(value)
-    except ValueError as exc:
+        when = when.replace(tzinfo=dt.UTC) if when.tzinfo is None else when.astimezone(dt.UTC)
+    except (ValueError, OverflowError) as exc:
         raise UsageError(f"--now must be an ISO-8601 date-time such as 2025-03-01T09:00, not {value!r}") from exc
-    return when.replace(tzinfo=dt.UTC) if when.tzinfo is None else when.astimezone(dt.UTC)
+    if not NOW_RANGE[0] <= when <= NOW_RANGE[1]:
+        raise UsageError(f"--now must be between {NOW_RANGE[0]:%Y-%m-%d} and {NOW_RANGE[1]:%Y-%m-%d}, not {value!r}")
+    return when
 
 
 def build_time() -> dt.datetime:
@@ -122,10 +129,11 @@ def now_option(f: F) -> F:
                         help="Pretend it is this time (UTC unless an offset is given), e.g. 2025-03-01T09:00.")(f)
 
 
-def open_store(db_path: Path | None) -> Store:
+def open_store(db_path: Path | None, *, read_only: bool = False) -> Store:
+    """The review database; `read_only` for commands that only read it (a read-only file is then fine)."""
     from quizgen.quiz.store import Store, default_db_path
 
-    return Store(db_path or default_db_path())
+    return Store(db_path or default_db_path(), read_only=read_only)
 
 
 def load_bank_fast(bank_path: Path | None) -> Bank:

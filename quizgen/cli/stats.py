@@ -20,6 +20,7 @@ from quizgen.cli.common import (
     selection_options,
     until,
 )
+from quizgen.errors import UsageError
 from quizgen.text import terminal_safe
 
 
@@ -34,20 +35,23 @@ def stats(bank_path: Path | None, selection: Selection, db_path: Path | None, no
     Days are local days; true retention is the share of reviews of already-learnt cards
     (FSRS review state) that were not rated Again.
     """
+    from quizgen.quiz.session import LEECH_LAPSES
     from quizgen.quiz.stats import compute
 
     now = parse_now(now_text)
     bank = load_bank_fast(bank_path)
     items = selection.take(bank)
-    with open_store(db_path) as store:
+    with open_store(db_path, read_only=True) as store:
         tz = now.astimezone().tzinfo
         assert tz is not None
-        s = compute(items, store.current(), store.reviews(), now, tz)
+        s = compute(items, store.current(), store.reviews(), now, tz, lapses=store.lapses(), leech_lapses=LEECH_LAPSES)
     click.echo(f"Cards: {s.cards_studied} studied, {s.cards_new} new ({len(items)} selected)")
     click.echo(f"Due now: {s.due_now} · today: {s.due_today} · tomorrow: {s.due_tomorrow}")
     click.echo("Next 7 days: " + "  ".join(f"{d:%a %m-%d} {n}" for d, n in s.forecast))
     click.echo(f"Reviews: {s.total_reviews}")
     click.echo(f"True retention: {s.true_retention}")
+    if s.leeches:
+        click.echo(f"Leeches: {s.leeches} (failed {LEECH_LAPSES} times, left out of the quiz; see quizgen leeches)")
     if s.accuracy:
         click.echo("Accuracy by category:")
         for cat, ratio in s.accuracy:
@@ -61,19 +65,60 @@ def stats(bank_path: Path | None, selection: Selection, db_path: Path | None, no
 @now_option
 def due(bank_path: Path | None, selection: Selection, db_path: Path | None, now_text: str | None) -> None:
     """List the cards due now (most overdue first), then how many new cards are waiting."""
+    from quizgen.quiz.cards import item_id_of
     from quizgen.quiz.stats import due_items
 
     now = parse_now(now_text)
     bank = load_bank_fast(bank_path)
     items = selection.take(bank)
-    with open_store(db_path) as store:
+    with open_store(db_path, read_only=True) as store:
         cards = store.current()
     rows = due_items(items, cards, now)
     click.echo(f"{plural(len(rows), 'card')} due now.")
     for item, card in rows:
-        click.echo(f"  {local(card.due)}  {terminal_safe(item.id):<36} {terminal_safe(item.prompt.ja)}")
-    new = sum(1 for i in items if i.id not in cards)
+        click.echo(terminal_safe(f"  {local(card.due)}  {card.item_id:<36} {item.prompt.ja}"))
+    studied = {item_id_of(k) for k in cards}
+    new = sum(1 for i in items if i.id not in studied)
     click.echo(f"{plural(new, 'new card')} not yet studied.")
-    upcoming = sorted(c.due for i in items if (c := cards.get(i.id)) is not None and c.due > now)
+    selected = {i.id for i in items}
+    upcoming = sorted(c.due for k, c in cards.items() if item_id_of(k) in selected and c.due > now)
     if upcoming:
         click.echo(f"Next: {local(upcoming[0])} ({until(upcoming[0], now)}).")
+
+
+@cli.command()
+@bank_option
+@selection_options
+@db_option
+@now_option
+@click.option("--reset", "reset_ids", multiple=True, metavar="CARD", help="Bring this leech back (repeatable).")
+@click.option("--reset-all", is_flag=True, help="Bring every leech back.")
+def leeches(bank_path: Path | None, selection: Selection, db_path: Path | None, now_text: str | None,
+            reset_ids: tuple[str, ...], reset_all: bool) -> None:
+    """List the leeches (cards failed 8 times, left out of the quiz), or bring them back with --reset.
+
+    A reset forgives the card's lapses so far: it is asked again when it is due.
+    """
+    from quizgen.quiz.cards import item_id_of
+    from quizgen.quiz.session import LEECH_LAPSES
+
+    now = parse_now(now_text)
+    bank = load_bank_fast(bank_path)
+    selected = {i.id for i in selection.take(bank)}
+    with open_store(db_path, read_only=not (reset_ids or reset_all)) as store:
+        found = {c: n for c, n in store.lapses().items() if n >= LEECH_LAPSES and item_id_of(c) in selected}
+        unknown = [c for c in reset_ids if c not in found]
+        if unknown:
+            raise UsageError(f"not a leech: {', '.join(unknown)} (quizgen leeches lists them)")
+        for card in sorted(found) if reset_all else reset_ids:
+            store.reset_leech(card, now)
+            click.echo(f"Reset {card}: it is asked again when due.")
+        if reset_ids or reset_all:
+            return
+    click.echo(f"{plural(len(found), 'leech', 'leeches')} (failed {LEECH_LAPSES} times or more; left out of the quiz).")
+    for card, n in sorted(found.items()):
+        item = bank.item_by_id.get(item_id_of(card))
+        prompt = item.prompt.ja if item else ""
+        click.echo(terminal_safe(f"  {card:<36} {n} lapses  {prompt[:30] + ('…' if len(prompt) > 30 else '')}"))
+    if found:
+        click.echo("Bring one back with: quizgen leeches --reset CARD (or --reset-all).")

@@ -19,7 +19,8 @@ from dataclasses import dataclass
 
 from quizgen.japanese.numbers import parse_int
 
-__all__ = ["Mentioned", "PartialDate", "mentioned", "parse_date", "parse_when", "relative_words", "relative_year"]
+__all__ = ["Mentioned", "PartialDate", "dates_in", "mentioned", "parse_date", "parse_when", "relative_words", "relative_year",
+           "typed_weekday", "weekday_ok"]
 
 
 @dataclass(frozen=True)
@@ -192,3 +193,39 @@ _RELATIVE_RE = re.compile(
 def relative_words(text: str) -> tuple[str, ...]:
     """The relative or partial time expressions in `text` (来年, 先月, 金曜日, 今年の初め, last year), in order."""
     return tuple(m.group(0) for m in _RELATIVE_RE.finditer(unicodedata.normalize("NFKC", text)))
+
+
+_WEEKDAY_ONLY_RE = re.compile(r"[(（]\s*(?P<ja>[月火水木金土日])(?:曜日?)?\s*[)）]"
+                              r"|[(（]\s*(?P<en>mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?\s*[)）]")
+_EN_DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+def typed_weekday(text: str) -> int | None:
+    """The weekday written in brackets after a date (``(金)``, ``(Fri)``), Monday = 0; None if there is none."""
+    m = _WEEKDAY_ONLY_RE.search(text)
+    if m is None:
+        return None
+    return "月火水木金土日".index(m.group("ja")) if m.group("ja") else _EN_DAYS.index(m.group("en"))
+
+
+def weekday_ok(date: PartialDate, weekday: int | None) -> bool:
+    """A weekday typed with a complete date must be that date's."""
+    if weekday is None or None in (date.year, date.month, date.day):
+        return True
+    assert date.year is not None and date.month is not None and date.day is not None
+    return calendar.weekday(date.year, date.month, date.day) == weekday
+
+
+_IN_TEXT_RE = re.compile(r"(?P<y>\d{4})\s*(?:年\s*(?P<m>\d{1,2})\s*月(?:\s*(?P<d>\d{1,2})\s*日)?"
+                         r"|[-/.](?P<m2>\d{1,2})(?:[-/.](?P<d2>\d{1,2}))?)")
+
+
+def dates_in(text: str) -> list[PartialDate]:
+    """Every year-month(-day) date written in digits in `text` (2023年2月24日, 2023-02-24, 2023-02), in order."""
+    out = []
+    for m in _IN_TEXT_RE.finditer(text):
+        month, day = m.group("m") or m.group("m2"), m.group("d") or m.group("d2")
+        date = _valid(PartialDate(int(m.group("y")), int(month), int(day) if day else None))
+        if date is not None:
+            out.append(date)
+    return out

@@ -1,4 +1,4 @@
-"""Kana folding and romaji canonicalisation (pure, stdlib only).
+"""Kana folding and romaji canonicalisation (pure; katakana folding by jaconv).
 
 Readings are never guessed: romaji is only ever compared with a hiragana
 reading the bank supplies. Both sides go through :func:`romaji_key`, which
@@ -21,7 +21,6 @@ __all__ = [
     "romaji_key",
 ]
 
-_KATA_START, _KATA_END = 0x30A1, 0x30F6  # ァ .. ヶ
 _HIRA_RE = re.compile(r"[\u3041-\u3096\u30fc]+")
 _ROMAJI_RE = re.compile(r"[a-z' ]+")
 
@@ -30,8 +29,10 @@ _LATIN_SPECIAL = str.maketrans({"ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "
 
 
 def fold_kana(text: str) -> str:
-    """Katakana to hiragana (ヴ→ゔ, ヶ→ゖ); everything else unchanged."""
-    return "".join(chr(ord(ch) - 0x60) if _KATA_START <= ord(ch) <= _KATA_END else ch for ch in text)
+    """Katakana to hiragana (ヴ→ゔ, ヶ→ゖ, ヽ→ゝ), by jaconv; everything else unchanged."""
+    import jaconv  # imported on first use: the quiz's start-up never folds kana
+
+    return str(jaconv.kata2hira(text))
 
 
 def fold_latin(text: str) -> str:

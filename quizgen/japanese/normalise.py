@@ -1,5 +1,5 @@
 """The comparison key of an answer: two spellings that differ only in width, case, accents, kana script,
-spacing or punctuation have the same key (pure, stdlib only).
+spacing or punctuation have the same key (pure).
 
 The bank's checks (a distractor that is an accepted answer, one prompt with two answers), the question
 forms (distractors that read the same) and the quiz's judge all compare through `normalise`.

@@ -13,7 +13,7 @@ from decimal import Decimal, InvalidOperation
 
 from quizgen.japanese.kana import fold_kana
 
-__all__ = ["Quantity", "counter_family", "counters_compatible", "parse_int", "parse_quantity"]
+__all__ = ["Quantity", "counter_family", "counters_compatible", "number_kana", "parse_int", "parse_quantity", "quantity_kana"]
 
 _DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0} | {str(i): i for i in range(10)}
 _SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
@@ -191,3 +191,67 @@ def counters_compatible(typed: str, answers: set[str]) -> bool:
     family = counter_family(typed)
     canon = _canon_counter(typed)
     return any(_canon_counter(a) == canon or (family is not None and counter_family(a) == family) for a in named)
+
+
+# --- readings: how a number with its counter is said, for answers typed in kana or romaji ------------------
+
+_ONES = ["", "いち", "に", "さん", "よん", "ご", "ろく", "なな", "はち", "きゅう"]
+_ONES_ALT = {4: ("し", "よん"), 7: ("しち", "なな"), 9: ("く", "きゅう")}
+_POWERS: tuple[tuple[int, str, dict[int, str]], ...] = (
+    (1000, "せん", {3: "さんぜん", 8: "はっせん"}),
+    (100, "ひゃく", {3: "さんびゃく", 6: "ろっぴゃく", 8: "はっぴゃく"}),
+    (10, "じゅう", {}),
+)
+_DAYS = {1: ("ついたち",), 2: ("ふつか",), 3: ("みっか",), 4: ("よっか",), 5: ("いつか",), 6: ("むいか",),
+         7: ("なのか", "なぬか"), 8: ("ようか",), 9: ("ここのか",), 10: ("とおか",), 14: ("じゅうよっか",), 20: ("はつか",),
+         24: ("にじゅうよっか",)}
+_MONTHS = {4: ("しがつ",), 7: ("しちがつ",), 9: ("くがつ",)}
+# Counters whose reading is the number's followed by one word (sound changes are folded away by romaji_key).
+_COUNTER_KANA = {"年": "ねん", "周年": "しゅうねん", "年間": "ねんかん", "年目": "ねんめ", "項目": "こうもく", "項": "こう",
+                 "点": "てん", "回": "かい", "回目": "かいめ", "度": "ど", "人": "にん", "名": "めい", "日間": "にちかん",
+                 "週": "しゅう", "週間": "しゅうかん", "か月": "かげつ", "ヶ月": "かげつ", "カ月": "かげつ", "か国": "かこく",
+                 "カ国": "かこく", "ヵ国": "かこく", "国": "かこく", "期": "き", "期目": "きめ", "倍": "ばい", "歳": "さい",
+                 "%": "ぱーせんと", "番目": "ばんめ", "位": "い", "条": "じょう", "億": "おく", "万": "まん"}
+
+
+def number_kana(value: int) -> set[str]:
+    """How `value` (0-99999) is read: 24 -> {にじゅうよん, にじゅうし}, 2023 -> {にせんにじゅうさん}."""
+    if value == 0:
+        return {"ぜろ", "れい"}
+    if value >= 10**5 or value < 0:
+        return set()
+    out = {""}
+    if value >= 10**4:
+        out = {h + "まん" for h in number_kana(value // 10**4)}
+        value %= 10**4
+    for power, word, special in _POWERS:
+        digit, value = divmod(value, power)
+        if digit:
+            spoken = special.get(digit) or ("" if digit == 1 else _ONES[digit]) + word
+            out = {o + spoken for o in out}
+    if value:
+        out = {o + alt for o in out for alt in _ONES_ALT.get(value, (_ONES[value],))}
+    return out
+
+
+def quantity_kana(value: int, counter: str) -> set[str]:
+    """Readings of a number with its counter, for comparison through `romaji_key` (24日 -> にじゅうよっか…)."""
+    plain = number_kana(value)
+    if not counter:
+        return plain
+    if counter in ("日", "にち"):
+        return set(_DAYS.get(value, ())) | {n + "にち" for n in plain}
+    if counter in ("月", "がつ"):
+        return set(_MONTHS.get(value, ())) | {n + "がつ" for n in plain}
+    if counter in ("人", "にん") and value in (1, 2):
+        return {("ひとり", "ふたり")[value - 1]} | {n + "にん" for n in plain}
+    word = _COUNTER_KANA.get(counter) or (counter if all("\u3041" <= c <= "\u309f" for c in counter) else "")
+    if not word:
+        return set()
+    if word[0] in _GEMINATING:  # いっかい, ろっかげつ, はっこう, じゅっかい
+        plain |= {n[: -len(end)] + short for n in plain for end, short in _SOKUON if n.endswith(end)}
+    return {n + word for n in plain}
+
+
+_GEMINATING = "かきくけこさしすせそたちつてとはひふへほぱぴぷぺぽ"
+_SOKUON = (("いち", "いっ"), ("ろく", "ろっ"), ("はち", "はっ"), ("じゅう", "じゅっ"), ("じゅう", "じっ"))

@@ -13,6 +13,7 @@ titles `quizgen extract` recognises after a name, and the words a role phrase be
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 __all__ = [
     "GENERIC",
@@ -20,6 +21,7 @@ __all__ = [
     "ROLE_ENDINGS",
     "TITLES_AFTER_NAME",
     "name_like",
+    "romaji_title",
     "same_role",
     "split_titles",
     "title_group",
@@ -185,3 +187,18 @@ def same_role(typed: str, known: str) -> bool:
     if gt is None or gk is None:
         return False
     return gt == gk or gk in _AGREES.get(gt, set())
+
+
+def romaji_title(word: str) -> str | None:
+    """The title a romaji word spells (``"daitouryou"`` -> ``"だいとうりょう"``), or None."""
+    from quizgen.japanese.kana import romaji_key
+
+    key = romaji_key(word)
+    return _romaji_titles().get(key) if len(key) >= 3 else None
+
+
+@lru_cache(maxsize=1)
+def _romaji_titles() -> dict[str, str]:
+    from quizgen.japanese.kana import is_kana, romaji_key
+
+    return {romaji_key(t): t for t in _GROUP_OF if is_kana(t)}

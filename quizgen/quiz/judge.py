@@ -1,78 +1,101 @@
-"""Judge a typed answer against a bank item (pure: no I/O, no clock, stdlib only).
+"""Judge a typed answer against a bank item (pure: no I/O, no clock).
 
-:func:`judge` returns a :class:`Verdict` with a reason the UI can show;
-:func:`is_correct` is the boolean wrapper. ``accepted`` holds the item's other
-spellings (aliases, English names, hiragana readings); ``others`` holds the
-answers of *other* items, so that typing one of them is never read as a typo.
+:func:`judge` returns a :class:`Verdict` with a reason the UI can show in one line;
+:func:`is_correct` is the boolean wrapper. ``accepted`` holds the item's other spellings
+(aliases, English names, hiragana readings); ``others`` holds the answers of *other* items,
+so that typing one of them is never read as a typo; ``readings`` (computed when the bank is
+cached) says how each spelling is read, segment by segment, and in which other glyphs it is
+written; ``reference`` holds texts that state the item's full date.
 
 Rules, in order: empty input is wrong; an exact match after :func:`~quizgen.japanese.normalise.normalise`
-(NFKC, case, accents, katakana→hiragana, spaces, dots and hyphens) is right;
-then dates and numbers are judged by value, text by readings, romaji, titles
-and, for long Latin answers only, one typo.
+(NFKC, case, accents, katakana→hiragana, spaces, dots and hyphens) is right, and so is the same word in
+simplified or traditional glyphs; another item's answer, a hedge or two answers are wrong; dates and
+numbers are judged by value (in digits, kanji, kana or romaji; a fuller date only when every added part is
+true); text by readings (kana or romaji of any spelling), mixed kana and kanji segment by segment, English
+spelling variants and name transliterations, titles (a wrong title is wrong); last, one typo in a kana or
+Latin answer of five or more characters is right but "almost" (rated Hard), unless another item's answer is
+as close or the answer is an acronym (BRIC is not a typo for BRICS). Zero false accepts is the rule the tables hold the judge to.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import Enum
 
-from quizgen.japanese.dates import PartialDate, parse_date
+from quizgen.japanese.dates import PartialDate, dates_in, parse_date, typed_weekday, weekday_ok
 from quizgen.japanese.kana import fold_kana, fold_latin, is_kana, is_romaji, romaji_key
+from quizgen.japanese.latin import english_key, is_latin
 from quizgen.japanese.normalise import normalise
-from quizgen.japanese.numbers import counters_compatible, parse_int, parse_quantity
-from quizgen.japanese.titles import name_like, same_role, split_titles, titles_compatible
+from quizgen.japanese.numbers import Quantity, counters_compatible, parse_int, parse_quantity, quantity_kana
+from quizgen.japanese.readings import Reading, spells
+from quizgen.japanese.titles import name_like, romaji_title, same_role, split_titles, titles_compatible
 
 __all__ = ["ANSWER_TYPES", "TYPO_MIN_LENGTH", "Verdict", "VerdictReason", "is_correct", "judge"]
 
 ANSWER_TYPES = frozenset({"text", "date", "number"})
-TYPO_MIN_LENGTH = 10
-"""Shortest normalised Latin answer that tolerates one typo (edit or transposition)."""
+TYPO_MIN_LENGTH = 5
+"""Shortest kana or Latin answer (in characters) that tolerates one typo (edit or adjacent transposition)."""
 
 
 class VerdictReason(Enum):
     """Why an answer was judged right or wrong."""
 
     EXACT = "exact"  # the answer or an accepted spelling, after normalisation
+    VARIANT = "variant"  # the same word in other glyphs (习近平), or another English spelling (dialog, Zelenskiy)
     BOTH_FORMS = "both-forms"  # 上海協力機構(SCO): every part names the answer
     ANY_ORDER = "any-order"  # シリアとベネズエラ for ベネズエラとシリア: the same parts of a list answer
     READING = "reading"  # kana or romaji for the answer's reading
+    MIXED = "mixed"  # 上海きょうりょく機構: kana for some segments, as written for the others
     TITLE = "title"  # right once titles and honorifics are set aside
     SAME_ROLE = "same-role"  # 外務大臣 for 外相
     NUMBER = "number"
     DATE = "date"
-    TYPO = "typo"
+    TYPO = "typo"  # one letter off: right, but "almost" (rated Hard)
     EMPTY = "empty"
     HEDGED = "hedged"  # たぶん…, …かな, a question mark
     MULTIPLE = "multiple"  # プーチン、ラブロフ / Putin or Lavrov
     OTHER_ANSWER = "other-answer"  # exactly another item's answer
     WRONG_TITLE = "wrong-title"  # ラブロフ首相
     WRONG_COUNTER = "wrong-counter"  # 12年 for 12項目
-    INCOMPLETE = "incomplete"  # a date missing a part the answer has
+    INCOMPLETE = "incomplete"  # a date missing a part the answer has (detail: which)
+    EXTRA = "extra"  # a fuller date whose added part is wrong or cannot be checked (detail: which)
     WRONG = "wrong"
 
 
 @dataclass(frozen=True)
 class Verdict:
-    """The judgement on one typed answer; ``matched`` is the spelling it matched."""
+    """The judgement on one typed answer; ``matched`` is the spelling it matched; ``detail`` says which part
+    of a date is missing or wrong ("year", "month", "weekday")."""
 
     correct: bool
     reason: VerdictReason
     matched: str | None = None
+    detail: str = ""
+
+    @property
+    def almost(self) -> bool:
+        """Right, but for one typo: shown as "almost" and rated Hard."""
+        return self.correct and self.reason is VerdictReason.TYPO
 
 
 _BRACKETED_RE = re.compile(r"(.+?)\s*[(\[{【〔](.+)[)\]}】〕]")
 _HEDGE_RE = re.compile(
     r"^(?:たぶん|多分|おそらく|恐らく|きっと|maybe|probably|perhaps|i think)|"
-    r"(?:かな|かも|かもしれない|と思う|だと思う|でしょう|\?)$"
+    r"(?:かな|かも|かもしれない|と思う|だと思う|でしょう|ごろ|頃|\?)$"
 )
 _STRONG_SEP_RE = re.compile(r"[()\[\]{}【】〔〕、,/;|&+~〜…]|\s(?:or|and|vs\.?)\s")
-_WEAK_SEP_RE = re.compile(r"\s(?:or|and|vs\.?)\s|または|もしくは|あるいは|および|及び|か|と|や")
+# か/と/や join two answers only between words: never after a numeral (12か月) and only where each side names
+# an answer (see _two_answers); りがいかんけい has a か and is one word.
+_WEAK_SEP_RE = re.compile(r"\s(?:or|and|vs\.?)\s|または|もしくは|あるいは|および|及び"
+                          r"|(?<![0-9〇一二三四五六七八九十百千])[かとや]")
 _COMMA_RE = re.compile(r"[、,]")
 _LIST_SEP_RE = re.compile(r"[、,/;・]|\s(?:and|&)\s|と|や|および|及び")
 _BARE_RE = re.compile(r"[0-9〇零一二三四五六七八九十]{1,3}")
+_PARTS = ("year", "month", "day")
+_ACRONYM_RE = re.compile(r"[A-Z][A-Z0-9&.\-]{1,7}")
 
 
 def _soft(text: str) -> str:
@@ -123,19 +146,38 @@ def _osa(a: str, b: str) -> int:
     return prev[-1]
 
 
+def _kana_or_latin(key: str) -> bool:
+    return is_kana(key) or (key.isascii() and key.isalpha())
+
+
 @dataclass(frozen=True)
 class _Answer:
     """An item's spellings, precomputed for text judging."""
 
     keys: dict[str, str]  # normalised key -> spelling
-    readings: dict[str, str]  # romaji key of each kana spelling -> spelling
+    variants: dict[str, str]  # normalised key of another glyph form -> spelling
+    readings: dict[str, str]  # romaji key of each kana spelling or reading -> spelling
+    kana: dict[str, str]  # hiragana key of each kana spelling or reading -> spelling (for typos)
+    mixed: tuple[tuple[Reading, str], ...]  # readings that can be typed part kana, part as written
+    english: dict[str, str]  # english_key of each Latin spelling -> spelling
     cores: dict[str, str]  # name left after stripping titles from a spelling -> spelling
     titles: set[str]  # every title any spelling carries
 
     @classmethod
-    def of(cls, spellings: list[str]) -> _Answer:
+    def of(cls, spellings: list[str], readings: Mapping[str, Reading]) -> _Answer:
         keys = {normalise(s): s for s in spellings}
-        readings = {romaji_key(k): s for k, s in keys.items() if is_kana(k)}
+        variants: dict[str, str] = {}
+        kana = {k: s for k, s in keys.items() if is_kana(k)}
+        mixed: list[tuple[Reading, str]] = []
+        for s in spellings:
+            reading = readings.get(s)
+            if reading is None:
+                continue
+            variants.update((normalise(v), s) for v in reading.variants if normalise(v) not in keys)
+            if reading.kana:
+                kana.setdefault(normalise(reading.kana), s)
+            if reading.mixed:
+                mixed.append((reading, s))
         cores: dict[str, str] = {}
         titles: set[str] = set()
         for key, spelling in keys.items():
@@ -143,84 +185,217 @@ class _Answer:
             titles.update(found)
             if found and name_like(core):
                 cores[core] = spelling
-        return cls(keys, readings, cores, titles)
+        return cls(keys, variants, {romaji_key(k): s for k, s in kana.items()}, kana, tuple(mixed),
+                   {english_key(s): s for s in spellings if is_latin(s)}, cores, titles)
 
-    def lenient(self, key: str) -> Verdict | None:
-        """Match ``key`` by reading, romaji or titles; None if it does not name the answer."""
+    def named(self, key: str, raw: str) -> Verdict | None:
+        """A right verdict when ``key`` (``raw`` as typed) names the answer by a spelling, glyph variant, reading,
+        mixed script or English variant; None otherwise. Titles are not considered here."""
         if key in self.keys:
             return Verdict(True, VerdictReason.EXACT, self.keys[key])
+        if key in self.variants:
+            return Verdict(True, VerdictReason.VARIANT, self.variants[key])
         if is_kana(key) or is_romaji(key):
             spelling = self.readings.get(romaji_key(key))
             if spelling is not None:
                 return Verdict(True, VerdictReason.READING, spelling)
+        spelling = next((s for r, s in self.mixed if spells(key, r)), None)
+        if spelling is not None:
+            return Verdict(True, VerdictReason.MIXED, spelling)
+        if is_latin(raw):
+            spelling = self.english.get(english_key(raw))
+            if spelling is not None:
+                return Verdict(True, VerdictReason.VARIANT, spelling)
+        return None
+
+    def lenient(self, key: str, raw: str = "") -> Verdict | None:
+        """Match ``key`` by spelling, reading, romaji or titles; None if it does not name the answer."""
+        raw = raw or key
+        found = self.named(key, raw)
+        if found is not None:
+            return found
         core, typed_titles = split_titles(key)
-        spelling = self.keys.get(core) or self.cores.get(core)
-        if spelling is None and (is_kana(core) or is_romaji(core)) and core != key:
-            spelling = self.readings.get(romaji_key(core))
-        if spelling is None or core == key:
+        core_raw = raw
+        if core == key:
+            core, core_raw, typed_titles = self._romaji_titles(raw)
+            if not typed_titles:
+                return None
+        spelling = self.cores.get(core) or (v.matched if (v := self.named(core, core_raw)) else None)
+        if spelling is None:
             return None
         if titles_compatible(typed_titles, self.titles):
             return Verdict(True, VerdictReason.TITLE, spelling)
         return Verdict(False, VerdictReason.WRONG_TITLE, spelling)
 
-    def typo(self, key: str, others: set[str]) -> Verdict | None:
-        """One edit in a long Latin answer, unless another item's answer is as close."""
-        if not key.isascii() or not key.isalpha():
+    @staticmethod
+    def _romaji_titles(raw: str) -> tuple[str, str, tuple[str, ...]]:
+        """``putin daitouryou`` -> (``putin``, ``putin``, (``だいとうりょう``,)): a romaji title before or after a name."""
+        words = raw.split()
+        if len(words) < 2 or not is_romaji(raw):
+            return normalise(raw), raw, ()
+        for title, rest in ((romaji_title(words[-1]), words[:-1]), (romaji_title(words[0]), words[1:])):
+            if title is not None:
+                return normalise(" ".join(rest)), " ".join(rest), (title,)
+        return normalise(raw), raw, ()
+
+    def typo(self, key: str, others: set[str], acronym: bool = False) -> Verdict | None:
+        """One edit in a kana or Latin answer of TYPO_MIN_LENGTH or more, unless another item's answer is as close.
+        An acronym (and its kana reading) takes no typo: BRIC and G8 are other real things, not slips for BRICS
+        and G7; its spelled-out form (North Atlantic Treaty Organization) does."""
+        if not _kana_or_latin(key):
             return None
         if any(abs(len(o) - len(key)) <= 1 and _osa(key, o) <= 1 for o in others):
             return None
-        candidates = [(key, k, s) for k, s in self.keys.items() if k.isascii() and k.isalpha()]
-        candidates += [(romaji_key(key), r, s) for r, s in self.readings.items()]
-        for typed, target, spelling in candidates:
-            if len(target) >= TYPO_MIN_LENGTH and _osa(typed, target) <= 1:
+        if is_kana(key):
+            candidates = [] if acronym else list(self.kana.items())
+        else:
+            candidates = [(k, s) for k, s in self.keys.items()
+                          if k.isascii() and k.isalpha() and not _ACRONYM_RE.fullmatch(s.strip())]
+        for target, spelling in candidates:
+            if len(target) >= TYPO_MIN_LENGTH and abs(len(target) - len(key)) <= 1 and _osa(key, target) <= 1:
                 return Verdict(True, VerdictReason.TYPO, spelling)
         return None
 
 
-def _judge_text(typed: str, key: str, spellings: list[str], others: Collection[str]) -> Verdict:
-    answer = _Answer.of(spellings)
-    other_keys = {normalise(o) for o in others} - set(answer.keys)
+def _the_less(key: str) -> str:
+    return key.removeprefix("the") if key.startswith("the") and len(key) > 6 else key
+
+
+def _two_answers(parts: list[str], answer: _Answer, other_keys: set[str]) -> bool:
+    """Do the parts split at か/と/や name two answers (this item's or another's), rather than being one word?"""
+    named = [p for p in parts if p in other_keys or answer.lenient(p)]
+    return len(parts) > 1 and len(named) == len(parts)
+
+
+def _judge_text(typed: str, key: str, spellings: list[str], others: Collection[str],
+                readings: Mapping[str, Reading]) -> Verdict:
+    answer = _Answer.of(spellings, readings)
+    # another item's answer that is one of ours but for a leading "the" (the US-led international order) is ours too
+    mine = {_the_less(k) for k in answer.keys}
+    other_keys = {k for o in others if _the_less(k := normalise(o)) not in mine} - set(answer.variants)
     if key in other_keys:
         return Verdict(False, VerdictReason.OTHER_ANSWER)
     soft = _soft(typed)
     if _HEDGE_RE.search(soft):
         return Verdict(False, VerdictReason.HEDGED)
+    whole = answer.lenient(key, soft)
+    if whole is not None and whole.correct:  # the answer itself may hold a separator (停戦、和平交渉の再開)
+        return whole
     if _STRONG_SEP_RE.search(soft):
-        parts = [normalise(p) for p in _STRONG_SEP_RE.split(soft) if normalise(p)]
-        verdicts = [answer.lenient(p) for p in parts]
-        if len(parts) > 1 and all(v is not None and v.correct for v in verdicts):
+        raw_parts = [p.strip() for p in _STRONG_SEP_RE.split(soft) if normalise(p)]
+        verdicts = [answer.lenient(normalise(p), p) for p in raw_parts]
+        if len(raw_parts) > 1 and all(v is not None and v.correct for v in verdicts):
             return Verdict(True, VerdictReason.BOTH_FORMS, spellings[0])
         return Verdict(False, VerdictReason.MULTIPLE)
     parts = [normalise(p) for p in _WEAK_SEP_RE.split(soft) if normalise(p)]
-    if len(parts) > 1 and any(p in other_keys or answer.lenient(p) for p in parts):
-        whole = answer.lenient(key)
-        if whole is None or not whole.correct:
-            return Verdict(False, VerdictReason.MULTIPLE)
-    verdict = answer.lenient(key)
-    if verdict is not None:
-        return verdict
+    if _two_answers(parts, answer, other_keys):
+        return Verdict(False, VerdictReason.MULTIPLE)
+    if whole is not None:
+        return whole
     if any(same_role(key, k) for k in answer.keys):
         return Verdict(True, VerdictReason.SAME_ROLE, spellings[0])
     core = split_titles(key)[0]
-    typo = answer.typo(key, other_keys) or answer.typo(core, other_keys)
+    acronym = bool(_ACRONYM_RE.fullmatch(spellings[0].strip()))
+    typo = answer.typo(key, other_keys, acronym) or (answer.typo(core, other_keys, acronym) if core != key else None)
     return typo or Verdict(False, VerdictReason.WRONG)
 
 
-def _judge_number(typed: str, spellings: list[str]) -> Verdict:
-    quantity = parse_quantity("".join(_soft(typed).split()))
-    answers = [(parse_quantity("".join(_soft(s).split())), s) for s in spellings]
-    same = [(q, s) for q, s in answers if q is not None and quantity is not None and q.value == quantity.value]
+# --------------------------------------------------------------------------- numbers
+
+
+def _said(key: str, spellings: list[str], readings: Mapping[str, Reading]) -> Verdict | None:
+    """A number or date typed in kana or romaji as one of its spellings reads (にせんじゅうはちねん for 2018年)."""
+    if not (is_kana(key) or is_romaji(key)):
+        return None
+    typed = romaji_key(key)
+    for spelling in spellings:
+        reading = readings.get(spelling)
+        kana = reading.kana if reading is not None else None
+        if kana and romaji_key(kana) == typed:
+            return Verdict(True, VerdictReason.READING, spelling)
+    return None
+
+
+def _quantities(spellings: list[str]) -> list[tuple[Quantity, str]]:
+    return [(q, s) for s in spellings if (q := parse_quantity("".join(_soft(s).split()))) is not None]
+
+
+def _number_by_reading(typed: str, answers: list[tuple[Quantity, str]]) -> Verdict | None:
+    """``nijuuyokka`` / ``にじゅうよっか`` for 24日, ``juuni`` for 12項目: the number said in kana or romaji."""
+    compact = "".join(_soft(typed).split())
+    if not (is_kana(compact) or is_romaji(compact)):
+        return None
+    typed_key = romaji_key(compact)
+    for quantity, spelling in answers:
+        if quantity.value != int(quantity.value):
+            continue
+        said = quantity_kana(int(quantity.value), quantity.counter) | quantity_kana(int(quantity.value), "")
+        if any(romaji_key(r) == typed_key for r in said):
+            return Verdict(True, VerdictReason.READING, spelling)
+    return None
+
+
+def _judge_number(typed: str, spellings: list[str], reference: Sequence[str]) -> Verdict:
+    soft = _soft(typed).removeprefix("the ")
+    answers = _quantities(spellings)
+    kana_forms = {romaji_key(normalise(s)): s for s in spellings if is_kana(normalise(s))}
+    compact = "".join(soft.split())
+    if (is_kana(compact) or is_romaji(compact)) and romaji_key(compact) in kana_forms:
+        return Verdict(True, VerdictReason.READING, kana_forms[romaji_key(compact)])
+    by_reading = _number_by_reading(typed, answers)
+    if by_reading is not None:
+        return by_reading
+    days = [(q, s) for q, s in answers if q.counter == "日"]
+    date = parse_date(soft)
+    if days and date is not None and len(date.parts()) > 1:  # 2023年2月24日 for 24日
+        wanted = [(PartialDate(day=int(q.value)), s) for q, s in days]
+        wanted += [(d, s) for s in spellings if (d := parse_date(_soft(s))) is not None and d.day is not None]
+        return _fuller_date(date, typed_weekday(soft), wanted, reference)
+    quantity = parse_quantity(compact)
+    same = [(q, s) for q, s in answers if quantity is not None and q.value == quantity.value]
     if quantity is None or not same:
-        return Verdict(False, VerdictReason.MULTIPLE if _WEAK_SEP_RE.search(_soft(typed)) else VerdictReason.WRONG)
+        parts = [p for p in _WEAK_SEP_RE.split(soft) if p.strip()]
+        two = len(parts) > 1 and all(parse_quantity("".join(p.split())) for p in parts)
+        return Verdict(False, VerdictReason.MULTIPLE if two else VerdictReason.WRONG)
     if counters_compatible(quantity.counter, {q.counter for q, _ in same}):
         return Verdict(True, VerdictReason.NUMBER, same[0][1])
     return Verdict(False, VerdictReason.WRONG_COUNTER, same[0][1])
 
 
-def _judge_date(typed: str, spellings: list[str]) -> Verdict:
+# --------------------------------------------------------------------------- dates
+
+
+def _fuller_date(date: PartialDate, weekday: int | None, answers: list[tuple[PartialDate, str]],
+                 reference: Sequence[str]) -> Verdict:
+    """A typed date that covers an answer: right when every part it adds is true by an accepted spelling or a
+    reference date of the item; the added part is named when it is wrong or cannot be checked."""
+    covered = [(a, s) for a, s in answers if date.covers(a)]
+    if not covered:
+        missing = next((_missing(date, a) for a, _ in answers if _agrees(date, a)), "")
+        return Verdict(False, VerdictReason.INCOMPLETE if missing else VerdictReason.WRONG, detail=missing)
+    if not weekday_ok(date, weekday):
+        return Verdict(False, VerdictReason.WRONG, covered[0][1], detail="weekday")
+    typed = date.parts()
+    for answer, spelling in covered:
+        if answer.parts() == typed:
+            return Verdict(True, VerdictReason.DATE, spelling)
+    refs = [a for a, _ in answers] + [d for text in reference for d in dates_in(text)]
+    refs = [r for r in refs if any(r.covers(a) for a, _ in covered)]
+    if any(all(r.parts().get(k) == v for k, v in typed.items()) for r in refs):
+        return Verdict(True, VerdictReason.DATE, covered[0][1])
+    added = [k for k in _PARTS if k in typed and not any(k in a.parts() for a, _ in covered)]
+    wrong = next((k for k in added if any(k in r.parts() and r.parts()[k] != typed[k] for r in refs)), None)
+    return Verdict(False, VerdictReason.EXTRA, covered[0][1], detail=wrong or (added[0] if added else ""))
+
+
+def _missing(date: PartialDate, answer: PartialDate) -> str:
+    return next((k for k in _PARTS if k in answer.parts() and k not in date.parts()), "")
+
+
+def _judge_date(typed: str, spellings: list[str], reference: Sequence[str]) -> Verdict:
     answers = [(d, s) for s in spellings if (d := parse_date(_soft(s))) is not None]
     if not answers:  # not a date after all (3周年): judge as a number
-        return _judge_number(typed, spellings)
+        return _judge_number(typed, spellings, reference)
     soft = _soft(typed)
     date = parse_date(soft)
     if date is None and _BARE_RE.fullmatch(soft):  # "24" for 24日: a day if the answer is only a day
@@ -231,19 +406,18 @@ def _judge_date(typed: str, spellings: list[str]) -> Verdict:
                 return Verdict(True, VerdictReason.DATE, spelling)
         return Verdict(False, VerdictReason.WRONG)
     if date is None:
-        return Verdict(False, VerdictReason.MULTIPLE if _WEAK_SEP_RE.search(soft) else VerdictReason.WRONG)
-    for answer, spelling in answers:
-        if date.covers(answer):
-            return Verdict(True, VerdictReason.DATE, spelling)
-    if any(_agrees(date, answer) for answer, _ in answers):
-        return Verdict(False, VerdictReason.INCOMPLETE)
-    return Verdict(False, VerdictReason.WRONG)
+        two = len([p for p in _WEAK_SEP_RE.split(soft) if p.strip()]) > 1
+        return Verdict(False, VerdictReason.MULTIPLE if two else VerdictReason.WRONG)
+    return _fuller_date(date, typed_weekday(soft), answers, reference)
 
 
 def _agrees(date: PartialDate, answer: PartialDate) -> bool:
     """Every part typed is right, but some part of the answer is missing."""
     wanted = answer.parts()
     return all(wanted.get(k) == v for k, v in date.parts().items())
+
+
+# --------------------------------------------------------------------------- entry points
 
 
 def judge(
@@ -253,12 +427,16 @@ def judge(
     *,
     answer_type: str = "text",
     others: Collection[str] = (),
+    readings: Mapping[str, Reading] | None = None,
+    reference: Sequence[str] = (),
 ) -> Verdict:
     """Judge ``typed`` against ``expected`` and its ``accepted`` spellings.
 
     ``answer_type`` is ``"text"``, ``"date"`` or ``"number"`` as the bank marks
     the item. ``others`` are other items' answers: text typed exactly as one of
-    them is wrong, and typo tolerance never reaches towards them.
+    them is wrong, and typo tolerance never reaches towards them. ``readings`` maps
+    a spelling to its :class:`~quizgen.japanese.readings.Reading`; ``reference``
+    holds texts (the item's date, explanation, context) that state its full date.
     """
     if answer_type not in ANSWER_TYPES:
         raise ValueError(f"answer_type must be one of {sorted(ANSWER_TYPES)}, not {answer_type!r}")
@@ -266,6 +444,8 @@ def judge(
     if not key:
         return Verdict(False, VerdictReason.EMPTY)
     spellings = _spellings(expected, accepted)
+    if _HEDGE_RE.search(_soft(typed)) and not any(_HEDGE_RE.search(_soft(s)) for s in spellings):
+        return Verdict(False, VerdictReason.HEDGED)
     bare = _COMMA_RE.sub("", key)
     for spelling in spellings:
         target = normalise(spelling)
@@ -274,11 +454,13 @@ def judge(
             return Verdict(True, VerdictReason.EXACT, spelling)
     if answer_type == "text" and (same := _same_list(typed, spellings)) is not None:
         return Verdict(True, VerdictReason.ANY_ORDER, same)
+    if answer_type != "text" and (said := _said(key, spellings, readings or {})) is not None:
+        return said
     if answer_type == "date":
-        return _judge_date(typed, spellings)
+        return _judge_date(typed, spellings, reference)
     if answer_type == "number":
-        return _judge_number(typed, spellings)
-    return _judge_text(typed, key, spellings, others)
+        return _judge_number(typed, spellings, reference)
+    return _judge_text(typed, key, spellings, others, readings or {})
 
 
 def is_correct(
@@ -288,6 +470,9 @@ def is_correct(
     *,
     answer_type: str = "text",
     others: Collection[str] = (),
+    readings: Mapping[str, Reading] | None = None,
+    reference: Sequence[str] = (),
 ) -> bool:
     """True when ``typed`` is a right answer; see :func:`judge` for the reason."""
-    return judge(typed, expected, accepted, answer_type=answer_type, others=others).correct
+    return judge(typed, expected, accepted, answer_type=answer_type, others=others, readings=readings,
+                 reference=reference).correct

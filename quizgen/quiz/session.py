@@ -1,45 +1,63 @@
-"""A quiz session: which cards to ask, judging answers, ratings, undo. No printing, no clock reads.
+"""A quiz session: which cards to ask, judging answers, ratings, undo, bury, leeches. No printing, no clock reads.
 
 The CLI (`quizgen/cli/quiz.py`) does the talking; this module decides. Time comes
 from a `clock` callable and order from an `rng`, both passed in; reviews go to a
 `Store` (or nowhere, in cram mode).
+
+No loops: a card comes back within a session at most `max_repeats` times (a learning step due
+soon, or a wrong answer when cramming). Lapses (Again on a card answered before) are counted
+from the log; at `leech_lapses` the card is a leech and is left out until the learner resets it.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import random
-from collections.abc import Callable, Mapping, Sequence
+from collections import Counter
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from quizgen.bank.model import Bank, Item
 from quizgen.errors import QuizgenError, UsageError
+from quizgen.quiz.cards import CardForm, QuizCard
 from quizgen.quiz.scheduling import Rating, Scheduler, State
 from quizgen.quiz.store import CurrentCard, Review, Store
 
 if TYPE_CHECKING:
     from fsrs import Card
 
-    from quizgen.forms import MultipleChoice
+    from quizgen.forms import MultipleChoice, TrueFalse
     from quizgen.quiz.judge import Verdict
 
 __all__ = [
+    "DEFAULT_BACKLOG",
     "DEFAULT_NEW_PER_DAY",
     "LEARN_AHEAD",
+    "LEECH_LAPSES",
+    "MAX_REPEATS",
     "AnswerMode",
     "Answered",
     "AskAgain",
     "Question",
+    "Queue",
     "Session",
     "Summary",
     "build_queue",
     "choice_index",
     "derived_rating",
+    "truth_value",
 ]
 
 DEFAULT_NEW_PER_DAY = 10
+MAX_REPEATS = 2
+"""How many times one card may come back within a session after it was first asked."""
+LEECH_LAPSES = 8
+"""A card with this many lapses is a leech (Anki's default threshold): left out until the learner resets it."""
+DEFAULT_BACKLOG = 50
+"""Catch-up throttle: while more cards than this are due, no new cards are added."""
 LEARN_AHEAD = dt.timedelta(minutes=20)
 """A card due again within this time (a learning step) is asked again before the session ends."""
 
@@ -55,31 +73,59 @@ class AnswerMode(StrEnum):
     SELF = "self"
 
 
-def build_queue(items: Sequence[Item], cards: Mapping[str, CurrentCard], now: dt.datetime, rng: random.Random, *,
-                new_today: int = 0, new_per_day: int = DEFAULT_NEW_PER_DAY, limit: int | None = None,
-                cram: bool = False) -> tuple[Item, ...]:
-    """The session's cards: those due at `now` first (shuffled), then unseen ones up to the day's allowance
-    (`new_per_day` minus the `new_today` already started), at most `limit` in all.
+@dataclass(frozen=True)
+class Queue:
+    """A session's cards, and why others were held back."""
 
-    Cram mode takes every item, seen or not, due or not, in shuffled order.
+    cards: tuple[QuizCard, ...]
+    due: int  # cards due now (before the limit)
+    held_new: bool  # new cards were held back because the backlog of due cards is over the limit
+
+
+def build_queue(items: Sequence[Item] | Sequence[QuizCard], cards: Mapping[str, CurrentCard], now: dt.datetime,
+                rng: random.Random, *, new_today: int = 0, new_per_day: int = DEFAULT_NEW_PER_DAY,
+                limit: int | None = None, cram: bool = False, exclude: Collection[str] = (),
+                backlog: int | None = None) -> tuple[QuizCard, ...]:
+    """The session's cards; see `plan_queue`."""
+    return plan_queue(items, cards, now, rng, new_today=new_today, new_per_day=new_per_day, limit=limit, cram=cram,
+                      exclude=exclude, backlog=backlog).cards
+
+
+def plan_queue(items: Sequence[Item] | Sequence[QuizCard], cards: Mapping[str, CurrentCard], now: dt.datetime,
+               rng: random.Random, *, new_today: int = 0, new_per_day: int = DEFAULT_NEW_PER_DAY,
+               limit: int | None = None, cram: bool = False, exclude: Collection[str] = (),
+               backlog: int | None = None) -> Queue:
+    """The session's cards: those due at `now` first (shuffled), then unseen ones up to the day's allowance
+    (`new_per_day` minus the `new_today` already started), at most `limit` in all. Cards in `exclude` (leeches,
+    buried cards) are left out. While more than `backlog` cards are due, no new cards are added.
+
+    Cram mode takes every card, seen or not, due or not, in shuffled order (leeches and buried ones too).
     """
     if new_per_day < 0 or (limit is not None and limit < 0):
         raise UsageError("{new_per_day} and {limit} must be 0 or more", names=["new_per_day", "limit"])
+    deck = [c if isinstance(c, QuizCard) else QuizCard(c) for c in items]
+    held = False
+    n_due = 0
     if cram:
-        chosen = list(items)
+        chosen = list(deck)
         rng.shuffle(chosen)
     else:
-        due = [i for i in items if i.id in cards and cards[i.id].due <= now]
+        deck = [c for c in deck if c.id not in exclude]
+        due = [c for c in deck if c.id in cards and cards[c.id].due <= now]
         rng.shuffle(due)
-        fresh = [i for i in items if i.id not in cards]
+        fresh = [c for c in deck if c.id not in cards]
         rng.shuffle(fresh)
-        chosen = due + fresh[: max(0, new_per_day - new_today)]
-    return tuple(chosen if limit is None else chosen[:limit])
+        n_due = len(due)
+        allowance = max(0, new_per_day - new_today)
+        if backlog is not None and n_due > backlog and allowance and fresh:
+            held, allowance = True, 0
+        chosen = due + fresh[:allowance]
+    return Queue(tuple(chosen if limit is None else chosen[:limit]), n_due, held)
 
 
-def derived_rating(correct: bool) -> Rating:
-    """Wrong → Again, right → Good; the learner may override it."""
-    return Rating.GOOD if correct else Rating.AGAIN
+def derived_rating(correct: bool, typo: bool = False) -> Rating:
+    """Wrong → Again, right → Good, right but for one typo → Hard; the learner may override it."""
+    return Rating.AGAIN if not correct else Rating.HARD if typo else Rating.GOOD
 
 
 def choice_index(text: str, n: int) -> int | None:
@@ -94,14 +140,36 @@ def choice_index(text: str, n: int) -> int | None:
     return None
 
 
+_TRUE = frozenset({"t", "true", "y", "yes", "o", "○", "〇", "◯", "はい", "正", "正しい", "まる", "maru", "ただしい"})
+_FALSE = frozenset({"f", "false", "n", "no", "x", "×", "✕", "✗", "いいえ", "誤", "誤り", "あやまり", "ばつ", "batsu",
+                    "まちがい", "間違い"})
+
+
+def truth_value(text: str) -> bool | None:
+    """What a learner meant by `text` for a true/false card (t, ○, はい, 正 / f, ×, いいえ, 誤…); None if unclear."""
+    import unicodedata
+
+    t = unicodedata.normalize("NFKC", text).strip().lower().rstrip("。.!")
+    return True if t in _TRUE else False if t in _FALSE else None
+
+
 @dataclass(frozen=True)
 class Question:
-    item: Item
+    card: QuizCard
     mode: AnswerMode
     number: int  # 1-based, counting every question asked this session (repeats too)
     is_new: bool  # never reviewed before this session
     is_repeat: bool  # asked again this session (learning step or cram retry)
     choice: MultipleChoice | None = None  # set in choices mode when the bank has enough distractors
+    statement: TrueFalse | None = None  # set for a true/false card
+
+    @property
+    def item(self) -> Item:
+        return self.card.item
+
+    @property
+    def form(self) -> CardForm:
+        return self.card.form
 
 
 @dataclass(frozen=True)
@@ -113,6 +181,9 @@ class Answered:
     derived: Rating
     verdict: Verdict | None = None  # typed mode: why it was judged so
     review: Review | None = None  # None in cram mode
+    lapses: int = 0  # the card's lapses after this answer
+    leech: bool = False  # the card is a leech now: left out until reset
+    overruled: bool = False  # the learner said "I was right"
 
 
 @dataclass(frozen=True)
@@ -123,6 +194,9 @@ class Summary:
     remaining: int  # cards queued but never answered when the session ended (learning repeats not counted)
     next_due: dt.datetime | None  # earliest due time over the whole history, maybe past (None in cram mode)
     due_within_day: int  # cards due within 24 h of the session's end
+    missed: tuple[QuizCard, ...] = ()  # cards answered wrong at least once this session, in the order first missed
+    leeches: tuple[QuizCard, ...] = ()  # cards that became leeches this session
+    buried: int = 0
 
     @property
     def accuracy(self) -> float | None:
@@ -137,23 +211,32 @@ class _Done:
 
 @dataclass
 class Session:
-    """One sitting. Call `next()`, then `answer()` (or `grade()` in self mode); `rerate()` and `undo()`
-    change the last answer. Every answer is committed to the store before `answer()` returns."""
+    """One sitting. Call `next()`, then `answer()` (or `grade()` in self mode); `rerate()`, `overrule()` and
+    `undo()` change the last answer; `bury()` skips the waiting question until a time. Every answer is committed
+    to the store before `answer()` returns."""
 
     bank: Bank
-    queue: list[Item]
+    queue: list[QuizCard]
     store: Store | None  # None: cram mode, nothing is written
     scheduler: Scheduler
     rng: random.Random
     clock: Callable[[], dt.datetime]
     mode: AnswerMode = AnswerMode.TYPED
-    known: set[str] = field(default_factory=set)  # item ids with history before the session
+    known: set[str] = field(default_factory=set)  # card ids with history before the session
     learn_ahead: dt.timedelta = LEARN_AHEAD
+    max_repeats: int = MAX_REPEATS
+    leech_lapses: int = LEECH_LAPSES
+    lapses: dict[str, int] = field(default_factory=dict)  # card id -> lapses since its last leech reset
     _asked: int = 0
     _current: Question | None = None
     _done: list[_Done] = field(default_factory=list)
-    _seen_repeat: set[str] = field(default_factory=set)
+    _asks: Counter[str] = field(default_factory=Counter)  # card id -> times asked this session
+    _buried: list[QuizCard] = field(default_factory=list)
     _others: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    _forms: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.queue = [c if isinstance(c, QuizCard) else QuizCard(c) for c in self.queue]
 
     @property
     def cram(self) -> bool:
@@ -167,6 +250,12 @@ class Session:
     def remaining(self) -> int:
         return len(self.queue)
 
+    @property
+    def left(self) -> int:
+        """Distinct cards still to ask, the waiting one included (a countdown: it never grows by answering)."""
+        waiting = {c.id for c in self.queue} | ({self._current.card.id} if self._current else set())
+        return len(waiting)
+
     # ------------------------------------------------------------------ asking
 
     def next(self) -> Question | None:
@@ -175,44 +264,69 @@ class Session:
             return self._current
         if not self.queue:
             return None
-        item = self.queue.pop(0)
+        card = self.queue.pop(0)
         self._asked += 1
-        choice = None
+        self._asks[card.id] += 1
+        choice = statement = None
         mode = self.mode
-        if mode is AnswerMode.CHOICES:
+        if card.form is CardForm.TRUEFALSE:
+            from quizgen.forms import true_false
+
+            statement = true_false(card.item, self.rng)
+            mode = AnswerMode.TYPED if mode is AnswerMode.CHOICES else mode
+        elif card.form is CardForm.CLOZE:
+            mode = AnswerMode.TYPED if mode is AnswerMode.CHOICES else mode
+        elif mode is AnswerMode.CHOICES:
             from quizgen.forms import multiple_choice
 
-            choice = multiple_choice(self.bank, item, self.rng)
+            choice = multiple_choice(self.bank, card.item, self.rng)
             if choice is None:  # too few distractors in the bank: ask it typed
                 mode = AnswerMode.TYPED
-        answered_ids = {d.answered.question.item.id for d in self._done}
-        self._current = Question(item, mode, self._asked, item.id not in self.known and item.id not in answered_ids,
-                                 item.id in answered_ids, choice)
+        answered_ids = {d.answered.question.card.id for d in self._done}
+        self._current = Question(card, mode, self._asked, card.id not in self.known and card.id not in answered_ids,
+                                 card.id in answered_ids, choice, statement)
         return self._current
+
+    def forms(self, item: Item) -> tuple[str, ...]:
+        """Every spelling accepted for `item` (those of other items with the same answer too)."""
+        if item.id not in self._forms:
+            from quizgen.quiz.answers import shared_forms
+
+            self._forms[item.id] = shared_forms(self.bank, item)
+        return self._forms[item.id]
 
     def others(self, item: Item) -> tuple[str, ...]:
         """Canonical answers (ja and en) of every other item, minus any this item also accepts."""
         if item.id not in self._others:
             from quizgen.japanese.normalise import normalise
 
-            mine = {normalise(a) for a in self.bank.typed_forms(item)}
+            mine = {normalise(a) for a in self.forms(item)}
             out = [t for i in self.bank.items if i.id != item.id for t in (i.answer.ja, i.answer.en)]
             self._others[item.id] = tuple(dict.fromkeys(t for t in out if normalise(t) not in mine))
         return self._others[item.id]
 
     def judge(self, question: Question, typed: str) -> tuple[bool, Verdict | None]:
-        """Is `typed` right? Choices mode: `typed` is the option number (or letter)."""
+        """Is `typed` right? Choices mode: `typed` is the option number (or letter); true/false: t/f, ○/×…"""
         if question.choice is not None:
             idx = choice_index(typed, len(question.choice.options))
             if idx is None:
                 raise AskAgain(f"type a number from 1 to {len(question.choice.options)}")
             return idx == question.choice.answer_index, None
-        from quizgen.quiz.judge import judge
+        if question.statement is not None:
+            said = truth_value(typed)
+            if said is None:
+                raise AskAgain("answer t (true, ○) or f (false, ×)")
+            return said == question.statement.is_true, None
+        from quizgen.quiz.answers import judge_card
 
-        item = question.item
-        verdict = judge(typed, item.answer.ja, self.bank.typed_forms(item), answer_type=item.answer_type.value,
-                        others=self.others(item))
+        verdict = judge_card(self.bank, question.card, typed, self.others(question.item), self.forms(question.item))
         return verdict.correct, verdict
+
+    def expected(self, question: Question) -> str:
+        """What the card wants, as shown after the answer (the blank's text for a cloze card)."""
+        from quizgen.quiz.answers import expected_text
+
+        return expected_text(question.card, question.statement)
 
     # ------------------------------------------------------------------ answering
 
@@ -227,7 +341,9 @@ class Session:
             idx = choice_index(typed, len(q.choice.options))
             assert idx is not None
             chosen = q.choice.options[idx].ja
-        return self._commit(q, chosen, correct, derived_rating(correct), derived_rating(correct), verdict)
+        typo = verdict is not None and verdict.almost
+        rating = derived_rating(correct, typo)
+        return self._commit(q, chosen, correct, rating, rating, verdict)
 
     def grade(self, rating: Rating | int) -> Answered:
         """Self mode: the learner's own rating of the current question (1 Again … 4 Easy)."""
@@ -237,20 +353,19 @@ class Session:
 
     def rerate(self, rating: Rating | int) -> Answered:
         """Override the rating of the last answer (it stays committed, with the new rating)."""
-        if not self._done:
-            raise AskAgain("nothing to re-rate yet")
-        last = self._done[-1]
-        a = last.answered
+        last = self._last()
         r = _rating(rating)
-        if r == a.rating:
-            return a
-        review = None
-        if self.store is not None and a.review is not None:
-            review = self.store.rerate(a.review.id, r, self._schedule(a.question.item.id, r, a.review.reviewed_at))
-        new = Answered(a.question, a.answer, a.correct, r, a.derived, a.verdict, review)
-        self._unqueue_repeat(last)
-        self._done[-1] = _Done(new, self._maybe_requeue(new))
-        return new
+        if r == last.answered.rating:
+            return last.answered
+        return self._replace_last(r, last.answered.correct, overruled=last.answered.overruled)
+
+    def overrule(self) -> Answered:
+        """"I was right": the last answer counts as right (in the summary and in `stats`) and is re-rated Good."""
+        last = self._last()
+        a = last.answered
+        if a.correct and a.rating is not Rating.AGAIN:
+            raise AskAgain("that answer already counts as right")
+        return self._replace_last(Rating.GOOD, True, overruled=True)
 
     def undo(self) -> Question | None:
         """Undo the last answer (its review too) and ask that question again. None if nothing to undo."""
@@ -260,21 +375,65 @@ class Session:
         a = last.answered
         if self.store is not None and a.review is not None:
             self.store.undo(a.review.id, self.clock())
+            self.lapses[a.question.card.id] = self.store.lapses_of(a.question.card.id)
         self._unqueue_repeat(last)
         if self._current is not None:  # put the pending question back where it was
-            self.queue.insert(0, self._current.item)
+            self.queue.insert(0, self._current.card)
+            self._asks[self._current.card.id] -= 1
             self._asked -= 1
         self._current = a.question
         return self._current
+
+    def bury(self, until: dt.datetime) -> QuizCard:
+        """Skip the waiting question: its card leaves this session and the queue until `until` (e.g. tomorrow)."""
+        q = self._need_current()
+        card = q.card
+        if self.store is not None:
+            self.store.bury(card.id, self.clock(), until)
+        self.queue = [c for c in self.queue if c.id != card.id]
+        self._current = None
+        self._buried.append(card)
+        return card
+
+    def preview(self, a: Answered) -> dict[Rating, dt.timedelta]:
+        """How long until the card is due again for each rating of answer `a` (without fuzz)."""
+        if self.store is None or a.review is None:
+            return {}
+        before = self.store.card_before(a.review.id)
+        at = a.review.reviewed_at
+        plain = dataclasses.replace(self.scheduler, fuzz=False)
+        card = before.card() if before is not None else plain.new_card(a.question.card.id, at)
+        return {r: plain.review(card, r, at).due - at for r in Rating}
+
+    def _last(self) -> _Done:
+        if not self._done:
+            raise AskAgain("nothing to re-rate yet")
+        return self._done[-1]
+
+    def _replace_last(self, rating: Rating, correct: bool, *, overruled: bool) -> Answered:
+        last = self._done[-1]
+        a = last.answered
+        review = None
+        card_id = a.question.card.id
+        if self.store is not None and a.review is not None:
+            review = self.store.rerate(a.review.id, rating, self._schedule(card_id, rating, a.review.reviewed_at),
+                                       correct=correct)
+            self.lapses[card_id] = self.store.lapses_of(card_id)
+        lapses = self.lapses.get(card_id, 0)
+        new = dataclasses.replace(a, correct=correct, rating=rating, review=review, lapses=lapses,
+                                  leech=lapses >= self.leech_lapses and not self.cram, overruled=overruled)
+        self._unqueue_repeat(last)
+        self._done[-1] = _Done(new, self._maybe_requeue(new))
+        return new
 
     def _need_current(self) -> Question:
         if self._current is None:
             raise AskAgain("no question is waiting for an answer")
         return self._current
 
-    def _schedule(self, item_id: str, rating: Rating, at: dt.datetime) -> Callable[[Card | None], Card]:
+    def _schedule(self, card_id: str, rating: Rating, at: dt.datetime) -> Callable[[Card | None], Card]:
         def schedule(prev: Card | None) -> Card:
-            card = prev if prev is not None else self.scheduler.new_card(item_id, at)
+            card = prev if prev is not None else self.scheduler.new_card(card_id, at)
             return self.scheduler.review(card, rating, at, self.rng)
 
         return schedule
@@ -282,30 +441,39 @@ class Session:
     def _commit(self, q: Question, answer: str, correct: bool, rating: Rating, derived: Rating,
                 verdict: Verdict | None) -> Answered:
         review = None
+        card_id = q.card.id
         if self.store is not None:
             at = self.clock()
-            review = self.store.add_review(q.item.id, rating, at, self._schedule(q.item.id, rating, at),
+            review = self.store.add_review(card_id, rating, at, self._schedule(card_id, rating, at),
                                            mode=q.mode.value, correct=correct, answer=answer)
-        a = Answered(q, answer, correct, rating, derived, verdict, review)
+            if rating is Rating.AGAIN and review.prior_state is not State.NEW:
+                self.lapses[card_id] = self.lapses.get(card_id, 0) + 1
+        lapses = self.lapses.get(card_id, 0)
+        a = Answered(q, answer, correct, rating, derived, verdict, review, lapses,
+                     leech=lapses >= self.leech_lapses and not self.cram)
         self._current = None
         self._done.append(_Done(a, self._maybe_requeue(a)))
         return a
 
     def _maybe_requeue(self, a: Answered) -> bool:
-        """Learning steps due within `learn_ahead` (or, cramming, a wrong answer) come back at the end."""
+        """Learning steps due within `learn_ahead` (or, cramming, a wrong answer) come back at the end, at most
+        `max_repeats` times per card; a leech never does."""
+        card = a.question.card
+        if a.leech or self._asks[card.id] > self.max_repeats:
+            return False
         if a.review is not None:
             back = a.review.state in (State.LEARNING, State.RELEARNING) and a.review.due <= self.clock() + self.learn_ahead
         else:
             back = a.rating is Rating.AGAIN
         if back:
-            self.queue.append(a.question.item)
+            self.queue.append(card)
         return back
 
     def _unqueue_repeat(self, done: _Done) -> None:
         if done.requeued:
-            item = done.answered.question.item
+            card = done.answered.question.card
             for i in range(len(self.queue) - 1, -1, -1):
-                if self.queue[i].id == item.id:
+                if self.queue[i].id == card.id:
                     del self.queue[i]
                     break
 
@@ -319,10 +487,12 @@ class Session:
             dues = [c.due for c in self.store.current().values()]
             next_due = min(dues) if dues else None
             within = sum(1 for d in dues if d <= now + dt.timedelta(days=1))
-        done = {a.question.item.id for a in answered}
-        waiting = [i.id for i in self.queue] + ([self._current.item.id] if self._current else [])
-        return Summary(len(answered), sum(a.correct for a in answered), len(done),
-                       len(set(waiting) - done), next_due, within)
+        done = {a.question.card.id for a in answered}
+        waiting = [c.id for c in self.queue] + ([self._current.card.id] if self._current else [])
+        missed = {a.question.card.id: a.question.card for a in answered if not a.correct}
+        leeches = {a.question.card.id: a.question.card for a in answered if a.leech}
+        return Summary(len(answered), sum(a.correct for a in answered), len(done), len(set(waiting) - done), next_due,
+                       within, tuple(missed.values()), tuple(leeches.values()), len(self._buried))
 
 
 def _rating(value: Rating | int) -> Rating:
@@ -330,4 +500,3 @@ def _rating(value: Rating | int) -> Rating:
         return Rating(int(value))
     except ValueError:
         raise AskAgain(f"a rating is 1 (Again), 2 (Hard), 3 (Good) or 4 (Easy), not {value}") from None
-

@@ -11,6 +11,10 @@ which re-reads the card's state inside the transaction, so two sessions on one
 database neither lose reviews nor schedule from a stale state. Each write commits
 before it returns (synchronous=FULL), so a killed session keeps every answer.
 
+Beside the log, `card_events` (append-only too) records buries (a card hidden until a time) and leech
+resets (a card's lapses so far forgiven). A lapse is an Again on a card answered before; lapses are
+counted from the log, never stored.
+
 A file that is not a quizgen database, or is damaged, raises `StoreError` and is
 never modified.
 """
@@ -18,6 +22,7 @@ never modified.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -33,7 +38,7 @@ if TYPE_CHECKING:
 
 __all__ = ["SCHEMA_VERSION", "CurrentCard", "Review", "Store", "StoreError", "default_db_path"]
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 # A review row is effective unless an undo row names it.
 _EFFECTIVE = "r.kind = 'review' AND NOT EXISTS (SELECT 1 FROM reviews u WHERE u.undoes = r.id)"
@@ -41,6 +46,11 @@ _EFFECTIVE = "r.kind = 'review' AND NOT EXISTS (SELECT 1 FROM reviews u WHERE u.
 _LATEST = ("SELECT r.item_id, r.id, r.due, r.card_state, r.state FROM reviews r WHERE r.id IN "
            f"(SELECT MAX(r.id) FROM reviews r WHERE {_EFFECTIVE} GROUP BY r.item_id)")
 _REBUILD_CARDS = f"INSERT INTO cards {_LATEST}"
+_LAPSE = "kind = 'review' AND rating = 1 AND prior_state != 0"  # Again on a card answered before
+# Effective lapses since the card's last leech reset.
+_LAPSES = (f"SELECT r.item_id, COUNT(*) FROM reviews r WHERE r.{_LAPSE.replace(' AND ', ' AND r.')} "
+           "AND NOT EXISTS (SELECT 1 FROM reviews u WHERE u.undoes = r.id) AND r.id > COALESCE((SELECT MAX(e.after_review) "
+           "FROM card_events e WHERE e.kind = 'leech-reset' AND e.item_id = r.item_id), 0)")
 BUSY_TIMEOUT_MS = 15_000
 
 # One list of statements per schema version; version N's statements move a version N-1 database to N.
@@ -90,6 +100,26 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
            END""",
         _REBUILD_CARDS,
     ),
+    # v3: card events beside the log (append-only too): a bury hides a card until a time; a leech reset forgives the
+    # lapses up to a review. A lapse is an Again on a card answered before (the partial index serves the count).
+    3: (
+        """CREATE TABLE card_events (
+            id           INTEGER PRIMARY KEY AUTOINCREMENT,
+            kind         TEXT NOT NULL CHECK (kind IN ('bury', 'leech-reset')),
+            item_id      TEXT NOT NULL,             -- the card id (an item id, or item#form)
+            at           TEXT NOT NULL,
+            until        TEXT,                      -- bury: hidden until this time
+            after_review INTEGER,                   -- leech-reset: lapses up to this review id are forgiven
+            CHECK ((kind = 'bury') = (until IS NOT NULL)),
+            CHECK ((kind = 'leech-reset') = (after_review IS NOT NULL))
+        )""",
+        "CREATE INDEX card_events_item ON card_events (kind, item_id, id)",
+        """CREATE TRIGGER card_events_no_update BEFORE UPDATE ON card_events
+           BEGIN SELECT RAISE(ABORT, 'card events are append-only'); END""",
+        """CREATE TRIGGER card_events_no_delete BEFORE DELETE ON card_events
+           BEGIN SELECT RAISE(ABORT, 'card events are append-only'); END""",
+        f"CREATE INDEX reviews_lapses ON reviews (item_id, id) WHERE {_LAPSE}",
+    ),
 }
 
 _COLUMNS = "r.id, r.item_id, r.reviewed_at, r.rating, r.state, r.due, r.card_state, r.prior_state, r.correct, r.mode, r.answer"
@@ -116,6 +146,34 @@ def _parse_ts(text: str) -> dt.datetime:
     return dt.datetime.fromisoformat(text).astimezone(dt.UTC)
 
 
+class _BadRow(Exception):
+    """A row of the log that cannot be read; `Store` turns it into a `StoreError` naming the file."""
+
+    def __init__(self, review_id: object, problem: str) -> None:
+        super().__init__(f"review {review_id} {problem}")
+
+
+def _time(text: object, review_id: object, column: str) -> dt.datetime:
+    try:
+        if not isinstance(text, str):
+            raise TypeError
+        return _parse_ts(text)
+    except (TypeError, ValueError, OverflowError):
+        raise _BadRow(review_id, f"has a bad time {text!r} in its {column} column") from None
+
+
+def _enum(kind: type[Rating] | type[State], value: Any, review_id: object, column: str) -> Any:
+    try:
+        return kind(value)
+    except (TypeError, ValueError):
+        raise _BadRow(review_id, f"has a bad value {value!r} in its {column} column") from None
+
+
+def _writable(path: Path) -> bool:
+    """Can this process write the database file and create its -wal and -shm files beside it?"""
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+
+
 @dataclass(frozen=True)
 class CurrentCard:
     """A card's current state, as the latest effective review left it."""
@@ -128,6 +186,11 @@ class CurrentCard:
 
     def card(self) -> Card:
         return card_from_json(self.state_json)
+
+    @staticmethod
+    def _from_row(row: tuple[Any, ...]) -> CurrentCard:
+        item, rid, due, state, state_json = row
+        return CurrentCard(item, rid, _time(due, rid, "due"), _enum(State, state, rid, "card_state"), state_json)
 
 
 @dataclass(frozen=True)
@@ -149,15 +212,24 @@ class Review:
     @staticmethod
     def _from_row(row: tuple[Any, ...]) -> Review:
         rid, item_id, at, rating, state_json, due, card_state, prior, correct, mode, answer = row
-        return Review(rid, item_id, _parse_ts(at), Rating(rating), _parse_ts(due), State(card_state), State(prior),
-                      None if correct is None else bool(correct), mode or "", answer, state_json)
+        return Review(rid, item_id, _time(at, rid, "reviewed_at"), _enum(Rating, rating, rid, "rating"),
+                      _time(due, rid, "due"), _enum(State, card_state, rid, "card_state"),
+                      _enum(State, prior, rid, "prior_state"), None if correct is None else bool(correct), mode or "",
+                      answer, state_json)
 
 
 class Store:
     """An open review database. Use as a context manager, or call `close()`."""
 
-    def __init__(self, db_path: Path | str) -> None:
+    def __init__(self, db_path: Path | str, *, read_only: bool = False) -> None:
+        """Open (or create) the database. A file this process cannot write is refused before anything is read,
+        so a quiz never asks a question whose answer it cannot save; with `read_only` it is read as it stands
+        (nothing is created beside it)."""
         self.path = Path(db_path)
+        self._frozen = self.path.is_file() and not _writable(self.path)
+        if self._frozen and not read_only:
+            raise StoreError(f"{self.path} is read-only, so no answer could be saved. Make it writable (chmod u+w) or "
+                             "pass {db_path} with another path; it was not changed.", names=["db_path"])
         self._con = self._connect()
         with self._errors():
             self._check_and_migrate()
@@ -168,6 +240,11 @@ class Store:
         if self.path.is_dir():
             raise StoreError(f"{self.path} is a folder; {{db_path}} needs a database file path", names=["db_path"])
         try:
+            if self._frozen:  # immutable: SQLite neither writes nor creates -wal/-shm files (they would be read-only too)
+                import urllib.parse
+
+                uri = f"file:{urllib.parse.quote(str(self.path.resolve()))}?mode=ro&immutable=1"
+                return sqlite3.connect(uri, uri=True, isolation_level=None)
             self.path.parent.mkdir(parents=True, exist_ok=True)
             con = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
         except (OSError, sqlite3.Error) as exc:
@@ -190,10 +267,14 @@ class Store:
                     raise StoreError(f"{self.path} is an SQLite database but not a quizgen review history "
                                      f"(it has tables: {', '.join(sorted(others))}). It was not changed; "
                                      "pass --db with another path.")
+            if self._frozen:
+                raise StoreError(f"{self.path} is read-only and needs upgrading to schema {SCHEMA_VERSION} (it has "
+                                 f"{version}). Make it writable (chmod u+w); it was not changed.")
             if con.execute("PRAGMA journal_mode = WAL").fetchone()[0].lower() != "wal":
                 raise StoreError(f"cannot switch {self.path} to WAL mode (is it on a network drive?)")
             self._migrate()
-        con.execute("PRAGMA synchronous = FULL")
+        if not self._frozen:
+            con.execute("PRAGMA synchronous = FULL")
 
     def _version(self) -> int:
         return int(self._con.execute("PRAGMA user_version").fetchone()[0])
@@ -203,7 +284,7 @@ class Store:
                 if not r[0].startswith("sqlite_")}
 
     def _require_tables(self) -> None:
-        if not {"reviews", "cards"} <= self._tables():
+        if not {"reviews", "cards", "card_events"} <= self._tables():
             raise StoreError(f"{self.path} is damaged: schema {self._version()} but its tables are missing. "
                              "It was not changed; restore a backup or pass --db with another path.")
 
@@ -230,6 +311,9 @@ class Store:
     def _errors(self) -> Iterator[None]:
         try:
             yield
+        except _BadRow as exc:
+            raise StoreError(f"{self.path} is damaged: {exc}. It was not changed; restore a backup, or pass {{db_path}} "
+                             "with another path to start a new history.", names=["db_path"]) from None
         except sqlite3.OperationalError as exc:
             msg = str(exc)
             if "locked" in msg or "busy" in msg:
@@ -265,7 +349,7 @@ class Store:
         sql = _LATEST if from_log else "SELECT item_id, review_id, due, card_state, state FROM cards"
         with self._errors():
             rows = self._con.execute(sql).fetchall()
-        return {item: CurrentCard(item, rid, _parse_ts(due), State(st), js) for item, rid, due, st, js in rows}
+            return {row[0]: CurrentCard._from_row(row) for row in rows}
 
     def rebuild_cards(self) -> int:
         """Recompute the `cards` table from the log (it is derived data); returns how many cards there are."""
@@ -277,11 +361,20 @@ class Store:
     def _current_one(self, con: sqlite3.Connection, item_id: str) -> CurrentCard | None:
         row = con.execute(f"SELECT r.id, r.due, r.card_state, r.state FROM reviews r WHERE r.item_id = ? AND {_EFFECTIVE} "
                           "ORDER BY r.id DESC LIMIT 1", (item_id,)).fetchone()
-        return None if row is None else CurrentCard(item_id, row[0], _parse_ts(row[1]), State(row[2]), row[3])
+        return None if row is None else CurrentCard._from_row((item_id, *row))
 
     def card(self, item_id: str) -> CurrentCard | None:
         with self._errors():
             return self._current_one(self._con, item_id)
+
+    def card_before(self, review_id: int) -> CurrentCard | None:
+        """The card as it was just before review `review_id` (None: it was new then)."""
+        with self._errors():
+            row = self._con.execute(
+                f"SELECT r.item_id, r.id, r.due, r.card_state, r.state FROM reviews r WHERE r.item_id = "
+                f"(SELECT item_id FROM reviews WHERE id = ?) AND r.id < ? AND {_EFFECTIVE} ORDER BY r.id DESC LIMIT 1",
+                (review_id, review_id)).fetchone()
+            return None if row is None else CurrentCard._from_row(row)
 
     def reviews(self, since: dt.datetime | None = None) -> list[Review]:
         """Effective reviews (undone ones left out), oldest first."""
@@ -289,13 +382,13 @@ class Store:
         with self._errors():
             rows = self._con.execute(f"SELECT {_COLUMNS} FROM reviews r WHERE {where} ORDER BY r.id",
                                      (_ts(since),) if since else ()).fetchall()
-        return [Review._from_row(r) for r in rows]
+            return [Review._from_row(r) for r in rows]
 
     def review(self, review_id: int) -> Review | None:
         with self._errors():
             row = self._con.execute(f"SELECT {_COLUMNS} FROM reviews r WHERE r.id = ? AND {_EFFECTIVE}",
                                     (review_id,)).fetchone()
-        return None if row is None else Review._from_row(row)
+            return None if row is None else Review._from_row(row)
 
     def count(self) -> int:
         """How many effective reviews the log holds."""
@@ -309,7 +402,37 @@ class Store:
                 f"SELECT COUNT(DISTINCT r.item_id) FROM reviews r WHERE {_EFFECTIVE} AND r.prior_state = 0 "
                 "AND r.reviewed_at >= ?", (_ts(since),)).fetchone()[0])
 
+    def lapses(self) -> dict[str, int]:
+        """Each card's lapses (Again on a card answered before) since its last leech reset; cards with none left out."""
+        with self._errors():
+            return {item: int(n) for item, n in self._con.execute(f"{_LAPSES} GROUP BY r.item_id")}
+
+    def lapses_of(self, item_id: str) -> int:
+        with self._errors():
+            row = self._con.execute(f"{_LAPSES} AND r.item_id = ? GROUP BY r.item_id", (item_id,)).fetchone()
+        return int(row[1]) if row else 0
+
+    def buried(self, now: dt.datetime) -> set[str]:
+        """Cards buried until after `now`."""
+        with self._errors():
+            return {r[0] for r in self._con.execute("SELECT DISTINCT item_id FROM card_events WHERE kind = 'bury' "
+                                                    "AND until > ?", (_ts(now),))}
+
     # ------------------------------------------------------------------ writing
+
+    def bury(self, item_id: str, at: dt.datetime, until: dt.datetime) -> None:
+        """Hide a card from the queue until `until` (its schedule is unchanged)."""
+        with self._errors(), self._write() as con:
+            con.execute("INSERT INTO card_events (kind, item_id, at, until) VALUES ('bury', ?, ?, ?)",
+                        (item_id, _ts(at), _ts(until)))
+
+    def reset_leech(self, item_id: str, at: dt.datetime) -> None:
+        """Forgive a card's lapses so far: it is no longer a leech and is asked again when due."""
+        with self._errors(), self._write() as con:
+            last = con.execute("SELECT COALESCE(MAX(id), 0) FROM reviews").fetchone()[0]
+            con.execute("INSERT INTO card_events (kind, item_id, at, after_review) VALUES ('leech-reset', ?, ?, ?)",
+                        (item_id, _ts(at), int(last)))
+
 
     def add_review(self, item_id: str, rating: Rating, reviewed_at: dt.datetime, schedule: Callable[[Card | None], Card], *,
                    mode: str = "typed", correct: bool | None = None, answer: str | None = None) -> Review:
@@ -321,14 +444,17 @@ class Store:
         assert got is not None
         return got
 
-    def rerate(self, review_id: int, rating: Rating, schedule: Callable[[Card | None], Card]) -> Review:
-        """Replace a review's rating: append an undo row for it and the corrected review (same time, same answer)."""
+    def rerate(self, review_id: int, rating: Rating, schedule: Callable[[Card | None], Card], *,
+               correct: bool | None = None) -> Review:
+        """Replace a review's rating: append an undo row for it and the corrected review (same time, same answer).
+        `correct` overrides the judgement too ("I was right"); by default it is kept."""
         old = self.review(review_id)
         if old is None:
             raise StoreError(f"review {review_id} does not exist or was undone")
+        judged = old.correct if correct is None else correct
         with self._errors(), self._write() as con:
             self._insert_undo(con, old.item_id, review_id, old.reviewed_at)
-            rid = self._insert(con, old.item_id, rating, old.reviewed_at, schedule, old.mode, old.correct, old.answer)
+            rid = self._insert(con, old.item_id, rating, old.reviewed_at, schedule, old.mode, judged, old.answer)
         got = self.review(rid)
         assert got is not None
         return got

@@ -1,0 +1,165 @@
+"""Talking to a terminal: reading lines and single keys, printing safe, styled, wrapped text.
+
+Everything read is checked to be UTF-8 (a Shift_JIS terminal or piped bytes get a message, never a
+traceback); everything printed from files goes through `terminal_safe`; colour follows NO_COLOR; at a
+terminal, long lines wrap at word boundaries (Japanese between any two characters, never before 。、」)
+to the terminal's width. Scripted output (stdin or stdout not a terminal) is never wrapped.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import sys
+import unicodedata
+from typing import Any
+
+import click
+
+from quizgen.text import terminal_safe
+
+__all__ = ["Input", "command_text", "display_width", "say", "wrap"]
+
+_SURROGATE_RE = re.compile("[\udc80-\udcff]")
+NOT_UTF8 = ("  That line is not UTF-8 text (is the terminal set to Shift_JIS or EUC-JP?). "
+            "Nothing was recorded; type the answer again.")
+
+
+def command_text(line: str) -> str:
+    """A line as a command: full-width folded (ｑ, ！, １ from an IME), trimmed, lower case."""
+    return unicodedata.normalize("NFKC", line).strip().lower()
+
+
+class Input:
+    """Reads lines from a terminal (with line editing) or, scripted, from stdin; None at the end.
+
+    A line that is not UTF-8 is refused with a message and read again; a closed stdin is the end of the input.
+    At a terminal, `key` reads one key press without Enter.
+    """
+
+    def __init__(self) -> None:
+        stdin = sys.stdin
+        self.closed = stdin is None
+        self.tty = not self.closed and stdin.isatty()
+        if not self.closed:
+            with contextlib.suppress(AttributeError, ValueError):  # a replaced stdin may not reconfigure
+                # undecodable bytes arrive as lone surrogates
+                stdin.reconfigure(errors="surrogateescape")  # type: ignore[union-attr]
+        if self.tty:
+            with contextlib.suppress(ImportError):  # Windows has no readline
+                import readline  # noqa: F401  (line editing for input(); wide characters erase correctly)
+
+    def read(self, prompt: str) -> str | None:
+        while True:
+            line = self._read(prompt)
+            if line is None or not _SURROGATE_RE.search(line):
+                return line
+            click.echo(NOT_UTF8)
+
+    def _read(self, prompt: str) -> str | None:
+        if self.closed:
+            return None
+        if self.tty:
+            try:
+                return input(prompt)
+            except EOFError:
+                click.echo()
+                return None
+        line = sys.stdin.readline()
+        if not line:
+            return None
+        line = line.rstrip("\r\n")
+        click.echo(prompt + terminal_safe(_SURROGATE_RE.sub("\ufffd", line)))
+        return line
+
+    def key(self, prompt: str) -> str | None:
+        """One key press at a terminal ("" for Enter; None for Ctrl-D), echoed; a line when scripted."""
+        if not self.tty:
+            return self.read(prompt)
+        import termios
+        import tty
+
+        fd = sys.stdin.fileno()
+        old = termios.tcgetattr(fd)
+        try:
+            tty.setcbreak(fd, termios.TCSANOW)  # before the prompt, and keeping what was typed ahead
+            click.echo(prompt, nl=False)
+            data = _read_key(fd)
+        finally:
+            termios.tcsetattr(fd, termios.TCSADRAIN, old)
+        if data in (b"", b"\x04"):
+            click.echo()
+            return None
+        text = data.decode("utf-8", "replace")
+        shown = "" if text in ("\r", "\n") else text if text.isprintable() else ""
+        click.echo(shown)
+        return "" if text in ("\r", "\n") else text
+
+
+def _read_key(fd: int) -> bytes:
+    """The bytes of one key: a UTF-8 character (full-width ４ is three bytes), or an escape sequence, whole."""
+    import select
+
+    data = os.read(fd, 1)
+    if not data:
+        return data
+    first = data[0]
+    if first >= 0xC0:
+        data += os.read(fd, 1 if first < 0xE0 else 2 if first < 0xF0 else 3)
+    elif first == 0x1B:  # arrow keys and the like: take the rest of the sequence so it is not read as keys
+        while select.select([fd], [], [], 0.02)[0]:
+            data += os.read(fd, 16)
+    return data
+
+
+def say(text: str = "", *, end: str = "", **style: Any) -> None:
+    """Print one line: file-borne text made harmless (`terminal_safe`), wrapped at a terminal, then styled
+    unless NO_COLOR is set; `end` follows unstyled."""
+    text = terminal_safe(text)
+    end = terminal_safe(end)
+    width = _width()
+    if width and display_width(text + end) > width:
+        lines = wrap(text + end, width)
+        text, end = "\n".join(lines), ""
+    if style and not os.environ.get("NO_COLOR"):
+        text = click.style(text, **style)
+    click.echo(text + end)
+
+
+def _width() -> int | None:
+    """The terminal's width when stdout is a terminal (else None: scripted output is never wrapped)."""
+    if not sys.stdout.isatty():
+        return None
+    import shutil
+
+    return max(20, shutil.get_terminal_size((80, 24)).columns - 3)  # room for a hanging 。 or 」
+
+
+def display_width(text: str) -> int:
+    """Columns `text` takes on a terminal: wide and full-width characters take two."""
+    return sum(2 if unicodedata.east_asian_width(c) in ("W", "F") else 0 if unicodedata.combining(c) else 1
+               for c in text)
+
+
+_TOKEN_RE = re.compile(r"[!-~\u00a0-\u024f]+|\s+|.", re.DOTALL)
+_NO_LINE_START = set("。、，．・：；？！）」』】〕〉》ー…‥ぁぃぅぇぉっゃゅょァィゥェォッャュョ,.;:!?)]}")
+
+
+def wrap(text: str, width: int) -> list[str]:
+    """`text` in lines of at most `width` columns, keeping its indent: Latin words whole, Japanese broken between
+    characters but never before closing punctuation or a small kana."""
+    indent = re.match(r"\s*", text).group(0)  # type: ignore[union-attr]
+    room = max(10, width - display_width(indent))
+    lines: list[str] = []
+    line = ""
+    for token in _TOKEN_RE.findall(text[len(indent):]):
+        # fits, or closing punctuation, which hangs on the line it closes (。」 may go a little over)
+        if display_width(line + token) <= room or not line.strip() or (len(token) == 1 and token in _NO_LINE_START):
+            line += token
+            continue
+        lines.append(line.rstrip())
+        line = token.lstrip()
+    if line.strip():
+        lines.append(line.rstrip())
+    return [indent + ln for ln in lines] or [text]
