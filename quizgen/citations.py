@@ -9,13 +9,16 @@ outlet, headline and date, never by the bank's article number. Pure: no I/O.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
 
-from quizgen.bank.model import Bank, Category, DateHow, Item, Text
+from quizgen.bank.model import Bank, Category, DateHow, EntityType, Item, Text
 from quizgen.japanese.dates import parse_when
 from quizgen.text import strip_controls
 
-__all__ = ["OUTSIDE_ARTICLES", "citation", "date_basis_label", "date_label", "dated", "item_tags", "outside_note",
-           "source_label", "source_name", "source_url", "tags"]
+__all__ = ["ACTOR_TYPES", "OUTSIDE_ARTICLES", "TAG_PREFIX", "SourceLink", "citation", "date_basis_label", "date_label",
+           "dated", "item_tags", "note_tags", "outside_note", "source_label", "source_links", "source_name", "source_url",
+           "tags"]
 
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
            "November", "December")
@@ -25,6 +28,7 @@ NO_DATE = Text("日付記載なし", "no date given")
 # --------------------------------------------------------------------------- dates
 
 
+@lru_cache(maxsize=4096)
 def date_label(when: str) -> Text:
     """An ISO date as a learner reads it: '2023年3月10日' / '10 March 2023' (also '2023年3月', '2023年')."""
     d = parse_when(when)
@@ -94,6 +98,29 @@ def source_url(bank: Bank, article: str) -> str | None:
     return f"https://{url}"
 
 
+@dataclass(frozen=True)
+class SourceLink:
+    """Where a learner can read a source: an address, and what it is (the page itself, or an outlet's report)."""
+
+    label: Text
+    url: str
+
+
+_THE_PAGE = Text("このページ", "this page")
+
+
+def source_links(bank: Bank, article: str) -> tuple[SourceLink, ...]:
+    """Every address a source has: the page's own first (labelled 'this page'), then each outlet's report it
+    links to, by outlet; a bare domain (cgtn.com) as https://cgtn.com; no address twice."""
+    s = bank.source_by_id[article]
+    cands = ([SourceLink(_THE_PAGE, s.url)] if s.url else []) + [SourceLink(link.outlet, link.url) for link in s.links]
+    out: dict[str, SourceLink] = {}
+    for c in cands:
+        url = c.url if "://" in c.url else f"https://{c.url}"
+        out.setdefault(url, SourceLink(c.label, url))
+    return tuple(out.values())
+
+
 def _shorten(text: str, limit: int) -> str:
     return text if not limit or len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
@@ -132,6 +159,25 @@ def tags(category: Category, articles: Iterable[str] = (), actors: Iterable[str]
     spaces become underscores, control characters are dropped, repeats are dropped."""
     raw = [f"category::{category.value}", *(f"article::{a}" for a in articles), *(f"actor::{a}" for a in actors), *extra]
     return tuple(dict.fromkeys(strip_controls(t).replace(" ", "_") for t in raw))
+
+
+TAG_PREFIX = "quizgen"
+"""The one prefix of every tag a deck note carries: `quizgen::category::…`, `quizgen::story::…`, …"""
+
+ACTOR_TYPES = frozenset({EntityType.PERSON, EntityType.COUNTRY, EntityType.ORGANISATION, EntityType.GROUP})
+"""The entities that act (people, countries, organisations, groups): the only ones tagged `actor`; places,
+events, documents and forums are what actors act in or on."""
+
+
+def note_tags(bank: Bank, item: Item) -> tuple[str, ...]:
+    """A deck note's tags, all under `quizgen::`: its category, story, cited articles, actors (people, countries,
+    organisations and groups only) and priority. Nothing else: the item's own topic tags select items for
+    recipes and worksheets but would be a second, flat spelling of the same things in a student's collection."""
+    actors = [a for a in item.actors if a in bank.entity_by_id and bank.entity_by_id[a].type in ACTOR_TYPES]
+    raw = [f"category::{item.category.value}", *((f"story::{item.story}",) if item.story else ()),
+           *(f"article::{a}" for a in item.articles), *(f"actor::{a}" for a in actors),
+           f"priority::{item.priority.value}"]
+    return tuple(dict.fromkeys(strip_controls(f"{TAG_PREFIX}::{t}").replace(" ", "_") for t in raw))
 
 
 def item_tags(item: Item) -> tuple[str, ...]:

@@ -8,11 +8,12 @@ from pathlib import Path
 
 import genanki
 import pytest
-from hypothesis import example, given
+from hypothesis import given
 from hypothesis import strategies as st
 
 from quizgen.bank import load_bank
-from quizgen.bank.model import Bank, Text, cloze_parts
+from quizgen.bank.model import Bank, Text
+from quizgen.generators.anki.choose import note_form, typed_answer
 from quizgen.generators.anki.notes import (
     ITEM_FORMS,
     base91,
@@ -20,6 +21,7 @@ from quizgen.generators.anki.notes import (
     cloze_text,
     esc,
     esc_all,
+    furigana,
     guid_for,
     recipe_notes,
 )
@@ -33,11 +35,17 @@ def bank() -> Bank:
     return load_bank(DATA / "bank")
 
 
+@pytest.fixture(scope="module")
+def facts() -> Bank:
+    return load_bank(DATA / "facts")
+
+
 @given(st.text())
-def test_escaped_text_has_no_markup_and_no_template_syntax(s: str) -> None:
+def test_escaped_text_has_no_markup_no_template_or_furigana_syntax_and_no_control_characters(s: str) -> None:
     out = esc(s)
     assert "<" not in out.replace("<br>", "") and ">" not in out.replace("<br>", "")
-    assert "{" not in out and "}" not in out
+    assert not set(out) & set("{}[]")
+    assert not re.search("[\x00-\x08\x0b-\x1f\x7f-\x9f]", out)  # \x1f is Anki's field separator
 
 
 @given(st.lists(st.tuples(st.text(alphabet=st.characters(blacklist_characters="[]\n\r"), max_size=8),
@@ -70,46 +78,59 @@ def test_esc_all_is_esc_of_each(texts: list[str]) -> None:
     assert esc_all(*texts) == tuple(esc(t) for t in texts)
 
 
-def _reference_cloze_fields(item_id: str, ja: str, en: str) -> tuple[str, ...] | None:
-    """The cloze note's fields made the plain way, one part at a time (cloze_fields takes a faster path)."""
-    def deletions(parts: list[tuple[str, bool]]) -> tuple[str, int]:
-        out, n = [], 0
-        for seg, blank in parts:
-            if blank and seg.strip():
-                n += 1
-                out.append("{{c" + str(n) + "::" + esc(seg).replace(":", "&#58;") + "}}")
-            else:
-                out.append(esc(seg))
-        return "".join(out), n
-
-    def shown(parts: list[tuple[str, bool]], hidden: str | None) -> str:
-        return "".join(esc(s) if not blank else (f'<b class="cloze">{esc(s)}</b>' if hidden is None else hidden)
-                       for s, blank in parts)
-
-    text, n = deletions(cloze_parts(ja))
-    if n == 0:
-        return None
-    en_parts = cloze_parts(en)
-    hint, n_en = deletions(en_parts)
-    if n_en != n:
-        hint = shown(en_parts, "［…］")
-    return esc(item_id), text, shown(en_parts, None), hint
-
-
-# Text with nothing to escape takes cloze_fields' fast path, text with it the part-by-part one.
-_CLOZE_CHARS = st.text(alphabet="[] :　x会", max_size=24) | st.text(alphabet="[] :　x会\n<&{'", max_size=24)
-
-
-@given(_CLOZE_CHARS, _CLOZE_CHARS)
-@example("[[a:b]]と[[ ]]", "[[A]] [[B:c]]").via("both paths' special cases")
-def test_cloze_fields_match_the_part_by_part_construction(bank: Bank, ja: str, en: str) -> None:
-    item = dataclasses.replace(bank.items[0], cloze=Text(ja, en))
-    assert cloze_fields(bank, item) == _reference_cloze_fields(item.id, ja, en)
+@given(st.lists(st.tuples(st.text(alphabet=st.characters(blacklist_characters="[]\n\r"), max_size=8),
+                          st.booleans()), max_size=6), st.data())
+def test_only_the_asked_blanks_become_deletions_and_the_rest_stay_as_text(parts: list[tuple[str, bool]],
+                                                                          data: st.DataObject) -> None:
+    text = "".join(f"[[{s}]]" if blank and s else s for s, blank in parts)
+    blanks = [s for s, blank in parts if blank and s.strip()]
+    asked = data.draw(st.sets(st.integers(0, max(0, len(blanks) - 1)), max_size=len(blanks)))
+    out, n = cloze_text(text, asked)
+    assert n == len(asked)
+    assert re.findall(r"\{\{c(\d+)::", out) == [str(i) for i in range(1, n + 1)]
+    plain = re.sub(r"\{\{c\d+::(.*?)\}\}", lambda m: m.group(1).replace("&#58;", ":"), out)
+    assert plain == "".join(esc(s) for s, _blank in parts)  # every blank's text is still there, in place
 
 
 def test_cloze_example() -> None:
     assert cloze_text("[[習近平]]と[[ プーチン ]]は[[ ]]で会談: [[a::b]]") == (
         "{{c1::習近平}}と{{c2:: プーチン }}は で会談: {{c3::a&#58;&#58;b}}", 3)
+    assert cloze_text("[[習近平]]と[[プーチン]]は[[モスクワ]]で", [2], {"モスクワ": "モスクワ[もすくわ]"}) == (
+        "習近平とプーチンは{{c1::モスクワ[もすくわ]}}で", 1)
+
+
+def test_a_cloze_asks_the_answer_only(facts: Bank) -> None:
+    """The other blanks of the sentence are other facts: plain text, not cards."""
+    item = facts.item_by_id["f-visit-stance"]
+    _ident, text, text_en, hint = cloze_fields(facts, item) or ()
+    assert text == ("2023年3月、習近平国家主席はモスクワで、プーチン氏の{{c1::大統領続投[だいとうりょうぞくとう]}}"
+                    "を支持すると語った。")
+    assert hint == "In March 2023 in Moscow, Xi said he supported Putin {{c1::staying on as president}}."
+    assert text_en == 'In March 2023 in Moscow, Xi said he supported Putin <b class="cloze">staying on as president</b>.'
+
+
+def test_furigana_reads_kanji_runs_only_and_never_guesses(facts: Bank) -> None:
+    item = facts.item_by_id
+    assert furigana(facts, item["f-plan-us-view"]) == "時間稼[じかんかせ]ぎ 作戦[さくせん]"
+    assert furigana(facts, item["f-sco"]) == "上海協力機構[しゃんはいきょうりょくきこう]"  # the entity's reading
+    assert furigana(facts, item["f-plan-putin"]) == ""  # kana: nothing to read (no ぷーちん)
+    assert furigana(facts, item["f-visit-date"]) == ""  # a date reads as written
+    assert furigana(facts, item["f-plan-points"]) == ""
+    no_reading = dataclasses.replace(item["f-plan-us-view"], reading=None)
+    assert furigana(facts, no_reading) == ""
+    wrong = dataclasses.replace(item["f-plan-us-view"], reading="じかんさくせん")  # cannot be laid over the word
+    assert furigana(facts, wrong) == ""
+
+
+def test_one_form_per_item_by_its_kind(facts: Bank) -> None:
+    forms = {it.id: note_form(it) for it in facts.live_items()}
+    assert forms == {
+        "f-visit-stance": CardForm.CLOZE, "f-visit-date": CardForm.BASIC, "f-visit-city": CardForm.BASIC,
+        "f-sco": CardForm.BASIC, "f-brics": CardForm.BASIC, "f-plan-points": CardForm.BASIC,
+        "f-plan-us-view": CardForm.CLOZE, "f-plan-putin": CardForm.BASIC, "f-loose": CardForm.CLOZE}
+    # a stance whose cloze does not blank its answer is asked as a question
+    other = dataclasses.replace(facts.item_by_id["f-loose"], cloze=Text("[[中ロ]]関係は同盟ではない。", "[[It]] is no alliance."))
+    assert note_form(other) is CardForm.BASIC
 
 
 def test_whitespace_only_fields_make_no_notes(bank: Bank) -> None:
@@ -145,3 +166,53 @@ def test_dates_subdeck_is_chronological(bank: Bank) -> None:
                           bank=bank)
     notes = list(recipe_notes(bank, recipe))
     assert {n.deck for n in notes} == {"T::日付"}
+
+
+def test_learning_order_is_story_by_story_core_first(facts: Bank) -> None:
+    recipe = loads_recipe("name: L\ndescription: {ja: l, en: l}\nsubdecks: story\n", bank=facts)
+    notes = list(recipe_notes(facts, recipe))
+    assert [(n.fields[0], n.deck) for n in notes] == [
+        ("f-plan-points", "L::01 中国の和平案(2023年2月)"),  # 2023-02, though written last
+        ("f-plan-us-view", "L::01 中国の和平案(2023年2月)"),
+        ("f-plan-putin", "L::01 中国の和平案(2023年2月)"),  # detail after core
+        ("f-visit-date", "L::02 習近平国家主席のモスクワ訪問(2023年3月)"),  # dated before undated
+        ("f-visit-city", "L::02 習近平国家主席のモスクワ訪問(2023年3月)"),
+        ("f-visit-stance", "L::02 習近平国家主席のモスクワ訪問(2023年3月)"),
+        ("f-sco", "L::03 中ロの協力"),  # no date of its own: its earliest fact's (2024)
+        ("f-brics", "L::03 中ロの協力"),
+        ("f-loose", "L::04 その他"),  # no story: last
+    ]
+    assert [n.due for n in notes] == list(range(1, 10))
+    decks = [n.deck for n in notes]
+    assert decks == sorted(decks)  # the names sort in learning order, as Anki gathers subdecks
+
+
+def test_tags_are_all_under_one_prefix_and_actors_are_actors(facts: Bank) -> None:
+    recipe = loads_recipe("name: T\ndescription: {ja: t, en: t}\n", bank=facts)
+    tags = {n.fields[0]: n.tags for n in recipe_notes(facts, recipe)}
+    assert tags["f-visit-stance"] == (
+        "quizgen::category::positions", "quizgen::story::moscow-visit", "quizgen::article::s1",
+        "quizgen::actor::xi", "quizgen::actor::putin", "quizgen::priority::detail")  # moscow is a place
+    assert tags["f-plan-points"][-2:] == ("quizgen::actor::china", "quizgen::priority::core")  # no flat peace-plan
+    assert all(t.startswith("quizgen::") and " " not in t for ts in tags.values() for t in ts)
+
+
+def test_type_in_only_where_typing_works(facts: Bank) -> None:
+    typed = {it.id: typed_answer(facts, it) for it in facts.live_items()}
+    assert {k: (v.text, v.form, v.unit) for k, v in typed.items() if v} == {
+        "f-plan-points": ("12", "半角数字で", "項目"),  # the counter goes after the box
+        "f-visit-date": ("2023年3月20日", "「2023年2月24日」の形で(数字は半角)", ""),
+        "f-visit-city": ("モスクワ", "カタカナで", ""),
+        "f-plan-putin": ("プーチン", "カタカナで", ""),
+        "f-brics": ("BRICS", "半角英字で(大文字・小文字も同じに)", ""),
+        "f-sco": ("上海協力機構", "漢字で", ""),
+        "f-visit-stance": ("大統領続投", "漢字で", ""),
+        "f-plan-us-view": ("時間稼ぎ作戦", "漢字で", ""),
+        "f-loose": ("パートナーシップ", "カタカナで", ""),
+    }
+    long = dataclasses.replace(facts.item_by_id["f-loose"], answer=Text("戦略的なパートナーシップ関係", "x"))
+    assert typed_answer(facts, long) is None  # too long to type the same way twice
+    mixed = dataclasses.replace(facts.item_by_id["f-loose"], answer=Text("G7首脳会議", "x"))
+    assert typed_answer(facts, mixed) is None  # two scripts
+    fields = ITEM_FORMS[CardForm.TYPE_IN](facts, facts.item_by_id["f-plan-points"]) or ()
+    assert "12" in fields and "項目" in fields and "十二項目" not in "".join(fields)  # no "also accepted" list

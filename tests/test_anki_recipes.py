@@ -37,6 +37,13 @@ def test_recipes_load(bank: Bank) -> None:
     assert [i.id for i in plan.selection.apply(bank)] == ["a2-plan-points", "a2-plan-forum"]
 
 
+def test_a_recipe_without_forms_makes_one_note_per_fact(bank: Bank) -> None:
+    recipe = loads_recipe("name: X\ndescription: {ja: a, en: b}\nsubdecks: story\n", bank=bank)
+    assert recipe.forms == () and recipe.one_note_per_fact and recipe.layout is Layout.STORY
+    drill = loads_recipe("name: X\ndescription: {ja: a, en: b}\nforms: [type-in]\n", bank=bank)
+    assert drill.forms == (CardForm.TYPE_IN,) and not drill.one_note_per_fact
+
+
 def test_deck_ids_are_stable_and_documented() -> None:
     assert deck_id_for("中ロ関係") == deck_id_for("中ロ関係")
     assert deck_id_for("中ロ関係") != deck_id_for("中ロ関係::日付")
@@ -59,8 +66,8 @@ def test_every_problem_is_reported_with_its_location(bank: Bank) -> None:
         "multiple-choice, not 'clozee' (did you mean 'cloze'?)",
         "tests/data/anki/bad_decks/bad.yaml:4:29: select.categry: unknown key (did you mean 'categories'?)",
         "tests/data/anki/bad_decks/bad.yaml:6:10: deck_id: must be a whole number between 2 and 2**53, not '12'",
-        "tests/data/anki/bad_decks/dupe.yaml:3:8: forms: list at least one form: basic, reverse, cloze, type-in, "
-        "multiple-choice",
+        "tests/data/anki/bad_decks/dupe.yaml:3:8: forms: list at least one form (basic, reverse, cloze, type-in, "
+        "multiple-choice), or leave `forms` out for one note per fact",
         "5 problems in the deck recipes",
     ])
 
@@ -86,7 +93,7 @@ def test_every_problem_is_reported_with_its_location(bank: Bank) -> None:
     ("- just a list\n", "<recipe>:1:1: (document): a deck recipe is a mapping with keys name, description, forms, "
      "select, subdecks, deck_id"),
     ("name: X\ndescription: {ja: a, en: b}\nforms: [basic]\nsubdecks: nested\n",
-     "<recipe>:4:11: subdecks: must be one of category, flat, not 'nested'"),
+     "<recipe>:4:11: subdecks: must be one of category, flat, story, not 'nested'"),
 ])
 def test_recipe_errors(bank: Bank, text: str, message: str) -> None:
     with pytest.raises(RecipeError) as exc:

@@ -10,13 +10,16 @@ import pytest
 from quizgen.bank import Category, DateBasis, DateHow, Link, Text, load_bank
 from quizgen.citations import (
     OUTSIDE_ARTICLES,
+    SourceLink,
     citation,
     date_basis_label,
     date_label,
     dated,
     item_tags,
+    note_tags,
     outside_note,
     source_label,
+    source_links,
     source_name,
     source_url,
     tags,
@@ -24,6 +27,7 @@ from quizgen.citations import (
 
 BANK = Path(__file__).parent / "data" / "bank_good"
 ANKI_BANK = Path(__file__).parent / "data" / "anki" / "bank"
+FACTS = Path(__file__).parent / "data" / "anki" / "facts"
 
 
 def test_source_label_gives_outlet_headline_and_date_never_the_article_number() -> None:
@@ -93,3 +97,33 @@ def test_tags_have_one_spelling_without_spaces_or_repeats() -> None:
                                "priority::detail", "dialogue")
     story = load_bank(ANKI_BANK).item_by_id["a1-summit-place"]
     assert item_tags(story)[-3:] == ("priority::core", "story::moscow-summit", "summit")
+
+
+def test_a_source_label_can_keep_the_whole_headline() -> None:
+    label = source_label(load_bank(FACTS), "s1", max_headline=0)
+    assert label.ja == ("テスト通信「習近平国家主席がモスクワを訪問、プーチン大統領と会談 ウクライナ和平案も協議へ」"
+                        "(2023年3月21日)")
+    assert label.en.endswith("“Xi Jinping visits Moscow and meets President Putin; the Ukraine peace plan is also on "
+                             "the agenda” (21 March 2023)")
+
+
+def test_source_links_are_the_page_then_every_report_it_relays_each_once() -> None:
+    bank = load_bank(FACTS)
+    assert source_links(bank, "s1") == (SourceLink(Text("このページ", "this page"), "https://example.com/news/xi-moscow"),)
+    assert source_links(bank, "s2") == (SourceLink(Text("テスト新聞", "Test Daily"), "https://example.org/daily/1"),
+                                        SourceLink(Text("別の新聞", "Another Paper"), "https://another.example"))
+    src = bank.source_by_id["s2"]
+    twice = dataclasses.replace(src, url="https://example.org/daily/1")
+    assert len(source_links(dataclasses.replace(bank, sources=(twice,)), "s2")) == 2  # no address twice
+
+
+def test_note_tags_are_under_one_prefix_with_actors_only_and_no_flat_tags() -> None:
+    bank = load_bank(FACTS)
+    assert note_tags(bank, bank.item_by_id["f-visit-stance"]) == (
+        "quizgen::category::positions", "quizgen::story::moscow-visit", "quizgen::article::s1",
+        "quizgen::actor::xi", "quizgen::actor::putin", "quizgen::priority::detail")  # moscow is a place
+    assert note_tags(bank, bank.item_by_id["f-brics"]) == (  # a forum is not an actor; no story for f-loose below
+        "quizgen::category::forums", "quizgen::story::partnership", "quizgen::article::s2", "quizgen::actor::china",
+        "quizgen::priority::detail")
+    assert note_tags(bank, bank.item_by_id["f-loose"])[:2] == ("quizgen::category::positions", "quizgen::article::s2")
+    assert "peace-plan" not in note_tags(bank, bank.item_by_id["f-plan-points"])

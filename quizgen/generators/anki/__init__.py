@@ -4,8 +4,11 @@
     result = build_deck(bank, recipe, Path("out/china-russia.apkg"), now)
 
 The parts: `recipes` (decks/*.yaml -> validated `DeckRecipe`s; `CardForm`, the card forms),
-`notes` (bank items -> note fields, GUIDs and tags; pure), `notetypes` (the five Anki note types,
-their fields and templates), `apkg` (writing the .apkg file).
+`choose` (which note each item becomes: one per fact; which cloze blanks are asked; typed answers),
+`order` (the learning order: subdecks and new-card positions), `notes` (bank items -> note fields,
+GUIDs and tags; pure), `back` (the folded parts of the back: sources, disagreement, background),
+`escape` (bank text as card HTML), `notetypes` (the note types, their fields and templates), `apkg`
+(writing the .apkg file).
 """
 
 from __future__ import annotations

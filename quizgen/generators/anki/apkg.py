@@ -39,9 +39,11 @@ from genanki.apkg_schema import APKG_SCHEMA
 from quizgen.atomic import atomic_path, scratch_path
 from quizgen.bank.model import Bank, Category
 from quizgen.errors import OutputError
-from quizgen.generators.anki.notes import NoteSpec, build_tag, description_html, subdecks
+from quizgen.generators.anki import order
+from quizgen.generators.anki.escape import esc
+from quizgen.generators.anki.notes import NoteSpec, build_tag, description_html
 from quizgen.generators.anki.notetypes import make_note_type
-from quizgen.generators.anki.recipes import CardForm, DeckRecipe, deck_id_for
+from quizgen.generators.anki.recipes import CardForm, DeckRecipe, Layout, deck_id_for
 
 
 @dataclass(frozen=True)
@@ -68,7 +70,7 @@ def write_apkg(bank: Bank, recipe: DeckRecipe, notes: Iterable[NoteSpec], path: 
     ts = float(int(now.timestamp()))
     models = {f: make_note_type(f) for f in CardForm}
     deck_ids: dict[str, int] = {recipe.name: recipe.id}
-    for name, _cats in subdecks(recipe):
+    for name in order.subdecks(bank, recipe):
         deck_ids.setdefault(name, deck_id_for(name))
     note_counts: dict[CardForm, int] = {}
     card_counts: dict[CardForm, int] = {}
@@ -148,19 +150,35 @@ def write_notes(cur: sqlite3.Cursor, notes: Iterable[NoteSpec], models: dict[Car
 def _write_decks(cur: sqlite3.Cursor, bank: Bank, recipe: DeckRecipe, deck_ids: dict[str, int],
                  per_deck: dict[str, int], note_counts: dict[CardForm, int], models: dict[CardForm, genanki.Model],
                  ts: float, id_gen: itertools.count[int]) -> None:
-    labels = {recipe.subdeck_name(c): c for c in Category}
     top = genanki.Deck(recipe.id, recipe.name,
                       description_html(bank, recipe, note_counts, build_tag(dt.datetime.fromtimestamp(ts, dt.UTC))))
     for form, model in models.items():
         if note_counts.get(form):
             top.add_model(model)
     top.write_to_db(cur, ts, id_gen)
+    descriptions = _subdeck_descriptions(bank, recipe)
     for name, did in deck_ids.items():
         if name == recipe.name or not per_deck.get(name):
             continue
-        cat = labels.get(name)
-        desc = f"{cat.label.ja} · {cat.label.en}" if cat is not None else ""
-        genanki.Deck(did, name, desc).write_to_db(cur, ts, id_gen)
+        genanki.Deck(did, name, descriptions.get(name, "")).write_to_db(cur, ts, id_gen)
+
+
+def _subdeck_descriptions(bank: Bank, recipe: DeckRecipe) -> dict[str, str]:
+    """A story subdeck shows its story's title and summary; a category subdeck its category."""
+    if recipe.layout is Layout.CATEGORY:
+        return {recipe.subdeck_name(c): f"{c.label.ja} · {c.label.en}" for c in Category}
+    if recipe.layout is not Layout.STORY:
+        return {}
+    out = {}
+    decks = order.story_decks(bank, recipe, recipe.selection.apply(bank))
+    for story in bank.stories:
+        if story.id in decks:
+            summary = story.summary
+            out[decks[story.id]] = (f'<div lang="ja"><b>{esc(story.title.ja)}</b></div>'
+                                    f'<div lang="en" style="opacity:.75">{esc(story.title.en)}</div>'
+                                    + (f'<p lang="ja">{esc(summary.ja)}</p><p lang="en" style="opacity:.75">'
+                                       f"{esc(summary.en)}</p>" if summary else ""))
+    return out
 
 
 def zip_time(ts: float) -> tuple[int, int, int, int, int, int]:

@@ -1,15 +1,19 @@
 """Deck recipes: `decks/*.yaml` -> validated `DeckRecipe`s.
 
 A recipe names an Anki deck, describes it in Japanese and English, says which
-items it takes, which card forms it makes and how it is split into subdecks:
+items it takes, how it is split into subdecks and, optionally, which card forms it drills:
 
     name: 中ロ関係
     description: {ja: ..., en: ...}
     select: {categories: [dates], priority: [core], stories: [2023-02-peace-plan], articles: ["000"],
              tags: [peace-plan], exclude_tags: [], ids: []}
-    forms: [basic, cloze, reverse]      # basic | reverse | cloze | type-in | multiple-choice
-    subdecks: category                  # category (NAME::日付, ::人物・主体, ...) | flat
+    subdecks: story                     # story (NAME::01 <story>, ...) | flat | category (NAME::日付, ...)
+    forms: [multiple-choice, type-in]   # optional: basic | reverse | cloze | type-in | multiple-choice
     deck_id: 1234567890                 # optional; default: deck_id_for(name)
+
+Without `forms`, each item becomes one note in the form that suits it (`choose.note_form`), so every
+recipe without `forms` shares its notes with every other: importing several decks never gives a fact
+twice. A recipe with `forms` makes every selected item in each form listed (a drill).
 
 Problems are reported like the bank's: `file:line:column: field: message`, all at once.
 """
@@ -52,6 +56,7 @@ class CardForm(StrEnum):
 class Layout(StrEnum):
     CATEGORY = "category"  # one subdeck per category: NAME::日付, NAME::人物・主体, NAME::立場, NAME::会議・枠組み
     FLAT = "flat"  # every card in NAME
+    STORY = "story"  # one subdeck per story, numbered in learning order: NAME::01 <story title>, NAME::02 ...
 
 
 @dataclass(frozen=True)
@@ -73,7 +78,7 @@ class _RecipeData:
 
     name: str
     description: Text
-    forms: tuple[CardForm, ...]
+    forms: tuple[CardForm, ...] | None = None
     select: _SelectData | None = None
     subdecks: Layout = Layout.CATEGORY
 
@@ -82,11 +87,16 @@ class _RecipeData:
 class DeckRecipe:
     name: str
     description: Text
-    forms: tuple[CardForm, ...]
+    forms: tuple[CardForm, ...] = ()  # () : each item in the form that suits it (one note per fact)
     selection: Selection = field(default_factory=Selection)
     layout: Layout = Layout.CATEGORY
     deck_id: int | None = None  # None: deck_id_for(name)
     stem: str = "deck"  # output file name without .apkg (the recipe file's stem)
+
+    @property
+    def one_note_per_fact(self) -> bool:
+        """No `forms` listed: each item becomes the one note that suits it, shared with every such deck."""
+        return not self.forms
 
     @property
     def id(self) -> int:
@@ -185,9 +195,12 @@ def _parse(text: str, file: str, stem: str, r: Reader, bank: Bank | None) -> tup
     parts = spec.name.split("::")
     if spec.name != spec.name.strip() or any(not p.strip() for p in parts):
         r.fail(name_loc, "name", f"deck name {spec.name!r} has an empty part or surrounding spaces")
-    if not spec.forms:
-        r.fail(data.where("forms"), "forms", f"list at least one form: {', '.join(f.value for f in CardForm)}")
-    dupes = {f for f in spec.forms if spec.forms.count(f) > 1}
+    forms = spec.forms
+    if forms is not None and not forms:
+        r.fail(data.where("forms"), "forms", f"list at least one form ({', '.join(f.value for f in CardForm)}), "
+                                             "or leave `forms` out for one note per fact")
+    forms = forms or ()
+    dupes = {f for f in forms if forms.count(f) > 1}
     if dupes:
         r.fail(data.where("forms"), "forms", f"form listed twice: {', '.join(sorted(dupes))}")
     sel = spec.select or _SelectData()
@@ -197,7 +210,7 @@ def _parse(text: str, file: str, stem: str, r: Reader, bank: Bank | None) -> tup
         _check_against_bank(r, data, sel, selection, bank)
     if len(r.problems) > before:
         return None
-    return name_loc, DeckRecipe(name=spec.name, description=spec.description, forms=spec.forms, selection=selection,
+    return name_loc, DeckRecipe(name=spec.name, description=spec.description, forms=forms, selection=selection,
                                 layout=spec.subdecks, deck_id=deck_id, stem=stem)
 
 

@@ -1,0 +1,106 @@
+"""Which note each item becomes, which of its cloze blanks are asked, and whether its answer can be typed.
+
+**One note per fact.** An item becomes one note, in the form that suits it (`note_form`):
+
+- a **cloze** where the fact is something someone said, argued or did (kind `stance` or `event`) and the
+  item's cloze sentence blanks its answer: the fact is learned in its own sentence;
+- a **Q→A** (`basic`) note for everything else — dates, numbers, people, places, countries, organisations,
+  forums, meetings, documents — and for a stance or event whose cloze does not blank its answer.
+
+Both keep the GUID and note type the item's v1 notes had (`guid_for(id, form)`), so re-importing keeps a
+student's progress. No reverse card is made from an item: the reverse of a bank question has no one answer.
+
+**One blank per fact.** A cloze asks only the blanks that are the item's answer (`answer_blanks`): the
+blank equal to the answer or a piece of it (one element of a list answer), else one equal to an accepted
+spelling. The sentence's other blanks are other facts (often another item's answer): they stay as plain
+text, so no fact is asked twice.
+
+**Typing only where it works** (`typed_answer`, for recipes that list `type-in`): Anki marks a typed
+answer right only when it is exactly the expected text, so only short canonical answers are typed: a
+number (its counter printed after the box), a date as the bank writes it, or a short answer in one
+script (katakana, Latin letters, or kanji and kana), with the form the box expects on the front.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from quizgen.bank.model import AnswerType, Bank, Item, ItemKind, cloze_parts
+from quizgen.generators.anki.recipes import CardForm
+from quizgen.japanese.furigana import has_kanji
+from quizgen.japanese.normalise import normalise
+
+#: Kinds whose fact is a statement (what someone said, argued or did): learned as a cloze of its sentence.
+SENTENCE_KINDS = frozenset({ItemKind.STANCE, ItemKind.EVENT})
+
+
+def note_form(item: Item) -> CardForm:
+    """The one form an item takes in a deck without `forms` (module docstring)."""
+    if item.kind in SENTENCE_KINDS and item.cloze is not None and answer_blanks(item):
+        return CardForm.CLOZE
+    return CardForm.BASIC
+
+
+def _keys(item: Item, lang: str) -> tuple[set[str], str]:
+    answer = getattr(item.answer, lang)
+    accepted = {normalise(a) for a in (answer, *item.accept) if a.strip()}
+    return accepted - {""}, normalise(answer)
+
+
+def answer_blanks(item: Item, lang: str = "ja") -> tuple[int, ...]:
+    """The indexes (0, 1, …, among the blanks of the item's cloze in `lang`) of the blanks that are its answer:
+    those equal to the answer or a part of it (an element of a list answer, a number without its counter);
+    failing those, those equal to an accepted spelling (the sentence may use another wording)."""
+    if item.cloze is None:
+        return ()
+    return blanks_of_answer(item, cloze_parts(getattr(item.cloze, lang)), lang)
+
+
+def blanks_of_answer(item: Item, parts: list[tuple[str, bool]], lang: str) -> tuple[int, ...]:
+    """`answer_blanks` of the cloze text split into `parts` (`cloze_parts`)."""
+    accepted, answer = _keys(item, lang)
+    keys = [normalise(seg) for seg, blank in parts if blank and seg.strip()]
+    exact = tuple(i for i, k in enumerate(keys) if k and (k == answer or (len(k) > 1 and k in answer)))
+    return exact or tuple(i for i, k in enumerate(keys) if k and k in accepted)
+
+
+# --------------------------------------------------------------------------- typed answers
+
+
+@dataclass(frozen=True)
+class Typed:
+    """What a type-in card asks for: `text` exactly, in the `form` the front names, followed by `unit`."""
+
+    text: str  # what the student types, exactly (Anki compares it character by character)
+    form: str  # 半角数字で / カタカナで / 半角英字で / 漢字で / 「2023年2月24日」の形で
+    unit: str = ""  # printed after the box (a counter: 項目, 年, 人)
+
+
+_NUMBER = re.compile(r"(\d+)(\D{0,4})")
+_DATE = re.compile(r"\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?)?")
+_KATAKANA = re.compile(r"[\u30a1-\u30fa\u30fc・]+")
+_LATIN = re.compile(r"[A-Za-z0-9][A-Za-z0-9 .\-]*")
+_KANJI_KANA = re.compile(r"[\u3041-\u3096\u30a1-\u30fa\u30fc\u3400-\u4dbf\u4e00-\u9fff\u3005]+")
+MAX_TYPED = 8  # characters: longer answers are not typed the same way twice
+
+
+def typed_answer(bank: Bank, item: Item) -> Typed | None:
+    """The answer as a type-in card asks for it, or None when typing would not work (module docstring)."""
+    answer = item.answer.ja.strip()
+    if item.answer_type is AnswerType.NUMBER:
+        m = _NUMBER.fullmatch(answer)
+        return Typed(m.group(1), "半角数字で", m.group(2)) if m else None
+    if item.answer_type is AnswerType.DATE or item.kind is ItemKind.DATE:
+        if answer.endswith("年") and answer[:-1].isdigit():
+            return Typed(answer[:-1], "半角数字で", "年")
+        return Typed(answer, "「2023年2月24日」の形で(数字は半角)") if _DATE.fullmatch(answer) else None
+    if len(answer) > MAX_TYPED:
+        return None
+    if _KATAKANA.fullmatch(answer):
+        return Typed(answer, "カタカナで")
+    if _LATIN.fullmatch(answer):
+        return Typed(answer, "半角英字で(大文字・小文字も同じに)")
+    if _KANJI_KANA.fullmatch(answer) and has_kanji(answer):
+        return Typed(answer, "漢字で")
+    return None

@@ -1,0 +1,65 @@
+"""Furigana: a word's hiragana reading laid over its kanji runs (pure, stdlib only).
+
+    >>> align("時間稼ぎ作戦", "じかんかせぎさくせん")
+    (('時間稼', 'じかんかせ'), ('ぎ', None), ('作戦', 'さくせん'))
+
+The reading must cover the whole word: the word's kana (katakana read as hiragana) and long-vowel
+marks are anchors that must appear in the reading in order, and each run of kanji between them takes
+the reading in between. Where the split is not certain (an anchor that also occurs inside a kanji's
+reading in a way that allows two splits), where the word has characters a hiragana reading cannot
+show (Latin letters, digits) or where it has no kanji at all, there are no furigana: a wrong reading
+is worse than none. Readings are never guessed; they come from the bank.
+"""
+
+from __future__ import annotations
+
+import re
+
+from quizgen.japanese.kana import fold_kana
+
+__all__ = ["Segment", "align", "has_kanji"]
+
+Segment = tuple[str, str | None]  # (text, its reading; None for kana that reads as written)
+
+_KANJI = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3005\u3006\u30f6"  # CJK ideographs, 々, 〆, ヶ
+_KANJI_RUN = re.compile(f"[{_KANJI}]+")
+_KANA = re.compile(r"[\u3041-\u3096\u30a1-\u30fa\u30fc]+")  # hiragana, katakana, ー
+_READING = re.compile(r"[\u3041-\u3096\u30fc]+")
+
+
+def has_kanji(text: str) -> bool:
+    return _KANJI_RUN.search(text) is not None
+
+
+def _runs(word: str) -> list[tuple[str, bool]] | None:
+    """The word as (run, is kanji) pairs; None if it holds anything but kanji, kana and ・."""
+    runs: list[tuple[str, bool]] = []
+    pos = 0
+    while pos < len(word):
+        kanji = _KANJI_RUN.match(word, pos)
+        kana = kanji or _KANA.match(word, pos)
+        if kana is None:
+            if word[pos] != "・":
+                return None
+            pos += 1  # a middle dot is not read
+            runs.append(("・", False))
+            continue
+        runs.append((kana.group(), kanji is not None))
+        pos = kana.end()
+    return runs
+
+
+def align(word: str, reading: str) -> tuple[Segment, ...] | None:
+    """`word` split into kanji runs (with their part of `reading`) and kana (None), or None when the
+    reading cannot be laid over the word with certainty, or the word has no kanji."""
+    word, reading = word.strip(), reading.strip().replace(" ", "").replace("・", "")
+    runs = _runs(word)
+    if not runs or not any(k for _, k in runs) or not _READING.fullmatch(reading or "-"):
+        return None
+    parts = [("(.+?)" if k else re.escape(fold_kana(t))) for t, k in runs if t != "・"]
+    lazy = re.fullmatch("".join(parts), reading)
+    greedy = re.fullmatch("".join(p.replace("(.+?)", "(.+)") for p in parts), reading)
+    if lazy is None or greedy is None or lazy.groups() != greedy.groups():
+        return None
+    readings = iter(lazy.groups())
+    return tuple((t, next(readings) if k else None) for t, k in runs)
