@@ -133,14 +133,13 @@ def summary(cards: list[Rendered]) -> dict[str, Any]:
 # --------------------------------------------------------------------------- screenshots
 
 
-def page(side_html: str, *, night: bool, typed: str = "", col: Any = None, opened: bool = False) -> str:
+def page(side_html: str, *, night: bool, back: bool, typed: str = "", col: Any = None, opened: bool = False) -> str:
     """A rendered side as the reviewer shows it: in a `.card` body (night mode classes as Anki sets them),
     the type box as an input (front) or as Anki's comparison of a correct typed answer (back)."""
     body = side_html
     if typed and col is not None:
-        box = col.compare_answer(typed, typed) if "typeans" not in body and "<hr" in body else ""
-        body = _TYPE.sub(box or '<input type="text" id="typeans" placeholder="">', body, count=1)
-        body = _TYPE.sub(col.compare_answer(typed, typed), body)
+        box = col.compare_answer(typed, typed) if back else '<input type="text" id="typeans">'
+        body = _TYPE.sub(lambda _m: box, body)
     if opened:
         body = body.replace("<details ", "<details open ")
     classes = "card card1" + (" nightMode night_mode" if night else "")
@@ -170,12 +169,12 @@ def shoot(cards: list[Rendered], col: Any, out: Path, sample: int, seed: int) ->
     pngs = []
     for n, c in enumerate(chosen):
         stem = f"{n:02d}-{re.sub(r'[^a-z0-9-]+', '-', c.note_id.lower())}-{c.ord}"
-        views = {"front": page(c.question, night=False, typed=c.typed, col=col),
-                 "back": page(c.answer, night=False, typed=c.typed, col=col),
-                 "back-open": page(c.answer, night=False, typed=c.typed, col=col, opened=True)}
+        views = {"front": page(c.question, night=False, back=False, typed=c.typed, col=col),
+                 "back": page(c.answer, night=False, back=True, typed=c.typed, col=col),
+                 "back-open": page(c.answer, night=False, back=True, typed=c.typed, col=col, opened=True)}
         if n < 3:
-            views["back-night"] = page(c.answer, night=True, typed=c.typed, col=col)
-            views["back-open-night"] = page(c.answer, night=True, typed=c.typed, col=col, opened=True)
+            views["back-night"] = page(c.answer, night=True, back=True, typed=c.typed, col=col)
+            views["back-open-night"] = page(c.answer, night=True, back=True, typed=c.typed, col=col, opened=True)
         for view, text in views.items():
             path = out / f"{stem}-{view}.html"
             path.write_text(text, encoding="utf-8")

@@ -370,6 +370,8 @@ def test_anki_shows_new_cards_story_by_story_core_first(facts: Bank, tmp_path: P
     with collection(tmp_path) as col:
         import_apkg(col, build_deck(facts, recipe, tmp_path / "l.apkg", T0).path)
         assert col.decks.config_dict_for_deck_id(col.decks.id_for_name("L"))["id"] == 1  # the default options
+        assert "習近平国家主席がモスクワでプーチン大統領と会談した。" in \
+            col.decks.by_name("L::02 習近平国家主席のモスクワ訪問(2023年3月)")["desc"]  # a story's summary
         assert [i for i, _deck in first_new_cards(col, "L")] == [
             "f-plan-points", "f-plan-us-view", "f-plan-putin",  # 2023-02: core, core, detail
             "f-visit-date", "f-visit-city", "f-visit-stance",  # 2023-03
@@ -570,6 +572,9 @@ def test_v2_over_a_studied_v1_deck_keeps_the_progress_of_every_surviving_fact(
             assert {c: after[c] for c in before[item_id]} == before[item_id], item_id  # intervals, due, reviews: kept
             assert build_tag(V1_TIME + dt.timedelta(days=30)) in col.get_note(nid).tags  # and updated to v2
         assert col.note_count() == v1_notes  # nothing added: every v2 fact was a v1 note
+        # README: the v1 notes the new decks no longer have (other forms, removed facts) are found by one search
+        stale = set(col.find_notes(f"note:quizgen* -tag:{build_tag(V1_TIME + dt.timedelta(days=30))}"))
+        assert stale == set(col.find_notes("")) - {by_guid[g] for g in kept.values()}
         v2_text = {col.get_note(by_guid[kept["a000-peace-plan-points"]])["Question"]}
         assert v2_text == {real.item_by_id["a000-peace-plan-points"].prompt.ja}
 
