@@ -11,7 +11,8 @@ the rest), story subdecks in learning order.
 genanki's own Deck/Note/Package.write_to_file given the very same finished
 fields, tags, GUIDs and positions (computed before its clock starts). Each run is
 a separate process, so peak RSS (ru_maxrss) is that run's own.
-Goal: ratio <= 1.3, time per item flat from the small to the large size, peak < 1 GiB.
+Goal: ratio+f <= 1.0 (quizgen no slower than genanki given the same notes to make), time per item flat
+from the small to the large size, peak < 1 GiB. "ratio" (against genanki handed finished fields) is reported too.
 
 The comparison is not like for like, in both directions, and the script says so:
 - the baseline is handed the finished fields: making them (escaping, cloze
@@ -161,14 +162,14 @@ def main() -> int:
         ours, raw = measure("quizgen", n), measure("genanki", n)
         ratio = ours["secs"] / raw["secs"]
         per_item.append(ours["secs"] / n)
-        ok &= ratio <= 1.3 and ours["peak_mib"] < 1024
+        ok &= ours["secs"] <= raw["secs"] + raw["fields_secs"] and ours["peak_mib"] < 1024
         print(f"{n:>8} {int(ours['notes']):>8} {ours['secs']:>10.2f} {raw['secs']:>10.2f} {ratio:>6.2f} "
               f"{raw['fields_secs']:>9.2f} {ours['secs'] / (raw['secs'] + raw['fields_secs']):>8.2f} "
               f"{ours['secs'] / n * 1e6:>12.1f} {ours['peak_mib']:>9.0f} {raw['peak_mib']:>9.0f} "
               f"{ours['bytes'] / 2**20:>9.1f}")
     growth = per_item[-1] / per_item[0]
     print(f"time per item, large/small: {growth:.2f} (1.00 = linear)")
-    print(f"goal (ratio <= 1.3, peak < 1 GiB): {'met' if ok else 'NOT met'}")
+    print(f"goal (ratio+f <= 1.0, peak < 1 GiB): {'met' if ok else 'NOT met'}")
     return 0
 
 

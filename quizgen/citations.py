@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from quizgen.bank.model import Bank, Category, DateHow, EntityType, Item, Text
 from quizgen.japanese.dates import parse_when
-from quizgen.text import strip_controls
+from quizgen.text import find_control, strip_controls
 
 __all__ = ["ACTOR_TYPES", "OUTSIDE_ARTICLES", "TAG_PREFIX", "SourceLink", "citation", "date_basis_label", "date_label",
            "dated", "item_tags", "note_tags", "outside_note", "source_label", "source_links", "source_name", "source_url",
@@ -173,11 +173,15 @@ def note_tags(bank: Bank, item: Item) -> tuple[str, ...]:
     """A deck note's tags, all under `quizgen::`: its category, story, cited articles, actors (people, countries,
     organisations and groups only) and priority. Nothing else: the item's own topic tags select items for
     recipes and worksheets but would be a second, flat spelling of the same things in a student's collection."""
-    actors = [a for a in item.actors if a in bank.entity_by_id and bank.entity_by_id[a].type in ACTOR_TYPES]
-    raw = [f"category::{item.category.value}", *((f"story::{item.story}",) if item.story else ()),
-           *(f"article::{a}" for a in item.articles), *(f"actor::{a}" for a in actors),
-           f"priority::{item.priority.value}"]
-    return tuple(dict.fromkeys(strip_controls(f"{TAG_PREFIX}::{t}").replace(" ", "_") for t in raw))
+    entities = bank.entity_by_id
+    p = TAG_PREFIX
+    raw = [f"{p}::category::{item.category.value}", *((f"{p}::story::{item.story}",) if item.story else ()),
+           *(f"{p}::article::{a}" for a in item.articles),
+           *(f"{p}::actor::{a}" for a in item.actors if a in entities and entities[a].type in ACTOR_TYPES),
+           f"{p}::priority::{item.priority.value}"]
+    if find_control("".join(raw)) is not None or any(" " in t for t in raw):  # ids are kebab-case: rarely
+        raw = [strip_controls(t).replace(" ", "_") for t in raw]
+    return tuple(dict.fromkeys(raw))
 
 
 def item_tags(item: Item) -> tuple[str, ...]:
