@@ -172,15 +172,15 @@ def test_learning_order_is_story_by_story_core_first(facts: Bank) -> None:
     recipe = loads_recipe("name: L\ndescription: {ja: l, en: l}\nsubdecks: story\n", bank=facts)
     notes = list(recipe_notes(facts, recipe))
     assert [(n.fields[0], n.deck) for n in notes] == [
-        ("f-plan-points", "L::01 中国の和平案(2023年2月)"),  # 2023-02, though written last
-        ("f-plan-us-view", "L::01 中国の和平案(2023年2月)"),
-        ("f-plan-putin", "L::01 中国の和平案(2023年2月)"),  # detail after core
-        ("f-visit-date", "L::02 習近平国家主席のモスクワ訪問(2023年3月)"),  # dated before undated
-        ("f-visit-city", "L::02 習近平国家主席のモスクワ訪問(2023年3月)"),
-        ("f-visit-stance", "L::02 習近平国家主席のモスクワ訪問(2023年3月)"),
-        ("f-sco", "L::03 中ロの協力"),  # no date of its own: its earliest fact's (2024)
-        ("f-brics", "L::03 中ロの協力"),
-        ("f-loose", "L::04 その他"),  # no story: last
+        ("f-plan-points", "L::2023-02 中国の和平案(2023年2月)"),  # 2023-02, though written last
+        ("f-plan-us-view", "L::2023-02 中国の和平案(2023年2月)"),
+        ("f-plan-putin", "L::2023-02 中国の和平案(2023年2月)"),  # detail after core
+        ("f-visit-date", "L::2023-03 習近平国家主席のモスクワ訪問(2023年3月)"),  # dated facts before undated
+        ("f-visit-city", "L::2023-03 習近平国家主席のモスクワ訪問(2023年3月)"),
+        ("f-visit-stance", "L::2023-03 習近平国家主席のモスクワ訪問(2023年3月)"),
+        ("f-sco", "L::日付なし 中ロの協力"),  # a story without a date: after the dated ones
+        ("f-brics", "L::日付なし 中ロの協力"),
+        ("f-loose", "L::未分類"),  # no story: last
     ]
     assert [n.due for n in notes] == list(range(1, 10))
     decks = [n.deck for n in notes]

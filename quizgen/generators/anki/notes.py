@@ -42,7 +42,7 @@ class NoteSpec:
     form: CardForm
     fields: tuple[str, ...]  # in the order of notetypes.FIELDS[form]
     tags: tuple[str, ...]
-    deck: str  # full deck name, e.g. 中ロ関係::01 ロシアのウクライナ侵攻…
+    deck: str  # full deck name, e.g. 中ロ関係::2022-02 ロシアのウクライナ侵攻と中国の立場
     due: int  # new-card position: the order in which a student meets the cards
 
 

@@ -5,14 +5,16 @@ and within a subdeck by position. So the order a student meets the facts is deci
 same way: by the names of the subdecks and by the positions.
 
 **Story by story, core first** (`story_order`, `item_order`): stories chronologically by their date
-(`when`; a story without one takes its earliest item's date; stories with no date at all come last,
-in the bank's order), then items without a story; within a story, `core` facts before `detail`
-ones, each chronologically (an undated fact after the dated ones), then in bank order.
+(`when`; two of one date by title), then the stories without a date (by title), then the items without a
+story; within a story, `core` facts before `detail` ones, each chronologically (an undated fact after the
+dated ones), then in bank order.
 
-**Subdecks** (`subdecks`): `story` layout: one subdeck per story, named with its place in that order,
-zero-padded so that names sort in it (`中ロ関係::01 <story title>`, …, `中ロ関係::12 その他`);
-`flat`: every card in the deck itself; `category`: one per category (`中ロ関係::日付`, …; Anki
-gathers these in name order: 人物・主体, 会議・枠組み, 日付, 立場).
+**Subdecks** (`subdecks`): `story` layout: one subdeck per story, its name led by the story's date as the
+bank writes it (`中ロ関係::2022-02 <title>`, `中ロ関係::2023-03-10 <title>`), `日付なし` for a story without
+one and `未分類` for the items without a story, so that the names sort in learning order. A date, unlike
+a running number, does not change when a story is added, so an update never renames a student's
+subdecks. `flat`: every card in the deck itself. `category`: one per category (`中ロ関係::日付`, …;
+Anki gathers these in name order: 人物・主体, 会議・枠組み, 日付, 立場).
 """
 
 from __future__ import annotations
@@ -22,25 +24,28 @@ from collections.abc import Iterable
 from quizgen.bank.model import Bank, Category, Item, Priority, Story, Text
 from quizgen.generators.anki.recipes import DeckRecipe, Layout
 
-NO_STORY = Text("その他", "Other")
+UNDATED = Text("日付なし", "undated")  # leads the name of a story without a date: sorts after every date
+NO_STORY = Text("未分類", "no story")  # the subdeck of items without a story: sorts after 日付なし
 _LAST = "9999"
 
 
-def _story_dates(bank: Bank) -> dict[str, str]:
-    """Each story's date for ordering: its own `when`, else its earliest fact's, else last."""
-    earliest: dict[str, str] = {}
-    for it in bank.live_items():
-        if it.story and it.when:
-            earliest[it.story] = min(earliest.get(it.story, _LAST), it.when)
-    return {s.id: s.when or earliest.get(s.id, _LAST) for s in bank.stories}
+def _deck_part(text: str) -> str:
+    """A story title as one part of a deck name (`::` would nest it)."""
+    return " ".join(text.replace("::", ":").split())
+
+
+def story_deck_part(story: Story | None) -> str:
+    """The last part of a story's subdeck name: its date (or 日付なし) and title; 未分類 for no story."""
+    if story is None:
+        return NO_STORY.ja
+    return f"{story.when or UNDATED.ja} {_deck_part(story.title.ja)}"
 
 
 def story_order(bank: Bank, items: Iterable[Item]) -> list[Story | None]:
-    """The stories of `items` in learning order (None, for items without a story, last)."""
+    """The stories of `items` in learning order (None, for items without a story, last): the order in which
+    their subdecks' names sort."""
     used = {it.story for it in items}
-    dates = _story_dates(bank)
-    index = {s.id: i for i, s in enumerate(bank.stories)}
-    stories = sorted((s for s in bank.stories if s.id in used), key=lambda s: (dates[s.id], index[s.id]))
+    stories = sorted((s for s in bank.stories if s.id in used), key=story_deck_part)
     return [*stories, *([None] if None in used else [])]
 
 
@@ -57,17 +62,9 @@ def item_order(bank: Bank, items: Iterable[Item]) -> list[Item]:
     return sorted(items, key=key)
 
 
-def _deck_part(text: str) -> str:
-    """A story title as one part of a deck name (`::` would nest it)."""
-    return " ".join(text.replace("::", ":").split())
-
-
 def story_decks(bank: Bank, recipe: DeckRecipe, items: Iterable[Item]) -> dict[str | None, str]:
-    """story id (None: no story) -> its subdeck's full name, numbered in learning order."""
-    order = story_order(bank, items)
-    width = max(2, len(str(len(order))))
-    return {(s.id if s else None): f"{recipe.name}::{n:0{width}d} {_deck_part((s.title if s else NO_STORY).ja)}"
-            for n, s in enumerate(order, 1)}
+    """story id (None: no story) -> its subdeck's full name."""
+    return {(s.id if s else None): f"{recipe.name}::{story_deck_part(s)}" for s in story_order(bank, items)}
 
 
 def deck_of(bank: Bank, recipe: DeckRecipe, stories: dict[str | None, str], item: Item) -> str:

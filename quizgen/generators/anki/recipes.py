@@ -7,7 +7,7 @@ items it takes, how it is split into subdecks and, optionally, which card forms 
     description: {ja: ..., en: ...}
     select: {categories: [dates], priority: [core], stories: [2023-02-peace-plan], articles: ["000"],
              tags: [peace-plan], exclude_tags: [], ids: []}
-    subdecks: story                     # story (NAME::01 <story>, ...) | flat | category (NAME::日付, ...)
+    subdecks: story                     # story (NAME::2023-02 <story>, ...) | flat | category (NAME::日付, ...)
     forms: [multiple-choice, type-in]   # optional: basic | reverse | cloze | type-in | multiple-choice
     deck_id: 1234567890                 # optional; default: deck_id_for(name)
 
@@ -56,7 +56,7 @@ class CardForm(StrEnum):
 class Layout(StrEnum):
     CATEGORY = "category"  # one subdeck per category: NAME::日付, NAME::人物・主体, NAME::立場, NAME::会議・枠組み
     FLAT = "flat"  # every card in NAME
-    STORY = "story"  # one subdeck per story, numbered in learning order: NAME::01 <story title>, NAME::02 ...
+    STORY = "story"  # one subdeck per story, led by its date so names sort in learning order: NAME::2023-02 <title>
 
 
 @dataclass(frozen=True)
