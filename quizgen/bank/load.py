@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from quizgen.bank.articles import ArticleFolders
 from quizgen.bank.files import Unread, read_utf8
 from quizgen.bank.located import Loc, LocList, LocMap, load_located
 from quizgen.bank.model import Bank, Disagreement, Entity, Item, Pool, Source, Story
@@ -45,7 +46,9 @@ def load_bank(bank_dir: Path | str, articles_dir: Path | str | None = None) -> B
     if not files:
         raise UsageError(f"no .yaml files in bank folder {bank_dir}")
     texts, problems = read_files(files)
-    articles = Path(articles_dir) if articles_dir is not None else None
+    if articles_dir is not None and not Path(articles_dir).is_dir():
+        raise UsageError(f"articles folder not found: {articles_dir}")
+    articles = ArticleFolders.for_bank(bank_dir, Path(articles_dir) if articles_dir is not None else None)
     bank = _build(texts, articles, problems)[0]
     if not bank.items:
         raise QuizgenError(f"the bank in {display_path(bank_dir)} has no items; add some (see docs/bank-format.md)")
@@ -66,17 +69,20 @@ def read_files(paths: list[Path]) -> tuple[list[tuple[str, str]], list[Problem]]
     return texts, problems
 
 
-def loads_bank(text: str, file: str = "<bank>", articles_dir: Path | None = None) -> Bank:
+Articles = Path | ArticleFolders | None  # a folder of article texts (strict), or where to look for them
+
+
+def loads_bank(text: str, file: str = "<bank>", articles_dir: Articles = None) -> Bank:
     """Load a bank held in one YAML string (tests, round-trips)."""
     return _build([(text, file)], articles_dir, [])[0]
 
 
-def loads_bank_files(texts: list[tuple[str, str]], articles_dir: Path | None = None) -> Bank:
+def loads_bank_files(texts: list[tuple[str, str]], articles_dir: Articles = None) -> Bank:
     """Load a bank from several (yaml_text, shown_file_name) pairs, validated together (review of drafts)."""
     return _build(list(texts), articles_dir, [])[0]
 
 
-def loads_bank_parts(texts: list[tuple[str, str]], articles_dir: Path | None = None) -> tuple[Bank, list[Bank]]:
+def loads_bank_parts(texts: list[tuple[str, str]], articles_dir: Articles = None) -> tuple[Bank, list[Bank]]:
     """Like `loads_bank_files`, and also each text's own records, in the order given, as a `Bank` of their own.
 
     The parts are validated as a whole, not one by one: a file's items may name another file's entities.
@@ -84,7 +90,7 @@ def loads_bank_parts(texts: list[tuple[str, str]], articles_dir: Path | None = N
     return _build(list(texts), articles_dir, [])
 
 
-def _build(texts: list[tuple[str, str]], articles: Path | None, problems: list[Problem]) -> tuple[Bank, list[Bank]]:
+def _build(texts: list[tuple[str, str]], articles: Articles, problems: list[Problem]) -> tuple[Bank, list[Bank]]:
     reader = Reader()
     reader.problems.extend(problems)
     parts = [_read_file(reader, text, shown) for text, shown in texts]

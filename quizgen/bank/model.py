@@ -213,6 +213,7 @@ class Item:
     story: str | None = None  # id of the story (stories.yaml) the fact belongs to
     priority: Priority = Priority.DETAIL
     date_basis: DateBasis | None = None  # how `when` follows from an article; required with `when`
+    discarded: str | None = None  # drafts only: why a reviewer discarded it (`quizgen review` keeps the record)
 
     @property
     def articles(self) -> tuple[str, ...]:
@@ -319,14 +320,17 @@ class Bank:
         return Selection().apply(self)
 
     def accepted(self, item: Item) -> tuple[str, ...]:
-        """Every spelling a learner may type for `item`, canonical first, without repeats."""
-        forms: list[str] = [item.answer.ja, item.answer.en]
+        """Every spelling a learner may type for `item`, canonical first, without repeats (no placeholder
+        such as "TODO: translate" is an answer)."""
+        from quizgen.bank.placeholders import is_placeholder
+
+        forms: list[str] = [item.answer.ja] + ([] if is_placeholder(item.answer.en) else [item.answer.en])
         if item.reading:
             forms.append(item.reading)
         forms.extend(item.accept)
         entity = self.entity_by_id.get(item.entity) if item.entity else None
         if entity is not None:
-            forms.extend([entity.ja, entity.en, entity.reading, *entity.aliases])
+            forms.extend([entity.ja, entity.reading, *entity.aliases] + ([] if is_placeholder(entity.en) else [entity.en]))
         return tuple(dict.fromkeys(f for f in forms if f.strip()))
 
     def disagreement_for(self, item: Item) -> Disagreement | None:
@@ -371,7 +375,7 @@ class Selection:
     stories: tuple[str, ...] = ()
 
     def matches(self, item: Item) -> bool:
-        if item.draft and not self.include_drafts:
+        if (item.draft and not self.include_drafts) or item.discarded is not None:
             return False
         if self.categories and item.category not in self.categories:
             return False

@@ -12,10 +12,12 @@ import re
 from pathlib import Path
 
 from quizgen.bank import limits, names
+from quizgen.bank.articles import ArticleFolders
 from quizgen.bank.content import check_content
 from quizgen.bank.dating import check_dates, check_years
 from quizgen.bank.files import Unread, read_utf8
 from quizgen.bank.model import Bank, Item, Source, cloze_parts
+from quizgen.bank.placeholders import is_placeholder
 from quizgen.bank.records import Reader, suggest
 from quizgen.errors import UsageError
 from quizgen.japanese.normalise import normalise
@@ -26,11 +28,13 @@ _URL_RE = re.compile(r"^(https?://\S+|[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{
 _KANA_RE = re.compile(r"^[\u3041-\u309f\u30fc・、。「」\s]+$")
 
 
-def validate(bank: Bank, r: Reader, articles: Path | None = None) -> None:
+def validate(bank: Bank, r: Reader, articles: Path | ArticleFolders | None = None) -> None:
     """Checks across records (ids, references, formats, answers, content, dates) and, given the articles
-    folder, against the article texts; each problem added to `r` with its place."""
-    if articles is not None and not articles.is_dir():
-        raise UsageError(f"articles folder not found: {articles}")
+    folder(s), against the article texts; each problem added to `r` with its place."""
+    if isinstance(articles, Path):
+        if not articles.is_dir():
+            raise UsageError(f"articles folder not found: {articles}")
+        articles = ArticleFolders((articles,))
     texts = _read_articles(bank, r, articles) if articles is not None else None
     names.check_ids(bank, r)
     names.check_files(bank, r)
@@ -51,7 +55,8 @@ def validate(bank: Bank, r: Reader, articles: Path | None = None) -> None:
     if texts is not None:
         _check_quotes(bank, r, texts)
         for it in bank.items:
-            check_years(r, it, texts)
+            if all(a in texts for a in it.articles):  # an article not at hand is not checked (see ArticleFolders)
+                check_years(r, it, texts)
 
 
 def _check_sources(bank: Bank, r: Reader) -> None:
@@ -120,6 +125,8 @@ def _check_formats(r: Reader, it: Item) -> None:
         r.flag("items", it.id, ("reading",), f"must be hiragana, not {it.reading!r}")
     if it.when is not None and not _WHEN_RE.match(it.when):
         r.flag("items", it.id, ("when",), f"must be YYYY, YYYY-MM or YYYY-MM-DD, not {it.when!r}")
+    if it.discarded is not None and not it.draft:
+        r.flag("items", it.id, ("discarded",), "only a draft can be discarded: delete the item, or set draft: true")
     for lang in ("ja", "en") if it.cloze is not None else ():
         if not any(blank for _, blank in cloze_parts(getattr(it.cloze, lang))):
             r.flag("items", it.id, ("cloze", lang), "mark each blank with [[...]]")
@@ -135,7 +142,7 @@ def _check_answers(bank: Bank, r: Reader, it: Item) -> None:
     accepted = {normalise(a) for a in bank.accepted(it)}
     for j, d in enumerate(it.distractors):
         for lang in ("ja", "en"):
-            if normalise(getattr(d, lang)) in accepted:
+            if normalise(getattr(d, lang)) in accepted and not is_placeholder(getattr(d, lang)):
                 r.flag("items", it.id, ("distractors", j, lang), f"distractor {getattr(d, lang)!r} is an accepted answer")
 
 
@@ -160,15 +167,21 @@ def _check_quotes(bank: Bank, r: Reader, texts: dict[str, str]) -> None:
             r.flag(kind, rid, path, f"quote comes from page clutter in article {article}, not from its content")
 
 
-def _read_articles(bank: Bank, r: Reader, articles: Path) -> dict[str, str]:
-    """Each source's article text by id; a missing file, or a clutter line not in its article, is a problem."""
+def _read_articles(bank: Bank, r: Reader, articles: ArticleFolders) -> dict[str, str]:
+    """Each source's article text by id; a missing file (where the folders are strict), an unreadable one, or
+    a clutter line not in its article, is a problem."""
     texts: dict[str, str] = {}
     for s in bank.sources:
         if names.file_problem(s.file) is not None:
             continue  # said by names.check_files
-        path, escape = names.article_path(articles, s.file)
+        path, escape = articles.find(s.file)
+        if escape is not None:
+            r.flag("sources", s.id, ("file",), escape)
+            continue
         if path is None:
-            r.flag("sources", s.id, ("file",), str(escape))
+            if articles.strict:
+                r.flag("sources", s.id, ("file",), f"article file not found: {articles.folders[0] / s.file}"
+                       + (f" (nor in {', '.join(map(str, articles.folders[1:]))})" if len(articles.folders) > 1 else ""))
             continue
         text = read_utf8(path)
         if isinstance(text, Unread):

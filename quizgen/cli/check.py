@@ -6,6 +6,8 @@ from pathlib import Path
 
 import click
 
+from quizgen import resources
+from quizgen.bank.articles import ArticleFolders
 from quizgen.cli import cli
 from quizgen.cli.common import bank_option, load, plural
 from quizgen.text import terminal_safe
@@ -14,7 +16,8 @@ from quizgen.text import terminal_safe
 @cli.command()
 @bank_option
 @click.option("--articles", type=click.Path(path_type=Path), default=None,
-              help="Folder of the article files; every evidence quote must be found verbatim in it.")
+              help="Folder of the article files; every evidence quote must be found verbatim in it (or in "
+                   "BANK/articles, where `quizgen add-article` copies new articles and which is always read).")
 def check(bank_path: Path | None, articles: Path | None) -> None:
     """Validate the bank and report every problem as file:line:column: field: message.
 
@@ -43,5 +46,11 @@ def check(bank_path: Path | None, articles: Path | None) -> None:
     click.echo("by article:")
     for src, n in s.articles:
         click.echo(terminal_safe(f"  {src.id:<4} {n:>4}  ({src.published or 'no date'})"))
-    if articles is None:
+    folders = ArticleFolders.for_bank(bank_path or resources.bank_dir(), articles)
+    if folders is None:
         click.echo("(quotes not checked against the articles: pass --articles DIR)")
+    elif not folders.strict:
+        found = sum(1 for s in bank.sources if folders.find(s.file)[0] is not None)
+        if found < len(bank.sources):
+            click.echo(f"(quotes of {found} of {len(bank.sources)} sources checked against {folders.describe()}; "
+                       "pass --articles DIR for the others)")

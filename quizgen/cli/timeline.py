@@ -43,8 +43,12 @@ def timeline(bank_path: Path | None, selection: Selection, lang: str, fmt: str |
         raise UsageError(f"-o {output}: cannot tell the format from the ending; add --format {'|'.join(FORMATS)}")
     if fmt == "pdf" and output is None:
         raise UsageError("--format pdf needs a file: add -o FILE.pdf")
+    from quizgen.bank.placeholders import refuse
+
     bank = load(bank_path)
-    chrono = chronology(bank, selection.take(bank))
+    items = selection.take(bank)
+    refuse(bank, [i for i in items if i.when is not None], Lang(lang))  # no TODO text on the page
+    chrono = chronology(bank, items)
     if output is None:
         if fmt == "text":
             click.echo(timeline_text(chrono, Lang(lang)), nl=False)

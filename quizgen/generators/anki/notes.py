@@ -24,7 +24,8 @@ from dataclasses import dataclass, replace
 from genanki.util import BASE91_TABLE
 
 from quizgen import citations, forms
-from quizgen.bank.model import AnswerType, Bank, Category, Entity, EntityType, Item, cloze_parts
+from quizgen.bank.model import AnswerType, Bank, Category, Entity, EntityType, Item, Lang, cloze_parts
+from quizgen.bank.placeholders import refuse as refuse_placeholders
 from quizgen.generators.anki import order
 from quizgen.generators.anki.back import info_fields
 from quizgen.generators.anki.choose import blanks_of_answer, note_form, typed_answer
@@ -265,6 +266,7 @@ def recipe_notes(bank: Bank, recipe: DeckRecipe) -> Iterator[NoteSpec]:
     comes back as the second); reverse notes cover the forums and organisations the selected items name.
     """
     items = order.item_order(bank, recipe.selection.apply(bank))
+    refuse_placeholders(bank, items, Lang.BOTH)  # a card shows both languages: no TODO text on it
     stories = order.story_decks(bank, recipe, items) if recipe.layout is Layout.STORY else {}
     labels: dict[str, str] = {}
     shared: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}  # item id -> (info fields, tags)

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from quizgen.atomic import write_bytes
 from quizgen.bank.model import Bank, Item, Lang, Selection
+from quizgen.bank.placeholders import refuse as refuse_placeholders
 from quizgen.generators.exports import gift, kahoot, moodle, quizlet
 from quizgen.generators.exports.common import Export, ExportFormat, ExportWarning, QuestionKind, plan
 
@@ -44,6 +45,7 @@ def export(bank: Bank, fmt: ExportFormat, *, rng: random.Random, items: Sequence
     which pairs a matching question uses; the same seed gives the same file.
     """
     chosen = Selection().apply(bank) if items is None else tuple(items)
+    refuse_placeholders(bank, chosen, lang)  # a TODO text is never printed to students
     p = plan(bank, chosen, rng)
     if fmt is ExportFormat.MOODLE_XML:
         return moodle.render(bank, p, lang)

@@ -22,6 +22,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from quizgen.bank.model import Bank, Item, Lang, Selection, Text
+from quizgen.bank.placeholders import refuse as refuse_placeholders
 from quizgen.errors import DependencyError, UsageError
 from quizgen.generators.worksheet.choose import build_variant, pick_content
 from quizgen.generators.worksheet.exercises import (
@@ -119,6 +120,7 @@ def build_worksheet(bank: Bank, items: Sequence[Item], options: WorksheetOptions
     if options.count > len(items):
         raise UsageError(f"{{count}} {options.count} is more than the {len(items)} questions in the selection; "
                          f"use {{count}} {len(items)} or fewer, or widen the selection", names=["count"])
+    refuse_placeholders(bank, items, options.lang)  # a TODO text is never printed to students
     content, notes = pick_content(bank, items, options, rng)
     variants = tuple(build_variant(label, content, random.Random(rng.getrandbits(64)))
                      for label in variant_labels(options.variants))

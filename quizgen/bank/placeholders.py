@@ -1,0 +1,72 @@
+"""Placeholders: the texts `quizgen extract` and `quizgen add-article` leave for a person to write.
+
+A draft's English is "TODO: translate" until a reviewer writes it, and an article registered without its
+outlet has the outlet "不明(要確認)" / "TODO: unknown outlet (check)". The bank accepts them (a Japanese-only
+class needs no English), but no output may show one to a learner: `find` lists every placeholder the chosen
+languages would print, by item, so a generator can refuse with a message naming each one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from quizgen.bank.model import Bank, Item, Lang, Text
+from quizgen.errors import QuizgenError
+
+TODO_EN = "TODO: translate"
+UNKNOWN_OUTLET = Text("不明(要確認)", "TODO: unknown outlet (check)")
+_MARKERS = ("TODO", "要確認", "不明(要確認)")
+
+__all__ = ["TODO_EN", "UNKNOWN_OUTLET", "PlaceholderError", "find", "is_placeholder", "refuse"]
+
+
+class PlaceholderError(QuizgenError):
+    """An output would print a placeholder (a TODO text, an unknown outlet) to learners."""
+
+
+def is_placeholder(text: str) -> bool:
+    """Whether `text` is (or starts with) a placeholder someone still has to replace."""
+    t = text.strip()
+    return not t or t.startswith(_MARKERS) or t == UNKNOWN_OUTLET.ja
+
+
+def _langs(lang: Lang) -> tuple[str, ...]:
+    return ("ja", "en") if lang is Lang.BOTH else (lang.value,)
+
+
+def _item_texts(it: Item) -> Iterator[tuple[str, Text]]:
+    for name in ("prompt", "answer", "explanation", "statement", "false_statement", "cloze", "event"):
+        value: Text | None = getattr(it, name)
+        if value is not None:
+            yield name, value
+    for j, d in enumerate(it.distractors):
+        yield f"distractors[{j}]", d
+
+
+def find(bank: Bank, items: Iterable[Item], lang: Lang) -> list[str]:
+    """One line per item whose texts in `lang` (or whose sources' outlet or headline) are placeholders."""
+    out: list[str] = []
+    langs = _langs(lang)
+    for it in items:
+        fields = [f"{name}.{code}" for name, text in _item_texts(it) for code in langs if is_placeholder(getattr(text, code))]
+        for article in it.articles:
+            source = bank.source_by_id.get(article)
+            if source is None:
+                continue
+            for name in ("outlet", "headline"):
+                text: Text = getattr(source, name)
+                fields += [f"source {article} {name}.{code}" for code in langs if is_placeholder(getattr(text, code))]
+        if fields:
+            out.append(f"item {it.id}: {', '.join(dict.fromkeys(fields))}")
+    return out
+
+
+def refuse(bank: Bank, items: Iterable[Item], lang: Lang) -> None:
+    """Raise PlaceholderError naming every item that would print a placeholder in `lang`."""
+    problems = find(bank, items, lang)
+    if problems:
+        shown = problems[:20] + ([f"… and {len(problems) - 20} more"] if len(problems) > 20 else [])
+        raise PlaceholderError(
+            f"{len(problems)} item(s) still hold placeholders in the chosen language ({lang.value}); "
+            "write them (quizgen review --english for English, or edit the bank), or choose another language:\n  "
+            + "\n  ".join(shown))
