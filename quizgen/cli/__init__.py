@@ -21,8 +21,8 @@ from quizgen.text import terminal_safe
 
 # Which module defines each command: a command's module is imported only when that command runs (or help lists
 # them all), so `quizgen quiz` does not pay for the others' imports at start-up. A test keeps this table true.
-COMMANDS = {"anki": "anki", "build": "build", "check": "check", "export": "export", "extract": "extract",
-            "review": "extract", "quiz": "quiz", "stats": "stats", "due": "stats", "leeches": "stats",
+COMMANDS = {"add-article": "extract", "anki": "anki", "build": "build", "check": "check", "export": "export",
+            "extract": "extract", "review": "review", "quiz": "quiz", "stats": "stats", "due": "stats", "leeches": "stats",
             "timeline": "timeline", "topics": "topics", "worksheet": "worksheet"}
 
 
@@ -67,4 +67,3 @@ def main() -> None:
     except OSError as exc:  # --help or a usage message onto a full or closed standard output
         code = guards.report_os_error(exc)
     raise SystemExit(guards.finish(code))
-

@@ -1,8 +1,8 @@
-"""`quizgen extract` (draft questions from a new article) and `quizgen review` (accept/edit/skip drafts)."""
+"""`quizgen add-article` (register a new article) and `quizgen extract` (draft questions from it)."""
 
 from __future__ import annotations
 
-import dataclasses
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -10,149 +10,160 @@ import click
 
 from quizgen import resources
 from quizgen.cli import cli
-from quizgen.cli.common import bank_option, load
+from quizgen.cli.common import bank_option, load, plural
 from quizgen.errors import UsageError
-from quizgen.extract import REVIEW_BATCH  # the package alone: keep the CLI's start-up light
 from quizgen.text import terminal_safe
 
 if TYPE_CHECKING:
-    from quizgen.bank import Item
-    from quizgen.extract.review import Drafts
+    from quizgen.extract.article import Extraction
+
+
+@cli.command("add-article")
+@click.argument("article", type=click.Path(path_type=Path))
+@click.option("--headline", default=None, help="The article's headline (asked if not given).")
+@click.option("--outlet", default=None, help="Who published it, e.g. 共同通信 (asked if not given; Enter: unknown).")
+@click.option("--date", "published", default=None, metavar="YYYY-MM-DD",
+              help="Its publication date (asked if not given; the date stamp in the text is offered).")
+@click.option("--url", default=None, help="Its web address (asked if not given; Enter: none).")
+@click.option("--headline-en", default=None, help="The headline in English (optional).")
+@click.option("--outlet-en", default=None, help="The outlet in English (optional).")
+@click.option("--source-id", default=None, metavar="ID", help="Its id in the bank (default: the next free number).")
+@bank_option
+def add_article(article: Path, headline: str | None, outlet: str | None, published: str | None, url: str | None,
+                headline_en: str | None, outlet_en: str | None, source_id: str | None, bank_path: Path | None) -> None:
+    """Register a new Japanese ARTICLE (plain UTF-8 text) in the bank.
+
+    Asks once for its headline, outlet, date and web address (Enter keeps the suggestion in
+    brackets, or leaves an optional answer out), copies the text into the bank's articles folder
+    (BANK/articles/, where `quizgen check` finds it) and writes its source entry to
+    BANK/items/<id>.yaml. Then draft questions from it with `quizgen extract`.
+
+      quizgen add-article kazan.txt
+      quizgen add-article kazan.txt --headline "中ロ首脳、カザンで会談" --outlet 共同通信 --date 2024-10-22 --url ""
+    """
+    from quizgen.bank import Text
+    from quizgen.extract import register as rg
+    from quizgen.extract.article import read_article
+
+    bank_dir = bank_path or resources.bank_dir()
+    bank = load(bank_dir)
+    text = read_article(article)
+    guess = rg.guess(text)
+    if headline is None:
+        headline = _ask("見出し (headline)", guess.headline)
+    if outlet is None:
+        outlet = _ask("媒体 (outlet; Enter: 不明)", "")
+    if published is None:
+        published = _ask("日付 YYYY-MM-DD (date)", guess.published or "", check=rg.check_date)
+    if url is None:
+        url = _ask("URL (Enter: なし)", "", check=rg.check_url)
+    if not headline.strip():
+        raise UsageError("the headline is needed: it names the article in every citation")
+    done = rg.register(article, bank_dir, bank, headline=Text(headline.strip(), rg.english(headline_en)),
+                       outlet=Text(outlet.strip(), rg.english(outlet_en)) if outlet.strip() else None,
+                       published=published or None, url=url or None, source_id=source_id)
+    s = done.source
+    click.echo(terminal_safe(f"registered article {s.id}: {s.outlet.ja}「{s.headline.ja}」({s.published or '日付なし'})"))
+    click.echo(f"  copied to {done.article}; its source entry is in {done.bank_file}")
+    click.echo(f"next:  quizgen extract {done.article}{_bank_flag(bank_path)} -o drafts-{s.id}.yaml")
+
+
+def _ask(label: str, default: str, check: Callable[[str], str] | None = None) -> str:
+    """One question on the terminal; Enter keeps `default`; `check` validates a non-empty answer (asks again)."""
+    while True:
+        value: str = click.prompt(f"{label}", default=default, show_default=bool(default))
+        value = value.strip()
+        if not value or check is None:
+            return value
+        try:
+            return check(value)
+        except UsageError as exc:
+            click.echo(f"  {exc}", err=True)
 
 
 @cli.command()
 @click.argument("article", type=click.Path(path_type=Path))
-@click.option("--source-id", default=None, metavar="ID",
-              help="Id for the new article in the bank (default: the next free number, e.g. 005).")
 @click.option("-o", "--output", type=click.Path(path_type=Path), default=None, metavar="FILE",
-              help="Write the drafts here (default: print them). Put it inside the bank folder to have "
-                   "`quizgen check` validate it with the bank.")
+              help="Write the drafts here (default: print them).")
 @click.option("--max", "max_drafts", type=click.IntRange(min=1), default=None, metavar="N",
-              help=f"Keep only the best N drafts by quality score (e.g. {REVIEW_BATCH} for one sitting of review).")
-@click.option("--all", "keep_all", is_flag=True, help="Keep every draft (the default).")
+              help="How many drafts to keep (default 20: the best, one per key fact).")
+@click.option("--all", "keep_all", is_flag=True, help="Keep every draft worth making, the best first.")
+@click.option("--source-id", default=None, metavar="ID",
+              help="Id for an article that is not registered (default: the next free number).")
 @bank_option
-def extract(article: Path, source_id: str | None, output: Path | None, max_drafts: int | None, keep_all: bool,
+def extract(article: Path, output: Path | None, max_drafts: int | None, keep_all: bool, source_id: str | None,
             bank_path: Path | None) -> None:
-    """Draft questions from a new Japanese ARTICLE (plain UTF-8 text) in the bank's YAML format.
+    """Draft questions from a Japanese ARTICLE, in the bank's format, for `quizgen review`.
 
-    Page clutter is removed (and reported), then dates, numbers, people and titles, forums,
-    meetings and positions are found and turned into draft items (`draft: true`) with a
-    verbatim evidence quote. English texts are left as "TODO: translate" and listed under
-    `missing`. Drafts are scored and written best first, so review can stop where
-    quality drops; --max N keeps only the best N. Review the drafts with `quizgen review FILE`.
+    About 20 drafts, one per key fact (the actor, the date, the number, the forum, the stance),
+    in the article's order: each asks the fact in a sentence that names its event, its dates
+    resolved from the article's date, with three wrong answers of the same kind, a true
+    statement and, where the article contradicts it, a false one. Page clutter (datelines,
+    photo credits, bylines, captions, links) is left out and reported. English texts are left as
+    "TODO: translate" (optional; no output prints them). Register the article first with
+    `quizgen add-article` so that its outlet and date are known.
 
     Needs the optional `extract` extra (SudachiPy and its dictionary); without it quizgen
     prints the pip line that adds it.
     """
     from quizgen.atomic import check_target, write_text
     from quizgen.extract.article import extract as run
-    from quizgen.extract.article import read_article
+    from quizgen.extract.article import provisional_source, read_article
     from quizgen.extract.nlp import load_analyzer
+    from quizgen.extract.ranking import DEFAULT_DRAFTS
+    from quizgen.extract.register import registered_source
 
     if keep_all and max_drafts is not None:
         raise UsageError("use either --max N or --all, not both")
     if output is not None:
         check_target(output)  # before the work: a FIFO or a folder is refused at once
     text = read_article(article)
+    bank_dir = bank_path or resources.bank_dir()
+    bank = load(bank_dir)
+    source = registered_source(bank, bank_dir, article)
+    if source is not None and source_id is not None and source_id != source.id:
+        raise UsageError(f"{article.name} is registered as article {source.id}; leave out {{source_id}}",
+                         names=["source_id"])
+    registered = source is not None
+    if source is None:
+        source = provisional_source(text, article.name, bank, source_id)
     analyse = load_analyzer()
-    bank = load(bank_path)
-    result = run(text, article.name, bank, analyse, source_id, max_drafts=max_drafts)
-    out = result.dumps(article.name)
+    result = run(text, source, bank, analyse, limit=max_drafts or DEFAULT_DRAFTS, keep_all=keep_all)
     report = result.cleaned.report()
     if report:
-        click.echo("dropped as page clutter:", err=True)
-        click.echo("\n".join(f"  {line}" for line in report.splitlines()), err=True)
+        click.echo("left out as page clutter:", err=True)
+        click.echo(terminal_safe("\n".join(f"  {line}" for line in report.splitlines())), err=True)
+    if output is None:
+        click.echo(terminal_safe(result.dumps(article.name)), nl=False)
+    else:
+        write_text(output, result.dumps(article.name))
+    _summary(result, output)
+    if not registered:
+        guessed = f"its date was taken from the text ({source.published})" if source.published else \
+            "its date is unknown, so 「16日」「昨年」 are not resolved"
+        click.echo(f"note: {article.name} is not registered in the bank: its outlet is unknown and {guessed}.\n"
+                   f"      Register it first:  quizgen add-article {article}{_bank_flag(bank_path)}", err=True)
+    if output is not None:
+        click.echo(f"next:  quizgen review {output}{_bank_flag(bank_path)}", err=True)
+
+
+def _bank_flag(bank_path: Path | None) -> str:
+    return f" --bank {bank_path}" if bank_path is not None else ""
+
+
+def _summary(result: Extraction, output: Path | None) -> None:
     counts: dict[str, int] = {}
     for it in result.items:
-        counts[it.category.value] = counts.get(it.category.value, 0) + 1
-    summary = ", ".join(f"{k} {v}" for k, v in sorted(counts.items()))
-    new = f", {len(result.entities)} new people proposed" if result.entities else ""
-    if result.dropped:
-        click.echo(f"kept the best {len(result.items)} of {result.found} drafts; {result.dropped} dropped "
-                   f"(without --max every draft is kept)", err=True)
-    if output is None:
-        click.echo(out, nl=False)
-        click.echo(f"{len(result.items)} drafts for article {result.source.id} ({summary}){new}", err=True)
-        return
-    write_text(output, out)
-    click.echo(f"wrote {len(result.items)} drafts for article {result.source.id} to {output} ({summary}){new}", err=True)
-    click.echo(f"next: copy {article.name} into the articles folder, then  quizgen review {output}", err=True)
-
-
-_FIELDS = ("prompt.en", "answer.en", "explanation.en", "cloze.en")
-
-
-@cli.command()
-@click.argument("file", type=click.Path(path_type=Path))
-@bank_option
-@click.option("--articles", type=click.Path(path_type=Path), default=None,
-              help="Folder of the article files, to check every evidence quote verbatim.")
-@click.option("--inline", is_flag=True, help="Edit with prompts in the terminal instead of $EDITOR.")
-def review(file: Path, bank_path: Path | None, articles: Path | None, inline: bool) -> None:
-    """Go through the drafts in FILE: [a]ccept, [e]dit, [s]kip or [q]uit.
-
-    Accepted and edited items lose `draft: true` and move, with their article's source entry
-    and any new people they need, into BANK/items/<article>.yaml. Skipped items stay in FILE.
-    On accepting, you are asked for each missing English text (Enter leaves it for later).
-    """
-    from quizgen.extract import review as rv
-
-    bank_dir = bank_path or resources.bank_dir()
-    drafts = rv.open_drafts(file, bank_dir, articles)
-    todo = [i for i in drafts.items if i.draft]
-    if not todo:
-        click.echo(f"no drafts left in {file}")
-        return
-    decided = []
-    for n, item in enumerate(todo, start=1):
-        _show_draft(drafts, item, f"[{n}/{len(todo)}]")
-        choice = click.prompt("  [a]ccept [e]dit [s]kip [q]uit", type=click.Choice(["a", "e", "s", "q"]),
-                              default="s", show_choices=False)
-        if choice == "q":
-            break
-        if choice == "s":
-            continue
-        if choice == "e":
-            item = _edit(drafts, item, inline)
-        english = {f: click.prompt(f"  {f} (Enter: later)", default="", show_default=False)
-                   for f in rv.still_missing(item) if f in _FIELDS}
-        decided.append(rv.accept(item, english))
-    outcome = rv.apply(drafts, decided, articles)
-    click.echo("")
-    if not outcome.accepted:
-        click.echo(f"nothing accepted; {outcome.remaining} drafts stay in {file}")
-        return
-    click.echo(f"accepted {outcome.accepted} items into {outcome.target}; {outcome.remaining} drafts left"
-               + (f" (removed empty {file})" if outcome.file_removed else f" in {file}"))
-    left = sum(1 for i in decided if rv.still_missing(i))
-    if left:
-        click.echo(f"{left} accepted items still have English placeholders (see their `missing` field)")
-
-
-def _show_draft(drafts: Drafts, item: Item, counter: str) -> None:
-    """A draft as the reviewer sees it; its texts escaped, so a control character cannot drive the terminal."""
-    accepted_forms = [a for a in drafts.bank.accepted(item) if not a.startswith("TODO")]
-    also = f"   (also: {', '.join(accepted_forms[1:6])})" if len(accepted_forms) > 1 else ""
-    lines = [f"  問: {item.prompt.ja}", f"  答: {item.answer.ja}{also}", f"  根拠: 「{item.evidence[0].quote}」"]
-    if item.missing:
-        lines.append(f"  missing: {', '.join(item.missing)}")
-    click.echo("")
-    click.echo(click.style(terminal_safe(f"{counter} {item.id}  ({item.category.value}/{item.kind.value})"), bold=True))
-    click.echo(terminal_safe("\n".join(lines)))
-
-
-def _edit(drafts: Drafts, item: Item, inline: bool) -> Item:
-    from quizgen.bank import Text
-    from quizgen.bank.records import dumps_yaml, to_data
-    from quizgen.extract import review as rv
-
-    if inline:
-        prompt = click.prompt("  問 (ja)", default=item.prompt.ja)
-        answer = click.prompt("  答 (ja)", default=item.answer.ja)
-        accept = click.prompt("  other accepted answers, comma-separated", default=", ".join(item.accept))
-        return dataclasses.replace(item, prompt=Text(prompt, item.prompt.en), answer=Text(answer, item.answer.en),
-                                   accept=tuple(a.strip() for a in accept.replace("、", ",").split(",") if a.strip()))
-    edited = click.edit(dumps_yaml(to_data(item)), extension=".yaml")
-    if edited is None:
-        return item
-    return rv.rebuild(drafts, item.id, edited)
+        counts[it.kind.value] = counts.get(it.kind.value, 0) + 1
+    kinds = ", ".join(f"{k} {v}" for k, v in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+    where = f" to {output}" if output is not None else ""
+    extra = f"; {result.dropped} more with --all" if result.dropped else ""
+    click.echo(f"wrote {plural(len(result.items), 'draft')} for article {result.source.id}{where} ({kinds}){extra}", err=True)
+    if result.entities:
+        names = "、".join(f"{e.ja}({e.reading})" for e in result.entities)
+        click.echo(terminal_safe(f"{plural(len(result.entities), 'new person', 'new people')} proposed: {names}; "
+                        "review asks you to confirm each reading"), err=True)
+    unknown = sorted({m.removeprefix("reading of ").split(" ")[0] for i in result.items for m in i.missing
+                      if m.startswith("reading of ")})
+    if unknown:
+        click.echo(terminal_safe(f"reading unknown (review asks for it): {'、'.join(unknown)}"), err=True)

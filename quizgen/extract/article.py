@@ -2,21 +2,28 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
-from dataclasses import dataclass, replace
+from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
-from quizgen.bank.model import Bank, Category, Entity, Evidence, Item, ItemKind, Source, Text
+from quizgen.bank.model import Bank, Entity, EntityType, Item, ItemKind, Source, Text
 from quizgen.bank.names import id_problem
+from quizgen.bank.placeholders import TODO_EN, UNKNOWN_OUTLET, is_placeholder
 from quizgen.bank.records import dumps_yaml, to_data
 from quizgen.errors import QuizgenError, UsageError
 from quizgen.extract import candidates as cand
 from quizgen.extract.clutter import Cleaned, ClutterReason, clean
-from quizgen.extract.drafts import TODO_EN, new_person_entity, to_item, unique_prompts
+from quizgen.extract.dating import PageDate
+from quizgen.extract.distractors import Named, Pools
+from quizgen.extract.drafts import Context, build, mask
+from quizgen.extract.facts import DOCUMENT_END, Fact, facts
 from quizgen.extract.lexicon import Lexicon, Mention
 from quizgen.extract.nlp import Analyzer
-from quizgen.extract.ranking import rank
-from quizgen.extract.sentences import Sentence, split
+from quizgen.extract.ranking import DEFAULT_DRAFTS, select
+from quizgen.extract.sentences import split
+from quizgen.japanese.normalise import normalise
 
 MAX_BYTES = 1_000_000
 MAX_BLANKS_PER_ANSWER = 3
@@ -60,25 +67,28 @@ def read_article(path: Path) -> str:
 class Extraction:
     source: Source
     entities: tuple[Entity, ...]  # proposed new people
-    items: tuple[Item, ...]  # drafts, best first (see quizgen.extract.ranking)
+    items: tuple[Item, ...]  # the chosen drafts in the article's order, then (with --all) the rest, best first
     cleaned: Cleaned
-    found: int = 0  # drafts found before the cap; found - len(items) were dropped
+    chosen: int  # how many of `items` are the default selection
+    found: int  # every draft worth making (what --all keeps)
+    new_source: bool = True  # the source is not in the bank yet: the drafts file carries it
 
     @property
     def dropped(self) -> int:
         return max(0, self.found - len(self.items))
 
     def dumps(self, article_name: str) -> str:
-        """The drafts as bank YAML (sources, entities, items), with a header saying how to review them."""
-        data: dict[str, object] = {"sources": [to_data(self.source)]}
+        """The drafts as bank YAML (the source if new, proposed people, items), with a header on how to review them."""
+        data: dict[str, object] = {"sources": [to_data(self.source)]} if self.new_source else {}
         if self.entities:
             data["entities"] = [to_data(e) for e in self.entities]
         data["items"] = [to_data(i) for i in self.items]
-        kept = (f"# The best {len(self.items)} of {self.found} drafts by quality score, best first "
-                f"({self.dropped} dropped; without --max every draft is kept).\n" if self.dropped else
-                "# Drafts are ordered best first (by quality score).\n")
+        kept = (f"# The {self.chosen} best drafts, one per key fact, in the article's order "
+                f"({self.dropped} weaker ones left out; --all keeps every one).\n" if self.dropped else
+                f"# Every draft: first the {self.chosen} of the default selection in the article's order, "
+                "then the rest, best first.\n")
         header = (f"# Draft questions extracted by `quizgen extract` from {article_name}.\n" + kept +
-                  "# Every item is `draft: true`; `missing` lists what a reviewer must still add (English texts).\n"
+                  "# Every item is `draft: true`; `missing` lists what is still to write (English is optional).\n"
                   "# Review them with:  quizgen review THIS_FILE\n")
         return header + dumps_yaml(data)
 
@@ -88,38 +98,173 @@ def next_source_id(bank: Bank) -> str:
     return f"{(max(numbers) + 1) if numbers else 0:03d}"
 
 
-def extract(text: str, file_name: str, bank: Bank, analyse: Analyzer, source_id: str | None = None,
-            max_drafts: int | None = None) -> Extraction:
-    """Run the steps: clutter -> sentences -> candidates -> draft items -> ranking.
-
-    Drafts come best first; with `max_drafts`, only the best `max_drafts` are kept (None keeps all).
-    """
-    if max_drafts is not None and max_drafts < 1:
-        raise UsageError(f"the number of drafts to keep must be at least 1, not {max_drafts}")
+def provisional_source(text: str, file_name: str, bank: Bank, source_id: str | None = None) -> Source:
+    """A source for an article nobody registered (`quizgen add-article` asks for what this guesses): the first
+    line as headline, the date of its date stamp, the outlet unknown (a placeholder no output prints)."""
     sid = _source_id(bank, source_id)
     cleaned = clean(text)
-    sentences = split(cleaned.lines)
+    headline = next((s.text for s in split(cleaned.lines)), file_name)
+    clutter = tuple(dict.fromkeys(d.text for d in cleaned.dropped if d.text.strip() and d.reason not in (
+        ClutterReason.BLANK, ClutterReason.SOURCE_LINK, ClutterReason.DATELINE)))
+    return Source(id=sid, file=file_name, headline=Text(headline, TODO_EN), outlet=UNKNOWN_OUTLET, clutter=clutter,
+                  published=cleaned.dateline)
+
+
+def extract(text: str, source: Source, bank: Bank, analyse: Analyzer, *, limit: int | None = DEFAULT_DRAFTS,
+            keep_all: bool = False) -> Extraction:
+    """Run the steps: clutter -> sentences -> candidates -> key facts -> selection -> drafts.
+
+    `limit` is how many drafts the default selection keeps (None: every key fact); `keep_all` adds every
+    other draft worth making after them, best first.
+    """
+    if limit is not None and limit < 1:
+        raise UsageError(f"the number of drafts to keep must be at least 1, not {limit}")
+    cleaned = clean(text, source.clutter)
+    sentences = [s for s in split(cleaned.lines) if not s.heading]
     if not sentences:
-        raise ArticleError(f"{file_name}: nothing is left after removing page clutter")
+        raise ArticleError(f"{source.file}: no sentence is left after removing page clutter and headings")
+    page = PageDate.of(text, source.published)
     lexicon = Lexicon(bank)
-    found: list[cand.Candidate] = []
+    found: list[Fact] = []
+    every: list[cand.Candidate] = []
     speaker: Mention | None = None
-    for s in sentences:
-        got, speaker = cand.candidates(s, analyse(s.text), lexicon, previous_speaker=speaker)
-        found.extend(got)
-    items, entities = _drafts(found, sid, bank)
-    items.extend(_source_credits(cleaned, sentences, sid, lexicon, bank))
-    items = unique_prompts(items)
-    n_found = len(items)
-    items = list(rank(items, bank, max_drafts).kept)
+    for order, s in enumerate(sentences):
+        tokens = analyse(s.text)
+        got, speaker = cand.candidates(s, tokens, lexicon, previous_speaker=speaker, page=page, article=source.id)
+        every.extend(got)
+        found.extend(facts(got, tokens, bank, order))
+    found = _main_actors(_same_people(found), every)
+    allowed = page.years
+    picked = select(found, limit, compatible=lambda a, b: _compatible(a, b, allowed))
+    ctx = Context(source.id, page, event_label(source.headline.ja, page), pools(every, bank, page), bank)
+    built = [build(f, _masks(f, picked.chosen, allowed), ctx) for f in picked.chosen]
+    if keep_all:
+        built += [build(f, {}, ctx) for f in picked.rest]
+    items = unique_prompts([b.item for b in built])
+    entities = {b.entity.id: b.entity for b in built if b.entity is not None}
     used = {i.entity for i in items}
-    headline = next((s.text for s in sentences), file_name)
-    clutter = tuple(dict.fromkeys(d.text for d in cleaned.dropped
-                                  if d.reason not in (ClutterReason.BLANK, ClutterReason.SOURCE_LINK) and d.text.strip()))
-    source = Source(id=sid, file=file_name, headline=Text(headline, TODO_EN),
-                    outlet=Text("不明(要確認)", "TODO: unknown outlet (check)"), clutter=clutter,
-                    published=cleaned.dateline)
-    return Extraction(source, tuple(e for e in entities.values() if e.id in used), tuple(items), cleaned, n_found)
+    return Extraction(source, tuple(e for e in entities.values() if e.id in used), tuple(items), cleaned,
+                      chosen=min(len(picked.chosen), len(items)), found=len(picked.chosen) + len(picked.rest),
+                      new_source=source.id not in bank.source_by_id)
+
+
+def _same_people(found: list[Fact]) -> list[Fact]:
+    """A new person named later by the surname alone (山添博史 … 山添氏) is the same person: one key, the full
+    name as the answer and the surname accepted."""
+    full = sorted({f.candidate.new_person.surface for f in found if f.candidate.new_person is not None}, key=len)
+    out: list[Fact] = []
+    for f in found:
+        person = f.candidate.new_person
+        longer = next((n for n in reversed(full) if person is not None and n != person.surface
+                       and n.startswith(person.surface)), None) if person is not None else None
+        if longer is None or person is None:
+            out.append(f)
+            continue
+        c = dataclasses.replace(f.candidate, accept=(*f.candidate.accept, f.candidate.answer), answer=longer,
+                                new_person=dataclasses.replace(person, surface=longer))
+        out.append(dataclasses.replace(f, candidate=c, key=normalise(longer)))
+    return out
+
+
+MAIN_ACTOR = 3  # a person named in this many sentences is the article's main actor
+MAIN_ACTOR_PENALTY = 15
+
+
+def _main_actors(found: list[Fact], every: Sequence[cand.Candidate]) -> list[Fact]:
+    """Asking who did it, when the article is about that person (プーチン氏は…移動し in a report on Putin's
+    visit), is trivial after the first two sentences: those facts lose MAIN_ACTOR_PENALTY."""
+    sentences: dict[str, set[int]] = {}
+    for c in every:
+        if c.kind is ItemKind.PERSON and c.entity:
+            sentences.setdefault(c.entity, set()).add(c.sentence.start)
+    main = {e for e, seen in sentences.items() if len(seen) >= MAIN_ACTOR}
+    return [dataclasses.replace(f, score=f.score - MAIN_ACTOR_PENALTY)
+            if f.candidate.entity in main and f.order >= 2 and f.candidate.kind is ItemKind.PERSON else f for f in found]
+
+
+def _compatible(a: Fact, b: Fact, allowed: frozenset[int]) -> bool:
+    """Two facts of one sentence may both be asked when one of them can be masked in the other's prompt."""
+    return mask(a, allowed) is not None or mask(b, allowed) is not None
+
+
+def _masks(f: Fact, chosen: Sequence[Fact], allowed: frozenset[int]) -> dict[tuple[int, int], str]:
+    """What `f`'s prompt hides of the other chosen facts of its sentence: each pair hides the better fact's
+    answer in the other's prompt where it can, else the other way round."""
+    out: dict[tuple[int, int], str] = {}
+    for g in chosen:
+        if g is f or g.sentence_start != f.sentence_start:
+            continue
+        better, worse = (g, f) if (g.score, -g.candidate.start) > (f.score, -f.candidate.start) else (f, g)
+        hide_better = mask(better, allowed)
+        if worse is f and hide_better is not None:
+            out[hide_better[0]] = hide_better[1]
+        elif better is f and hide_better is None and (hide := mask(worse, allowed)) is not None:
+            out[hide[0]] = hide[1]
+    return out
+
+
+_HEADLINE_PART = re.compile(r"[\u3000\s]+")
+
+
+def event_label(headline: str, page: PageDate) -> str:
+    """The context cue for prompts that name no year: 【2024年5月 中露首脳の会談】 (the headline's first
+    clause, with が as の; the page's month where the article writes its year)."""
+    headline = re.sub(r"^(?:【[^】]{1,8}】|［[^］]{1,8}］|\[[^\]]{1,8}\])\s*", "", headline.strip())  # 【解説】
+    part = _HEADLINE_PART.split(headline)[0] if headline else ""
+    first = part.split("、")[0]
+    event = first if len(first) >= 6 else part
+    if "が" in event and re.search(r"[\u30a1-\u30fa\u4e00-\u9fff]$", event):
+        event = event.replace("が", "の", 1)
+    if is_placeholder(event) or len(event) > 30:
+        event = ""
+    published = page.published
+    when = f"{published.year}年{published.month}月" if published and published.year in page.years else ""
+    inside = " ".join(p for p in (when, event) if p)
+    return f"【{inside}】" if inside else ""
+
+
+def pools(cands: Sequence[cand.Candidate], bank: Bank, page: PageDate) -> Pools:
+    """What the article names, dates and counts, as distractors for its own drafts."""
+    named: dict[str, Named] = {}
+    numbers: list[str] = []
+    for c in cands:
+        if c.rule in ("number", "anniversary", "n-years-since", "duration"):
+            numbers.append(c.answer)
+            continue
+        etype = _type_of(c, bank)
+        if etype is None or c.mentions:
+            continue
+        if _quoted(c.sentence.text, c.start):
+            continue  # 駆逐艦「包頭」: a ship's name, not the place
+        known = bank.entity_by_id.get(c.entity) if c.entity else None
+        ja, en = (known.ja, known.en) if known is not None and known.type is etype else (c.answer, TODO_EN)
+        named.setdefault(ja, Named(ja, en, etype, c.title))
+    names = list(named)
+    for ja in names:  # ガブエフ beside アレクサンドル・ガブエフ, 山添 beside 山添博史: one person
+        if any(other != ja and (other.endswith(ja) or other.startswith(ja)) for other in names):
+            named.pop(ja, None)
+    dates = tuple(dict.fromkeys((r.year, r.month, r.day) for c in cands if c.date is not None for r in (c.date,)))
+    return Pools(tuple(named.values()), dates, tuple(dict.fromkeys(numbers)))
+
+
+_KIND_TYPE = {ItemKind.PERSON: EntityType.PERSON, ItemKind.COUNTRY: EntityType.COUNTRY, ItemKind.PLACE: EntityType.PLACE,
+              ItemKind.ORGANISATION: EntityType.ORGANISATION, ItemKind.FORUM: EntityType.FORUM,
+              ItemKind.DOCUMENT: EntityType.DOCUMENT, ItemKind.EVENT: EntityType.EVENT}
+
+
+def _quoted(text: str, at: int) -> bool:
+    return text[:at].count("「") > text[:at].count("」")
+
+
+def _type_of(c: cand.Candidate, bank: Bank) -> EntityType | None:
+    known = bank.entity_by_id.get(c.entity) if c.entity else None
+    if known is not None:
+        return known.type
+    if c.new_person is not None:
+        return EntityType.PERSON
+    if c.rule == "quoted" and DOCUMENT_END.search(c.answer):
+        return EntityType.DOCUMENT
+    return _KIND_TYPE.get(c.kind) if c.rule in ("entity", "forum", "meeting-place", "place") else None
 
 
 def _source_id(bank: Bank, source_id: str | None) -> str:
@@ -133,61 +278,13 @@ def _source_id(bank: Bank, source_id: str | None) -> str:
     return sid
 
 
-def _drafts(found: list[cand.Candidate], sid: str, bank: Bank) -> tuple[list[Item], dict[str, Entity]]:
-    """The candidates as draft items (at most MAX_BLANKS_PER_ANSWER blanks per answer), and the new people they name."""
-    entities: dict[str, Entity] = {}
-    items: list[Item] = []
-    per_answer: dict[tuple[bool, str], int] = {}
-    for c in found:
-        key = (c.question is None, c.entity or c.answer)
-        per_answer[key] = per_answer.get(key, 0) + 1
-        if c.question is None and per_answer[key] > MAX_BLANKS_PER_ANSWER:
-            continue  # the fifth 「（　）に入る国は」 about the same country teaches nothing new
-        entity = None
-        if c.new_person is not None:
-            entity = new_person_entity(c.new_person, sid)
-            if entity is not None:
-                entity = entities.setdefault(entity.id, entity)
-        item = to_item(c, sid, bank, entity)
-        if c.new_person is not None and entity is None:  # no reading from the analyser (王緝思): say so
-            item = replace(item, missing=(*item.missing, f"entity for {c.new_person.surface} (no reading found)"))
-        items.append(item)
-    return items, entities
-
-
-_CREDIT_NAME = re.compile(r"⇒\s*(.+?)出典")
-_DOMAIN = re.compile(r"https?://(?:www\.)?([a-z0-9-]+)\.")
-
-
-def _source_credits(cleaned: Cleaned, sentences: tuple[Sentence, ...], sid: str, lexicon: Lexicon,
-                    bank: Bank) -> list[Item]:
-    """「さらに読む ⇒中日新聞出典/画像元: URL」: ask which outlet the passage before the credit comes from."""
+def unique_prompts(items: Sequence[Item]) -> list[Item]:
+    """Drop drafts whose prompt repeats an earlier one (the bank forbids one prompt with two answers)."""
+    seen: set[str] = set()
     out: list[Item] = []
-    lower = {form.lower(): eid for form, (eid, _t) in lexicon.forms.items()}
-    for d in cleaned.dropped:
-        if d.reason is not ClutterReason.SOURCE_LINK:
+    for it in items:
+        if it.prompt.ja in seen:
             continue
-        named = _CREDIT_NAME.search(d.text)
-        domain = _DOMAIN.search(d.text)
-        name = named.group(1).strip() if named and named.group(1).strip() else None
-        if name and len(name) % 2 == 0 and name[: len(name) // 2] == name[len(name) // 2:]:
-            name = name[: len(name) // 2]  # 「アジア経済研究所アジア経済研究所」
-        entity = lexicon.forms[name][0] if name and name in lexicon.forms else (
-            lower.get(domain.group(1)) if domain else None)
-        if entity is None and name is None:
-            continue
-        before = [s for s in sentences if s.line < d.number and not s.heading]
-        if not before:
-            continue
-        passage = before[-1].text
-        e = bank.entity_by_id.get(entity) if entity else None
-        answer = e.ja if e is not None else str(name)
-        prompt = f"「{passage}」という部分の出典として挙げられているのはどこか。"
-        out.append(Item(
-            id=f"a{sid.lower()}-source-{d.number}", category=Category.ACTORS, kind=ItemKind.ORGANISATION,
-            prompt=Text(prompt, TODO_EN), answer=Text(answer, e.en if e is not None else TODO_EN),
-            explanation=Text(f"本文のこの部分の後に「{d.text.strip()}」とある。", TODO_EN),
-            evidence=(Evidence(sid, d.text.strip()),), entity=entity, tags=("draft", "rule-source"),
-            draft=True, missing=("prompt.en", "explanation.en") if e is not None else
-            ("prompt.en", "answer.en", "explanation.en")))
+        seen.add(it.prompt.ja)
+        out.append(it)
     return out

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from quizgen.bank.model import EntityType
+from quizgen.extract.dating import PageDate
 from quizgen.extract.lexicon import Lexicon, Mention
 from quizgen.extract.nlp import Token
 from quizgen.extract.rules.actors import actors, forums, meetings
@@ -24,7 +25,9 @@ from quizgen.extract.rules.phrases import phrases
 from quizgen.extract.rules.positions import positions, quoted, reports
 from quizgen.extract.sentences import Sentence
 
-__all__ = ["Candidate", "candidates"]
+__all__ = ["NO_DATE", "Candidate", "candidates"]
+
+NO_DATE = PageDate(None)  # an article whose date is unknown: no relative date is resolved
 
 _OPINION = re.compile(r"(でしょう|ましょう|ですね|ますね|なあ|思います|かなあ|でしょうか|よね|だな|分かります|伺えます|"
                       r"注目されます|目が離せません|解説して|見ていき)")
@@ -32,10 +35,12 @@ _ACTOR_TYPES = {EntityType.PERSON, EntityType.COUNTRY, EntityType.ORGANISATION, 
 
 
 def candidates(sentence: Sentence, tokens: Sequence[Token], lexicon: Lexicon, *, previous_speaker: Mention | None = None,
-               ) -> tuple[list[Candidate], Mention | None]:
-    """All candidates in one sentence, and the speaker it names (for 同氏 in the next sentence)."""
+               page: PageDate = NO_DATE, article: str = "") -> tuple[list[Candidate], Mention | None]:
+    """All candidates in one sentence, and the speaker it names (for 同氏 in the next sentence).
+
+    `page` is what the article says of its own date (dates are resolved from it); `article` the source id."""
     text = sentence.text
-    if text.endswith(("?", "？")) or (_OPINION.search(text) and not reports(text)):
+    if text.endswith(("?", "？", "か。", "のか。")) or (_OPINION.search(text) and not reports(text)):
         return [], previous_speaker
     known = lexicon.known(text, tokens)
     people = lexicon.new_people(text, tokens, known)
@@ -45,13 +50,13 @@ def candidates(sentence: Sentence, tokens: Sequence[Token], lexicon: Lexicon, *,
     mentions = sorted([*known, *people, *(t for t in things if t.entity != "")], key=lambda m: m.start)
     actor_ids = tuple(dict.fromkeys(m.entity for m in mentions if m.entity and m.type in _ACTOR_TYPES))
     out: list[Candidate] = []
-    out += dates(sentence)
+    out += dates(sentence, page, article)
     out += numbers(sentence)
     speaker, stances = positions(sentence, tokens, mentions, previous_speaker)
     out += stances
     out += actors(sentence, mentions)
     out += forums(sentence, tokens, mentions)
-    out += meetings(sentence, mentions)
+    out += meetings(sentence, mentions, tokens)
     out += quoted(sentence)
     out += phrases(sentence, tokens, mentions)
     out = [_with_actors(c, actor_ids) for c in out]
@@ -68,11 +73,11 @@ def _dedupe(cands: list[Candidate]) -> list[Candidate]:
     best: dict[tuple[int, int], Candidate] = {}
     for c in cands:
         key = (c.start, c.end)
-        if key not in best or (best[key].question is None and c.question is not None):
+        if key not in best or (not best[key].parts and c.parts):
             best[key] = c
     seen: set[str] = set()
     out: list[Candidate] = []
-    for c in sorted(best.values(), key=lambda c: (c.question is None, c.start)):
+    for c in sorted(best.values(), key=lambda c: (not c.parts, c.start)):
         name = f"{c.rule == 'speaker'}:{c.entity or c.answer}"
         if name not in seen:
             seen.add(name)

@@ -1,4 +1,5 @@
-"""Step 1: drop page clutter (tickers, rankings, "read more" lines, bare URLs, adverts).
+"""Step 1: drop page clutter (tickers, rankings, "read more" lines, bare URLs, adverts, photo captions and
+credits, bylines, date stamps).
 
 Pure: takes the article text, returns the kept lines (verbatim, with their offsets in
 the original text, so evidence quotes stay verbatim) and a report of every dropped line.
@@ -23,6 +24,8 @@ class ClutterReason(StrEnum):
     NAVIGATION = "site navigation label"
     TICKER = "news ticker"
     DATELINE = "date and time stamp"
+    CAPTION = "photo caption or credit"
+    BYLINE = "byline"
     BLANK = "blank"
 
 
@@ -47,9 +50,12 @@ class Cleaned:
 
     @property
     def dateline(self) -> str | None:
-        """The date of the first dropped date/time stamp, as YYYY-MM-DD (the page's publication date)."""
-        for d in self.dropped:
-            m = _STAMP_DATE.search(d.text) if d.reason is ClutterReason.DATELINE else None
+        """The page's publication date as YYYY-MM-DD: of the first dropped date/time stamp, else of a kept
+        labelled line (公開日:2023/03/21)."""
+        stamps = [d.text for d in self.dropped if d.reason is ClutterReason.DATELINE]
+        stamps += [line.text for line in self.lines if _LABELLED_DATE.match(line.text.strip())]
+        for text in stamps:
+            m = _STAMP_DATE.search(text)
             if m:
                 return f"{int(m.group(1)):04d}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
         return None
@@ -89,8 +95,10 @@ _SHARE = re.compile(r"^(この記事を)?(シェア|ツイート|ブックマー
                     r"^\[?[［]?(広告|PR|スポンサーリンク)[］]?\]?$")
 # A line that is only a date/time stamp (「2024/07/16 18:45　更新 2024/07/16 21:02」「2024年10月22日 23時41分」);
 # a labelled 「公開日:2023/03/21」 is kept (a question may ask for it).
-_STAMP = re.compile(r"^[\d０-９/.\-年月日時分:：\s\u3000()（）曜月火水木金土]*(更新|配信|公開|掲載|投稿)?"
+_STAMP = re.compile(r"^(?:[^\s\u3000。、]{1,16}[\s\u3000]+)?"  # 「NHKニュース　2024年8月21日 19時05分」
+                    r"[\d０-９/.\-年月日時分:：\s\u3000()（）曜月火水木金土]*(更新|配信|公開|掲載|投稿)?"
                     r"[\d０-９/.\-年月日時分:：\s\u3000()（）曜月火水木金土]*$")
+_LABELLED_DATE = re.compile(r"^(公開日|配信日|掲載日|投稿日|更新日)\s*[:：]")
 _STAMP_DATE = re.compile(r"((?:19|20)\d{2})[/.年-](\d{1,2})[/.月-](\d{1,2})")
 _URL = re.compile(r"^\s*(https?://\S+|www\.\S+|[\w.-]+\.(com|jp|org|net|co\.jp|ne\.jp)(/\S*)?)\s*$")
 _READ_MORE = re.compile(r"(次のページを読む|続きを読む|もっと見る|記事を読む|詳しくはこちら|こちらから。?$|クリックしてください)")
@@ -101,6 +109,17 @@ _ADVERT = re.compile(r"(好評発売中|発売中|メールマガジン|購読|�
                      r"MAGAZINE|MOOK)")
 _NAVIGATION = frozenset({"最新記事", "トップ", "ホーム", "ワールド", "ビジネス", "国際", "政治", "経済", "社会",
                          "メニュー", "目次", "広告", "PR", "シェア", "ツイート"})
+# 「写真:会談前に握手する…=16日、北京(ロイター)」「(写真)」「撮影:山田太郎」「Photo: Reuters」
+_CAPTION = re.compile(r"^(?:[【\[［(（]?(?:写真|画像|動画|映像|図|グラフ|表)(?:[】\]］)）]|\s*[:：]|は|＝|=)|▲|△|▼|"
+                      r"(?:撮影|提供|出典|クレジット)\s*[:：]|photo\s*[:：]|(?:[(（](?:ロイター|AP|AFP|共同|時事|新華社|"
+                      r"タス|EPA|Getty|ゲッティ|UPI|ブルームバーグ)[^)）]{0,12}[)）])$)", re.IGNORECASE)
+# A caption without a label: short, with 「=16日、北京」 and an agency's credit at its end.
+_CAPTION_TAIL = re.compile(r"[=＝][^=＝。]{0,30}[(（](?:ロイター|AP|AFP|共同|時事|新華社|タス|EPA|Getty|ゲッティ|"
+                           r"UPI|ブルームバーグ|[^)）]{1,10}撮影)[^)）]{0,12}[)）]$")
+# 「(北京=山田太郎)」「文:山田太郎」「取材・文/…」「(記者 山田太郎)」「山田太郎記者」 on a line of its own
+_BYLINE = re.compile(r"^(?:[(（【][^)）】]{1,16}[=＝][^)）】]{1,12}[)）】]|"
+                     r"(?:文|取材・文|執筆|筆者|記者|著者|寄稿)\s*[:：/／]\s*\S{1,20}|"
+                     r"[(（]記者\s*\S{1,12}[)）]|\S{2,10}\s?記者|\S{2,10}\s?(?:特派員|編集委員|論説委員))$")
 _JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
 
 
@@ -144,6 +163,8 @@ def _reason(s: str, known: set[str]) -> ClutterReason | None:
     rules: tuple[tuple[ClutterReason, object], ...] = (
         (ClutterReason.NAVIGATION, s in _NAVIGATION or _MENU.match(s) or _SHARE.match(s)),
         (ClutterReason.TICKER, _TICKER.match(s)),
+        (ClutterReason.CAPTION, _CAPTION.match(s) or (len(s) < 120 and "。" not in s[:-1] and _CAPTION_TAIL.search(s))),
+        (ClutterReason.BYLINE, _BYLINE.match(s)),
         (ClutterReason.DATELINE, _STAMP.match(s) and _STAMP_DATE.search(s) and re.search(r"\d[:：時]\d", s)),
         (ClutterReason.KNOWN, s in known),
         (ClutterReason.URL, _URL.match(s)),

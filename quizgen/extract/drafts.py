@@ -1,65 +1,287 @@
-"""Step 4: candidate -> draft bank item (natural Japanese, answer, accepted forms, explanation, evidence).
+"""Step 6: a chosen fact -> a draft bank item in the bank's v2 style.
 
-English fields are left as clearly marked placeholders (`TODO_EN`) and listed in the
-item's `missing` field, so `quizgen check` accepts a draft and a reviewer sees what to add.
-No draft names its article (the bank shows sources from `evidence`); a draft dated by a year its
-sentence states gets `when` with a `stated` date basis. A relative date (今年5月, 先月) stays as the
-article writes it: the bank refuses it as an item until the reviewer resolves it.
+- The prompt is the sentence with the answer blanked (or the wh-question a rule built), its relative
+  dates resolved from the page's date (「今月7日」 -> 「2024年5月7日」) wherever that year may be printed,
+  and, when it names no year, a context cue naming the event: 【2024年5月 中露首脳の会談】. No article
+  number, ever.
+- The answer is the bank's name for a known entity, a resolved date, or the article's words; accepted
+  forms add the article's spelling.
+- Other facts chosen from the same sentence are masked (a name reduced to its title, a date to its month,
+  「人民大会堂で」 left out), so two drafts never answer each other (a mirror pair).
+- `statement` is the sentence (true), `cloze` the sentence with the answer in [[…]], `false_statement`
+  the sentence with a distractor the article states about something else (so the article contradicts it),
+  `distractors` three wrong answers of the same kind (`quizgen.extract.distractors`).
+- A dated fact gets `when`, `date_basis` and `event` (`quizgen.extract.dating`).
+
+English texts are "TODO: translate" placeholders, listed in `missing`; known entities and dates have theirs.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
+import random
 import re
-from collections.abc import Iterable
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
-from quizgen.bank.model import Bank, DateBasis, DateHow, Entity, EntityType, Evidence, Item, ItemKind, Role, Text
-from quizgen.extract.candidates import Candidate
-from quizgen.extract.lexicon import Mention, new_entity_id
+from quizgen.bank.model import Bank, DateBasis, Entity, EntityType, Evidence, Item, ItemKind, Role, Text
+from quizgen.bank.placeholders import TODO_EN, is_placeholder
+from quizgen.extract.dating import PageDate, Resolved, ja_date, resolve
+from quizgen.extract.distractors import Choice, Pools, choose
+from quizgen.extract.facts import Fact
+from quizgen.extract.lexicon import GLOSS_AFTER_KANJI, Mention, new_entity_id
+from quizgen.extract.rules.candidate import Candidate
+from quizgen.japanese.normalise import normalise
 
-TODO_EN = "TODO: translate"
 BLANK = "（　　）"
-_KANA_RE = re.compile(r"^[\u3041-\u309f\u30fc]+$")
 _WHO = {"人物"}
 _WHERE = {"国", "場所", "訪問先", "組織", "国・組織", "国・勢力"}
 _WHEN = {"日付", "年", "年月", "時期"}
-_CANONICAL = {EntityType.PERSON, EntityType.COUNTRY, EntityType.PLACE, EntityType.ORGANISATION}
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-           "November", "December")
+_CANONICAL = {EntityType.PERSON, EntityType.COUNTRY, EntityType.PLACE, EntityType.ORGANISATION, EntityType.GROUP}
+_YEAR_IN = re.compile(r"(?<![0-9])(?:19|20)[0-9]{2}(?![0-9])")
+Span = tuple[int, int]
 
 
-def prompt_ja(c: Candidate) -> str:
-    if c.question is not None:
-        return c.question
+@dataclass(frozen=True)
+class Context:
+    """What every draft of one article shares."""
+
+    article: str  # the source id
+    page: PageDate
+    label: str  # the context cue naming the article's event (【2024年5月 中露首脳の会談】), or ""
+    pools: Pools
+    bank: Bank
+
+
+def render(text: str, repl: Mapping[Span, str], lo: int = 0, hi: int | None = None) -> str:
+    """text[lo:hi] with each span in `repl` (inside it, not overlapping an earlier one) replaced."""
+    hi = len(text) if hi is None else hi
+    out: list[str] = []
+    pos = lo
+    for (a, b), new in sorted(repl.items()):
+        if a < pos or b > hi or a < lo:
+            continue
+        out.append(text[pos:a])
+        out.append(new)
+        pos = b
+    out.append(text[pos:hi])
+    return "".join(out)
+
+
+def mask(f: Fact, allowed_years: frozenset[int]) -> tuple[Span, str] | None:
+    """How another draft of the same sentence may print this fact without giving its answer away, or None.
+
+    A name with its title becomes the title (ロシアのプーチン大統領 -> ロシアの大統領), a date its month
+    (or year), a place before で is left out."""
+    c = f.candidate
     text = c.sentence.text
-    blanked = text[:c.start] + BLANK + text[c.end:]
-    verb = "誰か" if c.ask in _WHO else "どこか" if c.ask in _WHERE else "いつか" if c.ask in _WHEN else "何か"
-    return f"次の文の{BLANK}に入る{c.ask}は{verb}。「{blanked}」"
-
-
-def answer_en(c: Candidate, bank: Bank) -> str | None:
-    """The English answer where it is known for sure: a known entity, or a full date."""
-    if c.entity and c.entity in bank.entity_by_id and bank.entity_by_id[c.entity].type in _CANONICAL:
-        return bank.entity_by_id[c.entity].en
-    if c.when and re.fullmatch(r"\d{4}-\d{2}-\d{2}", c.when):
-        y, m, d = (int(x) for x in c.when.split("-"))
-        return f"{d} {_MONTHS[m - 1]} {y}"
-    if c.when and re.fullmatch(r"\d{4}", c.when) and c.answer == f"{c.when}年":
-        return c.when
+    if c.mentions:
+        return None
+    if c.date is not None and c.date.precision > 1:
+        return (c.date.start, c.date.end), _coarse(c.date, allowed_years)
+    if c.kind is ItemKind.PERSON and c.title and titled(text, c.end, c.title):
+        return (c.start, c.end), ""
+    if c.kind is ItemKind.PLACE and _MET_AT.match(text, c.end):
+        return (c.start, c.end + 1), ""
     return None
 
 
-def draft_id(c: Candidate, article: str) -> str:
+def titled(text: str, end: int, title: str) -> bool:
+    """Whether the name ending at `end` is followed by `title` (past a reading gloss)."""
+    gloss = GLOSS_AFTER_KANJI.match(text, end)
+    return text.startswith(title, gloss.end() if gloss else end)
+
+
+_PAREN_AFTER = re.compile(r"[(（]([^()（）]{1,20})[)）]")
+_MET_AT = re.compile(r"で(?:会談|会見|会っ|会い|署名|調印)")
+_RELATIVE_HEAD = re.compile(r"^(一昨年|再来年|昨年|去年|来年|今年|本年|今月|先月|来月)")
+
+
+def _coarse(r: Resolved, allowed_years: frozenset[int]) -> str:
+    """A date one step less precise, for another draft's prompt: 2024年5月16日 -> 2024年5月, 昨年10月 -> 昨年,
+    16日 -> nothing (the sentence reads on without it)."""
+    if r.year in allowed_years:
+        return ja_date(r.year, r.month if r.day is not None else None)
+    head = _RELATIVE_HEAD.match(r.written)
+    return head.group(1) if head else ""
+
+
+def draft_id(f: Fact, article: str) -> str:
     """Stable id from the article, the sentence position and the answer (never from the wording of the question)."""
+    c = f.candidate
     digest = hashlib.sha1(f"{c.sentence.start}:{c.start}:{c.answer}:{c.rule}".encode()).hexdigest()[:6]
     slug = re.sub(r"[^a-z0-9]+", "-", article.lower()).strip("-") or "x"
     return f"a{slug}-{c.kind.value}-{digest}"
 
 
+def _ask_verb(ask: str) -> str:
+    return "誰か" if ask in _WHO else "どこか" if ask in _WHERE else "いつか" if ask in _WHEN else "何か"
+
+
+def _dated(f: Fact, resolved: Sequence[Resolved]) -> Resolved | None:
+    """The date the fact happened: its own answer, or the most precise provable date of its sentence."""
+    if f.candidate.date is not None:
+        return f.candidate.date
+    provable = [r for r in resolved if r.basis is not None and r.precision >= 2]
+    return max(provable, key=lambda r: r.precision) if provable else None
+
+
+@dataclass(frozen=True)
+class Built:
+    item: Item
+    entity: Entity | None  # a proposed new person
+
+
+def build(f: Fact, masks: Mapping[Span, str], ctx: Context) -> Built:
+    """The draft item for fact `f`; `masks` are the other chosen facts of its sentence (see `mask`)."""
+    c = f.candidate
+    text = c.sentence.text
+    resolved = resolve(text, ctx.page, ctx.article)
+    dated = _dated(f, resolved)
+    allowed = ctx.page.years | ({dated.year} if dated is not None and dated.basis is not None else set())
+    dates = {(r.start, r.end): r.answer for r in resolved
+             if r.year in allowed and r.written != r.answer and not (r.start < c.end and c.start < r.end)}
+    dates |= {(m.start(), m.end()): "" for m in GLOSS_AFTER_KANJI.finditer(text)}  # 習近平(しゅう・きんぺい)
+    if c.date is not None:
+        dates[(c.start, c.end)] = c.date.answer
+    answer, answer_en, accept = _answer(c, ctx.bank)
+    alias = _PAREN_AFTER.match(text, c.end)  # 北大西洋条約機構（NATO）: the bracket would print the answer
+    if alias is not None and not c.parts and not GLOSS_AFTER_KANJI.match(text, c.end):
+        masks = {**masks, (alias.start(), alias.end()): ""}
+        accept = tuple(a for a in dict.fromkeys((*accept, alias.group(1))) if a != answer)
+
+    prompt_body = (_question(f, {**dates, **masks}) if c.parts else
+                   render(text, {**dates, **masks, (c.start, c.end): BLANK}) + f"{BLANK}に入る{c.ask}は{_ask_verb(c.ask)}。")
+    label = _label_for(ctx.label if c.date is None else _undated(ctx.label), prompt_body, (answer, *accept))
+    prompt = label + prompt_body
+    written = c.date.answer if c.date is not None else c.answer
+    shown = {**dates, **{span: new for span, new in masks.items() if not (span[0] <= c.start and c.end <= span[1])}}
+    statement = label + render(text, shown)  # the other drafts' answers stay hidden here too (a worksheet shows both)
+    cloze = label + render(text, {**shown, (c.start, c.end): f"[[{written}]]"})
+    rng = random.Random(draft_id(f, ctx.article))
+    entity_type = _entity_type(c, ctx.bank)
+    choice = choose(c.kind, answer, accept, prompt, ctx.pools, ctx.bank, rng, entity_type=entity_type,
+                    title=c.title, date=(c.date.year, c.date.month, c.date.day) if c.date is not None else None)
+    false = _false_statement(f, choice, label, shown)
+
+    entity, entity_id, missing_extra = _person(f, ctx)
+    event = None
+    when = basis = None
+    if dated is not None and dated.basis is not None:
+        when, basis = dated.when, dated.basis
+        event = _event(text, dates, dated)
+    item = Item(
+        id=draft_id(f, ctx.article),
+        category=c.category,
+        kind=c.kind,
+        prompt=Text(prompt, TODO_EN),
+        answer=Text(answer, answer_en),
+        explanation=Text(label + render(text, dates), TODO_EN),
+        evidence=(Evidence(ctx.article, text),),
+        answer_type=c.answer_type,
+        accept=accept,
+        entity=entity_id,
+        actors=tuple(a for a in c.actors if a in ctx.bank.entity_by_id and a != entity_id),
+        tags=("draft", f"rule-{c.rule}"),
+        statement=Text(statement, TODO_EN),
+        false_statement=Text(false, TODO_EN) if false else None,
+        cloze=Text(cloze, f"{TODO_EN} [[{answer_en if not is_placeholder(answer_en) else written}]]"),
+        distractors=choice.texts,
+        when=when,
+        event=Text(event, TODO_EN) if event else None,
+        date_basis=basis,
+        draft=True,
+    )
+    return Built(_with_missing(item, missing_extra), entity)
+
+
+def _question(f: Fact, repl: Mapping[Span, str]) -> str:
+    c = f.candidate
+    return "".join(p if isinstance(p, str) else render(c.sentence.text, repl, *p) for p in c.parts)
+
+
+def _undated(label: str) -> str:
+    """The cue without its date, for a draft that asks the date (【2024年5月 中露首脳の会談】 -> 【中露首脳の会談】)."""
+    inner = re.sub(r"^(?:19|20)[0-9]{2}年(?:[0-9]{1,2}月)?\s*", "", label.strip("【】"))
+    return f"【{inner}】" if inner else ""
+
+
+def _label_for(label: str, body: str, answers: Sequence[str]) -> str:
+    """The context cue, when the prompt names no year and the cue does not print the answer."""
+    if not label or _YEAR_IN.search(body):
+        return ""
+    key = normalise(label)
+    return "" if any(len(normalise(a)) >= 2 and normalise(a) in key for a in answers) else label
+
+
+def _answer(c: Candidate, bank: Bank) -> tuple[str, str, tuple[str, ...]]:
+    """(answer.ja, answer.en, accept) for a candidate."""
+    if c.date is not None:
+        return c.date.answer, c.date.english, tuple(a for a in c.accept if a != c.date.answer)
+    known = bank.entity_by_id.get(c.entity) if c.entity else None
+    if known is not None and known.type in _CANONICAL:
+        accept = tuple(dict.fromkeys(a for a in (c.answer, *c.accept) if a != known.ja))
+        return known.ja, known.en, accept
+    en = TODO_EN
+    if c.mentions and all(m.entity in bank.entity_by_id for m in c.mentions):
+        en = " and ".join(bank.entity_by_id[str(m.entity)].en for m in c.mentions)
+    return c.answer, en, tuple(a for a in c.accept if a != c.answer)
+
+
+def _entity_type(c: Candidate, bank: Bank) -> EntityType | None:
+    if c.mentions:
+        return None  # 中国とロシア: no distractor is the same kind of list
+    known = bank.entity_by_id.get(c.entity) if c.entity else None
+    if known is not None:
+        return known.type
+    if c.rule == "speaker" and c.new_person is None:
+        return EntityType.ORGANISATION
+    return EntityType.PERSON if c.kind is ItemKind.PERSON or c.new_person is not None else None
+
+
+def _false_statement(f: Fact, choice: Choice, label: str, dates: Mapping[Span, str]) -> str | None:
+    """The sentence with a distractor the article states elsewhere in place of the answer, or None."""
+    c = f.candidate
+    if not choice.from_article or not choice.texts or c.rule == "speaker" or c.mentions:
+        return None
+    if c.kind not in (ItemKind.DATE, ItemKind.NUMBER, ItemKind.DURATION, ItemKind.ANNIVERSARY, ItemKind.PERSON):
+        return None  # カーネギー国際平和財団（NATO）, 北京向け: a swapped name or place reads as nonsense, not as false
+    if c.kind is ItemKind.PERSON and not c.title:
+        return None
+    if c.kind is not ItemKind.DATE and c.sentence.text[c.start - 1:c.start] == "の":
+        return None  # エジプト、エチオピア、イラン、UAEの（36カ国）: the list around it gives it away
+    if c.title and titled(c.sentence.text, c.end, c.title) and choice.title != c.title:
+        return None  # 中国のラブロフ国家主席: a name swapped under another's title is absurd, not false
+    if re.match(r"[\u30a1-\u30fa\u4e00-\u9fff]", c.sentence.text[c.start - 1:c.start] if c.start else ""):
+        return None  # 黒竜江省（北京）: the word before qualifies the answer, so a swap reads as nonsense
+    return label + render(c.sentence.text, {**dates, (c.start, c.end): choice.texts[0].ja})
+
+
+def _event(text: str, dates: Mapping[Span, str], dated: Resolved) -> str:
+    """The sentence as an event label: without its date, its final 。 and the comma the date leaves."""
+    body = render(text, {**dates, (dated.start, dated.end): ""}).rstrip("。")
+    body = re.sub(r"(は|が|、)、", r"\1", body).strip("、 ")
+    return re.sub(r"^(に|、|の)", "", body)
+
+
+def _person(f: Fact, ctx: Context) -> tuple[Entity | None, str | None, tuple[str, ...]]:
+    """The proposed entity for a new person (when the reading is certain), the item's entity id, and what
+    the reviewer must still give (a reading nobody could be sure of)."""
+    c = f.candidate
+    person = c.new_person
+    if person is None:
+        return None, c.entity, ()
+    entity = new_person_entity(person, ctx.article)
+    if entity is None:
+        return None, None, (f"reading of {person.surface} (unknown: give it, or accept without one)",)
+    return entity, entity.id, ()
+
+
 def new_person_entity(m: Mention, article: str) -> Entity | None:
-    """A proposed entity for a person the bank does not know, with the NLP reading (hiragana)."""
+    """A proposed entity for a person the bank does not know, when their reading is certain (see lexicon)."""
     reading = (m.reading or "").replace("・", "")
-    if not _KANA_RE.match(reading):
+    if not reading or not re.fullmatch(r"[\u3041-\u309f\u30fc]+", reading):
         return None
     aliases = [f"{m.surface}氏"]
     roles: tuple[Role, ...] = ()
@@ -70,58 +292,23 @@ def new_person_entity(m: Mention, article: str) -> Entity | None:
         aliases.append(m.surface.split("・")[-1])
     return Entity(id=new_entity_id(m), type=EntityType.PERSON, ja=m.surface, reading=reading, en=TODO_EN,
                   aliases=tuple(dict.fromkeys(a for a in aliases if a != m.surface)), roles=roles,
-                  note=Text("quizgen extract が提案した新しい人物(読みは形態素解析による。要確認)",
-                            "Proposed by quizgen extract (reading from the morphological analyser: check it)"))
+                  note=Text("quizgen extract が提案した新しい人物(要確認)", "Proposed by quizgen extract (check it)"))
 
 
-def to_item(c: Candidate, article: str, bank: Bank, entity: Entity | None = None) -> Item:
-    """One draft item for candidate `c` from article `article`. `entity` is a proposed new person, if any."""
-    text = c.sentence.text
-    missing = ["prompt.en", "explanation.en", "cloze.en"]
-    en = answer_en(c, bank)
-    if en is None:
-        missing.insert(1, "answer.en")
-    if entity is not None:
-        missing.append(f"entity {entity.id}.en")
-    entity_id = entity.id if entity is not None else c.entity
-    known = bank.entity_by_id.get(c.entity) if c.entity else None
-    if known is not None and known.type not in _CANONICAL:
-        known = None  # 「ウクライナ危機」 is not a spelling of 「ロシアのウクライナ侵攻」: keep the article's words
-    answer_ja = known.ja if known is not None else c.answer
-    accept = tuple(dict.fromkeys(a for a in (c.answer, *c.accept) if a != answer_ja))
-    named = f"(=「{known.ja}」)" if known is not None and known.ja != c.answer else ""
-    explanation = f"本文に「{text}」とある{named}。"
-    cloze = text[:c.start] + f"[[{c.answer}]]" + text[c.end:]
-    dated = bool(c.when and c.kind is ItemKind.DATE and c.when[:4] in text)  # a timeline event
-    return Item(
-        id=draft_id(c, article),
-        category=c.category,
-        kind=c.kind,
-        prompt=Text(prompt_ja(c), TODO_EN),
-        answer=Text(answer_ja, en or TODO_EN),
-        explanation=Text(explanation, TODO_EN),
-        evidence=(Evidence(article=article, quote=text),),
-        answer_type=c.answer_type,
-        accept=accept,
-        entity=entity_id,
-        actors=tuple(a for a in c.actors if a in bank.entity_by_id and a != entity_id),
-        tags=("draft", f"rule-{c.rule}"),
-        cloze=Text(cloze, f"{TODO_EN} [[{en or c.answer}]]"),
-        when=c.when if dated else None,
-        event=Text(text, TODO_EN) if dated else None,
-        date_basis=DateBasis(DateHow.STATED, article, (text,)) if dated else None,
-        draft=True,
-        missing=tuple(missing),
-    )
+def _with_missing(item: Item, extra: tuple[str, ...]) -> Item:
+    return dataclasses.replace(item, missing=(*placeholder_fields(item), *extra))
 
 
-def unique_prompts(items: Iterable[Item]) -> list[Item]:
-    """Drop drafts whose prompt repeats an earlier one (the bank forbids one prompt with two answers)."""
-    seen: set[str] = set()
-    out: list[Item] = []
-    for it in items:
-        if it.prompt.ja in seen:
-            continue
-        seen.add(it.prompt.ja)
-        out.append(it)
-    return out
+def placeholder_fields(item: Item) -> tuple[str, ...]:
+    """The English fields of `item` that are still placeholders ("prompt.en", "distractors.en" …)."""
+    out: list[str] = []
+    for name in ("prompt", "answer", "explanation", "statement", "false_statement", "cloze", "event"):
+        t: Text | None = getattr(item, name)
+        if t is not None and is_placeholder(t.en):
+            out.append(f"{name}.en")
+    if any(is_placeholder(d.en) for d in item.distractors):
+        out.append("distractors.en")
+    return tuple(out)
+
+
+__all__ = ["BLANK", "Built", "Context", "DateBasis", "build", "draft_id", "mask", "placeholder_fields", "render"]

@@ -1,7 +1,10 @@
 """Entity linking: find the bank's known entities (by name and alias) and propose new people.
 
-Known entities keep the bank's own reading (Sudachi misreads names such as 習近平);
-only people the bank does not know get a reading from the NLP backend.
+Known entities keep the bank's own reading (Sudachi misreads names such as 習近平). A new person's
+reading is one that cannot be wrong: a katakana name read as written, or the reading the article
+glosses after the name (習近平(しゅう・きんぺい)); otherwise it is unknown (None) and the reviewer is
+asked, never a dictionary guess (Sudachi reads 張暁剛 as ちょうあきらつよし). Compounds of country
+abbreviations (中露, 日米) are never people.
 """
 
 from __future__ import annotations
@@ -12,7 +15,7 @@ from dataclasses import dataclass
 
 from quizgen.bank.model import Bank, EntityType
 from quizgen.extract.nlp import Token, runs
-from quizgen.japanese.kana import kana_to_romaji
+from quizgen.japanese.kana import fold_kana, kana_to_romaji
 from quizgen.japanese.titles import HONORIFICS, TITLES_AFTER_NAME
 
 _JA_RE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
@@ -27,6 +30,13 @@ _NAME_BEFORE = re.compile(r"(?:[\u30a1-\u30fa][\u30a1-\u30fa\u30fc]+(?:[・=＝]
 _NOT_A_NAME = re.compile(r"^(駐|同|両|各|諸|全|歴代|当時|現|前|元|新|次期|首席|特別|外務|国防|国務|財務|法務|内務|商務|"
                          r"防衛|経済|安保|官房|報道|事務|政府|国連|国家|党|軍|大統領|首相|主任|上級|担当)|"
                          r"(省|府|庁|局|部|院|会|国|軍|党|所|団|隊|室|課|担当|大学|政府)$")
+# 中露, 中ロ, 日米, 米中韓: one-character country abbreviations joined, never a person's name.
+_COUNTRY_ABBREVIATIONS = re.compile(r"^[中露ロ米日韓朝英仏独印欧豪加伊台越比泰墨伯露]{2,4}$")
+_NOT_A_TITLE = frozenset({"首脳", "首脳ら", "両首脳"})  # 中露首脳, 各国首脳: a group, not a name and a title
+# The article's own reading after a name: 習近平(しゅう・きんぺい), 張暁剛（ちょう・ぎょうごう）
+_GLOSS = re.compile(r"[(（]([\u3041-\u309f・ー]{2,20})[)）]")
+GLOSS_AFTER_KANJI = re.compile(r"(?<=[\u3400-\u9fff])[(（][\u3041-\u309f・ー]{2,20}[)）]")  # a reading, not a fact
+_KATAKANA_ONLY = re.compile(r"^[\u30a1-\u30fa\u30fc・=＝]+$")
 _KATAKANA_WORDS = frozenset({"トップ", "センター", "チーム", "グループ", "メンバー", "スタッフ", "シンクタンク", "プロジェクト",
                              "プログラム", "ユニット", "オフィス", "ホワイトハウス"})
 # Organisations the bank does not know: a noun compound ending in one of these (中国国防省, カーネギー国際平和財団).
@@ -110,9 +120,10 @@ class Lexicon:
             surface = text[start:end]
             if any(a < end and start < b for a, b in taken) or surface in self.forms or len(surface) < 2:
                 return
-            reading = "".join(x.reading for x in tokens if start <= x.start < end and x.surface not in "・=＝")
+            if _COUNTRY_ABBREVIATIONS.match(surface) or title in _NOT_A_TITLE:
+                return  # 中露首脳: two countries' leaders, not a person called 中露
             out.append(Mention(surface, start, end, EntityType.PERSON, None, title, _full_end(text, end, title),
-                               reading or None))
+                               person_reading(text, start, end)))
             taken.append((start, out[-1].full_end))
 
         for start, end, title in _tagged_names(text, tokens):
@@ -167,6 +178,15 @@ class Lexicon:
             out.append(Mention(t.surface, t.start, t.end, etype, None, None, t.end))
         return out
 
+def person_reading(text: str, start: int, end: int) -> str | None:
+    """The hiragana reading of the name text[start:end] where it is certain, else None (see the module doc)."""
+    name = text[start:end]
+    if _KATAKANA_ONLY.match(name):
+        return fold_kana(re.sub(r"[・=＝]", "", name))
+    gloss = _GLOSS.match(text, end)
+    return gloss.group(1).replace("・", "") if gloss else None
+
+
 def _compounds(tokens: Sequence[Token]) -> list[tuple[int, int]]:
     """Maximal runs of nouns (no numerals), as character spans."""
     return runs(tokens, lambda t: t.is_noun and t.pos[1] != "数詞")
@@ -174,7 +194,7 @@ def _compounds(tokens: Sequence[Token]) -> list[tuple[int, int]]:
 
 def new_entity_id(mention: Mention) -> str:
     """A readable id for a proposed person: romaji of the reading, else a code-point digest."""
-    romaji = kana_to_romaji(mention.reading or "")
+    romaji = kana_to_romaji((mention.reading or "").replace("ー", ""))
     slug = re.sub(r"[^a-z0-9]+", "-", romaji).strip("-")
     if not slug:
         slug = "u" + "-".join(f"{ord(c):x}" for c in mention.surface[:3])
@@ -192,6 +212,9 @@ def _split_title(surface: str) -> tuple[str, str | None]:
 
 
 def _title_after(text: str, pos: int) -> str | None:
+    """The title written right after a name at `pos`, past a reading gloss (習近平(しゅう・きんぺい)国家主席)."""
+    gloss = _GLOSS.match(text, pos)
+    pos = gloss.end() if gloss else pos
     for title in TITLES_AFTER_NAME:
         if text.startswith(title, pos):
             return title
@@ -229,6 +252,9 @@ def _name_before_title(text: str, tokens: Sequence[Token], nm: re.Match[str]) ->
     return name not in _KATAKANA_WORDS and not any(x.is_place for x in inside)
 
 def _full_end(text: str, end: int, title: str | None) -> int:
+    gloss = _GLOSS.match(text, end)
+    if gloss is not None and title is not None and text.startswith(title, gloss.end()):
+        end = gloss.end()
     if title is not None and text.startswith(title, end):
         end += len(title)
     if text[end:end + 1] in HONORIFICS:

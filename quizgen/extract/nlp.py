@@ -61,6 +61,26 @@ def runs(tokens: Sequence[Token], keep: Callable[[Token], bool]) -> list[tuple[i
     return out
 
 
+CHUNK = 4000  # characters per call: Sudachi refuses more than 49,149 bytes ("Input is too long")
+_BREAKS = "。！？!?\n、 　"
+
+
+def chunks(text: str, size: int = CHUNK) -> list[tuple[int, str]]:
+    """`text` as (offset, piece) pieces of at most `size` characters, cut after a sentence end or a comma
+    where there is one in the piece's second half."""
+    out: list[tuple[int, str]] = []
+    start = 0
+    while len(text) - start > size:
+        window = text[start:start + size]
+        cut = max(window.rfind(ch) for ch in _BREAKS) + 1
+        cut = cut if cut > size // 2 else size
+        out.append((start, window[:cut]))
+        start += cut
+    if start < len(text) or not out:
+        out.append((start, text[start:]))
+    return out
+
+
 @lru_cache(maxsize=1)
 def load_analyzer() -> Analyzer:
     """The Sudachi tokenizer (split mode C: long units, good for names and compounds).
@@ -78,11 +98,12 @@ def load_analyzer() -> Analyzer:
 
     def analyse(text: str) -> list[Token]:
         out: list[Token] = []
-        for m in tokenizer.tokenize(text):
-            reading = m.reading_form()
-            out.append(Token(surface=m.surface(), pos=tuple(m.part_of_speech()),
-                             reading=fold_kana(reading) if reading else "",
-                             start=m.begin(), end=m.end()))
+        for offset, piece in chunks(text):
+            for m in tokenizer.tokenize(piece):
+                reading = m.reading_form()
+                out.append(Token(surface=m.surface(), pos=tuple(m.part_of_speech()),
+                                 reading=fold_kana(reading) if reading else "",
+                                 start=offset + m.begin(), end=offset + m.end()))
         return out
 
     return analyse

@@ -1,11 +1,18 @@
-"""`quizgen review`: move accepted drafts from a drafts file into the bank (library part, no prompts).
+"""`quizgen review`: decide on drafts one at a time, each decision written as it is made (library part).
 
-A drafts file (written by `quizgen extract`) holds `sources`, proposed `entities` and draft
-`items`. It is read once, through the bank's own reader, and validated together with the bank it
-extends; its records are kept typed (`Drafts.records`) and written back through the bank's dumper.
-Accepting items writes them, with the source and the entities they need, to
-`BANK/items/<article>.yaml`, and removes them from the drafts file; both files are validated
-before anything is written.
+A drafts file (written by `quizgen extract`) holds draft `items`, the proposed `entities` they need and,
+for an article nobody registered, its `sources` entry. It is read through the bank's own reader and
+validated together with the bank it extends.
+
+Every decision is written at once, atomically, so an interrupted review (Ctrl-C, end of input, a crash)
+loses nothing and resumes where it stopped:
+- `accept` writes the item (no longer a draft), with the source and new people it needs, into
+  `BANK/items/<article>.yaml`, then removes it from the drafts file. The bank is validated as it will
+  be before anything is written. Should the second write not happen, `open_drafts` finds the item in
+  the bank and drops it from the drafts file (it was accepted).
+- `discard` keeps the draft in the drafts file with the reason (`discarded:`), so the record stays.
+- `update` writes an edited draft back into the drafts file (editing never accepts).
+- `undo_accept` takes an accepted item out of the bank and puts the draft back where it was.
 """
 
 from __future__ import annotations
@@ -16,13 +23,16 @@ from pathlib import Path
 from typing import Any
 
 from quizgen.atomic import write_text
+from quizgen.bank.articles import ArticleFolders
 from quizgen.bank.load import SECTIONS, bank_data, bank_files, dumps_bank, loads_bank_files, loads_bank_parts, read_files
 from quizgen.bank.located import LocMap, load_located, plain
-from quizgen.bank.model import Bank, Item, Text
+from quizgen.bank.model import Bank, Entity, EntityType, Item, Text
 from quizgen.bank.names import id_problem
+from quizgen.bank.placeholders import TODO_EN
 from quizgen.bank.records import dumps_yaml
 from quizgen.errors import BankError, UsageError
-from quizgen.extract.drafts import TODO_EN
+from quizgen.extract.drafts import placeholder_fields
+from quizgen.extract.lexicon import Mention, new_entity_id
 
 
 @dataclass(frozen=True)
@@ -32,37 +42,42 @@ class Drafts:
     bank: Bank  # bank and drafts file, validated together
     records: Bank  # the drafts file's own sources, entities and items, as written in it
     header: str  # its comment lines, kept when it is written back
+    articles: ArticleFolders | None = None
 
     @property
     def items(self) -> tuple[Item, ...]:
-        """The items still in the drafts file, in its order."""
+        """The items in the drafts file, in its order (discarded ones included)."""
         return self.records.items
+
+    @property
+    def pending(self) -> tuple[Item, ...]:
+        """The drafts still to decide on: not discarded."""
+        return tuple(i for i in self.records.items if i.draft and i.discarded is None)
+
+    def item(self, item_id: str) -> Item:
+        return next(i for i in self.records.items if i.id == item_id)
 
 
 @dataclass(frozen=True)
-class Outcome:
-    target: Path
-    accepted: int
-    remaining: int
-    file_removed: bool
+class Opened:
+    drafts: Drafts
+    recovered: int  # drafts found already accepted into the bank (an interrupted review) and dropped
 
 
-def _texts(bank_dir: Path, file: Path, file_text: str | None) -> list[tuple[str, str]]:
-    inside = _inside(file, bank_dir)
+def _bank_texts(bank_dir: Path, file: Path) -> list[tuple[str, str]]:
+    """Every bank file's text but the drafts file's own (when it lies inside the bank)."""
+    inside = file.resolve().is_relative_to(bank_dir.resolve())
     texts, problems = read_files([p for p in bank_files(bank_dir) if not (inside and p.resolve() == file.resolve())])
     if problems:
         raise BankError(problems)
-    if file_text is not None:
-        texts.append((file_text, str(file)))
     return texts
 
 
-def _inside(file: Path, folder: Path) -> bool:
-    return file.resolve().is_relative_to(folder.resolve())
+def open_drafts(file: Path, bank_dir: Path, articles_dir: Path | None = None) -> Opened:
+    """Load the drafts file with the bank (raises BankError listing every problem in either, located).
 
-
-def open_drafts(file: Path, bank_dir: Path, articles_dir: Path | None = None) -> Drafts:
-    """Load the drafts file with the bank (raises BankError listing every problem in either)."""
+    Drafts that the bank already holds as accepted items (a review stopped between its two writes) are
+    dropped from the drafts file, which is written back."""
     if not file.is_file():
         raise UsageError(f"drafts file not found: {file}")
     if not bank_dir.is_dir():
@@ -71,9 +86,72 @@ def open_drafts(file: Path, bank_dir: Path, articles_dir: Path | None = None) ->
     if problems:
         raise BankError(problems)
     text = read[0][0]
-    bank, parts = loads_bank_parts(_texts(bank_dir, file, text), articles_dir)
+    texts = _bank_texts(bank_dir, file)
+    articles = ArticleFolders.for_bank(bank_dir, articles_dir)
     header = "".join(line + "\n" for line in text.splitlines() if line.startswith("#"))
-    return Drafts(file, bank_dir, bank, parts[-1], header)
+    text, recovered = _without_accepted(text, str(file), texts)
+    bank, parts = loads_bank_parts([*texts, (text, str(file))], articles)
+    drafts = Drafts(file, bank_dir, bank, parts[-1], header, articles)
+    if recovered:
+        write_text(file, header + dumps_bank(drafts.records))
+    return Opened(drafts, recovered)
+
+
+def _without_accepted(text: str, shown: str, bank_texts: list[tuple[str, str]]) -> tuple[str, int]:
+    """The drafts file's text without the records the bank already holds (items, entities, sources)."""
+    data, problems = load_located(text, shown)
+    if problems or not isinstance(data, LocMap):
+        return text, 0  # the bank's reader reports what is wrong
+    bank = loads_bank_files(bank_texts)
+    held = {"items": set(bank.item_by_id), "entities": set(bank.entity_by_id), "sources": set(bank.source_by_id)}
+    raw: dict[str, Any] = plain(data)
+    before = len(raw.get("items") or [])
+    changed = False
+    for key, ids in held.items():
+        records = raw.get(key) or []
+        kept = [r for r in records if not (isinstance(r, dict) and r.get("id") in ids)]
+        if len(kept) != len(records):
+            raw[key] = kept
+            changed = True
+    if not changed:
+        return text, 0
+    return dumps_yaml({k: v for k, v in raw.items() if v}), before - len(raw.get("items") or [])
+
+
+# --------------------------------------------------------------------------- decisions
+
+
+def _with(drafts: Drafts, records: Bank) -> tuple[str | None, Bank]:
+    """The drafts file's text holding `records` (None: nothing left, the file goes), validated with the bank."""
+    if not records.items:
+        return None, records
+    return drafts.header + dumps_bank(records), records
+
+
+def _reopen(drafts: Drafts) -> Drafts:
+    return open_drafts(drafts.path, drafts.bank_dir, _explicit(drafts)).drafts if drafts.path.exists() else \
+        dataclasses.replace(drafts, records=Bank())
+
+
+def _explicit(drafts: Drafts) -> Path | None:
+    a = drafts.articles
+    return a.folders[0] if a is not None and a.strict else None
+
+
+def update(drafts: Drafts, item: Item) -> Drafts:
+    """Write an edited draft (still a draft) back into the drafts file, validated with the bank."""
+    records = dataclasses.replace(drafts.records, items=tuple(item if i.id == item.id else i for i in drafts.items))
+    text, _ = _with(drafts, records)
+    assert text is not None
+    loads_bank_files([*_bank_texts(drafts.bank_dir, drafts.path), (text, str(drafts.path))], drafts.articles)
+    write_text(drafts.path, text)
+    return _reopen(drafts)
+
+
+def discard(drafts: Drafts, item_id: str, reason: str) -> Drafts:
+    """Mark a draft discarded, with the reviewer's reason, in the drafts file."""
+    reason = " ".join(reason.split()) or "(理由なし)"
+    return update(drafts, dataclasses.replace(drafts.item(item_id), discarded=reason))
 
 
 EDITED = "(edited item)"  # the shown file name of an item's text as it comes back from the editor
@@ -82,8 +160,7 @@ EDITED = "(edited item)"  # the shown file name of an item's text as it comes ba
 def rebuild(drafts: Drafts, item_id: str, edited_text: str) -> Item:
     """The item `item_id` as the teacher edited it (its YAML text), validated in the drafts file with the bank.
 
-    Raises BankError if anything is wrong, located in the drafts file as it would be written.
-    """
+    Raises BankError if anything is wrong, located in the drafts file as it would be written."""
     edited, problems = load_located(edited_text, EDITED)
     if problems:
         raise BankError(problems)
@@ -91,89 +168,151 @@ def rebuild(drafts: Drafts, item_id: str, edited_text: str) -> Item:
         raise UsageError("the edited item must be a YAML mapping with an `id`")
     data = bank_data(drafts.records)
     data["items"] = [plain(edited) if i["id"] == item_id else i for i in data.get("items", [])]
-    bank = loads_bank_files(_texts(drafts.bank_dir, drafts.path, dumps_yaml(data)))
+    bank = loads_bank_files([*_bank_texts(drafts.bank_dir, drafts.path), (dumps_yaml(data), str(drafts.path))],
+                            drafts.articles)
     return bank.item_by_id[edited["id"]]
 
 
-def accept(item: Item, english: dict[str, str] | None = None) -> Item:
-    """The item as a bank item: not a draft; English texts filled in from `english` (field -> text) where given."""
+def restore(drafts: Drafts, item: Item) -> Drafts:
+    """Undo an edit or a discard: the draft as it was."""
+    return update(drafts, item)
+
+
+def accepted(item: Item, english: dict[str, str] | None = None) -> Item:
+    """The item as a bank item: not a draft; English texts from `english` (field -> text) where given; its
+    `missing` list recomputed (placeholders left, and whatever else the reviewer must still do)."""
     english = {k: v.strip() for k, v in (english or {}).items() if v.strip()}
-    changes: dict[str, Any] = {"draft": False}
-    missing = list(item.missing)
+    changes: dict[str, Any] = {"draft": False, "discarded": None}
     for path, value in english.items():
         fname, _, lang = path.partition(".")
         current: Text | None = getattr(item, fname, None)
-        if lang != "en" or current is None:
+        if lang != "en" or current is None or (fname == "cloze" and "[[" not in value):
             continue
-        if fname == "cloze" and "[[" not in value:
-            continue  # a cloze needs its [[blank]]
-        changes[fname] = Text(changes.get(fname, current).ja, value)
-        if path in missing:
-            missing.remove(path)
-    changes["missing"] = tuple(missing)
+        changes[fname] = Text(current.ja, value)
     tags = tuple(t for t in item.tags if t != "draft" and not t.startswith("rule-"))
-    changes["tags"] = tags
-    return dataclasses.replace(item, **changes)
+    out = dataclasses.replace(item, **changes, tags=tags)
+    others = tuple(m for m in item.missing if not m.endswith(".en") and not m.startswith("reading of "))
+    return dataclasses.replace(out, missing=(*placeholder_fields(out), *others))
 
 
 def still_missing(item: Item) -> tuple[str, ...]:
     """English fields that are still placeholders."""
-    out = []
-    for fname in ("prompt", "answer", "explanation", "cloze"):
-        t: Text | None = getattr(item, fname)
-        if t is not None and t.en.startswith(TODO_EN):
-            out.append(f"{fname}.en")
-    return tuple(out)
+    return placeholder_fields(item)
 
 
-def apply(drafts: Drafts, decided: list[Item], articles_dir: Path | None = None) -> Outcome:
-    """Write `decided` (accepted, draft: false) into the bank and remove them from the drafts file."""
-    if not decided:
-        return Outcome(drafts.path, 0, len(drafts.items), False)
-    articles = {a for i in decided for a in i.articles}
-    target = _target(drafts.bank_dir, sorted(articles)[0])
-    # the source and the proposed entities the accepted items need move with them
-    needed = {i.entity for i in decided} | {a for i in decided for a in i.actors}
+@dataclass(frozen=True)
+class Outcome:
+    drafts: Drafts
+    target: Path
+    item: Item  # as accepted
+
+
+def accept(drafts: Drafts, item: Item, english: dict[str, str] | None = None, person: Entity | None = None) -> Outcome:
+    """Move `item` (accepted) into BANK/items/<article>.yaml with the source and new people it needs; then
+    take it out of the drafts file. `person` is a new person the reviewer named for it (see `new_person`)."""
+    decided = accepted(item, english)
+    target = _target(drafts.bank_dir, decided.articles[0])
     records = drafts.records
-    moving = Bank(sources=tuple(s for s in records.sources if s.id in articles),
-                  entities=tuple(e for e in records.entities if e.id in needed), items=tuple(decided))
-    target_text = dumps_yaml(_appended(_existing(target), bank_data(moving)))
-    accepted = {i.id for i in decided}
+    entities = (*records.entities, *([person] if person is not None else []))
+    needed = {decided.entity, *decided.actors}
+    moving = Bank(sources=tuple(s for s in records.sources if s.id in decided.articles),
+                  entities=tuple(e for e in entities if e.id in needed), items=(decided,))
+    header, existing = _existing(target)
+    target_text = header + dumps_yaml(_appended(existing, bank_data(moving)))
     rest = Bank(sources=tuple(s for s in records.sources if s not in moving.sources),
                 entities=tuple(e for e in records.entities if e not in moving.entities),
-                items=tuple(i for i in records.items if i.id not in accepted))
-    file_text = (drafts.header + dumps_bank(rest)) if rest.items else None
-    # validate the bank as it will be, before writing anything
-    texts = [(t, n) for t, n in _texts(drafts.bank_dir, drafts.path, file_text) if Path(n).resolve() != target.resolve()]
+                items=tuple(i for i in records.items if i.id != item.id))
+    file_text, _ = _with(drafts, rest)
+    texts = [(t, n) for t, n in _bank_texts(drafts.bank_dir, drafts.path) if Path(n).resolve() != target.resolve()]
     texts.append((target_text, str(target)))
-    loads_bank_files(texts, articles_dir)
+    if file_text is not None:
+        texts.append((file_text, str(drafts.path)))
+    loads_bank_files(texts, drafts.articles)  # the bank as it will be, before anything is written
     write_text(target, target_text)
     if file_text is None:
         drafts.path.unlink()
     else:
         write_text(drafts.path, file_text)
-    return Outcome(target, len(decided), len(rest.items), file_text is None)
+    return Outcome(_reopen(drafts), target, decided)
 
 
 def _target(bank_dir: Path, article: str) -> Path:
     """BANK/items/<article>.yaml, where accepted items go; never a file outside the bank (ids are checked, and so is this)."""
     target = bank_dir / "items" / f"{article}.yaml"
-    if id_problem(article) is not None or not _inside(target, bank_dir):
+    if id_problem(article) is not None or not target.resolve().is_relative_to(bank_dir.resolve()):
         raise UsageError(f"accepted items of article {article!r} would be written outside the bank, to {target}")
     return target
 
 
-def _existing(target: Path) -> dict[str, Any]:
-    """What a bank file holds now, as plain data read by the bank's reader, so it is written back as it was."""
+def undo_accept(drafts: Drafts, accepted_item: Item, target: Path, original: Item, position: int) -> Drafts:
+    """Take an accepted item out of the bank file `target` and put the draft `original` back at `position`.
+
+    The source and any new person that moved with it stay in the bank (other items may use them)."""
+    header, existing = _existing(target)
+    existing["items"] = [i for i in existing.get("items") or [] if i.get("id") != accepted_item.id]
+    target_text = header + dumps_yaml({k: v for k, v in existing.items() if v})
+    items = list(drafts.items if drafts.path.exists() else ())
+    items.insert(min(position, len(items)), original)
+    records = dataclasses.replace(drafts.records if drafts.path.exists() else Bank(), items=tuple(items))
+    file_text = drafts.header + dumps_bank(records)
+    texts = [(t, n) for t, n in _bank_texts(drafts.bank_dir, drafts.path) if Path(n).resolve() != target.resolve()]
+    loads_bank_files([*texts, (target_text, str(target)), (file_text, str(drafts.path))], drafts.articles)
+    write_text(drafts.path, file_text)  # the draft first: if the second write fails, open_drafts keeps the bank's
+    write_text(target, target_text)
+    return _reopen(drafts)
+
+
+def new_person(item: Item, name: str, reading: str, article: str) -> tuple[Item, Entity]:
+    """A person the reviewer named a reading for (張暁剛 → ちょうぎょうごう): the entity, and the item linked to it."""
+    mention = Mention(name, 0, len(name), EntityType.PERSON, None, reading=reading)
+    entity = Entity(id=new_entity_id(mention), type=EntityType.PERSON, ja=name, reading=reading, en=TODO_EN,
+                    aliases=(f"{name}氏",), note=Text("quizgen review で追加した人物", "Added in quizgen review"))
+    missing = tuple(m for m in item.missing if not m.startswith(f"reading of {name}"))
+    return dataclasses.replace(item, entity=entity.id, missing=missing), entity
+
+
+def confirm_person(drafts: Drafts, entity: Entity, reading: str | None, english: str | None) -> Drafts:
+    """The reviewer's confirmation of a proposed person: the reading (and English name) they give."""
+    changed = dataclasses.replace(entity, reading=reading or entity.reading,
+                                  en=english.strip() if english and english.strip() else entity.en)
+    if changed == entity:
+        return drafts
+    records = dataclasses.replace(drafts.records, entities=tuple(changed if e.id == entity.id else e
+                                                                 for e in drafts.records.entities))
+    text = drafts.header + dumps_bank(records)
+    loads_bank_files([*_bank_texts(drafts.bank_dir, drafts.path), (text, str(drafts.path))], drafts.articles)
+    write_text(drafts.path, text)
+    return _reopen(drafts)
+
+
+def proposed_people(drafts: Drafts, item: Item) -> tuple[Entity, ...]:
+    """The new people (proposed in the drafts file, not yet in the bank) that accepting `item` adds."""
+    ids = {item.entity, *item.actors}
+    return tuple(e for e in drafts.records.entities if e.id in ids)
+
+
+def unknown_readings(item: Item) -> tuple[str, ...]:
+    """Names whose reading nobody could be sure of ("reading of 張暁剛 (…)" in `missing`)."""
+    return tuple(m.removeprefix("reading of ").split(" ")[0] for m in item.missing if m.startswith("reading of "))
+
+
+def _existing(target: Path) -> tuple[str, dict[str, Any]]:
+    """What a bank file holds now (its leading comments, and its data read by the bank's reader)."""
     if not target.exists():
-        return {}
-    data, problems = load_located(target.read_text(encoding="utf-8"), str(target))
+        return "", {}
+    text = target.read_text(encoding="utf-8")
+    header = "".join(line + "\n" for line in text.splitlines() if line.startswith("#"))
+    data, problems = load_located(text, str(target))
     if problems:
         raise BankError(problems)
-    return plain(data) if isinstance(data, LocMap) else {}
+    return header, plain(data) if isinstance(data, LocMap) else {}
 
 
 def _appended(existing: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
     """`existing` with each section of `new` added at its end, sections in the bank files' order."""
     merged = {**existing, **{k: [*(existing.get(k) or []), *v] for k, v in new.items()}}
     return {k: merged[k] for k in SECTIONS if merged.get(k)}
+
+
+__all__ = ["Drafts", "Opened", "Outcome", "accept", "confirm_person", "discard", "new_person", "open_drafts",
+           "proposed_people", "rebuild", "restore", "still_missing", "undo_accept", "unknown_readings", "update"]

@@ -1,16 +1,25 @@
-"""Step 2: split the kept lines into sentences, each a verbatim slice of the article."""
+"""Step 2: split the kept lines into sentences, each a verbatim slice of the article.
+
+A wire report's dateline at the start of a paragraph (【北京共同】, (ワシントン=ロイター)) is not part of
+its first sentence. A run longer than `MAX_SENTENCE` characters with no sentence end is cut into pieces
+marked as no sentence (`heading`), so the analyser never sees a megabyte at once and no draft is made from it.
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from quizgen.extract.clutter import Line
 
+MAX_SENTENCE = 400  # characters; a longer run without 。 is not a sentence a question can come from
 _ENDS = "。！？!?"
 _OPEN = "「『(（【"
 _CLOSE = "」』)）】"
 _BULLETS = " \t\u3000\u00a0✅💡・•●■◆▶-–—*>"
+# 【北京共同】 【カザン=ロイター】 (北京=共同) 〔ワシントン時事〕 [北京 16日 ロイター]
+DATELINE = re.compile(r"^(?:【[^】]{1,16}】|〔[^〕]{1,16}〕|[(（][^)）]{1,12}[=＝][^)）]{1,10}[)）]|\[[^\]]{1,30}\])\s*")
 
 
 @dataclass(frozen=True)
@@ -18,7 +27,7 @@ class Sentence:
     text: str  # verbatim slice of the article
     start: int  # offset in the article
     line: int  # 1-based line number
-    heading: bool  # a line without sentence-final punctuation (a title or sub-heading)
+    heading: bool  # not a full sentence: a line without 。 (a title, a sub-heading) or a piece of an over-long run
 
     @property
     def end(self) -> int:
@@ -29,7 +38,7 @@ def split(lines: Iterable[Line]) -> tuple[Sentence, ...]:
     """Sentences of every line, in order. Punctuation inside brackets does not end a sentence."""
     out: list[Sentence] = []
     for line in lines:
-        heading = not any(c in line.text for c in "。")
+        heading = "。" not in line.text
         depth = 0
         begin = 0
         text = line.text
@@ -49,8 +58,19 @@ def split(lines: Iterable[Line]) -> tuple[Sentence, ...]:
 
 
 def _add(out: list[Sentence], text: str, begin: int, end: int, line: Line, heading: bool) -> None:
+    if end - begin > MAX_SENTENCE:
+        for lo in range(begin, end, MAX_SENTENCE):
+            _add_piece(out, text, lo, min(end, lo + MAX_SENTENCE), line, True)
+        return
+    _add_piece(out, text, begin, end, line, heading)
+
+
+def _add_piece(out: list[Sentence], text: str, begin: int, end: int, line: Line, heading: bool) -> None:
     piece = text[begin:end]
     lead = len(piece) - len(piece.lstrip(_BULLETS))
+    dateline = DATELINE.match(piece, lead) if not heading else None
+    if dateline is not None and dateline.end() < len(piece) - 4:
+        lead = dateline.end()
     piece = piece[lead:].rstrip()
     if len(piece) < 4:
         return

@@ -152,7 +152,7 @@ def test_review_shows_draft_text_escaped_on_the_terminal(tmp_path: Path, monkeyp
     bank = hostile_bank()
     draft = dataclasses.replace(bank.items[0], draft=True)
     drafts = rv.Drafts(tmp_path / "d.yaml", tmp_path, bank, Bank(items=(draft,)), "")
-    monkeypatch.setattr(rv, "open_drafts", lambda *a, **k: drafts)
+    monkeypatch.setattr(rv, "open_drafts", lambda *a, **k: rv.Opened(drafts, 0))
     res = run("review", "d.yaml", "--bank", str(GOOD), input="q\n")
     assert res.code == 0, res.err
     assert "\x1b" not in res.out and "\x9b" not in res.out and "\x1f" not in res.out

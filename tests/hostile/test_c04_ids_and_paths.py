@@ -120,11 +120,11 @@ def test_the_review_target_is_checked_even_when_validation_is_bypassed(bank: Pat
     from quizgen.errors import UsageError
     from quizgen.extract import review as rv
 
-    good = rv.open_drafts(_good_drafts(tmp_path), bank)
-    item = rv.accept(good.items[0])
+    good = rv.open_drafts(_good_drafts(tmp_path), bank).drafts
+    item = good.items[0]
     evil = item.__class__(**{**item.__dict__, "evidence": (item.evidence[0].__class__("../../escaped", "q"),)})
     with pytest.raises(UsageError, match="outside the bank"):
-        rv.apply(rv.Drafts(good.path, good.bank_dir, good.bank, Bank(items=(evil,)), ""), [evil])
+        rv.accept(rv.Drafts(good.path, good.bank_dir, good.bank, Bank(items=(evil,)), ""), evil)
     assert not (tmp_path / "escaped.yaml").exists()
 
 

@@ -1,5 +1,5 @@
-"""Candidate rules for people, titles and organisations: known and new entities with their titles and
-role phrases, forums the bank does not know, and meetings (format, place, whom someone met).
+"""Candidate rules for people and organisations: known and new entities, forums the bank does not know,
+and meetings (format, place, whom someone met). A title (外相) is no question: it is part of the name's context.
 """
 
 from __future__ import annotations
@@ -14,7 +14,6 @@ from quizgen.extract.nlp import Token
 from quizgen.extract.rules.candidate import Candidate, unknown_person
 from quizgen.extract.rules.phrases import noun_chunks
 from quizgen.extract.sentences import Sentence
-from quizgen.japanese.titles import ROLE_ENDINGS
 
 _MEETING_FORMAT = re.compile(r"(電話会談|ビデオ会談|ビデオ形式の会談|オンライン会談|首脳会談|外相会談|共同記者会見|記者会見|"
                              r"戦略対話|戦略安全保障協議|首脳会議|国賓訪問|公式訪問|国事訪問|会談|会見|会合|協議)")
@@ -46,34 +45,11 @@ def actors(s: Sentence, mentions: Sequence[Mention]) -> list[Candidate]:
             continue
         ask, kind, cat = _ASK[m.type]
         out.append(Candidate(s, cat, kind, m.surface, m.start, m.end, ask, "entity", entity=m.entity,
-                             new_person=unknown_person(m)))
-        if m.type is EntityType.PERSON and m.title and m.title not in ("首脳",):
-            name = m.surface
-            out.append(Candidate(s, Category.ACTORS, ItemKind.ROLE, m.title, m.end, m.end + len(m.title), "肩書", "title",
-                                 question=f"{name}の肩書は何と書かれているか。", actors=(m.entity,) if m.entity else ()))
-        role = _role_before(s.text, m)
-        if m.type is EntityType.PERSON and role:
-            r_start = s.text.rfind(role, 0, m.start)
-            out.append(Candidate(s, Category.ACTORS, ItemKind.ROLE, role, r_start, r_start + len(role), "肩書", "role-phrase",
-                                 question=f"{m.surface}の肩書・役職は何と紹介されているか。",
-                                 actors=(m.entity,) if m.entity else ()))
+                             new_person=unknown_person(m), title=m.title))
     return out
 
 
-_ROLE_BEFORE = re.compile(r"([\u30a0-\u30ff\u4e00-\u9fffA-Za-z・]{2,24}?)(?:の|である|で|を務める)$")
-
-
-def _role_before(text: str, m: Mention) -> str | None:
-    """`ロシア連邦安全保障会議書記のセルゲイ・ショイグ氏`, `トップ外交官である王毅氏`: the role phrase before a name."""
-    head = text[max(0, m.start - 30):m.start]
-    rm = _ROLE_BEFORE.search(head)
-    if not rm:
-        return None
-    role = rm.group(1)
-    for cut in ("中国の", "ロシアの", "の"):
-        if cut in role:
-            role = role.split(cut)[-1]
-    return role if role.endswith(ROLE_ENDINGS) else None
+_QUOTED_NAME = re.compile(r"「[^「」]{1,20}」$")
 
 
 def forums(s: Sentence, tokens: Sequence[Token], mentions: Sequence[Mention]) -> list[Candidate]:
@@ -85,15 +61,30 @@ def forums(s: Sentence, tokens: Sequence[Token], mentions: Sequence[Mention]) ->
             continue
         if phrase in ("首脳会談", "会談", "対話", "協議", "会議", "首脳会議"):
             continue
-        out.append(Candidate(s, Category.FORUMS, ItemKind.FORUM, phrase, start, end, "会議・枠組み", "forum"))
+        named = _QUOTED_NAME.search(s.text, 0, start)  # 「一帯一路」国際協力フォーラム: the name is part of it
+        accept: tuple[str, ...] = ()
+        if named is not None:
+            start, phrase = named.start(), s.text[named.start():end]
+            accept = (phrase.replace("「", "").replace("」", ""),)
+        out.append(Candidate(s, Category.FORUMS, ItemKind.FORUM, phrase, start, end, "会議・枠組み", "forum",
+                             accept=accept))
     return out
 
 
-def meetings(s: Sentence, mentions: Sequence[Mention]) -> list[Candidate]:
+_HELD = re.compile(r"で(?:会談|会見|会い|会っ|開か|開い|行わ|行っ|署名|調印|演説|首脳会議)")
+
+
+def meetings(s: Sentence, mentions: Sequence[Mention], tokens: Sequence[Token] = ()) -> list[Candidate]:
     text = s.text
-    if not _MEETING_WORD.search(text):
+    if not _MEETING_WORD.search(text) and not _HELD.search(text):
         return []
     out: list[Candidate] = []
+    covered = [(m.start, m.full_end) for m in mentions]
+    for start, end, phrase in noun_chunks(text, tokens):
+        # 人民大会堂で会談した: a venue the bank does not know
+        if _HELD.match(text, end) and len(phrase) >= 3 and not any(a < end and start < b for a, b in covered) and \
+                not re.search(r"(会談|会見|会議|首脳|会合|協議|記者)$", phrase):
+            out.append(Candidate(s, Category.FORUMS, ItemKind.PLACE, phrase, start, end, "場所", "meeting-place"))
     for fm in _MEETING_FORMAT.finditer(text):
         if fm.group(0) in ("会談", "会見", "会合", "協議") and not re.search(r"(形式|電話|ビデオ|オンライン|共同)", text):
             continue
@@ -107,6 +98,6 @@ def meetings(s: Sentence, mentions: Sequence[Mention]) -> list[Candidate]:
             out.append(Candidate(s, Category.ACTORS if ask == "訪問先" else Category.FORUMS, kind, p.surface, p.start,
                                  p.end, ask, "meeting-place", entity=p.entity))
         elif p.type is EntityType.PERSON and re.match(r"(と|との)", after):
-            out.append(Candidate(s, Category.ACTORS, ItemKind.MEETING, p.surface, p.start, p.end, "人物", "met-whom",
-                                 entity=p.entity, new_person=unknown_person(p)))
+            out.append(Candidate(s, Category.ACTORS, ItemKind.PERSON, p.surface, p.start, p.end, "人物", "met-whom",
+                                 entity=p.entity, new_person=unknown_person(p), title=p.title))
     return out

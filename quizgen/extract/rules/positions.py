@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from quizgen.bank.model import Category, EntityType, ItemKind
 from quizgen.extract.lexicon import Mention
 from quizgen.extract.nlp import Token
-from quizgen.extract.rules.candidate import Candidate, unknown_person
+from quizgen.extract.rules.candidate import Candidate, Part, unknown_person
 from quizgen.extract.rules.phrases import chunk_ending_at
 from quizgen.extract.sentences import Sentence
 
@@ -25,6 +25,7 @@ _REPORT_NOW = re.compile(r"(指摘|分析|説明|強調|主張|警告|批判|反
 _QUOTE = re.compile(r"「([^「」]{2,60})」")
 _PAREN = re.compile(r"[（(][^（）()]{1,30}[）)]")
 _QUOTE_END = re.compile(r"(だ|である|です)$")
+_DOCUMENT = re.compile(r"(声明|宣言|条約|協定|憲章|文書|計画|構想|覚書|議定書|決議|白書)$")
 
 
 def reports(text: str) -> bool:
@@ -45,18 +46,53 @@ def positions(s: Sentence, tokens: Sequence[Token], mentions: Sequence[Mention],
         if speaker is None:
             continue
         speaker_found = speaker
-        predicate = text[topic_end:stem_end].lstrip("、 ")
-        if 4 <= len(predicate) <= 90:
-            ask = "人物" if speaker.type is EntityType.PERSON else "国・組織"
-            out.append(Candidate(s, Category.POSITIONS, ItemKind.STANCE, speaker.surface, speaker.start, speaker.end, ask,
-                                 "speaker", question=f"{predicate}{ending}のは誰か。" if speaker.type is EntityType.PERSON
-                                 else f"{predicate}{ending}のはどこか。", entity=speaker.entity,
-                                 new_person=unknown_person(speaker)))
+        predicate_at = topic_end + len(text[topic_end:stem_end]) - len(text[topic_end:stem_end].lstrip("、 "))
+        here = speaker in mentions  # 同氏は…: the name is in an earlier sentence, which this draft cannot quote
+        if here and 4 <= stem_end - predicate_at <= 90:
+            out.append(_who(s, mentions, speaker, (predicate_at, stem_end), ending))
         content = text[topic_end:vm.start()]
         for answer, a_start in _stance_answers(text, tokens, topic_end, vm.start(), content):
             out.append(Candidate(s, Category.POSITIONS, ItemKind.STANCE, answer, a_start, a_start + len(answer), "語句",
                                  "stance", actors=(speaker.entity,) if speaker.entity else ()))
     return speaker_found, out
+
+
+_ORG_TYPES = (EntityType.COUNTRY, EntityType.ORGANISATION, EntityType.GROUP, EntityType.FORUM)
+_JOINED = re.compile(r"^(?:と|や|、|及び|および|・)$")
+
+
+def _who(s: Sentence, mentions: Sequence[Mention], speaker: Mention, predicate: tuple[int, int], ending: str) -> Candidate:
+    """「…と述べたのは誰か」: the speaker, with every actor the subject names (中国とロシアは → 中国とロシア).
+
+    A title after the name stays in the question (…と強調した中国外務省の報道官は誰か), and so does the
+    adverbial before the subject (会談後の共同記者発表で、…と述べたのは誰か)."""
+    text = s.text
+    group = [speaker]
+    for m in sorted(mentions, key=lambda m: -m.start):
+        first = group[0]
+        same_kind = m.type is first.type or (m.type in _ORG_TYPES and first.type in _ORG_TYPES)
+        if m.full_end <= first.start and same_kind and _JOINED.match(text[m.full_end:first.start]):
+            group.insert(0, m)
+    start, end = group[0].start, speaker.end
+    person = speaker.type is EntityType.PERSON
+    before = text[:start]
+    parts: list[Part]
+    if before.endswith("の") and person and speaker.title and len(group) == 1:
+        cut = max(before.rfind(c) for c in "、。") + 1
+        parts = [predicate, ending, (cut, start), f"{speaker.title}は誰か。"]
+    else:
+        lead = before.rstrip("、 ")
+        parts = [(0, len(lead)), "、"] if lead.endswith(("で", "に", "では", "には", "後")) else []
+        parts += [predicate, ending, "のは誰か。" if person else "のはどこか。"]
+    names = [m.surface for m in group]
+    listed = tuple(a for a in dict.fromkeys(["と".join(names), "と".join(reversed(names)), "、".join(names)])
+                   if a != text[start:end]) if len(group) > 1 else ()
+    one = len(group) == 1
+    return Candidate(s, Category.POSITIONS, ItemKind.STANCE, text[start:end], start, end,
+                     "人物" if person else "国・組織", "speaker", parts=tuple(parts),
+                     entity=speaker.entity if one else None, new_person=unknown_person(speaker) if one else None,
+                     accept=listed, title=speaker.title if one else None, mentions=() if one else tuple(group),
+                     actors=() if one else tuple(m.entity for m in group if m.entity))
 
 
 def _present_ok(text: str, vm: re.Match[str]) -> bool:
@@ -107,6 +143,11 @@ def _stance_answers(text: str, tokens: Sequence[Token], lo: int, verb_at: int, c
         answer = answer.strip("「」 ")
         if 3 <= len(answer) <= 30 and answer.count("「") == answer.count("」"):
             out.append((answer, text.find(answer, lo)))
+        subject = re.search(r"(?<![でにて「])[がは](?![ないず])", clause)
+        if subject is not None and "「" not in clause[:subject.start()]:
+            chunk = chunk_ending_at(text, tokens, lo + subject.start())  # ウクライナ危機の政治的解決が…と述べた
+            if chunk and len(chunk[0]) >= 6:
+                out.append(chunk)
     else:
         particle_at = verb_at
         if before.endswith(("を", "に")):
@@ -138,6 +179,8 @@ def quoted(s: Sentence) -> list[Candidate]:
             answer = _QUOTE_END.sub("", piece) if len(_QUOTE_END.sub("", piece)) >= 2 else piece
             if not 2 <= len(answer) <= 30 or (piece != body and answer.endswith(("は", "が", "を", "に", "で", "と", "も"))):
                 continue  # 「…連携強化は、」 is half a sentence, not an answer
-            out.append(Candidate(s, Category.POSITIONS, ItemKind.STANCE, answer, at, at + len(answer), "語句", "quoted",
+            document = bool(_DOCUMENT.search(answer))
+            out.append(Candidate(s, Category.POSITIONS, ItemKind.DOCUMENT if document else ItemKind.STANCE, answer, at,
+                                 at + len(answer), "文書" if document else "語句", "quoted",
                                  accept=(piece,) if piece != answer else ()))
     return out

@@ -1,0 +1,373 @@
+"""`quizgen review`: go through the drafts of an article and decide on each, in Japanese.
+
+Every decision is written as it is made (see `quizgen.extract.review`): Ctrl-C or the end of input
+stops the review with nothing lost, and `quizgen review FILE` resumes at the first undecided draft.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from quizgen import resources
+from quizgen.cli import cli
+from quizgen.cli.common import bank_option
+from quizgen.errors import BankError, QuizgenError
+from quizgen.text import terminal_safe as safe
+
+if TYPE_CHECKING:
+    from quizgen.bank import Entity, Item
+    from quizgen.extract.review import Drafts
+
+KEYS = ("[a]採用 [e]編集 [y]YAMLで編集 [d]破棄 [s]保留 [u]取り消し [l]一覧 [q]終了  "
+        "番号(例 1,3-5)でまとめて採用")
+HELP = """  a  採用 accept: 問題として問題集(bank)に入れる
+  e  編集 edit: 項目ごとに直す(Enterでそのまま)。保存しても採用にはならない
+  y  YAMLで編集: $EDITOR で開く。保存せずに閉じると何も変わらない
+  d  破棄 discard: 理由を書いて下書きに残す
+  s  保留 skip: 後で決める
+  u  取り消し undo: 直前の判断を元に戻す
+  l  一覧 list: 残りの下書きを番号つきで
+  1,3-5  その番号の下書きをまとめて採用
+  q  終了 quit: 判断はその都度保存済み。続きは同じコマンドで"""
+_NUMBERS = re.compile(r"^a?\s*(\d+(?:\s*-\s*\d+)?(?:\s*[,、，\s]\s*\d+(?:\s*-\s*\d+)?)*)$")
+
+
+@cli.command()
+@click.argument("file", type=click.Path(path_type=Path))
+@bank_option
+@click.option("--articles", type=click.Path(path_type=Path), default=None,
+              help="Folder of the article files, to check every quote verbatim (BANK/articles is always read).")
+@click.option("--english", is_flag=True, help="On accepting, also ask for the English texts (optional otherwise).")
+def review(file: Path, bank_path: Path | None, articles: Path | None, english: bool) -> None:
+    """Decide on each draft in FILE: accept, edit, discard with a reason, skip, undo.
+
+    Accepted items lose `draft: true` and move, with their article's source entry and any new
+    people, into BANK/items/<article>.yaml at once; discarded drafts stay in FILE with the reason.
+    Every decision is saved as it is made, so Ctrl-C or the end of input loses nothing: run the
+    same command to go on. New people and unknown readings are asked for on accepting. English is
+    optional (--english asks for it); outputs in English refuse items whose English is missing.
+    """
+    from quizgen.extract import review as rv
+
+    bank_dir = bank_path or resources.bank_dir()
+    opened = rv.open_drafts(file, bank_dir, articles)
+    if opened.recovered:
+        click.echo(f"前回の中断の前に採用済みだった {opened.recovered} 件を下書きから除きました。")
+    session = Session(opened.drafts, english)
+    if not session.order:
+        left = len(opened.drafts.items)
+        click.echo(f"no drafts left to decide in {file}" + (f" ({left} discarded, kept with their reasons)" if left else ""))
+        return
+    try:
+        session.run()
+    except (click.Abort, KeyboardInterrupt, EOFError):
+        click.echo("")
+        click.echo("中断しました (interrupted)。" + session.tally() + "。すべての判断は保存済みです。")
+        click.echo(f"続きは:  quizgen review {file}")
+        raise click.exceptions.Exit(1) from None
+    click.echo("")
+    click.echo(session.tally() + f"。残りの下書きは {file} にあります。" if session.drafts.pending else session.tally() + "。")
+
+
+@dataclass
+class Decision:
+    kind: str  # accept | discard | edit
+    original: Item  # the draft before the decision
+    position: int  # its index in the drafts file
+    accepted: Item | None = None
+    target: Path | None = None
+
+
+@dataclass
+class Session:
+    drafts: Drafts
+    english: bool
+    order: list[str] = field(default_factory=list)  # the pending drafts' ids, numbered from 1
+    history: list[Decision] = field(default_factory=list)
+    at: int = 0
+    counts: dict[str, int] = field(default_factory=lambda: {"accept": 0, "discard": 0, "edit": 0})
+
+    def __post_init__(self) -> None:
+        self.order = [i.id for i in self.drafts.pending]
+
+    def tally(self) -> str:
+        return (f"採用 {self.counts['accept']} 件、破棄 {self.counts['discard']} 件、"
+                f"未決定 {len(self.drafts.pending)} 件")
+
+    def pending_ids(self) -> set[str]:
+        return {i.id for i in self.drafts.pending}
+
+    def run(self) -> None:
+        click.echo(f"{len(self.order)} 件の下書き。{KEYS}")
+        while True:
+            pending = self.pending_ids()
+            todo = [k for k in range(self.at, len(self.order)) if self.order[k] in pending]
+            if not todo:
+                return
+            self.at = todo[0]
+            item = self.drafts.item(self.order[self.at])
+            show(self.drafts, item, self.at + 1, len(self.order))
+            if not self.command(item, click.prompt("  >", default="", show_default=False, prompt_suffix=" ").strip()):
+                return
+
+    def command(self, item: Item, choice: str) -> bool:
+        """Act on one command; False ends the review."""
+        actions: dict[str, Callable[[Item], None]] = {
+            "a": self.accept, "e": self.edit_form, "y": self.edit_yaml, "d": self.discard, "s": self.skip,
+            "u": lambda _i: self.undo(), "l": lambda _i: self.listing(), "?": lambda _i: click.echo(HELP),
+        }
+        if choice == "q":
+            return False
+        numbers = _NUMBERS.match(choice)
+        if numbers:
+            self.accept_numbers(numbers.group(1))
+        elif choice in actions:
+            actions[choice](item)
+        else:
+            click.echo("  ? " + KEYS)
+        return True
+
+    # ------------------------------------------------------------------ decisions
+
+    def position(self, item: Item) -> int:
+        return next(k for k, i in enumerate(self.drafts.items) if i.id == item.id)
+
+    def accept(self, item: Item) -> None:
+        from quizgen.extract import review as rv
+
+        position = self.position(item)
+        original = item
+        try:
+            item, person = self.people(item)
+            texts = self.ask_english(item) if self.english else {}
+            outcome = rv.accept(self.drafts, item, texts, person)
+        except BankError as exc:
+            _problems(exc, item.id)
+            click.echo("  採用できません。[e]で直すか [d]で破棄してください。")
+            return
+        self.drafts = outcome.drafts
+        self.history.append(Decision("accept", original, position, outcome.item, outcome.target))
+        self.counts["accept"] += 1
+        click.echo(f"  ✓ 採用 → {outcome.target}")
+
+    def people(self, item: Item) -> tuple[Item, Entity | None]:
+        """Confirm the new people the item brings (their readings), and ask for readings nobody knew."""
+        from quizgen.extract import review as rv
+
+        for person in rv.proposed_people(self.drafts, item):
+            click.echo(safe(f"  新しい人物: {person.ja} (読み {person.reading}) — 読みは正しいですか?"))
+            reading = click.prompt("  読み (Enter: このまま)", default="", show_default=False).strip()
+            en = click.prompt("  英語名 (Enter: 後で)", default="", show_default=False).strip() if self.english else ""
+            if reading and not re.fullmatch(r"[\u3041-\u309f\u30fc]+", reading):
+                click.echo("  読みはひらがなで。このままにします。")
+                reading = ""
+            self.drafts = rv.confirm_person(self.drafts, person, reading or None, en or None)
+            item = self.drafts.item(item.id)
+        entity = None
+        for name in rv.unknown_readings(item):
+            reading = click.prompt(safe(f"  「{name}」の読み (ひらがな。Enter: 読みなしで採用)"), default="",
+                                   show_default=False).strip()
+            if reading and re.fullmatch(r"[\u3041-\u309f\u30fc]+", reading):
+                item, entity = rv.new_person(item, name, reading, item.articles[0])
+        return item, entity
+
+    def ask_english(self, item: Item) -> dict[str, str]:
+        from quizgen.extract import review as rv
+
+        out: dict[str, str] = {}
+        for path in rv.still_missing(item):
+            if path == "distractors.en":
+                continue
+            out[path] = click.prompt(f"  {path} (Enter: 後で)", default="", show_default=False)
+        return out
+
+    def accept_numbers(self, spec: str) -> None:
+        wanted: list[int] = []
+        for part in re.split(r"[,、，\s]+", spec.strip()):
+            lo, _, hi = part.partition("-")
+            if lo.strip():
+                a, b = int(lo), int(hi or lo)
+                wanted += list(range(min(a, b), max(a, b) + 1))
+        for n in dict.fromkeys(wanted):
+            if not 1 <= n <= len(self.order) or self.order[n - 1] not in self.pending_ids():
+                click.echo(f"  {n}: 決定済みか、ない番号です")
+                continue
+            item = self.drafts.item(self.order[n - 1])
+            click.echo(safe(f"  {n}: {item.answer.ja}"))
+            self.accept(item)
+
+    def discard(self, item: Item) -> None:
+        from quizgen.extract import review as rv
+
+        reason = click.prompt("  破棄の理由 (例: 重複 / 些末 / 答えが不適切 / 文脈不足)", default="", show_default=False)
+        position = self.position(item)
+        self.drafts = rv.discard(self.drafts, item.id, reason)
+        self.history.append(Decision("discard", item, position))
+        self.counts["discard"] += 1
+        click.echo("  ✗ 破棄 (理由とともに下書きに残しました)")
+
+    def skip(self, _item: Item) -> None:
+        self.at += 1
+
+    def undo(self) -> None:
+        from quizgen.extract import review as rv
+
+        if not self.history:
+            click.echo("  取り消す判断がありません")
+            return
+        last = self.history.pop()
+        if last.kind == "accept":
+            assert last.accepted is not None and last.target is not None
+            self.drafts = rv.undo_accept(self.drafts, last.accepted, last.target, last.original, last.position)
+        else:
+            self.drafts = rv.restore(self.drafts, last.original)
+        if last.kind in self.counts:
+            self.counts[last.kind] -= 1
+        self.at = self.order.index(last.original.id) if last.original.id in self.order else self.at
+        click.echo(safe(f"  ↺ 取り消しました: {last.original.answer.ja}"))
+
+    def listing(self) -> None:
+        pending = self.pending_ids()
+        for n, item_id in enumerate(self.order, start=1):
+            if item_id in pending:
+                item = self.drafts.item(item_id)
+                click.echo(safe(f"  {n:>2}. {item.answer.ja} — {_short(item.prompt.ja, 60)}"))
+
+    # ------------------------------------------------------------------ editing
+
+    def edit_form(self, item: Item) -> None:
+        """Field by field: Enter keeps a field, '-' clears an optional one. Nothing is saved unless confirmed."""
+        from quizgen.extract import review as rv
+
+        try:
+            edited = form(item)
+            if edited == item:
+                click.echo("  変更なし")
+                return
+            if not click.confirm("  この内容で保存しますか (下書きのまま)?", default=True):
+                click.echo("  保存しませんでした。下書きは変わりません。")
+                return
+        except click.Abort:
+            click.echo("\n  編集を取り消しました。下書きは変わりません。")
+            raise
+        self.save_edit(item, lambda: rv.update(self.drafts, edited))
+
+    def edit_yaml(self, item: Item) -> None:
+        from quizgen.bank.records import dumps_yaml, to_data
+        from quizgen.extract import review as rv
+
+        text = click.edit(dumps_yaml(to_data(item)), extension=".yaml")
+        if text is None:
+            click.echo("  保存せずにエディタが閉じられました。下書きは変わりません。")
+            return
+        try:
+            edited = rv.rebuild(self.drafts, item.id, text)
+        except QuizgenError as exc:
+            _problems(exc, item.id)
+            click.echo("  編集は保存されませんでした。下書きは変わりません。")
+            return
+        self.save_edit(item, lambda: rv.update(self.drafts, dataclasses.replace(edited, draft=True)))
+
+    def save_edit(self, item: Item, write: Callable[[], Drafts]) -> None:
+        try:
+            self.drafts = write()
+        except BankError as exc:
+            _problems(exc, item.id)
+            click.echo("  編集は保存されませんでした。下書きは変わりません。")
+            return
+        self.history.append(Decision("edit", item, self.position(item)))
+        self.counts["edit"] += 1
+        click.echo("  保存しました (まだ下書きです。[a]で採用)")
+
+
+def _problems(exc: QuizgenError, item_id: str) -> None:
+    if isinstance(exc, BankError):
+        mine = [p for p in exc.problems if item_id in p.field or item_id in p.message] or list(exc.problems)
+        for p in mine[:8]:
+            click.echo(safe(f"  ! {p.field}: {p.message}"))
+    else:
+        click.echo(safe(f"  ! {exc}"))
+
+
+def _short(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def show(drafts: Drafts, item: Item, n: int, total: int) -> None:
+    """A draft as the reviewer sees it, every text escaped (a control character cannot drive the terminal)."""
+    from quizgen.citations import dated
+    from quizgen.extract import review as rv
+
+    lines = [f"── {n}/{total} ── {item.kind.value} ({item.category.value})  {item.id}",
+             f"問    {item.prompt.ja}", f"答    {item.answer.ja}" + (f"   別解: {'、'.join(item.accept)}" if item.accept else "")]
+    if item.distractors:
+        lines.append(f"選択肢 {' / '.join(d.ja for d in item.distractors)}  (誤答)")
+    if item.statement is not None:
+        lines.append(f"正文  {item.statement.ja}")
+    if item.false_statement is not None:
+        lines.append(f"誤文  {item.false_statement.ja}")
+    when = dated(drafts.bank, item)
+    if when is not None:
+        lines.append(f"日付  {when.ja}")
+    lines.append(f"根拠  「{item.evidence[0].quote}」")
+    checks = [f"新しい人物 {e.ja}(読み {e.reading})" for e in rv.proposed_people(drafts, item)]
+    checks += [f"読み不明 {name}" for name in rv.unknown_readings(item)]
+    if checks:
+        lines.append(f"要確認 {' / '.join(checks)}")
+    click.echo("")
+    click.echo(click.style(safe(lines[0]), bold=True))
+    click.echo(safe("\n".join(lines[1:])))
+
+
+_FORM: tuple[tuple[str, str, bool], ...] = (
+    ("prompt", "問", False), ("answer", "答", False), ("accept", "別解 (、区切り)", True),
+    ("distractors", "選択肢 (誤答、/区切り)", True), ("statement", "正文", True), ("false_statement", "誤文", True),
+    ("cloze", "穴埋め ([[答]]を含む)", True), ("explanation", "解説", False),
+)
+
+
+def form(item: Item) -> Item:
+    """The item as the teacher edits it, one field at a time (Japanese; English stays as it is)."""
+    from quizgen.bank import Text
+
+    changes: dict[str, object] = {}
+    click.echo("  項目ごとに編集: Enter でそのまま、- で削除 (任意の項目)")
+    for name, label, optional in _FORM:
+        current = _field_text(item, name)
+        click.echo(safe(f"  {label}: {current or '(なし)'}"))
+        value = click.prompt("    →", default="", show_default=False).strip()
+        if not value:
+            continue
+        if value == "-":
+            if optional:
+                changes[name] = () if name in ("accept", "distractors") else None
+            continue
+        if name == "accept":
+            changes[name] = tuple(a.strip() for a in re.split(r"[、,]", value) if a.strip())
+        elif name == "distractors":
+            old = {d.ja: d.en for d in item.distractors}
+            changes[name] = tuple(Text(d.strip(), old.get(d.strip(), "TODO: translate"))
+                                  for d in re.split(r"[/／]", value) if d.strip())
+        elif name == "cloze" and "[[" not in value:
+            click.echo("    [[ ]] がないので穴埋めは変えません")
+        else:
+            old_text: Text | None = getattr(item, name)
+            same = old_text is not None and value == old_text.ja
+            changes[name] = Text(value, old_text.en if same and old_text is not None else "TODO: translate")
+    return dataclasses.replace(item, **changes) if changes else item  # type: ignore[arg-type]
+
+
+def _field_text(item: Item, name: str) -> str:
+    value = getattr(item, name)
+    if name == "accept":
+        return "、".join(value)
+    if name == "distractors":
+        return " / ".join(d.ja for d in value)
+    return "" if value is None else str(value.ja)

@@ -1,0 +1,186 @@
+"""Wrong answers of the same kind for a draft: first from the same article, then from the bank's pools.
+
+A person's distractors are the other people the article names, then the bank's people; a date's are the
+article's other dates of the same precision, then the dates of the bank's items, then the nearest months;
+a number's are the article's numbers with the same counter, then the bank's, then near values. None is an
+accepted answer or a word the prompt prints. Terms and stances get none: a wrong phrase from the same
+article may well be true.
+
+`Choice.from_article` says the first distractor is one the article states about something else: only
+then may a false statement swap it in (the article contradicts it).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import random
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+
+from quizgen.bank.model import Bank, EntityType, ItemKind, Text
+from quizgen.extract.dating import MONTHS_EN, ja_date
+from quizgen.japanese.dates import parse_when
+from quizgen.japanese.normalise import normalise
+
+TODO_EN = "TODO: translate"
+WANTED = 3
+_NUMBER = re.compile(r"^(約|およそ|計|少なくとも)?([0-9０-９]+(?:\.[0-9]+)?)([万億兆]?)(.*)$")
+_TYPE_OF_KIND = {
+    ItemKind.PERSON: EntityType.PERSON, ItemKind.COUNTRY: EntityType.COUNTRY, ItemKind.PLACE: EntityType.PLACE,
+    ItemKind.ORGANISATION: EntityType.ORGANISATION, ItemKind.FORUM: EntityType.FORUM,
+    ItemKind.DOCUMENT: EntityType.DOCUMENT, ItemKind.EVENT: EntityType.EVENT,
+}
+
+
+@dataclass(frozen=True)
+class Named:
+    """Something the article names, as a possible distractor: its type and its title in the article, if any."""
+
+    ja: str
+    en: str
+    type: EntityType
+    title: str | None = None
+
+
+@dataclass(frozen=True)
+class Pools:
+    """What the article offers as distractors: named things, dates (year, month, day) and numbers as written."""
+
+    named: tuple[Named, ...] = ()
+    dates: tuple[tuple[int, int | None, int | None], ...] = ()
+    numbers: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Choice:
+    texts: tuple[Text, ...]
+    from_article: bool  # the first one is stated by the article about something else
+    title: str | None = None  # the first one's title in the article (a person's)
+
+
+def choose(kind: ItemKind, answer: str, accepted: Iterable[str], prompt: str, pools: Pools, bank: Bank,
+           rng: random.Random, *, entity_type: EntityType | None = None, title: str | None = None,
+           date: tuple[int, int | None, int | None] | None = None) -> Choice:
+    """Up to three distractors for an answer of `kind` (see the module doc)."""
+    taken = {normalise(a) for a in (answer, *accepted) if a}
+    shown = normalise(prompt)
+
+    def fresh(ja: str) -> bool:
+        key = normalise(ja)
+        return bool(key) and key not in taken and key not in shown
+
+    if date is not None:
+        return _dates(date, pools, bank, fresh, rng)
+    if kind in (ItemKind.NUMBER, ItemKind.ANNIVERSARY, ItemKind.DURATION):
+        return _numbers(answer, pools, bank, fresh, anniversary=kind is ItemKind.ANNIVERSARY)
+    etype = entity_type or _TYPE_OF_KIND.get(kind)
+    if etype is None:
+        return Choice((), False)
+    return _named(etype, title, pools, bank, fresh, rng)
+
+
+def _take(first: Sequence[Text], then: Sequence[Text], fresh: Fresh) -> Choice:
+    out: list[Text] = []
+    seen: set[str] = set()
+    for t in (*first, *then):
+        key = normalise(t.ja)
+        if key in seen or not fresh(t.ja):
+            continue
+        seen.add(key)
+        out.append(t)
+        if len(out) == WANTED:
+            break
+    from_article = bool(out) and any(normalise(out[0].ja) == normalise(f.ja) for f in first)
+    return Choice(tuple(out), from_article)
+
+
+Fresh = Callable[[str], bool]  # whether a wrong answer is new: not an accepted answer, not in the prompt
+
+
+def _named(etype: EntityType, title: str | None, pools: Pools, bank: Bank, fresh: Fresh, rng: random.Random) -> Choice:
+    same = [n for n in pools.named if n.type is etype]
+    if etype is EntityType.PERSON and title:  # a president for a president: same title first
+        same = sorted(same, key=lambda n: n.title != title)
+    bank_side = [Text(e.ja, e.en) for e in bank.entities if e.type is etype]
+    rng.shuffle(bank_side)
+    choice = _take([Text(n.ja, n.en) for n in same], bank_side, fresh)
+    first = next((n for n in same if choice.texts and n.ja == choice.texts[0].ja), None)
+    return dataclasses.replace(choice, title=first.title if first is not None else None)
+
+
+def _dates(date: tuple[int, int | None, int | None], pools: Pools, bank: Bank, fresh: Fresh,
+           rng: random.Random) -> Choice:
+    _y, m, d = date
+    precision = (m is not None) + (d is not None)
+
+    def same(o: tuple[int, int | None, int | None]) -> bool:
+        return (o[1] is not None) + (o[2] is not None) == precision
+
+    article = [_date_text(*o) for o in pools.dates if same(o) and o != date]
+    whens = [parse_when(i.when) for i in bank.items if i.when]
+    bank_side = [_date_text(w.year, w.month, w.day) for w in whens
+                 if w is not None and w.year is not None and same((w.year, w.month, w.day))]
+    rng.shuffle(bank_side)
+    near = [_date_text(*o) for o in _near(date)]
+    return _take(article, [*near[:1], *bank_side, *near[1:]], fresh)
+
+
+def _near(date: tuple[int, int | None, int | None]) -> list[tuple[int, int | None, int | None]]:
+    y, m, d = date
+    if m is None:
+        return [(y - 1, None, None), (y + 1, None, None), (y - 2, None, None)]
+    if d is None:
+        return [(y, m % 12 + 1, None) if m < 12 else (y + 1, 1, None), (y - 1, m, None),
+                (y, m - 1, None) if m > 1 else (y - 1, 12, None)]
+    return [(y, m, d + 1 if d < 28 else d - 2), (y, m % 12 + 1, d) if m < 12 else (y, m - 1, d), (y - 1, m, d)]
+
+
+def _date_text(y: int, m: int | None, d: int | None) -> Text:
+    en = str(y) if m is None else (f"{d} {MONTHS_EN[m - 1]} {y}" if d else f"{MONTHS_EN[m - 1]} {y}")
+    return Text(ja_date(y, m, d), en)
+
+
+def _numbers(answer: str, pools: Pools, bank: Bank, fresh: Fresh, anniversary: bool = False) -> Choice:
+    parsed = _NUMBER.match(answer)
+    if parsed is None:
+        return Choice((), False)
+    prefix, digits, scale, counter = parsed.groups()
+
+    def same_counter(text: str) -> bool:
+        m = _NUMBER.match(text)
+        return m is not None and m.group(4) == counter and m.group(3) == scale
+
+    article = [Text(n, TODO_EN) for n in pools.numbers if same_counter(n)]
+    bank_side = [Text(i.answer.ja, i.answer.en) for i in bank.items
+                 if i.kind in (ItemKind.NUMBER, ItemKind.ANNIVERSARY, ItemKind.DURATION) and same_counter(i.answer.ja)]
+    value = float(digits)
+    near = [Text(f"{prefix or ''}{_fmt(v)}{scale}{counter}", TODO_EN)
+            for v in _near_values(value, "周年" if anniversary else counter)]
+    return _take(article, [*bank_side, *near], fresh)
+
+
+_COUNTS = ("回目", "期目", "番目", "度目", "回", "期", "位", "カ国", "か国", "ヶ国", "人", "項目", "つ", "機", "隻")
+
+
+def _near_values(value: float, counter: str) -> list[float]:
+    """Plausible wrong numbers: neighbours for counts and ordinals (29回目 -> 28, 30, 31), steps of five for
+    anniversaries (75周年 -> 70, 80, 85), halves and doubles for amounts (2400億 -> 1200, 3600, 4800)."""
+    if counter == "周年" and value >= 20:
+        return [value - 5, value + 5, value + 10]
+    if value == int(value) and (counter.startswith(_COUNTS) or value < 20):
+        return [v for v in (value - 1, value + 1, value + 2, value - 2) if v > 0][:3]
+    return [_round(value * f) for f in (0.5, 1.5, 2)]
+
+
+def _round(v: float) -> float:
+    """Two significant figures: 3600, 35, 4.5."""
+    if v <= 0:
+        return v
+    digits = len(str(int(v)))
+    step = 10 ** max(0, digits - 2)
+    return float(round(v / step) * step) if digits >= 2 else round(v, 1)
+
+
+def _fmt(v: float) -> str:
+    return str(int(v)) if v == int(v) else f"{v:.1f}"

@@ -1,0 +1,199 @@
+"""Step 4: from a sentence's candidates to its key facts: the blank a teacher would choose.
+
+Every candidate is first judged usable (`usable`): its answer is a whole word (not a fragment such as
+シナ海 of 南・東シナ海, not half a token), not bound to a particle or a verb ending (一致した), not a
+word the same sentence prints again, not a gloss in brackets, not page furniture. Each usable candidate
+becomes a `Fact` with a slot (who, when, where, how many, what…) and a score: how likely a strict teacher
+asks it (`score`). A sentence gives its best fact, and a second or third only when they fill other slots
+(the lead sentence: who met whom, when and where): `quizgen.extract.ranking.select`.
+
+Pure and deterministic.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+
+from quizgen.bank.model import Bank, EntityType, ItemKind
+from quizgen.extract import PROTAGONISTS
+from quizgen.extract.nlp import Token
+from quizgen.extract.rules.candidate import Candidate
+from quizgen.japanese.normalise import normalise
+
+
+class Slot(StrEnum):
+    """What a fact answers; one sentence gives at most one fact per slot."""
+
+    WHO = "who"
+    WHEN = "when"
+    WHERE = "where"
+    HOW_MANY = "how-many"
+    WHAT = "what"  # a named document, forum or organisation
+    WORDS = "words"  # a key term, a stance, a phrase
+
+
+@dataclass(frozen=True)
+class Fact:
+    candidate: Candidate
+    slot: Slot
+    score: int  # 0-100: how likely a strict teacher keeps it
+    key: str  # the answer's identity (entity id or normalised answer): each is asked once per article
+    order: int  # the sentence's position among the article's sentences
+
+    @property
+    def sentence_start(self) -> int:
+        return self.candidate.sentence.start
+
+
+DOCUMENT_END = re.compile(r"(声明|宣言|条約|協定|憲章|文書|計画|構想|戦略|合意|覚書|議定書|決議|白書|法)$")
+_VERB_END = re.compile(r"(した|する|している|していた|った|いた|いる|ない|なかった|れた|られた|だ|である|です|ます|ました|い)$")
+_GENERIC_MEETING = frozenset({"会談", "会見", "会合", "協議", "首脳会談", "記者会見"})
+_NAME_LIKE = re.compile(r"[\u30a1-\u30fa0-9０-９A-Za-z]")  # 「シベリアの力2」: a name, not a slogan
+_ATTRIBUTION = re.compile(r"^(?:氏|\S{0,6}?)?(?:によると|によりますと|によれば|の発表では|の統計では)")
+_FURNITURE = frozenset({"ロイター", "共同", "共同通信", "時事", "時事通信", "AP", "AFP", "新華社", "タス"})
+_PERSONS_OF_NOTE = frozenset({"xi-jinping", "putin"})  # asked often: once per article is plenty
+
+_BASE: dict[str, int] = {
+    "date": 80, "anniversary": 80, "number": 78, "n-years-since": 74, "duration": 70, "speaker": 76,
+    "met-whom": 78, "meeting-place": 72, "forum": 74, "quoted": 62, "stance": 45, "phrase": 36, "place": 62,
+    "meeting-format": 52,
+}
+_ENTITY: dict[ItemKind, int] = {
+    ItemKind.PERSON: 78, ItemKind.ORGANISATION: 76, ItemKind.FORUM: 76, ItemKind.DOCUMENT: 82,
+    ItemKind.PLACE: 70, ItemKind.COUNTRY: 60, ItemKind.EVENT: 52,
+}
+_SLOT_OF_KIND: dict[ItemKind, Slot] = {
+    ItemKind.PERSON: Slot.WHO, ItemKind.COUNTRY: Slot.WHO, ItemKind.ORGANISATION: Slot.WHAT, ItemKind.FORUM: Slot.WHAT,
+    ItemKind.DOCUMENT: Slot.WHAT, ItemKind.PLACE: Slot.WHERE, ItemKind.EVENT: Slot.WHAT, ItemKind.MEETING: Slot.WORDS,
+    ItemKind.DATE: Slot.WHEN, ItemKind.NUMBER: Slot.HOW_MANY, ItemKind.ANNIVERSARY: Slot.HOW_MANY,
+    ItemKind.DURATION: Slot.HOW_MANY, ItemKind.STANCE: Slot.WORDS, ItemKind.ROLE: Slot.WORDS,
+}
+
+
+def slot_of(c: Candidate) -> Slot:
+    if c.rule == "speaker":
+        return Slot.WHO
+    if c.rule == "quoted" and (DOCUMENT_END.search(c.answer) or (_NAME_LIKE.search(c.answer) and len(c.answer) <= 12)):
+        return Slot.WHAT
+    return _SLOT_OF_KIND.get(c.kind, Slot.WORDS)
+
+
+def usable(c: Candidate, tokens: Sequence[Token], bank: Bank) -> bool:
+    """Whether the candidate's answer is a whole, key word of its sentence (see the module doc)."""
+    text, a = c.sentence.text, c.answer
+    if (len(a) < 2 and not (c.rule == "number" and a[:1].isdigit())) or a in _FURNITURE:
+        return False
+    if c.rule == "meeting-format" and a in _GENERIC_MEETING:
+        return False
+    if c.rule == "number" and re.fullmatch(r"(一|1|１|ひと)つ", a):
+        return False  # 要素の一つ: no number to learn
+    if c.rule in ("stance", "phrase", "quoted") and (_VERB_END.search(a) or a.endswith(("の", "は", "が", "を", "に"))):
+        return False  # 一致した, 重視する: a predicate, not a thing to name
+    if c.rule == "stance" and len(a) > 20:
+        return False
+    if "・" in (text[c.start - 1:c.start], text[c.end:c.end + 1]) and c.kind is not ItemKind.PERSON:
+        return False  # 南・東シナ海: シナ海 alone is a fragment
+    if _inside_brackets(text, c.start) and c.rule not in ("quoted",):
+        return False  # 上海協力機構(SCO), 習近平(しゅう・きんぺい): a gloss, not the fact
+    if c.rule != "quoted" and _part_of_quoted_name(text, c.start, c.end):
+        return False  # 「シベリアの力2」: シベリア alone is a fragment of the name
+    if not c.parts and not _on_token_edges(c, tokens):
+        return False
+    return not _repeated(c, bank)
+
+
+def _part_of_quoted_name(text: str, start: int, end: int) -> bool:
+    """The span lies inside a short 「…」 (a name, at most 16 characters) without being all of it."""
+    for m in re.finditer(r"「([^「」]{1,16})」", text):
+        if m.start(1) <= start and end <= m.end(1) and (start, end) != (m.start(1), m.end(1)):
+            return True
+    return False
+
+
+def _inside_brackets(text: str, at: int) -> bool:
+    before = text[:at]
+    return before.count("(") + before.count("（") > before.count(")") + before.count("）")
+
+
+def _on_token_edges(c: Candidate, tokens: Sequence[Token]) -> bool:
+    """The answer starts and ends where the analyser's words do (no half of 東シナ海, no 中 of 中国)."""
+    if not tokens:
+        return True
+    inner = {i for t in tokens for i in range(t.start + 1, t.end)}
+    return c.start not in inner and c.end not in inner
+
+
+_OWN_PAREN = re.compile(r"[(（][^()（）]{1,20}[)）]")
+
+
+def _repeated(c: Candidate, bank: Bank) -> bool:
+    """The answer (or its entity's name) is printed elsewhere in the sentence, so the blank gives itself away.
+    The bracket right after the answer (its abbreviation: 北大西洋条約機構（NATO）) is left out of the prompt."""
+    text = c.sentence.text
+    own = _OWN_PAREN.match(text, c.end)
+    after = own.end() if own else c.end
+    rest = normalise(text[:c.start] + "\u3000" + text[after:])
+    entity = bank.entity_by_id.get(c.entity) if c.entity else None
+    names = [entity.ja, *entity.aliases] if entity is not None else []
+    forms = [c.answer, *(a for a in (*c.accept, *names) if len(a) >= 3 or re.search(r"[\u3400-\u9fff]{2}", a))]
+    return any(len(normalise(f)) >= 2 and normalise(f) in rest for f in forms)
+
+
+def score(c: Candidate, bank: Bank, order: int) -> int:
+    """How likely a strict teacher asks this candidate, 0-100: the rule's base, what the answer is, where it
+    stands in its sentence, and the sentence's place in the article (the lead first)."""
+    s = _ENTITY.get(c.kind, 50) if c.rule == "entity" else _BASE.get(c.rule, 40)
+    s = _by_answer(c, s)
+    s -= _by_position(c, bank)
+    return max(0, min(100, s + max(0, 6 - 2 * order)))
+
+
+def _by_answer(c: Candidate, s: int) -> int:
+    """The base score adjusted for what the answer is."""
+    if c.rule == "date" and c.date is not None:
+        s += {1: -14, 2: -2, 3: 2}[c.date.precision]
+    if c.kind is ItemKind.PERSON and c.entity is None and c.new_person is not None:
+        s = max(s, 86)  # a person the bank does not know yet, named with a title
+    if c.rule == "speaker":
+        s = 74 if c.mentions else 52 if c.entity in PROTAGONISTS else 84 if c.new_person is not None else s
+    if c.rule == "quoted":
+        s += 22 if DOCUMENT_END.search(c.answer) else 4 if slot_of(c) is Slot.WHAT else (-15 if len(c.answer) > 14 else 0)
+    if c.rule == "stance" and len(c.answer) >= 6 and not _VERB_END.search(c.answer):
+        s += 15  # a named stance (ウクライナ危機の政治的解決), not a clause
+    if c.rule == "phrase" and (len(c.answer) >= 6 or re.search(r"[\u30a1-\u30fa]{3,}", c.answer)):
+        s += 6
+    return s - (12 if len(c.answer) > 24 else 0)
+
+
+def _by_position(c: Candidate, bank: Bank) -> int:
+    """What the answer's place in the sentence takes off: a source quoted for a figure, a name that only
+    qualifies a noun, one of the article's two protagonists."""
+    text = c.sentence.text
+    penalty = 4 if c.entity in _PERSONS_OF_NOTE else 0
+    if c.rule in ("entity", "speaker") and _ATTRIBUTION.match(text[c.end:c.end + 12]):
+        penalty += 25  # ロシア政府によりますと: who the article quotes for a figure is seldom the fact
+    if c.kind is ItemKind.PERSON and c.rule != "speaker" and not c.title and re.match(r"(氏|\S{0,6}?)?の", text[c.end:c.end + 8]):
+        penalty += 8  # プーチン氏の訪中は: a name that only qualifies a noun is no actor of the sentence
+    if c.kind in (ItemKind.PLACE, ItemKind.COUNTRY) and c.rule == "entity" and text.startswith("の", c.end):
+        penalty += 10  # 欧米や（アジア）の専門家: a place that only qualifies a noun is no place of an event
+    entity = bank.entity_by_id.get(c.entity) if c.entity else None
+    if entity is not None and entity.type is EntityType.COUNTRY and entity.id in PROTAGONISTS:
+        penalty += 20
+    if c.rule == "number" and c.answer.startswith("第"):
+        penalty += 25  # 中国に次ぐ（第2）の買い手: an ordinal the sentence around it gives away
+    return penalty
+
+
+def facts(cands: Sequence[Candidate], tokens: Sequence[Token], bank: Bank, order: int) -> list[Fact]:
+    """Every usable candidate of one sentence as a Fact, best first."""
+    out = [Fact(c, slot_of(c), score(c, bank, order), _key(c), order) for c in cands if usable(c, tokens, bank)]
+    return sorted(out, key=lambda f: (-f.score, f.candidate.start))
+
+
+def _key(c: Candidate) -> str:
+    if c.date is not None:
+        return f"date:{c.date.when}"
+    return f"entity:{c.entity}" if c.entity else normalise(c.answer)

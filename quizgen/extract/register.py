@@ -1,0 +1,125 @@
+"""`quizgen add-article`: register a new article in a bank (library part, no prompts).
+
+Registering copies the article's text into the bank's own articles folder (`BANK/articles/`, where
+`quizgen check` finds it by default) and writes its `sources:` entry — headline, outlet, date, address —
+into `BANK/items/<id>.yaml`, the file `quizgen review` later adds the accepted questions to. Both are
+checked before anything is written; the bank is validated with the new source, and the copy is atomic.
+
+`registered_source` tells `quizgen extract` whether an article file is already registered (its copy is in
+the articles folder, by name and content), so the drafts use the source the teacher described: its date
+resolves 「16日」 and 「昨年」, its outlet appears in every citation.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from quizgen.atomic import write_bytes, write_text
+from quizgen.bank.articles import BANK_ARTICLES
+from quizgen.bank.load import bank_files, loads_bank_files, read_files
+from quizgen.bank.model import Bank, Source, Text
+from quizgen.bank.placeholders import TODO_EN, UNKNOWN_OUTLET
+from quizgen.bank.records import dumps_yaml, to_data
+from quizgen.errors import BankError, UsageError
+from quizgen.extract.article import next_source_id, read_article
+from quizgen.extract.clutter import clean
+from quizgen.extract.sentences import split
+
+_URL = re.compile(r"^(https?://\S+|[a-z0-9-]+(\.[a-z0-9-]+)+(/\S*)?)$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Guess:
+    """What the article's text suggests for the questions add-article asks."""
+
+    headline: str
+    published: str | None
+
+
+@dataclass(frozen=True)
+class Registered:
+    source: Source
+    article: Path  # the copy in BANK/articles
+    bank_file: Path  # BANK/items/<id>.yaml, holding the source
+
+
+def articles_folder(bank_dir: Path) -> Path:
+    return bank_dir / BANK_ARTICLES
+
+
+def guess(text: str) -> Guess:
+    """The first line as the headline, the date of the page's date stamp (if any)."""
+    cleaned = clean(text)
+    headline = next((s.text for s in split(cleaned.lines)), "")
+    return Guess(headline, cleaned.dateline)
+
+
+def check_date(value: str) -> str:
+    """`value` as YYYY-MM-DD, or a UsageError saying what is wrong."""
+    try:
+        return dt.date.fromisoformat(value.strip()).isoformat()
+    except ValueError as exc:
+        raise UsageError(f"the date must be YYYY-MM-DD (like 2024-05-16), not {value.strip()!r}") from exc
+
+
+def check_url(value: str) -> str:
+    value = value.strip()
+    if not _URL.match(value):
+        raise UsageError(f"the address must be a web address (https://…), not {value!r}")
+    return value
+
+
+def registered_source(bank: Bank, bank_dir: Path, article: Path) -> Source | None:
+    """The bank's source for `article`, if it is registered: the file is in BANK/articles, or a file of the same
+    name and the same bytes is."""
+    folder = articles_folder(bank_dir)
+    copy = folder / article.name
+    if not copy.is_file():
+        return None
+    same = article.resolve() == copy.resolve() or copy.read_bytes() == article.read_bytes()
+    if not same:
+        return None
+    return next((s for s in bank.sources if s.file == article.name), None)
+
+
+def register(article: Path, bank_dir: Path, bank: Bank, *, headline: Text, outlet: Text | None, published: str | None,
+             url: str | None, source_id: str | None = None) -> Registered:
+    """Copy `article` into BANK/articles and write its source entry into BANK/items/<id>.yaml (see the module doc)."""
+    read_article(article)  # a clear error for an empty, non-UTF-8, HTML or non-Japanese file
+    folder = articles_folder(bank_dir)
+    copy = folder / article.name
+    known = next((s for s in bank.sources if s.file == article.name), None)
+    if known is not None:
+        raise UsageError(f"{article.name} is already registered as article {known.id} "
+                         f"({known.headline.ja}); extract it with  quizgen extract {copy}")
+    if copy.exists() and copy.read_bytes() != article.read_bytes():
+        raise UsageError(f"{copy} already exists with other text; rename the article file and try again")
+    sid = source_id or next_source_id(bank)
+    if sid in bank.source_by_id:
+        raise UsageError(f"source id {sid!r} is already in the bank; pass another {{source_id}}", names=["source_id"])
+    source = Source(id=sid, file=article.name, headline=headline, outlet=outlet or UNKNOWN_OUTLET,
+                    published=check_date(published) if published else None, url=check_url(url) if url else None)
+    target = bank_dir / "items" / f"{sid}.yaml"
+    if target.exists():
+        raise UsageError(f"{target} already exists; pass another {{source_id}}", names=["source_id"])
+    body = (f"# Article {sid}, registered by `quizgen add-article` ({article.name}).\n"
+            "# `quizgen review` adds the questions you accept from its drafts to this file.\n")
+    file_text = body + dumps_yaml({"sources": [to_data(source)]})
+    texts, problems = read_files(bank_files(bank_dir))
+    if problems:
+        raise BankError(problems)
+    loads_bank_files([*texts, (file_text, str(target))])  # the bank stays valid with the new source
+    if not copy.exists():
+        folder.mkdir(parents=True, exist_ok=True)
+        write_bytes(copy, article.read_bytes())
+    target.parent.mkdir(parents=True, exist_ok=True)
+    write_text(target, file_text)
+    return Registered(source, copy, target)
+
+
+def english(value: str | None) -> str:
+    """An English text as given, or the placeholder no output prints."""
+    return value.strip() if value and value.strip() else TODO_EN

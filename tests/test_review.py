@@ -1,0 +1,251 @@
+"""`quizgen review` as a teacher uses it: every decision saved as it is made, interruptions lose nothing."""
+
+from __future__ import annotations
+
+import os
+import pty
+import select
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+import yaml
+from click.testing import CliRunner
+
+from quizgen.bank import load_bank
+from quizgen.cli import cli
+
+pytest.importorskip("sudachipy")
+
+DATA = Path(__file__).parent / "data" / "extract"
+DEV = DATA / "dev" / "putin-beijing-2024-05.txt"
+
+
+@pytest.fixture()
+def work(tmp_path: Path) -> Path:
+    """A bank with the dev article registered and its drafts in work/drafts.yaml."""
+    shutil.copytree(DATA / "bank", tmp_path / "bank")
+    shutil.copy(DEV, tmp_path / DEV.name)
+    r = CliRunner().invoke(cli, ["add-article", str(tmp_path / DEV.name), "--bank", str(tmp_path / "bank"),
+                                 "--headline", "中露首脳が会談", "--outlet", "共同通信", "--date", "2024-05-16", "--url", ""])
+    assert r.exit_code == 0, r.output
+    r = CliRunner().invoke(cli, ["extract", str(tmp_path / DEV.name), "--bank", str(tmp_path / "bank"),
+                                 "-o", str(tmp_path / "drafts.yaml")])
+    assert r.exit_code == 0, r.output
+    return tmp_path
+
+
+def drafts(work: Path) -> list[dict[str, object]]:
+    path = work / "drafts.yaml"
+    return list(yaml.safe_load(path.read_text(encoding="utf-8"))["items"]) if path.exists() else []
+
+
+def accepted(work: Path) -> list[str]:
+    return [i.id for i in load_bank(work / "bank").items if i.articles == ("001",)]
+
+
+def review(work: Path, keys: str, *args: str) -> tuple[int, str]:
+    r = CliRunner().invoke(cli, ["review", str(work / "drafts.yaml"), "--bank", str(work / "bank"), *args], input=keys)
+    assert r.exception is None or isinstance(r.exception, SystemExit), r.exception
+    return r.exit_code, r.output
+
+
+def test_each_decision_is_written_at_once_and_the_end_of_input_loses_nothing(work: Path) -> None:
+    ids = [str(i["id"]) for i in drafts(work)]
+    code, out = review(work, "a\nd\n重複\na\n")  # accept, discard with a reason, accept, then input ends
+    assert code == 1 and "中断しました (interrupted)。採用 2 件、破棄 1 件" in out and "すべての判断は保存済みです" in out
+    assert accepted(work) == [ids[0], ids[2]]
+    left = drafts(work)
+    assert [i["id"] for i in left] == ids[1:2] + ids[3:] and left[0]["discarded"] == "重複"
+    code, out = review(work, "q\n")  # resumes at the first undecided draft
+    assert code == 0 and f"── 4/{len(ids)} ──" not in out and f"{len(ids) - 3} 件の下書き" in out
+    assert f"── 1/{len(ids) - 3} ──" in out and ids[3] in out
+
+
+def test_accepted_items_pass_check_and_keep_their_forms(work: Path) -> None:
+    review(work, "a\na\nq\n")
+    r = CliRunner().invoke(cli, ["check", "--bank", str(work / "bank")])
+    assert r.exit_code == 0, r.output
+    first = next(i for i in load_bank(work / "bank").items if i.articles == ("001",))
+    assert not first.draft and first.statement is not None and first.distractors
+    assert not any(t.startswith("rule-") or t == "draft" for t in first.tags)
+
+
+def test_undo_puts_an_accepted_draft_back_where_it_was(work: Path) -> None:
+    before = (work / "drafts.yaml").read_text(encoding="utf-8")
+    code, out = review(work, "a\nu\nq\n")
+    assert code == 0 and "↺ 取り消しました" in out
+    assert accepted(work) == [] and (work / "drafts.yaml").read_text(encoding="utf-8") == before
+
+
+def test_undo_a_discard(work: Path) -> None:
+    review(work, "d\n些末\nu\nq\n")
+    assert "discarded" not in drafts(work)[0]
+
+
+def test_a_list_of_numbers_accepts_those_drafts(work: Path) -> None:
+    ids = [str(i["id"]) for i in drafts(work)]
+    code, out = review(work, "1,3-4\nq\n")
+    assert code == 0 and accepted(work) == [ids[0], ids[2], ids[3]]
+    assert out.count("✓ 採用") == 3
+
+
+def test_leaving_the_editor_without_saving_never_accepts(work: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    before = (work / "drafts.yaml").read_text(encoding="utf-8")
+    monkeypatch.setenv("EDITOR", "true")  # opens and quits without writing
+    code, out = review(work, "y\nq\n")
+    assert code == 0 and "保存せずにエディタが閉じられました。下書きは変わりません。" in out
+    assert accepted(work) == [] and (work / "drafts.yaml").read_text(encoding="utf-8") == before
+
+
+def test_a_yaml_edit_that_breaks_the_item_is_located_and_changes_nothing(work: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    before = (work / "drafts.yaml").read_text(encoding="utf-8")
+    editor = work / "editor.py"
+    editor.write_text("import sys, pathlib\npathlib.Path(sys.argv[1]).write_text('id: [unclosed\\n', encoding='utf-8')\n",
+                      encoding="utf-8")
+    monkeypatch.setenv("EDITOR", f"{sys.executable} {editor}")
+    code, out = review(work, "y\nq\n")
+    assert code == 0 and "YAML syntax error" in out and "編集は保存されませんでした" in out
+    assert (work / "drafts.yaml").read_text(encoding="utf-8") == before
+
+
+def test_the_form_edits_field_by_field_and_saving_keeps_a_draft(work: Path) -> None:
+    first = drafts(work)[0]
+    keys = "e\n中国の国家主席は誰か。\n\n習主席、習氏\n\n\n-\n\n\ny\nq\n"  # prompt, keep answer, accept, …, clear 誤文
+    code, out = review(work, keys)
+    assert code == 0 and "保存しました (まだ下書きです。[a]で採用)" in out
+    edited = drafts(work)[0]
+    assert edited["id"] == first["id"] and edited["draft"] is True and accepted(work) == []
+    assert edited["prompt"] == {"ja": "中国の国家主席は誰か。", "en": "TODO: translate"}
+    assert edited["accept"] == ["習主席", "習氏"] and "false_statement" not in edited
+    code, out = review(work, "a\nq\n")  # accepting is a separate decision
+    (item,) = [i for i in load_bank(work / "bank").items if i.articles == ("001",)]
+    assert item.prompt.ja == "中国の国家主席は誰か。"
+
+
+def test_leaving_the_form_without_saving_changes_nothing(work: Path) -> None:
+    before = (work / "drafts.yaml").read_text(encoding="utf-8")
+    code, _out = review(work, "e\n新しい問い\n\n\n\n\n\n\n\nn\nq\n")  # every field, then: do not save
+    assert code == 0 and (work / "drafts.yaml").read_text(encoding="utf-8") == before
+    code, out = review(work, "e\n新しい問い\n")  # input ends inside the form
+    assert code == 1 and "編集を取り消しました。下書きは変わりません。" in out
+    assert (work / "drafts.yaml").read_text(encoding="utf-8") == before and accepted(work) == []
+
+
+def test_a_review_stopped_between_its_two_writes_resumes_without_a_duplicate(work: Path) -> None:
+    before = (work / "drafts.yaml").read_text(encoding="utf-8")
+    review(work, "a\nq\n")
+    (work / "drafts.yaml").write_text(before, encoding="utf-8")  # as if the second write never happened
+    code, out = review(work, "q\n")
+    assert code == 0 and "前回の中断の前に採用済みだった 1 件を下書きから除きました。" in out
+    assert len(drafts(work)) == len(yaml.safe_load(before)["items"]) - 1
+
+
+def test_unknown_readings_are_asked_for_and_new_people_confirmed(work: Path) -> None:
+    text = ("2024年7月15日 12:00\n中国国防省の張暁剛報道官は15日の記者会見で、演習は第三国を対象としたものではないと説明した。"
+            "カザフスタンのトカエフ大統領が主宰した。\n")
+    article = work / "zhang.txt"
+    article.write_text(text, encoding="utf-8")
+    out = work / "z.yaml"
+    r = CliRunner().invoke(cli, ["extract", str(article), "--bank", str(work / "bank"), "-o", str(out), "--all"])
+    assert "reading unknown (review asks for it): 張暁剛" in r.output and "トカエフ(とかえふ)" in r.output
+    items = yaml.safe_load(out.read_text(encoding="utf-8"))["items"]
+    zhang = next(k for k, i in enumerate(items) if i["answer"]["ja"] == "張暁剛")
+    tokayev = next(k for k, i in enumerate(items) if i["answer"]["ja"] == "トカエフ")
+    r = CliRunner().invoke(cli, ["review", str(out), "--bank", str(work / "bank")],
+                           input=f"{zhang + 1}\nちょうぎょうごう\n{tokayev + 1}\n\nq\n")
+    assert r.exit_code == 0, r.output
+    assert "「張暁剛」の読み (ひらがな。Enter: 読みなしで採用)" in r.output
+    assert "新しい人物: トカエフ (読み とかえふ) — 読みは正しいですか?" in r.output
+    bank = load_bank(work / "bank")
+    readings = {e.ja: e.reading for e in bank.entities}
+    assert readings["張暁剛"] == "ちょうぎょうごう" and readings["トカエフ"] == "とかえふ"
+
+
+def test_review_text_cannot_drive_the_terminal(work: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import dataclasses
+
+    from quizgen.bank import Text
+    from quizgen.cli.review import show
+    from quizgen.extract.review import open_drafts
+
+    d = open_drafts(work / "drafts.yaml", work / "bank").drafts
+    item = d.items[0]
+    hostile = dataclasses.replace(item, prompt=Text("\x1b]0;pwned\x07\x1b[2J" + item.prompt.ja, "x"),
+                                  answer=Text("\x9b31m習近平", "x"))
+    show(d, hostile, 1, 1)
+    out = capsys.readouterr().out
+    assert "\x1b]" not in out and "\x9b" not in out and "\x1b[2J" not in out
+    assert "\\x1b]0;pwned\\x07\\x1b[2J" in out and "\\x9b31m習近平" in out
+
+
+def test_a_drafts_file_that_is_not_utf8_is_located(work: Path) -> None:
+    path = work / "drafts.yaml"
+    path.write_bytes("items: []\n# 中".encode("shift_jis"))
+    code, out = review(work, "q\n")
+    assert code == 1 and f"{path}:2:3: (file): not UTF-8 text (invalid start byte); save the file as UTF-8" in out
+
+
+def test_review_missing_file(work: Path) -> None:
+    r = CliRunner().invoke(cli, ["review", str(work / "none.yaml"), "--bank", str(work / "bank")])
+    assert (r.exit_code, r.output) == (2, f"Error: drafts file not found: {work / 'none.yaml'}\n")
+
+
+def test_english_is_optional_and_asked_only_with_english(work: Path) -> None:
+    code, out = review(work, "a\nq\n")
+    assert code == 0 and "prompt.en" not in out
+    code, out = review(work, "a\nWho is China's president?\n\n\n\n\n\nq\n", "--english")
+    assert code == 0 and "prompt.en (Enter: 後で)" in out
+    second = [i for i in load_bank(work / "bank").items if i.articles == ("001",)][1]
+    assert second.prompt.en == "Who is China's president?" and "prompt.en" not in second.missing
+
+
+# ---------------------------------------------------------------- Ctrl-C in a real terminal
+
+
+def _read_until(fd: int, wanted: bytes, seen: bytearray, timeout: float = 20) -> None:
+    end = time.monotonic() + timeout
+    while wanted not in seen:
+        left = end - time.monotonic()
+        if left <= 0:
+            raise AssertionError(f"never saw {wanted!r}; output: {seen.decode(errors='replace')[-800:]}")
+        ready, _, _ = select.select([fd], [], [], left)
+        if ready:
+            try:
+                seen += os.read(fd, 65536)
+            except OSError:
+                break
+
+
+def test_ctrl_c_mid_review_keeps_every_earlier_decision(work: Path) -> None:
+    ids = [str(i["id"]) for i in drafts(work)]
+    pid, fd = pty.fork()
+    if pid == 0:  # the child: quizgen review in a pseudo-terminal, as a teacher runs it
+        os.execvp(sys.executable, [sys.executable, "-m", "quizgen", "review", str(work / "drafts.yaml"),
+                                   "--bank", str(work / "bank")])
+    seen = bytearray()
+    _read_until(fd, b">", seen)
+    os.write(fd, b"a\r")
+    _read_until(fd, "採用 →".encode(), seen)
+    _read_until(fd, b">", seen[seen.rfind("採用 →".encode()):])
+    os.write(fd, b"d\r")
+    _read_until(fd, "理由".encode(), seen)
+    os.write(fd, "重複\r".encode())
+    _read_until(fd, "破棄 (理由".encode(), seen)
+    time.sleep(0.3)
+    os.write(fd, b"\x03")  # Ctrl-C at the next prompt
+    _read_until(fd, "続きは".encode(), seen)
+    _, status = os.waitpid(pid, 0)
+    os.close(fd)
+    text = seen.decode(errors="replace")
+    assert os.waitstatus_to_exitcode(status) == 1 and "Traceback" not in text
+    assert "中断しました (interrupted)。採用 1 件、破棄 1 件" in text
+    assert accepted(work) == [ids[0]] and drafts(work)[0]["discarded"] == "重複"
+
+
+def test_review_help_lists_the_decisions() -> None:
+    out = subprocess.run([sys.executable, "-m", "quizgen", "review", "--help"], capture_output=True, text=True).stdout
+    assert "accept, edit, discard with a reason, skip, undo" in " ".join(out.split())
