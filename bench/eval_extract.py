@@ -1,22 +1,27 @@
-"""Evaluate `quizgen extract` against the hand-made bank.
+"""Evaluate `quizgen extract`: recall of hand-made facts and a strict teacher's precision, per article.
 
-Recall: share of the bank's (non-draft) items for the seed articles such that some draft
-  (a) cites evidence that overlaps the item's evidence in the article text, and
-  (b) proposes the same answer (after quizgen.japanese.normalise, via either side's accepted forms).
-Precision: 40 random drafts (seeded) judged by hand in bench/extract_precision_sample.tsv
-  (column `keep`: y = a strict teacher keeps it after at most a light edit, n = not).
-  Run with --new-sample to write a fresh, unjudged sample sheet.
+Article sets (each ARTICLE.txt with ARTICLE.expected.tsv, written before the extractor ran on it;
+ARTICLE.trivia.tsv lists what must not be asked; ARTICLE.meta.yaml holds the `quizgen add-article`
+answers — headline, outlet, date — and without it the article is extracted unregistered):
 
-Unseen articles (--unseen [DIR], default tests/data/extract/unseen): articles that neither the
-  rules nor the entity table were built from, each ARTICLE.txt with a hand-made ARTICLE.expected.tsv
-  (columns answer, accept (|-separated), quote, note) written before extract was ever run on it.
-  Recall is the share of expected facts that some draft proposes (answer or an accepted form) with
-  evidence overlapping the quote; precision is hand-judged in bench/extract_unseen_precision_sample.tsv.
+  holdout_v2   three articles never tuned on (untuned: reported first)
+  dev          one article the extractor was tuned on
+  unseen, holdout   the previous release's test articles, tuned on then (tuned)
 
-Usage:  .venv/bin/python bench/eval_extract.py [--articles DIR] [--bank DIR] [--unseen [DIR]] [--new-sample] [-v]
+Recall: the share of expected facts that some draft of the default output (about 20 drafts) proposes —
+its answer or an accepted form equals the fact's answer or one of its accepted forms (after
+quizgen.japanese.normalise) — with evidence overlapping the fact's quote. `--all` recall counts every draft.
+Trivia: default drafts whose answer is something the article's trivia list says must not be asked.
 
-Baseline (printed in the same run): the "every known-entity mention" extractor, i.e. only
-the `entity` rule, to show what the other rules add.
+Precision: every draft of the default output judged by hand as a strict teacher would, against the
+article and the writing guide, in bench/extract_judgements.tsv (columns set, article, id, prompt, answer,
+verdict, reason; verdict keep / light / discard). Precision = (keep + light) / drafts. A draft whose
+prompt or answer changed since it was judged counts as unjudged; `--sheet FILE` writes the unjudged
+drafts to FILE for judging (then append the judged rows to the judgements file).
+
+Seeds (--seeds): recall against the bundled bank's items for the seed articles, as before.
+
+Usage:  .venv/bin/python bench/eval_extract.py [--sets holdout_v2,dev,unseen,holdout] [--sheet FILE] [-v]
 """
 
 from __future__ import annotations
@@ -24,10 +29,8 @@ from __future__ import annotations
 import argparse
 import csv
 import dataclasses
-import random
 import sys
 import time
-from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -37,220 +40,226 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from quizgen import resources  # noqa: E402
-from quizgen.bank import (  # noqa: E402
-    Bank,
-    Item,
-    loads_bank,
-)
+from quizgen.bank import Bank, Item, Source, Text, load_bank, loads_bank, loads_bank_files  # noqa: E402
+from quizgen.bank.articles import ArticleFolders  # noqa: E402
+from quizgen.bank.load import dumps_bank  # noqa: E402
 from quizgen.errors import BankError  # noqa: E402
-from quizgen.extract import REVIEW_BATCH  # noqa: E402
-from quizgen.extract.article import extract, read_article  # noqa: E402
-from quizgen.extract.nlp import load_analyzer  # noqa: E402
-from quizgen.extract.ranking import rule_of  # noqa: E402
+from quizgen.extract.article import extract, provisional_source, read_article  # noqa: E402
+from quizgen.extract.nlp import Analyzer, load_analyzer  # noqa: E402
 from quizgen.japanese.normalise import normalise  # noqa: E402
 
-SAMPLE = ROOT / "bench" / "extract_precision_sample.tsv"
-SAMPLE_CAPPED = ROOT / "bench" / "extract_precision_capped.tsv"
-UNSEEN_BEFORE = ROOT / "bench" / "extract_unseen_precision_before.tsv"
-UNSEEN_DIR = ROOT / "tests" / "data" / "extract" / "unseen"
-SAMPLE_SIZE = 40
-SEED = 8
+DATA = ROOT / "tests" / "data" / "extract"
+JUDGEMENTS = ROOT / "bench" / "extract_judgements.tsv"
+SETS = {"holdout_v2": "untuned", "dev": "tuned", "unseen": "tuned", "holdout": "tuned"}
+VERDICTS = ("keep", "light", "discard")
 
 
 @dataclasses.dataclass(frozen=True)
-class BankItem:
-    id: str
-    answers: frozenset[str]  # normalised accepted forms
-    spans: tuple[tuple[str, int, int], ...]  # (article, start, end)
+class Row:
+    set: str
+    article: str
+    drafts: int
+    expected: int
+    hit: int
+    hit_all: int
+    drafts_all: int
+    trivia: int
+    problems: int  # what `quizgen check` says of the default drafts accepted as they are
+    keep: int
+    light: int
+    discard: int
+    unjudged: int
+    seconds: float
 
 
-def load_reference(bank_dir: Path) -> tuple[Bank, list[dict[str, Any]]]:
-    """Sources + entities as a Bank, and the raw items (the bank may be mid-edit: items are read leniently)."""
+def forms(bank: Bank, answer: str, accept: tuple[str, ...], entity: str | None) -> frozenset[str]:
+    out = [answer, *accept]
+    e = bank.entity_by_id.get(entity) if entity else None
+    if e is not None:
+        out += [e.ja, e.reading, *e.aliases]
+    return frozenset(normalise(f) for f in out if str(f).strip())
+
+
+def span(text: str, quote: str) -> tuple[int, int] | None:
+    i = text.find(quote)
+    return (i, i + len(quote)) if i >= 0 else None
+
+
+def overlaps(a: tuple[int, int] | None, b: tuple[int, int] | None) -> bool:
+    return a is not None and b is not None and a[0] < b[1] and b[0] < a[1]
+
+
+def source_for(path: Path, text: str, bank: Bank) -> Source:
+    """The article as `quizgen add-article` registers it (from its meta.yaml), else unregistered."""
+    meta_path = path.with_suffix(".meta.yaml")
+    if not meta_path.is_file():
+        return provisional_source(text, path.name, bank, "t1")
+    meta: dict[str, Any] = yaml.safe_load(meta_path.read_text(encoding="utf-8"))
+    return Source(id="t1", file=path.name, headline=Text(meta["headline"]["ja"], meta["headline"]["en"]),
+                  outlet=Text(meta["outlet"]["ja"], meta["outlet"]["en"]), published=str(meta["published"]),
+                  url=meta.get("url"))
+
+
+def read_tsv(path: Path) -> list[dict[str, str]]:
+    if not path.is_file():
+        return []
+    with path.open(encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh, delimiter="\t"))
+
+
+def judgements() -> dict[tuple[str, str, str], dict[str, str]]:
+    return {(r["id"], r["prompt"], r["answer"]): r for r in read_tsv(JUDGEMENTS)}
+
+
+def evaluate(set_name: str, path: Path, bank: Bank, analyse: Analyzer, judged: dict[tuple[str, str, str], dict[str, str]],
+             unjudged: list[list[str]], verbose: bool) -> Row:
+    text = read_article(path)
+    source = source_for(path, text, bank)
+    t0 = time.perf_counter()
+    default = extract(text, source, bank, analyse)
+    seconds = time.perf_counter() - t0
+    every = extract(text, source, bank, analyse, keep_all=True)
+    expected = read_tsv(path.with_suffix(".expected.tsv"))
+    trivia = read_tsv(path.with_suffix(".trivia.tsv"))
+
+    def info(items: tuple[Item, ...]) -> list[tuple[Item, frozenset[str], tuple[int, int] | None]]:
+        return [(d, forms(bank, d.answer.ja, d.accept, d.entity), span(text, d.evidence[0].quote)) for d in items]
+
+    drafts, drafts_all = info(default.items), info(every.items)
+    hit = hit_all = 0
+    for row in expected:
+        want = {normalise(f) for f in (row["answer"], *row["accept"].split("|")) if f.strip()}
+        where = span(text, row["quote"])
+        ok = any(f & want and overlaps(where, sp) for _d, f, sp in drafts)
+        hit += ok
+        hit_all += any(f & want and overlaps(where, sp) for _d, f, sp in drafts_all)
+        if verbose and not ok:
+            print(f"    missed {path.stem}: {row['answer']}  ({row['note']})")
+    bad = {normalise(f) for row in trivia for f in (row["answer"], *row["accept"].split("|")) if f.strip()}
+    n_trivia = sum(1 for d, _f, _sp in drafts if normalise(d.answer.ja) in bad)
+    counts = dict.fromkeys(VERDICTS, 0)
+    missing = 0
+    for d, _f, _sp in drafts:
+        j = judged.get((d.id, d.prompt.ja, d.answer.ja))
+        if j is None or j["verdict"] not in VERDICTS:
+            missing += 1
+            unjudged.append([set_name, path.stem, d.id, d.prompt.ja, d.answer.ja, "", ""])
+        else:
+            counts[j["verdict"]] += 1
+    problems = check_accepted(bank, source, default.items, default.entities, path, verbose)
+    return Row(set_name, path.stem, len(default.items), len(expected), hit, hit_all, len(every.items), n_trivia,
+               problems, counts["keep"], counts["light"], counts["discard"], missing, seconds)
+
+
+def check_accepted(bank: Bank, source: Source, items: tuple[Item, ...], entities: tuple[Any, ...], path: Path,
+                   verbose: bool) -> int:
+    """How many problems `quizgen check` (v2 rules, quotes and years against the article) reports when every
+    default draft is accepted as it is (draft: false)."""
+    accepted = [dataclasses.replace(i, draft=False) for i in items]
+    extra = Bank(sources=(dataclasses.replace(source, file=path.name),), entities=entities, items=tuple(accepted))
+    texts = [(p.read_text(encoding="utf-8"), str(p)) for p in sorted(resources.bank_dir().rglob("*.yaml"))]
+    try:
+        loads_bank_files([*texts, (dumps_bank(extra), "drafts.yaml")], ArticleFolders((path.parent,), strict=False))
+    except BankError as exc:
+        if verbose:
+            for p in exc.problems:
+                print(f"    check {path.stem}: {p.field}: {p.message}")
+        return len(exc.problems)
+    return 0
+
+
+def pct(a: int, b: int) -> str:
+    return f"{a / b:.0%}" if b else "-"
+
+
+def table(rows: list[Row]) -> None:
+    print(f"{'set':<11} {'article':<30} {'drafts':>6} {'recall':>12} {'--all':>12} {'trivia':>6} {'check':>5} "
+          f"{'keep':>4} {'light':>5} {'disc':>4} {'precision':>10}")
+    for group in ("untuned", "tuned"):
+        chosen = [r for r in rows if SETS[r.set] == group]
+        if not chosen:
+            continue
+        for r in chosen:
+            judged = r.keep + r.light + r.discard
+            prec = f"{pct(r.keep + r.light, judged)}" + (f" ({r.unjudged}?)" if r.unjudged else "")
+            print(f"{r.set:<11} {r.article:<30} {r.drafts:>6} {f'{r.hit}/{r.expected} {pct(r.hit, r.expected)}':>12} "
+                  f"{f'{r.hit_all}/{r.expected} {pct(r.hit_all, r.expected)}':>12} {r.trivia:>6} {r.problems:>5} "
+                  f"{r.keep:>4} {r.light:>5} {r.discard:>4} {prec:>10}")
+        d = sum(r.drafts for r in chosen)
+        h, e, ha = sum(r.hit for r in chosen), sum(r.expected for r in chosen), sum(r.hit_all for r in chosen)
+        k, li, di = sum(r.keep for r in chosen), sum(r.light for r in chosen), sum(r.discard for r in chosen)
+        print(f"{'= ' + group:<11} {'':<30} {d:>6} {f'{h}/{e} {pct(h, e)}':>12} {f'{ha}/{e} {pct(ha, e)}':>12} "
+              f"{sum(r.trivia for r in chosen):>6} {sum(r.problems for r in chosen):>5} {k:>4} {li:>5} {di:>4} "
+              f"{pct(k + li, k + li + di):>10}")
+    print(f"extraction time per article: {max(r.seconds for r in rows):.2f}s at most")
+
+
+def seeds(bank_dir: Path, articles: Path, analyse: Analyzer) -> None:
+    """Recall against the bundled bank's items for the seed articles (each extracted as if new)."""
     meta = "\n".join((bank_dir / f).read_text(encoding="utf-8") for f in ("sources.yaml", "entities.yaml"))
     bank = loads_bank(meta, "sources+entities")
     raw: list[dict[str, Any]] = []
     for path in sorted((bank_dir / "items").glob("*.yaml")):
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
         raw.extend(i for i in data.get("items", []) if isinstance(i, dict) and not i.get("draft"))
-    return bank, raw
+    texts = {s.id: (articles / s.file).read_text(encoding="utf-8") for s in bank.sources if (articles / s.file).is_file()}
+    for keep_all in (False, True):
+        drafts: list[tuple[str, Item]] = []
+        for s in bank.sources:
+            if s.id in texts:
+                drafts += [(s.id, d) for d in extract(read_article(articles / s.file), s, bank, analyse,
+                                                      keep_all=keep_all).items]
+        hit, total = _seed_recall(bank, raw, texts, drafts)
+        print(f"seeds ({'--all' if keep_all else 'default'}): {len(texts)} articles, {len(drafts)} drafts, recall "
+              f"{hit}/{total} = {pct(hit, total)} (against the bundled bank, which asks one distinctive element per "
+              "sentence)")
 
 
-def accepted_forms(bank: Bank, answer: str, accept: list[str], entity: str | None) -> frozenset[str]:
-    forms = [answer, *accept]
-    e = bank.entity_by_id.get(entity) if entity else None
-    if e is not None:
-        forms += [e.ja, e.reading, *e.aliases]
-    return frozenset(normalise(str(f)) for f in forms if str(f).strip())
-
-
-def spans(texts: dict[str, str], evidence: list[tuple[str, str]]) -> tuple[tuple[str, int, int], ...]:
-    out = []
-    for art, quote in evidence:
-        text = texts.get(art, "")
-        i = text.find(quote)
-        while i >= 0:
-            out.append((art, i, i + len(quote)))
-            i = text.find(quote, i + 1)
-    return tuple(out)
-
-
-def overlaps(a: tuple[tuple[str, int, int], ...], b: tuple[tuple[str, int, int], ...]) -> bool:
-    return any(x[0] == y[0] and x[1] < y[2] and y[1] < x[2] for x in a for y in b)
-
-
-def _recall(reference: list[BankItem], draft_info: list[tuple[Item, frozenset[str], tuple[tuple[str, int, int], ...]]],
-            rules: set[str] | None = None, ids: set[str] | None = None) -> tuple[int, list[BankItem]]:
-    """How many reference items some draft (of `rules`, among `ids`) asks about, and the ones missed."""
-    hit, missed = 0, []
-    for r in reference:
-        ok = any(overlaps(r.spans, sp) and (normalise(d.answer.ja) in r.answers or r.answers & forms)
-                 for d, forms, sp in draft_info
-                 if (rules is None or rule_of(d) in rules) and (ids is None or d.id in ids))
-        hit += ok
-        if not ok:
-            missed.append(r)
-    return hit, missed
-
-
-def _extract_seeds(bank: Bank, articles: Path, texts: dict[str, str]) -> tuple[list[Item], set[str], float]:
-    """Every seed article's drafts (each extracted as if new to the bank), the ids --max keeps, the time taken."""
-    analyse = load_analyzer()
-    drafts: list[Item] = []
-    capped: set[str] = set()  # ids of the drafts `quizgen extract --max REVIEW_BATCH` keeps
-    t0 = time.perf_counter()
-    for s in bank.sources:
-        if s.id not in texts:
+def _seed_recall(bank: Bank, raw: list[dict[str, Any]], texts: dict[str, str],
+                 drafts: list[tuple[str, Item]]) -> tuple[int, int]:
+    hit = total = 0
+    for i in raw:
+        spans = [(str(e["article"]), span(texts.get(str(e["article"]), ""), str(e["quote"]))) for e in i["evidence"]]
+        spans = [(a, sp) for a, sp in spans if sp is not None]
+        if not spans:
             continue
-        others = dataclasses.replace(bank, sources=tuple(x for x in bank.sources if x.id != s.id))
-        ex = extract(read_article(articles / s.file), s.file, others, analyse, source_id=s.id)
-        drafts.extend(ex.items)
-        capped |= {d.id for d in ex.items[:REVIEW_BATCH]}  # drafts come best first: --max N keeps the first N
-    return drafts, capped, time.perf_counter() - t0
+        total += 1
+        want = forms(bank, str(i["answer"]["ja"]), tuple(i.get("accept") or ()), i.get("entity"))
+        hit += any(forms(bank, d.answer.ja, d.accept, d.entity) & want and
+                   any(a == art and overlaps(sp, span(texts[art], d.evidence[0].quote)) for a, sp in spans)
+                   for art, d in drafts)
+    return hit, total
 
 
 def main() -> int:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--articles", type=Path, default=resources.default_articles_dir())
-    ap.add_argument("--bank", type=Path, default=resources.bank_dir())
-    ap.add_argument("--new-sample", action="store_true")
-    ap.add_argument("--unseen", type=Path, nargs="?", const=UNSEEN_DIR, default=None, metavar="DIR",
-                    help="measure on unseen articles with hand-made answer lists instead of the seeds")
+    ap.add_argument("--sets", default="holdout_v2,dev,unseen,holdout")
+    ap.add_argument("--sheet", type=Path, default=None, help="write the unjudged default drafts here, to judge")
+    ap.add_argument("--seeds", action="store_true", help="also measure recall on the seed articles")
     ap.add_argument("-v", "--verbose", action="store_true")
     args = ap.parse_args()
-    if args.unseen is not None:
-        return unseen(args)
-    if args.articles is None:
-        print("seed articles not found: pass --articles DIR")
-        return 2
-    try:
-        bank, raw_items = load_reference(args.bank)
-    except BankError as exc:
-        print(exc.report())
-        return 1
-    texts = {s.id: (args.articles / s.file).read_text(encoding="utf-8") for s in bank.sources
-             if (args.articles / s.file).is_file()}
-    reference = [
-        BankItem(str(i["id"]), accepted_forms(bank, str(i["answer"]["ja"]), list(i.get("accept") or []), i.get("entity")),
-                 spans(texts, [(str(e["article"]), str(e["quote"])) for e in i["evidence"]]))
-        for i in raw_items
-    ]
-    reference = [r for r in reference if r.spans]
-    drafts, capped, elapsed = _extract_seeds(bank, args.articles, texts)
-    draft_info = [(d, accepted_forms(bank, d.answer.ja, list(d.accept), d.entity),
-                   spans(texts, [(ev.article, ev.quote) for ev in d.evidence])) for d in drafts]
-    hit, missed = _recall(reference, draft_info)
-    hit_capped, _ = _recall(reference, draft_info, ids=capped)
-    base, _ = _recall(reference, draft_info, rules={"entity"})
-    n = len(reference)
-    per_rule = Counter(rule_of(d) for d in drafts)
-    print(f"articles: {len(texts)}  bank items with evidence: {n}  drafts: {len(drafts)}  "
-          f"extraction time: {elapsed:.2f}s")
-    print(f"recall:   {hit}/{n} = {hit / n:.1%}   (baseline, known-entity blanks only: {base}/{n} = {base / n:.1%}; "
-          f"ratio {hit / max(base, 1):.2f}x)")
-    print(f"recall with a cap (--max {REVIEW_BATCH}, {len(capped)} drafts): {hit_capped}/{n} = "
-          f"{hit_capped / n:.1%}   (default, every draft: {hit / n:.1%})")
-    print("drafts by rule: " + ", ".join(f"{k}={v}" for k, v in per_rule.most_common()))
-    if args.verbose:
-        for r in missed:
-            print("  missed:", r.id, sorted(r.answers)[:3])
-    print(f"capped output (--max {REVIEW_BATCH}):", end=" ")
-    precision(SAMPLE_CAPPED, [d for d in drafts if d.id in capped], args.new_sample)
-    print("every draft (--all), sample judged before the unseen-article changes:", end=" ")
-    precision(SAMPLE, drafts, args.new_sample)
-    return 0
-
-
-def precision(path: Path, drafts: list[Item], new_sample: bool) -> None:
-    if new_sample or not path.exists():
-        rng = random.Random(SEED)
-        sample = rng.sample(drafts, min(SAMPLE_SIZE, len(drafts)))
-        with path.open("w", encoding="utf-8", newline="") as fh:
-            w = csv.writer(fh, delimiter="\t")
-            w.writerow(["id", "rule", "prompt", "answer", "keep", "note"])
-            for d in sample:
-                w.writerow([d.id, rule_of(d), d.prompt.ja, d.answer.ja, "", ""])
-        print(f"wrote a new precision sample: {path} (judge the `keep` column y/n)")
-    with path.open(encoding="utf-8") as fh:
-        rows = list(csv.DictReader(fh, delimiter="\t"))
-    judged = [r for r in rows if r["keep"].strip().lower() in ("y", "n")]
-    if judged:
-        kept = sum(r["keep"].strip().lower() == "y" for r in judged)
-        print(f"precision: {kept}/{len(judged)} = {kept / len(judged):.1%}   (hand-judged sample {path.name})")
-    else:
-        print("precision: not judged yet")
-
-
-def unseen(args: argparse.Namespace) -> int:
-    """Recall against the hand-made answer lists of articles the extractor was not built from."""
-    from quizgen.bank import load_bank
-
-    bank = load_bank(args.bank)
+    bank = load_bank(resources.bank_dir())
     analyse = load_analyzer()
-    articles = sorted(p for p in args.unseen.glob("*.txt") if p.with_suffix(".expected.tsv").is_file())
-    if not articles:
-        print(f"no ARTICLE.txt with ARTICLE.expected.tsv in {args.unseen}")
-        return 2
-    total = hits = hits_capped = 0
-    all_drafts: list[Item] = []
-    capped_drafts: list[Item] = []
-    for n, path in enumerate(articles):
-        text = read_article(path)
-        ex = extract(text, path.name, bank, analyse, source_id=f"u{n}")
-        drafts = list(ex.items)
-        all_drafts.extend(drafts)
-        kept = {d.id for d in drafts[:REVIEW_BATCH]}  # drafts come best first: --max N keeps the first N
-        capped_drafts.extend(d for d in drafts if d.id in kept)
-        with path.with_suffix(".expected.tsv").open(encoding="utf-8") as fh:
-            expected = list(csv.DictReader(fh, delimiter="\t"))
-        info = [(accepted_forms(bank, d.answer.ja, list(d.accept), d.entity),
-                 spans({"a": text}, [("a", ev.quote) for ev in d.evidence]), d.id in kept) for d in drafts]
-        got = got_capped = 0
-        for row in expected:
-            want = {normalise(f) for f in (row["answer"], *row["accept"].split("|")) if f.strip()}
-            where = spans({"a": text}, [("a", row["quote"])])
-            ok = any(forms & want and overlaps(where, sp) for forms, sp, _k in info)
-            got += ok
-            got_capped += any(forms & want and overlaps(where, sp) for forms, sp, k in info if k)
-            if args.verbose and not ok:
-                print(f"  missed {path.stem}: {row['answer']}  ({row['note']})")
-        total += len(expected)
-        hits += got
-        hits_capped += got_capped
-        print(f"{path.name}: drafts {len(drafts)}  recall {got}/{len(expected)} = {got / len(expected):.1%}  "
-              f"with --max {REVIEW_BATCH}: {got_capped}/{len(expected)} = {got_capped / len(expected):.1%}")
-    print(f"unseen recall (--all): {hits}/{total} = {hits / total:.1%}   drafts: {len(all_drafts)}")
-    print(f"unseen recall (--max {REVIEW_BATCH}): {hits_capped}/{total} = {hits_capped / total:.1%}   "
-          f"drafts: {len(capped_drafts)}")
-    per_rule = Counter(rule_of(d) for d in all_drafts)
-    print("drafts by rule: " + ", ".join(f"{k}={v}" for k, v in per_rule.most_common()))
-    name = args.unseen.resolve().name  # unseen -> bench/extract_unseen_precision_sample.tsv, and so on
-    print(f"capped output (--max {REVIEW_BATCH}):", end=" ")
-    precision(ROOT / "bench" / f"extract_{name}_precision_sample.tsv", capped_drafts, args.new_sample)
-    print("every draft (--all):", end=" ")
-    precision(ROOT / "bench" / f"extract_{name}_precision_all.tsv", all_drafts, args.new_sample)
-    if name == "unseen" and UNSEEN_BEFORE.exists():
-        print("before the unseen-article changes (all drafts, no cap):", end=" ")
-        precision(UNSEEN_BEFORE, [], False)
+    judged = judgements()
+    unjudged: list[list[str]] = []
+    rows = [evaluate(name, path, bank, analyse, judged, unjudged, args.verbose)
+            for name in args.sets.split(",") for path in sorted((DATA / name).glob("*.txt"))
+            if path.with_suffix(".expected.tsv").is_file()]
+    table(rows)
+    if args.seeds:
+        articles = resources.default_articles_dir()
+        if articles is None:
+            print("seeds: the seed articles are not found (set QUIZGEN_ARTICLES)")
+        else:
+            seeds(resources.bank_dir(), articles, analyse)
+    if unjudged:
+        print(f"{len(unjudged)} default drafts are not judged yet" + ("" if args.sheet else " (--sheet FILE lists them)"))
+        if args.sheet:
+            with args.sheet.open("w", encoding="utf-8", newline="") as fh:
+                w = csv.writer(fh, delimiter="\t", lineterminator="\n")
+                w.writerow(["set", "article", "id", "prompt", "answer", "verdict", "reason"])
+                w.writerows(unjudged)
+            print(f"wrote them to {args.sheet}")
     return 0
 
 
