@@ -70,12 +70,15 @@ def test_clutter_drops_footer_urls_and_credits_and_reports_them() -> None:
 def test_photo_captions_credits_and_bylines_are_clutter() -> None:
     text = ("写真:会談前に握手する習近平国家主席とプーチン大統領=16日、北京の人民大会堂(ロイター)\n"
             "会談前に握手する両首脳=16日、北京(ロイター)\n(北京=山田太郎)\n文:山田太郎\n"
-            "NHKニュース　2024年8月21日 19時05分\n本文です。中国は(ロイター)と言った。\n")
+            "NHKニュース　2024年8月21日 19時05分\n中村恵子(ユーラシア政策フォーラム 主任研究員)\n"
+            "筆者プロフィール:中村恵子(なかむら・けいこ)　主任研究員。専門はロシア外交。\n"
+            "※本稿の見解は筆者個人のものであり、所属組織を代表するものではありません。\n(モスクワ支局 小林健司)\n"
+            "本文です。中国は(ロイター)と言った。\n")
     cleaned = clean(text)
     assert [line.text for line in cleaned.lines] == ["本文です。中国は(ロイター)と言った。"]
     assert [d.reason for d in cleaned.dropped if d.reason is not ClutterReason.BLANK] == [
         ClutterReason.CAPTION, ClutterReason.CAPTION, ClutterReason.BYLINE, ClutterReason.BYLINE,
-        ClutterReason.DATELINE]
+        ClutterReason.DATELINE, *[ClutterReason.BYLINE] * 4]
     assert cleaned.dateline == "2024-08-21"
 
 
@@ -183,6 +186,14 @@ def test_dates_are_resolved_from_the_articles_date(bank: Bank) -> None:
     last_year = dates["2023年3月"]
     assert last_year.when == "2023-03" and last_year.date_basis is not None
     assert last_year.date_basis.how.value == "article-date" and "昨年3月" in last_year.accept
+
+
+def test_the_same_day_is_printed_as_the_day_it_means(bank: Bank) -> None:
+    text = ("2024年10月23日 18:30\nロシア中部カザンで22日、BRICSの首脳会議が開幕した。"
+            "中国の習近平国家主席は同日、議長国ロシアのプーチン大統領と会談した。\n")
+    ex = run(text, bank, published="2024-10-23")
+    xi = next(i for i in ex.items if i.answer.ja == "習近平")
+    assert "国家主席は2024年10月22日、" in xi.prompt.ja and "同日" not in xi.prompt.ja
 
 
 def test_a_prompt_without_a_year_names_the_event(bank: Bank) -> None:

@@ -183,9 +183,26 @@ def test_labelled_publication_date_is_kept() -> None:
     ("中国の習近平(しゅう・きんぺい)国家主席は述べた。", "しゅう・きんぺい"),
     ("パイプライン「シベリアの力2」の建設計画が議題となった。", "シベリア"),  # part of a quoted name
     ("プーチン氏は、両国の協力が「世界の安定を支える重要な要素の一つだ」と応じた。", "一つ"),
+    ("プーチン氏はその後、国家体育場(通称「鳥の巣」)で行われた開会式に出席した。", "体育場"),  # tail of 国家体育場
+    ("プーチン氏はその後、国家体育場(通称「鳥の巣」)で行われた開会式に出席した。", "鳥の巣"),  # an aside in brackets
+    ("東京で、日本、アメリカ、オーストラリア、インドの4か国による枠組み「クアッド」の会合が開かれた。", "4か国"),
 ])
 def test_fragments_predicates_and_glosses_are_never_answers(text: str, not_asked: str, bank: Bank) -> None:
     assert not_asked not in [answer for answer, _slot in _facts(text, bank)]
+
+
+def test_who_announced_is_asked_of_every_actor_not_of_one(bank: Bank) -> None:
+    got = _cands("一方、中国国防省とロシア国防省はそれぞれ、両国の空軍が合同パトロールを実施したと発表しました。", bank)
+    assert ("speaker", "中国国防省とロシア国防省", "両国の空軍が合同パトロールを実施したと発表したのはどこか。") in got
+    assert not any(rule == "entity" and answer in ("中国国防省", "ロシア国防省") for rule, answer, _q in got)
+
+
+def test_a_commentators_affiliation_scores_below_the_default(bank: Bank) -> None:
+    (sentence,) = split(clean("中国外交に詳しい東和大学の森田浩之教授は、中国は影響力を広げようとしているとみる。").lines)
+    tokens = load_analyzer()(sentence.text)
+    got, _ = candidates(sentence, tokens, Lexicon(bank), page=PAGE, article="x")
+    scores = {f.candidate.answer: f.score for f in facts(got, tokens, bank, 3)}
+    assert scores["東和大学"] < 55 <= scores["森田浩之"]
 
 
 def test_an_answer_printed_again_in_its_sentence_is_not_asked(bank: Bank) -> None:
@@ -243,6 +260,18 @@ def test_a_day_without_the_pages_stamp_is_known_to_its_month() -> None:
     page = PageDate.of("両首脳は16日に会談した。", "2024-05-16")
     (r,) = resolve("両首脳は16日に会談した。", page, "x")
     assert (r.answer, r.when) == ("2024年5月", "2024-05") and r.basis is not None and r.basis.note is not None
+
+
+@pytest.mark.parametrize(("headline", "cue"), [
+    ("中露首脳が会談、関係深化の共同声明に署名　プーチン氏", "【2022年5月 中露首脳の会談】"),  # が as の
+    ("中国とロシアの爆撃機が日本周辺を共同飛行　クアッド首脳会合の開催中に",
+     "【2022年5月 中国とロシアの爆撃機が日本周辺を共同飛行】"),  # not 爆撃機の日本周辺を…
+    ("【論考】「限界のない」友好は何を意味するか　中露共同声明を読む", "【2022年5月】"),  # a column's title: no event
+])
+def test_the_context_cue_names_the_event_from_the_headline(headline: str, cue: str) -> None:
+    from quizgen.extract.article import event_label
+
+    assert event_label(headline, PageDate.of("2022年5月24日", "2022-05-24")) == cue
 
 
 def test_rewrite_prints_only_years_the_article_writes() -> None:

@@ -15,7 +15,7 @@ from quizgen.bank.records import dumps_yaml, to_data
 from quizgen.errors import QuizgenError, UsageError
 from quizgen.extract import candidates as cand
 from quizgen.extract.clutter import Cleaned, ClutterReason, clean
-from quizgen.extract.dating import PageDate
+from quizgen.extract.dating import PageDate, Resolved, resolve
 from quizgen.extract.distractors import Named, Pools
 from quizgen.extract.drafts import Context, build, mask
 from quizgen.extract.facts import DOCUMENT_END, Fact, facts
@@ -128,7 +128,13 @@ def extract(text: str, source: Source, bank: Bank, analyse: Analyzer, *, limit: 
     found: list[Fact] = []
     every: list[cand.Candidate] = []
     speaker: Mention | None = None
+    carried: dict[int, Resolved] = {}
+    last: Resolved | None = None
     for order, s in enumerate(sentences):
+        if last is not None:
+            carried[s.start] = last
+        days = [r for r in resolve(s.text, page, source.id) if r.day is not None]
+        last = days[-1] if days else last
         tokens = analyse(s.text)
         got, speaker = cand.candidates(s, tokens, lexicon, previous_speaker=speaker, page=page, article=source.id)
         every.extend(got)
@@ -136,7 +142,7 @@ def extract(text: str, source: Source, bank: Bank, analyse: Analyzer, *, limit: 
     found = _main_actors(_same_people(found), every)
     allowed = page.years
     picked = select(found, limit, compatible=lambda a, b: _compatible(a, b, allowed))
-    ctx = Context(source.id, page, event_label(source.headline.ja, page), pools(every, bank, page), bank)
+    ctx = Context(source.id, page, event_label(source.headline.ja, page), pools(every, bank, page), bank, carried)
     built = [build(f, _masks(f, picked.chosen, allowed), ctx) for f in picked.chosen]
     if keep_all:
         built += [build(f, {}, ctx) for f in picked.rest]
@@ -203,6 +209,8 @@ def _masks(f: Fact, chosen: Sequence[Fact], allowed: frozenset[int]) -> dict[tup
     return out
 
 
+# A column's title asks or announces a reading, it names no event: 「…は何を意味するか」「…を読む」「…とは」
+_NOT_AN_EVENT = re.compile(r"(か|を読む|を読み解く|とは|の実像|の真相|を考える|のゆくえ|の行方)$|^(論考|解説|社説|コラム)")
 _HEADLINE_PART = re.compile(r"[\u3000\s]+")
 
 
@@ -213,12 +221,13 @@ def event_label(headline: str, page: PageDate) -> str:
     part = _HEADLINE_PART.split(headline)[0] if headline else ""
     first = part.split("、")[0]
     event = first if len(first) >= 6 else part
-    if "が" in event and re.search(r"[\u30a1-\u30fa\u4e00-\u9fff]$", event):
-        event = event.replace("が", "の", 1)
-    if is_placeholder(event) or len(event) > 30:
-        event = ""
+    subject, ga, rest = event.partition("が")
+    if ga and not re.search(r"[をにでへと]", rest) and re.search(r"[\u30a1-\u30fa\u4e00-\u9fff]$", event):
+        event = f"{subject}の{rest}"  # 中露首脳が会談 -> 中露首脳の会談 (but not 爆撃機の日本周辺を共同飛行)
     published = page.published
     when = f"{published.year}年{published.month}月" if published and published.year in page.years else ""
+    if is_placeholder(event) or len(event) > 30 or (_NOT_AN_EVENT.search(event) and when):
+        event = ""  # a column's title names no event: the month alone is the better cue (with no month, keep it)
     inside = " ".join(p for p in (when, event) if p)
     return f"【{inside}】" if inside else ""
 

@@ -59,7 +59,9 @@ def candidates(sentence: Sentence, tokens: Sequence[Token], lexicon: Lexicon, *,
     out += meetings(sentence, mentions, tokens)
     out += quoted(sentence)
     out += phrases(sentence, tokens, mentions)
-    out = [_with_actors(c, actor_ids) for c in out]
+    grouped = {(m.start, m.end) for c in out for m in c.mentions}  # 中国国防省とロシア国防省は…発表した
+    out = [_with_actors(c, actor_ids) for c in out
+           if not (c.rule in ("entity", "met-whom", "meeting-place") and (c.start, c.end) in grouped)]
     topic = next((m for m in mentions if m.type is EntityType.PERSON and text.startswith(("は", "が"), m.full_end)), None)
     return _dedupe(out), speaker or topic or previous_speaker
 

@@ -52,6 +52,7 @@ class Context:
     label: str  # the context cue naming the article's event (【2024年5月 中露首脳の会談】), or ""
     pools: Pools
     bank: Bank
+    carried: Mapping[int, Resolved] = dataclasses.field(default_factory=dict)  # sentence start -> the day 同日 means
 
 
 def render(text: str, repl: Mapping[Span, str], lo: int = 0, hi: int | None = None) -> str:
@@ -143,6 +144,7 @@ def build(f: Fact, masks: Mapping[Span, str], ctx: Context) -> Built:
     dates = {(r.start, r.end): r.answer for r in resolved
              if r.year in allowed and r.written != r.answer and not (r.start < c.end and c.start < r.end)}
     dates |= {(m.start(), m.end()): "" for m in GLOSS_AFTER_KANJI.finditer(text)}  # 習近平(しゅう・きんぺい)
+    dates |= _same_day(text, resolved, ctx.carried.get(c.sentence.start), allowed, (c.start, c.end))
     if c.date is not None:
         dates[(c.start, c.end)] = c.date.answer
     answer, answer_en, accept = _answer(c, ctx.bank)
@@ -194,6 +196,18 @@ def build(f: Fact, masks: Mapping[Span, str], ctx: Context) -> Built:
         draft=True,
     )
     return Built(_with_missing(item, missing_extra), entity)
+
+
+def _same_day(text: str, resolved: Sequence[Resolved], carried: Resolved | None, allowed: frozenset[int],
+              answer: Span) -> dict[Span, str]:
+    """「同日」 printed as the day it means (the last day named before it, in this sentence or an earlier one)."""
+    out: dict[Span, str] = {}
+    for m in re.finditer("同日", text):
+        earlier = [r for r in resolved if r.end <= m.start() and r.day is not None]
+        day = earlier[-1] if earlier else carried
+        if day is not None and day.year in allowed and not (m.start() < answer[1] and answer[0] < m.end()):
+            out[(m.start(), m.end())] = day.answer
+    return out
 
 
 def _question(f: Fact, repl: Mapping[Span, str]) -> str:

@@ -53,6 +53,8 @@ _VERB_END = re.compile(r"(した|する|している|していた|った|いた|
 _GENERIC_MEETING = frozenset({"会談", "会見", "会合", "協議", "首脳会談", "記者会見"})
 _NAME_LIKE = re.compile(r"[\u30a1-\u30fa0-9０-９A-Za-z]")  # 「シベリアの力2」: a name, not a slogan
 _ATTRIBUTION = re.compile(r"^(?:氏|\S{0,6}?)?(?:によると|によりますと|によれば|の発表では|の統計では)")
+_AFFILIATION = re.compile(r"の[^、。]{0,12}?(?:教授|准教授|研究員|主任研究員|首席研究員|上級顧問|顧問|所長|アナリスト|研究官|"
+                          r"主任研究官|講師|フェロー|エコノミスト)")
 _FURNITURE = frozenset({"ロイター", "共同", "共同通信", "時事", "時事通信", "AP", "AFP", "新華社", "タス"})
 _PERSONS_OF_NOTE = frozenset({"xi-jinping", "putin"})  # asked often: once per article is plenty
 
@@ -83,7 +85,12 @@ def slot_of(c: Candidate) -> Slot:
 
 def usable(c: Candidate, tokens: Sequence[Token], bank: Bank) -> bool:
     """Whether the candidate's answer is a whole, key word of its sentence (see the module doc)."""
-    text, a = c.sentence.text, c.answer
+    return _a_word(c) and _in_place(c, tokens) and not _repeated(c, bank)
+
+
+def _a_word(c: Candidate) -> bool:
+    """The answer itself: long enough, not furniture, not a generic meeting, a predicate or a single つ."""
+    a = c.answer
     if (len(a) < 2 and not (c.rule == "number" and a[:1].isdigit())) or a in _FURNITURE:
         return False
     if c.rule == "meeting-format" and a in _GENERIC_MEETING:
@@ -92,17 +99,22 @@ def usable(c: Candidate, tokens: Sequence[Token], bank: Bank) -> bool:
         return False  # 要素の一つ: no number to learn
     if c.rule in ("stance", "phrase", "quoted") and (_VERB_END.search(a) or a.endswith(("の", "は", "が", "を", "に"))):
         return False  # 一致した, 重視する: a predicate, not a thing to name
-    if c.rule == "stance" and len(a) > 20:
-        return False
+    return not (c.rule == "stance" and len(a) > 20)
+
+
+def _in_place(c: Candidate, tokens: Sequence[Token]) -> bool:
+    """Where the answer stands: not a fragment of a longer name, not inside a bracketed aside, not a count the
+    sentence spells out."""
+    text = c.sentence.text
     if "・" in (text[c.start - 1:c.start], text[c.end:c.end + 1]) and c.kind is not ItemKind.PERSON:
         return False  # 南・東シナ海: シナ海 alone is a fragment
-    if _inside_brackets(text, c.start) and c.rule not in ("quoted",):
-        return False  # 上海協力機構(SCO), 習近平(しゅう・きんぺい): a gloss, not the fact
+    if _inside_brackets(text, c.start):
+        return False  # 上海協力機構(SCO), 習近平(しゅう・きんぺい), 国家体育場(通称「鳥の巣」): a gloss or an aside
     if c.rule != "quoted" and _part_of_quoted_name(text, c.start, c.end):
         return False  # 「シベリアの力2」: シベリア alone is a fragment of the name
-    if not c.parts and not _on_token_edges(c, tokens):
+    if not c.parts and (not _on_token_edges(c, tokens) or _tail_of_compound(c, tokens)):
         return False
-    return not _repeated(c, bank)
+    return not (c.rule == "number" and _counts_a_list(text, c))  # 日本、アメリカ、豪州、インドの（4か国）
 
 
 def _part_of_quoted_name(text: str, start: int, end: int) -> bool:
@@ -127,6 +139,30 @@ def _on_token_edges(c: Candidate, tokens: Sequence[Token]) -> bool:
 
 
 _OWN_PAREN = re.compile(r"[(（][^()（）]{1,20}[)）]")
+
+
+_ADMIN_SUFFIX = ("省", "県", "州", "市", "区", "郡", "部", "共和国", "自治区", "地方")
+
+
+def _tail_of_compound(c: Candidate, tokens: Sequence[Token]) -> bool:
+    """A name right after a common noun of the same compound: 国家（体育場） is a fragment of 国家体育場
+    (but 黒竜江省（ハルビン） is a city after its province)."""
+    if c.kind not in (ItemKind.PLACE, ItemKind.ORGANISATION, ItemKind.FORUM, ItemKind.DOCUMENT, ItemKind.EVENT):
+        return False
+    before = next((t for t in tokens if t.end == c.start), None)
+    return (before is not None and before.pos[:2] == ("名詞", "普通名詞") and not before.surface.endswith(_ADMIN_SUFFIX)
+            and "助数詞可能" not in before.pos)
+
+
+def _counts_a_list(text: str, c: Candidate) -> bool:
+    """The answer counts the items the sentence lists right before it (…、日本、アメリカ、オーストラリア、インドの4か国)."""
+    digits = re.match(r"[0-9]+", c.answer.lstrip("約計"))
+    before = text[:c.start]
+    if not digits or not before.endswith(("の", "が", "を")):
+        return False
+    items = re.split(r"[、,]", before[:-1])
+    n = int(digits.group(0))
+    return 2 <= n <= len(items) and all(0 < len(i) <= 10 for i in items[-n:])
 
 
 def _repeated(c: Candidate, bank: Bank) -> bool:
@@ -177,6 +213,8 @@ def _by_position(c: Candidate, bank: Bank) -> int:
         penalty += 25  # ロシア政府によりますと: who the article quotes for a figure is seldom the fact
     if c.kind is ItemKind.PERSON and c.rule != "speaker" and not c.title and re.match(r"(氏|\S{0,6}?)?の", text[c.end:c.end + 8]):
         penalty += 8  # プーチン氏の訪中は: a name that only qualifies a noun is no actor of the sentence
+    if c.kind in (ItemKind.ORGANISATION, ItemKind.FORUM) and c.rule == "entity" and _AFFILIATION.match(text, c.end):
+        penalty += 25  # 東和大学の森田浩之教授は…とみる: a commentator's affiliation is no news
     if c.kind in (ItemKind.PLACE, ItemKind.COUNTRY) and c.rule == "entity" and text.startswith("の", c.end):
         penalty += 10  # 欧米や（アジア）の専門家: a place that only qualifies a noun is no place of an event
     entity = bank.entity_by_id.get(c.entity) if c.entity else None

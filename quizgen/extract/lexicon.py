@@ -38,7 +38,8 @@ _GLOSS = re.compile(r"[(（]([\u3041-\u309f・ー]{2,20})[)）]")
 GLOSS_AFTER_KANJI = re.compile(r"(?<=[\u3400-\u9fff])[(（][\u3041-\u309f・ー]{2,20}[)）]")  # a reading, not a fact
 _KATAKANA_ONLY = re.compile(r"^[\u30a1-\u30fa\u30fc・=＝]+$")
 _KATAKANA_WORDS = frozenset({"トップ", "センター", "チーム", "グループ", "メンバー", "スタッフ", "シンクタンク", "プロジェクト",
-                             "プログラム", "ユニット", "オフィス", "ホワイトハウス"})
+                             "プログラム", "ユニット", "オフィス", "ホワイトハウス", "フォーラム", "ネットワーク", "クラブ",
+                             "ユニオン", "ファンド", "メディア", "サービス", "システム", "コンサルティング"})
 # Organisations the bank does not know: a noun compound ending in one of these (中国国防省, カーネギー国際平和財団).
 ORG_SUFFIX = re.compile(r"(省|大統領府|首相府|官邸|庁|総署|総局|監部|司令部|艦隊|委員会|財団|研究所|研究院|学院|大学|"
                         r"機構|理事会|議会|銀行|通信|新聞|放送|公社|党|連盟|協会)$")

@@ -46,7 +46,8 @@ def positions(s: Sentence, tokens: Sequence[Token], mentions: Sequence[Mention],
         if speaker is None:
             continue
         speaker_found = speaker
-        predicate_at = topic_end + len(text[topic_end:stem_end]) - len(text[topic_end:stem_end].lstrip("、 "))
+        stripped = re.sub(r"^[、 ]*(?:それぞれ|ともに|いずれも)?[、 ]*", "", text[topic_end:stem_end])
+        predicate_at = stem_end - len(stripped)
         here = speaker in mentions  # 同氏は…: the name is in an earlier sentence, which this draft cannot quote
         if here and 4 <= stem_end - predicate_at <= 90:
             out.append(_who(s, mentions, speaker, (predicate_at, stem_end), ending))
