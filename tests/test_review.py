@@ -114,13 +114,14 @@ def test_a_yaml_edit_that_breaks_the_item_is_located_and_changes_nothing(work: P
 
 def test_the_form_edits_field_by_field_and_saving_keeps_a_draft(work: Path) -> None:
     first = drafts(work)[0]
-    keys = "e\n中国の国家主席は誰か。\n\n習主席、習氏\n\n\n-\n\n\ny\nq\n"  # prompt, keep answer, accept, …, clear 誤文
+    keys = "e\n中国の国家主席は誰か。\n\n習主席、習氏\n\n\n-\n中国の[[習近平]]国家主席\n\ny\nq\n"  # prompt, accept, …
     code, out = review(work, keys)
     assert code == 0 and "保存しました (まだ下書きです。[a]で採用)" in out
     edited = drafts(work)[0]
     assert edited["id"] == first["id"] and edited["draft"] is True and accepted(work) == []
     assert edited["prompt"] == {"ja": "中国の国家主席は誰か。", "en": "TODO: translate"}
     assert edited["accept"] == ["習主席", "習氏"] and "false_statement" not in edited
+    assert edited["cloze"] == {"ja": "中国の[[習近平]]国家主席", "en": "TODO: translate [[Xi Jinping]]"}  # still a cloze
     code, out = review(work, "a\nq\n")  # accepting is a separate decision
     (item,) = [i for i in load_bank(work / "bank").items if i.articles == ("001",)]
     assert item.prompt.ja == "中国の国家主席は誰か。"

@@ -131,6 +131,22 @@ def test_count_and_types_are_respected(bank: Bank) -> None:
     assert Counter(type(q) for q in qs) == {ChoiceQ: 3, TrueFalseQ: 3}
 
 
+@pytest.mark.parametrize("seed", range(6))
+def test_no_question_on_a_sheet_prints_another_ones_answer(bank: Bank, seed: int) -> None:
+    import dataclasses
+
+    from quizgen.bank import Text
+
+    items = [i for i in Selection().apply(bank) if i.kind.value != "role"][:4]
+    asker, answered = items[0], items[1]  # the first prints the second's answer, as two drafts of one sentence would
+    leaky = dataclasses.replace(asker, prompt=Text(f"{answered.answer.ja}について: {asker.prompt.ja}", asker.prompt.en))
+    pool = [leaky, *items[1:]]
+    opts = WorksheetOptions(count=3, types=(Exercise.SHORT,), seed=seed)
+    ws = build_worksheet(bank, pool, opts, random.Random(seed), DAY)
+    chosen = {i.id for _, q in ws.variants[0].questions() for i in question_items(q)}
+    assert not {asker.id, answered.id} <= chosen  # three of the four can always avoid the pair
+
+
 def test_every_type_gets_a_section_and_numbers_run_on(bank: Bank) -> None:
     ws = make(bank, count=6)
     v = ws.variants[0]

@@ -336,13 +336,14 @@ _FORM: tuple[tuple[str, str, bool], ...] = (
 def form(item: Item) -> Item:
     """The item as the teacher edits it, one field at a time (Japanese; English stays as it is)."""
     from quizgen.bank import Text
+    from quizgen.bank.placeholders import TODO_EN, is_placeholder
 
     changes: dict[str, object] = {}
     click.echo("  項目ごとに編集: Enter でそのまま、- で削除 (任意の項目)")
     for name, label, optional in _FORM:
         current = _field_text(item, name)
         click.echo(safe(f"  {label}: {current or '(なし)'}"))
-        value = click.prompt("    →", default="", show_default=False).strip()
+        value = click.prompt("    →", default="", show_default=False, prompt_suffix=" ").strip()
         if not value:
             continue
         if value == "-":
@@ -360,7 +361,8 @@ def form(item: Item) -> Item:
         else:
             old_text: Text | None = getattr(item, name)
             same = old_text is not None and value == old_text.ja
-            changes[name] = Text(value, old_text.en if same and old_text is not None else "TODO: translate")
+            blank = f" [[{item.answer.ja if is_placeholder(item.answer.en) else item.answer.en}]]" if name == "cloze" else ""
+            changes[name] = Text(value, old_text.en if same and old_text is not None else f"{TODO_EN}{blank}")
     return dataclasses.replace(item, **changes) if changes else item  # type: ignore[arg-type]
 
 

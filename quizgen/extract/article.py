@@ -194,17 +194,12 @@ def _compatible(a: Fact, b: Fact, allowed: frozenset[int]) -> bool:
 
 
 def _masks(f: Fact, chosen: Sequence[Fact], allowed: frozenset[int]) -> dict[tuple[int, int], str]:
-    """What `f`'s prompt hides of the other chosen facts of its sentence: each pair hides the better fact's
-    answer in the other's prompt where it can, else the other way round."""
+    """What `f`'s prompt hides of the other chosen facts of its sentence: every answer that can be hidden (so a
+    worksheet with both questions gives neither away where it can; the selection made sure that of each pair
+    at least one can be)."""
     out: dict[tuple[int, int], str] = {}
     for g in chosen:
-        if g is f or g.sentence_start != f.sentence_start:
-            continue
-        better, worse = (g, f) if (g.score, -g.candidate.start) > (f.score, -f.candidate.start) else (f, g)
-        hide_better = mask(better, allowed)
-        if worse is f and hide_better is not None:
-            out[hide_better[0]] = hide_better[1]
-        elif better is f and hide_better is None and (hide := mask(worse, allowed)) is not None:
+        if g is not f and g.sentence_start == f.sentence_start and (hide := mask(g, allowed)) is not None:
             out[hide[0]] = hide[1]
     return out
 

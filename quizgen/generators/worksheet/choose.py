@@ -29,8 +29,10 @@ from quizgen.generators.worksheet.exercises import (
     TimelineQ,
     TrueFalseQ,
     question_items,
+    visible_texts,
 )
 from quizgen.generators.worksheet.sheet import Section, Variant, WorksheetOptions
+from quizgen.japanese.normalise import normalise
 
 
 @dataclass
@@ -111,8 +113,7 @@ def _pick_simple(picking: _Picking, options: WorksheetOptions, simple: list[Exer
     turn = 0
     while want > 0 and rotation:
         t = rotation[turn % len(rotation)]
-        q = next((q for i in ordered
-                  if i.id not in picking.used and (q := _simple_q(t, picking.bank, i, picking.rng)) is not None), None)
+        q = _next_question(picking, t, ordered)
         if q is None:
             rotation.remove(t)
             continue
@@ -131,6 +132,33 @@ _CANNOT = {
     Exercise.MATCHING: f"no matching exercise: the selected articles give fewer than {MIN_EXERCISE} "
                        "distinct person-role pairs",
 }
+
+
+def _next_question(picking: _Picking, t: Exercise, ordered: Sequence[Item]) -> Question | None:
+    """The next question of exercise `t`: the first item whose question and the questions already on the sheet
+    do not answer each other; failing that, the first one that can be made at all."""
+    fallback: Question | None = None
+    for item in ordered:
+        if item.id in picking.used:
+            continue
+        q = _simple_q(t, picking.bank, item, picking.rng)
+        if q is None:
+            continue
+        if not any(_answers(q, p) or _answers(p, q) for qs in picking.content.values() for p in qs):
+            return q
+        fallback = fallback or q
+    return fallback
+
+
+def _answers(asked: Question, shown: Question) -> bool:
+    """Does `shown` print the answer `asked` asks for? (Its prompt, statement or the text around its blanks;
+    a true/false statement asks no answer, and a choice's options are not counted.)"""
+    if isinstance(asked, TrueFalseQ | MatchingQ | TimelineQ) or isinstance(shown, MatchingQ | TimelineQ):
+        return False
+    (item,) = question_items(asked)
+    key = normalise(item.answer.ja)
+    texts = [shown.mc.item.prompt.ja] if isinstance(shown, ChoiceQ) else visible_texts(shown)
+    return len(key) >= 2 and any(key in normalise(t) for t in texts)
 
 
 def _gives_away(item: Item, persons: set[str]) -> bool:
