@@ -4,7 +4,7 @@ Article sets (each ARTICLE.txt with ARTICLE.expected.tsv, written before the ext
 ARTICLE.trivia.tsv lists what must not be asked; ARTICLE.meta.yaml holds the `quizgen add-article`
 answers — headline, outlet, date — and without it the article is extracted unregistered):
 
-  holdout_v2   three articles never tuned on (untuned: reported first)
+  holdout_v2   three articles not tuned on before their first measurement (reported first; see FIRST)
   dev          one article the extractor was tuned on
   unseen, holdout   the previous release's test articles, tuned on then (tuned)
 
@@ -50,7 +50,9 @@ from quizgen.japanese.normalise import normalise  # noqa: E402
 
 DATA = ROOT / "tests" / "data" / "extract"
 JUDGEMENTS = ROOT / "bench" / "extract_judgements.tsv"
-SETS = {"holdout_v2": "untuned", "dev": "tuned", "unseen": "tuned", "holdout": "tuned"}
+SETS = {"holdout_v2": "held-out", "dev": "tuned", "unseen": "tuned", "holdout": "tuned"}
+FIRST = ("held-out: measured untuned once, in the commit that added this evaluation (46 drafts, recall 26/54 = 48%, "
+         "precision 39/46 = 85%); the fixes since came from judging those drafts, so the rows above are no longer untuned")
 VERDICTS = ("keep", "light", "discard")
 
 
@@ -175,7 +177,7 @@ def pct(a: int, b: int) -> str:
 def table(rows: list[Row]) -> None:
     print(f"{'set':<11} {'article':<30} {'drafts':>6} {'recall':>12} {'--all':>12} {'trivia':>6} {'check':>5} "
           f"{'keep':>4} {'light':>5} {'disc':>4} {'precision':>10}")
-    for group in ("untuned", "tuned"):
+    for group in ("held-out", "tuned"):
         chosen = [r for r in rows if SETS[r.set] == group]
         if not chosen:
             continue
@@ -192,6 +194,8 @@ def table(rows: list[Row]) -> None:
               f"{sum(r.trivia for r in chosen):>6} {sum(r.problems for r in chosen):>5} {k:>4} {li:>5} {di:>4} "
               f"{pct(k + li, k + li + di):>10}")
     print(f"extraction time per article: {max(r.seconds for r in rows):.2f}s at most")
+    if any(SETS[r.set] == "held-out" for r in rows):
+        print(FIRST)
 
 
 def seeds(bank_dir: Path, articles: Path, analyse: Analyzer) -> None:
