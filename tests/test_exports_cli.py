@@ -143,3 +143,10 @@ def test_real_bank_every_item_in_every_format(real, lang: Lang) -> None:  # type
     assert len(quizlet.text.splitlines()) == len(items)
     kahoot = export(real, ExportFormat.KAHOOT_CSV, rng=random.Random(0), lang=lang)
     assert kahoot.total + len(kahoot.warnings) == len(items)
+
+
+def test_every_format_has_a_renderer() -> None:
+    from quizgen.generators.exports import RENDERERS
+    from quizgen.generators.exports.common import ExportFormat
+
+    assert set(RENDERERS) == set(ExportFormat)  # a new format cannot fall through to another's output

@@ -12,14 +12,24 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from quizgen.atomic import write_bytes
 from quizgen.bank.model import Bank, Item, Lang, Selection
 from quizgen.bank.placeholders import refuse as refuse_placeholders
 from quizgen.generators.exports import gift, kahoot, moodle, quizlet
-from quizgen.generators.exports.common import Export, ExportFormat, ExportWarning, QuestionKind, plan
+from quizgen.generators.exports.common import Export, ExportFormat, ExportWarning, Plan, QuestionKind, plan
+
+#: One renderer per format: a new format without one fails `test_every_format_has_a_renderer`, never falls
+#: through to another format's output.
+RENDERERS: dict[ExportFormat, Callable[[Bank, Plan, Lang], Export]] = {
+    ExportFormat.MOODLE_XML: moodle.render,
+    ExportFormat.GIFT: gift.render,
+    ExportFormat.QUIZLET_CSV: lambda _bank, p, lang: quizlet.render(p, lang),
+    ExportFormat.KAHOOT_XLSX: lambda _bank, p, lang: kahoot.render_xlsx(p, lang),
+    ExportFormat.KAHOOT_CSV: lambda _bank, p, lang: kahoot.render_csv(p, lang),
+}
 
 __all__ = [
     "DEFAULT_SEED",
@@ -47,15 +57,7 @@ def export(bank: Bank, fmt: ExportFormat, *, rng: random.Random, items: Sequence
     chosen = Selection().apply(bank) if items is None else tuple(items)
     refuse_placeholders(bank, chosen, lang)  # a TODO text is never printed to students
     p = plan(bank, chosen, rng)
-    if fmt is ExportFormat.MOODLE_XML:
-        return moodle.render(bank, p, lang)
-    if fmt is ExportFormat.GIFT:
-        return gift.render(bank, p, lang)
-    if fmt is ExportFormat.QUIZLET_CSV:
-        return quizlet.render(p, lang)
-    if fmt is ExportFormat.KAHOOT_XLSX:
-        return kahoot.render_xlsx(p, lang)
-    return kahoot.render_csv(p, lang)
+    return RENDERERS[fmt](bank, p, lang)
 
 
 def default_path(fmt: ExportFormat, out_dir: Path = Path("out")) -> Path:
