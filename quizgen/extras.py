@@ -1,11 +1,12 @@
 """Optional features and the extras that install them: the one owner of "which pip line to run".
 
 A core install (`pip install .`) checks the bank, runs the quiz, stats and due, builds Anki decks,
-LMS exports and HTML worksheets. Two features need more, installed as extras (pyproject.toml):
+LMS exports and HTML worksheets. Three features need more, installed as extras (pyproject.toml):
 
 - `pdf`: WeasyPrint (PDF worksheets) and fontTools (the Japanese font embedded in stand-alone HTML);
 - `extract`: SudachiPy and its core dictionary (`quizgen extract`), and OpenCC; the quiz uses them too, when the
   bank is cached (readings and glyph forms of every accepted spelling), and does without them.
+- `docx`: python-docx (worksheets as Word files a teacher can edit: `quizgen worksheet --format docx`).
 
 Packages are looked up without being imported (`importlib.util.find_spec`), so asking costs nothing
 at start-up. The install line names where quizgen was installed from (PEP 610's direct_url.json):
@@ -31,6 +32,7 @@ DISTRIBUTION = "quizgen"
 class Extra(StrEnum):
     PDF = "pdf"
     EXTRACT = "extract"
+    DOCX = "docx"
 
 
 @dataclass(frozen=True)
@@ -45,6 +47,7 @@ EXTRAS: dict[Extra, ExtraInfo] = {
                          ("weasyprint", "fontTools")),
     Extra.EXTRACT: ExtraInfo("quizgen extract needs the optional Japanese NLP packages SudachiPy and sudachidict-core",
                              ("sudachipy", "sudachidict_core")),
+    Extra.DOCX: ExtraInfo("Word worksheets (--format docx) need the optional package python-docx", ("docx",)),
 }
 
 

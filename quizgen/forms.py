@@ -7,11 +7,13 @@ exports, the quiz) uses these, so a form means the same thing everywhere.
 from __future__ import annotations
 
 import random
+import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from quizgen.bank.model import Bank, EntityType, Item, Text, cloze_parts
 from quizgen.japanese.normalise import normalise
+from quizgen.japanese.titles import TITLES_AFTER_NAME
 
 # --------------------------------------------------------------------------- multiple choice
 
@@ -130,22 +132,61 @@ def role_pairs(bank: Bank, articles: Sequence[str] = ()) -> tuple[Pair, ...]:
     return tuple(out)
 
 
-def matching_set(pairs: Sequence[Pair], rng: random.Random, size: int = 5) -> tuple[Pair, ...]:
-    """Up to `size` pairs in which no left and no right repeats (so the matching is unambiguous)."""
+def matching_set(pairs: Sequence[Pair], rng: random.Random | None, size: int = 5) -> tuple[Pair, ...]:
+    """Up to `size` pairs in which no left and no right repeats, in either language (so the matching is
+    unambiguous). `rng` shuffles the pairs first; None takes them in the order given (best first)."""
     pool = list(pairs)
-    rng.shuffle(pool)
+    if rng is not None:
+        rng.shuffle(pool)
     chosen: list[Pair] = []
-    lefts: set[str] = set()
-    rights: set[str] = set()
+    seen: set[str] = set()
     for p in pool:
         if len(chosen) >= size:
             break
-        if normalise(p.left.ja) in lefts or normalise(p.right.ja) in rights:
+        keys = {"l" + normalise(p.left.ja), "l" + normalise(p.left.en), "r" + normalise(p.right.ja),
+                "r" + normalise(p.right.en)}
+        if keys & seen:
             continue
-        lefts.add(normalise(p.left.ja))
-        rights.add(normalise(p.right.ja))
+        seen |= keys
         chosen.append(p)
     return tuple(chosen)
+
+
+_DEMONYMS = {"china": "Chinese", "russia": "Russian", "japan": "Japanese", "ukraine": "Ukrainian",
+             "united states": "American", "us": "US", "iran": "Iranian", "saudi arabia": "Saudi",
+             "switzerland": "Swiss", "syria": "Syrian", "venezuela": "Venezuelan", "india": "Indian"}
+_ABBREVIATIONS_JA = "米露英仏独"  # one-kanji country names written before a role (米国務長官, 露外相)
+
+
+def neutral_role(bank: Bank, role: Text) -> Text:
+    """`role` without the nationality that would give its person away in a matching exercise: 'Prime Minister
+    of Japan' -> 'Prime Minister', 'ロシア連邦安全保障会議書記' -> '安全保障会議書記', 'China's top diplomat'
+    -> 'top diplomat'. Country names come from the bank's country entities (and their aliases)."""
+    countries = [e for e in bank.entities if e.type is EntityType.COUNTRY]
+    names_ja = sorted({n for e in countries for n in (e.ja, *e.aliases) if not n.isascii() and len(n) >= 2},
+                      key=len, reverse=True)
+    names_en = sorted({n for e in countries for n in (e.en, *e.aliases) if n.isascii() and len(n) >= 2},
+                      key=len, reverse=True)
+    ja = role.ja
+    if ja[:1] in _ABBREVIATIONS_JA and ja[1:].startswith(TITLES_AFTER_NAME):  # 米国務長官: 米 + 国務長官
+        ja = ja[1:]
+    elif names_ja:
+        ja = re.sub("(?:" + "|".join(map(re.escape, names_ja)) + ")(?:連邦)?(?:の)?", "", ja)
+        ja = re.sub(f"^[{_ABBREVIATIONS_JA}](?=..)", "", ja)
+    en = role.en
+    words = names_en + [_DEMONYMS[n.lower()] for n in names_en if n.lower() in _DEMONYMS]
+    if names_en:
+        alt = "|".join(map(re.escape, sorted(set(words), key=len, reverse=True)))
+        en = re.sub(rf"\s*\((?:{alt})\)", "", en)
+        en = re.sub(rf"\s+(?:of|in|at)\s+(?:the\s+)?(?:{alt})(?![A-Za-z'’])", "", en)
+        en = re.sub(rf"(?<![A-Za-z])(?:the\s+)?(?:{alt})(?:'s|’s)?\s+", "", en)
+    ja, en = ja.strip(" ・の"), " ".join(en.split())
+    return Text(ja or role.ja, en or role.en)
+
+
+def neutral_pairs(bank: Bank, pairs: Iterable[Pair]) -> tuple[Pair, ...]:
+    """`pairs` with every right-hand role made `neutral_role`."""
+    return tuple(replace(p, right=neutral_role(bank, p.right)) for p in pairs)
 
 
 # --------------------------------------------------------------------------- timeline
@@ -179,12 +220,15 @@ def timeline(items: Iterable[Item]) -> tuple[TimelineEvent, ...]:
     return tuple(sorted(events, key=lambda e: e.when))
 
 
-def timeline_set(items: Iterable[Item], rng: random.Random, size: int = 5,
+def timeline_set(items: Iterable[Item] | Sequence[TimelineEvent], rng: random.Random | None, size: int = 5,
                  max_items: int | None = None) -> tuple[TimelineEvent, ...]:
     """Up to `size` events with distinct dates, chronological (so the order is unambiguous), using at most
-    `max_items` items in all (an event uses every item dated to it)."""
-    events = list(timeline(items))
-    rng.shuffle(events)
+    `max_items` items in all (an event uses every item dated to it). From items: their chronology shuffled by
+    `rng`; from events: in the order given (best first) when `rng` is None."""
+    given = list(items)
+    events = [e for e in given if isinstance(e, TimelineEvent)] or list(timeline(i for i in given if isinstance(i, Item)))
+    if rng is not None:
+        rng.shuffle(events)
     chosen: dict[str, TimelineEvent] = {}
     used = 0
     for e in events:

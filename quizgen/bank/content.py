@@ -16,13 +16,15 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
 
 from quizgen.bank.model import AnswerType, Bank, Category, Item, ItemKind, Text
 from quizgen.bank.records import Reader
 from quizgen.japanese.dates import mentioned, parse_date, parse_when, relative_words
 from quizgen.japanese.normalise import normalise
 
-__all__ = ["META_TAGS", "check_content", "evidence_overlaps"]
+__all__ = ["META_TAGS", "Shown", "answer_forms", "check_content", "evidence_overlaps", "printed_in", "shown"]
 
 META_TAGS = frozenset({"publication", "author", "headline", "spelling", "reference", "references", "byline",
                        "dateline", "page", "title-wording"})
@@ -107,6 +109,7 @@ def _article_numbers(bank: Bank, r: Reader) -> None:
 # --------------------------------------------------------------------------- answers and prompts
 
 
+@lru_cache(maxsize=16384)
 def _key(text: str) -> str:
     """Comparison key for finding one text inside another: the answer key, without commas and brackets."""
     return _PUNCT_RE.sub("", normalise(text))
@@ -116,31 +119,67 @@ def _latin(text: str) -> bool:
     return text.isascii()
 
 
-def _in_prompt(form: str, prompt: Text, shortest: int) -> str | None:
-    """'ja' or 'en': the prompt that prints `form` (a Latin form as a whole word), or None.
+@dataclass(frozen=True)
+class Shown:
+    """A text prepared for finding answers in it (`printed_in`): its comparison key and its folded words."""
 
-    A form that is the whole prompt is a placeholder both still hold ("TODO: translate"), not a giveaway."""
+    ja_key: str
+    ja_words: str
+    en_words: str
+
+
+@lru_cache(maxsize=16384)
+def shown(text: Text) -> Shown:
+    return Shown(_key(text.ja), " ".join(text.ja.split()).casefold(), " ".join(text.en.split()).casefold())
+
+
+@lru_cache(maxsize=8192)
+def _word_re(word: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![0-9a-z]){re.escape(word)}(?![0-9a-z])")
+
+
+def printed_in(form: str, text: Text | Shown, shortest: int) -> str | None:
+    """'ja' or 'en': the language of `text` that prints `form` (a Latin form as a whole word), or None.
+
+    Forms shorter than `shortest` (after normalisation) are never looked for. A form that is the whole
+    text is a placeholder both still hold ("TODO: translate"), not a giveaway. The one owner of "is this
+    answer printed here": `quizgen check` asks it of an item's own prompt, the worksheets' leak checker of
+    every other text on a sheet (prepared once with `shown`)."""
+    prepared = text if isinstance(text, Shown) else shown(text)
     if _latin(form):
         word = " ".join(form.split()).casefold()
         if len(word) >= shortest:
-            pattern = rf"(?<![0-9a-z]){re.escape(word)}(?![0-9a-z])"
-            for lang in ("en", "ja"):
-                text = " ".join(getattr(prompt, lang).split()).casefold()
-                if text != word and re.search(pattern, text):
+            pattern = _word_re(word)
+            for lang, words in (("en", prepared.en_words), ("ja", prepared.ja_words)):
+                if words != word and pattern.search(words):
                     return lang
         return None
     key = _key(form)
-    return "ja" if len(key) >= shortest and key in _key(prompt.ja) else None
+    return "ja" if len(key) >= shortest and key in prepared.ja_key else None
+
+
+def answer_forms(item: Item, bank: Bank | None = None) -> list[tuple[str, str, int]]:
+    """(form, what it is, shortest length looked for) of every spelling of `item`'s answer: the answer in
+    both languages and its accepted spellings; with `bank`, also the names of the entity the answer is."""
+    forms = [(item.answer.ja, "answer", _MIN_ANSWER), (item.answer.en, "answer", _MIN_LATIN)]
+    forms += [(a, "accepted answer", _MIN_ACCEPT) for a in item.accept]
+    entity = bank.entity_by_id.get(item.entity) if bank is not None and item.entity else None
+    if entity is not None:
+        forms += [(entity.ja, "answer", _MIN_ANSWER), (entity.en, "answer", _MIN_LATIN)]
+        forms += [(a, "accepted answer", _MIN_ACCEPT) for a in entity.aliases]
+    seen: set[str] = set()
+    out = []
+    for form, what, shortest in forms:
+        if form.strip() and normalise(form) not in seen:
+            seen.add(normalise(form))
+            out.append((form, what, shortest))
+    return out
 
 
 def _answer_in_prompt(r: Reader, it: Item) -> None:
-    forms = [(it.answer.ja, "answer", _MIN_ANSWER), (it.answer.en, "answer", _MIN_LATIN)]
-    forms += [(a, "accepted answer", _MIN_ACCEPT) for a in it.accept]
-    flagged: set[str] = set()
-    for form, what, shortest in forms:
-        lang = _in_prompt(form, it.prompt, shortest)
-        if lang is not None and normalise(form) not in flagged:
-            flagged.add(normalise(form))
+    for form, what, shortest in answer_forms(it):
+        lang = printed_in(form, it.prompt, shortest)
+        if lang is not None:
             r.flag("items", it.id, ("prompt", lang), f"{what} {form!r} is printed in its own prompt")
 
 

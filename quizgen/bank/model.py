@@ -373,6 +373,7 @@ class Selection:
     exclude_tags: tuple[str, ...] = ()
     priorities: tuple[Priority, ...] = ()
     stories: tuple[str, ...] = ()
+    exclude_ids: tuple[str, ...] = ()
 
     def matches(self, item: Item) -> bool:
         if (item.draft and not self.include_drafts) or item.discarded is not None:
@@ -389,6 +390,8 @@ class Selection:
             return False
         if self.ids and item.id not in self.ids:
             return False
+        if item.id in self.exclude_ids:
+            return False
         return not (self.exclude_tags and set(item.tags) & set(self.exclude_tags))
 
     def apply(self, bank: Bank) -> tuple[Item, ...]:
@@ -401,6 +404,9 @@ class Selection:
         _known("stories", self.stories, [s.id for s in bank.stories], "story", hint=True, list_all=True)
         _known("articles", self.articles, [s.id for s in bank.sources], "article", hint=False, list_all=True)
         _known("tags", self.tags, tags, "tag", hint=True, list_all=False)
+        ids = [it.id for it in bank.items]
+        _known("ids", self.ids, ids, "item", hint=True, list_all=False, lister="quizgen topics --items")
+        _known("exclude_ids", self.exclude_ids, ids, "item", hint=True, list_all=False, lister="quizgen topics --items")
         items = self.apply(bank)
         if not items:
             raise QuizgenError(f"no items match {self.describe()}; `quizgen topics` shows how many items each "
@@ -416,10 +422,11 @@ class Selection:
 _FILTERS = ["categories", "priorities", "stories", "articles", "tags"]
 
 
-def _known(name: str, wanted: tuple[str, ...], known: list[str], what: str, *, hint: bool, list_all: bool) -> None:
+def _known(name: str, wanted: tuple[str, ...], known: list[str], what: str, *, hint: bool, list_all: bool,
+           lister: str = "quizgen topics") -> None:
     for value in wanted:
         if value not in known:
             close = difflib.get_close_matches(value, known, n=1) if hint else []
             suggestion = f" (did you mean {close[0]!r}?)" if close else ""
-            where = f"; the bank has {', '.join(known) or 'none'}" if list_all else "; `quizgen topics` lists every one"
+            where = f"; the bank has {', '.join(known) or 'none'}" if list_all else f"; `{lister}` lists every one"
             raise UsageError(f"{{{name}}} {value}: no such {what}{suggestion}{where}", names=[name])

@@ -15,7 +15,9 @@ from quizgen.cli.common import bank_option, load, plural
 @bank_option
 @click.option("--lang", type=click.Choice([Lang.JA.value, Lang.EN.value]), default="ja", show_default=True,
               help="Language of story titles and category names.")
-def topics(bank_path: Path | None, lang: str) -> None:
+@click.option("--items", "show_items", is_flag=True,
+              help="Also list every item: its id (for worksheet --ids/--exclude), priority, story and prompt.")
+def topics(bank_path: Path | None, lang: str, show_items: bool) -> None:
     """List what --story, --category, --priority, --article and --tag can select, with how many items each
     holds and how many of them are core (drafts are not counted).
 
@@ -51,6 +53,12 @@ def topics(bank_path: Path | None, lang: str) -> None:
     if s.tags:
         click.echo("\nTags (--tag):")
         click.echo("\n".join(_wrap([f"{tag} {n}" for tag, n in s.tags], " · ", 100)))
+    if show_items:
+        live = bank.live_items()
+        click.echo("\nItems (worksheet --ids/--exclude):")
+        width = max((len(it.id) for it in live), default=0)
+        for it in live:
+            click.echo(f"  {it.id:<{width}}  {it.priority.value:<6}  {getattr(it.prompt, lang)}")
 
 
 def _tally(items: int, core: int) -> str:

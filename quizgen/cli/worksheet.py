@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 from pathlib import Path
 
 import click
 
-from quizgen.bank import Lang, Selection
+from quizgen import resources
+from quizgen.bank import Bank, Lang, Selection
 from quizgen.cli import cli
 from quizgen.cli.common import bank_option, build_time, load, plural, selection_options
+from quizgen.errors import UsageError
+from quizgen.generators.worksheet.sheet import Paper, Points
 
 TYPE_NAMES = "short, choice, truefalse, cloze, matching, timeline"
 
@@ -17,7 +21,12 @@ TYPE_NAMES = "short, choice, truefalse, cloze, matching, timeline"
 @cli.command()
 @bank_option
 @selection_options
-@click.option("-n", "--count", type=int, default=20, show_default=True, help="Number of questions.")
+@click.option("-n", "--count", type=int, default=None,
+              help="Number of questions (default: 20, or as many as --ids names).")
+@click.option("--ids", "ids", multiple=True, metavar="IDS",
+              help="Only these items (comma-separated or repeated): the exact questions of the sheet.")
+@click.option("--exclude", "exclude", multiple=True, metavar="IDS",
+              help="Never these items (comma-separated or repeated), e.g. the ones last week's sheet asked.")
 @click.option("--types", "types", multiple=True, metavar="TYPES",
               help=f"Question types, comma-separated or repeated: {TYPE_NAMES} (default: all). "
                    "Matching and timeline are one exercise each of up to 5 parts.")
@@ -26,41 +35,72 @@ TYPE_NAMES = "short, choice, truefalse, cloze, matching, timeline"
 @click.option("--seed", type=int, default=None,
               help="Random seed: the same seed gives the same worksheet (default: a new one, printed).")
 @click.option("--variants", type=int, default=1, show_default=True,
-              help="Number of versions (A, B, …) with the same questions in different orders.")
+              help="Number of versions (A, B, …): the questions in another order across the whole sheet, and "
+                   "every answer at another letter where possible.")
+@click.option("--vary-items", "vary_items", is_flag=True,
+              help="Each version draws its own items (same types, and the same stories and priorities where the "
+                   "selection allows).")
 @click.option("--title", default=None, help="Title printed on the sheet (default: 記事内容 確認ワークシート).")
-@click.option("--format", "formats", type=click.Choice(["html", "pdf"]), multiple=True,
-              help="Output format, repeatable (default: both; HTML only without the pdf extra).")
-@click.option("--furigana", is_flag=True, help="Add readings (ruby) above names written in kanji.")
+@click.option("--exam", default=None, metavar="TEXT", help="Exam name printed above the title, e.g. \"2学期 中間考査\".")
+@click.option("--time-limit", "time_limit", type=int, default=None, metavar="MINUTES",
+              help="Time limit printed in the header (制限時間 N分).")
+@click.option("--points", default=None, metavar="POINTS",
+              help="Points per question: 2 (every question), or by section: short=3,choice=2 (others 1). "
+                   "The total is printed in the score box.")
+@click.option("--answer-sheet", "answer_sheet", is_flag=True,
+              help="Also write a separate answer sheet (解答用紙); the question sheet then has no answer spaces.")
+@click.option("--paper", type=click.Choice([p.value for p in Paper], case_sensitive=False), default="A4",
+              show_default=True, help="Paper size (B4 and B5 are the JIS sizes Japanese schools use).")
+@click.option("--format", "formats", type=click.Choice(["html", "pdf", "docx"]), multiple=True,
+              help="Output format, repeatable (default: html and pdf; HTML only without the pdf extra). "
+                   "docx: Word files to edit (the docx extra).")
+@click.option("--furigana", is_flag=True, help="Add readings (ruby) above every name written in kanji.")
+@click.option("--articles", "articles_dir", type=click.Path(path_type=Path, file_okay=False), default=None,
+              help="The articles folder (default: $QUIZGEN_ARTICLES or the seed articles, where found): "
+                   "lets the leak check keep two questions from one sentence apart.")
 @click.option("--name", "stem", default="worksheet", show_default=True, help="File name stem.")
 @click.option("-o", "--out", "out_dir", type=click.Path(path_type=Path, file_okay=False), default=Path("worksheets"),
               show_default=True, help="Folder to write into.")
-def worksheet(bank_path: Path | None, selection: Selection, count: int, types: tuple[str, ...], lang: str,
-              seed: int | None, variants: int, title: str | None, formats: tuple[str, ...], furigana: bool, stem: str,
-              out_dir: Path) -> None:
-    """Make a printable worksheet and its answer key (A4 PDF and stand-alone HTML).
+def worksheet(bank_path: Path | None, selection: Selection, count: int | None, ids: tuple[str, ...],
+              exclude: tuple[str, ...], types: tuple[str, ...], lang: str, seed: int | None, variants: int,
+              vary_items: bool, title: str | None, exam: str | None, time_limit: int | None, points: str | None,
+              answer_sheet: bool, paper: str, formats: tuple[str, ...], furigana: bool, articles_dir: Path | None,
+              stem: str, out_dir: Path) -> None:
+    """Make a printable worksheet and its answer key (A4 PDF and stand-alone HTML; Word with --format docx).
+
+    No question on a sheet gives another's answer away: the questions are chosen so that none prints
+    another's answer (or a spelling the bank accepts) in its text, choices or note, no two come from one
+    sentence of an article, and a note that would show its own answer stays in the key.
 
     \b
-    Example:
+    Examples:
       quizgen worksheet --count 15 --types choice,truefalse,cloze --variants 2 --seed 7
+      quizgen worksheet --story 2024-lavrov-beijing --priority core --points 5 --answer-sheet
+      quizgen worksheet --ids a004-sco-chair,a002-six-years --format docx
     writes worksheets/worksheet-A.pdf, worksheet-A-key.pdf, … and the same as HTML.
 
-    PDFs (and the font embedded in the HTML) need the optional `pdf` extra (WeasyPrint, fontTools);
-    without it the HTML is written alone and quizgen prints the pip line that adds it.
+    PDFs (and the font embedded in the HTML) need the optional `pdf` extra (WeasyPrint, fontTools), Word
+    files the `docx` extra; without them quizgen prints the pip line that adds them.
     """
     from quizgen.errors import DependencyError
-    from quizgen.generators.worksheet import Exercise, WorksheetOptions, build_worksheet, parse_types
+    from quizgen.generators.worksheet import Exercise, WorksheetOptions, build_worksheet, parse_points, parse_types
     from quizgen.generators.worksheet.write import check_stem, plan_formats, write_worksheet
 
     qtypes = parse_types(types) if types else tuple(Exercise)
     chosen_seed = seed if seed is not None else random.SystemRandom().randrange(1, 1_000_000)
-    options = WorksheetOptions(count=count, types=qtypes, lang=Lang(lang), variants=variants, title=title,
-                               furigana=furigana, seed=chosen_seed)
+    wanted_ids, excluded = _id_list(ids), _id_list(exclude)
+    options = WorksheetOptions(count=count if count is not None else len(wanted_ids) or 20, types=qtypes,
+                               lang=Lang(lang), variants=variants, title=title, furigana=furigana, seed=chosen_seed,
+                               points=parse_points(points) if points is not None else Points(), answer_sheet=answer_sheet,
+                               exam=exam, time_limit=time_limit, paper=Paper(paper.upper()), vary_items=vary_items)
     options.check()  # before loading the bank: a typo in an option is reported at once
     check_stem(stem)
     wanted, lacking = plan_formats(formats)  # PDF asked for without the pdf extra: the pip line, exit 2
     bank = load(bank_path)
+    selection = replace(selection, ids=wanted_ids, exclude_ids=excluded)
     items = selection.take(bank)
-    ws = build_worksheet(bank, items, options, random.Random(chosen_seed), build_time().date())
+    texts = article_texts(bank, articles_dir)
+    ws = build_worksheet(bank, items, options, random.Random(chosen_seed), build_time().date(), texts)
     for note in (*ws.notes, *([lacking] if lacking else [])):
         click.echo(f"note: {note}", err=True)
     try:
@@ -71,6 +111,27 @@ def worksheet(bank_path: Path | None, selection: Selection, count: int, types: t
         raise
     for p in paths:
         click.echo(f"wrote {p}")
-    click.echo(f"{ws.count} questions, {plural(len(ws.variants), 'version')} "
+    click.echo(f"{ws.count} questions, {ws.total} points, {plural(len(ws.variants), 'version')} "
                f"({', '.join(v.label for v in ws.variants)}); seed {chosen_seed} "
                f"(rebuild the same sheets with --seed {chosen_seed})")
+
+
+def _id_list(values: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(v.strip() for value in values for v in value.split(",") if v.strip()))
+
+
+def article_texts(bank: Bank, folder: Path | None) -> dict[str, str] | None:
+    """The article texts by source id, from `folder` (an error when it is not a folder) or, when not given,
+    from the default articles folder if it is there; sources whose file is missing are left out."""
+    if folder is not None and not folder.is_dir():
+        raise UsageError(f"--articles {folder}: no such folder")
+    where = folder or resources.default_articles_dir()
+    if where is None or not where.is_dir():
+        return None
+    texts = {}
+    for s in bank.sources:
+        try:
+            texts[s.id] = (where / s.file).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            continue
+    return texts

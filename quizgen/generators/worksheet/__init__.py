@@ -1,30 +1,32 @@
 """Printable worksheets: the public entry points (pure), and `quizgen build`'s default set.
 
-`build_worksheet` picks the questions once (the content), then every variant
-shuffles question order within each section and the order of choices, matching
-columns and timeline events — all from the `random.Random` passed in, so one
-seed always gives the same worksheet.
+`build_worksheet` picks the questions once (the content; with `vary_items`, once per
+version), none giving another away, then lays out every version (A, B, …) so that
+questions, choices, matching columns and timeline events move between versions —
+all from the `random.Random` passed in, so one seed always gives the same worksheet.
+Every version is checked for leaks before it is returned.
 
 The parts, one module per concept: `exercises` (the kinds of exercise and their
-questions), `sheet` (options, worksheet, variants, sections), `choose` (choosing
-the questions, building variants), `key` (the answer key), `timeline` (the chronology
-page: every dated event once, with how its date was found). Rendering lives in
-`render` (Jinja2) and `pdf` (WeasyPrint, with the font from `fonts`); writing
-files in `write`. Every public name of those parts is importable from here.
+questions), `sheet` (options, worksheet, variants, sections, points, paper), `choose`
+(choosing the questions), `leaks` (the leak checker), `variants` (laying out versions),
+`key` (the answer key and the answer grid), `timeline` (the chronology page: every dated
+event once, with how its date was found). Rendering lives in `render` (Jinja2), `pdf`
+(WeasyPrint, with the font from `fonts`, and the page checks) and `docx` (python-docx);
+writing files in `write`. Every public name of those parts is importable from here.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import random
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 
 from quizgen.bank.model import Bank, Item, Lang, Selection, Text
 from quizgen.bank.placeholders import refuse as refuse_placeholders
-from quizgen.errors import DependencyError, UsageError
-from quizgen.generators.worksheet.choose import build_variant, pick_content
+from quizgen.errors import DependencyError, QuizgenError, UsageError
+from quizgen.generators.worksheet.choose import pick_content, pick_parallel
 from quizgen.generators.worksheet.exercises import (
     COMPOSITE_EXERCISES,
     EXERCISE_SIZE,
@@ -42,26 +44,33 @@ from quizgen.generators.worksheet.exercises import (
     question_articles,
     question_items,
     question_key,
+    question_label,
+    sheet_texts,
     visible_texts,
 )
 from quizgen.generators.worksheet.key import (
     KeyEntry,
     KeyLine,
     Quote,
-    answer_width,
+    alternatives,
+    blank_width,
     context_note,
     disagreement_note,
     display_width,
     key_entries,
     key_entry,
 )
+from quizgen.generators.worksheet.leaks import Leak, LeakKind, find_leaks
 from quizgen.generators.worksheet.sheet import (
     DEFAULT_TITLE,
     MAX_VARIANTS,
+    Paper,
+    Points,
     Section,
     Variant,
     Worksheet,
     WorksheetOptions,
+    parse_points,
     variant_labels,
 )
 from quizgen.generators.worksheet.timeline import Chronology, Entry, chronology, timeline_text
@@ -81,7 +90,11 @@ __all__ = [
     "KeyEntry",
     "KeyLine",
     "Lang",
+    "Leak",
+    "LeakKind",
     "MatchingQ",
+    "Paper",
+    "Points",
     "Question",
     "Quote",
     "Section",
@@ -91,7 +104,8 @@ __all__ = [
     "Variant",
     "Worksheet",
     "WorksheetOptions",
-    "answer_width",
+    "alternatives",
+    "blank_width",
     "build_default",
     "build_worksheet",
     "chronology",
@@ -99,12 +113,17 @@ __all__ = [
     "default_options",
     "disagreement_note",
     "display_width",
+    "find_leaks",
     "key_entries",
     "key_entry",
+    "parse_points",
     "parse_types",
     "question_articles",
     "question_items",
     "question_key",
+    "question_label",
+    "sheet_leaks",
+    "sheet_texts",
     "timeline_text",
     "variant_labels",
     "visible_texts",
@@ -112,8 +131,11 @@ __all__ = [
 
 
 def build_worksheet(bank: Bank, items: Sequence[Item], options: WorksheetOptions, rng: random.Random,
-                    created: dt.date) -> Worksheet:
-    """Pick `options.count` questions from `items` and lay them out as `options.variants` variants."""
+                    created: dt.date, texts: Mapping[str, str] | None = None) -> Worksheet:
+    """Pick `options.count` questions from `items`, none giving another away, and lay them out as
+    `options.variants` versions. `texts` (article id -> text) lets the leak checker see whole sentences."""
+    from quizgen.generators.worksheet.variants import History, build_variant
+
     options.check()
     if not items:
         raise UsageError("the selection has no questions; widen {items}", names=["items"])
@@ -121,12 +143,29 @@ def build_worksheet(bank: Bank, items: Sequence[Item], options: WorksheetOptions
         raise UsageError(f"{{count}} {options.count} is more than the {len(items)} questions in the selection; "
                          f"use {{count}} {len(items)} or fewer, or widen the selection", names=["count"])
     refuse_placeholders(bank, items, options.lang)  # a TODO text is never printed to students
-    content, notes = pick_content(bank, items, options, rng)
-    variants = tuple(build_variant(label, content, random.Random(rng.getrandbits(64)))
-                     for label in variant_labels(options.variants))
-    articles = sorted({a for qs in content.values() for q in qs for a in question_articles(q)})
+    content, notes = pick_content(bank, items, options, rng, texts)
+    contents = [content]
+    taken = {i.id for qs in content.values() for q in qs for i in question_items(q)}
+    for _ in range(1, options.variants if options.vary_items else 1):
+        more = pick_parallel(bank, items, content, taken, options, random.Random(rng.getrandbits(64)), texts)
+        taken |= {i.id for qs in more.values() for q in qs for i in question_items(q)}
+        contents.append(more)
+    history = History()
+    variants = tuple(build_variant(label, contents[k % len(contents)], random.Random(rng.getrandbits(64)), history)
+                     for k, label in enumerate(variant_labels(options.variants)))
+    articles = sorted({a for c in contents for qs in c.values() for q in qs for a in question_articles(q)})
     title = Text(options.title, options.title) if options.title else DEFAULT_TITLE
-    return Worksheet(title, options, variants, tuple(articles), created, tuple(notes))
+    ws = Worksheet(title, options, variants, tuple(articles), created, tuple(notes))
+    for v in variants:
+        leaks = sheet_leaks(bank, ws, v, texts)
+        if leaks:  # the choice above never lets one through: this guards against a bug, loudly
+            raise QuizgenError(f"version {v.label} gives answers away: " + "; ".join(leak.describe() for leak in leaks))
+    return ws
+
+
+def sheet_leaks(bank: Bank, ws: Worksheet, variant: Variant, texts: Mapping[str, str] | None = None) -> list[Leak]:
+    """Every give-away on one version of a sheet (see `leaks.find_leaks`)."""
+    return find_leaks(bank, [q for _, q in variant.questions()], ws.lang, texts)
 
 
 def default_options() -> WorksheetOptions:

@@ -1,18 +1,23 @@
-"""Choosing a worksheet's questions, and laying them out as a variant (pure, randomness passed in).
+"""Choosing a worksheet's questions so that none gives another away (pure, randomness passed in).
 
-`pick_content` chooses the questions once — the content shared by every variant;
-`build_variant` shuffles question order within each section and the order of
-choices, matching columns and timeline events for one variant.
+`pick_content` chooses the questions of one sheet: matching and timeline exercises first (from the pairs
+and events that clash with the fewest other questions), then the other types in turn. Every question is
+checked against those already chosen with the leak checker (`leaks.py`); one that would give an answer
+away, or be given away, is skipped for the next candidate. A few rounds with fresh orders are tried;
+when none fills the sheet, a UsageError says how many questions can be made and names the items that
+clash. Laying the questions out as versions is `variants.py`.
 """
 
 from __future__ import annotations
 
 import random
-from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import partial
+from typing import assert_never
 
 from quizgen import forms
-from quizgen.bank.model import Bank, Item, ItemKind
+from quizgen.bank.model import Bank, Item, Lang
 from quizgen.errors import UsageError
 from quizgen.forms import Pair, TimelineEvent
 from quizgen.generators.worksheet.exercises import (
@@ -29,198 +34,321 @@ from quizgen.generators.worksheet.exercises import (
     TimelineQ,
     TrueFalseQ,
     question_items,
-    visible_texts,
 )
-from quizgen.generators.worksheet.sheet import Section, Variant, WorksheetOptions
-from quizgen.japanese.normalise import normalise
+from quizgen.generators.worksheet.leaks import Leak, LeakChecker, sheet_note
+from quizgen.generators.worksheet.sheet import WorksheetOptions
+
+ROUNDS = 8  # orders tried before giving up on a sheet without give-aways
+_SHOWN_CONFLICTS = 4  # clashes named in the message when a sheet cannot be filled
+
+Content = dict[Exercise, list[Question]]
+
+
+@dataclass(frozen=True)
+class Supply:
+    """What a selection can supply for the exercises made of several parts."""
+
+    people: int  # distinct persons with a role (matching pairs)
+    events: int  # distinct dates among the dated events (timeline parts)
+
+    def exercises(self, t: Exercise) -> int:
+        n = self.people if t is Exercise.MATCHING else self.events
+        return 0 if n < MIN_EXERCISE else max(1, n // EXERCISE_SIZE)
+
+    def describe(self, t: Exercise) -> str:
+        if t is Exercise.MATCHING:
+            return (f"{self.people} {'person' if self.people == 1 else 'people'} with a title in the selected articles "
+                    f"(a matching exercise takes {MIN_EXERCISE} to {EXERCISE_SIZE}, each person once per sheet)")
+        return (f"{self.events} dated event{'' if self.events == 1 else 's'} with distinct dates "
+                f"(a timeline exercise takes {MIN_EXERCISE} to {EXERCISE_SIZE}, each event once per sheet)")
+
+
+def supply(bank: Bank, items: Sequence[Item]) -> Supply:
+    articles = tuple(dict.fromkeys(a for i in items for a in i.articles))
+    people = {p.key.split("@")[0] for p in forms.role_pairs(bank, articles)} if articles else set()
+    dates = {e.when for e in forms.timeline(items)}
+    # 2024 and 2024-05 cannot both be in one exercise: at most the most precise dates of each chain
+    leaves = {d for d in dates if not any(o != d and o.startswith(d) for o in dates)}
+    return Supply(len(people), len(leaves))
 
 
 @dataclass
 class _Picking:
-    """The state of choosing one worksheet's content: the shuffled pool, what is chosen, what is used up."""
+    """One round of choosing: the ordered pool, what is chosen, what is used up, what clashed."""
 
     bank: Bank
     pool: list[Item]
     rng: random.Random
-    content: dict[Exercise, list[Question]]
+    lang: Lang
+    checker: LeakChecker
+    content: Content
     used: set[str] = field(default_factory=set)  # ids of the items some question already uses
+    people: set[str] = field(default_factory=set)  # persons some matching exercise already shows
+    clashes: list[Leak] = field(default_factory=list)  # leaks that kept a candidate off the sheet
     notes: list[str] = field(default_factory=list)
 
-    def take(self, t: Exercise, q: Question) -> None:
+    @property
+    def chosen(self) -> list[Question]:
+        return [q for qs in self.content.values() for q in qs]
+
+    def leaks(self, q: Question) -> list[Leak]:
+        return [leak for other in self.chosen for leak in self.checker.between(q, other)]
+
+    def take(self, t: Exercise, q: Question) -> bool:
+        """Put `q` on the sheet unless it clashes with a question already there."""
+        found = self.leaks(q)
+        if found:
+            self.clashes.extend(found)
+            return False
         self.content[t].append(q)
         self.used.update(i.id for i in question_items(q))
+        if isinstance(q, MatchingQ):
+            self.people.update(p.key.split("@")[0] for p in q.lefts)
+        return True
+
+    @property
+    def made(self) -> int:
+        return sum(len(v) for v in self.content.values())
 
 
-def pick_content(bank: Bank, items: Sequence[Item], options: WorksheetOptions,
-                 rng: random.Random) -> tuple[dict[Exercise, list[Question]], list[str]]:
-    """The questions of every variant, by type, and notes on what could not be built as asked."""
+def pick_content(bank: Bank, items: Sequence[Item], options: WorksheetOptions, rng: random.Random,
+                 texts: Mapping[str, str] | None = None) -> tuple[Content, list[str]]:
+    """The questions of one sheet, by type, none giving another away, and notes on what could not be built
+    as asked. A UsageError when the selection cannot fill `options.count` questions."""
+    composite = [t for t in options.types if t in COMPOSITE_EXERCISES]
+    simple = [t for t in options.types if t in SIMPLE_EXERCISES]
+    if not simple:
+        _check_composite_supply(supply(bank, items), composite, options.count)
+    best: _Picking | None = None
+    checker = LeakChecker(bank, options.lang, texts)
+    for _ in range(ROUNDS):
+        picking = _round(bank, items, options, random.Random(rng.getrandbits(64)), checker)
+        if picking.made == options.count:
+            return {t: qs for t, qs in picking.content.items() if qs}, picking.notes
+        if best is None or picking.made > best.made:
+            best = picking
+    assert best is not None
+    raise _too_few(best, options)
+
+
+def _round(bank: Bank, items: Sequence[Item], options: WorksheetOptions, rng: random.Random,
+           checker: LeakChecker) -> _Picking:
     pool = list(items)
     rng.shuffle(pool)
-    picking = _Picking(bank, pool, rng, {t: [] for t in Exercise if t in options.types})
+    picking = _Picking(bank, pool, rng, options.lang, checker, {t: [] for t in Exercise if t in options.types})
     simple = [t for t in options.types if t in SIMPLE_EXERCISES]
     composite = [t for t in options.types if t in COMPOSITE_EXERCISES]
-    # Matching and timeline: one exercise each beside other types; alone, --count sets how many.
-    quota = {t: 0 for t in composite}
-    if simple:
-        for t in composite[:options.count]:
-            quota[t] = 1
-    else:
-        for k in range(options.count):
-            quota[composite[k % len(composite)]] += 1
-    _pick_composite(picking, items, composite, quota, options.count - sum(quota.values()) if simple else None)
-    _pick_simple(picking, options, simple, composite)
-    return {t: qs for t, qs in picking.content.items() if qs}, picking.notes
-
-
-def _pick_composite(picking: _Picking, items: Sequence[Item], composite: list[Exercise], quota: dict[Exercise, int],
-                    others: int | None) -> None:
-    """`quota` matching and timeline exercises; `others` is how many other questions must still find items."""
-    articles = tuple(dict.fromkeys(a for i in items for a in i.articles))
-    used_pairs: set[str] = set()
+    quota = _composite_quota(composite, options.count, bool(simple))
     for t in composite:
         for _ in range(quota[t]):
-            q: Question | None
-            if t is Exercise.TIMELINE:
-                fresh = [i for i in picking.pool if i.id not in picking.used]
-                # leave enough items for the other questions: the exercise shrinks before they run short
-                spare = len(fresh) - others if others is not None else len(fresh)
-                events = forms.timeline_set(fresh, picking.rng, min(EXERCISE_SIZE, spare), max_items=spare)
-                q = _timeline_q(events, picking.rng) if len(events) >= MIN_EXERCISE else None
-            else:
-                pairs = forms.matching_set([p for p in forms.role_pairs(picking.bank, articles) if p.key not in used_pairs],
-                                           picking.rng, EXERCISE_SIZE)
-                q = _matching_q(pairs, picking.rng) if len(pairs) >= MIN_EXERCISE else None
-            if q is None:
-                picking.notes.append(_CANNOT[t])
+            others = options.count - picking.made - 1 if simple else None
+            if not _pick_composite(picking, items, t, others):
+                picking.notes.append(_cannot(t))
                 break
-            picking.take(t, q)
-            if isinstance(q, MatchingQ):
-                used_pairs.update(p.key for p in q.lefts)
+    _pick_simple(picking, options.count, simple)
+    return picking
 
 
-def _pick_simple(picking: _Picking, options: WorksheetOptions, simple: list[Exercise], composite: list[Exercise]) -> None:
-    """The rest of `options.count` from the simple exercises, taking turns; a UsageError if too few can be made."""
-    matched = {p.key.split("@")[0] for q in picking.content.get(Exercise.MATCHING, ()) if isinstance(q, MatchingQ)
-               for p in q.lefts}
-    # items a matching exercise on the same sheet would give away are taken last (sorted is stable)
-    ordered = sorted(picking.pool, key=lambda i: _gives_away(i, matched))
-    made = sum(len(v) for v in picking.content.values())
-    want = options.count - made
-    if want and not simple:
-        raise UsageError(f"only {made} {'/'.join(composite)} exercise{'s' if made != 1 else ''} can be made from "
-                         f"this selection ({options.count} asked for): " + " ".join(picking.notes))
+def _composite_quota(composite: list[Exercise], count: int, with_simple: bool) -> dict[Exercise, int]:
+    """Matching and timeline: one exercise each beside other types; alone, `count` sets how many."""
+    quota = {t: 0 for t in composite}
+    if with_simple:
+        for t in composite[:count]:
+            quota[t] = 1
+    else:
+        for k in range(count):
+            quota[composite[k % len(composite)]] += 1
+    return quota
+
+
+def _check_composite_supply(have: Supply, composite: list[Exercise], count: int) -> None:
+    """Only matching/timeline asked for: say exactly what the selection can supply when it is too little."""
+    can = sum(have.exercises(t) for t in composite)
+    if can >= count:
+        return
+    parts = "; ".join(f"{have.exercises(t)} {t.value} exercise{'' if have.exercises(t) == 1 else 's'} "
+                      f"from {have.describe(t)}" for t in composite)
+    raise UsageError(f"{{count}} {count} asks for {count} {'/'.join(composite)} exercises, but this selection supplies "
+                     f"{can}: {parts}. Use {{count}} {can} or fewer"
+                     f"{'' if can else ' (none can be made)'}, widen the selection, or add other {{types}}",
+                     names=["count", "types"])
+
+
+def _cannot(t: Exercise) -> str:
+    if t is Exercise.TIMELINE:
+        return (f"no timeline exercise: fewer than {MIN_EXERCISE} events with distinct dates are left that no other "
+                "question on the sheet dates")
+    if t is Exercise.MATCHING:
+        return (f"no matching exercise: fewer than {MIN_EXERCISE} people with a title are left that no other question "
+                "on the sheet names with that title")
+    raise AssertionError(t)  # pragma: no cover
+
+
+def _pick_composite(picking: _Picking, items: Sequence[Item], t: Exercise, others: int | None) -> bool:
+    """One matching or timeline exercise, from the parts that clash with the fewest other candidates.
+    `others` is how many other questions must still find items."""
+    q: Question | None
+    if t is Exercise.TIMELINE:
+        q = _timeline_candidate(picking, others)
+    elif t is Exercise.MATCHING:
+        q = _matching_candidate(picking, items)
+    else:
+        raise AssertionError(f"{t} is not an exercise of several parts")
+    return q is not None and picking.take(t, q)
+
+
+def _clash_count(picking: _Picking, q: Question) -> int:
+    """How many items of the pool a question would keep off the sheet (asked as short answers)."""
+    rivals = [ShortQ(i, sheet_note(picking.bank, i, picking.lang)) for i in picking.pool if i.id not in picking.used]
+    return sum(1 for r in rivals if picking.checker.between(q, r))
+
+
+def _matching_candidate(picking: _Picking, items: Sequence[Item]) -> MatchingQ | None:
+    articles = tuple(dict.fromkeys(a for i in items for a in i.articles))
+    pairs = [p for p in forms.neutral_pairs(picking.bank, forms.role_pairs(picking.bank, articles))
+             if p.key.split("@")[0] not in picking.people]
+    picking.rng.shuffle(pairs)
+    ranked = sorted(pairs, key=lambda p: _clash_count(picking, MatchingQ((p,), (p,))))
+    chosen = forms.matching_set(ranked, None, EXERCISE_SIZE)
+    if len(chosen) < MIN_EXERCISE:
+        return None
+    return matching_q(chosen, picking.rng)
+
+
+def _timeline_candidate(picking: _Picking, others: int | None) -> TimelineQ | None:
+    fresh = [i for i in picking.pool if i.id not in picking.used]
+    # leave enough items for the other questions: the exercise shrinks before they run short
+    spare = len(fresh) - others if others is not None else len(fresh)
+    events = list(forms.timeline(fresh))
+    picking.rng.shuffle(events)
+    ranked = sorted(events, key=lambda e: _clash_count(picking, TimelineQ((e,))))
+    chosen = forms.timeline_set(ranked, None, min(EXERCISE_SIZE, spare), max_items=spare)
+    if len(chosen) < MIN_EXERCISE:
+        return None
+    return timeline_q(chosen, picking.rng)
+
+
+def _pick_simple(picking: _Picking, count: int, simple: list[Exercise]) -> None:
+    """The rest of `count` from the simple exercises, taking turns, skipping candidates that clash."""
     rotation = list(simple)
     turn = 0
-    while want > 0 and rotation:
+    while picking.made < count and rotation:
         t = rotation[turn % len(rotation)]
-        q = _next_question(picking, t, ordered)
-        if q is None:
+        if _take_one(picking, t):
+            turn += 1
+        else:
             rotation.remove(t)
-            continue
-        picking.take(t, q)
-        want -= 1
-        turn += 1
-    if want > 0:
-        made = options.count - want
-        names = ", ".join(t.value for t in options.types)
-        raise UsageError(f"only {made} questions of the types {names} can be made from this selection "
-                         f"({options.count} asked for); use a smaller {{count}} or add {{types}}", names=["count", "types"])
 
 
-_CANNOT = {
-    Exercise.TIMELINE: f"no timeline exercise: the selection has fewer than {MIN_EXERCISE} events with distinct dates",
-    Exercise.MATCHING: f"no matching exercise: the selected articles give fewer than {MIN_EXERCISE} "
-                       "distinct person-role pairs",
-}
-
-
-def _next_question(picking: _Picking, t: Exercise, ordered: Sequence[Item]) -> Question | None:
-    """The next question of exercise `t`: the first item whose question and the questions already on the sheet
-    do not answer each other; failing that, the first one that can be made at all."""
-    fallback: Question | None = None
-    for item in ordered:
+def _take_one(picking: _Picking, t: Exercise) -> bool:
+    tf = [q.tf.is_true for q in picking.content.get(Exercise.TRUEFALSE, ()) if isinstance(q, TrueFalseQ)]
+    want_true = tf.count(True) <= tf.count(False)  # true and false statements in turn, where items have both
+    for item in picking.pool:
         if item.id in picking.used:
             continue
-        q = _simple_q(t, picking.bank, item, picking.rng)
-        if q is None:
-            continue
-        if not any(_answers(q, p) or _answers(p, q) for qs in picking.content.values() for p in qs):
-            return q
-        fallback = fallback or q
-    return fallback
+        q = simple_question(t, picking.bank, item, picking.rng, picking.lang, want_true)
+        if q is not None and picking.take(t, q):
+            return True
+    return False
 
 
-def _answers(asked: Question, shown: Question) -> bool:
-    """Does `shown` print the answer `asked` asks for? (Its prompt, statement or the text around its blanks;
-    a true/false statement asks no answer, and a choice's options are not counted.)"""
-    if isinstance(asked, TrueFalseQ | MatchingQ | TimelineQ) or isinstance(shown, MatchingQ | TimelineQ):
-        return False
-    (item,) = question_items(asked)
-    key = normalise(item.answer.ja)
-    texts = [shown.mc.item.prompt.ja] if isinstance(shown, ChoiceQ) else visible_texts(shown)
-    return len(key) >= 2 and any(key in normalise(t) for t in texts)
+def _too_few(best: _Picking, options: WorksheetOptions) -> UsageError:
+    names = ", ".join(t.value for t in options.types)
+    chosen = {i.id for q in best.chosen for i in question_items(q)}
+    shown: list[str] = []
+    for leak in best.clashes:
+        text = leak.describe()
+        if text not in shown and (leak.giver not in chosen or leak.taker not in chosen):
+            shown.append(text)
+    clashes = ""
+    if shown:
+        more = len(shown) - _SHOWN_CONFLICTS
+        clashes = (" Questions that would give each other away: " + "; ".join(shown[:_SHOWN_CONFLICTS])
+                   + (f"; and {more} more" if more > 0 else "") + ".")
+    notes = "".join(f" ({n})" for n in dict.fromkeys(best.notes))
+    return UsageError(f"only {best.made} questions of the types {names} can be made from this selection without one "
+                      f"giving another away ({options.count} asked for){notes}; use a smaller {{count}}, widen the "
+                      f"selection or add {{types}}.{clashes}", names=["count", "types"])
 
 
-def _gives_away(item: Item, persons: set[str]) -> bool:
-    """Would a matching pair of `persons` (entity ids) on the same sheet answer this item (a title, or who holds it)?"""
-    if item.kind is ItemKind.ROLE and (persons & set(item.actors) or item.entity in persons):
-        return True
-    return item.kind is ItemKind.PERSON and item.entity in persons
-
-
-def _simple_q(t: Exercise, bank: Bank, item: Item, rng: random.Random) -> Question | None:
+def simple_question(t: Exercise, bank: Bank, item: Item, rng: random.Random, lang: Lang,
+                    want_true: bool | None = None) -> Question | None:
+    """`item` as a question of the one-item exercise `t` (None when the item has no such form), with the
+    note it may show on the sheet. `want_true` picks a true/false item's true or false statement where it
+    has both (None: at random)."""
+    note = sheet_note(bank, item, lang)
     if t is Exercise.SHORT:
-        return ShortQ(item)
+        return ShortQ(item, note)
     if t is Exercise.CHOICE:
         mc = forms.multiple_choice(bank, item, rng)
-        return ChoiceQ(mc) if mc else None
+        return ChoiceQ(mc, note) if mc else None
     if t is Exercise.TRUEFALSE:
         tf = forms.true_false(item, rng)
-        return TrueFalseQ(tf) if tf else None
-    cz = forms.cloze(item)
-    return ClozeQ(cz) if cz else None
+        if tf is not None and want_true is not None and tf.is_true != want_true:
+            statement = item.statement if want_true else item.false_statement
+            tf = forms.TrueFalse(item, statement, want_true) if statement is not None else tf
+        return TrueFalseQ(tf, note) if tf else None
+    if t is Exercise.CLOZE:
+        cz = forms.cloze(item)
+        return ClozeQ(cz, note) if cz else None
+    if t is Exercise.MATCHING or t is Exercise.TIMELINE:
+        raise AssertionError(f"{t} is made of several items, not one")
+    assert_never(t)
 
 
-def _timeline_q(events: Sequence[TimelineEvent], rng: random.Random) -> TimelineQ:
+def timeline_q(events: Sequence[TimelineEvent], rng: random.Random) -> TimelineQ:
     shown = list(events)
     while len(shown) > 1 and tuple(shown) == tuple(events):  # never print the answer as the question
         rng.shuffle(shown)
     return TimelineQ(tuple(shown))
 
 
-def _matching_q(pairs: Sequence[Pair], rng: random.Random) -> MatchingQ:
+def matching_q(pairs: Sequence[Pair], rng: random.Random) -> MatchingQ:
     rights = list(pairs)
     while len(rights) > 1 and rights == list(pairs):  # never line every answer up with its person
         rng.shuffle(rights)
     return MatchingQ(tuple(pairs), tuple(rights))
 
 
-def _reshuffle(q: Question, rng: random.Random) -> Question:
-    """The same question with its choices (or columns, or events) in a new order."""
-    match q:
-        case ChoiceQ(mc=mc):
-            options = list(mc.options)
-            rng.shuffle(options)
-            return ChoiceQ(replace(mc, options=tuple(options), answer_index=options.index(mc.correct)))
-        case MatchingQ(lefts=lefts):
-            left = list(lefts)
-            rng.shuffle(left)
-            return _matching_q(left, rng)
-        case TimelineQ():
-            return _timeline_q(q.chronological, rng)
-    return q
-
-
-def build_variant(label: str, content: dict[Exercise, list[Question]], rng: random.Random) -> Variant:
-    """One variant of `content`: sections in a fixed order, questions and their parts shuffled by `rng`."""
-    sections = []
-    number = 1
-    for t in Exercise:  # sections always in this order
-        qs = list(content.get(t, ()))
-        if not qs:
+def pick_parallel(bank: Bank, items: Sequence[Item], base: Content, taken: set[str], options: WorksheetOptions,
+                  rng: random.Random, texts: Mapping[str, str] | None = None) -> Content:
+    """Another version's questions for `--vary-items`: for each one-item question of `base`, a question of the
+    same type on an item not in `taken`, as alike as the selection allows (same story and priority, else same
+    category and priority, else same priority), none giving another away. Matching and timeline exercises
+    are shared (their parts move between versions). A UsageError when the selection runs short."""
+    pool = [i for i in items if i.id not in taken]
+    rng.shuffle(pool)
+    picking = _Picking(bank, pool, rng, options.lang, LeakChecker(bank, options.lang, texts), {t: [] for t in base})
+    for t, qs in base.items():
+        if t in COMPOSITE_EXERCISES:
+            for q in qs:
+                picking.content[t].append(q)
+                picking.used.update(i.id for i in question_items(q))
+    wanted = sum(len(qs) for t, qs in base.items() if t in SIMPLE_EXERCISES)
+    for t, qs in base.items():
+        if t not in SIMPLE_EXERCISES:
             continue
-        rng.shuffle(qs)
-        qs = [_reshuffle(q, rng) for q in qs]
-        sections.append(Section(t, number, tuple(qs)))
-        number += len(qs)
-    return Variant(label, tuple(sections))
+        for q in qs:
+            model = question_items(q)[0]
+            for item in sorted(picking.pool, key=partial(_likeness, model=model)):
+                if item.id in picking.used:
+                    continue
+                cand = simple_question(t, bank, item, rng, options.lang)
+                if cand is not None and picking.take(t, cand):
+                    break
+    got = sum(len(qs) for t, qs in picking.content.items() if t in SIMPLE_EXERCISES)
+    if got < wanted:
+        raise UsageError(f"{{vary_items}}: another version can draw only {got} of its {wanted} one-item questions from "
+                         f"items no earlier version uses ({len(items)} items in the selection, {len(taken)} already "
+                         "used); widen the selection, use a smaller {count}, or leave out {vary_items}",
+                         names=["vary_items", "count"])
+    return picking.content
+
+
+def _likeness(item: Item, model: Item) -> int:
+    """0 for an item most like `model` (same story and priority) up to 3 (only the type in common)."""
+    if item.priority is model.priority and item.story is not None and item.story == model.story:
+        return 0
+    if item.priority is model.priority and item.category is model.category:
+        return 1
+    return 2 if item.priority is model.priority else 3

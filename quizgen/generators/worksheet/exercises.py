@@ -90,21 +90,25 @@ def parse_types(values: Iterable[str]) -> tuple[Exercise, ...]:
 @dataclass(frozen=True)
 class ShortQ:
     item: Item
+    note: Text | None = None  # printed beside it: the item's context, unless it shows the answer (`leaks.sheet_note`)
 
 
 @dataclass(frozen=True)
 class ChoiceQ:
     mc: MultipleChoice
+    note: Text | None = None  # printed beside it: the item's context, unless it shows the answer (`leaks.sheet_note`)
 
 
 @dataclass(frozen=True)
 class TrueFalseQ:
     tf: TrueFalse
+    note: Text | None = None  # printed beside it: the item's context, unless it shows the answer (`leaks.sheet_note`)
 
 
 @dataclass(frozen=True)
 class ClozeQ:
     cz: Cloze
+    note: Text | None = None  # printed beside it: the item's context, unless it shows the answer (`leaks.sheet_note`)
 
 
 @dataclass(frozen=True)
@@ -160,19 +164,46 @@ def question_items(q: Question) -> tuple[Item, ...]:
     raise AssertionError(q)  # pragma: no cover
 
 
+def sheet_texts(q: Question) -> list[tuple[str, Text]]:
+    """(which, text) of everything a student reads for `q`: prompt, choices, note, statement, the cloze text
+    around its blanks, matching columns, timeline events."""
+    out: list[tuple[str, Text]] = []
+    match q:
+        case ShortQ(item=i):
+            out.append(("prompt", i.prompt))
+        case ChoiceQ(mc=mc):
+            out += [("prompt", mc.item.prompt), *(("choice", o) for o in mc.options)]
+        case TrueFalseQ(tf=tf):
+            out.append(("statement", tf.statement))
+        case ClozeQ(cz=cz):
+            out.append(("cloze", Text("".join(s for s, blank in cz.parts("ja") if not blank),
+                                      " ".join(s for s, blank in cz.parts("en") if not blank))))
+        case MatchingQ(lefts=lefts, rights=rights):
+            out += [("matching", p.left) for p in lefts] + [("matching", p.right) for p in rights]
+        case TimelineQ(shown=shown):
+            out += [("event", e.event) for e in shown]
+    note = getattr(q, "note", None)
+    if note is not None:
+        out.append(("note", note))
+    return out
+
+
 def visible_texts(q: Question, lang: str = "ja") -> list[str]:
-    """The texts a student sees for `q` (prompt, options, statement, cloze text around the blanks, …)."""
-    if isinstance(q, ShortQ):
-        return [getattr(q.item.prompt, lang)]
-    if isinstance(q, ChoiceQ):
-        return [getattr(q.mc.item.prompt, lang), *(getattr(o, lang) for o in q.mc.options)]
-    if isinstance(q, TrueFalseQ):
-        return [getattr(q.tf.statement, lang)]
+    """The texts a student sees for `q` in one language (prompt, options, statement, cloze text around the
+    blanks, note, …)."""
     if isinstance(q, ClozeQ):
-        return [s for s, blank in q.cz.parts(lang) if not blank]
-    if isinstance(q, MatchingQ):
-        return [getattr(p.left, lang) for p in q.lefts] + [getattr(p.right, lang) for p in q.rights]
-    return [getattr(e.event, lang) for e in q.shown]
+        return [s for s, blank in q.cz.parts(lang) if not blank] + ([getattr(q.note, lang)] if q.note else [])
+    return [getattr(t, lang) for _, t in sheet_texts(q)]
+
+
+def question_label(q: Question) -> str:
+    """How messages name a question: its item's id, or the parts of a matching or timeline exercise."""
+    match q:
+        case MatchingQ(lefts=lefts):
+            return "matching (" + ", ".join(p.key.split("@")[0] for p in lefts) + ")"
+        case TimelineQ(shown=shown):
+            return "timeline (" + ", ".join(e.item.id for e in sorted(shown, key=lambda e: e.when)) + ")"
+    return question_items(q)[0].id
 
 
 def question_articles(q: Question) -> tuple[str, ...]:

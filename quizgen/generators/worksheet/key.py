@@ -5,11 +5,15 @@ Also the small text and size helpers the key and the sheet share for layout.
 
 from __future__ import annotations
 
+import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from quizgen.bank.model import Bank, Item, Lang, Text
 from quizgen.citations import dated, outside_note
+from quizgen.japanese.normalise import normalise
 from quizgen.generators.worksheet.exercises import (
     ChoiceQ,
     ClozeQ,
@@ -49,22 +53,45 @@ class KeyEntry:
     context: Text | None = None  # background from outside the articles
     disagreement: Text | None = None  # the articles differ on this
     dated: Text | None = None  # the item's date and how it was found (記事の日付から…)
+    alternatives: tuple[str, ...] = ()  # 別解: other spellings the bank accepts (written answers only)
+    points: int = 1
 
 
 def _quotes(item: Item) -> tuple[Quote, ...]:
     return tuple(Quote(e.article, e.quote) for e in item.evidence)
 
 
-def key_entry(bank: Bank, number: int, q: Question, letters: str) -> KeyEntry:
+def alternatives(bank: Bank, item: Item, lang: Lang) -> tuple[str, ...]:
+    """別解: the spellings the bank accepts for `item` besides its answer, in the sheet's language (Japanese
+    forms for a Japanese sheet, Latin ones for an English one, both for a bilingual one); readings in kana
+    are left out (the quiz accepts every kana spelling anyway)."""
+    canonical = {normalise(item.answer.ja), normalise(item.answer.en), normalise(item.reading or "")}
+    out: list[str] = []
+    for form in bank.accepted(item):
+        latin = form.isascii()
+        if normalise(form) in canonical or (lang is Lang.JA and latin) or (lang is Lang.EN and not latin):
+            continue
+        if _KANA_ONLY.fullmatch(form):
+            continue
+        if normalise(form) not in {normalise(f) for f in out}:
+            out.append(form)
+    return tuple(out)
+
+
+_KANA_ONLY = re.compile(r"[\u3041-\u3096\u30fc・ ]+")
+
+
+def key_entry(bank: Bank, number: int, q: Question, letters: str, lang: Lang = Lang.JA, points: int = 1) -> KeyEntry:
     """The key's entry for question `number` as it appears in one variant."""
-    def extras(item: Item) -> dict[str, Text | None]:
+    def extras(item: Item) -> dict[str, Any]:
         dis = bank.disagreement_for(item)
         return {"explanation": item.explanation, "context": item.context, "disagreement": dis.topic if dis else None,
-                "dated": dated(bank, item)}
+                "dated": dated(bank, item), "points": points}
 
     match q:
         case ShortQ(item=i):
-            return KeyEntry(number, Exercise.SHORT, i.answer, (KeyLine(i.answer, _quotes(i)),), **extras(i))
+            return KeyEntry(number, Exercise.SHORT, i.answer, (KeyLine(i.answer, _quotes(i)),),
+                            alternatives=alternatives(bank, i, lang), **extras(i))
         case ChoiceQ(mc=mc):
             letter = letters[mc.answer_index]
             ans = Text(f"{letter} {mc.correct.ja}", f"{letter} {mc.correct.en}")
@@ -81,26 +108,29 @@ def key_entry(bank: Bank, number: int, q: Question, letters: str) -> KeyEntry:
         case ClozeQ(cz=cz):
             ja, en = cz.blanks("ja"), cz.blanks("en")
             ans = Text("、".join(ja), ", ".join(en))
-            return KeyEntry(number, Exercise.CLOZE, ans, (KeyLine(ans, _quotes(cz.item)),), **extras(cz.item))
+            alts = alternatives(bank, cz.item, lang) if len(ja) == 1 else ()
+            return KeyEntry(number, Exercise.CLOZE, ans, (KeyLine(ans, _quotes(cz.item)),), alternatives=alts,
+                            **extras(cz.item))
         case MatchingQ(lefts=lefts, rights=rights):
             right_letter = dict(zip(rights, letters, strict=False))  # the pairs of one exercise are distinct
             lines = tuple(KeyLine(Text(f"{right_letter[p]} {p.right.ja}", f"{right_letter[p]} {p.right.en}"),
                                   (Quote(p.article, p.quote),), label=f"({k + 1}) {p.left.ja}", detail=None)
                           for k, p in enumerate(lefts))
             short = " ".join(f"({k + 1}){right_letter[p]}" for k, p in enumerate(lefts))
-            return KeyEntry(number, Exercise.MATCHING, Text(short, short), lines)
+            return KeyEntry(number, Exercise.MATCHING, Text(short, short), lines, points=points)
         case TimelineQ(shown=shown):
             order = q.chronological
             event_letter = dict(zip(shown, letters, strict=False))  # the events of one exercise are distinct
             seq = " → ".join(event_letter[e] for e in order)
             lines = tuple(KeyLine(e.event, _quotes(e.item), label=event_letter[e], detail=dated(bank, e.item))
                           for e in order)
-            return KeyEntry(number, Exercise.TIMELINE, Text(seq, seq), lines)
+            return KeyEntry(number, Exercise.TIMELINE, Text(seq, seq), lines, points=points)
     raise AssertionError(q)  # pragma: no cover
 
 
 def key_entries(bank: Bank, ws: Worksheet, variant: Variant) -> list[KeyEntry]:
-    return [key_entry(bank, n, q, ws.letters()) for n, q in variant.questions()]
+    return [key_entry(bank, n, q, ws.letters(), ws.lang, ws.points(s.type))
+            for s in variant.sections for n, q in s.numbered()]
 
 
 # --------------------------------------------------------------------------- sizes and helpers for layout
@@ -121,8 +151,8 @@ def display_width(text: str) -> float:
     return sum(1.0 if unicodedata.east_asian_width(c) in "WF" else 0.55 for c in text)
 
 
-def answer_width(answer: Text, lang: Lang, lo: float = 6, hi: float = 32) -> float:
-    """How long (em) to draw the answer line: the answer's width with room to spare, within bounds."""
-    widths = {Lang.JA: [answer.ja], Lang.EN: [answer.en], Lang.BOTH: [answer.ja, answer.en]}[lang]
-    need = max(display_width(w) for w in widths)
-    return round(min(hi, max(lo, need * 1.4 + 3)), 1)
+def blank_width(answers: Iterable[str]) -> float:
+    """The width (em) of every blank of one section: room for the section's longest answer in handwriting
+    (which runs wider than print), so no blank's length hints at its own answer."""
+    need = max((display_width(a) for a in answers), default=0.0)
+    return round(min(18.0, max(8.0, need * 1.6 + 2)), 1)

@@ -11,7 +11,9 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from types import ModuleType
+from typing import Any
 
 from quizgen import extras
 from quizgen.errors import DependencyError
@@ -64,10 +66,40 @@ def _captured_warnings() -> Iterator[list[str]]:
 
 def render_pdf(html: str, *, name: str = "worksheet", required_font: str = FAMILY) -> bytes:
     """The PDF for `html`; raises FontError unless `required_font` is embedded in it."""
+    return pdf_bytes(lay_out(html), name=name, required_font=required_font)
+
+
+@dataclass(frozen=True)
+class Layout:
+    """HTML laid out in pages by WeasyPrint, not yet written: its pages can be counted and their anchors read
+    before `pdf_bytes` writes it."""
+
+    document: Any
+    warnings: tuple[str, ...]
+
+    @property
+    def page_count(self) -> int:
+        return len(self.document.pages)
+
+    def anchors(self) -> list[frozenset[str]]:
+        """The element ids that start on each page, in order (the sheet marks every question's start and end,
+        every section heading and the source list with one)."""
+        return [frozenset(page.anchors) for page in self.document.pages]
+
+
+def lay_out(html: str) -> Layout:
     weasyprint = load_weasyprint()
     with _captured_warnings() as warnings:
         document = weasyprint.HTML(string=html).render()
-        data: bytes = document.write_pdf()
+    return Layout(document, tuple(warnings))
+
+
+def pdf_bytes(layout: Layout, *, name: str = "worksheet", required_font: str = FAMILY) -> bytes:
+    """Write a laid-out document; raises FontError unless `required_font` is embedded in it."""
+    with _captured_warnings() as warnings:
+        data: bytes = layout.document.write_pdf()
+    warnings = [*layout.warnings, *warnings]
+    document = layout.document
     embedded = pdf_font_names(document)
     if not any(required_font in f for f in embedded):
         detail = "; ".join(w for w in warnings if "font" in w.lower()) or "no font warning was given"

@@ -20,16 +20,25 @@ from quizgen import resources
 from quizgen.bank.model import Bank, Lang, Text, cloze_parts
 from quizgen.citations import source_label, source_url
 from quizgen.generators.worksheet.exercises import ChoiceQ, ClozeQ, MatchingQ, ShortQ, TimelineQ, TrueFalseQ
-from quizgen.generators.worksheet.key import answer_width, context_note, disagreement_note, display_width, key_entries
+from quizgen.generators.worksheet.key import (
+    KeyEntry,
+    blank_width,
+    context_note,
+    disagreement_note,
+    display_width,
+    key_entries,
+)
 from quizgen.generators.worksheet.sheet import Variant, Worksheet
 from quizgen.generators.worksheet.timeline import Chronology
 
 FONT_PLACEHOLDER = "/*@quizgen-font-face@*/"
-# WeasyPrint has no ruby layout (it would print the reading after the word): place <rt> above by hand.
-# Only the PDF gets this; browsers lay out ruby themselves.
-PDF_RUBY_CSS = (" ruby { display: inline-block; position: relative; }"
-                " rt { display: block; position: absolute; left: -3em; right: -3em; top: -0.95em; font-size: 0.5em;"
-                " line-height: 1; text-align: center; white-space: nowrap; }")
+# WeasyPrint has no ruby layout (it would print the reading after the word): place <rt> above by hand, inside
+# room the <ruby> box makes for it above the word (padding-top), so the reading pushes its own line down and
+# never overprints the line above. Only the PDF gets this; browsers lay out ruby themselves.
+PDF_RUBY_CSS = (" ruby { display: inline-block; position: relative; padding-top: 0.62em; line-height: 1.2;"
+                " text-indent: 0; }"
+                " rt { display: block; position: absolute; left: -3em; right: -3em; top: 0; font-size: 0.55em;"
+                " line-height: 1.1; text-align: center; white-space: nowrap; }")
 _ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII")
 _MARKS = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 _KANJI = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf々]")
@@ -38,6 +47,7 @@ _KANJI = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf々]")
 class Part(StrEnum):
     SHEET = "sheet"
     KEY = "key"
+    ANSWERS = "answers"  # the answer sheet (解答用紙), with --answer-sheet
 
 
 @lru_cache(maxsize=1)
@@ -55,14 +65,13 @@ def _environment() -> Any:
 
 
 class Furigana:
-    """Adds <ruby> readings to entity names that contain kanji (the bank's `reading`s)."""
+    """Adds <ruby> readings to every occurrence of a name written in kanji (the bank's entity `reading`s), so a
+    student meets the reading wherever the name is, not only the first time."""
 
     def __init__(self, bank: Bank, enabled: bool) -> None:
-        names = {e.ja: e.reading for e in bank.entities if enabled and e.reading and _KANJI.search(e.ja)}
-        self.readings = names
-        self.seen: set[str] = set()  # ruby on a name's first appearance only, as textbooks do
-        self.pattern = (re.compile("|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)))
-                        if names else None)
+        self.readings = readings(bank) if enabled else {}
+        self.pattern = (re.compile("|".join(re.escape(n) for n in sorted(self.readings, key=len, reverse=True)))
+                        if self.readings else None)
 
     def __call__(self, text: str) -> Markup:
         if self.pattern is None:
@@ -71,15 +80,30 @@ class Furigana:
         pos = 0
         for m in self.pattern.finditer(text):
             out.append(escape(text[pos:m.start()]))
-            name = m.group(0)
-            if name in self.seen:
-                out.append(escape(name))
-            else:
-                self.seen.add(name)
-                out.append(Markup("<ruby>{}<rt>{}</rt></ruby>").format(name, self.readings[name]))
+            out.append(Markup("<ruby>{}<rt>{}</rt></ruby>").format(m.group(0), self.readings[m.group(0)]))
             pos = m.end()
         out.append(escape(text[pos:]))
         return Markup("").join(out)
+
+    def parts(self, text: str) -> list[tuple[str, str | None]]:
+        """`text` as (segment, reading or None) pairs: for formats that build ruby themselves (Word)."""
+        if self.pattern is None:
+            return [(text, None)] if text else []
+        out: list[tuple[str, str | None]] = []
+        pos = 0
+        for m in self.pattern.finditer(text):
+            if m.start() > pos:
+                out.append((text[pos:m.start()], None))
+            out.append((m.group(0), self.readings[m.group(0)]))
+            pos = m.end()
+        if pos < len(text):
+            out.append((text[pos:], None))
+        return out
+
+
+def readings(bank: Bank) -> dict[str, str]:
+    """The hard names of the bank and their readings: every entity name written with kanji."""
+    return {e.ja: e.reading for e in bank.entities if e.reading and _KANJI.search(e.ja)}
 
 
 @dataclass(frozen=True)
@@ -98,8 +122,25 @@ def sheet_sources(bank: Bank, articles: Sequence[str]) -> dict[str, SheetSource]
             for n, a in enumerate(articles)}
 
 
-def _blank_width(answer: str) -> float:
-    return round(min(18.0, max(4.0, display_width(answer) * 1.3 + 2)), 1)
+def blank_widths(variant: Variant, lang: Lang) -> dict[int, float]:
+    """The blank width of every cloze section (by its first question's number): one width per section."""
+    out = {}
+    for s in variant.sections:
+        answers = [b for q in s.questions if isinstance(q, ClozeQ)
+                   for lg in (("en",) if lang is Lang.EN else ("ja",)) for b in q.cz.blanks(lg)]
+        out[s.first] = blank_width(answers)
+    return out
+
+
+def grid_halves(entries: list[KeyEntry]) -> list[list[KeyEntry]]:
+    """The answer grid in one column, or two side by side when it is long (so it stays on one page)."""
+    if len(entries) <= GRID_ONE_COLUMN:
+        return [entries]
+    half = (len(entries) + 1) // 2
+    return [entries[:half], entries[half:]]
+
+
+GRID_ONE_COLUMN = 20
 
 
 def render_timeline(bank: Bank, chrono: Chronology, lang: Lang) -> str:
@@ -110,11 +151,13 @@ def render_timeline(bank: Bank, chrono: Chronology, lang: Lang) -> str:
 
 
 def render(bank: Bank, ws: Worksheet, variant: Variant, part: Part) -> str:
-    """One HTML document (the sheet or the key of one variant), with FONT_PLACEHOLDER for the font CSS."""
+    """One HTML document (the sheet, the key or the answer sheet of one variant), with FONT_PLACEHOLDER for
+    the font CSS."""
     env = _environment()
     template = env.get_template(f"{part.value}.html.j2")
     lang = ws.lang.value
     sources = sheet_sources(bank, ws.articles)
+    entries = key_entries(bank, ws, variant) if part is Part.KEY else []
     return str(template.render(
         ws=ws,
         variant=variant,
@@ -126,12 +169,14 @@ def render(bank: Bank, ws: Worksheet, variant: Variant, part: Part) -> str:
         roman=_ROMAN,
         font_css=Markup(FONT_PLACEHOLDER),
         furi=Furigana(bank, ws.options.furigana),
-        answer_width=lambda t: answer_width(t, ws.lang),
-        blank_width=_blank_width,
+        blank_widths=blank_widths(variant, ws.lang),
+        answer_sheet=ws.options.answer_sheet,
+        paper=ws.options.paper,
         cloze_parts=cloze_parts,
         sources=list(sources.values()),
         mark=lambda article: sources[article].mark if article in sources else "",
-        entries=key_entries(bank, ws, variant) if part is Part.KEY else [],
+        entries=entries,
+        grid_halves=grid_halves(entries),
         created=ws.created.isoformat(),
         is_short=lambda q: isinstance(q, ShortQ),
         is_choice=lambda q: isinstance(q, ChoiceQ),

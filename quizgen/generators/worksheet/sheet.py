@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from enum import StrEnum
 
 from quizgen.bank.model import Lang, Text
 from quizgen.errors import UsageError
@@ -16,6 +17,68 @@ _LETTERS_JA = "アイウエオカキクケコサシスセソタチツテト"
 _LETTERS_EN = "ABCDEFGHIJKLMNOPQRST"
 
 
+class Paper(StrEnum):
+    """The paper a sheet is printed on: A4, or the JIS B sizes Japanese schools use."""
+
+    A4 = "A4"
+    B4 = "B4"
+    B5 = "B5"
+
+    @property
+    def size_mm(self) -> tuple[int, int]:
+        return {Paper.A4: (210, 297), Paper.B4: (257, 364), Paper.B5: (182, 257)}[self]
+
+    @property
+    def font_pt(self) -> float:
+        """The body text size: the A4 layout scaled with the paper (B4 is A4 enlarged, B5 reduced)."""
+        return {Paper.A4: 10.5, Paper.B4: 12.5, Paper.B5: 9.5}[self]
+
+
+MAX_POINTS = 100
+
+
+@dataclass(frozen=True)
+class Points:
+    """Points per question: one value for every question, and values for whole sections (by exercise)."""
+
+    each: int = 1
+    by_type: tuple[tuple[Exercise, int], ...] = ()
+    given: bool = False  # set by the teacher (then printed beside every section)
+
+    def of(self, t: Exercise) -> int:
+        return dict(self.by_type).get(t, self.each)
+
+
+def parse_points(text: str) -> Points:
+    """'2' (every question), 'short=3,choice=2' (by section, others 1) or '2,matching=5'."""
+    each = 1
+    by_type: dict[Exercise, int] = {}
+    for part in (p.strip() for p in text.split(",")):
+        if not part:
+            continue
+        name, _, value = part.rpartition("=")
+        try:
+            n = int(value)
+        except ValueError:
+            raise UsageError(f"{{points}} {text!r}: {value!r} is not a whole number; write e.g. 2 or "
+                             "short=3,choice=2", names=["points"]) from None
+        if not 0 < n <= MAX_POINTS:
+            raise UsageError(f"{{points}} must be between 1 and {MAX_POINTS}, not {n}", names=["points"])
+        if not name:
+            each = n
+            continue
+        try:
+            by_type[Exercise(name.strip().lower())] = n
+        except ValueError:
+            choices = ", ".join(t.value for t in Exercise)
+            raise UsageError(f"{{points}}: unknown question type {name.strip()!r}; choose from {choices}",
+                             names=["points"]) from None
+    return Points(each, tuple(by_type.items()), given=True)
+
+
+MAX_MINUTES = 600
+
+
 @dataclass(frozen=True)
 class WorksheetOptions:
     count: int = 20
@@ -25,6 +88,12 @@ class WorksheetOptions:
     title: str | None = None
     furigana: bool = False
     seed: int | None = None  # printed on the key so the teacher can rebuild the same sheets
+    points: Points = Points()
+    answer_sheet: bool = False  # a separate 解答用紙: the question sheet then has no answer spaces
+    exam: str | None = None  # the exam's name, printed above the title (2学期 中間考査)
+    time_limit: int | None = None  # minutes, printed in the header
+    paper: Paper = Paper.A4
+    vary_items: bool = False  # every version draws its own items (same types, stories and priorities)
 
     def check(self) -> None:
         if self.count < 1:
@@ -35,18 +104,25 @@ class WorksheetOptions:
             raise UsageError("{types} names no question type", names=["types"])
         if self.title is not None:
             _check_title(self.title)
+        if self.exam is not None:
+            _check_title(self.exam, "exam")
+        if self.time_limit is not None and not 1 <= self.time_limit <= MAX_MINUTES:
+            raise UsageError(f"{{time_limit}} must be between 1 and {MAX_MINUTES} minutes, not {self.time_limit}",
+                             names=["time_limit"])
+        if self.vary_items and self.variants < 2:
+            raise UsageError("{vary_items} needs two or more {variants}", names=["vary_items", "variants"])
 
 
 MAX_TITLE = 200  # characters: two lines across an A4 sheet; a longer one is no title (and slows the PDF without end)
 
 
-def _check_title(title: str) -> None:
+def _check_title(title: str, name: str = "title") -> None:
     if not title.strip():
-        raise UsageError("{title} must not be empty", names=["title"])
+        raise UsageError(f"{{{name}}} must not be empty", names=[name])
     if len(title) > MAX_TITLE:
-        raise UsageError(f"{{title}} has {len(title)} characters; at most {MAX_TITLE} fit on a sheet", names=["title"])
+        raise UsageError(f"{{{name}}} has {len(title)} characters; at most {MAX_TITLE} fit on a sheet", names=[name])
     if (at := find_control(title)) is not None:
-        raise UsageError(f"{{title}} holds a control character ({code_point(title[at])}); remove it", names=["title"])
+        raise UsageError(f"{{{name}}} holds a control character ({code_point(title[at])}); remove it", names=[name])
 
 
 @dataclass(frozen=True)
@@ -57,6 +133,10 @@ class Section:
 
     def numbered(self) -> list[tuple[int, Question]]:
         return [(self.first + k, q) for k, q in enumerate(self.questions)]
+
+    @property
+    def last(self) -> int:
+        return self.first + len(self.questions) - 1
 
 
 @dataclass(frozen=True)
@@ -84,6 +164,14 @@ class Worksheet:
     @property
     def count(self) -> int:
         return sum(len(s.questions) for s in self.variants[0].sections)
+
+    def points(self, t: Exercise) -> int:
+        return self.options.points.of(t)
+
+    @property
+    def total(self) -> int:
+        """The score a full sheet earns (the same in every version: the versions share their sections' sizes)."""
+        return sum(self.points(s.type) * len(s.questions) for s in self.variants[0].sections)
 
     def letters(self) -> str:
         return _LETTERS_EN if self.lang is Lang.EN else _LETTERS_JA

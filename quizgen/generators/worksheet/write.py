@@ -1,10 +1,12 @@
-"""Write a worksheet set to disk: per variant the sheet and its key, as HTML and/or PDF (atomically).
+"""Write a worksheet set to disk: per variant the sheet, its key and (with `answer_sheet`) its answer sheet,
+as HTML, PDF and/or Word (atomically).
 
-Files: `<stem>-A.html`, `<stem>-A-key.html`, `<stem>-A.pdf`, `<stem>-A-key.pdf`, then B, …
-The HTML embeds a subset of the Japanese font, so it shows Japanese on any machine
-(without fontTools, i.e. without the `pdf` extra, it uses the reader's own Japanese fonts);
-the PDF embeds the font through WeasyPrint. When the `pdf` extra or WeasyPrint's system
-libraries are missing, the HTML is still written and the DependencyError lists it.
+Files: `<stem>-A.html`, `<stem>-A-key.html`, `<stem>-A-answers.html`, then B, …; the same as `.pdf` and
+`.docx`. Every version is checked for leaks before anything is written. The HTML embeds a subset of the
+Japanese font, so it shows Japanese on any machine (without fontTools, i.e. without the `pdf` extra, it uses
+the reader's own Japanese fonts); the PDF embeds the font through WeasyPrint, and the versions of one sheet
+get the same page count (`pages.balance`). When the `pdf` extra or WeasyPrint's system libraries are
+missing, the HTML is still written and the DependencyError lists it. Word files need the `docx` extra.
 """
 
 from __future__ import annotations
@@ -15,9 +17,10 @@ from pathlib import Path
 
 from quizgen import atomic, extras
 from quizgen.bank.model import Bank, Lang
-from quizgen.errors import DependencyError, UsageError
+from quizgen.errors import DependencyError, QuizgenError, UsageError
 from quizgen.generators.worksheet import fonts
-from quizgen.generators.worksheet.pdf import MissingLibraryError, load_weasyprint, render_pdf
+from quizgen.generators.worksheet.pages import balance
+from quizgen.generators.worksheet.pdf import Layout, MissingLibraryError, lay_out, load_weasyprint, pdf_bytes, render_pdf
 from quizgen.generators.worksheet.render import FONT_PLACEHOLDER, PDF_RUBY_CSS, Part, render, render_timeline
 from quizgen.generators.worksheet.sheet import Worksheet
 from quizgen.generators.worksheet.timeline import Chronology
@@ -27,6 +30,10 @@ from quizgen.text import find_control
 class Format(StrEnum):
     HTML = "html"
     PDF = "pdf"
+    DOCX = "docx"
+
+
+_SUFFIX = {Part.SHEET: "", Part.KEY: "-key", Part.ANSWERS: "-answers"}
 
 
 def check_stem(stem: str) -> None:
@@ -36,7 +43,12 @@ def check_stem(stem: str) -> None:
 
 
 def file_name(stem: str, label: str, part: Part, fmt: Format) -> str:
-    return f"{stem}-{label}{'-key' if part is Part.KEY else ''}.{fmt.value}"
+    return f"{stem}-{label}{_SUFFIX[part]}.{fmt.value}"
+
+
+def parts(ws: Worksheet) -> tuple[Part, ...]:
+    """The documents of every version: the sheet, the key, and the answer sheet when asked for."""
+    return (Part.SHEET, Part.KEY, Part.ANSWERS) if ws.options.answer_sheet else (Part.SHEET, Part.KEY)
 
 
 def pdf_font_css(font: Path) -> str:
@@ -54,6 +66,8 @@ def plan_formats(requested: Sequence[Format | str]) -> tuple[tuple[Format, ...],
     pdf_missing = bool(extras.missing(extras.Extra.PDF))
     if pdf_missing and Format.PDF in asked:
         raise extras.error(extras.Extra.PDF)
+    if Format.DOCX in asked:
+        extras.require(extras.Extra.DOCX)
     formats = asked or ((Format.HTML,) if pdf_missing else (Format.HTML, Format.PDF))
     html_only = pdf_missing and not asked
     system_fonts = Format.HTML in formats and not fonts.can_embed()
@@ -74,8 +88,20 @@ def html_font_css(font: Path, text: str) -> str:
 
 
 def render_documents(bank: Bank, ws: Worksheet) -> dict[tuple[str, Part], str]:
-    """Every variant's sheet and key as HTML, with the font placeholder still in it."""
-    return {(v.label, part): render(bank, ws, v, part) for v in ws.variants for part in Part}
+    """Every variant's documents as HTML (sheet, key, answer sheet), with the font placeholder still in it."""
+    return {(v.label, part): render(bank, ws, v, part) for v in ws.variants for part in parts(ws)}
+
+
+def check_leaks(bank: Bank, ws: Worksheet) -> None:
+    """Refuse to write a version whose questions give each other's answers away (the last check before
+    anything is written; `build_worksheet` never makes one)."""
+    from quizgen.generators.worksheet import sheet_leaks
+
+    for v in ws.variants:
+        leaks = sheet_leaks(bank, ws, v)
+        if leaks:
+            raise QuizgenError(f"version {v.label} gives answers away, nothing written: "
+                               + "; ".join(leak.describe() for leak in leaks))
 
 
 def write_timeline(bank: Bank, chrono: Chronology, lang: Lang, path: Path, fmt: Format | str) -> Path:
@@ -95,6 +121,7 @@ def write_worksheet(bank: Bank, ws: Worksheet, out_dir: Path, stem: str = "works
     """Write the sheets and keys of every variant; returns the paths written, in order."""
     check_stem(stem)
     wanted = {Format(f) for f in formats}
+    check_leaks(bank, ws)
     font = fonts.font_path()
     docs = render_documents(bank, ws)
     written: list[Path] = []
@@ -118,9 +145,29 @@ def write_worksheet(bank: Bank, ws: Worksheet, out_dir: Path, stem: str = "works
     if Format.HTML in wanted:
         write_html()
     if Format.PDF in wanted:
-        css = pdf_font_css(font)
-        for (label, part), html in docs.items():
-            name = file_name(stem, label, part, Format.PDF)
-            data = render_pdf(html.replace(FONT_PLACEHOLDER, css, 1), name=name)
-            written.append(atomic.write_bytes(out_dir / name, data))
+        written += write_pdfs(ws, docs, out_dir, stem, font)
+    if Format.DOCX in wanted:
+        from quizgen.generators.worksheet.word import write_docx
+
+        written += [write_docx(bank, ws, v, part, out_dir / file_name(stem, v.label, part, Format.DOCX))
+                    for v in ws.variants for part in parts(ws)]
+    return written
+
+
+def write_pdfs(ws: Worksheet, docs: dict[tuple[str, Part], str], out_dir: Path, stem: str, font: Path) -> list[Path]:
+    """Every document as PDF; the versions of a sheet (and of an answer sheet) with the same page count."""
+    css = pdf_font_css(font)
+    layouts: dict[tuple[str, Part], Layout] = {}
+    labels = [v.label for v in ws.variants]
+    for part in parts(ws):
+        htmls = [docs[label, part].replace(FONT_PLACEHOLDER, css, 1) for label in labels]
+        if part is Part.KEY:
+            laid = [lay_out(h) for h in htmls]
+        else:
+            laid = balance(htmls, lay_out, ws.lang)
+        layouts.update({(label, part): x for label, x in zip(labels, laid, strict=True)})
+    written = []
+    for (label, part) in docs:
+        name = file_name(stem, label, part, Format.PDF)
+        written.append(atomic.write_bytes(out_dir / name, pdf_bytes(layouts[label, part], name=name)))
     return written

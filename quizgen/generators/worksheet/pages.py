@@ -1,0 +1,95 @@
+"""Page integrity of printed versions: the same page count for every version of one test, and the checks
+a laid-out sheet must pass.
+
+The stylesheet does the rest: a question (its note and choices) is one block kept whole
+(`break-inside: avoid`), a section heading is kept with its first question, and the source list is never
+set apart from the last question (`break-before: avoid`). The sheet template marks every question's start
+and end, every section heading and the source list with an id, so the pages can be read back
+(`Layout.anchors`) and checked (`page_problems`).
+
+Versions of one test hold the same questions in other orders, so they can come out a page apart. Then, in
+turn: the longer versions are set tighter (less space between questions); a shorter version breaks the page
+before one of its sections (the last section that makes it reach the count); and a version still short
+gets pages that say they are left blank, as exam papers do.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from quizgen.bank.model import Lang, Text
+from quizgen.generators.worksheet.pdf import Layout
+
+__all__ = ["BLANK_PAGE", "balance", "page_problems"]
+
+BLANK_PAGE = Text("(このページは余白です)", "(This page is intentionally left blank.)")
+_SECTION_RE = re.compile(r'<section class="sec [^"]*" id="(s[0-9]+)"')
+
+
+def page_problems(anchors: Sequence[frozenset[str]]) -> list[str]:
+    """What is wrong with a laid-out sheet, from the ids that start on each page: a question split across pages,
+    a section heading without its first question, a page that holds only the source list."""
+    page_of: dict[str, int] = {}
+    for n, ids in enumerate(anchors):
+        for a in ids:
+            page_of.setdefault(a, n)
+    problems = []
+    for a, n in page_of.items():
+        m = re.fullmatch(r"q([0-9]+)", a)
+        if m and page_of.get(f"{a}-end", n) != n:
+            problems.append(f"question {m.group(1)} is split across pages {n + 1} and {page_of[f'{a}-end'] + 1}")
+    for n, ids in enumerate(anchors):
+        questions = {a for a in ids if re.fullmatch(r"q[0-9]+", a)}
+        heads = {a for a in ids if re.fullmatch(r"h[0-9]+", a)}
+        if heads and not questions:
+            problems.append(f"page {n + 1} ends with a section heading")
+        if "sources" in ids and not questions and n > 0:
+            problems.append(f"page {n + 1} holds only the source list")
+    return problems
+
+
+def _with_class(html: str, name: str) -> str:
+    return html.replace('<body class="', f'<body class="{name} ', 1)
+
+
+def _break_before(html: str, section: str) -> str:
+    return html.replace(f'id="{section}"', f'id="{section}" style="break-before: page; page-break-before: always"', 1)
+
+
+def _padded(html: str, pages: int, lang: Lang) -> str:
+    text = BLANK_PAGE.en if lang is Lang.EN else BLANK_PAGE.ja
+    blank = f'<div class="blank-page">{text}</div>' * pages
+    return html.replace("</body>", blank + "</body>", 1)
+
+
+def balance(htmls: Sequence[str], lay_out: Callable[[str], Layout], lang: Lang) -> list[Layout]:
+    """Lay out the versions of one sheet with the same page count (see the module docstring)."""
+    docs = list(htmls)
+    layouts = [lay_out(h) for h in docs]
+    counts = [x.page_count for x in layouts]
+    if len(set(counts)) == 1:
+        return layouts
+    low = min(counts)
+    for i, n in enumerate(counts):
+        if n > low:
+            tight = _with_class(docs[i], "compact")
+            x = lay_out(tight)
+            if x.page_count < n and not page_problems(x.anchors()):
+                docs[i], layouts[i], counts[i] = tight, x, x.page_count
+    if len(set(counts)) == 1:
+        return layouts
+    high = max(counts)
+    for i, n in enumerate(counts):
+        if n == high:
+            continue
+        for section in reversed(_SECTION_RE.findall(docs[i])[1:]):
+            spread = _break_before(docs[i], section)
+            x = lay_out(spread)
+            if x.page_count == high and not page_problems(x.anchors()):
+                docs[i], layouts[i], counts[i] = spread, x, high
+                break
+        if counts[i] < high:
+            layouts[i] = lay_out(_padded(docs[i], high - counts[i], lang))
+            counts[i] = layouts[i].page_count
+    return layouts

@@ -1,0 +1,146 @@
+"""Versions of one test (A, B, …) that students sitting side by side cannot copy from (pure, randomness passed in).
+
+Each version after the first puts its sections in another order (rotated), and within them its questions,
+so that no question keeps its number where that can be avoided; a multiple-choice answer moves to a letter
+it has in no earlier version; a matching exercise's titles and a timeline's events get letters they had in
+no earlier version (and never their own line or chronological place). Where a version cannot avoid every
+repeat (a 3-choice question in 4 versions), the order with the fewest repeats is kept.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
+from typing import TypeVar
+
+from quizgen.forms import Pair, TimelineEvent
+from quizgen.generators.worksheet.exercises import (
+    ChoiceQ,
+    Exercise,
+    MatchingQ,
+    Question,
+    TimelineQ,
+    question_key,
+)
+from quizgen.generators.worksheet.sheet import Section, Variant
+
+__all__ = ["History", "build_variant"]
+
+T = TypeVar("T")
+_TRIES = 300  # random orders tried for the one with the fewest repeats
+
+Content = dict[Exercise, list[Question]]
+
+
+@dataclass
+class History:
+    """Where each question and each answer sat in the versions made so far (by question key)."""
+
+    numbers: dict[str, set[int]] = field(default_factory=dict)
+    answers: dict[str, set[int]] = field(default_factory=dict)  # choice: the correct option's index
+    letters: dict[str, dict[str, set[int]]] = field(default_factory=dict)  # matching/timeline: part -> letters
+    versions: int = 0
+
+    def record(self, variant: Variant) -> None:
+        for n, q in variant.questions():
+            key = question_key(q)
+            self.numbers.setdefault(key, set()).add(n)
+            for part, letter in _letters(q).items():
+                self.letters.setdefault(key, {}).setdefault(part, set()).add(letter)
+            if isinstance(q, ChoiceQ):
+                self.answers.setdefault(key, set()).add(q.mc.answer_index)
+        self.versions += 1
+
+
+def _letters(q: Question) -> dict[str, int]:
+    """The letter (index) each part of a matching or timeline exercise has."""
+    if isinstance(q, MatchingQ):
+        return {p.key: k for k, p in enumerate(q.rights)}
+    if isinstance(q, TimelineQ):
+        return {e.item.id: k for k, e in enumerate(q.shown)}
+    return {}
+
+
+def _best(values: Sequence[T], rng: random.Random, score: Callable[[list[T]], int]) -> list[T]:
+    """The order of `values` with the lowest score among random tries (0 ends the search)."""
+    best = list(values)
+    best_score = score(best)
+    for _ in range(_TRIES):
+        if best_score == 0:
+            break
+        cand = list(values)
+        rng.shuffle(cand)
+        s = score(cand)
+        if s < best_score:
+            best, best_score = cand, s
+    return best
+
+
+def _section_order(types: list[Exercise], index: int) -> list[Exercise]:
+    """Version `index` (0 for A) rotates the sections, so that every question changes place across the sheet."""
+    if not types:
+        return types
+    k = index % len(types)
+    return types[k:] + types[:k]
+
+
+def build_variant(label: str, content: Content, rng: random.Random, history: History | None = None) -> Variant:
+    """One version of `content`: sections and questions in an order, and their choices, matching columns and
+    timeline events in letters, that repeat as little of the earlier versions (`history`) as possible."""
+    history = history if history is not None else History()
+    types = _section_order([t for t in Exercise if content.get(t)], history.versions)
+    sections = []
+    number = 1
+    for t in types:
+        qs = list(content[t])
+        rng.shuffle(qs)
+
+        def repeats(order: list[Question], first: int = number) -> int:
+            return sum(1 for k, q in enumerate(order) if first + k in history.numbers.get(question_key(q), ()))
+
+        qs = [_rearrange(q, rng, history) for q in _best(qs, rng, repeats)]
+        sections.append(Section(t, number, tuple(qs)))
+        number += len(qs)
+    variant = Variant(label, tuple(sections))
+    history.record(variant)
+    return variant
+
+
+def _rearrange(q: Question, rng: random.Random, history: History) -> Question:
+    """The same question with its choices, columns or events in letters it had in no earlier version."""
+    key = question_key(q)
+    seen = history.letters.get(key, {})
+    match q:
+        case ChoiceQ(mc=mc):
+            options = list(mc.options)
+            correct = mc.correct
+            taken = history.answers.get(key, set())
+            free = [k for k in range(len(options)) if k not in taken] or list(range(len(options)))
+            target = rng.choice(free)
+            rest = [o for o in options if o != correct]
+            rng.shuffle(rest)
+            rest.insert(target, correct)
+            return replace(q, mc=replace(mc, options=tuple(rest), answer_index=target))
+        case MatchingQ(lefts=lefts):
+            left = list(lefts)
+            rng.shuffle(left)
+
+            def match_repeats(rights: list[Pair]) -> int:
+                same_line = sum(1 for a, b in zip(left, rights, strict=True) if a == b)
+                old = sum(1 for k, p in enumerate(rights) if k in seen.get(p.key, ()))
+                return 10 * same_line + old + (100 if rights == left and len(left) > 1 else 0)
+
+            rights = _best(left, rng, match_repeats)
+            return MatchingQ(tuple(left), tuple(rights))
+        case TimelineQ():
+            order = list(q.chronological)
+
+            def event_repeats(shown: list[TimelineEvent]) -> int:
+                in_place = sum(1 for a, b in zip(shown, order, strict=True) if a == b)
+                old = sum(1 for k, e in enumerate(shown) if k in seen.get(e.item.id, ()))
+                return 10 * old + in_place + (1000 if shown == order and len(order) > 1 else 0)
+
+            return TimelineQ(tuple(_best(order, rng, event_repeats)))
+    return q
+

@@ -1,0 +1,325 @@
+"""Worksheets as Word files a teacher can edit (python-docx, the `docx` extra): the same header, sections,
+questions, answer spaces, key and answer sheet as the HTML and PDF, as ordinary paragraphs and tables.
+
+Furigana are real Word ruby (`w:ruby`), so Word shows and edits them as its own. Each question is kept on
+one page (keep-with-next, keep-lines-together). The text is set in Yu Gothic (游ゴシック), which Word has on
+Windows and macOS; python-docx is imported only here.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from quizgen import atomic, extras
+from quizgen.bank.model import Bank, Lang, Text
+from quizgen.forms import Cloze
+from quizgen.generators.worksheet.exercises import (
+    ChoiceQ,
+    ClozeQ,
+    MatchingQ,
+    Question,
+    ShortQ,
+    TimelineQ,
+    TrueFalseQ,
+)
+from quizgen.generators.worksheet.key import context_note, key_entries
+from quizgen.generators.worksheet.render import Furigana, Part, sheet_sources
+from quizgen.generators.worksheet.sheet import Section, Variant, Worksheet
+
+__all__ = ["FONT", "docx_bytes", "write_docx"]
+
+FONT = "Yu Gothic"
+FONT_JA = "游ゴシック"
+_ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII")
+_ANSWER_LINE = "＿" * 22  # a line to write a short answer on
+_BLANK = "（　　　　　　）"
+
+
+class _Writer:
+    """One Word document of a worksheet version, written paragraph by paragraph."""
+
+    def __init__(self, bank: Bank, ws: Worksheet, variant: Variant) -> None:
+        import docx
+        from docx.enum.section import WD_ORIENT
+        from docx.oxml.ns import qn
+        from docx.shared import Mm, Pt
+
+        self.bank, self.ws, self.variant = bank, ws, variant
+        self.lang = ws.lang
+        self.furi = Furigana(bank, ws.options.furigana)
+        self.qn, self.Pt, self.Mm = qn, Pt, Mm
+        self.doc = docx.Document()
+        sec = self.doc.sections[0]
+        sec.orientation = WD_ORIENT.PORTRAIT
+        w, h = ws.options.paper.size_mm
+        sec.page_width, sec.page_height = Mm(w), Mm(h)
+        sec.left_margin = sec.right_margin = sec.top_margin = sec.bottom_margin = Mm(16)
+        style = self.doc.styles["Normal"]
+        style.font.name = FONT
+        style.font.size = Pt(ws.options.paper.font_pt)
+        fonts = style.element.get_or_add_rPr().get_or_add_rFonts()
+        fonts.set(qn("w:eastAsia"), FONT_JA)
+        self.letters = ws.letters()
+        self.sources = sheet_sources(bank, ws.articles)
+
+    # ------------------------------------------------------------------ text
+
+    def t(self, text: Text) -> str:
+        return text.en if self.lang is Lang.EN else text.ja
+
+    def label(self, ja: str, en: str) -> str:
+        return {Lang.JA: ja, Lang.EN: en, Lang.BOTH: f"{ja} {en}"}[self.lang]
+
+    def para(self, text: str = "", *, size: float | None = None, keep: bool = True, indent: float = 0) -> Any:
+        p = self.doc.add_paragraph()
+        p.paragraph_format.keep_with_next = keep
+        p.paragraph_format.keep_together = True
+        p.paragraph_format.space_after = self.Pt(2)
+        if indent:
+            p.paragraph_format.left_indent = self.Mm(indent)
+        if text:
+            self.add(p, text, size=size)
+        return p
+
+    def add(self, p: Any, text: str, *, size: float | None = None, ruby: bool = True, underline: bool = False) -> None:
+        """Japanese text with ruby over the hard names (when furigana are on)."""
+        for seg, reading in (self.furi.parts(text) if ruby and self.lang is not Lang.EN else [(text, None)]):
+            if reading is None:
+                run = p.add_run(seg)
+                run.underline = underline
+                if size:
+                    run.font.size = self.Pt(size)
+            else:
+                self._ruby(p, seg, reading, size or self.ws.options.paper.font_pt)
+
+    def _ruby(self, p: Any, base: str, reading: str, size: float) -> None:
+        from docx.oxml import OxmlElement
+
+        qn = self.qn
+
+        def el(tag: str, **attrs: str) -> Any:
+            e = OxmlElement(tag)
+            for k, v in attrs.items():
+                e.set(qn(k), v)
+            return e
+
+        def run(text: str, half_points: int) -> Any:
+            r = el("w:r")
+            rpr = el("w:rPr")
+            rpr.append(el("w:sz", **{"w:val": str(half_points)}))
+            r.append(rpr)
+            t = el("w:t")
+            t.text = text
+            r.append(t)
+            return r
+
+        base_hp = round(size * 2)
+        ruby = el("w:ruby")
+        pr = el("w:rubyPr")
+        pr.append(el("w:rubyAlign", **{"w:val": "center"}))
+        pr.append(el("w:hps", **{"w:val": str(max(8, round(base_hp * 0.55)))}))
+        pr.append(el("w:hpsRaise", **{"w:val": str(base_hp - 2)}))
+        pr.append(el("w:hpsBaseText", **{"w:val": str(base_hp)}))
+        pr.append(el("w:lid", **{"w:val": "ja-JP"}))
+        ruby.append(pr)
+        rt = el("w:rt")
+        rt.append(run(reading, max(8, round(base_hp * 0.55))))
+        ruby.append(rt)
+        rb = el("w:rubyBase")
+        rb.append(run(base, base_hp))
+        ruby.append(rb)
+        outer = el("w:r")
+        outer.append(ruby)
+        p._p.append(outer)
+
+    def text(self, p: Any, text: Text, *, size: float | None = None) -> None:
+        self.add(p, self.t(text), size=size)
+        if self.lang is Lang.BOTH:
+            p.add_run("\n" + text.en).font.size = self.Pt(8.5)
+
+    # ------------------------------------------------------------------ header
+
+    def header(self, part: Part) -> None:
+        o = self.ws.options
+        title = self.ws.title.en if self.lang is Lang.EN else self.ws.title.ja
+        if o.exam or o.time_limit:
+            limit = (f"Time: {o.time_limit} min" if self.lang is Lang.EN else f"制限時間 {o.time_limit}分") if o.time_limit else ""
+            self.para("　".join(x for x in (o.exam, limit) if x))
+        word = {Part.SHEET: self.label("問題用紙", "Questions") if o.answer_sheet else "",
+                Part.KEY: self.label("解答", "Answer key"), Part.ANSWERS: self.label("解答用紙", "Answer sheet")}[part]
+        version = f"Version {self.variant.label}" if self.lang is Lang.EN else f"版 {self.variant.label}"
+        h = self.doc.add_heading(level=1)
+        h.add_run(f"{title}{'　' + word if word else ''}　［{version}］")
+        if part is Part.KEY:
+            self.para(self.label(f"この解答は版{self.variant.label}専用です。", f"This key is for version {self.variant.label} only."))
+        elif part is Part.SHEET and o.answer_sheet:
+            self.para(self.label("解答はすべて解答用紙に記入しなさい。", "Write every answer on the answer sheet."))
+        else:
+            self.fields()
+
+    def fields(self) -> None:
+        table = self.doc.add_table(rows=2, cols=6)
+        table.style = "Table Grid"
+        cells = [self.label("クラス", "Class"), "", self.label("番号", "No."), "", self.label("氏名", "Name"), "",
+                 self.label("日付", "Date"), "", "", "", self.label("得点", "Score"), f"/ {self.ws.total}"]
+        for k, text in enumerate(cells):
+            table.cell(k // 6, k % 6).text = text
+        self.para(keep=False)
+
+    # ------------------------------------------------------------------ the sheet
+
+    def section_head(self, index: int, section: Section) -> None:
+        pts = ""
+        if self.ws.options.points.given:
+            p = self.ws.points(section.type)
+            pts = (f"　({p} point{'s' if p != 1 else ''}{' each' if len(section.questions) > 1 else ''})"
+                   if self.lang is Lang.EN else f"　(各{p}点)" if len(section.questions) > 1 else f"　({p}点)")
+        h = self.doc.add_heading(level=2)
+        h.add_run(f"{_ROMAN[index]}　{self.t(section.type.label)}{pts}")
+        h.paragraph_format.keep_with_next = True
+        self.text(self.para(), section.type.instructions)
+
+    def question(self, n: int, q: Question) -> None:
+        qno = f"Q{n}　" if self.lang is Lang.EN else f"問{n}　"
+        sheet_only = not self.ws.options.answer_sheet
+        match q:
+            case ShortQ(item=item):
+                self._prompt(qno, item.prompt, q.note)
+                if sheet_only:
+                    self.para(f"{self.label('答', 'Answer')}　{_ANSWER_LINE}", indent=40)
+            case ChoiceQ(mc=mc):
+                self._prompt(qno, mc.item.prompt, q.note)
+                for k, o in enumerate(mc.options):
+                    p = self.para(f"{self.letters[k]}　", indent=10)
+                    self.add(p, self.t(o))
+            case TrueFalseQ(tf=tf):
+                self._prompt(qno + ("［　　］　" if sheet_only else ""), tf.statement, q.note)
+            case ClozeQ(cz=cz):
+                self._cloze(qno, cz)
+                self._note(q.note)
+            case MatchingQ(lefts=lefts, rights=rights):
+                self.para(qno)
+                table = self.doc.add_table(rows=len(lefts), cols=4)
+                for k, (left, right) in enumerate(zip(lefts, rights, strict=True)):
+                    row = table.rows[k].cells
+                    row[0].text = f"({k + 1}) {self.t(left.left)}"
+                    row[1].text = "［　　］" if sheet_only else ""
+                    row[2].text = self.letters[k]
+                    row[3].text = self.t(right.right)
+            case TimelineQ(shown=shown):
+                self.para(qno)
+                for k, e in enumerate(shown):
+                    self.add(self.para(f"{self.letters[k]}　", indent=10), self.t(e.event))
+                if sheet_only:
+                    boxes = "→".join("［　　］" for _ in shown)
+                    self.para(f"{self.label('古い', 'oldest')} {boxes} {self.label('新しい', 'newest')}", indent=10)
+        self.para(keep=False)
+
+    def _prompt(self, qno: str, prompt: Text, note: Text | None) -> None:
+        p = self.para(qno)
+        self.text(p, prompt)
+        self._note(note)
+
+    def _note(self, note: Text | None) -> None:
+        if note is not None:
+            self.text(self.para(indent=10), context_note(note), size=8.5)
+
+    def _cloze(self, qno: str, cz: Cloze) -> None:
+        p = self.para(qno)
+        k = 0
+        for seg, blank in cz.parts("en" if self.lang is Lang.EN else "ja"):
+            if blank:
+                k += 1
+                p.add_run(f"（{k}）" if self.ws.options.answer_sheet else _BLANK).underline = True
+            else:
+                self.add(p, seg)
+
+    def sheet(self) -> None:
+        self.header(Part.SHEET)
+        for index, section in enumerate(self.variant.sections):
+            self.section_head(index, section)
+            for n, q in section.numbered():
+                self.question(n, q)
+        self.source_list(self.label("この問題で扱う記事", "Articles used"))
+
+    def source_list(self, heading: str) -> None:
+        self.doc.add_heading(heading, level=3)
+        for s in self.sources.values():
+            self.para(f"{s.mark} {self.t(s.label)}{' ' + s.url if s.url else ''}", size=8, keep=False)
+
+    # ------------------------------------------------------------------ key and answer sheet
+
+    def key(self) -> None:
+        self.header(Part.KEY)
+        entries = key_entries(self.bank, self.ws, self.variant)
+        self.doc.add_heading(self.label("解答一覧", "Answers at a glance"), level=2)
+        table = self.doc.add_table(rows=1 + len(entries), cols=4)
+        table.style = "Table Grid"
+        heads = [self.label("問", "Q"), self.label("解答", "Answer"), self.label("別解", "Also accept"),
+                 self.label("配点", "Pts")]
+        for k, h in enumerate(heads):
+            table.cell(0, k).text = h
+        for r, e in enumerate(entries, start=1):
+            sep = ", " if self.lang is Lang.EN else "、"
+            for k, text in enumerate((str(e.number), self.t(e.answer), sep.join(e.alternatives), str(e.points))):
+                table.cell(r, k).text = text
+        self.para(self.label(f"満点 {self.ws.total}点", f"Total {self.ws.total}"), keep=False)
+        self.doc.add_page_break()
+        self.doc.add_heading(self.label("解説と出典", "Explanations and sources"), level=2)
+        for e in entries:
+            self.para(f"{'Q' if self.lang is Lang.EN else '問'}{e.number}　{self.t(e.answer)}")
+            for line in e.lines:
+                if line.label or len(e.lines) > 1:
+                    self.para(f"{line.label} {self.t(line.answer) if len(e.lines) > 1 else ''}".strip(), indent=6)
+                for quote in line.quotes:
+                    mark = self.sources[quote.article].mark if quote.article in self.sources else ""
+                    self.para(f"{mark}「{quote.quote}」", size=8.5, indent=10)
+            if e.dated is not None:
+                self.para(f"{self.label('日付:', 'Date: ')}{self.t(e.dated)}", size=8.5, indent=6)
+            if e.explanation is not None:
+                self.para(self.t(e.explanation), size=8.5, indent=6)
+            if e.context is not None:
+                self.para(self.t(context_note(e.context)), size=8.5, indent=6)
+            self.para(keep=False)
+        self.source_list(self.label("出典", "Sources"))
+
+    def answers(self) -> None:
+        self.header(Part.ANSWERS)
+        for index, section in enumerate(self.variant.sections):
+            self.doc.add_heading(f"{_ROMAN[index]}　{self.t(section.type.label)}", level=2)
+            table = self.doc.add_table(rows=len(section.questions), cols=2)
+            table.style = "Table Grid"
+            for r, (n, q) in enumerate(section.numbered()):
+                table.cell(r, 0).text = f"Q{n}" if self.lang is Lang.EN else f"問{n}"
+                table.cell(r, 1).text = _answer_cell(q)
+            self.para(keep=False)
+
+
+def _answer_cell(q: Question) -> str:
+    match q:
+        case ClozeQ(cz=cz):
+            return "　".join(f"({k + 1}) ＿＿＿＿＿＿" for k in range(len(cz.blanks("ja"))))
+        case MatchingQ(lefts=lefts):
+            return "　".join(f"({k + 1}) ［　　］" for k in range(len(lefts)))
+        case TimelineQ(shown=shown):
+            return " → ".join("［　　］" for _ in shown)
+        case ShortQ():
+            return ""
+    return "［　　］"
+
+
+def docx_bytes(bank: Bank, ws: Worksheet, variant: Variant, part: Part) -> bytes:
+    """One document of one version as a .docx file's bytes."""
+    import io
+
+    extras.require(extras.Extra.DOCX)
+    w = _Writer(bank, ws, variant)
+    {Part.SHEET: w.sheet, Part.KEY: w.key, Part.ANSWERS: w.answers}[part]()
+    buf = io.BytesIO()
+    w.doc.save(buf)
+    return buf.getvalue()
+
+
+def write_docx(bank: Bank, ws: Worksheet, variant: Variant, part: Part, path: Path) -> Path:
+    return atomic.write_bytes(path, docx_bytes(bank, ws, variant, part))
