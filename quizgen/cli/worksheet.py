@@ -49,7 +49,7 @@ TYPE_NAMES = "short, choice, truefalse, cloze, matching, timeline"
                    "The total is printed in the score box.")
 @click.option("--answer-sheet", "answer_sheet", is_flag=True,
               help="Also write a separate answer sheet (解答用紙); the question sheet then has no answer spaces.")
-@click.option("--paper", type=click.Choice([p.value for p in Paper], case_sensitive=False), default="A4",
+@click.option("--paper", type=click.Choice([p.value for p in Paper]), default="A4",
               show_default=True, help="Paper size (B4 and B5 are the JIS sizes Japanese schools use).")
 @click.option("--format", "formats", type=click.Choice(["html", "pdf", "docx"]), multiple=True,
               help="Output format, repeatable (default: html and pdf; HTML only without the pdf extra). "
@@ -92,7 +92,7 @@ def worksheet(bank_path: Path | None, selection: Selection, count: int | None, i
     options = WorksheetOptions(count=count if count is not None else len(wanted_ids) or 20, types=qtypes,
                                lang=Lang(lang), variants=variants, title=title, furigana=furigana, seed=chosen_seed,
                                points=parse_points(points) if points is not None else Points(), answer_sheet=answer_sheet,
-                               exam=exam, time_limit=time_limit, paper=Paper(paper.upper()), vary_items=vary_items)
+                               exam=exam, time_limit=time_limit, paper=Paper(paper), vary_items=vary_items)
     options.check()  # before loading the bank: a typo in an option is reported at once
     check_stem(stem)
     wanted, lacking = plan_formats(formats)  # PDF asked for without the pdf extra: the pip line, exit 2

@@ -206,7 +206,7 @@ def _clash_count(picking: _Picking, q: Question) -> int:
 def _matching_candidate(picking: _Picking, items: Sequence[Item]) -> MatchingQ | None:
     articles = tuple(dict.fromkeys(a for i in items for a in i.articles))
     pairs = [p for p in forms.neutral_pairs(picking.bank, forms.role_pairs(picking.bank, articles))
-             if p.key.split("@")[0] not in picking.people]
+             if p.key.split("@")[0] not in picking.people and not picking.leaks(MatchingQ((p,), (p,)))]
     picking.rng.shuffle(pairs)
     ranked = sorted(pairs, key=lambda p: _clash_count(picking, MatchingQ((p,), (p,))))
     chosen = forms.matching_set(ranked, None, EXERCISE_SIZE)
@@ -219,7 +219,7 @@ def _timeline_candidate(picking: _Picking, others: int | None) -> TimelineQ | No
     fresh = [i for i in picking.pool if i.id not in picking.used]
     # leave enough items for the other questions: the exercise shrinks before they run short
     spare = len(fresh) - others if others is not None else len(fresh)
-    events = list(forms.timeline(fresh))
+    events = [e for e in forms.timeline(fresh) if not picking.leaks(TimelineQ((e,)))]
     picking.rng.shuffle(events)
     ranked = sorted(events, key=lambda e: _clash_count(picking, TimelineQ((e,))))
     chosen = forms.timeline_set(ranked, None, min(EXERCISE_SIZE, spare), max_items=spare)
@@ -243,7 +243,10 @@ def _pick_simple(picking: _Picking, count: int, simple: list[Exercise]) -> None:
 def _take_one(picking: _Picking, t: Exercise) -> bool:
     tf = [q.tf.is_true for q in picking.content.get(Exercise.TRUEFALSE, ()) if isinstance(q, TrueFalseQ)]
     want_true = tf.count(True) <= tf.count(False)  # true and false statements in turn, where items have both
-    for item in picking.pool:
+    pool = picking.pool
+    if t is Exercise.TRUEFALSE:  # items that can give the wanted statement first
+        pool = sorted(pool, key=lambda i: (i.statement if want_true else i.false_statement) is None)
+    for item in pool:
         if item.id in picking.used:
             continue
         q = simple_question(t, picking.bank, item, picking.rng, picking.lang, want_true)

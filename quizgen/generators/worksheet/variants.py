@@ -3,7 +3,8 @@
 Each version after the first puts its sections in another order (rotated), and within them its questions,
 so that no question keeps its number where that can be avoided; a multiple-choice answer moves to a letter
 it has in no earlier version; a matching exercise's titles and a timeline's events get letters they had in
-no earlier version (and never their own line or chronological place). Where a version cannot avoid every
+no earlier version at the same answer position (and, where possible, never their own line or chronological
+place): what a student would copy from the next desk changes everywhere it can. Where a version cannot avoid every
 repeat (a 3-choice question in 4 versions), the order with the fewest repeats is kept.
 """
 
@@ -39,7 +40,7 @@ class History:
 
     numbers: dict[str, set[int]] = field(default_factory=dict)
     answers: dict[str, set[int]] = field(default_factory=dict)  # choice: the correct option's index
-    letters: dict[str, dict[str, set[int]]] = field(default_factory=dict)  # matching/timeline: part -> letters
+    letters: dict[str, dict[str, set[int]]] = field(default_factory=dict)  # matching/timeline: position -> letters
     versions: int = 0
 
     def record(self, variant: Variant) -> None:
@@ -54,11 +55,13 @@ class History:
 
 
 def _letters(q: Question) -> dict[str, int]:
-    """The letter (index) each part of a matching or timeline exercise has."""
+    """The answer (a letter, as its index) at each answer position of a matching or timeline exercise: what a
+    student next to you would copy. Matching: per numbered person, the letter of their title; timeline: per
+    place in the order (oldest first), the letter of that event."""
     if isinstance(q, MatchingQ):
-        return {p.key: k for k, p in enumerate(q.rights)}
+        return {str(k): q.rights.index(p) for k, p in enumerate(q.lefts)}
     if isinstance(q, TimelineQ):
-        return {e.item.id: k for k, e in enumerate(q.shown)}
+        return {str(j): q.shown.index(e) for j, e in enumerate(q.chronological)}
     return {}
 
 
@@ -127,9 +130,10 @@ def _rearrange(q: Question, rng: random.Random, history: History) -> Question:
             rng.shuffle(left)
 
             def match_repeats(rights: list[Pair]) -> int:
-                same_line = sum(1 for a, b in zip(left, rights, strict=True) if a == b)
-                old = sum(1 for k, p in enumerate(rights) if k in seen.get(p.key, ()))
-                return 10 * same_line + old + (100 if rights == left and len(left) > 1 else 0)
+                answers = [rights.index(p) for p in left]
+                same_line = sum(1 for k, a in enumerate(answers) if a == k)
+                old = sum(1 for k, a in enumerate(answers) if a in seen.get(str(k), ()))
+                return 10 * old + same_line + (1000 if rights == left and len(left) > 1 else 0)
 
             rights = _best(left, rng, match_repeats)
             return MatchingQ(tuple(left), tuple(rights))
@@ -137,8 +141,9 @@ def _rearrange(q: Question, rng: random.Random, history: History) -> Question:
             order = list(q.chronological)
 
             def event_repeats(shown: list[TimelineEvent]) -> int:
-                in_place = sum(1 for a, b in zip(shown, order, strict=True) if a == b)
-                old = sum(1 for k, e in enumerate(shown) if k in seen.get(e.item.id, ()))
+                answers = [shown.index(e) for e in order]
+                in_place = sum(1 for j, a in enumerate(answers) if a == j)
+                old = sum(1 for j, a in enumerate(answers) if a in seen.get(str(j), ()))
                 return 10 * old + in_place + (1000 if shown == order and len(order) > 1 else 0)
 
             return TimelineQ(tuple(_best(order, rng, event_repeats)))
