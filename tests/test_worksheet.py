@@ -390,7 +390,7 @@ def test_furigana_adds_ruby_to_every_occurrence(bank: Bank) -> None:
         html = render(bank, ws, ws.variants[0], part)
         body = html.split("</style>")[1]
         bare = re.sub(r"<ruby>習近平<rt>しゅうきんぺい</rt></ruby>", "", body)
-        assert "<ruby>習近平<rt>しゅうきんぺい</rt></ruby>" in body
+        assert part is Part.KEY or body.count("<ruby>習近平<rt>しゅうきんぺい</rt></ruby>") == 2
         assert "習近平" not in re.sub(r"<title>.*?</title>", "", bare)  # every occurrence has its reading
         assert "<ruby>プーチン" not in html  # no ruby over kana
     plainws = make(bank, count=9, types=(Exercise.SHORT,))
