@@ -1,0 +1,264 @@
+"""The leak checker: each kind of give-away planted on a sheet and caught; the selection keeping them off the
+sheet or naming them; and twenty sheets of the real bank with none, checked on the rendered HTML."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html as htmllib
+import random
+import re
+from pathlib import Path
+
+import pytest
+
+from quizgen import resources
+from quizgen.bank import Bank, Lang, Priority, Selection, load_bank
+from quizgen.bank.load import loads_bank
+from quizgen.errors import UsageError
+from quizgen.forms import MultipleChoice, Pair, TimelineEvent
+from quizgen.generators.worksheet import (
+    ChoiceQ,
+    ClozeQ,
+    Exercise,
+    LeakKind,
+    MatchingQ,
+    ShortQ,
+    TimelineQ,
+    WorksheetOptions,
+    build_worksheet,
+    find_leaks,
+    sheet_leaks,
+)
+from quizgen.generators.worksheet.leaks import same_sentence, sheet_note
+from quizgen.generators.worksheet.render import Part, render
+from quizgen.japanese.normalise import normalise
+
+DAY = dt.date(2025, 3, 1)
+HEAD = """
+sources:
+  - {id: "001", file: a.txt, headline: {ja: 見出し, en: Headline}, outlet: {ja: テスト新聞, en: Test Shimbun}}
+stories:
+  - {id: s-visit, title: {ja: 訪問, en: Visit}}
+entities:
+  - {id: lavrov, type: person, ja: ラブロフ, reading: らぶろふ, en: Sergey Lavrov,
+     roles: [{article: "001", ja: 外相, en: Foreign Minister, quote: ラブロフ外相}]}
+  - {id: wang, type: person, ja: 王毅, reading: おうき, en: Wang Yi,
+     roles: [{article: "001", ja: 外交トップ, en: top diplomat, quote: 外交トップの王毅}]}
+  - {id: shoigu, type: person, ja: ショイグ, reading: しょいぐ, en: Sergei Shoigu,
+     roles: [{article: "001", ja: 書記, en: Secretary, quote: ショイグ書記}]}
+items:
+"""
+
+
+def item(id: str, answer: str, prompt: str, quote: str, **more: str) -> str:
+    extra = "".join(f"\n    {k}: {v}" for k, v in more.items())
+    return f"""  - id: {id}
+    category: positions
+    kind: stance
+    prompt: {{ja: "{prompt}", en: "Question {id}?"}}
+    answer: {{ja: "{answer}", en: "answer {id}"}}
+    explanation: {{ja: 説明。, en: Explanation.}}
+    evidence: [{{article: "001", quote: "{quote}"}}]{extra}
+"""
+
+
+def bank_of(*items: str) -> Bank:
+    return loads_bank(HEAD + "".join(items))
+
+
+def short(bank: Bank, id: str, with_note: bool = True) -> ShortQ:
+    it = bank.item_by_id[id]
+    return ShortQ(it, it.context if with_note else None)
+
+
+# --------------------------------------------------------------------------- each kind, planted
+
+
+def test_an_answer_in_another_questions_prompt() -> None:
+    bank = bank_of(item("a", "ナスタチウム", "式典の花は何か。", "花はナスタチウム"),
+                   item("b", "東京", "ナスタチウムが飾られた都市はどこか。", "都市は東京"))
+    (leak,) = find_leaks(bank, [short(bank, "a"), short(bank, "b")], Lang.JA)
+    assert (leak.kind, leak.giver, leak.taker, leak.form, leak.where) == (LeakKind.ANSWER, "b", "a", "ナスタチウム", "prompt")
+    assert leak.describe() == "b's prompt shows 「ナスタチウム」, the answer to a"
+
+
+def test_an_accepted_spelling_in_another_questions_choices() -> None:
+    bank = bank_of(item("a", "ハルビン", "博覧会の都市はどこか。", "都市はハルビン", accept="[ハルピン]"),
+                   item("b", "北京", "会談の都市はどこか。", "会談は北京",
+                        distractors="[{ja: ハルピン, en: Harbin}, {ja: 上海, en: Shanghai}, {ja: 大連, en: Dalian}]"))
+    b = bank.item_by_id["b"]
+    mc = MultipleChoice(b, (b.answer, *b.distractors), 0)
+    (leak,) = find_leaks(bank, [short(bank, "a"), ChoiceQ(mc)], Lang.JA)
+    assert (leak.giver, leak.taker, leak.form, leak.where) == ("b", "a", "ハルピン", "choice")
+
+
+def test_an_answer_in_another_questions_note() -> None:
+    bank = bank_of(item("a", "2023年2月24日", "和平案が発表された日はいつか。", "24日に発表"),
+                   item("b", "12項目", "和平案は何項目か。", "12項目からなる",
+                        context="{ja: この文書は2023年2月24日に発表された。, en: Published on 24 February 2023.}"))
+    (leak,) = find_leaks(bank, [short(bank, "a"), short(bank, "b")], Lang.JA)
+    assert (leak.giver, leak.taker, leak.where) == ("b", "a", "note")
+
+
+def test_a_note_that_shows_its_own_answer_goes_to_the_key() -> None:
+    bank = bank_of(item("a", "2025年2月", "電話会談は何年何月か。", "電話会談",
+                        context="{ja: 電話会談は2025年2月24日に行われた。, en: The call was on 24 February 2025.}"),
+                   item("b", "中立", "中国が掲げる立場は何か。", "中立を掲げる"))
+    a = bank.item_by_id["a"]
+    (leak,) = find_leaks(bank, [ShortQ(a, a.context)], Lang.JA)
+    assert (leak.kind, leak.taker, leak.form) == (LeakKind.NOTE, "a", "2025年2月")
+    assert sheet_note(bank, a, Lang.JA) is None  # the selection never prints it on the sheet
+    ws = build_worksheet(bank, [a], WorksheetOptions(count=1, types=(Exercise.SHORT,), seed=1), random.Random(1), DAY)
+    sheet, key = (render(bank, ws, ws.variants[0], p) for p in (Part.SHEET, Part.KEY))
+    assert "2025年2月24日に行われた" not in sheet and "2025年2月24日に行われた" in key
+
+
+def test_two_questions_from_one_sentence() -> None:
+    bank = bank_of(item("a", "12項目", "和平案は何項目か。", "中国は12項目からなる和平案を提案し"),
+                   item("b", "撤退", "和平案が触れなかったのは何か。", "ロシア軍の撤退には触れなかった"),
+                   item("c", "中立", "中国の立場は何か。", "中国は中立を掲げる"))
+    text = {"001": "中国は12項目からなる和平案を提案し、ロシア軍の撤退には触れなかった。中国は中立を掲げる。"}
+    a, b, c = (bank.item_by_id[i] for i in "abc")
+    assert same_sentence(a, b, text) == "中国は12項目からなる和平案を提案し"
+    assert same_sentence(a, c, text) is None and same_sentence(b, c, text) is None
+    assert same_sentence(a, b, None) is None  # without the article, only quotes that overlap are caught
+    (leak,) = find_leaks(bank, [short(bank, "a"), short(bank, "b"), short(bank, "c")], Lang.JA, text)
+    assert leak.kind is LeakKind.SAME_SENTENCE and {leak.giver, leak.taker} == {"a", "b"}
+    bank2 = bank_of(item("a", "12項目", "和平案は何項目か。", "12項目からなる和平案"),
+                    item("b", "提案", "中国はその文書をどうしたか。", "中国は12項目からなる和平案を提案"))
+    (leak,) = find_leaks(bank2, [short(bank2, "a"), short(bank2, "b")], Lang.JA)
+    assert leak.kind is LeakKind.SAME_SENTENCE and leak.form == "12項目からなる和平案"
+
+
+def test_a_matching_pair_named_with_its_title_elsewhere() -> None:
+    bank = bank_of(item("a", "北京", "ラブロフ外相が訪れた都市はどこか。", "北京を訪問"))
+    pairs = tuple(Pair(f"{p}@001", left, right, "001", "")
+                  for p, left, right in [("lavrov", *_names("ラブロフ", "外相")), ("wang", *_names("王毅", "外交トップ")),
+                                         ("shoigu", *_names("ショイグ", "書記"))])
+    matching = MatchingQ(pairs, pairs[1:] + pairs[:1])
+    (leak,) = find_leaks(bank, [matching, short(bank, "a")], Lang.JA)
+    assert (leak.giver, leak.taker, leak.form) == ("a", "matching (lavrov, wang, shoigu)", "ラブロフ … 外相")
+
+
+def _names(ja: str, title: str) -> tuple[object, object]:
+    from quizgen.bank import Text
+
+    return Text(ja, ja), Text(title, title)
+
+
+def test_a_timeline_event_dated_by_another_question_of_its_story() -> None:
+    dated = 'when: "2024"\n    date_basis: {how: stated, article: "001", quotes: ["2024年"]}\n    story: s-visit'
+    bank = bank_of(item("e1", "北京", "外相が訪れた都市はどこか。", "北京を訪問",
+                        event="{ja: 外相が訪中, en: Minister visits China}", **_kv(dated)),
+                   item("e2", "会談", "何が開かれたか。", "会談が開かれた", when='"2023-03"',
+                        date_basis='{how: stated, article: "001", quotes: ["2023年3月"]}',
+                        event="{ja: 首脳会談, en: Summit}"),
+                   item("e3", "宣言", "何が出されたか。", "宣言が出された", when='"2025-05"',
+                        date_basis='{how: stated, article: "001", quotes: ["2025年5月"]}',
+                        event="{ja: 共同宣言, en: Declaration}"),
+                   item("q", "歓迎", "2024年の訪中で中国はどう応じたか。", "中国は歓迎した", story="s-visit"),
+                   item("r", "反対", "2024年に米国はどう応じたか。", "米国は反対した"))
+    events = tuple(TimelineEvent(i, i.when or "", i.event or i.prompt) for i in (bank.item_by_id[x] for x in ("e1", "e2", "e3")))
+    timeline = TimelineQ(events[::-1])
+    (leak,) = find_leaks(bank, [timeline, short(bank, "q"), short(bank, "r")], Lang.JA)
+    assert (leak.giver, leak.form) == ("q", "2024年")  # r names 2024 too, but not about this story: no leak
+
+
+def _kv(text: str) -> dict[str, str]:
+    return dict(line.strip().split(": ", 1) for line in text.splitlines())
+
+
+def test_latin_answers_are_whole_words_on_english_sheets() -> None:
+    bank = bank_of(item("a", "イラン", "仲介された国の一つは。", "イランと"),
+                   item("b", "サウジ", "もう一つは。", "サウジと"))
+    assert find_leaks(bank, [short(bank, "a"), short(bank, "b")], Lang.EN) == []
+
+
+# --------------------------------------------------------------------------- the selection
+
+
+def _clashing_bank() -> Bank:
+    return bank_of(item("a", "ナスタチウム", "式典の花は何か。", "花はナスタチウム"),
+                   item("b", "東京", "ナスタチウムが飾られた都市はどこか。", "都市は東京"),
+                   item("c", "中立", "中国の立場は何か。", "立場は中立"),
+                   item("d", "対話", "重視する手段は何か。", "手段は対話"))
+
+
+def test_the_selection_swaps_a_clashing_question_for_a_clean_one() -> None:
+    bank = _clashing_bank()
+    for seed in range(20):
+        ws = build_worksheet(bank, Selection().apply(bank), WorksheetOptions(count=3, types=(Exercise.SHORT,), seed=seed),
+                             random.Random(seed), DAY)
+        ids = {q.item.id for _, q in ws.variants[0].questions() if isinstance(q, ShortQ)}
+        assert len(ids) == 3 and not {"a", "b"} <= ids
+
+
+def test_a_sheet_that_cannot_be_clean_names_the_clash() -> None:
+    bank = _clashing_bank()
+    with pytest.raises(UsageError) as err:
+        build_worksheet(bank, [bank.item_by_id["a"], bank.item_by_id["b"]],
+                        WorksheetOptions(count=2, types=(Exercise.SHORT,), seed=1), random.Random(1), DAY)
+    assert str(err.value) == (
+        "only 1 questions of the types short can be made from this selection without one giving another away "
+        "(2 asked for); use a smaller count, widen the selection or add types. Questions that would give each other "
+        "away: b's prompt shows 「ナスタチウム」, the answer to a.")
+
+
+# --------------------------------------------------------------------------- twenty real sheets
+
+
+def _configs(bank: Bank) -> list[tuple[str, WorksheetOptions, Selection]]:
+    stories = [s.id for s in bank.stories]
+    biggest = max(stories, key=lambda s: sum(1 for i in bank.items if i.story == s)) if stories else None
+    out: list[tuple[str, WorksheetOptions, Selection]] = []
+    types_cycle = [tuple(Exercise), (Exercise.SHORT, Exercise.CHOICE), (Exercise.TRUEFALSE, Exercise.CLOZE),
+                   (Exercise.CHOICE, Exercise.MATCHING, Exercise.TIMELINE), (Exercise.SHORT, Exercise.CLOZE, Exercise.TIMELINE)]
+    langs = [Lang.JA, Lang.EN, Lang.BOTH]
+    for k in range(20):
+        sel = Selection()
+        name = "all"
+        if k % 5 == 1:
+            sel, name = Selection(priorities=(Priority.CORE,)), "--priority core"
+        elif k % 5 == 3 and biggest:
+            sel, name = Selection(stories=(biggest,)), f"--story {biggest}"
+        n = len(sel.apply(bank))
+        count = max(3, min(20 - k % 3 * 5, n // 2))
+        opts = WorksheetOptions(count=count, types=types_cycle[k % 5], lang=langs[k % 3], variants=1 + k % 3,
+                                seed=100 + k, furigana=k % 4 == 0)
+        out.append((name, opts, sel))
+    return out
+
+
+def _forms(bank: Bank, q: object) -> list[str]:
+    """Independent of the checker: the answers a question's student writes, as the bank spells them."""
+    from quizgen.generators.worksheet import question_items
+
+    items = question_items(q)  # type: ignore[arg-type]
+    if isinstance(q, (MatchingQ, TimelineQ)) or not items:
+        return []
+    forms = list(q.cz.blanks("ja")) if isinstance(q, ClozeQ) else list(bank.accepted(items[0]))
+    return [f for f in forms if len(normalise(f)) >= 3 and not normalise(f).isascii()]  # Latin ones are whole words
+
+
+def test_twenty_real_sheets_have_no_leaks(tmp_path: Path) -> None:
+    bank = load_bank(resources.bank_dir())
+    articles = resources.default_articles_dir()
+    texts = ({s.id: (articles / s.file).read_text(encoding="utf-8") for s in bank.sources
+              if (articles / s.file).is_file()} if articles else None)
+    made = 0
+    for name, opts, sel in _configs(bank):
+        ws = build_worksheet(bank, sel.apply(bank), opts, random.Random(opts.seed), DAY, texts)
+        made += 1
+        for v in ws.variants:
+            assert sheet_leaks(bank, ws, v, texts) == [], (name, opts)
+            if opts.lang is Lang.EN:
+                continue
+            # and on the page as printed: no question block shows another question's answer (3+ characters)
+            html = render(bank, ws, v, Part.SHEET)
+            blocks = {int(m.group(1)): m.group(2) for m in re.finditer(r'id="q([0-9]+)">(.*?)id="q\1-end"', html, re.S)}
+            text = {n: normalise(re.sub(r"<rt>.*?</rt>|<[^>]+>", "", htmllib.unescape(b))) for n, b in blocks.items()}
+            for n, q in v.questions():
+                for form in _forms(bank, q):
+                    shown_in = [m for m, t in text.items() if m != n and normalise(form) in t]
+                    assert not shown_in, (name, v.label, n, form, shown_in)
+    assert made == 20
