@@ -21,11 +21,11 @@ from quizgen.cli import cli
 from quizgen.errors import QuizgenError
 from quizgen.generators.worksheet import (
     ChoiceQ,
-    Paper,
     ClozeQ,
     Exercise,
     Lang,
     MatchingQ,
+    Paper,
     TimelineQ,
     TrueFalseQ,
     Worksheet,

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from quizgen import resources
-from quizgen.bank import Bank, Lang, Priority, Selection, load_bank
+from quizgen.bank import Bank, Lang, Priority, Selection, Text, load_bank
 from quizgen.bank.load import loads_bank
 from quizgen.errors import UsageError
 from quizgen.forms import MultipleChoice, Pair, TimelineEvent
@@ -140,9 +140,7 @@ def test_a_matching_pair_named_with_its_title_elsewhere() -> None:
     assert (leak.giver, leak.taker, leak.form) == ("a", "matching (lavrov, wang, shoigu)", "ラブロフ … 外相")
 
 
-def _names(ja: str, title: str) -> tuple[object, object]:
-    from quizgen.bank import Text
-
+def _names(ja: str, title: str) -> tuple[Text, Text]:
     return Text(ja, ja), Text(title, title)
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from pypdf import PdfReader
+from pypdf import PageObject, PdfReader
 
 from quizgen import resources
 from quizgen.bank import Bank, Lang, Priority, Selection, load_bank
@@ -107,7 +107,7 @@ def fragments(text: str, names: re.Pattern[str] | None, cloze: bool) -> list[str
     return [squash(p) for p in pieces if len(squash(p)) >= 2]
 
 
-def page_text(page: object) -> str:
+def page_text(page: PageObject) -> str:
     """The page's text without the readings printed over names."""
     return squash("".join(r.text for r in runs(page) if not (r.size < 9 and re.fullmatch(r"[\u3041-\u309f\u30fc]+",
                                                                                           r.text.strip()))))
@@ -138,10 +138,10 @@ def test_no_question_heading_or_source_list_is_left_alone(made: list[tuple[str, 
             for section in v.sections:
                 for n, q in section.numbered():
                     blocks += 1
-                    page = texts[where[n]]
+                    on_page = texts[where[n]]
                     for text in visible_texts(q, lang):
                         for piece in fragments(text, names, isinstance(q, ClozeQ)):
-                            assert piece in page, (name, v.label, n, piece)
+                            assert piece in on_page, (name, v.label, n, piece)
                 heading = squash(section.type.label.en if lang == "en" else section.type.label.ja)
                 assert heading in texts[where[section.first]], (name, v.label, section.type)
             assert any(n for n, k in where.items() if k == len(pages) - 1), (name, v.label, "last page")
@@ -198,6 +198,7 @@ def test_word_files_read_back_with_every_question_and_answer(made: list[tuple[st
             if ws.options.furigana:
                 assert "<w:ruby>" in xml and "<w:rt>" in xml
             section = doc.sections[0]
+            assert section.page_width is not None and section.page_height is not None
             assert (round(section.page_width.mm), round(section.page_height.mm)) == ws.options.paper.size_mm
             key = docx.Document(str(folder / f"worksheet-{v.label}-key.docx"))
             grid = key.tables[0]

@@ -329,16 +329,9 @@ def pick_parallel(bank: Bank, items: Sequence[Item], base: Content, taken: set[s
                 picking.used.update(i.id for i in question_items(q))
     wanted = sum(len(qs) for t, qs in base.items() if t in SIMPLE_EXERCISES)
     for t, qs in base.items():
-        if t not in SIMPLE_EXERCISES:
-            continue
-        for q in qs:
-            model = question_items(q)[0]
-            for item in sorted(picking.pool, key=partial(_likeness, model=model)):
-                if item.id in picking.used:
-                    continue
-                cand = simple_question(t, bank, item, rng, options.lang)
-                if cand is not None and picking.take(t, cand):
-                    break
+        if t in SIMPLE_EXERCISES:
+            for q in qs:
+                _take_alike(picking, t, question_items(q)[0])
     got = sum(len(qs) for t, qs in picking.content.items() if t in SIMPLE_EXERCISES)
     if got < wanted:
         raise UsageError(f"{{vary_items}}: another version can draw only {got} of its {wanted} one-item questions from "
@@ -346,6 +339,16 @@ def pick_parallel(bank: Bank, items: Sequence[Item], base: Content, taken: set[s
                          "used); widen the selection, use a smaller {count}, or leave out {vary_items}",
                          names=["vary_items", "count"])
     return picking.content
+
+
+def _take_alike(picking: _Picking, t: Exercise, model: Item) -> None:
+    """A question of type `t` on the unused item most like `model` that clashes with nothing chosen."""
+    for item in sorted(picking.pool, key=partial(_likeness, model=model)):
+        if item.id in picking.used:
+            continue
+        cand = simple_question(t, picking.bank, item, picking.rng, picking.lang)
+        if cand is not None and picking.take(t, cand):
+            return
 
 
 def _likeness(item: Item, model: Item) -> int:

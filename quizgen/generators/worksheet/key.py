@@ -13,7 +13,6 @@ from typing import Any
 
 from quizgen.bank.model import Bank, Item, Lang, Text
 from quizgen.citations import dated, outside_note
-from quizgen.japanese.normalise import normalise
 from quizgen.generators.worksheet.exercises import (
     ChoiceQ,
     ClozeQ,
@@ -25,6 +24,7 @@ from quizgen.generators.worksheet.exercises import (
     TrueFalseQ,
 )
 from quizgen.generators.worksheet.sheet import Variant, Worksheet
+from quizgen.japanese.normalise import normalise
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ forms ignored.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -264,7 +264,7 @@ class LeakChecker:
         for form, shortest in self._profile(taker)[1]:
             for where, _, prepared in texts:
                 found = printed_in(form, prepared, shortest)
-                if found is not None and (found in self.langs or form.isascii() and "en" in self.langs):
+                if found is not None and (found in self.langs or (form.isascii() and "en" in self.langs)):
                     return [Leak(LeakKind.ANSWER, question_label(giver), question_label(taker), form, where)]
         return []
 

@@ -67,29 +67,35 @@ def balance(htmls: Sequence[str], lay_out: Callable[[str], Layout], lang: Lang) 
     """Lay out the versions of one sheet with the same page count (see the module docstring)."""
     docs = list(htmls)
     layouts = [lay_out(h) for h in docs]
-    counts = [x.page_count for x in layouts]
-    if len(set(counts)) == 1:
-        return layouts
-    low = min(counts)
-    for i, n in enumerate(counts):
-        if n > low:
+    if len({x.page_count for x in layouts}) > 1:
+        _tighten(docs, layouts, lay_out)
+    if len({x.page_count for x in layouts}) > 1:
+        _spread(docs, layouts, lay_out, lang)
+    return layouts
+
+
+def _tighten(docs: list[str], layouts: list[Layout], lay_out: Callable[[str], Layout]) -> None:
+    """Set the versions longer than the shortest tighter, where that saves a page."""
+    low = min(x.page_count for x in layouts)
+    for i, x in enumerate(layouts):
+        if x.page_count > low:
             tight = _with_class(docs[i], "compact")
-            x = lay_out(tight)
-            if x.page_count < n and not page_problems(x.anchors()):
-                docs[i], layouts[i], counts[i] = tight, x, x.page_count
-    if len(set(counts)) == 1:
-        return layouts
-    high = max(counts)
-    for i, n in enumerate(counts):
-        if n == high:
+            y = lay_out(tight)
+            if y.page_count < x.page_count and not page_problems(y.anchors()):
+                docs[i], layouts[i] = tight, y
+
+
+def _spread(docs: list[str], layouts: list[Layout], lay_out: Callable[[str], Layout], lang: Lang) -> None:
+    """Bring the shorter versions up to the longest: a page break before a section, else blank pages."""
+    high = max(x.page_count for x in layouts)
+    for i, x in enumerate(layouts):
+        if x.page_count == high:
             continue
         for section in reversed(_SECTION_RE.findall(docs[i])[1:]):
             spread = _break_before(docs[i], section)
-            x = lay_out(spread)
-            if x.page_count == high and not page_problems(x.anchors()):
-                docs[i], layouts[i], counts[i] = spread, x, high
+            y = lay_out(spread)
+            if y.page_count == high and not page_problems(y.anchors()):
+                docs[i], layouts[i] = spread, y
                 break
-        if counts[i] < high:
-            layouts[i] = lay_out(_padded(docs[i], high - counts[i], lang))
-            counts[i] = layouts[i].page_count
-    return layouts
+        if layouts[i].page_count < high:
+            layouts[i] = lay_out(_padded(docs[i], high - layouts[i].page_count, lang))

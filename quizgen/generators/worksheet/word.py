@@ -8,6 +8,7 @@ Windows and macOS; python-docx is imported only here.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +24,7 @@ from quizgen.generators.worksheet.exercises import (
     TimelineQ,
     TrueFalseQ,
 )
-from quizgen.generators.worksheet.key import context_note, key_entries
+from quizgen.generators.worksheet.key import KeyEntry, context_note, key_entries
 from quizgen.generators.worksheet.render import Furigana, Part, sheet_sources
 from quizgen.generators.worksheet.sheet import Section, Variant, Worksheet
 
@@ -144,7 +145,9 @@ class _Writer:
         o = self.ws.options
         title = self.ws.title.en if self.lang is Lang.EN else self.ws.title.ja
         if o.exam or o.time_limit:
-            limit = (f"Time: {o.time_limit} min" if self.lang is Lang.EN else f"制限時間 {o.time_limit}分") if o.time_limit else ""
+            limit = ""
+            if o.time_limit:
+                limit = f"Time: {o.time_limit} min" if self.lang is Lang.EN else f"制限時間 {o.time_limit}分"
             self.para("　".join(x for x in (o.exam, limit) if x))
         word = {Part.SHEET: self.label("問題用紙", "Questions") if o.answer_sheet else "",
                 Part.KEY: self.label("解答", "Answer key"), Part.ANSWERS: self.label("解答用紙", "Answer sheet")}[part]
@@ -152,7 +155,8 @@ class _Writer:
         h = self.doc.add_heading(level=1)
         h.add_run(f"{title}{'　' + word if word else ''}　［{version}］")
         if part is Part.KEY:
-            self.para(self.label(f"この解答は版{self.variant.label}専用です。", f"This key is for version {self.variant.label} only."))
+            label = self.variant.label
+            self.para(self.label(f"この解答は版{label}専用です。", f"This key is for version {label} only."))
         elif part is Part.SHEET and o.answer_sheet:
             self.para(self.label("解答はすべて解答用紙に記入しなさい。", "Write every answer on the answer sheet."))
         else:
@@ -190,31 +194,35 @@ class _Writer:
                     self.para(f"{self.label('答', 'Answer')}　{_ANSWER_LINE}", indent=40)
             case ChoiceQ(mc=mc):
                 self._prompt(qno, mc.item.prompt, q.note)
-                for k, o in enumerate(mc.options):
-                    p = self.para(f"{self.letters[k]}　", indent=10)
-                    self.add(p, self.t(o))
+                self._lettered(mc.options)
             case TrueFalseQ(tf=tf):
                 self._prompt(qno + ("［　　］　" if sheet_only else ""), tf.statement, q.note)
             case ClozeQ(cz=cz):
                 self._cloze(qno, cz)
                 self._note(q.note)
-            case MatchingQ(lefts=lefts, rights=rights):
+            case MatchingQ():
                 self.para(qno)
-                table = self.doc.add_table(rows=len(lefts), cols=4)
-                for k, (left, right) in enumerate(zip(lefts, rights, strict=True)):
-                    row = table.rows[k].cells
-                    row[0].text = f"({k + 1}) {self.t(left.left)}"
-                    row[1].text = "［　　］" if sheet_only else ""
-                    row[2].text = self.letters[k]
-                    row[3].text = self.t(right.right)
+                self._matching(q, sheet_only)
             case TimelineQ(shown=shown):
                 self.para(qno)
-                for k, e in enumerate(shown):
-                    self.add(self.para(f"{self.letters[k]}　", indent=10), self.t(e.event))
+                self._lettered([e.event for e in shown])
                 if sheet_only:
                     boxes = "→".join("［　　］" for _ in shown)
                     self.para(f"{self.label('古い', 'oldest')} {boxes} {self.label('新しい', 'newest')}", indent=10)
         self.para(keep=False)
+
+    def _lettered(self, texts: Sequence[Text]) -> None:
+        for k, text in enumerate(texts):
+            self.add(self.para(f"{self.letters[k]}　", indent=10), self.t(text))
+
+    def _matching(self, q: MatchingQ, sheet_only: bool) -> None:
+        table = self.doc.add_table(rows=len(q.lefts), cols=4)
+        for k, (left, right) in enumerate(zip(q.lefts, q.rights, strict=True)):
+            row = table.rows[k].cells
+            row[0].text = f"({k + 1}) {self.t(left.left)}"
+            row[1].text = "［　　］" if sheet_only else ""
+            row[2].text = self.letters[k]
+            row[3].text = self.t(right.right)
 
     def _prompt(self, qno: str, prompt: Text, note: Text | None) -> None:
         p = self.para(qno)
@@ -265,24 +273,27 @@ class _Writer:
             for k, text in enumerate((str(e.number), self.t(e.answer), sep.join(e.alternatives), str(e.points))):
                 table.cell(r, k).text = text
         self.para(self.label(f"満点 {self.ws.total}点", f"Total {self.ws.total}"), keep=False)
-        self.doc.add_page_break()
+        self.doc.add_page_break()  # type: ignore[no-untyped-call]
         self.doc.add_heading(self.label("解説と出典", "Explanations and sources"), level=2)
         for e in entries:
-            self.para(f"{'Q' if self.lang is Lang.EN else '問'}{e.number}　{self.t(e.answer)}")
-            for line in e.lines:
-                if line.label or len(e.lines) > 1:
-                    self.para(f"{line.label} {self.t(line.answer) if len(e.lines) > 1 else ''}".strip(), indent=6)
-                for quote in line.quotes:
-                    mark = self.sources[quote.article].mark if quote.article in self.sources else ""
-                    self.para(f"{mark}「{quote.quote}」", size=8.5, indent=10)
-            if e.dated is not None:
-                self.para(f"{self.label('日付:', 'Date: ')}{self.t(e.dated)}", size=8.5, indent=6)
-            if e.explanation is not None:
-                self.para(self.t(e.explanation), size=8.5, indent=6)
-            if e.context is not None:
-                self.para(self.t(context_note(e.context)), size=8.5, indent=6)
-            self.para(keep=False)
+            self._key_entry(e)
         self.source_list(self.label("出典", "Sources"))
+
+    def _key_entry(self, e: KeyEntry) -> None:
+        self.para(f"{'Q' if self.lang is Lang.EN else '問'}{e.number}　{self.t(e.answer)}")
+        for line in e.lines:
+            if line.label or len(e.lines) > 1:
+                self.para(f"{line.label} {self.t(line.answer) if len(e.lines) > 1 else ''}".strip(), indent=6)
+            for quote in line.quotes:
+                mark = self.sources[quote.article].mark if quote.article in self.sources else ""
+                self.para(f"{mark}「{quote.quote}」", size=8.5, indent=10)
+        notes = [f"{self.label('日付:', 'Date: ')}{self.t(e.dated)}" if e.dated else None,
+                 self.t(e.explanation) if e.explanation else None,
+                 self.t(context_note(e.context)) if e.context else None]
+        for note in notes:
+            if note:
+                self.para(note, size=8.5, indent=6)
+        self.para(keep=False)
 
     def answers(self) -> None:
         self.header(Part.ANSWERS)

@@ -161,10 +161,7 @@ def write_pdfs(ws: Worksheet, docs: dict[tuple[str, Part], str], out_dir: Path, 
     labels = [v.label for v in ws.variants]
     for part in parts(ws):
         htmls = [docs[label, part].replace(FONT_PLACEHOLDER, css, 1) for label in labels]
-        if part is Part.KEY:
-            laid = [lay_out(h) for h in htmls]
-        else:
-            laid = balance(htmls, lay_out, ws.lang)
+        laid = [lay_out(h) for h in htmls] if part is Part.KEY else balance(htmls, lay_out, ws.lang)
         layouts.update({(label, part): x for label, x in zip(labels, laid, strict=True)})
     written = []
     for (label, part) in docs:
