@@ -1,9 +1,13 @@
 """A 40-question worksheet PDF through quizgen vs plain WeasyPrint rendering the same HTML, in the same run.
 
-quizgen's time covers picking the questions, rendering the Jinja2 template and
+quizgen's time covers picking the questions (with the leak checker), rendering the Jinja2 template and
 the PDF with its font check; the baseline is `weasyprint.HTML(string=html).write_pdf()`
 on the identical HTML. Goal: ratio <= 1.2. Also reports the stand-alone HTML
 (font subset) time for information.
+
+The bundled bank is used when it can make 40 questions none of which gives another away; a small bank
+cannot (its facts share names and dates), and then a synthetic bank of 80 independent facts with prompts
+as long as the real ones stands in, and the script says so.
 
     .venv/bin/python bench/bench_worksheet.py [--quick]
 """
@@ -16,7 +20,9 @@ import sys
 import time
 
 from quizgen import resources
-from quizgen.bank import Selection, load_bank
+from quizgen.bank import Bank, Selection, load_bank
+from quizgen.bank.load import loads_bank
+from quizgen.errors import QuizgenError
 from quizgen.generators.worksheet import WorksheetOptions, build_worksheet, fonts
 from quizgen.generators.worksheet.pdf import render_pdf
 from quizgen.generators.worksheet.render import FONT_PLACEHOLDER, Part, render
@@ -30,11 +36,8 @@ def main() -> int:
     rounds = 3 if quick else 7
     import weasyprint
 
-    bank = load_bank(resources.bank_dir())
+    bank, which = _bank()
     items = Selection().apply(bank)
-    if len(items) < COUNT:
-        print(f"skipped: the bank has {len(items)} items, fewer than {COUNT}")
-        return 0
     day = dt.date(2025, 3, 1)
     font_css = pdf_font_css(fonts.font_path())  # the very CSS write_worksheet gives WeasyPrint
 
@@ -64,10 +67,47 @@ def main() -> int:
     from pypdf import PdfReader
 
     pages = len(PdfReader(BytesIO(data)).pages)
-    print(f"worksheet PDF, {COUNT} questions ({pages} pages, {len(data) // 1024} KiB), best of {rounds}: "
+    print(f"worksheet PDF, {COUNT} questions from {which} ({pages} pages, {len(data) // 1024} KiB), best of {rounds}: "
           f"quizgen {q:.2f}s, plain WeasyPrint {w:.2f}s, ratio {ratio:.2f}x (goal <= 1.2x)")
     print(f"stand-alone HTML font subset (fontTools, WOFF2): {subset:.2f}s")
     return 0 if ratio <= 1.2 else 1
+
+
+def _bank() -> tuple[Bank, str]:
+    """The bundled bank if it can make the sheet, else the synthetic one."""
+    real = load_bank(resources.bank_dir())
+    try:
+        build_worksheet(real, Selection().apply(real), WorksheetOptions(count=COUNT, seed=1), random.Random(1),
+                        dt.date(2025, 3, 1))
+        return real, "the bundled bank"
+    except QuizgenError:
+        return loads_bank(synthetic_bank(80)), "a synthetic bank of 80 facts (the bundled one cannot make 40 leak-free)"
+
+
+def synthetic_bank(n: int) -> str:
+    """YAML for `n` facts that never give each other away, with prompts and statements of the real bank's length."""
+    kana = "アイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワ"
+    out = ['sources:\n  - {id: "001", file: a.txt, headline: {ja: 見出し, en: Headline}, outlet: {ja: 新聞, en: Paper}}',
+           "items:"]
+    for k in range(n):
+        word = kana[k % 40] + kana[(k // 40 + 7) % 40] + kana[(k * 7 + 3) % 40] + "構想"
+        wrong = [kana[(k + j) % 40] + "ン" + kana[(k + 2 * j) % 40] + "計画" for j in (11, 12, 13)]
+        year, month = 2000 + k % 25, k % 12 + 1
+        out.append(f"""  - id: f{k:03d}
+    category: positions
+    kind: stance
+    prompt: {{ja: "{year}年{month}月、第{k}回の国際会議で議長国が各国に示し、長い議論の末に合意された構想の名前は何か。", en: "Which plan did the chair of conference {k} present in {month}/{year}?"}}
+    answer: {{ja: {word}, en: plan {k}}}
+    explanation: {{ja: "第{k}回の会議では議長国の構想が長い議論の末に合意された。", en: "The chair's plan was agreed after long talks."}}
+    evidence: [{{article: "001", quote: "第{k}回会議で{word}"}}]
+    statement: {{ja: "第{k}回の国際会議で合意されたのは{word}である。", en: "Conference {k} agreed on plan {k}."}}
+    false_statement: {{ja: "第{k}回の国際会議で合意されたのは{wrong[0]}である。", en: "Conference {k} agreed on another plan."}}
+    cloze: {{ja: "第{k}回の国際会議では、議長国が示した[[{word}]]が長い議論の末に合意された。", en: "At conference {k}, [[plan {k}]] was agreed."}}
+    distractors: [{", ".join(f'{{ja: {w}, en: other plan {k}-{j}}}' for j, w in enumerate(wrong))}]
+    when: "{year}-{month:02d}"
+    date_basis: {{how: stated, article: "001", quotes: ["{year}年{month}月の第{k}回会議"]}}
+    event: {{ja: "第{k}回国際会議", en: "Conference {k}"}}""")
+    return "\n".join(out) + "\n"
 
 
 if __name__ == "__main__":

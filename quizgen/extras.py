@@ -47,7 +47,7 @@ EXTRAS: dict[Extra, ExtraInfo] = {
                          ("weasyprint", "fontTools")),
     Extra.EXTRACT: ExtraInfo("quizgen extract needs the optional Japanese NLP packages SudachiPy and sudachidict-core",
                              ("sudachipy", "sudachidict_core")),
-    Extra.DOCX: ExtraInfo("Word worksheets (--format docx) need the optional package python-docx", ("docx",)),
+    Extra.DOCX: ExtraInfo("Word worksheets (--format docx) need the optional packages python-docx and lxml", ("docx",)),
 }
 
 

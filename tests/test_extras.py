@@ -118,12 +118,22 @@ def test_worksheet_pdf_without_the_extra_prints_the_pip_line_and_exits_2(core: s
     assert not out.exists()  # asked before anything was written
 
 
+def test_worksheet_docx_without_the_extra_prints_the_pip_line_and_exits_2(core: str, tmp_path: Path) -> None:
+    out = tmp_path / "ws"
+    code, stdout, stderr = _run("worksheet", "--bank", str(WORKSHEET_BANK), "--count", "5", "--seed", "1",
+                                "--format", "docx", "-o", str(out))
+    assert (code, stdout) == (2, "")
+    assert stderr == ("Error: Word worksheets (--format docx) need the optional packages python-docx and lxml; install them "
+                      f"with:  {extras.install_line(Extra.DOCX)}\n")
+    assert not out.exists()  # asked before anything was written
+
+
 def test_worksheet_without_the_extra_writes_html_in_the_readers_fonts(core: str, tmp_path: Path) -> None:
     code, stdout, stderr = _run("worksheet", "--bank", str(WORKSHEET_BANK), "--count", "5", "--seed", "1",
                                 "-o", str(tmp_path))
     assert code == 0, stderr
     assert stdout == (f"wrote {tmp_path}/worksheet-A.html\nwrote {tmp_path}/worksheet-A-key.html\n"
-                      "5 questions, 1 version (A); seed 1 (rebuild the same sheets with --seed 1)\n")
+                      "5 questions, 5 points, 1 version (A); seed 1 (rebuild the same sheets with --seed 1)\n")
     assert stderr == f"note: HTML only, in the reader's own Japanese fonts. {PDF_NEEDS}{core}\n"
     html = (tmp_path / "worksheet-A.html").read_text(encoding="utf-8")
     assert "@font-face" not in html and "data:font" not in html

@@ -41,7 +41,7 @@ from quizgen.generators.worksheet import (
 from quizgen.generators.worksheet.render import Part, render, sheet_sources
 from quizgen.generators.worksheet.write import render_documents, write_worksheet
 
-DATA = Path(__file__).parent / "data" / "worksheet"
+DATA = Path(__file__).parent / "data" / "worksheet_flowers"  # the worksheet fixture and sixteen facts that never clash
 DAY = dt.date(2025, 3, 1)
 
 

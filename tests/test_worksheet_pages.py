@@ -32,7 +32,7 @@ from quizgen.generators.worksheet import (
 from quizgen.generators.worksheet.write import write_worksheet
 
 DAY = dt.date(2025, 3, 1)
-FIXTURE = Path(__file__).parent / "data" / "worksheet"
+FIXTURE = Path(__file__).parent / "data" / "worksheet_flowers"
 
 
 def squash(text: str) -> str:

@@ -37,7 +37,7 @@ from quizgen.generators.worksheet.pdf import MissingLibraryError, render_pdf
 from quizgen.generators.worksheet.render import sheet_sources
 from quizgen.generators.worksheet.write import write_worksheet
 
-DATA = Path(__file__).parent / "data" / "worksheet"
+DATA = Path(__file__).parent / "data" / "worksheet_flowers"  # the worksheet fixture and sixteen facts that never clash
 IPAEXG_003_01_SHA256 = "6726fb3c804e3fbc3ff5f45eddfd2fb1a858c2b1e03d3f1d8619bbca8d0a0ccd"  # ipaexg00301.zip's ipaexg.ttf
 
 
