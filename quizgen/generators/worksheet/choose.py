@@ -39,6 +39,7 @@ from quizgen.generators.worksheet.leaks import Leak, LeakChecker, sheet_note
 from quizgen.generators.worksheet.sheet import WorksheetOptions
 
 ROUNDS = 8  # orders tried before giving up on a sheet without give-aways
+_RANKED = 3 * EXERCISE_SIZE  # parts of a matching or timeline exercise ranked by how much they clash (a sample)
 _SHOWN_CONFLICTS = 4  # clashes named in the message when a sheet cannot be filled
 
 Content = dict[Exercise, list[Question]]
@@ -208,7 +209,7 @@ def _matching_candidate(picking: _Picking, items: Sequence[Item]) -> MatchingQ |
     pairs = [p for p in forms.neutral_pairs(picking.bank, forms.role_pairs(picking.bank, articles))
              if p.key.split("@")[0] not in picking.people and not picking.leaks(MatchingQ((p,), (p,)))]
     picking.rng.shuffle(pairs)
-    ranked = sorted(pairs, key=lambda p: _clash_count(picking, MatchingQ((p,), (p,))))
+    ranked = sorted(pairs[:_RANKED], key=lambda p: _clash_count(picking, MatchingQ((p,), (p,)))) + pairs[_RANKED:]
     chosen = forms.matching_set(ranked, None, EXERCISE_SIZE)
     if len(chosen) < MIN_EXERCISE:
         return None
@@ -221,7 +222,7 @@ def _timeline_candidate(picking: _Picking, others: int | None) -> TimelineQ | No
     spare = len(fresh) - others if others is not None else len(fresh)
     events = [e for e in forms.timeline(fresh) if not picking.leaks(TimelineQ((e,)))]
     picking.rng.shuffle(events)
-    ranked = sorted(events, key=lambda e: _clash_count(picking, TimelineQ((e,))))
+    ranked = sorted(events[:_RANKED], key=lambda e: _clash_count(picking, TimelineQ((e,)))) + events[_RANKED:]
     chosen = forms.timeline_set(ranked, None, min(EXERCISE_SIZE, spare), max_items=spare)
     if len(chosen) < MIN_EXERCISE:
         return None
