@@ -53,3 +53,12 @@ def test_a_bank_without_stories_or_tags_lists_what_it_has(tmp_path: Path) -> Non
     res = CliRunner().invoke(cli, ["topics", "--bank", str(Path(__file__).parent / "data" / "quiz" / "bank")])
     assert res.exit_code == 0
     assert "Stories" not in res.output and res.output.startswith("5 items, 0 core\n")
+
+
+def test_topics_items_lists_every_live_item_for_worksheet_ids() -> None:
+    res = CliRunner().invoke(cli, ["topics", "--bank", str(ANKI_BANK), "--lang", "en", "--items"])
+    assert res.exit_code == 0, res.output
+    tail = res.output.split("\nItems (worksheet --ids/--exclude):\n")[1]
+    lines = tail.splitlines()
+    assert len(lines) == 4  # the draft is not listed
+    assert all(line.startswith("  ") and ("core" in line or "detail" in line) for line in lines)

@@ -456,6 +456,14 @@ def test_key_starts_with_an_answer_grid_with_alternatives(bank: Bank) -> None:
     assert "break-after: page" in key  # the detailed key starts on the next page
 
 
+def test_the_set_can_include_the_chronology_page(tmp_path: Path) -> None:
+    code, out = invoke("--count", "6", "--seed", "1", "--timeline-page", "--format", "html", "-o", str(tmp_path))
+    assert code == 0, out
+    assert f"wrote {tmp_path}/worksheet-timeline.html\n" in out
+    page = plain((tmp_path / "worksheet-timeline.html").read_text(encoding="utf-8"))
+    assert "年表" in page and "第一式典" in page and "2001年2月" in page
+
+
 def test_paper_sizes(bank: Bank) -> None:
     for paper, size in ((Paper.A4, "210mm 297mm"), (Paper.B4, "257mm 364mm"), (Paper.B5, "182mm 257mm")):
         ws = make(bank, count=3, types=(Exercise.SHORT,), paper=paper)

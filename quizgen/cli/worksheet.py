@@ -5,15 +5,19 @@ from __future__ import annotations
 import random
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from quizgen import resources
-from quizgen.bank import Bank, Lang, Selection
+from quizgen.bank import Bank, Item, Lang, Selection
 from quizgen.cli import cli
 from quizgen.cli.common import bank_option, build_time, load, plural, selection_options
 from quizgen.errors import UsageError
 from quizgen.generators.worksheet.sheet import Paper, Points
+
+if TYPE_CHECKING:
+    from quizgen.generators.worksheet.write import Format
 
 TYPE_NAMES = "short, choice, truefalse, cloze, matching, timeline"
 
@@ -55,6 +59,8 @@ TYPE_NAMES = "short, choice, truefalse, cloze, matching, timeline"
               help="Output format, repeatable (default: html and pdf; HTML only without the pdf extra). "
                    "docx: Word files to edit (the docx extra).")
 @click.option("--furigana", is_flag=True, help="Add readings (ruby) above every name written in kanji.")
+@click.option("--timeline-page", "timeline_page", is_flag=True,
+              help="Also write the chronology page of the selection (timeline.html/.pdf), as `quizgen timeline` makes it.")
 @click.option("--articles", "articles_dir", type=click.Path(path_type=Path, file_okay=False), default=None,
               help="The articles folder (default: $QUIZGEN_ARTICLES or the seed articles, where found): "
                    "lets the leak check keep two questions from one sentence apart.")
@@ -64,8 +70,8 @@ TYPE_NAMES = "short, choice, truefalse, cloze, matching, timeline"
 def worksheet(bank_path: Path | None, selection: Selection, count: int | None, ids: tuple[str, ...],
               exclude: tuple[str, ...], types: tuple[str, ...], lang: str, seed: int | None, variants: int,
               vary_items: bool, title: str | None, exam: str | None, time_limit: int | None, points: str | None,
-              answer_sheet: bool, paper: str, formats: tuple[str, ...], furigana: bool, articles_dir: Path | None,
-              stem: str, out_dir: Path) -> None:
+              answer_sheet: bool, paper: str, formats: tuple[str, ...], furigana: bool, timeline_page: bool,
+              articles_dir: Path | None, stem: str, out_dir: Path) -> None:
     """Make a printable worksheet and its answer key (A4 PDF and stand-alone HTML; Word with --format docx).
 
     No question on a sheet gives another's answer away: the questions are chosen so that none prints
@@ -109,11 +115,23 @@ def worksheet(bank_path: Path | None, selection: Selection, count: int | None, i
         for p in getattr(exc, "paths", ()):
             click.echo(f"wrote {p}")
         raise
+    if timeline_page:
+        paths += _timeline_page(bank, items, Lang(lang), out_dir, stem, wanted)
     for p in paths:
         click.echo(f"wrote {p}")
     click.echo(f"{ws.count} questions, {ws.total} points, {plural(len(ws.variants), 'version')} "
                f"({', '.join(v.label for v in ws.variants)}); seed {chosen_seed} "
                f"(rebuild the same sheets with --seed {chosen_seed})")
+
+
+def _timeline_page(bank: Bank, items: tuple[Item, ...], lang: Lang, out_dir: Path, stem: str,
+                   formats: tuple[Format, ...]) -> list[Path]:
+    from quizgen.generators.worksheet import chronology
+    from quizgen.generators.worksheet.write import Format, write_timeline
+
+    chrono = chronology(bank, items)
+    return [write_timeline(bank, chrono, lang, out_dir / f"{stem}-timeline.{f.value}", f)
+            for f in formats if f is not Format.DOCX]
 
 
 def _id_list(values: tuple[str, ...]) -> tuple[str, ...]:

@@ -173,16 +173,24 @@ def default_options() -> WorksheetOptions:
 
 
 def build_default(bank: Bank, out_dir: Path, now: dt.datetime) -> list[Path]:
-    """`quizgen build`: a 20-question Japanese worksheet in versions A and B (HTML + PDF + keys), and the
-    chronology page (timeline.html, timeline.pdf) when the bank has dated events."""
+    """`quizgen build`: a 20-question Japanese worksheet in versions A and B (HTML + PDF + keys; fewer questions
+    when the bank cannot fill 20 that give nothing away), and the chronology page (timeline.html,
+    timeline.pdf) when the bank has dated events."""
     from quizgen.generators.worksheet.write import Format, write_timeline, write_worksheet
 
     items = Selection().apply(bank)
     if not items:
         return []
     opts = default_options()
-    opts = replace(opts, count=max(1, min(opts.count, len(items) - EXERCISE_SIZE)))
-    ws = build_worksheet(bank, items, opts, random.Random(opts.seed), now.date())
+    count = max(1, min(opts.count, len(items) - EXERCISE_SIZE))
+    while True:  # a small bank may not fill 20 questions that give nothing away: the set shrinks to fit
+        try:
+            ws = build_worksheet(bank, items, replace(opts, count=count), random.Random(opts.seed), now.date())
+            break
+        except UsageError:
+            if count == 1:
+                raise
+            count = max(1, count - 5)
     chrono = chronology(bank, items) if any(i.when is not None for i in items) else None
     folder = out_dir / "worksheets"
     try:
@@ -193,5 +201,5 @@ def build_default(bank: Bank, out_dir: Path, now: dt.datetime) -> list[Path]:
         html = write_timeline(bank, chrono, Lang.JA, folder / "timeline.html", Format.HTML)
         raise type(exc)(str(exc), [*exc.paths, html]) from exc
     if chrono is not None:
-        paths += [write_timeline(bank, chrono, Lang.JA, folder / f"timeline.{f.value}", f) for f in Format]
+        paths += [write_timeline(bank, chrono, Lang.JA, folder / f"timeline.{f.value}", f) for f in (Format.HTML, Format.PDF)]
     return paths

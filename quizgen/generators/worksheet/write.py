@@ -107,6 +107,8 @@ def check_leaks(bank: Bank, ws: Worksheet) -> None:
 def write_timeline(bank: Bank, chrono: Chronology, lang: Lang, path: Path, fmt: Format | str) -> Path:
     """Write the chronology page as HTML (with its font subset embedded, where fontTools is installed) or PDF
     (which needs the `pdf` extra), atomically."""
+    if Format(fmt) is Format.DOCX:
+        raise UsageError("the chronology page is made as HTML or PDF, not as a Word file")
     font = fonts.font_path()
     html = render_timeline(bank, chrono, lang)
     if Format(fmt) is Format.HTML:
