@@ -161,6 +161,17 @@ def _kv(text: str) -> dict[str, str]:
     return dict(line.strip().split(": ", 1) for line in text.splitlines())
 
 
+def test_a_latin_answer_in_a_japanese_note() -> None:
+    """Seen on a printed sheet: 「G7は日本・米国…の枠組み」 beside the question whose answer is G7."""
+    bank = bank_of(item("a", "G7", "首脳会談で両首脳が対抗する意向を示した枠組みは何か。", "G7に対抗",
+                        context="{ja: G7は日本・米国などの7か国の枠組み。, en: The G7 is a group of seven countries.}"))
+    a = bank.item_by_id["a"]
+    assert sheet_note(bank, a, Lang.JA) is None and sheet_note(bank, a, Lang.BOTH) is None
+    assert sheet_note(bank, a, Lang.EN) is None
+    (leak,) = find_leaks(bank, [ShortQ(a, a.context)], Lang.JA)
+    assert (leak.kind, leak.form) == (LeakKind.NOTE, "G7")
+
+
 def test_latin_answers_are_whole_words_on_english_sheets() -> None:
     bank = bank_of(item("a", "イラン", "仲介された国の一つは。", "イランと"),
                    item("b", "サウジ", "もう一つは。", "サウジと"))

@@ -138,24 +138,24 @@ def _word_re(word: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![0-9a-z]){re.escape(word)}(?![0-9a-z])")
 
 
-def printed_in(form: str, text: Text | Shown, shortest: int) -> str | None:
+def printed_in(form: str, text: Text | Shown, shortest: int, langs: tuple[str, ...] = ("en", "ja")) -> str | None:
     """'ja' or 'en': the language of `text` that prints `form` (a Latin form as a whole word), or None.
 
     Forms shorter than `shortest` (after normalisation) are never looked for. A form that is the whole
     text is a placeholder both still hold ("TODO: translate"), not a giveaway. The one owner of "is this
     answer printed here": `quizgen check` asks it of an item's own prompt, the worksheets' leak checker of
-    every other text on a sheet (prepared once with `shown`)."""
+    every other text on a sheet (prepared once with `shown`), in the languages the sheet shows (`langs`)."""
     prepared = text if isinstance(text, Shown) else shown(text)
     if _latin(form):
         word = " ".join(form.split()).casefold()
         if len(word) >= shortest:
             pattern = _word_re(word)
             for lang, words in (("en", prepared.en_words), ("ja", prepared.ja_words)):
-                if words != word and pattern.search(words):
+                if lang in langs and words != word and pattern.search(words):
                     return lang
         return None
     key = _key(form)
-    return "ja" if len(key) >= shortest and key in prepared.ja_key else None
+    return "ja" if "ja" in langs and len(key) >= shortest and key in prepared.ja_key else None
 
 
 def answer_forms(item: Item, bank: Bank | None = None) -> list[tuple[str, str, int]]:

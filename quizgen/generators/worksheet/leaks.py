@@ -78,8 +78,7 @@ def _langs(lang: Lang) -> tuple[str, ...]:
 
 
 def _shown(form: str, text: Text, shortest: int, langs: tuple[str, ...]) -> bool:
-    where = printed_in(form, text, shortest)
-    return where is not None and (where in langs or (where == "ja" and "en" in langs and form.isascii()))
+    return printed_in(form, text, shortest, langs) is not None
 
 
 # --------------------------------------------------------------------------- notes
