@@ -167,8 +167,8 @@ def test_furigana_never_overprint_the_line_above(made: list[tuple[str, Bank, Wor
                 readings = [r for r in rs if re.fullmatch(r"[\u3041-\u309f\u30fc]+", r.text.strip()) and r.size < 9]
                 for rt in readings:
                     top, bottom = rt.y - 0.9 * rt.size, rt.y + 0.15 * rt.size
-                    for other in rs:
-                        if other is rt or other.size < 9 or other.size > body:
+                    for other in rs:  # the lines above: text whose baseline is above the reading's
+                        if other is rt or other.size < 9 or other.size > body or other.y >= rt.y:
                             continue
                         left, right = other.x, other.x + width(other.text.strip(), other.size)
                         if not (left < rt.x + width(rt.text, rt.size) and rt.x < right):

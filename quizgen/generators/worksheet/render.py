@@ -32,13 +32,13 @@ from quizgen.generators.worksheet.sheet import Variant, Worksheet
 from quizgen.generators.worksheet.timeline import Chronology
 
 FONT_PLACEHOLDER = "/*@quizgen-font-face@*/"
-# WeasyPrint has no ruby layout (it would print the reading after the word): place <rt> above by hand, inside
-# room the <ruby> box makes for it above the word (padding-top), so the reading pushes its own line down and
-# never overprints the line above. Only the PDF gets this; browsers lay out ruby themselves.
-PDF_RUBY_CSS = (" ruby { display: inline-block; position: relative; padding-top: 0.62em; line-height: 1.2;"
-                " text-indent: 0; }"
-                " rt { display: block; position: absolute; left: -3em; right: -3em; top: 0; font-size: 0.55em;"
-                " line-height: 1.1; text-align: center; white-space: nowrap; }")
+# WeasyPrint has no ruby layout (it would print the reading after the word): place <rt> above by hand. A sheet
+# with furigana sets every text line tall enough (worksheet.css, `.furigana`) for the reading to sit in the
+# room above its word, so lines stay evenly spaced, the question number stays level with its first line, and
+# no reading reaches the line above. Only the PDF gets this; browsers lay out ruby themselves.
+PDF_RUBY_CSS = (" ruby { display: inline-block; position: relative; line-height: 1; text-indent: 0; }"
+                " rt { display: block; position: absolute; left: -3em; right: -3em; top: -0.95em; font-size: 0.55em;"
+                " line-height: 1.05; text-align: center; white-space: nowrap; }")
 _ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII")
 _MARKS = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 _KANJI = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf々]")
