@@ -35,6 +35,10 @@ class Exercise(StrEnum):
     def instructions(self) -> Text:
         return _INSTRUCTIONS[self]
 
+    def instructions_for(self, answer_sheet: bool) -> Text:
+        """The instructions as printed: with a separate answer sheet, students write letters and marks there."""
+        return _ON_ANSWER_SHEET.get(self, _INSTRUCTIONS[self]) if answer_sheet else _INSTRUCTIONS[self]
+
 
 _TYPE_LABELS = {
     Exercise.SHORT: Text("記述問題", "Short answer"),
@@ -58,6 +62,15 @@ _INSTRUCTIONS = {
                             "Match each person with their title or role in the article; write its letter in the box."),
     Exercise.TIMELINE: Text("次の出来事を古い順に並べ、記号で答えなさい。",
                             "Put the events in order, oldest first, by writing their letters."),
+}
+
+_ON_ANSWER_SHEET = {
+    Exercise.CHOICE: Text("正しいものを一つ選び、記号で答えなさい。", "Choose the one correct answer and write its letter."),
+    Exercise.TRUEFALSE: Text("記事の内容に合っていれば○、合っていなければ×で答えなさい。",
+                             "Answer ○ if the statement agrees with the articles, × if it does not."),
+    Exercise.CLOZE: Text("空欄(1)(2)…にあてはまる語句を答えなさい。", "Write the words missing in blanks (1), (2), …"),
+    Exercise.MATCHING: Text("左の人物の肩書・役割として、記事に書かれているものを右から選び、記号で答えなさい。",
+                            "Match each person with their title or role in the article; write its letter."),
 }
 
 SIMPLE_EXERCISES = (Exercise.SHORT, Exercise.CHOICE, Exercise.TRUEFALSE, Exercise.CLOZE)

@@ -182,7 +182,7 @@ class _Writer:
         h = self.doc.add_heading(level=2)
         h.add_run(f"{_ROMAN[index]}　{self.t(section.type.label)}{pts}")
         h.paragraph_format.keep_with_next = True
-        self.text(self.para(), section.type.instructions)
+        self.text(self.para(), section.type.instructions_for(self.ws.options.answer_sheet))
 
     def question(self, n: int, q: Question) -> None:
         qno = f"Q{n}　" if self.lang is Lang.EN else f"問{n}　"
