@@ -86,28 +86,36 @@ def _bank() -> tuple[Bank, str]:
 
 def synthetic_bank(n: int) -> str:
     """YAML for `n` facts that never give each other away, with prompts and statements of the real bank's length."""
+    import yaml
+
     kana = "アイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワ"
-    out = ['sources:\n  - {id: "001", file: a.txt, headline: {ja: 見出し, en: Headline}, outlet: {ja: 新聞, en: Paper}}',
-           "items:"]
+    items = []
     for k in range(n):
         word = kana[k % 40] + kana[(k // 40 + 7) % 40] + kana[(k * 7 + 3) % 40] + "構想"
         wrong = [kana[(k + j) % 40] + "ン" + kana[(k + 2 * j) % 40] + "計画" for j in (11, 12, 13)]
         year, month = 2000 + k % 25, k % 12 + 1
-        out.append(f"""  - id: f{k:03d}
-    category: positions
-    kind: stance
-    prompt: {{ja: "{year}年{month}月、第{k}回の国際会議で議長国が各国に示し、長い議論の末に合意された構想の名前は何か。", en: "Which plan did the chair of conference {k} present in {month}/{year}?"}}
-    answer: {{ja: {word}, en: plan {k}}}
-    explanation: {{ja: "第{k}回の会議では議長国の構想が長い議論の末に合意された。", en: "The chair's plan was agreed after long talks."}}
-    evidence: [{{article: "001", quote: "第{k}回会議で{word}"}}]
-    statement: {{ja: "第{k}回の国際会議で合意されたのは{word}である。", en: "Conference {k} agreed on plan {k}."}}
-    false_statement: {{ja: "第{k}回の国際会議で合意されたのは{wrong[0]}である。", en: "Conference {k} agreed on another plan."}}
-    cloze: {{ja: "第{k}回の国際会議では、議長国が示した[[{word}]]が長い議論の末に合意された。", en: "At conference {k}, [[plan {k}]] was agreed."}}
-    distractors: [{", ".join(f'{{ja: {w}, en: other plan {k}-{j}}}' for j, w in enumerate(wrong))}]
-    when: "{year}-{month:02d}"
-    date_basis: {{how: stated, article: "001", quotes: ["{year}年{month}月の第{k}回会議"]}}
-    event: {{ja: "第{k}回国際会議", en: "Conference {k}"}}""")
-    return "\n".join(out) + "\n"
+        items.append({
+            "id": f"f{k:03d}", "category": "positions", "kind": "stance",
+            "prompt": {"ja": f"{year}年{month}月、第{k}回の国際会議で議長国が各国に示し、"
+                             "長い議論の末に合意された構想の名前は何か。",
+                       "en": f"Which plan did the chair of conference {k} present in {month}/{year}?"},
+            "answer": {"ja": word, "en": f"plan {k}"},
+            "explanation": {"ja": f"第{k}回の会議では議長国の構想が長い議論の末に合意された。",
+                            "en": "The chair's plan was agreed after long talks."},
+            "evidence": [{"article": "001", "quote": f"第{k}回会議で{word}"}],
+            "statement": {"ja": f"第{k}回の国際会議で合意されたのは{word}である。", "en": f"Conference {k} agreed on plan {k}."},
+            "false_statement": {"ja": f"第{k}回の国際会議で合意されたのは{wrong[0]}である。",
+                                "en": f"Conference {k} agreed on another plan."},
+            "cloze": {"ja": f"第{k}回の国際会議では、議長国が示した[[{word}]]が長い議論の末に合意された。",
+                      "en": f"At conference {k}, [[plan {k}]] was agreed."},
+            "distractors": [{"ja": w, "en": f"other plan {k}-{j}"} for j, w in enumerate(wrong)],
+            "when": f"{year}-{month:02d}",
+            "date_basis": {"how": "stated", "article": "001", "quotes": [f"{year}年{month}月の第{k}回会議"]},
+            "event": {"ja": f"第{k}回国際会議", "en": f"Conference {k}"},
+        })
+    source = {"id": "001", "file": "a.txt", "headline": {"ja": "見出し", "en": "Headline"},
+              "outlet": {"ja": "新聞", "en": "Paper"}}
+    return str(yaml.safe_dump({"sources": [source], "items": items}, allow_unicode=True, sort_keys=False))
 
 
 if __name__ == "__main__":

@@ -226,6 +226,19 @@ def test_matching_titles_name_no_nationality() -> None:
         assert not re.search("中国|ロシア|日本|ウクライナ|米国|アメリカ", p.right.ja), p
 
 
+def test_exercises_of_several_items_are_never_made_from_one() -> None:
+    """choose.py turned any exercise it did not know into a cloze question, silently; now it says so."""
+    from quizgen.generators.worksheet.choose import simple_question
+
+    bank = load_bank(DATA)
+    item = bank.item_by_id["t-neutral"]
+    for t in (Exercise.MATCHING, Exercise.TIMELINE):
+        with pytest.raises(AssertionError, match="made of several items"):
+            simple_question(t, bank, item, random.Random(1), Lang.JA)
+    assert isinstance(simple_question(Exercise.CLOZE, bank, item, random.Random(1), Lang.JA), ClozeQ)
+    assert simple_question(Exercise.CHOICE, bank, item, random.Random(1), Lang.JA) is not None
+
+
 def test_true_and_false_statements_take_turns(bank: Bank) -> None:
     ws = make(bank, count=8, types=(Exercise.TRUEFALSE,))
     truth = [q.tf.is_true for _, q in ws.variants[0].questions() if isinstance(q, TrueFalseQ)]

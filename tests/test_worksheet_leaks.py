@@ -170,6 +170,10 @@ def test_a_latin_answer_in_a_japanese_note() -> None:
     assert sheet_note(bank, a, Lang.EN) is None
     (leak,) = find_leaks(bank, [ShortQ(a, a.context)], Lang.JA)
     assert (leak.kind, leak.form) == (LeakKind.NOTE, "G7")
+    b = bank_of(item("b", "北京", "会談の都市はどこか。", "北京で会談",
+                     context="{ja: 会談ではG7への対抗が話題になった。, en: The G7 came up in the talks.}")).item_by_id["b"]
+    (leak,) = find_leaks(bank, [ShortQ(a), ShortQ(b, b.context)], Lang.JA)  # and in another question's note
+    assert (leak.giver, leak.taker, leak.form, leak.where) == ("b", "a", "G7", "note")
 
 
 def test_latin_answers_are_whole_words_on_english_sheets() -> None:

@@ -151,7 +151,7 @@ def printed_in(form: str, text: Text | Shown, shortest: int, langs: tuple[str, .
         if len(word) >= shortest:
             pattern = _word_re(word)
             for lang, words in (("en", prepared.en_words), ("ja", prepared.ja_words)):
-                if lang in langs and words != word and pattern.search(words):
+                if lang in langs and word in words and words != word and pattern.search(words):
                     return lang
         return None
     key = _key(form)

@@ -40,7 +40,7 @@ from quizgen.generators.worksheet.exercises import (
 )
 from quizgen.japanese.normalise import normalise
 
-__all__ = ["Leak", "LeakChecker", "LeakKind", "find_leaks", "leaks_between", "note_reveals", "same_sentence",
+__all__ = ["Leak", "LeakChecker", "LeakKind", "find_leaks", "note_reveals", "same_sentence",
            "sheet_note"]
 
 _MIN_BLANK = 2  # shortest cloze blank looked for elsewhere (ロシア, 中国)
@@ -218,6 +218,18 @@ def _same_sentence(a: Item, b: Item, sa: list[tuple[str, int, int] | None],
 # --------------------------------------------------------------------------- the checker
 
 
+_SEP = "\u241e"  # between a question's texts when they are searched at once (kept by normalisation, in no text)
+
+
+@dataclass(frozen=True)
+class _Profile:
+    """A question as the checker reads it: its texts, prepared one by one and as a whole, and its answers."""
+
+    texts: list[tuple[str, Text, Shown]]
+    whole: Shown
+    answers: list[tuple[str, int]]
+
+
 class LeakChecker:
     """Finds leaks between the questions of one sheet; remembers what it has prepared (texts, answers,
     sentences and pairs already compared), so a selection can ask it thousands of times."""
@@ -225,18 +237,25 @@ class LeakChecker:
     def __init__(self, bank: Bank, lang: Lang, texts: Mapping[str, str] | None = None) -> None:
         self.bank, self.lang, self.texts = bank, lang, texts or {}
         self.langs = _langs(lang)
-        self._profiles: dict[str, tuple[list[tuple[str, Text, Shown]], list[tuple[str, int]]]] = {}
+        self._profiles: dict[str, _Profile] = {}
         self._pairs: dict[tuple[str, str], list[Leak]] = {}
         self._spans: dict[str, list[tuple[str, int, int] | None]] = {}
+        self._ids: dict[int, tuple[Question, str]] = {}  # by object: the question (kept alive) and its key
 
     def _id(self, q: Question) -> str:
-        note = question_note(q)
-        return question_key(q) + ("|note" if note is not None else "")
+        known = self._ids.get(id(q))
+        if known is None or known[0] is not q:
+            known = (q, question_key(q) + ("|note" if question_note(q) is not None else ""))
+            self._ids[id(q)] = known
+        return known[1]
 
-    def _profile(self, q: Question) -> tuple[list[tuple[str, Text, Shown]], list[tuple[str, int]]]:
+    def _profile(self, q: Question) -> _Profile:
         key = self._id(q)
         if key not in self._profiles:
-            self._profiles[key] = ([(where, t, shown(t)) for where, t in sheet_texts(q)], _answers(self.bank, q))
+            texts = sheet_texts(q)
+            whole = Text(_SEP.join(t.ja for _, t in texts), _SEP.join(t.en for _, t in texts))
+            self._profiles[key] = _Profile([(where, t, shown(t)) for where, t in texts], shown(whole),
+                                           _answers(self.bank, q))
         return self._profiles[key]
 
     def between(self, a: Question, b: Question) -> list[Leak]:
@@ -249,7 +268,7 @@ class LeakChecker:
     def _compare(self, a: Question, b: Question) -> list[Leak]:
         out: list[Leak] = []
         for giver, taker in ((a, b), (b, a)):
-            texts = self._profile(giver)[0]
+            texts = self._profile(giver).texts
             if isinstance(taker, MatchingQ):
                 out += _matching_leaks(taker, giver, [(w, t) for w, t, _ in texts], self.langs)
             elif isinstance(taker, TimelineQ):
@@ -259,11 +278,12 @@ class LeakChecker:
         return out + self._sentence_leaks(a, b)
 
     def _answer_leaks(self, taker: Question, giver: Question) -> list[Leak]:
-        texts = self._profile(giver)[0]
-        for form, shortest in self._profile(taker)[1]:
-            for where, _, prepared in texts:
-                found = printed_in(form, prepared, shortest)
-                if found is not None and (found in self.langs or (form.isascii() and "en" in self.langs)):
+        shown_to = self._profile(giver)
+        for form, shortest in self._profile(taker).answers:
+            if printed_in(form, shown_to.whole, shortest, self.langs) is None:  # all its texts at once, first
+                continue
+            for where, _, prepared in shown_to.texts:
+                if printed_in(form, prepared, shortest, self.langs) is not None:
                     return [Leak(LeakKind.ANSWER, question_label(giver), question_label(taker), form, where)]
         return []
 
@@ -303,12 +323,6 @@ class LeakChecker:
 
 def question_note(q: Question) -> Text | None:
     return getattr(q, "note", None)
-
-
-def leaks_between(bank: Bank, a: Question, b: Question, lang: Lang,
-                  texts: Mapping[str, str] | None = None) -> list[Leak]:
-    """Every leak between two questions of one sheet, in both directions."""
-    return LeakChecker(bank, lang, texts).between(a, b)
 
 
 def find_leaks(bank: Bank, questions: Iterable[Question], lang: Lang,

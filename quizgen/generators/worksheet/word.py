@@ -317,7 +317,9 @@ def _answer_cell(q: Question) -> str:
             return " → ".join("［　　］" for _ in shown)
         case ShortQ():
             return ""
-    return "［　　］"
+        case ChoiceQ() | TrueFalseQ():
+            return "［　　］"
+    raise AssertionError(f"no answer cell for {type(q).__name__}")
 
 
 def docx_bytes(bank: Bank, ws: Worksheet, variant: Variant, part: Part) -> bytes:
