@@ -25,7 +25,7 @@ from quizgen.generators.worksheet import (
     build_worksheet,
     find_leaks,
 )
-from quizgen.generators.worksheet.leaks import same_sentence, sheet_note
+from quizgen.generators.worksheet.leaks import note_reveals, same_sentence, sheet_note
 from quizgen.generators.worksheet.render import Part, render
 
 DAY = dt.date(2025, 3, 1)
@@ -106,6 +106,27 @@ def test_a_note_that_shows_its_own_answer_goes_to_the_key() -> None:
     ws = build_worksheet(bank, [a], WorksheetOptions(count=1, types=(Exercise.SHORT,), seed=1), random.Random(1), DAY)
     sheet, key = (render(bank, ws, ws.variants[0], p) for p in (Part.SHEET, Part.KEY))
     assert "2025年2月24日に行われた" not in sheet and "2025年2月24日に行われた" in key
+
+
+def test_a_note_beside_a_true_false_or_choice_question_goes_to_the_key() -> None:
+    """Seen on a printed sheet: a false statement about a Russia–France contact, and beside it the note
+    「2025年2月、米ロはサウジアラビアで高官協議を行った」, which refutes it without naming the answer."""
+    from quizgen.forms import TrueFalse
+    from quizgen.generators.worksheet import TrueFalseQ
+
+    bank = bank_of(item("a", "アメリカ", "ロシア側が接触の最新状況を説明した相手国はどこか。", "米ロ接触の最新状況",
+                        statement="{ja: ロシア側は米ロ接触の最新状況を説明した。, en: Russia briefed on its US contacts.}",
+                        false_statement="{ja: ロシア側はロシアとフランスの接触の最新状況を説明した。, en: France.}",
+                        context="{ja: 2025年2月、米ロはサウジアラビアで高官協議を行った。, en: US–Russia talks in Riyadh.}"))
+    a = bank.item_by_id["a"]
+    assert a.context is not None and note_reveals(bank, a, a.context, Lang.JA) is None  # no answer form in it…
+    for t in (Exercise.TRUEFALSE, Exercise.CHOICE):
+        assert sheet_note(bank, a, Lang.JA, t) is None  # …but it never sits beside options
+    assert sheet_note(bank, a, Lang.JA, Exercise.SHORT) == a.context
+    assert a.false_statement is not None
+    (leak,) = find_leaks(bank, [TrueFalseQ(TrueFalse(a, a.false_statement, False), a.context)], Lang.JA)
+    assert (leak.kind, leak.where) == (LeakKind.NOTE, "options")
+    assert leak.describe() == "the note of a sits beside options it can decide (「2025年2月、米ロはサウジアラビアで高官協議を…」)"
 
 
 def test_two_questions_from_one_sentence() -> None:

@@ -280,7 +280,7 @@ def simple_question(t: Exercise, bank: Bank, item: Item, rng: random.Random, lan
     """`item` as a question of the one-item exercise `t` (None when the item has no such form), with the
     note it may show on the sheet. `want_true` picks a true/false item's true or false statement where it
     has both (None: at random)."""
-    note = sheet_note(bank, item, lang)
+    note = sheet_note(bank, item, lang, t)
     if t is Exercise.SHORT:
         return ShortQ(item, note)
     if t is Exercise.CHOICE:

@@ -103,25 +103,25 @@ def parse_types(values: Iterable[str]) -> tuple[Exercise, ...]:
 @dataclass(frozen=True)
 class ShortQ:
     item: Item
-    note: Text | None = None  # printed beside it: the item's context, unless it shows the answer (`leaks.sheet_note`)
+    note: Text | None = None  # printed beside it: the item's context, where it cannot decide the answer (`leaks.sheet_note`)
 
 
 @dataclass(frozen=True)
 class ChoiceQ:
     mc: MultipleChoice
-    note: Text | None = None  # printed beside it: the item's context, unless it shows the answer (`leaks.sheet_note`)
+    note: Text | None = None  # printed beside it: the item's context, where it cannot decide the answer (`leaks.sheet_note`)
 
 
 @dataclass(frozen=True)
 class TrueFalseQ:
     tf: TrueFalse
-    note: Text | None = None  # printed beside it: the item's context, unless it shows the answer (`leaks.sheet_note`)
+    note: Text | None = None  # printed beside it: the item's context, where it cannot decide the answer (`leaks.sheet_note`)
 
 
 @dataclass(frozen=True)
 class ClozeQ:
     cz: Cloze
-    note: Text | None = None  # printed beside it: the item's context, unless it shows the answer (`leaks.sheet_note`)
+    note: Text | None = None  # printed beside it: the item's context, where it cannot decide the answer (`leaks.sheet_note`)
 
 
 @dataclass(frozen=True)

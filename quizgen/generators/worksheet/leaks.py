@@ -7,8 +7,11 @@ Run on every version of every sheet before it is written, and by the selection w
   timeline event: its date printed in a question about the same story or the same date);
 - `same-sentence`: two questions draw on the same sentence of an article (one evidence quote inside
   another's sentence, or, without the article texts, one quote containing the other);
-- `note`: a note printed beside a question reveals its own answer. Such notes never reach the sheet:
-  `sheet_note` keeps them for the key, so a sheet made by `choose` never has one.
+- `note`: a note printed beside a question reveals its own answer, or sits beside a true/false or
+  multiple-choice question (background about the very fact asked confirms or refutes a statement, or
+  points at one option, in ways no string search sees: 「米ロはサウジアラビアで高官協議を行った」 beside
+  a statement about a Russia–France contact). Such notes never reach the sheet: `sheet_note` keeps them
+  for the key, so a sheet made by `choose` never has one.
 
 Answers are found as `quizgen check` finds an answer in its own prompt (`bank.content.printed_in`): by
 comparison key (width, kana, case and punctuation folded), Latin script as whole words, very short
@@ -28,6 +31,7 @@ from quizgen.citations import date_label
 from quizgen.generators.worksheet.exercises import (
     ChoiceQ,
     ClozeQ,
+    Exercise,
     MatchingQ,
     Question,
     ShortQ,
@@ -40,7 +44,7 @@ from quizgen.generators.worksheet.exercises import (
 )
 from quizgen.japanese.normalise import normalise
 
-__all__ = ["Leak", "LeakChecker", "LeakKind", "find_leaks", "note_reveals", "same_sentence",
+__all__ = ["NOTES_ON_SHEET", "Leak", "LeakChecker", "LeakKind", "find_leaks", "note_reveals", "same_sentence",
            "sheet_note"]
 
 _MIN_BLANK = 2  # shortest cloze blank looked for elsewhere (ロシア, 中国)
@@ -68,6 +72,8 @@ class Leak:
     def describe(self) -> str:
         if self.kind is LeakKind.SAME_SENTENCE:
             return f"{self.giver} and {self.taker} come from the same sentence of an article (「{self.form}」)"
+        if self.kind is LeakKind.NOTE and self.where == "options":
+            return f"the note of {self.taker} sits beside options it can decide (「{self.form}」)"
         if self.kind is LeakKind.NOTE:
             return f"the note of {self.taker} shows its answer 「{self.form}」"
         return f"{self.giver}'s {self.where or 'text'} shows 「{self.form}」, the answer to {self.taker}"
@@ -93,10 +99,14 @@ def note_reveals(bank: Bank, item: Item, note: Text, lang: Lang = Lang.BOTH) -> 
     return None
 
 
-def sheet_note(bank: Bank, item: Item, lang: Lang) -> Text | None:
-    """The note printed beside `item`'s question: its outside-the-articles context, unless that reveals the
-    answer (then it is shown in the key only)."""
-    if item.context is None or note_reveals(bank, item, item.context, lang) is not None:
+NOTES_ON_SHEET = (Exercise.SHORT, Exercise.CLOZE)
+"""The exercises whose notes may be printed on the sheet: the student writes the answer, nothing to pick from."""
+
+
+def sheet_note(bank: Bank, item: Item, lang: Lang, exercise: Exercise = Exercise.SHORT) -> Text | None:
+    """The note printed beside `item`'s question: its outside-the-articles context, for a written answer,
+    unless the note shows that answer; otherwise the note is in the key only."""
+    if exercise not in NOTES_ON_SHEET or item.context is None or note_reveals(bank, item, item.context, lang):
         return None
     return item.context
 
@@ -301,11 +311,14 @@ class LeakChecker:
         return []
 
     def own_note(self, q: Question) -> list[Leak]:
-        """The note printed beside `q`, if it shows `q`'s own answer."""
+        """The note printed beside `q`, if it shows `q`'s own answer or `q` gives options to choose from."""
         note = question_note(q)
         items = question_items(q)
         if note is None or not items:
             return []
+        if isinstance(q, (ChoiceQ, TrueFalseQ)):
+            text = getattr(note, _langs(self.lang)[0])
+            return [Leak(LeakKind.NOTE, question_label(q), question_label(q), text[:24] + "…" * (len(text) > 24), "options")]
         found = note_reveals(self.bank, items[0], note, self.lang)
         return [] if found is None else [Leak(LeakKind.NOTE, question_label(q), question_label(q), found, "note")]
 
