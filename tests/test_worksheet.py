@@ -103,6 +103,7 @@ def test_parse_types_accepts_commas_and_repeats() -> None:
      "Error: --ids t-nuetral: no such item (did you mean 't-neutral'?); `quizgen topics --items` lists every one\n"),
     (["--exclude", "t-nope"], "Error: --exclude t-nope: no such item; `quizgen topics --items` lists every one\n"),
     (["--paper", "A3"], None),
+    (["--articles", "/nonexistent/articles"], "Error: --articles /nonexistent/articles: no such folder\n"),
 ])
 def test_bad_options_are_clear_usage_errors(args: list[str], message: str | None, tmp_path: Path) -> None:
     code, out = invoke(*args, "-o", str(tmp_path))

@@ -62,7 +62,8 @@ TYPE_NAMES = "short, choice, truefalse, cloze, matching, timeline"
 @click.option("--timeline-page", "timeline_page", is_flag=True,
               help="Also write the chronology page of the selection (timeline.html/.pdf), as `quizgen timeline` makes it.")
 @click.option("--articles", "articles_dir", type=click.Path(path_type=Path, file_okay=False), default=None,
-              help="The articles folder (default: $QUIZGEN_ARTICLES or the seed articles, where found): "
+              help="The articles folder (also read: the bank's own articles/, then $QUIZGEN_ARTICLES or the seed "
+                   "articles, where found): "
                    "lets the leak check keep two questions from one sentence apart.")
 @click.option("--name", "stem", default="worksheet", show_default=True, help="File name stem.")
 @click.option("-o", "--out", "out_dir", type=click.Path(path_type=Path, file_okay=False), default=Path("worksheets"),
@@ -105,7 +106,7 @@ def worksheet(bank_path: Path | None, selection: Selection, count: int | None, i
     bank = load(bank_path)
     selection = replace(selection, ids=wanted_ids, exclude_ids=excluded)
     items = selection.take(bank)
-    texts = article_texts(bank, articles_dir)
+    texts = article_texts(bank, bank_path or resources.bank_dir(), articles_dir)
     ws = build_worksheet(bank, items, options, random.Random(chosen_seed), build_time().date(), texts)
     for note in (*ws.notes, *([lacking] if lacking else [])):
         click.echo(f"note: {note}", err=True)
@@ -138,18 +139,25 @@ def _id_list(values: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(v.strip() for value in values for v in value.split(",") if v.strip()))
 
 
-def article_texts(bank: Bank, folder: Path | None) -> dict[str, str] | None:
-    """The article texts by source id, from `folder` (an error when it is not a folder) or, when not given,
-    from the default articles folder if it is there; sources whose file is missing are left out."""
+def article_texts(bank: Bank, bank_dir: Path, folder: Path | None) -> dict[str, str] | None:
+    """The article texts by source id, from `folder` (an error when it is not a folder), the bank's own
+    `articles/` and the default articles folder, in that order; sources whose file is in none are left out
+    (the leak check then compares their quotes only)."""
+    from quizgen.bank.articles import BANK_ARTICLES, ArticleFolders
+
     if folder is not None and not folder.is_dir():
         raise UsageError(f"--articles {folder}: no such folder")
-    where = folder or resources.default_articles_dir()
-    if where is None or not where.is_dir():
+    found = [folder, bank_dir / BANK_ARTICLES, resources.default_articles_dir()]
+    folders = ArticleFolders(tuple(f for f in found if f is not None and f.is_dir()), strict=False)
+    if not folders.folders:
         return None
     texts = {}
     for s in bank.sources:
+        path, _ = folders.find(s.file)
+        if path is None:
+            continue
         try:
-            texts[s.id] = (where / s.file).read_text(encoding="utf-8")
+            texts[s.id] = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError):
             continue
     return texts
