@@ -72,6 +72,12 @@ def test_full_scripted_session_with_override_undo_and_quit(tmp_path: Path) -> No
     assert kinds == ["review", "undo", "review", "review", "undo", "review", "review", "review"]
 
 
+def test_a_kana_answer_missing_a_long_vowel_is_wrong(tmp_path: Path) -> None:
+    res = run(["quiz", "--seed", "1", "--category", "actors"], "プチン\nプチン\n", tmp_path / "r.db")
+    assert "> プチン\n✗ Wrong — you answered 'プチン'\n  Answer: プーチン · Vladimir Putin\n" in res.output
+    assert "✓" not in res.output
+
+
 def test_end_of_input_ends_cleanly_and_the_daily_new_limit_holds(tmp_path: Path) -> None:
     db = tmp_path / "r.db"
     res = run(["quiz", "--seed", "1", "--new", "2"], "12\n", db)

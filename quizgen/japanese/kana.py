@@ -1,10 +1,13 @@
 """Kana folding and romaji canonicalisation (pure; katakana folding by jaconv).
 
-Readings are never guessed: romaji is only ever compared with a hiragana
-reading the bank supplies. Both sides go through :func:`romaji_key`, which
-folds Hepburn and kunrei spellings, macrons, long vowels, doubled consonants
-(っ) and ``n'`` into one key, so ``shuukinpei``, ``shū kinpei`` and
-``syukinpei`` all meet ``しゅうきんぺい``.
+Readings are never guessed: a typed reading is only ever compared with a hiragana
+reading the bank supplies, by :func:`reads_as`. Typed romaji goes through
+:func:`romaji_key`, which folds Hepburn and kunrei spellings, macrons, long
+vowels, doubled consonants (っ) and ``n'`` into one key, so ``shuukinpei``,
+``shū kinpei`` and ``syukinpei`` all meet ``しゅうきんぺい``: romaji is written
+with and without long-vowel marks. Typed kana goes through :func:`kana_key`,
+which keeps the length of every vowel: ``ぷうちん`` meets ``ぷーちん``, but
+``ぷちん`` is another word.
 """
 
 from __future__ import annotations
@@ -17,7 +20,11 @@ __all__ = [
     "fold_latin",
     "is_kana",
     "is_romaji",
+    "kana_key",
     "kana_to_romaji",
+    "reading_key",
+    "reading_keys",
+    "reads_as",
     "romaji_key",
 ]
 
@@ -173,3 +180,41 @@ def romaji_key(text: str) -> str:
     for pattern, repl in _REWRITES:
         text = pattern.sub(repl, text)
     return text
+
+
+# --- kana canonical key (vowel length kept) ----------------------------------------
+
+_SAME_SOUND = str.maketrans({"ぢ": "じ", "づ": "ず", "を": "お", "ゐ": "い", "ゑ": "え", "ゕ": "か", "ゖ": "か"})
+_VOWEL_KANA = dict(zip("aiueo", "あいうえお", strict=True))
+_VOWEL_OF: dict[str, str] = {k: _VOWEL_KANA[r[-1]] for k, r in _SYLLABLES.items() if r[-1] in _VOWEL_KANA}
+_VOWEL_OF.update({"ゃ": "あ", "ゅ": "う", "ょ": "お"})
+
+
+def kana_key(kana: str) -> str:
+    """Hiragana as it sounds, with the length of every vowel kept: ー is the vowel it lengthens
+    (ぷーちん = ぷうちん, ぜれんすきー = ぜれんすきい), a long o or e is the same with う/お or い/え
+    (とうきょう = とおきょお = とーきょー, けいざい = けーざい), and ぢ/じ, づ/ず, を/お are one sound each.
+    Nothing is dropped: ぷちん is not ぷーちん, きて is not きって."""
+    out: list[str] = []
+    for ch in kana.translate(_SAME_SOUND):
+        vowel = _VOWEL_OF.get(out[-1]) if out else None
+        long_vowel = (ch == "ー" and vowel) or (ch, vowel) in (("う", "お"), ("い", "え"))
+        out.append(vowel if long_vowel and vowel else ch)
+    return "".join(out)
+
+
+def reading_key(typed: str) -> str:
+    """The key a typed reading (normalised: hiragana or lower-case romaji) is compared by: :func:`kana_key` for
+    kana, :func:`romaji_key` for romaji. The two never meet: one is hiragana, the other ASCII."""
+    return kana_key(typed) if is_kana(typed) else romaji_key(typed)
+
+
+def reading_keys(kana: str) -> tuple[str, str]:
+    """Both keys of a hiragana reading, for looking up whichever a learner types."""
+    return kana_key(kana), romaji_key(kana)
+
+
+def reads_as(typed: str, kana: str) -> bool:
+    """Does ``typed`` (normalised kana or romaji) say the hiragana reading ``kana``? Kana must keep its
+    long vowels and っ; romaji may leave them out."""
+    return reading_key(typed) in reading_keys(kana)

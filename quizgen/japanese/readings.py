@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from quizgen.japanese.kana import is_kana, romaji_key
+from quizgen.japanese.kana import is_kana, kana_key
 from quizgen.japanese.normalise import normalise
 
 __all__ = ["Reading", "Segment", "spells"]
@@ -48,7 +48,7 @@ class Reading:
 
 def spells(typed_key: str, reading: Reading) -> bool:
     """Does `typed_key` (a normalised answer) spell `reading` segment by segment, each segment as written or
-    by its reading (romaji-equivalent kana: long vowels and small kana as `romaji_key` folds them)?"""
+    by its reading (in kana as `kana_key` compares it: ー or a vowel kana, but never a long vowel left out)?"""
     segments = tuple((normalise(s), r) for s, r in reading.segments)
     return _spells(typed_key, tuple(seg for seg in segments if seg[0] or seg[1]))  # ・ and spaces are not typed
 
@@ -63,11 +63,11 @@ def _spells(typed: str, segments: tuple[Segment, ...]) -> bool:
         return True
     if not reading:
         return False
-    want = romaji_key(reading)
+    want = kana_key(reading)
     for end in range(1, len(typed) + 1):
         piece = typed[:end]
         if not is_kana(piece):
             break
-        if romaji_key(piece) == want and _spells(typed[end:], rest):
+        if kana_key(piece) == want and _spells(typed[end:], rest):
             return True
     return False

@@ -12,9 +12,11 @@ Rules, in order: empty input is wrong; an exact match after :func:`~quizgen.japa
 simplified or traditional glyphs; another item's answer, a hedge or two answers are wrong; dates and
 numbers are judged by value (in digits, kanji, kana or romaji; a fuller date only when every added part is
 true); text by readings (kana or romaji of any spelling), mixed kana and kanji segment by segment, English
-spelling variants and name transliterations, titles (a wrong title is wrong); last, one typo in a kana or
-Latin answer of five or more characters is right but "almost" (rated Hard), unless another item's answer is
-as close or the answer is an acronym (BRIC is not a typo for BRICS). Zero false accepts is the rule the tables hold the judge to.
+spelling variants and name transliterations, titles (a wrong title is wrong); last, one typo in a kana or Latin
+answer of five or more characters, or in a run of five or more kana of a mixed answer, is right but "almost"
+(rated Hard), unless another item's answer is as close or the answer is an acronym (BRIC is not a typo for
+BRICS). Kana keeps its vowel length (ぷちん is not ぷーちん, though ぷうちん is); romaji may leave long vowels
+out. Zero false accepts is the rule the tables hold the judge to.
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from quizgen.japanese.dates import PartialDate, dates_in, parse_date, typed_weekday, weekday_ok
-from quizgen.japanese.kana import fold_kana, fold_latin, is_kana, is_romaji, romaji_key
+from quizgen.japanese.kana import fold_kana, fold_latin, is_kana, is_romaji, reading_key, reading_keys, reads_as
 from quizgen.japanese.latin import english_key, is_latin
 from quizgen.japanese.normalise import normalise
 from quizgen.japanese.numbers import Quantity, counters_compatible, parse_int, parse_quantity, quantity_kana
@@ -96,6 +98,7 @@ _LIST_SEP_RE = re.compile(r"[、,/;・]|\s(?:and|&)\s|と|や|および|及び")
 _BARE_RE = re.compile(r"[0-9〇零一二三四五六七八九十]{1,3}")
 _PARTS = ("year", "month", "day")
 _ACRONYM_RE = re.compile(r"[A-Z][A-Z0-9&.\-]{1,7}")
+_KANA_RE = re.compile(r"[\u3041-\u3096\u30fc]")
 
 
 def _soft(text: str) -> str:
@@ -150,13 +153,34 @@ def _kana_or_latin(key: str) -> bool:
     return is_kana(key) or (key.isascii() and key.isalpha())
 
 
+def _kana_slip(typed: str, target: str) -> bool:
+    """Is ``typed`` one edit from the mixed-script ``target`` (戦略的パートナシップ for 戦略的パートナーシップ), the edit
+    inside a run of TYPO_MIN_LENGTH or more kana? A kanji is never a slip (外商 is not 外相)."""
+    if abs(len(typed) - len(target)) > 1 or _osa(typed, target) > 1:
+        return False
+    p = 0
+    while p < min(len(typed), len(target)) and typed[p] == target[p]:
+        p += 1
+    s = 0
+    while s < min(len(typed), len(target)) - p and typed[-1 - s] == target[-1 - s]:
+        s += 1
+    if not all(_KANA_RE.fullmatch(c) for c in typed[p:len(typed) - s] + target[p:len(target) - s]):
+        return False
+    start, end = p, len(target) - s
+    while start > 0 and _KANA_RE.fullmatch(target[start - 1]):
+        start -= 1
+    while end < len(target) and _KANA_RE.fullmatch(target[end]):
+        end += 1
+    return end - start >= TYPO_MIN_LENGTH
+
+
 @dataclass(frozen=True)
 class _Answer:
     """An item's spellings, precomputed for text judging."""
 
     keys: dict[str, str]  # normalised key -> spelling
     variants: dict[str, str]  # normalised key of another glyph form -> spelling
-    readings: dict[str, str]  # romaji key of each kana spelling or reading -> spelling
+    readings: dict[str, str]  # kana key and romaji key of each kana spelling or reading -> spelling
     kana: dict[str, str]  # hiragana key of each kana spelling or reading -> spelling (for typos)
     mixed: tuple[tuple[Reading, str], ...]  # readings that can be typed part kana, part as written
     english: dict[str, str]  # english_key of each Latin spelling -> spelling
@@ -185,7 +209,8 @@ class _Answer:
             titles.update(found)
             if found and name_like(core):
                 cores[core] = spelling
-        return cls(keys, variants, {romaji_key(k): s for k, s in kana.items()}, kana, tuple(mixed),
+        said = {r: s for k, s in kana.items() for r in reading_keys(k)}
+        return cls(keys, variants, said, kana, tuple(mixed),
                    {english_key(s): s for s in spellings if is_latin(s)}, cores, titles)
 
     def named(self, key: str, raw: str) -> Verdict | None:
@@ -196,7 +221,7 @@ class _Answer:
         if key in self.variants:
             return Verdict(True, VerdictReason.VARIANT, self.variants[key])
         if is_kana(key) or is_romaji(key):
-            spelling = self.readings.get(romaji_key(key))
+            spelling = self.readings.get(reading_key(key))
             if spelling is not None:
                 return Verdict(True, VerdictReason.READING, spelling)
         spelling = next((s for r, s in self.mixed if spells(key, r)), None)
@@ -239,13 +264,18 @@ class _Answer:
         return normalise(raw), raw, ()
 
     def typo(self, key: str, others: set[str], acronym: bool = False) -> Verdict | None:
-        """One edit in a kana or Latin answer of TYPO_MIN_LENGTH or more, unless another item's answer is as close.
-        An acronym (and its kana reading) takes no typo: BRIC and G8 are other real things, not slips for BRICS
-        and G7; its spelled-out form (North Atlantic Treaty Organization) does."""
-        if not _kana_or_latin(key):
+        """One edit in a kana or Latin answer of TYPO_MIN_LENGTH or more, or in such a run of kana in a mixed
+        answer, unless another item's answer is as close. An acronym (and its kana reading) takes no typo: BRIC
+        and G8 are other real things, not slips for BRICS and G7; its spelled-out form (North Atlantic Treaty
+        Organization) does."""
+        mixed = not _kana_or_latin(key) and bool(_KANA_RE.search(key))
+        if not (_kana_or_latin(key) or mixed):
             return None
         if any(abs(len(o) - len(key)) <= 1 and _osa(key, o) <= 1 for o in others):
             return None
+        if mixed:
+            spelling = None if acronym else next((s for k, s in self.keys.items() if _kana_slip(key, k)), None)
+            return Verdict(True, VerdictReason.TYPO, spelling) if spelling is not None else None
         if is_kana(key):
             candidates = [] if acronym else list(self.kana.items())
         else:
@@ -307,11 +337,10 @@ def _said(key: str, spellings: list[str], readings: Mapping[str, Reading]) -> Ve
     """A number or date typed in kana or romaji as one of its spellings reads (にせんじゅうはちねん for 2018年)."""
     if not (is_kana(key) or is_romaji(key)):
         return None
-    typed = romaji_key(key)
     for spelling in spellings:
         reading = readings.get(spelling)
         kana = reading.kana if reading is not None else None
-        if kana and romaji_key(kana) == typed:
+        if kana and reads_as(key, kana):
             return Verdict(True, VerdictReason.READING, spelling)
     return None
 
@@ -325,12 +354,11 @@ def _number_by_reading(typed: str, answers: list[tuple[Quantity, str]]) -> Verdi
     compact = "".join(_soft(typed).split())
     if not (is_kana(compact) or is_romaji(compact)):
         return None
-    typed_key = romaji_key(compact)
     for quantity, spelling in answers:
         if quantity.value != int(quantity.value):
             continue
         said = quantity_kana(int(quantity.value), quantity.counter) | quantity_kana(int(quantity.value), "")
-        if any(romaji_key(r) == typed_key for r in said):
+        if any(reads_as(compact, r) for r in said):
             return Verdict(True, VerdictReason.READING, spelling)
     return None
 
@@ -338,10 +366,10 @@ def _number_by_reading(typed: str, answers: list[tuple[Quantity, str]]) -> Verdi
 def _judge_number(typed: str, spellings: list[str], reference: Sequence[str]) -> Verdict:
     soft = _soft(typed).removeprefix("the ")
     answers = _quantities(spellings)
-    kana_forms = {romaji_key(normalise(s)): s for s in spellings if is_kana(normalise(s))}
+    kana_forms = {r: s for s in spellings if is_kana(k := normalise(s)) for r in reading_keys(k)}
     compact = "".join(soft.split())
-    if (is_kana(compact) or is_romaji(compact)) and romaji_key(compact) in kana_forms:
-        return Verdict(True, VerdictReason.READING, kana_forms[romaji_key(compact)])
+    if (is_kana(compact) or is_romaji(compact)) and reading_key(compact) in kana_forms:
+        return Verdict(True, VerdictReason.READING, kana_forms[reading_key(compact)])
     by_reading = _number_by_reading(typed, answers)
     if by_reading is not None:
         return by_reading
