@@ -4,7 +4,8 @@ For every live item: the answer, each accepted alternative and alias, in kanji, 
 Hepburn and kunrei romaji, mixed script (one segment at a time in kana), other glyphs, English variants
 (US/UK spelling, singular/plural, "the", capitals), numbers and dates in other notations; and near-miss
 wrong answers: other items' answers, neighbouring numbers and dates, a wrong counter, a wrong title, a
-hedge, two answers. Nothing here is tuned to the judge: rows come from the bank alone, by these rules.
+hedge, two answers, another item's answer with の put between two of its words. Nothing here is tuned to the
+judge: rows come from the bank alone, by these rules.
 
     python bench/typed_table.py [--bank DIR] [--show N] [--tsv FILE]
 
@@ -185,6 +186,9 @@ def negatives(bank: Bank, item: Item, forms: tuple[str, ...], others: tuple[str,
     pool = [o for o in others if normalise(o) not in mine]
     for other in rng.sample(pool, min(8, len(pool))):
         yield "other-answer", other
+        for typed in with_no(bank, other):  # an inserted の (大統領の続投) must not make another answer ours
+            if normalise(typed) not in mine:
+                yield "other-answer-no", typed
     answer = item.answer.ja
     yield "hedge", f"たぶん{answer}"
     yield "hedge", f"{answer}かな"
@@ -199,6 +203,22 @@ def negatives(bank: Bank, item: Item, forms: tuple[str, ...], others: tuple[str,
         for title in _WRONG_TITLES:
             if title_group(title) not in held and normalise(f"{entity.ja}{title}") not in mine:
                 yield "wrong-title", f"{entity.ja}{title}"
+
+
+_NOUN_CHAR_RE = re.compile(r"[\u3400-\u9fff々\u30a1-\u30fa\u30fc]")
+
+
+def with_no(bank: Bank, spelling: str) -> list[str]:
+    """`spelling` with の put between two of its words (one place at a time), where a kanji or katakana word
+    meets another: 大統領続投 -> 大統領の続投."""
+    reading = bank.readings.get(spelling)
+    surfaces = [s for s, _ in reading.segments] if reading is not None else []
+    out = []
+    for k in range(1, len(surfaces)):
+        left, right = "".join(surfaces[:k]), "".join(surfaces[k:])
+        if left and right and _NOUN_CHAR_RE.fullmatch(left[-1]) and _NOUN_CHAR_RE.fullmatch(right[0]):
+            out.append(f"{left}の{right}")
+    return out
 
 
 def _number_negatives(item: Item) -> Iterator[tuple[str, str]]:

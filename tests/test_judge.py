@@ -446,9 +446,10 @@ def test_list_parts_may_be_joined_with_nakaguro(typed: str, ok: bool) -> None:
 # learner typing before the v2 judge and is never tuned against: measured once before the judge changed (7 false
 # accepts, 100 false rejects of 311) and once after (10 and 60). Its false accepts are rows where its policy
 # differs from issue 15 (a one-letter typo in a Latin answer of 5-6 letters is "almost" by the issue, wrong by the
-# policy; Zelenska, a real person one letter from Zelensky). It then found a dropped long vowel in a kana answer
-# under five kana (プチン, ナト, ドロン: were accepted), fixed since, so for those rows it is no longer untuned. The
-# mixed-script typo that came with the fix also makes 世界反ファシト戦争 "almost": 7 false accepts, 59 false rejects.
+# policy; Zelenska, a real person one letter from Zelensky). It then found two kinds of mistake, fixed since, so
+# for their rows it is no longer untuned: a dropped long vowel in a kana answer under five kana (プチン, ナト,
+# ドロン: were accepted) and an inserted の (ロシア連邦安全保障会議の書記: was rejected). The mixed-script typo that
+# came with the first fix also makes 世界反ファシト戦争 "almost": 7 false accepts, 58 false rejects.
 HELDOUT_V2_POLICY_DIFFERS = {34: "Lavrof", 53: "shoiku", 64: "Zelenska", 145: "Rusia", 178: "Saudi Arabian",
                              215: "Moskow", 233: "Jedah"}
 
@@ -459,7 +460,7 @@ def test_heldout_v2_table_is_reported_not_tuned() -> None:
     false_accepts = {c.line: c.typed for c in cases if not c.accept and c.run()}
     false_rejects = [c.line for c in cases if c.accept and not c.run()]
     assert false_accepts == HELDOUT_V2_POLICY_DIFFERS
-    assert len(false_rejects) <= 59  # of 311 right answers (19.0%); was 100 before the v2 judge, 60 before issue 15's fixes
+    assert len(false_rejects) <= 58  # of 311 right answers (18.6%); was 100 before the v2 judge, 60 before issue 15's fixes
 
 
 # --------------------------------------------------------------------------- vowel length in kana (issue 15)
@@ -523,3 +524,45 @@ def test_dropping_a_long_vowel_from_a_kana_reading_is_never_right_unless_almost(
     katakana = "".join(chr(ord(c) + 0x60) if "ぁ" <= c <= "ゖ" else c for c in typed)
     assert judge(katakana, "漢字", [reading]).correct is verdict.correct
     assert is_correct(kana_to_romaji(typed), "漢字", [reading])  # romaji may leave the long vowel out
+
+
+# --------------------------------------------------------------------------- an inserted の (issue 15)
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected", "accepted", "ok"),
+    [
+        ("大統領の続投", "大統領続投", ("だいとうりょうぞくとう", "続投"), True),
+        ("ロシア連邦安全保障会議の書記", "ロシア連邦安全保障会議書記", ("安全保障会議書記",), True),
+        ("安全保障会議の書記", "ロシア連邦安全保障会議書記", ("安全保障会議書記",), True),
+        ("中国の外相", "中国外相", (), True),
+        ("技術的な支援", "技術的支援", (), True),  # 的な is how 的 goes before a noun
+        ("技術面の支援", "技術的支援", (), False),  # another word, not an inserted particle
+        ("続投の大統領", "大統領続投", (), False),
+        ("大統領続投の", "大統領続投", (), False),  # not between two nouns
+        ("このみ", "こみ", (), False),  # の inside a kana word is not a particle
+    ],
+)
+def test_an_inserted_no_between_two_nouns_is_the_same_answer(typed: str, expected: str, accepted: tuple[str, ...],
+                                                             ok: bool) -> None:
+    verdict = judge(typed, expected, accepted, readings=table_readings(expected, accepted))
+    assert verdict.correct is ok
+    assert (verdict.reason is VerdictReason.PARTICLE) is ok
+
+
+def test_an_inserted_no_never_makes_another_items_answer_right() -> None:
+    others = ["ロシア外相", "中国外相"]
+    assert judge("ロシアの外相", "外相", ["がいしょう"], others=others).reason is not VerdictReason.PARTICLE
+    assert not is_correct("ロシアの外相", "中国外相", others=others)
+
+
+@pytest.mark.parametrize(
+    ("typed", "names", "ok"),
+    [
+        ("東京の大学", (), True),
+        ("東京の大学", ("東京大学",), False),  # a name is fixed: the University of Tokyo, not a university in Tokyo
+        ("東京大学", ("東京大学",), True),
+    ],
+)
+def test_no_particle_is_put_inside_a_name(typed: str, names: tuple[str, ...], ok: bool) -> None:
+    assert is_correct(typed, "東京大学", names=names) is ok

@@ -78,6 +78,30 @@ def test_a_kana_answer_missing_a_long_vowel_is_wrong(tmp_path: Path) -> None:
     assert "✓" not in res.output
 
 
+_CONTINUATION = """
+  - id: t-continuation
+    category: positions
+    kind: stance
+    prompt: {ja: 習近平国家主席がプーチン大統領について支持を示したのは何か。, en: "What did Xi back for Putin?"}
+    answer: {ja: 大統領続投, en: his staying on as president}
+    reading: だいとうりょうぞくとう
+    explanation: {ja: 習氏はプーチン氏の大統領続投を支持した。, en: "Xi backed Putin staying on as president."}
+    evidence:
+      - {article: "900", quote: 大統領続投}
+"""
+
+
+def test_an_inserted_no_is_right_and_says_so(tmp_path: Path) -> None:
+    bank = tmp_path / "bank"
+    bank.mkdir()
+    (bank / "bank.yaml").write_text((BANK / "bank.yaml").read_text(encoding="utf-8") + _CONTINUATION, encoding="utf-8")
+    script = "大統領の続投\n大統領の続投\n"
+    res = CliRunner().invoke(cli, ["quiz", "--bank", str(bank), "--now", NOW, "--db", str(tmp_path / "r.db"),
+                                   "--seed", "1", "--category", "positions"], input=script, catch_exceptions=False)
+    assert "> 大統領の続投\n✓ Right (の or な added)\n  Answer: 大統領続投(だいとうりょうぞくとう)" in res.output
+    assert res.output.count("✓") == 1  # the other card (12項目) is not made right by it
+
+
 def test_end_of_input_ends_cleanly_and_the_daily_new_limit_holds(tmp_path: Path) -> None:
     db = tmp_path / "r.db"
     res = run(["quiz", "--seed", "1", "--new", "2"], "12\n", db)

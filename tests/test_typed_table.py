@@ -42,3 +42,40 @@ def test_generated_table_has_no_false_accepts_and_few_false_rejects(bank_dir: Pa
     false_accepts = [(r.item, r.typed, r.kind) for r in rows if r.got and not r.accept]
     assert false_accepts == []
     assert s["false_reject_rate"] <= 0.02, [(r.item, r.typed, r.kind) for r in rows if r.accept and not r.got][:40]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("bank_dir", [resources.bank_dir(), ROOT / "tests" / "data" / "quiz" / "bank"],
+                         ids=["bundled", "quiz-tests"])
+def test_an_inserted_no_never_turns_another_items_answer_into_this_one(bank_dir: Path) -> None:
+    """Every spelling of every item, as written and with の put between two of its words, typed for every other
+    item: the particle rule (大統領の続投 for 大統領続投) never makes it right for an item that does not list it."""
+    import random
+
+    from quizgen.bank.cache import with_readings
+    from quizgen.japanese.normalise import normalise
+    from quizgen.japanese.particles import without_particles
+    from quizgen.quiz.answers import judge_card
+    from quizgen.quiz.cards import QuizCard
+    from quizgen.quiz.judge import VerdictReason
+    from quizgen.quiz.scheduling import Scheduler
+    from quizgen.quiz.session import Session
+
+    tt = _typed_table()
+    bank = with_readings(load_bank(bank_dir))
+    session = Session(bank, [], None, Scheduler(), random.Random(0), lambda: None)  # type: ignore[arg-type,return-value]
+    items = bank.live_items()
+    spellings = {f for item in items for f in session.forms(item)}
+    typed = {f: [t for t in (f, *tt.with_no(bank, f)) if without_particles(t)] for f in spellings}
+    assert any(typed.values())
+    made_right = []
+    for item in items:
+        mine = {normalise(f) for f in session.forms(item)}
+        for spelling in sorted(spellings):
+            if normalise(spelling) in mine:
+                continue
+            for t in typed[spelling]:
+                verdict = judge_card(bank, QuizCard(item), t, session.others(item), session.forms(item))
+                if verdict.correct and verdict.reason is VerdictReason.PARTICLE:
+                    made_right.append((item.id, t, verdict.matched))
+    assert made_right == []

@@ -298,6 +298,12 @@ class Bank:
         return {e.id: e for e in self.entities}
 
     @cached_property
+    def names(self) -> frozenset[str]:
+        """Every entity's name, aliases and stated reading: proper names, which the quiz's judge never reads
+        with a particle put inside (東京の大学 is not 東京大学)."""
+        return frozenset(n for e in self.entities for n in (e.ja, e.reading, *e.aliases) if n.strip())
+
+    @cached_property
     def item_by_id(self) -> dict[str, Item]:
         return {i.id: i for i in self.items}
 

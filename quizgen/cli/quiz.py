@@ -447,7 +447,8 @@ def _show_answer(q: Question, session: Session, view: _View) -> None:
 
 
 _REASONS = {"reading": "by its reading", "mixed": "kana and kanji", "variant": "another spelling",
-            "title": "title set aside", "same-role": "same role", "both-forms": "both forms", "any-order": "any order"}
+            "title": "title set aside", "same-role": "same role", "both-forms": "both forms", "any-order": "any order",
+            "particle": "の or な added"}
 _WHY_WRONG = {"hedged": "hedged: give one answer, without たぶん, かな or ?", "multiple": "two answers: give one",
               "wrong-title": "wrong title", "other-answer": "that is another question's answer",
               "wrong-counter": "right number, wrong counter", "empty": "no answer"}

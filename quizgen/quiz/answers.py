@@ -45,7 +45,7 @@ def judge_card(bank: Bank, card: QuizCard, typed: str, others: tuple[str, ...] =
     if card.form is not CardForm.CLOZE:
         accepted = bank.typed_forms(item) if forms is None else forms
         return judge(typed, item.answer.ja, accepted, answer_type=item.answer_type.value, others=others,
-                     readings=bank.readings, reference=_reference(item))
+                     readings=bank.readings, reference=_reference(item), names=bank.names)
     wanted = blanks(item)
     if len(wanted) == 1:
         return _judge_blank(bank, item, typed, wanted[0], others)
@@ -74,7 +74,7 @@ def _judge_blank(bank: Bank, item: Item, typed: str, blank: str, others: tuple[s
     if normalise(blank) not in {normalise(a) for a in accepted}:
         accepted = ()
     return judge(typed, blank, accepted, answer_type=item.answer_type.value, others=others, readings=bank.readings,
-                 reference=_reference(item))
+                 reference=_reference(item), names=bank.names)
 
 
 def hint(bank: Bank, card: QuizCard) -> str:

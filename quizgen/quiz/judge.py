@@ -12,7 +12,8 @@ Rules, in order: empty input is wrong; an exact match after :func:`~quizgen.japa
 simplified or traditional glyphs; another item's answer, a hedge or two answers are wrong; dates and
 numbers are judged by value (in digits, kanji, kana or romaji; a fuller date only when every added part is
 true); text by readings (kana or romaji of any spelling), mixed kana and kanji segment by segment, English
-spelling variants and name transliterations, titles (a wrong title is wrong); last, one typo in a kana or Latin
+spelling variants and name transliterations, titles (a wrong title is wrong); then the answer with の (or the
+な of 的な) put between two of its nouns (大統領の続投), never inside a name; last, one typo in a kana or Latin
 answer of five or more characters, or in a run of five or more kana of a mixed answer, is right but "almost"
 (rated Hard), unless another item's answer is as close or the answer is an acronym (BRIC is not a typo for
 BRICS). Kana keeps its vowel length (ぷちん is not ぷーちん, though ぷうちん is); romaji may leave long vowels
@@ -32,6 +33,7 @@ from quizgen.japanese.kana import fold_kana, fold_latin, is_kana, is_romaji, rea
 from quizgen.japanese.latin import english_key, is_latin
 from quizgen.japanese.normalise import normalise
 from quizgen.japanese.numbers import Quantity, counters_compatible, parse_int, parse_quantity, quantity_kana
+from quizgen.japanese.particles import without_particles
 from quizgen.japanese.readings import Reading, spells
 from quizgen.japanese.titles import name_like, romaji_title, same_role, split_titles, titles_compatible
 
@@ -53,6 +55,7 @@ class VerdictReason(Enum):
     MIXED = "mixed"  # 上海きょうりょく機構: kana for some segments, as written for the others
     TITLE = "title"  # right once titles and honorifics are set aside
     SAME_ROLE = "same-role"  # 外務大臣 for 外相
+    PARTICLE = "particle"  # 大統領の続投 for 大統領続投, 技術的な支援 for 技術的支援: の (or な) between two nouns
     NUMBER = "number"
     DATE = "date"
     TYPO = "typo"  # one letter off: right, but "almost" (rated Hard)
@@ -297,8 +300,18 @@ def _two_answers(parts: list[str], answer: _Answer, other_keys: set[str]) -> boo
     return len(parts) > 1 and len(named) == len(parts)
 
 
+def _with_particle(typed: str, answer: _Answer, names: Collection[str]) -> Verdict | None:
+    """大統領の続投 for 大統領続投: the answer once の (or 的な's な) between two nouns is left out, unless the
+    spelling it then names is a name (東京の大学 is not 東京大学)."""
+    for text in without_particles(typed):
+        found = answer.named(normalise(text), _soft(text))
+        if found is not None and normalise(found.matched or "") not in {normalise(n) for n in names}:
+            return Verdict(True, VerdictReason.PARTICLE, found.matched)
+    return None
+
+
 def _judge_text(typed: str, key: str, spellings: list[str], others: Collection[str],
-                readings: Mapping[str, Reading]) -> Verdict:
+                readings: Mapping[str, Reading], names: Collection[str]) -> Verdict:
     answer = _Answer.of(spellings, readings)
     # another item's answer that is one of ours but for a leading "the" (the US-led international order) is ours too
     mine = {_the_less(k) for k in answer.keys}
@@ -324,6 +337,9 @@ def _judge_text(typed: str, key: str, spellings: list[str], others: Collection[s
         return whole
     if any(same_role(key, k) for k in answer.keys):
         return Verdict(True, VerdictReason.SAME_ROLE, spellings[0])
+    particle = _with_particle(typed, answer, names)
+    if particle is not None:
+        return particle
     core = split_titles(key)[0]
     acronym = bool(_ACRONYM_RE.fullmatch(spellings[0].strip()))
     typo = answer.typo(key, other_keys, acronym) or (answer.typo(core, other_keys, acronym) if core != key else None)
@@ -457,6 +473,7 @@ def judge(
     others: Collection[str] = (),
     readings: Mapping[str, Reading] | None = None,
     reference: Sequence[str] = (),
+    names: Collection[str] = (),
 ) -> Verdict:
     """Judge ``typed`` against ``expected`` and its ``accepted`` spellings.
 
@@ -464,7 +481,8 @@ def judge(
     the item. ``others`` are other items' answers: text typed exactly as one of
     them is wrong, and typo tolerance never reaches towards them. ``readings`` maps
     a spelling to its :class:`~quizgen.japanese.readings.Reading`; ``reference``
-    holds texts (the item's date, explanation, context) that state its full date.
+    holds texts (the item's date, explanation, context) that state its full date;
+    ``names`` are proper names (the bank's entities), inside which no の is put.
     """
     if answer_type not in ANSWER_TYPES:
         raise ValueError(f"answer_type must be one of {sorted(ANSWER_TYPES)}, not {answer_type!r}")
@@ -488,7 +506,7 @@ def judge(
         return _judge_date(typed, spellings, reference)
     if answer_type == "number":
         return _judge_number(typed, spellings, reference)
-    return _judge_text(typed, key, spellings, others, readings or {})
+    return _judge_text(typed, key, spellings, others, readings or {}, names)
 
 
 def is_correct(
@@ -500,7 +518,8 @@ def is_correct(
     others: Collection[str] = (),
     readings: Mapping[str, Reading] | None = None,
     reference: Sequence[str] = (),
+    names: Collection[str] = (),
 ) -> bool:
     """True when ``typed`` is a right answer; see :func:`judge` for the reason."""
     return judge(typed, expected, accepted, answer_type=answer_type, others=others, readings=readings,
-                 reference=reference).correct
+                 reference=reference, names=names).correct
