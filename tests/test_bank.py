@@ -19,6 +19,7 @@ from quizgen.bank import (
     DateHow,
     Evidence,
     Item,
+    ItemForm,
     ItemKind,
     Link,
     Priority,
@@ -98,6 +99,14 @@ BAD_CASES = {
         "nor the item's dated when; a year from outside the articles goes in a `context` note"
     ],
     "cloze_without_blank": ["bank/items.yaml:27:17: item t1-un-80.cloze.ja: mark each blank with [[...]]"],
+    "truefalse_form": [
+        "bank/items.yaml:5:11: item t1-dialogue-partner.false_statement: required with form: truefalse "
+        "(its false twin, the stated fact changed)",
+        "bank/items.yaml:5:11: item t1-dialogue-partner.statement: required with form: truefalse (the true statement)",
+        "bank/items.yaml:22:27: item t1-un-80.false_statement.ja: the same as statement.ja: "
+        "a false statement changes the stated fact",
+        "bank/items.yaml:26:11: items[2].form: must be one of truefalse, not 'turefalse' (did you mean 'truefalse'?)",
+    ],
     # --- the rules for what learners see (bank/content.py)
     "article_number": [
         "bank/items.yaml:4:43: story dialogue.summary.en: names an article number ('article 004'): "
@@ -309,6 +318,9 @@ def _banks(draw: st.DrawFn) -> Bank:
     for n, iid in enumerate(ids):
         dated = draw(st.booleans())
         note = draw(st.none() | _texts | _plain)
+        truefalse = draw(st.booleans())
+        statement = draw(_texts) if truefalse else draw(st.none() | _texts)
+        false_statement = Text(f"偽{statement.ja}", f"not {statement.en}") if truefalse and statement else None
         basis = DateBasis(DateHow.STATED, "s1", (f"2023年3月10日{draw(_plain)}",), note=note) if dated else None
         items.append(Item(
             id=iid,
@@ -321,7 +333,9 @@ def _banks(draw: st.DrawFn) -> Bank:
             answer_type=draw(st.sampled_from([t for t in AnswerType if t is not AnswerType.DATE])),
             accept=tuple(f"答{a}" for a in draw(st.lists(_plain, max_size=3))),
             tags=tuple(t for t in draw(st.lists(_ids, max_size=3)) if t not in META_TAGS),
-            statement=draw(st.none() | _texts),
+            statement=statement,
+            false_statement=false_statement,
+            form=ItemForm.TRUEFALSE if truefalse else None,
             draft=draw(st.booleans()),
             story=draw(st.none() | st.just(story.id)),
             priority=draw(st.sampled_from(Priority)),

@@ -31,6 +31,7 @@ if TYPE_CHECKING:
         EntityType,
         Evidence,
         Item,
+        ItemForm,
         ItemKind,
         Lang,
         Link,
@@ -46,7 +47,8 @@ _WHERE = {
     **dict.fromkeys(("dumps_bank", "load_bank", "loads_bank", "loads_bank_files"), "load"),
     **dict.fromkeys(("Summary", "summarise"), "summary"),
     **dict.fromkeys(("AnswerType", "Bank", "Category", "DateBasis", "DateHow", "Disagreement", "Entity", "EntityType",
-                     "Evidence", "Item", "ItemKind", "Lang", "Link", "Priority", "Selection", "Source", "Story", "Text"),
+                     "Evidence", "Item", "ItemForm", "ItemKind", "Lang", "Link", "Priority", "Selection", "Source",
+                     "Story", "Text"),
                     "model"),
 }
 __all__ = [
@@ -60,6 +62,7 @@ __all__ = [
     "EntityType",
     "Evidence",
     "Item",
+    "ItemForm",
     "ItemKind",
     "Lang",
     "Link",

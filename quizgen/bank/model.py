@@ -61,6 +61,12 @@ class Priority(StrEnum):
     DETAIL = "detail"
 
 
+class ItemForm(StrEnum):
+    """How every output asks an item, where the generators' own rule would not do (`Item.form`)."""
+
+    TRUEFALSE = "truefalse"  # as true/false: its statement or its false twin; `prompt`/`answer` hold the yes/no question
+
+
 class DateHow(StrEnum):
     """How an item's `when` was found in its article (see `DateBasis`)."""
 
@@ -214,6 +220,12 @@ class Item:
     priority: Priority = Priority.DETAIL
     date_basis: DateBasis | None = None  # how `when` follows from an article; required with `when`
     discarded: str | None = None  # drafts only: why a reviewer discarded it (`quizgen review` keeps the record)
+    form: ItemForm | None = None  # None: each output's own rule; truefalse: asked as true/false everywhere
+
+    @property
+    def truefalse(self) -> bool:
+        """Is the item asked as true/false in every output (`form: truefalse`)?"""
+        return self.form is ItemForm.TRUEFALSE
 
     @property
     def articles(self) -> tuple[str, ...]:

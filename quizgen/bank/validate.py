@@ -18,7 +18,7 @@ from quizgen.bank.dating import check_dates, check_years
 from quizgen.bank.files import Unread, read_utf8
 from quizgen.bank.model import Bank, Item, Source, cloze_parts
 from quizgen.bank.placeholders import is_placeholder
-from quizgen.bank.records import Reader, suggest
+from quizgen.bank.records import Reader, field_name, suggest
 from quizgen.errors import UsageError
 from quizgen.japanese.normalise import normalise
 
@@ -45,6 +45,7 @@ def validate(bank: Bank, r: Reader, articles: Path | ArticleFolders | None = Non
     for it in bank.items:
         _check_references(bank, r, it)
         _check_formats(r, it)
+        _check_form(r, it)
         _check_answers(bank, r, it)
         first = prompts.setdefault(normalise(it.prompt.ja), it)
         if first is not it and normalise(first.answer.ja) != normalise(it.answer.ja):
@@ -130,6 +131,25 @@ def _check_formats(r: Reader, it: Item) -> None:
     for lang in ("ja", "en") if it.cloze is not None else ():
         if not any(blank for _, blank in cloze_parts(getattr(it.cloze, lang))):
             r.flag("items", it.id, ("cloze", lang), "mark each blank with [[...]]")
+
+
+_TF_NEEDS = {"statement": "the true statement", "false_statement": "its false twin, the stated fact changed"}
+
+
+def _check_form(r: Reader, it: Item) -> None:
+    """An item asked as true/false (`form: truefalse`) has both statements, and they differ."""
+    if not it.truefalse:
+        return
+    for name, what in _TF_NEEDS.items():
+        if getattr(it, name) is None:
+            r.fail(r.at("items", it.id, "form"), field_name("items", it.id, (name,)),
+                   f"required with form: truefalse ({what})")
+    if it.statement is None or it.false_statement is None:
+        return
+    for lang in ("ja", "en"):
+        if normalise(getattr(it.false_statement, lang)) == normalise(getattr(it.statement, lang)):
+            r.flag("items", it.id, ("false_statement", lang), f"the same as statement.{lang}: "
+                                                             "a false statement changes the stated fact")
 
 
 def _check_answers(bank: Bank, r: Reader, it: Item) -> None:
