@@ -74,6 +74,23 @@ class TrueFalse:
     statement: Text
     is_true: bool
 
+    @property
+    def verdict(self) -> Text:
+        """What the statement is: 正しい / True, or 誤り / False."""
+        return TRUE if self.is_true else FALSE
+
+    @property
+    def correction(self) -> Text | None:
+        """The true statement, where the one asked is false (and the item has one)."""
+        return None if self.is_true else self.item.statement
+
+
+#: The words every output uses around a true/false question.
+ASK_TRUE_FALSE = Text("正しい?誤り?", "True or false?")
+TRUE = Text("正しい", "True")
+FALSE = Text("誤り", "False")
+CORRECT_STATEMENT = Text("正しくは", "Correct statement")
+
 
 def true_false(item: Item, rng: random.Random) -> TrueFalse | None:
     """The item's true statement or its false one, picked by `rng`; None when it has neither."""

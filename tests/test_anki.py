@@ -348,7 +348,7 @@ def test_decks_without_forms_share_their_notes(facts: Bank, tmp_path: Path) -> N
         with collection(tmp_path / first.stem) as col:
             import_apkg(col, first)
             log = import_apkg(col, second)
-            assert len(log.new) == (0 if first == paths[0] else 6) and not log.conflicting
+            assert len(log.new) == (0 if first == paths[0] else 8) and not log.conflicting
             assert notes_per_item(col) == dict.fromkeys((it.id for it in facts.live_items()), 1)
             plan_deck = len(col.find_cards('"deck:和平案"'))
             assert plan_deck == (0 if first == paths[0] else 3)  # cards stay in the deck imported first
@@ -375,7 +375,7 @@ def test_anki_shows_new_cards_story_by_story_core_first(facts: Bank, tmp_path: P
         assert [i for i, _deck in first_new_cards(col, "L")] == [
             "f-plan-points", "f-plan-us-view", "f-plan-putin",  # 2023-02: core, core, detail
             "f-visit-date", "f-visit-city", "f-visit-stance",  # 2023-03
-            "f-sco", "f-brics",  # a story without a date
+            "f-sco", "f-neutral", "f-military", "f-brics",  # a story without a date: core, then dated, then undated
             "f-loose"]  # no story
 
 
@@ -405,6 +405,31 @@ def test_the_back_shows_the_answer_large_with_furigana_and_folds_the_rest(facts:
         assert '<a href="https://example.org/daily/1">テスト新聞</a>' in plan
         assert '<a href="https://another.example">別の新聞</a>' in plan
         assert '<a href="https://example.com/news/xi-moscow">このページ</a>' in back["f-visit-city"]
+
+
+def test_a_truefalse_item_is_asked_as_true_or_false_on_the_basic_note_type(facts: Bank, tmp_path: Path) -> None:
+    recipe = loads_recipe("name: TF\ndescription: {ja: t, en: t}\n", bank=facts)
+    with collection(tmp_path) as col:
+        import_apkg(col, build_deck(facts, recipe, tmp_path / "tf.apkg", T0).path)
+        assert_cards_sound(col)
+        cards = {i: col.get_card(col.find_cards(f'"ID:{i}"')[0]) for i in ("f-neutral", "f-military")}
+        assert {c.note_type()["id"] for c in cards.values()} == {MODEL_IDS[CardForm.BASIC]}
+        assert {m.name for m in col.models.all_names_and_ids() if m.name.startswith("quizgen")} == {
+            MODEL_NAMES[f] for f in (CardForm.BASIC, CardForm.CLOZE)}  # no note type of its own
+        front = visible_text(re.sub(r"<details.*?</details>", "", cards["f-military"].question(), flags=re.S))
+        assert front == "2024年の報道によれば、中国はロシアに直接的な軍事支援を行っている。正しい?誤り?"
+        back = visible_text(re.sub(r"<details.*?</details>", "", cards["f-military"].answer(), flags=re.S))
+        assert back == ("2024年の報道によれば、中国はロシアに直接的な軍事支援を行っている。正しい?誤り?"
+                        "× 誤り正しくは 2024年の報道によれば、中国はロシアへの直接的な軍事支援を控えている。"
+                        "経済面ではロシアを支えているとの報道もある。")
+        neutral = visible_text(re.sub(r"<details.*?</details>", "", cards["f-neutral"].answer(), flags=re.S))
+        assert neutral.endswith("正しい?誤り?○ 正しいその中立がどこまで本物かは評価が分かれる。")
+        for label in ("English", "出典"):
+            assert label in cards["f-military"].answer()
+        # a rebuild (another day) updates the note in place, with the same statement on its front
+        log = import_apkg(col, build_deck(facts, recipe, tmp_path / "tf2.apkg", T0 + dt.timedelta(days=1)).path)
+        assert not log.new and not log.conflicting
+        assert visible_text(col.get_card(cards["f-military"].id).question()).startswith(front)
 
 
 def test_type_in_cards_say_the_form_and_put_the_counter_after_the_box(facts: Bank, tmp_path: Path) -> None:

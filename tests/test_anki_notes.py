@@ -25,6 +25,7 @@ from quizgen.generators.anki.notes import (
     guid_for,
     recipe_notes,
 )
+from quizgen.generators.anki.notetypes import FIELDS
 from quizgen.generators.anki.recipes import CardForm, loads_recipe
 
 DATA = Path(__file__).parent / "data" / "anki"
@@ -127,10 +128,41 @@ def test_one_form_per_item_by_its_kind(facts: Bank) -> None:
     assert forms == {
         "f-visit-stance": CardForm.CLOZE, "f-visit-date": CardForm.BASIC, "f-visit-city": CardForm.BASIC,
         "f-sco": CardForm.BASIC, "f-brics": CardForm.BASIC, "f-plan-points": CardForm.BASIC,
-        "f-plan-us-view": CardForm.CLOZE, "f-plan-putin": CardForm.BASIC, "f-loose": CardForm.CLOZE}
+        "f-plan-us-view": CardForm.CLOZE, "f-plan-putin": CardForm.BASIC, "f-loose": CardForm.CLOZE,
+        "f-neutral": CardForm.BASIC, "f-military": CardForm.BASIC}  # asked as true/false: a Q→A note, never a cloze
     # a stance whose cloze does not blank its answer is asked as a question
     other = dataclasses.replace(facts.item_by_id["f-loose"], cloze=Text("[[中ロ]]関係は同盟ではない。", "[[It]] is no alliance."))
     assert note_form(other) is CardForm.BASIC
+
+
+def test_a_truefalse_item_is_one_basic_note_showing_a_statement_chosen_by_its_id(facts: Bank) -> None:
+    recipe = loads_recipe("name: T\ndescription: {ja: t, en: t}\nselect: {ids: [f-neutral, f-military]}\n", bank=facts)
+    notes = {n.fields[0]: n for n in recipe_notes(facts, recipe)}
+    fields = {i: dict(zip(FIELDS[CardForm.BASIC], n.fields, strict=True)) for i, n in notes.items()}
+    assert {n.form for n in notes.values()} == {CardForm.BASIC}
+    assert notes["f-military"].guid == guid_for("f-military", "basic")  # the GUID a Q→A note of the item has
+    neutral, military = fields["f-neutral"], fields["f-military"]
+    # f-neutral's id picks its true statement, f-military's its false twin
+    assert neutral["Question"] == '中国はウクライナでの紛争で中立を主張している。<div class="form">正しい?誤り?</div>'
+    assert neutral["QuestionEn"] == "True or false? China claims to be neutral in the conflict in Ukraine."
+    assert (neutral["Answer"], neutral["AnswerEn"], neutral["Reading"]) == ("○ 正しい", "True", "")
+    assert neutral["Explanation"] == "その中立がどこまで本物かは評価が分かれる。"  # no correction for a true statement
+    assert military["Question"].startswith("2024年の報道によれば、中国はロシアに直接的な軍事支援を行っている。")
+    assert (military["Answer"], military["AnswerEn"]) == ("× 誤り", "False")
+    assert military["Explanation"] == ('<div class="correct"><b>正しくは</b> 2024年の報道によれば、中国はロシアへの'
+                                       "直接的な軍事支援を控えている。</div>経済面ではロシアを支えているとの報道もある。")
+    assert military["ExplanationEn"] == ('<span class="correct"><b>Correct statement:</b> According to a 2024 report, '
+                                         "China refrains from direct military support for Russia.</span><br>"
+                                         "Other reports say it supports Russia&#x27;s economy.")
+    assert "2024" in military["Source"]  # the rest of the back as on every note: date, sources
+    # the choice is the item id's, not the build's: another bank order, another recipe, the same statement
+    reordered = dataclasses.replace(facts, items=facts.items[::-1])
+    drill = loads_recipe("name: U\ndescription: {ja: u, en: u}\nforms: [cloze, type-in]\n", bank=reordered)
+    drilled = [n for n in recipe_notes(reordered, drill) if n.fields[0] in notes]
+    assert sorted(n.fields[0] for n in drilled) == ["f-military", "f-neutral"]  # once each, not once per form
+    again = {n.fields[0]: n for n in drilled}
+    assert {i: n.fields[:6] for i, n in again.items()} == {i: n.fields[:6] for i, n in notes.items()}
+    assert {n.form for n in again.values()} == {CardForm.BASIC}  # a drill makes the one note, in its first round
 
 
 def test_whitespace_only_fields_make_no_notes(bank: Bank) -> None:
@@ -179,10 +211,12 @@ def test_learning_order_is_story_by_story_core_first(facts: Bank) -> None:
         ("f-visit-city", "L::2023-03 習近平国家主席のモスクワ訪問(2023年3月)"),
         ("f-visit-stance", "L::2023-03 習近平国家主席のモスクワ訪問(2023年3月)"),
         ("f-sco", "L::日付なし 中ロの協力"),  # a story without a date: after the dated ones
+        ("f-neutral", "L::日付なし 中ロの協力"),
+        ("f-military", "L::日付なし 中ロの協力"),  # details: the dated one first
         ("f-brics", "L::日付なし 中ロの協力"),
         ("f-loose", "L::未分類"),  # no story: last
     ]
-    assert [n.due for n in notes] == list(range(1, 10))
+    assert [n.due for n in notes] == list(range(1, 12))
     decks = [n.deck for n in notes]
     assert decks == sorted(decks)  # the names sort in learning order, as Anki gathers subdecks
 

@@ -16,7 +16,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from quizgen import citations
-from quizgen.bank.model import Bank, Item
+from quizgen.bank.model import Bank, Item, Text
+from quizgen.forms import CORRECT_STATEMENT
 from quizgen.generators.anki.escape import esc
 
 
@@ -80,7 +81,13 @@ def context_html(item: Item) -> str:
     return f'<div lang="ja">{esc(item.context.ja)}</div><div class="en" lang="en">{esc(item.context.en)}</div>'
 
 
-def info_fields(bank: Bank, item: Item, labels: dict[str, str] | None = None) -> tuple[str, ...]:
-    """The fields every item note ends with: Explanation, ExplanationEn, Disagreement, Context, Source."""
-    return (esc(item.explanation.ja), esc(item.explanation.en), disagreement_html(bank, item),
-            context_html(item), source_html(bank, item, labels))
+def info_fields(bank: Bank, item: Item, labels: dict[str, str] | None = None,
+                correction: Text | None = None) -> tuple[str, ...]:
+    """The fields every item note ends with: Explanation, ExplanationEn, Disagreement, Context, Source.
+    `correction`: the true statement, shown first in the explanation (a true/false card whose front was false)."""
+    ja, en = esc(item.explanation.ja), esc(item.explanation.en)
+    if correction is not None:
+        label = CORRECT_STATEMENT
+        ja = f'<div class="correct"><b>{label.ja}</b> {esc(correction.ja)}</div>{ja}'
+        en = f'<span class="correct"><b>{label.en}:</b> {esc(correction.en)}</span><br>{en}'
+    return (ja, en, disagreement_html(bank, item), context_html(item), source_html(bank, item, labels))

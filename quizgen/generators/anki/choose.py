@@ -2,6 +2,8 @@
 
 **One note per fact.** An item becomes one note, in the form that suits it (`note_form`):
 
+- a **true/false** Q→A (`basic`) note for an item with `form: truefalse` (notes.truefalse_fields): the front is
+  its statement or its false twin, the back says which;
 - a **cloze** where the fact is something someone said, argued or did (kind `stance` or `event`) and the
   item's cloze sentence blanks its answer: the fact is learned in its own sentence;
 - a **Q→A** (`basic`) note for everything else — dates, numbers, people, places, countries, organisations,
@@ -37,6 +39,8 @@ SENTENCE_KINDS = frozenset({ItemKind.STANCE, ItemKind.EVENT})
 
 def note_form(item: Item) -> CardForm:
     """The one form an item takes in a deck without `forms` (module docstring)."""
+    if item.truefalse:
+        return CardForm.BASIC
     if item.kind in SENTENCE_KINDS and item.cloze is not None and answer_blanks(item):
         return CardForm.CLOZE
     return CardForm.BASIC

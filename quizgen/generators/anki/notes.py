@@ -217,6 +217,28 @@ def multiple_choice_fields(bank: Bank, item: Item) -> tuple[str, ...] | None:
             f"{letter}. {esc(item.answer.ja)}", f"{letter}. {esc(item.answer.en)}")
 
 
+def tf_rng(item: Item) -> random.Random:
+    """The seeded rng that picks a true/false note's statement: same item id, same statement, every build."""
+    return random.Random(f"quizgen-tf:{item.id}")
+
+
+def asked_statement(item: Item) -> forms.TrueFalse | None:
+    """The statement an item's true/false note shows: the true one or its false twin, by the item's id."""
+    return forms.true_false(item, tf_rng(item))
+
+
+def truefalse_fields(item: Item) -> tuple[str, ...] | None:
+    """Q→A (`basic`) fields for an item asked as true/false (`form: truefalse`): the statement and 正しい?誤り? as
+    the question, ○ 正しい or × 誤り as the answer, no reading. The true statement, where the front shows the false
+    one, goes first in the explanation (`back.info_fields`)."""
+    tf = asked_statement(item)
+    if tf is None or _blank(tf.statement.ja):
+        return None
+    ask, verdict = forms.ASK_TRUE_FALSE, tf.verdict
+    return (esc(item.id), f'{esc(tf.statement.ja)}<div class="form">{ask.ja}</div>', f"{ask.en} {esc(tf.statement.en)}",
+            f"{'○' if tf.is_true else '×'} {verdict.ja}", verdict.en, "")
+
+
 #: form -> the note's own fields (everything before the info fields), or None when the item cannot make that note.
 ITEM_FORMS = {
     CardForm.BASIC: basic_fields,
@@ -275,12 +297,17 @@ def recipe_notes(bank: Bank, recipe: DeckRecipe) -> Iterator[NoteSpec]:
 
     def note(item: Item, form: CardForm) -> NoteSpec | None:
         nonlocal due
-        head = ITEM_FORMS[form](bank, item)
+        if item.truefalse:  # a Q→A note whatever the form asked (only one is asked: `_drill`)
+            form, head = CardForm.BASIC, truefalse_fields(item)
+        else:
+            head = ITEM_FORMS[form](bank, item)
         if head is None:
             return None
         info = shared.get(item.id)
         if info is None:
-            info = shared[item.id] = (info_fields(bank, item, labels), citations.note_tags(bank, item))
+            tf = asked_statement(item) if item.truefalse else None
+            info = shared[item.id] = (info_fields(bank, item, labels, tf.correction if tf else None),
+                                      citations.note_tags(bank, item))
         due += 1
         return NoteSpec(note_guid(item.id, form), form, head + info[0], info[1],
                         order.deck_of(bank, recipe, stories, item), due)
@@ -301,14 +328,16 @@ def recipe_notes(bank: Bank, recipe: DeckRecipe) -> Iterator[NoteSpec]:
 def _drill(bank: Bank, recipe: DeckRecipe, items: list[Item], stories: dict[str | None, str],
            note: Callable[[Item, CardForm], NoteSpec | None],
            reverse: Callable[[ReverseNote, str], NoteSpec]) -> Iterator[NoteSpec | None]:
-    """A recipe's listed forms, in rounds within each subdeck (generated lazily: each note is numbered as made)."""
+    """A recipe's listed forms, in rounds within each subdeck (generated lazily: each note is numbered as made).
+    An item asked as true/false makes its one note in the first round."""
+    first = next((f for f in recipe.forms if f is not CardForm.REVERSE), None)
     for deck in order.subdecks(bank, recipe):
         in_deck = [it for it in items if order.deck_of(bank, recipe, stories, it) == deck]
         for form in recipe.forms:
             if form is CardForm.REVERSE:
                 yield from (reverse(rn, deck) for rn in _reverse_notes(bank, recipe, deck, items))
             else:
-                yield from (note(it, form) for it in in_deck)
+                yield from (note(it, form) for it in in_deck if form is first or not it.truefalse)
 
 
 def _reverse_notes(bank: Bank, recipe: DeckRecipe, deck: str, items: list[Item]) -> list[ReverseNote]:

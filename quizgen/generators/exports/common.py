@@ -244,7 +244,6 @@ _NAME_SUFFIX = {
 
 _SOURCE_LABEL = Text("出典", "Source")
 _DATE_LABEL = Text("日付", "Date")
-_CORRECT_LABEL = Text("正しくは", "Correct statement")
 
 
 def feedback(bank: Bank, item: Item, lang: Lang, tf: forms.TrueFalse | None = None) -> str:
@@ -252,8 +251,8 @@ def feedback(bank: Bank, item: Item, lang: Lang, tf: forms.TrueFalse | None = No
     any outside context (marked as such), and the source with its verbatim quote."""
     parts: list[str] = []
     langs = ["ja", "en"] if lang is Lang.BOTH else [lang.value]
-    if tf is not None and not tf.is_true and item.statement is not None:
-        parts += [f"{getattr(_CORRECT_LABEL, lg)}: {getattr(item.statement, lg)}" for lg in langs]
+    if tf is not None and (correct := tf.correction) is not None:
+        parts += [f"{getattr(forms.CORRECT_STATEMENT, lg)}: {getattr(correct, lg)}" for lg in langs]
     parts += [getattr(item.explanation, lg) for lg in langs]
     when = citations.dated(bank, item)
     if when is not None:
