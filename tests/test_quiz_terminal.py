@@ -214,6 +214,23 @@ def test_forms_ask_cloze_and_true_false_as_cards_of_their_own(tmp_path: Path) ->
     assert (bad.exit_code, bad.output) == (2, "Error: --forms takes cloze, truefalse or all, not essay\n")
 
 
+def test_an_item_asked_as_true_false_is_a_true_false_card_under_its_own_id(tmp_path: Path) -> None:
+    db = tmp_path / "r.db"
+    tf_bank = ["--bank", str(BANK.parent / "truefalse")]
+    res = run(["quiz", *tf_bank, "--seed", "4", "--lang", "ja"], "らぶろふ\nはい\nq\n", db)
+    assert res.output.startswith("2 cards (0 due, 2 new).")
+    assert ("[2] 立場 Positions · true/false · new · 2 left\n"
+            "  ○か×か: 2024年の報道によれば、中国はロシアに直接的な軍事支援を行っている。\n"
+            "> はい\n✗ Wrong — you answered 'はい'\n"
+            "  True/false: × 誤り (false)\n"
+            "  正しくは: 2024年の報道によれば、中国はロシアへの直接的な軍事支援を控えている。\n"
+            "  中国は紛争における中立を主張している。\n") in res.output  # its yes/no question and answer are not shown
+    assert ratings(db) == [("t-lavrov", Rating.GOOD, True), ("t-no-military-support", Rating.AGAIN, False)]
+    # --forms adds no second card to it (no cloze, no "#truefalse"); the other item gets its forms
+    res = run(["quiz", *tf_bank, "--forms", "all", "--cram"], "q\n", db)
+    assert res.output.startswith("3 cards (cram: nothing is recorded).")
+
+
 def test_catch_up_throttle(tmp_path: Path) -> None:
     db = tmp_path / "r.db"
     run(["quiz", "--seed", "1", "--new", "3"], "12\n2023/3/20\nSCO\n", db)

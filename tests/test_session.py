@@ -327,6 +327,35 @@ def test_cloze_and_true_false_are_cards_of_their_own(bank: Bank, store: Store) -
     assert [r.item_id for r in store.reviews()] == ["t-forum#cloze", "t-forum#truefalse"]
 
 
+def test_an_item_asked_as_true_false_has_its_true_false_card_as_its_main_card(store: Store) -> None:
+    from quizgen.quiz.cards import CardForm, cards_for, main_card
+
+    tf_bank = load_bank(BANK_DIR.parent / "truefalse")
+    item = tf_bank.item_by_id["t-no-military-support"]
+    assert [(c.id, c.form) for c in cards_for(tf_bank.items, tuple(CardForm))] == [
+        ("t-no-military-support", CardForm.TRUEFALSE),  # the item's id: a history kept under it goes on
+        ("t-lavrov", CardForm.ANSWER), ("t-lavrov#truefalse", CardForm.TRUEFALSE)]
+    assert main_card(item) == QuizCard(item, CardForm.TRUEFALSE)
+    # a card reviewed before the item was asked as true/false is due: it comes back as the true/false card
+    (card,) = build_queue([item], {item.id: current_card(item.id, T0 - dt.timedelta(days=1))}, T0, random.Random(0))
+    assert (card.id, card.form) == (item.id, CardForm.TRUEFALSE)
+    words = {True: ["t", "T", "true", "True", "ＴＲＵＥ", "○", "〇", "はい", "正", "正しい", "y", "yes"],
+             False: ["f", "F", "false", "False", "×", "x", "いいえ", "誤", "誤り", "n", "no"]}
+    shown = set()
+    for seed in range(8):  # both statements are asked, and every spelling of true and false is judged by its truth
+        s = Session(tf_bank, [main_card(item)], None, Scheduler(fuzz=False), random.Random(seed), lambda: T0)
+        q = s.next()
+        assert q is not None and q.statement is not None and q.card.id == item.id
+        shown.add(q.statement.is_true)
+        assert all(s.judge(q, w)[0] is (truth is q.statement.is_true) for truth, ws in words.items() for w in ws)
+    assert shown == {True, False}
+    s = Session(tf_bank, [main_card(item)], store, Scheduler(fuzz=False), random.Random(0), lambda: T0)
+    q = s.next()
+    assert q is not None and q.statement is not None
+    assert s.answer("○" if q.statement.is_true else "×").correct
+    assert [r.item_id for r in store.reviews()] == [item.id]
+
+
 @pytest.mark.parametrize(("text", "want"), [("t", True), ("○", True), ("はい", True), ("Ｔ", True), ("f", False),
                                             ("×", False), ("いいえ", False), ("x", False), ("maybe", None), ("", None)])
 def test_truth_value(text: str, want: bool | None) -> None:

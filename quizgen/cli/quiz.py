@@ -377,7 +377,8 @@ def _english(q: Question) -> None:
 
 def _english_after(a: Answered) -> None:
     item = a.question.item
-    say(f"  {item.answer.en}")
+    asked_tf = a.question.statement is not None and item.statement is not None
+    say(f"  {item.statement.en if asked_tf and item.statement else item.answer.en}")  # true/false: the true statement
     say(f"  {item.explanation.en}")
     if item.context is not None:
         from quizgen.citations import outside_note
@@ -432,7 +433,10 @@ def _show_answer(q: Question, session: Session, view: _View) -> None:
     item = q.item
     if q.form is not CardForm.ANSWER:
         say(f"  {q.form.label.capitalize()}: {session.expected(q)}")
-    say(f"  Answer: {_answer_line(item, view.english)}")
+    if q.statement is not None and (correct := q.statement.correction) is not None:
+        say(f"  正しくは: {correct.ja}" + (f" · {correct.en}" if view.english else ""))
+    if not item.truefalse:  # an item asked as true/false: its yes/no question was not asked
+        say(f"  Answer: {_answer_line(item, view.english)}")
     when = dated(session.bank, item)
     if when is not None:
         say(f"  Date: {when.ja} · {when.en}" if view.english else f"  Date: {when.ja}")

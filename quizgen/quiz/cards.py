@@ -1,8 +1,10 @@
 """The quiz's cards: one item may be asked in several forms, each scheduled as a card of its own (pure).
 
-The plain question → answer card keeps the item's id as its card id, so a history from before forms
-existed goes on as it was; a cloze or true/false card adds its form to the id (`a000-xi-title#cloze`).
-Ids, never text, are identity: rewording an item keeps every card's progress.
+Each item has a main card, whose card id is the item's id, so a history from before forms existed goes on
+as it was: the question → answer card, or, for an item asked as true/false (`form: truefalse`), the
+true/false card. Another form adds its name to the id (`a000-xi-title#cloze`). An item asked as true/false
+has its true/false card only: `--forms` adds nothing to it. Ids, never text, are identity: rewording an item
+keeps every card's progress.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from enum import StrEnum
 
 from quizgen.bank.model import Item
 
-__all__ = ["CardForm", "QuizCard", "cards_for", "item_id_of", "parse_forms"]
+__all__ = ["CardForm", "QuizCard", "cards_for", "item_id_of", "main_card", "main_form", "parse_forms"]
 
 
 class CardForm(StrEnum):
@@ -36,8 +38,18 @@ class QuizCard:
 
     @property
     def id(self) -> str:
-        """The card id the review log records: the item id, plus `#form` for a form other than the answer."""
-        return self.item.id if self.form is CardForm.ANSWER else f"{self.item.id}{_SEP}{self.form.value}"
+        """The card id the review log records: the item id for its main card, else plus `#form`."""
+        return self.item.id if self.form is main_form(self.item) else f"{self.item.id}{_SEP}{self.form.value}"
+
+
+def main_form(item: Item) -> CardForm:
+    """The form of an item's main card: true/false for an item asked so, else question → answer."""
+    return CardForm.TRUEFALSE if item.truefalse else CardForm.ANSWER
+
+
+def main_card(item: Item) -> QuizCard:
+    """The item's main card (its id is the item's id)."""
+    return QuizCard(item, main_form(item))
 
 
 def item_id_of(card_id: str) -> str:
@@ -46,6 +58,8 @@ def item_id_of(card_id: str) -> str:
 
 
 def has_form(item: Item, form: CardForm) -> bool:
+    if item.truefalse:
+        return form is CardForm.TRUEFALSE
     if form is CardForm.CLOZE:
         return item.cloze is not None
     if form is CardForm.TRUEFALSE:
@@ -54,8 +68,10 @@ def has_form(item: Item, form: CardForm) -> bool:
 
 
 def cards_for(items: Iterable[Item], forms: Sequence[CardForm] = (CardForm.ANSWER,)) -> tuple[QuizCard, ...]:
-    """Every card of `items` in the given forms, item by item; a form an item has no text for is skipped."""
-    return tuple(QuizCard(i, f) for i in items for f in forms if has_form(i, f))
+    """Every card of `items` in the given forms, item by item; a form an item has no text for is skipped. `ANSWER`
+    stands for each item's main card (`main_form`): an item asked as true/false gives its true/false card once."""
+    cards = (QuizCard(i, main_form(i) if f is CardForm.ANSWER else f) for i in items for f in forms)
+    return tuple(dict.fromkeys(c for c in cards if has_form(c.item, c.form)))
 
 
 def parse_forms(text: str) -> tuple[CardForm, ...]:

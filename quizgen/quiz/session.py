@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 from quizgen.bank.model import Bank, Item
 from quizgen.errors import QuizgenError, UsageError
-from quizgen.quiz.cards import CardForm, QuizCard
+from quizgen.quiz.cards import CardForm, QuizCard, main_card
 from quizgen.quiz.scheduling import Rating, Scheduler, State
 from quizgen.quiz.store import CurrentCard, Review, Store
 
@@ -103,7 +103,7 @@ def plan_queue(items: Sequence[Item] | Sequence[QuizCard], cards: Mapping[str, C
     """
     if new_per_day < 0 or (limit is not None and limit < 0):
         raise UsageError("{new_per_day} and {limit} must be 0 or more", names=["new_per_day", "limit"])
-    deck = [c if isinstance(c, QuizCard) else QuizCard(c) for c in items]
+    deck = [c if isinstance(c, QuizCard) else main_card(c) for c in items]
     held = False
     n_due = 0
     if cram:
@@ -236,7 +236,7 @@ class Session:
     _forms: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        self.queue = [c if isinstance(c, QuizCard) else QuizCard(c) for c in self.queue]
+        self.queue = [c if isinstance(c, QuizCard) else main_card(c) for c in self.queue]
 
     @property
     def cram(self) -> bool:
