@@ -79,8 +79,9 @@ class Audit:
     essays: int = 0
     failures: list[str] = field(default_factory=list)
 
-    def check(self, where: str, patterns: list[str], spelling: str, typed: bool = False) -> None:
-        ok = any(moodle_matches(p, spelling) for p in patterns)
+    def check(self, where: str, patterns: list[str], spelling: str, typed: bool = False, exact: bool = False) -> None:
+        """Does `spelling` match one of `patterns` as Moodle compares a short answer (`exact`: is it one of them)?"""
+        ok = spelling in patterns if exact else any(moodle_matches(p, spelling) for p in patterns)
         if typed:
             self.typed, self.typed_matched = self.typed + 1, self.typed_matched + ok
         else:
@@ -124,7 +125,8 @@ def audit(bank: Bank) -> Audit:
         if q.get("type") == "matching":
             titles = {r.ja.strip(" \t\n\r\0\x0b") for e in bank.entities for r in e.roles}  # PHP trim
             for sub in q.findall("subquestion"):
-                out.check(str(name), sorted(titles), sub.findtext("answer/text") or "")
+                # a matching answer is a choice shown as it is, not a pattern: `\\*` in a title is two characters
+                out.check(str(name), sorted(titles), sub.findtext("answer/text") or "", exact=True)
     _audit_gift(out, bank, items)
     return out
 

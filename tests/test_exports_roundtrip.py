@@ -4,6 +4,7 @@ types it in) still matches, and nothing becomes an essay (`lms_roundtrip.audit`)
 
 from __future__ import annotations
 
+import dataclasses
 import random
 
 from hypothesis import given, settings
@@ -18,6 +19,16 @@ def test_every_accepted_spelling_survives_moodles_readers(rng: random.Random, n:
     assert result.failures == []
     assert result.matched == result.spellings > 0 and result.typed_matched == result.typed
     assert result.gift_matched == result.gift_spellings and result.essays == 0
+
+
+def test_a_title_with_a_backslash_before_a_star_is_a_matching_answer_as_it_is() -> None:
+    """Found by the test above: the audit read matching answers as short-answer patterns, where `\\*` is a star."""
+    bank = special_bank(random.Random(0), 4)
+    title = "~ \\*~~ ~"
+    people = tuple(dataclasses.replace(e, roles=(dataclasses.replace(e.roles[0], ja=title if k == 0 else e.roles[0].ja),))
+                   for k, e in enumerate(bank.entities))
+    result = audit(dataclasses.replace(bank, entities=people))
+    assert result.failures == [] and result.spellings > 0
 
 
 def test_three_hundred_random_items() -> None:
