@@ -105,7 +105,7 @@ def typed_forms(spelling: str) -> list[str]:
 
 
 def audit(bank: Bank) -> Audit:
-    items = Selection().apply(bank)
+    items = tuple(i for i in Selection().apply(bank) if not i.truefalse)  # one asked as true/false has no answer to type
     out = Audit()
     root = moodle_tree(export(bank, ExportFormat.MOODLE_XML, rng=random.Random(0)).text)
     questions = {q.findtext("name/text"): q for q in root if q.get("type") != "category"}

@@ -31,8 +31,8 @@ def test_writes_the_default_path_and_reports(tmp_path: Path, monkeypatch: pytest
     monkeypatch.chdir(tmp_path)
     code, out, err = run("export", *BANK, "--format", "moodle-xml")
     assert code == 0
-    assert out == ("wrote out/quizgen.moodle.xml: 5 multichoice, 4 truefalse, 6 shortanswer, 1 matching, 3 cloze "
-                   "from 6 items (2 warnings)\n")
+    assert out == ("wrote out/quizgen.moodle.xml: 5 multichoice, 5 truefalse, 6 shortanswer, 1 matching, 3 cloze "
+                   "from 7 items (2 warnings)\n")
     assert err == ("warning: moodle-xml: few-distractors (multichoice): skipped: only 1 distinct distractor; "
                    "four options need 3\n"
                    "warning: moodle-xml: matching@001 (matching): skipped: article 001 names only 1 distinct "
@@ -57,8 +57,9 @@ def test_standard_output(tmp_path: Path) -> None:
     assert code == 0
     assert [r[1] for r in csv.reader(io.StringIO(out), delimiter="\t", quoting=csv.QUOTE_NONE)] == [
         "2001年", "3日間", "多極化した世界を支持し、一方的な制裁と内政干渉に反対し、地域の安全保障を加盟国自身で守り、"
-        "経済協力を深め、国際秩序の公正化を目指すという、長く詳しい立場の説明", "外相"]
-    assert err == "quizlet-csv: 4 cards from 4 items\n"
+        "経済協力を深め、国際秩序の公正化を目指すという、長く詳しい立場の説明", "外相",
+        "はい(主張している)"]  # an item asked as true/false: its yes/no question and answer
+    assert err == "quizlet-csv: 5 cards from 5 items\n"
 
 
 @pytest.mark.parametrize(("args", "message"), [

@@ -55,16 +55,20 @@ def test_kahoot_layout_limits_and_correct_answer(bank: Bank) -> None:
     header, *rows = kahoot_rows(data)
     assert tuple(header) == HEADER
     by_prompt = {i.prompt.ja: i for i in Selection().apply(bank)}
+    tf = bank.item_by_id["china-neutrality"]
+    statements = {tf.statement.ja: "1", tf.false_statement.ja: "2"}  # type: ignore[union-attr]
     for question, a1, a2, a3, a4, limit, correct in rows:
-        item = by_prompt[question]
         answers = [a1, a2, a3, a4]
-        assert len(question) <= 120 and all(0 < len(a) <= 75 for a in answers)
-        assert int(limit) in TIME_LIMITS
-        assert answers[int(correct) - 1] == item.answer.ja
+        assert len(question) <= 120 and int(limit) in TIME_LIMITS
+        if question in statements:  # asked as true/false: two answers, the other two cells empty
+            assert (answers, correct) == (["正しい", "誤り", "", ""], statements[question])
+            continue
+        assert all(0 < len(a) <= 75 for a in answers)
+        assert answers[int(correct) - 1] == by_prompt[question].answer.ja
         assert len(set(answers)) == 4
-    exported = {by_prompt[r[0]].id for r in rows}
-    assert exported == {"markup-author", "gift-specials", "sco-founding", "lavrov-title"}
-    assert exp.summary() == "4 Kahoot questions"
+    exported = {by_prompt[r[0]].id if r[0] in by_prompt else "tf" for r in rows}
+    assert exported == {"markup-author", "gift-specials", "sco-founding", "lavrov-title", "tf"}
+    assert exp.summary() == "5 Kahoot questions"
 
 
 def test_kahoot_skips_what_does_not_fit_and_says_why(bank: Bank) -> None:

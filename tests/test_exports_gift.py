@@ -39,6 +39,9 @@ def test_every_selected_item_is_present_with_the_expected_types(bank: Bank) -> N
     live = Selection().apply(bank)
     assert "draft-item" not in {i.id for i in live}
     for item in live:
+        if item.truefalse:  # asked as true/false only
+            assert [n for n in names if n.startswith(item.id)] == [f"{item.id}-tf"]
+            continue
         assert names[f"{item.id}-sa"].qtype == "shortanswer"
         assert names[f"{item.id}-sa"].category == category_path(item)
         assert names[f"{item.id}-sa"].idnumber == f"{item.id}-sa"
@@ -46,10 +49,10 @@ def test_every_selected_item_is_present_with_the_expected_types(bank: Bank) -> N
     assert {n for n in names if n.endswith("-mc")} == {"markup-author-mc", "gift-specials-mc", "sco-founding-mc",
                                                          "long-texts-mc", "lavrov-title-mc"}
     assert {n for n in names if n.endswith("-tf")} == {"markup-author-tf", "gift-specials-tf", "sco-founding-tf",
-                                                         "lavrov-title-tf"}
+                                                         "lavrov-title-tf", "china-neutrality-tf"}
     assert {n for n in names if n.endswith("-cloze")} == {"markup-author-cloze", "gift-specials-cloze"}
     assert not any(n.startswith("draft-item") for n in names)
-    assert exp.summary() == "5 multichoice, 4 truefalse, 6 shortanswer, 1 matching, 2 cloze"  # type: ignore[attr-defined]
+    assert exp.summary() == "5 multichoice, 5 truefalse, 6 shortanswer, 1 matching, 2 cloze"  # type: ignore[attr-defined]
 
 
 def test_warnings_name_the_item_and_the_reason(bank: Bank) -> None:

@@ -60,16 +60,29 @@ def test_rows_hold_the_questions_with_a_valid_time_and_the_right_answer(bank: Ba
     ws = sheet(exp.content)
     rows = [r for r in ws.iter_rows(min_row=9, min_col=2, max_col=8, values_only=True) if r[0] is not None]
     by_prompt = {i.prompt.ja: i for i in Selection().apply(bank)}
-    assert len(rows) == exp.total == 4
+    tf = bank.item_by_id["china-neutrality"]
+    assert len(rows) == exp.total == 5
     for question, a1, a2, a3, a4, limit, correct in rows:
         answers = [a1, a2, a3, a4]
-        assert isinstance(question, str) and len(question) <= 120 and all(0 < len(str(a)) <= 75 for a in answers)
-        assert limit in TIME_LIMITS and correct in (1, 2, 3, 4)
+        assert isinstance(question, str) and len(question) <= 120 and limit in TIME_LIMITS
+        if question in (tf.statement.ja, tf.false_statement.ja):  # type: ignore[union-attr]
+            # asked as true/false: 正しい and 誤り, answers 3 and 4 empty cells (the template asks for two or more)
+            assert answers == ["正しい", "誤り", None, None]
+            assert correct == (1 if question == tf.statement.ja else 2)  # type: ignore[union-attr]
+            continue
+        assert all(0 < len(str(a)) <= 75 for a in answers) and correct in (1, 2, 3, 4)
         assert answers[correct - 1] == by_prompt[question].answer.ja
     csv_exp = export(bank, ExportFormat.KAHOOT_CSV, rng=random.Random(0))
     assert exp.total == csv_exp.total
     assert [str(w).removeprefix("kahoot-xlsx") for w in exp.warnings] == [
         str(w).removeprefix("kahoot-csv") for w in csv_exp.warnings]
+
+
+def test_true_or_false_in_each_language(bank: Bank) -> None:
+    item = bank.item_by_id["china-neutrality"]
+    for lang, answers in ((Lang.JA, ("正しい", "誤り")), (Lang.EN, ("True", "False"))):
+        ws = sheet(export(bank, ExportFormat.KAHOOT_XLSX, rng=random.Random(0), items=[item], lang=lang).content)
+        assert tuple(ws.cell(9, c).value for c in range(3, 7)) == (*answers, None, None)
 
 
 def test_same_seed_same_bytes_and_every_language(bank: Bank) -> None:
@@ -87,7 +100,7 @@ def test_cli_writes_the_xlsx(tmp_path: Path) -> None:
     target = tmp_path / "k.xlsx"
     res = CliRunner().invoke(cli, ["export", "--bank", str(FIXTURE), "-f", "kahoot-xlsx", "-o", str(target)])
     assert res.exit_code == 0, res.output
-    assert res.stdout == f"wrote {target}: 4 Kahoot questions from 6 items (2 warnings)\n"
+    assert res.stdout == f"wrote {target}: 5 Kahoot questions from 7 items (2 warnings)\n"
     assert sheet(target.read_bytes())["B9"].value
     res = CliRunner().invoke(cli, ["export", "--bank", str(FIXTURE), "-f", "kahoot-xlsx", "-o", "-"])
     assert res.exit_code == 0 and res.stdout_bytes.startswith(b"PK")

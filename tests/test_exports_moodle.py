@@ -60,14 +60,16 @@ def test_well_formed_with_unique_names_and_idnumbers(exp: Export, questions: lis
     names = [_t(q, "name/text") for _, q in questions]
     assert len(names) == len(set(names))
     assert [_t(q, "idnumber") for _, q in questions] == names
-    assert exp.summary() == "5 multichoice, 4 truefalse, 6 shortanswer, 1 matching, 3 cloze"
-    assert len(questions) == exp.total == 19
+    assert exp.summary() == "5 multichoice, 5 truefalse, 6 shortanswer, 1 matching, 3 cloze"
+    assert len(questions) == exp.total == 20
 
 
 def test_every_item_present_in_its_category(bank: Bank, questions: list[tuple[str, ET.Element]]) -> None:
     cats = {_t(q, "name/text"): c for c, q in questions}
     for item in Selection().apply(bank):
-        assert cats[f"{item.id}-sa"] == category_path(item) == f"$course$/quizgen/{item.category}/{item.articles[0]}"
+        name = f"{item.id}-tf" if item.truefalse else f"{item.id}-sa"  # asked as true/false: that question only
+        assert cats[name] == category_path(item) == f"$course$/quizgen/{item.category}/{item.articles[0]}"
+    assert [n for n in cats if n.startswith("china-neutrality")] == ["china-neutrality-tf"]
     assert not any(n.startswith("draft-item") for n in cats)
     assert cats["matching-000"] == "$course$/quizgen/actors/000"
 
@@ -108,6 +110,23 @@ def test_truefalse(bank: Bank, questions: list[tuple[str, ET.Element]]) -> None:
         is_true = fr == {"true": "100", "false": "0"}
         assert is_true or fr == {"true": "0", "false": "100"}
         assert plain(_t(q, "questiontext/text")) == (item.statement if is_true else item.false_statement).ja  # type: ignore[union-attr]
+
+
+def test_an_item_asked_as_true_false_is_one_truefalse_question_whatever_the_seed(bank: Bank) -> None:
+    item = bank.item_by_id["china-neutrality"]
+    seen = set()
+    for seed in range(6):
+        root = moodle_tree(export(bank, ExportFormat.MOODLE_XML, rng=random.Random(seed), items=[item]).text)
+        (q,) = [q for q in root if q.get("type") != "category"]  # no multichoice, short answer or cloze of it
+        assert (q.get("type"), _t(q, "name/text")) == ("truefalse", "china-neutrality-tf")
+        is_true = {_t(a, "text"): a.get("fraction") for a in q.findall("answer")} == {"true": "100", "false": "0"}
+        seen.add(is_true)
+        shown = plain(_t(q, "questiontext/text"))
+        feedback = plain(_t(q, "generalfeedback/text"))
+        assert shown == (item.statement if is_true else item.false_statement).ja  # type: ignore[union-attr]
+        assert ("正しくは: " + item.statement.ja in feedback) is not is_true  # type: ignore[union-attr]
+        assert feedback.startswith("正しくは" if not is_true else item.explanation.ja)
+    assert seen == {True, False}
 
 
 def test_matching(bank: Bank, questions: list[tuple[str, ET.Element]]) -> None:

@@ -132,7 +132,8 @@ class Matching:
 
 @dataclass(frozen=True)
 class ItemPlan:
-    """The questions one item yields. `mc`/`tf`/`cloze` are None where the item has no such form."""
+    """The questions one item yields. `mc`/`tf`/`cloze` are None where the item has no such form (an item asked as
+    true/false has `tf` only)."""
 
     item: Item
     mc: forms.MultipleChoice | None
@@ -154,13 +155,17 @@ MATCHING_MIN = 3  # Moodle needs at least two subquestions and three answers
 
 
 def plan(bank: Bank, items: Sequence[Item], rng: random.Random) -> Plan:
-    """Decide every question (choice order, true or false statement, matching pairs) with `rng`.
+    """Decide every question (choice order, true or false statement, matching pairs) with `rng`. An item asked
+    as true/false (`form: truefalse`) has its true/false question only.
 
     Matching questions: one per article cited by a selected *actors* item, pairing the
     people with the titles that article gives them (`forms.role_pairs`).
     """
     planned = []
     for item in items:
+        if item.truefalse:  # asked as true/false only
+            planned.append(ItemPlan(item, None, 0, forms.true_false(item, rng), None, bank.accepted(item)))
+            continue
         mc = forms.multiple_choice(bank, item, rng)
         missing = 0 if mc is not None else 3 - len(forms.distractors(bank, item, random.Random(0)))
         planned.append(ItemPlan(item, mc, missing, forms.true_false(item, rng), forms.cloze(item), bank.accepted(item)))

@@ -77,15 +77,15 @@ def _head(name: str, tags: Iterable[str], text_html: str) -> str:
 def _item_questions(bank: Bank, ip: ItemPlan, lang: Lang, warnings: list[ExportWarning]) -> Iterable[tuple[QuestionKind, str]]:
     item = ip.item
     tags = citations.item_tags(item)
+    if item.truefalse:  # asked as true/false only
+        yield from _truefalse(bank, ip, lang, tags)
+        return
     fb = _html(feedback(bank, item, lang))
     if ip.mc is not None:
         yield QuestionKind.MULTICHOICE, _multichoice(ip.mc, lang, tags, fb)
     else:
         warnings.append(ExportWarning(FORMAT, item.id, QuestionKind.MULTICHOICE, no_mc_reason(ip)))
-    if ip.tf is not None:
-        head = _head(question_name(item, QuestionKind.TRUEFALSE), tags, html_show(ip.tf.statement, lang))
-        tf_fb = _html(feedback(bank, item, lang, ip.tf))
-        yield QuestionKind.TRUEFALSE, f"{head}{{{'TRUE' if ip.tf.is_true else 'FALSE'}####{tf_fb}}}"
+    yield from _truefalse(bank, ip, lang, tags)
     answers, _ = _plain_answers(shortanswer_answers(a for a in ip.accepted if "->" not in a))
     for a in dict.fromkeys(a.strip() for a in ip.accepted if "->" in a):
         warnings.append(ExportWarning(FORMAT, item.id, QuestionKind.SHORTANSWER,
@@ -101,6 +101,13 @@ def _item_questions(bank: Bank, ip: ItemPlan, lang: Lang, warnings: list[ExportW
         cloze = _missing_word(ip, lang, tags, fb, warnings)
         if cloze is not None:
             yield QuestionKind.CLOZE, cloze
+
+
+def _truefalse(bank: Bank, ip: ItemPlan, lang: Lang, tags: Iterable[str]) -> Iterable[tuple[QuestionKind, str]]:
+    if ip.tf is not None:
+        head = _head(question_name(ip.item, QuestionKind.TRUEFALSE), tags, html_show(ip.tf.statement, lang))
+        tf_fb = _html(feedback(bank, ip.item, lang, ip.tf))
+        yield QuestionKind.TRUEFALSE, f"{head}{{{'TRUE' if ip.tf.is_true else 'FALSE'}####{tf_fb}}}"
 
 
 def _plain_answers(answers: Iterable[str]) -> tuple[list[str], list[str]]:

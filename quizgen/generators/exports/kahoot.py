@@ -4,8 +4,10 @@ Kahoot's template ("Create → Import spreadsheet" offers it for download) is on
 the title and four lines of instructions in B2:B6, the header in B8:H8 (Question, Answer 1-4, Time
 limit, Correct answer(s)), and the questions from row 9, numbered in column A (1 to 100 at least).
 Questions hold at most 120 characters and answers 75; the time limit is one of 5, 10, 20, 30, 60,
-90, 120 or 240 seconds; the correct answer is its number, 1-4. An item whose question or an answer
-is too long, or that has fewer than three distractors, is skipped with a warning; nothing is cut.
+90, 120 or 240 seconds; the correct answer is its number, 1-4. An item asked as true/false
+(`form: truefalse`) is its statement with two answers, 正しい and 誤り (answers 3 and 4 empty, which
+the template allows: it asks for at least two). An item whose question or an answer is too long, or
+that has fewer than three distractors, is skipped with a warning; nothing is cut.
 
 Every cell of the .xlsx is a text cell (never a formula, even for a text that begins with `=`) and
 carries Excel's quote prefix, so it stays text when a teacher edits it. The CSV, for people who
@@ -22,6 +24,7 @@ import zipfile
 from dataclasses import dataclass
 from typing import Any
 
+from quizgen import forms
 from quizgen.bank.model import Lang
 from quizgen.generators.exports.common import (
     Export,
@@ -81,11 +84,15 @@ def rows(plan: Plan, lang: Lang, fmt: ExportFormat) -> tuple[list[Row], list[Exp
     warnings: list[ExportWarning] = []
     for ip in plan.items:
         item = ip.item
-        question = one_line(show(item.prompt, lang))
-        if ip.mc is None:
+        if ip.item.truefalse and ip.tf is not None:  # two answers, 正しい and 誤り; answers 3 and 4 stay empty
+            question = one_line(show(ip.tf.statement, lang))
+            answers, correct = [one_line(show(forms.TRUE, lang)), one_line(show(forms.FALSE, lang))], 1 if ip.tf.is_true else 2
+        elif ip.mc is not None:
+            question = one_line(show(item.prompt, lang))
+            answers, correct = [one_line(show(o, lang)) for o in ip.mc.options], ip.mc.answer_index + 1
+        else:
             warnings.append(ExportWarning(fmt, item.id, QuestionKind.QUIZ, no_mc_reason(ip, "Kahoot needs 3")))
             continue
-        answers = [one_line(show(o, lang)) for o in ip.mc.options]
         problems = []
         if len(question) > MAX_QUESTION:
             problems.append(f"question is {len(question)} characters (max {MAX_QUESTION})")
@@ -94,8 +101,8 @@ def rows(plan: Plan, lang: Lang, fmt: ExportFormat) -> tuple[list[Row], list[Exp
         if problems:
             warnings.append(ExportWarning(fmt, item.id, QuestionKind.QUIZ, "skipped: " + "; ".join(problems)))
             continue
-        a1, a2, a3, a4 = answers
-        out.append(Row(question, (a1, a2, a3, a4), time_limit(question, answers), ip.mc.answer_index + 1))
+        a1, a2, a3, a4 = (*answers, "", "")[:4]
+        out.append(Row(question, (a1, a2, a3, a4), time_limit(question, answers), correct))
     return out, warnings
 
 
@@ -136,7 +143,8 @@ def workbook_bytes(found: list[Row]) -> bytes:
     for r, row in enumerate(found, start=HEADER_ROW + 1):
         for c, value in enumerate(row.cells(), start=2):
             if isinstance(value, str):
-                _text(ws.cell(r, c), value)
+                if value:  # an empty answer (3 and 4 of a true/false question) stays an empty cell
+                    _text(ws.cell(r, c), value)
             else:
                 ws.cell(r, c, value)
     ws.column_dimensions["B"].width = 60

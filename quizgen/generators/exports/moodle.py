@@ -64,6 +64,10 @@ def _item_questions(bank: Bank, ip: ItemPlan, lang: Lang,
                     warnings: list[ExportWarning]) -> Iterable[tuple[QuestionKind, ET.Element]]:
     item = ip.item
     tags = citations.item_tags(item)
+    if item.truefalse:  # asked as true/false only
+        if ip.tf is not None:
+            yield QuestionKind.TRUEFALSE, _truefalse(bank, ip.tf, lang, tags)
+        return
     if ip.mc is not None:
         yield QuestionKind.MULTICHOICE, _multichoice(bank, ip.mc, lang, tags)
     else:

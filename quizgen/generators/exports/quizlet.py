@@ -1,6 +1,7 @@
 """Quizlet: term/definition pairs in the text Quizlet's "Import" box accepts.
 
-One card per item: the term is the prompt, the definition the answer. Quizlet's
+One card per item: the term is the prompt, the definition the answer (an item asked as true/false too:
+its prompt and answer are its yes/no question and the answer to it). Quizlet's
 import reads a tab between term and definition and a new line between cards, and has
 no quoting, so a tab or line break inside a text is replaced by a space (the card
 stays on one line), and a text that begins with `= + - @` gets a leading `'` so that a
