@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from quizgen import resources
 from quizgen.bank import Bank, Selection, load_bank
 from quizgen.cli import cli
-from quizgen.errors import QuizgenError
+from quizgen.errors import QuizgenError, UsageError
 from quizgen.generators.worksheet import (
     ChoiceQ,
     ClozeQ,
@@ -244,6 +244,49 @@ def test_true_and_false_statements_take_turns(bank: Bank) -> None:
     ws = make(bank, count=8, types=(Exercise.TRUEFALSE,))
     truth = [q.tf.is_true for _, q in ws.variants[0].questions() if isinstance(q, TrueFalseQ)]
     assert len(truth) == 8 and truth.count(True) == truth.count(False) == 4
+
+
+TF_DATA = Path(__file__).parent / "data" / "worksheet_truefalse"  # the worksheet fixture and two items asked as true/false
+
+
+@settings(max_examples=15, deadline=None)
+@given(seed=st.integers(0, 2**32), count=st.integers(4, 9), vary=st.booleans())
+def test_items_asked_as_true_false_are_only_ever_true_false_questions(seed: int, count: int, vary: bool) -> None:
+    bank = load_bank(TF_DATA)
+    tf_ids = {i.id for i in bank.items if i.truefalse}
+    opts = WorksheetOptions(count=count, seed=seed, variants=2 if vary else 1, vary_items=vary)
+    try:
+        ws = build_worksheet(bank, Selection().apply(bank), opts, random.Random(seed), DAY)
+    except UsageError:
+        return  # a selection that cannot fill the sheet says so (tested elsewhere)
+    for v in ws.variants:
+        for _, q in v.questions():
+            if {i.id for i in question_items(q)} & tf_ids:
+                assert isinstance(q, TrueFalseQ), q  # never a short answer, choice, cloze or timeline event
+
+
+def test_an_item_asked_as_true_false_is_never_a_timeline_event() -> None:
+    bank = load_bank(TF_DATA)
+    assert bank.item_by_id["t-tf-support"].event is not None  # dated, with an event: a timeline could show it
+    for seed in range(12):
+        opts = WorksheetOptions(count=1, seed=seed, types=(Exercise.TIMELINE,))
+        ws = build_worksheet(bank, Selection().apply(bank), opts, random.Random(seed), DAY)
+        (q,) = [q for _, q in ws.variants[0].questions()]
+        assert isinstance(q, TimelineQ) and len(q.shown) >= 3
+        assert "t-tf-support" not in {i.id for i in question_items(q)}
+
+
+def test_items_asked_as_true_false_fill_the_true_false_section_and_say_so_when_it_is_left_out(tmp_path: Path) -> None:
+    bank = load_bank(TF_DATA)
+    opts = WorksheetOptions(count=2, seed=1, types=(Exercise.TRUEFALSE,))
+    ids = Selection(ids=("t-tf-neutral", "t-tf-support")).apply(bank)
+    ws = build_worksheet(bank, ids, opts, random.Random(1), DAY)
+    asked = {q.tf.item.id: q.tf.is_true for _, q in ws.variants[0].questions() if isinstance(q, TrueFalseQ)}
+    assert sorted(asked) == ["t-tf-neutral", "t-tf-support"] and set(asked.values()) == {True, False}
+    res = CliRunner().invoke(cli, ["worksheet", "--bank", str(TF_DATA), "--ids", "t-tf-neutral,t-tf-support,t-neutral",
+                                   "--types", "short,cloze", "--count", "3", "-o", str(tmp_path)])
+    assert res.exit_code == 2
+    assert "(2 items of the selection are asked as true/false only: add truefalse to --types)" in res.output
 
 
 def test_ids_and_exclude_pick_exact_questions(tmp_path: Path) -> None:

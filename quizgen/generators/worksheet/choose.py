@@ -67,7 +67,7 @@ class Supply:
 def supply(bank: Bank, items: Sequence[Item]) -> Supply:
     articles = tuple(dict.fromkeys(a for i in items for a in i.articles))
     people = {p.key.split("@")[0] for p in forms.role_pairs(bank, articles)} if articles else set()
-    dates = {e.when for e in forms.timeline(items)}
+    dates = {e.when for e in forms.timeline(timeline_items(items))}
     # 2024 and 2024-05 cannot both be in one exercise: at most the most precise dates of each chain
     leaves = {d for d in dates if not any(o != d and o.startswith(d) for o in dates)}
     return Supply(len(people), len(leaves))
@@ -220,7 +220,7 @@ def _timeline_candidate(picking: _Picking, others: int | None) -> TimelineQ | No
     fresh = [i for i in picking.pool if i.id not in picking.used]
     # leave enough items for the other questions: the exercise shrinks before they run short
     spare = len(fresh) - others if others is not None else len(fresh)
-    events = [e for e in forms.timeline(fresh) if not picking.leaks(TimelineQ((e,)))]
+    events = [e for e in forms.timeline(timeline_items(fresh)) if not picking.leaks(TimelineQ((e,)))]
     picking.rng.shuffle(events)
     ranked = sorted(events[:_RANKED], key=lambda e: _clash_count(picking, TimelineQ((e,)))) + events[_RANKED:]
     chosen = forms.timeline_set(ranked, None, min(EXERCISE_SIZE, spare), max_items=spare)
@@ -270,16 +270,27 @@ def _too_few(best: _Picking, options: WorksheetOptions) -> UsageError:
         clashes = (" Questions that would give each other away: " + "; ".join(shown[:_SHOWN_CONFLICTS])
                    + (f"; and {more} more" if more > 0 else "") + ".")
     notes = "".join(f" ({n})" for n in dict.fromkeys(best.notes))
+    tf_only = sum(1 for i in best.pool if i.truefalse)
+    if tf_only and Exercise.TRUEFALSE not in options.types:
+        notes += (f" ({tf_only} item{'s' if tf_only != 1 else ''} of the selection {'are' if tf_only != 1 else 'is'} "
+                  "asked as true/false only: add truefalse to {types})")
     return UsageError(f"only {best.made} questions of the types {names} can be made from this selection without one "
                       f"giving another away ({options.count} asked for){notes}; use a smaller {{count}}, widen the "
                       f"selection or add {{types}}.{clashes}", names=["count", "types"])
 
 
+def timeline_items(items: Sequence[Item]) -> list[Item]:
+    """The items a timeline exercise may date: not those asked as true/false (they are asked so only)."""
+    return [i for i in items if not i.truefalse]
+
+
 def simple_question(t: Exercise, bank: Bank, item: Item, rng: random.Random, lang: Lang,
                     want_true: bool | None = None) -> Question | None:
-    """`item` as a question of the one-item exercise `t` (None when the item has no such form), with the
-    note it may show on the sheet. `want_true` picks a true/false item's true or false statement where it
-    has both (None: at random)."""
+    """`item` as a question of the one-item exercise `t` (None when the item has no such form; an item asked as
+    true/false has that form only), with the note it may show on the sheet. `want_true` picks a true/false
+    item's true or false statement where it has both (None: at random)."""
+    if item.truefalse and t is not Exercise.TRUEFALSE:
+        return None
     note = sheet_note(bank, item, lang, t)
     if t is Exercise.SHORT:
         return ShortQ(item, note)
