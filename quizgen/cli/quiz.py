@@ -377,8 +377,8 @@ def _english(q: Question) -> None:
 
 def _english_after(a: Answered) -> None:
     item = a.question.item
-    asked_tf = a.question.statement is not None and item.statement is not None
-    say(f"  {item.statement.en if asked_tf and item.statement else item.answer.en}")  # true/false: the true statement
+    true = item.statement if a.question.statement is not None else None  # a true/false card: its true statement
+    say(f"  {(true or item.answer).en}")
     say(f"  {item.explanation.en}")
     if item.context is not None:
         from quizgen.citations import outside_note

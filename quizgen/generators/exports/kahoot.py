@@ -84,7 +84,7 @@ def rows(plan: Plan, lang: Lang, fmt: ExportFormat) -> tuple[list[Row], list[Exp
     warnings: list[ExportWarning] = []
     for ip in plan.items:
         item = ip.item
-        if ip.item.truefalse and ip.tf is not None:  # two answers, 正しい and 誤り; answers 3 and 4 stay empty
+        if item.truefalse and ip.tf is not None:  # two answers, 正しい and 誤り; answers 3 and 4 stay empty
             question = one_line(show(ip.tf.statement, lang))
             answers, correct = [one_line(show(forms.TRUE, lang)), one_line(show(forms.FALSE, lang))], 1 if ip.tf.is_true else 2
         elif ip.mc is not None:
