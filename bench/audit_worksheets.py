@@ -48,9 +48,10 @@ def configs(bank: Bank) -> list[tuple[str, WorksheetOptions, Selection]]:
         elif k % 5 == 3 and stories:
             story = stories[(k // 5) % min(2, len(stories))]
             sel, name = Selection(stories=(story,)), f"--story {story}"
-        n = len(sel.apply(bank))
+        types = TYPES[k % 5]
+        n = sum(1 for i in sel.apply(bank) if Exercise.TRUEFALSE in types or not i.truefalse)  # askable with types
         count = max(3, min(20 - k % 3 * 5, n // 2))
-        out.append((name, WorksheetOptions(count=count, types=TYPES[k % 5], lang=LANGS[k % 3], variants=1 + k % 3,
+        out.append((name, WorksheetOptions(count=count, types=types, lang=LANGS[k % 3], variants=1 + k % 3,
                                            seed=100 + k, furigana=k % 4 == 0), sel))
     return out
 

@@ -131,15 +131,19 @@ def test_real_bank_every_item_in_every_format(real, lang: Lang) -> None:  # type
     from lms_readers import read_gift
 
     items = Selection().apply(real)
-    ids = {i.id for i in items}
+    ids = {i.id for i in items if not i.truefalse}  # a short-answer question each; true/false-only: a -tf one
+    tf_ids = {i.id for i in items if i.truefalse}
+    assert tf_ids and ids
     xml = export(real, ExportFormat.MOODLE_XML, rng=random.Random(0), lang=lang)
     names = [q.findtext("name/text") for q in moodle_tree(xml.text) if q.get("type") != "category"]
     assert len(names) == len(set(names)) == xml.total
     assert {n.removesuffix("-sa") for n in names if n and n.endswith("-sa")} == ids
+    assert tf_ids <= {n.removesuffix("-tf") for n in names if n and n.endswith("-tf")}
     gift = export(real, ExportFormat.GIFT, rng=random.Random(0), lang=lang)
     gnames = [q.name for q in read_gift(gift.text)]
     assert len(gnames) == len(set(gnames)) == gift.total
     assert {n.removesuffix("-sa") for n in gnames if n.endswith("-sa")} == ids
+    assert tf_ids <= {n.removesuffix("-tf") for n in gnames if n.endswith("-tf")}
     quizlet = export(real, ExportFormat.QUIZLET_CSV, rng=random.Random(0), lang=lang)
     assert len(quizlet.text.splitlines()) == len(items)
     kahoot = export(real, ExportFormat.KAHOOT_CSV, rng=random.Random(0), lang=lang)
