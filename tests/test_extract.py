@@ -19,6 +19,7 @@ from quizgen.errors import QuizgenError
 from quizgen.extract.article import ArticleError, Extraction, extract, provisional_source, read_article
 from quizgen.extract.clutter import ClutterReason, clean
 from quizgen.extract.nlp import chunks
+from quizgen.extract.ranking import default_size
 from quizgen.extract.sentences import MAX_SENTENCE, split
 
 pytest.importorskip("sudachipy")
@@ -161,12 +162,11 @@ def test_one_draft_per_fact_and_no_two_drafts_answer_each_other(bank: Bank) -> N
     ex = run("2024年5月16日(木) 21:05配信\n"
              "中国の習近平国家主席は16日、国賓として北京を訪れたロシアのプーチン大統領と人民大会堂で会談した。", bank)
     by_answer = {i.answer.ja: i.prompt.ja for i in ex.items}
-    assert set(by_answer) == {"習近平", "2024年5月16日", "人民大会堂"}  # who, when, where: separate facts
+    assert set(by_answer) == {"習近平", "2024年5月16日", "プーチン", "人民大会堂"}  # who, when, whom, where
     for answer, prompt in by_answer.items():
-        others = [a for a in by_answer if a != answer and a in prompt]
-        assert not any(answer in by_answer[o] for o in others), (answer, others)  # no mirror pair
+        assert not [a for a in by_answer if a != answer and a in prompt], answer  # no prompt prints another answer
     assert "（　　）国家主席は2024年5月、" in by_answer["習近平"]  # the date shown at a month, the name hidden elsewhere
-    assert "中国の国家主席は" in by_answer["人民大会堂"]
+    assert "中国の国家主席は" in by_answer["人民大会堂"] and "ロシアの大統領と（　　）で" in by_answer["人民大会堂"]
     statements = {i.answer.ja: i.statement.ja for i in ex.items if i.statement is not None}
     for a, b in [(a, b) for a in statements for b in statements if a < b]:  # a true/false statement on the same
         assert not (a in statements[b] and b in statements[a]), (a, b)     # worksheet answers no other question
@@ -236,13 +236,20 @@ def test_no_country_compound_is_a_person_and_readings_are_never_guessed(bank: Ba
 def test_default_is_about_twenty_best_and_all_keeps_everything(bank: Bank) -> None:
     text = read_article(DATA / "unseen" / "wire_kazan.txt")
     src = provisional_source(text, "wire_kazan.txt", bank)
+    assert sum(len(s.text) for s in split(clean(text).lines) if not s.heading) == 836  # characters of sentences
     default = extract(text, src, bank, load_analyzer())
     every = extract(text, src, bank, load_analyzer(), keep_all=True)
-    assert 15 <= len(default.items) <= 20 < len(every.items) == every.found
+    assert 20 < len(default.items) <= default_size(836) == 24 < len(every.items) == every.found
     assert [i.id for i in every.items[:len(default.items)]] == [i.id for i in default.items]
     assert default.dropped == every.found - len(default.items)
     fewer = extract(text, src, bank, load_analyzer(), limit=5)
     assert len(fewer.items) == 5
+
+
+@pytest.mark.parametrize(("chars", "size"), [(0, 20), (400, 20), (700, 20), (736, 21), (836, 24), (1050, 30),
+                                             (5000, 30)])
+def test_the_default_grows_with_the_article(chars: int, size: int) -> None:
+    assert default_size(chars) == size
 
 
 def test_source_id_already_in_the_bank_is_refused(bank: Bank) -> None:
