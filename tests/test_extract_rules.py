@@ -277,8 +277,10 @@ def test_the_selection_fills_up_with_separate_facts_whose_prompts_hide_each_othe
      {"26.3％", "2401億ドル"}),
     # who said it and what was said: the question names the words, the words' blank names the speaker
     ("国連のグテレス事務総長は拡大会合に出席し、ウクライナでの「公正な平和」を求めた。", {"グテレス", "公正な平和"}),
+    ("日本政府の林芳正官房長官は23日の記者会見で、BRICSの動向について「関心を持って注視している」と述べた。",
+     {"林芳正", "BRICS"}),
 ])
-def test_the_fill_never_takes_a_fact_that_a_chosen_prompt_prints(text: str, answers: set[str], bank: Bank) -> None:
+def test_no_fact_is_asked_that_a_chosen_prompt_prints(text: str, answers: set[str], bank: Bank) -> None:
     assert len(answers & set(_drafts(text, bank, limit=20))) == 1
 
 

@@ -193,7 +193,10 @@ def _main_actors(found: list[Fact], every: Sequence[cand.Candidate]) -> list[Fac
 
 
 def _compatible(a: Fact, b: Fact, allowed: frozenset[int]) -> bool:
-    """Two facts of one sentence may both be asked when one of them can be masked in the other's prompt."""
+    """Two key facts of one sentence may both be asked when one of them can be masked in the other's prompt, and
+    no wh-question prints the other's answer (「…「公正な平和」を求めたのは誰か」 is the same fact as the words)."""
+    if (a.candidate.parts and _prints(a, b, allowed)) or (b.candidate.parts and _prints(b, a, allowed)):
+        return False
     return mask(a, allowed) is not None or mask(b, allowed) is not None
 
 
