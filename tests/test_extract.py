@@ -216,6 +216,17 @@ def test_distractors_come_from_the_article_first_and_false_statements_only_where
     assert xi.distractors and all(d.ja not in xi.prompt.ja for d in xi.distractors)  # the small test bank has few
 
 
+@pytest.mark.parametrize(("sentence", "answer", "wrong"), [
+    ("両国の交渉は5年以上続いている。", "5年以上", []),  # 4年以上 is true as well: no number is surely wrong
+    ("共同飛行は少なくとも8回確認されている。", "少なくとも8回", []),
+    ("両首相は20余りの協力文書に署名した。", "20余り", ["10余り", "30余り", "40余り"]),
+])
+def test_a_number_at_least_gets_no_distractor_that_may_be_true(sentence: str, answer: str, wrong: list[str],
+                                                                bank: Bank) -> None:
+    (item,) = [i for i in run(sentence, bank, keep_all=True).items if i.answer.ja == answer]
+    assert [d.ja for d in item.distractors] == wrong
+
+
 def test_who_announced_lists_every_actor_the_sentence_names(bank: Bank) -> None:
     ex = run("中国とロシアは24日、日本海で爆撃機による共同パトロールを実施したと発表した。", bank)
     (who,) = [i for i in ex.items if i.tags[1] == "rule-speaker"]
