@@ -83,6 +83,14 @@ def test_photo_captions_credits_and_bylines_are_clutter() -> None:
     assert cleaned.dateline == "2024-08-21"
 
 
+def test_an_authors_profile_after_the_text_is_a_byline() -> None:
+    text = ("中国の習近平(しゅう・きんぺい)国家主席は16日、北京でロシアのプーチン大統領と会談した。\n"
+            "高村理沙(たかむら・りさ)　北辰エネルギー経済研究所主任研究員。専門はロシアのエネルギー政策。\n")
+    cleaned = clean(text)
+    assert [line.text for line in cleaned.lines] == [text.splitlines()[0]]  # a name with its reading in news stays
+    assert [d.reason for d in cleaned.dropped if d.reason is not ClutterReason.BLANK] == [ClutterReason.BYLINE]
+
+
 def test_clutter_keeps_offsets_verbatim() -> None:
     text = (DATA / "new_article.txt").read_text(encoding="utf-8")
     cleaned = clean(text)
@@ -194,6 +202,20 @@ def test_the_same_day_is_printed_as_the_day_it_means(bank: Bank) -> None:
     ex = run(text, bank, published="2024-10-23")
     xi = next(i for i in ex.items if i.answer.ja == "習近平")
     assert "国家主席は2024年10月22日、" in xi.prompt.ja and "同日" not in xi.prompt.ja
+
+
+def test_the_same_day_written_out_is_printed_as_the_day_it_means(bank: Bank) -> None:
+    text = ("2024年10月23日 18:30\nロシア中部カザンで22日、BRICSの首脳会議が開幕した。"
+            "中国の習近平国家主席は同じ日、議長国ロシアのプーチン大統領と会談した。\n")
+    xi = next(i for i in run(text, bank, published="2024-10-23").items if i.answer.ja == "習近平")
+    assert "国家主席は2024年10月22日、" in xi.prompt.ja and "同じ日" not in xi.prompt.ja
+
+
+def test_a_distractor_is_never_the_answer_with_more_words(bank: Bank) -> None:
+    text = ("2025年5月9日 21:05\n両首脳の会談は、昨年10月にカザンで開かれたBRICS首脳会議の際以来となる。"
+            "欧州連合は加盟候補国に出席を控えるよう求めていた。\n")
+    brics = next(i for i in run(text, bank, published="2025-05-09", keep_all=True).items if i.answer.ja == "BRICS")
+    assert brics.distractors and not any("BRICS" in d.ja for d in brics.distractors)
 
 
 def test_a_prompt_without_a_year_names_the_event(bank: Bank) -> None:

@@ -77,7 +77,12 @@ def choose(kind: ItemKind, answer: str, accepted: Iterable[str], prompt: str, po
     etype = entity_type or _TYPE_OF_KIND.get(kind)
     if etype is None:
         return Choice((), False)
-    return _named(etype, title, pools, bank, fresh, rng)
+
+    def other_name(ja: str) -> bool:  # BRICS首脳会議 is BRICS again, not another forum
+        key = normalise(ja)
+        return fresh(ja) and not any(len(t) >= 2 and (t in key or key in t) for t in taken)
+
+    return _named(etype, title, pools, bank, other_name, rng)
 
 
 def _take(first: Sequence[Text], then: Sequence[Text], fresh: Fresh) -> Choice:

@@ -214,9 +214,10 @@ def build(f: Fact, masks: Mapping[Span, str], ctx: Context) -> Built:
 
 def _same_day(text: str, resolved: Sequence[Resolved], carried: Resolved | None, allowed: frozenset[int],
               answer: Span) -> dict[Span, str]:
-    """「同日」 printed as the day it means (the last day named before it, in this sentence or an earlier one)."""
+    """「同日」「同じ日」 printed as the day it means (the last day named before it, in this sentence or an earlier
+    one)."""
     out: dict[Span, str] = {}
-    for m in re.finditer("同日", text):
+    for m in re.finditer("同日|同じ日", text):
         earlier = [r for r in resolved if r.end <= m.start() and r.day is not None]
         day = earlier[-1] if earlier else carried
         if day is not None and day.year in allowed and not (m.start() < answer[1] and answer[0] < m.end()):
