@@ -19,6 +19,7 @@ from quizgen.errors import QuizgenError
 from quizgen.extract.article import ArticleError, Extraction, extract, provisional_source, read_article
 from quizgen.extract.clutter import ClutterReason, clean
 from quizgen.extract.nlp import chunks
+from quizgen.extract.ranking import default_size
 from quizgen.extract.sentences import MAX_SENTENCE, split
 
 pytest.importorskip("sudachipy")
@@ -80,6 +81,14 @@ def test_photo_captions_credits_and_bylines_are_clutter() -> None:
         ClutterReason.CAPTION, ClutterReason.CAPTION, ClutterReason.BYLINE, ClutterReason.BYLINE,
         ClutterReason.DATELINE, *[ClutterReason.BYLINE] * 4]
     assert cleaned.dateline == "2024-08-21"
+
+
+def test_an_authors_profile_after_the_text_is_a_byline() -> None:
+    text = ("中国の習近平(しゅう・きんぺい)国家主席は16日、北京でロシアのプーチン大統領と会談した。\n"
+            "高村理沙(たかむら・りさ)　北辰エネルギー経済研究所主任研究員。専門はロシアのエネルギー政策。\n")
+    cleaned = clean(text)
+    assert [line.text for line in cleaned.lines] == [text.splitlines()[0]]  # a name with its reading in news stays
+    assert [d.reason for d in cleaned.dropped if d.reason is not ClutterReason.BLANK] == [ClutterReason.BYLINE]
 
 
 def test_clutter_keeps_offsets_verbatim() -> None:
@@ -161,12 +170,11 @@ def test_one_draft_per_fact_and_no_two_drafts_answer_each_other(bank: Bank) -> N
     ex = run("2024年5月16日(木) 21:05配信\n"
              "中国の習近平国家主席は16日、国賓として北京を訪れたロシアのプーチン大統領と人民大会堂で会談した。", bank)
     by_answer = {i.answer.ja: i.prompt.ja for i in ex.items}
-    assert set(by_answer) == {"習近平", "2024年5月16日", "人民大会堂"}  # who, when, where: separate facts
+    assert set(by_answer) == {"習近平", "2024年5月16日", "プーチン", "人民大会堂"}  # who, when, whom, where
     for answer, prompt in by_answer.items():
-        others = [a for a in by_answer if a != answer and a in prompt]
-        assert not any(answer in by_answer[o] for o in others), (answer, others)  # no mirror pair
+        assert not [a for a in by_answer if a != answer and a in prompt], answer  # no prompt prints another answer
     assert "（　　）国家主席は2024年5月、" in by_answer["習近平"]  # the date shown at a month, the name hidden elsewhere
-    assert "中国の国家主席は" in by_answer["人民大会堂"]
+    assert "中国の国家主席は" in by_answer["人民大会堂"] and "ロシアの大統領と（　　）で" in by_answer["人民大会堂"]
     statements = {i.answer.ja: i.statement.ja for i in ex.items if i.statement is not None}
     for a, b in [(a, b) for a in statements for b in statements if a < b]:  # a true/false statement on the same
         assert not (a in statements[b] and b in statements[a]), (a, b)     # worksheet answers no other question
@@ -196,6 +204,20 @@ def test_the_same_day_is_printed_as_the_day_it_means(bank: Bank) -> None:
     assert "国家主席は2024年10月22日、" in xi.prompt.ja and "同日" not in xi.prompt.ja
 
 
+def test_the_same_day_written_out_is_printed_as_the_day_it_means(bank: Bank) -> None:
+    text = ("2024年10月23日 18:30\nロシア中部カザンで22日、BRICSの首脳会議が開幕した。"
+            "中国の習近平国家主席は同じ日、議長国ロシアのプーチン大統領と会談した。\n")
+    xi = next(i for i in run(text, bank, published="2024-10-23").items if i.answer.ja == "習近平")
+    assert "国家主席は2024年10月22日、" in xi.prompt.ja and "同じ日" not in xi.prompt.ja
+
+
+def test_a_distractor_is_never_the_answer_with_more_words(bank: Bank) -> None:
+    text = ("2025年5月9日 21:05\n両首脳の会談は、昨年10月にカザンで開かれたBRICS首脳会議の際以来となる。"
+            "欧州連合は加盟候補国に出席を控えるよう求めていた。\n")
+    brics = next(i for i in run(text, bank, published="2025-05-09", keep_all=True).items if i.answer.ja == "BRICS")
+    assert brics.distractors and not any("BRICS" in d.ja for d in brics.distractors)
+
+
 def test_a_prompt_without_a_year_names_the_event(bank: Bank) -> None:
     text = ("2024年5月16日(木) 21:05配信\n"
             "中国の習近平国家主席は北京でプーチン大統領と会談した。訪問にはラブロフ外相らが同行した。\n")
@@ -214,6 +236,17 @@ def test_distractors_come_from_the_article_first_and_false_statements_only_where
     xi = next(i for i in ex.items if i.answer.ja == "習近平")
     assert xi.false_statement is None  # no one else is called 国家主席 here: no absurd swap
     assert xi.distractors and all(d.ja not in xi.prompt.ja for d in xi.distractors)  # the small test bank has few
+
+
+@pytest.mark.parametrize(("sentence", "answer", "wrong"), [
+    ("両国の交渉は5年以上続いている。", "5年以上", []),  # 4年以上 is true as well: no number is surely wrong
+    ("共同飛行は少なくとも8回確認されている。", "少なくとも8回", []),
+    ("両首相は20余りの協力文書に署名した。", "20余り", ["10余り", "30余り", "40余り"]),
+])
+def test_a_number_at_least_gets_no_distractor_that_may_be_true(sentence: str, answer: str, wrong: list[str],
+                                                                bank: Bank) -> None:
+    (item,) = [i for i in run(sentence, bank, keep_all=True).items if i.answer.ja == answer]
+    assert [d.ja for d in item.distractors] == wrong
 
 
 def test_who_announced_lists_every_actor_the_sentence_names(bank: Bank) -> None:
@@ -236,13 +269,20 @@ def test_no_country_compound_is_a_person_and_readings_are_never_guessed(bank: Ba
 def test_default_is_about_twenty_best_and_all_keeps_everything(bank: Bank) -> None:
     text = read_article(DATA / "unseen" / "wire_kazan.txt")
     src = provisional_source(text, "wire_kazan.txt", bank)
+    assert sum(len(s.text) for s in split(clean(text).lines) if not s.heading) == 836  # characters of sentences
     default = extract(text, src, bank, load_analyzer())
     every = extract(text, src, bank, load_analyzer(), keep_all=True)
-    assert 15 <= len(default.items) <= 20 < len(every.items) == every.found
+    assert 20 < len(default.items) <= default_size(836) == 24 < len(every.items) == every.found
     assert [i.id for i in every.items[:len(default.items)]] == [i.id for i in default.items]
     assert default.dropped == every.found - len(default.items)
     fewer = extract(text, src, bank, load_analyzer(), limit=5)
     assert len(fewer.items) == 5
+
+
+@pytest.mark.parametrize(("chars", "size"), [(0, 20), (400, 20), (700, 20), (736, 21), (836, 24), (1050, 30),
+                                             (5000, 30)])
+def test_the_default_grows_with_the_article(chars: int, size: int) -> None:
+    assert default_size(chars) == size
 
 
 def test_source_id_already_in_the_bank_is_refused(bank: Bank) -> None:

@@ -86,7 +86,8 @@ def _ask(label: str, default: str, check: Callable[[str], str] | None = None) ->
 @click.option("-o", "--output", type=click.Path(path_type=Path), default=None, metavar="FILE",
               help="Write the drafts here (default: print them).")
 @click.option("--max", "max_drafts", type=click.IntRange(min=1), default=None, metavar="N",
-              help="How many drafts to keep (default 20: the best, one per key fact).")
+              help="How many drafts to keep (default: 20 for an article of up to 700 characters, one more per "
+                   "35 characters beyond, at most 30; the best, one per key fact).")
 @click.option("--all", "keep_all", is_flag=True, help="Keep every draft worth making, the best first.")
 @click.option("--source-id", default=None, metavar="ID",
               help="Id for an article that is not registered (default: the next free number).")
@@ -95,10 +96,10 @@ def extract(article: Path, output: Path | None, max_drafts: int | None, keep_all
             bank_path: Path | None) -> None:
     """Draft questions from a Japanese ARTICLE, in the bank's format, for `quizgen review`.
 
-    About 20 drafts, one per key fact (the actor, the date, the number, the forum, the stance),
-    in the article's order: each asks the fact in a sentence that names its event, its dates
-    resolved from the article's date, with three wrong answers of the same kind, a true
-    statement and, where the article contradicts it, a false one. Page clutter (datelines,
+    About 20 drafts (more for a longer article), one per key fact (the actor, the date, the
+    number, the forum, the stance), in the article's order: each asks the fact in a sentence that
+    names its event, its dates resolved from the article's date, with three wrong answers of the
+    same kind, a true statement and, where the article contradicts it, a false one. Page clutter (datelines,
     photo credits, bylines, captions, links) is left out and reported. English texts are left as
     "TODO: translate" (optional; no output prints them). Register the article first with
     `quizgen add-article` so that its outlet and date are known.
@@ -110,7 +111,6 @@ def extract(article: Path, output: Path | None, max_drafts: int | None, keep_all
     from quizgen.extract.article import extract as run
     from quizgen.extract.article import provisional_source, read_article
     from quizgen.extract.nlp import load_analyzer
-    from quizgen.extract.ranking import DEFAULT_DRAFTS
     from quizgen.extract.register import registered_source
 
     if keep_all and max_drafts is not None:
@@ -128,7 +128,7 @@ def extract(article: Path, output: Path | None, max_drafts: int | None, keep_all
     if source is None:
         source = provisional_source(text, article.name, bank, source_id)
     analyse = load_analyzer()
-    result = run(text, source, bank, analyse, limit=max_drafts or DEFAULT_DRAFTS, keep_all=keep_all)
+    result = run(text, source, bank, analyse, limit=max_drafts, keep_all=keep_all)
     report = result.cleaned.report()
     if report:
         click.echo("left out as page clutter:", err=True)

@@ -21,7 +21,7 @@ from quizgen.extract.drafts import Context, build, mask
 from quizgen.extract.facts import DOCUMENT_END, Fact, facts
 from quizgen.extract.lexicon import Lexicon, Mention
 from quizgen.extract.nlp import Analyzer
-from quizgen.extract.ranking import DEFAULT_DRAFTS, select
+from quizgen.extract.ranking import default_size, select
 from quizgen.extract.sentences import split
 from quizgen.japanese.normalise import normalise
 
@@ -110,12 +110,12 @@ def provisional_source(text: str, file_name: str, bank: Bank, source_id: str | N
                   published=cleaned.dateline)
 
 
-def extract(text: str, source: Source, bank: Bank, analyse: Analyzer, *, limit: int | None = DEFAULT_DRAFTS,
+def extract(text: str, source: Source, bank: Bank, analyse: Analyzer, *, limit: int | None = None,
             keep_all: bool = False) -> Extraction:
     """Run the steps: clutter -> sentences -> candidates -> key facts -> selection -> drafts.
 
-    `limit` is how many drafts the default selection keeps (None: every key fact); `keep_all` adds every
-    other draft worth making after them, best first.
+    `limit` is how many drafts the default selection keeps (None: the default for the article's length,
+    `quizgen.extract.ranking.default_size`); `keep_all` adds every other draft worth making after them, best first.
     """
     if limit is not None and limit < 1:
         raise UsageError(f"the number of drafts to keep must be at least 1, not {limit}")
@@ -123,6 +123,8 @@ def extract(text: str, source: Source, bank: Bank, analyse: Analyzer, *, limit: 
     sentences = [s for s in split(cleaned.lines) if not s.heading]
     if not sentences:
         raise ArticleError(f"{source.file}: no sentence is left after removing page clutter and headings")
+    if limit is None:
+        limit = default_size(sum(len(s.text) for s in sentences))
     page = PageDate.of(text, source.published)
     lexicon = Lexicon(bank)
     found: list[Fact] = []
@@ -141,8 +143,10 @@ def extract(text: str, source: Source, bank: Bank, analyse: Analyzer, *, limit: 
         found.extend(facts(got, tokens, bank, order))
     found = _main_actors(_same_people(found), every)
     allowed = page.years
-    picked = select(found, limit, compatible=lambda a, b: _compatible(a, b, allowed))
-    ctx = Context(source.id, page, event_label(source.headline.ja, page), pools(every, bank, page), bank, carried)
+    label = event_label(source.headline.ja, page)
+    picked = select(found, limit, compatible=lambda a, b: _compatible(a, b, allowed),
+                    separate=lambda a, b: not _prints(a, b, allowed), given=lambda f: _in_label(f, label))
+    ctx = Context(source.id, page, label, pools(every, bank, page), bank, carried)
     built = [build(f, _masks(f, picked.chosen, allowed), ctx) for f in picked.chosen]
     if keep_all:
         built += [build(f, {}, ctx) for f in picked.rest]
@@ -189,8 +193,28 @@ def _main_actors(found: list[Fact], every: Sequence[cand.Candidate]) -> list[Fac
 
 
 def _compatible(a: Fact, b: Fact, allowed: frozenset[int]) -> bool:
-    """Two facts of one sentence may both be asked when one of them can be masked in the other's prompt."""
+    """Two key facts of one sentence may both be asked when one of them can be masked in the other's prompt, and
+    no wh-question prints the other's answer (「…「公正な平和」を求めたのは誰か」 is the same fact as the words)."""
+    if (a.candidate.parts and _prints(a, b, allowed)) or (b.candidate.parts and _prints(b, a, allowed)):
+        return False
     return mask(a, allowed) is not None or mask(b, allowed) is not None
+
+
+def _prints(f: Fact, g: Fact, allowed: frozenset[int]) -> bool:
+    """Whether the prompt of `f` prints the answer of `g`, a fact of the same sentence: `g` cannot be masked and
+    lies in what the prompt quotes of the sentence (all of it, or the spans of a wh-question)."""
+    if mask(g, allowed) is not None:
+        return False
+    c, o = f.candidate, g.candidate
+    quoted = [p for p in c.parts if isinstance(p, tuple)] if c.parts else [(0, len(c.sentence.text))]
+    return any(a < o.end and o.start < b for a, b in quoted)
+
+
+def _in_label(f: Fact, label: str) -> bool:
+    """Whether the context cue, printed on the article's other drafts, prints the fact's answer (カザン of
+    【中ロ首脳、カザンで会談】)."""
+    key = normalise(label)
+    return any(len(normalise(a)) >= 2 and normalise(a) in key for a in (f.candidate.answer, *f.candidate.accept))
 
 
 def _masks(f: Fact, chosen: Sequence[Fact], allowed: frozenset[int]) -> dict[tuple[int, int], str]:

@@ -77,7 +77,12 @@ def choose(kind: ItemKind, answer: str, accepted: Iterable[str], prompt: str, po
     etype = entity_type or _TYPE_OF_KIND.get(kind)
     if etype is None:
         return Choice((), False)
-    return _named(etype, title, pools, bank, fresh, rng)
+
+    def other_name(ja: str) -> bool:  # BRICS首脳会議 is BRICS again, not another forum
+        key = normalise(ja)
+        return fresh(ja) and not any(len(t) >= 2 and (t in key or key in t) for t in taken)
+
+    return _named(etype, title, pools, bank, other_name, rng)
 
 
 def _take(first: Sequence[Text], then: Sequence[Text], fresh: Fresh) -> Choice:
@@ -146,6 +151,8 @@ def _numbers(answer: str, pools: Pools, bank: Bank, fresh: Fresh, anniversary: b
     if parsed is None:
         return Choice((), False)
     prefix, digits, scale, counter = parsed.groups()
+    if counter.endswith(_AT_LEAST) or prefix == "少なくとも":
+        return Choice((), False)  # 5年以上: 4年以上 is true as well, 6年以上 may be; no number is surely wrong
 
     def same_counter(text: str) -> bool:
         m = _NUMBER.match(text)
@@ -160,6 +167,7 @@ def _numbers(answer: str, pools: Pools, bank: Bank, fresh: Fresh, anniversary: b
     return _take(article, [*bank_side, *near], fresh)
 
 
+_AT_LEAST = ("以上", "超", "近く")
 _COUNTS = ("回目", "期目", "番目", "度目", "回", "期", "位", "カ国", "か国", "ヶ国", "人", "項目", "つ", "機", "隻")
 
 

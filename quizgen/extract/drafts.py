@@ -7,7 +7,9 @@
 - The answer is the bank's name for a known entity, a resolved date, or the article's words; accepted
   forms add the article's spelling.
 - Other facts chosen from the same sentence are masked (a name reduced to its title, a date to its month,
-  「人民大会堂で」 left out), so two drafts never answer each other (a mirror pair).
+  「人民大会堂で」 or 「カザフスタンのアスタナで」 left out), so two drafts never answer each other (a mirror
+  pair); a fill (`quizgen.extract.ranking`) is chosen only where neither prompt prints the other's answer.
+- A link to the sentence before (「一方、」「これに対し、」) is left out: a standalone prompt cannot show it.
 - `statement` is the sentence (true), `cloze` the sentence with the answer in [[…]], `false_statement`
   the sentence with a distractor the article states about something else (so the article contradicts it),
   `distractors` three wrong answers of the same kind (`quizgen.extract.distractors`).
@@ -80,11 +82,16 @@ def mask(f: Fact, allowed_years: frozenset[int]) -> tuple[Span, str] | None:
     if c.mentions:
         return None
     if c.date is not None and c.date.precision > 1:
-        return (c.date.start, c.date.end), _coarse(c.date, allowed_years)
-    if c.kind is ItemKind.PERSON and c.title and titled(text, c.end, c.title):
-        return (c.start, c.end), ""
+        coarse = _coarse(c.date, allowed_years)
+        end = c.date.end + (not coarse and text.startswith("に", c.date.end))  # カザンで（22日に）会談し: no でに
+        return (c.date.start, end), coarse
+    if (c.kind is ItemKind.PERSON or c.rule == "speaker") and c.title and titled(text, c.end, c.title):
+        return (c.start, c.end), ""  # the speaker of 「…と述べたのは誰か」 too: ロシア大統領府の報道官は…
     if c.kind is ItemKind.PLACE and _MET_AT.match(text, c.end):
-        return (c.start, c.end + 1), ""
+        if _WORD_CHAR.match(text[c.start - 1:c.start]):
+            return None  # 首都（カザン）で: leaving the name out would leave 首都 hanging
+        qualifier = _QUALIFIED.search(text, 0, c.start)  # カザフスタンの（アスタナ）で: the country goes too
+        return (qualifier.start() if qualifier else c.start, c.end + 1), ""
     return None
 
 
@@ -94,7 +101,11 @@ def titled(text: str, end: int, title: str) -> bool:
     return text.startswith(title, gloss.end() if gloss else end)
 
 
+# A sentence's link to the one before it, which a standalone prompt cannot show
+_LINK = re.compile(r"(?:しかし|一方で?|ただし?|また|さらに|これに対して?|だが|なお|ところが|とはいえ|同時に)、")
 _PAREN_AFTER = re.compile(r"[(（]([^()（）]{1,20})[)）]")
+_WORD_CHAR = re.compile(r"[\u30a1-\u30fa\u30fc\u4e00-\u9fffA-Za-z0-9]")
+_QUALIFIED = re.compile(r"(?<![\u30a1-\u30fa\u30fc\u4e00-\u9fff・])(?:[\u30a1-\u30fa\u30fc・]{2,12}|[\u4e00-\u9fff]{1,8})の$")
 _MET_AT = re.compile(r"で(?:会談|会見|会っ|会い|署名|調印)")
 _RELATIVE_HEAD = re.compile(r"^(一昨年|再来年|昨年|去年|来年|今年|本年|今月|先月|来月)")
 
@@ -144,9 +155,12 @@ def build(f: Fact, masks: Mapping[Span, str], ctx: Context) -> Built:
     dates = {(r.start, r.end): r.answer for r in resolved
              if r.year in allowed and r.written != r.answer and not (r.start < c.end and c.start < r.end)}
     dates |= {(m.start(), m.end()): "" for m in GLOSS_AFTER_KANJI.finditer(text)}  # 習近平(しゅう・きんぺい)
+    if (link := _LINK.match(text)) is not None and not (c.start < link.end()):
+        dates[(0, link.end())] = ""  # 一方、…: the sentence it answers is not on the card
     dates |= _same_day(text, resolved, ctx.carried.get(c.sentence.start), allowed, (c.start, c.end))
     if c.date is not None:
         dates[(c.start, c.end)] = c.date.answer
+    dates = {(a, b): v for (a, b), v in dates.items() if not any(a < y and x < b for x, y in masks)}  # a mask wins
     answer, answer_en, accept = _answer(c, ctx.bank)
     alias = _PAREN_AFTER.match(text, c.end)  # 北大西洋条約機構（NATO）: the bracket would print the answer
     if alias is not None and not c.parts and not GLOSS_AFTER_KANJI.match(text, c.end):
@@ -200,9 +214,10 @@ def build(f: Fact, masks: Mapping[Span, str], ctx: Context) -> Built:
 
 def _same_day(text: str, resolved: Sequence[Resolved], carried: Resolved | None, allowed: frozenset[int],
               answer: Span) -> dict[Span, str]:
-    """「同日」 printed as the day it means (the last day named before it, in this sentence or an earlier one)."""
+    """「同日」「同じ日」 printed as the day it means (the last day named before it, in this sentence or an earlier
+    one)."""
     out: dict[Span, str] = {}
-    for m in re.finditer("同日", text):
+    for m in re.finditer("同日|同じ日", text):
         earlier = [r for r in resolved if r.end <= m.start() and r.day is not None]
         day = earlier[-1] if earlier else carried
         if day is not None and day.year in allowed and not (m.start() < answer[1] and answer[0] < m.end()):

@@ -5,7 +5,8 @@ Every candidate is first judged usable (`usable`): its answer is a whole word (n
 word the same sentence prints again, not a gloss in brackets, not page furniture. Each usable candidate
 becomes a `Fact` with a slot (who, when, where, how many, what…) and a score: how likely a strict teacher
 asks it (`score`). A sentence gives its best fact, and a second or third only when they fill other slots
-(the lead sentence: who met whom, when and where): `quizgen.extract.ranking.select`.
+(the lead sentence: who met whom, when and where); the default is then filled up to its size with the
+next-best facts that are separate facts of their sentence: `quizgen.extract.ranking.select`.
 
 Pure and deterministic.
 """
@@ -53,7 +54,9 @@ _VERB_END = re.compile(r"(した|する|している|していた|った|いた|
 _GENERIC_MEETING = frozenset({"会談", "会見", "会合", "協議", "首脳会談", "記者会見"})
 _NAME_LIKE = re.compile(r"[\u30a1-\u30fa0-9０-９A-Za-z]")  # 「シベリアの力2」: a name, not a slogan
 _ATTRIBUTION = re.compile(r"^(?:氏|\S{0,6}?)?(?:によると|によりますと|によれば|の発表では|の統計では)")
-_AFFILIATION = re.compile(r"の[^、。]{0,12}?(?:教授|准教授|研究員|主任研究員|首席研究員|上級顧問|顧問|所長|アナリスト|研究官|"
+# …の森田浩之教授, （チャタムハウス）のキーア・ジャイルズ上級顧問, のアレクサンドル・ガブエフ氏（ロシア・ユーラシアセンター所長）
+_AFFILIATION = re.compile(r"(?:[（(][^（）()]{1,20}[）)])?の[^、。（()]{0,14}?(?:氏?[（(][^（）()]{0,20}?)?"
+                          r"(?:教授|准教授|研究員|主任研究員|首席研究員|上級顧問|顧問|所長|アナリスト|研究官|"
                           r"主任研究官|講師|フェロー|エコノミスト)")
 _FURNITURE = frozenset({"ロイター", "共同", "共同通信", "時事", "時事通信", "AP", "AFP", "新華社", "タス"})
 _PERSONS_OF_NOTE = frozenset({"xi-jinping", "putin"})  # asked often: once per article is plenty
@@ -216,7 +219,7 @@ def _by_position(c: Candidate, bank: Bank) -> int:
     if c.kind in (ItemKind.ORGANISATION, ItemKind.FORUM) and c.rule == "entity" and _AFFILIATION.match(text, c.end):
         penalty += 25  # 東和大学の森田浩之教授は…とみる: a commentator's affiliation is no news
     if c.kind in (ItemKind.PLACE, ItemKind.COUNTRY) and c.rule == "entity" and text.startswith("の", c.end):
-        penalty += 10  # 欧米や（アジア）の専門家: a place that only qualifies a noun is no place of an event
+        penalty += 18  # 欧米や（アジア）の専門家: a place that only qualifies a noun is no place of an event
     entity = bank.entity_by_id.get(c.entity) if c.entity else None
     if entity is not None and entity.type is EntityType.COUNTRY and entity.id in PROTAGONISTS:
         penalty += 20

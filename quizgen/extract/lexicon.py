@@ -9,6 +9,7 @@ abbreviations (中露, 日米) are never people.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -41,6 +42,7 @@ _KATAKANA_WORDS = frozenset({"トップ", "センター", "チーム", "グル�
                              "プログラム", "ユニット", "オフィス", "ホワイトハウス", "フォーラム", "ネットワーク", "クラブ",
                              "ユニオン", "ファンド", "メディア", "サービス", "システム", "コンサルティング"})
 # Organisations the bank does not know: a noun compound ending in one of these (中国国防省, カーネギー国際平和財団).
+_COMPANY = ("会社", "企業", "大手")
 ORG_SUFFIX = re.compile(r"(省|大統領府|首相府|官邸|庁|総署|総局|監部|司令部|艦隊|委員会|財団|研究所|研究院|学院|大学|"
                         r"機構|理事会|議会|銀行|通信|新聞|放送|公社|党|連盟|協会)$")
 # Compounds that hide a country without being worth asking about (中国政府, ロシア側): they only stop the
@@ -154,8 +156,18 @@ class Lexicon:
                 out.append(Mention(phrase, start, end, EntityType.ORGANISATION, None, None, end))
             elif (cover := _COVER_ONLY.search(phrase)) is not None and cover.start() > 0:
                 out.append(Mention(phrase, start, end, EntityType.ORGANISATION, "", None, end))
+        out += self._named_companies(text, tokens, [(m.start, m.full_end) for m in [*mentions, *out]])
         covered = [(m.start, m.full_end) for m in [*mentions, *out]]
         return out + self._unknown_places(text, tokens, covered)
+
+    def _named_companies(self, text: str, tokens: Sequence[Token], covered: list[tuple[int, int]]) -> list[Mention]:
+        """A name right after the word for a company (国営ガス会社ガスプロム): an organisation."""
+        out: list[Mention] = []
+        for before, t in itertools.pairwise(tokens):
+            if (before.surface.endswith(_COMPANY) and t.pos[:3] == ("名詞", "固有名詞", "一般") and len(t.surface) >= 2
+                    and t.surface not in self.forms and not any(a < t.end and t.start < b for a, b in covered)):
+                out.append(Mention(t.surface, t.start, t.end, EntityType.ORGANISATION, None, None, t.end))
+        return out
 
     def _unknown_places(self, text: str, tokens: Sequence[Token], covered: list[tuple[int, int]]) -> list[Mention]:
         """Places (and countries) the analyser tags that no mention covers: 宗谷海峡, 日本海, a country's name."""

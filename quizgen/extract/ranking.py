@@ -1,24 +1,48 @@
 """Step 5: the article's drafts, best first, and the default selection of about twenty.
 
-The selection takes the facts best first while each answer is asked once (習近平 once, however many
-sentences name him) and each sentence gives its key fact and at most one or two more that fill other
-slots (who, when, where…), and puts the chosen drafts in the article's order, so a teacher reviews them
-as the story unfolds. The facts left out follow (with `--all`), best first.
+The selection is made in two passes over the facts, best first, each answer asked once (習近平 once,
+however many sentences name him):
+
+1. **Key facts.** Each sentence gives its key fact and at most one or two more that fill other slots
+   (who, when, where…), each compatible with those already chosen from it (`compatible`: at least one of
+   the two can be masked in the other's prompt).
+2. **Fill.** While the selection is below its size, the next-best facts that are separate facts of their
+   sentence: a good score (FILL_SCORE), no overlap with a chosen answer (no nested variants of one blank),
+   not a word that only qualifies a chosen answer (中国外務省 of 中国外務省の毛寧報道官), at most
+   FILL_PER_SENTENCE drafts from one sentence, and `separate` from every fact chosen from its sentence:
+   neither prompt prints the other's answer.
+
+The chosen drafts come in the article's order, so a teacher reviews them as the story unfolds. The facts
+left out follow (with `--all`), best first.
 
 Pure: no I/O, deterministic (ties keep the article's order).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from quizgen.extract.facts import Fact, Slot
 
 DEFAULT_DRAFTS = 20  # about what a strict teacher keeps from a 600-800 character article
+CHARS_PER_DRAFT = 35  # a longer article's default grows by one draft per this many characters of its sentences
+MOST_DRAFTS = 30  # and stops here
 MIN_SCORE = 55  # weaker facts (a background event, a generic phrase) only with --all
 SECOND_FACT = 64  # a second fact of a sentence must be at least this good
 SECOND_SLOTS = frozenset({Slot.WHO, Slot.WHEN, Slot.WHERE, Slot.HOW_MANY, Slot.WHAT})
+FILL_SCORE = 60  # a fact that fills the selection up to its size must be at least this good
+FILL_PER_SENTENCE = 3  # drafts of one sentence at most, fills included (the lead sentence: one more)
+
+Pair = Callable[[Fact, Fact], bool]
+_QUALIFIER = re.compile(r"(?:[（(][^（）()]{1,20}[）)])?の")  # 中国外務省（報道局）の, インドの
+
+
+def default_size(chars: int) -> int:
+    """How many drafts the default selection holds for an article whose sentences have `chars` characters:
+    DEFAULT_DRAFTS up to 700 characters, one more per CHARS_PER_DRAFT beyond, at most MOST_DRAFTS."""
+    return min(MOST_DRAFTS, max(DEFAULT_DRAFTS, round(chars / CHARS_PER_DRAFT)))
 
 
 @dataclass(frozen=True)
@@ -27,25 +51,34 @@ class Selection:
     rest: tuple[Fact, ...]  # everything else worth a draft, best first (kept with --all)
 
 
-def select(found: Sequence[Fact], limit: int | None = DEFAULT_DRAFTS,
-           compatible: Callable[[Fact, Fact], bool] = lambda _a, _b: True) -> Selection:
-    """The best facts, at most `limit` (None: no cap), best first: each answer once; per sentence at most one
-    fact per slot, and beyond the first only good facts of the who/when/where/how-many/what slots (three in
-    the lead sentence, two elsewhere), each compatible with the facts already chosen from it (they must not
-    answer each other). Facts below MIN_SCORE are never in the default selection. The rest, best first."""
+def select(found: Sequence[Fact], limit: int | None = DEFAULT_DRAFTS, compatible: Pair = lambda _a, _b: True,
+           separate: Pair = lambda _a, _b: True, given: Callable[[Fact], bool] = lambda _f: False) -> Selection:
+    """The best facts, at most `limit` (None: no cap): the key facts of each sentence, then fills up to `limit`
+    (see the module doc; with no cap, no fill). Facts below MIN_SCORE, and facts every other draft `given`
+    away (the context cue prints the answer), are never in the default selection. The rest, best first."""
     ranked = sorted(found, key=lambda f: (-f.score, f.order, f.candidate.start))
+    asked: set[str] = {f.key for f in found if given(f)}
     chosen: list[Fact] = []
-    asked: set[str] = set()
-    left: list[Fact] = []
     for f in ranked:
         siblings = [g for g in chosen if g.sentence_start == f.sentence_start]
         if (f.key in asked or f.score < MIN_SCORE or (limit is not None and len(chosen) >= limit)
-                or not _fits(f, siblings) or not all(compatible(g, f) for g in siblings)):
-            left.append(f)
+                or not _fits(f, siblings) or not all(compatible(g, f) and not _one_name(f, g) for g in siblings)):
             continue
         asked.add(f.key)
         chosen.append(f)
-    return Selection(tuple(sorted(chosen, key=lambda f: (f.order, f.candidate.start))), tuple(left))
+    if limit is not None:
+        for f in ranked:
+            if len(chosen) >= limit:
+                break
+            if f.key in asked or f.score < FILL_SCORE or any(f is g for g in chosen):
+                continue
+            siblings = [g for g in chosen if g.sentence_start == f.sentence_start]
+            if fills(f, siblings, separate):
+                asked.add(f.key)
+                chosen.append(f)
+    picked = {id(f) for f in chosen}
+    return Selection(tuple(sorted(chosen, key=lambda f: (f.order, f.candidate.start))),
+                     tuple(f for f in ranked if id(f) not in picked))
 
 
 def _fits(f: Fact, siblings: Sequence[Fact]) -> bool:
@@ -54,3 +87,31 @@ def _fits(f: Fact, siblings: Sequence[Fact]) -> bool:
     cap = 3 if f.order == 0 else 2
     return (len(siblings) < cap and f.score >= SECOND_FACT and f.slot in SECOND_SLOTS
             and f.slot not in {g.slot for g in siblings})
+
+
+def fills(f: Fact, siblings: Sequence[Fact], separate: Pair) -> bool:
+    """Whether `f` is a separate fact of its sentence beside the facts already chosen from it."""
+    if len(siblings) >= FILL_PER_SENTENCE + (f.order == 0):
+        return False
+    c = f.candidate
+    for g in siblings:
+        o = g.candidate
+        if c.start < o.end and o.start < c.end:
+            return False  # ウクライナ危機 inside ウクライナ危機の政治的解決: one blank, two answers
+        if _one_name(f, g) or not (separate(f, g) and separate(g, f)):
+            return False
+    return True
+
+
+def _one_name(f: Fact, g: Fact) -> bool:
+    """Whether one of two facts of a sentence only qualifies the other (中国外務省の毛寧報道官: who the
+    spokesperson speaks for is no second fact)."""
+    a, b = f.candidate, g.candidate
+    return qualifies(a.sentence.text, (a.start, a.end), (b.start, b.end)) or \
+        qualifies(a.sentence.text, (b.start, b.end), (a.start, a.end))
+
+
+def qualifies(text: str, a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """Whether span `a` only qualifies span `b` right after it (a の b, past an alias in brackets)."""
+    m = _QUALIFIER.match(text, a[1])
+    return m is not None and m.end() == b[0]

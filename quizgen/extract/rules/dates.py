@@ -14,16 +14,19 @@ from quizgen.extract.sentences import Sentence
 _NUM = r"[0-9０-９]+(?:[.,][0-9０-９]+)?|[一二三四五六七八九十百千万]+"
 _AGO = re.compile(rf"(?:約|およそ)?(?:{_NUM}|数)(?:年半?|か月|カ月|ヶ月|週間|日)ぶり")
 # How long something has lasted: 「侵攻から2年半が過ぎ」「約1カ月にわたって」「約1時間にわたり」
-_SPAN = re.compile(rf"(?:約|およそ)?(?:{_NUM})(?:年半|年|か月|カ月|ヶ月|週間|日間|時間)(?:半)?"
+_MORE_OR_LESS = r"(?:以上|余り|あまり|超|近く)"  # 5年以上, 20余り
+_SPAN = re.compile(rf"(?:約|およそ)?(?:{_NUM})(?:年半|年|か月|カ月|ヶ月|週間|日間|時間)(?:半)?{_MORE_OR_LESS}?"
                    r"(?=が過ぎ|が経|がたち|にわたり|にわたって|にわたる|に及ぶ|続い)")
 _ANNIV = re.compile(rf"(?:{_NUM})周年|(?<=創設)(?:{_NUM})年|(?<=設立)(?:{_NUM})年|(?<=建国)(?:{_NUM})年|"
                     rf"(?<=から)(?:{_NUM})年(?=という|の節目|を迎え|となる|にあたる)|(?<=戦後)(?:{_NUM})年")
 _COUNTERS = ("回目", "度目", "番目", "期目", "期", "キロ", "カ国目", "隻", "基", "社", "都市", "種類",
              "つ", "項目", "カ国", "か国", "ヶ国", "カ国・地域", "か国・地域", "人", "回", "件", "億ドル", "万ドル", "ドル",
              "億円", "兆円", "円", "%", "％", "割", "機", "隻", "発", "万人", "億人", "日間", "時間", "年間", "週間",
-             "カ月", "か月", "ヶ月", "キロ", "km", "トン", "倍", "位", "か所", "カ所", "国家", "周年", "年")
+             "カ月", "か月", "ヶ月", "キロ", "km", "トン", "倍", "位", "か所", "カ所", "国家", "周年", "年",
+             "立方メートル", "平方キロ", "キロメートル", "メートル", "バレル", "ユーロ", "ルーブル", "人民元", "元", "台")
 _COUNTER_RE = "|".join(re.escape(c) for c in sorted(_COUNTERS, key=len, reverse=True))
-_QUANTITY = re.compile(rf"(?<![0-9０-９年月/.])(?:約|およそ|計|少なくとも)?((?:{_NUM})(?:[万億兆])?)({_COUNTER_RE})")
+_QUANTITY = re.compile(rf"(?<![0-9０-９年月/.])(?:約|およそ|計|少なくとも)?((?:{_NUM})(?:[万億兆])?)"
+                       rf"({_COUNTER_RE}|(?=余り|あまり|以上))({_MORE_OR_LESS}?)")
 _FRACTION = re.compile(r"(?:約|およそ)?[0-9０-９一二三四五六七八九十]+分の[0-9０-９一二三四五六七八九十]+")
 _ORDINAL = re.compile(r"第[0-9０-９一二三四五六七八九十]+(?=の|位|回|次|弾|期|位)")
 
@@ -67,10 +70,11 @@ def numbers(s: Sentence) -> list[Candidate]:
             continue
         if any(a < m.end() and m.start() < b for a, b in taken) or s.text.startswith("ぶり", m.end()):
             continue
-        bare = f"{m.group(1)}{m.group(2)}"
+        bare = f"{m.group(1)}{m.group(2)}{m.group(3)}"
+        plain = () if m.group(3) else (m.group(1),)  # 20余り is not 20
         out.append(Candidate(s, Category.POSITIONS, ItemKind.NUMBER, m.group(0), m.start(), m.end(), "数", "number",
                              answer_type=AnswerType.NUMBER,
-                             accept=tuple(dict.fromkeys(a for a in (bare, m.group(1)) if a != m.group(0)))))
+                             accept=tuple(dict.fromkeys(a for a in (bare, *plain) if a != m.group(0)))))
     for m in (*_FRACTION.finditer(s.text), *_ORDINAL.finditer(s.text)):
         bare = re.sub(r"^(約|およそ)", "", m.group(0))
         out.append(Candidate(s, Category.POSITIONS, ItemKind.NUMBER, m.group(0), m.start(), m.end(), "数", "number",
