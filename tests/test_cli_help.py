@@ -59,3 +59,14 @@ def test_cli_choices_match_the_library_enums() -> None:
 
     assert list(FORMATS) == [f.value for f in ExportFormat]
     assert TYPE_NAMES.split(", ") == [t.value for t in Exercise]
+
+
+def test_hand_kept_lists_cover_their_enums() -> None:
+    """docs/architecture.md names these lists as kept by hand: a new member missing from one must fail here."""
+    from quizgen.generators.exports.common import _NAME_SUFFIX, _SUFFIXES, ExportFormat, QuestionKind
+    from quizgen.generators.worksheet.exercises import COMPOSITE_EXERCISES, SIMPLE_EXERCISES, Exercise
+
+    assert sorted(SIMPLE_EXERCISES + COMPOSITE_EXERCISES) == sorted(Exercise)
+    assert set(_SUFFIXES) == set(ExportFormat) and set(_NAME_SUFFIX) <= set(QuestionKind)
+    suffixes = list(_NAME_SUFFIX.values())
+    assert not any(a != b and b.endswith(a) for a in suffixes for b in suffixes), "no name suffix ends another"
