@@ -395,3 +395,37 @@ def test_entity_types_of_unknown_things(bank: Bank) -> None:
     known = lex.known(text, tokens)
     things = lex.unknown_things(text, tokens, known)
     assert [(t.surface, t.type, t.entity) for t in things] == [("カザン", EntityType.PLACE, None)]
+
+
+def test_a_sentences_second_fact_gets_a_draft_whose_prompt_stops_before_the_first(bank: Bank) -> None:
+    # two facts of separate clauses: the earlier one's prompt ends at its clause (「…」), so neither prints the other
+    got = _drafts("計画は西シベリアのガス田からモンゴルを経由して中国に至るもので、年間の輸送能力は500億立方メートルに上る。",
+                  bank)
+    assert {"モンゴル", "500億立方メートル"} <= set(got)
+    assert got["モンゴル"].endswith("（　　）を経由して中国に至るもので、…。（　　）に入る国はどこか。")
+    assert "500億立方メートル" not in got["モンゴル"]
+
+
+def test_a_cut_prompt_keeps_what_its_clause_is_about(bank: Bank) -> None:
+    # 「昨年は（約1カ月）にわたって行われ、…」 would not say what was held: no cut, so no second draft
+    got = _drafts("昨年は約1カ月にわたって行われ、艦艇は計1万キロを航行した。", bank)
+    assert not any(p.endswith("…。（　　）に入る期間は何か。") for p in got.values())
+
+
+def test_a_number_in_the_context_cue_is_a_whole_number(bank: Bank) -> None:
+    # 【2024年10月 …】 prints 2024, not 20: the count of 20 leaders is still asked
+    got = _drafts("パレードにはブラジルのルラ大統領ら20人を超える外国首脳が参列した。", bank)
+    assert "20人" in got
+
+
+def test_one_item_of_a_list_is_never_a_blank(bank: Bank) -> None:
+    got = _drafts("BRICSには今年1月、エジプト、エチオピア、イラン、アラブ首長国連邦（UAE）の4カ国が加わった。", bank,
+                  keep_all=True)
+    assert not {"エジプト", "エチオピア", "イラン", "4カ国"} & set(got)  # any of them fits; the count names the list
+
+
+def test_a_name_after_the_word_for_what_it_is_is_asked_but_not_a_capital(bank: Bank) -> None:
+    got = _drafts("ロシアの国営天然ガス企業ガスプロムは2日、覚書に署名したと明らかにした。", bank, keep_all=True)
+    assert "ガスプロム" in got
+    capital = _drafts("ロシアの首相は22日、中国の首都北京を訪れた。", bank, keep_all=True)
+    assert "北京" not in capital  # 中国の首都（　　）: no question

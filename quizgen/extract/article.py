@@ -17,7 +17,7 @@ from quizgen.extract import candidates as cand
 from quizgen.extract.clutter import Cleaned, ClutterReason, clean
 from quizgen.extract.dating import PageDate, Resolved, resolve
 from quizgen.extract.distractors import Named, Pools
-from quizgen.extract.drafts import Context, build, mask
+from quizgen.extract.drafts import Context, build, cut, mask
 from quizgen.extract.facts import DOCUMENT_END, Fact, facts
 from quizgen.extract.lexicon import Lexicon, Mention
 from quizgen.extract.nlp import Analyzer
@@ -197,13 +197,14 @@ def _compatible(a: Fact, b: Fact, allowed: frozenset[int]) -> bool:
     no wh-question prints the other's answer (「…「公正な平和」を求めたのは誰か」 is the same fact as the words)."""
     if (a.candidate.parts and _prints(a, b, allowed)) or (b.candidate.parts and _prints(b, a, allowed)):
         return False
-    return mask(a, allowed) is not None or mask(b, allowed) is not None
+    return (mask(a, allowed) is not None or mask(b, allowed) is not None or cut(a, b) is not None
+            or cut(b, a) is not None)
 
 
 def _prints(f: Fact, g: Fact, allowed: frozenset[int]) -> bool:
     """Whether the prompt of `f` prints the answer of `g`, a fact of the same sentence: `g` cannot be masked and
     lies in what the prompt quotes of the sentence (all of it, or the spans of a wh-question)."""
-    if mask(g, allowed) is not None:
+    if mask(g, allowed) is not None or cut(f, g) is not None:
         return False
     c, o = f.candidate, g.candidate
     quoted = [p for p in c.parts if isinstance(p, tuple)] if c.parts else [(0, len(c.sentence.text))]
@@ -214,17 +215,38 @@ def _in_label(f: Fact, label: str) -> bool:
     """Whether the context cue, printed on the article's other drafts, prints the fact's answer (カザン of
     【中ロ首脳、カザンで会談】)."""
     key = normalise(label)
-    return any(len(normalise(a)) >= 2 and normalise(a) in key for a in (f.candidate.answer, *f.candidate.accept))
+    return any(len(form) >= 2 and _prints_word(key, form) for a in (f.candidate.answer, *f.candidate.accept)
+               for form in (normalise(a),))
+
+
+def _prints_word(text: str, form: str) -> bool:
+    """Whether `text` prints `form`, a number only as a whole number (20 is not printed by 2024年)."""
+    pattern = re.escape(form)
+    if form[:1].isdigit():
+        pattern = r"(?<![0-9.])" + pattern
+    if form[-1:].isdigit():
+        pattern += r"(?![0-9.])"
+    return re.search(pattern, text) is not None
 
 
 def _masks(f: Fact, chosen: Sequence[Fact], allowed: frozenset[int]) -> dict[tuple[int, int], str]:
     """What `f`'s prompt hides of the other chosen facts of its sentence: every answer that can be hidden (so a
     worksheet with both questions gives neither away where it can; the selection made sure that of each pair
-    at least one can be)."""
+    at least one can be): a masked name or date, or the rest of the sentence cut off after `f`'s clause
+    (`quizgen.extract.drafts.cut`), which then holds every mask inside it."""
     out: dict[tuple[int, int], str] = {}
+    cuts: dict[tuple[int, int], str] = {}
     for g in chosen:
-        if g is not f and g.sentence_start == f.sentence_start and (hide := mask(g, allowed)) is not None:
+        if g is f or g.sentence_start != f.sentence_start:
+            continue
+        if (hide := mask(g, allowed)) is not None:
             out[hide[0]] = hide[1]
+        elif (short := cut(f, g)) is not None:
+            cuts[short[0]] = short[1]
+    if cuts:
+        first = min(cuts)  # the earliest cut leaves out every later one
+        out = {span: v for span, v in out.items() if span[1] <= first[0]}
+        out[first] = cuts[first]
     return out
 
 

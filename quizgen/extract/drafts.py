@@ -31,7 +31,7 @@ from quizgen.bank.model import Bank, DateBasis, Entity, EntityType, Evidence, It
 from quizgen.bank.placeholders import TODO_EN, is_placeholder
 from quizgen.extract.dating import PageDate, Resolved, ja_date, resolve
 from quizgen.extract.distractors import Choice, Pools, choose
-from quizgen.extract.facts import Fact
+from quizgen.extract.facts import Fact, Slot
 from quizgen.extract.lexicon import GLOSS_AFTER_KANJI, Mention, new_entity_id
 from quizgen.extract.rules.candidate import Candidate
 from quizgen.japanese.normalise import normalise
@@ -93,6 +93,56 @@ def mask(f: Fact, allowed_years: frozenset[int]) -> tuple[Span, str] | None:
         qualifier = _QUALIFIED.search(text, 0, c.start)  # カザフスタンの（アスタナ）で: the country goes too
         return (qualifier.start() if qualifier else c.start, c.end + 1), ""
     return None
+
+
+# Where a clause of a sentence ends: a comma after a verb's connective form (原則禁じ、 中国に至るもので、
+# 会談しており、), not after a particle phrase (について、 として、). A prompt may stop there.
+_CLAUSE_KANA = frozenset("しじりきちみびぎえけせべめれいて")
+_CLAUSE_WORDS = ("もので", "ので", "ており", "ものの")
+_NOT_A_CLAUSE = ("ついて", "として", "対して", "よって", "おいて", "とって", "めぐって", "向けて", "関して", "際して",
+                 "伴い", "加え", "一方で", "同時に")
+MIN_CLAUSE = 12  # a prompt cut short keeps at least this many characters of its sentence
+ELLIPSIS = "…"
+
+
+def clause_ends(text: str) -> list[int]:
+    """The commas of `text` that end a clause (outside brackets and quotations)."""
+    out: list[int] = []
+    for m in re.finditer("、", text):
+        before = text[:m.start()]
+        if before.endswith(_NOT_A_CLAUSE) or _open(before):
+            continue
+        if before.endswith(_CLAUSE_WORDS) or before[-1:] in _CLAUSE_KANA:
+            out.append(m.start())
+    return out
+
+
+def _open(before: str) -> bool:
+    return any(before.count(a) > before.count(b) for a, b in (("「", "」"), ("（", "）"), ("(", ")"), ("『", "』")))
+
+
+def _has_subject(text: str, c: Candidate, stop: int) -> bool:
+    """Whether text[:stop] says what its clause is about (a は or が) besides the answer's own: 「習氏は（7日）に…到着し、…」
+    stands alone, 「（昨年）は約1カ月にわたって行われ、…」 and 「（欧州）向けのガス輸出も激減し、…」 do not."""
+    own = re.match(r"(?:[（(][^（）()]{1,20}[）)])?[はが]", text[c.end:stop])
+    rest = text[:c.start] + text[c.end + (own.end() if own else 0):stop]
+    return re.search(r"(?<![年月日])[はが]", rest) is not None  # 昨年は: a time, not what the clause is about
+
+
+def cut(f: Fact, g: Fact) -> tuple[Span, str] | None:
+    """How the prompt of `f` (a blank in its sentence) can leave out `g`, a fact of a later clause of the same
+    sentence: the sentence stops at the last clause end between them and the rest becomes 「…」 (so a
+    sentence's second fact is asked in a draft of its own and neither prompt answers the other). None when no
+    clause ends between them, or too little of the sentence would be left."""
+    c, o = f.candidate, g.candidate
+    if c.parts or c.sentence.start != o.sentence.start:
+        return None
+    text = c.sentence.text
+    ends = [i for i in clause_ends(text) if c.end <= i < o.start and i >= MIN_CLAUSE]
+    if not ends or (f.slot not in (Slot.WHO, Slot.WHAT) and not _has_subject(text, c, ends[-1])):
+        return None
+    stop = len(text) - (text.endswith("。"))
+    return (ends[-1] + 1, stop), ELLIPSIS
 
 
 def titled(text: str, end: int, title: str) -> bool:

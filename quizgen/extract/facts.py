@@ -117,7 +117,19 @@ def _in_place(c: Candidate, tokens: Sequence[Token]) -> bool:
         return False  # 「シベリアの力2」: シベリア alone is a fragment of the name
     if not c.parts and (not _on_token_edges(c, tokens) or _tail_of_compound(c, tokens)):
         return False
+    if c.rule not in ("number", "date", "duration", "anniversary", "n-years-since") and _in_a_list(text, c):
+        return False  # 2024年、（エジプト）、エチオピア、イランが加わり: any of the list fits the blank
     return not (c.rule == "number" and _counts_a_list(text, c))  # 日本、アメリカ、豪州、インドの（4か国）
+
+
+_LIST_AFTER = re.compile(r"、[^、。「」（）()]{1,12}[、・]")
+_LIST_BEFORE = re.compile(r"、[^、。「」（）()]{1,12}、$")
+
+
+def _in_a_list(text: str, c: Candidate) -> bool:
+    """The answer is one item of a list (…、エジプト、エチオピア、イラン、…; 「同盟せず、対抗せず、…」)."""
+    return (_LIST_AFTER.match(text, c.end) is not None and text[c.start - 1:c.start] in ("、", "「", "")) or \
+        _LIST_BEFORE.search(text[:c.start]) is not None
 
 
 def _part_of_quoted_name(text: str, start: int, end: int) -> bool:
@@ -144,15 +156,21 @@ def _on_token_edges(c: Candidate, tokens: Sequence[Token]) -> bool:
 _OWN_PAREN = re.compile(r"[(（][^()（）]{1,20}[)）]")
 
 
+_APPOSITION = ("企業", "会社", "グループ", "大手", "議長国")
 _ADMIN_SUFFIX = ("省", "県", "州", "市", "区", "郡", "部", "共和国", "自治区", "地方")
 
 
 def _tail_of_compound(c: Candidate, tokens: Sequence[Token]) -> bool:
     """A name right after a common noun of the same compound: 国家（体育場） is a fragment of 国家体育場
-    (but 黒竜江省（ハルビン） is a city after its province)."""
+    (but 黒竜江省（ハルビン） is a city after its province, and 首都（モスクワ） a name after the word for what it is:
+    a known entity or a proper noun is no fragment after a word in _APPOSITION; 首都（北京） is left out: the
+    capital of a country the prompt names is no question)."""
     if c.kind not in (ItemKind.PLACE, ItemKind.ORGANISATION, ItemKind.FORUM, ItemKind.DOCUMENT, ItemKind.EVENT):
         return False
     before = next((t for t in tokens if t.end == c.start), None)
+    first = next((t for t in tokens if t.start == c.start), None)
+    if before is not None and before.surface.endswith(_APPOSITION) and (c.entity or (first is not None and first.is_proper)):
+        return False  # 国営ガス企業（ガスプロム）, 新興国グループ（BRICS）: a name after the word for what it is
     return (before is not None and before.pos[:2] == ("名詞", "普通名詞") and not before.surface.endswith(_ADMIN_SUFFIX)
             and "助数詞可能" not in before.pos)
 
@@ -160,7 +178,7 @@ def _tail_of_compound(c: Candidate, tokens: Sequence[Token]) -> bool:
 def _counts_a_list(text: str, c: Candidate) -> bool:
     """The answer counts the items the sentence lists right before it (…、日本、アメリカ、オーストラリア、インドの4か国)."""
     digits = re.match(r"[0-9]+", c.answer.lstrip("約計"))
-    before = text[:c.start]
+    before = re.sub(r"[（(][^（）()]{1,20}[）)]", "", text[:c.start])  # アラブ首長国連邦（UAE）の: one item
     if not digits or not before.endswith(("の", "が", "を")):
         return False
     items = re.split(r"[、,]", before[:-1])
