@@ -18,7 +18,7 @@ from quizgen.extract.clutter import Cleaned, ClutterReason, clean
 from quizgen.extract.dating import PageDate, Resolved, resolve
 from quizgen.extract.distractors import Named, Pools
 from quizgen.extract.drafts import Context, build, cut, mask
-from quizgen.extract.facts import DOCUMENT_END, Fact, facts
+from quizgen.extract.facts import DOCUMENT_END, Fact, Slot, facts
 from quizgen.extract.lexicon import Lexicon, Mention
 from quizgen.extract.nlp import Analyzer
 from quizgen.extract.ranking import default_size, select
@@ -144,8 +144,10 @@ def extract(text: str, source: Source, bank: Bank, analyse: Analyzer, *, limit: 
     found = _main_actors(_same_people(found), every)
     allowed = page.years
     label = event_label(source.headline.ja, page)
+    cued = {f.key for f in found if _in_label(f, label)}  # 習氏 in the cue gives 習近平 away too
     picked = select(found, limit, compatible=lambda a, b: _compatible(a, b, allowed),
-                    separate=lambda a, b: not _prints(a, b, allowed), given=lambda f: _in_label(f, label))
+                    separate=lambda a, b: not _prints(a, b, allowed),
+                    given=lambda f: f.key in cued and (f.order >= LEAD or f.slot is Slot.WHEN))  # the lead's who, where
     ctx = Context(source.id, page, label, pools(every, bank, page), bank, carried)
     built = [build(f, _masks(f, picked.chosen, allowed), ctx) for f in picked.chosen]
     if keep_all:
@@ -177,6 +179,7 @@ def _same_people(found: list[Fact]) -> list[Fact]:
 
 
 MAIN_ACTOR = 3  # a person named in this many sentences is the article's main actor
+LEAD = 2  # the first sentences: their facts (who met whom, where) are asked even though the context cue names them
 MAIN_ACTOR_PENALTY = 15
 
 

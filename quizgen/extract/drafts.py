@@ -8,7 +8,9 @@
   forms add the article's spelling.
 - Other facts chosen from the same sentence are masked (a name reduced to its title, a date to its month,
   「人民大会堂で」 or 「カザフスタンのアスタナで」 left out), so two drafts never answer each other (a mirror
-  pair); a fill (`quizgen.extract.ranking`) is chosen only where neither prompt prints the other's answer.
+  pair); where a fact of a later clause cannot be masked, the earlier fact's prompt stops at the end of its own
+  clause and the rest becomes 「…」 (`cut`), so the later fact gets a draft of its own. A fill
+  (`quizgen.extract.ranking`) is chosen only where at least one of the two prompts hides the other's answer.
 - A link to the sentence before (「一方、」「これに対し、」) is left out: a standalone prompt cannot show it.
 - `statement` is the sentence (true), `cloze` the sentence with the answer in [[…]], `false_statement`
   the sentence with a distractor the article states about something else (so the article contradicts it),
@@ -219,7 +221,9 @@ def build(f: Fact, masks: Mapping[Span, str], ctx: Context) -> Built:
 
     prompt_body = (_question(f, {**dates, **masks}) if c.parts else
                    render(text, {**dates, **masks, (c.start, c.end): BLANK}) + f"{BLANK}に入る{c.ask}は{_ask_verb(c.ask)}。")
-    label = _label_for(ctx.label if c.date is None else _undated(ctx.label), prompt_body, (answer, *accept))
+    known = ctx.bank.entity_by_id.get(c.entity) if c.entity else None
+    names = (answer, *accept, *(known.aliases if known is not None else ()))  # 習氏 in the cue is 習近平
+    label = _label_for(ctx.label if c.date is None else _undated(ctx.label), prompt_body, names)
     prompt = label + prompt_body
     written = c.date.answer if c.date is not None else c.answer
     shown = {**dates, **{span: new for span, new in masks.items() if not (span[0] <= c.start and c.end <= span[1])}}

@@ -59,11 +59,11 @@ def select(found: Sequence[Fact], limit: int | None = DEFAULT_DRAFTS, compatible
     (see the module doc; with no cap, no fill). Facts below MIN_SCORE, and facts every other draft `given`
     away (the context cue prints the answer), are never in the default selection. The rest, best first."""
     ranked = sorted(found, key=lambda f: (-f.score, f.order, f.candidate.start))
-    asked: set[str] = {f.key for f in found if given(f)}
+    asked: set[str] = set()
     chosen: list[Fact] = []
     for f in ranked:
         siblings = [g for g in chosen if g.sentence_start == f.sentence_start]
-        if (f.key in asked or f.score < MIN_SCORE or (limit is not None and len(chosen) >= limit)
+        if (f.key in asked or given(f) or f.score < MIN_SCORE or (limit is not None and len(chosen) >= limit)
                 or not _fits(f, siblings) or not all(compatible(g, f) and not _one_name(f, g) for g in siblings)):
             continue
         asked.add(f.key)
@@ -72,7 +72,7 @@ def select(found: Sequence[Fact], limit: int | None = DEFAULT_DRAFTS, compatible
         for f in ranked:
             if len(chosen) >= limit:
                 break
-            if f.key in asked or f.score < FILL_SCORE or any(f is g for g in chosen):
+            if f.key in asked or given(f) or f.score < FILL_SCORE or any(f is g for g in chosen):
                 continue
             siblings = [g for g in chosen if g.sentence_start == f.sentence_start]
             if fills(f, siblings, separate, compatible):
