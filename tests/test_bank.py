@@ -176,6 +176,11 @@ BAD_CASES = {
         "bank/items.yaml:39:17: item t2-lavrov-xi-third.date_basis: counted: needs from_year (a year the article "
         "writes) and years",
     ],
+    "story_date_asked": [
+        "bank/items.yaml:11:18: item t1-un-year.answer.ja: date answer '2025年' is the date of its own story "
+        "'un-anniversary' (its when), which its deck name and its siblings' prompts print: ask a date the story "
+        "does not print, or ask this fact another way"
+    ],
     "comma_split": [
         "bank/items.yaml:8:14: item t1-dialogue-partner.accept[0]: "
         "'Sergei' and 'Shoigu' look like one answer split at its comma; "

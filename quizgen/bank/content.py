@@ -19,7 +19,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from quizgen.bank.model import AnswerType, Bank, Category, Item, ItemKind, Text
+from quizgen.bank.model import AnswerType, Bank, Category, Item, ItemKind, Story, Text
 from quizgen.bank.records import Reader
 from quizgen.japanese.dates import mentioned, parse_date, parse_when, relative_words
 from quizgen.japanese.normalise import normalise
@@ -41,9 +41,11 @@ def check_content(bank: Bank, r: Reader, texts: dict[str, str] | None) -> None:
     """Every rule above, over the whole bank; `texts` (article id -> text) lets mirror pairs compare spans."""
     _article_numbers(bank, r)
     live = [it for it in bank.items if not it.draft]
+    stories = bank.story_by_id
     for it in live:
         _answer_in_prompt(r, it)
         _date_answer(r, it)
+        _story_date_asked(r, it, stories.get(it.story) if it.story else None)
         for j, tag in enumerate(it.tags):
             if tag in META_TAGS:
                 r.flag("items", it.id, ("tags", j),
@@ -206,6 +208,19 @@ def _date_answer(r: Reader, it: Item) -> None:
     when, answer = parse_when(it.when), parse_date(unicodedata.normalize("NFKC", it.answer.ja).lower())
     if when is not None and answer is not None and not when.covers(answer):
         r.flag("items", it.id, where, f"date answer {it.answer.ja!r} does not match when {it.when!r}")
+
+
+def _story_date_asked(r: Reader, it: Item, story: Story | None) -> None:
+    """A date answer its own story prints: the story's date leads its Anki subdeck's name and anchors its
+    siblings' prompts, so a card asking it is answered before it is asked."""
+    if story is None or not (it.kind is ItemKind.DATE or it.answer_type is AnswerType.DATE):
+        return
+    shown_date = story.when is not None and it.when == story.when
+    if shown_date or printed_in(it.answer.ja, story.title, 2, ("ja",)):
+        r.flag("items", it.id, ("answer", "ja"),
+               f"date answer {it.answer.ja!r} is the date of its own story {story.id!r}"
+               f"{' (its when)' if shown_date else ' (its title)'}, which its deck name and its siblings' prompts print: "
+               "ask a date the story does not print, or ask this fact another way")
 
 
 # --------------------------------------------------------------------------- mirror pairs

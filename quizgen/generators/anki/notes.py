@@ -86,17 +86,22 @@ def _blank(s: str | None) -> bool:
 
 def furigana(bank: Bank, item: Item, text: str | None = None) -> str:
     """`text` (default: the answer) in Anki's furigana syntax (`時間稼[じかんかせ]ぎ 作戦[さくせん]`), reading each
-    kanji run, or '' when it has no kanji or no certain reading. The reading is the item's, else that of the
-    entity the answer is; only for the answer as written (dates and numbers read as written)."""
+    kanji run, or '' when it has no kanji or no certain reading. Only for a name — the answer is an entity's name,
+    not a country's or a place's — whose reading is the item's, else the entity's; only for the answer as written.
+    Everyday words (危機, 技術, 欧州) get none: a student reads them, and ruby over them only pushes the answer down."""
     answer = item.answer.ja.strip()
     text = answer if text is None else text.strip()
     if text != answer or item.answer_type is not AnswerType.TEXT:
         return ""
-    reading = item.reading
     entity = bank.entity_by_id.get(item.entity) if item.entity else None
-    if not reading and entity is not None and entity.ja.strip() == answer:
-        reading = entity.reading
-    return _furigana_syntax(text, reading)
+    if entity is None or entity.ja.strip() != answer or entity.type in _COMMON_WORDS:
+        return ""  # a word a student reads anyway (欧州, 危機, 作戦): ruby over it is clutter
+    return _furigana_syntax(text, item.reading or entity.reading)
+
+
+# Names whose readings are worth printing: people, organisations, forums… — not countries and regions, whose
+# names are everyday words (中国, 欧州).
+_COMMON_WORDS = frozenset({EntityType.COUNTRY, EntityType.PLACE})
 
 
 def _furigana_syntax(text: str, reading: str | None) -> str:
