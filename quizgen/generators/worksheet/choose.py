@@ -43,8 +43,8 @@ from quizgen.japanese.normalise import normalise
 
 ROUNDS = 8  # orders tried before giving up on a sheet without give-aways
 _RANKED = 3 * EXERCISE_SIZE  # parts of a matching or timeline exercise ranked by how much they clash (a sample)
-_SHOWN_CONFLICTS = 4
-_HEAVY_CLASH = 2  # a matching pair that would keep more questions than this off the sheet is left out, if it can be  # clashes named in the message when a sheet cannot be filled
+_SHOWN_CONFLICTS = 4  # clashes named in the message when a sheet cannot be filled
+_HEAVY_CLASH = 2  # a matching pair that would keep more questions than this off the sheet is left out, if it can be
 
 Content = dict[Exercise, list[Question]]
 

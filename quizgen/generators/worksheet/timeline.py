@@ -76,7 +76,7 @@ def _reporting(item: Item) -> tuple[str, ...]:
         return item.articles
     if basis.how is DateHow.STATED:
         return (basis.article,)
-    return (basis.article, *item.articles)
+    return (*item.articles, basis.article)
 
 
 def _source(bank: Bank, article: str, when: str) -> Text:
