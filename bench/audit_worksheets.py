@@ -2,8 +2,10 @@
 
 Varied seeds, filters (--priority, --story), types, languages and versions. Every version of every sheet
 goes through the leak checker (`sheet_leaks`, with the article texts where they are found, so that two
-questions from one sentence count too) and a second, independent look at the printed HTML: no question's
-block shows another question's answer (3 characters or more, as the bank spells it). Prints one line per
+questions from one sentence count too; it also reads the source list, matching options and affiliations,
+and same answers) and a second, independent look at the printed HTML: no question's block, and not the
+source list at the foot, shows another question's answer (3 characters or more, as the bank spells it), no
+outside-the-articles note is printed for students, and no furigana sits over kana. Prints one line per
 sheet and the totals; exits 1 on any leak.
 
     .venv/bin/python bench/audit_worksheets.py
@@ -59,8 +61,13 @@ def configs(bank: Bank) -> list[tuple[str, WorksheetOptions, Selection]]:
 def printed_leaks(bank: Bank, html: str, questions: list[tuple[int, Question]]) -> list[str]:
     """The independent look: a question's answer (as the bank spells it) printed in another question's block."""
     blocks = {int(m.group(1)): m.group(2) for m in re.finditer(r'id="q([0-9]+)">(.*?)id="q\1-end"', html, re.S)}
+    blocks[0] = html.split('id="sources"', 1)[1]  # the source list: no question's "other" may be 0
     text = {n: normalise(re.sub(r"<rt>.*?</rt>|<[^>]+>", "", htmllib.unescape(b))) for n, b in blocks.items()}
     found = []
+    if "記事外の情報" in html or "Outside the articles" in html:
+        found.append("an outside-the-articles note is printed on the sheet")
+    found += [f"furigana over kana: 「{base}」" for base in re.findall(r"<ruby>(.*?)<rt>", html)
+              if re.search(r"[\u3041-\u30ff]", base)]
     for n, q in questions:
         items = question_items(q)
         if isinstance(q, (MatchingQ, TimelineQ)) or not items:
@@ -69,7 +76,8 @@ def printed_leaks(bank: Bank, html: str, questions: list[tuple[int, Question]]) 
         for form in forms:
             key = normalise(form)
             if len(key) >= 3 and not key.isascii():
-                found += [f"問{n}'s answer 「{form}」 in 問{m}" for m, t in text.items() if m != n and key in t]
+                found += [f"問{n}'s answer 「{form}」 in {f'問{m}' if m else 'the source list'}"
+                          for m, t in text.items() if m != n and key in t]
     return found
 
 

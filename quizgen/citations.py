@@ -17,8 +17,8 @@ from quizgen.japanese.dates import parse_when
 from quizgen.text import find_control, strip_controls
 
 __all__ = ["ACTOR_TYPES", "OUTSIDE_ARTICLES", "TAG_PREFIX", "SourceLink", "citation", "date_basis_label", "date_label",
-           "dated", "item_tags", "note_tags", "outside_note", "source_label", "source_links", "source_name", "source_url",
-           "tags"]
+           "dated", "item_tags", "note_tags", "outside_note", "shorten", "source_label", "source_links", "source_name",
+           "source_url", "tags"]
 
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
            "November", "December")
@@ -77,7 +77,7 @@ def source_label(bank: Bank, article: str, max_headline: int = 40) -> Text:
     """
     s = bank.source_by_id[article]
     date = date_label(s.published) if s.published else NO_DATE
-    head_ja, head_en = _shorten(s.headline.ja, max_headline), _shorten(s.headline.en, max_headline * 2)
+    head_ja, head_en = shorten(s.headline.ja, max_headline), shorten(s.headline.en, max_headline * 2)
     return Text(f"{s.outlet.ja}「{head_ja}」({date.ja})", f"{s.outlet.en}, “{head_en}” ({date.en})")
 
 
@@ -121,8 +121,17 @@ def source_links(bank: Bank, article: str) -> tuple[SourceLink, ...]:
     return tuple(out.values())
 
 
-def _shorten(text: str, limit: int) -> str:
-    return text if not limit or len(text) <= limit else text[: limit - 1].rstrip() + "…"
+def shorten(text: str, limit: int) -> str:
+    """`text` cut to `limit` characters with '…' (0: whole); text with spaces (English) is cut at a word
+    boundary, never mid-word ("discussing the Ukraine c…")."""
+    if not limit or len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    if " " in cut and text[limit - 1] != " ":
+        head = cut.rsplit(" ", 1)[0]
+        if len(head) >= limit // 2:
+            cut = head
+    return cut.rstrip(" ,;:") + "…"
 
 
 def citation(bank: Bank, item: Item) -> Text:

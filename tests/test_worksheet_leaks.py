@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from quizgen import forms
 from quizgen.bank import Bank, Lang, Selection, Text
 from quizgen.bank.load import loads_bank
 from quizgen.errors import UsageError
@@ -120,9 +121,8 @@ def test_a_note_beside_a_true_false_or_choice_question_goes_to_the_key() -> None
                         context="{ja: 2025年2月、米ロはサウジアラビアで高官協議を行った。, en: US–Russia talks in Riyadh.}"))
     a = bank.item_by_id["a"]
     assert a.context is not None and note_reveals(bank, a, a.context, Lang.JA) is None  # no answer form in it…
-    for t in (Exercise.TRUEFALSE, Exercise.CHOICE):
-        assert sheet_note(bank, a, Lang.JA, t) is None  # …but it never sits beside options
-    assert sheet_note(bank, a, Lang.JA, Exercise.SHORT) == a.context
+    for t in Exercise:  # …but it never sits beside options, nor beside a blank 米 fills (the reviewed S1 問7)
+        assert sheet_note(bank, a, Lang.JA, t) is None
     assert a.false_statement is not None
     (leak,) = find_leaks(bank, [TrueFalseQ(TrueFalse(a, a.false_statement, False), a.context)], Lang.JA)
     assert (leak.kind, leak.where) == (LeakKind.NOTE, "options")
@@ -244,3 +244,73 @@ def test_twenty_real_sheets_have_no_leaks(capsys: pytest.CaptureFixture[str]) ->
     out = capsys.readouterr().out
     assert out.count("leaks: 0") == 20 and out.rstrip().endswith(" 0 leaks")
     assert "--priority core" in out and "--story " in out and " en " in out and " both " in out
+
+
+# --------------------------------------------------------------------------- kinds a teacher found the checker missed
+
+
+IVANOV = """  - {id: ivanov, type: person, ja: フィリップ・イワノフ, reading: ふぃりっぷいわのふ, en: Philip Ivanov,
+     roles: [{article: "001", ja: 米ジョージタウン大学客員研究員, en: Visiting researcher at Georgetown University,
+              quote: フィリップ・イワノフ(米ジョージタウン大学客員研究員)}]}
+items:
+"""
+
+
+def test_an_affiliation_beside_a_persons_family_name_gives_the_pair_away() -> None:
+    """Seen on two sheets: 「米ジョージタウン大学のイワノフ氏」 in a prompt answers イワノフ → 米ジョージタウン大学客員研究員."""
+    bank = loads_bank(HEAD.replace("items:\n", IVANOV) + item("a", "技術面", "米ジョージタウン大学のイワノフ氏は何を論じたか。",
+                                                             "技術面"))
+    pairs = tuple(p for p in forms.neutral_pairs(bank, forms.role_pairs(bank))
+                  if p.key.split("@")[0] in ("ivanov", "lavrov", "wang"))
+    matching = MatchingQ(pairs, pairs[1:] + pairs[:1])
+    (leak,) = find_leaks(bank, [matching, short(bank, "a")], Lang.JA)
+    assert (leak.giver, leak.form) == ("a", "フィリップ・イワノフ … 米ジョージタウン大学客員研究員")
+    other = item("b", "技術面", "イワノフ氏は何を論じたか。", "技術面")  # his name alone points at no option
+    bank = loads_bank(HEAD.replace("items:\n", IVANOV) + other)
+    assert find_leaks(bank, [matching, short(bank, "b")], Lang.JA) == []
+
+
+def test_an_accepted_spelling_shown_as_a_matching_option_however_short() -> None:
+    """Seen on a sheet: 問1 asks 王毅's position and accepts 外相; the matching beside it prints ウ 外相."""
+    bank = bank_of(item("a", "外交トップ", "王毅氏は中国の外交でどのような立場か。", "外交トップ", accept="[外相]"))
+    pairs = tuple(Pair(f"{p}@001", left, right, "001", "")
+                  for p, left, right in [("lavrov", *_names("ラブロフ", "外相")), ("shoigu", *_names("ショイグ", "書記")),
+                                         ("putin", *_names("プーチン", "大統領"))])
+    (leak,) = find_leaks(bank, [MatchingQ(pairs, pairs[::-1]), short(bank, "a")], Lang.JA)
+    assert (leak.giver, leak.taker, leak.form, leak.where) == ("matching (lavrov, shoigu, putin)", "a", "外相", "matching")
+
+
+def test_a_headline_in_the_source_list_gives_an_answer_away() -> None:
+    """Seen on three sheets: the source list printed 「中国とロシアが北京で戦略対話 ウクライナ危機や国連80年を協議」
+    on the sheet of the question whose answer is ウクライナ危機."""
+    head = HEAD.replace("headline: {ja: 見出し, en: Headline}", "headline: {ja: 戦略対話 ウクライナ危機を協議, en: Talks}")
+    bank = loads_bank(head + item("a", "ウクライナ危機", "中国は戦争を何と呼ぶか。", "ウクライナ危機"))
+    (leak,) = find_leaks(bank, [short(bank, "a")], Lang.JA)
+    assert (leak.where, leak.form) == ("source list", "ウクライナ危機")
+    assert leak.describe().startswith("the source list (テスト新聞「戦略対話 ウクライナ危機を協議」(日付記載なし))'s source list")
+    with pytest.raises(UsageError, match="only 0 questions"):  # the selection keeps it off every sheet
+        build_worksheet(bank, bank.items, WorksheetOptions(count=1, types=(Exercise.SHORT,)), random.Random(1), DAY)
+
+
+def test_two_questions_with_one_answer() -> None:
+    """Seen on a sheet: 上海協力機構 filled the first blank of 問8 and was the answer to 問11."""
+    bank = bank_of(item("a", "上海協力機構", "中国が議長国を務めるのは何か。", "議長国"),
+                   item("b", "上海協力機構", "首脳会議が開かれる枠組みは何か。", "首脳会議"))
+    (leak,) = find_leaks(bank, [short(bank, "a"), short(bank, "b")], Lang.JA)
+    assert leak.kind is LeakKind.SAME_ANSWER
+    assert leak.describe() == "a and b have the same answer (「上海協力機構」)"
+
+
+def test_a_matching_exercise_never_has_two_right_pairings() -> None:
+    """Seen on a sheet: 王毅 fits both ア 外交トップ (one article) and エ 外相 (another: 「中国の王毅外相」)."""
+    from quizgen.generators.worksheet.choose import one_pairing, person_titles
+
+    bank = loads_bank(HEAD.replace('roles: [{article: "001", ja: 外交トップ, en: top diplomat, quote: 外交トップの王毅}]',
+                                   'roles: [{article: "001", ja: 外交トップ, en: top diplomat, quote: 外交トップの王毅},'
+                                   ' {article: "002", ja: 外相, en: Foreign Minister, quote: 王毅外相}]')
+                      .replace('sources:\n', 'sources:\n  - {id: "002", file: b.txt, headline: {ja: 見出し2, en: H2},'
+                                             ' outlet: {ja: 新聞2, en: Paper 2}}\n'))
+    pairs = [p for p in forms.neutral_pairs(bank, forms.role_pairs(bank, ("001",)))]
+    assert {p.key for p in pairs} == {"lavrov@001", "wang@001", "shoigu@001"}
+    chosen = one_pairing(pairs, person_titles(bank))
+    assert {p.key.split("@")[0] for p in chosen} in ({"lavrov", "shoigu"}, {"wang", "shoigu"})

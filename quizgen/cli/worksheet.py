@@ -10,13 +10,14 @@ from typing import TYPE_CHECKING
 import click
 
 from quizgen import resources
-from quizgen.bank import Bank, Item, Lang, Selection
+from quizgen.bank import Bank, Item, Lang, Selection, Text
 from quizgen.cli import cli
 from quizgen.cli.common import bank_option, build_time, load, plural, selection_options
 from quizgen.errors import UsageError
 from quizgen.generators.worksheet.sheet import Paper, Points
 
 if TYPE_CHECKING:
+    from quizgen.generators.worksheet.sheet import Worksheet
     from quizgen.generators.worksheet.write import Format
 
 TYPE_NAMES = "short, choice, truefalse, cloze, matching, timeline"
@@ -117,7 +118,7 @@ def worksheet(bank_path: Path | None, selection: Selection, count: int | None, i
             click.echo(f"wrote {p}")
         raise
     if timeline_page:
-        paths += _timeline_page(bank, items, Lang(lang), out_dir, stem, wanted)
+        paths += _timeline_page(bank, items, ws, out_dir, stem, wanted)
     for p in paths:
         click.echo(f"wrote {p}")
     click.echo(f"{ws.count} questions, {ws.total} points, {plural(len(ws.variants), 'version')} "
@@ -125,13 +126,16 @@ def worksheet(bank_path: Path | None, selection: Selection, count: int | None, i
                f"(rebuild the same sheets with --seed {chosen_seed})")
 
 
-def _timeline_page(bank: Bank, items: tuple[Item, ...], lang: Lang, out_dir: Path, stem: str,
+def _timeline_page(bank: Bank, items: tuple[Item, ...], ws: Worksheet, out_dir: Path, stem: str,
                    formats: tuple[Format, ...]) -> list[Path]:
-    from quizgen.generators.worksheet import chronology
+    """The chronology page of the sheet's selection, on the sheet's paper, titled with the sheet's title."""
+    from quizgen.generators.worksheet import TIMELINE_TITLE, chronology
     from quizgen.generators.worksheet.write import Format, write_timeline
 
-    chrono = chronology(bank, items)
-    return [write_timeline(bank, chrono, lang, out_dir / f"{stem}-timeline.{f.value}", f)
+    own = ws.options.title
+    title = Text(f"{own} 年表", f"{own}: timeline" if ws.lang is Lang.EN else TIMELINE_TITLE.en) if own else TIMELINE_TITLE
+    chrono = chronology(bank, items, title)
+    return [write_timeline(bank, chrono, ws.lang, out_dir / f"{stem}-timeline.{f.value}", f, ws.options.paper)
             for f in formats if f is not Format.DOCX]
 
 

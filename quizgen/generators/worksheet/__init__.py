@@ -73,6 +73,7 @@ from quizgen.generators.worksheet.sheet import (
     parse_points,
     variant_labels,
 )
+from quizgen.generators.worksheet.timeline import TITLE as TIMELINE_TITLE
 from quizgen.generators.worksheet.timeline import Chronology, Entry, chronology, timeline_text
 
 __all__ = [
@@ -82,6 +83,7 @@ __all__ = [
     "MAX_VARIANTS",
     "MIN_EXERCISE",
     "SIMPLE_EXERCISES",
+    "TIMELINE_TITLE",
     "ChoiceQ",
     "Chronology",
     "ClozeQ",
@@ -165,7 +167,7 @@ def build_worksheet(bank: Bank, items: Sequence[Item], options: WorksheetOptions
 
 def sheet_leaks(bank: Bank, ws: Worksheet, variant: Variant, texts: Mapping[str, str] | None = None) -> list[Leak]:
     """Every give-away on one version of a sheet (see `leaks.find_leaks`)."""
-    return find_leaks(bank, [q for _, q in variant.questions()], ws.lang, texts)
+    return find_leaks(bank, [q for _, q in variant.questions()], ws.lang, texts, ws.articles)
 
 
 def default_options() -> WorksheetOptions:

@@ -11,8 +11,9 @@ clash. Laying the questions out as versions is `variants.py`.
 from __future__ import annotations
 
 import random
+import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import partial
 from typing import assert_never
 
@@ -33,14 +34,17 @@ from quizgen.generators.worksheet.exercises import (
     ShortQ,
     TimelineQ,
     TrueFalseQ,
+    question_articles,
     question_items,
 )
 from quizgen.generators.worksheet.leaks import Leak, LeakChecker, sheet_note
 from quizgen.generators.worksheet.sheet import WorksheetOptions
+from quizgen.japanese.normalise import normalise
 
 ROUNDS = 8  # orders tried before giving up on a sheet without give-aways
 _RANKED = 3 * EXERCISE_SIZE  # parts of a matching or timeline exercise ranked by how much they clash (a sample)
 _SHOWN_CONFLICTS = 4  # clashes named in the message when a sheet cannot be filled
+_HEAVY_CLASH = 2  # a matching pair that would keep more questions than this off the sheet is left out, if it can be
 
 Content = dict[Exercise, list[Question]]
 
@@ -67,7 +71,7 @@ class Supply:
 def supply(bank: Bank, items: Sequence[Item]) -> Supply:
     articles = tuple(dict.fromkeys(a for i in items for a in i.articles))
     people = {p.key.split("@")[0] for p in forms.role_pairs(bank, articles)} if articles else set()
-    dates = {e.when for e in forms.timeline(timeline_items(items))}
+    dates = {e.when for e in forms.timeline(timeline_items(items)) if not dates_itself(e)}
     # 2024 and 2024-05 cannot both be in one exercise: at most the most precise dates of each chain
     leaves = {d for d in dates if not any(o != d and o.startswith(d) for o in dates)}
     return Supply(len(people), len(leaves))
@@ -87,13 +91,21 @@ class _Picking:
     people: set[str] = field(default_factory=set)  # persons some matching exercise already shows
     clashes: list[Leak] = field(default_factory=list)  # leaks that kept a candidate off the sheet
     notes: list[str] = field(default_factory=list)
+    articles: list[str] = field(default_factory=list)  # the sources the sheet lists so far
 
     @property
     def chosen(self) -> list[Question]:
         return [q for qs in self.content.values() for q in qs]
 
     def leaks(self, q: Question) -> list[Leak]:
-        return [leak for other in self.chosen for leak in self.checker.between(q, other)]
+        """What `q` would give away or be given away by: the questions chosen, and the source list once `q`'s
+        sources join it."""
+        found = [leak for other in self.chosen for leak in self.checker.between(q, other)]
+        new = [a for a in question_articles(q) if a not in self.articles]
+        found += self.checker.in_sources(q, [*self.articles, *new])
+        if new:
+            found += [leak for other in self.chosen for leak in self.checker.in_sources(other, new)]
+        return found
 
     def take(self, t: Exercise, q: Question) -> bool:
         """Put `q` on the sheet unless it clashes with a question already there."""
@@ -103,6 +115,7 @@ class _Picking:
             return False
         self.content[t].append(q)
         self.used.update(i.id for i in question_items(q))
+        self.articles.extend(a for a in question_articles(q) if a not in self.articles)
         if isinstance(q, MatchingQ):
             self.people.update(p.key.split("@")[0] for p in q.lefts)
         return True
@@ -120,16 +133,39 @@ def pick_content(bank: Bank, items: Sequence[Item], options: WorksheetOptions, r
     simple = [t for t in options.types if t in SIMPLE_EXERCISES]
     if not simple:
         _check_composite_supply(supply(bank, items), composite, options.count)
-    best: _Picking | None = None
     checker = LeakChecker(bank, options.lang, texts)
+    best = _rounds(bank, items, options, rng, checker)
+    if best.made == options.count:
+        return {t: qs for t, qs in best.content.items() if qs}, best.notes
+    # a matching or timeline exercise can keep too many items off the sheet: fill it with the other types
+    # instead (saying so) rather than refuse a sheet they can make
+    drops = [(t,) for t in composite] + ([tuple(composite)] if len(composite) > 1 else []) if simple else []
+    for dropped in drops:
+        fewer = replace(options, types=tuple(t for t in options.types if t not in dropped))
+        picking = _rounds(bank, items, fewer, rng, checker)
+        if picking.made == options.count:
+            notes = [*picking.notes, *(_left_out(t, best.made, options.count) for t in dropped)]
+            return {t: qs for t, qs in picking.content.items() if qs}, notes
+    raise _too_few(best, options)
+
+
+def _rounds(bank: Bank, items: Sequence[Item], options: WorksheetOptions, rng: random.Random,
+            checker: LeakChecker) -> _Picking:
+    """The first of `ROUNDS` rounds that fills the sheet, else the one that came closest."""
+    best: _Picking | None = None
     for _ in range(ROUNDS):
         picking = _round(bank, items, options, random.Random(rng.getrandbits(64)), checker)
         if picking.made == options.count:
-            return {t: qs for t, qs in picking.content.items() if qs}, picking.notes
+            return picking
         if best is None or picking.made > best.made:
             best = picking
     assert best is not None
-    raise _too_few(best, options)
+    return best
+
+
+def _left_out(t: Exercise, made: int, count: int) -> str:
+    return (f"no {t.value} exercise: with one, only {made} of the {count} questions could be made without one giving "
+            f"another away, so the sheet is filled with the other types")
 
 
 def _round(bank: Bank, items: Sequence[Item], options: WorksheetOptions, rng: random.Random,
@@ -209,24 +245,59 @@ def _matching_candidate(picking: _Picking, items: Sequence[Item]) -> MatchingQ |
     pairs = [p for p in forms.neutral_pairs(picking.bank, forms.role_pairs(picking.bank, articles))
              if p.key.split("@")[0] not in picking.people and not picking.leaks(MatchingQ((p,), (p,)))]
     picking.rng.shuffle(pairs)
-    ranked = sorted(pairs[:_RANKED], key=lambda p: _clash_count(picking, MatchingQ((p,), (p,)))) + pairs[_RANKED:]
-    chosen = forms.matching_set(ranked, None, EXERCISE_SIZE)
+    clashes = {p.key: _clash_count(picking, MatchingQ((p,), (p,))) for p in pairs[:_RANKED]}
+    ranked = sorted(pairs[:_RANKED], key=lambda p: clashes[p.key]) + pairs[_RANKED:]
+    chosen = one_pairing(forms.matching_set(ranked, None, len(ranked)), person_titles(picking.bank))[:EXERCISE_SIZE]
+    while len(chosen) > MIN_EXERCISE and clashes.get(chosen[-1].key, 0) > _HEAVY_CLASH:
+        chosen = chosen[:-1]  # a person every other question names (イワノフ) is worth fewer pairs, not the sheet
     if len(chosen) < MIN_EXERCISE:
         return None
     return matching_q(chosen, picking.rng)
+
+
+def person_titles(bank: Bank) -> dict[str, set[str]]:
+    """Every title (as a matching exercise prints it, in both languages) each person has in any article."""
+    out: dict[str, set[str]] = {}
+    for p in forms.neutral_pairs(bank, forms.role_pairs(bank)):
+        out.setdefault(p.key.split("@")[0], set()).update({normalise(p.right.ja), normalise(p.right.en)})
+    return out
+
+
+def one_pairing(pairs: Sequence[Pair], titles: Mapping[str, set[str]]) -> tuple[Pair, ...]:
+    """The pairs, in order, leaving out any whose title another person of the exercise also has in some article
+    (or whose person also has another's title): 王毅 is 外交トップ in one article and 外相 in another, so he and
+    ラブロフ (外相) in one exercise would give two right pairings."""
+    chosen: list[Pair] = []
+    for p in pairs:
+        person, right = p.key.split("@")[0], {normalise(p.right.ja), normalise(p.right.en)}
+        if any(right & titles.get(c.key.split("@")[0], set()) or
+               {normalise(c.right.ja), normalise(c.right.en)} & titles.get(person, set()) for c in chosen):
+            continue
+        chosen.append(p)
+    return tuple(chosen)
 
 
 def _timeline_candidate(picking: _Picking, others: int | None) -> TimelineQ | None:
     fresh = [i for i in picking.pool if i.id not in picking.used]
     # leave enough items for the other questions: the exercise shrinks before they run short
     spare = len(fresh) - others if others is not None else len(fresh)
-    events = [e for e in forms.timeline(timeline_items(fresh)) if not picking.leaks(TimelineQ((e,)))]
+    events = [e for e in forms.timeline(timeline_items(fresh))
+              if not dates_itself(e) and not picking.leaks(TimelineQ((e,)))]
     picking.rng.shuffle(events)
     ranked = sorted(events[:_RANKED], key=lambda e: _clash_count(picking, TimelineQ((e,)))) + events[_RANKED:]
     chosen = forms.timeline_set(ranked, None, min(EXERCISE_SIZE, spare), max_items=spare)
     if len(chosen) < MIN_EXERCISE:
         return None
     return timeline_q(chosen, picking.rng)
+
+
+_SELF_DATED = re.compile(r"[0-9０-９一二三四五六七八九十]+(?:周年|年|か月|ヶ月|カ月)|周年|anniversary|\b(?:19|20)[0-9]{2}\b",
+                         re.IGNORECASE)
+
+
+def dates_itself(event: TimelineEvent) -> bool:
+    """Whether an event's text gives its place in time away (侵攻3周年に…, 2024年の…): no timeline part."""
+    return any(_SELF_DATED.search(t) for t in (event.event.ja, event.event.en))
 
 
 def _pick_simple(picking: _Picking, count: int, simple: list[Exercise]) -> None:
@@ -339,6 +410,7 @@ def pick_parallel(bank: Bank, items: Sequence[Item], base: Content, taken: set[s
             for q in qs:
                 picking.content[t].append(q)
                 picking.used.update(i.id for i in question_items(q))
+                picking.articles.extend(a for a in question_articles(q) if a not in picking.articles)
     wanted = sum(len(qs) for t, qs in base.items() if t in SIMPLE_EXERCISES)
     for t, qs in base.items():
         if t in SIMPLE_EXERCISES:

@@ -11,8 +11,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from quizgen.bank.model import Bank, Item, Lang, Text
-from quizgen.citations import dated, outside_note
+from quizgen.bank.model import Bank, DateHow, Item, Lang, Text
+from quizgen.citations import dated, outside_note, source_name
+from quizgen.forms import Cloze
 from quizgen.generators.worksheet.exercises import (
     ChoiceQ,
     ClozeQ,
@@ -55,6 +56,7 @@ class KeyEntry:
     dated: Text | None = None  # the item's date and how it was found (記事の日付から…)
     alternatives: tuple[str, ...] = ()  # 別解: other spellings the bank accepts (written answers only)
     points: int = 1
+    date_source: Text | None = None  # the source whose page date dates the item, when it cites it nowhere else
 
 
 def _quotes(item: Item) -> tuple[Quote, ...]:
@@ -86,7 +88,7 @@ def key_entry(bank: Bank, number: int, q: Question, letters: str, lang: Lang = L
     def extras(item: Item) -> dict[str, Any]:
         dis = bank.disagreement_for(item)
         return {"explanation": item.explanation, "context": item.context, "disagreement": dis.topic if dis else None,
-                "dated": dated(bank, item), "points": points}
+                "dated": dated(bank, item), "points": points, "date_source": date_source(bank, item)}
 
     match q:
         case ShortQ(item=i):
@@ -94,7 +96,7 @@ def key_entry(bank: Bank, number: int, q: Question, letters: str, lang: Lang = L
                             alternatives=alternatives(bank, i, lang), **extras(i))
         case ChoiceQ(mc=mc):
             letter = letters[mc.answer_index]
-            ans = Text(f"{letter} {mc.correct.ja}", f"{letter} {mc.correct.en}")
+            ans = Text(f"{letter} {mc.correct.ja}", mc.correct.en)  # the letter once, also on a bilingual key
             return KeyEntry(number, Exercise.CHOICE, ans, (KeyLine(ans, _quotes(mc.item)),), **extras(mc.item))
         case TrueFalseQ(tf=tf):
             mark = Text("○(正しい)", "○ (true)") if tf.is_true else Text("×(誤り)", "× (false)")
@@ -108,7 +110,7 @@ def key_entry(bank: Bank, number: int, q: Question, letters: str, lang: Lang = L
         case ClozeQ(cz=cz):
             ja, en = cz.blanks("ja"), cz.blanks("en")
             ans = Text("、".join(ja), ", ".join(en))
-            alts = alternatives(bank, cz.item, lang) if len(ja) == 1 else ()
+            alts = blank_alternatives(bank, cz, 0, lang) if len(ja) == 1 else ()
             return KeyEntry(number, Exercise.CLOZE, ans, (KeyLine(ans, _quotes(cz.item)),), alternatives=alts,
                             **extras(cz.item))
         case MatchingQ(lefts=lefts, rights=rights):
@@ -117,15 +119,46 @@ def key_entry(bank: Bank, number: int, q: Question, letters: str, lang: Lang = L
                                   (Quote(p.article, p.quote),), label=f"({k + 1}) {p.left.ja}", detail=None)
                           for k, p in enumerate(lefts))
             short = " ".join(f"({k + 1}){right_letter[p]}" for k, p in enumerate(lefts))
-            return KeyEntry(number, Exercise.MATCHING, Text(short, short), lines, points=points)
+            return KeyEntry(number, Exercise.MATCHING, Text(short, ""), lines, points=points)
         case TimelineQ(shown=shown):
             order = q.chronological
             event_letter = dict(zip(shown, letters, strict=False))  # the events of one exercise are distinct
             seq = " → ".join(event_letter[e] for e in order)
             lines = tuple(KeyLine(e.event, _quotes(e.item), label=event_letter[e], detail=dated(bank, e.item))
                           for e in order)
-            return KeyEntry(number, Exercise.TIMELINE, Text(seq, seq), lines, points=points)
+            return KeyEntry(number, Exercise.TIMELINE, Text(seq, ""), lines, points=points)
     raise AssertionError(q)  # pragma: no cover
+
+
+def blank_alternatives(bank: Bank, cz: Cloze, k: int, lang: Lang) -> tuple[str, ...]:
+    """別解 for blank `k` of a cloze: the item's accepted spellings that fit the blank. A blank that is the whole
+    answer takes them all; a blank inside the answer (安全保障会議 in ロシア連邦＿＿書記) takes only those that
+    keep the text around the blank (ロシア連邦…書記) and fill the rest, never a whole title written into part
+    of it (…書記書記)."""
+    lg = "en" if lang is Lang.EN else "ja"
+    blanks = cz.blanks(lg)
+    if k >= len(blanks):
+        return ()
+    blank, answer = blanks[k], getattr(cz.item.answer, lg)
+    alts = alternatives(bank, cz.item, lang)
+    if normalise(blank) == normalise(answer):
+        return alts
+    at = answer.find(blank)
+    if at < 0:
+        return ()
+    before, after = answer[:at], answer[at + len(blank):]
+    out = [a[len(before):len(a) - len(after)] for a in alts
+           if a.startswith(before) and a.endswith(after) and len(a) > len(before) + len(after)]
+    return tuple(dict.fromkeys(a for a in out if normalise(a) != normalise(blank)))
+
+
+def date_source(bank: Bank, item: Item) -> Text | None:
+    """The source an item's date is counted from (記事の日付から), named when the item cites it nowhere else:
+    「記事の日付(2023年3月29日)から」 beside sources ②① must say which article that date is."""
+    basis = item.date_basis
+    if basis is None or basis.how is not DateHow.ARTICLE_DATE or basis.article in item.articles:
+        return None
+    return source_name(bank, basis.article) if basis.article in bank.source_by_id else None
 
 
 def key_entries(bank: Bank, ws: Worksheet, variant: Variant) -> list[KeyEntry]:

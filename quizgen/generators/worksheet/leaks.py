@@ -3,15 +3,21 @@
 Run on every version of every sheet before it is written, and by the selection while it chooses:
 
 - `answer`: a question's answer, or a spelling the bank accepts for it, is printed in another question's
-  text, choices or note on the same sheet (for a matching pair: the person named with that title; for a
-  timeline event: its date printed in a question about the same story or the same date);
+  text, choices or note on the same sheet, or in the sheet's source list (outlet, headline, date); a
+  choice or matching option that *is* an accepted spelling counts however short it is (外相); for a
+  matching pair: the person named (by any of their names: イワノフ for フィリップ・イワノフ) with that
+  title or with a part of it no other option of the exercise has (米ジョージタウン大学のイワノフ氏 gives
+  away 米ジョージタウン大学客員研究員); for a timeline event: its date printed in a question about the
+  same story or the same date;
 - `same-sentence`: two questions draw on the same sentence of an article (one evidence quote inside
   another's sentence, or, without the article texts, one quote containing the other);
+- `same-answer`: two written or chosen answers are the same (上海協力機構 fills a blank of one question and
+  answers another): a student writes it twice, and the second is given by the first;
 - `note`: a note printed beside a question reveals its own answer, or sits beside a true/false or
-  multiple-choice question (background about the very fact asked confirms or refutes a statement, or
-  points at one option, in ways no string search sees: 「米ロはサウジアラビアで高官協議を行った」 beside
-  a statement about a Russia–France contact). Such notes never reach the sheet: `sheet_note` keeps them
-  for the key, so a sheet made by `choose` never has one.
+  multiple-choice question. Notes give answers away in ways no string search sees (「米ロはサウジアラビアで
+  高官協議を行った」 beside a blank the answer 米 fills; 「ロシア国民は次の大統領選でもプーチン氏を引き続き
+  支持するだろう」 beside a question whose answer is his re-election), so `sheet_note` keeps every note for
+  the key: a sheet made by `choose` never prints one. The checks stay for questions built by hand.
 
 Answers are found as `quizgen check` finds an answer in its own prompt (`bank.content.printed_in`): by
 comparison key (width, kana, case and punctuation folded), Latin script as whole words, very short
@@ -22,12 +28,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from quizgen.bank.content import Shown, answer_forms, printed_in, shown
 from quizgen.bank.model import Bank, Item, Lang, Text
-from quizgen.citations import date_label
+from quizgen.citations import date_label, source_label
 from quizgen.generators.worksheet.exercises import (
     ChoiceQ,
     ClozeQ,
@@ -37,6 +43,7 @@ from quizgen.generators.worksheet.exercises import (
     ShortQ,
     TimelineQ,
     TrueFalseQ,
+    question_articles,
     question_items,
     question_key,
     question_label,
@@ -57,6 +64,7 @@ class LeakKind(StrEnum):
     ANSWER = "answer"
     SAME_SENTENCE = "same-sentence"
     NOTE = "note"
+    SAME_ANSWER = "same-answer"
 
 
 @dataclass(frozen=True)
@@ -70,6 +78,8 @@ class Leak:
     where: str = ""  # which text of the giver: prompt, choice, note, statement, cloze, matching, event
 
     def describe(self) -> str:
+        if self.kind is LeakKind.SAME_ANSWER:
+            return f"{self.giver} and {self.taker} have the same answer (「{self.form}」)"
         if self.kind is LeakKind.SAME_SENTENCE:
             return f"{self.giver} and {self.taker} come from the same sentence of an article (「{self.form}」)"
         if self.kind is LeakKind.NOTE and self.where == "options":
@@ -99,13 +109,15 @@ def note_reveals(bank: Bank, item: Item, note: Text, lang: Lang = Lang.BOTH) -> 
     return None
 
 
-NOTES_ON_SHEET = (Exercise.SHORT, Exercise.CLOZE)
-"""The exercises whose notes may be printed on the sheet: the student writes the answer, nothing to pick from."""
+NOTES_ON_SHEET: tuple[Exercise, ...] = ()
+"""The exercises whose notes may be printed on the sheet: none. Four of the five sheets a teacher reviewed had a
+note that answered its own or another question (by paraphrase, not by the answer's spelling), so the
+outside-the-articles notes are printed in the key only."""
 
 
 def sheet_note(bank: Bank, item: Item, lang: Lang, exercise: Exercise = Exercise.SHORT) -> Text | None:
-    """The note printed beside `item`'s question: its outside-the-articles context, for a written answer,
-    unless the note shows that answer; otherwise the note is in the key only."""
+    """The note printed beside `item`'s question on the sheet: its outside-the-articles context, for an exercise
+    of `NOTES_ON_SHEET`, unless the note shows the answer; otherwise (always, now) the note is in the key only."""
     if exercise not in NOTES_ON_SHEET or item.context is None or note_reveals(bank, item, item.context, lang):
         return None
     return item.context
@@ -135,24 +147,58 @@ def _answers(bank: Bank, q: Question) -> list[tuple[str, int]]:
     raise AssertionError(q)  # pragma: no cover
 
 
-def _pair_stated(name: str, title: str, text: str) -> bool:
-    """Whether `text` names the person `name` with the title `title` (within a few characters)."""
-    n, t, s = normalise(name), normalise(title), normalise(text)
-    if len(n) < 2 or len(t) < 2:
+_HINT_MIN = 3  # characters of a title (comparison key) that, beside the person's name, point at their option
+_HINT_WINDOW = 12  # how far from the name a part of the title still points at it
+_STOP_EN = frozenset({"the", "and", "for", "with", "from", "of", "at", "in", "on", "to", "a", "an"})
+
+
+def _pair_stated(name: str, title: str, text: str, others: Iterable[str] = (), names: Iterable[str] = ()) -> bool:
+    """Whether `text` names the person (`name`, or one of `names`) with the title `title` within a few
+    characters, or with a part of it (3 characters or more, a whole word in English) that none of `others`
+    (the other options of the exercise) has."""
+    t, s = normalise(title), normalise(text)
+    if len(t) < 2:
         return False
-    for m in re.finditer(re.escape(n), s):
-        window = s[max(0, m.start() - _PAIR_WINDOW - len(t)): m.end() + _PAIR_WINDOW + len(t)]
-        if t in window:
-            return True
+    other = [normalise(o) for o in others]
+    for n in dict.fromkeys(normalise(x) for x in (name, *names)):
+        if len(n) < 2:
+            continue
+        for m in re.finditer(re.escape(n), s):
+            window = s[max(0, m.start() - _PAIR_WINDOW - len(t)): m.end() + _PAIR_WINDOW + len(t)]
+            if t in window:
+                return True
+            near = s[max(0, m.start() - _HINT_WINDOW - len(t)): m.end() + _HINT_WINDOW + len(t)]
+            if _hint(t, near, other):
+                return True
     return False
 
 
-def _matching_leaks(q: MatchingQ, other: Question, texts: list[tuple[str, Text]], langs: tuple[str, ...]) -> list[Leak]:
+def _hint(title: str, near: str, others: list[str]) -> bool:
+    """A part of `title` in `near` that no other option has: it points at this option alone."""
+    if title.isascii():
+        words = [w for w in re.findall(r"[a-z][a-z-]{3,}", title) if w not in _STOP_EN]
+        return any(re.search(rf"(?<![a-z]){re.escape(w)}(?![a-z])", near) and not any(w in o for o in others)
+                   for w in words)
+    for size in range(len(title) - 1, _HINT_MIN - 1, -1):
+        for k in range(len(title) - size + 1):
+            part = title[k:k + size]
+            if part.isascii() or part not in near:
+                continue
+            if not any(part in o for o in others):
+                return True
+    return False
+
+
+def _matching_leaks(q: MatchingQ, other: Question, texts: list[tuple[str, Text]], langs: tuple[str, ...],
+                    names: Mapping[str, tuple[str, ...]] | None = None) -> list[Leak]:
     out = []
     for p in q.lefts:
+        person = p.key.split("@")[0]
         for where, text in texts:
             for lg in langs:
-                if _pair_stated(getattr(p.left, lg), getattr(p.right, lg), getattr(text, lg)):
+                others = [getattr(r.right, lg) for r in q.rights if r.key != p.key]
+                more = (names or {}).get(person, ()) if lg == "ja" else ()
+                if _pair_stated(getattr(p.left, lg), getattr(p.right, lg), getattr(text, lg), others, more):
                     out.append(Leak(LeakKind.ANSWER, question_label(other), question_label(q),
                                     f"{getattr(p.left, lg)} … {getattr(p.right, lg)}", where))
                     break
@@ -181,6 +227,24 @@ def _date_in(label: str, text: str) -> bool:
     if label.isdigit():  # a bare year in English: as a whole number
         return re.search(rf"(?<![0-9]){label}(?![0-9])", text) is not None
     return normalise(label) in normalise(text)
+
+
+def _written(q: Question) -> set[str]:
+    """The answers a student writes or picks for `q` (comparison keys): a short or choice question's answer,
+    each blank of a cloze."""
+    match q:
+        case ShortQ(item=i):
+            return {normalise(i.answer.ja)}
+        case ChoiceQ(mc=mc):
+            return {normalise(mc.item.answer.ja)}
+        case ClozeQ(cz=cz):
+            return {normalise(b) for b in cz.blanks("ja")}
+    return set()
+
+
+def _same_answer(a: Question, b: Question) -> list[Leak]:
+    same = sorted(k for k in _written(a) & _written(b) if len(k) >= 2)
+    return [Leak(LeakKind.SAME_ANSWER, question_label(a), question_label(b), same[0])] if same else []
 
 
 # --------------------------------------------------------------------------- sentences
@@ -251,6 +315,8 @@ class LeakChecker:
         self._pairs: dict[tuple[str, str], list[Leak]] = {}
         self._spans: dict[str, list[tuple[str, int, int] | None]] = {}
         self._ids: dict[int, tuple[Question, str]] = {}  # by object: the question (kept alive) and its key
+        self._sources: dict[tuple[str, str], list[Leak]] = {}  # (question key, article): the source list's leaks
+        self.names = person_names(bank)
 
     def _id(self, q: Question) -> str:
         known = self._ids.get(id(q))
@@ -280,15 +346,21 @@ class LeakChecker:
         for giver, taker in ((a, b), (b, a)):
             texts = self._profile(giver).texts
             if isinstance(taker, MatchingQ):
-                out += _matching_leaks(taker, giver, [(w, t) for w, t, _ in texts], self.langs)
+                out += _matching_leaks(taker, giver, [(w, t) for w, t, _ in texts], self.langs, self.names)
             elif isinstance(taker, TimelineQ):
                 out += _timeline_leaks(taker, giver, [(w, t) for w, t, _ in texts], self.langs)
             else:
                 out += self._answer_leaks(taker, giver)
-        return out + self._sentence_leaks(a, b)
+        return out + self._sentence_leaks(a, b) + _same_answer(a, b)
 
     def _answer_leaks(self, taker: Question, giver: Question) -> list[Leak]:
         shown_to = self._profile(giver)
+        options = {normalise(getattr(t, lg)): (where, getattr(t, lg)) for where, t, _ in shown_to.texts
+                   if where in _OPTIONS for lg in self.langs}
+        for form, _ in self._profile(taker).answers:  # an option that *is* an answer, however short (外相)
+            if normalise(form) in options:
+                return [Leak(LeakKind.ANSWER, question_label(giver), question_label(taker), form,
+                             options[normalise(form)][0])]
         for form, shortest in self._profile(taker).answers:
             if printed_in(form, shown_to.whole, shortest, self.langs) is None:  # all its texts at once, first
                 continue
@@ -322,13 +394,44 @@ class LeakChecker:
         found = note_reveals(self.bank, items[0], note, self.lang)
         return [] if found is None else [Leak(LeakKind.NOTE, question_label(q), question_label(q), found, "note")]
 
-    def sheet(self, questions: Iterable[Question]) -> list[Leak]:
-        """Every leak on one sheet (one version): between every two questions, and every note that shows its
-        own question's answer."""
+    def in_sources(self, q: Question, articles: Iterable[str]) -> list[Leak]:
+        """`q`'s answer printed in the source list of a sheet that cites `articles` (outlet, headline, date:
+        「…戦略対話 ウクライナ危機や国連80年を協議」 answers a question whose answer is ウクライナ危機)."""
+        out: list[Leak] = []
+        for a in articles:
+            key = (self._id(q), a)
+            if key not in self._sources:
+                self._sources[key] = self._source_leaks(q, a)
+            out += self._sources[key]
+        return out
+
+    def _source_leaks(self, q: Question, article: str) -> list[Leak]:
+        if article not in self.bank.source_by_id:
+            return []
+        label = source_label(self.bank, article)
+        text = Text(label.ja, label.en) if self.lang is not Lang.EN else Text("", label.en)
+        giver = f"the source list ({label.ja if self.lang is not Lang.EN else label.en})"
+        if isinstance(q, MatchingQ):
+            return [replace(leak, giver=giver) for leak in
+                    _matching_leaks(q, q, [("source list", text)], self.langs, self.names)]
+        if isinstance(q, TimelineQ):  # the page dates are no event's date on the sheet: events carry no mark
+            return []
+        prepared = shown(text)
+        for form, shortest in self._profile(q).answers:
+            if printed_in(form, prepared, shortest, self.langs) is not None:
+                return [Leak(LeakKind.ANSWER, giver, question_label(q), form, "source list")]
+        return []
+
+    def sheet(self, questions: Iterable[Question], articles: Iterable[str] | None = None) -> list[Leak]:
+        """Every leak on one sheet (one version): between every two questions, every note that shows its
+        own question's answer, and every answer the source list prints (the list of `articles`, by default
+        every article the questions cite)."""
         qs = list(questions)
+        cited = list(articles) if articles is not None else list(dict.fromkeys(a for q in qs for a in question_articles(q)))
         out: list[Leak] = []
         for n, a in enumerate(qs):
             out += self.own_note(a)
+            out += self.in_sources(a, cited)
             for b in qs[n + 1:]:
                 out += self.between(a, b)
         return out
@@ -339,6 +442,21 @@ def question_note(q: Question) -> Text | None:
 
 
 def find_leaks(bank: Bank, questions: Iterable[Question], lang: Lang,
-               texts: Mapping[str, str] | None = None) -> list[Leak]:
+               texts: Mapping[str, str] | None = None, articles: Iterable[str] | None = None) -> list[Leak]:
     """Every leak on one sheet (one version); see `LeakChecker.sheet`."""
-    return LeakChecker(bank, lang, texts).sheet(questions)
+    return LeakChecker(bank, lang, texts).sheet(questions, articles)
+
+
+_OPTIONS = ("choice", "matching")  # texts printed as options to pick from
+
+
+def person_names(bank: Bank) -> dict[str, tuple[str, ...]]:
+    """Every Japanese name a person goes by on a sheet, by entity id: the name, its aliases and the family name
+    (イワノフ for フィリップ・イワノフ, as articles call him once introduced)."""
+    out: dict[str, tuple[str, ...]] = {}
+    for e in bank.entities:
+        names = [e.ja, *e.aliases]
+        if "・" in e.ja:
+            names.append(e.ja.rsplit("・", 1)[1])
+        out[e.id] = tuple(dict.fromkeys(n for n in names if len(normalise(n)) >= 2 and not n.isascii()))
+    return out

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from functools import lru_cache
 from typing import Any
@@ -22,14 +22,16 @@ from quizgen.citations import source_label, source_url
 from quizgen.generators.worksheet.exercises import ChoiceQ, ClozeQ, MatchingQ, ShortQ, TimelineQ, TrueFalseQ
 from quizgen.generators.worksheet.key import (
     KeyEntry,
+    blank_alternatives,
     blank_width,
     context_note,
     disagreement_note,
     display_width,
     key_entries,
 )
-from quizgen.generators.worksheet.sheet import Variant, Worksheet
-from quizgen.generators.worksheet.timeline import Chronology
+from quizgen.generators.worksheet.sheet import Paper, Variant, Worksheet
+from quizgen.generators.worksheet.timeline import Chronology, late_events
+from quizgen.japanese.furigana import align
 
 FONT_PLACEHOLDER = "/*@quizgen-font-face@*/"
 # WeasyPrint has no ruby layout (it would print the reading after the word): place <rt> above by hand. A sheet
@@ -66,27 +68,25 @@ def _environment() -> Any:
 
 class Furigana:
     """Adds <ruby> readings to every occurrence of a name written in kanji (the bank's entity `reading`s), so a
-    student meets the reading wherever the name is, not only the first time."""
+    student meets the reading wherever the name is, not only the first time. Readings sit over the kanji runs
+    only (しんこう over 侵攻 in ロシアのウクライナ侵攻, never a reading over kana), split by
+    `japanese.furigana.align`; a name whose split is not certain gets none, and everyday words (中国, 日本)
+    none either."""
 
     def __init__(self, bank: Bank, enabled: bool) -> None:
         self.readings = readings(bank) if enabled else {}
-        self.pattern = (re.compile("|".join(re.escape(n) for n in sorted(self.readings, key=len, reverse=True)))
-                        if self.readings else None)
+        self.segments = {name: segs for name, reading in self.readings.items()
+                         if (segs := _segments(name, reading)) is not None}
+        self.pattern = (re.compile("|".join(re.escape(n) for n in sorted(self.segments, key=len, reverse=True)))
+                        if self.segments else None)
 
     def __call__(self, text: str) -> Markup:
-        if self.pattern is None:
-            return escape(text)
-        out: list[str] = []
-        pos = 0
-        for m in self.pattern.finditer(text):
-            out.append(escape(text[pos:m.start()]))
-            out.append(Markup("<ruby>{}<rt>{}</rt></ruby>").format(m.group(0), self.readings[m.group(0)]))
-            pos = m.end()
-        out.append(escape(text[pos:]))
-        return Markup("").join(out)
+        return Markup("").join(Markup("<ruby>{}<rt>{}</rt></ruby>").format(seg, reading) if reading else escape(seg)
+                               for seg, reading in self.parts(text))
 
     def parts(self, text: str) -> list[tuple[str, str | None]]:
-        """`text` as (segment, reading or None) pairs: for formats that build ruby themselves (Word)."""
+        """`text` as (segment, reading or None) pairs, a reading only over kanji: for formats that build ruby
+        themselves (Word), and for the HTML."""
         if self.pattern is None:
             return [(text, None)] if text else []
         out: list[tuple[str, str | None]] = []
@@ -94,11 +94,26 @@ class Furigana:
         for m in self.pattern.finditer(text):
             if m.start() > pos:
                 out.append((text[pos:m.start()], None))
-            out.append((m.group(0), self.readings[m.group(0)]))
+            out += self.segments[m.group(0)]
             pos = m.end()
         if pos < len(text):
             out.append((text[pos:], None))
         return out
+
+
+def _segments(name: str, reading: str) -> list[tuple[str, str | None]] | None:
+    """`name` as segments with readings over its kanji runs only; None when no reading can be placed with
+    certainty (or the name is an everyday word)."""
+    if name in EVERYDAY:
+        return None
+    parts = align(name, reading)
+    if parts is None:
+        return None
+    return [(seg, reading) for seg, reading in parts]
+
+
+EVERYDAY = frozenset({"中国", "日本", "米国", "韓国", "国連", "中東"})
+"""Names every secondary-school student reads: no furigana (22 over 中国 on one key was clutter)."""
 
 
 def readings(bank: Bank) -> dict[str, str]:
@@ -132,6 +147,28 @@ def blank_widths(variant: Variant, lang: Lang) -> dict[int, float]:
     return out
 
 
+def box_widths(bank: Bank, q: ClozeQ, lang: Lang) -> list[float]:
+    """The width (em) of each blank's box on the answer sheet: room for its longest accepted answer in
+    handwriting (世界反ファシスト戦争 gets a box for ten characters and more), and no more than a row."""
+    out = []
+    for k, blank in enumerate(q.cz.blanks("en" if lang is Lang.EN else "ja")):
+        forms = [blank, *blank_alternatives(bank, q.cz, k, lang)]
+        need = max(display_width(f) for f in forms)
+        out.append(round(min(_MAX_BOX_EM, max(_MIN_BOX_EM, need * 1.4 + 2)), 1))
+    return out
+
+
+_MIN_BOX_EM, _MAX_BOX_EM = 7.0, 34.0
+
+
+def title_pt(title: str, paper: Paper, part: Part) -> float:
+    """The title's size (pt): 17, or smaller so that a long title stays on one line beside the version badge
+    (and the 解答/問題用紙 word), down to 11. Latin letters of the font run wider than half an em."""
+    room_mm = paper.size_mm[0] - 32 - 27 - (24 if part is not Part.SHEET else 0)
+    need = sum(1.0 if display_width(c) == 1.0 else 0.64 for c in title) * 1.04 + 1.0  # letter-spacing, slack
+    return round(max(11.0, min(17.0, room_mm * 2.835 / need)), 1)
+
+
 def grid_halves(entries: list[KeyEntry]) -> list[list[KeyEntry]]:
     """The answer grid in one column, or two side by side when it is long (so it stays on one page)."""
     if len(entries) <= GRID_ONE_COLUMN:
@@ -143,11 +180,19 @@ def grid_halves(entries: list[KeyEntry]) -> list[list[KeyEntry]]:
 GRID_ONE_COLUMN = 20
 
 
-def render_timeline(bank: Bank, chrono: Chronology, lang: Lang) -> str:
-    """The chronology page as one HTML document, with FONT_PLACEHOLDER for the font CSS."""
+def render_timeline(bank: Bank, chrono: Chronology, lang: Lang, paper: Paper = Paper.A4) -> str:
+    """The chronology page as one HTML document on `paper`, with FONT_PLACEHOLDER for the font CSS. A source
+    cited for an event after its page's stated date has that date marked as the page's own, not the events'."""
     template = _environment().get_template("timeline.html.j2")
+    late = late_events(chrono, bank)
+    sources = [replace(s, label=Text(s.label.ja + _LATE.ja, s.label.en + _LATE.en)) if a in late else s
+               for a, s in sheet_sources(bank, chrono.articles).items()]
     return str(template.render(chrono=chrono, lang=lang.value, title=chrono.title.en if lang is Lang.EN else chrono.title.ja,
-                               font_css=Markup(FONT_PLACEHOLDER), sources=list(sheet_sources(bank, chrono.articles).values())))
+                               font_css=Markup(FONT_PLACEHOLDER), sources=sources, paper=paper))
+
+
+_LATE = Text("※日付はページの表示によるもの。これより後の出来事も載っている",
+             " (the page's stated date: it also reports later events)")
 
 
 def render(bank: Bank, ws: Worksheet, variant: Variant, part: Part) -> str:
@@ -175,6 +220,12 @@ def render(bank: Bank, ws: Worksheet, variant: Variant, part: Part) -> str:
         cloze_parts=cloze_parts,
         sources=list(sources.values()),
         mark=lambda article: sources[article].mark if article in sources else "",
+        marks=lambda articles: "".join(sources[a].mark for a in sorted({a for a in articles if a in sources},
+                                                                        key=list(sources).index)),
+        url=str,
+        box_widths=lambda q: box_widths(bank, q, ws.lang),
+        title_pt=title_pt(ws.title.en if ws.lang is Lang.EN else ws.title.ja, ws.options.paper,
+                          Part.KEY if ws.options.answer_sheet else part),  # then the sheet has a 問題用紙 word too
         entries=entries,
         grid_halves=grid_halves(entries),
         created=ws.created.isoformat(),

@@ -13,11 +13,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from quizgen import forms
-from quizgen.bank.model import Bank, Item, Lang, Text
-from quizgen.citations import date_basis_label, date_label, source_name
+from quizgen.bank.model import Bank, DateHow, Item, Lang, Text
+from quizgen.citations import date_basis_label, date_label, shorten, source_name
 from quizgen.errors import QuizgenError
 
-__all__ = ["TITLE", "Chronology", "Entry", "chronology", "timeline_text"]
+__all__ = ["TITLE", "Chronology", "Entry", "chronology", "late_events", "timeline_text"]
 
 TITLE = Text("年表", "Timeline")
 
@@ -62,10 +62,42 @@ def chronology(bank: Bank, items: Sequence[Item], title: Text = TITLE) -> Chrono
 
 def _entry(bank: Bank, event: forms.TimelineEvent) -> Entry:
     bases = [b for i in event.all_items if (b := date_basis_label(bank, i)) is not None]
-    articles = [a for i in event.all_items for a in (*i.articles, *((i.date_basis.article,) if i.date_basis else ()))]
-    known = tuple(a for a in dict.fromkeys(articles) if a in bank.source_by_id)
+    known = tuple(a for a in dict.fromkeys(a for i in event.all_items for a in _reporting(i)) if a in bank.source_by_id)
     return Entry(event.when, date_label(event.when), event.event, tuple(dict.fromkeys(bases)),
-                 tuple(source_name(bank, a) for a in known), tuple(i.id for i in event.all_items), known)
+                 tuple(_source(bank, a, event.when) for a in known), tuple(i.id for i in event.all_items), known)
+
+
+def _reporting(item: Item) -> tuple[str, ...]:
+    """The sources that report or date an item's event: the article whose quotes state its date, only; for a
+    date counted or read from a page's date, that article and the item's other sources (an item citing three
+    articles for a role is dated by the one that states the date, and the others are no source of the event)."""
+    basis = item.date_basis
+    if basis is None:
+        return item.articles
+    if basis.how is DateHow.STATED:
+        return (basis.article,)
+    return (*item.articles, basis.article)
+
+
+def _source(bank: Bank, article: str, when: str) -> Text:
+    """A source as the chronology names it: outlet and page date (ラジオ通信(2023年3月29日)); a page date before
+    the event is no date of the event's report, so the page is named by its headline instead."""
+    s = bank.source_by_id[article]
+    if s.published is None or s.published[:len(when)] >= when[:len(s.published)]:
+        return source_name(bank, article)
+    return Text(f"{s.outlet.ja}「{shorten(s.headline.ja, 24)}」", f"{s.outlet.en}, “{shorten(s.headline.en, 48)}”")
+
+
+def late_events(chrono: Chronology, bank: Bank) -> set[str]:
+    """The sources the chronology cites for an event after their page's stated date (their date is not the
+    date of everything they report)."""
+    out = set()
+    for e in chrono.entries:
+        for a in e.articles:
+            published = bank.source_by_id[a].published
+            if published is not None and e.when[:len(published)] > published[:len(e.when)]:
+                out.add(a)
+    return out
 
 
 def timeline_text(chrono: Chronology, lang: Lang) -> str:

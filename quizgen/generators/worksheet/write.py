@@ -22,7 +22,7 @@ from quizgen.generators.worksheet import fonts
 from quizgen.generators.worksheet.pages import balance
 from quizgen.generators.worksheet.pdf import Layout, MissingLibraryError, lay_out, load_weasyprint, pdf_bytes, render_pdf
 from quizgen.generators.worksheet.render import FONT_PLACEHOLDER, PDF_RUBY_CSS, Part, render, render_timeline
-from quizgen.generators.worksheet.sheet import Worksheet
+from quizgen.generators.worksheet.sheet import Paper, Worksheet
 from quizgen.generators.worksheet.timeline import Chronology
 from quizgen.text import find_control
 
@@ -104,13 +104,14 @@ def check_leaks(bank: Bank, ws: Worksheet) -> None:
                                + "; ".join(leak.describe() for leak in leaks))
 
 
-def write_timeline(bank: Bank, chrono: Chronology, lang: Lang, path: Path, fmt: Format | str) -> Path:
+def write_timeline(bank: Bank, chrono: Chronology, lang: Lang, path: Path, fmt: Format | str,
+                   paper: Paper = Paper.A4) -> Path:
     """Write the chronology page as HTML (with its font subset embedded, where fontTools is installed) or PDF
     (which needs the `pdf` extra), atomically."""
     if Format(fmt) is Format.DOCX:
         raise UsageError("the chronology page is made as HTML or PDF, not as a Word file")
     font = fonts.font_path()
-    html = render_timeline(bank, chrono, lang)
+    html = render_timeline(bank, chrono, lang, paper)
     if Format(fmt) is Format.HTML:
         return atomic.write_text(path, html.replace(FONT_PLACEHOLDER, html_font_css(font, html), 1))
     extras.require(extras.Extra.PDF)
