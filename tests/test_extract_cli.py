@@ -190,3 +190,13 @@ def test_an_unknown_outlet_is_refused_in_japanese_too(work: Path) -> None:
     r = CliRunner().invoke(cli, ["worksheet", "--bank", str(work / "bank"), "--article", "001", "--count", "1",
                                  "--format", "html", "-o", str(work / "ws")])
     assert r.exit_code == 1 and "source 001 outlet.ja" in r.output and not (work / "ws").exists()
+
+
+def test_add_article_suggests_the_outlet_the_page_names(tmp_path: Path) -> None:
+    """みなと新報 is on the page's first line and in its copyright line: Enter takes it."""
+    article = DATA / "holdout_v3" / "xi-moscow-victory-day-2025-05.txt"
+    shutil.copytree(DATA / "bank", tmp_path / "bank")
+    r = CliRunner().invoke(cli, ["add-article", str(article), "--bank", str(tmp_path / "bank")], input="\n\n\n\n")
+    assert r.exit_code == 0, r.output
+    assert "媒体 (outlet; Enter: 不明) [みなと新報]:" in r.output
+    assert "registered article 001: みなと新報「" in r.output

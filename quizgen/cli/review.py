@@ -22,7 +22,7 @@ from quizgen.errors import BankError, QuizgenError
 from quizgen.text import terminal_safe as safe
 
 if TYPE_CHECKING:
-    from quizgen.bank import Entity, Item
+    from quizgen.bank import Bank, Entity, Item, Text
     from quizgen.extract.review import Drafts
 
 KEYS = ("[a]採用 [e]編集 [y]YAMLで編集 [d]破棄 [s]保留 [u]取り消し [l]一覧 [q]終了  "
@@ -247,7 +247,7 @@ class Session:
         from quizgen.extract import review as rv
 
         try:
-            edited = form(item)
+            edited = form(item, self.drafts.bank)
             if edited == item:
                 click.echo("  変更なし")
                 return
@@ -333,8 +333,9 @@ _FORM: tuple[tuple[str, str, bool], ...] = (
 )
 
 
-def form(item: Item) -> Item:
-    """The item as the teacher edits it, one field at a time (Japanese; English stays as it is)."""
+def form(item: Item, bank: Bank) -> Item:
+    """The item as the teacher edits it, one field at a time (Japanese; English stays as it is). A new answer
+    re-decides the item's `entity` (see `relink`)."""
     from quizgen.bank import Text
     from quizgen.bank.placeholders import TODO_EN, is_placeholder
 
@@ -363,7 +364,29 @@ def form(item: Item) -> Item:
             same = old_text is not None and value == old_text.ja
             blank = f" [[{item.answer.ja if is_placeholder(item.answer.en) else item.answer.en}]]" if name == "cloze" else ""
             changes[name] = Text(value, old_text.en if same and old_text is not None else f"{TODO_EN}{blank}")
+    if "answer" in changes:
+        changes.update(relink(item, changes["answer"], bank))  # type: ignore[arg-type]
     return dataclasses.replace(item, **changes) if changes else item  # type: ignore[arg-type]
+
+
+def relink(item: Item, answer: Text, bank: Bank) -> dict[str, object]:
+    """The `entity` (and English answer) of `item` once its answer is `answer`: kept while the answer is one of
+    the entity's names; otherwise dropped, and an entity the new answer names is offered instead."""
+    from quizgen.bank import Text
+    from quizgen.bank.placeholders import is_placeholder
+
+    current = bank.entity_by_id.get(item.entity) if item.entity else None
+    entity = current if current is not None and current.is_named(answer) else None
+    if current is not None and entity is None:
+        click.echo(safe(f"  「{answer.ja}」は{current.ja} ({current.id}) の名前ではないので、entity のリンクを外しました"))
+    for other in (e for e in bank.entities if entity is None and e.is_named(answer)):
+        if click.confirm(safe(f"  「{answer.ja}」は登録済みの {other.ja} ({other.id}) ですか? entity としてつなぎます"),
+                         default=True):
+            entity = other
+    changes: dict[str, object] = {"entity": entity.id if entity is not None else None}
+    if entity is not None and is_placeholder(answer.en) and not is_placeholder(entity.en):
+        changes["answer"] = Text(answer.ja, entity.en)
+    return changes
 
 
 def _field_text(item: Item, name: str) -> str:
