@@ -292,7 +292,8 @@ def test_accepting_a_second_draft_of_one_sentence_says_which_item_shares_it(work
     ids = [str(i["id"]) for i in drafts(work)]  # drafts 1 and 2 come from the article's first sentence
     code, out = review(work, "a\na\nq\n")
     assert code == 0 and accepted(work) == ids[:2]
-    assert out.count("同じ文") == 1, out
+    assert f"要確認 採用済みの {ids[0]} (答 習近平) と同じ文" in out  # shown before the decision
+    assert out.count("! 採用済み") == 1, out
     assert f"! 採用済みの {ids[0]} (答 習近平) と同じ文からの問題です。ワークシートは同じ文から1問しか出しません" in out
 
 
@@ -300,7 +301,7 @@ def test_no_same_sentence_warning_for_drafts_of_different_sentences(work: Path) 
     quotes = [i["evidence"][0]["quote"] for i in drafts(work)]  # type: ignore[index]
     far = next(k for k, q in enumerate(quotes) if q != quotes[0] and k > 8)
     code, out = review(work, f"1,{far + 1}\nq\n")
-    assert code == 0 and out.count("✓ 採用") == 2 and "同じ文" not in out
+    assert code == 0 and out.count("✓ 採用") == 2 and "! 採用済み" not in out
 
 
 def test_undo_accept_by_id_puts_the_item_back_as_a_draft(work: Path) -> None:

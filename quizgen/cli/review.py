@@ -60,7 +60,7 @@ def review(file: Path, bank_path: Path | None, articles: Path | None, english: b
     opened = rv.open_drafts(file, bank_dir, articles)
     if opened.recovered:
         click.echo(f"前回の中断の前に採用済みだった {opened.recovered} 件を下書きから除きました。")
-    session = Session(opened.drafts, english)
+    session = Session(opened.drafts, english, articles)
     if not session.order:
         left = len(opened.drafts.items)
         click.echo(f"no drafts left to decide in {file}" + (f" ({left} discarded, kept with their reasons)" if left else ""))
@@ -89,6 +89,8 @@ class Decision:
 class Session:
     drafts: Drafts
     english: bool
+    articles: Path | None = None  # --articles, for the article texts (sentences)
+    texts: dict[str, str] | None = None  # the article texts by source id, read once
     order: list[str] = field(default_factory=list)  # the pending drafts' ids, numbered from 1
     history: list[Decision] = field(default_factory=list)
     at: int = 0
@@ -113,7 +115,7 @@ class Session:
                 return
             self.at = todo[0]
             item = self.drafts.item(self.order[self.at])
-            show(self.drafts, item, self.at + 1, len(self.order))
+            show(self.drafts, item, self.at + 1, len(self.order), self.sharing(item))
             if not self.command(item, click.prompt("  >", default="", show_default=False, prompt_suffix=" ").strip()):
                 return
 
@@ -156,6 +158,22 @@ class Session:
         self.history.append(Decision("accept", original, position, outcome.item, outcome.target))
         self.counts["accept"] += 1
         click.echo(f"  ✓ 採用 → {outcome.target}")
+        shared = self.sharing(outcome.item)
+        if shared:
+            click.echo(safe(f"  ! 採用済みの {_named(shared)} と同じ文からの問題です。ワークシートは同じ文から1問しか"
+                            "出しません ([u]で取り消せます)"))
+
+    def sharing(self, item: Item) -> list[Item]:
+        """The accepted items drawn from the same sentence of the article as `item` (the worksheet's own test,
+        `leaks.same_sentence`: a worksheet never sets two of them)."""
+        from quizgen.cli.worksheet import article_texts
+        from quizgen.generators.worksheet.leaks import same_sentence
+
+        bank = self.drafts.bank
+        if self.texts is None:
+            self.texts = article_texts(bank, self.drafts.bank_dir, self.articles) or {}
+        return [o for o in bank.items if not o.draft and o.id != item.id and set(o.articles) & set(item.articles)
+                and same_sentence(item, o, self.texts) is not None]
 
     def people(self, item: Item) -> tuple[Item, Entity | None]:
         """Confirm the new people the item brings (their readings), and ask for readings nobody knew."""
@@ -300,8 +318,13 @@ def _short(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def show(drafts: Drafts, item: Item, n: int, total: int) -> None:
-    """A draft as the reviewer sees it, every text escaped (a control character cannot drive the terminal)."""
+def _named(items: list[Item]) -> str:
+    return "、".join(f"{o.id} (答 {o.answer.ja})" for o in items)
+
+
+def show(drafts: Drafts, item: Item, n: int, total: int, shared: list[Item] | None = None) -> None:
+    """A draft as the reviewer sees it, every text escaped (a control character cannot drive the terminal);
+    `shared`: the accepted items from its sentence."""
     from quizgen.citations import dated
     from quizgen.extract import review as rv
 
@@ -319,6 +342,7 @@ def show(drafts: Drafts, item: Item, n: int, total: int) -> None:
     lines.append(f"根拠  「{item.evidence[0].quote}」")
     checks = [f"新しい人物 {e.ja}(読み {e.reading})" for e in rv.proposed_people(drafts, item)]
     checks += [f"読み不明 {name}" for name in rv.unknown_readings(item)]
+    checks += [f"採用済みの {_named(shared)} と同じ文"] if shared else []
     if checks:
         lines.append(f"要確認 {' / '.join(checks)}")
     click.echo("")
