@@ -316,8 +316,8 @@ def test_undo_accept_by_id_puts_the_item_back_as_a_draft(work: Path) -> None:
     back = next(i for i in drafts(work) if i["id"] == ids[0])
     assert back["draft"] is True and "discarded" not in back
     assert CliRunner().invoke(cli, ["check", "--bank", str(work / "bank")]).exit_code == 0
-    code, out = review(work, "q\n")  # it is a draft to decide on again
-    assert code == 0 and ids[0] in out
+    code, out = review(work, "l\nq\n")  # it is a draft to decide on again, at the end
+    assert code == 0 and f"{len(ids) - 1} 件の下書き" in out and f"{len(ids) - 1:>2}. 習近平 — " in out, out
 
 
 def test_undo_accept_of_the_last_draft_recreates_the_drafts_file(work: Path) -> None:
@@ -335,7 +335,9 @@ def test_undo_accept_of_the_last_draft_recreates_the_drafts_file(work: Path) -> 
     ("DRAFT", "Error: DRAFT is a draft in"),
 ])
 def test_undo_accept_of_an_unknown_id_is_a_message(work: Path, wanted: str, message: str) -> None:
-    wanted = str(drafts(work)[0]["id"]) if wanted == "DRAFT" else wanted
+    if wanted == "DRAFT":
+        wanted = str(drafts(work)[0]["id"])
+        message = f"Error: {wanted} is a draft in {work / 'drafts.yaml'}, not an accepted item"
     before = (work / "drafts.yaml").read_text(encoding="utf-8")
     r = CliRunner().invoke(cli, ["review", str(work / "drafts.yaml"), "--bank", str(work / "bank"), "--undo-accept", wanted])
     assert r.exit_code == 1 and message in r.output and "Traceback" not in r.output, r.output

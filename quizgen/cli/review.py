@@ -18,7 +18,8 @@ import click
 from quizgen import resources
 from quizgen.cli import cli
 from quizgen.cli.common import bank_option
-from quizgen.errors import BankError, QuizgenError
+from quizgen.cli.terminal import drop_typed_ahead
+from quizgen.errors import BankError, QuizgenError, UsageError
 from quizgen.text import terminal_safe as safe
 
 if TYPE_CHECKING:
@@ -45,7 +46,9 @@ _NUMBERS = re.compile(r"^a?\s*(\d+(?:\s*-\s*\d+)?(?:\s*[,、，\s]\s*\d+(?:\s*-\
 @click.option("--articles", type=click.Path(path_type=Path), default=None,
               help="Folder of the article files, to check every quote verbatim (BANK/articles is always read).")
 @click.option("--english", is_flag=True, help="On accepting, also ask for the English texts (optional otherwise).")
-def review(file: Path, bank_path: Path | None, articles: Path | None, english: bool) -> None:
+@click.option("--undo-accept", "undo_id", metavar="ID", default=None,
+              help="Take the accepted item ID out of the bank and put it back into FILE as a draft.")
+def review(file: Path, bank_path: Path | None, articles: Path | None, english: bool, undo_id: str | None) -> None:
     """Decide on each draft in FILE: accept, edit, discard with a reason, skip, undo.
 
     Accepted items lose `draft: true` and move, with their article's source entry and any new
@@ -53,10 +56,17 @@ def review(file: Path, bank_path: Path | None, articles: Path | None, english: b
     Every decision is saved as it is made, so Ctrl-C or the end of input loses nothing: run the
     same command to go on. New people and unknown readings are asked for on accepting. English is
     optional (--english asks for it); outputs in English refuse items whose English is missing.
+    At a terminal, keys typed before a draft is shown are dropped, so none decides a draft unseen.
+
+    --undo-accept ID takes an accepted item back out of the bank, at any time: it goes back into
+    FILE as a draft (its source and people stay in the bank), to decide on again.
     """
     from quizgen.extract import review as rv
 
     bank_dir = bank_path or resources.bank_dir()
+    if undo_id is not None:
+        _undo_accept(bank_dir, undo_id, file, articles)
+        return
     opened = rv.open_drafts(file, bank_dir, articles)
     if opened.recovered:
         click.echo(f"前回の中断の前に採用済みだった {opened.recovered} 件を下書きから除きました。")
@@ -74,6 +84,18 @@ def review(file: Path, bank_path: Path | None, articles: Path | None, english: b
         raise click.exceptions.Exit(1) from None
     click.echo("")
     click.echo(session.tally() + f"。残りの下書きは {file} にあります。" if session.drafts.pending else session.tally() + "。")
+
+
+def _undo_accept(bank_dir: Path, item_id: str, file: Path, articles: Path | None) -> None:
+    from quizgen.bank.articles import ArticleFolders
+    from quizgen.bank.withdraw import withdraw
+
+    if not bank_dir.is_dir():
+        raise UsageError(f"bank folder not found: {bank_dir}")
+    done = withdraw(bank_dir, item_id, file, ArticleFolders.for_bank(bank_dir, articles))
+    click.echo(safe(f"{item_id} (答 {done.item.answer.ja}) を問題集から外し、下書きとして {file} に戻しました "
+                    f"({done.bank_file} から)。"))
+    click.echo(f"続きは:  quizgen review {file}")
 
 
 @dataclass
@@ -116,6 +138,7 @@ class Session:
             self.at = todo[0]
             item = self.drafts.item(self.order[self.at])
             show(self.drafts, item, self.at + 1, len(self.order), self.sharing(item))
+            drop_typed_ahead()  # a key pressed while the last decision was saved never decides this draft
             if not self.command(item, click.prompt("  >", default="", show_default=False, prompt_suffix=" ").strip()):
                 return
 
