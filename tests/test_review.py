@@ -297,10 +297,11 @@ def test_accepting_a_second_draft_of_one_sentence_says_which_item_shares_it(work
     assert f"! 採用済みの {ids[0]} (答 習近平) と同じ文からの問題です。ワークシートは同じ文から1問しか出しません" in out
 
 
-def test_no_same_sentence_warning_for_drafts_of_different_sentences(work: Path) -> None:
+def test_no_same_sentence_warning_for_drafts_of_neighbouring_sentences(work: Path) -> None:
     quotes = [i["evidence"][0]["quote"] for i in drafts(work)]  # type: ignore[index]
-    far = next(k for k, q in enumerate(quotes) if q != quotes[0] and k > 8)
-    code, out = review(work, f"1,{far + 1}\nq\n")
+    nxt = next(k for k, q in enumerate(quotes) if q != quotes[0])  # the article's second sentence, right after
+    assert quotes[0].endswith("。") and quotes[nxt].startswith("両首脳は")
+    code, out = review(work, f"1,{nxt + 1}\nq\n")
     assert code == 0 and out.count("✓ 採用") == 2 and "! 採用済み" not in out
 
 
@@ -312,6 +313,7 @@ def test_undo_accept_by_id_puts_the_item_back_as_a_draft(work: Path) -> None:
                                  "--undo-accept", ids[0]])
     assert r.exit_code == 0, r.output
     assert r.output.startswith(f"{ids[0]} (答 習近平) を問題集から外し、下書きとして {work / 'drafts.yaml'} に戻しました")
+    assert r.output.endswith(f"続きは:  quizgen review {work / 'drafts.yaml'} --bank {work / 'bank'}\n")
     assert accepted(work) == [ids[2]]
     back = next(i for i in drafts(work) if i["id"] == ids[0])
     assert back["draft"] is True and "discarded" not in back

@@ -10,7 +10,7 @@ import click
 
 from quizgen import resources
 from quizgen.cli import cli
-from quizgen.cli.common import bank_option, load, plural
+from quizgen.cli.common import bank_flag, bank_option, load, plural
 from quizgen.errors import UsageError
 from quizgen.text import terminal_safe
 
@@ -69,7 +69,7 @@ def add_article(article: Path, headline: str | None, outlet: str | None, publish
     s = done.source
     click.echo(terminal_safe(f"registered article {s.id}: {s.outlet.ja}「{s.headline.ja}」({s.published or '日付なし'})"))
     click.echo(f"  copied to {done.article}; its source entry is in {done.bank_file}")
-    click.echo(f"next:  quizgen extract {done.article}{_bank_flag(bank_path)} -o drafts-{s.id}.yaml")
+    click.echo(f"next:  quizgen extract {done.article}{bank_flag(bank_path)} -o drafts-{s.id}.yaml")
 
 
 def _ask(label: str, default: str, check: Callable[[str], str] | None = None) -> str:
@@ -146,13 +146,9 @@ def extract(article: Path, output: Path | None, max_drafts: int | None, keep_all
         guessed = f"its date was taken from the text ({source.published})" if source.published else \
             "its date is unknown, so 「16日」「昨年」 are not resolved"
         click.echo(f"note: {article.name} is not registered in the bank: its outlet is unknown and {guessed}.\n"
-                   f"      Register it first:  quizgen add-article {article}{_bank_flag(bank_path)}", err=True)
+                   f"      Register it first:  quizgen add-article {article}{bank_flag(bank_path)}", err=True)
     if output is not None:
-        click.echo(f"next:  quizgen review {output}{_bank_flag(bank_path)}", err=True)
-
-
-def _bank_flag(bank_path: Path | None) -> str:
-    return f" --bank {bank_path}" if bank_path is not None else ""
+        click.echo(f"next:  quizgen review {output}{bank_flag(bank_path)}", err=True)
 
 
 def _summary(result: Extraction, output: Path | None) -> None:

@@ -17,7 +17,7 @@ import click
 
 from quizgen import resources
 from quizgen.cli import cli
-from quizgen.cli.common import bank_option
+from quizgen.cli.common import bank_flag, bank_option
 from quizgen.cli.terminal import drop_typed_ahead
 from quizgen.errors import BankError, QuizgenError, UsageError
 from quizgen.text import terminal_safe as safe
@@ -66,6 +66,7 @@ def review(file: Path, bank_path: Path | None, articles: Path | None, english: b
     bank_dir = bank_path or resources.bank_dir()
     if undo_id is not None:
         _undo_accept(bank_dir, undo_id, file, articles)
+        click.echo(f"続きは:  quizgen review {file}{bank_flag(bank_path)}")
         return
     opened = rv.open_drafts(file, bank_dir, articles)
     if opened.recovered:
@@ -80,7 +81,7 @@ def review(file: Path, bank_path: Path | None, articles: Path | None, english: b
     except (click.Abort, KeyboardInterrupt, EOFError):
         click.echo("")
         click.echo("中断しました (interrupted)。" + session.tally() + "。すべての判断は保存済みです。")
-        click.echo(f"続きは:  quizgen review {file}")
+        click.echo(f"続きは:  quizgen review {file}{bank_flag(bank_path)}")
         raise click.exceptions.Exit(1) from None
     click.echo("")
     click.echo(session.tally() + f"。残りの下書きは {file} にあります。" if session.drafts.pending else session.tally() + "。")
@@ -95,7 +96,6 @@ def _undo_accept(bank_dir: Path, item_id: str, file: Path, articles: Path | None
     done = withdraw(bank_dir, item_id, file, ArticleFolders.for_bank(bank_dir, articles))
     click.echo(safe(f"{item_id} (答 {done.item.answer.ja}) を問題集から外し、下書きとして {file} に戻しました "
                     f"({done.bank_file} から)。"))
-    click.echo(f"続きは:  quizgen review {file}")
 
 
 @dataclass
@@ -196,7 +196,7 @@ class Session:
         if self.texts is None:
             self.texts = article_texts(bank, self.drafts.bank_dir, self.articles) or {}
         return [o for o in bank.items if not o.draft and o.id != item.id and set(o.articles) & set(item.articles)
-                and same_sentence(item, o, self.texts) is not None]
+                and same_sentence(_unstopped(item), _unstopped(o), self.texts) is not None]
 
     def people(self, item: Item) -> tuple[Item, Entity | None]:
         """Confirm the new people the item brings (their readings), and ask for readings nobody knew."""
@@ -339,6 +339,14 @@ def _problems(exc: QuizgenError, item_id: str) -> None:
 
 def _short(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _unstopped(item: Item) -> Item:
+    """`item` with its quotes' final 。 left off: `leaks.same_sentence` looks for a quote's sentence end after the
+    quote, so a quote that ends its sentence took in the next one too (a worksheet bug the worksheet's owner fixes;
+    until then review must not warn about neighbouring sentences). Harmless once it is fixed."""
+    return dataclasses.replace(item, evidence=tuple(dataclasses.replace(e, quote=e.quote.removesuffix("。") or e.quote)
+                                                    for e in item.evidence))
 
 
 def _named(items: list[Item]) -> str:
