@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from quizgen.bank.model import Bank, EntityType, Item, Text, cloze_parts
+from quizgen.bank.placeholders import is_placeholder
 from quizgen.japanese.normalise import normalise
 from quizgen.japanese.titles import TITLES_AFTER_NAME
 
@@ -32,7 +33,8 @@ class MultipleChoice:
 def distractors(bank: Bank, item: Item, rng: random.Random, n: int = 3) -> tuple[Text, ...]:
     """Up to `n` wrong answers: the item's own first (in order), then random pool members.
 
-    Never an accepted answer of the item, never two that read the same.
+    Never an accepted answer of the item, never two that read the same (a placeholder English text, such as
+    the "TODO: translate" of wrong answers typed in review, is no reading: it makes no two alike).
     """
     accepted = {normalise(a) for a in bank.accepted(item)}
     seen = set(accepted)
@@ -42,7 +44,7 @@ def distractors(bank: Bank, item: Item, rng: random.Random, n: int = 3) -> tuple
         for c in cands:
             if len(chosen) >= n:
                 return
-            keys = {normalise(c.ja), normalise(c.en)}
+            keys = {normalise(c.ja)} | (set() if is_placeholder(c.en) else {normalise(c.en)})
             if keys & seen:
                 continue
             seen.update(keys)

@@ -75,6 +75,10 @@ BAD_CASES = {
     "unknown_entity": [
         "bank/items.yaml:7:13: item t1-dialogue-partner.entity: unknown entity 'shoigoo' (did you mean 'shoigu'?)"
     ],
+    "entity_not_answer": [
+        "bank/items.yaml:7:13: item t1-dialogue-partner.entity: the answer 「国連の儀仗隊」 is not a name of entity 'shoigu' "
+        "(ショイグ): link the entity whose name the answer is, or remove `entity`"
+    ],
     "unknown_article": ["bank/items.yaml:12:19: item t1-dialogue-partner.evidence[0].article: unknown article 't2'"],
     "quote_not_found": [
         "bank/items.yaml:12:32: item t1-dialogue-partner.evidence[0].quote: quote not found verbatim in article t1 (t1.txt)"

@@ -49,11 +49,11 @@ def test_add_article_takes_every_answer_as_an_option_and_checks_them(work: Path)
     base = ["add-article", str(work / DEV.name), "--bank", str(work / "bank"), "--headline", "見出し"]
     r = CliRunner().invoke(cli, [*base, "--outlet", "共同通信", "--date", "16 May", "--url", ""])
     assert r.exit_code == 2 and "Error: the date must be YYYY-MM-DD (like 2024-05-16), not '16 May'" in r.output
-    r = CliRunner().invoke(cli, base, input="\n2024-5-16\n2024-05-16\nnot a url\nhttps://example.com/a\n")
+    r = CliRunner().invoke(cli, base, input="-\n2024-5-16\n2024-05-16\nnot a url\nhttps://example.com/a\n")
     assert r.exit_code == 0, r.output
     assert "the date must be YYYY-MM-DD" in r.output and "the address must be a web address" in r.output
     source = load_bank(work / "bank").source_by_id["001"]
-    assert (source.outlet.ja, source.url) == ("不明(要確認)", "https://example.com/a")  # Enter: unknown outlet
+    assert (source.outlet.ja, source.url) == ("不明(要確認)", "https://example.com/a")  # -: unknown outlet
     r = CliRunner().invoke(cli, [*base, "--outlet", "x", "--date", "2024-05-16", "--url", ""])
     assert r.exit_code == 2 and "is already registered as article 001" in r.output
 
@@ -180,7 +180,7 @@ def test_outputs_in_english_refuse_items_whose_english_is_a_placeholder(work: Pa
 def test_an_unknown_outlet_is_refused_in_japanese_too(work: Path) -> None:
     from quizgen.bank.placeholders import find
 
-    add(work, "\n\n\n\n")  # Enter at the outlet: unknown
+    add(work, "\n-\n\n\n")  # - at the outlet (ニュースポート offered): unknown
     out = work / "drafts.yaml"
     CliRunner().invoke(cli, ["extract", str(work / DEV.name), "--bank", str(work / "bank"), "-o", str(out)])
     CliRunner().invoke(cli, ["review", str(out), "--bank", str(work / "bank")], input="a\nq\n")
@@ -190,3 +190,34 @@ def test_an_unknown_outlet_is_refused_in_japanese_too(work: Path) -> None:
     r = CliRunner().invoke(cli, ["worksheet", "--bank", str(work / "bank"), "--article", "001", "--count", "1",
                                  "--format", "html", "-o", str(work / "ws")])
     assert r.exit_code == 1 and "source 001 outlet.ja" in r.output and not (work / "ws").exists()
+
+
+def test_add_article_suggests_the_outlet_the_page_names(tmp_path: Path) -> None:
+    """みなと新報 is on the page's first line and in its copyright line: Enter takes it."""
+    article = DATA / "holdout_v3" / "xi-moscow-victory-day-2025-05.txt"
+    shutil.copytree(DATA / "bank", tmp_path / "bank")
+    r = CliRunner().invoke(cli, ["add-article", str(article), "--bank", str(tmp_path / "bank")], input="\n\n\n\n")
+    assert r.exit_code == 0, r.output
+    assert "媒体 (outlet; -: 不明) [みなと新報]:" in r.output
+    assert "registered article 001: みなと新報「" in r.output
+
+
+@pytest.mark.parametrize(("article", "outlet"), [
+    ("holdout_v3/xi-moscow-victory-day-2025-05.txt", "みなと新報"),  # みなと新報デジタル ＞ …, © みなと新報社
+    ("holdout_v2/brics-kazan-2024-10.txt", "東都新聞"),
+    ("holdout_v3/power-of-siberia-2-2025-09.txt", "ビジネス潮流オンライン"),
+    ("unseen/web_naval_drill.txt", "毎朝新聞"),  # ホーム > 国際 > アジア, © 2024 毎朝新聞社
+    ("holdout/tv_gas_pipeline.txt", "NHKニュース"),  # a masthead on the second line
+    ("unseen/wire_kazan.txt", None),  # the page names no outlet: nothing is guessed
+])
+def test_the_outlet_a_page_names(article: str, outlet: str | None) -> None:
+    from quizgen.japanese.outlets import outlet_named
+
+    assert outlet_named((DATA / article).read_text(encoding="utf-8")) == outlet
+
+
+def test_a_suggested_outlet_can_be_left_unknown(tmp_path: Path) -> None:
+    article = DATA / "holdout_v3" / "xi-moscow-victory-day-2025-05.txt"
+    shutil.copytree(DATA / "bank", tmp_path / "bank")
+    r = CliRunner().invoke(cli, ["add-article", str(article), "--bank", str(tmp_path / "bank")], input="\n-\n\n\n")
+    assert r.exit_code == 0 and "registered article 001: 不明(要確認)「" in r.output, r.output

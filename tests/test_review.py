@@ -250,3 +250,131 @@ def test_ctrl_c_mid_review_keeps_every_earlier_decision(work: Path) -> None:
 def test_review_help_lists_the_decisions() -> None:
     out = subprocess.run([sys.executable, "-m", "quizgen", "review", "--help"], capture_output=True, text=True).stdout
     assert "accept, edit, discard with a reason, skip, undo" in " ".join(out.split())
+
+
+# ---------------------------------------------------------------- a new user's account (newuser/account.md)
+
+FORM_REST = "\n" * 7  # the answer ends; accept, distractors, statement, false statement, cloze, explanation: kept
+
+
+def test_editing_the_answer_drops_the_old_entity_link(work: Path) -> None:
+    """The プーチン draft rewritten to 儀仗隊 kept `entity: putin`, so Putin's names were accepted answers."""
+    putin = next(k for k, i in enumerate(drafts(work)) if i.get("entity") == "putin")
+    keys = "s\n" * putin + "e\n\n中国人民解放軍の儀仗隊" + FORM_REST + "y\na\nq\n"
+    code, out = review(work, keys)
+    assert code == 0, out
+    assert "「中国人民解放軍の儀仗隊」はプーチン (putin) の名前ではないので、entity のリンクを外しました" in out
+    (item,) = [i for i in load_bank(work / "bank").items if i.articles == ("001",)]
+    assert item.answer.ja == "中国人民解放軍の儀仗隊" and item.entity is None
+    assert "プーチン大統領" not in load_bank(work / "bank").accepted(item)
+
+
+def test_an_answer_edited_to_another_name_offers_that_entity_and_an_alias_keeps_its_own(work: Path) -> None:
+    sco = next(k for k, i in enumerate(drafts(work)) if i.get("entity") == "sco")
+    code, out = review(work, "s\n" * sco + "e\n\nBRICS" + FORM_REST + "y\ny\nq\n")  # link it, save
+    assert code == 0 and "「BRICS」は登録済みの BRICS (brics) ですか? entity としてつなぎます" in out, out
+    assert drafts(work)[sco]["entity"] == "brics" and drafts(work)[sco]["answer"]["en"] == "BRICS"  # type: ignore[index]
+    lavrov = next(k for k, i in enumerate(drafts(work)) if i.get("entity") == "lavrov")
+    code, out = review(work, "s\n" * lavrov + "e\n\nラヴロフ" + FORM_REST + "y\nq\n")  # an alias: the link stays
+    assert code == 0 and "entity" not in out and drafts(work)[lavrov]["entity"] == "lavrov", out
+
+
+def test_check_flags_an_item_whose_answer_is_not_its_entity(work: Path) -> None:
+    review(work, "a\nq\n")
+    path = work / "bank" / "items" / "001.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("ja: 習近平\n", "ja: 中国人民解放軍の儀仗隊\n", 1), encoding="utf-8")
+    r = CliRunner().invoke(cli, ["check", "--bank", str(work / "bank")])
+    assert r.exit_code == 1 and "the answer 「中国人民解放軍の儀仗隊」 is not a name of entity 'xi-jinping'" in r.output
+
+
+def test_accepting_a_second_draft_of_one_sentence_says_which_item_shares_it(work: Path) -> None:
+    ids = [str(i["id"]) for i in drafts(work)]  # drafts 1 and 2 come from the article's first sentence
+    code, out = review(work, "a\na\nq\n")
+    assert code == 0 and accepted(work) == ids[:2]
+    assert f"要確認 採用済みの {ids[0]} (答 習近平) と同じ文" in out  # shown before the decision
+    assert out.count("! 採用済み") == 1, out
+    assert f"! 採用済みの {ids[0]} (答 習近平) と同じ文からの問題です。ワークシートは同じ文から1問しか出しません" in out
+
+
+def test_no_same_sentence_warning_for_drafts_of_neighbouring_sentences(work: Path) -> None:
+    quotes = [i["evidence"][0]["quote"] for i in drafts(work)]  # type: ignore[index]
+    nxt = next(k for k, q in enumerate(quotes) if q != quotes[0])  # the article's second sentence, right after
+    assert quotes[0].endswith("。") and quotes[nxt].startswith("両首脳は")
+    code, out = review(work, f"1,{nxt + 1}\nq\n")
+    assert code == 0 and out.count("✓ 採用") == 2 and "! 採用済み" not in out
+
+
+def test_undo_accept_by_id_puts_the_item_back_as_a_draft(work: Path) -> None:
+    ids = [str(i["id"]) for i in drafts(work)]
+    review(work, "a\ns\na\nq\n")
+    assert accepted(work) == [ids[0], ids[2]]
+    r = CliRunner().invoke(cli, ["review", str(work / "drafts.yaml"), "--bank", str(work / "bank"),
+                                 "--undo-accept", ids[0]])
+    assert r.exit_code == 0, r.output
+    assert r.output.startswith(f"{ids[0]} (答 習近平) を問題集から外し、下書きとして {work / 'drafts.yaml'} に戻しました")
+    assert r.output.endswith(f"続きは:  quizgen review {work / 'drafts.yaml'} --bank {work / 'bank'}\n")
+    assert accepted(work) == [ids[2]]
+    back = next(i for i in drafts(work) if i["id"] == ids[0])
+    assert back["draft"] is True and "discarded" not in back
+    assert CliRunner().invoke(cli, ["check", "--bank", str(work / "bank")]).exit_code == 0
+    code, out = review(work, "l\nq\n")  # it is a draft to decide on again, at the end
+    assert code == 0 and f"{len(ids) - 1} 件の下書き" in out and f"{len(ids) - 1:>2}. 習近平 — " in out, out
+
+
+def test_undo_accept_of_the_last_draft_recreates_the_drafts_file(work: Path) -> None:
+    n = len(drafts(work))
+    review(work, f"1-{n}\nq\n")
+    assert not (work / "drafts.yaml").exists()
+    first = accepted(work)[0]
+    r = CliRunner().invoke(cli, ["review", str(work / "drafts.yaml"), "--bank", str(work / "bank"), "--undo-accept", first])
+    assert r.exit_code == 0, r.output
+    assert [i["id"] for i in drafts(work)] == [first] and first not in accepted(work)
+
+
+@pytest.mark.parametrize(("wanted", "message"), [
+    ("a001-nope", "Error: no accepted item a001-nope in the bank"),
+    ("DRAFT", "Error: DRAFT is a draft in"),
+])
+def test_undo_accept_of_an_unknown_id_is_a_message(work: Path, wanted: str, message: str) -> None:
+    if wanted == "DRAFT":
+        wanted = str(drafts(work)[0]["id"])
+        message = f"Error: {wanted} is a draft in {work / 'drafts.yaml'}, not an accepted item"
+    before = (work / "drafts.yaml").read_text(encoding="utf-8")
+    r = CliRunner().invoke(cli, ["review", str(work / "drafts.yaml"), "--bank", str(work / "bank"), "--undo-accept", wanted])
+    assert r.exit_code == 1 and message in r.output and "Traceback" not in r.output, r.output
+    assert (work / "drafts.yaml").read_text(encoding="utf-8") == before
+
+
+def test_typed_wrong_answers_are_all_used_on_a_japanese_sheet(work: Path) -> None:
+    """Typed wrong answers get the English "TODO: translate"; they are not duplicates of each other."""
+    keys = "e\n\n\n\n李強 / 王滬寧 / 趙楽際\n\n\n\n\ny\na\nq\n"
+    code, out = review(work, keys)
+    assert code == 0 and "✓ 採用" in out, out
+    sheets = work / "sheets"
+    r = CliRunner().invoke(cli, ["worksheet", "--bank", str(work / "bank"), "--article", "001", "--count", "1",
+                                 "--types", "choice", "--lang", "ja", "--format", "html", "-o", str(sheets), "--seed", "1"])
+    assert r.exit_code == 0, r.output
+    html = (sheets / "worksheet-A.html").read_text(encoding="utf-8")
+    assert all(name in html for name in ("李強", "王滬寧", "趙楽際")), html
+
+
+def test_a_key_typed_while_an_accept_is_saved_never_decides_the_next_draft(work: Path) -> None:
+    ids = [str(i["id"]) for i in drafts(work)]
+    pid, fd = pty.fork()
+    if pid == 0:
+        os.execvp(sys.executable, [sys.executable, "-m", "quizgen", "review", str(work / "drafts.yaml"),
+                                   "--bank", str(work / "bank")])
+    seen = bytearray()
+    _read_until(fd, b">", seen)
+    os.write(fd, b"a\ra\r")  # the second a is typed before the next draft is shown
+    _read_until(fd, f"── 2/{len(ids)} ──".encode(), seen)
+    _read_until(fd, b">", seen[seen.rfind(f"── 2/{len(ids)} ──".encode()):])
+    time.sleep(0.3)
+    os.write(fd, b"q\r")
+    _read_until(fd, "未決定".encode(), seen)
+    _, status = os.waitpid(pid, 0)
+    os.close(fd)
+    text = seen.decode(errors="replace")
+    assert os.waitstatus_to_exitcode(status) == 0, text
+    assert accepted(work) == [ids[0]] and text.count("✓ 採用") == 1

@@ -189,6 +189,19 @@ class Entity:
     roles: tuple[Role, ...] = ()
     note: Text | None = None
 
+    def names(self) -> tuple[str, ...]:
+        """Every name the entity goes by: its Japanese name, reading, aliases and English name (not a placeholder)."""
+        from quizgen.bank.placeholders import is_placeholder
+
+        return tuple(n for n in (self.ja, self.reading, *self.aliases, self.en) if n.strip() and not is_placeholder(n))
+
+    def is_named(self, answer: Text) -> bool:
+        """Whether the Japanese `answer` is one of the entity's names, compared as the judge compares answers
+        (English answers vary more: "the G7", "the Shanghai Cooperation Organisation")."""
+        from quizgen.japanese.normalise import normalise
+
+        return normalise(answer.ja) in {normalise(n) for n in self.names()}
+
 
 @dataclass(frozen=True)
 class Item:

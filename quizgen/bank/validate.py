@@ -103,8 +103,7 @@ def _check_references(bank: Bank, r: Reader, it: Item) -> None:
                    f"unknown article {ev.article!r}{suggest(ev.article, sources)}")
     if not it.evidence:
         r.flag("items", it.id, ("evidence",), "at least one evidence quote is required")
-    if it.entity is not None and it.entity not in entities:
-        r.flag("items", it.id, ("entity",), f"unknown entity {it.entity!r}{suggest(it.entity, entities)}")
+    _check_entity(bank, r, it)
     for j, a in enumerate(it.actors):
         if a not in entities:
             r.flag("items", it.id, ("actors", j), f"unknown entity {a!r}{suggest(a, entities)}")
@@ -115,6 +114,20 @@ def _check_references(bank: Bank, r: Reader, it: Item) -> None:
         r.flag("items", it.id, ("pool",), f"unknown pool {it.pool!r}{suggest(it.pool, pools)}")
     if it.story is not None and it.story not in bank.story_by_id:
         r.flag("items", it.id, ("story",), f"unknown story {it.story!r}{suggest(it.story, bank.story_by_id)}")
+
+
+def _check_entity(bank: Bank, r: Reader, it: Item) -> None:
+    """The item's entity exists, and the answer is one of its names (an answer edited away from its entity
+    would otherwise keep accepting the entity's names)."""
+    entities = bank.entity_by_id
+    if it.entity is None:
+        return
+    if it.entity not in entities:
+        r.flag("items", it.id, ("entity",), f"unknown entity {it.entity!r}{suggest(it.entity, entities)}")
+    elif not entities[it.entity].is_named(it.answer):
+        r.flag("items", it.id, ("entity",), f"the answer 「{it.answer.ja}」 is not a name of entity {it.entity!r} "
+                                            f"({entities[it.entity].ja}): link the entity whose name the answer is, "
+                                            "or remove `entity`")
 
 
 def _check_formats(r: Reader, it: Item) -> None:

@@ -171,3 +171,8 @@ def until(when: dt.datetime, now: dt.datetime) -> str:
         return f"in {round(secs / 3600)} h"
     days = round(secs / 86400)
     return f"in {plural(days, 'day')}"
+
+
+def bank_flag(bank_path: Path | None) -> str:
+    """The --bank option to repeat in a suggested next command ("" for the default bank)."""
+    return f" --bank {bank_path}" if bank_path is not None else ""

@@ -10,7 +10,7 @@ import click
 
 from quizgen import resources
 from quizgen.cli import cli
-from quizgen.cli.common import bank_option, load, plural
+from quizgen.cli.common import bank_flag, bank_option, load, plural
 from quizgen.errors import UsageError
 from quizgen.text import terminal_safe
 
@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 @cli.command("add-article")
 @click.argument("article", type=click.Path(path_type=Path))
 @click.option("--headline", default=None, help="The article's headline (asked if not given).")
-@click.option("--outlet", default=None, help="Who published it, e.g. 共同通信 (asked if not given; Enter: unknown).")
+@click.option("--outlet", default=None, help="Who published it, e.g. 共同通信 (asked if not given; the page's own is offered).")
 @click.option("--date", "published", default=None, metavar="YYYY-MM-DD",
               help="Its publication date (asked if not given; the date stamp in the text is offered).")
 @click.option("--url", default=None, help="Its web address (asked if not given; Enter: none).")
@@ -33,9 +33,10 @@ def add_article(article: Path, headline: str | None, outlet: str | None, publish
                 headline_en: str | None, outlet_en: str | None, source_id: str | None, bank_path: Path | None) -> None:
     """Register a new Japanese ARTICLE (plain UTF-8 text) in the bank.
 
-    Asks once for its headline, outlet, date and web address (Enter keeps the suggestion in
-    brackets, or leaves an optional answer out), copies the text into the bank's articles folder
-    (BANK/articles/, where `quizgen check` finds it) and writes its source entry to
+    Asks once for its headline, outlet (the one the page names is offered), date and web address
+    (Enter keeps the suggestion in brackets, or leaves an optional answer out; - leaves a suggested
+    outlet unknown), copies the text into the bank's articles folder (BANK/articles/, where
+    `quizgen check` finds it) and writes its source entry to
     BANK/items/<id>.yaml. Then draft questions from it with `quizgen extract`.
 
       quizgen add-article kazan.txt
@@ -44,6 +45,7 @@ def add_article(article: Path, headline: str | None, outlet: str | None, publish
     from quizgen.bank import Text
     from quizgen.extract import register as rg
     from quizgen.extract.article import read_article
+    from quizgen.japanese.outlets import outlet_named
 
     bank_dir = bank_path or resources.bank_dir()
     bank = load(bank_dir)
@@ -52,7 +54,9 @@ def add_article(article: Path, headline: str | None, outlet: str | None, publish
     if headline is None:
         headline = _ask("見出し (headline)", guess.headline)
     if outlet is None:
-        outlet = _ask("媒体 (outlet; Enter: 不明)", "")
+        named = outlet_named(text)  # the masthead or copyright line's outlet, offered (- leaves it unknown)
+        outlet = _ask("媒体 (outlet; -: 不明)" if named else "媒体 (outlet; Enter: 不明)", named or "")
+        outlet = "" if outlet == "-" else outlet
     if published is None:
         published = _ask("日付 YYYY-MM-DD (date)", guess.published or "", check=rg.check_date)
     if url is None:
@@ -65,7 +69,7 @@ def add_article(article: Path, headline: str | None, outlet: str | None, publish
     s = done.source
     click.echo(terminal_safe(f"registered article {s.id}: {s.outlet.ja}「{s.headline.ja}」({s.published or '日付なし'})"))
     click.echo(f"  copied to {done.article}; its source entry is in {done.bank_file}")
-    click.echo(f"next:  quizgen extract {done.article}{_bank_flag(bank_path)} -o drafts-{s.id}.yaml")
+    click.echo(f"next:  quizgen extract {done.article}{bank_flag(bank_path)} -o drafts-{s.id}.yaml")
 
 
 def _ask(label: str, default: str, check: Callable[[str], str] | None = None) -> str:
@@ -142,13 +146,9 @@ def extract(article: Path, output: Path | None, max_drafts: int | None, keep_all
         guessed = f"its date was taken from the text ({source.published})" if source.published else \
             "its date is unknown, so 「16日」「昨年」 are not resolved"
         click.echo(f"note: {article.name} is not registered in the bank: its outlet is unknown and {guessed}.\n"
-                   f"      Register it first:  quizgen add-article {article}{_bank_flag(bank_path)}", err=True)
+                   f"      Register it first:  quizgen add-article {article}{bank_flag(bank_path)}", err=True)
     if output is not None:
-        click.echo(f"next:  quizgen review {output}{_bank_flag(bank_path)}", err=True)
-
-
-def _bank_flag(bank_path: Path | None) -> str:
-    return f" --bank {bank_path}" if bank_path is not None else ""
+        click.echo(f"next:  quizgen review {output}{bank_flag(bank_path)}", err=True)
 
 
 def _summary(result: Extraction, output: Path | None) -> None:

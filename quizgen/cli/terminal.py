@@ -97,6 +97,18 @@ class Input:
         return "" if text in ("\r", "\n") else text
 
 
+def drop_typed_ahead() -> None:
+    """At a terminal, forget the keys typed before now (those pressed while the last decision was being saved
+    must never decide what the user has not seen yet). Piped input is kept: a script means every line."""
+    if not sys.stdin.isatty():
+        return
+    with contextlib.suppress(ImportError, OSError, ValueError):
+        import termios
+
+        with contextlib.suppress(termios.error):
+            termios.tcflush(sys.stdin.fileno(), termios.TCIFLUSH)
+
+
 def _read_key(fd: int) -> bytes:
     """The bytes of one key: a UTF-8 character (full-width ４ is three bytes), or an escape sequence, whole."""
     import select
