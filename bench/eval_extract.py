@@ -57,7 +57,8 @@ from quizgen.japanese.normalise import normalise  # noqa: E402
 
 DATA = ROOT / "tests" / "data" / "extract"
 JUDGEMENTS = ROOT / "bench" / "extract_judgements.tsv"
-SETS = {"holdout_v4": "untuned", "holdout_v3": "seen", "holdout_v2": "seen", "dev": "tuned", "unseen": "tuned", "holdout": "tuned"}
+SETS = {"holdout_v4": "untuned", "holdout_v3": "seen", "holdout_v2": "seen",
+        "dev": "tuned", "unseen": "tuned", "holdout": "tuned"}
 LABELS = ("untuned", "seen", "tuned")  # the order of the table
 NOTES = {
     "untuned": ("untuned: never tuned on; its first measurement is the one to quote (CHANGELOG) — holdout_v4's "
