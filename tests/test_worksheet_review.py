@@ -16,8 +16,8 @@ from click.testing import CliRunner
 
 from quizgen import resources
 from quizgen.bank import Bank, Lang, Priority, Selection, load_bank
-from quizgen.bank.model import Text
 from quizgen.bank.content import answer_forms, printed_in
+from quizgen.bank.model import Text
 from quizgen.cli import cli
 from quizgen.generators.worksheet import (
     ChoiceQ,

@@ -256,7 +256,8 @@ def _sentence(text: str, quote: str) -> tuple[int, int] | None:
         return None
     end = start + len(quote)
     before = [m.end() for m in _SENTENCE_END.finditer(text, 0, start)]
-    after = _SENTENCE_END.search(text, end)
+    # a quote that ends its sentence (…した。) ends there: searching after it would take in the next sentence
+    after = _SENTENCE_END.search(text, end - 1 if quote and _SENTENCE_END.fullmatch(quote[-1]) else end)
     return (before[-1] if before else 0, after.end() if after else len(text))
 
 
