@@ -309,3 +309,16 @@ def test_no_timeline_event_dates_itself(bank: Bank, sheets: dict[str, Worksheet]
             assert "周年" not in e.event.ja and not re.search(r"20[0-9]{2}", e.event.ja + e.event.en), e.event.ja
     key = plain(pages(bank, sheets["S5"], Part.KEY)[0])
     assert "採点:すべての順序が正しい場合のみ正解" in key  # and the key says how the order is scored
+
+
+@pytest.mark.parametrize("args", [["--tag", "ukraine", "--types", "timeline,matching,cloze,truefalse"],
+                                  ["--priority", "core", "--types", "short,choice"]])
+def test_the_count_a_refusal_names_can_be_made(tmp_path: Path, args: list[str]) -> None:
+    """A new user was told "only 7 can be made", asked for 7 and was told 5: the count named is one that works."""
+    base = ["worksheet", *args, "--seed", "55", "-o", str(tmp_path), "--format", "html"]
+    res = CliRunner().invoke(cli, [*base, "--count", "15"])
+    assert res.exit_code != 0
+    found = re.search(r"only ([0-9]+) questions", res.output)
+    assert found, res.output
+    again = CliRunner().invoke(cli, [*base, "--count", found.group(1)])
+    assert again.exit_code == 0 and f"{found.group(1)} questions" in again.output, again.output

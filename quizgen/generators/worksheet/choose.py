@@ -140,13 +140,15 @@ def pick_content(bank: Bank, items: Sequence[Item], options: WorksheetOptions, r
     # a matching or timeline exercise can keep too many items off the sheet: fill it with the other types
     # instead (saying so) rather than refuse a sheet they can make
     drops = [(t,) for t in composite] + ([tuple(composite)] if len(composite) > 1 else []) if simple else []
+    most = best
     for dropped in drops:
         fewer = replace(options, types=tuple(t for t in options.types if t not in dropped))
         picking = _rounds(bank, items, fewer, rng, checker)
         if picking.made == options.count:
             notes = [*picking.notes, *(_left_out(t, best.made, options.count) for t in dropped)]
             return {t: qs for t, qs in picking.content.items() if qs}, notes
-    raise _too_few(best, options)
+        most = picking if picking.made > most.made else most
+    raise _too_few(most, options)  # the most any attempt made: a smaller --count is judged the same way
 
 
 def _rounds(bank: Bank, items: Sequence[Item], options: WorksheetOptions, rng: random.Random,
