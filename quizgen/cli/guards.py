@@ -4,6 +4,9 @@
   way out runs: temporary files and folders are removed (see `quizgen.atomic`) and the quiz's
   database is closed. The process then exits 128 + the signal number with a one-line message.
 - A closed standard input reads as empty (a prompt then ends as at Ctrl-D), instead of failing.
+- A closed standard output fails at the first thing written to it, as a full one does: one line on
+  standard error and exit 1, so no command says it is done having shown nothing (or asks a question
+  nobody sees).
 - An OS error no command turned into a message (a full disk, a read-only folder, a standard
   output on /dev/full) is one line on standard error and exit 1; a reader that went away (a broken
   pipe, as with `| head`) ends the program quietly.
@@ -13,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import io
 import os
 import signal
 import sys
@@ -54,8 +58,34 @@ def _raise_interrupt(signum: int, _frame: FrameType | None) -> None:
     raise KeyboardInterrupt
 
 
+class _ClosedStdout(io.TextIOBase):
+    """What `sys.stdout` is when the process started with its standard output closed: every write fails."""
+
+    encoding = "utf-8"
+
+    def _closed(self) -> OSError:
+        return OSError(errno.EBADF, "it is closed (use >/dev/null to throw away what quizgen prints)")
+
+    def write(self, s: str) -> int:
+        raise self._closed()
+
+    def writable(self) -> bool:
+        return True
+
+    def isatty(self) -> bool:
+        return False
+
+    def fileno(self) -> int:
+        raise self._closed()
+
+    @property
+    def buffer(self) -> io.BufferedWriter:
+        raise self._closed()
+
+
 def install() -> None:
-    """Make SIGTERM/SIGHUP (and SIGINT) exceptions that are noted, and give a closed standard input something to read.
+    """Make SIGTERM/SIGHUP (and SIGINT) exceptions that are noted; a closed standard input reads as empty, a closed
+    standard output fails at the first write.
 
     Python can lose an exception raised by a signal handler: one raised while C code calls Python
     and then clears any error (`hasattr` on a computed attribute does) never arrives. The command then
@@ -67,6 +97,8 @@ def install() -> None:
         signal.signal(signal.SIGINT, _raise_interrupt)
     if sys.stdin is None:  # started with stdin closed (`<&-`)
         sys.stdin = open(os.devnull, encoding="utf-8")  # noqa: SIM115 - lives as long as the process
+    if sys.stdout is None:  # started with stdout closed (`>&-`)
+        sys.stdout = _ClosedStdout()
 
 
 def stdout_failed() -> bool:
@@ -92,7 +124,7 @@ def silence_stdout() -> None:
 
 #: What a write to a stream fails with. Files are written through `quizgen.atomic`, which names them, so such
 #: an error with no file name comes from standard output.
-_STREAM_ERRORS = {errno.ENOSPC, errno.EIO, errno.EPIPE, errno.EFBIG, getattr(errno, "EDQUOT", errno.ENOSPC)}
+_STREAM_ERRORS = {errno.EBADF, errno.ENOSPC, errno.EIO, errno.EPIPE, errno.EFBIG, getattr(errno, "EDQUOT", errno.ENOSPC)}
 
 
 def report_os_error(exc: OSError) -> int:

@@ -74,6 +74,31 @@ def process(*args: str, stdin: int | IO[str] | None = subprocess.DEVNULL, stdout
     return Ran(res.returncode, res.stdout or "", res.stderr or "")
 
 
+EXTRACT = DATA / "extract"
+DEV_ARTICLE = EXTRACT / "dev" / "putin-beijing-2024-05.txt"
+
+
+def drafts_workspace(root: Path) -> Path:
+    """`root/cls`: the extract test bank with the dev article registered, and its drafts in `root/drafts.yaml`
+    (needs the extract extra); returns the drafts file."""
+    pytest.importorskip("sudachipy")
+    shutil.copytree(EXTRACT / "bank", root / "cls")
+    shutil.copy(DEV_ARTICLE, root / DEV_ARTICLE.name)
+    assert run("add-article", str(root / DEV_ARTICLE.name), "--bank", str(root / "cls"), "--headline", "中露首脳が会談",
+               "--outlet", "共同通信", "--date", "2024-05-16", "--url", "").code == 0
+    drafts = root / "drafts.yaml"
+    assert run("extract", str(root / "cls" / "articles" / DEV_ARTICLE.name), "--bank", str(root / "cls"),
+               "-o", str(drafts)).code == 0
+    return drafts
+
+
+def stdout_closed(*args: str, input: str = "", timeout: float = 120) -> Ran:
+    """`quizgen ARGS` as a real process started with its standard output closed (`>&-`, as cron and daemons do)."""
+    res = subprocess.run(["sh", "-c", 'exec >&-; exec "$@"', "sh", *command(*args)], input=input,
+                         stderr=subprocess.PIPE, text=True, timeout=timeout, check=False)
+    return Ran(res.returncode, "", res.stderr or "")
+
+
 def in_namespace(script: str, timeout: float = 300) -> Ran:
     """Run a shell script as root in a private mount namespace (its mounts vanish with it), or skip the test.
 
