@@ -11,7 +11,7 @@ import click
 from quizgen import resources
 from quizgen.cli import cli
 from quizgen.cli.common import bank_flag, bank_option, load, plural
-from quizgen.errors import UsageError
+from quizgen.errors import QuizgenError, UsageError
 from quizgen.text import terminal_safe
 
 if TYPE_CHECKING:
@@ -133,6 +133,8 @@ def extract(article: Path, output: Path | None, max_drafts: int | None, keep_all
         source = provisional_source(text, article.name, bank, source_id)
     analyse = load_analyzer()
     result = run(text, source, bank, analyse, limit=max_drafts, keep_all=keep_all)
+    if output is not None:
+        _keep_decisions(output)
     report = result.cleaned.report()
     if report:
         click.echo("left out as page clutter:", err=True)
@@ -149,6 +151,17 @@ def extract(article: Path, output: Path | None, max_drafts: int | None, keep_all
                    f"      Register it first:  quizgen add-article {article}{bank_flag(bank_path)}", err=True)
     if output is not None:
         click.echo(f"next:  quizgen review {output}{bank_flag(bank_path)}", err=True)
+
+
+def _keep_decisions(output: Path) -> None:
+    """Refuse to replace a drafts file holding decisions made in review (discards) that extract would lose."""
+    from quizgen.extract.decided import lost_decisions
+
+    lost = lost_decisions(output)
+    if lost:
+        raise QuizgenError(f"{output} holds decisions made in review that extract would lose "
+                           f"({plural(len(lost), 'discarded draft')}: {', '.join(lost)}); finish it with "
+                           "`quizgen review`, write the new drafts to another file, or delete it to start over")
 
 
 def _summary(result: Extraction, output: Path | None) -> None:

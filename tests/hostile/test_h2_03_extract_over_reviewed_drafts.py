@@ -1,0 +1,44 @@
+"""Second adversarial pass, cause 3: `extract -o FILE` over a drafts file under review.
+
+Re-running the command `add-article` prints replaced the drafts file silently: discards and their
+reasons were gone and a discarded draft was offered (and could be accepted) again. Now extract refuses
+to replace a drafts file holding discards and says what to do; a drafts file nobody has decided on yet
+(or whose drafts were accepted) is still made again.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+from harness import drafts_workspace, run
+
+
+def _extract(root: Path, drafts: Path) -> tuple[int, str]:
+    res = run("extract", str(root / "cls" / "articles" / "putin-beijing-2024-05.txt"), "--bank", str(root / "cls"),
+              "-o", str(drafts))
+    return res.code, res.err
+
+
+def test_a_discard_is_never_lost(tmp_path: Path) -> None:
+    drafts = drafts_workspace(tmp_path)
+    assert run("review", str(drafts), "--bank", str(tmp_path / "cls"), input="a\nd\n重複なので破棄\nq\n").code == 0
+    before = drafts.read_bytes()
+    discarded = [i["id"] for i in yaml.safe_load(before)["items"] if i.get("discarded")]
+    assert len(discarded) == 1
+    code, err = _extract(tmp_path, drafts)
+    assert code == 1 and "Traceback" not in err
+    assert err == (f"Error: {drafts} holds decisions made in review that extract would lose (1 discarded draft: "
+                   f"{discarded[0]}); finish it with `quizgen review`, write the new drafts to another file, "
+                   "or delete it to start over\n")
+    assert drafts.read_bytes() == before
+
+
+def test_undecided_or_accepted_drafts_are_made_again(tmp_path: Path) -> None:
+    drafts = drafts_workspace(tmp_path)
+    first = drafts.read_bytes()
+    assert _extract(tmp_path, drafts)[0] == 0
+    assert drafts.read_bytes() == first  # the same article makes the same drafts
+    assert run("review", str(drafts), "--bank", str(tmp_path / "cls"), input="a\nq\n").code == 0  # accepted: in the bank
+    assert _extract(tmp_path, drafts)[0] == 0
+    assert drafts.read_bytes() == first  # review drops the accepted one again when the file is opened
