@@ -7,8 +7,9 @@ accepted; any other tag (for example `!!python/object`) is reported as a
 `Problem`, never constructed.
 
 Hostile files cannot make the reader work without end: an aliased value is built again at
-each alias, so aliases may repeat at most `MAX_REPEATS` values in one file (a "billion laughs"
-file stops at once), a value that contains itself through an alias is a problem rather than
+each alias, so aliases may repeat at most `MAX_REPEATS` values and `MAX_REPEAT_CHARS` characters in one
+file (a "billion laughs" file, or a long text aliased thousands of times, stops at once; nothing more of
+the file is read, so no false problem follows), a value that contains itself through an alias is a problem rather than
 endless recursion, and values nest at most `MAX_DEPTH` levels deep. The bank, the deck recipes
 and the drafts files all read through here, so each gets these limits and the same messages.
 """
@@ -75,6 +76,7 @@ _SAFE_TAGS = {
 
 
 MAX_REPEATS = 10_000  # values that aliases may repeat in one file (a bank file needs none)
+MAX_REPEAT_CHARS = 1_000_000  # characters of text that aliases may repeat in one file (each copy is checked)
 MAX_DEPTH = 50  # levels of nesting (the bank's deepest value is about six levels down)
 
 
@@ -87,6 +89,8 @@ class _Builder:
         self._built: set[int] = set()  # ids of the nodes built once (a node met again came through an alias)
         self._open: list[int] = []  # ids of the nodes being built, outermost first
         self._repeats = 0  # values built again through aliases
+        self._repeat_chars = 0  # characters of the text values among them
+        self._spent = False  # the alias budget is spent: nothing more is built
         self._repeat_root: tuple[yaml.Node, str] | None = None  # the outermost aliased value being repeated
 
     def loc(self, node: yaml.Node) -> Loc:
@@ -99,7 +103,7 @@ class _Builder:
     def build(self, node: yaml.Node, path: str) -> Any:
         """`node` as located data; at most once per alias problem, the value is None instead."""
         key = id(node)
-        if self._repeats > MAX_REPEATS:
+        if self._spent:
             return None
         if key in self._open:
             self._refuse(node, path, "this value contains itself (a recursive alias)")
@@ -110,12 +114,17 @@ class _Builder:
         outermost = False
         if key in self._built:
             self._repeats += 1
+            if isinstance(node, yaml.ScalarNode):
+                self._repeat_chars += len(node.value)
             if self._repeat_root is None:
                 self._repeat_root, outermost = (node, path), True
-            if self._repeats > MAX_REPEATS:
+            over = f"{MAX_REPEATS:,} values" if self._repeats > MAX_REPEATS else \
+                f"{MAX_REPEAT_CHARS:,} characters" if self._repeat_chars > MAX_REPEAT_CHARS else None
+            if over is not None:
                 root, root_path = self._repeat_root
-                self._refuse(root, root_path, f"aliases repeat this value beyond {MAX_REPEATS:,} values in all; "
+                self._refuse(root, root_path, f"aliases repeat this value beyond {over} in all; "
                                               "write the values out (the bank needs no aliases)")
+                self._spent = True
                 return None
         self._built.add(key)
         self._open.append(key)
@@ -142,6 +151,8 @@ class _Builder:
             out.value_locs = {}
             for knode, vnode in node.value:
                 key = self.build(knode, path)
+                if self._spent:
+                    break
                 kpath = f"{path}.{key}" if path else str(key)
                 if not isinstance(key, str):
                     self.problems.append(self.loc(knode).problem(kpath, "keys must be text"))
