@@ -27,6 +27,23 @@ def code_point(char: str) -> str:
     return f"U+{ord(char):04X}"
 
 
+_SURROGATE_RE = re.compile("[\udc80-\udcff]")  # bytes that were not UTF-8, as `surrogateescape` keeps them
+
+
+def typed_problem(text: str, limit: int) -> str | None:
+    """Why a line typed at a prompt cannot be kept ("That is not UTF-8 text …"), or None: it must be UTF-8, hold
+    no control character and have at most `limit` characters."""
+    if _SURROGATE_RE.search(text):
+        return "That is not UTF-8 text (is the terminal set to Shift_JIS or EUC-JP?); type it again."
+    at = find_control(text)
+    if at is not None:
+        return (f"That holds a control character ({code_point(text[at])} at character {at + 1}: an arrow or function "
+                "key?); type it again.")
+    if len(text) > limit:
+        return f"That is {len(text):,} characters, more than the {limit:,} it may have; type a shorter one."
+    return None
+
+
 def strip_controls(text: str) -> str:
     """`text` without its control characters (tab and newline kept): for data files and note fields."""
     return CONTROL_RE.sub("", text)

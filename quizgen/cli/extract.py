@@ -47,6 +47,7 @@ def add_article(article: Path, headline: str | None, outlet: str | None, publish
     from quizgen.extract.article import read_article
     from quizgen.japanese.outlets import outlet_named
 
+    rg.check_given(source_id, headline=headline, outlet=outlet, url=url, headline_en=headline_en, outlet_en=outlet_en)
     bank_dir = bank_path or resources.bank_dir()
     bank = load(bank_dir)
     text = read_article(article)
@@ -74,9 +75,11 @@ def add_article(article: Path, headline: str | None, outlet: str | None, publish
 
 def _ask(label: str, default: str, check: Callable[[str], str] | None = None) -> str:
     """One question on the terminal; Enter keeps `default`; `check` validates a non-empty answer (asks again)."""
+    from quizgen.bank.limits import OTHER
+    from quizgen.cli.terminal import ask
+
     while True:
-        value: str = click.prompt(f"{label}", default=default, show_default=bool(default))
-        value = value.strip()
+        value = ask(label, OTHER, default=default, show_default=bool(default)).strip()
         if not value or check is None:
             return value
         try:

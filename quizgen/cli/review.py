@@ -18,7 +18,7 @@ import click
 from quizgen import resources
 from quizgen.cli import cli
 from quizgen.cli.common import bank_flag, bank_option
-from quizgen.cli.terminal import drop_typed_ahead
+from quizgen.cli.terminal import ask, drop_typed_ahead
 from quizgen.errors import BankError, QuizgenError, UsageError
 from quizgen.text import terminal_safe as safe
 
@@ -204,8 +204,8 @@ class Session:
 
         for person in rv.proposed_people(self.drafts, item):
             click.echo(safe(f"  新しい人物: {person.ja} (読み {person.reading}) — 読みは正しいですか?"))
-            reading = click.prompt("  読み (Enter: このまま)", default="", show_default=False).strip()
-            en = click.prompt("  英語名 (Enter: 後で)", default="", show_default=False).strip() if self.english else ""
+            reading = ask("  読み (Enter: このまま)", _limit("reading")).strip()
+            en = ask("  英語名 (Enter: 後で)", _limit("en")).strip() if self.english else ""
             if reading and not re.fullmatch(r"[\u3041-\u309f\u30fc]+", reading):
                 click.echo("  読みはひらがなで。このままにします。")
                 reading = ""
@@ -213,8 +213,7 @@ class Session:
             item = self.drafts.item(item.id)
         entity = None
         for name in rv.unknown_readings(item):
-            reading = click.prompt(safe(f"  「{name}」の読み (ひらがな。Enter: 読みなしで採用)"), default="",
-                                   show_default=False).strip()
+            reading = ask(safe(f"  「{name}」の読み (ひらがな。Enter: 読みなしで採用)"), _limit("reading")).strip()
             if reading and re.fullmatch(r"[\u3041-\u309f\u30fc]+", reading):
                 item, entity = rv.new_person(item, name, reading, item.articles[0])
         return item, entity
@@ -226,7 +225,7 @@ class Session:
         for path in rv.still_missing(item):
             if path == "distractors.en":
                 continue
-            out[path] = click.prompt(f"  {path} (Enter: 後で)", default="", show_default=False)
+            out[path] = ask(f"  {path} (Enter: 後で)", _limit(path.partition(".")[0]))
         return out
 
     def accept_numbers(self, spec: str) -> None:
@@ -247,7 +246,7 @@ class Session:
     def discard(self, item: Item) -> None:
         from quizgen.extract import review as rv
 
-        reason = click.prompt("  破棄の理由 (例: 重複 / 些末 / 答えが不適切 / 文脈不足)", default="", show_default=False)
+        reason = ask("  破棄の理由 (例: 重複 / 些末 / 答えが不適切 / 文脈不足)", _limit("discarded"))
         position = self.position(item)
         self.drafts = rv.discard(self.drafts, item.id, reason)
         self.history.append(Decision("discard", item, position))
@@ -337,6 +336,13 @@ def _problems(exc: QuizgenError, item_id: str) -> None:
         click.echo(safe(f"  ! {exc}"))
 
 
+def _limit(field: str) -> int:
+    """How long a text typed for `field` may be (the bank's limit for it; a list's is each element's)."""
+    from quizgen.bank.limits import LIMITS, OTHER
+
+    return LIMITS.get(field, OTHER) if field not in ("accept", "distractors") else OTHER
+
+
 def _short(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
@@ -399,7 +405,7 @@ def form(item: Item, bank: Bank) -> Item:
     for name, label, optional in _FORM:
         current = _field_text(item, name)
         click.echo(safe(f"  {label}: {current or '(なし)'}"))
-        value = click.prompt("    →", default="", show_default=False, prompt_suffix=" ").strip()
+        value = ask("    →", _limit(name), prompt_suffix=" ").strip()
         if not value:
             continue
         if value == "-":

@@ -17,9 +17,9 @@ from typing import Any
 
 import click
 
-from quizgen.text import terminal_safe
+from quizgen.text import terminal_safe, typed_problem
 
-__all__ = ["Input", "command_text", "display_width", "say", "wrap"]
+__all__ = ["Input", "ask", "command_text", "display_width", "say", "wrap"]
 
 _SURROGATE_RE = re.compile("[\udc80-\udcff]")
 NOT_UTF8 = ("  That line is not UTF-8 text (is the terminal set to Shift_JIS or EUC-JP?). "
@@ -175,3 +175,21 @@ def wrap(text: str, width: int) -> list[str]:
     if line.strip():
         lines.append(line.rstrip())
     return [indent + ln for ln in lines] or [text]
+
+
+def ask(label: str, limit: int, *, default: str = "", show_default: bool = False, prompt_suffix: str = ": ") -> str:
+    """A line typed at a prompt (`click.prompt`), asked again, with the reason on standard error, while it is not
+    UTF-8, holds a control character or is longer than `limit`; at a terminal the line can be edited (arrow keys
+    move the cursor instead of typing escape sequences)."""
+    stdin = sys.stdin
+    with contextlib.suppress(AttributeError, ValueError):  # undecodable bytes arrive as lone surrogates
+        stdin.reconfigure(errors="surrogateescape")  # type: ignore[union-attr]
+    if stdin.isatty():
+        with contextlib.suppress(ImportError):  # Windows has no readline
+            import readline  # noqa: F401
+    while True:
+        value: str = click.prompt(label, default=default, show_default=show_default, prompt_suffix=prompt_suffix)
+        problem = typed_problem(value, limit)
+        if problem is None:
+            return value
+        click.echo(f"  {problem}", err=True)

@@ -21,12 +21,14 @@ from quizgen.atomic import write_bytes, write_text
 from quizgen.bank.articles import BANK_ARTICLES
 from quizgen.bank.load import bank_files, loads_bank_files, read_files
 from quizgen.bank.model import Bank, Source, Text
+from quizgen.bank.names import id_problem
 from quizgen.bank.placeholders import TODO_EN, UNKNOWN_OUTLET
 from quizgen.bank.records import dumps_yaml, to_data
 from quizgen.errors import BankError, UsageError
 from quizgen.extract.article import next_source_id, read_article
 from quizgen.extract.clutter import clean
 from quizgen.extract.sentences import split
+from quizgen.text import code_point, find_control
 
 _URL = re.compile(r"^(https?://\S+|[a-z0-9-]+(\.[a-z0-9-]+)+(/\S*)?)$", re.IGNORECASE)
 
@@ -55,6 +57,18 @@ def guess(text: str) -> Guess:
     cleaned = clean(text)
     headline = next((s.text for s in split(cleaned.lines)), "")
     return Guess(headline, cleaned.dateline)
+
+
+def check_given(source_id: str | None = None, **texts: str | None) -> None:
+    """A UsageError for a given source id that breaks the id rule, or a given text (`headline=…`) holding a control
+    character: said of the parameter before anything is asked or written."""
+    if source_id is not None and (problem := id_problem(source_id)) is not None:
+        raise UsageError(f"{{source_id}} {problem}", names=["source_id"])
+    for name, text in texts.items():
+        at = find_control(text or "")
+        if text and at is not None:
+            raise UsageError(f"{{{name}}} holds a control character ({code_point(text[at])} at character {at + 1})",
+                             names=[name])
 
 
 def check_date(value: str) -> str:
@@ -88,6 +102,7 @@ def registered_source(bank: Bank, bank_dir: Path, article: Path) -> Source | Non
 def register(article: Path, bank_dir: Path, bank: Bank, *, headline: Text, outlet: Text | None, published: str | None,
              url: str | None, source_id: str | None = None) -> Registered:
     """Copy `article` into BANK/articles and write its source entry into BANK/items/<id>.yaml (see the module doc)."""
+    check_given(source_id)
     read_article(article)  # a clear error for an empty, non-UTF-8, HTML or non-Japanese file
     folder = articles_folder(bank_dir)
     copy = folder / article.name
