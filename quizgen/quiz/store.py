@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from quizgen.atomic import check_target
 from quizgen.errors import QuizgenError
 from quizgen.quiz.scheduling import Rating, State, card_from_json, card_to_json
 
@@ -239,6 +240,7 @@ class Store:
     def _connect(self) -> sqlite3.Connection:
         if self.path.is_dir():
             raise StoreError(f"{self.path} is a folder; {{db_path}} needs a database file path", names=["db_path"])
+        check_target(self.path)  # a device or FIFO: refused before SQLite makes its -journal beside it
         try:
             if self._frozen:  # immutable: SQLite neither writes nor creates -wal/-shm files (they would be read-only too)
                 import urllib.parse
