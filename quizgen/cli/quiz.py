@@ -57,6 +57,7 @@ from quizgen.quiz.session import (
 )
 
 _RERATE_RE = re.compile(r"!\s*([1-4])")
+_MISRATE_RE = re.compile(r"!\s*(\d+)")  # a re-rate with a number outside 1-4: never an answer
 _RATING_HELP = "1 Again · 2 Hard · 3 Good · 4 Easy"
 _OVERRULE = ("!", "r")
 
@@ -233,6 +234,10 @@ def _command(session: Session, q: Question, cmd: str, view: _View) -> str | None
         return "!"
     if (m := _RERATE_RE.fullmatch(cmd)) is not None:
         _rerate(session, int(m.group(1)))
+        return "!"
+    if (m := _MISRATE_RE.fullmatch(cmd)) is not None:
+        say(f"  !N re-rates the previous answer with 1 Again, 2 Hard, 3 Good or 4 Easy, not {m.group(1)}; "
+            "nothing was recorded.")
         return "!"
     return None
 
