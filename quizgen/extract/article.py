@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from quizgen.bank.files import not_plain
 from quizgen.bank.model import Bank, Entity, EntityType, Item, ItemKind, Source, Text
 from quizgen.bank.names import id_problem
 from quizgen.bank.placeholders import TODO_EN, UNKNOWN_OUTLET, is_placeholder
@@ -24,6 +25,7 @@ from quizgen.extract.nlp import Analyzer
 from quizgen.extract.ranking import default_size, select
 from quizgen.extract.sentences import split
 from quizgen.japanese.normalise import normalise
+from quizgen.text import code_point, find_control
 
 MAX_BYTES = 1_000_000
 MAX_BLANKS_PER_ANSWER = 3
@@ -38,8 +40,10 @@ class ArticleError(QuizgenError):
 
 def read_article(path: Path) -> str:
     """The article's text, or an ArticleError saying exactly what is wrong with the file."""
-    if not path.is_file():
+    if not path.exists():
         raise UsageError(f"article not found: {path}")
+    if (why := not_plain(path)) is not None and not path.is_file():  # a folder, FIFO or device (too big: below)
+        raise ArticleError(f"{path}: {why}")
     size = path.stat().st_size
     if size > MAX_BYTES:
         raise ArticleError(f"{path}: the file is {size:,} bytes; quizgen extract reads one article of at most "
@@ -60,7 +64,13 @@ def read_article(path: Path) -> str:
     if japanese < 20 or japanese < 0.3 * letters:
         raise ArticleError(f"{path}: no Japanese article text found ({japanese} Japanese characters); "
                            "quizgen extract reads Japanese news articles")
-    return text.replace("\r\n", "\n")
+    text = text.replace("\r\n", "\n")
+    if (at := find_control(text)) is not None:  # an escape sequence would reach every draft, and the terminal
+        line = text.count("\n", 0, at) + 1
+        column = at - (text.rfind("\n", 0, at) + 1) + 1
+        raise ArticleError(f"{path}:{line}:{column}: control character {code_point(text[at])} in the article; remove it "
+                           "(only tab and newline are allowed)")
+    return text
 
 
 @dataclass(frozen=True)
