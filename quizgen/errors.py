@@ -8,6 +8,7 @@ parameter writes it as `{name}` and lists it in `names`. `str(error)` shows the 
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,6 +23,7 @@ class Problem:
     column: int
     field: str
     message: str
+    follows: bool = dataclasses.field(default=False, compare=False)  # follows from another problem: listed after the rest
 
     def __str__(self) -> str:
         return f"{self.file}:{self.line}:{self.column}: {self.field}: {self.message}"
@@ -55,7 +57,7 @@ class BankError(QuizgenError):
     """The bank has one or more problems; all of them are listed."""
 
     def __init__(self, problems: Sequence[Problem]) -> None:
-        self.problems = tuple(sorted(problems))
+        self.problems = tuple(sorted(problems, key=lambda p: (p.follows, p)))
         n = len(self.problems)
         super().__init__(f"{n} problem{'s' if n != 1 else ''} in the question bank")
 

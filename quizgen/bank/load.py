@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from quizgen.bank.articles import ArticleFolders
+from quizgen.bank.cascade import causes_first
 from quizgen.bank.files import Unread, read_utf8
 from quizgen.bank.located import Loc, LocList, LocMap, load_located
 from quizgen.bank.model import Bank, Disagreement, Entity, Item, Pool, Source, Story
@@ -98,7 +99,7 @@ def _build(texts: list[tuple[str, str]], articles: Articles, problems: list[Prob
     bank = Bank(**sections)
     validate(bank, reader, articles)
     if reader.problems:
-        raise BankError(reader.problems)
+        raise BankError(causes_first(reader.problems, reader.dropped))
     return bank, [Bank(**_tuples(part)) for part in parts]
 
 
@@ -134,6 +135,8 @@ def _read_section(reader: Reader, key: str, raw: LocList) -> list[Any]:
     for i, (entry, loc) in enumerate(zip(raw, raw.item_locs, strict=True)):
         rec = reader.record(entry, SECTIONS[key], loc, f"{key}[{i}]")
         if rec is MISSING:
+            if isinstance(entry, LocMap) and isinstance(entry.get("id"), str):
+                reader.dropped.add((key, entry["id"]))  # left out: references to it follow from its own problem
             continue
         if (key, rec.id) in reader.maps:
             first = reader.maps[(key, rec.id)].loc

@@ -35,6 +35,7 @@ class Reader:
         self.problems: list[Problem] = []
         # (kind, id) -> the record's mapping, for locating cross-record problems later
         self.maps: dict[tuple[str, str], LocMap] = {}
+        self.dropped: set[tuple[str, str]] = set()  # (section, id) of the records that could not be built
 
     def fail(self, loc: Loc, field: str, message: str) -> object:
         self.problems.append(loc.problem(field, message))

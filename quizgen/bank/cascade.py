@@ -1,0 +1,32 @@
+"""Problems that follow from another: a reference to a record that has a problem of its own.
+
+A record that cannot be built (a source whose headline holds a control character) is left out of the
+bank, so every reference to it would read `unknown article '004'`, though the record is there and its
+own problem is the cause: those are not reported. The references that are reported (an id mistyped, or
+changed so that it breaks the id rule) are marked to follow every other problem, so the cause is read first.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from quizgen.errors import Problem
+
+#: A reference's message, as `validate`, `content` and `dating` word it, and the section its id names.
+_REFERENCE_RE = re.compile(r"^unknown (article|story|entity|disagreement|pool) '([^']*)'")
+_SECTION = {"article": "sources", "story": "stories", "entity": "entities", "disagreement": "disagreements",
+            "pool": "pools"}
+
+
+def causes_first(problems: list[Problem], dropped: set[tuple[str, str]]) -> list[Problem]:
+    """`problems` without references to the records in `dropped` ((section, id) of each record that could not be
+    built), the other references marked to follow the rest."""
+    out = []
+    for p in problems:
+        m = _REFERENCE_RE.match(p.message)
+        if m is None:
+            out.append(p)
+        elif (_SECTION[m.group(1)], m.group(2)) not in dropped:
+            out.append(dataclasses.replace(p, follows=True))
+    return out
