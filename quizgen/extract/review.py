@@ -18,6 +18,7 @@ loses nothing and resumes where it stopped:
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -30,7 +31,7 @@ from quizgen.bank.model import Bank, Entity, EntityType, Item, Text
 from quizgen.bank.names import id_problem
 from quizgen.bank.placeholders import TODO_EN
 from quizgen.bank.records import dumps_yaml
-from quizgen.errors import BankError, UsageError
+from quizgen.errors import BankError, QuizgenError, UsageError
 from quizgen.extract.drafts import placeholder_fields
 from quizgen.extract.lexicon import Mention, new_entity_id
 
@@ -43,6 +44,7 @@ class Drafts:
     records: Bank  # the drafts file's own sources, entities and items, as written in it
     header: str  # its comment lines, kept when it is written back
     articles: ArticleFolders | None = None
+    stamp: str = ""  # the file's contents when read (a hash): a decision on a file changed since is refused
 
     @property
     def items(self) -> tuple[Item, ...]:
@@ -94,7 +96,23 @@ def open_drafts(file: Path, bank_dir: Path, articles_dir: Path | None = None) ->
     drafts = Drafts(file, bank_dir, bank, parts[-1], header, articles)
     if recovered:
         write_text(file, header + dumps_bank(drafts.records))
-    return Opened(drafts, recovered)
+    return Opened(dataclasses.replace(drafts, stamp=_stamp(file)), recovered)
+
+
+def _stamp(file: Path) -> str:
+    """What the drafts file holds now, as a hash ("" when it is gone)."""
+    try:
+        return hashlib.sha256(file.read_bytes()).hexdigest()
+    except FileNotFoundError:
+        return ""
+
+
+def _unchanged(drafts: Drafts) -> None:
+    """Refuse to decide on a drafts file another program (another review) changed since it was read."""
+    if drafts.stamp and _stamp(drafts.path) != drafts.stamp:
+        raise QuizgenError(f"{drafts.path} was changed by another program (another review session?) since this "
+                           "review read it, so nothing was decided; run `quizgen review` again to go on from the file "
+                           "as it is now")
 
 
 def _without_accepted(text: str, shown: str, bank_texts: list[tuple[str, str]]) -> tuple[str, int]:
@@ -130,7 +148,7 @@ def _with(drafts: Drafts, records: Bank) -> tuple[str | None, Bank]:
 
 def _reopen(drafts: Drafts) -> Drafts:
     return open_drafts(drafts.path, drafts.bank_dir, _explicit(drafts)).drafts if drafts.path.exists() else \
-        dataclasses.replace(drafts, records=Bank())
+        dataclasses.replace(drafts, records=Bank(), stamp="")
 
 
 def _explicit(drafts: Drafts) -> Path | None:
@@ -140,6 +158,7 @@ def _explicit(drafts: Drafts) -> Path | None:
 
 def update(drafts: Drafts, item: Item) -> Drafts:
     """Write an edited draft (still a draft) back into the drafts file, validated with the bank."""
+    _unchanged(drafts)
     records = dataclasses.replace(drafts.records, items=tuple(item if i.id == item.id else i for i in drafts.items))
     text, _ = _with(drafts, records)
     assert text is not None
@@ -210,6 +229,7 @@ class Outcome:
 def accept(drafts: Drafts, item: Item, english: dict[str, str] | None = None, person: Entity | None = None) -> Outcome:
     """Move `item` (accepted) into BANK/items/<article>.yaml with the source and new people it needs; then
     take it out of the drafts file. `person` is a new person the reviewer named for it (see `new_person`)."""
+    _unchanged(drafts)
     decided = accepted(item, english)
     target = _target(drafts.bank_dir, decided.articles[0])
     records = drafts.records
@@ -248,6 +268,7 @@ def undo_accept(drafts: Drafts, accepted_item: Item, target: Path, original: Ite
     """Take an accepted item out of the bank file `target` and put the draft `original` back at `position`.
 
     The source and any new person that moved with it stay in the bank (other items may use them)."""
+    _unchanged(drafts)
     header, existing = _existing(target)
     existing["items"] = [i for i in existing.get("items") or [] if i.get("id") != accepted_item.id]
     target_text = header + dumps_yaml({k: v for k, v in existing.items() if v})
@@ -273,6 +294,7 @@ def new_person(item: Item, name: str, reading: str, article: str) -> tuple[Item,
 
 def confirm_person(drafts: Drafts, entity: Entity, reading: str | None, english: str | None) -> Drafts:
     """The reviewer's confirmation of a proposed person: the reading (and English name) they give."""
+    _unchanged(drafts)
     changed = dataclasses.replace(entity, reading=reading or entity.reading,
                                   en=english.strip() if english and english.strip() else entity.en)
     if changed == entity:
