@@ -18,6 +18,7 @@ import zlib
 from pathlib import Path
 
 from quizgen import __version__
+from quizgen.bank.files import is_yaml
 from quizgen.bank.model import Bank
 from quizgen.errors import OutputError
 
@@ -40,7 +41,7 @@ def readings_available() -> str:
 
 def cache_key(bank_dir: Path) -> str:
     parts = [f"quizgen {__version__}", str(bank_dir.resolve()), f"readings by: {readings_available()}"]
-    files = sorted(p for p in bank_dir.rglob("*") if p.suffix in (".yaml", ".yml"))
+    files = sorted(p for p in bank_dir.rglob("*") if is_yaml(p))
     for p in [*_CODE, *files]:
         try:
             st = p.stat()

@@ -24,6 +24,11 @@ class Unread:
     column: int = 1
 
 
+def is_yaml(path: Path) -> bool:
+    """A bank file, drafts file or deck recipe by its name: .yaml or .yml, in any case (.YAML too)."""
+    return path.suffix.lower() in (".yaml", ".yml")
+
+
 def not_plain(path: Path) -> str | None:
     """Why `path` is not a plain file to read (a link to nothing, a FIFO, a device, too big), or None."""
     try:

@@ -13,7 +13,7 @@ from typing import Any
 
 from quizgen.bank.articles import ArticleFolders
 from quizgen.bank.cascade import causes_first
-from quizgen.bank.files import Unread, read_utf8
+from quizgen.bank.files import Unread, is_yaml, read_utf8
 from quizgen.bank.located import Loc, LocList, LocMap, load_located
 from quizgen.bank.model import Bank, Disagreement, Entity, Item, Pool, Source, Story
 from quizgen.bank.records import MISSING, Reader, display_path, dumps_yaml, kind_of, suggest, to_data
@@ -35,7 +35,7 @@ SECTIONS: dict[str, type[Any]] = {
 
 def bank_files(bank_dir: Path) -> list[Path]:
     """Every *.yaml/*.yml below `bank_dir` but folders: links to nothing and FIFOs too, for `read_files` to refuse."""
-    return sorted(p for p in bank_dir.rglob("*") if p.suffix in (".yaml", ".yml") and not p.is_dir())
+    return sorted(p for p in bank_dir.rglob("*") if is_yaml(p) and not p.is_dir())
 
 
 def load_bank(bank_dir: Path | str, articles_dir: Path | str | None = None) -> Bank:

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
-from quizgen.bank.files import Unread, read_utf8
+from quizgen.bank.files import Unread, is_yaml, read_utf8
 from quizgen.bank.located import Loc, LocList, LocMap, load_located
 from quizgen.bank.model import Bank, Category, Priority, Selection, Text
 from quizgen.bank.records import Reader, display_path, suggest
@@ -122,7 +122,7 @@ _KEYS = ("name", "description", "forms", "select", "subdecks", "deck_id")
 
 
 def recipe_files(decks_dir: Path) -> list[Path]:
-    return sorted(p for p in decks_dir.glob("*.y*ml") if p.suffix in (".yaml", ".yml") and p.is_file())
+    return sorted(p for p in decks_dir.iterdir() if is_yaml(p) and p.is_file()) if decks_dir.is_dir() else []
 
 
 def resolve(names: tuple[str, ...], decks_dir: Path) -> list[Path]:
