@@ -26,7 +26,13 @@ class Problem:
     follows: bool = dataclasses.field(default=False, compare=False)  # follows from another problem: listed after the rest
 
     def __str__(self) -> str:
-        return f"{self.file}:{self.line}:{self.column}: {self.field}: {self.message}"
+        """One line: a newline or tab in the file name or field (a key) is shown escaped, so none can start a line
+        that reads as another problem."""
+        return f"{_one_line(self.file)}:{self.line}:{self.column}: {_one_line(self.field)}: {self.message}"
+
+
+def _one_line(text: str) -> str:
+    return text.replace("\n", "\\n").replace("\r", "\\r").replace("\t", "\\t")
 
 
 class QuizgenError(Exception):
