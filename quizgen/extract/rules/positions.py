@@ -178,6 +178,9 @@ def quoted(s: Sentence) -> list[Candidate]:
             pieces += [(first, m.start(1)), (last, m.end(1) - len(last))] if "、" in body else []
         for piece, at in dict.fromkeys(pieces):
             answer = _QUOTE_END.sub("", piece) if len(_QUOTE_END.sub("", piece)) >= 2 else piece
+            head = answer.partition("という")[0]
+            if head != answer and len(head) >= 2 and piece == body:
+                answer = head  # 「同盟関係という新たな高い水準」: the key word, not the whole phrase to recall
             if not 2 <= len(answer) <= 30 or (piece != body and answer.endswith(("は", "が", "を", "に", "で", "と", "も"))):
                 continue  # 「…連携強化は、」 is half a sentence, not an answer
             document = bool(_DOCUMENT.search(answer))
