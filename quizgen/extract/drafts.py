@@ -164,10 +164,11 @@ def build(f: Fact, masks: Mapping[Span, str], ctx: Context) -> Built:
     dates |= _same_day(text, resolved, ctx.carried.get(c.sentence.start), allowed, (c.start, c.end))
     if c.date is not None:
         dates[(c.start, c.end)] = c.date.answer
-    for r in resolved:  # 2000年7月以来（　　）年ぶり: the count follows from the year, which goes
-        if c.rule == "n-years-since" and re.fullmatch(r"以来(?:約|およそ)?", text[r.end:c.start]):
-            dates = {span: v for span, v in dates.items() if span != (r.start, r.end)}
-            dates[(r.start, c.start)] = ""
+    for r in resolved:  # 2000年7月以来（　　）年ぶり: the count follows from the year, which goes (with what qualifies it:
+        if c.rule == "n-years-since" and re.fullmatch(r"以来(?:約|およそ)?", text[r.end:c.start]):  # 70年の節目だった)
+            lo = max(text.rfind("、", 0, r.start), text.rfind("は", 0, r.start)) + 1
+            dates = {span: v for span, v in dates.items() if not (lo <= span[0] < c.start)}
+            dates[(lo, c.start)] = ""
     dates = {(a, b): v for (a, b), v in dates.items() if not any(a < y and x < b for x, y in masks)}  # a mask wins
     answer, answer_en, accept = _answer(c, ctx.bank)
     alias = _PAREN_AFTER.match(text, c.end)  # 北大西洋条約機構（NATO）: the bracket would print the answer

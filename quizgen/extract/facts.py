@@ -267,6 +267,8 @@ def _by_position(c: Candidate, bank: Bank) -> int:
     qualifies a noun, one of the article's two protagonists."""
     text = c.sentence.text
     penalty = 4 if c.entity in _PERSONS_OF_NOTE else 0
+    if c.entity in _PERSONS_OF_NOTE and c.title and c.rule != "speaker":
+        penalty += 30  # 中国の（　　）国家主席, ロシアの（　　）大統領: the title names him
     if c.rule in ("entity", "speaker") and _ATTRIBUTION.match(text[c.end:c.end + 12]):
         penalty += 25  # ロシア政府によりますと: who the article quotes for a figure is seldom the fact
     if c.kind is ItemKind.PERSON and c.rule != "speaker" and not c.title and re.match(r"(氏|\S{0,6}?)?の", text[c.end:c.end + 8]):
