@@ -50,7 +50,7 @@ def dates(s: Sentence, page: PageDate, article: str) -> list[Candidate]:
         taken.append((m.start(), m.end()))
         n, unit = m.group("n"), m.group("unit")  # 24年ぶり: the blank is on 24, 年ぶり stays (asked as how many years)
         out.append(Candidate(s, Category.DATES, ItemKind.DURATION, n, m.start("n"), m.end("n"), "数", "n-years-since",
-                             answer_type=AnswerType.NUMBER, accept=(f"{n}{unit}", f"{n}{unit}ぶり")))
+                             answer_type=AnswerType.NUMBER, accept=(f"{n}{unit}ぶり",)))  # not 24年: 2024年 prints it
     for rule, kind, pattern in (("anniversary", ItemKind.ANNIVERSARY, _ANNIV),):
         for m in pattern.finditer(s.text):
             if any(a < m.end() and m.start() < b for a, b in taken):
