@@ -121,7 +121,8 @@ def test_the_form_edits_field_by_field_and_saving_keeps_a_draft(work: Path) -> N
     assert edited["id"] == first["id"] and edited["draft"] is True and accepted(work) == []
     assert edited["prompt"] == {"ja": "中国の国家主席は誰か。", "en": "TODO: translate"}
     assert edited["accept"] == ["習主席", "習氏"] and "false_statement" not in edited
-    assert edited["cloze"] == {"ja": "中国の[[習近平]]国家主席", "en": "TODO: translate [[Xi Jinping]]"}  # still a cloze
+    answer_en = first["answer"]["en"]  # type: ignore[index]
+    assert edited["cloze"] == {"ja": "中国の[[習近平]]国家主席", "en": f"TODO: translate [[{answer_en}]]"}  # still a cloze
     code, out = review(work, "a\nq\n")  # accepting is a separate decision
     (item,) = [i for i in load_bank(work / "bank").items if i.articles == ("001",)]
     assert item.prompt.ja == "中国の国家主席は誰か。"
