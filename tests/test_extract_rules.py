@@ -505,3 +505,10 @@ def test_a_count_of_years_is_asked_without_the_year_it_runs_from(bank: Bank) -> 
 def test_chinas_and_russias_leaders_under_their_title_are_not_asked(bank: Bank) -> None:
     got = _drafts("北京冬季五輪が開幕した4日、ロシアのプーチン大統領は北京で中国の習近平国家主席と会談した。", bank)
     assert not {"習近平", "プーチン"} & set(got)  # 中国の（　　）国家主席: the title names him
+
+
+def test_what_a_joint_statement_is_about_and_a_stance_given_as_a_view_are_asked(bank: Bank) -> None:
+    got = _drafts("両首脳は、新時代の包括的戦略協力パートナーシップを一層深めるとする共同声明に署名した。", bank)
+    assert "新時代の包括的戦略協力パートナーシップ" in got
+    view = _drafts("習氏は会談で、中露は一方的な行動や覇権主義に対抗すべきだとの考えを示した。", bank, keep_all=True)
+    assert view["一方的な行動や覇権主義に対抗すべき"].endswith("中露は（　　）だとの考えを示した。（　　）に入る語句は何か。")

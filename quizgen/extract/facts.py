@@ -241,6 +241,7 @@ def score(c: Candidate, bank: Bank, order: int) -> int:
 # 20日に就任する大統領), or one the sentence's 「以来N年ぶり」 counts from: peripheral to the news, or derivable.
 _PERIPHERAL_DATE = re.compile(r"(?:に|には)?(?:発表|公表|公開|明らかにし|報じ|伝え|就任|発足)|以来")
 PERIPHERAL_DATE_PENALTY = 24
+_NAMES_A_DOCUMENT = re.compile(r"(?:を[^、。]{0,10}とする|に関する|についての)(?:共同)?(?:声明|宣言|文書|協定|条約)")
 
 
 def _by_answer(c: Candidate, s: int) -> int:
@@ -259,6 +260,8 @@ def _by_answer(c: Candidate, s: int) -> int:
         s += 15  # a named stance (ウクライナ危機の政治的解決), not a clause
     if c.rule == "phrase" and (len(c.answer) >= 6 or re.search(r"[\u30a1-\u30fa]{3,}", c.answer)):
         s += 6
+    if c.rule == "phrase" and _NAMES_A_DOCUMENT.match(c.sentence.text, c.end):
+        s += 20  # （新時代の包括的戦略協力パートナーシップ）を一層深めるとする共同声明: what the statement is about
     return s - (12 if len(c.answer) > 24 else 0)
 
 
