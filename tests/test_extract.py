@@ -156,7 +156,7 @@ def test_drafts_are_valid_v2_items_with_verbatim_evidence(bank: Bank, tmp_path: 
     src = provisional_source(text, "new_article.txt", bank)
     ex = extract(text, src, bank, load_analyzer())
     assert src.id == "001" and src.published == "2024-07-04"  # the next free id, the page's date stamp
-    assert 8 <= len(ex.items) <= 20
+    assert 6 <= len(ex.items) <= 20
     for item in ex.items:
         assert item.draft and item.evidence[0].quote in text
         assert "記事" not in item.prompt.ja and "記事" not in (item.statement.ja if item.statement else "")
@@ -170,15 +170,15 @@ def test_one_draft_per_fact_and_no_two_drafts_answer_each_other(bank: Bank) -> N
     ex = run("2024年5月16日(木) 21:05配信\n"
              "中国の習近平国家主席は16日、国賓として北京を訪れたロシアのプーチン大統領と人民大会堂で会談した。", bank)
     by_answer = {i.answer.ja: i.prompt.ja for i in ex.items}
-    assert set(by_answer) == {"習近平", "2024年5月16日", "プーチン", "人民大会堂"}  # who, when, whom, where
+    assert set(by_answer) == {"2024年5月16日", "人民大会堂"}  # when, where (中国の（　　）国家主席 names Xi: not asked)
     for answer, prompt in by_answer.items():
         assert not [a for a in by_answer if a != answer and a in prompt], answer  # no prompt prints another answer
-    assert "（　　）国家主席は2024年5月、" in by_answer["習近平"]  # the date shown at a month, the name hidden elsewhere
-    assert "中国の国家主席は" in by_answer["人民大会堂"] and "ロシアの大統領と（　　）で" in by_answer["人民大会堂"]
+    assert "国家主席は2024年5月、" in by_answer["人民大会堂"]  # the date shown at a month in the other prompt
+    assert "（　　）、国賓として北京を訪れた" in by_answer["2024年5月16日"]  # the place left out with its で
     statements = {i.answer.ja: i.statement.ja for i in ex.items if i.statement is not None}
     for a, b in [(a, b) for a in statements for b in statements if a < b]:  # a true/false statement on the same
         assert not (a in statements[b] and b in statements[a]), (a, b)     # worksheet answers no other question
-    assert "習近平" not in statements["人民大会堂"] and "2024年5月16日" not in statements["人民大会堂"]
+    assert "2024年5月16日" not in statements["人民大会堂"]
 
 
 def test_dates_are_resolved_from_the_articles_date(bank: Bank) -> None:
@@ -199,7 +199,7 @@ def test_dates_are_resolved_from_the_articles_date(bank: Bank) -> None:
 def test_the_same_day_is_printed_as_the_day_it_means(bank: Bank) -> None:
     text = ("2024年10月23日 18:30\nロシア中部カザンで22日、BRICSの首脳会議が開幕した。"
             "中国の習近平国家主席は同日、議長国ロシアのプーチン大統領と会談した。\n")
-    ex = run(text, bank, published="2024-10-23")
+    ex = run(text, bank, published="2024-10-23", keep_all=True)
     xi = next(i for i in ex.items if i.answer.ja == "習近平")
     assert "国家主席は2024年10月22日、" in xi.prompt.ja and "同日" not in xi.prompt.ja
 
@@ -207,7 +207,7 @@ def test_the_same_day_is_printed_as_the_day_it_means(bank: Bank) -> None:
 def test_the_same_day_written_out_is_printed_as_the_day_it_means(bank: Bank) -> None:
     text = ("2024年10月23日 18:30\nロシア中部カザンで22日、BRICSの首脳会議が開幕した。"
             "中国の習近平国家主席は同じ日、議長国ロシアのプーチン大統領と会談した。\n")
-    xi = next(i for i in run(text, bank, published="2024-10-23").items if i.answer.ja == "習近平")
+    xi = next(i for i in run(text, bank, published="2024-10-23", keep_all=True).items if i.answer.ja == "習近平")
     assert "国家主席は2024年10月22日、" in xi.prompt.ja and "同じ日" not in xi.prompt.ja
 
 
@@ -229,7 +229,7 @@ def test_a_prompt_without_a_year_names_the_event(bank: Bank) -> None:
 def test_distractors_come_from_the_article_first_and_false_statements_only_where_it_contradicts(bank: Bank) -> None:
     text = ("2024年5月16日(木) 21:05配信\n中国の習近平国家主席は16日、北京でロシアのプーチン大統領と会談した。"
             "プーチン氏は17日、ハルビンに移動する予定だ。\n")
-    ex = run(text, bank)
+    ex = run(text, bank, keep_all=True)
     first = next(i for i in ex.items if i.answer.ja == "2024年5月16日")
     assert first.distractors[0].ja == "2024年5月17日"  # the article's other date
     assert first.false_statement is not None and "2024年5月17日" in first.false_statement.ja
@@ -250,7 +250,7 @@ def test_a_number_at_least_gets_no_distractor_that_may_be_true(sentence: str, an
 
 
 def test_who_announced_lists_every_actor_the_sentence_names(bank: Bank) -> None:
-    ex = run("中国とロシアは24日、日本海で爆撃機による共同パトロールを実施したと発表した。", bank)
+    ex = run("中国とロシアは24日、日本海で爆撃機による共同パトロールを実施したと発表した。", bank, keep_all=True)
     (who,) = [i for i in ex.items if i.tags[1] == "rule-speaker"]
     assert who.answer.ja == "中国とロシア" and "ロシアと中国" in who.accept
     assert who.prompt.ja.endswith("共同パトロールを実施したと発表したのはどこか。")
@@ -266,13 +266,13 @@ def test_no_country_compound_is_a_person_and_readings_are_never_guessed(bank: Ba
     assert zhang.entity is None and any(m.startswith("reading of 張暁剛") for m in zhang.missing)
 
 
-def test_default_is_about_twenty_best_and_all_keeps_everything(bank: Bank) -> None:
+def test_default_is_at_most_its_size_and_all_keeps_everything(bank: Bank) -> None:
     text = read_article(DATA / "unseen" / "wire_kazan.txt")
     src = provisional_source(text, "wire_kazan.txt", bank)
     assert sum(len(s.text) for s in split(clean(text).lines) if not s.heading) == 836  # characters of sentences
     default = extract(text, src, bank, load_analyzer())
     every = extract(text, src, bank, load_analyzer(), keep_all=True)
-    assert 20 < len(default.items) <= default_size(836) == 24 < len(every.items) == every.found
+    assert 12 <= len(default.items) <= default_size(836) == 24 < len(every.items) == every.found
     assert [i.id for i in every.items[:len(default.items)]] == [i.id for i in default.items]
     assert default.dropped == every.found - len(default.items)
     fewer = extract(text, src, bank, load_analyzer(), limit=5)

@@ -88,7 +88,7 @@ def test_extract_of_a_registered_article_uses_its_date_and_outlet(work: Path) ->
     data = yaml.safe_load(out.read_text(encoding="utf-8"))
     assert "sources" not in data  # the source is in the bank already
     items = data["items"]
-    assert 15 <= len(items) <= 20 and all(i["draft"] is True for i in items)
+    assert 10 <= len(items) <= 20 and all(i["draft"] is True for i in items)
     assert all(i["evidence"][0]["article"] == "001" for i in items)
     assert any(i["answer"]["ja"] == "2024年5月16日" for i in items)
 

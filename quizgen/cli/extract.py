@@ -93,8 +93,9 @@ def _ask(label: str, default: str, check: Callable[[str], str] | None = None) ->
 @click.option("-o", "--output", type=click.Path(path_type=Path), default=None, metavar="FILE",
               help="Write the drafts here (default: print them).")
 @click.option("--max", "max_drafts", type=click.IntRange(min=1), default=None, metavar="N",
-              help="How many drafts to keep (default: 20 for an article of up to 700 characters, one more per "
-                   "35 characters beyond, at most 30; the best, one per key fact).")
+              help="How many drafts to keep at most (default: 20 for an article of up to 700 characters, one more "
+                   "per 35 characters beyond, at most 30; the best, one per key fact; fewer where the article has "
+                   "fewer facts worth a question).")
 @click.option("--all", "keep_all", is_flag=True, help="Keep every draft worth making, the best first.")
 @click.option("--source-id", default=None, metavar="ID",
               help="Id for an article that is not registered (default: the next free number).")
@@ -103,8 +104,10 @@ def extract(article: Path, output: Path | None, max_drafts: int | None, keep_all
             bank_path: Path | None) -> None:
     """Draft questions from a Japanese ARTICLE, in the bank's format, for `quizgen review`.
 
-    About 20 drafts (more for a longer article), one per key fact (the actor, the date, the
-    number, the forum, the stance), in the article's order: each asks the fact in a sentence that
+    At most about 20 drafts (more for a longer article, fewer where it has fewer facts worth a question), one per
+    key fact (the actor, the date, the number, the forum, the stance) and one per sentence unless each prompt hides
+    the other's answer, never a name the headline prints or one of the article's main actors (those with --all),
+    in the article's order: each asks the fact in a sentence that
     names its event, its dates resolved from the article's date, with three wrong answers of the
     same kind, a true statement and, where the article contradicts it, a false one. Page clutter (datelines,
     photo credits, bylines, captions, links) is left out and reported. English texts are left as

@@ -18,8 +18,8 @@ from quizgen.extract import candidates as cand
 from quizgen.extract.clutter import Cleaned, ClutterReason, clean
 from quizgen.extract.dating import PageDate, Resolved, resolve
 from quizgen.extract.distractors import Named, Pools
-from quizgen.extract.drafts import Context, build, cut, mask
-from quizgen.extract.facts import DOCUMENT_END, Fact, Slot, facts
+from quizgen.extract.drafts import Context, build, mask, prints_word
+from quizgen.extract.facts import DOCUMENT_END, Fact, facts, key_of
 from quizgen.extract.lexicon import Lexicon, Mention
 from quizgen.extract.nlp import Analyzer
 from quizgen.extract.ranking import default_size, select
@@ -142,6 +142,7 @@ def extract(text: str, source: Source, bank: Bank, analyse: Analyzer, *, limit: 
     speaker: Mention | None = None
     carried: dict[int, Resolved] = {}
     last: Resolved | None = None
+    named: list[set[str]] = []  # the entities each sentence names
     for order, s in enumerate(sentences):
         if last is not None:
             carried[s.start] = last
@@ -149,15 +150,18 @@ def extract(text: str, source: Source, bank: Bank, analyse: Analyzer, *, limit: 
         last = days[-1] if days else last
         tokens = analyse(s.text)
         got, speaker = cand.candidates(s, tokens, lexicon, previous_speaker=speaker, page=page, article=source.id)
+        named.append({f"entity:{m.entity}" for m in lexicon.known(s.text, tokens) if m.entity} |
+                     {key_of(c) for c in got if c.kind in _ACTOR_KINDS and not c.mentions})
         every.extend(got)
         found.extend(facts(got, tokens, bank, order))
-    found = _main_actors(_same_people(found), every)
+    found = _same_people(found)
     allowed = page.years
     label = event_label(source.headline.ja, page)
     cued = {f.key for f in found if _in_label(f, label)}  # 習氏 in the cue gives 習近平 away too
+    main = main_actors(named)
     picked = select(found, limit, compatible=lambda a, b: _compatible(a, b, allowed),
-                    separate=lambda a, b: not _prints(a, b, allowed),
-                    given=lambda f: f.key in cued and (f.order >= LEAD or f.slot is Slot.WHEN))  # the lead's who, where
+                    separate=lambda a, b: _hides(a, b, allowed),
+                    given=lambda f: f.key in cued or f.key in main or _in_headline(f, source.headline.ja, bank))
     ctx = Context(source.id, page, label, pools(every, bank, page), bank, carried)
     built = [build(f, _masks(f, picked.chosen, allowed), ctx) for f in picked.chosen]
     if keep_all:
@@ -188,78 +192,68 @@ def _same_people(found: list[Fact]) -> list[Fact]:
     return out
 
 
-MAIN_ACTOR = 3  # a person named in this many sentences is the article's main actor
-LEAD = 2  # the first sentences: their facts (who met whom, where) are asked even though the context cue names them
-MAIN_ACTOR_PENALTY = 15
+MAIN_ACTOR = 3  # a name in this many sentences is one of the article's main actors
+LEAD_ACTOR = 2  # …and so is one the lead names and a later sentence names again
+_ACTOR_KINDS = frozenset({ItemKind.PERSON, ItemKind.COUNTRY, ItemKind.PLACE, ItemKind.ORGANISATION})
 
 
-def _main_actors(found: list[Fact], every: Sequence[cand.Candidate]) -> list[Fact]:
-    """Asking who did it, when the article is about that person (プーチン氏は…移動し in a report on Putin's
-    visit), is trivial after the first two sentences: those facts lose MAIN_ACTOR_PENALTY."""
-    sentences: dict[str, set[int]] = {}
-    for c in every:
-        if c.kind is ItemKind.PERSON and c.entity:
-            sentences.setdefault(c.entity, set()).add(c.sentence.start)
-    main = {e for e, seen in sentences.items() if len(seen) >= MAIN_ACTOR}
-    return [dataclasses.replace(f, score=f.score - MAIN_ACTOR_PENALTY)
-            if f.candidate.entity in main and f.order >= 2 and f.candidate.kind is ItemKind.PERSON else f for f in found]
+def main_actors(named: Sequence[set[str]]) -> frozenset[str]:
+    """The keys (`quizgen.extract.facts.key_of`) of the article's main actors, from the names each sentence
+    holds: those its lead names and a later sentence names again, and those named in MAIN_ACTOR sentences. A
+    blank on one of them, like one on a name its headline prints (`_in_headline`), is obvious to anyone who
+    read the story (ロシアの（　　）大統領 in a report on Putin's visit, （　　）に続いてベトナムを訪問 for
+    平壌): such drafts come with `--all` only."""
+    count: dict[str, int] = {}
+    for seen in named:
+        for e in seen:
+            count[e] = count.get(e, 0) + 1
+    lead = named[0] if named else set()
+    return frozenset(e for e, n in count.items() if n >= MAIN_ACTOR or (e in lead and n >= LEAD_ACTOR))
+
+
+def _in_headline(f: Fact, headline: str, bank: Bank) -> bool:
+    """Whether the headline prints the fact's answer, under any of its names (習氏 for 習近平)."""
+    c = f.candidate
+    if c.date is not None or c.kind not in _ACTOR_KINDS:
+        return False
+    known = bank.entity_by_id.get(c.entity) if c.entity else None
+    names = (c.answer, *c.accept, *((known.ja, *known.aliases) if known is not None else ()))
+    key = normalise(headline)
+    return any(len(normalise(n)) >= 2 and normalise(n) in key for n in names)
 
 
 def _compatible(a: Fact, b: Fact, allowed: frozenset[int]) -> bool:
-    """Two key facts of one sentence may both be asked when one of them can be masked in the other's prompt, and
-    no wh-question prints the other's answer (「…「公正な平和」を求めたのは誰か」 is the same fact as the words)."""
-    if (a.candidate.parts and _prints(a, b, allowed)) or (b.candidate.parts and _prints(b, a, allowed)):
-        return False
-    return (mask(a, allowed) is not None or mask(b, allowed) is not None or cut(a, b) is not None
-            or cut(b, a) is not None)
+    """Two facts of one sentence may both be asked only when neither prompt prints the other's answer: each can
+    be masked in the other's prompt, or lies outside what the other's wh-question quotes. Otherwise the drafts
+    give each other away (the teacher's worst kind of pair): one draft per sentence."""
+    return _hides(a, b, allowed) and _hides(b, a, allowed)
 
 
-def _prints(f: Fact, g: Fact, allowed: frozenset[int]) -> bool:
-    """Whether the prompt of `f` prints the answer of `g`, a fact of the same sentence: `g` cannot be masked and
-    lies in what the prompt quotes of the sentence (all of it, or the spans of a wh-question)."""
-    if mask(g, allowed) is not None or cut(f, g) is not None:
-        return False
+def _hides(f: Fact, g: Fact, allowed: frozenset[int]) -> bool:
+    """Whether the prompt of `f` leaves out the answer of `g`, a fact of the same sentence: `g` can be masked
+    (`quizgen.extract.drafts.mask`), or lies outside the spans a wh-question of `f` quotes."""
+    if mask(g, allowed) is not None:
+        return True
     c, o = f.candidate, g.candidate
     quoted = [p for p in c.parts if isinstance(p, tuple)] if c.parts else [(0, len(c.sentence.text))]
-    return any(a < o.end and o.start < b for a, b in quoted)
+    return not any(a < o.end and o.start < b for a, b in quoted)
 
 
 def _in_label(f: Fact, label: str) -> bool:
     """Whether the context cue, printed on the article's other drafts, prints the fact's answer (カザン of
     【中ロ首脳、カザンで会談】)."""
     key = normalise(label)
-    return any(len(form) >= 2 and _prints_word(key, form) for a in (f.candidate.answer, *f.candidate.accept)
+    return any(len(form) >= 2 and prints_word(key, form) for a in (f.candidate.answer, *f.candidate.accept)
                for form in (normalise(a),))
 
 
-def _prints_word(text: str, form: str) -> bool:
-    """Whether `text` prints `form`, a number only as a whole number (20 is not printed by 2024年)."""
-    pattern = re.escape(form)
-    if form[:1].isdigit():
-        pattern = r"(?<![0-9.])" + pattern
-    if form[-1:].isdigit():
-        pattern += r"(?![0-9.])"
-    return re.search(pattern, text) is not None
-
-
 def _masks(f: Fact, chosen: Sequence[Fact], allowed: frozenset[int]) -> dict[tuple[int, int], str]:
-    """What `f`'s prompt hides of the other chosen facts of its sentence: every answer that can be hidden (so a
-    worksheet with both questions gives neither away where it can; the selection made sure that of each pair
-    at least one can be): a masked name or date, or the rest of the sentence cut off after `f`'s clause
-    (`quizgen.extract.drafts.cut`), which then holds every mask inside it."""
+    """What `f`'s prompt hides of the other chosen facts of its sentence (the selection made sure each can be
+    hidden): a name reduced to its title, a date to its month, a place before で left out."""
     out: dict[tuple[int, int], str] = {}
-    cuts: dict[tuple[int, int], str] = {}
     for g in chosen:
-        if g is f or g.sentence_start != f.sentence_start:
-            continue
-        if (hide := mask(g, allowed)) is not None:
+        if g is not f and g.sentence_start == f.sentence_start and (hide := mask(g, allowed)) is not None:
             out[hide[0]] = hide[1]
-        elif (short := cut(f, g)) is not None:
-            cuts[short[0]] = short[1]
-    if cuts:
-        first = min(cuts)  # the earliest cut leaves out every later one
-        out = {span: v for span, v in out.items() if span[1] <= first[0]}
-        out[first] = cuts[first]
     return out
 
 
@@ -269,21 +263,26 @@ _HEADLINE_PART = re.compile(r"[\u3000\s]+")
 
 
 def event_label(headline: str, page: PageDate) -> str:
-    """The context cue for prompts that name no year: 【2024年5月 中露首脳の会談】 (the headline's first
-    clause, with が as の; the page's month where the article writes its year)."""
+    """The context cue for prompts that name no year: 【2024年5月 中露首脳の会談】 — the page's month (where the
+    article writes its year) and the event its headline names: the headline's first clause when it is one
+    (中ロ貿易 of 「中ロ貿易、24年は最高更新も伸び鈍化」, with が as の), never a headline of several clauses or with a
+    quotation (「中国、朝ロ条約に「コメントせず」」 is a headline, not an event: 【2024年6月】). No cue without a date."""
+    published = page.published
+    if published is None or published.year not in page.years:
+        return ""
     headline = re.sub(r"^(?:【[^】]{1,8}】|［[^］]{1,8}］|\[[^\]]{1,8}\])\s*", "", headline.strip())  # 【解説】
     part = _HEADLINE_PART.split(headline)[0] if headline else ""
     first = part.split("、")[0]
-    event = first if len(first) >= 6 else part
+    event = first if len(first) >= 4 else "" if "、" in part else part
+    if "「" in event or "『" in event:
+        event = ""
     subject, ga, rest = event.partition("が")
     if ga and not re.search(r"[をにでへと]", rest) and re.search(r"[\u30a1-\u30fa\u4e00-\u9fff]$", event):
         event = f"{subject}の{rest}"  # 中露首脳が会談 -> 中露首脳の会談 (but not 爆撃機の日本周辺を共同飛行)
-    published = page.published
-    when = f"{published.year}年{published.month}月" if published and published.year in page.years else ""
-    if is_placeholder(event) or len(event) > 30 or (_NOT_AN_EVENT.search(event) and when):
-        event = ""  # a column's title names no event: the month alone is the better cue (with no month, keep it)
-    inside = " ".join(p for p in (when, event) if p)
-    return f"【{inside}】" if inside else ""
+    if is_placeholder(event) or len(event) > 30 or _NOT_AN_EVENT.search(event):
+        event = ""  # a column's title names no event: the month alone is the cue
+    when = f"{published.year}年{published.month}月"
+    return f"【{' '.join(p for p in (when, event) if p)}】"
 
 
 def pools(cands: Sequence[cand.Candidate], bank: Bank, page: PageDate) -> Pools:

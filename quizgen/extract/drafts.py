@@ -8,9 +8,9 @@
   forms add the article's spelling.
 - Other facts chosen from the same sentence are masked (a name reduced to its title, a date to its month,
   「人民大会堂で」 or 「カザフスタンのアスタナで」 left out), so two drafts never answer each other (a mirror
-  pair); where a fact of a later clause cannot be masked, the earlier fact's prompt stops at the end of its own
-  clause and the rest becomes 「…」 (`cut`), so the later fact gets a draft of its own. A fill
-  (`quizgen.extract.ranking`) is chosen only where at least one of the two prompts hides the other's answer.
+  pair). Two facts of one sentence are both drafted only where each can be hidden in the other's prompt
+  (`quizgen.extract.ranking`); a prompt is never cut short with 「…」 (it would only make sense next to the
+  article).
 - A link to the sentence before (「一方、」「これに対し、」) is left out: a standalone prompt cannot show it.
 - `statement` is the sentence (true), `cloze` the sentence with the answer in [[…]], `false_statement`
   the sentence with a distractor the article states about something else (so the article contradicts it),
@@ -33,7 +33,7 @@ from quizgen.bank.model import Bank, DateBasis, Entity, EntityType, Evidence, It
 from quizgen.bank.placeholders import TODO_EN, is_placeholder
 from quizgen.extract.dating import PageDate, Resolved, ja_date, resolve
 from quizgen.extract.distractors import Choice, Pools, choose
-from quizgen.extract.facts import Fact, Slot
+from quizgen.extract.facts import Fact
 from quizgen.extract.lexicon import GLOSS_AFTER_KANJI, Mention, new_entity_id
 from quizgen.extract.rules.candidate import Candidate
 from quizgen.japanese.normalise import normalise
@@ -97,56 +97,6 @@ def mask(f: Fact, allowed_years: frozenset[int]) -> tuple[Span, str] | None:
     return None
 
 
-# Where a clause of a sentence ends: a comma after a verb's connective form (原則禁じ、 中国に至るもので、
-# 会談しており、), not after a particle phrase (について、 として、). A prompt may stop there.
-_CLAUSE_KANA = frozenset("しじりきちみびぎえけせべめれいて")
-_CLAUSE_WORDS = ("もので", "ので", "ており", "ものの")
-_NOT_A_CLAUSE = ("ついて", "として", "対して", "よって", "おいて", "とって", "めぐって", "向けて", "関して", "際して",
-                 "伴い", "加え", "一方で", "同時に")
-MIN_CLAUSE = 12  # a prompt cut short keeps at least this many characters of its sentence
-ELLIPSIS = "…"
-
-
-def clause_ends(text: str) -> list[int]:
-    """The commas of `text` that end a clause (outside brackets and quotations)."""
-    out: list[int] = []
-    for m in re.finditer("、", text):
-        before = text[:m.start()]
-        if before.endswith(_NOT_A_CLAUSE) or _open(before):
-            continue
-        if before.endswith(_CLAUSE_WORDS) or before[-1:] in _CLAUSE_KANA:
-            out.append(m.start())
-    return out
-
-
-def _open(before: str) -> bool:
-    return any(before.count(a) > before.count(b) for a, b in (("「", "」"), ("（", "）"), ("(", ")"), ("『", "』")))
-
-
-def _has_subject(text: str, c: Candidate, stop: int) -> bool:
-    """Whether text[:stop] says what its clause is about (a は or が) besides the answer's own: 「習氏は（7日）に…到着し、…」
-    stands alone, 「（昨年）は約1カ月にわたって行われ、…」 and 「（欧州）向けのガス輸出も激減し、…」 do not."""
-    own = re.match(r"(?:[（(][^（）()]{1,20}[）)])?[はが]", text[c.end:stop])
-    rest = text[:c.start] + text[c.end + (own.end() if own else 0):stop]
-    return re.search(r"(?<![年月日])[はが]", rest) is not None  # 昨年は: a time, not what the clause is about
-
-
-def cut(f: Fact, g: Fact) -> tuple[Span, str] | None:
-    """How the prompt of `f` (a blank in its sentence) can leave out `g`, a fact of a later clause of the same
-    sentence: the sentence stops at the last clause end between them and the rest becomes 「…」 (so a
-    sentence's second fact is asked in a draft of its own and neither prompt answers the other). None when no
-    clause ends between them, or too little of the sentence would be left."""
-    c, o = f.candidate, g.candidate
-    if c.parts or c.sentence.start != o.sentence.start:
-        return None
-    text = c.sentence.text
-    ends = [i for i in clause_ends(text) if c.end <= i < o.start and i >= MIN_CLAUSE]
-    if not ends or (f.slot not in (Slot.WHO, Slot.WHAT) and not _has_subject(text, c, ends[-1])):
-        return None
-    stop = len(text) - (text.endswith("。"))
-    return (ends[-1] + 1, stop), ELLIPSIS
-
-
 def titled(text: str, end: int, title: str) -> bool:
     """Whether the name ending at `end` is followed by `title` (past a reading gloss)."""
     gloss = GLOSS_AFTER_KANJI.match(text, end)
@@ -184,10 +134,12 @@ def _ask_verb(ask: str) -> str:
 
 
 def _dated(f: Fact, resolved: Sequence[Resolved]) -> Resolved | None:
-    """The date the fact happened: its own answer, or the most precise provable date of its sentence."""
+    """The date the fact happened: its own answer, or the most precise provable date of its sentence (not one
+    the sentence counts from: 2000年7月以来24年ぶり)."""
     if f.candidate.date is not None:
         return f.candidate.date
-    provable = [r for r in resolved if r.basis is not None and r.precision >= 2]
+    provable = [r for r in resolved if r.basis is not None and r.precision >= 2
+                and not f.candidate.sentence.text.startswith("以来", r.end)]  # what happened since is not dated by it
     return max(provable, key=lambda r: r.precision) if provable else None
 
 
@@ -212,6 +164,11 @@ def build(f: Fact, masks: Mapping[Span, str], ctx: Context) -> Built:
     dates |= _same_day(text, resolved, ctx.carried.get(c.sentence.start), allowed, (c.start, c.end))
     if c.date is not None:
         dates[(c.start, c.end)] = c.date.answer
+    for r in resolved:  # 2000年7月以来（　　）年ぶり: the count follows from the year, which goes (with what qualifies it:
+        if c.rule == "n-years-since" and re.fullmatch(r"以来(?:約|およそ)?", text[r.end:c.start]):  # 70年の節目だった)
+            lo = max(text.rfind("、", 0, r.start), text.rfind("は", 0, r.start)) + 1
+            dates = {span: v for span, v in dates.items() if not (lo <= span[0] < c.start)}
+            dates[(lo, c.start)] = ""
     dates = {(a, b): v for (a, b), v in dates.items() if not any(a < y and x < b for x, y in masks)}  # a mask wins
     answer, answer_en, accept = _answer(c, ctx.bank)
     alias = _PAREN_AFTER.match(text, c.end)  # 北大西洋条約機構（NATO）: the bracket would print the answer
@@ -223,7 +180,7 @@ def build(f: Fact, masks: Mapping[Span, str], ctx: Context) -> Built:
                    render(text, {**dates, **masks, (c.start, c.end): BLANK}) + f"{BLANK}に入る{c.ask}は{_ask_verb(c.ask)}。")
     known = ctx.bank.entity_by_id.get(c.entity) if c.entity else None
     names = (answer, *accept, *(known.aliases if known is not None else ()))  # 習氏 in the cue is 習近平
-    label = _label_for(ctx.label if c.date is None else _undated(ctx.label), prompt_body, names)
+    label = _label_for(ctx.label if c.date is None else "", prompt_body, names)  # a cue without its date: none
     prompt = label + prompt_body
     written = c.date.answer if c.date is not None else c.answer
     shown = {**dates, **{span: new for span, new in masks.items() if not (span[0] <= c.start and c.end <= span[1])}}
@@ -284,18 +241,22 @@ def _question(f: Fact, repl: Mapping[Span, str]) -> str:
     return "".join(p if isinstance(p, str) else render(c.sentence.text, repl, *p) for p in c.parts)
 
 
-def _undated(label: str) -> str:
-    """The cue without its date, for a draft that asks the date (【2024年5月 中露首脳の会談】 -> 【中露首脳の会談】)."""
-    inner = re.sub(r"^(?:19|20)[0-9]{2}年(?:[0-9]{1,2}月)?\s*", "", label.strip("【】"))
-    return f"【{inner}】" if inner else ""
-
-
 def _label_for(label: str, body: str, answers: Sequence[str]) -> str:
     """The context cue, when the prompt names no year and the cue does not print the answer."""
     if not label or _YEAR_IN.search(body):
         return ""
     key = normalise(label)
-    return "" if any(len(normalise(a)) >= 2 and normalise(a) in key for a in answers) else label
+    return "" if any(len(normalise(a)) >= 2 and prints_word(key, normalise(a)) for a in answers) else label
+
+
+def prints_word(text: str, form: str) -> bool:
+    """Whether `text` prints `form`, a number only as a whole number (24 is not printed by 2024年)."""
+    pattern = re.escape(form)
+    if form[:1].isdigit():
+        pattern = r"(?<![0-9.])" + pattern
+    if form[-1:].isdigit():
+        pattern += r"(?![0-9.])"
+    return re.search(pattern, text) is not None
 
 
 def _answer(c: Candidate, bank: Bank) -> tuple[str, str, tuple[str, ...]]:
@@ -341,9 +302,16 @@ def _false_statement(f: Fact, choice: Choice, label: str, dates: Mapping[Span, s
     return label + render(c.sentence.text, {**dates, (c.start, c.end): choice.texts[0].ja})
 
 
+_DATE_PARTICLE = re.compile(r"(?:には|に|から|まで|、)?")
+
+
 def _event(text: str, dates: Mapping[Span, str], dated: Resolved) -> str:
-    """The sentence as an event label: without its date, its final 。 and the comma the date leaves."""
-    body = render(text, {**dates, (dated.start, dated.end): ""}).rstrip("。")
+    """The sentence as an event label: without its date, the particle that goes with it (習氏は7日にモスクワに到着し
+    -> 習氏はモスクワに到着し, never 習氏はにモスクワ), its final 。 and the comma the date leaves."""
+    particle = _DATE_PARTICLE.match(text, dated.end)
+    end = particle.end() if particle is not None else dated.end
+    rest = {span: v for span, v in dates.items() if not (span[0] < end and dated.start < span[1])}
+    body = render(text, {**rest, (dated.start, end): ""}).rstrip("。")
     body = re.sub(r"(は|が|、)、", r"\1", body).strip("、 ")
     return re.sub(r"^(に|、|の)", "", body)
 
@@ -394,4 +362,4 @@ def placeholder_fields(item: Item) -> tuple[str, ...]:
     return tuple(out)
 
 
-__all__ = ["BLANK", "Built", "Context", "DateBasis", "build", "draft_id", "mask", "placeholder_fields", "render"]
+__all__ = ["BLANK", "Built", "Context", "DateBasis", "build", "draft_id", "mask", "placeholder_fields", "prints_word", "render"]

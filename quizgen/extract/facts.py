@@ -68,7 +68,7 @@ _BASE: dict[str, int] = {
 }
 _ENTITY: dict[ItemKind, int] = {
     ItemKind.PERSON: 78, ItemKind.ORGANISATION: 76, ItemKind.FORUM: 76, ItemKind.DOCUMENT: 82,
-    ItemKind.PLACE: 70, ItemKind.COUNTRY: 60, ItemKind.EVENT: 52,
+    ItemKind.PLACE: 70, ItemKind.COUNTRY: 48, ItemKind.EVENT: 52,  # a country blank is guessed from world knowledge
 }
 _SLOT_OF_KIND: dict[ItemKind, Slot] = {
     ItemKind.PERSON: Slot.WHO, ItemKind.COUNTRY: Slot.WHO, ItemKind.ORGANISATION: Slot.WHAT, ItemKind.FORUM: Slot.WHAT,
@@ -115,7 +115,9 @@ def _in_place(c: Candidate, tokens: Sequence[Token]) -> bool:
         return False  # 上海協力機構(SCO), 習近平(しゅう・きんぺい), 国家体育場(通称「鳥の巣」): a gloss or an aside
     if c.rule != "quoted" and _part_of_quoted_name(text, c.start, c.end):
         return False  # 「シベリアの力2」: シベリア alone is a fragment of the name
-    if not c.parts and (not _on_token_edges(c, tokens) or _tail_of_compound(c, tokens)):
+    if not c.parts and (not _on_token_edges(c, tokens) or _tail_of_compound(c, tokens) or _head_of_compound(c, tokens)):
+        return False
+    if _unnamed_organisation(c, tokens):
         return False
     if c.rule not in ("number", "date", "duration", "anniversary", "n-years-since") and _in_a_list(text, c):
         return False  # 2024年、（エジプト）、エチオピア、イランが加わり: any of the list fits the blank
@@ -175,6 +177,31 @@ def _tail_of_compound(c: Candidate, tokens: Sequence[Token]) -> bool:
             and "助数詞可能" not in before.pos)
 
 
+_VISITED = re.compile(r"(?:を(?:公式|国賓として)?(?:訪問|訪れ|歴訪)|で(?:会談|会見|開か|署名|調印))")
+_NAMED_KINDS = (ItemKind.PLACE, ItemKind.COUNTRY, ItemKind.ORGANISATION)
+
+
+def _head_of_compound(c: Candidate, tokens: Sequence[Token]) -> bool:
+    """A name that only qualifies the common noun right after it, in one compound: （西側）市場, （朝鮮半島）問題,
+    （ウクライナ）侵攻 are stock phrases whose blank the next word fills (but not ロシア産: 産 is a suffix)."""
+    if c.kind not in _NAMED_KINDS or c.rule not in ("entity", "place") or c.parts:
+        return False
+    after = next((t for t in tokens if t.start == c.end), None)
+    return after is not None and after.pos[:2] == ("名詞", "普通名詞")
+
+
+_KIND_OF_BODY = re.compile(r"(銀行|企業|会社|団体|機関|業者|メーカー)$")
+
+
+def _unnamed_organisation(c: Candidate, tokens: Sequence[Token]) -> bool:
+    """An organisation the bank does not know written as common nouns only (中国の（大手銀行）, 地方の（中小銀行）):
+    a kind of body, not a name — the context fills it (送金の受け入れ → 銀行)."""
+    if c.kind is not ItemKind.ORGANISATION or c.entity or c.rule != "entity" or not _KIND_OF_BODY.search(c.answer):
+        return False
+    inside = [t for t in tokens if c.start <= t.start < c.end]
+    return bool(inside) and not any(t.is_proper for t in inside)
+
+
 def _counts_a_list(text: str, c: Candidate) -> bool:
     """The answer counts the items the sentence lists right before it (…、日本、アメリカ、オーストラリア、インドの4か国)."""
     digits = re.match(r"[0-9]+", c.answer.lstrip("約計"))
@@ -203,15 +230,26 @@ def score(c: Candidate, bank: Bank, order: int) -> int:
     """How likely a strict teacher asks this candidate, 0-100: the rule's base, what the answer is, where it
     stands in its sentence, and the sentence's place in the article (the lead first)."""
     s = _ENTITY.get(c.kind, 50) if c.rule == "entity" else _BASE.get(c.rule, 40)
+    if c.kind is ItemKind.COUNTRY and _VISITED.match(c.sentence.text, c.end):
+        s = _ENTITY[ItemKind.PLACE]  # （ベトナム）を訪問した: where someone went is news, not world knowledge
     s = _by_answer(c, s)
     s -= _by_position(c, bank)
     return max(0, min(100, s + max(0, 6 - 2 * order)))
+
+
+# A date that only says when something was announced, published or taken up (13日発表した統計, 20日に公表した全文,
+# 20日に就任する大統領), or one the sentence's 「以来N年ぶり」 counts from: peripheral to the news, or derivable.
+_PERIPHERAL_DATE = re.compile(r"(?:に|には)?(?:発表|公表|公開|明らかにし|報じ|伝え|就任|発足)|以来")
+PERIPHERAL_DATE_PENALTY = 24
+_NAMES_A_DOCUMENT = re.compile(r"(?:を[^、。]{0,10}とする|に関する|についての)(?:共同)?(?:声明|宣言|文書|協定|条約)")
 
 
 def _by_answer(c: Candidate, s: int) -> int:
     """The base score adjusted for what the answer is."""
     if c.rule == "date" and c.date is not None:
         s += {1: -14, 2: -2, 3: 2}[c.date.precision]
+        if _PERIPHERAL_DATE.match(c.sentence.text, c.end):
+            s -= PERIPHERAL_DATE_PENALTY
     if c.kind is ItemKind.PERSON and c.entity is None and c.new_person is not None:
         s = max(s, 86)  # a person the bank does not know yet, named with a title
     if c.rule == "speaker":
@@ -222,6 +260,8 @@ def _by_answer(c: Candidate, s: int) -> int:
         s += 15  # a named stance (ウクライナ危機の政治的解決), not a clause
     if c.rule == "phrase" and (len(c.answer) >= 6 or re.search(r"[\u30a1-\u30fa]{3,}", c.answer)):
         s += 6
+    if c.rule == "phrase" and _NAMES_A_DOCUMENT.match(c.sentence.text, c.end):
+        s += 20  # （新時代の包括的戦略協力パートナーシップ）を一層深めるとする共同声明: what the statement is about
     return s - (12 if len(c.answer) > 24 else 0)
 
 
@@ -230,6 +270,8 @@ def _by_position(c: Candidate, bank: Bank) -> int:
     qualifies a noun, one of the article's two protagonists."""
     text = c.sentence.text
     penalty = 4 if c.entity in _PERSONS_OF_NOTE else 0
+    if c.entity in _PERSONS_OF_NOTE and c.title and c.rule != "speaker":
+        penalty += 30  # 中国の（　　）国家主席, ロシアの（　　）大統領: the title names him
     if c.rule in ("entity", "speaker") and _ATTRIBUTION.match(text[c.end:c.end + 12]):
         penalty += 25  # ロシア政府によりますと: who the article quotes for a figure is seldom the fact
     if c.kind is ItemKind.PERSON and c.rule != "speaker" and not c.title and re.match(r"(氏|\S{0,6}?)?の", text[c.end:c.end + 8]):
@@ -248,11 +290,12 @@ def _by_position(c: Candidate, bank: Bank) -> int:
 
 def facts(cands: Sequence[Candidate], tokens: Sequence[Token], bank: Bank, order: int) -> list[Fact]:
     """Every usable candidate of one sentence as a Fact, best first."""
-    out = [Fact(c, slot_of(c), score(c, bank, order), _key(c), order) for c in cands if usable(c, tokens, bank)]
+    out = [Fact(c, slot_of(c), score(c, bank, order), key_of(c), order) for c in cands if usable(c, tokens, bank)]
     return sorted(out, key=lambda f: (-f.score, f.candidate.start))
 
 
-def _key(c: Candidate) -> str:
+def key_of(c: Candidate) -> str:
+    """The answer's identity: a date, an entity of the bank, or the normalised answer."""
     if c.date is not None:
         return f"date:{c.date.when}"
     return f"entity:{c.entity}" if c.entity else normalise(c.answer)

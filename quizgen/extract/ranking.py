@@ -9,10 +9,8 @@ however many sentences name him):
 2. **Fill.** While the selection is below its size, the next-best facts that are separate facts of their
    sentence: a good score (FILL_SCORE), no overlap with a chosen answer (no nested variants of one blank),
    not a word that only qualifies a chosen answer (中国外務省 of 中国外務省の毛寧報道官), at most
-   FILL_PER_SENTENCE drafts from one sentence, and no mirror pair with a fact chosen from its sentence: at
-   least one of the two prompts hides the other's answer (a masked name or date, or the sentence cut short
-   after the earlier fact's clause: `quizgen.extract.drafts.cut`), so a sentence's second fact gets a draft
-   of its own.
+   FILL_PER_SENTENCE drafts from one sentence, and no mirror pair with a fact chosen from its sentence: each
+   of the two prompts hides the other's answer (a masked name or date), else the sentence keeps one draft.
 
 The chosen drafts come in the article's order, so a teacher reviews them as the story unfolds. The facts
 left out follow (with `--all`), best first.
@@ -93,7 +91,7 @@ def _fits(f: Fact, siblings: Sequence[Fact]) -> bool:
 
 def fills(f: Fact, siblings: Sequence[Fact], separate: Pair, compatible: Pair = lambda _a, _b: True) -> bool:
     """Whether `f` is a separate fact of its sentence beside the facts already chosen from it: no mirror pair
-    with any of them (at least one of the two prompts hides the other's answer) and `compatible`."""
+    with any of them (each of the two prompts hides the other's answer) and `compatible`."""
     if len(siblings) >= FILL_PER_SENTENCE + (f.order == 0):
         return False
     c = f.candidate
@@ -101,7 +99,7 @@ def fills(f: Fact, siblings: Sequence[Fact], separate: Pair, compatible: Pair = 
         o = g.candidate
         if c.start < o.end and o.start < c.end:
             return False  # ウクライナ危機 inside ウクライナ危機の政治的解決: one blank, two answers
-        if _one_name(f, g) or not (separate(f, g) or separate(g, f)) or not compatible(g, f):
+        if _one_name(f, g) or not (separate(f, g) and separate(g, f)) or not compatible(g, f):
             return False
     return True
 

@@ -66,11 +66,14 @@ def forums(s: Sentence, tokens: Sequence[Token], mentions: Sequence[Mention]) ->
         if named is not None:
             start, phrase = named.start(), s.text[named.start():end]
             accept = (phrase.replace("「", "").replace("」", ""),)
-        out.append(Candidate(s, Category.FORUMS, ItemKind.FORUM, phrase, start, end, "会議・枠組み", "forum",
-                             accept=accept))
+        treaty = _TREATY.search(phrase)  # 「中朝友好協力相互援助条約」 is a treaty, asked as one
+        out.append(Candidate(s, Category.POSITIONS if treaty else Category.FORUMS,
+                             ItemKind.DOCUMENT if treaty else ItemKind.FORUM, phrase, start, end,
+                             treaty.group(0) if treaty else "会議・枠組み", "forum", accept=accept))
     return out
 
 
+_TREATY = re.compile(r"(条約|協定|議定書)」?$")
 _HELD = re.compile(r"で(?:会談|会見|会い|会っ|開か|開い|行わ|行っ|署名|調印|演説|首脳会議)")
 
 

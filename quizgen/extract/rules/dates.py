@@ -12,7 +12,7 @@ from quizgen.extract.rules.candidate import Candidate
 from quizgen.extract.sentences import Sentence
 
 _NUM = r"[0-9０-９]+(?:[.,][0-9０-９]+)?|[一二三四五六七八九十百千万]+"
-_AGO = re.compile(rf"(?:約|およそ)?(?:{_NUM}|数)(?:年半?|か月|カ月|ヶ月|週間|日)ぶり")
+_AGO = re.compile(rf"(?:約|およそ)?(?P<n>{_NUM}|数)(?P<unit>年半?|か月|カ月|ヶ月|週間|日)ぶり")
 # How long something has lasted: 「侵攻から2年半が過ぎ」「約1カ月にわたって」「約1時間にわたり」
 _MORE_OR_LESS = r"(?:以上|余り|あまり|超|近く)"  # 5年以上, 20余り
 _SPAN = re.compile(rf"(?:約|およそ)?(?:{_NUM})(?:年半|年|か月|カ月|ヶ月|週間|日間|時間)(?:半)?{_MORE_OR_LESS}?"
@@ -44,7 +44,14 @@ def dates(s: Sentence, page: PageDate, article: str) -> list[Candidate]:
         accept = tuple(dict.fromkeys(a for a in (r.written, r.english, r.when.replace("-", "/")) if a != r.answer))
         out.append(Candidate(s, Category.DATES, ItemKind.DATE, r.written, r.start, r.end, ask, "date",
                              answer_type=AnswerType.DATE, accept=accept, date=r))
-    for rule, kind, pattern in (("anniversary", ItemKind.ANNIVERSARY, _ANNIV), ("n-years-since", ItemKind.DURATION, _AGO)):
+    for m in _AGO.finditer(s.text):
+        if any(a < m.end() and m.start() < b for a, b in taken) or not re.match(_NUM, m.group("n")):
+            continue  # 数年ぶり: no number to learn
+        taken.append((m.start(), m.end()))
+        n, unit = m.group("n"), m.group("unit")  # 24年ぶり: the blank is on 24, 年ぶり stays (asked as how many years)
+        out.append(Candidate(s, Category.DATES, ItemKind.DURATION, n, m.start("n"), m.end("n"), "数", "n-years-since",
+                             answer_type=AnswerType.NUMBER, accept=(f"{n}{unit}ぶり",)))  # not 24年: 2024年 prints it
+    for rule, kind, pattern in (("anniversary", ItemKind.ANNIVERSARY, _ANNIV),):
         for m in pattern.finditer(s.text):
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue

@@ -17,7 +17,7 @@ from quizgen.extract.sentences import Sentence
 _REPORT = re.compile(
     r"(述べ|強調し|表明し|呼びかけ|批判し|懸念を示し|懸念を表明し|求め|指摘し|評価し|説明し|主張し|要請し|非難し|"
     r"示唆し|明らかにし|語っ|発表し|提案し|警告し|訴え|再確認し|合意し|一致し|支持し|反対し|歓迎し|明言し|"
-    r"意向を示し|意思を示し|姿勢を示し|けん制し|牽制し|警戒し|望み|感謝し|称賛し|賞賛し)"
+    r"意向を示し|意思を示し|姿勢を示し|考えを示し|応じ|けん制し|牽制し|警戒し|望み|感謝し|称賛し|賞賛し)"
     r"(ました(?=$|[。、」]|が)|た(?=$|[。、」]|が|ものの|うえ)|ている(?=$|[。、」]|が|ものの)|ています|ており|ていた|、)")
 # Reporting verbs in the present tense, as analysis pieces write them: 「…と分析する」「…と指摘する」「…とみている」.
 _REPORT_NOW = re.compile(r"(指摘|分析|説明|強調|主張|警告|批判|反論|否定|予測|予想|警鐘を鳴ら|述べ|語|み|見)"
@@ -136,8 +136,8 @@ def _stance_answers(text: str, tokens: Sequence[Token], lo: int, verb_at: int, c
     """What was said: the noun phrase before を/に/への + the verb, or the clause before と."""
     out: list[tuple[str, int]] = []
     before = text[lo:verb_at]
-    if before.endswith("と"):
-        clause = before[:-1]
+    if before.endswith(("と", "との")):  # …に対抗すべきだとの考えを示し: the clause is what was said
+        clause = re.sub(r"(?:だ|である)$", "", before[:-2] if before.endswith("との") else before[:-1])
         cuts = list(re.finditer(r"(?<![でにて])[はが](?![ないず])|、", clause))
         cut = cuts[-1].start() if cuts else -1
         answer = clause[cut + 1:] if cut >= 0 else clause
@@ -178,6 +178,9 @@ def quoted(s: Sentence) -> list[Candidate]:
             pieces += [(first, m.start(1)), (last, m.end(1) - len(last))] if "、" in body else []
         for piece, at in dict.fromkeys(pieces):
             answer = _QUOTE_END.sub("", piece) if len(_QUOTE_END.sub("", piece)) >= 2 else piece
+            head = answer.partition("という")[0]
+            if head != answer and len(head) >= 2 and piece == body:
+                answer = head  # 「同盟関係という新たな高い水準」: the key word, not the whole phrase to recall
             if not 2 <= len(answer) <= 30 or (piece != body and answer.endswith(("は", "が", "を", "に", "で", "と", "も"))):
                 continue  # 「…連携強化は、」 is half a sentence, not an answer
             document = bool(_DOCUMENT.search(answer))
