@@ -52,7 +52,7 @@ def configs(bank: Bank) -> list[tuple[str, WorksheetOptions, Selection]]:
             sel, name = Selection(stories=(story,)), f"--story {story}"
         types = TYPES[k % 5]
         n = sum(1 for i in sel.apply(bank) if Exercise.TRUEFALSE in types or not i.truefalse)  # askable with types
-        count = max(3, min(20 - k % 3 * 5, n // 2))
+        count = min(max(3, min(20 - k % 3 * 5, n // 2)), n)  # a story whose items are mostly true/false-only has fewer
         out.append((name, WorksheetOptions(count=count, types=types, lang=LANGS[k % 3], variants=1 + k % 3,
                                            seed=100 + k, furigana=k % 4 == 0), sel))
     return out

@@ -338,6 +338,8 @@ def test_a_date_left_out_of_another_prompt_takes_its_particle_with_it(bank: Bank
 
 def test_days_before_or_after_are_no_date(bank: Bank) -> None:
     assert not [r for r in resolve("両首脳は2日前に会談し、3日後に再び会う。", PAGE, "x") if r.basis is not None]
+    # a length of time (a fresh teacher found 所要日数は約20日 asked as 2025年10月20日)
+    assert not [r for r in resolve("所要日数は約20日。喜望峰回りなら20日余りかかる。", PAGE, "x") if r.basis is not None]
 
 
 @pytest.mark.parametrize(("text", "shown"), [
