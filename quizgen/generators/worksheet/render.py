@@ -109,7 +109,7 @@ def _segments(name: str, reading: str) -> list[tuple[str, str | None]] | None:
     parts = align(name, reading)
     if parts is None:
         return None
-    return [(seg, reading) for seg, reading in parts]
+    return [(seg, None if seg in EVERYDAY else reading) for seg, reading in parts]  # 中国 inside a long title too
 
 
 EVERYDAY = frozenset({"中国", "日本", "米国", "韓国", "国連", "中東"})
