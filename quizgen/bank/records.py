@@ -13,7 +13,7 @@ import datetime as dt
 import difflib
 import types
 import typing
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from enum import Enum
 from pathlib import Path
 from typing import Any
@@ -24,6 +24,10 @@ from quizgen.text import code_point, find_control
 
 MISSING = object()
 
+#: Where a record read without locations sits: (file number, section, position in it); `Reader.locate`
+#: turns it into the record's located mapping when a problem must be reported (see `load.py`).
+RecordRef = tuple[int, str, int]
+
 
 # --------------------------------------------------------------------------- generic building
 
@@ -31,18 +35,27 @@ MISSING = object()
 class Reader:
     """Turns located YAML data into model dataclasses, collecting problems."""
 
-    def __init__(self) -> None:
+    def __init__(self, locate: Callable[[RecordRef], LocMap] | None = None) -> None:
         self.problems: list[Problem] = []
-        # (kind, id) -> the record's mapping, for locating cross-record problems later
-        self.maps: dict[tuple[str, str], LocMap] = {}
+        # (kind, id) -> the record's mapping, or where to find it again, for locating cross-record problems later
+        self.maps: dict[tuple[str, str], LocMap | RecordRef] = {}
+        self._locate = locate
 
     def fail(self, loc: Loc, field: str, message: str) -> object:
         self.problems.append(loc.problem(field, message))
         return MISSING
 
+    def mapping(self, kind: str, rid: str) -> LocMap:
+        """The located mapping of record (kind, rid), read again with locations if it was read without."""
+        node = self.maps[(kind, rid)]
+        if isinstance(node, LocMap):
+            return node
+        assert self._locate is not None, "a record read without locations needs a `locate`"
+        return self._locate(node)
+
     def at(self, kind: str, rid: str, *path: str | int) -> Loc:
         """Best location for a nested field of record (kind, rid): the deepest part of `path` that is there."""
-        node: Any = self.maps[(kind, rid)]
+        node: Any = self.mapping(kind, rid)
         loc: Loc = node.loc
         for step in path:
             if isinstance(node, LocMap) and isinstance(step, str) and step in node:
@@ -118,8 +131,7 @@ class Reader:
     def record(self, raw: Any, cls: type[Any], loc: Loc, path: str) -> Any:
         if not isinstance(raw, LocMap):
             return self.fail(loc, path, f"must be a mapping, not {kind_of(raw)}")
-        hints = typing.get_type_hints(cls)
-        fields = {f.name: f for f in dataclasses.fields(cls)}
+        hints, fields = _fields(cls)
         ok = True
         for key in raw:
             if key not in fields:
@@ -146,6 +158,16 @@ class Reader:
         if not ok:
             return MISSING
         return cls(**kwargs)
+
+
+_FIELDS: dict[type[Any], tuple[dict[str, Any], dict[str, dataclasses.Field[Any]]]] = {}
+
+
+def _fields(cls: type[Any]) -> tuple[dict[str, Any], dict[str, dataclasses.Field[Any]]]:
+    """A record type's resolved type hints and its fields by name: worked out once per type, not per record."""
+    if cls not in _FIELDS:
+        _FIELDS[cls] = typing.get_type_hints(cls), {f.name: f for f in dataclasses.fields(cls)}
+    return _FIELDS[cls]
 
 
 _SINGULAR = {"sources": "source", "stories": "story", "entities": "entity", "items": "item",

@@ -1,0 +1,123 @@
+"""Big banks and long histories for the benchmarks, generated (never committed).
+
+`big_bank(n)` is the bundled bank with its items cloned, each copy under new ids (`<id>-c<k>`), until it
+has `n` items; the sources, entities, stories and disagreements are the bundled ones. Items go in files
+of about `PER_FILE` items, as `review` writes a bank that grew article by article. The bank is made once
+per size and kept under `bench/results/banks/` (ignored by git); delete that folder to make them again.
+
+`big_history(db, card_ids, n)` fills a review database with `n` reviews over the cards, with real FSRS
+states, written straight into the log as `Store.add_review` would write them.
+
+    .venv/bin/python bench/bigbank.py 100000      # make the 100k bank (and print where it is)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import re
+import sqlite3
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from quizgen import resources  # noqa: E402
+
+if TYPE_CHECKING:
+    from fsrs import Card
+
+CACHE = ROOT / "bench" / "results" / "banks"
+PER_FILE = 60
+_ID_RE = re.compile(r"^(  - id: )(\S+)$", re.MULTILINE)
+_ITEM_START = re.compile(r"^  - id: ", re.MULTILINE)
+
+
+def _items(text: str) -> list[str]:
+    """The items of one bundled items file, as YAML text (each starting '  - id: ')."""
+    starts = [m.start() for m in _ITEM_START.finditer(text)]
+    return [text[a:b].rstrip() + "\n" for a, b in zip(starts, [*starts[1:], len(text)], strict=True)]
+
+
+def big_bank(n: int) -> Path:
+    """The bundled bank grown to `n` items (made on first use)."""
+    out = CACHE / f"bank-{n}"
+    done = out / ".complete"
+    if done.exists():
+        return out
+    src = resources.bank_dir()
+    out.mkdir(parents=True, exist_ok=True)
+    for old in out.rglob("*.yaml"):
+        old.unlink()
+    for path in src.glob("*.yaml"):
+        (out / path.name).write_bytes(path.read_bytes())
+    originals = [item for path in sorted((src / "items").glob("*.yaml"))
+                 for item in _items(path.read_text(encoding="utf-8"))]
+    (out / "items").mkdir(exist_ok=True)
+    made, batch, files = 0, [], 0
+    copy = 0
+    while made < n:
+        for item in originals:
+            if made == n:
+                break
+            batch.append(_ID_RE.sub(rf"\g<1>\g<2>-c{copy}", item, count=1))
+            made += 1
+            if len(batch) == PER_FILE:
+                files += 1
+                (out / "items" / f"part-{files:05d}.yaml").write_text("items:\n" + "\n".join(batch), encoding="utf-8")
+                batch = []
+        copy += 1
+    if batch:
+        files += 1
+        (out / "items" / f"part-{files:05d}.yaml").write_text("items:\n" + "\n".join(batch), encoding="utf-8")
+    done.touch()
+    return out
+
+
+def yaml_files(bank: Path) -> list[Path]:
+    return sorted(p for p in bank.rglob("*") if p.suffix in (".yaml", ".yml"))
+
+
+def big_history(db: Path, card_ids: list[str], n: int, seed: int = 0) -> None:
+    """`n` reviews spread over `card_ids` and the past two years, with real FSRS states, in a new database."""
+    from quizgen.quiz.scheduling import Scheduler, card_to_json
+    from quizgen.quiz.store import Store
+
+    Store(db).close()
+    sched = Scheduler(fuzz=False)
+    rng = random.Random(seed)
+    start = dt.datetime(2023, 3, 1, tzinfo=dt.UTC)
+    cards: dict[str, Card] = {}
+    per_card = max(1, n // len(card_ids))
+    step = dt.timedelta(days=730) / per_card
+    con = sqlite3.connect(db)
+    rows = []
+    for k in range(n):
+        card_id = card_ids[k % len(card_ids)]
+        at = start + step * (k // len(card_ids)) + dt.timedelta(seconds=k % len(card_ids))
+        prev = cards.get(card_id)
+        rating = rng.choice([1, 3, 3, 3, 4])
+        card = sched.review(prev or sched.new_card(card_id, at), rating, at)
+        cards[card_id] = card
+        rows.append(("review", card_id, at.isoformat(timespec="microseconds"), rating, card_to_json(card),
+                     card.due.isoformat(timespec="microseconds"), int(card.state), 0 if prev is None else int(prev.state),
+                     int(rating > 1), "typed", "x"))
+        if len(rows) == 50_000:
+            _insert(con, rows)
+            rows = []
+    _insert(con, rows)
+    con.close()
+
+
+def _insert(con: sqlite3.Connection, rows: Sequence[tuple[object, ...]]) -> None:
+    with con:
+        con.executemany("INSERT INTO reviews (kind, item_id, reviewed_at, rating, state, due, card_state, prior_state,"
+                        " correct, mode, answer) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+
+
+if __name__ == "__main__":
+    size = int(sys.argv[1]) if len(sys.argv) > 1 else 100_000
+    print(big_bank(size))
