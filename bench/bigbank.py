@@ -2,8 +2,9 @@
 
 `big_bank(n)` is the bundled bank with its items cloned, each copy under new ids (`<id>-c<k>`), until it
 has `n` items; the sources, entities, stories and disagreements are the bundled ones. Items go in files
-of about `PER_FILE` items, as `review` writes a bank that grew article by article. The bank is made once
-per size and kept under `bench/results/banks/` (ignored by git); delete that folder to make them again.
+of `PER_FILE` items (each start of the quiz looks at every bank file's size and times, a few microseconds
+a file). The bank is made once per size and kept under `bench/results/banks/` (ignored by git); delete
+that folder to make them again.
 
 `big_history(db, card_ids, n)` fills a review database with `n` reviews over the cards, with real FSRS
 states, written straight into the log as `Store.add_review` would write them.
@@ -31,7 +32,7 @@ if TYPE_CHECKING:
     from fsrs import Card
 
 CACHE = ROOT / "bench" / "results" / "banks"
-PER_FILE = 60
+PER_FILE = 200
 _ID_RE = re.compile(r"^(  - id: )(\S+)$", re.MULTILINE)
 _ITEM_START = re.compile(r"^  - id: ", re.MULTILINE)
 
@@ -77,8 +78,10 @@ def big_bank(n: int) -> Path:
     return out
 
 
-def yaml_files(bank: Path) -> list[Path]:
-    return sorted(p for p in bank.rglob("*") if p.suffix in (".yaml", ".yml"))
+def item_ids(bank: Path) -> list[str]:
+    """The ids of a bank made by `big_bank` (read from its files, without loading the bank)."""
+    return [m.group(2) for p in sorted((bank / "items").glob("*.yaml"))
+            for m in _ID_RE.finditer(p.read_text(encoding="utf-8"))]
 
 
 def big_history(db: Path, card_ids: list[str], n: int, seed: int = 0) -> None:
@@ -110,6 +113,46 @@ def big_history(db: Path, card_ids: list[str], n: int, seed: int = 0) -> None:
             rows = []
     _insert(con, rows)
     con.close()
+
+
+def steady_history(db: Path, card_ids: list[str], n: int, now: dt.datetime, seed: int = 0) -> int:
+    """A learner who keeps up: cards started one after another over the two years before `now`, each reviewed when
+    it is due (Good mostly, Again one time in ten), until `n` reviews or `now`. Returns how many were written."""
+    import heapq
+
+    from quizgen.quiz.scheduling import Scheduler, card_to_json
+    from quizgen.quiz.store import Store
+
+    Store(db).close()
+    sched = Scheduler(fuzz=False)
+    rng = random.Random(seed)
+    span = dt.timedelta(days=730)
+    first = now - span
+    queue = [(first + span * k / len(card_ids), k) for k in range(len(card_ids))]
+    heapq.heapify(queue)
+    cards: dict[int, Card] = {}
+    con = sqlite3.connect(db)
+    rows = []
+    written = 0
+    while queue and written < n:
+        at, k = heapq.heappop(queue)
+        if at >= now - dt.timedelta(hours=12):
+            continue  # due within the last half day: left for today's session
+        prev = cards.get(k)
+        rating = rng.choices([1, 2, 3, 4], weights=[10, 5, 80, 5])[0]
+        card = sched.review(prev or sched.new_card(card_ids[k], at), rating, at)
+        cards[k] = card
+        rows.append(("review", card_ids[k], at.isoformat(timespec="microseconds"), rating, card_to_json(card),
+                     card.due.isoformat(timespec="microseconds"), int(card.state), 0 if prev is None else int(prev.state),
+                     int(rating > 1), "typed", "x"))
+        written += 1
+        heapq.heappush(queue, (card.due, k))
+        if len(rows) == 50_000:
+            _insert(con, rows)
+            rows = []
+    _insert(con, rows)
+    con.close()
+    return written
 
 
 def _insert(con: sqlite3.Connection, rows: Sequence[tuple[object, ...]]) -> None:

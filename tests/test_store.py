@@ -87,7 +87,7 @@ def test_migration_from_schema_1_builds_cards_from_the_log(db: Path) -> None:
                                                              card.due.isoformat(timespec="microseconds")))
     con.close()
     with Store(db) as store:
-        assert store.version() == SCHEMA_VERSION == 3
+        assert store.version() == SCHEMA_VERSION == 4
         assert store.current()["a"].card().to_dict() == card.to_dict()
         assert store.current() == store.current(from_log=True)
 
@@ -226,7 +226,7 @@ def test_migration_from_schema_2_keeps_the_log_and_counts_lapses(db: Path) -> No
                      int(rating > 1)))
     con.close()
     with Store(db) as store:
-        assert store.version() == SCHEMA_VERSION == 3
+        assert store.version() == SCHEMA_VERSION == 4
         assert store.count() == 3 and store.current() == store.current(from_log=True)
         assert store.lapses() == {"a": 2} and store.lapses_of("a") == 2
         store.reset_leech("a", T0 + dt.timedelta(hours=1))

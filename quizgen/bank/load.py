@@ -22,10 +22,11 @@ from typing import Any
 
 from quizgen.bank import nodes
 from quizgen.bank.articles import ArticleFolders
-from quizgen.bank.files import Unread, read_utf8
+from quizgen.bank.data import to_data
+from quizgen.bank.files import Unread, bank_files, read_utf8
 from quizgen.bank.located import Loc, LocList, LocMap, load_located
 from quizgen.bank.model import Bank, Disagreement, Entity, Item, Pool, Source, Story
-from quizgen.bank.records import MISSING, Reader, RecordRef, display_path, dumps_yaml, kind_of, suggest, to_data
+from quizgen.bank.records import MISSING, Reader, RecordRef, display_path, dumps_yaml, kind_of, suggest
 from quizgen.bank.validate import validate
 from quizgen.errors import BankError, Problem, QuizgenError, UsageError
 
@@ -40,11 +41,6 @@ SECTIONS: dict[str, type[Any]] = {
 
 
 # --------------------------------------------------------------------------- loading
-
-
-def bank_files(bank_dir: Path) -> list[Path]:
-    """Every *.yaml/*.yml below `bank_dir` but folders: links to nothing and FIFOs too, for the reader to refuse."""
-    return sorted(p for p in bank_dir.rglob("*") if p.suffix in (".yaml", ".yml") and not p.is_dir())
 
 
 def load_bank(bank_dir: Path | str, articles_dir: Path | str | None = None, progress: Progress | None = None) -> Bank:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cached_property
@@ -94,7 +95,7 @@ class EntityType(StrEnum):
     EVENT = "event"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Text:
     """A bilingual text. Both languages are required."""
 
@@ -112,13 +113,13 @@ CATEGORY_LABELS = {
 }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Evidence:
     article: str
     quote: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Link:
     """An outlet's report that a source page links to (or relays)."""
 
@@ -126,7 +127,7 @@ class Link:
     url: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Source:
     id: str
     file: str
@@ -142,7 +143,7 @@ class Source:
     links: tuple[Link, ...] = ()  # the outlets' reports the page links to, first the one to show
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Story:
     """A news story the items belong to (an event or a strand of events): what `--story` selects."""
 
@@ -152,7 +153,7 @@ class Story:
     summary: Text | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DateBasis:
     """How an item's `when` follows from one article: the quotes that show it, and how it was read.
 
@@ -170,7 +171,7 @@ class DateBasis:
     note: Text | str | None = None  # how the date was found: {ja, en}, or plain text (a maintainers' record)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Role:
     article: str
     ja: str
@@ -178,7 +179,7 @@ class Role:
     quote: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Entity:
     id: str
     type: EntityType
@@ -190,7 +191,7 @@ class Entity:
     note: Text | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Item:
     id: str
     category: Category
@@ -250,14 +251,14 @@ def cloze_parts(text: str) -> list[tuple[str, bool]]:
     return out
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Side:
     article: str
     quote: str
     says: Text
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Disagreement:
     id: str
     topic: Text
@@ -265,7 +266,7 @@ class Disagreement:
     sides: tuple[Side, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Pool:
     id: str
     members: tuple[Text, ...]
@@ -279,23 +280,20 @@ class Bank:
     disagreements: tuple[Disagreement, ...] = ()
     pools: tuple[Pool, ...] = ()
     stories: tuple[Story, ...] = ()
-    # How each spelling a learner may type is read: derived data, filled in when the bank is cached
-    # (`bank/readings.py`); empty for a bank read straight from YAML. Pickled tuples of (spelling,
-    # ((surface, hiragana reading), ...), glyph variants), unpickled on first use: loading the cached bank
-    # for the quiz's first question neither imports nor unpickles them.
-    reading_blob: bytes = b""
+    # How each spelling a learner may type is read: derived data, computed when the bank is cached
+    # (`bank/readings.py`); empty for a bank read straight from YAML. (spelling, ((surface, hiragana
+    # reading), ...), glyph variants) for each spelling with kanji, sorted by spelling.
+    reading_table: tuple[tuple[str, tuple[tuple[str, str], ...], tuple[str, ...]], ...] = ()
 
     # Lookups are derived, never stored: the bank stays a plain value.
     @cached_property
     def readings(self) -> dict[str, Reading]:
-        """Each spelling's reading (see `reading_blob`)."""
-        if not self.reading_blob:
+        """Each spelling's reading (see `reading_table`)."""
+        if not self.reading_table:
             return {}
-        import pickle
-
         from quizgen.japanese.readings import Reading
 
-        return {s: Reading(segments, variants) for s, segments, variants in pickle.loads(self.reading_blob)}
+        return {s: Reading(segments, variants) for s, segments, variants in self.reading_table}
 
     @cached_property
     def source_by_id(self) -> dict[str, Source]:
@@ -379,7 +377,7 @@ class Bank:
         return tuple(dict.fromkeys(cands))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Selection:
     """Which items a generator takes. Empty tuples mean 'any'."""
 
@@ -418,18 +416,31 @@ class Selection:
     def take(self, bank: Bank) -> tuple[Item, ...]:
         """`apply`, checked: a story, article or tag the bank does not have is a UsageError naming the valid
         ones, and a selection that takes no item is an error rather than an empty output."""
-        tags = sorted({t for it in bank.items for t in it.tags})
-        _known("stories", self.stories, [s.id for s in bank.stories], "story", hint=True, list_all=True)
-        _known("articles", self.articles, [s.id for s in bank.sources], "article", hint=False, list_all=True)
-        _known("tags", self.tags, tags, "tag", hint=True, list_all=False)
-        ids = [it.id for it in bank.items]
-        _known("ids", self.ids, ids, "item", hint=True, list_all=False, lister="quizgen topics --items")
-        _known("exclude_ids", self.exclude_ids, ids, "item", hint=True, list_all=False, lister="quizgen topics --items")
+        self.check_names([s.id for s in bank.stories], [s.id for s in bank.sources],
+                         lambda: sorted({t for it in bank.items for t in it.tags}), lambda: [it.id for it in bank.items])
         items = self.apply(bank)
         if not items:
-            raise QuizgenError(f"no items match {self.describe()}; `quizgen topics` shows how many items each "
-                               "filter holds", names=_FILTERS)
+            raise self.nothing()
         return items
+
+    def check_names(self, stories: Sequence[str], articles: Sequence[str], tags: Callable[[], Sequence[str]],
+                    ids: Callable[[], Sequence[str]]) -> None:
+        """A UsageError for a story, article, tag or item the bank does not have (of `stories`, `articles`, the
+        bank's `tags()` and item `ids()`, each asked only when the selection names some), naming the valid ones."""
+        _known("stories", self.stories, stories, "story", hint=True, list_all=True)
+        _known("articles", self.articles, articles, "article", hint=False, list_all=True)
+        if self.tags:
+            _known("tags", self.tags, tags(), "tag", hint=True, list_all=False)
+        if self.ids or self.exclude_ids:
+            known = ids()
+            _known("ids", self.ids, known, "item", hint=True, list_all=False, lister="quizgen topics --items")
+            _known("exclude_ids", self.exclude_ids, known, "item", hint=True, list_all=False,
+                   lister="quizgen topics --items")
+
+    def nothing(self) -> QuizgenError:
+        """The error of a selection that takes no item."""
+        return QuizgenError(f"no items match {self.describe()}; `quizgen topics` shows how many items each "
+                            "filter holds", names=_FILTERS)
 
     def describe(self) -> str:
         """The filters set, as the library names them: '{stories} a {priorities} core' (the CLI spells flags)."""
@@ -440,7 +451,7 @@ class Selection:
 _FILTERS = ["categories", "priorities", "stories", "articles", "tags"]
 
 
-def _known(name: str, wanted: tuple[str, ...], known: list[str], what: str, *, hint: bool, list_all: bool,
+def _known(name: str, wanted: tuple[str, ...], known: Sequence[str], what: str, *, hint: bool, list_all: bool,
            lister: str = "quizgen topics") -> None:
     for value in wanted:
         if value not in known:

@@ -18,6 +18,7 @@ from enum import Enum
 from pathlib import Path
 from typing import Any
 
+from quizgen.bank.data import fields_of as _fields
 from quizgen.bank.located import UNREADABLE, Loc, LocList, LocMap
 from quizgen.errors import Problem
 from quizgen.text import code_point, find_control
@@ -160,16 +161,6 @@ class Reader:
         return cls(**kwargs)
 
 
-_FIELDS: dict[type[Any], tuple[dict[str, Any], dict[str, dataclasses.Field[Any]]]] = {}
-
-
-def _fields(cls: type[Any]) -> tuple[dict[str, Any], dict[str, dataclasses.Field[Any]]]:
-    """A record type's resolved type hints and its fields by name: worked out once per type, not per record."""
-    if cls not in _FIELDS:
-        _FIELDS[cls] = typing.get_type_hints(cls), {f.name: f for f in dataclasses.fields(cls)}
-    return _FIELDS[cls]
-
-
 _SINGULAR = {"sources": "source", "stories": "story", "entities": "entity", "items": "item",
               "disagreements": "disagreement", "pools": "pool"}
 
@@ -224,25 +215,9 @@ def display_path(path: Path) -> str:
         return str(path)
 
 
-def to_data(obj: Any) -> Any:
-    """Model -> plain YAML-able data, omitting fields left at their defaults."""
-    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-        out: dict[str, Any] = {}
-        for f in dataclasses.fields(obj):
-            val = getattr(obj, f.name)
-            if f.default is not dataclasses.MISSING and val == f.default:
-                continue
-            out[f.name] = to_data(val)
-        return out
-    if isinstance(obj, Enum):
-        return obj.value
-    if isinstance(obj, tuple | list):
-        return [to_data(v) for v in obj]
-    return obj
-
-
 def dumps_yaml(data: Any) -> str:
     """Plain data (see `to_data`) as YAML in the bank's style: Unicode kept, keys in order, lines never wrapped."""
     import yaml
 
     return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000)
+
