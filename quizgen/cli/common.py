@@ -85,9 +85,17 @@ def selection_options(f: F) -> F:
 
 
 def load(bank_path: Path | None, articles: Path | None = None) -> Bank:
+    """The bank, loaded and checked, with a progress bar on a terminal while a big one is read."""
     from quizgen.bank import load_bank
 
-    return load_bank(bank_path or resources.bank_dir(), articles)
+    with progress_bar("Reading the bank") as progress:
+        return load_bank(bank_path or resources.bank_dir(), articles, progress=progress)
+
+
+def status(message: str) -> None:
+    """A line about long work under way, on standard error when it is a terminal (nothing when it is piped)."""
+    if sys.stderr.isatty():
+        click.echo(message, err=True)
 
 
 def plural(count: int, one: str, many: str | None = None) -> str:
