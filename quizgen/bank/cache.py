@@ -31,13 +31,16 @@ import time
 import zlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from quizgen import __version__
-from quizgen.bank.catalog import Catalog, ItemFacts, MemoryCatalog, item_rank
+from quizgen.bank.catalog import ItemFacts, MemoryCatalog, item_rank
 from quizgen.bank.files import yaml_entries
 from quizgen.bank.model import Bank, Category, Disagreement, Entity, Item, Pool, Selection, Source, Story
 from quizgen.errors import OutputError, QuizgenError
+
+if TYPE_CHECKING:
+    from quizgen.bank.catalog import Catalog
 
 __all__ = ["FORMAT", "BankCache", "cache_path", "open_catalog", "readings_available", "with_readings"]
 
@@ -347,8 +350,8 @@ class BankCache:
     # ------------------------------------------------------------------ the catalog
 
     def take(self, selection: Selection) -> CachedPicked:
-        parts = self.parts()
-        selection.check_names([s.id for s in parts.stories], [s.id for s in parts.sources], self._tags, self._ids)
+        selection.check_names(lambda: [s.id for s in self.parts().stories], lambda: [s.id for s in self.parts().sources],
+                              self._tags, self._ids)
         where, params = _where(selection)
         if not self._rows(f"SELECT 1 FROM items i WHERE {where} LIMIT 1", params):
             raise selection.nothing()

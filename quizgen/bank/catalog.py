@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterable, Sequence
-from typing import NamedTuple, Protocol
+from typing import TYPE_CHECKING, NamedTuple, Protocol
 
 from quizgen.bank.model import Bank, Category, Item, Selection
 
@@ -53,49 +53,51 @@ def answer_keys(items: Iterable[Item]) -> frozenset[str]:
     return frozenset(k for i in items for k in (normalise(i.answer.ja), normalise(i.answer.en)) if k)
 
 
-class Picked(Protocol):
-    """The items a selection takes."""
+if TYPE_CHECKING:  # protocols for type checking only: the quiz's start-up does not build them
 
-    @property
-    def count(self) -> int: ...
+    class Picked(Protocol):
+        """The items a selection takes."""
 
-    def __len__(self) -> int: ...
+        @property
+        def count(self) -> int: ...
 
-    def count_up_to(self, limit: int) -> int:
-        """`count`, or `limit` when there are more (found without counting them all)."""
-        ...
+        def __len__(self) -> int: ...
 
-    def facts(self) -> list[ItemFacts]:
-        """Every picked item's facts, in bank order."""
-        ...
+        def count_up_to(self, limit: int) -> int:
+            """`count`, or `limit` when there are more (found without counting them all)."""
+            ...
 
-    def facts_of(self, item_ids: Iterable[str]) -> dict[str, ItemFacts]:
-        """The facts of those of `item_ids` that are picked."""
-        ...
+        def facts(self) -> list[ItemFacts]:
+            """Every picked item's facts, in bank order."""
+            ...
 
-    def ranked(self, after: tuple[int, str], limit: int) -> list[ItemFacts]:
-        """At most `limit` picked items after `after` (rank, id) in the order of (rank, id)."""
-        ...
+        def facts_of(self, item_ids: Iterable[str]) -> dict[str, ItemFacts]:
+            """The facts of those of `item_ids` that are picked."""
+            ...
 
-    def items(self, item_ids: Sequence[str]) -> list[Item]:
-        """The picked items of `item_ids`, in that order."""
-        ...
+        def ranked(self, after: tuple[int, str], limit: int) -> list[ItemFacts]:
+            """At most `limit` picked items after `after` (rank, id) in the order of (rank, id)."""
+            ...
 
-    def bank_for(self, items: Sequence[Item]) -> Bank:
-        """A bank with every record but the items, and of the items at least these, every item with the same answer,
-        and the readings of their spellings: what judging, hinting and citing these items needs."""
-        ...
+        def items(self, item_ids: Sequence[str]) -> list[Item]:
+            """The picked items of `item_ids`, in that order."""
+            ...
 
-    def answer_keys(self) -> frozenset[str]:
-        """`answer_keys` of every item of the bank, picked or not."""
-        ...
+        def bank_for(self, items: Sequence[Item]) -> Bank:
+            """A bank with every record but the items, and of the items at least these, every item with the same answer,
+            and the readings of their spellings: what judging, hinting and citing these items needs."""
+            ...
+
+        def answer_keys(self) -> frozenset[str]:
+            """`answer_keys` of every item of the bank, picked or not."""
+            ...
 
 
-class Catalog(Protocol):
-    def take(self, selection: Selection) -> Picked:
-        """The items `selection` takes; a story, article or tag the bank does not have, or a selection that takes
-        nothing, is an error (as `Selection.take` says it)."""
-        ...
+    class Catalog(Protocol):
+        def take(self, selection: Selection) -> Picked:
+            """The items `selection` takes; a story, article or tag the bank does not have, or a selection that takes
+            nothing, is an error (as `Selection.take` says it)."""
+            ...
 
 
 class MemoryCatalog:

@@ -6,7 +6,6 @@ from YAML generically from the type hints, so a new optional field is one line h
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -15,7 +14,6 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from quizgen.errors import QuizgenError, UsageError
-from quizgen.japanese.titles import trailing_title
 
 if TYPE_CHECKING:
     from quizgen.japanese.readings import Reading
@@ -361,7 +359,7 @@ class Bank:
         entity = self.entity_by_id.get(item.entity) if item.entity else None
         if entity is not None and entity.type is EntityType.PERSON:
             for r in entity.roles:
-                title = r.ja if len(r.ja) <= _MAX_TITLE else trailing_title(r.ja)
+                title = r.ja if len(r.ja) <= _MAX_TITLE else _trailing_title(r.ja)
                 if title:
                     forms.append(f"{entity.ja}{title}")
         return tuple(dict.fromkeys(forms))
@@ -416,19 +414,21 @@ class Selection:
     def take(self, bank: Bank) -> tuple[Item, ...]:
         """`apply`, checked: a story, article or tag the bank does not have is a UsageError naming the valid
         ones, and a selection that takes no item is an error rather than an empty output."""
-        self.check_names([s.id for s in bank.stories], [s.id for s in bank.sources],
+        self.check_names(lambda: [s.id for s in bank.stories], lambda: [s.id for s in bank.sources],
                          lambda: sorted({t for it in bank.items for t in it.tags}), lambda: [it.id for it in bank.items])
         items = self.apply(bank)
         if not items:
             raise self.nothing()
         return items
 
-    def check_names(self, stories: Sequence[str], articles: Sequence[str], tags: Callable[[], Sequence[str]],
-                    ids: Callable[[], Sequence[str]]) -> None:
-        """A UsageError for a story, article, tag or item the bank does not have (of `stories`, `articles`, the
-        bank's `tags()` and item `ids()`, each asked only when the selection names some), naming the valid ones."""
-        _known("stories", self.stories, stories, "story", hint=True, list_all=True)
-        _known("articles", self.articles, articles, "article", hint=False, list_all=True)
+    def check_names(self, stories: Names, articles: Names, tags: Names, ids: Names) -> None:
+        """A UsageError for a story, article, tag or item the bank does not have (of the bank's `stories()`,
+        `articles()`, `tags()` and item `ids()`, each asked only when the selection names some), naming the valid
+        ones."""
+        if self.stories:
+            _known("stories", self.stories, stories(), "story", hint=True, list_all=True)
+        if self.articles:
+            _known("articles", self.articles, articles(), "article", hint=False, list_all=True)
         if self.tags:
             _known("tags", self.tags, tags(), "tag", hint=True, list_all=False)
         if self.ids or self.exclude_ids:
@@ -449,13 +449,22 @@ class Selection:
 
 
 _FILTERS = ["categories", "priorities", "stories", "articles", "tags"]
+Names = Callable[[], Sequence[str]]  # the names of some kind the bank has, asked for when needed
 
 
 def _known(name: str, wanted: tuple[str, ...], known: Sequence[str], what: str, *, hint: bool, list_all: bool,
            lister: str = "quizgen topics") -> None:
     for value in wanted:
         if value not in known:
+            import difflib
+
             close = difflib.get_close_matches(value, known, n=1) if hint else []
             suggestion = f" (did you mean {close[0]!r}?)" if close else ""
             where = f"; the bank has {', '.join(known) or 'none'}" if list_all else f"; `{lister}` lists every one"
             raise UsageError(f"{{{name}}} {value}: no such {what}{suggestion}{where}", names=[name])
+
+
+def _trailing_title(text: str) -> str | None:
+    from quizgen.japanese.titles import trailing_title  # not at import: the quiz's start-up does not need it
+
+    return trailing_title(text)

@@ -20,12 +20,15 @@ import heapq
 import random
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
-from quizgen.bank.catalog import RANKS, ItemFacts, Picked
+from quizgen.bank.catalog import RANKS, ItemFacts
 from quizgen.bank.model import Bank, Item
 from quizgen.errors import UsageError
 from quizgen.quiz.cards import CardForm, CardKey, QuizCard, item_id_of
+
+if TYPE_CHECKING:
+    from quizgen.bank.catalog import Picked
 
 __all__ = ["Deck", "Queue", "plan"]
 
