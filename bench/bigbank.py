@@ -3,8 +3,8 @@
 `big_bank(n)` is the bundled bank with its items cloned, each copy under new ids (`<id>-c<k>`), until it
 has `n` items; the sources, entities, stories and disagreements are the bundled ones. Items go in files
 of `PER_FILE` items (each start of the quiz looks at every bank file's size and times, a few microseconds
-a file). The bank is made once per size and kept under `bench/results/banks/` (ignored by git); delete
-that folder to make them again.
+a file). The bank is made once per size (and again when the bundled bank changes) and kept under
+`bench/results/banks/` (ignored by git).
 
 `big_history(db, card_ids, n)` fills a review database with `n` reviews over the cards, with real FSRS
 states, written straight into the log as `Store.add_review` would write them.
@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 
 CACHE = ROOT / "bench" / "results" / "banks"
 PER_FILE = 200
-_ID_RE = re.compile(r"^(  - id: )(\S+)$", re.MULTILINE)
+_ID_RE = re.compile(r'^(  - id: "?)([^"\s]+)("?)$', re.MULTILINE)  # plain or quoted
 _ITEM_START = re.compile(r"^  - id: ", re.MULTILINE)
 
 
@@ -45,11 +45,14 @@ def _items(text: str) -> list[str]:
 
 def big_bank(n: int) -> Path:
     """The bundled bank grown to `n` items (made on first use)."""
+    import hashlib
+
     out = CACHE / f"bank-{n}"
     done = out / ".complete"
-    if done.exists():
-        return out
     src = resources.bank_dir()
+    made_from = hashlib.sha256(b"".join(p.read_bytes() for p in sorted(src.rglob("*.yaml")))).hexdigest()
+    if done.exists() and done.read_text(encoding="utf-8") == made_from:
+        return out  # made from the bundled bank as it is now
     out.mkdir(parents=True, exist_ok=True)
     for old in out.rglob("*.yaml"):
         old.unlink()
@@ -64,7 +67,7 @@ def big_bank(n: int) -> Path:
         for item in originals:
             if made == n:
                 break
-            batch.append(_ID_RE.sub(rf"\g<1>\g<2>-c{copy}", item, count=1))
+            batch.append(_ID_RE.sub(rf"\g<1>\g<2>-c{copy}\g<3>", item, count=1))
             made += 1
             if len(batch) == PER_FILE:
                 files += 1
@@ -74,7 +77,7 @@ def big_bank(n: int) -> Path:
     if batch:
         files += 1
         (out / "items" / f"part-{files:05d}.yaml").write_text("items:\n" + "\n".join(batch), encoding="utf-8")
-    done.touch()
+    done.write_text(made_from, encoding="utf-8")
     return out
 
 
