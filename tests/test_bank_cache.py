@@ -51,7 +51,11 @@ def test_the_cache_holds_the_bank_and_its_readings(bank_dir: Path, tmp_path: Pat
     mini = picked.bank_for([item])
     assert (mini.sources, mini.entities, mini.stories) == (bank.sources, bank.entities, bank.stories)
     assert mini.readings["上海協力機構"].kana == "しゃんはいきょうりょくきこう"  # the quiz's judge needs no dictionary
-    assert picked.answer_keys() == MemoryCatalog(bank).take(EVERYTHING).answer_keys()
+    memory = MemoryCatalog(bank).take(EVERYTHING)
+    assert picked.answer_keys() == memory.answer_keys()
+    ids = [i.id for i in bank.items] + ["no-such-item"]
+    assert picked.categories_of(ids) == memory.categories_of(ids) == {i.id: i.category for i in bank.items}
+    assert picked.count_of(["t-forum", "t-forum", "no-such-item"]) == memory.count_of(["t-forum", "no-such-item"]) == 1
     assert [p.name for p in (tmp_path / "cache").iterdir()] == [cache_path(bank_dir, tmp_path / "cache").name]
 
 

@@ -466,6 +466,13 @@ class CachedPicked:
     def facts_of(self, item_ids: Iterable[str]) -> dict[str, ItemFacts]:
         return {row[0]: _facts(row) for row in self.cache._among(list(set(item_ids)), _FACTS, self.where, self.params)}
 
+    def categories_of(self, item_ids: Iterable[str]) -> dict[str, Category]:
+        return {rid: _CATEGORIES[category]
+                for rid, category in self.cache._among(list(set(item_ids)), "i.id, i.category", self.where, self.params)}
+
+    def count_of(self, item_ids: Iterable[str]) -> int:
+        return sum(int(n) for (n,) in self.cache._among(list(set(item_ids)), "COUNT(*)", self.where, self.params))
+
     def ranked(self, after: tuple[int, str], limit: int) -> list[ItemFacts]:
         return [_facts(r) for r in self.cache._rows(
             f"SELECT {_FACTS} FROM items i WHERE (i.rank, i.id) > (?, ?) AND {self.where} ORDER BY i.rank, i.id LIMIT ?",

@@ -75,6 +75,14 @@ if TYPE_CHECKING:  # protocols for type checking only: the quiz's start-up does 
             """The facts of those of `item_ids` that are picked."""
             ...
 
+        def categories_of(self, item_ids: Iterable[str]) -> dict[str, Category]:
+            """The category of each of `item_ids` that is picked, by id (what `stats` counts by)."""
+            ...
+
+        def count_of(self, item_ids: Iterable[str]) -> int:
+            """How many of `item_ids` are picked."""
+            ...
+
         def ranked(self, after: tuple[int, str], limit: int) -> list[ItemFacts]:
             """At most `limit` picked items after `after` (rank, id) in the order of (rank, id)."""
             ...
@@ -133,6 +141,12 @@ class MemoryPicked:
 
     def facts_of(self, item_ids: Iterable[str]) -> dict[str, ItemFacts]:
         return {i: self._facts[i] for i in item_ids if i in self._facts}
+
+    def categories_of(self, item_ids: Iterable[str]) -> dict[str, Category]:
+        return {i: self._facts[i].category for i in item_ids if i in self._facts}
+
+    def count_of(self, item_ids: Iterable[str]) -> int:
+        return sum(1 for i in set(item_ids) if i in self._facts)
 
     def ranked(self, after: tuple[int, str], limit: int) -> list[ItemFacts]:
         first = bisect.bisect_right(self._ranked, after, key=lambda f: (f.rank, f.id))

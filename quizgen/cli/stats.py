@@ -43,16 +43,18 @@ def stats(bank_path: Path | None, selection: Selection, db_path: Path | None, no
     Days are local days; true retention is the share of reviews of already-learnt cards
     (FSRS review state) that were not rated Again.
     """
+    from quizgen.quiz.cards import item_id_of
     from quizgen.quiz.session import LEECH_LAPSES
     from quizgen.quiz.stats import compute
 
     now = parse_now(now_text)
     picked = as_catalog(load_bank_fast(bank_path)).take(selection)
-    categories = {f.id: f.category for f in picked.facts()}
     with open_store(db_path, read_only=True) as store:
         tz = now.astimezone().tzinfo
         assert tz is not None
-        s = compute(categories, store.dues(), store.totals(), now, tz, leech_lapses=LEECH_LAPSES)
+        dues, totals = store.dues(), store.totals()
+    categories = picked.categories_of({item_id_of(k) for k in dues.keys() | totals.keys()})
+    s = compute(categories, picked.count, dues, totals, now, tz, leech_lapses=LEECH_LAPSES)
     click.echo(f"Cards: {s.cards_studied} studied, {s.cards_new} new ({picked.count} selected)")
     click.echo(f"Due now: {s.due_now} · today: {s.due_today} · tomorrow: {s.due_tomorrow}")
     click.echo("Next 7 days: " + "  ".join(f"{d:%a %m-%d} {n}" for d, n in s.forecast))
@@ -79,13 +81,13 @@ def due(bank_path: Path | None, selection: Selection, db_path: Path | None, now_
     now = parse_now(now_text)
     picked = as_catalog(load_bank_fast(bank_path)).take(selection)
     with open_store(db_path, read_only=True) as store:
-        due_now = store.due_cards(now)
-        studied = {item_id_of(k) for k in store.dues()}
-        rows = due_items(picked.facts_of({item_id_of(c.item_id) for c in due_now}), due_now)
+        due_now = store.due_times(now)
+        studied = {item_id_of(k) for k in store.card_ids()}
+        rows = due_items(picked.facts_of({item_id_of(card) for card, _ in due_now}), due_now)
         click.echo(f"{plural(len(rows), 'card')} due now.")
-        for facts, card in rows:
-            click.echo(terminal_safe(f"  {local(card.due)}  {card.item_id:<36} {facts.prompt}"))
-        new = picked.count - len(picked.facts_of(studied))
+        if rows:  # one write: a long history may have thousands due
+            click.echo("\n".join(terminal_safe(f"  {local(when)}  {card:<36} {facts.prompt}") for facts, card, when in rows))
+        new = picked.count - picked.count_of(studied)
         click.echo(f"{plural(new, 'new card')} not yet studied.")
         upcoming = _first_selected(picked, store.due_after(now))
     if upcoming is not None:

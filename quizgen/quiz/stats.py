@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from quizgen.bank.catalog import ItemFacts
 from quizgen.bank.model import Category
 from quizgen.quiz.cards import item_id_of
-from quizgen.quiz.store import CurrentCard, Totals
+from quizgen.quiz.store import Totals
 
 __all__ = ["Ratio", "Stats", "compute", "due_items"]
 
@@ -50,12 +50,12 @@ class Stats:
         return self.forecast[1][1]
 
 
-def compute(categories: Mapping[str, Category], dues: Mapping[str, dt.datetime], totals: Mapping[str, Totals],
-            now: dt.datetime, tz: dt.tzinfo, days: int = 7, leech_lapses: int = 8) -> Stats:
-    """Statistics over the selected items (`categories`: each one's category): cards and reviews of other items are
-    left out. `dues` holds every card's due time, `totals` every card's counts over its reviews (the store keeps both,
-    so no review is read). A card id is an item id, or an item id and a form (`a#cloze`): every form of a selected
-    item counts."""
+def compute(categories: Mapping[str, Category], selected: int, dues: Mapping[str, dt.datetime],
+            totals: Mapping[str, Totals], now: dt.datetime, tz: dt.tzinfo, days: int = 7, leech_lapses: int = 8) -> Stats:
+    """Statistics over the `selected` items: `categories` holds the category of each selected item that has cards
+    (more do no harm), and cards and reviews of other items are left out. `dues` holds every card's due time, `totals`
+    every card's counts over its reviews (the store keeps both, so no review is read). A card id is an item id, or an
+    item id and a form (`a#cloze`): every form of a selected item counts."""
     mine = [due for k, due in dues.items() if item_id_of(k) in categories]
     studied = {item_id_of(k) for k in dues} & categories.keys()
     today = now.astimezone(tz).date()
@@ -74,11 +74,12 @@ def compute(categories: Mapping[str, Category], dues: Mapping[str, dt.datetime],
             a[1] += t.judged
     accuracy = tuple((c, Ratio(*acc[c])) for c in Category if c in acc)
     leeches = sum(1 for _, t in counted if t.lapses >= leech_lapses)
-    return Stats(sum(t.reviews for _, t in counted), len(mine), len(categories) - len(studied),
+    return Stats(sum(t.reviews for _, t in counted), len(mine), selected - len(studied),
                  sum(1 for due in mine if due <= now), tuple(forecast), retention, accuracy, leeches)
 
 
-def due_items(items: Mapping[str, ItemFacts], cards: Sequence[CurrentCard]) -> list[tuple[ItemFacts, CurrentCard]]:
-    """The due `cards` (see `Store.due_cards`) of the selected `items` (by id), most overdue first."""
-    due = [(items[item_id_of(c.item_id)], c) for c in cards if item_id_of(c.item_id) in items]
-    return sorted(due, key=lambda p: (p[1].due, p[1].item_id))
+def due_items(items: Mapping[str, ItemFacts], due: Sequence[tuple[str, dt.datetime]]) -> list[tuple[ItemFacts, str, dt.datetime]]:
+    """The `due` cards (card id, due time: see `Store.due_times`) of the selected `items` (by id), most overdue
+    first: (the item's facts, card id, due time)."""
+    rows = [(items[item], card, when) for card, when in due if (item := item_id_of(card)) in items]
+    return sorted(rows, key=lambda r: (r[2], r[1]))

@@ -28,7 +28,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from quizgen.errors import QuizgenError
 from quizgen.quiz.scheduling import Rating, State, card_from_json, card_to_json
@@ -247,9 +247,8 @@ class CurrentCard:
 _TOTALS = "reviews, mature, kept, judged, correct, lapses"
 
 
-@dataclass(frozen=True)
-class Totals:
-    """A card's counts over its effective reviews."""
+class Totals(NamedTuple):
+    """A card's counts over its effective reviews (a tuple: `stats` reads one per card)."""
 
     reviews: int
     mature: int  # reviews of the card in the review state (already learnt)
@@ -426,18 +425,17 @@ class Store:
             con.execute(_REBUILD_TOTALS)
             return int(con.execute("SELECT COUNT(*) FROM cards").fetchone()[0])
 
-    def due_cards(self, now: dt.datetime) -> list[CurrentCard]:
-        """The cards due at `now`, soonest due first (then by id). A due time that is no time at all is read too (one
-        that sorts before every year is due already, one after them is read by the second range), so the damage is
-        reported rather than the card never coming due."""
+    def due_times(self, now: dt.datetime) -> list[tuple[str, dt.datetime]]:
+        """The cards due at `now` and when each came due, soonest first (then by id). A due time that is no time at all
+        is read too (one that sorts before every year is due already, one after them is read by the second range), so
+        the damage is reported rather than the card never coming due."""
         with self._errors():
-            rows = self._con.execute("SELECT item_id, review_id, due, card_state, state FROM cards "
-                                     "WHERE due <= ? OR due >= ':' ORDER BY due, item_id",
-                                     (_ts(now),)).fetchall()
-            return [CurrentCard._from_row(row) for row in rows]
+            rows = self._con.execute("SELECT item_id, review_id, due FROM cards WHERE due <= ? OR due >= ':' "
+                                     "ORDER BY due, item_id", (_ts(now),)).fetchall()
+            return [(item, _time(due, rid, "due")) for item, rid, due in rows]
 
     def due_ids(self, now: dt.datetime) -> list[str]:
-        """The ids of the cards due at `now` (`due_cards` without their states: what planning a session needs)."""
+        """The ids of the cards due at `now` (`due_times` without the times: what planning a session needs)."""
         with self._errors():
             rows = self._con.execute("SELECT item_id, review_id, due FROM cards WHERE due <= ? OR due >= ':'",
                                      (_ts(now),)).fetchall()
@@ -445,6 +443,11 @@ class Store:
                 if not due[:1].isdigit():
                     _time(due, rid, "due")  # raises: a due time that is no time
             return [row[0] for row in rows]
+
+    def card_ids(self) -> list[str]:
+        """Every card with a current state (an effective review)."""
+        with self._errors():
+            return [row[0] for row in self._con.execute("SELECT item_id FROM cards")]
 
     def dues(self) -> dict[str, dt.datetime]:
         """Every card's due time (the `cards` table without the fsrs state: what `stats` counts)."""
