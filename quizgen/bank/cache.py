@@ -49,7 +49,8 @@ RACY_NS = 2 * 10**9  # a file changed this close to its stamp may have changed a
 
 _HERE = Path(__file__).parent
 # the bank package (model, reader, loader, readings, this cache) and the Japanese text code readings use
-_CODE = sorted([*_HERE.glob("*.py"), *(_HERE.parent / "japanese").glob("*.py")])
+_CODE = sorted(os.path.join(folder, name) for folder in (str(_HERE), str(_HERE.parent / "japanese"))
+               for name in os.listdir(folder) if name.endswith(".py"))
 _SECTIONS: dict[str, type[Any]] = {"sources": Source, "entities": Entity, "disagreements": Disagreement, "pools": Pool,
                                    "stories": Story}
 
@@ -75,6 +76,7 @@ _SCHEMA = (
     "CREATE TABLE item_data (n INTEGER PRIMARY KEY, data TEXT NOT NULL)",  # JSON (data.to_data), apart: scans stay small
     "CREATE INDEX items_rank ON items (rank, id)",
     "CREATE INDEX items_answer ON items (answer_key)",
+    "CREATE INDEX items_live ON items (draft, discarded)",  # counting a selection reads this, not every prompt
     "CREATE TABLE item_tags (n INTEGER NOT NULL, tag TEXT NOT NULL, PRIMARY KEY (tag, n)) WITHOUT ROWID",
     "CREATE INDEX item_tags_n ON item_tags (n)",
     "CREATE TABLE item_articles (n INTEGER NOT NULL, article TEXT NOT NULL, PRIMARY KEY (article, n)) WITHOUT ROWID",
@@ -104,10 +106,10 @@ def code_key() -> str:
     parts = [f"quizgen {__version__}", f"readings by: {readings_available()}"]
     for p in _CODE:
         try:
-            st = p.stat()
+            st = os.stat(p)
         except OSError:
             continue
-        parts.append(f"{p.name}\0{st.st_size}\0{st.st_mtime_ns}")
+        parts.append(f"{os.path.basename(p)}\0{st.st_size}\0{st.st_mtime_ns}")
     return "\n".join(parts)
 
 
@@ -381,7 +383,8 @@ class BankCache:
         (or, where SQLite lacks json_each, in chunks)."""
         if self._json_each:
             try:
-                return self._rows(f"SELECT {columns} FROM json_each(?) j JOIN items i ON i.id = j.value {join} "
+                # CROSS JOIN: json_each first, each id looked up in the items (never every item against every id)
+                return self._rows(f"SELECT {columns} FROM json_each(?) j CROSS JOIN items i ON i.id = j.value {join} "
                                   f"WHERE {where}", [json.dumps(item_ids), *params])
             except QuizgenError:
                 self._json_each = False
