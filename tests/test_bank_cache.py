@@ -202,3 +202,16 @@ def test_looking_up_items_by_id_never_walks_every_item(tmp_path: Path) -> None:
     # 400 ids looked up take about a hundred ticks of 100 SQLite instructions; pairing them with the 400 items
     # (160,000 pairs) took thousands
     assert steps_for(400) < 1_000
+
+    steps = 0
+
+    def tick() -> int:
+        nonlocal steps
+        steps += 1
+        return 0
+
+    picked.cache._con.set_progress_handler(tick, 100)
+    page = picked.ranked((-1, ""), 8)  # a page of the quiz's walk for new cards: read from the rank index
+    picked.cache._con.set_progress_handler(None, 100)
+    assert [f.rank for f in page] == sorted(f.rank for f in page) and len(page) == 8
+    assert steps < 20  # sorting the 400 items for the page took over 50
