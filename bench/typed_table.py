@@ -240,14 +240,23 @@ def _number_negatives(item: Item) -> Iterator[tuple[str, str]]:
             yield "near-date", f"{d.year}年{d.month % 12 + 1}月{d.day}日"
 
 
+def _other_answers(bank: Bank, item: Item, forms: tuple[str, ...]) -> tuple[str, ...]:
+    """Canonical answers (ja and en) of every other item, as typed, minus any `item` also accepts: what the judge
+    takes as other answers, and what the table types as "other-answer" rows."""
+    mine = {normalise(a) for a in forms}
+    out = [t for i in bank.items if i.id != item.id for t in (i.answer.ja, i.answer.en)]
+    return tuple(dict.fromkeys(t for t in out if normalise(t) not in mine))
+
+
 def table(bank: Bank, seed: int = 0) -> list[Row]:
     """Every generated row for the bank's live items, judged (`got`) as the quiz judges it."""
-    bank = bank if bank.reading_blob else with_readings(bank)
+    bank = bank if bank.reading_table else with_readings(bank)
     session = Session(bank, [], None, Scheduler(), random.Random(seed), lambda: None)  # type: ignore[arg-type,return-value]
     rng = random.Random(seed)
     rows: list[Row] = []
     for item in bank.live_items():
-        forms, others = session.forms(item), session.others(item)
+        forms = session.forms(item)
+        others = _other_answers(bank, item, forms)
         card = QuizCard(item)
         made = [(k, t, True) for k, t in positives(bank, item, forms)]
         made += [(k, t, False) for k, t in negatives(bank, item, forms, others, rng)]

@@ -22,7 +22,7 @@ import pytest
 from click.testing import CliRunner
 
 from quizgen import extras
-from quizgen.bank.cache import load_cached
+from quizgen.bank.cache import open_catalog
 from quizgen.cli import cli
 from quizgen.extract import nlp
 from quizgen.extras import Extra
@@ -230,7 +230,7 @@ def test_core_commands_never_import_an_extra(tmp_path: Path) -> None:
     code = _PROBE.format(extra=EXTRA_MODULES, runs=runs)
     # The quiz's bank cache is built first: computing the readings it stores uses SudachiPy when it is there
     # (quizgen/bank/readings.py); a command then reads the cache and imports nothing of [extract].
-    load_cached(DATA / "quiz" / "bank", tmp_path / "cache")
+    open_catalog(DATA / "quiz" / "bank", tmp_path / "cache")
     res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
                          env={**os.environ, "QUIZGEN_CACHE_DIR": str(tmp_path / "cache"), "TZ": "UTC"})
     assert "SEEN " in res.stdout, res.stderr

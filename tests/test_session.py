@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from quizgen.bank import Bank, load_bank
-from quizgen.quiz.cards import QuizCard
+from quizgen.quiz.cards import CardKey, QuizCard
 from quizgen.quiz.scheduling import Rating, Scheduler, State
 from quizgen.quiz.session import (
     LEECH_LAPSES,
@@ -43,7 +43,8 @@ def store(tmp_path: Path) -> Store:
 
 def session(bank: Bank, store: Store | None, mode: AnswerMode = AnswerMode.TYPED, seed: int = 1,
             ids: tuple[str, ...] = ()) -> Session:
-    items = [QuizCard(bank.item_by_id[i]) for i in ids] if ids else [QuizCard(i) for i in bank.items]
+    items: list[QuizCard | CardKey] = [QuizCard(bank.item_by_id[i]) for i in ids] if ids else \
+        [QuizCard(i) for i in bank.items]
     return Session(bank, items, store, Scheduler(fuzz=False), random.Random(seed), lambda: T0, mode)
 
 

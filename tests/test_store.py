@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from fsrs import Card
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from quizgen.cli.common import FLAGS
 from quizgen.quiz.scheduling import Rating, Scheduler, State, card_to_json
@@ -87,7 +90,7 @@ def test_migration_from_schema_1_builds_cards_from_the_log(db: Path) -> None:
                                                              card.due.isoformat(timespec="microseconds")))
     con.close()
     with Store(db) as store:
-        assert store.version() == SCHEMA_VERSION == 3
+        assert store.version() == SCHEMA_VERSION == 4
         assert store.current()["a"].card().to_dict() == card.to_dict()
         assert store.current() == store.current(from_log=True)
 
@@ -226,7 +229,7 @@ def test_migration_from_schema_2_keeps_the_log_and_counts_lapses(db: Path) -> No
                      int(rating > 1)))
     con.close()
     with Store(db) as store:
-        assert store.version() == SCHEMA_VERSION == 3
+        assert store.version() == SCHEMA_VERSION == 4
         assert store.count() == 3 and store.current() == store.current(from_log=True)
         assert store.lapses() == {"a": 2} and store.lapses_of("a") == 2
         store.reset_leech("a", T0 + dt.timedelta(hours=1))
@@ -249,3 +252,40 @@ def test_lapses_follow_undo_and_rerate_and_correct_can_be_overruled(db: Path) ->
         assert store.lapses() == {"a": 1}
         store.undo(again, T0 + dt.timedelta(minutes=21))
         assert store.lapses() == {}
+
+
+# --------------------------------------------------------------------------- card totals (stats without the log)
+
+_OPS = st.lists(st.tuples(st.sampled_from(["review", "undo", "rerate", "reset"]), st.sampled_from(["a", "b"]),
+                          st.sampled_from(list(Rating)), st.booleans()), max_size=25)
+
+
+@settings(max_examples=40, deadline=None)
+@given(_OPS)
+def test_card_totals_always_agree_with_the_log(ops: list[tuple[str, str, Rating, bool]]) -> None:
+    """`card_totals` (kept by triggers, what stats, due and leeches read) equals the counts made from the log itself,
+    through reviews, undos, re-rates and leech resets, and survives a rebuild from the log."""
+    with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "r.db") as store:
+        at = T0
+        for op, item, rating, correct in ops:
+            at += dt.timedelta(hours=1)
+            last = next((r for r in reversed(store.reviews()) if r.item_id == item), None)
+            if op == "review" or last is None:
+                store.add_review(item, rating, at, sched(item, rating, at), correct=correct, answer="x")
+            elif op == "undo":
+                store.undo(last.id, at)
+            elif op == "rerate":
+                store.rerate(last.id, rating, sched(item, rating, at))
+            else:
+                store.reset_leech(item, at)
+        totals = store.totals()
+        expected: dict[str, tuple[int, int, int, int, int]] = {}
+        for r in store.reviews():
+            n, mature, kept, judged, right = expected.get(r.item_id, (0, 0, 0, 0, 0))
+            grown = r.prior_state is State.REVIEW
+            expected[r.item_id] = (n + 1, mature + grown, kept + (grown and r.rating is not Rating.AGAIN),
+                                   judged + (r.correct is not None), right + bool(r.correct))
+        assert {k: (t.reviews, t.mature, t.kept, t.judged, t.correct) for k, t in totals.items() if t.reviews} == expected
+        assert store.lapses() == store.lapses_from_log()
+        store.rebuild_cards()
+        assert {k: t for k, t in store.totals().items() if t.reviews} == {k: t for k, t in totals.items() if t.reviews}

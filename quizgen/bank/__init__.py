@@ -7,7 +7,7 @@ Modules: `model` (frozen dataclasses, no I/O), `located` (safe YAML that remembe
 came from), `records` (located YAML -> typed records and back), `load` (files -> `Bank`),
 `validate` (checks across records and against the articles; `content` the rules for what learners see,
 `dating` those for dated facts), `summary` (counts by category, priority, story, article, tag), `cache`
-(a pickled `Bank` for the quiz).
+(the checked bank in SQLite, read lazily as a `catalog` by the quiz, `stats` and `due`).
 
 The names below are imported on first use, so `import quizgen.bank.model` (the quiz's start-up
 path) does not load PyYAML.

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import stat
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -61,3 +62,26 @@ def read_utf8(path: Path) -> str | Unread:
         line = raw[: exc.start].count(b"\n") + 1
         column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
         return Unread(f"not UTF-8 text ({exc.reason}); save the file as UTF-8", line, column)
+
+
+def bank_files(bank_dir: Path) -> list[Path]:
+    """Every *.yaml/*.yml below `bank_dir` but folders: links to nothing and FIFOs too, for the reader to refuse."""
+    return sorted(Path(entry.path) for entry in yaml_entries(bank_dir))
+
+
+def yaml_entries(folder: Path | str) -> Iterator[os.DirEntry[str]]:
+    """`bank_files`, unsorted, as directory entries (each one's `stat()` is one system call): folders are walked,
+    links to folders are not (as `Path.rglob` does)."""
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return
+    for entry in entries:
+        try:
+            is_dir = entry.is_dir()
+            if is_dir and not entry.is_symlink():
+                yield from yaml_entries(entry.path)
+            elif not is_dir and is_yaml(Path(entry.name)) and entry.name.lower() not in (".yaml", ".yml"):
+                yield entry
+        except OSError:
+            continue

@@ -10,7 +10,9 @@ longest are 445 (an English cloze sentence), 81, 48 and 588.
 from __future__ import annotations
 
 import dataclasses
+import typing
 from collections.abc import Iterator
+from enum import Enum
 from typing import Any
 
 from quizgen.bank.model import Bank
@@ -33,12 +35,37 @@ def check_lengths(bank: Bank, r: Reader) -> None:
     for section in dataclasses.fields(bank):
         kind = section.name
         for rec in getattr(bank, kind):
+            if not _over(rec, OTHER):  # the common case, found without listing the record's texts
+                continue
             for path, text in _texts(rec, ()):
                 limit, name = _limit(path)
                 if len(text) > limit:
                     a = "an" if name[0] in "aeiou" else "a"
                     r.flag(kind, rec.id, path, f"{len(text)} characters, more than the {limit} {a} {name} may have; "
                                                "shorten it")
+
+
+def _over(value: Any, limit: int) -> bool:
+    """Whether any text inside `value` is longer than its limit (`limit` unless a field inside names its own)."""
+    if isinstance(value, str):
+        return len(value) > limit
+    if isinstance(value, tuple):
+        return any(_over(v, limit) for v in value)
+    if dataclasses.is_dataclass(value):
+        return any(_over(getattr(value, name), LIMITS.get(name, limit)) for name in _names(type(value)))
+    return False
+
+
+_NAMES_OF: dict[type[Any], tuple[str, ...]] = {}
+
+
+def _names(cls: type[Any]) -> tuple[str, ...]:
+    """The fields of a record type that may hold text (a text, a list, a record, or any of them or nothing)."""
+    if cls not in _NAMES_OF:
+        hints = typing.get_type_hints(cls)
+        _NAMES_OF[cls] = tuple(f.name for f in dataclasses.fields(cls)
+                               if not (isinstance(hints[f.name], type) and issubclass(hints[f.name], bool | int | Enum)))
+    return _NAMES_OF[cls]
 
 
 def _texts(value: Any, path: Path) -> Iterator[tuple[Path, str]]:

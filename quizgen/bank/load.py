@@ -2,21 +2,32 @@
 
 Loading collects every problem before raising one `BankError`, each problem
 located as file:line:column and field. Records are built generically from the
-dataclasses in `model.py` (by `records.Reader`), so the YAML keys are exactly the
-field names; `validate.py` then checks across records and against the articles.
+dataclasses in `model.py`, so the YAML keys are exactly the field names: a file
+that is right throughout is read without locations (`nodes.py`, the fast path),
+any other through the located reader (`located.py`, `records.Reader`), which
+says where each problem is. `validate.py` then checks across records and against
+the articles; a problem it finds in a record read without locations is located
+by reading that record's file again, with them.
 """
 
 from __future__ import annotations
 
+import gc
+from collections import OrderedDict
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from quizgen.bank import nodes
 from quizgen.bank.articles import ArticleFolders
 from quizgen.bank.cascade import causes_first
-from quizgen.bank.files import Unread, is_yaml, read_utf8
+from quizgen.bank.data import to_data
+from quizgen.bank.files import Unread, bank_files, read_utf8
 from quizgen.bank.located import Loc, LocList, LocMap, load_located
 from quizgen.bank.model import Bank, Disagreement, Entity, Item, Pool, Source, Story
-from quizgen.bank.records import MISSING, Reader, display_path, dumps_yaml, kind_of, suggest, to_data
+from quizgen.bank.records import MISSING, Reader, RecordRef, display_path, dumps_yaml, kind_of, suggest
 from quizgen.bank.validate import validate
 from quizgen.errors import BankError, Problem, QuizgenError, UsageError
 
@@ -33,27 +44,51 @@ SECTIONS: dict[str, type[Any]] = {
 # --------------------------------------------------------------------------- loading
 
 
-def bank_files(bank_dir: Path) -> list[Path]:
-    """Every *.yaml/*.yml below `bank_dir` but folders: links to nothing and FIFOs too, for `read_files` to refuse."""
-    return sorted(p for p in bank_dir.rglob("*") if is_yaml(p) and not p.is_dir())
+def load_bank(bank_dir: Path | str, articles_dir: Path | str | None = None, progress: Progress | None = None) -> Bank:
+    """Load and validate every YAML file under `bank_dir`. Raises BankError listing every problem.
 
-
-def load_bank(bank_dir: Path | str, articles_dir: Path | str | None = None) -> Bank:
-    """Load and validate every YAML file under `bank_dir`. Raises BankError listing every problem."""
+    `progress(done, total)` is told after each file how many of the bank's bytes are read."""
     bank_dir = Path(bank_dir)
     if not bank_dir.is_dir():
         raise UsageError(f"bank folder not found: {bank_dir}")
     files = bank_files(bank_dir)
     if not files:
         raise UsageError(f"no .yaml files in bank folder {bank_dir}")
-    texts, problems = read_files(files)
     if articles_dir is not None and not Path(articles_dir).is_dir():
         raise UsageError(f"articles folder not found: {articles_dir}")
     articles = ArticleFolders.for_bank(bank_dir, Path(articles_dir) if articles_dir is not None else None)
-    bank = _build(texts, articles, problems)[0]
+    bank = _build([BankFile(display_path(p), path=p) for p in files], articles, progress)[0]
     if not bank.items:
         raise QuizgenError(f"the bank in {display_path(bank_dir)} has no items; add some (see docs/bank-format.md)")
     return bank
+
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True)
+class BankFile:
+    """One file of the bank: its text at hand, or its path to read it from (again, when a problem in it must be
+    located: records read without locations are found again by re-reading their file)."""
+
+    shown: str
+    text: str | None = None
+    path: Path | None = None
+
+    def read(self) -> str | Unread:
+        if self.text is not None:
+            return self.text
+        assert self.path is not None
+        return read_utf8(self.path)
+
+    def size(self) -> int:
+        if self.text is not None:
+            return len(self.text)
+        assert self.path is not None
+        try:
+            return self.path.stat().st_size
+        except OSError:
+            return 0
 
 
 def read_files(paths: list[Path]) -> tuple[list[tuple[str, str]], list[Problem]]:
@@ -64,10 +99,14 @@ def read_files(paths: list[Path]) -> tuple[list[tuple[str, str]], list[Problem]]
         shown = display_path(path)
         text = read_utf8(path)
         if isinstance(text, Unread):
-            problems.append(Problem(shown, text.line, text.column, "(file)", text.message))
+            problems.append(_unread(shown, text))
         else:
             texts.append((text, shown))
     return texts, problems
+
+
+def _unread(shown: str, why: Unread) -> Problem:
+    return Problem(shown, why.line, why.column, "(file)", why.message)
 
 
 Articles = Path | ArticleFolders | None  # a folder of article texts (strict), or where to look for them
@@ -75,12 +114,12 @@ Articles = Path | ArticleFolders | None  # a folder of article texts (strict), o
 
 def loads_bank(text: str, file: str = "<bank>", articles_dir: Articles = None) -> Bank:
     """Load a bank held in one YAML string (tests, round-trips)."""
-    return _build([(text, file)], articles_dir, [])[0]
+    return _build([BankFile(file, text)], articles_dir)[0]
 
 
 def loads_bank_files(texts: list[tuple[str, str]], articles_dir: Articles = None) -> Bank:
     """Load a bank from several (yaml_text, shown_file_name) pairs, validated together (review of drafts)."""
-    return _build(list(texts), articles_dir, [])[0]
+    return _build([BankFile(shown, text) for text, shown in texts], articles_dir)[0]
 
 
 def loads_bank_parts(texts: list[tuple[str, str]], articles_dir: Articles = None) -> tuple[Bank, list[Bank]]:
@@ -88,13 +127,43 @@ def loads_bank_parts(texts: list[tuple[str, str]], articles_dir: Articles = None
 
     The parts are validated as a whole, not one by one: a file's items may name another file's entities.
     """
-    return _build(list(texts), articles_dir, [])
+    return _build([BankFile(shown, text) for text, shown in texts], articles_dir)
 
 
-def _build(texts: list[tuple[str, str]], articles: Articles, problems: list[Problem]) -> tuple[Bank, list[Bank]]:
-    reader = Reader()
-    reader.problems.extend(problems)
-    parts = [_read_file(reader, text, shown) for text, shown in texts]
+def _build(files: list[BankFile], articles: Articles, progress: Progress | None = None) -> tuple[Bank, list[Bank]]:
+    with _no_cycle_collection():
+        return _build_all(files, articles, progress)
+
+
+@contextmanager
+def _no_cycle_collection() -> Iterator[None]:
+    """Python's cycle collector off while the bank is built: the records hold no cycles, and on a big bank the
+    collector would walk every record built so far again and again (it took as long as the parsing). Memory is
+    freed as ever, by reference counting; the collector is back on (if it was) when the bank is built."""
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
+
+
+def _build_all(files: list[BankFile], articles: Articles, progress: Progress | None) -> tuple[Bank, list[Bank]]:
+    locator = _Locator(files)
+    reader = Reader(locator.record)
+    total = sum(f.size() for f in files) if progress is not None else 0
+    done = 0
+    parts = []
+    for number, file in enumerate(files):
+        text = file.read()
+        if isinstance(text, Unread):
+            reader.problems.append(_unread(file.shown, text))
+        else:
+            parts.append(_read_file(reader, number, text, file.shown))
+        if progress is not None:
+            done += file.size()
+            progress(min(done, total), total)
     sections: dict[str, Any] = {k: tuple(rec for part in parts for rec in part[k]) for k in SECTIONS}
     bank = Bank(**sections)
     validate(bank, reader, articles)
@@ -107,8 +176,63 @@ def _tuples(part: dict[str, list[Any]]) -> dict[str, Any]:
     return {k: tuple(v) for k, v in part.items()}
 
 
-def _read_file(reader: Reader, text: str, shown: str) -> dict[str, list[Any]]:
-    """One file's records by section; whatever is wrong is added to `reader`'s problems."""
+def _read_file(reader: Reader, number: int, text: str, shown: str) -> dict[str, list[Any]]:
+    """One file's records by section: read without locations when it is right throughout (`nodes.py`), else
+    through the located reader, which adds whatever is wrong to `reader`'s problems."""
+    try:
+        part = read_fast(text)
+        if any((k, rec.id) in reader.maps for k, recs in part.items() for rec in recs):
+            raise nodes.Slow  # an id another file has: the located reader says where the first one is
+    except nodes.Slow:
+        return _read_located(reader, text, shown)
+    for k, recs in part.items():
+        for position, rec in enumerate(recs):
+            reader.maps[(k, rec.id)] = (number, k, position)
+    return part
+
+
+def read_fast(text: str) -> dict[str, list[Any]]:
+    """One file's records by section, read without locations; `nodes.Slow` when the file needs the located reader
+    (a problem of any kind, an id twice in it included)."""
+    part = nodes.records(nodes.compose(text), SECTIONS)
+    keys = [(k, rec.id) for k, recs in part.items() for rec in recs]
+    if len(set(keys)) != len(keys):
+        raise nodes.Slow
+    return part
+
+
+class _Locator:
+    """The located mapping of a record read without locations: its file is read again, with locations (only when
+    a problem in that record is reported). The last few files read so are kept."""
+
+    KEEP = 4
+
+    def __init__(self, files: list[BankFile]) -> None:
+        self.files = files
+        self.located: OrderedDict[int, Any] = OrderedDict()
+
+    def record(self, ref: RecordRef) -> LocMap:
+        number, section, position = ref
+        if number not in self.located:
+            text = self.files[number].read()
+            self.located[number] = None if isinstance(text, Unread) else load_located(text, self.files[number].shown)[0]
+            while len(self.located) > self.KEEP:
+                self.located.popitem(last=False)
+        self.located.move_to_end(number)
+        data = self.located[number]
+        try:
+            found = data[section][position]
+        except (TypeError, KeyError, IndexError):  # the file changed since it was read: its first line, then
+            found = None
+        if isinstance(found, LocMap):
+            return found
+        top = LocMap()
+        top.loc, top.key_locs, top.value_locs = Loc(self.files[number].shown, 1, 1), {}, {}
+        return top
+
+
+def _read_located(reader: Reader, text: str, shown: str) -> dict[str, list[Any]]:
+    """One file's records by section, through the located reader; whatever is wrong is added to `reader`'s problems."""
     part: dict[str, list[Any]] = {k: [] for k in SECTIONS}
     data, probs = load_located(text, shown)
     reader.problems.extend(probs)
@@ -139,7 +263,7 @@ def _read_section(reader: Reader, key: str, raw: LocList) -> list[Any]:
                 reader.dropped.add((key, entry["id"]))  # left out: references to it follow from its own problem
             continue
         if (key, rec.id) in reader.maps:
-            first = reader.maps[(key, rec.id)].loc
+            first = reader.mapping(key, rec.id).loc
             reader.fail(entry.where("id"), f"{key}[{i}].id",
                         f"duplicate id {rec.id!r} (first defined at {first.file}:{first.line})")
             continue

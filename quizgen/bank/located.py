@@ -75,6 +75,9 @@ _SAFE_TAGS = {
 }
 
 
+_TAG_NAMES = {"tag:yaml.org,2002:bool": "boolean (true or false)", "tag:yaml.org,2002:timestamp": "date (YYYY-MM-DD)",
+              "tag:yaml.org,2002:int": "whole number", "tag:yaml.org,2002:float": "number"}
+
 MAX_REPEATS = 10_000  # values that aliases may repeat in one file (a bank file needs none)
 MAX_REPEAT_CHARS = 1_000_000  # characters of text that aliases may repeat in one file (each copy is checked)
 MAX_DEPTH = 50  # levels of nesting (the bank's deepest value is about six levels down)
@@ -181,12 +184,14 @@ class _Builder:
         except ValueError as exc:
             if node.tag == "tag:yaml.org,2002:timestamp":
                 message = (f"{node.value!r} is not a date ({exc}); write YYYY-MM-DD, or quote it to keep it as text")
-            elif node.tag == "tag:yaml.org,2002:int":
+            elif node.tag == "tag:yaml.org,2002:int" and node.value.isdigit():
                 message = f"a number of {len(node.value)} digits is too long to read; quote it to keep it as text"
             else:
                 message = f"{node.value!r} cannot be read ({exc}); quote it to keep it as text"
-            self.problems.append(self.loc(node).problem(path or "(document)", message))
-            return UNREADABLE
+        except (KeyError, AttributeError):  # an explicit tag on a value that is none (!!bool maybe, !!timestamp soon)
+            message = f"{node.value!r} is not a {_TAG_NAMES.get(node.tag, node.tag)}; remove the tag or quote the value"
+        self.problems.append(self.loc(node).problem(path or "(document)", message))
+        return UNREADABLE
 
 
 def load_located(text: str, file: str) -> tuple[Any, list[Problem]]:

@@ -6,15 +6,14 @@ from YAML generically from the type hints, so a new optional field is one line h
 
 from __future__ import annotations
 
-import difflib
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cached_property
 from typing import TYPE_CHECKING
 
 from quizgen.errors import QuizgenError, UsageError
-from quizgen.japanese.titles import trailing_title
 
 if TYPE_CHECKING:
     from quizgen.japanese.readings import Reading
@@ -94,7 +93,7 @@ class EntityType(StrEnum):
     EVENT = "event"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Text:
     """A bilingual text. Both languages are required."""
 
@@ -112,13 +111,13 @@ CATEGORY_LABELS = {
 }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Evidence:
     article: str
     quote: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Link:
     """An outlet's report that a source page links to (or relays)."""
 
@@ -126,7 +125,7 @@ class Link:
     url: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Source:
     id: str
     file: str
@@ -142,7 +141,7 @@ class Source:
     links: tuple[Link, ...] = ()  # the outlets' reports the page links to, first the one to show
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Story:
     """A news story the items belong to (an event or a strand of events): what `--story` selects."""
 
@@ -152,7 +151,7 @@ class Story:
     summary: Text | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DateBasis:
     """How an item's `when` follows from one article: the quotes that show it, and how it was read.
 
@@ -170,7 +169,7 @@ class DateBasis:
     note: Text | str | None = None  # how the date was found: {ja, en}, or plain text (a maintainers' record)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Role:
     article: str
     ja: str
@@ -178,7 +177,7 @@ class Role:
     quote: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Entity:
     id: str
     type: EntityType
@@ -203,7 +202,7 @@ class Entity:
         return normalise(answer.ja) in {normalise(n) for n in self.names()}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Item:
     id: str
     category: Category
@@ -263,14 +262,14 @@ def cloze_parts(text: str) -> list[tuple[str, bool]]:
     return out
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Side:
     article: str
     quote: str
     says: Text
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Disagreement:
     id: str
     topic: Text
@@ -278,7 +277,7 @@ class Disagreement:
     sides: tuple[Side, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Pool:
     id: str
     members: tuple[Text, ...]
@@ -292,23 +291,20 @@ class Bank:
     disagreements: tuple[Disagreement, ...] = ()
     pools: tuple[Pool, ...] = ()
     stories: tuple[Story, ...] = ()
-    # How each spelling a learner may type is read: derived data, filled in when the bank is cached
-    # (`bank/readings.py`); empty for a bank read straight from YAML. Pickled tuples of (spelling,
-    # ((surface, hiragana reading), ...), glyph variants), unpickled on first use: loading the cached bank
-    # for the quiz's first question neither imports nor unpickles them.
-    reading_blob: bytes = b""
+    # How each spelling a learner may type is read: derived data, computed when the bank is cached
+    # (`bank/readings.py`); empty for a bank read straight from YAML. (spelling, ((surface, hiragana
+    # reading), ...), glyph variants) for each spelling with kanji, sorted by spelling.
+    reading_table: tuple[tuple[str, tuple[tuple[str, str], ...], tuple[str, ...]], ...] = ()
 
     # Lookups are derived, never stored: the bank stays a plain value.
     @cached_property
     def readings(self) -> dict[str, Reading]:
-        """Each spelling's reading (see `reading_blob`)."""
-        if not self.reading_blob:
+        """Each spelling's reading (see `reading_table`)."""
+        if not self.reading_table:
             return {}
-        import pickle
-
         from quizgen.japanese.readings import Reading
 
-        return {s: Reading(segments, variants) for s, segments, variants in pickle.loads(self.reading_blob)}
+        return {s: Reading(segments, variants) for s, segments, variants in self.reading_table}
 
     @cached_property
     def source_by_id(self) -> dict[str, Source]:
@@ -376,7 +372,7 @@ class Bank:
         entity = self.entity_by_id.get(item.entity) if item.entity else None
         if entity is not None and entity.type is EntityType.PERSON:
             for r in entity.roles:
-                title = r.ja if len(r.ja) <= _MAX_TITLE else trailing_title(r.ja)
+                title = r.ja if len(r.ja) <= _MAX_TITLE else _trailing_title(r.ja)
                 if title:
                     forms.append(f"{entity.ja}{title}")
         return tuple(dict.fromkeys(forms))
@@ -392,7 +388,7 @@ class Bank:
         return tuple(dict.fromkeys(cands))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Selection:
     """Which items a generator takes. Empty tuples mean 'any'."""
 
@@ -431,18 +427,33 @@ class Selection:
     def take(self, bank: Bank) -> tuple[Item, ...]:
         """`apply`, checked: a story, article or tag the bank does not have is a UsageError naming the valid
         ones, and a selection that takes no item is an error rather than an empty output."""
-        tags = sorted({t for it in bank.items for t in it.tags})
-        _known("stories", self.stories, [s.id for s in bank.stories], "story", hint=True, list_all=True)
-        _known("articles", self.articles, [s.id for s in bank.sources], "article", hint=False, list_all=True)
-        _known("tags", self.tags, tags, "tag", hint=True, list_all=False)
-        ids = [it.id for it in bank.items]
-        _known("ids", self.ids, ids, "item", hint=True, list_all=False, lister="quizgen topics --items")
-        _known("exclude_ids", self.exclude_ids, ids, "item", hint=True, list_all=False, lister="quizgen topics --items")
+        self.check_names(lambda: [s.id for s in bank.stories], lambda: [s.id for s in bank.sources],
+                         lambda: sorted({t for it in bank.items for t in it.tags}), lambda: [it.id for it in bank.items])
         items = self.apply(bank)
         if not items:
-            raise QuizgenError(f"no items match {self.describe()}; `quizgen topics` shows how many items each "
-                               "filter holds", names=_FILTERS)
+            raise self.nothing()
         return items
+
+    def check_names(self, stories: Names, articles: Names, tags: Names, ids: Names) -> None:
+        """A UsageError for a story, article, tag or item the bank does not have (of the bank's `stories()`,
+        `articles()`, `tags()` and item `ids()`, each asked only when the selection names some), naming the valid
+        ones."""
+        if self.stories:
+            _known("stories", self.stories, stories(), "story", hint=True, list_all=True)
+        if self.articles:
+            _known("articles", self.articles, articles(), "article", hint=False, list_all=True)
+        if self.tags:
+            _known("tags", self.tags, tags(), "tag", hint=True, list_all=False)
+        if self.ids or self.exclude_ids:
+            known = ids()
+            _known("ids", self.ids, known, "item", hint=True, list_all=False, lister="quizgen topics --items")
+            _known("exclude_ids", self.exclude_ids, known, "item", hint=True, list_all=False,
+                   lister="quizgen topics --items")
+
+    def nothing(self) -> QuizgenError:
+        """The error of a selection that takes no item."""
+        return QuizgenError(f"no items match {self.describe()}; `quizgen topics` shows how many items each "
+                            "filter holds", names=_FILTERS)
 
     def describe(self) -> str:
         """The filters set, as the library names them: '{stories} a {priorities} core' (the CLI spells flags)."""
@@ -451,13 +462,22 @@ class Selection:
 
 
 _FILTERS = ["categories", "priorities", "stories", "articles", "tags"]
+Names = Callable[[], Sequence[str]]  # the names of some kind the bank has, asked for when needed
 
 
-def _known(name: str, wanted: tuple[str, ...], known: list[str], what: str, *, hint: bool, list_all: bool,
+def _known(name: str, wanted: tuple[str, ...], known: Sequence[str], what: str, *, hint: bool, list_all: bool,
            lister: str = "quizgen topics") -> None:
     for value in wanted:
         if value not in known:
+            import difflib
+
             close = difflib.get_close_matches(value, known, n=1) if hint else []
             suggestion = f" (did you mean {close[0]!r}?)" if close else ""
             where = f"; the bank has {', '.join(known) or 'none'}" if list_all else f"; `{lister}` lists every one"
             raise UsageError(f"{{{name}}} {value}: no such {what}{suggestion}{where}", names=[name])
+
+
+def _trailing_title(text: str) -> str | None:
+    from quizgen.japanese.titles import trailing_title  # not at import: the quiz's start-up does not need it
+
+    return trailing_title(text)

@@ -59,7 +59,7 @@ def known_readings(bank: Bank) -> dict[str, str]:
 
 
 def compute_readings(bank: Bank) -> tuple[tuple[str, tuple[Segment, ...], tuple[str, ...]], ...]:
-    """A reading for every spelling of the bank that has kanji, sorted by spelling, as `Bank.reading_blob` holds it (pickled)."""
+    """A reading for every spelling of the bank that has kanji, sorted by spelling, as `Bank.reading_table` holds it."""
     known = known_readings(bank)
     analyse, glyphs = analyser(), glyph_forms()
     out = []

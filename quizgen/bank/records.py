@@ -13,16 +13,21 @@ import datetime as dt
 import difflib
 import types
 import typing
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from enum import Enum
 from pathlib import Path
 from typing import Any
 
+from quizgen.bank.data import fields_of as _fields
 from quizgen.bank.located import UNREADABLE, Loc, LocList, LocMap
 from quizgen.errors import Problem
 from quizgen.text import code_point, find_control
 
 MISSING = object()
+
+#: Where a record read without locations sits: (file number, section, position in it); `Reader.locate`
+#: turns it into the record's located mapping when a problem must be reported (see `load.py`).
+RecordRef = tuple[int, str, int]
 
 
 # --------------------------------------------------------------------------- generic building
@@ -31,19 +36,28 @@ MISSING = object()
 class Reader:
     """Turns located YAML data into model dataclasses, collecting problems."""
 
-    def __init__(self) -> None:
+    def __init__(self, locate: Callable[[RecordRef], LocMap] | None = None) -> None:
         self.problems: list[Problem] = []
-        # (kind, id) -> the record's mapping, for locating cross-record problems later
-        self.maps: dict[tuple[str, str], LocMap] = {}
+        # (kind, id) -> the record's mapping, or where to find it again, for locating cross-record problems later
+        self.maps: dict[tuple[str, str], LocMap | RecordRef] = {}
+        self._locate = locate
         self.dropped: set[tuple[str, str]] = set()  # (section, id) of the records that could not be built
 
     def fail(self, loc: Loc, field: str, message: str) -> object:
         self.problems.append(loc.problem(field, message))
         return MISSING
 
+    def mapping(self, kind: str, rid: str) -> LocMap:
+        """The located mapping of record (kind, rid), read again with locations if it was read without."""
+        node = self.maps[(kind, rid)]
+        if isinstance(node, LocMap):
+            return node
+        assert self._locate is not None, "a record read without locations needs a `locate`"
+        return self._locate(node)
+
     def at(self, kind: str, rid: str, *path: str | int) -> Loc:
         """Best location for a nested field of record (kind, rid): the deepest part of `path` that is there."""
-        node: Any = self.maps[(kind, rid)]
+        node: Any = self.mapping(kind, rid)
         loc: Loc = node.loc
         for step in path:
             if isinstance(node, LocMap) and isinstance(step, str) and step in node:
@@ -119,8 +133,7 @@ class Reader:
     def record(self, raw: Any, cls: type[Any], loc: Loc, path: str) -> Any:
         if not isinstance(raw, LocMap):
             return self.fail(loc, path, f"must be a mapping, not {kind_of(raw)}")
-        hints = typing.get_type_hints(cls)
-        fields = {f.name: f for f in dataclasses.fields(cls)}
+        hints, fields = _fields(cls)
         ok = True
         for key in raw:
             if key not in fields:
@@ -203,25 +216,9 @@ def display_path(path: Path) -> str:
         return str(path)
 
 
-def to_data(obj: Any) -> Any:
-    """Model -> plain YAML-able data, omitting fields left at their defaults."""
-    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-        out: dict[str, Any] = {}
-        for f in dataclasses.fields(obj):
-            val = getattr(obj, f.name)
-            if f.default is not dataclasses.MISSING and val == f.default:
-                continue
-            out[f.name] = to_data(val)
-        return out
-    if isinstance(obj, Enum):
-        return obj.value
-    if isinstance(obj, tuple | list):
-        return [to_data(v) for v in obj]
-    return obj
-
-
 def dumps_yaml(data: Any) -> str:
     """Plain data (see `to_data`) as YAML in the bank's style: Unicode kept, keys in order, lines never wrapped."""
     import yaml
 
     return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000)
+

@@ -15,7 +15,8 @@ from typing import Any
 
 from quizgen.atomic import write_text
 from quizgen.bank.articles import ArticleFolders
-from quizgen.bank.load import SECTIONS, bank_files, loads_bank_files, read_files
+from quizgen.bank.files import bank_files
+from quizgen.bank.load import SECTIONS, loads_bank_files, read_files
 from quizgen.bank.located import LocMap, load_located, plain
 from quizgen.bank.model import Item
 from quizgen.bank.records import dumps_yaml, suggest

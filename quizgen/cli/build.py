@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from quizgen.cli import cli
-from quizgen.cli.common import bank_option, build_time, load, plural
+from quizgen.cli.common import bank_option, build_time, load, plural, status
 from quizgen.generators.build import STEP_NAMES
 
 
@@ -24,7 +24,7 @@ def build(bank_path: Path | None, out_dir: Path, only: tuple[str, ...]) -> None:
     from quizgen.generators.build import build_all
 
     bank = load(bank_path)
-    results = build_all(bank, out_dir, build_time(), only)
+    results = build_all(bank, out_dir, build_time(), only, starting=lambda name: status(f"making {_MAKING.get(name, name)}…"))
     for res in results:
         for p in res.paths:
             click.echo(f"{res.name:<10} wrote {p}")
@@ -32,3 +32,6 @@ def build(bank_path: Path | None, out_dir: Path, only: tuple[str, ...]) -> None:
             click.echo(f"{res.name:<10} skipped: {res.skipped}")
     built = sum(len(r.paths) for r in results)
     click.echo(f"built {plural(built, 'file')} in {out_dir}/")
+
+
+_MAKING = {"anki": "the Anki decks", "worksheet": "the worksheets", "export": "the LMS exports"}

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
 import os
+import sys
+import time
 import typing
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -17,6 +20,7 @@ from quizgen.bank import Bank, Category, Priority, Selection
 from quizgen.errors import UsageError
 
 if TYPE_CHECKING:
+    from quizgen.bank.catalog import Catalog
     from quizgen.quiz.store import Store
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -86,9 +90,17 @@ def selection_options(f: F) -> F:
 
 
 def load(bank_path: Path | None, articles: Path | None = None) -> Bank:
+    """The bank, loaded and checked, with a progress bar on a terminal while a big one is read."""
     from quizgen.bank import load_bank
 
-    return load_bank(bank_path or resources.bank_dir(), articles)
+    with progress_bar("Reading the bank") as progress:
+        return load_bank(bank_path or resources.bank_dir(), articles, progress=progress)
+
+
+def status(message: str) -> None:
+    """A line about long work under way, on standard error when it is a terminal (nothing when it is piped)."""
+    if sys.stderr.isatty():
+        click.echo(message, err=True)
 
 
 def plural(count: int, one: str, many: str | None = None) -> str:
@@ -147,9 +159,10 @@ def open_store(db_path: Path | None, *, read_only: bool = False) -> Store:
     return Store(db_path or default_db_path(), read_only=read_only)
 
 
-def load_bank_fast(bank_path: Path | None) -> Bank:
-    """The bank, through the pickle cache (QUIZGEN_CACHE_DIR overrides where; empty turns it off)."""
-    from quizgen.bank.cache import load_cached
+def load_bank_fast(bank_path: Path | None) -> Catalog:
+    """The bank as a catalog, through the bank cache (QUIZGEN_CACHE_DIR overrides where; empty turns it off). The
+    first start after an edit loads the bank, with a progress bar on a terminal."""
+    from quizgen.bank.cache import open_catalog
 
     env = os.environ.get("QUIZGEN_CACHE_DIR")
     if env is None:
@@ -158,7 +171,41 @@ def load_bank_fast(bank_path: Path | None) -> Bank:
         cache: Path | None = user_cache_path("quizgen", appauthor=False)
     else:
         cache = Path(env) if env else None
-    return load_cached(bank_path or resources.bank_dir(), cache)
+    with progress_bar("Reading the bank") as progress:
+        return open_catalog(bank_path or resources.bank_dir(), cache, progress)
+
+
+def as_catalog(bank: Catalog | Bank) -> Catalog:
+    """A catalog of `bank` (one in memory too)."""
+    from quizgen.bank.catalog import MemoryCatalog
+
+    return MemoryCatalog(bank) if isinstance(bank, Bank) else bank
+
+
+@contextlib.contextmanager
+def progress_bar(label: str) -> Iterator[Callable[[int, int], None]]:
+    """A `progress(done, total)` for the library's long work: a bar on standard error when it is a terminal (and
+    the work takes long enough to show one), nothing when it is not."""
+    if not sys.stderr.isatty():
+        yield lambda done, total: None
+        return
+    bar: Any = None
+    start = time.monotonic()
+
+    def progress(done: int, total: int) -> None:
+        nonlocal bar
+        if bar is None:
+            if time.monotonic() - start < 0.5 or done >= total:
+                return
+            bar = click.progressbar(length=total, label=label, file=sys.stderr, show_eta=True)
+            bar.__enter__()
+        bar.update(done - bar.pos)
+
+    try:
+        yield progress
+    finally:
+        if bar is not None:
+            bar.__exit__(None, None, None)
 
 
 def local(when: dt.datetime) -> str:

@@ -19,7 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sized
 from pathlib import Path
 
 import click
@@ -40,7 +40,8 @@ from quizgen.cli.common import (
 )
 from quizgen.cli.terminal import Input, command_text, say
 from quizgen.errors import UsageError
-from quizgen.quiz.cards import CardForm, cards_for, parse_forms
+from quizgen.quiz.cards import CardForm, parse_forms
+from quizgen.quiz.deck import Deck, Queue, plan
 from quizgen.quiz.scheduling import DEFAULT_RETENTION, Rating, Scheduler
 from quizgen.quiz.session import (
     DEFAULT_BACKLOG,
@@ -50,10 +51,8 @@ from quizgen.quiz.session import (
     AnswerMode,
     AskAgain,
     Question,
-    Queue,
     Session,
     Summary,
-    plan_queue,
 )
 
 _RERATE_RE = re.compile(r"!\s*([1-4])")
@@ -125,19 +124,19 @@ def quiz(bank_path: Path | None, selection: Selection, db_path: Path | None, now
     clock: Callable[[], dt.datetime] = (lambda: fixed) if fixed else (lambda: dt.datetime.now(dt.UTC))
     now = clock()
     rng = random.Random(seed)
-    bank = load_bank_fast(bank_path)
-    items = selection.take(bank)
+    picked = load_bank_fast(bank_path).take(selection)
+    deck = Deck(picked, forms)
     store = None if cram else open_store(db_path)
     try:
-        cards = store.current() if store else {}
-        lapses = store.lapses() if store else {}
-        leeches = {c for c, n in lapses.items() if n >= LEECH_LAPSES}
+        due = store.due_ids(now) if store else []
+        leeches = set(store.leeches(LEECH_LAPSES)) if store else set()
         held = leeches | (store.buried(now) if store else set())
         new_today = store.new_since(day_start(now)) if store else 0
-        plan = plan_queue(cards_for(items, forms), cards, now, rng, new_today=new_today, new_per_day=new_per_day,
-                          limit=limit, cram=cram, exclude=held, backlog=backlog)
-        session = Session(bank, list(plan.cards), store, scheduler, rng, clock, mode, known=set(cards), lapses=lapses)
-        _run(session, items, Input(), _View(lang == "both"), plan, len(leeches & {c.id for c in cards_for(items, forms)}))
+        queue = plan(deck, due, store.reviewed if store else (lambda ids: set()), rng, new_today=new_today,
+                     new_per_day=new_per_day, limit=limit, cram=cram, exclude=held, backlog=backlog)
+        known = set(due) if store else set()
+        session = Session(deck, list(queue.cards), store, scheduler, rng, clock, mode, known=known)
+        _run(session, picked, Input(), _View(lang == "both"), queue, len(deck.members(leeches)))
     finally:
         if store:
             store.close()
@@ -150,7 +149,7 @@ class _View:
         self.english = english
 
 
-def _run(session: Session, items: tuple[Item, ...], inp: Input, view: _View | None = None, plan: Queue | None = None,
+def _run(session: Session, items: Sized, inp: Input, view: _View | None = None, plan: Queue | None = None,
          leeches: int = 0) -> None:
     view = view or _View(True)
     _header(session, items, plan, leeches)
@@ -161,7 +160,7 @@ def _run(session: Session, items: tuple[Item, ...], inp: Input, view: _View | No
     _show_summary(session.summary(), session.clock())
 
 
-def _header(session: Session, items: tuple[Item, ...], plan: Queue | None, leeches: int) -> None:
+def _header(session: Session, items: Sized, plan: Queue | None, leeches: int) -> None:
     n_due = sum(1 for c in session.queue if c.id in session.known)
     n_new = session.remaining - n_due
     what = "cram: nothing is recorded" if session.cram else f"{n_due} due, {n_new} new"
@@ -182,7 +181,7 @@ def _interactive_keys(session: Session) -> bool:
     return session.mode is AnswerMode.TYPED
 
 
-def _nothing_due(items: tuple[Item, ...]) -> str:
+def _nothing_due(items: Sized) -> str:
     if not items:
         return "No items match the filters."
     return "Nothing is due and no new cards are left for today. Try --new N for more, or --cram to practise."
@@ -372,7 +371,7 @@ def _overrule(session: Session) -> Answered | None:
 def _hint(session: Session, q: Question) -> None:
     from quizgen.quiz.answers import hint
 
-    say(f"  Hint: {hint(session.bank, q.card)}")
+    say(f"  Hint: {hint(session.bank_for(q.item), q.card)}")
 
 
 def _english(q: Question) -> None:
@@ -436,13 +435,14 @@ def _show_answer(q: Question, session: Session, view: _View) -> None:
     from quizgen.citations import citation, dated, outside_note
 
     item = q.item
+    bank = session.bank_for(item)
     if q.form is not CardForm.ANSWER:
         say(f"  {q.form.label.capitalize()}: {session.expected(q)}")
     if q.statement is not None and (correct := q.statement.correction) is not None:
         say(f"  正しくは: {correct.ja}" + (f" · {correct.en}" if view.english else ""))
     if not item.truefalse:  # an item asked as true/false: its yes/no question was not asked
         say(f"  Answer: {_answer_line(item, view.english)}")
-    when = dated(session.bank, item)
+    when = dated(bank, item)
     if when is not None:
         say(f"  Date: {when.ja} · {when.en}" if view.english else f"  Date: {when.ja}")
     say(f"  {item.explanation.ja}")
@@ -451,7 +451,7 @@ def _show_answer(q: Question, session: Session, view: _View) -> None:
     if item.context is not None:
         note = outside_note(item.context)
         say(f"  {note.en if view.english else note.ja}")
-    for line in citation(session.bank, item).ja.splitlines():
+    for line in citation(bank, item).ja.splitlines():
         say(f"  Source: {line}", dim=True)
 
 

@@ -300,7 +300,8 @@ class Session:
         self.save_edit(item, lambda: rv.update(self.drafts, edited))
 
     def edit_yaml(self, item: Item) -> None:
-        from quizgen.bank.records import dumps_yaml, to_data
+        from quizgen.bank.data import to_data
+        from quizgen.bank.records import dumps_yaml
         from quizgen.extract import review as rv
 
         text = click.edit(dumps_yaml(to_data(item)), extension=".yaml")

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import itertools
+from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from quizgen.bank import Selection
 from quizgen.cli import cli
 from quizgen.cli.common import (
+    as_catalog,
     bank_option,
     db_option,
     load_bank_fast,
@@ -23,6 +28,9 @@ from quizgen.cli.common import (
 from quizgen.errors import UsageError
 from quizgen.text import terminal_safe
 
+if TYPE_CHECKING:
+    from quizgen.bank.catalog import Picked
+
 
 @cli.command()
 @bank_option
@@ -35,17 +43,19 @@ def stats(bank_path: Path | None, selection: Selection, db_path: Path | None, no
     Days are local days; true retention is the share of reviews of already-learnt cards
     (FSRS review state) that were not rated Again.
     """
+    from quizgen.quiz.cards import item_id_of
     from quizgen.quiz.session import LEECH_LAPSES
     from quizgen.quiz.stats import compute
 
     now = parse_now(now_text)
-    bank = load_bank_fast(bank_path)
-    items = selection.take(bank)
+    picked = as_catalog(load_bank_fast(bank_path)).take(selection)
     with open_store(db_path, read_only=True) as store:
         tz = now.astimezone().tzinfo
         assert tz is not None
-        s = compute(items, store.current(), store.reviews(), now, tz, lapses=store.lapses(), leech_lapses=LEECH_LAPSES)
-    click.echo(f"Cards: {s.cards_studied} studied, {s.cards_new} new ({len(items)} selected)")
+        dues, totals = store.dues(), store.totals()
+    categories = picked.categories_of({item_id_of(k) for k in dues.keys() | totals.keys()})
+    s = compute(categories, picked.count, dues, totals, now, tz, leech_lapses=LEECH_LAPSES)
+    click.echo(f"Cards: {s.cards_studied} studied, {s.cards_new} new ({picked.count} selected)")
     click.echo(f"Due now: {s.due_now} · today: {s.due_today} · tomorrow: {s.due_tomorrow}")
     click.echo("Next 7 days: " + "  ".join(f"{d:%a %m-%d} {n}" for d, n in s.forecast))
     click.echo(f"Reviews: {s.total_reviews}")
@@ -69,21 +79,31 @@ def due(bank_path: Path | None, selection: Selection, db_path: Path | None, now_
     from quizgen.quiz.stats import due_items
 
     now = parse_now(now_text)
-    bank = load_bank_fast(bank_path)
-    items = selection.take(bank)
+    picked = as_catalog(load_bank_fast(bank_path)).take(selection)
     with open_store(db_path, read_only=True) as store:
-        cards = store.current()
-    rows = due_items(items, cards, now)
-    click.echo(f"{plural(len(rows), 'card')} due now.")
-    for item, card in rows:
-        click.echo(terminal_safe(f"  {local(card.due)}  {card.item_id:<36} {item.prompt.ja}"))
-    studied = {item_id_of(k) for k in cards}
-    new = sum(1 for i in items if i.id not in studied)
-    click.echo(f"{plural(new, 'new card')} not yet studied.")
-    selected = {i.id for i in items}
-    upcoming = sorted(c.due for k, c in cards.items() if item_id_of(k) in selected and c.due > now)
-    if upcoming:
-        click.echo(f"Next: {local(upcoming[0])} ({until(upcoming[0], now)}).")
+        due_now = store.due_times(now)
+        studied = {item_id_of(k) for k in store.card_ids()}
+        rows = due_items(picked.facts_of({item_id_of(card) for card, _ in due_now}), due_now)
+        click.echo(f"{plural(len(rows), 'card')} due now.")
+        if rows:  # one write: a long history may have thousands due
+            click.echo("\n".join(terminal_safe(f"  {local(when)}  {card:<36} {facts.prompt}") for facts, card, when in rows))
+        new = picked.count - picked.count_of(studied)
+        click.echo(f"{plural(new, 'new card')} not yet studied.")
+        upcoming = _first_selected(picked, store.due_after(now))
+    if upcoming is not None:
+        click.echo(f"Next: {local(upcoming)} ({until(upcoming, now)}).")
+
+
+def _first_selected(picked: Picked, dues: Iterator[tuple[str, dt.datetime]]) -> dt.datetime | None:
+    """The first due time of `dues` (soonest first) of a card of a picked item."""
+    from quizgen.quiz.cards import item_id_of
+
+    while page := list(itertools.islice(dues, 256)):
+        selected = picked.facts_of({item_id_of(card) for card, _ in page})
+        for card, due in page:
+            if item_id_of(card) in selected:
+                return due
+    return None
 
 
 @cli.command()
@@ -103,10 +123,11 @@ def leeches(bank_path: Path | None, selection: Selection, db_path: Path | None, 
     from quizgen.quiz.session import LEECH_LAPSES
 
     now = parse_now(now_text)
-    bank = load_bank_fast(bank_path)
-    selected = {i.id for i in selection.take(bank)}
+    picked = as_catalog(load_bank_fast(bank_path)).take(selection)
     with open_store(db_path, read_only=not (reset_ids or reset_all)) as store:
-        found = {c: n for c, n in store.lapses().items() if n >= LEECH_LAPSES and item_id_of(c) in selected}
+        lapsed = {c: n for c, n in store.lapses().items() if n >= LEECH_LAPSES}
+        facts = picked.facts_of({item_id_of(c) for c in lapsed})
+        found = {c: n for c, n in lapsed.items() if item_id_of(c) in facts}
         unknown = [c for c in reset_ids if c not in found]
         if unknown:
             raise UsageError(f"not a leech: {', '.join(unknown)} (quizgen leeches lists them)")
@@ -117,8 +138,7 @@ def leeches(bank_path: Path | None, selection: Selection, db_path: Path | None, 
             return
     click.echo(f"{plural(len(found), 'leech', 'leeches')} (failed {LEECH_LAPSES} times or more; left out of the quiz).")
     for card, n in sorted(found.items()):
-        item = bank.item_by_id.get(item_id_of(card))
-        prompt = item.prompt.ja if item else ""
+        prompt = facts[item_id_of(card)].prompt
         click.echo(terminal_safe(f"  {card:<36} {n} lapses  {prompt[:30] + ('…' if len(prompt) > 30 else '')}"))
     if found:
         click.echo("Bring one back with: quizgen leeches --reset CARD (or --reset-all).")

@@ -8,11 +8,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from quizgen.bank.data import to_data
 from quizgen.bank.files import not_plain
 from quizgen.bank.model import Bank, Entity, EntityType, Item, ItemKind, Source, Text
 from quizgen.bank.names import id_problem
 from quizgen.bank.placeholders import TODO_EN, UNKNOWN_OUTLET, is_placeholder
-from quizgen.bank.records import dumps_yaml, to_data
+from quizgen.bank.records import dumps_yaml
 from quizgen.errors import QuizgenError, UsageError
 from quizgen.extract import candidates as cand
 from quizgen.extract.clutter import Cleaned, ClutterReason, clean

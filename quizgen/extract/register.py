@@ -19,11 +19,13 @@ from pathlib import Path
 
 from quizgen.atomic import write_bytes, write_text
 from quizgen.bank.articles import BANK_ARTICLES
-from quizgen.bank.load import bank_files, loads_bank_files, read_files
+from quizgen.bank.data import to_data
+from quizgen.bank.files import bank_files
+from quizgen.bank.load import loads_bank_files, read_files
 from quizgen.bank.model import Bank, Source, Text
 from quizgen.bank.names import id_problem
 from quizgen.bank.placeholders import TODO_EN, UNKNOWN_OUTLET
-from quizgen.bank.records import dumps_yaml, to_data
+from quizgen.bank.records import dumps_yaml
 from quizgen.errors import BankError, UsageError
 from quizgen.extract.article import next_source_id, read_article
 from quizgen.extract.clutter import clean

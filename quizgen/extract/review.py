@@ -25,7 +25,8 @@ from typing import Any
 
 from quizgen.atomic import write_text
 from quizgen.bank.articles import ArticleFolders
-from quizgen.bank.load import SECTIONS, bank_data, bank_files, dumps_bank, loads_bank_files, loads_bank_parts, read_files
+from quizgen.bank.files import bank_files
+from quizgen.bank.load import SECTIONS, bank_data, dumps_bank, loads_bank_files, loads_bank_parts, read_files
 from quizgen.bank.located import LocMap, load_located, plain
 from quizgen.bank.model import Bank, Entity, EntityType, Item, Text
 from quizgen.bank.names import id_problem

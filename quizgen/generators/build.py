@@ -36,8 +36,10 @@ class StepResult:
 STEP_NAMES = tuple(name for name, _target in STEPS)
 
 
-def build_all(bank: Bank, out_dir: Path, now: dt.datetime, only: tuple[str, ...] = ()) -> list[StepResult]:
-    """Run every step (or those named in `only`) into `out_dir`; a bank with nothing to build is an error."""
+def build_all(bank: Bank, out_dir: Path, now: dt.datetime, only: tuple[str, ...] = (),
+              starting: Callable[[str], None] | None = None) -> list[StepResult]:
+    """Run every step (or those named in `only`) into `out_dir`; a bank with nothing to build is an error.
+    `starting(name)` is told of each step before it runs."""
     for name in only:
         if name not in STEP_NAMES:
             raise UsageError(f"unknown build step {name!r} (the steps are {', '.join(STEP_NAMES)})")
@@ -49,6 +51,8 @@ def build_all(bank: Bank, out_dir: Path, now: dt.datetime, only: tuple[str, ...]
     for name, target in STEPS:
         if only and name not in only:
             continue
+        if starting is not None:
+            starting(name)
         module, func = target.split(":")
         try:
             fn: StepFn = getattr(importlib.import_module(module), func)

@@ -8,12 +8,13 @@ itself). The judge itself knows nothing of banks or cards.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from typing import TYPE_CHECKING
 
 from quizgen.bank.model import Bank, Item, cloze_parts
 from quizgen.japanese.normalise import normalise
 from quizgen.quiz.cards import CardForm, QuizCard
-from quizgen.quiz.judge import Verdict, VerdictReason, judge
+from quizgen.quiz.judge import AnswerKeys, Verdict, VerdictReason, judge
 
 if TYPE_CHECKING:
     from quizgen.forms import TrueFalse
@@ -37,7 +38,7 @@ def expected_text(card: QuizCard, statement: TrueFalse | None = None) -> str:
     return card.item.answer.ja
 
 
-def judge_card(bank: Bank, card: QuizCard, typed: str, others: tuple[str, ...] = (),
+def judge_card(bank: Bank, card: QuizCard, typed: str, others: Collection[str] | AnswerKeys = (),
                forms: tuple[str, ...] | None = None) -> Verdict:
     """Judge `typed` as an answer to a question → answer or cloze card; `forms` are the spellings to accept
     (default: the item's typed forms; see `shared_forms`)."""
@@ -69,7 +70,7 @@ def shared_forms(bank: Bank, item: Item) -> tuple[str, ...]:
     return tuple(dict.fromkeys(forms))
 
 
-def _judge_blank(bank: Bank, item: Item, typed: str, blank: str, others: tuple[str, ...]) -> Verdict:
+def _judge_blank(bank: Bank, item: Item, typed: str, blank: str, others: Collection[str] | AnswerKeys) -> Verdict:
     accepted = bank.accepted(item)
     if normalise(blank) not in {normalise(a) for a in accepted}:
         accepted = ()

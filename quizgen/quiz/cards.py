@@ -15,7 +15,7 @@ from enum import StrEnum
 
 from quizgen.bank.model import Item
 
-__all__ = ["CardForm", "QuizCard", "cards_for", "item_id_of", "main_card", "main_form", "parse_forms"]
+__all__ = ["CardForm", "CardKey", "QuizCard", "cards_for", "item_id_of", "main_card", "main_form", "parse_forms"]
 
 
 class CardForm(StrEnum):
@@ -50,6 +50,20 @@ def main_form(item: Item) -> CardForm:
 def main_card(item: Item) -> QuizCard:
     """The item's main card (its id is the item's id)."""
     return QuizCard(item, main_form(item))
+
+
+@dataclass(frozen=True, slots=True)
+class CardKey:
+    """A card known by its id only: its item is loaded when the card is asked (`deck.Deck.load`). `main` is the
+    form of the item's main card (`main_form`), whose id is the item's id."""
+
+    item_id: str
+    form: CardForm = CardForm.ANSWER
+    main: CardForm = CardForm.ANSWER
+
+    @property
+    def id(self) -> str:
+        return self.item_id if self.form is self.main else f"{self.item_id}{_SEP}{self.form.value}"
 
 
 def item_id_of(card_id: str) -> str:

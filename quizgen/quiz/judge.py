@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from enum import Enum
 
@@ -37,7 +37,7 @@ from quizgen.japanese.particles import without_particles
 from quizgen.japanese.readings import Reading, spells
 from quizgen.japanese.titles import name_like, romaji_title, same_role, split_titles, titles_compatible
 
-__all__ = ["ANSWER_TYPES", "TYPO_MIN_LENGTH", "Verdict", "VerdictReason", "is_correct", "judge"]
+__all__ = ["ANSWER_TYPES", "TYPO_MIN_LENGTH", "AnswerKeys", "Verdict", "VerdictReason", "is_correct", "judge"]
 
 ANSWER_TYPES = frozenset({"text", "date", "number"})
 TYPO_MIN_LENGTH = 5
@@ -150,6 +150,74 @@ def _osa(a: str, b: str) -> int:
             cur.append(cost)
         prev2, prev = prev, cur
     return prev[-1]
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """``_osa(a, b) <= 1``, in one pass: equal, or one substitution, insertion, deletion or adjacent transposition."""
+    if a == b:
+        return True
+    if abs(len(a) - len(b)) > 1:
+        return False
+    i = next((n for n, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
+    if len(a) == len(b):  # one substitution at i, or the two letters at i swapped
+        swapped = i + 1 < len(a) and a[i] == b[i + 1] and a[i + 1] == b[i] and a[i + 2:] == b[i + 2:]
+        return swapped or a[i + 1:] == b[i + 1:]
+    longer, shorter = (a, b) if len(a) > len(b) else (b, a)
+    return longer[i + 1:] == shorter[i:]
+
+
+class AnswerKeys:
+    """Other items' answers as comparison keys, normalised once, and indexed by length for the typo check: what
+    :func:`judge` takes as ``others`` for a big bank (a collection of texts works too, normalised at each call).
+    ``excluded`` keys are left out (an item's own spellings)."""
+
+    def __init__(self, keys: Iterable[str], excluded: Collection[str] = ()) -> None:
+        self.keys = frozenset(keys)
+        self.excluded = frozenset(excluded)
+        self._by_length: dict[int, list[str]] | None = None
+
+    @classmethod
+    def of(cls, texts: Iterable[str]) -> AnswerKeys:
+        return cls(normalise(t) for t in texts)
+
+    def without(self, keys: Iterable[str]) -> AnswerKeys:
+        """These keys and `keys` left out; the index by length is shared."""
+        other = AnswerKeys((), self.excluded | frozenset(keys))
+        other.keys, other._by_length = self.keys, self.by_length
+        return other
+
+    def __contains__(self, text: object) -> bool:
+        """Whether `text` is one of these answers (compared by its key), not left out."""
+        return isinstance(text, str) and (k := normalise(text)) in self.keys and k not in self.excluded
+
+    @property
+    def by_length(self) -> dict[int, list[str]]:
+        if self._by_length is None:
+            self._by_length = {}
+            for k in self.keys:
+                self._by_length.setdefault(len(k), []).append(k)
+        return self._by_length
+
+
+class _Others:
+    """Other items' answer keys as one judgement sees them: without the answer's own spellings (a leading "the" aside)
+    and glyph variants."""
+
+    def __init__(self, keys: AnswerKeys, mine: set[str], variants: Collection[str]) -> None:
+        self.keys, self.mine, self.variants = keys, mine, variants
+
+    def _counts(self, k: str) -> bool:
+        return k not in self.keys.excluded and _the_less(k) not in self.mine and k not in self.variants
+
+    def __contains__(self, k: object) -> bool:
+        return isinstance(k, str) and k in self.keys.keys and self._counts(k)
+
+    def near(self, key: str) -> Iterator[str]:
+        """The keys one edit or less from `key`."""
+        for length in (len(key) - 1, len(key), len(key) + 1):
+            for k in self.keys.by_length.get(length, ()):
+                if _one_edit(key, k) and self._counts(k):
+                    yield k
 
 
 def _kana_or_latin(key: str) -> bool:
@@ -266,7 +334,7 @@ class _Answer:
                 return normalise(" ".join(rest)), " ".join(rest), (title,)
         return normalise(raw), raw, ()
 
-    def typo(self, key: str, others: set[str], acronym: bool = False) -> Verdict | None:
+    def typo(self, key: str, others: _Others, acronym: bool = False) -> Verdict | None:
         """One edit in a kana or Latin answer of TYPO_MIN_LENGTH or more, or in such a run of kana in a mixed
         answer, unless another item's answer is as close. An acronym (and its kana reading) takes no typo: BRIC
         and G8 are other real things, not slips for BRICS and G7; its spelled-out form (North Atlantic Treaty
@@ -274,7 +342,7 @@ class _Answer:
         mixed = not _kana_or_latin(key) and bool(_KANA_RE.search(key))
         if not (_kana_or_latin(key) or mixed):
             return None
-        if any(abs(len(o) - len(key)) <= 1 and _osa(key, o) <= 1 for o in others):
+        if next(others.near(key), None) is not None:
             return None
         if mixed:
             spelling = None if acronym else next((s for k, s in self.keys.items() if _kana_slip(key, k)), None)
@@ -294,7 +362,7 @@ def _the_less(key: str) -> str:
     return key.removeprefix("the") if key.startswith("the") and len(key) > 6 else key
 
 
-def _two_answers(parts: list[str], answer: _Answer, other_keys: set[str]) -> bool:
+def _two_answers(parts: list[str], answer: _Answer, other_keys: _Others) -> bool:
     """Do the parts split at か/と/や name two answers (this item's or another's), rather than being one word?"""
     named = [p for p in parts if p in other_keys or answer.lenient(p)]
     return len(parts) > 1 and len(named) == len(parts)
@@ -310,12 +378,12 @@ def _with_particle(typed: str, answer: _Answer, names: Collection[str]) -> Verdi
     return None
 
 
-def _judge_text(typed: str, key: str, spellings: list[str], others: Collection[str],
+def _judge_text(typed: str, key: str, spellings: list[str], others: Collection[str] | AnswerKeys,
                 readings: Mapping[str, Reading], names: Collection[str]) -> Verdict:
     answer = _Answer.of(spellings, readings)
     # another item's answer that is one of ours but for a leading "the" (the US-led international order) is ours too
     mine = {_the_less(k) for k in answer.keys}
-    other_keys = {k for o in others if _the_less(k := normalise(o)) not in mine} - set(answer.variants)
+    other_keys = _Others(others if isinstance(others, AnswerKeys) else AnswerKeys.of(others), mine, answer.variants)
     if key in other_keys:
         return Verdict(False, VerdictReason.OTHER_ANSWER)
     soft = _soft(typed)
@@ -470,7 +538,7 @@ def judge(
     accepted: Iterable[str] = (),
     *,
     answer_type: str = "text",
-    others: Collection[str] = (),
+    others: Collection[str] | AnswerKeys = (),
     readings: Mapping[str, Reading] | None = None,
     reference: Sequence[str] = (),
     names: Collection[str] = (),
@@ -515,7 +583,7 @@ def is_correct(
     accepted: Iterable[str] = (),
     *,
     answer_type: str = "text",
-    others: Collection[str] = (),
+    others: Collection[str] | AnswerKeys = (),
     readings: Mapping[str, Reading] | None = None,
     reference: Sequence[str] = (),
     names: Collection[str] = (),

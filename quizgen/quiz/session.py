@@ -14,15 +14,18 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import random
+import typing
 from collections import Counter
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
+from quizgen.bank.catalog import MemoryPicked
 from quizgen.bank.model import Bank, Item
-from quizgen.errors import QuizgenError, UsageError
-from quizgen.quiz.cards import CardForm, QuizCard, main_card
+from quizgen.errors import QuizgenError
+from quizgen.quiz.cards import CardForm, CardKey, QuizCard, main_card, main_form
+from quizgen.quiz.deck import Deck, Queue, plan
 from quizgen.quiz.scheduling import Rating, Scheduler, State
 from quizgen.quiz.store import CurrentCard, Review, Store
 
@@ -30,7 +33,7 @@ if TYPE_CHECKING:
     from fsrs import Card
 
     from quizgen.forms import MultipleChoice, TrueFalse
-    from quizgen.quiz.judge import Verdict
+    from quizgen.quiz.judge import AnswerKeys, Verdict
 
 __all__ = [
     "DEFAULT_BACKLOG",
@@ -73,54 +76,31 @@ class AnswerMode(StrEnum):
     SELF = "self"
 
 
-@dataclass(frozen=True)
-class Queue:
-    """A session's cards, and why others were held back."""
-
-    cards: tuple[QuizCard, ...]
-    due: int  # cards due now (before the limit)
-    held_new: bool  # new cards were held back because the backlog of due cards is over the limit
-
-
 def build_queue(items: Sequence[Item] | Sequence[QuizCard], cards: Mapping[str, CurrentCard], now: dt.datetime,
                 rng: random.Random, *, new_today: int = 0, new_per_day: int = DEFAULT_NEW_PER_DAY,
                 limit: int | None = None, cram: bool = False, exclude: Collection[str] = (),
                 backlog: int | None = None) -> tuple[QuizCard, ...]:
     """The session's cards; see `plan_queue`."""
-    return plan_queue(items, cards, now, rng, new_today=new_today, new_per_day=new_per_day, limit=limit, cram=cram,
-                      exclude=exclude, backlog=backlog).cards
+    return tuple(typing.cast(QuizCard, c) for c in plan_queue(
+        items, cards, now, rng, new_today=new_today, new_per_day=new_per_day, limit=limit, cram=cram, exclude=exclude,
+        backlog=backlog).cards)
 
 
 def plan_queue(items: Sequence[Item] | Sequence[QuizCard], cards: Mapping[str, CurrentCard], now: dt.datetime,
                rng: random.Random, *, new_today: int = 0, new_per_day: int = DEFAULT_NEW_PER_DAY,
                limit: int | None = None, cram: bool = False, exclude: Collection[str] = (),
                backlog: int | None = None) -> Queue:
-    """The session's cards: those due at `now` first (shuffled), then unseen ones up to the day's allowance
-    (`new_per_day` minus the `new_today` already started), at most `limit` in all. Cards in `exclude` (leeches,
-    buried cards) are left out. While more than `backlog` cards are due, no new cards are added.
-
-    Cram mode takes every card, seen or not, due or not, in shuffled order (leeches and buried ones too).
-    """
-    if new_per_day < 0 or (limit is not None and limit < 0):
-        raise UsageError("{new_per_day} and {limit} must be 0 or more", names=["new_per_day", "limit"])
-    deck = [c if isinstance(c, QuizCard) else main_card(c) for c in items]
-    held = False
-    n_due = 0
-    if cram:
-        chosen = list(deck)
-        rng.shuffle(chosen)
-    else:
-        deck = [c for c in deck if c.id not in exclude]
-        due = [c for c in deck if c.id in cards and cards[c.id].due <= now]
-        rng.shuffle(due)
-        fresh = [c for c in deck if c.id not in cards]
-        rng.shuffle(fresh)
-        n_due = len(due)
-        allowance = max(0, new_per_day - new_today)
-        if backlog is not None and n_due > backlog and allowance and fresh:
-            held, allowance = True, 0
-        chosen = due + fresh[:allowance]
-    return Queue(tuple(chosen if limit is None else chosen[:limit]), n_due, held)
+    """`deck.plan` over items (or cards) held in memory, with `cards` the store's current cards; the queue's cards
+    come with their items."""
+    quiz_cards = [c if isinstance(c, QuizCard) else main_card(c) for c in items]
+    bank = Bank(items=tuple({c.item.id: c.item for c in quiz_cards}.values()))
+    named = {CardForm.ANSWER if c.form is main_form(c.item) else c.form for c in quiz_cards}  # ANSWER: the main card
+    forms = tuple(f for f in CardForm if f in named)
+    deck = Deck(MemoryPicked(bank, bank.items), forms, only={c.id for c in quiz_cards})
+    due = [k for k, c in cards.items() if c.due <= now]
+    queue = plan(deck, due, lambda ids: {i for i in ids if i in cards}, rng, new_today=new_today,
+                 new_per_day=new_per_day, limit=limit, cram=cram, exclude=exclude, backlog=backlog)
+    return dataclasses.replace(queue, cards=tuple(deck.load(c) if isinstance(c, CardKey) else c for c in queue.cards))
 
 
 def derived_rating(correct: bool, typo: bool = False) -> Rating:
@@ -215,8 +195,8 @@ class Session:
     `undo()` change the last answer; `bury()` skips the waiting question until a time. Every answer is committed
     to the store before `answer()` returns."""
 
-    bank: Bank
-    queue: list[QuizCard]
+    deck: Deck | Bank  # where the cards come from (a bank in memory: every item, every form)
+    queue: list[QuizCard | CardKey]  # a card known by its id only is loaded when it is asked
     store: Store | None  # None: cram mode, nothing is written
     scheduler: Scheduler
     rng: random.Random
@@ -226,17 +206,29 @@ class Session:
     learn_ahead: dt.timedelta = LEARN_AHEAD
     max_repeats: int = MAX_REPEATS
     leech_lapses: int = LEECH_LAPSES
-    lapses: dict[str, int] = field(default_factory=dict)  # card id -> lapses since its last leech reset
+    lapses: dict[str, int] = field(default_factory=dict)  # card id -> lapses since its last leech reset (the store's
+    # count, read after each answer)
     _asked: int = 0
     _current: Question | None = None
     _done: list[_Done] = field(default_factory=list)
     _asks: Counter[str] = field(default_factory=Counter)  # card id -> times asked this session
     _buried: list[QuizCard] = field(default_factory=list)
-    _others: dict[str, tuple[str, ...]] = field(default_factory=dict)
     _forms: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    _keys: AnswerKeys | None = None
 
     def __post_init__(self) -> None:
-        self.queue = [c if isinstance(c, QuizCard) else main_card(c) for c in self.queue]
+        self.queue = [c if isinstance(c, QuizCard | CardKey) else main_card(c) for c in self.queue]
+        if isinstance(self.deck, Bank):
+            self.deck = Deck(MemoryPicked(self.deck, self.deck.items), tuple(CardForm))
+
+    @property
+    def cards(self) -> Deck:
+        assert isinstance(self.deck, Deck)
+        return self.deck
+
+    def bank_for(self, item: Item) -> Bank:
+        """A bank that judging, hinting and citing `item` can use (the whole bank, when it is in memory)."""
+        return self.cards.bank_for(item)
 
     @property
     def cram(self) -> bool:
@@ -265,6 +257,8 @@ class Session:
         if not self.queue:
             return None
         card = self.queue.pop(0)
+        if isinstance(card, CardKey):
+            card = self.cards.load(card)
         self._asked += 1
         self._asks[card.id] += 1
         choice = statement = None
@@ -279,7 +273,7 @@ class Session:
         elif mode is AnswerMode.CHOICES:
             from quizgen.forms import multiple_choice
 
-            choice = multiple_choice(self.bank, card.item, self.rng)
+            choice = multiple_choice(self.bank_for(card.item), card.item, self.rng)
             if choice is None:  # too few distractors in the bank: ask it typed
                 mode = AnswerMode.TYPED
         answered_ids = {d.answered.question.card.id for d in self._done}
@@ -292,18 +286,17 @@ class Session:
         if item.id not in self._forms:
             from quizgen.quiz.answers import shared_forms
 
-            self._forms[item.id] = shared_forms(self.bank, item)
+            self._forms[item.id] = shared_forms(self.bank_for(item), item)
         return self._forms[item.id]
 
-    def others(self, item: Item) -> tuple[str, ...]:
+    def others(self, item: Item) -> AnswerKeys:
         """Canonical answers (ja and en) of every other item, minus any this item also accepts."""
-        if item.id not in self._others:
-            from quizgen.japanese.normalise import normalise
+        from quizgen.japanese.normalise import normalise
+        from quizgen.quiz.judge import AnswerKeys
 
-            mine = {normalise(a) for a in self.forms(item)}
-            out = [t for i in self.bank.items if i.id != item.id for t in (i.answer.ja, i.answer.en)]
-            self._others[item.id] = tuple(dict.fromkeys(t for t in out if normalise(t) not in mine))
-        return self._others[item.id]
+        if self._keys is None:
+            self._keys = AnswerKeys(self.cards.answer_keys())
+        return self._keys.without(normalise(a) for a in self.forms(item))
 
     def judge(self, question: Question, typed: str) -> tuple[bool, Verdict | None]:
         """Is `typed` right? Choices mode: `typed` is the option number (or letter); true/false: t/f, ○/×…"""
@@ -319,7 +312,8 @@ class Session:
             return said == question.statement.is_true, None
         from quizgen.quiz.answers import judge_card
 
-        verdict = judge_card(self.bank, question.card, typed, self.others(question.item), self.forms(question.item))
+        verdict = judge_card(self.bank_for(question.item), question.card, typed, self.others(question.item),
+                             self.forms(question.item))
         return verdict.correct, verdict
 
     def expected(self, question: Question) -> str:
@@ -446,8 +440,7 @@ class Session:
             at = self.clock()
             review = self.store.add_review(card_id, rating, at, self._schedule(card_id, rating, at),
                                            mode=q.mode.value, correct=correct, answer=answer)
-            if rating is Rating.AGAIN and review.prior_state is not State.NEW:
-                self.lapses[card_id] = self.lapses.get(card_id, 0) + 1
+            self.lapses[card_id] = self.store.lapses_of(card_id)  # kept by the store, leech resets included
         lapses = self.lapses.get(card_id, 0)
         a = Answered(q, answer, correct, rating, derived, verdict, review, lapses,
                      leech=lapses >= self.leech_lapses and not self.cram)
@@ -483,10 +476,7 @@ class Session:
         answered = [d.answered for d in self._done]
         next_due, within = None, 0
         if self.store is not None:
-            now = self.clock()
-            dues = [c.due for c in self.store.current().values()]
-            next_due = min(dues) if dues else None
-            within = sum(1 for d in dues if d <= now + dt.timedelta(days=1))
+            next_due, within = self.store.next_due(self.clock())
         done = {a.question.card.id for a in answered}
         waiting = [c.id for c in self.queue] + ([self._current.card.id] if self._current else [])
         missed = {a.question.card.id: a.question.card for a in answered if not a.correct}

@@ -1,15 +1,17 @@
-"""Review statistics: what is due when, retention and accuracy. Pure: the log and the time come in."""
+"""Review statistics: what is due when, retention and accuracy. Pure: the store's due times and totals and the time
+come in."""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from quizgen.bank.model import Category, Item
+from quizgen.bank.catalog import ItemFacts
+from quizgen.bank.model import Category
 from quizgen.quiz.cards import item_id_of
-from quizgen.quiz.scheduling import Rating, State
-from quizgen.quiz.store import CurrentCard, Review
+from quizgen.quiz.store import Totals
 
 __all__ = ["Ratio", "Stats", "compute", "due_items"]
 
@@ -48,38 +50,36 @@ class Stats:
         return self.forecast[1][1]
 
 
-def compute(items: Sequence[Item], cards: Mapping[str, CurrentCard], reviews: Sequence[Review], now: dt.datetime,
-            tz: dt.tzinfo, days: int = 7, lapses: Mapping[str, int] | None = None, leech_lapses: int = 8) -> Stats:
-    """Statistics over `items` (the selection): reviews and cards of other items are left out. A card id is an
-    item id, or an item id and a form (`a#cloze`): every form of a selected item counts."""
-    lapses = lapses or {}
-    by_id = {i.id: i for i in items}
-    mine = [c for k, c in cards.items() if item_id_of(k) in by_id]
-    studied = {item_id_of(k) for k in cards} & set(by_id)
+def compute(categories: Mapping[str, Category], selected: int, dues: Mapping[str, dt.datetime],
+            totals: Mapping[str, Totals], now: dt.datetime, tz: dt.tzinfo, days: int = 7, leech_lapses: int = 8) -> Stats:
+    """Statistics over the `selected` items: `categories` holds the category of each selected item that has cards
+    (more do no harm), and cards and reviews of other items are left out. `dues` holds every card's due time, `totals`
+    every card's counts over its reviews (the store keeps both, so no review is read). A card id is an item id, or an
+    item id and a form (`a#cloze`): every form of a selected item counts."""
+    mine = [due for k, due in dues.items() if item_id_of(k) in categories]
+    studied = {item_id_of(k) for k in dues} & categories.keys()
     today = now.astimezone(tz).date()
-    due_days = [c.due.astimezone(tz).date() for c in mine]
-    forecast = [(today, sum(1 for d in due_days if d <= today))]  # today includes overdue cards
+    due_days = Counter(due.astimezone(tz).date() for due in mine)
+    forecast = [(today, sum(n for day, n in due_days.items() if day <= today))]  # today includes overdue cards
     for n in range(1, max(days, 2)):
         day = today + dt.timedelta(days=n)
-        forecast.append((day, due_days.count(day)))
-    revs = [r for r in reviews if item_id_of(r.item_id) in by_id]
-    mature = [r for r in revs if r.prior_state is State.REVIEW]
-    retention = Ratio(sum(1 for r in mature if r.rating is not Rating.AGAIN), len(mature))
+        forecast.append((day, due_days[day]))
+    counted = [(categories[item], t) for k, t in totals.items() if (item := item_id_of(k)) in categories]
+    retention = Ratio(sum(t.kept for _, t in counted), sum(t.mature for _, t in counted))
     acc: dict[Category, list[int]] = {}
-    for r in revs:
-        if r.correct is None:
-            continue
-        a = acc.setdefault(by_id[item_id_of(r.item_id)].category, [0, 0])
-        a[0] += r.correct
-        a[1] += 1
+    for category, t in counted:
+        if t.judged:
+            a = acc.setdefault(category, [0, 0])
+            a[0] += t.correct
+            a[1] += t.judged
     accuracy = tuple((c, Ratio(*acc[c])) for c in Category if c in acc)
-    leeches = sum(1 for k, n in lapses.items() if n >= leech_lapses and item_id_of(k) in by_id)
-    return Stats(len(revs), len(mine), len(by_id) - len(studied), sum(1 for c in mine if c.due <= now),
-                 tuple(forecast), retention, accuracy, leeches)
+    leeches = sum(1 for _, t in counted if t.lapses >= leech_lapses)
+    return Stats(sum(t.reviews for _, t in counted), len(mine), selected - len(studied),
+                 sum(1 for due in mine if due <= now), tuple(forecast), retention, accuracy, leeches)
 
 
-def due_items(items: Sequence[Item], cards: Mapping[str, CurrentCard], now: dt.datetime) -> list[tuple[Item, CurrentCard]]:
-    """Selected items due at `now`, most overdue first."""
-    by_id = {i.id: i for i in items}
-    due = [(by_id[item_id_of(k)], c) for k, c in cards.items() if item_id_of(k) in by_id and c.due <= now]
-    return sorted(due, key=lambda p: (p[1].due, p[1].item_id))
+def due_items(items: Mapping[str, ItemFacts], due: Sequence[tuple[str, dt.datetime]]) -> list[tuple[ItemFacts, str, dt.datetime]]:
+    """The `due` cards (card id, due time: see `Store.due_times`) of the selected `items` (by id), most overdue
+    first: (the item's facts, card id, due time)."""
+    rows = [(items[item], card, when) for card, when in due if (item := item_id_of(card)) in items]
+    return sorted(rows, key=lambda r: (r[2], r[1]))

@@ -24,11 +24,11 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from quizgen.atomic import check_target
 from quizgen.errors import QuizgenError
@@ -37,9 +37,9 @@ from quizgen.quiz.scheduling import Rating, State, card_from_json, card_to_json
 if TYPE_CHECKING:
     from fsrs import Card
 
-__all__ = ["SCHEMA_VERSION", "CurrentCard", "Review", "Store", "StoreError", "default_db_path"]
+__all__ = ["SCHEMA_VERSION", "CurrentCard", "Review", "Store", "StoreError", "Totals", "default_db_path"]
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 # A review row is effective unless an undo row names it.
 _EFFECTIVE = "r.kind = 'review' AND NOT EXISTS (SELECT 1 FROM reviews u WHERE u.undoes = r.id)"
@@ -52,6 +52,30 @@ _LAPSE = "kind = 'review' AND rating = 1 AND prior_state != 0"  # Again on a car
 _LAPSES = (f"SELECT r.item_id, COUNT(*) FROM reviews r WHERE r.{_LAPSE.replace(' AND ', ' AND r.')} "
            "AND NOT EXISTS (SELECT 1 FROM reviews u WHERE u.undoes = r.id) AND r.id > COALESCE((SELECT MAX(e.after_review) "
            "FROM card_events e WHERE e.kind = 'leech-reset' AND e.item_id = r.item_id), 0)")
+_MATURE = f"prior_state = {int(State.REVIEW)}"  # a review of a card already learnt (true retention counts these)
+
+
+def _totals_change(sign: str, col: str) -> str:
+    """The SET clause of how one review changes its card's totals: `sign` + when it is added, - when it is undone;
+    `col` names one of the review's columns (`col % name`)."""
+    lapse = f"({col % 'kind'} = 'review' AND {col % 'rating'} = 1 AND {col % 'prior_state'} != 0)"
+    if sign == "-":  # a lapse before the card's last leech reset was forgiven already
+        lapse = (f"({lapse} AND {col % 'id'} > COALESCE((SELECT MAX(e.after_review) FROM card_events e "
+                 f"WHERE e.kind = 'leech-reset' AND e.item_id = {col % 'item_id'}), 0))")
+    mature = f"({col % 'prior_state'} = {int(State.REVIEW)})"
+    return (f"reviews = reviews {sign} 1, mature = mature {sign} {mature}, "
+            f"kept = kept {sign} ({mature} AND {col % 'rating'} > 1), judged = judged {sign} ({col % 'correct'} IS NOT NULL), "
+            f"correct = correct {sign} COALESCE({col % 'correct'}, 0), lapses = lapses {sign} {lapse}")
+
+
+_TOTALS_COLUMNS = "item_id, reviews, mature, kept, judged, correct, lapses"
+_SINCE_RESET = ("r.id > COALESCE((SELECT MAX(e.after_review) FROM card_events e WHERE e.kind = 'leech-reset' "
+                "AND e.item_id = r.item_id), 0)")
+_REBUILD_TOTALS = (f"INSERT INTO card_totals ({_TOTALS_COLUMNS}) SELECT r.item_id, COUNT(*), SUM(r.{_MATURE}), "
+                   f"SUM(r.{_MATURE} AND r.rating > 1), "
+                   "COUNT(r.correct), COALESCE(SUM(r.correct), 0), "
+                   f"SUM(r.rating = 1 AND r.prior_state != 0 AND {_SINCE_RESET}) FROM reviews r WHERE {_EFFECTIVE} "
+                   "GROUP BY r.item_id")
 BUSY_TIMEOUT_MS = 15_000
 
 # One list of statements per schema version; version N's statements move a version N-1 database to N.
@@ -120,6 +144,33 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
         """CREATE TRIGGER card_events_no_delete BEFORE DELETE ON card_events
            BEGIN SELECT RAISE(ABORT, 'card events are append-only'); END""",
         f"CREATE INDEX reviews_lapses ON reviews (item_id, id) WHERE {_LAPSE}",
+    ),
+    # v4: what `stats`, `due`, `leeches` and the quiz's start need without reading the log: the cards by due time, and
+    # `card_totals`, each card's counts over its effective reviews, kept by triggers like `cards` (derived data too).
+    4: (
+        "CREATE INDEX cards_due ON cards (due)",
+        """CREATE TABLE card_totals (
+            item_id     TEXT PRIMARY KEY,           -- the card id
+            reviews     INTEGER NOT NULL DEFAULT 0, -- effective reviews
+            mature      INTEGER NOT NULL DEFAULT 0, -- of which of the card in the review state
+            kept        INTEGER NOT NULL DEFAULT 0, -- of those, not rated Again
+            judged      INTEGER NOT NULL DEFAULT 0, -- with a judgement (correct is not null)
+            correct     INTEGER NOT NULL DEFAULT 0, -- judged right
+            lapses      INTEGER NOT NULL DEFAULT 0  -- Again on a card answered before, since its last leech reset
+        )""",
+        "CREATE INDEX card_totals_lapses ON card_totals (lapses)",
+        f"""CREATE TRIGGER card_totals_on_review AFTER INSERT ON reviews WHEN NEW.kind = 'review' BEGIN
+             INSERT OR IGNORE INTO card_totals (item_id) VALUES (NEW.item_id);
+             UPDATE card_totals SET {_totals_change("+", "NEW.%s")} WHERE item_id = NEW.item_id;
+           END""",
+        f"""CREATE TRIGGER card_totals_on_undo AFTER INSERT ON reviews WHEN NEW.kind = 'undo' BEGIN
+             UPDATE card_totals SET {_totals_change("-", "(SELECT u.%s FROM reviews u WHERE u.id = NEW.undoes)")}
+               WHERE item_id = NEW.item_id;
+           END""",
+        """CREATE TRIGGER card_totals_on_reset AFTER INSERT ON card_events WHEN NEW.kind = 'leech-reset' BEGIN
+             UPDATE card_totals SET lapses = 0 WHERE item_id = NEW.item_id;
+           END""",
+        _REBUILD_TOTALS,
     ),
 }
 
@@ -192,6 +243,20 @@ class CurrentCard:
     def _from_row(row: tuple[Any, ...]) -> CurrentCard:
         item, rid, due, state, state_json = row
         return CurrentCard(item, rid, _time(due, rid, "due"), _enum(State, state, rid, "card_state"), state_json)
+
+
+_TOTALS = "reviews, mature, kept, judged, correct, lapses"
+
+
+class Totals(NamedTuple):
+    """A card's counts over its effective reviews (a tuple: `stats` reads one per card)."""
+
+    reviews: int
+    mature: int  # reviews of the card in the review state (already learnt)
+    kept: int  # of those, not rated Again
+    judged: int  # reviews with a judgement (typed or chosen answers; self-graded ones are judged by their rating)
+    correct: int  # judged right
+    lapses: int  # Again on the card answered before, since its last leech reset
 
 
 @dataclass(frozen=True)
@@ -354,11 +419,79 @@ class Store:
             return {row[0]: CurrentCard._from_row(row) for row in rows}
 
     def rebuild_cards(self) -> int:
-        """Recompute the `cards` table from the log (it is derived data); returns how many cards there are."""
+        """Recompute the derived tables (`cards`, `card_totals`) from the log; returns how many cards there are."""
         with self._errors(), self._write() as con:
             con.execute("DELETE FROM cards")
             con.execute(_REBUILD_CARDS)
+            con.execute("DELETE FROM card_totals")
+            con.execute(_REBUILD_TOTALS)
             return int(con.execute("SELECT COUNT(*) FROM cards").fetchone()[0])
+
+    def due_times(self, now: dt.datetime) -> list[tuple[str, dt.datetime]]:
+        """The cards due at `now` and when each came due, soonest first (then by id). A due time that is no time at all
+        is read too (one that sorts before every year is due already, one after them is read by the second range), so
+        the damage is reported rather than the card never coming due."""
+        with self._errors():
+            rows = self._con.execute("SELECT item_id, review_id, due FROM cards WHERE due <= ? OR due >= ':' "
+                                     "ORDER BY due, item_id", (_ts(now),)).fetchall()
+            return [(item, _time(due, rid, "due")) for item, rid, due in rows]
+
+    def due_ids(self, now: dt.datetime) -> list[str]:
+        """The ids of the cards due at `now` (`due_times` without the times: what planning a session needs)."""
+        with self._errors():
+            rows = self._con.execute("SELECT item_id, review_id, due FROM cards WHERE due <= ? OR due >= ':'",
+                                     (_ts(now),)).fetchall()
+            for _, rid, due in rows:
+                if not due[:1].isdigit():
+                    _time(due, rid, "due")  # raises: a due time that is no time
+            return [row[0] for row in rows]
+
+    def card_ids(self) -> list[str]:
+        """Every card with a current state (an effective review)."""
+        with self._errors():
+            return [row[0] for row in self._con.execute("SELECT item_id FROM cards")]
+
+    def dues(self) -> dict[str, dt.datetime]:
+        """Every card's due time (the `cards` table without the fsrs state: what `stats` counts)."""
+        with self._errors():
+            return {item: _time(due, rid, "due") for item, rid, due in self._con.execute(
+                "SELECT item_id, review_id, due FROM cards")}
+
+    def due_after(self, when: dt.datetime) -> Iterator[tuple[str, dt.datetime]]:
+        """Cards due after `when`, soonest first: (card id, due), read as they are asked for."""
+        with self._errors():
+            cursor = self._con.execute("SELECT item_id, review_id, due FROM cards WHERE due > ? ORDER BY due, item_id",
+                                       (_ts(when),))
+        while True:
+            with self._errors():
+                rows = cursor.fetchmany(256)
+                yield from ((item, _time(due, rid, "due")) for item, rid, due in rows)
+            if not rows:
+                return
+
+    def reviewed(self, card_ids: Iterable[str]) -> set[str]:
+        """Which of `card_ids` have a current state (an effective review)."""
+        ids = list(card_ids)
+        found: set[str] = set()
+        with self._errors():
+            for n in range(0, len(ids), 500):
+                chunk = ids[n:n + 500]
+                found.update(r[0] for r in self._con.execute(
+                    f"SELECT item_id FROM cards WHERE item_id IN ({', '.join('?' * len(chunk))})", chunk))
+        return found
+
+    def next_due(self, now: dt.datetime) -> tuple[dt.datetime | None, int]:
+        """The earliest due time of any card (maybe past), and how many cards are due within a day of `now`."""
+        with self._errors():
+            first = self._con.execute("SELECT review_id, due FROM cards ORDER BY due LIMIT 1").fetchone()
+            within = self._con.execute("SELECT COUNT(*) FROM cards WHERE due <= ?",
+                                       (_ts(now + dt.timedelta(days=1)),)).fetchone()[0]
+            return (None if first is None else _time(first[1], first[0], "due")), int(within)
+
+    def totals(self) -> dict[str, Totals]:
+        """Each card's counts over its effective reviews (`card_totals`, kept by triggers)."""
+        with self._errors():
+            return {row[0]: Totals(*row[1:]) for row in self._con.execute(f"SELECT item_id, {_TOTALS} FROM card_totals")}
 
     def _current_one(self, con: sqlite3.Connection, item_id: str) -> CurrentCard | None:
         row = con.execute(f"SELECT r.id, r.due, r.card_state, r.state FROM reviews r WHERE r.item_id = ? AND {_EFFECTIVE} "
@@ -407,12 +540,23 @@ class Store:
     def lapses(self) -> dict[str, int]:
         """Each card's lapses (Again on a card answered before) since its last leech reset; cards with none left out."""
         with self._errors():
-            return {item: int(n) for item, n in self._con.execute(f"{_LAPSES} GROUP BY r.item_id")}
+            return {item: int(n) for item, n in self._con.execute("SELECT item_id, lapses FROM card_totals WHERE lapses > 0")}
+
+    def leeches(self, lapses: int) -> dict[str, int]:
+        """The cards with at least `lapses` lapses since their last leech reset, and how many each has."""
+        with self._errors():
+            return {item: int(n) for item, n in self._con.execute(
+                "SELECT item_id, lapses FROM card_totals WHERE lapses >= ?", (max(1, lapses),))}
 
     def lapses_of(self, item_id: str) -> int:
         with self._errors():
-            row = self._con.execute(f"{_LAPSES} AND r.item_id = ? GROUP BY r.item_id", (item_id,)).fetchone()
-        return int(row[1]) if row else 0
+            row = self._con.execute("SELECT lapses FROM card_totals WHERE item_id = ?", (item_id,)).fetchone()
+        return int(row[0]) if row else 0
+
+    def lapses_from_log(self) -> dict[str, int]:
+        """`lapses()` counted from the log itself (slower): what `card_totals` must always agree with."""
+        with self._errors():
+            return {item: int(n) for item, n in self._con.execute(f"{_LAPSES} GROUP BY r.item_id")}
 
     def buried(self, now: dt.datetime) -> set[str]:
         """Cards buried until after `now`."""

@@ -27,3 +27,15 @@ def test_an_integer_too_long_to_read_is_a_located_problem(bank: Path) -> None:
     err = run("check", "--bank", "bank").fails_cleanly()
     assert err == ("bank/pool.yaml:3:20: pools[0].members[0].ja: a number of 5000 digits is too long to read; "
                    "quote it to keep it as text\n1 problem in the question bank\n")
+
+
+def test_an_explicit_tag_on_a_value_that_is_none_is_a_located_problem(bank: Path) -> None:
+    """`!!bool maybe` and `!!timestamp soon` raised KeyError and AttributeError out of the located reader (found by
+    tests/test_bank_fast.py's property test)."""
+    (bank / "pool.yaml").write_text("pools:\n  - id: p\n    members: [{ja: !!bool maybe, en: !!timestamp soon}]\n",
+                                    encoding="utf-8")
+    err = run("check", "--bank", "bank").fails_cleanly()
+    assert err == ("bank/pool.yaml:3:20: pools[0].members[0].ja: 'maybe' is not a boolean (true or false); "
+                   "remove the tag or quote the value\n"
+                   "bank/pool.yaml:3:38: pools[0].members[0].en: 'soon' is not a date (YYYY-MM-DD); "
+                   "remove the tag or quote the value\n2 problems in the question bank\n")

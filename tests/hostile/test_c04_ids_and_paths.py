@@ -6,6 +6,7 @@ BANK/items/../../X.yaml or an absolute path; `check --articles` read `file: ../.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import shutil
 from pathlib import Path
@@ -122,7 +123,7 @@ def test_the_review_target_is_checked_even_when_validation_is_bypassed(bank: Pat
 
     good = rv.open_drafts(_good_drafts(tmp_path), bank).drafts
     item = good.items[0]
-    evil = item.__class__(**{**item.__dict__, "evidence": (item.evidence[0].__class__("../../escaped", "q"),)})
+    evil = dataclasses.replace(item, evidence=(item.evidence[0].__class__("../../escaped", "q"),))
     with pytest.raises(UsageError, match="outside the bank"):
         rv.accept(rv.Drafts(good.path, good.bank_dir, good.bank, Bank(items=(evil,)), ""), evil)
     assert not (tmp_path / "escaped.yaml").exists()
