@@ -6,6 +6,7 @@ exports, the quiz) uses these, so a form means the same thing everywhere.
 
 from __future__ import annotations
 
+import difflib
 import random
 import re
 from collections.abc import Iterable, Sequence
@@ -102,6 +103,80 @@ def true_false(item: Item, rng: random.Random) -> TrueFalse | None:
     if item.false_statement is not None:
         options.append(TrueFalse(item, item.false_statement, False))
     return rng.choice(options) if options else None
+
+
+#: A run of word characters (Latin, digits) or one other character: the units a statement is compared in.
+_TOKENS = re.compile(r"[0-9A-Za-z\u00c0-\u024f'’]+|\s+|.", re.S)
+
+
+def changed_spans(true: str, false: str, gap: int = 2) -> tuple[tuple[int, int], ...]:
+    """(start, end) offsets of the parts of `true` that its false twin `false` changes (replaced or left
+    out), compared Latin word by word and Japanese character by character (difflib); two changes at most
+    `gap` characters apart are one span; spans are widened to whole runs of kanji, katakana or Latin letters
+    and digits (イラン, not ン), never start or end on a space or punctuation; a lone kana is no span, nor
+    are one or two hiragana (a particle: への for に) beside a span of more. Empty when the two are the same,
+    or when the twin only adds words."""
+    tokens_t = _TOKENS.findall(true)
+    tokens_f = _TOKENS.findall(false)
+    starts = [0]
+    for tok in tokens_t:
+        starts.append(starts[-1] + len(tok))
+    spans: list[list[int]] = []
+    matcher = difflib.SequenceMatcher(None, tokens_t, tokens_f, autojunk=False)
+    for op, i1, i2, _, _ in matcher.get_opcodes():
+        if op in ("replace", "delete") and i2 > i1:
+            start, end = starts[i1], starts[i2]
+            if spans and start - spans[-1][1] <= gap:
+                spans[-1][1] = end
+            else:
+                spans.append([start, end])
+    out: list[tuple[int, int]] = []
+    for span in spans:
+        start, end = _widened(true, *span)
+        if end > start and not (end - start == 1 and _script(true[start]) is None):  # not a lone particle
+            if out and start - out[-1][1] <= gap:
+                out[-1] = (out[-1][0], end)
+            else:
+                out.append((start, end))
+    particles = [(a, b) for a, b in out if b - a <= 2 and all("\u3041" <= ch <= "\u309f" for ch in true[a:b])]
+    return tuple(span for span in out if span not in particles) if len(particles) < len(out) else tuple(out)
+
+
+def _widened(text: str, start: int, end: int) -> tuple[int, int]:
+    """A span of `text` without spaces or punctuation at its ends, widened to whole kanji, katakana or Latin runs."""
+    while start < end and not text[start].isalnum():
+        start += 1
+    while end > start and not text[end - 1].isalnum():
+        end -= 1
+    kind = _script(text[start]) if end > start else None
+    while kind and start > 0 and _script(text[start - 1]) == kind:
+        start -= 1
+    kind = _script(text[end - 1]) if end > start else None
+    while kind and end < len(text) and _script(text[end]) == kind:
+        end += 1
+    return start, end
+
+
+def _script(ch: str) -> str | None:
+    """The run a character belongs to for `changed_spans` (kanji, katakana, Latin and digits), None otherwise."""
+    if ch.isascii():
+        return "latin" if ch.isalnum() else None
+    if "\u30a0" <= ch <= "\u30ff" or ch == "ー":
+        return "katakana"
+    if "\u4e00" <= ch <= "\u9fff" or ch in "々〆":
+        return "kanji"
+    return None
+
+
+def changed_words(item: Item) -> Text | None:
+    """What the false twin of a true/false item changes, as the true statement's words (ja, en; each part
+    joined by " … "), or None when the item has no twin or the twin changes nothing."""
+    if item.statement is None or item.false_statement is None:
+        return None
+    parts = []
+    for true, false in ((item.statement.ja, item.false_statement.ja), (item.statement.en, item.false_statement.en)):
+        parts.append(" … ".join(true[a:b] for a, b in changed_spans(true, false)))
+    return Text(*parts) if any(parts) else None
 
 
 # --------------------------------------------------------------------------- cloze

@@ -146,9 +146,11 @@ def test_a_truefalse_item_is_one_basic_note_showing_a_statement_chosen_by_its_id
     assert military["Question"].startswith("2024年の報道によれば、中国はロシアに直接的な軍事支援を行っている。")
     assert (military["Answer"], military["AnswerEn"]) == ("× 誤り", "False")
     assert military["Explanation"] == ('<div class="correct"><b>正しくは</b> 2024年の報道によれば、中国はロシアへの'
-                                       "直接的な軍事支援を控えている。</div>経済面ではロシアを支えているとの報道もある。")
+                                       '直接的な軍事支援を<mark class="changed">控え</mark>ている。</div>'
+                                       "経済面ではロシアを支えているとの報道もある。")  # what the false one changed
     assert military["ExplanationEn"] == ('<span class="correct"><b>Correct statement:</b> According to a 2024 report, '
-                                         "China refrains from direct military support for Russia.</span><br>"
+                                         'China <mark class="changed">refrains from</mark> direct military support '
+                                         '<mark class="changed">for Russia</mark>.</span><br>'
                                          "Other reports say it supports Russia&#x27;s economy.")
     assert "2024" in military["Source"]  # the rest of the back as on every note: date, sources
     # the choice is the item id's, not the build's: another bank order, another recipe, the same statement
@@ -246,3 +248,35 @@ def test_type_in_only_where_typing_works(facts: Bank) -> None:
     assert typed_answer(facts, mixed) is None  # two scripts
     fields = ITEM_FORMS[CardForm.TYPE_IN](facts, facts.item_by_id["f-plan-points"]) or ()
     assert "12" in fields and "項目" in fields and "十二項目" not in "".join(fields)  # no "also accepted" list
+
+
+# --------------------------------------------------------------------------- what a false statement changed
+
+
+@pytest.mark.parametrize(("true", "false", "changed"), [
+    ("中国は平和の使者を演じたい。", "中国は欧米の制裁を恐れる。", ["平和の使者を演じたい"]),
+    ("サウジアラビアとイランの仲介", "サウジアラビアとイラクの仲介", ["イラン"]),  # the whole katakana word
+    ("中国はロシアへの直接的な軍事支援を控えている。", "中国はロシアに直接的な軍事支援を行っている。", ["控え"]),
+    ("The US saw a ploy to buy time.", "The US saw a plan for peace.", ["ploy to buy time"]),
+    ("同じ文。", "同じ文。", []),
+])
+def test_the_words_a_false_statement_changed(true: str, false: str, changed: list[str]) -> None:
+    from quizgen.forms import changed_spans
+    assert [true[a:b] for a, b in changed_spans(true, false)] == changed
+
+
+@given(st.text(max_size=40), st.text(max_size=40))
+def test_changed_spans_are_ordered_disjoint_parts_of_the_true_statement(true: str, false: str) -> None:
+    from quizgen.forms import changed_spans
+    spans = changed_spans(true, false)
+    ends = [0]
+    for a, b in spans:
+        assert ends[-1] <= a < b <= len(true)
+        ends.append(b)
+    if true == false:
+        assert spans == ()
+
+
+def test_the_correction_marks_the_changed_words_escaped() -> None:
+    from quizgen.generators.anki.back import marked
+    assert marked("A <b> は中国だ", "A <b> はロシアだ") == 'A &lt;b&gt; は<mark class="changed">中国</mark>だ'
