@@ -121,6 +121,11 @@ def _key(text: str) -> str:
     return _PUNCT_RE.sub("", normalise(text))
 
 
+def comparison_key(text: str) -> str:
+    """What `printed_in` compares a non-Latin form by (for callers that index many forms at once)."""
+    return _key(text)
+
+
 def _latin(text: str) -> bool:
     return text.isascii()
 

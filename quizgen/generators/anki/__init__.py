@@ -5,7 +5,8 @@
 
 The parts: `recipes` (decks/*.yaml -> validated `DeckRecipe`s; `CardForm`, the card forms),
 `choose` (which note each item becomes: one per fact; which cloze blanks are asked; typed answers),
-`order` (the learning order: subdecks and new-card positions), `notes` (bank items -> note fields,
+`order` (the learning order: subdecks and new-card positions), `giveaways` (within a story, a card whose
+answer another's back prints first; what a back leaves out so as to give no later card away), `notes` (bank items -> note fields,
 GUIDs and tags; pure), `back` (the folded parts of the back: sources, disagreement, background),
 `escape` (bank text as card HTML), `notetypes` (the note types, their fields and templates), `apkg`
 (writing the .apkg file).

@@ -25,9 +25,11 @@ script (katakana, Latin letters, or kanji and kana), with the form the box expec
 
 from __future__ import annotations
 
+import random
 import re
 from dataclasses import dataclass
 
+from quizgen import forms
 from quizgen.bank.model import AnswerType, Bank, Item, ItemKind, cloze_parts
 from quizgen.generators.anki.recipes import CardForm
 from quizgen.japanese.furigana import has_kanji
@@ -108,3 +110,13 @@ def typed_answer(bank: Bank, item: Item) -> Typed | None:
     if _KANJI_KANA.fullmatch(answer) and has_kanji(answer):
         return Typed(answer, "漢字で")
     return None
+
+
+def tf_rng(item: Item) -> random.Random:
+    """The seeded rng that picks a true/false note's statement: same item id, same statement, every build."""
+    return random.Random(f"quizgen-tf:{item.id}")
+
+
+def asked_statement(item: Item) -> forms.TrueFalse | None:
+    """The statement an item's true/false note shows: the true one or its false twin, by the item's id."""
+    return forms.true_false(item, tf_rng(item))

@@ -26,15 +26,15 @@ from genanki.util import BASE91_TABLE
 from quizgen import citations, forms
 from quizgen.bank.model import AnswerType, Bank, Category, Entity, EntityType, Item, Lang, cloze_parts
 from quizgen.bank.placeholders import refuse as refuse_placeholders
-from quizgen.generators.anki import order
+from quizgen.generators.anki import giveaways, order
 from quizgen.generators.anki.back import info_fields
-from quizgen.generators.anki.choose import blanks_of_answer, note_form, typed_answer
+from quizgen.generators.anki.choose import asked_statement, blanks_of_answer, note_form, tf_rng, typed_answer
 from quizgen.generators.anki.escape import esc, esc_all
 from quizgen.generators.anki.recipes import CardForm, DeckRecipe, Layout
 from quizgen.japanese.furigana import align
 
-__all__ = ["ITEM_FORMS", "NoteSpec", "base91", "build_tag", "cloze_fields", "cloze_text", "description_html", "esc",
-           "esc_all", "furigana", "guid_for", "recipe_notes", "with_build_tag"]
+__all__ = ["ITEM_FORMS", "NoteSpec", "asked_statement", "base91", "build_tag", "cloze_fields", "cloze_text",
+           "description_html", "esc", "esc_all", "furigana", "guid_for", "recipe_notes", "tf_rng", "with_build_tag"]
 
 
 @dataclass(frozen=True)
@@ -222,16 +222,6 @@ def multiple_choice_fields(bank: Bank, item: Item) -> tuple[str, ...] | None:
             f"{letter}. {esc(item.answer.ja)}", f"{letter}. {esc(item.answer.en)}")
 
 
-def tf_rng(item: Item) -> random.Random:
-    """The seeded rng that picks a true/false note's statement: same item id, same statement, every build."""
-    return random.Random(f"quizgen-tf:{item.id}")
-
-
-def asked_statement(item: Item) -> forms.TrueFalse | None:
-    """The statement an item's true/false note shows: the true one or its false twin, by the item's id."""
-    return forms.true_false(item, tf_rng(item))
-
-
 def truefalse_fields(item: Item) -> tuple[str, ...] | None:
     """Q→A (`basic`) fields for an item asked as true/false (`form: truefalse`): the statement and 正しい?誤り? as
     the question, ○ 正しい or × 誤り as the answer, no reading. The true statement, where the front shows the false
@@ -286,7 +276,8 @@ def forum_notes(bank: Bank) -> tuple[ReverseNote, ...]:
 
 
 def recipe_notes(bank: Bank, recipe: DeckRecipe) -> Iterator[NoteSpec]:
-    """Every note of the deck, in learning order (order.py), with `due` = its position (1, 2, 3, ...).
+    """Every note of the deck, in learning order (order.py; within a story, a card whose answer another's back
+    prints first: giveaways.py), with `due` = its position (1, 2, 3, ...).
 
     Without `forms`: one note per item, in the form that suits it. With `forms`: within each subdeck the
     forms come in rounds, in the recipe's order (every fact is met once as the first form before any fact
@@ -294,6 +285,8 @@ def recipe_notes(bank: Bank, recipe: DeckRecipe) -> Iterator[NoteSpec]:
     """
     items = order.item_order(bank, recipe.selection.apply(bank))
     refuse_placeholders(bank, items, Lang.BOTH)  # a card shows both languages: no TODO text on it
+    backs = giveaways.plan(bank, items)  # no back gives a later card away (giveaways.py)
+    items = list(backs.items)
     stories = order.story_decks(bank, recipe, items) if recipe.layout is Layout.STORY else {}
     labels: dict[str, str] = {}
     shared: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}  # item id -> (info fields, tags)
@@ -311,7 +304,9 @@ def recipe_notes(bank: Bank, recipe: DeckRecipe) -> Iterator[NoteSpec]:
         info = shared.get(item.id)
         if info is None:
             tf = asked_statement(item) if item.truefalse else None
-            info = shared[item.id] = (info_fields(bank, item, labels, tf.correction if tf else None),
+            home = backs.homes.get(item.disagreement) if item.disagreement else None
+            info = shared[item.id] = (info_fields(bank, item, labels, tf.correction if tf else None, home,
+                                                  backs.omit.get(item.id, frozenset())),
                                       citations.note_tags(bank, item))
         due += 1
         return NoteSpec(note_guid(item.id, form), form, head + info[0], info[1],

@@ -7,7 +7,8 @@ same way: by the names of the subdecks and by the positions.
 **Story by story, core first** (`story_order`, `item_order`): stories chronologically by their date
 (`when`; two of one date by title), then the stories without a date (by title), then the items without a
 story; within a story, `core` facts before `detail` ones, each chronologically (an undated fact after the
-dated ones), then in bank order.
+dated ones), then in bank order. `giveaways.plan` then moves, within a story, a card whose answer another
+card's back prints before that card (notes.recipe_notes numbers the cards in that order).
 
 **Subdecks** (`subdecks`): `story` layout: one subdeck per story, its name led by the story's date as the
 bank writes it (`中ロ関係::2022-02 <title>`, `中ロ関係::2023-03-10 <title>`), `日付なし` for a story without

@@ -1,0 +1,353 @@
+"""What a card's back gives away, and the learning order and backs that keep it from doing so. Pure.
+
+A card's **secret** is what it asks: its answer in every spelling the bank accepts (`bank.content.answer_forms`,
+as `quizgen check` and the worksheets' leak checker use them), or, for a true/false card, the Japanese words of
+the true statement that its false twin changes, all of them (`forms.changed_spans`: 「平和の使者」を演じたい;
+spans of three characters or more). A text **gives a card away** when it prints that card's secret as
+`bank.content.printed_in` finds an answer in a prompt.
+Not a secret: a form that some other card's front prints (ロシア, 2023年3月: the deck shows it anyway), and,
+for the card whose back prints it, a form that is its own secret too (two cards with one answer).
+
+`plan(bank, items)`, given the items in `order.item_order`:
+
+1. **Order.** Within each story (a story's cards are met together), a stable topological order over "the back
+   of A prints the secret of B": B comes first. The cards of a cycle are ordered among themselves by the
+   giveaways nothing can leave out (a visible explanation, a source's headline), and what is still a cycle
+   keeps the present order (the card that came first stays first); otherwise nothing moves.
+2. **One disagreement box per deck.** Several items share one disagreement; its box is shown on one of them
+   (`homes`): the first, in learning order, after which the box gives no card away; failing that, the one where
+   it gives the fewest away. The others say in one line where it is (back.disagreement_html).
+3. **Folded parts.** A folded part (a quote, the date line, background, a side or the note of the box) that
+   still gives away a card met later is left out, in one line saying why (`omit`, back.OMITTED).
+4. **What is left** (`left`): a visible explanation or correction that gives a later card away. None on the
+   bundled bank (tests/test_anki.py counts them in the built deck).
+"""
+
+from __future__ import annotations
+
+import heapq
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from quizgen.bank.content import answer_forms, comparison_key, printed_in, shown
+from quizgen.bank.model import Bank, Item, Text, cloze_parts
+from quizgen.forms import changed_spans
+from quizgen.generators.anki.back import Part, Piece, box_pieces, item_pieces
+from quizgen.generators.anki.choose import asked_statement, blanks_of_answer, note_form
+from quizgen.generators.anki.recipes import CardForm
+
+_MIN_JA = 3  # shortest changed words of a true/false statement looked for (Japanese only: English word diffs
+# are mostly everyday words such as "was considering")
+_WORD = re.compile(r"[0-9a-z]+")
+
+Form = tuple[str, int]  # a secret as printed_in looks for it: (form, shortest length looked for)
+
+
+@dataclass(frozen=True)
+class Giveaway:
+    """`giver`'s back (its `part`) prints `form`, the secret of `taker`, a card met after it."""
+
+    giver: str
+    taker: str
+    form: str
+    part: Part
+
+
+@dataclass(frozen=True)
+class Plan:
+    items: tuple[Item, ...]  # in learning order
+    homes: Mapping[str, str]  # disagreement id -> the id of the item whose back shows the box
+    omit: Mapping[str, frozenset[tuple[Part, str]]]  # item id -> the folded parts its back leaves out
+    left: tuple[Giveaway, ...]  # visible parts that still give a later card away
+    cycles: int  # how many cycles were left to the present order (their folded giveaways are left out)
+
+
+@dataclass(frozen=True)
+class Secret:
+    """What a card asks, as texts to look for: any one of `forms` gives it away, or, with `every`, all of them
+    together (the changed words of a true/false statement: 「中国へのけん制」 alone is not 「軍事同盟の強化をけん制」)."""
+
+    forms: tuple[Form, ...]
+    every: bool = False
+
+
+def secret_of(bank: Bank, item: Item) -> Secret:
+    """What a card of `item` asks (module docstring), before the deck's fronts are taken into account."""
+    if item.truefalse and item.statement is not None and item.false_statement is not None:
+        true, false = item.statement.ja, item.false_statement.ja
+        spans = (true[a:b] for a, b in changed_spans(true, false))
+        return Secret(tuple((span, _MIN_JA) for span in spans if len(comparison_key(span)) >= _MIN_JA), every=True)
+    return Secret(tuple((form, shortest) for form, _, shortest in answer_forms(item, bank)))
+
+
+def front_text(bank: Bank, item: Item) -> Text:
+    """What the front of an item's note shows: the statement asked, the cloze sentence without its asked blanks,
+    or the question."""
+    if item.truefalse:
+        tf = asked_statement(item)
+        return tf.statement if tf is not None else item.prompt
+    if note_form(item) is CardForm.CLOZE and item.cloze is not None:
+        texts = []
+        for lang in ("ja", "en"):
+            parts = cloze_parts(getattr(item.cloze, lang))
+            asked = set(blanks_of_answer(item, parts, lang))
+            kept, index = [], -1
+            for seg, blank in parts:
+                if blank and seg.strip():
+                    index += 1
+                    if index in asked:
+                        kept.append(" ")
+                        continue
+                kept.append(seg)
+            texts.append("".join(kept))
+        return Text(*texts)
+    return item.prompt
+
+
+def _own_key(form: str) -> str:
+    return " ".join(form.split()).casefold() if form.isascii() else comparison_key(form)
+
+
+def _is_own(found: str, own: set[str]) -> bool:
+    """Whether a form found (the forms of an `every` secret joined by " … ") is one the giver asks itself."""
+    return all(_own_key(f) in own for f in found.split(" … "))
+
+
+class Finder:
+    """Which secrets a text prints, for many texts and many secrets: candidates by their first two characters
+    (first word, for Latin script), each confirmed by `printed_in`."""
+
+    def __init__(self, secrets: Mapping[str, Secret]) -> None:
+        self._ja: dict[str, list[tuple[str, str, str, int]]] = {}
+        self._latin: dict[str, list[tuple[str, str, int]]] = {}
+        self._every = {owner: {f for f, _ in secret.forms} for owner, secret in secrets.items() if secret.every}
+        for owner, secret in secrets.items():
+            for form, shortest in secret.forms:
+                if form.isascii():
+                    words = _WORD.findall(form.casefold())
+                    if words:
+                        self._latin.setdefault(words[0], []).append((owner, form, shortest))
+                else:
+                    key = comparison_key(form)
+                    if len(key) >= max(shortest, 2):
+                        self._ja.setdefault(key[:2], []).append((key, owner, form, shortest))
+
+    def find(self, text: Text) -> set[tuple[str, str]]:
+        """(owner, form) of every secret `text` prints (the forms of an `every` secret joined by " … ")."""
+        found = self.forms_in(text)
+        if not self._every:
+            return found
+        out = {(o, f) for o, f in found if o not in self._every}
+        for owner in {o for o, _ in found if o in self._every}:
+            forms = self._every[owner]
+            if forms <= {f for o, f in found if o == owner}:
+                out.add((owner, " … ".join(sorted(forms))))
+        return out
+
+    def forms_in(self, text: Text) -> set[tuple[str, str]]:
+        """(owner, form) of every form `text` prints, each on its own."""
+        prepared = shown(text)
+        found: set[tuple[str, str]] = set()
+        key = prepared.ja_key
+        for i in range(len(key) - 1):
+            for form_key, owner, form, shortest in self._ja.get(key[i:i + 2], ()):
+                if key.startswith(form_key, i) and printed_in(form, prepared, shortest) is not None:
+                    found.add((owner, form))
+        if self._latin:
+            words = set(_WORD.findall(prepared.en_words)) | set(_WORD.findall(prepared.ja_words))
+            for word in words:
+                for owner, form, shortest in self._latin.get(word, ()):
+                    if printed_in(form, prepared, shortest) is not None:
+                        found.add((owner, form))
+        return found
+
+
+def deck_secrets(bank: Bank, items: Iterable[Item]) -> dict[str, Secret]:
+    """item id -> its secret in this deck: without the forms another card's front prints (none left: no secret)."""
+    items = list(items)
+    secrets = {it.id: secret_of(bank, it) for it in items}
+    common: set[tuple[str, str]] = set()
+    finder = Finder(secrets)
+    for it in items:
+        common |= {(owner, form) for owner, form in finder.forms_in(front_text(bank, it)) if owner != it.id}
+    return {i: Secret(tuple((f, n) for f, n in secret.forms if (i, f) not in common), secret.every)
+            for i, secret in secrets.items()}
+
+
+class Leaks:
+    """Who gives whom away, among one deck's items."""
+
+    def __init__(self, bank: Bank, items: list[Item]) -> None:
+        self.secrets = deck_secrets(bank, items)
+        self.finder = Finder(self.secrets)
+        self.own = {i: {_own_key(f) for f, _ in secret.forms} for i, secret in self.secrets.items()}
+
+    def takers(self, giver: str, text: Text) -> list[tuple[str, str]]:
+        """(taker, form) that `text` on `giver`'s back gives away (not `giver`, nor a form it asks itself)."""
+        own = self.own.get(giver, set())
+        return sorted((t, f) for t, f in self.finder.find(text) if t != giver and not _is_own(f, own))
+
+
+def _correction(item: Item) -> Text | None:
+    tf = asked_statement(item) if item.truefalse else None
+    return tf.correction if tf is not None else None
+
+
+def _pop_component(stack: list[str], on_stack: set[str], root: str) -> list[str]:
+    comp = []
+    while True:
+        member = stack.pop()
+        on_stack.discard(member)
+        comp.append(member)
+        if member == root:
+            return comp
+
+
+def _components(ids: list[str], preds: Mapping[str, set[str]]) -> list[list[str]]:
+    """The strongly connected components of the graph `preds` (Tarjan's, without recursion), each in `ids`' order."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    out: list[list[str]] = []
+    for root in ids:
+        if root in index:
+            continue
+        work = [(root, iter(sorted(preds[root])))]
+        index[root] = low[root] = len(index)
+        stack.append(root)
+        on_stack.add(root)
+        while work:
+            node, edges = work[-1]
+            nxt = next(edges, None)
+            if nxt is not None:
+                if nxt not in index:
+                    index[nxt] = low[nxt] = len(index)
+                    stack.append(nxt)
+                    on_stack.add(nxt)
+                    work.append((nxt, iter(sorted(preds[nxt]))))
+                elif nxt in on_stack:
+                    low[node] = min(low[node], index[nxt])
+                continue
+            work.pop()
+            if work:
+                low[work[-1][0]] = min(low[work[-1][0]], low[node])
+            if low[node] == index[node]:
+                out.append(_pop_component(stack, on_stack, node))
+    position = {i: n for n, i in enumerate(ids)}
+    return [sorted(c, key=position.__getitem__) for c in out]
+
+
+def _stable_topo(ids: list[str], before: Mapping[str, set[str]],
+                 firmer: Mapping[str, set[str]] | None = None) -> tuple[list[str], int]:
+    """`ids` with each one after those `before[id]` names (among `ids`), otherwise in the given order. The ids of
+    a cycle (a strongly connected component) go where the earliest of them can, ordered among themselves by
+    `firmer` (the edges that matter more: a giveaway nothing can leave out) the same way, else kept in the given
+    order. Returns the order and the number of cycles left to the given order."""
+    position = {i: n for n, i in enumerate(ids)}
+    preds = {i: {p for p in before.get(i, ()) if p in position and p != i} for i in ids}
+    comps = _components(ids, preds)
+    comp_of = {i: n for n, comp in enumerate(comps) for i in comp}
+    waiting = [0] * len(comps)
+    succs: list[set[int]] = [set() for _ in comps]
+    for i, ps in preds.items():
+        for p in ps:
+            a, b = comp_of[p], comp_of[i]
+            if a != b and b not in succs[a]:
+                succs[a].add(b)
+                waiting[b] += 1
+    ready = [(position[comp[0]], n) for n, comp in enumerate(comps) if not waiting[n]]
+    heapq.heapify(ready)
+    out: list[str] = []
+    cycles = 0
+    while ready:
+        _, n = heapq.heappop(ready)
+        if len(comps[n]) == 1:
+            out += comps[n]
+        elif firmer is None:
+            out += comps[n]
+            cycles += 1
+        else:
+            inner, left = _stable_topo(comps[n], firmer)
+            out += inner
+            cycles += left
+        for m in succs[n]:
+            waiting[m] -= 1
+            if not waiting[m]:
+                heapq.heappush(ready, (position[comps[m][0]], m))
+    return out, cycles
+
+
+def _story_order(items: list[Item], leaks: Leaks, pieces: Mapping[str, list[Piece]]) -> tuple[list[str], int]:
+    """Step 1 (module docstring): item ids in learning order, and the cycles left to the present order."""
+    ordered: list[str] = []
+    cycles = 0
+    start = 0
+    while start < len(items):
+        end = start
+        while end < len(items) and items[end].story == items[start].story:
+            end += 1
+        group = [it.id for it in items[start:end]]
+        in_group = set(group)
+        before: dict[str, set[str]] = {g: set() for g in group}
+        firm: dict[str, set[str]] = {g: set() for g in group}
+        for g in group:
+            for p in pieces[g]:
+                takers = {t for t, _ in leaks.takers(g, p.text) if t in in_group}
+                before[g] |= takers
+                if not p.folded:
+                    firm[g] |= takers
+        group_order, broken = _stable_topo(group, before, firm)
+        ordered += group_order
+        cycles += broken
+        start = end
+    return ordered, cycles
+
+
+def _homes(bank: Bank, by_id: Mapping[str, Item], ordered: list[str], leaks: Leaks
+           ) -> tuple[dict[str, str], dict[str, list[Piece]]]:
+    """Step 2: disagreement id -> the id of the item whose back shows its box; and each box's pieces."""
+    pos = {i: n for n, i in enumerate(ordered)}
+    homes: dict[str, str] = {}
+    boxes: dict[str, list[Piece]] = {}
+    for dis in bank.disagreements:
+        sharing = [i for i in ordered if by_id[i].disagreement == dis.id]
+        if not sharing:
+            continue
+        boxes[dis.id] = box_pieces(bank, dis)
+        found = [(t, f) for p in boxes[dis.id] for t, f in leaks.finder.find(p.text)]
+
+        def later(home: str, found: list[tuple[str, str]] = found) -> int:
+            return len({t for t, f in found if pos.get(t, -1) > pos[home] and not _is_own(f, leaks.own[home])})
+        homes[dis.id] = min(sharing, key=lambda h: (later(h), pos[h]))
+    return homes, boxes
+
+
+def plan(bank: Bank, items: Iterable[Item]) -> Plan:
+    """The learning order, disagreement homes and omissions for a deck of `items` (in `order.item_order`)."""
+    items = list(items)
+    by_id = {it.id: it for it in items}
+    leaks = Leaks(bank, items)
+    pieces = {it.id: item_pieces(bank, it, _correction(it)) for it in items}
+    ordered, cycles = _story_order(items, leaks, pieces)
+    pos = {i: n for n, i in enumerate(ordered)}
+    homes, boxes = _homes(bank, by_id, ordered, leaks)
+
+    # 3. and 4. folded parts that give a later card away are left out; visible ones are reported
+    omit: dict[str, frozenset[tuple[Part, str]]] = {}
+    left: list[Giveaway] = []
+    for giver in ordered:
+        dis_id = by_id[giver].disagreement
+        shown_pieces = pieces[giver] + (boxes[dis_id] if dis_id and homes.get(dis_id) == giver else [])
+        cut = set()
+        for piece in shown_pieces:
+            for taker, form in leaks.takers(giver, piece.text):
+                if pos.get(taker, -1) > pos[giver]:
+                    if piece.folded:
+                        cut.add((piece.part, piece.key))
+                    else:
+                        left.append(Giveaway(giver, taker, form, piece.part))
+        if cut:
+            omit[giver] = frozenset(cut)
+    return Plan(tuple(by_id[i] for i in ordered), homes, omit, tuple(left), cycles)
