@@ -3,10 +3,11 @@
 A card's **secret** is what it asks: its answer in every spelling the bank accepts (`bank.content.answer_forms`,
 as `quizgen check` and the worksheets' leak checker use them), or, for a true/false card, the Japanese words of
 the true statement that its false twin changes, all of them (`forms.changed_spans`: 「平和の使者」を演じたい;
-spans of three characters or more). A text **gives a card away** when it prints that card's secret as
+a single word with a character of context on either side: は西側諸国の; spans of three characters or more;
+quotation marks are not compared). A text **gives a card away** when it prints that card's secret as
 `bank.content.printed_in` finds an answer in a prompt.
-Not a secret: a form that some other card's front prints (ロシア, 2023年3月: the deck shows it anyway), and,
-for the card whose back prints it, a form that is its own secret too (two cards with one answer).
+Not a secret: a form that some other card's front prints (ロシア, 2023年3月: the deck shows it anyway) or that
+three cards or more ask, and, for the card whose back prints it, a form that is its own secret too.
 
 `plan(bank, items)`, given the items in `order.item_order`:
 
@@ -19,27 +20,31 @@ for the card whose back prints it, a form that is its own secret too (two cards 
    it gives the fewest away. The others say in one line where it is (back.disagreement_html).
 3. **Folded parts.** A folded part (a quote, the date line, background, a side or the note of the box) that
    still gives away a card met later is left out, in one line saying why (`omit`, back.OMITTED).
-4. **What is left** (`left`): a visible explanation or correction that gives a later card away. None on the
-   bundled bank (tests/test_anki.py counts them in the built deck).
+4. **What is left** (`left`): a visible explanation or correction that gives a later card away: bank wording
+   for the bank editor (tests/test_anki.py lists the bundled bank's and checks the built deck for any other).
 """
 
 from __future__ import annotations
 
 import heapq
 import re
-from collections.abc import Iterable, Mapping
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 from quizgen.bank.content import answer_forms, comparison_key, printed_in, shown
 from quizgen.bank.model import Bank, Item, Text, cloze_parts
 from quizgen.forms import changed_spans
 from quizgen.generators.anki.back import Part, Piece, box_pieces, item_pieces
+
+__all__ = ["Finder", "Giveaway", "Leaks", "Part", "Plan", "Secret", "deck_secrets", "front_text", "plan", "secret_of"]
 from quizgen.generators.anki.choose import asked_statement, blanks_of_answer, note_form
 from quizgen.generators.anki.recipes import CardForm
 
 _MIN_JA = 3  # shortest changed words of a true/false statement looked for (Japanese only: English word diffs
 # are mostly everyday words such as "was considering")
 _WORD = re.compile(r"[0-9a-z]+")
+_MANY = 3  # a form this many cards ask is taught by the deck anyway: no one card's secret
 
 Form = tuple[str, int]  # a secret as printed_in looks for it: (form, shortest length looked for)
 
@@ -76,9 +81,31 @@ def secret_of(bank: Bank, item: Item) -> Secret:
     """What a card of `item` asks (module docstring), before the deck's fronts are taken into account."""
     if item.truefalse and item.statement is not None and item.false_statement is not None:
         true, false = item.statement.ja, item.false_statement.ja
-        spans = (true[a:b] for a, b in changed_spans(true, false))
-        return Secret(tuple((span, _MIN_JA) for span in spans if len(comparison_key(span)) >= _MIN_JA), every=True)
+        spans = [(a, b) for a, b in changed_spans(true, false) if len(comparison_key(true[a:b])) >= _MIN_JA]
+        return Secret(tuple((_in_context(true, a, b), _MIN_JA) for a, b in spans), every=True)
     return Secret(tuple((form, shortest) for form, _, shortest in answer_forms(item, bank)))
+
+
+_ONE_RUN = re.compile(r"[\u4e00-\u9fff々]+|[\u30a0-\u30ffー]+|[0-9A-Za-z]+")
+_QUOTES = str.maketrans("", "", "「」『』“”\"")
+
+
+def _unquoted(text: str) -> str:
+    """Quotation marks dropped: 「平和の使者」を演じたい is printed in 平和の使者を演じたい."""
+    return text.translate(_QUOTES)
+
+
+def _in_context(text: str, start: int, end: int) -> str:
+    """`text[start:end]`; a single word (one run of kanji, katakana or Latin) with one character of context on
+    each side (not a space or punctuation), as the statement says it: は西側諸国の, not any 西側諸国; a phrase
+    (「平和の使者」を演じたい) as it is."""
+    if not _ONE_RUN.fullmatch(text[start:end]):
+        return text[start:end]
+    if start > 0 and text[start - 1].isalnum():
+        start -= 1
+    if end < len(text) and text[end].isalnum():
+        end += 1
+    return text[start:end]
 
 
 def front_text(bank: Bank, item: Item) -> Text:
@@ -106,6 +133,7 @@ def front_text(bank: Bank, item: Item) -> Text:
 
 
 def _own_key(form: str) -> str:
+    form = _unquoted(form)
     return " ".join(form.split()).casefold() if form.isascii() else comparison_key(form)
 
 
@@ -115,27 +143,60 @@ def _is_own(found: str, own: set[str]) -> bool:
 
 
 class Finder:
-    """Which secrets a text prints, for many texts and many secrets: candidates by their first two characters
-    (first word, for Latin script), each confirmed by `printed_in`."""
+    """Which secrets a text prints, for many texts and many secrets, in time linear in the text: each distinct
+    form is looked up once (a form many cards share, such as one answer, is confirmed once), by the comparison
+    keys of its length that start at each position (by its first word, for Latin script), then confirmed by
+    `printed_in`."""
 
     def __init__(self, secrets: Mapping[str, Secret]) -> None:
-        self._ja: dict[str, list[tuple[str, str, str, int]]] = {}
-        self._latin: dict[str, list[tuple[str, str, int]]] = {}
-        self._every = {owner: {f for f, _ in secret.forms} for owner, secret in secrets.items() if secret.every}
+        self._owners: dict[tuple[str, int], list[str]] = {}  # (form, shortest) -> the cards whose secret it is
+        self._every = {owner: {_unquoted(f) for f, _ in secret.forms} for owner, secret in secrets.items()
+                       if secret.every}
         for owner, secret in secrets.items():
             for form, shortest in secret.forms:
-                if form.isascii():
-                    words = _WORD.findall(form.casefold())
-                    if words:
-                        self._latin.setdefault(words[0], []).append((owner, form, shortest))
-                else:
-                    key = comparison_key(form)
-                    if len(key) >= max(shortest, 2):
-                        self._ja.setdefault(key[:2], []).append((key, owner, form, shortest))
+                self._owners.setdefault((_unquoted(form), shortest), []).append(owner)
+        self._ja: dict[str, dict[int, dict[str, list[tuple[str, int]]]]] = {}  # first two -> length -> key -> forms
+        self._latin: dict[str, list[tuple[str, int]]] = {}
+        for form, shortest in self._owners:
+            if form.isascii():
+                words = _WORD.findall(form.casefold())
+                if words:
+                    self._latin.setdefault(words[0], []).append((form, shortest))
+            else:
+                key = comparison_key(form)
+                if len(key) >= max(shortest, 2):
+                    by_len = self._ja.setdefault(key[:2], {})
+                    by_len.setdefault(len(key), {}).setdefault(key, []).append((form, shortest))
 
-    def find(self, text: Text) -> set[tuple[str, str]]:
+    def printed(self, text: Text) -> set[tuple[str, int]]:
+        """Every distinct (form, shortest) `text` prints, each on its own (quotation marks not compared)."""
+        prepared = shown(Text(_unquoted(text.ja), _unquoted(text.en)))
+        found: set[tuple[str, int]] = set()
+        key = prepared.ja_key
+        for i in range(len(key) - 1):
+            by_len = self._ja.get(key[i:i + 2])
+            if by_len is None:
+                continue
+            for length, keys in by_len.items():
+                for form, shortest in keys.get(key[i:i + length], ()):
+                    if (form, shortest) not in found and printed_in(form, prepared, shortest) is not None:
+                        found.add((form, shortest))
+        if self._latin:
+            words = set(_WORD.findall(prepared.en_words)) | set(_WORD.findall(prepared.ja_words))
+            for word in words:
+                for form, shortest in self._latin.get(word, ()):
+                    if printed_in(form, prepared, shortest) is not None:
+                        found.add((form, shortest))
+        return found
+
+    def forms_in(self, text: Text, skip: Callable[[str], bool] | None = None) -> set[tuple[str, str]]:
+        """(owner, form) of every form `text` prints, each on its own; `skip`: forms not to count."""
+        return {(owner, form) for form, shortest in self.printed(text) if skip is None or not skip(form)
+                for owner in self._owners[form, shortest]}
+
+    def find(self, text: Text, skip: Callable[[str], bool] | None = None) -> set[tuple[str, str]]:
         """(owner, form) of every secret `text` prints (the forms of an `every` secret joined by " … ")."""
-        found = self.forms_in(text)
+        found = self.forms_in(text, skip)
         if not self._every:
             return found
         out = {(o, f) for o, f in found if o not in self._every}
@@ -145,33 +206,19 @@ class Finder:
                 out.add((owner, " … ".join(sorted(forms))))
         return out
 
-    def forms_in(self, text: Text) -> set[tuple[str, str]]:
-        """(owner, form) of every form `text` prints, each on its own."""
-        prepared = shown(text)
-        found: set[tuple[str, str]] = set()
-        key = prepared.ja_key
-        for i in range(len(key) - 1):
-            for form_key, owner, form, shortest in self._ja.get(key[i:i + 2], ()):
-                if key.startswith(form_key, i) and printed_in(form, prepared, shortest) is not None:
-                    found.add((owner, form))
-        if self._latin:
-            words = set(_WORD.findall(prepared.en_words)) | set(_WORD.findall(prepared.ja_words))
-            for word in words:
-                for owner, form, shortest in self._latin.get(word, ()):
-                    if printed_in(form, prepared, shortest) is not None:
-                        found.add((owner, form))
-        return found
-
 
 def deck_secrets(bank: Bank, items: Iterable[Item]) -> dict[str, Secret]:
-    """item id -> its secret in this deck: without the forms another card's front prints (none left: no secret)."""
+    """item id -> its secret in this deck: without the forms another card's front prints or `_MANY` cards ask
+    (none left: no secret)."""
     items = list(items)
     secrets = {it.id: secret_of(bank, it) for it in items}
     common: set[tuple[str, str]] = set()
     finder = Finder(secrets)
     for it in items:
         common |= {(owner, form) for owner, form in finder.forms_in(front_text(bank, it)) if owner != it.id}
-    return {i: Secret(tuple((f, n) for f, n in secret.forms if (i, f) not in common), secret.every)
+    shared = Counter(_own_key(f) for secret in secrets.values() for f in {f for f, _ in secret.forms})
+    return {i: Secret(tuple((f, n) for f, n in secret.forms
+                            if (i, _unquoted(f)) not in common and shared[_own_key(f)] < _MANY), secret.every)
             for i, secret in secrets.items()}
 
 
@@ -182,11 +229,16 @@ class Leaks:
         self.secrets = deck_secrets(bank, items)
         self.finder = Finder(self.secrets)
         self.own = {i: {_own_key(f) for f, _ in secret.forms} for i, secret in self.secrets.items()}
+        self._seen: dict[tuple[str, Text], list[tuple[str, str]]] = {}  # plan asks twice of each piece
 
     def takers(self, giver: str, text: Text) -> list[tuple[str, str]]:
         """(taker, form) that `text` on `giver`'s back gives away (not `giver`, nor a form it asks itself)."""
-        own = self.own.get(giver, set())
-        return sorted((t, f) for t, f in self.finder.find(text) if t != giver and not _is_own(f, own))
+        cached = self._seen.get((giver, text))
+        if cached is None:
+            own = self.own.get(giver, set())
+            cached = self._seen[giver, text] = sorted(
+                (t, f) for t, f in self.finder.find(text, lambda f: _own_key(f) in own) if t != giver)
+        return cached
 
 
 def _correction(item: Item) -> Text | None:
