@@ -85,7 +85,10 @@ def test_every_problem_is_reported_with_its_location(bank: Bank) -> None:
     ("name: X\ndescription: {ja: a, en: b}\nforms: [basic]\nselect: {ids: [nope]}\n",
      "<recipe>:4:16: select.ids[0]: unknown item id 'nope'"),
     ("name: X\ndescription: {ja: a, en: b}\nforms: [basic]\nselect: {tags: [nothing-has-this]}\n",
-     "<recipe>:4:9: select: selects no items from the bank"),
+     "<recipe>:4:17: select.tags[0]: no item has the tag 'nothing-has-this' (`quizgen topics` lists the tags)"),
+    # a student found the shipped deck leaving out `saudi-iran`, a tag no item had: it left out nothing
+    ("name: X\ndescription: {ja: a, en: b}\nforms: [basic]\nselect: {exclude_tags: [saudi-iran]}\n",
+     "<recipe>:4:25: select.exclude_tags[0]: no item has the tag 'saudi-iran' (`quizgen topics` lists the tags)"),
     ("name: 'X::'\ndescription: {ja: a, en: b}\nforms: [basic]\n",
      "<recipe>:1:7: name: deck name 'X::' has an empty part or surrounding spaces"),
     ("name: X\ndescription: {ja: a, en: b}\nforms: [basic, basic]\n",
