@@ -613,7 +613,7 @@ def giveaways_in(bank: Bank, cards: list[Any]) -> list[tuple[int, str, int, str,
 
 #: Visible give-aways only a bank edit can remove (an explanation that states a later story's card), for the bank
 #: editor; the generator never cuts a visible explanation. Fix the wording, then take the row out.
-BANK_WORDING = {("a003-two-kinds-of-support", "a003-peace-messenger")}
+BANK_WORDING: set[tuple[str, str]] = set()  # fix12 reworded the last one (two-kinds-of-support → peace-messenger)
 
 
 def test_no_shipped_back_gives_away_a_card_met_later(real: Bank, tmp_path: Path) -> None:
@@ -623,6 +623,7 @@ def test_no_shipped_back_gives_away_a_card_met_later(real: Bank, tmp_path: Path)
     leaves is folded away; a visible one is the bank's wording (BANK_WORDING)."""
     from quizgen.generators.anki import giveaways, order
 
+    folded = 0
     for recipe in load_recipes(recipe_files(resources.decks_dir()), real):
         plan = giveaways.plan(real, order.item_order(real, recipe.selection.apply(real)))
         assert plan.cycles == 0, recipe.name
@@ -641,7 +642,8 @@ def test_no_shipped_back_gives_away_a_card_met_later(real: Bank, tmp_path: Path)
                 assert len(shown) == (1 if sharing else 0), dis.id
                 home = shown[0].note()["ID"] if shown else ""
                 assert all(f"ID: {home} のカードの裏" in c.note()["Disagreement"] for c in sharing if c not in shown)
-            assert sum("後で学ぶカードの答えを含むため省略" in b for b in backs) >= 1
+            folded += sum("後で学ぶカードの答えを含むため省略" in b for b in backs)
+    assert folded >= 1  # the folding is exercised by the shipped decks
 
 
 def _load_bench(name: str) -> Any:
