@@ -214,6 +214,7 @@ def render(bank: Bank, ws: Worksheet, variant: Variant, part: Part) -> str:
         roman=_ROMAN,
         font_css=Markup(FONT_PLACEHOLDER),
         furi=Furigana(bank, ws.options.furigana),
+        plain=escape,
         blank_widths=blank_widths(variant, ws.lang),
         answer_sheet=ws.options.answer_sheet,
         paper=ws.options.paper,

@@ -194,7 +194,7 @@ class _Writer:
                     self.para(f"{self.label('答', 'Answer')}　{_ANSWER_LINE}", indent=40)
             case ChoiceQ(mc=mc):
                 self._prompt(qno, mc.item.prompt, q.note)
-                self._lettered(mc.options)
+                self._lettered(mc.options, ruby=False)  # readings over one option would mark it
             case TrueFalseQ(tf=tf):
                 self._prompt(qno + ("［　　］　" if sheet_only else ""), tf.statement, q.note)
             case ClozeQ(cz=cz):
@@ -211,9 +211,9 @@ class _Writer:
                     self.para(f"{self.label('古い', 'oldest')} {boxes} {self.label('新しい', 'newest')}", indent=10)
         self.para(keep=False)
 
-    def _lettered(self, texts: Sequence[Text]) -> None:
+    def _lettered(self, texts: Sequence[Text], *, ruby: bool = True) -> None:
         for k, text in enumerate(texts):
-            self.add(self.para(f"{self.letters[k]}　", indent=10), self.t(text))
+            self.add(self.para(f"{self.letters[k]}　", indent=10), self.t(text), ruby=ruby)
 
     def _matching(self, q: MatchingQ, sheet_only: bool) -> None:
         table = self.doc.add_table(rows=len(q.lefts), cols=4)

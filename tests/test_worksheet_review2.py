@@ -1,0 +1,89 @@
+"""The five sheets of a second teacher's review (sheet-review2, s1–s5), rebuilt from the bundled bank with the
+review's commands as options, and each generator fault the review found checked on the printed sheet (HTML,
+and the Word files where the fault was theirs)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html as htmllib
+import random
+import re
+
+import pytest
+
+from quizgen import resources
+from quizgen.bank import Bank, Lang, Priority, Selection, load_bank
+from quizgen.generators.worksheet import (
+    ChoiceQ,
+    Exercise,
+    Worksheet,
+    WorksheetOptions,
+    build_worksheet,
+    parse_points,
+)
+from quizgen.generators.worksheet.render import Part, render
+from quizgen.generators.worksheet.sheet import Paper
+
+DAY = dt.date(2026, 12, 6)
+E = Exercise
+SHEETS = {  # the review's five commands, as options
+    "s1": (Selection(priorities=(Priority.CORE,)),
+           WorksheetOptions(count=15, types=(E.SHORT, E.CHOICE, E.CLOZE, E.TRUEFALSE), seed=11, lang=Lang.JA,
+                            title="中ロ関係 確認プリント(重要事項)")),
+    "s2": (Selection(), WorksheetOptions(count=12, types=(E.CHOICE, E.MATCHING, E.TIMELINE, E.TRUEFALSE),
+                                         lang=Lang.BOTH, seed=21, title="China–Russia relations / 中ロ関係")),
+    "s3": (Selection(), WorksheetOptions(count=16, types=(E.CHOICE, E.TRUEFALSE, E.CLOZE, E.TIMELINE), variants=2,
+                                         seed=31, title="中ロ関係 小テスト", exam="2学期 中間考査", time_limit=30,
+                                         points=parse_points("short=3,choice=2,truefalse=1,cloze=2,timeline=2"),
+                                         answer_sheet=True, paper=Paper.B4)),
+    "s4": (Selection(stories=("2025-wang-yi-shoigu-dialogue",)),
+           WorksheetOptions(count=8, types=(E.SHORT, E.CLOZE, E.CHOICE, E.TRUEFALSE), furigana=True, seed=41,
+                            lang=Lang.JA, title="北京での中ロ戦略対話(2025年)")),
+    "s5": (Selection(stories=("2023-03-xi-moscow-visit", "2023-02-peace-plan")),
+           WorksheetOptions(count=12, types=(E.TRUEFALSE, E.MATCHING, E.SHORT, E.TIMELINE), furigana=True,
+                            lang=Lang.BOTH, seed=51, title="習近平氏の訪ロと和平案", paper=Paper.B5)),
+}
+
+
+@pytest.fixture(scope="module")
+def bank() -> Bank:
+    return load_bank(resources.bank_dir())
+
+
+@pytest.fixture(scope="module")
+def texts(bank: Bank) -> dict[str, str] | None:
+    folder = resources.default_articles_dir()
+    if folder is None:
+        return None
+    return {s.id: (folder / s.file).read_text(encoding="utf-8") for s in bank.sources if (folder / s.file).is_file()}
+
+
+@pytest.fixture(scope="module")
+def sheets(bank: Bank, texts: dict[str, str] | None) -> dict[str, Worksheet]:
+    return {name: build_worksheet(bank, sel.apply(bank), opts, random.Random(opts.seed), DAY, texts)
+            for name, (sel, opts) in SHEETS.items()}
+
+
+def plain(html: str) -> str:
+    html = re.sub(r"<style.*?</style>|<rt>.*?</rt>|<title>.*?</title>", "", html, flags=re.S)
+    return re.sub(r"\s+", "", htmllib.unescape(re.sub(r"<[^>]+>", "", html)))
+
+
+# --------------------------------------------------------------------------- blockers
+
+
+def test_no_option_carries_furigana(bank: Bank, sheets: dict[str, Worksheet]) -> None:
+    """s4 問3: only イ 世界反ファシスト戦争 had readings (せかいはん…せんそう) of four options: it was marked.
+    Options to choose from (choices, matching titles) get none; the prompt keeps its readings."""
+    for name in ("s4", "s5"):
+        ws = sheets[name]
+        for v in ws.variants:
+            html = render(bank, ws, v, Part.SHEET)
+            assert "<ruby>" in html, name  # furigana are on
+            for ol in re.findall(r'<ol class="options.*?</ol>', html, re.S):
+                assert "<ruby>" not in ol, (name, plain(ol))
+            for td in re.findall(r'<td class="m-right">.*?</td>', html, re.S):
+                assert "<ruby>" not in td, (name, plain(td))
+    ws = sheets["s4"]
+    assert any(isinstance(q, ChoiceQ) and any("世界反ファシスト戦争" in o.ja for o in q.mc.options)
+               for _, q in ws.variants[0].questions())  # the review's case is on the sheet
