@@ -16,10 +16,12 @@ from quizgen.bank import Bank, Lang, Priority, Selection, load_bank
 from quizgen.generators.worksheet import (
     ChoiceQ,
     Exercise,
+    TimelineQ,
     Worksheet,
     WorksheetOptions,
     build_worksheet,
     parse_points,
+    question_items,
 )
 from quizgen.generators.worksheet.render import Part, render
 from quizgen.generators.worksheet.sheet import Paper
@@ -87,3 +89,23 @@ def test_no_option_carries_furigana(bank: Bank, sheets: dict[str, Worksheet]) ->
     ws = sheets["s4"]
     assert any(isinstance(q, ChoiceQ) and any("世界反ファシスト戦争" in o.ja for o in q.mc.options)
                for _, q in ws.variants[0].questions())  # the review's case is on the sheet
+
+
+def test_no_question_prints_the_year_of_a_timeline_event_of_its_story(bank: Bank, sheets: dict[str, Worksheet]) -> None:
+    """s3 A 問11 / B 問6: 「2025年の初め、…（1）会談を行い」 (story 2025-leaders-contacts) put the event 「中ロ首脳が
+    電話会談し…」 last of the four on the same sheet."""
+    for name in ("s2", "s3"):
+        ws = sheets[name]
+        for v in ws.variants:
+            html = render(bank, ws, v, Part.SHEET)
+            blocks = dict(re.findall(r'id="q(\d+)">(.*?)class="end"', html, re.S))
+            for n, q in v.questions():
+                if not isinstance(q, TimelineQ):
+                    continue
+                for e in q.shown:
+                    if all(o.when[:4] == e.when[:4] for o in q.shown):
+                        continue
+                    stories = {i.story for i in e.all_items if i.story}
+                    for m, other in v.questions():
+                        if m != n and {i.story for i in question_items(other)} & stories:
+                            assert f"{e.when[:4]}年" not in plain(blocks[str(m)]), (name, v.label, m, e.event.ja)

@@ -7,8 +7,8 @@ Run on every version of every sheet before it is written, and by the selection w
   choice or matching option that *is* an accepted spelling counts however short it is (外相); for a
   matching pair: the person named (by any of their names: イワノフ for フィリップ・イワノフ) with that
   title or with a part of it no other option of the exercise has (米ジョージタウン大学のイワノフ氏 gives
-  away 米ジョージタウン大学客員研究員); for a timeline event: its date printed in a question about the
-  same story or the same date;
+  away 米ジョージタウン大学客員研究員); for a timeline event: its date, or its year where the exercise's
+  events are not all of one year (「2025年の初め」), printed in a question about the same story or the same date;
 - `same-sentence`: two questions draw on the same sentence of an article (one evidence quote inside
   another's sentence, or, without the article texts, one quote containing the other);
 - `same-answer`: two written or chosen answers are the same (上海協力機構 fills a blank of one question and
@@ -206,7 +206,8 @@ def _matching_leaks(q: MatchingQ, other: Question, texts: list[tuple[str, Text]]
 
 
 def _timeline_leaks(q: TimelineQ, other: Question, texts: list[tuple[str, Text]], langs: tuple[str, ...]) -> list[Leak]:
-    """An event's date printed in a question about the same story or dated the same: the order is given away."""
+    """An event's date (or its year, when the other events are not all of that year) printed in a question about
+    the same story or dated the same: the order is given away."""
     others = question_items(other)
     out = []
     for e in q.shown:
@@ -214,9 +215,13 @@ def _timeline_leaks(q: TimelineQ, other: Question, texts: list[tuple[str, Text]]
         related = any(i.story in stories or i.when == e.when for i in others)
         if not related:
             continue
-        label = date_label(e.when)
+        labels = [date_label(e.when)]
+        year = e.when[:4]
+        if len(e.when) > 4 and any(o.when[:4] != year for o in q.shown):
+            labels.append(date_label(year))  # 「2025年の初め」 beside an event of 2025-02: it is the newest of four
         for where, text in texts:
-            found = next((getattr(label, lg) for lg in langs if _date_in(getattr(label, lg), getattr(text, lg))), None)
+            found = next((getattr(label, lg) for label in labels for lg in langs
+                          if _date_in(getattr(label, lg), getattr(text, lg))), None)
             if found is not None:
                 out.append(Leak(LeakKind.ANSWER, question_label(other), question_label(q), found, where))
                 break
