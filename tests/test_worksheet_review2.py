@@ -8,23 +8,32 @@ import datetime as dt
 import html as htmllib
 import random
 import re
+from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 from quizgen import resources
 from quizgen.bank import Bank, Lang, Priority, Selection, load_bank
+from quizgen.bank.content import answer_forms, printed_in
+from quizgen.bank.model import Text
+from quizgen.cli import cli
 from quizgen.generators.worksheet import (
     ChoiceQ,
     Exercise,
+    MatchingQ,
     TimelineQ,
     Worksheet,
     WorksheetOptions,
     build_worksheet,
+    chronology,
     parse_points,
     question_items,
+    without_answers,
 )
-from quizgen.generators.worksheet.render import Part, render
+from quizgen.generators.worksheet.render import Part, render, render_timeline
 from quizgen.generators.worksheet.sheet import Paper
+from quizgen.japanese.normalise import normalise
 
 DAY = dt.date(2026, 12, 6)
 E = Exercise
@@ -109,3 +118,32 @@ def test_no_question_prints_the_year_of_a_timeline_event_of_its_story(bank: Bank
                     for m, other in v.questions():
                         if m != n and {i.story for i in question_items(other)} & stories:
                             assert f"{e.when[:4]}年" not in plain(blocks[str(m)]), (name, v.label, m, e.event.ja)
+
+
+def test_the_timeline_page_answers_no_question_of_its_sheet(bank: Bank, sheets: dict[str, Worksheet],
+                                                           tmp_path: Path) -> None:
+    """s5: the --timeline-page chronology beside the sheet listed 「2023年2月 プーチン大統領が王毅氏と会見し、
+    習近平国家主席の訪ロを要請」 and 「2023年2月24日 中国が…立場文書を発表」, the answers to 問12 and 問2. The
+    page leaves such events out and says so, and so does the command."""
+    sel, _ = SHEETS["s5"]
+    ws = sheets["s5"]
+    chrono = without_answers(chronology(bank, sel.apply(bank)), bank, ws)
+    assert chrono.left_out >= 2 and f"答えになる出来事{chrono.left_out}件は載せていません" in chrono.summary().ja
+    page = plain(render_timeline(bank, chrono, ws.lang, ws.options.paper))
+    rows = "".join(re.findall(r"<tbody>(.*?)</tbody>", render_timeline(bank, chrono, ws.lang), re.S))
+    assert "載せていません" in page
+    for _, q in ws.variants[0].questions():
+        if isinstance(q, TimelineQ):
+            assert not any(normalise(e.event.ja) in normalise(plain(rows)) for e in q.shown)
+        elif not isinstance(q, MatchingQ):
+            for form, _, shortest in answer_forms(question_items(q)[0], bank):
+                assert printed_in(form, Text(plain(rows), ""), shortest, ("ja",)) is None, form
+    result = CliRunner().invoke(cli, ["worksheet", "--story", "2023-03-xi-moscow-visit", "--story",
+                                      "2023-02-peace-plan", "--count", "12", "--types", "truefalse,matching,short,timeline",
+                                      "--furigana", "--lang", "both", "--timeline-page", "--seed", "51", "--title",
+                                      "習近平氏の訪ロと和平案", "--paper", "B5", "--format", "html", "--name", "s5",
+                                      "-o", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert "note: the chronology page leaves out" in result.output
+    html = (tmp_path / "s5-timeline.html").read_text(encoding="utf-8")
+    assert "立場文書を発表" not in plain(html)
