@@ -31,6 +31,7 @@ from quizgen.generators.worksheet import (
     question_items,
     without_answers,
 )
+from quizgen.generators.worksheet.choose import person_titles
 from quizgen.generators.worksheet.render import Part, render, render_timeline
 from quizgen.generators.worksheet.sheet import Paper
 from quizgen.japanese.normalise import normalise
@@ -147,3 +148,20 @@ def test_the_timeline_page_answers_no_question_of_its_sheet(bank: Bank, sheets: 
     assert "note: the chronology page leaves out" in result.output
     html = (tmp_path / "s5-timeline.html").read_text(encoding="utf-8")
     assert "立場文書を発表" not in plain(html)
+
+
+def test_a_matching_exercise_has_more_titles_than_people(bank: Bank, sheets: dict[str, Worksheet]) -> None:
+    """s2 問11: three people and exactly three titles, so the last pair (ゼレンスキー → 大統領) was free. Two decoy
+    titles stand beside them, none a title any person of the exercise has in any article; the key letters only
+    the people's."""
+    titles = person_titles(bank)
+    ws = sheets["s2"]
+    (m,) = [q for _, q in ws.variants[0].questions() if isinstance(q, MatchingQ)]
+    assert len(m.rights) == len(m.lefts) + 2
+    people = {p.key.split("@")[0] for p in m.lefts}
+    for d in m.rights:
+        if d not in m.lefts:
+            assert not any(normalise(d.right.ja) in titles[x] for x in people), d.right.ja
+    html = render(bank, ws, ws.variants[0], Part.SHEET)
+    assert len(re.findall(r'<td class="m-right">', html)) == len(m.rights)
+    assert "右には使わないものもあります" in plain(html)

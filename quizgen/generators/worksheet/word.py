@@ -216,11 +216,13 @@ class _Writer:
             self.add(self.para(f"{self.letters[k]}　", indent=10), self.t(text), ruby=ruby)
 
     def _matching(self, q: MatchingQ, sheet_only: bool) -> None:
-        table = self.doc.add_table(rows=len(q.lefts), cols=4)
-        for k, (left, right) in enumerate(zip(q.lefts, q.rights, strict=True)):
+        table = self.doc.add_table(rows=max(len(q.lefts), len(q.rights)), cols=4)
+        for k, left in enumerate(q.lefts):
             row = table.rows[k].cells
             row[0].text = f"({k + 1}) {self.t(left.left)}"
             row[1].text = "［　　］" if sheet_only else ""
+        for k, right in enumerate(q.rights):  # the titles and the decoys
+            row = table.rows[k].cells
             row[2].text = self.letters[k]
             row[3].text = self.t(right.right)
 
