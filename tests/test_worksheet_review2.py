@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from quizgen import resources
+from quizgen import forms, resources
 from quizgen.bank import Bank, Lang, Priority, Selection, load_bank
 from quizgen.bank.content import answer_forms, printed_in
 from quizgen.bank.model import Text
@@ -32,6 +32,7 @@ from quizgen.generators.worksheet import (
     without_answers,
 )
 from quizgen.generators.worksheet.choose import person_titles
+from quizgen.generators.worksheet.key import blank_alternatives
 from quizgen.generators.worksheet.render import Part, render, render_timeline
 from quizgen.generators.worksheet.sheet import Paper
 from quizgen.japanese.normalise import normalise
@@ -165,3 +166,27 @@ def test_a_matching_exercise_has_more_titles_than_people(bank: Bank, sheets: dic
     html = render(bank, ws, ws.variants[0], Part.SHEET)
     assert len(re.findall(r'<td class="m-right">', html)) == len(m.rights)
     assert "右には使わないものもあります" in plain(html)
+
+
+@pytest.mark.parametrize(("item_id", "misfits", "fits"), [
+    ("a001-alliance-unlikely", ["軍事同盟を結ぶこと", "同盟の締結", "軍事同盟締結", "中ロの軍事同盟"], ["軍事同盟", "同盟"]),
+    ("a003-xi-backs-putin-continuation", ["プーチンの続投", "プーチン大統領の続投", "プーチン政権の継続"], ["続投"]),
+    ("a003-strategic-backyard", ["自国の戦略的裏庭", "自国の裏庭"], ["裏庭"]),
+    ("wang-yi-role-top-diplomat", ["中国のトップ外交官", "中国外相"], ["トップ外交官"]),
+    ("a002-lavrov-met-xi", ["ラブロフ外相", "ラブロフ氏"], ["ラヴロフ"]),
+])
+def test_key_alternatives_fit_the_blank(bank: Bank, item_id: str, misfits: list[str], fits: list[str]) -> None:
+    """s1 問15 「中ロが（　）を結ぶ」 listed 軍事同盟を結ぶこと and 同盟の締結; s3 「プーチン氏の（1）」 プーチンの続投;
+    「自国の（1）」 自国の裏庭; s4 「中国の（　）」 中国外相: the README promises only alternatives that fit."""
+    cz = forms.cloze(bank.item_by_id[item_id])
+    assert cz is not None
+    alts = blank_alternatives(bank, cz, 0, Lang.JA)
+    assert not set(misfits) & set(alts), set(misfits) & set(alts)
+    assert set(fits) <= set(alts)
+
+
+def test_the_printed_key_lists_only_fitting_alternatives(bank: Bank, sheets: dict[str, Worksheet]) -> None:
+    """s1's key, as printed: 問15's 別解 without 軍事同盟を結ぶこと."""
+    ws = sheets["s1"]
+    html = plain(render(bank, ws, ws.variants[0], Part.KEY))
+    assert "正式な軍事同盟" in html and "軍事同盟を結ぶこと" not in html and "同盟の締結" not in html

@@ -141,15 +141,48 @@ def blank_alternatives(bank: Bank, cz: Cloze, k: int, lang: Lang) -> tuple[str, 
         return ()
     blank, answer = blanks[k], getattr(cz.item.answer, lg)
     alts = alternatives(bank, cz.item, lang)
+    around = _around(cz, k, lg)
+    if not fits_between(blank, *around):  # the rule misreads this text: keep every alternative
+        around = ("", "")
     if normalise(blank) == normalise(answer):
-        return alts
+        return tuple(a for a in alts if fits_between(a, *around))
     at = answer.find(blank)
     if at < 0:
         return ()
     before, after = answer[:at], answer[at + len(blank):]
     out = [a[len(before):len(a) - len(after)] for a in alts
            if a.startswith(before) and a.endswith(after) and len(a) > len(before) + len(after)]
-    return tuple(dict.fromkeys(a for a in out if normalise(a) != normalise(blank)))
+    return tuple(dict.fromkeys(a for a in out if normalise(a) != normalise(blank) and fits_between(a, *around)))
+
+
+def _around(cz: Cloze, k: int, lg: str) -> tuple[str, str]:
+    """The text printed just before and just after blank `k`."""
+    parts = cz.parts(lg)
+    at = [n for n, (_, blank) in enumerate(parts) if blank][k]
+    return "".join(s for s, _ in parts[:at]), "".join(s for s, _ in parts[at + 1:])
+
+
+_CONTEXT = 8  # characters of the printed text on either side of a blank an alternative must not repeat
+_KANJI_CHAR = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff々]")
+
+
+def fits_between(alt: str, before: str, after: str) -> bool:
+    """Whether `alt` reads as what goes between `before` and `after` (Japanese): it does not begin with words
+    printed just before the blank (プーチンの続投 after 「プーチン氏の」, 自国の裏庭 after 「自国の」, 中国外相 after
+    「中国の」), and does not take in what follows it (軍事同盟を結ぶこと before 「を結ぶ」, 同盟の締結 before
+    「を結ぶ」: 締結を結ぶ), nor ends in 氏 before a title. English alternatives are kept (the blank is in the Japanese text)."""
+    a = normalise(alt)
+    if not a or alt.isascii():
+        return True
+    near_before, near_after = normalise(before)[-_CONTEXT:], normalise(after)[:_CONTEXT]
+    if len(a) >= 2 and a[:2] in near_before:
+        return False
+    if a.endswith("氏") and near_after[:1] and _KANJI_CHAR.fullmatch(near_after[0]):
+        return False  # ラブロフ氏 before 「外相」
+    head = near_after[:3]
+    if len(head) >= 2 and head[:2] in a:
+        return False
+    return not any(c in a for c in head if _KANJI_CHAR.fullmatch(c))
 
 
 def date_source(bank: Bank, item: Item) -> Text | None:
