@@ -190,3 +190,15 @@ def test_the_printed_key_lists_only_fitting_alternatives(bank: Bank, sheets: dic
     ws = sheets["s1"]
     html = plain(render(bank, ws, ws.variants[0], Part.KEY))
     assert "正式な軍事同盟" in html and "軍事同盟を結ぶこと" not in html and "同盟の締結" not in html
+
+
+def test_answer_sheet_boxes_of_a_section_are_one_width(bank: Bank, sheets: dict[str, Worksheet]) -> None:
+    """s3 解答用紙 A and B: cloze boxes short for 問11, medium for 問12/13, long for 問14/15 told students which
+    answer was long. And a question with one blank has no (1): the instructions said 「空欄(1)(2)…」."""
+    ws = sheets["s3"]
+    for v in ws.variants:
+        html = render(bank, ws, v, Part.ANSWERS)
+        cloze_rows = re.findall(r'<span class="a-box a-mid" style="width: ([0-9.]+)em">', html)
+        assert len(cloze_rows) >= 3 and len(set(cloze_rows)) == 1, cloze_rows
+        sheet = plain(render(bank, ws, v, Part.SHEET))
+        assert "空欄(1)(2)" not in sheet and "(1)" not in sheet

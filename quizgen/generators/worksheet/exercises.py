@@ -70,7 +70,7 @@ _ON_ANSWER_SHEET = {
     Exercise.CHOICE: Text("正しいものを一つ選び、記号で答えなさい。", "Choose the one correct answer and write its letter."),
     Exercise.TRUEFALSE: Text("記事の内容に合っていれば○、合っていなければ×で答えなさい。",
                              "Answer ○ if the statement agrees with the articles, × if it does not."),
-    Exercise.CLOZE: Text("空欄(1)(2)…にあてはまる語句を答えなさい。", "Write the words missing in blanks (1), (2), …"),
+    Exercise.CLOZE: Text("空欄にあてはまる語句を答えなさい。", "Write the missing words."),
     Exercise.MATCHING: Text("左の人物の肩書・役割として、記事に書かれているものを右から選び、記号で答えなさい。"
                             "右には使わないものもあります。",
                             "Match each person with their title or role in the article; write its letter. "

@@ -147,15 +147,17 @@ def blank_widths(variant: Variant, lang: Lang) -> dict[int, float]:
     return out
 
 
-def box_widths(bank: Bank, q: ClozeQ, lang: Lang) -> list[float]:
-    """The width (em) of each blank's box on the answer sheet: room for its longest accepted answer in
-    handwriting (世界反ファシスト戦争 gets a box for ten characters and more), and no more than a row."""
-    out = []
-    for k, blank in enumerate(q.cz.blanks("en" if lang is Lang.EN else "ja")):
-        forms = [blank, *blank_alternatives(bank, q.cz, k, lang)]
-        need = max(display_width(f) for f in forms)
-        out.append(round(min(_MAX_BOX_EM, max(_MIN_BOX_EM, need * 1.4 + 2)), 1))
-    return out
+def box_widths(bank: Bank, q: ClozeQ, lang: Lang, section: Sequence[object] = ()) -> list[float]:
+    """The width (em) of each blank's box on the answer sheet: room for the longest accepted answer of any blank
+    of the section's cloze questions (`section`; `q`'s own without it) in handwriting (世界反ファシスト戦争 gets
+    a box for ten characters and more), and no more than a row. One width for the whole section: boxes of
+    different widths told students which answer was long (review 2, s3)."""
+    lg = "en" if lang is Lang.EN else "ja"
+    questions = [x for x in section if isinstance(x, ClozeQ)] or [q]
+    need = max(display_width(f) for c in questions for k, blank in enumerate(c.cz.blanks(lg))
+               for f in (blank, *blank_alternatives(bank, c.cz, k, lang)))
+    width = round(min(_MAX_BOX_EM, max(_MIN_BOX_EM, need * 1.4 + 2)), 1)
+    return [width] * len(q.cz.blanks(lg))
 
 
 _MIN_BOX_EM, _MAX_BOX_EM = 7.0, 34.0
@@ -224,7 +226,7 @@ def render(bank: Bank, ws: Worksheet, variant: Variant, part: Part) -> str:
         marks=lambda articles: "".join(sources[a].mark for a in sorted({a for a in articles if a in sources},
                                                                         key=list(sources).index)),
         url=str,
-        box_widths=lambda q: box_widths(bank, q, ws.lang),
+        box_widths=lambda q, section: box_widths(bank, q, ws.lang, section.questions),
         title_pt=title_pt(ws.title.en if ws.lang is Lang.EN else ws.title.ja, ws.options.paper,
                           Part.KEY if ws.options.answer_sheet else part),  # then the sheet has a 問題用紙 word too
         entries=entries,

@@ -241,7 +241,8 @@ class _Writer:
         for seg, blank in cz.parts("en" if self.lang is Lang.EN else "ja"):
             if blank:
                 k += 1
-                p.add_run(f"（{k}）" if self.ws.options.answer_sheet else _BLANK).underline = True
+                one = len(cz.blanks("en" if self.lang is Lang.EN else "ja")) == 1
+                p.add_run(("（　　）" if one else f"（{k}）") if self.ws.options.answer_sheet else _BLANK).underline = True
             else:
                 self.add(p, seg)
 
@@ -312,7 +313,8 @@ class _Writer:
 def _answer_cell(q: Question) -> str:
     match q:
         case ClozeQ(cz=cz):
-            return "　".join(f"({k + 1}) ＿＿＿＿＿＿" for k in range(len(cz.blanks("ja"))))
+            n = len(cz.blanks("ja"))
+            return "　".join(("" if n == 1 else f"({k + 1}) ") + "＿＿＿＿＿＿＿＿" for k in range(n))  # one width
         case MatchingQ(lefts=lefts):
             return "　".join(f"({k + 1}) ［　　］" for k in range(len(lefts)))
         case TimelineQ(shown=shown):
