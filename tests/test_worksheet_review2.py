@@ -202,3 +202,19 @@ def test_answer_sheet_boxes_of_a_section_are_one_width(bank: Bank, sheets: dict[
         assert len(cloze_rows) >= 3 and len(set(cloze_rows)) == 1, cloze_rows
         sheet = plain(render(bank, ws, v, Part.SHEET))
         assert "空欄(1)(2)" not in sheet and "(1)" not in sheet
+
+
+def test_no_page_is_wasted(bank: Bank, sheets: dict[str, Worksheet], tmp_path: Path) -> None:
+    """s1: 15 questions on 3 pages, 問15 alone on the third with the source list; s5: a 12-question key on 12
+    pages (each explanation kept whole started a page, 別解 printed twice)."""
+    pytest.importorskip("weasyprint")
+    from pypdf import PdfReader
+
+    from quizgen.generators.worksheet.write import Format, write_worksheet
+
+    write_worksheet(bank, sheets["s1"], tmp_path, "s1", (Format.PDF,))
+    assert len(PdfReader(tmp_path / "s1-A.pdf").pages) == 2
+    write_worksheet(bank, sheets["s5"], tmp_path, "s5", (Format.PDF,))
+    assert len(PdfReader(tmp_path / "s5-A-key.pdf").pages) <= 8
+    key = plain(render(bank, sheets["s5"], sheets["s5"].variants[0], Part.KEY))
+    assert key.count("武器供与") == 1  # an alternative of 問3, on the grid only
