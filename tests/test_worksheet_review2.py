@@ -33,7 +33,7 @@ from quizgen.generators.worksheet import (
 )
 from quizgen.generators.worksheet.choose import person_titles
 from quizgen.generators.worksheet.key import blank_alternatives
-from quizgen.generators.worksheet.render import Part, render, render_timeline
+from quizgen.generators.worksheet.render import Part, latin, render, render_timeline, sheet_sources
 from quizgen.generators.worksheet.sheet import Paper
 from quizgen.japanese.normalise import normalise
 
@@ -218,3 +218,17 @@ def test_no_page_is_wasted(bank: Bank, sheets: dict[str, Worksheet], tmp_path: P
     assert len(PdfReader(tmp_path / "s5-A-key.pdf").pages) <= 8
     key = plain(render(bank, sheets["s5"], sheets["s5"].variants[0], Part.KEY))
     assert key.count("武器供与") == 1  # an alternative of 問3, on the grid only
+
+
+def test_english_lines_have_straight_quotes_and_the_bilingual_source_list_is_bilingual(
+        bank: Bank, sheets: dict[str, Worksheet]) -> None:
+    """s2: 'a “new era” , as' (the font sets curly quotes full width, with gaps); the heading "Articles used" over
+    Japanese-only entries."""
+    ws = sheets["s2"]
+    for part in (Part.SHEET, Part.KEY):
+        html = render(bank, ws, ws.variants[0], part)
+        for en in re.findall(r'<span class="en(?:-inline)?">(.*?)</span>', html, re.S):
+            assert not re.search("[\u201c\u201d\u2018\u2019]", htmllib.unescape(en)), en
+        footer = html.split('class="source-list"', 1)[1]
+        for s in sheet_sources(bank, ws.articles).values():
+            assert latin(s.label.en) in htmllib.unescape(footer), s.label.en

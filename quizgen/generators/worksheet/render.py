@@ -46,6 +46,15 @@ _MARKS = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 _KANJI = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf々]")
 
 
+_CURLY = str.maketrans({"\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'"})
+
+
+def latin(text: str) -> str:
+    """English text as printed: curly quotes straight (“new era” → "new era"). The bundled font sets curly quotes
+    full width, so an English line showed 'a “new era” , as' with gaps (review 2, s2)."""
+    return text.translate(_CURLY)
+
+
 class Part(StrEnum):
     SHEET = "sheet"
     KEY = "key"
@@ -189,7 +198,8 @@ def render_timeline(bank: Bank, chrono: Chronology, lang: Lang, paper: Paper = P
     late = late_events(chrono, bank)
     sources = [replace(s, label=Text(s.label.ja + _LATE.ja, s.label.en + _LATE.en)) if a in late else s
                for a, s in sheet_sources(bank, chrono.articles).items()]
-    return str(template.render(chrono=chrono, lang=lang.value, title=chrono.title.en if lang is Lang.EN else chrono.title.ja,
+    return str(template.render(chrono=chrono, lang=lang.value, latin=latin,
+                               title=chrono.title.en if lang is Lang.EN else chrono.title.ja,
                                font_css=Markup(FONT_PLACEHOLDER), sources=sources, paper=paper))
 
 
@@ -217,6 +227,7 @@ def render(bank: Bank, ws: Worksheet, variant: Variant, part: Part) -> str:
         font_css=Markup(FONT_PLACEHOLDER),
         furi=Furigana(bank, ws.options.furigana),
         plain=escape,
+        latin=latin,
         blank_widths=blank_widths(variant, ws.lang),
         answer_sheet=ws.options.answer_sheet,
         paper=ws.options.paper,
