@@ -232,3 +232,29 @@ def test_english_lines_have_straight_quotes_and_the_bilingual_source_list_is_bil
         footer = html.split('class="source-list"', 1)[1]
         for s in sheet_sources(bank, ws.articles).values():
             assert latin(s.label.en) in htmllib.unescape(footer), s.label.en
+
+
+def test_word_files_carry_what_the_pdf_has(bank: Bank, sheets: dict[str, Worksheet], tmp_path: Path) -> None:
+    """s1's Word files: no 出典 marks after the questions, no page numbers, 「□に書きなさい」 over ［　］ boxes, a 日付
+    cell without 年 月 日, and a key without 問10's 「正しくは:…」."""
+    docx = pytest.importorskip("docx")
+    from quizgen.generators.worksheet.key import key_entries
+    from quizgen.generators.worksheet.word import write_docx
+
+    ws = sheets["s1"]
+    v = ws.variants[0]
+    sheet = docx.Document(str(write_docx(bank, ws, v, Part.SHEET, tmp_path / "s.docx")))
+    text = [p.text for p in sheet.paragraphs]
+    for n, _ in v.questions():
+        (start,) = [t for t in text if t.startswith(f"問{n}　")]
+        assert re.search("出典[①-⑳]+", start), start
+    assert any("［　］に書きなさい" in t for t in text) and not any("□に" in t for t in text)
+    assert "年" in sheet.tables[0].cell(1, 1).text and "日" in sheet.tables[0].cell(1, 1).text
+    footer = sheet.sections[0].footer.paragraphs[0]._p.xml
+    assert 'w:instr="PAGE"' in footer and 'w:instr="NUMPAGES"' in footer
+    key = docx.Document(str(write_docx(bank, ws, v, Part.KEY, tmp_path / "k.docx")))
+    key_text = "\n".join(p.text for p in key.paragraphs)
+    falses = [e for e in key_entries(bank, ws, v) if any(ln.detail and "正しくは" in ln.detail.ja for ln in e.lines)]
+    assert falses
+    for e in falses:
+        assert next(ln.detail.ja for ln in e.lines if ln.detail) in key_text
