@@ -258,3 +258,22 @@ def test_word_files_carry_what_the_pdf_has(bank: Bank, sheets: dict[str, Workshe
     assert falses
     for e in falses:
         assert next(ln.detail.ja for ln in e.lines if ln.detail) in key_text
+
+
+def test_a_source_cited_for_later_events_says_its_date_is_the_pages(bank: Bank, sheets: dict[str, Worksheet]) -> None:
+    """s1/s2: ① printed (2023年3月21日) while the sheet asked about its 2024 and 2025 events; a student checking
+    the source list found a contradiction. The sheet and key mark that date as the page's own."""
+    seen = 0
+    for name, ws in sheets.items():
+        for v in ws.variants:
+            items = [i for _, q in v.questions() for i in question_items(q)]
+            late = {a for i in items if i.when for a in i.articles
+                    if (p := bank.source_by_id[a].published) and i.when[:len(p)] > p[:len(i.when)]}
+            for part in (Part.SHEET, Part.KEY):
+                html = render(bank, ws, v, part)
+                marks = {s.mark: a for a, s in sheet_sources(bank, ws.articles).items()}
+                for li in re.findall(r"<li>.*?</li>", html.split('class="source-list"', 1)[1], re.S):
+                    flagged = "これより後の出来事も載っている" in plain(li)
+                    assert flagged == (marks[plain(li)[0]] in late), (name, plain(li))
+                    seen += flagged
+    assert seen

@@ -8,7 +8,7 @@ an embedded subset for stand-alone HTML (see `write.py`).
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
 from functools import lru_cache
@@ -17,9 +17,17 @@ from typing import Any
 from markupsafe import Markup, escape
 
 from quizgen import resources
-from quizgen.bank.model import Bank, Lang, Text, cloze_parts
+from quizgen.bank.model import Bank, Item, Lang, Text, cloze_parts
 from quizgen.citations import source_label, source_url
-from quizgen.generators.worksheet.exercises import ChoiceQ, ClozeQ, MatchingQ, ShortQ, TimelineQ, TrueFalseQ
+from quizgen.generators.worksheet.exercises import (
+    ChoiceQ,
+    ClozeQ,
+    MatchingQ,
+    ShortQ,
+    TimelineQ,
+    TrueFalseQ,
+    question_items,
+)
 from quizgen.generators.worksheet.key import (
     KeyEntry,
     blank_alternatives,
@@ -140,10 +148,35 @@ class SheetSource:
     url: str | None
 
 
-def sheet_sources(bank: Bank, articles: Sequence[str]) -> dict[str, SheetSource]:
-    """The sources a sheet cites, by article id, marked ①, ②… in order."""
-    return {a: SheetSource(_MARKS[n] if n < len(_MARKS) else f"({n + 1})", source_label(bank, a), source_url(bank, a))
+def sheet_sources(bank: Bank, articles: Sequence[str], items: Iterable[Item] = ()) -> dict[str, SheetSource]:
+    """The sources a sheet cites, by article id, marked ①, ②… in order. A source that `items` (the sheet's) cite
+    for an event after its page's stated date has that date marked as the page's own (review 2: ① dated
+    2023年3月21日, cited for events of 2024 and 2025), as the chronology page marks it."""
+    late = cited_after(bank, items)
+    return {a: SheetSource(_MARKS[n] if n < len(_MARKS) else f"({n + 1})", _late(source_label(bank, a), a in late),
+                           source_url(bank, a))
             for n, a in enumerate(articles)}
+
+
+def sheet_items(variant: Variant) -> list[Item]:
+    return [i for _, q in variant.questions() for i in question_items(q)]
+
+
+def _late(label: Text, late: bool) -> Text:
+    return Text(label.ja + _LATE.ja, label.en + _LATE.en) if late else label
+
+
+def cited_after(bank: Bank, items: Iterable[Item]) -> set[str]:
+    """The articles `items` cite for an event dated after the article's stated page date."""
+    out = set()
+    for i in items:
+        if not i.when:
+            continue
+        for a in i.articles:
+            s = bank.source_by_id.get(a)
+            if s is not None and s.published and i.when[:len(s.published)] > s.published[:len(i.when)]:
+                out.add(a)
+    return out
 
 
 def blank_widths(variant: Variant, lang: Lang) -> dict[int, float]:
@@ -196,7 +229,7 @@ def render_timeline(bank: Bank, chrono: Chronology, lang: Lang, paper: Paper = P
     cited for an event after its page's stated date has that date marked as the page's own, not the events'."""
     template = _environment().get_template("timeline.html.j2")
     late = late_events(chrono, bank)
-    sources = [replace(s, label=Text(s.label.ja + _LATE.ja, s.label.en + _LATE.en)) if a in late else s
+    sources = [replace(s, label=_late(s.label, True)) if a in late else s
                for a, s in sheet_sources(bank, chrono.articles).items()]
     return str(template.render(chrono=chrono, lang=lang.value, latin=latin,
                                title=chrono.title.en if lang is Lang.EN else chrono.title.ja,
@@ -213,7 +246,7 @@ def render(bank: Bank, ws: Worksheet, variant: Variant, part: Part) -> str:
     env = _environment()
     template = env.get_template(f"{part.value}.html.j2")
     lang = ws.lang.value
-    sources = sheet_sources(bank, ws.articles)
+    sources = sheet_sources(bank, ws.articles, sheet_items(variant))
     entries = key_entries(bank, ws, variant) if part is Part.KEY else []
     return str(template.render(
         ws=ws,

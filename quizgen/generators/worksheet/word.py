@@ -25,7 +25,7 @@ from quizgen.generators.worksheet.exercises import (
     TrueFalseQ,
 )
 from quizgen.generators.worksheet.key import KeyEntry, context_note, key_entries
-from quizgen.generators.worksheet.render import Furigana, Part, sheet_sources
+from quizgen.generators.worksheet.render import Furigana, Part, sheet_items, sheet_sources
 from quizgen.generators.worksheet.sheet import Section, Variant, Worksheet
 
 __all__ = ["FONT", "docx_bytes", "write_docx"]
@@ -62,7 +62,7 @@ class _Writer:
         fonts = style.element.get_or_add_rPr().get_or_add_rFonts()
         fonts.set(qn("w:eastAsia"), FONT_JA)
         self.letters = ws.letters()
-        self.sources = sheet_sources(bank, ws.articles)
+        self.sources = sheet_sources(bank, ws.articles, sheet_items(variant))
         self._page_numbers(sec)
 
     def _page_numbers(self, sec: Any) -> None:
