@@ -277,3 +277,10 @@ def test_a_source_cited_for_later_events_says_its_date_is_the_pages(bank: Bank, 
                     assert flagged == (marks[plain(li)[0]] in late), (name, plain(li))
                     seen += flagged
     assert seen
+
+
+def test_the_timeline_page_has_furigana_when_the_sheet_has(bank: Bank) -> None:
+    """s5: --furigana sheets, but a chronology page without readings."""
+    chrono = chronology(bank, Selection(stories=("2023-03-xi-moscow-visit",)).apply(bank))
+    assert "<ruby>" in render_timeline(bank, chrono, Lang.JA, Paper.B5, furigana=True)
+    assert "<ruby>" not in render_timeline(bank, chrono, Lang.JA, Paper.B5)

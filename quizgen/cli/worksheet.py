@@ -138,7 +138,8 @@ def _timeline_page(bank: Bank, items: tuple[Item, ...], ws: Worksheet, out_dir: 
     if chrono.left_out:
         click.echo(f"note: the chronology page leaves out {plural(chrono.left_out, 'event')} that answer a question "
                    "of the worksheet (the page says so)", err=True)
-    return [write_timeline(bank, chrono, ws.lang, out_dir / f"{stem}-timeline.{f.value}", f, ws.options.paper)
+    return [write_timeline(bank, chrono, ws.lang, out_dir / f"{stem}-timeline.{f.value}", f, ws.options.paper,
+                           ws.options.furigana)
             for f in formats if f is not Format.DOCX]
 
 

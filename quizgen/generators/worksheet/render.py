@@ -224,14 +224,15 @@ def grid_halves(entries: list[KeyEntry]) -> list[list[KeyEntry]]:
 GRID_ONE_COLUMN = 20
 
 
-def render_timeline(bank: Bank, chrono: Chronology, lang: Lang, paper: Paper = Paper.A4) -> str:
+def render_timeline(bank: Bank, chrono: Chronology, lang: Lang, paper: Paper = Paper.A4, furigana: bool = False) -> str:
     """The chronology page as one HTML document on `paper`, with FONT_PLACEHOLDER for the font CSS. A source
     cited for an event after its page's stated date has that date marked as the page's own, not the events'."""
     template = _environment().get_template("timeline.html.j2")
     late = late_events(chrono, bank)
     sources = [replace(s, label=_late(s.label, True)) if a in late else s
                for a, s in sheet_sources(bank, chrono.articles).items()]
-    return str(template.render(chrono=chrono, lang=lang.value, latin=latin,
+    return str(template.render(chrono=chrono, lang=lang.value, latin=latin, furi=Furigana(bank, furigana), plain=escape,
+                               furigana=furigana,
                                title=chrono.title.en if lang is Lang.EN else chrono.title.ja,
                                font_css=Markup(FONT_PLACEHOLDER), sources=sources, paper=paper))
 
