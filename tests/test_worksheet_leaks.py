@@ -88,6 +88,18 @@ def test_an_accepted_spelling_in_another_questions_choices() -> None:
     assert (leak.giver, leak.taker, leak.form, leak.where) == ("b", "a", "ハルピン", "choice")
 
 
+def test_a_choice_that_holds_another_questions_answer() -> None:
+    """Review 2, s1: option エ 同盟関係 on the sheet of a cloze the answer 同盟 fills (and the key accepts)."""
+    bank = bank_of(item("a", "正式な軍事同盟", "中ロが何を結ぶ可能性は低いか。", "軍事同盟を結ぶ可能性は低い", accept="[同盟]"),
+                   item("b", "大国関係", "何の新しいモデルか。", "大国関係の新しいモデル",
+                        distractors="[{ja: 同盟関係, en: alliance}, {ja: 地域統合, en: integration},"
+                                    " {ja: 南南協力, en: South-South}]"))
+    b = bank.item_by_id["b"]
+    mc = MultipleChoice(b, (b.answer, *b.distractors), 0)
+    (leak,) = find_leaks(bank, [short(bank, "a"), ChoiceQ(mc)], Lang.JA)
+    assert (leak.giver, leak.taker, leak.form, leak.where) == ("b", "a", "同盟", "choice")
+
+
 def test_an_answer_in_another_questions_note() -> None:
     bank = bank_of(item("a", "2023年2月24日", "和平案が発表された日はいつか。", "24日に発表"),
                    item("b", "12項目", "和平案は何項目か。", "12項目からなる",

@@ -4,7 +4,8 @@ Run on every version of every sheet before it is written, and by the selection w
 
 - `answer`: a question's answer, or a spelling the bank accepts for it, is printed in another question's
   text, choices or note on the same sheet, or in the sheet's source list (outlet, headline, date); a
-  choice or matching option that *is* an accepted spelling counts however short it is (外相); for a
+  choice or matching option that *is* or holds an accepted spelling counts however short it is (外相; 同盟関係
+  for 同盟); for a
   matching pair: the person named (by any of their names: イワノフ for フィリップ・イワノフ) with that
   title or with a part of it no other option of the exercise has (米ジョージタウン大学のイワノフ氏 gives
   away 米ジョージタウン大学客員研究員); for a timeline event: its date, or its year where the exercise's
@@ -367,6 +368,9 @@ class LeakChecker:
             if normalise(form) in options:
                 return [Leak(LeakKind.ANSWER, question_label(giver), question_label(taker), form,
                              options[normalise(form)][0])]
+        held = _held_by_option(self._profile(taker).answers, options)
+        if held is not None:
+            return [Leak(LeakKind.ANSWER, question_label(giver), question_label(taker), *held)]
         for form, shortest in self._profile(taker).answers:
             if printed_in(form, shown_to.whole, shortest, self.langs) is None:  # all its texts at once, first
                 continue
@@ -441,6 +445,18 @@ class LeakChecker:
             for b in qs[n + 1:]:
                 out += self.between(a, b)
         return out
+
+
+def _held_by_option(answers: list[tuple[str, int]], options: Mapping[str, tuple[str, str]]) -> tuple[str, str] | None:
+    """(answer, where) for an option that holds an answer in Japanese (同盟関係 beside a blank 同盟 fills: review 2,
+    s1), however short the answer."""
+    for form, _ in answers:
+        key = normalise(form)
+        if len(key) >= _MIN_BLANK and not key.isascii():
+            for option, (where, _) in options.items():
+                if key in option:
+                    return form, where
+    return None
 
 
 def question_note(q: Question) -> Text | None:
