@@ -284,3 +284,19 @@ def test_the_timeline_page_has_furigana_when_the_sheet_has(bank: Bank) -> None:
     chrono = chronology(bank, Selection(stories=("2023-03-xi-moscow-visit",)).apply(bank))
     assert "<ruby>" in render_timeline(bank, chrono, Lang.JA, Paper.B5, furigana=True)
     assert "<ruby>" not in render_timeline(bank, chrono, Lang.JA, Paper.B5)
+
+
+def test_the_key_quotes_what_dates_each_timeline_event(bank: Bank, sheets: dict[str, Worksheet]) -> None:
+    """s3 A 問16 エ: 「ロシア外相が訪中し…」 quoted the Swiss peace conference; the date basis (6年ぶり, 2018年)
+    was not quoted, so the teacher could not check the order."""
+    ws = sheets["s3"]
+    seen = 0
+    for v in ws.variants:
+        html = plain(render(bank, ws, v, Part.KEY))
+        for _, q in v.questions():
+            if isinstance(q, TimelineQ):
+                for e in q.shown:
+                    for quote in (e.item.date_basis.quotes if e.item.date_basis else ()):
+                        assert normalise(quote) in normalise(html), quote
+                        seen += 1
+    assert seen

@@ -63,6 +63,15 @@ def _quotes(item: Item) -> tuple[Quote, ...]:
     return tuple(Quote(e.article, e.quote) for e in item.evidence)
 
 
+def _dating_quotes(item: Item) -> tuple[Quote, ...]:
+    """A timeline event's quotes: those that date it first (「ラヴロフ氏と習氏の会談は6年ぶり」, 「2018年の最後の
+    会談」), then its evidence, each once: review 2, s3 printed only quotes about another matter, and the teacher
+    could not check the date the order rests on."""
+    basis = item.date_basis
+    dating = tuple(Quote(basis.article, q) for q in basis.quotes) if basis is not None else ()
+    return tuple(dict.fromkeys((*dating, *_quotes(item))))
+
+
 def alternatives(bank: Bank, item: Item, lang: Lang) -> tuple[str, ...]:
     """別解: the spellings the bank accepts for `item` besides its answer, in the sheet's language (Japanese
     forms for a Japanese sheet, Latin ones for an English one, both for a bilingual one); readings in kana
@@ -124,7 +133,7 @@ def key_entry(bank: Bank, number: int, q: Question, letters: str, lang: Lang = L
             order = q.chronological
             event_letter = dict(zip(shown, letters, strict=False))  # the events of one exercise are distinct
             seq = " → ".join(event_letter[e] for e in order)
-            lines = tuple(KeyLine(e.event, _quotes(e.item), label=event_letter[e], detail=dated(bank, e.item))
+            lines = tuple(KeyLine(e.event, _dating_quotes(e.item), label=event_letter[e], detail=dated(bank, e.item))
                           for e in order)
             return KeyEntry(number, Exercise.TIMELINE, Text(seq, ""), lines, points=points)
     raise AssertionError(q)  # pragma: no cover
