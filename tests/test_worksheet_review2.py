@@ -300,3 +300,14 @@ def test_the_key_quotes_what_dates_each_timeline_event(bank: Bank, sheets: dict[
                         assert normalise(quote) in normalise(html), quote
                         seen += 1
     assert seen
+
+
+def test_a_bilingual_key_prints_each_matching_letter_once(bank: Bank, sheets: dict[str, Worksheet]) -> None:
+    """s2 key 問11: 「ウ 大統領 ウ President」."""
+    ws = sheets["s2"]
+    html = plain(render(bank, ws, ws.variants[0], Part.KEY))
+    (m,) = [q for _, q in ws.variants[0].questions() if isinstance(q, MatchingQ)]
+    for p in m.lefts:
+        letter = ws.letters()[m.rights.index(p)]
+        assert f"{letter}{p.right.ja}{letter}" not in html
+        assert f"{letter}{p.right.ja}" in html

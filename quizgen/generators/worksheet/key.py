@@ -124,7 +124,9 @@ def key_entry(bank: Bank, number: int, q: Question, letters: str, lang: Lang = L
                             **extras(cz.item))
         case MatchingQ(lefts=lefts, rights=rights):
             right_letter = dict(zip(rights, letters, strict=False))  # the pairs of one exercise are distinct
-            lines = tuple(KeyLine(Text(f"{right_letter[p]} {p.right.ja}", f"{right_letter[p]} {p.right.en}"),
+            both = lang is Lang.BOTH  # the letter once: 「ウ 大統領 President」, not 「ウ 大統領 ウ President」
+            lines = tuple(KeyLine(Text(f"{right_letter[p]} {p.right.ja}",
+                                       p.right.en if both else f"{right_letter[p]} {p.right.en}"),
                                   (Quote(p.article, p.quote),), label=f"({k + 1}) {p.left.ja}", detail=None)
                           for k, p in enumerate(lefts))
             short = " ".join(f"({k + 1}){right_letter[p]}" for k, p in enumerate(lefts))
