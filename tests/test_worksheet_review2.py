@@ -254,7 +254,7 @@ def test_no_page_is_wasted(bank: Bank, sheets: dict[str, Worksheet], tmp_path: P
 def test_english_lines_have_straight_quotes_and_the_bilingual_source_list_is_bilingual(
         bank: Bank, sheets: dict[str, Worksheet]) -> None:
     """s2: 'a “new era” , as' (the font sets curly quotes full width, with gaps); the heading "Articles used" over
-    Japanese-only entries."""
+    Japanese-only entries (now each with its outlet and date in English: the full English labels took a page)."""
     ws = sheets["s2"]
     for part in (Part.SHEET, Part.KEY):
         html = render(bank, ws, ws.variants[0], part)
@@ -262,7 +262,7 @@ def test_english_lines_have_straight_quotes_and_the_bilingual_source_list_is_bil
             assert not re.search("[\u201c\u201d\u2018\u2019]", htmllib.unescape(en)), en
         footer = html.split('class="source-list"', 1)[1]
         for s in sheet_sources(bank, ws.articles).values():
-            assert latin(s.label.en) in htmllib.unescape(footer), s.label.en
+            assert latin(s.name_en) in htmllib.unescape(footer), s.name_en
 
 
 def test_word_files_carry_what_the_pdf_has(bank: Bank, sheets: dict[str, Worksheet], tmp_path: Path) -> None:

@@ -18,7 +18,7 @@ from markupsafe import Markup, escape
 
 from quizgen import resources
 from quizgen.bank.model import Bank, Item, Lang, Text, cloze_parts
-from quizgen.citations import source_label, source_url
+from quizgen.citations import source_label, source_name, source_url
 from quizgen.generators.worksheet.exercises import (
     ChoiceQ,
     ClozeQ,
@@ -146,6 +146,7 @@ class SheetSource:
     mark: str
     label: Text
     url: str | None
+    name_en: str = ""  # outlet and date in English: what a bilingual sheet adds to the Japanese label
 
 
 def sheet_sources(bank: Bank, articles: Sequence[str], items: Iterable[Item] = ()) -> dict[str, SheetSource]:
@@ -154,7 +155,7 @@ def sheet_sources(bank: Bank, articles: Sequence[str], items: Iterable[Item] = (
     2023年3月21日, cited for events of 2024 and 2025), as the chronology page marks it."""
     late = cited_after(bank, items)
     return {a: SheetSource(_MARKS[n] if n < len(_MARKS) else f"({n + 1})", _late(source_label(bank, a), a in late),
-                           source_url(bank, a))
+                           source_url(bank, a), source_name(bank, a).en)
             for n, a in enumerate(articles)}
 
 
