@@ -11,10 +11,12 @@ import re
 from pathlib import Path
 
 import pytest
+import test_worksheet_review as review1
 from click.testing import CliRunner
+from test_worksheet_review import plain
 
-from quizgen import forms, resources
-from quizgen.bank import Bank, Lang, Priority, Selection, load_bank
+from quizgen import forms
+from quizgen.bank import Bank, Lang, Priority, Selection
 from quizgen.bank.content import answer_forms, printed_in
 from quizgen.bank.model import Text
 from quizgen.cli import cli
@@ -67,28 +69,14 @@ SHEETS = {  # the review's five commands, as options
 }
 
 
-@pytest.fixture(scope="module")
-def bank() -> Bank:
-    return load_bank(resources.bank_dir())
-
-
-@pytest.fixture(scope="module")
-def texts(bank: Bank) -> dict[str, str] | None:
-    folder = resources.default_articles_dir()
-    if folder is None:
-        return None
-    return {s.id: (folder / s.file).read_text(encoding="utf-8") for s in bank.sources if (folder / s.file).is_file()}
+bank = review1.bank  # the bundled bank and the seed articles' texts: the first review's fixtures
+texts = review1.texts
 
 
 @pytest.fixture(scope="module")
 def sheets(bank: Bank, texts: dict[str, str] | None) -> dict[str, Worksheet]:
     return {name: build_worksheet(bank, sel.apply(bank), opts, random.Random(opts.seed), DAY, texts)
             for name, (sel, opts) in SHEETS.items()}
-
-
-def plain(html: str) -> str:
-    html = re.sub(r"<style.*?</style>|<rt>.*?</rt>|<title>.*?</title>", "", html, flags=re.S)
-    return re.sub(r"\s+", "", htmllib.unescape(re.sub(r"<[^>]+>", "", html)))
 
 
 # --------------------------------------------------------------------------- blockers
