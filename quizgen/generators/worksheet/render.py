@@ -192,7 +192,7 @@ def blank_widths(variant: Variant, lang: Lang) -> dict[int, float]:
 
 def box_widths(bank: Bank, q: ClozeQ, lang: Lang, section: Sequence[object] = ()) -> list[float]:
     """The width (em) of each blank's box on the answer sheet: room for the longest accepted answer of any blank
-    of the section's cloze questions (`section`; `q`'s own without it) in handwriting (世界反ファシスト戦争 gets
+    of the section's cloze questions (`section`; `q`'s own without it) in handwriting (世界反ファシズム戦争 gets
     a box for ten characters and more), and no more than a row. One width for the whole section: boxes of
     different widths told students which answer was long (review 2, s3)."""
     lg = "en" if lang is Lang.EN else "ja"
