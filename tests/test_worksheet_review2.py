@@ -75,8 +75,7 @@ texts = review1.texts
 
 @pytest.fixture(scope="module")
 def sheets(bank: Bank, texts: dict[str, str] | None) -> dict[str, Worksheet]:
-    return {name: build_worksheet(bank, sel.apply(bank), opts, random.Random(opts.seed), DAY, texts)
-            for name, (sel, opts) in SHEETS.items()}
+    return {name: review1._build(bank, sel, opts, texts) for name, (sel, opts) in SHEETS.items()}  # as the bank allows
 
 
 # --------------------------------------------------------------------------- blockers
@@ -138,7 +137,8 @@ def test_the_timeline_page_answers_no_question_of_its_sheet(bank: Bank, sheets: 
             for form, _, shortest in answer_forms(question_items(q)[0], bank):
                 assert printed_in(form, Text(plain(rows), ""), shortest, ("ja",)) is None, form
     result = CliRunner().invoke(cli, ["worksheet", "--story", "2023-03-xi-moscow-visit", "--story",
-                                      "2023-02-peace-plan", "--count", "12", "--types", "truefalse,matching,short,timeline",
+                                      "2023-02-peace-plan", "--count", str(ws.count),
+                                      "--types", "truefalse,matching,short,timeline",
                                       "--furigana", "--lang", "both", "--timeline-page", "--seed", "51", "--title",
                                       "習近平氏の訪ロと和平案", "--paper", "B5", "--format", "html", "--name", "s5",
                                       "-o", str(tmp_path)])
