@@ -88,6 +88,18 @@ def test_an_accepted_spelling_in_another_questions_choices() -> None:
     assert (leak.giver, leak.taker, leak.form, leak.where) == ("b", "a", "ハルピン", "choice")
 
 
+def test_a_choice_that_holds_another_questions_answer() -> None:
+    """Review 2, s1: option エ 同盟関係 on the sheet of a cloze the answer 同盟 fills (and the key accepts)."""
+    bank = bank_of(item("a", "正式な軍事同盟", "中ロが何を結ぶ可能性は低いか。", "軍事同盟を結ぶ可能性は低い", accept="[同盟]"),
+                   item("b", "大国関係", "何の新しいモデルか。", "大国関係の新しいモデル",
+                        distractors="[{ja: 同盟関係, en: alliance}, {ja: 地域統合, en: integration},"
+                                    " {ja: 南南協力, en: South-South}]"))
+    b = bank.item_by_id["b"]
+    mc = MultipleChoice(b, (b.answer, *b.distractors), 0)
+    (leak,) = find_leaks(bank, [short(bank, "a"), ChoiceQ(mc)], Lang.JA)
+    assert (leak.giver, leak.taker, leak.form, leak.where) == ("b", "a", "同盟", "choice")
+
+
 def test_an_answer_in_another_questions_note() -> None:
     bank = bank_of(item("a", "2023年2月24日", "和平案が発表された日はいつか。", "24日に発表"),
                    item("b", "12項目", "和平案は何項目か。", "12項目からなる",
@@ -181,6 +193,27 @@ def test_a_timeline_event_dated_by_another_question_of_its_story() -> None:
     timeline = TimelineQ(events[::-1])
     (leak,) = find_leaks(bank, [timeline, short(bank, "q"), short(bank, "r")], Lang.JA)
     assert (leak.giver, leak.form) == ("q", "2024年")  # r names 2024 too, but not about this story: no leak
+
+
+def test_a_timeline_event_dated_to_its_year_by_another_question_of_its_story() -> None:
+    """Review 2, s3: the cloze 「2025年の初め、習近平国家主席とプーチン大統領は（1）会談を行い…」 printed only the
+    year of the event 「中ロ首脳が電話会談」 (2025-02), which made it the newest of four; the checker looked for
+    2025年2月 only."""
+    dated = 'when: "2025-02"\n    date_basis: {how: stated, article: "001", quotes: ["2025年2月"]}\n    story: s-visit'
+    bank = bank_of(item("e1", "電話", "首脳は何で会談したか。", "電話で会談",
+                        event="{ja: 首脳が電話会談, en: Leaders talk by phone}", **_kv(dated)),
+                   item("e2", "会談", "何が開かれたか。", "会談が開かれた", when='"2023-03"',
+                        date_basis='{how: stated, article: "001", quotes: ["2023年3月"]}',
+                        event="{ja: 首脳会談, en: Summit}"),
+                   item("e3", "宣言", "何が出されたか。", "宣言が出された", when='"2024-05"',
+                        date_basis='{how: stated, article: "001", quotes: ["2024年5月"]}',
+                        event="{ja: 共同宣言, en: Declaration}"),
+                   item("q", "歓迎", "2025年の初め、両首脳は何を確認したか。", "関係を確認した", story="s-visit"))
+    events = tuple(TimelineEvent(i, i.when or "", i.event or i.prompt) for i in (bank.item_by_id[x] for x in ("e1", "e2", "e3")))
+    (leak,) = find_leaks(bank, [TimelineQ(events[::-1]), short(bank, "q")], Lang.JA)
+    assert (leak.giver, leak.form) == ("q", "2025年")
+    same_year = tuple(TimelineEvent(e.item, "2025" + e.when[4:], e.event) for e in events)
+    assert find_leaks(bank, [TimelineQ(same_year), short(bank, "q")], Lang.JA) == []  # 2025 tells no order
 
 
 def _kv(text: str) -> dict[str, str]:

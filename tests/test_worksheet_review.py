@@ -202,7 +202,8 @@ def test_answer_sheet_boxes_take_the_longest_answer_and_cells_are_labelled(bank:
     for v, html in zip(ws.variants, pages(bank, ws, Part.ANSWERS), strict=True):
         for _, q in v.questions():
             if isinstance(q, ClozeQ):
-                for blank, width in zip(q.cz.blanks("ja"), box_widths(bank, q, Lang.JA), strict=True):
+                section = [x for _, x in v.questions()]
+                for blank, width in zip(q.cz.blanks("ja"), box_widths(bank, q, Lang.JA, section), strict=True):
                     assert width >= display_width(blank) * 1.3, (blank, width)
                     assert f"width: {width}em" in html
         assert "小計" in plain(html) and "得点" in plain(html)

@@ -129,13 +129,17 @@ def worksheet(bank_path: Path | None, selection: Selection, count: int | None, i
 def _timeline_page(bank: Bank, items: tuple[Item, ...], ws: Worksheet, out_dir: Path, stem: str,
                    formats: tuple[Format, ...]) -> list[Path]:
     """The chronology page of the sheet's selection, on the sheet's paper, titled with the sheet's title."""
-    from quizgen.generators.worksheet import TIMELINE_TITLE, chronology
+    from quizgen.generators.worksheet import TIMELINE_TITLE, chronology, without_answers
     from quizgen.generators.worksheet.write import Format, write_timeline
 
     own = ws.options.title
     title = Text(f"{own} 年表", f"{own}: timeline" if ws.lang is Lang.EN else TIMELINE_TITLE.en) if own else TIMELINE_TITLE
-    chrono = chronology(bank, items, title)
-    return [write_timeline(bank, chrono, ws.lang, out_dir / f"{stem}-timeline.{f.value}", f, ws.options.paper)
+    chrono = without_answers(chronology(bank, items, title), bank, ws)
+    if chrono.left_out:
+        click.echo(f"note: the chronology page leaves out {plural(chrono.left_out, 'event')} that answer a question "
+                   "of the worksheet (the page says so)", err=True)
+    return [write_timeline(bank, chrono, ws.lang, out_dir / f"{stem}-timeline.{f.value}", f, ws.options.paper,
+                           ws.options.furigana)
             for f in formats if f is not Format.DOCX]
 
 

@@ -74,7 +74,7 @@ from quizgen.generators.worksheet.sheet import (
     variant_labels,
 )
 from quizgen.generators.worksheet.timeline import TITLE as TIMELINE_TITLE
-from quizgen.generators.worksheet.timeline import Chronology, Entry, chronology, timeline_text
+from quizgen.generators.worksheet.timeline import Chronology, Entry, chronology, timeline_text, without_answers
 
 __all__ = [
     "COMPOSITE_EXERCISES",
@@ -129,6 +129,7 @@ __all__ = [
     "timeline_text",
     "variant_labels",
     "visible_texts",
+    "without_answers",
 ]
 
 

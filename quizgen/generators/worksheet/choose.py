@@ -18,7 +18,7 @@ from functools import partial
 from typing import assert_never
 
 from quizgen import forms
-from quizgen.bank.model import Bank, Item, Lang
+from quizgen.bank.model import Bank, Item, Lang, Text
 from quizgen.errors import UsageError
 from quizgen.forms import Pair, TimelineEvent
 from quizgen.generators.worksheet.exercises import (
@@ -254,7 +254,39 @@ def _matching_candidate(picking: _Picking, items: Sequence[Item]) -> MatchingQ |
         chosen = chosen[:-1]  # a person every other question names (イワノフ) is worth fewer pairs, not the sheet
     if len(chosen) < MIN_EXERCISE:
         return None
-    return matching_q(chosen, picking.rng)
+    return matching_q(chosen, picking.rng, decoys(picking.bank, chosen, picking.rng))
+
+
+DECOYS = 2  # titles beside a matching exercise's that belong to none of its people: the last pair is not free
+
+
+GENERIC_DECOYS = tuple(Pair(f"decoy-{en.lower().replace(' ', '-')}@", Text("", ""), Text(ja, en), "", "")
+                       for ja, en in (("報道官", "Spokesperson"), ("中央銀行総裁", "Central bank governor"),
+                                      ("事務総長", "Secretary-General"), ("財務相", "Finance Minister")))
+"""Decoy titles none of the bank's people held (not 首相 or 国防相: Putin and Shoigu were)."""
+
+
+def decoys(bank: Bank, pairs: Sequence[Pair], rng: random.Random, n: int = DECOYS) -> tuple[Pair, ...]:
+    """`n` titles of other people in the bank (any article), none a title any person of `pairs` has anywhere and
+    none the same as another option, so that a student who knows all but one pair still has to choose (review
+    2, s2: three people and three titles, ゼレンスキー → 大統領 left over). Fewer where the bank has fewer."""
+    titles = person_titles(bank)
+    people = {p.key.split("@")[0] for p in pairs}
+    taken = set().union(*(titles.get(x, set()) for x in people))
+    taken |= {normalise(p.right.ja) for p in pairs} | {normalise(p.right.en) for p in pairs}
+    pool = [p for p in forms.neutral_pairs(bank, forms.role_pairs(bank)) if p.key.split("@")[0] not in people]
+    rng.shuffle(pool)
+    generic = list(GENERIC_DECOYS)
+    rng.shuffle(generic)
+    pool += generic  # the bank's own titles first; a small bank (4 titles) needs these
+    out: list[Pair] = []
+    for p in pool:
+        keys = {normalise(p.right.ja), normalise(p.right.en)}
+        if len(out) >= n or keys & taken or len(normalise(p.right.ja)) < 2:
+            continue
+        taken |= keys
+        out.append(p)
+    return tuple(out)
 
 
 def person_titles(bank: Bank) -> dict[str, set[str]]:
@@ -391,9 +423,10 @@ def timeline_q(events: Sequence[TimelineEvent], rng: random.Random) -> TimelineQ
     return TimelineQ(tuple(shown))
 
 
-def matching_q(pairs: Sequence[Pair], rng: random.Random) -> MatchingQ:
-    rights = list(pairs)
-    while len(rights) > 1 and rights == list(pairs):  # never line every answer up with its person
+def matching_q(pairs: Sequence[Pair], rng: random.Random, extra: Sequence[Pair] = ()) -> MatchingQ:
+    """The exercise: `pairs` on the left, their titles and the `extra` ones (decoys) shuffled on the right."""
+    rights = [*pairs, *extra]
+    while len(rights) > 1 and rights[:len(pairs)] == list(pairs):  # never line every answer up with its person
         rng.shuffle(rights)
     return MatchingQ(tuple(pairs), tuple(rights))
 

@@ -58,8 +58,10 @@ _INSTRUCTIONS = {
                              "Write ○ in the box if the statement agrees with the articles, × if it does not."),
     Exercise.CLOZE: Text("空欄にあてはまる語句を書きなさい。",
                          "Write the missing words in the blanks."),
-    Exercise.MATCHING: Text("左の人物の肩書・役割として、記事に書かれているものを右から選び、記号を□に書きなさい。",
-                            "Match each person with their title or role in the article; write its letter in the box."),
+    Exercise.MATCHING: Text("左の人物の肩書・役割として、記事に書かれているものを右から選び、記号を□に書きなさい。"
+                            "右には使わないものもあります。",
+                            "Match each person with their title or role in the article; write its letter in the box. "
+                            "Some letters are not used."),
     Exercise.TIMELINE: Text("次の出来事を古い順に並べ、記号で答えなさい。",
                             "Put the events in order, oldest first, by writing their letters."),
 }
@@ -68,9 +70,11 @@ _ON_ANSWER_SHEET = {
     Exercise.CHOICE: Text("正しいものを一つ選び、記号で答えなさい。", "Choose the one correct answer and write its letter."),
     Exercise.TRUEFALSE: Text("記事の内容に合っていれば○、合っていなければ×で答えなさい。",
                              "Answer ○ if the statement agrees with the articles, × if it does not."),
-    Exercise.CLOZE: Text("空欄(1)(2)…にあてはまる語句を答えなさい。", "Write the words missing in blanks (1), (2), …"),
-    Exercise.MATCHING: Text("左の人物の肩書・役割として、記事に書かれているものを右から選び、記号で答えなさい。",
-                            "Match each person with their title or role in the article; write its letter."),
+    Exercise.CLOZE: Text("空欄にあてはまる語句を答えなさい。", "Write the missing words."),
+    Exercise.MATCHING: Text("左の人物の肩書・役割として、記事に書かれているものを右から選び、記号で答えなさい。"
+                            "右には使わないものもあります。",
+                            "Match each person with their title or role in the article; write its letter. "
+                            "Some letters are not used."),
 }
 
 SIMPLE_EXERCISES = (Exercise.SHORT, Exercise.CHOICE, Exercise.TRUEFALSE, Exercise.CLOZE)
@@ -127,7 +131,7 @@ class ClozeQ:
 @dataclass(frozen=True)
 class MatchingQ:
     lefts: tuple[Pair, ...]   # the order of the numbered left column
-    rights: tuple[Pair, ...]  # the order of the lettered right column
+    rights: tuple[Pair, ...]  # the order of the lettered right column: the lefts' titles and decoys (`choose.decoys`)
 
 
 @dataclass(frozen=True)
@@ -153,8 +157,8 @@ def question_key(q: Question) -> str:
             return f"truefalse:{tf.item.id}:{tf.is_true}"
         case ClozeQ(cz=cz):
             return f"cloze:{cz.item.id}"
-        case MatchingQ(lefts=lefts):
-            return "matching:" + "|".join(sorted(p.key for p in lefts))
+        case MatchingQ(lefts=lefts, rights=rights):
+            return "matching:" + "|".join(sorted(p.key for p in lefts)) + "/" + "|".join(sorted(p.key for p in rights))
         case TimelineQ(shown=shown):
             return "timeline:" + "|".join(sorted(e.item.id for e in shown))
     raise AssertionError(q)  # pragma: no cover

@@ -63,6 +63,15 @@ def _quotes(item: Item) -> tuple[Quote, ...]:
     return tuple(Quote(e.article, e.quote) for e in item.evidence)
 
 
+def _dating_quotes(item: Item) -> tuple[Quote, ...]:
+    """A timeline event's quotes: those that date it first (「ラヴロフ氏と習氏の会談は6年ぶり」, 「2018年の最後の
+    会談」), then its evidence, each once: review 2, s3 printed only quotes about another matter, and the teacher
+    could not check the date the order rests on."""
+    basis = item.date_basis
+    dating = tuple(Quote(basis.article, q) for q in basis.quotes) if basis is not None else ()
+    return tuple(dict.fromkeys((*dating, *_quotes(item))))
+
+
 def alternatives(bank: Bank, item: Item, lang: Lang) -> tuple[str, ...]:
     """別解: the spellings the bank accepts for `item` besides its answer, in the sheet's language (Japanese
     forms for a Japanese sheet, Latin ones for an English one, both for a bilingual one); readings in kana
@@ -115,7 +124,9 @@ def key_entry(bank: Bank, number: int, q: Question, letters: str, lang: Lang = L
                             **extras(cz.item))
         case MatchingQ(lefts=lefts, rights=rights):
             right_letter = dict(zip(rights, letters, strict=False))  # the pairs of one exercise are distinct
-            lines = tuple(KeyLine(Text(f"{right_letter[p]} {p.right.ja}", f"{right_letter[p]} {p.right.en}"),
+            both = lang is Lang.BOTH  # the letter once: 「ウ 大統領 President」, not 「ウ 大統領 ウ President」
+            lines = tuple(KeyLine(Text(f"{right_letter[p]} {p.right.ja}",
+                                       p.right.en if both else f"{right_letter[p]} {p.right.en}"),
                                   (Quote(p.article, p.quote),), label=f"({k + 1}) {p.left.ja}", detail=None)
                           for k, p in enumerate(lefts))
             short = " ".join(f"({k + 1}){right_letter[p]}" for k, p in enumerate(lefts))
@@ -124,7 +135,7 @@ def key_entry(bank: Bank, number: int, q: Question, letters: str, lang: Lang = L
             order = q.chronological
             event_letter = dict(zip(shown, letters, strict=False))  # the events of one exercise are distinct
             seq = " → ".join(event_letter[e] for e in order)
-            lines = tuple(KeyLine(e.event, _quotes(e.item), label=event_letter[e], detail=dated(bank, e.item))
+            lines = tuple(KeyLine(e.event, _dating_quotes(e.item), label=event_letter[e], detail=dated(bank, e.item))
                           for e in order)
             return KeyEntry(number, Exercise.TIMELINE, Text(seq, ""), lines, points=points)
     raise AssertionError(q)  # pragma: no cover
@@ -141,15 +152,48 @@ def blank_alternatives(bank: Bank, cz: Cloze, k: int, lang: Lang) -> tuple[str, 
         return ()
     blank, answer = blanks[k], getattr(cz.item.answer, lg)
     alts = alternatives(bank, cz.item, lang)
+    around = _around(cz, k, lg)
+    if not fits_between(blank, *around):  # the rule misreads this text: keep every alternative
+        around = ("", "")
     if normalise(blank) == normalise(answer):
-        return alts
+        return tuple(a for a in alts if fits_between(a, *around))
     at = answer.find(blank)
     if at < 0:
         return ()
     before, after = answer[:at], answer[at + len(blank):]
     out = [a[len(before):len(a) - len(after)] for a in alts
            if a.startswith(before) and a.endswith(after) and len(a) > len(before) + len(after)]
-    return tuple(dict.fromkeys(a for a in out if normalise(a) != normalise(blank)))
+    return tuple(dict.fromkeys(a for a in out if normalise(a) != normalise(blank) and fits_between(a, *around)))
+
+
+def _around(cz: Cloze, k: int, lg: str) -> tuple[str, str]:
+    """The text printed just before and just after blank `k`."""
+    parts = cz.parts(lg)
+    at = [n for n, (_, blank) in enumerate(parts) if blank][k]
+    return "".join(s for s, _ in parts[:at]), "".join(s for s, _ in parts[at + 1:])
+
+
+_CONTEXT = 8  # characters of the printed text on either side of a blank an alternative must not repeat
+_KANJI_CHAR = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff々]")
+
+
+def fits_between(alt: str, before: str, after: str) -> bool:
+    """Whether `alt` reads as what goes between `before` and `after` (Japanese): it does not begin with words
+    printed just before the blank (プーチンの続投 after 「プーチン氏の」, 自国の裏庭 after 「自国の」, 中国外相 after
+    「中国の」), and does not take in what follows it (軍事同盟を結ぶこと before 「を結ぶ」, 同盟の締結 before
+    「を結ぶ」: 締結を結ぶ), nor ends in 氏 before a title. English alternatives are kept (the blank is in the Japanese text)."""
+    a = normalise(alt)
+    if not a or alt.isascii():
+        return True
+    near_before, near_after = normalise(before)[-_CONTEXT:], normalise(after)[:_CONTEXT]
+    if len(a) >= 2 and a[:2] in near_before:
+        return False
+    if a.endswith("氏") and near_after[:1] and _KANJI_CHAR.fullmatch(near_after[0]):
+        return False  # ラブロフ氏 before 「外相」
+    head = near_after[:3]
+    if len(head) >= 2 and head[:2] in a:
+        return False
+    return not any(c in a for c in head if _KANJI_CHAR.fullmatch(c))
 
 
 def date_source(bank: Bank, item: Item) -> Text | None:

@@ -4,11 +4,12 @@ Run on every version of every sheet before it is written, and by the selection w
 
 - `answer`: a question's answer, or a spelling the bank accepts for it, is printed in another question's
   text, choices or note on the same sheet, or in the sheet's source list (outlet, headline, date); a
-  choice or matching option that *is* an accepted spelling counts however short it is (外相); for a
+  choice or matching option that *is* or holds an accepted spelling counts however short it is (外相; 同盟関係
+  for 同盟); for a
   matching pair: the person named (by any of their names: イワノフ for フィリップ・イワノフ) with that
   title or with a part of it no other option of the exercise has (米ジョージタウン大学のイワノフ氏 gives
-  away 米ジョージタウン大学客員研究員); for a timeline event: its date printed in a question about the
-  same story or the same date;
+  away 米ジョージタウン大学客員研究員); for a timeline event: its date, or its year where the exercise's
+  events are not all of one year (「2025年の初め」), printed in a question about the same story or the same date;
 - `same-sentence`: two questions draw on the same sentence of an article (one evidence quote inside
   another's sentence, or, without the article texts, one quote containing the other);
 - `same-answer`: two written or chosen answers are the same (上海協力機構 fills a blank of one question and
@@ -206,7 +207,8 @@ def _matching_leaks(q: MatchingQ, other: Question, texts: list[tuple[str, Text]]
 
 
 def _timeline_leaks(q: TimelineQ, other: Question, texts: list[tuple[str, Text]], langs: tuple[str, ...]) -> list[Leak]:
-    """An event's date printed in a question about the same story or dated the same: the order is given away."""
+    """An event's date (or its year, when the other events are not all of that year) printed in a question about
+    the same story or dated the same: the order is given away."""
     others = question_items(other)
     out = []
     for e in q.shown:
@@ -214,9 +216,13 @@ def _timeline_leaks(q: TimelineQ, other: Question, texts: list[tuple[str, Text]]
         related = any(i.story in stories or i.when == e.when for i in others)
         if not related:
             continue
-        label = date_label(e.when)
+        labels = [date_label(e.when)]
+        year = e.when[:4]
+        if len(e.when) > 4 and any(o.when[:4] != year for o in q.shown):
+            labels.append(date_label(year))  # 「2025年の初め」 beside an event of 2025-02: it is the newest of four
         for where, text in texts:
-            found = next((getattr(label, lg) for lg in langs if _date_in(getattr(label, lg), getattr(text, lg))), None)
+            found = next((getattr(label, lg) for label in labels for lg in langs
+                          if _date_in(getattr(label, lg), getattr(text, lg))), None)
             if found is not None:
                 out.append(Leak(LeakKind.ANSWER, question_label(other), question_label(q), found, where))
                 break
@@ -362,6 +368,9 @@ class LeakChecker:
             if normalise(form) in options:
                 return [Leak(LeakKind.ANSWER, question_label(giver), question_label(taker), form,
                              options[normalise(form)][0])]
+        held = _held_by_option(self._profile(taker).answers, options)
+        if held is not None:
+            return [Leak(LeakKind.ANSWER, question_label(giver), question_label(taker), *held)]
         for form, shortest in self._profile(taker).answers:
             if printed_in(form, shown_to.whole, shortest, self.langs) is None:  # all its texts at once, first
                 continue
@@ -436,6 +445,18 @@ class LeakChecker:
             for b in qs[n + 1:]:
                 out += self.between(a, b)
         return out
+
+
+def _held_by_option(answers: list[tuple[str, int]], options: Mapping[str, tuple[str, str]]) -> tuple[str, str] | None:
+    """(answer, where) for an option that holds an answer in Japanese (同盟関係 beside a blank 同盟 fills: review 2,
+    s1), however short the answer."""
+    for form, _ in answers:
+        key = normalise(form)
+        if len(key) >= _MIN_BLANK and not key.isascii():
+            for option, (where, _) in options.items():
+                if key in option:
+                    return form, where
+    return None
 
 
 def question_note(q: Question) -> Text | None:

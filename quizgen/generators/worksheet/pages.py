@@ -7,8 +7,9 @@ set apart from the last question (`break-before: avoid`). The sheet template mar
 and end, every section heading and the source list with an id, so the pages can be read back
 (`Layout.anchors`) and checked (`page_problems`).
 
-Versions of one test hold the same questions in other orders, so they can come out a page apart. Then, in
-turn: the longer versions are set tighter (less space between questions); a shorter version breaks the page
+A sheet whose last page holds only a question or two is set tighter (less space between questions) where
+that saves the page. Versions of one test hold the same questions in other orders, so they can come out a page
+apart. Then, in turn: the longer versions are set tighter (less space between questions); a shorter version breaks the page
 before one of its sections (the last section that makes it reach the count); and a version still short
 gets pages that say they are left blank, as exam papers do.
 """
@@ -67,11 +68,30 @@ def balance(htmls: Sequence[str], lay_out: Callable[[str], Layout], lang: Lang) 
     """Lay out the versions of one sheet with the same page count (see the module docstring)."""
     docs = list(htmls)
     layouts = [lay_out(h) for h in docs]
+    _pack(docs, layouts, lay_out)
     if len({x.page_count for x in layouts}) > 1:
         _tighten(docs, layouts, lay_out)
     if len({x.page_count for x in layouts}) > 1:
         _spread(docs, layouts, lay_out, lang)
     return layouts
+
+
+SPARSE_LAST_PAGE = 2  # questions or fewer on the last page: try setting the sheet tighter to save that page
+
+
+def _pack(docs: list[str], layouts: list[Layout], lay_out: Callable[[str], Layout]) -> None:
+    """Set a version tighter where its last page holds a question or two and the tighter setting saves it
+    (review 2, s1: 問15 alone on page 3 with the source list)."""
+    for i, x in enumerate(layouts):
+        pages = x.anchors()
+        last = {a for a in pages[-1] if re.fullmatch(r"q[0-9]+", a)} if len(pages) > 1 else set()
+        if not 0 < len(last) <= SPARSE_LAST_PAGE and not (len(pages) > 1 and not last):
+            continue
+        for tight in (_with_class(docs[i], "compact"), _with_class(docs[i], "compact packed")):
+            y = lay_out(tight)
+            if y.page_count < x.page_count and not page_problems(y.anchors()):
+                docs[i], layouts[i] = tight, y
+                break
 
 
 def _tighten(docs: list[str], layouts: list[Layout], lay_out: Callable[[str], Layout]) -> None:

@@ -8,7 +8,7 @@ an embedded subset for stand-alone HTML (see `write.py`).
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
 from functools import lru_cache
@@ -17,9 +17,17 @@ from typing import Any
 from markupsafe import Markup, escape
 
 from quizgen import resources
-from quizgen.bank.model import Bank, Lang, Text, cloze_parts
-from quizgen.citations import source_label, source_url
-from quizgen.generators.worksheet.exercises import ChoiceQ, ClozeQ, MatchingQ, ShortQ, TimelineQ, TrueFalseQ
+from quizgen.bank.model import Bank, Item, Lang, Text, cloze_parts
+from quizgen.citations import source_label, source_name, source_url
+from quizgen.generators.worksheet.exercises import (
+    ChoiceQ,
+    ClozeQ,
+    MatchingQ,
+    ShortQ,
+    TimelineQ,
+    TrueFalseQ,
+    question_items,
+)
 from quizgen.generators.worksheet.key import (
     KeyEntry,
     blank_alternatives,
@@ -44,6 +52,15 @@ PDF_RUBY_CSS = (" ruby { display: inline-block; position: relative; line-height:
 _ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII")
 _MARKS = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 _KANJI = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf々]")
+
+
+_CURLY = str.maketrans({"\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'"})
+
+
+def latin(text: str) -> str:
+    """English text as printed: curly quotes straight (“new era” → "new era"). The bundled font sets curly quotes
+    full width, so an English line showed 'a “new era” , as' with gaps (review 2, s2)."""
+    return text.translate(_CURLY)
 
 
 class Part(StrEnum):
@@ -129,12 +146,38 @@ class SheetSource:
     mark: str
     label: Text
     url: str | None
+    name_en: str = ""  # outlet and date in English: what a bilingual sheet adds to the Japanese label
 
 
-def sheet_sources(bank: Bank, articles: Sequence[str]) -> dict[str, SheetSource]:
-    """The sources a sheet cites, by article id, marked ①, ②… in order."""
-    return {a: SheetSource(_MARKS[n] if n < len(_MARKS) else f"({n + 1})", source_label(bank, a), source_url(bank, a))
+def sheet_sources(bank: Bank, articles: Sequence[str], items: Iterable[Item] = ()) -> dict[str, SheetSource]:
+    """The sources a sheet cites, by article id, marked ①, ②… in order. A source that `items` (the sheet's) cite
+    for an event after its page's stated date has that date marked as the page's own (review 2: ① dated
+    2023年3月21日, cited for events of 2024 and 2025), as the chronology page marks it."""
+    late = cited_after(bank, items)
+    return {a: SheetSource(_MARKS[n] if n < len(_MARKS) else f"({n + 1})", _late(source_label(bank, a), a in late),
+                           source_url(bank, a), source_name(bank, a).en)
             for n, a in enumerate(articles)}
+
+
+def sheet_items(variant: Variant) -> list[Item]:
+    return [i for _, q in variant.questions() for i in question_items(q)]
+
+
+def _late(label: Text, late: bool) -> Text:
+    return Text(label.ja + _LATE.ja, label.en + _LATE.en) if late else label
+
+
+def cited_after(bank: Bank, items: Iterable[Item]) -> set[str]:
+    """The articles `items` cite for an event dated after the article's stated page date."""
+    out = set()
+    for i in items:
+        if not i.when:
+            continue
+        for a in i.articles:
+            s = bank.source_by_id.get(a)
+            if s is not None and s.published and i.when[:len(s.published)] > s.published[:len(i.when)]:
+                out.add(a)
+    return out
 
 
 def blank_widths(variant: Variant, lang: Lang) -> dict[int, float]:
@@ -147,15 +190,17 @@ def blank_widths(variant: Variant, lang: Lang) -> dict[int, float]:
     return out
 
 
-def box_widths(bank: Bank, q: ClozeQ, lang: Lang) -> list[float]:
-    """The width (em) of each blank's box on the answer sheet: room for its longest accepted answer in
-    handwriting (世界反ファシスト戦争 gets a box for ten characters and more), and no more than a row."""
-    out = []
-    for k, blank in enumerate(q.cz.blanks("en" if lang is Lang.EN else "ja")):
-        forms = [blank, *blank_alternatives(bank, q.cz, k, lang)]
-        need = max(display_width(f) for f in forms)
-        out.append(round(min(_MAX_BOX_EM, max(_MIN_BOX_EM, need * 1.4 + 2)), 1))
-    return out
+def box_widths(bank: Bank, q: ClozeQ, lang: Lang, section: Sequence[object] = ()) -> list[float]:
+    """The width (em) of each blank's box on the answer sheet: room for the longest accepted answer of any blank
+    of the section's cloze questions (`section`; `q`'s own without it) in handwriting (世界反ファシズム戦争 gets
+    a box for ten characters and more), and no more than a row. One width for the whole section: boxes of
+    different widths told students which answer was long (review 2, s3)."""
+    lg = "en" if lang is Lang.EN else "ja"
+    questions = [x for x in section if isinstance(x, ClozeQ)] or [q]
+    need = max(display_width(f) for c in questions for k, blank in enumerate(c.cz.blanks(lg))
+               for f in (blank, *blank_alternatives(bank, c.cz, k, lang)))
+    width = round(min(_MAX_BOX_EM, max(_MIN_BOX_EM, need * 1.4 + 2)), 1)
+    return [width] * len(q.cz.blanks(lg))
 
 
 _MIN_BOX_EM, _MAX_BOX_EM = 7.0, 34.0
@@ -180,14 +225,16 @@ def grid_halves(entries: list[KeyEntry]) -> list[list[KeyEntry]]:
 GRID_ONE_COLUMN = 20
 
 
-def render_timeline(bank: Bank, chrono: Chronology, lang: Lang, paper: Paper = Paper.A4) -> str:
+def render_timeline(bank: Bank, chrono: Chronology, lang: Lang, paper: Paper = Paper.A4, furigana: bool = False) -> str:
     """The chronology page as one HTML document on `paper`, with FONT_PLACEHOLDER for the font CSS. A source
     cited for an event after its page's stated date has that date marked as the page's own, not the events'."""
     template = _environment().get_template("timeline.html.j2")
     late = late_events(chrono, bank)
-    sources = [replace(s, label=Text(s.label.ja + _LATE.ja, s.label.en + _LATE.en)) if a in late else s
+    sources = [replace(s, label=_late(s.label, True)) if a in late else s
                for a, s in sheet_sources(bank, chrono.articles).items()]
-    return str(template.render(chrono=chrono, lang=lang.value, title=chrono.title.en if lang is Lang.EN else chrono.title.ja,
+    return str(template.render(chrono=chrono, lang=lang.value, latin=latin, furi=Furigana(bank, furigana), plain=escape,
+                               furigana=furigana,
+                               title=chrono.title.en if lang is Lang.EN else chrono.title.ja,
                                font_css=Markup(FONT_PLACEHOLDER), sources=sources, paper=paper))
 
 
@@ -201,7 +248,7 @@ def render(bank: Bank, ws: Worksheet, variant: Variant, part: Part) -> str:
     env = _environment()
     template = env.get_template(f"{part.value}.html.j2")
     lang = ws.lang.value
-    sources = sheet_sources(bank, ws.articles)
+    sources = sheet_sources(bank, ws.articles, sheet_items(variant))
     entries = key_entries(bank, ws, variant) if part is Part.KEY else []
     return str(template.render(
         ws=ws,
@@ -214,6 +261,8 @@ def render(bank: Bank, ws: Worksheet, variant: Variant, part: Part) -> str:
         roman=_ROMAN,
         font_css=Markup(FONT_PLACEHOLDER),
         furi=Furigana(bank, ws.options.furigana),
+        plain=escape,
+        latin=latin,
         blank_widths=blank_widths(variant, ws.lang),
         answer_sheet=ws.options.answer_sheet,
         paper=ws.options.paper,
@@ -223,7 +272,7 @@ def render(bank: Bank, ws: Worksheet, variant: Variant, part: Part) -> str:
         marks=lambda articles: "".join(sources[a].mark for a in sorted({a for a in articles if a in sources},
                                                                         key=list(sources).index)),
         url=str,
-        box_widths=lambda q: box_widths(bank, q, ws.lang),
+        box_widths=lambda q, section: box_widths(bank, q, ws.lang, section.questions),
         title_pt=title_pt(ws.title.en if ws.lang is Lang.EN else ws.title.ja, ws.options.paper,
                           Part.KEY if ws.options.answer_sheet else part),  # then the sheet has a 問題用紙 word too
         entries=entries,

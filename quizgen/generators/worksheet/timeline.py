@@ -10,14 +10,17 @@ The worksheet's timeline exercise draws its events from the same chronology.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from quizgen import forms
+from quizgen.bank.content import answer_forms, printed_in, shown
 from quizgen.bank.model import Bank, DateHow, Item, Lang, Text
 from quizgen.citations import date_basis_label, date_label, shorten, source_name
 from quizgen.errors import QuizgenError
+from quizgen.generators.worksheet.exercises import MatchingQ, TimelineQ, question_items
+from quizgen.generators.worksheet.sheet import Worksheet
 
-__all__ = ["TITLE", "Chronology", "Entry", "chronology", "late_events", "timeline_text"]
+__all__ = ["TITLE", "Chronology", "Entry", "chronology", "late_events", "timeline_text", "without_answers"]
 
 TITLE = Text("年表", "Timeline")
 
@@ -39,6 +42,7 @@ class Entry:
 class Chronology:
     title: Text
     entries: tuple[Entry, ...]
+    left_out: int = 0  # events that answer a question of the sheet it goes with (`without_answers`)
 
     @property
     def articles(self) -> tuple[str, ...]:
@@ -47,9 +51,15 @@ class Chronology:
 
     def summary(self) -> Text:
         n = len(self.entries)
-        return Text(f"出来事{n}件。日付はすべて記事によるもので、その根拠を併記しています。",
+        text = Text(f"出来事{n}件。日付はすべて記事によるもので、その根拠を併記しています。",
                     f"{n} event{'s' if n != 1 else ''}. Every date comes from the articles; how it was found is "
                     "shown with it.")
+        if not self.left_out:
+            return text
+        k = self.left_out
+        return Text(text.ja + f"同じプリントの問題の答えになる出来事{k}件は載せていません。",
+                    text.en + f" {k} event{'s' if k != 1 else ''} that answer{'s' if k == 1 else ''} a question of "
+                    "the worksheet it goes with are left out.")
 
 
 def chronology(bank: Bank, items: Sequence[Item], title: Text = TITLE) -> Chronology:
@@ -58,6 +68,27 @@ def chronology(bank: Bank, items: Sequence[Item], title: Text = TITLE) -> Chrono
     if not events:
         raise QuizgenError("no dated events in the selection: only items with `when` go on the timeline")
     return Chronology(title, tuple(_entry(bank, e) for e in events))
+
+
+def without_answers(chrono: Chronology, bank: Bank, ws: Worksheet) -> Chronology:
+    """The chronology handed out with `ws`, without the events that answer one of its questions (in any version):
+    an event whose item a question asks, or whose date or text prints a question's answer. Review 2, s5: the page
+    beside the sheet listed 「2023年2月24日 中国が…立場文書を発表」, the answer to 問2, and the order of the
+    timeline exercise."""
+    questions = [q for v in ws.variants for _, q in v.questions()]
+    asked = {i.id for q in questions for i in question_items(q)}
+    answers = [(form, shortest) for q in questions if not isinstance(q, (MatchingQ, TimelineQ))
+               for i in question_items(q) for form, _, shortest in answer_forms(i, bank)]
+    langs = ("ja", "en") if ws.lang is Lang.BOTH else (ws.lang.value,)
+
+    def answers_one(e: Entry) -> bool:
+        if asked & set(e.items):
+            return True
+        text = shown(Text(f"{e.date.ja} {e.event.ja}", f"{e.date.en} {e.event.en}"))
+        return any(printed_in(form, text, shortest, langs) is not None for form, shortest in answers)
+
+    kept = tuple(e for e in chrono.entries if not answers_one(e))
+    return replace(chrono, entries=kept, left_out=len(chrono.entries) - len(kept))
 
 
 def _entry(bank: Bank, event: forms.TimelineEvent) -> Entry:

@@ -125,7 +125,7 @@ def _rearrange(q: Question, rng: random.Random, history: History) -> Question:
             rng.shuffle(rest)
             rest.insert(target, correct)
             return replace(q, mc=replace(mc, options=tuple(rest), answer_index=target))
-        case MatchingQ(lefts=lefts):
+        case MatchingQ(lefts=lefts, rights=all_rights):
             left = list(lefts)
             rng.shuffle(left)
 
@@ -133,9 +133,9 @@ def _rearrange(q: Question, rng: random.Random, history: History) -> Question:
                 answers = [rights.index(p) for p in left]
                 same_line = sum(1 for k, a in enumerate(answers) if a == k)
                 old = sum(1 for k, a in enumerate(answers) if a in seen.get(str(k), ()))
-                return 10 * old + same_line + (1000 if rights == left and len(left) > 1 else 0)
+                return 10 * old + same_line + (1000 if rights[:len(left)] == left and len(left) > 1 else 0)
 
-            rights = _best(left, rng, match_repeats)
+            rights = _best(list(all_rights), rng, match_repeats)  # the decoys move with the titles
             return MatchingQ(tuple(left), tuple(rights))
         case TimelineQ():
             order = list(q.chronological)

@@ -25,7 +25,7 @@ from quizgen.generators.worksheet.exercises import (
     TrueFalseQ,
 )
 from quizgen.generators.worksheet.key import KeyEntry, context_note, key_entries
-from quizgen.generators.worksheet.render import Furigana, Part, sheet_sources
+from quizgen.generators.worksheet.render import Furigana, Part, sheet_items, sheet_sources
 from quizgen.generators.worksheet.sheet import Section, Variant, Worksheet
 
 __all__ = ["FONT", "docx_bytes", "write_docx"]
@@ -62,7 +62,38 @@ class _Writer:
         fonts = style.element.get_or_add_rPr().get_or_add_rFonts()
         fonts.set(qn("w:eastAsia"), FONT_JA)
         self.letters = ws.letters()
-        self.sources = sheet_sources(bank, ws.articles)
+        self.sources = sheet_sources(bank, ws.articles, sheet_items(variant))
+        self._page_numbers(sec)
+
+    def _page_numbers(self, sec: Any) -> None:
+        """「1 / 3」 centred in the footer of every page (Word's PAGE and NUMPAGES fields)."""
+        from docx.enum.text import WD_ALIGN_PARAGRAPH
+        from docx.oxml import OxmlElement
+
+        p = sec.footer.paragraphs[0]
+        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        for k, field in enumerate(("PAGE", "NUMPAGES")):
+            if k:
+                p.add_run(" / ")
+            simple = OxmlElement("w:fldSimple")
+            simple.set(self.qn("w:instr"), field)
+            run = OxmlElement("w:r")
+            text = OxmlElement("w:t")
+            text.text = "1"
+            run.append(text)
+            simple.append(run)
+            p._p.append(simple)
+
+    def marks(self, articles: Sequence[str]) -> str:
+        """The 出典 marks of a question (出典②③), in the order of the source list."""
+        order = list(self.sources)
+        found = "".join(self.sources[a].mark for a in sorted({a for a in articles if a in self.sources}, key=order.index))
+        return f"　{'source ' if self.lang is Lang.EN else '出典'}{found}" if found else ""
+
+    def mark_run(self, p: Any, articles: Sequence[str]) -> None:
+        text = self.marks(articles)
+        if text:
+            p.add_run(text).font.size = self.Pt(8)
 
     # ------------------------------------------------------------------ text
 
@@ -165,8 +196,9 @@ class _Writer:
     def fields(self) -> None:
         table = self.doc.add_table(rows=2, cols=6)
         table.style = "Table Grid"
+        date = "" if self.lang is Lang.EN else "　　年　　月　　日"
         cells = [self.label("クラス", "Class"), "", self.label("番号", "No."), "", self.label("氏名", "Name"), "",
-                 self.label("日付", "Date"), "", "", "", self.label("得点", "Score"), f"/ {self.ws.total}"]
+                 self.label("日付", "Date"), date, "", "", self.label("得点", "Score"), f"/ {self.ws.total}"]
         for k, text in enumerate(cells):
             table.cell(k // 6, k % 6).text = text
         self.para(keep=False)
@@ -182,21 +214,22 @@ class _Writer:
         h = self.doc.add_heading(level=2)
         h.add_run(f"{_ROMAN[index]}　{self.t(section.type.label)}{pts}")
         h.paragraph_format.keep_with_next = True
-        self.text(self.para(), section.type.instructions_for(self.ws.options.answer_sheet))
+        instr = section.type.instructions_for(self.ws.options.answer_sheet)
+        self.text(self.para(), Text(instr.ja.replace("□に", "［　］に"), instr.en))  # Word's box is ［　］
 
     def question(self, n: int, q: Question) -> None:
         qno = f"Q{n}　" if self.lang is Lang.EN else f"問{n}　"
         sheet_only = not self.ws.options.answer_sheet
         match q:
             case ShortQ(item=item):
-                self._prompt(qno, item.prompt, q.note)
+                self._prompt(qno, item.prompt, q.note, item.articles)
                 if sheet_only:
                     self.para(f"{self.label('答', 'Answer')}　{_ANSWER_LINE}", indent=40)
             case ChoiceQ(mc=mc):
-                self._prompt(qno, mc.item.prompt, q.note)
-                self._lettered(mc.options)
+                self._prompt(qno, mc.item.prompt, q.note, mc.item.articles)
+                self._lettered(mc.options, ruby=False)  # readings over one option would mark it
             case TrueFalseQ(tf=tf):
-                self._prompt(qno + ("［　　］　" if sheet_only else ""), tf.statement, q.note)
+                self._prompt(qno + ("［　　］　" if sheet_only else ""), tf.statement, q.note, tf.item.articles)
             case ClozeQ(cz=cz):
                 self._cloze(qno, cz)
                 self._note(q.note)
@@ -211,22 +244,27 @@ class _Writer:
                     self.para(f"{self.label('古い', 'oldest')} {boxes} {self.label('新しい', 'newest')}", indent=10)
         self.para(keep=False)
 
-    def _lettered(self, texts: Sequence[Text]) -> None:
+    def _lettered(self, texts: Sequence[Text], *, ruby: bool = True) -> None:
         for k, text in enumerate(texts):
-            self.add(self.para(f"{self.letters[k]}　", indent=10), self.t(text))
+            self.add(self.para(f"{self.letters[k]}　", indent=10), self.t(text), ruby=ruby)
 
     def _matching(self, q: MatchingQ, sheet_only: bool) -> None:
-        table = self.doc.add_table(rows=len(q.lefts), cols=4)
-        for k, (left, right) in enumerate(zip(q.lefts, q.rights, strict=True)):
+        table = self.doc.add_table(rows=max(len(q.lefts), len(q.rights)), cols=4)
+        for k, left in enumerate(q.lefts):
             row = table.rows[k].cells
-            row[0].text = f"({k + 1}) {self.t(left.left)}"
+            row[0].text = f"({k + 1}) {self.t(left.left)}{self.marks([left.article])}"
             row[1].text = "［　　］" if sheet_only else ""
+        for k, right in enumerate(q.rights):  # the titles and the decoys
+            row = table.rows[k].cells
             row[2].text = self.letters[k]
             row[3].text = self.t(right.right)
 
-    def _prompt(self, qno: str, prompt: Text, note: Text | None) -> None:
+    def _prompt(self, qno: str, prompt: Text, note: Text | None, articles: Sequence[str] = ()) -> None:
         p = self.para(qno)
-        self.text(p, prompt)
+        self.add(p, self.t(prompt))
+        self.mark_run(p, articles)
+        if self.lang is Lang.BOTH:
+            p.add_run("\n" + prompt.en).font.size = self.Pt(8.5)
         self._note(note)
 
     def _note(self, note: Text | None) -> None:
@@ -239,9 +277,11 @@ class _Writer:
         for seg, blank in cz.parts("en" if self.lang is Lang.EN else "ja"):
             if blank:
                 k += 1
-                p.add_run(f"（{k}）" if self.ws.options.answer_sheet else _BLANK).underline = True
+                one = len(cz.blanks("en" if self.lang is Lang.EN else "ja")) == 1
+                p.add_run(("（　　）" if one else f"（{k}）") if self.ws.options.answer_sheet else _BLANK).underline = True
             else:
                 self.add(p, seg)
+        self.mark_run(p, cz.item.articles)
 
     def sheet(self) -> None:
         self.header(Part.SHEET)
@@ -284,6 +324,8 @@ class _Writer:
         for line in e.lines:
             if line.label or len(e.lines) > 1:
                 self.para(f"{line.label} {self.t(line.answer) if len(e.lines) > 1 else ''}".strip(), indent=6)
+            if line.detail is not None:  # 正しくは:… under a false statement; a timeline event's date
+                self.para(self.t(line.detail), size=9, indent=6)
             for quote in line.quotes:
                 mark = self.sources[quote.article].mark if quote.article in self.sources else ""
                 self.para(f"{mark}「{quote.quote}」", size=8.5, indent=10)
@@ -310,7 +352,8 @@ class _Writer:
 def _answer_cell(q: Question) -> str:
     match q:
         case ClozeQ(cz=cz):
-            return "　".join(f"({k + 1}) ＿＿＿＿＿＿" for k in range(len(cz.blanks("ja"))))
+            n = len(cz.blanks("ja"))
+            return "　".join(("" if n == 1 else f"({k + 1}) ") + "＿＿＿＿＿＿＿＿" for k in range(n))  # one width
         case MatchingQ(lefts=lefts):
             return "　".join(f"({k + 1}) ［　　］" for k in range(len(lefts)))
         case TimelineQ(shown=shown):

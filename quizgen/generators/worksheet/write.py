@@ -105,13 +105,13 @@ def check_leaks(bank: Bank, ws: Worksheet) -> None:
 
 
 def write_timeline(bank: Bank, chrono: Chronology, lang: Lang, path: Path, fmt: Format | str,
-                   paper: Paper = Paper.A4) -> Path:
+                   paper: Paper = Paper.A4, furigana: bool = False) -> Path:
     """Write the chronology page as HTML (with its font subset embedded, where fontTools is installed) or PDF
     (which needs the `pdf` extra), atomically."""
     if Format(fmt) is Format.DOCX:
         raise UsageError("the chronology page is made as HTML or PDF, not as a Word file")
     font = fonts.font_path()
-    html = render_timeline(bank, chrono, lang, paper)
+    html = render_timeline(bank, chrono, lang, paper, furigana)
     if Format(fmt) is Format.HTML:
         return atomic.write_text(path, html.replace(FONT_PLACEHOLDER, html_font_css(font, html), 1))
     extras.require(extras.Extra.PDF)
