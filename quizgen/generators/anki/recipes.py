@@ -228,7 +228,7 @@ def _deck_id(data: LocMap, r: Reader) -> tuple[bool, int | None]:
 def _check_against_bank(r: Reader, data: LocMap, sel: _SelectData, selection: Selection, bank: Bank) -> None:
     raw_sel = data.get("select")
     where: dict[str, LocList | None] = {}
-    for key in ("stories", "articles", "ids", "tags", "exclude_tags"):
+    for key in ("stories", "articles", "ids"):
         val = raw_sel.get(key) if isinstance(raw_sel, LocMap) else None
         where[key] = val if isinstance(val, LocList) else None
 
@@ -245,10 +245,6 @@ def _check_against_bank(r: Reader, data: LocMap, sel: _SelectData, selection: Se
         "articles": (bank.source_by_id, lambda v: f"unknown article {v!r} "
                                                   f"(the bank has {', '.join(bank.source_by_id) or 'none'})"),
         "ids": (bank.item_by_id, lambda v: f"unknown item id {v!r}"),
-        # a tag no item has selects or leaves out nothing, silently (saudi-iran for the items tagged middle-east)
-        "tags": (tags := {t for it in bank.items for t in it.tags},
-                 lambda v: f"no item has the tag {v!r}{suggest(v, tags)} (`quizgen topics` lists the tags)"),
-        "exclude_tags": (tags, lambda v: f"no item has the tag {v!r}{suggest(v, tags)} (`quizgen topics` lists the tags)"),
     }
     for key, (ids, message) in known.items():
         for j, value in enumerate(getattr(sel, key)):
