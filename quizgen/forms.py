@@ -15,7 +15,6 @@ from dataclasses import dataclass, replace
 from quizgen.bank.model import Bank, EntityType, Item, Text, cloze_parts
 from quizgen.bank.placeholders import is_placeholder
 from quizgen.japanese.normalise import normalise
-from quizgen.japanese.titles import TITLES_AFTER_NAME
 
 # --------------------------------------------------------------------------- multiple choice
 
@@ -261,6 +260,8 @@ def neutral_role(bank: Bank, role: Text) -> Text:
                       key=len, reverse=True)
     names_en = sorted({n for e in countries for n in (e.en, *e.aliases) if n.isascii() and len(n) >= 2},
                       key=len, reverse=True)
+    from quizgen.japanese.titles import TITLES_AFTER_NAME  # here, not at the top: the quiz's start-up needs no titles
+
     ja = role.ja
     if ja[:1] in _ABBREVIATIONS_JA and ja[1:].startswith(TITLES_AFTER_NAME):  # 米国務長官: 米 + 国務長官
         ja = ja[1:]
