@@ -21,6 +21,8 @@ from quizgen.japanese.normalise import normalise
 
 @dataclass(frozen=True)
 class MultipleChoice:
+    """An item as a multiple-choice question: its shuffled options and which is right."""
+
     item: Item
     options: tuple[Text, ...]
     answer_index: int  # index of the correct option
@@ -72,6 +74,8 @@ def multiple_choice(bank: Bank, item: Item, rng: random.Random, n_options: int =
 
 @dataclass(frozen=True)
 class TrueFalse:
+    """An item as a true/false question: the statement shown and whether it is true."""
+
     item: Item
     statement: Text
     is_true: bool
@@ -183,6 +187,8 @@ def changed_words(item: Item) -> Text | None:
 
 @dataclass(frozen=True)
 class Cloze:
+    """An item's cloze sentence, its blanks marked."""
+
     item: Item
     text: Text  # with [[...]] around each blank
 
