@@ -15,13 +15,14 @@ from dataclasses import dataclass, replace
 from quizgen.bank.model import Bank, EntityType, Item, Text, cloze_parts
 from quizgen.bank.placeholders import is_placeholder
 from quizgen.japanese.normalise import normalise
-from quizgen.japanese.titles import TITLES_AFTER_NAME
 
 # --------------------------------------------------------------------------- multiple choice
 
 
 @dataclass(frozen=True)
 class MultipleChoice:
+    """An item as a multiple-choice question: its shuffled options and which is right."""
+
     item: Item
     options: tuple[Text, ...]
     answer_index: int  # index of the correct option
@@ -73,6 +74,8 @@ def multiple_choice(bank: Bank, item: Item, rng: random.Random, n_options: int =
 
 @dataclass(frozen=True)
 class TrueFalse:
+    """An item as a true/false question: the statement shown and whether it is true."""
+
     item: Item
     statement: Text
     is_true: bool
@@ -184,6 +187,8 @@ def changed_words(item: Item) -> Text | None:
 
 @dataclass(frozen=True)
 class Cloze:
+    """An item's cloze sentence, its blanks marked."""
+
     item: Item
     text: Text  # with [[...]] around each blank
 
@@ -261,6 +266,8 @@ def neutral_role(bank: Bank, role: Text) -> Text:
                       key=len, reverse=True)
     names_en = sorted({n for e in countries for n in (e.en, *e.aliases) if n.isascii() and len(n) >= 2},
                       key=len, reverse=True)
+    from quizgen.japanese.titles import TITLES_AFTER_NAME  # here, not at the top: the quiz's start-up needs no titles
+
     ja = role.ja
     if ja[:1] in _ABBREVIATIONS_JA and ja[1:].startswith(TITLES_AFTER_NAME):  # 米国務長官: 米 + 国務長官
         ja = ja[1:]

@@ -160,12 +160,14 @@ def with_readings(bank: Bank) -> Bank:
 def _stamps(bank_dir: Path) -> dict[str, Stamp]:
     out = {}
     prefix = len(os.path.join(bank_dir, ""))
+    slash = os.sep != "/"
     for entry in yaml_entries(bank_dir):
+        rel = entry.path[prefix:].replace(os.sep, "/") if slash else entry.path[prefix:]
         try:
             st = entry.stat()
-            out[entry.path[prefix:].replace(os.sep, "/")] = (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
+            out[rel] = (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
         except OSError:  # a link to nothing, an unreadable file: hashed again (and refused by the loader) each time
-            out[entry.path[prefix:].replace(os.sep, "/")] = (-1, -1, -1, -1)
+            out[rel] = (-1, -1, -1, -1)
     return out
 
 

@@ -113,6 +113,8 @@ CATEGORY_LABELS = {
 
 @dataclass(frozen=True, slots=True)
 class Evidence:
+    """A verbatim quote from a cited article that supports an item."""
+
     article: str
     quote: str
 
@@ -127,6 +129,8 @@ class Link:
 
 @dataclass(frozen=True, slots=True)
 class Source:
+    """An article the bank cites: its file, headline, outlet, date and addresses."""
+
     id: str
     file: str
     headline: Text
@@ -171,6 +175,8 @@ class DateBasis:
 
 @dataclass(frozen=True, slots=True)
 class Role:
+    """A title an entity held, as one article gives it."""
+
     article: str
     ja: str
     en: str
@@ -179,6 +185,8 @@ class Role:
 
 @dataclass(frozen=True, slots=True)
 class Entity:
+    """A person, country, organisation, forum or other named thing the items refer to."""
+
     id: str
     type: EntityType
     ja: str
@@ -204,6 +212,8 @@ class Entity:
 
 @dataclass(frozen=True, slots=True)
 class Item:
+    """One fact to learn: its question and answer in both languages, where they come from and how it is asked."""
+
     id: str
     category: Category
     kind: ItemKind
@@ -264,6 +274,8 @@ def cloze_parts(text: str) -> list[tuple[str, bool]]:
 
 @dataclass(frozen=True, slots=True)
 class Side:
+    """What one article says on a disagreement's topic."""
+
     article: str
     quote: str
     says: Text
@@ -271,6 +283,8 @@ class Side:
 
 @dataclass(frozen=True, slots=True)
 class Disagreement:
+    """A point on which the articles' reports differ, with what each says."""
+
     id: str
     topic: Text
     note: Text
@@ -279,12 +293,16 @@ class Disagreement:
 
 @dataclass(frozen=True, slots=True)
 class Pool:
+    """Extra plausible wrong answers of one kind, for multiple choice."""
+
     id: str
     members: tuple[Text, ...]
 
 
 @dataclass(frozen=True)
 class Bank:
+    """The whole question bank: every record, as loaded and checked."""
+
     sources: tuple[Source, ...] = ()
     entities: tuple[Entity, ...] = ()
     items: tuple[Item, ...] = ()

@@ -24,8 +24,13 @@ class PlaceholderError(QuizgenError):
     """An output would print a placeholder (a TODO text, an unknown outlet) to learners."""
 
 
+_LEADS = frozenset(m[0] for m in (*_MARKERS, UNKNOWN_OUTLET.ja))  # the first characters a placeholder can have
+
+
 def is_placeholder(text: str) -> bool:
     """Whether `text` is (or starts with) a placeholder someone still has to replace."""
+    if text and text[0] not in _LEADS and not text[0].isspace():  # the usual text: one look at its first character
+        return False
     t = text.strip()
     return not t or t.startswith(_MARKERS) or t == UNKNOWN_OUTLET.ja
 
@@ -47,18 +52,25 @@ def find(bank: Bank, items: Iterable[Item], lang: Lang) -> list[str]:
     """One line per item whose texts in `lang` (or whose sources' outlet or headline) are placeholders."""
     out: list[str] = []
     langs = _langs(lang)
+    in_sources: dict[str, list[str]] = {}  # article -> its placeholders (each source looked at once)
     for it in items:
         fields = [f"{name}.{code}" for name, text in _item_texts(it) for code in langs if is_placeholder(getattr(text, code))]
         for article in it.articles:
-            source = bank.source_by_id.get(article)
-            if source is None:
-                continue
-            for name in ("outlet", "headline"):
-                text: Text = getattr(source, name)
-                fields += [f"source {article} {name}.{code}" for code in langs if is_placeholder(getattr(text, code))]
+            found = in_sources.get(article)
+            if found is None:
+                found = in_sources[article] = _source_placeholders(bank, article, langs)
+            fields += found
         if fields:
             out.append(f"item {it.id}: {', '.join(dict.fromkeys(fields))}")
     return out
+
+
+def _source_placeholders(bank: Bank, article: str, langs: tuple[str, ...]) -> list[str]:
+    source = bank.source_by_id.get(article)
+    if source is None:
+        return []
+    return [f"source {article} {name}.{code}" for name in ("outlet", "headline") for code in langs
+            if is_placeholder(getattr(getattr(source, name), code))]
 
 
 def refuse(bank: Bank, items: Iterable[Item], lang: Lang) -> None:

@@ -33,6 +33,8 @@ _SEP = "#"
 
 @dataclass(frozen=True)
 class QuizCard:
+    """One item asked in one form: scheduled as a card of its own."""
+
     item: Item
     form: CardForm = CardForm.ANSWER
 

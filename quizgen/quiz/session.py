@@ -135,6 +135,8 @@ def truth_value(text: str) -> bool | None:
 
 @dataclass(frozen=True)
 class Question:
+    """A card as it is asked: in which mode, its place in the session, and its options or statement."""
+
     card: QuizCard
     mode: AnswerMode
     number: int  # 1-based, counting every question asked this session (repeats too)
@@ -154,6 +156,8 @@ class Question:
 
 @dataclass(frozen=True)
 class Answered:
+    """An answer to a question: what was given, the verdict, the rating and the review it made."""
+
     question: Question
     answer: str  # what was typed or chosen (self mode: "")
     correct: bool
@@ -168,6 +172,8 @@ class Answered:
 
 @dataclass(frozen=True)
 class Summary:
+    """What a session came to: answers, cards, what is left and when cards come back."""
+
     answered: int  # answers that stand (undone ones left out)
     correct: int
     cards: int  # distinct cards answered
@@ -185,6 +191,8 @@ class Summary:
 
 @dataclass
 class _Done:
+    """An answer that stands, and whether its card was queued again."""
+
     answered: Answered
     requeued: bool
 

@@ -19,7 +19,7 @@ import datetime as dt
 import hashlib
 import random
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from genanki.util import BASE91_TABLE
 
@@ -34,7 +34,7 @@ from quizgen.generators.anki.recipes import CardForm, DeckRecipe, Layout
 from quizgen.japanese.furigana import align
 
 __all__ = ["ITEM_FORMS", "NoteSpec", "asked_statement", "base91", "build_tag", "cloze_fields", "cloze_text",
-           "description_html", "esc", "esc_all", "furigana", "guid_for", "recipe_notes", "tf_rng", "with_build_tag"]
+           "description_html", "esc", "esc_all", "furigana", "guid_for", "recipe_notes", "tf_rng"]
 
 
 @dataclass(frozen=True)
@@ -275,9 +275,10 @@ def forum_notes(bank: Bank) -> tuple[ReverseNote, ...]:
 # --------------------------------------------------------------------------- a recipe's notes, in learning order
 
 
-def recipe_notes(bank: Bank, recipe: DeckRecipe) -> Iterator[NoteSpec]:
+def recipe_notes(bank: Bank, recipe: DeckRecipe, extra_tags: tuple[str, ...] = ()) -> Iterator[NoteSpec]:
     """Every note of the deck, in learning order (order.py; within a story, a card whose answer another's back
-    prints first: giveaways.py), with `due` = its position (1, 2, 3, ...).
+    prints first: giveaways.py), with `due` = its position (1, 2, 3, ...), each tagged with `extra_tags` after
+    its own (the build tag: `build_tag`).
 
     Without `forms`: one note per item, in the form that suits it. With `forms`: within each subdeck the
     forms come in rounds, in the recipe's order (every fact is met once as the first form before any fact
@@ -289,7 +290,9 @@ def recipe_notes(bank: Bank, recipe: DeckRecipe) -> Iterator[NoteSpec]:
     items = list(backs.items)
     stories = order.story_decks(bank, recipe, items) if recipe.layout is Layout.STORY else {}
     labels: dict[str, str] = {}
-    shared: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}  # item id -> (info fields, tags)
+    # item id -> (info fields, tags), for an item that makes several notes (a recipe with `forms`); one note per
+    # fact makes each item's once, and keeping them would hold every note's back in memory at once
+    shared: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] | None = None if recipe.one_note_per_fact else {}
 
     due = 0
 
@@ -301,13 +304,15 @@ def recipe_notes(bank: Bank, recipe: DeckRecipe) -> Iterator[NoteSpec]:
             head = ITEM_FORMS[form](bank, item)
         if head is None:
             return None
-        info = shared.get(item.id)
+        info = shared.get(item.id) if shared is not None else None
         if info is None:
             tf = asked_statement(item) if item.truefalse else None
             home = backs.homes.get(item.disagreement) if item.disagreement else None
-            info = shared[item.id] = (info_fields(bank, item, labels, tf.correction if tf else None, home,
-                                                  backs.omit.get(item.id, frozenset())),
-                                      citations.note_tags(bank, item))
+            info = (info_fields(bank, item, labels, tf.correction if tf else None, home,
+                                backs.omit.get(item.id, frozenset())),
+                    (*citations.note_tags(bank, item), *extra_tags))
+            if shared is not None:
+                shared[item.id] = info
         due += 1
         return NoteSpec(note_guid(item.id, form), form, head + info[0], info[1],
                         order.deck_of(bank, recipe, stories, item), due)
@@ -316,7 +321,7 @@ def recipe_notes(bank: Bank, recipe: DeckRecipe) -> Iterator[NoteSpec]:
         nonlocal due
         due += 1
         return NoteSpec(guid_for(f"entity:{rn.key}", CardForm.REVERSE.value), CardForm.REVERSE, rn.fields,
-                        (f"{citations.TAG_PREFIX}::category::{Category.FORUMS.value}",), deck, due)
+                        (f"{citations.TAG_PREFIX}::category::{Category.FORUMS.value}", *extra_tags), deck, due)
 
     if recipe.one_note_per_fact:
         specs: Iterable[NoteSpec | None] = (note(it, note_form(it)) for it in items)
@@ -355,12 +360,6 @@ def build_tag(now: dt.datetime) -> str:
     Re-importing a newer build updates every note it still has, tags included, so a note the new build no
     longer has keeps an older build tag: that is how a student finds the questions that were removed."""
     return f"{citations.TAG_PREFIX}::build::{now.astimezone(dt.UTC):%Y%m%d-%H%M}"
-
-
-def with_build_tag(notes: Iterable[NoteSpec], now: dt.datetime) -> Iterator[NoteSpec]:
-    tag = build_tag(now)
-    for spec in notes:
-        yield replace(spec, tags=(*spec.tags, tag))
 
 
 def description_html(bank: Bank, recipe: DeckRecipe, counts: dict[CardForm, int], build: str = "") -> str:
