@@ -196,7 +196,7 @@ class Session:
         if self.texts is None:
             self.texts = article_texts(bank, self.drafts.bank_dir, self.articles) or {}
         return [o for o in bank.items if not o.draft and o.id != item.id and set(o.articles) & set(item.articles)
-                and same_sentence(_unstopped(item), _unstopped(o), self.texts) is not None]
+                and same_sentence(item, o, self.texts) is not None]
 
     def people(self, item: Item) -> tuple[Item, Entity | None]:
         """Confirm the new people the item brings (their readings), and ask for readings nobody knew."""
@@ -346,14 +346,6 @@ def _limit(field: str) -> int:
 
 def _short(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
-
-
-def _unstopped(item: Item) -> Item:
-    """`item` with its quotes' final 。 left off: `leaks.same_sentence` looks for a quote's sentence end after the
-    quote, so a quote that ends its sentence took in the next one too (a worksheet bug the worksheet's owner fixes;
-    until then review must not warn about neighbouring sentences). Harmless once it is fixed."""
-    return dataclasses.replace(item, evidence=tuple(dataclasses.replace(e, quote=e.quote.removesuffix("。") or e.quote)
-                                                    for e in item.evidence))
 
 
 def _named(items: list[Item]) -> str:
