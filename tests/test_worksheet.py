@@ -472,10 +472,11 @@ def test_points_total_time_limit_and_exam_title(bank: Bank, tmp_path: Path) -> N
     key = plain((tmp_path / "worksheet-A-key.html").read_text(encoding="utf-8"))
     ws = make(bank, seed=2, count=8, types=(Exercise.SHORT, Exercise.CHOICE, Exercise.MATCHING))
     sizes = {s.type: len(s.questions) for s in ws.variants[0].sections}
-    total = 3 * sizes[Exercise.SHORT] + 2 * sizes[Exercise.CHOICE] + 5
+    pairs = next(len(q.lefts) for _, q in ws.variants[0].questions() if isinstance(q, MatchingQ))
+    total = 3 * sizes[Exercise.SHORT] + 2 * sizes[Exercise.CHOICE] + 5 * pairs  # a matching exercise: per pair
     assert f"8 questions, {total} points" in out
     assert f"得点/{total}" in sheet and "2学期中間考査" in sheet and "制限時間50分" in sheet
-    assert "記述問題(各3点)" in sheet and "選択問題(各2点)" in sheet and "組み合わせ問題(5点)" in sheet
+    assert "記述問題(各3点)" in sheet and "選択問題(各2点)" in sheet and "組み合わせ問題(1組5点)" in sheet
     assert f"満点{total}点" in key
 
 
