@@ -493,7 +493,9 @@ def test_answer_sheet_takes_every_answer(bank: Bank, tmp_path: Path) -> None:
     assert "解答はすべて解答用紙に記入しなさい。" in plain(sheet) and "氏名" not in plain(sheet)
     assert "○で囲みなさい" not in plain(sheet) and "□に書きなさい" not in plain(sheet)  # the answers go on the other sheet
     assert "正しいものを一つ選び、記号で答えなさい。" in plain(sheet)
-    assert "解答用紙" in answers and "版A" in answers and "氏名" in answers and "得点/12" in answers
+    total = re.search(r"12 questions, ([0-9]+) points", out)  # a matching exercise scores per pair
+    assert total is not None
+    assert "解答用紙" in answers and "版A" in answers and "氏名" in answers and f"得点/{total.group(1)}" in answers
     for n in range(1, 13):
         assert f"問{n}" in answers
 
