@@ -472,10 +472,11 @@ def test_points_total_time_limit_and_exam_title(bank: Bank, tmp_path: Path) -> N
     key = plain((tmp_path / "worksheet-A-key.html").read_text(encoding="utf-8"))
     ws = make(bank, seed=2, count=8, types=(Exercise.SHORT, Exercise.CHOICE, Exercise.MATCHING))
     sizes = {s.type: len(s.questions) for s in ws.variants[0].sections}
-    total = 3 * sizes[Exercise.SHORT] + 2 * sizes[Exercise.CHOICE] + 5
+    pairs = next(len(q.lefts) for _, q in ws.variants[0].questions() if isinstance(q, MatchingQ))
+    total = 3 * sizes[Exercise.SHORT] + 2 * sizes[Exercise.CHOICE] + 5 * pairs  # a matching exercise: per pair
     assert f"8 questions, {total} points" in out
     assert f"得点/{total}" in sheet and "2学期中間考査" in sheet and "制限時間50分" in sheet
-    assert "記述問題(各3点)" in sheet and "選択問題(各2点)" in sheet and "組み合わせ問題(5点)" in sheet
+    assert "記述問題(各3点)" in sheet and "選択問題(各2点)" in sheet and "組み合わせ問題(1組5点)" in sheet
     assert f"満点{total}点" in key
 
 
@@ -492,7 +493,9 @@ def test_answer_sheet_takes_every_answer(bank: Bank, tmp_path: Path) -> None:
     assert "解答はすべて解答用紙に記入しなさい。" in plain(sheet) and "氏名" not in plain(sheet)
     assert "○で囲みなさい" not in plain(sheet) and "□に書きなさい" not in plain(sheet)  # the answers go on the other sheet
     assert "正しいものを一つ選び、記号で答えなさい。" in plain(sheet)
-    assert "解答用紙" in answers and "版A" in answers and "氏名" in answers and "得点/12" in answers
+    total = re.search(r"12 questions, ([0-9]+) points", out)  # a matching exercise scores per pair
+    assert total is not None
+    assert "解答用紙" in answers and "版A" in answers and "氏名" in answers and f"得点/{total.group(1)}" in answers
     for n in range(1, 13):
         assert f"問{n}" in answers
 

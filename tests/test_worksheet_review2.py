@@ -40,6 +40,7 @@ from quizgen.generators.worksheet.render import (
     Furigana,
     Part,
     cited_after,
+    event_dates,
     latin,
     render,
     render_timeline,
@@ -291,8 +292,8 @@ def test_a_source_cited_for_later_events_says_its_date_is_the_pages(bank: Bank, 
     for name, ws in {**sheets, "own": own}.items():
         for v in ws.variants:
             items = [i for _, q in v.questions() for i in question_items(q)]
-            late = {a for i in items if i.when for a in i.articles
-                    if (p := bank.source_by_id[a].published) and i.when[:len(p)] > p[:len(i.when)]}
+            late = {a for i in items for when in event_dates(bank, i) for a in i.articles  # review 3: undated too
+                    if (p := bank.source_by_id[a].published) and when[:len(p)] > p[:len(when)]}
             for part in (Part.SHEET, Part.KEY):
                 html = render(bank, ws, v, part)
                 marks = {s.mark: a for a, s in sheet_sources(bank, ws.articles).items()}

@@ -36,6 +36,7 @@ FLAGS = {
     "time_limit": "--time-limit",
     "points": "--points",
     "vary_items": "--vary-items",
+    "timeline_page": "--timeline-page",
     "ids": "--ids",
     "exclude_ids": "--exclude",
     "items": "--category/--priority/--story/--article/--tag",

@@ -18,6 +18,7 @@ from quizgen.generators.worksheet.sheet import Paper, Points
 
 if TYPE_CHECKING:
     from quizgen.generators.worksheet.sheet import Worksheet
+    from quizgen.generators.worksheet.timeline import Chronology
     from quizgen.generators.worksheet.write import Format
 
 TYPE_NAMES = "short, choice, truefalse, cloze, matching, timeline"
@@ -109,6 +110,7 @@ def worksheet(bank_path: Path | None, selection: Selection, count: int | None, i
     items = selection.take(bank)
     texts = article_texts(bank, bank_path or resources.bank_dir(), articles_dir)
     ws = build_worksheet(bank, items, options, random.Random(chosen_seed), build_time().date(), texts)
+    chrono = _chronology_page(bank, items, ws) if timeline_page else None  # refused before anything is written
     for note in (*ws.notes, *([lacking] if lacking else [])):
         click.echo(f"note: {note}", err=True)
     try:
@@ -117,8 +119,8 @@ def worksheet(bank_path: Path | None, selection: Selection, count: int | None, i
         for p in getattr(exc, "paths", ()):
             click.echo(f"wrote {p}")
         raise
-    if timeline_page:
-        paths += _timeline_page(bank, items, ws, out_dir, stem, wanted)
+    if chrono is not None:
+        paths += _timeline_page(bank, chrono, ws, out_dir, stem, wanted)
     for p in paths:
         click.echo(f"wrote {p}")
     click.echo(f"{ws.count} questions, {ws.total} points, {plural(len(ws.variants), 'version')} "
@@ -126,15 +128,21 @@ def worksheet(bank_path: Path | None, selection: Selection, count: int | None, i
                f"(rebuild the same sheets with --seed {chosen_seed})")
 
 
-def _timeline_page(bank: Bank, items: tuple[Item, ...], ws: Worksheet, out_dir: Path, stem: str,
-                   formats: tuple[Format, ...]) -> list[Path]:
-    """The chronology page of the sheet's selection, on the sheet's paper, titled with the sheet's title."""
+def _chronology_page(bank: Bank, items: tuple[Item, ...], ws: Worksheet) -> Chronology:
+    """The chronology of the sheet's selection, titled with the sheet's title, without the sheet's answers (a
+    UsageError when nothing is left for the page)."""
     from quizgen.generators.worksheet import TIMELINE_TITLE, chronology, without_answers
-    from quizgen.generators.worksheet.write import Format, write_timeline
 
     own = ws.options.title
     title = Text(f"{own} 年表", f"{own}: timeline" if ws.lang is Lang.EN else TIMELINE_TITLE.en) if own else TIMELINE_TITLE
-    chrono = without_answers(chronology(bank, items, title), bank, ws)
+    return without_answers(chronology(bank, items, title), bank, ws)
+
+
+def _timeline_page(bank: Bank, chrono: Chronology, ws: Worksheet, out_dir: Path, stem: str,
+                   formats: tuple[Format, ...]) -> list[Path]:
+    """The chronology page on the sheet's paper."""
+    from quizgen.generators.worksheet.write import Format, write_timeline
+
     if chrono.left_out:
         click.echo(f"note: the chronology page leaves out {plural(chrono.left_out, 'event')} that answer a question "
                    "of the worksheet (the page says so)", err=True)

@@ -146,6 +146,13 @@ class TimelineQ:
 Question = ShortQ | ChoiceQ | TrueFalseQ | ClozeQ | MatchingQ | TimelineQ
 
 
+def scored_parts(q: Question) -> int:
+    """How many parts of `q` score on their own: each pair of a matching exercise (three pairs worth 1 point in
+    all made no sense on an exam: review 3, s3), one for any other question (a timeline scores only when the
+    whole order is right)."""
+    return len(q.lefts) if isinstance(q, MatchingQ) else 1
+
+
 def question_key(q: Question) -> str:
     """What a question is about, independent of order: the same in every variant."""
     match q:

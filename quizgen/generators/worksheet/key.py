@@ -23,6 +23,7 @@ from quizgen.generators.worksheet.exercises import (
     ShortQ,
     TimelineQ,
     TrueFalseQ,
+    scored_parts,
 )
 from quizgen.generators.worksheet.sheet import Variant, Worksheet
 from quizgen.japanese.normalise import normalise
@@ -57,6 +58,20 @@ class KeyEntry:
     alternatives: tuple[str, ...] = ()  # 別解: other spellings the bank accepts (written answers only)
     points: int = 1
     date_source: Text | None = None  # the source whose page date dates the item, when it cites it nowhere else
+    scoring: Text | None = None  # how a question of several parts is scored (matching: per pair; timeline: all or none)
+
+    @property
+    def grid_alternatives(self) -> tuple[str, ...]:
+        """The 別解 the answer grid shows: the first few (22 on one question ran the grid onto a second page:
+        review 3, s5); the detailed key lists them all when some are left off here."""
+        return self.alternatives[:GRID_ALTERNATIVES]
+
+    @property
+    def more_alternatives(self) -> int:
+        return len(self.alternatives) - len(self.grid_alternatives)
+
+
+GRID_ALTERNATIVES = 4
 
 
 def _quotes(item: Item) -> tuple[Quote, ...]:
@@ -93,7 +108,8 @@ _KANA_ONLY = re.compile(r"[\u3041-\u3096\u30fc・ ]+")
 
 
 def key_entry(bank: Bank, number: int, q: Question, letters: str, lang: Lang = Lang.JA, points: int = 1) -> KeyEntry:
-    """The key's entry for question `number` as it appears in one variant."""
+    """The key's entry for question `number` as it appears in one variant; `points` per scored part (a matching
+    exercise scores per pair, `exercises.scored_parts`)."""
     def extras(item: Item) -> dict[str, Any]:
         dis = bank.disagreement_for(item)
         return {"explanation": item.explanation, "context": item.context, "disagreement": dis.topic if dis else None,
@@ -130,15 +146,24 @@ def key_entry(bank: Bank, number: int, q: Question, letters: str, lang: Lang = L
                                   (Quote(p.article, p.quote),), label=f"({k + 1}) {p.left.ja}", detail=None)
                           for k, p in enumerate(lefts))
             short = " ".join(f"({k + 1}){right_letter[p]}" for k, p in enumerate(lefts))
-            return KeyEntry(number, Exercise.MATCHING, Text(short, ""), lines, points=points)
+            total = points * scored_parts(q)
+            return KeyEntry(number, Exercise.MATCHING, Text(short, ""), lines, points=total,
+                            scoring=matching_scoring(points, total))
         case TimelineQ(shown=shown):
             order = q.chronological
             event_letter = dict(zip(shown, letters, strict=False))  # the events of one exercise are distinct
             seq = " → ".join(event_letter[e] for e in order)
             lines = tuple(KeyLine(e.event, _dating_quotes(e.item), label=event_letter[e], detail=dated(bank, e.item))
                           for e in order)
-            return KeyEntry(number, Exercise.TIMELINE, Text(seq, ""), lines, points=points)
+            return KeyEntry(number, Exercise.TIMELINE, Text(seq, ""), lines, points=points,
+                            scoring=Text(f"採点:すべての順序が正しい場合のみ正解({points}点)。",
+                                         f"Scoring: full marks ({points}) only when the whole order is right."))
     raise AssertionError(q)  # pragma: no cover
+
+
+def matching_scoring(each: int, total: int) -> Text:
+    return Text(f"採点:1組につき{each}点(計{total}点)。",
+                f"Scoring: {each} point{'' if each == 1 else 's'} for each right pair ({total} in all).")
 
 
 def blank_alternatives(bank: Bank, cz: Cloze, k: int, lang: Lang) -> tuple[str, ...]:
@@ -206,7 +231,7 @@ def date_source(bank: Bank, item: Item) -> Text | None:
 
 
 def key_entries(bank: Bank, ws: Worksheet, variant: Variant) -> list[KeyEntry]:
-    return [key_entry(bank, n, q, ws.letters(), ws.lang, ws.points(s.type))
+    return [key_entry(bank, n, q, ws.letters(), ws.lang, ws.points(s.type))  # per pair of a matching exercise
             for s in variant.sections for n, q in s.numbered()]
 
 

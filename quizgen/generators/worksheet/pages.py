@@ -7,11 +7,11 @@ set apart from the last question (`break-before: avoid`). The sheet template mar
 and end, every section heading and the source list with an id, so the pages can be read back
 (`Layout.anchors`) and checked (`page_problems`).
 
-A sheet whose last page holds only a question or two is set tighter (less space between questions) where
-that saves the page. Versions of one test hold the same questions in other orders, so they can come out a page
-apart. Then, in turn: the longer versions are set tighter (less space between questions); a shorter version breaks the page
-before one of its sections (the last section that makes it reach the count); and a version still short
-gets pages that say they are left blank, as exam papers do.
+A sheet whose last page holds only a question or two is set tighter (less space between questions, then
+tighter lines: `TIGHTER`) where that saves the page. Versions of one test hold the same questions in other
+orders, so they can come out a page apart. Then, in turn: the longer versions are set tighter (the same steps);
+a shorter version breaks the page before one of its sections (the last section that makes it reach the count); and a version still
+short gets pages that say they are left blank, as exam papers do.
 """
 
 from __future__ import annotations
@@ -76,6 +76,7 @@ def balance(htmls: Sequence[str], lay_out: Callable[[str], Layout], lang: Lang) 
     return layouts
 
 
+TIGHTER = ("compact", "compact packed", "compact packed dense")  # ever tighter settings (worksheet.css)
 SPARSE_LAST_PAGE = 2  # questions or fewer on the last page: try setting the sheet tighter to save that page
 
 
@@ -87,7 +88,7 @@ def _pack(docs: list[str], layouts: list[Layout], lay_out: Callable[[str], Layou
         last = {a for a in pages[-1] if re.fullmatch(r"q[0-9]+", a)} if len(pages) > 1 else set()
         if not 0 < len(last) <= SPARSE_LAST_PAGE and not (len(pages) > 1 and not last):
             continue
-        for tight in (_with_class(docs[i], "compact"), _with_class(docs[i], "compact packed")):
+        for tight in (_with_class(docs[i], c) for c in TIGHTER):
             y = lay_out(tight)
             if y.page_count < x.page_count and not page_problems(y.anchors()):
                 docs[i], layouts[i] = tight, y
@@ -98,11 +99,13 @@ def _tighten(docs: list[str], layouts: list[Layout], lay_out: Callable[[str], La
     """Set the versions longer than the shortest tighter, where that saves a page."""
     low = min(x.page_count for x in layouts)
     for i, x in enumerate(layouts):
-        if x.page_count > low:
-            tight = _with_class(docs[i], "compact")
+        if x.page_count <= low:
+            continue
+        for tight in (_with_class(docs[i], c) for c in TIGHTER):
             y = lay_out(tight)
             if y.page_count < x.page_count and not page_problems(y.anchors()):
                 docs[i], layouts[i] = tight, y
+                break
 
 
 def _spread(docs: list[str], layouts: list[Layout], lay_out: Callable[[str], Layout], lang: Lang) -> None:

@@ -39,6 +39,7 @@ from quizgen.generators.worksheet.key import (
 )
 from quizgen.generators.worksheet.sheet import Paper, Variant, Worksheet
 from quizgen.generators.worksheet.timeline import Chronology, late_events
+from quizgen.japanese.dates import dates_in
 from quizgen.japanese.furigana import align
 
 FONT_PLACEHOLDER = "/*@quizgen-font-face@*/"
@@ -171,13 +172,26 @@ def cited_after(bank: Bank, items: Iterable[Item]) -> set[str]:
     """The articles `items` cite for an event dated after the article's stated page date."""
     out = set()
     for i in items:
-        if not i.when:
-            continue
-        for a in i.articles:
-            s = bank.source_by_id.get(a)
-            if s is not None and s.published and i.when[:len(s.published)] > s.published[:len(i.when)]:
-                out.add(a)
+        for when in event_dates(bank, i):
+            for a in i.articles:
+                s = bank.source_by_id.get(a)
+                if s is not None and s.published and when[:len(s.published)] > s.published[:len(when)]:
+                    out.add(a)
     return out
+
+
+def event_dates(bank: Bank, item: Item) -> tuple[str, ...]:
+    """When `item`'s event happened, as far as the bank says (YYYY, YYYY-MM or YYYY-MM-DD): its `when`, else its
+    story's, else the dates its context and explanation write (review 3: the Harbin summit item has no date, but
+    its note says 2024年5月16日, and it cites a page dated 2023年3月21日)."""
+    if item.when:
+        return (item.when,)
+    story = bank.story_by_id.get(item.story) if item.story else None
+    if story is not None and story.when:
+        return (story.when,)
+    notes = " ".join(t.ja for t in (item.context, item.explanation) if t is not None)
+    return tuple("-".join(f"{v:02d}" if k else str(v) for k, v in enumerate(d.parts().values()))
+                 for d in dates_in(notes))
 
 
 def blank_widths(variant: Variant, lang: Lang) -> dict[int, float]:

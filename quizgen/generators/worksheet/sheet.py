@@ -8,7 +8,7 @@ from enum import StrEnum
 
 from quizgen.bank.model import Lang, Text
 from quizgen.errors import UsageError
-from quizgen.generators.worksheet.exercises import Exercise, Question
+from quizgen.generators.worksheet.exercises import Exercise, Question, scored_parts
 from quizgen.text import code_point, find_control
 
 DEFAULT_TITLE = Text("記事内容 確認ワークシート", "Article review worksheet")
@@ -166,12 +166,20 @@ class Worksheet:
         return sum(len(s.questions) for s in self.variants[0].sections)
 
     def points(self, t: Exercise) -> int:
+        """Points per scored part of a question of type `t`: per question, per pair of a matching exercise."""
         return self.options.points.of(t)
+
+    def question_points(self, t: Exercise, q: Question) -> int:
+        """What question `q` (of a section of type `t`) is worth in all."""
+        return self.points(t) * scored_parts(q)
+
+    def section_points(self, s: Section) -> int:
+        return sum(self.question_points(s.type, q) for q in s.questions)
 
     @property
     def total(self) -> int:
         """The score a full sheet earns (the same in every version: the versions share their sections' sizes)."""
-        return sum(self.points(s.type) * len(s.questions) for s in self.variants[0].sections)
+        return sum(self.section_points(s) for s in self.variants[0].sections)
 
     def letters(self) -> str:
         return _LETTERS_EN if self.lang is Lang.EN else _LETTERS_JA

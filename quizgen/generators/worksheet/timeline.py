@@ -16,7 +16,7 @@ from quizgen import forms
 from quizgen.bank.content import answer_forms, printed_in, shown
 from quizgen.bank.model import Bank, DateHow, Item, Lang, Text
 from quizgen.citations import date_basis_label, date_label, shorten, source_name
-from quizgen.errors import QuizgenError
+from quizgen.errors import QuizgenError, UsageError
 from quizgen.generators.worksheet.exercises import MatchingQ, TimelineQ, question_items
 from quizgen.generators.worksheet.sheet import Worksheet
 
@@ -88,6 +88,12 @@ def without_answers(chrono: Chronology, bank: Bank, ws: Worksheet) -> Chronology
         return any(printed_in(form, text, shortest, langs) is not None for form, shortest in answers)
 
     kept = tuple(e for e in chrono.entries if not answers_one(e))
+    if not kept:  # review 3, s5: an empty page (「出来事0件」) was written with only a note
+        n = len(chrono.entries)
+        raise UsageError(f"{{timeline_page}}: the chronology page would be empty: {'the' if n == 1 else 'all'} "
+                         f"{n} dated event{'s' if n != 1 else ''} of the selection answer{'s' if n == 1 else ''} a "
+                         "question of the worksheet; leave out {timeline_page}, or widen {items} to stories with more "
+                         "dated events", names=["timeline_page", "items"])
     return replace(chrono, entries=kept, left_out=len(chrono.entries) - len(kept))
 
 

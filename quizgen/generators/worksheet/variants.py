@@ -2,7 +2,8 @@
 
 Each version after the first puts its sections in another order (rotated), and within them its questions,
 so that no question keeps its number where that can be avoided; a multiple-choice answer moves to a letter
-it has in no earlier version; a matching exercise's titles and a timeline's events get letters they had in
+it has in no earlier version, and of those to the one right least often on the version so far (the answers
+spread over every letter); a matching exercise's titles and a timeline's events get letters they had in
 no earlier version at the same answer position (and, where possible, never their own line or chronological
 place): what a student would copy from the next desk changes everywhere it can. Where a version cannot avoid every
 repeat (a 3-choice question in 4 versions), the order with the fewest repeats is kept.
@@ -11,6 +12,7 @@ repeat (a 3-choice question in 4 versions), the order with the fewest repeats is
 from __future__ import annotations
 
 import random
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TypeVar
@@ -95,6 +97,7 @@ def build_variant(label: str, content: Content, rng: random.Random, history: His
     types = _section_order([t for t in Exercise if content.get(t)], history.versions)
     sections = []
     number = 1
+    answer_letters: Counter[int] = Counter()  # how often each letter is a right answer on this version so far
     for t in types:
         qs = list(content[t])
         rng.shuffle(qs)
@@ -102,7 +105,7 @@ def build_variant(label: str, content: Content, rng: random.Random, history: His
         def repeats(order: list[Question], first: int = number) -> int:
             return sum(1 for k, q in enumerate(order) if first + k in history.numbers.get(question_key(q), ()))
 
-        qs = [_rearrange(q, rng, history) for q in _best(qs, rng, repeats)]
+        qs = [_rearrange(q, rng, history, answer_letters) for q in _best(qs, rng, repeats)]
         sections.append(Section(t, number, tuple(qs)))
         number += len(qs)
     variant = Variant(label, tuple(sections))
@@ -110,8 +113,10 @@ def build_variant(label: str, content: Content, rng: random.Random, history: His
     return variant
 
 
-def _rearrange(q: Question, rng: random.Random, history: History) -> Question:
-    """The same question with its choices, columns or events in letters it had in no earlier version."""
+def _rearrange(q: Question, rng: random.Random, history: History, answer_letters: Counter[int]) -> Question:
+    """The same question with its choices, columns or events in letters it had in no earlier version. A
+    multiple-choice answer goes to the letter that is the right answer least often on this version so far
+    (`answer_letters`, counted here): review 3, s2 had エ right 5 times in 8, and ウ never."""
     key = question_key(q)
     seen = history.letters.get(key, {})
     match q:
@@ -120,7 +125,9 @@ def _rearrange(q: Question, rng: random.Random, history: History) -> Question:
             correct = mc.correct
             taken = history.answers.get(key, set())
             free = [k for k in range(len(options)) if k not in taken] or list(range(len(options)))
-            target = rng.choice(free)
+            fewest = min(answer_letters[k] for k in free)
+            target = rng.choice([k for k in free if answer_letters[k] == fewest])
+            answer_letters[target] += 1
             rest = [o for o in options if o != correct]
             rng.shuffle(rest)
             rest.insert(target, correct)

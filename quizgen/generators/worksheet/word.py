@@ -18,13 +18,14 @@ from quizgen.forms import Cloze
 from quizgen.generators.worksheet.exercises import (
     ChoiceQ,
     ClozeQ,
+    Exercise,
     MatchingQ,
     Question,
     ShortQ,
     TimelineQ,
     TrueFalseQ,
 )
-from quizgen.generators.worksheet.key import KeyEntry, context_note, key_entries
+from quizgen.generators.worksheet.key import KeyEntry, context_note, disagreement_note, key_entries
 from quizgen.generators.worksheet.render import Furigana, Part, sheet_items, sheet_sources
 from quizgen.generators.worksheet.sheet import Section, Variant, Worksheet
 
@@ -211,6 +212,8 @@ class _Writer:
             p = self.ws.points(section.type)
             pts = (f"　({p} point{'s' if p != 1 else ''}{' each' if len(section.questions) > 1 else ''})"
                    if self.lang is Lang.EN else f"　(各{p}点)" if len(section.questions) > 1 else f"　({p}点)")
+            if section.type is Exercise.MATCHING:
+                pts = f"　({p} point{'s' if p != 1 else ''} per pair)" if self.lang is Lang.EN else f"　(1組{p}点)"
         h = self.doc.add_heading(level=2)
         h.add_run(f"{_ROMAN[index]}　{self.t(section.type.label)}{pts}")
         h.paragraph_format.keep_with_next = True
@@ -329,9 +332,11 @@ class _Writer:
             for quote in line.quotes:
                 mark = self.sources[quote.article].mark if quote.article in self.sources else ""
                 self.para(f"{mark}「{quote.quote}」", size=8.5, indent=10)
-        notes = [f"{self.label('日付:', 'Date: ')}{self.t(e.dated)}" if e.dated else None,
+        notes = [self.t(e.scoring) if e.scoring else None,
+                 f"{self.label('日付:', 'Date: ')}{self.t(e.dated)}" if e.dated else None,
                  self.t(e.explanation) if e.explanation else None,
-                 self.t(context_note(e.context)) if e.context else None]
+                 self.t(context_note(e.context)) if e.context else None,
+                 self.t(disagreement_note(e.disagreement)) if e.disagreement else None]
         for note in notes:
             if note:
                 self.para(note, size=8.5, indent=6)
