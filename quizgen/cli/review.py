@@ -17,7 +17,7 @@ import click
 
 from quizgen import resources
 from quizgen.cli import cli
-from quizgen.cli.common import bank_flag, bank_option
+from quizgen.cli.common import bank_flag, bank_option, path_kind
 from quizgen.cli.terminal import ask, drop_typed_ahead
 from quizgen.errors import BankError, QuizgenError, UsageError
 from quizgen.text import terminal_safe as safe
@@ -63,6 +63,9 @@ def review(file: Path, bank_path: Path | None, articles: Path | None, english: b
     """
     from quizgen.extract import review as rv
 
+    what = path_kind(file)
+    if what not in (None, "a file"):
+        raise UsageError(f"{file} is {what}, not a drafts file; give the file `quizgen extract -o` wrote")
     bank_dir = bank_path or resources.bank_dir()
     if undo_id is not None:
         _undo_accept(bank_dir, undo_id, file, articles)
