@@ -86,6 +86,11 @@ def review(file: Path, bank_path: Path | None, articles: Path | None, english: b
         click.echo("中断しました (interrupted)。" + session.tally() + "。すべての判断は保存済みです。")
         click.echo(f"続きは:  quizgen review {file}{bank_flag(bank_path)}")
         raise click.exceptions.Exit(1) from None
+    except QuizgenError:  # a decision refused (the file changed under the session): the rest is saved
+        click.echo("")
+        click.echo(session.tally() + "。それまでの判断は保存済みです。")
+        click.echo(f"続きは:  quizgen review {file}{bank_flag(bank_path)}")
+        raise
     click.echo("")
     click.echo(session.tally() + f"。残りの下書きは {file} にあります。" if session.drafts.pending else session.tally() + "。")
 
@@ -307,7 +312,12 @@ class Session:
         from quizgen.bank.records import dumps_yaml
         from quizgen.extract import review as rv
 
-        text = click.edit(dumps_yaml(to_data(item)), extension=".yaml")
+        try:
+            text = click.edit(dumps_yaml(to_data(item)), extension=".yaml")
+        except click.ClickException as exc:  # the editor exited non-zero (vim's :cq), was killed or is missing
+            click.echo(safe(f"  ! {exc.format_message()}。編集は保存されていません。下書きはそのままです "
+                            "($EDITOR を確かめてください)"))
+            return
         if text is None:
             click.echo("  保存せずにエディタが閉じられました。下書きは変わりません。")
             return
