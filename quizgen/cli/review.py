@@ -61,16 +61,23 @@ def review(file: Path, bank_path: Path | None, articles: Path | None, english: b
     --undo-accept ID takes an accepted item back out of the bank, at any time: it goes back into
     FILE as a draft (its source and people stay in the bank), to decide on again.
     """
-    from quizgen.extract import review as rv
+    from quizgen.extract.session import held
 
     what = path_kind(file)
     if what not in (None, "a file"):
         raise UsageError(f"{file} is {what}, not a drafts file; give the file `quizgen extract -o` wrote")
     bank_dir = bank_path or resources.bank_dir()
-    if undo_id is not None:
-        _undo_accept(bank_dir, undo_id, file, articles)
-        click.echo(f"続きは:  quizgen review {file}{bank_flag(bank_path)}")
-        return
+    with held(file):  # one session per drafts file: a second is refused at once, naming this one
+        if undo_id is not None:
+            _undo_accept(bank_dir, undo_id, file, articles)
+            click.echo(f"続きは:  quizgen review {file}{bank_flag(bank_path)}")
+        else:
+            _session(file, bank_dir, bank_path, articles, english)
+
+
+def _session(file: Path, bank_dir: Path, bank_path: Path | None, articles: Path | None, english: bool) -> None:
+    from quizgen.extract import review as rv
+
     opened = rv.open_drafts(file, bank_dir, articles)
     if opened.recovered:
         click.echo(f"前回の中断の前に採用済みだった {opened.recovered} 件を下書きから除きました。")
