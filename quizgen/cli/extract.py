@@ -119,9 +119,10 @@ def extract(article: Path, output: Path | None, max_drafts: int | None, keep_all
     """
     from quizgen.atomic import check_target, write_text
     from quizgen.extract.article import extract as run
-    from quizgen.extract.article import provisional_source, read_article
+    from quizgen.extract.article import provisional_source, read_article, vetted
     from quizgen.extract.nlp import load_analyzer
     from quizgen.extract.register import registered_source
+    from quizgen.extract.review import refusals
     from quizgen.extract.session import held
 
     if keep_all and max_drafts is not None:
@@ -140,6 +141,10 @@ def extract(article: Path, output: Path | None, max_drafts: int | None, keep_all
         source = provisional_source(text, article.name, bank, source_id)
     analyse = load_analyzer()
     result = run(text, source, bank, analyse, limit=max_drafts, keep_all=keep_all)
+    shown = output if output is not None else Path("(drafts)")
+    result, refused = vetted(result, article.name, lambda drafts: refusals(drafts, shown, bank_dir))
+    for p in refused:  # an extractor fault: the draft is left out, never written for review to refuse
+        click.echo(terminal_safe(f"left out a draft the bank's checks refuse: {p.field}: {p.message}"), err=True)
     report = result.cleaned.report()
     if output is None:
         _clutter(report)
