@@ -43,8 +43,7 @@ def test_a_draft_the_checks_refuse_is_left_out_and_named(tmp_path: Path, monkeyp
     from quizgen.bank.model import Text
     from quizgen.extract import drafts
     from quizgen.extract.distractors import Choice
-
-    real = drafts.choose
+    from quizgen.extract.distractors import choose as real
     faulty: list[str] = []
 
     def choose(kind: object, answer: str, *args: object, **kwargs: object) -> Choice:
