@@ -19,13 +19,16 @@ from harness import command, drafts_workspace
 DISCARDS = "s\ns\ns\nd\n重複\nd\n重複\nd\n重複\nq\n"
 
 
-def _shown_first_draft(session: subprocess.Popen[str]) -> None:
-    """Read the session's output until it shows draft 1 (it has opened the file and holds it)."""
+def _session(drafts: Path, bank: str) -> subprocess.Popen[str]:
+    """A review session of `drafts` as a real process, once it shows draft 1 (it has opened the file and holds it)."""
+    session = subprocess.Popen(command("review", str(drafts), "--bank", bank), stdin=subprocess.PIPE,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     assert session.stdout is not None
     shown, deadline = "", time.monotonic() + 120
     while "── 1/" not in shown and time.monotonic() < deadline:
         shown += session.stdout.readline()
     assert "── 1/" in shown, shown
+    return session
 
 
 def _discarded(drafts: Path) -> int:
@@ -35,9 +38,7 @@ def _discarded(drafts: Path) -> int:
 def test_a_second_session_is_refused_while_the_first_runs_and_nothing_is_lost(tmp_path: Path) -> None:
     drafts = drafts_workspace(tmp_path)
     bank = str(tmp_path / "cls")
-    first = subprocess.Popen(command("review", str(drafts), "--bank", bank), stdin=subprocess.PIPE,
-                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    _shown_first_draft(first)
+    first = _session(drafts, bank)
     before = drafts.read_bytes()
     second = subprocess.run(
         command("review", str(drafts), "--bank", bank), input=DISCARDS, capture_output=True, text=True, timeout=120,
@@ -82,9 +83,7 @@ def test_overlapping_sessions_never_lose_a_decision_they_reported(tmp_path: Path
 def test_extract_onto_a_file_under_review_is_refused(tmp_path: Path) -> None:
     drafts = drafts_workspace(tmp_path)
     bank = str(tmp_path / "cls")
-    session = subprocess.Popen(command("review", str(drafts), "--bank", bank), stdin=subprocess.PIPE,
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    _shown_first_draft(session)
+    session = _session(drafts, bank)
     before = drafts.read_bytes()
     article = tmp_path / "cls" / "articles" / "putin-beijing-2024-05.txt"
     again = subprocess.run(command("extract", str(article), "--bank", bank, "-o", str(drafts)), capture_output=True,
