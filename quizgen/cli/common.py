@@ -6,6 +6,7 @@ import contextlib
 import datetime as dt
 import functools
 import os
+import stat
 import sys
 import time
 import typing
@@ -60,8 +61,31 @@ FLAGS = {
 def bank_option(f: F) -> F:
     return click.option(
         "--bank", "bank_path", type=click.Path(path_type=Path), default=None, envvar="QUIZGEN_BANK",
-        help="Question bank folder (default: the bundled bank; env QUIZGEN_BANK).",
+        callback=_bank_folder, help="Question bank folder (default: the bundled bank; env QUIZGEN_BANK).",
     )(f)
+
+
+def _bank_folder(ctx: click.Context, _param: click.Parameter, value: Path | None) -> Path | None:
+    """Refuse a --bank that exists but is not a folder, saying what it is (a missing one is "not found" later)."""
+    what = path_kind(value) if value is not None else None
+    if what is None or what == "a folder":
+        return value
+    given = "QUIZGEN_BANK" if ctx.get_parameter_source("bank_path") is click.core.ParameterSource.ENVIRONMENT \
+        else "--bank"
+    raise UsageError(f"{value} is {what}; {given} takes the bank folder (the folder holding sources.yaml)")
+
+
+def path_kind(path: Path) -> str | None:
+    """What is at `path` ("a file", "a folder", "a FIFO", ...), following links; None when nothing is there."""
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        return "a link to a missing file" if path.is_symlink() else None
+    except OSError as exc:
+        return f"unreadable ({exc.strerror})"
+    kinds = ((stat.S_ISREG, "a file"), (stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a FIFO"),
+             (stat.S_ISSOCK, "a socket"), (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"))
+    return next((name for test, name in kinds if test(mode)), "not a file")
 
 
 def selection_options(f: F) -> F:

@@ -119,9 +119,11 @@ def extract(article: Path, output: Path | None, max_drafts: int | None, keep_all
     """
     from quizgen.atomic import check_target, write_text
     from quizgen.extract.article import extract as run
-    from quizgen.extract.article import provisional_source, read_article
+    from quizgen.extract.article import provisional_source, read_article, vetted
     from quizgen.extract.nlp import load_analyzer
     from quizgen.extract.register import registered_source
+    from quizgen.extract.review import refusals
+    from quizgen.extract.session import held
 
     if keep_all and max_drafts is not None:
         raise UsageError("use either --max N or --all, not both")
@@ -139,16 +141,19 @@ def extract(article: Path, output: Path | None, max_drafts: int | None, keep_all
         source = provisional_source(text, article.name, bank, source_id)
     analyse = load_analyzer()
     result = run(text, source, bank, analyse, limit=max_drafts, keep_all=keep_all)
-    if output is not None:
-        _keep_decisions(output)
+    shown = output if output is not None else Path("(drafts)")
+    result, refused = vetted(result, article.name, lambda drafts: refusals(drafts, shown, bank_dir))
+    for p in refused:  # an extractor fault: the draft is left out, never written for review to refuse
+        click.echo(terminal_safe(f"left out a draft the bank's checks refuse: {p.field}: {p.message}"), err=True)
     report = result.cleaned.report()
-    if report:
-        click.echo("left out as page clutter:", err=True)
-        click.echo(terminal_safe("\n".join(f"  {line}" for line in report.splitlines())), err=True)
     if output is None:
+        _clutter(report)
         click.echo(terminal_safe(result.dumps(article.name)), nl=False)
     else:
-        write_text(output, result.dumps(article.name))
+        with held(output):  # never under a review session of that file
+            _keep_decisions(output)
+            _clutter(report)
+            write_text(output, result.dumps(article.name))
     _summary(result, output)
     if not registered:
         guessed = f"its date was taken from the text ({source.published})" if source.published else \
@@ -157,6 +162,12 @@ def extract(article: Path, output: Path | None, max_drafts: int | None, keep_all
                    f"      Register it first:  quizgen add-article {article}{bank_flag(bank_path)}", err=True)
     if output is not None:
         click.echo(f"next:  quizgen review {output}{bank_flag(bank_path)}", err=True)
+
+
+def _clutter(report: str) -> None:
+    if report:
+        click.echo("left out as page clutter:", err=True)
+        click.echo(terminal_safe("\n".join(f"  {line}" for line in report.splitlines())), err=True)
 
 
 def _keep_decisions(output: Path) -> None:

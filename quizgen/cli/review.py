@@ -17,7 +17,7 @@ import click
 
 from quizgen import resources
 from quizgen.cli import cli
-from quizgen.cli.common import bank_flag, bank_option
+from quizgen.cli.common import bank_flag, bank_option, path_kind
 from quizgen.cli.terminal import ask, drop_typed_ahead
 from quizgen.errors import BankError, QuizgenError, UsageError
 from quizgen.text import terminal_safe as safe
@@ -61,13 +61,23 @@ def review(file: Path, bank_path: Path | None, articles: Path | None, english: b
     --undo-accept ID takes an accepted item back out of the bank, at any time: it goes back into
     FILE as a draft (its source and people stay in the bank), to decide on again.
     """
+    from quizgen.extract.session import held
+
+    what = path_kind(file)
+    if what not in (None, "a file"):
+        raise UsageError(f"{file} is {what}, not a drafts file; give the file `quizgen extract -o` wrote")
+    bank_dir = bank_path or resources.bank_dir()
+    with held(file):  # one session per drafts file: a second is refused at once, naming this one
+        if undo_id is not None:
+            _undo_accept(bank_dir, undo_id, file, articles)
+            click.echo(f"続きは:  quizgen review {file}{bank_flag(bank_path)}")
+        else:
+            _session(file, bank_dir, bank_path, articles, english)
+
+
+def _session(file: Path, bank_dir: Path, bank_path: Path | None, articles: Path | None, english: bool) -> None:
     from quizgen.extract import review as rv
 
-    bank_dir = bank_path or resources.bank_dir()
-    if undo_id is not None:
-        _undo_accept(bank_dir, undo_id, file, articles)
-        click.echo(f"続きは:  quizgen review {file}{bank_flag(bank_path)}")
-        return
     opened = rv.open_drafts(file, bank_dir, articles)
     if opened.recovered:
         click.echo(f"前回の中断の前に採用済みだった {opened.recovered} 件を下書きから除きました。")
@@ -83,6 +93,11 @@ def review(file: Path, bank_path: Path | None, articles: Path | None, english: b
         click.echo("中断しました (interrupted)。" + session.tally() + "。すべての判断は保存済みです。")
         click.echo(f"続きは:  quizgen review {file}{bank_flag(bank_path)}")
         raise click.exceptions.Exit(1) from None
+    except QuizgenError:  # a decision refused (the file changed under the session): the rest is saved
+        click.echo("")
+        click.echo(session.tally() + "。それまでの判断は保存済みです。")
+        click.echo(f"続きは:  quizgen review {file}{bank_flag(bank_path)}")
+        raise
     click.echo("")
     click.echo(session.tally() + f"。残りの下書きは {file} にあります。" if session.drafts.pending else session.tally() + "。")
 
@@ -304,7 +319,12 @@ class Session:
         from quizgen.bank.records import dumps_yaml
         from quizgen.extract import review as rv
 
-        text = click.edit(dumps_yaml(to_data(item)), extension=".yaml")
+        try:
+            text = click.edit(dumps_yaml(to_data(item)), extension=".yaml")
+        except click.ClickException as exc:  # the editor exited non-zero (vim's :cq), was killed or is missing
+            click.echo(safe(f"  ! {exc.format_message()}。編集は保存されていません。下書きはそのままです "
+                            "($EDITOR を確かめてください)"))
+            return
         if text is None:
             click.echo("  保存せずにエディタが閉じられました。下書きは変わりません。")
             return

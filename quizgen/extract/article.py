@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -14,7 +14,7 @@ from quizgen.bank.model import Bank, Entity, EntityType, Item, ItemKind, Source,
 from quizgen.bank.names import id_problem
 from quizgen.bank.placeholders import TODO_EN, UNKNOWN_OUTLET, is_placeholder
 from quizgen.bank.records import dumps_yaml
-from quizgen.errors import QuizgenError, UsageError
+from quizgen.errors import Problem, QuizgenError, UsageError
 from quizgen.extract import candidates as cand
 from quizgen.extract.clutter import Cleaned, ClutterReason, clean
 from quizgen.extract.dating import PageDate, Resolved, resolve
@@ -102,6 +102,34 @@ class Extraction:
                   "# Every item is `draft: true`; `missing` lists what is still to write (English is optional).\n"
                   "# Review them with:  quizgen review THIS_FILE\n")
         return header + dumps_yaml(data)
+
+
+    def without(self, ids: set[str]) -> Extraction:
+        """The extraction without the drafts `ids` (and the new people only they needed)."""
+        items = tuple(i for i in self.items if i.id not in ids)
+        used = {i.entity for i in items}
+        chosen = sum(1 for i in self.items[: self.chosen] if i.id not in ids)
+        return dataclasses.replace(self, items=items, entities=tuple(e for e in self.entities if e.id in used),
+                                   chosen=chosen, found=self.found - (len(self.items) - len(items)))
+
+
+def vetted(result: Extraction, article_name: str,
+           refusals: Callable[[str], Sequence[Problem]]) -> tuple[Extraction, tuple[Problem, ...]]:
+    """`result` without the drafts that `refusals` (the checks `quizgen review` runs on the drafts file's text)
+    finds a problem in, and those problems: extract never writes a file review refuses to open."""
+    left_out: list[Problem] = []
+    for _ in range(5):  # a draft left out can leave another's problem (a shared person): check again
+        problems = refusals(result.dumps(article_name))
+        ids = {i.id for i in result.items for p in problems if _names(p, i.id)}
+        if not ids:
+            break  # none, or none a draft's own: review names it
+        left_out += [p for p in problems if any(_names(p, i) for i in ids)]
+        result = result.without(ids)
+    return result, tuple(left_out)
+
+
+def _names(p: Problem, item_id: str) -> bool:
+    return p.field == f"item {item_id}" or p.field.startswith((f"item {item_id}.", f"item {item_id}["))
 
 
 def next_source_id(bank: Bank) -> str:

@@ -171,7 +171,7 @@ def _page_month(sentence: str, m: re.Match[str], page: PageDate, article: str, m
         if month in stamp_months or month in mentioned(quote).months:
             return _valid(m, year, month, day, DateBasis(DateHow.STATED, article, (page.stamp, quote)))
         return _valid(m, year, month, day, None)
-    if month == page.published.month:
+    if month == page.published.month and month in mentioned(quote).months:  # 「翌17日」 alone shows no month to check
         note = Text(f"記事の日付({ja_date(year, page.published.month, page.published.day)})の報道が伝える同月の出来事。",
                     f"An event of the same month as the report dated {page.published.isoformat()}.")
         return _valid(m, year, month, None, DateBasis(DateHow.ARTICLE_DATE, article, (quote,), note=note))

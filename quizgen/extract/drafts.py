@@ -188,7 +188,8 @@ def build(f: Fact, masks: Mapping[Span, str], ctx: Context) -> Built:
     cloze = label + render(text, {**shown, (c.start, c.end): f"[[{written}]]"})
     rng = random.Random(draft_id(f, ctx.article))
     entity_type = _entity_type(c, ctx.bank)
-    choice = choose(c.kind, answer, accept, prompt, ctx.pools, ctx.bank, rng, entity_type=entity_type,
+    taken = (*accept, *(known.names() if known is not None else ()))  # the entity's names are accepted answers too
+    choice = choose(c.kind, answer, taken, prompt, ctx.pools, ctx.bank, rng, entity_type=entity_type,
                     title=c.title, date=(c.date.year, c.date.month, c.date.day) if c.date is not None else None)
     false = _false_statement(f, choice, label, shown)
 

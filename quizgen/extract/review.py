@@ -32,7 +32,7 @@ from quizgen.bank.model import Bank, Entity, EntityType, Item, Text
 from quizgen.bank.names import id_problem
 from quizgen.bank.placeholders import TODO_EN
 from quizgen.bank.records import dumps_yaml
-from quizgen.errors import BankError, QuizgenError, UsageError
+from quizgen.errors import BankError, Problem, QuizgenError, UsageError
 from quizgen.extract.drafts import placeholder_fields
 from quizgen.extract.lexicon import Mention, new_entity_id
 
@@ -98,6 +98,15 @@ def open_drafts(file: Path, bank_dir: Path, articles_dir: Path | None = None) ->
     if recovered:
         write_text(file, header + dumps_bank(drafts.records))
     return Opened(dataclasses.replace(drafts, stamp=_stamp(file)), recovered)
+
+
+def refusals(text: str, file: Path, bank_dir: Path) -> tuple[Problem, ...]:
+    """The problems `open_drafts` would refuse a drafts file `file` holding `text` for, with the bank (none: it opens)."""
+    try:
+        loads_bank_files([*_bank_texts(bank_dir, file), (text, str(file))], ArticleFolders.for_bank(bank_dir, None))
+    except BankError as exc:
+        return exc.problems
+    return ()
 
 
 def _stamp(file: Path) -> str:

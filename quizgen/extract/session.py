@@ -1,0 +1,80 @@
+"""One review session per drafts file at a time: a lock held for the whole session.
+
+Two sessions on one file would each decide on the drafts as they read them, and one's write would replace the
+other's decisions. So `quizgen review` holds the file from opening it to its last decision, with `flock` on a
+hidden file beside it (`.NAME.review-lock`, holding the session's process id), and a second session — or an
+`extract -o` onto the file — is refused at once, naming the session that holds it. The kernel frees the lock when
+the session ends in any way (SIGKILL and a crash included), so a stale lock never blocks anyone; the lock file is
+removed when the session ends (one left by a killed session is taken over and removed by the next).
+
+Where no lock can be made (a file not there yet, a read-only folder, where no decision can be written anyway; Windows, without
+`flock`), the session runs without one: the check that the file is unchanged before each write still refuses a
+decision on a file another program changed.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+from quizgen.errors import QuizgenError
+
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - Windows: no flock
+    fcntl = None  # type: ignore[assignment]
+
+
+def lock_path(file: Path) -> Path:
+    return file.with_name(f".{file.name}.review-lock")
+
+
+@contextlib.contextmanager
+def held(file: Path) -> Iterator[None]:
+    """Hold `file` for a review session (or a write onto it); raises QuizgenError while another session holds it.
+
+    Only a regular file is held (no session can be on a file that is not there yet)."""
+    fd = _take(lock_path(file), file) if file.is_file() else None
+    try:
+        yield
+    finally:
+        if fd is not None:
+            with contextlib.suppress(OSError):
+                lock_path(file).unlink()  # while still locked: no session can hold the file being removed
+            os.close(fd)
+
+
+def _take(path: Path, file: Path) -> int | None:
+    if fcntl is None:  # pragma: no cover
+        return None
+    while True:
+        try:
+            fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
+        except OSError:
+            return None  # a read-only folder: nothing can be decided there anyway
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            holder = _holder(fd)
+            os.close(fd)
+            raise QuizgenError(f"{file} is open in another review session{holder}; finish that one first") from None
+        try:
+            current = os.stat(path).st_ino
+        except FileNotFoundError:
+            current = -1
+        if current == os.fstat(fd).st_ino:
+            break
+        os.close(fd)  # the session that held it removed this lock file as it ended: take the one at the path now
+    with contextlib.suppress(OSError):
+        os.ftruncate(fd, 0)
+        os.write(fd, f"{os.getpid()}\n".encode())
+    return fd
+
+
+def _holder(fd: int) -> str:
+    with contextlib.suppress(OSError, ValueError):
+        pid = int(os.pread(fd, 32, 0).decode("ascii").strip())
+        return f" (pid {pid})"
+    return ""
