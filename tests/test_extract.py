@@ -141,11 +141,11 @@ def test_a_megabyte_line_without_a_sentence_end_is_an_error_not_a_crash(bank: Ba
     path = tmp_path / "huge.txt"
     path.write_text("中露首脳" * 83_000, encoding="utf-8")  # 996,000 bytes, one line, no 。
     text = read_article(path)
-    t0 = time.perf_counter()
+    t0 = time.process_time()  # CPU time: the machine's load does not move it
     with pytest.raises(ArticleError) as err:
         run(text, bank)
     assert "no sentence is left after removing page clutter and headings" in str(err.value)
-    assert time.perf_counter() - t0 < 10
+    assert time.process_time() - t0 < 10
 
 
 # ---------------------------------------------------------------- drafts

@@ -8,6 +8,7 @@ clobbered or left behind.
 from __future__ import annotations
 
 import os
+import resource
 import shutil
 import subprocess
 import sys
@@ -32,6 +33,9 @@ class Ran:
     code: int
     out: str
     err: str
+    #: CPU seconds the process used (user + system): a bound on work that the machine's load does not move,
+    #: where wall time would (a "no hang" check compares this, never the clock).
+    cpu: float = 0.0
 
     def fails_cleanly(self, code: int = 1) -> str:
         """Exit `code` (1 unless told) and no traceback; returns standard error for the caller to check."""
@@ -68,10 +72,17 @@ def command(*args: str) -> list[str]:
 
 def process(*args: str, stdin: int | IO[str] | None = subprocess.DEVNULL, stdout: int | IO[str] | None = None,
             timeout: float = 120) -> Ran:
-    """`quizgen ARGS` as a real process (real signals, real standard streams); output it was not given is captured."""
+    """`quizgen ARGS` as a real process (real signals, real standard streams); output it was not given is captured.
+    A process still running after `timeout` seconds fails the test (subprocess.TimeoutExpired)."""
+    before = _children_cpu()
     res = subprocess.run(command(*args), stdin=stdin, stdout=subprocess.PIPE if stdout is None else stdout,
                          stderr=subprocess.PIPE, text=True, timeout=timeout, check=False)
-    return Ran(res.returncode, res.stdout or "", res.stderr or "")
+    return Ran(res.returncode, res.stdout or "", res.stderr or "", _children_cpu() - before)
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 EXTRACT = DATA / "extract"

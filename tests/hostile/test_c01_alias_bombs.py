@@ -7,7 +7,6 @@ minutes of work and gigabytes of memory, or a RecursionError traceback.
 from __future__ import annotations
 
 import shutil
-import time
 from pathlib import Path
 
 from harness import DATA, anki_with_recipe, check_with, process, run
@@ -30,9 +29,8 @@ def laughs(levels: int) -> str:
 def test_billion_laughs_in_the_bank_stops_at_once_with_a_located_problem(bank: Path) -> None:
     (bank / "bomb.yaml").write_text(laughs(9), encoding="utf-8")  # 9**9 = 387 million values if expanded
     assert len(laughs(9)) < 1000
-    start = time.monotonic()
-    res = process("check", "--bank", "bank", timeout=30)
-    assert time.monotonic() - start < 20
+    res = process("check", "--bank", "bank", timeout=60)
+    assert res.cpu < 10
     err = res.fails_cleanly()
     assert (f"bank/bomb.yaml:9:14: pools[4].members[1]: aliases repeat this value beyond {MAX_REPEATS:,} values "
             "in all; write the values out (the bank needs no aliases)") in err

@@ -6,7 +6,6 @@ costs a PDF is measured by bench/bench_long_text.py, not timed here.
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -49,10 +48,9 @@ def test_a_text_at_its_limit_is_fine(bank: Path) -> None:
 
 def test_an_80k_character_prompt_is_refused_at_once_by_the_worksheet(bank: Path) -> None:
     _replace_value(bank / "items.yaml", "prompt", JA * 5400)  # 81,000 characters
-    start = time.monotonic()
     res = process("worksheet", "--bank", "bank", "-n", "2", "--types", "short", "--format", "pdf", "-o", "ws",
                   timeout=60)
-    assert time.monotonic() - start < 10
+    assert res.cpu < 10
     err = res.fails_cleanly()
     assert "item t1-dialogue-partner.prompt.ja: 81000 characters, more than the 600 a prompt may have" in err
     assert not Path("ws").exists()
@@ -60,18 +58,17 @@ def test_an_80k_character_prompt_is_refused_at_once_by_the_worksheet(bank: Path)
 
 def test_a_5m_character_prompt_is_refused_in_seconds(bank: Path) -> None:
     _replace_value(bank / "items.yaml", "prompt", "あ" * 5_000_000)
-    start = time.monotonic()
-    err = process("check", "--bank", "bank", timeout=60).fails_cleanly()
-    assert time.monotonic() - start < 10
+    res = process("check", "--bank", "bank", timeout=60)
+    assert res.cpu < 10
+    err = res.fails_cleanly()
     assert "5000000 characters, more than the 600 a prompt may have" in err
 
 
 def test_a_worksheet_title_is_bounded_too(bank: Path) -> None:
     # Found in the adversarial pass: a 20,000-character --title kept the PDF renderer busy for over ten minutes.
-    start = time.monotonic()
     res = process("worksheet", "--bank", "bank", "-n", "2", "--format", "pdf", "-o", "ws", "--title", "あ" * 20_000,
                   timeout=60)
-    assert time.monotonic() - start < 10
+    assert res.cpu < 10
     assert res.fails_cleanly(code=2) == "Error: --title has 20000 characters; at most 200 fit on a sheet\n"
     assert not Path("ws").exists()
 

@@ -7,7 +7,6 @@ copy; a 3 MB one over two minutes. Aliases now also repeat at most a million cha
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 from harness import process
@@ -21,9 +20,8 @@ def test_a_long_string_aliased_many_times_stops_at_once(bank: Path) -> None:
     aliases = ", ".join(["*b"] * 9000)
     (bank / "long.yaml").write_text(f'pools:\n  - id: p\n    members: [&b "{"x" * 100_000}", {aliases}]\n',
                                     encoding="utf-8")
-    start = time.monotonic()
     res = process("check", "--bank", "bank", timeout=60)
-    assert time.monotonic() - start < 10
+    assert res.cpu < 10
     err = res.fails_cleanly()
     assert err == (f"bank/long.yaml:3:15: pools[0].members[11]: aliases repeat this value beyond "
                    f"{MAX_REPEAT_CHARS:,} characters in all; write the values out (the bank needs no aliases)\n"
