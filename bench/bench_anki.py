@@ -10,9 +10,12 @@ the rest), story subdecks in learning order.
 "quizgen" is `build_deck` end to end (bank -> notes -> .apkg). "raw genanki" is
 genanki's own Deck/Note/Package.write_to_file given the very same finished
 fields, tags, GUIDs and positions (computed before its clock starts). Each run is
-a separate process, so peak RSS (ru_maxrss) is that run's own.
-Goal: ratio+f <= 1.0 (quizgen no slower than genanki given the same notes to make), time per item flat
-from the small to the large size, peak < 1 GiB. "ratio" (against genanki handed finished fields) is reported too.
+a separate process, so peak RSS (ru_maxrss) is that run's own. Times are the CPU time of that process
+(steadier than the wall clock on a shared machine: the other load only ever adds wall time; both sides are
+single-threaded).
+Goal (issue 19, verbatim in the last line): anki 100k vs raw genanki ≤ 1.3×, < 1 GiB — "ratio" (quizgen s /
+genanki s, genanki handed the finished fields) at 100,000 items, and quizgen's peak. "ratio+f" (against genanki
+plus making those fields) and the time per item from the small to the large size are printed too.
 
 The comparison is not like for like, in both directions, and the script says so:
 - the baseline is handed the finished fields: making them (escaping, cloze
@@ -34,6 +37,10 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from goals import ANKI, verdict
 
 from quizgen.bank.model import (
     Bank,
@@ -98,9 +105,9 @@ def run_one(kind: str, n: int) -> dict[str, float]:
         if kind == "quizgen":
             from quizgen.generators.anki import build_deck
 
-            t0 = time.perf_counter()
+            t0 = time.process_time()
             build = build_deck(bank, recipe(), out, NOW)
-            secs = time.perf_counter() - t0
+            secs = time.process_time() - t0
             notes = build.total_notes
         else:
             import genanki
@@ -109,11 +116,11 @@ def run_one(kind: str, n: int) -> dict[str, float]:
             from quizgen.generators.anki.notetypes import make_note_type
             from quizgen.generators.anki.recipes import deck_id_for
 
-            t0 = time.perf_counter()
+            t0 = time.process_time()
             specs = list(recipe_notes(bank, recipe()))
-            fields_secs = time.perf_counter() - t0  # reported, not part of the baseline's time
+            fields_secs = time.process_time() - t0  # reported, not part of the baseline's time
             models = {f: make_note_type(f) for f in CardForm}
-            t0 = time.perf_counter()
+            t0 = time.process_time()
             decks: dict[str, genanki.Deck] = {}
             for s in specs:
                 deck = decks.get(s.deck)
@@ -122,7 +129,7 @@ def run_one(kind: str, n: int) -> dict[str, float]:
                 deck.add_note(genanki.Note(model=models[s.form], fields=list(s.fields), tags=list(s.tags),
                                            guid=s.guid, due=s.due))
             genanki.Package(list(decks.values())).write_to_file(str(out), timestamp=NOW.timestamp())
-            secs = time.perf_counter() - t0
+            secs = time.process_time() - t0
             notes = len(specs)
         size = out.stat().st_size
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB -> MiB (Linux)
@@ -153,23 +160,23 @@ def main() -> int:
     print("genanki s: raw genanki given the finished fields; fields s: making those fields (quizgen's note code),")
     print("           timed in quizgen s but not in genanki s. quizgen also deflates the .apkg, genanki stores it.")
     print("ratio: quizgen s / genanki s; ratio+f: quizgen s / (genanki s + fields s), the same work on both sides.")
-    print("Each time is the fastest of 3 runs in fresh processes.")
+    print("Each time is CPU seconds, the fastest of 3 runs in fresh processes.")
     print(f"{'items':>8} {'notes':>8} {'quizgen s':>10} {'genanki s':>10} {'ratio':>6} {'fields s':>9} {'ratio+f':>8} "
           f"{'ms/1k items':>12} {'peak MiB':>9} {'raw peak':>9} {'apkg MiB':>9}")
     per_item = []
-    ok = True
+    ok = False
     for n in sizes:
         ours, raw = measure("quizgen", n), measure("genanki", n)
         ratio = ours["secs"] / raw["secs"]
         per_item.append(ours["secs"] / n)
-        ok &= ours["secs"] <= raw["secs"] + raw["fields_secs"] and ours["peak_mib"] < 1024
+        ok = ratio <= 1.3 and ours["peak_mib"] < 1024  # the largest size's
         print(f"{n:>8} {int(ours['notes']):>8} {ours['secs']:>10.2f} {raw['secs']:>10.2f} {ratio:>6.2f} "
               f"{raw['fields_secs']:>9.2f} {ours['secs'] / (raw['secs'] + raw['fields_secs']):>8.2f} "
               f"{ours['secs'] / n * 1e6:>12.1f} {ours['peak_mib']:>9.0f} {raw['peak_mib']:>9.0f} "
               f"{ours['bytes'] / 2**20:>9.1f}")
     growth = per_item[-1] / per_item[0]
     print(f"time per item, large/small: {growth:.2f} (1.00 = linear)")
-    print(f"goal (ratio+f <= 1.0, peak < 1 GiB): {'met' if ok else 'NOT met'}")
+    print(verdict(ANKI, ok, sizes[-1]))
     return 0
 
 

@@ -1,7 +1,8 @@
 """Time to the first question of `quizgen quiz` on a big bank with a long history, against `python -c "import click"`.
 
 Both are measured in this run (median of several), so the ratio is comparable across
-machines. Goal: ratio <= 2. The bank cache and byte-code cache are warmed first (one
+machines. Goal (issue 19, verbatim in the last line): quiz first question at 100k vs `import click` ≤ 2×
+warm. The bank cache and byte-code cache are warmed first (one
 untimed run, reported as "cold": it loads and checks the bank and writes its cache), as
 they are for a learner's every session but the first after an edit or install.
 
@@ -28,6 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
 from bigbank import big_bank, item_ids, steady_history  # noqa: E402
+from goals import QUIZ, verdict  # noqa: E402
 
 NOW = dt.datetime(2025, 3, 1, 9, tzinfo=dt.UTC)
 
@@ -86,8 +88,8 @@ def main() -> int:
     b, o = statistics.median(base), statistics.median(ours)
     print(f"python -c 'import click':          {b * 1000:7.1f} ms (median of {repeats})")
     print(f"quiz, first question (warm cache): {o * 1000:7.1f} ms (median of {repeats}); cold cache {cold:.1f} s")
-    print(f"quiz first question at {len(ids):,} items: {o / b:.2f}x import click (goal <= 2.00x): "
-          f"{'met' if o / b <= 2 else 'NOT met'}")
+    print(f"quiz first question at {len(ids):,} items: {o / b:.2f}x import click (warm)")
+    print(verdict(QUIZ, o / b <= 2, len(ids)))
     return 0
 
 

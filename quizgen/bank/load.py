@@ -12,14 +12,13 @@ by reading that record's file again, with them.
 
 from __future__ import annotations
 
-import gc
 from collections import OrderedDict
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from quizgen import collector
 from quizgen.bank import nodes
 from quizgen.bank.articles import ArticleFolders
 from quizgen.bank.cascade import causes_first
@@ -131,22 +130,8 @@ def loads_bank_parts(texts: list[tuple[str, str]], articles_dir: Articles = None
 
 
 def _build(files: list[BankFile], articles: Articles, progress: Progress | None = None) -> tuple[Bank, list[Bank]]:
-    with _no_cycle_collection():
+    with collector.paused():  # the records hold no cycles
         return _build_all(files, articles, progress)
-
-
-@contextmanager
-def _no_cycle_collection() -> Iterator[None]:
-    """Python's cycle collector off while the bank is built: the records hold no cycles, and on a big bank the
-    collector would walk every record built so far again and again (it took as long as the parsing). Memory is
-    freed as ever, by reference counting; the collector is back on (if it was) when the bank is built."""
-    was_on = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_on:
-            gc.enable()
 
 
 def _build_all(files: list[BankFile], articles: Articles, progress: Progress | None) -> tuple[Bank, list[Bank]]:

@@ -42,10 +42,16 @@ def fold_kana(text: str) -> str:
     return str(jaconv.kata2hira(text))
 
 
+_ACCENTED_RE = re.compile("[\u00c0-\u024f\u1e00-\u1eff]")  # the letters fold_latin decomposes
+
+
 def fold_latin(text: str) -> str:
     """Drop accents from Latin letters only (é→e, ō→o), never from kana (が stays が)."""
+    text = text.translate(_LATIN_SPECIAL)
+    if _ACCENTED_RE.search(text) is None:  # most texts (all Japanese ones): nothing to decompose
+        return text
     out: list[str] = []
-    for ch in text.translate(_LATIN_SPECIAL):
+    for ch in text:
         if "\u00c0" <= ch <= "\u024f" or "\u1e00" <= ch <= "\u1eff":
             out.append("".join(c for c in unicodedata.normalize("NFD", ch) if not unicodedata.combining(c)))
         else:

@@ -18,7 +18,7 @@ import datetime as dt
 from collections.abc import Iterable
 from pathlib import Path
 
-from quizgen import resources
+from quizgen import collector, resources
 from quizgen.bank.model import Bank
 from quizgen.generators.anki.apkg import DeckBuild, write_apkg
 from quizgen.generators.anki.notes import build_tag, recipe_notes
@@ -53,7 +53,8 @@ __all__ = [
 
 def build_deck(bank: Bank, recipe: DeckRecipe, path: Path, now: dt.datetime) -> DeckBuild:
     """Build one recipe's deck and write it atomically to `path`; every note is tagged with `build_tag(now)`."""
-    return write_apkg(bank, recipe, recipe_notes(bank, recipe, (build_tag(now),)), path, now)
+    with collector.paused():  # the plan's indexes and the notes hold no cycles (collector.py)
+        return write_apkg(bank, recipe, recipe_notes(bank, recipe, (build_tag(now),)), path, now)
 
 
 def build_decks(bank: Bank, recipes: Iterable[DeckRecipe], out_dir: Path, now: dt.datetime) -> list[DeckBuild]:

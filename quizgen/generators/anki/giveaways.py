@@ -32,6 +32,8 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
+import ahocorasick
+
 from quizgen.bank.content import answer_forms, comparison_key, printed_in, shown
 from quizgen.bank.model import Bank, Item, Text, cloze_parts
 from quizgen.forms import changed_spans
@@ -142,11 +144,23 @@ def _is_own(found: str, own: set[str]) -> bool:
     return all(_own_key(f) in own for f in found.split(" … "))
 
 
+def _automaton(words: Mapping[str, list[Form]]) -> ahocorasick.Automaton | None:
+    """An Aho–Corasick automaton finding each of `words` (its value: the forms it stands for), or None for none."""
+    if not words:
+        return None
+    automaton = ahocorasick.Automaton()
+    for word, forms in words.items():
+        automaton.add_word(word, tuple(forms))
+    automaton.make_automaton()
+    return automaton
+
+
 class Finder:
-    """Which secrets a text prints, for many texts and many secrets, in time linear in the text: each distinct
-    form is looked up once (a form many cards share, such as one answer, is confirmed once), by the comparison
-    keys of its length that start at each position (by its first word, for Latin script), then confirmed by
-    `printed_in`."""
+    """Which secrets a text prints, for many texts and many secrets, in time linear in the text: one pass of an
+    Aho–Corasick automaton (pyahocorasick) over the text's comparison key finds every non-Latin form whose key
+    it holds, one over its folded words every Latin form it holds (a form "Delegation 12" is never compared
+    with a text because it says "delegation"); each distinct form found is confirmed once by `printed_in`
+    (whole words for Latin; a form many cards share, such as one answer, is confirmed once)."""
 
     def __init__(self, secrets: Mapping[str, Secret]) -> None:
         self._owners: dict[tuple[str, int], list[str]] = {}  # (form, shortest) -> the cards whose secret it is
@@ -155,38 +169,35 @@ class Finder:
         for owner, secret in secrets.items():
             for form, shortest in secret.forms:
                 self._owners.setdefault((_unquoted(form), shortest), []).append(owner)
-        self._ja: dict[str, dict[int, dict[str, list[tuple[str, int]]]]] = {}  # first two -> length -> key -> forms
-        self._latin: dict[str, list[tuple[str, int]]] = {}
+        ja: dict[str, list[Form]] = {}  # comparison key -> the non-Latin forms with that key
+        latin: dict[str, list[Form]] = {}  # folded words -> the Latin forms that are those words
         for form, shortest in self._owners:
             if form.isascii():
-                words = _WORD.findall(form.casefold())
-                if words:
-                    self._latin.setdefault(words[0], []).append((form, shortest))
+                if _WORD.search(form.casefold()):  # a form without a word is never found
+                    latin.setdefault(" ".join(form.split()).casefold(), []).append((form, shortest))
             else:
                 key = comparison_key(form)
                 if len(key) >= max(shortest, 2):
-                    by_len = self._ja.setdefault(key[:2], {})
-                    by_len.setdefault(len(key), {}).setdefault(key, []).append((form, shortest))
+                    ja.setdefault(key, []).append((form, shortest))
+        self._ja, self._latin = _automaton(ja), _automaton(latin)
 
     def printed(self, text: Text) -> set[tuple[str, int]]:
         """Every distinct (form, shortest) `text` prints, each on its own (quotation marks not compared)."""
-        prepared = shown(Text(_unquoted(text.ja), _unquoted(text.en)))
         found: set[tuple[str, int]] = set()
-        key = prepared.ja_key
-        for i in range(len(key) - 1):
-            by_len = self._ja.get(key[i:i + 2])
-            if by_len is None:
-                continue
-            for length, keys in by_len.items():
-                for form, shortest in keys.get(key[i:i + length], ()):
-                    if (form, shortest) not in found and printed_in(form, prepared, shortest) is not None:
-                        found.add((form, shortest))
-        if self._latin:
-            words = set(_WORD.findall(prepared.en_words)) | set(_WORD.findall(prepared.ja_words))
-            for word in words:
-                for form, shortest in self._latin.get(word, ()):
-                    if printed_in(form, prepared, shortest) is not None:
-                        found.add((form, shortest))
+        if self._ja is None and self._latin is None:  # no secret to look for: the text is not even read
+            return found
+        prepared = shown(Text(_unquoted(text.ja), _unquoted(text.en)))
+        looked: set[tuple[str, int]] = set()
+        hits = [(self._ja, prepared.ja_key)] if self._ja is not None else []
+        if self._latin is not None:
+            hits += [(self._latin, prepared.en_words), (self._latin, prepared.ja_words)]
+        for automaton, where in hits:
+            for _, forms in automaton.iter(where):
+                for form in forms:
+                    if form not in looked:
+                        looked.add(form)
+                        if printed_in(form[0], prepared, form[1]) is not None:
+                            found.add(form)
         return found
 
     def forms_in(self, text: Text, skip: Callable[[str], bool] | None = None) -> set[tuple[str, str]]:
