@@ -264,6 +264,8 @@ class Session:
             return self._current
         if not self.queue:
             return None
+        if self.store is not None and self.queue[0].id not in self._asks:
+            self.store.card(self.queue[0].id)  # a damaged state in the log is a StoreError now, before it is asked
         card = self.queue.pop(0)
         if isinstance(card, CardKey):
             card = self.cards.load(card)

@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from quizgen.atomic import check_target
 from quizgen.errors import QuizgenError
-from quizgen.quiz.scheduling import Rating, State, card_from_json, card_to_json
+from quizgen.quiz.scheduling import Rating, State, card_from_json, card_to_json, state_problem
 
 if TYPE_CHECKING:
     from fsrs import Card
@@ -221,6 +221,15 @@ def _enum(kind: type[Rating] | type[State], value: Any, review_id: object, colum
         raise _BadRow(review_id, f"has a bad value {value!r} in its {column} column") from None
 
 
+def _state(text: object, review_id: object, item_id: object) -> str:
+    """A card state (fsrs JSON) that `card_from_json` reads, or `_BadRow` naming the card and the column."""
+    problem = state_problem(text)
+    if problem is not None:
+        raise _BadRow(review_id, f"of card {item_id} has a bad card state in its state column ({problem})")
+    assert isinstance(text, str)
+    return text
+
+
 def _writable(path: Path) -> bool:
     """Can this process write the database file and create its -wal and -shm files beside it?"""
     return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
@@ -242,7 +251,8 @@ class CurrentCard:
     @staticmethod
     def _from_row(row: tuple[Any, ...]) -> CurrentCard:
         item, rid, due, state, state_json = row
-        return CurrentCard(item, rid, _time(due, rid, "due"), _enum(State, state, rid, "card_state"), state_json)
+        return CurrentCard(item, rid, _time(due, rid, "due"), _enum(State, state, rid, "card_state"),
+                           _state(state_json, rid, item))
 
 
 _TOTALS = "reviews, mature, kept, judged, correct, lapses"
@@ -445,6 +455,15 @@ class Store:
                 if not due[:1].isdigit():
                     _time(due, rid, "due")  # raises: a due time that is no time
             return [row[0] for row in rows]
+
+    def check_states(self, due_by: dt.datetime | None = None) -> None:
+        """Raise `StoreError` naming the first card whose state fsrs could not read: of every card, or of the cards
+        due by `due_by` (what `stats` and `due` check; the quiz checks each card before it asks it)."""
+        where = "" if due_by is None else " WHERE due <= ? OR due >= ':'"
+        with self._errors():
+            for item, rid, state in self._con.execute(f"SELECT item_id, review_id, state FROM cards{where}",
+                                                      () if due_by is None else (_ts(due_by),)):
+                _state(state, rid, item)
 
     def card_ids(self) -> list[str]:
         """Every card with a current state (an effective review)."""
