@@ -265,7 +265,8 @@ class Session:
         if not self.queue:
             return None
         if self.store is not None and self.queue[0].id not in self._asks:
-            self.store.card(self.queue[0].id)  # a damaged state in the log is a StoreError now, before it is asked
+            self.store.checked()  # a damaged file or card state is a StoreError now, before the card is asked
+            self.store.card(self.queue[0].id)
         card = self.queue.pop(0)
         if isinstance(card, CardKey):
             card = self.cards.load(card)

@@ -35,6 +35,8 @@ from quizgen.errors import QuizgenError
 from quizgen.quiz.scheduling import Rating, State, card_from_json, card_to_json, state_problem
 
 if TYPE_CHECKING:
+    import threading
+
     from fsrs import Card
 
 __all__ = ["SCHEMA_VERSION", "CurrentCard", "Review", "Store", "StoreError", "Totals", "default_db_path"]
@@ -302,13 +304,15 @@ class Store:
         so a quiz never asks a question whose answer it cannot save; with `read_only` it is read as it stands
         (nothing is created beside it)."""
         self.path = Path(db_path)
+        self._check: threading.Thread | None = None  # the check of a file opened to write (`_start_check`)
+        self._check_found: str | BaseException = "ok"
         self._frozen = self.path.is_file() and not _writable(self.path)
         if self._frozen and not read_only:
             raise StoreError(f"{self.path} is read-only, so no answer could be saved. Make it writable (chmod u+w) or "
                              "pass {db_path} with another path; it was not changed.", names=["db_path"])
         self._con = self._connect()
         with self._errors():
-            self._check_and_migrate()
+            self._check_and_migrate(writing=not read_only)
 
     # ------------------------------------------------------------------ opening
 
@@ -328,10 +332,12 @@ class Store:
             raise StoreError(f"cannot open the review database {self.path}: {exc}") from exc
         return con
 
-    def _check_and_migrate(self) -> None:
+    def _check_and_migrate(self, writing: bool) -> None:
         con = self._con
         con.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         version = self._version()
+        if writing and version:
+            self._start_check()
         if version == SCHEMA_VERSION:
             self._require_tables()
         else:
@@ -352,6 +358,45 @@ class Store:
             self._migrate()
         if not self._frozen:
             con.execute("PRAGMA synchronous = FULL")
+
+    def _start_check(self) -> None:
+        """Begin SQLite's `quick_check` of the file, for a command that will write it (the quiz, `leeches --reset`),
+        so a damaged page is found before anything is asked, not at the first answer's write. It reads every page
+        (about 0.6 s at 1,000,000 reviews on an idle machine: `bench/bench_db_check.py`), so it runs beside the
+        command's start, on a connection of its own in a thread (SQLite lets go of the GIL); `checked()` and every
+        write wait for it. Reading commands (`stats`, `due`, `leeches`) do not check."""
+        import threading
+        import urllib.parse
+
+        uri = f"file:{urllib.parse.quote(str(self.path.resolve()))}?mode=ro"
+
+        def check() -> None:
+            try:
+                con = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+                try:
+                    self._check_found = con.execute("PRAGMA quick_check(1)").fetchone()[0]
+                finally:
+                    con.close()
+            except sqlite3.Error as exc:
+                self._check_found = exc
+
+        self._check = threading.Thread(target=check, name="quizgen-db-check", daemon=True)
+        self._check.start()
+
+    def checked(self) -> None:
+        """Wait for the check begun when the database was opened to write; `StoreError` if it found damage."""
+        if self._check is None:
+            return
+        self._check.join()
+        found = self._check_found
+        with self._errors():
+            if isinstance(found, BaseException):
+                raise found
+        if found != "ok":
+            said = "; ".join(line for line in str(found).splitlines() if not line.startswith("***"))
+            raise StoreError(f"{self.path} is damaged (SQLite's check: {said}). It was not changed; "
+                             "restore a backup, or pass {db_path} with another path to start a new history.",
+                             names=["db_path"])
 
     def _version(self) -> int:
         return int(self._con.execute("PRAGMA user_version").fetchone()[0])
@@ -403,6 +448,7 @@ class Store:
 
     @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
+        self.checked()
         con = self._con
         con.execute("BEGIN IMMEDIATE")
         try:
