@@ -126,7 +126,7 @@ def leeches(bank_path: Path | None, selection: Selection, db_path: Path | None, 
 
     now = parse_now(now_text)
     picked = as_catalog(load_bank_fast(bank_path)).take(selection)
-    with open_store(db_path, read_only=not (reset_ids or reset_all)) as store:
+    with open_store(db_path, read_only=not (reset_ids or reset_all), unsaved="no leech can be reset") as store:
         store.checked()  # a reset writes: a damaged file is refused first, whatever else is wrong
         lapsed = {c: n for c, n in store.lapses().items() if n >= LEECH_LAPSES}
         facts = picked.facts_of({item_id_of(c) for c in lapsed})

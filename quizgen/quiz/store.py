@@ -232,6 +232,21 @@ def _state(text: object, review_id: object, item_id: object) -> str:
     return text
 
 
+def _read_only_why(path: Path) -> tuple[str, str]:
+    """Why a database file cannot be written, and what to do: the file system, the folder (SQLite writes its -wal
+    and -shm files beside the database) or the file's own permission."""
+    try:
+        mounted = bool(os.statvfs(path).f_flag & os.ST_RDONLY)
+    except (AttributeError, OSError):  # Windows has no statvfs
+        mounted = False
+    if mounted:
+        return " (its file system is mounted read-only)", "Copy it to a writable folder and pass {db_path} with the copy"
+    if os.access(path, os.W_OK):
+        return (f" (its folder {path.parent} is, and SQLite writes beside it)",
+                "Make the folder writable or pass {db_path} with another path")
+    return "", "Make it writable (chmod u+w) or pass {db_path} with another path"
+
+
 def _writable(path: Path) -> bool:
     """Can this process write the database file and create its -wal and -shm files beside it?"""
     return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
@@ -299,17 +314,19 @@ class Review:
 class Store:
     """An open review database. Use as a context manager, or call `close()`."""
 
-    def __init__(self, db_path: Path | str, *, read_only: bool = False) -> None:
+    def __init__(self, db_path: Path | str, *, read_only: bool = False,
+                 unsaved: str = "no answer could be saved") -> None:
         """Open (or create) the database. A file this process cannot write is refused before anything is read,
-        so a quiz never asks a question whose answer it cannot save; with `read_only` it is read as it stands
-        (nothing is created beside it)."""
+        so a quiz never asks a question whose answer it cannot save (`unsaved` says what the refusal costs the
+        command); with `read_only` it is read as it stands (nothing is created beside it)."""
         self.path = Path(db_path)
         self._check: threading.Thread | None = None  # the check of a file opened to write (`_start_check`)
         self._check_found: str | BaseException = "ok"
         self._frozen = self.path.is_file() and not _writable(self.path)
         if self._frozen and not read_only:
-            raise StoreError(f"{self.path} is read-only, so no answer could be saved. Make it writable (chmod u+w) or "
-                             "pass {db_path} with another path; it was not changed.", names=["db_path"])
+            why, fix = _read_only_why(self.path)
+            raise StoreError(f"{self.path} is read-only{why}, so {unsaved}. {fix}; it was not changed.",
+                             names=["db_path"])
         self._con = self._connect()
         with self._errors():
             self._check_and_migrate(writing=not read_only)
