@@ -137,3 +137,41 @@ def test_fuzzed_days_stay_in_range(days: int, seed: int) -> None:
         assert 2 <= got <= 36500
         delta = 1 + 0.15 * max(0, min(days, 7) - 2.5) + 0.1 * max(0, min(days, 20) - 7) + 0.05 * max(0, days - 20)
         assert abs(got - days) <= delta + 1.5
+
+
+@given(st.lists(st.tuples(st.sampled_from(list(Rating)), st.integers(0, 60 * 24 * 400)), min_size=1, max_size=12))
+def test_every_state_fsrs_writes_is_readable_the_quick_way(reviews: list[tuple[Rating, int]]) -> None:
+    from quizgen.quiz.scheduling import _canonical_ok, state_problem
+
+    sched = Scheduler(fuzz=False)
+    at, card = T0, sched.new_card("t-visitor", T0)
+    for rating, minutes in reviews:
+        at += minutes * MIN
+        card = sched.review(card, rating, at)
+        text = card_to_json(card)
+        assert _canonical_ok(text), text  # what stats reads for every card, without parsing JSON
+        assert state_problem(text) is None
+
+
+_JSON = st.recursive(st.none() | st.booleans() | st.integers(-3, 2**70) | st.floats() | st.text(max_size=40),
+                     lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=5), inner, max_size=3),
+                     max_leaves=6)
+_FIELDS = {"card_id": st.integers(-2**63, 2**63 - 1) | _JSON, "state": st.integers(0, 4) | _JSON,
+           "step": st.none() | st.integers(-1, 5) | _JSON, "stability": st.floats() | st.integers(-1, 9) | st.none(),
+           "difficulty": st.floats() | st.integers(-1, 9) | st.none(),
+           "due": st.datetimes(timezones=st.just(dt.UTC)).map(dt.datetime.isoformat) | st.text(max_size=30) | _JSON,
+           "last_review": st.datetimes(timezones=st.none() | st.just(dt.UTC)).map(dt.datetime.isoformat) | st.none()}
+
+
+@given(st.fixed_dictionaries(_FIELDS) | st.fixed_dictionaries({}, optional=_FIELDS), st.sampled_from(list(Rating)), st.booleans())
+def test_a_state_without_a_problem_is_one_fsrs_can_schedule(state: dict[str, object], rating: Rating,
+                                                            compact: bool) -> None:
+    """A damaged state (issue 18, hostile pass 3, cause A) is caught by `state_problem`, or fsrs can use it."""
+    import json
+
+    from quizgen.quiz.scheduling import state_problem
+
+    text = json.dumps(state, sort_keys=compact, separators=(",", ":") if compact else None)
+    if state_problem(text) is None:
+        card = card_from_json(text)
+        Scheduler(fuzz=False).review(card, rating, max(card.due, T0))

@@ -177,11 +177,12 @@ def now_option(f: F) -> F:
                         help="Pretend it is this time (UTC unless an offset is given), e.g. 2025-03-01T09:00.")(f)
 
 
-def open_store(db_path: Path | None, *, read_only: bool = False) -> Store:
-    """The review database; `read_only` for commands that only read it (a read-only file is then fine)."""
+def open_store(db_path: Path | None, *, read_only: bool = False, unsaved: str = "no answer could be saved") -> Store:
+    """The review database; `read_only` for commands that only read it (a read-only file is then fine); `unsaved`
+    says what a file that cannot be written costs a command that writes."""
     from quizgen.quiz.store import Store, default_db_path
 
-    return Store(db_path or default_db_path(), read_only=read_only)
+    return Store(db_path or default_db_path(), read_only=read_only, unsaved=unsaved)
 
 
 def load_bank_fast(bank_path: Path | None) -> Catalog:

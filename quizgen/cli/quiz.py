@@ -135,6 +135,8 @@ def quiz(bank_path: Path | None, selection: Selection, db_path: Path | None, now
         queue = plan(deck, due, store.reviewed if store else (lambda ids: set()), rng, new_today=new_today,
                      new_per_day=new_per_day, limit=limit, cram=cram, exclude=held, backlog=backlog)
         known = set(due) if store else set()
+        if store:
+            store.checked()  # the file's check, begun at open, beside the planning: refused before anything is asked
         session = Session(deck, list(queue.cards), store, scheduler, rng, clock, mode, known=known)
         _run(session, picked, Input(), _View(lang == "both"), queue, len(deck.members(leeches)))
     finally:

@@ -53,6 +53,7 @@ def stats(bank_path: Path | None, selection: Selection, db_path: Path | None, no
         tz = now.astimezone().tzinfo
         assert tz is not None
         dues, totals = store.dues(), store.totals()
+        store.check_states()
     categories = picked.categories_of({item_id_of(k) for k in dues.keys() | totals.keys()})
     s = compute(categories, picked.count, dues, totals, now, tz, leech_lapses=LEECH_LAPSES)
     click.echo(f"Cards: {s.cards_studied} studied, {s.cards_new} new ({picked.count} selected)")
@@ -82,6 +83,7 @@ def due(bank_path: Path | None, selection: Selection, db_path: Path | None, now_
     picked = as_catalog(load_bank_fast(bank_path)).take(selection)
     with open_store(db_path, read_only=True) as store:
         due_now = store.due_times(now)
+        store.check_states(due_by=now)
         studied = {item_id_of(k) for k in store.card_ids()}
         rows = due_items(picked.facts_of({item_id_of(card) for card, _ in due_now}), due_now)
         click.echo(f"{plural(len(rows), 'card')} due now.")
@@ -124,7 +126,8 @@ def leeches(bank_path: Path | None, selection: Selection, db_path: Path | None, 
 
     now = parse_now(now_text)
     picked = as_catalog(load_bank_fast(bank_path)).take(selection)
-    with open_store(db_path, read_only=not (reset_ids or reset_all)) as store:
+    with open_store(db_path, read_only=not (reset_ids or reset_all), unsaved="no leech can be reset") as store:
+        store.checked()  # a reset writes: a damaged file is refused first, whatever else is wrong
         lapsed = {c: n for c, n in store.lapses().items() if n >= LEECH_LAPSES}
         facts = picked.facts_of({item_id_of(c) for c in lapsed})
         found = {c: n for c, n in lapsed.items() if item_id_of(c) in facts}

@@ -63,11 +63,6 @@ def _spells(typed: str, segments: tuple[Segment, ...]) -> bool:
         return True
     if not reading:
         return False
-    want = kana_key(reading)
-    for end in range(1, len(typed) + 1):
-        piece = typed[:end]
-        if not is_kana(piece):
-            break
-        if kana_key(piece) == want and _spells(typed[end:], rest):
-            return True
-    return False
+    want = kana_key(reading)  # kana_key keeps the length (one character for each): only this long a piece can match
+    piece = typed[:len(want)]
+    return len(piece) == len(want) and is_kana(piece) and kana_key(piece) == want and _spells(typed[len(want):], rest)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import IntEnum
@@ -32,6 +33,7 @@ __all__ = [
     "card_id",
     "card_to_json",
     "fuzzed_days",
+    "state_problem",
 ]
 
 DEFAULT_RETENTION = 0.9
@@ -86,6 +88,76 @@ def card_from_json(text: str) -> Card:
 
     data: dict[str, Any] = json.loads(text)
     return fsrs.Card.from_dict(data)  # type: ignore[arg-type]
+
+
+_TIME = r"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{6})?\+00:00)"
+_NUMBER = r"((?:[1-9]\d*|0)(?:\.\d+)?(?:e[-+]?\d+)?)"
+# What `card_to_json` writes (sorted keys, no spaces), read without parsing JSON: `stats` checks every card with it.
+_CANONICAL = re.compile(rf'\{{"card_id":-?\d+,"difficulty":{_NUMBER},"due":"{_TIME}","last_review":"{_TIME}",'
+                        rf'"stability":{_NUMBER},"state":([123]),"step":(?:\d+|(null))\}}')
+
+
+def _canonical_ok(text: str) -> bool:
+    """Is `text` a state as `card_to_json` writes it, with true times and positive numbers (the quick way)?"""
+    import math
+
+    m = _CANONICAL.fullmatch(text)
+    if m is None or (m[6] and m[5] != "2"):
+        return False
+    try:
+        dt.datetime.fromisoformat(m[2]), dt.datetime.fromisoformat(m[3])
+    except ValueError:
+        return False
+    return 0 < float(m[1]) < math.inf and 0 < float(m[4]) < math.inf
+
+
+def state_problem(text: object) -> str | None:
+    """What is wrong with a card state as the review log stores it (`card_to_json` of a reviewed card), or None
+    when `card_from_json` reads it into a card fsrs can schedule. Pure and fsrs-free: the quiz checks a card's state
+    before it asks the card, so a damaged one is reported before an answer is typed, not when it is saved."""
+    import json
+
+    if isinstance(text, str) and _canonical_ok(text):
+        return None
+    if not isinstance(text, str):
+        return f"it is {type(text).__name__}, not text"
+    try:
+        data = json.loads(text)
+    except ValueError:
+        return "it is not JSON"
+    if not isinstance(data, dict):
+        kind = {list: "an array", str: "a string", bool: "a boolean", type(None): "null"}.get(type(data), "a number")
+        return f"it is {kind}, not an object"
+    return _fields_problem(data)
+
+
+def _fields_problem(data: dict[str, Any]) -> str | None:
+    """`state_problem` of a state read as a JSON object."""
+    import math
+
+    for key in ("card_id", "state", "step", "stability", "difficulty", "due", "last_review"):
+        if key not in data:
+            return f"it has no {key}"
+    state, step = data["state"], data["step"]
+    if type(data["card_id"]) is not int:
+        return f"its card_id {data['card_id']!r} is not a whole number"
+    if type(state) is not int or state not in (State.LEARNING, State.REVIEW, State.RELEARNING):
+        return f"its state {state!r} is not 1, 2 or 3"
+    if not (step is None and state == State.REVIEW) and not (type(step) is int and step >= 0):
+        return f"its step {step!r} is not a step of state {state}"
+    for key in ("stability", "difficulty"):
+        value = data[key]
+        if type(value) not in (int, float) or not math.isfinite(value) or value <= 0:
+            return f"its {key} {value!r} is not a positive number"
+    bad = next((key for key in ("due", "last_review") if not _utc_time(data[key])), None)
+    return None if bad is None else f"its {bad} {data[bad]!r} is not a time with its UTC offset"
+
+
+def _utc_time(value: object) -> bool:
+    try:
+        return isinstance(value, str) and dt.datetime.fromisoformat(value).tzinfo is not None
+    except ValueError:
+        return False
 
 
 def _utc(now: dt.datetime) -> dt.datetime:

@@ -40,6 +40,7 @@ __all__ = [
     "DEFAULT_NEW_PER_DAY",
     "LEARN_AHEAD",
     "LEECH_LAPSES",
+    "MAX_ANSWER",
     "MAX_REPEATS",
     "AnswerMode",
     "Answered",
@@ -63,6 +64,8 @@ DEFAULT_BACKLOG = 50
 """Catch-up throttle: while more cards than this are due, no new cards are added."""
 LEARN_AHEAD = dt.timedelta(minutes=20)
 """A card due again within this time (a learning step) is asked again before the session ends."""
+MAX_ANSWER = 2_000
+"""The longest answer the quiz judges, in characters (a longer one is a paste: asked again, as `review` does)."""
 
 
 class AskAgain(QuizgenError):
@@ -264,6 +267,9 @@ class Session:
             return self._current
         if not self.queue:
             return None
+        if self.store is not None and self.queue[0].id not in self._asks:
+            self.store.checked()  # a damaged file or card state is a StoreError now, before the card is asked
+            self.store.card(self.queue[0].id)
         card = self.queue.pop(0)
         if isinstance(card, CardKey):
             card = self.cards.load(card)
@@ -308,6 +314,9 @@ class Session:
 
     def judge(self, question: Question, typed: str) -> tuple[bool, Verdict | None]:
         """Is `typed` right? Choices mode: `typed` is the option number (or letter); true/false: t/f, ○/×…"""
+        if len(typed) > MAX_ANSWER:
+            raise AskAgain(f"That is {len(typed):,} characters, more than the {MAX_ANSWER:,} an answer may have; "
+                           "type a shorter one.")
         if question.choice is not None:
             idx = choice_index(typed, len(question.choice.options))
             if idx is None:

@@ -32,9 +32,11 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from quizgen.atomic import check_target
 from quizgen.errors import QuizgenError
-from quizgen.quiz.scheduling import Rating, State, card_from_json, card_to_json
+from quizgen.quiz.scheduling import Rating, State, card_from_json, card_to_json, state_problem
 
 if TYPE_CHECKING:
+    import threading
+
     from fsrs import Card
 
 __all__ = ["SCHEMA_VERSION", "CurrentCard", "Review", "Store", "StoreError", "Totals", "default_db_path"]
@@ -221,6 +223,30 @@ def _enum(kind: type[Rating] | type[State], value: Any, review_id: object, colum
         raise _BadRow(review_id, f"has a bad value {value!r} in its {column} column") from None
 
 
+def _state(text: object, review_id: object, item_id: object) -> str:
+    """A card state (fsrs JSON) that `card_from_json` reads, or `_BadRow` naming the card and the column."""
+    problem = state_problem(text)
+    if problem is not None:
+        raise _BadRow(review_id, f"of card {item_id} has a bad card state in its state column ({problem})")
+    assert isinstance(text, str)
+    return text
+
+
+def _read_only_why(path: Path) -> tuple[str, str]:
+    """Why a database file cannot be written, and what to do: the file system, the folder (SQLite writes its -wal
+    and -shm files beside the database) or the file's own permission."""
+    try:
+        mounted = bool(os.statvfs(path).f_flag & os.ST_RDONLY)
+    except (AttributeError, OSError):  # Windows has no statvfs
+        mounted = False
+    if mounted:
+        return " (its file system is mounted read-only)", "Copy it to a writable folder and pass {db_path} with the copy"
+    if os.access(path, os.W_OK):
+        return (f" (its folder {path.parent} is, and SQLite writes beside it)",
+                "Make the folder writable or pass {db_path} with another path")
+    return "", "Make it writable (chmod u+w) or pass {db_path} with another path"
+
+
 def _writable(path: Path) -> bool:
     """Can this process write the database file and create its -wal and -shm files beside it?"""
     return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
@@ -242,7 +268,8 @@ class CurrentCard:
     @staticmethod
     def _from_row(row: tuple[Any, ...]) -> CurrentCard:
         item, rid, due, state, state_json = row
-        return CurrentCard(item, rid, _time(due, rid, "due"), _enum(State, state, rid, "card_state"), state_json)
+        return CurrentCard(item, rid, _time(due, rid, "due"), _enum(State, state, rid, "card_state"),
+                           _state(state_json, rid, item))
 
 
 _TOTALS = "reviews, mature, kept, judged, correct, lapses"
@@ -287,18 +314,22 @@ class Review:
 class Store:
     """An open review database. Use as a context manager, or call `close()`."""
 
-    def __init__(self, db_path: Path | str, *, read_only: bool = False) -> None:
+    def __init__(self, db_path: Path | str, *, read_only: bool = False,
+                 unsaved: str = "no answer could be saved") -> None:
         """Open (or create) the database. A file this process cannot write is refused before anything is read,
-        so a quiz never asks a question whose answer it cannot save; with `read_only` it is read as it stands
-        (nothing is created beside it)."""
+        so a quiz never asks a question whose answer it cannot save (`unsaved` says what the refusal costs the
+        command); with `read_only` it is read as it stands (nothing is created beside it)."""
         self.path = Path(db_path)
+        self._check: threading.Thread | None = None  # the check of a file opened to write (`_start_check`)
+        self._check_found: str | BaseException = "ok"
         self._frozen = self.path.is_file() and not _writable(self.path)
         if self._frozen and not read_only:
-            raise StoreError(f"{self.path} is read-only, so no answer could be saved. Make it writable (chmod u+w) or "
-                             "pass {db_path} with another path; it was not changed.", names=["db_path"])
+            why, fix = _read_only_why(self.path)
+            raise StoreError(f"{self.path} is read-only{why}, so {unsaved}. {fix}; it was not changed.",
+                             names=["db_path"])
         self._con = self._connect()
         with self._errors():
-            self._check_and_migrate()
+            self._check_and_migrate(writing=not read_only)
 
     # ------------------------------------------------------------------ opening
 
@@ -318,10 +349,12 @@ class Store:
             raise StoreError(f"cannot open the review database {self.path}: {exc}") from exc
         return con
 
-    def _check_and_migrate(self) -> None:
+    def _check_and_migrate(self, writing: bool) -> None:
         con = self._con
         con.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         version = self._version()
+        if writing and version:
+            self._start_check()
         if version == SCHEMA_VERSION:
             self._require_tables()
         else:
@@ -342,6 +375,45 @@ class Store:
             self._migrate()
         if not self._frozen:
             con.execute("PRAGMA synchronous = FULL")
+
+    def _start_check(self) -> None:
+        """Begin SQLite's `quick_check` of the file, for a command that will write it (the quiz, `leeches --reset`),
+        so a damaged page is found before anything is asked, not at the first answer's write. It reads every page
+        (about 0.6 s at 1,000,000 reviews on an idle machine: `bench/bench_db_check.py`), so it runs beside the
+        command's start, on a connection of its own in a thread (SQLite lets go of the GIL); `checked()` and every
+        write wait for it. Reading commands (`stats`, `due`, `leeches`) do not check."""
+        import threading
+        import urllib.parse
+
+        uri = f"file:{urllib.parse.quote(str(self.path.resolve()))}?mode=ro"
+
+        def check() -> None:
+            try:
+                con = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+                try:
+                    self._check_found = con.execute("PRAGMA quick_check(1)").fetchone()[0]
+                finally:
+                    con.close()
+            except sqlite3.Error as exc:
+                self._check_found = exc
+
+        self._check = threading.Thread(target=check, name="quizgen-db-check", daemon=True)
+        self._check.start()
+
+    def checked(self) -> None:
+        """Wait for the check begun when the database was opened to write; `StoreError` if it found damage."""
+        if self._check is None:
+            return
+        self._check.join()
+        found = self._check_found
+        with self._errors():
+            if isinstance(found, BaseException):
+                raise found
+        if found != "ok":
+            said = "; ".join(line for line in str(found).splitlines() if not line.startswith("***"))
+            raise StoreError(f"{self.path} is damaged (SQLite's check: {said}). It was not changed; "
+                             "restore a backup, or pass {db_path} with another path to start a new history.",
+                             names=["db_path"])
 
     def _version(self) -> int:
         return int(self._con.execute("PRAGMA user_version").fetchone()[0])
@@ -393,6 +465,7 @@ class Store:
 
     @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
+        self.checked()
         con = self._con
         con.execute("BEGIN IMMEDIATE")
         try:
@@ -445,6 +518,15 @@ class Store:
                 if not due[:1].isdigit():
                     _time(due, rid, "due")  # raises: a due time that is no time
             return [row[0] for row in rows]
+
+    def check_states(self, due_by: dt.datetime | None = None) -> None:
+        """Raise `StoreError` naming the first card whose state fsrs could not read: of every card, or of the cards
+        due by `due_by` (what `stats` and `due` check; the quiz checks each card before it asks it)."""
+        where = "" if due_by is None else " WHERE due <= ? OR due >= ':'"
+        with self._errors():
+            for item, rid, state in self._con.execute(f"SELECT item_id, review_id, state FROM cards{where}",
+                                                      () if due_by is None else (_ts(due_by),)):
+                _state(state, rid, item)
 
     def card_ids(self) -> list[str]:
         """Every card with a current state (an effective review)."""

@@ -9,9 +9,13 @@ machine: then we raise a `MissingLibraryError` that says exactly what to install
 from __future__ import annotations
 
 import logging
+import os
+import shutil
+import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 from types import ModuleType
 from typing import Any
 
@@ -64,9 +68,53 @@ def _captured_warnings() -> Iterator[list[str]]:
         logger.removeHandler(handler)
 
 
+BUILD_TEMP_PREFIX = "quizgen-build-"
+
+
+@contextmanager
+def build_temp() -> Iterator[Path]:
+    """A temporary folder quizgen owns, `quizgen-build-<pid>` in the system's, where WeasyPrint puts the fonts it
+    subsets (its `weasyprint-*` folders, 6-24 MB each), for the PDFs made inside the block; removed at its end.
+
+    WeasyPrint removes its folders itself, unless the process is killed (SIGKILL, the OOM killer); then this
+    folder stays, and the next build removes it, as every `quizgen-build-*` folder whose process is gone.
+    `tempfile.tempdir` points here inside the block (the folder WeasyPrint asks `tempfile` for); nested blocks
+    share the outer one's folder."""
+    if tempfile.tempdir is not None and Path(tempfile.tempdir).name == f"{BUILD_TEMP_PREFIX}{os.getpid()}":
+        yield Path(tempfile.tempdir)
+        return
+    base = Path(tempfile.gettempdir())
+    _sweep(base)
+    folder = base / f"{BUILD_TEMP_PREFIX}{os.getpid()}"
+    folder.mkdir(mode=0o700, exist_ok=True)
+    saved, tempfile.tempdir = tempfile.tempdir, str(folder)
+    try:
+        yield folder
+    finally:
+        tempfile.tempdir = saved
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _sweep(base: Path) -> None:
+    """Remove the build folders of quizgen processes that are gone (killed mid-build)."""
+    if os.name != "posix":  # os.kill(pid, 0) is a probe on POSIX only (on Windows it ends the process)
+        return
+    for folder in base.glob(f"{BUILD_TEMP_PREFIX}*"):
+        pid = folder.name.removeprefix(BUILD_TEMP_PREFIX)
+        if not pid.isdigit() or int(pid) == os.getpid():
+            continue
+        try:
+            os.kill(int(pid), 0)
+        except ProcessLookupError:  # gone: nobody else removes it
+            shutil.rmtree(folder, ignore_errors=True)
+        except OSError:  # alive, another user's (EPERM), or a pid too big for a process: leave it
+            continue
+
+
 def render_pdf(html: str, *, name: str = "worksheet", required_font: str = FAMILY) -> bytes:
     """The PDF for `html`; raises FontError unless `required_font` is embedded in it."""
-    return pdf_bytes(lay_out(html), name=name, required_font=required_font)
+    with build_temp():
+        return pdf_bytes(lay_out(html), name=name, required_font=required_font)
 
 
 @dataclass(frozen=True)

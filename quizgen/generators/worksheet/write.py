@@ -20,7 +20,15 @@ from quizgen.bank.model import Bank, Lang
 from quizgen.errors import DependencyError, QuizgenError, UsageError
 from quizgen.generators.worksheet import fonts
 from quizgen.generators.worksheet.pages import balance
-from quizgen.generators.worksheet.pdf import Layout, MissingLibraryError, lay_out, load_weasyprint, pdf_bytes, render_pdf
+from quizgen.generators.worksheet.pdf import (
+    Layout,
+    MissingLibraryError,
+    build_temp,
+    lay_out,
+    load_weasyprint,
+    pdf_bytes,
+    render_pdf,
+)
 from quizgen.generators.worksheet.render import FONT_PLACEHOLDER, PDF_RUBY_CSS, Part, render, render_timeline
 from quizgen.generators.worksheet.sheet import Paper, Worksheet
 from quizgen.generators.worksheet.timeline import Chronology
@@ -159,6 +167,11 @@ def write_worksheet(bank: Bank, ws: Worksheet, out_dir: Path, stem: str = "works
 
 def write_pdfs(ws: Worksheet, docs: dict[tuple[str, Part], str], out_dir: Path, stem: str, font: Path) -> list[Path]:
     """Every document as PDF; the versions of a sheet (and of an answer sheet) with the same page count."""
+    with build_temp():  # WeasyPrint's temporary fonts in a folder a killed build's next build removes
+        return _write_pdfs(ws, docs, out_dir, stem, font)
+
+
+def _write_pdfs(ws: Worksheet, docs: dict[tuple[str, Part], str], out_dir: Path, stem: str, font: Path) -> list[Path]:
     css = pdf_font_css(font)
     layouts: dict[tuple[str, Part], Layout] = {}
     labels = [v.label for v in ws.variants]
