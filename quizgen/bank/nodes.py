@@ -22,6 +22,7 @@ from typing import Any
 
 import yaml
 
+from quizgen.bank.located import too_many_values
 from quizgen.text import CONTROL_RE
 
 __all__ = ["Slow", "compiled", "compose", "records"]
@@ -47,7 +48,9 @@ Convert = Callable[[yaml.Node], Any]
 
 def compose(text: str) -> yaml.Node:
     """The file's one document as libyaml's nodes; `Slow` for anything the located reader must say (a syntax
-    error, an empty file, an alias)."""
+    error, an empty file, an alias, more values than a file may hold)."""
+    if too_many_values(text, "") is not None:
+        raise Slow
     try:
         node = yaml.compose(text, Loader=_COMPOSER)
     except Exception:  # whatever it is, the located reader says it with its place
