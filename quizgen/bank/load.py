@@ -29,6 +29,7 @@ from quizgen.bank.model import Bank, Disagreement, Entity, Item, Pool, Source, S
 from quizgen.bank.records import MISSING, Reader, RecordRef, display_path, dumps_yaml, kind_of, suggest
 from quizgen.bank.validate import validate
 from quizgen.errors import BankError, Problem, QuizgenError, UsageError
+from quizgen.text import quoted
 
 SECTIONS: dict[str, type[Any]] = {
     "sources": Source,
@@ -250,7 +251,7 @@ def _read_section(reader: Reader, key: str, raw: LocList) -> list[Any]:
         if (key, rec.id) in reader.maps:
             first = reader.mapping(key, rec.id).loc
             reader.fail(entry.where("id"), f"{key}[{i}].id",
-                        f"duplicate id {rec.id!r} (first defined at {first.file}:{first.line})")
+                        f"duplicate id {quoted(rec.id)} (first defined at {first.file}:{first.line})")
             continue
         reader.maps[(key, rec.id)] = entry
         out.append(rec)

@@ -24,7 +24,7 @@ from typing import Any
 import yaml
 
 from quizgen.errors import Problem
-from quizgen.text import code_point, find_control
+from quizgen.text import code_point, find_control, quoted
 
 
 @dataclass(frozen=True)
@@ -177,7 +177,7 @@ class _Builder:
             self.problems.append(
                 self.loc(node).problem(
                     path or "(document)",
-                    f"YAML tag {node.tag!r} is not allowed; the bank is plain data (safe YAML only)",
+                    f"YAML tag {quoted(node.tag)} is not allowed; the bank is plain data (safe YAML only)",
                 )
             )
             return None
@@ -217,13 +217,13 @@ class _Builder:
             return self._constructor.construct_object(node, deep=True)
         except ValueError as exc:
             if node.tag == "tag:yaml.org,2002:timestamp":
-                message = (f"{node.value!r} is not a date ({exc}); write YYYY-MM-DD, or quote it to keep it as text")
+                message = (f"{quoted(node.value)} is not a date ({exc}); write YYYY-MM-DD, or quote it to keep it as text")
             elif node.tag == "tag:yaml.org,2002:int" and node.value.isdigit():
                 message = f"a number of {len(node.value)} digits is too long to read; quote it to keep it as text"
             else:
-                message = f"{node.value!r} cannot be read ({exc}); quote it to keep it as text"
+                message = f"{quoted(node.value)} cannot be read ({exc}); quote it to keep it as text"
         except (KeyError, AttributeError):  # an explicit tag on a value that is none (!!bool maybe, !!timestamp soon)
-            message = f"{node.value!r} is not a {_TAG_NAMES.get(node.tag, node.tag)}; remove the tag or quote the value"
+            message = f"{quoted(node.value)} is not a {_TAG_NAMES.get(node.tag, node.tag)}; remove the tag or quote the value"
         self.problems.append(self.loc(node).problem(path or "(document)", message))
         return UNREADABLE
 
