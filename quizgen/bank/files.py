@@ -7,6 +7,7 @@ otherwise be read into memory whole), and UTF-8; whatever is wrong is said with 
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 from collections.abc import Iterator
@@ -37,6 +38,9 @@ def not_plain(path: Path) -> str | None:
     except FileNotFoundError:
         return f"a link to {os.readlink(path)}, which does not exist" if path.is_symlink() else "no such file"
     except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "a link that leads in a loop (to itself, or through other links back to itself); " \
+                   "point it at a file or remove it"
         return f"cannot read: {exc.strerror}"
     if not stat.S_ISREG(st.st_mode):
         kind = "a FIFO" if stat.S_ISFIFO(st.st_mode) else "a socket" if stat.S_ISSOCK(st.st_mode) \
@@ -77,11 +81,15 @@ def yaml_entries(folder: Path | str) -> Iterator[os.DirEntry[str]]:
     except OSError:
         return
     for entry in entries:
+        named = is_yaml(Path(entry.name)) and entry.name.lower() not in (".yaml", ".yml")
         try:
             is_dir = entry.is_dir()
+        except OSError:  # a link that loops: a bank file by its name, for the reader to refuse with its place
+            is_dir = False
+        try:
             if is_dir and not entry.is_symlink():
                 yield from yaml_entries(entry.path)
-            elif not is_dir and is_yaml(Path(entry.name)) and entry.name.lower() not in (".yaml", ".yml"):
+            elif not is_dir and named:
                 yield entry
         except OSError:
             continue

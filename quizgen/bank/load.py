@@ -232,10 +232,16 @@ def _read_located(reader: Reader, text: str, shown: str) -> dict[str, list[Any]]
     for key, raw in data.items():
         if key not in SECTIONS:
             reader.fail(data.key_locs[key], key, f"unknown section{suggest(key, SECTIONS)}; expected {', '.join(SECTIONS)}")
-        elif raw is not None and not isinstance(raw, LocList):
+        elif raw is None:  # a placeholder beside a written section (see below)
+            continue
+        elif not isinstance(raw, LocList):
             reader.fail(data.where(key), key, f"must be a list, not {kind_of(raw)}")
-        elif raw is not None:
+        else:
             part[key].extend(_read_section(reader, key, raw))
+    if data and all(raw is None for raw in data.values()):  # `items:` alone: its list never written, or commented out
+        key = next(iter(data))
+        reader.fail(data.key_locs[key], key, f"nothing is written under it; write the list of {key} under it, "
+                                             "or remove the file")
     return part
 
 

@@ -80,16 +80,20 @@ def _no_shared_nodes(root: yaml.Node) -> None:
 def records(node: yaml.Node, sections: dict[str, type[Any]]) -> dict[str, list[Any]]:
     """A file's records by section (every section present, in the order of `sections`)."""
     part: dict[str, list[Any]] = {k: [] for k in sections}
+    written = False  # a section with something under it, if only `[]`: a file of `items:` alone is a problem
     for key, value in _pairs(node):
         cls = sections.get(key)
         if cls is None:
             raise Slow
         if value.__class__ is _Scalar and value.tag == _NULL:
             continue
+        written = True
         if value.__class__ is not _Sequence or value.tag != _SEQ:
             raise Slow
         build = compiled(cls)
         part[key].extend(build(entry) for entry in value.value)
+    if not written:
+        raise Slow
     return part
 
 
