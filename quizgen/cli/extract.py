@@ -10,7 +10,7 @@ import click
 
 from quizgen import resources
 from quizgen.cli import cli
-from quizgen.cli.common import bank_flag, bank_option, load, plural
+from quizgen.cli.common import bank_flag, bank_option, load, plural, reading
 from quizgen.errors import QuizgenError, UsageError
 from quizgen.text import terminal_safe
 
@@ -127,8 +127,9 @@ def extract(article: Path, output: Path | None, max_drafts: int | None, keep_all
 
     if keep_all and max_drafts is not None:
         raise UsageError("use either --max N or --all, not both")
+    reading(bank_path, files=((article, f"the article {article}"),))  # no -o onto the bank or the article
     if output is not None:
-        check_target(output)  # before the work: a FIFO or a folder is refused at once
+        check_target(output)  # before the work: a FIFO, a folder or what the command reads is refused at once
     text = read_article(article)
     bank_dir = bank_path or resources.bank_dir()
     bank = load(bank_dir)
