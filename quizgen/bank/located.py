@@ -109,7 +109,8 @@ def too_many_values(text: str, file: str) -> Problem | None:
                 values += 1
                 if values > MAX_NODES:
                     mark = event.start_mark
-                    return Problem(file, mark.line + 1, mark.column + 1, "(document)",
+                    line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+                    return Problem(file, line, column, "(document)",
                                    f"more than {MAX_NODES:,} values in one file; split it into smaller files "
                                    "(a file of 200 items has about 21,000)")
     except yaml.YAMLError:  # a syntax error is the composer's to report, with its place
