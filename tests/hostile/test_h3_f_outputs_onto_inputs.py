@@ -3,7 +3,8 @@
 A slip of `-o` (the bank's folder for out/) made every writing command write over what it reads: the bank
 no longer loaded. Every command that writes now refuses, in one line and before any work, an output inside
 the bank folder or the articles folder, or onto a file the command reads (the article `extract` drafts
-from); nothing is written and the file is kept byte for byte.
+from); nothing is written and the file is kept byte for byte. `extract` alone may write its drafts file into
+the bank (`check` reads drafts there and `review` knows it), but not over another bank file.
 """
 
 from __future__ import annotations
@@ -47,17 +48,26 @@ def test_worksheet_refuses_the_articles_folder_it_reads(bank: Path) -> None:
     assert sorted(p.name for p in Path("arts").iterdir()) == ["t1.txt", "t2.txt"]
 
 
-def test_extract_refuses_the_bank_and_the_article_it_reads(bank: Path) -> None:
+def test_extract_refuses_a_bank_file_and_the_article_it_reads(bank: Path) -> None:
     pytest.importorskip("sudachipy")
     shutil.copy(DEV_ARTICLE, "art.txt")
     article = Path("art.txt").read_bytes()
     before = _kept(bank)
-    err = run("extract", "art.txt", "--bank", "bank", "-o", "bank/items/drafts.yaml").fails_cleanly()
-    assert err == f"Error: will not write bank/items/drafts.yaml: it is inside the bank folder bank, {INSIDE}"
+    err = run("extract", "art.txt", "--bank", "bank", "-o", "bank/items.yaml").fails_cleanly()
+    assert err == "Error: will not write bank/items.yaml: it is the bank file bank/items.yaml, which this command " \
+                  "reads; give another file name\n"
     err = run("extract", "art.txt", "--bank", "bank", "-o", "art.txt").fails_cleanly()
     assert err == "Error: will not write art.txt: it is the article art.txt, which this command reads; " \
                   "give another file name\n"
     assert Path("art.txt").read_bytes() == article and _kept(bank) == before
+
+
+def test_extract_may_write_and_rewrite_a_drafts_file_inside_the_bank(bank: Path) -> None:
+    pytest.importorskip("sudachipy")
+    shutil.copy(DEV_ARTICLE, "art.txt")
+    for _ in range(2):  # new, then replacing its own drafts file
+        assert run("extract", "art.txt", "--bank", "bank", "-o", "bank/drafts.yaml").code == 0
+    assert "draft: true" in Path("bank/drafts.yaml").read_text(encoding="utf-8")
 
 
 def test_outputs_beside_the_bank_are_written_as_before(bank: Path) -> None:
