@@ -84,9 +84,10 @@ MAX_REPEATS = 10_000  # values that aliases may repeat in one file (a bank file 
 MAX_REPEAT_CHARS = 1_000_000  # characters of text that aliases may repeat in one file (each copy is checked)
 MAX_DEPTH = 50  # levels of nesting (the bank's deepest value is about six levels down)
 #: Values (mappings, lists, texts, numbers, …) in one file. The largest file of the 100,000-item benchmark bank
-#: (bench/bigbank.py: 200 items, 620 KB) has 20,890 and the bundled bank's largest 1,206; 200,000 take libyaml
-#: about 0.3 s to reach, where an 18 MB file may hold 9 million.
-MAX_NODES = 200_000
+#: (bench/bigbank.py: 200 items, 620 KB) has 20,890 and the bundled bank's largest 1,206. A file just within the
+#: budget is read (both paths) in about 3 s; libyaml reaches the budget of one far over it in about 0.2 s, where an
+#: 18 MB file may hold 9 million.
+MAX_NODES = 100_000
 _NODE_EVENTS = (yaml.ScalarEvent, yaml.SequenceStartEvent, yaml.MappingStartEvent, yaml.AliasEvent)
 
 
