@@ -68,14 +68,16 @@ def read_utf8(path: Path) -> str | Unread:
         return Unread(f"not UTF-8 text ({exc.reason}); save the file as UTF-8", line, column)
 
 
-def bank_files(bank_dir: Path) -> list[Path]:
-    """Every *.yaml/*.yml below `bank_dir` but folders: links to nothing and FIFOs too, for the reader to refuse."""
-    return sorted(Path(entry.path) for entry in yaml_entries(bank_dir))
+def bank_files(bank_dir: Path, *, loops: bool = False) -> list[Path]:
+    """Every *.yaml/*.yml below `bank_dir` but folders: links to nothing and FIFOs too, for the reader to refuse;
+    links that loop only with `loops` (`Path.resolve` raises on one: a caller that resolves the paths leaves them
+    out; `load_bank` refuses them)."""
+    return sorted(Path(entry.path) for entry in yaml_entries(bank_dir, loops=loops))
 
 
-def yaml_entries(folder: Path | str) -> Iterator[os.DirEntry[str]]:
+def yaml_entries(folder: Path | str, *, loops: bool = True) -> Iterator[os.DirEntry[str]]:
     """`bank_files`, unsorted, as directory entries (each one's `stat()` is one system call): folders are walked,
-    links to folders are not (as `Path.rglob` does)."""
+    links to folders are not (as `Path.rglob` does); links that loop unless not `loops`."""
     try:
         entries = list(os.scandir(folder))
     except OSError:
@@ -85,10 +87,12 @@ def yaml_entries(folder: Path | str) -> Iterator[os.DirEntry[str]]:
         try:
             is_dir = entry.is_dir()
         except OSError:  # a link that loops: a bank file by its name, for the reader to refuse with its place
-            is_dir = False
+            if loops and named:
+                yield entry
+            continue
         try:
             if is_dir and not entry.is_symlink():
-                yield from yaml_entries(entry.path)
+                yield from yaml_entries(entry.path, loops=loops)
             elif not is_dir and named:
                 yield entry
         except OSError:

@@ -51,7 +51,7 @@ def load_bank(bank_dir: Path | str, articles_dir: Path | str | None = None, prog
     bank_dir = Path(bank_dir)
     if not bank_dir.is_dir():
         raise UsageError(f"bank folder not found: {bank_dir}")
-    files = bank_files(bank_dir)
+    files = bank_files(bank_dir, loops=True)
     if not files:
         raise UsageError(f"no .yaml files in bank folder {bank_dir}")
     if articles_dir is not None and not Path(articles_dir).is_dir():

@@ -47,3 +47,11 @@ def test_two_links_to_each_other_are_both_refused(bank: Path) -> None:
     assert err.splitlines()[:2] == [f"bank/{n}.yaml:1:1: (file): a link that leads in a loop (to itself, or "
                                     "through other links back to itself); point it at a file or remove it"
                                     for n in "ab"]
+
+
+def test_review_of_drafts_inside_a_bank_with_a_looping_link_is_no_traceback(bank: Path) -> None:
+    """`review` resolves the bank's file paths (Path.resolve raises on a loop): it leaves such a link out, as before."""
+    os.symlink("self.yaml", bank / "self.yaml")
+    (bank / "drafts.yaml").write_text("items:\n  - id: t9-draft\n    draft: true\n", encoding="utf-8")
+    err = run("review", "bank/drafts.yaml", "--bank", "bank", input="").fails_cleanly()
+    assert err.startswith("bank/drafts.yaml:2:5: items[0]."), err
