@@ -130,10 +130,11 @@ def reading(bank_path: Path | None, *, output: Path | None = None, articles: Pat
     `review`, whose work is to write into the bank). Not `whole_bank`: only the bank files among `files` are kept
     (`extract` may write a drafts file into the bank)."""
     from quizgen import atomic
+    from quizgen.bank.records import display_path
 
     bank_dir = bank_path or resources.bank_dir()
-    inputs = (*(((bank_dir, f"the bank folder {bank_dir}"),) if whole_bank else ()),
-              *(((articles, f"the articles folder {articles}"),) if articles is not None else ()), *files)
+    inputs = (*(((bank_dir, f"the bank folder {display_path(bank_dir)}"),) if whole_bank else ()),
+              *(((articles, f"the articles folder {display_path(articles)}"),) if articles is not None else ()), *files)
     click.get_current_context().with_resource(atomic.reading(*inputs))
     if output is not None and str(output) not in ("-", "/dev/stdout"):
         atomic.check_not_input(output)
