@@ -16,6 +16,9 @@
   `scratch_path` gives the same kind of file for work that is not the output itself (the Anki
   collection an .apkg is zipped from), removed when its block ends.
 - OS errors become `OutputError` with the file named: "cannot write out/x.apkg: No space left on device".
+- Nothing is written onto what the running command reads: within `reading(...)` (the CLI opens it for every
+  command that writes outputs), a target inside the bank folder or the articles folder, or that is a file the
+  command read, is refused (`export -o question_bank/sources.yaml` replaced the bank file it had just read).
 """
 
 from __future__ import annotations
@@ -53,6 +56,38 @@ def _kind(mode: int) -> str:
     return "not a regular file"
 
 
+#: What the running command reads, which none of its outputs may land on or in: (real path, how a message names
+#: it, whether it is a folder). Process-wide rather than a context variable: worker threads write outputs too.
+_inputs: tuple[tuple[Path, str, bool], ...] = ()
+
+
+@contextmanager
+def reading(*inputs: tuple[Path, str]) -> Iterator[None]:
+    """Within the block no output is written inside these folders or onto these files, each `(path, its name in a
+    message)`: "the bank folder question_bank", "the article art.txt"."""
+    global _inputs
+    before = _inputs
+    _inputs = (*before, *((Path(os.path.realpath(p)), what, Path(p).is_dir()) for p, what in inputs))
+    try:
+        yield
+    finally:
+        _inputs = before
+
+
+def check_not_input(target: Path) -> None:
+    """Raise OutputError when `target` (after its links) is, or is inside, something the running command reads."""
+    if not _inputs:
+        return
+    real = Path(os.path.realpath(target))  # realpath, not resolve: a link that loops is not an error here
+    for place, what, folder in _inputs:
+        if real == place:
+            other = "folder" if folder else "file name"
+            raise OutputError(f"will not write {target}: it is {what}, which this command reads; give another {other}")
+        if folder and real.is_relative_to(place):
+            raise OutputError(f"will not write {target}: it is inside {what}, which this command reads; "
+                              "write outside that folder")
+
+
 _SYSTEM = tuple(Path(p) for p in ("/dev", "/proc", "/sys"))
 _SHARED_MEMORY = Path("/dev/shm")  # an ordinary tmpfs, for files
 
@@ -71,7 +106,9 @@ def destination(target: Path) -> Path:
 
 
 def check_target(target: Path) -> None:
-    """Raise OutputError unless `target` (after its links) is a regular file or does not exist yet."""
+    """Raise OutputError unless `target` (after its links) is a regular file or does not exist yet, and is not
+    something the running command reads (see `reading`)."""
+    check_not_input(target)
     try:
         mode = target.stat().st_mode
     except FileNotFoundError:
@@ -91,6 +128,7 @@ def check_target(target: Path) -> None:
 
 def ensure_folder(folder: Path) -> Path:
     """`folder`, made (with its parents) if missing; OutputError if a file is in the way or it cannot be made."""
+    check_not_input(folder)
     if not folder.is_dir():
         destination(folder)  # never a new folder in /dev, /proc or /sys
     try:

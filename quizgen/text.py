@@ -10,6 +10,7 @@ or set its title, and XML 1.0 can hold none of the C0 ones.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 #: Every character the bank refuses and the outputs remove: C0 but tab and newline, DEL, C1, U+FFFE, U+FFFF.
 CONTROL_CHARS = "".join(map(chr, [*range(0x00, 0x09), *range(0x0B, 0x20), *range(0x7F, 0xA0), 0xFFFE, 0xFFFF]))
@@ -42,6 +43,31 @@ def typed_problem(text: str, limit: int) -> str | None:
     if len(text) > limit:
         return f"That is {len(text):,} characters, more than the {limit:,} it may have; type a shorter one."
     return None
+
+
+QUOTE_CHARS = 60  # how much of a long value a message quotes
+_CUT_OVER = 80  # a value up to this long is quoted whole (cutting it would save little)
+
+
+def quoted(value: object, *, escaped: bool = False) -> str:
+    """`value` as a message quotes it (`repr`), a text of more than 80 characters cut to its first `QUOTE_CHARS`, saying
+    how long it is: 'xxxx…' (19,000,000 characters). A 19 MB text where a list belongs made a 19 MB message line.
+
+    `escaped` shows every character outside ASCII as its escape ('\\u0430004-…'): for a name that must be ASCII,
+    where a look-alike letter (Cyrillic а for a) would otherwise read as the right one."""
+    show = ascii if escaped else repr
+    if isinstance(value, str) and len(value) > _CUT_OVER:
+        head = show(value[:QUOTE_CHARS])
+        return f"{head[:-1]}…{head[-1]} ({len(value):,} characters)"
+    return show(value)
+
+
+def first_non_ascii(text: str) -> str | None:
+    """'U+0430 CYRILLIC SMALL LETTER A at character 1': the first character of `text` outside ASCII, or None."""
+    at = next((i for i, char in enumerate(text) if not char.isascii()), None)
+    if at is None:
+        return None
+    return f"{code_point(text[at])} {unicodedata.name(text[at], 'UNNAMED CHARACTER')} at character {at + 1}"
 
 
 def strip_controls(text: str) -> str:

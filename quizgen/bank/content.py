@@ -23,6 +23,7 @@ from quizgen.bank.model import AnswerType, Bank, Category, Item, ItemKind, Story
 from quizgen.bank.records import Reader
 from quizgen.japanese.dates import mentioned, parse_date, parse_when, relative_words
 from quizgen.japanese.normalise import normalise
+from quizgen.text import quoted
 
 __all__ = ["META_TAGS", "Shown", "answer_forms", "check_content", "evidence_overlaps", "printed_in", "shown"]
 
@@ -49,7 +50,7 @@ def check_content(bank: Bank, r: Reader, texts: dict[str, str] | None) -> None:
         for j, tag in enumerate(it.tags):
             if tag in META_TAGS:
                 r.flag("items", it.id, ("tags", j),
-                       f"tag {tag!r} is page metadata, not a fact to learn: keep it in sources.yaml")
+                       f"tag {quoted(tag)} is page metadata, not a fact to learn: keep it in sources.yaml")
     _mirror_pairs(r, live, texts)
 
 
@@ -108,7 +109,7 @@ def _article_numbers(bank: Bank, r: Reader) -> None:
         for path, text in texts:
             m = pattern.search(unicodedata.normalize("NFKC", text))
             if m is not None:
-                r.flag(kind, rid, path, f"names an article number ({m.group(0)!r}): name the event instead; "
+                r.flag(kind, rid, path, f"names an article number ({quoted(m.group(0))}): name the event instead; "
                                         "outputs cite the source from evidence")
 
 
@@ -191,7 +192,7 @@ def _answer_in_prompt(r: Reader, it: Item) -> None:
     for form, what, shortest in answer_forms(it):
         lang = printed_in(form, it.prompt, shortest)
         if lang is not None:
-            r.flag("items", it.id, ("prompt", lang), f"{what} {form!r} is printed in its own prompt")
+            r.flag("items", it.id, ("prompt", lang), f"{what} {quoted(form)} is printed in its own prompt")
 
 
 def _date_answer(r: Reader, it: Item) -> None:
@@ -202,13 +203,13 @@ def _date_answer(r: Reader, it: Item) -> None:
     where: FieldPath = ("answer", "ja")
     words = relative_words(it.answer.ja) or relative_words(it.answer.en)
     if words:
-        r.flag("items", it.id, where, f"relative date answer {it.answer.ja!r}: "
+        r.flag("items", it.id, where, f"relative date answer {quoted(it.answer.ja)}: "
                                       "resolve it (e.g. 2024年) or do not ask the date")
         return
     if not is_date:
         return
     if not mentioned(it.answer.ja).years:
-        r.flag("items", it.id, where, f"date answer {it.answer.ja!r} has no year: "
+        r.flag("items", it.id, where, f"date answer {quoted(it.answer.ja)} has no year: "
                                       "resolve it (e.g. 2023年3月17日) or do not ask the date")
         return
     if it.when is None:
@@ -216,7 +217,7 @@ def _date_answer(r: Reader, it: Item) -> None:
         return
     when, answer = parse_when(it.when), parse_date(unicodedata.normalize("NFKC", it.answer.ja).lower())
     if when is not None and answer is not None and not when.covers(answer):
-        r.flag("items", it.id, where, f"date answer {it.answer.ja!r} does not match when {it.when!r}")
+        r.flag("items", it.id, where, f"date answer {quoted(it.answer.ja)} does not match when {quoted(it.when)}")
 
 
 def _story_date_asked(r: Reader, it: Item, story: Story | None) -> None:
@@ -227,7 +228,7 @@ def _story_date_asked(r: Reader, it: Item, story: Story | None) -> None:
     shown_date = story.when is not None and it.when == story.when
     if shown_date or printed_in(it.answer.ja, story.title, 2, ("ja",)):
         r.flag("items", it.id, ("answer", "ja"),
-               f"date answer {it.answer.ja!r} is the date of its own story {story.id!r}"
+               f"date answer {quoted(it.answer.ja)} is the date of its own story {quoted(story.id)}"
                f"{' (its when)' if shown_date else ' (its title)'}, which its deck name and its siblings' prompts print: "
                "ask a date the story does not print, or ask this fact another way")
 
@@ -275,7 +276,7 @@ def _mirror_pairs(r: Reader, items: Sequence[Item], texts: dict[str, str] | None
     for a, b in sorted(pairs):
         if evidence_overlaps(items[a], items[b], texts):
             r.flag("items", items[b].id, ("prompt", "ja"),
-                   f"mirror pair with item {items[a].id!r}: each answer is in the other's prompt; keep one")
+                   f"mirror pair with item {quoted(items[a].id)}: each answer is in the other's prompt; keep one")
 
 
 def _answers_in_prompts(answers: set[str], prompts: set[str]) -> dict[str, set[str]]:

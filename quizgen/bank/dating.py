@@ -21,6 +21,7 @@ import re
 from quizgen.bank.model import Bank, DateBasis, DateHow, Item, Text
 from quizgen.bank.records import Reader, suggest
 from quizgen.japanese.dates import PartialDate, mentioned, parse_when, relative_year
+from quizgen.text import quoted
 
 __all__ = ["check_dates", "check_years"]
 
@@ -46,13 +47,14 @@ def _check_basis(bank: Bank, r: Reader, it: Item, basis: DateBasis, when: Partia
     source = bank.source_by_id.get(basis.article)
     if source is None:
         r.flag("items", it.id, ("date_basis", "article"),
-               f"unknown article {basis.article!r}{suggest(basis.article, bank.source_by_id)}")
+               f"unknown article {quoted(basis.article)}{suggest(basis.article, bank.source_by_id)}")
         return
     seen = mentioned(" ".join(basis.quotes))
     if when.month is not None and when.month not in seen.months:
-        r.flag("items", it.id, ("date_basis", "quotes"), f"the quotes do not show the month {when.month}月 of when {it.when!r}")
+        r.flag("items", it.id, ("date_basis", "quotes"),
+               f"the quotes do not show the month {when.month}月 of when {quoted(it.when)}")
     if when.day is not None and when.day not in seen.days:
-        r.flag("items", it.id, ("date_basis", "quotes"), f"the quotes do not show the day {when.day}日 of when {it.when!r}")
+        r.flag("items", it.id, ("date_basis", "quotes"), f"the quotes do not show the day {when.day}日 of when {quoted(it.when)}")
     if basis.how is not DateHow.COUNTED:
         for name in ("from_year", "years"):
             if getattr(basis, name) is not None:
@@ -71,14 +73,14 @@ def _check_basis(bank: Bank, r: Reader, it: Item, basis: DateBasis, when: Partia
 def _article_date(r: Reader, it: Item, basis: DateBasis, published: str | None, year: int) -> None:
     if published is None:
         r.flag("items", it.id, ("date_basis", "article"),
-               f"article-date: source {basis.article!r} has no published date to count from")
+               f"article-date: source {quoted(basis.article)} has no published date to count from")
         return
     relative = relative_year(" ".join(basis.quotes))
     if relative is None:
         if it.when != published[:7] or basis.note is None:
             r.flag("items", it.id, ("date_basis", "quotes"),
                    "article-date: the quotes have no 今年/昨年/来年…; an event the page reports as just happened "
-                   f"needs when = the page's month ({published[:7]!r}) and a note saying how")
+                   f"needs when = the page's month ({quoted(published[:7])}) and a note saying how")
         return
     word, offset = relative
     counted = int(published[:4]) + offset

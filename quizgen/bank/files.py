@@ -7,6 +7,7 @@ otherwise be read into memory whole), and UTF-8; whatever is wrong is said with 
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 from collections.abc import Iterator
@@ -37,6 +38,9 @@ def not_plain(path: Path) -> str | None:
     except FileNotFoundError:
         return f"a link to {os.readlink(path)}, which does not exist" if path.is_symlink() else "no such file"
     except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "a link that leads in a loop (to itself, or through other links back to itself); " \
+                   "point it at a file or remove it"
         return f"cannot read: {exc.strerror}"
     if not stat.S_ISREG(st.st_mode):
         kind = "a FIFO" if stat.S_ISFIFO(st.st_mode) else "a socket" if stat.S_ISSOCK(st.st_mode) \
@@ -64,24 +68,32 @@ def read_utf8(path: Path) -> str | Unread:
         return Unread(f"not UTF-8 text ({exc.reason}); save the file as UTF-8", line, column)
 
 
-def bank_files(bank_dir: Path) -> list[Path]:
-    """Every *.yaml/*.yml below `bank_dir` but folders: links to nothing and FIFOs too, for the reader to refuse."""
-    return sorted(Path(entry.path) for entry in yaml_entries(bank_dir))
+def bank_files(bank_dir: Path, *, loops: bool = False) -> list[Path]:
+    """Every *.yaml/*.yml below `bank_dir` but folders: links to nothing and FIFOs too, for the reader to refuse;
+    links that loop only with `loops` (`Path.resolve` raises on one: a caller that resolves the paths leaves them
+    out; `load_bank` refuses them)."""
+    return sorted(Path(entry.path) for entry in yaml_entries(bank_dir, loops=loops))
 
 
-def yaml_entries(folder: Path | str) -> Iterator[os.DirEntry[str]]:
+def yaml_entries(folder: Path | str, *, loops: bool = True) -> Iterator[os.DirEntry[str]]:
     """`bank_files`, unsorted, as directory entries (each one's `stat()` is one system call): folders are walked,
-    links to folders are not (as `Path.rglob` does)."""
+    links to folders are not (as `Path.rglob` does); links that loop unless not `loops`."""
     try:
         entries = list(os.scandir(folder))
     except OSError:
         return
     for entry in entries:
+        named = is_yaml(Path(entry.name)) and entry.name.lower() not in (".yaml", ".yml")
         try:
             is_dir = entry.is_dir()
+        except OSError:  # a link that loops: a bank file by its name, for the reader to refuse with its place
+            if loops and named:
+                yield entry
+            continue
+        try:
             if is_dir and not entry.is_symlink():
-                yield from yaml_entries(entry.path)
-            elif not is_dir and is_yaml(Path(entry.name)) and entry.name.lower() not in (".yaml", ".yml"):
+                yield from yaml_entries(entry.path, loops=loops)
+            elif not is_dir and named:
                 yield entry
         except OSError:
             continue

@@ -29,6 +29,7 @@ from quizgen.bank.model import Bank, Disagreement, Entity, Item, Pool, Source, S
 from quizgen.bank.records import MISSING, Reader, RecordRef, display_path, dumps_yaml, kind_of, suggest
 from quizgen.bank.validate import validate
 from quizgen.errors import BankError, Problem, QuizgenError, UsageError
+from quizgen.text import quoted
 
 SECTIONS: dict[str, type[Any]] = {
     "sources": Source,
@@ -50,7 +51,7 @@ def load_bank(bank_dir: Path | str, articles_dir: Path | str | None = None, prog
     bank_dir = Path(bank_dir)
     if not bank_dir.is_dir():
         raise UsageError(f"bank folder not found: {bank_dir}")
-    files = bank_files(bank_dir)
+    files = bank_files(bank_dir, loops=True)
     if not files:
         raise UsageError(f"no .yaml files in bank folder {bank_dir}")
     if articles_dir is not None and not Path(articles_dir).is_dir():
@@ -231,10 +232,16 @@ def _read_located(reader: Reader, text: str, shown: str) -> dict[str, list[Any]]
     for key, raw in data.items():
         if key not in SECTIONS:
             reader.fail(data.key_locs[key], key, f"unknown section{suggest(key, SECTIONS)}; expected {', '.join(SECTIONS)}")
-        elif raw is not None and not isinstance(raw, LocList):
+        elif raw is None:  # a placeholder beside a written section (see below)
+            continue
+        elif not isinstance(raw, LocList):
             reader.fail(data.where(key), key, f"must be a list, not {kind_of(raw)}")
-        elif raw is not None:
+        else:
             part[key].extend(_read_section(reader, key, raw))
+    if data and all(raw is None for raw in data.values()):  # `items:` alone: its list never written, or commented out
+        key = next(iter(data))
+        reader.fail(data.key_locs[key], key, f"nothing is written under it; write the list of {key} under it, "
+                                             "or remove the file")
     return part
 
 
@@ -250,7 +257,7 @@ def _read_section(reader: Reader, key: str, raw: LocList) -> list[Any]:
         if (key, rec.id) in reader.maps:
             first = reader.mapping(key, rec.id).loc
             reader.fail(entry.where("id"), f"{key}[{i}].id",
-                        f"duplicate id {rec.id!r} (first defined at {first.file}:{first.line})")
+                        f"duplicate id {quoted(rec.id)} (first defined at {first.file}:{first.line})")
             continue
         reader.maps[(key, rec.id)] = entry
         out.append(rec)

@@ -10,7 +10,9 @@ Hostile files cannot make the reader work without end: an aliased value is built
 each alias, so aliases may repeat at most `MAX_REPEATS` values and `MAX_REPEAT_CHARS` characters in one
 file (a "billion laughs" file, or a long text aliased thousands of times, stops at once; nothing more of
 the file is read, so no false problem follows), a value that contains itself through an alias is a problem rather than
-endless recursion, and values nest at most `MAX_DEPTH` levels deep. The bank, the deck recipes
+endless recursion, values nest at most `MAX_DEPTH` levels deep, and a file holds at most `MAX_NODES` values
+(`too_many_values`, asked before anything is built: 9 million small numbers in 18 MB took libyaml and this reader
+more than a minute and gigabytes of memory). The bank, the deck recipes
 and the drafts files all read through here, so each gets these limits and the same messages.
 """
 
@@ -22,7 +24,7 @@ from typing import Any
 import yaml
 
 from quizgen.errors import Problem
-from quizgen.text import code_point, find_control
+from quizgen.text import code_point, find_control, quoted
 
 
 @dataclass(frozen=True)
@@ -81,6 +83,40 @@ _TAG_NAMES = {"tag:yaml.org,2002:bool": "boolean (true or false)", "tag:yaml.org
 MAX_REPEATS = 10_000  # values that aliases may repeat in one file (a bank file needs none)
 MAX_REPEAT_CHARS = 1_000_000  # characters of text that aliases may repeat in one file (each copy is checked)
 MAX_DEPTH = 50  # levels of nesting (the bank's deepest value is about six levels down)
+#: Values (mappings, lists, texts, numbers, …) in one file. The largest file of the 100,000-item benchmark bank
+#: (bench/bigbank.py: 200 items, 620 KB) has 20,890 and the bundled bank's largest 1,206. A file just within the
+#: budget is read (both paths) in about 3 s; libyaml reaches the budget of one far over it in about 0.2 s, where an
+#: 18 MB file may hold 9 million.
+MAX_NODES = 100_000
+_NODE_EVENTS = (yaml.ScalarEvent, yaml.SequenceStartEvent, yaml.MappingStartEvent, yaml.AliasEvent)
+
+
+def too_many_values(text: str, file: str) -> Problem | None:
+    """The problem of a file holding more than `MAX_NODES` values, at the first one too many, or None.
+
+    Every value but the document's first comes after one of `:` `?` `,` `[` `{` (each at most two values: a key
+    and its value) or `-` (one), so counting those characters bounds the values from above at the cost of a few
+    scans of the text; only a file over the budget by that bound is counted exactly, value by value as libyaml
+    parses it, and the count stops at the budget: a file of millions of values is refused in a fraction of a second.
+    """
+    bound = 1 + text.count("-") + 2 * (text.count(":") + text.count("?") + text.count(",") + text.count("[")
+                                       + text.count("{"))
+    if bound <= MAX_NODES:
+        return None
+    values = 0
+    try:
+        for event in yaml.parse(text, Loader=_COMPOSER):
+            if isinstance(event, _NODE_EVENTS):
+                values += 1
+                if values > MAX_NODES:
+                    mark = event.start_mark
+                    line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+                    return Problem(file, line, column, "(document)",
+                                   f"more than {MAX_NODES:,} values in one file; split it into smaller files "
+                                   "(a file of 200 items has about 21,000)")
+    except yaml.YAMLError:  # a syntax error is the composer's to report, with its place
+        return None
+    return None
 
 
 class _Builder:
@@ -143,7 +179,7 @@ class _Builder:
             self.problems.append(
                 self.loc(node).problem(
                     path or "(document)",
-                    f"YAML tag {node.tag!r} is not allowed; the bank is plain data (safe YAML only)",
+                    f"YAML tag {quoted(node.tag)} is not allowed; the bank is plain data (safe YAML only)",
                 )
             )
             return None
@@ -183,19 +219,22 @@ class _Builder:
             return self._constructor.construct_object(node, deep=True)
         except ValueError as exc:
             if node.tag == "tag:yaml.org,2002:timestamp":
-                message = (f"{node.value!r} is not a date ({exc}); write YYYY-MM-DD, or quote it to keep it as text")
+                message = (f"{quoted(node.value)} is not a date ({exc}); write YYYY-MM-DD, or quote it to keep it as text")
             elif node.tag == "tag:yaml.org,2002:int" and node.value.isdigit():
                 message = f"a number of {len(node.value)} digits is too long to read; quote it to keep it as text"
             else:
-                message = f"{node.value!r} cannot be read ({exc}); quote it to keep it as text"
+                message = f"{quoted(node.value)} cannot be read ({exc}); quote it to keep it as text"
         except (KeyError, AttributeError):  # an explicit tag on a value that is none (!!bool maybe, !!timestamp soon)
-            message = f"{node.value!r} is not a {_TAG_NAMES.get(node.tag, node.tag)}; remove the tag or quote the value"
+            message = f"{quoted(node.value)} is not a {_TAG_NAMES.get(node.tag, node.tag)}; remove the tag or quote the value"
         self.problems.append(self.loc(node).problem(path or "(document)", message))
         return UNREADABLE
 
 
 def load_located(text: str, file: str) -> tuple[Any, list[Problem]]:
     """Parse one YAML document. Returns (data, problems); data is None when unreadable."""
+    too_many = too_many_values(text, file)
+    if too_many is not None:
+        return None, [too_many]
     try:
         node = yaml.compose(text, Loader=_COMPOSER)
     except yaml.reader.ReaderError as exc:

@@ -18,6 +18,7 @@ from pathlib import Path, PurePosixPath
 
 from quizgen.bank.model import Bank
 from quizgen.bank.records import Reader, singular
+from quizgen.text import first_non_ascii, quoted
 
 ID_RE = re.compile(r"[a-z0-9][a-z0-9-]*")
 MAX_ID = 64
@@ -27,8 +28,9 @@ def id_problem(value: str) -> str | None:
     """Why `value` cannot be an id of any kind, or None when it can."""
     if ID_RE.fullmatch(value) and len(value) <= MAX_ID:
         return None
-    return (f"{value!r} is not an id: use lower-case letters, digits and hyphens (e.g. a000-peace-plan), "
-            f"at most {MAX_ID} characters")
+    odd = first_non_ascii(value)  # a look-alike letter (Cyrillic а) is shown escaped and named
+    return (f"{quoted(value, escaped=True)}{f' ({odd})' if odd else ''} is not an id: use lower-case letters, digits "
+            f"and hyphens (e.g. a000-peace-plan), at most {MAX_ID} characters")
 
 
 def check_ids(bank: Bank, r: Reader) -> None:
@@ -45,7 +47,7 @@ def file_problem(file: str) -> str | None:
     """Why a source's `file` is not a path inside the articles folder, or None when it is one."""
     path = PurePosixPath(file)
     if "\\" in file or path.is_absolute() or ".." in path.parts or re.match(r"[A-Za-z]:", file) or not path.parts:
-        return (f"{file!r} is not a file in the articles folder: give its path inside that folder, "
+        return (f"{quoted(file)} is not a file in the articles folder: give its path inside that folder, "
                 "with / between folders and no '..'")
     return None
 
@@ -66,6 +68,6 @@ def article_path(articles: Path, file: str) -> tuple[Path | None, str | None]:
     path = articles / file
     real, root = path.resolve(), articles.resolve()
     if not real.is_relative_to(root):
-        return None, (f"{file!r} leads out of the articles folder (a link to {real}); "
+        return None, (f"{quoted(file)} leads out of the articles folder (a link to {real}); "
                       "copy the article into the folder")
     return path, None

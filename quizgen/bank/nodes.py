@@ -22,6 +22,7 @@ from typing import Any
 
 import yaml
 
+from quizgen.bank.located import too_many_values
 from quizgen.text import CONTROL_RE
 
 __all__ = ["Slow", "compiled", "compose", "records"]
@@ -47,7 +48,9 @@ Convert = Callable[[yaml.Node], Any]
 
 def compose(text: str) -> yaml.Node:
     """The file's one document as libyaml's nodes; `Slow` for anything the located reader must say (a syntax
-    error, an empty file, an alias)."""
+    error, an empty file, an alias, more values than a file may hold)."""
+    if too_many_values(text, "") is not None:
+        raise Slow
     try:
         node = yaml.compose(text, Loader=_COMPOSER)
     except Exception:  # whatever it is, the located reader says it with its place
@@ -77,16 +80,20 @@ def _no_shared_nodes(root: yaml.Node) -> None:
 def records(node: yaml.Node, sections: dict[str, type[Any]]) -> dict[str, list[Any]]:
     """A file's records by section (every section present, in the order of `sections`)."""
     part: dict[str, list[Any]] = {k: [] for k in sections}
+    written = False  # a section with something under it, if only `[]`: a file of `items:` alone is a problem
     for key, value in _pairs(node):
         cls = sections.get(key)
         if cls is None:
             raise Slow
         if value.__class__ is _Scalar and value.tag == _NULL:
             continue
+        written = True
         if value.__class__ is not _Sequence or value.tag != _SEQ:
             raise Slow
         build = compiled(cls)
         part[key].extend(build(entry) for entry in value.value)
+    if not written:
+        raise Slow
     return part
 
 

@@ -21,7 +21,7 @@ from typing import Any
 from quizgen.bank.data import fields_of as _fields
 from quizgen.bank.located import UNREADABLE, Loc, LocList, LocMap
 from quizgen.errors import Problem
-from quizgen.text import code_point, find_control
+from quizgen.text import QUOTE_CHARS, code_point, find_control, quoted
 
 MISSING = object()
 
@@ -87,7 +87,7 @@ class Reader:
         if isinstance(tp, type) and issubclass(tp, Enum):
             return self._choice(raw, tp, loc, path)
         if tp is bool:
-            return raw if isinstance(raw, bool) else self.fail(loc, path, f"must be true or false, not {raw!r}")
+            return raw if isinstance(raw, bool) else self.fail(loc, path, f"must be true or false, not {quoted(raw)}")
         if tp is int:
             if isinstance(raw, int) and not isinstance(raw, bool):
                 return raw
@@ -110,7 +110,7 @@ class Reader:
         if raw in choices:
             return tp(raw)
         hint = suggest(str(raw), choices)
-        return self.fail(loc, path, f"must be one of {', '.join(choices)}, not {raw!r}{hint}")
+        return self.fail(loc, path, f"must be one of {', '.join(choices)}, not {quoted(raw)}{hint}")
 
     def _text(self, raw: Any, loc: Loc, path: str) -> Any:
         if isinstance(raw, dt.date):
@@ -120,7 +120,7 @@ class Reader:
                 return self.fail(loc, path, f"must be text; write it in quotes (\"{raw:03d}\" or \"{raw}\")")
             return str(raw)
         if isinstance(raw, bool):
-            return self.fail(loc, path, f"must be text, not {raw!r} (YAML reads yes/no/on/off as true/false: quote it)")
+            return self.fail(loc, path, f"must be text, not {quoted(raw)} (YAML reads yes/no/on/off as true/false: quote it)")
         if not isinstance(raw, str):
             return self.fail(loc, path, f"must be text, not {kind_of(raw)}")
         if (at := find_control(raw)) is not None:
@@ -173,7 +173,7 @@ def singular(kind: str) -> str:
 
 def field_name(kind: str, rid: str, path: tuple[str | int, ...]) -> str:
     """How a problem names a field of a record: `item a001.prompt.ja`, `entity x.roles[0].quote`."""
-    out = f"{singular(kind)} {rid}"
+    out = f"{singular(kind)} {rid if len(rid) <= 80 else rid[:QUOTE_CHARS] + '…'}"  # an id far too long is cut
     for step in path:
         out += f"[{step}]" if isinstance(step, int) else f".{step}"
     return out
@@ -200,10 +200,12 @@ def kind_of(raw: Any) -> str:
         return "a list"
     if raw is None:
         return "empty"
-    return f"{type(raw).__name__} {raw!r}"
+    return f"{type(raw).__name__} {quoted(raw)}"
 
 
 def suggest(word: str, choices: Iterable[str]) -> str:
+    if len(word) > 100:  # no name is that long, and difflib would take its time to say so
+        return ""
     close = difflib.get_close_matches(word, list(choices), n=1)
     return f" (did you mean {close[0]!r}?)" if close else ""
 

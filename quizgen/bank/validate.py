@@ -21,6 +21,7 @@ from quizgen.bank.placeholders import is_placeholder
 from quizgen.bank.records import Reader, field_name, suggest
 from quizgen.errors import UsageError
 from quizgen.japanese.normalise import normalise
+from quizgen.text import quoted
 
 _WHEN_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 _DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -49,8 +50,8 @@ def validate(bank: Bank, r: Reader, articles: Path | ArticleFolders | None = Non
         _check_answers(bank, r, it)
         first = prompts.setdefault(normalise(it.prompt.ja), it)
         if first is not it and normalise(first.answer.ja) != normalise(it.answer.ja):
-            r.flag("items", it.id, ("prompt", "ja"), f"same prompt as item {first.id!r} but a different answer "
-                                                     f"({it.answer.ja!r} vs {first.answer.ja!r})")
+            r.flag("items", it.id, ("prompt", "ja"), f"same prompt as item {quoted(first.id)} but a different answer "
+                                                     f"({quoted(it.answer.ja)} vs {quoted(first.answer.ja)})")
     check_content(bank, r, texts)
     check_dates(bank, r, texts)
     if texts is not None:
@@ -65,19 +66,19 @@ def _check_sources(bank: Bank, r: Reader) -> None:
     sources = bank.source_by_id
     for s in bank.sources:
         if s.published is not None and not _DATE_RE.match(s.published):
-            r.flag("sources", s.id, ("published",), f"must be a date YYYY-MM-DD or null, not {s.published!r}")
+            r.flag("sources", s.id, ("published",), f"must be a date YYYY-MM-DD or null, not {quoted(s.published)}")
         _check_urls(r, s)
     for e in bank.entities:
         if not _KANA_RE.match(e.reading):
-            r.flag("entities", e.id, ("reading",), f"must be hiragana, not {e.reading!r}")
+            r.flag("entities", e.id, ("reading",), f"must be hiragana, not {quoted(e.reading)}")
         for j, role in enumerate(e.roles):
             if role.article not in sources:
                 r.flag("entities", e.id, ("roles", j, "article"),
-                       f"unknown article {role.article!r}{suggest(role.article, sources)}")
+                       f"unknown article {quoted(role.article)}{suggest(role.article, sources)}")
     for dis in bank.disagreements:
         for j, side in enumerate(dis.sides):
             if side.article not in sources:
-                r.flag("disagreements", dis.id, ("sides", j, "article"), f"unknown article {side.article!r}")
+                r.flag("disagreements", dis.id, ("sides", j, "article"), f"unknown article {quoted(side.article)}")
 
 
 def _check_urls(r: Reader, s: Source) -> None:
@@ -85,13 +86,13 @@ def _check_urls(r: Reader, s: Source) -> None:
     urls += [(("links", j, "url"), link.url) for j, link in enumerate(s.links)]
     for path, url in urls:
         if not _URL_RE.match(url):
-            r.flag("sources", s.id, path, f"must be a web address (https://… or a domain such as cgtn.com), not {url!r}")
+            r.flag("sources", s.id, path, f"must be a web address (https://… or a domain such as cgtn.com), not {quoted(url)}")
 
 
 def _check_stories(r: Reader, bank: Bank) -> None:
     for story in bank.stories:
         if story.when is not None and not _WHEN_RE.match(story.when):
-            r.flag("stories", story.id, ("when",), f"must be YYYY, YYYY-MM or YYYY-MM-DD, not {story.when!r}")
+            r.flag("stories", story.id, ("when",), f"must be YYYY, YYYY-MM or YYYY-MM-DD, not {quoted(story.when)}")
 
 
 def _check_references(bank: Bank, r: Reader, it: Item) -> None:
@@ -100,20 +101,20 @@ def _check_references(bank: Bank, r: Reader, it: Item) -> None:
     for j, ev in enumerate(it.evidence):
         if ev.article not in sources:
             r.flag("items", it.id, ("evidence", j, "article"),
-                   f"unknown article {ev.article!r}{suggest(ev.article, sources)}")
+                   f"unknown article {quoted(ev.article)}{suggest(ev.article, sources)}")
     if not it.evidence:
         r.flag("items", it.id, ("evidence",), "at least one evidence quote is required")
     _check_entity(bank, r, it)
     for j, a in enumerate(it.actors):
         if a not in entities:
-            r.flag("items", it.id, ("actors", j), f"unknown entity {a!r}{suggest(a, entities)}")
+            r.flag("items", it.id, ("actors", j), f"unknown entity {quoted(a)}{suggest(a, entities)}")
     if it.disagreement is not None and it.disagreement not in bank.disagreement_by_id:
         r.flag("items", it.id, ("disagreement",),
-               f"unknown disagreement {it.disagreement!r}{suggest(it.disagreement, bank.disagreement_by_id)}")
+               f"unknown disagreement {quoted(it.disagreement)}{suggest(it.disagreement, bank.disagreement_by_id)}")
     if it.pool is not None and it.pool not in pools:
-        r.flag("items", it.id, ("pool",), f"unknown pool {it.pool!r}{suggest(it.pool, pools)}")
+        r.flag("items", it.id, ("pool",), f"unknown pool {quoted(it.pool)}{suggest(it.pool, pools)}")
     if it.story is not None and it.story not in bank.story_by_id:
-        r.flag("items", it.id, ("story",), f"unknown story {it.story!r}{suggest(it.story, bank.story_by_id)}")
+        r.flag("items", it.id, ("story",), f"unknown story {quoted(it.story)}{suggest(it.story, bank.story_by_id)}")
 
 
 def _check_entity(bank: Bank, r: Reader, it: Item) -> None:
@@ -123,9 +124,9 @@ def _check_entity(bank: Bank, r: Reader, it: Item) -> None:
     if it.entity is None:
         return
     if it.entity not in entities:
-        r.flag("items", it.id, ("entity",), f"unknown entity {it.entity!r}{suggest(it.entity, entities)}")
+        r.flag("items", it.id, ("entity",), f"unknown entity {quoted(it.entity)}{suggest(it.entity, entities)}")
     elif not entities[it.entity].is_named(it.answer):
-        r.flag("items", it.id, ("entity",), f"the answer 「{it.answer.ja}」 is not a name of entity {it.entity!r} "
+        r.flag("items", it.id, ("entity",), f"the answer 「{it.answer.ja}」 is not a name of entity {quoted(it.entity)} "
                                             f"({entities[it.entity].ja}): link the entity whose name the answer is, "
                                             "or remove `entity`")
 
@@ -134,11 +135,11 @@ def _check_formats(r: Reader, it: Item) -> None:
     """Tags without spaces, a hiragana reading, a well-formed `when`, cloze blanks."""
     for j, tag in enumerate(it.tags):
         if not tag.strip() or any(c.isspace() for c in tag):
-            r.flag("items", it.id, ("tags", j), f"tags contain no spaces: {tag!r}")
+            r.flag("items", it.id, ("tags", j), f"tags contain no spaces: {quoted(tag)}")
     if it.reading is not None and not _KANA_RE.match(it.reading):
-        r.flag("items", it.id, ("reading",), f"must be hiragana, not {it.reading!r}")
+        r.flag("items", it.id, ("reading",), f"must be hiragana, not {quoted(it.reading)}")
     if it.when is not None and not _WHEN_RE.match(it.when):
-        r.flag("items", it.id, ("when",), f"must be YYYY, YYYY-MM or YYYY-MM-DD, not {it.when!r}")
+        r.flag("items", it.id, ("when",), f"must be YYYY, YYYY-MM or YYYY-MM-DD, not {quoted(it.when)}")
     if it.discarded is not None and not it.draft:
         r.flag("items", it.id, ("discarded",), "only a draft can be discarded: delete the item, or set draft: true")
     for lang in ("ja", "en") if it.cloze is not None else ():
@@ -171,12 +172,12 @@ def _check_answers(bank: Bank, r: Reader, it: Item) -> None:
     for j, (a, b) in enumerate(zip(it.accept, it.accept[1:], strict=False)):
         if f"{a}, {b}" in answer_text or f"{a},{b}" in answer_text:
             r.flag("items", it.id, ("accept", j),
-                   f"{a!r} and {b!r} look like one answer split at its comma; quote it: \"{a}, {b}\"")
+                   f"{quoted(a)} and {quoted(b)} look like one answer split at its comma; quote it: \"{a}, {b}\"")
     accepted = {normalise(a) for a in bank.accepted(it)}
     for j, d in enumerate(it.distractors):
         for lang in ("ja", "en"):
             if normalise(getattr(d, lang)) in accepted and not is_placeholder(getattr(d, lang)):
-                r.flag("items", it.id, ("distractors", j, lang), f"distractor {getattr(d, lang)!r} is an accepted answer")
+                r.flag("items", it.id, ("distractors", j, lang), f"distractor {quoted(getattr(d, lang))} is an accepted answer")
 
 
 def _check_quotes(bank: Bank, r: Reader, texts: dict[str, str]) -> None:

@@ -9,6 +9,7 @@ the item is still accepted, and `quizgen review` drops its copy from the drafts 
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -39,7 +40,8 @@ def withdraw(bank_dir: Path, item_id: str, drafts_file: Path, articles: ArticleF
 
     Raises QuizgenError naming the item when the bank holds no accepted item of that id, and BankError
     (every problem, located) when a file cannot be read or the result would not be a valid bank."""
-    paths = [p for p in bank_files(bank_dir) if p.resolve() != drafts_file.resolve()]
+    drafts_real = os.path.realpath(drafts_file)  # realpath: a link that loops is kept, for read_files to refuse
+    paths = [p for p in bank_files(bank_dir, loops=True) if os.path.realpath(p) != drafts_real]
     texts, problems = read_files([*paths, *([drafts_file] if drafts_file.exists() else [])])
     if problems:
         raise BankError(problems)

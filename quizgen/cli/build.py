@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from quizgen.cli import cli
-from quizgen.cli.common import bank_option, build_time, load, plural, status
+from quizgen.cli.common import bank_option, build_time, load, plural, reading, status
 from quizgen.generators.build import STEP_NAMES
 
 
@@ -23,6 +23,7 @@ def build(bank_path: Path | None, out_dir: Path, only: tuple[str, ...]) -> None:
     """
     from quizgen.generators.build import build_all
 
+    reading(bank_path, output=out_dir)
     bank = load(bank_path)
     results = build_all(bank, out_dir, build_time(), only, starting=lambda name: status(f"making {_MAKING.get(name, name)}…"))
     for res in results:

@@ -122,6 +122,24 @@ def load(bank_path: Path | None, articles: Path | None = None) -> Bank:
         return load_bank(bank_path or resources.bank_dir(), articles, progress=progress)
 
 
+def reading(bank_path: Path | None, *, output: Path | None = None, articles: Path | None = None,
+            files: tuple[tuple[Path, str], ...] = (), whole_bank: bool = True) -> None:
+    """For the rest of the running command, no output lands in the bank folder or the articles folder, or on one of
+    `files` ((path, its name in a message): what the command reads); `output` (the file or folder given with -o) is
+    checked at once, before any work. Every command that writes outputs calls this first (not `add-article` and
+    `review`, whose work is to write into the bank). Not `whole_bank`: only the bank files among `files` are kept
+    (`extract` may write a drafts file into the bank)."""
+    from quizgen import atomic
+    from quizgen.bank.records import display_path
+
+    bank_dir = bank_path or resources.bank_dir()
+    inputs = (*(((bank_dir, f"the bank folder {display_path(bank_dir)}"),) if whole_bank else ()),
+              *(((articles, f"the articles folder {display_path(articles)}"),) if articles is not None else ()), *files)
+    click.get_current_context().with_resource(atomic.reading(*inputs))
+    if output is not None and str(output) not in ("-", "/dev/stdout"):
+        atomic.check_not_input(output)
+
+
 def status(message: str) -> None:
     """A line about long work under way, on standard error when it is a terminal (nothing when it is piped)."""
     if sys.stderr.isatty():

@@ -10,7 +10,7 @@ import click
 
 from quizgen.bank import Lang, Selection
 from quizgen.cli import cli
-from quizgen.cli.common import bank_option, load, plural, selection_options
+from quizgen.cli.common import bank_option, load, plural, reading, selection_options
 from quizgen.errors import UsageError
 
 FORMATS = ("moodle-xml", "gift", "quizlet-csv", "kahoot-xlsx", "kahoot-csv")
@@ -45,6 +45,7 @@ def export_cmd(bank_path: Path | None, fmt: str, selection: Selection, lang: str
     from quizgen.atomic import check_target
     from quizgen.generators.exports import ExportFormat, default_path, export, write_export
 
+    reading(bank_path, output=output)
     bank = load(bank_path)
     items = selection.take(bank)
     if output is not None and output.is_dir():

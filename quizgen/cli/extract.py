@@ -10,7 +10,7 @@ import click
 
 from quizgen import resources
 from quizgen.cli import cli
-from quizgen.cli.common import bank_flag, bank_option, load, plural
+from quizgen.cli.common import bank_flag, bank_option, load, plural, reading
 from quizgen.errors import QuizgenError, UsageError
 from quizgen.text import terminal_safe
 
@@ -127,8 +127,9 @@ def extract(article: Path, output: Path | None, max_drafts: int | None, keep_all
 
     if keep_all and max_drafts is not None:
         raise UsageError("use either --max N or --all, not both")
+    _reading(article, bank_path, output)
     if output is not None:
-        check_target(output)  # before the work: a FIFO or a folder is refused at once
+        check_target(output)  # before the work: a FIFO, a folder or what the command reads is refused at once
     text = read_article(article)
     bank_dir = bank_path or resources.bank_dir()
     bank = load(bank_dir)
@@ -168,6 +169,35 @@ def _clutter(report: str) -> None:
     if report:
         click.echo("left out as page clutter:", err=True)
         click.echo(terminal_safe("\n".join(f"  {line}" for line in report.splitlines())), err=True)
+
+
+def _reading(article: Path, bank_path: Path | None, output: Path | None) -> None:
+    """No -o onto the article or into the bank; but a drafts file may lie inside the bank (`check` reads its drafts,
+    `review` knows it there), so then only the bank's other files are kept: a new file, or the drafts file itself."""
+    import os
+
+    from quizgen.bank.files import bank_files
+    from quizgen.bank.records import display_path
+
+    files: tuple[tuple[Path, str], ...] = ((article, f"the article {article}"),)
+    bank_dir = bank_path or resources.bank_dir()
+    into_bank = output is not None and Path(os.path.realpath(output)).is_relative_to(os.path.realpath(bank_dir))
+    if into_bank:
+        assert output is not None
+        files += tuple((p, f"the bank file {display_path(p)}") for p in bank_files(bank_dir)
+                       if not (os.path.realpath(p) == os.path.realpath(output) and _holds_drafts(p)))
+    reading(bank_path, files=files, whole_bank=not into_bank)
+
+
+def _holds_drafts(path: Path) -> bool:
+    """Whether the bank file `path` is a drafts file: it has items, and every one is `draft: true`."""
+    from quizgen.bank.files import read_utf8
+    from quizgen.bank.located import load_located
+
+    text = read_utf8(path)
+    data = load_located(text, str(path))[0] if isinstance(text, str) else None
+    items = data.get("items") if isinstance(data, dict) else None
+    return isinstance(items, list) and bool(items) and all(isinstance(i, dict) and i.get("draft") is True for i in items)
 
 
 def _keep_decisions(output: Path) -> None:

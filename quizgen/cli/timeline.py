@@ -8,7 +8,7 @@ import click
 
 from quizgen.bank import Lang, Selection
 from quizgen.cli import cli
-from quizgen.cli.common import bank_option, load, selection_options
+from quizgen.cli.common import bank_option, load, reading, selection_options
 from quizgen.errors import UsageError
 
 FORMATS = ("text", "html", "pdf")
@@ -45,6 +45,7 @@ def timeline(bank_path: Path | None, selection: Selection, lang: str, fmt: str |
         raise UsageError("--format pdf needs a file: add -o FILE.pdf")
     from quizgen.bank.placeholders import refuse
 
+    reading(bank_path, output=output)
     bank = load(bank_path)
     items = selection.take(bank)
     refuse(bank, [i for i in items if i.when is not None], Lang(lang))  # no TODO text on the page

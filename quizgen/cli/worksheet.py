@@ -12,7 +12,7 @@ import click
 from quizgen import resources
 from quizgen.bank import Bank, Item, Lang, Selection, Text
 from quizgen.cli import cli
-from quizgen.cli.common import bank_option, build_time, load, plural, selection_options
+from quizgen.cli.common import bank_option, build_time, load, plural, reading, selection_options
 from quizgen.errors import UsageError
 from quizgen.generators.worksheet.sheet import Paper, Points
 
@@ -105,6 +105,7 @@ def worksheet(bank_path: Path | None, selection: Selection, count: int | None, i
     options.check()  # before loading the bank: a typo in an option is reported at once
     check_stem(stem)
     wanted, lacking = plan_formats(formats)  # PDF asked for without the pdf extra: the pip line, exit 2
+    reading(bank_path, output=out_dir, articles=articles_dir)
     bank = load(bank_path)
     selection = replace(selection, ids=wanted_ids, exclude_ids=excluded)
     items = selection.take(bank)

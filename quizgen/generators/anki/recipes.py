@@ -31,6 +31,7 @@ from quizgen.bank.located import Loc, LocList, LocMap, load_located
 from quizgen.bank.model import Bank, Category, Priority, Selection, Text
 from quizgen.bank.records import Reader, display_path, suggest
 from quizgen.errors import BankError, Problem, UsageError
+from quizgen.text import quoted
 
 #: Deck ids are DECK_ID_BASE + the first 30 bits of sha256("quizgen-deck:" + full deck name),
 #: so the same name always gives the same id (also for subdecks, e.g. "中ロ関係::日付").
@@ -159,7 +160,7 @@ def load_recipes(paths: list[Path], bank: Bank | None = None) -> tuple[DeckRecip
         loc, recipe = parsed
         if recipe.name in names:
             first = names[recipe.name]
-            reader.fail(loc, "name", f"deck name {recipe.name!r} is also used by {first.file}:{first.line}")
+            reader.fail(loc, "name", f"deck name {quoted(recipe.name)} is also used by {first.file}:{first.line}")
             continue
         names[recipe.name] = loc
         recipes.append(recipe)
@@ -194,7 +195,7 @@ def _parse(text: str, file: str, stem: str, r: Reader, bank: Bank | None) -> tup
     name_loc = data.where("name")
     parts = spec.name.split("::")
     if spec.name != spec.name.strip() or any(not p.strip() for p in parts):
-        r.fail(name_loc, "name", f"deck name {spec.name!r} has an empty part or surrounding spaces")
+        r.fail(name_loc, "name", f"deck name {quoted(spec.name)} has an empty part or surrounding spaces")
     forms = spec.forms
     if forms is not None and not forms:
         r.fail(data.where("forms"), "forms", f"list at least one form ({', '.join(f.value for f in CardForm)}), "
@@ -220,7 +221,7 @@ def _deck_id(data: LocMap, r: Reader) -> tuple[bool, int | None]:
         return True, None
     raw = data["deck_id"]
     if isinstance(raw, bool) or not isinstance(raw, int) or not 1 < raw < 2**53:
-        r.fail(data.where("deck_id"), "deck_id", f"must be a whole number between 2 and 2**53, not {raw!r}")
+        r.fail(data.where("deck_id"), "deck_id", f"must be a whole number between 2 and 2**53, not {quoted(raw)}")
         return False, None
     return True, raw
 
@@ -240,11 +241,11 @@ def _check_against_bank(r: Reader, data: LocMap, sel: _SelectData, selection: Se
 
     before = len(r.problems)
     known: dict[str, tuple[Collection[str], Callable[[str], str]]] = {
-        "stories": (bank.story_by_id, lambda v: f"unknown story {v!r}{suggest(v, bank.story_by_id)} "
+        "stories": (bank.story_by_id, lambda v: f"unknown story {quoted(v)}{suggest(v, bank.story_by_id)} "
                                                 "(`quizgen topics` lists them)"),
-        "articles": (bank.source_by_id, lambda v: f"unknown article {v!r} "
+        "articles": (bank.source_by_id, lambda v: f"unknown article {quoted(v)} "
                                                   f"(the bank has {', '.join(bank.source_by_id) or 'none'})"),
-        "ids": (bank.item_by_id, lambda v: f"unknown item id {v!r}"),
+        "ids": (bank.item_by_id, lambda v: f"unknown item id {quoted(v)}"),
     }
     for key, (ids, message) in known.items():
         for j, value in enumerate(getattr(sel, key)):
