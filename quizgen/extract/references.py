@@ -7,12 +7,14 @@ page. What can be resolved is rewritten:
 - 同 + a head noun (同航路, 同船, 同港, 同条約…) becomes the last name with that head written before it, in the
   sentence or the ones before (北極海航路 … 同航路 -> 北極海航路; コンテナ船「X」 … 同船 -> コンテナ船「X」);
 - a bare topic (分科会は) becomes the longer name written before (北極海航路協力分科会は);
-- 両国 (両首脳, 両政府, 両軍) becomes 中ロ両国 when the headline or an earlier sentence names the pair (中ロ, 米中,
-  日韓…; 中国とロシア), else a later one;
+- 両国 (両首脳, 両政府, 両軍) becomes 中ロ両国: the pair the headline or an earlier sentence abbreviates (中ロ, 米中,
+  日韓…), else a later one; else the pair one names (中国とロシア -> 中ロ); else the two countries the article names
+  most;
 - a two-digit year (24年6月) is written in full (2024年6月) when the article writes that year in full
   somewhere, and 同年 becomes the last year written before it.
 
-What cannot be resolved (a subject with も: 米沿岸警備隊も — as who else?; 同氏, 同社, 同国; 同日 without a day
+What cannot be resolved (a subject with も: 米沿岸警備隊も — as who else?; no subject at all: 9月23日に…港を出港し、;
+同氏, 同社, 同国; 同日 without a day
 before it; 両国 without a pair; 双方 or 両氏 the sentence does not name; こうした) makes `resolve` return None:
 the sentence has no standalone draft.
 
@@ -48,7 +50,14 @@ SHORT_COUNTRY = {"中国": "中", "ロシア": "ロ", "日本": "日", "米国":
 _COUNTRY = "|".join(sorted(SHORT_COUNTRY, key=len, reverse=True))
 _TWO_COUNTRIES = re.compile(rf"({_COUNTRY})(?:と|や|、)({_COUNTRY})(?![\u30a1-\u30fa\u30fc\u4e00-\u9fff])")
 _TWO_NAMED = re.compile(r"[\u30a1-\u30fa\u30fc\u4e00-\u9fff]{2,}(?:と|や)[\u30a1-\u30fa\u30fc\u4e00-\u9fff]{2,}")
-_BARE_TOPIC = re.compile(r"^([\u4e00-\u9fff]{2,4})(?=は|が)")  # 分科会は: named in full before (北極海航路協力分科会)
+# a first clause that does something to an object with no subject before it (9月23日に…港を出港し、 最初の訪問先に中国を
+#選び、): its subject is in a sentence before
+_NO_SUBJECT = re.compile(r"^(?!しかし|これに|ただ|一方|また|さらに|なお)[^、。はがも「」]{1,30}を[^、。はがも「」]{0,12}?"
+                         r"(?:し|び|り|み|き|ち|え|け|せ|して|って|んで)"
+                         r"(?<!にとって)(?<!について)(?<!に対して)(?<!をめぐって)(?<!として)(?<!によって)(?<!に沿って)"
+                         r"(?<!に向けて)(?<!を通じて)(?<!を受けて)(?<!をめぐり)(?<!に関し)、")
+# 分科会は, named in full before (北極海航路協力分科会); 3 kanji at least: 中国は is a name, not a topic
+_BARE_TOPIC = re.compile(r"^([\u4e00-\u9fff]{3,5})(?=は|が)")
 _ALSO = re.compile(r"^[\u30a1-\u30fa\u30fc\u4e00-\u9fffA-Za-z・]{2,15}も(?!の)")  # 米沿岸警備隊も: as who else?
 _SAME_DAY = re.compile(r"同日|同じ日|同月")
 
@@ -90,6 +99,8 @@ def resolve(text: str, answer: Span, before: str, years: frozenset[int], after: 
 def _also(text: str, answer: Span, _before: str, _done: Mapping[Span, str]) -> dict[Span, str]:
     if (m := _ALSO.match(text)) is not None and not _inside(m, answer):
         raise _Unresolvable  # 米沿岸警備隊も: as who else?
+    if _NO_SUBJECT.match(text) is not None:
+        raise _Unresolvable  # 9月23日に寧波舟山港を出港し、: which ship?
     return {}
 
 
@@ -128,7 +139,8 @@ def _both(text: str, answer: Span, before: str, after: str) -> dict[Span, str]:
     for m in _BOTH.finditer(text):
         if _inside(m, answer) or _TWO_NAMED.search(text[:m.start()]):
             continue  # 中国国防省とロシア国防省はそれぞれ、両国の空軍が: the card names both
-        pair = _pair(before + "\n" + text[:m.start()]) or _pair(after)
+        told = before + "\n" + text[:m.start()]
+        pair = _abbreviated(told) or _abbreviated(after) or _named(told) or _named(after) or _most_named(after)
         if pair is None:
             raise _Unresolvable
         out[(m.start(), m.start() + 1)] = pair + "両"
@@ -172,16 +184,35 @@ def _antecedent(before: str, head: str) -> str | None:
 
 def _longer(before: str, noun: str) -> str | None:
     """The last longer name ending with `noun` in `before` (北極海航路協力分科会 for 分科会)."""
-    names = [m.group(0) for m in re.finditer(rf"{_NAME_CHARS}{{1,12}}{re.escape(noun)}(?!{_NAME_CHARS})", before)]
+    names = [m.group(0) for m in re.finditer(rf"{_NAME_CHARS}{{1,12}}{re.escape(noun)}(?!{_NAME_CHARS})", before)
+             if "・" not in m.group(0)]  # ロシア・中国 is a list, not a longer name
     names = [n for n in names if not n.startswith(("同", "両", "各", "本", "当"))]
     return names[-1] if names else None
 
 
-def _pair(before: str) -> str | None:
-    """The last pair of countries `before` abbreviates (中ロ, 米中), else the last it names (中国とロシア -> 中ロ)."""
-    pairs = [m.group(0) for m in _PAIR.finditer(before) if m.group(1) != m.group(2)]
-    pairs = pairs or [SHORT_COUNTRY[m.group(1)] + SHORT_COUNTRY[m.group(2)] for m in _TWO_COUNTRIES.finditer(before)
-                      if SHORT_COUNTRY[m.group(1)] != SHORT_COUNTRY[m.group(2)]]
+def _most_named(article: str) -> str | None:
+    """The two countries the article names most (each at least twice), in the order it first names them: the pair
+    a 両国 means in a report on ロシアの首相 visiting 中国."""
+    counts: dict[str, list[int]] = {}
+    for m in re.finditer(_COUNTRY, article):
+        counts.setdefault(SHORT_COUNTRY[m.group(0)], []).append(m.start())
+    top = sorted(counts.items(), key=lambda kv: -len(kv[1]))[:3]
+    if len(top) < 2 or len(top[1][1]) < 2 or (len(top) == 3 and len(top[2][1]) == len(top[1][1])):
+        return None  # no clear pair: a third country is named as often
+    first, second = sorted(top[:2], key=lambda kv: kv[1][0])
+    return first[0] + second[0]
+
+
+def _abbreviated(text: str) -> str | None:
+    """The last pair of countries `text` abbreviates (中ロ, 米中)."""
+    pairs = [m.group(0) for m in _PAIR.finditer(text) if m.group(1) != m.group(2)]
+    return pairs[-1] if pairs else None
+
+
+def _named(text: str) -> str | None:
+    """The last pair of countries `text` names, abbreviated (中国とロシア -> 中ロ)."""
+    pairs = [SHORT_COUNTRY[m.group(1)] + SHORT_COUNTRY[m.group(2)] for m in _TWO_COUNTRIES.finditer(text)
+             if SHORT_COUNTRY[m.group(1)] != SHORT_COUNTRY[m.group(2)]]
     return pairs[-1] if pairs else None
 
 
