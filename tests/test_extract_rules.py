@@ -256,10 +256,11 @@ def _sentence_facts(text: str, bank: Bank) -> list[Fact]:
     return facts(got, tokens, bank, 3)
 
 
-def _drafts(text: str, bank: Bank, **kw: object) -> dict[str, str]:
-    """The default drafts of one sentence on a page of 2024-10-22 (answer -> prompt)."""
+def _drafts(text: str, bank: Bank, headline: str = "見出し", **kw: object) -> dict[str, str]:
+    """The default drafts of one sentence on a page of 2024-10-22 (answer -> prompt), under `headline` (the pair
+    its 両首脳 or 両国 refers to: 中ロ首脳が会談)."""
     text = f"2024年10月22日 23時41分\n{text}\n"
-    src = dataclasses.replace(provisional_source(text, "a.txt", bank), headline=Text("見出し", "headline"),
+    src = dataclasses.replace(provisional_source(text, "a.txt", bank), headline=Text(headline, "headline"),
                               published="2024-10-22")
     return {i.answer.ja: i.prompt.ja for i in extract(text, src, bank, load_analyzer(), **kw).items}  # type: ignore[arg-type]
 
@@ -350,7 +351,7 @@ def test_days_before_or_after_are_no_date(bank: Bank) -> None:
 ])
 def test_a_place_is_hidden_in_another_prompt_only_where_the_sentence_reads_on(text: str, shown: str,
                                                                                bank: Bank) -> None:
-    got = _drafts(text, bank)
+    got = _drafts(text, bank, headline="中ロ首脳が会談")
     assert any(shown in prompt for prompt in got.values()), got
     assert not any("の会って" in prompt or "省会談" in prompt for prompt in got.values()), got
 
@@ -489,8 +490,10 @@ def test_a_blank_the_words_around_it_fill_is_not_asked(text: str, not_asked: str
 def test_a_treaty_is_asked_as_a_treaty_and_a_quoted_phrase_by_its_key_word(bank: Bank) -> None:
     treaty = _drafts("中国は1961年に北朝鮮と「中朝友好協力相互援助条約」を結んでいる。", bank)
     assert treaty["中朝友好協力相互援助条約"].endswith("「（　　）」を結んでいる。（　　）に入る条約は何か。")
-    words = _drafts("金総書記は会談後、両国関係が「同盟関係という新たな高い水準」に達したと強調した。", bank)
-    assert words["同盟関係"].endswith("両国関係が「（　　）という新たな高い水準」に達したと強調した。（　　）に入る語句は何か。")
+    words = _drafts("金総書記は会談後、両国関係が「同盟関係という新たな高い水準」に達したと強調した。", bank,
+                    headline="朝ロ首脳が会談")
+    assert words["同盟関係"].endswith(
+        "朝ロ両国関係が「（　　）という新たな高い水準」に達したと強調した。（　　）に入る語句は何か。")
 
 
 def test_a_dated_drafts_event_never_keeps_the_particle_of_its_date(bank: Bank) -> None:
@@ -514,7 +517,8 @@ def test_chinas_and_russias_leaders_under_their_title_are_not_asked(bank: Bank) 
 
 
 def test_what_a_joint_statement_is_about_and_a_stance_given_as_a_view_are_asked(bank: Bank) -> None:
-    got = _drafts("両首脳は、新時代の包括的戦略協力パートナーシップを一層深めるとする共同声明に署名した。", bank)
+    got = _drafts("両首脳は、新時代の包括的戦略協力パートナーシップを一層深めるとする共同声明に署名した。", bank,
+                  headline="中露首脳が会談")
     assert "新時代の包括的戦略協力パートナーシップ" in got
     view = _drafts("習氏は会談で、中露は一方的な行動や覇権主義に対抗すべきだとの考えを示した。", bank, keep_all=True)
     assert view["一方的な行動や覇権主義に対抗すべき"].endswith("中露は（　　）だとの考えを示した。（　　）に入る語句は何か。")

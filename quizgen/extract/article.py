@@ -19,7 +19,7 @@ from quizgen.extract import candidates as cand
 from quizgen.extract.clutter import Cleaned, ClutterReason, clean
 from quizgen.extract.dating import PageDate, Resolved, resolve
 from quizgen.extract.distractors import Named, Pools
-from quizgen.extract.drafts import Context, build, mask, prints_word
+from quizgen.extract.drafts import Built, Context, build, mask, prints_word
 from quizgen.extract.facts import DOCUMENT_END, Fact, facts, key_of
 from quizgen.extract.lexicon import Lexicon, Mention
 from quizgen.extract.nlp import Analyzer
@@ -172,9 +172,13 @@ def extract(text: str, source: Source, bank: Bank, analyse: Analyzer, *, limit: 
     carried: dict[int, Resolved] = {}
     last: Resolved | None = None
     named: list[set[str]] = []  # the entities each sentence names
+    before: dict[int, str] = {}  # the headline and the sentences before each sentence
+    told = source.headline.ja
     for order, s in enumerate(sentences):
         if last is not None:
             carried[s.start] = last
+        before[s.start] = told
+        told += "\n" + s.text
         days = [r for r in resolve(s.text, page, source.id) if r.day is not None]
         last = days[-1] if days else last
         tokens = analyse(s.text)
@@ -188,18 +192,21 @@ def extract(text: str, source: Source, bank: Bank, analyse: Analyzer, *, limit: 
     label = event_label(source.headline.ja, page)
     cued = {f.key for f in found if _in_label(f, label)}  # 習氏 in the cue gives 習近平 away too
     main = main_actors(named)
+    ctx = Context(source.id, page, label, pools(every, bank, page), bank, carried, before, told)
     picked = select(found, limit, compatible=lambda a, b: _compatible(a, b, allowed),
                     separate=lambda a, b: _hides(a, b, allowed),
-                    given=lambda f: f.key in cued or f.key in main or _in_headline(f, source.headline.ja, bank))
-    ctx = Context(source.id, page, label, pools(every, bank, page), bank, carried)
-    built = [build(f, _masks(f, picked.chosen, allowed), ctx) for f in picked.chosen]
-    if keep_all:
-        built += [build(f, {}, ctx) for f in picked.rest]
+                    given=lambda f: (f.key in cued or f.key in main or _in_headline(f, source.headline.ja, bank)
+                                     or ctx.references(f) is None))
+    every_chosen = [build(f, _masks(f, picked.chosen, allowed), ctx) for f in picked.chosen]
+    kept = apart(every_chosen, [f.score for f in picked.chosen])
+    built = list(kept)
+    if keep_all:  # the drafts `apart` left out come first among the rest
+        built += [b for b in every_chosen if b not in kept] + [build(f, {}, ctx) for f in picked.rest]
     items = unique_prompts([b.item for b in built])
     entities = {b.entity.id: b.entity for b in built if b.entity is not None}
     used = {i.entity for i in items}
     return Extraction(source, tuple(e for e in entities.values() if e.id in used), tuple(items), cleaned,
-                      chosen=min(len(picked.chosen), len(items)), found=len(picked.chosen) + len(picked.rest),
+                      chosen=min(len(kept), len(items)), found=len(picked.chosen) + len(picked.rest),
                       new_source=source.id not in bank.source_by_id)
 
 
@@ -367,6 +374,36 @@ def _source_id(bank: Bank, source_id: str | None) -> str:
         raise UsageError(f"source id {sid!r} is already in the bank ({bank.source_by_id[sid].file}); "
                          "pass another {source_id}", names=["source_id"])
     return sid
+
+
+_NAME_GOES_ON = r"[0-9a-z\u30a1-\u30fa\u30fc\u4e00-\u9fff]"  # after a word inside a longer name
+
+
+def apart(built: Sequence[Built], scores: Sequence[int]) -> list[Built]:
+    """The drafts without answers other drafts give away: a draft whose answer two other prompts print is left
+    out (中国の企業（2社） when 「2社は…」 opens other prompts), then, best first, one whose answer the prompt of a
+    better draft prints. A date is not given away by another prompt that prints it: two events of one day are
+    two facts. The rest keep the article's order."""
+    n = len(built)
+
+    def given(i: int, by: Sequence[int]) -> bool:
+        return built[i].item.kind is not ItemKind.DATE and any(
+            _prints(built[j].item.prompt.ja, built[i].item) for j in by if j != i)
+
+    widely = {i for i in range(n) if sum(given(i, [j]) for j in range(n)) >= 2}
+    kept: list[int] = []
+    for i in sorted(range(n), key=lambda i: -scores[i]):
+        if i not in widely and not given(i, kept):
+            kept.append(i)
+    return [built[i] for i in sorted(kept)]
+
+
+def _prints(prompt: str, item: Item) -> bool:
+    """Whether `prompt` prints the item's answer as a word (ガルピヤ is not printed by ガルピヤ3, 欧州 not by
+    欧州連合)."""
+    key = normalise(prompt)
+    return any(len(form) >= 2 and prints_word(key, form) and re.search(re.escape(form) + _NAME_GOES_ON, key) is None
+               for a in (item.answer.ja, *item.accept) for form in (normalise(a),))
 
 
 def unique_prompts(items: Sequence[Item]) -> list[Item]:

@@ -31,6 +31,7 @@ from dataclasses import dataclass
 
 from quizgen.bank.model import Bank, DateBasis, Entity, EntityType, Evidence, Item, ItemKind, Role, Text
 from quizgen.bank.placeholders import TODO_EN, is_placeholder
+from quizgen.extract import references
 from quizgen.extract.dating import PageDate, Resolved, ja_date, resolve
 from quizgen.extract.distractors import Choice, Pools, choose
 from quizgen.extract.facts import Fact
@@ -57,6 +58,15 @@ class Context:
     pools: Pools
     bank: Bank
     carried: Mapping[int, Resolved] = dataclasses.field(default_factory=dict)  # sentence start -> the day 同日 means
+    before: Mapping[int, str] = dataclasses.field(default_factory=dict)  # sentence start -> headline and earlier text
+    text: str = ""  # the article's sentences (where a 両国 nothing before names finds its pair)
+
+    def references(self, f: Fact) -> dict[Span, str] | None:
+        """What the fact's prompt prints for the page references of its sentence (両国, 同航路, 24年), or None
+        when one cannot be resolved (`quizgen.extract.references`)."""
+        c = f.candidate
+        return references.resolve(c.sentence.text, (c.start, c.end), self.before.get(c.sentence.start, ""),
+                                  self.page.years, self.text)
 
 
 def render(text: str, repl: Mapping[Span, str], lo: int = 0, hi: int | None = None) -> str:
@@ -104,7 +114,8 @@ def titled(text: str, end: int, title: str) -> bool:
 
 
 # A sentence's link to the one before it, which a standalone prompt cannot show
-_LINK = re.compile(r"(?:しかし|一方で?|ただし?|また|さらに|これに対して?|だが|なお|ところが|とはいえ|同時に)、")
+_LINK = re.compile(r"(?:しかし|一方で?|ただし?|また|さらに|これに対して?|だが|なお|ところが|とはいえ|同時に)、"
+                   r"|(?:これに対して?|ただ)(?=[\u4e00-\u9fff])")  # これに対し中国外務省は, ただ伸び率は
 _PAREN_AFTER = re.compile(r"[(（]([^()（）]{1,20})[)）]")
 _WORD_CHAR = re.compile(r"[\u30a1-\u30fa\u30fc\u4e00-\u9fffA-Za-z0-9]")
 _QUALIFIED = re.compile(r"(?<![\u30a1-\u30fa\u30fc\u4e00-\u9fff・])(?:[\u30a1-\u30fa\u30fc・]{2,12}|[\u4e00-\u9fff]{1,8})の$")
@@ -162,6 +173,9 @@ def build(f: Fact, masks: Mapping[Span, str], ctx: Context) -> Built:
     if (link := _LINK.match(text)) is not None and not (c.start < link.end()):
         dates[(0, link.end())] = ""  # 一方、…: the sentence it answers is not on the card
     dates |= _same_day(text, resolved, ctx.carried.get(c.sentence.start), allowed, (c.start, c.end))
+    refs = ctx.references(f) or {}
+    dates |= {(a, b): v for (a, b), v in refs.items()
+              if not (a < c.end and c.start < b) and not any(a < y and x < b for x, y in dates)}
     if c.date is not None:
         dates[(c.start, c.end)] = c.date.answer
     for r in resolved:  # 2000年7月以来（　　）年ぶり: the count follows from the year, which goes (with what qualifies it:
@@ -243,8 +257,9 @@ def _question(f: Fact, repl: Mapping[Span, str]) -> str:
 
 
 def _label_for(label: str, body: str, answers: Sequence[str]) -> str:
-    """The context cue, when the prompt names no year and the cue does not print the answer."""
-    if not label or _YEAR_IN.search(body):
+    """The context cue, when the prompt names no year (18年 is one: the page's month would mislead) and the cue
+    does not print the answer."""
+    if not label or _YEAR_IN.search(body) or references.has_short_year(body):
         return ""
     key = normalise(label)
     return "" if any(len(normalise(a)) >= 2 and prints_word(key, normalise(a)) for a in answers) else label

@@ -88,7 +88,31 @@ def slot_of(c: Candidate) -> Slot:
 
 def usable(c: Candidate, tokens: Sequence[Token], bank: Bank) -> bool:
     """Whether the candidate's answer is a whole, key word of its sentence (see the module doc)."""
-    return _a_word(c) and _in_place(c, tokens) and not _repeated(c, bank)
+    return _a_word(c) and _in_place(c, tokens) and not _repeated(c, bank) and not detail(c)
+
+
+_MODEL_CODE = re.compile(r"(?=[A-Za-z0-9\-]*[0-9])(?=[A-Za-z0-9\-]*[A-Za-z])[A-Za-z0-9\-]+")
+_VESSEL_NAME = re.compile(r"(?:船|艦|艇)「$")
+_REPORTED = re.compile(r"(?:が|は)[^。]{0,60}?(?:と|を)(?:報じ|伝え)")
+_MINOR_TITLE = re.compile(r"(?:次官|次官補|代行)")
+_MEASURE = re.compile(r"(?:全長|総延長|全幅|面積|標高|排水量)(?:は|が)(?:約|およそ)?$")
+
+
+def detail(c: Candidate) -> bool:
+    """Whether the answer is a detail no teacher asks, however clearly the sentence names it: the ordinal of a
+    meeting (第（2回）会合), a model number (エンジン「L550E」), a vessel's name (コンテナ船「…」), the outlet that
+    reported something (…が報じていました), an acting or deputy official's name (財務省の（　　）次官代行), a length
+    or area (全長は約5600キロメートル)."""
+    text = c.sentence.text
+    if c.rule == "number" and (text[c.start - 1:c.start] == "第" or _MEASURE.search(text[:c.start])):
+        return True  # 第（2回）会合; 全長は（約5600キロメートル）: an encyclopedia's figure, not the news
+    if _MODEL_CODE.fullmatch(c.answer):
+        return True
+    if c.rule in ("quoted", "stance", "phrase") and _VESSEL_NAME.search(text[max(0, c.start - 2):c.start]):
+        return True
+    if c.kind is ItemKind.ORGANISATION and c.rule == "entity" and _REPORTED.match(text, c.end):
+        return True
+    return c.kind is ItemKind.PERSON and c.title is not None and _MINOR_TITLE.search(c.title) is not None
 
 
 def _a_word(c: Candidate) -> bool:
@@ -125,13 +149,18 @@ def _in_place(c: Candidate, tokens: Sequence[Token]) -> bool:
 
 
 _LIST_AFTER = re.compile(r"、[^、。「」（）()]{1,12}[、・]")
-_LIST_BEFORE = re.compile(r"、[^、。「」（）()]{1,12}、$")
+_NAME = r"[\u30a1-\u30fa\u30fc\u4e00-\u9fff・]"
+_LIST_BEFORE = re.compile(rf"、[^、。「」（）()]{{1,12}}、$|、{_NAME}{{2,8}}の{_NAME}{{1,10}}、{_NAME}{{2,8}}の$")
+
+
+_QUALIFIED_ITEM = re.compile(rf"(?:^|[、「]){_NAME}{{2,8}}の$")  # オランダの（ロッテルダム）、ドイツのハンブルク、…
 
 
 def _in_a_list(text: str, c: Candidate) -> bool:
-    """The answer is one item of a list (…、エジプト、エチオピア、イラン、…; 「同盟せず、対抗せず、…」)."""
-    return (_LIST_AFTER.match(text, c.end) is not None and text[c.start - 1:c.start] in ("、", "「", "")) or \
-        _LIST_BEFORE.search(text[:c.start]) is not None
+    """The answer is one item of a list (…、エジプト、エチオピア、イラン、…; 「同盟せず、対抗せず、…」; オランダの
+    ロッテルダム、ドイツのハンブルク、…)."""
+    first = text[c.start - 1:c.start] in ("、", "「", "") or _QUALIFIED_ITEM.search(text[:c.start]) is not None
+    return (_LIST_AFTER.match(text, c.end) is not None and first) or _LIST_BEFORE.search(text[:c.start]) is not None
 
 
 def _part_of_quoted_name(text: str, start: int, end: int) -> bool:
@@ -238,8 +267,9 @@ def score(c: Candidate, bank: Bank, order: int) -> int:
 
 
 # A date that only says when something was announced, published or taken up (13日発表した統計, 20日に公表した全文,
-# 20日に就任する大統領), or one the sentence's 「以来N年ぶり」 counts from: peripheral to the news, or derivable.
-_PERIPHERAL_DATE = re.compile(r"(?:に|には)?(?:発表|公表|公開|明らかにし|報じ|伝え|就任|発足)|以来")
+# 20日に就任する大統領, 18日の記者会見で述べた), or one the sentence's 「以来N年ぶり」 counts from: peripheral to the
+# news, or derivable.
+_PERIPHERAL_DATE = re.compile(r"(?:に|には)?(?:発表|公表|公開|明らかにし|報じ|伝え|就任|発足)|以来|の(?:定例)?(?:記者)?会見")
 PERIPHERAL_DATE_PENALTY = 24
 _NAMES_A_DOCUMENT = re.compile(r"(?:を[^、。]{0,10}とする|に関する|についての)(?:共同)?(?:声明|宣言|文書|協定|条約)")
 

@@ -1,0 +1,225 @@
+"""Words of a lifted sentence that point back into the page (両国, 同船, 同航路, 同氏, 24年), resolved from the
+sentences before it, or reported as unresolvable so the draft is not made.
+
+A drafted prompt stands alone on a card: 「同船はこの後…に寄港する」 or 「両国の首相定期会談」 only make sense on the
+page. What can be resolved is rewritten:
+
+- 同 + a head noun (同航路, 同船, 同港, 同条約…) becomes the last name with that head written before it, in the
+  sentence or the ones before (北極海航路 … 同航路 -> 北極海航路; コンテナ船「X」 … 同船 -> コンテナ船「X」);
+- a bare topic (分科会は) becomes the longer name written before (北極海航路協力分科会は);
+- 両国 (両首脳, 両政府, 両軍) becomes 中ロ両国: the pair the headline or an earlier sentence abbreviates (中ロ, 米中,
+  日韓…), else a later one; else the pair one names (中国とロシア -> 中ロ); else the two countries the article names
+  most;
+- a two-digit year (24年6月) is written in full (2024年6月) when the article writes that year in full
+  somewhere, and 同年 becomes the last year written before it.
+
+What cannot be resolved (a subject with も: 米沿岸警備隊も — as who else?; no subject at all: 9月23日に…港を出港し、;
+同氏, 同社, 同国; 同日 without a day
+before it; 両国 without a pair; 双方 or 両氏 the sentence does not name; こうした) makes `resolve` return None:
+the sentence has no standalone draft.
+
+Pure: no I/O.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+Span = tuple[int, int]
+
+# 同 + a head noun whose antecedent ends with the same head (北極海航路 … 同航路)
+_SAME_HEAD = ("航路", "条約", "協定", "船", "港", "機", "艦", "基地", "計画", "構想", "会合", "会議", "宣言", "声明")
+_NAME_CHARS = r"[\u30a1-\u30fa\u30fc\u4e00-\u9fffA-Za-z0-9・]"
+# 同 + a head whose antecedent a rule cannot find safely: the draft is dropped
+_NOT_AFTER = r"(?<![\u30a1-\u30fa\u30fc\u4e00-\u9fff])"  # 共同声明, 合同, 中露両首脳: no reference
+_UNRESOLVED = re.compile(_NOT_AFTER + r"同(?:氏|社|国|省|党|紙|誌|局|庁|市|州|政権|政府|大統領|首相|外相|委員会|グループ)"
+                         r"|こうした|そうした")
+_SAME = re.compile(_NOT_AFTER + r"同(" + "|".join(sorted(_SAME_HEAD, key=len, reverse=True)) + r")")
+_BOTH = re.compile(_NOT_AFTER + r"両(国|首脳|政府|軍)")
+_EITHER = re.compile(_NOT_AFTER + r"(?:両氏|双方)")  # fine only where the sentence names both before it
+_PAIR = re.compile(r"(?<![\u4e00-\u9fff\u30a1-\u30fa])([中日米ロ露朝韓印英仏独豪台伊加])([中日米ロ露朝韓印英仏独豪台伊加])"
+                   r"(?=[、，,\s両間首関会貿軍合共の]|$)")
+_SHORT_YEAR = re.compile(r"(?<![0-9０-９年度同])([0-9]{2})年(?=[0-9]{1,2}月|に|には|から|まで|の|、|は|以降|末|初め|秋|春|夏|冬)")
+_FULL_YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})年")
+_SAME_YEAR = re.compile(r"同年")
+# the one-character names news writes a pair of countries with (中国とロシア -> 中ロ)
+SHORT_COUNTRY = {"中国": "中", "ロシア": "ロ", "日本": "日", "米国": "米", "アメリカ": "米", "韓国": "韓", "北朝鮮": "朝",
+                 "インド": "印", "英国": "英", "イギリス": "英", "フランス": "仏", "ドイツ": "独", "オーストラリア": "豪",
+                 "台湾": "台", "イタリア": "伊", "カナダ": "加"}
+_COUNTRY = "|".join(sorted(SHORT_COUNTRY, key=len, reverse=True))
+_TWO_COUNTRIES = re.compile(rf"({_COUNTRY})(?:と|や|、)({_COUNTRY})(?![\u30a1-\u30fa\u30fc\u4e00-\u9fff])")
+_TWO_NAMED = re.compile(r"[\u30a1-\u30fa\u30fc\u4e00-\u9fff]{2,}(?:と|や)[\u30a1-\u30fa\u30fc\u4e00-\u9fff]{2,}")
+# a first clause that does something to an object with no subject before it (9月23日に…港を出港し、 最初の訪問先に中国を
+#選び、): its subject is in a sentence before
+_NO_SUBJECT = re.compile(r"^(?!しかし|これに|ただ|一方|また|さらに|なお)[^、。はがも「」]{1,30}を[^、。はがも「」]{0,12}?"
+                         r"(?:し|び|り|み|き|ち|え|け|せ|して|って|んで)"
+                         r"(?<!にとって)(?<!について)(?<!に対して)(?<!をめぐって)(?<!として)(?<!によって)(?<!に沿って)"
+                         r"(?<!に向けて)(?<!を通じて)(?<!を受けて)(?<!をめぐり)(?<!に関し)、")
+# 分科会は, named in full before (北極海航路協力分科会); 3 kanji at least: 中国は is a name, not a topic
+_BARE_TOPIC = re.compile(r"^([\u4e00-\u9fff]{3,5})(?=は|が)")
+_ALSO = re.compile(r"^[\u30a1-\u30fa\u30fc\u4e00-\u9fffA-Za-z・]{2,15}も(?!の)")  # 米沿岸警備隊も: as who else?
+_SAME_DAY = re.compile(r"同日|同じ日|同月")
+
+
+def short_years(text: str, years: frozenset[int]) -> dict[Span, str]:
+    """Two-digit years written in full (24年6月 -> 2024年6月), those the article writes in full somewhere (a
+    year from nowhere else is not one `quizgen check` can verify)."""
+    out: dict[Span, str] = {}
+    for m in _SHORT_YEAR.finditer(text):
+        year = 2000 + int(m.group(1))
+        if year in years:
+            out[(m.start(), m.start() + 2)] = str(year)
+    return out
+
+
+def has_short_year(text: str) -> bool:
+    """Whether `text` writes a two-digit year (18年に): a time of its own, not the page's."""
+    return _SHORT_YEAR.search(text) is not None
+
+
+class _Unresolvable(Exception):
+    """A page reference no rule resolves: the sentence has no standalone draft."""
+
+
+def resolve(text: str, answer: Span, before: str, years: frozenset[int], after: str = "") -> dict[Span, str] | None:
+    """What to print instead of the page references of `text` (a sentence; `answer` is the span its blank takes,
+    `before` the headline and the sentences before it, `after` those after it, where only the pair 両国 means is
+    looked for; `years` those the article writes in full), or None when one cannot be resolved."""
+    out = short_years(text, years)
+    try:
+        for step in (_also, _bare_topic, _unresolved, _same_head, _either, _same_year, _same_day):
+            out |= step(text, answer, before, out)
+        out |= _both(text, answer, before, after)
+    except _Unresolvable:
+        return None
+    return out
+
+
+def _also(text: str, answer: Span, _before: str, _done: Mapping[Span, str]) -> dict[Span, str]:
+    if (m := _ALSO.match(text)) is not None and not _inside(m, answer):
+        raise _Unresolvable  # 米沿岸警備隊も: as who else?
+    if _NO_SUBJECT.match(text) is not None:
+        raise _Unresolvable  # 9月23日に寧波舟山港を出港し、: which ship?
+    return {}
+
+
+def _bare_topic(text: str, answer: Span, before: str, _done: Mapping[Span, str]) -> dict[Span, str]:
+    m = _BARE_TOPIC.match(text)
+    full = _longer(before, m.group(1)) if m is not None and not _inside(m, answer) else None
+    return {(0, m.end()): full} if m is not None and full is not None else {}
+
+
+def _unresolved(text: str, answer: Span, _before: str, _done: Mapping[Span, str]) -> dict[Span, str]:
+    if any(not _inside(m, answer) for m in _UNRESOLVED.finditer(text)):
+        raise _Unresolvable
+    return {}
+
+
+def _same_head(text: str, answer: Span, before: str, _done: Mapping[Span, str]) -> dict[Span, str]:
+    out: dict[Span, str] = {}
+    for m in _SAME.finditer(text):
+        if _inside(m, answer) or _antecedent(text[:m.start()], m.group(1)) is not None:
+            continue  # 「…条約」を結んでおり、同条約は: the card shows what it refers to
+        name = _antecedent(before, m.group(1))
+        if name is None:
+            raise _Unresolvable
+        out[(m.start(), m.end())] = name
+    return out
+
+
+def _either(text: str, answer: Span, _before: str, _done: Mapping[Span, str]) -> dict[Span, str]:
+    if any(not _inside(m, answer) and not _TWO_NAMED.search(text[:m.start()]) for m in _EITHER.finditer(text)):
+        raise _Unresolvable  # 双方は: who? (中国とロシアの双方に: the card names both)
+    return {}
+
+
+def _both(text: str, answer: Span, before: str, after: str) -> dict[Span, str]:
+    out: dict[Span, str] = {}
+    for m in _BOTH.finditer(text):
+        if _inside(m, answer) or _TWO_NAMED.search(text[:m.start()]):
+            continue  # 中国国防省とロシア国防省はそれぞれ、両国の空軍が: the card names both
+        told = before + "\n" + text[:m.start()]
+        pair = _abbreviated(told) or _abbreviated(after) or _named(told) or _named(after) or _most_named(after)
+        if pair is None:
+            raise _Unresolvable
+        out[(m.start(), m.start() + 1)] = pair + "両"
+    return out
+
+
+def _same_year(text: str, answer: Span, _before: str, done: Mapping[Span, str]) -> dict[Span, str]:
+    out: dict[Span, str] = {}
+    for m in _SAME_YEAR.finditer(text):
+        if _inside(m, answer):
+            continue
+        years = [(y.start(), y.group(1)) for y in _FULL_YEAR.finditer(text[:m.start()])]
+        years += [(a, v) for (a, _b), v in done.items() if a < m.start() and v.isdigit()]
+        if not years:
+            raise _Unresolvable
+        out[(m.start(), m.end())] = max(years)[1] + "年"
+    return out
+
+
+def _same_day(text: str, answer: Span, before: str, _done: Mapping[Span, str]) -> dict[Span, str]:
+    """同日 itself is printed by `quizgen.extract.drafts` (as the day it means); without a day before it, no draft."""
+    for m in _SAME_DAY.finditer(text):
+        if not _inside(m, answer) and not re.search(r"[0-9０-９]日", before + text[:m.start()]):
+            raise _Unresolvable
+    return {}
+
+
+def _inside(m: re.Match[str], answer: Span) -> bool:
+    return m.start() < answer[1] and answer[0] < m.end()
+
+
+def _antecedent(before: str, head: str) -> str | None:
+    """The last name ending with `head` in `before` (its quoted name too: コンテナ船「X」), never one of 同…."""
+    found = None
+    pattern = rf"({_NAME_CHARS}{{1,12}}){re.escape(head)}(?!{_NAME_CHARS})(「[^「」]{{1,30}}」)?"
+    for m in re.finditer(pattern, before):
+        if not m.group(1).startswith(("同", "両", "各", "本", "当")):
+            found = m.group(0)
+    return found
+
+
+def _longer(before: str, noun: str) -> str | None:
+    """The last longer name ending with `noun` in `before` (北極海航路協力分科会 for 分科会)."""
+    names = [m.group(0) for m in re.finditer(rf"{_NAME_CHARS}{{1,12}}{re.escape(noun)}(?!{_NAME_CHARS})", before)
+             if "・" not in m.group(0)]  # ロシア・中国 is a list, not a longer name
+    names = [n for n in names if not n.startswith(("同", "両", "各", "本", "当"))]
+    return names[-1] if names else None
+
+
+def _most_named(article: str) -> str | None:
+    """The two countries the article names most (each at least twice), in the order it first names them: the pair
+    a 両国 means in a report on ロシアの首相 visiting 中国."""
+    counts: dict[str, list[int]] = {}
+    for m in re.finditer(_COUNTRY, article):
+        counts.setdefault(SHORT_COUNTRY[m.group(0)], []).append(m.start())
+    top = sorted(counts.items(), key=lambda kv: -len(kv[1]))[:3]
+    if len(top) < 2 or len(top[1][1]) < 2 or (len(top) == 3 and len(top[2][1]) == len(top[1][1])):
+        return None  # no clear pair: a third country is named as often
+    first, second = sorted(top[:2], key=lambda kv: kv[1][0])
+    return first[0] + second[0]
+
+
+def _abbreviated(text: str) -> str | None:
+    """The last pair of countries `text` abbreviates (中ロ, 米中)."""
+    pairs = [m.group(0) for m in _PAIR.finditer(text) if m.group(1) != m.group(2)]
+    return pairs[-1] if pairs else None
+
+
+def _named(text: str) -> str | None:
+    """The last pair of countries `text` names, abbreviated (中国とロシア -> 中ロ)."""
+    pairs = [SHORT_COUNTRY[m.group(1)] + SHORT_COUNTRY[m.group(2)] for m in _TWO_COUNTRIES.finditer(text)
+             if SHORT_COUNTRY[m.group(1)] != SHORT_COUNTRY[m.group(2)]]
+    return pairs[-1] if pairs else None
+
+
+def apply(text: str, repl: Mapping[Span, str]) -> str:
+    """`text` with `repl` printed (for tests and callers that render alone)."""
+    out, at = [], 0
+    for (a, b), v in sorted(repl.items()):
+        out += [text[at:a], v]
+        at = b
+    return "".join(out) + text[at:]
