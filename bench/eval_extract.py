@@ -4,6 +4,8 @@ Article sets (each ARTICLE.txt with ARTICLE.expected.tsv, written before the ext
 ARTICLE.trivia.tsv lists what must not be asked; ARTICLE.meta.yaml holds the `quizgen add-article`
 answers — headline, outlet, date — and without it the article is extracted unregistered):
 
+  holdout_v6   untuned: two articles written by someone who never saw the code (2024 bomber patrol near Alaska;
+               2025 China–Russia–Iran talks in Beijing), answers before any run; judged by a teacher who wrote no code
   holdout_v5   seen: two articles written by someone who never saw the code, answers before any run; measured
                once (recall 16/40, precision 9/24 judged by a teacher who wrote no code; the code before the
                precision round on the same articles, judged unlabelled by the same teacher: 19/40, 11/32), then
@@ -62,7 +64,7 @@ from quizgen.japanese.normalise import normalise  # noqa: E402
 
 DATA = ROOT / "tests" / "data" / "extract"
 JUDGEMENTS = ROOT / "bench" / "extract_judgements.tsv"
-SETS = {"holdout_v5": "seen", "holdout_v4": "seen", "holdout_v3": "seen", "holdout_v2": "seen",
+SETS = {"holdout_v6": "untuned", "holdout_v5": "seen", "holdout_v4": "seen", "holdout_v3": "seen", "holdout_v2": "seen",
         "dev": "tuned", "unseen": "tuned", "holdout": "tuned"}
 LABELS = ("untuned", "seen", "tuned")  # the order of the table
 NOTES = {
