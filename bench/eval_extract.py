@@ -5,8 +5,9 @@ ARTICLE.trivia.tsv lists what must not be asked; ARTICLE.meta.yaml holds the `qu
 answers — headline, outlet, date — and without it the article is extracted unregistered):
 
   holdout_v6   untuned: two articles written by someone who never saw the code (2024 bomber patrol near Alaska;
-               2025 China–Russia–Iran talks in Beijing), answers before any run; measured once at dbffc89 (recall 13/44 = 30%, precision 10/25 = 40%
-               judged by a teacher who wrote no code); nothing changed after looking at it
+               2025 China–Russia–Iran talks in Beijing), answers before any run; measured once at dbffc89
+               (recall 13/44 = 30%, precision 10/25 = 40% judged by a teacher who wrote no code); nothing
+               changed after looking at it
   holdout_v5   seen: two articles written by someone who never saw the code, answers before any run; measured
                once (recall 16/40, precision 9/24 judged by a teacher who wrote no code; the code before the
                precision round on the same articles, judged unlabelled by the same teacher: 19/40, 11/32), then
