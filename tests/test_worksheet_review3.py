@@ -106,10 +106,10 @@ def test_the_word_key_has_the_notes_the_pdf_key_has(bundled: Bank, tmp_path: Pat
 
 def test_an_empty_chronology_page_is_refused_before_anything_is_written(tmp_path: Path) -> None:
     """s5: `--timeline-page` wrote a page with 「出来事0件」 and an empty table, and only printed a note."""
-    res = CliRunner().invoke(cli, [
-        "worksheet", "--story", "2023-03-xi-moscow-visit", "--story", "2023-02-peace-plan",
-        "--types", "short,matching,timeline,truefalse", "--count", "10", "--lang", "both", "--timeline-page",
-        "--seed", "55", "--name", "s5", "-o", str(tmp_path / "out"), "--format", "html"])
+    res = CliRunner().invoke(cli, [  # every question of the article on the sheet: each dated event answers one
+        "worksheet", "--bank", str(FLOWERS), "--article", "100", "--types", "short,truefalse,choice,cloze",
+        "--count", "12", "--lang", "both", "--timeline-page", "--seed", "55", "--name", "s5", "-o",
+        str(tmp_path / "out"), "--format", "html"])
     assert res.exit_code == 2, res.output
     assert res.output.startswith("Error: --timeline-page: the chronology page would be empty: all ")
     assert "leave out --timeline-page" in res.output

@@ -150,14 +150,23 @@ class SheetSource:
     name_en: str = ""  # outlet and date in English: what a bilingual sheet adds to the Japanese label
 
 
-def sheet_sources(bank: Bank, articles: Sequence[str], items: Iterable[Item] = ()) -> dict[str, SheetSource]:
+def sheet_sources(bank: Bank, articles: Sequence[str], items: Iterable[Item] = (),
+                  bare: frozenset[str] = frozenset()) -> dict[str, SheetSource]:
     """The sources a sheet cites, by article id, marked ①, ②… in order. A source that `items` (the sheet's) cite
     for an event after its page's stated date has that date marked as the page's own (review 2: ① dated
-    2023年3月21日, cited for events of 2024 and 2025), as the chronology page marks it."""
+    2023年3月21日, cited for events of 2024 and 2025), as the chronology page marks it. The `bare` ones are named
+    by outlet and date only: their headline gives a question of the sheet away (review 3, s3: 「…ラブロフ外…」)."""
     late = cited_after(bank, items)
-    return {a: SheetSource(_MARKS[n] if n < len(_MARKS) else f"({n + 1})", _late(source_label(bank, a), a in late),
+    return {a: SheetSource(_MARKS[n] if n < len(_MARKS) else f"({n + 1})",
+                           _late(source_name(bank, a) if a in bare else source_label(bank, a), a in late),
                            source_url(bank, a), source_name(bank, a).en)
             for n, a in enumerate(articles)}
+
+
+def shown_sources(bank: Bank, ws: Worksheet, variant: Variant, part: Part) -> dict[str, SheetSource]:
+    """The source list of one document: the student's sheet leaves out the headlines that give answers away, the
+    key prints every one."""
+    return sheet_sources(bank, ws.articles, sheet_items(variant), ws.bare_sources if part is not Part.KEY else frozenset())
 
 
 def sheet_items(variant: Variant) -> list[Item]:
@@ -262,7 +271,7 @@ def render(bank: Bank, ws: Worksheet, variant: Variant, part: Part) -> str:
     env = _environment()
     template = env.get_template(f"{part.value}.html.j2")
     lang = ws.lang.value
-    sources = sheet_sources(bank, ws.articles, sheet_items(variant))
+    sources = shown_sources(bank, ws, variant, part)
     entries = key_entries(bank, ws, variant) if part is Part.KEY else []
     return str(template.render(
         ws=ws,
