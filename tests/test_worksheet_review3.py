@@ -164,7 +164,9 @@ def _questions_by_page(path: Path) -> list[list[int]]:
         return [[int(n) for n in re.findall(r"^問([0-9]+)", page.extract_text() or "", re.M)] for page in pdf.pages]
 
 
-@pytest.mark.parametrize(("args", "pages"), [(S2, 3), (S3, 2)])
+# s2 draws other questions since review 3's rest (a headline no longer keeps a question off, a year and month do):
+# 3⅓ pages of content, 4 pages; the last holds two questions and the sources
+@pytest.mark.parametrize(("args", "pages"), [(S2, 4), (S3, 2)])
 def test_no_lone_last_question_and_no_wasted_page(tmp_path: Path, args: list[str], pages: int) -> None:
     """s2: 4 pages for 15 questions, p.4 only 問15; s3: p.3 only the timeline, p.2 half empty."""
     res = CliRunner().invoke(cli, ["worksheet", *args, "--name", "s", "-o", str(tmp_path), "--format", "pdf"])
