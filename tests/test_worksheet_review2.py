@@ -111,7 +111,7 @@ def test_no_option_carries_furigana(bank: Bank, sheets: dict[str, Worksheet]) ->
     """s4 問3: only イ 世界反ファシスト戦争 had readings (せかいはん…せんそう) of four options: it was marked.
     Options to choose from (choices, matching titles) get none; the prompt keeps its readings. A third sheet,
     every choice and matching question of the bank with furigana, makes sure some option has kanji to read."""
-    every_choice = review1._build(bank, Selection(), WorksheetOptions(
+    every_choice = _build(bank, Selection(), WorksheetOptions(
         count=40, types=(E.CHOICE, E.MATCHING), furigana=True, seed=61, lang=Lang.JA, title="選択問題"), None)
     checked = {"s4": sheets["s4"], "s5": sheets["s5"], "every choice": every_choice}
     for name, ws in checked.items():
