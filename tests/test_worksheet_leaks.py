@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+import re
 import runpy
 from pathlib import Path
 
@@ -25,8 +26,9 @@ from quizgen.generators.worksheet import (
     WorksheetOptions,
     build_worksheet,
     find_leaks,
+    question_items,
 )
-from quizgen.generators.worksheet.leaks import note_reveals, same_sentence, sheet_note
+from quizgen.generators.worksheet.leaks import LeakChecker, note_reveals, same_sentence, sheet_note
 from quizgen.generators.worksheet.render import Part, render
 
 DAY = dt.date(2025, 3, 1)
@@ -320,14 +322,36 @@ def test_an_accepted_spelling_shown_as_a_matching_option_however_short() -> None
 
 def test_a_headline_in_the_source_list_gives_an_answer_away() -> None:
     """Seen on three sheets: the source list printed 「中国とロシアが北京で戦略対話 ウクライナ危機や国連80年を協議」
-    on the sheet of the question whose answer is ウクライナ危機."""
+    on the sheet of the question whose answer is ウクライナ危機. The checker reads the headline like any printed
+    text; the sheet then names that source by outlet and date only, and the key prints it whole (review 3)."""
     head = HEAD.replace("headline: {ja: 見出し, en: Headline}", "headline: {ja: 戦略対話 ウクライナ危機を協議, en: Talks}")
     bank = loads_bank(head + item("a", "ウクライナ危機", "中国は戦争を何と呼ぶか。", "ウクライナ危機"))
     (leak,) = find_leaks(bank, [short(bank, "a")], Lang.JA)
-    assert (leak.where, leak.form) == ("source list", "ウクライナ危機")
-    assert leak.describe().startswith("the source list (テスト新聞「戦略対話 ウクライナ危機を協議」(日付記載なし))'s source list")
-    with pytest.raises(UsageError, match="only 0 questions"):  # the selection keeps it off every sheet
-        build_worksheet(bank, bank.items, WorksheetOptions(count=1, types=(Exercise.SHORT,)), random.Random(1), DAY)
+    assert (leak.where, leak.form) == ("headline", "ウクライナ危機")
+    assert leak.describe().startswith("the source list (テスト新聞「戦略対話 ウクライナ危機を協議」(日付記載なし))'s headline")
+    assert find_leaks(bank, [short(bank, "a")], Lang.JA, bare=["001"]) == []
+    ws = build_worksheet(bank, bank.items, WorksheetOptions(count=1, types=(Exercise.SHORT,)), random.Random(1), DAY)
+    assert ws.bare_sources == {"001"}
+    sheet, key = (re.sub(r"<[^>]+>", "", render(bank, ws, ws.variants[0], part)) for part in (Part.SHEET, Part.KEY))
+    assert "テスト新聞(日付記載なし)" in sheet and "協議" not in sheet
+    assert "テスト新聞「戦略対話 ウクライナ危機を協議」(日付記載なし)" in key
+
+
+def test_a_cut_headline_is_read_whole() -> None:
+    """Review 3, s3: ③'s headline, cut at 40 characters, ended 「…セルゲイ・ラブロフ外…」 beside a matching exercise
+    whose answer is ラブロフ → 外相. The whole headline names him with his title: the sheet leaves it off."""
+    long = ("(見出しなし。冒頭文)北京での中国の習近平指導者とロシアのセルゲイ・ラブロフ外相の会談は、"
+            "両国間の関係を浮き彫りにした。")
+    bank = loads_bank(HEAD.replace("headline: {ja: 見出し, en: Headline}", f"headline: {{ja: {long}, en: Talks}}")
+                      + item("a", "協議", "何をしたか。", "協議"))
+    pairs = tuple(p for p in forms.neutral_pairs(bank, forms.role_pairs(bank)))
+    matching = MatchingQ(pairs, pairs[1:] + pairs[:1])
+    from quizgen.citations import source_label
+
+    assert "外相" not in source_label(bank, "001").ja  # as printed, the cut label holds only 「ラブロフ外…」
+    (leak,) = find_leaks(bank, [matching], Lang.JA)
+    assert (leak.where, leak.form) == ("headline", "ラブロフ … 外相")
+    assert LeakChecker(bank, Lang.JA).bare_sources([matching], ["001"]) == {"001"}
 
 
 def test_two_questions_with_one_answer() -> None:
@@ -352,3 +376,23 @@ def test_a_matching_exercise_never_has_two_right_pairings() -> None:
     assert {p.key for p in pairs} == {"lavrov@001", "wang@001", "shoigu@001"}
     chosen = one_pairing(pairs, person_titles(bank))
     assert {p.key.split("@")[0] for p in chosen} in ({"lavrov", "shoigu"}, {"wang", "shoigu"})
+
+
+def test_a_date_answers_year_and_month_in_another_question() -> None:
+    """Review 3, s5: 問7 「2023年2月、王毅氏と会見したプーチン大統領は…」 beside 問4, answer 2023年2月24日: the year and
+    month are most of the answer. Also in English; a source's date is no give-away (pages date the next day)."""
+    date = item("d", "2023年2月24日", "中国が和平案を発表したのはいつか。", "24日に発表")
+    bank = bank_of(date, item("m", "モスクワ", "2023年2月、プーチン大統領は習近平氏の訪問をどこに要請したか。", "訪問を要請"),
+                   item("o", "会見", "プーチン大統領は王毅氏と何をしたか。", "王毅氏と会見"))
+    (leak,) = find_leaks(bank, [short(bank, "d"), short(bank, "m")], Lang.JA)
+    assert (leak.giver, leak.taker, leak.form, leak.where) == ("m", "d", "2023年2月", "prompt")
+    assert find_leaks(bank, [short(bank, "d"), short(bank, "o")], Lang.JA) == []
+    english = bank_of(date, item("e", "モスクワ", "プーチン大統領は習近平氏の訪問をどこに要請したか。", "訪問を要請")
+                      .replace('en: "Question e?"', 'en: "In February 2023, did Putin ask for a visit?"'))
+    assert [leak.form for leak in find_leaks(english, [short(english, "d"), short(english, "e")], Lang.EN)] == [
+        "February 2023"]
+    assert find_leaks(english, [short(english, "d"), short(english, "e")], Lang.JA) == []
+    for seed in range(6):  # the planner keeps the pair off one sheet
+        ws = build_worksheet(bank, bank.items, WorksheetOptions(count=2, types=(Exercise.SHORT,), seed=seed),
+                             random.Random(seed), DAY)
+        assert {i.id for _, q in ws.variants[0].questions() for i in question_items(q)} != {"d", "m"}

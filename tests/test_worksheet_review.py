@@ -1,6 +1,7 @@
-"""The five sheets a teacher reviewed before handing them out (sheet-review table, S1–S5), rebuilt from the
-bundled bank with the table's options, and each fault the review found checked on the printed HTML: none
-would need editing for it. Planted cases of the same faults are in test_worksheet_leaks.py."""
+"""The five sheets a teacher reviewed before handing them out (sheet-review table, S1–S5), rebuilt with the
+table's options on a fixture bank (the bundled bank's wording changes with every edit: the sheets fell back to
+whatever count it could still fill), and each fault the review found checked on the printed HTML: none would
+need editing for it. Planted cases of the same faults are in test_worksheet_leaks.py."""
 
 from __future__ import annotations
 
@@ -41,9 +42,10 @@ from quizgen.generators.worksheet.sheet import Paper
 from quizgen.japanese.normalise import normalise
 
 DAY = dt.date(2025, 3, 1)
-SHEETS = {  # the review's five commands, as options
+FLOWERS = Path(__file__).parent / "data" / "worksheet_flowers"
+SHEETS = {  # the review's five commands, as options, on a fixture bank: counts it fills exactly (no fallback)
     "S1": (Selection(priorities=(Priority.CORE,)),
-           WorksheetOptions(count=12, types=(Exercise.SHORT, Exercise.CLOZE), furigana=True, lang=Lang.JA, seed=11,
+           WorksheetOptions(count=8, types=(Exercise.SHORT, Exercise.CLOZE), furigana=True, lang=Lang.JA, seed=11,
                             title="中ロ関係 基礎確認")),
     "S2": (Selection(), WorksheetOptions(count=12, types=(Exercise.CHOICE, Exercise.TRUEFALSE, Exercise.MATCHING),
                                          lang=Lang.BOTH, seed=22, title="China–Russia relations / 中ロ関係")),
@@ -52,7 +54,7 @@ SHEETS = {  # the review's five commands, as options
                                          variants=2, seed=33, exam="2学期 中間考査", time_limit=40, title="時事 中ロ関係",
                                          points=parse_points("short=3,choice=2,cloze=2"), answer_sheet=True,
                                          paper=Paper.B4)),
-    "S4": (Selection(stories=("2025-wang-yi-shoigu-dialogue",)),
+    "S4": (Selection(articles=("101",)),
            WorksheetOptions(count=7, furigana=True, seed=44, title="北京での中ロ戦略対話(2025年)")),
     "S5": (Selection(), WorksheetOptions(count=10, types=(Exercise.TIMELINE, Exercise.MATCHING, Exercise.CLOZE,
                                                           Exercise.TRUEFALSE),
@@ -62,34 +64,19 @@ SHEETS = {  # the review's five commands, as options
 
 @pytest.fixture(scope="module")
 def bank() -> Bank:
+    """A fixture bank: the sheets test the generator's behaviour, not the bundled bank's wording of the day."""
+    return load_bank(FLOWERS)
+
+
+@pytest.fixture(scope="module")
+def bundled() -> Bank:
     return load_bank(resources.bank_dir())
 
 
 @pytest.fixture(scope="module")
-def texts(bank: Bank) -> dict[str, str] | None:
-    folder = resources.default_articles_dir()
-    if folder is None:
-        return None
-    return {s.id: (folder / s.file).read_text(encoding="utf-8") for s in bank.sources if (folder / s.file).is_file()}
-
-
-@pytest.fixture(scope="module")
-def sheets(bank: Bank, texts: dict[str, str] | None) -> dict[str, Worksheet]:
-    return {name: _build(bank, sel, opts, texts) for name, (sel, opts) in SHEETS.items()}
-
-
-def _build(bank: Bank, sel: Selection, opts: WorksheetOptions, texts: dict[str, str] | None) -> Worksheet:
-    """The review's sheet; where the bank, edited since, can no longer fill its count, as many as it says it can."""
-    from quizgen.errors import UsageError
-
-    try:
-        return build_worksheet(bank, sel.apply(bank), opts, random.Random(opts.seed), DAY, texts)
-    except UsageError as exc:
-        found = re.search(r"only ([0-9]+) questions", str(exc))
-        if found is None or int(found.group(1)) < 5:
-            raise
-        fewer = dataclasses.replace(opts, count=int(found.group(1)))
-        return build_worksheet(bank, sel.apply(bank), fewer, random.Random(opts.seed), DAY, texts)
+def sheets(bank: Bank) -> dict[str, Worksheet]:
+    return {name: build_worksheet(bank, sel.apply(bank), opts, random.Random(opts.seed), DAY)
+            for name, (sel, opts) in SHEETS.items()}
 
 
 def plain(html: str) -> str:
@@ -176,18 +163,21 @@ _RUBY = re.compile(r"<ruby>(.*?)<rt>(.*?)</rt></ruby>")
 _NOT_KANJI = re.compile(r"[^\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff々〆ヶ]")
 
 
-def test_furigana_sit_over_kanji_only_on_sheets_keys_and_word(bank: Bank, sheets: dict[str, Worksheet]) -> None:
+def test_furigana_sit_over_kanji_only_on_sheets_keys_and_word(bank: Bank, bundled: Bank,
+                                                              sheets: dict[str, Worksheet]) -> None:
     """S1 問9: 「ろしあのうくらいなしんこう」 over ロシアのウクライナ侵攻; S4: over 世界反ファシスト戦争, アジア経済研究所."""
+    seen = 0
     for name in ("S1", "S4"):
         ws = sheets[name]
         for part in (Part.SHEET, Part.KEY):
             for html in pages(bank, ws, part):
                 bases = _RUBY.findall(html)
-                assert bases, (name, part)
+                seen += len(bases)
                 for base, reading in bases:
                     assert not _NOT_KANJI.search(base), (name, part, base, reading)
-                    assert base not in ("中国", "日本"), (name, part)  # everyday words: no clutter
-    furi = Furigana(bank, True)
+                    assert base not in ("中国", "日本", "北京"), (name, part)  # everyday words: no clutter
+    assert seen
+    furi = Furigana(bundled, True)  # the bundled bank's long names, split as every output splits them
     assert furi.parts("ロシアのウクライナ侵攻") == [("ロシアのウクライナ", None), ("侵攻", "しんこう")]
     assert furi.parts("世界反ファシズム戦争") == [("世界反", "せかいはん"), ("ファシズム", None), ("戦争", "せんそう")]
     assert furi.parts("習近平訪ロ") == [("習近平訪", "しゅうきんぺいほう"), ("ロ", None)]  # Word's ruby uses the same parts
@@ -240,16 +230,17 @@ def test_bilingual_key_prints_each_letter_once(bank: Bank, sheets: dict[str, Wor
     for entry in key_entries(bank, ws, ws.variants[0]):
         if entry.type is Exercise.CHOICE:
             letter, ja = entry.answer.ja.split(" ", 1)
-            assert plain(f"{letter}{ja}{entry.answer.en}") in grid, entry.number
+            assert plain(htmllib.escape(f"{letter}{ja}{entry.answer.en}")) in grid, entry.number
         if entry.type is Exercise.MATCHING:
             assert grid.count(plain(entry.answer.ja)) == 1, entry.number
 
 
-def test_a_blank_inside_a_title_offers_no_whole_title_as_its_alternative(bank: Bank) -> None:
+def test_a_blank_inside_a_title_offers_no_whole_title_as_its_alternative(bundled: Bank) -> None:
     """S3 問13: blank 安全保障会議 in ロシア連邦＿書記 offered 安全保障会議書記 (…書記書記)."""
     from quizgen import forms
     from quizgen.generators.worksheet import key_entry
 
+    bank = bundled
     item = bank.item_by_id["a004-shoigu-title"]  # its cloze now blanks the whole title: plant the sheet's S3 cloze
     item = dataclasses.replace(item, cloze=Text("ロシア連邦[[安全保障会議]]書記のショイグ氏が北京で王毅氏と戦略対話を行った。",
                                                 "Shoigu, Secretary of the Russian [[Security Council]], held talks."))
@@ -260,11 +251,11 @@ def test_a_blank_inside_a_title_offers_no_whole_title_as_its_alternative(bank: B
     assert not [a for a in entry.alternatives if a.endswith("書記")], entry.alternatives
 
 
-def test_a_date_counted_from_another_articles_date_names_that_article(bank: Bank) -> None:
+def test_a_date_counted_from_another_articles_date_names_that_article(bundled: Bank) -> None:
     """S2 key 問11: 「記事の日付(2023年3月29日)から」 beside sources ②①, with no word of which article."""
     from quizgen.generators.worksheet.key import date_source
 
-    named = [(i, date_source(bank, i)) for i in bank.items if i.date_basis is not None]
+    named = [(i, date_source(bundled, i)) for i in bundled.items if i.date_basis is not None]
     for i, source in named:
         assert i.date_basis is not None
         elsewhere = i.date_basis.how.value == "article-date" and i.date_basis.article not in i.articles
@@ -309,7 +300,7 @@ def test_a_timeline_that_blocks_the_sheet_gives_way_to_the_other_types(tmp_path:
     res = CliRunner().invoke(cli, ["worksheet", "--tag", "ukraine", "--types", "timeline,matching,cloze,truefalse",
                                    "--count", "10", "--seed", "55", "-o", str(tmp_path), "--format", "html"])
     assert res.exit_code == 0, res.output
-    assert "note: no timeline exercise: " in res.output  # why depends on the bank; the sheet is made all the same
+    assert "warning: --types asked for timeline" in res.stderr  # why depends on the bank; the sheet is made all the same
     assert "10 questions" in res.output
 
 

@@ -106,10 +106,10 @@ def test_the_word_key_has_the_notes_the_pdf_key_has(bundled: Bank, tmp_path: Pat
 
 def test_an_empty_chronology_page_is_refused_before_anything_is_written(tmp_path: Path) -> None:
     """s5: `--timeline-page` wrote a page with 「出来事0件」 and an empty table, and only printed a note."""
-    res = CliRunner().invoke(cli, [
-        "worksheet", "--story", "2023-03-xi-moscow-visit", "--story", "2023-02-peace-plan",
-        "--types", "short,matching,timeline,truefalse", "--count", "10", "--lang", "both", "--timeline-page",
-        "--seed", "55", "--name", "s5", "-o", str(tmp_path / "out"), "--format", "html"])
+    res = CliRunner().invoke(cli, [  # every question of the article on the sheet: each dated event answers one
+        "worksheet", "--bank", str(FLOWERS), "--article", "100", "--types", "short,truefalse,choice,cloze",
+        "--count", "12", "--lang", "both", "--timeline-page", "--seed", "55", "--name", "s5", "-o",
+        str(tmp_path / "out"), "--format", "html"])
     assert res.exit_code == 2, res.output
     assert res.output.startswith("Error: --timeline-page: the chronology page would be empty: all ")
     assert "leave out --timeline-page" in res.output
@@ -164,7 +164,9 @@ def _questions_by_page(path: Path) -> list[list[int]]:
         return [[int(n) for n in re.findall(r"^問([0-9]+)", page.extract_text() or "", re.M)] for page in pdf.pages]
 
 
-@pytest.mark.parametrize(("args", "pages"), [(S2, 3), (S3, 2)])
+# s2 draws other questions since review 3's rest (a headline no longer keeps a question off, a year and month do):
+# 3⅓ pages of content, 4 pages; the last holds two questions and the sources
+@pytest.mark.parametrize(("args", "pages"), [(S2, 4), (S3, 2)])
 def test_no_lone_last_question_and_no_wasted_page(tmp_path: Path, args: list[str], pages: int) -> None:
     """s2: 4 pages for 15 questions, p.4 only 問15; s3: p.3 only the timeline, p.2 half empty."""
     res = CliRunner().invoke(cli, ["worksheet", *args, "--name", "s", "-o", str(tmp_path), "--format", "pdf"])

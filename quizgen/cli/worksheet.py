@@ -12,7 +12,7 @@ import click
 from quizgen import resources
 from quizgen.bank import Bank, Item, Lang, Selection, Text
 from quizgen.cli import cli
-from quizgen.cli.common import bank_option, build_time, load, plural, reading, selection_options
+from quizgen.cli.common import FLAGS, bank_option, build_time, load, plural, reading, selection_options
 from quizgen.errors import UsageError
 from quizgen.generators.worksheet.sheet import Paper, Points
 
@@ -93,6 +93,7 @@ def worksheet(bank_path: Path | None, selection: Selection, count: int | None, i
     """
     from quizgen.errors import DependencyError
     from quizgen.generators.worksheet import Exercise, WorksheetOptions, build_worksheet, parse_points, parse_types
+    from quizgen.generators.worksheet.sheet import dropped_warning
     from quizgen.generators.worksheet.write import check_stem, plan_formats, write_worksheet
 
     qtypes = parse_types(types) if types else tuple(Exercise)
@@ -112,8 +113,11 @@ def worksheet(bank_path: Path | None, selection: Selection, count: int | None, i
     texts = article_texts(bank, bank_path or resources.bank_dir(), articles_dir)
     ws = build_worksheet(bank, items, options, random.Random(chosen_seed), build_time().date(), texts)
     chrono = _chronology_page(bank, items, ws) if timeline_page else None  # refused before anything is written
-    for note in (*ws.notes, *([lacking] if lacking else [])):
-        click.echo(f"note: {note}", err=True)
+    warning = dropped_warning(ws.dropped)
+    if warning is not None:  # one line a teacher cannot miss: the exercise types asked for that the sheet lacks
+        click.echo(f"warning: {warning.replace('{types}', FLAGS['types'])}", err=True)
+    if lacking:
+        click.echo(f"note: {lacking}", err=True)
     try:
         paths = write_worksheet(bank, ws, out_dir, stem, wanted)
     except DependencyError as exc:

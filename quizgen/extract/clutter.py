@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
+from quizgen.japanese.metadata import STAMP_DATE, is_byline, is_dateline
+
 
 class ClutterReason(StrEnum):
     URL = "bare URL"
@@ -55,7 +57,7 @@ class Cleaned:
         stamps = [d.text for d in self.dropped if d.reason is ClutterReason.DATELINE]
         stamps += [line.text for line in self.lines if _LABELLED_DATE.match(line.text.strip())]
         for text in stamps:
-            m = _STAMP_DATE.search(text)
+            m = STAMP_DATE.search(text)
             if m:
                 return f"{int(m.group(1)):04d}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
         return None
@@ -93,13 +95,7 @@ _TICKER = re.compile(r"^\s*[【\[［](速報|ニュース速報|号外|LIVE|ラ�
 _MENU = re.compile(r"^\s*[^\s>＞|｜]{1,12}(\s*[>＞|｜]\s*[^\s>＞|｜]{1,12}){2,}\s*$")
 _SHARE = re.compile(r"^(この記事を)?(シェア|ツイート|ブックマーク|印刷|保存)(する|しよう)?$|"
                     r"^\[?[［]?(広告|PR|スポンサーリンク)[］]?\]?$")
-# A line that is only a date/time stamp (「2024/07/16 18:45　更新 2024/07/16 21:02」「2024年10月22日 23時41分」);
-# a labelled 「公開日:2023/03/21」 is kept (a question may ask for it).
-_STAMP = re.compile(r"^(?:[^\s\u3000。、]{1,16}[\s\u3000]+)?"  # 「NHKニュース　2024年8月21日 19時05分」
-                    r"[\d０-９/.\-年月日時分:：\s\u3000()（）曜月火水木金土]*(更新|配信|公開|掲載|投稿)?"
-                    r"[\d０-９/.\-年月日時分:：\s\u3000()（）曜月火水木金土]*$")
 _LABELLED_DATE = re.compile(r"^(公開日|配信日|掲載日|投稿日|更新日)\s*[:：]")
-_STAMP_DATE = re.compile(r"((?:19|20)\d{2})[/.年-](\d{1,2})[/.月-](\d{1,2})")
 _URL = re.compile(r"^\s*(https?://\S+|www\.\S+|[\w.-]+\.(com|jp|org|net|co\.jp|ne\.jp)(/\S*)?)\s*$")
 _READ_MORE = re.compile(r"(次のページを読む|続きを読む|もっと見る|記事を読む|詳しくはこちら|こちらから。?$|クリックしてください)")
 # A "read more ⇒ source: URL" credit glued to the next text; only this prefix is clutter.
@@ -116,17 +112,6 @@ _CAPTION = re.compile(r"^(?:[【\[［(（]?(?:写真|画像|動画|映像|図|�
 # A caption without a label: short, with 「=16日、北京」 and an agency's credit at its end.
 _CAPTION_TAIL = re.compile(r"[=＝][^=＝。]{0,30}[(（](?:ロイター|AP|AFP|共同|時事|新華社|タス|EPA|Getty|ゲッティ|"
                            r"UPI|ブルームバーグ|[^)）]{1,10}撮影)[^)）]{0,12}[)）]$")
-# 「(北京=山田太郎)」「文:山田太郎」「取材・文/…」「(記者 山田太郎)」「山田太郎記者」「中村恵子(…研究所 主任研究員)」
-# 「筆者プロフィール:…」「※本稿の見解は筆者個人のもの…」 on a line of its own, or an author's profile after the text
-_BYLINE = re.compile(r"^(?:[(（【][^)）】]{1,16}[=＝][^)）】]{1,12}[)）】]|"
-                     r"(?:文|取材・文|執筆|筆者|記者|著者|寄稿)\s*[:：/／]\s*\S{1,20}|"
-                     r"[(（]記者\s*\S{1,12}[)）]|\S{2,10}\s?記者|\S{2,10}\s?(?:特派員|編集委員|論説委員)|"
-                     r"[(（][^()（）]{1,16}(?:支局|総局|特派員)\s*[^()（）]{1,10}[)）]|"
-                     r"[^\s。、()（）]{2,10}[(（][^()（）。]{2,30}(?:研究員|教授|記者|委員|代表|所長|顧問|編集長)[)）]|"
-                     r"(?:筆者|著者|執筆者)(?:プロフィール|紹介)\s*[:：].*|※.{0,20}(?:見解|意見|個人).*|"
-                     # an author's profile: 「高村理沙(たかむら・りさ)　北辰エネルギー経済研究所主任研究員。専門は…」
-                     r"[^\s。、()（）]{2,10}[(（][\u3041-\u309f・ー\s]{2,20}[)）][\s\u3000]*[^。]{0,40}?"
-                     r"(?:研究員|教授|准教授|記者|委員|代表|所長|顧問|編集長|アナリスト|エコノミスト)。.*)$")
 _JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
 
 
@@ -171,8 +156,8 @@ def _reason(s: str, known: set[str]) -> ClutterReason | None:
         (ClutterReason.NAVIGATION, s in _NAVIGATION or _MENU.match(s) or _SHARE.match(s)),
         (ClutterReason.TICKER, _TICKER.match(s)),
         (ClutterReason.CAPTION, _CAPTION.match(s) or (len(s) < 120 and "。" not in s[:-1] and _CAPTION_TAIL.search(s))),
-        (ClutterReason.BYLINE, _BYLINE.match(s)),
-        (ClutterReason.DATELINE, _STAMP.match(s) and _STAMP_DATE.search(s) and re.search(r"\d[:：時]\d", s)),
+        (ClutterReason.BYLINE, is_byline(s)),
+        (ClutterReason.DATELINE, is_dateline(s)),
         (ClutterReason.KNOWN, s in known),
         (ClutterReason.URL, _URL.match(s)),
         (ClutterReason.RANKING, _RANKING.match(s)),

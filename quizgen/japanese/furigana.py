@@ -9,6 +9,9 @@ the reading in between. Where the split is not certain (an anchor that also occu
 reading in a way that allows two splits), where the word has characters a hiragana reading cannot
 show (Latin letters, digits) or where it has no kanji at all, there are no furigana: a wrong reading
 is worse than none. Readings are never guessed; they come from the bank.
+
+`ruby` is what every output prints (Anki backs, worksheets, keys, Word files): `align` without readings over
+everyday words (`everyday`), which a secondary-school student reads anyway: ruby over them is clutter.
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ import re
 
 from quizgen.japanese.kana import fold_kana
 
-__all__ = ["Segment", "align", "has_kanji"]
+__all__ = ["EVERYDAY_KINDS", "EVERYDAY_WORDS", "Segment", "align", "everyday", "has_kanji", "ruby"]
 
 Segment = tuple[str, str | None]  # (text, its reading; None for kana that reads as written)
 
@@ -63,3 +66,29 @@ def align(word: str, reading: str) -> tuple[Segment, ...] | None:
         return None
     readings = iter(lazy.groups())
     return tuple((t, next(readings) if k else None) for t, k in runs)
+
+
+EVERYDAY_WORDS = frozenset({"中国", "日本", "米国", "韓国", "国連", "中東", "欧州",
+                            "危機", "政治的", "解決", "関", "立場", "作戦", "技術"})
+"""Words every secondary-school student reads: no furigana over them, alone or inside a longer name (22 readings
+over 中国 on one key; きき over 危機 and たちば over 立場 in a position paper's title: review 3, s1)."""
+
+EVERYDAY_KINDS = frozenset({"country", "place"})
+"""Kinds of name (the bank's entity types) that are everyday words: countries and regions (中国, 欧州, 北京)."""
+
+
+def everyday(word: str, kind: str | None = None) -> bool:
+    """Whether `word` (a name of the bank's `kind`, where known) is an everyday word: no furigana over it."""
+    return word.strip() in EVERYDAY_WORDS or kind in EVERYDAY_KINDS
+
+
+def ruby(word: str, reading: str, kind: str | None = None) -> tuple[Segment, ...] | None:
+    """`word` as `align` splits it, with no reading over an everyday word inside it (中国 in a long title); None
+    when the word is everyday, cannot be split with certainty, or keeps no reading at all."""
+    if everyday(word, kind):
+        return None
+    parts = align(word, reading)
+    if parts is None:
+        return None
+    out = tuple((seg, None if seg in EVERYDAY_WORDS else r) for seg, r in parts)
+    return out if any(r for _, r in out) else None

@@ -31,7 +31,7 @@ from quizgen.generators.anki.back import info_fields
 from quizgen.generators.anki.choose import asked_statement, blanks_of_answer, note_form, tf_rng, typed_answer
 from quizgen.generators.anki.escape import esc, esc_all
 from quizgen.generators.anki.recipes import CardForm, DeckRecipe, Layout
-from quizgen.japanese.furigana import align
+from quizgen.japanese.furigana import ruby as readings_over
 
 __all__ = ["ITEM_FORMS", "NoteSpec", "asked_statement", "base91", "build_tag", "cloze_fields", "cloze_text",
            "description_html", "esc", "esc_all", "furigana", "guid_for", "recipe_notes", "tf_rng"]
@@ -94,23 +94,18 @@ def furigana(bank: Bank, item: Item, text: str | None = None) -> str:
     if text != answer or item.answer_type is not AnswerType.TEXT:
         return ""
     entity = bank.entity_by_id.get(item.entity) if item.entity else None
-    if entity is None or entity.ja.strip() != answer or entity.type in _COMMON_WORDS:
-        return ""  # a word a student reads anyway (欧州, 危機, 作戦): ruby over it is clutter
-    return _furigana_syntax(text, item.reading or entity.reading)
+    if entity is None or entity.ja.strip() != answer:
+        return ""
+    return _furigana_syntax(text, item.reading or entity.reading, entity.type)
 
 
-# Names whose readings are worth printing: people, organisations, forums… — not countries and regions, whose
-# names are everyday words (中国, 欧州).
-_COMMON_WORDS = frozenset({EntityType.COUNTRY, EntityType.PLACE})
-
-
-def _furigana_syntax(text: str, reading: str | None) -> str:
-    segments = align(text, reading) if reading else None
+def _furigana_syntax(text: str, reading: str | None, kind: str) -> str:
+    segments = readings_over(text, reading, kind) if reading else None  # none over everyday words (欧州, 危機, 作戦)
     if segments is None:
         return ""
     out: list[str] = []
-    for seg, ruby in segments:  # a space before a kanji run ends the run before it (Anki drops the space)
-        out.append(f"{' ' if out and ruby else ''}{esc(seg)}[{ruby}]" if ruby else esc(seg))
+    for seg, over in segments:  # a space before a kanji run ends the run before it (Anki drops the space)
+        out.append(f"{' ' if out and over else ''}{esc(seg)}[{over}]" if over else esc(seg))
     return "".join(out)
 
 
@@ -264,7 +259,7 @@ def forum_notes(bank: Bank) -> tuple[ReverseNote, ...]:
         if e.type not in _REVERSE_TYPES or e.note is None or _blank(e.note.ja) or _blank(e.ja):
             continue
         fields = (
-            esc(e.id), "", "", esc(e.ja), esc(e.en), _furigana_syntax(e.ja, e.reading), esc(e.note.ja), esc(e.note.en),
+            esc(e.id), "", "", esc(e.ja), esc(e.en), _furigana_syntax(e.ja, e.reading, e.type), esc(e.note.ja), esc(e.note.en),
             f"次の説明に当たる会議・枠組み・機関は何か。<div class=\"gloss\">{esc(e.note.ja)}</div>",
             f"Which forum or organisation is this? <div class=\"gloss\">{esc(e.note.en)}</div>", "", "",
         )

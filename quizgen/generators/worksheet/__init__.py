@@ -60,7 +60,7 @@ from quizgen.generators.worksheet.key import (
     key_entries,
     key_entry,
 )
-from quizgen.generators.worksheet.leaks import Leak, LeakKind, find_leaks
+from quizgen.generators.worksheet.leaks import Leak, LeakChecker, LeakKind, find_leaks
 from quizgen.generators.worksheet.sheet import (
     DEFAULT_TITLE,
     MAX_VARIANTS,
@@ -158,7 +158,9 @@ def build_worksheet(bank: Bank, items: Sequence[Item], options: WorksheetOptions
                      for k, label in enumerate(variant_labels(options.variants)))
     articles = sorted({a for c in contents for qs in c.values() for q in qs for a in question_articles(q)})
     title = Text(options.title, options.title) if options.title else DEFAULT_TITLE
-    ws = Worksheet(title, options, variants, tuple(articles), created, tuple(notes))
+    checker = LeakChecker(bank, options.lang, texts)
+    bare = frozenset().union(*(checker.bare_sources([q for _, q in v.questions()], articles) for v in variants))
+    ws = Worksheet(title, options, variants, tuple(articles), created, tuple(dict.fromkeys(notes)), bare)
     for v in variants:
         leaks = sheet_leaks(bank, ws, v, texts)
         if leaks:  # the choice above never lets one through: this guards against a bug, loudly
@@ -168,7 +170,7 @@ def build_worksheet(bank: Bank, items: Sequence[Item], options: WorksheetOptions
 
 def sheet_leaks(bank: Bank, ws: Worksheet, variant: Variant, texts: Mapping[str, str] | None = None) -> list[Leak]:
     """Every give-away on one version of a sheet (see `leaks.find_leaks`)."""
-    return find_leaks(bank, [q for _, q in variant.questions()], ws.lang, texts, ws.articles)
+    return find_leaks(bank, [q for _, q in variant.questions()], ws.lang, texts, ws.articles, ws.bare_sources)
 
 
 def default_options() -> WorksheetOptions:

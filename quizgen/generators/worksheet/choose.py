@@ -38,7 +38,7 @@ from quizgen.generators.worksheet.exercises import (
     question_items,
 )
 from quizgen.generators.worksheet.leaks import Leak, LeakChecker, sheet_note
-from quizgen.generators.worksheet.sheet import WorksheetOptions
+from quizgen.generators.worksheet.sheet import Dropped, WorksheetOptions
 from quizgen.japanese.normalise import normalise
 
 ROUNDS = 8  # orders tried before giving up on a sheet without give-aways
@@ -90,7 +90,7 @@ class _Picking:
     used: set[str] = field(default_factory=set)  # ids of the items some question already uses
     people: set[str] = field(default_factory=set)  # persons some matching exercise already shows
     clashes: list[Leak] = field(default_factory=list)  # leaks that kept a candidate off the sheet
-    notes: list[str] = field(default_factory=list)
+    notes: list[Dropped] = field(default_factory=list)  # the exercise types asked for that are not on the sheet
     articles: list[str] = field(default_factory=list)  # the sources the sheet lists so far
 
     @property
@@ -126,7 +126,7 @@ class _Picking:
 
 
 def pick_content(bank: Bank, items: Sequence[Item], options: WorksheetOptions, rng: random.Random,
-                 texts: Mapping[str, str] | None = None) -> tuple[Content, list[str]]:
+                 texts: Mapping[str, str] | None = None) -> tuple[Content, list[Dropped]]:
     """The questions of one sheet, by type, none giving another away, and notes on what could not be built
     as asked. A UsageError when the selection cannot fill `options.count` questions."""
     composite = [t for t in options.types if t in COMPOSITE_EXERCISES]
@@ -165,9 +165,9 @@ def _rounds(bank: Bank, items: Sequence[Item], options: WorksheetOptions, rng: r
     return best
 
 
-def _left_out(t: Exercise, made: int, count: int) -> str:
-    return (f"no {t.value} exercise: with one, only {made} of the {count} questions could be made without one giving "
-            f"another away, so the sheet is filled with the other types")
+def _left_out(t: Exercise, made: int, count: int) -> Dropped:
+    return Dropped(t, f"with one, only {made} of the {count} questions could be made without one giving another away, "
+                      "so the sheet is filled with the other types")
 
 
 def _round(bank: Bank, items: Sequence[Item], options: WorksheetOptions, rng: random.Random,
@@ -213,13 +213,13 @@ def _check_composite_supply(have: Supply, composite: list[Exercise], count: int)
                      names=["count", "types"])
 
 
-def _cannot(t: Exercise) -> str:
+def _cannot(t: Exercise) -> Dropped:
     if t is Exercise.TIMELINE:
-        return (f"no timeline exercise: fewer than {MIN_EXERCISE} events with distinct dates are left that no other "
-                "question on the sheet dates")
+        return Dropped(t, f"fewer than {MIN_EXERCISE} events with distinct dates are left that no other question on "
+                          "the sheet dates")
     if t is Exercise.MATCHING:
-        return (f"no matching exercise: fewer than {MIN_EXERCISE} people with a title are left that no other question "
-                "on the sheet names with that title")
+        return Dropped(t, f"fewer than {MIN_EXERCISE} people with a title are left that no other question on the "
+                          "sheet names with that title")
     raise AssertionError(t)  # pragma: no cover
 
 
@@ -374,7 +374,7 @@ def _too_few(best: _Picking, options: WorksheetOptions) -> UsageError:
         more = len(shown) - _SHOWN_CONFLICTS
         clashes = (" Questions that would give each other away: " + "; ".join(shown[:_SHOWN_CONFLICTS])
                    + (f"; and {more} more" if more > 0 else "") + ".")
-    notes = "".join(f" ({n})" for n in dict.fromkeys(best.notes))
+    notes = "".join(f" ({n.note})" for n in dict.fromkeys(best.notes))
     tf_only = sum(1 for i in best.pool if i.truefalse)
     if tf_only and Exercise.TRUEFALSE not in options.types:
         notes += (f" ({tf_only} item{'s' if tf_only != 1 else ''} of the selection {'are' if tf_only != 1 else 'is'} "

@@ -8,11 +8,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from quizgen.bank.model import Bank, DateHow, Item, Lang, Text
-from quizgen.citations import dated, outside_note, source_name
+from quizgen.citations import dated, outside_note, shorten, source_name
 from quizgen.forms import Cloze
 from quizgen.generators.worksheet.exercises import (
     ChoiceQ,
@@ -26,6 +26,7 @@ from quizgen.generators.worksheet.exercises import (
     scored_parts,
 )
 from quizgen.generators.worksheet.sheet import Variant, Worksheet
+from quizgen.japanese.metadata import is_page_metadata
 from quizgen.japanese.normalise import normalise
 
 
@@ -33,6 +34,15 @@ from quizgen.japanese.normalise import normalise
 class Quote:
     article: str
     quote: str
+    see: Text | None = None  # printed already under an earlier question or part: the key points there instead
+
+    @property
+    def text(self) -> str:
+        """The quote as the key prints it: whole, or its start where it points to where it is printed whole."""
+        return self.quote if self.see is None else shorten(self.quote, _SEE_CUT)
+
+
+_SEE_CUT = 14  # characters of a quote printed again before 「(問12の引用と同じ)」
 
 
 @dataclass(frozen=True)
@@ -75,7 +85,15 @@ GRID_ALTERNATIVES = 4
 
 
 def _quotes(item: Item) -> tuple[Quote, ...]:
-    return tuple(Quote(e.article, e.quote) for e in item.evidence)
+    return _evidence(Quote(e.article, e.quote) for e in item.evidence)
+
+
+def _evidence(quotes: Iterable[Quote]) -> tuple[Quote, ...]:
+    """The quotes a key prints as evidence: each once, none that another of them holds (「24日に…を発表」 beside
+    「24日に…を発表する」), and no page metadata (the byline 「2023年3月29日(水)11時20分」 is not a report)."""
+    kept = [q for q in dict.fromkeys(quotes) if not is_page_metadata(q.quote)]
+    return tuple(q for q in kept if not any(o is not q and o.article == q.article and q.quote in o.quote
+                                            and (len(o.quote) > len(q.quote)) for o in kept))
 
 
 def _dating_quotes(item: Item) -> tuple[Quote, ...]:
@@ -84,7 +102,7 @@ def _dating_quotes(item: Item) -> tuple[Quote, ...]:
     could not check the date the order rests on."""
     basis = item.date_basis
     dating = tuple(Quote(basis.article, q) for q in basis.quotes) if basis is not None else ()
-    return tuple(dict.fromkeys((*dating, *_quotes(item))))
+    return _evidence((*dating, *(Quote(e.article, e.quote) for e in item.evidence)))
 
 
 def alternatives(bank: Bank, item: Item, lang: Lang) -> tuple[str, ...]:
@@ -231,8 +249,33 @@ def date_source(bank: Bank, item: Item) -> Text | None:
 
 
 def key_entries(bank: Bank, ws: Worksheet, variant: Variant) -> list[KeyEntry]:
-    return [key_entry(bank, n, q, ws.letters(), ws.lang, ws.points(s.type))  # per pair of a matching exercise
-            for s in variant.sections for n, q in s.numbered()]
+    """The key of one version, each quote printed once per section: a quote printed under an earlier question or
+    part of the section (or held by one printed there) points to it (review 3, s3: 「2025年のいま」 twice under one
+    timeline, the same BRICS sentence twice)."""
+    out = []
+    for s in variant.sections:
+        printed: list[tuple[Quote, Text]] = []
+        for n, q in s.numbered():
+            entry = key_entry(bank, n, q, ws.letters(), ws.lang, ws.points(s.type))  # per pair of a matching exercise
+            out.append(replace(entry, lines=tuple(_once(line, _where(entry, line), printed) for line in entry.lines)))
+    return out
+
+
+def _where(entry: KeyEntry, line: KeyLine) -> Text:
+    part = f" {line.label.split()[0]}" if line.label and len(entry.lines) > 1 else ""
+    return Text(f"問{entry.number}{part}", f"Q{entry.number}{part}")
+
+
+def _once(line: KeyLine, where: Text, printed: list[tuple[Quote, Text]]) -> KeyLine:
+    quotes = []
+    for quote in line.quotes:
+        earlier = next((at for p, at in printed if p.article == quote.article and quote.quote in p.quote), None)
+        if earlier is None:
+            printed.append((quote, where))
+            quotes.append(quote)
+        else:
+            quotes.append(replace(quote, see=Text(f"{earlier.ja}の引用と同じ", f"as quoted under {earlier.en}")))
+    return replace(line, quotes=tuple(quotes))
 
 
 # --------------------------------------------------------------------------- sizes and helpers for layout

@@ -3,7 +3,8 @@
 Run on every version of every sheet before it is written, and by the selection while it chooses:
 
 - `answer`: a question's answer, or a spelling the bank accepts for it, is printed in another question's
-  text, choices or note on the same sheet, or in the sheet's source list (outlet, headline, date); a
+  text, choices or note on the same sheet, or in the sheet's source list (outlet and date; a headline that
+  holds an answer, read whole, is left off the student's sheet: `bare_sources`); a
   choice or matching option that *is* or holds an accepted spelling counts however short it is (外相; 同盟関係
   for 同盟); for a
   matching pair: the person named (by any of their names: イワノフ for フィリップ・イワノフ) with that
@@ -32,9 +33,10 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
+from quizgen import forms
 from quizgen.bank.content import Shown, answer_forms, printed_in, shown
 from quizgen.bank.model import Bank, Item, Lang, Text
-from quizgen.citations import date_label, source_label
+from quizgen.citations import date_label, source_label, source_name
 from quizgen.generators.worksheet.exercises import (
     ChoiceQ,
     ClozeQ,
@@ -50,6 +52,7 @@ from quizgen.generators.worksheet.exercises import (
     question_label,
     sheet_texts,
 )
+from quizgen.japanese.dates import parse_date
 from quizgen.japanese.normalise import normalise
 
 __all__ = ["NOTES_ON_SHEET", "Leak", "LeakChecker", "LeakKind", "find_leaks", "note_reveals", "same_sentence",
@@ -131,6 +134,16 @@ def _item_answers(bank: Bank, item: Item) -> list[tuple[str, int]]:
     return [(form, shortest) for form, _, shortest in answer_forms(item, bank)]
 
 
+def year_month(answer: Text) -> list[tuple[str, int]]:
+    """A date answer's year and month (「2023年2月」, "February 2023") where the answer names a day: printed in
+    another question they give away most of it (review 3, s5: 問7 「2023年2月、…」 beside 2023年2月24日)."""
+    d = parse_date(answer.ja)
+    if d is None or d.year is None or d.month is None or d.day is None:
+        return []
+    label = date_label(f"{d.year:04d}-{d.month:02d}")
+    return [(label.ja, _MIN_BLANK), (label.en, _MIN_LATIN)]
+
+
 def _answers(bank: Bank, q: Question) -> list[tuple[str, int]]:
     """The forms that answer `q` when printed elsewhere (matching and timeline have their own rules)."""
     match q:
@@ -146,6 +159,17 @@ def _answers(bank: Bank, q: Question) -> list[tuple[str, int]]:
         case MatchingQ() | TimelineQ():
             return []
     raise AssertionError(q)  # pragma: no cover
+
+
+def _partial(q: Question) -> list[tuple[str, int]]:
+    """The year and month of the date a question asks for (a short or choice question's answer, a cloze's blank; a
+    true/false question asks for no date)."""
+    match q:
+        case ShortQ(item=i) | ChoiceQ(mc=forms.MultipleChoice(item=i)):
+            return year_month(i.answer)
+        case ClozeQ(cz=cz):
+            return [f for b in cz.blanks("ja") for f in year_month(Text(b, ""))]
+    return []
 
 
 _HINT_MIN = 3  # characters of a title (comparison key) that, beside the person's name, point at their option
@@ -309,6 +333,7 @@ class _Profile:
     texts: list[tuple[str, Text, Shown]]
     whole: Shown
     answers: list[tuple[str, int]]
+    partial: list[tuple[str, int]]  # what gives most of a date answer away in another question (not in a source's date)
 
 
 class LeakChecker:
@@ -338,7 +363,7 @@ class LeakChecker:
             texts = sheet_texts(q)
             whole = Text(_SEP.join(t.ja for _, t in texts), _SEP.join(t.en for _, t in texts))
             self._profiles[key] = _Profile([(where, t, shown(t)) for where, t in texts], shown(whole),
-                                           _answers(self.bank, q))
+                                           _answers(self.bank, q), _partial(q))
         return self._profiles[key]
 
     def between(self, a: Question, b: Question) -> list[Leak]:
@@ -371,7 +396,7 @@ class LeakChecker:
         held = _held_by_option(self._profile(taker).answers, options)
         if held is not None:
             return [Leak(LeakKind.ANSWER, question_label(giver), question_label(taker), *held)]
-        for form, shortest in self._profile(taker).answers:
+        for form, shortest in self._profile(taker).answers + self._profile(taker).partial:
             if printed_in(form, shown_to.whole, shortest, self.langs) is None:  # all its texts at once, first
                 continue
             for where, _, prepared in shown_to.texts:
@@ -405,43 +430,63 @@ class LeakChecker:
         return [] if found is None else [Leak(LeakKind.NOTE, question_label(q), question_label(q), found, "note")]
 
     def in_sources(self, q: Question, articles: Iterable[str]) -> list[Leak]:
-        """`q`'s answer printed in the source list of a sheet that cites `articles` (outlet, headline, date:
-        「…戦略対話 ウクライナ危機や国連80年を協議」 answers a question whose answer is ウクライナ危機)."""
+        """`q`'s answer printed in the source list of a sheet that cites `articles`, by what every entry prints: the
+        outlet and the date. A headline is printed only where it gives nothing away (`bare_sources`)."""
         out: list[Leak] = []
         for a in articles:
             key = (self._id(q), a)
             if key not in self._sources:
-                self._sources[key] = self._source_leaks(q, a)
+                self._sources[key] = self._source_leaks(q, a, headline=False)
             out += self._sources[key]
         return out
 
-    def _source_leaks(self, q: Question, article: str) -> list[Leak]:
+    def in_headline(self, q: Question, article: str) -> list[Leak]:
+        """`q`'s answer in `article`'s headline, read whole (the sheet shortens it, and a cut 「…セルゲイ・ラブロフ外…」
+        still hints at 外相: review 3, s3): 「…戦略対話 ウクライナ危機や国連80年を協議」 answers ウクライナ危機."""
+        key = (self._id(q), "headline:" + article)
+        if key not in self._sources:
+            self._sources[key] = self._source_leaks(q, article, headline=True)
+        return self._sources[key]
+
+    def bare_sources(self, questions: Iterable[Question], articles: Iterable[str]) -> frozenset[str]:
+        """The `articles` whose headline gives a question of `questions` away: the student's sheet names them by
+        outlet and date only (the key prints the whole label)."""
+        qs = list(questions)
+        return frozenset(a for a in articles if any(self.in_headline(q, a) for q in qs))
+
+    def _source_leaks(self, q: Question, article: str, headline: bool) -> list[Leak]:
         if article not in self.bank.source_by_id:
             return []
-        label = source_label(self.bank, article)
+        s = self.bank.source_by_id[article]
+        label = Text(s.headline.ja, s.headline.en) if headline else source_name(self.bank, article)
         text = Text(label.ja, label.en) if self.lang is not Lang.EN else Text("", label.en)
-        giver = f"the source list ({label.ja if self.lang is not Lang.EN else label.en})"
+        name = source_label(self.bank, article)
+        giver = f"the source list ({name.ja if self.lang is not Lang.EN else name.en})"
+        where = "headline" if headline else "source list"
         if isinstance(q, MatchingQ):
             return [replace(leak, giver=giver) for leak in
-                    _matching_leaks(q, q, [("source list", text)], self.langs, self.names)]
+                    _matching_leaks(q, q, [(where, text)], self.langs, self.names)]
         if isinstance(q, TimelineQ):  # the page dates are no event's date on the sheet: events carry no mark
             return []
         prepared = shown(text)
         for form, shortest in self._profile(q).answers:
             if printed_in(form, prepared, shortest, self.langs) is not None:
-                return [Leak(LeakKind.ANSWER, giver, question_label(q), form, "source list")]
+                return [Leak(LeakKind.ANSWER, giver, question_label(q), form, where)]
         return []
 
-    def sheet(self, questions: Iterable[Question], articles: Iterable[str] | None = None) -> list[Leak]:
+    def sheet(self, questions: Iterable[Question], articles: Iterable[str] | None = None,
+              bare: Iterable[str] = ()) -> list[Leak]:
         """Every leak on one sheet (one version): between every two questions, every note that shows its
         own question's answer, and every answer the source list prints (the list of `articles`, by default
-        every article the questions cite)."""
+        every article the questions cite; the headlines of all but the `bare` ones)."""
         qs = list(questions)
         cited = list(articles) if articles is not None else list(dict.fromkeys(a for q in qs for a in question_articles(q)))
+        headed = [a for a in cited if a not in set(bare)]
         out: list[Leak] = []
         for n, a in enumerate(qs):
             out += self.own_note(a)
             out += self.in_sources(a, cited)
+            out += [leak for article in headed for leak in self.in_headline(a, article)]
             for b in qs[n + 1:]:
                 out += self.between(a, b)
         return out
@@ -463,10 +508,10 @@ def question_note(q: Question) -> Text | None:
     return getattr(q, "note", None)
 
 
-def find_leaks(bank: Bank, questions: Iterable[Question], lang: Lang,
-               texts: Mapping[str, str] | None = None, articles: Iterable[str] | None = None) -> list[Leak]:
+def find_leaks(bank: Bank, questions: Iterable[Question], lang: Lang, texts: Mapping[str, str] | None = None,
+               articles: Iterable[str] | None = None, bare: Iterable[str] = ()) -> list[Leak]:
     """Every leak on one sheet (one version); see `LeakChecker.sheet`."""
-    return LeakChecker(bank, lang, texts).sheet(questions, articles)
+    return LeakChecker(bank, lang, texts).sheet(questions, articles, bare)
 
 
 _OPTIONS = ("choice", "matching")  # texts printed as options to pick from

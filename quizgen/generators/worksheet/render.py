@@ -40,7 +40,7 @@ from quizgen.generators.worksheet.key import (
 from quizgen.generators.worksheet.sheet import Paper, Variant, Worksheet
 from quizgen.generators.worksheet.timeline import Chronology, late_events
 from quizgen.japanese.dates import dates_in
-from quizgen.japanese.furigana import align
+from quizgen.japanese.furigana import ruby
 
 FONT_PLACEHOLDER = "/*@quizgen-font-face@*/"
 # WeasyPrint has no ruby layout (it would print the reading after the word): place <rt> above by hand. A sheet
@@ -88,13 +88,13 @@ class Furigana:
     """Adds <ruby> readings to every occurrence of a name written in kanji (the bank's entity `reading`s), so a
     student meets the reading wherever the name is, not only the first time. Readings sit over the kanji runs
     only (しんこう over 侵攻 in ロシアのウクライナ侵攻, never a reading over kana), split by
-    `japanese.furigana.align`; a name whose split is not certain gets none, and everyday words (中国, 日本)
+    `japanese.furigana.ruby`; a name whose split is not certain gets none, and everyday words (中国, 北京, 危機)
     none either."""
 
     def __init__(self, bank: Bank, enabled: bool) -> None:
         self.readings = readings(bank) if enabled else {}
-        self.segments = {name: segs for name, reading in self.readings.items()
-                         if (segs := _segments(name, reading)) is not None}
+        self.segments = {name: segs for name, (reading, kind) in self.readings.items()
+                         if (segs := _segments(name, reading, kind)) is not None}
         self.pattern = (re.compile("|".join(re.escape(n) for n in sorted(self.segments, key=len, reverse=True)))
                         if self.segments else None)
 
@@ -119,24 +119,16 @@ class Furigana:
         return out
 
 
-def _segments(name: str, reading: str) -> list[tuple[str, str | None]] | None:
+def _segments(name: str, reading: str, kind: str | None) -> list[tuple[str, str | None]] | None:
     """`name` as segments with readings over its kanji runs only; None when no reading can be placed with
-    certainty (or the name is an everyday word)."""
-    if name in EVERYDAY:
-        return None
-    parts = align(name, reading)
-    if parts is None:
-        return None
-    return [(seg, None if seg in EVERYDAY else reading) for seg, reading in parts]  # 中国 inside a long title too
+    certainty (or the name is an everyday word: `japanese.furigana.ruby`, the rule every output follows)."""
+    parts = ruby(name, reading, kind)
+    return None if parts is None else list(parts)
 
 
-EVERYDAY = frozenset({"中国", "日本", "米国", "韓国", "国連", "中東"})
-"""Names every secondary-school student reads: no furigana (22 over 中国 on one key was clutter)."""
-
-
-def readings(bank: Bank) -> dict[str, str]:
-    """The hard names of the bank and their readings: every entity name written with kanji."""
-    return {e.ja: e.reading for e in bank.entities if e.reading and _KANJI.search(e.ja)}
+def readings(bank: Bank) -> dict[str, tuple[str, str]]:
+    """The hard names of the bank, their readings and kinds: every entity name written with kanji."""
+    return {e.ja: (e.reading, e.type.value) for e in bank.entities if e.reading and _KANJI.search(e.ja)}
 
 
 @dataclass(frozen=True)
@@ -150,14 +142,23 @@ class SheetSource:
     name_en: str = ""  # outlet and date in English: what a bilingual sheet adds to the Japanese label
 
 
-def sheet_sources(bank: Bank, articles: Sequence[str], items: Iterable[Item] = ()) -> dict[str, SheetSource]:
+def sheet_sources(bank: Bank, articles: Sequence[str], items: Iterable[Item] = (),
+                  bare: frozenset[str] = frozenset()) -> dict[str, SheetSource]:
     """The sources a sheet cites, by article id, marked ①, ②… in order. A source that `items` (the sheet's) cite
     for an event after its page's stated date has that date marked as the page's own (review 2: ① dated
-    2023年3月21日, cited for events of 2024 and 2025), as the chronology page marks it."""
+    2023年3月21日, cited for events of 2024 and 2025), as the chronology page marks it. The `bare` ones are named
+    by outlet and date only: their headline gives a question of the sheet away (review 3, s3: 「…ラブロフ外…」)."""
     late = cited_after(bank, items)
-    return {a: SheetSource(_MARKS[n] if n < len(_MARKS) else f"({n + 1})", _late(source_label(bank, a), a in late),
+    return {a: SheetSource(_MARKS[n] if n < len(_MARKS) else f"({n + 1})",
+                           _late(source_name(bank, a) if a in bare else source_label(bank, a), a in late),
                            source_url(bank, a), source_name(bank, a).en)
             for n, a in enumerate(articles)}
+
+
+def shown_sources(bank: Bank, ws: Worksheet, variant: Variant, part: Part) -> dict[str, SheetSource]:
+    """The source list of one document: the student's sheet leaves out the headlines that give answers away, the
+    key prints every one."""
+    return sheet_sources(bank, ws.articles, sheet_items(variant), ws.bare_sources if part is not Part.KEY else frozenset())
 
 
 def sheet_items(variant: Variant) -> list[Item]:
@@ -262,7 +263,7 @@ def render(bank: Bank, ws: Worksheet, variant: Variant, part: Part) -> str:
     env = _environment()
     template = env.get_template(f"{part.value}.html.j2")
     lang = ws.lang.value
-    sources = sheet_sources(bank, ws.articles, sheet_items(variant))
+    sources = shown_sources(bank, ws, variant, part)
     entries = key_entries(bank, ws, variant) if part is Part.KEY else []
     return str(template.render(
         ws=ws,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -149,17 +150,47 @@ class Variant:
 
 
 @dataclass(frozen=True)
+class Dropped:
+    """An exercise type asked for that the sheet leaves out, and why (for the CLI to warn about)."""
+
+    type: Exercise
+    why: str
+
+    @property
+    def note(self) -> str:
+        return f"no {self.type.value} exercise: {self.why}"
+
+
+def dropped_warning(dropped: Sequence[Dropped]) -> str | None:
+    """One line naming every exercise type asked for with {types} that the sheet leaves out, and why: review 3, s5
+    asked for matching and timeline and got neither, told in two notes easy to miss among the written files."""
+    if not dropped:
+        return None
+    types = list(dict.fromkeys(d.type.value for d in dropped))
+    whys = "; ".join(f"{d.type.value}: {d.why}" for d in dict.fromkeys(dropped))
+    return (f"{{types}} asked for {' and '.join(types)}, but the sheet has "
+            f"{'no such exercise' if len(types) == 1 else 'neither'} "
+            f"({whys}); it is filled with the other types")
+
+
+@dataclass(frozen=True)
 class Worksheet:
     title: Text
     options: WorksheetOptions
     variants: tuple[Variant, ...]
     articles: tuple[str, ...]  # every article a question draws on, sorted
     created: dt.date
-    notes: tuple[str, ...] = field(default=())  # what could not be built as asked (for the CLI to show)
+    dropped: tuple[Dropped, ...] = field(default=())  # the exercise types asked for that are not on it, and why
+    bare_sources: frozenset[str] = frozenset()  # articles the student's sheet names by outlet and date only: their
+    # headline gives a question away (the key prints it whole)
 
     @property
     def lang(self) -> Lang:
         return self.options.lang
+
+    @property
+    def notes(self) -> tuple[str, ...]:
+        return tuple(d.note for d in self.dropped)
 
     @property
     def count(self) -> int:

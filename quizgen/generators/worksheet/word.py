@@ -26,7 +26,7 @@ from quizgen.generators.worksheet.exercises import (
     TrueFalseQ,
 )
 from quizgen.generators.worksheet.key import KeyEntry, context_note, disagreement_note, key_entries
-from quizgen.generators.worksheet.render import Furigana, Part, sheet_items, sheet_sources
+from quizgen.generators.worksheet.render import Furigana, Part, shown_sources
 from quizgen.generators.worksheet.sheet import Section, Variant, Worksheet
 
 __all__ = ["FONT", "docx_bytes", "write_docx"]
@@ -41,7 +41,7 @@ _BLANK = "（　　　　　　）"
 class _Writer:
     """One Word document of a worksheet version, written paragraph by paragraph."""
 
-    def __init__(self, bank: Bank, ws: Worksheet, variant: Variant) -> None:
+    def __init__(self, bank: Bank, ws: Worksheet, variant: Variant, part: Part) -> None:
         import docx
         from docx.enum.section import WD_ORIENT
         from docx.oxml.ns import qn
@@ -63,7 +63,7 @@ class _Writer:
         fonts = style.element.get_or_add_rPr().get_or_add_rFonts()
         fonts.set(qn("w:eastAsia"), FONT_JA)
         self.letters = ws.letters()
-        self.sources = sheet_sources(bank, ws.articles, sheet_items(variant))
+        self.sources = shown_sources(bank, ws, variant, part)
         self._page_numbers(sec)
 
     def _page_numbers(self, sec: Any) -> None:
@@ -331,7 +331,8 @@ class _Writer:
                 self.para(self.t(line.detail), size=9, indent=6)
             for quote in line.quotes:
                 mark = self.sources[quote.article].mark if quote.article in self.sources else ""
-                self.para(f"{mark}「{quote.quote}」", size=8.5, indent=10)
+                see = f"({self.t(quote.see)})" if quote.see is not None else ""
+                self.para(f"{mark}「{quote.text}」{see}", size=8.5, indent=10)
         notes = [self.t(e.scoring) if e.scoring else None,
                  f"{self.label('日付:', 'Date: ')}{self.t(e.dated)}" if e.dated else None,
                  self.t(e.explanation) if e.explanation else None,
@@ -375,7 +376,7 @@ def docx_bytes(bank: Bank, ws: Worksheet, variant: Variant, part: Part) -> bytes
     import io
 
     extras.require(extras.Extra.DOCX)
-    w = _Writer(bank, ws, variant)
+    w = _Writer(bank, ws, variant, part)
     {Part.SHEET: w.sheet, Part.KEY: w.key, Part.ANSWERS: w.answers}[part]()
     buf = io.BytesIO()
     w.doc.save(buf)
