@@ -335,7 +335,7 @@ def _banks(draw: st.DrawFn) -> Bank:
             id=iid,
             category=draw(st.sampled_from([c for c in Category if c is not Category.DATES])),
             kind=draw(st.sampled_from([k for k in ItemKind if k is not ItemKind.DATE])),
-            prompt=Text(f"問{n}:{draw(_plain)}".replace("答", ""), draw(_plain).replace("@", "")),
+            prompt=Text(f"問{n}:{draw(_plain)}".replace("答", ""), draw(_plain.filter(lambda s: "@" not in s))),
             answer=Text(f"答{draw(_plain)}", f"@{draw(_plain)}"),
             explanation=draw(_texts),
             evidence=(Evidence("s1", draw(_plain)),),
