@@ -164,15 +164,22 @@ def _questions_by_page(path: Path) -> list[list[int]]:
         return [[int(n) for n in re.findall(r"^問([0-9]+)", page.extract_text() or "", re.M)] for page in pdf.pages]
 
 
-# s2 draws other questions since review 3's rest (a headline no longer keeps a question off, a year and month do):
-# 3⅓ pages of content, 4 pages; the last holds two questions and the sources
+# The page counts are the most each sheet may take (they move with the bank's wording); the promise checked is the
+# README's: no last page holds a lone question the page before could take, even set at its tightest.
 @pytest.mark.parametrize(("args", "pages"), [(S2, 4), (S3, 2)])
 def test_no_lone_last_question_and_no_wasted_page(tmp_path: Path, args: list[str], pages: int) -> None:
     """s2: 4 pages for 15 questions, p.4 only 問15; s3: p.3 only the timeline, p.2 half empty."""
     res = CliRunner().invoke(cli, ["worksheet", *args, "--name", "s", "-o", str(tmp_path), "--format", "pdf"])
     assert res.exit_code == 0, res.output
+    assert CliRunner().invoke(cli, ["worksheet", *args, "--name", "s", "-o", str(tmp_path / "html"),
+                                    "--format", "html"]).exit_code == 0
     for sheet in sorted(tmp_path.glob("s-?.pdf")):
         by_page = _questions_by_page(sheet)
-        assert len(by_page) == pages, (sheet.name, by_page)
+        assert len(by_page) <= pages, (sheet.name, by_page)
         assert [n for p in by_page for n in p] == list(range(1, 16)), by_page  # each question starts once
-        assert len(by_page[-1]) > 1, by_page
+        if len(by_page[-1]) <= 1:  # a lone last question only where the page before cannot take it, however tight
+            from quizgen.generators.worksheet.pages import TIGHTER, _with_class
+            from quizgen.generators.worksheet.pdf import lay_out
+
+            html = (tmp_path / "html" / sheet.with_suffix(".html").name).read_text(encoding="utf-8")
+            assert lay_out(_with_class(html, TIGHTER[-1])).page_count == len(by_page), by_page
