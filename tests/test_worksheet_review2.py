@@ -177,7 +177,10 @@ def test_the_timeline_page_answers_no_question_of_its_sheet(bank: Bank, sheets: 
     assert result.exit_code == 0, result.output
     assert "note: the chronology page leaves out" in result.output
     html = (tmp_path / "s5-timeline.html").read_text(encoding="utf-8")
-    assert "立場文書を発表" not in plain(html)
+    sheet = plain((tmp_path / "s5-A-key.html").read_text(encoding="utf-8"))
+    # the position paper's day is left off the page exactly when this sheet asks it (which items a seed draws moves
+    # with the bank's wording; fix18 took 「ウクライナ危機」 out of the event's label)
+    assert ("2023年2月24日" in sheet) == ("立場文書を発表" not in plain(html))
 
 
 def test_a_matching_exercise_has_more_titles_than_people(bank: Bank, sheets: dict[str, Worksheet]) -> None:
