@@ -58,6 +58,12 @@ def _raise_interrupt(signum: int, _frame: FrameType | None) -> None:
     raise KeyboardInterrupt
 
 
+def interrupt_handled() -> None:
+    """The command ended on Ctrl-C as it promises to (the quiz's session ends like `q`): `finish` must not report
+    the SIGINT as a stop ("Aborted!", exit status 1)."""
+    _received[:] = [sig for sig in _received if sig != signal.SIGINT]
+
+
 class _ClosedStdout(io.TextIOBase):
     """What `sys.stdout` is when the process started with its standard output closed: every write fails."""
 

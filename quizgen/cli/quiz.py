@@ -25,7 +25,7 @@ from pathlib import Path
 import click
 
 from quizgen.bank import Item, Selection
-from quizgen.cli import cli
+from quizgen.cli import cli, guards
 from quizgen.cli.common import (
     bank_option,
     db_option,
@@ -157,7 +157,8 @@ def _run(session: Session, items: Sized, inp: Input, view: _View | None = None, 
     _header(session, items, plan, leeches)
     try:
         _loop(session, inp, view)
-    except KeyboardInterrupt:
+    except KeyboardInterrupt:  # Ctrl-C ends the session like q (README): the summary, exit status 0
+        guards.interrupt_handled()
         click.echo()
     _show_summary(session.summary(), session.clock())
 

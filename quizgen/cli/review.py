@@ -325,6 +325,10 @@ class Session:
             click.echo(safe(f"  ! {exc.format_message()}。編集は保存されていません。下書きはそのままです "
                             "($EDITOR を確かめてください)"))
             return
+        except UnicodeDecodeError as exc:  # the editor saved in another encoding (Shift_JIS, EUC-JP)
+            click.echo(f"  ! エディタが保存したファイルは UTF-8 ではありません (byte 0x{exc.object[exc.start]:02x} "
+                       f"at offset {exc.start})。編集は保存されていません。下書きはそのままです (UTF-8 で保存してください)")
+            return
         if text is None:
             click.echo("  保存せずにエディタが閉じられました。下書きは変わりません。")
             return

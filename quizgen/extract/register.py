@@ -63,10 +63,15 @@ def guess(text: str) -> Guess:
 
 def check_given(source_id: str | None = None, **texts: str | None) -> None:
     """A UsageError for a given source id that breaks the id rule, or a given text (`headline=…`) holding a control
-    character: said of the parameter before anything is asked or written."""
+    character or longer than a bank text may be: said of the parameter before anything is asked or written."""
+    from quizgen.bank.limits import OTHER
+
     if source_id is not None and (problem := id_problem(source_id)) is not None:
         raise UsageError(f"{{source_id}} {problem}", names=["source_id"])
     for name, text in texts.items():
+        if text and len(text.strip()) > OTHER:
+            raise UsageError(f"{{{name}}} has {len(text.strip())} characters, more than the {OTHER} it may have; "
+                             "shorten it", names=[name])
         at = find_control(text or "")
         if text and at is not None:
             raise UsageError(f"{{{name}}} holds a control character ({code_point(text[at])} at character {at + 1})",

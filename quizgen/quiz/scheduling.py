@@ -125,6 +125,8 @@ def state_problem(text: object) -> str | None:
         data = json.loads(text)
     except ValueError:
         return "it is not JSON"
+    except RecursionError:  # '[[[[…' deeper than Python's stack: damaged or crafted, never a card state
+        return "it is nested too deeply to be a card state"
     if not isinstance(data, dict):
         kind = {list: "an array", str: "a string", bool: "a boolean", type(None): "null"}.get(type(data), "a number")
         return f"it is {kind}, not an object"

@@ -24,7 +24,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -519,14 +519,16 @@ class Store:
                     _time(due, rid, "due")  # raises: a due time that is no time
             return [row[0] for row in rows]
 
-    def check_states(self, due_by: dt.datetime | None = None) -> None:
-        """Raise `StoreError` naming the first card whose state fsrs could not read: of every card, or of the cards
-        due by `due_by` (what `stats` and `due` check; the quiz checks each card before it asks it)."""
+    def check_states(self, due_by: dt.datetime | None = None, ids: Collection[str] | None = None) -> None:
+        """Raise `StoreError` naming the first card whose state fsrs could not read: of every card, of the cards
+        due by `due_by` (what `stats` and `due` check) or of the cards `ids` (a quiz's queue, before it asks any)."""
         where = "" if due_by is None else " WHERE due <= ? OR due >= ':'"
+        wanted = None if ids is None else set(ids)
         with self._errors():
             for item, rid, state in self._con.execute(f"SELECT item_id, review_id, state FROM cards{where}",
                                                       () if due_by is None else (_ts(due_by),)):
-                _state(state, rid, item)
+                if wanted is None or item in wanted:
+                    _state(state, rid, item)
 
     def card_ids(self) -> list[str]:
         """Every card with a current state (an effective review)."""
