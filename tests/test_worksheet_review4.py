@@ -4,8 +4,6 @@ disagreement link of a004-root-causes) are the bank editor's, not tested here.""
 
 from __future__ import annotations
 
-import datetime as dt
-import random
 import re
 from collections import Counter
 from pathlib import Path
@@ -14,28 +12,21 @@ import pytest
 from click.testing import CliRunner
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
+from test_worksheet_review3 import make  # the same sheets: options over WorksheetOptions' defaults, one day
 
 from quizgen import forms, resources
 from quizgen.bank import Bank, Lang, Selection, load_bank
 from quizgen.cli import cli
-from quizgen.generators.worksheet import Exercise, Worksheet, WorksheetOptions, build_worksheet, key_entries
+from quizgen.generators.worksheet import Exercise, key_entries
 from quizgen.generators.worksheet.choose import opinion_cap, opinion_voice, timeline_items
 from quizgen.generators.worksheet.exercises import ChoiceQ, TimelineQ, question_items
 from quizgen.generators.worksheet.key import key_entry
 from quizgen.generators.worksheet.render import Furigana, Part, render, sheet_sources
 
-DAY = dt.date(2025, 3, 1)
-
 
 @pytest.fixture(scope="module")
 def bundled() -> Bank:
     return load_bank(resources.bank_dir())
-
-
-def make(bank: Bank, selection: Selection | None = None, **kw: object) -> Worksheet:
-    selection = selection or Selection()
-    opts = WorksheetOptions(**{"count": 9, "seed": 1, **kw})  # type: ignore[arg-type]
-    return build_worksheet(bank, selection.apply(bank), opts, random.Random(opts.seed), DAY)
 
 
 # --------------------------------------------------------------------------- 1. the disagreement line
