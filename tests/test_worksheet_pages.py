@@ -118,13 +118,13 @@ def test_no_question_heading_or_source_list_is_left_alone(made: list[tuple[str, 
     """Per page: every question whose number is there has all its text there (its note and choices did not
     fall over); a section's heading sits with its first question; the last page holds a question; and the
     question numbers run down each page in order (their positions, read off the page)."""
-    from quizgen.generators.worksheet.render import readings
+    from quizgen.generators.worksheet.render import Furigana
 
     blocks = 0
     for name, bank, ws, folder in made:
         lang = "en" if ws.lang is Lang.EN else "ja"
         label = "Q" if lang == "en" else "問"
-        hard = sorted(readings(bank), key=len, reverse=True)
+        hard = sorted(Furigana(bank, True).segments, key=len, reverse=True)  # names and aliases with ruby
         names = re.compile("|".join(map(re.escape, hard))) if ws.options.furigana and hard else None
         for v in ws.variants:
             pages = PdfReader(folder / f"worksheet-{v.label}.pdf").pages

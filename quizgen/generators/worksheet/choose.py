@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import random
 import re
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import partial
 from typing import assert_never
 
 from quizgen import forms
-from quizgen.bank.model import Bank, Item, Lang, Text
+from quizgen.bank.model import Bank, Item, ItemKind, Lang, Text
 from quizgen.errors import UsageError
 from quizgen.forms import Pair, TimelineEvent
 from quizgen.generators.worksheet.exercises import (
@@ -340,13 +341,29 @@ def _pick_simple(picking: _Picking, count: int, simple: list[Exercise]) -> None:
     turn = 0
     while picking.made < count and rotation:
         t = rotation[turn % len(rotation)]
-        if _take_one(picking, t):
+        if _take_one(picking, t, opinion_cap(count)) or _take_one(picking, t):
             turn += 1
         else:
             rotation.remove(t)
 
 
-def _take_one(picking: _Picking, t: Exercise) -> bool:
+def opinion_cap(count: int) -> int:
+    """How many questions of a sheet of `count` may ask for the opinions of one source while others are left:
+    about a third (review 4: 7 of 20 questions, and 4 of 10, were one commentator's views from one piece)."""
+    return max(1, count // 3)
+
+
+def opinion_voice(item: Item) -> str | None:
+    """Whose opinion an item asks for: the source it is first quoted from, for a stance (an analysis, a view);
+    None for a fact."""
+    return item.articles[0] if item.kind is ItemKind.STANCE and item.articles else None
+
+
+def _take_one(picking: _Picking, t: Exercise, cap: int | None = None) -> bool:
+    """One question of type `t` from the first item of the pool that makes one without a clash; with `cap`, none
+    from a source whose opinions `cap` questions already ask for (the caller tries again without it, so a
+    selection of one commentator still fills its sheet)."""
+    voices = Counter(v for q in picking.chosen for i in question_items(q) if (v := opinion_voice(i)))
     tf = [q.tf.is_true for q in picking.content.get(Exercise.TRUEFALSE, ()) if isinstance(q, TrueFalseQ)]
     want_true = tf.count(True) <= tf.count(False)  # true and false statements in turn, where items have both
     pool = picking.pool
@@ -354,6 +371,9 @@ def _take_one(picking: _Picking, t: Exercise) -> bool:
         pool = sorted(pool, key=lambda i: (i.statement if want_true else i.false_statement) is None)
     for item in pool:
         if item.id in picking.used:
+            continue
+        voice = opinion_voice(item)
+        if cap is not None and voice is not None and voices[voice] >= cap:
             continue
         q = simple_question(t, picking.bank, item, picking.rng, picking.lang, want_true)
         if q is not None and picking.take(t, q):

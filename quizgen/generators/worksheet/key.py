@@ -97,12 +97,20 @@ def _evidence(quotes: Iterable[Quote]) -> tuple[Quote, ...]:
 
 
 def _dating_quotes(item: Item) -> tuple[Quote, ...]:
-    """A timeline event's quotes: those that date it first (「ラヴロフ氏と習氏の会談は6年ぶり」, 「2018年の最後の
-    会談」), then its evidence, each once: review 2, s3 printed only quotes about another matter, and the teacher
-    could not check the date the order rests on."""
+    """A timeline event's quotes: only those that date it (「ラヴロフ氏と習氏の会談は6年ぶり」, 「2018年の最後の
+    会談」), each as the whole evidence sentence that holds it where there is one. Review 2, s3 printed only
+    quotes about another matter, and the teacher could not check the date the order rests on; review 4 (s3 ア,
+    s5 イ) found quotes about Switzerland and the G20 listed beside the ones that date the event. An event
+    whose date no quote shows (its basis counts from the page's date) keeps its evidence."""
     basis = item.date_basis
-    dating = tuple(Quote(basis.article, q) for q in basis.quotes) if basis is not None else ()
-    return _evidence((*dating, *(Quote(e.article, e.quote) for e in item.evidence)))
+    evidence = [Quote(e.article, e.quote) for e in item.evidence]
+    if basis is None:
+        return _evidence(evidence)
+    dating = []
+    for q in basis.quotes:
+        whole = [e for e in evidence if e.article == basis.article and q in e.quote]
+        dating.extend(whole or [Quote(basis.article, q)])
+    return _evidence(dating) or _evidence(evidence)
 
 
 def alternatives(bank: Bank, item: Item, lang: Lang) -> tuple[str, ...]:
@@ -139,7 +147,7 @@ def key_entry(bank: Bank, number: int, q: Question, letters: str, lang: Lang = L
                             alternatives=alternatives(bank, i, lang), **extras(i))
         case ChoiceQ(mc=mc):
             letter = letters[mc.answer_index]
-            ans = Text(f"{letter} {mc.correct.ja}", mc.correct.en)  # the letter once, also on a bilingual key
+            ans = Text(f"{letter} {mc.correct.ja}", _english(mc.correct, lang))  # the letter once, also on a bilingual key
             return KeyEntry(number, Exercise.CHOICE, ans, (KeyLine(ans, _quotes(mc.item)),), **extras(mc.item))
         case TrueFalseQ(tf=tf):
             mark = Text("○(正しい)", "○ (true)") if tf.is_true else Text("×(誤り)", "× (false)")
@@ -160,7 +168,7 @@ def key_entry(bank: Bank, number: int, q: Question, letters: str, lang: Lang = L
             right_letter = dict(zip(rights, letters, strict=False))  # the pairs of one exercise are distinct
             both = lang is Lang.BOTH  # the letter once: 「ウ 大統領 President」, not 「ウ 大統領 ウ President」
             lines = tuple(KeyLine(Text(f"{right_letter[p]} {p.right.ja}",
-                                       p.right.en if both else f"{right_letter[p]} {p.right.en}"),
+                                       _english(p.right, lang) if both else f"{right_letter[p]} {p.right.en}"),
                                   (Quote(p.article, p.quote),), label=f"({k + 1}) {p.left.ja}", detail=None)
                           for k, p in enumerate(lefts))
             short = " ".join(f"({k + 1}){right_letter[p]}" for k, p in enumerate(lefts))
@@ -177,6 +185,18 @@ def key_entry(bank: Bank, number: int, q: Question, letters: str, lang: Lang = L
                             scoring=Text(f"採点:すべての順序が正しい場合のみ正解({points}点)。",
                                          f"Scoring: full marks ({points}) only when the whole order is right."))
     raise AssertionError(q)  # pragma: no cover
+
+
+def _english(answer: Text, lang: Lang) -> str:
+    """The English a bilingual key prints after a lettered Japanese answer: none when it says the same thing
+    (review 4, s2: 「エ APEC APEC」, 「ア 2018年 2018」)."""
+    return "" if lang is Lang.BOTH and same_words(answer) else answer.en
+
+
+def same_words(text: Text) -> bool:
+    """Whether the English of `text` only repeats its Japanese: the same letters (APEC) or the same year (2018年)."""
+    ja, en = normalise(text.ja), normalise(text.en)
+    return en == ja or (en.isdigit() and ja == f"{en}年")
 
 
 def matching_scoring(each: int, total: int) -> Text:

@@ -95,6 +95,8 @@ class Furigana:
         self.readings = readings(bank) if enabled else {}
         self.segments = {name: segs for name, (reading, kind) in self.readings.items()
                          if (segs := _segments(name, reading, kind)) is not None}
+        if enabled:
+            self.segments = {**alias_segments(bank, self.segments), **self.segments}
         self.pattern = (re.compile("|".join(re.escape(n) for n in sorted(self.segments, key=len, reverse=True)))
                         if self.segments else None)
 
@@ -126,6 +128,40 @@ def _segments(name: str, reading: str, kind: str | None) -> list[tuple[str, str 
     return None if parts is None else list(parts)
 
 
+def tail_split(text: str) -> tuple[str, str]:
+    """`text` as (head, tail): the tail is what a 出典 mark is joined to with no break (review 4: 出典⑤ wrapped
+    onto a line of its own): the last word of English, the last few kana and closing marks of Japanese (never a
+    kanji, so a reading laid over a name stays whole)."""
+    if text.isascii():
+        at = text.rstrip().rfind(" ")
+        return (text[:at + 1], text[at + 1:]) if at >= 0 else ("", text)
+    m = _JA_TAIL.search(text)
+    at = m.start() if m and m.group(0) else len(text)
+    return text[:at], text[at:]
+
+
+_JA_TAIL = re.compile(r"[\u3041-\u309f\u30a0-\u30ff。、」』）)！？?!・ー]{1,4}$")
+
+
+def alias_segments(bank: Bank, named: dict[str, list[tuple[str, str | None]]]) -> dict[str, list[tuple[str, str | None]]]:
+    """An entity's other spellings with the readings its name's kanji runs carry: one rule for a word on a
+    sheet, every occurrence (review 4, s1: しんこう over 侵攻 in 「ロシアのウクライナ侵攻」 but not in
+    「ウクライナ侵攻後の」). An alias gets readings only when each of its kanji runs has one in the name."""
+    out: dict[str, list[tuple[str, str | None]]] = {}
+    for e in bank.entities:
+        runs = {seg: r for seg, r in named.get(e.ja, ()) if r}
+        if not runs:
+            continue
+        for alias in e.aliases:
+            parts = [(p, runs.get(p)) for p in _KANJI_RUN.split(alias) if p]
+            if any(r for _, r in parts) and all(r for p, r in parts if _KANJI.search(p)):
+                out.setdefault(alias, parts)
+    return out
+
+
+_KANJI_RUN = re.compile(r"([\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff々]+)")
+
+
 def readings(bank: Bank) -> dict[str, tuple[str, str]]:
     """The hard names of the bank, their readings and kinds: every entity name written with kanji."""
     return {e.ja: (e.reading, e.type.value) for e in bank.entities if e.reading and _KANJI.search(e.ja)}
@@ -151,7 +187,7 @@ def sheet_sources(bank: Bank, articles: Sequence[str], items: Iterable[Item] = (
     late = cited_after(bank, items)
     return {a: SheetSource(_MARKS[n] if n < len(_MARKS) else f"({n + 1})",
                            _late(source_name(bank, a) if a in bare else source_label(bank, a), a in late),
-                           source_url(bank, a), source_name(bank, a).en)
+                           source_url(bank, a), source_name(bank, a).en + (_LATE.en if a in late else ""))
             for n, a in enumerate(articles)}
 
 
@@ -253,7 +289,7 @@ def render_timeline(bank: Bank, chrono: Chronology, lang: Lang, paper: Paper = P
                                font_css=Markup(FONT_PLACEHOLDER), sources=sources, paper=paper))
 
 
-_LATE = Text("※日付はページの表示によるもの。これより後の出来事も載っている",
+_LATE = Text(" ※日付はページの表示によるもの。これより後の出来事も載っている",
              " (the page's stated date: it also reports later events)")
 
 
@@ -302,4 +338,5 @@ def render(bank: Bank, ws: Worksheet, variant: Variant, part: Part) -> str:
         long_options=lambda opts: max(display_width(o.en if ws.lang is Lang.EN else o.ja) for o in opts) > 14,
         context_note=context_note,
         disagreement_note=disagreement_note,
+        tail=tail_split,
     ))
