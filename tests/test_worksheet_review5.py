@@ -4,12 +4,26 @@ before its fix. The bank's wording (the s2 Q8 clause, 別解, trivia notes) is t
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
+from test_worksheet_review3 import make  # options over WorksheetOptions' defaults, one day
 
+from quizgen import forms, resources
+from quizgen.bank import Bank, Lang, load_bank
 from quizgen.cli import cli
+from quizgen.generators.worksheet import Exercise
+from quizgen.generators.worksheet.choose import SAME_KIND_DECOYS
+from quizgen.generators.worksheet.exercises import MatchingQ
+
+
+@pytest.fixture(scope="module")
+def bundled() -> Bank:
+    return load_bank(resources.bank_dir())
 
 S2 = ["--count", "10", "--types", "choice,cloze,matching", "--lang", "both", "--seed", "22",
       "--title", "China–Russia relations / 中ロ関係"]
@@ -37,6 +51,48 @@ def test_no_english_line_of_a_cloze_breaks_after_its_first_word(tmp_path: Path) 
     right). Read back from the PDF: no English line holds one word while the next goes on mid-sentence."""
     lines = _lines(_made(tmp_path, S2)[0] / "s-A.pdf")
     assert any("Russia's foreign minister met President Xi" in ln for ln in lines)  # the sentence is on the sheet
-    lone = [(a, b) for a, b in zip(lines, lines[1:], strict=False)
+    lone = [(a, b) for a, b in pairwise(lines)
             if re.fullmatch(r"[A-Za-z'’]+", a.strip()) and re.match(r"[a-z0-9(]", b.strip())]
     assert not lone, lone
+
+
+# --------------------------------------------------------------------------- 2. spare titles in a matching exercise
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(seed=st.integers(0, 2**32 - 1), lang=st.sampled_from([Lang.JA, Lang.BOTH]))
+@example(seed=22, lang=Lang.BOTH)  # s2: 中央銀行総裁 and 報道官
+@example(seed=55, lang=Lang.JA)  # s5: 財務相 and 中央銀行総裁
+def test_a_matching_exercise_s_spare_titles_are_ones_people_like_the_bank_s_hold(bundled: Bank, seed: int,
+                                                                                 lang: Lang) -> None:
+    """s2 Q10, s5 Q9: the spare titles (中央銀行総裁, 報道官, 財務相) fitted nobody in the articles, so ゼレンスキー →
+    大統領 and the rest fell out by elimination. A spare title is another person's title in the bank, or one of the
+    same kind (首相, 国防相, …), never one a person on the left really held; never two options alike in a printed
+    language; the same seed gives the same exercise."""
+    plausible = {p.right.ja for p in forms.neutral_pairs(bundled, forms.role_pairs(bundled))}
+    plausible |= {ja for ja, _, _ in SAME_KIND_DECOYS}
+    held = {ja: people for ja, _, people in SAME_KIND_DECOYS}
+    sheets = [make(bundled, count=10, seed=seed, lang=lang, types=(Exercise.CHOICE, Exercise.CLOZE, Exercise.MATCHING))
+              for _ in range(2)]
+    qs = [[q for _, q in ws.variants[0].questions() if isinstance(q, MatchingQ)] for ws in sheets]
+    assert qs[0] == qs[1]
+    for q in qs[0]:
+        people = {p.key.split("@")[0] for p in q.lefts}
+        spare = [r for r in q.rights if r not in q.lefts]
+        assert spare, q
+        assert {r.right.ja for r in spare} <= plausible, [r.right.ja for r in spare]
+        assert not any(held.get(r.right.ja, set()) & people for r in spare), (people, spare)
+        for lg in (("ja",) if lang is Lang.JA else ("ja", "en")):
+            printed = [getattr(r.right, lg) for r in q.rights]
+            assert len(printed) == len(set(printed)), printed
+
+
+def test_a_japanese_sheet_may_offer_国家主席_as_a_spare_title(bundled: Bank) -> None:
+    """国家主席 and 大統領 are both "President" in English: a bilingual sheet cannot show both, a Japanese one can."""
+    spare = set()
+    for seed in range(40):
+        ws = make(bundled, count=10, seed=seed, lang=Lang.JA, types=(Exercise.CHOICE, Exercise.MATCHING))
+        for _, q in ws.variants[0].questions():
+            if isinstance(q, MatchingQ) and "xi-jinping" not in {p.key.split("@")[0] for p in q.lefts}:
+                spare |= {r.right.ja for r in q.rights if r not in q.lefts}
+    assert "国家主席" in spare, spare
