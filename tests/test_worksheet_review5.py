@@ -11,14 +11,15 @@ import pytest
 from click.testing import CliRunner
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
-from test_worksheet_review3 import make  # options over WorksheetOptions' defaults, one day
+from test_worksheet_review3 import make, plain  # options over WorksheetOptions' defaults, one day
 
 from quizgen import forms, resources
 from quizgen.bank import Bank, Lang, load_bank
 from quizgen.cli import cli
-from quizgen.generators.worksheet import Exercise
+from quizgen.generators.worksheet import Exercise, key_entries
 from quizgen.generators.worksheet.choose import SAME_KIND_DECOYS
-from quizgen.generators.worksheet.exercises import MatchingQ
+from quizgen.generators.worksheet.exercises import MatchingQ, TimelineQ
+from quizgen.generators.worksheet.sheet import parse_points
 
 
 @pytest.fixture(scope="module")
@@ -96,3 +97,43 @@ def test_a_japanese_sheet_may_offer_国家主席_as_a_spare_title(bundled: Bank)
             if isinstance(q, MatchingQ) and "xi-jinping" not in {p.key.split("@")[0] for p in q.lefts}:
                 spare |= {r.right.ja for r in q.rights if r not in q.lefts}
     assert "国家主席" in spare, spare
+
+
+# --------------------------------------------------------------------------- 3. default points
+
+
+S5 = ["--count", "10", "--types", "short,cloze,truefalse,matching,timeline", "--lang", "ja", "--seed", "55",
+      "--furigana", "--title", "中ロ関係 まとめ"]
+
+
+def test_a_timeline_left_at_the_default_is_worth_its_events_all_or_none(bundled: Bank) -> None:
+    """s5: a 4-event timeline (all or nothing) was worth 1 point beside a 3-point matching. At the default it is
+    worth one point an event; the key says so; a teacher's --points 2 still makes it 2."""
+    types = (Exercise.SHORT, Exercise.MATCHING, Exercise.TIMELINE)
+    ws = make(bundled, count=8, seed=55, types=types)
+    (tl,) = [q for _, q in ws.variants[0].questions() if isinstance(q, TimelineQ)]
+    events = len(tl.shown)
+    assert events >= 3
+    (entry,) = [e for e in key_entries(bundled, ws, ws.variants[0]) if e.type is Exercise.TIMELINE]
+    assert entry.points == events and entry.scoring is not None and f"({events}点)" in entry.scoring.ja
+    matching = sum(len(q.lefts) for _, q in ws.variants[0].questions() if isinstance(q, MatchingQ))
+    assert ws.total == (ws.count - 2) + matching + events
+    given = make(bundled, count=8, seed=55, types=types, points=parse_points("2"))
+    assert next(e for e in key_entries(bundled, given, given.variants[0]) if e.type is Exercise.TIMELINE).points == 2
+
+
+def test_the_sheet_prints_each_section_s_points_when_the_total_is_not_one_a_question(tmp_path: Path) -> None:
+    """s2, s5: no points in the headings, the score box /12 for 10 questions, and only the key said that the
+    matching scores 1組1点. Whenever the total differs from the number of questions, every heading says what its
+    section is worth (also in the Word file); a sheet of 1 point a question stays as it was."""
+    out, _ = _made(tmp_path, S5, fmt="html")
+    sheet = plain((out / "s-A.html").read_text(encoding="utf-8"))
+    assert "(1組1点)" in sheet and re.search(r"\(\d点・完答\)", sheet) and "(各1点)" in sheet, sheet[:400]
+    from docx import Document
+
+    _made(tmp_path / "w", S5, fmt="docx")
+    paras = Document(str(tmp_path / "w" / "s-A.docx")).paragraphs
+    heads = [p.text for p in paras if p.style is not None and str(p.style.name).startswith("Head")]
+    assert any("(1組1点)" in h for h in heads) and any("完答" in h for h in heads), heads
+    out, _ = _made(tmp_path / "one", ["--count", "6", "--types", "short,choice", "--seed", "3"], fmt="html")
+    assert "点)" not in plain((out / "s-A.html").read_text(encoding="utf-8"))

@@ -18,7 +18,6 @@ from quizgen.forms import Cloze
 from quizgen.generators.worksheet.exercises import (
     ChoiceQ,
     ClozeQ,
-    Exercise,
     MatchingQ,
     Question,
     ShortQ,
@@ -208,12 +207,9 @@ class _Writer:
 
     def section_head(self, index: int, section: Section) -> None:
         pts = ""
-        if self.ws.options.points.given:
-            p = self.ws.points(section.type)
-            pts = (f"　({p} point{'s' if p != 1 else ''}{' each' if len(section.questions) > 1 else ''})"
-                   if self.lang is Lang.EN else f"　(各{p}点)" if len(section.questions) > 1 else f"　({p}点)")
-            if section.type is Exercise.MATCHING:
-                pts = f"　({p} point{'s' if p != 1 else ''} per pair)" if self.lang is Lang.EN else f"　(1組{p}点)"
+        if self.ws.shows_points:
+            label = self.ws.points_label(section)
+            pts = "　" + (label.en if self.lang is Lang.EN else label.ja)
         h = self.doc.add_heading(level=2)
         h.add_run(f"{_ROMAN[index]}　{self.t(section.type.label)}{pts}")
         h.paragraph_format.keep_with_next = True
