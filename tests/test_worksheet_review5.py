@@ -137,3 +137,47 @@ def test_the_sheet_prints_each_section_s_points_when_the_total_is_not_one_a_ques
     assert any("(1組1点)" in h for h in heads) and any("完答" in h for h in heads), heads
     out, _ = _made(tmp_path / "one", ["--count", "6", "--types", "short,choice", "--seed", "3"], fmt="html")
     assert "点)" not in plain((out / "s-A.html").read_text(encoding="utf-8"))
+
+
+# --------------------------------------------------------------------------- 4. the timeline: whole rows, 出典 marks
+
+
+def test_no_timeline_row_of_the_key_runs_onto_the_next_page(tmp_path: Path) -> None:
+    """s5 key p3→4, Q10: event エ on one page, its second quote carried to the next. Each event keeps its quotes:
+    no page of this key starts with a quote, and the timeline's scoring line shares its page with every event."""
+    import pdfplumber
+
+    out, _ = _made(tmp_path, S5)
+    with pdfplumber.open(out / "s-A-key.pdf") as pdf:
+        pages = [(p.extract_text() or "").splitlines()[1:] for p in pdf.pages]  # past the running header
+    firsts = [p[0] for p in pages[1:] if p]
+    assert not [ln for ln in firsts if re.match(r"[①-⑳]\s*「", ln)], firsts
+    (page,) = [p for p in pages if any("すべての順序が正しい" in ln for ln in p)]
+    assert len([ln for ln in page if re.match(r"[ア-エ] ", ln)]) == 4, page
+
+
+S3 = ["--count", "15", "--types", "choice,truefalse,cloze,timeline", "--variants", "2", "--seed", "33",
+      "--title", "中ロ関係 小テスト", "--points", "2", "--answer-sheet"]
+
+
+def test_every_timeline_event_has_its_source_marks_and_every_listed_source_is_cited(tmp_path: Path) -> None:
+    """s3 A Q15 / B Q11: the events carried no 出典 marks, so sources ③ and ⑤ were listed but cited by no question.
+    Each event ends in its marks, like every other question (HTML, so PDF, and Word); every source in a sheet's
+    list is cited on that sheet."""
+    out, _ = _made(tmp_path, S3, fmt="html")
+    for name in ("s-A.html", "s-B.html"):
+        html = (out / name).read_text(encoding="utf-8")
+        events = re.findall(r"<ol class=.events.>(.*?)</ol>", html, re.S)
+        assert events, name
+        rows = re.findall(r"<li>(.*?)</li>", events[0], re.S)
+        assert len(rows) >= 3 and all("出典" in plain(r) for r in rows), rows
+        body, _, sources = plain(html).rpartition("この問題で扱う記事")
+        listed = set(re.findall(r"[①-⑳]", sources.split("Articles used")[0]))
+        cited = set("".join(re.findall(r"出典([①-⑳]+)", body)))
+        assert listed and listed <= cited, (listed, cited)
+    from docx import Document
+
+    _made(tmp_path / "w", S3, fmt="docx")
+    text = [p.text for p in Document(str(tmp_path / "w" / "s-A.docx")).paragraphs]
+    shown = [t for t in text if re.match(r"[ア-オ]　", t)]
+    assert shown and all("出典" in t for t in shown[-3:]), shown

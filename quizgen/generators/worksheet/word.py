@@ -237,15 +237,19 @@ class _Writer:
                 self._matching(q, sheet_only)
             case TimelineQ(shown=shown):
                 self.para(qno)
-                self._lettered([e.event for e in shown])
+                self._lettered([e.event for e in shown], marks=[e.articles for e in shown])
                 if sheet_only:
                     boxes = "→".join("［　　］" for _ in shown)
                     self.para(f"{self.label('古い', 'oldest')} {boxes} {self.label('新しい', 'newest')}", indent=10)
         self.para(keep=False)
 
-    def _lettered(self, texts: Sequence[Text], *, ruby: bool = True) -> None:
+    def _lettered(self, texts: Sequence[Text], *, ruby: bool = True, marks: Sequence[Sequence[str]] = ()) -> None:
+        """Lettered lines (options, timeline events), each ending in its 出典 marks where `marks` gives them."""
         for k, text in enumerate(texts):
-            self.add(self.para(f"{self.letters[k]}　", indent=10), self.t(text), ruby=ruby)
+            p = self.para(f"{self.letters[k]}　", indent=10)
+            self.add(p, self.t(text), ruby=ruby)
+            if k < len(marks):
+                self.mark_run(p, marks[k])
 
     def _matching(self, q: MatchingQ, sheet_only: bool) -> None:
         table = self.doc.add_table(rows=max(len(q.lefts), len(q.rights)), cols=4)
