@@ -181,3 +181,22 @@ def test_every_timeline_event_has_its_source_marks_and_every_listed_source_is_ci
     text = [p.text for p in Document(str(tmp_path / "w" / "s-A.docx")).paragraphs]
     shown = [t for t in text if re.match(r"[ア-オ]　", t)]
     assert shown and all("出典" in t for t in shown[-3:]), shown
+
+
+# --------------------------------------------------------------------------- 5. the warning names only named types
+
+
+S4 = ["--story", "2025-wang-yi-shoigu-dialogue", "--count", "8", "--furigana", "--lang", "ja", "--seed", "44",
+      "--paper", "B5", "--title", "北京での中ロ戦略対話"]
+
+
+def test_no_warning_about_types_the_teacher_never_named(tmp_path: Path) -> None:
+    """s4: with no --types (all types, the default) the command warned "--types asked for matching and timeline…"
+    of a story that has neither. Only the types the user named are warned about; naming them still warns."""
+    res = CliRunner().invoke(cli, ["worksheet", *S4, "--name", "s", "-o", str(tmp_path), "--format", "html"])
+    assert res.exit_code == 0, res.output
+    assert "wrote" in res.stdout and "warning" not in res.stderr, res.stderr
+    every = ["--types", "short,choice,truefalse,cloze,matching,timeline"]  # the default, named
+    named = CliRunner().invoke(cli, ["worksheet", *S4, *every, "--name", "t", "-o", str(tmp_path), "--format", "html"])
+    assert named.exit_code == 0, named.output
+    assert "warning: --types asked for matching and timeline" in named.stderr, named.stderr

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -167,9 +167,12 @@ class Dropped:
         return f"no {self.type.value} exercise: {self.why}"
 
 
-def dropped_warning(dropped: Sequence[Dropped]) -> str | None:
-    """One line naming every exercise type asked for with {types} that the sheet leaves out, and why: review 3, s5
-    asked for matching and timeline and got neither, told in two notes easy to miss among the written files."""
+def dropped_warning(dropped: Sequence[Dropped], named: Collection[Exercise]) -> str | None:
+    """One line naming every exercise type the user `named` with {types} that the sheet leaves out, and why:
+    review 3, s5 asked for matching and timeline and got neither, told in two notes easy to miss among the written
+    files. A type the user never named (the default, all types) is not warned about: review 5, s4 passed no
+    {types} and was told it had "asked for matching and timeline"."""
+    dropped = [d for d in dropped if d.type in named]
     if not dropped:
         return None
     types = list(dict.fromkeys(d.type.value for d in dropped))
