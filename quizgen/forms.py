@@ -306,6 +306,11 @@ class TimelineEvent:
     def all_items(self) -> tuple[Item, ...]:
         return self.items or (self.item,)
 
+    @property
+    def articles(self) -> tuple[str, ...]:
+        """The articles the event comes from (those of every item dated to it), in bank order."""
+        return tuple(dict.fromkeys(a for i in self.all_items for a in i.articles))
+
 
 def timeline(items: Iterable[Item]) -> tuple[TimelineEvent, ...]:
     """The chronology of `items`: one entry per distinct dated event (same `when`, same event text), oldest first.

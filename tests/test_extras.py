@@ -134,7 +134,7 @@ def test_worksheet_without_the_extra_writes_html_in_the_readers_fonts(core: str,
     assert code == 0, stderr
     # (a matching exercise of three pairs among the five questions: a point per pair)
     assert stdout == (f"wrote {tmp_path}/worksheet-A.html\nwrote {tmp_path}/worksheet-A-key.html\n"
-                      "5 questions, 7 points, 1 version (A); seed 1 (rebuild the same sheets with --seed 1)\n")
+                      "5 questions, 10 points, 1 version (A); seed 1 (rebuild the same sheets with --seed 1)\n")
     assert stderr == f"note: HTML only, in the reader's own Japanese fonts. {PDF_NEEDS}{core}\n"
     html = (tmp_path / "worksheet-A.html").read_text(encoding="utf-8")
     assert "@font-face" not in html and "data:font" not in html

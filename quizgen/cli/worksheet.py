@@ -113,7 +113,7 @@ def worksheet(bank_path: Path | None, selection: Selection, count: int | None, i
     texts = article_texts(bank, bank_path or resources.bank_dir(), articles_dir)
     ws = build_worksheet(bank, items, options, random.Random(chosen_seed), build_time().date(), texts)
     chrono = _chronology_page(bank, items, ws) if timeline_page else None  # refused before anything is written
-    warning = dropped_warning(ws.dropped)
+    warning = dropped_warning(ws.dropped, qtypes if types else ())  # only the types the user named
     if warning is not None:  # one line a teacher cannot miss: the exercise types asked for that the sheet lacks
         click.echo(f"warning: {warning.replace('{types}', FLAGS['types'])}", err=True)
     if lacking:

@@ -255,34 +255,45 @@ def _matching_candidate(picking: _Picking, items: Sequence[Item]) -> MatchingQ |
         chosen = chosen[:-1]  # a person every other question names (イワノフ) is worth fewer pairs, not the sheet
     if len(chosen) < MIN_EXERCISE:
         return None
-    return matching_q(chosen, picking.rng, decoys(picking.bank, chosen, picking.rng))
+    return matching_q(chosen, picking.rng, decoys(picking.bank, chosen, picking.rng, lang=picking.lang))
 
 
 DECOYS = 2  # titles beside a matching exercise's that belong to none of its people: the last pair is not free
 
 
-GENERIC_DECOYS = tuple(Pair(f"decoy-{en.lower().replace(' ', '-')}@", Text("", ""), Text(ja, en), "", "")
-                       for ja, en in (("報道官", "Spokesperson"), ("中央銀行総裁", "Central bank governor"),
-                                      ("事務総長", "Secretary-General"), ("財務相", "Finance Minister")))
-"""Decoy titles none of the bank's people held (not 首相 or 国防相: Putin and Shoigu were)."""
+SAME_KIND_DECOYS: tuple[tuple[str, str, frozenset[str]], ...] = (
+    ("首相", "Prime Minister", frozenset({"putin"})),
+    ("国防相", "Defence Minister", frozenset({"shoigu"})),
+    ("副首相", "Deputy Prime Minister", frozenset()),
+    ("国務委員", "State Councillor", frozenset({"wang-yi"})),
+)
+"""Spare titles of the kind the bank's people hold (heads of state and government, ministers), for a bank with
+too few titles of its own. Each names the people of the bank who really held it, beside whom it is never
+printed (Putin was prime minister, Shoigu defence minister, Wang Yi state councillor): a spare title fits
+nobody on the left, yet nobody can be ruled out as absurd. Review 5 (s2, s5): 中央銀行総裁, 報道官 and 財務相
+fitted nobody in the articles, so the pairs fell out by elimination."""
 
 
-def decoys(bank: Bank, pairs: Sequence[Pair], rng: random.Random, n: int = DECOYS) -> tuple[Pair, ...]:
+def decoys(bank: Bank, pairs: Sequence[Pair], rng: random.Random, n: int = DECOYS,
+           lang: Lang = Lang.BOTH) -> tuple[Pair, ...]:
     """`n` titles of other people in the bank (any article), none a title any person of `pairs` has anywhere and
-    none the same as another option, so that a student who knows all but one pair still has to choose (review
-    2, s2: three people and three titles, ゼレンスキー → 大統領 left over). Fewer where the bank has fewer."""
-    titles = person_titles(bank)
+    none the same as another option (in a language the sheet prints), so that a student who knows all but one
+    pair still has to choose (review 2, s2: three people and three titles, ゼレンスキー → 大統領 left over). Where
+    the bank has too few, titles of the same kind (`SAME_KIND_DECOYS`). Fewer where there are fewer."""
     people = {p.key.split("@")[0] for p in pairs}
-    taken = set().union(*(titles.get(x, set()) for x in people))
-    taken |= {normalise(p.right.ja) for p in pairs} | {normalise(p.right.en) for p in pairs}
-    pool = [p for p in forms.neutral_pairs(bank, forms.role_pairs(bank)) if p.key.split("@")[0] not in people]
+    shown = [lg for lg in ("ja", "en") if lang in (Lang.BOTH, Lang(lg))]
+    everyone = forms.neutral_pairs(bank, forms.role_pairs(bank))
+    taken = {normalise(getattr(p.right, lg)) for p in [*pairs, *everyone] if p.key.split("@")[0] in people
+             for lg in shown}
+    pool = [p for p in everyone if p.key.split("@")[0] not in people]
     rng.shuffle(pool)
-    generic = list(GENERIC_DECOYS)
-    rng.shuffle(generic)
-    pool += generic  # the bank's own titles first; a small bank (4 titles) needs these
+    same_kind = [Pair(f"decoy-{en.lower().replace(' ', '-')}@", Text("", ""), Text(ja, en), "", "")
+                 for ja, en, held in SAME_KIND_DECOYS if not held & people]
+    rng.shuffle(same_kind)
+    pool += same_kind  # the bank's own titles first; a small bank (4 titles) needs these
     out: list[Pair] = []
     for p in pool:
-        keys = {normalise(p.right.ja), normalise(p.right.en)}
+        keys = {normalise(getattr(p.right, lg)) for lg in shown}
         if len(out) >= n or keys & taken or len(normalise(p.right.ja)) < 2:
             continue
         taken |= keys

@@ -276,7 +276,7 @@ def key_entries(bank: Bank, ws: Worksheet, variant: Variant) -> list[KeyEntry]:
     for s in variant.sections:
         printed: list[tuple[Quote, Text]] = []
         for n, q in s.numbered():
-            entry = key_entry(bank, n, q, ws.letters(), ws.lang, ws.points(s.type))  # per pair of a matching exercise
+            entry = key_entry(bank, n, q, ws.letters(), ws.lang, ws.question_points(s.type, q) // scored_parts(q))
             out.append(replace(entry, lines=tuple(_once(line, _where(entry, line), printed) for line in entry.lines)))
     return out
 

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
 from quizgen.bank.model import Lang, Text
 from quizgen.errors import UsageError
-from quizgen.generators.worksheet.exercises import Exercise, Question, scored_parts
+from quizgen.generators.worksheet.exercises import Exercise, Question, TimelineQ, scored_parts
 from quizgen.text import code_point, find_control
 
 DEFAULT_TITLE = Text("記事内容 確認ワークシート", "Article review worksheet")
@@ -45,14 +45,20 @@ class Points:
     each: int = 1
     by_type: tuple[tuple[Exercise, int], ...] = ()
     given: bool = False  # set by the teacher (then printed beside every section)
+    each_given: bool = False  # `each` is the teacher's (--points 2), not the default 1
 
     def of(self, t: Exercise) -> int:
         return dict(self.by_type).get(t, self.each)
 
+    def per_event(self, t: Exercise) -> bool:
+        """Whether a timeline of type `t` is worth one point per event (all or none): when the teacher set no
+        value for it. A 4-event timeline worth 1 point beside a 3-point matching made no sense (review 5, s5)."""
+        return t is Exercise.TIMELINE and not self.each_given and t not in dict(self.by_type)
+
 
 def parse_points(text: str) -> Points:
     """'2' (every question), 'short=3,choice=2' (by section, others 1) or '2,matching=5'."""
-    each = 1
+    each, each_given = 1, False
     by_type: dict[Exercise, int] = {}
     for part in (p.strip() for p in text.split(",")):
         if not part:
@@ -66,7 +72,7 @@ def parse_points(text: str) -> Points:
         if not 0 < n <= MAX_POINTS:
             raise UsageError(f"{{points}} must be between 1 and {MAX_POINTS}, not {n}", names=["points"])
         if not name:
-            each = n
+            each, each_given = n, True
             continue
         try:
             by_type[Exercise(name.strip().lower())] = n
@@ -74,7 +80,7 @@ def parse_points(text: str) -> Points:
             choices = ", ".join(t.value for t in Exercise)
             raise UsageError(f"{{points}}: unknown question type {name.strip()!r}; choose from {choices}",
                              names=["points"]) from None
-    return Points(each, tuple(by_type.items()), given=True)
+    return Points(each, tuple(by_type.items()), given=True, each_given=each_given)
 
 
 MAX_MINUTES = 600
@@ -161,9 +167,12 @@ class Dropped:
         return f"no {self.type.value} exercise: {self.why}"
 
 
-def dropped_warning(dropped: Sequence[Dropped]) -> str | None:
-    """One line naming every exercise type asked for with {types} that the sheet leaves out, and why: review 3, s5
-    asked for matching and timeline and got neither, told in two notes easy to miss among the written files."""
+def dropped_warning(dropped: Sequence[Dropped], named: Collection[Exercise]) -> str | None:
+    """One line naming every exercise type the user `named` with {types} that the sheet leaves out, and why:
+    review 3, s5 asked for matching and timeline and got neither, told in two notes easy to miss among the written
+    files. A type the user never named (the default, all types) is not warned about: review 5, s4 passed no
+    {types} and was told it had "asked for matching and timeline"."""
+    dropped = [d for d in dropped if d.type in named]
     if not dropped:
         return None
     types = list(dict.fromkeys(d.type.value for d in dropped))
@@ -201,8 +210,29 @@ class Worksheet:
         return self.options.points.of(t)
 
     def question_points(self, t: Exercise, q: Question) -> int:
-        """What question `q` (of a section of type `t`) is worth in all."""
+        """What question `q` (of a section of type `t`) is worth in all: a timeline left at the default is worth
+        its events (`Points.per_event`)."""
+        if self.options.points.per_event(t) and isinstance(q, TimelineQ):
+            return self.points(t) * len(q.shown)
         return self.points(t) * scored_parts(q)
+
+    @property
+    def shows_points(self) -> bool:
+        """Whether the student's sheet prints each section's points: when the teacher set them, or when the total
+        is not one point a question (review 5, s2/s5: /12 for 10 questions, the points in the key only)."""
+        return self.options.points.given or self.total != self.count
+
+    def points_label(self, s: Section) -> Text:
+        """The points beside a section's heading: (各2点), (1組1点), (4点・完答)."""
+        n = len(s.questions)
+        if s.type is Exercise.MATCHING:
+            p = self.points(s.type)
+            return Text(f"(1組{p}点)", f"({p} point{_s(p)} per pair)")
+        p = self.question_points(s.type, s.questions[0]) if s.questions else self.points(s.type)
+        each_ja, each_en = ("各", " each") if n > 1 else ("", "")
+        if s.type is Exercise.TIMELINE:
+            return Text(f"({each_ja}{p}点・完答)", f"({p} point{_s(p)}{each_en}, only for the whole order right)")
+        return Text(f"({each_ja}{p}点)", f"({p} point{_s(p)}{each_en})")
 
     def section_points(self, s: Section) -> int:
         return sum(self.question_points(s.type, q) for q in s.questions)
@@ -214,6 +244,10 @@ class Worksheet:
 
     def letters(self) -> str:
         return _LETTERS_EN if self.lang is Lang.EN else _LETTERS_JA
+
+
+def _s(n: int) -> str:
+    return "" if n == 1 else "s"
 
 
 def variant_labels(n: int) -> tuple[str, ...]:

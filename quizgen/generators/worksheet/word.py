@@ -18,7 +18,6 @@ from quizgen.forms import Cloze
 from quizgen.generators.worksheet.exercises import (
     ChoiceQ,
     ClozeQ,
-    Exercise,
     MatchingQ,
     Question,
     ShortQ,
@@ -208,12 +207,9 @@ class _Writer:
 
     def section_head(self, index: int, section: Section) -> None:
         pts = ""
-        if self.ws.options.points.given:
-            p = self.ws.points(section.type)
-            pts = (f"　({p} point{'s' if p != 1 else ''}{' each' if len(section.questions) > 1 else ''})"
-                   if self.lang is Lang.EN else f"　(各{p}点)" if len(section.questions) > 1 else f"　({p}点)")
-            if section.type is Exercise.MATCHING:
-                pts = f"　({p} point{'s' if p != 1 else ''} per pair)" if self.lang is Lang.EN else f"　(1組{p}点)"
+        if self.ws.shows_points:
+            label = self.ws.points_label(section)
+            pts = "　" + (label.en if self.lang is Lang.EN else label.ja)
         h = self.doc.add_heading(level=2)
         h.add_run(f"{_ROMAN[index]}　{self.t(section.type.label)}{pts}")
         h.paragraph_format.keep_with_next = True
@@ -241,15 +237,19 @@ class _Writer:
                 self._matching(q, sheet_only)
             case TimelineQ(shown=shown):
                 self.para(qno)
-                self._lettered([e.event for e in shown])
+                self._lettered([e.event for e in shown], marks=[e.articles for e in shown])
                 if sheet_only:
                     boxes = "→".join("［　　］" for _ in shown)
                     self.para(f"{self.label('古い', 'oldest')} {boxes} {self.label('新しい', 'newest')}", indent=10)
         self.para(keep=False)
 
-    def _lettered(self, texts: Sequence[Text], *, ruby: bool = True) -> None:
+    def _lettered(self, texts: Sequence[Text], *, ruby: bool = True, marks: Sequence[Sequence[str]] = ()) -> None:
+        """Lettered lines (options, timeline events), each ending in its 出典 marks where `marks` gives them."""
         for k, text in enumerate(texts):
-            self.add(self.para(f"{self.letters[k]}　", indent=10), self.t(text), ruby=ruby)
+            p = self.para(f"{self.letters[k]}　", indent=10)
+            self.add(p, self.t(text), ruby=ruby)
+            if k < len(marks):
+                self.mark_run(p, marks[k])
 
     def _matching(self, q: MatchingQ, sheet_only: bool) -> None:
         table = self.doc.add_table(rows=max(len(q.lefts), len(q.rights)), cols=4)
