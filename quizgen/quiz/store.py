@@ -523,12 +523,20 @@ class Store:
         """Raise `StoreError` naming the first card whose state fsrs could not read: of every card, of the cards
         due by `due_by` (what `stats` and `due` check) or of the cards `ids` (a quiz's queue, before it asks any)."""
         where = "" if due_by is None else " WHERE due <= ? OR due >= ':'"
-        wanted = None if ids is None else set(ids)
         with self._errors():
-            for item, rid, state in self._con.execute(f"SELECT item_id, review_id, state FROM cards{where}",
-                                                      () if due_by is None else (_ts(due_by),)):
-                if wanted is None or item in wanted:
-                    _state(state, rid, item)
+            rows = (self._of_cards("item_id, review_id, state", ids) if ids is not None else
+                    self._con.execute(f"SELECT item_id, review_id, state FROM cards{where}",
+                                      () if due_by is None else (_ts(due_by),)))
+            for item, rid, state in rows:
+                _state(state, rid, item)
+
+    def _of_cards(self, columns: str, card_ids: Iterable[str]) -> Iterator[tuple[Any, ...]]:
+        """`columns` of the `cards` rows of `card_ids` (asked 500 at a time: SQLite's limit on parameters)."""
+        ids = list(card_ids)
+        for n in range(0, len(ids), 500):
+            chunk = ids[n:n + 500]
+            yield from self._con.execute(
+                f"SELECT {columns} FROM cards WHERE item_id IN ({', '.join('?' * len(chunk))})", chunk)
 
     def card_ids(self) -> list[str]:
         """Every card with a current state (an effective review)."""
@@ -555,14 +563,8 @@ class Store:
 
     def reviewed(self, card_ids: Iterable[str]) -> set[str]:
         """Which of `card_ids` have a current state (an effective review)."""
-        ids = list(card_ids)
-        found: set[str] = set()
         with self._errors():
-            for n in range(0, len(ids), 500):
-                chunk = ids[n:n + 500]
-                found.update(r[0] for r in self._con.execute(
-                    f"SELECT item_id FROM cards WHERE item_id IN ({', '.join('?' * len(chunk))})", chunk))
-        return found
+            return {row[0] for row in self._of_cards("item_id", card_ids)}
 
     def next_due(self, now: dt.datetime) -> tuple[dt.datetime | None, int]:
         """The earliest due time of any card (maybe past), and how many cards are due within a day of `now`."""
