@@ -135,12 +135,16 @@ def shorten(text: str, limit: int) -> str:
 
 
 def citation(bank: Bank, item: Item) -> Text:
-    """Every cited article with its verbatim evidence quote (quotes stay in Japanese)."""
-    ja, en = [], []
+    """Every cited article once, with its verbatim evidence quotes in the item's order (quotes stay in
+    Japanese): an item quoting one page twice names that page once."""
+    quotes: dict[str, list[str]] = {}
     for ev in item.evidence:
-        label = source_label(bank, ev.article)
-        ja.append(f"{label.ja}:「{ev.quote}」")
-        en.append(f"{label.en}: 「{ev.quote}」")
+        quotes.setdefault(ev.article, []).append(f"「{ev.quote}」")
+    ja, en = [], []
+    for article, qs in quotes.items():
+        label = source_label(bank, article)
+        ja.append(f"{label.ja}:{''.join(qs)}")
+        en.append(f"{label.en}: {' '.join(qs)}")
     return Text("\n".join(ja), "\n".join(en))
 
 

@@ -82,6 +82,18 @@ def test_citation_quotes_every_evidence_verbatim() -> None:
     assert [line.split(":「")[1] for line in cite.ja.splitlines()] == [f"{e.quote}」" for e in item.evidence]
 
 
+def test_citation_names_a_page_quoted_twice_once_with_both_quotes_in_order() -> None:
+    bank = load_bank(BANK)
+    item = bank.item_by_id["t1-dialogue-partner"]
+    first = item.evidence[0]
+    second = dataclasses.replace(first, quote=first.quote[: len(first.quote) // 2])
+    twice = dataclasses.replace(item, evidence=(first, second))
+    cite = citation(bank, twice)
+    label = source_label(bank, first.article)
+    assert cite.ja == f"{label.ja}:「{first.quote}」「{second.quote}」"
+    assert cite.en == f"{label.en}: 「{first.quote}」 「{second.quote}」"
+
+
 def test_outside_note_marks_context_once_in_the_one_wording() -> None:
     assert outside_note(Text("補足。", "A note.")) == Text("記事外の情報:補足。", "Outside the articles: A note.")
     assert Text("記事外の情報", "Outside the articles") == OUTSIDE_ARTICLES
