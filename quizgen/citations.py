@@ -14,10 +14,10 @@ from functools import lru_cache
 
 from quizgen.bank.model import Bank, Category, DateHow, EntityType, Item, Text
 from quizgen.japanese.dates import parse_when
-from quizgen.text import find_control, strip_controls
+from quizgen.text import find_control, shorten, strip_controls
 
 __all__ = ["ACTOR_TYPES", "OUTSIDE_ARTICLES", "TAG_PREFIX", "SourceLink", "citation", "date_basis_label", "date_label",
-           "dated", "item_tags", "note_tags", "outside_note", "shorten", "source_label", "source_links", "source_name",
+           "dated", "item_tags", "note_tags", "outside_note", "source_label", "source_links", "source_name",
            "source_url", "tags"]
 
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
@@ -119,19 +119,6 @@ def source_links(bank: Bank, article: str) -> tuple[SourceLink, ...]:
         url = c.url if "://" in c.url else f"https://{c.url}"
         out.setdefault(url, SourceLink(c.label, url))
     return tuple(out.values())
-
-
-def shorten(text: str, limit: int) -> str:
-    """`text` cut to `limit` characters with '…' (0: whole); text with spaces (English) is cut at a word
-    boundary, never mid-word ("discussing the Ukraine c…")."""
-    if not limit or len(text) <= limit:
-        return text
-    cut = text[: limit - 1]
-    if " " in cut and text[limit - 1] != " ":
-        head = cut.rsplit(" ", 1)[0]
-        if len(head) >= limit // 2:
-            cut = head
-    return cut.rstrip(" ,;:") + "…"
 
 
 def citation(bank: Bank, item: Item) -> Text:

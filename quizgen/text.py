@@ -91,3 +91,16 @@ def terminal_safe(text: str) -> str:
     Tab and newline are kept; everything else printable is unchanged.
     """
     return _TERMINAL_RE.sub(_escape, text)
+
+
+def shorten(text: str, limit: int) -> str:
+    """`text` cut to `limit` characters with '…' (0: whole); text with spaces (English) is cut at a word
+    boundary, never mid-word ("discussing the Ukraine c…")."""
+    if not limit or len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    if " " in cut and text[limit - 1] != " ":
+        head = cut.rsplit(" ", 1)[0]
+        if len(head) >= limit // 2:
+            cut = head
+    return cut.rstrip(" ,;:") + "…"

@@ -19,7 +19,6 @@ from quizgen import forms, resources
 from quizgen.bank import Bank, Lang, Priority, Selection, load_bank
 from quizgen.bank.content import answer_forms, printed_in
 from quizgen.bank.model import Text
-from quizgen.citations import shorten
 from quizgen.cli import cli
 from quizgen.generators.worksheet import (
     ChoiceQ,
@@ -50,6 +49,7 @@ from quizgen.generators.worksheet.render import (
 from quizgen.generators.worksheet.sheet import Paper
 from quizgen.japanese.metadata import is_page_metadata
 from quizgen.japanese.normalise import normalise
+from quizgen.text import shorten
 
 DAY = dt.date(2026, 12, 6)
 E = Exercise

@@ -20,6 +20,7 @@ from quizgen.cli import cli
 from quizgen.cli.common import bank_flag, bank_option, path_kind
 from quizgen.cli.terminal import ask, drop_typed_ahead
 from quizgen.errors import BankError, QuizgenError, UsageError
+from quizgen.text import shorten
 from quizgen.text import terminal_safe as safe
 
 if TYPE_CHECKING:
@@ -293,7 +294,7 @@ class Session:
         for n, item_id in enumerate(self.order, start=1):
             if item_id in pending:
                 item = self.drafts.item(item_id)
-                click.echo(safe(f"  {n:>2}. {item.answer.ja} — {_short(item.prompt.ja, 60)}"))
+                click.echo(safe(f"  {n:>2}. {item.answer.ja} — {shorten(item.prompt.ja, 60)}"))
 
     # ------------------------------------------------------------------ editing
 
@@ -366,10 +367,6 @@ def _limit(field: str) -> int:
     from quizgen.bank.limits import LIMITS, OTHER
 
     return LIMITS.get(field, OTHER) if field not in ("accept", "distractors") else OTHER
-
-
-def _short(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def _named(items: list[Item]) -> str:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from quizgen.japanese.metadata import STAMP_DATE, is_byline, is_dateline
+from quizgen.text import shorten
 
 
 class ClutterReason(StrEnum):
@@ -76,10 +77,10 @@ class Cleaned:
         for run in runs:
             first, last = run[0], run[-1]
             if len(run) == 1:
-                out.append(f"line {first.number}: {first.reason.value}: {_short(first.text)}")
+                out.append(f"line {first.number}: {first.reason.value}: {shorten(first.text.strip(), 60)}")
             else:
                 out.append(f"lines {first.number}-{last.number}: {first.reason.value}: "
-                           f"{len(run)} lines from {_short(first.text, 30)!r}")
+                           f"{len(run)} lines from {shorten(first.text.strip(), 30)!r}")
         return "\n".join(out)
 
 
@@ -168,6 +169,3 @@ def _reason(s: str, known: set[str]) -> ClutterReason | None:
     return next((reason for reason, fits in rules if fits), None)
 
 
-def _short(text: str, width: int = 60) -> str:
-    text = text.strip()
-    return text if len(text) <= width else text[: width - 1] + "…"

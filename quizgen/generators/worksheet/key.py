@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from quizgen.bank.model import Bank, DateHow, Item, Lang, Text
-from quizgen.citations import dated, outside_note, shorten, source_name
+from quizgen.citations import dated, outside_note, source_name
 from quizgen.forms import Cloze
 from quizgen.generators.worksheet.exercises import (
     ChoiceQ,
@@ -28,6 +28,7 @@ from quizgen.generators.worksheet.exercises import (
 from quizgen.generators.worksheet.sheet import Variant, Worksheet
 from quizgen.japanese.metadata import is_page_metadata
 from quizgen.japanese.normalise import normalise
+from quizgen.text import shorten
 
 
 @dataclass(frozen=True)

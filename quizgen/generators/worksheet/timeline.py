@@ -15,10 +15,11 @@ from dataclasses import dataclass, replace
 from quizgen import forms
 from quizgen.bank.content import answer_forms, printed_in, shown
 from quizgen.bank.model import Bank, DateHow, Item, Lang, Text
-from quizgen.citations import date_basis_label, date_label, shorten, source_name
+from quizgen.citations import date_basis_label, date_label, source_name
 from quizgen.errors import QuizgenError, UsageError
 from quizgen.generators.worksheet.exercises import MatchingQ, TimelineQ, question_items
 from quizgen.generators.worksheet.sheet import Worksheet
+from quizgen.text import shorten
 
 __all__ = ["TITLE", "Chronology", "Entry", "chronology", "late_events", "timeline_text", "without_answers"]
 
