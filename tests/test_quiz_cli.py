@@ -268,10 +268,11 @@ def test_real_bank_cram_session(tmp_path: Path) -> None:
         pytest.skip(f"the real bank does not load yet: {exc}")
     if not bank.items:
         pytest.skip("the real bank has no items yet")
-    res = CliRunner().invoke(cli, ["quiz", "--cram", "--seed", "3", "--limit", "3"], input="\nt\n" * 3)
+    res = CliRunner().invoke(cli, ["quiz", "--cram", "--seed", "11", "--limit", "3"], input="\nt\n" * 3)
     assert res.exit_code == 0, res.output  # a blank is "no answer" on a typed card, asked again on a true/false one
-    # the bank's seed-3 draw (true/false, typed, true/false): the blank on [1] is asked again, the blank on [2] is
-    # "no answer", [3] takes the next "t", and the input runs out on the second round
+    # the bank's seed-11 draw (true/false, typed, true/false; with 51 items seed 3 draws two typed cards): the blank on
+    # [1] is asked again, the blank on [2] is "no answer", [3] takes the next "t", and the input runs out on the second
+    # round
     assert "Session over: 3 cards, 4 answers, 0 right (0%)." in res.output
     assert res.output.count("  Source: ") >= 3 and "Source: 記事" not in res.output
 
