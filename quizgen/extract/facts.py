@@ -113,7 +113,7 @@ _MINOR_TITLE = re.compile(r"(?:次官|次官補|代行|報道官|報道局長)")
 _MEASURE = re.compile(r"(?:全長|総延長|全幅|面積|標高|排水量)(?:は|が)(?:約|およそ)?$")
 # a small count of things (（2隻）のコルベット艦, （4機）は, （9カ国）がオブザーバー): a count, not the news
 _SMALL_COUNT = re.compile(r"(?:約|計|およそ)?([0-9０-９]{1,2})"
-                          r"(?:機|隻|艘|カ国|か国|ヵ国|ケ国|社|台|基|両|門|発|人|名|団体)")
+                          r"(?:機|隻|艘|カ国|か国|ヵ国|ケ国|社|台|基|両|門|発)")
 # the same measure in another unit right before (およそ200マイル、（320キロ）): the prompt gives it away
 _CONVERTED = re.compile(r"[0-9０-９][0-9０-９,.]*(?:万|億)?"
                         r"(?:マイル|キロ|キロメートル|メートル|フィート|ノット|ドル|ユーロ|円|元|ルーブル|トン)"
