@@ -4,10 +4,10 @@ Article sets (each ARTICLE.txt with ARTICLE.expected.tsv, written before the ext
 ARTICLE.trivia.tsv lists what must not be asked; ARTICLE.meta.yaml holds the `quizgen add-article`
 answers — headline, outlet, date — and without it the article is extracted unregistered):
 
-  holdout_v6   untuned: two articles written by someone who never saw the code (2024 bomber patrol near Alaska;
+  holdout_v6   seen: two articles written by someone who never saw the code (2024 bomber patrol near Alaska;
                2025 China–Russia–Iran talks in Beijing), answers before any run; measured once at dbffc89
-               (recall 13/44 = 30%, precision 10/25 = 40% judged by a teacher who wrote no code); nothing
-               changed after looking at it
+               (recall 13/44 = 30%, precision 10/25 = 40% judged by a teacher who wrote no code); then its
+               verdicts read and the news round made from them (extract-v7)
   holdout_v5   seen: two articles written by someone who never saw the code, answers before any run; measured
                once (recall 16/40, precision 9/24 judged by a teacher who wrote no code; the code before the
                precision round on the same articles, judged unlabelled by the same teacher: 19/40, 11/32), then
@@ -66,12 +66,13 @@ from quizgen.japanese.normalise import normalise  # noqa: E402
 
 DATA = ROOT / "tests" / "data" / "extract"
 JUDGEMENTS = ROOT / "bench" / "extract_judgements.tsv"
-SETS = {"holdout_v6": "untuned", "holdout_v5": "seen", "holdout_v4": "seen", "holdout_v3": "seen", "holdout_v2": "seen",
+SETS = {"holdout_v6": "seen", "holdout_v5": "seen", "holdout_v4": "seen", "holdout_v3": "seen", "holdout_v2": "seen",
         "dev": "tuned", "unseen": "tuned", "holdout": "tuned"}
 LABELS = ("untuned", "seen", "tuned")  # the order of the table
 NOTES = {
     "untuned": "untuned: never tuned on; its first measurement is the one to quote (CHANGELOG)",
-    "seen": ("seen: measured untuned once, then looked at — holdout_v5 (24 drafts, recall 16/40 = 40%, "
+    "seen": ("seen: measured untuned once, then looked at — holdout_v6 (25 drafts, recall 13/44 = 30%, "
+             "precision 10/25 = 40% judged by a teacher who wrote no code), holdout_v5 (24 drafts, recall 16/40 = 40%, "
              "precision 9/24 = 38% judged by a teacher who wrote no code), "
              "holdout_v4 (33 drafts, recall 14/40 = 35%, precision "
              "17/33 = 52% judged by a teacher who wrote no code; judged since by the engineer who changed the code), "

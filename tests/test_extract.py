@@ -258,7 +258,7 @@ def test_who_announced_lists_every_actor_the_sentence_names(bank: Bank) -> None:
 
 
 def test_no_country_compound_is_a_person_and_readings_are_never_guessed(bank: Bank) -> None:
-    text = ("中露首脳が会談した。中国国防省の張暁剛報道官は記者会見で説明した。"
+    text = ("中露首脳が会談した。中国の張暁剛国防相は記者会見で説明した。"
             "カザフスタンのトカエフ大統領が主宰した。中国の習近平(しゅう・きんぺい)国家主席は述べた。\n")
     ex = run(text, bank, keep_all=True)
     assert not any(i.answer.ja == "中露" for i in ex.items)

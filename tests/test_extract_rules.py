@@ -289,7 +289,7 @@ def test_no_fact_is_asked_that_a_chosen_prompt_prints(text: str, answers: set[st
 def test_who_a_person_speaks_for_is_no_second_fact(bank: Bank) -> None:
     got = _drafts("中国外務省の毛寧報道官は22日の記者会見で、中ロの協力は「いかなる第三国も標的にしていない」と強調した。",
                   bank, limit=20)
-    assert "毛寧" in got and "中国外務省" not in got
+    assert list(got) == ["中国外務省"]  # one draft; a spokesperson's name is no fact either (the v6 teacher)
     assert qualifies("インドのモディ首相", (0, 3), (4, 7)) and not qualifies("インドとモディ首相", (0, 3), (4, 7))
 
 

@@ -147,7 +147,7 @@ def test_a_review_stopped_between_its_two_writes_resumes_without_a_duplicate(wor
 
 
 def test_unknown_readings_are_asked_for_and_new_people_confirmed(work: Path) -> None:
-    text = ("2024年7月15日 12:00\n中国国防省の張暁剛報道官は15日の記者会見で、演習は第三国を対象としたものではないと説明した。"
+    text = ("2024年7月15日 12:00\n中国の張暁剛国防相は15日の記者会見で、演習は第三国を対象としたものではないと説明した。"
             "カザフスタンのトカエフ大統領が主宰した。\n")
     article = work / "zhang.txt"
     article.write_text(text, encoding="utf-8")

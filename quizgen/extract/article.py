@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -20,7 +21,7 @@ from quizgen.extract.clutter import Cleaned, ClutterReason, clean
 from quizgen.extract.dating import PageDate, Resolved, resolve
 from quizgen.extract.distractors import Named, Pools
 from quizgen.extract.drafts import Built, Context, build, mask, prints_word
-from quizgen.extract.facts import DOCUMENT_END, Fact, facts, key_of
+from quizgen.extract.facts import DOCUMENT_END, PERIPHERAL_DATE_PENALTY, Fact, Slot, facts, key_of
 from quizgen.extract.lexicon import Lexicon, Mention
 from quizgen.extract.nlp import Analyzer
 from quizgen.extract.ranking import default_size, select
@@ -187,7 +188,7 @@ def extract(text: str, source: Source, bank: Bank, analyse: Analyzer, *, limit: 
                      {key_of(c) for c in got if c.kind in _ACTOR_KINDS and not c.mentions})
         every.extend(got)
         found.extend(facts(got, tokens, bank, order))
-    found = _same_people(found)
+    found = follow_ups(_same_people(found), page)
     allowed = page.years
     label = event_label(source.headline.ja, page)
     cued = {f.key for f in found if _in_label(f, label)}  # 習氏 in the cue gives 習近平 away too
@@ -195,7 +196,8 @@ def extract(text: str, source: Source, bank: Bank, analyse: Analyzer, *, limit: 
     ctx = Context(source.id, page, label, pools(every, bank, page), bank, carried, before, told)
     picked = select(found, limit, compatible=lambda a, b: _compatible(a, b, allowed),
                     separate=lambda a, b: _hides(a, b, allowed),
-                    given=lambda f: (f.key in cued or f.key in main or _in_headline(f, source.headline.ja, bank)
+                    given=lambda f: (f.key in cued or (f.key in main and not headline_fact(f))
+                                     or (_in_headline(f, source.headline.ja, bank) and not headline_fact(f))
                                      or ctx.references(f) is None))
     every_chosen = [build(f, _masks(f, picked.chosen, allowed), ctx) for f in picked.chosen]
     kept = apart(every_chosen, [f.score for f in picked.chosen])
@@ -208,6 +210,33 @@ def extract(text: str, source: Source, bank: Bank, analyse: Analyzer, *, limit: 
     return Extraction(source, tuple(e for e in entities.values() if e.id in used), tuple(items), cleaned,
                       chosen=min(len(kept), len(items)), found=len(picked.chosen) + len(picked.rest),
                       new_source=source.id not in bank.source_by_id)
+
+
+FOLLOW_UP_DAYS = 7  # a day this close to the page's date, after the story's own, is a reaction to the news
+
+
+def follow_ups(found: list[Fact], page: PageDate) -> list[Fact]:
+    """The facts with the days of the story's follow-ups scored down: the story's date is the first day the
+    article writes; a later sentence's day within FOLLOW_UP_DAYS of the page's date (ロシア国防省は（25日）、…と
+    発表した; 同師は（12日）、…拒否した) dates an announcement or a reaction to it, not the news."""
+    if page.published is None:
+        return found
+    days = [f for f in found if f.candidate.date is not None and f.candidate.date.day is not None]
+    if not days:
+        return found
+    first = min(f.order for f in days)
+    out: list[Fact] = []
+    for f in found:
+        d = f.candidate.date
+        if d is not None and d.day is not None and d.month is not None and f.order > first:
+            try:
+                gap = abs((dt.date(d.year, d.month, d.day) - page.published).days)
+            except ValueError:
+                gap = FOLLOW_UP_DAYS + 1
+            if gap <= FOLLOW_UP_DAYS:
+                f = dataclasses.replace(f, score=f.score - PERIPHERAL_DATE_PENALTY)
+        out.append(f)
+    return out
 
 
 def _same_people(found: list[Fact]) -> list[Fact]:
@@ -245,6 +274,12 @@ def main_actors(named: Sequence[set[str]]) -> frozenset[str]:
             count[e] = count.get(e, 0) + 1
     lead = named[0] if named else set()
     return frozenset(e for e, n in count.items() if n >= MAIN_ACTOR or (e in lead and n >= LEAD_ACTOR))
+
+
+def headline_fact(f: Fact) -> bool:
+    """Whether the fact is where the lead's event took place (会合を（北京）で開いた): the headline's own fact,
+    asked though the headline prints it — the headline names the story, the draft asks what happened there."""
+    return f.order == 0 and f.slot is Slot.WHERE and f.candidate.date is None
 
 
 def _in_headline(f: Fact, headline: str, bank: Bank) -> bool:

@@ -30,7 +30,8 @@ __all__ = ["NO_DATE", "Candidate", "candidates"]
 NO_DATE = PageDate(None)  # an article whose date is unknown: no relative date is resolved
 
 _OPINION = re.compile(r"(でしょう|ましょう|ですね|ますね|なあ|思います|かなあ|でしょうか|よね|だな|分かります|伺えます|"
-                      r"注目されます|目が離せません|解説して|見ていき)")
+                      r"注目されます|目が離せません|解説して|見ていき|"
+                      r"(?:た|る)形(?:です|だ)。?$)")  # …広がった形です: the writer's reading, not a report
 _ACTOR_TYPES = {EntityType.PERSON, EntityType.COUNTRY, EntityType.ORGANISATION, EntityType.GROUP, EntityType.FORUM}
 
 

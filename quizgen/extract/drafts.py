@@ -119,7 +119,7 @@ _LINK = re.compile(r"(?:しかし|一方で?|ただし?|また|さらに|これ�
 _PAREN_AFTER = re.compile(r"[(（]([^()（）]{1,20})[)）]")
 _WORD_CHAR = re.compile(r"[\u30a1-\u30fa\u30fc\u4e00-\u9fffA-Za-z0-9]")
 _QUALIFIED = re.compile(r"(?<![\u30a1-\u30fa\u30fc\u4e00-\u9fff・])(?:[\u30a1-\u30fa\u30fc・]{2,12}|[\u4e00-\u9fff]{1,8})の$")
-_MET_AT = re.compile(r"で(?:会談|会見|会っ|会い|署名|調印)")
+_MET_AT = re.compile(r"で(?:会談|会見|会っ|会い|署名|調印|開い|開か|開催|行わ|行っ|実施)")
 _RELATIVE_HEAD = re.compile(r"^(一昨年|再来年|昨年|去年|来年|今年|本年|今月|先月|来月)")
 
 

@@ -58,6 +58,7 @@ _ATTRIBUTION = re.compile(r"^(?:氏|\S{0,6}?)?(?:によると|によりますと
 _AFFILIATION = re.compile(r"(?:[（(][^（）()]{1,20}[）)])?の[^、。（()]{0,14}?(?:氏?[（(][^（）()]{0,20}?)?"
                           r"(?:教授|准教授|研究員|主任研究員|首席研究員|上級顧問|顧問|所長|アナリスト|研究官|"
                           r"主任研究官|講師|フェロー|エコノミスト)")
+_TITLE_WORDS = frozenset({"最高", "副", "前", "元", "現", "次期", "新", "故", "初代", "臨時", "暫定", "名誉"})
 _FURNITURE = frozenset({"ロイター", "共同", "共同通信", "時事", "時事通信", "AP", "AFP", "新華社", "タス"})
 _PERSONS_OF_NOTE = frozenset({"xi-jinping", "putin"})  # asked often: once per article is plenty
 
@@ -88,31 +89,71 @@ def slot_of(c: Candidate) -> Slot:
 
 def usable(c: Candidate, tokens: Sequence[Token], bank: Bank) -> bool:
     """Whether the candidate's answer is a whole, key word of its sentence (see the module doc)."""
-    return _a_word(c) and _in_place(c, tokens) and not _repeated(c, bank) and not detail(c)
+    return (_a_word(c) and _in_place(c, tokens) and not _repeated(c, bank) and not detail(c)
+            and not continues(c.sentence.text))
+
+
+# A sentence that carries on the previous one's speaker (飛行は5時間にわたったとしたうえで、「…」と強調しました):
+# what it reports comes first and no one says it; lifted alone it says nobody's words.
+_CONTINUES = re.compile(r"^(?:([^「」。、]{1,20})は)?[^「」。]{0,40}?(?:としたうえで|とした上で|とした上、|と述べたうえで)、")
+_ACTOR_END = re.compile(r"(?:省|府|国|氏|長官|大統領|首相|主席|相|官|局|軍|会|社|党|機関|庁|部|者|師|議員|委員会|政権)$")
+
+
+def continues(text: str) -> bool:
+    """Whether the sentence goes on with what the sentence before said, its speaker left out: it opens with
+    what was said (…としたうえで、) and no actor as its topic."""
+    m = _CONTINUES.match(text)
+    return m is not None and (m.group(1) is None or _ACTOR_END.search(m.group(1)) is None)
 
 
 _MODEL_CODE = re.compile(r"(?=[A-Za-z0-9\-]*[0-9])(?=[A-Za-z0-9\-]*[A-Za-z])[A-Za-z0-9\-]+")
 _VESSEL_NAME = re.compile(r"(?:船|艦|艇)「$")
 _REPORTED = re.compile(r"(?:が|は)[^。]{0,60}?(?:と|を)(?:報じ|伝え)")
-_MINOR_TITLE = re.compile(r"(?:次官|次官補|代行)")
+_MINOR_TITLE = re.compile(r"(?:次官|次官補|代行|報道官|報道局長)")
 _MEASURE = re.compile(r"(?:全長|総延長|全幅|面積|標高|排水量)(?:は|が)(?:約|およそ)?$")
+# a small count of things (（2隻）のコルベット艦, （4機）は, （9カ国）がオブザーバー): a count, not the news
+_SMALL_COUNT = re.compile(r"(?:約|計|およそ)?([0-9０-９]{1,2})"
+                          r"(?:機|隻|艘|カ国|か国|ヵ国|ケ国|社|台|基|両|門|発)")
+# the same measure in another unit right before (およそ200マイル、（320キロ）): the prompt gives it away
+_CONVERTED = re.compile(r"[0-9０-９][0-9０-９,.]*(?:万|億)?"
+                        r"(?:マイル|キロ|キロメートル|メートル|フィート|ノット|ドル|ユーロ|円|元|ルーブル|トン)"
+                        r"(?:あまり|余り|以上|ほど)?[、(（]$")
+# a quotation asked word for word (「（前例のない挑発）だ」と反発, 「（唯一の現実的な選択肢）」だとし): wording, not a fact
+_VERBATIM_AFTER = re.compile(r"(?:だ|です|である)?」(?:だ|と|として|とし|などと|との)|、[^「」。]{1,40}」")
+# the subject of a clause made a noun (（安保理）が性急に介入することには反対し): not who acted
+_CLAUSE_SUBJECT = re.compile(r"(?:が|の)[^、。「」]{1,24}(?:こと|の)(?:に|には|を|は)")
 
 
 def detail(c: Candidate) -> bool:
     """Whether the answer is a detail no teacher asks, however clearly the sentence names it: the ordinal of a
     meeting (第（2回）会合), a model number (エンジン「L550E」), a vessel's name (コンテナ船「…」), the outlet that
-    reported something (…が報じていました), an acting or deputy official's name (財務省の（　　）次官代行), a length
-    or area (全長は約5600キロメートル)."""
+    reported something (…が報じていました), an acting or deputy official's or a spokesperson's name (財務省の
+    （　　）次官代行, 国防省の（　　）報道官), a length or area (全長は約5600キロメートル), a small count of things
+    (（2隻）, （9カ国）), a figure the prompt gives in another unit (200マイル、（320キロ）), the words of a quotation
+    (「（前例のない挑発）だ」と), the subject of a clause made a noun ((安保理）が…介入することには反対し)."""
     text = c.sentence.text
     if c.rule == "number" and (text[c.start - 1:c.start] == "第" or _MEASURE.search(text[:c.start])):
         return True  # 第（2回）会合; 全長は（約5600キロメートル）: an encyclopedia's figure, not the news
+    if c.rule == "number" and (((m := _SMALL_COUNT.fullmatch(c.answer)) is not None and int(m.group(1)) <= 20)
+                               or _CONVERTED.search(text[:c.start])):
+        return True  # コルベット艦（2隻）, （9カ国）がオブザーバー; 200マイル、（320キロ）
+    if c.rule in ("quoted", "stance", "phrase") and _VERBATIM_AFTER.match(text, c.end) and _in_quote(text, c.start) and \
+            not (c.rule == "quoted" and slot_of(c) is Slot.WHAT):
+        return True  # 「（前例のない挑発）だ」と反発: the words of a quotation, a teacher cannot mark a paraphrase
+    if c.rule == "speaker" and _CLAUSE_SUBJECT.match(text, c.end):
+        return True  # （安保理）が性急に介入することには反対し: the blank is what was opposed, not who opposed it
     if _MODEL_CODE.fullmatch(c.answer):
         return True
-    if c.rule in ("quoted", "stance", "phrase") and _VESSEL_NAME.search(text[max(0, c.start - 2):c.start]):
+    if _VESSEL_NAME.search(text[max(0, c.start - 2):c.start]):  # 駆逐艦「（包頭）」 is a ship, not the city
         return True
     if c.kind is ItemKind.ORGANISATION and c.rule == "entity" and _REPORTED.match(text, c.end):
         return True
-    return c.kind is ItemKind.PERSON and c.title is not None and _MINOR_TITLE.search(c.title) is not None
+    return ((c.kind is ItemKind.PERSON or c.rule == "speaker") and c.title is not None
+            and _MINOR_TITLE.search(c.title) is not None)
+
+
+def _in_quote(text: str, at: int) -> bool:
+    return text[:at].count("「") > text[:at].count("」")
 
 
 def _a_word(c: Candidate) -> bool:
@@ -122,6 +163,8 @@ def _a_word(c: Candidate) -> bool:
         return False
     if c.rule == "meeting-format" and a in _GENERIC_MEETING:
         return False
+    if c.kind is ItemKind.PERSON and a in _TITLE_WORDS:
+        return False  # イランの（最高）指導者: part of a title, not a person
     if c.rule == "number" and re.fullmatch(r"(一|1|１|ひと)つ", a):
         return False  # 要素の一つ: no number to learn
     if c.rule in ("stance", "phrase", "quoted") and (_VERB_END.search(a) or a.endswith(("の", "は", "が", "を", "に"))):
@@ -269,7 +312,8 @@ def score(c: Candidate, bank: Bank, order: int) -> int:
 # A date that only says when something was announced, published or taken up (13日発表した統計, 20日に公表した全文,
 # 20日に就任する大統領, 18日の記者会見で述べた), or one the sentence's 「以来N年ぶり」 counts from: peripheral to the
 # news, or derivable.
-_PERIPHERAL_DATE = re.compile(r"(?:に|には)?(?:発表|公表|公開|明らかにし|報じ|伝え|就任|発足)|以来|の(?:定例)?(?:記者)?会見")
+_PERIPHERAL_DATE = re.compile(r"(?:に|には)?(?:発表|公表|公開|明らかにし|報じ|伝え|就任|発足)|以来|の(?:定例)?(?:記者)?会見|"
+                              r"の(?:報告書|報告|統計|調査|世論調査)")  # IAEAの（2月）の報告書によると
 PERIPHERAL_DATE_PENALTY = 24
 _NAMES_A_DOCUMENT = re.compile(r"(?:を[^、。]{0,10}とする|に関する|についての)(?:共同)?(?:声明|宣言|文書|協定|条約)")
 
@@ -313,6 +357,8 @@ def _by_position(c: Candidate, bank: Bank) -> int:
     entity = bank.entity_by_id.get(c.entity) if c.entity else None
     if entity is not None and entity.type is EntityType.COUNTRY and entity.id in PROTAGONISTS:
         penalty += 20
+    if c.rule == "number" and text.startswith("の", c.end) and not c.answer.endswith("目"):
+        penalty += 10  # 濃縮度（60%）のウラン: a figure that qualifies a noun, beside the figure the sentence reports
     if c.rule == "number" and c.answer.startswith("第"):
         penalty += 25  # 中国に次ぐ（第2）の買い手: an ordinal the sentence around it gives away
     return penalty
