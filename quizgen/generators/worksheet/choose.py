@@ -91,6 +91,8 @@ class _Picking:
     used: set[str] = field(default_factory=set)  # ids of the items some question already uses
     people: set[str] = field(default_factory=set)  # persons some matching exercise already shows
     clashes: list[Leak] = field(default_factory=list)  # leaks that kept a candidate off the sheet
+    turned_away: set[str] = field(default_factory=set)  # content keys (`LeakChecker.content`) of those candidates
+    shorts: dict[str, ShortQ] = field(default_factory=dict)  # items asked as short answers, by id (`_clash_count`)
     notes: list[Dropped] = field(default_factory=list)  # the exercise types asked for that are not on the sheet
     articles: list[str] = field(default_factory=list)  # the sources the sheet lists so far
 
@@ -98,21 +100,33 @@ class _Picking:
     def chosen(self) -> list[Question]:
         return [q for qs in self.content.values() for q in qs]
 
-    def leaks(self, q: Question) -> list[Leak]:
-        """What `q` would give away or be given away by: the questions chosen, and the source list once `q`'s
-        sources join it."""
-        found = [leak for other in self.chosen for leak in self.checker.between(q, other)]
+    def leak(self, q: Question) -> Leak | None:
+        """The first thing `q` would give away or be given away by (the questions chosen, then the source list once
+        `q`'s sources join it), or None."""
+        for other in self.chosen:
+            if self.checker.gives_away(q, other):
+                return self.checker.between(q, other)[0]
         new = [a for a in question_articles(q) if a not in self.articles]
-        found += self.checker.in_sources(q, [*self.articles, *new])
-        if new:
-            found += [leak for other in self.chosen for leak in self.checker.in_sources(other, new)]
-        return found
+        found = self.checker.in_sources(q, [*self.articles, *new])
+        if found:
+            return found[0]
+        for other in self.chosen if new else ():
+            found = self.checker.in_sources(other, new)
+            if found:
+                return found[0]
+        return None
 
     def take(self, t: Exercise, q: Question) -> bool:
-        """Put `q` on the sheet unless it clashes with a question already there."""
-        found = self.leaks(q)
-        if found:
-            self.clashes.extend(found)
+        """Put `q` on the sheet unless it clashes with a question already there. A question turned away stays
+        away for the round (the sheet only grows), as does any alike but for its item's id: neither is compared
+        again."""
+        content = self.checker.content(q)
+        if content in self.turned_away:
+            return False
+        found = self.leak(q)
+        if found is not None:
+            self.clashes.append(found)
+            self.turned_away.add(content)
             return False
         self.content[t].append(q)
         self.used.update(i.id for i in question_items(q))
@@ -239,14 +253,21 @@ def _pick_composite(picking: _Picking, items: Sequence[Item], t: Exercise, other
 
 def _clash_count(picking: _Picking, q: Question) -> int:
     """How many items of the pool a question would keep off the sheet (asked as short answers)."""
-    rivals = [ShortQ(i, sheet_note(picking.bank, i, picking.lang)) for i in picking.pool if i.id not in picking.used]
-    return sum(1 for r in rivals if picking.checker.between(q, r))
+    rivals: dict[str, tuple[ShortQ, int]] = {}  # by content key (`LeakChecker.content`): one of them, and how many
+    for i in picking.pool:
+        if i.id not in picking.used:
+            r = picking.shorts.get(i.id)
+            if r is None:
+                r = picking.shorts[i.id] = ShortQ(i, sheet_note(picking.bank, i, picking.lang))
+            content = picking.checker.content(r)
+            rivals[content] = (rivals[content][0] if content in rivals else r, rivals.get(content, (r, 0))[1] + 1)
+    return sum(n for r, n in rivals.values() if picking.checker.gives_away(q, r))
 
 
 def _matching_candidate(picking: _Picking, items: Sequence[Item]) -> MatchingQ | None:
     articles = tuple(dict.fromkeys(a for i in items for a in i.articles))
     pairs = [p for p in forms.neutral_pairs(picking.bank, forms.role_pairs(picking.bank, articles))
-             if p.key.split("@")[0] not in picking.people and not picking.leaks(MatchingQ((p,), (p,)))]
+             if p.key.split("@")[0] not in picking.people and picking.leak(MatchingQ((p,), (p,))) is None]
     picking.rng.shuffle(pairs)
     clashes = {p.key: _clash_count(picking, MatchingQ((p,), (p,))) for p in pairs[:_RANKED]}
     ranked = sorted(pairs[:_RANKED], key=lambda p: clashes[p.key]) + pairs[_RANKED:]
@@ -328,7 +349,7 @@ def _timeline_candidate(picking: _Picking, others: int | None) -> TimelineQ | No
     # leave enough items for the other questions: the exercise shrinks before they run short
     spare = len(fresh) - others if others is not None else len(fresh)
     events = [e for e in forms.timeline(timeline_items(fresh))
-              if not dates_itself(e) and not picking.leaks(TimelineQ((e,)))]
+              if not dates_itself(e) and picking.leak(TimelineQ((e,))) is None]
     picking.rng.shuffle(events)
     ranked = sorted(events[:_RANKED], key=lambda e: _clash_count(picking, TimelineQ((e,)))) + events[_RANKED:]
     chosen = forms.timeline_set(ranked, None, min(EXERCISE_SIZE, spare), max_items=spare)
@@ -383,8 +404,7 @@ def _take_one(picking: _Picking, t: Exercise, cap: int | None = None) -> bool:
     for item in pool:
         if item.id in picking.used:
             continue
-        voice = opinion_voice(item)
-        if cap is not None and voice is not None and voices[voice] >= cap:
+        if cap is not None and (voice := opinion_voice(item)) is not None and voices[voice] >= cap:
             continue
         q = simple_question(t, picking.bank, item, picking.rng, picking.lang, want_true)
         if q is not None and picking.take(t, q):

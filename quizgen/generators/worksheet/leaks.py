@@ -347,7 +347,10 @@ class LeakChecker:
         self._pairs: dict[tuple[str, str], list[Leak]] = {}
         self._spans: dict[str, list[tuple[str, int, int] | None]] = {}
         self._ids: dict[int, tuple[Question, str]] = {}  # by object: the question (kept alive) and its key
+        self._content_keys: dict[str, str] = {}  # question key -> content key (`content`)
         self._sources: dict[tuple[str, str], list[Leak]] = {}  # (question key, article): the source list's leaks
+        self._alike: dict[tuple[str, str], tuple[str, str, list[Leak]]] = {}  # by content: labels and leaks
+        self._content_ids: dict[Item, int] = {}  # an item with its id left out -> the number of its content
         self.names = person_names(bank)
 
     def _id(self, q: Question) -> str:
@@ -366,12 +369,51 @@ class LeakChecker:
                                            _answers(self.bank, q), _partial(q))
         return self._profiles[key]
 
+    def content(self, q: Question) -> str:
+        """`q`'s key with its item's id replaced by the number of the item's content: two one-item questions with the
+        same content key give away (and are given away by) the same questions, whatever their items' ids (a bank
+        of repeated items, issue 18 C). Other questions: their key."""
+        key = self._id(q)
+        known = self._content_keys.get(key)
+        if known is not None:
+            return known
+        if not isinstance(q, (ShortQ, ChoiceQ, TrueFalseQ, ClozeQ)):
+            content = key
+        else:
+            item = question_items(q)[0]
+            number = self._content_ids.setdefault(replace(item, id=""), len(self._content_ids))
+            kind, _, rest = key.partition(":")
+            content = f"{kind}:#{number}{rest[len(item.id):]}"
+        self._content_keys[key] = content
+        return content
+
+    def gives_away(self, a: Question, b: Question) -> bool:
+        """Whether `a` and `b` cannot share a sheet (`between` finds a leak), answered once per pair of contents."""
+        alike = (self.content(a), self.content(b))
+        known = self._alike.get(alike)
+        return bool(known[2]) if known is not None else bool(self.between(a, b))
+
     def between(self, a: Question, b: Question) -> list[Leak]:
-        """Every leak between two questions of one sheet, in both directions."""
+        """Every leak between two questions of one sheet, in both directions. Compared once per pair of contents
+        (`content`): a pair alike but for the items' ids gets the same leaks under its own labels."""
         key = (self._id(a), self._id(b))
-        if key not in self._pairs:
-            self._pairs[key] = self._compare(a, b)
-        return self._pairs[key]
+        found = self._pairs.get(key)
+        if found is None:
+            found = self._pairs[key] = self._alike_leaks(a, b)
+        return found
+
+    def _alike_leaks(self, a: Question, b: Question) -> list[Leak]:
+        label_a, label_b = question_label(a), question_label(b)
+        alike = (self.content(a), self.content(b))
+        known = self._alike.get(alike)
+        if known is not None:
+            was_a, was_b, leaks = known
+            names = {was_a: label_a, was_b: label_b}
+            return [replace(leak, giver=names[leak.giver], taker=names[leak.taker]) for leak in leaks]
+        leaks = self._compare(a, b)
+        if label_a != label_b:  # else a leak's direction could not be told apart when relabelled
+            self._alike[alike] = (label_a, label_b, leaks)
+        return leaks
 
     def _compare(self, a: Question, b: Question) -> list[Leak]:
         out: list[Leak] = []
