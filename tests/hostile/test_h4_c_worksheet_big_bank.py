@@ -47,7 +47,7 @@ def test_a_big_bank_of_repeated_items_is_refused_in_seconds(tmp_path: Path) -> N
     made = re.search(r"Error: only (\d+) questions of the types short, choice, truefalse, cloze, matching, timeline "
                      r"can be made from this selection without one giving another away \(50 asked for\)", err)
     assert made is not None and int(made[1]) < 50, err  # the number follows the bundled bank's wording
-    assert "Questions that would give each other away: " in err and "come from the same sentence" in err, err
+    assert re.search(r"Questions that would give each other away: .+; and \d+ more\.\n$", err), err
     assert not (tmp_path / "ws").exists()  # nothing written
     assert res.cpu < CPU_BOUND, res.cpu
 
