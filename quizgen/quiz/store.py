@@ -40,7 +40,7 @@ if TYPE_CHECKING:
 
     from fsrs import Card
 
-__all__ = ["SCHEMA_VERSION", "CurrentCard", "Review", "Store", "StoreError", "Totals", "default_db_path"]
+__all__ = ["CHECKED_SUFFIX", "SCHEMA_VERSION", "CurrentCard", "Review", "Store", "StoreError", "Totals", "default_db_path"]
 
 SCHEMA_VERSION = 4
 
@@ -212,7 +212,7 @@ def _recorded_stamp(path: Path) -> str | None:
 def _record_stamp(path: Path) -> None:
     """Record the file's stamp after a clean close (best effort: without it the next start checks the file)."""
     stamp = _stamp(path)
-    if stamp is None:
+    if stamp is None or stamp == _recorded_stamp(path):  # a session that wrote nothing: the stamp stands
         return
     with contextlib.suppress(OSError, QuizgenError):  # a folder that cannot be written: the next start checks
         write_text(path.with_name(path.name + CHECKED_SUFFIX), stamp)
