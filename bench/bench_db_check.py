@@ -1,6 +1,7 @@
 """What the review database's checks cost with a long history: SQLite's `quick_check` when a command opens the
-database to write (the quiz, `leeches --reset`), and the card-state check of `stats` (every card) and `due` (the
-due cards), each against opening the database to read, measured in the same run (median of several).
+database to write (the quiz, `leeches --reset`; only when the file changed since the last clean close, so both
+are timed), and the card-state check of `stats` (every card) and `due` (the due cards), each against opening the
+database to read, measured in the same run (median of several).
 
     .venv/bin/python bench/bench_db_check.py            # 1,000,000 reviews of 20,000 cards (bench_stats's history)
     .venv/bin/python bench/bench_db_check.py --quick    # 100,000 reviews of 5,000 cards
@@ -26,7 +27,7 @@ sys.path.insert(0, str(HERE))
 
 from bigbank import big_bank, big_history, item_ids  # noqa: E402
 
-from quizgen.quiz.store import Store  # noqa: E402
+from quizgen.quiz.store import CHECKED_SUFFIX, Store  # noqa: E402
 
 HISTORIES = HERE / "results" / "histories"
 NOW = dt.datetime(2025, 3, 1, 9, tzinfo=dt.UTC)
@@ -62,9 +63,13 @@ def main() -> int:
         def read_open() -> None:
             Store(db, read_only=True).close()
 
-        def write_open() -> None:
-            with Store(db) as store:
-                store.checked()  # the quiz waits for it (beside its planning) before its first question
+        def write_open(changed: bool) -> Callable[[], None]:
+            def run() -> None:
+                if changed:  # as if written since the last clean close: the check runs
+                    db.with_name(db.name + CHECKED_SUFFIX).unlink(missing_ok=True)
+                with Store(db) as store:
+                    store.checked()  # the quiz waits for it (beside its planning) before its first question
+            return run
 
         def states(due_by: dt.datetime | None) -> Callable[[], None]:
             def check() -> None:
@@ -73,7 +78,9 @@ def main() -> int:
             return check
 
         base = median_time(read_open, args.runs)
-        rows = {"open to read (no check)": base, "open to write + its quick_check": median_time(write_open, args.runs),
+        rows = {"open to read (no check)": base,
+                "open to write a changed file + its quick_check": median_time(write_open(True), args.runs),
+                "open to write, unchanged since a clean close": median_time(write_open(False), args.runs),
                 "open to read + every card's state (stats)": median_time(states(None), args.runs),
                 "open to read + the due cards' states (due)": median_time(states(NOW), args.runs)}
     print(f"history: {reviews:,} reviews of {cards:,} cards ({kept.stat().st_size / 2**20:.0f} MiB)")

@@ -27,7 +27,6 @@ import contextlib
 import os
 import signal
 import stat
-import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -184,6 +183,8 @@ def _locked_temp(beside: Path) -> Iterator[Path]:
     Signals are held from its creation until the `finally` that removes it is in place, so a stop
     request can never fall between the two and leave the file behind.
     """
+    import tempfile  # here, not at the top: the quiz's start imports this module and seldom writes a file
+
     folder = ensure_folder(beside.parent)
     sweep(folder)
     held = _hold_signals()

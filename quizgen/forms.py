@@ -6,7 +6,6 @@ exports, the quiz) uses these, so a form means the same thing everywhere.
 
 from __future__ import annotations
 
-import difflib
 import random
 import re
 from collections.abc import Iterable, Sequence
@@ -125,6 +124,8 @@ def changed_spans(true: str, false: str, gap: int = 2) -> tuple[tuple[int, int],
     for tok in tokens_t:
         starts.append(starts[-1] + len(tok))
     spans: list[list[int]] = []
+    import difflib  # here: the quiz's start imports this module, and only a true/false card needs it
+
     matcher = difflib.SequenceMatcher(None, tokens_t, tokens_f, autojunk=False)
     for op, i1, i2, _, _ in matcher.get_opcodes():
         if op in ("replace", "delete") and i2 > i1:

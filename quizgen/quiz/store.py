@@ -21,6 +21,7 @@ never modified.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import sqlite3
@@ -30,7 +31,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from quizgen.atomic import check_target
+from quizgen.atomic import check_target, write_text
 from quizgen.errors import QuizgenError
 from quizgen.quiz.scheduling import Rating, State, card_from_json, card_to_json, state_problem
 
@@ -39,7 +40,7 @@ if TYPE_CHECKING:
 
     from fsrs import Card
 
-__all__ = ["SCHEMA_VERSION", "CurrentCard", "Review", "Store", "StoreError", "Totals", "default_db_path"]
+__all__ = ["CHECKED_SUFFIX", "SCHEMA_VERSION", "CurrentCard", "Review", "Store", "StoreError", "Totals", "default_db_path"]
 
 SCHEMA_VERSION = 4
 
@@ -183,6 +184,40 @@ class StoreError(QuizgenError):
     """The review database cannot be used (damaged, foreign, newer, locked, unreadable)."""
 
 
+CHECKED_SUFFIX = "-checked"  # beside the database, as SQLite's -wal and -shm: its stamp at the last clean close
+
+
+def _stamp(path: Path) -> str | None:
+    """The database file's and its WAL's size, modification and change times and inode, or None if unreadable."""
+    parts = []
+    for f in (path, path.with_name(path.name + "-wal")):
+        try:
+            st = f.stat()
+        except FileNotFoundError:
+            parts.append("-")
+            continue
+        except OSError:
+            return None
+        parts.append(f"{st.st_size} {st.st_mtime_ns} {st.st_ctime_ns} {st.st_ino}")
+    return " | ".join(parts)
+
+
+def _recorded_stamp(path: Path) -> str | None:
+    try:
+        return path.with_name(path.name + CHECKED_SUFFIX).read_text(encoding="ascii")
+    except (OSError, UnicodeDecodeError):
+        return None  # none, or unreadable: the file is checked
+
+
+def _record_stamp(path: Path) -> None:
+    """Record the file's stamp after a clean close (best effort: without it the next start checks the file)."""
+    stamp = _stamp(path)
+    if stamp is None or stamp == _recorded_stamp(path):  # a session that wrote nothing: the stamp stands
+        return
+    with contextlib.suppress(OSError, QuizgenError):  # a folder that cannot be written: the next start checks
+        write_text(path.with_name(path.name + CHECKED_SUFFIX), stamp)
+
+
 def default_db_path() -> Path:
     """`reviews.sqlite3` in the platform's user data folder (e.g. ~/.local/share/quizgen/)."""
     from platformdirs import user_data_path
@@ -322,14 +357,16 @@ class Store:
         self.path = Path(db_path)
         self._check: threading.Thread | None = None  # the check of a file opened to write (`_start_check`)
         self._check_found: str | BaseException = "ok"
+        self._clean = False  # opened to write, and the file passed its check (or was as a clean close left it)
         self._frozen = self.path.is_file() and not _writable(self.path)
         if self._frozen and not read_only:
             why, fix = _read_only_why(self.path)
             raise StoreError(f"{self.path} is read-only{why}, so {unsaved}. {fix}; it was not changed.",
                              names=["db_path"])
+        stamp = None if read_only or self._frozen else _stamp(self.path)  # before SQLite makes a -wal beside it
         self._con = self._connect()
         with self._errors():
-            self._check_and_migrate(writing=not read_only)
+            self._check_and_migrate(writing=not read_only, stamp=stamp)
 
     # ------------------------------------------------------------------ opening
 
@@ -349,12 +386,15 @@ class Store:
             raise StoreError(f"cannot open the review database {self.path}: {exc}") from exc
         return con
 
-    def _check_and_migrate(self, writing: bool) -> None:
+    def _check_and_migrate(self, writing: bool, stamp: str | None = None) -> None:
         con = self._con
         con.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         version = self._version()
-        if writing and version:
-            self._start_check()
+        if writing and version and not self._frozen:
+            if stamp is not None and stamp == _recorded_stamp(self.path):
+                self._clean = True  # as the last clean close left it: nothing to check (`_start_check`)
+            else:
+                self._start_check()
         if version == SCHEMA_VERSION:
             self._require_tables()
         else:
@@ -381,7 +421,13 @@ class Store:
         so a damaged page is found before anything is asked, not at the first answer's write. It reads every page
         (about 0.6 s at 1,000,000 reviews on an idle machine: `bench/bench_db_check.py`), so it runs beside the
         command's start, on a connection of its own in a thread (SQLite lets go of the GIL); `checked()` and every
-        write wait for it. Reading commands (`stats`, `due`, `leeches`) do not check."""
+        write wait for it. Reading commands (`stats`, `due`, `leeches`) do not check.
+
+        It runs only when the file changed since the last clean close: closing a store that was opened to write and
+        found sound records the file's stamp (size, modification and change times, inode; and its WAL's) in
+        `<db>-checked` beside it (`CHECKED_SUFFIX`), and a file that still has that stamp is not read again. Any
+        write to the file changes its change time, which no program can set back, so damage done since is checked
+        for (the cost of a start no longer grows with the history: issue 19)."""
         import threading
         import urllib.parse
 
@@ -437,6 +483,8 @@ class Store:
 
     def close(self) -> None:
         self._con.close()
+        if self._clean or (self._check is not None and not self._check.is_alive() and self._check_found == "ok"):
+            _record_stamp(self.path)  # a clean close: the next start need not read the file again (`_start_check`)
 
     def __enter__(self) -> Store:
         return self

@@ -50,3 +50,43 @@ def test_a_leech_reset_refuses_it_before_it_writes(args: list[str]) -> None:
     db = _damaged_history()
     res = run("leeches", "--bank", str(BANK), "--db", str(db), "--now", "2025-03-20T09:00", *args)
     assert res.fails_cleanly() == MESSAGE
+
+
+# Issue 19: the check reads every page, so it runs only when the file changed since the last clean close.
+
+
+def _sound_history() -> Path:
+    db = Path("r.db")
+    sched = Scheduler(fuzz=False)
+    with Store(db) as store:
+        store.add_review("t-host", Rating.GOOD, T0, lambda prev: sched.review(sched.new_card("t-host", T0), 3, T0))
+    return db
+
+
+def test_a_file_as_its_last_clean_close_left_it_is_not_read_again() -> None:
+    db = _sound_history()  # its first open checked it (a new file has nothing to check: schema 0)
+    with Store(db) as store:  # checks it, finds it sound, and records its stamp on closing
+        assert store._check is not None
+        store.checked()
+    assert Path("r.db-checked").is_file()
+    with Store(db) as store:
+        assert store._check is None  # unchanged since: not read again
+
+
+@pytest.mark.parametrize("put_back_times", [False, True])
+def test_damage_after_a_clean_close_is_still_refused_before_the_first_question(put_back_times: bool) -> None:
+    import os
+
+    db = _sound_history()
+    with Store(db) as store:
+        store.checked()
+    assert Path("r.db-checked").is_file()
+    st = db.stat()
+    with db.open("r+b") as f:  # a stray write after the clean close
+        f.seek(4096)
+        f.write(b"\xde\xad" * 2048)
+    if put_back_times:  # the modification time set back: the change time still moved
+        os.utime(db, ns=(st.st_atime_ns, st.st_mtime_ns))
+    res = run("quiz", "--bank", str(BANK), "--db", str(db), "--now", "2025-03-20T09:00", input="しゅうきんぺい\nq\n")
+    assert res.fails_cleanly() == MESSAGE
+    assert res.out == ""
