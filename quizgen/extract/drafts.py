@@ -93,17 +93,36 @@ def mask(f: Fact, allowed_years: frozenset[int]) -> tuple[Span, str] | None:
     text = c.sentence.text
     if c.mentions:
         return None
+    if c.date is not None and text[c.date.start - 1:c.date.start] in ("〜", "～", "~"):
+        return None  # 1〜（9月）の貿易額: a range's end made coarse reads 1〜2023年
     if c.date is not None and c.date.precision > 1:
         coarse = _coarse(c.date, allowed_years)
         end = c.date.end + (not coarse and text.startswith("に", c.date.end))  # カザンで（22日に）会談し: no でに
         return (c.date.start, end), coarse
     if (c.kind is ItemKind.PERSON or c.rule == "speaker") and c.title and titled(text, c.end, c.title):
         return (c.start, c.end), ""  # the speaker of 「…と述べたのは誰か」 too: ロシア大統領府の報道官は…
-    if c.kind is ItemKind.PLACE and _MET_AT.match(text, c.end):
+    if c.kind is ItemKind.PLACE and (_MET_AT.match(text, c.end) or _MET_LATER.match(text, c.end)):
         if _WORD_CHAR.match(text[c.start - 1:c.start]):
             return None  # 首都（カザン）で: leaving the name out would leave 首都 hanging
         qualifier = _QUALIFIED.search(text, 0, c.start)  # カザフスタンの（アスタナ）で: the country goes too
         return (qualifier.start() if qualifier else c.start, c.end + 1), ""
+    return _aside(c, text)
+
+
+def _aside(c: Candidate, text: str) -> tuple[Span, str] | None:
+    """How another prompt prints an actor, a count or a name it can do without: a ministry by its country, a count
+    aside or a growth rate left out, a name in 「」 after the word for what it is left out."""
+    if (c.kind is ItemKind.ORGANISATION or c.rule == "speaker") and (m := _NATIONAL_BODY.fullmatch(c.answer)) \
+            and text.startswith(("は", "が"), c.end):
+        return (c.start, c.end), f"{m.group(1)}側"  # （中国国防省）は…と発表した -> 中国側は…: who acted, not which body
+    if c.rule in ("number", "duration") and (m := _COUNT_ASIDE.match(text, c.end)) is not None:
+        return (c.start, m.end()), ""  # （10回目）となるパトロール, （2回）にわたって照射: the sentence reads on without it
+    if c.rule == "number" and (m := _CHANGE_OF.match(text, c.end)) is not None:
+        before = _CHANGE_BASE.search(text, 0, c.start)
+        return (before.start() if before else c.start, m.end()), ""  # 前年比（1.9%）増の2448億ドル
+    if c.rule == "quoted" and c.start >= 1 and text[c.start - 1] == "「" and _KIND_WORD.search(text, 0, c.start - 1) \
+            and text.startswith("」", c.end):
+        return (c.start - 1, c.end + 1), ""  # 合同演習「（北部・連合）」を実施: the word for what it is stays
     return None
 
 
@@ -120,6 +139,15 @@ _PAREN_AFTER = re.compile(r"[(（]([^()（）]{1,20})[)）]")
 _WORD_CHAR = re.compile(r"[\u30a1-\u30fa\u30fc\u4e00-\u9fffA-Za-z0-9]")
 _QUALIFIED = re.compile(r"(?<![\u30a1-\u30fa\u30fc\u4e00-\u9fff・])(?:[\u30a1-\u30fa\u30fc・]{2,12}|[\u4e00-\u9fff]{1,8})の$")
 _MET_AT = re.compile(r"で(?:会談|会見|会っ|会い|署名|調印|開い|開か|開催|行わ|行っ|実施)")
+# …で (a partner and と) met: 人民大会堂でロシアのプーチン大統領と会談した
+_MET_LATER = re.compile(r"で[^、。「」]{1,30}?と(?:会談|会見|会っ|会い|署名|調印)")
+# a country's ministry, agency or bureau (中国国防省, アメリカ財務省, 中国税関総署): its country stays
+_NATIONAL_BODY = re.compile(r"(中国|ロシア|アメリカ|米国|米|日本|韓国|北朝鮮|インド|イラン|ウクライナ|英国|英|フランス|ドイツ)"
+                            r"[\u4e00-\u9fff]{1,8}(?:省|局|署|庁|総署|司令部|政府)")
+_COUNT_ASIDE = re.compile(r"(?:となる|目となる|にわたって|にわたり|にわたる)")
+_CHANGE_OF = re.compile(r"(?:増|減)の?")
+_CHANGE_BASE = re.compile(r"(?:前年比|前年同期比|前月比|前年同月比)$")
+_KIND_WORD = re.compile(r"(?:構想|演習|計画|作戦|条約|協定|声明|宣言|戦略|船|艦|社|企業|会社|メーカー|機関)$")
 _RELATIVE_HEAD = re.compile(r"^(一昨年|再来年|昨年|去年|来年|今年|本年|今月|先月|来月)")
 
 
