@@ -66,6 +66,32 @@ def test_a_quoted_name_after_the_word_for_what_it_is_is_masked_by_that_word(bank
     assert all("マラバール" not in p for a, p in got.items() if a != "マラバール2024")
 
 
+def test_a_document_s_name_is_printed_as_its_kind_in_the_sentence_s_other_drafts(bank: Bank) -> None:
+    items = _items("インドとロシアの首脳は2024年7月9日、2000年に結んだ「戦略的パートナーシップ宣言」の強化で合意した。", bank)
+    got = {i.answer.ja: i.prompt.ja for i in items}
+    assert "戦略的パートナーシップ宣言" in got
+    assert "2000年に結んだ宣言の強化" in got["2024年7月9日"]
+    _none_gives_another_away(items)
+
+
+def test_two_figures_of_one_sentence_each_leave_the_other_out(bank: Bank) -> None:
+    items = _items("日本政府はそれぞれ500億円の基金を設けるなど5項目の支援策を2024年10月20日に表明した。", bank)
+    got = {i.answer.ja: i.prompt.ja for i in items}
+    assert {"500億円", "5項目", "2024年10月20日"} <= set(got)
+    assert "それぞれ基金を設けるなど（　　）の支援策" in got["5項目"]
+    _none_gives_another_away(items)
+    # a figure after = is no aside: 1バレル=（60ドル）の上限 keeps its figure in the other prompts
+    other = _items("主要7か国は2022年12月から1バレル=60ドルの上限価格を設けた。", bank)
+    assert not any("=上限" in i.prompt.ja for i in other)
+
+
+def test_a_city_after_its_region_is_left_out_of_the_date_s_prompt(bank: Bank) -> None:
+    items = _items("ブラジル南部ポルトアレグレで2024年10月20日、メルコスールの首脳会議が開かれた。", bank)
+    got = {i.answer.ja: i.prompt.ja for i in items}
+    assert got["2024年10月20日"].startswith("ブラジル南部で（　　）、")
+    _none_gives_another_away(items)
+
+
 @pytest.mark.parametrize(("phrase", "kind"), [
     ("中国海警局", ItemKind.ORGANISATION), ("北極海航路協力分科会", ItemKind.ORGANISATION),
     ("フェリクストウ港", ItemKind.PLACE), ("人民大会堂", ItemKind.PLACE), ("宗谷海峡", ItemKind.PLACE),

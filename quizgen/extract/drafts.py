@@ -101,6 +101,8 @@ def mask(f: Fact, allowed_years: frozenset[int]) -> tuple[Span, str] | None:
         return (c.date.start, end), coarse
     if (c.kind is ItemKind.PERSON or c.rule == "speaker") and c.title and titled(text, c.end, c.title):
         return (c.start, c.end), ""  # the speaker of 「…と述べたのは誰か」 too: ロシア大統領府の報道官は…
+    if c.kind is ItemKind.PLACE and text.startswith("で", c.end) and _REGION_OF.search(text, 0, c.start):
+        return (c.start, c.end), ""  # ロシア中部（カザン）で22日: ロシア中部で reads on
     if c.kind is ItemKind.PLACE and (_MET_AT.match(text, c.end) or _MET_LATER.match(text, c.end)):
         if _WORD_CHAR.match(text[c.start - 1:c.start]):
             return None  # 首都（カザン）で: leaving the name out would leave 首都 hanging
@@ -113,7 +115,7 @@ def _aside(c: Candidate, text: str) -> tuple[Span, str] | None:
     """How another prompt prints an actor, a count or a name it can do without: a ministry by its country, a count
     aside or a growth rate left out, a name in 「」 after the word for what it is left out."""
     if (c.kind is ItemKind.ORGANISATION or c.rule == "speaker") and (m := _NATIONAL_BODY.fullmatch(c.answer)) \
-            and text.startswith(("は", "が"), c.end):
+            and text.startswith(("は", "が", "によると", "によれば", "によりますと"), c.end):
         return (c.start, c.end), f"{m.group(1)}側"  # （中国国防省）は…と発表した -> 中国側は…: who acted, not which body
     if c.rule in ("number", "duration") and (m := _COUNT_ASIDE.match(text, c.end)) is not None:
         return (c.start, m.end()), ""  # （10回目）となるパトロール, （2回）にわたって照射: the sentence reads on without it
@@ -123,6 +125,13 @@ def _aside(c: Candidate, text: str) -> tuple[Span, str] | None:
     if c.rule == "quoted" and c.start >= 1 and text[c.start - 1] == "「" and _KIND_WORD.search(text, 0, c.start - 1) \
             and text.startswith("」", c.end):
         return (c.start - 1, c.end + 1), ""  # 合同演習「（北部・連合）」を実施: the word for what it is stays
+    if c.kind is ItemKind.DOCUMENT and (kind := _DOCUMENT_KIND.search(c.answer)) is not None \
+            and len(kind.group(0)) < len(c.answer):
+        quoted = text[c.start - 1:c.start] == "「" and text.startswith("」", c.end)
+        return (c.start - quoted, c.end + quoted), kind.group(0)  # 「（中朝友好協力相互援助条約）」を結び -> 条約を結び
+    if c.rule == "number" and (m := _COUNT_OF.match(text, c.end)) is not None \
+            and re.fullmatch(r"[\u3041-\u309f、]", text[c.start - 1:c.start]) is not None:  # not 1バレル=（60ドル）の
+        return (c.start, m.end()), ""  # それぞれ（3500億元）(約7兆円)の融資枠, など（8項目）の支援策: the noun reads on
     return None
 
 
@@ -144,10 +153,13 @@ _MET_LATER = re.compile(r"で[^、。「」]{1,30}?と(?:会談|会見|会っ|�
 # a country's ministry, agency or bureau (中国国防省, アメリカ財務省, 中国税関総署): its country stays
 _NATIONAL_BODY = re.compile(r"(中国|ロシア|アメリカ|米国|米|日本|韓国|北朝鮮|インド|イラン|ウクライナ|英国|英|フランス|ドイツ)"
                             r"[\u4e00-\u9fff]{1,8}(?:省|局|署|庁|総署|司令部|政府)")
+_REGION_OF = re.compile(r"(?:[東西南北中]部|沖|近郊|郊外)$")
+_DOCUMENT_KIND = re.compile(r"(?:条約|協定|声明|宣言|憲章|覚書|議定書|合意)$")
+_COUNT_OF = re.compile(r"(?:[（(][^（）()]{1,12}[）)])?の(?=[\u4e00-\u9fff\u30a1-\u30fa])")
 _COUNT_ASIDE = re.compile(r"(?:となる|目となる|にわたって|にわたり|にわたる)")
 _CHANGE_OF = re.compile(r"(?:増|減)の?")
 _CHANGE_BASE = re.compile(r"(?:前年比|前年同期比|前月比|前年同月比)$")
-_KIND_WORD = re.compile(r"(?:構想|演習|計画|作戦|条約|協定|声明|宣言|戦略|船|艦|社|企業|会社|メーカー|機関)$")
+_KIND_WORD = re.compile(r"(?:構想|演習|計画|作戦|条約|協定|声明|宣言|戦略|船|艦|空母|社|企業|会社|メーカー|機関|パイプライン)$")
 _RELATIVE_HEAD = re.compile(r"^(一昨年|再来年|昨年|去年|来年|今年|本年|今月|先月|来月)")
 
 
