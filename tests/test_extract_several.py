@@ -107,3 +107,20 @@ def test_an_unknown_bureau_is_asked_as_an_organisation(bank: Bank) -> None:
         "2024年10月には台湾海巡署の船がフィリピンの沿岸警備隊との合同訓練で初めて南シナ海に入った。", bank,
         keep_all=True)}
     assert "台湾海巡署" in got and got["台湾海巡署"].endswith("（　　）に入る組織はどこか。")
+
+
+def test_where_an_exercise_was_held_and_its_name_are_two_drafts(bank: Bank) -> None:
+    for sentence in ("中国とロシアの海軍は2024年10月20日、ロシア極東ウラジオストク沖の日本海で合同演習を実施した。",
+                     "中国とロシアの海軍は2024年10月20日、日本海などで合同演習を実施した。"):
+        items = _items(sentence, bank)
+        got = {i.answer.ja: i.prompt.ja for i in items}
+        assert "日本海" in got
+        assert "海軍は（　　）、合同演習を実施した。" in got["2024年10月20日"]  # the place and what qualifies it left out
+        _none_gives_another_away(items)
+
+
+def test_a_city_after_its_province_is_left_out_of_the_other_prompts(bank: Bank) -> None:
+    items = _items("プーチン大統領は2024年5月17日、黒竜江省ハルビンに移動し、博覧会の開幕行事に出席した。", bank)
+    got = {i.answer.ja: i.prompt.ja for i in items}
+    assert "黒竜江省に移動し" in got["2024年5月17日"]
+    _none_gives_another_away(items)

@@ -101,13 +101,17 @@ def mask(f: Fact, allowed_years: frozenset[int]) -> tuple[Span, str] | None:
         return (c.date.start, end), coarse
     if (c.kind is ItemKind.PERSON or c.rule == "speaker") and c.title and titled(text, c.end, c.title):
         return (c.start, c.end), ""  # the speaker of 「…と述べたのは誰か」 too: ロシア大統領府の報道官は…
-    if c.kind is ItemKind.PLACE and text.startswith("で", c.end) and _REGION_OF.search(text, 0, c.start):
-        return (c.start, c.end), ""  # ロシア中部（カザン）で22日: ロシア中部で reads on
-    if c.kind is ItemKind.PLACE and (_MET_AT.match(text, c.end) or _MET_LATER.match(text, c.end)):
+    if c.kind is ItemKind.PLACE and _REGION_OF.search(text, 0, c.start) and re.match(r"(?:で|に|へ)", text[c.end:]):
+        return (c.start, c.end), ""  # ロシア中部（カザン）で22日, 黒竜江省（ハルビン）に移動し: the region reads on
+    if c.kind is ItemKind.PLACE and (_MET_AT.match(text, c.end) or _MET_LATER.match(text, c.end)
+                                     or _DONE_AT.match(text, c.end)):
         if _WORD_CHAR.match(text[c.start - 1:c.start]):
             return None  # 首都（カザン）で: leaving the name out would leave 首都 hanging
         qualifier = _QUALIFIED.search(text, 0, c.start)  # カザフスタンの（アスタナ）で: the country goes too
-        return (qualifier.start() if qualifier else c.start, c.end + 1), ""
+        at = _DONE_AT.match(text, c.end)
+        if at and not qualifier:
+            qualifier = _RUN_OF.search(text, 0, c.start)  # イラン南東部チャバハル港沖の（オマーン湾）で: all of it goes
+        return (qualifier.start() if qualifier else c.start, at.end() if at else c.end + 1), ""
     return _aside(c, text)
 
 
@@ -153,7 +157,11 @@ _MET_LATER = re.compile(r"で[^、。「」]{1,30}?と(?:会談|会見|会っ|�
 # a country's ministry, agency or bureau (中国国防省, アメリカ財務省, 中国税関総署): its country stays
 _NATIONAL_BODY = re.compile(r"(中国|ロシア|アメリカ|米国|米|日本|韓国|北朝鮮|インド|イラン|ウクライナ|英国|英|フランス|ドイツ)"
                             r"[\u4e00-\u9fff]{1,8}(?:省|局|署|庁|総署|司令部|政府)")
-_REGION_OF = re.compile(r"(?:[東西南北中]部|沖|近郊|郊外)$")
+_RUN_OF = re.compile(r"(?<![\u30a1-\u30fa\u30fc\u4e00-\u9fff・])[\u30a1-\u30fa\u30fc\u4e00-\u9fff・]{2,16}の$")
+_REGION_OF = re.compile(r"(?:[東西南北中]部|沖|近郊|郊外|[\u4e00-\u9fff]{2,}[省州県])$")
+# where something was done: （日本海）などで合同演習を, （オマーン湾）で演習を (not …では, …での: a topic, a noun's place)
+_DONE_AT = re.compile(r"(?:など|周辺|付近)?で(?![はもの])"
+                      r"(?=[^、。]{1,30}?(?:を|が)[^、。]{0,20}?(?:実施|行|開|始|演習|訓練|飛行))")
 _DOCUMENT_KIND = re.compile(r"(?:条約|協定|声明|宣言|憲章|覚書|議定書|合意)$")
 _COUNT_OF = re.compile(r"(?:[（(][^（）()]{1,12}[）)])?の(?=[\u4e00-\u9fff\u30a1-\u30fa])")
 _COUNT_ASIDE = re.compile(r"(?:となる|目となる|にわたって|にわたり|にわたる)")
