@@ -397,7 +397,7 @@ def _type_of(c: cand.Candidate, bank: Bank) -> EntityType | None:
         return EntityType.PERSON
     if c.rule == "quoted" and DOCUMENT_END.search(c.answer):
         return EntityType.DOCUMENT
-    return _KIND_TYPE.get(c.kind) if c.rule in ("entity", "forum", "meeting-place", "place") else None
+    return _KIND_TYPE.get(c.kind) if c.rule in ("entity", "forum", "meeting-place", "place", "named") else None
 
 
 def _source_id(bank: Bank, source_id: str | None) -> str:

@@ -93,17 +93,49 @@ def mask(f: Fact, allowed_years: frozenset[int]) -> tuple[Span, str] | None:
     text = c.sentence.text
     if c.mentions:
         return None
+    if c.date is not None and text[c.date.start - 1:c.date.start] in ("〜", "～", "~"):
+        return None  # 1〜（9月）の貿易額: a range's end made coarse reads 1〜2023年
     if c.date is not None and c.date.precision > 1:
         coarse = _coarse(c.date, allowed_years)
         end = c.date.end + (not coarse and text.startswith("に", c.date.end))  # カザンで（22日に）会談し: no でに
         return (c.date.start, end), coarse
     if (c.kind is ItemKind.PERSON or c.rule == "speaker") and c.title and titled(text, c.end, c.title):
         return (c.start, c.end), ""  # the speaker of 「…と述べたのは誰か」 too: ロシア大統領府の報道官は…
-    if c.kind is ItemKind.PLACE and _MET_AT.match(text, c.end):
+    if c.kind is ItemKind.PLACE and _REGION_OF.search(text, 0, c.start) and re.match(r"(?:で|に|へ)", text[c.end:]):
+        return (c.start, c.end), ""  # ロシア中部（カザン）で22日, 黒竜江省（ハルビン）に移動し: the region reads on
+    if c.kind is ItemKind.PLACE and (_MET_AT.match(text, c.end) or _MET_LATER.match(text, c.end)
+                                     or _DONE_AT.match(text, c.end)):
         if _WORD_CHAR.match(text[c.start - 1:c.start]):
             return None  # 首都（カザン）で: leaving the name out would leave 首都 hanging
         qualifier = _QUALIFIED.search(text, 0, c.start)  # カザフスタンの（アスタナ）で: the country goes too
-        return (qualifier.start() if qualifier else c.start, c.end + 1), ""
+        at = _DONE_AT.match(text, c.end)
+        if at and not qualifier:
+            qualifier = _RUN_OF.search(text, 0, c.start)  # イラン南東部チャバハル港沖の（オマーン湾）で: all of it goes
+        return (qualifier.start() if qualifier else c.start, at.end() if at else c.end + 1), ""
+    return _aside(c, text)
+
+
+def _aside(c: Candidate, text: str) -> tuple[Span, str] | None:
+    """How another prompt prints an actor, a count or a name it can do without: a ministry by its country, a count
+    aside or a growth rate left out, a name in 「」 after the word for what it is left out."""
+    if (c.kind is ItemKind.ORGANISATION or c.rule == "speaker") and (m := _NATIONAL_BODY.fullmatch(c.answer)) \
+            and text.startswith(("は", "が", "によると", "によれば", "によりますと"), c.end):
+        return (c.start, c.end), f"{m.group(1)}側"  # （中国国防省）は…と発表した -> 中国側は…: who acted, not which body
+    if c.rule in ("number", "duration") and (m := _COUNT_ASIDE.match(text, c.end)) is not None:
+        return (c.start, m.end()), ""  # （10回目）となるパトロール, （2回）にわたって照射: the sentence reads on without it
+    if c.rule == "number" and (m := _CHANGE_OF.match(text, c.end)) is not None:
+        before = _CHANGE_BASE.search(text, 0, c.start)
+        return (before.start() if before else c.start, m.end()), ""  # 前年比（1.9%）増の2448億ドル
+    if c.rule == "quoted" and c.start >= 1 and text[c.start - 1] == "「" and _KIND_WORD.search(text, 0, c.start - 1) \
+            and text.startswith("」", c.end):
+        return (c.start - 1, c.end + 1), ""  # 合同演習「（北部・連合）」を実施: the word for what it is stays
+    if c.kind is ItemKind.DOCUMENT and (kind := _DOCUMENT_KIND.search(c.answer)) is not None \
+            and len(kind.group(0)) < len(c.answer):
+        quoted = text[c.start - 1:c.start] == "「" and text.startswith("」", c.end)
+        return (c.start - quoted, c.end + quoted), kind.group(0)  # 「（中朝友好協力相互援助条約）」を結び -> 条約を結び
+    if c.rule == "number" and (m := _COUNT_OF.match(text, c.end)) is not None \
+            and re.fullmatch(r"[\u3041-\u309f、]", text[c.start - 1:c.start]) is not None:  # not 1バレル=（60ドル）の
+        return (c.start, m.end()), ""  # それぞれ（3500億元）(約7兆円)の融資枠, など（8項目）の支援策: the noun reads on
     return None
 
 
@@ -120,6 +152,22 @@ _PAREN_AFTER = re.compile(r"[(（]([^()（）]{1,20})[)）]")
 _WORD_CHAR = re.compile(r"[\u30a1-\u30fa\u30fc\u4e00-\u9fffA-Za-z0-9]")
 _QUALIFIED = re.compile(r"(?<![\u30a1-\u30fa\u30fc\u4e00-\u9fff・])(?:[\u30a1-\u30fa\u30fc・]{2,12}|[\u4e00-\u9fff]{1,8})の$")
 _MET_AT = re.compile(r"で(?:会談|会見|会っ|会い|署名|調印|開い|開か|開催|行わ|行っ|実施)")
+# …で (a partner and と) met: 人民大会堂でロシアのプーチン大統領と会談した
+_MET_LATER = re.compile(r"で[^、。「」]{1,30}?と(?:会談|会見|会っ|会い|署名|調印)")
+# a country's ministry, agency or bureau (中国国防省, アメリカ財務省, 中国税関総署): its country stays
+_NATIONAL_BODY = re.compile(r"(中国|ロシア|アメリカ|米国|米|日本|韓国|北朝鮮|インド|イラン|ウクライナ|英国|英|フランス|ドイツ)"
+                            r"[\u4e00-\u9fff]{1,8}(?:省|局|署|庁|総署|司令部|政府)")
+_RUN_OF = re.compile(r"(?<![\u30a1-\u30fa\u30fc\u4e00-\u9fff・])[\u30a1-\u30fa\u30fc\u4e00-\u9fff・]{2,16}の$")
+_REGION_OF = re.compile(r"(?:[東西南北中]部|沖|近郊|郊外|[\u4e00-\u9fff]{2,}[省州県])$")
+# where something was done: （日本海）などで合同演習を, （オマーン湾）で演習を (not …では, …での: a topic, a noun's place)
+_DONE_AT = re.compile(r"(?:など|周辺|付近)?で(?![はもの])"
+                      r"(?=[^、。]{1,30}?(?:を|が)[^、。]{0,20}?(?:実施|行|開|始|演習|訓練|飛行))")
+_DOCUMENT_KIND = re.compile(r"(?:条約|協定|声明|宣言|憲章|覚書|議定書|合意)$")
+_COUNT_OF = re.compile(r"(?:[（(][^（）()]{1,12}[）)])?の(?=[\u4e00-\u9fff\u30a1-\u30fa])")
+_COUNT_ASIDE = re.compile(r"(?:となる|目となる|にわたって|にわたり|にわたる)")
+_CHANGE_OF = re.compile(r"(?:増|減)の?")
+_CHANGE_BASE = re.compile(r"(?:前年比|前年同期比|前月比|前年同月比)$")
+_KIND_WORD = re.compile(r"(?:構想|演習|計画|作戦|条約|協定|声明|宣言|戦略|船|艦|空母|社|企業|会社|メーカー|機関|パイプライン)$")
 _RELATIVE_HEAD = re.compile(r"^(一昨年|再来年|昨年|去年|来年|今年|本年|今月|先月|来月)")
 
 

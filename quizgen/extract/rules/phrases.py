@@ -71,6 +71,28 @@ def _asks_a_fact(text: str, mentions: Sequence[Mention], start: int, end: int) -
     return not (after not in _PHRASE_BEFORE or (len(phrase) < 3 and after != "を") or (after == "の" and len(phrase) < 5))
 
 
+# A name the bank does not know, told by what its last word says it is: a port, a hall, a strait (寧波舟山港,
+# 人民大会堂, 宗谷海峡) is a place; a bureau, a ministry, a committee or an institute (中国海警局,
+# 北極海航路協力分科会) is an organisation. One compound: no の, と, や or comma inside, no reading in brackets.
+_PLACE_END = re.compile(r"[\u30a1-\u30fa\u30fc\u4e00-\u9fff]{2,}(?:港|湾|海峡|大会堂|会堂|宮殿|宮|広場|空港|基地)$")
+_BODY_END = re.compile(r"[\u30a1-\u30fa\u30fc\u4e00-\u9fff]{2,}"
+                       r"(?:局|省|庁|署|分科会|委員会|研究所|研究院|学院|機構|公社|通信社)$")
+_NOT_ONE_NAME = re.compile(r"[のとや、・]|^(?:同|各|両|当|関係|政府|地元|現地|国内|海外|外国|主要)")
+
+
+def named_kind(phrase: str) -> ItemKind | None:
+    """What a noun phrase the bank does not know names, by its last word: a place (…港, …大会堂, …海峡), an
+    organisation (…局, …省, …分科会, …研究所), or None (a phrase, a stance)."""
+    if _NOT_ONE_NAME.search(phrase) or len(phrase) < 4:
+        return None  # 大変局 (百年に一度の大変局) is no bureau: a name is longer
+    return ItemKind.PLACE if _PLACE_END.fullmatch(phrase) else ItemKind.ORGANISATION if _BODY_END.fullmatch(phrase) \
+        else None
+
+
+def _quoted(text: str, at: int) -> bool:
+    return text[:at].count("「") > text[:at].count("」")
+
+
 def _candidate(s: Sentence, tokens: Sequence[Token], start: int, end: int) -> Candidate:
     phrase = s.text[start:end]
     inside = [t for t in tokens if start <= t.start < end]
@@ -78,6 +100,11 @@ def _candidate(s: Sentence, tokens: Sequence[Token], start: int, end: int) -> Ca
         kind = ItemKind.COUNTRY if all(t.pos[3] == "国" for t in inside) else ItemKind.PLACE
         return Candidate(s, Category.FORUMS, kind, phrase, start, end, "国" if kind is ItemKind.COUNTRY else "場所",
                          "place")
+    named = None if _quoted(s.text, start) else named_kind(phrase)
+    if named is ItemKind.PLACE:
+        return Candidate(s, Category.FORUMS, named, phrase, start, end, "場所", "place")
+    if named is ItemKind.ORGANISATION:
+        return Candidate(s, Category.ACTORS, named, phrase, start, end, "組織", "named")
     return Candidate(s, Category.POSITIONS, ItemKind.STANCE, phrase, start, end, "語句", "phrase")
 
 
