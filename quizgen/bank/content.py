@@ -195,22 +195,27 @@ def _answer_in_prompt(r: Reader, it: Item) -> None:
             r.flag("items", it.id, ("prompt", lang), f"{what} {quoted(form)} is printed in its own prompt")
 
 
+def date_answer_problem(answer: Text, year: bool = True) -> str | None:
+    """Why `answer` cannot be a date answer (a relative word; with `year`, no year), or None: the one rule, for
+    `quizgen check` and for `review`, which says so as the answer is typed."""
+    if relative_words(answer.ja) or relative_words(answer.en):
+        return f"relative date answer {quoted(answer.ja)}: resolve it (e.g. 2024年) or do not ask the date"
+    if year and not mentioned(answer.ja).years:
+        return f"date answer {quoted(answer.ja)} has no year: resolve it (e.g. 2023年3月17日) or do not ask the date"
+    return None
+
+
 def _date_answer(r: Reader, it: Item) -> None:
     """A date answer is a resolved date: no relative word, a year, a `when` that agrees with it."""
     is_date = it.kind is ItemKind.DATE or it.answer_type is AnswerType.DATE
     if not (is_date or it.category is Category.DATES):
         return
     where: FieldPath = ("answer", "ja")
-    words = relative_words(it.answer.ja) or relative_words(it.answer.en)
-    if words:
-        r.flag("items", it.id, where, f"relative date answer {quoted(it.answer.ja)}: "
-                                      "resolve it (e.g. 2024年) or do not ask the date")
+    problem = date_answer_problem(it.answer, year=is_date)
+    if problem is not None:
+        r.flag("items", it.id, where, problem)
         return
     if not is_date:
-        return
-    if not mentioned(it.answer.ja).years:
-        r.flag("items", it.id, where, f"date answer {quoted(it.answer.ja)} has no year: "
-                                      "resolve it (e.g. 2023年3月17日) or do not ask the date")
         return
     if it.when is None:
         r.flag("items", it.id, where, "a date answer needs `when` (the resolved date) and its `date_basis`")

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 import click
 
 from quizgen import resources
+from quizgen.bank.model import Text
 from quizgen.cli import cli
 from quizgen.cli.common import bank_flag, bank_option, path_kind
 from quizgen.cli.terminal import ask, drop_typed_ahead
@@ -24,10 +25,12 @@ from quizgen.text import shorten
 from quizgen.text import terminal_safe as safe
 
 if TYPE_CHECKING:
-    from quizgen.bank import Bank, Entity, Item, Text
-    from quizgen.extract.review import Drafts
+    from quizgen.bank import Bank, Entity, Item
+    from quizgen.extract.review import Drafts, Kind
+    from quizgen.generators.worksheet.exercises import Question
+    from quizgen.generators.worksheet.leaks import Leak
 
-KEYS = ("[a]採用 [e]編集 [y]YAMLで編集 [d]破棄 [s]保留 [u]取り消し [l]一覧 [q]終了  "
+KEYS = ("[a]採用 [e]編集 [y]YAMLで編集 [d]破棄 [s]保留 [u]取り消し [l]一覧 [g 番号]移動 [q]終了  "
         "番号(例 1,3-5)でまとめて採用")
 HELP = """  a  採用 accept: 問題として問題集(bank)に入れる
   e  編集 edit: 項目ごとに直す(Enterでそのまま)。保存しても採用にはならない
@@ -35,9 +38,11 @@ HELP = """  a  採用 accept: 問題として問題集(bank)に入れる
   d  破棄 discard: 理由を書いて下書きに残す
   s  保留 skip: 後で決める
   u  取り消し undo: 直前の判断を元に戻す
-  l  一覧 list: 残りの下書きを番号つきで
+  l  一覧 list: 残りの下書きを番号つきで (問は空欄のまわり)
+  g 27  移動 go: 27番の下書きを表示 (採用はしない)
   1,3-5  その番号の下書きをまとめて採用
   q  終了 quit: 判断はその都度保存済み。続きは同じコマンドで"""
+_GO = re.compile(r"^[gｇ]\s*([0-9０-９]+)$")
 _NUMBERS = re.compile(r"^a?\s*(\d+(?:\s*-\s*\d+)?(?:\s*[,、，\s]\s*\d+(?:\s*-\s*\d+)?)*)$")
 
 
@@ -80,9 +85,7 @@ def _session(file: Path, bank_dir: Path, bank_path: Path | None, articles: Path 
     from quizgen.extract import review as rv
 
     opened = rv.open_drafts(file, bank_dir, articles)
-    if opened.recovered:
-        click.echo(f"前回の中断の前に採用済みだった {opened.recovered} 件を下書きから除きました。")
-    session = Session(opened.drafts, english, articles)
+    session = Session(opened.drafts, english, articles, decided=_decided(opened.recovered, opened.discarded))
     if not session.order:
         left = len(opened.drafts.items)
         click.echo(f"no drafts left to decide in {file}" + (f" ({left} discarded, kept with their reasons)" if left else ""))
@@ -101,6 +104,13 @@ def _session(file: Path, bank_dir: Path, bank_path: Path | None, articles: Path 
         raise
     click.echo("")
     click.echo(session.tally() + f"。残りの下書きは {file} にあります。" if session.drafts.pending else session.tally() + "。")
+
+
+def _decided(accepted: int, discarded: int) -> str:
+    """What the drafts file held besides the drafts to decide on: 「 (ほかに採用済み 7 件・破棄済み 2 件)」 (the accepted
+    ones are in the bank: an extract run again, or a review stopped between its two writes)."""
+    parts = [f"採用済み {accepted} 件"] * bool(accepted) + [f"破棄済み {discarded} 件"] * bool(discarded)
+    return f" (ほかに{'・'.join(parts)})" if parts else ""
 
 
 def _undo_accept(bank_dir: Path, item_id: str, file: Path, articles: Path | None) -> None:
@@ -132,6 +142,7 @@ class Session:
     order: list[str] = field(default_factory=list)  # the pending drafts' ids, numbered from 1
     history: list[Decision] = field(default_factory=list)
     at: int = 0
+    decided: str = ""  # what the file held already decided, said with the count (`_decided`)
     counts: dict[str, int] = field(default_factory=lambda: {"accept": 0, "discard": 0, "edit": 0})
 
     def __post_init__(self) -> None:
@@ -145,7 +156,7 @@ class Session:
         return {i.id for i in self.drafts.pending}
 
     def run(self) -> None:
-        click.echo(f"{len(self.order)} 件の下書き。{KEYS}")
+        click.echo(f"{len(self.order)} 件の下書き{self.decided}。{KEYS}")
         while True:
             pending = self.pending_ids()
             todo = [k for k in range(self.at, len(self.order)) if self.order[k] in pending]
@@ -153,7 +164,7 @@ class Session:
                 return
             self.at = todo[0]
             item = self.drafts.item(self.order[self.at])
-            show(self.drafts, item, self.at + 1, len(self.order), self.sharing(item))
+            show(self.drafts, item, self.at + 1, len(self.order), self.sharing(item), self.giveaways(item))
             drop_typed_ahead()  # a key pressed while the last decision was saved never decides this draft
             if not self.command(item, click.prompt("  >", default="", show_default=False, prompt_suffix=" ").strip()):
                 return
@@ -167,7 +178,10 @@ class Session:
         if choice == "q":
             return False
         numbers = _NUMBERS.match(choice)
-        if numbers:
+        go = _GO.match(choice)
+        if go:
+            self.go(int(go.group(1)))
+        elif numbers:
             self.accept_numbers(numbers.group(1))
         elif choice in actions:
             actions[choice](item)
@@ -201,6 +215,36 @@ class Session:
         if shared:
             click.echo(safe(f"  ! 採用済みの {_named(shared)} と同じ文からの問題です。ワークシートは同じ文から1問しか"
                             "出しません ([u]で取り消せます)"))
+        clashes = self.giveaways(outcome.item)
+        if clashes:
+            click.echo(safe(f"  ! ワークシートで答えが見えてしまいます: {'; '.join(clashes)}。worksheet はこれらを同じシートに"
+                            "出しません ([u]で取り消せます)"))
+
+    def giveaways(self, item: Item) -> list[str]:
+        """What keeps the accepted `item` off a worksheet beside the other accepted items of its articles, by the
+        worksheet's own leak checker (`LeakChecker`), each asked as the sheet asks it (a short answer; a
+        true/false statement for an item asked so): one's prompt shows another's answer, or its year and month;
+        both have one answer; the source list shows its answer. Drafts of one sentence are said apart (`sharing`)."""
+        from quizgen.bank.model import Lang
+        from quizgen.generators.worksheet.leaks import LeakChecker, LeakKind
+
+        bank = self.drafts.bank
+        if self.texts is None:
+            self.sharing(item)
+        checker = LeakChecker(bank, Lang.JA, self.texts)
+        asked = _as_asked(bank, item)
+        if asked is None:
+            return []
+        out = [_clash_ja(leak) for leak in checker.in_sources(asked, item.articles)]
+        for other in bank.items:
+            if other.draft or other.id == item.id or not set(other.articles) & set(item.articles):
+                continue
+            theirs = _as_asked(bank, other)
+            if theirs is None:
+                continue
+            leaks = [k for k in checker.between(asked, theirs) if k.kind is not LeakKind.SAME_SENTENCE]
+            out += [_clash_ja(leak) for leak in leaks[:1]]
+        return list(dict.fromkeys(out))
 
     def sharing(self, item: Item) -> list[Item]:
         """The accepted items drawn from the same sentence of the article as `item` (the worksheet's own test,
@@ -259,6 +303,13 @@ class Session:
             click.echo(safe(f"  {n}: {item.answer.ja}"))
             self.accept(item)
 
+    def go(self, n: int) -> None:
+        """Show draft `n` next (nothing is decided)."""
+        if not 1 <= n <= len(self.order) or self.order[n - 1] not in self.pending_ids():
+            click.echo(f"  {n}: 決定済みか、ない番号です ([l]で一覧)")
+            return
+        self.at = n - 1
+
     def discard(self, item: Item) -> None:
         from quizgen.extract import review as rv
 
@@ -294,7 +345,7 @@ class Session:
         for n, item_id in enumerate(self.order, start=1):
             if item_id in pending:
                 item = self.drafts.item(item_id)
-                click.echo(safe(f"  {n:>2}. {item.answer.ja} — {shorten(item.prompt.ja, 60)}"))
+                click.echo(safe(f"  {n:>2}. {item.answer.ja} — {around_blank(item.prompt.ja, 60)}"))
 
     # ------------------------------------------------------------------ editing
 
@@ -369,14 +420,56 @@ def _limit(field: str) -> int:
     return LIMITS.get(field, OTHER) if field not in ("accept", "distractors") else OTHER
 
 
+_BLANK = re.compile(r"[（(][\s　]*[）)]")
+
+
+def around_blank(prompt: str, limit: int) -> str:
+    """`prompt` cut to about `limit` characters around its first blank （　　） (a prompt without one: its start)."""
+    if len(prompt) <= limit:
+        return prompt
+    m = _BLANK.search(prompt)
+    if m is None or m.end() <= limit - 1:
+        return shorten(prompt, limit)
+    start = max(0, min(m.start() - limit // 2, len(prompt) - limit + 1))
+    return "…" + shorten(prompt[start + 1:], limit - 1)
+
+
+def _as_asked(bank: Bank, item: Item) -> Question | None:
+    """`item` as a worksheet asks it when it is not true/false only: a short answer; otherwise its true statement."""
+    import random
+
+    from quizgen.bank.model import Lang
+    from quizgen.generators.worksheet.choose import simple_question
+    from quizgen.generators.worksheet.exercises import Exercise
+
+    return (simple_question(Exercise.SHORT, bank, item, random.Random(0), Lang.JA)
+            or simple_question(Exercise.TRUEFALSE, bank, item, random.Random(0), Lang.JA, want_true=True))
+
+
+_WHERE_JA = {"prompt": "問", "choice": "選択肢", "statement": "正文", "cloze": "穴埋め", "note": "注",
+             "source list": "出典欄", "headline": "見出し", "event": "年表"}
+
+
+def _clash_ja(leak: Leak) -> str:
+    """A worksheet give-away said in one short Japanese phrase: 「a005-x の問に「プーチン」(a005-y の答え)」."""
+    from quizgen.generators.worksheet.leaks import LeakKind
+
+    if leak.kind is LeakKind.SAME_ANSWER:
+        return f"{leak.giver} と {leak.taker} は答えが同じ (「{leak.form}」)"
+    giver = "出典欄" if leak.giver.startswith("the source list") else f"{leak.giver} の{_WHERE_JA.get(leak.where, leak.where)}"
+    return f"{giver}に「{leak.form}」({leak.taker} の答え)"
+
+
 def _named(items: list[Item]) -> str:
     return "、".join(f"{o.id} (答 {o.answer.ja})" for o in items)
 
 
-def show(drafts: Drafts, item: Item, n: int, total: int, shared: list[Item] | None = None) -> None:
-    """A draft as the reviewer sees it, every text escaped (a control character cannot drive the terminal);
-    `shared`: the accepted items from its sentence."""
-    from quizgen.citations import dated
+def show(drafts: Drafts, item: Item, n: int, total: int, shared: list[Item] | None = None,
+         clashes: list[str] | None = None) -> None:
+    """A draft as the reviewer sees it — every field a sheet, key or deck prints —, every text escaped (a control
+    character cannot drive the terminal); `shared`: the accepted items from its sentence; `clashes`: what would
+    keep it off a worksheet beside the accepted items (`Session.giveaways`)."""
+    from quizgen.citations import date_label, dated
     from quizgen.extract import review as rv
 
     lines = [f"── {n}/{total} ── {item.kind.value} ({item.category.value})  {item.id}",
@@ -387,18 +480,42 @@ def show(drafts: Drafts, item: Item, n: int, total: int, shared: list[Item] | No
         lines.append(f"正文  {item.statement.ja}")
     if item.false_statement is not None:
         lines.append(f"誤文  {item.false_statement.ja}")
+    if item.cloze is not None:
+        lines.append(f"穴埋め {_cloze(item.cloze.ja)}")
     when = dated(drafts.bank, item)
     if when is not None:
         lines.append(f"日付  {when.ja}")
+    if item.event is not None and item.when is not None:
+        lines.append(f"年表  {date_label(item.when).ja}: {item.event.ja}")
+    lines.append(f"解説  {_explained(item)}")
+    if item.context is not None:
+        lines.append(f"注    {item.context.ja}  (解答・カード裏のみ)")
     lines.append(f"根拠  「{item.evidence[0].quote}」")
     checks = [f"新しい人物 {e.ja}(読み {e.reading})" for e in rv.proposed_people(drafts, item)]
     checks += [f"読み不明 {name}" for name in rv.unknown_readings(item)]
     checks += [f"採用済みの {_named(shared)} と同じ文"] if shared else []
+    checks += [f"ワークシートで答えが見える: {'; '.join(clashes)}"] if clashes else []
     if checks:
         lines.append(f"要確認 {' / '.join(checks)}")
     click.echo("")
     click.echo(click.style(safe(lines[0]), bold=True))
     click.echo(safe("\n".join(lines[1:])))
+
+
+def _cloze(text: str) -> str:
+    """A cloze text as the sheet prints it, each blank shown with what fills it: 「…自治区［ガザ地区］の病院…」."""
+    from quizgen.bank.model import cloze_parts
+
+    return "".join(f"［{part}］" if blank else part for part, blank in cloze_parts(text))
+
+
+def _explained(item: Item) -> str:
+    """The explanation (what the key and a card's back print), or which shown text it repeats."""
+    text = item.explanation.ja
+    for label, other in (("正文", item.statement), ("根拠", Text(item.evidence[0].quote, ""))):
+        if other is not None and text.strip() == other.ja.strip():
+            return f"({label}と同じ)"
+    return text
 
 
 _FORM: tuple[tuple[str, str, bool], ...] = (
@@ -413,10 +530,16 @@ def form(item: Item, bank: Bank) -> Item:
     re-decides the item's `entity` (see `relink`)."""
     from quizgen.bank import Text
     from quizgen.bank.placeholders import TODO_EN, is_placeholder
+    from quizgen.extract import review as rv
 
     changes: dict[str, object] = {}
+    kind: Kind | None = None
     click.echo("  項目ごとに編集: Enter でそのまま、- で削除 (任意の項目)")
     for name, label, optional in _FORM:
+        if name == "accept":  # right after the answer: what kind of question it is
+            answer = changes.get("answer", item.answer)
+            assert isinstance(answer, Text)
+            kind = ask_kind(item, answer)
         current = _field_text(item, name)
         click.echo(safe(f"  {label}: {current or '(なし)'}"))
         value = ask("    →", _limit(name), prompt_suffix=" ").strip()
@@ -441,7 +564,34 @@ def form(item: Item, bank: Bank) -> Item:
             changes[name] = Text(value, old_text.en if same and old_text is not None else f"{TODO_EN}{blank}")
     if "answer" in changes:
         changes.update(relink(item, changes["answer"], bank))  # type: ignore[arg-type]
-    return dataclasses.replace(item, **changes) if changes else item  # type: ignore[arg-type]
+    edited = dataclasses.replace(item, **changes) if changes else item  # type: ignore[arg-type]
+    return rv.with_kind(edited, kind) if kind is not None else edited
+
+
+def ask_kind(item: Item, answer: Text) -> Kind | None:
+    """The kind of question the teacher picks by number (None: as it is). An answer that does not fit the item's
+    kind (南アフリカ for a date) is said at once, with the kinds it fits."""
+    from quizgen.extract import review as rv
+
+    current = rv.kind_of(item)
+    fits = rv.fitting_kinds(answer)
+    offered = "  ".join(f"{n}.{k.label}" for n, k in enumerate(rv.KINDS, start=1) if k.kind in {f.kind for f in fits})
+    problem = rv.kind_problem(answer, current)
+    if problem is not None:
+        click.echo(safe(f"  ! 「{answer.ja}」は「{current.label}」の答えになりません ({problem})。"
+                        f"合う種類を番号で選んでください: {offered}"))
+    else:
+        click.echo(safe(f"  種類: {current.label} ({current.kind.value})。変えるなら番号: {offered}"))
+    while True:
+        value = ask("    →", 4, prompt_suffix=" ").strip()
+        if not value:
+            if problem is not None:
+                click.echo("    種類はそのままです (このままでは採用できません)")
+            return None
+        n = int(value) if value.isdigit() else 0
+        if 1 <= n <= len(rv.KINDS) and rv.KINDS[n - 1].kind in {f.kind for f in fits}:
+            return rv.KINDS[n - 1]
+        click.echo(safe(f"    番号で: {offered} (Enter: そのまま)"))
 
 
 def relink(item: Item, answer: Text, bank: Bank) -> dict[str, object]:

@@ -19,16 +19,18 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from quizgen.atomic import write_text
 from quizgen.bank.articles import ArticleFolders
+from quizgen.bank.content import date_answer_problem
 from quizgen.bank.files import bank_files
 from quizgen.bank.load import SECTIONS, bank_data, dumps_bank, loads_bank_files, loads_bank_parts, read_files
 from quizgen.bank.located import LocMap, load_located, plain
-from quizgen.bank.model import Bank, Entity, EntityType, Item, Text
+from quizgen.bank.model import AnswerType, Bank, Category, Entity, EntityType, Item, ItemKind, Text
 from quizgen.bank.names import id_problem
 from quizgen.bank.placeholders import TODO_EN
 from quizgen.bank.records import dumps_yaml
@@ -64,7 +66,12 @@ class Drafts:
 @dataclass(frozen=True)
 class Opened:
     drafts: Drafts
-    recovered: int  # drafts found already accepted into the bank (an interrupted review) and dropped
+    recovered: int  # drafts the bank already holds as accepted items (an interrupted review, an extract run again)
+
+    @property
+    def discarded(self) -> int:
+        """Drafts in the file a reviewer discarded (kept with their reasons)."""
+        return len(self.drafts.items) - len(self.drafts.pending)
 
 
 def _bank_texts(bank_dir: Path, file: Path) -> list[tuple[str, str]]:
@@ -328,6 +335,69 @@ def unknown_readings(item: Item) -> tuple[str, ...]:
     return tuple(m.removeprefix("reading of ").split(" ")[0] for m in item.missing if m.startswith("reading of "))
 
 
+# --------------------------------------------------------------------------- what kind of question
+
+
+@dataclass(frozen=True)
+class Kind:
+    """What kind of question a draft is, as a teacher picks it: the item's `kind`, with the `answer_type` and
+    `category` that go with it (as `extract` sets them)."""
+
+    label: str  # Japanese, as the review offers it
+    kind: ItemKind
+    answer_type: AnswerType
+    category: Category
+
+
+KINDS: tuple[Kind, ...] = (
+    Kind("日付", ItemKind.DATE, AnswerType.DATE, Category.DATES),
+    Kind("数", ItemKind.NUMBER, AnswerType.NUMBER, Category.POSITIONS),
+    Kind("期間・年数", ItemKind.DURATION, AnswerType.NUMBER, Category.DATES),
+    Kind("周年", ItemKind.ANNIVERSARY, AnswerType.NUMBER, Category.DATES),
+    Kind("人物", ItemKind.PERSON, AnswerType.TEXT, Category.ACTORS),
+    Kind("役職", ItemKind.ROLE, AnswerType.TEXT, Category.ACTORS),
+    Kind("国", ItemKind.COUNTRY, AnswerType.TEXT, Category.ACTORS),
+    Kind("組織", ItemKind.ORGANISATION, AnswerType.TEXT, Category.FORUMS),
+    Kind("場所", ItemKind.PLACE, AnswerType.TEXT, Category.FORUMS),
+    Kind("会議・枠組み", ItemKind.FORUM, AnswerType.TEXT, Category.FORUMS),
+    Kind("会談の形式", ItemKind.MEETING, AnswerType.TEXT, Category.FORUMS),
+    Kind("出来事", ItemKind.EVENT, AnswerType.TEXT, Category.DATES),
+    Kind("文書・提案", ItemKind.DOCUMENT, AnswerType.TEXT, Category.POSITIONS),
+    Kind("語句・立場", ItemKind.STANCE, AnswerType.TEXT, Category.POSITIONS),
+)
+"""The kinds a review offers, by number (1-based)."""
+
+_NUMERAL = re.compile(r"[0-9０-９〇一二三四五六七八九十百千万億兆]")
+
+
+def kind_of(item: Item) -> Kind:
+    """The item's kind as `KINDS` offers it (its own answer type and category kept)."""
+    base = next(k for k in KINDS if k.kind is item.kind)
+    return dataclasses.replace(base, answer_type=item.answer_type, category=item.category)
+
+
+def kind_problem(answer: Text, kind: Kind) -> str | None:
+    """Why `answer` cannot answer a question of `kind` (a date without a year, a number without a numeral), or None.
+    Dates by the bank's own rule (`date_answer_problem`)."""
+    if kind.kind is ItemKind.DATE or kind.answer_type is AnswerType.DATE:
+        return date_answer_problem(answer)
+    if kind.answer_type is AnswerType.NUMBER and not _NUMERAL.search(answer.ja):
+        return f"number answer 「{answer.ja}」 holds no number"
+    if kind.category is Category.DATES and kind.kind is not ItemKind.EVENT:
+        return date_answer_problem(answer, year=False)
+    return None
+
+
+def fitting_kinds(answer: Text) -> tuple[Kind, ...]:
+    """The kinds of `KINDS` that `answer` can answer."""
+    return tuple(k for k in KINDS if kind_problem(answer, k) is None)
+
+
+def with_kind(item: Item, kind: Kind) -> Item:
+    """`item` as a question of `kind`: its kind, answer type and category."""
+    return dataclasses.replace(item, kind=kind.kind, answer_type=kind.answer_type, category=kind.category)
+
+
 def _existing(target: Path) -> tuple[str, dict[str, Any]]:
     """What a bank file holds now (its leading comments, and its data read by the bank's reader)."""
     if not target.exists():
@@ -346,5 +416,6 @@ def _appended(existing: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
     return {k: merged[k] for k in SECTIONS if merged.get(k)}
 
 
-__all__ = ["Drafts", "Opened", "Outcome", "accept", "confirm_person", "discard", "new_person", "open_drafts",
-           "proposed_people", "rebuild", "restore", "still_missing", "undo_accept", "unknown_readings", "update"]
+__all__ = ["KINDS", "Drafts", "Kind", "Opened", "Outcome", "accept", "confirm_person", "discard", "fitting_kinds",
+           "kind_of", "kind_problem", "new_person", "open_drafts", "proposed_people", "rebuild", "restore",
+           "still_missing", "undo_accept", "unknown_readings", "update", "with_kind"]
