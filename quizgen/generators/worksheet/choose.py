@@ -181,8 +181,7 @@ def _rounds(bank: Bank, items: Sequence[Item], options: WorksheetOptions, rng: r
 
 
 def _left_out(t: Exercise, made: int, count: int) -> Dropped:
-    return Dropped(t, f"with one, only {made} of the {count} questions could be made without one giving another away, "
-                      "so the sheet is filled with the other types")
+    return Dropped(t, f"with one, only {made} of the {count} questions could be made without one giving another away")
 
 
 def _round(bank: Bank, items: Sequence[Item], options: WorksheetOptions, rng: random.Random,

@@ -117,12 +117,15 @@ def _dating_quotes(item: Item) -> tuple[Quote, ...]:
 def alternatives(bank: Bank, item: Item, lang: Lang) -> tuple[str, ...]:
     """別解: the spellings the bank accepts for `item` besides its answer, in the sheet's language (Japanese
     forms for a Japanese sheet, Latin ones for an English one, both for a bilingual one); readings in kana
-    are left out (the quiz accepts every kana spelling anyway)."""
+    are left out (the quiz accepts every kana spelling anyway). A Latin abbreviation (SCO, NATO, G7, BRICS) is
+    how Japanese text writes the name too, so a Japanese sheet keeps it: review 6, s5 marked 「SCO」 wrong on
+    the Japanese key that the bilingual key accepted."""
     canonical = {normalise(item.answer.ja), normalise(item.answer.en), normalise(item.reading or "")}
     out: list[str] = []
     for form in bank.accepted(item):
         latin = form.isascii()
-        if normalise(form) in canonical or (lang is Lang.JA and latin) or (lang is Lang.EN and not latin):
+        japanese = not latin or is_abbreviation(form)
+        if normalise(form) in canonical or (lang is Lang.JA and not japanese) or (lang is Lang.EN and not latin):
             continue
         if _KANA_ONLY.fullmatch(form):
             continue
@@ -132,6 +135,12 @@ def alternatives(bank: Bank, item: Item, lang: Lang) -> tuple[str, ...]:
 
 
 _KANA_ONLY = re.compile(r"[\u3041-\u3096\u30fc・ ]+")
+_ABBREVIATION = re.compile(r"[A-Z][A-Z0-9&]+")  # SCO, NATO, G7, G20, BRICS, EU: not Putin, not Shanghai…
+
+
+def is_abbreviation(form: str) -> bool:
+    """Whether `form` is a Latin abbreviation that Japanese text writes as it is (上海協力機構(SCO), NATO)."""
+    return bool(_ABBREVIATION.fullmatch(form.strip()))
 
 
 def key_entry(bank: Bank, number: int, q: Question, letters: str, lang: Lang = Lang.JA, points: int = 1) -> KeyEntry:

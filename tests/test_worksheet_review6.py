@@ -1,0 +1,111 @@
+"""Review 6 (five sheets a strict teacher checked, issue 14): each fault of the generator as a regression test that
+failed before its fix, on the fixture banks where the bank's wording does not matter. The bank's own wording (the
+entity alias 「欧」, an ambiguous timeline event) is the bank editor's, not tested here."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import replace
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from test_worksheet_review3 import FLOWERS, make
+
+from quizgen.bank import Bank, Item, Lang, Text, load_bank
+from quizgen.forms import Cloze, TrueFalse
+from quizgen.generators.worksheet import Exercise, TrueFalseQ
+from quizgen.generators.worksheet.exercises import ClozeQ, ShortQ
+from quizgen.generators.worksheet.key import is_abbreviation, key_entry
+from quizgen.generators.worksheet.variants import History, build_variant, longest_run, run_limit
+
+
+@pytest.fixture(scope="module")
+def flowers() -> Bank:
+    return load_bank(FLOWERS)
+
+
+def _truths(questions: object) -> list[bool]:
+    return [q.tf.is_true for q in questions if isinstance(q, TrueFalseQ)]  # type: ignore[attr-defined]
+
+
+# --------------------------------------------------------------------------- 1. true and false in turn
+
+
+def test_the_run_limit_is_two_or_what_the_counts_force() -> None:
+    assert run_limit([True] * 4 + [False] * 3) == 2
+    assert longest_run([True, True, True, True, False, False, False]) == 4  # s2 version B: ○○○○×××
+    assert run_limit([True] * 8 + [False] * 2) == 3  # TTT F TTT F TT is the best there is
+    assert run_limit([True] * 3) == 3
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(truths=st.lists(st.booleans(), min_size=1, max_size=14), versions=st.integers(1, 4), seed=st.integers(0, 2**32))
+def test_no_version_holds_a_longer_run_of_one_answer_than_the_counts_force(
+        flowers: Bank, truths: list[bool], versions: int, seed: int) -> None:
+    """s2 #2: version B's true/false block came out ○○○○××× (the variant shuffle looked only at question numbers).
+    Every version of any mix of true and false statements keeps every run within `run_limit`."""
+    item = flowers.items[0]
+    content = {Exercise.TRUEFALSE: [TrueFalseQ(TrueFalse(_numbered(item, k), Text(f"文{k}", f"s{k}"), t))
+                                    for k, t in enumerate(truths)]}
+    history, rng = History(), random.Random(seed)
+    for label in "ABCD"[:versions]:
+        order = _truths(build_variant(label, content, rng, history).sections[0].questions)
+        assert sorted(order) == sorted(truths)
+        assert longest_run(order) <= run_limit(truths), (label, order)
+
+
+def _numbered(item: Item, k: int) -> Item:
+    return replace(item, id=f"{item.id}-{k}")
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(seed=st.integers(0, 10_000), variants=st.integers(1, 3), count=st.integers(5, 10))
+def test_every_version_of_a_sheet_mixes_true_and_false(flowers: Bank, seed: int, variants: int, count: int) -> None:
+    """The README's promise on whole sheets of the fixture bank: no version of a true/false section holds more
+    than two of one answer in a row while it has both kinds to mix."""
+    ws = make(flowers, count=count, types=(Exercise.TRUEFALSE, Exercise.CHOICE), variants=variants, seed=seed)
+    for v in ws.variants:
+        for s in v.sections:
+            if s.type is Exercise.TRUEFALSE:
+                truths = _truths(s.questions)
+                assert longest_run(truths) <= 2, (v.label, truths)  # the selection takes true and false in turn
+
+
+# --------------------------------------------------------------------------- 2. SCO on a Japanese key
+
+
+SCO_ACCEPT = ("SCO", "上海合作組織", "Shanghai Cooperation Organization", "しゃんはいきょうりょくきこう")
+
+
+@pytest.mark.parametrize("lang", [Lang.JA, Lang.BOTH])
+def test_a_latin_abbreviation_is_accepted_whatever_the_sheet_language(flowers: Bank, lang: Lang) -> None:
+    """s5 #1: the Japanese key listed 上海合作組織 but not 「SCO」 for 上海協力機構, which the bilingual key accepted
+    and which fits the blank 「中国が(　)の議長国として」 as well. The English name stays off a Japanese key."""
+    item = replace(flowers.items[0], answer=Text("上海協力機構", "Shanghai Cooperation Organisation"), accept=SCO_ACCEPT,
+                   cloze=Text("中国が[[上海協力機構]]の議長国として", "China, as chair of the [[Shanghai Cooperation Organisation]]"),
+                   entity=None)
+    entry = key_entry(flowers, 1, ClozeQ(Cloze(item, item.cloze)), "アイウエ", lang)  # type: ignore[arg-type]
+    assert "SCO" in entry.alternatives
+    assert "上海合作組織" in entry.alternatives
+    assert ("Shanghai Cooperation Organization" in entry.alternatives) is (lang is Lang.BOTH)
+    assert key_entry(flowers, 1, ShortQ(item), "アイウエ", lang).alternatives == entry.alternatives
+
+
+def test_only_abbreviations_count_as_japanese_latin() -> None:
+    assert [f for f in ("SCO", "NATO", "G7", "G20", "BRICS", "EU", "Putin", "Shanghai", "sco", "X") if is_abbreviation(f)] \
+        == ["SCO", "NATO", "G7", "G20", "BRICS", "EU"]
+
+
+# --------------------------------------------------------------------------- 6. the dropped-timeline warning
+
+
+def test_the_dropped_type_warning_says_it_once() -> None:
+    """s5 #4: "…so the sheet is filled with the other types); it is filled with the other types"."""
+    from quizgen.generators.worksheet.choose import _left_out
+    from quizgen.generators.worksheet.sheet import dropped_warning
+
+    text = dropped_warning([_left_out(Exercise.TIMELINE, 11, 14)], [Exercise.TIMELINE])
+    assert text == ("{types} asked for timeline, but the sheet has no such exercise (timeline: with one, only 11 of "
+                    "the 14 questions could be made without one giving another away); it is filled with the other "
+                    "types")
