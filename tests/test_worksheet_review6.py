@@ -5,7 +5,9 @@ entity alias 「欧」, an ambiguous timeline event) is the bank editor's, not t
 from __future__ import annotations
 
 import random
+import re
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -18,6 +20,7 @@ from quizgen.generators.worksheet import Exercise, TrueFalseQ
 from quizgen.generators.worksheet.exercises import ClozeQ, ShortQ
 from quizgen.generators.worksheet.key import is_abbreviation, key_entry
 from quizgen.generators.worksheet.variants import History, build_variant, longest_run, run_limit
+from quizgen.generators.worksheet.write import write_worksheet
 
 
 @pytest.fixture(scope="module")
@@ -83,7 +86,7 @@ def test_a_latin_abbreviation_is_accepted_whatever_the_sheet_language(flowers: B
     """s5 #1: the Japanese key listed 上海合作組織 but not 「SCO」 for 上海協力機構, which the bilingual key accepted
     and which fits the blank 「中国が(　)の議長国として」 as well. The English name stays off a Japanese key."""
     item = replace(flowers.items[0], answer=Text("上海協力機構", "Shanghai Cooperation Organisation"), accept=SCO_ACCEPT,
-                   cloze=Text("中国が[[上海協力機構]]の議長国として", "China, as chair of the [[Shanghai Cooperation Organisation]]"),
+                   cloze=Text("中国が[[上海協力機構]]の議長国として", "China, as chair of the [[SCO]]"),
                    entity=None)
     entry = key_entry(flowers, 1, ClozeQ(Cloze(item, item.cloze)), "アイウエ", lang)  # type: ignore[arg-type]
     assert "SCO" in entry.alternatives
@@ -109,3 +112,35 @@ def test_the_dropped_type_warning_says_it_once() -> None:
     assert text == ("{types} asked for timeline, but the sheet has no such exercise (timeline: with one, only 11 of "
                     "the 14 questions could be made without one giving another away); it is filled with the other "
                     "types")
+
+
+# --------------------------------------------------------------------------- 4. key entries whole on a page
+
+_FURIGANA_LINE = re.compile(r"[\u3041-\u309f\u30a0-\u30ff\s]+")
+_PAGE_START = re.compile(r"(問|Q)\d+|\(\d+\) |[ア-ン] |解説と出典|出典|Sources")
+
+
+def key_page_tops(path: Path) -> list[tuple[int, str]]:
+    """Every key page after the first whose first line (below the running head and any line of readings) does not
+    start a question, a matching pair, a timeline event or a heading: a piece of an entry cut off from its start."""
+    import pdfplumber
+
+    out = []
+    with pdfplumber.open(path) as pdf:
+        for n, page in enumerate(pdf.pages[1:], start=2):
+            lines = [ln.strip() for ln in (page.extract_text() or "").splitlines() if ln.strip()]
+            body = [ln for ln in lines[1:] if not _FURIGANA_LINE.fullmatch(ln)]
+            if body and not _PAGE_START.match(body[0]):
+                out.append((n, body[0]))
+    return out
+
+
+@pytest.mark.parametrize(("seed", "lang"), [(1, Lang.BOTH), (3, Lang.JA)])  # both split before
+def test_no_key_page_starts_with_the_tail_of_an_entry(flowers: Bank, tmp_path: Path, seed: int, lang: Lang) -> None:
+    """s1, s3, s4, s5: a question's last note line (「※記事によって記述が異なる点:…」, the date, the explanation) or a
+    matching pair's quote sat alone at the top of the next key page. Read back from the PDF: every key page starts
+    with a question, a pair or a timeline event."""
+    ws = make(flowers, count=16, seed=seed, lang=lang, furigana=lang is Lang.JA,
+              types=(Exercise.SHORT, Exercise.TRUEFALSE, Exercise.CHOICE, Exercise.CLOZE, Exercise.MATCHING))
+    key = next(p for p in write_worksheet(flowers, ws, tmp_path, "f", ["pdf"]) if p.name.endswith("-key.pdf"))
+    assert key_page_tops(key) == []
