@@ -17,7 +17,7 @@ from test_worksheet_review3 import FLOWERS, make
 from quizgen.bank import Bank, Item, Lang, Text, load_bank
 from quizgen.forms import Cloze, TrueFalse
 from quizgen.generators.worksheet import Exercise, TrueFalseQ
-from quizgen.generators.worksheet.exercises import ClozeQ, ShortQ
+from quizgen.generators.worksheet.exercises import ClozeQ, Question, ShortQ
 from quizgen.generators.worksheet.key import is_abbreviation, key_entry
 from quizgen.generators.worksheet.variants import History, build_variant, longest_run, run_limit
 from quizgen.generators.worksheet.write import write_worksheet
@@ -49,7 +49,7 @@ def test_no_version_holds_a_longer_run_of_one_answer_than_the_counts_force(
     """s2 #2: version B's true/false block came out ○○○○××× (the variant shuffle looked only at question numbers).
     Every version of any mix of true and false statements keeps every run within `run_limit`."""
     item = flowers.items[0]
-    content = {Exercise.TRUEFALSE: [TrueFalseQ(TrueFalse(_numbered(item, k), Text(f"文{k}", f"s{k}"), t))
+    content: dict[Exercise, list[Question]] = {Exercise.TRUEFALSE: [TrueFalseQ(TrueFalse(_numbered(item, k), Text(f"文{k}", f"s{k}"), t))
                                     for k, t in enumerate(truths)]}
     history, rng = History(), random.Random(seed)
     for label in "ABCD"[:versions]:
