@@ -49,8 +49,9 @@ def test_no_version_holds_a_longer_run_of_one_answer_than_the_counts_force(
     """s2 #2: version B's true/false block came out ○○○○××× (the variant shuffle looked only at question numbers).
     Every version of any mix of true and false statements keeps every run within `run_limit`."""
     item = flowers.items[0]
-    content: dict[Exercise, list[Question]] = {Exercise.TRUEFALSE: [TrueFalseQ(TrueFalse(_numbered(item, k), Text(f"文{k}", f"s{k}"), t))
-                                    for k, t in enumerate(truths)]}
+    statements: list[Question] = [TrueFalseQ(TrueFalse(_numbered(item, k), Text(f"文{k}", f"s{k}"), t))
+                                  for k, t in enumerate(truths)]
+    content = {Exercise.TRUEFALSE: statements}
     history, rng = History(), random.Random(seed)
     for label in "ABCD"[:versions]:
         order = _truths(build_variant(label, content, rng, history).sections[0].questions)
