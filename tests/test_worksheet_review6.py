@@ -145,3 +145,40 @@ def test_no_key_page_starts_with_the_tail_of_an_entry(flowers: Bank, tmp_path: P
               types=(Exercise.SHORT, Exercise.TRUEFALSE, Exercise.CHOICE, Exercise.CLOZE, Exercise.MATCHING))
     key = next(p for p in write_worksheet(flowers, ws, tmp_path, "f", ["pdf"]) if p.name.endswith("-key.pdf"))
     assert key_page_tops(key) == []
+
+
+# --------------------------------------------------------------------------- 5. a short last section set tighter
+
+
+class _Laid:
+    """A layout with the anchors the test gives each page."""
+
+    def __init__(self, pages: list[set[str]]) -> None:
+        self.pages = [frozenset(p) for p in pages]
+        self.page_count = len(pages)
+
+    def anchors(self) -> list[frozenset[str]]:
+        return self.pages
+
+
+def _qs(*ns: int) -> set[str]:
+    return {a for n in ns for a in (f"q{n}", f"q{n}-end")}
+
+
+def test_a_last_page_holding_one_short_section_is_set_tighter() -> None:
+    """s5 #3: p.3 held only the last section and the sources. A last page holding one section that begins there
+    (three questions here) is tried tighter, and kept so when that saves the page; a last page that holds the end
+    of a longer run of questions is not."""
+    from quizgen.generators.worksheet.pages import balance, short_tail
+
+    loose = [_qs(1, 2, 3, 4) | {"s1", "h1"}, _qs(5, 6, 7, 8) | {"s1", "s2", "h2"},
+             _qs(9, 10, 11) | {"s3", "h3", "sources"}]
+    tight = [_qs(1, 2, 3, 4, 5, 6) | {"s1", "s2", "h1", "h2"}, _qs(7, 8, 9, 10, 11) | {"s2", "s3", "h3", "sources"}]
+
+    def lay_out(html: str) -> _Laid:
+        return _Laid(tight if "compact" in html else loose)
+
+    out = balance(['<body class="sheet lang-ja"></body>'], lay_out, Lang.JA)  # type: ignore[arg-type]
+    assert out[0].page_count == 2
+    assert short_tail([frozenset(p) for p in loose])
+    assert not short_tail([frozenset(_qs(1, 2, 3) | {"s1", "h1"}), frozenset(_qs(4, 5, 6) | {"s1", "sources"})])
