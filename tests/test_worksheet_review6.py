@@ -6,19 +6,21 @@ from __future__ import annotations
 
 import random
 import re
+import shutil
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from test_worksheet_review3 import DAY, FLOWERS, make
+from test_worksheet_review3 import DAY, FLOWERS, make, plain
 
 from quizgen.bank import Bank, Item, Lang, Selection, Text, load_bank
 from quizgen.forms import Cloze, TrueFalse
 from quizgen.generators.worksheet import Exercise, TrueFalseQ, WorksheetOptions, build_worksheet
 from quizgen.generators.worksheet.exercises import ClozeQ, Question, ShortQ, question_items
 from quizgen.generators.worksheet.key import is_abbreviation, key_entry
+from quizgen.generators.worksheet.render import Part, render
 from quizgen.generators.worksheet.variants import History, build_variant, longest_run, run_limit
 from quizgen.generators.worksheet.write import write_worksheet
 
@@ -215,3 +217,45 @@ def test_two_questions_on_one_passage_only_when_the_pool_needs_them(flowers: Ban
         ws = build_worksheet(flowers, Selection().apply(flowers), opts, random.Random(seed), DAY, texts)
         ids = {i.id for _, q in ws.variants[0].questions() for i in question_items(q)}
         assert not {"t-flower-01", "t-flower-03"} <= ids, seed
+
+
+# --------------------------------------------------------------------------- 8. every source the key names is listed
+
+
+def _relaying_bank(tmp_path: Path) -> Bank:
+    """The fixture bank with a third page (102) that relays a 東京新聞 report, and t-flower-01 dated from 102's page
+    date and naming 東京新聞 in its explanation, though it cites only 100."""
+    bank = tmp_path / "bank"
+    shutil.copytree(FLOWERS, bank)
+    sources = bank / "sources.yaml"
+    sources.write_text(sources.read_text(encoding="utf-8") + (
+        '  - id: "102"\n    file: 102_fixture.txt\n    headline: {ja: "まとめ(テスト記事)", en: "Summary (test article)"}\n'
+        "    outlet: {ja: テストまとめ, en: Test Digest}\n    published: 2001-03-01\n    cites: [東京新聞]\n"
+        "    links:\n      - outlet: {ja: 東京新聞, en: Tokyo Shimbun}\n        url: https://www.tokyo-np.co.jp/article/1\n"),
+        encoding="utf-8")
+    items = bank / "flowers.yaml"
+    text = items.read_text(encoding="utf-8")
+    first = text.index("id: t-flower-01")
+    head, rest = text[:first], text[first:]
+    rest = rest.replace('explanation: {ja: "式典の花は毎回変わる。", en: "The flower changes every time."}',
+                        'explanation: {ja: "東京新聞も花を報じた。", en: "The Tokyo Shimbun reported the flower too."}', 1)
+    rest = rest.replace('date_basis: {how: stated, article: "100", quotes: ["2001年2月の第一式典"]}',
+                        'date_basis: {how: article-date, article: "102", quotes: ["今年2月の第一式典"]}', 1)
+    items.write_text(head + rest, encoding="utf-8")
+    return load_bank(bank)
+
+
+@pytest.mark.parametrize("lang", [Lang.JA, Lang.BOTH])
+def test_every_source_the_key_names_is_on_its_list(tmp_path: Path, lang: Lang) -> None:
+    """s2 #4: 「日付の出典:ニューズウィーク日本版…」 beside a source list without it; s1 #4: an explanation named
+    東京新聞, which no listed source relays. The key lists every page it names after the sheet's own (numbered on),
+    marks the date's source and says which page relays the named report; the student's sheet keeps its list."""
+    bank = _relaying_bank(tmp_path)
+    ws = make(bank, Selection(ids=("t-flower-01", "t-flower-02")), count=2, types=(Exercise.SHORT,), lang=lang)
+    assert "102" not in ws.articles
+    key = plain(render(bank, ws, ws.variants[0], Part.KEY))
+    sheet = plain(render(bank, ws, ws.variants[0], Part.SHEET))
+    mark = "③"  # after ① 100 and ② 101
+    assert f"{mark}テストまとめ" in key and "テストまとめ" not in sheet
+    assert re.search(f"日付の出典(/datefrom)?:{mark}テストまとめ", key)
+    assert re.search(f"東京新聞の報道:{mark}が紹介(TokyoShimbun:relayedby{mark})?https://www.tokyo-np.co.jp/article/1", key)
