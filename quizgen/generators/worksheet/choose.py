@@ -397,16 +397,17 @@ def _take_one(picking: _Picking, t: Exercise, cap: int | None = None) -> bool:
     voices = Counter(v for q in picking.chosen for i in question_items(q) if (v := opinion_voice(i)))
     tf = [q.tf.is_true for q in picking.content.get(Exercise.TRUEFALSE, ()) if isinstance(q, TrueFalseQ)]
     want_true = tf.count(True) <= tf.count(False)  # true and false statements in turn, where items have both
-    chosen = [i for q in picking.chosen for i in question_items(q)]
+    passage = picking.checker.passage
+    drawn_on = frozenset().union(*(passage(i) for q in picking.chosen for i in question_items(q)))
 
-    def near(item: Item) -> bool:  # on a passage a chosen question already draws on: last, where the pool allows
-        return any(picking.checker.neighbours(item, c) for c in chosen)
+    def near(item: Item) -> bool:  # on a passage a chosen question draws on (`LeakChecker.passage`): last
+        return bool(drawn_on) and not drawn_on.isdisjoint(passage(item))
 
-    pool = [i for i in picking.pool if i.id not in picking.used]
+    pool = picking.pool
     if t is Exercise.TRUEFALSE:  # items that can give the wanted statement first
-        pool.sort(key=lambda i: ((i.statement if want_true else i.false_statement) is None, near(i)))
-    else:
-        pool.sort(key=near)
+        pool = sorted(pool, key=lambda i: ((i.statement if want_true else i.false_statement) is None, near(i)))
+    elif drawn_on:
+        pool = sorted(pool, key=near)
     for item in pool:
         if item.id in picking.used:
             continue
