@@ -181,8 +181,7 @@ def _rounds(bank: Bank, items: Sequence[Item], options: WorksheetOptions, rng: r
 
 
 def _left_out(t: Exercise, made: int, count: int) -> Dropped:
-    return Dropped(t, f"with one, only {made} of the {count} questions could be made without one giving another away, "
-                      "so the sheet is filled with the other types")
+    return Dropped(t, f"with one, only {made} of the {count} questions could be made without one giving another away")
 
 
 def _round(bank: Bank, items: Sequence[Item], options: WorksheetOptions, rng: random.Random,
@@ -398,9 +397,17 @@ def _take_one(picking: _Picking, t: Exercise, cap: int | None = None) -> bool:
     voices = Counter(v for q in picking.chosen for i in question_items(q) if (v := opinion_voice(i)))
     tf = [q.tf.is_true for q in picking.content.get(Exercise.TRUEFALSE, ()) if isinstance(q, TrueFalseQ)]
     want_true = tf.count(True) <= tf.count(False)  # true and false statements in turn, where items have both
+    passage = picking.checker.passage
+    drawn_on = frozenset().union(*(passage(i) for q in picking.chosen for i in question_items(q)))
+
+    def near(item: Item) -> bool:  # on a passage a chosen question draws on (`LeakChecker.passage`): last
+        return bool(drawn_on) and not drawn_on.isdisjoint(passage(item))
+
     pool = picking.pool
     if t is Exercise.TRUEFALSE:  # items that can give the wanted statement first
-        pool = sorted(pool, key=lambda i: (i.statement if want_true else i.false_statement) is None)
+        pool = sorted(pool, key=lambda i: ((i.statement if want_true else i.false_statement) is None, near(i)))
+    elif drawn_on:
+        pool = sorted(pool, key=near)
     for item in pool:
         if item.id in picking.used:
             continue

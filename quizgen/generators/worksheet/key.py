@@ -57,6 +57,15 @@ class KeyLine:
 
 
 @dataclass(frozen=True)
+class NamedReport:
+    """An outlet a key note names (東京新聞) and the page of the sheet's sources that relays its report."""
+
+    outlet: Text
+    article: str
+    url: str | None = None  # the report's own address, where the page links to it
+
+
+@dataclass(frozen=True)
 class KeyEntry:
     number: int
     type: Exercise
@@ -69,6 +78,8 @@ class KeyEntry:
     alternatives: tuple[str, ...] = ()  # 別解: other spellings the bank accepts (written answers only)
     points: int = 1
     date_source: Text | None = None  # the source whose page date dates the item, when it cites it nowhere else
+    date_article: str | None = None  # that source's article (for its mark on the key's source list)
+    named: tuple[NamedReport, ...] = ()  # outlets the notes name (東京新聞) that no source of the item relays
     scoring: Text | None = None  # how a question of several parts is scored (matching: per pair; timeline: all or none)
 
     @property
@@ -117,12 +128,15 @@ def _dating_quotes(item: Item) -> tuple[Quote, ...]:
 def alternatives(bank: Bank, item: Item, lang: Lang) -> tuple[str, ...]:
     """別解: the spellings the bank accepts for `item` besides its answer, in the sheet's language (Japanese
     forms for a Japanese sheet, Latin ones for an English one, both for a bilingual one); readings in kana
-    are left out (the quiz accepts every kana spelling anyway)."""
+    are left out (the quiz accepts every kana spelling anyway). A Latin abbreviation (SCO, NATO, G7, BRICS) is
+    how Japanese text writes the name too, so a Japanese sheet keeps it: review 6, s5 marked 「SCO」 wrong on
+    the Japanese key that the bilingual key accepted."""
     canonical = {normalise(item.answer.ja), normalise(item.answer.en), normalise(item.reading or "")}
     out: list[str] = []
     for form in bank.accepted(item):
         latin = form.isascii()
-        if normalise(form) in canonical or (lang is Lang.JA and latin) or (lang is Lang.EN and not latin):
+        japanese = not latin or is_abbreviation(form)
+        if normalise(form) in canonical or (lang is Lang.JA and not japanese) or (lang is Lang.EN and not latin):
             continue
         if _KANA_ONLY.fullmatch(form):
             continue
@@ -132,6 +146,12 @@ def alternatives(bank: Bank, item: Item, lang: Lang) -> tuple[str, ...]:
 
 
 _KANA_ONLY = re.compile(r"[\u3041-\u3096\u30fc・ ]+")
+_ABBREVIATION = re.compile(r"[A-Z][A-Z0-9&]+")  # SCO, NATO, G7, G20, BRICS, EU: not Putin, not Shanghai…
+
+
+def is_abbreviation(form: str) -> bool:
+    """Whether `form` is a Latin abbreviation that Japanese text writes as it is (上海協力機構(SCO), NATO)."""
+    return bool(_ABBREVIATION.fullmatch(form.strip()))
 
 
 def key_entry(bank: Bank, number: int, q: Question, letters: str, lang: Lang = Lang.JA, points: int = 1) -> KeyEntry:
@@ -139,8 +159,11 @@ def key_entry(bank: Bank, number: int, q: Question, letters: str, lang: Lang = L
     exercise scores per pair, `exercises.scored_parts`)."""
     def extras(item: Item) -> dict[str, Any]:
         dis = bank.disagreement_for(item)
+        src = date_source(bank, item)
         return {"explanation": item.explanation, "context": item.context, "disagreement": dis.topic if dis else None,
-                "dated": dated(bank, item), "points": points, "date_source": date_source(bank, item)}
+                "dated": dated(bank, item), "points": points, "date_source": src,
+                "date_article": item.date_basis.article if src is not None and item.date_basis else None,
+                "named": outlet_articles(bank, item)}
 
     match q:
         case ShortQ(item=i):
@@ -267,6 +290,33 @@ def date_source(bank: Bank, item: Item) -> Text | None:
     if basis is None or basis.how is not DateHow.ARTICLE_DATE or basis.article in item.articles:
         return None
     return source_name(bank, basis.article) if basis.article in bank.source_by_id else None
+
+
+def outlet_articles(bank: Bank, item: Item) -> tuple[NamedReport, ...]:
+    """The outlets `item`'s key notes name (explanation, background, disagreement) that none of the item's own
+    sources relays, each with the first page that does: review 6, s1 named 東京新聞 in an explanation, but only
+    the summary page that relays 東京新聞 reports says where, and it was not on the sheet's source list."""
+    dis = bank.disagreement_for(item)
+    notes = " ".join(t.ja + " " + t.en for t in (item.explanation, item.context, dis.topic if dis else None)
+                     if t is not None)
+    own = [bank.source_by_id[a] for a in item.articles if a in bank.source_by_id]
+    out: dict[str, NamedReport] = {}
+    for source in bank.sources:
+        for outlet in source.cites:
+            if outlet in notes and outlet not in out and not any(outlet in o.cites for o in own):
+                link = next((k for k in source.links if outlet in k.outlet.ja or outlet in k.outlet.en), None)
+                out[outlet] = NamedReport(link.outlet if link else Text(outlet, outlet), source.id,
+                                          link.url if link else None)
+    return tuple(out.values())
+
+
+def named_articles(bank: Bank, item: Item) -> tuple[str, ...]:
+    """Every article `item`'s key entry names beyond its own sources: the page whose date dates it (日付の出典) and
+    the pages that relay an outlet its notes name. The key lists them after the sheet's sources (review 6, s2:
+    「日付の出典:ニューズウィーク日本版…」 beside a list without it)."""
+    basis = item.date_basis
+    dating = (basis.article,) if basis is not None and date_source(bank, item) is not None else ()
+    return tuple(dict.fromkeys((*dating, *(n.article for n in outlet_articles(bank, item)))))
 
 
 def key_entries(bank: Bank, ws: Worksheet, variant: Variant) -> list[KeyEntry]:

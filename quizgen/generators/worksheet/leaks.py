@@ -301,6 +301,12 @@ def _spans(item: Item, texts: Mapping[str, str]) -> list[tuple[str, int, int] | 
     return out
 
 
+def _skip_space(text: str, at: int) -> int:
+    while at < len(text) and text[at].isspace():
+        at += 1
+    return at
+
+
 def same_sentence(a: Item, b: Item, texts: Mapping[str, str] | None) -> str | None:
     """A quote of `a` that shares a sentence with one of `b` (given the article texts), or that contains or
     sits inside one of `b`'s quotes; None when they draw on different sentences."""
@@ -351,6 +357,7 @@ class LeakChecker:
         self._sources: dict[tuple[str, str], list[Leak]] = {}  # (question key, article): the source list's leaks
         self._alike: dict[tuple[str, str], tuple[str, str, list[Leak]]] = {}  # by content: labels and leaks
         self._content_ids: dict[Item, int] = {}  # an item with its id left out -> the number of its content
+        self._passages: dict[str, frozenset[tuple[str, int]]] = {}  # by item id (`passage`)
         self.names = person_names(bank)
 
     def _id(self, q: Question) -> str:
@@ -458,6 +465,22 @@ class LeakChecker:
                 if quote is not None:
                     return [Leak(LeakKind.SAME_SENTENCE, question_label(a), question_label(b), quote)]
         return []
+
+    def passage(self, item: Item) -> frozenset[tuple[str, int]]:
+        """Where `item`'s evidence sentences start and where the sentence after each starts (article, offset), given
+        the article texts: two items whose marks meet quote one sentence or two next to each other. Not a leak, but
+        two questions on one short passage waste a slot (review 6, s2: two bullets of one G7/NATO summary, with
+        near-identical stems)."""
+        marks = self._passages.get(item.id)
+        if marks is None:
+            found = set()
+            for span in self._item_spans(item):
+                if span is not None:
+                    article, start, end = span
+                    text = self.texts[article]
+                    found |= {(article, _skip_space(text, start)), (article, _skip_space(text, end))}
+            marks = self._passages[item.id] = frozenset(found)
+        return marks
 
     def own_note(self, q: Question) -> list[Leak]:
         """The note printed beside `q`, if it shows `q`'s own answer or `q` gives options to choose from."""

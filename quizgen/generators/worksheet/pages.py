@@ -7,11 +7,11 @@ set apart from the last question (`break-before: avoid`). The sheet template mar
 and end, every section heading and the source list with an id, so the pages can be read back
 (`Layout.anchors`) and checked (`page_problems`).
 
-A sheet whose last page holds only a question or two is set tighter (less space between questions, then
-tighter lines: `TIGHTER`) where that saves the page. Versions of one test hold the same questions in other
-orders, so they can come out a page apart. Then, in turn: the longer versions are set tighter (the same steps);
-a shorter version breaks the page before one of its sections (the last section that makes it reach the count); and a version still
-short gets pages that say they are left blank, as exam papers do.
+A sheet whose last page holds only a short tail (the source list, a question or two, or one short section) is set
+tighter (less space between questions, then tighter lines: `TIGHTER`) where that saves the page. Versions of one
+test hold the same questions in other orders, so they can come out a page apart. Then, in turn: the longer
+versions are set tighter (the same steps); a shorter version breaks the page before one of its sections (the last
+section that makes it reach the count); and a version still short gets pages that say they are left blank, as exam papers do.
 """
 
 from __future__ import annotations
@@ -78,15 +78,27 @@ def balance(htmls: Sequence[str], lay_out: Callable[[str], Layout], lang: Lang) 
 
 TIGHTER = ("compact", "compact packed", "compact packed dense")  # ever tighter settings (worksheet.css)
 SPARSE_LAST_PAGE = 2  # questions or fewer on the last page: try setting the sheet tighter to save that page
+SHORT_SECTION = 4  # questions or fewer of one section that begins on the last page: a short tail to try to save
+
+
+def short_tail(pages: Sequence[frozenset[str]]) -> bool:
+    """Whether the last of `pages` (the anchors on each) holds only a short tail that a tighter setting might
+    bring onto the page before: the source list alone, a question or two, or one short section that begins there
+    (review 6, s5: p.3 held only the matching exercise and the sources)."""
+    if len(pages) < 2:
+        return False
+    last = pages[-1]
+    questions = {a for a in last if re.fullmatch(r"q[0-9]+", a)}
+    sections = {a for a in last if re.fullmatch(r"s[0-9]+", a)}
+    one_section = len(sections) == 1 and f"h{next(iter(sections))[1:]}" in last
+    return len(questions) <= SPARSE_LAST_PAGE or (one_section and len(questions) <= SHORT_SECTION)
 
 
 def _pack(docs: list[str], layouts: list[Layout], lay_out: Callable[[str], Layout]) -> None:
-    """Set a version tighter where its last page holds a question or two and the tighter setting saves it
-    (review 2, s1: 問15 alone on page 3 with the source list)."""
+    """Set a version tighter where its last page holds only a short tail (`short_tail`) and the tighter setting
+    saves that page (review 2, s1: 問15 alone on page 3 with the source list)."""
     for i, x in enumerate(layouts):
-        pages = x.anchors()
-        last = {a for a in pages[-1] if re.fullmatch(r"q[0-9]+", a)} if len(pages) > 1 else set()
-        if not 0 < len(last) <= SPARSE_LAST_PAGE and not (len(pages) > 1 and not last):
+        if not short_tail(x.anchors()):
             continue
         for tight in (_with_class(docs[i], c) for c in TIGHTER):
             y = lay_out(tight)

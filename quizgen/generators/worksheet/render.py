@@ -36,6 +36,7 @@ from quizgen.generators.worksheet.key import (
     disagreement_note,
     display_width,
     key_entries,
+    named_articles,
 )
 from quizgen.generators.worksheet.sheet import Paper, Variant, Worksheet
 from quizgen.generators.worksheet.timeline import Chronology, late_events
@@ -193,8 +194,12 @@ def sheet_sources(bank: Bank, articles: Sequence[str], items: Iterable[Item] = (
 
 def shown_sources(bank: Bank, ws: Worksheet, variant: Variant, part: Part) -> dict[str, SheetSource]:
     """The source list of one document: the student's sheet leaves out the headlines that give answers away, the
-    key prints every one."""
-    return sheet_sources(bank, ws.articles, sheet_items(variant), ws.bare_sources if part is not Part.KEY else frozenset())
+    key prints every one, and after the sheet's (numbered on) the sources its notes name that no question cites
+    (`key.named_articles`): every source the key names is on its list."""
+    if part is not Part.KEY:
+        return sheet_sources(bank, ws.articles, sheet_items(variant), ws.bare_sources)
+    named = [a for i in sheet_items(variant) for a in named_articles(bank, i) if a not in ws.articles]
+    return sheet_sources(bank, [*ws.articles, *dict.fromkeys(named)], sheet_items(variant))
 
 
 def sheet_items(variant: Variant) -> list[Item]:

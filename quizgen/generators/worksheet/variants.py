@@ -15,6 +15,7 @@ import random
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
+from itertools import groupby
 from typing import TypeVar
 
 from quizgen.forms import Pair, TimelineEvent
@@ -24,11 +25,12 @@ from quizgen.generators.worksheet.exercises import (
     MatchingQ,
     Question,
     TimelineQ,
+    TrueFalseQ,
     question_key,
 )
 from quizgen.generators.worksheet.sheet import Section, Variant
 
-__all__ = ["History", "build_variant"]
+__all__ = ["History", "build_variant", "longest_run", "run_limit"]
 
 T = TypeVar("T")
 _TRIES = 300  # random orders tried for the one with the fewest repeats
@@ -103,14 +105,61 @@ def build_variant(label: str, content: Content, rng: random.Random, history: His
         rng.shuffle(qs)
 
         def repeats(order: list[Question], first: int = number) -> int:
-            return sum(1 for k, q in enumerate(order) if first + k in history.numbers.get(question_key(q), ()))
+            moved = sum(1 for k, q in enumerate(order) if first + k in history.numbers.get(question_key(q), ()))
+            return _RUN_PENALTY * run_excess(order) + moved
 
-        qs = [_rearrange(q, rng, history, answer_letters) for q in _best(qs, rng, repeats)]
+        order = _best(qs, rng, repeats)
+        if run_excess(order):  # no random order kept the runs short: interleave the two kinds
+            order = interleaved(order)
+        qs = [_rearrange(q, rng, history, answer_letters) for q in order]
         sections.append(Section(t, number, tuple(qs)))
         number += len(qs)
     variant = Variant(label, tuple(sections))
     history.record(variant)
     return variant
+
+
+MAX_RUN = 2  # the longest run of one answer a true/false section holds where the counts allow (○○×○××○)
+_RUN_PENALTY = 1000  # a run too long outweighs every question kept at its number
+
+
+def run_limit(truths: Sequence[bool]) -> int:
+    """The longest run of one answer (○ or ×) a true/false section of `truths` may hold: MAX_RUN, or the fewest
+    the counts allow when one kind far outnumbers the other (8 true and 2 false need a run of three)."""
+    more, fewer = max(truths.count(True), truths.count(False)), min(truths.count(True), truths.count(False))
+    return max(MAX_RUN, -(-more // (fewer + 1)))
+
+
+def longest_run(truths: Sequence[bool]) -> int:
+    return max((len(list(g)) for _, g in groupby(truths)), default=0)
+
+
+def _truths(order: Sequence[Question]) -> list[bool]:
+    return [q.tf.is_true for q in order if isinstance(q, TrueFalseQ)]
+
+
+def run_excess(order: Sequence[Question]) -> int:
+    """How far the longest run of one answer among the true/false questions of `order` exceeds `run_limit`:
+    review 6, s2 version B printed ○○○○××× (the shuffle looked only at question numbers)."""
+    truths = _truths(order)
+    return max(0, longest_run(truths) - run_limit(truths))
+
+
+def interleaved(order: Sequence[Question]) -> list[Question]:
+    """`order` with its true/false questions re-sequenced so no run exceeds `run_limit` (each kind keeps its
+    order): the kind with more left goes next unless that run is full."""
+    trues = [q for q in order if isinstance(q, TrueFalseQ) and q.tf.is_true]
+    falses = [q for q in order if isinstance(q, TrueFalseQ) and not q.tf.is_true]
+    limit = run_limit(_truths(order))
+    out: list[Question] = [q for q in order if not isinstance(q, TrueFalseQ)]
+    run: list[bool] = []
+    while trues or falses:
+        pick_true = len(trues) >= len(falses) if trues and falses else bool(trues)
+        if run[-limit:] == [pick_true] * limit and (falses if pick_true else trues):
+            pick_true = not pick_true
+        out.append((trues if pick_true else falses).pop(0))
+        run.append(pick_true)
+    return out
 
 
 def _rearrange(q: Question, rng: random.Random, history: History, answer_letters: Counter[int]) -> Question:
