@@ -26,7 +26,7 @@ import datetime as dt
 import os
 import sqlite3
 from collections.abc import Callable, Collection, Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -575,8 +575,9 @@ class Store:
             rows = (self._of_cards("item_id, review_id, state", ids) if ids is not None else
                     self._con.execute(f"SELECT item_id, review_id, state FROM cards{where}",
                                       () if due_by is None else (_ts(due_by),)))
-            for item, rid, state in rows:
-                _state(state, rid, item)
+            with closing(rows):  # closed now if a state is bad, not at exit after the database
+                for item, rid, state in rows:
+                    _state(state, rid, item)
 
     def _of_cards(self, columns: str, card_ids: Iterable[str]) -> Iterator[tuple[Any, ...]]:
         """`columns` of the `cards` rows of `card_ids` (asked 500 at a time: SQLite's limit on parameters)."""
