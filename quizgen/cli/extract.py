@@ -52,16 +52,18 @@ def add_article(article: Path, headline: str | None, outlet: str | None, publish
     bank = load(bank_dir)
     text = read_article(article)
     guess = rg.guess(text)
+    unasked = tuple(flag for flag, value in (("--headline", headline), ("--outlet", outlet), ("--date", published),
+                                             ("--url", url)) if value is None)  # what a script can give instead
     if headline is None:
-        headline = _ask("見出し (headline)", guess.headline)
+        headline = _ask("見出し (headline)", guess.headline, unasked=unasked)
     if outlet is None:
         named = outlet_named(text)  # the masthead or copyright line's outlet, offered (- leaves it unknown)
-        outlet = _ask("媒体 (outlet; -: 不明)" if named else "媒体 (outlet; Enter: 不明)", named or "")
+        outlet = _ask("媒体 (outlet; -: 不明)" if named else "媒体 (outlet; Enter: 不明)", named or "", unasked=unasked)
         outlet = "" if outlet == "-" else outlet
     if published is None:
-        published = _ask("日付 YYYY-MM-DD (date)", guess.published or "", check=rg.check_date)
+        published = _ask("日付 YYYY-MM-DD (date)", guess.published or "", check=rg.check_date, unasked=unasked)
     if url is None:
-        url = _ask("URL (Enter: なし)", "", check=rg.check_url)
+        url = _ask("URL (Enter: なし)", "", check=rg.check_url, unasked=unasked)
     if not headline.strip():
         raise UsageError("the headline is needed: it names the article in every citation")
     done = rg.register(article, bank_dir, bank, headline=Text(headline.strip(), rg.english(headline_en)),
@@ -73,13 +75,23 @@ def add_article(article: Path, headline: str | None, outlet: str | None, publish
     click.echo(f"next:  quizgen extract {done.article}{bank_flag(bank_path)} -o drafts-{s.id}.yaml")
 
 
-def _ask(label: str, default: str, check: Callable[[str], str] | None = None) -> str:
-    """One question on the terminal; Enter keeps `default`; `check` validates a non-empty answer (asks again)."""
+def _ask(label: str, default: str, check: Callable[[str], str] | None = None, *, unasked: tuple[str, ...]) -> str:
+    """One question on the terminal; Enter keeps `default`; `check` validates a non-empty answer (asks again). When
+    standard input ends (closed, /dev/null, a script short of answers) a usage error names the question and
+    `unasked`, the options that give the answers without a prompt; nothing has been written then."""
     from quizgen.bank.limits import OTHER
     from quizgen.cli.terminal import ask
 
     while True:
-        value = ask(label, OTHER, default=default, show_default=bool(default)).strip()
+        try:
+            value = ask(label, OTHER, default=default, show_default=bool(default)).strip()
+        except click.Abort as exc:
+            if not isinstance(exc.__context__, EOFError):
+                raise  # Ctrl-C
+            flags = ", ".join(unasked[:-1]) + f" and {unasked[-1]}" if len(unasked) > 1 else unasked[0]
+            raise UsageError(f"no answer to 「{label}」: standard input ended, so nothing was written. To register "
+                             f"the article without questions, give {flags}"
+                             + (' (--url "" for none)' if "--url" in unasked else "")) from None
         if not value or check is None:
             return value
         try:
