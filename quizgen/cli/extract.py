@@ -158,6 +158,7 @@ def extract(article: Path, output: Path | None, max_drafts: int | None, keep_all
     result, refused = vetted(result, article.name, lambda drafts: refusals(drafts, shown, bank_dir))
     for p in refused:  # an extractor fault: the draft is left out, never written for review to refuse
         click.echo(terminal_safe(f"left out a draft the bank's checks refuse: {p.field}: {p.message}"), err=True)
+    _something_kept(result, keep_all)
     report = result.cleaned.report()
     if output is None:
         _clutter(report)
@@ -167,7 +168,7 @@ def extract(article: Path, output: Path | None, max_drafts: int | None, keep_all
             _keep_decisions(output)
             _clutter(report)
             write_text(output, result.dumps(article.name))
-    _summary(result, output)
+    _summary(result, output, keep_all)
     if not registered:
         guessed = f"its date was taken from the text ({source.published})" if source.published else \
             "its date is unknown, so 「16日」「昨年」 are not resolved"
@@ -223,13 +224,36 @@ def _keep_decisions(output: Path) -> None:
                            "`quizgen review`, write the new drafts to another file, or delete it to start over")
 
 
-def _summary(result: Extraction, output: Path | None) -> None:
+def _something_kept(result: Extraction, keep_all: bool) -> None:
+    """Refuse (exit 1, nothing written) a run that keeps no draft, saying why: a drafts file of no drafts would only
+    say "The 0 best drafts"."""
+    if result.items:
+        return
+    if not result.found or keep_all:
+        raise QuizgenError(f"no draft for article {result.source.id}: extract found no fact worth a question in it "
+                           "(an actor, a date, a number, a place, a forum or a stance), so nothing was written")
+    raise QuizgenError(f"no draft for article {result.source.id} in the default selection: the "
+                       f"{plural(result.found, 'fact')} worth a question in it are all ones it leaves out (a name the "
+                       "headline prints, one of the article's main actors, or a fact that needs the sentence before "
+                       "it), so nothing was written. Run again with --all to draft them "
+                       f"(up to {plural(result.found, 'draft')})")
+
+
+def _summary(result: Extraction, output: Path | None, keep_all: bool) -> None:
+    """What was written, by kind, and what `--all` adds (at most: drafts that repeat a question are left out) or,
+    with `--all`, how many facts only repeated a question."""
     counts: dict[str, int] = {}
     for it in result.items:
         counts[it.kind.value] = counts.get(it.kind.value, 0) + 1
     kinds = ", ".join(f"{k} {v}" for k, v in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
     where = f" to {output}" if output is not None else ""
-    extra = f"; {result.dropped} more with --all" if result.dropped else ""
+    if keep_all:
+        extra = ", every fact worth a question" + (
+            f"; {plural(result.dropped, 'more fact')} only repeated one of these questions and were left out"
+            if result.dropped else "")
+    else:
+        extra = (f"; --all adds up to {result.dropped} more (the weaker facts and those the default leaves out)"
+                 if result.dropped else "")
     click.echo(f"wrote {plural(len(result.items), 'draft')} for article {result.source.id}{where} ({kinds}){extra}", err=True)
     if result.entities:
         names = "、".join(f"{e.ja}({e.reading})" for e in result.entities)
