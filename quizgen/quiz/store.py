@@ -218,6 +218,15 @@ def _record_stamp(path: Path) -> None:
         write_text(path.with_name(path.name + CHECKED_SUFFIX), stamp)
 
 
+class StoreBusy(StoreError):
+    """Another connection held the database's write lock for longer than BUSY_TIMEOUT_MS; nothing was written."""
+
+    def __init__(self, path: Path) -> None:
+        self.path, self.seconds = path, BUSY_TIMEOUT_MS // 1000
+        super().__init__(f"the review database {path} is busy: another quizgen session has held it for "
+                         f"{self.seconds} s; try again")
+
+
 def default_db_path() -> Path:
     """`reviews.sqlite3` in the platform's user data folder (e.g. ~/.local/share/quizgen/)."""
     from platformdirs import user_data_path
@@ -504,8 +513,7 @@ class Store:
         except sqlite3.OperationalError as exc:
             msg = str(exc)
             if "locked" in msg or "busy" in msg:
-                raise StoreError(f"the review database {self.path} is busy: another quizgen session has held it "
-                                 f"for {BUSY_TIMEOUT_MS // 1000} s; try again") from exc
+                raise StoreBusy(self.path) from exc
             raise StoreError(f"cannot use the review database {self.path}: {msg}") from exc
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{self.path} is not a readable quizgen review database ({exc}). It was not changed; "
