@@ -164,8 +164,7 @@ def extract(article: Path, output: Path | None, max_drafts: int | None, keep_all
         _clutter(report)
         click.echo(terminal_safe(result.dumps(article.name)), nl=False)
     else:
-        with held(output):  # never under a review session of that file
-            _keep_decisions(output)
+        with held(output):  # never under a review session of that file; nor over its discards (`reading`)
             _clutter(report)
             write_text(output, result.dumps(article.name))
     _summary(result, output, keep_all)
@@ -211,17 +210,6 @@ def _holds_drafts(path: Path) -> bool:
     data = load_located(text, str(path))[0] if isinstance(text, str) else None
     items = data.get("items") if isinstance(data, dict) else None
     return isinstance(items, list) and bool(items) and all(isinstance(i, dict) and i.get("draft") is True for i in items)
-
-
-def _keep_decisions(output: Path) -> None:
-    """Refuse to replace a drafts file holding decisions made in review (discards) that extract would lose."""
-    from quizgen.extract.decided import lost_decisions
-
-    lost = lost_decisions(output)
-    if lost:
-        raise QuizgenError(f"{output} holds decisions made in review that extract would lose "
-                           f"({plural(len(lost), 'discarded draft')}: {', '.join(lost)}); finish it with "
-                           "`quizgen review`, write the new drafts to another file, or delete it to start over")
 
 
 def _something_kept(result: Extraction, keep_all: bool) -> None:
