@@ -269,3 +269,25 @@ def write_bytes(target: Path | str, data: bytes) -> Path:
     with atomic_path(target) as tmp:
         tmp.write_bytes(data)
     return Path(target)
+
+
+BUILD_TEMP_PREFIX = "quizgen-build-"  # `quizgen-build-<pid>` in the system's temp folder: a build's own
+
+
+def sweep_build_temps() -> None:
+    """Remove the `quizgen-build-<pid>` folders (see `quizgen.generators.worksheet.pdf.build_temp`) of quizgen
+    processes that are gone (killed mid-build: SIGKILL, the OOM killer); every build calls it as it starts."""
+    if os.name != "posix":  # os.kill(pid, 0) is a probe on POSIX only (on Windows it ends the process)
+        return
+    import shutil
+
+    for folder in Path(tempfile.gettempdir()).glob(f"{BUILD_TEMP_PREFIX}*"):
+        pid = folder.name.removeprefix(BUILD_TEMP_PREFIX)
+        if not pid.isdigit() or int(pid) == os.getpid():
+            continue
+        try:
+            os.kill(int(pid), 0)
+        except ProcessLookupError:  # gone: nobody else removes it
+            shutil.rmtree(folder, ignore_errors=True)
+        except OSError:  # alive, another user's (EPERM), or a pid too big for a process: leave it
+            continue
