@@ -25,7 +25,7 @@ import contextlib
 import datetime as dt
 import os
 import sqlite3
-from collections.abc import Callable, Collection, Iterable, Iterator
+from collections.abc import Callable, Collection, Generator, Iterable, Iterator
 from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -587,7 +587,7 @@ class Store:
                 for item, rid, state in rows:
                     _state(state, rid, item)
 
-    def _of_cards(self, columns: str, card_ids: Iterable[str]) -> Iterator[tuple[Any, ...]]:
+    def _of_cards(self, columns: str, card_ids: Iterable[str]) -> Generator[tuple[Any, ...], None, None]:
         """`columns` of the `cards` rows of `card_ids` (asked 500 at a time: SQLite's limit on parameters)."""
         ids = list(card_ids)
         for n in range(0, len(ids), 500):

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from harness import process
-from test_h3_a_damaged_card_state import BANK, BAD_STATES, LATER, _history_with_a_bad_state, _message
+from test_h3_a_damaged_card_state import BAD_STATES, BANK, LATER, _history_with_a_bad_state, _message
 
 
 @pytest.mark.parametrize("state", list(BAD_STATES)[:2])
