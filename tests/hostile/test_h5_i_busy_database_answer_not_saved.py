@@ -31,6 +31,14 @@ def _reviews(db: Path) -> list[str]:
         con.close()
 
 
+def _saved_yet(db: Path) -> bool:
+    """Whether the quiz has saved an answer (False while it is still making the database)."""
+    try:
+        return db.exists() and bool(_reviews(db))
+    except sqlite3.OperationalError:  # its tables are not made yet
+        return False
+
+
 def _lock(db: Path) -> sqlite3.Connection:
     """Another process's write lock, as a second `quizgen review` or a backup tool holds it."""
     con = sqlite3.connect(db, isolation_level=None)
@@ -53,7 +61,7 @@ def test_the_second_answer_not_saved_is_named_and_the_first_is_kept() -> None:
     proc.stdin.write("x\n")
     proc.stdin.flush()
     deadline = time.monotonic() + 60
-    while not (db.exists() and _reviews(db)):
+    while not _saved_yet(db):
         assert time.monotonic() < deadline and proc.poll() is None, "the first answer was never saved"
         time.sleep(0.1)
     lock = _lock(db)
