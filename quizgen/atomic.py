@@ -280,6 +280,7 @@ def sweep_build_temps() -> None:
     if os.name != "posix":  # os.kill(pid, 0) is a probe on POSIX only (on Windows it ends the process)
         return
     import shutil
+    import tempfile  # not on the quiz's start path
 
     for folder in Path(tempfile.gettempdir()).glob(f"{BUILD_TEMP_PREFIX}*"):
         pid = folder.name.removeprefix(BUILD_TEMP_PREFIX)
