@@ -19,6 +19,10 @@
 - Nothing is written onto what the running command reads: within `reading(...)` (the CLI opens it for every
   command that writes outputs), a target inside the bank folder or the articles folder, or that is a file the
   command read, is refused (`export -o question_bank/sources.yaml` replaced the bank file it had just read).
+- Nor over the user's data: within `reading(..., keep=...)` a file a keeper recognises (the CLI gives two: the
+  quiz's review database, or any SQLite database, and a drafts file holding decisions made in review) is refused
+  with what would be lost and what to do (`export -o reviews.db` replaced every saved answer). This is the one
+  place that promise is kept: every output, of every writing command, goes through `check_target`.
 """
 
 from __future__ import annotations
@@ -28,7 +32,7 @@ import os
 import signal
 import stat
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import IO
@@ -59,23 +63,32 @@ def _kind(mode: int) -> str:
 #: it, whether it is a folder). Process-wide rather than a context variable: worker threads write outputs too.
 _inputs: tuple[tuple[Path, str, bool], ...] = ()
 
+#: A user's data that no output may replace (the quiz's review database, a drafts file holding review decisions):
+#: each looks at an existing regular file and says what replacing it would destroy, `(what it is, what to do)`, or
+#: None. The CLI gives them (`reading`): this layer knows neither the database nor the drafts format.
+Keeper = Callable[[Path], "tuple[str, str] | None"]
+_keepers: tuple[Keeper, ...] = ()
+
 
 @contextmanager
-def reading(*inputs: tuple[Path, str]) -> Iterator[None]:
+def reading(*inputs: tuple[Path, str], keep: tuple[Keeper, ...] = ()) -> Iterator[None]:
     """Within the block no output is written inside these folders or onto these files, each `(path, its name in a
-    message)`: "the bank folder question_bank", "the article art.txt"."""
-    global _inputs
-    before = _inputs
+    message)`: "the bank folder question_bank", "the article art.txt"; nor over a file one of `keep` says holds the
+    user's data."""
+    global _inputs, _keepers
+    before, kept = _inputs, _keepers
     _inputs = (*before, *((Path(os.path.realpath(p)), what, Path(p).is_dir()) for p, what in inputs))
+    _keepers = (*kept, *(k for k in keep if k not in kept))
     try:
         yield
     finally:
-        _inputs = before
+        _inputs, _keepers = before, kept
 
 
 def check_not_input(target: Path) -> None:
-    """Raise OutputError when `target` (after its links) is, or is inside, something the running command reads."""
-    if not _inputs:
+    """Raise OutputError when `target` (after its links) is, or is inside, something the running command reads, or
+    is a file holding the user's data (see `reading`)."""
+    if not _inputs and not _keepers:
         return
     real = Path(os.path.realpath(target))  # realpath, not resolve: a link that loops is not an error here
     for place, what, folder in _inputs:
@@ -85,6 +98,11 @@ def check_not_input(target: Path) -> None:
         if folder and real.is_relative_to(place):
             raise OutputError(f"will not write {target}: it is inside {what}, which this command reads; "
                               "write outside that folder")
+    if _keepers and real.is_file():
+        for keeper in _keepers:
+            if (kept := keeper(real)) is not None:
+                what, fix = kept
+                raise OutputError(f"will not write {target}: it {what}; {fix}")
 
 
 _SYSTEM = tuple(Path(p) for p in ("/dev", "/proc", "/sys"))
@@ -251,3 +269,26 @@ def write_bytes(target: Path | str, data: bytes) -> Path:
     with atomic_path(target) as tmp:
         tmp.write_bytes(data)
     return Path(target)
+
+
+BUILD_TEMP_PREFIX = "quizgen-build-"  # `quizgen-build-<pid>` in the system's temp folder: a build's own
+
+
+def sweep_build_temps() -> None:
+    """Remove the `quizgen-build-<pid>` folders (see `quizgen.generators.worksheet.pdf.build_temp`) of quizgen
+    processes that are gone (killed mid-build: SIGKILL, the OOM killer); every build calls it as it starts."""
+    if os.name != "posix":  # os.kill(pid, 0) is a probe on POSIX only (on Windows it ends the process)
+        return
+    import shutil
+    import tempfile  # not on the quiz's start path
+
+    for folder in Path(tempfile.gettempdir()).glob(f"{BUILD_TEMP_PREFIX}*"):
+        pid = folder.name.removeprefix(BUILD_TEMP_PREFIX)
+        if not pid.isdigit() or int(pid) == os.getpid():
+            continue
+        try:
+            os.kill(int(pid), 0)
+        except ProcessLookupError:  # gone: nobody else removes it
+            shutil.rmtree(folder, ignore_errors=True)
+        except OSError:  # alive, another user's (EPERM), or a pid too big for a process: leave it
+            continue

@@ -135,9 +135,35 @@ def reading(bank_path: Path | None, *, output: Path | None = None, articles: Pat
     bank_dir = bank_path or resources.bank_dir()
     inputs = (*(((bank_dir, f"the bank folder {display_path(bank_dir)}"),) if whole_bank else ()),
               *(((articles, f"the articles folder {display_path(articles)}"),) if articles is not None else ()), *files)
-    click.get_current_context().with_resource(atomic.reading(*inputs))
+    from quizgen.extract.decided import decisions_kept
+
+    click.get_current_context().with_resource(atomic.reading(*inputs, keep=(database_kept, decisions_kept)))
     if output is not None and str(output) not in ("-", "/dev/stdout"):
         atomic.check_not_input(output)
+
+
+_SQLITE = b"SQLite format 3\x00"  # the first 16 bytes of every SQLite database
+
+
+def database_kept(path: Path) -> tuple[str, str] | None:
+    """What replacing `path` would destroy when it is an SQLite database (`quizgen.atomic.Keeper`): the quiz's
+    review database (QUIZGEN_DB's or the default one: every saved answer), or any other, which quizgen never writes
+    as an output; None for any other file."""
+    from quizgen.quiz.store import default_db_path
+
+    try:
+        with path.open("rb") as fh:
+            if fh.read(len(_SQLITE)) != _SQLITE:
+                return None
+    except OSError:
+        return None
+    env = os.environ.get("QUIZGEN_DB")
+    ours = {os.path.realpath(p) for p in (env or default_db_path(),)}
+    if os.path.realpath(path) in ours:
+        what = "is the quiz's review database" + (" (QUIZGEN_DB)" if env else "") + ": every answer saved in it"
+    else:
+        what = "is an SQLite database (the quiz keeps its review history in one): all it holds"
+    return f"{what} would be lost", "give another file name"
 
 
 def status(message: str) -> None:

@@ -52,16 +52,18 @@ def add_article(article: Path, headline: str | None, outlet: str | None, publish
     bank = load(bank_dir)
     text = read_article(article)
     guess = rg.guess(text)
+    unasked = tuple(flag for flag, value in (("--headline", headline), ("--outlet", outlet), ("--date", published),
+                                             ("--url", url)) if value is None)  # what a script can give instead
     if headline is None:
-        headline = _ask("見出し (headline)", guess.headline)
+        headline = _ask("見出し (headline)", guess.headline, unasked=unasked)
     if outlet is None:
         named = outlet_named(text)  # the masthead or copyright line's outlet, offered (- leaves it unknown)
-        outlet = _ask("媒体 (outlet; -: 不明)" if named else "媒体 (outlet; Enter: 不明)", named or "")
+        outlet = _ask("媒体 (outlet; -: 不明)" if named else "媒体 (outlet; Enter: 不明)", named or "", unasked=unasked)
         outlet = "" if outlet == "-" else outlet
     if published is None:
-        published = _ask("日付 YYYY-MM-DD (date)", guess.published or "", check=rg.check_date)
+        published = _ask("日付 YYYY-MM-DD (date)", guess.published or "", check=rg.check_date, unasked=unasked)
     if url is None:
-        url = _ask("URL (Enter: なし)", "", check=rg.check_url)
+        url = _ask("URL (Enter: なし)", "", check=rg.check_url, unasked=unasked)
     if not headline.strip():
         raise UsageError("the headline is needed: it names the article in every citation")
     done = rg.register(article, bank_dir, bank, headline=Text(headline.strip(), rg.english(headline_en)),
@@ -73,13 +75,23 @@ def add_article(article: Path, headline: str | None, outlet: str | None, publish
     click.echo(f"next:  quizgen extract {done.article}{bank_flag(bank_path)} -o drafts-{s.id}.yaml")
 
 
-def _ask(label: str, default: str, check: Callable[[str], str] | None = None) -> str:
-    """One question on the terminal; Enter keeps `default`; `check` validates a non-empty answer (asks again)."""
+def _ask(label: str, default: str, check: Callable[[str], str] | None = None, *, unasked: tuple[str, ...]) -> str:
+    """One question on the terminal; Enter keeps `default`; `check` validates a non-empty answer (asks again). When
+    standard input ends (closed, /dev/null, a script short of answers) a usage error names the question and
+    `unasked`, the options that give the answers without a prompt; nothing has been written then."""
     from quizgen.bank.limits import OTHER
     from quizgen.cli.terminal import ask
 
     while True:
-        value = ask(label, OTHER, default=default, show_default=bool(default)).strip()
+        try:
+            value = ask(label, OTHER, default=default, show_default=bool(default)).strip()
+        except click.Abort as exc:
+            if not isinstance(exc.__context__, EOFError):
+                raise  # Ctrl-C
+            flags = ", ".join(unasked[:-1]) + f" and {unasked[-1]}" if len(unasked) > 1 else unasked[0]
+            raise UsageError(f"no answer to 「{label}」: standard input ended, so nothing was written. To register "
+                             f"the article without questions, give {flags}"
+                             + (' (--url "" for none)' if "--url" in unasked else "")) from None
         if not value or check is None:
             return value
         try:
@@ -146,16 +158,16 @@ def extract(article: Path, output: Path | None, max_drafts: int | None, keep_all
     result, refused = vetted(result, article.name, lambda drafts: refusals(drafts, shown, bank_dir))
     for p in refused:  # an extractor fault: the draft is left out, never written for review to refuse
         click.echo(terminal_safe(f"left out a draft the bank's checks refuse: {p.field}: {p.message}"), err=True)
+    _something_kept(result, keep_all)
     report = result.cleaned.report()
     if output is None:
         _clutter(report)
         click.echo(terminal_safe(result.dumps(article.name)), nl=False)
     else:
-        with held(output):  # never under a review session of that file
-            _keep_decisions(output)
+        with held(output):  # never under a review session of that file; nor over its discards (`reading`)
             _clutter(report)
             write_text(output, result.dumps(article.name))
-    _summary(result, output)
+    _summary(result, output, keep_all)
     if not registered:
         guessed = f"its date was taken from the text ({source.published})" if source.published else \
             "its date is unknown, so 「16日」「昨年」 are not resolved"
@@ -200,24 +212,36 @@ def _holds_drafts(path: Path) -> bool:
     return isinstance(items, list) and bool(items) and all(isinstance(i, dict) and i.get("draft") is True for i in items)
 
 
-def _keep_decisions(output: Path) -> None:
-    """Refuse to replace a drafts file holding decisions made in review (discards) that extract would lose."""
-    from quizgen.extract.decided import lost_decisions
+def _something_kept(result: Extraction, keep_all: bool) -> None:
+    """Refuse (exit 1, nothing written) a run that keeps no draft, saying why: a drafts file of no drafts would only
+    say "The 0 best drafts"."""
+    if result.items:
+        return
+    if not result.found or keep_all:
+        raise QuizgenError(f"no draft for article {result.source.id}: extract found no fact worth a question in it "
+                           "(an actor, a date, a number, a place, a forum or a stance), so nothing was written")
+    raise QuizgenError(f"no draft for article {result.source.id} in the default selection: the "
+                       f"{plural(result.found, 'fact')} worth a question in it are all ones it leaves out (a name the "
+                       "headline prints, one of the article's main actors, or a fact that needs the sentence before "
+                       "it), so nothing was written. Run again with --all to draft them "
+                       f"(up to {plural(result.found, 'draft')})")
 
-    lost = lost_decisions(output)
-    if lost:
-        raise QuizgenError(f"{output} holds decisions made in review that extract would lose "
-                           f"({plural(len(lost), 'discarded draft')}: {', '.join(lost)}); finish it with "
-                           "`quizgen review`, write the new drafts to another file, or delete it to start over")
 
-
-def _summary(result: Extraction, output: Path | None) -> None:
+def _summary(result: Extraction, output: Path | None, keep_all: bool) -> None:
+    """What was written, by kind, and what `--all` adds (at most: drafts that repeat a question are left out) or,
+    with `--all`, how many facts only repeated a question."""
     counts: dict[str, int] = {}
     for it in result.items:
         counts[it.kind.value] = counts.get(it.kind.value, 0) + 1
     kinds = ", ".join(f"{k} {v}" for k, v in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
     where = f" to {output}" if output is not None else ""
-    extra = f"; {result.dropped} more with --all" if result.dropped else ""
+    if keep_all:
+        extra = ", every fact worth a question" + (
+            f"; {plural(result.dropped, 'more fact')} only repeated one of these questions and were left out"
+            if result.dropped else "")
+    else:
+        extra = (f"; --all adds up to {result.dropped} more (the weaker facts and those the default leaves out)"
+                 if result.dropped else "")
     click.echo(f"wrote {plural(len(result.items), 'draft')} for article {result.source.id}{where} ({kinds}){extra}", err=True)
     if result.entities:
         names = "、".join(f"{e.ja}({e.reading})" for e in result.entities)

@@ -39,7 +39,7 @@ from quizgen.cli.common import (
     until,
 )
 from quizgen.cli.terminal import Input, command_text, say
-from quizgen.errors import UsageError
+from quizgen.errors import QuizgenError, UsageError
 from quizgen.quiz.cards import CardForm, parse_forms
 from quizgen.quiz.deck import Deck, Queue, plan
 from quizgen.quiz.scheduling import DEFAULT_RETENTION, Rating, Scheduler
@@ -54,6 +54,7 @@ from quizgen.quiz.session import (
     Session,
     Summary,
 )
+from quizgen.quiz.store import StoreBusy
 
 _RERATE_RE = re.compile(r"!\s*([1-4])")
 _MISRATE_RE = re.compile(r"!\s*(\d+)")  # a re-rate with a number outside 1-4: never an answer
@@ -160,7 +161,22 @@ def _run(session: Session, items: Sized, inp: Input, view: _View | None = None, 
     except KeyboardInterrupt:  # Ctrl-C ends the session like q (README): the summary, exit status 0
         guards.interrupt_handled()
         click.echo()
+    except _Unsaved:  # the session ends there: what was saved, then what was not (exit status 1)
+        _show_summary(session.summary(), session.clock())
+        raise
     _show_summary(session.summary(), session.clock())
+
+
+class _Unsaved(QuizgenError):
+    """A step of the session could not be saved (another program held the database's write lock): the session
+    ends, saying what was lost and that the answers before it are kept (README, "quizgen quiz")."""
+
+    def __init__(self, what: str, busy: StoreBusy, saved: int) -> None:
+        before = ("It was the first answer of this session." if not saved else
+                  f"The {plural(saved, 'answer')} before it {'is' if saved == 1 else 'are'} saved.")
+        super().__init__(f"{what} was not saved: the review database {busy.path} is busy (another program has held "
+                         f"its write lock for {busy.seconds} s). {before} Run the quiz again when the other program "
+                         "is done; this card is asked again then.")
 
 
 def _header(session: Session, items: Sized, plan: Queue | None, leeches: int) -> None:
@@ -199,7 +215,14 @@ def _loop(session: Session, inp: Input, view: _View) -> None:
         line = _read_answer(q, session, inp)
         if line is None:
             return
-        action = _command(session, q, command_text(line), view) or _respond(q, session, inp, line, view)
+        saved = len(session.history)
+        try:
+            action = _command(session, q, command_text(line), view) or _respond(q, session, inp, line, view)
+        except StoreBusy as exc:
+            answered = any(a.question is q for a in session.history)  # else the answer itself was not saved
+            what = (f"your last change (a new rating, undo or bury) to 「{_card_name(q.item, 80)}」" if answered
+                    else f"your answer to 「{_card_name(q.item, 80)}」")
+            raise _Unsaved(what, exc, saved - answered) from None
         if action == "q":
             return
         if action in ("u", "b"):

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from quizgen.atomic import ensure_folder
+from quizgen.atomic import ensure_folder, sweep_build_temps
 from quizgen.bank.model import Bank
 from quizgen.errors import DependencyError, QuizgenError, UsageError
 
@@ -39,7 +39,8 @@ STEP_NAMES = tuple(name for name, _target in STEPS)
 def build_all(bank: Bank, out_dir: Path, now: dt.datetime, only: tuple[str, ...] = (),
               starting: Callable[[str], None] | None = None) -> list[StepResult]:
     """Run every step (or those named in `only`) into `out_dir`; a bank with nothing to build is an error.
-    `starting(name)` is told of each step before it runs."""
+    `starting(name)` is told of each step before it runs. The temp folders of builds that were killed are removed
+    first."""
     for name in only:
         if name not in STEP_NAMES:
             raise UsageError(f"unknown build step {name!r} (the steps are {', '.join(STEP_NAMES)})")
@@ -47,6 +48,7 @@ def build_all(bank: Bank, out_dir: Path, now: dt.datetime, only: tuple[str, ...]
         raise QuizgenError(f"nothing to build: all {len(bank.items)} items of the bank are drafts "
                            "(accept them with quizgen review first)")
     ensure_folder(out_dir)
+    sweep_build_temps()  # a killed build's temp folder goes with the next build, whatever it makes
     results = []
     for name, target in STEPS:
         if only and name not in only:

@@ -25,8 +25,8 @@ import contextlib
 import datetime as dt
 import os
 import sqlite3
-from collections.abc import Callable, Collection, Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Collection, Generator, Iterable, Iterator
+from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -216,6 +216,15 @@ def _record_stamp(path: Path) -> None:
         return
     with contextlib.suppress(OSError, QuizgenError):  # a folder that cannot be written: the next start checks
         write_text(path.with_name(path.name + CHECKED_SUFFIX), stamp)
+
+
+class StoreBusy(StoreError):
+    """Another connection held the database's write lock for longer than BUSY_TIMEOUT_MS; nothing was written."""
+
+    def __init__(self, path: Path) -> None:
+        self.path, self.seconds = path, BUSY_TIMEOUT_MS // 1000
+        super().__init__(f"the review database {path} is busy: another quizgen session has held it for "
+                         f"{self.seconds} s; try again")
 
 
 def default_db_path() -> Path:
@@ -504,8 +513,7 @@ class Store:
         except sqlite3.OperationalError as exc:
             msg = str(exc)
             if "locked" in msg or "busy" in msg:
-                raise StoreError(f"the review database {self.path} is busy: another quizgen session has held it "
-                                 f"for {BUSY_TIMEOUT_MS // 1000} s; try again") from exc
+                raise StoreBusy(self.path) from exc
             raise StoreError(f"cannot use the review database {self.path}: {msg}") from exc
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{self.path} is not a readable quizgen review database ({exc}). It was not changed; "
@@ -575,10 +583,11 @@ class Store:
             rows = (self._of_cards("item_id, review_id, state", ids) if ids is not None else
                     self._con.execute(f"SELECT item_id, review_id, state FROM cards{where}",
                                       () if due_by is None else (_ts(due_by),)))
-            for item, rid, state in rows:
-                _state(state, rid, item)
+            with closing(rows):  # closed now if a state is bad, not at exit after the database
+                for item, rid, state in rows:
+                    _state(state, rid, item)
 
-    def _of_cards(self, columns: str, card_ids: Iterable[str]) -> Iterator[tuple[Any, ...]]:
+    def _of_cards(self, columns: str, card_ids: Iterable[str]) -> Generator[tuple[Any, ...], None, None]:
         """`columns` of the `cards` rows of `card_ids` (asked 500 at a time: SQLite's limit on parameters)."""
         ids = list(card_ids)
         for n in range(0, len(ids), 500):

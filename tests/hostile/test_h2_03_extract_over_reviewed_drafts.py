@@ -28,9 +28,9 @@ def test_a_discard_is_never_lost(tmp_path: Path) -> None:
     assert len(discarded) == 1
     code, err = _extract(tmp_path, drafts)
     assert code == 1 and "Traceback" not in err
-    assert err == (f"Error: {drafts} holds decisions made in review that extract would lose (1 discarded draft: "
-                   f"{discarded[0]}); finish it with `quizgen review`, write the new drafts to another file, "
-                   "or delete it to start over\n")
+    assert err == (f"Error: will not write {drafts}: it holds decisions made in review that would be lost (1 "
+                   f"discarded draft: {discarded[0]}); finish it with `quizgen review`, write to another file, "
+                   "or delete it to start over\n")  # the one guard of every output (hostile pass 5, cause E)
     assert drafts.read_bytes() == before
 
 

@@ -21,6 +21,7 @@ from types import ModuleType
 from typing import Any
 
 from quizgen import extras
+from quizgen.atomic import BUILD_TEMP_PREFIX, sweep_build_temps
 from quizgen.errors import DependencyError
 from quizgen.generators.worksheet.fonts import FAMILY, FontError
 
@@ -69,9 +70,6 @@ def _captured_warnings() -> Iterator[list[str]]:
         logger.removeHandler(handler)
 
 
-BUILD_TEMP_PREFIX = "quizgen-build-"
-
-
 @contextmanager
 def build_temp() -> Iterator[Path]:
     """A temporary folder quizgen owns, `quizgen-build-<pid>` in the system's, where WeasyPrint puts the fonts it
@@ -85,7 +83,7 @@ def build_temp() -> Iterator[Path]:
         yield Path(tempfile.tempdir)
         return
     base = Path(tempfile.gettempdir())
-    _sweep(base)
+    sweep_build_temps()
     folder = base / f"{BUILD_TEMP_PREFIX}{os.getpid()}"
     folder.mkdir(mode=0o700, exist_ok=True)
     saved, tempfile.tempdir = tempfile.tempdir, str(folder)
@@ -94,22 +92,6 @@ def build_temp() -> Iterator[Path]:
     finally:
         tempfile.tempdir = saved
         shutil.rmtree(folder, ignore_errors=True)
-
-
-def _sweep(base: Path) -> None:
-    """Remove the build folders of quizgen processes that are gone (killed mid-build)."""
-    if os.name != "posix":  # os.kill(pid, 0) is a probe on POSIX only (on Windows it ends the process)
-        return
-    for folder in base.glob(f"{BUILD_TEMP_PREFIX}*"):
-        pid = folder.name.removeprefix(BUILD_TEMP_PREFIX)
-        if not pid.isdigit() or int(pid) == os.getpid():
-            continue
-        try:
-            os.kill(int(pid), 0)
-        except ProcessLookupError:  # gone: nobody else removes it
-            shutil.rmtree(folder, ignore_errors=True)
-        except OSError:  # alive, another user's (EPERM), or a pid too big for a process: leave it
-            continue
 
 
 def render_pdf(html: str, *, name: str = "worksheet", required_font: str = FAMILY) -> bytes:
