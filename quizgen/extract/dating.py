@@ -149,7 +149,8 @@ def _relative(sentence: str, m: re.Match[str], page: PageDate, article: str) -> 
     if page.published is None:
         return None
     word = m.group(1)
-    offset = dict((("一昨年", -2), ("再来年", 2), ("昨年", -1), ("去年", -1), ("来年", 1), ("今年", 0), ("ことし", 0), ("本年", 0)))[word]
+    offset = dict((("一昨年", -2), ("再来年", 2), ("昨年", -1), ("去年", -1), ("来年", 1), ("今年", 0), ("ことし", 0),
+                  ("本年", 0)))[word]
     month = _int(m.group(2)) if m.group(2) else None
     day = _int(m.group(3)) if m.group(3) else None
     quote = _clause(sentence, m.start(), m.end())

@@ -98,8 +98,9 @@ def mask(f: Fact, allowed_years: frozenset[int]) -> tuple[Span, str] | None:
         return None  # 1〜（9月）の貿易額: a range's end made coarse reads 1〜2023年
     if c.date is not None and c.date.precision > 1:
         coarse = _coarse(c.date, allowed_years)
-        if not coarse and re.match(r"(?:以降|以来|から|まで|ごろ|頃|前後|末|初め)", text[c.date.end:]):
-            return None  # 紅海では（去年11月）以降: left out, 以降 would hang
+        if not coarse and (re.match(r"(?:以降|以来|から|まで|ごろ|頃|前後|末|初め)", text[c.date.end:])
+                           or (c.date.written != c.date.answer and not re.match(r"に(?![はも])|、", text[c.date.end:]))):
+            return None  # 紅海では（去年11月）以降, （昨年12月）のオンライン会談, （昨年6月）には: left out, the rest would hang
         end = c.date.end + (not coarse and text.startswith("に", c.date.end))  # カザンで（22日に）会談し: no でに
         return (c.date.start, end), coarse
     if (c.kind is ItemKind.PERSON or c.rule == "speaker") and c.title and titled(text, c.end, c.title):

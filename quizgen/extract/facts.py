@@ -53,7 +53,8 @@ DOCUMENT_END = re.compile(r"(声明|宣言|条約|協定|憲章|文書|計画|�
 _VERB_END = re.compile(r"(した|する|している|していた|った|いた|いる|ない|なかった|れた|られた|だ|である|です|ます|ました|い)$")
 _GENERIC_MEETING = frozenset({"会談", "会見", "会合", "協議", "首脳会談", "記者会見"})
 _NAME_LIKE = re.compile(r"[\u30a1-\u30fa0-9０-９A-Za-z]")  # 「シベリアの力2」: a name, not a slogan
-_ATTRIBUTION = re.compile(r"^(?:氏|\S{0,6}?)?(?:の事務局|の事務所|の報道室)?(?:によると|によりますと|によれば|の発表では|の統計では)")
+_ATTRIBUTION = re.compile(r"^(?:氏|\S{0,6}?)?(?:の事務局|の事務所|の報道室)?"
+                          r"(?:によると|によりますと|によれば|の発表では|の統計では)")
 # a person met in a clause that only sets the scene for what was said (…と会談した際、…と表明した)
 _MET_IN_PASSING = re.compile(r"[^、。]{0,40}?と(?:会談|会見|面会|会っ)(?:した|する)際")
 # …の森田浩之教授, （チャタムハウス）のキーア・ジャイルズ上級顧問, のアレクサンドル・ガブエフ氏（ロシア・ユーラシアセンター所長）

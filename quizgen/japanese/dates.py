@@ -169,7 +169,8 @@ def mentioned(text: str) -> Mentioned:
 
 
 # Words that count years from the date a page was written, longest first (一昨年 before 昨年).
-_RELATIVE_YEARS = (("一昨年", -2), ("再来年", 2), ("昨年", -1), ("去年", -1), ("来年", 1), ("今年", 0), ("ことし", 0), ("本年", 0))
+_RELATIVE_YEARS = (("一昨年", -2), ("再来年", 2), ("昨年", -1), ("去年", -1), ("来年", 1), ("今年", 0), ("ことし", 0),
+                   ("本年", 0))
 
 
 def relative_year(text: str) -> tuple[str, int] | None:
