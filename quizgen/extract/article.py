@@ -192,7 +192,8 @@ def extract(text: str, source: Source, bank: Bank, analyse: Analyzer, *, limit: 
     allowed = page.years
     label = event_label(source.headline.ja, page)
     event = headline_event(source.headline.ja)
-    cued = {f.key for f in found if _in_label(f, f"{label}{event}")}  # 習氏 in the cue gives 習近平 away too
+    cued = {f.key for f in found  # 習氏 in the cue gives 習近平 away too; the lead's place is asked as the headline's is
+            if _in_label(f, f"{label}{event}") and not headline_fact(f)}
     main = main_actors(named)
     ctx = Context(source.id, page, label, pools(every, bank, page), bank, carried, before, told,
                   anchor=f"【{event}】" if event else "")
