@@ -191,9 +191,12 @@ def extract(text: str, source: Source, bank: Bank, analyse: Analyzer, *, limit: 
     found = follow_ups(_same_people(found), page)
     allowed = page.years
     label = event_label(source.headline.ja, page)
-    cued = {f.key for f in found if _in_label(f, label)}  # 習氏 in the cue gives 習近平 away too
+    event = headline_event(source.headline.ja)
+    cued = {f.key for f in found  # 習氏 in the cue gives 習近平 away too; the lead's place is asked as the headline's is
+            if _in_label(f, f"{label}{event}") and not headline_fact(f)}
     main = main_actors(named)
-    ctx = Context(source.id, page, label, pools(every, bank, page), bank, carried, before, told)
+    ctx = Context(source.id, page, label, pools(every, bank, page), bank, carried, before, told,
+                  anchor=f"【{event}】" if event else "")
     picked = select(found, limit, compatible=lambda a, b: _compatible(a, b, allowed),
                     separate=lambda a, b: _hides(a, b, allowed),
                     given=lambda f: (f.key in cued or (f.key in main and not headline_fact(f))
@@ -335,16 +338,36 @@ _HEADLINE_PART = re.compile(r"[\u3000\s]+")
 
 def event_label(headline: str, page: PageDate) -> str:
     """The context cue for prompts that name no year: 【2024年5月 中露首脳の会談】 — the page's month (where the
-    article writes its year) and the event its headline names: the headline's first clause when it is one
-    (中ロ貿易 of 「中ロ貿易、24年は最高更新も伸び鈍化」, with が as の), never a headline of several clauses or with a
-    quotation (「中国、朝ロ条約に「コメントせず」」 is a headline, not an event: 【2024年6月】). No cue without a date."""
+    article writes its year) and the event its headline names (`headline_event`; 「中国、朝ロ条約に「コメントせず」」
+    is a headline, not an event: 【2024年6月】). No cue without a date."""
     published = page.published
     if published is None or published.year not in page.years:
         return ""
+    event = headline_event(headline)
+    when = f"{published.year}年{published.month}月"
+    return f"【{' '.join(p for p in (when, event) if p)}】"
+
+
+# Who a headline's first clause names before what they did: 中ロとイラン, ロシア, 中ロ爆撃機 (no particle of a predicate)
+_ACTORS_ONLY = re.compile(r"[^でをにへがはも「」『』]{1,6}")
+
+
+def headline_event(headline: str) -> str:
+    """The event a headline names, for the context cue: its first clause when it is one (中ロ貿易 of 「中ロ貿易、24年は
+    最高更新も伸び鈍化」, with が as の), joined to the next when the first only names who acted (「ロシア、中国人のビザ
+    免除を開始」「中ロとイラン オマーン湾で海軍合同演習」: 「ロシア」 alone names no event); never a clause with a
+    quotation, nor a column's title."""
     headline = re.sub(r"^(?:【[^】]{1,8}】|［[^］]{1,8}］|\[[^\]]{1,8}\])\s*", "", headline.strip())  # 【解説】
-    part = _HEADLINE_PART.split(headline)[0] if headline else ""
-    first = part.split("、")[0]
-    event = first if len(first) >= 4 else "" if "、" in part else part
+    parts = _HEADLINE_PART.split(headline) if headline else [""]
+    part = parts[0]
+    first, _comma, second = part.partition("、")
+    second = second.split("、")[0]
+    if _ACTORS_ONLY.fullmatch(first) and second and not re.search(r"[はも「『]", second):
+        event = f"{first}、{second}"  # ロシア、中国人のビザ免除を開始
+    elif _ACTORS_ONLY.fullmatch(part) and len(parts) > 1 and not re.search(r"[はも「『、]", parts[1]):
+        event = f"{part} {parts[1]}"  # 中ロとイラン オマーン湾で海軍合同演習 (a broadcaster's space for the comma)
+    else:
+        event = first if len(first) >= 4 else "" if second else part
     if "「" in event or "『" in event:
         event = ""
     subject, ga, rest = event.partition("が")
@@ -352,8 +375,7 @@ def event_label(headline: str, page: PageDate) -> str:
         event = f"{subject}の{rest}"  # 中露首脳が会談 -> 中露首脳の会談 (but not 爆撃機の日本周辺を共同飛行)
     if is_placeholder(event) or len(event) > 30 or _NOT_AN_EVENT.search(event):
         event = ""  # a column's title names no event: the month alone is the cue
-    when = f"{published.year}年{published.month}月"
-    return f"【{' '.join(p for p in (when, event) if p)}】"
+    return event
 
 
 def pools(cands: Sequence[cand.Candidate], bank: Bank, page: PageDate) -> Pools:

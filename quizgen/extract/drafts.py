@@ -60,6 +60,7 @@ class Context:
     carried: Mapping[int, Resolved] = dataclasses.field(default_factory=dict)  # sentence start -> the day 同日 means
     before: Mapping[int, str] = dataclasses.field(default_factory=dict)  # sentence start -> headline and earlier text
     text: str = ""  # the article's sentences (where a 両国 nothing before names finds its pair)
+    anchor: str = ""  # the event alone (【中ロとイラン オマーン湾で海軍合同演習】), for prompts of another time
 
     def references(self, f: Fact) -> dict[Span, str] | None:
         """What the fact's prompt prints for the page references of its sentence (両国, 同航路, 24年), or None
@@ -97,6 +98,9 @@ def mask(f: Fact, allowed_years: frozenset[int]) -> tuple[Span, str] | None:
         return None  # 1〜（9月）の貿易額: a range's end made coarse reads 1〜2023年
     if c.date is not None and c.date.precision > 1:
         coarse = _coarse(c.date, allowed_years)
+        if not coarse and (re.match(r"(?:以降|以来|から|まで|ごろ|頃|前後|末|初め)", text[c.date.end:])
+                           or (c.date.written != c.date.answer and not re.match(r"に(?![はも])|、", text[c.date.end:]))):
+            return None  # 紅海では（去年11月）以降, （昨年12月）のオンライン会談, （昨年6月）には: left out, the rest would hang
         end = c.date.end + (not coarse and text.startswith("に", c.date.end))  # カザンで（22日に）会談し: no でに
         return (c.date.start, end), coarse
     if (c.kind is ItemKind.PERSON or c.rule == "speaker") and c.title and titled(text, c.end, c.title):
@@ -165,19 +169,17 @@ _DONE_AT = re.compile(r"(?:など|周辺|付近)?で(?![はもの])"
 _DOCUMENT_KIND = re.compile(r"(?:条約|協定|声明|宣言|憲章|覚書|議定書|合意)$")
 _COUNT_OF = re.compile(r"(?:[（(][^（）()]{1,12}[）)])?の(?=[\u4e00-\u9fff\u30a1-\u30fa])")
 _COUNT_ASIDE = re.compile(r"(?:となる|目となる|にわたって|にわたり|にわたる)")
-_CHANGE_OF = re.compile(r"(?:増|減)の?")
+_CHANGE_OF = re.compile(r"(?:増|減)(?![えやらりるれろっ少加])の?")  # not 8割増えた: a verb
 _CHANGE_BASE = re.compile(r"(?:前年比|前年同期比|前月比|前年同月比)$")
 _KIND_WORD = re.compile(r"(?:構想|演習|計画|作戦|条約|協定|声明|宣言|戦略|船|艦|空母|社|企業|会社|メーカー|機関|パイプライン)$")
-_RELATIVE_HEAD = re.compile(r"^(一昨年|再来年|昨年|去年|来年|今年|本年|今月|先月|来月)")
 
 
 def _coarse(r: Resolved, allowed_years: frozenset[int]) -> str:
-    """A date one step less precise, for another draft's prompt: 2024年5月16日 -> 2024年5月, 昨年10月 -> 昨年,
-    16日 -> nothing (the sentence reads on without it)."""
+    """A date one step less precise, for another draft's prompt: 2024年5月16日 -> 2024年5月; 16日, or 昨年10月
+    when 2023 is a year the article does not write -> nothing (the sentence reads on without it)."""
     if r.year in allowed_years:
         return ja_date(r.year, r.month if r.day is not None else None)
-    head = _RELATIVE_HEAD.match(r.written)
-    return head.group(1) if head else ""
+    return ""  # 去年7月に -> nothing, never 去年に: a card has no page date to count from
 
 
 def draft_id(f: Fact, article: str) -> str:
@@ -242,7 +244,7 @@ def build(f: Fact, masks: Mapping[Span, str], ctx: Context) -> Built:
                    render(text, {**dates, **masks, (c.start, c.end): BLANK}) + f"{BLANK}に入る{c.ask}は{_ask_verb(c.ask)}。")
     known = ctx.bank.entity_by_id.get(c.entity) if c.entity else None
     names = (answer, *accept, *(known.aliases if known is not None else ()))  # 習氏 in the cue is 習近平
-    label = _label_for(ctx.label if c.date is None else "", prompt_body, names)  # a cue without its date: none
+    label = _cue(f, prompt_body, names, ctx)
     prompt = label + prompt_body
     written = c.date.answer if c.date is not None else c.answer
     shown = {**dates, **{span: new for span, new in masks.items() if not (span[0] <= c.start and c.end <= span[1])}}
@@ -304,11 +306,21 @@ def _question(f: Fact, repl: Mapping[Span, str]) -> str:
     return "".join(p if isinstance(p, str) else render(c.sentence.text, repl, *p) for p in c.parts)
 
 
-def _label_for(label: str, body: str, answers: Sequence[str]) -> str:
-    """The context cue, when the prompt names no year (18年 is one: the page's month would mislead) and the cue
-    does not print the answer."""
-    if not label or _YEAR_IN.search(body) or references.has_short_year(body):
-        return ""
+# A period a figure is counted over (2025年1〜6月, 上半期, 1〜9月期): the page's month would misdate the figure
+_PERIOD = re.compile(r"[0-9０-９]{1,2}月?[〜～~][0-9０-９]{1,2}月|[上下]半期|四半期|通年|年間を通じ")
+
+
+def _cue(f: Fact, body: str, answers: Sequence[str], ctx: Context) -> str:
+    """The context cue that anchors the prompt to the article's event. The page's month with the event
+    (【2024年3月 中ロとイラン オマーン湾で海軍合同演習】) when the fact is of the page's time: not a date (the
+    month would give it away), the prompt names no year (18年 is one), and neither its sentence nor the one
+    before counts a period (2025年1〜6月 …。ロシア人の訪中が約89万人: 【2025年12月】 would misdate it). Otherwise
+    the event alone, except on the lead, which names the event itself. No cue that prints the answer."""
+    c = f.candidate
+    previous = ctx.before.get(c.sentence.start, "").rsplit("\n", 1)[-1]
+    of_the_page = (c.date is None and not _YEAR_IN.search(body) and not references.has_short_year(body)
+                   and not _PERIOD.search(c.sentence.text) and not _PERIOD.search(previous))
+    label = ctx.label if of_the_page and ctx.label else ctx.anchor if f.order > 0 else ""
     key = normalise(label)
     return "" if any(len(normalise(a)) >= 2 and prints_word(key, normalise(a)) for a in answers) else label
 

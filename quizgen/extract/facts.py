@@ -53,7 +53,10 @@ DOCUMENT_END = re.compile(r"(声明|宣言|条約|協定|憲章|文書|計画|�
 _VERB_END = re.compile(r"(した|する|している|していた|った|いた|いる|ない|なかった|れた|られた|だ|である|です|ます|ました|い)$")
 _GENERIC_MEETING = frozenset({"会談", "会見", "会合", "協議", "首脳会談", "記者会見"})
 _NAME_LIKE = re.compile(r"[\u30a1-\u30fa0-9０-９A-Za-z]")  # 「シベリアの力2」: a name, not a slogan
-_ATTRIBUTION = re.compile(r"^(?:氏|\S{0,6}?)?(?:によると|によりますと|によれば|の発表では|の統計では)")
+_ATTRIBUTION = re.compile(r"^(?:氏|\S{0,6}?)?(?:の事務局|の事務所|の報道室)?"
+                          r"(?:によると|によりますと|によれば|の発表では|の統計では)")
+# a person met in a clause that only sets the scene for what was said (…と会談した際、…と表明した)
+_MET_IN_PASSING = re.compile(r"[^、。]{0,40}?と(?:会談|会見|面会|会っ)(?:した|する)際")
 # …の森田浩之教授, （チャタムハウス）のキーア・ジャイルズ上級顧問, のアレクサンドル・ガブエフ氏（ロシア・ユーラシアセンター所長）
 _AFFILIATION = re.compile(r"(?:[（(][^（）()]{1,20}[）)])?の[^、。（()]{0,14}?(?:氏?[（(][^（）()]{0,20}?)?"
                           r"(?:教授|准教授|研究員|主任研究員|首席研究員|上級顧問|顧問|所長|アナリスト|研究官|"
@@ -346,8 +349,11 @@ def _by_position(c: Candidate, bank: Bank) -> int:
     penalty = 4 if c.entity in _PERSONS_OF_NOTE else 0
     if c.entity in _PERSONS_OF_NOTE and c.title and c.rule != "speaker":
         penalty += 30  # 中国の（　　）国家主席, ロシアの（　　）大統領: the title names him
-    if c.rule in ("entity", "speaker") and _ATTRIBUTION.match(text[c.end:c.end + 12]):
-        penalty += 25  # ロシア政府によりますと: who the article quotes for a figure is seldom the fact
+    if (c.rule in ("entity", "speaker") or c.kind is ItemKind.PERSON) and _ATTRIBUTION.match(text[c.end:c.end + 16]):
+        penalty += 25 + 40 * (c.kind is ItemKind.PERSON)  # ロシア政府によりますと, （チェルニシェンコ）副首相の事務局に
+        # よると: who the article quotes for a figure is seldom the fact, and a person who only supplied it never
+    if c.kind is ItemKind.PERSON and c.rule != "speaker" and _MET_IN_PASSING.match(text, c.end):
+        penalty += 40  # …で中国の（李鴻忠）・全人代常務委員会副委員長と会談した際、…と表明: the news is what was said
     if c.kind is ItemKind.PERSON and c.rule != "speaker" and not c.title and re.match(r"(氏|\S{0,6}?)?の", text[c.end:c.end + 8]):
         penalty += 8  # プーチン氏の訪中は: a name that only qualifies a noun is no actor of the sentence
     if c.kind in (ItemKind.ORGANISATION, ItemKind.FORUM) and c.rule == "entity" and _AFFILIATION.match(text, c.end):

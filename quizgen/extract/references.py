@@ -40,7 +40,8 @@ _BOTH = re.compile(_NOT_AFTER + r"両(国|首脳|政府|軍)")
 _EITHER = re.compile(_NOT_AFTER + r"(?:両氏|双方)")  # fine only where the sentence names both before it
 _PAIR = re.compile(r"(?<![\u4e00-\u9fff\u30a1-\u30fa])([中日米ロ露朝韓印英仏独豪台伊加])([中日米ロ露朝韓印英仏独豪台伊加])"
                    r"(?=[、，,\s両間首関会貿軍合共の]|$)")
-_SHORT_YEAR = re.compile(r"(?<![0-9０-９年度同])([0-9]{2})年(?=[0-9]{1,2}月|に|には|から|まで|の|、|は|以降|末|初め|秋|春|夏|冬)")
+_SHORT_YEAR = re.compile(r"(?<![0-9０-９年度同])([0-9]{2})年"
+                         r"(?=[0-9]{1,2}(?:[〜～~][0-9]{1,2})?月|に|には|から|まで|の|、|は|以降|末|初め|秋|春|夏|冬)")
 _FULL_YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})年")
 _SAME_YEAR = re.compile(r"同年")
 # the one-character names news writes a pair of countries with (中国とロシア -> 中ロ)

@@ -38,7 +38,7 @@ def dates(s: Sentence, page: PageDate, article: str) -> list[Candidate]:
     taken: list[tuple[int, int]] = []
     for r in resolve(s.text, page, article):
         taken.append((r.start, r.end))
-        if r.basis is None or (r.month is None and r.written != r.answer and r.written in ("今年", "本年")):
+        if r.basis is None or (r.month is None and r.written != r.answer and r.written in ("今年", "ことし", "本年")):
             continue  # not provable, or 「今年は…」: the page's own year is no fact
         ask = "日付" if r.day is not None else "年月" if r.month is not None else "年"
         accept = tuple(dict.fromkeys(a for a in (r.written, r.english, r.when.replace("-", "/")) if a != r.answer))
@@ -77,6 +77,8 @@ def numbers(s: Sentence) -> list[Candidate]:
             continue
         if any(a < m.end() and m.start() < b for a, b in taken) or s.text.startswith("ぶり", m.end()):
             continue
+        if s.text[m.start() - 1:m.start()] in ("〜", "～", "~"):
+            continue  # 5〜（50人）の団体旅行: the end of a range is half a fact
         bare = f"{m.group(1)}{m.group(2)}{m.group(3)}"
         plain = () if m.group(3) else (m.group(1),)  # 20余り is not 20
         out.append(Candidate(s, Category.POSITIONS, ItemKind.NUMBER, m.group(0), m.start(), m.end(), "数", "number",
