@@ -37,12 +37,14 @@ from quizgen.generators.worksheet.exercises import (
     TrueFalseQ,
     question_articles,
     question_items,
+    question_label,
 )
 from quizgen.generators.worksheet.leaks import Leak, LeakChecker, sheet_note
 from quizgen.generators.worksheet.sheet import Dropped, WorksheetOptions
 from quizgen.japanese.normalise import normalise
 
 ROUNDS = 8  # orders tried before giving up on a sheet without give-aways
+PATIENCE = 2  # rounds in a row no closer to the count than the best so far, after which the rounds stop
 _RANKED = 3 * EXERCISE_SIZE  # parts of a matching or timeline exercise ranked by how much they clash (a sample)
 _SHOWN_CONFLICTS = 4  # clashes named in the message when a sheet cannot be filled
 _HEAVY_CLASH = 2  # a matching pair that would keep more questions than this off the sheet is left out, if it can be
@@ -154,7 +156,8 @@ def pick_content(bank: Bank, items: Sequence[Item], options: WorksheetOptions, r
         return {t: qs for t, qs in best.content.items() if qs}, best.notes
     # a matching or timeline exercise can keep too many items off the sheet: fill it with the other types
     # instead (saying so) rather than refuse a sheet they can make
-    drops = [(t,) for t in composite] + ([tuple(composite)] if len(composite) > 1 else []) if simple else []
+    drops = [(t,) for t in _by_cost(best, composite)] + ([tuple(composite)] if len(composite) > 1 else []) \
+        if simple else []
     most = best
     for dropped in drops:
         fewer = replace(options, types=tuple(t for t in options.types if t not in dropped))
@@ -168,16 +171,33 @@ def pick_content(bank: Bank, items: Sequence[Item], options: WorksheetOptions, r
 
 def _rounds(bank: Bank, items: Sequence[Item], options: WorksheetOptions, rng: random.Random,
             checker: LeakChecker) -> _Picking:
-    """The first of `ROUNDS` rounds that fills the sheet, else the one that came closest."""
+    """The first of `ROUNDS` rounds that fills the sheet, else the one that came closest. Rounds stop early once
+    `PATIENCE` rounds in a row came no closer than the best so far: a selection that plateaus short of the count
+    (a timeline keeping the dated questions off the sheet) is not filled by more orders, and the caller then
+    tries the sheet without that exercise."""
     best: _Picking | None = None
+    stale = 0
     for _ in range(ROUNDS):
         picking = _round(bank, items, options, random.Random(rng.getrandbits(64)), checker)
         if picking.made == options.count:
             return picking
         if best is None or picking.made > best.made:
-            best = picking
+            best, stale = picking, 0
+        else:
+            stale += 1
+            if stale == PATIENCE:
+                break
     assert best is not None
     return best
+
+
+def _by_cost(picking: _Picking, composite: list[Exercise]) -> list[Exercise]:
+    """The matching and timeline exercises of `picking`, the one that kept the most questions off the sheet first
+    (the first to leave out when the sheet cannot be filled with both); ties keep the asked order."""
+    def cost(t: Exercise) -> int:
+        labels = {question_label(q) for q in picking.content.get(t, [])}
+        return sum(leak.giver in labels or leak.taker in labels for leak in picking.clashes)
+    return sorted(composite, key=lambda t: -cost(t))
 
 
 def _left_out(t: Exercise, made: int, count: int) -> Dropped:

@@ -34,7 +34,7 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from quizgen import forms
-from quizgen.bank.content import Shown, answer_forms, printed_in, shown
+from quizgen.bank.content import Shown, answer_forms, comparison_key, printed_in, shown
 from quizgen.bank.model import Bank, Item, Lang, Text
 from quizgen.citations import date_label, source_label, source_name
 from quizgen.generators.worksheet.exercises import (
@@ -340,6 +340,10 @@ class _Profile:
     whole: Shown
     answers: list[tuple[str, int]]
     partial: list[tuple[str, int]]  # what gives most of a date answer away in another question (not in a source's date)
+    options: dict[str, tuple[str, str]]  # its options (choices, true/false statements), normalised: (where, as printed)
+    keys: list[tuple[str, str]]  # its answers with their normalised forms, for finding them among options
+    finds: list[tuple[str, int, str, bool]]  # answers and partial forms to look for: (form, shortest, what
+    # `printed_in` looks for — a Japanese form's comparison key, a Latin form's folded words —, whether it is Latin)
 
 
 class LeakChecker:
@@ -372,8 +376,13 @@ class LeakChecker:
         if key not in self._profiles:
             texts = sheet_texts(q)
             whole = Text(_SEP.join(t.ja for _, t in texts), _SEP.join(t.en for _, t in texts))
-            self._profiles[key] = _Profile([(where, t, shown(t)) for where, t in texts], shown(whole),
-                                           _answers(self.bank, q), _partial(q))
+            answers, partial = _answers(self.bank, q), _partial(q)
+            options = {normalise(getattr(t, lg)): (where, getattr(t, lg)) for where, t in texts
+                       if where in _OPTIONS for lg in self.langs}
+            finds = [(form, shortest, " ".join(form.split()).casefold(), True) if form.isascii()
+                     else (form, shortest, comparison_key(form), False) for form, shortest in answers + partial]
+            self._profiles[key] = _Profile([(where, t, shown(t)) for where, t in texts], shown(whole), answers,
+                                           partial, options, [(form, normalise(form)) for form, _ in answers], finds)
         return self._profiles[key]
 
     def content(self, q: Question) -> str:
@@ -435,23 +444,31 @@ class LeakChecker:
         return out + self._sentence_leaks(a, b) + _same_answer(a, b)
 
     def _answer_leaks(self, taker: Question, giver: Question) -> list[Leak]:
-        shown_to = self._profile(giver)
-        options = {normalise(getattr(t, lg)): (where, getattr(t, lg)) for where, t, _ in shown_to.texts
-                   if where in _OPTIONS for lg in self.langs}
-        for form, _ in self._profile(taker).answers:  # an option that *is* an answer, however short (外相)
-            if normalise(form) in options:
-                return [Leak(LeakKind.ANSWER, question_label(giver), question_label(taker), form,
-                             options[normalise(form)][0])]
-        held = _held_by_option(self._profile(taker).answers, options)
-        if held is not None:
-            return [Leak(LeakKind.ANSWER, question_label(giver), question_label(taker), *held)]
-        for form, shortest in self._profile(taker).answers + self._profile(taker).partial:
-            if printed_in(form, shown_to.whole, shortest, self.langs) is None:  # all its texts at once, first
+        shown_to, took = self._profile(giver), self._profile(taker)
+        found = _in_options(took, shown_to.options) or self._printed(took, shown_to)
+        if found is None:
+            return []
+        return [Leak(LeakKind.ANSWER, question_label(giver), question_label(taker), *found)]
+
+    def _printed(self, took: _Profile, shown_to: _Profile) -> tuple[str, str] | None:
+        """(answer, where) for an answer of `took` that `shown_to` prints: `printed_in`, with its cheap part inline
+        (a selection runs this for every pair it tries)."""
+        ja, whole = "ja" in self.langs, shown_to.whole
+        for form, shortest, key, latin in took.finds:
+            if len(key) < shortest:
                 continue
-            for where, _, prepared in shown_to.texts:
-                if printed_in(form, prepared, shortest, self.langs) is not None:
-                    return [Leak(LeakKind.ANSWER, question_label(giver), question_label(taker), form, where)]
-        return []
+            if not latin:
+                if ja and key in whole.ja_key:  # all its texts at once, first
+                    where = next((w for w, _, prepared in shown_to.texts if key in prepared.ja_key), None)
+                    if where is not None:
+                        return form, where
+                continue
+            if (key in whole.en_words or key in whole.ja_words) and printed_in(form, whole, shortest, self.langs):
+                where = next((w for w, _, prepared in shown_to.texts
+                              if printed_in(form, prepared, shortest, self.langs) is not None), None)
+                if where is not None:
+                    return form, where
+        return None
 
     def _item_spans(self, item: Item) -> list[tuple[str, int, int] | None]:
         if item.id not in self._spans:
@@ -557,11 +574,20 @@ class LeakChecker:
         return out
 
 
-def _held_by_option(answers: list[tuple[str, int]], options: Mapping[str, tuple[str, str]]) -> tuple[str, str] | None:
+def _in_options(took: _Profile, options: Mapping[str, tuple[str, str]]) -> tuple[str, str] | None:
+    """(answer, where) for an option that *is* an answer of `took`, however short (外相), or holds one."""
+    for form, key in took.keys:
+        if key in options:
+            return form, options[key][0]
+    return _held_by_option(took.keys, options)
+
+
+def _held_by_option(answers: list[tuple[str, str]], options: Mapping[str, tuple[str, str]]) -> tuple[str, str] | None:
     """(answer, where) for an option that holds an answer in Japanese (同盟関係 beside a blank 同盟 fills: review 2,
-    s1), however short the answer."""
-    for form, _ in answers:
-        key = normalise(form)
+    s1), however short the answer; `answers` are (form, its normalised key)."""
+    if not options:
+        return None
+    for form, key in answers:
         if len(key) >= _MIN_BLANK and not key.isascii():
             for option, (where, _) in options.items():
                 if key in option:
