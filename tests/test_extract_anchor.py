@@ -4,13 +4,13 @@ Sentences made up for the rules they test."""
 
 from __future__ import annotations
 
-import dataclasses
 from pathlib import Path
 
 import pytest
+from extract_drafts import drafts
 
-from quizgen.bank import Bank, Text, load_bank
-from quizgen.extract.article import extract, headline_event, provisional_source
+from quizgen.bank import Bank, load_bank
+from quizgen.extract.article import headline_event
 
 DATA = Path(__file__).parent / "data" / "extract"
 
@@ -21,13 +21,7 @@ def bank() -> Bank:
 
 
 def _drafts(text: str, bank: Bank, headline: str = "見出し", keep_all: bool = True) -> dict[str, str]:
-    pytest.importorskip("sudachipy")
-    from quizgen.extract.nlp import load_analyzer
-
-    text = f"2024年10月22日 23時41分\n{text}\n"
-    src = dataclasses.replace(provisional_source(text, "a.txt", bank), headline=Text(headline, "headline"),
-                              published="2024-10-22")
-    return {i.answer.ja: i.prompt.ja for i in extract(text, src, bank, load_analyzer(), keep_all=keep_all).items}
+    return drafts(text, bank, headline, keep_all)  # every draft, not only the default output
 
 
 @pytest.mark.parametrize(("headline", "event"), [

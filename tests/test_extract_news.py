@@ -4,13 +4,12 @@ place is asked though the headline prints it. Sentences made up for the rules th
 
 from __future__ import annotations
 
-import dataclasses
 from pathlib import Path
 
 import pytest
+from extract_drafts import drafts
 
-from quizgen.bank import Bank, Text, load_bank
-from quizgen.extract.article import extract, provisional_source
+from quizgen.bank import Bank, load_bank
 
 DATA = Path(__file__).parent / "data" / "extract"
 
@@ -20,14 +19,7 @@ def bank() -> Bank:
     return load_bank(DATA / "bank")
 
 
-def _drafts(text: str, bank: Bank, headline: str = "見出し", keep_all: bool = False) -> dict[str, str]:
-    pytest.importorskip("sudachipy")
-    from quizgen.extract.nlp import load_analyzer
-
-    text = f"2024年10月22日 23時41分\n{text}\n"
-    src = dataclasses.replace(provisional_source(text, "a.txt", bank), headline=Text(headline, "headline"),
-                              published="2024-10-22")
-    return {i.answer.ja: i.prompt.ja for i in extract(text, src, bank, load_analyzer(), keep_all=keep_all).items}
+_drafts = drafts  # answer -> prompt of the drafts of a made-up sentence
 
 
 @pytest.mark.parametrize(("sentence", "answer"), [

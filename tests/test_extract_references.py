@@ -3,13 +3,12 @@ details no teacher asks; and mirror pairs across sentences. Sentences made up fo
 
 from __future__ import annotations
 
-import dataclasses
 from pathlib import Path
 
 import pytest
+from extract_drafts import drafts
 
-from quizgen.bank import Bank, Text, load_bank
-from quizgen.extract.article import extract, provisional_source
+from quizgen.bank import Bank, load_bank
 from quizgen.extract.references import apply, resolve
 
 DATA = Path(__file__).parent / "data" / "extract"
@@ -70,14 +69,7 @@ def bank() -> Bank:
     return load_bank(DATA / "bank")
 
 
-def _drafts(text: str, bank: Bank, headline: str = "見出し", keep_all: bool = False) -> dict[str, str]:
-    pytest.importorskip("sudachipy")
-    from quizgen.extract.nlp import load_analyzer
-
-    text = f"2024年10月22日 23時41分\n{text}\n"
-    src = dataclasses.replace(provisional_source(text, "a.txt", bank), headline=Text(headline, "headline"),
-                              published="2024-10-22")
-    return {i.answer.ja: i.prompt.ja for i in extract(text, src, bank, load_analyzer(), keep_all=keep_all).items}
+_drafts = drafts  # answer -> prompt of the drafts of a made-up sentence
 
 
 def test_a_draft_prints_what_両国_and_同港_refer_to_and_never_an_unresolved_同氏(bank: Bank) -> None:
