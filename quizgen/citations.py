@@ -17,8 +17,8 @@ from quizgen.japanese.dates import parse_when
 from quizgen.text import find_control, shorten, strip_controls
 
 __all__ = ["ACTOR_TYPES", "OUTSIDE_ARTICLES", "TAG_PREFIX", "SourceLink", "citation", "date_basis_label", "date_label",
-           "dated", "item_tags", "note_tags", "outside_note", "source_label", "source_links", "source_name",
-           "source_url", "tags"]
+           "dated", "item_tags", "note_tags", "outside_note", "reporting", "source_label", "source_links",
+           "source_name", "source_url", "tags"]
 
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
            "November", "December")
@@ -55,6 +55,20 @@ def date_basis_label(bank: Bank, item: Item) -> Text | None:
         return Text(f"記事の日付({page.ja})から", f"from the article's date ({page.en})")
     year = basis.from_year
     return Text(f"記事中の年({year}年)から計算", f"counted from a year in the article ({year})")
+
+
+def reporting(item: Item) -> tuple[str, ...]:
+    """The articles that report the item's event itself, not the ones quoted for background: the page whose
+    quotes date it (its date written there, or counted from the page's own date); for a date counted from a
+    year that a page writes, the cited pages (the counting page only where it is cited too: it gives a year,
+    not the event); without a date basis, every cited page. Review 7, s4: a 2025 true/false item quoted the
+    2023 position paper's title for background, and the 2023 page was said to report later events."""
+    basis = item.date_basis
+    if basis is None:
+        return item.articles
+    if basis.how is DateHow.COUNTED:
+        return item.articles
+    return (basis.article,)
 
 
 def dated(bank: Bank, item: Item) -> Text | None:
