@@ -59,16 +59,17 @@ def date_basis_label(bank: Bank, item: Item) -> Text | None:
 
 def reporting(item: Item) -> tuple[str, ...]:
     """The articles that report the item's event itself, not the ones quoted for background: the page whose
-    quotes date it (its date written there, or counted from the page's own date); for a date counted from a
-    year that a page writes, the cited pages (the counting page only where it is cited too: it gives a year,
-    not the event); without a date basis, every cited page. Review 7, s4: a 2025 true/false item quoted the
-    2023 position paper's title for background, and the 2023 page was said to report later events."""
+    quotes write its date, only (the others are quoted for something else: review 7, s4, a 2025 statement quoted
+    the 2023 position paper's title from a 2023 page, which was then said to report later events); for a date read
+    from a page's own date, the cited pages and that page; for a year counted from a year that a page writes, the
+    cited pages (the counting page only where it is cited: it gives a year, not the event; s5); without a date
+    basis, every cited page."""
     basis = item.date_basis
-    if basis is None:
+    if basis is None or basis.how is DateHow.COUNTED:
         return item.articles
-    if basis.how is DateHow.COUNTED:
-        return item.articles
-    return (basis.article,)
+    if basis.how is DateHow.STATED:
+        return (basis.article,)
+    return tuple(dict.fromkeys((*item.articles, basis.article)))
 
 
 def dated(bank: Bank, item: Item) -> Text | None:

@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import random
 import re
+from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -16,8 +18,8 @@ from test_worksheet_review3 import DAY, FLOWERS, plain
 from quizgen.bank import Bank, Item, Lang, load_bank
 from quizgen.bank.model import DateBasis, DateHow, Evidence
 from quizgen.cli import cli
-from quizgen.generators.worksheet import Exercise, WorksheetOptions, build_worksheet, chronology
-from quizgen.generators.worksheet.render import Part, render, render_timeline, sheet_sources
+from quizgen.generators.worksheet import Exercise, Worksheet, WorksheetOptions, build_worksheet, chronology
+from quizgen.generators.worksheet.render import Part, SheetSource, render, render_timeline, sheet_sources
 from quizgen.generators.worksheet.word import docx_bytes
 
 LATE = "これより後の出来事も載っている"
@@ -53,8 +55,8 @@ def _counted(bank: Bank) -> Item:
     return replace(i, date_basis=DateBasis(DateHow.COUNTED, "100", ("侵攻から1年",), from_year=2023, years=1))
 
 
-def _flagged(sources: dict[str, object]) -> set[str]:
-    return {a for a, s in sources.items() if LATE in s.label.ja}  # type: ignore[attr-defined]
+def _flagged(sources: dict[str, SheetSource]) -> set[str]:
+    return {a for a, s in sources.items() if LATE in s.label.ja}
 
 
 # --------------------------------------------------------------------------- 1. 「これより後の出来事も載っている」
@@ -125,3 +127,98 @@ def test_a_chronology_page_of_fewer_events_than_an_exercise_is_refused(tmp_path:
     assert m[1] == "1"  # s5: one event left
     assert "leave out --timeline-page, ask fewer questions with --count" in res.output
     assert not (tmp_path / "out").exists()
+
+
+# --------------------------------------------------------------------------- 3. layout, read back from WeasyPrint's boxes
+
+
+def _laid_out(bank: Bank, ws: Worksheet, part: Part, tight: str = "", spacer_mm: int = 0) -> Any:
+    """The document WeasyPrint lays out for one part of `ws`'s first version (with the PDF font), set `tight`
+    (pages.TIGHTER) and with `spacer_mm` of empty space before the key's timeline entry."""
+    from quizgen.generators.worksheet import fonts
+    from quizgen.generators.worksheet.pdf import lay_out
+    from quizgen.generators.worksheet.render import FONT_PLACEHOLDER
+    from quizgen.generators.worksheet.write import pdf_font_css
+
+    html = render(bank, ws, ws.variants[0], part).replace(FONT_PLACEHOLDER, pdf_font_css(fonts.font_path()), 1)
+    html = html.replace('<body class="', f'<body class="{tight} ', 1)
+    if spacer_mm:
+        at = html.index('<div class="k k-timeline')
+        html = html[:at] + f'<div style="height: {spacer_mm}mm"></div>' + html[at:]
+    return lay_out(html).document
+
+
+def _boxes(box: Any, classes: tuple[str, ...] = ()) -> Iterator[tuple[Any, tuple[str, ...]]]:
+    """Every box under `box` with the classes of the elements around it (its own included)."""
+    el = getattr(box, "element", None)
+    own = tuple((el.get("class") or "").split()) if el is not None else ()
+    yield box, classes + own
+    for child in getattr(box, "children", None) or []:
+        yield from _boxes(child, classes + own)
+
+
+def _pages(document: Any) -> list[list[tuple[Any, tuple[str, ...]]]]:
+    return [list(_boxes(p._page_box)) for p in document.pages]
+
+
+def _baseline(box: Any) -> float:
+    """Where the first text of `box` (not a reading above it) sits: the baseline of its first text box."""
+    text = next(b for b, c in _boxes(box) if type(b).__name__ == "TextBox" and "rt" not in
+                [getattr(b, "element_tag", "")] and b.text.strip())
+    return float(text.position_y + text.baseline)
+
+
+@pytest.mark.parametrize("tight", ["", "compact", "compact packed", "compact packed dense"])
+@pytest.mark.parametrize("furigana", [False, True])
+def test_a_question_number_is_level_with_its_first_line(flowers: Bank, tight: str, furigana: bool) -> None:
+    """s4: on a page set tight to fit (pages.TIGHTER), 問1, 問2 and 問8 sat level with the middle of their text, 問2
+    between its stem and its choices. At every setting the number's line is the prompt's first line."""
+    ws = build_worksheet(flowers, tuple(flowers.items), WorksheetOptions(
+        count=8, seed=5, furigana=furigana, types=(Exercise.SHORT, Exercise.CHOICE, Exercise.CLOZE)),
+        random.Random(5), DAY)
+    seen = 0
+    for page in _pages(_laid_out(flowers, ws, Part.SHEET, tight)):
+        numbers = [b for b, c in page if "qno" in c[-1:] and type(b).__name__ == "AbsolutePlaceholder"]
+        prompts = [b for b, c in page if "prompt" in c[-2:] and type(b).__name__ == "BlockBox"]
+        for number, prompt in zip(numbers, prompts, strict=True):
+            assert abs(_baseline(number) - _baseline(prompt)) < 1.5, (tight, furigana, _baseline(number),
+                                                                       _baseline(prompt))
+            seen += 1
+    assert seen == 8
+
+
+def test_a_cloze_blank_on_a_sheet_with_an_answer_sheet_is_the_bracket_alone(flowers: Bank) -> None:
+    """s3: each blank printed as 「(  )」 with an underline beneath it too: marked twice. One blank style."""
+    ws = build_worksheet(flowers, tuple(flowers.items), WorksheetOptions(
+        count=6, seed=7, answer_sheet=True, types=(Exercise.CLOZE,)), random.Random(7), DAY)
+    blanks = [b for p in _pages(_laid_out(flowers, ws, Part.SHEET)) for b, c in p
+              if "blank-no" in c[-1:] and type(b).__name__ == "InlineBlockBox"]
+    assert blanks
+    assert all(b.style["border_bottom_width"] == 0 for b in blanks)
+
+
+def test_a_sources_english_is_on_its_own_line_and_never_larger(flowers: Bank) -> None:
+    """s2: each source's English gloss was set larger (9pt) than its Japanese line (7.5pt), inline for some and on
+    a new line for others."""
+    ws = build_worksheet(flowers, tuple(flowers.items), WorksheetOptions(
+        count=6, seed=3, lang=Lang.BOTH, types=(Exercise.TRUEFALSE,)), random.Random(3), DAY)
+    for part in (Part.SHEET, Part.KEY):
+        boxes = [x for p in _pages(_laid_out(flowers, ws, part)) for x in p]
+        items = list({id(b.element): b for b, c in boxes if "source-list" in c
+                      and b.element_tag == "li" and type(b).__name__ == "BlockBox"}.values())
+        english = [b for b, c in boxes if "src-en" in c[-1:] and type(b).__name__ == "BlockBox"]
+        assert items and len(english) == len(items), part
+        for li, en in zip(items, english, strict=True):
+            assert en.style["font_size"] <= li.style["font_size"], part
+
+
+@pytest.mark.parametrize("spacer_mm", [0, 20, 40, 60])  # the old layout: ア alone at 0, the first row alone at 40
+def test_no_key_page_holds_a_lone_row_of_a_timeline(flowers: Bank, spacer_mm: int) -> None:
+    """s2 key p5→6: the timeline's last row was pushed alone onto the next page (with the source list, which was held
+    to it), a fifth of the page before left empty. Wherever the timeline falls, no page holds one row of it alone."""
+    ws = build_worksheet(flowers, tuple(flowers.items), WorksheetOptions(
+        count=6, seed=5, lang=Lang.BOTH, types=(Exercise.TRUEFALSE, Exercise.TIMELINE)), random.Random(5), DAY)
+    per_page = [sum(1 for b, c in p if "ktimeline" in c and type(b).__name__ == "TableRowBox")
+                for p in _pages(_laid_out(flowers, ws, Part.KEY, spacer_mm=spacer_mm))]
+    rows = [n for n in per_page if n]
+    assert sum(rows) >= 4 and 1 not in rows, per_page

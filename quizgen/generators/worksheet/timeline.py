@@ -108,7 +108,7 @@ def without_answers(chrono: Chronology, bank: Bank, ws: Worksheet) -> Chronology
 
 def _entry(bank: Bank, event: forms.TimelineEvent) -> Entry:
     bases = [b for i in event.all_items if (b := _basis(bank, i)) is not None]
-    reporters = tuple(a for a in dict.fromkeys(a for i in event.all_items for a in _reporting(i))
+    reporters = tuple(a for a in dict.fromkeys(a for i in event.all_items for a in reporting(i))
                       if a in bank.source_by_id)
     counting = tuple(a for i in event.all_items if i.date_basis is not None and (a := i.date_basis.article)
                      not in reporters and a in bank.source_by_id)
@@ -125,17 +125,10 @@ def _basis(bank: Bank, item: Item) -> Text | None:
     if label is None or item.date_basis is None:
         return label
     a = item.date_basis.article
-    if item.date_basis.how is not DateHow.COUNTED or a in _reporting(item) or a not in bank.source_by_id:
+    if item.date_basis.how is not DateHow.COUNTED or a in reporting(item) or a not in bank.source_by_id:
         return label
     name = source_name(bank, a)
     return Text(f"{label.ja}(年は{name.ja}による)", f"{label.en}, the year from {name.en}")
-
-
-def _reporting(item: Item) -> tuple[str, ...]:
-    """The sources that report or date an item's event (`citations.reporting`): the article whose quotes state
-    its date, only; for a date read from a page's date, that article; for a year counted from a page, the cited
-    articles, not the page that only gives the year (that page is named with the date's basis)."""
-    return reporting(item)
 
 
 def _source(bank: Bank, article: str, when: str) -> Text:
