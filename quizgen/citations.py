@@ -17,8 +17,8 @@ from quizgen.japanese.dates import parse_when
 from quizgen.text import find_control, shorten, strip_controls
 
 __all__ = ["ACTOR_TYPES", "OUTSIDE_ARTICLES", "TAG_PREFIX", "SourceLink", "citation", "date_basis_label", "date_label",
-           "dated", "item_tags", "note_tags", "outside_note", "source_label", "source_links", "source_name",
-           "source_url", "tags"]
+           "dated", "item_tags", "note_tags", "outside_note", "reporting", "source_label", "source_links",
+           "source_name", "source_url", "tags"]
 
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
            "November", "December")
@@ -55,6 +55,21 @@ def date_basis_label(bank: Bank, item: Item) -> Text | None:
         return Text(f"記事の日付({page.ja})から", f"from the article's date ({page.en})")
     year = basis.from_year
     return Text(f"記事中の年({year}年)から計算", f"counted from a year in the article ({year})")
+
+
+def reporting(item: Item) -> tuple[str, ...]:
+    """The articles that report the item's event itself, not the ones quoted for background: the page whose
+    quotes write its date, only (the others are quoted for something else: review 7, s4, a 2025 statement quoted
+    the 2023 position paper's title from a 2023 page, which was then said to report later events); for a date read
+    from a page's own date, the cited pages and that page; for a year counted from a year that a page writes, the
+    cited pages (the counting page only where it is cited: it gives a year, not the event; s5); without a date
+    basis, every cited page."""
+    basis = item.date_basis
+    if basis is None or basis.how is DateHow.COUNTED:
+        return item.articles
+    if basis.how is DateHow.STATED:
+        return (basis.article,)
+    return tuple(dict.fromkeys((*item.articles, basis.article)))
 
 
 def dated(bank: Bank, item: Item) -> Text | None:

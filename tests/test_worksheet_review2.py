@@ -19,6 +19,7 @@ from quizgen import forms, resources
 from quizgen.bank import Bank, Lang, Priority, Selection, load_bank
 from quizgen.bank.content import answer_forms, printed_in
 from quizgen.bank.model import Text
+from quizgen.citations import reporting
 from quizgen.cli import cli
 from quizgen.generators.worksheet import (
     ChoiceQ,
@@ -154,9 +155,10 @@ def test_the_timeline_page_answers_no_question_of_its_sheet(bank: Bank, sheets: 
     page leaves such events out and says so, and so does the command."""
     sel, _ = SHEETS["s5"]
     ws = sheets["s5"]
-    # the page draws on a third story too: s5's own two stories date only events its questions answer, and a page
-    # that would be empty is refused (review 3)
-    wider = Selection(stories=(*sel.stories, "2024-lavrov-beijing"))
+    # the page draws on more stories: s5's own two stories date only events its questions answer, and a page of
+    # fewer than 3 events is refused (review 3, review 7)
+    more = ("2024-lavrov-beijing", "2024-putin-visit-china-harbin", "2025-leaders-contacts")
+    wider = Selection(stories=(*sel.stories, *more))
     chrono = without_answers(chronology(bank, wider.apply(bank)), bank, ws)
     assert chrono.left_out >= 1 and f"答えになる出来事{chrono.left_out}件は載せていません" in chrono.summary().ja
     page = plain(render_timeline(bank, chrono, ws.lang, ws.options.paper))
@@ -169,7 +171,8 @@ def test_the_timeline_page_answers_no_question_of_its_sheet(bank: Bank, sheets: 
             for form, _, shortest in answer_forms(question_items(q)[0], bank):
                 assert printed_in(form, Text(plain(rows), ""), shortest, ("ja",)) is None, form
     result = CliRunner().invoke(cli, ["worksheet", "--story", "2023-03-xi-moscow-visit", "--story",
-                                      "2023-02-peace-plan", "--story", "2024-lavrov-beijing", "--count", str(ws.count),
+                                      "2023-02-peace-plan", *(a for m in more for a in ("--story", m)),
+                                      "--count", str(ws.count),
                                       "--types", "truefalse,matching,short,timeline",
                                       "--furigana", "--lang", "both", "--timeline-page", "--seed", "51", "--title",
                                       "習近平氏の訪ロと和平案", "--paper", "B5", "--format", "html", "--name", "s5",
@@ -331,7 +334,7 @@ def test_a_source_cited_for_later_events_says_its_date_is_the_pages(bank: Bank, 
     for name, ws in {**sheets, "own": own}.items():
         for v in ws.variants:
             items = [i for _, q in v.questions() for i in question_items(q)]
-            late = {a for i in items for when in event_dates(bank, i) for a in i.articles  # review 3: undated too
+            late = {a for i in items for when in event_dates(bank, i) for a in reporting(i)  # review 3: undated too
                     if (p := bank.source_by_id[a].published) and when[:len(p)] > p[:len(when)]}
             for part in (Part.SHEET, Part.KEY):
                 html = render(bank, ws, v, part)

@@ -18,7 +18,7 @@ from markupsafe import Markup, escape
 
 from quizgen import resources
 from quizgen.bank.model import Bank, Item, Lang, Text, cloze_parts
-from quizgen.citations import source_label, source_name, source_url
+from quizgen.citations import reporting, source_label, source_name, source_url
 from quizgen.generators.worksheet.exercises import (
     ChoiceQ,
     ClozeQ,
@@ -211,11 +211,13 @@ def _late(label: Text, late: bool) -> Text:
 
 
 def cited_after(bank: Bank, items: Iterable[Item]) -> set[str]:
-    """The articles `items` cite for an event dated after the article's stated page date."""
+    """The articles `items` cite as reporting an event dated after the article's stated page date
+    (`citations.reporting`): a page quoted only for background to a later event does not report it (review 7,
+    s4: the 2023 page quoted for the position paper's title beside a 2025 statement)."""
     out = set()
     for i in items:
         for when in event_dates(bank, i):
-            for a in i.articles:
+            for a in reporting(i):
                 s = bank.source_by_id.get(a)
                 if s is not None and s.published and when[:len(s.published)] > s.published[:len(when)]:
                     out.add(a)

@@ -15,9 +15,9 @@ from dataclasses import dataclass, replace
 from quizgen import forms
 from quizgen.bank.content import answer_forms, printed_in, shown
 from quizgen.bank.model import Bank, DateHow, Item, Lang, Text
-from quizgen.citations import date_basis_label, date_label, source_name
+from quizgen.citations import date_basis_label, date_label, reporting, source_name
 from quizgen.errors import QuizgenError, UsageError
-from quizgen.generators.worksheet.exercises import MatchingQ, TimelineQ, question_items
+from quizgen.generators.worksheet.exercises import MIN_EXERCISE, MatchingQ, TimelineQ, question_items
 from quizgen.generators.worksheet.sheet import Worksheet
 from quizgen.text import shorten
 
@@ -36,7 +36,8 @@ class Entry:
     bases: tuple[Text, ...]  # how the date was found (記事に明記, 記事の日付(…)から…), each once
     sources: tuple[Text, ...]  # the sources that report it or date it (outlet and date)
     items: tuple[str, ...]  # ids of the items dated to this event
-    articles: tuple[str, ...]  # the ids of those sources
+    articles: tuple[str, ...]  # the ids of the sources it names: those that report it, then a page it counts from
+    reporters: tuple[str, ...] = ()  # the ids of the sources that report it (`sources`)
 
 
 @dataclass(frozen=True)
@@ -89,32 +90,45 @@ def without_answers(chrono: Chronology, bank: Bank, ws: Worksheet) -> Chronology
         return any(printed_in(form, text, shortest, langs) is not None for form, shortest in answers)
 
     kept = tuple(e for e in chrono.entries if not answers_one(e))
+    n, k = len(chrono.entries), len(kept)
     if not kept:  # review 3, s5: an empty page (「出来事0件」) was written with only a note
-        n = len(chrono.entries)
         raise UsageError(f"{{timeline_page}}: the chronology page would be empty: {'the' if n == 1 else 'all'} "
                          f"{n} dated event{'s' if n != 1 else ''} of the selection answer{'s' if n == 1 else ''} a "
                          "question of the worksheet; leave out {timeline_page}, or widen {items} to stories with more "
                          "dated events", names=["timeline_page", "items"])
-    return replace(chrono, entries=kept, left_out=len(chrono.entries) - len(kept))
+    if k < MIN_EXERCISE:  # review 7, s5: a 年表 of one event (five answered questions of the sheet)
+        why = (f"the other {n - k} of the selection's {n} dated events answer a question of the worksheet"
+               if k < n else f"the selection has only {n} dated event{'s' if n != 1 else ''}")
+        raise UsageError(f"{{timeline_page}}: the chronology page would hold only {k} event{'s' if k != 1 else ''} "
+                         f"({why}); a chronology takes at least {MIN_EXERCISE}, as a timeline exercise does; leave out "
+                         "{timeline_page}, ask fewer questions with {count}, or widen {items} to stories with more "
+                         "dated events", names=["timeline_page", "count", "items"])
+    return replace(chrono, entries=kept, left_out=n - k)
 
 
 def _entry(bank: Bank, event: forms.TimelineEvent) -> Entry:
-    bases = [b for i in event.all_items if (b := date_basis_label(bank, i)) is not None]
-    known = tuple(a for a in dict.fromkeys(a for i in event.all_items for a in _reporting(i)) if a in bank.source_by_id)
+    bases = [b for i in event.all_items if (b := _basis(bank, i)) is not None]
+    reporters = tuple(a for a in dict.fromkeys(a for i in event.all_items for a in reporting(i))
+                      if a in bank.source_by_id)
+    counting = tuple(a for i in event.all_items if i.date_basis is not None and (a := i.date_basis.article)
+                     not in reporters and a in bank.source_by_id)
     return Entry(event.when, date_label(event.when), event.event, tuple(dict.fromkeys(bases)),
-                 tuple(_source(bank, a, event.when) for a in known), tuple(i.id for i in event.all_items), known)
+                 tuple(_source(bank, a, event.when) for a in reporters), tuple(i.id for i in event.all_items),
+                 tuple(dict.fromkeys((*reporters, *counting))), reporters)
 
 
-def _reporting(item: Item) -> tuple[str, ...]:
-    """The sources that report or date an item's event: the article whose quotes state its date, only; for a
-    date counted or read from a page's date, that article and the item's other sources (an item citing three
-    articles for a role is dated by the one that states the date, and the others are no source of the event)."""
-    basis = item.date_basis
-    if basis is None:
-        return item.articles
-    if basis.how is DateHow.STATED:
-        return (basis.article,)
-    return (*item.articles, basis.article)
+def _basis(bank: Bank, item: Item) -> Text | None:
+    """How the item's date was found; a year counted from a page that does not report the event names that page
+    (review 7, s5: the 2023 page that gives the year of the invasion's anniversary was listed as a source of the
+    2025 phone call, and said to report later events)."""
+    label = date_basis_label(bank, item)
+    if label is None or item.date_basis is None:
+        return label
+    a = item.date_basis.article
+    if item.date_basis.how is not DateHow.COUNTED or a in reporting(item) or a not in bank.source_by_id:
+        return label
+    name = source_name(bank, a)
+    return Text(f"{label.ja}(年は{name.ja}による)", f"{label.en}, the year from {name.en}")
 
 
 def _source(bank: Bank, article: str, when: str) -> Text:
@@ -131,7 +145,7 @@ def late_events(chrono: Chronology, bank: Bank) -> set[str]:
     date of everything they report)."""
     out = set()
     for e in chrono.entries:
-        for a in e.articles:
+        for a in e.reporters:
             published = bank.source_by_id[a].published
             if published is not None and e.when[:len(published)] > published[:len(e.when)]:
                 out.add(a)
