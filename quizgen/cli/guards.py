@@ -9,7 +9,8 @@
   nobody sees).
 - An OS error no command turned into a message (a full disk, a read-only folder, a standard
   output on /dev/full) is one line on standard error and exit 1; a reader that went away (a broken
-  pipe, as with `| head`) ends the program quietly.
+  pipe, as with `| head`) ends the program quietly with 141 (128 + SIGPIPE), as `yes | head` and
+  `git log | head` do: never 1, which says the data has a problem.
 """
 
 from __future__ import annotations
@@ -107,17 +108,29 @@ def install() -> None:
         sys.stdout = _ClosedStdout()
 
 
-def stdout_failed() -> bool:
-    """True when standard output cannot take what is written to it (a full device, a closed pipe)."""
+BROKEN_PIPE = 128 + 13  # the status of a process SIGPIPE ended: what a shell shows for `yes | head`
+
+
+def _stdout_error() -> OSError | None:
+    """Why standard output cannot take what is written to it (a full device, a closed pipe), or None."""
     if sys.stdout is None:
-        return False
+        return None
     try:
         sys.stdout.flush()
-    except OSError:
-        return True
+    except OSError as exc:
+        return exc
     except ValueError:  # closed
-        return False
-    return False
+        return None
+    return None
+
+
+def stdout_failed() -> bool:
+    """True when standard output cannot take what is written to it (a full device, a closed pipe)."""
+    return _stdout_error() is not None
+
+
+def _broken_pipe(exc: BaseException | None) -> bool:
+    return isinstance(exc, BrokenPipeError) or (isinstance(exc, OSError) and exc.errno == errno.EPIPE)
 
 
 def silence_stdout() -> None:
@@ -134,11 +147,12 @@ _STREAM_ERRORS = {errno.EBADF, errno.ENOSPC, errno.EIO, errno.EPIPE, errno.EFBIG
 
 
 def report_os_error(exc: OSError) -> int:
-    """Say what went wrong in one line on standard error (nothing for a broken pipe); the exit status, 1."""
-    if stdout_failed() or (exc.filename is None and exc.errno in _STREAM_ERRORS):
+    """Say what went wrong in one line on standard error; the exit status, 1 (a broken pipe: nothing said, 141)."""
+    pending = _stdout_error()
+    if pending is not None or (exc.filename is None and exc.errno in _STREAM_ERRORS):
         silence_stdout()
-        if exc.errno == errno.EPIPE or isinstance(exc, BrokenPipeError):
-            return 1
+        if _broken_pipe(exc) or _broken_pipe(pending):
+            return BROKEN_PIPE
         message = f"cannot write to standard output: {describe_os_error(exc)}"
     else:
         where = f": {exc.filename}" if exc.filename else ""
@@ -151,8 +165,11 @@ def report_os_error(exc: OSError) -> int:
 def finish(code: int) -> int:
     """The exit status once what is left on standard output is written (a full device fails only now), and
     a stop signal whose exception Python lost is reported as if it had arrived."""
-    if stdout_failed():
+    pending = _stdout_error()
+    if pending is not None:
         silence_stdout()
+        if _broken_pipe(pending):
+            return BROKEN_PIPE
         with contextlib.suppress(OSError, ValueError):
             click.echo("Error: cannot write to standard output", err=True)
         code = code or 1
