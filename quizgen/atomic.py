@@ -7,8 +7,9 @@
   folder is refused with a clear message, even as root, and nothing is opened there (opening a FIFO
   would wait for a reader). A link is written through: the file it leads to is replaced, never the
   link — except for a file quizgen owns (`follow_links=False`, the bank cache), where the link itself is
-  replaced and what it leads to is never touched. Nothing is written in /dev, /proc or /sys, or through a link into them (`/dev/stderr` given
-  as a path, whatever standard error goes to).
+  replaced and what it leads to is never touched. A link to a new file in a folder that does not exist
+  is refused: no folder is made at the end of a link. Nothing is written in /dev, /proc or /sys, or
+  through a link into them (`/dev/stderr` given as a path, whatever standard error goes to).
 - Temporary files are removed on every exit path: success, error, Ctrl-C, and SIGTERM, which the CLI
   turns into an exception. SIGKILL cannot be caught, so each temporary file (`.NAME.quizgen-XXXX.tmp`)
   is locked while its writer lives, and every later write into the same folder removes the ones whose
@@ -130,6 +131,9 @@ def check_target(target: Path) -> None:
     try:
         mode = target.stat().st_mode
     except FileNotFoundError:
+        if target.is_symlink() and not Path(os.path.realpath(target)).parent.is_dir():
+            raise OutputError(f"will not write {target}: it is a link to {os.readlink(target)}, whose folder does not "
+                              "exist; quizgen makes no folders at the end of a link") from None
         destination(target)
         return
     except NotADirectoryError as exc:

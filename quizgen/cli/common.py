@@ -58,6 +58,19 @@ FLAGS = {
 }
 
 
+class OutputFile(click.Path):
+    """`-o FILE` of a command that writes one file: a name ending with / names a folder and is refused (it was
+    written as a file of that name)."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(path_type=Path, **kwargs)
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if isinstance(value, str) and len(value) > 1 and value.endswith(("/", os.sep)):
+            self.fail(f"-o {value}: ends with /, so it names a folder; give a file name ({value}NAME)", param, ctx)
+        return super().convert(value, param, ctx)
+
+
 def bank_option(f: F) -> F:
     return click.option(
         "--bank", "bank_path", type=click.Path(path_type=Path), default=None, envvar="QUIZGEN_BANK",
