@@ -2,7 +2,8 @@
 
 - SIGTERM and SIGHUP raise `Terminated` where the program is, so every `finally` and `with` on the
   way out runs: temporary files and folders are removed (see `quizgen.atomic`) and the quiz's
-  database is closed. The process then exits 128 + the signal number with a one-line message.
+  database is closed. The process then exits 128 + the signal number with a one-line message, and
+  only that line: a stop that lands in a finaliser is not reported as "Exception ignored".
 - A closed standard input reads as empty (a prompt then ends as at Ctrl-D), instead of failing.
 - A closed standard output fails at the first thing written to it, as a full one does: one line on
   standard error and exit 1, so no command says it is done having shown nothing (or asks a question
@@ -21,7 +22,9 @@ import io
 import os
 import signal
 import sys
+from collections.abc import Callable
 from types import FrameType
+from typing import Any
 
 import click
 
@@ -90,6 +93,19 @@ class _ClosedStdout(io.TextIOBase):
         raise self._closed()
 
 
+def _quiet_stops(previous: Callable[[Any], object]) -> Callable[[Any], object]:
+    """An unraisable-exception hook that drops a stop (Terminated, KeyboardInterrupt) raised where Python cannot
+    deliver it, inside a finaliser (WeasyPrint's `FontConfiguration.__del__` in a build's PDF phase): the signal is
+    noted, and `finish` reports it in one line; Python printed "Exception ignored in … Traceback" first."""
+
+    def hook(unraisable: Any) -> object:
+        if isinstance(unraisable.exc_value, (Terminated, KeyboardInterrupt)) and _received:
+            return None
+        return previous(unraisable)
+
+    return hook
+
+
 def install() -> None:
     """Make SIGTERM/SIGHUP (and SIGINT) exceptions that are noted; a closed standard input reads as empty, a closed
     standard output fails at the first write.
@@ -100,6 +116,7 @@ def install() -> None:
     """
     for sig in _SIGNALS:
         signal.signal(sig, _raise_terminated)
+    sys.unraisablehook = _quiet_stops(sys.unraisablehook)
     if signal.getsignal(signal.SIGINT) is signal.default_int_handler:  # not when started with SIGINT ignored
         signal.signal(signal.SIGINT, _raise_interrupt)
     if sys.stdin is None:  # started with stdin closed (`<&-`)
