@@ -6,8 +6,10 @@
 - Only a regular file or a new path is ever replaced. A FIFO, a device (`/dev/null`), a socket or a
   folder is refused with a clear message, even as root, and nothing is opened there (opening a FIFO
   would wait for a reader). A link is written through: the file it leads to is replaced, never the
-  link. Nothing is written in /dev, /proc or /sys, or through a link into them (`/dev/stderr` given
-  as a path, whatever standard error goes to).
+  link — except for a file quizgen owns (`follow_links=False`, the bank cache), where the link itself is
+  replaced and what it leads to is never touched. A link to a new file in a folder that does not exist
+  is refused: no folder is made at the end of a link. Nothing is written in /dev, /proc or /sys, or
+  through a link into them (`/dev/stderr` given as a path, whatever standard error goes to).
 - Temporary files are removed on every exit path: success, error, Ctrl-C, and SIGTERM, which the CLI
   turns into an exception. SIGKILL cannot be caught, so each temporary file (`.NAME.quizgen-XXXX.tmp`)
   is locked while its writer lives, and every later write into the same folder removes the ones whose
@@ -129,6 +131,9 @@ def check_target(target: Path) -> None:
     try:
         mode = target.stat().st_mode
     except FileNotFoundError:
+        if target.is_symlink() and not Path(os.path.realpath(target)).parent.is_dir():
+            raise OutputError(f"will not write {target}: it is a link to {os.readlink(target)}, whose folder does not "
+                              "exist; quizgen makes no folders at the end of a link") from None
         destination(target)
         return
     except NotADirectoryError as exc:
@@ -228,19 +233,25 @@ def _locked_temp(beside: Path) -> Iterator[Path]:
 
 
 @contextmanager
-def atomic_path(target: Path | str) -> Iterator[Path]:
-    """Yield a temporary path to write; when the block succeeds it replaces `target` atomically."""
+def atomic_path(target: Path | str, *, follow_links: bool = True) -> Iterator[Path]:
+    """Yield a temporary path to write; when the block succeeds it replaces `target` atomically.
+
+    With `follow_links=False` (a file quizgen owns, such as the bank cache) a link at `target` is replaced itself,
+    never written through: a link planted there cannot make quizgen replace the file it leads to."""
     target = Path(target)
-    check_target(target)
-    dest = destination(target)
+    own_link = not follow_links and target.is_symlink()
+    if not own_link:
+        check_target(target)
+    dest = target if own_link else destination(target)
     with _locked_temp(dest) as tmp:
         try:
             yield tmp
             with open(tmp, "rb") as fh:
                 os.fsync(fh.fileno())
             os.chmod(tmp, 0o644)
-            check_target(dest)  # a FIFO made meanwhile is not replaced either
-            os.replace(tmp, dest)
+            if follow_links or not dest.is_symlink():
+                check_target(dest)  # a FIFO made meanwhile is not replaced either
+            os.replace(tmp, dest)  # rename never follows a link at dest: it replaces the link
         except OSError as exc:
             raise OutputError.from_os(exc, f"cannot write {target}") from exc
 

@@ -23,6 +23,17 @@ def find_control(text: str) -> int | None:
     return m.start() if m else None
 
 
+#: Characters that change how text shows without showing themselves: bidi controls (U+202E RIGHT-TO-LEFT OVERRIDE
+#: makes a prompt read in another order than it is stored) and zero-width spaces. The bank refuses them.
+INVISIBLE_RE = re.compile("[\u061c\u200b\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]")
+
+
+def find_invisible(text: str) -> int | None:
+    """The index of the first bidi control or zero-width space in `text`, or None when there is none."""
+    m = INVISIBLE_RE.search(text)
+    return m.start() if m else None
+
+
 def code_point(char: str) -> str:
     """'U+001F' for '\\x1f'."""
     return f"U+{ord(char):04X}"

@@ -249,7 +249,7 @@ def _quoted(path: str) -> str:
 
 def _connect(path: Path) -> sqlite3.Connection:
     """The cache file, read-only; nothing in it can run code (no extensions, schema untrusted)."""
-    if not path.is_file():
+    if path.is_symlink() or not path.is_file():  # the cache is never read or restamped through a link
         raise _Unusable
     con = sqlite3.connect(f"file:{_quoted(str(path.resolve()))}?mode=ro", uri=True)
     con.execute("PRAGMA trusted_schema = OFF")
@@ -268,7 +268,7 @@ def _write(path: Path, bank: Bank, meta: dict[str, str], stamps: dict[str, Stamp
     from quizgen.japanese.normalise import normalise
 
     path.parent.mkdir(parents=True, exist_ok=True)
-    with atomic_path(path) as tmp:
+    with atomic_path(path, follow_links=False) as tmp:  # a link planted at the cache path is replaced, not followed
         con = sqlite3.connect(tmp, isolation_level=None)
         try:
             con.execute("PRAGMA journal_mode = OFF")

@@ -31,6 +31,15 @@ def is_yaml(path: Path) -> bool:
     return path.suffix.lower() in (".yaml", ".yml")
 
 
+def holds_bank_files(bank_dir: Path) -> bool:
+    """Whether `bank_dir` holds a .yaml/.yml file at its top (a bank's `sources.yaml`, or one file of the whole
+    bank): what a bank folder has, looked at before anything below it is read (`--bank /` must not walk the disk)."""
+    try:
+        return any(is_yaml(Path(e.name)) for e in os.scandir(bank_dir))
+    except OSError:
+        return False
+
+
 def not_plain(path: Path) -> str | None:
     """Why `path` is not a plain file to read (a link to nothing, a FIFO, a device, too big), or None."""
     try:

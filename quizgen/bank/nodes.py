@@ -14,8 +14,10 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import types
 import typing
+import unicodedata
 from collections.abc import Callable
 from enum import Enum
 from typing import Any
@@ -23,7 +25,7 @@ from typing import Any
 import yaml
 
 from quizgen.bank.located import too_many_values
-from quizgen.text import CONTROL_RE
+from quizgen.text import CONTROL_RE, INVISIBLE_RE
 
 __all__ = ["Slow", "compiled", "compose", "records"]
 
@@ -220,15 +222,17 @@ def _choice(tp: type[Enum]) -> Convert:
 
 def _text(id_like: bool) -> Convert:
     search = CONTROL_RE.search
+    invisible = INVISIBLE_RE.search
+    nfc = functools.partial(unicodedata.normalize, "NFC")
 
     def convert(node: yaml.Node) -> Any:
         if node.__class__ is not _Scalar:
             raise Slow
         if node.tag == _STR:
             value: str = node.value
-            if search(value) is not None or not value.strip():
+            if search(value) is not None or invisible(value) is not None or not value.strip():
                 raise Slow
-            return value
+            return nfc(value)  # as `records.Reader` reads it: one Unicode form
         if node.tag == _INT and not id_like:
             return str(_scalar(node))
         if node.tag == _TIMESTAMP:

@@ -13,6 +13,7 @@ import datetime as dt
 import difflib
 import types
 import typing
+import unicodedata
 from collections.abc import Callable, Iterable
 from enum import Enum
 from pathlib import Path
@@ -21,7 +22,7 @@ from typing import Any
 from quizgen.bank.data import fields_of as _fields
 from quizgen.bank.located import UNREADABLE, Loc, LocList, LocMap
 from quizgen.errors import Problem
-from quizgen.text import QUOTE_CHARS, code_point, find_control, quoted
+from quizgen.text import QUOTE_CHARS, code_point, find_control, find_invisible, quoted
 
 MISSING = object()
 
@@ -126,9 +127,13 @@ class Reader:
         if (at := find_control(raw)) is not None:
             return self.fail(loc, path, f"control character {code_point(raw[at])} at character {at + 1}; "
                                         "remove it (only tab and newline are allowed)")
+        if (at := find_invisible(raw)) is not None:
+            name = unicodedata.name(raw[at], "")
+            return self.fail(loc, path, f"invisible formatting character {code_point(raw[at])} {name} at character "
+                                        f"{at + 1}; remove it (it can show the text in another order than it is stored)")
         if not raw.strip():
             return self.fail(loc, path, "must not be empty")
-        return raw
+        return unicodedata.normalize("NFC", raw)  # one spelling: an NFD answer (ク + U+3099) matched no IME's answer
 
     def record(self, raw: Any, cls: type[Any], loc: Loc, path: str) -> Any:
         if not isinstance(raw, LocMap):

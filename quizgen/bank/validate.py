@@ -9,6 +9,7 @@ Every problem is added to the `Reader` with its place, so the loader reports the
 from __future__ import annotations
 
 import re
+import unicodedata
 from pathlib import Path
 
 from quizgen.bank import limits, names
@@ -221,7 +222,7 @@ def _read_articles(bank: Bank, r: Reader, articles: ArticleFolders) -> dict[str,
         if isinstance(text, Unread):
             r.flag("sources", s.id, ("file",), _unread_article(path, text))
             continue
-        texts[s.id] = text
+        texts[s.id] = unicodedata.normalize("NFC", text)  # as the bank's quotes are read
         for j, line in enumerate(s.clutter):
             if line not in texts[s.id]:
                 r.flag("sources", s.id, ("clutter", j), "clutter line not found verbatim in the article")

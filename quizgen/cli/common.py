@@ -58,6 +58,19 @@ FLAGS = {
 }
 
 
+class OutputFile(click.Path):
+    """`-o FILE` of a command that writes one file: a name ending with / names a folder and is refused (it was
+    written as a file of that name)."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(path_type=Path, **kwargs)
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if isinstance(value, str) and len(value) > 1 and value.endswith(("/", os.sep)):
+            self.fail(f"-o {value}: ends with /, so it names a folder; give a file name ({value}NAME)", param, ctx)
+        return super().convert(value, param, ctx)
+
+
 def bank_option(f: F) -> F:
     return click.option(
         "--bank", "bank_path", type=click.Path(path_type=Path), default=None, envvar="QUIZGEN_BANK",
@@ -67,7 +80,13 @@ def bank_option(f: F) -> F:
 
 def _bank_folder(ctx: click.Context, _param: click.Parameter, value: Path | None) -> Path | None:
     """Refuse a --bank that exists but is not a folder, saying what it is (a missing one is "not found" later)."""
+    from quizgen.bank.files import holds_bank_files
+
     what = path_kind(value) if value is not None else None
+    if what == "a folder" and value is not None and not holds_bank_files(value):
+        raise UsageError(f"{value} is not a question bank folder: it has no .yaml file at its top. A bank folder "
+                         "holds sources.yaml (the articles) and the other bank files (stories, entities, items; "
+                         "see docs/bank-format.md)")
     if what is None or what == "a folder":
         return value
     given = "QUIZGEN_BANK" if ctx.get_parameter_source("bank_path") is click.core.ParameterSource.ENVIRONMENT \

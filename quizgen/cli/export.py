@@ -10,7 +10,7 @@ import click
 
 from quizgen.bank import Lang, Selection
 from quizgen.cli import cli
-from quizgen.cli.common import bank_option, load, plural, reading, selection_options
+from quizgen.cli.common import OutputFile, bank_option, load, plural, reading, selection_options
 from quizgen.errors import UsageError
 
 FORMATS = ("moodle-xml", "gift", "quizlet-csv", "kahoot-xlsx", "kahoot-csv")
@@ -27,7 +27,7 @@ FORMATS = ("moodle-xml", "gift", "quizlet-csv", "kahoot-xlsx", "kahoot-csv")
               help="Language of questions and answers (both: Japanese with English).")
 @click.option("--seed", type=int, default=0, show_default=True,
               help="Seed for choice order and which true/false statement is asked.")
-@click.option("-o", "--output", type=click.Path(path_type=Path), default=None,
+@click.option("-o", "--output", type=OutputFile(), default=None,
               help="File to write (default: out/quizgen.<format ending>; '-' or /dev/stdout for standard output).")
 def export_cmd(bank_path: Path | None, fmt: str, selection: Selection, lang: str, seed: int,
                output: Path | None) -> None:

@@ -10,7 +10,7 @@ import click
 
 from quizgen import resources
 from quizgen.cli import cli
-from quizgen.cli.common import bank_flag, bank_option, load, plural, reading
+from quizgen.cli.common import OutputFile, bank_flag, bank_option, load, plural, reading
 from quizgen.errors import QuizgenError, UsageError
 from quizgen.text import terminal_safe
 
@@ -102,7 +102,7 @@ def _ask(label: str, default: str, check: Callable[[str], str] | None = None, *,
 
 @cli.command()
 @click.argument("article", type=click.Path(path_type=Path))
-@click.option("-o", "--output", type=click.Path(path_type=Path), default=None, metavar="FILE",
+@click.option("-o", "--output", type=OutputFile(), default=None, metavar="FILE",
               help="Write the drafts here (default: print them).")
 @click.option("--max", "max_drafts", type=click.IntRange(min=1), default=None, metavar="N",
               help="How many drafts to keep at most (default: 20 for an article of up to 700 characters, one more "

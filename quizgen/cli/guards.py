@@ -2,14 +2,16 @@
 
 - SIGTERM and SIGHUP raise `Terminated` where the program is, so every `finally` and `with` on the
   way out runs: temporary files and folders are removed (see `quizgen.atomic`) and the quiz's
-  database is closed. The process then exits 128 + the signal number with a one-line message.
+  database is closed. The process then exits 128 + the signal number with a one-line message, and
+  only that line: a stop that lands in a finaliser is not reported as "Exception ignored".
 - A closed standard input reads as empty (a prompt then ends as at Ctrl-D), instead of failing.
 - A closed standard output fails at the first thing written to it, as a full one does: one line on
   standard error and exit 1, so no command says it is done having shown nothing (or asks a question
   nobody sees).
 - An OS error no command turned into a message (a full disk, a read-only folder, a standard
   output on /dev/full) is one line on standard error and exit 1; a reader that went away (a broken
-  pipe, as with `| head`) ends the program quietly.
+  pipe, as with `| head`) ends the program quietly with 141 (128 + SIGPIPE), as `yes | head` and
+  `git log | head` do: never 1, which says the data has a problem.
 """
 
 from __future__ import annotations
@@ -20,7 +22,9 @@ import io
 import os
 import signal
 import sys
+from collections.abc import Callable
 from types import FrameType
+from typing import Any
 
 import click
 
@@ -89,6 +93,19 @@ class _ClosedStdout(io.TextIOBase):
         raise self._closed()
 
 
+def _quiet_stops(previous: Callable[[Any], object]) -> Callable[[Any], object]:
+    """An unraisable-exception hook that drops a stop (Terminated, KeyboardInterrupt) raised where Python cannot
+    deliver it, inside a finaliser (WeasyPrint's `FontConfiguration.__del__` in a build's PDF phase): the signal is
+    noted, and `finish` reports it in one line; Python printed "Exception ignored in … Traceback" first."""
+
+    def hook(unraisable: Any) -> object:
+        if isinstance(unraisable.exc_value, (Terminated, KeyboardInterrupt)) and _received:
+            return None
+        return previous(unraisable)
+
+    return hook
+
+
 def install() -> None:
     """Make SIGTERM/SIGHUP (and SIGINT) exceptions that are noted; a closed standard input reads as empty, a closed
     standard output fails at the first write.
@@ -99,6 +116,7 @@ def install() -> None:
     """
     for sig in _SIGNALS:
         signal.signal(sig, _raise_terminated)
+    sys.unraisablehook = _quiet_stops(sys.unraisablehook)
     if signal.getsignal(signal.SIGINT) is signal.default_int_handler:  # not when started with SIGINT ignored
         signal.signal(signal.SIGINT, _raise_interrupt)
     if sys.stdin is None:  # started with stdin closed (`<&-`)
@@ -107,17 +125,29 @@ def install() -> None:
         sys.stdout = _ClosedStdout()
 
 
-def stdout_failed() -> bool:
-    """True when standard output cannot take what is written to it (a full device, a closed pipe)."""
+BROKEN_PIPE = 128 + 13  # the status of a process SIGPIPE ended: what a shell shows for `yes | head`
+
+
+def _stdout_error() -> OSError | None:
+    """Why standard output cannot take what is written to it (a full device, a closed pipe), or None."""
     if sys.stdout is None:
-        return False
+        return None
     try:
         sys.stdout.flush()
-    except OSError:
-        return True
+    except OSError as exc:
+        return exc
     except ValueError:  # closed
-        return False
-    return False
+        return None
+    return None
+
+
+def stdout_failed() -> bool:
+    """True when standard output cannot take what is written to it (a full device, a closed pipe)."""
+    return _stdout_error() is not None
+
+
+def _broken_pipe(exc: BaseException | None) -> bool:
+    return isinstance(exc, BrokenPipeError) or (isinstance(exc, OSError) and exc.errno == errno.EPIPE)
 
 
 def silence_stdout() -> None:
@@ -134,11 +164,12 @@ _STREAM_ERRORS = {errno.EBADF, errno.ENOSPC, errno.EIO, errno.EPIPE, errno.EFBIG
 
 
 def report_os_error(exc: OSError) -> int:
-    """Say what went wrong in one line on standard error (nothing for a broken pipe); the exit status, 1."""
-    if stdout_failed() or (exc.filename is None and exc.errno in _STREAM_ERRORS):
+    """Say what went wrong in one line on standard error; the exit status, 1 (a broken pipe: nothing said, 141)."""
+    pending = _stdout_error()
+    if pending is not None or (exc.filename is None and exc.errno in _STREAM_ERRORS):
         silence_stdout()
-        if exc.errno == errno.EPIPE or isinstance(exc, BrokenPipeError):
-            return 1
+        if _broken_pipe(exc) or _broken_pipe(pending):
+            return BROKEN_PIPE
         message = f"cannot write to standard output: {describe_os_error(exc)}"
     else:
         where = f": {exc.filename}" if exc.filename else ""
@@ -151,8 +182,11 @@ def report_os_error(exc: OSError) -> int:
 def finish(code: int) -> int:
     """The exit status once what is left on standard output is written (a full device fails only now), and
     a stop signal whose exception Python lost is reported as if it had arrived."""
-    if stdout_failed():
+    pending = _stdout_error()
+    if pending is not None:
         silence_stdout()
+        if _broken_pipe(pending):
+            return BROKEN_PIPE
         with contextlib.suppress(OSError, ValueError):
             click.echo("Error: cannot write to standard output", err=True)
         code = code or 1

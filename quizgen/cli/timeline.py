@@ -8,7 +8,7 @@ import click
 
 from quizgen.bank import Lang, Selection
 from quizgen.cli import cli
-from quizgen.cli.common import bank_option, load, reading, selection_options
+from quizgen.cli.common import OutputFile, bank_option, load, reading, selection_options
 from quizgen.errors import UsageError
 
 FORMATS = ("text", "html", "pdf")
@@ -21,7 +21,7 @@ FORMATS = ("text", "html", "pdf")
               help="Language (both: Japanese with English beneath).")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default=None,
               help="text (default), html or pdf (an A4 page to print); by default taken from the -o file's ending.")
-@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), default=None,
+@click.option("-o", "--output", type=OutputFile(dir_okay=False), default=None,
               help="File to write (default: standard output; pdf needs a file).")
 def timeline(bank_path: Path | None, selection: Selection, lang: str, fmt: str | None, output: Path | None) -> None:
     """The chronology of China–Russia relations across the articles: every dated event once, oldest first,

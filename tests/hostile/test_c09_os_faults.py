@@ -156,7 +156,7 @@ def test_a_reader_that_goes_away_ends_the_program_quietly(bank: Path) -> None:
     err = proc.stderr.read()
     proc.wait(timeout=60)
     assert "Traceback" not in err and "Exception ignored" not in err, err
-    assert proc.returncode == 1
+    assert proc.returncode == 141  # 128 + SIGPIPE, as `yes | head` (hostile pass 6, U8): 1 says the data is wrong
 
 
 @pytest.mark.parametrize("args", [("review", "drafts.yaml", "--bank", "bank"),
