@@ -40,17 +40,6 @@ def typed_rows() -> tuple[int, int]:
     return len(rows), len({r.item for r in rows})
 
 
-def _bench_facts() -> tuple[int, ...]:
-    """The bundled bank's facts, where `bench/bench_worksheet.py` uses it ("as now: its 50 facts fill the sheet"),
-    or () where it falls back to its synthetic bank (README would be wrong to say the bundled one fills it)."""
-    spec = importlib.util.spec_from_file_location("bench_worksheet", ROOT / "bench" / "bench_worksheet.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    _bank, label = module._bank()
-    return () if "synthetic" in label else (len(bundled().live_items()),)
-
-
 def _n(text: str) -> int:
     return WORDS.index(text) if text in WORDS else int(text.replace(",", ""))
 
@@ -59,7 +48,6 @@ def _n(text: str) -> int:
 FIGURES: dict[str, Callable[[], tuple[int, ...]]] = {
     r"The bundled bank covers (\w+) Japanese articles": lambda: (len(bundled().sources),),
     r"on the bundled bank ([\d,]+) rows from (\d+) items": typed_rows,
-    r"\(as now: its (\d+) facts fill the sheet\)": _bench_facts,
 }
 
 # figures in a paragraph about the bundled bank that describe something else
@@ -71,7 +59,6 @@ NOT_THE_BANK = (
     "599 rows",  # the held-out typed table
     "a synthetic bank of 80 independent facts",
     "40-question PDF",
-    "46 facts then",  # history: the bank when the synthetic bank's figure was measured
     "every strict read of 30 random items",  # samples read from the bank, not its size
 )
 
