@@ -92,7 +92,8 @@ class _Picking:
     content: Content
     used: set[str] = field(default_factory=set)  # ids of the items some question already uses
     people: set[str] = field(default_factory=set)  # persons some matching exercise already shows
-    rejected: list[Question] = field(default_factory=list)  # candidates a give-away kept off (one per content)
+    clashes: list[Leak] = field(default_factory=list)  # leaks that kept a candidate off the sheet
+    rejected: list[Question] = field(default_factory=list)  # those candidates (one per content), for the refusal
     turned_away: set[str] = field(default_factory=set)  # content keys (`LeakChecker.content`) of those candidates
     shorts: dict[str, ShortQ] = field(default_factory=dict)  # items asked as short answers, by id (`_clash_count`)
     notes: list[Dropped] = field(default_factory=list)  # the exercise types asked for that are not on the sheet
@@ -127,6 +128,7 @@ class _Picking:
             return False
         found = self.leak(q)
         if found is not None:
+            self.clashes.append(found)
             self.rejected.append(q)
             self.turned_away.add(content)
             return False
