@@ -2,7 +2,10 @@
 while `quizgen check` said 50). Command output in README is checked by `test_readme.py`, which runs it; this
 test covers the sentences. A number of items, facts, sources, articles, entities, stories, disagreements or
 rows written in a paragraph that names the bundled bank must be one of `FIGURES` (checked against the bank)
-or one of `NOT_THE_BANK` (another bank's figure): a new figure fails here until it is checked."""
+or one of `NOT_THE_BANK` (another bank's figure): a new figure fails here until it is checked.
+
+After a change to the bank: `make readme` (or `python tests/test_readme_bank_figures.py --update`) rewrites
+the figures; review the diff."""
 
 from __future__ import annotations
 
@@ -96,4 +99,35 @@ def test_readme_figure_is_the_bundled_banks(pattern: str) -> None:
     want = FIGURES[pattern]()
     for groups in found:
         got = tuple(_n(g) for g in ((groups,) if isinstance(groups, str) else groups))
-        assert got == want, f"README says {got} for {pattern!r}; the bundled bank gives {want}"
+        assert got == want, (f"README says {got} for {pattern!r}; the bundled bank gives {want}: "
+                             "`make readme` rewrites it")
+
+
+def _written(value: int, like: str) -> str:
+    """`value` written as README wrote the figure it replaces (five, 2,000, 49)."""
+    if like in WORDS:
+        return WORDS[value]
+    return f"{value:,}" if "," in like or value >= 1000 else str(value)
+
+
+def update() -> int:
+    """Rewrite README's figures of the bundled bank from the bank (`make readme` runs it after the command outputs)."""
+    text = README.read_text(encoding="utf-8")
+    changed = 0
+    for pattern, figures in FIGURES.items():
+        want = figures()
+        for m in reversed(list(re.finditer(pattern, text))):
+            spans = [(m.start(g), m.end(g)) for g in range(1, len(want) + 1)]
+            for (a, b), value in reversed(list(zip(spans, want, strict=True))):
+                new = _written(value, text[a:b])
+                if new != text[a:b]:
+                    text, changed = text[:a] + new + text[b:], changed + 1
+    README.write_text(text, encoding="utf-8")
+    print(f"{changed} figures of the bundled bank refreshed in {README.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    if sys.argv[1:] != ["--update"]:
+        raise SystemExit("usage: python tests/test_readme_bank_figures.py --update")
+    raise SystemExit(update())
