@@ -37,9 +37,11 @@ test: lint typecheck pytest
 bench: $(VENV)/.installed-test
 	$(PY) bench/run_all.py
 
-# README's command outputs, refreshed from real runs (tests/test_readme.py checks them); review the diff.
+# README's command outputs, refreshed from real runs (tests/test_readme.py checks them), and its figures of the
+# bundled bank (tests/test_readme_bank_figures.py); review the diff.
 readme: $(VENV)/.installed-test
 	QUIZGEN_ARTICLES=$(abspath $(ARTICLES)) $(PY) tests/test_readme.py --update
+	$(PY) tests/test_readme_bank_figures.py --update
 
 clean:
 	rm -rf out build dist .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -12,8 +12,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from quizgen.bank.model import Bank, Category, DateHow, EntityType, Item, Text
-from quizgen.japanese.dates import parse_when
+from quizgen.bank.model import Bank, Category, DateBasis, DateHow, EntityType, Item, Text
+from quizgen.japanese.dates import mentioned, parse_when, short_years
 from quizgen.text import find_control, shorten, strip_controls
 
 __all__ = ["ACTOR_TYPES", "OUTSIDE_ARTICLES", "TAG_PREFIX", "SourceLink", "citation", "date_basis_label", "date_label",
@@ -48,7 +48,7 @@ def date_basis_label(bank: Bank, item: Item) -> Text | None:
     if basis is None:
         return None
     if basis.how is DateHow.STATED:
-        return Text("記事に明記", "stated in the article")
+        return _stated(bank, item, basis)
     if basis.how is DateHow.ARTICLE_DATE:
         source = bank.source_by_id.get(basis.article)
         page = date_label(source.published) if source is not None and source.published else NO_DATE
@@ -70,6 +70,20 @@ def reporting(item: Item) -> tuple[str, ...]:
     if basis.how is DateHow.STATED:
         return (basis.article,)
     return tuple(dict.fromkeys((*item.articles, basis.article)))
+
+
+def _stated(bank: Bank, item: Item, basis: DateBasis) -> Text:
+    """記事に明記, saying how a two-digit year was read: 記事に明記(「24年」を2024年と読む)."""
+    when = parse_when(item.when) if item.when is not None else None
+    quotes = " ".join(basis.quotes)
+    if when is None or when.year is None or when.year in mentioned(quotes).years:
+        return Text("記事に明記", "stated in the article")
+    source = bank.source_by_id.get(basis.article)
+    published = int(source.published[:4]) if source is not None and source.published else None
+    written = short_years(quotes, published).get(when.year)
+    if written is None:
+        return Text("記事に明記", "stated in the article")
+    return Text(f"記事に明記(「{written}」を{when.year}年と読む)", f"stated in the article ({written} read as {when.year})")
 
 
 def dated(bank: Bank, item: Item) -> Text | None:

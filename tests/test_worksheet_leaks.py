@@ -269,8 +269,11 @@ def test_a_sheet_that_cannot_be_clean_names_the_clash() -> None:
                         WorksheetOptions(count=2, types=(Exercise.SHORT,), seed=1), random.Random(1), DAY)
     assert str(err.value) == (
         "only 1 questions of the types short can be made from this selection without one giving another away "
-        "(2 asked for); use a smaller count, widen the selection or add types. Questions that would give each other "
-        "away: b's prompt shows 「ナスタチウム」, the answer to a.")
+        "(2 asked for); use a smaller count, widen the selection or add types.\n"
+        "Left off because they would give another question away or be given away (fix or discard them in "
+        "`quizgen review`, or leave them out):\n"
+        "  a: b's prompt shows 「ナスタチウム」, the answer to a\n"
+        "To make a sheet of the 1 questions that fit, add: exclude_ids a count 1 seed 1")
 
 
 # --------------------------------------------------------------------------- twenty real sheets

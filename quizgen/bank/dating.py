@@ -2,7 +2,8 @@
 derivation is checked; a year printed in an item is one the articles give.
 
 `date_basis.how`:
-- `stated`: the quotes write the year (and the month 3月 and day 10日 that `when` has);
+- `stated`: the quotes write the year (and the month 3月 and day 10日 that `when` has); a year of the 2000s
+  also as the two digits a page of the 2000s writes as a year (「24年までの目標」: 2024, `short_years`);
 - `article-date`: the quotes hold 今年/昨年/来年/一昨年/再来年…, counted from the source's `published`
   date; or, with no such word, the page reports the event as just happened or under way: then `when` is
   the page's own year and month and `note` says how;
@@ -10,7 +11,8 @@ derivation is checked; a year printed in an item is one the articles give.
 In every case the quotes show the month and day that `when` has.
 
 With the article texts: `from_year` must be written in the article, and a four-digit year in an item's
-prompt, answer, statement, cloze or event must be in a cited article, be the year of the item's own dated
+prompt, answer, statement, cloze or event must be in a cited article (in full, or as the two-digit year a page
+of the 2000s writes: 2024 for 「24年までの目標」), be the year of the item's own dated
 `when`, or be named in its `context` note. Every problem is added to the `Reader` with its place.
 """
 
@@ -20,7 +22,7 @@ import re
 
 from quizgen.bank.model import Bank, DateBasis, DateHow, Item, Text
 from quizgen.bank.records import Reader, suggest
-from quizgen.japanese.dates import PartialDate, mentioned, parse_when, relative_year
+from quizgen.japanese.dates import PartialDate, mentioned, parse_when, relative_year, short_year_words, short_years
 from quizgen.text import quoted
 
 __all__ = ["check_dates", "check_years"]
@@ -60,7 +62,9 @@ def _check_basis(bank: Bank, r: Reader, it: Item, basis: DateBasis, when: Partia
             if getattr(basis, name) is not None:
                 r.flag("items", it.id, ("date_basis", name), f"{name} is for how: counted, not {basis.how.value}")
     assert when.year is not None
-    if basis.how is DateHow.STATED and when.year not in seen.years:
+    published = int(source.published[:4]) if source.published else None
+    if (basis.how is DateHow.STATED and when.year not in seen.years
+            and when.year not in short_years(" ".join(basis.quotes), published)):
         r.flag("items", it.id, ("date_basis", "quotes"),
                f"stated: the quotes do not show the year {when.year}; a year found from the page's date is "
                "article-date, one counted from another year is counted")
@@ -103,17 +107,32 @@ def _counted(r: Reader, it: Item, basis: DateBasis, year: int, texts: dict[str, 
                f"counted: {basis.from_year} is not written in article {basis.article}")
 
 
-def check_years(r: Reader, it: Item, texts: dict[str, str]) -> None:
-    """A year in the prompt, answer, statement, cloze or event: in a cited article, the item's dated `when`,
-    or its `context` note."""
+def check_years(bank: Bank, r: Reader, it: Item, texts: dict[str, str]) -> None:
+    """A year in the prompt, answer, statement, cloze or event: in a cited article (in full, or its two digits
+    written as a year on a page of the 2000s), the item's dated `when`, or its `context` note."""
     cited = "".join(texts.get(a, "") for a in it.articles)
+    short: set[str] = set()
+    for a in it.articles:
+        source = bank.source_by_id.get(a)
+        published = int(source.published[:4]) if source is not None and source.published else None
+        short.update(str(y) for y in short_years(texts.get(a, ""), published))
     context = f"{it.context.ja} {it.context.en}" if it.context else ""
     own = it.when[:4] if it.when is not None and it.date_basis is not None else None
     for name in ("prompt", "answer", "statement", "cloze", "event"):
         val: Text | None = getattr(it, name)
         for lang in ("ja", "en") if val is not None else ():
             for year in _YEAR_RE.findall(getattr(val, lang)):
-                if year not in cited and year != own and year not in context:
+                if year not in cited and year not in short and year != own and year not in context:
                     r.flag("items", it.id, (name, lang),
                            f"year {year} is neither in the cited article(s) nor the item's dated when; "
-                           "a year from outside the articles goes in a `context` note")
+                           f"{_not_read(cited, int(year))}a year from outside the articles goes in a `context` note")
+
+
+def _not_read(cited: str, year: int) -> str:
+    """Why the article's two digits of `year` are not that year (「24年ぶり」 is a span), or ''."""
+    words = short_year_words(cited, year)
+    if not words:
+        return ""
+    shown = "、".join(f"「{w}」" for w in words[:3])
+    return (f"the article's {shown} is not read as {year} (a two-digit year counts before 月, に, まで, の… "
+            "on a page of the 2000s); ")

@@ -59,7 +59,7 @@ def validate(bank: Bank, r: Reader, articles: Path | ArticleFolders | None = Non
         _check_quotes(bank, r, texts)
         for it in bank.items:
             if all(a in texts for a in it.articles):  # an article not at hand is not checked (see ArticleFolders)
-                check_years(r, it, texts)
+                check_years(bank, r, it, texts)
 
 
 def _check_sources(bank: Bank, r: Reader) -> None:

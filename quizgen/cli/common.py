@@ -39,6 +39,7 @@ FLAGS = {
     "vary_items": "--vary-items",
     "timeline_page": "--timeline-page",
     "ids": "--ids",
+    "seed": "--seed",
     "exclude_ids": "--exclude",
     "items": "--category/--priority/--story/--article/--tag",
     "categories": "--category",

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from quizgen.japanese.numbers import parse_int
 
 __all__ = ["Mentioned", "PartialDate", "dates_in", "mentioned", "parse_date", "parse_when", "relative_words", "relative_year",
-           "typed_weekday", "weekday_ok"]
+           "short_year_words", "short_years", "typed_weekday", "weekday_ok"]
 
 
 @dataclass(frozen=True)
@@ -166,6 +166,31 @@ def mentioned(text: str) -> Mentioned:
         if d:
             days.add(int(d))
     return Mentioned(frozenset(years), frozenset(months), frozenset(days))
+
+
+# A two-digit year as Japanese news writes one (「24年までの目標」, 「22年2月」): not after a digit, an era name
+# (平成24年), 同/年度 or 約 (約24年: a span), and followed by a month or a word that makes it a point in time
+# (never 24年ぶり, 24年間, 24年前).
+_SHORT_YEAR_RE = re.compile(r"(?<![0-9年度同約計和成治正])([0-9]{2})年"
+                            r"(?=[0-9]{1,2}月|には|に|まで|から|の|、|は|も|が|を|以降|以来|末|初め|初頭|前半|後半|"
+                            r"中|時点|春|夏|秋|冬|」|）|\))")
+
+
+def short_years(text: str, published_year: int | None) -> dict[int, str]:
+    """The years `text` writes in two digits as a year, read in the century of a page of the 2000s:
+    「24年までの目標」 on a page of 2023 -> {2024: '24年'}. Nothing for a page of another century or none."""
+    if published_year is None or not 2000 <= published_year <= 2099:
+        return {}
+    text = unicodedata.normalize("NFKC", text)
+    return {2000 + int(yy): f"{yy}年" for yy in _SHORT_YEAR_RE.findall(text)}
+
+
+def short_year_words(text: str, year: int) -> tuple[str, ...]:
+    """Where `text` writes the two digits of `year` with 年 after no digit, with the two characters that
+    follow (「24年ぶり」), for a message saying why it is not read as that year."""
+    text = unicodedata.normalize("NFKC", text)
+    pattern = re.compile(rf"(?<![0-9])({year % 100:02d}年.{{0,2}})")
+    return tuple(dict.fromkeys(m.group(1) for m in pattern.finditer(text)))
 
 
 # Words that count years from the date a page was written, longest first (一昨年 before 昨年).

@@ -159,6 +159,7 @@ def build_worksheet(bank: Bank, items: Sequence[Item], options: WorksheetOptions
     articles = sorted({a for c in contents for qs in c.values() for q in qs for a in question_articles(q)})
     title = Text(options.title, options.title) if options.title else DEFAULT_TITLE
     checker = LeakChecker(bank, options.lang, texts)
+    _refuse_header_leaks(checker, options, variants)
     bare = frozenset().union(*(checker.bare_sources([q for _, q in v.questions()], articles) for v in variants))
     ws = Worksheet(title, options, variants, tuple(articles), created, tuple(dict.fromkeys(notes)), bare)
     for v in variants:
@@ -166,6 +167,25 @@ def build_worksheet(bank: Bank, items: Sequence[Item], options: WorksheetOptions
         if leaks:  # the choice above never lets one through: this guards against a bug, loudly
             raise QuizgenError(f"version {v.label} gives answers away: " + "; ".join(leak.describe() for leak in leaks))
     return ws
+
+
+def _refuse_header_leaks(checker: LeakChecker, options: WorksheetOptions, variants: Sequence[Variant]) -> None:
+    """A {title} or {exam} that prints a question's answer (newuser2 #7: 「…「一帯一路」フォーラム…」 on page 1
+    beside the question 一帯一路 answers) is refused, naming the question and the words, before anything is
+    written: the teacher chose the words, so the teacher changes them (no question is swapped behind their back)."""
+    for name, header in (("title", options.title), ("exam", options.exam)):
+        if header is None:
+            continue
+        found: dict[str, list[str]] = {}
+        for v in variants:
+            for number, q in v.questions():
+                for leak in checker.in_header(q, header):
+                    where = f"問{number}" + (f" of version {v.label}" if len(variants) > 1 else "")
+                    found.setdefault(leak.form, []).append(f"{where} ({leak.taker})")
+        if found:
+            shown = "; ".join(f"「{form}」 answers {', '.join(dict.fromkeys(qs))}" for form, qs in found.items())
+            raise UsageError(f"{{{name}}} gives answers away: {shown}; leave these words out of the "
+                             f"{'title' if name == 'title' else 'exam name'} (nothing was written)", names=[name])
 
 
 def sheet_leaks(bank: Bank, ws: Worksheet, variant: Variant, texts: Mapping[str, str] | None = None) -> list[Leak]:

@@ -46,7 +46,7 @@ from quizgen.japanese.normalise import normalise
 ROUNDS = 8  # orders tried before giving up on a sheet without give-aways
 PATIENCE = 2  # rounds in a row no closer to the count than the best so far, after which the rounds stop
 _RANKED = 3 * EXERCISE_SIZE  # parts of a matching or timeline exercise ranked by how much they clash (a sample)
-_SHOWN_CONFLICTS = 4  # clashes named in the message when a sheet cannot be filled
+_SHOWN_LEFT_OFF = 20  # questions left off named in the refusal, one line each (a screenful)
 _HEAVY_CLASH = 2  # a matching pair that would keep more questions than this off the sheet is left out, if it can be
 
 Content = dict[Exercise, list[Question]]
@@ -93,6 +93,7 @@ class _Picking:
     used: set[str] = field(default_factory=set)  # ids of the items some question already uses
     people: set[str] = field(default_factory=set)  # persons some matching exercise already shows
     clashes: list[Leak] = field(default_factory=list)  # leaks that kept a candidate off the sheet
+    rejected: list[Question] = field(default_factory=list)  # those candidates (one per content), for the refusal
     turned_away: set[str] = field(default_factory=set)  # content keys (`LeakChecker.content`) of those candidates
     shorts: dict[str, ShortQ] = field(default_factory=dict)  # items asked as short answers, by id (`_clash_count`)
     notes: list[Dropped] = field(default_factory=list)  # the exercise types asked for that are not on the sheet
@@ -128,6 +129,7 @@ class _Picking:
         found = self.leak(q)
         if found is not None:
             self.clashes.append(found)
+            self.rejected.append(q)
             self.turned_away.add(content)
             return False
         self.content[t].append(q)
@@ -143,9 +145,10 @@ class _Picking:
 
 
 def pick_content(bank: Bank, items: Sequence[Item], options: WorksheetOptions, rng: random.Random,
-                 texts: Mapping[str, str] | None = None) -> tuple[Content, list[Dropped]]:
+                 texts: Mapping[str, str] | None = None, suggest: bool = True) -> tuple[Content, list[Dropped]]:
     """The questions of one sheet, by type, none giving another away, and notes on what could not be built
-    as asked. A UsageError when the selection cannot fill `options.count` questions."""
+    as asked. A UsageError when the selection cannot fill `options.count` questions (with `suggest`, naming
+    the items to leave out and the {count} that then fits, tried first)."""
     composite = [t for t in options.types if t in COMPOSITE_EXERCISES]
     simple = [t for t in options.types if t in SIMPLE_EXERCISES]
     if not simple:
@@ -166,7 +169,40 @@ def pick_content(bank: Bank, items: Sequence[Item], options: WorksheetOptions, r
             notes = [*picking.notes, *(_left_out(t, best.made, options.count) for t in dropped)]
             return {t: qs for t, qs in picking.content.items() if qs}, notes
         most = picking if picking.made > most.made else most
-    raise _too_few(most, options)  # the most any attempt made: a smaller --count is judged the same way
+    # the most any attempt made: a smaller --count is judged the same way
+    raise _too_few(most, options, _fitting(bank, items, most, options, texts) if suggest else None)
+
+
+@dataclass(frozen=True)
+class _Fit:
+    """Options that make a sheet of what the closest attempt placed: {exclude_ids} or {ids} (the shorter), {count}."""
+
+    flag: str
+    ids: tuple[str, ...]
+    count: int
+    seed: int
+
+    def spelled(self) -> str:
+        return f"{{{self.flag}}} {','.join(self.ids)} {{count}} {self.count} {{seed}} {self.seed}"
+
+
+def _fitting(bank: Bank, items: Sequence[Item], best: _Picking, options: WorksheetOptions,
+             texts: Mapping[str, str] | None) -> _Fit | None:
+    """The selection less every item the closest attempt left off, and the count it fills, as the same command
+    with these options would build it (the same seed: tried here), or None when it does not."""
+    placed = {i.id for q in best.chosen for i in question_items(q)}
+    kept = [i for i in items if i.id in placed]
+    count = min(best.made, len(kept))
+    if count < 1 or options.seed is None:
+        return None
+    try:
+        pick_content(bank, kept, replace(options, count=count), random.Random(options.seed), texts, suggest=False)
+    except UsageError:
+        return None
+    left = tuple(i.id for i in items if i.id not in placed)
+    ids = tuple(i.id for i in kept)
+    return _Fit("exclude_ids", left, count, options.seed) if len(",".join(left)) <= len(",".join(ids)) else \
+        _Fit("ids", ids, count, options.seed)
 
 
 def _rounds(bank: Bank, items: Sequence[Item], options: WorksheetOptions, rng: random.Random,
@@ -439,27 +475,46 @@ def _take_one(picking: _Picking, t: Exercise, cap: int | None = None) -> bool:
     return False
 
 
-def _too_few(best: _Picking, options: WorksheetOptions) -> UsageError:
+def _too_few(best: _Picking, options: WorksheetOptions, fit: _Fit | None) -> UsageError:
+    """The refusal, made to act on (newuser2 #6: it named 4 clashes "and 23 more", found by trial with --exclude):
+    every question the closest attempt left off for a give-away, one line each with all it clashes with on that
+    sheet (the first `_SHOWN_LEFT_OFF`), and the options that make the sheet of the rest (`_fitting`)."""
     names = ", ".join(t.value for t in options.types)
-    chosen = {i.id for q in best.chosen for i in question_items(q)}
-    shown: list[str] = []
-    for leak in best.clashes:
-        text = leak.describe()
-        if text not in shown and (leak.giver not in chosen or leak.taker not in chosen):
-            shown.append(text)
-    clashes = ""
-    if shown:
-        more = len(shown) - _SHOWN_CONFLICTS
-        clashes = (" Questions that would give each other away: " + "; ".join(shown[:_SHOWN_CONFLICTS])
-                   + (f"; and {more} more" if more > 0 else "") + ".")
     notes = "".join(f" ({n.note})" for n in dict.fromkeys(best.notes))
     tf_only = sum(1 for i in best.pool if i.truefalse)
     if tf_only and Exercise.TRUEFALSE not in options.types:
         notes += (f" ({tf_only} item{'s' if tf_only != 1 else ''} of the selection {'are' if tf_only != 1 else 'is'} "
                   "asked as true/false only: add truefalse to {types})")
-    return UsageError(f"only {best.made} questions of the types {names} can be made from this selection without one "
-                      f"giving another away ({options.count} asked for){notes}; use a smaller {{count}}, widen the "
-                      f"selection or add {{types}}.{clashes}", names=["count", "types"])
+    head = (f"only {best.made} questions of the types {names} can be made from this selection without one "
+            f"giving another away ({options.count} asked for){notes}; use a smaller {{count}}, widen the "
+            f"selection or add {{types}}.")
+    left = _left_off(best)
+    if not left:
+        return UsageError(head, names=["count", "types"])
+    lines = [f"  {label}: " + "; ".join(found) for label, found in list(left.items())[:_SHOWN_LEFT_OFF]]
+    if len(left) > _SHOWN_LEFT_OFF:
+        lines.append(f"  … and {len(left) - _SHOWN_LEFT_OFF} more")
+    take = "" if fit is None else f"\nTo make a sheet of the {fit.count} questions that fit, add: {fit.spelled()}"
+    return UsageError(f"{head}\nLeft off because they would give another question away or be given away (fix or "
+                      f"discard them in `quizgen review`, or leave them out):\n" + "\n".join(lines) + take,
+                      names=["count", "types", "exclude_ids", "ids", "seed"])
+
+
+def _left_off(best: _Picking) -> dict[str, list[str]]:
+    """Each question the attempt turned away and never put on the sheet in another form, by label: every
+    give-away between it and the sheet's questions and source list, as `Leak.describe` says it."""
+    chosen = best.chosen
+    on_sheet = {best.checker.content(q) for q in chosen}
+    placed = {i.id for q in chosen for i in question_items(q)}
+    out: dict[str, list[str]] = {}
+    for q in best.rejected:
+        if best.checker.content(q) in on_sheet or all(i.id in placed for i in question_items(q)):
+            continue
+        leaks = [leak for other in chosen for leak in best.checker.between(q, other)]
+        leaks += best.checker.in_sources(q, best.articles)
+        found = out.setdefault(question_label(q), [])
+        found.extend(d for leak in leaks if (d := leak.describe()) not in found)
+    return {label: found for label, found in out.items() if found}
 
 
 def timeline_items(items: Sequence[Item]) -> list[Item]:

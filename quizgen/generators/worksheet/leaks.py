@@ -536,6 +536,11 @@ class LeakChecker:
         qs = list(questions)
         return frozenset(a for a in articles if any(self.in_headline(q, a) for q in qs))
 
+    def in_header(self, q: Question, header: str) -> list[Leak]:
+        """`q`'s answer in a text the sheet's header prints as given, in every language (the `--title`, the
+        `--exam` name): newuser2 #7, a title 「…「一帯一路」フォーラム…」 answered a question on page 1."""
+        return self._printed_leaks(q, Text(header, header), "the header", "header")
+
     def _source_leaks(self, q: Question, article: str, headline: bool) -> list[Leak]:
         if article not in self.bank.source_by_id:
             return []
@@ -544,7 +549,10 @@ class LeakChecker:
         text = Text(label.ja, label.en) if self.lang is not Lang.EN else Text("", label.en)
         name = source_label(self.bank, article)
         giver = f"the source list ({name.ja if self.lang is not Lang.EN else name.en})"
-        where = "headline" if headline else "source list"
+        return self._printed_leaks(q, text, giver, "headline" if headline else "source list")
+
+    def _printed_leaks(self, q: Question, text: Text, giver: str, where: str) -> list[Leak]:
+        """`q`'s answer in `text`, printed on the sheet outside any question (`giver` names where)."""
         if isinstance(q, MatchingQ):
             return [replace(leak, giver=giver) for leak in
                     _matching_leaks(q, q, [(where, text)], self.langs, self.names)]
