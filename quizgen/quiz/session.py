@@ -269,8 +269,8 @@ class Session:
             return None
         if self.store is not None and not self._asked:  # a damaged file or a damaged state of any queued card is
             self.store.checked()  # a StoreError now, before the first question: no answer is saved before it
-            self.store.check_states(ids=[c.id for c in self.queue])
-        if self.store is not None and self.queue[0].id not in self._asks:
+            self.store.check_states(ids=[c.id for c in self.queue])  # the first card's state among them
+        elif self.store is not None and self.queue[0].id not in self._asks:
             self.store.checked()  # (a card's state damaged during the session: refused before that card is asked)
             self.store.card(self.queue[0].id)
         card = self.queue.pop(0)
