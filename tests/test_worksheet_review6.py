@@ -259,3 +259,29 @@ def test_every_source_the_key_names_is_on_its_list(tmp_path: Path, lang: Lang) -
     assert f"{mark}テストまとめ" in key and "テストまとめ" not in sheet
     assert re.search(f"日付の出典(/datefrom)?:{mark}テストまとめ", key)
     assert re.search(f"東京新聞の報道:{mark}が紹介(TokyoShimbun:relayedby{mark})?https://www.tokyo-np.co.jp/article/1", key)
+
+
+@pytest.mark.parametrize("lang", [Lang.JA, Lang.BOTH, Lang.EN])
+def test_the_word_key_names_the_dates_source_and_the_relaying_page_as_the_html_key_does(
+        tmp_path: Path, lang: Lang) -> None:
+    """Issue 14 (left from review 7): the Word key printed 「日付:…」 without 「日付の出典」 and dropped the note
+    naming which listed page relays 東京新聞's report, so a teacher editing in Word could not check them."""
+    import io
+
+    import docx
+
+    from quizgen.generators.worksheet.word import docx_bytes
+
+    bank = _relaying_bank(tmp_path)
+    ws = make(bank, Selection(ids=("t-flower-01", "t-flower-02")), count=2, types=(Exercise.SHORT,), lang=lang)
+    doc = docx.Document(io.BytesIO(docx_bytes(bank, ws, ws.variants[0], Part.KEY)))
+    key = "\n".join(p.text for p in doc.paragraphs)
+    mark = "③"
+    assert f"{mark} " in key.split("出典" if lang is not Lang.EN else "Sources")[-1]  # on the key's source list
+    if lang is Lang.EN:
+        assert re.search(f"date from: {mark} ", key)
+        assert f"Tokyo Shimbun: reported as relayed by {mark} https://www.tokyo-np.co.jp/article/1" in key
+    else:
+        assert re.search(f"日付の出典:( date from: )?{mark} ", key)
+        relay = f"東京新聞の報道:{mark}が紹介( Tokyo Shimbun: relayed by {mark})? https://www.tokyo-np.co.jp/article/1"
+        assert re.search(relay, key)

@@ -24,7 +24,7 @@ from quizgen.generators.worksheet.exercises import (
     TimelineQ,
     TrueFalseQ,
 )
-from quizgen.generators.worksheet.key import KeyEntry, context_note, disagreement_note, key_entries
+from quizgen.generators.worksheet.key import KeyEntry, NamedReport, context_note, disagreement_note, key_entries
 from quizgen.generators.worksheet.render import Furigana, Part, shown_sources
 from quizgen.generators.worksheet.sheet import Section, Variant, Worksheet
 
@@ -334,14 +334,34 @@ class _Writer:
                 see = f"({self.t(quote.see)})" if quote.see is not None else ""
                 self.para(f"{mark}「{quote.text}」{see}", size=8.5, indent=10)
         notes = [self.t(e.scoring) if e.scoring else None,
-                 f"{self.label('日付:', 'Date: ')}{self.t(e.dated)}" if e.dated else None,
+                 self._dated(e) if e.dated else None,
                  self.t(e.explanation) if e.explanation else None,
+                 *(self._named(r) for r in e.named),
                  self.t(context_note(e.context)) if e.context else None,
                  self.t(disagreement_note(e.disagreement)) if e.disagreement else None]
         for note in notes:
             if note:
                 self.para(note, size=8.5, indent=6)
         self.para(keep=False)
+
+    def _mark(self, article: str | None) -> str:
+        return self.sources[article].mark if article is not None and article in self.sources else ""
+
+    def _dated(self, e: KeyEntry) -> str:
+        """「日付:2023年3月10日 日付の出典:③ニューズウィーク日本版…」, as the HTML key prints it."""
+        line = f"{self.label('日付:', 'Date: ')}{self.t(e.dated)}" if e.dated else ""
+        if e.date_source is not None:
+            mark = self._mark(e.date_article)
+            line += f"　{self.label('日付の出典:', 'date from: ')}{mark + ' ' if mark else ''}{self.t(e.date_source)}"
+        return line
+
+    def _named(self, r: NamedReport) -> str:
+        """「東京新聞の報道:③が紹介」: an outlet the notes name, and the listed page that relays it."""
+        mark, url = self._mark(r.article), f" {r.url}" if r.url else ""
+        if self.lang is Lang.EN:
+            return f"{r.outlet.en}: reported as relayed by {mark}{url}"
+        both = f" {r.outlet.en}: relayed by {mark}" if self.lang is Lang.BOTH else ""
+        return f"{r.outlet.ja}の報道:{mark}が紹介{both}{url}"
 
     def answers(self) -> None:
         self.header(Part.ANSWERS)
