@@ -291,6 +291,24 @@ def _read_only_why(path: Path) -> tuple[str, str]:
     return "", "Make it writable (chmod u+w) or pass {db_path} with another path"
 
 
+def _cannot_make(path: Path) -> str | None:
+    """Why a new database at `path` cannot be made (the nearest folder there is above it cannot be written), or None:
+    SQLite only says "unable to open database file"."""
+    if path.exists() or path.is_symlink():
+        return None
+    folder = path.parent
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent
+    if not folder.is_dir() or os.access(folder, os.W_OK):
+        return None  # a file in the way is said where the folder is made
+    try:
+        mounted = bool(os.statvfs(folder).f_flag & os.ST_RDONLY)
+    except (AttributeError, OSError):  # Windows has no statvfs
+        mounted = False
+    return f"its folder {folder} is on a file system mounted read-only" if mounted else \
+        f"its folder {folder} cannot be written (no write permission)"
+
+
 def _writable(path: Path) -> bool:
     """Can this process write the database file and create its -wal and -shm files beside it?"""
     return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
@@ -372,6 +390,10 @@ class Store:
             why, fix = _read_only_why(self.path)
             raise StoreError(f"{self.path} is read-only{why}, so {unsaved}. {fix}; it was not changed.",
                              names=["db_path"])
+        if (why_not := _cannot_make(self.path)) is not None:
+            cost = "" if read_only else f", so {unsaved}"
+            raise StoreError(f"cannot make the review database {self.path}: {why_not}{cost}. Pass {{db_path}} with a path "
+                             "in a writable folder.", names=["db_path"])
         stamp = None if read_only or self._frozen else _stamp(self.path)  # before SQLite makes a -wal beside it
         self._con = self._connect()
         with self._errors():
