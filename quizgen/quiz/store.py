@@ -279,11 +279,7 @@ def _state(text: object, review_id: object, item_id: object) -> str:
 def _read_only_why(path: Path) -> tuple[str, str]:
     """Why a database file cannot be written, and what to do: the file system, the folder (SQLite writes its -wal
     and -shm files beside the database) or the file's own permission."""
-    try:
-        mounted = bool(os.statvfs(path).f_flag & os.ST_RDONLY)
-    except (AttributeError, OSError):  # Windows has no statvfs
-        mounted = False
-    if mounted:
+    if _mounted_read_only(path):
         return " (its file system is mounted read-only)", "Copy it to a writable folder and pass {db_path} with the copy"
     if os.access(path, os.W_OK):
         return (f" (its folder {path.parent} is, and SQLite writes beside it)",
@@ -301,12 +297,15 @@ def _cannot_make(path: Path) -> str | None:
         folder = folder.parent
     if not folder.is_dir() or os.access(folder, os.W_OK):
         return None  # a file in the way is said where the folder is made
-    try:
-        mounted = bool(os.statvfs(folder).f_flag & os.ST_RDONLY)
-    except (AttributeError, OSError):  # Windows has no statvfs
-        mounted = False
-    return f"its folder {folder} is on a file system mounted read-only" if mounted else \
+    return f"its folder {folder} is on a file system mounted read-only" if _mounted_read_only(folder) else \
         f"its folder {folder} cannot be written (no write permission)"
+
+
+def _mounted_read_only(path: Path) -> bool:
+    try:
+        return bool(os.statvfs(path).f_flag & os.ST_RDONLY)
+    except (AttributeError, OSError):  # Windows has no statvfs
+        return False
 
 
 def _writable(path: Path) -> bool:
