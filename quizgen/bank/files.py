@@ -7,6 +7,7 @@ otherwise be read into memory whole), and UTF-8; whatever is wrong is said with 
 
 from __future__ import annotations
 
+import difflib
 import errno
 import os
 import re
@@ -44,11 +45,17 @@ def not_a_bank(bank_dir: Path, sections: Iterable[str]) -> str | None:
         return "it has no .yaml file at its top"
     if any(Path(name).stem.lower() == "sources" for name, _ in tops):
         return None  # by its name, whatever it holds: its problems are the bank's to report
-    wanted = set(sections)
-    if any(_first_key(Path(path)) in wanted for _, path in tops):
+    wanted = tuple(sections)
+    if any(_bank_like(_first_key(Path(path)), wanted) for _, path in tops):
         return None
     shown = ", ".join(name for name, _ in tops[:5]) + (", …" if len(tops) > 5 else "")
     return f"no .yaml file at its top begins with a bank section ({shown})"
+
+
+def _bank_like(key: str | None, sections: tuple[str, ...]) -> bool:
+    """Whether a file's first key is a bank section or a slip of one (`itmes:`, `Items:`): a bank file whose
+    mistake the loader names (「unknown section (did you mean 'items'?)」), not a folder that is no bank."""
+    return key is not None and bool(difflib.get_close_matches(key.lower(), sections, n=1, cutoff=0.75))
 
 
 _KEY = re.compile(r"""\{?\s*["']?([A-Za-z_]\w*)["']?\s*:""")

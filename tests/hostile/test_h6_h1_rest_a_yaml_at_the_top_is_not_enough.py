@@ -63,3 +63,15 @@ def test_hidden_folders_of_a_bank_are_read(bank: Path) -> None:
     err = run("check", "--bank", "bank").fails_cleanly()
 
     assert err.splitlines()[0] == "bank/.drafts/zz.yaml:1:8: items: must be a list, not a mapping"
+
+
+@pytest.mark.parametrize("slip", ["itmes", "Items", "source"])
+def test_a_one_file_bank_with_a_slip_in_its_first_section_is_told_the_slip(tmp_path: Path, slip: str) -> None:
+    """A mistyped first section (`itmes:`) is a bank's mistake to name with its place and the section meant, not
+    a folder that is no bank (the refusal above said only 「no .yaml file at its top begins with a bank section」)."""
+    (tmp_path / "mine").mkdir()
+    (tmp_path / "mine" / "bank.yaml").write_text(f"{slip}:\n  - id: x\n", encoding="utf-8")
+
+    err = run("check", "--bank", "mine").fails_cleanly()
+
+    assert err.splitlines()[0].startswith(f"mine/bank.yaml:1:1: {slip}: unknown section (did you mean '")
