@@ -123,15 +123,15 @@ def test_extract_cap_options_bad_use(work: Path, args: list[str], message: str) 
 
 
 @pytest.mark.parametrize(("content", "tail"), [
-    (b"", "the file is empty"),
-    (b"\xff\xfe\x00", "not UTF-8 text (byte 0xff at offset 0); save the article as UTF-8"),
+    (b"", ": the file is empty"),
+    (b"\xff\xfe\x00", ":1:1: not UTF-8 text (byte 0xff at offset 0 of the file); save the article as UTF-8"),
 ])
 def test_extract_bad_input_exits_1_with_a_message(work: Path, content: bytes, tail: str) -> None:
     path = work / "bad.txt"
     path.write_bytes(content)
     r = CliRunner().invoke(cli, ["extract", str(path), "--bank", str(work / "bank")])
     assert r.exit_code == 1
-    assert r.output == f"Error: {path}: {tail}\n"
+    assert r.output == f"Error: {path}{tail}\n"
 
 
 def test_extract_missing_article_is_a_usage_error(work: Path) -> None:

@@ -7,10 +7,12 @@ otherwise be read into memory whole), and UTF-8; whatever is wrong is said with 
 
 from __future__ import annotations
 
+import difflib
 import errno
 import os
+import re
 import stat
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,13 +33,52 @@ def is_yaml(path: Path) -> bool:
     return path.suffix.lower() in (".yaml", ".yml")
 
 
-def holds_bank_files(bank_dir: Path) -> bool:
-    """Whether `bank_dir` holds a .yaml/.yml file at its top (a bank's `sources.yaml`, or one file of the whole
-    bank): what a bank folder has, looked at before anything below it is read (`--bank /` must not walk the disk)."""
+def not_a_bank(bank_dir: Path, sections: Iterable[str]) -> str | None:
+    """Why `bank_dir` is plainly not a bank folder, or None. A bank folder holds at its top `sources.yaml`, or a
+    .yaml/.yml file whose first key is a bank section (one of `sections`: a whole bank in one file, or one of its
+    files): looked at before anything below it is read (`--bank /` or `--bank ~` must not walk the disk)."""
     try:
-        return any(is_yaml(Path(e.name)) for e in os.scandir(bank_dir))
+        tops = sorted((entry.name, entry.path) for entry in os.scandir(bank_dir) if is_yaml(Path(entry.name)))
     except OSError:
-        return False
+        tops = []
+    if not tops:
+        return "it has no .yaml file at its top"
+    if any(Path(name).stem.lower() == "sources" for name, _ in tops):
+        return None  # by its name, whatever it holds: its problems are the bank's to report
+    wanted = tuple(sections)
+    if any(_bank_like(_first_key(Path(path)), wanted) for _, path in tops):
+        return None
+    shown = ", ".join(name for name, _ in tops[:5]) + (", …" if len(tops) > 5 else "")
+    return f"no .yaml file at its top begins with a bank section ({shown})"
+
+
+def _bank_like(key: str | None, sections: tuple[str, ...]) -> bool:
+    """Whether a file's first key is a bank section or a slip of one (`itmes:`, `Items:`): a bank file whose
+    mistake the loader names (「unknown section (did you mean 'items'?)」), not a folder that is no bank."""
+    return key is not None and bool(difflib.get_close_matches(key.lower(), sections, n=1, cutoff=0.75))
+
+
+_KEY = re.compile(r"""\{?\s*["']?([A-Za-z_]\w*)["']?\s*:""")
+
+
+def _first_key(path: Path) -> str | None:
+    """The first top-level key of a YAML file, from its first 64 KiB (comments, `%` directives and `---` skipped);
+    None for a file that is not plain (a FIFO is never opened) or begins otherwise."""
+    if not_plain(path) is not None:
+        return None
+    try:
+        with path.open("rb") as f:
+            head = f.read(65536).decode("utf-8", "replace").removeprefix("\ufeff")
+    except OSError:
+        return None
+    for line in head.splitlines():
+        if line.startswith("---"):
+            line = line[3:].strip()
+        if not line.strip() or line.startswith(("#", "%")):
+            continue
+        match = _KEY.match(line)
+        return match.group(1) if match else None
+    return None
 
 
 def not_plain(path: Path) -> str | None:

@@ -24,7 +24,7 @@ from quizgen.bank.articles import ArticleFolders
 from quizgen.bank.cascade import causes_first
 from quizgen.bank.data import to_data
 from quizgen.bank.files import Unread, bank_files, read_utf8
-from quizgen.bank.located import Loc, LocList, LocMap, load_located
+from quizgen.bank.located import UNREADABLE, Loc, LocList, LocMap, load_located
 from quizgen.bank.model import Bank, Disagreement, Entity, Item, Pool, Source, Story
 from quizgen.bank.records import MISSING, Reader, RecordRef, display_path, dumps_yaml, kind_of, suggest
 from quizgen.bank.validate import validate
@@ -226,13 +226,15 @@ def _read_located(reader: Reader, text: str, shown: str) -> dict[str, list[Any]]
         if not probs:
             reader.fail(Loc(shown, 1, 1), "(document)", "the file is empty; add records to it or delete it")
         return part
+    if data is UNREADABLE:  # a tag on the whole document, said by the YAML reader
+        return part
     if not isinstance(data, LocMap):
         reader.fail(Loc(shown, 1, 1), "(document)", f"must be a mapping with keys {', '.join(SECTIONS)}")
         return part
     for key, raw in data.items():
         if key not in SECTIONS:
             reader.fail(data.key_locs[key], key, f"unknown section{suggest(key, SECTIONS)}; expected {', '.join(SECTIONS)}")
-        elif raw is None:  # a placeholder beside a written section (see below)
+        elif raw is None or raw is UNREADABLE:  # a placeholder beside a written section (see below); a refused tag
             continue
         elif not isinstance(raw, LocList):
             reader.fail(data.where(key), key, f"must be a list, not {kind_of(raw)}")

@@ -53,7 +53,8 @@ class LocList(list[Any]):
 
 
 class Unreadable:
-    """The value of a scalar YAML's rules make but Python cannot hold; its problem is reported already."""
+    """The value of a scalar YAML's rules make but Python cannot hold, or of a tag the bank refuses; its problem is
+    reported already."""
 
     def __repr__(self) -> str:
         return "(unreadable)"
@@ -75,6 +76,7 @@ _SAFE_TAGS = {
     "tag:yaml.org,2002:map",
     "tag:yaml.org,2002:seq",
 }
+_MERGE_TAG = "tag:yaml.org,2002:merge"
 
 
 _TAG_NAMES = {"tag:yaml.org,2002:bool": "boolean (true or false)", "tag:yaml.org,2002:timestamp": "date (YYYY-MM-DD)",
@@ -182,13 +184,17 @@ class _Builder:
                     f"YAML tag {quoted(node.tag)} is not allowed; the bank is plain data (safe YAML only)",
                 )
             )
-            return None
+            return UNREADABLE  # said here: not "nothing written" nor "missing" again
         if isinstance(node, yaml.MappingNode):
             out = LocMap()
             out.loc = self.loc(node)
             out.key_locs = {}
             out.value_locs = {}
             for knode, vnode in node.value:
+                if knode.tag == _MERGE_TAG:  # `<<: *x`: the record's fields would come from elsewhere
+                    self._refuse(knode, path, "merge keys (<<) are not supported in a bank file; write each record's "
+                                              "fields out in full")
+                    return None
                 key = self.build(knode, path)
                 if self._spent:
                     break

@@ -81,13 +81,13 @@ def bank_option(f: F) -> F:
 
 def _bank_folder(ctx: click.Context, _param: click.Parameter, value: Path | None) -> Path | None:
     """Refuse a --bank that exists but is not a folder, saying what it is (a missing one is "not found" later)."""
-    from quizgen.bank.files import holds_bank_files
+    from quizgen.bank.files import not_a_bank
+    from quizgen.bank.load import SECTIONS
 
     what = path_kind(value) if value is not None else None
-    if what == "a folder" and value is not None and not holds_bank_files(value):
-        raise UsageError(f"{value} is not a question bank folder: it has no .yaml file at its top. A bank folder "
-                         "holds sources.yaml (the articles) and the other bank files (stories, entities, items; "
-                         "see docs/bank-format.md)")
+    if what == "a folder" and value is not None and (why := not_a_bank(value, SECTIONS)) is not None:
+        raise UsageError(f"{value} is not a question bank folder: {why}. A bank folder holds sources.yaml (the "
+                         "articles) and the other bank files (stories, entities, items; see docs/bank-format.md)")
     if what is None or what == "a folder":
         return value
     given = "QUIZGEN_BANK" if ctx.get_parameter_source("bank_path") is click.core.ParameterSource.ENVIRONMENT \

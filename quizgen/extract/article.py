@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import dataclasses
 import datetime as dt
 import re
@@ -51,11 +52,15 @@ def read_article(path: Path) -> str:
         raise ArticleError(f"{path}: the file is {size:,} bytes; quizgen extract reads one article of at most "
                            f"{MAX_BYTES:,} bytes (split it, or copy just the article's text)")
     data = path.read_bytes()
+    bom = len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0
     try:
-        text = data.decode("utf-8-sig")
+        text = data[bom:].decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise ArticleError(f"{path}: not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
-                           "save the article as UTF-8") from exc
+        bad = bom + exc.start  # the offset in the file, BOM included, so that the byte named is the byte there
+        line_start = data.rfind(b"\n", 0, bad) + 1
+        line, column = data.count(b"\n", 0, bad) + 1, len(data[max(line_start, bom):bad].decode("utf-8", "replace")) + 1
+        raise ArticleError(f"{path}:{line}:{column}: not UTF-8 text (byte 0x{data[bad]:02x} "
+                           f"at offset {bad} of the file); save the article as UTF-8") from exc
     if not text.strip():
         raise ArticleError(f"{path}: the file is empty")
     if len(_HTML.findall(text)) >= 2:

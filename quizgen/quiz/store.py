@@ -279,16 +279,33 @@ def _state(text: object, review_id: object, item_id: object) -> str:
 def _read_only_why(path: Path) -> tuple[str, str]:
     """Why a database file cannot be written, and what to do: the file system, the folder (SQLite writes its -wal
     and -shm files beside the database) or the file's own permission."""
-    try:
-        mounted = bool(os.statvfs(path).f_flag & os.ST_RDONLY)
-    except (AttributeError, OSError):  # Windows has no statvfs
-        mounted = False
-    if mounted:
+    if _mounted_read_only(path):
         return " (its file system is mounted read-only)", "Copy it to a writable folder and pass {db_path} with the copy"
     if os.access(path, os.W_OK):
         return (f" (its folder {path.parent} is, and SQLite writes beside it)",
                 "Make the folder writable or pass {db_path} with another path")
     return "", "Make it writable (chmod u+w) or pass {db_path} with another path"
+
+
+def _cannot_make(path: Path) -> str | None:
+    """Why a new database at `path` cannot be made (the nearest folder there is above it cannot be written), or None:
+    SQLite only says "unable to open database file"."""
+    if path.exists() or path.is_symlink():
+        return None
+    folder = path.parent
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent
+    if not folder.is_dir() or os.access(folder, os.W_OK):
+        return None  # a file in the way is said where the folder is made
+    return f"its folder {folder} is on a file system mounted read-only" if _mounted_read_only(folder) else \
+        f"its folder {folder} cannot be written (no write permission)"
+
+
+def _mounted_read_only(path: Path) -> bool:
+    try:
+        return bool(os.statvfs(path).f_flag & os.ST_RDONLY)
+    except (AttributeError, OSError):  # Windows has no statvfs
+        return False
 
 
 def _writable(path: Path) -> bool:
@@ -372,6 +389,10 @@ class Store:
             why, fix = _read_only_why(self.path)
             raise StoreError(f"{self.path} is read-only{why}, so {unsaved}. {fix}; it was not changed.",
                              names=["db_path"])
+        if (why_not := _cannot_make(self.path)) is not None:
+            cost = "" if read_only else f", so {unsaved}"
+            raise StoreError(f"cannot make the review database {self.path}: {why_not}{cost}. Pass {{db_path}} with a path "
+                             "in a writable folder.", names=["db_path"])
         stamp = None if read_only or self._frozen else _stamp(self.path)  # before SQLite makes a -wal beside it
         self._con = self._connect()
         with self._errors():
