@@ -130,7 +130,7 @@ def _aside(c: Candidate, text: str) -> tuple[Span, str] | None:
     if c.rule == "number" and (m := _CHANGE_OF.match(text, c.end)) is not None:
         before = _CHANGE_BASE.search(text, 0, c.start)
         return (before.start() if before else c.start, m.end()), ""  # 前年比（1.9%）増の2448億ドル
-    if c.rule == "quoted" and c.start >= 1 and text[c.start - 1] == "「" and _KIND_WORD.search(text, 0, c.start - 1) \
+    if c.start >= 1 and text[c.start - 1] == "「" and _KIND_WORD.search(text, 0, c.start - 1) \
             and text.startswith("」", c.end):
         return (c.start - 1, c.end + 1), ""  # 合同演習「（北部・連合）」を実施: the word for what it is stays
     if c.kind is ItemKind.DOCUMENT and (kind := _DOCUMENT_KIND.search(c.answer)) is not None \
