@@ -50,6 +50,11 @@ def test_a_count_and_the_date_it_counts_from_are_two_drafts_one_hiding_the_other
     assert "2019年12月" not in got["4回目"] and "2019年に初めて行われ" in got["4回目"]  # the month is the date's
 
 
+def test_a_count_that_ends_its_sentence_is_never_cut_out_of_another_prompt(bank: Bank) -> None:
+    ex = _run("中ロ海軍の合同演習は2012年に始まり、今回で12回目となる。", bank)
+    assert not [i.prompt.ja for i in ex.items if "今回で。" in i.prompt.ja]
+
+
 @pytest.mark.parametrize(("count", "what"), [("約140万人", "人"), ("約2割", "割"), ("1764億ドル", "ドル"),
                                              ("29.5%", "%"), ("20隻以上", "隻"), ("3万2千人", "人")])
 def test_a_count_s_unit(count: str, what: str) -> None:
@@ -94,6 +99,11 @@ def test_a_un_ambassador_is_a_person_with_a_title(bank: Bank) -> None:
     ("主要7か国は1バレル=60ドルの上限価格を設けた。", "1バレル"),  # the unit of a price
     ("プーチン氏は9月4日、極東ウラジオストクで中国の代表団と会談した。", "極東"),  # a region before its city
     ("演習は去年7月に広東省湛江の周辺海域で行われた。", "周辺海域"),  # an area, no name
+    ("中国海軍の空母「遼寧」から発艦した戦闘機が、自衛隊機にレーダーを照射した。", "遼寧"),  # a ship's name, no place
+    ("両国の爆撃機は、チュクチ海とベーリング海、それに北太平洋の上空を飛行した。", "ベーリング海"),  # one of a list
+    ("両国の爆撃機は、チュクチ海とベーリング海、それに北太平洋の上空を飛行した。", "チュクチ海"),
+    ("合同パトロールは2019年に日本海や東シナ海の上空で初めて行われた。", "日本海"),  # either fits
+    ("安保理は、非常任理事国がまとめた別の決議案を近く採決する見通し。", "別の決議案"),  # which one?
 ])
 def test_what_is_no_fact_is_not_asked_as_one(body: str, never: str, bank: Bank) -> None:
     ex = _run(body, bank)

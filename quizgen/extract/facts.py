@@ -119,7 +119,7 @@ def continues(text: str) -> bool:
 
 
 _MODEL_CODE = re.compile(r"(?=[A-Za-z0-9\-]*[0-9])(?=[A-Za-z0-9\-]*[A-Za-z])[A-Za-z0-9\-]+")
-_VESSEL_NAME = re.compile(r"(?:船|艦|艇)「$")
+_VESSEL_NAME = re.compile(r"(?:船|艦|艇|空母)「$")
 _REPORTED = re.compile(r"(?:が|は)[^。]{0,60}?(?:と|を)(?:報じ|伝え)")
 _MINOR_TITLE = re.compile(r"(?:次官|次官補|代行|報道官|報道局長)")
 _MEASURE = re.compile(r"(?:全長|総延長|全幅|面積|標高|排水量)(?:は|が)(?:約|およそ)?$")
@@ -158,7 +158,7 @@ def detail(c: Candidate) -> bool:
         return True  # （1バレル）=60ドル: the unit a price is given in, not a figure
     if _MODEL_CODE.fullmatch(c.answer):
         return True
-    if _VESSEL_NAME.search(text[max(0, c.start - 2):c.start]):  # 駆逐艦「（包頭）」 is a ship, not the city
+    if _VESSEL_NAME.search(text[max(0, c.start - 3):c.start]):  # 駆逐艦「（包頭）」 is a ship, not the city
         return True
     if c.kind is ItemKind.ORGANISATION and c.rule == "entity" and _REPORTED.match(text, c.end):
         return True
@@ -179,6 +179,8 @@ def _a_word(c: Candidate) -> bool:
         return False
     if c.kind is ItemKind.PERSON and a in _TITLE_WORDS:
         return False  # イランの（最高）指導者: part of a title, not a person
+    if c.rule == "phrase" and a.startswith(("別の", "他の", "ほかの", "同じ")):
+        return False  # （別の決議案）を近く採決: which one, the blank cannot say
     if c.rule == "number" and re.fullmatch(r"(一|1|１|ひと)つ", a):
         return False  # 要素の一つ: no number to learn
     if c.rule in ("stance", "phrase", "quoted") and (_VERB_END.search(a) or a.endswith(("の", "は", "が", "を", "に"))):
@@ -213,6 +215,8 @@ _NAME = r"[\u30a1-\u30fa\u30fc\u4e00-\u9fff・]"
 _LIST_BEFORE = re.compile(rf"、[^、。「」（）()]{{1,12}}、$|、{_NAME}{{2,8}}の{_NAME}{{1,10}}、{_NAME}{{2,8}}の$")
 
 
+_OR_LIST_AFTER = re.compile(rf"や{_NAME}|、(?:それに|さらに|および|及び){_NAME}|と{_NAME}+、(?:それに|さらに)")
+_OR_LIST_BEFORE = re.compile(rf"{_NAME}や$|(?:それに|および|及び)$")
 _QUALIFIED_ITEM = re.compile(rf"(?:^|[、「]){_NAME}{{2,8}}の$")  # オランダの（ロッテルダム）、ドイツのハンブルク、…
 
 
@@ -220,6 +224,9 @@ def _in_a_list(text: str, c: Candidate) -> bool:
     """The answer is one item of a list (…、エジプト、エチオピア、イラン、…; 「同盟せず、対抗せず、…」; オランダの
     ロッテルダム、ドイツのハンブルク、…)."""
     first = text[c.start - 1:c.start] in ("、", "「", "") or _QUALIFIED_ITEM.search(text[:c.start]) is not None
+    if _OR_LIST_AFTER.match(text, c.end) or _OR_LIST_BEFORE.search(text[:c.start]) or (
+            re.search(rf"{_NAME}と$", text[:c.start]) and re.match(r"、(?:それに|さらに)", text[c.end:])):
+        return True  # （日本海）や東シナ海の上空, チュクチ海と（ベーリング海）、それに北太平洋: any of them fits
     return (_LIST_AFTER.match(text, c.end) is not None and first) or _LIST_BEFORE.search(text[:c.start]) is not None
 
 
