@@ -49,7 +49,7 @@ drafts to FILE for judging (then append the judged rows to the judgements file).
 Seeds (--seeds): recall against the bundled bank's items for the seed articles, as before.
 
 Usage:  .venv/bin/python bench/eval_extract.py [--sets holdout_v4,holdout_v3,holdout_v2,dev,unseen,holdout] [--seeds]
-                                              [--sheet FILE] [-v]
+                                              [--sheet FILE] [--why] [-v]
 """
 
 from __future__ import annotations
