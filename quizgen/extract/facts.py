@@ -120,6 +120,7 @@ def continues(text: str) -> bool:
 
 _MODEL_CODE = re.compile(r"(?=[A-Za-z0-9\-]*[0-9])(?=[A-Za-z0-9\-]*[A-Za-z])[A-Za-z0-9\-]+")
 _VESSEL_NAME = re.compile(r"(?:船|艦|艇|空母)「$")
+_NEXT_VESSEL = re.compile(r"(?:船|艦|艇|空母)「[^「」]{1,20}」(?:と|や|、)「$")
 _REPORTED = re.compile(r"(?:が|は)[^。]{0,60}?(?:と|を)(?:報じ|伝え)")
 _MINOR_TITLE = re.compile(r"(?:次官|次官補|代行|報道官|報道局長)")
 _MEASURE = re.compile(r"(?:全長|総延長|全幅|面積|標高|排水量)(?:は|が)(?:約|およそ)?$")
@@ -158,8 +159,8 @@ def detail(c: Candidate) -> bool:
         return True  # （1バレル）=60ドル: the unit a price is given in, not a figure
     if _MODEL_CODE.fullmatch(c.answer):
         return True
-    if _VESSEL_NAME.search(text[max(0, c.start - 3):c.start]):  # 駆逐艦「（包頭）」 is a ship, not the city
-        return True
+    if _VESSEL_NAME.search(text[max(0, c.start - 3):c.start]) or _NEXT_VESSEL.search(text, 0, c.start):
+        return True  # 駆逐艦「（包頭）」 is a ship, not the city; so is 駆逐艦「紹興」と「（ウルムチ）」
     if c.kind is ItemKind.ORGANISATION and c.rule == "entity" and _REPORTED.match(text, c.end):
         return True
     return ((c.kind is ItemKind.PERSON or c.rule == "speaker") and c.title is not None
