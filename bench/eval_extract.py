@@ -49,7 +49,7 @@ drafts to FILE for judging (then append the judged rows to the judgements file).
 Seeds (--seeds): recall against the bundled bank's items for the seed articles, as before.
 
 Usage:  .venv/bin/python bench/eval_extract.py [--sets holdout_v4,holdout_v3,holdout_v2,dev,unseen,holdout] [--seeds]
-                                              [--sheet FILE] [-v]
+                                              [--sheet FILE] [--why] [-v]
 """
 
 from __future__ import annotations
@@ -116,6 +116,7 @@ class Row:
     discard: int
     unjudged: int
     seconds: float
+    why: tuple[str, ...] = ()  # for each expected fact: "default", "never", or why only --all proposes it
 
 
 def forms(bank: Bank, answer: str, accept: tuple[str, ...], entity: str | None) -> frozenset[str]:
@@ -172,15 +173,19 @@ def evaluate(set_name: str, path: Path, bank: Bank, analyse: Analyzer, judged: d
         return [(d, forms(bank, d.answer.ja, d.accept, d.entity), span(text, d.evidence[0].quote)) for d in items]
 
     drafts, drafts_all = info(default.items), info(every.items)
+    reasons = dict(every.left_out)
     hit = hit_all = 0
+    why: list[str] = []
     for row in expected:
         want = {normalise(f) for f in (row["answer"], *row["accept"].split("|")) if f.strip()}
         where = span(text, row["quote"])
         ok = any(f & want and overlaps(where, sp) for _d, f, sp in drafts)
         hit += ok
-        hit_all += any(f & want and overlaps(where, sp) for _d, f, sp in drafts_all)
+        found = [d for d, f, sp in drafts_all if f & want and overlaps(where, sp)]
+        hit_all += bool(found)
+        why.append("default" if ok else str(reasons.get(found[0].id, "?")) if found else "never")
         if verbose and not ok:
-            print(f"    missed {path.stem}: {row['answer']}  ({row['note']})")
+            print(f"    missed {path.stem}: {row['answer']}  ({row['note']}) [{why[-1]}]")
     bad = {normalise(f) for row in trivia for f in (row["answer"], *row["accept"].split("|")) if f.strip()}
     n_trivia = sum(1 for d, _f, _sp in drafts if normalise(d.answer.ja) in bad)
     counts = dict.fromkeys(VERDICTS, 0)
@@ -194,7 +199,7 @@ def evaluate(set_name: str, path: Path, bank: Bank, analyse: Analyzer, judged: d
             counts[j["verdict"]] += 1
     problems = check_accepted(bank, source, default.items, default.entities, path, verbose)
     return Row(set_name, path.stem, len(default.items), len(expected), hit, hit_all, len(every.items), n_trivia,
-               problems, counts["keep"], counts["light"], counts["discard"], missing, seconds)
+               problems, counts["keep"], counts["light"], counts["discard"], missing, seconds, tuple(why))
 
 
 def check_accepted(bank: Bank, source: Source, items: tuple[Item, ...], entities: tuple[Any, ...], path: Path,
@@ -251,6 +256,17 @@ def _line(label: str, name: str, article: str, rows: list[Row]) -> None:
           f"{sum(r.trivia for r in rows):>6} {sum(r.problems for r in rows):>5} {k:>4} {li:>5} {di:>4} {prec:>10}")
 
 
+def why_table(rows: list[Row]) -> None:
+    """Per set: how many expected facts the default proposes, how many only --all does (by why the default left
+    them out: cap, score cut, same-sentence block, give-away…), and how many no draft proposes."""
+    names = list(dict.fromkeys(r.set for r in rows))
+    kinds = ["default", *sorted({w for r in rows for w in r.why} - {"default", "never"}), "never"]
+    print(f"{'set':<12} " + " ".join(f"{k:>{max(7, len(k))}}" for k in kinds))
+    for name in [*names, "= all"]:
+        whys = [w for r in rows if name in (r.set, "= all") for w in r.why]
+        print(f"{name:<12} " + " ".join(f"{whys.count(k):>{max(7, len(k))}}" for k in kinds))
+
+
 def seeds(bank_dir: Path, articles: Path, analyse: Analyzer) -> None:
     """Recall against the bundled bank's items for the seed articles (each extracted as if new)."""
     meta = "\n".join((bank_dir / f).read_text(encoding="utf-8") for f in ("sources.yaml", "entities.yaml"))
@@ -293,6 +309,9 @@ def main() -> int:
     ap.add_argument("--sets", default=",".join(SETS))
     ap.add_argument("--sheet", type=Path, default=None, help="write the unjudged default drafts here, to judge")
     ap.add_argument("--seeds", action="store_true", help="also measure recall on the seed articles")
+    ap.add_argument("--why", action="store_true",
+                    help="count, per set, the expected facts the default finds, only --all finds (and why the default "
+                         "left them out), or no draft finds")
     ap.add_argument("-v", "--verbose", action="store_true")
     args = ap.parse_args()
     bank = load_bank(resources.bank_dir())
@@ -308,6 +327,8 @@ def main() -> int:
     if not rows:
         ap.error(f"no article with an .expected.tsv in {', '.join(names)}")
     table(rows)
+    if args.why:
+        why_table(rows)
     if args.seeds:
         articles = resources.default_articles_dir()
         if articles is None:

@@ -270,20 +270,19 @@ def test_no_country_compound_is_a_person_and_readings_are_never_guessed(bank: Ba
 def test_default_is_at_most_its_size_and_all_keeps_everything(bank: Bank) -> None:
     text = read_article(DATA / "unseen" / "wire_kazan.txt")
     src = provisional_source(text, "wire_kazan.txt", bank)
-    assert sum(len(s.text) for s in split(clean(text).lines) if not s.heading) == 836  # characters of sentences
     default = extract(text, src, bank, load_analyzer())
     every = extract(text, src, bank, load_analyzer(), keep_all=True)
-    assert 12 <= len(default.items) <= default_size(836) == 24 < len(every.items) == every.found
+    assert 12 <= len(default.items) <= default_size(15) == 22 < len(every.items) == every.found
     assert [i.id for i in every.items[:len(default.items)]] == [i.id for i in default.items]
     assert default.dropped == every.found - len(default.items)
     fewer = extract(text, src, bank, load_analyzer(), limit=5)
     assert len(fewer.items) == 5
 
 
-@pytest.mark.parametrize(("chars", "size"), [(0, 20), (400, 20), (700, 20), (736, 21), (836, 24), (1050, 30),
-                                             (5000, 30)])
-def test_the_default_grows_with_the_article(chars: int, size: int) -> None:
-    assert default_size(chars) == size
+@pytest.mark.parametrize(("sentences", "size"), [(0, 5), (3, 5), (4, 6), (10, 15), (13, 20), (15, 22), (20, 30),
+                                                 (100, 30)])
+def test_the_default_grows_with_the_article_s_fact_bearing_sentences(sentences: int, size: int) -> None:
+    assert default_size(sentences) == size
 
 
 def test_source_id_already_in_the_bank_is_refused(bank: Bank) -> None:

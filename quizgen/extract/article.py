@@ -25,7 +25,7 @@ from quizgen.extract.drafts import Built, Context, build, mask, prints_word
 from quizgen.extract.facts import DOCUMENT_END, PERIPHERAL_DATE_PENALTY, Fact, Slot, facts, key_of
 from quizgen.extract.lexicon import Lexicon, Mention
 from quizgen.extract.nlp import Analyzer
-from quizgen.extract.ranking import default_size, select
+from quizgen.extract.ranking import LeftOut, default_size, select
 from quizgen.extract.sentences import split
 from quizgen.japanese.normalise import normalise
 from quizgen.text import code_point, find_control
@@ -89,6 +89,7 @@ class Extraction:
     chosen: int  # how many of `items` are the default selection
     found: int  # every draft worth making (what --all keeps)
     new_source: bool = True  # the source is not in the bank yet: the drafts file carries it
+    left_out: tuple[tuple[str, LeftOut], ...] = ()  # with --all: each draft outside the default and why
 
     @property
     def dropped(self) -> int:
@@ -159,8 +160,9 @@ def extract(text: str, source: Source, bank: Bank, analyse: Analyzer, *, limit: 
             keep_all: bool = False) -> Extraction:
     """Run the steps: clutter -> sentences -> candidates -> key facts -> selection -> drafts.
 
-    `limit` is how many drafts the default selection keeps (None: the default for the article's length,
-    `quizgen.extract.ranking.default_size`); `keep_all` adds every other draft worth making after them, best first.
+    `limit` is how many drafts the default selection keeps at most (None: the default for the article's
+    fact-bearing sentences, `quizgen.extract.ranking.default_size`); `keep_all` adds every other draft worth
+    making after them, best first.
     """
     if limit is not None and limit < 1:
         raise UsageError(f"the number of drafts to keep must be at least 1, not {limit}")
@@ -168,8 +170,6 @@ def extract(text: str, source: Source, bank: Bank, analyse: Analyzer, *, limit: 
     sentences = [s for s in split(cleaned.lines) if not s.heading]
     if not sentences:
         raise ArticleError(f"{source.file}: no sentence is left after removing page clutter and headings")
-    if limit is None:
-        limit = default_size(sum(len(s.text) for s in sentences))
     page = PageDate.of(text, source.published)
     lexicon = Lexicon(bank)
     found: list[Fact] = []
@@ -194,6 +194,8 @@ def extract(text: str, source: Source, bank: Bank, analyse: Analyzer, *, limit: 
         every.extend(got)
         found.extend(facts(got, tokens, bank, order))
     found = follow_ups(_same_people(found), page)
+    if limit is None:
+        limit = default_size(len({f.sentence_start for f in found}))
     allowed = page.years
     label = event_label(source.headline.ja, page)
     event = headline_event(source.headline.ja)
@@ -210,14 +212,18 @@ def extract(text: str, source: Source, bank: Bank, analyse: Analyzer, *, limit: 
     every_chosen = [build(f, _masks(f, picked.chosen, allowed), ctx) for f in picked.chosen]
     kept = apart(every_chosen, [f.score for f in picked.chosen])
     built = list(kept)
+    why: list[tuple[str, LeftOut]] = []
     if keep_all:  # the drafts `apart` left out come first among the rest
-        built += [b for b in every_chosen if b not in kept] + [build(f, {}, ctx) for f in picked.rest]
+        printed = [b for b in every_chosen if b not in kept]
+        rest = [build(f, {}, ctx) for f in picked.rest]
+        built += printed + rest
+        why = [(b.item.id, LeftOut.PRINTED) for b in printed] + [(b.item.id, r) for b, r in zip(rest, picked.why, strict=True)]
     items = unique_prompts([b.item for b in built])
     entities = {b.entity.id: b.entity for b in built if b.entity is not None}
     used = {i.entity for i in items}
     return Extraction(source, tuple(e for e in entities.values() if e.id in used), tuple(items), cleaned,
                       chosen=min(len(kept), len(items)), found=len(picked.chosen) + len(picked.rest),
-                      new_source=source.id not in bank.source_by_id)
+                      new_source=source.id not in bank.source_by_id, left_out=tuple(why))
 
 
 FOLLOW_UP_DAYS = 7  # a day this close to the page's date, after the story's own, is a reaction to the news
@@ -444,20 +450,29 @@ _NAME_GOES_ON = r"[0-9a-z\u30a1-\u30fa\u30fc\u4e00-\u9fff]"  # after a word insi
 def apart(built: Sequence[Built], scores: Sequence[int]) -> list[Built]:
     """The drafts without answers other drafts give away: a draft whose answer two other prompts print is left
     out (中国の企業（2社） when 「2社は…」 opens other prompts), then, best first, one whose answer the prompt of a
-    better draft prints. A date is not given away by another prompt that prints it: two events of one day are
-    two facts. The rest keep the article's order."""
+    better draft prints, unless that draft is of its sentence and its own prompt hides that draft's answer (a
+    one-way pair, `quizgen.extract.ranking.one_way`). A date is not given away by another prompt that prints it:
+    two events of one day are two facts. The rest keep the article's order."""
     n = len(built)
 
-    def given(i: int, by: Sequence[int]) -> bool:
+    def given(i: int, by: Sequence[int], one_way: bool = False) -> bool:
         return built[i].item.kind is not ItemKind.DATE and any(
-            _prints(built[j].item.prompt.ja, built[i].item) for j in by if j != i)
+            _prints(built[j].item.prompt.ja, built[i].item)
+            and not (one_way and _one_way(built[i].item, built[j].item)) for j in by if j != i)
 
     widely = {i for i in range(n) if sum(given(i, [j]) for j in range(n)) >= 2}
     kept: list[int] = []
     for i in sorted(range(n), key=lambda i: -scores[i]):
-        if i not in widely and not given(i, kept):
+        if i not in widely and not given(i, kept, one_way=True):
             kept.append(i)
     return [built[i] for i in sorted(kept)]
+
+
+def _one_way(item: Item, by: Item) -> bool:
+    """Whether `by`, a draft of the same sentence, prints `item`'s answer while `item`'s prompt hides `by`'s (the
+    selection's one-way pair, `quizgen.extract.ranking.one_way`): `item` is its own fact, the leak check keeps
+    the two off one sheet."""
+    return item.evidence[0].quote == by.evidence[0].quote and not _prints(item.prompt.ja, by)
 
 
 def _prints(prompt: str, item: Item) -> bool:

@@ -125,12 +125,14 @@ def _aside(c: Candidate, text: str) -> tuple[Span, str] | None:
     if (c.kind is ItemKind.ORGANISATION or c.rule == "speaker") and (m := _NATIONAL_BODY.fullmatch(c.answer)) \
             and text.startswith(("は", "が", "によると", "によれば", "によりますと"), c.end):
         return (c.start, c.end), f"{m.group(1)}側"  # （中国国防省）は…と発表した -> 中国側は…: who acted, not which body
-    if c.rule in ("number", "duration") and (m := _COUNT_ASIDE.match(text, c.end)) is not None:
+    if c.rule in ("number", "duration") and (m := _COUNT_ASIDE.match(text, c.end)) is not None \
+            and _WORD_CHAR.match(text[m.end():m.end() + 1]):
         return (c.start, m.end()), ""  # （10回目）となるパトロール, （2回）にわたって照射: the sentence reads on without it
+        # (not 今回で（12回目）となる。: the sentence would end on 今回で)
     if c.rule == "number" and (m := _CHANGE_OF.match(text, c.end)) is not None:
         before = _CHANGE_BASE.search(text, 0, c.start)
         return (before.start() if before else c.start, m.end()), ""  # 前年比（1.9%）増の2448億ドル
-    if c.rule == "quoted" and c.start >= 1 and text[c.start - 1] == "「" and _KIND_WORD.search(text, 0, c.start - 1) \
+    if c.start >= 1 and text[c.start - 1] == "「" and _KIND_WORD.search(text, 0, c.start - 1) \
             and text.startswith("」", c.end):
         return (c.start - 1, c.end + 1), ""  # 合同演習「（北部・連合）」を実施: the word for what it is stays
     if c.kind is ItemKind.DOCUMENT and (kind := _DOCUMENT_KIND.search(c.answer)) is not None \

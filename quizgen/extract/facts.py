@@ -87,7 +87,16 @@ def slot_of(c: Candidate) -> Slot:
         return Slot.WHO
     if c.rule == "quoted" and (DOCUMENT_END.search(c.answer) or (_NAME_LIKE.search(c.answer) and len(c.answer) <= 12)):
         return Slot.WHAT
+    if named_document(c):
+        return Slot.WHAT  # 公表した（新たな北極戦略）で: a document, asked beside who published it
     return _SLOT_OF_KIND.get(c.kind, Slot.WORDS)
+
+
+def named_document(c: Candidate) -> bool:
+    """Whether a key phrase names a document (新たな北極戦略, イラン核合意, 制裁強化決議案): its last word says it
+    is one, it is long enough to be a name, and it is no reference back (同条約) or a quotation's words."""
+    return (c.rule == "phrase" and len(c.answer) >= 5 and _NAMED_DOCUMENT.search(c.answer) is not None
+            and not c.answer.startswith(("同", "両", "この", "その")) and not _in_quote(c.sentence.text, c.start))
 
 
 def usable(c: Candidate, tokens: Sequence[Token], bank: Bank) -> bool:
@@ -110,7 +119,8 @@ def continues(text: str) -> bool:
 
 
 _MODEL_CODE = re.compile(r"(?=[A-Za-z0-9\-]*[0-9])(?=[A-Za-z0-9\-]*[A-Za-z])[A-Za-z0-9\-]+")
-_VESSEL_NAME = re.compile(r"(?:船|艦|艇)「$")
+_VESSEL_NAME = re.compile(r"(?:船|艦|艇|空母)「$")
+_NEXT_VESSEL = re.compile(r"(?:船|艦|艇|空母)「[^「」]{1,20}」(?:と|や|、)「$")
 _REPORTED = re.compile(r"(?:が|は)[^。]{0,60}?(?:と|を)(?:報じ|伝え)")
 _MINOR_TITLE = re.compile(r"(?:次官|次官補|代行|報道官|報道局長)")
 _MEASURE = re.compile(r"(?:全長|総延長|全幅|面積|標高|排水量)(?:は|が)(?:約|およそ)?$")
@@ -145,10 +155,12 @@ def detail(c: Candidate) -> bool:
         return True  # 「（前例のない挑発）だ」と反発: the words of a quotation, a teacher cannot mark a paraphrase
     if c.rule == "speaker" and _CLAUSE_SUBJECT.match(text, c.end):
         return True  # （安保理）が性急に介入することには反対し: the blank is what was opposed, not who opposed it
+    if c.rule == "number" and re.fullmatch(r"(?:1|１|一)\D+", c.answer) and re.match(r"(?:=|＝|あたり|当たり)", text[c.end:]):
+        return True  # （1バレル）=60ドル: the unit a price is given in, not a figure
     if _MODEL_CODE.fullmatch(c.answer):
         return True
-    if _VESSEL_NAME.search(text[max(0, c.start - 2):c.start]):  # 駆逐艦「（包頭）」 is a ship, not the city
-        return True
+    if _VESSEL_NAME.search(text[max(0, c.start - 3):c.start]) or _NEXT_VESSEL.search(text, 0, c.start):
+        return True  # 駆逐艦「（包頭）」 is a ship, not the city; so is 駆逐艦「紹興」と「（ウルムチ）」
     if c.kind is ItemKind.ORGANISATION and c.rule == "entity" and _REPORTED.match(text, c.end):
         return True
     return ((c.kind is ItemKind.PERSON or c.rule == "speaker") and c.title is not None
@@ -168,6 +180,8 @@ def _a_word(c: Candidate) -> bool:
         return False
     if c.kind is ItemKind.PERSON and a in _TITLE_WORDS:
         return False  # イランの（最高）指導者: part of a title, not a person
+    if c.rule == "phrase" and a.startswith(("別の", "他の", "ほかの", "同じ")):
+        return False  # （別の決議案）を近く採決: which one, the blank cannot say
     if c.rule == "number" and re.fullmatch(r"(一|1|１|ひと)つ", a):
         return False  # 要素の一つ: no number to learn
     if c.rule in ("stance", "phrase", "quoted") and (_VERB_END.search(a) or a.endswith(("の", "は", "が", "を", "に"))):
@@ -187,6 +201,9 @@ def _in_place(c: Candidate, tokens: Sequence[Token]) -> bool:
         return False  # 「シベリアの力2」: シベリア alone is a fragment of the name
     if not c.parts and (not _on_token_edges(c, tokens) or _tail_of_compound(c, tokens) or _head_of_compound(c, tokens)):
         return False
+    if c.kind in (ItemKind.PLACE, ItemKind.COUNTRY) and c.rule in ("entity", "meeting-place") and \
+            any(t.start == c.end and t.is_place for t in tokens):
+        return False  # （極東）ウラジオストク, （中国）黒竜江省: a region that only places the name after it
     if _unnamed_organisation(c, tokens):
         return False
     if c.rule not in ("number", "date", "duration", "anniversary", "n-years-since") and _in_a_list(text, c):
@@ -199,6 +216,8 @@ _NAME = r"[\u30a1-\u30fa\u30fc\u4e00-\u9fff・]"
 _LIST_BEFORE = re.compile(rf"、[^、。「」（）()]{{1,12}}、$|、{_NAME}{{2,8}}の{_NAME}{{1,10}}、{_NAME}{{2,8}}の$")
 
 
+_OR_LIST_AFTER = re.compile(rf"や{_NAME}|、(?:それに|さらに|および|及び){_NAME}|と{_NAME}+、(?:それに|さらに)")
+_OR_LIST_BEFORE = re.compile(rf"{_NAME}や$|(?:それに|および|及び)$")
 _QUALIFIED_ITEM = re.compile(rf"(?:^|[、「]){_NAME}{{2,8}}の$")  # オランダの（ロッテルダム）、ドイツのハンブルク、…
 
 
@@ -206,6 +225,9 @@ def _in_a_list(text: str, c: Candidate) -> bool:
     """The answer is one item of a list (…、エジプト、エチオピア、イラン、…; 「同盟せず、対抗せず、…」; オランダの
     ロッテルダム、ドイツのハンブルク、…)."""
     first = text[c.start - 1:c.start] in ("、", "「", "") or _QUALIFIED_ITEM.search(text[:c.start]) is not None
+    if _OR_LIST_AFTER.match(text, c.end) or _OR_LIST_BEFORE.search(text[:c.start]) or (
+            re.search(rf"{_NAME}と$", text[:c.start]) and re.match(r"、(?:それに|さらに)", text[c.end:])):
+        return True  # （日本海）や東シナ海の上空, チュクチ海と（ベーリング海）、それに北太平洋: any of them fits
     return (_LIST_AFTER.match(text, c.end) is not None and first) or _LIST_BEFORE.search(text[:c.start]) is not None
 
 
@@ -252,6 +274,11 @@ def _tail_of_compound(c: Candidate, tokens: Sequence[Token]) -> bool:
             and "助数詞可能" not in before.pos)
 
 
+# a country that itself voted, joined or stayed away: （アルジェリア）も反対し, （ガイアナ）は棄権した
+_ACTED = re.compile(r"(?:は|も|が)(?:[^、。]{0,6}?)(?:反対|賛成|棄権|拒否権を行使|加盟|脱退|欠席)")
+# what was held or done: （合同パトロール）を行う, （開幕式）が行われ, （北京冬季五輪の開会式）に出席した
+_WHAT_WAS_DONE = re.compile(r"(?:を(?:行う|行っ|行い|行わ|実施)|が(?:行われ|開かれ|実施され)|に(?:出席|参加)し)")
+_NAMED_DOCUMENT = re.compile(r"(?:[^の]核合意|戦略|白書|決議案|協定|条約|共同声明|宣言|憲章)$")
 _VISITED = re.compile(r"(?:を(?:公式|国賓として)?(?:訪問|訪れ|歴訪)|で(?:会談|会見|開か|署名|調印))")
 _NAMED_KINDS = (ItemKind.PLACE, ItemKind.COUNTRY, ItemKind.ORGANISATION)
 
@@ -305,8 +332,8 @@ def score(c: Candidate, bank: Bank, order: int) -> int:
     """How likely a strict teacher asks this candidate, 0-100: the rule's base, what the answer is, where it
     stands in its sentence, and the sentence's place in the article (the lead first)."""
     s = _ENTITY.get(c.kind, 50) if c.rule == "entity" else _BASE.get(c.rule, 40)
-    if c.kind is ItemKind.COUNTRY and _VISITED.match(c.sentence.text, c.end):
-        s = _ENTITY[ItemKind.PLACE]  # （ベトナム）を訪問した: where someone went is news, not world knowledge
+    if c.kind is ItemKind.COUNTRY and (_VISITED.match(c.sentence.text, c.end) or _ACTED.match(c.sentence.text, c.end)):
+        s = _ENTITY[ItemKind.PLACE]  # （ベトナム）を訪問した, （アルジェリア）も反対し: news, not world knowledge
     s = _by_answer(c, s)
     s -= _by_position(c, bank)
     return max(0, min(100, s + max(0, 6 - 2 * order)))
@@ -335,11 +362,27 @@ def _by_answer(c: Candidate, s: int) -> int:
         s += 22 if DOCUMENT_END.search(c.answer) else 4 if slot_of(c) is Slot.WHAT else (-15 if len(c.answer) > 14 else 0)
     if c.rule == "stance" and len(c.answer) >= 6 and not _VERB_END.search(c.answer):
         s += 15  # a named stance (ウクライナ危機の政治的解決), not a clause
-    if c.rule == "phrase" and (len(c.answer) >= 6 or re.search(r"[\u30a1-\u30fa]{3,}", c.answer)):
-        s += 6
-    if c.rule == "phrase" and _NAMES_A_DOCUMENT.match(c.sentence.text, c.end):
-        s += 20  # （新時代の包括的戦略協力パートナーシップ）を一層深めるとする共同声明: what the statement is about
+    if c.rule == "phrase":
+        s += _phrase_bonus(c)
     return s - (12 if len(c.answer) > 24 else 0)
+
+
+def _phrase_bonus(c: Candidate) -> int:
+    """What a key phrase's place makes of it: a long or katakana phrase, what was done, a document by its name, what
+    a joint statement is about."""
+    text = c.sentence.text
+    bonus = 6 if len(c.answer) >= 6 or re.search(r"[\u30a1-\u30fa]{3,}", c.answer) else 0
+    if _WHAT_WAS_DONE.match(text, c.end) and not _in_quote(text, c.start):
+        bonus += 22  # （合同パトロール）を行う: what was done is the news of its sentence
+    if named_document(c):
+        bonus += 20  # 公表した（新たな北極戦略）で, （イラン核合意）を基礎に: a document by its name
+    if _NAMES_A_DOCUMENT.match(text, c.end):
+        bonus += 20  # （新時代の包括的戦略協力パートナーシップ）を一層深めるとする共同声明: what the statement is about
+    return bonus
+
+
+# the area around a place, where something happened (沖縄本島と（宮古島）の間を抜け, （湛江）の周辺海域で)
+_AREA_OF = re.compile(r"の(?:間|周辺|近海|海域|上空|付近|沖合?)(?:海域)?(?:で|を|に|へ)")
 
 
 def _by_position(c: Candidate, bank: Bank) -> int:
@@ -358,7 +401,8 @@ def _by_position(c: Candidate, bank: Bank) -> int:
         penalty += 8  # プーチン氏の訪中は: a name that only qualifies a noun is no actor of the sentence
     if c.kind in (ItemKind.ORGANISATION, ItemKind.FORUM) and c.rule == "entity" and _AFFILIATION.match(text, c.end):
         penalty += 25  # 東和大学の森田浩之教授は…とみる: a commentator's affiliation is no news
-    if c.kind in (ItemKind.PLACE, ItemKind.COUNTRY) and c.rule == "entity" and text.startswith("の", c.end):
+    if c.kind in (ItemKind.PLACE, ItemKind.COUNTRY) and c.rule == "entity" and text.startswith("の", c.end) \
+            and not _AREA_OF.match(text, c.end):
         penalty += 18  # 欧米や（アジア）の専門家: a place that only qualifies a noun is no place of an event
     entity = bank.entity_by_id.get(c.entity) if c.entity else None
     if entity is not None and entity.type is EntityType.COUNTRY and entity.id in PROTAGONISTS:

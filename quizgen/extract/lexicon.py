@@ -64,6 +64,16 @@ class Mention:
     reading: str | None = None  # hiragana; for new people only (from the NLP backend)
 
 
+def province(tokens: Sequence[Token], end: int) -> bool:
+    """Whether the compound ending at `end` ends in a province, not a ministry: 省 of a place name (福建省 as one
+    place token, or 黒竜江 + 省), never 外務省."""
+    last = next((k for k, t in enumerate(tokens) if t.end == end), None)
+    if last is None or not tokens[last].surface.endswith("省"):
+        return False
+    t = tokens[last]
+    return t.is_place or (t.surface == "省" and last > 0 and tokens[last - 1].is_place)
+
+
 class Lexicon:
     """The bank's entities as surface forms, matched longest-first."""
 
@@ -132,8 +142,9 @@ class Lexicon:
         for start, end, title in _tagged_names(text, tokens):
             add(start, end, title)
         for tm in self._title_pattern.finditer(text):
-            if _KANJI.match(text[tm.end():tm.end() + 1]) or any(a < tm.end() and tm.start() < b for a, b in taken):
-                continue  # 大統領府, 首相官邸: the title is part of a longer word
+            if _KANJI.match(text[tm.end():tm.end() + 1]) or any(
+                    a < tm.end() and tm.start() < b and not (tm.start() <= a and b <= tm.end()) for a, b in taken):
+                continue  # 大統領府, 首相官邸: the title is part of a longer word (国連 of 国連大使 is part of the title)
             nm = _NAME_BEFORE.search(text, 0, tm.start())
             if nm is not None and _name_before_title(text, tokens, nm):
                 add(nm.start(), nm.end(), tm.group(0))
@@ -152,7 +163,7 @@ class Lexicon:
             if phrase in self.forms or any(a < end and start < b for a, b in people) or len(phrase) < 3:
                 continue
             if ORG_SUFFIX.search(phrase) and not _COVER_ONLY.fullmatch(phrase) and not re.fullmatch(
-                    r"[\u3400-\u9fff]{1,3}", phrase):
+                    r"[\u3400-\u9fff]{1,3}", phrase) and not province(tokens, end):
                 out.append(Mention(phrase, start, end, EntityType.ORGANISATION, None, None, end))
             elif (cover := _COVER_ONLY.search(phrase)) is not None and cover.start() > 0:
                 out.append(Mention(phrase, start, end, EntityType.ORGANISATION, "", None, end))

@@ -23,12 +23,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from enum import StrEnum
 
 from quizgen.extract.facts import Fact, Slot
 
-DEFAULT_DRAFTS = 20  # about what a strict teacher keeps from a 600-800 character article
-CHARS_PER_DRAFT = 35  # a longer article's default grows by one draft per this many characters of its sentences
-MOST_DRAFTS = 30  # and stops here
+DEFAULT_DRAFTS = 20  # a selection's size when the caller gives none (`default_size` sizes an article's)
+DRAFTS_PER_SENTENCE = 1.5  # the default holds this many drafts per sentence with a usable fact (13 such sentences,
+LEAST_DRAFTS = 5  # as a 700-character report has, give 20), at least LEAST_DRAFTS
+MOST_DRAFTS = 30  # and at most MOST_DRAFTS
 MIN_SCORE = 55  # weaker facts (a background event, a generic phrase) only with --all
 SECOND_FACT = 64  # a second fact of a sentence must be at least this good
 SECOND_SLOTS = frozenset({Slot.WHO, Slot.WHEN, Slot.WHERE, Slot.HOW_MANY, Slot.WHAT})
@@ -39,16 +41,29 @@ Pair = Callable[[Fact, Fact], bool]
 _QUALIFIER = re.compile(r"(?:[（(][^（）()]{1,20}[）)])?の")  # 中国外務省（報道局）の, インドの
 
 
-def default_size(chars: int) -> int:
-    """How many drafts the default selection holds for an article whose sentences have `chars` characters:
-    DEFAULT_DRAFTS up to 700 characters, one more per CHARS_PER_DRAFT beyond, at most MOST_DRAFTS."""
-    return min(MOST_DRAFTS, max(DEFAULT_DRAFTS, round(chars / CHARS_PER_DRAFT)))
+def default_size(sentences: int) -> int:
+    """How many drafts the default selection holds for an article with `sentences` fact-bearing sentences (a
+    usable fact in each): DRAFTS_PER_SENTENCE each (a sentence may hold two separate facts), between
+    LEAST_DRAFTS and MOST_DRAFTS. A size, not a quota: the selection only takes the facts its rules let in."""
+    return min(MOST_DRAFTS, max(LEAST_DRAFTS, round(sentences * DRAFTS_PER_SENTENCE)))
+
+
+class LeftOut(StrEnum):
+    """Why a fact is not in the default selection (what `--all` adds, and `bench/eval_extract.py --why` counts)."""
+
+    ASKED = "asked"  # its answer is asked already (习近平 once per article)
+    GIVEN = "give-away"  # the context cue or the story prints its answer
+    SCORE = "score cut"  # below MIN_SCORE, or a fill below FILL_SCORE
+    CAP = "cap"  # the selection was full
+    SENTENCE = "same-sentence block"  # its sentence gives another draft whose prompt prints it, or is full
+    PRINTED = "printed by another prompt"  # chosen, then left out: a better draft's prompt prints its answer
 
 
 @dataclass(frozen=True)
 class Selection:
     chosen: tuple[Fact, ...]  # the default drafts, in the article's order
     rest: tuple[Fact, ...]  # everything else worth a draft, best first (kept with --all)
+    why: tuple[LeftOut, ...] = ()  # for each of `rest`, why it is left out
 
 
 def select(found: Sequence[Fact], limit: int | None = DEFAULT_DRAFTS, compatible: Pair = lambda _a, _b: True,
@@ -77,8 +92,24 @@ def select(found: Sequence[Fact], limit: int | None = DEFAULT_DRAFTS, compatible
                 asked.add(f.key)
                 chosen.append(f)
     picked = {id(f) for f in chosen}
-    return Selection(tuple(sorted(chosen, key=lambda f: (f.order, f.candidate.start))),
-                     tuple(f for f in ranked if id(f) not in picked))
+    rest = tuple(f for f in ranked if id(f) not in picked)
+    return Selection(tuple(sorted(chosen, key=lambda f: (f.order, f.candidate.start))), rest,
+                     tuple(_why(f, chosen, asked, given, limit, separate, compatible) for f in rest))
+
+
+def _why(f: Fact, chosen: Sequence[Fact], asked: set[str], given: Callable[[Fact], bool], limit: int | None,
+         separate: Pair, compatible: Pair) -> LeftOut:
+    """Why `f` is not among `chosen` (the first reason that applies, in the order the selection tests them)."""
+    if f.key in asked:
+        return LeftOut.ASKED
+    if given(f):
+        return LeftOut.GIVEN
+    if f.score < (MIN_SCORE if limit is None else FILL_SCORE):
+        return LeftOut.SCORE
+    siblings = [g for g in chosen if g.sentence_start == f.sentence_start]
+    if not fills(f, siblings, separate, compatible):
+        return LeftOut.SENTENCE
+    return LeftOut.CAP
 
 
 def _fits(f: Fact, siblings: Sequence[Fact]) -> bool:
@@ -99,9 +130,29 @@ def fills(f: Fact, siblings: Sequence[Fact], separate: Pair, compatible: Pair = 
         o = g.candidate
         if c.start < o.end and o.start < c.end:
             return False  # ウクライナ危機 inside ウクライナ危機の政治的解決: one blank, two answers
-        if _one_name(f, g) or not (separate(f, g) and separate(g, f)) or not compatible(g, f):
+        if _one_name(f, g) or not separate(f, g):
+            return False
+        if not (separate(g, f) and compatible(g, f)) and not one_way(f, g):
             return False
     return True
+
+
+def one_way(f: Fact, g: Fact) -> bool:
+    """Whether `f` may join `g`, a fact chosen from its sentence whose prompt prints `f`'s answer: `f` asks
+    another kind of fact (a date beside a place, a number beside an actor) and its own prompt hides `g`'s
+    answer (the caller checks that), so `f` never answers `g`. `g` answers `f`: the worksheet's leak check keeps
+    the two off one sheet and review warns on accepting both (3か国による合同演習は、（2019年12月）に初めて
+    行われ、今回で4回目です beside …2019年に初めて行われ、今回で（　　）です)."""
+    if f.slot is Slot.WORDS:
+        return False
+    return f.slot is not g.slot or (f.slot is Slot.HOW_MANY and unit(f.candidate.answer) != unit(g.candidate.answer))
+
+
+def unit(count: str) -> str:
+    """What a count counts (人 of 約140万人 and 3万2千人, 割 of 約2割, ドル of 1764億ドル): two counts of one sentence
+    in different units are two facts (a growth rate and a total), in one unit they interfere."""
+    bare = re.sub(r"^[^0-9０-９]*[0-9０-９][0-9０-９.,万億兆千百十]*", "", count)
+    return re.sub(r"(?:余り|あまり|以上|超|近く)$", "", bare)
 
 
 def _one_name(f: Fact, g: Fact) -> bool:

@@ -59,7 +59,7 @@ def forums(s: Sentence, tokens: Sequence[Token], mentions: Sequence[Mention]) ->
     for start, end, phrase in noun_chunks(s.text, tokens):
         if len(phrase) < 4 or not _FORUM_SUFFIX.search(phrase) or any(a <= start and end <= b for a, b in covered):
             continue
-        if phrase in ("首脳会談", "会談", "対話", "協議", "会議", "首脳会議"):
+        if phrase in ("首脳会談", "会談", "対話", "協議", "会議", "首脳会議", "国際会議", "国際フォーラム"):
             continue
         named = _QUOTED_NAME.search(s.text, 0, start)  # 「一帯一路」国際協力フォーラム: the name is part of it
         accept: tuple[str, ...] = ()
@@ -74,6 +74,7 @@ def forums(s: Sentence, tokens: Sequence[Token], mentions: Sequence[Mention]) ->
 
 
 _TREATY = re.compile(r"(条約|協定|議定書)」?$")
+_AREA = re.compile(r"(?:周辺|付近|近海|海域|上空|公海|沖合|現地|国内|海外)")  # 周辺海域で: the area, no name
 _HELD = re.compile(r"で(?:会談|会見|会い|会っ|開か|開い|行わ|行っ|署名|調印|演説|首脳会議)")
 
 
@@ -86,7 +87,7 @@ def meetings(s: Sentence, mentions: Sequence[Mention], tokens: Sequence[Token] =
     for start, end, phrase in noun_chunks(text, tokens):
         # 人民大会堂で会談した: a venue the bank does not know
         if _HELD.match(text, end) and len(phrase) >= 3 and not any(a < end and start < b for a, b in covered) and \
-                not re.search(r"(会談|会見|会議|首脳|会合|協議|記者)$", phrase):
+                not re.search(r"(会談|会見|会議|首脳|会合|協議|記者)$", phrase) and not _AREA.match(phrase):
             out.append(Candidate(s, Category.FORUMS, ItemKind.PLACE, phrase, start, end, "場所", "meeting-place"))
     for fm in _MEETING_FORMAT.finditer(text):
         if fm.group(0) in ("会談", "会見", "会合", "協議") and not re.search(r"(形式|電話|ビデオ|オンライン|共同)", text):

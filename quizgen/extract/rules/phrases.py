@@ -74,7 +74,8 @@ def _asks_a_fact(text: str, mentions: Sequence[Mention], start: int, end: int) -
 # A name the bank does not know, told by what its last word says it is: a port, a hall, a strait (寧波舟山港,
 # 人民大会堂, 宗谷海峡) is a place; a bureau, a ministry, a committee or an institute (中国海警局,
 # 北極海航路協力分科会) is an organisation. One compound: no の, と, や or comma inside, no reading in brackets.
-_PLACE_END = re.compile(r"[\u30a1-\u30fa\u30fc\u4e00-\u9fff]{2,}(?:港|湾|海峡|大会堂|会堂|宮殿|宮|広場|空港|基地)$")
+_PLACE_END = re.compile(r"[\u30a1-\u30fa\u30fc\u4e00-\u9fff]{2,}"
+                        r"(?:港|湾|海峡|海|島|諸島|半島|大会堂|会堂|宮殿|宮|広場|空港|基地)$")
 _BODY_END = re.compile(r"[\u30a1-\u30fa\u30fc\u4e00-\u9fff]{2,}"
                        r"(?:局|省|庁|署|分科会|委員会|研究所|研究院|学院|機構|公社|通信社)$")
 _NOT_ONE_NAME = re.compile(r"[のとや、・]|^(?:同|各|両|当|関係|政府|地元|現地|国内|海外|外国|主要)")
