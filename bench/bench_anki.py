@@ -64,7 +64,9 @@ NOW = dt.datetime(2025, 3, 1, tzinfo=dt.UTC)
 FORMS: tuple[CardForm, ...] = ()  # the complete deck's (decks/china-russia.yaml): one note per fact
 
 
-def synthetic_bank(n: int) -> Bank:
+def synthetic_bank(n: int, distinct: bool = False) -> Bank:
+    """`distinct`: every item's answer its own (人物<i>, no three cards asking one), so the give-away planner has
+    secrets to look for; else 40 answers shared by all items (each asked by many cards: no card's secret)."""
     sources = tuple(Source(f"{a:03d}", f"{a:03d}.txt", Text(f"見出し{a}:中ロ関係の行方", f"Headline {a}"),
                            Text("テスト通信", "Test Wire"), published="2023-03-21") for a in range(5))
     people = tuple(Entity(f"person-{p}", EntityType.PERSON, f"人物{p}", "じんぶつ", f"Person {p}",
@@ -75,17 +77,18 @@ def synthetic_bank(n: int) -> Bank:
     items = []
     for i in range(n):
         a = f"{i % 5:03d}"
+        who = i if distinct else i % 40
         items.append(Item(
             id=f"item-{i}", category=cats[i % 4], kind=ItemKind.STANCE if i % 2 else ItemKind.PERSON,
             story=f"story-{i % 20}", priority=Priority.CORE if i % 3 == 0 else Priority.DETAIL,
             when=f"{2020 + i % 6}-{1 + i % 12:02d}",
             prompt=Text(f"記事{a}で、{i}番目の会談に出席したのは誰か。", f"In article {a}, who attended meeting {i}?"),
-            answer=Text(f"人物{i % 40}", f"Person {i % 40}"),
-            explanation=Text(f"記事{a}によると、会談{i}には人物{i % 40}が出席した。" * 2, f"Per article {a}, person {i % 40}."),
-            evidence=(Evidence(a, f"会談{i}には人物{i % 40}が出席した"),),
+            answer=Text(f"人物{who}", f"Person {who}"),
+            explanation=Text(f"記事{a}によると、会談{i}には人物{who}が出席した。" * 2, f"Per article {a}, person {who}."),
+            evidence=(Evidence(a, f"会談{i}には人物{who}が出席した"),),
             actors=(f"person-{i % 40}",), tags=("meeting", f"group-{i % 17}"),
-            cloze=Text(f"会談{i}には[[人物{i % 40}]]が[[出席]]した。", f"[[Person {i % 40}]] [[attended]] meeting {i}."),
-            distractors=tuple(Text(f"人物{(i + k) % 40}", f"Person {(i + k) % 40}") for k in (1, 2, 3)),
+            cloze=Text(f"会談{i}には[[人物{who}]]が[[出席]]した。", f"[[Person {who}]] [[attended]] meeting {i}."),
+            distractors=tuple(Text(f"人物{d}", f"Person {d}") for d in ((who + k) % (n if distinct else 40) for k in (1, 2, 3))),
             disagreement="d" if i % 10 == 0 else None,
             context=Text("記事外の背景", "outside background") if i % 7 == 0 else None,
         ))

@@ -181,10 +181,15 @@ class Finder:
                     ja.setdefault(key, []).append((form, shortest))
         self._ja, self._latin = _automaton(ja), _automaton(latin)
 
+    @property
+    def looks_for_any(self) -> bool:
+        """Whether any secret can be found: else every text prints none, and is not even read."""
+        return self._ja is not None or self._latin is not None
+
     def printed(self, text: Text) -> set[tuple[str, int]]:
         """Every distinct (form, shortest) `text` prints, each on its own (quotation marks not compared)."""
         found: set[tuple[str, int]] = set()
-        if self._ja is None and self._latin is None:  # no secret to look for: the text is not even read
+        if not self.looks_for_any:
             return found
         prepared = shown(Text(_unquoted(text.ja), _unquoted(text.en)))
         looked: set[tuple[str, int]] = set()
@@ -223,14 +228,17 @@ def deck_secrets(bank: Bank, items: Iterable[Item]) -> dict[str, Secret]:
     (none left: no secret)."""
     items = list(items)
     secrets = {it.id: secret_of(bank, it) for it in items}
-    common: set[tuple[str, str]] = set()
-    finder = Finder(secrets)
-    for it in items:
-        common |= {(owner, form) for owner, form in finder.forms_in(front_text(bank, it)) if owner != it.id}
     shared = Counter(_own_key(f) for secret in secrets.values() for f in {f for f, _ in secret.forms})
-    return {i: Secret(tuple((f, n) for f, n in secret.forms
-                            if (i, _unquoted(f)) not in common and shared[_own_key(f)] < _MANY), secret.every)
+    # a form `_MANY` cards ask is no secret whatever the fronts print: only the others are looked for in them
+    rare = {i: Secret(tuple((f, n) for f, n in secret.forms if shared[_own_key(f)] < _MANY), secret.every)
             for i, secret in secrets.items()}
+    finder = Finder(rare)
+    common: set[tuple[str, str]] = set()
+    if finder.looks_for_any:  # else no front is even made
+        for it in items:
+            common |= {(owner, form) for owner, form in finder.forms_in(front_text(bank, it)) if owner != it.id}
+    return {i: Secret(tuple((f, n) for f, n in secret.forms if (i, _unquoted(f)) not in common), secret.every)
+            for i, secret in rare.items()}
 
 
 class Leaks:
@@ -392,6 +400,13 @@ def plan(bank: Bank, items: Iterable[Item]) -> Plan:
     items = list(items)
     by_id = {it.id: it for it in items}
     leaks = Leaks(bank, items)
+    if not leaks.finder.looks_for_any:  # no card has a secret: nothing moves, nothing is left out
+        firsts: dict[str, str] = {}
+        for it in items:
+            if it.disagreement and it.disagreement not in firsts:
+                firsts[it.disagreement] = it.id
+        homes = {d.id: firsts[d.id] for d in bank.disagreements if d.id in firsts}
+        return Plan(tuple(items), homes, {}, (), 0)
     pieces = {it.id: item_pieces(bank, it, _correction(it)) for it in items}
     ordered, cycles = _story_order(items, leaks, pieces)
     pos = {i: n for n, i in enumerate(ordered)}
