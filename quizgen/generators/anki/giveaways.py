@@ -34,7 +34,7 @@ from dataclasses import dataclass
 
 import ahocorasick
 
-from quizgen.bank.content import answer_forms, comparison_key, printed_in, shown
+from quizgen.bank.content import answer_forms, comparison_key, shown
 from quizgen.bank.model import Bank, Item, Text, cloze_parts
 from quizgen.forms import changed_spans
 from quizgen.generators.anki.back import Part, Piece, box_pieces, item_pieces
@@ -144,6 +144,20 @@ def _is_own(found: str, own: set[str]) -> bool:
     return all(_own_key(f) in own for f in found.split(" … "))
 
 
+_NONE: frozenset[tuple[str, int]] = frozenset()
+
+
+def _whole_word(words: str, end: int, length: int) -> bool:
+    """Whether the `length` characters of `words` ending at `end` (inclusive) are a whole word, not all of
+    `words`: `printed_in`'s rule for a Latin form."""
+    start = end - length + 1
+    if start == 0 and end == len(words) - 1:
+        return False
+    before = words[start - 1] if start else " "
+    after = words[end + 1] if end + 1 < len(words) else " "
+    return not (("0" <= before <= "9" or "a" <= before <= "z") or ("0" <= after <= "9" or "a" <= after <= "z"))
+
+
 def _automaton(words: Mapping[str, list[Form]]) -> ahocorasick.Automaton | None:
     """An Aho–Corasick automaton finding each of `words` (its value: the forms it stands for), or None for none."""
     if not words:
@@ -159,8 +173,8 @@ class Finder:
     """Which secrets a text prints, for many texts and many secrets, in time linear in the text: one pass of an
     Aho–Corasick automaton (pyahocorasick) over the text's comparison key finds every non-Latin form whose key
     it holds, one over its folded words every Latin form it holds (a form "Delegation 12" is never compared
-    with a text because it says "delegation"); each distinct form found is confirmed once by `printed_in`
-    (whole words for Latin; a form many cards share, such as one answer, is confirmed once)."""
+    with a text because it says "delegation"); a hit is decided where it is found, by `printed_in`'s rules (a
+    Latin form as a whole word), with no pattern compiled per form. Each distinct text is searched once."""
 
     def __init__(self, secrets: Mapping[str, Secret]) -> None:
         self._owners: dict[tuple[str, int], list[str]] = {}  # (form, shortest) -> the cards whose secret it is
@@ -180,30 +194,40 @@ class Finder:
                 if len(key) >= max(shortest, 2):
                     ja.setdefault(key, []).append((form, shortest))
         self._ja, self._latin = _automaton(ja), _automaton(latin)
+        self._latin_word = {form: word for word, forms in latin.items() for form in forms}
+        self._printed: dict[Text, frozenset[tuple[str, int]]] = {}
+        self.own_key = {form: _own_key(form) for form, _ in self._owners}  # (unquoted) form -> `_own_key`
 
     @property
     def looks_for_any(self) -> bool:
         """Whether any secret can be found: else every text prints none, and is not even read."""
         return self._ja is not None or self._latin is not None
 
-    def printed(self, text: Text) -> set[tuple[str, int]]:
-        """Every distinct (form, shortest) `text` prints, each on its own (quotation marks not compared)."""
-        found: set[tuple[str, int]] = set()
+    def printed(self, text: Text) -> frozenset[tuple[str, int]]:
+        """Every distinct (form, shortest) `text` prints, each on its own (quotation marks not compared); a text
+        met again (a source's headline on many backs) is answered from memory."""
         if not self.looks_for_any:
-            return found
-        prepared = shown(Text(_unquoted(text.ja), _unquoted(text.en)))
-        looked: set[tuple[str, int]] = set()
-        hits = [(self._ja, prepared.ja_key)] if self._ja is not None else []
-        if self._latin is not None:
-            hits += [(self._latin, prepared.en_words), (self._latin, prepared.ja_words)]
-        for automaton, where in hits:
-            for _, forms in automaton.iter(where):
-                for form in forms:
-                    if form not in looked:
-                        looked.add(form)
-                        if printed_in(form[0], prepared, form[1]) is not None:
-                            found.add(form)
+            return _NONE
+        found = self._printed.get(text)
+        if found is None:
+            found = self._printed[text] = self._search(text)
         return found
+
+    def _search(self, text: Text) -> frozenset[tuple[str, int]]:
+        """`printed`, worked out: as `printed_in` decides, without a pattern per form. A non-Latin hit is its
+        comparison key inside the text's, long enough (the automaton holds no shorter key): printed. A Latin hit
+        is printed where it is a whole word (no letter or digit of [0-9a-z] either side) and not the whole text."""
+        prepared = shown(Text(_unquoted(text.ja), _unquoted(text.en)))
+        found: set[tuple[str, int]] = set()
+        if self._ja is not None:
+            for _, forms in self._ja.iter(prepared.ja_key):
+                found.update(forms)
+        if self._latin is not None:
+            for words in (prepared.en_words, prepared.ja_words):
+                for end, forms in self._latin.iter(words):
+                    if _whole_word(words, end, len(self._latin_word[forms[0]])):
+                        found.update(f for f in forms if len(self._latin_word[f]) >= f[1])
+        return frozenset(found) if found else _NONE
 
     def forms_in(self, text: Text, skip: Callable[[str], bool] | None = None) -> set[tuple[str, str]]:
         """(owner, form) of every form `text` prints, each on its own; `skip`: forms not to count."""
@@ -228,9 +252,14 @@ def deck_secrets(bank: Bank, items: Iterable[Item]) -> dict[str, Secret]:
     (none left: no secret)."""
     items = list(items)
     secrets = {it.id: secret_of(bank, it) for it in items}
-    shared = Counter(_own_key(f) for secret in secrets.values() for f in {f for f, _ in secret.forms})
+    keys: dict[str, str] = {}  # form -> `_own_key` (many cards share a form)
+    for secret in secrets.values():
+        for f, _ in secret.forms:
+            if f not in keys:
+                keys[f] = _own_key(f)
+    shared = Counter(keys[f] for secret in secrets.values() for f in {f for f, _ in secret.forms})
     # a form `_MANY` cards ask is no secret whatever the fronts print: only the others are looked for in them
-    rare = {i: Secret(tuple((f, n) for f, n in secret.forms if shared[_own_key(f)] < _MANY), secret.every)
+    rare = {i: Secret(tuple((f, n) for f, n in secret.forms if shared[keys[f]] < _MANY), secret.every)
             for i, secret in secrets.items()}
     finder = Finder(rare)
     common: set[tuple[str, str]] = set()
@@ -247,7 +276,7 @@ class Leaks:
     def __init__(self, bank: Bank, items: list[Item]) -> None:
         self.secrets = deck_secrets(bank, items)
         self.finder = Finder(self.secrets)
-        self.own = {i: {_own_key(f) for f, _ in secret.forms} for i, secret in self.secrets.items()}
+        self.own = {i: {self.finder.own_key[_unquoted(f)] for f, _ in secret.forms} for i, secret in self.secrets.items()}
         self._seen: dict[tuple[str, Text], list[tuple[str, str]]] = {}  # plan asks twice of each piece
 
     def takers(self, giver: str, text: Text) -> list[tuple[str, str]]:
@@ -256,7 +285,7 @@ class Leaks:
         if cached is None:
             own = self.own.get(giver, set())
             cached = self._seen[giver, text] = sorted(
-                (t, f) for t, f in self.finder.find(text, lambda f: _own_key(f) in own) if t != giver)
+                (t, f) for t, f in self.finder.find(text, lambda f: self.finder.own_key[f] in own) if t != giver)
         return cached
 
 
