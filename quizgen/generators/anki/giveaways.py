@@ -176,7 +176,9 @@ class Finder:
     with a text because it says "delegation"); a hit is decided where it is found, by `printed_in`'s rules (a
     Latin form as a whole word), with no pattern compiled per form. Each distinct text is searched once."""
 
-    def __init__(self, secrets: Mapping[str, Secret]) -> None:
+    def __init__(self, secrets: Mapping[str, Secret], keys: dict[str, str] | None = None) -> None:
+        """`keys`: (unquoted) form -> its `_own_key`, as far as known, shared by the finders of one plan (a key
+        is worked out once per form); filled in here. `own_key` holds every form's."""
         self._owners: dict[tuple[str, int], list[str]] = {}  # (form, shortest) -> the cards whose secret it is
         self._every = {owner: {_unquoted(f) for f, _ in secret.forms} for owner, secret in secrets.items()
                        if secret.every}
@@ -185,18 +187,19 @@ class Finder:
                 self._owners.setdefault((_unquoted(form), shortest), []).append(owner)
         ja: dict[str, list[Form]] = {}  # comparison key -> the non-Latin forms with that key
         latin: dict[str, list[Form]] = {}  # folded words -> the Latin forms that are those words
+        self.own_key = {} if keys is None else keys
         for form, shortest in self._owners:
+            key = self.own_key.get(form)
+            if key is None:  # a Latin form's folded words, else its comparison key
+                key = self.own_key[form] = _own_key(form)
             if form.isascii():
                 if _WORD.search(form.casefold()):  # a form without a word is never found
-                    latin.setdefault(" ".join(form.split()).casefold(), []).append((form, shortest))
-            else:
-                key = comparison_key(form)
-                if len(key) >= max(shortest, 2):
-                    ja.setdefault(key, []).append((form, shortest))
+                    latin.setdefault(key, []).append((form, shortest))
+            elif len(key) >= max(shortest, 2):
+                ja.setdefault(key, []).append((form, shortest))
         self._ja, self._latin = _automaton(ja), _automaton(latin)
         self._latin_word = {form: word for word, forms in latin.items() for form in forms}
         self._printed: dict[Text, frozenset[tuple[str, int]]] = {}
-        self.own_key = {form: _own_key(form) for form, _ in self._owners}  # (unquoted) form -> `_own_key`
 
     @property
     def looks_for_any(self) -> bool:
@@ -247,21 +250,24 @@ class Finder:
         return out
 
 
-def deck_secrets(bank: Bank, items: Iterable[Item]) -> dict[str, Secret]:
+def deck_secrets(bank: Bank, items: Iterable[Item], keys: dict[str, str] | None = None) -> dict[str, Secret]:
     """item id -> its secret in this deck: without the forms another card's front prints or `_MANY` cards ask
-    (none left: no secret)."""
+    (none left: no secret). `keys`: as `Finder` takes it."""
     items = list(items)
     secrets = {it.id: secret_of(bank, it) for it in items}
-    keys: dict[str, str] = {}  # form -> `_own_key` (many cards share a form)
-    for secret in secrets.values():
-        for f, _ in secret.forms:
-            if f not in keys:
-                keys[f] = _own_key(f)
-    shared = Counter(keys[f] for secret in secrets.values() for f in {f for f, _ in secret.forms})
+    keys = {} if keys is None else keys
+
+    def key(form: str) -> str:
+        form = _unquoted(form)
+        k = keys.get(form)
+        if k is None:
+            k = keys[form] = _own_key(form)
+        return k
+    shared = Counter(key(f) for secret in secrets.values() for f in {f for f, _ in secret.forms})
     # a form `_MANY` cards ask is no secret whatever the fronts print: only the others are looked for in them
-    rare = {i: Secret(tuple((f, n) for f, n in secret.forms if shared[keys[f]] < _MANY), secret.every)
+    rare = {i: Secret(tuple((f, n) for f, n in secret.forms if shared[key(f)] < _MANY), secret.every)
             for i, secret in secrets.items()}
-    finder = Finder(rare)
+    finder = Finder(rare, keys)
     common: set[tuple[str, str]] = set()
     if finder.looks_for_any:  # else no front is even made
         for it in items:
@@ -274,8 +280,9 @@ class Leaks:
     """Who gives whom away, among one deck's items."""
 
     def __init__(self, bank: Bank, items: list[Item]) -> None:
-        self.secrets = deck_secrets(bank, items)
-        self.finder = Finder(self.secrets)
+        keys: dict[str, str] = {}
+        self.secrets = deck_secrets(bank, items, keys)
+        self.finder = Finder(self.secrets, keys)
         self.own = {i: {self.finder.own_key[_unquoted(f)] for f, _ in secret.forms} for i, secret in self.secrets.items()}
         self._seen: dict[tuple[str, Text], list[tuple[str, str]]] = {}  # plan asks twice of each piece
 
