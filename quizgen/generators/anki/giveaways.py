@@ -254,7 +254,7 @@ def deck_secrets(bank: Bank, items: Iterable[Item], keys: dict[str, str] | None 
     """item id -> its secret in this deck: without the forms another card's front prints or `_MANY` cards ask
     (none left: no secret). `keys`: as `Finder` takes it."""
     items = list(items)
-    secrets = {it.id: secret_of(bank, it) for it in items}
+    secrets = _secrets(bank, items)
     keys = {} if keys is None else keys
 
     def key(form: str) -> str:
@@ -263,17 +263,40 @@ def deck_secrets(bank: Bank, items: Iterable[Item], keys: dict[str, str] | None 
         if k is None:
             k = keys[form] = _own_key(form)
         return k
-    shared = Counter(key(f) for secret in secrets.values() for f in {f for f, _ in secret.forms})
+    asking: dict[Secret, int] = Counter(secrets.values())  # cards that share an answer share its Secret
+    shared: Counter[str] = Counter()
+    for secret, cards in asking.items():
+        for f in {f for f, _ in secret.forms}:
+            shared[key(f)] += cards
     # a form `_MANY` cards ask is no secret whatever the fronts print: only the others are looked for in them
-    rare = {i: Secret(tuple((f, n) for f, n in secret.forms if shared[key(f)] < _MANY), secret.every)
-            for i, secret in secrets.items()}
+    rare_of = {secret: Secret(tuple((f, n) for f, n in secret.forms if shared[key(f)] < _MANY), secret.every)
+               for secret in asking}
+    rare = {i: rare_of[secret] for i, secret in secrets.items()}
     finder = Finder(rare, keys)
+    if not finder.looks_for_any:  # no front is even made
+        return rare
     common: set[tuple[str, str]] = set()
-    if finder.looks_for_any:  # else no front is even made
-        for it in items:
-            common |= {(owner, form) for owner, form in finder.forms_in(front_text(bank, it)) if owner != it.id}
+    for it in items:
+        common |= {(owner, form) for owner, form in finder.forms_in(front_text(bank, it)) if owner != it.id}
     return {i: Secret(tuple((f, n) for f, n in secret.forms if (i, _unquoted(f)) not in common), secret.every)
             for i, secret in rare.items()}
+
+
+def _secrets(bank: Bank, items: list[Item]) -> dict[str, Secret]:
+    """item id -> `secret_of`, worked out once per distinct answer (its texts, accepted spellings and entity):
+    items asking the same answer share one Secret."""
+    out: dict[str, Secret] = {}
+    known: dict[tuple[Text, tuple[str, ...], str | None], Secret] = {}
+    for it in items:
+        if it.truefalse:
+            out[it.id] = secret_of(bank, it)
+            continue
+        asks = (it.answer, it.accept, it.entity)
+        secret = known.get(asks)
+        if secret is None:
+            secret = known[asks] = secret_of(bank, it)
+        out[it.id] = secret
+    return out
 
 
 class Leaks:
@@ -283,7 +306,13 @@ class Leaks:
         keys: dict[str, str] = {}
         self.secrets = deck_secrets(bank, items, keys)
         self.finder = Finder(self.secrets, keys)
-        self.own = {i: {self.finder.own_key[_unquoted(f)] for f, _ in secret.forms} for i, secret in self.secrets.items()}
+        own_of: dict[Secret, set[str]] = {}
+        self.own = {}
+        for i, secret in self.secrets.items():
+            own = own_of.get(secret)
+            if own is None:
+                own = own_of[secret] = {self.finder.own_key[_unquoted(f)] for f, _ in secret.forms}
+            self.own[i] = own
         self._seen: dict[tuple[str, Text], list[tuple[str, str]]] = {}  # plan asks twice of each piece
 
     def takers(self, giver: str, text: Text) -> list[tuple[str, str]]:
