@@ -9,6 +9,7 @@ languages would print, by item, so a generator can refuse with a message naming 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from operator import attrgetter
 
 from quizgen.bank.model import Bank, Item, Lang, Text
 from quizgen.errors import QuizgenError
@@ -48,13 +49,28 @@ def _item_texts(it: Item) -> Iterator[tuple[str, Text]]:
         yield f"distractors[{j}]", d
 
 
+_TEXTS = attrgetter("prompt", "answer", "explanation", "statement", "false_statement", "cloze", "event")
+
+
+def _may_hold(it: Item) -> bool:
+    """Whether any of an item's texts (either language) could be a placeholder: `is_placeholder`'s first look,
+    at each text's first character, in one loop; false for nearly every item, which is then not looked at again."""
+    for text in (*_TEXTS(it), *it.distractors):
+        if text is not None:
+            for s in (text.ja, text.en):
+                if not s or s[0] in _LEADS or s[0].isspace():
+                    return True
+    return False
+
+
 def find(bank: Bank, items: Iterable[Item], lang: Lang) -> list[str]:
     """One line per item whose texts in `lang` (or whose sources' outlet or headline) are placeholders."""
     out: list[str] = []
     langs = _langs(lang)
     in_sources: dict[str, list[str]] = {}  # article -> its placeholders (each source looked at once)
     for it in items:
-        fields = [f"{name}.{code}" for name, text in _item_texts(it) for code in langs if is_placeholder(getattr(text, code))]
+        fields = [f"{name}.{code}" for name, text in _item_texts(it) for code in langs
+                  if is_placeholder(getattr(text, code))] if _may_hold(it) else []
         for article in it.articles:
             found = in_sources.get(article)
             if found is None:

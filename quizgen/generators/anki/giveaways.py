@@ -35,12 +35,12 @@ from dataclasses import dataclass
 import ahocorasick
 
 from quizgen.bank.content import answer_forms, comparison_key, shown
-from quizgen.bank.model import Bank, Item, Text, cloze_parts
+from quizgen.bank.model import Bank, Item, Text
 from quizgen.forms import changed_spans
 from quizgen.generators.anki.back import Part, Piece, box_pieces, item_pieces
 
 __all__ = ["Finder", "Giveaway", "Leaks", "Part", "Plan", "Secret", "deck_secrets", "front_text", "plan", "secret_of"]
-from quizgen.generators.anki.choose import asked_statement, blanks_of_answer, note_form
+from quizgen.generators.anki.choose import asked_statement, cloze_blanks, note_form
 from quizgen.generators.anki.recipes import CardForm
 
 _MIN_JA = 3  # shortest changed words of a true/false statement looked for (Japanese only: English word diffs
@@ -119,8 +119,8 @@ def front_text(bank: Bank, item: Item) -> Text:
     if note_form(item) is CardForm.CLOZE and item.cloze is not None:
         texts = []
         for lang in ("ja", "en"):
-            parts = cloze_parts(getattr(item.cloze, lang))
-            asked = set(blanks_of_answer(item, parts, lang))
+            parts, blanks = cloze_blanks(item, lang)
+            asked = set(blanks)
             kept, index = [], -1
             for seg, blank in parts:
                 if blank and seg.strip():

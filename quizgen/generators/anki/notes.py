@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import random
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from genanki.util import BASE91_TABLE
@@ -28,7 +28,7 @@ from quizgen.bank.model import AnswerType, Bank, Category, Entity, EntityType, I
 from quizgen.bank.placeholders import refuse as refuse_placeholders
 from quizgen.generators.anki import giveaways, order
 from quizgen.generators.anki.back import info_fields
-from quizgen.generators.anki.choose import asked_statement, blanks_of_answer, note_form, tf_rng, typed_answer
+from quizgen.generators.anki.choose import asked_statement, cloze_blanks, note_form, tf_rng, typed_answer
 from quizgen.generators.anki.escape import esc, esc_all
 from quizgen.generators.anki.recipes import CardForm, DeckRecipe, Layout
 from quizgen.japanese.furigana import ruby as readings_over
@@ -138,7 +138,7 @@ def cloze_text(text: str, asked: Iterable[int] | None = None, reading: dict[str,
     return _deletions(cloze_parts(text), asked, reading)
 
 
-def _deletions(parts: list[tuple[str, bool]], asked: Iterable[int] | None,
+def _deletions(parts: Sequence[tuple[str, bool]], asked: Iterable[int] | None,
                reading: dict[str, str] | None) -> tuple[str, int]:
     wanted = None if asked is None else set(asked)
     out, n, index = [], 0, -1
@@ -159,7 +159,7 @@ def _deletions(parts: list[tuple[str, bool]], asked: Iterable[int] | None,
 _HIDDEN = "［…］"  # a blank in the English hint when it cannot be a cloze field
 
 
-def _en_shown(parts: list[tuple[str, bool]], asked: set[int], hidden: str | None) -> str:
+def _en_shown(parts: Sequence[tuple[str, bool]], asked: set[int], hidden: str | None) -> str:
     """The English sentence, its asked blanks bold (answer side) or as `hidden` (the front's hint)."""
     out, index = [], -1
     for seg, is_blank in parts:
@@ -177,15 +177,14 @@ def cloze_fields(bank: Bank, item: Item) -> tuple[str, ...] | None:
     sentence with the same blanks hidden: a cloze field when they can be matched, else `［…］`)."""
     if item.cloze is None:
         return None
-    ja_parts, en_parts = cloze_parts(item.cloze.ja), cloze_parts(item.cloze.en)
-    asked = blanks_of_answer(item, ja_parts, "ja")
+    (ja_parts, asked), (en_parts, en_blanks) = cloze_blanks(item, "ja"), cloze_blanks(item, "en")
     if not asked:
         return None
     ruby = furigana(bank, item)
     text, n = _deletions(ja_parts, asked, {item.answer.ja.strip(): ruby} if ruby else None)
     n_ja = sum(1 for s, b in ja_parts if b and s.strip())
     n_en = sum(1 for s, b in en_parts if b and s.strip())
-    en_asked = blanks_of_answer(item, en_parts, "en") or (asked if n_en == n_ja else ())
+    en_asked = en_blanks or (asked if n_en == n_ja else ())
     if len(en_asked) == n:
         hint, _ = _deletions(en_parts, en_asked, None)
     else:
