@@ -289,6 +289,15 @@ def recipe_notes(bank: Bank, recipe: DeckRecipe, extra_tags: tuple[str, ...] = (
     shared: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] | None = None if recipe.one_note_per_fact else {}
 
     due = 0
+    # the tags of the notes whose items share category, story, articles, actors and priority (note_tags' inputs)
+    tagged: dict[tuple[object, ...], tuple[str, ...]] = {}
+
+    def tags(item: Item) -> tuple[str, ...]:
+        key = (item.category, item.story, item.articles, item.actors, item.priority)
+        found = tagged.get(key)
+        if found is None:
+            found = tagged[key] = (*citations.note_tags(bank, item), *extra_tags)
+        return found
 
     def note(item: Item, form: CardForm) -> NoteSpec | None:
         nonlocal due
@@ -304,7 +313,7 @@ def recipe_notes(bank: Bank, recipe: DeckRecipe, extra_tags: tuple[str, ...] = (
             home = backs.homes.get(item.disagreement) if item.disagreement else None
             info = (info_fields(bank, item, labels, tf.correction if tf else None, home,
                                 backs.omit.get(item.id, frozenset())),
-                    (*citations.note_tags(bank, item), *extra_tags))
+                    tags(item))
             if shared is not None:
                 shared[item.id] = info
         due += 1
