@@ -24,8 +24,8 @@ from dataclasses import dataclass
 from genanki.util import BASE91_TABLE
 
 from quizgen import citations, forms
+from quizgen.bank import placeholders
 from quizgen.bank.model import AnswerType, Bank, Category, Entity, EntityType, Item, Lang, cloze_parts
-from quizgen.bank.placeholders import refuse as refuse_placeholders
 from quizgen.generators.anki import giveaways, order
 from quizgen.generators.anki.back import info_fields
 from quizgen.generators.anki.choose import asked_statement, cloze_blanks, note_form, tf_rng, typed_answer
@@ -277,9 +277,17 @@ def recipe_notes(bank: Bank, recipe: DeckRecipe, extra_tags: tuple[str, ...] = (
     Without `forms`: one note per item, in the form that suits it. With `forms`: within each subdeck the
     forms come in rounds, in the recipe's order (every fact is met once as the first form before any fact
     comes back as the second); reverse notes cover the forums and organisations the selected items name.
+
+    An item that would show a placeholder (placeholders.py) raises PlaceholderError naming every such item; with
+    one note per fact, once the last note is made (a deck is written only when its notes are all made).
     """
-    items = order.item_order(bank, recipe.selection.apply(bank))
-    refuse_placeholders(bank, items, Lang.BOTH)  # a card shows both languages: no TODO text on it
+    items = learning = order.item_order(bank, recipe.selection.apply(bank))
+    # a card shows both languages: no TODO text on it. One note per fact looks at each item as its note is made
+    # (its texts are at hand then: on a big bank a pass of its own reads them all from memory once more) and
+    # refuses once every note is made, before the deck is written
+    check = placeholders.Checker(bank, Lang.BOTH)
+    if not recipe.one_note_per_fact:
+        placeholders.refuse(bank, items, Lang.BOTH)
     backs = giveaways.plan(bank, items)  # no back gives a later card away (giveaways.py)
     items = list(backs.items)
     stories = order.story_decks(bank, recipe, items) if recipe.layout is Layout.STORY else {}
@@ -289,18 +297,12 @@ def recipe_notes(bank: Bank, recipe: DeckRecipe, extra_tags: tuple[str, ...] = (
     shared: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] | None = None if recipe.one_note_per_fact else {}
 
     due = 0
-    # the tags of the notes whose items share category, story, articles, actors and priority (note_tags' inputs)
-    tagged: dict[tuple[object, ...], tuple[str, ...]] = {}
-
-    def tags(item: Item) -> tuple[str, ...]:
-        key = (item.category, item.story, item.articles, item.actors, item.priority)
-        found = tagged.get(key)
-        if found is None:
-            found = tagged[key] = (*citations.note_tags(bank, item), *extra_tags)
-        return found
+    tags = _Tags(bank, extra_tags)
 
     def note(item: Item, form: CardForm) -> NoteSpec | None:
         nonlocal due
+        if shared is None:  # one note per fact: this is the item's one note
+            check.look(item)
         if item.truefalse:  # a Q→A note whatever the form asked (only one is asked: `_drill`)
             form, head = CardForm.BASIC, truefalse_fields(item)
         else:
@@ -331,6 +333,23 @@ def recipe_notes(bank: Bank, recipe: DeckRecipe, extra_tags: tuple[str, ...] = (
     else:
         specs = _drill(bank, recipe, items, stories, note, reverse)
     yield from (s for s in specs if s is not None)
+    check.refuse_found(learning)
+
+
+class _Tags:
+    """A note's tags (`citations.note_tags`, then the extra ones), made once for the notes whose items share
+    what they are made of: category, story, articles, actors and priority."""
+
+    def __init__(self, bank: Bank, extra: tuple[str, ...]) -> None:
+        self._bank, self._extra = bank, extra
+        self._made: dict[tuple[object, ...], tuple[str, ...]] = {}
+
+    def __call__(self, item: Item) -> tuple[str, ...]:
+        key = (item.category, item.story, item.articles, item.actors, item.priority)
+        made = self._made.get(key)
+        if made is None:
+            made = self._made[key] = (*citations.note_tags(self._bank, item), *self._extra)
+        return made
 
 
 def _drill(bank: Bank, recipe: DeckRecipe, items: list[Item], stories: dict[str | None, str],
