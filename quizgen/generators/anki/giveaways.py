@@ -302,9 +302,11 @@ def _secrets(bank: Bank, items: list[Item]) -> dict[str, Secret]:
 class Leaks:
     """Who gives whom away, among one deck's items."""
 
-    def __init__(self, bank: Bank, items: list[Item]) -> None:
-        keys: dict[str, str] = {}
-        self.secrets = deck_secrets(bank, items, keys)
+    def __init__(self, bank: Bank, items: list[Item], secrets: dict[str, Secret] | None = None,
+                 keys: dict[str, str] | None = None) -> None:
+        """`secrets`: `deck_secrets` of `items`, when already made (with its `keys`)."""
+        keys = {} if keys is None else keys
+        self.secrets = deck_secrets(bank, items, keys) if secrets is None else secrets
         self.finder = Finder(self.secrets, keys)
         own_of: dict[Secret, set[str]] = {}
         self.own = {}
@@ -460,18 +462,27 @@ def _homes(bank: Bank, by_id: Mapping[str, Item], ordered: list[str], leaks: Lea
     return homes, boxes
 
 
+def _unmoved(bank: Bank, items: list[Item]) -> Plan:
+    """The plan when no card has a secret to find: nothing moves, nothing is left out, and each disagreement's
+    box is on the first card that shares it."""
+    firsts: dict[str, str] = {}
+    for it in items:
+        if it.disagreement and it.disagreement not in firsts:
+            firsts[it.disagreement] = it.id
+    return Plan(tuple(items), {d.id: firsts[d.id] for d in bank.disagreements if d.id in firsts}, {}, (), 0)
+
+
 def plan(bank: Bank, items: Iterable[Item]) -> Plan:
     """The learning order, disagreement homes and omissions for a deck of `items` (in `order.item_order`)."""
     items = list(items)
+    keys: dict[str, str] = {}
+    secrets = deck_secrets(bank, items, keys)
+    if not any(secret.forms for secret in secrets.values()):
+        return _unmoved(bank, items)
+    leaks = Leaks(bank, items, secrets, keys)
+    if not leaks.finder.looks_for_any:
+        return _unmoved(bank, items)
     by_id = {it.id: it for it in items}
-    leaks = Leaks(bank, items)
-    if not leaks.finder.looks_for_any:  # no card has a secret: nothing moves, nothing is left out
-        firsts: dict[str, str] = {}
-        for it in items:
-            if it.disagreement and it.disagreement not in firsts:
-                firsts[it.disagreement] = it.id
-        homes = {d.id: firsts[d.id] for d in bank.disagreements if d.id in firsts}
-        return Plan(tuple(items), homes, {}, (), 0)
     pieces = {it.id: item_pieces(bank, it, _correction(it)) for it in items}
     ordered, cycles = _story_order(items, leaks, pieces)
     pos = {i: n for n, i in enumerate(ordered)}
