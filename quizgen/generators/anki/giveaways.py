@@ -263,17 +263,21 @@ def deck_secrets(bank: Bank, items: Iterable[Item], keys: dict[str, str] | None 
         if k is None:
             k = keys[form] = _own_key(form)
         return k
-    asking: dict[Secret, int] = Counter(secrets.values())  # cards that share an answer share its Secret
+    # cards that share an answer share its Secret object: each is counted and filtered once
+    asking = Counter(map(id, secrets.values()))
+    distinct = {id(secret): secret for secret in secrets.values()}
     shared: Counter[str] = Counter()
-    for secret, cards in asking.items():
-        for f in {f for f, _ in secret.forms}:
+    for ident, cards in asking.items():
+        for f in {f for f, _ in distinct[ident].forms}:
             shared[key(f)] += cards
     # a form `_MANY` cards ask is no secret whatever the fronts print: only the others are looked for in them
-    rare_of = {secret: Secret(tuple((f, n) for f, n in secret.forms if shared[key(f)] < _MANY), secret.every)
-               for secret in asking}
-    rare = {i: rare_of[secret] for i, secret in secrets.items()}
+    rare_of = {ident: Secret(tuple((f, n) for f, n in secret.forms if shared[key(f)] < _MANY), secret.every)
+               for ident, secret in distinct.items()}
+    rare = {i: rare_of[id(secret)] for i, secret in secrets.items()}
+    if not any(secret.forms for secret in rare_of.values()):  # nothing to look for: no front is even made
+        return rare
     finder = Finder(rare, keys)
-    if not finder.looks_for_any:  # no front is even made
+    if not finder.looks_for_any:
         return rare
     common: set[tuple[str, str]] = set()
     for it in items:
@@ -286,12 +290,12 @@ def _secrets(bank: Bank, items: list[Item]) -> dict[str, Secret]:
     """item id -> `secret_of`, worked out once per distinct answer (its texts, accepted spellings and entity):
     items asking the same answer share one Secret."""
     out: dict[str, Secret] = {}
-    known: dict[tuple[Text, tuple[str, ...], str | None], Secret] = {}
+    known: dict[tuple[str, str, tuple[str, ...], str | None], Secret] = {}
     for it in items:
         if it.truefalse:
             out[it.id] = secret_of(bank, it)
             continue
-        asks = (it.answer, it.accept, it.entity)
+        asks = (it.answer.ja, it.answer.en, it.accept, it.entity)
         secret = known.get(asks)
         if secret is None:
             secret = known[asks] = secret_of(bank, it)
