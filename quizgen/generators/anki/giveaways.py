@@ -145,6 +145,7 @@ def _is_own(found: str, own: set[str]) -> bool:
 
 
 _NONE: frozenset[tuple[str, int]] = frozenset()
+_REMEMBERED = 1 << 14  # texts a Finder remembers what it found in (a headline or a date line is met on many backs)
 
 
 def _whole_word(words: str, end: int, length: int) -> bool:
@@ -213,6 +214,8 @@ class Finder:
             return _NONE
         found = self._printed.get(text)
         if found is None:
+            if len(self._printed) >= _REMEMBERED:  # bounded: most texts of a big deck are met once
+                self._printed.clear()
             found = self._printed[text] = self._search(text)
         return found
 
