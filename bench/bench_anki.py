@@ -6,7 +6,9 @@
 For each size a synthetic bank is made in memory (every item with a cloze, half of
 them stances, in 20 stories, a disagreement on some, distractors); the complete
 deck's recipe is built: one note per fact (a cloze for a stance, a Q→A note for
-the rest), story subdecks in learning order.
+the rest), story subdecks in learning order. Its items ask 40 answers between them (each asked by many cards, so no card
+has a secret for the give-away planner, as in the bundled bank cloned); the large size is measured again with
+every answer its own ("distinct": 人物<i>, so 人物1 is printed inside 人物10's back and the planner orders and cuts).
 "quizgen" is `build_deck` end to end (bank -> notes -> .apkg). "raw genanki" is
 genanki's own Deck/Note/Package.write_to_file given the very same finished
 fields, tags, GUIDs and positions (computed before its clock starts). Each run is
@@ -64,7 +66,9 @@ NOW = dt.datetime(2025, 3, 1, tzinfo=dt.UTC)
 FORMS: tuple[CardForm, ...] = ()  # the complete deck's (decks/china-russia.yaml): one note per fact
 
 
-def synthetic_bank(n: int) -> Bank:
+def synthetic_bank(n: int, distinct: bool = False) -> Bank:
+    """`distinct`: every item's answer its own (人物<i>, no three cards asking one), so the give-away planner has
+    secrets to look for; else 40 answers shared by all items (each asked by many cards: no card's secret)."""
     sources = tuple(Source(f"{a:03d}", f"{a:03d}.txt", Text(f"見出し{a}:中ロ関係の行方", f"Headline {a}"),
                            Text("テスト通信", "Test Wire"), published="2023-03-21") for a in range(5))
     people = tuple(Entity(f"person-{p}", EntityType.PERSON, f"人物{p}", "じんぶつ", f"Person {p}",
@@ -75,17 +79,18 @@ def synthetic_bank(n: int) -> Bank:
     items = []
     for i in range(n):
         a = f"{i % 5:03d}"
+        who = i if distinct else i % 40
         items.append(Item(
             id=f"item-{i}", category=cats[i % 4], kind=ItemKind.STANCE if i % 2 else ItemKind.PERSON,
             story=f"story-{i % 20}", priority=Priority.CORE if i % 3 == 0 else Priority.DETAIL,
             when=f"{2020 + i % 6}-{1 + i % 12:02d}",
             prompt=Text(f"記事{a}で、{i}番目の会談に出席したのは誰か。", f"In article {a}, who attended meeting {i}?"),
-            answer=Text(f"人物{i % 40}", f"Person {i % 40}"),
-            explanation=Text(f"記事{a}によると、会談{i}には人物{i % 40}が出席した。" * 2, f"Per article {a}, person {i % 40}."),
-            evidence=(Evidence(a, f"会談{i}には人物{i % 40}が出席した"),),
+            answer=Text(f"人物{who}", f"Person {who}"),
+            explanation=Text(f"記事{a}によると、会談{i}には人物{who}が出席した。" * 2, f"Per article {a}, person {who}."),
+            evidence=(Evidence(a, f"会談{i}には人物{who}が出席した"),),
             actors=(f"person-{i % 40}",), tags=("meeting", f"group-{i % 17}"),
-            cloze=Text(f"会談{i}には[[人物{i % 40}]]が[[出席]]した。", f"[[Person {i % 40}]] [[attended]] meeting {i}."),
-            distractors=tuple(Text(f"人物{(i + k) % 40}", f"Person {(i + k) % 40}") for k in (1, 2, 3)),
+            cloze=Text(f"会談{i}には[[人物{who}]]が[[出席]]した。", f"[[Person {who}]] [[attended]] meeting {i}."),
+            distractors=tuple(Text(f"人物{d}", f"Person {d}") for d in ((who + k) % (n if distinct else 40) for k in (1, 2, 3))),
             disagreement="d" if i % 10 == 0 else None,
             context=Text("記事外の背景", "outside background") if i % 7 == 0 else None,
         ))
@@ -97,8 +102,8 @@ def recipe() -> DeckRecipe:
     return DeckRecipe("ベンチ", Text("ベンチ", "bench"), FORMS, layout=Layout.STORY)
 
 
-def run_one(kind: str, n: int) -> dict[str, float]:
-    bank = synthetic_bank(n)
+def run_one(kind: str, n: int, distinct: bool = False) -> dict[str, float]:
+    bank = synthetic_bank(n, distinct)
     fields_secs = 0.0
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "deck.apkg"
@@ -136,12 +141,12 @@ def run_one(kind: str, n: int) -> dict[str, float]:
     return {"secs": secs, "fields_secs": fields_secs, "peak_mib": peak, "notes": notes, "bytes": size}
 
 
-def measure(kind: str, n: int, repeat: int = 3) -> dict[str, float]:
+def measure(kind: str, n: int, repeat: int = 3, distinct: bool = False) -> dict[str, float]:
     """The fastest of `repeat` runs, each in a fresh process (the machine's other load only ever slows a run)."""
     runs = []
     for _ in range(repeat):
-        out = subprocess.run([sys.executable, __file__, "--one", kind, str(n)], check=True, capture_output=True,
-                             text=True)
+        out = subprocess.run([sys.executable, __file__, "--one", kind, str(n), *(["distinct"] if distinct else [])],
+                             check=True, capture_output=True, text=True)
         runs.append(json.loads(out.stdout))
     best: dict[str, float] = min(runs, key=lambda r: r["secs"])
     return best
@@ -150,10 +155,10 @@ def measure(kind: str, n: int, repeat: int = 3) -> dict[str, float]:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--quick", action="store_true", help="small sizes (2k and 10k items)")
-    ap.add_argument("--one", nargs=2, metavar=("KIND", "N"), help=argparse.SUPPRESS)
+    ap.add_argument("--one", nargs="+", metavar="KIND N [distinct]", help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.one:
-        print(json.dumps(run_one(args.one[0], int(args.one[1]))))
+        print(json.dumps(run_one(args.one[0], int(args.one[1]), args.one[2:] == ["distinct"])))
         return 0
     sizes = (2_000, 10_000) if args.quick else (10_000, 100_000)
     print(f"forms: {', '.join(f.value for f in FORMS) or 'one note per fact (Q→A or cloze)'}; story subdecks")
@@ -166,18 +171,30 @@ def main() -> int:
     per_item = []
     ok = False
     for n in sizes:
-        ours, raw = measure("quizgen", n), measure("genanki", n)
-        ratio = ours["secs"] / raw["secs"]
+        ratio, ours = row(n)
         per_item.append(ours["secs"] / n)
         ok = ratio <= 1.3 and ours["peak_mib"] < 1024  # the largest size's
-        print(f"{n:>8} {int(ours['notes']):>8} {ours['secs']:>10.2f} {raw['secs']:>10.2f} {ratio:>6.2f} "
-              f"{raw['fields_secs']:>9.2f} {ours['secs'] / (raw['secs'] + raw['fields_secs']):>8.2f} "
-              f"{ours['secs'] / n * 1e6:>12.1f} {ours['peak_mib']:>9.0f} {raw['peak_mib']:>9.0f} "
-              f"{ours['bytes'] / 2**20:>9.1f}")
     growth = per_item[-1] / per_item[0]
     print(f"time per item, large/small: {growth:.2f} (1.00 = linear)")
+    print("The same at the large size with distinct answers (人物<i>: every card has a secret, so the give-away")
+    print("planner searches every back; answers that are substrings of others give real give-aways to order and cut):")
+    d_ratio, d_ours = row(sizes[-1], distinct=True)
+    d_ok = d_ratio <= 1.3 and d_ours["peak_mib"] < 1024
+    print(f"distinct answers: {d_ratio:.2f}× raw genanki, peak {d_ours['peak_mib']:.0f} MiB: "
+          f"{'within' if d_ok else 'NOT within'} the goal's bounds (the goal's verdict is the line below)")
     print(verdict(ANKI, ok, sizes[-1]))
     return 0
+
+
+def row(n: int, distinct: bool = False) -> tuple[float, dict[str, float]]:
+    """Measure both sides at `n` items and print the table's row; (ratio, quizgen's run)."""
+    ours, raw = measure("quizgen", n, distinct=distinct), measure("genanki", n, distinct=distinct)
+    ratio = ours["secs"] / raw["secs"]
+    print(f"{n:>8} {int(ours['notes']):>8} {ours['secs']:>10.2f} {raw['secs']:>10.2f} {ratio:>6.2f} "
+          f"{raw['fields_secs']:>9.2f} {ours['secs'] / (raw['secs'] + raw['fields_secs']):>8.2f} "
+          f"{ours['secs'] / n * 1e6:>12.1f} {ours['peak_mib']:>9.0f} {raw['peak_mib']:>9.0f} "
+          f"{ours['bytes'] / 2**20:>9.1f}{'  distinct' if distinct else ''}")
+    return ratio, ours
 
 
 if __name__ == "__main__":

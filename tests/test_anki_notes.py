@@ -49,6 +49,19 @@ def test_escaped_text_has_no_markup_no_template_or_furigana_syntax_and_no_contro
     assert not re.search("[\x00-\x08\x0b-\x1f\x7f-\x9f]", out)  # \x1f is Anki's field separator
 
 
+_REFERENCES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;", "{": "&#123;", "}": "&#125;",
+               "[": "&#91;", "]": "&#93;", "\n": "<br>"}
+
+
+@given(st.text(alphabet=st.sampled_from([*_REFERENCES, *"\t a中;#&amp", "\x00", "\x1f", "\x7f", "\x9f", "\ufffe"]))
+       | st.text())
+def test_escaping_replaces_each_character_on_its_own(s: str) -> None:
+    """Each special character becomes its reference and each control character goes, one character at a time (a
+    reference is never escaped again, whatever the order of the replacements)."""
+    control = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff]")
+    assert esc(s) == "".join(_REFERENCES.get(c, "" if control.match(c) else c) for c in s)
+
+
 @given(st.lists(st.tuples(st.text(alphabet=st.characters(blacklist_characters="[]\n\r"), max_size=8),
                           st.booleans()), max_size=6))
 def test_cloze_conversion_numbers_every_non_blank_deletion(parts: list[tuple[str, bool]]) -> None:

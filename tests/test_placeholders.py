@@ -92,6 +92,31 @@ def test_anki_decks_show_both_languages_so_they_refuse_any_placeholder(bank: Ban
         list(recipe_notes(japanese_only(anki_bank), recipes[0]))
 
 
+def test_a_one_note_per_fact_deck_refuses_every_placeholder_after_its_notes_and_writes_nothing(tmp_path: Path) -> None:
+    """One note per fact finds placeholders as it makes the notes: the same refusal as `refuse`, every item named
+    in learning order, and no deck file (nor a scratch collection) left behind."""
+    import datetime as dt
+
+    from quizgen.generators.anki import build_deck, load_recipes, recipe_files
+    from quizgen.generators.anki.order import item_order
+
+    anki_bank = load_bank(DATA / "anki" / "bank")
+    recipe = dataclasses.replace(load_recipes(recipe_files(DATA / "anki" / "decks"), anki_bank)[0], forms=())
+    assert recipe.one_note_per_fact
+    items = item_order(anki_bank, recipe.selection.apply(anki_bank))
+    last = items[-1]  # the last met: its note is made last
+    todo = {items[0].id: dataclasses.replace(items[0], explanation=Text(items[0].explanation.ja, TODO_EN)),
+            last.id: dataclasses.replace(last, prompt=Text("要確認", last.prompt.en))}
+    b = dataclasses.replace(anki_bank, items=tuple(todo.get(it.id, it) for it in anki_bank.items))
+    with pytest.raises(PlaceholderError) as made:
+        build_deck(b, recipe, tmp_path / "deck.apkg", dt.datetime(2025, 3, 1, tzinfo=dt.UTC))
+    with pytest.raises(PlaceholderError) as expected:
+        refuse(b, item_order(b, recipe.selection.apply(b)), Lang.BOTH)
+    assert str(made.value) == str(expected.value)
+    assert str(made.value).startswith("2 item(s) still hold placeholders") and f"item {last.id}: prompt.ja" in str(made.value)
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_a_discarded_draft_keeps_its_reason_and_is_never_used(bank: Bank) -> None:
     first = dataclasses.replace(bank.items[0], draft=True, discarded="重複")
     b = loads_bank(dumps_bank(dataclasses.replace(bank, items=(first, *bank.items[1:]))))

@@ -182,9 +182,11 @@ def answer_forms(item: Item, bank: Bank | None = None) -> list[tuple[str, str, i
     seen: set[str] = set()
     out = []
     for form, what, shortest in forms:
-        if form.strip() and normalise(form) not in seen:
-            seen.add(normalise(form))
-            out.append((form, what, shortest))
+        if form.strip():
+            key = normalise(form)
+            if key not in seen:
+                seen.add(key)
+                out.append((form, what, shortest))
     return out
 
 

@@ -440,6 +440,9 @@ class Selection:
         return not (self.exclude_tags and set(item.tags) & set(self.exclude_tags))
 
     def apply(self, bank: Bank) -> tuple[Item, ...]:
+        if not (self.categories or self.priorities or self.stories or self.articles or self.tags or self.ids
+                or self.exclude_ids or self.exclude_tags):  # every item (a complete deck): only drafts are left out
+            return tuple(i for i in bank.items if not (i.draft and not self.include_drafts) and i.discarded is None)
         return tuple(i for i in bank.items if self.matches(i))
 
     def take(self, bank: Bank) -> tuple[Item, ...]:

@@ -9,6 +9,7 @@ languages would print, by item, so a generator can refuse with a message naming 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from operator import attrgetter
 
 from quizgen.bank.model import Bank, Item, Lang, Text
 from quizgen.errors import QuizgenError
@@ -17,7 +18,7 @@ TODO_EN = "TODO: translate"
 UNKNOWN_OUTLET = Text("不明(要確認)", "TODO: unknown outlet (check)")
 _MARKERS = ("TODO", "要確認", "不明(要確認)")
 
-__all__ = ["TODO_EN", "UNKNOWN_OUTLET", "PlaceholderError", "find", "is_placeholder", "refuse"]
+__all__ = ["TODO_EN", "UNKNOWN_OUTLET", "Checker", "PlaceholderError", "find", "is_placeholder", "refusal", "refuse"]
 
 
 class PlaceholderError(QuizgenError):
@@ -48,21 +49,57 @@ def _item_texts(it: Item) -> Iterator[tuple[str, Text]]:
         yield f"distractors[{j}]", d
 
 
+_TEXTS = attrgetter("prompt", "answer", "explanation", "statement", "false_statement", "cloze", "event")
+
+
+def _may_hold(it: Item) -> bool:
+    """Whether any of an item's texts (either language) could be a placeholder: `is_placeholder`'s first look,
+    at each text's first character, in one loop; false for nearly every item, which is then not looked at again."""
+    for text in (*_TEXTS(it), *it.distractors):
+        if text is not None:
+            for s in (text.ja, text.en):
+                if not s or s[0] in _LEADS or s[0].isspace():
+                    return True
+    return False
+
+
 def find(bank: Bank, items: Iterable[Item], lang: Lang) -> list[str]:
     """One line per item whose texts in `lang` (or whose sources' outlet or headline) are placeholders."""
-    out: list[str] = []
-    langs = _langs(lang)
-    in_sources: dict[str, list[str]] = {}  # article -> its placeholders (each source looked at once)
-    for it in items:
-        fields = [f"{name}.{code}" for name, text in _item_texts(it) for code in langs if is_placeholder(getattr(text, code))]
-        for article in it.articles:
-            found = in_sources.get(article)
+    check = Checker(bank, lang)
+    return [line for it in items if (line := check.problem(it)) is not None]
+
+
+class Checker:
+    """`find`, one item at a time (each source looked at once): for a generator that reads every item's texts
+    anyway and so finds an item's placeholders while its texts are at hand (`refusal` once all are seen)."""
+
+    def __init__(self, bank: Bank, lang: Lang) -> None:
+        self._bank, self._lang, self._langs = bank, lang, _langs(lang)
+        self._in_sources: dict[str, list[str]] = {}  # article -> its placeholders
+        self._found: dict[str, str] = {}  # item id -> its line, of the items `look`ed at
+
+    def look(self, it: Item) -> None:
+        """Note `it`'s placeholders, if any, for `refuse_found`."""
+        line = self.problem(it)
+        if line is not None:
+            self._found[it.id] = line
+
+    def refuse_found(self, items: Iterable[Item]) -> None:
+        """Raise `refusal` if an item `look`ed at holds a placeholder, naming them in the order of `items`."""
+        if self._found:
+            raise refusal([self._found[it.id] for it in items if it.id in self._found], self._lang)
+
+    def problem(self, it: Item) -> str | None:
+        """`find`'s line for `it`, or None."""
+        langs = self._langs
+        fields = [f"{name}.{code}" for name, text in _item_texts(it) for code in langs
+                  if is_placeholder(getattr(text, code))] if _may_hold(it) else []
+        for ev in it.evidence:  # its articles, in order (a repeat adds nothing: fields are listed once)
+            found = self._in_sources.get(ev.article)
             if found is None:
-                found = in_sources[article] = _source_placeholders(bank, article, langs)
+                found = self._in_sources[ev.article] = _source_placeholders(self._bank, ev.article, langs)
             fields += found
-        if fields:
-            out.append(f"item {it.id}: {', '.join(dict.fromkeys(fields))}")
-    return out
+        return f"item {it.id}: {', '.join(dict.fromkeys(fields))}" if fields else None
 
 
 def _source_placeholders(bank: Bank, article: str, langs: tuple[str, ...]) -> list[str]:
@@ -77,8 +114,13 @@ def refuse(bank: Bank, items: Iterable[Item], lang: Lang) -> None:
     """Raise PlaceholderError naming every item that would print a placeholder in `lang`."""
     problems = find(bank, items, lang)
     if problems:
-        shown = problems[:20] + ([f"… and {len(problems) - 20} more"] if len(problems) > 20 else [])
-        raise PlaceholderError(
-            f"{len(problems)} item(s) still hold placeholders in the chosen language ({lang.value}); "
-            "write them (quizgen review --english for English, or edit the bank), or choose another language:\n  "
-            + "\n  ".join(shown))
+        raise refusal(problems, lang)
+
+
+def refusal(problems: list[str], lang: Lang) -> PlaceholderError:
+    """The error naming `problems` (`find`'s lines, at least one)."""
+    shown = problems[:20] + ([f"… and {len(problems) - 20} more"] if len(problems) > 20 else [])
+    return PlaceholderError(
+        f"{len(problems)} item(s) still hold placeholders in the chosen language ({lang.value}); "
+        "write them (quizgen review --english for English, or edit the bank), or choose another language:\n  "
+        + "\n  ".join(shown))

@@ -93,6 +93,9 @@ def _omitted(lang: str = "ja") -> str:
 
 def _distinct_quotes(item: Item, bank: Bank) -> dict[str, list[str]]:
     """article -> its quotes in evidence order, each quote once on the card and none inside a longer one."""
+    if len(item.evidence) == 1:  # the usual item: one quote
+        ev = item.evidence[0]
+        return {ev.article: [ev.quote]} if ev.article in bank.source_by_id else {}
     quotes: dict[str, list[str]] = {}
     seen: set[str] = set()
     for ev in item.evidence:

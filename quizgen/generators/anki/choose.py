@@ -27,7 +27,9 @@ from __future__ import annotations
 
 import random
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from quizgen import forms
 from quizgen.bank.model import AnswerType, Bank, Item, ItemKind, cloze_parts
@@ -48,24 +50,39 @@ def note_form(item: Item) -> CardForm:
     return CardForm.BASIC
 
 
-def _keys(item: Item, lang: str) -> tuple[set[str], str]:
-    answer = getattr(item.answer, lang)
-    accepted = {normalise(a) for a in (answer, *item.accept) if a.strip()}
-    return accepted - {""}, normalise(answer)
-
-
 def answer_blanks(item: Item, lang: str = "ja") -> tuple[int, ...]:
     """The indexes (0, 1, …, among the blanks of the item's cloze in `lang`) of the blanks that are its answer:
     those equal to the answer or a part of it (an element of a list answer, a number without its counter);
     failing those, those equal to an accepted spelling (the sentence may use another wording)."""
     if item.cloze is None:
         return ()
-    return blanks_of_answer(item, cloze_parts(getattr(item.cloze, lang)), lang)
+    return cloze_blanks(item, lang)[1]
 
 
-def blanks_of_answer(item: Item, parts: list[tuple[str, bool]], lang: str) -> tuple[int, ...]:
+def cloze_blanks(item: Item, lang: str) -> tuple[Parts, tuple[int, ...]]:
+    """The item's cloze text in `lang` split into parts (`cloze_parts`), and `answer_blanks`: worked out once
+    for the few times one note asks (which form, its fields, its front). The item must have a cloze."""
+    assert item.cloze is not None
+    return _cloze_blanks(getattr(item.cloze, lang), getattr(item.answer, lang), item.accept)
+
+
+Parts = tuple[tuple[str, bool], ...]
+
+
+@lru_cache(maxsize=256)  # the notes of one item are made together: a few recent items are all it needs
+def _cloze_blanks(text: str, answer: str, accept: tuple[str, ...]) -> tuple[Parts, tuple[int, ...]]:
+    parts = tuple(cloze_parts(text))
+    return parts, _blanks(parts, answer, accept)
+
+
+def blanks_of_answer(item: Item, parts: Sequence[tuple[str, bool]], lang: str) -> tuple[int, ...]:
     """`answer_blanks` of the cloze text split into `parts` (`cloze_parts`)."""
-    accepted, answer = _keys(item, lang)
+    return _blanks(parts, getattr(item.answer, lang), item.accept)
+
+
+def _blanks(parts: Sequence[tuple[str, bool]], answer_text: str, accept: tuple[str, ...]) -> tuple[int, ...]:
+    accepted = {normalise(a) for a in (answer_text, *accept) if a.strip()} - {""}
+    answer = normalise(answer_text)
     keys = [normalise(seg) for seg, blank in parts if blank and seg.strip()]
     exact = tuple(i for i, k in enumerate(keys) if k and (k == answer or (len(k) > 1 and k in answer)))
     return exact or tuple(i for i, k in enumerate(keys) if k and k in accepted)

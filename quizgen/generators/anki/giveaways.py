@@ -34,13 +34,13 @@ from dataclasses import dataclass
 
 import ahocorasick
 
-from quizgen.bank.content import answer_forms, comparison_key, printed_in, shown
-from quizgen.bank.model import Bank, Item, Text, cloze_parts
+from quizgen.bank.content import answer_forms, comparison_key, shown
+from quizgen.bank.model import Bank, Item, Text
 from quizgen.forms import changed_spans
 from quizgen.generators.anki.back import Part, Piece, box_pieces, item_pieces
 
 __all__ = ["Finder", "Giveaway", "Leaks", "Part", "Plan", "Secret", "deck_secrets", "front_text", "plan", "secret_of"]
-from quizgen.generators.anki.choose import asked_statement, blanks_of_answer, note_form
+from quizgen.generators.anki.choose import asked_statement, cloze_blanks, note_form
 from quizgen.generators.anki.recipes import CardForm
 
 _MIN_JA = 3  # shortest changed words of a true/false statement looked for (Japanese only: English word diffs
@@ -119,8 +119,8 @@ def front_text(bank: Bank, item: Item) -> Text:
     if note_form(item) is CardForm.CLOZE and item.cloze is not None:
         texts = []
         for lang in ("ja", "en"):
-            parts = cloze_parts(getattr(item.cloze, lang))
-            asked = set(blanks_of_answer(item, parts, lang))
+            parts, blanks = cloze_blanks(item, lang)
+            asked = set(blanks)
             kept, index = [], -1
             for seg, blank in parts:
                 if blank and seg.strip():
@@ -144,6 +144,21 @@ def _is_own(found: str, own: set[str]) -> bool:
     return all(_own_key(f) in own for f in found.split(" … "))
 
 
+_NONE: frozenset[tuple[str, int]] = frozenset()
+_REMEMBERED = 1 << 14  # texts a Finder remembers what it found in (a headline or a date line is met on many backs)
+
+
+def _whole_word(words: str, end: int, length: int) -> bool:
+    """Whether the `length` characters of `words` ending at `end` (inclusive) are a whole word, not all of
+    `words`: `printed_in`'s rule for a Latin form."""
+    start = end - length + 1
+    if start == 0 and end == len(words) - 1:
+        return False
+    before = words[start - 1] if start else " "
+    after = words[end + 1] if end + 1 < len(words) else " "
+    return not (("0" <= before <= "9" or "a" <= before <= "z") or ("0" <= after <= "9" or "a" <= after <= "z"))
+
+
 def _automaton(words: Mapping[str, list[Form]]) -> ahocorasick.Automaton | None:
     """An Aho–Corasick automaton finding each of `words` (its value: the forms it stands for), or None for none."""
     if not words:
@@ -159,10 +174,12 @@ class Finder:
     """Which secrets a text prints, for many texts and many secrets, in time linear in the text: one pass of an
     Aho–Corasick automaton (pyahocorasick) over the text's comparison key finds every non-Latin form whose key
     it holds, one over its folded words every Latin form it holds (a form "Delegation 12" is never compared
-    with a text because it says "delegation"); each distinct form found is confirmed once by `printed_in`
-    (whole words for Latin; a form many cards share, such as one answer, is confirmed once)."""
+    with a text because it says "delegation"); a hit is decided where it is found, by `printed_in`'s rules (a
+    Latin form as a whole word), with no pattern compiled per form. Each distinct text is searched once."""
 
-    def __init__(self, secrets: Mapping[str, Secret]) -> None:
+    def __init__(self, secrets: Mapping[str, Secret], keys: dict[str, str] | None = None) -> None:
+        """`keys`: (unquoted) form -> its `_own_key`, as far as known, shared by the finders of one plan (a key
+        is worked out once per form); filled in here. `own_key` holds every form's."""
         self._owners: dict[tuple[str, int], list[str]] = {}  # (form, shortest) -> the cards whose secret it is
         self._every = {owner: {_unquoted(f) for f, _ in secret.forms} for owner, secret in secrets.items()
                        if secret.every}
@@ -171,34 +188,52 @@ class Finder:
                 self._owners.setdefault((_unquoted(form), shortest), []).append(owner)
         ja: dict[str, list[Form]] = {}  # comparison key -> the non-Latin forms with that key
         latin: dict[str, list[Form]] = {}  # folded words -> the Latin forms that are those words
+        self.own_key = {} if keys is None else keys
         for form, shortest in self._owners:
+            key = self.own_key.get(form)
+            if key is None:  # a Latin form's folded words, else its comparison key
+                key = self.own_key[form] = _own_key(form)
             if form.isascii():
                 if _WORD.search(form.casefold()):  # a form without a word is never found
-                    latin.setdefault(" ".join(form.split()).casefold(), []).append((form, shortest))
-            else:
-                key = comparison_key(form)
-                if len(key) >= max(shortest, 2):
-                    ja.setdefault(key, []).append((form, shortest))
+                    latin.setdefault(key, []).append((form, shortest))
+            elif len(key) >= max(shortest, 2):
+                ja.setdefault(key, []).append((form, shortest))
         self._ja, self._latin = _automaton(ja), _automaton(latin)
+        self._latin_word = {form: word for word, forms in latin.items() for form in forms}
+        self._printed: dict[Text, frozenset[tuple[str, int]]] = {}
 
-    def printed(self, text: Text) -> set[tuple[str, int]]:
-        """Every distinct (form, shortest) `text` prints, each on its own (quotation marks not compared)."""
-        found: set[tuple[str, int]] = set()
-        if self._ja is None and self._latin is None:  # no secret to look for: the text is not even read
-            return found
-        prepared = shown(Text(_unquoted(text.ja), _unquoted(text.en)))
-        looked: set[tuple[str, int]] = set()
-        hits = [(self._ja, prepared.ja_key)] if self._ja is not None else []
-        if self._latin is not None:
-            hits += [(self._latin, prepared.en_words), (self._latin, prepared.ja_words)]
-        for automaton, where in hits:
-            for _, forms in automaton.iter(where):
-                for form in forms:
-                    if form not in looked:
-                        looked.add(form)
-                        if printed_in(form[0], prepared, form[1]) is not None:
-                            found.add(form)
+    @property
+    def looks_for_any(self) -> bool:
+        """Whether any secret can be found: else every text prints none, and is not even read."""
+        return self._ja is not None or self._latin is not None
+
+    def printed(self, text: Text) -> frozenset[tuple[str, int]]:
+        """Every distinct (form, shortest) `text` prints, each on its own (quotation marks not compared); a text
+        met again (a source's headline on many backs) is answered from memory."""
+        if not self.looks_for_any:
+            return _NONE
+        found = self._printed.get(text)
+        if found is None:
+            if len(self._printed) >= _REMEMBERED:  # bounded: most texts of a big deck are met once
+                self._printed.clear()
+            found = self._printed[text] = self._search(text)
         return found
+
+    def _search(self, text: Text) -> frozenset[tuple[str, int]]:
+        """`printed`, worked out: as `printed_in` decides, without a pattern per form. A non-Latin hit is its
+        comparison key inside the text's, long enough (the automaton holds no shorter key): printed. A Latin hit
+        is printed where it is a whole word (no letter or digit of [0-9a-z] either side) and not the whole text."""
+        prepared = shown(Text(_unquoted(text.ja), _unquoted(text.en)))
+        found: set[tuple[str, int]] = set()
+        if self._ja is not None:
+            for _, forms in self._ja.iter(prepared.ja_key):
+                found.update(forms)
+        if self._latin is not None:
+            for words in (prepared.en_words, prepared.ja_words):
+                for end, forms in self._latin.iter(words):
+                    if _whole_word(words, end, len(self._latin_word[forms[0]])):
+                        found.update(f for f in forms if len(self._latin_word[f]) >= f[1])
+        return frozenset(found) if found else _NONE
 
     def forms_in(self, text: Text, skip: Callable[[str], bool] | None = None) -> set[tuple[str, str]]:
         """(owner, form) of every form `text` prints, each on its own; `skip`: forms not to count."""
@@ -218,28 +253,75 @@ class Finder:
         return out
 
 
-def deck_secrets(bank: Bank, items: Iterable[Item]) -> dict[str, Secret]:
+def deck_secrets(bank: Bank, items: Iterable[Item], keys: dict[str, str] | None = None) -> dict[str, Secret]:
     """item id -> its secret in this deck: without the forms another card's front prints or `_MANY` cards ask
-    (none left: no secret)."""
+    (none left: no secret). `keys`: as `Finder` takes it."""
     items = list(items)
-    secrets = {it.id: secret_of(bank, it) for it in items}
+    secrets = _secrets(bank, items)
+    keys = {} if keys is None else keys
+
+    def key(form: str) -> str:
+        form = _unquoted(form)
+        k = keys.get(form)
+        if k is None:
+            k = keys[form] = _own_key(form)
+        return k
+    # cards that share an answer share its Secret object: each is counted and filtered once
+    asking = Counter(map(id, secrets.values()))
+    distinct = {id(secret): secret for secret in secrets.values()}
+    shared: Counter[str] = Counter()
+    for ident, cards in asking.items():
+        for f in {f for f, _ in distinct[ident].forms}:
+            shared[key(f)] += cards
+    # a form `_MANY` cards ask is no secret whatever the fronts print: only the others are looked for in them
+    rare_of = {ident: Secret(tuple((f, n) for f, n in secret.forms if shared[key(f)] < _MANY), secret.every)
+               for ident, secret in distinct.items()}
+    rare = {i: rare_of[id(secret)] for i, secret in secrets.items()}
+    if not any(secret.forms for secret in rare_of.values()):  # nothing to look for: no front is even made
+        return rare
+    finder = Finder(rare, keys)
+    if not finder.looks_for_any:
+        return rare
     common: set[tuple[str, str]] = set()
-    finder = Finder(secrets)
     for it in items:
         common |= {(owner, form) for owner, form in finder.forms_in(front_text(bank, it)) if owner != it.id}
-    shared = Counter(_own_key(f) for secret in secrets.values() for f in {f for f, _ in secret.forms})
-    return {i: Secret(tuple((f, n) for f, n in secret.forms
-                            if (i, _unquoted(f)) not in common and shared[_own_key(f)] < _MANY), secret.every)
-            for i, secret in secrets.items()}
+    return {i: Secret(tuple((f, n) for f, n in secret.forms if (i, _unquoted(f)) not in common), secret.every)
+            for i, secret in rare.items()}
+
+
+def _secrets(bank: Bank, items: list[Item]) -> dict[str, Secret]:
+    """item id -> `secret_of`, worked out once per distinct answer (its texts, accepted spellings and entity):
+    items asking the same answer share one Secret."""
+    out: dict[str, Secret] = {}
+    known: dict[tuple[str, str, tuple[str, ...], str | None], Secret] = {}
+    for it in items:
+        if it.truefalse:
+            out[it.id] = secret_of(bank, it)
+            continue
+        asks = (it.answer.ja, it.answer.en, it.accept, it.entity)
+        secret = known.get(asks)
+        if secret is None:
+            secret = known[asks] = secret_of(bank, it)
+        out[it.id] = secret
+    return out
 
 
 class Leaks:
     """Who gives whom away, among one deck's items."""
 
-    def __init__(self, bank: Bank, items: list[Item]) -> None:
-        self.secrets = deck_secrets(bank, items)
-        self.finder = Finder(self.secrets)
-        self.own = {i: {_own_key(f) for f, _ in secret.forms} for i, secret in self.secrets.items()}
+    def __init__(self, bank: Bank, items: list[Item], secrets: dict[str, Secret] | None = None,
+                 keys: dict[str, str] | None = None) -> None:
+        """`secrets`: `deck_secrets` of `items`, when already made (with its `keys`)."""
+        keys = {} if keys is None else keys
+        self.secrets = deck_secrets(bank, items, keys) if secrets is None else secrets
+        self.finder = Finder(self.secrets, keys)
+        own_of: dict[Secret, set[str]] = {}
+        self.own = {}
+        for i, secret in self.secrets.items():
+            own = own_of.get(secret)
+            if own is None:
+                own = own_of[secret] = {self.finder.own_key[_unquoted(f)] for f, _ in secret.forms}
+            self.own[i] = own
         self._seen: dict[tuple[str, Text], list[tuple[str, str]]] = {}  # plan asks twice of each piece
 
     def takers(self, giver: str, text: Text) -> list[tuple[str, str]]:
@@ -248,7 +330,7 @@ class Leaks:
         if cached is None:
             own = self.own.get(giver, set())
             cached = self._seen[giver, text] = sorted(
-                (t, f) for t, f in self.finder.find(text, lambda f: _own_key(f) in own) if t != giver)
+                (t, f) for t, f in self.finder.find(text, lambda f: self.finder.own_key[f] in own) if t != giver)
         return cached
 
 
@@ -387,11 +469,27 @@ def _homes(bank: Bank, by_id: Mapping[str, Item], ordered: list[str], leaks: Lea
     return homes, boxes
 
 
+def _unmoved(bank: Bank, items: list[Item]) -> Plan:
+    """The plan when no card has a secret to find: nothing moves, nothing is left out, and each disagreement's
+    box is on the first card that shares it."""
+    firsts: dict[str, str] = {}
+    for it in items:
+        if it.disagreement and it.disagreement not in firsts:
+            firsts[it.disagreement] = it.id
+    return Plan(tuple(items), {d.id: firsts[d.id] for d in bank.disagreements if d.id in firsts}, {}, (), 0)
+
+
 def plan(bank: Bank, items: Iterable[Item]) -> Plan:
     """The learning order, disagreement homes and omissions for a deck of `items` (in `order.item_order`)."""
     items = list(items)
+    keys: dict[str, str] = {}
+    secrets = deck_secrets(bank, items, keys)
+    if not any(secret.forms for secret in secrets.values()):
+        return _unmoved(bank, items)
+    leaks = Leaks(bank, items, secrets, keys)
+    if not leaks.finder.looks_for_any:
+        return _unmoved(bank, items)
     by_id = {it.id: it for it in items}
-    leaks = Leaks(bank, items)
     pieces = {it.id: item_pieces(bank, it, _correction(it)) for it in items}
     ordered, cycles = _story_order(items, leaks, pieces)
     pos = {i: n for n, i in enumerate(ordered)}

@@ -18,17 +18,17 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import random
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from genanki.util import BASE91_TABLE
 
 from quizgen import citations, forms
+from quizgen.bank import placeholders
 from quizgen.bank.model import AnswerType, Bank, Category, Entity, EntityType, Item, Lang, cloze_parts
-from quizgen.bank.placeholders import refuse as refuse_placeholders
 from quizgen.generators.anki import giveaways, order
 from quizgen.generators.anki.back import info_fields
-from quizgen.generators.anki.choose import asked_statement, blanks_of_answer, note_form, tf_rng, typed_answer
+from quizgen.generators.anki.choose import asked_statement, cloze_blanks, note_form, tf_rng, typed_answer
 from quizgen.generators.anki.escape import esc, esc_all
 from quizgen.generators.anki.recipes import CardForm, DeckRecipe, Layout
 from quizgen.japanese.furigana import ruby as readings_over
@@ -138,7 +138,7 @@ def cloze_text(text: str, asked: Iterable[int] | None = None, reading: dict[str,
     return _deletions(cloze_parts(text), asked, reading)
 
 
-def _deletions(parts: list[tuple[str, bool]], asked: Iterable[int] | None,
+def _deletions(parts: Sequence[tuple[str, bool]], asked: Iterable[int] | None,
                reading: dict[str, str] | None) -> tuple[str, int]:
     wanted = None if asked is None else set(asked)
     out, n, index = [], 0, -1
@@ -159,7 +159,7 @@ def _deletions(parts: list[tuple[str, bool]], asked: Iterable[int] | None,
 _HIDDEN = "［…］"  # a blank in the English hint when it cannot be a cloze field
 
 
-def _en_shown(parts: list[tuple[str, bool]], asked: set[int], hidden: str | None) -> str:
+def _en_shown(parts: Sequence[tuple[str, bool]], asked: set[int], hidden: str | None) -> str:
     """The English sentence, its asked blanks bold (answer side) or as `hidden` (the front's hint)."""
     out, index = [], -1
     for seg, is_blank in parts:
@@ -177,15 +177,14 @@ def cloze_fields(bank: Bank, item: Item) -> tuple[str, ...] | None:
     sentence with the same blanks hidden: a cloze field when they can be matched, else `［…］`)."""
     if item.cloze is None:
         return None
-    ja_parts, en_parts = cloze_parts(item.cloze.ja), cloze_parts(item.cloze.en)
-    asked = blanks_of_answer(item, ja_parts, "ja")
+    (ja_parts, asked), (en_parts, en_blanks) = cloze_blanks(item, "ja"), cloze_blanks(item, "en")
     if not asked:
         return None
     ruby = furigana(bank, item)
     text, n = _deletions(ja_parts, asked, {item.answer.ja.strip(): ruby} if ruby else None)
     n_ja = sum(1 for s, b in ja_parts if b and s.strip())
     n_en = sum(1 for s, b in en_parts if b and s.strip())
-    en_asked = blanks_of_answer(item, en_parts, "en") or (asked if n_en == n_ja else ())
+    en_asked = en_blanks or (asked if n_en == n_ja else ())
     if len(en_asked) == n:
         hint, _ = _deletions(en_parts, en_asked, None)
     else:
@@ -278,9 +277,17 @@ def recipe_notes(bank: Bank, recipe: DeckRecipe, extra_tags: tuple[str, ...] = (
     Without `forms`: one note per item, in the form that suits it. With `forms`: within each subdeck the
     forms come in rounds, in the recipe's order (every fact is met once as the first form before any fact
     comes back as the second); reverse notes cover the forums and organisations the selected items name.
+
+    An item that would show a placeholder (placeholders.py) raises PlaceholderError naming every such item; with
+    one note per fact, once the last note is made (a deck is written only when its notes are all made).
     """
-    items = order.item_order(bank, recipe.selection.apply(bank))
-    refuse_placeholders(bank, items, Lang.BOTH)  # a card shows both languages: no TODO text on it
+    items = learning = order.item_order(bank, recipe.selection.apply(bank))
+    # a card shows both languages: no TODO text on it. One note per fact looks at each item as its note is made
+    # (its texts are at hand then: on a big bank a pass of its own reads them all from memory once more) and
+    # refuses once every note is made, before the deck is written
+    check = placeholders.Checker(bank, Lang.BOTH)
+    if not recipe.one_note_per_fact:
+        placeholders.refuse(bank, items, Lang.BOTH)
     backs = giveaways.plan(bank, items)  # no back gives a later card away (giveaways.py)
     items = list(backs.items)
     stories = order.story_decks(bank, recipe, items) if recipe.layout is Layout.STORY else {}
@@ -290,9 +297,12 @@ def recipe_notes(bank: Bank, recipe: DeckRecipe, extra_tags: tuple[str, ...] = (
     shared: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] | None = None if recipe.one_note_per_fact else {}
 
     due = 0
+    tags = _Tags(bank, extra_tags)
 
     def note(item: Item, form: CardForm) -> NoteSpec | None:
         nonlocal due
+        if shared is None:  # one note per fact: this is the item's one note
+            check.look(item)
         if item.truefalse:  # a Q→A note whatever the form asked (only one is asked: `_drill`)
             form, head = CardForm.BASIC, truefalse_fields(item)
         else:
@@ -305,7 +315,7 @@ def recipe_notes(bank: Bank, recipe: DeckRecipe, extra_tags: tuple[str, ...] = (
             home = backs.homes.get(item.disagreement) if item.disagreement else None
             info = (info_fields(bank, item, labels, tf.correction if tf else None, home,
                                 backs.omit.get(item.id, frozenset())),
-                    (*citations.note_tags(bank, item), *extra_tags))
+                    tags(item))
             if shared is not None:
                 shared[item.id] = info
         due += 1
@@ -323,6 +333,23 @@ def recipe_notes(bank: Bank, recipe: DeckRecipe, extra_tags: tuple[str, ...] = (
     else:
         specs = _drill(bank, recipe, items, stories, note, reverse)
     yield from (s for s in specs if s is not None)
+    check.refuse_found(learning)
+
+
+class _Tags:
+    """A note's tags (`citations.note_tags`, then the extra ones), made once for the notes whose items share
+    what they are made of: category, story, articles, actors and priority."""
+
+    def __init__(self, bank: Bank, extra: tuple[str, ...]) -> None:
+        self._bank, self._extra = bank, extra
+        self._made: dict[tuple[object, ...], tuple[str, ...]] = {}
+
+    def __call__(self, item: Item) -> tuple[str, ...]:
+        key = (item.category, item.story, item.articles, item.actors, item.priority)
+        made = self._made.get(key)
+        if made is None:
+            made = self._made[key] = (*citations.note_tags(self._bank, item), *self._extra)
+        return made
 
 
 def _drill(bank: Bank, recipe: DeckRecipe, items: list[Item], stories: dict[str | None, str],
