@@ -10,6 +10,7 @@ clash. Laying the questions out as versions is `variants.py`.
 
 from __future__ import annotations
 
+import difflib
 import random
 import re
 from collections import Counter
@@ -19,7 +20,7 @@ from functools import partial
 from typing import assert_never
 
 from quizgen import forms
-from quizgen.bank.model import Bank, Item, ItemKind, Lang, Text
+from quizgen.bank.model import Bank, EntityType, Item, ItemKind, Lang, Text
 from quizgen.errors import UsageError
 from quizgen.forms import Pair, TimelineEvent
 from quizgen.generators.worksheet.exercises import (
@@ -39,7 +40,7 @@ from quizgen.generators.worksheet.exercises import (
     question_items,
     question_label,
 )
-from quizgen.generators.worksheet.leaks import Leak, LeakChecker, sheet_note
+from quizgen.generators.worksheet.leaks import Leak, LeakChecker, near, sheet_note
 from quizgen.generators.worksheet.sheet import Dropped, WorksheetOptions
 from quizgen.japanese.normalise import normalise
 
@@ -98,6 +99,8 @@ class _Picking:
     shorts: dict[str, ShortQ] = field(default_factory=dict)  # items asked as short answers, by id (`_clash_count`)
     notes: list[Dropped] = field(default_factory=list)  # the exercise types asked for that are not on the sheet
     articles: list[str] = field(default_factory=list)  # the sources the sheet lists so far
+    actors: tuple[str, ...] | None = None  # `actor_names`, made when first needed
+    swapped: dict[str, bool] = field(default_factory=dict)  # `swaps`, by item id
 
     @property
     def chosen(self) -> list[Question]:
@@ -138,6 +141,15 @@ class _Picking:
         if isinstance(q, MatchingQ):
             self.people.update(p.key.split("@")[0] for p in q.lefts)
         return True
+
+    def swaps(self, item: Item) -> bool:
+        """Whether `item`'s false twin swaps the actors (`swaps_actors`), remembered per item."""
+        known = self.swapped.get(item.id)
+        if known is None:
+            if self.actors is None:
+                self.actors = actor_names(self.bank)
+            known = self.swapped[item.id] = swaps_actors(item, self.actors)
+        return known
 
     @property
     def made(self) -> int:
@@ -436,8 +448,30 @@ def _pick_simple(picking: _Picking, count: int, simple: list[Exercise]) -> None:
 
 def opinion_cap(count: int) -> int:
     """How many questions of a sheet of `count` may ask for the opinions of one source while others are left:
-    about a third (review 4: 7 of 20 questions, and 4 of 10, were one commentator's views from one piece)."""
-    return max(1, count // 3)
+    a fifth, at least one (review 4: 7 of 20 questions were one commentator's views; review 8, s3: 5 of 15 on an
+    exam under the old third, where a teacher wants 2-3)."""
+    return max(1, count // 5)
+
+
+def actor_names(bank: Bank) -> tuple[str, ...]:
+    """The Japanese names of the bank's people and countries (and 中国側/ロシア側-style sides), longest first."""
+    names = {n for e in bank.entities if e.type in (EntityType.PERSON, EntityType.COUNTRY)
+             for n in (e.ja, *e.aliases) if len(n) >= 2 and not n.isascii()}
+    return tuple(sorted(names, key=len, reverse=True))
+
+
+def swaps_actors(item: Item, actors: Sequence[str]) -> bool:
+    """Whether `item`'s false statement plays the "who did it" trick: the words it changes from the true statement
+    name a person or country on both sides (中国 → ロシア, プーチン大統領 → 習近平国家主席, 中国はロシアに →
+    ロシアが中国に). The bank does not say what a false twin changes; this is the cheap reading of it (review 8, s1:
+    問4 and 問6 both swapped China and Russia as the speaker, and students spot the pattern)."""
+    if item.statement is None or item.false_statement is None:
+        return False
+    true, false = item.statement.ja, item.false_statement.ja
+    ops = difflib.SequenceMatcher(None, true, false, autojunk=False).get_opcodes()
+    changed_true = "\x00".join(true[i1:i2] for op, i1, i2, _, _ in ops if op != "equal")
+    changed_false = "\x00".join(false[j1:j2] for op, _, _, j1, j2 in ops if op != "equal")
+    return any(a in changed_true for a in actors) and any(a in changed_false for a in actors)
 
 
 def opinion_voice(item: Item) -> str | None:
@@ -455,15 +489,18 @@ def _take_one(picking: _Picking, t: Exercise, cap: int | None = None) -> bool:
     want_true = tf.count(True) <= tf.count(False)  # true and false statements in turn, where items have both
     passage = picking.checker.passage
     drawn_on = frozenset().union(*(passage(i) for q in picking.chosen for i in question_items(q)))
+    swapped = any(picking.swaps(q.tf.item) for q in picking.content.get(Exercise.TRUEFALSE, ())
+                  if isinstance(q, TrueFalseQ))
 
-    def near(item: Item) -> bool:  # on a passage a chosen question draws on (`LeakChecker.passage`): last
-        return bool(drawn_on) and not drawn_on.isdisjoint(passage(item))
+    def on_passage(item: Item) -> bool:  # on a passage a chosen question draws on (`leaks.near`): last
+        return bool(drawn_on) and near(drawn_on, passage(item))
 
     pool = picking.pool
-    if t is Exercise.TRUEFALSE:  # items that can give the wanted statement first
-        pool = sorted(pool, key=lambda i: ((i.statement if want_true else i.false_statement) is None, near(i)))
+    if t is Exercise.TRUEFALSE:  # a second "who did it" twin last, then items that can give the wanted statement first
+        pool = sorted(pool, key=lambda i: (on_passage(i), swapped and picking.swaps(i),
+                                           (i.statement if want_true else i.false_statement) is None))
     elif drawn_on:
-        pool = sorted(pool, key=near)
+        pool = sorted(pool, key=on_passage)
     for item in pool:
         if item.id in picking.used:
             continue
