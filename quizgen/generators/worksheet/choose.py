@@ -436,14 +436,17 @@ def dates_itself(event: TimelineEvent) -> bool:
 
 def _pick_simple(picking: _Picking, count: int, simple: list[Exercise]) -> None:
     """The rest of `count` from the simple exercises, taking turns, skipping candidates that clash."""
-    rotation = list(simple)
-    turn = 0
-    while picking.made < count and rotation:
-        t = rotation[turn % len(rotation)]
-        if _take_one(picking, t, opinion_cap(count)) or _take_one(picking, t):
-            turn += 1
-        else:
-            rotation.remove(t)
+    # first no question on a passage a chosen one draws on, of any type; then one sharing it with one question only;
+    # then any (the one-commentator cap gives way within each step, before a passage is shared more)
+    for most in (0, 1, None):
+        rotation = list(simple)
+        turn = 0
+        while picking.made < count and rotation:
+            t = rotation[turn % len(rotation)]
+            if _take_one(picking, t, opinion_cap(count), most) or _take_one(picking, t, None, most):
+                turn += 1
+            else:
+                rotation.remove(t)
 
 
 def opinion_cap(count: int) -> int:
@@ -480,20 +483,26 @@ def opinion_voice(item: Item) -> str | None:
     return item.articles[0] if item.kind is ItemKind.STANCE and item.articles else None
 
 
-def _take_one(picking: _Picking, t: Exercise, cap: int | None = None) -> bool:
+def _take_one(picking: _Picking, t: Exercise, cap: int | None = None, most: int | None = None) -> bool:
     """One question of type `t` from the first item of the pool that makes one without a clash; with `cap`, none
     from a source whose opinions `cap` questions already ask for (the caller tries again without it, so a
-    selection of one commentator still fills its sheet)."""
+    selection of one commentator still fills its sheet); with `most`, none on a passage that more than `most` chosen
+    questions draw on (the caller tries every type so before it gives way: review 8, s3 took three choice and
+    true/false questions from three sentences in a row because that type had nothing else left)."""
     voices = Counter(v for q in picking.chosen for i in question_items(q) if (v := opinion_voice(i)))
     tf = [q.tf.is_true for q in picking.content.get(Exercise.TRUEFALSE, ()) if isinstance(q, TrueFalseQ)]
     want_true = tf.count(True) <= tf.count(False)  # true and false statements in turn, where items have both
     passage = picking.checker.passage
-    drawn_on = frozenset().union(*(passage(i) for q in picking.chosen for i in question_items(q)))
+    drawn = [passage(i) for tq, qs in picking.content.items() if tq in SIMPLE_EXERCISES  # one-item questions
+             for q in qs for i in question_items(q)]
+    drawn_on = frozenset().union(*drawn)
     swapped = any(picking.swaps(q.tf.item) for q in picking.content.get(Exercise.TRUEFALSE, ())
                   if isinstance(q, TrueFalseQ))
 
-    def on_passage(item: Item) -> bool:  # on a passage a chosen question draws on (`leaks.near`): last
-        return bool(drawn_on) and near(drawn_on, passage(item))
+    def on_passage(item: Item) -> int:  # how many chosen questions draw on its passage (`leaks.near`): fewest first
+        if not drawn_on or not near(drawn_on, passage(item)):
+            return 0
+        return sum(near(d, passage(item)) for d in drawn)
 
     pool = picking.pool
     if t is Exercise.TRUEFALSE:  # a second "who did it" twin last, then items that can give the wanted statement first
@@ -502,7 +511,7 @@ def _take_one(picking: _Picking, t: Exercise, cap: int | None = None) -> bool:
     elif drawn_on:
         pool = sorted(pool, key=on_passage)
     for item in pool:
-        if item.id in picking.used:
+        if item.id in picking.used or (most is not None and on_passage(item) > most):
             continue
         if cap is not None and (voice := opinion_voice(item)) is not None and voices[voice] >= cap:
             continue
