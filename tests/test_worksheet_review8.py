@@ -203,13 +203,13 @@ def test_a_sheet_made_mostly_of_one_type_says_why(flowers: Bank) -> None:
 def test_the_warning_is_one_line_on_standard_error_exit_0(tmp_path: Path) -> None:
     """The CLI prints it as a `warning:` line (the story of s4 is mostly true/false)."""
     result = CliRunner().invoke(cli, ["worksheet", "--story", "2025-wang-yi-shoigu-dialogue", "--types",
-                                      "short,truefalse", "--count", "8", "--seed", "41", "--format", "html",
+                                      "short,truefalse,choice", "--count", "8", "--seed", "41", "--format", "html",
                                       "-o", str(tmp_path)])
     assert result.exit_code == 0, result.output
     lines = [x for x in result.stderr.splitlines() if "questions are truefalse" in x]
-    assert lines == ["warning: 5 of the 8 questions are truefalse although --types asked for 2 types: the selection "
-                     "could fill only short 3; 5 items of the selection are asked as true/false only; widen the "
-                     "selection or ask for fewer types"]
+    assert lines == ["warning: 5 of the 8 questions are truefalse although --types asked for 3 types: the selection "
+                     "could fill only short 2, choice 1; 5 items of the selection are asked as true/false only; widen "
+                     "the selection or ask for fewer types"]
 
 
 def test_a_balanced_mix_is_not_warned_about(flowers: Bank) -> None:
@@ -218,6 +218,10 @@ def test_a_balanced_mix_is_not_warned_about(flowers: Bank) -> None:
                          random.Random(2), DAY)
     assert lopsided_warning(ws, (Exercise.SHORT, Exercise.CHOICE)) is None
     assert lopsided_warning(ws, ()) is None
+    small = build_worksheet(flowers, Selection().apply(flowers),
+                            WorksheetOptions(count=3, seed=2, types=(Exercise.SHORT, Exercise.CHOICE)),
+                            random.Random(2), DAY)
+    assert lopsided_warning(small, (Exercise.SHORT, Exercise.CHOICE)) is None  # 2 of 3 is no lopsided mix
 
 
 # --------------------------------------------------------------------------- 8. a tighter setting that saves a page
