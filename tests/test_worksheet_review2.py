@@ -171,11 +171,13 @@ def test_the_timeline_page_answers_no_question_of_its_sheet(bank: Bank, sheets: 
         elif not isinstance(q, MatchingQ):
             for form, _, shortest in answer_forms(question_items(q)[0], bank):
                 assert printed_in(form, Text(plain(rows), ""), shortest, ("ja",)) is None, form
+    # seed 5: with fix28's short forms of core items (main) seed 51's sheet dated 4 of the 6 events itself, and the
+    # page was refused as too short (correctly); the test is about the events the page leaves out, not the seed
     result = CliRunner().invoke(cli, ["worksheet", "--story", "2023-03-xi-moscow-visit", "--story",
                                       "2023-02-peace-plan", *(a for m in more for a in ("--story", m)),
                                       "--count", str(ws.count),
                                       "--types", "truefalse,matching,short,timeline",
-                                      "--furigana", "--lang", "both", "--timeline-page", "--seed", "51", "--title",
+                                      "--furigana", "--lang", "both", "--timeline-page", "--seed", "5", "--title",
                                       "習近平氏の訪ロと和平案", "--paper", "B5", "--format", "html", "--name", "s5",
                                       "-o", str(tmp_path)])
     assert result.exit_code == 0, result.output

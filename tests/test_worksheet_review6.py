@@ -200,7 +200,7 @@ def _flower_texts(bank: Bank) -> dict[str, str]:
     out = {}
     for article, qs in quotes.items():
         rest = [q for q in qs if q not in pair]
-        text = "".join(f"{q}だった。ここで話は変わる。\n" for q in rest)
+        text = "".join(f"{q}だった。{'ここで話は変わる。' * 14}\n" for q in rest)  # apart: more than PASSAGE_GAP
         if article == "100":
             text += f"✅ {pair[0]}が飾られた。\n✅ {pair[1]}が飾られた。\n"
         out[article] = text

@@ -93,7 +93,7 @@ def worksheet(bank_path: Path | None, selection: Selection, count: int | None, i
     """
     from quizgen.errors import DependencyError
     from quizgen.generators.worksheet import Exercise, WorksheetOptions, build_worksheet, parse_points, parse_types
-    from quizgen.generators.worksheet.sheet import dropped_warning
+    from quizgen.generators.worksheet.sheet import dropped_warning, lopsided_warning
     from quizgen.generators.worksheet.write import check_stem, plan_formats, write_worksheet
 
     qtypes = parse_types(types) if types else tuple(Exercise)
@@ -116,6 +116,9 @@ def worksheet(bank_path: Path | None, selection: Selection, count: int | None, i
     warning = dropped_warning(ws.dropped, qtypes if types else ())  # only the types the user named
     if warning is not None:  # one line a teacher cannot miss: the exercise types asked for that the sheet lacks
         click.echo(f"warning: {warning.replace('{types}', FLAGS['types'])}", err=True)
+    lopsided = lopsided_warning(ws, qtypes if types else (), sum(1 for i in items if i.truefalse))
+    if lopsided is not None:  # a teacher asking for five types who gets a true/false quiz is told why
+        click.echo(f"warning: {lopsided.replace('{types}', FLAGS['types'])}", err=True)
     if lacking:
         click.echo(f"note: {lacking}", err=True)
     try:

@@ -10,6 +10,7 @@ clash. Laying the questions out as versions is `variants.py`.
 
 from __future__ import annotations
 
+import difflib
 import random
 import re
 from collections import Counter
@@ -19,7 +20,7 @@ from functools import partial
 from typing import assert_never
 
 from quizgen import forms
-from quizgen.bank.model import Bank, Item, ItemKind, Lang, Text
+from quizgen.bank.model import Bank, EntityType, Item, ItemKind, Lang, Text
 from quizgen.errors import UsageError
 from quizgen.forms import Pair, TimelineEvent
 from quizgen.generators.worksheet.exercises import (
@@ -39,7 +40,7 @@ from quizgen.generators.worksheet.exercises import (
     question_items,
     question_label,
 )
-from quizgen.generators.worksheet.leaks import Leak, LeakChecker, sheet_note
+from quizgen.generators.worksheet.leaks import Leak, LeakChecker, near, sheet_note
 from quizgen.generators.worksheet.sheet import Dropped, WorksheetOptions
 from quizgen.japanese.normalise import normalise
 
@@ -98,6 +99,8 @@ class _Picking:
     shorts: dict[str, ShortQ] = field(default_factory=dict)  # items asked as short answers, by id (`_clash_count`)
     notes: list[Dropped] = field(default_factory=list)  # the exercise types asked for that are not on the sheet
     articles: list[str] = field(default_factory=list)  # the sources the sheet lists so far
+    actors: tuple[str, ...] | None = None  # `actor_names`, made when first needed
+    swapped: dict[str, bool] = field(default_factory=dict)  # `swaps`, by item id
 
     @property
     def chosen(self) -> list[Question]:
@@ -138,6 +141,15 @@ class _Picking:
         if isinstance(q, MatchingQ):
             self.people.update(p.key.split("@")[0] for p in q.lefts)
         return True
+
+    def swaps(self, item: Item) -> bool:
+        """Whether `item`'s false twin swaps the actors (`swaps_actors`), remembered per item."""
+        known = self.swapped.get(item.id)
+        if known is None:
+            if self.actors is None:
+                self.actors = actor_names(self.bank)
+            known = self.swapped[item.id] = swaps_actors(item, self.actors)
+        return known
 
     @property
     def made(self) -> int:
@@ -424,20 +436,45 @@ def dates_itself(event: TimelineEvent) -> bool:
 
 def _pick_simple(picking: _Picking, count: int, simple: list[Exercise]) -> None:
     """The rest of `count` from the simple exercises, taking turns, skipping candidates that clash."""
-    rotation = list(simple)
-    turn = 0
-    while picking.made < count and rotation:
-        t = rotation[turn % len(rotation)]
-        if _take_one(picking, t, opinion_cap(count)) or _take_one(picking, t):
-            turn += 1
-        else:
-            rotation.remove(t)
+    # first no question on a passage a chosen one draws on, of any type; then one sharing it with one question only;
+    # then any (the one-commentator cap gives way within each step, before a passage is shared more)
+    for most in (0, 1, None):
+        rotation = list(simple)
+        turn = 0
+        while picking.made < count and rotation:
+            t = rotation[turn % len(rotation)]
+            if _take_one(picking, t, opinion_cap(count), most) or _take_one(picking, t, None, most):
+                turn += 1
+            else:
+                rotation.remove(t)
 
 
 def opinion_cap(count: int) -> int:
     """How many questions of a sheet of `count` may ask for the opinions of one source while others are left:
-    about a third (review 4: 7 of 20 questions, and 4 of 10, were one commentator's views from one piece)."""
-    return max(1, count // 3)
+    a fifth, at least one (review 4: 7 of 20 questions were one commentator's views; review 8, s3: 5 of 15 on an
+    exam under the old third, where a teacher wants 2-3)."""
+    return max(1, count // 5)
+
+
+def actor_names(bank: Bank) -> tuple[str, ...]:
+    """The Japanese names of the bank's people and countries (and 中国側/ロシア側-style sides), longest first."""
+    names = {n for e in bank.entities if e.type in (EntityType.PERSON, EntityType.COUNTRY)
+             for n in (e.ja, *e.aliases) if len(n) >= 2 and not n.isascii()}
+    return tuple(sorted(names, key=len, reverse=True))
+
+
+def swaps_actors(item: Item, actors: Sequence[str]) -> bool:
+    """Whether `item`'s false statement plays the "who did it" trick: the words it changes from the true statement
+    name a person or country on both sides (中国 → ロシア, プーチン大統領 → 習近平国家主席, 中国はロシアに →
+    ロシアが中国に). The bank does not say what a false twin changes; this is the cheap reading of it (review 8, s1:
+    問4 and 問6 both swapped China and Russia as the speaker, and students spot the pattern)."""
+    if item.statement is None or item.false_statement is None:
+        return False
+    true, false = item.statement.ja, item.false_statement.ja
+    ops = difflib.SequenceMatcher(None, true, false, autojunk=False).get_opcodes()
+    changed_true = "\x00".join(true[i1:i2] for op, i1, i2, _, _ in ops if op != "equal")
+    changed_false = "\x00".join(false[j1:j2] for op, _, _, j1, j2 in ops if op != "equal")
+    return any(a in changed_true for a in actors) and any(a in changed_false for a in actors)
 
 
 def opinion_voice(item: Item) -> str | None:
@@ -446,26 +483,35 @@ def opinion_voice(item: Item) -> str | None:
     return item.articles[0] if item.kind is ItemKind.STANCE and item.articles else None
 
 
-def _take_one(picking: _Picking, t: Exercise, cap: int | None = None) -> bool:
+def _take_one(picking: _Picking, t: Exercise, cap: int | None = None, most: int | None = None) -> bool:
     """One question of type `t` from the first item of the pool that makes one without a clash; with `cap`, none
     from a source whose opinions `cap` questions already ask for (the caller tries again without it, so a
-    selection of one commentator still fills its sheet)."""
+    selection of one commentator still fills its sheet); with `most`, none on a passage that more than `most` chosen
+    questions draw on (the caller tries every type so before it gives way: review 8, s3 took three choice and
+    true/false questions from three sentences in a row because that type had nothing else left)."""
     voices = Counter(v for q in picking.chosen for i in question_items(q) if (v := opinion_voice(i)))
     tf = [q.tf.is_true for q in picking.content.get(Exercise.TRUEFALSE, ()) if isinstance(q, TrueFalseQ)]
     want_true = tf.count(True) <= tf.count(False)  # true and false statements in turn, where items have both
     passage = picking.checker.passage
-    drawn_on = frozenset().union(*(passage(i) for q in picking.chosen for i in question_items(q)))
+    drawn = [passage(i) for tq, qs in picking.content.items() if tq in SIMPLE_EXERCISES  # one-item questions
+             for q in qs for i in question_items(q)]
+    drawn_on = frozenset().union(*drawn)
+    swapped = any(picking.swaps(q.tf.item) for q in picking.content.get(Exercise.TRUEFALSE, ())
+                  if isinstance(q, TrueFalseQ))
 
-    def near(item: Item) -> bool:  # on a passage a chosen question draws on (`LeakChecker.passage`): last
-        return bool(drawn_on) and not drawn_on.isdisjoint(passage(item))
+    def on_passage(item: Item) -> int:  # how many chosen questions draw on its passage (`leaks.near`): fewest first
+        if not drawn_on or not near(drawn_on, passage(item)):
+            return 0
+        return sum(near(d, passage(item)) for d in drawn)
 
     pool = picking.pool
-    if t is Exercise.TRUEFALSE:  # items that can give the wanted statement first
-        pool = sorted(pool, key=lambda i: ((i.statement if want_true else i.false_statement) is None, near(i)))
+    if t is Exercise.TRUEFALSE:  # a second "who did it" twin last, then items that can give the wanted statement first
+        pool = sorted(pool, key=lambda i: (on_passage(i), swapped and picking.swaps(i),
+                                           (i.statement if want_true else i.false_statement) is None))
     elif drawn_on:
-        pool = sorted(pool, key=near)
+        pool = sorted(pool, key=on_passage)
     for item in pool:
-        if item.id in picking.used:
+        if item.id in picking.used or (most is not None and on_passage(item) > most):
             continue
         if cap is not None and (voice := opinion_voice(item)) is not None and voices[voice] >= cap:
             continue

@@ -301,10 +301,16 @@ def _spans(item: Item, texts: Mapping[str, str]) -> list[tuple[str, int, int] | 
     return out
 
 
-def _skip_space(text: str, at: int) -> int:
-    while at < len(text) and text[at].isspace():
-        at += 1
-    return at
+PASSAGE_GAP = 100
+"""Characters between two sentences of one article (end to start) within which they are one passage: the next
+sentence, or the one after it (review 8, s3: three questions from three sentences in a row about one summit,
+共同軍事演習… / BRICS… / ハルビン…, 50-60 characters each)."""
+
+
+def near(a: frozenset[tuple[str, int, int]], b: frozenset[tuple[str, int, int]]) -> bool:
+    """Whether two sets of sentences (`LeakChecker.passage`) share a passage: a sentence of one article each, at most
+    `PASSAGE_GAP` characters apart."""
+    return any(x[0] == y[0] and max(x[1], y[1]) - min(x[2], y[2]) <= PASSAGE_GAP for x in a for y in b)
 
 
 def same_sentence(a: Item, b: Item, texts: Mapping[str, str] | None) -> str | None:
@@ -361,7 +367,7 @@ class LeakChecker:
         self._sources: dict[tuple[str, str], list[Leak]] = {}  # (question key, article): the source list's leaks
         self._alike: dict[tuple[str, str], tuple[str, str, list[Leak]]] = {}  # by content: labels and leaks
         self._content_ids: dict[Item, int] = {}  # an item with its id left out -> the number of its content
-        self._passages: dict[str, frozenset[tuple[str, int]]] = {}  # by item id (`passage`)
+        self._passages: dict[str, frozenset[tuple[str, int, int]]] = {}  # by item id (`passage`)
         self.names = person_names(bank)
 
     def _id(self, q: Question) -> str:
@@ -483,20 +489,13 @@ class LeakChecker:
                     return [Leak(LeakKind.SAME_SENTENCE, question_label(a), question_label(b), quote)]
         return []
 
-    def passage(self, item: Item) -> frozenset[tuple[str, int]]:
-        """Where `item`'s evidence sentences start and where the sentence after each starts (article, offset), given
-        the article texts: two items whose marks meet quote one sentence or two next to each other. Not a leak, but
-        two questions on one short passage waste a slot (review 6, s2: two bullets of one G7/NATO summary, with
-        near-identical stems)."""
+    def passage(self, item: Item) -> frozenset[tuple[str, int, int]]:
+        """The sentences `item`'s evidence quotes (article, start, end), given the article texts (`near` tells whether
+        two items draw on one passage). Not a leak, but two questions on one short passage waste a slot (review 6,
+        s2: two bullets of one G7/NATO summary, with near-identical stems)."""
         marks = self._passages.get(item.id)
         if marks is None:
-            found = set()
-            for span in self._item_spans(item):
-                if span is not None:
-                    article, start, end = span
-                    text = self.texts[article]
-                    found |= {(article, _skip_space(text, start)), (article, _skip_space(text, end))}
-            marks = self._passages[item.id] = frozenset(found)
+            marks = self._passages[item.id] = frozenset(span for span in self._item_spans(item) if span is not None)
         return marks
 
     def own_note(self, q: Question) -> list[Leak]:

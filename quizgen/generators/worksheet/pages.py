@@ -95,16 +95,23 @@ def short_tail(pages: Sequence[frozenset[str]]) -> bool:
 
 
 def _pack(docs: list[str], layouts: list[Layout], lay_out: Callable[[str], Layout]) -> None:
-    """Set a version tighter where its last page holds only a short tail (`short_tail`) and the tighter setting
-    saves that page (review 2, s1: 問15 alone on page 3 with the source list)."""
+    """Set a version tighter where that saves a page: the tightest setting is tried first (one layout where nothing
+    saves a page), then the lighter ones, and the lightest that saves it is kept. Review 2, s1: 問15 alone on page 3
+    with the source list; review 8, s2: page 1 a quarter blank with 問4 pushed over, 3 pages where 2 would do — the
+    rule then looked only at a last page holding a short tail (`short_tail`), and that one held four questions."""
     for i, x in enumerate(layouts):
-        if not short_tail(x.anchors()):
+        if x.page_count < 2:
             continue
-        for tight in (_with_class(docs[i], c) for c in TIGHTER):
-            y = lay_out(tight)
-            if y.page_count < x.page_count and not page_problems(y.anchors()):
-                docs[i], layouts[i] = tight, y
+        tightest = lay_out(_with_class(docs[i], TIGHTER[-1]))
+        if tightest.page_count >= x.page_count or page_problems(tightest.anchors()):
+            continue
+        for c in TIGHTER[:-1]:
+            y = lay_out(_with_class(docs[i], c))
+            if y.page_count <= tightest.page_count and not page_problems(y.anchors()):
+                docs[i], layouts[i] = _with_class(docs[i], c), y
                 break
+        else:
+            docs[i], layouts[i] = _with_class(docs[i], TIGHTER[-1]), tightest
 
 
 def _tighten(docs: list[str], layouts: list[Layout], lay_out: Callable[[str], Layout]) -> None:

@@ -224,6 +224,26 @@ def cited_after(bank: Bank, items: Iterable[Item]) -> set[str]:
     return out
 
 
+def supporting(bank: Bank, item: Item) -> tuple[str, ...]:
+    """The articles a question's 出典 marks name on the student's sheet: those whose quotes can support the question
+    itself, not a page dated before the event it asks about, which the key quotes only for background (review 8, s2
+    問11: 出典②⑤ beside a 2025 statement, ② a 2023 page quoted for the position paper's title that the key's
+    explanation names; the key still quotes it). Every cited article when none is left."""
+    dates = event_dates(bank, item)
+    if not dates:
+        return item.articles
+
+    def before(a: str) -> bool:
+        s = bank.source_by_id.get(a)
+        published = s.published if s is not None else None
+        if not published:
+            return False
+        return all(when[:len(published)] > published[:len(when)] for when in dates)
+
+    kept = tuple(a for a in item.articles if not before(a))
+    return kept or item.articles
+
+
 def event_dates(bank: Bank, item: Item) -> tuple[str, ...]:
     """When `item`'s event happened, as far as the bank says (YYYY, YYYY-MM or YYYY-MM-DD): its `when`, else its
     story's, else the dates its context and explanation write (review 3: the Harbin summit item has no date, but
@@ -346,4 +366,5 @@ def render(bank: Bank, ws: Worksheet, variant: Variant, part: Part) -> str:
         context_note=context_note,
         disagreement_note=disagreement_note,
         tail=tail_split,
+        cited=lambda item: supporting(bank, item) if isinstance(item, Item) else item.articles,
     ))

@@ -182,6 +182,32 @@ def dropped_warning(dropped: Sequence[Dropped], named: Collection[Exercise]) -> 
             f"({whys}); it is filled with the other types")
 
 
+def lopsided_warning(ws: Worksheet, named: Collection[Exercise], tf_only: int = 0) -> str | None:
+    """One line when a sheet made for several types the user `named` has more than half its questions of one type
+    (review 8, s5: five types asked for, 9 of 14 questions true/false, because most core items are asked as
+    true/false only): how many each other one-item type got (what the selection could not fill), and how many
+    items are true/false only (`tf_only`). None when no type fills more than half, or exceeds an even share by less than 2,
+    or one type was asked for."""
+    if len(named) < 2 or not ws.variants:
+        return None
+    counts = {t: 0 for t in named}
+    for s in ws.variants[0].sections:
+        counts[s.type] = counts.get(s.type, 0) + len(s.questions)
+    total = sum(counts.values())
+    top, most = max(counts.items(), key=lambda kv: kv[1])
+    if most * 2 <= total or most - -(-total // len(counts)) < 2:  # more than half, and 2 over an even share: 2 of 3
+        return None  # on a 3-question sheet is no mix gone wrong
+    short = [f"{t.value} {n}" for t, n in counts.items()  # matching and timeline are one exercise each
+             if t is not top and t not in (Exercise.MATCHING, Exercise.TIMELINE)]
+    if not short:  # no other one-item type was asked for: the warning on dropped exercises says the rest
+        return None
+    why = (f"; {tf_only} item{'s' if tf_only != 1 else ''} of the selection {'are' if tf_only != 1 else 'is'} asked as "
+           "true/false only" if tf_only and top is Exercise.TRUEFALSE else "")
+    return (f"{most} of the {total} questions are {top.value} although {{types}} asked for {len(counts)} types: the "
+            f"selection could fill only {', '.join(short) or 'that type'}{why}; widen the selection or ask for fewer "
+            "types")
+
+
 @dataclass(frozen=True)
 class Worksheet:
     title: Text

@@ -25,7 +25,7 @@ from quizgen.generators.worksheet.exercises import (
     TrueFalseQ,
 )
 from quizgen.generators.worksheet.key import KeyEntry, NamedReport, context_note, disagreement_note, key_entries
-from quizgen.generators.worksheet.render import Furigana, Part, shown_sources
+from quizgen.generators.worksheet.render import Furigana, Part, shown_sources, supporting
 from quizgen.generators.worksheet.sheet import Section, Variant, Worksheet
 
 __all__ = ["FONT", "docx_bytes", "write_docx"]
@@ -221,14 +221,14 @@ class _Writer:
         sheet_only = not self.ws.options.answer_sheet
         match q:
             case ShortQ(item=item):
-                self._prompt(qno, item.prompt, q.note, item.articles)
+                self._prompt(qno, item.prompt, q.note, supporting(self.bank, item))
                 if sheet_only:
                     self.para(f"{self.label('答', 'Answer')}　{_ANSWER_LINE}", indent=40)
             case ChoiceQ(mc=mc):
-                self._prompt(qno, mc.item.prompt, q.note, mc.item.articles)
+                self._prompt(qno, mc.item.prompt, q.note, supporting(self.bank, mc.item))
                 self._lettered(mc.options, ruby=False)  # readings over one option would mark it
             case TrueFalseQ(tf=tf):
-                self._prompt(qno + ("［　　］　" if sheet_only else ""), tf.statement, q.note, tf.item.articles)
+                self._prompt(qno + ("［　　］　" if sheet_only else ""), tf.statement, q.note, supporting(self.bank, tf.item))
             case ClozeQ(cz=cz):
                 self._cloze(qno, cz)
                 self._note(q.note)
@@ -284,7 +284,7 @@ class _Writer:
                 p.add_run(("（　　）" if one else f"（{k}）") if self.ws.options.answer_sheet else _BLANK).underline = True
             else:
                 self.add(p, seg)
-        self.mark_run(p, cz.item.articles)
+        self.mark_run(p, supporting(self.bank, cz.item))
 
     def sheet(self) -> None:
         self.header(Part.SHEET)
