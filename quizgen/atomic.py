@@ -131,9 +131,8 @@ def check_target(target: Path) -> None:
     try:
         mode = target.stat().st_mode
     except FileNotFoundError:
-        if target.is_symlink() and not Path(os.path.realpath(target)).parent.is_dir():
-            raise OutputError(f"will not write {target}: it is a link to {os.readlink(target)}, whose folder does not "
-                              "exist; quizgen makes no folders at the end of a link") from None
+        if (dangling := _link_to_nothing(target, folder=False)) is not None:
+            raise OutputError(dangling) from None
         destination(target)
         return
     except NotADirectoryError as exc:
@@ -148,9 +147,28 @@ def check_target(target: Path) -> None:
     destination(target)
 
 
+def _link_to_nothing(target: Path, *, folder: bool) -> str | None:
+    """Why `target`, a link that leads nowhere, is not written through (quizgen makes no folders at the end of a
+    link: a file's link needs its folder, a folder's link the folder itself), or None. The one wording of it, for
+    file outputs (`-o` of `export`) and folder outputs (`-o` of `build`, `anki`, `worksheet`)."""
+    if not target.is_symlink():
+        return None
+    try:
+        end = target.resolve()
+    except (OSError, RuntimeError):  # a loop of links: `destination` says so
+        return None
+    if end.exists() or (not folder and end.parent.is_dir()):
+        return None
+    whose = "whose folder does not exist" if not end.parent.is_dir() else "which does not exist"
+    return (f"will not write {target}: it is a link to {os.readlink(target)}, {whose}; quizgen makes no folders "
+            "at the end of a link")
+
+
 def ensure_folder(folder: Path) -> Path:
     """`folder`, made (with its parents) if missing; OutputError if a file is in the way or it cannot be made."""
     check_not_input(folder)
+    if (dangling := _link_to_nothing(folder, folder=True)) is not None:
+        raise OutputError(dangling)
     if not folder.is_dir():
         destination(folder)  # never a new folder in /dev, /proc or /sys
     try:

@@ -118,6 +118,14 @@ def read_utf8(path: Path) -> str | Unread:
         return Unread(f"not UTF-8 text ({exc.reason}); save the file as UTF-8", line, column)
 
 
+def unread_article(path: Path, why: Unread) -> str:
+    """Why the article at `path` cannot be read, as `check` and `worksheet --articles` say it."""
+    if why.message == "no such file":
+        return f"article file not found: {path}"
+    return f"article {path}: {why.message}" + (f" (line {why.line}, column {why.column})" if why.line > 1 or why.column > 1
+                                                 else "")
+
+
 def bank_files(bank_dir: Path, *, loops: bool = False) -> list[Path]:
     """Every *.yaml/*.yml below `bank_dir` but folders: links to nothing and FIFOs too, for the reader to refuse;
     links that loop only with `loops` (`Path.resolve` raises on one: a caller that resolves the paths leaves them

@@ -18,6 +18,7 @@ and the drafts files all read through here, so each gets these limits and the sa
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
 from typing import Any
 
@@ -222,18 +223,53 @@ class _Builder:
     def _scalar(self, node: yaml.Node, path: str) -> Any:
         """A plain value; one YAML's rules make but Python cannot hold (2025-13-45, 5000 digits) is a problem."""
         try:
-            return self._constructor.construct_object(node, deep=True)
+            value = self._constructor.construct_object(node, deep=True)
+            if too_long_integer(node, value):
+                raise ValueError("too long")
+            return value
         except ValueError as exc:
             if node.tag == "tag:yaml.org,2002:timestamp":
                 message = (f"{quoted(node.value)} is not a date ({exc}); write YYYY-MM-DD, or quote it to keep it as text")
-            elif node.tag == "tag:yaml.org,2002:int" and node.value.isdigit():
-                message = f"a number of {len(node.value)} digits is too long to read; quote it to keep it as text"
+            elif node.tag == _INT_TAG and (digits := _digits(node.value)) > 0 and too_long_integer(node, None):
+                message = f"a number of {digits} digits is too long to read; quote it to keep it as text"
             else:
                 message = f"{quoted(node.value)} cannot be read ({exc}); quote it to keep it as text"
         except (KeyError, AttributeError):  # an explicit tag on a value that is none (!!bool maybe, !!timestamp soon)
             message = f"{quoted(node.value)} is not a {_TAG_NAMES.get(node.tag, node.tag)}; remove the tag or quote the value"
         self.problems.append(self.loc(node).problem(path or "(document)", message))
         return UNREADABLE
+
+
+_INT_TAG = "tag:yaml.org,2002:int"
+
+
+def _digits(literal: str) -> int:
+    """How many digits an integer literal of YAML writes (sign, base prefix, `_` and `:` not counted)."""
+    body = literal.lstrip("+-").replace("_", "").replace(":", "")
+    if body[:2].lower() in ("0x", "0b", "0o"):
+        body = body[2:]
+    return len(body) if body.isalnum() else 0
+
+
+def too_long_integer(node: yaml.Node, value: Any) -> bool:
+    """Whether `node` is an integer literal whose value Python cannot write out in decimal (more than
+    `sys.get_int_max_str_digits()` digits), in any form YAML reads: decimal, `0x`, `0b`, `0o`, 1.1 octal `0777`,
+    sexagesimal `1:30`. `value` is what it was built into, or None when building it failed. The one check of it:
+    the located reader and the fast path (`nodes.py`) both ask here, so no such number reaches a message or a deck."""
+    if node.tag != _INT_TAG:
+        return False
+    if value is None:  # decimal literals past the limit fail to build at all
+        return _digits(node.value) > 0
+    if isinstance(value, bool) or not isinstance(value, int) or value.bit_length() <= 3 * _MAX_STR_DIGITS:
+        return False
+    try:
+        str(value)
+    except ValueError:
+        return True
+    return False
+
+
+_MAX_STR_DIGITS = sys.get_int_max_str_digits() or 10**9
 
 
 def load_located(text: str, file: str) -> tuple[Any, list[Problem]]:

@@ -24,7 +24,7 @@ from typing import Any
 
 import yaml
 
-from quizgen.bank.located import too_many_values
+from quizgen.bank.located import too_long_integer, too_many_values
 from quizgen.text import CONTROL_RE, INVISIBLE_RE
 
 __all__ = ["Slow", "compiled", "compose", "records"]
@@ -259,6 +259,9 @@ def _int(node: yaml.Node) -> Any:
 def _scalar(node: yaml.Node) -> Any:
     """A scalar of the safe schema as PyYAML builds it; `Slow` when Python cannot hold it (2025-13-45, 5000 digits)."""
     try:
-        return _constructor.yaml_constructors[node.tag](_constructor, node)
+        value = _constructor.yaml_constructors[node.tag](_constructor, node)
     except Exception:  # the located reader says what is wrong with it
         raise Slow from None
+    if too_long_integer(node, value):  # 0xfff… past what Python writes out: the located reader says so
+        raise Slow
+    return value

@@ -16,7 +16,7 @@ from quizgen.bank import limits, names
 from quizgen.bank.articles import ArticleFolders
 from quizgen.bank.content import check_content
 from quizgen.bank.dating import check_dates, check_years
-from quizgen.bank.files import Unread, read_utf8
+from quizgen.bank.files import Unread, read_utf8, unread_article
 from quizgen.bank.model import Bank, Item, Source, cloze_parts
 from quizgen.bank.placeholders import is_placeholder
 from quizgen.bank.records import Reader, field_name, suggest
@@ -220,7 +220,7 @@ def _read_articles(bank: Bank, r: Reader, articles: ArticleFolders) -> dict[str,
             continue
         text = read_utf8(path)
         if isinstance(text, Unread):
-            r.flag("sources", s.id, ("file",), _unread_article(path, text))
+            r.flag("sources", s.id, ("file",), unread_article(path, text))
             continue
         texts[s.id] = unicodedata.normalize("NFC", text)  # as the bank's quotes are read
         for j, line in enumerate(s.clutter):
@@ -229,8 +229,3 @@ def _read_articles(bank: Bank, r: Reader, articles: ArticleFolders) -> dict[str,
     return texts
 
 
-def _unread_article(path: Path, why: Unread) -> str:
-    if why.message == "no such file":
-        return f"article file not found: {path}"
-    return f"article {path}: {why.message}" + (f" (line {why.line}, column {why.column})" if why.line > 1 or why.column > 1
-                                                 else "")

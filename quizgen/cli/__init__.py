@@ -9,6 +9,7 @@ that need them, so `quizgen quiz` starts fast.
 from __future__ import annotations
 
 import importlib
+import signal
 from typing import Any
 
 import click
@@ -38,6 +39,12 @@ class _Group(click.Group):
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
+        except KeyboardInterrupt:  # Ctrl-C no command took as its own end: one line and 130, as SIGTERM's 143
+            raise guards.Terminated(signal.SIGINT) from None  # (click would print a blank line, "Aborted!", exit 1)
+        except click.Abort:
+            if guards.interrupted():  # click's prompt turns Ctrl-C into Abort
+                raise guards.Terminated(signal.SIGINT) from None
+            raise
         except BankError as exc:
             click.echo(terminal_safe(exc.report()), err=True)
             ctx.exit(exc.exit_code)

@@ -4,6 +4,8 @@
   way out runs: temporary files and folders are removed (see `quizgen.atomic`) and the quiz's
   database is closed. The process then exits 128 + the signal number with a one-line message, and
   only that line: a stop that lands in a finaliser is not reported as "Exception ignored".
+- Ctrl-C (SIGINT) ends a command the same way, with `Error: stopped by SIGINT` and 130, unless the command takes
+  it as its own way to end (the quiz: like `q`, exit 0; `review`: what it saved, exit 130).
 - A closed standard input reads as empty (a prompt then ends as at Ctrl-D), instead of failing.
 - A closed standard output fails at the first thing written to it, as a full one does: one line on
   standard error and exit 1, so no command says it is done having shown nothing (or asks a question
@@ -60,6 +62,11 @@ def _raise_terminated(signum: int, _frame: FrameType | None) -> None:
 def _raise_interrupt(signum: int, _frame: FrameType | None) -> None:
     _received.append(signum)
     raise KeyboardInterrupt
+
+
+def interrupted() -> bool:
+    """Whether Ctrl-C (SIGINT) came and no command took it as its own way to end."""
+    return signal.SIGINT in _received
 
 
 def interrupt_handled() -> None:
@@ -193,6 +200,6 @@ def finish(code: int) -> int:
     if code == 0 and _received:
         lost = _received[0]
         with contextlib.suppress(OSError, ValueError):
-            click.echo("\nAborted!" if lost == signal.SIGINT else f"Error: {Terminated(lost)}", err=True)
-        code = 1 if lost == signal.SIGINT else Terminated(lost).exit_code
+            click.echo(f"Error: {Terminated(lost)}", err=True)
+        code = Terminated(lost).exit_code
     return code

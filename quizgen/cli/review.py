@@ -17,7 +17,7 @@ import click
 
 from quizgen import resources
 from quizgen.bank.model import Text
-from quizgen.cli import cli
+from quizgen.cli import cli, guards
 from quizgen.cli.common import bank_flag, bank_option, path_kind
 from quizgen.cli.terminal import ask, drop_typed_ahead
 from quizgen.errors import BankError, QuizgenError, UsageError
@@ -96,7 +96,7 @@ def _session(file: Path, bank_dir: Path, bank_path: Path | None, articles: Path 
         click.echo("")
         click.echo("中断しました (interrupted)。" + session.tally() + "。すべての判断は保存済みです。")
         click.echo(f"続きは:  quizgen review {file}{bank_flag(bank_path)}")
-        raise click.exceptions.Exit(1) from None
+        raise click.exceptions.Exit(130 if guards.interrupted() else 1) from None  # Ctrl-C: 128 + SIGINT
     except QuizgenError:  # a decision refused (the file changed under the session): the rest is saved
         click.echo("")
         click.echo(session.tally() + "。それまでの判断は保存済みです。")

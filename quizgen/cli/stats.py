@@ -82,6 +82,7 @@ def due(bank_path: Path | None, selection: Selection, db_path: Path | None, now_
     now = parse_now(now_text)
     picked = as_catalog(load_bank_fast(bank_path)).take(selection)
     with open_store(db_path, read_only=True) as store:
+        store.check_dues()  # damage is refused before anything is printed, as `stats` refuses it
         due_now = store.due_times(now)
         store.check_states(due_by=now)
         studied = {item_id_of(k) for k in store.card_ids()}

@@ -13,7 +13,7 @@ from quizgen import resources
 from quizgen.bank import Bank, Item, Lang, Selection, Text
 from quizgen.cli import cli
 from quizgen.cli.common import FLAGS, bank_option, build_time, load, plural, reading, selection_options
-from quizgen.errors import UsageError
+from quizgen.errors import QuizgenError, UsageError
 from quizgen.generators.worksheet.sheet import Paper, Points
 
 if TYPE_CHECKING:
@@ -166,8 +166,10 @@ def _id_list(values: tuple[str, ...]) -> tuple[str, ...]:
 def article_texts(bank: Bank, bank_dir: Path, folder: Path | None) -> dict[str, str] | None:
     """The article texts by source id, from `folder` (an error when it is not a folder), the bank's own
     `articles/` and the default articles folder, in that order; sources whose file is in none are left out
-    (the leak check then compares their quotes only)."""
+    (the leak check then compares their quotes only). A file found but not plain UTF-8 text under the size limit
+    (a FIFO, a device, too big, other bytes) is refused as `check` refuses it, through the one reader."""
     from quizgen.bank.articles import BANK_ARTICLES, ArticleFolders
+    from quizgen.bank.files import Unread, read_utf8, unread_article
 
     if folder is not None and not folder.is_dir():
         raise UsageError(f"--articles {folder}: no such folder")
@@ -180,8 +182,10 @@ def article_texts(bank: Bank, bank_dir: Path, folder: Path | None) -> dict[str, 
         path, _ = folders.find(s.file)
         if path is None:
             continue
-        try:
-            texts[s.id] = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError):
-            continue
+        text = read_utf8(path)
+        if isinstance(text, Unread):
+            if text.message == "no such file":  # gone since it was found
+                continue
+            raise QuizgenError(f"source {s.id}: {unread_article(path, text)}")
+        texts[s.id] = text.replace("\r\n", "\n").replace("\r", "\n")  # line ends as `read_text` gave them
     return texts

@@ -240,6 +240,10 @@ def _ts(when: dt.datetime) -> str:
     return when.astimezone(dt.UTC).isoformat(timespec="microseconds")
 
 
+#: The shape of every time `_ts` writes (2026-12-06T14:24:07.123456+00:00), as an SQLite GLOB.
+_TS_GLOB = "[0-9][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]T[0-2][0-9]:[0-5][0-9]:[0-5][0-9].[0-9][0-9][0-9][0-9][0-9][0-9]+00:00"
+
+
 def _parse_ts(text: str) -> dt.datetime:
     return dt.datetime.fromisoformat(text).astimezone(dt.UTC)
 
@@ -607,6 +611,20 @@ class Store:
             with closing(rows):  # closed now if a state is bad, not at exit after the database
                 for item, rid, state in rows:
                     _state(state, rid, item)
+
+    def check_dues(self) -> None:
+        """Raise `StoreError` naming the first card whose due time is no time, of every card: a card whose due
+        column is damaged is in no queue (a time after every year is never due), so `check_states` of a quiz's queue
+        would never see it, while `stats` and `due` refuse the file. One indexed pass in SQLite: only a due time
+        that is not in the form quizgen writes (`_ts`), or names no real day (SQLite moves 02-31 on to 03-03), or a
+        few more, is read again here by the reader every other command uses."""
+        with self._errors():
+            rows = self._con.execute(
+                f"SELECT review_id, due FROM cards WHERE NOT (due GLOB '{_TS_GLOB}') "
+                "OR date(julianday(due)) IS NOT substr(due, 1, 10) OR due < '0001'")
+            with closing(rows):
+                for rid, due in rows:
+                    _time(due, rid, "due")  # raises unless another spelling of a real time
 
     def _of_cards(self, columns: str, card_ids: Iterable[str]) -> Generator[tuple[Any, ...], None, None]:
         """`columns` of the `cards` rows of `card_ids` (asked 500 at a time: SQLite's limit on parameters)."""
