@@ -270,7 +270,7 @@ class Session:
         if self.store is not None and not self._asked:  # a damaged file or a damaged state of any queued card is
             self.store.checked()  # a StoreError now, before the first question: no answer is saved before it
             self.store.check_states(ids=[c.id for c in self.queue])  # the first card's state among them
-            self.store.check_dues()  # and a card kept out of the queue by a damaged due time, as `due`/`stats` see it
+            # (a card kept out of the queue by a damaged due time is found by `checked()`, as `due`/`stats` find it)
         elif self.store is not None and self.queue[0].id not in self._asks:
             self.store.checked()  # (a card's state damaged during the session: refused before that card is asked)
             self.store.card(self.queue[0].id)

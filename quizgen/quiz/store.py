@@ -472,9 +472,12 @@ class Store:
                 con = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
                 try:
                     self._check_found = con.execute("PRAGMA quick_check(1)").fetchone()[0]
+                    if self._check_found == "ok" and "cards" in {r[0] for r in con.execute(
+                            "SELECT name FROM sqlite_master WHERE type = 'table'")}:
+                        _check_dues(con)  # a due time that is no time is damage too (hostile 7, N3)
                 finally:
                     con.close()
-            except sqlite3.Error as exc:
+            except (sqlite3.Error, _BadRow) as exc:
                 self._check_found = exc
 
         self._check = threading.Thread(target=check, name="quizgen-db-check", daemon=True)
@@ -615,16 +618,11 @@ class Store:
     def check_dues(self) -> None:
         """Raise `StoreError` naming the first card whose due time is no time, of every card: a card whose due
         column is damaged is in no queue (a time after every year is never due), so `check_states` of a quiz's queue
-        would never see it, while `stats` and `due` refuse the file. One indexed pass in SQLite: only a due time
-        that is not in the form quizgen writes (`_ts`), or names no real day (SQLite moves 02-31 on to 03-03), or a
-        few more, is read again here by the reader every other command uses."""
+        would never see it, while `stats` and `due` refuse the file. The reading commands call it; a store opened to
+        write has it in the check begun at opening (`_start_check`, waited for by `checked()`), which runs only when
+        the file changed since its last clean close, so a quiz's start does not pay it on every run (issue 19)."""
         with self._errors():
-            rows = self._con.execute(
-                f"SELECT review_id, due FROM cards WHERE NOT (due GLOB '{_TS_GLOB}') "
-                "OR date(julianday(due)) IS NOT substr(due, 1, 10) OR due < '0001'")
-            with closing(rows):
-                for rid, due in rows:
-                    _time(due, rid, "due")  # raises unless another spelling of a real time
+            _check_dues(self._con)
 
     def _of_cards(self, columns: str, card_ids: Iterable[str]) -> Generator[tuple[Any, ...], None, None]:
         """`columns` of the `cards` rows of `card_ids` (asked 500 at a time: SQLite's limit on parameters)."""
@@ -810,3 +808,14 @@ class Store:
              int(prev.state) if prev else int(State.NEW), None if correct is None else int(correct), mode, answer))
         assert cur.lastrowid is not None
         return cur.lastrowid
+
+
+def _check_dues(con: sqlite3.Connection) -> None:
+    """Raise `_BadRow` for the first card whose due time is no time (`Store.check_dues`). One indexed pass in
+    SQLite: only a due time that is not in the form quizgen writes (`_ts`), or names no real day (SQLite moves
+    02-31 on to 03-03), or a few more, is read again here by the reader every other command uses."""
+    rows = con.execute(f"SELECT review_id, due FROM cards WHERE NOT (due GLOB '{_TS_GLOB}') "
+                       "OR date(julianday(due)) IS NOT substr(due, 1, 10) OR due < '0001'")
+    with closing(rows):
+        for rid, due in rows:
+            _time(due, rid, "due")  # raises unless another spelling of a real time
