@@ -161,12 +161,38 @@ def build_worksheet(bank: Bank, items: Sequence[Item], options: WorksheetOptions
     checker = LeakChecker(bank, options.lang, texts)
     _refuse_header_leaks(checker, options, variants)
     bare = frozenset().union(*(checker.bare_sources([q for _, q in v.questions()], articles) for v in variants))
-    ws = Worksheet(title, options, variants, tuple(articles), created, tuple(dict.fromkeys(notes)), bare)
+    ws = Worksheet(title, options, variants, tuple(articles), created, tuple(dict.fromkeys(notes)), bare,
+                   _stand_ins(bank, checker, variants, bare))
     for v in variants:
         leaks = sheet_leaks(bank, ws, v, texts)
         if leaks:  # the choice above never lets one through: this guards against a bug, loudly
             raise QuizgenError(f"version {v.label} gives answers away: " + "; ".join(leak.describe() for leak in leaks))
     return ws
+
+
+LEFT_OFF = Text("見出しは解答を含むため省略", "headline left off: it holds an answer")
+
+
+def _stand_ins(bank: Bank, checker: LeakChecker, variants: Sequence[Variant],
+               bare: frozenset[str]) -> tuple[tuple[str, Text], ...]:
+    """What each bare source reports, printed in its headline's place so a student can tell the page (review 8, s1:
+    ③ 「媒体名の記載なし(…)(日付記載なし)」, its headline left off, said nothing): the title of a story its questions
+    belong to, 「ロシア外相の訪中(2024年)を伝える記事」, the first that gives no question of any version away; else
+    that the headline is left off and why."""
+    questions = [q for v in variants for _, q in v.questions()]
+    out = []
+    for article in sorted(bare):
+        stories = dict.fromkeys(i.story for q in questions for i in question_items(q)
+                                if article in i.articles and i.story in bank.story_by_id)
+        for story in stories:
+            title = bank.story_by_id[story].title
+            text = Text(f"{title.ja}を伝える記事", f"a report on {title.en}")
+            if not any(checker.in_stand_in(q, text) for q in questions):
+                out.append((article, text))
+                break
+        else:
+            out.append((article, LEFT_OFF))
+    return tuple(out)
 
 
 def _refuse_header_leaks(checker: LeakChecker, options: WorksheetOptions, variants: Sequence[Variant]) -> None:

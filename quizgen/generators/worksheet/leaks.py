@@ -535,6 +535,11 @@ class LeakChecker:
         qs = list(questions)
         return frozenset(a for a in articles if any(self.in_headline(q, a) for q in qs))
 
+    def in_stand_in(self, q: Question, text: Text) -> list[Leak]:
+        """`q`'s answer in what the source list says a bare source reports (`stand_in`), in the sheet's languages."""
+        shown_text = text if self.lang is not Lang.EN else Text("", text.en)
+        return self._printed_leaks(q, shown_text, "the source list", "source list")
+
     def in_header(self, q: Question, header: str) -> list[Leak]:
         """`q`'s answer in a text the sheet's header prints as given, in every language (the `--title`, the
         `--exam` name): newuser2 #7, a title 「…「一帯一路」フォーラム…」 answered a question on page 1."""

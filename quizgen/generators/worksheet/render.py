@@ -8,7 +8,7 @@ an embedded subset for stand-alone HTML (see `write.py`).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
 from functools import lru_cache
@@ -180,16 +180,24 @@ class SheetSource:
 
 
 def sheet_sources(bank: Bank, articles: Sequence[str], items: Iterable[Item] = (),
-                  bare: frozenset[str] = frozenset()) -> dict[str, SheetSource]:
+                  bare: frozenset[str] = frozenset(), stand_ins: Mapping[str, Text] | None = None
+                  ) -> dict[str, SheetSource]:
     """The sources a sheet cites, by article id, marked ①, ②… in order. A source that `items` (the sheet's) cite
     for an event after its page's stated date has that date marked as the page's own (review 2: ① dated
     2023年3月21日, cited for events of 2024 and 2025), as the chronology page marks it. The `bare` ones are named
-    by outlet and date only: their headline gives a question of the sheet away (review 3, s3: 「…ラブロフ外…」)."""
+    by outlet and date only: their headline gives a question of the sheet away (review 3, s3: 「…ラブロフ外…」),
+    and what they report (`stand_ins`) in its place."""
     late = cited_after(bank, items)
     return {a: SheetSource(_MARKS[n] if n < len(_MARKS) else f"({n + 1})",
-                           _late(source_name(bank, a) if a in bare else source_label(bank, a), a in late),
+                           _late(_bare_name(bank, a, (stand_ins or {}).get(a)) if a in bare else source_label(bank, a),
+                                 a in late),
                            source_url(bank, a), source_name(bank, a).en + (_LATE.en if a in late else ""))
             for n, a in enumerate(articles)}
+
+
+def _bare_name(bank: Bank, article: str, stand_in: Text | None) -> Text:
+    name = source_name(bank, article)
+    return name if stand_in is None else Text(f"{name.ja}、{stand_in.ja}", f"{name.en}, {stand_in.en}")
 
 
 def shown_sources(bank: Bank, ws: Worksheet, variant: Variant, part: Part) -> dict[str, SheetSource]:
@@ -197,7 +205,7 @@ def shown_sources(bank: Bank, ws: Worksheet, variant: Variant, part: Part) -> di
     key prints every one, and after the sheet's (numbered on) the sources its notes name that no question cites
     (`key.named_articles`): every source the key names is on its list."""
     if part is not Part.KEY:
-        return sheet_sources(bank, ws.articles, sheet_items(variant), ws.bare_sources)
+        return sheet_sources(bank, ws.articles, sheet_items(variant), ws.bare_sources, dict(ws.stand_ins))
     named = [a for i in sheet_items(variant) for a in named_articles(bank, i) if a not in ws.articles]
     return sheet_sources(bank, [*ws.articles, *dict.fromkeys(named)], sheet_items(variant))
 

@@ -218,6 +218,8 @@ class Worksheet:
     dropped: tuple[Dropped, ...] = field(default=())  # the exercise types asked for that are not on it, and why
     bare_sources: frozenset[str] = frozenset()  # articles the student's sheet names by outlet and date only: their
     # headline gives a question away (the key prints it whole)
+    stand_ins: tuple[tuple[str, Text], ...] = ()  # (article, what it reports) for a bare source: in its headline's
+    # place, so a student can still tell the page (review 8, s1: 「媒体名の記載なし(…)(日付記載なし)」 said nothing)
 
     @property
     def lang(self) -> Lang:
