@@ -300,6 +300,19 @@ def write_bytes(target: Path | str, data: bytes) -> Path:
     return Path(target)
 
 
+def temp_root() -> Path:
+    """The system's temp folder (`tempfile.gettempdir`), found with stop signals held: the first call writes and
+    removes a probe file with a random name there, and a SIGTERM between the two left it behind (hostile c11,
+    flaky: 'TMPDIR/a28p0u76' after a stopped build)."""
+    import tempfile  # not on the quiz's start path
+
+    held = _hold_signals()
+    try:
+        return Path(tempfile.gettempdir())
+    finally:
+        _release(held)
+
+
 BUILD_TEMP_PREFIX = "quizgen-build-"  # `quizgen-build-<pid>` in the system's temp folder: a build's own
 
 
@@ -309,9 +322,8 @@ def sweep_build_temps() -> None:
     if os.name != "posix":  # os.kill(pid, 0) is a probe on POSIX only (on Windows it ends the process)
         return
     import shutil
-    import tempfile  # not on the quiz's start path
 
-    for folder in Path(tempfile.gettempdir()).glob(f"{BUILD_TEMP_PREFIX}*"):
+    for folder in temp_root().glob(f"{BUILD_TEMP_PREFIX}*"):
         pid = folder.name.removeprefix(BUILD_TEMP_PREFIX)
         if not pid.isdigit() or int(pid) == os.getpid():
             continue

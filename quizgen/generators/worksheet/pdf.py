@@ -21,7 +21,7 @@ from types import ModuleType
 from typing import Any
 
 from quizgen import extras
-from quizgen.atomic import BUILD_TEMP_PREFIX, sweep_build_temps
+from quizgen.atomic import BUILD_TEMP_PREFIX, sweep_build_temps, temp_root
 from quizgen.errors import DependencyError
 from quizgen.generators.worksheet.fonts import FAMILY, FontError
 
@@ -82,7 +82,7 @@ def build_temp() -> Iterator[Path]:
     if tempfile.tempdir is not None and Path(tempfile.tempdir).name == f"{BUILD_TEMP_PREFIX}{os.getpid()}":
         yield Path(tempfile.tempdir)
         return
-    base = Path(tempfile.gettempdir())
+    base = temp_root()
     sweep_build_temps()
     folder = base / f"{BUILD_TEMP_PREFIX}{os.getpid()}"
     folder.mkdir(mode=0o700, exist_ok=True)
