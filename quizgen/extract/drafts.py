@@ -401,14 +401,15 @@ def _person(f: Fact, ctx: Context) -> tuple[Entity | None, str | None, tuple[str
     person = c.new_person
     if person is None:
         return None, c.entity, ()
-    entity = new_person_entity(person, ctx.article)
+    entity = new_person_entity(person, ctx.article, c.sentence.text)
     if entity is None:
         return None, None, (f"reading of {person.surface} (unknown: give it, or accept without one)",)
     return entity, entity.id, ()
 
 
-def new_person_entity(m: Mention, article: str) -> Entity | None:
-    """A proposed entity for a person the bank does not know, when their reading is certain (see lexicon)."""
+def new_person_entity(m: Mention, article: str, sentence: str) -> Entity | None:
+    """A proposed entity for a person the bank does not know, when their reading is certain (see lexicon). Its
+    role's quote is the sentence's own words, a reading in brackets kept: 李尚福(り・しょうふ)国務委員."""
     reading = (m.reading or "").replace("・", "")
     if not reading or not re.fullmatch(r"[\u3041-\u309f\u30fc]+", reading):
         return None
@@ -416,7 +417,9 @@ def new_person_entity(m: Mention, article: str) -> Entity | None:
     roles: tuple[Role, ...] = ()
     if m.title:
         aliases.insert(0, f"{m.surface}{m.title}")
-        roles = (Role(article=article, ja=m.title, en=TODO_EN, quote=f"{m.surface}{m.title}"),)
+        at = sentence.find(m.title, m.end, m.full_end or None)
+        quote = sentence[m.start:at + len(m.title)] if at >= 0 else m.surface
+        roles = (Role(article=article, ja=m.title, en=TODO_EN, quote=quote),)
     if "・" in m.surface:
         aliases.append(m.surface.split("・")[-1])
     return Entity(id=new_entity_id(m), type=EntityType.PERSON, ja=m.surface, reading=reading, en=TODO_EN,
