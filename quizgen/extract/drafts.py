@@ -198,11 +198,20 @@ def _ask_verb(ask: str) -> str:
 
 def _dated(f: Fact, resolved: Sequence[Resolved]) -> Resolved | None:
     """The date the fact happened: its own answer, or the most precise provable date of its sentence (not one
-    the sentence counts from: 2000年7月以来24年ぶり)."""
-    if f.candidate.date is not None:
-        return f.candidate.date
+    the sentence counts from: 2000年7月以来24年ぶり). A sentence that writes several times (爆撃機が2019年7月に…
+    したほか、21年10月には艦艇が津軽海峡を…) dates a fact by the last one written before it, or not at all."""
+    c = f.candidate
+    if c.date is not None:
+        return c.date
     provable = [r for r in resolved if r.basis is not None and r.precision >= 2
-                and not f.candidate.sentence.text.startswith("以来", r.end)]  # what happened since is not dated by it
+                and not c.sentence.text.startswith("以来", r.end)]  # what happened since is not dated by it
+    times: list[tuple[Span, Resolved | None]] = [((r.start, r.end), r) for r in resolved]
+    times += [((a, b), None) for a, b in references.short_year_spans(c.sentence.text)
+              if not any(r.start < b and a < r.end for r in resolved)]
+    if len(times) > 1:
+        before = [r for (_, end), r in sorted(times, key=lambda t: t[0]) if end <= c.start]
+        own = before[-1] if before else None
+        return own if own in provable else None
     return max(provable, key=lambda r: r.precision) if provable else None
 
 
@@ -380,12 +389,12 @@ def _false_statement(f: Fact, choice: Choice, label: str, dates: Mapping[Span, s
     return label + render(c.sentence.text, {**dates, (c.start, c.end): choice.texts[0].ja})
 
 
-_DATE_PARTICLE = re.compile(r"(?:には|に|から|まで|、)?")
+_DATE_PARTICLE = re.compile(r"(?:には|に|から|まで|の|、)?")  # 3月の全人代で -> 全人代で, never はの全人代
 
 
 def _event(text: str, dates: Mapping[Span, str], dated: Resolved) -> str:
     """The sentence as an event label: without its date, the particle that goes with it (習氏は7日にモスクワに到着し
-    -> 習氏はモスクワに到着し, never 習氏はにモスクワ), its final 。 and the comma the date leaves."""
+    -> 習氏はモスクワに到着し, never 習氏はにモスクワ; 李氏は3月の全人代で -> 李氏は全人代で), its final 。 and the comma the date leaves."""
     particle = _DATE_PARTICLE.match(text, dated.end)
     end = particle.end() if particle is not None else dated.end
     rest = {span: v for span, v in dates.items() if not (span[0] < end and dated.start < span[1])}

@@ -74,6 +74,11 @@ def short_years(text: str, years: frozenset[int]) -> dict[Span, str]:
     return out
 
 
+def short_year_spans(text: str) -> list[Span]:
+    """Where `text` writes a two-digit year (21年10月には): a time of its own, resolvable or not."""
+    return [(m.start(), m.end()) for m in _SHORT_YEAR.finditer(text)]
+
+
 def has_short_year(text: str) -> bool:
     """Whether `text` writes a two-digit year (18年に): a time of its own, not the page's."""
     return _SHORT_YEAR.search(text) is not None
