@@ -6,9 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from extract_drafts import drafts
 
 from quizgen.bank import Bank, load_bank
-from extract_drafts import drafts
 
 BANK = Path(__file__).parent / "data" / "extract" / "bank"
 

@@ -394,7 +394,8 @@ _DATE_PARTICLE = re.compile(r"(?:には|に|から|まで|の|、)?")  # 3月の
 
 def _event(text: str, dates: Mapping[Span, str], dated: Resolved) -> str:
     """The sentence as an event label: without its date, the particle that goes with it (習氏は7日にモスクワに到着し
-    -> 習氏はモスクワに到着し, never 習氏はにモスクワ; 李氏は3月の全人代で -> 李氏は全人代で), its final 。 and the comma the date leaves."""
+    -> 習氏はモスクワに到着し, never 習氏はにモスクワ; 李氏は3月の全人代で -> 李氏は全人代で), its final 。 and
+    the comma the date leaves."""
     particle = _DATE_PARTICLE.match(text, dated.end)
     end = particle.end() if particle is not None else dated.end
     rest = {span: v for span, v in dates.items() if not (span[0] < end and dated.start < span[1])}

@@ -112,6 +112,16 @@ def _present_ok(text: str, vm: re.Match[str]) -> bool:
 _TOPIC = re.compile(r"(?<=[\u4e00-\u9fff\u30a1-\u30fcA-Za-z0-9）)])は(?=、|[\u4e00-\u9fff\u30a1-\u30fc])")
 
 
+def _topic_around(unquoted: str, m: Mention, at: int, verb_at: int) -> int | None:
+    """Whether a topic は stands before `m` or between it and the verb: the end of one before it, 0 for one after."""
+    for t in _TOPIC.finditer(unquoted):
+        if t.start() < m.start:
+            return t.end()
+        if at <= t.start() < verb_at:
+            return 0
+    return None
+
+
 def _speaker(text: str, mentions: Sequence[Mention], verb_at: int, previous: Mention | None) -> tuple[Mention | None, int]:
     """The topic (X は / X が) nearest before the verb that names an entity; 同氏 refers to the previous speaker.
 
@@ -128,11 +138,8 @@ def _speaker(text: str, mentions: Sequence[Mention], verb_at: int, previous: Men
                 continue  # 「日本は…備える必要がある」と強調した: 日本 is not the speaker
             paren = _PAREN.match(text, m.full_end)  # ガブエフ氏（ロシア・ユーラシアセンター所長）は
             at = paren.end() if paren else m.full_end
-            if particle == "が" and text.startswith("が", at):
-                topic = next((t for t in _TOPIC.finditer(unquoted) if t.start() < m.start or at <= t.start() < verb_at),
-                             None)
-                if topic is not None:  # 米政府は、中国が…と警告 / 中国が…と米政府は警告: 中国 is who was warned of
-                    return None, topic.end() if topic.end() <= m.start else 0
+            if particle == "が" and text.startswith("が", at) and (topic := _topic_around(unquoted, m, at, verb_at)) is not None:
+                return None, topic  # 米政府は、中国が…と警告 / 中国が…と米政府は警告: 中国 is who was warned of
             if text.startswith(particle, at) and m.type in (
                     EntityType.PERSON, EntityType.COUNTRY, EntityType.ORGANISATION, EntityType.GROUP, EntityType.FORUM):
                 best = (m, at + 1)
