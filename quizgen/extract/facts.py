@@ -119,9 +119,9 @@ def continues(text: str) -> bool:
 
 
 _MODEL_CODE = re.compile(r"(?=[A-Za-z0-9\-]*[0-9])(?=[A-Za-z0-9\-]*[A-Za-z])[A-Za-z0-9\-]+")
-# a model written in katakana or kanji with its number (スホイ35, ミグ29, 殲20), or any name in 「」 after the kind
-# of weapon it is (戦闘機「…」, 地対空ミサイル「…」)
-_MODEL_NAME = re.compile(r"(?!第|約|計)[\u30a1-\u30fa\u30fc\u4e00-\u9fff]{1,8}[-－]?[0-9０-９]{1,4}[A-Za-zＡ-Ｚａ-ｚ]{0,2}")
+# a model written in katakana or kanji with its number (スホイ35, ミグ29; not マラバール2024, a year), or any
+# name in 「」 after the kind of weapon it is (戦闘機「…」, 地対空ミサイル「…」)
+_MODEL_NAME = re.compile(r"(?!第|約|計)[\u30a1-\u30fa\u30fc\u4e00-\u9fff]{1,8}[-－]?[0-9０-９]{1,3}[A-Za-zＡ-Ｚａ-ｚ]{0,2}")
 _WEAPON_KIND = re.compile(r"(?:戦闘機|爆撃機|攻撃機|輸送機|哨戒機|偵察機|無人機|ドローン|ミサイル|ロケット|戦車|装甲車|"
                           r"防空システム|迎撃システム|ミサイルシステム|ヘリコプター|ヘリ|潜水艦|銃|砲|弾)「$")
 _VESSEL_NAME = re.compile(r"(?:船|艦|艇|空母)「$")
