@@ -86,7 +86,7 @@ def _session(file: Path, bank_dir: Path, bank_path: Path | None, articles: Path 
 
     opened = rv.open_drafts(file, bank_dir, articles)
     session = Session(opened.drafts, english, articles, decided=_decided(opened.recovered, opened.discarded))
-    if not session.order:
+    if not opened.drafts.pending:
         left = len(opened.drafts.items)
         click.echo(f"no drafts left to decide in {file}" + (f" ({left} discarded, kept with their reasons)" if left else ""))
         return

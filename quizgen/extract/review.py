@@ -68,7 +68,7 @@ class Drafts:
     def numbers(self) -> dict[str, int]:
         """Each draft's number (`g N`), by id: its place in the file when a review first read it, kept in the
         file's header, so it stays the same in every session however many drafts are decided (newuser3 #7)."""
-        return numbers_of(self.header)
+        return numbers_of(numbered(self.header, tuple(i.id for i in self.items)))  # a header without: file order
 
 
 
