@@ -399,3 +399,28 @@ def test_a_date_answers_year_and_month_in_another_question() -> None:
         ws = build_worksheet(bank, bank.items, WorksheetOptions(count=2, types=(Exercise.SHORT,), seed=seed),
                              random.Random(seed), DAY)
         assert {i.id for _, q in ws.variants[0].questions() for i in question_items(q)} != {"d", "m"}
+
+
+@pytest.mark.parametrize("answer, prompt, found", [
+    ("米国", "米政府は、どの国が兵器の供与を検討していると警告したか。", "米政府(=米国)"),
+    ("米国", "米軍が演習を行った海域はどこか。", "米軍(=米国)"),
+    ("ロシア", "露外務省が抗議した相手はどこか。", "露外務省(=ロシア)"),
+    ("英国", "英首相が訪れた都市はどこか。", "英首相(=英国)"),
+])
+def test_a_country_answer_named_by_its_one_character_name_in_another_prompt(answer: str, prompt: str,
+                                                                             found: str) -> None:
+    """newuser3 #9: Q4's 「米政府は…」 beside Q2's answer 米国 was not caught."""
+    bank = bank_of(item("a", answer, "李氏を制裁対象にした国はどこか。", "制裁対象"), item("b", "黄海", prompt, "黄海で"))
+    (leak,) = find_leaks(bank, [short(bank, "a"), short(bank, "b")], Lang.JA)
+    assert (leak.kind, leak.giver, leak.taker, leak.form, leak.where) == (LeakKind.ANSWER, "b", "a", found, "prompt")
+    assert leak.describe() == f"b's prompt shows 「{found}」, the answer to a"
+
+
+@pytest.mark.parametrize("prompt", ["中ロ両国の爆撃機が飛行した海域はどこか。", "米ロ関係について述べたのは誰か。",
+                                    "在日米軍の基地がある県はどこか。", "日米首脳が会談した都市はどこか。"])
+def test_a_pair_or_a_name_inside_a_longer_word_gives_no_country_away(prompt: str) -> None:
+    """A pair (中ロ) names both sides of a relation, not which one a question asks for."""
+    bank = bank_of(item("a", "ロシア", "李氏の最初の訪問先はどこか。", "訪問先"),
+                   item("c", "米国", "制裁した国はどこか。", "制裁"), item("b", "黄海", prompt, "黄海で"))
+    assert [leak for leak in find_leaks(bank, [short(bank, "a"), short(bank, "c"), short(bank, "b")], Lang.JA)
+            if leak.kind is LeakKind.ANSWER] == []

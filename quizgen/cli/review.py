@@ -38,8 +38,8 @@ HELP = """  a  採用 accept: 問題として問題集(bank)に入れる
   d  破棄 discard: 理由を書いて下書きに残す
   s  保留 skip: 後で決める
   u  取り消し undo: 直前の判断を元に戻す
-  l  一覧 list: 残りの下書きを番号つきで (問は空欄のまわり)
-  g 27  移動 go: 27番の下書きを表示 (採用はしない)
+  l  一覧 list: 下書きを番号つきで (問は空欄のまわり。決定済みはそう書く)
+  g 27  移動 go: 27番の下書きを表示 (採用はしない)。番号はファイルごとに決まり、次の回も同じ
   1,3-5  その番号の下書きをまとめて採用
   q  終了 quit: 判断はその都度保存済み。続きは同じコマンドで"""
 _GO = re.compile(r"^[gｇ]\s*([0-9０-９]+)$")
@@ -86,7 +86,7 @@ def _session(file: Path, bank_dir: Path, bank_path: Path | None, articles: Path 
 
     opened = rv.open_drafts(file, bank_dir, articles)
     session = Session(opened.drafts, english, articles, decided=_decided(opened.recovered, opened.discarded))
-    if not session.order:
+    if not opened.drafts.pending:
         left = len(opened.drafts.items)
         click.echo(f"no drafts left to decide in {file}" + (f" ({left} discarded, kept with their reasons)" if left else ""))
         return
@@ -146,7 +146,7 @@ class Session:
     counts: dict[str, int] = field(default_factory=lambda: {"accept": 0, "discard": 0, "edit": 0})
 
     def __post_init__(self) -> None:
-        self.order = [i.id for i in self.drafts.pending]
+        self.order = _by_number(self.drafts.numbers)
 
     def tally(self) -> str:
         return (f"採用 {self.counts['accept']} 件、破棄 {self.counts['discard']} 件、"
@@ -156,7 +156,7 @@ class Session:
         return {i.id for i in self.drafts.pending}
 
     def run(self) -> None:
-        click.echo(f"{len(self.order)} 件の下書き{self.decided}。{KEYS}")
+        click.echo(f"{len(self.drafts.pending)} 件の下書き{self.decided}。{KEYS}")
         while True:
             pending = self.pending_ids()
             todo = [k for k in range(self.at, len(self.order)) if self.order[k] in pending]
@@ -297,7 +297,7 @@ class Session:
                 wanted += list(range(min(a, b), max(a, b) + 1))
         for n in dict.fromkeys(wanted):
             if not 1 <= n <= len(self.order) or self.order[n - 1] not in self.pending_ids():
-                click.echo(f"  {n}: 決定済みか、ない番号です")
+                click.echo(f"  {n}: {self.status(n)}")
                 continue
             item = self.drafts.item(self.order[n - 1])
             click.echo(safe(f"  {n}: {item.answer.ja}"))
@@ -306,9 +306,19 @@ class Session:
     def go(self, n: int) -> None:
         """Show draft `n` next (nothing is decided)."""
         if not 1 <= n <= len(self.order) or self.order[n - 1] not in self.pending_ids():
-            click.echo(f"  {n}: 決定済みか、ない番号です ([l]で一覧)")
+            click.echo(f"  {n}: {self.status(n)} ([l]で一覧)")
             return
         self.at = n - 1
+
+    def status(self, n: int) -> str:
+        """What became of draft number `n`, which is not to decide on (accepted, discarded, or no such number)."""
+        item_id = self.order[n - 1] if 1 <= n <= len(self.order) else ""
+        if not item_id:
+            return "ない番号です"
+        here = next((i for i in self.drafts.items if i.id == item_id), None)
+        if here is not None and here.discarded is not None:
+            return f"破棄済み ({here.discarded})"
+        return "採用済み" if item_id in self.drafts.bank.item_by_id else "このファイルにありません"
 
     def discard(self, item: Item) -> None:
         from quizgen.extract import review as rv
@@ -341,11 +351,14 @@ class Session:
         click.echo(safe(f"  ↺ 取り消しました: {last.original.answer.ja}"))
 
     def listing(self) -> None:
+        """Every draft of the file by its number (the same in every session), the decided ones said so."""
         pending = self.pending_ids()
         for n, item_id in enumerate(self.order, start=1):
             if item_id in pending:
                 item = self.drafts.item(item_id)
                 click.echo(safe(f"  {n:>2}. {item.answer.ja} — {around_blank(item.prompt.ja, 60)}"))
+            elif item_id:
+                click.echo(safe(f"  {n:>2}. [{self.status(n)}]"))
 
     # ------------------------------------------------------------------ editing
 
@@ -358,7 +371,12 @@ class Session:
             if edited == item:
                 click.echo("  変更なし")
                 return
-            if not click.confirm("  この内容で保存しますか (下書きのまま)?", default=True):
+            misfits = rv.misfits(item, edited)
+            for line in misfits:
+                click.echo(safe(f"  ! {line}"))
+            if misfits:
+                click.echo("  ([e]でもう一度直せます)")
+            if not click.confirm("  この内容で保存しますか (下書きのまま)?", default=not misfits):
                 click.echo("  保存しませんでした。下書きは変わりません。")
                 return
         except click.Abort:
@@ -562,10 +580,57 @@ def form(item: Item, bank: Bank) -> Item:
             same = old_text is not None and value == old_text.ja
             blank = f" [[{item.answer.ja if is_placeholder(item.answer.en) else item.answer.en}]]" if name == "cloze" else ""
             changes[name] = Text(value, old_text.en if same and old_text is not None else f"{TODO_EN}{blank}")
+    changes.update(_dated_fields(item))
     if "answer" in changes:
         changes.update(relink(item, changes["answer"], bank))  # type: ignore[arg-type]
     edited = dataclasses.replace(item, **changes) if changes else item  # type: ignore[arg-type]
     return rv.with_kind(edited, kind) if kind is not None else edited
+
+
+_WHEN = re.compile(r"^([0-9]{4})(?:[-/年]([0-9]{1,2})月?(?:[-/]([0-9]{1,2})日?|([0-9]{1,2})日)?)?$")
+
+
+def _dated_fields(item: Item) -> dict[str, object]:
+    """The item's date (`when`, the 日付 a key and the timeline print) and its 年表 text, as the teacher edits them:
+    Enter keeps, - removes the date (and with it the date's basis and the 年表 entry)."""
+    from quizgen.bank import Text
+    from quizgen.bank.model import DateBasis, DateHow
+    from quizgen.bank.placeholders import TODO_EN
+
+    changes: dict[str, object] = {}
+    if item.when is None and item.event is None:
+        return changes
+    click.echo(safe(f"  日付 (年表; 2021-10, 2023-04-18 の形。- で日付なし): {item.when or '(なし)'}"))
+    while True:
+        value = ask("    →", 12, prompt_suffix=" ").strip()
+        m = _WHEN.match(value.translate(str.maketrans("０１２３４５６７８９", "0123456789")))
+        if not value or value == "-" or m:
+            break
+        click.echo("    2021, 2021-10, 2021-10-05 (または 2021年10月5日) の形で (Enter: そのまま)")
+    if value == "-":
+        return {"when": None, "date_basis": None, "event": None}
+    if m:
+        parts = [m.group(1)] + [f"{int(g):02d}" for g in (m.group(2), m.group(3) or m.group(4)) if g]
+        when = "-".join(parts)
+        if when != item.when:
+            changes["when"] = when  # the article's sentence is what shows the date now
+            changes["date_basis"] = DateBasis(DateHow.STATED, item.evidence[0].article, (item.evidence[0].quote,))
+    click.echo(safe(f"  年表の出来事: {item.event.ja if item.event is not None else '(なし)'}"))
+    value = ask("    →", _limit("event"), prompt_suffix=" ").strip()
+    if value == "-":
+        changes["event"] = None
+    elif value:
+        same = item.event is not None and value == item.event.ja
+        changes["event"] = Text(value, item.event.en if same and item.event is not None else TODO_EN)
+    return changes
+
+
+def _by_number(numbers: dict[str, int]) -> list[str]:
+    """The draft ids by number, from 1 ("" for a number no draft has)."""
+    order = [""] * max(numbers.values(), default=0)
+    for item_id, n in numbers.items():
+        order[n - 1] = item_id
+    return order
 
 
 def ask_kind(item: Item, answer: Text) -> Kind | None:

@@ -25,6 +25,7 @@ from quizgen.extract.drafts import Built, Context, build, mask, prints_word
 from quizgen.extract.facts import DOCUMENT_END, PERIPHERAL_DATE_PENALTY, Fact, Slot, facts, key_of
 from quizgen.extract.lexicon import Lexicon, Mention
 from quizgen.extract.nlp import Analyzer
+from quizgen.extract.numbering import numbered
 from quizgen.extract.ranking import LeftOut, default_size, select
 from quizgen.extract.sentences import split
 from quizgen.japanese.normalise import normalise
@@ -108,7 +109,7 @@ class Extraction:
         header = (f"# Draft questions extracted by `quizgen extract` from {article_name}.\n" + kept +
                   "# Every item is `draft: true`; `missing` lists what is still to write (English is optional).\n"
                   "# Review them with:  quizgen review THIS_FILE\n")
-        return header + dumps_yaml(data)
+        return numbered(header, tuple(i.id for i in self.items)) + dumps_yaml(data)
 
 
     def without(self, ids: set[str]) -> Extraction:

@@ -29,7 +29,8 @@ _YEAR = re.compile(rf"(?<![0-9０-９])({_D}{{4}})年(?!{_D}{{1,2}}月|度|代|�
 _REL = re.compile(rf"(一昨年|再来年|昨年|去年|来年|今年|ことし|本年)(?:(?:の|は|も)?({_D}{{1,2}})月(?:({_D}{{1,2}})日)?)?")
 _MONTH_REL = re.compile(rf"(今月|先月|来月)({_D}{{1,2}})日")
 _MONTH_DAY = re.compile(rf"(?<![0-9０-９年/〜～~])({_D}{{1,2}})月(?:({_D}{{1,2}})日)?(?!{_D})")
-_DAY = re.compile(rf"(?<![0-9０-９月/.約余])({_D}{{1,2}})日(?![間目ぶ本付前後余超程近以])")  # 約20日, 20日余り: spans
+_DAY = re.compile(rf"(?<![0-9０-９月/.約余〜～~\-－])({_D}{{1,2}})日(?![間目ぶ本付前後余超程近以])")  # 約20日, 20日余り: spans;
+# 3月20～22日: a range's end is of the month its start names, never the page's
 _CLAUSE_END = "、。"
 MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
               "November", "December")

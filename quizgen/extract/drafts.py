@@ -198,11 +198,20 @@ def _ask_verb(ask: str) -> str:
 
 def _dated(f: Fact, resolved: Sequence[Resolved]) -> Resolved | None:
     """The date the fact happened: its own answer, or the most precise provable date of its sentence (not one
-    the sentence counts from: 2000年7月以来24年ぶり)."""
-    if f.candidate.date is not None:
-        return f.candidate.date
+    the sentence counts from: 2000年7月以来24年ぶり). A sentence that writes several times (爆撃機が2019年7月に…
+    したほか、21年10月には艦艇が津軽海峡を…) dates a fact by the last one written before it, or not at all."""
+    c = f.candidate
+    if c.date is not None:
+        return c.date
     provable = [r for r in resolved if r.basis is not None and r.precision >= 2
-                and not f.candidate.sentence.text.startswith("以来", r.end)]  # what happened since is not dated by it
+                and not c.sentence.text.startswith("以来", r.end)]  # what happened since is not dated by it
+    times: list[tuple[Span, Resolved | None]] = [((r.start, r.end), r) for r in resolved]
+    times += [((a, b), None) for a, b in references.short_year_spans(c.sentence.text)
+              if not any(r.start < b and a < r.end for r in resolved)]
+    if len(times) > 1:
+        before = [r for (_, end), r in sorted(times, key=lambda t: t[0]) if end <= c.start]
+        own = before[-1] if before else None
+        return own if own in provable else None
     return max(provable, key=lambda r: r.precision) if provable else None
 
 
@@ -380,12 +389,13 @@ def _false_statement(f: Fact, choice: Choice, label: str, dates: Mapping[Span, s
     return label + render(c.sentence.text, {**dates, (c.start, c.end): choice.texts[0].ja})
 
 
-_DATE_PARTICLE = re.compile(r"(?:には|に|から|まで|、)?")
+_DATE_PARTICLE = re.compile(r"(?:には|に|から|まで|の|、)?")  # 3月の全人代で -> 全人代で, never はの全人代
 
 
 def _event(text: str, dates: Mapping[Span, str], dated: Resolved) -> str:
     """The sentence as an event label: without its date, the particle that goes with it (習氏は7日にモスクワに到着し
-    -> 習氏はモスクワに到着し, never 習氏はにモスクワ), its final 。 and the comma the date leaves."""
+    -> 習氏はモスクワに到着し, never 習氏はにモスクワ; 李氏は3月の全人代で -> 李氏は全人代で), its final 。 and
+    the comma the date leaves."""
     particle = _DATE_PARTICLE.match(text, dated.end)
     end = particle.end() if particle is not None else dated.end
     rest = {span: v for span, v in dates.items() if not (span[0] < end and dated.start < span[1])}
@@ -401,14 +411,15 @@ def _person(f: Fact, ctx: Context) -> tuple[Entity | None, str | None, tuple[str
     person = c.new_person
     if person is None:
         return None, c.entity, ()
-    entity = new_person_entity(person, ctx.article)
+    entity = new_person_entity(person, ctx.article, c.sentence.text)
     if entity is None:
         return None, None, (f"reading of {person.surface} (unknown: give it, or accept without one)",)
     return entity, entity.id, ()
 
 
-def new_person_entity(m: Mention, article: str) -> Entity | None:
-    """A proposed entity for a person the bank does not know, when their reading is certain (see lexicon)."""
+def new_person_entity(m: Mention, article: str, sentence: str) -> Entity | None:
+    """A proposed entity for a person the bank does not know, when their reading is certain (see lexicon). Its
+    role's quote is the sentence's own words, a reading in brackets kept: 李尚福(り・しょうふ)国務委員."""
     reading = (m.reading or "").replace("・", "")
     if not reading or not re.fullmatch(r"[\u3041-\u309f\u30fc]+", reading):
         return None
@@ -416,7 +427,9 @@ def new_person_entity(m: Mention, article: str) -> Entity | None:
     roles: tuple[Role, ...] = ()
     if m.title:
         aliases.insert(0, f"{m.surface}{m.title}")
-        roles = (Role(article=article, ja=m.title, en=TODO_EN, quote=f"{m.surface}{m.title}"),)
+        at = sentence.find(m.title, m.end, m.full_end or None)
+        quote = sentence[m.start:at + len(m.title)] if at >= 0 else m.surface
+        roles = (Role(article=article, ja=m.title, en=TODO_EN, quote=quote),)
     if "・" in m.surface:
         aliases.append(m.surface.split("・")[-1])
     return Entity(id=new_entity_id(m), type=EntityType.PERSON, ja=m.surface, reading=reading, en=TODO_EN,

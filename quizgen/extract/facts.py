@@ -119,6 +119,11 @@ def continues(text: str) -> bool:
 
 
 _MODEL_CODE = re.compile(r"(?=[A-Za-z0-9\-]*[0-9])(?=[A-Za-z0-9\-]*[A-Za-z])[A-Za-z0-9\-]+")
+# a model written in katakana or kanji with its number (スホイ35, ミグ29; not マラバール2024, a year), or any
+# name in 「」 after the kind of weapon it is (戦闘機「…」, 地対空ミサイル「…」)
+_MODEL_NAME = re.compile(r"(?!第|約|計)[\u30a1-\u30fa\u30fc\u4e00-\u9fff]{1,8}[-－]?[0-9０-９]{1,3}[A-Za-zＡ-Ｚａ-ｚ]{0,2}")
+_WEAPON_KIND = re.compile(r"(?:戦闘機|爆撃機|攻撃機|輸送機|哨戒機|偵察機|無人機|ドローン|ミサイル|ロケット|戦車|装甲車|"
+                          r"防空システム|迎撃システム|ミサイルシステム|ヘリコプター|ヘリ|潜水艦|銃|砲|弾)「$")
 _VESSEL_NAME = re.compile(r"(?:船|艦|艇|空母)「$")
 _NEXT_VESSEL = re.compile(r"(?:船|艦|艇|空母)「[^「」]{1,20}」(?:と|や|、)「$")
 _REPORTED = re.compile(r"(?:が|は)[^。]{0,60}?(?:と|を)(?:報じ|伝え)")
@@ -139,8 +144,8 @@ _CLAUSE_SUBJECT = re.compile(r"(?:が|の)[^、。「」]{1,24}(?:こと|の)(?:
 
 def detail(c: Candidate) -> bool:
     """Whether the answer is a detail no teacher asks, however clearly the sentence names it: the ordinal of a
-    meeting (第（2回）会合), a model number (エンジン「L550E」), a vessel's name (コンテナ船「…」), the outlet that
-    reported something (…が報じていました), an acting or deputy official's or a spokesperson's name (財務省の
+    meeting (第（2回）会合), a model number (エンジン「L550E」, 戦闘機「スホイ35」), a vessel's name (コンテナ船「…」), the
+    outlet that reported something (…が報じていました), an acting or deputy official's or a spokesperson's name (財務省の
     （　　）次官代行, 国防省の（　　）報道官), a length or area (全長は約5600キロメートル), a small count of things
     (（2隻）, （9カ国）), a figure the prompt gives in another unit (200マイル、（320キロ）), the words of a quotation
     (「（前例のない挑発）だ」と), the subject of a clause made a noun ((安保理）が…介入することには反対し)."""
@@ -157,8 +162,9 @@ def detail(c: Candidate) -> bool:
         return True  # （安保理）が性急に介入することには反対し: the blank is what was opposed, not who opposed it
     if c.rule == "number" and re.fullmatch(r"(?:1|１|一)\D+", c.answer) and re.match(r"(?:=|＝|あたり|当たり)", text[c.end:]):
         return True  # （1バレル）=60ドル: the unit a price is given in, not a figure
-    if _MODEL_CODE.fullmatch(c.answer):
-        return True
+    if _MODEL_CODE.fullmatch(c.answer) or _MODEL_NAME.fullmatch(c.answer) or (
+            _WEAPON_KIND.search(text, 0, c.start) and text.startswith("」", c.end)):
+        return True  # 戦闘機「（スホイ35）」, ミサイル「（S400）」: a model number, not the news
     if _VESSEL_NAME.search(text[max(0, c.start - 3):c.start]) or _NEXT_VESSEL.search(text, 0, c.start):
         return True  # 駆逐艦「（包頭）」 is a ship, not the city; so is 駆逐艦「紹興」と「（ウルムチ）」
     if c.kind is ItemKind.ORGANISATION and c.rule == "entity" and _REPORTED.match(text, c.end):

@@ -26,6 +26,8 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
+from quizgen.japanese.countries import SHORT_COUNTRY
+
 Span = tuple[int, int]
 
 # 同 + a head noun whose antecedent ends with the same head (北極海航路 … 同航路)
@@ -44,10 +46,6 @@ _SHORT_YEAR = re.compile(r"(?<![0-9０-９年度同])([0-9]{2})年"
                          r"(?=[0-9]{1,2}(?:[〜～~][0-9]{1,2})?月|に|には|から|まで|の|、|は|以降|末|初め|秋|春|夏|冬)")
 _FULL_YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})年")
 _SAME_YEAR = re.compile(r"同年")
-# the one-character names news writes a pair of countries with (中国とロシア -> 中ロ)
-SHORT_COUNTRY = {"中国": "中", "ロシア": "ロ", "日本": "日", "米国": "米", "アメリカ": "米", "韓国": "韓", "北朝鮮": "朝",
-                 "インド": "印", "英国": "英", "イギリス": "英", "フランス": "仏", "ドイツ": "独", "オーストラリア": "豪",
-                 "台湾": "台", "イタリア": "伊", "カナダ": "加"}
 _COUNTRY = "|".join(sorted(SHORT_COUNTRY, key=len, reverse=True))
 _TWO_COUNTRIES = re.compile(rf"({_COUNTRY})(?:と|や|、)({_COUNTRY})(?![\u30a1-\u30fa\u30fc\u4e00-\u9fff])")
 _TWO_NAMED = re.compile(r"[\u30a1-\u30fa\u30fc\u4e00-\u9fff]{2,}(?:と|や)[\u30a1-\u30fa\u30fc\u4e00-\u9fff]{2,}")
@@ -72,6 +70,11 @@ def short_years(text: str, years: frozenset[int]) -> dict[Span, str]:
         if year in years:
             out[(m.start(), m.start() + 2)] = str(year)
     return out
+
+
+def short_year_spans(text: str) -> list[Span]:
+    """Where `text` writes a two-digit year (21年10月には): a time of its own, resolvable or not."""
+    return [(m.start(), m.end()) for m in _SHORT_YEAR.finditer(text)]
 
 
 def has_short_year(text: str) -> bool:

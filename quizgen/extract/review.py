@@ -30,13 +30,15 @@ from quizgen.bank.content import date_answer_problem
 from quizgen.bank.files import bank_files
 from quizgen.bank.load import SECTIONS, bank_data, dumps_bank, loads_bank_files, loads_bank_parts, read_files
 from quizgen.bank.located import LocMap, load_located, plain
-from quizgen.bank.model import AnswerType, Bank, Category, Entity, EntityType, Item, ItemKind, Text
+from quizgen.bank.model import AnswerType, Bank, Category, Entity, EntityType, Item, ItemKind, Text, cloze_parts
 from quizgen.bank.names import id_problem
 from quizgen.bank.placeholders import TODO_EN
 from quizgen.bank.records import dumps_yaml
 from quizgen.errors import BankError, Problem, QuizgenError, UsageError
 from quizgen.extract.drafts import placeholder_fields
 from quizgen.extract.lexicon import Mention, new_entity_id
+from quizgen.extract.numbering import numbered, numbers_of
+from quizgen.japanese.normalise import normalise
 
 
 @dataclass(frozen=True)
@@ -61,6 +63,14 @@ class Drafts:
 
     def item(self, item_id: str) -> Item:
         return next(i for i in self.records.items if i.id == item_id)
+
+    @property
+    def numbers(self) -> dict[str, int]:
+        """Each draft's number (`g N`), by id: its place in the file when a review first read it, kept in the
+        file's header, so it stays the same in every session however many drafts are decided (newuser3 #7)."""
+        return numbers_of(numbered(self.header, tuple(i.id for i in self.items)))  # a header without: file order
+
+
 
 
 @dataclass(frozen=True)
@@ -101,6 +111,7 @@ def open_drafts(file: Path, bank_dir: Path, articles_dir: Path | None = None) ->
     header = "".join(line + "\n" for line in text.splitlines() if line.startswith("#"))
     text, recovered = _without_accepted(text, str(file), texts)
     bank, parts = loads_bank_parts([*texts, (text, str(file))], articles)
+    header = numbered(header, tuple(i.id for i in parts[-1].items))
     drafts = Drafts(file, bank_dir, bank, parts[-1], header, articles)
     if recovered:
         write_text(file, header + dumps_bank(drafts.records))
@@ -398,6 +409,33 @@ def with_kind(item: Item, kind: Kind) -> Item:
     return dataclasses.replace(item, kind=kind.kind, answer_type=kind.answer_type, category=kind.category)
 
 
+def misfits(before: Item, after: Item) -> tuple[str, ...]:
+    """What no longer fits an item whose answer the reviewer changed (said in Japanese before it is saved): a cloze
+    blank another answer fills, choices, a false statement or accepted spellings made for the old answer, an
+    unchanged prompt (newuser3 #6: 答=展望 was saved with the blank [[国防協力]])."""
+    if normalise(before.answer.ja) == normalise(after.answer.ja):
+        return ()
+    new, old = after.answer.ja, before.answer.ja
+    answers = {normalise(a) for a in (new, *after.accept)}
+    out: list[str] = []
+    if after.prompt.ja == before.prompt.ja:
+        out.append(f"問は前の答え「{old}」の問いのままです")
+    if after.cloze is not None:
+        blanks = [part for part, blank in cloze_parts(after.cloze.ja) if blank]
+        wrong = [b for b in blanks if normalise(b) not in answers]
+        if wrong and len(blanks) == 1:
+            out.append(f"穴埋めの空欄 [[{wrong[0]}]] は新しい答え「{new}」と合いません")
+    if after.distractors and after.distractors == before.distractors:
+        out.append(f"選択肢 {' / '.join(d.ja for d in after.distractors)} は前の答え「{old}」に合わせたものです")
+    if any(normalise(d.ja) in answers for d in after.distractors):
+        out.append(f"選択肢に新しい答え「{new}」があります")
+    if after.false_statement is not None and after.false_statement == before.false_statement:
+        out.append(f"誤文は前の答え「{old}」を入れ替えた文です")
+    if after.accept and after.accept == before.accept:
+        out.append(f"別解 {'、'.join(after.accept)} は前の答え「{old}」のものです")
+    return tuple(out)
+
+
 def _existing(target: Path) -> tuple[str, dict[str, Any]]:
     """What a bank file holds now (its leading comments, and its data read by the bank's reader)."""
     if not target.exists():
@@ -417,5 +455,6 @@ def _appended(existing: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
 
 
 __all__ = ["KINDS", "Drafts", "Kind", "Opened", "Outcome", "accept", "confirm_person", "discard", "fitting_kinds",
-           "kind_of", "kind_problem", "new_person", "open_drafts", "proposed_people", "rebuild", "restore",
+           "kind_of", "kind_problem", "misfits", "new_person", "open_drafts",
+           "proposed_people", "rebuild", "restore",
            "still_missing", "undo_accept", "unknown_readings", "update", "with_kind"]

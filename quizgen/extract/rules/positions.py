@@ -43,18 +43,18 @@ def positions(s: Sentence, tokens: Sequence[Token], mentions: Sequence[Mention],
     for vm, ending in sorted(found, key=lambda f: f[0].start()):
         stem_end = vm.end(1)
         speaker, topic_end = _speaker(text, mentions, vm.start(), previous)
-        if speaker is None:
+        if speaker is None and topic_end == 0:
             continue
-        speaker_found = speaker
+        speaker_found = speaker or speaker_found
         stripped = re.sub(r"^[、 ]*(?:それぞれ|ともに|いずれも)?[、 ]*", "", text[topic_end:stem_end])
         predicate_at = stem_end - len(stripped)
-        here = speaker in mentions  # 同氏は…: the name is in an earlier sentence, which this draft cannot quote
-        if here and 4 <= stem_end - predicate_at <= 90:
+        here = speaker is not None and speaker in mentions  # 同氏は…: the name is in an earlier sentence
+        if speaker is not None and here and 4 <= stem_end - predicate_at <= 90:
             out.append(_who(s, mentions, speaker, (predicate_at, stem_end), ending))
         content = text[topic_end:vm.start()]
         for answer, a_start in _stance_answers(text, tokens, topic_end, vm.start(), content):
             out.append(Candidate(s, Category.POSITIONS, ItemKind.STANCE, answer, a_start, a_start + len(answer), "語句",
-                                 "stance", actors=(speaker.entity,) if speaker.entity else ()))
+                                 "stance", actors=(speaker.entity,) if speaker is not None and speaker.entity else ()))
     return speaker_found, out
 
 
@@ -108,10 +108,28 @@ def _present_ok(text: str, vm: re.Match[str]) -> bool:
     return text[:vm.start()].endswith(("と", "」と", "とも")) or stem == "警鐘を鳴ら"
 
 
+# a topic は after a noun (米政府は、 国務省は): whoever comes after it with が is inside what the topic said
+_TOPIC = re.compile(r"(?<=[\u4e00-\u9fff\u30a1-\u30fcA-Za-z0-9）)])は(?=、|[\u4e00-\u9fff\u30a1-\u30fc])")
+
+
+def _topic_around(unquoted: str, m: Mention, at: int, verb_at: int) -> int | None:
+    """Whether a topic は stands before `m` or between it and the verb: the end of one before it, 0 for one after."""
+    for t in _TOPIC.finditer(unquoted):
+        if t.start() < m.start:
+            return t.end()
+        if at <= t.start() < verb_at:
+            return 0
+    return None
+
+
 def _speaker(text: str, mentions: Sequence[Mention], verb_at: int, previous: Mention | None) -> tuple[Mention | None, int]:
-    """The topic (X は / X が) nearest before the verb that names an entity; 同氏 refers to the previous speaker."""
+    """The topic (X は / X が) nearest before the verb that names an entity; 同氏 refers to the previous speaker.
+
+    X が after a topic the lexicon does not know (米政府は、中国が…と警告しており) is the subject of what was
+    said, not the speaker: then (None, the end of that topic), and nobody is asked for."""
     best: tuple[Mention | None, int] = (None, 0)
     quoted = [(q.start(), q.end()) for q in re.finditer(r"「[^「」]*」", text)]
+    unquoted = re.sub(r"「[^「」]*」", lambda q: "＿" * len(q.group(0)), text)
     for particle in ("は", "が"):
         for m in mentions:
             if m.full_end >= verb_at:
@@ -120,6 +138,8 @@ def _speaker(text: str, mentions: Sequence[Mention], verb_at: int, previous: Men
                 continue  # 「日本は…備える必要がある」と強調した: 日本 is not the speaker
             paren = _PAREN.match(text, m.full_end)  # ガブエフ氏（ロシア・ユーラシアセンター所長）は
             at = paren.end() if paren else m.full_end
+            if particle == "が" and text.startswith("が", at) and (topic := _topic_around(unquoted, m, at, verb_at)) is not None:
+                return None, topic  # 米政府は、中国が…と警告 / 中国が…と米政府は警告: 中国 is who was warned of
             if text.startswith(particle, at) and m.type in (
                     EntityType.PERSON, EntityType.COUNTRY, EntityType.ORGANISATION, EntityType.GROUP, EntityType.FORUM):
                 best = (m, at + 1)

@@ -11,6 +11,8 @@ Run on every version of every sheet before it is written, and by the selection w
   title or with a part of it no other option of the exercise has (米ジョージタウン大学のイワノフ氏 gives
   away 米ジョージタウン大学客員研究員); for a timeline event: its date, or its year where the exercise's
   events are not all of one year (「2025年の初め」), printed in a question about the same story or the same date;
+  a country answer is also given away by its one-character name opening a word for it acting (米政府, 米軍 for
+  米国; not a pair such as 中ロ: `quizgen.japanese.countries`);
 - `same-sentence`: two questions draw on the same sentence of an article (one evidence quote inside
   another's sentence, or, without the article texts, one quote containing the other);
 - `same-answer`: two written or chosen answers are the same (上海協力機構 fills a blank of one question and
@@ -52,6 +54,7 @@ from quizgen.generators.worksheet.exercises import (
     question_label,
     sheet_texts,
 )
+from quizgen.japanese.countries import acting_compound, short_names
 from quizgen.japanese.dates import parse_date
 from quizgen.japanese.normalise import normalise
 
@@ -451,7 +454,7 @@ class LeakChecker:
 
     def _answer_leaks(self, taker: Question, giver: Question) -> list[Leak]:
         shown_to, took = self._profile(giver), self._profile(taker)
-        found = _in_options(took, shown_to.options) or self._printed(took, shown_to)
+        found = _in_options(took, shown_to.options) or self._printed(took, shown_to) or self._short_name(took, shown_to)
         if found is None:
             return []
         return [Leak(LeakKind.ANSWER, question_label(giver), question_label(taker), *found)]
@@ -474,6 +477,19 @@ class LeakChecker:
                               if printed_in(form, prepared, shortest, self.langs) is not None), None)
                 if where is not None:
                     return form, where
+        return None
+
+    def _short_name(self, took: _Profile, shown_to: _Profile) -> tuple[str, str] | None:
+        """(compound, where) for a country answer of `took` that `shown_to` names by its one-character name acting
+        (米政府 beside the answer 米国: newuser3 #9; a pair such as 中ロ does not count, `acting_compound`)."""
+        if "ja" not in self.langs:
+            return None
+        for form, _ in took.answers:
+            if not short_names(form):
+                continue
+            for where, text, _ in shown_to.texts:
+                if (compound := acting_compound(form, text.ja)) is not None:
+                    return f"{compound}(={form})", where
         return None
 
     def _item_spans(self, item: Item) -> list[tuple[str, int, int] | None]:
