@@ -140,7 +140,8 @@ def _aside(c: Candidate, text: str) -> tuple[Span, str] | None:
         quoted = text[c.start - 1:c.start] == "「" and text.startswith("」", c.end)
         return (c.start - quoted, c.end + quoted), kind.group(0)  # 「（中朝友好協力相互援助条約）」を結び -> 条約を結び
     if c.rule == "number" and (m := _COUNT_OF.match(text, c.end)) is not None \
-            and re.fullmatch(r"[\u3041-\u309f、]", text[c.start - 1:c.start]) is not None:  # not 1バレル=（60ドル）の
+            and re.fullmatch(r"[\u3041-\u309f、]", text[c.start - 1:c.start]) is not None \
+            and text[c.start - 1] not in _CASE_PARTICLES:  # not 1バレル=（60ドル）の, not 決議は（3つ）の段落からなる
         return (c.start, m.end()), ""  # それぞれ（3500億元）(約7兆円)の融資枠, など（8項目）の支援策: the noun reads on
     return None
 
@@ -169,6 +170,7 @@ _REGION_OF = re.compile(r"(?:[東西南北中]部|沖|近郊|郊外|[\u4e00-\u9f
 _DONE_AT = re.compile(r"(?:など|周辺|付近)?で(?![はもの])"
                       r"(?=[^、。]{1,30}?(?:を|が)[^、。]{0,20}?(?:実施|行|開|始|演習|訓練|飛行))")
 _DOCUMENT_KIND = re.compile(r"(?:条約|協定|声明|宣言|憲章|覚書|議定書|合意)$")
+_CASE_PARTICLES = "はがもをにでと"  # 決議は（3つ）の段落からなる: left out, 決議は段落からなる reads as a broken sentence
 _COUNT_OF = re.compile(r"(?:[（(][^（）()]{1,12}[）)])?の(?=[\u4e00-\u9fff\u30a1-\u30fa])")
 _COUNT_ASIDE = re.compile(r"(?:となる|目となる|にわたって|にわたり|にわたる)")
 _CHANGE_OF = re.compile(r"(?:増|減)(?![えやらりるれろっ少加])の?")  # not 8割増えた: a verb
