@@ -172,6 +172,11 @@ def _en_shown(parts: Sequence[tuple[str, bool]], asked: set[int], hidden: str | 
     return "".join(out)
 
 
+def _n_blanks(parts: Sequence[tuple[str, bool]]) -> int:
+    """How many blanks hold more than whitespace (the ones `_deletions` numbers)."""
+    return sum(1 for s, b in parts if b and s.strip())
+
+
 def cloze_fields(bank: Bank, item: Item) -> tuple[str, ...] | None:
     """ID, Text (only the answer's blanks are deletions, with furigana), TextEn (the answer bold), EnHint (the English
     sentence with the same blanks hidden: a cloze field when they can be matched, else `［…］`)."""
@@ -182,13 +187,12 @@ def cloze_fields(bank: Bank, item: Item) -> tuple[str, ...] | None:
         return None
     ruby = furigana(bank, item)
     text, n = _deletions(ja_parts, asked, {item.answer.ja.strip(): ruby} if ruby else None)
-    n_ja = sum(1 for s, b in ja_parts if b and s.strip())
-    n_en = sum(1 for s, b in en_parts if b and s.strip())
-    en_asked = en_blanks or (asked if n_en == n_ja else ())
+    # the English blanks that are the answer, else the Japanese ones' places when both have as many blanks
+    en_asked = en_blanks or (asked if _n_blanks(en_parts) == _n_blanks(ja_parts) else ())
     if len(en_asked) == n:
         hint, _ = _deletions(en_parts, en_asked, None)
     else:
-        en_asked = tuple(range(n_en))
+        en_asked = tuple(range(_n_blanks(en_parts)))
         hint = _en_shown(en_parts, set(en_asked), _HIDDEN)
     return (esc(item.id), text, _en_shown(en_parts, set(en_asked), None), hint)
 
@@ -345,7 +349,9 @@ class _Tags:
         self._made: dict[tuple[object, ...], tuple[str, ...]] = {}
 
     def __call__(self, item: Item) -> tuple[str, ...]:
-        key = (item.category, item.story, item.articles, item.actors, item.priority)
+        evidence = item.evidence  # its articles: the one quote's, as a rule (`Item.articles` makes a tuple)
+        articles = evidence[0].article if len(evidence) == 1 else item.articles
+        key = (item.category, item.story, articles, item.actors, item.priority)
         made = self._made.get(key)
         if made is None:
             made = self._made[key] = (*citations.note_tags(self._bank, item), *self._extra)
