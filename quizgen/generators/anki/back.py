@@ -201,5 +201,5 @@ def info_fields(bank: Bank, item: Item, labels: dict[str, str] | None = None,
         label, false = CORRECT_STATEMENT, item.false_statement or correction
         ja = f'<div class="correct"><b>{label.ja}</b> {marked(correction.ja, false.ja)}</div>{ja}'
         en = f'<span class="correct"><b>{label.en}:</b> {marked(correction.en, false.en)}</span><br>{en}'
-    return (ja, en, disagreement_html(bank, item, home, omit), context_html(item, omit),
-            source_html(bank, item, labels, omit))
+    return (ja, en, disagreement_html(bank, item, home, omit) if item.disagreement else "",
+            context_html(item, omit) if item.context is not None else "", source_html(bank, item, labels, omit))

@@ -29,7 +29,7 @@ from quizgen.bank.model import AnswerType, Bank, Category, Entity, EntityType, I
 from quizgen.generators.anki import giveaways, order
 from quizgen.generators.anki.back import info_fields
 from quizgen.generators.anki.choose import asked_statement, cloze_blanks, note_form, tf_rng, typed_answer
-from quizgen.generators.anki.escape import esc, esc_all
+from quizgen.generators.anki.escape import esc, esc_all, plain
 from quizgen.generators.anki.recipes import CardForm, DeckRecipe, Layout
 from quizgen.japanese.furigana import ruby as readings_over
 
@@ -56,8 +56,18 @@ def guid_for(*values: str) -> str:
     return base91(int.from_bytes(hashlib.sha256("__".join(values).encode()).digest()[:8], "big"))
 
 
+_TEN_DIGITS = 91 ** 10  # > 2 ** 64: a GUID's number
+
+
 def base91(n: int) -> str:
     """`n` >= 0 in Anki's base91 digits, most significant first, no leading zero digit ('' for 0), as genanki does."""
+    if n < _TEN_DIGITS:  # a GUID's: five pairs of digits, no loop, then the leading zero digits dropped
+        n, e = divmod(n, 8281)
+        n, d = divmod(n, 8281)
+        n, c = divmod(n, 8281)
+        a, b = divmod(n, 8281)
+        pairs = _B91_PAIRS
+        return (pairs[a] + pairs[b] + pairs[c] + pairs[d] + pairs[e]).lstrip(_B91[0])
     out = []
     while n >= 8281:  # 91 ** 2
         n, r = divmod(n, 8281)
@@ -139,19 +149,20 @@ def cloze_text(text: str, asked: Iterable[int] | None = None, reading: dict[str,
 
 
 def _deletions(parts: Sequence[tuple[str, bool]], asked: Iterable[int] | None,
-               reading: dict[str, str] | None) -> tuple[str, int]:
+               reading: dict[str, str] | None, plain: bool = False) -> tuple[str, int]:
+    """`plain`: `esc` leaves every part as it is (`escape.plain`), so none goes through it."""
     wanted = None if asked is None else set(asked)
     out, n, index = [], 0, -1
     for seg, is_blank in parts:
         if not is_blank or not seg.strip():
-            out.append(esc(seg))
+            out.append(seg if plain else esc(seg))
             continue
         index += 1
         if wanted is not None and index not in wanted:
-            out.append(esc(seg))
+            out.append(seg if plain else esc(seg))
             continue
         n += 1
-        shown = (reading or {}).get(seg) or esc(seg)
+        shown = (reading or {}).get(seg) or (seg if plain else esc(seg))
         out.append(f"{{{{c{n}::{shown.replace(':', '&#58;')}}}}}")
     return "".join(out), n
 
@@ -159,16 +170,17 @@ def _deletions(parts: Sequence[tuple[str, bool]], asked: Iterable[int] | None,
 _HIDDEN = "［…］"  # a blank in the English hint when it cannot be a cloze field
 
 
-def _en_shown(parts: Sequence[tuple[str, bool]], asked: set[int], hidden: str | None) -> str:
-    """The English sentence, its asked blanks bold (answer side) or as `hidden` (the front's hint)."""
+def _en_shown(parts: Sequence[tuple[str, bool]], asked: set[int], hidden: str | None, plain: bool = False) -> str:
+    """The English sentence, its asked blanks bold (answer side) or as `hidden` (the front's hint). `plain`: as
+    `_deletions` takes it."""
     out, index = [], -1
     for seg, is_blank in parts:
         if is_blank and seg.strip():
             index += 1
             if index in asked:
-                out.append(f'<b class="cloze">{esc(seg)}</b>' if hidden is None else hidden)
+                out.append(f'<b class="cloze">{seg if plain else esc(seg)}</b>' if hidden is None else hidden)
                 continue
-        out.append(esc(seg))
+        out.append(seg if plain else esc(seg))
     return "".join(out)
 
 
@@ -186,15 +198,17 @@ def cloze_fields(bank: Bank, item: Item) -> tuple[str, ...] | None:
     if not asked:
         return None
     ruby = furigana(bank, item)
-    text, n = _deletions(ja_parts, asked, {item.answer.ja.strip(): ruby} if ruby else None)
+    # each part escaped on its own, unless one scan of them all finds nothing to escape (the usual sentence)
+    ja_plain, en_plain = plain(seg for seg, _ in ja_parts), plain(seg for seg, _ in en_parts)
+    text, n = _deletions(ja_parts, asked, {item.answer.ja.strip(): ruby} if ruby else None, ja_plain)
     # the English blanks that are the answer, else the Japanese ones' places when both have as many blanks
     en_asked = en_blanks or (asked if _n_blanks(en_parts) == _n_blanks(ja_parts) else ())
     if len(en_asked) == n:
-        hint, _ = _deletions(en_parts, en_asked, None)
+        hint, _ = _deletions(en_parts, en_asked, None, en_plain)
     else:
         en_asked = tuple(range(_n_blanks(en_parts)))
-        hint = _en_shown(en_parts, set(en_asked), _HIDDEN)
-    return (esc(item.id), text, _en_shown(en_parts, set(en_asked), None), hint)
+        hint = _en_shown(en_parts, set(en_asked), _HIDDEN, en_plain)
+    return (esc(item.id), text, _en_shown(en_parts, set(en_asked), None, en_plain), hint)
 
 
 def mc_rng(item: Item) -> random.Random:
