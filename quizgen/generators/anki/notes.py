@@ -316,12 +316,14 @@ def recipe_notes(bank: Bank, recipe: DeckRecipe, extra_tags: tuple[str, ...] = (
 
     due = 0
     tags = _Tags(bank, extra_tags)
+    deck_of = order.deck_finder(recipe, stories)
 
     def note(item: Item, form: CardForm) -> NoteSpec | None:
         nonlocal due
         if shared is None:  # one note per fact: this is the item's one note
             check.look(item)
-        if item.truefalse:  # a Q→A note whatever the form asked (only one is asked: `_drill`)
+        truefalse = item.truefalse
+        if truefalse:  # a Q→A note whatever the form asked (only one is asked: `_drill`)
             form, head = CardForm.BASIC, truefalse_fields(item)
         else:
             head = ITEM_FORMS[form](bank, item)
@@ -329,7 +331,7 @@ def recipe_notes(bank: Bank, recipe: DeckRecipe, extra_tags: tuple[str, ...] = (
             return None
         info = shared.get(item.id) if shared is not None else None
         if info is None:
-            tf = asked_statement(item) if item.truefalse else None
+            tf = asked_statement(item) if truefalse else None
             home = backs.homes.get(item.disagreement) if item.disagreement else None
             info = (info_fields(bank, item, labels, tf.correction if tf else None, home,
                                 backs.omit.get(item.id, frozenset())),
@@ -337,8 +339,7 @@ def recipe_notes(bank: Bank, recipe: DeckRecipe, extra_tags: tuple[str, ...] = (
             if shared is not None:
                 shared[item.id] = info
         due += 1
-        return NoteSpec(note_guid(item.id, form), form, head + info[0], info[1],
-                        order.deck_of(bank, recipe, stories, item), due)
+        return NoteSpec(guid_for(item.id, GUID_FORM[form]), form, head + info[0], info[1], deck_of(item), due)
 
     def reverse(rn: ReverseNote, deck: str) -> NoteSpec:
         nonlocal due
@@ -346,12 +347,18 @@ def recipe_notes(bank: Bank, recipe: DeckRecipe, extra_tags: tuple[str, ...] = (
         return NoteSpec(guid_for(f"entity:{rn.key}", CardForm.REVERSE.value), CardForm.REVERSE, rn.fields,
                         (f"{citations.TAG_PREFIX}::category::{Category.FORUMS.value}", *extra_tags), deck, due)
 
-    if recipe.one_note_per_fact:
-        specs: Iterable[NoteSpec | None] = (note(it, note_form(it)) for it in items)
-    else:
-        specs = _drill(bank, recipe, items, stories, note, reverse)
-    yield from (s for s in specs if s is not None)
+    yield from (_facts(items, note) if recipe.one_note_per_fact
+                else (s for s in _drill(bank, recipe, items, stories, note, reverse) if s is not None))
     check.refuse_found(learning)
+
+
+def _facts(items: list[Item], note: Callable[[Item, CardForm], NoteSpec | None]) -> Iterator[NoteSpec]:
+    """One note per item, in the form that suits it (none for an item that cannot make it), in one loop: a note
+    passes through one generator, not a generator and a filter around it."""
+    for it in items:
+        spec = note(it, note_form(it))
+        if spec is not None:
+            yield spec
 
 
 class _Tags:
