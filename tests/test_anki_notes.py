@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from quizgen.bank import load_bank
 from quizgen.bank.model import Bank, Text
+from quizgen.generators.anki import escape
 from quizgen.generators.anki.choose import note_form, typed_answer
 from quizgen.generators.anki.notes import (
     ITEM_FORMS,
@@ -77,7 +78,8 @@ def test_guid_is_genankis(item_id: str, form: str) -> None:
     assert guid_for(item_id, form) == genanki.guid_for(item_id, form)
 
 
-@given(st.integers(min_value=0, max_value=2**64 - 1) | st.sampled_from([0, 1, 90, 91, 92, 8280, 8281, 8282, 91**3]))
+@given(st.integers(min_value=0, max_value=2**70)
+       | st.sampled_from([0, 1, 90, 91, 92, 8280, 8281, 8282, 91**3, 91**10 - 1, 91**10, 91**12 + 5]))
 def test_base91_is_genankis_conversion(n: int) -> None:
     digits = []
     m = n
@@ -90,6 +92,11 @@ def test_base91_is_genankis_conversion(n: int) -> None:
 @given(st.lists(st.text()))
 def test_esc_all_is_esc_of_each(texts: list[str]) -> None:
     assert esc_all(*texts) == tuple(esc(t) for t in texts)
+
+
+@given(st.lists(st.text(alphabet=st.sampled_from("a 会談&<>\"'{}[]\n\x00\x1f\u200b"), max_size=6)))
+def test_plain_says_whether_esc_leaves_every_text_as_it_is(texts: list[str]) -> None:
+    assert escape.plain(texts) == all(esc(t) == t for t in texts)
 
 
 @given(st.lists(st.tuples(st.text(alphabet=st.characters(blacklist_characters="[]\n\r"), max_size=8),
@@ -121,6 +128,17 @@ def test_a_cloze_asks_the_answer_only(facts: Bank) -> None:
                     "を支持すると語った。")
     assert hint == "In March 2023 in Moscow, Xi said he supported Putin {{c1::staying on as president}}."
     assert text_en == 'In March 2023 in Moscow, Xi said he supported Putin <b class="cloze">staying on as president</b>.'
+
+
+def test_a_cloze_with_markup_is_escaped_in_every_part(facts: Bank) -> None:
+    item = dataclasses.replace(facts.item_by_id["f-visit-stance"], cloze=Text(
+        "習氏は<b>プーチン氏</b>の[[大統領続投]]を「支持」&[[歓迎]]した。",
+        "Xi <i>backed</i> Putin [[staying on as president]] & [[welcomed]] it."))
+    _ident, text, text_en, hint = cloze_fields(facts, item) or ()
+    assert text == "習氏は&lt;b&gt;プーチン氏&lt;/b&gt;の{{c1::大統領続投}}を「支持」&amp;歓迎した。"
+    assert text_en == ('Xi &lt;i&gt;backed&lt;/i&gt; Putin <b class="cloze">staying on as president</b> &amp; '
+                       "welcomed it.")
+    assert hint == "Xi &lt;i&gt;backed&lt;/i&gt; Putin {{c1::staying on as president}} &amp; welcomed it."
 
 
 def test_furigana_only_over_names_reads_kanji_runs_only_and_never_guesses(facts: Bank) -> None:

@@ -507,3 +507,26 @@ def test_a_date_basis_note_is_bilingual_text_or_plain_text_and_names_no_article(
             assert [str(p) for p in exc.problems] == problems
             continue
         assert problems == [] and loaded.item_by_id["t1-un-80"].date_basis is not None
+
+
+def _cloze_parts_by_matches(text: str) -> list[tuple[str, bool]]:
+    """`cloze_parts` as it was written before it used one `re.split`: match by match."""
+    from quizgen.bank.model import CLOZE_RE
+
+    out: list[tuple[str, bool]] = []
+    pos = 0
+    for m in CLOZE_RE.finditer(text):
+        if m.start() > pos:
+            out.append((text[pos:m.start()], False))
+        out.append((m.group(1), True))
+        pos = m.end()
+    if pos < len(text):
+        out.append((text[pos:], False))
+    return out
+
+
+@given(st.lists(st.sampled_from(["[[", "]]", "[", "]", "a", "会談", " ", "\n", "[[x]]", ""]), max_size=12).map("".join))
+def test_cloze_parts_are_the_blanks_found_match_by_match(text: str) -> None:
+    from quizgen.bank.model import cloze_parts
+
+    assert cloze_parts(text) == _cloze_parts_by_matches(text)

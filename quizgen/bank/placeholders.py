@@ -55,11 +55,16 @@ _TEXTS = attrgetter("prompt", "answer", "explanation", "statement", "false_state
 def _may_hold(it: Item) -> bool:
     """Whether any of an item's texts (either language) could be a placeholder: `is_placeholder`'s first look,
     at each text's first character, in one loop; false for nearly every item, which is then not looked at again."""
-    for text in (*_TEXTS(it), *it.distractors):
+    leads = _LEADS
+    for text in _TEXTS(it):
         if text is not None:
-            for s in (text.ja, text.en):
-                if not s or s[0] in _LEADS or s[0].isspace():
-                    return True
+            ja, en = text.ja, text.en
+            if not ja or not en or ja[0] in leads or en[0] in leads or ja[0].isspace() or en[0].isspace():
+                return True
+    for text in it.distractors:
+        ja, en = text.ja, text.en
+        if not ja or not en or ja[0] in leads or en[0] in leads or ja[0].isspace() or en[0].isspace():
+            return True
     return False
 
 
@@ -94,11 +99,13 @@ class Checker:
         langs = self._langs
         fields = [f"{name}.{code}" for name, text in _item_texts(it) for code in langs
                   if is_placeholder(getattr(text, code))] if _may_hold(it) else []
+        in_sources = self._in_sources
         for ev in it.evidence:  # its articles, in order (a repeat adds nothing: fields are listed once)
-            found = self._in_sources.get(ev.article)
+            found = in_sources.get(ev.article)
             if found is None:
-                found = self._in_sources[ev.article] = _source_placeholders(self._bank, ev.article, langs)
-            fields += found
+                found = in_sources[ev.article] = _source_placeholders(self._bank, ev.article, langs)
+            if found:
+                fields += found
         return f"item {it.id}: {', '.join(dict.fromkeys(fields))}" if fields else None
 
 

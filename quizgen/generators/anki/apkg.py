@@ -112,8 +112,10 @@ def _card_ords(model: genanki.Model) -> Callable[[tuple[str, ...]], list[int]]:
         idx = [names.index(r) for r in refs if r in names]
 
         def cloze(fields: tuple[str, ...]) -> list[int]:
-            # a set of 0..n-1 iterates in order, as genanki's does; sorted() says so regardless
-            return sorted({int(m) - 1 for i in idx for m in _CLOZE_REF.findall(fields[i]) if int(m) > 0})
+            # a set of 0..n-1 iterates in order, as genanki's does; sorted() says so regardless. Each distinct
+            # number once (a note asks c1 in most of its deletions)
+            found = {m for i in idx for m in _CLOZE_REF.findall(fields[i])}
+            return sorted({n - 1 for n in map(int, found) if n > 0})
         return cloze
     reqs = [(o, all if how == "all" else any, tuple(req)) for o, how, req in model._req]
 

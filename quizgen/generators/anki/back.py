@@ -124,7 +124,7 @@ def source_row(bank: Bank, article: str, quotes: Iterable[str], labels: dict[str
         label = labels[key] = (f'<div class="src" lang="ja">{esc(text.ja)}</div>'
                                    f'<div class="en" lang="en">{esc(text.en)}</div>'
                                    + (f'<div class="links">{links}</div>' if links else ""))
-    shown = "".join(_omitted() if q in omit else f'<blockquote lang="ja">{esc(q)}</blockquote>' for q in quotes)
+    shown = "".join([_omitted() if q in omit else f'<blockquote lang="ja">{esc(q)}</blockquote>' for q in quotes])
     return f"<li>{label}{shown}</li>"
 
 
@@ -134,9 +134,12 @@ def source_html(bank: Bank, item: Item, labels: dict[str, str] | None = None,
     `omit`: the date line (`Part.DATE`), headlines (`Part.HEADLINE`, by article) or quotes (`Part.QUOTE`, by text)
     left out (module docstring)."""
     labels = {} if labels is None else labels
-    quotes = {key for part, key in omit if part is Part.QUOTE}
-    rows = "".join(source_row(bank, art, qs, labels, quotes, (Part.HEADLINE, art) not in omit)
-                   for art, qs in _distinct_quotes(item, bank).items())
+    if omit:
+        quotes = {key for part, key in omit if part is Part.QUOTE}
+        rows = "".join([source_row(bank, art, qs, labels, quotes, (Part.HEADLINE, art) not in omit)
+                        for art, qs in _distinct_quotes(item, bank).items()])
+    else:  # the usual back: nothing left out
+        rows = "".join([source_row(bank, art, qs, labels) for art, qs in _distinct_quotes(item, bank).items()])
     when = citations.dated(bank, item)
     head = ("" if when is None else
             f'<div class="when">日付:{esc(OMITTED.ja)}</div>' if (Part.DATE, "") in omit else
@@ -198,5 +201,5 @@ def info_fields(bank: Bank, item: Item, labels: dict[str, str] | None = None,
         label, false = CORRECT_STATEMENT, item.false_statement or correction
         ja = f'<div class="correct"><b>{label.ja}</b> {marked(correction.ja, false.ja)}</div>{ja}'
         en = f'<span class="correct"><b>{label.en}:</b> {marked(correction.en, false.en)}</span><br>{en}'
-    return (ja, en, disagreement_html(bank, item, home, omit), context_html(item, omit),
-            source_html(bank, item, labels, omit))
+    return (ja, en, disagreement_html(bank, item, home, omit) if item.disagreement else "",
+            context_html(item, omit) if item.context is not None else "", source_html(bank, item, labels, omit))

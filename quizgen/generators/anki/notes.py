@@ -29,7 +29,7 @@ from quizgen.bank.model import AnswerType, Bank, Category, Entity, EntityType, I
 from quizgen.generators.anki import giveaways, order
 from quizgen.generators.anki.back import info_fields
 from quizgen.generators.anki.choose import asked_statement, cloze_blanks, note_form, tf_rng, typed_answer
-from quizgen.generators.anki.escape import esc, esc_all
+from quizgen.generators.anki.escape import esc, esc_all, plain
 from quizgen.generators.anki.recipes import CardForm, DeckRecipe, Layout
 from quizgen.japanese.furigana import ruby as readings_over
 
@@ -56,8 +56,18 @@ def guid_for(*values: str) -> str:
     return base91(int.from_bytes(hashlib.sha256("__".join(values).encode()).digest()[:8], "big"))
 
 
+_TEN_DIGITS = 91 ** 10  # > 2 ** 64: a GUID's number
+
+
 def base91(n: int) -> str:
     """`n` >= 0 in Anki's base91 digits, most significant first, no leading zero digit ('' for 0), as genanki does."""
+    if n < _TEN_DIGITS:  # a GUID's: five pairs of digits, no loop, then the leading zero digits dropped
+        n, e = divmod(n, 8281)
+        n, d = divmod(n, 8281)
+        n, c = divmod(n, 8281)
+        a, b = divmod(n, 8281)
+        pairs = _B91_PAIRS
+        return (pairs[a] + pairs[b] + pairs[c] + pairs[d] + pairs[e]).lstrip(_B91[0])
     out = []
     while n >= 8281:  # 91 ** 2
         n, r = divmod(n, 8281)
@@ -139,19 +149,20 @@ def cloze_text(text: str, asked: Iterable[int] | None = None, reading: dict[str,
 
 
 def _deletions(parts: Sequence[tuple[str, bool]], asked: Iterable[int] | None,
-               reading: dict[str, str] | None) -> tuple[str, int]:
+               reading: dict[str, str] | None, plain: bool = False) -> tuple[str, int]:
+    """`plain`: `esc` leaves every part as it is (`escape.plain`), so none goes through it."""
     wanted = None if asked is None else set(asked)
     out, n, index = [], 0, -1
     for seg, is_blank in parts:
         if not is_blank or not seg.strip():
-            out.append(esc(seg))
+            out.append(seg if plain else esc(seg))
             continue
         index += 1
         if wanted is not None and index not in wanted:
-            out.append(esc(seg))
+            out.append(seg if plain else esc(seg))
             continue
         n += 1
-        shown = (reading or {}).get(seg) or esc(seg)
+        shown = (reading or {}).get(seg) or (seg if plain else esc(seg))
         out.append(f"{{{{c{n}::{shown.replace(':', '&#58;')}}}}}")
     return "".join(out), n
 
@@ -159,17 +170,23 @@ def _deletions(parts: Sequence[tuple[str, bool]], asked: Iterable[int] | None,
 _HIDDEN = "［…］"  # a blank in the English hint when it cannot be a cloze field
 
 
-def _en_shown(parts: Sequence[tuple[str, bool]], asked: set[int], hidden: str | None) -> str:
-    """The English sentence, its asked blanks bold (answer side) or as `hidden` (the front's hint)."""
+def _en_shown(parts: Sequence[tuple[str, bool]], asked: set[int], hidden: str | None, plain: bool = False) -> str:
+    """The English sentence, its asked blanks bold (answer side) or as `hidden` (the front's hint). `plain`: as
+    `_deletions` takes it."""
     out, index = [], -1
     for seg, is_blank in parts:
         if is_blank and seg.strip():
             index += 1
             if index in asked:
-                out.append(f'<b class="cloze">{esc(seg)}</b>' if hidden is None else hidden)
+                out.append(f'<b class="cloze">{seg if plain else esc(seg)}</b>' if hidden is None else hidden)
                 continue
-        out.append(esc(seg))
+        out.append(seg if plain else esc(seg))
     return "".join(out)
+
+
+def _n_blanks(parts: Sequence[tuple[str, bool]]) -> int:
+    """How many blanks hold more than whitespace (the ones `_deletions` numbers)."""
+    return sum(1 for s, b in parts if b and s.strip())
 
 
 def cloze_fields(bank: Bank, item: Item) -> tuple[str, ...] | None:
@@ -181,16 +198,17 @@ def cloze_fields(bank: Bank, item: Item) -> tuple[str, ...] | None:
     if not asked:
         return None
     ruby = furigana(bank, item)
-    text, n = _deletions(ja_parts, asked, {item.answer.ja.strip(): ruby} if ruby else None)
-    n_ja = sum(1 for s, b in ja_parts if b and s.strip())
-    n_en = sum(1 for s, b in en_parts if b and s.strip())
-    en_asked = en_blanks or (asked if n_en == n_ja else ())
+    # each part escaped on its own, unless one scan of them all finds nothing to escape (the usual sentence)
+    ja_plain, en_plain = plain(seg for seg, _ in ja_parts), plain(seg for seg, _ in en_parts)
+    text, n = _deletions(ja_parts, asked, {item.answer.ja.strip(): ruby} if ruby else None, ja_plain)
+    # the English blanks that are the answer, else the Japanese ones' places when both have as many blanks
+    en_asked = en_blanks or (asked if _n_blanks(en_parts) == _n_blanks(ja_parts) else ())
     if len(en_asked) == n:
-        hint, _ = _deletions(en_parts, en_asked, None)
+        hint, _ = _deletions(en_parts, en_asked, None, en_plain)
     else:
-        en_asked = tuple(range(n_en))
-        hint = _en_shown(en_parts, set(en_asked), _HIDDEN)
-    return (esc(item.id), text, _en_shown(en_parts, set(en_asked), None), hint)
+        en_asked = tuple(range(_n_blanks(en_parts)))
+        hint = _en_shown(en_parts, set(en_asked), _HIDDEN, en_plain)
+    return (esc(item.id), text, _en_shown(en_parts, set(en_asked), None, en_plain), hint)
 
 
 def mc_rng(item: Item) -> random.Random:
@@ -298,12 +316,14 @@ def recipe_notes(bank: Bank, recipe: DeckRecipe, extra_tags: tuple[str, ...] = (
 
     due = 0
     tags = _Tags(bank, extra_tags)
+    deck_of = order.deck_finder(recipe, stories)
 
     def note(item: Item, form: CardForm) -> NoteSpec | None:
         nonlocal due
         if shared is None:  # one note per fact: this is the item's one note
             check.look(item)
-        if item.truefalse:  # a Q→A note whatever the form asked (only one is asked: `_drill`)
+        truefalse = item.truefalse
+        if truefalse:  # a Q→A note whatever the form asked (only one is asked: `_drill`)
             form, head = CardForm.BASIC, truefalse_fields(item)
         else:
             head = ITEM_FORMS[form](bank, item)
@@ -311,7 +331,7 @@ def recipe_notes(bank: Bank, recipe: DeckRecipe, extra_tags: tuple[str, ...] = (
             return None
         info = shared.get(item.id) if shared is not None else None
         if info is None:
-            tf = asked_statement(item) if item.truefalse else None
+            tf = asked_statement(item) if truefalse else None
             home = backs.homes.get(item.disagreement) if item.disagreement else None
             info = (info_fields(bank, item, labels, tf.correction if tf else None, home,
                                 backs.omit.get(item.id, frozenset())),
@@ -319,8 +339,7 @@ def recipe_notes(bank: Bank, recipe: DeckRecipe, extra_tags: tuple[str, ...] = (
             if shared is not None:
                 shared[item.id] = info
         due += 1
-        return NoteSpec(note_guid(item.id, form), form, head + info[0], info[1],
-                        order.deck_of(bank, recipe, stories, item), due)
+        return NoteSpec(guid_for(item.id, GUID_FORM[form]), form, head + info[0], info[1], deck_of(item), due)
 
     def reverse(rn: ReverseNote, deck: str) -> NoteSpec:
         nonlocal due
@@ -328,12 +347,18 @@ def recipe_notes(bank: Bank, recipe: DeckRecipe, extra_tags: tuple[str, ...] = (
         return NoteSpec(guid_for(f"entity:{rn.key}", CardForm.REVERSE.value), CardForm.REVERSE, rn.fields,
                         (f"{citations.TAG_PREFIX}::category::{Category.FORUMS.value}", *extra_tags), deck, due)
 
-    if recipe.one_note_per_fact:
-        specs: Iterable[NoteSpec | None] = (note(it, note_form(it)) for it in items)
-    else:
-        specs = _drill(bank, recipe, items, stories, note, reverse)
-    yield from (s for s in specs if s is not None)
+    yield from (_facts(items, note) if recipe.one_note_per_fact
+                else (s for s in _drill(bank, recipe, items, stories, note, reverse) if s is not None))
     check.refuse_found(learning)
+
+
+def _facts(items: list[Item], note: Callable[[Item, CardForm], NoteSpec | None]) -> Iterator[NoteSpec]:
+    """One note per item, in the form that suits it (none for an item that cannot make it), in one loop: a note
+    passes through one generator, not a generator and a filter around it."""
+    for it in items:
+        spec = note(it, note_form(it))
+        if spec is not None:
+            yield spec
 
 
 class _Tags:
@@ -345,7 +370,9 @@ class _Tags:
         self._made: dict[tuple[object, ...], tuple[str, ...]] = {}
 
     def __call__(self, item: Item) -> tuple[str, ...]:
-        key = (item.category, item.story, item.articles, item.actors, item.priority)
+        evidence = item.evidence  # its articles: the one quote's, as a rule (`Item.articles` makes a tuple)
+        articles = evidence[0].article if len(evidence) == 1 else item.articles
+        key = (item.category, item.story, articles, item.actors, item.priority)
         made = self._made.get(key)
         if made is None:
             made = self._made[key] = (*citations.note_tags(self._bank, item), *self._extra)

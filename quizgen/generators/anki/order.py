@@ -20,7 +20,7 @@ Anki gathers these in name order: 人物・主体, 会議・枠組み, 日付, �
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from quizgen.bank.model import Bank, Category, Item, Priority, Story, Text
 from quizgen.generators.anki.recipes import DeckRecipe, Layout
@@ -70,11 +70,17 @@ def story_decks(bank: Bank, recipe: DeckRecipe, items: Iterable[Item]) -> dict[s
 
 def deck_of(bank: Bank, recipe: DeckRecipe, stories: dict[str | None, str], item: Item) -> str:
     """The full name of the deck an item's notes go into."""
+    return deck_finder(recipe, stories)(item)
+
+
+def deck_finder(recipe: DeckRecipe, stories: dict[str | None, str]) -> Callable[[Item], str]:
+    """`deck_of` with the recipe's layout looked at once, for a deck's every note (`stories`: `story_decks`)."""
     if recipe.layout is Layout.STORY:
-        return stories[item.story if item.story in stories else None]
+        return lambda item: stories[item.story if item.story in stories else None]
     if recipe.layout is Layout.CATEGORY:
-        return recipe.subdeck_name(item.category)
-    return recipe.name
+        return lambda item: recipe.subdeck_name(item.category)
+    name = recipe.name
+    return lambda item: name
 
 
 def subdecks(bank: Bank, recipe: DeckRecipe) -> list[str]:
