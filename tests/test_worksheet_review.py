@@ -274,9 +274,20 @@ def test_long_titles_shrink_to_one_line(bank: Bank, sheets: dict[str, Worksheet]
 
 def test_chronology_page_cites_only_sources_that_can_date_the_event(tmp_path: Path) -> None:
     """S5 timeline page: A4 despite --paper B5, no title, the 2025 dialogue citing a 2023 page, headlines cut
-    mid-word. Seed 57 since review 8 (the selection's passage rule): seed 56 drew no event whose headline is cut."""
+    mid-word. The first seed from 57 whose page has an event whose headline is cut (which items a seed draws moves
+    with the bank's wording: seed 56 until review 8, 57 until fix30)."""
+    cut_seen = 0
+    for seed in range(57, 67):
+        cut_seen += _chronology_page_checked(tmp_path / str(seed), seed)
+        if cut_seen:
+            break
+    assert cut_seen
+
+
+def _chronology_page_checked(tmp_path: Path, seed: int) -> int:
+    """Check the chronology page of seed `seed`; how many English headlines it cuts (each checked)."""
     res = CliRunner().invoke(cli, ["worksheet", "--types", "timeline,matching,cloze,truefalse", "--count", "10",
-                                   "--lang", "both", "--paper", "B5", "--seed", "57", "--title", "ウクライナと中国",
+                                   "--lang", "both", "--paper", "B5", "--seed", str(seed), "--title", "ウクライナと中国",
                                    "--name", "s5", "-o", str(tmp_path), "--format", "html", "--timeline-page"])
     assert res.exit_code == 0, res.output
     html = (tmp_path / "s5-timeline.html").read_text(encoding="utf-8")
@@ -289,10 +300,10 @@ def test_chronology_page_cites_only_sources_that_can_date_the_event(tmp_path: Pa
         assert year is not None and all(y >= year.group(1) for y in cited), (date, cited)
     text = htmllib.unescape(re.sub(r"<[^>]+>", "", html))
     heads = [src.headline.en for src in load_bank(resources.bank_dir()).sources]
-    cut = re.findall(r"“([^”]*?)…”", text)
-    assert cut
+    cut = re.findall(r"[“\"]([^”\"]*?)…[”\"]", text)  # curly in an event's row, straight on the source list (review 2)
     for part in cut:  # English headlines end at a word ("discussing the Ukraine c…" before)
         assert any(h.startswith(part) and h[len(part)] == " " for h in heads), part
+    return len(cut)
 
 
 def test_a_timeline_that_blocks_the_sheet_gives_way_to_the_other_types(tmp_path: Path) -> None:
