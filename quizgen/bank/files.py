@@ -7,7 +7,6 @@ otherwise be read into memory whole), and UTF-8; whatever is wrong is said with 
 
 from __future__ import annotations
 
-import difflib
 import errno
 import os
 import re
@@ -16,6 +15,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+# The sections a bank file holds (`quizgen.bank.load.SECTIONS`, which reads them; named here so that a command's
+# start can tell a bank folder without importing the loader and PyYAML: issue 19, the quiz's first question)
+BANK_SECTIONS = ("sources", "stories", "entities", "items", "disagreements", "pools")
 MAX_BYTES = 20 * 2**20  # 20 MiB: the whole bundled bank is 0.6 MiB, the longest article 0.02 MiB
 
 
@@ -55,7 +57,13 @@ def not_a_bank(bank_dir: Path, sections: Iterable[str]) -> str | None:
 def _bank_like(key: str | None, sections: tuple[str, ...]) -> bool:
     """Whether a file's first key is a bank section or a slip of one (`itmes:`, `Items:`): a bank file whose
     mistake the loader names (「unknown section (did you mean 'items'?)」), not a folder that is no bank."""
-    return key is not None and bool(difflib.get_close_matches(key.lower(), sections, n=1, cutoff=0.75))
+    if key is None:
+        return False
+    if key in sections:
+        return True
+    import difflib  # a slip only: not on the quiz's start path
+
+    return bool(difflib.get_close_matches(key.lower(), sections, n=1, cutoff=0.75))
 
 
 _KEY = re.compile(r"""\{?\s*["']?([A-Za-z_]\w*)["']?\s*:""")

@@ -81,11 +81,10 @@ def bank_option(f: F) -> F:
 
 def _bank_folder(ctx: click.Context, _param: click.Parameter, value: Path | None) -> Path | None:
     """Refuse a --bank that exists but is not a folder, saying what it is (a missing one is "not found" later)."""
-    from quizgen.bank.files import not_a_bank
-    from quizgen.bank.load import SECTIONS
+    from quizgen.bank.files import BANK_SECTIONS, not_a_bank
 
     what = path_kind(value) if value is not None else None
-    if what == "a folder" and value is not None and (why := not_a_bank(value, SECTIONS)) is not None:
+    if what == "a folder" and value is not None and (why := not_a_bank(value, BANK_SECTIONS)) is not None:
         raise UsageError(f"{value} is not a question bank folder: {why}. A bank folder holds sources.yaml (the "
                          "articles) and the other bank files (stories, entities, items; see docs/bank-format.md)")
     if what is None or what == "a folder":

@@ -75,3 +75,11 @@ def test_a_one_file_bank_with_a_slip_in_its_first_section_is_told_the_slip(tmp_p
     err = run("check", "--bank", "mine").fails_cleanly()
 
     assert err.splitlines()[0].startswith(f"mine/bank.yaml:1:1: {slip}: unknown section (did you mean '")
+
+
+def test_the_sections_a_folder_is_told_by_are_the_loaders() -> None:
+    """The start of a command names the bank sections without importing the loader (issue 19); the two lists agree."""
+    from quizgen.bank.files import BANK_SECTIONS
+    from quizgen.bank.load import SECTIONS
+
+    assert set(BANK_SECTIONS) == set(SECTIONS)
