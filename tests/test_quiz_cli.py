@@ -379,3 +379,16 @@ def test_interactive_keys_after_a_verdict_english_then_i_was_right(tmp_path: Pat
     assert "Session over: 1 card, 1 answer, 1 right (100%)." in out
     with Store(tmp_path / "r.db") as store:
         assert [(r.rating, r.correct) for r in store.reviews()] == [(Rating.GOOD, True)]
+
+
+def test_a_warm_quiz_start_does_not_load_the_bank_reader(tmp_path: Path) -> None:
+    """Issue 19: with the bank cache built, the quiz's start reads the cache and never the YAML; the bank-folder
+    check (hostile 6, H1) once imported the loader and PyYAML on every start (2.84× `import click` at 100k)."""
+    code = ("import sys\nfrom quizgen.cli import cli\n"
+            "try:\n    cli.main(sys.argv[1:], standalone_mode=False)\nfinally:\n"
+            "    print('LOADER', sorted(m for m in ('yaml', 'quizgen.bank.load', 'difflib') if m in sys.modules))\n")
+    args = [sys.executable, "-c", code, "quiz", "--bank", str(BANK), "--db", str(tmp_path / "r.db"), "--seed", "1"]
+    first = subprocess.run(args, input="q\n", capture_output=True, text=True, env=_env_for(tmp_path), timeout=60)
+    assert "LOADER" in first.stdout, first.stderr  # the first start builds the cache from the YAML
+    warm = subprocess.run(args, input="q\n", capture_output=True, text=True, env=_env_for(tmp_path), timeout=60)
+    assert "LOADER []" in warm.stdout, (warm.stdout[-120:], warm.stderr)
