@@ -5,9 +5,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from test_review import drafts, review, work  # noqa: F401  (work: the fixture)
+import yaml
+from click.testing import CliRunner
+from test_review import DEV, drafts, review, work  # noqa: F401  (work: the fixture)
 
 from quizgen.bank import Category, Item, ItemKind, Text
+from quizgen.cli import cli
 from quizgen.extract.rewording import carried
 
 _ITEM = Item(id="x", category=Category.ACTORS, kind=ItemKind.PERSON, answer=Text("田中", "a"),
@@ -67,3 +70,20 @@ def test_enter_at_the_save_question_asks_again_and_never_saves(work: Path) -> No
     assert code == 0, out
     assert "y (はい) か n (いいえ) で答えてください" in out and "保存しませんでした。下書きは変わりません。" in out, out
     assert drafts(work)[0] == first
+
+
+def test_a_second_drafts_file_keeps_the_decisions_made_on_the_first(work: Path) -> None:  # noqa: F811
+    """newuser4 #4: `extract --all -o other.yaml` showed the discards of the first drafts file undecided again."""
+    first, second = (str(i["id"]) for i in drafts(work)[:2])
+    code, out = review(work, "a\nd\n同じ文から二問目\nq\n")
+    assert code == 0 and "✓ 採用" in out, out
+    r = CliRunner().invoke(cli, ["extract", str(work / DEV.name), "--bank", str(work / "bank"), "--all",
+                                 "-o", str(work / "other.yaml")])
+    assert r.exit_code == 0, r.output
+    assert f"left out 1 draft the bank already holds (accepted in review): {first}" in r.output
+    assert (f"kept 1 discard made in review in {work / 'drafts.yaml'}: {second} (written discarded, with the reasons; "
+            "review counts them as decided)") in r.output
+    items = {i["id"]: i for i in yaml.safe_load((work / "other.yaml").read_text(encoding="utf-8"))["items"]}
+    assert first not in items and items[second]["discarded"] == "同じ文から二問目"
+    r = CliRunner().invoke(cli, ["review", str(work / "other.yaml"), "--bank", str(work / "bank")], input="q\n")
+    assert f"{len(items) - 1} 件の下書き (ほかに破棄済み 1 件)" in r.output, r.output
