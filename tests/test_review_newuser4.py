@@ -15,7 +15,8 @@ from quizgen.extract.rewording import carried
 
 _ITEM = Item(id="x", category=Category.ACTORS, kind=ItemKind.PERSON, answer=Text("田中", "a"),
              prompt=Text("【港の祭り】同氏は（　　）氏と会った。（　　）に入る人物は誰か。", "q"),
-             statement=Text("【港の祭り】同氏は田中氏と会った。", "s"), false_statement=Text("【港の祭り】同氏は佐藤氏と会った。", "f"),
+             statement=Text("【港の祭り】同氏は田中氏と会った。", "s"),
+             false_statement=Text("【港の祭り】同氏は佐藤氏と会った。", "f"),
              cloze=Text("【港の祭り】同氏は[[田中]]氏と会った。", "c"), explanation=Text("説明", "e"), evidence=())
 
 
