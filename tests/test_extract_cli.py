@@ -221,3 +221,32 @@ def test_a_suggested_outlet_can_be_left_unknown(tmp_path: Path) -> None:
     shutil.copytree(DATA / "bank", tmp_path / "bank")
     r = CliRunner().invoke(cli, ["add-article", str(article), "--bank", str(tmp_path / "bank")], input="\n-\n\n\n")
     assert r.exit_code == 0 and "registered article 001: 不明(要確認)「" in r.output, r.output
+
+
+_PAGE = """はるかぜ日報 電子版　　トップ　＞　政治　＞　地方
+この記事は会員限定です
+
+市長、新庁舎の建設を表明　来年度に着工
+2025年6月3日 10:00
+
+山川市長は3日、新庁舎を建設すると表明した。
+
+はるかぜ日報社の著作権その他の権利を侵害する行為を禁じます。© Harukaze Nippo, Inc.
+"""
+
+
+def test_add_article_suggests_the_headline_after_a_breadcrumb_and_the_japanese_outlet(tmp_path: Path) -> None:
+    """newuser4 #1, #2: the breadcrumb 「すずかけ経済新聞 電子版　　トップ　＞　国際　＞　ロシア・中国」 was offered as the
+    headline, and 「Suzukake」 (from © Suzukake Keizai Shimbun) as the outlet beside 「すずかけ経済新聞社の著作権…」."""
+    from quizgen.japanese.outlets import outlet_named
+
+    page = tmp_path / "page.txt"
+    page.write_text(_PAGE, encoding="utf-8")
+    shutil.copytree(DATA / "bank", tmp_path / "bank")
+    r = CliRunner().invoke(cli, ["add-article", str(page), "--bank", str(tmp_path / "bank")], input="\n\n\n\n")
+    assert r.exit_code == 0, r.output
+    assert "見出し (headline) [市長、新庁舎の建設を表明　来年度に着工]:" in r.output, r.output
+    assert "媒体 (outlet; -: 不明) [はるかぜ日報]:" in r.output, r.output
+    # the romanised holder alone never wins over a masthead that reads as an outlet's name
+    assert outlet_named("はるかぜ日報 電子版　　トップ　＞　政治\n本文。\n© Harukaze Nippo, Inc.") == "はるかぜ日報 電子版"
+    assert outlet_named("本文。\n記事の著作権ははるかぜ日報社に帰属します。") == "はるかぜ日報"

@@ -37,10 +37,13 @@ def test_the_form_edits_the_timeline_text(work: Path) -> None:  # noqa: F811
 
 
 def test_a_changed_answer_is_told_what_no_longer_fits_and_is_not_saved_by_enter(work: Path) -> None:  # noqa: F811
-    """newuser3: 答=展望 was saved with the blank [[国防協力]]."""
+    """newuser3: 答=展望 was saved with the blank [[国防協力]]. newuser4 #8: an extra Enter at the save question
+    saved an edit; Enter now asks again, only y saves."""
     first = drafts(work)[0]
-    code, out = review(work, "e\n\n2024年5月17日\n" + "\n" * 9 + "\nq\n")  # Enter at the question: not saved
+    code, out = review(work, "e\n\n2024年5月17日\n" + "\n" * 9 + "\n\nn\nq\n")  # Enter at the question: asked again
     assert code == 0, out
+    assert out.count("この内容で保存しますか (下書きのまま)? [y/n]: ") == 3, out
+    assert "y (はい) か n (いいえ) で答えてください" in out
     cloze = first["cloze"]["ja"]  # type: ignore[index]
     blank = cloze[cloze.index("[[") + 2:cloze.index("]]")]
     assert f"! 穴埋めの空欄 [[{blank}]] は新しい答え「2024年5月17日」と合いません" in out

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -15,6 +16,7 @@ from quizgen.errors import QuizgenError, UsageError
 from quizgen.text import terminal_safe
 
 if TYPE_CHECKING:
+    from quizgen.bank import Bank
     from quizgen.extract.article import Extraction
 
 
@@ -159,6 +161,7 @@ def extract(article: Path, output: Path | None, max_drafts: int | None, keep_all
     for p in refused:  # an extractor fault: the draft is left out, never written for review to refuse
         click.echo(terminal_safe(f"left out a draft the bank's checks refuse: {p.field}: {p.message}"), err=True)
     _something_kept(result, keep_all)
+    result = _decided_before(result, bank, bank_dir, output)
     report = result.cleaned.report()
     if output is None:
         _clutter(report)
@@ -210,6 +213,35 @@ def _holds_drafts(path: Path) -> bool:
     data = load_located(text, str(path))[0] if isinstance(text, str) else None
     items = data.get("items") if isinstance(data, dict) else None
     return isinstance(items, list) and bool(items) and all(isinstance(i, dict) and i.get("draft") is True for i in items)
+
+
+def _decided_before(result: Extraction, bank: Bank, bank_dir: Path, output: Path | None) -> Extraction:
+    """`result` without the drafts the bank holds (accepted in review) and with those discarded in review in another
+    drafts file (beside `output`, or in the bank) written discarded, each said on standard error (newuser4 #4: a
+    second drafts file showed them undecided again)."""
+    from quizgen.bank.files import bank_files
+    from quizgen.extract.decided import earlier_discards
+
+    held = {i.id for i in result.items if i.id in bank.item_by_id and not bank.item_by_id[i.id].draft}
+    if held and len(held) == len(result.items):
+        raise QuizgenError(f"every draft for article {result.source.id} is already in the bank (accepted in review), "
+                           "so nothing was written")
+    if held:
+        result = result.without(held)
+        click.echo(f"left out {plural(len(held), 'draft')} the bank already holds (accepted in review): "
+                   f"{', '.join(sorted(held))}", err=True)
+    folder = output.parent if output is not None else Path.cwd()
+    beside: list[Path] = []
+    with contextlib.suppress(OSError):
+        beside = sorted(p for p in folder.iterdir() if p.is_file())
+    found = earlier_discards([*beside, *bank_files(bank_dir)], (i.id for i in result.items))
+    if not found:
+        return result
+    for file in dict.fromkeys(d.file for d in found.values()):
+        ids = sorted(k for k, d in found.items() if d.file == file)
+        click.echo(terminal_safe(f"kept {plural(len(ids), 'discard')} made in review in {file}: {', '.join(ids)} "
+                                 "(written discarded, with the reasons; review counts them as decided)"), err=True)
+    return result.discarding({k: d.reason for k, d in found.items()})
 
 
 def _something_kept(result: Extraction, keep_all: bool) -> None:

@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -19,7 +19,7 @@ from quizgen import resources
 from quizgen.bank.model import Text
 from quizgen.cli import cli, guards
 from quizgen.cli.common import bank_flag, bank_option, path_kind
-from quizgen.cli.terminal import ask, drop_typed_ahead
+from quizgen.cli.terminal import ask, drop_typed_ahead, yes_no
 from quizgen.errors import BankError, QuizgenError, UsageError
 from quizgen.text import shorten
 from quizgen.text import terminal_safe as safe
@@ -376,7 +376,7 @@ class Session:
                 click.echo(safe(f"  ! {line}"))
             if misfits:
                 click.echo("  ([e]でもう一度直せます)")
-            if not click.confirm("  この内容で保存しますか (下書きのまま)?", default=not misfits):
+            if not yes_no("  この内容で保存しますか (下書きのまま)?"):
                 click.echo("  保存しませんでした。下書きは変わりません。")
                 return
         except click.Abort:
@@ -547,10 +547,10 @@ def form(item: Item, bank: Bank) -> Item:
     """The item as the teacher edits it, one field at a time (Japanese; English stays as it is). A new answer
     re-decides the item's `entity` (see `relink`)."""
     from quizgen.bank import Text
-    from quizgen.bank.placeholders import TODO_EN, is_placeholder
     from quizgen.extract import review as rv
 
     changes: dict[str, object] = {}
+    typed: set[str] = set()  # the fields typed (not carried from another's rewording)
     kind: Kind | None = None
     click.echo("  項目ごとに編集: Enter でそのまま、- で削除 (任意の項目)")
     for name, label, optional in _FORM:
@@ -558,7 +558,9 @@ def form(item: Item, bank: Bank) -> Item:
             answer = changes.get("answer", item.answer)
             assert isinstance(answer, Text)
             kind = ask_kind(item, answer)
-        current = _field_text(item, name)
+        if name == "statement" and "prompt" in changes:  # the answer is known now: it fills the blank
+            _carry(item, "prompt", changes, typed)
+        current = _field_text(item, name, changes)
         click.echo(safe(f"  {label}: {current or '(なし)'}"))
         value = ask("    →", _limit(name), prompt_suffix=" ").strip()
         if not value:
@@ -567,19 +569,12 @@ def form(item: Item, bank: Bank) -> Item:
             if optional:
                 changes[name] = () if name in ("accept", "distractors") else None
             continue
-        if name == "accept":
-            changes[name] = tuple(a.strip() for a in re.split(r"[、,]", value) if a.strip())
-        elif name == "distractors":
-            old = {d.ja: d.en for d in item.distractors}
-            changes[name] = tuple(Text(d.strip(), old.get(d.strip(), "TODO: translate"))
-                                  for d in re.split(r"[/／]", value) if d.strip())
-        elif name == "cloze" and "[[" not in value:
-            click.echo("    [[ ]] がないので穴埋めは変えません")
-        else:
-            old_text: Text | None = getattr(item, name)
-            same = old_text is not None and value == old_text.ja
-            blank = f" [[{item.answer.ja if is_placeholder(item.answer.en) else item.answer.en}]]" if name == "cloze" else ""
-            changes[name] = Text(value, old_text.en if same and old_text is not None else f"{TODO_EN}{blank}")
+        parsed = _parsed(item, name, value)
+        if parsed is not None:
+            changes[name] = parsed
+            typed.add(name)
+            if name == "statement":
+                _carry(item, "statement", changes, typed)
     changes.update(_dated_fields(item))
     if "answer" in changes:
         changes.update(relink(item, changes["answer"], bank))  # type: ignore[arg-type]
@@ -679,8 +674,55 @@ def relink(item: Item, answer: Text, bank: Bank) -> dict[str, object]:
     return changes
 
 
-def _field_text(item: Item, name: str) -> str:
-    value = getattr(item, name)
+def _parsed(item: Item, name: str, value: str) -> object | None:
+    """The value typed for the field `name`, as the item holds it (None: not taken, said why)."""
+    if name == "accept":
+        return tuple(a.strip() for a in re.split(r"[、,]", value) if a.strip())
+    if name == "distractors":
+        old = {d.ja: d.en for d in item.distractors}
+        return tuple(Text(d.strip(), old.get(d.strip(), "TODO: translate")) for d in re.split(r"[/／]", value) if d.strip())
+    if name == "cloze" and "[[" not in value:
+        click.echo("    [[ ]] がないので穴埋めは変えません")
+        return None
+    return _typed(item, name, value)
+
+
+def _typed(item: Item, name: str, value: str) -> Text:
+    """The text typed for the field `name` (its English kept when the Japanese is unchanged, else to translate)."""
+    from quizgen.bank.placeholders import TODO_EN, is_placeholder
+
+    old_text: Text | None = getattr(item, name)
+    if old_text is not None and value == old_text.ja:
+        return old_text
+    blank = f" [[{item.answer.ja if is_placeholder(item.answer.en) else item.answer.en}]]" if name == "cloze" else ""
+    return Text(value, f"{TODO_EN}{blank}")
+
+
+_CARRIED_JA = {"prompt": "問", "statement": "正文", "false_statement": "誤文", "cloze": "穴埋め"}
+
+
+def _carry(item: Item, field: str, changes: dict[str, object], typed: set[str]) -> None:
+    """Offer the teacher's rewording of `field` (問 or 正文) to the other forms that print the sentence (newuser4 #8:
+    one sentence typed four times): each derived text shown, set only when the teacher says yes; a form the teacher
+    typed this time is left as typed."""
+    from quizgen.extract.rewording import carried
+
+    text = changes[field]
+    answer = changes.get("answer")
+    assert isinstance(text, Text)
+    new_answer = answer.ja if isinstance(answer, Text) and answer.ja != item.answer.ja else None
+    derived = {k: v for k, v in carried(item, field, text.ja, new_answer).items() if k not in typed}
+    if not derived:
+        return
+    click.echo(safe(f"  {_CARRIED_JA[field]}の書き換えを他の形にも:"))
+    for name, new in derived.items():
+        click.echo(safe(f"    {_CARRIED_JA[name]:<4} {_cloze(new) if name == 'cloze' else new}"))
+    if yes_no("    この書き換えを使いますか (このあと各項目で直せます)?"):
+        changes.update({name: _typed(item, name, new) for name, new in derived.items()})
+
+
+def _field_text(item: Item, name: str, changes: dict[str, object] | None = None) -> str:
+    value: Any = (changes or {}).get(name, getattr(item, name))
     if name == "accept":
         return "、".join(value)
     if name == "distractors":

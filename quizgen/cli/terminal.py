@@ -193,3 +193,15 @@ def ask(label: str, limit: int, *, default: str = "", show_default: bool = False
         if problem is None:
             return value
         click.echo(f"  {problem}", err=True)
+
+
+def yes_no(label: str) -> bool:
+    """A yes/no question with no default: Enter (or anything but y/n) asks again, so an extra Enter never decides
+    (newuser4 #8: an extra Enter saved an edit)."""
+    while True:
+        value = ask(f"{label} [y/n]", 8, prompt_suffix=": ").strip().lower()
+        if value in ("y", "yes", "ｙ"):
+            return True
+        if value in ("n", "no", "ｎ"):
+            return False
+        click.echo("  y (はい) か n (いいえ) で答えてください", err=True)

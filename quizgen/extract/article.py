@@ -112,6 +112,12 @@ class Extraction:
         return numbered(header, tuple(i.id for i in self.items)) + dumps_yaml(data)
 
 
+    def discarding(self, reasons: dict[str, str]) -> Extraction:
+        """The extraction with the drafts `reasons` names written discarded, each with its reason (a decision made
+        in review on another drafts file of the article)."""
+        return dataclasses.replace(self, items=tuple(dataclasses.replace(i, discarded=reasons[i.id])
+                                                     if i.id in reasons else i for i in self.items))
+
     def without(self, ids: set[str]) -> Extraction:
         """The extraction without the drafts `ids` (and the new people only they needed)."""
         items = tuple(i for i in self.items if i.id not in ids)

@@ -94,6 +94,11 @@ _FOOTER_START = re.compile(
 _TICKER = re.compile(r"^\s*[【\[［](速報|ニュース速報|号外|LIVE|ライブ|動画|PR|AD)[】\]］]")
 # 「ホーム > 国際 > アジア」「気象 | 交通 | 株価」: breadcrumbs and menus of short labels.
 _MENU = re.compile(r"^\s*[^\s>＞|｜]{1,12}(\s*[>＞|｜]\s*[^\s>＞|｜]{1,12}){2,}\s*$")
+# 「すずかけ経済新聞 電子版　　トップ　＞　国際　＞　ロシア・中国」: a breadcrumb whose labels hold spaces (the site's
+# name before its first label); two arrows or more, no sentence (newuser4 #1).
+_CRUMB = re.compile(r"\s*[>＞»›]\s*")
+_CRUMB_PART = 24  # each part of a breadcrumb is a short label
+_MEMBERS = re.compile(r"^(この記事は)?(有料)?(会員|購読者)(限定|専用)(の)?(記事|です|コンテンツ)?[。!！]?$")
 _SHARE = re.compile(r"^(この記事を)?(シェア|ツイート|ブックマーク|印刷|保存)(する|しよう)?$|"
                     r"^\[?[［]?(広告|PR|スポンサーリンク)[］]?\]?$")
 _LABELLED_DATE = re.compile(r"^(公開日|配信日|掲載日|投稿日|更新日)\s*[:：]")
@@ -154,7 +159,7 @@ def clean(text: str, known: tuple[str, ...] = ()) -> Cleaned:
 def _reason(s: str, known: set[str]) -> ClutterReason | None:
     """Why a non-blank line before the footer is clutter, or None: the first rule that fits decides."""
     rules: tuple[tuple[ClutterReason, object], ...] = (
-        (ClutterReason.NAVIGATION, s in _NAVIGATION or _MENU.match(s) or _SHARE.match(s)),
+        (ClutterReason.NAVIGATION, s in _NAVIGATION or _MENU.match(s) or _SHARE.match(s) or _breadcrumb(s)),
         (ClutterReason.TICKER, _TICKER.match(s)),
         (ClutterReason.CAPTION, _CAPTION.match(s) or (len(s) < 120 and "。" not in s[:-1] and _CAPTION_TAIL.search(s))),
         (ClutterReason.BYLINE, is_byline(s)),
@@ -162,10 +167,16 @@ def _reason(s: str, known: set[str]) -> ClutterReason | None:
         (ClutterReason.KNOWN, s in known),
         (ClutterReason.URL, _URL.match(s)),
         (ClutterReason.RANKING, _RANKING.match(s)),
-        (ClutterReason.ADVERT, _ADVERT.search(s)),
+        (ClutterReason.ADVERT, _ADVERT.search(s) or _MEMBERS.match(s)),
         (ClutterReason.READ_MORE, _READ_MORE.search(s) and len(s) < 40),
         (ClutterReason.NOT_JAPANESE, not _JAPANESE.search(s)),
     )
     return next((reason for reason, fits in rules if fits), None)
 
 
+
+
+def _breadcrumb(s: str) -> bool:
+    """A line of short labels joined by two arrows or more (トップ ＞ 国際 ＞ アジア), however its labels are spaced."""
+    parts = _CRUMB.split(s)
+    return len(parts) >= 3 and "。" not in s and all(0 < len(p.strip()) <= _CRUMB_PART for p in parts)

@@ -5,30 +5,73 @@ reason. Accepted drafts leave the file for the bank, so making them again loses 
 when it opens the file). No command that writes outputs replaces a file holding discards (`decisions_kept`,
 which the CLI gives `quizgen.atomic.reading`): not `extract -o FILE`, nor `export -o FILE` or `timeline -o FILE`.
 
+A new extraction for an article keeps the decisions made on its drafts elsewhere (newuser4 #4: `extract --all -o
+other.yaml` showed the discards of the first file as undecided): `earlier_discards` finds the discarded drafts in
+the drafts files beside the new one and in the bank, and the CLI writes the same drafts (same id) discarded, with
+their reasons; drafts the bank holds (accepted) are left out.
+
 Edits are not told apart: a draft's text depends on which other drafts were chosen (`--max`, `--all`), so
 a draft that differs from the one made now need not have been edited.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
-from quizgen.bank.files import read_utf8
+from quizgen.bank.files import is_yaml, read_utf8
 from quizgen.bank.located import LocMap, load_located
 
 
 def lost_decisions(path: Path) -> list[str]:
     """The ids of the discarded drafts in the drafts file `path`; empty when it does not exist, cannot be read
     or is no drafts file."""
-    if not path.exists():
-        return []
+    return list(_discards(path))
+
+
+def _discards(path: Path) -> dict[str, str]:
+    """The discarded drafts in the drafts file `path`, id -> reason; empty when it does not exist, cannot be read or
+    is no drafts file."""
+    if not path.is_file():
+        return {}
     text = read_utf8(path)
     if not isinstance(text, str):
-        return []
+        return {}
     data, problems = load_located(text, str(path))
     if problems or not isinstance(data, LocMap) or not isinstance(data.get("items"), list):
-        return []
-    return [i["id"] for i in data["items"] if isinstance(i, dict) and i.get("discarded") and isinstance(i.get("id"), str)]
+        return {}
+    return {i["id"]: str(i["discarded"]) for i in data["items"]
+            if isinstance(i, dict) and i.get("discarded") and isinstance(i.get("id"), str)}
+
+
+@dataclass(frozen=True)
+class Discard:
+    reason: str
+    file: Path  # the drafts file it was made in
+
+
+def earlier_discards(files: Iterable[Path], ids: Iterable[str]) -> dict[str, Discard]:
+    """The drafts among `ids` that a review discarded in one of the drafts `files` (YAML files naming `discarded:`;
+    others are not read), id -> its reason and file (the first file's)."""
+    wanted = set(ids)
+    found: dict[str, Discard] = {}
+    for path in files:
+        if not is_yaml(path) or not _names_discards(path):
+            continue
+        for item_id, reason in _discards(path).items():
+            if item_id in wanted and item_id not in found:
+                found[item_id] = Discard(reason, path)
+    return found
+
+
+def _names_discards(path: Path) -> bool:
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(4096)
+            return b"\0" not in head and _MARK in head + fh.read()
+    except OSError:
+        return False
 
 
 _MARK = b"discarded:"  # in every drafts file holding a discard, as review writes it

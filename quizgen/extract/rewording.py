@@ -1,0 +1,107 @@
+"""One sentence, four forms: a reworded prompt or true statement carried to the other forms that print it.
+
+A draft prints its sentence four times: the prompt (the sentence with a blank （　　）, then the question
+「（　　）に入る…か。」), the true statement (the blank filled), the cloze (the statement with the filled part as
+[[…]]) and the false statement (the statement with the filled part swapped). When the teacher rewords one,
+`carried` derives the others from it, for the review to show and confirm (never written silently).
+"""
+
+from __future__ import annotations
+
+import re
+
+from quizgen.bank.model import Item, cloze_parts
+
+_BLANK = re.compile(r"[（(][\s　]*[）)]")
+
+
+def _fill(item: Item) -> str:
+    """What fills the blank in the item's statement: its cloze's blank (習氏 where the answer is 習近平), else the answer."""
+    if item.cloze is not None:
+        blanks = [part for part, blank in cloze_parts(item.cloze.ja) if blank]
+        if len(blanks) == 1:
+            return blanks[0]
+    return item.answer.ja
+
+
+def _sentence_of(prompt: str) -> tuple[str, str, str] | None:
+    """A blank prompt's sentence as (before the blank, after it, the question that follows it: 「（　　）に入る…か。」);
+    None when the prompt has no blank or its sentence does not end before the question."""
+    first = _BLANK.search(prompt)
+    if first is None:
+        return None
+    before, rest = prompt[: first.start()], prompt[first.end():]
+    second = _BLANK.search(rest)
+    if second is None:
+        return before, rest, ""
+    end = rest.rfind("。", 0, second.start())
+    if end < 0 or _BLANK.search(rest, second.end()):
+        return None
+    return before, rest[: end + 1], rest[end + 1:]
+
+
+def _once(text: str, part: str) -> bool:
+    return bool(part) and text.count(part) == 1
+
+
+def _swap(item: Item, fill: str) -> tuple[str, str] | None:
+    """What the false statement swapped in the true one (true part, false part), or None."""
+    if item.statement is None or item.false_statement is None:
+        return None
+    true, false = item.statement.ja, item.false_statement.ja
+    if _once(true, fill):
+        pre, post = true.split(fill)
+        if false.startswith(pre) and false.endswith(post) and len(false) > len(pre) + len(post):
+            return fill, false[len(pre): len(false) - len(post)]
+    start = 0
+    while start < min(len(true), len(false)) and true[start] == false[start]:
+        start += 1
+    end = 0
+    while end < min(len(true), len(false)) - start and true[-1 - end] == false[-1 - end]:
+        end += 1
+    part = true[start: len(true) - end]
+    return (part, false[start: len(false) - end]) if part else None
+
+
+def _statement(field: str, text: str, fill: str) -> str | None:
+    """The true statement of a reworded `field` whose blank `fill` fills (None: none can be derived)."""
+    if field == "prompt":
+        parts = _sentence_of(text)
+        statement = parts[0] + fill + parts[1] if parts is not None else None
+    else:
+        statement = text if field == "statement" else None
+    return statement if statement is not None and _once(statement, fill) else None
+
+
+def carried(item: Item, field: str, text: str, answer: str | None = None) -> dict[str, str]:
+    """The other forms of `item` once the teacher rewrote its `field` ("prompt" or "statement") as `text`: field ->
+    its new Japanese text, for each form the item has that can be derived and would change. `answer`: the new
+    answer, when the teacher changed it (it then fills the blank)."""
+    old_fill = _fill(item)
+    fill = answer if answer is not None else old_fill
+    statement = _statement(field, text, fill)
+    if statement is None:
+        return {}
+    out: dict[str, str] = {}
+    if field == "prompt" and item.statement is not None:
+        out["statement"] = statement
+    if item.cloze is not None:
+        out["cloze"] = statement.replace(fill, f"[[{fill}]]")
+    swap = _swap(item, old_fill)
+    if swap is not None:
+        true_part, false_part = swap
+        if answer is not None and true_part == old_fill:
+            true_part = fill  # a new answer: the false part stays what the old one was swapped for
+        if _once(statement, true_part) and false_part != true_part:
+            out["false_statement"] = statement.replace(true_part, false_part)
+    if field == "statement":
+        old = _sentence_of(item.prompt.ja)
+        if old is not None:
+            pre, post = statement.split(fill)
+            out["prompt"] = f"{pre}（　　）{post}{old[2]}"
+    current = {"prompt": item.prompt, "statement": item.statement, "cloze": item.cloze,
+               "false_statement": item.false_statement}
+    return {k: v for k, v in out.items() if (t := current[k]) is None or t.ja != v}
+
+
+__all__ = ["carried"]
