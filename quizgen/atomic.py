@@ -266,12 +266,28 @@ def atomic_path(target: Path | str, *, follow_links: bool = True) -> Iterator[Pa
             yield tmp
             with open(tmp, "rb") as fh:
                 os.fsync(fh.fileno())
-            os.chmod(tmp, 0o644)
+            os.chmod(tmp, _mode_for(dest, own_link))
             if follow_links or not dest.is_symlink():
                 check_target(dest)  # a FIFO made meanwhile is not replaced either
             os.replace(tmp, dest)  # rename never follows a link at dest: it replaces the link
         except OSError as exc:
             raise OutputError.from_os(exc, f"cannot write {target}") from exc
+
+
+NEW_MODE = 0o644
+
+
+def _mode_for(dest: Path, own_link: bool) -> int:
+    """The new file's permission bits: those of the regular file it replaces (at the end of a link too), made
+    writable by its owner, so a private (0600) output stays private and a read-only one is left 0644 as any output
+    is; NEW_MODE for a new file or a replaced link (hostile8 B22)."""
+    if own_link:
+        return NEW_MODE
+    try:
+        old = os.stat(dest)
+    except OSError:
+        return NEW_MODE
+    return (stat.S_IMODE(old.st_mode) & 0o777) | stat.S_IWUSR if stat.S_ISREG(old.st_mode) else NEW_MODE
 
 
 @contextmanager

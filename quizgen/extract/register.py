@@ -30,6 +30,7 @@ from quizgen.errors import BankError, UsageError
 from quizgen.extract.article import next_source_id, read_article
 from quizgen.extract.clutter import clean
 from quizgen.extract.sentences import split
+from quizgen.extract.session import bank_held
 from quizgen.text import code_point, find_control
 
 _URL = re.compile(r"^(https?://\S+|[a-z0-9-]+(\.[a-z0-9-]+)+(/\S*)?)$", re.IGNORECASE)
@@ -108,9 +109,23 @@ def registered_source(bank: Bank, bank_dir: Path, article: Path) -> Source | Non
 
 def register(article: Path, bank_dir: Path, bank: Bank, *, headline: Text, outlet: Text | None, published: str | None,
              url: str | None, source_id: str | None = None) -> Registered:
-    """Copy `article` into BANK/articles and write its source entry into BANK/items/<id>.yaml (see the module doc)."""
+    """Copy `article` into BANK/articles and write its source entry into BANK/items/<id>.yaml (see the module doc).
+
+    `bank` is the bank as the caller read it; the id is chosen, and the entry written, while the bank is held, from
+    the bank as it is then: two runs at once never take the same id (hostile8 N01)."""
     check_given(source_id)
     read_article(article)  # a clear error for an empty, non-UTF-8, HTML or non-Japanese file
+    with bank_held(bank_dir):
+        texts, problems = read_files(bank_files(bank_dir))
+        if problems:
+            raise BankError(problems)
+        now = loads_bank_files(texts) if texts else bank
+        return _register(article, bank_dir, now, texts, headline=headline, outlet=outlet, published=published,
+                         url=url, source_id=source_id)
+
+
+def _register(article: Path, bank_dir: Path, bank: Bank, texts: list[tuple[str, str]], *, headline: Text,
+              outlet: Text | None, published: str | None, url: str | None, source_id: str | None) -> Registered:
     folder = articles_folder(bank_dir)
     copy = folder / article.name
     known = next((s for s in bank.sources if s.file == article.name), None)
@@ -130,9 +145,6 @@ def register(article: Path, bank_dir: Path, bank: Bank, *, headline: Text, outle
     body = (f"# Article {sid}, registered by `quizgen add-article` ({article.name}).\n"
             "# `quizgen review` adds the questions you accept from its drafts to this file.\n")
     file_text = body + dumps_yaml({"sources": [to_data(source)]})
-    texts, problems = read_files(bank_files(bank_dir))
-    if problems:
-        raise BankError(problems)
     loads_bank_files([*texts, (file_text, str(target))])  # the bank stays valid with the new source
     if not copy.exists():
         folder.mkdir(parents=True, exist_ok=True)

@@ -38,6 +38,7 @@ from quizgen.errors import BankError, Problem, QuizgenError, UsageError
 from quizgen.extract.drafts import placeholder_fields
 from quizgen.extract.lexicon import Mention, new_entity_id
 from quizgen.extract.numbering import numbered, numbers_of
+from quizgen.extract.session import bank_held
 from quizgen.japanese.normalise import normalise
 
 
@@ -260,18 +261,30 @@ def accept(drafts: Drafts, item: Item, english: dict[str, str] | None = None, pe
     _unchanged(drafts)
     decided = accepted(item, english)
     target = _target(drafts.bank_dir, decided.articles[0])
+    with bank_held(drafts.bank_dir):  # another session's accept into the same bank file waits (hostile8 G12)
+        return _accept(drafts, item, decided, target, person)
+
+
+def _accept(drafts: Drafts, item: Item, decided: Item, target: Path, person: Entity | None) -> Outcome:
+    """`accept` while the bank is held: the bank is read as it is now, so what another session moved into it
+    meanwhile (an item, the people and source it needs) is neither moved twice nor kept in this drafts file."""
+    bank_texts = _bank_texts(drafts.bank_dir, drafts.path)
+    now = loads_bank_files(bank_texts)
+    if decided.id in now.item_by_id:
+        raise UsageError(f"{decided.id} is already in the bank (accepted in another review session)")
     records = drafts.records
     entities = (*records.entities, *([person] if person is not None else []))
     needed = {decided.entity, *decided.actors}
-    moving = Bank(sources=tuple(s for s in records.sources if s.id in decided.articles),
-                  entities=tuple(e for e in entities if e.id in needed), items=(decided,))
+    moving = Bank(sources=tuple(s for s in records.sources if s.id in decided.articles and s.id not in now.source_by_id),
+                  entities=tuple(e for e in entities if e.id in needed and e.id not in now.entity_by_id),
+                  items=(decided,))
     header, existing = _existing(target)
     target_text = header + dumps_yaml(_appended(existing, bank_data(moving)))
-    rest = Bank(sources=tuple(s for s in records.sources if s not in moving.sources),
-                entities=tuple(e for e in records.entities if e not in moving.entities),
-                items=tuple(i for i in records.items if i.id != item.id))
+    rest = Bank(sources=tuple(s for s in records.sources if s not in moving.sources and s.id not in now.source_by_id),
+                entities=tuple(e for e in records.entities if e not in moving.entities and e.id not in now.entity_by_id),
+                items=tuple(i for i in records.items if i.id != item.id and i.id not in now.item_by_id))
     file_text, _ = _with(drafts, rest)
-    texts = [(t, n) for t, n in _bank_texts(drafts.bank_dir, drafts.path) if Path(n).resolve() != target.resolve()]
+    texts = [(t, n) for t, n in bank_texts if Path(n).resolve() != target.resolve()]
     texts.append((target_text, str(target)))
     if file_text is not None:
         texts.append((file_text, str(drafts.path)))
@@ -297,6 +310,11 @@ def undo_accept(drafts: Drafts, accepted_item: Item, target: Path, original: Ite
 
     The source and any new person that moved with it stay in the bank (other items may use them)."""
     _unchanged(drafts)
+    with bank_held(drafts.bank_dir):
+        return _undo_accept(drafts, accepted_item, target, original, position)
+
+
+def _undo_accept(drafts: Drafts, accepted_item: Item, target: Path, original: Item, position: int) -> Drafts:
     header, existing = _existing(target)
     existing["items"] = [i for i in existing.get("items") or [] if i.get("id") != accepted_item.id]
     target_text = header + dumps_yaml({k: v for k, v in existing.items() if v})

@@ -10,12 +10,19 @@ removed when the session ends (one left by a killed session is taken over and re
 Where no lock can be made (a file not there yet, a read-only folder, where no decision can be written anyway; Windows, without
 `flock`), the session runs without one: the check that the file is unchanged before each write still refuses a
 decision on a file another program changed.
+
+The bank is held the same way, but only for the moment of one change (`bank_held`: `BANK/.bank-lock`): a
+`review` accept or undo, which reads a bank items file, adds to it and writes it back, and `add-article`, which
+chooses the next free article id and writes its source entry. Two such changes at once (two review sessions on two
+drafts files of one article, two `add-article` runs) each read the bank as the other left it, so neither is lost;
+the second waits for the first, and is refused with a message only if the bank stays held for `BANK_WAIT` seconds.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -46,9 +53,33 @@ def held(file: Path) -> Iterator[None]:
             os.close(fd)
 
 
-def _take(path: Path, file: Path) -> int | None:
+BANK_WAIT = 30.0  # seconds a bank change waits for another one to end
+
+
+def bank_lock_path(bank_dir: Path) -> Path:
+    return bank_dir / ".bank-lock"
+
+
+@contextlib.contextmanager
+def bank_held(bank_dir: Path, wait: float = BANK_WAIT) -> Iterator[None]:
+    """Hold the bank folder `bank_dir` for one change (read, add, write back); waits up to `wait` seconds while
+    another change holds it, then raises QuizgenError. Where no lock can be made, runs without one."""
+    path = bank_lock_path(bank_dir)
+    fd = _take(path, bank_dir, wait=wait) if bank_dir.is_dir() else None
+    try:
+        yield
+    finally:
+        if fd is not None:
+            with contextlib.suppress(OSError):
+                path.unlink()
+            os.close(fd)
+
+
+def _take(path: Path, file: Path, wait: float | None = None) -> int | None:
+    """A descriptor of the lock file `path`, locked; `wait` seconds to wait for it (None: refuse at once)."""
     if fcntl is None:  # pragma: no cover
         return None
+    deadline = time.monotonic() + (wait or 0.0)
     while True:
         try:
             fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
@@ -59,6 +90,12 @@ def _take(path: Path, file: Path) -> int | None:
         except OSError:
             holder = _holder(fd)
             os.close(fd)
+            if wait is not None:
+                if time.monotonic() < deadline:
+                    time.sleep(0.05)
+                    continue
+                raise QuizgenError(f"the bank {file} is being changed by another quizgen command{holder} for more "
+                                   f"than {wait:g} s; try again when it has finished") from None
             raise QuizgenError(f"{file} is open in another review session{holder}; finish that one first") from None
         try:
             current = os.stat(path).st_ino
