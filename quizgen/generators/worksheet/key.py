@@ -376,7 +376,8 @@ def disagreement_note(topic: Text, differs: Text | None = None) -> Text:
     if differs is None:
         return Text(f"※記事によって記述が異なる点:{topic.ja}", f"The articles differ on this: {topic.en}")
     return Text(f"※記事によって記述が異なる点({topic.ja}):{differs.ja}",
-                f"The articles differ on {topic.en}" + (f": {differs.en}" if differs.en else "."))
+                f"The articles differ on this ({topic.en.rstrip('.')}): {differs.en}" if differs.en
+                else f"The articles differ on this: {topic.en}")
 
 
 def display_width(text: str) -> float:
