@@ -16,9 +16,9 @@ from quizgen.bank.model import Bank, Category, DateBasis, DateHow, EntityType, I
 from quizgen.japanese.dates import mentioned, parse_when, short_years
 from quizgen.text import find_control, shorten, strip_controls
 
-__all__ = ["ACTOR_TYPES", "OUTSIDE_ARTICLES", "TAG_PREFIX", "SourceLink", "citation", "date_basis_label", "date_label",
-           "dated", "item_tags", "note_tags", "outside_note", "reporting", "source_label", "source_links",
-           "source_name", "source_url", "tags"]
+__all__ = ["ACTOR_TYPES", "OUTSIDE_ARTICLES", "RELAYED_FROM", "TAG_PREFIX", "SourceLink", "citation", "date_basis_label",
+           "date_label", "dated", "item_tags", "note_tags", "outside_note", "relayed_from", "reporting", "source_label",
+           "source_links", "source_name", "source_url", "tags"]
 
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
            "November", "December")
@@ -43,7 +43,8 @@ def date_label(when: str) -> Text:
 
 def date_basis_label(bank: Bank, item: Item) -> Text | None:
     """How the item's date was found, as learners see it: 記事に明記 / 記事の日付(2023年3月29日)から /
-    記事中の年(2018年)から計算; None for an undated item."""
+    記事中の年(2018年)の6年後として計算 (記事に明記 when the year counted from is the date's own); None for an
+    undated item."""
     basis = item.date_basis
     if basis is None:
         return None
@@ -53,8 +54,12 @@ def date_basis_label(bank: Bank, item: Item) -> Text | None:
         source = bank.source_by_id.get(basis.article)
         page = date_label(source.published) if source is not None and source.published else NO_DATE
         return Text(f"記事の日付({page.ja})から", f"from the article's date ({page.en})")
-    year = basis.from_year
-    return Text(f"記事中の年({year}年)から計算", f"counted from a year in the article ({year})")
+    year, years = basis.from_year, basis.years or 0
+    if years == 0:  # the year the article writes is the date's: nothing was counted (review 9, s3)
+        return Text("記事に明記", "stated in the article")
+    ja = f"{abs(years)}年{'後' if years > 0 else '前'}"  # what was counted (review 9, s1: 「から計算」 said nothing)
+    en = f"{abs(years)} year{'s' if abs(years) != 1 else ''} {'after' if years > 0 else 'before'}"
+    return Text(f"記事中の年({year}年)の{ja}として計算", f"counted as {en} a year in the article ({year})")
 
 
 def reporting(item: Item) -> tuple[str, ...]:
@@ -125,6 +130,18 @@ def source_url(bank: Bank, article: str) -> str | None:
     if url is None or "://" in url:
         return url
     return f"https://{url}"
+
+
+def relayed_from(bank: Bank, article: str) -> Text | None:
+    """The outlet whose report `source_url` gives for a page without an address of its own (a summary site: the BBC
+    article it links to), None when the address is the page's own or there is none. A sheet prints it with the
+    link, 「紹介元: BBC https://…」 (review 9, s1: the BBC address was printed as if it were the site's own)."""
+    s = bank.source_by_id[article]
+    return s.links[0].outlet if s.url is None and s.links else None
+
+
+RELAYED_FROM = Text("紹介元", "relayed from")
+"""How a sheet names the outlet of a link that is not the source page's own (`relayed_from`)."""
 
 
 @dataclass(frozen=True)

@@ -71,7 +71,8 @@ def test_date_basis_label_says_how_the_date_was_found() -> None:
     stated = dataclasses.replace(item, date_basis=DateBasis(DateHow.STATED, "a1", ("x",)))
     assert date_basis_label(bank, stated) == Text("記事に明記", "stated in the article")
     counted = dataclasses.replace(item, when="2024", date_basis=DateBasis(DateHow.COUNTED, "a1", ("x",), 2018, 6))
-    assert date_basis_label(bank, counted) == Text("記事中の年(2018年)から計算", "counted from a year in the article (2018)")
+    assert date_basis_label(bank, counted) == Text("記事中の年(2018年)の6年後として計算",
+                                                   "counted as 6 years after a year in the article (2018)")
     assert dated(bank, bank.item_by_id["a1-summit-place"]) is None
 
 

@@ -100,8 +100,8 @@ def test_the_word_key_has_the_notes_the_pdf_key_has(bundled: Bank, tmp_path: Pat
     ws = make(bundled, Selection(ids=(item.id,)), count=1, types=(Exercise.SHORT, Exercise.CHOICE, Exercise.TRUEFALSE))
     write_worksheet(bundled, ws, tmp_path, formats=["docx"])
     key = "\n".join(p.text for p in docx.Document(str(tmp_path / "worksheet-A-key.docx")).paragraphs)
-    assert "※記事によって記述が異なる点:" in key
-    assert "※記事によって記述が異なる点:" in plain(render(bundled, ws, ws.variants[0], Part.KEY))
+    assert "※記事によって記述が異なる点(" in key
+    assert "※記事によって記述が異なる点(" in plain(render(bundled, ws, ws.variants[0], Part.KEY))
 
 
 def test_an_empty_chronology_page_is_refused_before_anything_is_written(tmp_path: Path) -> None:
@@ -166,7 +166,7 @@ def _questions_by_page(path: Path) -> list[list[int]]:
 
 # The page counts are the most each sheet may take (they move with the bank's wording); the promise checked is the
 # README's: no last page holds a lone question the page before could take, even set at its tightest.
-@pytest.mark.parametrize(("args", "pages"), [(S2, 4), (S3, 2)])
+@pytest.mark.parametrize(("args", "pages"), [(S2, 4), (S3, 3)])  # S3: 3 since review 9 (fewer true/false)
 def test_no_lone_last_question_and_no_wasted_page(tmp_path: Path, args: list[str], pages: int) -> None:
     """s2: 4 pages for 15 questions, p.4 only 問15; s3: p.3 only the timeline, p.2 half empty."""
     res = CliRunner().invoke(cli, ["worksheet", *args, "--name", "s", "-o", str(tmp_path), "--format", "pdf"])
@@ -181,5 +181,8 @@ def test_no_lone_last_question_and_no_wasted_page(tmp_path: Path, args: list[str
             from quizgen.generators.worksheet.pages import TIGHTER, _with_class
             from quizgen.generators.worksheet.pdf import lay_out
 
-            html = (tmp_path / "html" / sheet.with_suffix(".html").name).read_text(encoding="utf-8")
-            assert lay_out(_with_class(html, TIGHTER[-1])).page_count == len(by_page), by_page
+            # ... or where another version needs that page: versions of one test have one page count (review 9:
+            # version B's timeline alone on p.3 at its tightest, so A's is too)
+            tightest = [lay_out(_with_class(h.read_text(encoding="utf-8"), TIGHTER[-1])).page_count
+                        for h in sorted((tmp_path / "html").glob("s-?.html"))]
+            assert max(tightest) == len(by_page), (by_page, tightest)

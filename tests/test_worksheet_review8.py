@@ -66,7 +66,7 @@ def test_s5_b5_bilingual_furigana_sources_under_the_last_question_and_a_short_ke
     sheets, key = _laid(real, opts, Selection(priorities=(Priority.CORE,)))
     assert page_problems(sheets[0].anchors()) == []
     assert sheets[0].page_count == 4
-    assert key.page_count <= 7, key.page_count
+    assert key.page_count <= 8, key.page_count  # review 9 (s2, s5) wanted each entry whole again: 8, not 11
 
 
 @pytest.mark.parametrize("paper", list(Paper))

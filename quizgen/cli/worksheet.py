@@ -93,6 +93,7 @@ def worksheet(bank_path: Path | None, selection: Selection, count: int | None, i
     """
     from quizgen.errors import DependencyError
     from quizgen.generators.worksheet import Exercise, WorksheetOptions, build_worksheet, parse_points, parse_types
+    from quizgen.generators.worksheet.choose import crowding
     from quizgen.generators.worksheet.sheet import dropped_warning, lopsided_warning
     from quizgen.generators.worksheet.write import check_stem, plan_formats, write_worksheet
 
@@ -119,6 +120,10 @@ def worksheet(bank_path: Path | None, selection: Selection, count: int | None, i
     lopsided = lopsided_warning(ws, qtypes if types else (), sum(1 for i in items if i.truefalse))
     if lopsided is not None:  # a teacher asking for five types who gets a true/false quiz is told why
         click.echo(f"warning: {lopsided.replace('{types}', FLAGS['types'])}", err=True)
+    crowded, unread = crowding(bank, items, ws.variants[0].questions(), ws.count, texts)
+    if crowded is not None:  # a rule the selection could not keep, said where it gave way (review 9, s3)
+        click.echo(f"warning: {crowded.replace('{types}', FLAGS['types']).replace('{count}', FLAGS['count'])}",
+                   err=True)
     if lacking:
         click.echo(f"note: {lacking}", err=True)
     try:
@@ -131,6 +136,8 @@ def worksheet(bank_path: Path | None, selection: Selection, count: int | None, i
         paths += _timeline_page(bank, chrono, ws, out_dir, stem, wanted)
     for p in paths:
         click.echo(f"wrote {p}")
+    if unread is not None:  # after the files: a sheet without the texts is still made (review 9, s3)
+        click.echo(f"note: {unread}", err=True)
     click.echo(f"{ws.count} questions, {ws.total} points, {plural(len(ws.variants), 'version')} "
                f"({', '.join(v.label for v in ws.variants)}); seed {chosen_seed} "
                f"(rebuild the same sheets with --seed {chosen_seed})")

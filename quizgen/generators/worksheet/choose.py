@@ -101,6 +101,7 @@ class _Picking:
     articles: list[str] = field(default_factory=list)  # the sources the sheet lists so far
     actors: tuple[str, ...] | None = None  # `actor_names`, made when first needed
     swapped: dict[str, bool] = field(default_factory=dict)  # `swaps`, by item id
+    relaxed: int = 0  # how many steps of `_pick_simple` gave way (0: every rule kept; else `crowding` ranks rounds)
 
     @property
     def chosen(self) -> list[Question]:
@@ -150,6 +151,19 @@ class _Picking:
                 self.actors = actor_names(self.bank)
             known = self.swapped[item.id] = swaps_actors(item, self.actors)
         return known
+
+    def crowding(self, count: int) -> int:
+        """How far the sheet breaks the rules `_pick_simple` gives way on: questions of one voice over `opinion_cap`,
+        pairs of one-item questions on one passage, true/false over `truefalse_cap` (all types counted)."""
+        chosen = self.chosen
+        voices = Counter(v for q in chosen for v in dict.fromkeys(opinion_voice(i) for i in question_items(q)) if v)
+        over = sum(max(0, n - opinion_cap(count)) for n in voices.values())
+        single = [self.checker.passage(question_items(q)[0]) for q in chosen
+                  if isinstance(q, (ShortQ, ChoiceQ, TrueFalseQ, ClozeQ))]
+        shared = sum(near(a, b) for k, a in enumerate(single) for b in single[k + 1:])
+        simple = sum(1 for t in self.content if t in SIMPLE_EXERCISES)
+        tf = max(0, len(self.content.get(Exercise.TRUEFALSE, ())) - truefalse_cap(count, simple)) if simple > 1 else 0
+        return 3 * over + 2 * shared + tf
 
     @property
     def made(self) -> int:
@@ -219,7 +233,9 @@ def _fitting(bank: Bank, items: Sequence[Item], best: _Picking, options: Workshe
 
 def _rounds(bank: Bank, items: Sequence[Item], options: WorksheetOptions, rng: random.Random,
             checker: LeakChecker) -> _Picking:
-    """The first of `ROUNDS` rounds that fills the sheet, else the one that came closest. Rounds stop early once
+    """The first of `ROUNDS` rounds that fills the sheet keeping every rule of `_pick_simple`, else the full one that
+    gave way least (review 9, s3: the first full round was taken, however much it gave way), else the one that came
+    closest. Rounds stop early once
     `PATIENCE` rounds in a row came no closer than the best so far: a selection that plateaus short of the count
     (a timeline keeping the dated questions off the sheet) is not filled by more orders, and the caller then
     tries the sheet without that exercise."""
@@ -227,13 +243,13 @@ def _rounds(bank: Bank, items: Sequence[Item], options: WorksheetOptions, rng: r
     stale = 0
     for _ in range(ROUNDS):
         picking = _round(bank, items, options, random.Random(rng.getrandbits(64)), checker)
-        if picking.made == options.count:
+        if picking.made == options.count and picking.relaxed == 0:
             return picking
-        if best is None or picking.made > best.made:
+        if best is None or (picking.made, -picking.crowding(options.count)) > (best.made, -best.crowding(options.count)):
             best, stale = picking, 0
         else:
             stale += 1
-            if stale == PATIENCE:
+            if stale == PATIENCE and best.made < options.count:
                 break
     assert best is not None
     return best
@@ -435,18 +451,38 @@ def dates_itself(event: TimelineEvent) -> bool:
 
 
 def _pick_simple(picking: _Picking, count: int, simple: list[Exercise]) -> None:
-    """The rest of `count` from the simple exercises, taking turns, skipping candidates that clash."""
-    # first no question on a passage a chosen one draws on, of any type; then one sharing it with one question only;
-    # then any (the one-commentator cap gives way within each step, before a passage is shared more)
-    for most in (0, 1, None):
+    """The rest of `count` from the simple exercises, taking turns, skipping candidates that clash. Each rule gives
+    way only when no type can keep it (review 9, s3: the one-commentator cap and the passage rule gave way per type,
+    so a type with nothing else left took a fifth Ivanov question or a neighbouring bullet while others had more):
+    first true/false at most `truefalse_cap` of a sheet of several types, one commentator at most `opinion_cap`,
+    no question on a passage a chosen one draws on; then true/false without its cap; then a passage shared with one
+    question (true/false capped first); then any passage; then one more of a commentator, then any (a selection of
+    too few voices); `crowding` names what gave way. The cap on one voice holds over the passage rule: a sheet of one
+    commentator's views misleads, two questions on neighbouring sentences only waste a slot."""
+    cap = opinion_cap(count)
+    tf_most = truefalse_cap(count, len(simple)) if Exercise.TRUEFALSE in simple and len(simple) > 1 else None
+    steps: list[tuple[int | None, int | None, int | None]] = [
+        (cap, 0, tf_most), (cap, 0, None), (cap, 1, tf_most), (cap, 1, None), (cap, None, None), (cap + 1, 0, None),
+        (cap + 1, None, None), (None, None, None)]
+    for step, (voices, most, tfs) in enumerate(steps):
+        if picking.made < count:
+            picking.relaxed = step
         rotation = list(simple)
         turn = 0
         while picking.made < count and rotation:
             t = rotation[turn % len(rotation)]
-            if _take_one(picking, t, opinion_cap(count), most) or _take_one(picking, t, None, most):
+            full = t is Exercise.TRUEFALSE and tfs is not None and len(picking.content.get(t, ())) >= tfs
+            if not full and _take_one(picking, t, voices, most):
                 turn += 1
             else:
                 rotation.remove(t)
+
+
+def truefalse_cap(count: int, types: int = 3) -> int:
+    """How many questions of a sheet of `count` made for `types` one-item types may be true/false while items with other
+    forms of the types asked for remain: about two fifths, or an even share where that is more (two types: half)
+    (review 9, s3: 9 of 15 on an exam, where guessing is worth a lot)."""
+    return max(1, count * 2 // 5, -(-count // max(1, types)))
 
 
 def opinion_cap(count: int) -> int:
@@ -656,3 +692,50 @@ def _likeness(item: Item, model: Item) -> int:
     if item.priority is model.priority and item.category is model.category:
         return 1
     return 2 if item.priority is model.priority else 3
+
+
+def _apart(checker: LeakChecker, items: Sequence[Item], enough: int) -> int:
+    """How many of `items` a greedy pass finds on passages apart from each other (`near`), up to `enough`."""
+    kept: list[frozenset[tuple[str, int, int]]] = []
+    for item in items:
+        p = checker.passage(item)
+        if not any(near(p, k) for k in kept):
+            kept.append(p)
+            if len(kept) >= enough:
+                break
+    return len(kept)
+
+
+def crowding(bank: Bank, items: Sequence[Item], questions: Sequence[tuple[int, Question]], count: int,
+             texts: Mapping[str, str] | None) -> tuple[str | None, str | None]:
+    """(warning, note) on a sheet (its first version's numbered questions, from the selection `items`) that keeps the
+    one-voice cap or the passage rule only in part although the selection has others to offer (review 9, s3: 5 of 15
+    questions one commentator's views, two pairs of neighbouring sentences, and no word of it): the questions over
+    the cap and the pairs on one passage, by number. The note names the articles whose text was not found, of which
+    the sheet has two or more one-item questions: the passage rule could not be applied to them."""
+    checker = LeakChecker(bank, Lang.JA, texts)
+    by_voice: dict[str, list[str]] = {}
+    for n, q in questions:
+        for v in dict.fromkeys(v for i in question_items(q) if (v := opinion_voice(i))):
+            by_voice.setdefault(v, []).append(f"問{n}")
+    cap = opinion_cap(count)
+    parts = [f"{len(labels)} questions ({', '.join(labels)}) ask for the views of article {v} (at most {cap} of "
+             f"{count} where the selection has others)" for v, labels in by_voice.items()
+             if len(labels) > cap and sum(opinion_voice(i) != v for i in items) >= count - cap]
+    single = [(f"問{n}", question_items(q)[0]) for n, q in questions if isinstance(q, (ShortQ, ChoiceQ, TrueFalseQ, ClozeQ))]
+    pairs = [f"{a}/{b}" for k, (a, x) in enumerate(single) for b, y in single[k + 1:]
+             if near(checker.passage(x), checker.passage(y))]
+    if pairs and _apart(checker, items, len(single)) >= len(single):
+        parts.append(f"{len(pairs)} pair{'s' if len(pairs) != 1 else ''} of questions draw on one passage "
+                     f"({', '.join(pairs)})")
+    warning = None
+    if parts:
+        warning = ("; ".join(parts) + ": the selection has too few other questions of these types that give nothing "
+                   "away; a smaller {count}, more {types} or a wider selection keeps them apart")
+    per_article = Counter(i.articles[0] for _, i in single if i.articles)
+    unread = sorted(a for a, n in per_article.items() if n > 1 and (texts is None or a not in texts))
+    note = None
+    if unread:
+        note = (f"the text of article{'s' if len(unread) != 1 else ''} {', '.join(unread)} was not found, so "
+                "questions from one passage of it are not kept apart: pass --articles DIR")
+    return warning, note

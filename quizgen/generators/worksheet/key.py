@@ -73,7 +73,8 @@ class KeyEntry:
     lines: tuple[KeyLine, ...]  # per-part answers with sources
     explanation: Text | None = None
     context: Text | None = None  # background from outside the articles
-    disagreement: Text | None = None  # the articles differ on this
+    disagreement: Text | None = None  # the articles differ on this (the topic)
+    differs: Text | None = None  # what differs, as the bank's disagreement record says (or where the key said it)
     dated: Text | None = None  # the item's date and how it was found (記事の日付から…)
     alternatives: tuple[str, ...] = ()  # 別解: other spellings the bank accepts (written answers only)
     points: int = 1
@@ -161,6 +162,7 @@ def key_entry(bank: Bank, number: int, q: Question, letters: str, lang: Lang = L
         dis = bank.disagreement_for(item)
         src = date_source(bank, item)
         return {"explanation": item.explanation, "context": item.context, "disagreement": dis.topic if dis else None,
+                "differs": dis.note if dis else None,
                 "dated": dated(bank, item), "points": points, "date_source": src,
                 "date_article": item.date_basis.article if src is not None and item.date_basis else None,
                 "named": outlet_articles(bank, item)}
@@ -324,11 +326,21 @@ def key_entries(bank: Bank, ws: Worksheet, variant: Variant) -> list[KeyEntry]:
     part of the section (or held by one printed there) points to it (review 3, s3: 「2025年のいま」 twice under one
     timeline, the same BRICS sentence twice)."""
     out = []
+    told: dict[Text, int] = {}  # a disagreement's topic -> the question whose entry says what differs
     for s in variant.sections:
         printed: list[tuple[Quote, Text]] = []
         for n, q in s.numbered():
             entry = key_entry(bank, n, q, ws.letters(), ws.lang, ws.question_points(s.type, q) // scored_parts(q))
-            out.append(replace(entry, lines=tuple(_once(line, _where(entry, line), printed) for line in entry.lines)))
+            entry = replace(entry, lines=tuple(_once(line, _where(entry, line), printed) for line in entry.lines))
+            topic = entry.disagreement
+            if topic is not None:  # said once, then pointed to (review 9, s1: a bare heading, 3 times)
+                if topic in told:
+                    entry = replace(entry, differs=Text(f"問{told[topic]}の解説を参照", f"see Q{told[topic]}"))
+                else:
+                    told[topic] = n
+                    if ws.lang is Lang.BOTH and entry.differs is not None:  # a teacher's note: once, in Japanese
+                        entry = replace(entry, differs=Text(entry.differs.ja, ""))
+            out.append(entry)
     return out
 
 
@@ -358,8 +370,14 @@ def context_note(context: Text) -> Text:
     return Text(f"※{note.ja}", note.en)
 
 
-def disagreement_note(topic: Text) -> Text:
-    return Text(f"※記事によって記述が異なる点:{topic.ja}", f"The articles differ on this: {topic.en}")
+def disagreement_note(topic: Text, differs: Text | None = None) -> Text:
+    """「※記事によって記述が異なる点(中国の対ロ軍事支援):…」 with what differs (the bank's record), not the topic alone
+    (review 9, s1: a heading with nothing under it)."""
+    if differs is None:
+        return Text(f"※記事によって記述が異なる点:{topic.ja}", f"The articles differ on this: {topic.en}")
+    return Text(f"※記事によって記述が異なる点({topic.ja}):{differs.ja}",
+                f"The articles differ on this ({topic.en.rstrip('.')}): {differs.en}" if differs.en
+                else f"The articles differ on this: {topic.en}")
 
 
 def display_width(text: str) -> float:

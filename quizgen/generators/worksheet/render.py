@@ -18,7 +18,7 @@ from markupsafe import Markup, escape
 
 from quizgen import resources
 from quizgen.bank.model import Bank, Item, Lang, Text, cloze_parts
-from quizgen.citations import reporting, source_label, source_name, source_url
+from quizgen.citations import RELAYED_FROM, relayed_from, reporting, source_label, source_name, source_url
 from quizgen.generators.worksheet.exercises import (
     ChoiceQ,
     ClozeQ,
@@ -177,6 +177,14 @@ class SheetSource:
     label: Text
     url: str | None
     name_en: str = ""  # outlet and date in English: what a bilingual sheet adds to the Japanese label
+    via: Text | None = None  # 「紹介元: BBC」: the outlet whose report `url` is, when it is not the page's own
+
+    @property
+    def relay(self) -> Text | None:
+        """「紹介元: BBC」 / "relayed from: BBC", printed before the address where it is another outlet's report."""
+        if self.url is None or self.via is None:
+            return None
+        return Text(f"{RELAYED_FROM.ja}: {self.via.ja}", f"{RELAYED_FROM.en}: {self.via.en}")
 
 
 def sheet_sources(bank: Bank, articles: Sequence[str], items: Iterable[Item] = (),
@@ -191,7 +199,8 @@ def sheet_sources(bank: Bank, articles: Sequence[str], items: Iterable[Item] = (
     return {a: SheetSource(_MARKS[n] if n < len(_MARKS) else f"({n + 1})",
                            _late(_bare_name(bank, a, (stand_ins or {}).get(a)) if a in bare else source_label(bank, a),
                                  a in late),
-                           source_url(bank, a), source_name(bank, a).en + (_LATE.en if a in late else ""))
+                           source_url(bank, a), source_name(bank, a).en + (_LATE.en if a in late else ""),
+                           relayed_from(bank, a))
             for n, a in enumerate(articles)}
 
 

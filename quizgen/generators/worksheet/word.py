@@ -297,7 +297,8 @@ class _Writer:
     def source_list(self, heading: str) -> None:
         self.doc.add_heading(heading, level=3)
         for s in self.sources.values():
-            self.para(f"{s.mark} {self.t(s.label)}{' ' + s.url if s.url else ''}", size=8, keep=False)
+            relay = f" {self.t(s.relay)}" if s.relay is not None else ""
+            self.para(f"{s.mark} {self.t(s.label)}{relay}{' ' + s.url if s.url else ''}", size=8, keep=False)
 
     # ------------------------------------------------------------------ key and answer sheet
 
@@ -338,7 +339,7 @@ class _Writer:
                  self.t(e.explanation) if e.explanation else None,
                  *(self._named(r) for r in e.named),
                  self.t(context_note(e.context)) if e.context else None,
-                 self.t(disagreement_note(e.disagreement)) if e.disagreement else None]
+                 self.t(disagreement_note(e.disagreement, e.differs)) if e.disagreement else None]
         for note in notes:
             if note:
                 self.para(note, size=8.5, indent=6)
