@@ -49,6 +49,9 @@ def test_add_article_takes_every_answer_as_an_option_and_checks_them(work: Path)
     base = ["add-article", str(work / DEV.name), "--bank", str(work / "bank"), "--headline", "見出し"]
     r = CliRunner().invoke(cli, [*base, "--outlet", "共同通信", "--date", "16 May", "--url", ""])
     assert r.exit_code == 2 and "Error: the date must be YYYY-MM-DD (like 2024-05-16), not '16 May'" in r.output
+    r = CliRunner().invoke(cli, [*base, "--outlet", "共同通信", "--date", "2024-02-30", "--url", ""])
+    assert r.exit_code == 2 and "Error: the date 2024-02-30 names no day of the calendar (day is out of range for " \
+        "month); check the month and day the page gives" in r.output  # hostile 8, F09: it blamed the form
     r = CliRunner().invoke(cli, base, input="-\n2024-5-16\n2024-05-16\nnot a url\nhttps://example.com/a\n")
     assert r.exit_code == 0, r.output
     assert "the date must be YYYY-MM-DD" in r.output and "the address must be a web address" in r.output

@@ -81,10 +81,14 @@ def check_given(source_id: str | None = None, **texts: str | None) -> None:
 
 def check_date(value: str) -> str:
     """`value` as YYYY-MM-DD, or a UsageError saying what is wrong."""
+    text = value.strip()
     try:
-        return dt.date.fromisoformat(value.strip()).isoformat()
+        return dt.date.fromisoformat(text).isoformat()
     except ValueError as exc:
-        raise UsageError(f"the date must be YYYY-MM-DD (like 2024-05-16), not {value.strip()!r}") from exc
+        if re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", text):  # the form is right, the day is not (2024-02-30)
+            raise UsageError(f"the date {text} names no day of the calendar ({exc}); check the month and day "
+                             "the page gives") from exc
+        raise UsageError(f"the date must be YYYY-MM-DD (like 2024-05-16), not {text!r}") from exc
 
 
 def check_url(value: str) -> str:
