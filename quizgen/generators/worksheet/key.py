@@ -64,6 +64,17 @@ class NamedReport:
     article: str
     url: str | None = None  # the report's own address, where the page links to it
 
+    def wording(self, lang: Lang) -> tuple[tuple[str | None, ...], tuple[str | None, ...]]:
+        """「東京新聞の報道:③が紹介」 and, on a bilingual sheet, its English, in pieces.
+
+        ``None`` is where the relaying page's mark goes. The one wording of a relayed report, for the
+        HTML/PDF key and the Word key alike.
+        """
+        english: tuple[str | None, ...] = (f"{self.outlet.en}: relayed by ", None)
+        if lang is Lang.EN:
+            return (f"{self.outlet.en}: reported as relayed by ", None), ()
+        return (f"{self.outlet.ja}の報道:", None, "が紹介"), english if lang is Lang.BOTH else ()
+
 
 @dataclass(frozen=True)
 class KeyEntry:

@@ -358,11 +358,10 @@ class _Writer:
 
     def _named(self, r: NamedReport) -> str:
         """「東京新聞の報道:③が紹介」: an outlet the notes name, and the listed page that relays it."""
-        mark, url = self._mark(r.article), f" {r.url}" if r.url else ""
-        if self.lang is Lang.EN:
-            return f"{r.outlet.en}: reported as relayed by {mark}{url}"
-        both = f" {r.outlet.en}: relayed by {mark}" if self.lang is Lang.BOTH else ""
-        return f"{r.outlet.ja}の報道:{mark}が紹介{both}{url}"
+        mark = self._mark(r.article)
+        text = " ".join("".join(mark if piece is None else piece for piece in part)
+                        for part in r.wording(self.lang) if part)
+        return f"{text} {r.url}" if r.url else text
 
     def answers(self) -> None:
         self.header(Part.ANSWERS)
