@@ -142,12 +142,13 @@ def load(bank_path: Path | None, articles: Path | None = None) -> Bank:
 
 
 def reading(bank_path: Path | None, *, output: Path | None = None, articles: Path | None = None,
-            files: tuple[tuple[Path, str], ...] = (), whole_bank: bool = True) -> None:
+            files: tuple[tuple[Path, str], ...] = (), whole_bank: bool = True, folder: bool = False) -> None:
     """For the rest of the running command, no output lands in the bank folder or the articles folder, or on one of
     `files` ((path, its name in a message): what the command reads); `output` (the file or folder given with -o) is
     checked at once, before any work. Every command that writes outputs calls this first (not `add-article` and
     `review`, whose work is to write into the bank). Not `whole_bank`: only the bank files among `files` are kept
-    (`extract` may write a drafts file into the bank)."""
+    (`extract` may write a drafts file into the bank). `folder`: `output` is a folder the command writes files into
+    (`build`, `anki`, `worksheet`): a link to a file inside it is refused before anything is written."""
     from quizgen import atomic
     from quizgen.bank.records import display_path
 
@@ -159,6 +160,8 @@ def reading(bank_path: Path | None, *, output: Path | None = None, articles: Pat
     click.get_current_context().with_resource(atomic.reading(*inputs, keep=(database_kept, decisions_kept)))
     if output is not None and str(output) not in ("-", "/dev/stdout"):
         atomic.check_not_input(output)
+        if folder:
+            atomic.refuse_links_in(output)
 
 
 _SQLITE = b"SQLite format 3\x00"  # the first 16 bytes of every SQLite database

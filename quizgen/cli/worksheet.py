@@ -107,7 +107,7 @@ def worksheet(bank_path: Path | None, selection: Selection, count: int | None, i
     options.check()  # before loading the bank: a typo in an option is reported at once
     check_stem(stem)
     wanted, lacking = plan_formats(formats)  # PDF asked for without the pdf extra: the pip line, exit 2
-    reading(bank_path, output=out_dir, articles=articles_dir)
+    reading(bank_path, output=out_dir, articles=articles_dir, folder=True)
     bank = load(bank_path)
     selection = replace(selection, ids=wanted_ids, exclude_ids=excluded)
     items = selection.take(bank)
