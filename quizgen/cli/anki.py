@@ -7,13 +7,13 @@ from pathlib import Path
 import click
 
 from quizgen.cli import cli
-from quizgen.cli.common import bank_option, build_time, load, reading
+from quizgen.cli.common import OutputFolder, bank_option, build_time, load, reading
 
 
 @cli.command()
 @bank_option
 @click.argument("recipes", nargs=-1, metavar="[RECIPE]...")
-@click.option("-o", "--out", "out_dir", type=click.Path(path_type=Path), default=Path("out"), show_default=True,
+@click.option("-o", "--out", "out_dir", type=OutputFolder(), default=Path("out"), show_default=True,
               help="Folder to write the .apkg files into.")
 @click.option("--decks", "decks_dir", type=click.Path(path_type=Path), default=None,
               help="Folder of deck recipes (default: the bundled decks/).")
