@@ -112,6 +112,9 @@ def open_drafts(file: Path, bank_dir: Path, articles_dir: Path | None = None) ->
     header = "".join(line + "\n" for line in text.splitlines() if line.startswith("#"))
     text, recovered = _without_accepted(text, str(file), texts)
     bank, parts = loads_bank_parts([*texts, (text, str(file))], articles)
+    if any(not i.draft for i in parts[-1].items):  # an accepted item: the bank's own file (hostile8 L05)
+        raise QuizgenError(f"{file} is a bank file, not a drafts file from extract; give review the file "
+                         "`quizgen extract ARTICLE -o FILE` wrote")
     header = numbered(header, tuple(i.id for i in parts[-1].items))
     drafts = Drafts(file, bank_dir, bank, parts[-1], header, articles)
     if recovered:
