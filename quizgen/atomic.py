@@ -5,10 +5,13 @@
   leaves the old one intact.
 - Only a regular file or a new path is ever replaced. A FIFO, a device (`/dev/null`), a socket or a
   folder is refused with a clear message, even as root, and nothing is opened there (opening a FIFO
-  would wait for a reader). A link is written through: the file it leads to is replaced, never the
-  link — except for a file quizgen owns (`follow_links=False`, the bank cache), where the link itself is
-  replaced and what it leads to is never touched. A link to a new file in a folder that does not exist
-  is refused: no folder is made at the end of a link. Nothing is written in /dev, /proc or /sys, or
+  would wait for a reader). An output is never written through a link (`Links.REFUSE`, the default):
+  a link where an output would go is refused with one line naming it, and nothing is written (hostile8
+  B19/B21: `-o` onto a link replaced /etc/passwd). A file the user keeps and quizgen edits in place (a bank
+  file, a drafts file, the review database: `Links.FOLLOW`) is still written through its link; a file
+  quizgen owns (`Links.REPLACE`, the bank cache) has the link itself replaced and what it leads to is never
+  touched. A folder given with -o may be a link to a folder (the user named it); a link to a folder that
+  does not exist is refused: no folder is made at the end of a link. Nothing is written in /dev, /proc or /sys, or
   through a link into them (`/dev/stderr` given as a path, whatever standard error goes to).
 - Temporary files are removed on every exit path: success, error, Ctrl-C, and SIGTERM, which the CLI
   turns into an exception. SIGKILL cannot be caught, so each temporary file (`.NAME.quizgen-XXXX.tmp`)
@@ -30,6 +33,7 @@
 from __future__ import annotations
 
 import contextlib
+import enum
 import os
 import signal
 import stat
@@ -47,6 +51,35 @@ except ImportError:  # pragma: no cover - Windows: no flock; temporary files are
     fcntl = None  # type: ignore[assignment]
 
 _MARK = "quizgen-"  # in every temporary file's name: the sweep touches nothing else
+
+
+class Links(enum.Enum):
+    """What a write does with a link found where its file goes."""
+
+    REFUSE = "refuse"  # an output: never written through a link (the default)
+    FOLLOW = "follow"  # a file of the user's that quizgen edits in place (a bank or drafts file): its link is followed
+    REPLACE = "replace"  # a file quizgen owns (the bank cache): the link itself is replaced, its target untouched
+
+
+def link_refused(target: Path) -> OutputError:
+    """The one wording for an output path that is a link."""
+    return OutputError(f"{target} is a symbolic link; quizgen does not write through links — "
+                       "remove it or choose another path")
+
+
+def refuse_links_in(folder: Path) -> None:
+    """OutputError naming the first link to a file (or to nothing) inside `folder` and its subfolders, before a
+    command that writes a folder of outputs (`build`, `anki`, `worksheet`) writes anything there: one of its
+    files would land on it. Links to folders are not followed (nor refused); a missing folder has none."""
+    try:
+        walk = sorted(os.walk(folder))
+    except OSError:
+        return
+    for here, dirs, files in walk:
+        for name in sorted(files + dirs):
+            path = Path(here) / name
+            if path.is_symlink() and not path.is_dir():
+                raise link_refused(path)
 
 
 def _kind(mode: int) -> str:
@@ -124,10 +157,13 @@ def destination(target: Path) -> Path:
     return real if target.is_symlink() else target
 
 
-def check_target(target: Path) -> None:
-    """Raise OutputError unless `target` (after its links) is a regular file or does not exist yet, and is not
-    something the running command reads (see `reading`)."""
+def check_target(target: Path, links: Links = Links.REFUSE) -> None:
+    """Raise OutputError unless `target` (after its links, with `Links.FOLLOW`; refused as a link otherwise) is a
+    regular file or does not exist yet, and is not something the running command reads (see `reading`)."""
     check_not_input(target)
+    if links is not Links.FOLLOW and target.is_symlink():
+        destination(target)  # a link in /dev (/dev/stderr) says it is in a system folder
+        raise link_refused(target)
     try:
         mode = target.stat().st_mode
     except FileNotFoundError:
@@ -251,15 +287,17 @@ def _locked_temp(beside: Path) -> Iterator[Path]:
 
 
 @contextmanager
-def atomic_path(target: Path | str, *, follow_links: bool = True) -> Iterator[Path]:
+def atomic_path(target: Path | str, *, links: Links = Links.REFUSE) -> Iterator[Path]:
     """Yield a temporary path to write; when the block succeeds it replaces `target` atomically.
 
-    With `follow_links=False` (a file quizgen owns, such as the bank cache) a link at `target` is replaced itself,
-    never written through: a link planted there cannot make quizgen replace the file it leads to."""
+    A link at `target` is refused (`Links.REFUSE`, an output), followed (`Links.FOLLOW`, a user's file edited in
+    place) or replaced itself (`Links.REPLACE`, a file quizgen owns such as the bank cache: a link planted there
+    cannot make quizgen replace the file it leads to)."""
     target = Path(target)
-    own_link = not follow_links and target.is_symlink()
+    own_link = links is Links.REPLACE and target.is_symlink()
+    follow_links = links is Links.FOLLOW
     if not own_link:
-        check_target(target)
+        check_target(target, links)
     dest = target if own_link else destination(target)
     with _locked_temp(dest) as tmp:
         try:
@@ -268,7 +306,7 @@ def atomic_path(target: Path | str, *, follow_links: bool = True) -> Iterator[Pa
                 os.fsync(fh.fileno())
             os.chmod(tmp, _mode_for(dest, own_link))
             if follow_links or not dest.is_symlink():
-                check_target(dest)  # a FIFO made meanwhile is not replaced either
+                check_target(dest, links)  # a FIFO (or a link) made meanwhile is not replaced either
             os.replace(tmp, dest)  # rename never follows a link at dest: it replaces the link
         except OSError as exc:
             raise OutputError.from_os(exc, f"cannot write {target}") from exc
@@ -298,20 +336,21 @@ def scratch_path(beside: Path | str) -> Iterator[Path]:
 
 
 @contextmanager
-def atomic_open(target: Path | str, mode: str = "w", encoding: str | None = "utf-8") -> Iterator[IO[str]]:
+def atomic_open(target: Path | str, mode: str = "w", encoding: str | None = "utf-8",
+                links: Links = Links.REFUSE) -> Iterator[IO[str]]:
     """Open a temporary file for text writing; it replaces `target` when the block succeeds."""
-    with atomic_path(target) as tmp, open(tmp, mode, encoding=encoding if "b" not in mode else None) as fh:
+    with atomic_path(target, links=links) as tmp, open(tmp, mode, encoding=encoding if "b" not in mode else None) as fh:
         yield fh
 
 
-def write_text(target: Path | str, text: str) -> Path:
-    with atomic_open(target) as fh:
+def write_text(target: Path | str, text: str, links: Links = Links.REFUSE) -> Path:
+    with atomic_open(target, links=links) as fh:
         fh.write(text)
     return Path(target)
 
 
-def write_bytes(target: Path | str, data: bytes) -> Path:
-    with atomic_path(target) as tmp:
+def write_bytes(target: Path | str, data: bytes, links: Links = Links.REFUSE) -> Path:
+    with atomic_path(target, links=links) as tmp:
         tmp.write_bytes(data)
     return Path(target)
 

@@ -34,6 +34,14 @@ def find_invisible(text: str) -> int | None:
     return m.start() if m else None
 
 
+def invisible_problem(char: str) -> str:
+    """The one wording for a bidi control or zero-width character found where text is read (a bank file's value, an
+    article), after its place: 'invisible formatting character U+202E RIGHT-TO-LEFT OVERRIDE; remove it (…)'."""
+    name = unicodedata.name(char, "")
+    return (f"invisible formatting character {code_point(char)}{' ' + name if name else ''}; "
+            "remove it (it can show the text in another order than it is stored)")
+
+
 def code_point(char: str) -> str:
     """'U+001F' for '\\x1f'."""
     return f"U+{ord(char):04X}"

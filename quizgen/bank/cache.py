@@ -262,13 +262,13 @@ def _connect(path: Path) -> sqlite3.Connection:
 
 
 def _write(path: Path, bank: Bank, meta: dict[str, str], stamps: dict[str, Stamp], hashes: dict[str, str]) -> None:
-    from quizgen.atomic import atomic_path
+    from quizgen.atomic import Links, atomic_path
     from quizgen.bank.catalog import answer_keys
     from quizgen.bank.data import to_data
     from quizgen.japanese.normalise import normalise
 
     path.parent.mkdir(parents=True, exist_ok=True)
-    with atomic_path(path, follow_links=False) as tmp:  # a link planted at the cache path is replaced, not followed
+    with atomic_path(path, links=Links.REPLACE) as tmp:  # a link planted at the cache path is replaced, not followed
         con = sqlite3.connect(tmp, isolation_level=None)
         try:
             con.execute("PRAGMA journal_mode = OFF")

@@ -251,6 +251,8 @@ def _read_section(reader: Reader, key: str, raw: LocList) -> list[Any]:
     """The records of one section, in order; one whose id is taken already is a problem, not a record."""
     out = []
     for i, (entry, loc) in enumerate(zip(raw, raw.item_locs, strict=True)):
+        if entry is UNREADABLE:  # a refused tag on the record (`- !foo {id: x}`): said by the YAML reader, once
+            continue
         rec = reader.record(entry, SECTIONS[key], loc, f"{key}[{i}]")
         if rec is MISSING:
             if isinstance(entry, LocMap) and isinstance(entry.get("id"), str):

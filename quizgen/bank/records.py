@@ -22,7 +22,7 @@ from typing import Any
 from quizgen.bank.data import fields_of as _fields
 from quizgen.bank.located import UNREADABLE, Loc, LocList, LocMap
 from quizgen.errors import Problem
-from quizgen.text import QUOTE_CHARS, code_point, find_control, find_invisible, quoted
+from quizgen.text import QUOTE_CHARS, code_point, find_control, find_invisible, invisible_problem, quoted
 
 MISSING = object()
 
@@ -128,9 +128,8 @@ class Reader:
             return self.fail(loc, path, f"control character {code_point(raw[at])} at character {at + 1}; "
                                         "remove it (only tab and newline are allowed)")
         if (at := find_invisible(raw)) is not None:
-            name = unicodedata.name(raw[at], "")
-            return self.fail(loc, path, f"invisible formatting character {code_point(raw[at])} {name} at character "
-                                        f"{at + 1}; remove it (it can show the text in another order than it is stored)")
+            what, fix = invisible_problem(raw[at]).split("; ", 1)
+            return self.fail(loc, path, f"{what} at character {at + 1}; {fix}")
         if not raw.strip():
             return self.fail(loc, path, "must not be empty")
         return unicodedata.normalize("NFC", raw)  # one spelling: an NFD answer (ク + U+3099) matched no IME's answer

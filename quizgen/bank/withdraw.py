@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from quizgen.atomic import write_text
+from quizgen.atomic import Links, write_text
 from quizgen.bank.articles import ArticleFolders
 from quizgen.bank.files import bank_files
 from quizgen.bank.load import SECTIONS, loads_bank_files, read_files
@@ -61,8 +61,8 @@ def withdraw(bank_dir: Path, item_id: str, drafts_file: Path, articles: ArticleF
     drafts_out = (_header(drafts_text) or NEW_DRAFTS) + dumps_yaml({s: drafts[s] for s in SECTIONS if drafts.get(s)})
     after = [(bank_text, shown) if j == k else (text, shown) for j, (text, shown) in enumerate(texts)]
     bank = loads_bank_files([*after, (drafts_out, str(drafts_file))], articles)  # as it will be, before writing
-    write_text(drafts_file, drafts_out)
-    write_text(paths[k], bank_text)
+    write_text(drafts_file, drafts_out, Links.FOLLOW)
+    write_text(paths[k], bank_text, Links.FOLLOW)
     return Withdrawn(bank.item_by_id[item_id], paths[k], drafts_file)
 
 

@@ -7,13 +7,13 @@ from pathlib import Path
 import click
 
 from quizgen.cli import cli
-from quizgen.cli.common import bank_option, build_time, load, reading
+from quizgen.cli.common import OutputFolder, bank_option, build_time, load, reading
 
 
 @cli.command()
 @bank_option
 @click.argument("recipes", nargs=-1, metavar="[RECIPE]...")
-@click.option("-o", "--out", "out_dir", type=click.Path(path_type=Path), default=Path("out"), show_default=True,
+@click.option("-o", "--out", "out_dir", type=OutputFolder(), default=Path("out"), show_default=True,
               help="Folder to write the .apkg files into.")
 @click.option("--decks", "decks_dir", type=click.Path(path_type=Path), default=None,
               help="Folder of deck recipes (default: the bundled decks/).")
@@ -31,7 +31,7 @@ def anki(bank_path: Path | None, recipes: tuple[str, ...], out_dir: Path, decks_
     from quizgen import resources
     from quizgen.generators.anki import build_decks, load_recipes, resolve
 
-    reading(bank_path, output=out_dir)
+    reading(bank_path, output=out_dir, folder=True)
     bank = load(bank_path)
     paths = resolve(recipes, decks_dir or resources.decks_dir())
     loaded = load_recipes(paths, bank)

@@ -7,13 +7,13 @@ from pathlib import Path
 import click
 
 from quizgen.cli import cli
-from quizgen.cli.common import bank_option, build_time, load, plural, reading, status
+from quizgen.cli.common import OutputFolder, bank_option, build_time, load, plural, reading, status
 from quizgen.generators.build import STEP_NAMES
 
 
 @cli.command()
 @bank_option
-@click.option("-o", "--out", "out_dir", type=click.Path(path_type=Path), default=Path("out"), show_default=True,
+@click.option("-o", "--out", "out_dir", type=OutputFolder(), default=Path("out"), show_default=True,
               help="Folder to write into.")
 @click.option("--only", multiple=True, type=click.Choice(STEP_NAMES), help="Build only this step (repeatable).")
 def build(bank_path: Path | None, out_dir: Path, only: tuple[str, ...]) -> None:
@@ -23,7 +23,7 @@ def build(bank_path: Path | None, out_dir: Path, only: tuple[str, ...]) -> None:
     """
     from quizgen.generators.build import build_all
 
-    reading(bank_path, output=out_dir)
+    reading(bank_path, output=out_dir, folder=True)
     bank = load(bank_path)
     results = build_all(bank, out_dir, build_time(), only, starting=lambda name: status(f"making {_MAKING.get(name, name)}…"))
     for res in results:

@@ -59,16 +59,38 @@ FLAGS = {
 }
 
 
+#: What `-o` takes for standard output, for every command that writes one text file (hostile 8, H07).
+STDOUT = ("-", "/dev/stdout")
+
+
 class OutputFile(click.Path):
     """`-o FILE` of a command that writes one file: a name ending with / names a folder and is refused (it was
-    written as a file of that name)."""
+    written as a file of that name). With `stdout_default` (the command prints when -o is not given: `extract`,
+    `timeline`), `-o -` and `-o /dev/stdout` are that default: None."""
+
+    def __init__(self, *, stdout_default: bool = False, **kwargs: Any) -> None:
+        super().__init__(path_type=Path, **kwargs)
+        self.stdout_default = stdout_default
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if self.stdout_default and isinstance(value, str) and value in STDOUT:
+            return None
+        if isinstance(value, str) and len(value) > 1 and value.endswith(("/", os.sep)):
+            self.fail(f"-o {value}: ends with /, so it names a folder; give a file name ({value}NAME)", param, ctx)
+        return super().convert(value, param, ctx)
+
+
+class OutputFolder(click.Path):
+    """`-o FOLDER` of a command that writes a folder of files (`build`, `anki`, `worksheet`): `-o -` is refused, as
+    standard output cannot take them (it made a folder named -)."""
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(path_type=Path, **kwargs)
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
-        if isinstance(value, str) and len(value) > 1 and value.endswith(("/", os.sep)):
-            self.fail(f"-o {value}: ends with /, so it names a folder; give a file name ({value}NAME)", param, ctx)
+        if isinstance(value, str) and value in STDOUT:
+            self.fail(f"-o {value}: this command writes a folder of files, which standard output cannot take; "
+                      "give a folder name (-o out)", param, ctx)
         return super().convert(value, param, ctx)
 
 
@@ -142,12 +164,13 @@ def load(bank_path: Path | None, articles: Path | None = None) -> Bank:
 
 
 def reading(bank_path: Path | None, *, output: Path | None = None, articles: Path | None = None,
-            files: tuple[tuple[Path, str], ...] = (), whole_bank: bool = True) -> None:
+            files: tuple[tuple[Path, str], ...] = (), whole_bank: bool = True, folder: bool = False) -> None:
     """For the rest of the running command, no output lands in the bank folder or the articles folder, or on one of
     `files` ((path, its name in a message): what the command reads); `output` (the file or folder given with -o) is
     checked at once, before any work. Every command that writes outputs calls this first (not `add-article` and
     `review`, whose work is to write into the bank). Not `whole_bank`: only the bank files among `files` are kept
-    (`extract` may write a drafts file into the bank)."""
+    (`extract` may write a drafts file into the bank). `folder`: `output` is a folder the command writes files into
+    (`build`, `anki`, `worksheet`): a link to a file inside it is refused before anything is written."""
     from quizgen import atomic
     from quizgen.bank.records import display_path
 
@@ -157,8 +180,10 @@ def reading(bank_path: Path | None, *, output: Path | None = None, articles: Pat
     from quizgen.extract.decided import decisions_kept
 
     click.get_current_context().with_resource(atomic.reading(*inputs, keep=(database_kept, decisions_kept)))
-    if output is not None and str(output) not in ("-", "/dev/stdout"):
+    if output is not None and str(output) not in STDOUT:
         atomic.check_not_input(output)
+        if folder:
+            atomic.refuse_links_in(output)
 
 
 _SQLITE = b"SQLite format 3\x00"  # the first 16 bytes of every SQLite database

@@ -10,7 +10,7 @@ import click
 
 from quizgen.bank import Lang, Selection
 from quizgen.cli import cli
-from quizgen.cli.common import OutputFile, bank_option, load, plural, reading, selection_options
+from quizgen.cli.common import STDOUT, OutputFile, bank_option, load, plural, reading, selection_options
 from quizgen.errors import UsageError
 
 FORMATS = ("moodle-xml", "gift", "quizlet-csv", "kahoot-xlsx", "kahoot-csv")
@@ -50,13 +50,13 @@ def export_cmd(bank_path: Path | None, fmt: str, selection: Selection, lang: str
     items = selection.take(bank)
     if output is not None and output.is_dir():
         raise UsageError(f"-o {output}: is a folder; give a file name")
-    if output is not None and str(output) not in ("-", "/dev/stdout"):
+    if output is not None and str(output) not in STDOUT:
         check_target(output)  # before the work: a FIFO or a device is refused at once
 
     exp = export(bank, ExportFormat(fmt), rng=random.Random(seed), items=items, lang=Lang(lang))
     for w in exp.warnings:
         click.echo(f"warning: {w}", err=True)
-    if output is not None and str(output) in ("-", "/dev/stdout"):
+    if output is not None and str(output) in STDOUT:
         if exp.data is not None:
             sys.stdout.flush()
             sys.stdout.buffer.write(exp.data)

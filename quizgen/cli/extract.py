@@ -104,8 +104,8 @@ def _ask(label: str, default: str, check: Callable[[str], str] | None = None, *,
 
 @cli.command()
 @click.argument("article", type=click.Path(path_type=Path))
-@click.option("-o", "--output", type=OutputFile(), default=None, metavar="FILE",
-              help="Write the drafts here (default: print them).")
+@click.option("-o", "--output", type=OutputFile(stdout_default=True), default=None, metavar="FILE",
+              help="Write the drafts here (default, or -: print them).")
 @click.option("--max", "max_drafts", type=click.IntRange(min=1), default=None, metavar="N",
               help="How many drafts to keep at most (default: 20 for an article of up to 700 characters, one more "
                    "per 35 characters beyond, at most 30; the best, one per key fact; fewer where the article has "

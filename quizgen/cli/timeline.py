@@ -21,8 +21,8 @@ FORMATS = ("text", "html", "pdf")
               help="Language (both: Japanese with English beneath).")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default=None,
               help="text (default), html or pdf (an A4 page to print); by default taken from the -o file's ending.")
-@click.option("-o", "--output", type=OutputFile(dir_okay=False), default=None,
-              help="File to write (default: standard output; pdf needs a file).")
+@click.option("-o", "--output", type=OutputFile(dir_okay=False, stdout_default=True), default=None,
+              help="File to write (default, or -: standard output; pdf needs a file).")
 def timeline(bank_path: Path | None, selection: Selection, lang: str, fmt: str | None, output: Path | None) -> None:
     """The chronology of China–Russia relations across the articles: every dated event once, oldest first,
     with its date, how the date was found (stated in the article, from the article's date, or counted from

@@ -12,7 +12,7 @@ import click
 from quizgen import resources
 from quizgen.bank import Bank, Item, Lang, Selection, Text
 from quizgen.cli import cli
-from quizgen.cli.common import FLAGS, bank_option, build_time, load, plural, reading, selection_options
+from quizgen.cli.common import FLAGS, OutputFolder, bank_option, build_time, load, plural, reading, selection_options
 from quizgen.errors import QuizgenError, UsageError
 from quizgen.generators.worksheet.sheet import Paper, Points
 
@@ -68,7 +68,7 @@ TYPE_NAMES = "short, choice, truefalse, cloze, matching, timeline"
                    "articles, where found): "
                    "lets the leak check keep two questions from one sentence apart.")
 @click.option("--name", "stem", default="worksheet", show_default=True, help="File name stem.")
-@click.option("-o", "--out", "out_dir", type=click.Path(path_type=Path, file_okay=False), default=Path("worksheets"),
+@click.option("-o", "--out", "out_dir", type=OutputFolder(file_okay=False), default=Path("worksheets"),
               show_default=True, help="Folder to write into.")
 def worksheet(bank_path: Path | None, selection: Selection, count: int | None, ids: tuple[str, ...],
               exclude: tuple[str, ...], types: tuple[str, ...], lang: str, seed: int | None, variants: int,
@@ -107,7 +107,7 @@ def worksheet(bank_path: Path | None, selection: Selection, count: int | None, i
     options.check()  # before loading the bank: a typo in an option is reported at once
     check_stem(stem)
     wanted, lacking = plan_formats(formats)  # PDF asked for without the pdf extra: the pip line, exit 2
-    reading(bank_path, output=out_dir, articles=articles_dir)
+    reading(bank_path, output=out_dir, articles=articles_dir, folder=True)
     bank = load(bank_path)
     selection = replace(selection, ids=wanted_ids, exclude_ids=excluded)
     items = selection.take(bank)

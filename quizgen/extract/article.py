@@ -29,7 +29,7 @@ from quizgen.extract.numbering import numbered
 from quizgen.extract.ranking import LeftOut, default_size, select
 from quizgen.extract.sentences import split
 from quizgen.japanese.normalise import normalise
-from quizgen.text import code_point, find_control
+from quizgen.text import code_point, find_control, find_invisible, invisible_problem
 
 MAX_BYTES = 1_000_000
 MAX_BLANKS_PER_ANSWER = 3
@@ -74,11 +74,17 @@ def read_article(path: Path) -> str:
                            "quizgen extract reads Japanese news articles")
     text = text.replace("\r\n", "\n")
     if (at := find_control(text)) is not None:  # an escape sequence would reach every draft, and the terminal
-        line = text.count("\n", 0, at) + 1
-        column = at - (text.rfind("\n", 0, at) + 1) + 1
-        raise ArticleError(f"{path}:{line}:{column}: control character {code_point(text[at])} in the article; remove it "
-                           "(only tab and newline are allowed)")
+        raise ArticleError(f"{path}:{_place(text, at)}: control character {code_point(text[at])} in the article; "
+                           "remove it (only tab and newline are allowed)")
+    if (at := find_invisible(text)) is not None:  # the bank refuses it in every draft: refused here, once (F12)
+        what, fix = invisible_problem(text[at]).split("; ", 1)
+        raise ArticleError(f"{path}:{_place(text, at)}: {what} in the article; {fix}")
     return text
+
+
+def _place(text: str, at: int) -> str:
+    """'line:column' of the character at index `at`."""
+    return f"{text.count(chr(10), 0, at) + 1}:{at - (text.rfind(chr(10), 0, at) + 1) + 1}"
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from quizgen.atomic import write_bytes, write_text
+from quizgen.atomic import Links, write_bytes, write_text
 from quizgen.bank.articles import BANK_ARTICLES
 from quizgen.bank.data import to_data
 from quizgen.bank.files import bank_files
@@ -152,9 +152,9 @@ def _register(article: Path, bank_dir: Path, bank: Bank, texts: list[tuple[str, 
     loads_bank_files([*texts, (file_text, str(target))])  # the bank stays valid with the new source
     if not copy.exists():
         folder.mkdir(parents=True, exist_ok=True)
-        write_bytes(copy, article.read_bytes())
+        write_bytes(copy, article.read_bytes(), Links.FOLLOW)
     target.parent.mkdir(parents=True, exist_ok=True)
-    write_text(target, file_text)
+    write_text(target, file_text, Links.FOLLOW)
     return Registered(source, copy, target)
 
 

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from quizgen.atomic import write_text
+from quizgen.atomic import Links, write_text
 from quizgen.bank.articles import ArticleFolders
 from quizgen.bank.content import date_answer_problem
 from quizgen.bank.files import bank_files
@@ -112,10 +112,13 @@ def open_drafts(file: Path, bank_dir: Path, articles_dir: Path | None = None) ->
     header = "".join(line + "\n" for line in text.splitlines() if line.startswith("#"))
     text, recovered = _without_accepted(text, str(file), texts)
     bank, parts = loads_bank_parts([*texts, (text, str(file))], articles)
+    if any(not i.draft for i in parts[-1].items):  # an accepted item: the bank's own file (hostile8 L05)
+        raise QuizgenError(f"{file} is a bank file, not a drafts file from extract; give review the file "
+                         "`quizgen extract ARTICLE -o FILE` wrote")
     header = numbered(header, tuple(i.id for i in parts[-1].items))
     drafts = Drafts(file, bank_dir, bank, parts[-1], header, articles)
     if recovered:
-        write_text(file, header + dumps_bank(drafts.records))
+        write_text(file, header + dumps_bank(drafts.records), Links.FOLLOW)
     return Opened(dataclasses.replace(drafts, stamp=_stamp(file)), recovered)
 
 
@@ -192,7 +195,7 @@ def update(drafts: Drafts, item: Item) -> Drafts:
     text, _ = _with(drafts, records)
     assert text is not None
     loads_bank_files([*_bank_texts(drafts.bank_dir, drafts.path), (text, str(drafts.path))], drafts.articles)
-    write_text(drafts.path, text)
+    write_text(drafts.path, text, Links.FOLLOW)
     return _reopen(drafts)
 
 
@@ -289,11 +292,11 @@ def _accept(drafts: Drafts, item: Item, decided: Item, target: Path, person: Ent
     if file_text is not None:
         texts.append((file_text, str(drafts.path)))
     loads_bank_files(texts, drafts.articles)  # the bank as it will be, before anything is written
-    write_text(target, target_text)
+    write_text(target, target_text, Links.FOLLOW)
     if file_text is None:
         drafts.path.unlink()
     else:
-        write_text(drafts.path, file_text)
+        write_text(drafts.path, file_text, Links.FOLLOW)
     return Outcome(_reopen(drafts), target, decided)
 
 
@@ -324,8 +327,8 @@ def _undo_accept(drafts: Drafts, accepted_item: Item, target: Path, original: It
     file_text = drafts.header + dumps_bank(records)
     texts = [(t, n) for t, n in _bank_texts(drafts.bank_dir, drafts.path) if Path(n).resolve() != target.resolve()]
     loads_bank_files([*texts, (target_text, str(target)), (file_text, str(drafts.path))], drafts.articles)
-    write_text(drafts.path, file_text)  # the draft first: if the second write fails, open_drafts keeps the bank's
-    write_text(target, target_text)
+    write_text(drafts.path, file_text, Links.FOLLOW)  # the draft first: if the second write fails, open_drafts keeps the bank's
+    write_text(target, target_text, Links.FOLLOW)
     return _reopen(drafts)
 
 
@@ -349,7 +352,7 @@ def confirm_person(drafts: Drafts, entity: Entity, reading: str | None, english:
                                                                  for e in drafts.records.entities))
     text = drafts.header + dumps_bank(records)
     loads_bank_files([*_bank_texts(drafts.bank_dir, drafts.path), (text, str(drafts.path))], drafts.articles)
-    write_text(drafts.path, text)
+    write_text(drafts.path, text, Links.FOLLOW)
     return _reopen(drafts)
 
 

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from quizgen.atomic import check_target, write_text
+from quizgen.atomic import Links, check_target, write_text
 from quizgen.errors import QuizgenError
 from quizgen.quiz.scheduling import Rating, State, card_from_json, card_to_json, state_problem
 
@@ -215,7 +215,7 @@ def _record_stamp(path: Path) -> None:
     if stamp is None or stamp == _recorded_stamp(path):  # a session that wrote nothing: the stamp stands
         return
     with contextlib.suppress(OSError, QuizgenError):  # a folder that cannot be written: the next start checks
-        write_text(path.with_name(path.name + CHECKED_SUFFIX), stamp)
+        write_text(path.with_name(path.name + CHECKED_SUFFIX), stamp, Links.FOLLOW)
 
 
 class StoreBusy(StoreError):
@@ -407,7 +407,7 @@ class Store:
     def _connect(self) -> sqlite3.Connection:
         if self.path.is_dir():
             raise StoreError(f"{self.path} is a folder; {{db_path}} needs a database file path", names=["db_path"])
-        check_target(self.path)  # a device or FIFO: refused before SQLite makes its -journal beside it
+        check_target(self.path, Links.FOLLOW)  # a device or FIFO: refused before SQLite makes its -journal beside it
         try:
             if self._frozen:  # immutable: SQLite neither writes nor creates -wal/-shm files (they would be read-only too)
                 import urllib.parse

@@ -3,13 +3,12 @@
 The atomic replace made the new file 0644 whatever the old one was, so `export -o m600.gift` over a file the user
 had made private (0600), or through a link onto such a file, left it readable by everyone. Now the new file takes
 the permission bits of the file it replaces, made writable by its owner (a read-only 0444 output is replaced and
-left 0644, as hostile pass 7 decided); a new file is 0644 as before. A link is still written through (the design
-`test_c02_output_targets.py` pins), and its target keeps its mode.
+left 0644, as hostile pass 7 decided); a new file is 0644 as before. A link is no longer written through at all
+(`test_h8_b19_no_write_through_links.py`).
 """
 
 from __future__ import annotations
 
-import os
 import stat
 from pathlib import Path
 
@@ -40,17 +39,6 @@ def test_a_replaced_output_keeps_its_mode(bank: Path, name: str, before: int) ->
     assert res.code == 0, res.err
     assert old.read_bytes() != b"last year's\n"
     assert _mode(old) == before
-
-
-def test_a_links_target_keeps_its_mode(bank: Path) -> None:
-    private = Path("private.txt")
-    private.write_bytes(b"mine\n")
-    private.chmod(0o600)
-    os.symlink("private.txt", "link.gift")
-    res = run("export", "--bank", "bank", "-f", "gift", "-o", "link.gift")
-    assert res.code == 0, res.err
-    assert Path("link.gift").is_symlink() and private.read_bytes() != b"mine\n"  # written through, as designed
-    assert _mode(private) == 0o600
 
 
 def test_a_new_output_is_0644(bank: Path) -> None:
