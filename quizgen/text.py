@@ -14,7 +14,7 @@ import unicodedata
 
 #: Every character the bank refuses and the outputs remove: C0 but tab and newline, DEL, C1, U+FFFE, U+FFFF.
 CONTROL_CHARS = "".join(map(chr, [*range(0x00, 0x09), *range(0x0B, 0x20), *range(0x7F, 0xA0), 0xFFFE, 0xFFFF]))
-CONTROL_RE = re.compile(f"[{re.escape(CONTROL_CHARS)}]")
+CONTROL_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff]")  # CONTROL_CHARS as ranges: quick to compile
 
 
 def find_control(text: str) -> int | None:
@@ -101,7 +101,7 @@ def _escape(m: re.Match[str]) -> str:
 
 #: What a terminal would act on: the control characters above, plus the bidirectional overrides and isolates,
 #: which make text display differently from what it is.
-_TERMINAL_RE = re.compile(f"[{re.escape(CONTROL_CHARS)}\u202a-\u202e\u2066-\u2069]")
+_TERMINAL_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff\u202a-\u202e\u2066-\u2069]")
 
 
 def terminal_safe(text: str) -> str:

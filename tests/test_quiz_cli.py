@@ -383,12 +383,29 @@ def test_interactive_keys_after_a_verdict_english_then_i_was_right(tmp_path: Pat
 
 def test_a_warm_quiz_start_does_not_load_the_bank_reader(tmp_path: Path) -> None:
     """Issue 19: with the bank cache built, the quiz's start reads the cache and never the YAML; the bank-folder
-    check (hostile 6, H1) once imported the loader and PyYAML on every start (2.84× `import click` at 100k)."""
+    check (hostile 6, H1) once imported the loader and PyYAML on every start (2.84× `import click` at 100k).
+    Nor `bank.sections` (Bank, Source, Entity…: perf8 moved them out of `bank.model`, whose classes the start makes,
+    and a top-level `from quizgen.bank.model import Bank` on the start's path would bring them back)."""
+    watched = ("yaml", "quizgen.bank.load", "difflib", "quizgen.bank.sections")
     code = ("import sys\nfrom quizgen.cli import cli\n"
             "try:\n    cli.main(sys.argv[1:], standalone_mode=False)\nfinally:\n"
-            "    print('LOADER', sorted(m for m in ('yaml', 'quizgen.bank.load', 'difflib') if m in sys.modules))\n")
+            f"    print('LOADER', sorted(m for m in {watched!r} if m in sys.modules))\n")
     args = [sys.executable, "-c", code, "quiz", "--bank", str(BANK), "--db", str(tmp_path / "r.db"), "--seed", "1"]
     first = subprocess.run(args, input="q\n", capture_output=True, text=True, env=_env_for(tmp_path), timeout=60)
     assert "LOADER" in first.stdout, first.stderr  # the first start builds the cache from the YAML
     warm = subprocess.run(args, input="q\n", capture_output=True, text=True, env=_env_for(tmp_path), timeout=60)
     assert "LOADER []" in warm.stdout, (warm.stdout[-120:], warm.stderr)
+
+
+def test_bank_model_still_gives_the_sections_records() -> None:
+    """perf8: Bank and the other sections' records live in `bank.sections`; `bank.model` and `quizgen.bank` give
+    the same classes (made on first use), and a name neither has is still an AttributeError."""
+    import quizgen.bank
+    import quizgen.bank.model as model
+    import quizgen.bank.sections as sections
+
+    for name in ("Bank", "Disagreement", "Entity", "Link", "Pool", "Role", "Side", "Source", "Story"):
+        assert getattr(model, name) is getattr(sections, name)
+    assert quizgen.bank.Bank is sections.Bank
+    with pytest.raises(AttributeError, match="no attribute 'Bunk'"):
+        model.Bunk  # noqa: B018

@@ -36,11 +36,12 @@ from typing import TYPE_CHECKING, Any
 from quizgen import __version__
 from quizgen.bank.catalog import ItemFacts, MemoryCatalog, item_rank
 from quizgen.bank.files import yaml_entries
-from quizgen.bank.model import Bank, Category, Disagreement, Entity, Item, Pool, Selection, Source, Story
+from quizgen.bank.model import Category, Item, Selection
 from quizgen.errors import OutputError, QuizgenError
 
 if TYPE_CHECKING:
     from quizgen.bank.catalog import Catalog
+    from quizgen.bank.model import Bank
 
 __all__ = ["FORMAT", "BankCache", "cache_path", "open_catalog", "readings_available", "with_readings"]
 
@@ -51,8 +52,7 @@ _HERE = Path(__file__).parent
 # the bank package (model, reader, loader, readings, this cache) and the Japanese text code readings use
 _CODE = sorted(os.path.join(folder, name) for folder in (str(_HERE), str(_HERE.parent / "japanese"))
                for name in os.listdir(folder) if name.endswith(".py"))
-_SECTIONS: dict[str, type[Any]] = {"sources": Source, "entities": Entity, "disagreements": Disagreement, "pools": Pool,
-                                   "stories": Story}
+_SECTIONS = ("sources", "entities", "disagreements", "pools", "stories")  # the `parts` rows: Bank's fields of these names
 
 Progress = Callable[[int, int], None]
 Stamp = tuple[int, int, int, int]  # size, mtime_ns, ctime_ns, inode
@@ -371,10 +371,13 @@ class BankCache:
         """Every record of the bank but the items (and no readings)."""
         if self._parts is None:
             from quizgen.bank.data import from_data
+            from quizgen.bank.sections import Bank, Disagreement, Entity, Pool, Source, Story
 
             data = dict(self._rows("SELECT section, data FROM parts"))
+            kinds: dict[str, type[Any]] = {"sources": Source, "entities": Entity, "disagreements": Disagreement,
+                                           "pools": Pool, "stories": Story}
             try:
-                self._parts = Bank(**{k: tuple(from_data(cls, r) for r in json.loads(data[k])) for k, cls in _SECTIONS.items()})
+                self._parts = Bank(**{k: tuple(from_data(cls, r) for r in json.loads(data[k])) for k, cls in kinds.items()})
             except (KeyError, TypeError, ValueError) as exc:
                 raise self._damaged(exc) from None
         return self._parts

@@ -14,7 +14,10 @@ import bisect
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, NamedTuple, Protocol
 
-from quizgen.bank.model import Bank, Category, Item, Selection
+from quizgen.bank.model import Category, Item, Selection
+
+if TYPE_CHECKING:
+    from quizgen.bank.model import Bank
 
 __all__ = ["RANKS", "Catalog", "ItemFacts", "MemoryCatalog", "Picked", "answer_keys", "item_rank"]
 

@@ -17,11 +17,12 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from quizgen import resources
-from quizgen.bank import Bank, Category, Priority, Selection
+from quizgen.bank.model import Category, Priority, Selection
 from quizgen.errors import UsageError
 
 if TYPE_CHECKING:
     from quizgen.bank.catalog import Catalog
+    from quizgen.bank.model import Bank
     from quizgen.quiz.store import Store
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -292,6 +293,7 @@ def load_bank_fast(bank_path: Path | None) -> Catalog:
 def as_catalog(bank: Catalog | Bank) -> Catalog:
     """A catalog of `bank` (one in memory too)."""
     from quizgen.bank.catalog import MemoryCatalog
+    from quizgen.bank.model import Bank
 
     return MemoryCatalog(bank) if isinstance(bank, Bank) else bank
 

@@ -23,12 +23,13 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, TypeVar
 
 from quizgen.bank.catalog import RANKS, ItemFacts
-from quizgen.bank.model import Bank, Item
+from quizgen.bank.model import Item
 from quizgen.errors import UsageError
 from quizgen.quiz.cards import CardForm, CardKey, QuizCard, item_id_of
 
 if TYPE_CHECKING:
     from quizgen.bank.catalog import Picked
+    from quizgen.bank.model import Bank
 
 __all__ = ["Deck", "Queue", "plan"]
 

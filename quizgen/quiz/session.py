@@ -22,7 +22,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from quizgen.bank.catalog import MemoryPicked
-from quizgen.bank.model import Bank, Item
+from quizgen.bank.model import Item
 from quizgen.errors import QuizgenError
 from quizgen.quiz.cards import CardForm, CardKey, QuizCard, main_card, main_form
 from quizgen.quiz.deck import Deck, Queue, plan
@@ -32,6 +32,7 @@ from quizgen.quiz.store import CurrentCard, Review, Store
 if TYPE_CHECKING:
     from fsrs import Card
 
+    from quizgen.bank.model import Bank
     from quizgen.forms import MultipleChoice, TrueFalse
     from quizgen.quiz.judge import AnswerKeys, Verdict
 
@@ -95,6 +96,8 @@ def plan_queue(items: Sequence[Item] | Sequence[QuizCard], cards: Mapping[str, C
                backlog: int | None = None) -> Queue:
     """`deck.plan` over items (or cards) held in memory, with `cards` the store's current cards; the queue's cards
     come with their items."""
+    from quizgen.bank.model import Bank
+
     quiz_cards = [c if isinstance(c, QuizCard) else main_card(c) for c in items]
     bank = Bank(items=tuple({c.item.id: c.item for c in quiz_cards}.values()))
     named = {CardForm.ANSWER if c.form is main_form(c.item) else c.form for c in quiz_cards}  # ANSWER: the main card
@@ -229,7 +232,7 @@ class Session:
 
     def __post_init__(self) -> None:
         self.queue = [c if isinstance(c, QuizCard | CardKey) else main_card(c) for c in self.queue]
-        if isinstance(self.deck, Bank):
+        if not isinstance(self.deck, Deck):  # a Bank (not imported: a quiz from the bank cache never makes one)
             self.deck = Deck(MemoryPicked(self.deck, self.deck.items), tuple(CardForm))
 
     @property
