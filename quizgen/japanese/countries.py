@@ -32,9 +32,15 @@ def short_names(country: str) -> tuple[str, ...]:
 def acting_compound(country: str, text: str) -> str | None:
     """The first compound of `text` in which `country`'s one-character name stands for it acting (米政府 for 米国),
     or None. Never a pair (中ロ): the short name must open the word."""
+    pattern = acting_pattern(country)
+    m = pattern.search(text) if pattern is not None else None
+    return m.group(0) if m else None
+
+
+def acting_pattern(country: str) -> re.Pattern[str] | None:
+    """What `acting_compound` searches for (None for a country without a one-character name), for a caller that
+    searches many texts for one country."""
     names = short_names(country)
     if not names:
         return None
-    pattern = rf"(?<!{_WORD})(?:{'|'.join(map(re.escape, names))})(?:{_ACTING_RE})"
-    m = re.search(pattern, text)
-    return m.group(0) if m else None
+    return re.compile(rf"(?<!{_WORD})(?:{'|'.join(map(re.escape, names))})(?:{_ACTING_RE})")

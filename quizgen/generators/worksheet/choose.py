@@ -82,6 +82,24 @@ def supply(bank: Bank, items: Sequence[Item]) -> Supply:
 
 
 @dataclass
+class _Swaps:
+    """Whether an item's false twin swaps the actors (`swaps_actors`), remembered per item for every round of a
+    sheet."""
+
+    bank: Bank
+    actors: tuple[str, ...] | None = None  # `actor_names`, made when first needed
+    known: dict[str, bool] = field(default_factory=dict)  # by item id
+
+    def __call__(self, item: Item) -> bool:
+        known = self.known.get(item.id)
+        if known is None:
+            if self.actors is None:
+                self.actors = actor_names(self.bank)
+            known = self.known[item.id] = swaps_actors(item, self.actors)
+        return known
+
+
+@dataclass
 class _Picking:
     """One round of choosing: the ordered pool, what is chosen, what is used up, what clashed."""
 
@@ -91,6 +109,7 @@ class _Picking:
     lang: Lang
     checker: LeakChecker
     content: Content
+    swaps: _Swaps  # whether an item's false twin swaps the actors
     used: set[str] = field(default_factory=set)  # ids of the items some question already uses
     people: set[str] = field(default_factory=set)  # persons some matching exercise already shows
     clashes: list[Leak] = field(default_factory=list)  # leaks that kept a candidate off the sheet
@@ -99,8 +118,6 @@ class _Picking:
     shorts: dict[str, ShortQ] = field(default_factory=dict)  # items asked as short answers, by id (`_clash_count`)
     notes: list[Dropped] = field(default_factory=list)  # the exercise types asked for that are not on the sheet
     articles: list[str] = field(default_factory=list)  # the sources the sheet lists so far
-    actors: tuple[str, ...] | None = None  # `actor_names`, made when first needed
-    swapped: dict[str, bool] = field(default_factory=dict)  # `swaps`, by item id
     relaxed: int = 0  # how many steps of `_pick_simple` gave way (0: every rule kept; else `crowding` ranks rounds)
 
     @property
@@ -110,9 +127,9 @@ class _Picking:
     def leak(self, q: Question) -> Leak | None:
         """The first thing `q` would give away or be given away by (the questions chosen, then the source list once
         `q`'s sources join it), or None."""
-        for other in self.chosen:
-            if self.checker.gives_away(q, other):
-                return self.checker.between(q, other)[0]
+        other = self.checker.first_clash(q, self.chosen)
+        if other is not None:
+            return self.checker.between(q, other)[0]
         new = [a for a in question_articles(q) if a not in self.articles]
         found = self.checker.in_sources(q, [*self.articles, *new])
         if found:
@@ -143,15 +160,6 @@ class _Picking:
             self.people.update(p.key.split("@")[0] for p in q.lefts)
         return True
 
-    def swaps(self, item: Item) -> bool:
-        """Whether `item`'s false twin swaps the actors (`swaps_actors`), remembered per item."""
-        known = self.swapped.get(item.id)
-        if known is None:
-            if self.actors is None:
-                self.actors = actor_names(self.bank)
-            known = self.swapped[item.id] = swaps_actors(item, self.actors)
-        return known
-
     def crowding(self, count: int) -> int:
         """How far the sheet breaks the rules `_pick_simple` gives way on: questions of one voice over `opinion_cap`,
         pairs of one-item questions on one passage, true/false over `truefalse_cap` (all types counted)."""
@@ -179,8 +187,8 @@ def pick_content(bank: Bank, items: Sequence[Item], options: WorksheetOptions, r
     simple = [t for t in options.types if t in SIMPLE_EXERCISES]
     if not simple:
         _check_composite_supply(supply(bank, items), composite, options.count)
-    checker = LeakChecker(bank, options.lang, texts)
-    best = _rounds(bank, items, options, rng, checker)
+    checker, swaps = LeakChecker(bank, options.lang, texts), _Swaps(bank)
+    best = _rounds(bank, items, options, rng, checker, swaps)
     if best.made == options.count:
         return {t: qs for t, qs in best.content.items() if qs}, best.notes
     # a matching or timeline exercise can keep too many items off the sheet: fill it with the other types
@@ -190,7 +198,7 @@ def pick_content(bank: Bank, items: Sequence[Item], options: WorksheetOptions, r
     most = best
     for dropped in drops:
         fewer = replace(options, types=tuple(t for t in options.types if t not in dropped))
-        picking = _rounds(bank, items, fewer, rng, checker)
+        picking = _rounds(bank, items, fewer, rng, checker, swaps)
         if picking.made == options.count:
             notes = [*picking.notes, *(_left_out(t, best.made, options.count) for t in dropped)]
             return {t: qs for t, qs in picking.content.items() if qs}, notes
@@ -232,7 +240,7 @@ def _fitting(bank: Bank, items: Sequence[Item], best: _Picking, options: Workshe
 
 
 def _rounds(bank: Bank, items: Sequence[Item], options: WorksheetOptions, rng: random.Random,
-            checker: LeakChecker) -> _Picking:
+            checker: LeakChecker, swaps: _Swaps) -> _Picking:
     """The first of `ROUNDS` rounds that fills the sheet keeping every rule of `_pick_simple`, else the full one that
     gave way least (review 9, s3: the first full round was taken, however much it gave way), else the one that came
     closest. Rounds stop early once
@@ -242,7 +250,7 @@ def _rounds(bank: Bank, items: Sequence[Item], options: WorksheetOptions, rng: r
     best: _Picking | None = None
     stale = 0
     for _ in range(ROUNDS):
-        picking = _round(bank, items, options, random.Random(rng.getrandbits(64)), checker)
+        picking = _round(bank, items, options, random.Random(rng.getrandbits(64)), checker, swaps)
         if picking.made == options.count and picking.relaxed == 0:
             return picking
         if best is None or (picking.made, -picking.crowding(options.count)) > (best.made, -best.crowding(options.count)):
@@ -269,10 +277,10 @@ def _left_out(t: Exercise, made: int, count: int) -> Dropped:
 
 
 def _round(bank: Bank, items: Sequence[Item], options: WorksheetOptions, rng: random.Random,
-           checker: LeakChecker) -> _Picking:
+           checker: LeakChecker, swaps: _Swaps) -> _Picking:
     pool = list(items)
     rng.shuffle(pool)
-    picking = _Picking(bank, pool, rng, options.lang, checker, {t: [] for t in Exercise if t in options.types})
+    picking = _Picking(bank, pool, rng, options.lang, checker, {t: [] for t in Exercise if t in options.types}, swaps)
     simple = [t for t in options.types if t in SIMPLE_EXERCISES]
     composite = [t for t in options.types if t in COMPOSITE_EXERCISES]
     quota = _composite_quota(composite, options.count, bool(simple))
@@ -516,7 +524,7 @@ def swaps_actors(item: Item, actors: Sequence[str]) -> bool:
 def opinion_voice(item: Item) -> str | None:
     """Whose opinion an item asks for: the source it is first quoted from, for a stance (an analysis, a view);
     None for a fact."""
-    return item.articles[0] if item.kind is ItemKind.STANCE and item.articles else None
+    return item.evidence[0].article if item.kind is ItemKind.STANCE and item.evidence else None  # item.articles[0]
 
 
 def _take_one(picking: _Picking, t: Exercise, cap: int | None = None, most: int | None = None) -> bool:
@@ -654,7 +662,8 @@ def pick_parallel(bank: Bank, items: Sequence[Item], base: Content, taken: set[s
     are shared (their parts move between versions). A UsageError when the selection runs short."""
     pool = [i for i in items if i.id not in taken]
     rng.shuffle(pool)
-    picking = _Picking(bank, pool, rng, options.lang, LeakChecker(bank, options.lang, texts), {t: [] for t in base})
+    picking = _Picking(bank, pool, rng, options.lang, LeakChecker(bank, options.lang, texts), {t: [] for t in base},
+                       _Swaps(bank))
     for t, qs in base.items():
         if t in COMPOSITE_EXERCISES:
             for q in qs:

@@ -54,7 +54,7 @@ from quizgen.generators.worksheet.exercises import (
     question_label,
     sheet_texts,
 )
-from quizgen.japanese.countries import acting_compound, short_names
+from quizgen.japanese.countries import acting_compound, acting_pattern, short_names
 from quizgen.japanese.dates import parse_date
 from quizgen.japanese.normalise import normalise
 
@@ -355,6 +355,52 @@ class _Profile:
     # `printed_in` looks for — a Japanese form's comparison key, a Latin form's folded words —, whether it is Latin)
 
 
+@dataclass(frozen=True)
+class _Facts:
+    """What `LeakChecker.gives_away` needs of a question, read once: its content key (`LeakChecker.content`), its
+    answers (None for matching and timeline), the numbers of its texts (`LeakChecker._text_ids`), its items' ids."""
+
+    content: str
+    asked: _Asked | None
+    texts: tuple[int, ...]
+    items: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class _Asked:
+    """What answers a one-item question, as the verdict (`LeakChecker.gives_away`) looks for it in another's texts:
+    the same for every round's form of the question (a choice question's options and a true/false question's
+    statement change between rounds, its answers do not)."""
+
+    keys: list[tuple[str, str]]  # as `_Profile.keys`
+    finds: list[tuple[str, int, str, bool]]  # as `_Profile.finds`
+    countries: list[tuple[re.Pattern[str], tuple[str, ...]]]  # per answer with one-character names (`short_names`):
+    # what `acting_compound` searches for, and those names
+    held: list[str]  # the keys an option holding them gives away (`_held_by_option`)
+    written: frozenset[str]  # `_written`, two characters or more
+    told: dict[int, bool]  # text number (`LeakChecker._text_ids`) -> whether that text shows one of these answers
+
+
+def _finds(forms: list[tuple[str, int]]) -> list[tuple[str, int, str, bool]]:
+    """(form, shortest, what `printed_in` looks for, whether it is Latin) of each form (`_Profile.finds`)."""
+    return [(form, shortest, " ".join(form.split()).casefold(), True) if form.isascii()
+            else (form, shortest, comparison_key(form), False) for form, shortest in forms]
+
+
+def _asked_key(q: Question) -> str | None:
+    """The key of `_Asked` for a one-item question: short and choice questions look for the same forms (the answer
+    and the year and month of a date answer), true/false for the answer alone, cloze for its blanks; None for
+    matching and timeline."""
+    match q:
+        case ShortQ(item=i) | ChoiceQ(mc=forms.MultipleChoice(item=i)):
+            return "asked:" + i.id
+        case TrueFalseQ(tf=tf):
+            return "stated:" + tf.item.id
+        case ClozeQ(cz=cz):
+            return "blanked:" + cz.item.id
+    return None
+
+
 class LeakChecker:
     """Finds leaks between the questions of one sheet; remembers what it has prepared (texts, answers,
     sentences and pairs already compared), so a selection can ask it thousands of times."""
@@ -371,6 +417,16 @@ class LeakChecker:
         self._alike: dict[tuple[str, str], tuple[str, str, list[Leak]]] = {}  # by content: labels and leaks
         self._content_ids: dict[Item, int] = {}  # an item with its id left out -> the number of its content
         self._passages: dict[str, frozenset[tuple[str, int, int]]] = {}  # by item id (`passage`)
+        # `gives_away`, answered at a finer grain than `between` (a selection asks it tens of thousands of times, for
+        # questions whose options or statement differ from round to round while their answers do not):
+        self._verdicts: dict[tuple[str, str], bool] = {}  # by pair of contents
+        self._seen: dict[int, tuple[Question, _Facts]] = {}  # by object: the question (kept alive) and its facts
+        self._facts_by_key: dict[str, _Facts] = {}  # by question key
+        self._asked: dict[str, _Asked] = {}  # by `_asked_key`
+        self._text_ids: dict[tuple[Text, bool], int] = {}  # every text read (and whether an option), numbered
+        self._text_list: list[tuple[Text, bool]] = []  # the same, by number
+        self._matching_told: dict[str, dict[int, bool]] = {}  # by content of a matching exercise: text number -> shows
+        self._sentences_shared: dict[tuple[str, str], bool] = {}  # by pair of item ids
         self.names = person_names(bank)
 
     def _id(self, q: Question) -> str:
@@ -388,8 +444,7 @@ class LeakChecker:
             answers, partial = _answers(self.bank, q), _partial(q)
             options = {normalise(getattr(t, lg)): (where, getattr(t, lg)) for where, t in texts
                        if where in _OPTIONS for lg in self.langs}
-            finds = [(form, shortest, " ".join(form.split()).casefold(), True) if form.isascii()
-                     else (form, shortest, comparison_key(form), False) for form, shortest in answers + partial]
+            finds = _finds(answers + partial)
             self._profiles[key] = _Profile([(where, t, shown(t)) for where, t in texts], shown(whole), answers,
                                            partial, options, [(form, normalise(form)) for form, _ in answers], finds)
         return self._profiles[key]
@@ -413,10 +468,119 @@ class LeakChecker:
         return content
 
     def gives_away(self, a: Question, b: Question) -> bool:
-        """Whether `a` and `b` cannot share a sheet (`between` finds a leak), answered once per pair of contents."""
-        alike = (self.content(a), self.content(b))
-        known = self._alike.get(alike)
-        return bool(known[2]) if known is not None else bool(self.between(a, b))
+        """Whether `a` and `b` cannot share a sheet (`between` finds a leak), answered once per pair of contents,
+        from what each text shows each set of answers (remembered across rounds) without making the leaks."""
+        return self.first_clash(a, (b,)) is not None
+
+    def first_clash(self, q: Question, others: Iterable[Question]) -> Question | None:
+        """The first of `others` that cannot share a sheet with `q` (`gives_away`), or None."""
+        fq = self._facts(q)
+        verdicts = self._verdicts
+        for other in others:
+            fo = self._facts(other)
+            alike = (fq.content, fo.content)
+            verdict = verdicts.get(alike)
+            if verdict is None:
+                known = self._alike.get(alike)
+                verdict = bool(known[2]) if known is not None else self._clash(q, fq, other, fo)
+                verdicts[alike] = verdicts[fo.content, fq.content] = verdict
+            if verdict:
+                return other
+        return None
+
+    def _facts(self, q: Question) -> _Facts:
+        known = self._seen.get(id(q))
+        if known is not None and known[0] is q:
+            return known[1]
+        key = self._id(q)
+        facts = self._facts_by_key.get(key)
+        if facts is None:
+            asked_key = _asked_key(q)
+            asked = None if asked_key is None else self._asked.get(asked_key)
+            if asked_key is not None and asked is None:
+                answers = _answers(self.bank, q)
+                keys = [(form, normalise(form)) for form, _ in answers]
+                asked = self._asked[asked_key] = _Asked(
+                    keys, _finds(answers + _partial(q)),
+                    [(pattern, short_names(form)) for form, _ in answers if (pattern := acting_pattern(form))],
+                    [key for _, key in keys if len(key) >= _MIN_BLANK and not key.isascii()],
+                    frozenset(k for k in _written(q) if len(k) >= 2), {})
+            numbers = []
+            for where, t in sheet_texts(q):
+                number = self._text_ids.setdefault((t, where in _OPTIONS), len(self._text_ids))
+                if number == len(self._text_list):
+                    self._text_list.append((t, where in _OPTIONS))
+                numbers.append(number)
+            texts = tuple(dict.fromkeys(numbers))
+            facts = self._facts_by_key[key] = _Facts(self.content(q), asked, texts,
+                                                     tuple(i.id for i in question_items(q)))
+        self._seen[id(q)] = (q, facts)
+        return facts
+
+    def _clash(self, a: Question, fa: _Facts, b: Question, fb: _Facts) -> bool:
+        """`bool(self._compare(a, b))`, from what is remembered of each text, item and answer."""
+        return (self._shows(b, fb, a, fa) or self._shows(a, fa, b, fb) or self._share_sentence(a, fa, b, fb)
+                or (fa.asked is not None and fb.asked is not None and not fa.asked.written.isdisjoint(fb.asked.written)))
+
+    def _shows(self, giver: Question, fg: _Facts, taker: Question, ft: _Facts) -> bool:
+        """Whether `giver`'s texts give `taker` away (`_compare`'s answer leaks, one direction)."""
+        if ft.asked is not None:
+            told, asked = ft.asked.told, ft.asked
+            for k in fg.texts:
+                known = told.get(k)
+                if known is None:
+                    known = told[k] = self._told(asked, *self._text_list[k])
+                if known:
+                    return True
+            return False
+        if isinstance(taker, TimelineQ):
+            return bool(_timeline_leaks(taker, giver, sheet_texts(giver), self.langs))
+        assert isinstance(taker, MatchingQ)
+        told = self._matching_told.setdefault(ft.content, {})
+        for k in fg.texts:
+            known = told.get(k)
+            if known is None:
+                text = self._text_list[k][0]
+                known = told[k] = bool(_matching_leaks(taker, giver, [("", text)], self.langs, self.names))
+            if known:
+                return True
+        return False
+
+    def _told(self, asked: _Asked, text: Text, option: bool) -> bool:
+        """Whether `text` shows an answer of `asked`: as `_answer_leaks` finds one (an option that is or holds it,
+        the answer printed, a country's one-character name acting), in this one text."""
+        if option:
+            printed = {normalise(getattr(text, lg)) for lg in self.langs}
+            if any(key in printed for _, key in asked.keys) or any(key in o for key in asked.held for o in printed):
+                return True
+        prepared, ja = shown(text), "ja" in self.langs
+        for form, shortest, key, latin in asked.finds:
+            if len(key) < shortest:
+                continue
+            if not latin:
+                if ja and key in prepared.ja_key:
+                    return True
+            elif ((key in prepared.en_words or key in prepared.ja_words)  # what `printed_in` looks for first
+                  and printed_in(form, prepared, shortest, self.langs) is not None):
+                return True
+        return ja and any(pattern.search(text.ja) is not None for pattern, names in asked.countries
+                          if any(n in text.ja for n in names))
+
+    def _share_sentence(self, a: Question, fa: _Facts, b: Question, fb: _Facts) -> bool:
+        """Whether `_sentence_leaks` finds one, remembered per pair of items."""
+        if not fa.items or not fb.items:
+            return False
+        shared = self._sentences_shared
+        for x in question_items(a):
+            for y in question_items(b):
+                key = (x.id, y.id)
+                same = shared.get(key)
+                if same is None:
+                    same = shared[key] = shared[y.id, x.id] = _same_sentence(
+                        x, y, self._item_spans(x), self._item_spans(y)) is not None
+                if same:
+                    return True
+        return False
 
     def between(self, a: Question, b: Question) -> list[Leak]:
         """Every leak between two questions of one sheet, in both directions. Compared once per pair of contents
