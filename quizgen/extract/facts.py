@@ -398,7 +398,14 @@ def _phrase_bonus(c: Candidate) -> int:
         bonus += 20  # 公表した（新たな北極戦略）で, （イラン核合意）を基礎に: a document by its name
     if _NAMES_A_DOCUMENT.match(text, c.end):
         bonus += 20  # （新時代の包括的戦略協力パートナーシップ）を一層深めるとする共同声明: what the statement is about
+    if _CUT_MODIFIER.search(c.answer) and text.startswith("の", c.end):
+        bonus -= FRAGMENT_PENALTY  # （北朝鮮の最大）の後ろ盾: a phrase cut from the noun it qualifies
     return bonus
+
+
+# a phrase that ends on a word that only qualifies the noun after it (（北朝鮮の最大）の後ろ盾, （両国の主要）の)
+_CUT_MODIFIER = re.compile(r"(?:最大|最高|最初|最後|最新|最良|唯一|主要|共通|同様|独自)$")
+FRAGMENT_PENALTY = 10  # below the rank fill's floor (`quizgen.extract.ranking.RANK_FLOOR`)
 
 
 # the area around a place, where something happened (沖縄本島と（宮古島）の間を抜け, （湛江）の周辺海域で)

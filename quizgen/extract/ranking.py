@@ -107,8 +107,8 @@ def select(found: Sequence[Fact], limit: int | None = DEFAULT_DRAFTS, compatible
 def floor(f: Fact) -> int:
     """The least score of a fact the rank fill takes: RANK_FLOOR for a phrase (a stance, a key term), FILL_SCORE
     for a name, date, count or place (those below it were scored down on purpose: a follow-up's day, a leader
-    under their title, a side person)."""
-    return RANK_FLOOR if f.slot is Slot.WORDS else FILL_SCORE
+    under their title, a side person) and for the form of a meeting (モスクワを（国賓訪問）した際: not the news)."""
+    return RANK_FLOOR if f.slot is Slot.WORDS and f.candidate.rule != "meeting-format" else FILL_SCORE
 
 
 def _rank_fill(ranked: Sequence[Fact], chosen: list[Fact], asked: set[str], limit: int, given: Callable[[Fact], bool],
