@@ -81,3 +81,33 @@ def test_the_form_of_a_meeting_does_not_fill_the_default(bank: Bank) -> None:
 def test_a_phrase_cut_from_the_noun_it_qualifies_does_not_fill_the_default(bank: Bank) -> None:
     got = _default("北朝鮮の最大の後ろ盾を自任してきた中国は、条約への評価を避けた。", bank)
     assert "北朝鮮の最大" not in got
+
+
+def test_the_readme_s_figures_for_the_seen_sets_are_what_the_evaluation_measures() -> None:
+    """README: 「All seen sets: N drafts, recall H/E = …% (X% with `--all`), precision P%」 as bench/eval_extract.py
+    measures them today (tuned figures: the judgements file holds a verdict on every default draft)."""
+    pytest.importorskip("sudachipy")
+    import importlib.util
+    import re
+    import sys
+
+    root = Path(__file__).resolve().parent.parent
+    spec = importlib.util.spec_from_file_location("eval_extract", root / "bench" / "eval_extract.py")
+    assert spec is not None and spec.loader is not None
+    ev = importlib.util.module_from_spec(spec)
+    sys.modules["eval_extract"] = ev  # its dataclasses look their module up
+    spec.loader.exec_module(ev)
+    from quizgen import resources
+    from quizgen.extract.nlp import load_analyzer
+
+    bank, analyse, judged = load_bank(resources.bank_dir()), load_analyzer(), ev.judgements()
+    rows = [ev.evaluate(name, path, bank, analyse, judged, [], False)
+            for name, label in ev.SETS.items() if label == "seen"
+            for path in sorted((ev.DATA / name).glob("*.txt")) if path.with_suffix(".expected.tsv").is_file()]
+    drafts, hit, expected = sum(r.drafts for r in rows), sum(r.hit for r in rows), sum(r.expected for r in rows)
+    hit_all = sum(r.hit_all for r in rows)
+    good, judged_n = sum(r.keep + r.light for r in rows), sum(r.keep + r.light + r.discard for r in rows)
+    assert sum(r.unjudged for r in rows) == 0
+    readme = re.sub(r"\s+", " ", (root / "README.md").read_text(encoding="utf-8"))
+    assert (f"All seen sets: {drafts} drafts, recall {hit}/{expected} = {hit / expected:.0%} "
+            f"({hit_all / expected:.0%} with `--all`), precision {good / judged_n:.0%}") in readme
