@@ -53,8 +53,8 @@ def test_a_two_digit_year_after_the_page_s_year_or_a_span_is_no_date(bank: Bank)
 
 
 def test_a_gap_of_years_asks_its_count(bank: Bank) -> None:
-    got = _default("インドのモディ首相と中国の習近平国家主席は23日に会談した。インドと中国の首脳の正式な会談は約5年ぶりとなった。",
-                   bank)
+    got = _default("インドのモディ首相と中国の習近平国家主席は23日に会談した。"
+                   "インドと中国の首脳の正式な会談は約5年ぶりとなった。", bank)
     assert "約（　　）年ぶり" in got["5"].prompt.ja and "5年ぶり" in got["5"].accept
 
 
