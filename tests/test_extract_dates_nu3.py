@@ -46,7 +46,8 @@ def test_a_fact_takes_the_time_of_its_own_clause_or_none(bank: Bank) -> None:
     """newuser3: the 2021 passage through the strait filed under 2019年7月, the date of the clause before."""
     got = items("中ロの爆撃機が2019年7月に日本周辺で初めて共同飛行したほか、21年10月には両国の艦艇計10隻が津軽海峡を"
                 "通過した。", bank)
-    assert got["津軽海峡"].when is None and got["津軽海峡"].date_basis is None
+    assert got["津軽海峡"].when == "2021-10"  # its own clause's 21年10月 (a year in two digits, issue 17 round 23)
+    assert got["津軽海峡"].date_basis is not None and "21年10月" in got["津軽海峡"].date_basis.quotes[0]
     assert got["2019年7月"].when == "2019-07"
 
 

@@ -26,6 +26,11 @@ _D = r"[0-9０-９]"
 _FULL = re.compile(rf"(?<![0-9０-９])({_D}{{4}})年({_D}{{1,2}})月(?:({_D}{{1,2}})日)?")
 _YEAR = re.compile(rf"(?<![0-9０-９])({_D}{{4}})年(?!{_D}{{1,2}}月|度|代|間|ぶり|以上)")
 # a relative year and its month, also across は/も (去年は7月に: 2024年7月, never the page's year)
+# a year in two digits as news writes it (18年に離脱, 23年12月, 24年3月には): a year of the 2000s, on a page of the 2000s;
+# never after a digit, an era name, 同/第/約 (約24年: a span), nor before ぶり/間/前/度/代 (quizgen.japanese.dates)
+_SHORT = re.compile(rf"(?<![0-9０-９年度同約計和成治正第])({_D}{{2}})年(?:({_D}{{1,2}})月(?:({_D}{{1,2}})日)?)?"
+                    r"(?=[0-9０-９]|には|に|まで|から|の|、|は|も|が|を|以降|以来|末|初め|初頭|前半|後半|"
+                    r"中|時点|春|夏|秋|冬|」|）|\))")
 _REL = re.compile(rf"(一昨年|再来年|昨年|去年|来年|今年|ことし|本年)(?:(?:の|は|も)?({_D}{{1,2}})月(?:({_D}{{1,2}})日)?)?")
 _MONTH_REL = re.compile(rf"(今月|先月|来月)({_D}{{1,2}})日")
 _MONTH_DAY = re.compile(rf"(?<![0-9０-９年/〜～~])({_D}{{1,2}})月(?:({_D}{{1,2}})日)?(?!{_D})")
@@ -127,6 +132,8 @@ def resolve(sentence: str, page: PageDate, article: str) -> list[Resolved]:
     for m in _YEAR.finditer(sentence):
         add(_valid(m, _int(m.group(1)), None, None,
                    DateBasis(DateHow.STATED, article, (_clause(sentence, m.start(), m.end()),))))
+    for m in _SHORT.finditer(sentence):
+        add(_short(sentence, m, page, article))
     for m in _REL.finditer(sentence):
         add(_relative(sentence, m, page, article))
     for m in _MONTH_REL.finditer(sentence):
@@ -144,6 +151,21 @@ def _valid(m: re.Match[str], y: int, mo: int | None, d: int | None, basis: DateB
     except ValueError:
         return None
     return Resolved(m.start(), m.end(), m.group(0), y, mo, d, basis)
+
+
+def _short(sentence: str, m: re.Match[str], page: PageDate, article: str) -> Resolved | None:
+    """18年, 23年12月: a year of the page's century written in two digits, stated by its clause; never a year after
+    the page's (25年 on a page of 2024 is no report), nor one of a page outside the 2000s."""
+    if page.published is None or not 2000 <= page.published.year <= 2099:
+        return None
+    year = 2000 + _int(m.group(1))
+    if year > page.published.year:
+        return None
+    mo, d = (_int(m.group(2)) if m.group(2) else None), (_int(m.group(3)) if m.group(3) else None)
+    quote = _clause(sentence, m.start(), m.end())
+    if quote.endswith(m.group(0)):  # …部長だった18年、: the comma shows `quizgen check` it is a year
+        quote += sentence[m.end():m.end() + 1]
+    return _valid(m, year, mo, d, DateBasis(DateHow.STATED, article, (quote,)))
 
 
 def _relative(sentence: str, m: re.Match[str], page: PageDate, article: str) -> Resolved | None:

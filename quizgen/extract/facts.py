@@ -152,8 +152,8 @@ def detail(c: Candidate) -> bool:
     text = c.sentence.text
     if c.rule == "number" and (text[c.start - 1:c.start] == "第" or _MEASURE.search(text[:c.start])):
         return True  # 第（2回）会合; 全長は（約5600キロメートル）: an encyclopedia's figure, not the news
-    if c.rule == "number" and (((m := _SMALL_COUNT.fullmatch(c.answer)) is not None and int(m.group(1)) <= 20)
-                               or _CONVERTED.search(text[:c.start])):
+    if c.rule == "number" and (((m := _SMALL_COUNT.fullmatch(c.answer)) is not None and int(m.group(1)) <= 20
+                                and not votes(c)) or _CONVERTED.search(text[:c.start])):
         return True  # コルベット艦（2隻）, （9カ国）がオブザーバー; 200マイル、（320キロ）
     if c.rule in ("quoted", "stance", "phrase") and _VERBATIM_AFTER.match(text, c.end) and _in_quote(text, c.start) and \
             not (c.rule == "quoted" and slot_of(c) is Slot.WHAT):
@@ -173,6 +173,20 @@ def detail(c: Candidate) -> bool:
             and _MINOR_TITLE.search(c.title) is not None)
 
 
+# a vote: （11カ国）が賛成した, （10か国）の賛成で採択, 残る（12カ国）は棄権: how many voted which way is the news
+_VOTE = re.compile(r"賛成|反対|棄権")
+_COUNTRIES = re.compile(r"[0-9０-９]+(?:カ国|か国|ヵ国|ケ国|ヶ国)$")
+
+
+def votes(c: Candidate) -> bool:
+    """Whether a count of countries says how many voted one way: its clause (up to the next 、 or 。) votes."""
+    if not _COUNTRIES.search(c.answer):
+        return False
+    text = c.sentence.text
+    ends = [i for ch in "、。" if (i := text.find(ch, c.end)) >= 0]
+    return _VOTE.search(text, c.end, min(ends) if ends else len(text)) is not None
+
+
 def _in_quote(text: str, at: int) -> bool:
     return text[:at].count("「") > text[:at].count("」")
 
@@ -180,7 +194,7 @@ def _in_quote(text: str, at: int) -> bool:
 def _a_word(c: Candidate) -> bool:
     """The answer itself: long enough, not furniture, not a generic meeting, a predicate or a single つ."""
     a = c.answer
-    if (len(a) < 2 and not (c.rule == "number" and a[:1].isdigit())) or a in _FURNITURE:
+    if (len(a) < 2 and not (c.rule in ("number", "n-years-since") and a[:1].isdigit())) or a in _FURNITURE:
         return False
     if c.rule == "meeting-format" and a in _GENERIC_MEETING:
         return False
@@ -384,7 +398,14 @@ def _phrase_bonus(c: Candidate) -> int:
         bonus += 20  # 公表した（新たな北極戦略）で, （イラン核合意）を基礎に: a document by its name
     if _NAMES_A_DOCUMENT.match(text, c.end):
         bonus += 20  # （新時代の包括的戦略協力パートナーシップ）を一層深めるとする共同声明: what the statement is about
+    if _CUT_MODIFIER.search(c.answer) and text.startswith("の", c.end):
+        bonus -= FRAGMENT_PENALTY  # （北朝鮮の最大）の後ろ盾: a phrase cut from the noun it qualifies
     return bonus
+
+
+# a phrase that ends on a word that only qualifies the noun after it (（北朝鮮の最大）の後ろ盾, （両国の主要）の)
+_CUT_MODIFIER = re.compile(r"(?:最大|最高|最初|最後|最新|最良|唯一|主要|共通|同様|独自)$")
+FRAGMENT_PENALTY = 10  # below the rank fill's floor (`quizgen.extract.ranking.RANK_FLOOR`)
 
 
 # the area around a place, where something happened (沖縄本島と（宮古島）の間を抜け, （湛江）の周辺海域で)

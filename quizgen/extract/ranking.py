@@ -1,6 +1,6 @@
 """Step 5: the article's drafts, best first, and the default selection of about twenty.
 
-The selection is made in two passes over the facts, best first, each answer asked once (習近平 once,
+The selection is made in three passes over the facts, best first, each answer asked once (習近平 once,
 however many sentences name him):
 
 1. **Key facts.** Each sentence gives its key fact and at most one or two more that fill other slots
@@ -11,6 +11,10 @@ however many sentences name him):
    not a word that only qualifies a chosen answer (中国外務省 of 中国外務省の毛寧報道官), at most
    FILL_PER_SENTENCE drafts from one sentence, and no mirror pair with a fact chosen from its sentence: each
    of the two prompts hides the other's answer (a masked name or date), else the sentence keeps one draft.
+3. **Rank fill.** While the selection is still below its size, the next facts by score (phrases down to
+   RANK_FLOOR, names, dates and counts down to FILL_SCORE), the
+   sentences with fewer drafts first (a sentence with no draft yet gives its key fact before a busy sentence
+   gives a third), under the fill's rules.
 
 The chosen drafts come in the article's order, so a teacher reviews them as the story unfolds. The facts
 left out follow (with `--all`), best first.
@@ -31,10 +35,12 @@ DEFAULT_DRAFTS = 20  # a selection's size when the caller gives none (`default_s
 DRAFTS_PER_SENTENCE = 1.5  # the default holds this many drafts per sentence with a usable fact (13 such sentences,
 LEAST_DRAFTS = 5  # as a 700-character report has, give 20), at least LEAST_DRAFTS
 MOST_DRAFTS = 30  # and at most MOST_DRAFTS
-MIN_SCORE = 55  # weaker facts (a background event, a generic phrase) only with --all
+MIN_SCORE = 55  # weaker facts (a background event, a generic phrase) only in the rank fill (down to RANK_FLOOR)
 SECOND_FACT = 64  # a second fact of a sentence must be at least this good
 SECOND_SLOTS = frozenset({Slot.WHO, Slot.WHEN, Slot.WHERE, Slot.HOW_MANY, Slot.WHAT})
 FILL_SCORE = 60  # a fact that fills the selection up to its size must be at least this good
+RANK_FLOOR = 44  # the rank fill: phrases at least this good fill the default up to its size (a bare phrase with no
+# cue that it is a key term scores 36-42 and stays out: `quizgen.extract.facts`)
 FILL_PER_SENTENCE = 3  # drafts of one sentence at most, fills included (the lead sentence: one more)
 
 Pair = Callable[[Fact, Fact], bool]
@@ -53,7 +59,7 @@ class LeftOut(StrEnum):
 
     ASKED = "asked"  # its answer is asked already (习近平 once per article)
     GIVEN = "give-away"  # the context cue or the story prints its answer
-    SCORE = "score cut"  # below MIN_SCORE, or a fill below FILL_SCORE
+    SCORE = "score cut"  # below MIN_SCORE with no cap, else below RANK_FLOOR
     CAP = "cap"  # the selection was full
     SENTENCE = "same-sentence block"  # its sentence gives another draft whose prompt prints it, or is full
     PRINTED = "printed by another prompt"  # chosen, then left out: a better draft's prompt prints its answer
@@ -91,10 +97,35 @@ def select(found: Sequence[Fact], limit: int | None = DEFAULT_DRAFTS, compatible
             if fills(f, siblings, separate, compatible):
                 asked.add(f.key)
                 chosen.append(f)
+        _rank_fill(ranked, chosen, asked, limit, given, separate, compatible)
     picked = {id(f) for f in chosen}
     rest = tuple(f for f in ranked if id(f) not in picked)
     return Selection(tuple(sorted(chosen, key=lambda f: (f.order, f.candidate.start))), rest,
                      tuple(_why(f, chosen, asked, given, limit, separate, compatible) for f in rest))
+
+
+def floor(f: Fact) -> int:
+    """The least score of a fact the rank fill takes: RANK_FLOOR for a phrase (a stance, a key term), FILL_SCORE
+    for a name, date, count or place (those below it were scored down on purpose: a follow-up's day, a leader
+    under their title, a side person) and for the form of a meeting (モスクワを（国賓訪問）した際: not the news)."""
+    return RANK_FLOOR if f.slot is Slot.WORDS and f.candidate.rule != "meeting-format" else FILL_SCORE
+
+
+def _rank_fill(ranked: Sequence[Fact], chosen: list[Fact], asked: set[str], limit: int, given: Callable[[Fact], bool],
+               separate: Pair, compatible: Pair) -> None:
+    """Add to `chosen` the next facts by score down to their `floor` until `limit`, a sentence with fewer drafts
+    first (each round lets each sentence gain one: the key fact of a sentence with no draft yet comes before a
+    third fact of a busy one), under the fill's rules (`fills`: no nested blank, no mirror pair)."""
+    for drafted in range(FILL_PER_SENTENCE + 1):
+        for f in ranked:
+            if len(chosen) >= limit:
+                return
+            if f.key in asked or given(f) or f.score < floor(f) or any(f is g for g in chosen):
+                continue
+            siblings = [g for g in chosen if g.sentence_start == f.sentence_start]
+            if len(siblings) == drafted and fills(f, siblings, separate, compatible):
+                asked.add(f.key)
+                chosen.append(f)
 
 
 def _why(f: Fact, chosen: Sequence[Fact], asked: set[str], given: Callable[[Fact], bool], limit: int | None,
@@ -104,7 +135,7 @@ def _why(f: Fact, chosen: Sequence[Fact], asked: set[str], given: Callable[[Fact
         return LeftOut.ASKED
     if given(f):
         return LeftOut.GIVEN
-    if f.score < (MIN_SCORE if limit is None else FILL_SCORE):
+    if f.score < (MIN_SCORE if limit is None else floor(f)):
         return LeftOut.SCORE
     siblings = [g for g in chosen if g.sentence_start == f.sentence_start]
     if not fills(f, siblings, separate, compatible):
