@@ -14,7 +14,7 @@ import difflib
 import random
 import re
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import partial
 from typing import assert_never
@@ -703,44 +703,43 @@ def _likeness(item: Item, model: Item) -> int:
     return 2 if item.priority is model.priority else 3
 
 
-def _apart(checker: LeakChecker, items: Sequence[Item], enough: int) -> int:
-    """How many of `items` a greedy pass finds on passages apart from each other (`near`), up to `enough`."""
-    kept: list[frozenset[tuple[str, int, int]]] = []
-    for item in items:
-        p = checker.passage(item)
-        if not any(near(p, k) for k in kept):
-            kept.append(p)
-            if len(kept) >= enough:
-                break
-    return len(kept)
-
-
 def crowding(bank: Bank, items: Sequence[Item], questions: Sequence[tuple[int, Question]], count: int,
-             texts: Mapping[str, str] | None) -> tuple[str | None, str | None]:
-    """(warning, note) on a sheet (its first version's numbered questions, from the selection `items`) that keeps the
-    one-voice cap or the passage rule only in part although the selection has others to offer (review 9, s3: 5 of 15
-    questions one commentator's views, two pairs of neighbouring sentences, and no word of it): the questions over
-    the cap and the pairs on one passage, by number. The note names the articles whose text was not found, of which
-    the sheet has two or more one-item questions: the passage rule could not be applied to them."""
+             texts: Mapping[str, str] | None, types: Collection[Exercise] = (),
+             lopsided: bool = False) -> tuple[str | None, str | None]:
+    """(warning, note) on a sheet (its first version's numbered questions, from the selection `items`, made for the
+    exercise `types`) that breaks a rule the picking gives way on: the questions over the one-voice cap, the pairs on
+    one passage and the true/false over its share, by number (review 9, s3: 5 of 15 questions one commentator's
+    views, two pairs of neighbouring sentences, and no word of it). Said on every path, a selection too small to keep
+    the rule included (review 10, s3: a one-story sheet of 10 items, three questions on three sentences in a row and
+    5 of 8 true/false, in silence). The true/false share is left to the `lopsided` warning when that one is printed.
+    The note names the articles whose text was not found, of which the sheet has two or more one-item questions: the
+    passage rule could not be applied to them."""
     checker = LeakChecker(bank, Lang.JA, texts)
     by_voice: dict[str, list[str]] = {}
     for n, q in questions:
         for v in dict.fromkeys(v for i in question_items(q) if (v := opinion_voice(i))):
             by_voice.setdefault(v, []).append(f"問{n}")
     cap = opinion_cap(count)
+    others = {v: sum(opinion_voice(i) != v for i in items) for v in by_voice}
     parts = [f"{len(labels)} questions ({', '.join(labels)}) ask for the views of article {v} (at most {cap} of "
-             f"{count} where the selection has others)" for v, labels in by_voice.items()
-             if len(labels) > cap and sum(opinion_voice(i) != v for i in items) >= count - cap]
+             f"{count} where the selection has others{'' if others[v] >= count - cap else f'; it has {others[v]}'})"
+             for v, labels in by_voice.items() if len(labels) > cap]
     single = [(f"問{n}", question_items(q)[0]) for n, q in questions if isinstance(q, (ShortQ, ChoiceQ, TrueFalseQ, ClozeQ))]
     pairs = [f"{a}/{b}" for k, (a, x) in enumerate(single) for b, y in single[k + 1:]
              if near(checker.passage(x), checker.passage(y))]
-    if pairs and _apart(checker, items, len(single)) >= len(single):
+    if pairs:
         parts.append(f"{len(pairs)} pair{'s' if len(pairs) != 1 else ''} of questions draw on one passage "
                      f"({', '.join(pairs)})")
+    simple = [t for t in types if t in SIMPLE_EXERCISES]
+    tf = [f"問{n}" for n, q in questions if isinstance(q, TrueFalseQ)]
+    most = truefalse_cap(count, len(simple))
+    if Exercise.TRUEFALSE in simple and len(simple) > 1 and not lopsided and len(tf) > most:
+        parts.append(f"{len(tf)} of the {count} questions ({', '.join(tf)}) are true/false (at most {most} where "
+                     "other types can be made)")
     warning = None
     if parts:
         warning = ("; ".join(parts) + ": the selection has too few other questions of these types that give nothing "
-                   "away; a smaller {count}, more {types} or a wider selection keeps them apart")
+                   "away; a smaller {count}, more {types} or a wider selection keeps the rules")
     per_article = Counter(i.articles[0] for _, i in single if i.articles)
     unread = sorted(a for a, n in per_article.items() if n > 1 and (texts is None or a not in texts))
     note = None
