@@ -4,11 +4,22 @@ bank where the fault needs it; a fixture bank elsewhere."""
 
 from __future__ import annotations
 
+import datetime as dt
+import random
+from dataclasses import replace
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
+from quizgen import resources
+from quizgen.bank import Bank, Lang, Selection, Text, load_bank
 from quizgen.cli import cli
+from quizgen.generators.worksheet import Exercise, WorksheetOptions, build_worksheet
+from quizgen.generators.worksheet.choose import actor_names, swaps_actors
+from quizgen.generators.worksheet.exercises import TrueFalseQ
+
+DAY = dt.date(2026, 1, 1)
 
 S3_ARGS = ["worksheet", "--story", "2025-wang-yi-shoigu-dialogue", "--count", "8", "--lang", "both", "--seed", "31",
            "--name", "s3", "--format", "html"]
@@ -27,3 +38,52 @@ def test_s3_a_one_story_sheet_says_where_the_passage_rule_and_the_truefalse_shar
     assert "pairs of questions draw on one passage (問" in line, result.stderr
     assert "5 of the 8 questions (問" in line and "are true/false (at most 3 where other types can be made)" in line
     assert "--count" in line
+
+
+# --------------------------------------------------------------------------- 2. s5: one "who did it" trick
+
+
+S5_ARGS = ["worksheet", "--story", "2023-03-xi-moscow-visit", "--story", "2023-02-peace-plan", "--count", "10", "--types",
+           "truefalse,matching,choice", "--lang", "both", "--furigana", "--seed", "51", "--name", "s5"]
+
+
+@pytest.fixture(scope="module")
+def real() -> Bank:
+    return load_bank(resources.bank_dir())
+
+
+def _texts(real: Bank) -> dict[str, str] | None:
+    folder = resources.default_articles_dir()
+    if folder is None:
+        return None
+    return {s.id: (folder / s.file).read_text(encoding="utf-8") for s in real.sources if (folder / s.file).is_file()}
+
+
+def test_a_false_twin_that_moves_the_actors_into_each_others_roles_is_a_swap(real: Bank) -> None:
+    """S5 (a): 問7 「プーチン大統領は王毅氏との会見で…要請した」 → 「王毅氏がプーチン大統領との会見で…申し出た」. Whatever
+    the words do, the actors both statements name exchanging a role (は/が, に, との) is the trick; the same actors in
+    the same roles, or one losing a role no other takes, is not."""
+    actors = actor_names(real)
+    item = next(i for i in real.items if i.id == "a001-putin-request-xi-visit")
+    assert swaps_actors(item, actors)
+    moved = replace(item, statement=Text("プーチン大統領は王毅氏に訪問を求めた。", "-"),
+                    false_statement=Text("プーチン大統領に王毅氏は訪問を求めた。", "-"))
+    assert swaps_actors(moved, actors)  # only the particles move: the words changed name no actor
+    kept = replace(item, statement=Text("プーチン大統領と習近平国家主席の思惑は一致せず、プーチン氏には停戦の意思がない。", "-"),
+                   false_statement=Text("プーチン大統領と習近平国家主席の思惑は一致し、両者とも停戦を望む。", "-"))
+    assert not swaps_actors(kept, actors)
+
+
+def test_s5_keeps_one_actor_swap_and_says_so_if_it_cannot(real: Bank, tmp_path: Path) -> None:
+    """S5 (a): the teacher's sheet had two (問5 Putin ↔ China, 問7 Putin ↔ 王毅; 問6's twin, shown true, a third):
+    the rule only sorted such items after those on a fresh passage. Now held in every step but the last."""
+    items = Selection(stories=("2023-03-xi-moscow-visit", "2023-02-peace-plan")).apply(real)
+    opts = WorksheetOptions(count=10, types=(Exercise.TRUEFALSE, Exercise.MATCHING, Exercise.CHOICE), lang=Lang.BOTH,
+                            furigana=True, seed=51)
+    ws = build_worksheet(real, items, opts, random.Random(51), DAY, _texts(real))
+    actors = actor_names(real)
+    swaps = [q.tf.item.id for _, q in ws.variants[0].questions() if isinstance(q, TrueFalseQ) and swaps_actors(q.tf.item, actors)]
+    assert len(swaps) <= 1, swaps
+    result = CliRunner().invoke(cli, [*S5_ARGS, "--format", "html", "-o", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert "swap the actors" not in result.stderr
