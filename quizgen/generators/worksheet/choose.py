@@ -466,16 +466,16 @@ def _pick_simple(picking: _Picking, count: int, simple: list[Exercise]) -> None:
     so a type with nothing else left took a fifth Ivanov question or a neighbouring bullet while others had more):
     first true/false at most `truefalse_cap` of a sheet of several types, one commentator at most `opinion_cap`,
     no question on a passage a chosen one draws on; then true/false without its cap; then a passage shared with one
-    question (true/false capped first); then any passage; then one more of a commentator, then any (a selection of
-    too few voices); then a second "who did it" true/false twin (`swaps_actors`), held in every step before (review
-    10, s5: it only sorted such twins after those on a fresh passage, so a sheet took three); `crowding` names what
-    gave way. The cap on one voice holds over the passage rule: a sheet of one
+    question (true/false capped first); then any passage; then a second "who did it" true/false twin
+    (`swaps_actors`); then one more of a commentator, then any (a selection of too few voices). The twin rule
+    is held so (review 10, s5: it only sorted such twins after those on a fresh passage, so a sheet took three);
+    `crowding` names what gave way. The cap on one voice holds over the passage rule: a sheet of one
     commentator's views misleads, two questions on neighbouring sentences only waste a slot."""
     cap = opinion_cap(count)
     tf_most = truefalse_cap(count, len(simple)) if Exercise.TRUEFALSE in simple and len(simple) > 1 else None
     steps: list[tuple[int | None, int | None, int | None, bool]] = [
         (cap, 0, tf_most, True), (cap, 0, None, True), (cap, 1, tf_most, True), (cap, 1, None, True),
-        (cap, None, None, True), (cap + 1, 0, None, True), (cap + 1, None, None, True), (None, None, None, True),
+        (cap, None, None, True), (cap, None, None, False), (cap + 1, 0, None, False), (cap + 1, None, None, False),
         (None, None, None, False)]
     for step, (voices, most, tfs, one_trick) in enumerate(steps):
         if picking.made < count:
