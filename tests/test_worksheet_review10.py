@@ -87,3 +87,37 @@ def test_s5_keeps_one_actor_swap_and_says_so_if_it_cannot(real: Bank, tmp_path: 
     result = CliRunner().invoke(cli, [*S5_ARGS, "--format", "html", "-o", str(tmp_path)])
     assert result.exit_code == 0, result.output
     assert "swap the actors" not in result.stderr
+
+
+# --------------------------------------------------------------------------- 3. K1: a report a question names is listed
+
+
+S1_ARGS = ["worksheet", "--count", "12", "--types", "short,choice,truefalse", "--lang", "ja", "--furigana", "--seed", "11",
+           "--title", "中ロ関係 確認テスト", "--name", "s1"]
+
+
+def test_s1_a_relayed_report_a_question_names_is_on_the_source_list_with_its_address(tmp_path: Path) -> None:
+    """K1, s1 (a): 問9 「アジア経済研究所の論考によれば」, but source ② gave only 「紹介元: BBC(日本語版)」; the IDE piece's
+    address, which the page links, was on neither the sheet nor the key. Now after the relay, on the sheet, the key
+    and in Word."""
+    result = CliRunner().invoke(cli, [*S1_ARGS, "--format", "html", "--format", "docx", "-o", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    ide = ('<span class="url">https://www.bbc.com/japanese/64998175</span>; <span class="relay">アジア経済研究所の論考'
+           '</span> <span class="url">https://www.ide.go.jp/Japanese/IDEsquare/Eyes/2022/ISQ202220_013.html</span>')
+    for name in ("s1-A.html", "s1-A-key.html"):
+        assert ide in (tmp_path / name).read_text(encoding="utf-8"), name
+    docx = pytest.importorskip("docx")
+    for name in ("s1-A.docx", "s1-A-key.docx"):
+        lines = [p.text for p in docx.Document(str(tmp_path / name)).paragraphs if "ide.go.jp" in p.text]
+        assert lines and lines[0].endswith("の論考 https://www.ide.go.jp/Japanese/IDEsquare/Eyes/2022/ISQ202220_013.html")
+
+
+def test_s5_the_tokyo_shimbun_report_its_question_names_is_listed(tmp_path: Path) -> None:
+    """K1, s5 (c): 問5 「東京新聞の報道によれば」 beside ① 「紹介元: BBC(日本語版)」 alone (the teacher's sheet no longer
+    asks it: it was the second actor swap, so the item is asked on its own here)."""
+    result = CliRunner().invoke(cli, ["worksheet", "--ids", "a003-us-led-order", "--types", "truefalse", "--seed", "51",
+                                      "--lang", "both", "--name", "s5", "--format", "html", "-o", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    tokyo = '; <span class="relay">東京新聞の報道</span> <span class="url">https://www.tokyo-np.co.jp/article/239348</span>'
+    for name in ("s5-A.html", "s5-A-key.html"):
+        assert tokyo in (tmp_path / name).read_text(encoding="utf-8"), name
