@@ -12,12 +12,13 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from quizgen import resources
+from quizgen import forms, resources
 from quizgen.bank import Bank, Lang, Selection, Text, load_bank
 from quizgen.cli import cli
 from quizgen.generators.worksheet import Exercise, WorksheetOptions, build_worksheet
 from quizgen.generators.worksheet.choose import actor_names, swaps_actors
-from quizgen.generators.worksheet.exercises import TrueFalseQ
+from quizgen.generators.worksheet.exercises import ShortQ, TrueFalseQ
+from quizgen.generators.worksheet.key import key_entry
 
 DAY = dt.date(2026, 1, 1)
 
@@ -121,3 +122,25 @@ def test_s5_the_tokyo_shimbun_report_its_question_names_is_listed(tmp_path: Path
     tokyo = '; <span class="relay">東京新聞の報道</span> <span class="url">https://www.tokyo-np.co.jp/article/239348</span>'
     for name in ("s5-A.html", "s5-A-key.html"):
         assert tokyo in (tmp_path / name).read_text(encoding="utf-8"), name
+
+
+# --------------------------------------------------------------------------- 4. s1 (c): a disagreement box where it applies
+
+
+def _entry(real: Bank, item_id: str, truefalse: bool):  # type: ignore[no-untyped-def]
+    item = next(i for i in real.items if i.id == item_id)
+    tf = forms.true_false(item, random.Random(1)) if truefalse else None
+    q = TrueFalseQ(tf, None) if tf is not None else ShortQ(item, None)
+    return key_entry(real, 1, q, "アイウエオ")
+
+
+def test_s1_a_disagreement_box_only_under_a_question_it_concerns(real: Bank) -> None:
+    """S1 (c): key 問7 (「何度目の訪ロか」 → 初めて) carried the box on China's 「中立」, 問11 (Ukraine asked for direct
+    talks) the one on military support: each item names its disagreement, but neither answer is what the record's
+    sides dispute. A box is printed where a side quotes the item's evidence and, for an answer to give, says it."""
+    assert _entry(real, "a001-first-visit-since-invasion", False).disagreement is None
+    assert _entry(real, "a000-ukraine-wants-direct-talks", True).disagreement is None
+    neutral = _entry(real, "a001-china-stresses-neutrality", True).disagreement
+    assert neutral is not None and neutral.ja == "中国の「中立」"
+    assert _entry(real, "wang-yi-role-top-diplomat", False).disagreement is not None  # 外相: what the sides dispute
+    assert _entry(real, "a001-china-may-consider-arms", False).disagreement is not None  # 武器提供
