@@ -17,7 +17,7 @@ from quizgen.bank import Bank, Lang, Selection, Text, load_bank
 from quizgen.cli import cli
 from quizgen.generators.worksheet import Exercise, WorksheetOptions, build_worksheet
 from quizgen.generators.worksheet.choose import actor_names, swaps_actors
-from quizgen.generators.worksheet.exercises import ShortQ, TrueFalseQ
+from quizgen.generators.worksheet.exercises import ChoiceQ, ClozeQ, ShortQ, TrueFalseQ
 from quizgen.generators.worksheet.key import key_entry
 
 DAY = dt.date(2026, 1, 1)
@@ -144,3 +144,25 @@ def test_s1_a_disagreement_box_only_under_a_question_it_concerns(real: Bank) -> 
     assert neutral is not None and neutral.ja == "中国の「中立」"
     assert _entry(real, "wang-yi-role-top-diplomat", False).disagreement is not None  # 外相: what the sides dispute
     assert _entry(real, "a001-china-may-consider-arms", False).disagreement is not None  # 武器提供
+
+
+# --------------------------------------------------------------------------- 5. s4 (e): a note of the choice form
+
+
+def test_s4_a_note_on_the_choice_forms_distractors_is_not_printed_under_a_cloze(real: Bank) -> None:
+    """S4 (e): key 問10, a cloze on the SCO chair with no options, carried the note on who chaired APEC and the
+    East Asia Summit in 2025: the choice form's wrong options. The bank does not mark such sentences; one that names
+    a distractor the question does not print is left out (both languages), and kept where the choice prints it."""
+    item = next(i for i in real.items if i.id == "a004-sco-chair")
+    cz = forms.cloze(item)
+    assert cz is not None
+    note = key_entry(real, 10, ClozeQ(cz, None), "アイウエオ").context
+    assert note is not None and "上海協力機構には" in note.ja and "The SCO's members" in note.en
+    assert not any(w in note.ja + note.en for w in ("APEC", "東アジアサミット", "East Asia Summit")), note
+    mc = forms.multiple_choice(real, item, random.Random(3))
+    assert mc is not None
+    shown = key_entry(real, 10, ChoiceQ(mc, None), "アイウエオ").context
+    assert shown is not None
+    for d in mc.options:
+        if d.ja in ("APEC", "東アジアサミット"):
+            assert d.ja in shown.ja, (mc.options, shown)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -172,7 +172,8 @@ def key_entry(bank: Bank, number: int, q: Question, letters: str, lang: Lang = L
     def extras(item: Item, statement: bool = False) -> dict[str, Any]:
         dis = touching(bank, item, statement)
         src = date_source(bank, item)
-        return {"explanation": item.explanation, "context": item.context, "disagreement": dis.topic if dis else None,
+        shown = q.mc.options if isinstance(q, ChoiceQ) else ()
+        return {"explanation": item.explanation, "context": context_for(item, shown), "disagreement": dis.topic if dis else None,
                 "differs": dis.note if dis else None,
                 "dated": dated(bank, item), "points": points, "date_source": src,
                 "date_article": item.date_basis.article if src is not None and item.date_basis else None,
@@ -222,6 +223,33 @@ def key_entry(bank: Bank, number: int, q: Question, letters: str, lang: Lang = L
                             scoring=Text(f"採点:すべての順序が正しい場合のみ正解({points}点)。",
                                          f"Scoring: full marks ({points}) only when the whole order is right."))
     raise AssertionError(q)  # pragma: no cover
+
+
+def context_for(item: Item, options: Sequence[Text] = ()) -> Text | None:
+    """`item`'s background note as a question printing `options` shows it: without the sentences about a wrong choice
+    it does not print (review 10, s4 問10: a cloze with no options under a note on who chaired APEC and the East Asia
+    Summit, the choice form's distractors). The bank does not mark which sentences belong to which form; a sentence
+    naming a distractor the question itself never names is read as one of them, where the Japanese and the English
+    name it in the same sentence (else the note is kept whole). None when nothing is left."""
+    ctx = item.context
+    if ctx is None or not item.distractors:
+        return ctx
+    asked = " ".join(t.ja + " " + t.en for t in (item.prompt, item.answer, item.statement, item.cloze) if t is not None)
+    shown = {normalise(o.ja) for o in options}
+    hidden = [d for d in item.distractors if normalise(d.ja) not in shown and d.ja not in asked]
+    if not hidden:
+        return ctx
+    ja = [x for x in re.split(r"(?<=。)", ctx.ja) if x]
+    en = [x for x in re.split(r"(?<=\.)\s+", ctx.en) if x]
+    names = [re.sub(r"^the ", "", d.en) for d in hidden]
+    drop_ja = {k for k, x in enumerate(ja) if any(d.ja in x for d in hidden)}
+    drop_en = {k for k, x in enumerate(en) if any(n in x for n in names)}
+    if not drop_ja or len(ja) != len(en) or drop_ja != drop_en:  # only where both languages say it sentence by sentence
+        return ctx
+    if len(drop_ja) == len(ja):
+        return None
+    return Text("".join(x for k, x in enumerate(ja) if k not in drop_ja),
+                " ".join(x for k, x in enumerate(en) if k not in drop_en))
 
 
 def touching(bank: Bank, item: Item, statement: bool) -> Disagreement | None:
