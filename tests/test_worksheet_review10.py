@@ -166,3 +166,18 @@ def test_s4_a_note_on_the_choice_forms_distractors_is_not_printed_under_a_cloze(
     for d in mc.options:
         if d.ja in ("APEC", "東アジアサミット"):
             assert d.ja in shown.ja, (mc.options, shown)
+
+
+# --------------------------------------------------------------------------- 6. s4 (f): each conflict once
+
+
+def test_s4_the_refusal_says_each_conflict_once_per_pair_of_items(tmp_path: Path) -> None:
+    """S4 (f): 「a002-lavrov-met-xi's cloze shows 「外相」, the answer to wang-yi-role-top-diplomat; a002-lavrov-met-xi's
+    prompt shows 「外相」, the answer to wang-yi-role-top-diplomat」: its cloze and short-answer forms were both turned
+    away, and each said the conflict. Now once, naming both texts."""
+    result = CliRunner().invoke(cli, ["worksheet", "--priority", "core", "--count", "12", "--types", "cloze,timeline,short",
+                                      "--paper", "B5", "--seed", "41", "--name", "s4", "-o", str(tmp_path)])
+    assert result.exit_code != 0
+    lines = [x for x in result.output.splitlines() if x.startswith("  a002-lavrov-met-xi: ")]
+    assert lines == ["  a002-lavrov-met-xi: a002-lavrov-met-xi's cloze and prompt show 「外相」, the answer to "
+                     "wang-yi-role-top-diplomat"], result.output

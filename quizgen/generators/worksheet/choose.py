@@ -637,15 +637,27 @@ def _left_off(best: _Picking) -> dict[str, list[str]]:
     chosen = best.chosen
     on_sheet = {best.checker.content(q) for q in chosen}
     placed = {i.id for q in chosen for i in question_items(q)}
-    out: dict[str, list[str]] = {}
+    out: dict[str, list[Leak]] = {}
     for q in best.rejected:
         if best.checker.content(q) in on_sheet or all(i.id in placed for i in question_items(q)):
             continue
         leaks = [leak for other in chosen for leak in best.checker.between(q, other)]
         leaks += best.checker.in_sources(q, best.articles)
-        found = out.setdefault(question_label(q), [])
-        found.extend(d for leak in leaks if (d := leak.describe()) not in found)
-    return {label: found for label, found in out.items() if found}
+        out.setdefault(question_label(q), []).extend(leaks)
+    return {label: said for label, leaks in out.items() if (said := _once_per_pair(leaks))}
+
+
+def _once_per_pair(leaks: Sequence[Leak]) -> list[str]:
+    """Each conflict once per pair of items (review 10, s4(f): 「a002-lavrov-met-xi's cloze shows 「外相」…;
+    a002-lavrov-met-xi's prompt shows 「外相」…」, its cloze and short forms both turned away): the texts of one
+    question that show one answer named together, 「a002-lavrov-met-xi's cloze and prompt show 「外相」, the answer to …」."""
+    wheres: dict[Leak, list[str]] = {}
+    for leak in leaks:
+        seen = wheres.setdefault(replace(leak, where=""), [])
+        if leak.where not in seen:
+            seen.append(leak.where)
+    said = [replace(leak, where=" and ".join(w for w in where if w)).describe() for leak, where in wheres.items()]
+    return list(dict.fromkeys(said))
 
 
 def timeline_items(items: Sequence[Item]) -> list[Item]:
