@@ -760,23 +760,23 @@ def crowding(bank: Bank, items: Sequence[Item], questions: Sequence[tuple[int, Q
              texts: Mapping[str, str] | None, types: Collection[Exercise] = (),
              lopsided: bool = False) -> tuple[str | None, str | None]:
     """(warning, note) on a sheet (its first version's numbered questions, from the selection `items`, made for the
-    exercise `types`) that breaks a rule the picking gives way on: the questions over the one-voice cap, the pairs on
-    one passage, the true/false over its share and the "who did it" twins past the first, by number (review 9, s3:
-    5 of 15 questions one commentator's views, two pairs of neighbouring sentences, and no word of it). Said on every
-    path, a selection too small to keep the rule included (review 10, s3: a one-story sheet of 10 items, three
-    questions on three sentences in a row and 5 of 8 true/false, in silence). The true/false share is left to the
-    `lopsided` warning when that one is printed. The note names the articles whose text was not found, of which the
-    sheet has two or more one-item questions: the passage rule could not be applied to them."""
+    exercise `types`) that breaks a rule the picking gives way on: the questions over the one-voice cap (where the
+    selection has others: else the cap does not apply), the pairs on one passage, the true/false over its share and
+    the "who did it" twins past the first, by number (review 9, s3: 5 of 15 questions one commentator's views, two
+    pairs of neighbouring sentences, and no word of it). Said on every path, a selection too small to keep the rule
+    included (review 10, s3: a one-story sheet of 10 items, three questions on three sentences in a row and 5 of 8
+    true/false, in silence). The true/false share is left to the `lopsided` warning when that one is printed. The
+    note names the articles whose text was not found, of which the sheet has two or more one-item questions: the
+    passage rule could not be applied to them."""
     checker = LeakChecker(bank, Lang.JA, texts)
     by_voice: dict[str, list[str]] = {}
     for n, q in questions:
         for v in dict.fromkeys(v for i in question_items(q) if (v := opinion_voice(i))):
             by_voice.setdefault(v, []).append(f"問{n}")
     cap = opinion_cap(count)
-    others = {v: sum(opinion_voice(i) != v for i in items) for v in by_voice}
     parts = [f"{len(labels)} questions ({', '.join(labels)}) ask for the views of article {v} (at most {cap} of "
-             f"{count} where the selection has others{'' if others[v] >= count - cap else f'; it has {others[v]}'})"
-             for v, labels in by_voice.items() if len(labels) > cap]
+             f"{count} where the selection has others)" for v, labels in by_voice.items()
+             if len(labels) > cap and sum(opinion_voice(i) != v for i in items) >= count - cap]
     single = [(f"問{n}", question_items(q)[0]) for n, q in questions if isinstance(q, (ShortQ, ChoiceQ, TrueFalseQ, ClozeQ))]
     pairs = [f"{a}/{b}" for k, (a, x) in enumerate(single) for b, y in single[k + 1:]
              if near(checker.passage(x), checker.passage(y))]
