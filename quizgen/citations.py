@@ -8,6 +8,7 @@ outlet, headline and date, never by the bank's article number. Pure: no I/O.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -16,9 +17,9 @@ from quizgen.bank.model import Bank, Category, DateBasis, DateHow, EntityType, I
 from quizgen.japanese.dates import mentioned, parse_when, short_years
 from quizgen.text import find_control, shorten, strip_controls
 
-__all__ = ["ACTOR_TYPES", "OUTSIDE_ARTICLES", "RELAYED_FROM", "TAG_PREFIX", "SourceLink", "citation", "date_basis_label",
-           "date_label", "dated", "item_tags", "note_tags", "outside_note", "relayed_from", "reporting", "source_label",
-           "source_links", "source_name", "source_url", "tags"]
+__all__ = ["ACTOR_TYPES", "OUTSIDE_ARTICLES", "RELAYED_FROM", "TAG_PREFIX", "NamedLink", "SourceLink", "citation",
+           "date_basis_label", "date_label", "dated", "item_tags", "named_reports", "note_tags", "outside_note",
+           "relayed_from", "reporting", "source_label", "source_links", "source_name", "source_url", "tags"]
 
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
            "November", "December")
@@ -142,6 +143,41 @@ def relayed_from(bank: Bank, article: str) -> Text | None:
 
 RELAYED_FROM = Text("紹介元", "relayed from")
 """How a sheet names the outlet of a link that is not the source page's own (`relayed_from`)."""
+
+
+@dataclass(frozen=True)
+class NamedLink:
+    """A report a source page relays, as a source line names it beside the page (東京新聞の報道), and its address
+    where the page gives one."""
+
+    name: Text
+    url: str | None
+
+
+_REPORT_NOUNS = {"論考": "analysis", "報道": "report", "記事": "article", "分析": "analysis", "発表": "statement"}
+
+
+def named_reports(bank: Bank, article: str, texts: Iterable[str]) -> tuple[NamedLink, ...]:
+    """The reports `article` relays (its `cites`) that `texts` (the questions that cite it) name, each as the
+    questions call it (「アジア経済研究所の論考」, else 「…の報道」) with the address the page links it at; not the one
+    whose address the source line already gives (`relayed_from`). Review 10, s1 問9 and s5 問5: 「東京新聞の報道によれば」
+    beside a source line that gave only 「紹介元: BBC(日本語版)」, the Tokyo Shimbun's address nowhere on the sheet."""
+    s = bank.source_by_id[article]
+    said = "\n".join(texts)
+    via = relayed_from(bank, article)
+    out: dict[str, NamedLink] = {}
+    for outlet in s.cites:
+        if outlet not in said:
+            continue
+        link = next((k for k in s.links if outlet in k.outlet.ja or outlet in k.outlet.en), None)
+        if link is not None and via is not None and link.outlet == via:
+            continue
+        found = re.search(f"{re.escape(outlet)}(?:[^の、。]{{0,12}})?の({'|'.join(_REPORT_NOUNS)})", said)
+        noun = found.group(1) if found else "報道"
+        name = link.outlet if link is not None else Text(outlet, outlet)
+        url = None if link is None else link.url if "://" in link.url else f"https://{link.url}"
+        out.setdefault(outlet, NamedLink(Text(f"{name.ja}の{noun}", f"{name.en} {_REPORT_NOUNS[noun]}"), url))
+    return tuple(out.values())
 
 
 @dataclass(frozen=True)

@@ -94,9 +94,10 @@ def test_the_word_key_has_the_notes_the_pdf_key_has(bundled: Bank, tmp_path: Pat
     """s4: the docx key left out 「※記事によって記述が異なる点:…」, which the PDF key printed."""
     import docx
 
+    from quizgen.generators.worksheet.key import touching
     from quizgen.generators.worksheet.write import write_worksheet
 
-    item = next(i for i in bundled.items if bundled.disagreement_for(i) is not None)
+    item = next(i for i in bundled.items if i.truefalse and touching(bundled, i, statement=True) is not None)
     ws = make(bundled, Selection(ids=(item.id,)), count=1, types=(Exercise.SHORT, Exercise.CHOICE, Exercise.TRUEFALSE))
     write_worksheet(bundled, ws, tmp_path, formats=["docx"])
     key = "\n".join(p.text for p in docx.Document(str(tmp_path / "worksheet-A-key.docx")).paragraphs)

@@ -20,8 +20,8 @@ from quizgen.cli import cli
 from quizgen.errors import UsageError
 from quizgen.generators.worksheet import Exercise, key_entries
 from quizgen.generators.worksheet.choose import opinion_cap, opinion_voice, timeline_items
-from quizgen.generators.worksheet.exercises import ChoiceQ, TimelineQ, question_items
-from quizgen.generators.worksheet.key import key_entry
+from quizgen.generators.worksheet.exercises import ChoiceQ, TimelineQ, TrueFalseQ, question_items
+from quizgen.generators.worksheet.key import key_entry, touching
 from quizgen.generators.worksheet.render import Furigana, Part, render, sheet_sources
 
 
@@ -36,7 +36,8 @@ def bundled() -> Bank:
 def test_the_key_names_a_disagreement_only_under_the_items_that_link_it(bundled: Bank) -> None:
     """s1/s2/s4: 「記事によって記述が異なる点」 under a Wang Yi–Shoigu item. The generator prints an item's own link
     (that item, a004-root-causes, links the Xi–Putin disagreement in the bank: the bank's call), never its story's:
-    the other items of the story get none."""
+    the other items of the story get none (review 10: nor a linked item whose question the record's sides do not
+    touch)."""
     story = next(i.story for i in bundled.items if i.disagreement)
     items = [i for i in bundled.items if i.story == story]
     assert any(i.disagreement for i in items) and not all(i.disagreement for i in items)
@@ -45,7 +46,9 @@ def test_the_key_names_a_disagreement_only_under_the_items_that_link_it(bundled:
     for entry, (_, q) in zip(key_entries(bundled, ws, ws.variants[0]), ws.variants[0].questions(), strict=True):
         (item,) = question_items(q)
         dis = bundled.disagreement_for(item)
-        assert entry.disagreement == (dis.topic if dis else None), item.id
+        touched = touching(bundled, item, isinstance(q, TrueFalseQ))  # review 10: and only where it touches the answer
+        assert touched is None or touched == dis
+        assert entry.disagreement == (touched.topic if touched else None), item.id
 
 
 # --------------------------------------------------------------------------- 2. balance

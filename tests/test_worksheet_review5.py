@@ -212,7 +212,8 @@ def test_no_warning_about_types_the_teacher_never_named(tmp_path: Path) -> None:
     of a story that has neither. Only the types the user named are warned about; naming them still warns."""
     res = CliRunner().invoke(cli, ["worksheet", *S4, "--name", "s", "-o", str(tmp_path), "--format", "html"])
     assert res.exit_code == 0, res.output
-    assert "wrote" in res.stdout and "warning" not in res.stderr, res.stderr
+    assert "wrote" in res.stdout and "--types asked for" not in res.stderr, res.stderr  # review 10: the rules the
+    # one-story sheet breaks are still said (a pair on one passage, the true/false share)
     every = ["--types", "short,choice,truefalse,cloze,matching,timeline"]  # the default, named
     named = CliRunner().invoke(cli, ["worksheet", *S4, *every, "--name", "t", "-o", str(tmp_path), "--format", "html"])
     assert named.exit_code == 0, named.output

@@ -120,7 +120,8 @@ def worksheet(bank_path: Path | None, selection: Selection, count: int | None, i
     lopsided = lopsided_warning(ws, qtypes if types else (), sum(1 for i in items if i.truefalse))
     if lopsided is not None:  # a teacher asking for five types who gets a true/false quiz is told why
         click.echo(f"warning: {lopsided.replace('{types}', FLAGS['types'])}", err=True)
-    crowded, unread = crowding(bank, items, ws.variants[0].questions(), ws.count, texts)
+    crowded, unread = crowding(bank, items, ws.variants[0].questions(), ws.count, texts, options.types,
+                               lopsided is not None)
     if crowded is not None:  # a rule the selection could not keep, said where it gave way (review 9, s3)
         click.echo(f"warning: {crowded.replace('{types}', FLAGS['types']).replace('{count}', FLAGS['count'])}",
                    err=True)

@@ -14,7 +14,7 @@ import difflib
 import random
 import re
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import partial
 from typing import assert_never
@@ -87,7 +87,7 @@ class _Swaps:
     sheet."""
 
     bank: Bank
-    actors: tuple[str, ...] | None = None  # `actor_names`, made when first needed
+    actors: Mapping[str, str] | None = None  # `actor_names`, made when first needed
     known: dict[str, bool] = field(default_factory=dict)  # by item id
 
     def __call__(self, item: Item) -> bool:
@@ -162,7 +162,8 @@ class _Picking:
 
     def crowding(self, count: int) -> int:
         """How far the sheet breaks the rules `_pick_simple` gives way on: questions of one voice over `opinion_cap`,
-        pairs of one-item questions on one passage, true/false over `truefalse_cap` (all types counted)."""
+        pairs of one-item questions on one passage, true/false over `truefalse_cap` (all types counted), "who did it"
+        twins (`swaps_actors`) past the first."""
         chosen = self.chosen
         voices = Counter(v for q in chosen for v in dict.fromkeys(opinion_voice(i) for i in question_items(q)) if v)
         over = sum(max(0, n - opinion_cap(count)) for n in voices.values())
@@ -171,7 +172,8 @@ class _Picking:
         shared = sum(near(a, b) for k, a in enumerate(single) for b in single[k + 1:])
         simple = sum(1 for t in self.content if t in SIMPLE_EXERCISES)
         tf = max(0, len(self.content.get(Exercise.TRUEFALSE, ())) - truefalse_cap(count, simple)) if simple > 1 else 0
-        return 3 * over + 2 * shared + tf
+        tricks = sum(self.swaps(q.tf.item) for q in self.content.get(Exercise.TRUEFALSE, ()) if isinstance(q, TrueFalseQ))
+        return 3 * over + 2 * shared + tf + 3 * max(0, tricks - 1)
 
     @property
     def made(self) -> int:
@@ -464,15 +466,18 @@ def _pick_simple(picking: _Picking, count: int, simple: list[Exercise]) -> None:
     so a type with nothing else left took a fifth Ivanov question or a neighbouring bullet while others had more):
     first true/false at most `truefalse_cap` of a sheet of several types, one commentator at most `opinion_cap`,
     no question on a passage a chosen one draws on; then true/false without its cap; then a passage shared with one
-    question (true/false capped first); then any passage; then one more of a commentator, then any (a selection of
-    too few voices); `crowding` names what gave way. The cap on one voice holds over the passage rule: a sheet of one
+    question (true/false capped first); then any passage; then a second "who did it" true/false twin
+    (`swaps_actors`); then one more of a commentator, then any (a selection of too few voices). The twin rule
+    is held so (review 10, s5: it only sorted such twins after those on a fresh passage, so a sheet took three);
+    `crowding` names what gave way. The cap on one voice holds over the passage rule: a sheet of one
     commentator's views misleads, two questions on neighbouring sentences only waste a slot."""
     cap = opinion_cap(count)
     tf_most = truefalse_cap(count, len(simple)) if Exercise.TRUEFALSE in simple and len(simple) > 1 else None
-    steps: list[tuple[int | None, int | None, int | None]] = [
-        (cap, 0, tf_most), (cap, 0, None), (cap, 1, tf_most), (cap, 1, None), (cap, None, None), (cap + 1, 0, None),
-        (cap + 1, None, None), (None, None, None)]
-    for step, (voices, most, tfs) in enumerate(steps):
+    steps: list[tuple[int | None, int | None, int | None, bool]] = [
+        (cap, 0, tf_most, True), (cap, 0, None, True), (cap, 1, tf_most, True), (cap, 1, None, True),
+        (cap, None, None, True), (cap, None, None, False), (cap + 1, 0, None, False), (cap + 1, None, None, False),
+        (None, None, None, False)]
+    for step, (voices, most, tfs, one_trick) in enumerate(steps):
         if picking.made < count:
             picking.relaxed = step
         rotation = list(simple)
@@ -480,7 +485,7 @@ def _pick_simple(picking: _Picking, count: int, simple: list[Exercise]) -> None:
         while picking.made < count and rotation:
             t = rotation[turn % len(rotation)]
             full = t is Exercise.TRUEFALSE and tfs is not None and len(picking.content.get(t, ())) >= tfs
-            if not full and _take_one(picking, t, voices, most):
+            if not full and _take_one(picking, t, voices, most, one_trick):
                 turn += 1
             else:
                 rotation.remove(t)
@@ -500,25 +505,58 @@ def opinion_cap(count: int) -> int:
     return max(1, count // 5)
 
 
-def actor_names(bank: Bank) -> tuple[str, ...]:
-    """The Japanese names of the bank's people and countries (and 中国側/ロシア側-style sides), longest first."""
-    names = {n for e in bank.entities if e.type in (EntityType.PERSON, EntityType.COUNTRY)
+def actor_names(bank: Bank) -> dict[str, str]:
+    """The Japanese names of the bank's people and countries (and 中国側/ロシア側-style sides), longest first, each
+    with its entity's id (プーチン大統領 and プーチン氏 are one actor)."""
+    names = {n: e.id for e in bank.entities if e.type in (EntityType.PERSON, EntityType.COUNTRY)
              for n in (e.ja, *e.aliases) if len(n) >= 2 and not n.isascii()}
-    return tuple(sorted(names, key=len, reverse=True))
+    return {n: names[n] for n in sorted(names, key=len, reverse=True)}
 
 
-def swaps_actors(item: Item, actors: Sequence[str]) -> bool:
+_TITLES = re.compile(r"(?:氏|側|大統領|国家主席|主席|外相|首相|総理|国防相)*")
+_ROLE = re.compile(r"との|から|より|へ|は|が|に|を|と|の|で")
+_SAME_ROLE = {"が": "は"}  # the subject, whether topic or not
+
+
+def actor_roles(text: str, actors: Mapping[str, str]) -> dict[str, set[str]]:
+    """The actors `text` names (by entity id), each with the particles that follow its name and title: its roles in
+    the sentence (は/が the subject, に, との, …; "" where none follows)."""
+    out: dict[str, set[str]] = {}
+    k = 0
+    while k < len(text):
+        name = next((a for a in actors if text.startswith(a, k)), None)
+        if name is None:
+            k += 1
+            continue
+        end = _TITLES.match(text, k + len(name))
+        k = end.end() if end else k + len(name)
+        role = _ROLE.match(text, k)
+        particle = role.group() if role else ""
+        out.setdefault(actors[name], set()).add(_SAME_ROLE.get(particle, particle))
+    return out
+
+
+def swaps_actors(item: Item, actors: Mapping[str, str]) -> bool:
     """Whether `item`'s false statement plays the "who did it" trick: the words it changes from the true statement
     name a person or country on both sides (中国 → ロシア, プーチン大統領 → 習近平国家主席, 中国はロシアに →
-    ロシアが中国に). The bank does not say what a false twin changes; this is the cheap reading of it (review 8, s1:
-    問4 and 問6 both swapped China and Russia as the speaker, and students spot the pattern)."""
+    ロシアが中国に), or the actors both statements name exchange a role, however the words move (review 10, s5:
+    「プーチン大統領は王毅氏との会見で…要請した」 → 「王毅氏がプーチン大統領との会見で…申し出た」). The bank does not
+    say what a false twin changes; this is the cheap reading of it (review 8, s1: 問4 and 問6 both swapped China and
+    Russia as the speaker, and students spot the pattern)."""
     if item.statement is None or item.false_statement is None:
         return False
     true, false = item.statement.ja, item.false_statement.ja
     ops = difflib.SequenceMatcher(None, true, false, autojunk=False).get_opcodes()
     changed_true = "\x00".join(true[i1:i2] for op, i1, i2, _, _ in ops if op != "equal")
     changed_false = "\x00".join(false[j1:j2] for op, _, _, j1, j2 in ops if op != "equal")
-    return any(a in changed_true for a in actors) and any(a in changed_false for a in actors)
+    if any(a in changed_true for a in actors) and any(a in changed_false for a in actors):
+        return True
+    before, after = actor_roles(true, actors), actor_roles(false, actors)
+    if set(before) - set(after) and set(after) - set(before):  # one actor put in another's place
+        return True
+    both = [a for a in before if a in after]
+    return any(r in before[a] and r not in after[a] and r in after[b] and r not in before[b]
+               for a in both for b in both if a != b for r in before[a] if r)
 
 
 def opinion_voice(item: Item) -> str | None:
@@ -527,7 +565,8 @@ def opinion_voice(item: Item) -> str | None:
     return item.evidence[0].article if item.kind is ItemKind.STANCE and item.evidence else None  # item.articles[0]
 
 
-def _take_one(picking: _Picking, t: Exercise, cap: int | None = None, most: int | None = None) -> bool:
+def _take_one(picking: _Picking, t: Exercise, cap: int | None = None, most: int | None = None,
+              one_trick: bool = False) -> bool:
     """One question of type `t` from the first item of the pool that makes one without a clash; with `cap`, none
     from a source whose opinions `cap` questions already ask for (the caller tries again without it, so a
     selection of one commentator still fills its sheet); with `most`, none on a passage that more than `most` chosen
@@ -556,6 +595,8 @@ def _take_one(picking: _Picking, t: Exercise, cap: int | None = None, most: int 
         pool = sorted(pool, key=on_passage)
     for item in pool:
         if item.id in picking.used or (most is not None and on_passage(item) > most):
+            continue
+        if one_trick and swapped and t is Exercise.TRUEFALSE and picking.swaps(item):
             continue
         if cap is not None and (voice := opinion_voice(item)) is not None and voices[voice] >= cap:
             continue
@@ -596,15 +637,27 @@ def _left_off(best: _Picking) -> dict[str, list[str]]:
     chosen = best.chosen
     on_sheet = {best.checker.content(q) for q in chosen}
     placed = {i.id for q in chosen for i in question_items(q)}
-    out: dict[str, list[str]] = {}
+    out: dict[str, list[Leak]] = {}
     for q in best.rejected:
         if best.checker.content(q) in on_sheet or all(i.id in placed for i in question_items(q)):
             continue
         leaks = [leak for other in chosen for leak in best.checker.between(q, other)]
         leaks += best.checker.in_sources(q, best.articles)
-        found = out.setdefault(question_label(q), [])
-        found.extend(d for leak in leaks if (d := leak.describe()) not in found)
-    return {label: found for label, found in out.items() if found}
+        out.setdefault(question_label(q), []).extend(leaks)
+    return {label: said for label, leaks in out.items() if (said := _once_per_pair(leaks))}
+
+
+def _once_per_pair(leaks: Sequence[Leak]) -> list[str]:
+    """Each conflict once per pair of items (review 10, s4(f): 「a002-lavrov-met-xi's cloze shows 「外相」…;
+    a002-lavrov-met-xi's prompt shows 「外相」…」, its cloze and short forms both turned away): the texts of one
+    question that show one answer named together, 「a002-lavrov-met-xi's cloze and prompt show 「外相」, the answer to …」."""
+    wheres: dict[Leak, list[str]] = {}
+    for leak in leaks:
+        seen = wheres.setdefault(replace(leak, where=""), [])
+        if leak.where not in seen:
+            seen.append(leak.where)
+    said = [replace(leak, where=" and ".join(w for w in where if w)).describe() for leak, where in wheres.items()]
+    return list(dict.fromkeys(said))
 
 
 def timeline_items(items: Sequence[Item]) -> list[Item]:
@@ -703,25 +756,18 @@ def _likeness(item: Item, model: Item) -> int:
     return 2 if item.priority is model.priority else 3
 
 
-def _apart(checker: LeakChecker, items: Sequence[Item], enough: int) -> int:
-    """How many of `items` a greedy pass finds on passages apart from each other (`near`), up to `enough`."""
-    kept: list[frozenset[tuple[str, int, int]]] = []
-    for item in items:
-        p = checker.passage(item)
-        if not any(near(p, k) for k in kept):
-            kept.append(p)
-            if len(kept) >= enough:
-                break
-    return len(kept)
-
-
 def crowding(bank: Bank, items: Sequence[Item], questions: Sequence[tuple[int, Question]], count: int,
-             texts: Mapping[str, str] | None) -> tuple[str | None, str | None]:
-    """(warning, note) on a sheet (its first version's numbered questions, from the selection `items`) that keeps the
-    one-voice cap or the passage rule only in part although the selection has others to offer (review 9, s3: 5 of 15
-    questions one commentator's views, two pairs of neighbouring sentences, and no word of it): the questions over
-    the cap and the pairs on one passage, by number. The note names the articles whose text was not found, of which
-    the sheet has two or more one-item questions: the passage rule could not be applied to them."""
+             texts: Mapping[str, str] | None, types: Collection[Exercise] = (),
+             lopsided: bool = False) -> tuple[str | None, str | None]:
+    """(warning, note) on a sheet (its first version's numbered questions, from the selection `items`, made for the
+    exercise `types`) that breaks a rule the picking gives way on: the questions over the one-voice cap (where the
+    selection has others: else the cap does not apply), the pairs on one passage, the true/false over its share and
+    the "who did it" twins past the first, by number (review 9, s3: 5 of 15 questions one commentator's views, two
+    pairs of neighbouring sentences, and no word of it). Said on every path, a selection too small to keep the rule
+    included (review 10, s3: a one-story sheet of 10 items, three questions on three sentences in a row and 5 of 8
+    true/false, in silence). The true/false share is left to the `lopsided` warning when that one is printed. The
+    note names the articles whose text was not found, of which the sheet has two or more one-item questions: the
+    passage rule could not be applied to them."""
     checker = LeakChecker(bank, Lang.JA, texts)
     by_voice: dict[str, list[str]] = {}
     for n, q in questions:
@@ -734,13 +780,24 @@ def crowding(bank: Bank, items: Sequence[Item], questions: Sequence[tuple[int, Q
     single = [(f"問{n}", question_items(q)[0]) for n, q in questions if isinstance(q, (ShortQ, ChoiceQ, TrueFalseQ, ClozeQ))]
     pairs = [f"{a}/{b}" for k, (a, x) in enumerate(single) for b, y in single[k + 1:]
              if near(checker.passage(x), checker.passage(y))]
-    if pairs and _apart(checker, items, len(single)) >= len(single):
+    if pairs:
         parts.append(f"{len(pairs)} pair{'s' if len(pairs) != 1 else ''} of questions draw on one passage "
                      f"({', '.join(pairs)})")
+    simple = [t for t in types if t in SIMPLE_EXERCISES]
+    tf = [f"問{n}" for n, q in questions if isinstance(q, TrueFalseQ)]
+    most = truefalse_cap(count, len(simple))
+    if Exercise.TRUEFALSE in simple and len(simple) > 1 and not lopsided and len(tf) > most:
+        parts.append(f"{len(tf)} of the {count} questions ({', '.join(tf)}) are true/false (at most {most} where "
+                     "other types can be made)")
+    actors = actor_names(bank)
+    tricks = [f"問{n}" for n, q in questions if isinstance(q, TrueFalseQ) and swaps_actors(q.tf.item, actors)]
+    if len(tricks) > 1:
+        parts.append(f"{len(tricks)} true/false questions ({', '.join(tricks)}) have false statements that swap the "
+                     "actors (at most 1)")
     warning = None
     if parts:
         warning = ("; ".join(parts) + ": the selection has too few other questions of these types that give nothing "
-                   "away; a smaller {count}, more {types} or a wider selection keeps them apart")
+                   "away; a smaller {count}, more {types} or a wider selection keeps the rules")
     per_article = Counter(i.articles[0] for _, i in single if i.articles)
     unread = sorted(a for a, n in per_article.items() if n > 1 and (texts is None or a not in texts))
     note = None

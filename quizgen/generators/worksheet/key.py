@@ -7,11 +7,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from quizgen.bank.model import Bank, DateHow, Item, Lang, Text
+from quizgen.bank.model import Bank, DateHow, Disagreement, Item, Lang, Text
 from quizgen.citations import dated, outside_note, source_name
 from quizgen.forms import Cloze
 from quizgen.generators.worksheet.exercises import (
@@ -169,10 +169,11 @@ def is_abbreviation(form: str) -> bool:
 def key_entry(bank: Bank, number: int, q: Question, letters: str, lang: Lang = Lang.JA, points: int = 1) -> KeyEntry:
     """The key's entry for question `number` as it appears in one variant; `points` per scored part (a matching
     exercise scores per pair, `exercises.scored_parts`)."""
-    def extras(item: Item) -> dict[str, Any]:
-        dis = bank.disagreement_for(item)
+    def extras(item: Item, statement: bool = False) -> dict[str, Any]:
+        dis = touching(bank, item, statement)
         src = date_source(bank, item)
-        return {"explanation": item.explanation, "context": item.context, "disagreement": dis.topic if dis else None,
+        shown = q.mc.options if isinstance(q, ChoiceQ) else ()
+        return {"explanation": item.explanation, "context": context_for(item, shown), "disagreement": dis.topic if dis else None,
                 "differs": dis.note if dis else None,
                 "dated": dated(bank, item), "points": points, "date_source": src,
                 "date_article": item.date_basis.article if src is not None and item.date_basis else None,
@@ -194,7 +195,7 @@ def key_entry(bank: Bank, number: int, q: Question, letters: str, lang: Lang = L
                                                   f"{tf.item.prompt.en} → {tf.item.answer.en}")
                 detail = Text(f"正しくは:{right.ja}", f"Correct: {right.en}")
             lines: tuple[KeyLine, ...] = (KeyLine(mark, _quotes(tf.item), detail=detail),)
-            return KeyEntry(number, Exercise.TRUEFALSE, mark, lines, **extras(tf.item))
+            return KeyEntry(number, Exercise.TRUEFALSE, mark, lines, **extras(tf.item, statement=True))
         case ClozeQ(cz=cz):
             ja, en = cz.blanks("ja"), cz.blanks("en")
             ans = Text("、".join(ja), ", ".join(en))
@@ -222,6 +223,58 @@ def key_entry(bank: Bank, number: int, q: Question, letters: str, lang: Lang = L
                             scoring=Text(f"採点:すべての順序が正しい場合のみ正解({points}点)。",
                                          f"Scoring: full marks ({points}) only when the whole order is right."))
     raise AssertionError(q)  # pragma: no cover
+
+
+def context_for(item: Item, options: Sequence[Text] = ()) -> Text | None:
+    """`item`'s background note as a question printing `options` shows it: without the sentences about a wrong choice
+    it does not print (review 10, s4 問10: a cloze with no options under a note on who chaired APEC and the East Asia
+    Summit, the choice form's distractors). The bank does not mark which sentences belong to which form; a sentence
+    naming a distractor the question itself never names is read as one of them, where the Japanese and the English
+    name it in the same sentence (else the note is kept whole). None when nothing is left."""
+    ctx = item.context
+    if ctx is None or not item.distractors:
+        return ctx
+    asked = " ".join(t.ja + " " + t.en for t in (item.prompt, item.answer, item.statement, item.cloze) if t is not None)
+    shown = {normalise(o.ja) for o in options}
+    hidden = [d for d in item.distractors if normalise(d.ja) not in shown and d.ja not in asked]
+    if not hidden:
+        return ctx
+    ja = [x for x in re.split(r"(?<=。)", ctx.ja) if x]
+    en = [x for x in re.split(r"(?<=\.)\s+", ctx.en) if x]
+    names = [re.sub(r"^the ", "", d.en) for d in hidden]
+    drop_ja = {k for k, x in enumerate(ja) if any(d.ja in x for d in hidden)}
+    drop_en = {k for k, x in enumerate(en) if any(n in x for n in names)}
+    if not drop_ja or len(ja) != len(en) or drop_ja != drop_en:  # only where both languages say it sentence by sentence
+        return ctx
+    if len(drop_ja) == len(ja):
+        return None
+    return Text("".join(x for k, x in enumerate(ja) if k not in drop_ja),
+                " ".join(x for k, x in enumerate(en) if k not in drop_en))
+
+
+def touching(bank: Bank, item: Item, statement: bool) -> Disagreement | None:
+    """The disagreement `item` records, where it touches what the question asks (review 10, s1: a box on China's
+    neutrality under 「何度目の訪ロか」 → 初めて, one on military support under Ukraine asking for talks): a side of
+    the record quotes the item's evidence (one quote mostly within the other: at least half of the shorter), and,
+    for a question with an answer to give (not a `statement` to judge), some accepted form of that answer is what
+    such a side says. The record names no items, so this is read from its quotes."""
+    dis = bank.disagreement_for(item)
+    if dis is None:
+        return None
+    sides = [s for s in dis.sides for e in item.evidence if s.article == e.article and _shared(e.quote, s.quote)]
+    if not sides:
+        return None
+    if statement:
+        return dis
+    forms = {f for f in (normalise(a) for a in (item.answer.ja, *item.accept)) if f}
+    return dis if any(f in normalise(s.says.ja) for s in sides for f in forms) else None
+
+
+def _shared(a: str, b: str) -> bool:
+    """Whether quotes `a` and `b` share a run of at least half the shorter."""
+    shorter, longer = (a, b) if len(a) <= len(b) else (b, a)
+    need = max(1, len(shorter) // 2)
+    return any(shorter[k:k + need] in longer for k in range(len(shorter) - need + 1))
 
 
 def _english(answer: Text, lang: Lang) -> str:

@@ -93,7 +93,8 @@ class Leak:
             return f"the note of {self.taker} sits beside options it can decide (「{self.form}」)"
         if self.kind is LeakKind.NOTE:
             return f"the note of {self.taker} shows its answer 「{self.form}」"
-        return f"{self.giver}'s {self.where or 'text'} shows 「{self.form}」, the answer to {self.taker}"
+        shows = "show" if " and " in self.where else "shows"  # several texts of one question (`choose._once_per_pair`)
+        return f"{self.giver}'s {self.where or 'text'} {shows} 「{self.form}」, the answer to {self.taker}"
 
 
 def _langs(lang: Lang) -> tuple[str, ...]:

@@ -18,7 +18,16 @@ from markupsafe import Markup, escape
 
 from quizgen import resources
 from quizgen.bank.model import Bank, Item, Lang, Text, cloze_parts
-from quizgen.citations import RELAYED_FROM, relayed_from, reporting, source_label, source_name, source_url
+from quizgen.citations import (
+    RELAYED_FROM,
+    NamedLink,
+    named_reports,
+    relayed_from,
+    reporting,
+    source_label,
+    source_name,
+    source_url,
+)
 from quizgen.generators.worksheet.exercises import (
     ChoiceQ,
     ClozeQ,
@@ -178,6 +187,7 @@ class SheetSource:
     url: str | None
     name_en: str = ""  # outlet and date in English: what a bilingual sheet adds to the Japanese label
     via: Text | None = None  # 「紹介元: BBC」: the outlet whose report `url` is, when it is not the page's own
+    reports: tuple[NamedLink, ...] = ()  # reports the page relays that the sheet's questions name (東京新聞の報道)
 
     @property
     def relay(self) -> Text | None:
@@ -195,13 +205,20 @@ def sheet_sources(bank: Bank, articles: Sequence[str], items: Iterable[Item] = (
     2023年3月21日, cited for events of 2024 and 2025), as the chronology page marks it. The `bare` ones are named
     by outlet and date only: their headline gives a question of the sheet away (review 3, s3: 「…ラブロフ外…」),
     and what they report (`stand_ins`) in its place."""
+    items = list(items)
     late = cited_after(bank, items)
     return {a: SheetSource(_MARKS[n] if n < len(_MARKS) else f"({n + 1})",
                            _late(_bare_name(bank, a, (stand_ins or {}).get(a)) if a in bare else source_label(bank, a),
                                  a in late),
                            source_url(bank, a), source_name(bank, a).en + (_LATE.en if a in late else ""),
-                           relayed_from(bank, a))
+                           relayed_from(bank, a), named_reports(bank, a, _asked(items, a)))
             for n, a in enumerate(articles)}
+
+
+def _asked(items: Iterable[Item], article: str) -> list[str]:
+    """What the questions of the items citing `article` may print: prompt, statements and cloze, both languages."""
+    return [t for i in items if article in i.articles
+            for x in (i.prompt, i.statement, i.false_statement, i.cloze) if x is not None for t in (x.ja, x.en)]
 
 
 def _bare_name(bank: Bank, article: str, stand_in: Text | None) -> Text:

@@ -298,7 +298,8 @@ class _Writer:
         self.doc.add_heading(heading, level=3)
         for s in self.sources.values():
             relay = f" {self.t(s.relay)}" if s.relay is not None else ""
-            self.para(f"{s.mark} {self.t(s.label)}{relay}{' ' + s.url if s.url else ''}", size=8, keep=False)
+            reports = "".join(f"; {self.t(r.name)}{' ' + r.url if r.url else ''}" for r in s.reports)
+            self.para(f"{s.mark} {self.t(s.label)}{relay}{' ' + s.url if s.url else ''}{reports}", size=8, keep=False)
 
     # ------------------------------------------------------------------ key and answer sheet
 
