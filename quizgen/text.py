@@ -50,10 +50,15 @@ def code_point(char: str) -> str:
 _SURROGATE_RE = re.compile("[\udc80-\udcff]")  # bytes that were not UTF-8, as `surrogateescape` keeps them
 
 
+def not_utf8(text: str) -> bool:
+    """Whether a line read from standard input held bytes that were not UTF-8 (kept as lone surrogates)."""
+    return _SURROGATE_RE.search(text) is not None
+
+
 def typed_problem(text: str, limit: int) -> str | None:
     """Why a line typed at a prompt cannot be kept ("That is not UTF-8 text …"), or None: it must be UTF-8, hold
     no control character and have at most `limit` characters."""
-    if _SURROGATE_RE.search(text):
+    if not_utf8(text):
         return "That is not UTF-8 text (is the terminal set to Shift_JIS or EUC-JP?); type it again."
     at = find_control(text)
     if at is not None:

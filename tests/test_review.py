@@ -56,7 +56,7 @@ def review(work: Path, keys: str, *args: str) -> tuple[int, str]:
 def test_each_decision_is_written_at_once_and_the_end_of_input_loses_nothing(work: Path) -> None:
     ids = [str(i["id"]) for i in drafts(work)]
     code, out = review(work, "a\nd\n重複\na\n")  # accept, discard with a reason, accept, then input ends
-    assert code == 1 and "中断しました (interrupted)。採用 2 件、破棄 1 件" in out and "すべての判断は保存済みです" in out
+    assert code == 0 and "入力が終わりました (end of input)。採用 2 件、破棄 1 件" in out and "すべての判断は保存済みです" in out
     assert accepted(work) == [ids[0], ids[2]]
     left = drafts(work)
     assert [i["id"] for i in left] == ids[1:2] + ids[3:] and left[0]["discarded"] == "重複"
@@ -133,7 +133,7 @@ def test_leaving_the_form_without_saving_changes_nothing(work: Path) -> None:
     code, _out = review(work, "e\n新しい問い\n\n\n\n\n\n\n\n\n\n\nn\nq\n")  # every field, then: do not save
     assert code == 0 and (work / "drafts.yaml").read_text(encoding="utf-8") == before
     code, out = review(work, "e\n新しい問い\n")  # input ends inside the form
-    assert code == 1 and "編集を取り消しました。下書きは変わりません。" in out
+    assert code == 0 and "編集を取り消しました。下書きは変わりません。" in out and "入力が終わりました (end of input)" in out
     assert (work / "drafts.yaml").read_text(encoding="utf-8") == before and accepted(work) == []
 
 

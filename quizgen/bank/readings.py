@@ -24,7 +24,8 @@ from quizgen.japanese.normalise import normalise
 from quizgen.japanese.numbers import number_kana
 from quizgen.japanese.readings import Reading, Segment
 
-__all__ = ["analyser", "compute_readings", "glyph_forms", "known_readings", "reading_of", "readings_for", "spellings_of"]
+__all__ = ["analyser", "compute_readings", "glyph_forms", "known_readings", "name_index", "reading_of", "readings_for",
+           "spellings_of"]
 
 Analyser = Callable[[str], list[Segment]]
 Glyphs = Callable[[str], tuple[str, ...]]
@@ -61,10 +62,11 @@ def known_readings(bank: Bank) -> dict[str, str]:
 def compute_readings(bank: Bank) -> tuple[tuple[str, tuple[Segment, ...], tuple[str, ...]], ...]:
     """A reading for every spelling of the bank that has kanji, sorted by spelling, as `Bank.reading_table` holds it."""
     known = known_readings(bank)
+    index = name_index(known)
     analyse, glyphs = analyser(), glyph_forms()
     out = []
     for spelling in sorted(spellings_of(bank)):
-        reading = reading_of(spelling, known, analyse, glyphs)
+        reading = reading_of(spelling, known, analyse, glyphs, index)
         if reading is not None:
             out.append((spelling, reading.segments, reading.variants))
     return tuple(out)
@@ -73,41 +75,72 @@ def compute_readings(bank: Bank) -> tuple[tuple[str, tuple[Segment, ...], tuple[
 def readings_for(spellings: Iterable[str], known: dict[str, str] | None = None) -> dict[str, Reading]:
     """Readings of loose spellings (an answer and its accepted forms, as a typed-answer table lists them)."""
     analyse, glyphs = analyser(), glyph_forms()
+    known = known or {}
+    index = name_index(known)
     out = {}
     for spelling in dict.fromkeys(spellings):
-        reading = reading_of(spelling, known or {}, analyse, glyphs)
+        reading = reading_of(spelling, known, analyse, glyphs, index)
         if reading is not None:
             out[spelling] = reading
     return out
 
 
-def reading_of(spelling: str, known: dict[str, str], analyse: Analyser | None, glyphs: Glyphs | None) -> Reading | None:
-    """The segments and glyph variants of `spelling`; None when it has neither kanji nor anything to add."""
+def reading_of(spelling: str, known: dict[str, str], analyse: Analyser | None, glyphs: Glyphs | None,
+               index: NameIndex | None = None) -> Reading | None:
+    """The segments and glyph variants of `spelling`; None when it has neither kanji nor anything to add.
+
+    `index` is `name_index(known)`, passed in when many spellings are read against one `known`.
+    """
     if not _KANJI_RE.search(spelling):
         return None
-    segments = tuple(_segments(spelling, known, analyse))
+    segments = tuple(_segments(spelling, known, analyse, index if index is not None else name_index(known)))
     variants = glyphs(spelling) if glyphs is not None else ()
     return Reading(segments, variants)
 
 
-def _segments(text: str, known: dict[str, str], analyse: Analyser | None) -> Iterable[Segment]:
+NameIndex = dict[str, tuple[int, ...]]
+"""For each first character of a known surface, the lengths of the known surfaces starting with it, longest first."""
+
+
+def name_index(known: dict[str, str]) -> NameIndex:
+    """The lengths of the known surfaces by their first character, longest first (see `NameIndex`)."""
+    lengths: dict[str, set[int]] = {}
+    for surface in known:
+        if surface:
+            lengths.setdefault(surface[0], set()).add(len(surface))
+    return {first: tuple(sorted(ls, reverse=True)) for first, ls in lengths.items()}
+
+
+def _longest_known(text: str, i: int, known: dict[str, str], index: NameIndex) -> str | None:
+    """The longest known surface that starts at `text[i]`, or None.
+
+    Only the lengths of surfaces beginning with `text[i]` are tried, one dictionary look-up each, so a
+    spelling is read in time linear in its length whatever the number of known names (hostile 9 F1).
+    """
+    for length in index.get(text[i], ()):
+        candidate = text[i:i + length]
+        if len(candidate) == length and candidate in known:
+            return candidate
+    return None
+
+
+def _segments(text: str, known: dict[str, str], analyse: Analyser | None, index: NameIndex) -> Iterable[Segment]:
     """Known surfaces (longest first, left to right) with the bank's reading; the rest by the analyser."""
-    surfaces = sorted(known, key=len, reverse=True)
-    pending = ""
+    pending: list[str] = []
     i = 0
     while i < len(text):
-        hit = next((s for s in surfaces if text.startswith(s, i)), None)
+        hit = _longest_known(text, i, known, index)
         if hit is None:
-            pending += text[i]
+            pending.append(text[i])
             i += 1
             continue
         if pending:
-            yield from _unknown(pending, analyse)
-            pending = ""
+            yield from _unknown("".join(pending), analyse)
+            pending = []
         yield from _known(hit, known[hit], analyse)
         i += len(hit)
     if pending:
-        yield from _unknown(pending, analyse)
+        yield from _unknown("".join(pending), analyse)
 
 
 def _known(surface: str, reading: str, analyse: Analyser | None) -> list[Segment]:

@@ -19,9 +19,9 @@ from quizgen import resources
 from quizgen.bank.model import Text
 from quizgen.cli import cli, guards
 from quizgen.cli.common import bank_flag, bank_option, path_kind
-from quizgen.cli.terminal import ask, drop_typed_ahead, yes_no
+from quizgen.cli.terminal import ask, drop_typed_ahead, prepare_stdin, yes_no
 from quizgen.errors import BankError, QuizgenError, UsageError
-from quizgen.text import shorten
+from quizgen.text import not_utf8, shorten
 from quizgen.text import terminal_safe as safe
 
 if TYPE_CHECKING:
@@ -94,9 +94,14 @@ def _session(file: Path, bank_dir: Path, bank_path: Path | None, articles: Path 
         session.run()
     except (click.Abort, KeyboardInterrupt, EOFError):
         click.echo("")
-        click.echo("中断しました (interrupted)。" + session.tally() + "。すべての判断は保存済みです。")
+        if guards.interrupted():  # Ctrl-C: 128 + SIGINT
+            click.echo("中断しました (interrupted)。" + session.tally() + "。すべての判断は保存済みです。")
+            click.echo(f"続きは:  quizgen review {file}{bank_flag(bank_path)}")
+            raise click.exceptions.Exit(130) from None
+        # the end of input (Ctrl-D, or a script's last line): the session stops like `q`, every decision kept
+        click.echo("入力が終わりました (end of input)。" + session.tally() + "。すべての判断は保存済みです。")
         click.echo(f"続きは:  quizgen review {file}{bank_flag(bank_path)}")
-        raise click.exceptions.Exit(130 if guards.interrupted() else 1) from None  # Ctrl-C: 128 + SIGINT
+        return
     except QuizgenError:  # a decision refused (the file changed under the session): the rest is saved
         click.echo("")
         click.echo(session.tally() + "。それまでの判断は保存済みです。")
@@ -166,6 +171,7 @@ class Session:
             item = self.drafts.item(self.order[self.at])
             show(self.drafts, item, self.at + 1, len(self.order), self.sharing(item), self.giveaways(item))
             drop_typed_ahead()  # a key pressed while the last decision was saved never decides this draft
+            prepare_stdin()
             if not self.command(item, click.prompt("  >", default="", show_default=False, prompt_suffix=" ").strip()):
                 return
 
@@ -185,6 +191,8 @@ class Session:
             self.accept_numbers(numbers.group(1))
         elif choice in actions:
             actions[choice](item)
+        elif not_utf8(choice):
+            click.echo("  ? That line is not UTF-8 text (is the terminal set to Shift_JIS or EUC-JP?); type one of " + KEYS)
         else:
             click.echo("  ? " + KEYS)
         return True

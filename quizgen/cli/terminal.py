@@ -19,7 +19,7 @@ import click
 
 from quizgen.text import terminal_safe, typed_problem
 
-__all__ = ["Input", "ask", "command_text", "display_width", "say", "wrap"]
+__all__ = ["Input", "ask", "command_text", "display_width", "prepare_stdin", "say", "wrap"]
 
 _SURROGATE_RE = re.compile("[\udc80-\udcff]")
 NOT_UTF8 = ("  That line is not UTF-8 text (is the terminal set to Shift_JIS or EUC-JP?). "
@@ -177,16 +177,22 @@ def wrap(text: str, width: int) -> list[str]:
     return [indent + ln for ln in lines] or [text]
 
 
-def ask(label: str, limit: int, *, default: str = "", show_default: bool = False, prompt_suffix: str = ": ") -> str:
-    """A line typed at a prompt (`click.prompt`), asked again, with the reason on standard error, while it is not
-    UTF-8, holds a control character or is longer than `limit`; at a terminal the line can be edited (arrow keys
-    move the cursor instead of typing escape sequences)."""
+def prepare_stdin() -> None:
+    """Make standard input give undecodable bytes as lone surrogates (a Shift_JIS line gets a message, never a
+    traceback) and, at a terminal, lines that can be edited (arrow keys move the cursor)."""
     stdin = sys.stdin
-    with contextlib.suppress(AttributeError, ValueError):  # undecodable bytes arrive as lone surrogates
+    with contextlib.suppress(AttributeError, ValueError):  # a replaced stdin may not reconfigure
         stdin.reconfigure(errors="surrogateescape")  # type: ignore[union-attr]
     if stdin.isatty():
         with contextlib.suppress(ImportError):  # Windows has no readline
             import readline  # noqa: F401
+
+
+def ask(label: str, limit: int, *, default: str = "", show_default: bool = False, prompt_suffix: str = ": ") -> str:
+    """A line typed at a prompt (`click.prompt`), asked again, with the reason on standard error, while it is not
+    UTF-8, holds a control character or is longer than `limit`; at a terminal the line can be edited (arrow keys
+    move the cursor instead of typing escape sequences)."""
+    prepare_stdin()
     while True:
         value: str = click.prompt(label, default=default, show_default=show_default, prompt_suffix=prompt_suffix)
         problem = typed_problem(value, limit)
