@@ -365,6 +365,7 @@ class _Facts:
     asked: _Asked | None
     texts: tuple[int, ...]
     items: tuple[str, ...]
+    articles: frozenset[str]  # the articles its items' evidence quotes (two questions share a sentence of one only)
 
 
 @dataclass(frozen=True)
@@ -379,6 +380,8 @@ class _Asked:
     # what `acting_compound` searches for, and those names
     held: list[str]  # the keys an option holding them gives away (`_held_by_option`)
     written: frozenset[str]  # `_written`, two characters or more
+    ja_keys: tuple[str, ...]  # the comparison keys of `finds` not in Latin script, as long as their `shortest` or more
+    latin: tuple[tuple[str, int, str], ...]  # (form, shortest, folded words) of `finds` in Latin script, as long
     told: dict[int, bool]  # text number (`LeakChecker._text_ids`) -> whether that text shows one of these answers
 
 
@@ -420,12 +423,17 @@ class LeakChecker:
         self._passages: dict[str, frozenset[tuple[str, int, int]]] = {}  # by item id (`passage`)
         # `gives_away`, answered at a finer grain than `between` (a selection asks it tens of thousands of times, for
         # questions whose options or statement differ from round to round while their answers do not):
-        self._verdicts: dict[tuple[str, str], bool] = {}  # by pair of contents
+        self._verdicts: dict[str, dict[str, bool]] = {}  # by content, by the other's content
         self._seen: dict[int, tuple[Question, _Facts]] = {}  # by object: the question (kept alive) and its facts
         self._facts_by_key: dict[str, _Facts] = {}  # by question key
         self._asked: dict[str, _Asked] = {}  # by `_asked_key`
         self._text_ids: dict[tuple[Text, bool], int] = {}  # every text read (and whether an option), numbered
         self._text_list: list[tuple[Text, bool]] = []  # the same, by number
+        self._text_read: list[tuple[frozenset[str] | None, Shown]] = []  # the same, prepared: an option's normalised
+        # forms in the sheet's languages (None for other texts), `shown`
+        self._text_normalised: dict[tuple[int, str], str] = {}  # (text number, language) -> `normalise` of it
+        self._named: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {}  # by content of a matching exercise:
+        # its people's names (`_matching_names`)
         self._matching_told: dict[str, dict[int, bool]] = {}  # by content of a matching exercise: text number -> shows
         self._sentences_shared: dict[tuple[str, str], bool] = {}  # by pair of item ids
         self.names = person_names(bank)
@@ -476,15 +484,19 @@ class LeakChecker:
     def first_clash(self, q: Question, others: Iterable[Question]) -> Question | None:
         """The first of `others` that cannot share a sheet with `q` (`gives_away`), or None."""
         fq = self._facts(q)
-        verdicts = self._verdicts
+        verdicts, seen = self._verdicts, self._seen
+        row = verdicts.get(fq.content)
+        if row is None:
+            row = verdicts[fq.content] = {}
         for other in others:
-            fo = self._facts(other)
-            alike = (fq.content, fo.content)
-            verdict = verdicts.get(alike)
+            known = seen.get(id(other))
+            fo = known[1] if known is not None and known[0] is other else self._facts(other)
+            verdict = row.get(fo.content)
             if verdict is None:
-                known = self._alike.get(alike)
-                verdict = bool(known[2]) if known is not None else self._clash(q, fq, other, fo)
-                verdicts[alike] = verdicts[fo.content, fq.content] = verdict
+                alike = self._alike.get((fq.content, fo.content))
+                verdict = bool(alike[2]) if alike is not None else self._clash(q, fq, other, fo)
+                row[fo.content] = verdict
+                verdicts.setdefault(fo.content, {})[fq.content] = verdict
             if verdict:
                 return other
         return None
@@ -501,27 +513,38 @@ class LeakChecker:
             if asked_key is not None and asked is None:
                 answers = _answers(self.bank, q)
                 keys = [(form, normalise(form)) for form, _ in answers]
+                finds = _finds(answers + _partial(q))
                 asked = self._asked[asked_key] = _Asked(
-                    keys, _finds(answers + _partial(q)),
+                    keys, finds,
                     [(pattern, short_names(form)) for form, _ in answers if (pattern := acting_pattern(form))],
                     [key for _, key in keys if len(key) >= _MIN_BLANK and not key.isascii()],
-                    frozenset(k for k in _written(q) if len(k) >= 2), {})
+                    frozenset(k for k in _written(q) if len(k) >= 2),
+                    tuple(key for _, shortest, key, latin in finds if not latin and len(key) >= shortest),
+                    tuple((form, shortest, key) for form, shortest, key, latin in finds if latin and len(key) >= shortest),
+                    {})
             numbers = []
             for where, t in sheet_texts(q):
                 number = self._text_ids.setdefault((t, where in _OPTIONS), len(self._text_ids))
                 if number == len(self._text_list):
                     self._text_list.append((t, where in _OPTIONS))
+                    printed = frozenset(normalise(getattr(t, lg)) for lg in self.langs) if where in _OPTIONS else None
+                    self._text_read.append((printed, shown(t)))
                 numbers.append(number)
             texts = tuple(dict.fromkeys(numbers))
             facts = self._facts_by_key[key] = _Facts(self.content(q), asked, texts,
-                                                     tuple(i.id for i in question_items(q)))
+                                                     tuple(i.id for i in question_items(q)),
+                                                     frozenset(e.article for i in question_items(q) for e in i.evidence))
         self._seen[id(q)] = (q, facts)
         return facts
 
     def _clash(self, a: Question, fa: _Facts, b: Question, fb: _Facts) -> bool:
         """`bool(self._compare(a, b))`, from what is remembered of each text, item and answer."""
-        return (self._shows(b, fb, a, fa) or self._shows(a, fa, b, fb) or self._share_sentence(a, fa, b, fb)
-                or (fa.asked is not None and fb.asked is not None and not fa.asked.written.isdisjoint(fb.asked.written)))
+        asked_a, asked_b = fa.asked, fb.asked  # the cheap tests first: the verdict is the same in any order
+        if asked_a is not None and asked_b is not None and not asked_a.written.isdisjoint(asked_b.written):
+            return True
+        if fa.items and fb.items and not fa.articles.isdisjoint(fb.articles) and self._share_sentence(a, fa, b, fb):
+            return True
+        return self._shows(b, fb, a, fa) or self._shows(a, fa, b, fb)
 
     def _shows(self, giver: Question, fg: _Facts, taker: Question, ft: _Facts) -> bool:
         """Whether `giver`'s texts give `taker` away (`_compare`'s answer leaks, one direction)."""
@@ -530,7 +553,7 @@ class LeakChecker:
             for k in fg.texts:
                 known = told.get(k)
                 if known is None:
-                    known = told[k] = self._told(asked, *self._text_list[k])
+                    known = told[k] = self._told(asked, self._text_list[k][0], *self._text_read[k])
                 if known:
                     return True
             return False
@@ -538,38 +561,61 @@ class LeakChecker:
             return bool(_timeline_leaks(taker, giver, sheet_texts(giver), self.langs))
         assert isinstance(taker, MatchingQ)
         told = self._matching_told.setdefault(ft.content, {})
+        named = self._named.get(ft.content)
+        if named is None:
+            named = self._named[ft.content] = self._matching_names(taker)
         for k in fg.texts:
             known = told.get(k)
             if known is None:
                 text = self._text_list[k][0]
-                known = told[k] = bool(_matching_leaks(taker, giver, [("", text)], self.langs, self.names))
+                # a pair is stated only beside one of its person's names: most texts name none of them
+                known = told[k] = any(n in self._normalised(k, lg) for lg, names in named for n in names) and \
+                    bool(_matching_leaks(taker, giver, [("", text)], self.langs, self.names))
             if known:
                 return True
         return False
 
-    def _told(self, asked: _Asked, text: Text, option: bool) -> bool:
+    def _normalised(self, k: int, lg: str) -> str:
+        """`normalise` of text number `k` in language `lg`, made once."""
+        key = (k, lg)
+        known = self._text_normalised.get(key)
+        if known is None:
+            known = self._text_normalised[key] = normalise(getattr(self._text_list[k][0], lg))
+        return known
+
+    def _matching_names(self, q: MatchingQ) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        """Per language of the sheet, every name (normalised, two characters or more) of the people of `q` that
+        `_pair_stated` looks for: a text without any of them states no pair."""
+        out = []
+        for lg in self.langs:
+            names = [normalise(x) for p in q.lefts
+                     for x in (getattr(p.left, lg), *(self.names.get(p.key.split("@")[0], ()) if lg == "ja" else ()))]
+            out.append((lg, tuple(dict.fromkeys(n for n in names if len(n) >= 2))))
+        return tuple(out)
+
+    def _told(self, asked: _Asked, text: Text, printed: frozenset[str] | None, prepared: Shown) -> bool:
         """Whether `text` shows an answer of `asked`: as `_answer_leaks` finds one (an option that is or holds it,
-        the answer printed, a country's one-character name acting), in this one text."""
-        if option:
-            printed = {normalise(getattr(text, lg)) for lg in self.langs}
+        the answer printed, a country's one-character name acting), in this one text (an option: its `printed`
+        forms; `prepared` by `shown`)."""
+        if printed is not None:
             if any(key in printed for _, key in asked.keys) or any(key in o for key in asked.held for o in printed):
                 return True
-        prepared, ja = shown(text), "ja" in self.langs
-        for form, shortest, key, latin in asked.finds:
-            if len(key) < shortest:
-                continue
-            if not latin:
-                if ja and key in prepared.ja_key:
+        ja = "ja" in self.langs
+        if ja:
+            ja_key = prepared.ja_key
+            for key in asked.ja_keys:
+                if key in ja_key:
                     return True
-            elif ((key in prepared.en_words or key in prepared.ja_words)  # what `printed_in` looks for first
-                  and printed_in(form, prepared, shortest, self.langs) is not None):
+        for form, shortest, key in asked.latin:
+            if ((key in prepared.en_words or key in prepared.ja_words)  # what `printed_in` looks for first
+                    and printed_in(form, prepared, shortest, self.langs) is not None):
                 return True
         return ja and any(pattern.search(text.ja) is not None for pattern, names in asked.countries
                           if any(n in text.ja for n in names))
 
     def _share_sentence(self, a: Question, fa: _Facts, b: Question, fb: _Facts) -> bool:
         """Whether `_sentence_leaks` finds one, remembered per pair of items."""
-        if not fa.items or not fb.items:
+        if not fa.items or not fb.items or fa.articles.isdisjoint(fb.articles):
             return False
         shared = self._sentences_shared
         for x in question_items(a):
