@@ -195,8 +195,8 @@ class _Picking:
         chosen = self.chosen
         voices = Counter(v for q in chosen for v in dict.fromkeys(opinion_voice(i) for i in question_items(q)) if v)
         over = sum(max(0, n - opinion_cap(count)) for n in voices.values())
-        single = [self.checker.passage(question_items(q)[0]) for q in chosen
-                  if isinstance(q, (ShortQ, ChoiceQ, TrueFalseQ, ClozeQ))]
+        single = [p for q in chosen if isinstance(q, (ShortQ, ChoiceQ, TrueFalseQ, ClozeQ))
+                  if (p := self.checker.passage(question_items(q)[0]))]  # none `near` one without a known sentence
         shared = sum(near(a, b) for k, a in enumerate(single) for b in single[k + 1:])
         simple = sum(1 for t in self.content if t in SIMPLE_EXERCISES)
         tf = max(0, len(self.content.get(Exercise.TRUEFALSE, ())) - truefalse_cap(count, simple)) if simple > 1 else 0
@@ -218,6 +218,7 @@ def pick_content(bank: Bank, items: Sequence[Item], options: WorksheetOptions, r
     if not simple:
         _check_composite_supply(supply(bank, items), composite, options.count)
     checker, swaps, roles = LeakChecker(bank, options.lang, texts), _Swaps(bank), _Roles(bank)
+    checker.expect(items)
     best = _rounds(bank, items, options, rng, checker, swaps, roles)
     if best.made == options.count:
         return {t: qs for t, qs in best.content.items() if qs}, best.notes
@@ -389,7 +390,7 @@ def _rivals(picking: _Picking) -> list[tuple[ShortQ, int]]:
 
 def _clash_count(picking: _Picking, q: Question, rivals: Sequence[tuple[ShortQ, int]]) -> int:
     """How many items of the pool (`_rivals`) a question would keep off the sheet (asked as short answers)."""
-    return sum(n for r, n in rivals if picking.checker.gives_away(q, r))
+    return picking.checker.clash_count(q, rivals)
 
 
 def _matching_candidate(picking: _Picking, items: Sequence[Item]) -> MatchingQ | None:
