@@ -563,12 +563,13 @@ def actor_roles(text: str, actors: Mapping[str, str]) -> dict[str, set[str]]:
     """The actors `text` names (by entity id), each with the particles that follow its name and title: its roles in
     the sentence (は/が the subject, に, との, …; "" where none follows)."""
     out: dict[str, set[str]] = {}
+    if not actors:
+        return out
+    # the first name, in `actors`' order, at the first place one starts: an alternation tries them so
+    names = re.compile("|".join(map(re.escape, actors)))
     k = 0
-    while k < len(text):
-        name = next((a for a in actors if text.startswith(a, k)), None)
-        if name is None:
-            k += 1
-            continue
+    while (found := names.search(text, k)) is not None:
+        k, name = found.start(), found.group()
         end = _TITLES.match(text, k + len(name))
         k = end.end() if end else k + len(name)
         role = _ROLE.match(text, k)

@@ -609,23 +609,32 @@ class LeakChecker:
     def _shows(self, giver: Question, fg: _Facts, taker: Question, ft: _Facts) -> bool:
         """Whether `giver`'s texts give `taker` away (`_compare`'s answer leaks, one direction)."""
         if ft.asked is not None:
-            told, asked = ft.asked.told, ft.asked
-            index = self._index
-            if index is not None and asked.key in index.keys:  # each text searched once for every answer expected
-                told_by = self._told_by.get(fg.content)
-                if told_by is None or told_by[0] is not index:
-                    told_by = self._told_by[fg.content] = (index, frozenset().union(*(self._tells(k)[1] for k in fg.texts)))
-                return asked.key in told_by[1]
-            for k in fg.texts:
-                known = told.get(k)
-                if known is None:
-                    known = told[k] = self._told(asked, self._text_list[k][0], *self._text_read[k])
-                if known:
-                    return True
-            return False
+            return self._shows_answer(fg, ft.asked)
         if isinstance(taker, TimelineQ):
             return bool(_timeline_leaks(taker, giver, sheet_texts(giver), self.langs))
         assert isinstance(taker, MatchingQ)
+        return self._shows_pair(giver, fg, taker, ft)
+
+    def _shows_answer(self, fg: _Facts, asked: _Asked) -> bool:
+        """Whether a text of `fg` shows an answer of `asked` (`_told`): from each text's `_tells` where the answer
+        was expected, else text by text."""
+        index = self._index
+        if index is not None and asked.key in index.keys:  # each text searched once for every answer expected
+            told_by = self._told_by.get(fg.content)
+            if told_by is None or told_by[0] is not index:
+                told_by = self._told_by[fg.content] = (index, frozenset().union(*(self._tells(k)[1] for k in fg.texts)))
+            return asked.key in told_by[1]
+        told = asked.told
+        for k in fg.texts:
+            known = told.get(k)
+            if known is None:
+                known = told[k] = self._told(asked, self._text_list[k][0], *self._text_read[k])
+            if known:
+                return True
+        return False
+
+    def _shows_pair(self, giver: Question, fg: _Facts, taker: MatchingQ, ft: _Facts) -> bool:
+        """Whether a text of `giver` states a pair of the matching exercise `taker` (`_matching_leaks`)."""
         told = self._matching_told.setdefault(ft.content, {})
         named = self._named.get(ft.content)
         if named is None:
@@ -663,9 +672,9 @@ class LeakChecker:
         """Whether `text` shows an answer of `asked`: as `_answer_leaks` finds one (an option that is or holds it,
         the answer printed, a country's one-character name acting), in this one text (an option: its `printed`
         forms; `prepared` by `shown`)."""
-        if printed is not None:
-            if any(key in printed for _, key in asked.keys) or any(key in o for key in asked.held for o in printed):
-                return True
+        if printed is not None and (any(key in printed for _, key in asked.keys)
+                                    or any(key in o for key in asked.held for o in printed)):
+            return True
         ja = "ja" in self.langs
         if ja:
             ja_key = prepared.ja_key
