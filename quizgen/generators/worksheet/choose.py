@@ -138,7 +138,8 @@ class _Picking:
     roles: _Roles  # the bank's people and titles
     used: set[str] = field(default_factory=set)  # ids of the items some question already uses
     people: set[str] = field(default_factory=set)  # persons some matching exercise already shows
-    clashes: list[Leak] = field(default_factory=list)  # leaks that kept a candidate off the sheet
+    blocked: list[tuple[Question, Leak | Question]] = field(default_factory=list)  # each candidate kept off the sheet
+    # with its leak, or the chosen question it clashes with (the leak made only if asked for: `clashes`)
     rejected: list[Question] = field(default_factory=list)  # those candidates (one per content), for the refusal
     turned_away: set[str] = field(default_factory=set)  # content keys (`LeakChecker.content`) of those candidates
     shorts: dict[str, ShortQ] = field(default_factory=dict)  # items asked as short answers, by id (`_clash_count`)
@@ -151,12 +152,22 @@ class _Picking:
     def chosen(self) -> list[Question]:
         return [q for qs in self.content.values() for q in qs]
 
+    @property
+    def clashes(self) -> list[Leak]:
+        """The leaks that kept a candidate off the sheet, in turn."""
+        return [found if isinstance(found, Leak) else self.checker.between(q, found)[0] for q, found in self.blocked]
+
     def leak(self, q: Question) -> Leak | None:
         """The first thing `q` would give away or be given away by (the questions chosen, then the source list once
         `q`'s sources join it), or None."""
+        found = self._blocker(q)
+        return self.checker.between(q, found)[0] if found is not None and not isinstance(found, Leak) else found
+
+    def _blocker(self, q: Question) -> Leak | Question | None:
+        """`leak`, or the first chosen question `q` clashes with, whose leak is not made."""
         other = self.checker.first_clash(q, self.chosen)
         if other is not None:
-            return self.checker.between(q, other)[0]
+            return other
         new = [a for a in question_articles(q) if a not in self.articles]
         found = self.checker.in_sources(q, [*self.articles, *new])
         if found:
@@ -174,9 +185,9 @@ class _Picking:
         content = self.checker.content(q)
         if content in self.turned_away:
             return False
-        found = self.leak(q)
+        found = self._blocker(q)
         if found is not None:
-            self.clashes.append(found)
+            self.blocked.append((q, found))
             self.rejected.append(q)
             self.turned_away.add(content)
             return False
