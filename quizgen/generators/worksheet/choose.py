@@ -100,6 +100,31 @@ class _Swaps:
 
 
 @dataclass
+class _Roles:
+    """The bank's people with their titles as a matching exercise prints them (`forms.neutral_pairs`), made once for
+    every round of a sheet: by the articles asked for, every article's (`decoys`) and each person's titles
+    (`person_titles`)."""
+
+    bank: Bank
+    by_articles: dict[tuple[str, ...], tuple[Pair, ...]] = field(default_factory=dict)
+    titles: dict[str, set[str]] | None = None
+
+    def pairs(self, articles: tuple[str, ...] | None = None) -> tuple[Pair, ...]:
+        """`forms.neutral_pairs` of `forms.role_pairs` of `articles` (None: every article)."""
+        key = articles if articles is not None else ("\x00all",)
+        known = self.by_articles.get(key)
+        if known is None:
+            role = forms.role_pairs(self.bank, articles) if articles is not None else forms.role_pairs(self.bank)
+            known = self.by_articles[key] = forms.neutral_pairs(self.bank, role)
+        return known
+
+    def person_titles(self) -> dict[str, set[str]]:
+        if self.titles is None:
+            self.titles = person_titles(self.bank, self.pairs())
+        return self.titles
+
+
+@dataclass
 class _Picking:
     """One round of choosing: the ordered pool, what is chosen, what is used up, what clashed."""
 
@@ -110,26 +135,39 @@ class _Picking:
     checker: LeakChecker
     content: Content
     swaps: _Swaps  # whether an item's false twin swaps the actors
+    roles: _Roles  # the bank's people and titles
     used: set[str] = field(default_factory=set)  # ids of the items some question already uses
     people: set[str] = field(default_factory=set)  # persons some matching exercise already shows
-    clashes: list[Leak] = field(default_factory=list)  # leaks that kept a candidate off the sheet
+    blocked: list[tuple[Question, Leak | Question]] = field(default_factory=list)  # each candidate kept off the sheet
+    # with its leak, or the chosen question it clashes with (the leak made only if asked for: `clashes`)
     rejected: list[Question] = field(default_factory=list)  # those candidates (one per content), for the refusal
     turned_away: set[str] = field(default_factory=set)  # content keys (`LeakChecker.content`) of those candidates
     shorts: dict[str, ShortQ] = field(default_factory=dict)  # items asked as short answers, by id (`_clash_count`)
     notes: list[Dropped] = field(default_factory=list)  # the exercise types asked for that are not on the sheet
     articles: list[str] = field(default_factory=list)  # the sources the sheet lists so far
+    voices: Counter[str] = field(default_factory=Counter)  # the chosen questions' items by `opinion_voice` (`_take_one`)
     relaxed: int = 0  # how many steps of `_pick_simple` gave way (0: every rule kept; else `crowding` ranks rounds)
 
     @property
     def chosen(self) -> list[Question]:
         return [q for qs in self.content.values() for q in qs]
 
+    @property
+    def clashes(self) -> list[Leak]:
+        """The leaks that kept a candidate off the sheet, in turn."""
+        return [found if isinstance(found, Leak) else self.checker.between(q, found)[0] for q, found in self.blocked]
+
     def leak(self, q: Question) -> Leak | None:
         """The first thing `q` would give away or be given away by (the questions chosen, then the source list once
         `q`'s sources join it), or None."""
+        found = self._blocker(q)
+        return self.checker.between(q, found)[0] if found is not None and not isinstance(found, Leak) else found
+
+    def _blocker(self, q: Question) -> Leak | Question | None:
+        """`leak`, or the first chosen question `q` clashes with, whose leak is not made."""
         other = self.checker.first_clash(q, self.chosen)
         if other is not None:
-            return self.checker.between(q, other)[0]
+            return other
         new = [a for a in question_articles(q) if a not in self.articles]
         found = self.checker.in_sources(q, [*self.articles, *new])
         if found:
@@ -147,14 +185,15 @@ class _Picking:
         content = self.checker.content(q)
         if content in self.turned_away:
             return False
-        found = self.leak(q)
+        found = self._blocker(q)
         if found is not None:
-            self.clashes.append(found)
+            self.blocked.append((q, found))
             self.rejected.append(q)
             self.turned_away.add(content)
             return False
         self.content[t].append(q)
         self.used.update(i.id for i in question_items(q))
+        self.voices.update(v for i in question_items(q) if (v := opinion_voice(i)))
         self.articles.extend(a for a in question_articles(q) if a not in self.articles)
         if isinstance(q, MatchingQ):
             self.people.update(p.key.split("@")[0] for p in q.lefts)
@@ -167,8 +206,8 @@ class _Picking:
         chosen = self.chosen
         voices = Counter(v for q in chosen for v in dict.fromkeys(opinion_voice(i) for i in question_items(q)) if v)
         over = sum(max(0, n - opinion_cap(count)) for n in voices.values())
-        single = [self.checker.passage(question_items(q)[0]) for q in chosen
-                  if isinstance(q, (ShortQ, ChoiceQ, TrueFalseQ, ClozeQ))]
+        single = [p for q in chosen if isinstance(q, (ShortQ, ChoiceQ, TrueFalseQ, ClozeQ))
+                  if (p := self.checker.passage(question_items(q)[0]))]  # none `near` one without a known sentence
         shared = sum(near(a, b) for k, a in enumerate(single) for b in single[k + 1:])
         simple = sum(1 for t in self.content if t in SIMPLE_EXERCISES)
         tf = max(0, len(self.content.get(Exercise.TRUEFALSE, ())) - truefalse_cap(count, simple)) if simple > 1 else 0
@@ -189,8 +228,9 @@ def pick_content(bank: Bank, items: Sequence[Item], options: WorksheetOptions, r
     simple = [t for t in options.types if t in SIMPLE_EXERCISES]
     if not simple:
         _check_composite_supply(supply(bank, items), composite, options.count)
-    checker, swaps = LeakChecker(bank, options.lang, texts), _Swaps(bank)
-    best = _rounds(bank, items, options, rng, checker, swaps)
+    checker, swaps, roles = LeakChecker(bank, options.lang, texts), _Swaps(bank), _Roles(bank)
+    checker.expect(items)
+    best = _rounds(bank, items, options, rng, checker, swaps, roles)
     if best.made == options.count:
         return {t: qs for t, qs in best.content.items() if qs}, best.notes
     # a matching or timeline exercise can keep too many items off the sheet: fill it with the other types
@@ -200,7 +240,7 @@ def pick_content(bank: Bank, items: Sequence[Item], options: WorksheetOptions, r
     most = best
     for dropped in drops:
         fewer = replace(options, types=tuple(t for t in options.types if t not in dropped))
-        picking = _rounds(bank, items, fewer, rng, checker, swaps)
+        picking = _rounds(bank, items, fewer, rng, checker, swaps, roles)
         if picking.made == options.count:
             notes = [*picking.notes, *(_left_out(t, best.made, options.count) for t in dropped)]
             return {t: qs for t, qs in picking.content.items() if qs}, notes
@@ -242,7 +282,7 @@ def _fitting(bank: Bank, items: Sequence[Item], best: _Picking, options: Workshe
 
 
 def _rounds(bank: Bank, items: Sequence[Item], options: WorksheetOptions, rng: random.Random,
-            checker: LeakChecker, swaps: _Swaps) -> _Picking:
+            checker: LeakChecker, swaps: _Swaps, roles: _Roles) -> _Picking:
     """The first of `ROUNDS` rounds that fills the sheet keeping every rule of `_pick_simple`, else the full one that
     gave way least (review 9, s3: the first full round was taken, however much it gave way), else the one that came
     closest. Rounds stop early once
@@ -252,7 +292,7 @@ def _rounds(bank: Bank, items: Sequence[Item], options: WorksheetOptions, rng: r
     best: _Picking | None = None
     stale = 0
     for _ in range(ROUNDS):
-        picking = _round(bank, items, options, random.Random(rng.getrandbits(64)), checker, swaps)
+        picking = _round(bank, items, options, random.Random(rng.getrandbits(64)), checker, swaps, roles)
         if picking.made == options.count and picking.relaxed == 0:
             return picking
         if best is None or (picking.made, -picking.crowding(options.count)) > (best.made, -best.crowding(options.count)):
@@ -279,10 +319,11 @@ def _left_out(t: Exercise, made: int, count: int) -> Dropped:
 
 
 def _round(bank: Bank, items: Sequence[Item], options: WorksheetOptions, rng: random.Random,
-           checker: LeakChecker, swaps: _Swaps) -> _Picking:
+           checker: LeakChecker, swaps: _Swaps, roles: _Roles) -> _Picking:
     pool = list(items)
     rng.shuffle(pool)
-    picking = _Picking(bank, pool, rng, options.lang, checker, {t: [] for t in Exercise if t in options.types}, swaps)
+    picking = _Picking(bank, pool, rng, options.lang, checker, {t: [] for t in Exercise if t in options.types}, swaps,
+                       roles)
     simple = [t for t in options.types if t in SIMPLE_EXERCISES]
     composite = [t for t in options.types if t in COMPOSITE_EXERCISES]
     quota = _composite_quota(composite, options.count, bool(simple))
@@ -344,9 +385,10 @@ def _pick_composite(picking: _Picking, items: Sequence[Item], t: Exercise, other
     return q is not None and picking.take(t, q)
 
 
-def _clash_count(picking: _Picking, q: Question) -> int:
-    """How many items of the pool a question would keep off the sheet (asked as short answers)."""
-    rivals: dict[str, tuple[ShortQ, int]] = {}  # by content key (`LeakChecker.content`): one of them, and how many
+def _rivals(picking: _Picking) -> list[tuple[ShortQ, int]]:
+    """The unused items of the pool asked as short answers, one per content key (`LeakChecker.content`) with how many
+    items share it: what `_clash_count` counts against."""
+    rivals: dict[str, tuple[ShortQ, int]] = {}  # by content key: one of them, and how many
     for i in picking.pool:
         if i.id not in picking.used:
             r = picking.shorts.get(i.id)
@@ -354,22 +396,29 @@ def _clash_count(picking: _Picking, q: Question) -> int:
                 r = picking.shorts[i.id] = ShortQ(i, sheet_note(picking.bank, i, picking.lang))
             content = picking.checker.content(r)
             rivals[content] = (rivals[content][0] if content in rivals else r, rivals.get(content, (r, 0))[1] + 1)
-    return sum(n for r, n in rivals.values() if picking.checker.gives_away(q, r))
+    return list(rivals.values())
+
+
+def _clash_count(picking: _Picking, q: Question, rivals: Sequence[tuple[ShortQ, int]]) -> int:
+    """How many items of the pool (`_rivals`) a question would keep off the sheet (asked as short answers)."""
+    return picking.checker.clash_count(q, rivals)
 
 
 def _matching_candidate(picking: _Picking, items: Sequence[Item]) -> MatchingQ | None:
     articles = tuple(dict.fromkeys(a for i in items for a in i.articles))
-    pairs = [p for p in forms.neutral_pairs(picking.bank, forms.role_pairs(picking.bank, articles))
+    pairs = [p for p in picking.roles.pairs(articles)
              if p.key.split("@")[0] not in picking.people and picking.leak(MatchingQ((p,), (p,))) is None]
     picking.rng.shuffle(pairs)
-    clashes = {p.key: _clash_count(picking, MatchingQ((p,), (p,))) for p in pairs[:_RANKED]}
+    rivals = _rivals(picking)
+    clashes = {p.key: _clash_count(picking, MatchingQ((p,), (p,)), rivals) for p in pairs[:_RANKED]}
     ranked = sorted(pairs[:_RANKED], key=lambda p: clashes[p.key]) + pairs[_RANKED:]
-    chosen = one_pairing(forms.matching_set(ranked, None, len(ranked)), person_titles(picking.bank))[:EXERCISE_SIZE]
+    chosen = one_pairing(forms.matching_set(ranked, None, len(ranked)), picking.roles.person_titles())[:EXERCISE_SIZE]
     while len(chosen) > MIN_EXERCISE and clashes.get(chosen[-1].key, 0) > _HEAVY_CLASH:
         chosen = chosen[:-1]  # a person every other question names (イワノフ) is worth fewer pairs, not the sheet
     if len(chosen) < MIN_EXERCISE:
         return None
-    return matching_q(chosen, picking.rng, decoys(picking.bank, chosen, picking.rng, lang=picking.lang))
+    return matching_q(chosen, picking.rng, decoys(picking.bank, chosen, picking.rng, lang=picking.lang,
+                                                    everyone=picking.roles.pairs()))
 
 
 DECOYS = 2  # titles beside a matching exercise's that belong to none of its people: the last pair is not free
@@ -389,14 +438,15 @@ fitted nobody in the articles, so the pairs fell out by elimination."""
 
 
 def decoys(bank: Bank, pairs: Sequence[Pair], rng: random.Random, n: int = DECOYS,
-           lang: Lang = Lang.BOTH) -> tuple[Pair, ...]:
+           lang: Lang = Lang.BOTH, everyone: Sequence[Pair] | None = None) -> tuple[Pair, ...]:
     """`n` titles of other people in the bank (any article), none a title any person of `pairs` has anywhere and
     none the same as another option (in a language the sheet prints), so that a student who knows all but one
     pair still has to choose (review 2, s2: three people and three titles, ゼレンスキー → 大統領 left over). Where
     the bank has too few, titles of the same kind (`SAME_KIND_DECOYS`). Fewer where there are fewer."""
     people = {p.key.split("@")[0] for p in pairs}
     shown = [lg for lg in ("ja", "en") if lang in (Lang.BOTH, Lang(lg))]
-    everyone = forms.neutral_pairs(bank, forms.role_pairs(bank))
+    if everyone is None:  # every article's pairs (a selection passes those it made once: `_Roles`)
+        everyone = forms.neutral_pairs(bank, forms.role_pairs(bank))
     taken = {normalise(getattr(p.right, lg)) for p in [*pairs, *everyone] if p.key.split("@")[0] in people
              for lg in shown}
     pool = [p for p in everyone if p.key.split("@")[0] not in people]
@@ -415,10 +465,11 @@ def decoys(bank: Bank, pairs: Sequence[Pair], rng: random.Random, n: int = DECOY
     return tuple(out)
 
 
-def person_titles(bank: Bank) -> dict[str, set[str]]:
-    """Every title (as a matching exercise prints it, in both languages) each person has in any article."""
+def person_titles(bank: Bank, everyone: Sequence[Pair] | None = None) -> dict[str, set[str]]:
+    """Every title (as a matching exercise prints it, in both languages) each person has in any article (`everyone`:
+    `forms.neutral_pairs` of every article's pairs, where the caller has them)."""
     out: dict[str, set[str]] = {}
-    for p in forms.neutral_pairs(bank, forms.role_pairs(bank)):
+    for p in everyone if everyone is not None else forms.neutral_pairs(bank, forms.role_pairs(bank)):
         out.setdefault(p.key.split("@")[0], set()).update({normalise(p.right.ja), normalise(p.right.en)})
     return out
 
@@ -444,7 +495,8 @@ def _timeline_candidate(picking: _Picking, others: int | None) -> TimelineQ | No
     events = [e for e in forms.timeline(timeline_items(fresh))
               if not dates_itself(e) and picking.leak(TimelineQ((e,))) is None]
     picking.rng.shuffle(events)
-    ranked = sorted(events[:_RANKED], key=lambda e: _clash_count(picking, TimelineQ((e,)))) + events[_RANKED:]
+    rivals = _rivals(picking)
+    ranked = sorted(events[:_RANKED], key=lambda e: _clash_count(picking, TimelineQ((e,)), rivals)) + events[_RANKED:]
     chosen = forms.timeline_set(ranked, None, min(EXERCISE_SIZE, spare), max_items=spare)
     if len(chosen) < MIN_EXERCISE:
         return None
@@ -522,12 +574,13 @@ def actor_roles(text: str, actors: Mapping[str, str]) -> dict[str, set[str]]:
     """The actors `text` names (by entity id), each with the particles that follow its name and title: its roles in
     the sentence (は/が the subject, に, との, …; "" where none follows)."""
     out: dict[str, set[str]] = {}
+    if not actors:
+        return out
+    # the first name, in `actors`' order, at the first place one starts: an alternation tries them so
+    names = re.compile("|".join(map(re.escape, actors)))
     k = 0
-    while k < len(text):
-        name = next((a for a in actors if text.startswith(a, k)), None)
-        if name is None:
-            k += 1
-            continue
+    while (found := names.search(text, k)) is not None:
+        k, name = found.start(), found.group()
         end = _TITLES.match(text, k + len(name))
         k = end.end() if end else k + len(name)
         role = _ROLE.match(text, k)
@@ -572,7 +625,7 @@ def _take_one(picking: _Picking, t: Exercise, cap: int | None = None, most: int 
     selection of one commentator still fills its sheet); with `most`, none on a passage that more than `most` chosen
     questions draw on (the caller tries every type so before it gives way: review 8, s3 took three choice and
     true/false questions from three sentences in a row because that type had nothing else left)."""
-    voices = Counter(v for q in picking.chosen for i in question_items(q) if (v := opinion_voice(i)))
+    voices = picking.voices
     tf = [q.tf.is_true for q in picking.content.get(Exercise.TRUEFALSE, ()) if isinstance(q, TrueFalseQ)]
     want_true = tf.count(True) <= tf.count(False)  # true and false statements in turn, where items have both
     passage = picking.checker.passage
@@ -716,12 +769,13 @@ def pick_parallel(bank: Bank, items: Sequence[Item], base: Content, taken: set[s
     pool = [i for i in items if i.id not in taken]
     rng.shuffle(pool)
     picking = _Picking(bank, pool, rng, options.lang, LeakChecker(bank, options.lang, texts), {t: [] for t in base},
-                       _Swaps(bank))
+                       _Swaps(bank), _Roles(bank))
     for t, qs in base.items():
         if t in COMPOSITE_EXERCISES:
             for q in qs:
                 picking.content[t].append(q)
                 picking.used.update(i.id for i in question_items(q))
+                picking.voices.update(v for i in question_items(q) if (v := opinion_voice(i)))
                 picking.articles.extend(a for a in question_articles(q) if a not in picking.articles)
     wanted = sum(len(qs) for t, qs in base.items() if t in SIMPLE_EXERCISES)
     for t, qs in base.items():

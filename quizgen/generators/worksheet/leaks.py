@@ -365,6 +365,7 @@ class _Facts:
     asked: _Asked | None
     texts: tuple[int, ...]
     items: tuple[str, ...]
+    articles: frozenset[str]  # the articles its items' evidence quotes (two questions share a sentence of one only)
 
 
 @dataclass(frozen=True)
@@ -379,7 +380,11 @@ class _Asked:
     # what `acting_compound` searches for, and those names
     held: list[str]  # the keys an option holding them gives away (`_held_by_option`)
     written: frozenset[str]  # `_written`, two characters or more
+    ja_keys: tuple[str, ...]  # the comparison keys of `finds` not in Latin script, as long as their `shortest` or more
+    latin: tuple[tuple[str, int, str], ...]  # (form, shortest, folded words) of `finds` in Latin script, as long
     told: dict[int, bool]  # text number (`LeakChecker._text_ids`) -> whether that text shows one of these answers
+    key: str = ""  # `_asked_key`
+    searched: frozenset[str] = frozenset()  # every string `LeakChecker._told` looks for in a text (`_Index`)
 
 
 def _finds(forms: list[tuple[str, int]]) -> list[tuple[str, int, str, bool]]:
@@ -420,12 +425,22 @@ class LeakChecker:
         self._passages: dict[str, frozenset[tuple[str, int, int]]] = {}  # by item id (`passage`)
         # `gives_away`, answered at a finer grain than `between` (a selection asks it tens of thousands of times, for
         # questions whose options or statement differ from round to round while their answers do not):
-        self._verdicts: dict[tuple[str, str], bool] = {}  # by pair of contents
+        self._verdicts: dict[str, dict[str, bool]] = {}  # by content, by the other's content
         self._seen: dict[int, tuple[Question, _Facts]] = {}  # by object: the question (kept alive) and its facts
         self._facts_by_key: dict[str, _Facts] = {}  # by question key
         self._asked: dict[str, _Asked] = {}  # by `_asked_key`
         self._text_ids: dict[tuple[Text, bool], int] = {}  # every text read (and whether an option), numbered
         self._text_list: list[tuple[Text, bool]] = []  # the same, by number
+        self._text_read: list[tuple[frozenset[str] | None, Shown]] = []  # the same, prepared: an option's normalised
+        # forms in the sheet's languages (None for other texts), `shown`
+        self._listed: dict[tuple[str, bool], tuple[Text, str]] = {}  # (article, headline?): as listed, and its name
+        self._answers_of: dict[str, list[tuple[str, int]]] = {}  # by `_source_key`: `_answers`
+        self._index: _Index | None = None  # every answer expected (`expect`)
+        self._told_by: dict[str, tuple[_Index, frozenset[str]]] = {}  # by content: the `_tells` of all its texts
+        self._text_tells: dict[int, tuple[_Index, frozenset[str]]] = {}  # text number -> `_tells`
+        self._text_normalised: dict[tuple[int, str], str] = {}  # (text number, language) -> `normalise` of it
+        self._named: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {}  # by content of a matching exercise:
+        # its people's names (`_matching_names`)
         self._matching_told: dict[str, dict[int, bool]] = {}  # by content of a matching exercise: text number -> shows
         self._sentences_shared: dict[tuple[str, str], bool] = {}  # by pair of item ids
         self.names = person_names(bank)
@@ -473,21 +488,38 @@ class LeakChecker:
         from what each text shows each set of answers (remembered across rounds) without making the leaks."""
         return self.first_clash(a, (b,)) is not None
 
+    def clash_count(self, q: Question, others: Iterable[tuple[Question, int]]) -> int:
+        """The sum of the counts of `others` that cannot share a sheet with `q` (`gives_away`)."""
+        fq, row = self._row(q)
+        return sum(n for other, n in others if self._verdict(q, fq, row, other))
+
     def first_clash(self, q: Question, others: Iterable[Question]) -> Question | None:
         """The first of `others` that cannot share a sheet with `q` (`gives_away`), or None."""
-        fq = self._facts(q)
-        verdicts = self._verdicts
+        fq, row = self._row(q)
         for other in others:
-            fo = self._facts(other)
-            alike = (fq.content, fo.content)
-            verdict = verdicts.get(alike)
-            if verdict is None:
-                known = self._alike.get(alike)
-                verdict = bool(known[2]) if known is not None else self._clash(q, fq, other, fo)
-                verdicts[alike] = verdicts[fo.content, fq.content] = verdict
-            if verdict:
+            if self._verdict(q, fq, row, other):
                 return other
         return None
+
+    def _row(self, q: Question) -> tuple[_Facts, dict[str, bool]]:
+        """`q`'s facts and the verdicts remembered for its content, by the other question's content."""
+        fq = self._facts(q)
+        row = self._verdicts.get(fq.content)
+        if row is None:
+            row = self._verdicts[fq.content] = {}
+        return fq, row
+
+    def _verdict(self, q: Question, fq: _Facts, row: dict[str, bool], other: Question) -> bool:
+        """Whether `q` (its facts and `_row`) and `other` cannot share a sheet, remembered for both contents."""
+        known = self._seen.get(id(other))
+        fo = known[1] if known is not None and known[0] is other else self._facts(other)
+        verdict = row.get(fo.content)
+        if verdict is None:
+            alike = self._alike.get((fq.content, fo.content))
+            verdict = bool(alike[2]) if alike is not None else self._clash(q, fq, other, fo)
+            row[fo.content] = verdict
+            self._verdicts.setdefault(fo.content, {})[fq.content] = verdict
+        return verdict
 
     def _facts(self, q: Question) -> _Facts:
         known = self._seen.get(id(q))
@@ -496,80 +528,169 @@ class LeakChecker:
         key = self._id(q)
         facts = self._facts_by_key.get(key)
         if facts is None:
-            asked_key = _asked_key(q)
-            asked = None if asked_key is None else self._asked.get(asked_key)
-            if asked_key is not None and asked is None:
-                answers = _answers(self.bank, q)
-                keys = [(form, normalise(form)) for form, _ in answers]
-                asked = self._asked[asked_key] = _Asked(
-                    keys, _finds(answers + _partial(q)),
-                    [(pattern, short_names(form)) for form, _ in answers if (pattern := acting_pattern(form))],
-                    [key for _, key in keys if len(key) >= _MIN_BLANK and not key.isascii()],
-                    frozenset(k for k in _written(q) if len(k) >= 2), {})
+            asked = self._asked_of(q)
             numbers = []
             for where, t in sheet_texts(q):
                 number = self._text_ids.setdefault((t, where in _OPTIONS), len(self._text_ids))
                 if number == len(self._text_list):
                     self._text_list.append((t, where in _OPTIONS))
+                    printed = frozenset(normalise(getattr(t, lg)) for lg in self.langs) if where in _OPTIONS else None
+                    self._text_read.append((printed, shown(t)))
                 numbers.append(number)
             texts = tuple(dict.fromkeys(numbers))
             facts = self._facts_by_key[key] = _Facts(self.content(q), asked, texts,
-                                                     tuple(i.id for i in question_items(q)))
+                                                     tuple(i.id for i in question_items(q)),
+                                                     frozenset(e.article for i in question_items(q) for e in i.evidence))
         self._seen[id(q)] = (q, facts)
         return facts
 
+    def _asked_of(self, q: Question) -> _Asked | None:
+        """What answers the one-item question `q` (`_Asked`), made once per `_asked_key`; None for matching and
+        timeline."""
+        asked_key = _asked_key(q)
+        if asked_key is None:
+            return None
+        asked = self._asked.get(asked_key)
+        if asked is None:
+            answers = _answers(self.bank, q)
+            keys = [(form, normalise(form)) for form, _ in answers]
+            finds = _finds(answers + _partial(q))
+            countries = [(pattern, short_names(form)) for form, _ in answers if (pattern := acting_pattern(form))]
+            ja_keys = tuple(key for _, shortest, key, latin in finds if not latin and len(key) >= shortest)
+            latin = tuple((form, shortest, key) for form, shortest, key, latin in finds if latin and len(key) >= shortest)
+            held = [key for _, key in keys if len(key) >= _MIN_BLANK and not key.isascii()]
+            searched = frozenset([*(key for _, key in keys), *held, *ja_keys, *(key for _, _, key in latin),
+                                  *(n for _, names in countries for n in names)])
+            asked = self._asked[asked_key] = _Asked(
+                keys, finds, countries, held, frozenset(k for k in _written(q) if len(k) >= 2), ja_keys, latin, {},
+                asked_key, searched)
+        return asked
+
+    def expect(self, items: Iterable[Item]) -> None:
+        """Read the answers of every one-item question `items` can make (short or choice, true/false, cloze) before a
+        selection asks `first_clash`: each text is then searched for all of them at once (`_Index`), not answer by
+        answer."""
+        for item in items:
+            self._asked_of(ShortQ(item, None))
+            self._asked_of(TrueFalseQ(forms.TrueFalse(item, item.statement or item.answer, True), None))
+            cz = forms.cloze(item)
+            if cz is not None:
+                self._asked_of(ClozeQ(cz, None))
+        self._index = _Index(list(self._asked.values()))
+
+    def _tells(self, k: int) -> tuple[_Index, frozenset[str]]:
+        """The index and the `_asked_key`s of its answers that text number `k` shows (`_told`)."""
+        index = self._index
+        assert index is not None
+        known = self._text_tells.get(k)
+        if known is not None and known[0] is index:
+            return known
+        text = self._text_list[k][0]
+        printed, prepared = self._text_read[k]
+        told = []
+        for asked in index.candidates((prepared.ja_key, prepared.ja_words, prepared.en_words, text.ja, *(printed or ()))):
+            shows = asked.told.get(k)
+            if shows is None:
+                shows = asked.told[k] = self._told(asked, text, printed, prepared)
+            if shows:
+                told.append(asked.key)
+        known = self._text_tells[k] = (index, frozenset(told))
+        return known
+
     def _clash(self, a: Question, fa: _Facts, b: Question, fb: _Facts) -> bool:
         """`bool(self._compare(a, b))`, from what is remembered of each text, item and answer."""
-        return (self._shows(b, fb, a, fa) or self._shows(a, fa, b, fb) or self._share_sentence(a, fa, b, fb)
-                or (fa.asked is not None and fb.asked is not None and not fa.asked.written.isdisjoint(fb.asked.written)))
+        asked_a, asked_b = fa.asked, fb.asked  # the cheap tests first: the verdict is the same in any order
+        if asked_a is not None and asked_b is not None and not asked_a.written.isdisjoint(asked_b.written):
+            return True
+        if fa.items and fb.items and not fa.articles.isdisjoint(fb.articles) and self._share_sentence(a, fa, b, fb):
+            return True
+        return self._shows(b, fb, a, fa) or self._shows(a, fa, b, fb)
 
     def _shows(self, giver: Question, fg: _Facts, taker: Question, ft: _Facts) -> bool:
         """Whether `giver`'s texts give `taker` away (`_compare`'s answer leaks, one direction)."""
         if ft.asked is not None:
-            told, asked = ft.asked.told, ft.asked
-            for k in fg.texts:
-                known = told.get(k)
-                if known is None:
-                    known = told[k] = self._told(asked, *self._text_list[k])
-                if known:
-                    return True
-            return False
+            return self._shows_answer(fg, ft.asked)
         if isinstance(taker, TimelineQ):
             return bool(_timeline_leaks(taker, giver, sheet_texts(giver), self.langs))
         assert isinstance(taker, MatchingQ)
-        told = self._matching_told.setdefault(ft.content, {})
+        return self._shows_pair(giver, fg, taker, ft)
+
+    def _shows_answer(self, fg: _Facts, asked: _Asked) -> bool:
+        """Whether a text of `fg` shows an answer of `asked` (`_told`): from each text's `_tells` where the answer
+        was expected, else text by text."""
+        index = self._index
+        if index is not None and asked.key in index.keys:  # each text searched once for every answer expected
+            told_by = self._told_by.get(fg.content)
+            if told_by is None or told_by[0] is not index:
+                told_by = self._told_by[fg.content] = (index, frozenset().union(*(self._tells(k)[1] for k in fg.texts)))
+            return asked.key in told_by[1]
+        told = asked.told
         for k in fg.texts:
             known = told.get(k)
             if known is None:
-                text = self._text_list[k][0]
-                known = told[k] = bool(_matching_leaks(taker, giver, [("", text)], self.langs, self.names))
+                known = told[k] = self._told(asked, self._text_list[k][0], *self._text_read[k])
             if known:
                 return True
         return False
 
-    def _told(self, asked: _Asked, text: Text, option: bool) -> bool:
-        """Whether `text` shows an answer of `asked`: as `_answer_leaks` finds one (an option that is or holds it,
-        the answer printed, a country's one-character name acting), in this one text."""
-        if option:
-            printed = {normalise(getattr(text, lg)) for lg in self.langs}
-            if any(key in printed for _, key in asked.keys) or any(key in o for key in asked.held for o in printed):
+    def _shows_pair(self, giver: Question, fg: _Facts, taker: MatchingQ, ft: _Facts) -> bool:
+        """Whether a text of `giver` states a pair of the matching exercise `taker` (`_matching_leaks`)."""
+        told = self._matching_told.setdefault(ft.content, {})
+        named = self._named.get(ft.content)
+        if named is None:
+            named = self._named[ft.content] = self._matching_names(taker)
+        for k in fg.texts:
+            known = told.get(k)
+            if known is None:
+                text = self._text_list[k][0]
+                # a pair is stated only beside one of its person's names: most texts name none of them
+                known = told[k] = any(n in self._normalised(k, lg) for lg, names in named for n in names) and \
+                    bool(_matching_leaks(taker, giver, [("", text)], self.langs, self.names))
+            if known:
                 return True
-        prepared, ja = shown(text), "ja" in self.langs
-        for form, shortest, key, latin in asked.finds:
-            if len(key) < shortest:
-                continue
-            if not latin:
-                if ja and key in prepared.ja_key:
+        return False
+
+    def _normalised(self, k: int, lg: str) -> str:
+        """`normalise` of text number `k` in language `lg`, made once."""
+        key = (k, lg)
+        known = self._text_normalised.get(key)
+        if known is None:
+            known = self._text_normalised[key] = normalise(getattr(self._text_list[k][0], lg))
+        return known
+
+    def _matching_names(self, q: MatchingQ) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        """Per language of the sheet, every name (normalised, two characters or more) of the people of `q` that
+        `_pair_stated` looks for: a text without any of them states no pair."""
+        out = []
+        for lg in self.langs:
+            names = [normalise(x) for p in q.lefts
+                     for x in (getattr(p.left, lg), *(self.names.get(p.key.split("@")[0], ()) if lg == "ja" else ()))]
+            out.append((lg, tuple(dict.fromkeys(n for n in names if len(n) >= 2))))
+        return tuple(out)
+
+    def _told(self, asked: _Asked, text: Text, printed: frozenset[str] | None, prepared: Shown) -> bool:
+        """Whether `text` shows an answer of `asked`: as `_answer_leaks` finds one (an option that is or holds it,
+        the answer printed, a country's one-character name acting), in this one text (an option: its `printed`
+        forms; `prepared` by `shown`)."""
+        if printed is not None and (any(key in printed for _, key in asked.keys)
+                                    or any(key in o for key in asked.held for o in printed)):
+            return True
+        ja = "ja" in self.langs
+        if ja:
+            ja_key = prepared.ja_key
+            for key in asked.ja_keys:
+                if key in ja_key:
                     return True
-            elif ((key in prepared.en_words or key in prepared.ja_words)  # what `printed_in` looks for first
-                  and printed_in(form, prepared, shortest, self.langs) is not None):
+        for form, shortest, key in asked.latin:
+            if ((key in prepared.en_words or key in prepared.ja_words)  # what `printed_in` looks for first
+                    and printed_in(form, prepared, shortest, self.langs) is not None):
                 return True
         return ja and any(pattern.search(text.ja) is not None for pattern, names in asked.countries
                           if any(n in text.ja for n in names))
 
     def _share_sentence(self, a: Question, fa: _Facts, b: Question, fb: _Facts) -> bool:
         """Whether `_sentence_leaks` finds one, remembered per pair of items."""
-        if not fa.items or not fb.items:
+        if not fa.items or not fb.items or fa.articles.isdisjoint(fb.articles):
             return False
         shared = self._sentences_shared
         for x in question_items(a):
@@ -696,16 +817,21 @@ class LeakChecker:
         outlet and the date. A headline is printed only where it gives nothing away (`bare_sources`)."""
         out: list[Leak] = []
         for a in articles:
-            key = (self._id(q), a)
+            key = (self._source_key(q), a)
             if key not in self._sources:
                 self._sources[key] = self._source_leaks(q, a, headline=False)
             out += self._sources[key]
         return out
 
+    def _source_key(self, q: Question) -> str:
+        """What `_source_leaks` depends on of `q`: a one-item question's answers and label (`_asked_key`: the same
+        for every round's form of it), else the question."""
+        return _asked_key(q) or self._id(q)
+
     def in_headline(self, q: Question, article: str) -> list[Leak]:
         """`q`'s answer in `article`'s headline, read whole (the sheet shortens it, and a cut 「…セルゲイ・ラブロフ外…」
         still hints at 外相: review 3, s3): 「…戦略対話 ウクライナ危機や国連80年を協議」 answers ウクライナ危機."""
-        key = (self._id(q), "headline:" + article)
+        key = (self._source_key(q), "headline:" + article)
         if key not in self._sources:
             self._sources[key] = self._source_leaks(q, article, headline=True)
         return self._sources[key]
@@ -729,12 +855,15 @@ class LeakChecker:
     def _source_leaks(self, q: Question, article: str, headline: bool) -> list[Leak]:
         if article not in self.bank.source_by_id:
             return []
-        s = self.bank.source_by_id[article]
-        label = Text(s.headline.ja, s.headline.en) if headline else source_name(self.bank, article)
-        text = Text(label.ja, label.en) if self.lang is not Lang.EN else Text("", label.en)
-        name = source_label(self.bank, article)
-        giver = f"the source list ({name.ja if self.lang is not Lang.EN else name.en})"
-        return self._printed_leaks(q, text, giver, "headline" if headline else "source list")
+        listed = self._listed.get((article, headline))
+        if listed is None:
+            s = self.bank.source_by_id[article]
+            label = Text(s.headline.ja, s.headline.en) if headline else source_name(self.bank, article)
+            text = Text(label.ja, label.en) if self.lang is not Lang.EN else Text("", label.en)
+            name = source_label(self.bank, article)
+            listed = self._listed[article, headline] = (
+                text, f"the source list ({name.ja if self.lang is not Lang.EN else name.en})")
+        return self._printed_leaks(q, listed[0], listed[1], "headline" if headline else "source list")
 
     def _printed_leaks(self, q: Question, text: Text, giver: str, where: str) -> list[Leak]:
         """`q`'s answer in `text`, printed on the sheet outside any question (`giver` names where)."""
@@ -744,7 +873,11 @@ class LeakChecker:
         if isinstance(q, TimelineQ):  # the page dates are no event's date on the sheet: events carry no mark
             return []
         prepared = shown(text)
-        for form, shortest in self._profile(q).answers:
+        key = self._source_key(q)
+        answers = self._answers_of.get(key)
+        if answers is None:
+            answers = self._answers_of[key] = _answers(self.bank, q)
+        for form, shortest in answers:
             if printed_in(form, prepared, shortest, self.langs) is not None:
                 return [Leak(LeakKind.ANSWER, giver, question_label(q), form, where)]
         return []
@@ -762,9 +895,73 @@ class LeakChecker:
             out += self.own_note(a)
             out += self.in_sources(a, cited)
             out += [leak for article in headed for leak in self.in_headline(a, article)]
+            fa, row = self._row(a)
             for b in qs[n + 1:]:
-                out += self.between(a, b)
+                if self._verdict(a, fa, row, b):  # the leaks are made only for a pair that has one
+                    out += self.between(a, b)
         return out
+
+
+class _Index:
+    """Every string `LeakChecker._told` looks for, of a set of answers (`_Asked`), as one pattern: a text is searched
+    once for all of them, and `_told` then runs only for the answers a string of which it holds (a string not in a
+    text never makes `_told` true)."""
+
+    def __init__(self, asked: list[_Asked]) -> None:
+        self.keys = frozenset(a.key for a in asked)
+        self.by_string: dict[str, list[_Asked]] = {}
+        self.always: list[_Asked] = []  # answers looking for an empty string: in every text
+        for a in asked:
+            for s in a.searched:
+                if s:
+                    self.by_string.setdefault(s, []).append(a)
+            if "" in a.searched:
+                self.always.append(a)
+        # at each position the longest string starting there (lookahead: overlapping); the shorter ones starting
+        # there are its prefixes (`_prefixes`)
+        self.pattern = re.compile("(?=(" + _trie_pattern(self.by_string) + "))") if self.by_string else None
+        self._prefixes: dict[str, tuple[str, ...]] = {}
+
+    def candidates(self, texts: Iterable[str]) -> list[_Asked]:
+        """The answers one of whose strings some of `texts` holds (and those looking for an empty string), each
+        once."""
+        out = {id(a): a for a in self.always}
+        if self.pattern is not None:
+            found = set(self.pattern.findall("\x00".join(texts)))
+            for s in found:
+                for p in self._prefixes_of(s):
+                    for a in self.by_string[p]:
+                        out[id(a)] = a
+        return list(out.values())
+
+    def _prefixes_of(self, s: str) -> tuple[str, ...]:
+        known = self._prefixes.get(s)
+        if known is None:
+            known = self._prefixes[s] = tuple(s[:n] for n in range(1, len(s) + 1) if s[:n] in self.by_string)
+        return known
+
+
+def _trie_pattern(strings: Iterable[str]) -> str:
+    """A pattern matching the longest of `strings` (none empty) at a position: their trie, so that `re` follows one
+    branch per character instead of trying every string."""
+    trie: dict[str, dict] = {}  # type: ignore[type-arg]
+    for s in strings:
+        node = trie
+        for ch in s:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # a string ends here
+
+    escaped: dict[str, str] = {}
+
+    def emit(node: dict[str, dict]) -> str:  # type: ignore[type-arg]
+        alts = [(escaped.get(ch) or escaped.setdefault(ch, re.escape(ch))) + emit(child)
+                for ch, child in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(trie)
 
 
 def _in_options(took: _Profile, options: Mapping[str, tuple[str, str]]) -> tuple[str, str] | None:
