@@ -67,7 +67,8 @@ class Context:
         when one cannot be resolved (`quizgen.extract.references`)."""
         c = f.candidate
         return references.resolve(c.sentence.text, (c.start, c.end), self.before.get(c.sentence.start, ""),
-                                  self.page.years, self.text)
+                                  self.page.years, self.text,
+                                  self.page.published.year if self.page.published else None)
 
 
 def render(text: str, repl: Mapping[Span, str], lo: int = 0, hi: int | None = None) -> str:
@@ -102,6 +103,9 @@ def mask(f: Fact, allowed_years: frozenset[int]) -> tuple[Span, str] | None:
                            or (c.date.written != c.date.answer and not re.match(r"に(?![はも])|、", text[c.date.end:]))):
             return None  # 紅海では（去年11月）以降, （昨年12月）のオンライン会談, （昨年6月）には: left out, the rest would hang
         end = c.date.end + (not coarse and text.startswith("に", c.date.end))  # カザンで（22日に）会談し: no でに
+        part = _PART_OF.match(text, c.date.end)
+        if part is not None and c.date.day is None:
+            end = part.end()  # （24年2月）末に -> 2024年に, never 2024年末に: the part of the month is not the year's
         return (c.date.start, end), coarse
     if (c.kind is ItemKind.PERSON or c.rule == "speaker") and c.title and titled(text, c.end, c.title):
         return (c.start, c.end), ""  # the speaker of 「…と述べたのは誰か」 too: ロシア大統領府の報道官は…
@@ -146,6 +150,25 @@ def _aside(c: Candidate, text: str) -> tuple[Span, str] | None:
     return None
 
 
+def quote_spans(text: str) -> list[Span]:
+    """Where `text` quotes someone's words (inside 「…」, nested quotes within)."""
+    out: list[Span] = []
+    depth, start = 0, 0
+    for i, ch in enumerate(text):
+        if ch == "「":
+            depth += 1
+            start = i + 1 if depth == 1 else start
+        elif ch == "」" and depth:
+            depth -= 1
+            if depth == 0:
+                out.append((start, i))
+    return out
+
+
+def _within(at: int, spans: Sequence[Span]) -> bool:
+    return any(a <= at < b for a, b in spans)
+
+
 def titled(text: str, end: int, title: str) -> bool:
     """Whether the name ending at `end` is followed by `title` (past a reading gloss)."""
     gloss = GLOSS_AFTER_KANJI.match(text, end)
@@ -174,6 +197,8 @@ _CASE_PARTICLES = "はがもをにでと"  # 決議は（3つ）の段落から�
 _COUNT_OF = re.compile(r"(?:[（(][^（）()]{1,12}[）)])?の(?=[\u4e00-\u9fff\u30a1-\u30fa])")
 _COUNT_ASIDE = re.compile(r"(?:となる|目となる|にわたって|にわたり|にわたる)")
 _CHANGE_OF = re.compile(r"(?:増|減)(?![えやらりるれろっ少加])の?")  # not 8割増えた: a verb
+# a part of a month (末, 上旬…) after a date: made coarse to its year, the part goes with the month
+_PART_OF = re.compile(r"(?:末|初め|初旬|上旬|中旬|下旬|半ば)")
 _CHANGE_BASE = re.compile(r"(?:前年比|前年同期比|前月比|前年同月比)$")
 _KIND_WORD = re.compile(r"(?:構想|演習|計画|作戦|条約|協定|声明|宣言|戦略|船|艦|空母|社|企業|会社|メーカー|機関|パイプライン)$")
 
@@ -230,15 +255,18 @@ def build(f: Fact, masks: Mapping[Span, str], ctx: Context) -> Built:
     resolved = resolve(text, ctx.page, ctx.article)
     dated = _dated(f, resolved)
     allowed = ctx.page.years | ({dated.year} if dated is not None and dated.basis is not None else set())
+    quoted = quote_spans(text)
     dates = {(r.start, r.end): r.answer for r in resolved
-             if r.year in allowed and r.written != r.answer and not (r.start < c.end and c.start < r.end)}
+             if r.year in allowed and r.written != r.answer and not (r.start < c.end and c.start < r.end)
+             and not _within(r.start, quoted)}  # 「今年は…」 said last November: a quotation is never rewritten
     dates |= {(m.start(), m.end()): "" for m in GLOSS_AFTER_KANJI.finditer(text)}  # 習近平(しゅう・きんぺい)
     if (link := _LINK.match(text)) is not None and not (c.start < link.end()):
         dates[(0, link.end())] = ""  # 一方、…: the sentence it answers is not on the card
     dates |= _same_day(text, resolved, ctx.carried.get(c.sentence.start), allowed, (c.start, c.end))
     refs = ctx.references(f) or {}
     dates |= {(a, b): v for (a, b), v in refs.items()
-              if not (a < c.end and c.start < b) and not any(a < y and x < b for x, y in dates)}
+              if not (a < c.end and c.start < b) and not any(a < y and x < b for x, y in dates)
+              and not _within(a, quoted)}
     if c.date is not None:
         dates[(c.start, c.end)] = c.date.answer
     for r in resolved:  # 2000年7月以来（　　）年ぶり: the count follows from the year, which goes (with what qualifies it:
