@@ -102,11 +102,7 @@ def mask(f: Fact, allowed_years: frozenset[int]) -> tuple[Span, str] | None:
         if not coarse and (re.match(r"(?:以降|以来|から|まで|ごろ|頃|前後|末|初め)", text[c.date.end:])
                            or (c.date.written != c.date.answer and not re.match(r"に(?![はも])|、", text[c.date.end:]))):
             return None  # 紅海では（去年11月）以降, （昨年12月）のオンライン会談, （昨年6月）には: left out, the rest would hang
-        end = c.date.end + (not coarse and text.startswith("に", c.date.end))  # カザンで（22日に）会談し: no でに
-        part = _PART_OF.match(text, c.date.end)
-        if part is not None and c.date.day is None:
-            end = part.end()  # （24年2月）末に -> 2024年に, never 2024年末に: the part of the month is not the year's
-        return (c.date.start, end), coarse
+        return (c.date.start, _coarse_end(c.date, text, coarse)), coarse
     if (c.kind is ItemKind.PERSON or c.rule == "speaker") and c.title and titled(text, c.end, c.title):
         return (c.start, c.end), ""  # the speaker of 「…と述べたのは誰か」 too: ロシア大統領府の報道官は…
     if c.kind is ItemKind.PLACE and _REGION_OF.search(text, 0, c.start) and re.match(r"(?:で|に|へ)", text[c.end:]):
@@ -121,6 +117,15 @@ def mask(f: Fact, allowed_years: frozenset[int]) -> tuple[Span, str] | None:
             qualifier = _RUN_OF.search(text, 0, c.start)  # イラン南東部チャバハル港沖の（オマーン湾）で: all of it goes
         return (qualifier.start() if qualifier else c.start, at.end() if at else c.end + 1), ""
     return _aside(c, text)
+
+
+def _coarse_end(r: Resolved, text: str, coarse: str) -> int:
+    """Where a date made coarse in another prompt ends: past に when it is left out (カザンで（22日に）会談し: no でに),
+    past the part of the month when only its year is left ((24年2月)末に -> 2024年に, never 2024年末に)."""
+    part = _PART_OF.match(text, r.end)
+    if part is not None and r.day is None:
+        return part.end()
+    return r.end + (not coarse and text.startswith("に", r.end))
 
 
 def _aside(c: Candidate, text: str) -> tuple[Span, str] | None:
