@@ -6,6 +6,7 @@ import codecs
 import dataclasses
 import datetime as dt
 import re
+import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -209,6 +210,8 @@ def extract(text: str, source: Source, bank: Bank, analyse: Analyzer, *, limit: 
         every.extend(got)
         found.extend(facts(got, tokens, bank, order))
     found = follow_ups(_same_people(found), page)
+    figures = {f.key for f in found if headline_figure(f, source.headline.ja)}
+    found = [dataclasses.replace(f, score=HEADLINE_FIGURE_SCORE) if f.key in figures else f for f in found]
     if limit is None:
         limit = default_size(len({f.sentence_start for f in found}))
     allowed = page.years
@@ -221,7 +224,7 @@ def extract(text: str, source: Source, bank: Bank, analyse: Analyzer, *, limit: 
                   anchor=f"【{event}】" if event else "")
     picked = select(found, limit, compatible=lambda a, b: _compatible(a, b, allowed),
                     separate=lambda a, b: _hides(a, b, allowed),
-                    given=lambda f: (f.key in cued or (f.key in main and not headline_fact(f))
+                    given=lambda f: f.key not in figures and (f.key in cued or (f.key in main and not headline_fact(f))
                                      or (_in_headline(f, source.headline.ja, bank) and not headline_fact(f))
                                      or ctx.references(f) is None))
     every_chosen = [build(f, _masks(f, picked.chosen, allowed), ctx) for f in picked.chosen]
@@ -239,6 +242,38 @@ def extract(text: str, source: Source, bank: Bank, analyse: Analyzer, *, limit: 
     return Extraction(source, tuple(e for e in entities.values() if e.id in used), tuple(items), cleaned,
                       chosen=min(len(kept), len(items)), found=len(picked.chosen) + len(picked.rest),
                       new_source=source.id not in bank.source_by_id, left_out=tuple(why))
+
+
+HEADLINE_FIGURE_SCORE = 100  # the figure the headline states, drafted from the body: first of all
+_FIGURE = re.compile(r"([0-9０-９][0-9０-９.,]*(?:[万億兆][0-9０-９]*)*)([^0-9０-９\s、。,.万億兆]{1,3})")
+
+
+def figure_value(text: str) -> tuple[float, str] | None:
+    """A figure's value and its unit: 3.9万トン and 3万9000トン are both (39000, トン)."""
+    m = _FIGURE.fullmatch(unicodedata.normalize("NFKC", re.sub(r"^(?:約|およそ|計)", "", text)))
+    if m is None:
+        return None
+    value, part = 0.0, ""
+    for ch in m.group(1).replace(",", "") + "_":
+        if ch in "万億兆_":
+            value += (float(part) if part else (1.0 if ch != "_" else 0.0)) * {"万": 1e4, "億": 1e8, "兆": 1e12, "_": 1}[ch]
+            part = ""
+        else:
+            part += ch
+    return value, m.group(2)
+
+
+def headline_figure(f: Fact, headline: str) -> bool:
+    """Whether a count of the body is the figure the headline states (中国向け3.9万トン: 3万9000トンだった): the
+    news itself, asked first though the headline prints it."""
+    mine = figure_value(f.candidate.answer) if f.candidate.rule == "number" else None
+    if mine is None or mine[0] == 0:
+        return False
+    for m in _FIGURE.finditer(unicodedata.normalize("NFKC", headline)):
+        other = figure_value(m.group(0))
+        if other is not None and other[0] == mine[0] and m.group(2).startswith(mine[1]):
+            return True
+    return False
 
 
 FOLLOW_UP_DAYS = 7  # a day this close to the page's date, after the story's own, is a reaction to the news

@@ -67,7 +67,8 @@ class Context:
         when one cannot be resolved (`quizgen.extract.references`)."""
         c = f.candidate
         return references.resolve(c.sentence.text, (c.start, c.end), self.before.get(c.sentence.start, ""),
-                                  self.page.years, self.text)
+                                  self.page.years, self.text,
+                                  self.page.published.year if self.page.published else None)
 
 
 def render(text: str, repl: Mapping[Span, str], lo: int = 0, hi: int | None = None) -> str:
@@ -101,8 +102,7 @@ def mask(f: Fact, allowed_years: frozenset[int]) -> tuple[Span, str] | None:
         if not coarse and (re.match(r"(?:以降|以来|から|まで|ごろ|頃|前後|末|初め)", text[c.date.end:])
                            or (c.date.written != c.date.answer and not re.match(r"に(?![はも])|、", text[c.date.end:]))):
             return None  # 紅海では（去年11月）以降, （昨年12月）のオンライン会談, （昨年6月）には: left out, the rest would hang
-        end = c.date.end + (not coarse and text.startswith("に", c.date.end))  # カザンで（22日に）会談し: no でに
-        return (c.date.start, end), coarse
+        return (c.date.start, _coarse_end(c.date, text, coarse)), coarse
     if (c.kind is ItemKind.PERSON or c.rule == "speaker") and c.title and titled(text, c.end, c.title):
         return (c.start, c.end), ""  # the speaker of 「…と述べたのは誰か」 too: ロシア大統領府の報道官は…
     if c.kind is ItemKind.PLACE and _REGION_OF.search(text, 0, c.start) and re.match(r"(?:で|に|へ)", text[c.end:]):
@@ -117,6 +117,15 @@ def mask(f: Fact, allowed_years: frozenset[int]) -> tuple[Span, str] | None:
             qualifier = _RUN_OF.search(text, 0, c.start)  # イラン南東部チャバハル港沖の（オマーン湾）で: all of it goes
         return (qualifier.start() if qualifier else c.start, at.end() if at else c.end + 1), ""
     return _aside(c, text)
+
+
+def _coarse_end(r: Resolved, text: str, coarse: str) -> int:
+    """Where a date made coarse in another prompt ends: past に when it is left out (カザンで（22日に）会談し: no でに),
+    past the part of the month when only its year is left ((24年2月)末に -> 2024年に, never 2024年末に)."""
+    part = _PART_OF.match(text, r.end)
+    if part is not None and r.day is None:
+        return part.end()
+    return r.end + (not coarse and text.startswith("に", r.end))
 
 
 def _aside(c: Candidate, text: str) -> tuple[Span, str] | None:
@@ -144,6 +153,25 @@ def _aside(c: Candidate, text: str) -> tuple[Span, str] | None:
             and text[c.start - 1] not in _CASE_PARTICLES:  # not 1バレル=（60ドル）の, not 決議は（3つ）の段落からなる
         return (c.start, m.end()), ""  # それぞれ（3500億元）(約7兆円)の融資枠, など（8項目）の支援策: the noun reads on
     return None
+
+
+def quote_spans(text: str) -> list[Span]:
+    """Where `text` quotes someone's words (inside 「…」, nested quotes within)."""
+    out: list[Span] = []
+    depth, start = 0, 0
+    for i, ch in enumerate(text):
+        if ch == "「":
+            depth += 1
+            start = i + 1 if depth == 1 else start
+        elif ch == "」" and depth:
+            depth -= 1
+            if depth == 0:
+                out.append((start, i))
+    return out
+
+
+def _within(at: int, spans: Sequence[Span]) -> bool:
+    return any(a <= at < b for a, b in spans)
 
 
 def titled(text: str, end: int, title: str) -> bool:
@@ -174,6 +202,8 @@ _CASE_PARTICLES = "はがもをにでと"  # 決議は（3つ）の段落から�
 _COUNT_OF = re.compile(r"(?:[（(][^（）()]{1,12}[）)])?の(?=[\u4e00-\u9fff\u30a1-\u30fa])")
 _COUNT_ASIDE = re.compile(r"(?:となる|目となる|にわたって|にわたり|にわたる)")
 _CHANGE_OF = re.compile(r"(?:増|減)(?![えやらりるれろっ少加])の?")  # not 8割増えた: a verb
+# a part of a month (末, 上旬…) after a date: made coarse to its year, the part goes with the month
+_PART_OF = re.compile(r"(?:末|初め|初旬|上旬|中旬|下旬|半ば)")
 _CHANGE_BASE = re.compile(r"(?:前年比|前年同期比|前月比|前年同月比)$")
 _KIND_WORD = re.compile(r"(?:構想|演習|計画|作戦|条約|協定|声明|宣言|戦略|船|艦|空母|社|企業|会社|メーカー|機関|パイプライン)$")
 
@@ -230,15 +260,18 @@ def build(f: Fact, masks: Mapping[Span, str], ctx: Context) -> Built:
     resolved = resolve(text, ctx.page, ctx.article)
     dated = _dated(f, resolved)
     allowed = ctx.page.years | ({dated.year} if dated is not None and dated.basis is not None else set())
+    quoted = quote_spans(text)
     dates = {(r.start, r.end): r.answer for r in resolved
-             if r.year in allowed and r.written != r.answer and not (r.start < c.end and c.start < r.end)}
+             if r.year in allowed and r.written != r.answer and not (r.start < c.end and c.start < r.end)
+             and not _within(r.start, quoted)}  # 「今年は…」 said last November: a quotation is never rewritten
     dates |= {(m.start(), m.end()): "" for m in GLOSS_AFTER_KANJI.finditer(text)}  # 習近平(しゅう・きんぺい)
     if (link := _LINK.match(text)) is not None and not (c.start < link.end()):
         dates[(0, link.end())] = ""  # 一方、…: the sentence it answers is not on the card
     dates |= _same_day(text, resolved, ctx.carried.get(c.sentence.start), allowed, (c.start, c.end))
     refs = ctx.references(f) or {}
     dates |= {(a, b): v for (a, b), v in refs.items()
-              if not (a < c.end and c.start < b) and not any(a < y and x < b for x, y in dates)}
+              if not (a < c.end and c.start < b) and not any(a < y and x < b for x, y in dates)
+              and not _within(a, quoted)}
     if c.date is not None:
         dates[(c.start, c.end)] = c.date.answer
     for r in resolved:  # 2000年7月以来（　　）年ぶり: the count follows from the year, which goes (with what qualifies it:

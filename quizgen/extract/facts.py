@@ -330,7 +330,8 @@ def _counts_a_list(text: str, c: Candidate) -> bool:
     before = re.sub(r"[（(][^（）()]{1,20}[）)]", "", text[:c.start])  # アラブ首長国連邦（UAE）の: one item
     if not digits or not before.endswith(("の", "が", "を")):
         return False
-    items = re.split(r"[、,]", before[:-1])
+    items = re.split(r"[、,](?:それに|さらに|および|及び)?|(?<=[\u30a1-\u30fa\u30fc\u4e00-\u9fff])[とや]"
+                     r"(?=[\u30a1-\u30fa\u30fc\u4e00-\u9fff])", before[:-1])  # ロシアと中国、それにパキスタンとアルジェリアの
     n = int(digits.group(0))
     return 2 <= n <= len(items) and all(0 < len(i) <= 10 for i in items[-n:])
 
@@ -368,11 +369,25 @@ PERIPHERAL_DATE_PENALTY = 30  # below the fill's cut: never a second draft of it
 _NAMES_A_DOCUMENT = re.compile(r"(?:を[^、。]{0,10}とする|に関する|についての)(?:共同)?(?:声明|宣言|文書|協定|条約)")
 
 
+# a date that only says when someone said or announced something: 監督局は（9日）、…と発表した; 代表は（昨年11月）の会合で
+# 「…」と語った; 大使は（昨年10月）、…と明らかにした — the news is what was said, not the day it was said
+_SAID_ON = re.compile(r"(?:、|の(?:会合|会見|記者会見|会議|演説|インタビュー)で)")
+# what was said is a figure or words (…3万9000トンだったと発表した, 「…」と語った), not an act (…に指定したと発表した: the news)
+_SAID = re.compile(r"(?:だった|だ|である|」)と(?:発表|明らかに|語っ|述べ|表明|説明|強調|指摘)(?:した|しました|している)?。?$")
+
+
+def said_on(c: Candidate) -> bool:
+    """Whether a date only dates a statement (see _SAID_ON): the sentence's verb is one of saying."""
+    text = c.sentence.text
+    return (c.rule == "date" and _SAID_ON.match(text, c.end) is not None and _SAID.search(text) is not None
+            and re.search(r"(?:は|が)$", text[:c.start]) is not None)
+
+
 def _by_answer(c: Candidate, s: int) -> int:
     """The base score adjusted for what the answer is."""
     if c.rule == "date" and c.date is not None:
         s += {1: -14, 2: -2, 3: 2}[c.date.precision]
-        if _PERIPHERAL_DATE.match(c.sentence.text, c.end):
+        if _PERIPHERAL_DATE.match(c.sentence.text, c.end) or said_on(c):
             s -= PERIPHERAL_DATE_PENALTY
     if c.kind is ItemKind.PERSON and c.entity is None and c.new_person is not None:
         s = max(s, 86)  # a person the bank does not know yet, named with a title

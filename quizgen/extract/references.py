@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
+from quizgen.japanese import dates
 from quizgen.japanese.countries import SHORT_COUNTRY
 
 Span = tuple[int, int]
@@ -42,8 +43,10 @@ _BOTH = re.compile(_NOT_AFTER + r"両(国|首脳|政府|軍)")
 _EITHER = re.compile(_NOT_AFTER + r"(?:両氏|双方)")  # fine only where the sentence names both before it
 _PAIR = re.compile(r"(?<![\u4e00-\u9fff\u30a1-\u30fa])([中日米ロ露朝韓印英仏独豪台伊加])([中日米ロ露朝韓印英仏独豪台伊加])"
                    r"(?=[、，,\s両間首関会貿軍合共の]|$)")
-_SHORT_YEAR = re.compile(r"(?<![0-9０-９年度同])([0-9]{2})年"
-                         r"(?=[0-9]{1,2}(?:[〜～~][0-9]{1,2})?月|に|には|から|まで|の|、|は|以降|末|初め|秋|春|夏|冬)")
+_SHORT_YEAR = re.compile(r"(?<![0-9０-９年度同約計和成治正])([0-9]{2})年"
+                         r"(?=[0-9]{1,2}(?:[〜～~][0-9]{1,2})?月|に|には|から|まで|の|、|は|以降|末|初め|秋|春|夏|冬|比)")
+# after a two-digit year, what only a year can be followed by (30年までに, 21年比で; never 10年の節目, a span)
+_YEAR_ONLY = re.compile(r"(?:比|までに|まで)")
 _FULL_YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})年")
 _SAME_YEAR = re.compile(r"同年")
 _COUNTRY = "|".join(sorted(SHORT_COUNTRY, key=len, reverse=True))
@@ -61,13 +64,15 @@ _ALSO = re.compile(r"^[\u30a1-\u30fa\u30fc\u4e00-\u9fffA-Za-z・]{2,15}も(?!の
 _SAME_DAY = re.compile(r"同日|同じ日|同月")
 
 
-def short_years(text: str, years: frozenset[int]) -> dict[Span, str]:
-    """Two-digit years written in full (24年6月 -> 2024年6月), those the article writes in full somewhere (a
-    year from nowhere else is not one `quizgen check` can verify)."""
+def short_years(text: str, years: frozenset[int], published: int | None = None) -> dict[Span, str]:
+    """Two-digit years written in full (24年6月 -> 2024年6月, 30年までに -> 2030年までに, 21年比 -> 2021年比): those
+    the article writes in full somewhere, and on a page of the 2000s one before まで or 比, which only a year can be
+    (`quizgen check` reads it as one: `quizgen.japanese.dates.short_years`); never 10年の節目, a span."""
     out: dict[Span, str] = {}
+    read = dates.short_years(text, published)
     for m in _SHORT_YEAR.finditer(text):
         year = 2000 + int(m.group(1))
-        if year in years:
+        if year in years or (year in read and _YEAR_ONLY.match(text, m.end())):
             out[(m.start(), m.start() + 2)] = str(year)
     return out
 
@@ -86,11 +91,12 @@ class _Unresolvable(Exception):
     """A page reference no rule resolves: the sentence has no standalone draft."""
 
 
-def resolve(text: str, answer: Span, before: str, years: frozenset[int], after: str = "") -> dict[Span, str] | None:
+def resolve(text: str, answer: Span, before: str, years: frozenset[int], after: str = "", published: int | None = None,
+            ) -> dict[Span, str] | None:
     """What to print instead of the page references of `text` (a sentence; `answer` is the span its blank takes,
     `before` the headline and the sentences before it, `after` those after it, where only the pair 両国 means is
     looked for; `years` those the article writes in full), or None when one cannot be resolved."""
-    out = short_years(text, years)
+    out = short_years(text, years, published)
     try:
         for step in (_also, _bare_topic, _unresolved, _same_head, _either, _same_year, _same_day):
             out |= step(text, answer, before, out)

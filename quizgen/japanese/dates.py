@@ -173,7 +173,7 @@ def mentioned(text: str) -> Mentioned:
 # (never 24年ぶり, 24年間, 24年前).
 _SHORT_YEAR_RE = re.compile(r"(?<![0-9年度同約計和成治正])([0-9]{2})年"
                             r"(?=[0-9]{1,2}月|には|に|まで|から|の|、|は|も|が|を|以降|以来|末|初め|初頭|前半|後半|"
-                            r"中|時点|春|夏|秋|冬|」|）|\))")
+                            r"中|時点|春|夏|秋|冬|比|」|）|\))")  # 21年比で: compared with 2021
 
 
 def short_years(text: str, published_year: int | None) -> dict[int, str]:

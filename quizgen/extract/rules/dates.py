@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from quizgen.bank.model import AnswerType, Category, ItemKind
+from quizgen.bank.model import AnswerType, Category, DateHow, ItemKind
 from quizgen.extract.dating import PageDate, resolve
 from quizgen.extract.rules.candidate import Candidate
 from quizgen.extract.sentences import Sentence
@@ -25,7 +25,7 @@ _COUNTERS = ("回目", "度目", "番目", "期目", "期", "キロ", "カ国目
              "カ月", "か月", "ヶ月", "キロ", "km", "トン", "倍", "位", "か所", "カ所", "国家", "周年", "年",
              "立方メートル", "平方キロ", "キロメートル", "メートル", "バレル", "ユーロ", "ルーブル", "人民元", "元", "台")
 _COUNTER_RE = "|".join(re.escape(c) for c in sorted(_COUNTERS, key=len, reverse=True))
-_QUANTITY = re.compile(rf"(?<![0-9０-９年月/.])(?:約|およそ|計|少なくとも)?((?:{_NUM})(?:[万億兆])?)"
+_QUANTITY = re.compile(rf"(?<![0-9０-９年月/.万億兆])(?:約|およそ|計|少なくとも)?((?:{_NUM})(?:[万億兆][0-9０-９]*)*)"
                        rf"({_COUNTER_RE}|(?=余り|あまり|以上))({_MORE_OR_LESS}?)")
 _FRACTION = re.compile(r"(?:約|およそ)?[0-9０-９一二三四五六七八九十]+分の[0-9０-９一二三四五六七八九十]+")
 _ORDINAL = re.compile(r"第[0-9０-９一二三四五六七八九十]+(?=の|位|回|次|弾|期|位)")
@@ -40,6 +40,8 @@ def dates(s: Sentence, page: PageDate, article: str) -> list[Candidate]:
         taken.append((r.start, r.end))
         if r.basis is None or (r.month is None and r.written != r.answer and r.written in ("今年", "ことし", "本年")):
             continue  # not provable, or 「今年は…」: the page's own year is no fact
+        if r.basis.how is DateHow.ARTICLE_DATE and s.text[:r.start].count("「") > s.text[:r.start].count("」"):
+            continue  # 「今年は…」と語った (last November): a quotation counts from the day it was said, not the page's
         ask = "日付" if r.day is not None else "年月" if r.month is not None else "年"
         accept = tuple(dict.fromkeys(a for a in (r.written, r.english, r.when.replace("-", "/")) if a != r.answer))
         out.append(Candidate(s, Category.DATES, ItemKind.DATE, r.written, r.start, r.end, ask, "date",
