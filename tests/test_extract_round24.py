@@ -35,10 +35,13 @@ def _all(body: str, bank: Bank, headline: str = "見出し") -> list[Item]:
 
 
 def test_a_month_s_end_is_never_made_the_year_s_end(bank: Bank) -> None:
-    items = _all("北海道庁は23年9月に規制を解除し、24年2月末に地元企業3社を登録した。", bank)
-    assert items and not any("2024年末" in i.prompt.ja for i in items)
-    assert any("2024年に地元企業" in i.prompt.ja or "2024年2月末" in i.prompt.ja or "（　　）末" in i.prompt.ja
-               for i in items)
+    """A draft that asks 2024年2月 cuts 「24年2月末」 back in its siblings' prompts; the 末 goes with the month."""
+    items = _run("北海道庁は9日、2024年に中国へ輸出したホタテが1万2000トンだったと発表した。"
+                 "中国税関総署は23年9月に輸入制限を解除し、24年2月末に日本企業3社を輸出元として登録した。", bank,
+                 headline="北海道産ホタテ、中国向け1.2万トン　輸出再開1年目の24年").items
+    assert any(i.answer.ja == "2024年2月" for i in items)
+    siblings = [i.prompt.ja for i in items if "日本企業3社" in i.prompt.ja and i.answer.ja != "2024年2月"]
+    assert siblings and not any("2024年末" in p for p in siblings)
 
 
 def test_a_quotation_is_never_rewritten(bank: Bank) -> None:
