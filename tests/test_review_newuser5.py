@@ -1,0 +1,77 @@
+"""`quizgen review` after newuser5 (issue 17): a refused edit keeps what was typed and asks only the fields at fault,
+in Japanese; a new answer unlinks a new person; derived texts made from the old answer are dropped; `<` goes back."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from click.testing import CliRunner
+
+from quizgen.cli import cli
+
+pytest.importorskip("sudachipy")
+
+DATA = Path(__file__).parent / "data" / "extract"
+ARTICLE = DATA / "holdout_v12" / "unsc-iran-snapback-china-russia-draft-2025-09.txt"
+HEADLINE = "国連安保理 中ロ提出のイラン制裁延期案を否決 国連制裁 28日に復活の見通し"
+
+
+@pytest.fixture()
+def work(tmp_path: Path) -> Path:
+    """The newuser5 article registered in a copy of the test bank, its default drafts in work/drafts.yaml."""
+    shutil.copytree(DATA / "bank", tmp_path / "bank")
+    shutil.copy(ARTICLE, tmp_path / ARTICLE.name)
+    r = CliRunner().invoke(cli, ["add-article", str(tmp_path / ARTICLE.name), "--bank", str(tmp_path / "bank"),
+                                 "--headline", HEADLINE, "--outlet", "あさぎり放送", "--date", "2025-09-27", "--url", ""])
+    assert r.exit_code == 0, r.output
+    r = CliRunner().invoke(cli, ["extract", str(tmp_path / ARTICLE.name), "--bank", str(tmp_path / "bank"),
+                                 "-o", str(tmp_path / "drafts.yaml")])
+    assert r.exit_code == 0, r.output
+    return tmp_path
+
+
+def drafts(work: Path) -> list[dict[str, Any]]:
+    return list(yaml.safe_load((work / "drafts.yaml").read_text(encoding="utf-8"))["items"])
+
+
+def number(work: Path, answer: str) -> int:
+    return next(n for n, i in enumerate(drafts(work), 1) if i["answer"]["ja"] == answer)
+
+
+def review(work: Path, keys: str) -> tuple[int, str]:
+    r = CliRunner().invoke(cli, ["review", str(work / "drafts.yaml"), "--bank", str(work / "bank")], input=keys)
+    assert r.exception is None or isinstance(r.exception, SystemExit), r.exception
+    return r.exit_code, r.output
+
+
+def test_a_refused_edit_keeps_the_typed_fields_and_asks_only_the_ones_at_fault(work: Path) -> None:
+    """newuser5 #3: 「-」 at the date, then y: five English lines, and every typed field was gone."""
+    at = number(work, "2026年4月18日")
+    keys = (f"g {at}\ne\n" + "\n" * 4 + "延長なし/2025年9月26日/2025年10月26日\n\n誤文を書き直した\n\n解説を書き直した\n-\ny\n"
+            "n\n\n\n\n期限は2026年4月18日\ny\nq\n")  # refused: the date not put back; answer, 正文, 穴埋め kept; a 注
+    code, out = review(work, keys)
+    assert code == 0, out
+    assert ("! 日付 2026年 は記事にありません (答・正文・穴埋めに出ています)。日付を戻すか、記事にない年は注(背景メモ context)に"
+            "書いてください") in out
+    assert "year 2026 is neither" not in out and "編集は保存されませんでした" not in out
+    assert "まだ保存していません。入力した内容はそのままです。問題の項目だけもう一度聞きます:" in out
+    again = out.split("問題の項目だけもう一度聞きます:")[1].split("保存しました")[0]
+    assert "  答: 2026年4月18日" in again and "  選択肢" not in again and "  解説" not in again
+    assert "保存しました (まだ下書きです。[a]で採用)" in out
+    item: dict[str, Any] = drafts(work)[at - 1]
+    assert [d["ja"] for d in item["distractors"]] == ["延長なし", "2025年9月26日", "2025年10月26日"]
+    assert item["false_statement"]["ja"] == "誤文を書き直した"
+    assert item["explanation"]["ja"] == "解説を書き直した"
+    assert item["context"]["ja"] == "期限は2026年4月18日" and "when" not in item
+
+
+def test_a_refused_edit_can_put_the_date_back(work: Path) -> None:
+    at = number(work, "2026年4月18日")
+    code, out = review(work, f"g {at}\ne\n" + "\n" * 8 + "解説を書き直した\n-\ny\ny\ny\nq\n")
+    assert code == 0 and "日付を元の 2026-04-18 に戻しますか?" in out and "保存しました" in out, out
+    item: dict[str, Any] = drafts(work)[at - 1]
+    assert item["when"] == "2026-04-18" and item["explanation"]["ja"] == "解説を書き直した"
