@@ -11,6 +11,7 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
+from quizgen.bank import load_bank
 from quizgen.cli import cli
 
 pytest.importorskip("sudachipy")
@@ -75,3 +76,19 @@ def test_a_refused_edit_can_put_the_date_back(work: Path) -> None:
     assert code == 0 and "日付を元の 2026-04-18 に戻しますか?" in out and "保存しました" in out, out
     item: dict[str, Any] = drafts(work)[at - 1]
     assert item["when"] == "2026-04-18" and item["explanation"]["ja"] == "解説を書き直した"
+
+
+def test_a_new_answer_unlinks_a_new_person_and_does_not_ask_for_the_reading(work: Path) -> None:
+    """newuser5 #4: after 耿爽 became 軍事攻撃, accepting asked 「「耿爽」の読み」 and then refused the item
+    (`answer … is not a name of entity 'new-kousou'`); neither the form nor the YAML could fix it."""
+    at = number(work, "耿爽")
+    keys = (f"g {at}\ne\n中国はアメリカに対し、イランに再び（　　）を行わないと約束するよう求めた。\n軍事攻撃\n14\n\n"
+            "経済制裁/核査察/武器輸出\ny\n\n\n\n\ny\na\nq\n")
+    code, out = review(work, keys)
+    assert code == 0, out
+    assert "「軍事攻撃」は耿爽ではないので、耿爽の読みは聞きません" in out
+    assert "「耿爽」の読み" not in out and "読み不明 耿爽" not in out.split("保存しました")[1]
+    assert "採用できません" not in out and "✓ 採用" in out
+    item = next(i for i in load_bank(work / "bank").items if i.answer.ja == "軍事攻撃")
+    assert item.entity is None and not any("耿爽" in m for m in item.missing)
+    assert not any(e.ja == "耿爽" for e in load_bank(work / "bank").entities)

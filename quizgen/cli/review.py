@@ -721,9 +721,11 @@ def ask_kind(item: Item, answer: Text) -> Kind | None:
 
 def relink(item: Item, answer: Text, bank: Bank) -> dict[str, object]:
     """The `entity` (and English answer) of `item` once its answer is `answer`: kept while the answer is one of
-    the entity's names; otherwise dropped, and an entity the new answer names is offered instead."""
+    the entity's names; otherwise dropped, and an entity the new answer names is offered instead. A new person the
+    old answer named, whose reading was still to ask, is dropped too: accepting neither asks for it nor adds them."""
     from quizgen.bank import Text
     from quizgen.bank.placeholders import is_placeholder
+    from quizgen.extract import review as rv
 
     current = bank.entity_by_id.get(item.entity) if item.entity else None
     entity = current if current is not None and current.is_named(answer) else None
@@ -734,6 +736,11 @@ def relink(item: Item, answer: Text, bank: Bank) -> dict[str, object]:
                          default=True):
             entity = other
     changes: dict[str, object] = {"entity": entity.id if entity is not None else None}
+    gone = rv.readings_gone(item, answer)
+    if gone:  # a new person the old answer named: not asked for on accepting, never added (newuser5 #4)
+        names = "・".join(gone)
+        click.echo(safe(f"  「{answer.ja}」は{names}ではないので、{names}の読みは聞きません (人物として登録しません)"))
+        changes["missing"] = tuple(m for m in item.missing if not any(m.startswith(f"reading of {n}") for n in gone))
     if entity is not None and is_placeholder(answer.en) and not is_placeholder(entity.en):
         changes["answer"] = Text(answer.ja, entity.en)
     return changes
