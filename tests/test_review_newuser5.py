@@ -92,3 +92,37 @@ def test_a_new_answer_unlinks_a_new_person_and_does_not_ask_for_the_reading(work
     item = next(i for i in load_bank(work / "bank").items if i.answer.ja == "軍事攻撃")
     assert item.entity is None and not any("耿爽" in m for m in item.missing)
     assert not any(e.ja == "耿爽" for e in load_bank(work / "bank").entities)
+
+
+def test_a_changed_answer_and_kind_drop_the_texts_made_from_the_old_answer_and_lt_goes_back(work: Path) -> None:
+    """newuser5 #6: the 2025年9月19日 draft made a 30日 question was offered the false statement 「2025年9月26日以内に…」
+    (the old wrong date in the new slot); its choices and 年表 entry were the old date's; the form had no way back."""
+    at = number(work, "2025年9月19日")
+    keys = (f"g {at}\ne\n【国連安保理】（　　）以内に安保理が制裁停止を続ける決議を採択しなければ制裁が自動的に復活する。\n"
+            "30日\n3\n<\n\n3\n\n\ny\n\n\n\n\n\n\ny\nq\n")  # `<` at 別解: back to 答 (Enter keeps 30日), the kind asked again
+    code, out = review(work, keys)
+    assert code == 0, out
+    assert "< で前の項目へ" in out
+    assert ("! 答えが変わったので、前の答え「2025年9月19日」から作った別解・選択肢・誤文を外しました (新しく書けます)"
+            in out)
+    assert "2025年9月26日以内" not in out and out.count("  答: ") == 2  # 答 asked twice: `<` went back
+    assert "保存しました (まだ下書きです。[a]で採用)" in out
+    item: dict[str, Any] = drafts(work)[at - 1]
+    assert item["answer"]["ja"] == "30日" and item["kind"] == "duration"
+    assert item["statement"]["ja"] == "【国連安保理】30日以内に安保理が制裁停止を続ける決議を採択しなければ制裁が自動的に" \
+        "復活する。"
+    for gone in ("distractors", "false_statement", "accept"):
+        assert gone not in item, gone
+
+
+def test_a_new_answer_of_another_shape_carries_no_false_statement() -> None:
+    from quizgen.bank import Category, Item, ItemKind, Text
+    from quizgen.extract.rewording import carried
+
+    dated = Item(id="x", category=Category.DATES, kind=ItemKind.DATE, answer=Text("2025年9月19日", "a"),
+                 prompt=Text("決議案は（　　）に否決された。（　　）に入る日付はいつか。", "q"),
+                 statement=Text("決議案は2025年9月19日に否決された。", "s"),
+                 false_statement=Text("決議案は2025年9月26日に否決された。", "f"), explanation=Text("説明", "e"), evidence=())
+    new = "制裁は（　　）以内に復活する。"
+    assert "false_statement" not in carried(dated, "prompt", new, answer="30日")
+    assert carried(dated, "prompt", new, answer="2025年9月20日")["false_statement"] == "制裁は2025年9月26日以内に復活する。"

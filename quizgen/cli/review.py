@@ -597,7 +597,7 @@ def form(item: Item, bank: Bank, only: tuple[str, ...] | None = None) -> Item:
     click.echo(FORM_HELP)
     kind = _ask_fields(item, [f for f in _FORM if only is None or f[0] in only], changes, only is None)
     if only is None:
-        changes.update(_dated_fields(item))
+        changes.update(_dated_fields(dataclasses.replace(item, event=changes.get("event", item.event))))  # type: ignore[arg-type]
     if only is not None and "context" in only:
         changes.update(_context(item))
     if "answer" in changes:
@@ -617,6 +617,7 @@ def _ask_fields(item: Item, fields: list[tuple[str, str, bool]], changes: dict[s
             answer = changes.get("answer", item.answer)
             assert isinstance(answer, Text)
             kind = ask_kind(item, answer)
+            changes.update(_stale(item, answer, kind, typed))
         if name == "statement" and "prompt" in changes:  # the answer is known now: it fills the blank
             _carry(item, "prompt", changes, typed)
         click.echo(safe(f"  {label}: {_field_text(item, name, changes) or '(なし)'}"))
@@ -635,6 +636,30 @@ def _ask_fields(item: Item, fields: list[tuple[str, str, bool]], changes: dict[s
             if name == "statement":
                 _carry(item, "statement", changes, typed)
     return kind
+
+
+_STALE = (("accept", "別解"), ("distractors", "選択肢"), ("false_statement", "誤文"), ("event", "年表"))
+
+
+def _stale(item: Item, answer: Text, kind: Kind | None, typed: set[str]) -> dict[str, object]:
+    """The texts made from the old answer, dropped once the answer takes another shape (a date made a span: 30日) or
+    the kind changes (newuser5 #6: 「2025年9月26日以内に…」): the accepted spellings, choices, false statement and a
+    年表 text that names the old answer. Said in the form; each can be written anew. The date stays (the sentence's
+    fact still happened then, and a year the texts print may come from it)."""
+    from quizgen.extract.rewording import shape
+
+    if shape(answer.ja) == shape(item.answer.ja) and (kind is None or kind.kind is item.kind):
+        return {}
+    out: dict[str, object] = {}
+    for name, _label in _STALE:
+        value = getattr(item, name)
+        if name in typed or not value or (name == "event" and item.answer.ja not in value.ja):
+            continue
+        out[name] = () if name in ("accept", "distractors") else None
+    if out:
+        said = "・".join(label for name, label in _STALE if name in out)
+        click.echo(safe(f"  ! 答えが変わったので、前の答え「{item.answer.ja}」から作った{said}を外しました (新しく書けます)"))
+    return out
 
 
 def _context(item: Item) -> dict[str, object]:
