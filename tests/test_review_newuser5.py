@@ -126,3 +126,26 @@ def test_a_new_answer_of_another_shape_carries_no_false_statement() -> None:
     new = "制裁は（　　）以内に復活する。"
     assert "false_statement" not in carried(dated, "prompt", new, answer="30日")
     assert carried(dated, "prompt", new, answer="2025年9月20日")["false_statement"] == "制裁は2025年9月26日以内に復活する。"
+
+
+def _offered_headline(tmp_path: Path, page: Path) -> str:
+    """The headline `add-article` offers for `page`, asked as a teacher is (Enter keeps every offer)."""
+    shutil.copytree(DATA / "bank", tmp_path / "bank")
+    r = CliRunner().invoke(cli, ["add-article", str(page), "--bank", str(tmp_path / "bank")], input="\n\n2025-09-27\n\n")
+    assert r.exit_code == 0, r.output
+    return r.output.split("見出し (headline) [", 1)[1].split("]:", 1)[0]
+
+
+def test_add_article_offers_the_headline_not_the_masthead(tmp_path: Path) -> None:
+    """newuser5 #1: `見出し (headline) [あさぎり放送 NEWS WEB]:` — the masthead was offered as the headline."""
+    assert _offered_headline(tmp_path, ARTICLE) == HEADLINE
+
+
+@pytest.mark.parametrize("masthead", ["みなと新報デジタル", "みなと新報デジタル ＞ 国際", "MINATO NEWS", "みなと新報 ニュース",
+                                      "みなと新報"])
+def test_add_article_skips_a_made_up_pages_masthead(tmp_path: Path, masthead: str) -> None:
+    page = tmp_path / "page.txt"
+    page.write_text(f"{masthead}\n港の祭りに過去最多の人出 3日間で12万人\n2025年9月27日 10時26分\n\n"
+                    "みなと市の港まつりは27日、3日間の日程を終え、過去最多の12万人が訪れました。\n\n"
+                    "© みなと新報社\n", encoding="utf-8")
+    assert _offered_headline(tmp_path, page) == "港の祭りに過去最多の人出 3日間で12万人"
