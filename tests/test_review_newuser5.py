@@ -149,3 +149,12 @@ def test_add_article_skips_a_made_up_pages_masthead(tmp_path: Path, masthead: st
                     "みなと市の港まつりは27日、3日間の日程を終え、過去最多の12万人が訪れました。\n\n"
                     "© みなと新報社\n", encoding="utf-8")
     assert _offered_headline(tmp_path, page) == "港の祭りに過去最多の人出 3日間で12万人"
+
+
+def test_extract_says_how_many_questions_one_sheet_can_take_from_the_article(work: Path) -> None:
+    """newuser5 #8: `worksheet --count 15` could never be met from 14 sentences, and nothing said so before review."""
+    r = CliRunner().invoke(cli, ["extract", str(work / ARTICLE.name), "--bank", str(work / "bank"),
+                                 "-o", str(work / "again.yaml")])
+    assert r.exit_code == 0, r.output
+    assert ("この記事から1枚のワークシートに出せるのは最大14問です(1文につき1問)。worksheet --count はこの数まで "
+            "(at most 14 questions on one sheet from this article: one per sentence)") in r.output

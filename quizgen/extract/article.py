@@ -100,6 +100,7 @@ class Extraction:
     found: int  # every draft worth making (what --all keeps)
     new_source: bool = True  # the source is not in the bank yet: the drafts file carries it
     left_out: tuple[tuple[str, LeftOut], ...] = ()  # with --all: each draft outside the default and why
+    sentences: int = 0  # the article's sentences a fact worth a question comes from: one sheet asks one of each
 
     @property
     def dropped(self) -> int:
@@ -241,7 +242,8 @@ def extract(text: str, source: Source, bank: Bank, analyse: Analyzer, *, limit: 
     used = {i.entity for i in items}
     return Extraction(source, tuple(e for e in entities.values() if e.id in used), tuple(items), cleaned,
                       chosen=min(len(kept), len(items)), found=len(picked.chosen) + len(picked.rest),
-                      new_source=source.id not in bank.source_by_id, left_out=tuple(why))
+                      new_source=source.id not in bank.source_by_id, left_out=tuple(why),
+                      sentences=len({f.sentence_start for f in found}))
 
 
 HEADLINE_FIGURE_SCORE = 100  # the figure the headline states, drafted from the body: first of all
