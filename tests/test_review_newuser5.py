@@ -175,3 +175,18 @@ def test_no_cue_carries_the_month_of_a_date_another_draft_asks(work: Path) -> No
     flagged = set(re.findall(r"(a001-[a-z]+-[0-9a-f]+) の問に「2025年9月」", out))
     prompts = {i["id"]: re.sub(r"^【[^】]*】", "", i["prompt"]["ja"]) for i in items}
     assert all("2025年9月" in prompts[f] for f in flagged)  # only where the article's sentence prints it
+
+
+def test_the_source_line_says_plainly_which_later_date_the_article_reports(work: Path) -> None:
+    """newuser5 #9: 「※日付はページの表示によるもの。これより後の出来事も載っている」 — a teacher could not tell what it meant
+    (the article names the deadline 2026年4月18日, after its page date 2025年9月27日)."""
+    at = number(work, "2026年4月18日")
+    code, out = review(work, f"g {at}\na\nq\n")
+    assert code == 0 and "✓ 採用" in out, out
+    r = CliRunner().invoke(cli, ["worksheet", "--bank", str(work / "bank"), "--article", "001", "--count", "1",
+                                 "--types", "short", "--lang", "ja", "--format", "html", "-o", str(work / "s"),
+                                 "--seed", "1"])
+    assert r.exit_code == 0, r.output
+    html = re.sub(r"<[^>]+>|\s+", "", (work / "s" / "worksheet-A-key.html").read_text(encoding="utf-8"))
+    assert "※この記事の日付はページの表示による。記事はそれより後の2026年4月18日のことにも触れている" in html
+    assert "これより後の出来事も載っている" not in html
