@@ -134,7 +134,7 @@ def test_a_page_date_is_marked_when_an_undated_story_reports_a_later_event(bundl
     item = next(i for i in bundled.items if i.when is None and "000" in i.articles and i.context is not None
                 and "2024年" in i.context.ja)
     sources = sheet_sources(bundled, ["000"], [item])
-    assert "※日付はページの表示によるもの" in sources["000"].label.ja
+    assert "※この記事の日付はページの表示による" in sources["000"].label.ja
 
 
 def test_the_answer_grid_shows_a_few_alternatives_and_the_key_all(bundled: Bank) -> None:

@@ -93,8 +93,8 @@ def test_a_bilingual_source_list_says_the_page_date_note_in_english_too(bundled:
     item = next(i for i in bundled.items if i.when is None and "000" in i.articles and i.context is not None
                 and "2024年" in i.context.ja)
     source = sheet_sources(bundled, ["000"], [item])["000"]
-    assert ") ※日付はページの表示によるもの" in source.label.ja
-    assert source.name_en.endswith("(the page's stated date: it also reports later events)")
+    assert ") ※この記事の日付はページの表示による" in source.label.ja
+    assert " (the page's own date; the article also reports " in source.name_en and source.name_en.endswith(", after it)")
 
 
 # --------------------------------------------------------------------------- 5. the answer once on the grid

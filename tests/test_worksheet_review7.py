@@ -22,7 +22,7 @@ from quizgen.generators.worksheet import Exercise, Worksheet, WorksheetOptions, 
 from quizgen.generators.worksheet.render import Part, SheetSource, render, render_timeline, sheet_sources
 from quizgen.generators.worksheet.word import docx_bytes
 
-LATE = "これより後の出来事も載っている"
+LATE = "記事はそれより後の"
 
 
 @pytest.fixture(scope="module")

@@ -275,6 +275,10 @@ def _summary(result: Extraction, output: Path | None, keep_all: bool) -> None:
         extra = (f"; --all adds up to {result.dropped} more (the weaker facts and those the default leaves out)"
                  if result.dropped else "")
     click.echo(f"wrote {plural(len(result.items), 'draft')} for article {result.source.id}{where} ({kinds}){extra}", err=True)
+    if result.sentences:  # a worksheet sets one question per sentence (newuser5 #8: --count 15 from 14 sentences)
+        click.echo(f"この記事から1枚のワークシートに出せるのは最大{result.sentences}問です(1文につき1問)。"
+                   f"worksheet --count はこの数まで (at most {result.sentences} questions on one sheet from this "
+                   "article: one per sentence)", err=True)
     if result.entities:
         names = "、".join(f"{e.ja}({e.reading})" for e in result.entities)
         click.echo(terminal_safe(f"{plural(len(result.entities), 'new person', 'new people')} proposed: {names}; "

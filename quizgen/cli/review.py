@@ -371,14 +371,32 @@ class Session:
     # ------------------------------------------------------------------ editing
 
     def edit_form(self, item: Item) -> None:
-        """Field by field: Enter keeps a field, '-' clears an optional one. Nothing is saved unless confirmed."""
-        from quizgen.extract import review as rv
-
+        """Field by field: Enter keeps a field, '-' clears an optional one. Nothing is saved unless confirmed. A save
+        the bank refuses is said in Japanese and only the fields at fault are asked again, the typed ones kept."""
         try:
-            edited = form(item, self.drafts.bank)
+            saved = self.save_form(item, form(item, self.drafts.bank))
+        except BankError as exc:
+            _problems(exc, item.id)
+            click.echo("  編集は保存されませんでした。下書きは変わりません。")
+            return
+        except click.Abort:
+            click.echo("\n  編集を取り消しました。下書きは変わりません。")
+            raise
+        if saved:
+            self.history.append(Decision("edit", item, self.position(item)))
+            self.counts["edit"] += 1
+            click.echo("  保存しました (まだ下書きです。[a]で採用)")
+
+    def save_form(self, item: Item, edited: Item) -> bool:
+        """Save `edited` once the teacher says y; a refusal asks the fields at fault again (`again`) and tries anew.
+        False: nothing to save, or the teacher said n."""
+        from quizgen.extract import review as rv
+        from quizgen.extract.faults import faults
+
+        while True:
             if edited == item:
                 click.echo("  変更なし")
-                return
+                return False
             misfits = rv.misfits(item, edited)
             for line in misfits:
                 click.echo(safe(f"  ! {line}"))
@@ -386,11 +404,26 @@ class Session:
                 click.echo("  ([e]でもう一度直せます)")
             if not yes_no("  この内容で保存しますか (下書きのまま)?"):
                 click.echo("  保存しませんでした。下書きは変わりません。")
-                return
-        except click.Abort:
-            click.echo("\n  編集を取り消しました。下書きは変わりません。")
-            raise
-        self.save_edit(item, lambda: rv.update(self.drafts, edited))
+                return False
+            try:
+                self.drafts = rv.update(self.drafts, edited)
+                return True
+            except BankError as exc:
+                found = faults(exc.problems, item.id)
+                if not found:
+                    raise
+                for fault in found:
+                    click.echo(safe(f"  ! {fault.say}"))
+                click.echo("  まだ保存していません。入力した内容はそのままです。問題の項目だけもう一度聞きます:")
+                edited = self.again(item, edited, tuple(dict.fromkeys(f for x in found for f in x.ask)))
+
+    def again(self, item: Item, edited: Item, fields: tuple[str, ...]) -> Item:
+        """`edited` with `fields` asked again (Enter keeps what was typed); a date the teacher removed or changed is
+        offered back first (its basis and 年表 text with it; then nothing else is asked, and the save is tried again)."""
+        changed = (edited.when, edited.event) != (item.when, item.event)
+        if "when" in fields and changed and item.when is not None and yes_no(safe(f"  日付を元の {item.when} に戻しますか?")):
+            return dataclasses.replace(edited, when=item.when, date_basis=item.date_basis, event=item.event)
+        return form(edited, self.drafts.bank, tuple(f for f in fields if f != "when"))
 
     def edit_yaml(self, item: Item) -> None:
         from quizgen.bank.data import to_data
@@ -551,27 +584,46 @@ _FORM: tuple[tuple[str, str, bool], ...] = (
 )
 
 
-def form(item: Item, bank: Bank) -> Item:
+FORM_HELP = "  項目ごとに編集: Enter でそのまま、- で削除 (任意の項目)、< で前の項目へ"
+
+
+def form(item: Item, bank: Bank, only: tuple[str, ...] | None = None) -> Item:
     """The item as the teacher edits it, one field at a time (Japanese; English stays as it is). A new answer
-    re-decides the item's `entity` (see `relink`)."""
-    from quizgen.bank import Text
+    re-decides the item's `entity` (see `relink`). `only`: just these fields, asked again after a refusal (the
+    date, the 注 `context`, any of the form's), every other field as `item` has it."""
     from quizgen.extract import review as rv
 
     changes: dict[str, object] = {}
+    click.echo(FORM_HELP)
+    kind = _ask_fields(item, [f for f in _FORM if only is None or f[0] in only], changes, only is None)
+    if only is None:
+        changes.update(_dated_fields(dataclasses.replace(item, event=changes.get("event", item.event))))  # type: ignore[arg-type]
+    if only is not None and "context" in only:
+        changes.update(_context(item))
+    if "answer" in changes:
+        changes.update(relink(item, changes["answer"], bank))  # type: ignore[arg-type]
+    edited = dataclasses.replace(item, **changes) if changes else item  # type: ignore[arg-type]
+    return rv.with_kind(edited, kind) if kind is not None else edited
+
+
+def _ask_fields(item: Item, fields: list[tuple[str, str, bool]], changes: dict[str, object], kinds: bool) -> Kind | None:
+    """Ask each of `fields` in turn into `changes` (`<` goes back one); `kinds`: ask the kind after the answer."""
     typed: set[str] = set()  # the fields typed (not carried from another's rewording)
     kind: Kind | None = None
-    click.echo("  項目ごとに編集: Enter でそのまま、- で削除 (任意の項目)")
-    for name, label, optional in _FORM:
-        if name == "accept":  # right after the answer: what kind of question it is
+    k = 0
+    while k < len(fields):
+        name, label, optional = fields[k]
+        if name == "accept" and kinds:  # right after the answer: what kind of question it is
             answer = changes.get("answer", item.answer)
             assert isinstance(answer, Text)
             kind = ask_kind(item, answer)
+            changes.update(_stale(item, answer, kind, typed))
         if name == "statement" and "prompt" in changes:  # the answer is known now: it fills the blank
             _carry(item, "prompt", changes, typed)
-        current = _field_text(item, name, changes)
-        click.echo(safe(f"  {label}: {current or '(なし)'}"))
+        click.echo(safe(f"  {label}: {_field_text(item, name, changes) or '(なし)'}"))
         value = ask("    →", _limit(name), prompt_suffix=" ").strip()
-        if not value:
+        k = max(0, k - 1) if value in ("<", "＜") else k + 1
+        if not value or value in ("<", "＜"):
             continue
         if value == "-":
             if optional:
@@ -583,11 +635,41 @@ def form(item: Item, bank: Bank) -> Item:
             typed.add(name)
             if name == "statement":
                 _carry(item, "statement", changes, typed)
-    changes.update(_dated_fields(item))
-    if "answer" in changes:
-        changes.update(relink(item, changes["answer"], bank))  # type: ignore[arg-type]
-    edited = dataclasses.replace(item, **changes) if changes else item  # type: ignore[arg-type]
-    return rv.with_kind(edited, kind) if kind is not None else edited
+    return kind
+
+
+_STALE = (("accept", "別解"), ("distractors", "選択肢"), ("false_statement", "誤文"), ("event", "年表"))
+
+
+def _stale(item: Item, answer: Text, kind: Kind | None, typed: set[str]) -> dict[str, object]:
+    """The texts made from the old answer, dropped once the answer takes another shape (a date made a span: 30日) or
+    the kind changes (newuser5 #6: 「2025年9月26日以内に…」): the accepted spellings, choices, false statement and a
+    年表 text that names the old answer. Said in the form; each can be written anew. The date stays (the sentence's
+    fact still happened then, and a year the texts print may come from it)."""
+    from quizgen.extract.rewording import shape
+
+    if shape(answer.ja) == shape(item.answer.ja) and (kind is None or kind.kind is item.kind):
+        return {}
+    out: dict[str, object] = {}
+    for name, _label in _STALE:
+        value = getattr(item, name)
+        if name in typed or not value or (name == "event" and item.answer.ja not in value.ja):
+            continue
+        out[name] = () if name in ("accept", "distractors") else None
+    if out:
+        said = "・".join(label for name, label in _STALE if name in out)
+        click.echo(safe(f"  ! 答えが変わったので、前の答え「{item.answer.ja}」から作った{said}を外しました (新しく書けます)"))
+    return out
+
+
+def _context(item: Item) -> dict[str, object]:
+    """The 注 (`context`: a note the key and a card's back print, where a year from outside the article goes)."""
+    now = item.context.ja if item.context else "(なし)"
+    click.echo(safe(f"  注 (背景メモ。解答・カード裏のみ。例: 期限は2026年4月18日): {now}"))
+    value = ask("    →", _limit("context"), prompt_suffix=" ").strip()
+    if value == "-":
+        return {"context": None}
+    return {"context": _typed(item, "context", value)} if value else {}
 
 
 _WHEN = re.compile(r"^([0-9]{4})(?:[-/年]([0-9]{1,2})月?(?:[-/]([0-9]{1,2})日?|([0-9]{1,2})日)?)?$")
@@ -664,9 +746,11 @@ def ask_kind(item: Item, answer: Text) -> Kind | None:
 
 def relink(item: Item, answer: Text, bank: Bank) -> dict[str, object]:
     """The `entity` (and English answer) of `item` once its answer is `answer`: kept while the answer is one of
-    the entity's names; otherwise dropped, and an entity the new answer names is offered instead."""
+    the entity's names; otherwise dropped, and an entity the new answer names is offered instead. A new person the
+    old answer named, whose reading was still to ask, is dropped too: accepting neither asks for it nor adds them."""
     from quizgen.bank import Text
     from quizgen.bank.placeholders import is_placeholder
+    from quizgen.extract import review as rv
 
     current = bank.entity_by_id.get(item.entity) if item.entity else None
     entity = current if current is not None and current.is_named(answer) else None
@@ -677,6 +761,11 @@ def relink(item: Item, answer: Text, bank: Bank) -> dict[str, object]:
                          default=True):
             entity = other
     changes: dict[str, object] = {"entity": entity.id if entity is not None else None}
+    gone = rv.readings_gone(item, answer)
+    if gone:  # a new person the old answer named: not asked for on accepting, never added (newuser5 #4)
+        names = "・".join(gone)
+        click.echo(safe(f"  「{answer.ja}」は{names}ではないので、{names}の読みは聞きません (人物として登録しません)"))
+        changes["missing"] = tuple(m for m in item.missing if not any(m.startswith(f"reading of {n}") for n in gone))
     if entity is not None and is_placeholder(answer.en) and not is_placeholder(entity.en):
         changes["answer"] = Text(answer.ja, entity.en)
     return changes

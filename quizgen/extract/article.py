@@ -100,6 +100,7 @@ class Extraction:
     found: int  # every draft worth making (what --all keeps)
     new_source: bool = True  # the source is not in the bank yet: the drafts file carries it
     left_out: tuple[tuple[str, LeftOut], ...] = ()  # with --all: each draft outside the default and why
+    sentences: int = 0  # the article's sentences a fact worth a question comes from: one sheet asks one of each
 
     @property
     def dropped(self) -> int:
@@ -227,6 +228,8 @@ def extract(text: str, source: Source, bank: Bank, analyse: Analyzer, *, limit: 
                     given=lambda f: f.key not in figures and (f.key in cued or (f.key in main and not headline_fact(f))
                                      or (_in_headline(f, source.headline.ja, bank) and not headline_fact(f))
                                      or ctx.references(f) is None))
+    if label and _asks_the_month((*picked.chosen, *picked.rest), page):  # newuser5 #5: 【2025年9月 …】 beside 2025年9月26日
+        ctx = dataclasses.replace(ctx, label=event_label(source.headline.ja, page, month=False))
     every_chosen = [build(f, _masks(f, picked.chosen, allowed), ctx) for f in picked.chosen]
     kept = apart(every_chosen, [f.score for f in picked.chosen])
     built = list(kept)
@@ -241,7 +244,8 @@ def extract(text: str, source: Source, bank: Bank, analyse: Analyzer, *, limit: 
     used = {i.entity for i in items}
     return Extraction(source, tuple(e for e in entities.values() if e.id in used), tuple(items), cleaned,
                       chosen=min(len(kept), len(items)), found=len(picked.chosen) + len(picked.rest),
-                      new_source=source.id not in bank.source_by_id, left_out=tuple(why))
+                      new_source=source.id not in bank.source_by_id, left_out=tuple(why),
+                      sentences=len({f.sentence_start for f in found}))
 
 
 HEADLINE_FIGURE_SCORE = 100  # the figure the headline states, drafted from the body: first of all
@@ -397,15 +401,25 @@ _NOT_AN_EVENT = re.compile(r"(か|を読む|を読み解く|とは|の実像|の
 _HEADLINE_PART = re.compile(r"[\u3000\s]+")
 
 
-def event_label(headline: str, page: PageDate) -> str:
+def _asks_the_month(found: Sequence[Fact], page: PageDate) -> bool:
+    """Whether a draft of the article asks a day of the page's month (the cue's month would print its year and month,
+    which a worksheet counts as giving it away)."""
+    published = page.published
+    return published is not None and any(
+        d is not None and d.day is not None and (d.year, d.month) == (published.year, published.month)
+        for d in (f.candidate.date for f in found))
+
+
+def event_label(headline: str, page: PageDate, month: bool = True) -> str:
     """The context cue for prompts that name no year: 【2024年5月 中露首脳の会談】 — the page's month (where the
     article writes its year) and the event its headline names (`headline_event`; 「中国、朝ロ条約に「コメントせず」」
-    is a headline, not an event: 【2024年6月】). No cue without a date."""
+    is a headline, not an event: 【2024年6月】). No cue without a date. `month=False`: the year alone (【2025年 …】,
+    where a draft asks a day of the page's month, which the month would give away)."""
     published = page.published
     if published is None or published.year not in page.years:
         return ""
     event = headline_event(headline)
-    when = f"{published.year}年{published.month}月"
+    when = f"{published.year}年{published.month}月" if month else f"{published.year}年"
     return f"【{' '.join(p for p in (when, event) if p)}】"
 
 

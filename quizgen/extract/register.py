@@ -31,6 +31,7 @@ from quizgen.extract.article import next_source_id, read_article
 from quizgen.extract.clutter import clean
 from quizgen.extract.sentences import split
 from quizgen.extract.session import bank_held
+from quizgen.japanese.outlets import is_masthead, outlet_named
 from quizgen.text import code_point, find_control
 
 _URL = re.compile(r"^(https?://\S+|[a-z0-9-]+(\.[a-z0-9-]+)+(/\S*)?)$", re.IGNORECASE)
@@ -56,9 +57,11 @@ def articles_folder(bank_dir: Path) -> Path:
 
 
 def guess(text: str) -> Guess:
-    """The first line as the headline, the date of the page's date stamp (if any)."""
+    """The first line that reads as a headline (a masthead — the outlet the page names, or a line ending as an
+    outlet's name does, 「あさぎり放送 NEWS WEB」 — is skipped), the date of the page's date stamp (if any)."""
     cleaned = clean(text)
-    headline = next((s.text for s in split(cleaned.lines)), "")
+    outlet = outlet_named(text)
+    headline = next((s.text for s in split(cleaned.lines) if not is_masthead(s.text, outlet)), "")
     return Guess(headline, cleaned.dateline)
 
 

@@ -367,6 +367,11 @@ def unknown_readings(item: Item) -> tuple[str, ...]:
     return tuple(m.removeprefix("reading of ").split(" ")[0] for m in item.missing if m.startswith("reading of "))
 
 
+def readings_gone(item: Item, answer: Text) -> tuple[str, ...]:
+    """The names whose reading `item` still asks for (`unknown_readings`) that the new `answer` no longer names."""
+    return tuple(name for name in unknown_readings(item) if name not in answer.ja)
+
+
 # --------------------------------------------------------------------------- what kind of question
 
 
@@ -477,5 +482,5 @@ def _appended(existing: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
 
 __all__ = ["KINDS", "Drafts", "Kind", "Opened", "Outcome", "accept", "confirm_person", "discard", "fitting_kinds",
            "kind_of", "kind_problem", "misfits", "new_person", "open_drafts",
-           "proposed_people", "rebuild", "restore",
+           "proposed_people", "readings_gone", "rebuild", "restore",
            "still_missing", "undo_accept", "unknown_readings", "update", "with_kind"]

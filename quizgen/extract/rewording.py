@@ -73,6 +73,17 @@ def _statement(field: str, text: str, fill: str) -> str | None:
     return statement if statement is not None and _once(statement, fill) else None
 
 
+_NUMERAL = re.compile(r"[0-9０-９〇一二三四五六七八九十百千万億兆]")
+
+
+def shape(answer: str) -> str:
+    """What an answer is, as far as a swapped-in wrong one must match it: a dated day or month (a year and more),
+    a number, or words."""
+    if re.search(r"[0-9０-９]{4}年[0-9０-９]{1,2}月", answer):
+        return "date"
+    return "number" if _NUMERAL.search(answer) else "words"
+
+
 def carried(item: Item, field: str, text: str, answer: str | None = None) -> dict[str, str]:
     """The other forms of `item` once the teacher rewrote its `field` ("prompt" or "statement") as `text`: field ->
     its new Japanese text, for each form the item has that can be derived and would change. `answer`: the new
@@ -91,8 +102,9 @@ def carried(item: Item, field: str, text: str, answer: str | None = None) -> dic
     if swap is not None:
         true_part, false_part = swap
         if answer is not None and true_part == old_fill:
-            true_part = fill  # a new answer: the false part stays what the old one was swapped for
-        if _once(statement, true_part) and false_part != true_part:
+            true_part = fill  # a new answer: the false part stays what the old one was swapped for, if it fits
+        fits = answer is None or shape(false_part) == shape(fill)  # never 「2025年9月26日以内に」 for 30日 (newuser5 #6)
+        if fits and _once(statement, true_part) and false_part != true_part:
             out["false_statement"] = statement.replace(true_part, false_part)
     if field == "statement":
         old = _sentence_of(item.prompt.ja)
@@ -104,4 +116,4 @@ def carried(item: Item, field: str, text: str, answer: str | None = None) -> dic
     return {k: v for k, v in out.items() if (t := current[k]) is None or t.ja != v}
 
 
-__all__ = ["carried"]
+__all__ = ["carried", "shape"]

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["outlet_named"]
+__all__ = ["is_masthead", "outlet_named"]
 
 _COPYRIGHT = re.compile(r"Copyright|©|[(（][cC][)）](?=\s|\d)")
 _HOLDER_JUNK = re.compile(r"^(?:\s|©|[(（][cC][)）]|\d{4}(?:\s*[-–]\s*\d{4})?|,)+")
@@ -46,6 +46,20 @@ def outlet_named(text: str) -> str | None:
     if holder:
         return _COMPANY.sub("", holder)
     return next((m for m in masts if m and _OUTLET_END.search(m)), None)
+
+
+_MAST_END = re.compile(r"(?:新聞|新報|日報|通信|時報|タイムズ|ニュース|放送|デジタル|オンライン|電子版"
+                       r"|WEB|Web|NEWS|News|Online|ONLINE)$")
+
+
+def is_masthead(line: str, outlet: str | None = None) -> bool:
+    """Whether a page's line is its masthead, not a headline (newuser5 #1: 「あさぎり放送 NEWS WEB」 was offered as
+    the headline): its first part (`_masthead`) is the page's `outlet`, holds it, or ends as an outlet's name does
+    (…新報, …ニュース, NEWS, WEB, デジタル)."""
+    mast = _masthead(line.strip())
+    if not mast:
+        return False
+    return bool(outlet and (outlet in mast or mast in outlet)) or bool(_MAST_END.search(mast))
 
 
 def _shared_start(a: str, b: str) -> str:

@@ -21,6 +21,7 @@ from quizgen.bank.model import Bank, Item, Lang, Text, cloze_parts
 from quizgen.citations import (
     RELAYED_FROM,
     NamedLink,
+    date_label,
     named_reports,
     relayed_from,
     reporting,
@@ -206,11 +207,11 @@ def sheet_sources(bank: Bank, articles: Sequence[str], items: Iterable[Item] = (
     by outlet and date only: their headline gives a question of the sheet away (review 3, s3: 「…ラブロフ外…」),
     and what they report (`stand_ins`) in its place."""
     items = list(items)
-    late = cited_after(bank, items)
+    late = later_dates(bank, items)
     return {a: SheetSource(_MARKS[n] if n < len(_MARKS) else f"({n + 1})",
                            _late(_bare_name(bank, a, (stand_ins or {}).get(a)) if a in bare else source_label(bank, a),
-                                 a in late),
-                           source_url(bank, a), source_name(bank, a).en + (_LATE.en if a in late else ""),
+                                 late.get(a, ())),
+                           source_url(bank, a), source_name(bank, a).en + _late_note(late.get(a, ())).en,
                            relayed_from(bank, a), named_reports(bank, a, _asked(items, a)))
             for n, a in enumerate(articles)}
 
@@ -240,22 +241,45 @@ def sheet_items(variant: Variant) -> list[Item]:
     return [i for _, q in variant.questions() for i in question_items(q)]
 
 
-def _late(label: Text, late: bool) -> Text:
-    return Text(label.ja + _LATE.ja, label.en + _LATE.en) if late else label
+def _late(label: Text, later: Sequence[str]) -> Text:
+    note = _late_note(later)
+    return Text(label.ja + note.ja, label.en + note.en)
 
 
-def cited_after(bank: Bank, items: Iterable[Item]) -> set[str]:
-    """The articles `items` cite as reporting an event dated after the article's stated page date
+_LATE_SHOWN = 2  # the later dates a source line names; more are 「など」
+
+
+def _late_note(later: Sequence[str]) -> Text:
+    """What a source line adds when the article reports dates after its page date, said plainly with those dates
+    (newuser5 #9: 「これより後の出来事も載っている」 was unclear): 「 ※この記事の日付はページの表示による。記事はそれより後の
+    2026年4月18日のことにも触れている」; "" for none."""
+    if not later:
+        return Text("", "")
+    shown = [date_label(w) for w in later[:_LATE_SHOWN]]
+    more = len(later) > _LATE_SHOWN
+    ja = "、".join(d.ja for d in shown) + ("など" if more else "")
+    en = ", ".join(d.en for d in shown) + (" and more" if more else "")
+    return Text(f" ※この記事の日付はページの表示による。記事はそれより後の{ja}のことにも触れている",
+                f" (the page's own date; the article also reports {en}, after it)")
+
+
+def later_dates(bank: Bank, items: Iterable[Item]) -> dict[str, tuple[str, ...]]:
+    """The dates after each article's stated page date of the events `items` cite it as reporting, in order
     (`citations.reporting`): a page quoted only for background to a later event does not report it (review 7,
     s4: the 2023 page quoted for the position paper's title beside a 2025 statement)."""
-    out = set()
+    out: dict[str, set[str]] = {}
     for i in items:
         for when in event_dates(bank, i):
             for a in reporting(i):
                 s = bank.source_by_id.get(a)
                 if s is not None and s.published and when[:len(s.published)] > s.published[:len(when)]:
-                    out.add(a)
-    return out
+                    out.setdefault(a, set()).add(when)
+    return {a: tuple(sorted(w)) for a, w in out.items()}
+
+
+def cited_after(bank: Bank, items: Iterable[Item]) -> set[str]:
+    """The articles `items` cite as reporting an event dated after the article's stated page date (`later_dates`)."""
+    return set(later_dates(bank, items))
 
 
 def supporting(bank: Bank, item: Item) -> tuple[str, ...]:
@@ -342,16 +366,12 @@ def render_timeline(bank: Bank, chrono: Chronology, lang: Lang, paper: Paper = P
     cited for an event after its page's stated date has that date marked as the page's own, not the events'."""
     template = _environment().get_template("timeline.html.j2")
     late = late_events(chrono, bank)
-    sources = [replace(s, label=_late(s.label, True)) if a in late else s
+    sources = [replace(s, label=_late(s.label, late[a])) if a in late else s
                for a, s in sheet_sources(bank, chrono.articles).items()]
     return str(template.render(chrono=chrono, lang=lang.value, latin=latin, furi=Furigana(bank, furigana), plain=escape,
                                furigana=furigana,
                                title=chrono.title.en if lang is Lang.EN else chrono.title.ja,
                                font_css=Markup(FONT_PLACEHOLDER), sources=sources, paper=paper))
-
-
-_LATE = Text(" ※日付はページの表示によるもの。これより後の出来事も載っている",
-             " (the page's stated date: it also reports later events)")
 
 
 def render(bank: Bank, ws: Worksheet, variant: Variant, part: Part) -> str:

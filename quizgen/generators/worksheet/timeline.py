@@ -140,16 +140,16 @@ def _source(bank: Bank, article: str, when: str) -> Text:
     return Text(f"{s.outlet.ja}「{shorten(s.headline.ja, 24)}」", f"{s.outlet.en}, “{shorten(s.headline.en, 48)}”")
 
 
-def late_events(chrono: Chronology, bank: Bank) -> set[str]:
+def late_events(chrono: Chronology, bank: Bank) -> dict[str, tuple[str, ...]]:
     """The sources the chronology cites for an event after their page's stated date (their date is not the
-    date of everything they report)."""
-    out = set()
+    date of everything they report), each with those later dates in order."""
+    out: dict[str, set[str]] = {}
     for e in chrono.entries:
         for a in e.reporters:
             published = bank.source_by_id[a].published
             if published is not None and e.when[:len(published)] > published[:len(e.when)]:
-                out.add(a)
-    return out
+                out.setdefault(a, set()).add(e.when)
+    return {a: tuple(sorted(w)) for a, w in out.items()}
 
 
 def timeline_text(chrono: Chronology, lang: Lang) -> str:
