@@ -37,30 +37,65 @@ def distractors(bank: Bank, item: Item, rng: random.Random, n: int = 3) -> tuple
     Never an accepted answer of the item, never two that read the same (a placeholder English text, such as
     the "TODO: translate" of wrong answers typed in review, is no reading: it makes no two alike).
     """
-    accepted = {normalise(a) for a in bank.accepted(item)}
-    seen = set(accepted)
-    chosen: list[Text] = []
+    return Distractors.of(bank, item, n).draw(rng)
 
-    def take(cands: Iterable[Text]) -> None:
-        for c in cands:
+
+@dataclass(frozen=True)
+class Distractors:
+    """What `distractors` reads of the bank before its random draw, for a caller that draws an item's wrong answers
+    many times (a worksheet's rounds): the item's own chosen, the readings they and its accepted answers take, and
+    the rest of its pool (each member's readings made when first looked at)."""
+
+    n: int
+    chosen: tuple[Text, ...]
+    seen: frozenset[str]
+    pool: tuple[Text, ...]
+    keys: dict[int, frozenset[str]]  # by place in `pool`: `_readings`
+
+    @classmethod
+    def of(cls, bank: Bank, item: Item, n: int = 3) -> Distractors:
+        seen = {normalise(a) for a in bank.accepted(item)}
+        chosen: list[Text] = []
+        for c in item.distractors:
             if len(chosen) >= n:
-                return
-            keys = {normalise(c.ja)} | (set() if is_placeholder(c.en) else {normalise(c.en)})
+                break
+            keys = _readings(c)
             if keys & seen:
                 continue
-            seen.update(keys)
+            seen |= keys
             chosen.append(c)
+        pool = tuple(c for c in bank.distractor_pool(item) if c not in item.distractors)
+        return cls(n, tuple(chosen), frozenset(seen), pool, {})
 
-    take(item.distractors)
-    pool = [c for c in bank.distractor_pool(item) if c not in item.distractors]
-    rng.shuffle(pool)
-    take(pool)
-    return tuple(chosen)
+    def draw(self, rng: random.Random) -> tuple[Text, ...]:
+        """The wrong answers: the pool shuffled by `rng` (as `rng.shuffle` of the pool itself would order it)."""
+        order = list(range(len(self.pool)))
+        rng.shuffle(order)
+        chosen = list(self.chosen)
+        seen = set(self.seen)
+        for k in order:
+            if len(chosen) >= self.n:
+                break
+            keys = self.keys.get(k)
+            if keys is None:
+                keys = self.keys[k] = _readings(self.pool[k])
+            if keys & seen:
+                continue
+            seen |= keys
+            chosen.append(self.pool[k])
+        return tuple(chosen)
 
 
-def multiple_choice(bank: Bank, item: Item, rng: random.Random, n_options: int = 4) -> MultipleChoice | None:
-    """A shuffled multiple-choice question, or None when too few plausible distractors exist."""
-    wrong = distractors(bank, item, rng, n_options - 1)
+def _readings(c: Text) -> frozenset[str]:
+    """How a wrong answer reads, in both languages (a placeholder English text is no reading)."""
+    return frozenset({normalise(c.ja)} | (set() if is_placeholder(c.en) else {normalise(c.en)}))
+
+
+def multiple_choice(bank: Bank, item: Item, rng: random.Random, n_options: int = 4,
+                    prepared: Distractors | None = None) -> MultipleChoice | None:
+    """A shuffled multiple-choice question, or None when too few plausible distractors exist. `prepared`:
+    `Distractors.of(bank, item, n_options - 1)`, made once by a caller that asks many times."""
+    wrong = (prepared or Distractors.of(bank, item, n_options - 1)).draw(rng)
     if len(wrong) < n_options - 1:
         return None
     options = [item.answer, *wrong]

@@ -14,7 +14,7 @@ import difflib
 import random
 import re
 from collections import Counter
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import partial
 from typing import assert_never
@@ -125,6 +125,54 @@ class _Roles:
 
 
 @dataclass
+class _Made:
+    """What `simple_question` makes without the random generator, made once for every round of a sheet (the rounds
+    try one item as one type hundreds of times): a short answer or cloze question, by type and item, and the note
+    beside an item's question, by item and type. Choice and true/false questions are made each time (their options
+    and statement come from the round's random generator)."""
+
+    bank: Bank
+    lang: Lang
+    questions: dict[tuple[Exercise, str], tuple[Item, Question | None]] = field(default_factory=dict)
+    shorts: dict[str, tuple[Item, ShortQ]] = field(default_factory=dict)  # items asked as short answers, by id
+    wrong: dict[str, tuple[Item, forms.Distractors]] = field(default_factory=dict)  # a choice's wrong answers before
+    # the draw, by item id
+    # (`_rivals`; an item asked as true/false too)
+    notes: dict[tuple[str, Exercise], tuple[Item, Text | None]] = field(default_factory=dict)
+
+    def question(self, t: Exercise, item: Item, rng: random.Random, want_true: bool | None) -> Question | None:
+        """`simple_question(t, self.bank, item, rng, self.lang, want_true)`."""
+        if item.truefalse and t is not Exercise.TRUEFALSE:
+            return None
+        if t is Exercise.SHORT or t is Exercise.CLOZE:
+            known = self.questions.get((t, item.id))
+            if known is None or known[0] is not item:
+                known = self.questions[(t, item.id)] = (item, _question(t, self.bank, item, rng, self.note(item, t),
+                                                                        want_true))
+            return known[1]
+        prepared = None
+        if t is Exercise.CHOICE:
+            wrong = self.wrong.get(item.id)
+            if wrong is None or wrong[0] is not item:
+                wrong = self.wrong[item.id] = (item, forms.Distractors.of(self.bank, item))
+            prepared = wrong[1]
+        return _question(t, self.bank, item, rng, self.note(item, t), want_true, prepared)
+
+    def short(self, item: Item) -> ShortQ:
+        """`item` asked as a short answer, with its note (what `_clash_count` counts against)."""
+        known = self.shorts.get(item.id)
+        if known is None or known[0] is not item:
+            known = self.shorts[item.id] = (item, ShortQ(item, self.note(item, Exercise.SHORT)))
+        return known[1]
+
+    def note(self, item: Item, t: Exercise) -> Text | None:
+        known = self.notes.get((item.id, t))
+        if known is None or known[0] is not item:
+            known = self.notes[(item.id, t)] = (item, sheet_note(self.bank, item, self.lang, t))
+        return known[1]
+
+
+@dataclass
 class _Picking:
     """One round of choosing: the ordered pool, what is chosen, what is used up, what clashed."""
 
@@ -136,16 +184,18 @@ class _Picking:
     content: Content
     swaps: _Swaps  # whether an item's false twin swaps the actors
     roles: _Roles  # the bank's people and titles
+    made_once: _Made  # the questions and notes made without the random generator
     used: set[str] = field(default_factory=set)  # ids of the items some question already uses
     people: set[str] = field(default_factory=set)  # persons some matching exercise already shows
     blocked: list[tuple[Question, Leak | Question]] = field(default_factory=list)  # each candidate kept off the sheet
     # with its leak, or the chosen question it clashes with (the leak made only if asked for: `clashes`)
     rejected: list[Question] = field(default_factory=list)  # those candidates (one per content), for the refusal
     turned_away: set[str] = field(default_factory=set)  # content keys (`LeakChecker.content`) of those candidates
-    shorts: dict[str, ShortQ] = field(default_factory=dict)  # items asked as short answers, by id (`_clash_count`)
     notes: list[Dropped] = field(default_factory=list)  # the exercise types asked for that are not on the sheet
     articles: list[str] = field(default_factory=list)  # the sources the sheet lists so far
     voices: Counter[str] = field(default_factory=Counter)  # the chosen questions' items by `opinion_voice` (`_take_one`)
+    drawn: list[frozenset[tuple[str, int, int]]] = field(default_factory=list)  # the passages the chosen one-item
+    # questions draw on, those with a known sentence (`_take_one`)
     relaxed: int = 0  # how many steps of `_pick_simple` gave way (0: every rule kept; else `crowding` ranks rounds)
 
     @property
@@ -195,6 +245,8 @@ class _Picking:
         self.used.update(i.id for i in question_items(q))
         self.voices.update(v for i in question_items(q) if (v := opinion_voice(i)))
         self.articles.extend(a for a in question_articles(q) if a not in self.articles)
+        if t in SIMPLE_EXERCISES:
+            self.drawn.extend(p for i in question_items(q) if (p := self.checker.passage(i)))
         if isinstance(q, MatchingQ):
             self.people.update(p.key.split("@")[0] for p in q.lefts)
         return True
@@ -229,8 +281,9 @@ def pick_content(bank: Bank, items: Sequence[Item], options: WorksheetOptions, r
     if not simple:
         _check_composite_supply(supply(bank, items), composite, options.count)
     checker, swaps, roles = LeakChecker(bank, options.lang, texts), _Swaps(bank), _Roles(bank)
+    made = _Made(bank, options.lang)
     checker.expect(items)
-    best = _rounds(bank, items, options, rng, checker, swaps, roles)
+    best = _rounds(bank, items, options, rng, checker, swaps, roles, made)
     if best.made == options.count:
         return {t: qs for t, qs in best.content.items() if qs}, best.notes
     # a matching or timeline exercise can keep too many items off the sheet: fill it with the other types
@@ -240,7 +293,7 @@ def pick_content(bank: Bank, items: Sequence[Item], options: WorksheetOptions, r
     most = best
     for dropped in drops:
         fewer = replace(options, types=tuple(t for t in options.types if t not in dropped))
-        picking = _rounds(bank, items, fewer, rng, checker, swaps, roles)
+        picking = _rounds(bank, items, fewer, rng, checker, swaps, roles, made)
         if picking.made == options.count:
             notes = [*picking.notes, *(_left_out(t, best.made, options.count) for t in dropped)]
             return {t: qs for t, qs in picking.content.items() if qs}, notes
@@ -282,7 +335,7 @@ def _fitting(bank: Bank, items: Sequence[Item], best: _Picking, options: Workshe
 
 
 def _rounds(bank: Bank, items: Sequence[Item], options: WorksheetOptions, rng: random.Random,
-            checker: LeakChecker, swaps: _Swaps, roles: _Roles) -> _Picking:
+            checker: LeakChecker, swaps: _Swaps, roles: _Roles, made: _Made) -> _Picking:
     """The first of `ROUNDS` rounds that fills the sheet keeping every rule of `_pick_simple`, else the full one that
     gave way least (review 9, s3: the first full round was taken, however much it gave way), else the one that came
     closest. Rounds stop early once
@@ -292,7 +345,7 @@ def _rounds(bank: Bank, items: Sequence[Item], options: WorksheetOptions, rng: r
     best: _Picking | None = None
     stale = 0
     for _ in range(ROUNDS):
-        picking = _round(bank, items, options, random.Random(rng.getrandbits(64)), checker, swaps, roles)
+        picking = _round(bank, items, options, random.Random(rng.getrandbits(64)), checker, swaps, roles, made)
         if picking.made == options.count and picking.relaxed == 0:
             return picking
         if best is None or (picking.made, -picking.crowding(options.count)) > (best.made, -best.crowding(options.count)):
@@ -319,11 +372,11 @@ def _left_out(t: Exercise, made: int, count: int) -> Dropped:
 
 
 def _round(bank: Bank, items: Sequence[Item], options: WorksheetOptions, rng: random.Random,
-           checker: LeakChecker, swaps: _Swaps, roles: _Roles) -> _Picking:
+           checker: LeakChecker, swaps: _Swaps, roles: _Roles, made: _Made) -> _Picking:
     pool = list(items)
     rng.shuffle(pool)
     picking = _Picking(bank, pool, rng, options.lang, checker, {t: [] for t in Exercise if t in options.types}, swaps,
-                       roles)
+                       roles, made)
     simple = [t for t in options.types if t in SIMPLE_EXERCISES]
     composite = [t for t in options.types if t in COMPOSITE_EXERCISES]
     quota = _composite_quota(composite, options.count, bool(simple))
@@ -391,9 +444,7 @@ def _rivals(picking: _Picking) -> list[tuple[ShortQ, int]]:
     rivals: dict[str, tuple[ShortQ, int]] = {}  # by content key: one of them, and how many
     for i in picking.pool:
         if i.id not in picking.used:
-            r = picking.shorts.get(i.id)
-            if r is None:
-                r = picking.shorts[i.id] = ShortQ(i, sheet_note(picking.bank, i, picking.lang))
+            r = picking.made_once.short(i)
             content = picking.checker.content(r)
             rivals[content] = (rivals[content][0] if content in rivals else r, rivals.get(content, (r, 0))[1] + 1)
     return list(rivals.values())
@@ -629,8 +680,7 @@ def _take_one(picking: _Picking, t: Exercise, cap: int | None = None, most: int 
     tf = [q.tf.is_true for q in picking.content.get(Exercise.TRUEFALSE, ()) if isinstance(q, TrueFalseQ)]
     want_true = tf.count(True) <= tf.count(False)  # true and false statements in turn, where items have both
     passage = picking.checker.passage
-    drawn = [passage(i) for tq, qs in picking.content.items() if tq in SIMPLE_EXERCISES  # one-item questions
-             for q in qs for i in question_items(q)]
+    drawn = picking.drawn  # an empty passage is near none
     drawn_on = frozenset().union(*drawn)
     swapped = any(picking.swaps(q.tf.item) for q in picking.content.get(Exercise.TRUEFALSE, ())
                   if isinstance(q, TrueFalseQ))
@@ -640,20 +690,20 @@ def _take_one(picking: _Picking, t: Exercise, cap: int | None = None, most: int 
             return 0
         return sum(near(d, passage(item)) for d in drawn)
 
-    pool = picking.pool
+    used = picking.used
+    pool = [i for i in picking.pool if i.id not in used]  # the order of the rest is the same
     if t is Exercise.TRUEFALSE:  # a second "who did it" twin last, then items that can give the wanted statement first
-        pool = sorted(pool, key=lambda i: (on_passage(i), swapped and picking.swaps(i),
-                                           (i.statement if want_true else i.false_statement) is None))
+        pool = _truefalse_order(pool, on_passage if drawn_on else None, picking.swaps if swapped else None, want_true)
     elif drawn_on:
         pool = sorted(pool, key=on_passage)
     for item in pool:
-        if item.id in picking.used or (most is not None and on_passage(item) > most):
+        if most is not None and on_passage(item) > most:
             continue
         if one_trick and swapped and t is Exercise.TRUEFALSE and picking.swaps(item):
             continue
         if cap is not None and (voice := opinion_voice(item)) is not None and voices[voice] >= cap:
             continue
-        q = simple_question(t, picking.bank, item, picking.rng, picking.lang, want_true)
+        q = picking.made_once.question(t, item, picking.rng, want_true)
         if q is not None and picking.take(t, q):
             return True
     return False
@@ -713,6 +763,21 @@ def _once_per_pair(leaks: Sequence[Leak]) -> list[str]:
     return list(dict.fromkeys(said))
 
 
+def _truefalse_order(pool: list[Item], on_passage: Callable[[Item], int] | None, swaps: Callable[[Item], bool] | None,
+                     want_true: bool) -> list[Item]:
+    """`pool` for a true/false question: fewest chosen questions on its passage first (`on_passage`; None: none
+    drawn on), then not a second "who did it" twin (`swaps`; None: no twin chosen), then items that can give the
+    wanted statement. A part of the key the same for every item is left out: the order is the same."""
+    def missing(i: Item) -> bool:
+        return (i.statement if want_true else i.false_statement) is None
+
+    if on_passage is not None:
+        return sorted(pool, key=lambda i: (on_passage(i), swaps is not None and swaps(i), missing(i)))
+    if swaps is not None:
+        return sorted(pool, key=lambda i: (swaps(i), missing(i)))
+    return sorted(pool, key=missing)
+
+
 def timeline_items(items: Sequence[Item]) -> list[Item]:
     """The items a timeline exercise may date: not those asked as true/false (they are asked so only)."""
     return [i for i in items if not i.truefalse]
@@ -725,11 +790,16 @@ def simple_question(t: Exercise, bank: Bank, item: Item, rng: random.Random, lan
     item's true or false statement where it has both (None: at random)."""
     if item.truefalse and t is not Exercise.TRUEFALSE:
         return None
-    note = sheet_note(bank, item, lang, t)
+    return _question(t, bank, item, rng, sheet_note(bank, item, lang, t), want_true)
+
+
+def _question(t: Exercise, bank: Bank, item: Item, rng: random.Random, note: Text | None,
+              want_true: bool | None, prepared: forms.Distractors | None = None) -> Question | None:
+    """`simple_question` with the item's `sheet_note` given (and for a choice, its `forms.Distractors`)."""
     if t is Exercise.SHORT:
         return ShortQ(item, note)
     if t is Exercise.CHOICE:
-        mc = forms.multiple_choice(bank, item, rng)
+        mc = forms.multiple_choice(bank, item, rng, prepared=prepared)
         return ChoiceQ(mc, note) if mc else None
     if t is Exercise.TRUEFALSE:
         tf = forms.true_false(item, rng)
@@ -769,7 +839,7 @@ def pick_parallel(bank: Bank, items: Sequence[Item], base: Content, taken: set[s
     pool = [i for i in items if i.id not in taken]
     rng.shuffle(pool)
     picking = _Picking(bank, pool, rng, options.lang, LeakChecker(bank, options.lang, texts), {t: [] for t in base},
-                       _Swaps(bank), _Roles(bank))
+                       _Swaps(bank), _Roles(bank), _Made(bank, options.lang))
     for t, qs in base.items():
         if t in COMPOSITE_EXERCISES:
             for q in qs:

@@ -496,8 +496,13 @@ class LeakChecker:
     def first_clash(self, q: Question, others: Iterable[Question]) -> Question | None:
         """The first of `others` that cannot share a sheet with `q` (`gives_away`), or None."""
         fq, row = self._row(q)
-        for other in others:
-            if self._verdict(q, fq, row, other):
+        seen = self._seen
+        for other in others:  # `_verdict`, its remembered answers read here (tens of thousands of calls a sheet)
+            known = seen.get(id(other))
+            verdict = row.get(known[1].content) if known is not None and known[0] is other else None
+            if verdict is None:
+                verdict = self._verdict(q, fq, row, other)
+            if verdict:
                 return other
         return None
 
