@@ -82,3 +82,49 @@ def test_no_page_of_a_sheet_or_key_is_only_the_source_list(tmp_path: Path, paper
     out = _make(tmp_path, args)
     assert {p.name: sources_only_pages(p) for p in sorted(out.glob("*.pdf"))} == {
         p.name: [] for p in sorted(out.glob("*.pdf"))}
+
+
+# --------------------------------------------------------------------------- 2. Word carries what the PDF carries
+
+_CURLY = str.maketrans({"\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'"})
+_JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uff00-\uffef。、「」]")
+
+
+def docx_text(path: Path) -> str:
+    """Every paragraph and table cell of a Word file, as python-docx reads it."""
+    import docx
+
+    doc = docx.Document(str(path))
+    cells = [c.text for t in doc.tables for row in t.rows for c in row.cells]
+    return "\n".join([p.text for p in doc.paragraphs] + cells)
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", "", text.translate(_CURLY)).replace("\u2060", "")
+
+
+def english_lines(pdf: Path) -> list[str]:
+    """The lines of a PDF with no Japanese in them (a bilingual document's English), without the page numbers."""
+    out = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    return [line.strip() for line in out.splitlines()
+            if re.search(r"[A-Za-z]{3}", line) and not _JAPANESE.search(line)]
+
+
+@needs_pdftotext
+@pytest.mark.parametrize("lang", ["ja", "en", "both"])
+def test_the_word_files_carry_every_english_line_of_the_pdf(tmp_path: Path, lang: str) -> None:
+    """s3(g): the bilingual Word sheet's choices lost their English, and its key every English explanation, the
+    「Correct: …」 lines, ○ (true)/× (false) and the English dates. Every English line of each PDF is now in its Word
+    file, for every language (the s3 command, its story and seed)."""
+    pytest.importorskip("docx")
+    args = ["--story", "2025-wang-yi-shoigu-dialogue", "--count", "8", "--lang", lang, "--seed", "31"]
+    out = _make(tmp_path, args, "pdf", "docx")
+    for part in ("s-A", "s-A-key"):
+        word = _squash(docx_text(out / f"{part}.docx"))
+        lines = english_lines(out / f"{part}.pdf")
+        # page numbers, the running head, and the grid's pointer to the 別解 below (the Word grid lists them all)
+        furniture = re.compile(r"[0-9]+ / [0-9]+|(Answer key · v|V)ersion A|\+[0-9]+ more \(below\)")
+        missing = [line for line in lines if _squash(line) not in word and not furniture.fullmatch(line)]
+        assert missing == [], (part, missing[:8])
+        if lang == "both" and part.endswith("key"):
+            assert {"Correct:", "(true)", "(false)"} <= {w for w in ("Correct:", "(true)", "(false)") if w in word}
