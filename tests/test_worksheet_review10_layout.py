@@ -128,3 +128,27 @@ def test_the_word_files_carry_every_english_line_of_the_pdf(tmp_path: Path, lang
         assert missing == [], (part, missing[:8])
         if lang == "both" and part.endswith("key"):
             assert {"Correct:", "(true)", "(false)"} <= {w for w in ("Correct:", "(true)", "(false)") if w in word}
+
+
+# --------------------------------------------------------------------------- 3. an option's English where it differs
+
+S3_HTML = ["--story", "2025-wang-yi-shoigu-dialogue", "--count", "8", "--lang", "both", "--seed", "31"]
+
+
+def test_an_options_english_is_printed_only_where_it_differs(tmp_path: Path) -> None:
+    """s3(d): 「BRICS / BRICS」, 「APEC / APEC」 under 問2's options was clutter (review 9 had asked for English under
+    every option). The sheet and the Word file print an option's English only where it is not its Japanese."""
+    pytest.importorskip("docx")
+    res = CliRunner().invoke(cli, ["worksheet", *S3_HTML, "--name", "s", "-o", str(tmp_path),
+                                   "--format", "html", "--format", "docx"])
+    assert res.exit_code == 0, res.output
+    sheet = (tmp_path / "s-A.html").read_text(encoding="utf-8")
+    options = [li for ol in sheet.split('<ol class="options')[1:] for li in ol.split("</ol>")[0].split("<li>")[1:]]
+    said = [re.search(r'<span class="opt">(.*?)(?:<span class="en">(.*?)</span>)?</span>', li).groups()  # type: ignore[union-attr]
+            for li in options]
+    assert said and all(en is None or en != ja for ja, en in said), said
+    assert ("BRICS", None) in said and ("G20", "the G20") in said
+    import docx
+
+    paras = [p.text for p in docx.Document(str(tmp_path / "s-A.docx")).paragraphs]
+    assert "ア　BRICS" in paras and any(p.startswith("エ　G20") and p.endswith("\nthe G20") for p in paras), paras
