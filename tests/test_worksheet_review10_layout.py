@@ -152,3 +152,25 @@ def test_an_options_english_is_printed_only_where_it_differs(tmp_path: Path) -> 
 
     paras = [p.text for p in docx.Document(str(tmp_path / "s-A.docx")).paragraphs]
     assert "ア　BRICS" in paras and any(p.startswith("エ　G20") and p.endswith("\nthe G20") for p in paras), paras
+
+
+# --------------------------------------------------------------------------- 4. a disagreement's English with a body
+
+
+def test_a_bilingual_keys_disagreement_has_no_english_heading_without_its_body(tmp_path: Path) -> None:
+    """s3(e): each 「記事によって記述が異なる点」 box of the bilingual key ended in 「The articles differ on this:
+    China's claimed neutrality」, an English heading with the body in Japanese only. The box is now Japanese only where
+    its body has no English (PDF and Word); an English line there says what differs."""
+    pytest.importorskip("docx")
+    res = CliRunner().invoke(cli, ["worksheet", *S3_HTML, "--name", "s", "-o", str(tmp_path),
+                                   "--format", "html", "--format", "docx"])
+    assert res.exit_code == 0, res.output
+    key = (tmp_path / "s-A-key.html").read_text(encoding="utf-8")
+    boxes = [d.split("</div>")[0] for d in key.split('<div class="disagree">')[1:]]
+    assert boxes
+    heading_only = re.compile(r"The articles differ on this: [^()]*$")
+    assert [b for b in boxes if heading_only.search(b.split('class="en">')[-1].split("</span>")[0])] == []
+    import docx
+
+    paras = [p.text for p in docx.Document(str(tmp_path / "s-A-key.docx")).paragraphs]
+    assert [p for p in paras if heading_only.fullmatch(p)] == []

@@ -401,7 +401,7 @@ class _Writer:
         if e.context:
             self.note(context_note(e.context))
         if e.disagreement:
-            self.note(disagreement_note(e.disagreement, e.differs))
+            self.note(disagreement_note(e.disagreement, e.differs, bilingual=self.lang is Lang.BOTH))
 
     def _mark(self, article: str | None) -> str:
         return self.sources[article].mark if article is not None and article in self.sources else ""
