@@ -174,3 +174,16 @@ def test_a_bilingual_keys_disagreement_has_no_english_heading_without_its_body(t
 
     paras = [p.text for p in docx.Document(str(tmp_path / "s-A-key.docx")).paragraphs]
     assert [p for p in paras if heading_only.fullmatch(p)] == []
+
+
+# --------------------------------------------------------------------------- 5. Japanese lines break naturally
+
+
+@needs_pdftotext
+def test_b5_lines_break_at_the_margin_not_before_the_last_few_kana(tmp_path: Path) -> None:
+    """s4(b): on B5 「…何度目の訪ロ / だったか。出典①②」 and 「…地域は / どこか。出典①」 broke early, a gap at the
+    line's end: the 出典 mark was held to the last four kana (white-space: nowrap). Now only the last kana and the
+    closing mark go with it, so the line runs to the margin."""
+    out = _make(tmp_path, TEACHER["s4"])
+    text = "\n".join(pdf_pages(out / "s-A.pdf"))
+    assert "何度目の訪ロだった" in text and "地域はどこ" in text, text[:1500]
