@@ -50,10 +50,17 @@ def page_problems(anchors: Sequence[frozenset[str]]) -> list[str]:
 
 
 def sources_alone(anchors: Sequence[frozenset[str]]) -> list[int]:
-    """The pages (from 1) after the first that hold the source list and no question or key entry, neither its start
-    nor its end (`q3`, `k3`, `k3-end`: a matching entry carried over is on the page with the sources)."""
-    return [n + 1 for n, ids in enumerate(anchors)
-            if n > 0 and "sources" in ids and not any(re.fullmatch(r"[qk][0-9]+(-end)?", a) for a in ids)]
+    """The pages (from 1) after the first that hold the source list and no question or key entry that starts there
+    (`q3`, `k3`): a timeline entry's box, its end mark and padding, may run onto the page with the sources and print
+    nothing there (review 10, A4 furigana key p.5)."""
+    seen: set[str] = set()
+    out = []
+    for n, ids in enumerate(anchors):
+        starts = {a for a in ids if re.fullmatch(r"[qk][0-9]+", a)} - seen
+        seen |= starts
+        if n > 0 and "sources" in ids and not starts:
+            out.append(n + 1)
+    return out
 
 
 def _with_class(html: str, name: str) -> str:
@@ -126,7 +133,8 @@ def _pack(docs: list[str], layouts: list[Layout], lay_out: Callable[[str], Layou
 def fit_key(html: str, lay_out: Callable[[str], Layout]) -> Layout:
     """An answer key laid out with no page that holds only its source list (review 10, s1 and s5: p.5 held only the
     sources): the lightest tighter setting (`TIGHTER`) that brings the list back onto the page before, else the list
-    held to the last entry (which then comes over with it)."""
+    held to the last entry (which then comes over with it), else the last entry set on the last page with the list
+    (a timeline entry broken across pages brought only its padding over)."""
     x = lay_out(html)
     if not sources_alone(x.anchors()):
         return x
@@ -134,7 +142,11 @@ def fit_key(html: str, lay_out: Callable[[str], Layout]) -> Layout:
         y = lay_out(_with_class(html, c))
         if not sources_alone(y.anchors()) and y.page_count < x.page_count:
             return y
-    return lay_out(_with_class(html, KEEP_SOURCES))
+    y = lay_out(_with_class(html, KEEP_SOURCES))
+    if not sources_alone(y.anchors()):
+        return y
+    entries = re.findall(r'<div class="k [^"]*" id="(k[0-9]+)"', html)  # the last entry starts the last page
+    return lay_out(_break_before(html, entries[-1])) if entries else x
 
 
 def _tighten(docs: list[str], layouts: list[Layout], lay_out: Callable[[str], Layout]) -> None:
