@@ -47,14 +47,18 @@ def pdf_pages(path: Path) -> list[str]:
                            capture_output=True, text=True, check=True).stdout for n in range(1, count + 1)]
 
 
-_ENTRY = re.compile(r"^\s*(問|Q)[0-9]+", re.M)
 _SOURCES = re.compile(r"^\s*(出典|Sources|この問題で扱う記事|Articles used)\s*$", re.M)
 
 
 def sources_only_pages(path: Path) -> list[int]:
-    """The pages (from 1) that hold the source list and no question or key entry."""
-    return [n for n, text in enumerate(pdf_pages(path), 1)
-            if n > 1 and _SOURCES.search(text) and not _ENTRY.search(text)]
+    """The pages (from 1) after the first that print nothing above their source list but the running head (the
+    first line of every page after the first)."""
+    out = []
+    for n, text in enumerate(pdf_pages(path), 1):
+        found = _SOURCES.search(text)
+        if n > 1 and found and len([line for line in text[:found.start()].splitlines() if line.strip()]) <= 1:
+            out.append(n)
+    return out
 
 
 # --------------------------------------------------------------------------- 1. pages

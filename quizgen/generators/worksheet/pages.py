@@ -134,19 +134,29 @@ def fit_key(html: str, lay_out: Callable[[str], Layout]) -> Layout:
     """An answer key laid out with no page that holds only its source list (review 10, s1 and s5: p.5 held only the
     sources): the lightest tighter setting (`TIGHTER`) that brings the list back onto the page before, else the list
     held to the last entry (which then comes over with it), else the last entry set on the last page with the list
-    (a timeline entry broken across pages brought only its padding over)."""
+    (a timeline entry broken across pages brought only its padding over); the first layout when none does."""
     x = lay_out(html)
-    if not sources_alone(x.anchors()):
+    if not lonely_sources(x):
         return x
     for c in TIGHTER:
         y = lay_out(_with_class(html, c))
-        if not sources_alone(y.anchors()) and y.page_count < x.page_count:
+        if not lonely_sources(y) and y.page_count < x.page_count:
             return y
-    y = lay_out(_with_class(html, KEEP_SOURCES))
-    if not sources_alone(y.anchors()):
-        return y
-    entries = re.findall(r'<div class="k [^"]*" id="(k[0-9]+)"', html)  # the last entry starts the last page
-    return lay_out(_break_before(html, entries[-1])) if entries else x
+    tries = [_with_class(html, KEEP_SOURCES)]
+    entries = re.findall(r'<div class="k [^"]*" id="(k[0-9]+)"', html)
+    if entries:
+        tries.append(_break_before(html, entries[-1]))
+    for doc in tries:
+        y = lay_out(doc)
+        if not lonely_sources(y) and y.page_count <= x.page_count + 1:
+            return y
+    return x
+
+
+def lonely_sources(x: Layout) -> list[int]:
+    """The pages (from 1) after the first that hold the source list and print nothing else (`Layout.prints_besides`)."""
+    printed = x.prints_besides("sources")
+    return [n + 1 for n, ids in enumerate(x.anchors()) if n > 0 and "sources" in ids and not printed[n]]
 
 
 def _tighten(docs: list[str], layouts: list[Layout], lay_out: Callable[[str], Layout]) -> None:
