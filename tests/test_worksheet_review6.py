@@ -282,6 +282,6 @@ def test_the_word_key_names_the_dates_source_and_the_relaying_page_as_the_html_k
         assert re.search(f"date from: {mark} ", key)
         assert f"Tokyo Shimbun: reported as relayed by {mark} https://www.tokyo-np.co.jp/article/1" in key
     else:
-        assert re.search(f"日付の出典:( date from: )?{mark} ", key)
+        assert re.search(f"日付の出典( / date from)?: {{0,1}}{mark} ", key)  # 「日付の出典 / date from: 」 (review 10)
         relay = f"東京新聞の報道:{mark}が紹介( Tokyo Shimbun: relayed by {mark})? https://www.tokyo-np.co.jp/article/1"
         assert re.search(relay, key)

@@ -187,16 +187,4 @@ def test_a_date_counted_from_its_own_year_is_stated_and_a_counted_one_says_how_f
         "2025年2月(記事中の年(2023年)の2年後として計算)", "February 2025 (counted as 2 years after a year in the article (2023))")
 
 
-# --------------------------------------------------------------------------- 6. bilingual options
-
-
-def test_s2_every_option_of_a_bilingual_choice_carries_its_english(tmp_path: Path) -> None:
-    """S2 #3: ア APEC had no English line (its English is its Japanese) while ウ G20 had "the G20"."""
-    result = CliRunner().invoke(cli, ["worksheet", "--story", "2025-wang-yi-shoigu-dialogue", "--lang", "both", "--types",
-                                      "choice,truefalse,matching", "--count", "8", "--seed", "21", "--format", "html",
-                                      "-o", str(tmp_path), "--name", "s2"])
-    assert result.exit_code == 0, result.output
-    sheet = (tmp_path / "s2-A.html").read_text(encoding="utf-8")
-    options = [li for ol in sheet.split('<ol class="options')[1:] for li in ol.split("</ol>")[0].split("<li>")[1:]]
-    assert options and all('<span class="en">' in li for li in options), [li for li in options if 'class="en"' not in li]
-    assert '<span class="opt">APEC<span class="en">APEC</span>' in sheet
+# 6. (bilingual options all in English) was reversed by review 10, s3(d): test_worksheet_review10_layout.py

@@ -434,14 +434,16 @@ def context_note(context: Text) -> Text:
     return Text(f"※{note.ja}", note.en)
 
 
-def disagreement_note(topic: Text, differs: Text | None = None) -> Text:
+def disagreement_note(topic: Text, differs: Text | None = None, *, bilingual: bool = False) -> Text:
     """「※記事によって記述が異なる点(中国の対ロ軍事支援):…」 with what differs (the bank's record), not the topic alone
-    (review 9, s1: a heading with nothing under it)."""
+    (review 9, s1: a heading with nothing under it). Where the record has no English, a `bilingual` key's note has
+    none either: an English heading under the Japanese body read as cut off (review 10, s3(e)); an English-only key
+    keeps the heading."""
     if differs is None:
         return Text(f"※記事によって記述が異なる点:{topic.ja}", f"The articles differ on this: {topic.en}")
     return Text(f"※記事によって記述が異なる点({topic.ja}):{differs.ja}",
                 f"The articles differ on this ({topic.en.rstrip('.')}): {differs.en}" if differs.en
-                else f"The articles differ on this: {topic.en}")
+                else "" if bilingual else f"The articles differ on this: {topic.en}")
 
 
 def display_width(text: str) -> float:

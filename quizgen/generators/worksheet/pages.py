@@ -22,7 +22,7 @@ from collections.abc import Callable, Sequence
 from quizgen.bank.model import Lang, Text
 from quizgen.generators.worksheet.pdf import Layout
 
-__all__ = ["BLANK_PAGE", "balance", "page_problems"]
+__all__ = ["BLANK_PAGE", "balance", "fit_key", "page_problems"]
 
 BLANK_PAGE = Text("(このページは余白です)", "(This page is intentionally left blank.)")
 _SECTION_RE = re.compile(r'<section class="sec [^"]*" id="(s[0-9]+)"')
@@ -45,9 +45,22 @@ def page_problems(anchors: Sequence[frozenset[str]]) -> list[str]:
         heads = {a for a in ids if re.fullmatch(r"h[0-9]+", a)}
         if heads and not questions:
             problems.append(f"page {n + 1} ends with a section heading")
-        if "sources" in ids and not questions and n > 0:
-            problems.append(f"page {n + 1} holds only the source list")
+    problems += [f"page {n} holds only the source list" for n in sources_alone(anchors)]
     return problems
+
+
+def sources_alone(anchors: Sequence[frozenset[str]]) -> list[int]:
+    """The pages (from 1) after the first that hold the source list and no question or key entry that starts there
+    (`q3`, `k3`): a timeline entry's box, its end mark and padding, may run onto the page with the sources and print
+    nothing there (review 10, A4 furigana key p.5)."""
+    seen: set[str] = set()
+    out = []
+    for n, ids in enumerate(anchors):
+        starts = {a for a in ids if re.fullmatch(r"[qk][0-9]+", a)} - seen
+        seen |= starts
+        if n > 0 and "sources" in ids and not starts:
+            out.append(n + 1)
+    return out
 
 
 def _with_class(html: str, name: str) -> str:
@@ -76,7 +89,10 @@ def balance(htmls: Sequence[str], lay_out: Callable[[str], Layout], lang: Lang) 
     return layouts
 
 
-TIGHTER = ("compact", "compact packed", "compact packed dense")  # ever tighter settings (worksheet.css)
+# ever tighter settings (worksheet.css); the last sets the lines of a furigana sheet that carry no reading (options,
+# the matching's right column) and the source list tighter (review 10, s5: 問10 alone with the sources on p.3)
+TIGHTER = ("compact", "compact packed", "compact packed dense", "compact packed dense tightest")
+KEEP_SOURCES = "keep-sources"  # a key's source list held to its last entry: the last resort of `fit_key`
 SPARSE_LAST_PAGE = 2  # questions or fewer on the last page: try setting the sheet tighter to save that page
 SHORT_SECTION = 4  # questions or fewer of one section that begins on the last page: a short tail to try to save
 
@@ -112,6 +128,35 @@ def _pack(docs: list[str], layouts: list[Layout], lay_out: Callable[[str], Layou
                 break
         else:
             docs[i], layouts[i] = _with_class(docs[i], TIGHTER[-1]), tightest
+
+
+def fit_key(html: str, lay_out: Callable[[str], Layout]) -> Layout:
+    """An answer key laid out with no page that holds only its source list (review 10, s1 and s5: p.5 held only the
+    sources): the lightest tighter setting (`TIGHTER`) that brings the list back onto the page before, else the list
+    held to the last entry (which then comes over with it), else the last entry set on the last page with the list
+    (a timeline entry broken across pages brought only its padding over); the first layout when none does."""
+    x = lay_out(html)
+    if not lonely_sources(x):
+        return x
+    for c in TIGHTER:
+        y = lay_out(_with_class(html, c))
+        if not lonely_sources(y) and y.page_count < x.page_count:
+            return y
+    tries = [_with_class(html, KEEP_SOURCES)]
+    entries = re.findall(r'<div class="k [^"]*" id="(k[0-9]+)"', html)
+    if entries:
+        tries.append(_break_before(html, entries[-1]))
+    for doc in tries:
+        y = lay_out(doc)
+        if not lonely_sources(y) and y.page_count <= x.page_count + 1:
+            return y
+    return x
+
+
+def lonely_sources(x: Layout) -> list[int]:
+    """The pages (from 1) after the first that hold the source list and print nothing else (`Layout.prints_besides`)."""
+    printed = x.prints_besides("sources")
+    return [n + 1 for n, ids in enumerate(x.anchors()) if n > 0 and "sources" in ids and not printed[n]]
 
 
 def _tighten(docs: list[str], layouts: list[Layout], lay_out: Callable[[str], Layout]) -> None:

@@ -118,6 +118,22 @@ class Layout:
         return [frozenset(page.anchors) for page in self.document.pages]
 
 
+    def prints_besides(self, element_id: str) -> list[bool]:
+        """Whether each page prints any text outside the element `element_id` and the page margins (running head,
+        page number): an entry whose box runs onto a page with only its padding prints nothing there, though its
+        anchor is on that page (review 10: a key's p.5 held only the source list and 問12's bottom edge)."""
+        return [_prints_text(page._page_box, element_id) for page in self.document.pages]
+
+
+def _prints_text(box: Any, skip_id: str) -> bool:
+    element = getattr(box, "element", None)
+    if type(box).__name__ == "MarginBox" or (element is not None and element.get("id") == skip_id):
+        return False
+    if type(box).__name__ == "TextBox" and box.text.strip("\u2060 \n"):
+        return True
+    return any(_prints_text(child, skip_id) for child in getattr(box, "children", ()))
+
+
 _KATAKANA_GAP = re.compile(r"(?<=[\u30a1-\u30fa\u30fc])(?=[\u30a1-\u30fa\u30fc])")
 _WORD_JOINER = "\u2060"
 

@@ -141,8 +141,10 @@ def _segments(name: str, reading: str, kind: str | None) -> list[tuple[str, str 
 
 def tail_split(text: str) -> tuple[str, str]:
     """`text` as (head, tail): the tail is what a 出典 mark is joined to with no break (review 4: 出典⑤ wrapped
-    onto a line of its own): the last word of English, the last few kana and closing marks of Japanese (never a
-    kanji, so a reading laid over a name stays whole)."""
+    onto a line of its own): the last word of English; of Japanese the closing marks and the one kana before them
+    (a katakana word whole, so it never breaks at the span: モスク/ワ), never a kanji, so a reading laid over a name
+    stays whole. Four kana held together broke B5 lines early, 「…何度目の訪ロ / だったか。出典①②」 with a gap at the
+    line's end (review 10, s4(b))."""
     if text.isascii():
         at = text.rstrip().rfind(" ")
         return (text[:at + 1], text[at + 1:]) if at >= 0 else ("", text)
@@ -151,7 +153,7 @@ def tail_split(text: str) -> tuple[str, str]:
     return text[:at], text[at:]
 
 
-_JA_TAIL = re.compile(r"[\u3041-\u309f\u30a0-\u30ff。、」』）)！？?!・ー]{1,4}$")
+_JA_TAIL = re.compile(r"(?:[\u30a1-\u30fa\u30fc]+|[\u3041-\u309f])?[。、」』）)！？?!]{0,3}$")
 
 
 def alias_segments(bank: Bank, named: dict[str, list[tuple[str, str | None]]]) -> dict[str, list[tuple[str, str | None]]]:

@@ -100,6 +100,28 @@ class _Writer:
     def t(self, text: Text) -> str:
         return text.en if self.lang is Lang.EN else text.ja
 
+    def en_of(self, text: Text) -> str | None:
+        """The English a bilingual document prints with `text`: none where it is the Japanese (BRICS / BRICS, review
+        10 s3(d)) or missing, as the PDF (`tx` in macros.html.j2)."""
+        return text.en if self.lang is Lang.BOTH and text.en and text.en != text.ja else None
+
+    def inline(self, text: Text) -> str:
+        """`text` on one line, a bilingual document's English after the Japanese (`tx_inline`): 「○(正しい) ○ (true)」."""
+        en = self.en_of(text)
+        return f"{self.t(text)} {en}" if en else self.t(text)
+
+    def inline_label(self, ja: str, en: str) -> str:
+        """A label on the line of what follows it: 「日付 / Date: 」 (`inline_label`), not 「日付: Date: 」 (review 10)."""
+        return {Lang.JA: ja, Lang.EN: en, Lang.BOTH: f"{ja.rstrip(':')} / {en}"}[self.lang]
+
+    def note(self, text: Text, *, size: float = 8.5, indent: float = 6) -> None:
+        """A key's note: the Japanese, and a bilingual key's English as a smaller paragraph beneath (the PDF's `.en`
+        line): the Word key dropped every English explanation, 「Correct: …」 line and date (review 10, s3(g))."""
+        self.para(self.t(text), size=size, indent=indent)
+        en = self.en_of(text)
+        if en:
+            self.para(en, size=size - 0.5, indent=indent)
+
     def label(self, ja: str, en: str) -> str:
         return {Lang.JA: ja, Lang.EN: en, Lang.BOTH: f"{ja} {en}"}[self.lang]
 
@@ -165,10 +187,15 @@ class _Writer:
         outer.append(ruby)
         p._p.append(outer)
 
-    def text(self, p: Any, text: Text, *, size: float | None = None) -> None:
-        self.add(p, self.t(text), size=size)
-        if self.lang is Lang.BOTH:
-            p.add_run("\n" + text.en).font.size = self.Pt(8.5)
+    def text(self, p: Any, text: Text, *, size: float | None = None, ruby: bool = True) -> None:
+        self.add(p, self.t(text), size=size, ruby=ruby)
+        self.english(p, text)
+
+    def english(self, p: Any, text: Text) -> None:
+        """A bilingual document's English of `text` on a line of its own in `p`, where it differs from the Japanese."""
+        en = self.en_of(text)
+        if en:
+            p.add_run("\n" + en).font.size = self.Pt(8.5)
 
     # ------------------------------------------------------------------ header
 
@@ -187,11 +214,22 @@ class _Writer:
         h.add_run(f"{title}{'　' + word if word else ''}　［{version}］")
         if part is Part.KEY:
             label = self.variant.label
-            self.para(self.label(f"この解答は版{label}専用です。", f"This key is for version {label} only."))
+            en = f"{'This key is' if self.lang is Lang.EN else 'Answer key'} for version {label} only."  # as the PDF
+            self.para(self.label(f"この解答は版{label}専用です。", en))
+            self.para(self._meta(), size=8)
         elif part is Part.SHEET and o.answer_sheet:
             self.para(self.label("解答はすべて解答用紙に記入しなさい。", "Write every answer on the answer sheet."))
         else:
             self.fields()
+
+    def _meta(self) -> str:
+        """「問題数 8・満点 8点・作成日 2026-01-01・seed 31」 under the key's heading, as the PDF key prints it."""
+        ws, seed = self.ws, self.ws.options.seed
+        ja = (f"問題数 {ws.count}・満点 {ws.total}点・作成日 {ws.created.isoformat()}"
+              + (f"・seed {seed}" if seed is not None else ""))
+        en = (f"{ws.count} questions · {ws.total} points · created {ws.created.isoformat()}"
+              + (f" · seed {seed}" if seed is not None else ""))
+        return {Lang.JA: ja, Lang.EN: en, Lang.BOTH: f"{ja} / {en}"}[self.lang]
 
     def fields(self) -> None:
         table = self.doc.add_table(rows=2, cols=6)
@@ -211,7 +249,7 @@ class _Writer:
             label = self.ws.points_label(section)
             pts = "　" + (label.en if self.lang is Lang.EN else label.ja)
         h = self.doc.add_heading(level=2)
-        h.add_run(f"{_ROMAN[index]}　{self.t(section.type.label)}{pts}")
+        h.add_run(f"{_ROMAN[index]}　{self.inline(section.type.label)}{pts}")
         h.paragraph_format.keep_with_next = True
         instr = section.type.instructions_for(self.ws.options.answer_sheet)
         self.text(self.para(), Text(instr.ja.replace("□に", "［　］に"), instr.en))  # Word's box is ［　］
@@ -250,24 +288,28 @@ class _Writer:
             self.add(p, self.t(text), ruby=ruby)
             if k < len(marks):
                 self.mark_run(p, marks[k])
+            self.english(p, text)  # the bilingual sheet's options lost their English (review 10, s3(g))
 
     def _matching(self, q: MatchingQ, sheet_only: bool) -> None:
         table = self.doc.add_table(rows=max(len(q.lefts), len(q.rights)), cols=4)
         for k, left in enumerate(q.lefts):
             row = table.rows[k].cells
-            row[0].text = f"({k + 1}) {self.t(left.left)}{self.marks([left.article])}"
+            row[0].text = f"({k + 1}) {self.t(left.left)}{self.marks([left.article])}{self._en_line(left.left)}"
             row[1].text = "［　　］" if sheet_only else ""
         for k, right in enumerate(q.rights):  # the titles and the decoys
             row = table.rows[k].cells
             row[2].text = self.letters[k]
-            row[3].text = self.t(right.right)
+            row[3].text = self.t(right.right) + self._en_line(right.right)
+
+    def _en_line(self, text: Text) -> str:
+        en = self.en_of(text)
+        return f"\n{en}" if en else ""
 
     def _prompt(self, qno: str, prompt: Text, note: Text | None, articles: Sequence[str] = ()) -> None:
         p = self.para(qno)
         self.add(p, self.t(prompt))
         self.mark_run(p, articles)
-        if self.lang is Lang.BOTH:
-            p.add_run("\n" + prompt.en).font.size = self.Pt(8.5)
+        self.english(p, prompt)
         self._note(note)
 
     def _note(self, note: Text | None) -> None:
@@ -285,6 +327,9 @@ class _Writer:
             else:
                 self.add(p, seg)
         self.mark_run(p, supporting(self.bank, cz.item))
+        if self.lang is Lang.BOTH:  # the English with its blanks as text, as the PDF prints it
+            en = "".join("(　)" if blank else seg for seg, blank in cz.parts("en"))
+            p.add_run("\n" + en).font.size = self.Pt(8.5)
 
     def sheet(self) -> None:
         self.header(Part.SHEET)
@@ -299,7 +344,9 @@ class _Writer:
         for s in self.sources.values():
             relay = f" {self.t(s.relay)}" if s.relay is not None else ""
             reports = "".join(f"; {self.t(r.name)}{' ' + r.url if r.url else ''}" for r in s.reports)
-            self.para(f"{s.mark} {self.t(s.label)}{relay}{' ' + s.url if s.url else ''}{reports}", size=8, keep=False)
+            p = self.para(f"{s.mark} {self.t(s.label)}{relay}{' ' + s.url if s.url else ''}{reports}", size=8, keep=False)
+            if self.lang is Lang.BOTH and s.name_en:
+                p.add_run("\n" + s.name_en).font.size = self.Pt(7.5)
 
     # ------------------------------------------------------------------ key and answer sheet
 
@@ -315,7 +362,7 @@ class _Writer:
             table.cell(0, k).text = h
         for r, e in enumerate(entries, start=1):
             sep = ", " if self.lang is Lang.EN else "、"
-            for k, text in enumerate((str(e.number), self.t(e.answer), sep.join(e.alternatives), str(e.points))):
+            for k, text in enumerate((str(e.number), self.inline(e.answer), sep.join(e.alternatives), str(e.points))):
                 table.cell(r, k).text = text
         self.para(self.label(f"満点 {self.ws.total}点", f"Total {self.ws.total}"), keep=False)
         self.doc.add_page_break()  # type: ignore[no-untyped-call]
@@ -325,36 +372,47 @@ class _Writer:
         self.source_list(self.label("出典", "Sources"))
 
     def _key_entry(self, e: KeyEntry) -> None:
-        self.para(f"{'Q' if self.lang is Lang.EN else '問'}{e.number}　{self.t(e.answer)}")
+        self.para(f"{'Q' if self.lang is Lang.EN else '問'}{e.number}　{self.inline(e.answer)}")
+        self._key_lines(e)
+        self._key_notes(e)
+        self.para(keep=False)
+
+    def _key_lines(self, e: KeyEntry) -> None:
         for line in e.lines:
             if line.label or len(e.lines) > 1:
-                self.para(f"{line.label} {self.t(line.answer) if len(e.lines) > 1 else ''}".strip(), indent=6)
-            if line.detail is not None:  # 正しくは:… under a false statement; a timeline event's date
-                self.para(self.t(line.detail), size=9, indent=6)
+                self.para(f"{line.label} {self.inline(line.answer) if len(e.lines) > 1 else ''}".strip(), indent=6)
+            if line.detail is not None:  # 正しくは:… under a false statement (Correct: …); a timeline event's date
+                self.note(line.detail, size=9)
             for quote in line.quotes:
                 mark = self.sources[quote.article].mark if quote.article in self.sources else ""
                 see = f"({self.t(quote.see)})" if quote.see is not None else ""
                 self.para(f"{mark}「{quote.text}」{see}", size=8.5, indent=10)
-        notes = [self.t(e.scoring) if e.scoring else None,
-                 self._dated(e) if e.dated else None,
-                 self.t(e.explanation) if e.explanation else None,
-                 *(self._named(r) for r in e.named),
-                 self.t(context_note(e.context)) if e.context else None,
-                 self.t(disagreement_note(e.disagreement, e.differs)) if e.disagreement else None]
-        for note in notes:
-            if note:
-                self.para(note, size=8.5, indent=6)
-        self.para(keep=False)
+
+    def _key_notes(self, e: KeyEntry) -> None:
+        """The scoring rule, date and notes under an entry, each with a bilingual key's English (`note`)."""
+        if e.scoring:
+            self.note(e.scoring)
+        if e.dated:
+            self.para(self._dated(e), size=8.5, indent=6)
+        if e.explanation:
+            self.note(e.explanation)
+        for r in e.named:
+            self.para(self._named(r), size=8.5, indent=6)
+        if e.context:
+            self.note(context_note(e.context))
+        if e.disagreement:
+            self.note(disagreement_note(e.disagreement, e.differs, bilingual=self.lang is Lang.BOTH))
 
     def _mark(self, article: str | None) -> str:
         return self.sources[article].mark if article is not None and article in self.sources else ""
 
     def _dated(self, e: KeyEntry) -> str:
         """「日付:2023年3月10日 日付の出典:③ニューズウィーク日本版…」, as the HTML key prints it."""
-        line = f"{self.label('日付:', 'Date: ')}{self.t(e.dated)}" if e.dated else ""
+        line = f"{self.inline_label('日付:', 'Date: ')}{self.inline(e.dated)}" if e.dated else ""
         if e.date_source is not None:
             mark = self._mark(e.date_article)
-            line += f"　{self.label('日付の出典:', 'date from: ')}{mark + ' ' if mark else ''}{self.t(e.date_source)}"
+            line += (f"　{self.inline_label('日付の出典:', 'date from: ')}{mark + ' ' if mark else ''}"
+                     f"{self.inline(e.date_source)}")
         return line
 
     def _named(self, r: NamedReport) -> str:
@@ -367,7 +425,7 @@ class _Writer:
     def answers(self) -> None:
         self.header(Part.ANSWERS)
         for index, section in enumerate(self.variant.sections):
-            self.doc.add_heading(f"{_ROMAN[index]}　{self.t(section.type.label)}", level=2)
+            self.doc.add_heading(f"{_ROMAN[index]}　{self.inline(section.type.label)}", level=2)
             table = self.doc.add_table(rows=len(section.questions), cols=2)
             table.style = "Table Grid"
             for r, (n, q) in enumerate(section.numbered()):

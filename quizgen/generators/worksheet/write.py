@@ -19,7 +19,7 @@ from quizgen import atomic, extras
 from quizgen.bank.model import Bank, Lang
 from quizgen.errors import DependencyError, QuizgenError, UsageError
 from quizgen.generators.worksheet import fonts
-from quizgen.generators.worksheet.pages import balance
+from quizgen.generators.worksheet.pages import balance, fit_key
 from quizgen.generators.worksheet.pdf import (
     Layout,
     MissingLibraryError,
@@ -177,7 +177,7 @@ def _write_pdfs(ws: Worksheet, docs: dict[tuple[str, Part], str], out_dir: Path,
     labels = [v.label for v in ws.variants]
     for part in parts(ws):
         htmls = [docs[label, part].replace(FONT_PLACEHOLDER, css, 1) for label in labels]
-        laid = [lay_out(h) for h in htmls] if part is Part.KEY else balance(htmls, lay_out, ws.lang)
+        laid = [fit_key(h, lay_out) for h in htmls] if part is Part.KEY else balance(htmls, lay_out, ws.lang)
         layouts.update({(label, part): x for label, x in zip(labels, laid, strict=True)})
     written = []
     for (label, part) in docs:
