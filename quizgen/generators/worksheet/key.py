@@ -350,10 +350,11 @@ def fits_between(alt: str, before: str, after: str) -> bool:
 
 
 def date_source(bank: Bank, item: Item) -> Text | None:
-    """The source an item's date is counted from (記事の日付から), named when the item cites it nowhere else:
-    「記事の日付(2023年3月29日)から」 beside sources ②① must say which article that date is."""
+    """The source an item's date is found from (記事の日付から, or a year counted from one the page writes), named when
+    the item cites it nowhere else: 「記事の日付(2023年3月29日)から」 beside sources ②① must say which article that
+    date is, and 「記事中の年(2023年)の2年後」 which article writes 2023 (review 11: ① did not)."""
     basis = item.date_basis
-    if basis is None or basis.how is not DateHow.ARTICLE_DATE or basis.article in item.articles:
+    if basis is None or basis.how is DateHow.STATED or basis.article in item.articles:
         return None
     return source_name(bank, basis.article) if basis.article in bank.source_by_id else None
 
