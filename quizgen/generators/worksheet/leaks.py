@@ -446,6 +446,8 @@ class LeakChecker:
         self._named: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {}  # by content of a matching exercise:
         # its people's names (`_matching_names`)
         self._matching_told: dict[str, dict[int, bool]] = {}  # by content of a matching exercise: text number -> shows
+        self._timeline_parts: dict[str, list[tuple[frozenset[str], str, tuple[tuple[str, str, bool, str], ...]]]] = {}
+        # by content of a timeline exercise: per event, its stories, date and date labels (`_shows_date`)
         self._sentences_shared: dict[tuple[int, int], bool] = {}  # by pair of evidence numbers (`_quote_number`)
         self._quote_numbers: dict[tuple[object, ...], int] = {}  # an item's evidence -> its number
         self._quoted: list[Item] = []  # by that number: the first item quoting so (whose `_item_spans` stand for all)
@@ -628,7 +630,7 @@ class LeakChecker:
         if ft.asked is not None:
             return self._shows_answer(fg, ft.asked)
         if isinstance(taker, TimelineQ):
-            return bool(_timeline_leaks(taker, giver, sheet_texts(giver), self.langs))
+            return self._shows_date(giver, fg, taker, ft)
         assert isinstance(taker, MatchingQ)
         return self._shows_pair(giver, fg, taker, ft)
 
@@ -648,6 +650,30 @@ class LeakChecker:
                 known = told[k] = self._told(asked, self._text_list[k][0], *self._text_read[k])
             if known:
                 return True
+        return False
+
+    def _shows_date(self, giver: Question, fg: _Facts, taker: TimelineQ, ft: _Facts) -> bool:
+        """`bool(_timeline_leaks(taker, giver, …))`, from each event's stories and date labels read once per exercise and
+        each text normalised once."""
+        parts = self._timeline_parts.get(ft.content)
+        if parts is None:
+            parts = self._timeline_parts[ft.content] = []
+            for e in taker.shown:
+                labels = [date_label(e.when)]
+                if len(e.when) > 4 and any(o.when[:4] != e.when[:4] for o in taker.shown):
+                    labels.append(date_label(e.when[:4]))
+                said = tuple((lg, form, form.isdigit(), normalise(form)) for label in labels for lg in self.langs
+                             for form in (getattr(label, lg),))
+                parts.append((frozenset(i.story for i in e.all_items if i.story), e.when, said))
+        others = question_items(giver)
+        for stories, when, said in parts:
+            if not any(i.story in stories or i.when == when for i in others):
+                continue
+            for k in fg.texts:
+                text = self._text_list[k][0]
+                for lg, form, digits, key in said:
+                    if (_date_in(form, getattr(text, lg)) if digits else key in self._normalised(k, lg)):
+                        return True
         return False
 
     def _shows_pair(self, giver: Question, fg: _Facts, taker: MatchingQ, ft: _Facts) -> bool:
