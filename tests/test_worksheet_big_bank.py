@@ -5,6 +5,7 @@ to the checker's two costly readings, never in seconds."""
 from __future__ import annotations
 
 import random
+from collections.abc import Sequence
 from dataclasses import replace
 
 import pytest
@@ -17,7 +18,7 @@ from quizgen.generators.worksheet import WorksheetOptions, leaks
 from quizgen.generators.worksheet.choose import pick_content
 
 
-def _copies(items: list[Item], n: int) -> list[Item]:
+def _copies(items: Sequence[Item], n: int) -> list[Item]:
     """Each item `n` times under new ids, 「第c問 」 before each copy's prompt (no two copies are one question)."""
     return [replace(i, id=f"{i.id}-c{c}", prompt=Text(f"第{c}問 {i.prompt.ja}", i.prompt.en))
             for c in range(n) for i in items]
