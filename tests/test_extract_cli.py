@@ -253,3 +253,19 @@ def test_add_article_suggests_the_headline_after_a_breadcrumb_and_the_japanese_o
     # the romanised holder alone never wins over a masthead that reads as an outlet's name
     assert outlet_named("はるかぜ日報 電子版　　トップ　＞　政治\n本文。\n© Harukaze Nippo, Inc.") == "はるかぜ日報 電子版"
     assert outlet_named("本文。\n記事の著作権ははるかぜ日報社に帰属します。") == "はるかぜ日報"
+
+
+@pytest.mark.parametrize(("text", "said"), [
+    ("ロシアのラブロフ外相は北京を訪れ、中国の王毅外相と会談した。両外相はウクライナ情勢について意見を交わした。\n",
+     "its outlet is unknown and its date is unknown."),
+    ("ロシアのラブロフ外相は9日、北京を訪れ、中国の王毅外相と会談した。両外相は昨年7月の合意を確認した。\n",
+     "its outlet is unknown and its date is unknown, so 「9日」「昨年7月」 are not resolved."),
+])
+def test_extract_of_an_undated_article_names_its_own_relative_dates(work: Path, text: str, said: str) -> None:
+    """hostile10: the note said 「16日」「昨年」 "are not resolved" of an article that has neither."""
+    article = work / "undated.txt"
+    article.write_text(text, encoding="utf-8")
+    r = CliRunner().invoke(cli, ["extract", str(article), "--bank", str(work / "bank"), "-o", str(work / "d.yaml")])
+    assert r.exit_code == 0, r.output
+    assert f"note: undated.txt is not registered in the bank: {said}\n" in r.output
+    assert "16日" not in r.output

@@ -63,6 +63,9 @@ NOT_THE_BANK = (
     "a synthetic bank of 80 independent facts",
     "40-question PDF",
     "every strict read of 30 random items",  # samples read from the bank, not its size
+    "the ×100 bank (4,900 items)",  # bench/bench_worksheet_big.py's copied banks
+    "on 980 items",
+    "compares two items' sentences",  # a pair, not the bank's size
 )
 
 _FIGURE = re.compile(r"\b(\d[\d,]*|" + "|".join(WORDS[2:]) + r") (?:[A-Za-z-]+ ){0,2}"

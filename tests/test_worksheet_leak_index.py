@@ -24,6 +24,7 @@ class _Looked:
 
     key: str
     searched: frozenset[str]
+    group: int = 0  # none alike: each its own (`_Asked.group`)
 
 
 _CHARS = st.sampled_from("アイウロシ中国米外相ab ")
@@ -35,7 +36,7 @@ _CHARS = st.sampled_from("アイウロシ中国米外相ab ")
 def test_a_text_searched_once_finds_every_string_it_holds(strings: list[str], texts: list[str]) -> None:
     """Overlapping strings, one the prefix of another, several at one position: each answer with a string in a text
     is a candidate, and no other (the pattern is the strings' trie, read at every position)."""
-    looked = [_Looked(f"a{n}", frozenset({s})) for n, s in enumerate(strings)]
+    looked = [_Looked(f"a{n}", frozenset({s}), n) for n, s in enumerate(strings)]
     index = _Index(looked)  # type: ignore[arg-type]  # _Index reads .key and .searched only
     got = {a.key for a in index.candidates(texts)}
     assert got == {a.key for a in looked if any(s in t for s in a.searched for t in texts)}

@@ -172,8 +172,12 @@ def extract(article: Path, output: Path | None, max_drafts: int | None, keep_all
             write_text(output, result.dumps(article.name))
     _summary(result, output, keep_all)
     if not registered:
+        from quizgen.extract.dating import page_dated
+
+        relative = page_dated(text)
         guessed = f"its date was taken from the text ({source.published})" if source.published else \
-            "its date is unknown, so 「16日」「昨年」 are not resolved"
+            f"its date is unknown, so {''.join(f'「{w}」' for w in relative)} {'is' if len(relative) == 1 else 'are'} " \
+            "not resolved" if relative else "its date is unknown"
         click.echo(f"note: {article.name} is not registered in the bank: its outlet is unknown and {guessed}.\n"
                    f"      Register it first:  quizgen add-article {article}{bank_flag(bank_path)}", err=True)
     if output is not None:

@@ -89,6 +89,23 @@ class Resolved:
         return 1 + (self.month is not None) + (self.day is not None)
 
 
+def page_dated(text: str, most: int = 3) -> tuple[str, ...]:
+    """The first `most` distinct expressions of `text`, in order, that only the page's date resolves (16日, 昨年,
+    先月3日, 24年, 5月): what an article of unknown date leaves unresolved (hostile10: the note quoted 「16日」「昨年」
+    from no article)."""
+    found = sorted((m.start(), m.end(), m.group()) for p in (_SHORT, _REL, _MONTH_REL, _MONTH_DAY, _DAY)
+                   for m in p.finditer(text))
+    out: list[str] = []
+    end = 0
+    for start, stop, said in found:
+        if start < end:  # inside one already taken (昨年7月 holds 7月)
+            continue
+        end = stop
+        if said not in out:
+            out.append(said)
+    return tuple(out[:most])
+
+
 def ja_date(year: int, month: int | None = None, day: int | None = None) -> str:
     return f"{year}年" + (f"{month}月" if month else "") + (f"{day}日" if month and day else "")
 

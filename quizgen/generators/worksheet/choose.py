@@ -685,10 +685,14 @@ def _take_one(picking: _Picking, t: Exercise, cap: int | None = None, most: int 
     swapped = any(picking.swaps(q.tf.item) for q in picking.content.get(Exercise.TRUEFALSE, ())
                   if isinstance(q, TrueFalseQ))
 
+    counted: dict[frozenset[tuple[str, int, int]], int] = {}  # by passage: items quoting alike are counted once
+
     def on_passage(item: Item) -> int:  # how many chosen questions draw on its passage (`leaks.near`): fewest first
-        if not drawn_on or not near(drawn_on, passage(item)):
-            return 0
-        return sum(near(d, passage(item)) for d in drawn)
+        marks = passage(item)
+        known = counted.get(marks)
+        if known is None:
+            known = counted[marks] = 0 if not drawn_on or not near(drawn_on, marks) else sum(near(d, marks) for d in drawn)
+        return known
 
     used = picking.used
     pool = [i for i in picking.pool if i.id not in used]  # the order of the rest is the same

@@ -366,6 +366,7 @@ class _Facts:
     texts: tuple[int, ...]
     items: tuple[str, ...]
     articles: frozenset[str]  # the articles its items' evidence quotes (two questions share a sentence of one only)
+    quotes: tuple[int, ...] = ()  # per item, the number of its evidence (`LeakChecker._quote_number`)
 
 
 @dataclass(frozen=True)
@@ -385,6 +386,7 @@ class _Asked:
     told: dict[int, bool]  # text number (`LeakChecker._text_ids`) -> whether that text shows one of these answers
     key: str = ""  # `_asked_key`
     searched: frozenset[str] = frozenset()  # every string `LeakChecker._told` looks for in a text (`_Index`)
+    group: int = 0  # the same for answers `_told` reads alike (they share `told`): what `_Index` holds and `_tells` names
 
 
 def _finds(forms: list[tuple[str, int]]) -> list[tuple[str, int, str, bool]]:
@@ -429,6 +431,8 @@ class LeakChecker:
         self._seen: dict[int, tuple[Question, _Facts]] = {}  # by object: the question (kept alive) and its facts
         self._facts_by_key: dict[str, _Facts] = {}  # by question key
         self._asked: dict[str, _Asked] = {}  # by `_asked_key`
+        self._groups: dict[tuple[object, ...], tuple[int, dict[int, bool]]] = {}  # what `_told` reads of an `_Asked`:
+        # its group and shared `told`
         self._text_ids: dict[tuple[Text, bool], int] = {}  # every text read (and whether an option), numbered
         self._text_list: list[tuple[Text, bool]] = []  # the same, by number
         self._text_read: list[tuple[frozenset[str] | None, Shown]] = []  # the same, prepared: an option's normalised
@@ -436,13 +440,17 @@ class LeakChecker:
         self._listed: dict[tuple[str, bool], tuple[Text, str]] = {}  # (article, headline?): as listed, and its name
         self._answers_of: dict[str, list[tuple[str, int]]] = {}  # by `_source_key`: `_answers`
         self._index: _Index | None = None  # every answer expected (`expect`)
-        self._told_by: dict[str, tuple[_Index, frozenset[str]]] = {}  # by content: the `_tells` of all its texts
-        self._text_tells: dict[int, tuple[_Index, frozenset[str]]] = {}  # text number -> `_tells`
+        self._told_by: dict[str, tuple[_Index, frozenset[int]]] = {}  # by content: the `_tells` of all its texts
+        self._text_tells: dict[int, tuple[_Index, frozenset[int]]] = {}  # text number -> `_tells`
         self._text_normalised: dict[tuple[int, str], str] = {}  # (text number, language) -> `normalise` of it
         self._named: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {}  # by content of a matching exercise:
         # its people's names (`_matching_names`)
         self._matching_told: dict[str, dict[int, bool]] = {}  # by content of a matching exercise: text number -> shows
-        self._sentences_shared: dict[tuple[str, str], bool] = {}  # by pair of item ids
+        self._timeline_parts: dict[str, list[tuple[frozenset[str], str, tuple[tuple[str, str, bool, str], ...]]]] = {}
+        # by content of a timeline exercise: per event, its stories, date and date labels (`_shows_date`)
+        self._sentences_shared: dict[tuple[int, int], bool] = {}  # by pair of evidence numbers (`_quote_number`)
+        self._quote_numbers: dict[tuple[object, ...], int] = {}  # an item's evidence -> its number
+        self._quoted: list[Item] = []  # by that number: the first item quoting so (whose `_item_spans` stand for all)
         self.names = person_names(bank)
 
     def _id(self, q: Question) -> str:
@@ -545,7 +553,8 @@ class LeakChecker:
             texts = tuple(dict.fromkeys(numbers))
             facts = self._facts_by_key[key] = _Facts(self.content(q), asked, texts,
                                                      tuple(i.id for i in question_items(q)),
-                                                     frozenset(e.article for i in question_items(q) for e in i.evidence))
+                                                     frozenset(e.article for i in question_items(q) for e in i.evidence),
+                                                     tuple(self._quote_number(i) for i in question_items(q)))
         self._seen[id(q)] = (q, facts)
         return facts
 
@@ -566,9 +575,14 @@ class LeakChecker:
             held = [key for _, key in keys if len(key) >= _MIN_BLANK and not key.isascii()]
             searched = frozenset([*(key for _, key in keys), *held, *ja_keys, *(key for _, _, key in latin),
                                   *(n for _, names in countries for n in names)])
+            # what `_told` reads of it: answers alike in these (an item repeated under new ids, issue 19) share one
+            # `told` and one place in the index, so a text is read once for all of them
+            reads = (tuple(k for _, k in keys), tuple(held), ja_keys, latin,
+                     tuple((pattern.pattern, names) for pattern, names in countries))
+            group, told = self._groups.setdefault(reads, (len(self._groups), {}))
             asked = self._asked[asked_key] = _Asked(
-                keys, finds, countries, held, frozenset(k for k in _written(q) if len(k) >= 2), ja_keys, latin, {},
-                asked_key, searched)
+                keys, finds, countries, held, frozenset(k for k in _written(q) if len(k) >= 2), ja_keys, latin, told,
+                asked_key, searched, group)
         return asked
 
     def expect(self, items: Iterable[Item]) -> None:
@@ -583,8 +597,8 @@ class LeakChecker:
                 self._asked_of(ClozeQ(cz, None))
         self._index = _Index(list(self._asked.values()))
 
-    def _tells(self, k: int) -> tuple[_Index, frozenset[str]]:
-        """The index and the `_asked_key`s of its answers that text number `k` shows (`_told`)."""
+    def _tells(self, k: int) -> tuple[_Index, frozenset[int]]:
+        """The index and the groups (`_Asked.group`) of its answers that text number `k` shows (`_told`)."""
         index = self._index
         assert index is not None
         known = self._text_tells.get(k)
@@ -598,7 +612,7 @@ class LeakChecker:
             if shows is None:
                 shows = asked.told[k] = self._told(asked, text, printed, prepared)
             if shows:
-                told.append(asked.key)
+                told.append(asked.group)
         known = self._text_tells[k] = (index, frozenset(told))
         return known
 
@@ -616,7 +630,7 @@ class LeakChecker:
         if ft.asked is not None:
             return self._shows_answer(fg, ft.asked)
         if isinstance(taker, TimelineQ):
-            return bool(_timeline_leaks(taker, giver, sheet_texts(giver), self.langs))
+            return self._shows_date(giver, fg, taker, ft)
         assert isinstance(taker, MatchingQ)
         return self._shows_pair(giver, fg, taker, ft)
 
@@ -628,7 +642,7 @@ class LeakChecker:
             told_by = self._told_by.get(fg.content)
             if told_by is None or told_by[0] is not index:
                 told_by = self._told_by[fg.content] = (index, frozenset().union(*(self._tells(k)[1] for k in fg.texts)))
-            return asked.key in told_by[1]
+            return asked.group in told_by[1]
         told = asked.told
         for k in fg.texts:
             known = told.get(k)
@@ -636,6 +650,30 @@ class LeakChecker:
                 known = told[k] = self._told(asked, self._text_list[k][0], *self._text_read[k])
             if known:
                 return True
+        return False
+
+    def _shows_date(self, giver: Question, fg: _Facts, taker: TimelineQ, ft: _Facts) -> bool:
+        """`bool(_timeline_leaks(taker, giver, …))`, from each event's stories and date labels read once per exercise and
+        each text normalised once."""
+        parts = self._timeline_parts.get(ft.content)
+        if parts is None:
+            parts = self._timeline_parts[ft.content] = []
+            for e in taker.shown:
+                labels = [date_label(e.when)]
+                if len(e.when) > 4 and any(o.when[:4] != e.when[:4] for o in taker.shown):
+                    labels.append(date_label(e.when[:4]))
+                said = tuple((lg, form, form.isdigit(), normalise(form)) for label in labels for lg in self.langs
+                             for form in (getattr(label, lg),))
+                parts.append((frozenset(i.story for i in e.all_items if i.story), e.when, said))
+        others = question_items(giver)
+        for stories, when, said in parts:
+            if not any(i.story in stories or i.when == when for i in others):
+                continue
+            for k in fg.texts:
+                text = self._text_list[k][0]
+                for lg, form, digits, key in said:
+                    if (_date_in(form, getattr(text, lg)) if digits else key in self._normalised(k, lg)):
+                        return True
         return False
 
     def _shows_pair(self, giver: Question, fg: _Facts, taker: MatchingQ, ft: _Facts) -> bool:
@@ -694,20 +732,28 @@ class LeakChecker:
                           if any(n in text.ja for n in names))
 
     def _share_sentence(self, a: Question, fa: _Facts, b: Question, fb: _Facts) -> bool:
-        """Whether `_sentence_leaks` finds one, remembered per pair of items."""
+        """Whether `_sentence_leaks` finds one, remembered per pair of evidence (items quoting alike share it: a bank
+        of repeated items, issue 19)."""
         if not fa.items or not fb.items or fa.articles.isdisjoint(fb.articles):
             return False
         shared = self._sentences_shared
-        for x in question_items(a):
-            for y in question_items(b):
-                key = (x.id, y.id)
-                same = shared.get(key)
+        for x in fa.quotes:
+            for y in fb.quotes:
+                same = shared.get((x, y))
                 if same is None:
-                    same = shared[key] = shared[y.id, x.id] = _same_sentence(
-                        x, y, self._item_spans(x), self._item_spans(y)) is not None
+                    ix, iy = self._quoted[x], self._quoted[y]
+                    same = shared[x, y] = shared[y, x] = _same_sentence(
+                        ix, iy, self._item_spans(ix), self._item_spans(iy)) is not None
                 if same:
                     return True
         return False
+
+    def _quote_number(self, item: Item) -> int:
+        """The number of `item`'s evidence: what `_same_sentence` and `_spans` read of an item."""
+        number = self._quote_numbers.setdefault(item.evidence, len(self._quote_numbers))
+        if number == len(self._quoted):
+            self._quoted.append(item)
+        return number
 
     def between(self, a: Question, b: Question) -> list[Leak]:
         """Every leak between two questions of one sheet, in both directions. Compared once per pair of contents
@@ -916,7 +962,10 @@ class _Index:
         self.keys = frozenset(a.key for a in asked)
         self.by_string: dict[str, list[_Asked]] = {}
         self.always: list[_Asked] = []  # answers looking for an empty string: in every text
+        firsts: dict[int, _Asked] = {}
         for a in asked:
+            firsts.setdefault(a.group, a)
+        for a in firsts.values():  # one of each group: they read alike (`_tells` names groups)
             for s in a.searched:
                 if s:
                     self.by_string.setdefault(s, []).append(a)

@@ -1,0 +1,54 @@
+"""A big valid bank (issue 19, hostile10: the bundled bank ×100 took over 120 s for a default sheet): the leak
+checker's work grows with the sheet and the pool, not with the pool times the copies of an answer. Counted in calls
+to the checker's two costly readings, never in seconds."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Sequence
+from dataclasses import replace
+
+import pytest
+
+from quizgen import resources
+from quizgen.bank import Selection, load_bank
+from quizgen.bank.model import Item, Text
+from quizgen.cli.worksheet import article_texts
+from quizgen.generators.worksheet import WorksheetOptions, leaks
+from quizgen.generators.worksheet.choose import pick_content
+
+
+def _copies(items: Sequence[Item], n: int) -> list[Item]:
+    """Each item `n` times under new ids, 「第c問 」 before each copy's prompt (no two copies are one question)."""
+    return [replace(i, id=f"{i.id}-c{c}", prompt=Text(f"第{c}問 {i.prompt.ja}", i.prompt.en))
+            for c in range(n) for i in items]
+
+
+def test_the_leak_checker_reads_each_text_once_per_answer_not_per_copy(monkeypatch: pytest.MonkeyPatch) -> None:
+    bank = load_bank(resources.bank_dir())
+    base = Selection().apply(bank)
+    texts = article_texts(bank, resources.bank_dir(), None)
+    calls = {"told": 0, "sentences": 0}
+    told, same_sentence = leaks.LeakChecker._told, leaks._same_sentence
+
+    def counted_told(self: leaks.LeakChecker, *args: object) -> bool:
+        calls["told"] += 1
+        return told(self, *args)  # type: ignore[arg-type]
+
+    def counted_same(*args: object) -> str | None:
+        calls["sentences"] += 1
+        return same_sentence(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(leaks.LeakChecker, "_told", counted_told)
+    monkeypatch.setattr(leaks, "_same_sentence", counted_same)
+    seen = {}
+    for n in (2, 8):
+        calls.update(told=0, sentences=0)
+        pick_content(bank, _copies(base, n), WorksheetOptions(seed=1), random.Random(1), texts)
+        seen[n] = dict(calls)
+    # two items' sentences are compared once per pair of evidence, however many items quote alike (before: once per
+    # pair of item ids, 1,470 at ×2 and 18,028 at ×8)
+    assert seen[8]["sentences"] <= len(base) ** 2
+    # a text is read once per set of answers alike, so four times the pool reads fewer than three times the texts
+    # (before: 2,674 at ×2 and 20,144 at ×8, each copy's answer read in each copy's text)
+    assert seen[8]["told"] <= 3 * seen[2]["told"]
