@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from click.testing import CliRunner
+
 from quizgen import resources
 from quizgen.bank import DateHow, load_bank
+from quizgen.cli import cli
 from quizgen.generators.worksheet.key import date_source
 
 
@@ -25,3 +30,12 @@ def test_a_date_counted_from_a_cited_page_needs_no_extra_name() -> None:
                and i.date_basis.article in i.articles]
     assert counted
     assert all(date_source(bank, i) is None for i in counted)
+
+
+def test_the_swap_warning_counts_only_statements_printed_false(tmp_path: Path) -> None:
+    """s4: 「2 true/false questions (問4, 問6) have false statements that swap the actors」 — both were printed as
+    true statements, which swap nothing."""
+    res = CliRunner().invoke(cli, ["worksheet", "--story", "2025-wang-yi-shoigu-dialogue", "--furigana", "--count", "8",
+                                   "--seed", "41", "--format", "html", "-o", str(tmp_path)])
+    assert res.exit_code == 0, res.output
+    assert "swap the actors" not in res.output

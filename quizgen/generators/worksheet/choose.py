@@ -918,7 +918,8 @@ def crowding(bank: Bank, items: Sequence[Item], questions: Sequence[tuple[int, Q
         parts.append(f"{len(tf)} of the {count} questions ({', '.join(tf)}) are true/false (at most {most} where "
                      "other types can be made)")
     actors = actor_names(bank)
-    tricks = [f"問{n}" for n, q in questions if isinstance(q, TrueFalseQ) and swaps_actors(q.tf.item, actors)]
+    tricks = [f"問{n}" for n, q in questions  # a statement printed true swaps nothing (review 11, s4)
+              if isinstance(q, TrueFalseQ) and not q.tf.is_true and swaps_actors(q.tf.item, actors)]
     if len(tricks) > 1:
         parts.append(f"{len(tricks)} true/false questions ({', '.join(tricks)}) have false statements that swap the "
                      "actors (at most 1)")
