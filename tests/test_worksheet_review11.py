@@ -2,14 +2,30 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import random
+import shutil
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from quizgen import resources
 from quizgen.bank import DateHow, load_bank
+from quizgen.bank.model import Lang, Selection
 from quizgen.cli import cli
+from quizgen.generators.worksheet import (
+    Exercise,
+    WorksheetOptions,
+    build_worksheet,
+    chronology,
+    question_items,
+    without_answers,
+)
 from quizgen.generators.worksheet.key import date_source
+from quizgen.text import quoted
+
+DAY = dt.date(2026, 12, 6)
 
 
 def test_a_date_counted_from_a_page_the_item_does_not_cite_names_that_page() -> None:
@@ -39,3 +55,60 @@ def test_the_swap_warning_counts_only_statements_printed_false(tmp_path: Path) -
                                    "--seed", "41", "--format", "html", "-o", str(tmp_path)])
     assert res.exit_code == 0, res.output
     assert "swap the actors" not in res.output
+
+
+DATA = Path(__file__).parent / "data"
+
+
+@pytest.mark.parametrize(("ja", "en", "shown"), [
+    ("2025年、国連創設80年", "80th anniversary of the UN", "2025年"),
+    ("国連創設80年", "2025: 80th anniversary of the UN", "2025:"),
+    ("10月24日、国連創設80年", "80th anniversary of the UN", "10月24日、"),
+    ("国連創設80年", "October 2025: the UN turns 80", "October"),
+])
+def test_check_refuses_an_event_that_opens_with_its_date(tmp_path: Path, ja: str, en: str, shown: str) -> None:
+    """s5: the chronology page printed 「2024年 | 2024年、ロシアがBRICSの議長国を務める」: the event's own text opened
+    with its date (and the timeline exercise, which hides dates, would print it). `check` says where."""
+    bank = tmp_path / "bank"
+    shutil.copytree(DATA / "bank_good", bank)
+    items = bank / "items.yaml"
+    text = items.read_text(encoding="utf-8")
+    old = "event: {ja: 国連創設80年, en: 80th anniversary of the UN}"
+    assert old in text
+    items.write_text(text.replace(old, f"event: {{ja: \"{ja}\", en: \"{en}\"}}"), encoding="utf-8")
+    res = CliRunner().invoke(cli, ["check", "--bank", str(bank)])
+    assert res.exit_code == 1
+    lang = "ja" if ja != "国連創設80年" else "en"
+    line = next(n for n, s in enumerate(items.read_text(encoding="utf-8").splitlines(), 1) if "event:" in s)
+    assert (f"items.yaml:{line}:" in res.output and f"event.{lang}: begins with its date ({quoted(shown.strip())})"
+            in res.output), res.output
+
+
+def test_the_bundled_events_open_with_what_happened() -> None:
+    res = CliRunner().invoke(cli, ["check"])
+    assert "begins with its date" not in res.output
+
+
+def test_the_chronology_leaves_out_a_vaguer_event_of_an_asked_story() -> None:
+    """s5: the page handed out with the sheet listed 「2025年 習近平国家主席とプーチン大統領がビデオ形式で会談」 while
+    問2 asked 「2025年2月、…どのような形式で会談し…」 (電話会談): the page's event, dated only to the year, reads as
+    the asked one. An event of the asked item's story whose date holds the asked date is left off the page."""
+    bank = load_bank(resources.bank_dir())
+    phone = next(i for i in bank.items if i.id == "a000-invasion-anniversary-phone-call")
+    video = next(i for i in bank.items if i.id == "a004-video-meeting-format")
+    assert phone.story is not None and phone.story == video.story
+    assert phone.when is not None and video.when is not None
+    assert phone.when.startswith(video.when) and phone.when != video.when
+    sel = Selection(stories=(phone.story, "2023-03-xi-moscow-visit", "2024-lavrov-beijing", "2023-02-peace-plan",
+                             "2024-putin-visit-china-harbin"))
+    opts = WorksheetOptions(count=1, types=(Exercise.SHORT,), seed=51, lang=Lang.JA)
+    ws = build_worksheet(bank, (phone,), opts, random.Random(51), DAY)
+    assert {i.id for v in ws.variants for _, q in v.questions() for i in question_items(q)} == {phone.id}
+    kept = {i for e in without_answers(chronology(bank, sel.apply(bank)), bank, ws).entries for i in e.items}
+    assert video.id not in kept and phone.id not in kept
+    assert len(kept) >= 3  # other stories' events stay
+    # beside a sheet that asks another story, the page keeps the video call
+    other = next(i for i in sel.apply(bank) if i.story == "2024-lavrov-beijing" and i.form is None)
+    ws2 = build_worksheet(bank, (other,), opts, random.Random(51), DAY)
+    kept2 = {i for e in without_answers(chronology(bank, sel.apply(bank)), bank, ws2).entries for i in e.items}
+    assert video.id in kept2

@@ -28,11 +28,15 @@ from quizgen.text import quoted
 __all__ = ["check_dates", "check_years"]
 
 _YEAR_RE = re.compile(r"(?<![0-9０-９])((?:19|20)[0-9]{2})(?![0-9０-９])")
+_LEADING_DATE_RE = re.compile(r"\s*(?:(?:19|20)[0-9]{2}\s*(?:年|[:：,、])|[0-9]{1,2}月[0-9]{0,2}日?\s*[、,]?"
+                              r"|(?:early|late|mid-?)?\s*(?:January|February|March|April|May|June|July|August|"
+                              r"September|October|November|December)\b)", re.IGNORECASE)
 
 
 def check_dates(bank: Bank, r: Reader, texts: dict[str, str] | None) -> None:
     """`when` and `date_basis` come together (drafts may lack a basis), and each basis holds."""
     for it in bank.items:
+        _check_event(r, it)
         if it.when is not None and it.date_basis is None and not it.draft:
             r.flag("items", it.id, ("when",), "`when` needs a `date_basis`: how the date follows from an article "
                                               "(stated, article-date or counted)")
@@ -42,6 +46,18 @@ def check_dates(bank: Bank, r: Reader, texts: dict[str, str] | None) -> None:
             when = parse_when(it.when)
             if when is not None and when.year is not None:
                 _check_basis(bank, r, it, it.date_basis, when, texts)
+
+
+def _check_event(r: Reader, it: Item) -> None:
+    """An event does not open with its date: the chronology prints `when` beside it (「2024年 | 2024年、ロシアが
+    BRICSの議長国を務める」, review 11, s5) and the timeline exercise asks the order the date would give away."""
+    for lang in ("ja", "en") if it.event is not None else ():
+        text = getattr(it.event, lang)
+        m = _LEADING_DATE_RE.match(text)
+        if m is not None:
+            r.flag("items", it.id, ("event", lang),
+                   f"begins with its date ({quoted(m.group(0).strip())}): the timeline prints `when` beside the "
+                   "event and its exercise asks the order; start with what happened")
 
 
 def _check_basis(bank: Bank, r: Reader, it: Item, basis: DateBasis, when: PartialDate,

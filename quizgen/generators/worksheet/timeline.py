@@ -74,18 +74,27 @@ def chronology(bank: Bank, items: Sequence[Item], title: Text = TITLE) -> Chrono
 
 def without_answers(chrono: Chronology, bank: Bank, ws: Worksheet) -> Chronology:
     """The chronology handed out with `ws`, without the events that answer one of its questions (in any version):
-    an event whose item a question asks, or whose date or text prints a question's answer. Review 2, s5: the page
-    beside the sheet listed 「2023年2月24日 中国が…立場文書を発表」, the answer to 問2, and the order of the
-    timeline exercise."""
+    an event whose item a question asks, whose date or text prints a question's answer, or which a student would
+    take for the event a question asks (the same story, a vaguer date that holds the asked one: 2025 for 2025-02).
+    Review 2, s5: the page beside the sheet listed 「2023年2月24日 中国が…立場文書を発表」, the answer to 問2, and the
+    order of the timeline exercise."""
     questions = [q for v in ws.variants for _, q in v.questions()]
     asked = {i.id for q in questions for i in question_items(q)}
     answers = [(form, shortest) for q in questions if not isinstance(q, (MatchingQ, TimelineQ))
                for i in question_items(q) for form, _, shortest in answer_forms(i, bank)]
     langs = ("ja", "en") if ws.lang is Lang.BOTH else (ws.lang.value,)
 
+    stories = {i.id: i.story for i in bank.items}
+    asked_dates = {(i.story, i.when) for q in questions if not isinstance(q, (MatchingQ, TimelineQ))
+                   for i in question_items(q) if i.when is not None}
+
     def answers_one(e: Entry) -> bool:
         if asked & set(e.items):
             return True
+        if any(stories.get(i) == story and when != e.when and when.startswith(e.when)
+               for i in e.items for story, when in asked_dates):
+            return True  # a vaguer event of the asked one's story: mistaken for it (review 11, s5: 「2025年 …ビデオ形式で
+            # 会談」 beside 問2 「2025年2月…どのような形式で会談したか」 → 電話会談)
         text = shown(Text(f"{e.date.ja} {e.event.ja}", f"{e.date.en} {e.event.en}"))
         return any(printed_in(form, text, shortest, langs) is not None for form, shortest in answers)
 
