@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+import re
 import shutil
 from pathlib import Path
 
@@ -112,3 +113,89 @@ def test_the_chronology_leaves_out_a_vaguer_event_of_an_asked_story() -> None:
     ws2 = build_worksheet(bank, (other,), opts, random.Random(51), DAY)
     kept2 = {i for e in without_answers(chronology(bank, sel.apply(bank)), bank, ws2).entries for i in e.items}
     assert video.id in kept2
+
+
+def test_no_line_breaks_inside_chu_ro_and_the_pdf_text_stays_clean() -> None:
+    """Review 12, s3 問7: 「…2025年の中」/「ロ戦略対話」. At every width from 7 to 15 characters no line of the PDF ends
+    between the two letters of 中ロ or 米ロ, and the text read back reads 中ロ."""
+    import io
+    import itertools
+    import re
+
+    import pdfplumber
+
+    from quizgen.generators.worksheet.fonts import file_font_css, font_path
+    from quizgen.generators.worksheet.pdf import render_pdf
+
+    text = "北京で開かれた2025年の中ロ戦略対話では、米ロ関係と中ロ関係が話し合われた。"
+    boxes = "".join(f'<div lang="ja" style="width: {w}em">{text}</div><p>-</p>' for w in range(7, 16))
+    html = (f"<html><head><style>{file_font_css(font_path())} body {{ font-family: IPAexGothic; font-size: 12pt }}"
+            f"</style></head><body>{boxes}</body></html>")
+    with pdfplumber.open(io.BytesIO(render_pdf(html))) as pdf:
+        lines = [line for page in pdf.pages for line in (page.extract_text() or "").splitlines()]
+    split = [(a, b) for a, b in itertools.pairwise(lines) if re.search("[中米]$", a) and b.startswith("ロ")]
+    assert split == []
+    assert not any("\u2060" in line for line in lines)
+    assert sum(line.count("中ロ") for line in lines) == 2 * 9
+
+
+def test_a_refusal_that_suggests_fewer_questions_than_it_made_says_why(tmp_path: Path) -> None:
+    """Review 12, s4: 「only 10 questions … can be made」, then 「To make a sheet of the 9 questions that fit」: the
+    tenth was a matching exercise, which draws on names, and the suggested selection of 9 items holds 9."""
+    res = CliRunner().invoke(cli, ["worksheet", "--priority", "core", "--count", "12", "--types",
+                                   "choice,timeline,matching,short", "--seed", "33", "--format", "html",
+                                   "-o", str(tmp_path)])
+    assert res.exit_code == 2
+    made = int(re.search(r"only (\d+) questions", res.output).group(1))  # type: ignore[union-attr]
+    fit = int(re.search(r"sheet of the (\d+) questions that fit", res.output).group(1))  # type: ignore[union-attr]
+    assert fit < made
+    assert (f"(not {made}: one of the {made} was a matching exercise, drawn on names, and a selection of {fit} items "
+            f"holds at most {fit} questions)") in " ".join(res.output.split())
+    # and the suggestion works as given
+    ids = re.search(r"--ids (\S+) --count (\d+)", res.output)
+    assert ids is not None
+    again = CliRunner().invoke(cli, ["worksheet", "--priority", "core", "--types", "choice,timeline,matching,short",
+                                     "--ids", ids.group(1), "--count", ids.group(2), "--seed", "33",
+                                     "--format", "html", "-o", str(tmp_path / "again")])
+    assert again.exit_code == 0, again.output
+
+
+@pytest.mark.parametrize("lang", ["ja", "both"])
+def test_the_key_rules_on_a_near_answer_the_bank_rejects(tmp_path: Path, lang: str) -> None:
+    """Review 11 s5, review 12 s4: 軍事支援, printed by other stems of the sheet, is the likely answer to
+    「米政府は、中国がロシアに対して何を検討していると懸念…」 (武器の提供), and the key did not say whether to accept it.
+    The bank's `reject` says it is wrong; the PDF and Word grids print 「不可: 軍事支援」."""
+    import docx
+
+    res = CliRunner().invoke(cli, ["worksheet", "--ids", "a001-china-may-consider-arms,a001-position-paper-day",
+                                   "--types", "short", "--count", "2", "--seed", "1", "--lang", lang,
+                                   "--format", "html", "--format", "docx", "-o", str(tmp_path)])
+    assert res.exit_code == 0, res.output
+    key = (tmp_path / "worksheet-A-key.html").read_text(encoding="utf-8")
+    grid = key.split("answer-grid", 1)[1].split("</table>", 1)[0]
+    rej = re.search(r'<div class="g-rej">(.*?)</div>', grid)
+    assert rej is not None, grid
+    assert rej.group(1) == ("不可:軍事支援" if lang == "ja" else "不可 / Not accepted: 軍事支援、military support")
+    cells = [c.text for t in docx.Document(str(tmp_path / "worksheet-A-key.docx")).tables for r in t.rows for c in r.cells]
+    assert any("不可" in c and "軍事支援" in c for c in cells), cells
+    # the student's sheet says nothing of it
+    assert "軍事支援" not in (tmp_path / "worksheet-A.html").read_text(encoding="utf-8")
+
+
+def test_check_refuses_a_rejected_answer_that_is_also_accepted(tmp_path: Path) -> None:
+    bank = tmp_path / "bank"
+    shutil.copytree(DATA / "bank_good", bank)
+    items = bank / "items.yaml"
+    text = items.read_text(encoding="utf-8")
+    first = text.index("  - id:")
+    head, rest = text[:first], text[first:]
+    answer = re.search(r"answer: \{ja: ([^,]+),", rest)
+    assert answer is not None
+    lines = rest.splitlines(keepends=True)
+    lines.insert(1, f"    reject: [不正解, {answer.group(1)}]\n")
+    items.write_text(head + "".join(lines), encoding="utf-8")
+    res = CliRunner().invoke(cli, ["check", "--bank", str(bank)])
+    assert res.exit_code == 1
+    assert f"reject[1]: {quoted(answer.group(1).strip(chr(34)))} is both rejected and an accepted answer" in res.output, \
+        res.output
+    assert "reject[0]" not in res.output

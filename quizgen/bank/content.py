@@ -77,6 +77,8 @@ def _item_texts(it: Item) -> Iterator[tuple[FieldPath, str]]:
         yield from _text_fields(("distractors", j), d)
     for j, a in enumerate(it.accept):
         yield ("accept", j), a
+    for j, a in enumerate(it.reject):
+        yield ("reject", j), a
     note = it.date_basis.note if it.date_basis is not None else None
     if isinstance(note, str):
         yield ("date_basis", "note"), note

@@ -21,11 +21,11 @@ from quizgen.bank.records import Reader
 QUESTION, QUOTE, ANSWER, OTHER = 600, 400, 200, 2000
 LIMITS = {
     "prompt": QUESTION, "statement": QUESTION, "false_statement": QUESTION, "cloze": QUESTION, "quote": QUOTE,
-    "answer": ANSWER, "accept": ANSWER, "distractors": ANSWER, "reading": ANSWER, "aliases": ANSWER,
+    "answer": ANSWER, "accept": ANSWER, "reject": ANSWER, "distractors": ANSWER, "reading": ANSWER, "aliases": ANSWER,
 }
 #: How a message names the text a limit is for ("more than the 400 a prompt may have").
 _NAMES = {"false_statement": "false statement", "distractors": "distractor", "aliases": "alias",
-          "accept": "accepted spelling"}
+          "accept": "accepted spelling", "reject": "rejected near answer"}
 
 Path = tuple[str | int, ...]
 

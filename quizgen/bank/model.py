@@ -160,6 +160,7 @@ class Item:
     answer_type: AnswerType = AnswerType.TEXT
     reading: str | None = None
     accept: tuple[str, ...] = ()
+    reject: tuple[str, ...] = ()  # near answers that are wrong (軍事支援 for 武器の提供): the key says not to accept them
     entity: str | None = None
     actors: tuple[str, ...] = ()
     tags: tuple[str, ...] = ()

@@ -168,7 +168,8 @@ def _check_form(r: Reader, it: Item) -> None:
 
 
 def _check_answers(bank: Bank, r: Reader, it: Item) -> None:
-    """No accepted answer split at its own comma; no distractor that is an accepted answer."""
+    """No accepted answer split at its own comma; no distractor or rejected near answer that is an accepted
+    answer."""
     answer_text = f"{it.answer.ja} {it.answer.en}"
     for j, (a, b) in enumerate(zip(it.accept, it.accept[1:], strict=False)):
         if f"{a}, {b}" in answer_text or f"{a},{b}" in answer_text:
@@ -179,6 +180,10 @@ def _check_answers(bank: Bank, r: Reader, it: Item) -> None:
         for lang in ("ja", "en"):
             if normalise(getattr(d, lang)) in accepted and not is_placeholder(getattr(d, lang)):
                 r.flag("items", it.id, ("distractors", j, lang), f"distractor {quoted(getattr(d, lang))} is an accepted answer")
+    for j, near in enumerate(it.reject):
+        if normalise(near) in accepted:
+            r.flag("items", it.id, ("reject", j), f"{quoted(near)} is both rejected and an accepted answer: keep it in "
+                                                  "one of `accept` and `reject`")
 
 
 def _check_quotes(bank: Bank, r: Reader, texts: dict[str, str]) -> None:

@@ -733,6 +733,13 @@ def _too_few(best: _Picking, options: WorksheetOptions, fit: _Fit | None) -> Usa
     if len(left) > _SHOWN_LEFT_OFF:
         lines.append(f"  … and {len(left) - _SHOWN_LEFT_OFF} more")
     take = "" if fit is None else f"\nTo make a sheet of the {fit.count} questions that fit, add: {fit.spelled()}"
+    matchings = sum(isinstance(q, MatchingQ) for q in best.chosen)
+    if fit is not None and fit.count < best.made and matchings:  # review 12, s4: 「only 10 … can be made」, then
+        # 「the 9 questions that fit」: a matching exercise draws on names, not on items of the selection
+        some = (f"one of the {best.made} was a matching exercise" if matchings == 1
+                else f"{matchings} of the {best.made} were matching exercises")
+        take += (f" (not {best.made}: {some}, drawn on names, and a selection of {fit.count} item"
+                 f"{'s' if fit.count != 1 else ''} holds at most {fit.count} question{'s' if fit.count != 1 else ''})")
     return UsageError(f"{head}\nLeft off because they would give another question away or be given away (fix or "
                       f"discard them in `quizgen review`, or leave them out):\n" + "\n".join(lines) + take,
                       names=["count", "types", "exclude_ids", "ids", "seed"])

@@ -88,6 +88,7 @@ class KeyEntry:
     differs: Text | None = None  # what differs, as the bank's disagreement record says (or where the key said it)
     dated: Text | None = None  # the item's date and how it was found (記事の日付から…)
     alternatives: tuple[str, ...] = ()  # 別解: other spellings the bank accepts (written answers only)
+    rejected: tuple[str, ...] = ()  # near answers the bank says are wrong (`reject`), for consistent marking
     points: int = 1
     date_source: Text | None = None  # the source whose page date dates the item, when it cites it nowhere else
     date_article: str | None = None  # that source's article (for its mark on the key's source list)
@@ -158,6 +159,13 @@ def alternatives(bank: Bank, item: Item, lang: Lang) -> tuple[str, ...]:
 
 
 _KANA_ONLY = re.compile(r"[\u3041-\u3096\u30fc・ ]+")
+
+
+def rejected(item: Item, lang: Lang) -> tuple[str, ...]:
+    """The near answers the bank marks wrong (`reject`) in the sheet's language, as `alternatives` picks them: the key
+    rules on the likely near miss so that every marker marks it alike (review 11 s5, review 12 s4: 軍事支援 for
+    武器の提供, planted by other stems of the sheet)."""
+    return tuple(f for f in item.reject if (lang is Lang.BOTH or (lang is Lang.EN) == f.isascii()))
 _ABBREVIATION = re.compile(r"[A-Z][A-Z0-9&]+")  # SCO, NATO, G7, G20, BRICS, EU: not Putin, not Shanghai…
 
 
@@ -182,7 +190,7 @@ def key_entry(bank: Bank, number: int, q: Question, letters: str, lang: Lang = L
     match q:
         case ShortQ(item=i):
             return KeyEntry(number, Exercise.SHORT, i.answer, (KeyLine(i.answer, _quotes(i)),),
-                            alternatives=alternatives(bank, i, lang), **extras(i))
+                            alternatives=alternatives(bank, i, lang), rejected=rejected(i, lang), **extras(i))
         case ChoiceQ(mc=mc):
             letter = letters[mc.answer_index]
             ans = Text(f"{letter} {mc.correct.ja}", _english(mc.correct, lang))  # the letter once, also on a bilingual key
@@ -201,7 +209,7 @@ def key_entry(bank: Bank, number: int, q: Question, letters: str, lang: Lang = L
             ans = Text("、".join(ja), ", ".join(en))
             alts = blank_alternatives(bank, cz, 0, lang) if len(ja) == 1 else ()
             return KeyEntry(number, Exercise.CLOZE, ans, (KeyLine(ans, _quotes(cz.item)),), alternatives=alts,
-                            **extras(cz.item))
+                            rejected=rejected(cz.item, lang) if len(ja) == 1 else (), **extras(cz.item))
         case MatchingQ(lefts=lefts, rights=rights):
             right_letter = dict(zip(rights, letters, strict=False))  # the pairs of one exercise are distinct
             both = lang is Lang.BOTH  # the letter once: 「ウ 大統領 President」, not 「ウ 大統領 ウ President」

@@ -134,13 +134,16 @@ def _prints_text(box: Any, skip_id: str) -> bool:
     return any(_prints_text(child, skip_id) for child in getattr(box, "children", ()))
 
 
-_KATAKANA_GAP = re.compile(r"(?<=[\u30a1-\u30fa\u30fc])(?=[\u30a1-\u30fa\u30fc])")
+_KATAKANA_GAP = re.compile(r"(?<=[\u30a1-\u30fa\u30fc])(?=[\u30a1-\u30fa\u30fc])"
+                           r"|(?<=[中日米英仏独韓朝印])(?=ロ)|(?<=ロ)(?=[中日米英仏独韓朝印])")
+"""Where a line must not break: inside a katakana word, and inside a pair of countries abbreviated to one letter each
+with ロ for Russia (中ロ, 米ロ: review 12, s3 問7 「…2025年の中」/「ロ戦略対話」)."""
 _WORD_JOINER = "\u2060"
 
 
 def keep_words(html: str) -> str:
-    """`html` with a word joiner (U+2060) between the letters of every katakana word, so no line breaks inside
-    one (review 3, s5: 「モスク/ワ」). WeasyPrint 70 ignores `word-break: keep-all` and `line-break: strict` for
+    """`html` with a word joiner (U+2060) between the letters of every katakana word and of 中ロ, so no line breaks
+    inside one (review 3, s5: 「モスク/ワ」). WeasyPrint 70 ignores `word-break: keep-all` and `line-break: strict` for
     Japanese, but Pango keeps joined letters together, draws nothing for the joiner and leaves it out of the
     PDF's text: a copied or searched line reads モスクワ. A name breaks at its ・ (ウォロディミル・ゼレンスキー)."""
     return _KATAKANA_GAP.sub(_WORD_JOINER, html)

@@ -37,6 +37,10 @@ _ANSWER_LINE = "＿" * 22  # a line to write a short answer on
 _BLANK = "（　　　　　　）"
 
 
+_NOT_ACCEPTED = {Lang.JA: "不可:", Lang.EN: "Not accepted: ", Lang.BOTH: "不可 / Not accepted: "}
+"""How the answer grid heads the near answers the bank rules out (`KeyEntry.rejected`), as the PDF key's
+`inline_label` does."""
+
 class _Writer:
     """One Word document of a worksheet version, written paragraph by paragraph."""
 
@@ -362,7 +366,10 @@ class _Writer:
             table.cell(0, k).text = h
         for r, e in enumerate(entries, start=1):
             sep = ", " if self.lang is Lang.EN else "、"
-            for k, text in enumerate((str(e.number), self.inline(e.answer), sep.join(e.alternatives), str(e.points))):
+            alts = sep.join(e.alternatives)
+            if e.rejected:  # 「不可: 軍事支援」 below the 別解, as the PDF's grid has it
+                alts = "\n".join(x for x in (alts, _NOT_ACCEPTED[self.lang] + sep.join(e.rejected)) if x)
+            for k, text in enumerate((str(e.number), self.inline(e.answer), alts, str(e.points))):
                 table.cell(r, k).text = text
         self.para(self.label(f"満点 {self.ws.total}点", f"Total {self.ws.total}"), keep=False)
         self.doc.add_page_break()  # type: ignore[no-untyped-call]
