@@ -52,3 +52,35 @@ def test_the_leak_checker_reads_each_text_once_per_answer_not_per_copy(monkeypat
     # a text is read once per set of answers alike, so four times the pool reads fewer than three times the texts
     # (before: 2,674 at ×2 and 20,144 at ×8, each copy's answer read in each copy's text)
     assert seen[8]["told"] <= 3 * seen[2]["told"]
+
+
+def test_a_short_or_cloze_candidate_turned_away_is_not_tried_again_in_a_round(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The picker walks the pool once per question it places; an item whose short or cloze question (made without the
+    random generator) was turned away stays away for the round, so it is not made and checked again at every later
+    slot and every rule that gives way (issue 18: the ×100 bank walked 4,900 candidates per slot)."""
+    from quizgen.generators.worksheet import choose
+    from quizgen.generators.worksheet.exercises import Exercise
+
+    bank = load_bank(resources.bank_dir())
+    base = Selection().apply(bank)
+    texts = article_texts(bank, resources.bank_dir(), None)
+    tries: dict[tuple[int, str, Exercise], int] = {}
+    rounds = [0]
+    question, round_ = choose._Made.question, choose._round
+
+    def counted_question(self: choose._Made, t: Exercise, item: Item, *args: object) -> object:
+        key = (rounds[0], item.id, t)
+        tries[key] = tries.get(key, 0) + 1
+        return question(self, t, item, *args)  # type: ignore[arg-type]
+
+    def counted_round(*args: object, **kwargs: object) -> object:
+        rounds[0] += 1
+        return round_(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(choose._Made, "question", counted_question)
+    monkeypatch.setattr(choose, "_round", counted_round)
+    options = WorksheetOptions(seed=1, count=12, types=(Exercise.SHORT, Exercise.CLOZE))
+    pick_content(bank, _copies(base, 3), options, random.Random(1), texts)
+    assert rounds[0] >= 1 and tries
+    # before: the same item made and checked as the same type up to 6 times in one round
+    assert max(tries.values()) == 1
