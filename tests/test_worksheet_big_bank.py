@@ -84,3 +84,33 @@ def test_a_short_or_cloze_candidate_turned_away_is_not_tried_again_in_a_round(mo
     assert rounds[0] >= 1 and tries
     # before: the same item made and checked as the same type up to 6 times in one round
     assert max(tries.values()) == 1
+
+
+def test_a_round_on_a_big_pool_draws_from_a_sample_bounded_by_the_sheet(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Hostile10/11: on the bundled bank ×100 every round walked all 4,900 candidates at every slot. A round on a pool
+    larger than `SAMPLE` (and than `SAMPLE_PER_QUESTION` per question) draws from that many items taken at random;
+    the bundled bank's 49 items are never sampled (its sheets are unchanged); the sample differs between rounds."""
+    from quizgen.generators.worksheet import choose
+
+    bank = load_bank(resources.bank_dir())
+    base = Selection().apply(bank)
+    texts = article_texts(bank, resources.bank_dir(), None)
+    pools: list[frozenset[str]] = []
+    picking = choose._Picking
+
+    def seen(bank_: object, pool: list[Item], *args: object, **kwargs: object) -> object:
+        pools.append(frozenset(i.id for i in pool))
+        return picking(bank_, pool, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(choose, "_Picking", seen)
+    options = WorksheetOptions(seed=1, count=10)
+    for n in (1, 20):
+        pools.clear()
+        pick_content(bank, _copies(base, n), options, random.Random(1), texts)
+        limit = max(choose.SAMPLE, choose.SAMPLE_PER_QUESTION * options.count)
+        if n == 1:
+            assert pools and all(len(p) == len(base) for p in pools)
+        else:
+            assert len(base) * n > limit and pools
+            assert all(len(p) == limit for p in pools)
+            assert len(set(pools)) == len(pools)  # each round its own sample

@@ -45,6 +45,8 @@ from quizgen.generators.worksheet.sheet import Dropped, WorksheetOptions
 from quizgen.japanese.normalise import normalise
 
 ROUNDS = 8  # orders tried before giving up on a sheet without give-aways
+SAMPLE = 300  # a round on a pool of more items than this (and than SAMPLE_PER_QUESTION per question) draws from
+SAMPLE_PER_QUESTION = 10  # as many of them, taken at random: the work grows with the sheet, not the bank (hostile10)
 PATIENCE = 2  # rounds in a row no closer to the count than the best so far, after which the rounds stop
 _RANKED = 3 * EXERCISE_SIZE  # parts of a matching or timeline exercise ranked by how much they clash (a sample)
 _SHOWN_LEFT_OFF = 20  # questions left off named in the refusal, one line each (a screenful)
@@ -378,6 +380,11 @@ def _round(bank: Bank, items: Sequence[Item], options: WorksheetOptions, rng: ra
            checker: LeakChecker, swaps: _Swaps, roles: _Roles, made: _Made) -> _Picking:
     pool = list(items)
     rng.shuffle(pool)
+    limit = max(SAMPLE, SAMPLE_PER_QUESTION * options.count)
+    if len(pool) > limit:  # a big bank: this round draws from `limit` of its items, taken at random
+        pool = pool[:limit]
+        sampled = {i.id for i in pool}
+        items = [i for i in items if i.id in sampled]
     picking = _Picking(bank, pool, rng, options.lang, checker, {t: [] for t in Exercise if t in options.types}, swaps,
                        roles, made)
     simple = [t for t in options.types if t in SIMPLE_EXERCISES]
