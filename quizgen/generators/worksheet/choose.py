@@ -45,6 +45,8 @@ from quizgen.generators.worksheet.sheet import Dropped, WorksheetOptions
 from quizgen.japanese.normalise import normalise
 
 ROUNDS = 8  # orders tried before giving up on a sheet without give-aways
+SAMPLE = 300  # a round on a pool of more items than this (and than SAMPLE_PER_QUESTION per question) draws from
+SAMPLE_PER_QUESTION = 10  # as many of them, taken at random: the work grows with the sheet, not the bank (hostile10)
 PATIENCE = 2  # rounds in a row no closer to the count than the best so far, after which the rounds stop
 _RANKED = 3 * EXERCISE_SIZE  # parts of a matching or timeline exercise ranked by how much they clash (a sample)
 _SHOWN_LEFT_OFF = 20  # questions left off named in the refusal, one line each (a screenful)
@@ -197,6 +199,9 @@ class _Picking:
     drawn: list[frozenset[tuple[str, int, int]]] = field(default_factory=list)  # the passages the chosen one-item
     # questions draw on, those with a known sentence (`_take_one`)
     relaxed: int = 0  # how many steps of `_pick_simple` gave way (0: every rule kept; else `crowding` ranks rounds)
+    dead: dict[Exercise, set[str]] = field(default_factory=dict)  # by type: ids of the items whose question is made
+    # without the random generator (short, cloze; none for an item asked as true/false only) and was turned away, or
+    # is none, this round (`_take_one` skips them: the sheet only grows, so they would be turned away again)
 
     @property
     def chosen(self) -> list[Question]:
@@ -375,6 +380,11 @@ def _round(bank: Bank, items: Sequence[Item], options: WorksheetOptions, rng: ra
            checker: LeakChecker, swaps: _Swaps, roles: _Roles, made: _Made) -> _Picking:
     pool = list(items)
     rng.shuffle(pool)
+    limit = max(SAMPLE, SAMPLE_PER_QUESTION * options.count)
+    if len(pool) > limit:  # a big bank: this round draws from `limit` of its items, taken at random
+        pool = pool[:limit]
+        sampled = {i.id for i in pool}
+        items = [i for i in items if i.id in sampled]
     picking = _Picking(bank, pool, rng, options.lang, checker, {t: [] for t in Exercise if t in options.types}, swaps,
                        roles, made)
     simple = [t for t in options.types if t in SIMPLE_EXERCISES]
@@ -669,6 +679,10 @@ def opinion_voice(item: Item) -> str | None:
     return item.evidence[0].article if item.kind is ItemKind.STANCE and item.evidence else None  # item.articles[0]
 
 
+_FIXED = frozenset({Exercise.SHORT, Exercise.CLOZE})  # one-item types whose question takes nothing from the random
+# generator: an item turned away as one stays away for the round (`_Picking.dead`)
+
+
 def _take_one(picking: _Picking, t: Exercise, cap: int | None = None, most: int | None = None,
               one_trick: bool = False) -> bool:
     """One question of type `t` from the first item of the pool that makes one without a clash; with `cap`, none
@@ -695,21 +709,26 @@ def _take_one(picking: _Picking, t: Exercise, cap: int | None = None, most: int 
         return known
 
     used = picking.used
-    pool = [i for i in picking.pool if i.id not in used]  # the order of the rest is the same
+    fixed = t in _FIXED
+    dead = picking.dead.setdefault(t, set())
+    pool = [i for i in picking.pool if i.id not in used and i.id not in dead]  # the order of the rest is the same
     if t is Exercise.TRUEFALSE:  # a second "who did it" twin last, then items that can give the wanted statement first
         pool = _truefalse_order(pool, on_passage if drawn_on else None, picking.swaps if swapped else None, want_true)
     elif drawn_on:
         pool = sorted(pool, key=on_passage)
+    def barred(item: Item) -> bool:  # by the rules this step keeps (`cap`, `most`, `one_trick`)
+        return (most is not None and on_passage(item) > most) or \
+            (one_trick and swapped and t is Exercise.TRUEFALSE and picking.swaps(item)) or \
+            (cap is not None and (voice := opinion_voice(item)) is not None and voices[voice] >= cap)
+
     for item in pool:
-        if most is not None and on_passage(item) > most:
-            continue
-        if one_trick and swapped and t is Exercise.TRUEFALSE and picking.swaps(item):
-            continue
-        if cap is not None and (voice := opinion_voice(item)) is not None and voices[voice] >= cap:
+        if barred(item):
             continue
         q = picking.made_once.question(t, item, picking.rng, want_true)
         if q is not None and picking.take(t, q):
             return True
+        if fixed or (q is None and item.truefalse and t is not Exercise.TRUEFALSE):  # made the same every time (no
+            dead.add(item.id)  # draw): turned away for the rest of the round
     return False
 
 
