@@ -51,6 +51,7 @@ def _n(text: str) -> int:
 FIGURES: dict[str, Callable[[], tuple[int, ...]]] = {
     r"The bundled bank covers (\w+) Japanese articles": lambda: (len(bundled().sources),),
     r"on the bundled bank ([\d,]+) rows from (\d+) items": typed_rows,
+    r"the bundled bank \((\d+) items\) is never sampled": lambda: (len(bundled().items),),
 }
 
 # figures in a paragraph about the bundled bank that describe something else
@@ -65,6 +66,8 @@ NOT_THE_BANK = (
     "every strict read of 30 random items",  # samples read from the bank, not its size
     "the ×100 bank (4,900 items)",  # bench/bench_worksheet_big.py's copied banks
     "on 980 items",
+    "a pool of more than 300 items",  # the picker's sample size (choose.SAMPLE)
+    "reading 2,450 items once",  # the ×50 bank
     "compares two items' sentences",  # a pair, not the bank's size
 )
 
