@@ -394,7 +394,8 @@ _NAMES_A_DOCUMENT = re.compile(r"(?:を[^、。]{0,10}とする|に関する|に
 # 「…」と語った; 大使は（昨年10月）、…と明らかにした — the news is what was said, not the day it was said
 _SAID_ON = re.compile(r"(?:、|の(?:会合|会見|記者会見|会議|演説|インタビュー)で)")
 # what was said is a figure or words (…3万9000トンだったと発表した, 「…」と語った), not an act (…に指定したと発表した: the news)
-_SAID = re.compile(r"(?:だった|だ|である|」)と(?:発表|明らかに|語っ|述べ|表明|説明|強調|指摘)(?:し)?(?:た|ました|ている|ていた)?。?$")
+_SAID = re.compile(r"(?:だった|だ|である|」)と(?:発表|明らかに|語っ|述べ|表明|説明|強調|指摘)"
+                   r"(?:し)?(?:た|ました|ている|ていた)?。?$")
 
 
 def said_on(c: Candidate) -> bool:

@@ -80,7 +80,8 @@ def short_years(text: str, years: frozenset[int], published: int | None = None) 
 
 
 # what only a span of years is followed by (10年の節目, 20年の歴史, 10年にわたり, 10年に一度): never a year
-_SPAN_AFTER = re.compile(r"(?:の(?:節目|歴史|歳月|月日|歩み|長き|刑|懲役|任期|期間|間|経験|実績|年月)|に(?:わた|一度|1度|１度)|間)")
+_SPAN_AFTER = re.compile(r"(?:の(?:節目|歴史|歳月|月日|歩み|長き|刑|懲役|任期|期間|間|経験|実績|年月)"
+                         r"|に(?:わた|一度|1度|１度)|間)")
 PAST_YEARS = 25  # a two-digit year of the 25 years up to the page's year is one the page looks back on (23年の貿易額)
 
 
