@@ -6,15 +6,14 @@ Japanese what to do when a date answer loses its date. Sentences made up for the
 
 from __future__ import annotations
 
-import dataclasses
 from pathlib import Path
 
 import pytest
+from test_extract_round24 import _all, _run  # made-up articles dated 2025-01-10
 
-from quizgen.bank import Bank, Item, Text, load_bank
+from quizgen.bank import Bank, load_bank
 from quizgen.errors import Problem
 from quizgen.extract import references
-from quizgen.extract.article import Extraction, extract, provisional_source
 from quizgen.extract.faults import NO_WHEN, faults
 
 DATA = Path(__file__).parent / "data" / "extract"
@@ -23,20 +22,6 @@ DATA = Path(__file__).parent / "data" / "extract"
 @pytest.fixture(scope="module")
 def bank() -> Bank:
     return load_bank(DATA / "bank")
-
-
-def _run(body: str, bank: Bank, keep_all: bool = False, headline: str = "見出し") -> Extraction:
-    pytest.importorskip("sudachipy")
-    from quizgen.extract.nlp import load_analyzer
-
-    text = f"2025年1月10日 5:00\n{body}\n"
-    src = dataclasses.replace(provisional_source(text, "a.txt", bank), headline=Text(headline, "headline"),
-                              published="2025-01-10")
-    return extract(text, src, bank, load_analyzer(), keep_all=keep_all)
-
-
-def _all(body: str, bank: Bank, headline: str = "見出し") -> list[Item]:
-    return list(_run(body, bank, keep_all=True, headline=headline).items)
 
 
 def _resolve(text: str, answer: str, before: str = "") -> str | None:
