@@ -391,13 +391,15 @@ class Session:
         """Save `edited` once the teacher says y; a refusal asks the fields at fault again (`again`) and tries anew.
         False: nothing to save, or the teacher said n."""
         from quizgen.extract import review as rv
-        from quizgen.extract.faults import faults
+        from quizgen.extract.faults import NO_WHEN, faults
 
         while True:
             if edited == item:
                 click.echo("  変更なし")
                 return False
             misfits = rv.misfits(item, edited)
+            if item.when is not None and edited.when is None and rv.asks_a_date(edited):
+                misfits += (f"日付を消しました。{NO_WHEN}",)  # round 25: said before saving, not only on [a]
             for line in misfits:
                 click.echo(safe(f"  ! {line}"))
             if misfits:
@@ -464,10 +466,12 @@ class Session:
 
 
 def _problems(exc: QuizgenError, item_id: str) -> None:
+    from quizgen.extract.faults import said
+
     if isinstance(exc, BankError):
         mine = [p for p in exc.problems if item_id in p.field or item_id in p.message] or list(exc.problems)
         for p in mine[:8]:
-            click.echo(safe(f"  ! {p.field}: {p.message}"))
+            click.echo(safe(f"  ! {said(p) or f'{p.field}: {p.message}'}"))  # round 25: a date answer without its date
     else:
         click.echo(safe(f"  ! {exc}"))
 
@@ -595,7 +599,8 @@ def form(item: Item, bank: Bank, only: tuple[str, ...] | None = None) -> Item:
 
     changes: dict[str, object] = {}
     click.echo(FORM_HELP)
-    kind = _ask_fields(item, [f for f in _FORM if only is None or f[0] in only], changes, only is None)
+    asked = [f for f in _FORM if only is None or f[0] in only or (f[0] == "accept" and "kind" in only)]
+    kind = _ask_fields(item, asked, changes, only is None or "kind" in only)  # the kind is asked before the 別解
     if only is None:
         changes.update(_dated_fields(dataclasses.replace(item, event=changes.get("event", item.event))))  # type: ignore[arg-type]
     if only is not None and "context" in only:

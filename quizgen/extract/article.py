@@ -23,7 +23,7 @@ from quizgen.extract.clutter import Cleaned, ClutterReason, clean
 from quizgen.extract.dating import PageDate, Resolved, resolve
 from quizgen.extract.distractors import Named, Pools
 from quizgen.extract.drafts import Built, Context, build, mask, prints_word
-from quizgen.extract.facts import DOCUMENT_END, PERIPHERAL_DATE_PENALTY, Fact, Slot, facts, key_of
+from quizgen.extract.facts import DOCUMENT_END, PERIPHERAL_DATE_PENALTY, Fact, Slot, broader, facts, key_of
 from quizgen.extract.lexicon import Lexicon, Mention
 from quizgen.extract.nlp import Analyzer
 from quizgen.extract.numbering import numbered
@@ -227,7 +227,7 @@ def extract(text: str, source: Source, bank: Bank, analyse: Analyzer, *, limit: 
                     separate=lambda a, b: _hides(a, b, allowed),
                     given=lambda f: f.key not in figures and (f.key in cued or (f.key in main and not headline_fact(f))
                                      or (_in_headline(f, source.headline.ja, bank) and not headline_fact(f))
-                                     or ctx.references(f) is None))
+                                     or broader(f.candidate, main) or ctx.references(f) is None))
     if label and _asks_the_month((*picked.chosen, *picked.rest), page):  # newuser5 #5: 【2025年9月 …】 beside 2025年9月26日
         ctx = dataclasses.replace(ctx, label=event_label(source.headline.ja, page, month=False))
     every_chosen = [build(f, _masks(f, picked.chosen, allowed), ctx) for f in picked.chosen]

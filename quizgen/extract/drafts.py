@@ -201,7 +201,8 @@ _DOCUMENT_KIND = re.compile(r"(?:条約|協定|声明|宣言|憲章|覚書|議�
 _CASE_PARTICLES = "はがもをにでと"  # 決議は（3つ）の段落からなる: left out, 決議は段落からなる reads as a broken sentence
 _COUNT_OF = re.compile(r"(?:[（(][^（）()]{1,12}[）)])?の(?=[\u4e00-\u9fff\u30a1-\u30fa])")
 _COUNT_ASIDE = re.compile(r"(?:となる|目となる|にわたって|にわたり|にわたる)")
-_CHANGE_OF = re.compile(r"(?:増|減)(?![えやらりるれろっ少加])の?")  # not 8割増えた: a verb
+_CHANGE_OF = re.compile(r"(?:増|減)(?![えやらりるれろっ少加だでとに])の?")  # not 8割増えた: a verb; not 伸び率は（26.3%）増
+# だった23年: the predicate (round 25: 「伸び率はだった2023年」 was left)
 # a part of a month (末, 上旬…) after a date: made coarse to its year, the part goes with the month
 _PART_OF = re.compile(r"(?:末|初め|初旬|上旬|中旬|下旬|半ば)")
 _CHANGE_BASE = re.compile(r"(?:前年比|前年同期比|前月比|前年同月比)$")
@@ -269,6 +270,8 @@ def build(f: Fact, masks: Mapping[Span, str], ctx: Context) -> Built:
         dates[(0, link.end())] = ""  # 一方、…: the sentence it answers is not on the card
     dates |= _same_day(text, resolved, ctx.carried.get(c.sentence.start), allowed, (c.start, c.end))
     refs = ctx.references(f) or {}
+    cut = [span for span, v in refs.items() if not v]  # a clause left out (the other clock's time): its dates go too
+    dates = {(a, b): v for (a, b), v in dates.items() if not any(x <= a and b <= y for x, y in cut)}
     dates |= {(a, b): v for (a, b), v in refs.items()
               if not (a < c.end and c.start < b) and not any(a < y and x < b for x, y in dates)
               and not _within(a, quoted)}

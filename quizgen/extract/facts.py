@@ -142,6 +142,25 @@ _VERBATIM_AFTER = re.compile(r"(?:だ|です|である)?」(?:だ|と|として|
 _CLAUSE_SUBJECT = re.compile(r"(?:が|の)[^、。「」]{1,24}(?:こと|の)(?:に|には|を|は)")
 
 
+# a region of the world and the countries (entity ids) that lie wholly in it (round 25)
+_ASIA = frozenset({"china", "japan", "north-korea", "south-korea", "india", "mongolia", "vietnam"})
+_MIDDLE_EAST = frozenset({"iran", "saudi-arabia", "syria", "israel", "iraq"})
+REGIONS = {"アジア": _ASIA, "東アジア": _ASIA, "北東アジア": _ASIA, "アジア太平洋": _ASIA, "中東": _MIDDLE_EAST,
+           "西アジア": _MIDDLE_EAST, "欧州": frozenset({"ukraine", "switzerland", "germany", "france", "uk"}),
+           "ヨーロッパ": frozenset({"ukraine", "switzerland", "germany", "france", "uk"}), "北米": frozenset({"usa", "canada"}),
+           "中南米": frozenset({"venezuela", "brazil"}), "南米": frozenset({"venezuela", "brazil"}),
+           "ユーラシア": frozenset({"russia", "china"})}
+
+
+def broader(c: Candidate, main: frozenset[str]) -> bool:
+    """Whether the blank takes a region that holds one of the article's main countries (`main`: entity keys): the
+    country fits it as well — 食料輸出でも（アジア）への傾斜を強める in a report on exports to China takes 中国 too, a
+    broader and a narrower answer, never one (round 25). （ヨーロッパ）向けのガス輸出 in the same China–Russia report
+    holds no main country: one answer."""
+    held = REGIONS.get(c.answer) if c.kind in (ItemKind.PLACE, ItemKind.COUNTRY) else None
+    return held is not None and any(f"entity:{e}" in main for e in held)
+
+
 def detail(c: Candidate) -> bool:
     """Whether the answer is a detail no teacher asks, however clearly the sentence names it: the ordinal of a
     meeting (第（2回）会合), a model number (エンジン「L550E」, 戦闘機「スホイ35」), a vessel's name (コンテナ船「…」), the
@@ -364,7 +383,9 @@ def score(c: Candidate, bank: Bank, order: int) -> int:
 # 20日に就任する大統領, 18日の記者会見で述べた), or one the sentence's 「以来N年ぶり」 counts from: peripheral to the
 # news, or derivable.
 _PERIPHERAL_DATE = re.compile(r"(?:に|には)?(?:発表|公表|公開|明らかにし|報じ|伝え|就任|発足)|以来|の(?:定例)?(?:記者)?会見|"
-                              r"の(?:報告書|報告|統計|調査|世論調査)")  # IAEAの（2月）の報告書によると
+                              r"の(?:報告書|報告|統計|調査|世論調査)|"  # IAEAの（2月）の報告書によると
+                              # （2022年2月）のウクライナ侵攻後、…: the date of a past event the sentence counts from
+                              r"の[^、。「」]{1,12}?(?:直後|後|以降|以来)(?:に|は|も|、|の|で)")
 PERIPHERAL_DATE_PENALTY = 30  # below the fill's cut: never a second draft of its sentence (中国側が（13日）発表した)
 _NAMES_A_DOCUMENT = re.compile(r"(?:を[^、。]{0,10}とする|に関する|についての)(?:共同)?(?:声明|宣言|文書|協定|条約)")
 
@@ -373,7 +394,8 @@ _NAMES_A_DOCUMENT = re.compile(r"(?:を[^、。]{0,10}とする|に関する|に
 # 「…」と語った; 大使は（昨年10月）、…と明らかにした — the news is what was said, not the day it was said
 _SAID_ON = re.compile(r"(?:、|の(?:会合|会見|記者会見|会議|演説|インタビュー)で)")
 # what was said is a figure or words (…3万9000トンだったと発表した, 「…」と語った), not an act (…に指定したと発表した: the news)
-_SAID = re.compile(r"(?:だった|だ|である|」)と(?:発表|明らかに|語っ|述べ|表明|説明|強調|指摘)(?:した|しました|している)?。?$")
+_SAID = re.compile(r"(?:だった|だ|である|」)と(?:発表|明らかに|語っ|述べ|表明|説明|強調|指摘)"
+                   r"(?:し)?(?:た|ました|ている|ていた)?。?$")
 
 
 def said_on(c: Candidate) -> bool:
@@ -393,6 +415,8 @@ def _by_answer(c: Candidate, s: int) -> int:
         s = max(s, 86)  # a person the bank does not know yet, named with a title
     if c.rule == "speaker":
         s = 74 if c.mentions else 52 if c.entity in PROTAGONISTS else 84 if c.new_person is not None else s
+    if minor_official(c):
+        s = min(s, MINOR_OFFICIAL_SCORE)
     if c.rule == "quoted":
         s += 22 if DOCUMENT_END.search(c.answer) else 4 if slot_of(c) is Slot.WHAT else (-15 if len(c.answer) > 14 else 0)
     if c.rule == "stance" and len(c.answer) >= 6 and not _VERB_END.search(c.answer):
@@ -400,6 +424,21 @@ def _by_answer(c: Candidate, s: int) -> int:
     if c.rule == "phrase":
         s += _phrase_bonus(c)
     return s - (12 if len(c.answer) > 24 else 0)
+
+
+# a title whose holder a strict teacher does not ask (round 25: an industry body's or a trade mission's 代表, a third
+# country's UN ambassador): a name worth a draft only where its sentence has nothing better
+_MINOR_OFFICIAL = re.compile(r"^(?:代表|(?:国連)?(?:次席)?大使(?:代行)?)$")
+_MAIN_COUNTRY_OF = re.compile(r"(?:中国|ロシア|中ロ|中露)の$")
+MINOR_OFFICIAL_SCORE = 58  # below the fill's cut (`quizgen.extract.ranking.FILL_SCORE`): a key fact of its sentence at most
+
+
+def minor_official(c: Candidate) -> bool:
+    """Whether the answer is the name of a minor official the bank does not know: an association's or mission's
+    representative (同連合のコワリョフ代表), a UN ambassador of a country other than China or Russia (フランスの
+    （　　）国連大使). China's and Russia's own ambassadors speak for the story's two sides: not minor."""
+    return (c.kind is ItemKind.PERSON or c.rule == "speaker") and c.entity is None and c.title is not None \
+        and _MINOR_OFFICIAL.match(c.title) is not None and _MAIN_COUNTRY_OF.search(c.sentence.text, 0, c.start) is None
 
 
 def _phrase_bonus(c: Candidate) -> int:
@@ -458,8 +497,23 @@ def _by_position(c: Candidate, bank: Bank) -> int:
 
 def facts(cands: Sequence[Candidate], tokens: Sequence[Token], bank: Bank, order: int) -> list[Fact]:
     """Every usable candidate of one sentence as a Fact, best first."""
-    out = [Fact(c, slot_of(c), score(c, bank, order), key_of(c), order) for c in cands if usable(c, tokens, bank)]
+    out = [Fact(c, slot_of(c), score(c, bank, order) - PERIPHERAL_DATE_PENALTY * background_date(c, cands), key_of(c),
+                order) for c in cands if usable(c, tokens, bank)]
     return sorted(out, key=lambda f: (-f.score, f.candidate.start))
+
+
+# a date in a clause that qualifies a noun: （昨年9月）に爆破された事件を巡り, （31日）から天津で開かれる上海協力機構の首脳会議
+_IN_RELATIVE = re.compile(r"(?:に|から|には)?[^、。「」]{0,20}?(?:れた|れる|した|する|った|いた|えた|きた|んだ)"
+                          r"(?=[\u4e00-\u9fff\u30a1-\u30fa])")
+
+
+def background_date(c: Candidate, cands: Sequence[Candidate]) -> bool:
+    """Whether a date only dates something the sentence's news refers to (round 25): it stands in a clause that
+    qualifies a noun, and the sentence writes another date, its news's (安保理は（27日）、…が昨年9月に爆破された事件
+    を巡り…否決した: the vote's day is the fact, the blast's month is background; a sentence with one date keeps it:
+    2019年12月に稼働したパイプライン)."""
+    return c.rule == "date" and c.date is not None and _IN_RELATIVE.match(c.sentence.text, c.end) is not None \
+        and any(o.rule == "date" and o.date is not None and o.date.when != c.date.when for o in cands)
 
 
 def key_of(c: Candidate) -> str:

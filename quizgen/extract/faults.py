@@ -18,6 +18,11 @@ FIELD_JA = {"prompt": "問", "answer": "答", "accept": "別解", "distractors":
             "false_statement": "誤文", "cloze": "穴埋め", "explanation": "解説", "event": "年表", "when": "日付",
             "context": "注", "entity": "人物のリンク"}
 _YEAR = re.compile(r"^year (\d{4}) is neither in the cited article")
+_NO_WHEN = re.compile(r"^a date answer needs `when`")
+# round 25: a date answer whose date was removed (a 注 written instead) was refused in English, the form asking the
+# answer alone again and again — say what to do, and ask the date, the question and its answer with its kind
+NO_WHEN = ("答が日付の問いには日付 (年表の日付) が要ります。日付を戻すか、日付を問わない問いにするなら"
+           "問と答を書き直し、種類を日付以外 (出来事・語句など) に変えてください")
 
 
 @dataclass(frozen=True)
@@ -26,6 +31,11 @@ class Fault:
 
     say: str
     ask: tuple[str, ...]
+
+
+def said(problem: Problem) -> str | None:
+    """A problem the teacher can fix in the form, said in Japanese (None: say the bank's own words)."""
+    return NO_WHEN if _NO_WHEN.match(problem.message) else None
 
 
 def _field(problem: Problem, item_id: str) -> str:
@@ -44,6 +54,9 @@ def faults(problems: Iterable[Problem], item_id: str) -> tuple[Fault, ...]:
         name = _field(p, item_id)
         if not name:
             continue
+        if _NO_WHEN.match(p.message):
+            out.append(Fault(NO_WHEN, ("when", "prompt", "answer", "kind")))
+            continue
         found = _YEAR.match(p.message)
         if found:
             fields = years.setdefault(found.group(1), [])
@@ -61,4 +74,4 @@ def faults(problems: Iterable[Problem], item_id: str) -> tuple[Fault, ...]:
     return tuple(out)
 
 
-__all__ = ["FIELD_JA", "Fault", "faults"]
+__all__ = ["FIELD_JA", "NO_WHEN", "Fault", "faults", "said"]

@@ -11,7 +11,8 @@ page. What can be resolved is rewritten:
   日韓…), else a later one; else the pair one names (中国とロシア -> 中ロ); else the two countries the article names
   most;
 - a two-digit year (24年6月) is written in full (2024年6月) when the article writes that year in full
-  somewhere, and 同年 becomes the last year written before it.
+  somewhere, or when it is one of the page's recent past years and no span (23年の貿易額 on a page of 2025; never
+  10年の節目), and 同年 becomes the last year written before it.
 
 What cannot be resolved (a subject with も: 米沿岸警備隊も — as who else?; no subject at all: 9月23日に…港を出港し、;
 同氏, 同社, 同国; 同日 without a day
@@ -32,7 +33,8 @@ from quizgen.japanese.countries import SHORT_COUNTRY
 Span = tuple[int, int]
 
 # 同 + a head noun whose antecedent ends with the same head (北極海航路 … 同航路)
-_SAME_HEAD = ("航路", "条約", "協定", "船", "港", "機", "艦", "基地", "計画", "構想", "会合", "会議", "宣言", "声明")
+_SAME_HEAD = ("航路", "条約", "協定", "船", "港", "機", "艦", "基地", "計画", "構想", "会合", "会議", "宣言", "声明",
+              "連合", "協会", "団体", "機構", "連盟", "組合", "研究所", "通信")  # 全国養豚業者連合 … 同連合の代表 (round 25)
 _NAME_CHARS = r"[\u30a1-\u30fa\u30fc\u4e00-\u9fffA-Za-z0-9・]"
 # 同 + a head whose antecedent a rule cannot find safely: the draft is dropped
 _NOT_AFTER = r"(?<![\u30a1-\u30fa\u30fc\u4e00-\u9fff])"  # 共同声明, 合同, 中露両首脳: no reference
@@ -72,9 +74,23 @@ def short_years(text: str, years: frozenset[int], published: int | None = None) 
     read = dates.short_years(text, published)
     for m in _SHORT_YEAR.finditer(text):
         year = 2000 + int(m.group(1))
-        if year in years or (year in read and _YEAR_ONLY.match(text, m.end())):
+        if year in years or (year in read and (_YEAR_ONLY.match(text, m.end()) or _past_year(text, m, year, published))):
             out[(m.start(), m.start() + 2)] = str(year)
     return out
+
+
+# what only a span of years is followed by (10年の節目, 20年の歴史, 10年にわたり, 10年に一度): never a year
+_SPAN_AFTER = re.compile(r"(?:の(?:節目|歴史|歳月|月日|歩み|長き|刑|懲役|任期|期間|間|経験|実績|年月)"
+                         r"|に(?:わた|一度|1度|１度)|間)")
+PAST_YEARS = 25  # a two-digit year of the 25 years up to the page's year is one the page looks back on (23年の貿易額)
+
+
+def _past_year(text: str, m: re.Match[str], year: int, published: int | None) -> bool:
+    """Whether a two-digit year `quizgen check` reads as a year (round 25: 「23年の農産品貿易額」 stayed 23年 where the
+    article writes 2023 nowhere in full) is one of the page's recent past, before a month or a word that makes it a
+    point in time, and not a span (10年の節目)."""
+    return (published is not None and published - PAST_YEARS <= year <= published
+            and _SPAN_AFTER.match(text, m.start() + 3) is None)
 
 
 def short_year_spans(text: str) -> list[Span]:
@@ -98,7 +114,7 @@ def resolve(text: str, answer: Span, before: str, years: frozenset[int], after: 
     looked for; `years` those the article writes in full), or None when one cannot be resolved."""
     out = short_years(text, years, published)
     try:
-        for step in (_also, _bare_topic, _unresolved, _same_head, _either, _same_year, _same_day):
+        for step in (_also, _also_topic, _bare_topic, _unresolved, _same_head, _either, _same_year, _same_day, _two_clocks):
             out |= step(text, answer, before, out)
         out |= _both(text, answer, before, after)
     except _Unresolvable:
@@ -112,6 +128,17 @@ def _also(text: str, answer: Span, _before: str, _done: Mapping[Span, str]) -> d
     if _NO_SUBJECT.match(text) is not None:
         raise _Unresolvable  # 9月23日に寧波舟山港を出港し、: which ship?
     return {}
+
+
+# the sentence's subject with も (中国の耿爽国連次席大使も遺憾を表明し): "too" points at a sentence the card does not show
+_ALSO_TOPIC = re.compile(r"^((?:[^、。「」はがをにでとへも]{1,20}の)?[\u30a1-\u30fa\u30fc\u4e00-\u9fffA-Za-z・（）()]{2,20})も"
+                         r"(?=[、0-9０-９「\u4e00-\u9fff\u30a1-\u30fa])")
+
+
+def _also_topic(text: str, answer: Span, _before: str, _done: Mapping[Span, str]) -> dict[Span, str]:
+    """The subject's も printed は (round 25): 中国の（　　）国連次席大使は深い遺憾を表明し — the card stands alone."""
+    m = _ALSO_TOPIC.match(text)
+    return {(m.end() - 1, m.end()): "は"} if m is not None and not answer[0] < m.end() <= answer[1] else {}
 
 
 def _bare_topic(text: str, answer: Span, before: str, _done: Mapping[Span, str]) -> dict[Span, str]:
@@ -176,6 +203,28 @@ def _same_day(text: str, answer: Span, before: str, _done: Mapping[Span, str]) -
         if not _inside(m, answer) and not re.search(r"[0-9０-９]日", before + text[:m.start()]):
             raise _Unresolvable
     return {}
+
+
+# one moment on two clocks (アメリカ東部時間の27日午後8時、日本時間の28日午前9時): either date gives the other away
+_CLOCK = r"[\u30a1-\u30fa\u30fc\u4e00-\u9fff]{0,8}時間の[^、。]{1,20}?"
+_TWO_CLOCKS = re.compile(rf"({_CLOCK})、({_CLOCK})(?=に|、|まで|から|で|の)")
+
+
+def _two_clocks(text: str, answer: Span, _before: str, _done: Mapping[Span, str]) -> dict[Span, str]:
+    """A moment given on two clocks (round 25): the draft asks it on Japan's, the other clock's time left out of the
+    prompt (its date is the answer a day apart); the other clock's date is no draft of its own."""
+    out: dict[Span, str] = {}
+    for m in _TWO_CLOCKS.finditer(text):
+        clocks = [m.span(1), m.span(2)]
+        japan = [i for i, g in enumerate((m.group(1), m.group(2))) if g.startswith("日本時間")]
+        if len(japan) != 1:
+            continue
+        own, other = clocks[japan[0]], clocks[1 - japan[0]]
+        if other[0] < answer[1] and answer[0] < other[1]:
+            raise _Unresolvable  # （27日）午後8時、日本時間の28日午前9時: the other clock's date
+        if own[0] < answer[1] and answer[0] < own[1]:
+            out[(other[0], other[1] + 1) if japan[0] == 1 else (own[1], other[1])] = ""
+    return out
 
 
 def _inside(m: re.Match[str], answer: Span) -> bool:

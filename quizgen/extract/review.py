@@ -435,6 +435,11 @@ def with_kind(item: Item, kind: Kind) -> Item:
     return dataclasses.replace(item, kind=kind.kind, answer_type=kind.answer_type, category=kind.category)
 
 
+def asks_a_date(item: Item) -> bool:
+    """Whether the item's answer is a date (its kind or answer type): the bank wants its `when` for it."""
+    return item.kind is ItemKind.DATE or item.answer_type is AnswerType.DATE
+
+
 def misfits(before: Item, after: Item) -> tuple[str, ...]:
     """What no longer fits an item whose answer the reviewer changed (said in Japanese before it is saved): a cloze
     blank another answer fills, choices, a false statement or accepted spellings made for the old answer, an
@@ -480,7 +485,7 @@ def _appended(existing: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
     return {k: merged[k] for k in SECTIONS if merged.get(k)}
 
 
-__all__ = ["KINDS", "Drafts", "Kind", "Opened", "Outcome", "accept", "confirm_person", "discard", "fitting_kinds",
+__all__ = ["KINDS", "Drafts", "Kind", "Opened", "Outcome", "accept", "asks_a_date", "confirm_person", "discard", "fitting_kinds",
            "kind_of", "kind_problem", "misfits", "new_person", "open_drafts",
            "proposed_people", "readings_gone", "rebuild", "restore",
            "still_missing", "undo_accept", "unknown_readings", "update", "with_kind"]
