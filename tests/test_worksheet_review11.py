@@ -118,21 +118,11 @@ def test_the_chronology_leaves_out_a_vaguer_event_of_an_asked_story() -> None:
 def test_no_line_breaks_inside_chu_ro_and_the_pdf_text_stays_clean() -> None:
     """Review 12, s3 問7: 「…2025年の中」/「ロ戦略対話」. At every width from 7 to 15 characters no line of the PDF ends
     between the two letters of 中ロ or 米ロ, and the text read back reads 中ロ."""
-    import io
     import itertools
-    import re
 
-    import pdfplumber
+    from test_worksheet_review3b import pdf_lines_at_widths
 
-    from quizgen.generators.worksheet.fonts import file_font_css, font_path
-    from quizgen.generators.worksheet.pdf import render_pdf
-
-    text = "北京で開かれた2025年の中ロ戦略対話では、米ロ関係と中ロ関係が話し合われた。"
-    boxes = "".join(f'<div lang="ja" style="width: {w}em">{text}</div><p>-</p>' for w in range(7, 16))
-    html = (f"<html><head><style>{file_font_css(font_path())} body {{ font-family: IPAexGothic; font-size: 12pt }}"
-            f"</style></head><body>{boxes}</body></html>")
-    with pdfplumber.open(io.BytesIO(render_pdf(html))) as pdf:
-        lines = [line for page in pdf.pages for line in (page.extract_text() or "").splitlines()]
+    lines = pdf_lines_at_widths("北京で開かれた2025年の中ロ戦略対話では、米ロ関係と中ロ関係が話し合われた。")
     split = [(a, b) for a, b in itertools.pairwise(lines) if re.search("[中米]$", a) and b.startswith("ロ")]
     assert split == []
     assert not any("\u2060" in line for line in lines)

@@ -183,9 +183,8 @@ def test_types_asked_for_but_impossible_get_one_warning_line(tmp_path: Path) -> 
     assert "note: no matching" not in res.stderr
 
 
-def test_no_line_breaks_inside_a_katakana_word_and_the_pdf_text_stays_clean() -> None:
-    """s5 問5: the line broke inside 「モスク/ワ」. At every width from 7 to 15 characters no line of the PDF ends
-    inside a katakana word, and the text read back from it has no joiner in it."""
+def pdf_lines_at_widths(text: str) -> list[str]:
+    """The lines pdfplumber reads from a PDF that sets `text` in the sheet's font in boxes 7 to 15 characters wide."""
     import io
 
     import pdfplumber
@@ -193,12 +192,18 @@ def test_no_line_breaks_inside_a_katakana_word_and_the_pdf_text_stays_clean() ->
     from quizgen.generators.worksheet.fonts import file_font_css, font_path
     from quizgen.generators.worksheet.pdf import render_pdf
 
-    text = "プーチン大統領は習近平国家主席のモスクワ訪問を要請しました。サウジアラビアとイランの国交正常化をモスクワで"
     boxes = "".join(f'<div lang="ja" style="width: {w}em">{text}</div><p>-</p>' for w in range(7, 16))
     html = (f"<html><head><style>{file_font_css(font_path())} body {{ font-family: IPAexGothic; font-size: 12pt }}"
             f"</style></head><body>{boxes}</body></html>")
     with pdfplumber.open(io.BytesIO(render_pdf(html))) as pdf:
-        lines = [line for page in pdf.pages for line in (page.extract_text() or "").splitlines()]
+        return [line for page in pdf.pages for line in (page.extract_text() or "").splitlines()]
+
+
+def test_no_line_breaks_inside_a_katakana_word_and_the_pdf_text_stays_clean() -> None:
+    """s5 問5: the line broke inside 「モスク/ワ」. At every width from 7 to 15 characters no line of the PDF ends
+    inside a katakana word, and the text read back from it has no joiner in it."""
+    lines = pdf_lines_at_widths("プーチン大統領は習近平国家主席のモスクワ訪問を要請しました。サウジアラビアとイランの国交正常化を"
+                                "モスクワで")
     kata = "[\u30a1-\u30fa\u30fc]"
     split = [(a, b) for a, b in itertools.pairwise(lines) if re.search(f"{kata}$", a) and re.match(kata, b)]
     assert split == []
