@@ -222,6 +222,24 @@ def _read_until(fd: int, wanted: bytes, seen: bytearray, timeout: float = 20) ->
                 break
 
 
+def _read_first(fd: int, wanted: tuple[bytes, ...], seen: bytearray, start: int, timeout: float = 20) -> bytes:
+    """Read until one of `wanted` appears after `start` in `seen`; which one (the earliest)."""
+    end = time.monotonic() + timeout
+    while True:
+        hits = [(seen.find(w, start), w) for w in wanted if seen.find(w, start) >= 0]
+        if hits:
+            return min(hits)[1]
+        left = end - time.monotonic()
+        if left <= 0:
+            raise AssertionError(f"never saw {wanted!r}; output: {seen.decode(errors='replace')[-800:]}")
+        ready, _, _ = select.select([fd], [], [], left)
+        if ready:
+            try:
+                seen += os.read(fd, 65536)
+            except OSError as e:
+                raise AssertionError(seen.decode(errors="replace")[-800:]) from e
+
+
 def test_ctrl_c_mid_review_keeps_every_earlier_decision(work: Path) -> None:
     ids = [str(i["id"]) for i in drafts(work)]
     pid, fd = pty.fork()
@@ -477,3 +495,43 @@ def test_the_count_says_how_many_drafts_of_the_file_are_already_decided(work: Pa
     assert code == 0 and f"{n - 2} 件の下書き。" in out, out
     code, out = review(work, "q\n")
     assert code == 0 and f"{n - 3} 件の下書き (ほかに破棄済み 1 件)。" in out, out
+
+
+def test_at_a_terminal_each_field_starts_as_its_text_to_change_a_word_of(work: Path) -> None:
+    """newuser6: the form's line started empty, so changing one word of a prompt meant typing it all again (the
+    largest cost of the tool path). At a terminal the line now starts as the field's text: two characters typed at
+    its end change the prompt; Enter keeps the other fields; nothing else changes."""
+    first = drafts(work)[0]
+    prompt = first["prompt"]["ja"]  # type: ignore[index]
+    pid, fd = pty.fork()
+    if pid == 0:
+        os.execvp(sys.executable, [sys.executable, "-m", "quizgen", "review", str(work / "drafts.yaml"),
+                                   "--bank", str(work / "bank")])
+    seen = bytearray()
+    _read_until(fd, b">", seen)
+    os.write(fd, b"e\r")
+    _read_until(fd, "直してから Enter".encode(), seen)
+    _read_until(fd, "→ ".encode(), seen)
+    time.sleep(0.2)
+    os.write(fd, "(追記)\r".encode())  # typed after the prefilled prompt
+    mark = len(seen)
+    for _ in range(30):  # every other field (and the kind): Enter keeps it, until the form asks to save
+        found = _read_first(fd, ("→ ".encode(), b"[y/n]"), seen, mark)
+        if found == b"[y/n]":
+            break
+        mark = len(seen)
+        time.sleep(0.1)
+        os.write(fd, b"\r")
+    _read_until(fd, b"[y/n]", seen)
+    os.write(fd, b"y\r")
+    _read_until(fd, "保存しました".encode(), seen)
+    _read_until(fd, b">", seen[seen.rfind("保存しました".encode()):])
+    os.write(fd, b"q\r")
+    _, status = os.waitpid(pid, 0)
+    os.close(fd)
+    text = seen.decode(errors="replace")
+    assert os.waitstatus_to_exitcode(status) == 0, text[-1500:]
+    edited = drafts(work)[0]
+    assert edited["prompt"]["ja"] == prompt + "(追記)", text[-1500:]  # type: ignore[index]
+    for name in ("answer", "accept", "distractors", "statement", "cloze", "explanation"):
+        assert edited.get(name) == first.get(name), name

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -589,6 +590,9 @@ _FORM: tuple[tuple[str, str, bool], ...] = (
 
 
 FORM_HELP = "  項目ごとに編集: Enter でそのまま、- で削除 (任意の項目)、< で前の項目へ"
+FORM_HELP_TTY = ("  項目ごとに編集: 今の文が入っています。直してから Enter (そのままなら Enter)、"
+                 "Ctrl-U で消して - で削除 (任意の項目)、< で前の項目へ")
+"""The form's help at a terminal, where each line starts as the field's text (`terminal.ask`'s `prefill`)."""
 
 
 def form(item: Item, bank: Bank, only: tuple[str, ...] | None = None) -> Item:
@@ -598,7 +602,7 @@ def form(item: Item, bank: Bank, only: tuple[str, ...] | None = None) -> Item:
     from quizgen.extract import review as rv
 
     changes: dict[str, object] = {}
-    click.echo(FORM_HELP)
+    click.echo(FORM_HELP_TTY if _at_terminal() else FORM_HELP)
     asked = [f for f in _FORM if only is None or f[0] in only or (f[0] == "accept" and "kind" in only)]
     kind = _ask_fields(item, asked, changes, only is None or "kind" in only)  # the kind is asked before the 別解
     if only is None:
@@ -609,6 +613,10 @@ def form(item: Item, bank: Bank, only: tuple[str, ...] | None = None) -> Item:
         changes.update(relink(item, changes["answer"], bank))  # type: ignore[arg-type]
     edited = dataclasses.replace(item, **changes) if changes else item  # type: ignore[arg-type]
     return rv.with_kind(edited, kind) if kind is not None else edited
+
+
+def _at_terminal() -> bool:
+    return sys.stdin is not None and sys.stdin.isatty()
 
 
 def _ask_fields(item: Item, fields: list[tuple[str, str, bool]], changes: dict[str, object], kinds: bool) -> Kind | None:
@@ -625,10 +633,13 @@ def _ask_fields(item: Item, fields: list[tuple[str, str, bool]], changes: dict[s
             changes.update(_stale(item, answer, kind, typed))
         if name == "statement" and "prompt" in changes:  # the answer is known now: it fills the blank
             _carry(item, "prompt", changes, typed)
-        click.echo(safe(f"  {label}: {_field_text(item, name, changes) or '(なし)'}"))
-        value = ask("    →", _limit(name), prompt_suffix=" ").strip()
+        now = _field_text(item, name, changes)
+        click.echo(safe(f"  {label}: {now or '(なし)'}"))
+        value = ask("    →", _limit(name), prompt_suffix=" ", prefill=now).strip()
+        if now and (value.endswith("<") or value.endswith("＜")) and value[:-1].strip() == now.strip():
+            value = "<"  # `<` typed after the field's own text (at a terminal it is there already)
         k = max(0, k - 1) if value in ("<", "＜") else k + 1
-        if not value or value in ("<", "＜"):
+        if not value or value in ("<", "＜") or value == now.strip():  # unchanged (or the prefilled text kept)
             continue
         if value == "-":
             if optional:
@@ -671,9 +682,11 @@ def _context(item: Item) -> dict[str, object]:
     """The 注 (`context`: a note the key and a card's back print, where a year from outside the article goes)."""
     now = item.context.ja if item.context else "(なし)"
     click.echo(safe(f"  注 (背景メモ。解答・カード裏のみ。例: 期限は2026年4月18日): {now}"))
-    value = ask("    →", _limit("context"), prompt_suffix=" ").strip()
+    value = ask("    →", _limit("context"), prompt_suffix=" ", prefill=item.context.ja if item.context else "").strip()
     if value == "-":
         return {"context": None}
+    if item.context is not None and value == item.context.ja.strip():
+        return {}
     return {"context": _typed(item, "context", value)} if value else {}
 
 
@@ -692,7 +705,7 @@ def _dated_fields(item: Item) -> dict[str, object]:
         return changes
     click.echo(safe(f"  日付 (年表; 2021-10, 2023-04-18 の形。- で日付なし): {item.when or '(なし)'}"))
     while True:
-        value = ask("    →", 12, prompt_suffix=" ").strip()
+        value = ask("    →", 12, prompt_suffix=" ", prefill=item.when or "").strip()
         m = _WHEN.match(value.translate(str.maketrans("０１２３４５６７８９", "0123456789")))
         if not value or value == "-" or m:
             break
@@ -706,7 +719,7 @@ def _dated_fields(item: Item) -> dict[str, object]:
             changes["when"] = when  # the article's sentence is what shows the date now
             changes["date_basis"] = DateBasis(DateHow.STATED, item.evidence[0].article, (item.evidence[0].quote,))
     click.echo(safe(f"  年表の出来事: {item.event.ja if item.event is not None else '(なし)'}"))
-    value = ask("    →", _limit("event"), prompt_suffix=" ").strip()
+    value = ask("    →", _limit("event"), prompt_suffix=" ", prefill=item.event.ja if item.event is not None else "").strip()
     if value == "-":
         changes["event"] = None
     elif value:

@@ -13,6 +13,7 @@ import os
 import re
 import sys
 import unicodedata
+from collections.abc import Iterator
 from typing import Any
 
 import click
@@ -188,17 +189,39 @@ def prepare_stdin() -> None:
             import readline  # noqa: F401
 
 
-def ask(label: str, limit: int, *, default: str = "", show_default: bool = False, prompt_suffix: str = ": ") -> str:
+def ask(label: str, limit: int, *, default: str = "", show_default: bool = False, prompt_suffix: str = ": ",
+        prefill: str = "") -> str:
     """A line typed at a prompt (`click.prompt`), asked again, with the reason on standard error, while it is not
     UTF-8, holds a control character or is longer than `limit`; at a terminal the line can be edited (arrow keys
-    move the cursor instead of typing escape sequences)."""
+    move the cursor instead of typing escape sequences), and starts as `prefill` there (a field's text to change a
+    word of, not to type again: newuser6); piped input never sees `prefill`."""
     prepare_stdin()
     while True:
-        value: str = click.prompt(label, default=default, show_default=show_default, prompt_suffix=prompt_suffix)
+        with _prefilled(prefill):
+            value: str = click.prompt(label, default=default, show_default=show_default, prompt_suffix=prompt_suffix)
         problem = typed_problem(value, limit)
         if problem is None:
             return value
         click.echo(f"  {problem}", err=True)
+
+
+@contextlib.contextmanager
+def _prefilled(text: str) -> Iterator[None]:
+    """At a terminal with readline, the next line read starts as `text` (the cursor at its end); elsewhere nothing."""
+    rl: Any = None
+    if text and sys.stdin is not None and sys.stdin.isatty():
+        with contextlib.suppress(ImportError):  # Windows has no readline
+            import readline
+
+            rl = readline
+    if rl is None:
+        yield
+        return
+    rl.set_startup_hook(lambda: rl.insert_text(text))
+    try:
+        yield
+    finally:
+        rl.set_startup_hook(None)
 
 
 def yes_no(label: str) -> bool:
