@@ -227,6 +227,16 @@ def _decided_before(result: Extraction, bank: Bank, bank_dir: Path, output: Path
     from quizgen.extract.decided import earlier_discards
 
     held = {i.id for i in result.items if i.id in bank.item_by_id and not bank.item_by_id[i.id].draft}
+    from quizgen.extract.decided import asked_already
+
+    asked = asked_already(result.items, bank, held)
+    if asked:  # newuser6: `--all` after a default run offered facts already accepted, under other ids
+        result = result.without(set(asked))
+        click.echo(f"left out {plural(len(asked), 'draft')} asking what the bank already asks (accepted in review): "
+                   + ", ".join(f"{d} ({b})" for d, b in sorted(asked.items())), err=True)
+        if not result.items:
+            raise QuizgenError(f"every draft for article {result.source.id} asks what the bank already asks "
+                               "(accepted in review), so nothing was written")
     if held and len(held) == len(result.items):
         raise QuizgenError(f"every draft for article {result.source.id} is already in the bank (accepted in review), "
                            "so nothing was written")

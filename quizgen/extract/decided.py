@@ -8,7 +8,9 @@ which the CLI gives `quizgen.atomic.reading`): not `extract -o FILE`, nor `expor
 A new extraction for an article keeps the decisions made on its drafts elsewhere (newuser4 #4: `extract --all -o
 other.yaml` showed the discards of the first file as undecided): `earlier_discards` finds the discarded drafts in
 the drafts files beside the new one and in the bank, and the CLI writes the same drafts (same id) discarded, with
-their reasons; drafts the bank holds (accepted) are left out.
+their reasons; drafts the bank holds (accepted) are left out, and so are drafts asking what an accepted item asks
+under another id (`asked_already`: newuser6 ran `--all` after accepting the default's drafts and was offered the
+same facts again).
 
 Edits are not told apart: a draft's text depends on which other drafts were chosen (`--max`, `--all`), so
 a draft that differs from the one made now need not have been edited.
@@ -16,12 +18,35 @@ a draft that differs from the one made now need not have been edited.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from quizgen.bank.files import is_yaml, read_utf8
 from quizgen.bank.located import LocMap, load_located
+from quizgen.bank.model import Bank, Item
+from quizgen.japanese.normalise import normalise
+
+
+def asked_already(drafts: Iterable[Item], bank: Bank, held: Collection[str] = ()) -> dict[str, str]:
+    """Each draft (not `held`) that asks a fact an accepted item of the bank asks, with that item's id: the same
+    answer, quoted from the same sentence of the same article (an item edited in review keeps its evidence)."""
+    accepted: dict[tuple[str, str], list[tuple[str, str]]] = {}
+    for i in bank.items:
+        if not i.draft and i.discarded is None:
+            for ev in i.evidence:
+                accepted.setdefault((ev.article, normalise(i.answer.ja)), []).append((ev.quote, i.id))
+    out: dict[str, str] = {}
+    for d in drafts:
+        if d.id in held:
+            continue
+        for ev in d.evidence:
+            same = [bid for quote, bid in accepted.get((ev.article, normalise(d.answer.ja)), ())
+                    if bid != d.id and (quote in ev.quote or ev.quote in quote)]
+            if same:
+                out[d.id] = same[0]
+                break
+    return out
 
 
 def lost_decisions(path: Path) -> list[str]:
