@@ -2,6 +2,8 @@
 
 - no article number (記事001, article 001, or a source's id after 記事/article) in any learner-facing text;
 - an item's answer, or a spelling it accepts, is not printed in its own prompt;
+- a prompt holds no instruction on how to answer (「比喩で答えよ」): it is also a choice question's stem, under
+  「記号で答えなさい」, and a card's front; the question itself says what it asks for;
 - no mirror pair: two items whose answers each appear in the other's prompt and whose evidence overlaps;
 - a date answer is resolved: it has a year, no relative word (来年, 17日, 金曜日, 今年の初め), a `when`
   that it agrees with;
@@ -45,6 +47,7 @@ def check_content(bank: Bank, r: Reader, texts: dict[str, str] | None) -> None:
     stories = bank.story_by_id
     for it in live:
         _answer_in_prompt(r, it)
+        _answer_instruction(r, it)
         _date_answer(r, it)
         _story_date_asked(r, it, stories.get(it.story) if it.story else None)
         for j, tag in enumerate(it.tags):
@@ -197,6 +200,20 @@ def _answer_in_prompt(r: Reader, it: Item) -> None:
         lang = printed_in(form, it.prompt, shortest)
         if lang is not None:
             r.flag("items", it.id, ("prompt", lang), f"{what} {quoted(form)} is printed in its own prompt")
+
+
+_INSTRUCTION_RE = re.compile(r"[^。？?]*(?:で答えよ|で答えなさい|で答えること|答えは[^。]*で)[。.]?\s*$"
+                             r"|\((?:give|answer|in) [^)]*\)\s*$", re.IGNORECASE)
+
+
+def _answer_instruction(r: Reader, it: Item) -> None:
+    """Review 14, s2 問4: 「…チャンスだと論じたか。比喩で答えよ。」 as a choice question, under 「記号で答えなさい」."""
+    for lang in ("ja", "en"):
+        m = _INSTRUCTION_RE.search(getattr(it.prompt, lang))
+        if m is not None:
+            r.flag("items", it.id, ("prompt", lang),
+                   f"ends with an instruction on how to answer ({quoted(m.group(0).strip())}): a choice question and a "
+                   "card use the prompt too; say it in the question (「比喩を用いて論じたか」)")
 
 
 def date_answer_problem(answer: Text, year: bool = True) -> str | None:

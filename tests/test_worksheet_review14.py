@@ -1,0 +1,42 @@
+"""Issue 14, teacher review 14: what its findings asked of the bank's checks."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from quizgen.cli import cli
+from quizgen.text import quoted
+
+DATA = Path(__file__).parent / "data"
+
+
+@pytest.mark.parametrize(("lang", "ending"), [("ja", "比喩で答えよ。"), ("ja", "カタカナで答えなさい。"),
+                                              ("en", "(Give his metaphor.)")])
+def test_check_refuses_a_prompt_that_ends_with_how_to_answer(tmp_path: Path, lang: str, ending: str) -> None:
+    """s2 問4: 「…チャンスだと論じたか。比喩で答えよ。」 printed as a choice question under 「記号で答えなさい」: the
+    prompt is also a choice stem and a card's front, so it says what it asks for in the question itself."""
+    bank = tmp_path / "bank"
+    shutil.copytree(DATA / "bank_good", bank)
+    items = bank / "items.yaml"
+    text = items.read_text(encoding="utf-8")
+    start = text.index("prompt: {ja: ")
+    head, rest = text[:start], text[start:]
+    if lang == "ja":
+        end = rest.index("、 en:") if "、 en:" in rest[:400] else rest.index(", en:")
+        rest = rest[:end].rstrip('"') + ending + ('"' if rest[:end].endswith('"') else "") + rest[end:]
+    else:
+        end = rest.index("}")
+        rest = rest[:end].rstrip('"') + " " + ending + ('"' if rest[:end].endswith('"') else "") + rest[end:]
+    items.write_text(head + rest, encoding="utf-8")
+    res = CliRunner().invoke(cli, ["check", "--bank", str(bank)])
+    assert res.exit_code == 1, res.output
+    assert f"prompt.{lang}: ends with an instruction on how to answer ({quoted(ending)})" in res.output, res.output
+
+
+def test_the_bundled_prompts_say_what_they_ask_for_in_the_question() -> None:
+    res = CliRunner().invoke(cli, ["check"])
+    assert res.exit_code == 0 and "instruction on how to answer" not in res.output
