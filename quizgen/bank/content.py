@@ -202,14 +202,15 @@ def _answer_in_prompt(r: Reader, it: Item) -> None:
             r.flag("items", it.id, ("prompt", lang), f"{what} {quoted(form)} is printed in its own prompt")
 
 
-_INSTRUCTION_RE = re.compile(r"[^。？?]*(?:で答えよ|で答えなさい|で答えること|答えは[^。]*で)[。.]?\s*$"
-                             r"|\((?:give|answer|in) [^)]*\)\s*$", re.IGNORECASE)
+_INSTRUCTION_RE = re.compile(r"[^。？?]{0,40}(?:で答えよ|で答えなさい|で答えること)[。.]?\s*$"
+                             r"|\((?:give|answer|in) [^)]{0,60}\)\s*$", re.IGNORECASE)
+_INSTRUCTION_TAIL = 120  # characters at a prompt's end the instruction is looked for in (an 80k prompt: hostile c13)
 
 
 def _answer_instruction(r: Reader, it: Item) -> None:
     """Review 14, s2 問4: 「…チャンスだと論じたか。比喩で答えよ。」 as a choice question, under 「記号で答えなさい」."""
     for lang in ("ja", "en"):
-        m = _INSTRUCTION_RE.search(getattr(it.prompt, lang))
+        m = _INSTRUCTION_RE.search(getattr(it.prompt, lang)[-_INSTRUCTION_TAIL:])
         if m is not None:
             r.flag("items", it.id, ("prompt", lang),
                    f"ends with an instruction on how to answer ({quoted(m.group(0).strip())}): a choice question and a "
