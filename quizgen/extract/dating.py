@@ -20,7 +20,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from quizgen.bank.model import DateBasis, DateHow, Text
-from quizgen.japanese.dates import mentioned, relative_year
+from quizgen.japanese.dates import RELATIVE_YEARS, mentioned, relative_year
 
 _D = r"[0-9０-９]"
 _FULL = re.compile(rf"(?<![0-9０-９])({_D}{{4}})年({_D}{{1,2}})月(?:({_D}{{1,2}})日)?")
@@ -31,7 +31,7 @@ _YEAR = re.compile(rf"(?<![0-9０-９])({_D}{{4}})年(?!{_D}{{1,2}}月|度|代|�
 _SHORT = re.compile(rf"(?<![0-9０-９年度同約計和成治正第])({_D}{{2}})年(?:({_D}{{1,2}})月(?:({_D}{{1,2}})日)?)?"
                     r"(?=[0-9０-９]|には|に|まで|から|の|、|は|も|が|を|以降|以来|末|初め|初頭|前半|後半|"
                     r"中|時点|春|夏|秋|冬|」|）|\))")
-_REL = re.compile(rf"(一昨年|再来年|昨年|去年|来年|今年|ことし|本年)(?:(?:の|は|も)?({_D}{{1,2}})月(?:({_D}{{1,2}})日)?)?")
+_REL = re.compile(rf"({'|'.join(w for w, _ in RELATIVE_YEARS)})(?:(?:の|は|も)?({_D}{{1,2}})月(?:({_D}{{1,2}})日)?)?")
 _MONTH_REL = re.compile(rf"(今月|先月|来月)({_D}{{1,2}})日")
 _MONTH_DAY = re.compile(rf"(?<![0-9０-９年/〜～~])({_D}{{1,2}})月(?:({_D}{{1,2}})日)?(?!{_D})")
 _DAY = re.compile(rf"(?<![0-9０-９月/.約余〜～~\-－])({_D}{{1,2}})日(?![間目ぶ本付前後余超程近以])")  # 約20日, 20日余り: spans;
@@ -190,8 +190,7 @@ def _relative(sentence: str, m: re.Match[str], page: PageDate, article: str) -> 
     if page.published is None:
         return None
     word = m.group(1)
-    offset = dict((("一昨年", -2), ("再来年", 2), ("昨年", -1), ("去年", -1), ("来年", 1), ("今年", 0), ("ことし", 0),
-                  ("本年", 0)))[word]
+    offset = dict(RELATIVE_YEARS)[word]
     month = _int(m.group(2)) if m.group(2) else None
     day = _int(m.group(3)) if m.group(3) else None
     quote = _clause(sentence, m.start(), m.end())
