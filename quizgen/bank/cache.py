@@ -17,7 +17,8 @@ keeps the cache; any other change rebuilds it.
 
 Nothing in the file can run code: it is plain rows (JSON in text columns), opened read-only with
 SQLite's `trusted_schema` off. A file that is not such a cache, was written by another version, or
-is damaged is ignored and replaced (one planted at its path included); a cache folder that cannot be
+is damaged is ignored and replaced (one planted at its path included; one found damaged while it is read is
+rebuilt from the bank there and then, and the catalog reads the new file); a cache folder that cannot be
 written leaves the bank loaded in memory, as without a cache.
 """
 
@@ -31,7 +32,7 @@ import time
 import zlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from quizgen import __version__
 from quizgen.bank.catalog import ItemFacts, MemoryCatalog, item_rank
@@ -55,6 +56,7 @@ _CODE = sorted(os.path.join(folder, name) for folder in (str(_HERE), str(_HERE.p
 _SECTIONS = ("sources", "entities", "disagreements", "pools", "stories")  # the `parts` rows: Bank's fields of these names
 
 Progress = Callable[[int, int], None]
+_T = TypeVar("_T")
 Stamp = tuple[int, int, int, int]  # size, mtime_ns, ctime_ns, inode
 
 _SCHEMA = (
@@ -119,9 +121,14 @@ def cache_path(bank_dir: Path, cache_dir: Path) -> Path:
     return cache_dir / f"bank-{zlib.crc32(name):08x}{zlib.adler32(name):08x}.sqlite3"
 
 
-def open_catalog(bank_dir: Path, cache_dir: Path | None, progress: Progress | None = None) -> Catalog:
+Notice = Callable[[str], None]
+
+
+def open_catalog(bank_dir: Path, cache_dir: Path | None, progress: Progress | None = None,
+                 notice: Notice | None = None) -> Catalog:
     """The bank in `bank_dir` as a catalog: from its cache in `cache_dir` when that is fresh, else loaded (and
-    cached anew, when `cache_dir` is given and can be written). `progress` as for `load_bank`."""
+    cached anew, when `cache_dir` is given and can be written). `progress` as for `load_bank`; `notice` is told, in
+    one line, when a cache found damaged while it is read is rebuilt from the bank."""
     if cache_dir is None:
         return MemoryCatalog(_load(bank_dir, progress))
     path = cache_path(bank_dir, cache_dir)
@@ -130,15 +137,24 @@ def open_catalog(bank_dir: Path, cache_dir: Path | None, progress: Progress | No
     code = code_key()
     cache = _fresh(path, bank_dir, stamps, code, stamped_at)
     if cache is not None:
+        cache.notice = notice
         return cache
     hashes = {rel: _sha256(bank_dir / rel) for rel in stamps}
     bank = _load(bank_dir, progress)
     try:
-        _write(path, bank, {"format": FORMAT, "code": code, "content": _content_key(hashes), "stamped_at": str(stamped_at),
-                            "stamps": _stamp_text(stamps)}, stamps, hashes)
-        return BankCache(_connect(path), bank_dir)
+        _write_bank(path, bank, stamps, hashes, code, stamped_at)
+        cache = BankCache(_connect(path), bank_dir, path)
     except (OSError, OutputError, sqlite3.Error, _Unusable):  # a cache folder that cannot be written: no cache
         return MemoryCatalog(bank)
+    cache.notice = notice
+    return cache
+
+
+def _write_bank(path: Path, bank: Bank, stamps: dict[str, Stamp], hashes: dict[str, str], code: str,
+                stamped_at: int) -> None:
+    """Write the cache of `bank` (read from files of these `stamps` and `hashes`, stamped at `stamped_at`) at `path`."""
+    _write(path, bank, {"format": FORMAT, "code": code, "content": _content_key(hashes), "stamped_at": str(stamped_at),
+                        "stamps": _stamp_text(stamps)}, stamps, hashes)
 
 
 def _load(bank_dir: Path, progress: Progress | None) -> Bank:
@@ -195,7 +211,7 @@ def _content_key(hashes: dict[str, str]) -> str:
 def _fresh(path: Path, bank_dir: Path, stamps: dict[str, Stamp], code: str, stamped_at: int) -> BankCache | None:
     """The cache at `path` when it holds the bank as it is now, else None."""
     try:
-        cache = BankCache(_connect(path), bank_dir)
+        cache = BankCache(_connect(path), bank_dir, path)
     except (_Unusable, sqlite3.Error, OSError):
         return None
     try:
@@ -319,9 +335,12 @@ def _marks(values: Sequence[Any]) -> str:
 class BankCache:
     """An open bank cache: a `catalog.Catalog` reading its SQLite file as it is asked."""
 
-    def __init__(self, con: sqlite3.Connection, bank_dir: Path) -> None:
+    def __init__(self, con: sqlite3.Connection, bank_dir: Path, path: Path) -> None:
         self._con = con
         self.bank_dir = bank_dir
+        self.path = path
+        self.notice: Notice | None = None
+        self._rebuilt = False
         try:
             self.meta = dict(con.execute("SELECT key, value FROM meta").fetchall())
         except sqlite3.Error:
@@ -342,14 +361,45 @@ class BankCache:
                 for row in self._con.execute("SELECT path, size, mtime_ns, ctime_ns, inode, sha256 FROM files")}
 
     def _rows(self, sql: str, params: Iterable[Any] = ()) -> list[Any]:
-        try:
-            return self._con.execute(sql, tuple(params)).fetchall()
-        except sqlite3.Error as exc:
-            raise self._damaged(exc) from None
+        return self._read(lambda: self._con.execute(sql, tuple(params)).fetchall())
 
-    def _damaged(self, exc: BaseException) -> QuizgenError:
-        return QuizgenError(f"the bank cache for {self.bank_dir} cannot be read ({exc}); run the command again, "
-                            "which rebuilds it")
+    def _read(self, read: Callable[[], _T]) -> _T:
+        """What `read` reads from the file; a file found damaged (a page SQLite cannot read, a row that is not what
+        this quizgen wrote) is rebuilt from the bank, once, and read again (issue 18, E01: it was a dead end)."""
+        try:
+            return read()
+        except (sqlite3.Error, KeyError, TypeError, ValueError) as exc:
+            if self._rebuilt:
+                raise QuizgenError(f"the bank cache {self.path} cannot be read ({exc}) even after it was rebuilt; "
+                                   "delete it, or set QUIZGEN_CACHE_DIR= (empty) to read the bank without a cache"
+                                   ) from None
+            self._rebuild(exc)
+        return self._read(read)
+
+    def _rebuild(self, exc: BaseException) -> None:
+        """Replace the damaged file by a cache written anew from the bank's files, and read that from now on."""
+        self._rebuilt = True
+        self._con.close()
+        stamped_at = time.time_ns()
+        stamps = _stamps(self.bank_dir)
+        code = code_key()
+        hashes = {rel: _sha256(self.bank_dir / rel) for rel in stamps}
+        bank = _load(self.bank_dir, None)
+        try:
+            _write_bank(self.path, bank, stamps, hashes, code, stamped_at)
+            self._con = _connect(self.path)
+        except (OSError, OutputError, sqlite3.Error, _Unusable) as why:
+            # the OS's reason alone: the message names the file once
+            reason = why.strerror if isinstance(why, OSError) and why.strerror else \
+                str(why).removeprefix(f"cannot write {self.path}: ") or "it is not a file"
+            raise QuizgenError(f"the bank cache {self.path} is damaged ({exc}) and cannot be replaced ({reason}); "
+                               "delete it, or set QUIZGEN_CACHE_DIR= (empty) to read the bank without a cache"
+                               ) from None
+        self.meta = dict(self._con.execute("SELECT key, value FROM meta").fetchall())
+        self._parts = None
+        self._keys = None
+        if self.notice is not None:
+            self.notice(f"the bank cache {self.path} was damaged ({exc}); rebuilt it from the bank")
 
     # ------------------------------------------------------------------ the catalog
 
@@ -373,13 +423,14 @@ class BankCache:
             from quizgen.bank.data import from_data
             from quizgen.bank.sections import Bank, Disagreement, Entity, Pool, Source, Story
 
-            data = dict(self._rows("SELECT section, data FROM parts"))
             kinds: dict[str, type[Any]] = {"sources": Source, "entities": Entity, "disagreements": Disagreement,
                                            "pools": Pool, "stories": Story}
-            try:
-                self._parts = Bank(**{k: tuple(from_data(cls, r) for r in json.loads(data[k])) for k, cls in kinds.items()})
-            except (KeyError, TypeError, ValueError) as exc:
-                raise self._damaged(exc) from None
+
+            def read() -> Bank:
+                data = dict(self._con.execute("SELECT section, data FROM parts").fetchall())
+                return Bank(**{k: tuple(from_data(cls, r) for r in json.loads(data[k])) for k, cls in kinds.items()})
+
+            self._parts = self._read(read)
         return self._parts
 
     def _among(self, item_ids: Sequence[str], columns: str, where: str = "1", params: Sequence[Any] = (),
@@ -387,12 +438,15 @@ class BankCache:
         """`columns` of the items of `item_ids` that `where` takes: one query, the ids passed as one JSON array
         (or, where SQLite lacks json_each, in chunks)."""
         if self._json_each:
+            # CROSS JOIN: json_each first, each id looked up in the items (never every item against every id)
+            sql = f"SELECT {columns} FROM json_each(?) j CROSS JOIN items i ON i.id = j.value {join} WHERE {where}"
+            args = (json.dumps(item_ids), *params)
             try:
-                # CROSS JOIN: json_each first, each id looked up in the items (never every item against every id)
-                return self._rows(f"SELECT {columns} FROM json_each(?) j CROSS JOIN items i ON i.id = j.value {join} "
-                                  f"WHERE {where}", [json.dumps(item_ids), *params])
-            except QuizgenError:
-                self._json_each = False
+                return self._con.execute(sql, args).fetchall()
+            except sqlite3.OperationalError as exc:
+                if "json_each" not in str(exc):
+                    return self._rows(sql, args)  # a damaged file: rebuilt, then read again
+                self._json_each = False  # an SQLite without JSON: the ids in chunks
         return [row for chunk in _chunks(item_ids) for row in self._rows(
             f"SELECT {columns} FROM items i {join} WHERE i.id IN ({_marks(chunk)}) AND {where}", [*chunk, *params])]
 
@@ -400,11 +454,12 @@ class BankCache:
         """The items of `item_ids` (those `where` takes), in that order."""
         from quizgen.bank.data import from_data
 
-        rows = self._among(list(dict.fromkeys(item_ids)), "i.id, d.data", where, params, "JOIN item_data d ON d.n = i.n")
-        try:
-            found = {rid: from_data(Item, json.loads(data)) for rid, data in rows}
-        except (KeyError, TypeError, ValueError) as exc:
-            raise self._damaged(exc) from None
+        def read() -> dict[str, Item]:
+            rows = self._among(list(dict.fromkeys(item_ids)), "i.id, d.data", where, params,
+                               "JOIN item_data d ON d.n = i.n")
+            return {rid: from_data(Item, json.loads(data)) for rid, data in rows}
+
+        found = self._read(read)
         return [found[i] for i in item_ids if i in found]
 
     def same_answer(self, items: Sequence[Item]) -> list[Item]:

@@ -287,7 +287,8 @@ def load_bank_fast(bank_path: Path | None) -> Catalog:
     else:
         cache = Path(env) if env else None
     with progress_bar("Reading the bank") as progress:
-        return open_catalog(bank_path or resources.bank_dir(), cache, progress)
+        return open_catalog(bank_path or resources.bank_dir(), cache, progress,
+                            lambda line: click.echo(f"note: {line}", err=True))
 
 
 def as_catalog(bank: Catalog | Bank) -> Catalog:
