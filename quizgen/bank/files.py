@@ -126,6 +126,12 @@ def read_utf8(path: Path) -> str | Unread:
         return Unread(f"not UTF-8 text ({exc.reason}); save the file as UTF-8", line, column)
 
 
+def read_bank_file(path: Path) -> str | Unread:
+    """`read_utf8` of a file `bank_files` lists: a link to a folder outside the bank is said as such."""
+    why = outside_link(path)
+    return Unread(why) if why is not None else read_utf8(path)
+
+
 def unread_article(path: Path, why: Unread) -> str:
     """Why the article at `path` cannot be read, as `check` and `worksheet --articles` say it."""
     if why.message == "no such file":
@@ -135,15 +141,19 @@ def unread_article(path: Path, why: Unread) -> str:
 
 
 def bank_files(bank_dir: Path, *, loops: bool = False) -> list[Path]:
-    """Every *.yaml/*.yml below `bank_dir` but folders: links to nothing and FIFOs too, for the reader to refuse;
-    links that loop only with `loops` (`Path.resolve` raises on one: a caller that resolves the paths leaves them
-    out; `load_bank` refuses them)."""
+    """Every *.yaml/*.yml below `bank_dir` but folders: links to nothing, FIFOs and links to folders outside the bank
+    too, for the reader to refuse; links that loop only with `loops` (`Path.resolve` raises on one: a caller that
+    resolves the paths leaves them out; `load_bank` refuses them)."""
     return sorted(Path(entry.path) for entry in yaml_entries(bank_dir, loops=loops))
 
 
-def yaml_entries(folder: Path | str, *, loops: bool = True) -> Iterator[os.DirEntry[str]]:
-    """`bank_files`, unsorted, as directory entries (each one's `stat()` is one system call): folders are walked,
-    links to folders are not (as `Path.rglob` does); links that loop unless not `loops`."""
+def yaml_entries(folder: Path | str, *, loops: bool = True, _inside: str | None = None) -> Iterator[os.DirEntry[str]]:
+    """`bank_files`, unsorted, as directory entries (each one's `stat()` is one system call): folders are walked. A
+    link to a folder inside the bank is not walked again (its files are read at their own place, once); a link to a
+    folder outside it is yielded, whatever its name, for the reader to refuse with its path (`outside_link`: it was
+    skipped without a word, issue 18, A22). Links that loop are yielded unless not `loops`."""
+    if _inside is None:
+        _inside = os.path.join(os.path.realpath(folder), "")
     try:
         entries = list(os.scandir(folder))
     except OSError:
@@ -159,8 +169,26 @@ def yaml_entries(folder: Path | str, *, loops: bool = True) -> Iterator[os.DirEn
             continue
         try:
             if is_dir and not entry.is_symlink():
-                yield from yaml_entries(entry.path, loops=loops)
-            elif not is_dir and named:
+                yield from yaml_entries(entry.path, loops=loops, _inside=_inside)
+            elif (named and not is_dir) or (is_dir and not _leads_inside(entry.path, _inside)):
                 yield entry
         except OSError:
             continue
+
+
+def _leads_inside(link: str, inside: str) -> bool:
+    """Whether the folder `link` leads to is in the folder `inside` (a real path ending with a separator)."""
+    return os.path.join(os.path.realpath(link), "").startswith(inside)
+
+
+def outside_link(path: Path) -> str | None:
+    """Why the bank entry `path`, a link to a folder outside the bank (as `yaml_entries` yields one), is not read;
+    None for anything else."""
+    try:
+        if not (path.is_symlink() and path.is_dir()):
+            return None
+        target = os.readlink(path)
+    except OSError:
+        return None
+    return (f"a link to the folder {target}, outside the bank folder; only what is inside the bank is read — "
+            "move that folder into the bank, or remove the link")

@@ -23,7 +23,7 @@ from quizgen.bank import nodes
 from quizgen.bank.articles import ArticleFolders
 from quizgen.bank.cascade import causes_first
 from quizgen.bank.data import to_data
-from quizgen.bank.files import Unread, bank_files, read_utf8
+from quizgen.bank.files import Unread, bank_files, read_bank_file
 from quizgen.bank.located import UNREADABLE, Loc, LocList, LocMap, load_located
 from quizgen.bank.model import Bank, Disagreement, Entity, Item, Pool, Source, Story
 from quizgen.bank.records import MISSING, Reader, RecordRef, display_path, dumps_yaml, kind_of, suggest
@@ -79,7 +79,7 @@ class BankFile:
         if self.text is not None:
             return self.text
         assert self.path is not None
-        return read_utf8(self.path)
+        return read_bank_file(self.path)
 
     def size(self) -> int:
         if self.text is not None:
@@ -97,7 +97,7 @@ def read_files(paths: list[Path]) -> tuple[list[tuple[str, str]], list[Problem]]
     problems: list[Problem] = []
     for path in paths:
         shown = display_path(path)
-        text = read_utf8(path)
+        text = read_bank_file(path)
         if isinstance(text, Unread):
             problems.append(_unread(shown, text))
         else:
