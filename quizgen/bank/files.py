@@ -48,7 +48,7 @@ def not_a_bank(bank_dir: Path, sections: Iterable[str]) -> str | None:
     if any(Path(name).stem.lower() == "sources" for name, _ in tops):
         return None  # by its name, whatever it holds: its problems are the bank's to report
     wanted = tuple(sections)
-    if any(_bank_like(_first_key(Path(path)), wanted) for _, path in tops):
+    if any(_bank_like(first_key(Path(path)), wanted) for _, path in tops):
         return None
     shown = ", ".join(name for name, _ in tops[:5]) + (", …" if len(tops) > 5 else "")
     return f"no .yaml file at its top begins with a bank section ({shown})"
@@ -69,7 +69,7 @@ def _bank_like(key: str | None, sections: tuple[str, ...]) -> bool:
 _KEY = re.compile(r"""\{?\s*["']?([A-Za-z_]\w*)["']?\s*:""")
 
 
-def _first_key(path: Path) -> str | None:
+def first_key(path: Path) -> str | None:
     """The first top-level key of a YAML file, from its first 64 KiB (comments, `%` directives and `---` skipped);
     None for a file that is not plain (a FIFO is never opened) or begins otherwise."""
     if not_plain(path) is not None:

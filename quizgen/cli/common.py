@@ -165,13 +165,15 @@ def load(bank_path: Path | None, articles: Path | None = None) -> Bank:
 
 
 def reading(bank_path: Path | None, *, output: Path | None = None, articles: Path | None = None,
-            files: tuple[tuple[Path, str], ...] = (), whole_bank: bool = True, folder: bool = False) -> None:
+            files: tuple[tuple[Path, str], ...] = (), whole_bank: bool = True, folder: bool = False,
+            drafts: bool = False) -> None:
     """For the rest of the running command, no output lands in the bank folder or the articles folder, or on one of
     `files` ((path, its name in a message): what the command reads); `output` (the file or folder given with -o) is
     checked at once, before any work. Every command that writes outputs calls this first (not `add-article` and
     `review`, whose work is to write into the bank). Not `whole_bank`: only the bank files among `files` are kept
     (`extract` may write a drafts file into the bank). `folder`: `output` is a folder the command writes files into
-    (`build`, `anki`, `worksheet`): a link to a file inside it is refused before anything is written."""
+    (`build`, `anki`, `worksheet`): a link to a file inside it is refused before anything is written. No output
+    replaces a YAML file (`yaml_kept`) but, with `drafts` (`extract`, which writes one), a drafts file."""
     from quizgen import atomic
     from quizgen.bank.records import display_path
 
@@ -180,7 +182,8 @@ def reading(bank_path: Path | None, *, output: Path | None = None, articles: Pat
               *(((articles, f"the articles folder {display_path(articles)}"),) if articles is not None else ()), *files)
     from quizgen.extract.decided import decisions_kept
 
-    click.get_current_context().with_resource(atomic.reading(*inputs, keep=(database_kept, decisions_kept)))
+    yaml = drafts_yaml_kept if drafts else yaml_kept
+    click.get_current_context().with_resource(atomic.reading(*inputs, keep=(database_kept, decisions_kept, yaml)))
     if output is not None and str(output) not in STDOUT:
         atomic.check_not_input(output)
         if folder:
@@ -209,6 +212,38 @@ def database_kept(path: Path) -> tuple[str, str] | None:
     else:
         what = "is an SQLite database (the quiz keeps its review history in one): all it holds"
     return f"{what} would be lost", "give another file name"
+
+
+def yaml_kept(path: Path) -> tuple[str, str] | None:
+    """What replacing `path` would destroy when it is a YAML file (by its name, .yaml/.yml, or by a bank section as
+    its first key: a bank file, a drafts file, a deck recipe, another program's settings), which no command but
+    `extract` writes (`quizgen.atomic.Keeper`); None for any other file, or an empty one (issue 18, hostile11 B16:
+    `export -o` replaced another bank's file with GIFT text)."""
+    from quizgen.bank.files import BANK_SECTIONS, first_key, is_yaml
+
+    try:
+        if path.stat().st_size == 0:
+            return None
+    except OSError:
+        return None
+    key = first_key(path)
+    if key in BANK_SECTIONS:
+        return (f"is a question-bank file (it begins with `{key}:`), which this command does not write: its records "
+                "would be lost"), "give another file name"
+    if is_yaml(path):
+        return "is a YAML file, which this command does not write: what it holds would be lost", "give another file name"
+    return None
+
+
+def drafts_yaml_kept(path: Path) -> tuple[str, str] | None:
+    """`yaml_kept` for `extract`, which writes a drafts file: an earlier drafts file (every item `draft: true`) may be
+    replaced (its review decisions are `decisions_kept`'s), any other YAML file not."""
+    from quizgen.extract.decided import holds_drafts
+
+    if yaml_kept(path) is None or holds_drafts(path):
+        return None
+    return ("is a YAML file that is not a drafts file (not every item in it is `draft: true`): what it holds would be "
+            "lost"), "give another file name"
 
 
 def status(message: str) -> None:

@@ -197,6 +197,7 @@ def _reading(article: Path, bank_path: Path | None, output: Path | None) -> None
 
     from quizgen.bank.files import bank_files
     from quizgen.bank.records import display_path
+    from quizgen.extract.decided import holds_drafts
 
     files: tuple[tuple[Path, str], ...] = ((article, f"the article {article}"),)
     bank_dir = bank_path or resources.bank_dir()
@@ -204,19 +205,8 @@ def _reading(article: Path, bank_path: Path | None, output: Path | None) -> None
     if into_bank:
         assert output is not None
         files += tuple((p, f"the bank file {display_path(p)}") for p in bank_files(bank_dir)
-                       if not (os.path.realpath(p) == os.path.realpath(output) and _holds_drafts(p)))
-    reading(bank_path, files=files, whole_bank=not into_bank)
-
-
-def _holds_drafts(path: Path) -> bool:
-    """Whether the bank file `path` is a drafts file: it has items, and every one is `draft: true`."""
-    from quizgen.bank.files import read_utf8
-    from quizgen.bank.located import load_located
-
-    text = read_utf8(path)
-    data = load_located(text, str(path))[0] if isinstance(text, str) else None
-    items = data.get("items") if isinstance(data, dict) else None
-    return isinstance(items, list) and bool(items) and all(isinstance(i, dict) and i.get("draft") is True for i in items)
+                       if not (os.path.realpath(p) == os.path.realpath(output) and holds_drafts(p)))
+    reading(bank_path, files=files, whole_bank=not into_bank, drafts=True)
 
 
 def _decided_before(result: Extraction, bank: Bank, bank_dir: Path, output: Path | None) -> Extraction:

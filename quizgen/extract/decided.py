@@ -102,6 +102,14 @@ def _names_discards(path: Path) -> bool:
 _MARK = b"discarded:"  # in every drafts file holding a discard, as review writes it
 
 
+def holds_drafts(path: Path) -> bool:
+    """Whether the bank file `path` is a drafts file: it has items, and every one is `draft: true`."""
+    text = read_utf8(path)
+    data = load_located(text, str(path))[0] if isinstance(text, str) else None
+    items = data.get("items") if isinstance(data, dict) else None
+    return isinstance(items, list) and bool(items) and all(isinstance(i, dict) and i.get("draft") is True for i in items)
+
+
 def decisions_kept(path: Path) -> tuple[str, str] | None:
     """What replacing the file `path` would lose, when it is a drafts file holding discards made in review (as
     `quizgen.atomic.Keeper` says it), else None. A file whose start is not text (a PDF, an .apkg) or that never

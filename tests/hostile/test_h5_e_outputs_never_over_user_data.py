@@ -91,4 +91,6 @@ def test_other_files_are_replaced_as_before(bank: Path) -> None:
     assert run("export", "-f", "gift", "--bank", "bank", "-o", "old.gift.txt").code == 0
     assert Path("old.gift.txt").read_text(encoding="utf-8").startswith("// ")
     Path("undecided.yaml").write_text("items:\n- id: x-new\n  draft: true\n", encoding="utf-8")
-    assert run("export", "-f", "gift", "--bank", "bank", "-o", "undecided.yaml").code == 0
+    # a drafts file without decisions is still YAML, which export never writes (hostile pass 11, B16)
+    assert run("export", "-f", "gift", "--bank", "bank", "-o", "undecided.yaml").code == 1
+    assert Path("undecided.yaml").read_text(encoding="utf-8") == "items:\n- id: x-new\n  draft: true\n"
