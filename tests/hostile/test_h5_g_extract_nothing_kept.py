@@ -41,13 +41,14 @@ def _extract(cls: Path, article: Path, *more: str) -> tuple[int, str]:
 
 def test_every_fact_left_out_by_the_default_writes_nothing_and_names_all(cls: Path) -> None:
     article = _article("b.txt", "習近平国家主席とプーチン大統領\n習近平国家主席とプーチン大統領が電話で会談した。\n")
-    Path("d.yaml").write_text("keep\n", encoding="utf-8")
+    earlier = "items:\n- id: x-earlier\n  draft: true\n"  # an earlier drafts file: extract's own kind, replaced
+    Path("d.yaml").write_text(earlier, encoding="utf-8")
     code, said = _extract(cls, article, "-o", "d.yaml")
     assert (code, said) == (1, "Error: no draft for article 907 in the default selection: the 2 facts worth a "
                                "question in it are all ones it leaves out (a name the headline prints, one of the "
                                "article's main actors, or a fact that needs the sentence before it), so nothing was "
                                "written. Run again with --all to draft them (up to 2 drafts)")
-    assert Path("d.yaml").read_text(encoding="utf-8") == "keep\n"
+    assert Path("d.yaml").read_text(encoding="utf-8") == earlier
     code, said = _extract(cls, article, "--all", "-o", "d.yaml")
     assert code == 0 and said.startswith("wrote 2 drafts for article 907 to d.yaml (person 2), every fact worth a "
                                          "question"), said
