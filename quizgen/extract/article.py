@@ -6,6 +6,7 @@ import codecs
 import dataclasses
 import datetime as dt
 import re
+import textwrap
 import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -167,8 +168,10 @@ def provisional_source(text: str, file_name: str, bank: Bank, source_id: str | N
     sid = _source_id(bank, source_id)
     cleaned = clean(text)
     headline = next((s.text for s in split(cleaned.lines)), file_name)
-    clutter = tuple(dict.fromkeys(d.text for d in cleaned.dropped if d.text.strip() and d.reason not in (
-        ClutterReason.BLANK, ClutterReason.SOURCE_LINK, ClutterReason.DATELINE)))
+    body = {line.text.strip() for line in cleaned.lines}  # never the article's own text (a body pasted twice)
+    clutter = tuple(dict.fromkeys(d.text for d in cleaned.dropped if d.text.strip() and d.text.strip() not in body
+                                  and d.reason not in (ClutterReason.BLANK, ClutterReason.SOURCE_LINK,
+                                                       ClutterReason.DATELINE, ClutterReason.REPEATED)))
     return Source(id=sid, file=file_name, headline=Text(headline, TODO_EN), outlet=UNKNOWN_OUTLET, clutter=clutter,
                   published=cleaned.dateline)
 
@@ -186,7 +189,9 @@ def extract(text: str, source: Source, bank: Bank, analyse: Analyzer, *, limit: 
     cleaned = clean(text, source.clutter)
     sentences = [s for s in split(cleaned.lines) if not s.heading]
     if not sentences:
-        raise ArticleError(f"{source.file}: no sentence is left after removing page clutter and headings")
+        removed = cleaned.report()
+        raise ArticleError(f"{source.file}: no sentence is left after removing page clutter and headings"
+                           + (f"; left out:\n{textwrap.indent(removed, '  ')}" if removed else ""))
     page = PageDate.of(text, source.published)
     lexicon = Lexicon(bank)
     found: list[Fact] = []

@@ -29,6 +29,7 @@ class ClutterReason(StrEnum):
     DATELINE = "date and time stamp"
     CAPTION = "photo caption or credit"
     BYLINE = "byline"
+    REPEATED = "the same text as a line above (the page pasted twice?): read once"
     BLANK = "blank"
 
 
@@ -70,7 +71,7 @@ class Cleaned:
         for d in self.dropped:
             if d.reason is ClutterReason.BLANK:
                 continue
-            if runs and runs[-1][-1].reason is d.reason and d.reason is ClutterReason.FOOTER:
+            if runs and runs[-1][-1].reason is d.reason and d.reason in (ClutterReason.FOOTER, ClutterReason.REPEATED):
                 runs[-1].append(d)
             else:
                 runs.append([d])
@@ -128,6 +129,7 @@ def clean(text: str, known: tuple[str, ...] = ()) -> Cleaned:
     known_set = {k.strip() for k in known if k.strip()}
     offset = 0
     in_footer = False
+    body: set[str] = set()  # the kept lines so far, stripped
     raw_lines = text.split("\n")
     for number, raw in enumerate(raw_lines, start=1):
         start = offset
@@ -137,6 +139,8 @@ def clean(text: str, known: tuple[str, ...] = ()) -> Cleaned:
         reason: ClutterReason | None = None
         if not stripped:
             reason = ClutterReason.BLANK
+        elif stripped in body:  # a body pasted twice reads once (hostile pass 11, H06)
+            reason = ClutterReason.REPEATED
         elif in_footer or _FOOTER_START.search(stripped):
             in_footer = True  # everything after the footer starts is footer
             reason = ClutterReason.FOOTER
@@ -153,6 +157,7 @@ def clean(text: str, known: tuple[str, ...] = ()) -> Cleaned:
                 kept.append(Line(rest, start + credit.end(), number))
             continue
         kept.append(Line(line, start, number))
+        body.add(stripped)
     return Cleaned(tuple(kept), tuple(dropped))
 
 
