@@ -80,6 +80,7 @@ _REBUILD_TOTALS = (f"INSERT INTO card_totals ({_TOTALS_COLUMNS}) SELECT r.item_i
                    f"SUM(r.rating = 1 AND r.prior_state != 0 AND {_SINCE_RESET}) FROM reviews r WHERE {_EFFECTIVE} "
                    "GROUP BY r.item_id")
 BUSY_TIMEOUT_MS = 15_000
+NOTICE_AFTER_MS = 300  # a write that waits longer for another connection's lock says so (`Store.waiting`)
 
 # One list of statements per schema version; version N's statements move a version N-1 database to N.
 MIGRATIONS: dict[int, tuple[str, ...]] = {
@@ -380,11 +381,14 @@ class Store:
     """An open review database. Use as a context manager, or call `close()`."""
 
     def __init__(self, db_path: Path | str, *, read_only: bool = False,
-                 unsaved: str = "no answer could be saved") -> None:
+                 unsaved: str = "no answer could be saved", waiting: Callable[[str], None] | None = None) -> None:
         """Open (or create) the database. A file this process cannot write is refused before anything is read,
         so a quiz never asks a question whose answer it cannot save (`unsaved` says what the refusal costs the
-        command); with `read_only` it is read as it stands (nothing is created beside it)."""
+        command); with `read_only` it is read as it stands (nothing is created beside it). `waiting` is told, in
+        one line, when a write waits for another program's lock (it waits up to BUSY_TIMEOUT_MS, loses nothing
+        meanwhile, and was silent: issue 18, hostile11 C14)."""
         self.path = Path(db_path)
+        self.waiting = waiting
         self._check: threading.Thread | None = None  # the check of a file opened to write (`_start_check`)
         self._check_found: str | BaseException = "ok"
         self._clean = False  # opened to write, and the file passed its check (or was as a clean close left it)
@@ -547,11 +551,33 @@ class Store:
             raise StoreError(f"{self.path} is not a readable quizgen review database ({exc}). It was not changed; "
                              "restore a backup, or pass --db with another path to start a new history.") from exc
 
+    def _begin(self, con: sqlite3.Connection) -> None:
+        """BEGIN IMMEDIATE: at once, or after a short wait, or — another program holding the write lock — after
+        saying so and waiting the rest of BUSY_TIMEOUT_MS."""
+        first = min(NOTICE_AFTER_MS, BUSY_TIMEOUT_MS // 2)
+        con.execute(f"PRAGMA busy_timeout = {first}")
+        try:
+            con.execute("BEGIN IMMEDIATE")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) and "busy" not in str(exc):
+                raise
+            if self.waiting is not None:
+                self.waiting(f"the review database {self.path} is in use by another program (another quiz?); waiting "
+                             f"up to {round((BUSY_TIMEOUT_MS - first) / 1000)} s for it before saving")
+        finally:
+            con.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        con.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS - first}")
+        try:
+            con.execute("BEGIN IMMEDIATE")
+        finally:
+            con.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+
     @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
         self.checked()
         con = self._con
-        con.execute("BEGIN IMMEDIATE")
+        self._begin(con)
         try:
             yield con
         except BaseException:

@@ -48,7 +48,10 @@ def _lock(db: Path) -> sqlite3.Connection:
 
 
 def _message(card: str, before: str) -> str:
-    return (f"Error: your answer to 「{card}」 was not saved: the review database q.db is busy (another program has "
+    busy, first = store_module.BUSY_TIMEOUT_MS, min(store_module.NOTICE_AFTER_MS, store_module.BUSY_TIMEOUT_MS // 2)
+    return (f"note: the review database q.db is in use by another program (another quiz?); waiting up to "
+            f"{round((busy - first) / 1000)} s for it before saving\n"  # said at once (hostile pass 11, C14)
+            f"Error: your answer to 「{card}」 was not saved: the review database q.db is busy (another program has "
             f"held its write lock for {store_module.BUSY_TIMEOUT_MS // 1000} s). {before} Run the quiz again when "
             "the other program is done; this card is asked again then.\n")
 
