@@ -401,7 +401,7 @@ class Store:
             cost = "" if read_only else f", so {unsaved}"
             raise StoreError(f"cannot make the review database {self.path}: {why_not}{cost}. Pass {{db_path}} with a path "
                              "in a writable folder.", names=["db_path"])
-        stamp = None if read_only or self._frozen else _stamp(self.path)  # before SQLite makes a -wal beside it
+        stamp = _stamp(self.path)  # before SQLite makes a -wal beside it
         self._con = self._connect()
         with self._errors():
             self._check_and_migrate(writing=not read_only, stamp=stamp)
@@ -428,11 +428,8 @@ class Store:
         con = self._con
         con.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         version = self._version()
-        if writing and version and not self._frozen:
-            if stamp is not None and stamp == _recorded_stamp(self.path):
-                self._clean = True  # as the last clean close left it: nothing to check (`_start_check`)
-            else:
-                self._start_check()
+        if version and (not writing or not self._frozen):
+            self._check_unless_clean(writing, stamp)
         if version == SCHEMA_VERSION:
             self._require_tables()
         else:
@@ -454,12 +451,23 @@ class Store:
         if not self._frozen:
             con.execute("PRAGMA synchronous = FULL")
 
+    def _check_unless_clean(self, writing: bool, stamp: str | None) -> None:
+        """Check the file unless it is as the last clean close left it: beside the start of a command that writes,
+        at once for one that reads (`stats`, `due`, `leeches`: they printed figures from a file the quiz called
+        malformed, issue 18, hostile11)."""
+        if stamp is not None and stamp == _recorded_stamp(self.path):
+            self._clean = True  # nothing to check (`_start_check`)
+            return
+        self._start_check()
+        if not writing:
+            self.checked()
+
     def _start_check(self) -> None:
         """Begin SQLite's `quick_check` of the file, for a command that will write it (the quiz, `leeches --reset`),
         so a damaged page is found before anything is asked, not at the first answer's write. It reads every page
         (about 0.6 s at 1,000,000 reviews on an idle machine: `bench/bench_db_check.py`), so it runs beside the
         command's start, on a connection of its own in a thread (SQLite lets go of the GIL); `checked()` and every
-        write wait for it. Reading commands (`stats`, `due`, `leeches`) do not check.
+        write wait for it; reading commands (`stats`, `due`, `leeches`) wait for it at once.
 
         It runs only when the file changed since the last clean close: closing a store that was opened to write and
         found sound records the file's stamp (size, modification and change times, inode; and its WAL's) in
@@ -497,10 +505,26 @@ class Store:
             if isinstance(found, BaseException):
                 raise found
         if found != "ok":
-            said = "; ".join(line for line in str(found).splitlines() if not line.startswith("***"))
-            raise StoreError(f"{self.path} is damaged (SQLite's check: {said}). It was not changed; "
-                             "restore a backup, or pass {db_path} with another path to start a new history.",
-                             names=["db_path"])
+            raise self._check_failed(str(found))
+
+    def _check_failed(self, found: str) -> StoreError:
+        said = "; ".join(line for line in found.splitlines() if not line.startswith("***"))
+        return StoreError(f"{self.path} is damaged (SQLite's check: {said}). It was not changed; "
+                          "restore a backup, or pass {db_path} with another path to start a new history.",
+                          names=["db_path"])
+
+    def _check_said(self) -> StoreError | None:
+        """The check's finding when it found damage (the page it names), for a read that failed meanwhile: one
+        message for one damage, whichever command meets it first (the quiz's read or `stats`'s check)."""
+        if self._check is None:
+            return None
+        import threading  # imported already: a check is under way
+
+        if self._check is threading.current_thread():
+            return None
+        self._check.join()
+        found = self._check_found
+        return self._check_failed(found) if isinstance(found, str) and found != "ok" else None
 
     def _version(self) -> int:
         return int(self._con.execute("PRAGMA user_version").fetchone()[0])
@@ -548,6 +572,8 @@ class Store:
                 raise StoreBusy(self.path) from exc
             raise StoreError(f"cannot use the review database {self.path}: {msg}") from exc
         except sqlite3.DatabaseError as exc:
+            if (said := self._check_said()) is not None:
+                raise said from exc
             raise StoreError(f"{self.path} is not a readable quizgen review database ({exc}). It was not changed; "
                              "restore a backup, or pass --db with another path to start a new history.") from exc
 
