@@ -477,7 +477,8 @@ class Store:
         import threading
         import urllib.parse
 
-        uri = f"file:{urllib.parse.quote(str(self.path.resolve()))}?mode=ro"
+        # a read-only file read as immutable, as its store reads it: nothing (-wal, -shm) is made beside it
+        uri = f"file:{urllib.parse.quote(str(self.path.resolve()))}?mode=ro{'&immutable=1' if self._frozen else ''}"
 
         def check() -> None:
             try:
@@ -548,6 +549,8 @@ class Store:
 
     def close(self) -> None:
         self._con.close()
+        if self._frozen:
+            return  # read as it stands: nothing is written beside it (its check is made at each start)
         if self._clean or (self._check is not None and not self._check.is_alive() and self._check_found == "ok"):
             _record_stamp(self.path)  # a clean close: the next start need not read the file again (`_start_check`)
 
