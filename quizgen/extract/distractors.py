@@ -82,7 +82,7 @@ def choose(kind: ItemKind, answer: str, accepted: Iterable[str], prompt: str, po
         key = normalise(ja)
         return fresh(ja) and not any(len(t) >= 2 and (t in key or key in t) for t in taken)
 
-    return _named(etype, title, pools, bank, other_name, rng)
+    return _named(etype, title, pools, bank, other_name, rng, answer)
 
 
 def _take(first: Sequence[Text], then: Sequence[Text], fresh: Fresh) -> Choice:
@@ -103,7 +103,15 @@ def _take(first: Sequence[Text], then: Sequence[Text], fresh: Fresh) -> Choice:
 Fresh = Callable[[str], bool]  # whether a wrong answer is new: not an accepted answer, not in the prompt
 
 
-def _named(etype: EntityType, title: str | None, pools: Pools, bank: Bank, fresh: Fresh, rng: random.Random) -> Choice:
+_FEATURE = re.compile(r"(海峡|海|洋|湾|島|半島|州|省|県|市|区|地方|地域)$")
+"""The kind of place a name's last word says (ベーリング海, 黒海, アラスカ州): a sea's wrong answers are seas."""
+
+
+def _named(etype: EntityType, title: str | None, pools: Pools, bank: Bank, fresh: Fresh, rng: random.Random,
+           answer: str = "") -> Choice:
+    feature = _FEATURE.search(answer) if etype is EntityType.PLACE else None
+    if feature is not None:  # newuser6: アフガニスタン offered beside ベーリング海
+        fresh = _same_feature(fresh, feature.group(1))
     same = [n for n in pools.named if n.type is etype]
     if etype is EntityType.PERSON and title:  # a president for a president: same title first
         same = sorted(same, key=lambda n: n.title != title)
@@ -112,6 +120,14 @@ def _named(etype: EntityType, title: str | None, pools: Pools, bank: Bank, fresh
     choice = _take([Text(n.ja, n.en) for n in same], bank_side, fresh)
     first = next((n for n in same if choice.texts and n.ja == choice.texts[0].ja), None)
     return dataclasses.replace(choice, title=first.title if first is not None else None)
+
+
+def _same_feature(fresh: Fresh, feature: str) -> Fresh:
+    def ok(ja: str) -> bool:
+        found = _FEATURE.search(ja)
+        return fresh(ja) and found is not None and found.group(1) == feature
+
+    return ok
 
 
 def _dates(date: tuple[int, int | None, int | None], pools: Pools, bank: Bank, fresh: Fresh,
