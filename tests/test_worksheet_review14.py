@@ -40,3 +40,25 @@ def test_check_refuses_a_prompt_that_ends_with_how_to_answer(tmp_path: Path, lan
 def test_the_bundled_prompts_say_what_they_ask_for_in_the_question() -> None:
     res = CliRunner().invoke(cli, ["check"])
     assert res.exit_code == 0 and "instruction on how to answer" not in res.output
+
+
+def test_a_sheet_whose_true_false_answers_are_all_one_mark_says_so() -> None:
+    """newuser7: a sheet of a new article's items (none with a false statement) had four true/false questions, every
+    answer ○, and no word of it: students answer by the pattern."""
+    from quizgen import forms, resources
+    from quizgen.bank import load_bank
+    from quizgen.generators.worksheet.choose import ONE_SIDED, crowding
+    from quizgen.generators.worksheet.exercises import Exercise, TrueFalseQ
+
+    bank = load_bank(resources.bank_dir())
+    items = [i for i in bank.items if i.statement is not None][:ONE_SIDED + 1]
+    for marks in ([True] * len(items), [False] * len(items), [True] + [False] * (len(items) - 1)):
+        questions = [(n, TrueFalseQ(forms.TrueFalse(i, i.statement or i.answer, mark), None))
+                     for n, (i, mark) in enumerate(zip(items, marks, strict=True), start=1)]
+        warning, _ = crowding(bank, items, questions, len(items), None, (Exercise.TRUEFALSE,))
+        said = f"all {len(items)} true/false statements (問1, 問2, 問3, 問4) are"
+        if len(set(marks)) == 1:
+            assert warning is not None and said in warning, warning
+            assert ("true (○)" if marks[0] else "false (×)") in warning
+        else:
+            assert warning is None or said not in warning

@@ -910,6 +910,9 @@ def _likeness(item: Item, model: Item) -> int:
     return 2 if item.priority is model.priority else 3
 
 
+ONE_SIDED = 3  # true/false questions on a sheet, all with one answer, that a warning names (the pattern shows)
+
+
 def crowding(bank: Bank, items: Sequence[Item], questions: Sequence[tuple[int, Question]], count: int,
              texts: Mapping[str, str] | None, types: Collection[Exercise] = (),
              lopsided: bool = False) -> tuple[str | None, str | None]:
@@ -943,6 +946,11 @@ def crowding(bank: Bank, items: Sequence[Item], questions: Sequence[tuple[int, Q
     if Exercise.TRUEFALSE in simple and len(simple) > 1 and not lopsided and len(tf) > most:
         parts.append(f"{len(tf)} of the {count} questions ({', '.join(tf)}) are true/false (at most {most} where "
                      "other types can be made)")
+    marks = [q.tf.is_true for _, q in questions if isinstance(q, TrueFalseQ)]
+    if len(marks) >= ONE_SIDED and len(set(marks)) == 1:  # newuser7: four true/false questions, every answer ○
+        side = "true (○)" if marks[0] else "false (×)"
+        parts.append(f"all {len(marks)} true/false statements ({', '.join(tf)}) are {side}: students can answer by the "
+                     f"pattern (the items have no {'false' if marks[0] else 'true'} statement to print instead)")
     actors = actor_names(bank)
     tricks = [f"問{n}" for n, q in questions  # a statement printed true swaps nothing (review 11, s4)
               if isinstance(q, TrueFalseQ) and not q.tf.is_true and swaps_actors(q.tf.item, actors)]
