@@ -260,9 +260,28 @@ _OR_LIST_BEFORE = re.compile(rf"{_NAME}や$|(?:それに|および|及び)$")
 _QUALIFIED_ITEM = re.compile(rf"(?:^|[、「]){_NAME}{{2,8}}の$")  # オランダの（ロッテルダム）、ドイツのハンブルク、…
 
 
+# one quoted name beside another, joined by nothing, 、, と, や or ・: 「ペトロパブロフスク」「（アナディリ）」と、…
+_QUOTED_ITEM = r"[「『][^「」『』、。]{1,24}[」』]"
+_QUOTED_LIST_AFTER = re.compile(rf"[」』](?:[、・]|、?(?:と|や|および|及び)、?)?{_QUOTED_ITEM}")
+_QUOTED_LIST_BEFORE = re.compile(rf"{_QUOTED_ITEM}(?:[、・]|、?(?:と|や|および|及び)、?)?[「『]$")
+
+
+def _in_quoted_list(text: str, c: Candidate) -> bool:
+    """The answer is all of one quoted name in a list of quoted names (巡視船「あさひ」「（しらね）」と「きぬがさ」):
+    any of them fits the blank."""
+    start, end = c.start, c.end
+    if text[start:start + 1] in ("「", "『") and text[end - 1:end] in ("」", "』"):
+        start, end = start + 1, end - 1  # the answer printed with its brackets
+    if text[start - 1:start] not in ("「", "『") or text[end:end + 1] not in ("」", "』"):
+        return False
+    return _QUOTED_LIST_AFTER.match(text, end) is not None or _QUOTED_LIST_BEFORE.search(text[:start]) is not None
+
+
 def _in_a_list(text: str, c: Candidate) -> bool:
     """The answer is one item of a list (…、エジプト、エチオピア、イラン、…; 「同盟せず、対抗せず、…」; オランダの
-    ロッテルダム、ドイツのハンブルク、…)."""
+    ロッテルダム、ドイツのハンブルク、…; 「ペトロパブロフスク」「アナディリ」と「梅山」)."""
+    if _in_quoted_list(text, c):
+        return True
     first = text[c.start - 1:c.start] in ("、", "「", "") or _QUALIFIED_ITEM.search(text[:c.start]) is not None
     if _OR_LIST_AFTER.match(text, c.end) or _OR_LIST_BEFORE.search(text[:c.start]) or (
             re.search(rf"{_NAME}と$", text[:c.start]) and re.match(r"、(?:それに|さらに)", text[c.end:])):
