@@ -5,12 +5,14 @@ made up for the rules they test."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 from test_extract_round24 import _all  # made-up articles dated 2025-01-10
 
 from quizgen.bank import Bank, load_bank
+from quizgen.extract.article import extract, provisional_source, read_article
 
 DATA = Path(__file__).parent / "data" / "extract"
 
@@ -37,3 +39,29 @@ def test_a_quoted_name_alone_is_still_asked(bank: Bank) -> None:
     """One quoted name that is no item of a list stays a draft (the rule is about lists, not quotes)."""
     asked = [i.answer.ja for i in _all("両国は合同演習「北部・連合2024」を実施した。", bank)]
     assert "北部・連合2024" in asked, asked
+
+
+_PARTICLE_FIRST = re.compile(r"^(?:[、\s]|[はがをにのもとでへ](?![ぁ-ゖ]))")
+
+
+def test_an_event_keeps_no_particle_its_date_left(bank: Bank) -> None:
+    """README: an `event` is written without the date or its particle — 「1日は…」 gave 「は中華人民共和国の…」."""
+    items = _all("3日は同国の建国記念日にあたり、首都で式典が開かれた。", bank)
+    events = {i.answer.ja: i.event.ja for i in items if i.event is not None}
+    assert events.get("2025年1月3日") == "同国の建国記念日にあたり、首都で式典が開かれた", events
+
+
+def test_no_event_of_any_test_article_begins_with_a_particle(bank: Bank) -> None:
+    """Every draft (`--all`) of every article under tests/data/extract: no 年表 text begins with は, が, を, に, の,
+    も, と, で, へ or 、."""
+    pytest.importorskip("sudachipy")
+    from quizgen.extract.nlp import load_analyzer
+    analyse = load_analyzer()
+    seen = 0
+    for path in sorted(DATA.glob("*/*.txt")):
+        text = read_article(path)
+        for item in extract(text, provisional_source(text, path.name, bank), bank, analyse, keep_all=True).items:
+            if item.event is not None:
+                seen += 1
+                assert not _PARTICLE_FIRST.match(item.event.ja), (path.name, item.event.ja)
+    assert seen > 100

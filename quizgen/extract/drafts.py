@@ -427,19 +427,22 @@ def _false_statement(f: Fact, choice: Choice, label: str, dates: Mapping[Span, s
     return label + render(c.sentence.text, {**dates, (c.start, c.end): choice.texts[0].ja})
 
 
-_DATE_PARTICLE = re.compile(r"(?:には|に|から|まで|の|、)?")  # 3月の全人代で -> 全人代で, never はの全人代
+# 3月の全人代で -> 全人代で, never はの全人代; 1日は建国記念日 -> 建国記念日, never は建国記念日
+_DATE_PARTICLE = re.compile(r"(?:には|にも|では|までに|から|まで|に|の|は|も|が|、)?")
+# what no event may begin with: a particle or a comma (は中華人民共和国の…), never a word (ともに, はじめて)
+_LEADING_PARTICLE = re.compile(r"^(?:[、\s]|[はがをにのもとでへ](?![ぁ-ゖ]))+")
 
 
 def _event(text: str, dates: Mapping[Span, str], dated: Resolved) -> str:
     """The sentence as an event label: without its date, the particle that goes with it (習氏は7日にモスクワに到着し
-    -> 習氏はモスクワに到着し, never 習氏はにモスクワ; 李氏は3月の全人代で -> 李氏は全人代で), its final 。 and
-    the comma the date leaves."""
+    -> 習氏はモスクワに到着し, never 習氏はにモスクワ; 李氏は3月の全人代で -> 李氏は全人代で; 1日は建国75周年 ->
+    建国75周年), its final 。 and the comma the date leaves; it never begins with a particle."""
     particle = _DATE_PARTICLE.match(text, dated.end)
     end = particle.end() if particle is not None else dated.end
     rest = {span: v for span, v in dates.items() if not (span[0] < end and dated.start < span[1])}
     body = render(text, {**rest, (dated.start, end): ""}).rstrip("。")
     body = re.sub(r"(は|が|、)、", r"\1", body).strip("、 ")
-    return re.sub(r"^(に|、|の)", "", body)
+    return _LEADING_PARTICLE.sub("", body)
 
 
 def _person(f: Fact, ctx: Context) -> tuple[Entity | None, str | None, tuple[str, ...]]:
