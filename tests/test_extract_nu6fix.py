@@ -65,3 +65,50 @@ def test_no_event_of_any_test_article_begins_with_a_particle(bank: Bank) -> None
                 seen += 1
                 assert not _PARTICLE_FIRST.match(item.event.ja), (path.name, item.event.ja)
     assert seen > 100
+
+
+
+def _false_of(body: str, answer: str, bank: Bank) -> str | None:
+    """The false statement of the draft that asks `answer` (there must be one such draft)."""
+    items = [i for i in _all(body, bank) if i.answer.ja == answer]
+    assert items, [i.answer.ja for i in _all(body, bank)]
+    return items[0].false_statement.ja if items[0].false_statement is not None else None
+
+
+def _days(text: str) -> list[int]:
+    """The days of 2025年1月 a statement writes, in order."""
+    return [int(d) for d in re.findall(r"2025年1月([0-9]{1,2})日", text)]
+
+
+def test_a_false_statement_never_ends_a_range_before_it_starts(bank: Bank) -> None:
+    """「期間は2024年10月11日から2024年10月10日まで」 was offered as a false statement: false on its face."""
+    body = "海洋局は8日、両国の船団が初めて合同で巡回したと発表した。巡回の期間は1月1日から1月6日まで。船団は7日に母港へ戻った。"
+    start = _false_of(body, "2025年1月1日", bank)  # was 「2025年1月8日から2025年1月6日まで」
+    assert start is None or _days(start)[0] <= _days(start)[1], start
+    end = _false_of(body, "2025年1月6日", bank)  # the end moved later stays a possible claim
+    assert end is not None and _days(end) == [1, 8], end
+
+
+def test_a_false_statement_never_dates_an_event_after_its_announcement(bank: Bank) -> None:
+    """「米沿岸警備隊は2024年10月1日、2024年10月11日に…確認したと公表した」: a sighting after its own report."""
+    body = ("海洋局は8日、両国の船団が合同巡回を終えたと発表した。"
+            "沿岸警備隊は5日、2日に艦船2隻が海峡を通過したのを哨戒機が確認したと公表した。")
+    seen = _false_of(body, "2025年1月2日", bank)  # was 「2025年1月5日、2025年1月8日に…確認したと公表した」
+    assert seen is None or _days(seen)[1] <= _days(seen)[0], seen
+    told = _false_of(body, "2025年1月5日", bank)  # the report moved later stays a possible claim
+    assert told is not None and _days(told) == [8, 2], told
+
+
+def test_a_false_statement_keeps_past_and_plans_on_their_side_of_the_page_date(bank: Bank) -> None:
+    """On a page of 2025-01-10, what happened on the 2nd is never moved to the 20th, nor the plan for the 20th to the
+    2nd."""
+    body = "沿岸警備隊は2日、海峡を通過した艦船2隻を哨戒機で確認した。両国は20日に次の合同演習を行う予定だ。"
+    assert _false_of(body, "2025年1月2日", bank) is None  # was 「沿岸警備隊は2025年1月20日、…確認した」
+    assert _false_of(body, "2025年1月20日", bank) is None  # was 「両国は2025年1月2日に次の合同演習を行う予定だ」
+
+
+def test_a_date_tied_to_the_next_by_yoku_is_never_swapped(bank: Bank) -> None:
+    """「1日は建国75周年、翌2日は国交樹立75周年」: any other day for the 1st breaks 翌."""
+    body = "海洋局は8日、船団が帰港したと発表した。1日は同国の建国記念日、翌2日は両国の国交樹立記念日にあたる。"
+    items = [i for i in _all(body, bank) if i.answer.ja == "2025年1月1日"]
+    assert all(i.false_statement is None for i in items), [i.false_statement for i in items]

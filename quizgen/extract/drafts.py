@@ -36,6 +36,7 @@ from quizgen.extract.dating import PageDate, Resolved, ja_date, resolve
 from quizgen.extract.distractors import Choice, Pools, choose
 from quizgen.extract.facts import Fact
 from quizgen.extract.lexicon import GLOSS_AFTER_KANJI, Mention, new_entity_id
+from quizgen.extract.possible import possible
 from quizgen.extract.rules.candidate import Candidate
 from quizgen.japanese.normalise import normalise
 
@@ -305,6 +306,8 @@ def build(f: Fact, masks: Mapping[Span, str], ctx: Context) -> Built:
     choice = choose(c.kind, answer, taken, prompt, ctx.pools, ctx.bank, rng, entity_type=entity_type,
                     title=c.title, date=(c.date.year, c.date.month, c.date.day) if c.date is not None else None)
     false = _false_statement(f, choice, label, shown)
+    if false and c.date is not None and not possible(text, c.date, choice.texts[0].ja, resolved, ctx.page):
+        false = None  # 10月11日から10月10日まで: a swapped date that breaks the sentence's own order is no claim
 
     entity, entity_id, missing_extra = _person(f, ctx)
     event = None
