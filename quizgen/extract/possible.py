@@ -52,7 +52,7 @@ def possible(sentence: str, answer: Resolved, false: str, resolved: Sequence[Res
         return True
     lo, hi = swapped
     true = span_of(answer.year, answer.month, answer.day)
-    if page.published is not None and (true[1] <= page.published < lo or hi <= page.published < true[0]):
+    if page.published is not None and (true[1] <= page.published < lo or hi < page.published < true[0]):
         return False  # what the page tells as past stays before its date, what it tells as ahead stays after it
     others = [r for r in resolved if r.end <= answer.start or answer.end <= r.start]
     before = [r for r in others if r.end <= answer.start]
