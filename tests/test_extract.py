@@ -226,9 +226,9 @@ def test_a_prompt_without_a_year_names_the_event(bank: Bank) -> None:
 
 
 def test_distractors_come_from_the_article_first_and_false_statements_only_where_it_contradicts(bank: Bank) -> None:
-    text = ("2024年5月16日(木) 21:05配信\n中国の習近平国家主席は16日、北京でロシアのプーチン大統領と会談した。"
+    text = ("2024年5月17日(金) 9:05配信\n中国の習近平国家主席は16日、北京でロシアのプーチン大統領と会談した。"
             "プーチン氏は17日、ハルビンに移動する予定だ。\n")
-    ex = run(text, bank, keep_all=True)
+    ex = run(text, bank, "2024-05-17", keep_all=True)  # the 17th is not after the page's day
     first = next(i for i in ex.items if i.answer.ja == "2024年5月16日")
     assert first.distractors[0].ja == "2024年5月17日"  # the article's other date
     assert first.false_statement is not None and "2024年5月17日" in first.false_statement.ja
