@@ -208,22 +208,23 @@ def test_english_is_optional_and_asked_only_with_english(work: Path) -> None:
 # ---------------------------------------------------------------- Ctrl-C in a real terminal
 
 
+def _review_in_terminal(work: Path) -> tuple[int, int]:
+    """`quizgen review` in a pseudo-terminal, as a teacher runs it: (child pid, the terminal's fd)."""
+    pid, fd = pty.fork()
+    if pid == 0:
+        os.execvp(sys.executable, [sys.executable, "-m", "quizgen", "review", str(work / "drafts.yaml"),
+                                   "--bank", str(work / "bank")])
+    return pid, fd
+
+
 def _read_until(fd: int, wanted: bytes, seen: bytearray, timeout: float = 20) -> None:
-    end = time.monotonic() + timeout
-    while wanted not in seen:
-        left = end - time.monotonic()
-        if left <= 0:
-            raise AssertionError(f"never saw {wanted!r}; output: {seen.decode(errors='replace')[-800:]}")
-        ready, _, _ = select.select([fd], [], [], left)
-        if ready:
-            try:
-                seen += os.read(fd, 65536)
-            except OSError:
-                break
+    _read_first(fd, (wanted,), seen, 0, timeout, end_ok=True)
 
 
-def _read_first(fd: int, wanted: tuple[bytes, ...], seen: bytearray, start: int, timeout: float = 20) -> bytes:
-    """Read until one of `wanted` appears after `start` in `seen`; which one (the earliest)."""
+def _read_first(fd: int, wanted: tuple[bytes, ...], seen: bytearray, start: int, timeout: float = 20,
+                end_ok: bool = False) -> bytes:
+    """Read until one of `wanted` appears after `start` in `seen`; which one (the earliest). The terminal closing
+    first is an error, or with `end_ok` the end of reading (b"")."""
     end = time.monotonic() + timeout
     while True:
         hits = [(seen.find(w, start), w) for w in wanted if seen.find(w, start) >= 0]
@@ -237,15 +238,14 @@ def _read_first(fd: int, wanted: tuple[bytes, ...], seen: bytearray, start: int,
             try:
                 seen += os.read(fd, 65536)
             except OSError as e:
+                if end_ok:
+                    return b""
                 raise AssertionError(seen.decode(errors="replace")[-800:]) from e
 
 
 def test_ctrl_c_mid_review_keeps_every_earlier_decision(work: Path) -> None:
     ids = [str(i["id"]) for i in drafts(work)]
-    pid, fd = pty.fork()
-    if pid == 0:  # the child: quizgen review in a pseudo-terminal, as a teacher runs it
-        os.execvp(sys.executable, [sys.executable, "-m", "quizgen", "review", str(work / "drafts.yaml"),
-                                   "--bank", str(work / "bank")])
+    pid, fd = _review_in_terminal(work)
     seen = bytearray()
     _read_until(fd, b">", seen)
     os.write(fd, b"a\r")
@@ -384,10 +384,7 @@ def test_typed_wrong_answers_are_all_used_on_a_japanese_sheet(work: Path) -> Non
 
 def test_a_key_typed_while_an_accept_is_saved_never_decides_the_next_draft(work: Path) -> None:
     ids = [str(i["id"]) for i in drafts(work)]
-    pid, fd = pty.fork()
-    if pid == 0:
-        os.execvp(sys.executable, [sys.executable, "-m", "quizgen", "review", str(work / "drafts.yaml"),
-                                   "--bank", str(work / "bank")])
+    pid, fd = _review_in_terminal(work)
     seen = bytearray()
     _read_until(fd, b">", seen)
     os.write(fd, b"a\ra\r")  # the second a is typed before the next draft is shown
@@ -503,10 +500,7 @@ def test_at_a_terminal_each_field_starts_as_its_text_to_change_a_word_of(work: P
     its end change the prompt; Enter keeps the other fields; nothing else changes."""
     first = drafts(work)[0]
     prompt = first["prompt"]["ja"]  # type: ignore[index]
-    pid, fd = pty.fork()
-    if pid == 0:
-        os.execvp(sys.executable, [sys.executable, "-m", "quizgen", "review", str(work / "drafts.yaml"),
-                                   "--bank", str(work / "bank")])
+    pid, fd = _review_in_terminal(work)
     seen = bytearray()
     _read_until(fd, b">", seen)
     os.write(fd, b"e\r")

@@ -172,11 +172,16 @@ def test_the_key_rules_on_a_near_answer_the_bank_rejects(tmp_path: Path, lang: s
     assert "軍事支援" not in (tmp_path / "worksheet-A.html").read_text(encoding="utf-8")
 
 
-def test_check_refuses_a_rejected_answer_that_is_also_accepted(tmp_path: Path) -> None:
+def bank_good_copy(tmp_path: Path) -> tuple[Path, Path, str]:
+    """A copy of the small valid test bank: its folder, its items file and that file's text."""
     bank = tmp_path / "bank"
     shutil.copytree(DATA / "bank_good", bank)
     items = bank / "items.yaml"
-    text = items.read_text(encoding="utf-8")
+    return bank, items, items.read_text(encoding="utf-8")
+
+
+def test_check_refuses_a_rejected_answer_that_is_also_accepted(tmp_path: Path) -> None:
+    bank, items, text = bank_good_copy(tmp_path)
     first = text.index("  - id:")
     head, rest = text[:first], text[first:]
     answer = re.search(r"answer: \{ja: ([^,]+),", rest)

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from test_worksheet_review11 import bank_good_copy
 
 from quizgen.cli import cli
 from quizgen.text import quoted
-
-DATA = Path(__file__).parent / "data"
 
 
 @pytest.mark.parametrize(("lang", "ending"), [("ja", "比喩で答えよ。"), ("ja", "カタカナで答えなさい。"),
@@ -19,10 +17,7 @@ DATA = Path(__file__).parent / "data"
 def test_check_refuses_a_prompt_that_ends_with_how_to_answer(tmp_path: Path, lang: str, ending: str) -> None:
     """s2 問4: 「…チャンスだと論じたか。比喩で答えよ。」 printed as a choice question under 「記号で答えなさい」: the
     prompt is also a choice stem and a card's front, so it says what it asks for in the question itself."""
-    bank = tmp_path / "bank"
-    shutil.copytree(DATA / "bank_good", bank)
-    items = bank / "items.yaml"
-    text = items.read_text(encoding="utf-8")
+    bank, items, text = bank_good_copy(tmp_path)
     start = text.index("prompt: {ja: ")
     head, rest = text[:start], text[start:]
     if lang == "ja":
