@@ -1,3 +1,3 @@
-from quizgen.cli import main
+from quizgen.entry import main
 
 main()
