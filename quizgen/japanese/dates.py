@@ -197,12 +197,11 @@ RELATIVE_YEARS = (("さきおととし", -3), ("一昨年", -2), ("おととし"
                   ("去年", -1), ("来年", 1), ("今年", 0), ("ことし", 0), ("本年", 0))
 """Words that count years from the date a page was written, longest first (一昨年 before 昨年), in kanji and in
 kana (holdout_v14: 「おととし10月」 on a 2025 page was read as 「おととし2025年10月」, a wrong year)."""
-_RELATIVE_YEARS = RELATIVE_YEARS
 
 
 def relative_year(text: str) -> tuple[str, int] | None:
     """The first year-relative word in `text` and its offset from the page's year (昨年 -1, 来年 +1), or None."""
-    found = [(text.find(word), word, offset) for word, offset in _RELATIVE_YEARS if word in text]
+    found = [(text.find(word), word, offset) for word, offset in RELATIVE_YEARS if word in text]
     if not found:
         return None
     _pos, word, offset = min(found)
@@ -210,7 +209,7 @@ def relative_year(text: str) -> tuple[str, int] | None:
 
 
 _RELATIVE_RE = re.compile(
-    r"さきおととし|一昨年|おととし|再来年|さらいねん|来年|今年|ことし|昨年|去年|本年|翌年|前年|先月|今月|来月|翌月|前月|先週|今週|来週|本日|今日|昨日|明日|"
+    "|".join(word for word, _ in RELATIVE_YEARS) + r"|翌年|前年|先月|今月|来月|翌月|前月|先週|今週|来週|本日|今日|昨日|明日|"
     r"先日|同日|同月|同年|当日|曜日?|初め|年初|年末|月末|上旬|中旬|下旬|"
     r"\b(?:this|last|next) (?:year|month|week)\b|\b(?:yesterday|today|tomorrow)\b|"
     r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\bearly this\b",

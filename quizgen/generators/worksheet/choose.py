@@ -139,7 +139,6 @@ class _Made:
     shorts: dict[str, tuple[Item, ShortQ]] = field(default_factory=dict)  # items asked as short answers, by id
     wrong: dict[str, tuple[Item, forms.Distractors]] = field(default_factory=dict)  # a choice's wrong answers before
     # the draw, by item id
-    # (`_rivals`; an item asked as true/false too)
     notes: dict[tuple[str, Exercise], tuple[Item, Text | None]] = field(default_factory=dict)
 
     def question(self, t: Exercise, item: Item, rng: random.Random, want_true: bool | None) -> Question | None:
