@@ -15,8 +15,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-# The sections a bank file holds (`quizgen.bank.load.SECTIONS`, which reads them; named here so that a command's
-# start can tell a bank folder without importing the loader and PyYAML: issue 19, the quiz's first question)
+# The sections a bank file holds, in order: the one list of their names (`quizgen.bank.load.SECTIONS` pairs each
+# with its record). Named here so that a command's start can tell a bank folder without importing the loader and
+# PyYAML (issue 19, the quiz's first question).
 BANK_SECTIONS = ("sources", "stories", "entities", "items", "disagreements", "pools")
 MAX_BYTES = 20 * 2**20  # 20 MiB: the whole bundled bank is 0.6 MiB, the longest article 0.02 MiB
 

@@ -23,7 +23,7 @@ from quizgen.bank import nodes
 from quizgen.bank.articles import ArticleFolders
 from quizgen.bank.cascade import causes_first
 from quizgen.bank.data import to_data
-from quizgen.bank.files import Unread, bank_files, read_bank_file
+from quizgen.bank.files import BANK_SECTIONS, Unread, bank_files, read_bank_file
 from quizgen.bank.located import UNREADABLE, Loc, LocList, LocMap, load_located
 from quizgen.bank.model import Bank, Disagreement, Entity, Item, Pool, Source, Story
 from quizgen.bank.records import MISSING, Reader, RecordRef, display_path, dumps_yaml, kind_of, suggest
@@ -31,14 +31,10 @@ from quizgen.bank.validate import validate
 from quizgen.errors import BankError, Problem, QuizgenError, UsageError
 from quizgen.text import quoted
 
-SECTIONS: dict[str, type[Any]] = {
-    "sources": Source,
-    "stories": Story,
-    "entities": Entity,
-    "items": Item,
-    "disagreements": Disagreement,
-    "pools": Pool,
-}
+_RECORDS: tuple[type[Any], ...] = (Source, Story, Entity, Item, Disagreement, Pool)
+SECTIONS: dict[str, type[Any]] = dict(zip(BANK_SECTIONS, _RECORDS, strict=True))
+"""Each section of a bank file and the record it holds: the names are `files.BANK_SECTIONS` (one list, which a
+command's start reads without importing this loader), the records in the same order."""
 
 
 # --------------------------------------------------------------------------- loading

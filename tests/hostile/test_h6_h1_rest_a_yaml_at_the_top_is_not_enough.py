@@ -77,9 +77,12 @@ def test_a_one_file_bank_with_a_slip_in_its_first_section_is_told_the_slip(tmp_p
     assert err.splitlines()[0].startswith(f"mine/bank.yaml:1:1: {slip}: unknown section (did you mean '")
 
 
-def test_the_sections_a_folder_is_told_by_are_the_loaders() -> None:
-    """The start of a command names the bank sections without importing the loader (issue 19); the two lists agree."""
-    from quizgen.bank.files import BANK_SECTIONS
+def test_each_section_name_is_paired_with_its_own_record() -> None:
+    """The section names have one owner (`files.BANK_SECTIONS`, read at a command's start without the loader,
+    issue 19); the loader pairs them with records by position, so a reordered list would read items as stories."""
     from quizgen.bank.load import SECTIONS
+    from quizgen.bank.model import Disagreement, Entity, Item, Pool, Source, Story
 
-    assert set(BANK_SECTIONS) == set(SECTIONS)
+    expected = {"sources": Source, "stories": Story, "entities": Entity, "items": Item,
+                "disagreements": Disagreement, "pools": Pool}
+    assert expected == SECTIONS
