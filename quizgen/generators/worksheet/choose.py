@@ -17,7 +17,7 @@ from collections import Counter
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import partial
-from typing import assert_never
+from typing import TypeVar, assert_never
 
 from quizgen import forms
 from quizgen.bank.model import Bank, EntityType, Item, ItemKind, Lang, Text
@@ -146,31 +146,32 @@ class _Made:
         if item.truefalse and t is not Exercise.TRUEFALSE:
             return None
         if t is Exercise.SHORT or t is Exercise.CLOZE:
-            known = self.questions.get((t, item.id))
-            if known is None or known[0] is not item:
-                known = self.questions[(t, item.id)] = (item, _question(t, self.bank, item, rng, self.note(item, t),
-                                                                        want_true))
-            return known[1]
+            return _memo(self.questions, (t, item.id), item,
+                         lambda: _question(t, self.bank, item, rng, self.note(item, t), want_true))
         prepared = None
         if t is Exercise.CHOICE:
-            wrong = self.wrong.get(item.id)
-            if wrong is None or wrong[0] is not item:
-                wrong = self.wrong[item.id] = (item, forms.Distractors.of(self.bank, item))
-            prepared = wrong[1]
+            prepared = _memo(self.wrong, item.id, item, lambda: forms.Distractors.of(self.bank, item))
         return _question(t, self.bank, item, rng, self.note(item, t), want_true, prepared)
 
     def short(self, item: Item) -> ShortQ:
         """`item` asked as a short answer, with its note (what `_clash_count` counts against)."""
-        known = self.shorts.get(item.id)
-        if known is None or known[0] is not item:
-            known = self.shorts[item.id] = (item, ShortQ(item, self.note(item, Exercise.SHORT)))
-        return known[1]
+        return _memo(self.shorts, item.id, item, lambda: ShortQ(item, self.note(item, Exercise.SHORT)))
 
     def note(self, item: Item, t: Exercise) -> Text | None:
-        known = self.notes.get((item.id, t))
-        if known is None or known[0] is not item:
-            known = self.notes[(item.id, t)] = (item, sheet_note(self.bank, item, self.lang, t))
-        return known[1]
+        return _memo(self.notes, (item.id, t), item, lambda: sheet_note(self.bank, item, self.lang, t))
+
+
+_K = TypeVar("_K")
+_V = TypeVar("_V")
+
+
+def _memo(cache: dict[_K, tuple[Item, _V]], key: _K, item: Item, make: Callable[[], _V]) -> _V:
+    """`cache[key]` if it was made for this very `item` (a bank read again under the same ids holds new items), else
+    `make()`, kept there."""
+    known = cache.get(key)
+    if known is None or known[0] is not item:
+        known = cache[key] = (item, make())
+    return known[1]
 
 
 @dataclass
