@@ -321,6 +321,23 @@ def neutral_role(bank: Bank, role: Text) -> Text:
     return Text(ja or role.ja, en or role.en)
 
 
+def nationality(bank: Bank, role: Text) -> tuple[str, ...]:
+    """Every name of the country a role names, in the forms that stand before a title (ロシア, 露, Russia,
+    Russian for 'Foreign Minister of Russia'): what `neutral_role` takes out. 「ロシア外相」 printed elsewhere on
+    a sheet points at the one Russian of a matching exercise as surely as his name (review 16, s5b)."""
+    out: list[str] = []
+    for e in bank.entities:
+        if e.type is not EntityType.COUNTRY:
+            continue
+        names = [n for n in (e.ja, e.en, *e.aliases) if len(n) >= 2]
+        if not any(n in role.ja if not n.isascii() else re.search(rf"(?<![A-Za-z]){re.escape(n)}(?![a-z])", role.en)
+                   for n in names):
+            continue
+        out += names + [_DEMONYMS[n.lower()] for n in names if n.lower() in _DEMONYMS]
+        out += [a for a in _ABBREVIATIONS_JA if any(a in n for n in names if not n.isascii())]
+    return tuple(dict.fromkeys(out))
+
+
 def neutral_pairs(bank: Bank, pairs: Iterable[Pair]) -> tuple[Pair, ...]:
     """`pairs` with every right-hand role made `neutral_role`."""
     return tuple(replace(p, right=neutral_role(bank, p.right)) for p in pairs)

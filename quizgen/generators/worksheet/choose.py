@@ -500,7 +500,8 @@ fitted nobody in the articles, so the pairs fell out by elimination."""
 
 def decoys(bank: Bank, pairs: Sequence[Pair], rng: random.Random, n: int = DECOYS,
            lang: Lang = Lang.BOTH, everyone: Sequence[Pair] | None = None) -> tuple[Pair, ...]:
-    """`n` titles of other people in the bank (any article), none a title any person of `pairs` has anywhere and
+    """`n` titles of other people in the bank (any article), none a title any person of `pairs` has anywhere, none
+    a title of anyone who also holds one of the exercise's titles somewhere (another name for the same post) and
     none the same as another option (in a language the sheet prints), so that a student who knows all but one
     pair still has to choose (review 2, s2: three people and three titles, ゼレンスキー → 大統領 left over). Where
     the bank has too few, titles of the same kind (`SAME_KIND_DECOYS`). Fewer where there are fewer."""
@@ -510,6 +511,12 @@ def decoys(bank: Bank, pairs: Sequence[Pair], rng: random.Random, n: int = DECOY
         everyone = forms.neutral_pairs(bank, forms.role_pairs(bank))
     taken = {normalise(getattr(p.right, lg)) for p in [*pairs, *everyone] if p.key.split("@")[0] in people
              for lg in shown}
+    held: dict[str, set[str]] = {}  # every person's titles in any article
+    for p in everyone:
+        held.setdefault(p.key.split("@")[0], set()).update(normalise(getattr(p.right, lg)) for lg in shown)
+    answers = {normalise(getattr(p.right, lg)) for p in pairs for lg in shown}
+    taken |= {t for titles in held.values() if titles & answers for t in titles}  # review 16, s5b: 王毅 is 外相
+    # in one article and 外交トップ / トップ外交官 in others, so beside ラブロフ → 外相 those two are arguable
     pool = [p for p in everyone if p.key.split("@")[0] not in people]
     rng.shuffle(pool)
     same_kind = [Pair(f"decoy-{en.lower().replace(' ', '-')}@", Text("", ""), Text(ja, en), "", "")

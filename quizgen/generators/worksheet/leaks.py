@@ -181,13 +181,17 @@ _HINT_WINDOW = 12  # how far from the name a part of the title still points at i
 _STOP_EN = frozenset({"the", "and", "for", "with", "from", "of", "at", "in", "on", "to", "a", "an"})
 
 
-def _pair_stated(name: str, title: str, text: str, others: Iterable[str] = (), names: Iterable[str] = ()) -> bool:
+def _pair_stated(name: str, title: str, text: str, others: Iterable[str] = (), names: Iterable[str] = (),
+                 countries: Iterable[str] = ()) -> bool:
     """Whether `text` names the person (`name`, or one of `names`) with the title `title` within a few
     characters, or with a part of it (3 characters or more, a whole word in English) that none of `others`
-    (the other options of the exercise) has."""
+    (the other options of the exercise) has; or writes the title with the person's country (`countries`,
+    `qualified_titles`: 「ロシア外相」 beside ラブロフ, review 16)."""
     t, s = normalise(title), normalise(text)
     if len(t) < 2:
         return False
+    if any(form in s for form in qualified_titles(t, countries)):
+        return True
     other = [normalise(o) for o in others]
     for n in dict.fromkeys(normalise(x) for x in (name, *names)):
         if len(n) < 2:
@@ -200,6 +204,21 @@ def _pair_stated(name: str, title: str, text: str, others: Iterable[str] = (), n
             if _hint(t, near, other):
                 return True
     return False
+
+
+def qualified_titles(title: str, countries: Iterable[str]) -> tuple[str, ...]:
+    """The comparison keys of `title` (a key already) written with a country's name: ロシア外相, ロシアの外相,
+    Russia's / Russian / Russia foreign minister, foreign minister of (the) Russia."""
+    out = []
+    for c in countries:
+        k = normalise(c)
+        if len(k) < 2:
+            continue
+        if c.isascii():
+            out += [k + title, k + "s" + title, title + "of" + k, title + "ofthe" + k]
+        else:
+            out += [k + title, k + "の" + title]
+    return tuple(out)
 
 
 def _hint(title: str, near: str, others: list[str]) -> bool:
@@ -219,7 +238,8 @@ def _hint(title: str, near: str, others: list[str]) -> bool:
 
 
 def _matching_leaks(q: MatchingQ, other: Question, texts: list[tuple[str, Text]], langs: tuple[str, ...],
-                    names: Mapping[str, tuple[str, ...]] | None = None) -> list[Leak]:
+                    names: Mapping[str, tuple[str, ...]] | None = None,
+                    countries: Mapping[str, tuple[str, ...]] | None = None) -> list[Leak]:
     out = []
     for p in q.lefts:
         person = p.key.split("@")[0]
@@ -227,7 +247,8 @@ def _matching_leaks(q: MatchingQ, other: Question, texts: list[tuple[str, Text]]
             for lg in langs:
                 others = [getattr(r.right, lg) for r in q.rights if r.key != p.key]
                 more = (names or {}).get(person, ()) if lg == "ja" else ()
-                if _pair_stated(getattr(p.left, lg), getattr(p.right, lg), getattr(text, lg), others, more):
+                land = [c for c in (countries or {}).get(person, ()) if c.isascii() == (lg == "en")]
+                if _pair_stated(getattr(p.left, lg), getattr(p.right, lg), getattr(text, lg), others, more, land):
                     out.append(Leak(LeakKind.ANSWER, question_label(other), question_label(q),
                                     f"{getattr(p.left, lg)} … {getattr(p.right, lg)}", where))
                     break
@@ -452,6 +473,7 @@ class LeakChecker:
         self._quote_numbers: dict[tuple[object, ...], int] = {}  # an item's evidence -> its number
         self._quoted: list[Item] = []  # by that number: the first item quoting so (whose `_item_spans` stand for all)
         self.names = person_names(bank)
+        self.countries = person_countries(bank)
 
     def _id(self, q: Question) -> str:
         known = self._ids.get(id(q))
@@ -688,7 +710,7 @@ class LeakChecker:
                 text = self._text_list[k][0]
                 # a pair is stated only beside one of its person's names: most texts name none of them
                 known = told[k] = any(n in self._normalised(k, lg) for lg, names in named for n in names) and \
-                    bool(_matching_leaks(taker, giver, [("", text)], self.langs, self.names))
+                    bool(_matching_leaks(taker, giver, [("", text)], self.langs, self.names, self.countries))
             if known:
                 return True
         return False
@@ -708,6 +730,9 @@ class LeakChecker:
         for lg in self.langs:
             names = [normalise(x) for p in q.lefts
                      for x in (getattr(p.left, lg), *(self.names.get(p.key.split("@")[0], ()) if lg == "ja" else ()))]
+            names += [form for p in q.lefts for form in qualified_titles(
+                normalise(getattr(p.right, lg)),
+                [c for c in self.countries.get(p.key.split("@")[0], ()) if c.isascii() == (lg == "en")])]
             out.append((lg, tuple(dict.fromkeys(n for n in names if len(n) >= 2))))
         return tuple(out)
 
@@ -782,7 +807,8 @@ class LeakChecker:
         for giver, taker in ((a, b), (b, a)):
             texts = self._profile(giver).texts
             if isinstance(taker, MatchingQ):
-                out += _matching_leaks(taker, giver, [(w, t) for w, t, _ in texts], self.langs, self.names)
+                out += _matching_leaks(taker, giver, [(w, t) for w, t, _ in texts], self.langs, self.names,
+                                       self.countries)
             elif isinstance(taker, TimelineQ):
                 out += _timeline_leaks(taker, giver, [(w, t) for w, t, _ in texts], self.langs)
             else:
@@ -920,7 +946,7 @@ class LeakChecker:
         """`q`'s answer in `text`, printed on the sheet outside any question (`giver` names where)."""
         if isinstance(q, MatchingQ):
             return [replace(leak, giver=giver) for leak in
-                    _matching_leaks(q, q, [(where, text)], self.langs, self.names)]
+                    _matching_leaks(q, q, [(where, text)], self.langs, self.names, self.countries)]
         if isinstance(q, TimelineQ):  # the page dates are no event's date on the sheet: events carry no mark
             return []
         prepared = shown(text)
@@ -1050,6 +1076,13 @@ def find_leaks(bank: Bank, questions: Iterable[Question], lang: Lang, texts: Map
 
 
 _OPTIONS = ("choice", "matching")  # texts printed as options to pick from
+
+
+def person_countries(bank: Bank) -> dict[str, tuple[str, ...]]:
+    """Every name of the countries a person's titles name (`forms.nationality`), by entity id: ロシア, Russia,
+    Russian for ラブロフ (Foreign Minister of Russia)."""
+    return {e.id: tuple(dict.fromkeys(c for r in e.roles for c in forms.nationality(bank, Text(r.ja, r.en))))
+            for e in bank.entities if e.roles}
 
 
 def person_names(bank: Bank) -> dict[str, tuple[str, ...]]:

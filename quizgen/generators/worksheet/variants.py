@@ -2,18 +2,20 @@
 
 Each version after the first puts its sections in another order (rotated), and within them its questions,
 so that no question keeps its number where that can be avoided; a multiple-choice answer moves to a letter
-it has in no earlier version, and of those to the one right least often on the version so far (the answers
-spread over every letter); a matching exercise's titles and a timeline's events get letters they had in
-no earlier version at the same answer position (and, where possible, never their own line or chronological
-place): what a student would copy from the next desk changes everywhere it can. Where a version cannot avoid every
-repeat (a 3-choice question in 4 versions), the order with the fewest repeats is kept.
+it has in no earlier version and that no earlier version has at the same place of the section's answer row,
+and of those to the one right least often on the version so far (the answers spread over every letter); a
+true/false section's row of ○× differs from every earlier version's where the order allows; a matching
+exercise's titles and a timeline's events get letters they had in no earlier version at the same answer
+position (and, where possible, never their own line or chronological place): what a student would copy from
+the next desk changes everywhere it can. Where a version cannot avoid every repeat (a 3-choice question in 4
+versions), the order with the fewest repeats is kept.
 """
 
 from __future__ import annotations
 
 import random
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import groupby
 from typing import TypeVar
@@ -45,6 +47,7 @@ class History:
     numbers: dict[str, set[int]] = field(default_factory=dict)
     answers: dict[str, set[int]] = field(default_factory=dict)  # choice: the correct option's index
     letters: dict[str, dict[str, set[int]]] = field(default_factory=dict)  # matching/timeline: position -> letters
+    rows: dict[Exercise, list[tuple[int, ...]]] = field(default_factory=dict)  # a section's answers, one row per version
     versions: int = 0
 
     def record(self, variant: Variant) -> None:
@@ -55,7 +58,29 @@ class History:
                 self.letters.setdefault(key, {}).setdefault(part, set()).add(letter)
             if isinstance(q, ChoiceQ):
                 self.answers.setdefault(key, set()).add(q.mc.answer_index)
+        for section in variant.sections:
+            if (row := answer_row(section.questions)) is not None:
+                self.rows.setdefault(section.type, []).append(row)
         self.versions += 1
+
+    def row_letters(self, t: Exercise, position: int) -> set[int]:
+        """The answers earlier versions have at `position` (from 0) of their `t` section's row on the answer sheet."""
+        return {row[position] for row in self.rows.get(t, ()) if position < len(row)}
+
+    def same_rows(self, t: Exercise, row: tuple[int, ...]) -> int:
+        """How many earlier versions have exactly `row` as their `t` section's answers."""
+        return sum(1 for r in self.rows.get(t, ()) if r == row)
+
+
+def answer_row(questions: Sequence[Question]) -> tuple[int, ...] | None:
+    """A choice or true/false section's answers in order, as a row of the answer sheet shows them (an option's
+    index; 1 for ○, 0 for ×): what a student copies from the next desk at a glance (review 16, s2: both versions'
+    choice rows read エウイアウ although every question had moved to another letter). None for other sections."""
+    if questions and all(isinstance(q, ChoiceQ) for q in questions):
+        return tuple(q.mc.answer_index for q in questions if isinstance(q, ChoiceQ))
+    if questions and all(isinstance(q, TrueFalseQ) for q in questions):
+        return tuple(int(q.tf.is_true) for q in questions if isinstance(q, TrueFalseQ))
+    return None
 
 
 def _letters(q: Question) -> dict[str, int]:
@@ -104,14 +129,16 @@ def build_variant(label: str, content: Content, rng: random.Random, history: His
         qs = list(content[t])
         rng.shuffle(qs)
 
-        def repeats(order: list[Question], first: int = number) -> int:
+        def repeats(order: list[Question], first: int = number, t: Exercise = t) -> int:
             moved = sum(1 for k, q in enumerate(order) if first + k in history.numbers.get(question_key(q), ()))
-            return _RUN_PENALTY * run_excess(order) + moved
+            row = answer_row(order) if t is Exercise.TRUEFALSE and len(order) > 2 else None
+            same = history.same_rows(t, row) if row is not None else 0
+            return _RUN_PENALTY * run_excess(order) + _SAME_ROW_PENALTY * same + moved
 
         order = _best(qs, rng, repeats)
         if run_excess(order):  # no random order kept the runs short: interleave the two kinds
             order = interleaved(order)
-        qs = [_rearrange(q, rng, history, answer_letters) for q in order]
+        qs = [_rearrange(q, rng, history, answer_letters, history.row_letters(t, k)) for k, q in enumerate(order)]
         sections.append(Section(t, number, tuple(qs)))
         number += len(qs)
     variant = Variant(label, tuple(sections))
@@ -121,6 +148,7 @@ def build_variant(label: str, content: Content, rng: random.Random, history: His
 
 MAX_RUN = 2  # the longest run of one answer a true/false section holds where the counts allow (○○×○××○)
 _RUN_PENALTY = 1000  # a run too long outweighs every question kept at its number
+_SAME_ROW_PENALTY = 100  # a true/false row of ○× the same as an earlier version's outweighs questions kept in place
 
 
 def run_limit(truths: Sequence[bool]) -> int:
@@ -162,9 +190,11 @@ def interleaved(order: Sequence[Question]) -> list[Question]:
     return out
 
 
-def _rearrange(q: Question, rng: random.Random, history: History, answer_letters: Counter[int]) -> Question:
+def _rearrange(q: Question, rng: random.Random, history: History, answer_letters: Counter[int],
+               row: Collection[int] = frozenset()) -> Question:
     """The same question with its choices, columns or events in letters it had in no earlier version. A
-    multiple-choice answer goes to the letter that is the right answer least often on this version so far
+    multiple-choice answer goes to a letter no earlier version has at the same place of the section's answer row
+    (`row`), and of those to the one that is the right answer least often on this version so far
     (`answer_letters`, counted here): review 3, s2 had エ right 5 times in 8, and ウ never."""
     key = question_key(q)
     seen = history.letters.get(key, {})
@@ -173,7 +203,9 @@ def _rearrange(q: Question, rng: random.Random, history: History, answer_letters
             options = list(mc.options)
             correct = mc.correct
             taken = history.answers.get(key, set())
-            free = [k for k in range(len(options)) if k not in taken] or list(range(len(options)))
+            every = range(len(options))
+            free = ([k for k in every if k not in taken and k not in row] or [k for k in every if k not in row]
+                    or [k for k in every if k not in taken] or list(every))
             fewest = min(answer_letters[k] for k in free)
             target = rng.choice([k for k in free if answer_letters[k] == fewest])
             answer_letters[target] += 1
