@@ -302,6 +302,19 @@ def _same_answer(a: Question, b: Question) -> list[Leak]:
     return [Leak(LeakKind.SAME_ANSWER, question_label(a), question_label(b), same[0])] if same else []
 
 
+def _same_post(a: Question, b: Question, posts: Mapping[str, frozenset[str]]) -> list[Leak]:
+    """A matching exercise beside a question whose written answer is a title one of its people holds in some article
+    (`posts`, by person): one fact asked twice, the two answers at odds (review 17, s5: a cloze answering 外相 of
+    王毅, and 王毅 → トップ外交官 in the matching right below it, his title in another article)."""
+    for m, other in ((a, b), (b, a)):
+        if isinstance(m, MatchingQ):
+            held = frozenset().union(*(posts.get(p.key.split("@")[0], frozenset()) for p in m.lefts))
+            same = sorted(k for k in _written(other) & held if len(k) >= 2)
+            if same:
+                return [Leak(LeakKind.SAME_ANSWER, question_label(m), question_label(other), same[0])]
+    return []
+
+
 # --------------------------------------------------------------------------- sentences
 
 
@@ -474,6 +487,7 @@ class LeakChecker:
         self._quoted: list[Item] = []  # by that number: the first item quoting so (whose `_item_spans` stand for all)
         self.names = person_names(bank)
         self.countries = person_countries(bank)
+        self.posts = person_posts(bank)
 
     def _id(self, q: Question) -> str:
         known = self._ids.get(id(q))
@@ -645,6 +659,8 @@ class LeakChecker:
             return True
         if fa.items and fb.items and not fa.articles.isdisjoint(fb.articles) and self._share_sentence(a, fa, b, fb):
             return True
+        if (isinstance(a, MatchingQ) or isinstance(b, MatchingQ)) and _same_post(a, b, self.posts):
+            return True
         return self._shows(b, fb, a, fa) or self._shows(a, fa, b, fb)
 
     def _shows(self, giver: Question, fg: _Facts, taker: Question, ft: _Facts) -> bool:
@@ -813,7 +829,7 @@ class LeakChecker:
                 out += _timeline_leaks(taker, giver, [(w, t) for w, t, _ in texts], self.langs)
             else:
                 out += self._answer_leaks(taker, giver)
-        return out + self._sentence_leaks(a, b) + _same_answer(a, b)
+        return out + self._sentence_leaks(a, b) + _same_answer(a, b) + _same_post(a, b, self.posts)
 
     def _answer_leaks(self, taker: Question, giver: Question) -> list[Leak]:
         shown_to, took = self._profile(giver), self._profile(taker)
@@ -1076,6 +1092,14 @@ def find_leaks(bank: Bank, questions: Iterable[Question], lang: Lang, texts: Map
 
 
 _OPTIONS = ("choice", "matching")  # texts printed as options to pick from
+
+
+def person_posts(bank: Bank) -> dict[str, frozenset[str]]:
+    """Every title a person holds in any article, as written and as a matching exercise prints it
+    (`forms.neutral_role`), comparison keys in both languages, by entity id."""
+    return {e.id: frozenset(normalise(x) for r in e.roles for t in (Text(r.ja, r.en), forms.neutral_role(bank, Text(r.ja, r.en)))
+                            for x in (t.ja, t.en))
+            for e in bank.entities if e.roles}
 
 
 def person_countries(bank: Bank) -> dict[str, tuple[str, ...]]:
