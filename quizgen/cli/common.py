@@ -237,11 +237,14 @@ def yaml_kept(path: Path) -> tuple[str, str] | None:
 
 def drafts_yaml_kept(path: Path) -> tuple[str, str] | None:
     """`yaml_kept` for `extract`, which writes a drafts file: an earlier drafts file (every item `draft: true`) may be
-    replaced (its review decisions are `decisions_kept`'s), any other YAML file not."""
-    from quizgen.extract.decided import holds_drafts
+    replaced unless it holds edits (`edits_kept`; its review decisions are `decisions_kept`'s), any other YAML file
+    not."""
+    from quizgen.extract.decided import edits_kept, holds_drafts
 
-    if yaml_kept(path) is None or holds_drafts(path):
+    if yaml_kept(path) is None:
         return None
+    if holds_drafts(path):
+        return edits_kept(path)
     return ("is a YAML file that is not a drafts file (not every item in it is `draft: true`): what it holds would be "
             "lost"), "give another file name"
 

@@ -25,6 +25,7 @@ from quizgen.extract.dating import PageDate, Resolved, resolve
 from quizgen.extract.distractors import Named, Pools
 from quizgen.extract.drafts import Built, Context, build, mask, prints_word
 from quizgen.extract.facts import DOCUMENT_END, PERIPHERAL_DATE_PENALTY, Fact, Slot, broader, facts, key_of
+from quizgen.extract.fingerprint import stamped
 from quizgen.extract.lexicon import Lexicon, Mention
 from quizgen.extract.nlp import Analyzer
 from quizgen.extract.numbering import numbered
@@ -120,7 +121,8 @@ class Extraction:
         header = (f"# Draft questions extracted by `quizgen extract` from {article_name}.\n" + kept +
                   "# Every item is `draft: true`; `missing` lists what is still to write (English is optional).\n"
                   "# Review them with:  quizgen review THIS_FILE\n")
-        return numbered(header, tuple(i.id for i in self.items)) + dumps_yaml(data)
+        body = dumps_yaml(data)
+        return stamped(numbered(header, tuple(i.id for i in self.items)), body) + body
 
 
     def discarding(self, reasons: dict[str, str]) -> Extraction:

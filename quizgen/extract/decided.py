@@ -12,8 +12,10 @@ their reasons; drafts the bank holds (accepted) are left out, and so are drafts 
 under another id (`asked_already`: newuser6 ran `--all` after accepting the default's drafts and was offered the
 same facts again).
 
-Edits are not told apart: a draft's text depends on which other drafts were chosen (`--max`, `--all`), so
-a draft that differs from the one made now need not have been edited.
+Nor is a drafts file holding edits replaced (`edits_kept`: issue 18, hostile12 — a translation typed in was
+replaced by `TODO: translate`, rc 0): edits are told by the fingerprints extract records in the file
+(`quizgen.extract.fingerprint`), not by a new extraction, since a draft's text depends on which other drafts were
+chosen (`--max`, `--all`) and a draft that differs from the one made now need not have been edited.
 """
 
 from __future__ import annotations
@@ -127,3 +129,23 @@ def decisions_kept(path: Path) -> tuple[str, str] | None:
     return (f"holds decisions made in review that would be lost ({len(lost)} discarded "
             f"draft{'' if len(lost) == 1 else 's'}: {', '.join(lost)})",
             "finish it with `quizgen review`, write to another file, or delete it to start over")
+
+
+def edits_kept(path: Path) -> tuple[str, str] | None:
+    """What replacing the drafts file `path` would lose, when it holds edits made after extract wrote it (by hand,
+    or a draft edited in review and kept), or when it has no record of what extract wrote (then what in it was typed
+    cannot be told): `(what, what to do)` as `quizgen.atomic.Keeper` says it; else None."""
+    from quizgen.extract.fingerprint import edited
+
+    text = read_utf8(path)
+    if not isinstance(text, str):
+        return None
+    changed = edited(text)
+    fix = "review it with `quizgen review`, write to another file, or delete it to start over"
+    if changed is None:
+        return ("is a drafts file with no record of what extract wrote in it (written by hand, or by an older "
+                "quizgen), so edits in it cannot be told apart and would be lost", fix)
+    if not changed:
+        return None
+    shown = ", ".join(changed[:5]) + (f" and {len(changed) - 5} more" if len(changed) > 5 else "")
+    return f"holds edits made since extract wrote it that would be lost ({shown})", fix

@@ -17,6 +17,8 @@ from pathlib import Path
 import pytest
 from harness import EXTRACT, run
 
+from quizgen.extract.fingerprint import stamped
+
 pytestmark = pytest.mark.filterwarnings("ignore")
 
 
@@ -41,7 +43,8 @@ def _extract(cls: Path, article: Path, *more: str) -> tuple[int, str]:
 
 def test_every_fact_left_out_by_the_default_writes_nothing_and_names_all(cls: Path) -> None:
     article = _article("b.txt", "習近平国家主席とプーチン大統領\n習近平国家主席とプーチン大統領が電話で会談した。\n")
-    earlier = "items:\n- id: x-earlier\n  draft: true\n"  # an earlier drafts file: extract's own kind, replaced
+    body = "items:\n- id: x-earlier\n  draft: true\n"
+    earlier = stamped("", body) + body  # an earlier drafts file as extract writes it (no edits): replaced
     Path("d.yaml").write_text(earlier, encoding="utf-8")
     code, said = _extract(cls, article, "-o", "d.yaml")
     assert (code, said) == (1, "Error: no draft for article 907 in the default selection: the 2 facts worth a "
