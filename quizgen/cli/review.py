@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import dataclasses
 import re
-import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,7 +19,7 @@ from quizgen import resources
 from quizgen.bank.model import Text
 from quizgen.cli import cli, guards
 from quizgen.cli.common import bank_flag, bank_option, path_kind
-from quizgen.cli.terminal import ask, drop_typed_ahead, prepare_stdin, yes_no
+from quizgen.cli.terminal import ask, at_terminal, drop_typed_ahead, editor_streams, prepare_stdin, yes_no
 from quizgen.errors import BankError, QuizgenError, UsageError
 from quizgen.text import not_utf8, shorten
 from quizgen.text import terminal_safe as safe
@@ -434,10 +433,12 @@ class Session:
         from quizgen.extract import review as rv
 
         try:
-            text = click.edit(dumps_yaml(to_data(item)), extension=".yaml")
+            with editor_streams() as keys:  # never the piped decisions: the editor would read them as keys
+                text = click.edit(dumps_yaml(to_data(item)), extension=".yaml")
         except click.ClickException as exc:  # the editor exited non-zero (vim's :cq), was killed or is missing
-            click.echo(safe(f"  ! {exc.format_message()}。編集は保存されていません。下書きはそのままです "
-                            "($EDITOR を確かめてください)"))
+            why = "$EDITOR を確かめてください" if keys else \
+                "標準入力が端末ではなく、エディタに渡せる端末もありません: y は端末で使ってください"
+            click.echo(safe(f"  ! {exc.format_message()}。編集は保存されていません。下書きはそのままです ({why})"))
             return
         except UnicodeDecodeError as exc:  # the editor saved in another encoding (Shift_JIS, EUC-JP)
             click.echo(f"  ! エディタが保存したファイルは UTF-8 ではありません (byte 0x{exc.object[exc.start]:02x} "
@@ -602,7 +603,7 @@ def form(item: Item, bank: Bank, only: tuple[str, ...] | None = None) -> Item:
     from quizgen.extract import review as rv
 
     changes: dict[str, object] = {}
-    click.echo(FORM_HELP_TTY if _at_terminal() else FORM_HELP)
+    click.echo(FORM_HELP_TTY if at_terminal() else FORM_HELP)
     asked = [f for f in _FORM if only is None or f[0] in only or (f[0] == "accept" and "kind" in only)]
     kind = _ask_fields(item, asked, changes, only is None or "kind" in only)  # the kind is asked before the 別解
     if only is None:
@@ -613,10 +614,6 @@ def form(item: Item, bank: Bank, only: tuple[str, ...] | None = None) -> Item:
         changes.update(relink(item, changes["answer"], bank))  # type: ignore[arg-type]
     edited = dataclasses.replace(item, **changes) if changes else item  # type: ignore[arg-type]
     return rv.with_kind(edited, kind) if kind is not None else edited
-
-
-def _at_terminal() -> bool:
-    return sys.stdin is not None and sys.stdin.isatty()
 
 
 def _ask_fields(item: Item, fields: list[tuple[str, str, bool]], changes: dict[str, object], kinds: bool) -> Kind | None:

@@ -20,11 +20,51 @@ import click
 
 from quizgen.text import terminal_safe, typed_problem
 
-__all__ = ["Input", "ask", "command_text", "display_width", "prepare_stdin", "say", "wrap"]
+__all__ = ["Input", "ask", "at_terminal", "command_text", "display_width", "editor_streams", "prepare_stdin", "say",
+           "wrap"]
 
 _SURROGATE_RE = re.compile("[\udc80-\udcff]")
 NOT_UTF8 = ("  That line is not UTF-8 text (is the terminal set to Shift_JIS or EUC-JP?). "
             "Nothing was recorded; type the answer again.")
+
+
+def at_terminal() -> bool:
+    """Whether standard input is a terminal (a person typing), not a pipe, a file or closed: the one test of it, for
+    line editing, single keys, the form's help, dropping keys typed ahead and how an editor is started."""
+    stdin = sys.stdin
+    return stdin is not None and not stdin.closed and stdin.isatty()
+
+
+@contextlib.contextmanager
+def editor_streams() -> Iterator[bool]:
+    """Standard input (file descriptor 0) for an editor started within the block, such as `click.edit`: at a terminal
+    the terminal as it is; when standard input is not one (a script piping decisions), the controlling terminal
+    (/dev/tty; standard output too when it is not a terminal), or /dev/null when there is none. The editor never
+    reads the decisions stream (hostile pass 12: vim, given the pipe, ate the script's next decisions, 3 accepts → 0,
+    and would run `:!cmd` lines); quizgen's own buffered input is untouched, so what the script sends next is still
+    read by quizgen. Yields whether the editor has a terminal to read keys from."""
+    if at_terminal():
+        yield True
+        return
+    try:
+        fd = os.open("/dev/tty", os.O_RDWR | os.O_NOCTTY)
+        tty = True
+    except OSError:  # no controlling terminal (cron, CI, a container)
+        fd = os.open(os.devnull, os.O_RDONLY)
+        tty = False
+    targets = [0] + ([1] if tty and not os.isatty(1) else [])
+    saved = {t: os.dup(t) for t in targets}
+    try:
+        with contextlib.suppress(ValueError):
+            sys.stdout.flush()
+        for t in targets:
+            os.dup2(fd, t)
+        yield tty
+    finally:
+        for t, old in saved.items():
+            os.dup2(old, t)
+            os.close(old)
+        os.close(fd)
 
 
 def command_text(line: str) -> str:
@@ -42,7 +82,7 @@ class Input:
     def __init__(self) -> None:
         stdin = sys.stdin
         self.closed = stdin is None
-        self.tty = not self.closed and stdin.isatty()
+        self.tty = at_terminal()
         if not self.closed:
             with contextlib.suppress(AttributeError, ValueError):  # a replaced stdin may not reconfigure
                 # undecodable bytes arrive as lone surrogates
@@ -101,7 +141,7 @@ class Input:
 def drop_typed_ahead() -> None:
     """At a terminal, forget the keys typed before now (those pressed while the last decision was being saved
     must never decide what the user has not seen yet). Piped input is kept: a script means every line."""
-    if not sys.stdin.isatty():
+    if not at_terminal():
         return
     with contextlib.suppress(ImportError, OSError, ValueError):
         import termios
@@ -184,7 +224,7 @@ def prepare_stdin() -> None:
     stdin = sys.stdin
     with contextlib.suppress(AttributeError, ValueError):  # a replaced stdin may not reconfigure
         stdin.reconfigure(errors="surrogateescape")  # type: ignore[union-attr]
-    if stdin.isatty():
+    if at_terminal():
         with contextlib.suppress(ImportError):  # Windows has no readline
             import readline  # noqa: F401
 
@@ -209,7 +249,7 @@ def ask(label: str, limit: int, *, default: str = "", show_default: bool = False
 def _prefilled(text: str) -> Iterator[None]:
     """At a terminal with readline, the next line read starts as `text` (the cursor at its end); elsewhere nothing."""
     rl: Any = None
-    if text and sys.stdin is not None and sys.stdin.isatty():
+    if text and at_terminal():
         with contextlib.suppress(ImportError):  # Windows has no readline
             import readline
 
