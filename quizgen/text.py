@@ -23,23 +23,50 @@ def find_control(text: str) -> int | None:
     return m.start() if m else None
 
 
-#: Characters that change how text shows without showing themselves: bidi controls (U+202E RIGHT-TO-LEFT OVERRIDE
-#: makes a prompt read in another order than it is stored) and zero-width spaces. The bank refuses them.
-INVISIBLE_RE = re.compile("[\u061c\u200b\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]")
+#: Characters that change how text shows without showing themselves, which the bank refuses: every format character
+#: (Unicode category Cf, as of Unicode 14: bidi controls — U+202E RIGHT-TO-LEFT OVERRIDE makes a prompt read in
+#: another order than it is stored —, zero-width spaces and joiners, the soft hyphen, invisible operators, tag
+#: characters that can smuggle ASCII, interlinear annotation, musical format controls, the BOM), the whole tag
+#: block U+E0000–E007F, and the default-ignorable fillers that are not Cf (U+034F COMBINING GRAPHEME JOINER, U+115F
+#: and U+1160 Hangul choseong/jungseong fillers, U+17B4/U+17B5 Khmer inherent vowels, U+3164 HANGUL FILLER, U+FFA0
+#: HALFWIDTH HANGUL FILLER); `tests/test_text.py` checks it against the running Python's Unicode data. Variation
+#: selectors (U+FE00–FE0F, U+E0100–E01EF: a kanji's variant form 葛󠄀, an emoji's colour form) are not refused: they
+#: belong to the character before them. Nor is U+200D ZERO WIDTH JOINER between two emoji (`_EMOJI`), where it joins
+#: them into one picture (👨‍👩‍👧), which shows; anywhere else it shows nothing and is refused.
+INVISIBLE_RE = re.compile(
+    "[\u00ad\u034f\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u115f\u1160\u17b4\u17b5\u180e"
+    "\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\u3164\ufeff\uffa0\ufff9-\ufffb"
+    "\U000110bd\U000110cd\U00013430-\U00013438\U0001bca0-\U0001bca3\U0001d173-\U0001d17a"
+    "\U000e0000-\U000e007f]")
+_BIDI = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+_ZWJ = "\u200d"
+#: Pictographs a ZWJ may join (the emoji blocks), each perhaps followed by U+FE0F or a skin-tone modifier.
+_EMOJI = re.compile("[\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff][\ufe0f\U0001f3fb-\U0001f3ff]?")
 
 
 def find_invisible(text: str) -> int | None:
-    """The index of the first bidi control or zero-width space in `text`, or None when there is none."""
-    m = INVISIBLE_RE.search(text)
-    return m.start() if m else None
+    """The index of the first invisible formatting character (`INVISIBLE_RE`) in `text`, or None when there is none;
+    a ZWJ joining two emoji is not one."""
+    for m in INVISIBLE_RE.finditer(text):
+        at = m.start()
+        if text[at] != _ZWJ or not _joins_emoji(text, at):
+            return at
+    return None
+
+
+def _joins_emoji(text: str, at: int) -> bool:
+    before = text[max(0, at - 2):at]
+    return (_EMOJI.fullmatch(before) is not None or _EMOJI.fullmatch(before[-1:]) is not None) and \
+        _EMOJI.match(text, at + 1) is not None
 
 
 def invisible_problem(char: str) -> str:
-    """The one wording for a bidi control or zero-width character found where text is read (a bank file's value, an
+    """The one wording for an invisible formatting character found where text is read (a bank file's value, an
     article), after its place: 'invisible formatting character U+202E RIGHT-TO-LEFT OVERRIDE; remove it (…)'."""
     name = unicodedata.name(char, "")
-    return (f"invisible formatting character {code_point(char)}{' ' + name if name else ''}; "
-            "remove it (it can show the text in another order than it is stored)")
+    why = "it can show the text in another order than it is stored" if char in _BIDI else \
+        "it does not show, so the text is not what it looks like"
+    return f"invisible formatting character {code_point(char)}{' ' + name if name else ''}; remove it ({why})"
 
 
 def code_point(char: str) -> str:
