@@ -79,12 +79,13 @@ def test_any_text_with_one_invisible_character_is_refused_at_its_place(bank: Pat
                           f"character {_name(char)} at character {3 + len(before)}; "), err
 
 
-def test_add_article_refuses_one_with_its_line_and_column(tmp_path: Path) -> None:
+def test_add_article_refuses_one_with_its_line_and_column(bank: Path, tmp_path: Path) -> None:
     article = tmp_path / "a.txt"
     shutil.copy(ARTICLES / sorted(p.name for p in ARTICLES.glob("*.txt"))[0], article)
     lines = article.read_text(encoding="utf-8").splitlines(keepends=True)
     lines[1] = lines[1][:3] + "\U000e0041" + lines[1][3:]
     article.write_text("".join(lines), encoding="utf-8")
-    res = run("add-article", str(article), "--headline", "x", "--outlet", "", "--date", "2024-05-16", "--url", "")
+    res = run("add-article", str(article), "--bank", str(bank), "--headline", "x", "--outlet", "", "--date", "2024-05-16",
+              "--url", "")
     assert res.code == 1 and res.err == (f"Error: {article}:2:4: invisible formatting character U+E0041 TAG LATIN "
                                          f"CAPITAL LETTER A in the article; remove it ({NOT_SHOWN})\n"), res.err
