@@ -38,9 +38,16 @@ class MissingLibraryError(DependencyError):
 
 
 def load_weasyprint() -> ModuleType:
-    """Import WeasyPrint: a missing system library is a MissingLibraryError, a missing package a MissingExtraError."""
+    """Import WeasyPrint: a missing system library is a MissingLibraryError, a missing package a MissingExtraError.
+
+    The import runs in `build_temp`: as it loads Pango, HarfBuzz and fontconfig, cffi asks `ctypes.util.find_library`,
+    which runs gcc and ld to write into a temporary file; a build stopped then (SIGINT or SIGTERM to its pid alone)
+    removed that file while the linker, still running, made it again, an empty `tmpXXXXXXXX` left in the temp folder
+    (hostile pass 12). In the build's own folder, removed on the way out, the linker finds no folder to write in, and a
+    killed build's folder goes with the next build."""
     try:
-        import weasyprint
+        with build_temp():
+            import weasyprint
     except OSError as exc:  # cffi could not dlopen Pango/HarfBuzz
         raise MissingLibraryError(
             f"cannot make PDFs: WeasyPrint needs the Pango and HarfBuzz system libraries ({exc}). "
