@@ -436,9 +436,11 @@ class Session:
             with editor_streams() as keys:  # never the piped decisions: the editor would read them as keys
                 text = click.edit(dumps_yaml(to_data(item)), extension=".yaml")
         except click.ClickException as exc:  # the editor exited non-zero (vim's :cq), was killed or is missing
-            why = "$EDITOR を確かめてください" if keys else \
-                "標準入力が端末ではなく、エディタに渡せる端末もありません: y は端末で使ってください"
-            click.echo(safe(f"  ! {exc.format_message()}。編集は保存されていません。下書きはそのままです ({why})"))
+            click.echo(safe(f"  ! {exc.format_message()}。編集は保存されていません。下書きはそのままです "
+                            "($EDITOR を確かめてください)"))
+            if not keys:
+                click.echo("  (標準入力が端末ではなく、エディタに渡せる端末もないため、エディタの入力は /dev/null でした。"
+                           "y は端末で使ってください)")
             return
         except UnicodeDecodeError as exc:  # the editor saved in another encoding (Shift_JIS, EUC-JP)
             click.echo(f"  ! エディタが保存したファイルは UTF-8 ではありません (byte 0x{exc.object[exc.start]:02x} "

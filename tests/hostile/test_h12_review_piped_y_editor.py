@@ -59,6 +59,9 @@ def test_the_decisions_after_y_reach_review_not_the_editor(tmp_path: Path) -> No
 def test_an_editor_that_fails_without_a_terminal_says_why(tmp_path: Path) -> None:
     done, bank = _review(tmp_path, 1)
     assert done.returncode == 0 and "Traceback" not in done.stderr
-    assert ("。編集は保存されていません。下書きはそのままです (標準入力が端末ではなく、エディタに渡せる端末もありません: "
-            "y は端末で使ってください)") in done.stdout, done.stdout
+    lines = done.stdout.splitlines()
+    failed = next(n for n, line in enumerate(lines) if ": Editing failed。" in line)
+    assert lines[failed].endswith("。編集は保存されていません。下書きはそのままです ($EDITOR を確かめてください)")
+    assert lines[failed + 1] == ("  (標準入力が端末ではなく、エディタに渡せる端末もないため、エディタの入力は /dev/null "
+                                 "でした。y は端末で使ってください)")
     assert len([i for i in yaml.safe_load(bank)["items"] if i["id"].startswith("a001")]) == 3
