@@ -211,12 +211,61 @@ def test_add_article_suggests_the_outlet_the_page_names(tmp_path: Path) -> None:
     ("holdout_v3/power-of-siberia-2-2025-09.txt", "ビジネス潮流オンライン"),
     ("unseen/web_naval_drill.txt", "毎朝新聞"),  # ホーム > 国際 > アジア, © 2024 毎朝新聞社
     ("holdout/tv_gas_pipeline.txt", "NHKニュース"),  # a masthead on the second line
-    ("unseen/wire_kazan.txt", None),  # the page names no outlet: nothing is guessed
+    ("unseen/wire_kazan.txt", "共同通信"),  # only its dateline 【カザン共同】 names the writer (newuser7 #1)
+    ("dev/putin-beijing-2024-05.txt", "共同通信"),  # a portal's page: © 2024 ニュースポート/共同通信
 ])
 def test_the_outlet_a_page_names(article: str, outlet: str | None) -> None:
     from quizgen.japanese.outlets import outlet_named
 
     assert outlet_named((DATA / article).read_text(encoding="utf-8")) == outlet
+
+
+_PORTAL = """そよかぜニュース　＞　国際　＞　欧州
+
+港町で新しい橋が開通　市長「交流の要に」
+{stamp}
+
+【リスボン{short}】ポルトガルの港町で4日、新しい橋が開通した。市長は式典で「交流の要になる」と述べた。
+
+© 2021 そよかぜニュース{holder}　記事・写真の無断転載を禁じます
+"""
+
+
+@pytest.mark.parametrize(("stamp", "short", "holder", "outlet"), [
+    ("2021年06月05日08時10分配信　時事通信", "時事", "/時事通信", "時事通信"),  # all three name the writer
+    ("2021年06月05日08時10分配信", "共同", "", "共同通信"),  # only the dateline: 共同 is 共同通信
+    ("2021年06月05日08時10分配信", "=ロイター", "", "ロイター通信"),
+    ("2021年06月05日08時10分配信", "", "/AFP通信", "AFP通信"),  # only the copyright's last name
+    ("2021年06月05日 8:10", "", "", "そよかぜニュース"),  # the site wrote it: its own name
+])
+def test_the_outlet_offered_is_the_one_that_wrote_the_story(stamp: str, short: str, holder: str,
+                                                             outlet: str) -> None:
+    """newuser7 #1: a portal (ニュースのしおり) carrying a wire story (「…配信　時事通信」, 【モスクワ時事】, © …/時事通信)
+    was offered as the outlet."""
+    from quizgen.japanese.outlets import outlet_named
+
+    assert outlet_named(_PORTAL.format(stamp=stamp, short=short, holder=holder)) == outlet
+
+
+@pytest.mark.parametrize(("stamp", "date"), [
+    ("2021年06月05日08時10分配信　時事通信", "2021-06-05"),  # newuser7 #2: the outlet after the stamp hid it
+    ("2021年6月5日", "2021-06-05"),
+    ("2021/06/05(土) 8:10", "2021-06-05"),
+    ("2021-06-05 配信", "2021-06-05"),
+    ("令和3年6月5日 8時10分 公開", "2021-06-05"),
+    ("2021年6月31日 8時10分", ""),  # no day of the calendar: none offered
+    ("式典は2021年6月4日に開かれた。", ""),  # a sentence's date is the story's, not the page's
+])
+def test_add_article_offers_the_pages_date_stamp(tmp_path: Path, stamp: str, date: str) -> None:
+    page = tmp_path / "portal.txt"
+    page.write_text(_PORTAL.format(stamp=stamp, short="時事", holder=""), encoding="utf-8")
+    shutil.copytree(DATA / "bank", tmp_path / "bank")
+    r = CliRunner().invoke(cli, ["add-article", str(page), "--bank", str(tmp_path / "bank")], input="\n\n\n\n")
+    assert r.exit_code == 0, r.output
+    assert "見出し (headline) [港町で新しい橋が開通　市長「交流の要に」]:" in r.output
+    assert "媒体 (outlet; -: 不明) [時事通信]:" in r.output
+    assert (f"日付 YYYY-MM-DD (date) [{date}]:" if date else "日付 YYYY-MM-DD (date): ") in r.output, r.output
+    assert f"({date or '日付なし'})" in r.output
 
 
 def test_a_suggested_outlet_can_be_left_unknown(tmp_path: Path) -> None:

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
-from quizgen.japanese.metadata import STAMP_DATE, is_byline, is_dateline
+from quizgen.japanese.metadata import is_byline, is_dateline, stamp_date, stamp_published
 from quizgen.text import shorten
 
 
@@ -54,14 +54,16 @@ class Cleaned:
 
     @property
     def dateline(self) -> str | None:
-        """The page's publication date as YYYY-MM-DD: of the first dropped date/time stamp, else of a kept
-        labelled line (公開日:2023/03/21)."""
+        """The page's publication date as YYYY-MM-DD: of the first dropped date stamp that says 配信/公開/掲載 (the one
+        that dates the page, newuser7 #2), else of the first dropped date stamp, else of a kept labelled line
+        (公開日:2023/03/21); None if none gives a day of the calendar. A date inside the story's sentences is
+        never a stamp."""
         stamps = [d.text for d in self.dropped if d.reason is ClutterReason.DATELINE]
-        stamps += [line.text for line in self.lines if _LABELLED_DATE.match(line.text.strip())]
-        for text in stamps:
-            m = STAMP_DATE.search(text)
-            if m:
-                return f"{int(m.group(1)):04d}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
+        labelled = [line.text for line in self.lines if _LABELLED_DATE.match(line.text.strip())]
+        for text in (*[t for t in stamps if stamp_published(t)], *stamps, *labelled):
+            date = stamp_date(text)
+            if date is not None:
+                return date
         return None
 
     def report(self) -> str:

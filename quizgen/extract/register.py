@@ -31,7 +31,7 @@ from quizgen.extract.article import next_source_id, read_article
 from quizgen.extract.clutter import clean
 from quizgen.extract.sentences import split
 from quizgen.extract.session import bank_held
-from quizgen.japanese.outlets import is_masthead, outlet_named
+from quizgen.japanese.outlets import is_masthead, outlet_named, site_named
 from quizgen.text import code_point, find_control
 
 _URL = re.compile(r"^(https?://\S+|[a-z0-9-]+(\.[a-z0-9-]+)+(/\S*)?)$", re.IGNORECASE)
@@ -60,8 +60,8 @@ def guess(text: str) -> Guess:
     """The first line that reads as a headline (a masthead — the outlet the page names, or a line ending as an
     outlet's name does, 「あさぎり放送 NEWS WEB」 — is skipped), the date of the page's date stamp (if any)."""
     cleaned = clean(text)
-    outlet = outlet_named(text)
-    headline = next((s.text for s in split(cleaned.lines) if not is_masthead(s.text, outlet)), "")
+    outlets = (outlet_named(text), site_named(text))
+    headline = next((s.text for s in split(cleaned.lines) if not any(is_masthead(s.text, o) for o in outlets)), "")
     return Guess(headline, cleaned.dateline)
 
 
