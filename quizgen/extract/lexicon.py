@@ -23,6 +23,9 @@ _JA_RE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
 _KATAKANA_NAME = re.compile(r"^[\u30a1-\u30fa\u30fc・]{2,}$")
 _GEO_SUFFIX = re.compile(r"(海峡|海|湾|半島|列島|諸島|大陸|沖)(?![\u3400-\u9fff])")
 _KANJI = re.compile(r"[\u3400-\u9fff]")
+_WHERE = (EntityType.COUNTRY, EntityType.PLACE)
+# The noun run right before a name, through の or not: 「独南部ミュンヘンの」「ミュンヘン」
+_QUALIFIER = re.compile(r"([\u30a1-\u30fa\u30fc\u3400-\u9fffA-Za-z]+)(の)?$")
 # A name written right before a title that the analyser does not know: 「ペスコフ報道官」「セルゲイ・リピン副司令官」
 # (katakana), 「外務省の林剣報道官」「北京大学の王緝思教授」 (two to four kanji after の or at a clause start).
 _NAME_BEFORE = re.compile(r"(?:[\u30a1-\u30fa][\u30a1-\u30fa\u30fc]+(?:[・=＝][\u30a1-\u30fa][\u30a1-\u30fa\u30fc]+)*"
@@ -91,6 +94,15 @@ class Lexicon:
                     continue  # single characters (中, 露, 米) and kana readings match too much
                 forms.setdefault(form, (e.id, e.type))
         self.forms = forms
+        # A short name that a fuller name of the same entity ends with, qualified by a country or a place (安全保障会議
+        # of ロシア連邦安全保障会議): the qualifiers the fuller names add (ロシア連邦, ロシア); see `_qualified_otherwise`.
+        self.qualifiers: dict[str, frozenset[str]] = {}
+        for e in bank.entities:
+            names = [n for n in (e.ja, *e.aliases) if _JA_RE.search(n)]
+            for form in names:
+                quals = frozenset(n[: -len(form)] for n in names if n != form and n.endswith(form))
+                if forms.get(form, ("",))[0] == e.id and any(forms.get(q, ("", None))[1] in _WHERE for q in quals):
+                    self.qualifiers[form] = quals  # a country's or a place's body: 安全保障会議, 外務省
         by_length = sorted(forms, key=len, reverse=True)
         self._pattern = re.compile("|".join(re.escape(f) for f in by_length)) if forms else None
         self._title_pattern = re.compile("|".join(re.escape(t) for t in TITLES_AFTER_NAME))
@@ -107,6 +119,8 @@ class Lexicon:
         for m in self._pattern.finditer(text):
             if m.end() in inside or m.start() in inside or _GEO_SUFFIX.match(text, m.end()):
                 continue
+            if self._qualified_otherwise(text, m.start(), m.group(0), tokens):
+                continue
             eid, etype = self.forms[m.group(0)]
             surface, end = m.group(0), m.end()
             title = None
@@ -122,6 +136,25 @@ class Lexicon:
                 if not any(k.start <= m.start() < k.full_end for k in out):
                     out.append(Mention(ch, m.start(), m.end(), EntityType.PERSON, eid, None, m.end()))
         return sorted(out, key=lambda k: k.start)
+
+    def _qualified_otherwise(self, text: str, start: int, form: str, tokens: Sequence[Token]) -> bool:
+        """Whether a short name (安全保障会議, which a fuller name of its entity qualifies: ロシア連邦安全保障会議) is
+        qualified in `text` by something its entity's names are not: 「独南部ミュンヘンの安全保障会議」 (a qualifier before
+        の that no fuller name holds) or 「ミュンヘン安全保障会議」 (a place written onto it) is another body or forum of
+        that name (newuser7 #8: the Munich Security Conference was answered ロシア連邦安全保障会議). 「ロシアの安全保障会議」
+        and 「パトルシェフ安全保障会議書記」 (a person's name before it) stay the entity."""
+        quals = self.qualifiers.get(form)
+        if not quals:
+            return False
+        before = _QUALIFIER.search(text, 0, start)
+        if before is None:
+            return False
+        q = before.group(1)
+        if any(p and (p in q or q in p) for p in quals):
+            return False
+        if before.group(2):
+            return True  # Xの安全保障会議, X none of the entity's own qualifiers
+        return any(t.end == start and t.is_place for t in tokens) or self.forms.get(q, ("", None))[1] in _WHERE
 
     def new_people(self, text: str, tokens: Sequence[Token], known: Sequence[Mention]) -> list[Mention]:
         """People the bank lacks: names the analyser tags (with a title, 氏, or as a full name), and names
