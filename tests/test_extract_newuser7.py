@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from quizgen.bank import Bank, EntityType, load_bank
+from quizgen.bank import Bank, Category, EntityType, Item, ItemKind, Text, load_bank
+from quizgen.bank.model import Evidence
 from quizgen.bank.sections import Entity
 
 DATA = Path(__file__).parent / "data" / "extract"
@@ -52,3 +53,79 @@ def test_a_draft_on_another_forum_of_that_name_answers_what_the_article_says(ban
     answers = {a for i in items for a in (i.answer.ja, *i.accept)}
     assert "ヴァルドリア安全保障会議" not in answers
     assert "安全保障会議" in answers or "ノルドハーヴェンの安全保障会議" in answers, answers
+
+
+# ---------------------------------------------------------------- the edit form (newuser7 #5, #6)
+
+def _mayor(explanation: str) -> Item:
+    sentence = "山川市長は4日、新しい橋の開通を祝った。"
+    return Item(id="x", category=Category.POSITIONS, kind=ItemKind.PERSON,
+                prompt=Text("【2025年 港町の式典】（　　）は4日、新しい橋の開通を祝った。（　　）に入る人物は誰か。", "q"),
+                answer=Text("山川市長", "a"), explanation=Text(explanation, "e"),
+                evidence=(Evidence("009", sentence),),
+                statement=Text("【2025年 港町の式典】山川市長は4日、新しい橋の開通を祝った。", "s"),
+                cloze=Text("【2025年 港町の式典】[[山川市長]]は4日、新しい橋の開通を祝った。", "c"))
+
+
+@pytest.mark.parametrize("explanation", [
+    "【2025年 港町の式典】山川市長は4日、新しい橋の開通を祝った。",  # the statement, its cue with it
+    "山川市長は4日、新しい橋の開通を祝った。橋は全長2キロ。",  # the quote, and a note after it
+])
+def test_a_reworded_prompt_is_carried_into_the_explanation(explanation: str) -> None:
+    """newuser7 #5: rewording 問 offered the new sentence to 正文 and 穴埋め, not to 解説, so the key printed the old
+    wording with its 【…】 cue and old dates."""
+    from quizgen.extract.rewording import carried
+
+    item = _mayor(explanation)
+    new = "（　　）は2025年6月4日、港町の新しい橋の開通を祝った。（　　）に入る人物は誰か。"
+    out = carried(item, "prompt", new)
+    said = "山川市長は2025年6月4日、港町の新しい橋の開通を祝った。"
+    assert out["statement"] == said and out["cloze"] == said.replace("山川市長", "[[山川市長]]")
+    assert out["explanation"] == said + explanation.partition("。")[2]
+    # a new answer (the prompt as it was) fills the explanation's sentence too
+    again = carried(item, "prompt", item.prompt.ja, "川上副市長")
+    assert again["explanation"] == again["statement"] + explanation.partition("。")[2]
+    assert "山川" not in again["explanation"]
+    # an explanation that does not repeat the sentence is left as written
+    assert "explanation" not in carried(_mayor("橋は市の予算で建てられた。"), "prompt", new)
+
+
+def test_an_accepted_answer_that_does_not_fit_a_new_answer_is_offered_for_removal() -> None:
+    """newuser7 #6: 国際情勢 replaced 中ロの協力が重要 (the same kind), and the 別解 中ロの協力が重要だ was kept in
+    silence; a spelling of the new answer (kana) stays without a word."""
+    from click.testing import CliRunner
+
+    from quizgen.cli.review import _unfit_accepted
+
+    bank = load_bank(DATA / "bank")
+    item = dataclasses.replace(_mayor("x"), answer=Text("ヤマカワ", "a"), accept=("やまかわ", "山川市長"))
+    runner = CliRunner()
+    with runner.isolation(input="y\n") as (out, _err, _log):
+        assert _unfit_accepted(item, Text("カワカミ", "a"), bank) == {"accept": ()}  # neither fits: both offered
+        said = out.getvalue().decode()
+    assert "! 別解「やまかわ、山川市長」は新しい答え「カワカミ」の書き方・読みではありません" in said
+    with runner.isolation(input="n\n") as (out, _err, _log):
+        assert _unfit_accepted(item, Text("ヤマカワ", "a"), bank) == {}  # the same answer: nothing asked
+        item = dataclasses.replace(item, answer=Text("ヤマカワ市長", "a"))  # its spelling in kana stays
+        assert _unfit_accepted(dataclasses.replace(item, accept=("やまかわ",)), Text("ヤマカワ", "a"), bank) == {}
+        assert out.getvalue().decode() == ""
+    item = dataclasses.replace(item, accept=("かわかみ", "山川市長"))
+    with runner.isolation(input="y\n") as (out, _err, _log):
+        assert _unfit_accepted(item, Text("カワカミ", "a"), bank) == {"accept": ("かわかみ",)}
+    with runner.isolation(input="n\n") as (out, _err, _log):
+        assert _unfit_accepted(item, Text("カワカミ", "a"), bank) == {}  # the teacher keeps it
+
+
+def test_a_dash_at_the_explanation_says_it_cannot_be_removed_and_asks_again(tmp_path: Path) -> None:
+    """newuser7 #5: - at 解説 kept the old text in silence, although the form says - removes."""
+    from test_review import review, work
+
+    at = work.__wrapped__(tmp_path)  # type: ignore[attr-defined]
+    keys = "e\n" + "\n" * 8 + "-\n新しい解説。\n" + "\n" * 2 + "y\nq\n"
+    code, out = review(at, keys)
+    assert code == 0, out
+    assert "    解説は消せない項目です。書き直すか、Enter でそのまま" in out
+    assert out.count("  解説: ") == 2
+    from test_review import drafts
+
+    assert drafts(at)[0]["explanation"]["ja"] == "新しい解説。"  # type: ignore[index]

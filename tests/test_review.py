@@ -274,13 +274,15 @@ def test_review_help_lists_the_decisions() -> None:
 # ---------------------------------------------------------------- a new user's account (newuser/account.md)
 
 FORM_REST = "\n" * 8  # the answer ends; kind, accept, distractors, statement, false statement, cloze, explanation: kept
+# the same, the new answer's sentence offered to 正文, 穴埋め and 解説 (newuser7 #5) and declined
+FORM_REST_CARRY = "\n" * 4 + "n\n" + "\n" * 4
 
 
 def test_editing_the_answer_drops_the_old_entity_link(work: Path) -> None:
     """The プーチン draft rewritten to 儀仗隊 kept `entity: putin`, so Putin's names were accepted answers (here the
     ラブロフ draft: the dev article's defaults ask neither leader, whom their titles name)."""
     lavrov = next(k for k, i in enumerate(drafts(work)) if i.get("entity") == "lavrov")
-    keys = "s\n" * lavrov + "e\n\n中国人民解放軍の儀仗隊" + FORM_REST + "y\na\nq\n"
+    keys = "s\n" * lavrov + "e\n\n中国人民解放軍の儀仗隊" + FORM_REST_CARRY + "y\na\nq\n"
     code, out = review(work, keys)
     assert code == 0, out
     assert "「中国人民解放軍の儀仗隊」はラブロフ (lavrov) の名前ではないので、entity のリンクを外しました" in out
@@ -291,11 +293,13 @@ def test_editing_the_answer_drops_the_old_entity_link(work: Path) -> None:
 
 def test_an_answer_edited_to_another_name_offers_that_entity_and_an_alias_keeps_its_own(work: Path) -> None:
     sco = next(k for k, i in enumerate(drafts(work)) if i.get("entity") == "sco")
-    code, out = review(work, "s\n" * sco + "e\n\nBRICS" + FORM_REST + "y\ny\nq\n")  # link it, save
+    code, out = review(work, "s\n" * sco + "e\n\nBRICS\n\ny\n" + "\n" * 6 + "y\ny\nq\n")  # link it, save
     assert code == 0 and "「BRICS」は登録済みの BRICS (brics) ですか? entity としてつなぎます" in out, out
+    assert "! 別解「SCO」は新しい答え「BRICS」の書き方・読みではありません" in out  # and taken out (y)
+    assert "accept" not in drafts(work)[sco]
     assert drafts(work)[sco]["entity"] == "brics" and drafts(work)[sco]["answer"]["en"] == "BRICS"  # type: ignore[index]
     lavrov = next(k for k, i in enumerate(drafts(work)) if i.get("entity") == "lavrov")
-    code, out = review(work, "s\n" * lavrov + "e\n\nラヴロフ" + FORM_REST + "y\nq\n")  # an alias: the link stays
+    code, out = review(work, "s\n" * lavrov + "e\n\nラヴロフ" + FORM_REST_CARRY + "y\nq\n")  # an alias: the link stays
     assert code == 0 and "entity" not in out and drafts(work)[lavrov]["entity"] == "lavrov", out
 
 

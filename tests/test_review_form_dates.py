@@ -40,7 +40,8 @@ def test_a_changed_answer_is_told_what_no_longer_fits_and_is_not_saved_by_enter(
     """newuser3: 答=展望 was saved with the blank [[国防協力]]. newuser4 #8: an extra Enter at the save question
     saved an edit; Enter now asks again, only y saves."""
     first = drafts(work)[0]
-    code, out = review(work, "e\n\n2024年5月17日\n" + "\n" * 9 + "\n\nn\nq\n")  # Enter at the question: asked again
+    # the 別解 and the new answer's sentence offered (newuser7 #5, #6) and declined; Enter at the question: asked again
+    code, out = review(work, "e\n\n2024年5月17日\n\nn\n\n\nn\n" + "\n" * 6 + "\n\nn\nq\n")
     assert code == 0, out
     assert out.count("この内容で保存しますか (下書きのまま)? [y/n]: ") == 3, out
     assert "y (はい) か n (いいえ) で答えてください" in out

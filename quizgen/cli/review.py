@@ -607,7 +607,7 @@ def form(item: Item, bank: Bank, only: tuple[str, ...] | None = None) -> Item:
     changes: dict[str, object] = {}
     click.echo(FORM_HELP_TTY if at_terminal() else FORM_HELP)
     asked = [f for f in _FORM if only is None or f[0] in only or (f[0] == "accept" and "kind" in only)]
-    kind = _ask_fields(item, asked, changes, only is None or "kind" in only)  # the kind is asked before the 別解
+    kind = _ask_fields(item, asked, changes, only is None or "kind" in only, bank)  # the kind before the 別解
     if only is None:
         changes.update(_dated_fields(dataclasses.replace(item, event=changes.get("event", item.event))))  # type: ignore[arg-type]
     if only is not None and "context" in only:
@@ -619,6 +619,12 @@ def form(item: Item, bank: Bank, only: tuple[str, ...] | None = None) -> Item:
 
 
 def _ask_fields(item: Item, fields: list[tuple[str, str, bool]], changes: dict[str, object], kinds: bool) -> Kind | None:
+def _at_terminal() -> bool:
+    return sys.stdin is not None and sys.stdin.isatty()
+
+
+def _ask_fields(item: Item, fields: list[tuple[str, str, bool]], changes: dict[str, object], kinds: bool,
+                bank: Bank) -> Kind | None:
     """Ask each of `fields` in turn into `changes` (`<` goes back one); `kinds`: ask the kind after the answer."""
     typed: set[str] = set()  # the fields typed (not carried from another's rewording)
     kind: Kind | None = None
@@ -626,12 +632,9 @@ def _ask_fields(item: Item, fields: list[tuple[str, str, bool]], changes: dict[s
     while k < len(fields):
         name, label, optional = fields[k]
         if name == "accept" and kinds:  # right after the answer: what kind of question it is
-            answer = changes.get("answer", item.answer)
-            assert isinstance(answer, Text)
-            kind = ask_kind(item, answer)
-            changes.update(_stale(item, answer, kind, typed))
-        if name == "statement" and "prompt" in changes:  # the answer is known now: it fills the blank
-            _carry(item, "prompt", changes, typed)
+            kind = _kind_and_stale(item, changes, typed, bank)
+        if name == "statement" and ("prompt" in changes or _new_answer(item, changes) is not None):
+            _carry(item, "prompt", changes, typed)  # the answer is known now: it fills the blank
         now = _field_text(item, name, changes)
         click.echo(safe(f"  {label}: {now or '(なし)'}"))
         value = ask("    →", _limit(name), prompt_suffix=" ", prefill=now).strip()
@@ -643,6 +646,9 @@ def _ask_fields(item: Item, fields: list[tuple[str, str, bool]], changes: dict[s
         if value == "-":
             if optional:
                 changes[name] = () if name in ("accept", "distractors") else None
+            else:  # newuser7 #5: - at 解説 kept the old text in silence
+                click.echo(safe(f"    {label}は消せない項目です。書き直すか、Enter でそのまま"))
+                k -= 1
             continue
         parsed = _parsed(item, name, value)
         if parsed is not None:
@@ -650,6 +656,17 @@ def _ask_fields(item: Item, fields: list[tuple[str, str, bool]], changes: dict[s
             typed.add(name)
             if name == "statement":
                 _carry(item, "statement", changes, typed)
+    return kind
+
+
+def _kind_and_stale(item: Item, changes: dict[str, object], typed: set[str], bank: Bank) -> Kind | None:
+    """The kind asked once the answer is known, and what the old answer made dropped or offered for removal."""
+    answer = changes.get("answer", item.answer)
+    assert isinstance(answer, Text)
+    kind = ask_kind(item, answer)
+    changes.update(_stale(item, answer, kind, typed))
+    if "accept" not in changes and "accept" not in typed:
+        changes.update(_unfit_accepted(item, answer, bank))
     return kind
 
 
@@ -675,6 +692,23 @@ def _stale(item: Item, answer: Text, kind: Kind | None, typed: set[str]) -> dict
         said = "・".join(label for name, label in _STALE if name in out)
         click.echo(safe(f"  ! 答えが変わったので、前の答え「{item.answer.ja}」から作った{said}を外しました (新しく書けます)"))
     return out
+
+
+def _unfit_accepted(item: Item, answer: Text, bank: Bank) -> dict[str, object]:
+    """A new answer of the same kind (国際情勢 for 中ロの協力が重要): the 別解 that are no spelling or reading of it,
+    as the quiz judges a typed answer (中ロの協力が重要だ), offered for removal, never kept in silence (newuser7 #6);
+    the ones that are (こくさいじょうせい) stay."""
+    from quizgen.quiz.judge import judge
+
+    if answer.ja == item.answer.ja or not item.accept:
+        return {}
+    kept = tuple(a for a in item.accept if judge(a, answer.ja, answer_type=item.answer_type.value,
+                                                 readings=bank.readings).correct)
+    if len(kept) == len(item.accept):
+        return {}
+    gone = "、".join(a for a in item.accept if a not in kept)
+    click.echo(safe(f"  ! 別解「{gone}」は新しい答え「{answer.ja}」の書き方・読みではありません"))
+    return {"accept": kept} if yes_no("    外しますか?") else {}
 
 
 def _context(item: Item) -> dict[str, object]:
@@ -812,7 +846,12 @@ def _typed(item: Item, name: str, value: str) -> Text:
     return Text(value, f"{TODO_EN}{blank}")
 
 
-_CARRIED_JA = {"prompt": "問", "statement": "正文", "false_statement": "誤文", "cloze": "穴埋め"}
+_CARRIED_JA = {"prompt": "問", "statement": "正文", "false_statement": "誤文", "cloze": "穴埋め", "explanation": "解説"}
+
+
+def _new_answer(item: Item, changes: dict[str, object]) -> str | None:
+    answer = changes.get("answer")
+    return answer.ja if isinstance(answer, Text) and answer.ja != item.answer.ja else None
 
 
 def _carry(item: Item, field: str, changes: dict[str, object], typed: set[str]) -> None:
@@ -821,14 +860,14 @@ def _carry(item: Item, field: str, changes: dict[str, object], typed: set[str]) 
     typed this time is left as typed."""
     from quizgen.extract.rewording import carried
 
-    text = changes[field]
-    answer = changes.get("answer")
+    text = changes.get(field, getattr(item, field))
     assert isinstance(text, Text)
-    new_answer = answer.ja if isinstance(answer, Text) and answer.ja != item.answer.ja else None
+    new_answer = _new_answer(item, changes)
     derived = {k: v for k, v in carried(item, field, text.ja, new_answer).items() if k not in typed}
     if not derived:
         return
-    click.echo(safe(f"  {_CARRIED_JA[field]}の書き換えを他の形にも:"))
+    what = f"{_CARRIED_JA[field]}の書き換え" if field in changes else f"答の変更 (「{new_answer}」)"
+    click.echo(safe(f"  {what}を他の形にも:"))
     for name, new in derived.items():
         click.echo(safe(f"    {_CARRIED_JA[name]:<4} {_cloze(new) if name == 'cloze' else new}"))
     if yes_no("    この書き換えを使いますか (このあと各項目で直せます)?"):

@@ -1,4 +1,5 @@
-"""One sentence, four forms: a reworded prompt or true statement carried to the other forms that print it.
+"""One sentence, four forms: a reworded prompt or true statement carried to the other forms that print it, and to
+the explanation that repeats it.
 
 A draft prints its sentence four times: the prompt (the sentence with a blank （　　）, then the question
 「（　　）に入る…か。」), the true statement (the blank filled), the cloze (the statement with the filled part as
@@ -84,6 +85,22 @@ def shape(answer: str) -> str:
     return "number" if _NUMERAL.search(answer) else "words"
 
 
+def _explanation(item: Item, old_fill: str, statement: str) -> str | None:
+    """The explanation once the sentence reads `statement` (newuser7 #5: the key printed the old wording, its 【…】
+    cue and old dates): the part of it that is the old sentence — the old prompt's sentence filled (its cue with
+    it), the old true statement, or the quote — becomes the new statement; None if it holds none of them."""
+    olds: list[str] = []
+    parts = _sentence_of(item.prompt.ja)
+    if parts is not None:
+        olds.append(parts[0] + old_fill + parts[1])
+    olds += [t.ja for t in (item.statement,) if t is not None] + [e.quote for e in item.evidence]
+    text = item.explanation.ja
+    for old in sorted({o.strip() for o in olds if o.strip()}, key=len, reverse=True):
+        if old in text:
+            return text.replace(old, statement, 1)
+    return None
+
+
 def carried(item: Item, field: str, text: str, answer: str | None = None) -> dict[str, str]:
     """The other forms of `item` once the teacher rewrote its `field` ("prompt" or "statement") as `text`: field ->
     its new Japanese text, for each form the item has that can be derived and would change. `answer`: the new
@@ -106,13 +123,16 @@ def carried(item: Item, field: str, text: str, answer: str | None = None) -> dic
         fits = answer is None or shape(false_part) == shape(fill)  # never 「2025年9月26日以内に」 for 30日 (newuser5 #6)
         if fits and _once(statement, true_part) and false_part != true_part:
             out["false_statement"] = statement.replace(true_part, false_part)
+    explanation = _explanation(item, old_fill, statement)
+    if explanation is not None:
+        out["explanation"] = explanation
     if field == "statement":
         old = _sentence_of(item.prompt.ja)
         if old is not None:
             pre, post = statement.split(fill)
             out["prompt"] = f"{pre}（　　）{post}{old[2]}"
     current = {"prompt": item.prompt, "statement": item.statement, "cloze": item.cloze,
-               "false_statement": item.false_statement}
+               "false_statement": item.false_statement, "explanation": item.explanation}
     return {k: v for k, v in out.items() if (t := current[k]) is None or t.ja != v}
 
 
