@@ -109,7 +109,7 @@ def test_extract_all_and_max(work: Path) -> None:
     runner = CliRunner()
     r = runner.invoke(cli, ["extract", str(DEV), "--bank", str(work / "bank"), "-o", str(out)])
     n = len(yaml.safe_load(out.read_text(encoding="utf-8"))["items"])
-    assert r.exit_code == 0 and f"wrote {n} drafts for article 001 to {out}" in r.output and "; --all adds up to " in r.output
+    assert r.exit_code == 0 and f"wrote {n} drafts for article 001 to {out}" in r.output and ", --all adds up to " in r.output
     runner.invoke(cli, ["extract", str(DEV), "--bank", str(work / "bank"), "-o", str(out), "--all"])
     assert len(yaml.safe_load(out.read_text(encoding="utf-8"))["items"]) > n
     runner.invoke(cli, ["extract", str(DEV), "--bank", str(work / "bank"), "-o", str(out), "--max", "5"])

@@ -129,3 +129,70 @@ def test_a_dash_at_the_explanation_says_it_cannot_be_removed_and_asks_again(tmp_
     from test_review import drafts
 
     assert drafts(at)[0]["explanation"]["ja"] == "新しい解説。"  # type: ignore[index]
+
+
+# ---------------------------------------------------------------- the summary after extract (newuser7 #4, #7)
+
+_BODY = ("ヴァルドリアのアルテン外相は4日、首都で隣国の外相と会談した。"
+         "両外相は港湾の共同開発で合意した。"
+         "会談は約2時間に及んだ。"
+         "今日は晴れていた。")  # a sentence with no fact worth a question
+
+
+def test_the_cap_counts_every_sentence_of_the_article_and_says_where_the_drafts_come_from() -> None:
+    """newuser7 #4: 「…出せるのは最大14問です(1文につき1問)」 counted only the 14 sentences the drafts came from, of 16;
+    the sheet took 15 once a draft was edited to quote another."""
+    from quizgen.cli.extract import _cap
+
+    assert _cap(4, 2) == ("この記事の本文は4文で、1枚のワークシートに出せるのは最大4問です(1文につき1問)。"
+                          "下書きはそのうち2文から。"
+                          "ほかの2文の問題は、下書きを編集 (review の y) してその文を根拠 (evidence) にすれば出せます。"
+                          "worksheet --count はこの数まで (at most 4 questions on one sheet from this article: one per "
+                          "sentence; the drafts come from 2 of its 4, a draft edited to quote another adds one)")
+    assert _cap(4, 4) == ("この記事の本文は4文で、1枚のワークシートに出せるのは最大4問です(1文につき1問)。worksheet --count は"
+                          "この数まで (at most 4 questions on one sheet from this article: one per sentence)")
+
+
+def test_extract_counts_the_articles_sentences(bank: Bank) -> None:
+    pytest.importorskip("sudachipy")
+    from test_extract_round24 import _run
+
+    result = _run(_BODY, bank)
+    assert result.article_sentences == 4 and result.sentences < 4
+
+
+def test_max_fills_from_the_rest_up_to_n(bank: Bank) -> None:
+    """newuser7 #7: `--max 15` kept the default's 8: no middle way between the default and `--all`."""
+    pytest.importorskip("sudachipy")
+    import dataclasses as dc
+
+    from test_extract_round24 import _run
+
+    from quizgen.extract.article import extract, provisional_source
+    from quizgen.extract.nlp import load_analyzer
+
+    default = _run(_BODY, bank)
+    every = _run(_BODY, bank, keep_all=True)
+    assert len(every.items) > len(default.items) + 1
+    text = f"2025年1月10日 5:00\n{_BODY}\n"
+    src = dc.replace(provisional_source(text, "a.txt", bank), headline=Text("見出し", "headline"), published="2025-01-10")
+    n = len(default.items) + 1
+    more = extract(text, src, bank, load_analyzer(), limit=n)
+    assert [i.id for i in more.items][: len(default.items)] == [i.id for i in default.items]
+    assert len(more.items) == n and more.chosen == len(default.items)
+    assert f"then the 1 best of the rest ({more.dropped} weaker ones left out" in more.dumps("a.txt")
+    fewer = extract(text, src, bank, load_analyzer(), limit=1)
+    assert len(fewer.items) == 1
+
+
+def test_the_summary_line_names_max_as_the_middle_way(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from quizgen.cli import cli
+
+    article = tmp_path / "a.txt"
+    article.write_text(f"見出し\n2025年1月10日 5:00\n{_BODY}\n", encoding="utf-8")
+    r = CliRunner().invoke(cli, ["extract", str(article), "--bank", str(DATA / "bank"), "-o", str(tmp_path / "d.yaml")])
+    assert r.exit_code == 0, r.output
+    line = next(x for x in r.output.splitlines() if x.startswith("wrote "))
+    assert "; for more, --max N keeps these and then the best of the rest up to N (a middle way), --all adds up to" in line

@@ -157,7 +157,7 @@ def test_extract_says_how_many_questions_one_sheet_can_take_from_the_article(wor
     r = CliRunner().invoke(cli, ["extract", str(work / ARTICLE.name), "--bank", str(work / "bank"),
                                  "-o", str(work / "again.yaml")])
     assert r.exit_code == 0, r.output
-    assert ("この記事から1枚のワークシートに出せるのは最大14問です(1文につき1問)。worksheet --count はこの数まで "
+    assert ("この記事の本文は14文で、1枚のワークシートに出せるのは最大14問です(1文につき1問)。worksheet --count はこの数まで "
             "(at most 14 questions on one sheet from this article: one per sentence)") in r.output
 
 

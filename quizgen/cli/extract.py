@@ -107,9 +107,9 @@ def _ask(label: str, default: str, check: Callable[[str], str] | None = None, *,
 @click.option("-o", "--output", type=OutputFile(stdout_default=True), default=None, metavar="FILE",
               help="Write the drafts here (default, or -: print them).")
 @click.option("--max", "max_drafts", type=click.IntRange(min=1), default=None, metavar="N",
-              help="How many drafts to keep at most (default: 20 for an article of up to 700 characters, one more "
-                   "per 35 characters beyond, at most 30; the best, one per key fact; fewer where the article has "
-                   "fewer facts worth a question).")
+              help="How many drafts to keep at most: the default selection (the best, one per key fact: about "
+                   "1.5 per sentence with a fact worth a question, 5 to 30, fewer where its rules let fewer in), "
+                   "then, up to N, the best of the rest that --all adds.")
 @click.option("--all", "keep_all", is_flag=True, help="Keep every draft worth making, the best first.")
 @click.option("--source-id", default=None, metavar="ID",
               help="Id for an article that is not registered (default: the next free number).")
@@ -263,6 +263,18 @@ def _something_kept(result: Extraction, keep_all: bool) -> None:
                        f"(up to {plural(result.found, 'draft')})")
 
 
+def _cap(sentences: int, drafted: int) -> str:
+    """How many questions one sheet can take from the article: one per sentence of its text (newuser7 #4: the cap
+    counted only the sentences the drafts came from, 14 of 16), and where the drafts come from when that is fewer."""
+    line = f"この記事の本文は{sentences}文で、1枚のワークシートに出せるのは最大{sentences}問です(1文につき1問)。"
+    english = f"at most {sentences} questions on one sheet from this article: one per sentence"
+    if drafted < sentences:
+        line += (f"下書きはそのうち{drafted}文から。ほかの{sentences - drafted}文の問題は、下書きを編集 (review の y) "
+                 "してその文を根拠 (evidence) にすれば出せます。")
+        english += f"; the drafts come from {drafted} of its {sentences}, a draft edited to quote another adds one"
+    return f"{line}worksheet --count はこの数まで ({english})"
+
+
 def _summary(result: Extraction, output: Path | None, keep_all: bool) -> None:
     """What was written, by kind, and what `--all` adds (at most: drafts that repeat a question are left out) or,
     with `--all`, how many facts only repeated a question."""
@@ -276,13 +288,11 @@ def _summary(result: Extraction, output: Path | None, keep_all: bool) -> None:
             f"; {plural(result.dropped, 'more fact')} only repeated one of these questions and were left out"
             if result.dropped else "")
     else:
-        extra = (f"; --all adds up to {result.dropped} more (the weaker facts and those the default leaves out)"
-                 if result.dropped else "")
+        extra = (f"; for more, --max N keeps these and then the best of the rest up to N (a middle way), --all adds up to "
+                 f"{result.dropped} more (the weaker facts and those the default leaves out)" if result.dropped else "")
     click.echo(f"wrote {plural(len(result.items), 'draft')} for article {result.source.id}{where} ({kinds}){extra}", err=True)
     if result.sentences:  # a worksheet sets one question per sentence (newuser5 #8: --count 15 from 14 sentences)
-        click.echo(f"この記事から1枚のワークシートに出せるのは最大{result.sentences}問です(1文につき1問)。"
-                   f"worksheet --count はこの数まで (at most {result.sentences} questions on one sheet from this "
-                   "article: one per sentence)", err=True)
+        click.echo(_cap(result.article_sentences or result.sentences, result.sentences), err=True)
     if result.entities:
         names = "、".join(f"{e.ja}({e.reading})" for e in result.entities)
         click.echo(terminal_safe(f"{plural(len(result.entities), 'new person', 'new people')} proposed: {names}; "

@@ -103,6 +103,7 @@ class Extraction:
     new_source: bool = True  # the source is not in the bank yet: the drafts file carries it
     left_out: tuple[tuple[str, LeftOut], ...] = ()  # with --all: each draft outside the default and why
     sentences: int = 0  # the article's sentences a fact worth a question comes from: one sheet asks one of each
+    article_sentences: int = 0  # every sentence of the article's text: one sheet asks at most one of each
 
     @property
     def dropped(self) -> int:
@@ -114,8 +115,11 @@ class Extraction:
         if self.entities:
             data["entities"] = [to_data(e) for e in self.entities]
         data["items"] = [to_data(i) for i in self.items]
+        more = len(self.items) - self.chosen
         kept = (f"# The {self.chosen} best drafts, one per key fact, in the article's order "
-                f"({self.dropped} weaker ones left out; --all keeps every one).\n" if self.dropped else
+                f"({self.dropped} weaker ones left out; --all keeps every one).\n" if self.dropped and not more else
+                f"# The {self.chosen} of the default selection in the article's order, then the {more} best of the "
+                f"rest ({self.dropped} weaker ones left out; --all keeps every one).\n" if self.dropped else
                 f"# Every draft: first the {self.chosen} of the default selection in the article's order, "
                 "then the rest, best first.\n")
         header = (f"# Draft questions extracted by `quizgen extract` from {article_name}.\n" + kept +
@@ -182,12 +186,13 @@ def extract(text: str, source: Source, bank: Bank, analyse: Analyzer, *, limit: 
             keep_all: bool = False) -> Extraction:
     """Run the steps: clutter -> sentences -> candidates -> key facts -> selection -> drafts.
 
-    `limit` is how many drafts the default selection keeps at most (None: the default for the article's
-    fact-bearing sentences, `quizgen.extract.ranking.default_size`); `keep_all` adds every other draft worth
-    making after them, best first.
+    `limit` is how many drafts to keep at most (None: the default for the article's fact-bearing sentences,
+    `quizgen.extract.ranking.default_size`): the default selection, then, where it holds fewer, the best of the
+    other drafts `keep_all` would add; `keep_all` adds every other draft worth making after them, best first.
     """
     if limit is not None and limit < 1:
         raise UsageError(f"the number of drafts to keep must be at least 1, not {limit}")
+    asked_for = limit  # --max N: the default selection, then the best of the rest up to N (newuser7 #7)
     cleaned = clean(text, source.clutter)
     sentences = [s for s in split(cleaned.lines) if not s.heading]
     if not sentences:
@@ -241,18 +246,22 @@ def extract(text: str, source: Source, bank: Bank, analyse: Analyzer, *, limit: 
     kept = apart(every_chosen, [f.score for f in picked.chosen])
     built = list(kept)
     why: list[tuple[str, LeftOut]] = []
-    if keep_all:  # the drafts `apart` left out come first among the rest
+    more = None if keep_all else (asked_for - len(kept) if asked_for is not None else 0)
+    if more is None or more > 0:  # the drafts `apart` left out come first among the rest
         printed = [b for b in every_chosen if b not in kept]
         rest = [build(f, {}, ctx) for f in picked.rest]
         built += printed + rest
         why = [(b.item.id, LeftOut.PRINTED) for b in printed] + [(b.item.id, r) for b, r in zip(rest, picked.why, strict=True)]
     items = unique_prompts([b.item for b in built])
+    if more is not None:  # --max N: N at most
+        items = items[: len(kept) + max(0, more)]
+        why = [w for w in why if w[0] in {i.id for i in items}]
     entities = {b.entity.id: b.entity for b in built if b.entity is not None}
     used = {i.entity for i in items}
     return Extraction(source, tuple(e for e in entities.values() if e.id in used), tuple(items), cleaned,
                       chosen=min(len(kept), len(items)), found=len(picked.chosen) + len(picked.rest),
                       new_source=source.id not in bank.source_by_id, left_out=tuple(why),
-                      sentences=len({f.sentence_start for f in found}))
+                      sentences=len({f.sentence_start for f in found}), article_sentences=len(sentences))
 
 
 HEADLINE_FIGURE_SCORE = 100  # the figure the headline states, drafted from the body: first of all
