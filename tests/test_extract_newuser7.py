@@ -180,7 +180,7 @@ def test_max_fills_from_the_rest_up_to_n(bank: Bank) -> None:
     more = extract(text, src, bank, load_analyzer(), limit=n)
     assert [i.id for i in more.items][: len(default.items)] == [i.id for i in default.items]
     assert len(more.items) == n and more.chosen == len(default.items)
-    assert f"then the 1 best of the rest ({more.dropped} weaker ones left out" in more.dumps("a.txt")
+    assert f"then the 1 best weaker ones ({more.dropped} more left out" in more.dumps("a.txt")
     fewer = extract(text, src, bank, load_analyzer(), limit=1)
     assert len(fewer.items) == 1
 
@@ -195,4 +195,35 @@ def test_the_summary_line_names_max_as_the_middle_way(tmp_path: Path) -> None:
     r = CliRunner().invoke(cli, ["extract", str(article), "--bank", str(DATA / "bank"), "-o", str(tmp_path / "d.yaml")])
     assert r.exit_code == 0, r.output
     line = next(x for x in r.output.splitlines() if x.startswith("wrote "))
-    assert "; for more, --max N keeps these and then the best of the rest up to N (a middle way), --all adds up to" in line
+    assert "; for more, --max N keeps these and then the best weaker facts up to N (a middle way), --all adds up to" in line
+
+
+# ---------------------------------------------------------------- the context cue (newuser7 #5)
+
+@pytest.mark.parametrize(("when", "event", "cue"), [
+    ("2025年3月", "港町の式典", "2025年3月の記事「港町の式典」によると、"),
+    ("2025年", "", "2025年の記事によると、"),
+    ("", "港町の式典", "記事「港町の式典」によると、"),
+    ("", "", ""),
+])
+def test_the_cue_is_the_questions_opening_words(when: str, event: str, cue: str) -> None:
+    """newuser7 #5: 「【2023年 プーチン氏、中国外交トップの王毅氏と会談】習近平国家主席の…」 read as a label."""
+    from quizgen.extract.article import cue_phrase
+
+    assert cue_phrase(when, event) == cue
+
+
+def test_a_draft_reads_its_cue_as_part_of_the_question_and_none_where_it_names_the_event(bank: Bank) -> None:
+    pytest.importorskip("sudachipy")
+    from test_extract_round24 import _all
+
+    body = ("ヴァルドリアのアルテン外相は9日、港町ノルドハーヴェンで隣国の外相と会談した。"
+            "両外相は港湾の共同開発で合意した。"
+            "外相会談は、漁業協定の延長も確認した。")
+    items = _all(body, bank, headline="ヴァルドリア外相会談")
+    prompts = [i.prompt.ja for i in items]
+    assert not any("【" in p for p in prompts), prompts
+    assert any(p.startswith("2025年の記事「ヴァルドリア外相会談」によると、両外相は") for p in prompts), prompts
+    # the third sentence prints the event (外相会談, read as ヴァルドリア外相会談): no cue
+    third = [p for p in prompts if "漁業協定" in p]
+    assert third and not any(p.startswith(("2025年", "記事")) for p in third), third

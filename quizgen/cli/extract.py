@@ -109,7 +109,7 @@ def _ask(label: str, default: str, check: Callable[[str], str] | None = None, *,
 @click.option("--max", "max_drafts", type=click.IntRange(min=1), default=None, metavar="N",
               help="How many drafts to keep at most: the default selection (the best, one per key fact: about "
                    "1.5 per sentence with a fact worth a question, 5 to 30, fewer where its rules let fewer in), "
-                   "then, up to N, the best of the rest that --all adds.")
+                   "then, up to N, the best facts it left out only for their score or its size.")
 @click.option("--all", "keep_all", is_flag=True, help="Keep every draft worth making, the best first.")
 @click.option("--source-id", default=None, metavar="ID",
               help="Id for an article that is not registered (default: the next free number).")
@@ -288,7 +288,7 @@ def _summary(result: Extraction, output: Path | None, keep_all: bool) -> None:
             f"; {plural(result.dropped, 'more fact')} only repeated one of these questions and were left out"
             if result.dropped else "")
     else:
-        extra = (f"; for more, --max N keeps these and then the best of the rest up to N (a middle way), --all adds up to "
+        extra = (f"; for more, --max N keeps these and then the best weaker facts up to N (a middle way), --all adds up to "
                  f"{result.dropped} more (the weaker facts and those the default leaves out)" if result.dropped else "")
     click.echo(f"wrote {plural(len(result.items), 'draft')} for article {result.source.id}{where} ({kinds}){extra}", err=True)
     if result.sentences:  # a worksheet sets one question per sentence (newuser5 #8: --count 15 from 14 sentences)

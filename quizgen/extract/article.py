@@ -29,7 +29,7 @@ from quizgen.extract.fingerprint import stamped
 from quizgen.extract.lexicon import Lexicon, Mention
 from quizgen.extract.nlp import Analyzer
 from quizgen.extract.numbering import numbered
-from quizgen.extract.ranking import LeftOut, default_size, select
+from quizgen.extract.ranking import LeftOut, Selection, default_size, select
 from quizgen.extract.sentences import split
 from quizgen.japanese.normalise import normalise
 from quizgen.text import code_point, find_control, find_invisible, invisible_problem
@@ -118,8 +118,8 @@ class Extraction:
         more = len(self.items) - self.chosen
         kept = (f"# The {self.chosen} best drafts, one per key fact, in the article's order "
                 f"({self.dropped} weaker ones left out; --all keeps every one).\n" if self.dropped and not more else
-                f"# The {self.chosen} of the default selection in the article's order, then the {more} best of the "
-                f"rest ({self.dropped} weaker ones left out; --all keeps every one).\n" if self.dropped else
+                f"# The {self.chosen} of the default selection in the article's order, then the {more} best weaker "
+                f"ones ({self.dropped} more left out; --all keeps every one).\n" if self.dropped else
                 f"# Every draft: first the {self.chosen} of the default selection in the article's order, "
                 "then the rest, best first.\n")
         header = (f"# Draft questions extracted by `quizgen extract` from {article_name}.\n" + kept +
@@ -187,12 +187,12 @@ def extract(text: str, source: Source, bank: Bank, analyse: Analyzer, *, limit: 
     """Run the steps: clutter -> sentences -> candidates -> key facts -> selection -> drafts.
 
     `limit` is how many drafts to keep at most (None: the default for the article's fact-bearing sentences,
-    `quizgen.extract.ranking.default_size`): the default selection, then, where it holds fewer, the best of the
-    other drafts `keep_all` would add; `keep_all` adds every other draft worth making after them, best first.
+    `quizgen.extract.ranking.default_size`): the default selection, then, where it holds fewer, the best facts it
+    left out only for their score or its size (`_weaker`); `keep_all` adds every other draft worth making after them, best first.
     """
     if limit is not None and limit < 1:
         raise UsageError(f"the number of drafts to keep must be at least 1, not {limit}")
-    asked_for = limit  # --max N: the default selection, then the best of the rest up to N (newuser7 #7)
+    asked_for = limit  # --max N: the default selection, then the best weaker facts up to N (newuser7 #7)
     cleaned = clean(text, source.clutter)
     sentences = [s for s in split(cleaned.lines) if not s.heading]
     if not sentences:
@@ -234,7 +234,7 @@ def extract(text: str, source: Source, bank: Bank, analyse: Analyzer, *, limit: 
             if _in_label(f, f"{label}{event}") and not headline_fact(f)}
     main = main_actors(named)
     ctx = Context(source.id, page, label, pools(every, bank, page), bank, carried, before, told,
-                  anchor=f"【{event}】" if event else "")
+                  anchor=cue_phrase("", event))
     picked = select(found, limit, compatible=lambda a, b: _compatible(a, b, allowed),
                     separate=lambda a, b: _hides(a, b, allowed),
                     given=lambda f: f.key not in figures and (f.key in cued or (f.key in main and not headline_fact(f))
@@ -246,16 +246,14 @@ def extract(text: str, source: Source, bank: Bank, analyse: Analyzer, *, limit: 
     kept = apart(every_chosen, [f.score for f in picked.chosen])
     built = list(kept)
     why: list[tuple[str, LeftOut]] = []
-    more = None if keep_all else (asked_for - len(kept) if asked_for is not None else 0)
-    if more is None or more > 0:  # the drafts `apart` left out come first among the rest
+    if keep_all:  # the drafts `apart` left out come first among the rest
         printed = [b for b in every_chosen if b not in kept]
         rest = [build(f, {}, ctx) for f in picked.rest]
         built += printed + rest
         why = [(b.item.id, LeftOut.PRINTED) for b in printed] + [(b.item.id, r) for b, r in zip(rest, picked.why, strict=True)]
+    elif asked_for is not None and len(kept) < asked_for:
+        built += _weaker(picked, ctx, kept, asked_for - len(kept))
     items = unique_prompts([b.item for b in built])
-    if more is not None:  # --max N: N at most
-        items = items[: len(kept) + max(0, more)]
-        why = [w for w in why if w[0] in {i.id for i in items}]
     entities = {b.entity.id: b.entity for b in built if b.entity is not None}
     used = {i.entity for i in items}
     return Extraction(source, tuple(e for e in entities.values() if e.id in used), tuple(items), cleaned,
@@ -427,16 +425,25 @@ def _asks_the_month(found: Sequence[Fact], page: PageDate) -> bool:
 
 
 def event_label(headline: str, page: PageDate, month: bool = True) -> str:
-    """The context cue for prompts that name no year: 【2024年5月 中露首脳の会談】 — the page's month (where the
-    article writes its year) and the event its headline names (`headline_event`; 「中国、朝ロ条約に「コメントせず」」
-    is a headline, not an event: 【2024年6月】). No cue without a date. `month=False`: the year alone (【2025年 …】,
-    where a draft asks a day of the page's month, which the month would give away)."""
+    """The context cue for prompts that name no year: 「2024年5月の記事「中露首脳の会談」によると、」 — the page's month
+    (where the article writes its year) and the event its headline names (`headline_event`; 「中国、朝ロ条約に「コメント
+    せず」」 is a headline, not an event: 「2024年6月の記事によると、」). No cue without a date. `month=False`: the year
+    alone (「2025年の記事「…」によると、」, where a draft asks a day of the page's month, which the month would give away)."""
     published = page.published
     if published is None or published.year not in page.years:
         return ""
     event = headline_event(headline)
     when = f"{published.year}年{published.month}月" if month else f"{published.year}年"
-    return f"【{' '.join(p for p in (when, event) if p)}】"
+    return cue_phrase(when, event)
+
+
+def cue_phrase(when: str, event: str) -> str:
+    """The context cue as the question's opening words (newuser7 #5: 「【2023年 プーチン氏、…会談】習近平国家主席の…」
+    read as a label): 「2024年5月の記事「中露首脳の会談」によると、」, 「2024年6月の記事によると、」 without an event,
+    「記事「中ロ首脳、カザンで会談」によると、」 without a time; "" with neither."""
+    if not when and not event:
+        return ""
+    return f"{when}の記事" * bool(when) + ("記事" * (not when) + f"「{event}」") * bool(event) + "によると、"
 
 
 # Who a headline's first clause names before what they did: 中ロとイラン, ロシア, 中ロ爆撃機 (no particle of a predicate)
@@ -525,6 +532,25 @@ def _source_id(bank: Bank, source_id: str | None) -> str:
 
 
 _NAME_GOES_ON = r"[0-9a-z\u30a1-\u30fa\u30fc\u4e00-\u9fff]"  # after a word inside a longer name
+
+
+def _weaker(picked: Selection, ctx: Context, kept: Sequence[Built], more: int) -> list[Built]:
+    """Up to `more` drafts of the facts the default left out only for their score or its size (`--max N`, the
+    middle way between the default and `--all`, newuser7 #7), best first: none whose answer a draft asks already,
+    whose prompt prints another's answer or whose answer another prompt prints."""
+    out: list[Built] = []
+    for f, why in zip(picked.rest, picked.why, strict=True):
+        if len(out) >= more:
+            break
+        if why not in (LeftOut.SCORE, LeftOut.CAP):
+            continue
+        b = build(f, {}, ctx)
+        others = [*kept, *out]
+        if any(normalise(o.item.answer.ja) == normalise(b.item.answer.ja) or _prints(o.item.prompt.ja, b.item)
+               or _prints(b.item.prompt.ja, o.item) for o in others):
+            continue
+        out.append(b)
+    return out
 
 
 def apart(built: Sequence[Built], scores: Sequence[int]) -> list[Built]:

@@ -82,7 +82,7 @@ def test_all_never_says_more_with_all_and_the_default_says_what_all_adds(cls: Pa
     drafts = (EXTRACT / "dev" / "putin-beijing-2024-05.txt")
     code, said = _extract(cls, drafts, "-o", "some.yaml")
     found = re.fullmatch(r"wrote (\d+) drafts for article 907 to some\.yaml \([^)]+\); for more, --max N keeps these and "
-                         r"then the best of the rest up to N \(a middle way\), --all adds up to (\d+) more "
+                         r"then the best weaker facts up to N \(a middle way\), --all adds up to (\d+) more "
                          r"\(the weaker facts and those the default leaves out\)", said)
     assert code == 0 and found, said
     code, said = _extract(cls, drafts, "--all", "-o", "every.yaml")
