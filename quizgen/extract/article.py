@@ -536,18 +536,19 @@ _NAME_GOES_ON = r"[0-9a-z\u30a1-\u30fa\u30fc\u4e00-\u9fff]"  # after a word insi
 
 def _weaker(picked: Selection, ctx: Context, kept: Sequence[Built], more: int) -> list[Built]:
     """Up to `more` drafts of the facts the default left out only for their score or its size (`--max N`, the
-    middle way between the default and `--all`, newuser7 #7), best first: none whose answer a draft asks already,
-    whose prompt prints another's answer or whose answer another prompt prints."""
+    middle way between the default and `--all`, newuser7 #7), best first, those of a sentence no draft asks yet
+    before the others: none whose answer holds or is held by one a draft asks already, whose prompt prints
+    another's answer or whose answer another prompt prints."""
     out: list[Built] = []
-    for f, why in zip(picked.rest, picked.why, strict=True):
-        if len(out) >= more:
+    weaker = [f for f, why in zip(picked.rest, picked.why, strict=True) if why in (LeftOut.SCORE, LeftOut.CAP)]
+    drafted = {b.item.evidence[0].quote for b in kept}
+    for f in sorted(weaker, key=lambda f: f.candidate.sentence.text in drafted):  # a sentence not asked yet first:
+        if len(out) >= more:  # a sheet asks one question per sentence
             break
-        if why not in (LeftOut.SCORE, LeftOut.CAP):
-            continue
         b = build(f, {}, ctx)
-        others = [*kept, *out]
-        if any(normalise(o.item.answer.ja) == normalise(b.item.answer.ja) or _prints(o.item.prompt.ja, b.item)
-               or _prints(b.item.prompt.ja, o.item) for o in others):
+        mine = normalise(b.item.answer.ja)
+        if any(mine in (theirs := normalise(o.item.answer.ja)) or theirs in mine or _prints(o.item.prompt.ja, b.item)
+               or _prints(b.item.prompt.ja, o.item) for o in (*kept, *out)):
             continue
         out.append(b)
     return out
