@@ -78,7 +78,6 @@ from __future__ import annotations
 import argparse
 import csv
 import dataclasses
-import re
 import sys
 import time
 from pathlib import Path
@@ -183,22 +182,7 @@ def read_tsv(path: Path) -> list[dict[str, str]]:
 
 
 def judgements() -> dict[tuple[str, str, str], dict[str, str]]:
-    return {(r["id"], judged_prompt(r["prompt"]), r["answer"]): r for r in read_tsv(JUDGEMENTS)}
-
-
-# The context cue as it was printed before newuser7 #5 (【2024年5月 中露首脳の会談】) and as it is now (「2024年5月の記事
-# 「中露首脳の会談」によると、」): the same cue, so a draft judged with the old one is the same draft. Both read as one key.
-_OLD_CUE = re.compile(r"^【(?:([0-9]{4}年(?:[0-9]{1,2}月)?)(?: |】)|(?=[^】]))(?:([^】]*)】)?")
-_NEW_CUE = re.compile(r"^(?:([0-9]{4}年(?:[0-9]{1,2}月)?)の記事|記事(?=「))(?:「(.*?)」)?によると、")
-
-
-def judged_prompt(prompt: str) -> str:
-    """`prompt` with its context cue in one form, whichever form it was written in (see `_NEW_CUE`)."""
-    for cue in (_NEW_CUE, _OLD_CUE):
-        m = cue.match(prompt)
-        if m and (m.group(1) or m.group(2)):
-            return f"〈{m.group(1) or ''}|{m.group(2) or ''}〉" + prompt[m.end():]
-    return prompt
+    return {(r["id"], r["prompt"], r["answer"]): r for r in read_tsv(JUDGEMENTS)}
 
 
 def evaluate(set_name: str, path: Path, bank: Bank, analyse: Analyzer, judged: dict[tuple[str, str, str], dict[str, str]],
@@ -234,7 +218,7 @@ def evaluate(set_name: str, path: Path, bank: Bank, analyse: Analyzer, judged: d
     counts = dict.fromkeys(VERDICTS, 0)
     missing = 0
     for d, _f, _sp in drafts:
-        j = judged.get((d.id, judged_prompt(d.prompt.ja), d.answer.ja))
+        j = judged.get((d.id, d.prompt.ja, d.answer.ja))
         if j is None or j["verdict"] not in VERDICTS:
             missing += 1
             unjudged.append([set_name, path.stem, d.id, d.prompt.ja, d.answer.ja, "", ""])

@@ -39,14 +39,14 @@ LEAD = "日本と韓国は20日、漁業問題を巡る次官級の会合を開�
 
 def test_a_prompt_of_another_time_names_the_event_without_the_page_s_month(bank: Bank) -> None:
     got = _drafts(LEAD + "両国の協議は2019年5月に始まり、今回で3回目となった。", bank, headline="日韓 漁業で次官級協議")
-    assert got["2019年5月"].startswith("記事「日韓 漁業で次官級協議」によると、日韓両国の協議は（　　）に始まり")
+    assert got["2019年5月"].startswith("【日韓 漁業で次官級協議】日韓両国の協議は（　　）に始まり")
     assert not got["2024年10月20日"].startswith("記事「")  # the lead names the event itself
 
 
 def test_a_figure_counted_over_a_period_is_not_dated_by_the_page_s_month(bank: Bank) -> None:
     got = _drafts(LEAD + "24年1〜6月の両国間の往来は約140万人だった。韓国人の訪日が約89万人と、日本人の訪韓を上回った。",
                   bank, headline="日韓 漁業で次官級協議")
-    assert got["約89万人"].startswith("記事「日韓 漁業で次官級協議」によると、韓国人の訪日が（　　）と")
+    assert got["約89万人"].startswith("【日韓 漁業で次官級協議】韓国人の訪日が（　　）と")
     assert "2024年1〜6月の日韓両国間の往来は（　　）" in got["約140万人"]  # 24年 in full, the range's end left alone
     assert not any("1〜2024年" in p for p in got.values())
 

@@ -334,7 +334,7 @@ def test_the_articles_main_actors_are_not_asked_by_default(bank: Bank) -> None:
     assert not {"プーチン", "平壌"} & set(default) and {"プーチン", "平壌"} <= {i.answer.ja for i in ex.items}
     assert default["ベトナム"].endswith("プーチン氏は平壌に続いて（　　）を訪問した。（　　）に入る国はどこか。")
     # 24年ぶり is asked as how many years, without the year it is counted from
-    assert default["24"] == ("2024年の記事「朝ロ条約に署名」によると、"
+    assert default["24"] == ("【2024年 朝ロ条約に署名】"
                               "プーチン氏の訪朝は（　　）年ぶり。（　　）に入る数は何か。")  # a draft asks
     # a day of June 2024: the cue keeps the year only (newuser5 #5)
     assert "2000年7月" not in default  # the date a count runs from: the count is the fact
@@ -344,7 +344,7 @@ def test_the_articles_main_actors_are_not_asked_by_default(bank: Bank) -> None:
 
 def test_a_sentence_link_to_the_one_before_is_left_out_of_the_prompt(bank: Bank) -> None:
     got = _drafts("一方、米国などは、中国企業が軍事転用可能な製品をロシアに輸出していると批判している。", bank, keep_all=True)
-    assert got["米国"].startswith("2024年10月の記事「見出し」によると、（　　）などは、")
+    assert got["米国"].startswith("【2024年10月 見出し】（　　）などは、")
 
 
 def test_a_date_left_out_of_another_prompt_takes_its_particle_with_it(bank: Bank) -> None:
@@ -413,12 +413,12 @@ def test_a_day_without_the_pages_stamp_is_read_but_never_asked() -> None:
 
 
 @pytest.mark.parametrize(("headline", "cue"), [
-    ("中露首脳が会談、関係深化の共同声明に署名　プーチン氏", "2022年5月の記事「中露首脳の会談」によると、"),  # が as の
+    ("中露首脳が会談、関係深化の共同声明に署名　プーチン氏", "【2022年5月 中露首脳の会談】"),  # が as の
     ("中国とロシアの爆撃機が日本周辺を共同飛行　クアッド首脳会合の開催中に",
-     "2022年5月の記事「中国とロシアの爆撃機が日本周辺を共同飛行」によると、"),  # not 爆撃機の日本周辺を…
-    ("【論考】「限界のない」友好は何を意味するか　中露共同声明を読む", "2022年5月の記事によると、"),  # a column's title: no event
-    ("中ロ貿易、24年は最高更新も伸び鈍化　決済は人民元が主役に", "2022年5月の記事「中ロ貿易」によると、"),  # its first clause
-    ("中国、朝ロ条約に「コメントせず」　急接近に距離", "2022年5月の記事によると、"),  # a headline, not an event: the month alone
+     "【2022年5月 中国とロシアの爆撃機が日本周辺を共同飛行】"),  # not 爆撃機の日本周辺を…
+    ("【論考】「限界のない」友好は何を意味するか　中露共同声明を読む", "【2022年5月】"),  # a column's title: no event
+    ("中ロ貿易、24年は最高更新も伸び鈍化　決済は人民元が主役に", "【2022年5月 中ロ貿易】"),  # its first clause
+    ("中国、朝ロ条約に「コメントせず」　急接近に距離", "【2022年5月】"),  # a headline, not an event: the month alone
 ])
 def test_the_context_cue_names_the_event_from_the_headline(headline: str, cue: str) -> None:
     from quizgen.extract.article import event_label

@@ -421,7 +421,7 @@ def test_a_draft_shows_every_text_a_sheet_key_or_deck_prints(work: Path) -> None
     assert f"解説  {first['explanation']['ja']}" in out  # type: ignore[index]
     assert "注    会談は中露国交樹立75周年の年に行われた。  (解答・カード裏のみ)" in out
     third = out[out.index(f"── 3/{len(drafts(work))} ──"):]
-    assert "穴埋め 2024年の記事「中露首脳の会談」によると、中露両首脳は「［新時代の" in third and "解説  (正文と同じ)" in third
+    assert "穴埋め 【2024年 中露首脳の会談】中露両首脳は「［新時代の" in third and "解説  (正文と同じ)" in third
 
 
 def test_g_and_a_number_shows_that_draft_and_decides_nothing(work: Path) -> None:
@@ -438,7 +438,7 @@ def test_g_and_a_number_shows_that_draft_and_decides_nothing(work: Path) -> None
 
 def test_the_list_shows_a_long_prompt_around_its_blank(work: Path) -> None:
     """#2: `l` cut every prompt at 60 characters, often before its blank."""
-    long = ("2024年5月の記事「中露首脳の会談」によると、"
+    long = ("【2024年5月 中露首脳の会談】"
             "中国の習近平国家主席と、国賓として北京を訪れたロシアのプーチン大統領は、北京の"
             "人民大会堂で長時間にわたって会談し、両国関係の一層の深化をうたう「（　　）」に署名した。（　　）に入る文書は何か。")
     code, out = review(work, "g 3\ne\n" + long + "\n" + "\n" * 4 + "y\n" + "\n" * 4 + "y\nl\nq\n")

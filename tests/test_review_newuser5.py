@@ -161,22 +161,19 @@ def test_extract_says_how_many_questions_one_sheet_can_take_from_the_article(wor
             "(at most 14 questions on one sheet from this article: one per sentence)") in r.output
 
 
-_CUE = r"^(?:[0-9]{4}年(?:[0-9]{1,2}月)?の)?記事(?:「[^」]*」)?によると、"  # the context cue
-
-
 def test_no_cue_carries_the_month_of_a_date_another_draft_asks(work: Path) -> None:
     """newuser5 #5: 8 of 11 drafts had the cue 【2025年9月 国連安保理…】 while one asked 2025年9月26日: all 8 flagged as
     giving it away once that one was accepted."""
     items = drafts(work)
     assert any(i["answer"]["ja"] == "2025年9月26日" for i in items)
     texts = [i[f]["ja"] for i in items for f in ("prompt", "statement", "cloze", "false_statement") if f in i]
-    assert not [t for t in texts if t.startswith("2025年9月の記事")]
-    assert [t for t in texts if t.startswith("2025年の記事「国連安保理")]  # the year stays: the cue still dates the story
+    assert not [t for t in texts if t.startswith("【2025年9月")]
+    assert [t for t in texts if t.startswith("【2025年 国連安保理")]  # the year stays: the cue still dates the story
     at = number(work, "2025年9月26日")
     code, out = review(work, f"g {at}\na\n" + "".join(f"g {n}\n" for n in range(1, len(items) + 1)) + "q\n")
     assert code == 0 and "✓ 採用" in out, out
     flagged = set(re.findall(r"(a001-[a-z]+-[0-9a-f]+) の問に「2025年9月」", out))
-    prompts = {i["id"]: re.sub(_CUE, "", i["prompt"]["ja"]) for i in items}
+    prompts = {i["id"]: re.sub(r"^【[^】]*】", "", i["prompt"]["ja"]) for i in items}
     assert all("2025年9月" in prompts[f] for f in flagged)  # only where the article's sentence prints it
 
 

@@ -425,10 +425,10 @@ def _asks_the_month(found: Sequence[Fact], page: PageDate) -> bool:
 
 
 def event_label(headline: str, page: PageDate, month: bool = True) -> str:
-    """The context cue for prompts that name no year: 「2024年5月の記事「中露首脳の会談」によると、」 — the page's month
-    (where the article writes its year) and the event its headline names (`headline_event`; 「中国、朝ロ条約に「コメント
-    せず」」 is a headline, not an event: 「2024年6月の記事によると、」). No cue without a date. `month=False`: the year
-    alone (「2025年の記事「…」によると、」, where a draft asks a day of the page's month, which the month would give away)."""
+    """The context cue for prompts that name no year: 【2024年5月 中露首脳の会談】 — the page's month (where the
+    article writes its year) and the event its headline names (`headline_event`; 「中国、朝ロ条約に「コメントせず」」
+    is a headline, not an event: 【2024年6月】). No cue without a date. `month=False`: the year alone (【2025年 …】,
+    where a draft asks a day of the page's month, which the month would give away)."""
     published = page.published
     if published is None or published.year not in page.years:
         return ""
@@ -438,12 +438,12 @@ def event_label(headline: str, page: PageDate, month: bool = True) -> str:
 
 
 def cue_phrase(when: str, event: str) -> str:
-    """The context cue as the question's opening words (newuser7 #5: 「【2023年 プーチン氏、…会談】習近平国家主席の…」
-    read as a label): 「2024年5月の記事「中露首脳の会談」によると、」, 「2024年6月の記事によると、」 without an event,
-    「記事「中ロ首脳、カザンで会談」によると、」 without a time; "" with neither."""
+    """The context cue before a prompt: 【2024年5月 中露首脳の会談】, 【2024年6月】 without an event, 【中ロ首脳、カザンで会談】
+    without a time; "" with neither. A label naming the event and its time, never an attribution to the page (「記事
+    「…」によると」 would make every card commentary on a web page, which the bank's own prompts never are)."""
     if not when and not event:
         return ""
-    return f"{when}の記事" * bool(when) + ("記事" * (not when) + f"「{event}」") * bool(event) + "によると、"
+    return f"【{' '.join(p for p in (when, event) if p)}】"
 
 
 # Who a headline's first clause names before what they did: 中ロとイラン, ロシア, 中ロ爆撃機 (no particle of a predicate)

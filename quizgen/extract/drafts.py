@@ -2,8 +2,8 @@
 
 - The prompt is the sentence with the answer blanked (or the wh-question a rule built), its relative
   dates resolved from the page's date (「今月7日」 -> 「2024年5月7日」) wherever that year may be printed,
-  and, when it names no year, a context cue naming the event as the question's opening words:
-  「2024年5月の記事「中露首脳の会談」によると、」 (none where the prompt names the event itself). No article number, ever.
+  and, when it names no year, a context cue naming the event: 【2024年5月 中露首脳の会談】 (none where the prompt
+  names the event itself). No article number, ever, and no 「記事によると」: the cue names the news, not the page.
 - The answer is the bank's name for a known entity, a resolved date, or the article's words; accepted
   forms add the article's spelling.
 - Other facts chosen from the same sentence are masked (a name reduced to its title, a date to its month,
@@ -55,13 +55,13 @@ class Context:
 
     article: str  # the source id
     page: PageDate
-    label: str  # the context cue naming the article's event (「2024年5月の記事「中露首脳の会談」によると、」), or ""
+    label: str  # the context cue naming the article's event (【2024年5月 中露首脳の会談】), or ""
     pools: Pools
     bank: Bank
     carried: Mapping[int, Resolved] = dataclasses.field(default_factory=dict)  # sentence start -> the day 同日 means
     before: Mapping[int, str] = dataclasses.field(default_factory=dict)  # sentence start -> headline and earlier text
     text: str = ""  # the article's sentences (where a 両国 nothing before names finds its pair)
-    anchor: str = ""  # the event alone (「記事「中ロとイラン オマーン湾で海軍合同演習」によると、」), for prompts of another time
+    anchor: str = ""  # the event alone (【中ロとイラン オマーン湾で海軍合同演習】), for prompts of another time
 
     def references(self, f: Fact) -> dict[Span, str] | None:
         """What the fact's prompt prints for the page references of its sentence (両国, 同航路, 24年), or None
@@ -364,7 +364,7 @@ _PERIOD = re.compile(r"[0-9０-９]{1,2}月?[〜～~][0-9０-９]{1,2}月|[上�
 
 def _cue(f: Fact, body: str, answers: Sequence[str], ctx: Context) -> str:
     """The context cue that anchors the prompt to the article's event. The page's month with the event
-    (「2024年3月の記事「中ロとイラン オマーン湾で海軍合同演習」によると、」) when the fact is of the page's time: not a date (the
+    (【2024年3月 中ロとイラン オマーン湾で海軍合同演習】) when the fact is of the page's time: not a date (the
     month would give it away), the prompt names no year (18年 is one), and neither its sentence nor the one
     before counts a period (2025年1〜6月 …。ロシア人の訪中が約89万人: 2025年12月 would misdate it). Otherwise
     the event alone, except on the lead, which names the event itself. No cue that prints the answer."""
@@ -380,7 +380,8 @@ def _cue(f: Fact, body: str, answers: Sequence[str], ctx: Context) -> str:
     return "" if any(len(normalise(a)) >= 2 and prints_word(key, normalise(a)) for a in answers) else label
 
 
-_CUED_EVENT = re.compile(r"「(.+)」によると、$")  # the event a cue names (`quizgen.extract.article.cue_phrase`)
+# the event a cue names (`quizgen.extract.article.cue_phrase`)
+_CUED_EVENT = re.compile(r"^【(?:[0-9]{4}年(?:[0-9]{1,2}月)? )?([^】]+)】$")
 
 
 def prints_word(text: str, form: str) -> bool:
