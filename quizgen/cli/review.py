@@ -618,11 +618,6 @@ def form(item: Item, bank: Bank, only: tuple[str, ...] | None = None) -> Item:
     return rv.with_kind(edited, kind) if kind is not None else edited
 
 
-def _ask_fields(item: Item, fields: list[tuple[str, str, bool]], changes: dict[str, object], kinds: bool) -> Kind | None:
-def _at_terminal() -> bool:
-    return sys.stdin is not None and sys.stdin.isatty()
-
-
 def _ask_fields(item: Item, fields: list[tuple[str, str, bool]], changes: dict[str, object], kinds: bool,
                 bank: Bank) -> Kind | None:
     """Ask each of `fields` in turn into `changes` (`<` goes back one); `kinds`: ask the kind after the answer."""
