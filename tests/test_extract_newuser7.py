@@ -193,6 +193,13 @@ def test_the_summary_line_names_max_as_the_middle_way(tmp_path: Path) -> None:
     assert r.exit_code == 0, r.output
     line = next(x for x in r.output.splitlines() if x.startswith("wrote "))
     assert "; for more, --max N keeps these and then the best weaker facts up to N (a middle way), --all adds up to" in line
+    # with --max given, the line says what it took, not to try --max (newuser7 #7, the extract27 report)
+    r = CliRunner().invoke(cli, ["extract", str(article), "--bank", str(DATA / "bank"), "--max", "40",
+                                 "-o", str(tmp_path / "e.yaml")])
+    assert r.exit_code == 0, r.output
+    line = next(x for x in r.output.splitlines() if x.startswith("wrote "))
+    assert "for more, --max N" not in line
+    assert "; --max 40: the default's drafts, then the best weaker facts, and the article had only " in line
 
 
 # ---------------------------------------------------------------- the context cue (newuser7 #5)

@@ -170,7 +170,7 @@ def extract(article: Path, output: Path | None, max_drafts: int | None, keep_all
         with held(output):  # never under a review session of that file; nor over its discards (`reading`)
             _clutter(report)
             write_text(output, result.dumps(article.name))
-    _summary(result, output, keep_all)
+    _summary(result, output, keep_all, max_drafts)
     if not registered:
         from quizgen.extract.dating import page_dated
 
@@ -275,9 +275,9 @@ def _cap(sentences: int, drafted: int) -> str:
     return f"{line}worksheet --count はこの数まで ({english})"
 
 
-def _summary(result: Extraction, output: Path | None, keep_all: bool) -> None:
-    """What was written, by kind, and what `--all` adds (at most: drafts that repeat a question are left out) or,
-    with `--all`, how many facts only repeated a question."""
+def _summary(result: Extraction, output: Path | None, keep_all: bool, max_drafts: int | None = None) -> None:
+    """What was written, by kind, and what `--max N` and `--all` add (at most: drafts that repeat a question are left
+    out) or, with `--all`, how many facts only repeated a question; with `--max N`, what it took and what is left."""
     counts: dict[str, int] = {}
     for it in result.items:
         counts[it.kind.value] = counts.get(it.kind.value, 0) + 1
@@ -287,6 +287,11 @@ def _summary(result: Extraction, output: Path | None, keep_all: bool) -> None:
         extra = ", every fact worth a question" + (
             f"; {plural(result.dropped, 'more fact')} only repeated one of these questions and were left out"
             if result.dropped else "")
+    elif max_drafts is not None:  # the middle way taken: what it found, and what is left (newuser7 #7)
+        short = (f", and the article had only {len(result.items)} worth keeping"
+                 if len(result.items) < max_drafts else "")
+        extra = (f"; --max {max_drafts}: the default's drafts, then the best weaker facts{short}"
+                 + (f"; --all adds up to {result.dropped} more" if result.dropped else ""))
     else:
         extra = (f"; for more, --max N keeps these and then the best weaker facts up to N (a middle way), --all adds up to "
                  f"{result.dropped} more (the weaker facts and those the default leaves out)" if result.dropped else "")
