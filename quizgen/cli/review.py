@@ -523,6 +523,8 @@ def _clash_ja(leak: Leak) -> str:
 
     if leak.kind is LeakKind.SAME_ANSWER:
         return f"{leak.giver} と {leak.taker} は答えが同じ (「{leak.form}」)"
+    if leak.kind is LeakKind.LURE:
+        return f"{leak.giver} に「{leak.form}」({leak.taker} で不可とする答え)"
     giver = "出典欄" if leak.giver.startswith("the source list") else f"{leak.giver} の{_WHERE_JA.get(leak.where, leak.where)}"
     return f"{giver}に「{leak.form}」({leak.taker} の答え)"
 

@@ -72,6 +72,7 @@ class LeakKind(StrEnum):
     SAME_SENTENCE = "same-sentence"
     NOTE = "note"
     SAME_ANSWER = "same-answer"
+    LURE = "lure"  # a near answer the key rejects, printed in another question
 
 
 @dataclass(frozen=True)
@@ -93,6 +94,8 @@ class Leak:
             return f"the note of {self.taker} sits beside options it can decide (「{self.form}」)"
         if self.kind is LeakKind.NOTE:
             return f"the note of {self.taker} shows its answer 「{self.form}」"
+        if self.kind is LeakKind.LURE:
+            return f"{self.giver} prints 「{self.form}」, a near answer the key of {self.taker} rejects"
         shows = "show" if " and " in self.where else "shows"  # several texts of one question (`choose._once_per_pair`)
         return f"{self.giver}'s {self.where or 'text'} {shows} 「{self.form}」, the answer to {self.taker}"
 
@@ -300,6 +303,23 @@ def _written(q: Question) -> set[str]:
 def _same_answer(a: Question, b: Question) -> list[Leak]:
     same = sorted(k for k in _written(a) & _written(b) if len(k) >= 2)
     return [Leak(LeakKind.SAME_ANSWER, question_label(a), question_label(b), same[0])] if same else []
+
+
+def _lures(taker: Question, giver: Question, texts: Iterable[Text], langs: tuple[str, ...]) -> list[Leak]:
+    """A near answer the bank rules out for `taker` (`reject`: 軍事支援 for 武器の提供) printed in a text of `giver`:
+    students copy it into the answer and lose the points to a distinction the sheet itself blurred (review 18, s5:
+    「…ロシアへの軍事支援につながる可能性への懸念…」 in a true/false statement above a question whose key says
+    「不可: 軍事支援」). Only for answers written by hand (short answer, cloze)."""
+    if not isinstance(taker, (ShortQ, ClozeQ)):
+        return []
+    rejected = [(r, normalise(r)) for i in question_items(taker) for r in i.reject if len(normalise(r)) >= 2]
+    for text in texts:
+        for lg in langs:
+            said = normalise(getattr(text, lg))
+            found = next((r for r, key in rejected if key in said), None)
+            if found is not None:
+                return [Leak(LeakKind.LURE, question_label(giver), question_label(taker), found)]
+    return []
 
 
 def _same_post(a: Question, b: Question, posts: Mapping[str, frozenset[str]]) -> list[Leak]:
@@ -661,7 +681,15 @@ class LeakChecker:
             return True
         if (isinstance(a, MatchingQ) or isinstance(b, MatchingQ)) and _same_post(a, b, self.posts):
             return True
+        if self._lured(a, b) or self._lured(b, a):
+            return True
         return self._shows(b, fb, a, fa) or self._shows(a, fa, b, fb)
+
+    def _lured(self, taker: Question, giver: Question) -> bool:
+        """`bool(_lures(taker, giver, …))`, looked at only where `taker`'s items reject a near answer."""
+        if not any(i.reject for i in question_items(taker)) or not isinstance(taker, (ShortQ, ClozeQ)):
+            return False
+        return bool(_lures(taker, giver, [t for _, t, _ in self._profile(giver).texts], self.langs))
 
     def _shows(self, giver: Question, fg: _Facts, taker: Question, ft: _Facts) -> bool:
         """Whether `giver`'s texts give `taker` away (`_compare`'s answer leaks, one direction)."""
@@ -829,6 +857,8 @@ class LeakChecker:
                 out += _timeline_leaks(taker, giver, [(w, t) for w, t, _ in texts], self.langs)
             else:
                 out += self._answer_leaks(taker, giver)
+        out += _lures(a, b, [t for _, t, _ in self._profile(b).texts], self.langs)
+        out += _lures(b, a, [t for _, t, _ in self._profile(a).texts], self.langs)
         return out + self._sentence_leaks(a, b) + _same_answer(a, b) + _same_post(a, b, self.posts)
 
     def _answer_leaks(self, taker: Question, giver: Question) -> list[Leak]:
