@@ -31,6 +31,14 @@ def _resolved(text: str, answer: str, before: str, years: frozenset[int] = froze
     ("両国の外相が会談した。", "外相", "日韓、外相会談\n米国とイギリスも歓迎した。", "日韓両国の外相が会談した。"),
     # no pair written anywhere: the two countries the article names most
     ("両国の外相が会談した。", "外相", "日本の首相は22日、韓国を訪れた。日本から韓国へ。", "日韓両国の外相が会談した。"),
+    # the sentence's own two countries, where it names one outside the pair written before (holdout_v15: 中ロ両国)
+    ("インドの首相は訪中し、両国の協力を確認した。", "協力", "中ロ、首脳会談\n",
+     "インドの首相は訪中し、中印両国の協力を確認した。"),
+    ("ロシアの首相は訪中し、両国の協力を確認した。", "協力", "中ロ、首脳会談\n",
+     "ロシアの首相は訪中し、中ロ両国の協力を確認した。"),
+    # one country alone is a third party speaking of the pair, or a place: the pair stays
+    ("米国防長官は会見で「両国の連携は深まった」と述べた。", "連携", "中ロ、共同飛行\n",
+     "米国防長官は会見で「中ロ両国の連携は深まった」と述べた。"),
     # two-digit years the article writes in full, and 同年 after them
     ("協定は23年3月に署名され、同年9月に発効した。", "9月", "", "協定は2023年3月に署名され、2023年9月に発効した。"),
     # a bare topic named in full before

@@ -9,7 +9,8 @@ page. What can be resolved is rewritten:
 - a bare topic (分科会は) becomes the longer name written before (北極海航路協力分科会は);
 - 両国 (両首脳, 両政府, 両軍) becomes 中ロ両国: the pair the headline or an earlier sentence abbreviates (中ロ, 米中,
   日韓…), else a later one; else the pair one names (中国とロシア -> 中ロ); else the two countries the article names
-  most;
+  most — unless the sentence itself names two countries before it, one outside that pair (インドの首相は訪中し、
+  …両国が): then the sentence's own two (中印);
 - a two-digit year (24年6月) is written in full (2024年6月) when the article writes that year in full
   somewhere, or when it is one of the page's recent past years and no span (23年の貿易額 on a page of 2025; never
   10年の節目), and 同年 becomes the last year written before it.
@@ -178,6 +179,10 @@ def _both(text: str, answer: Span, before: str, after: str) -> dict[Span, str]:
             continue  # 中国国防省とロシア国防省はそれぞれ、両国の空軍が: the card names both
         told = before + "\n" + text[:m.start()]
         pair = _abbreviated(told) or _abbreviated(after) or _named(told) or _named(after) or _most_named(after)
+        own = _own_countries(text[:m.start()])
+        if pair is not None and len(own) == 2 and any(c not in pair for c in own):  # インドの首相は訪中し…両国: 中印
+            found = pair
+            pair = "".join(sorted(own, key=lambda c: c not in found))
         if pair is None:
             raise _Unresolvable
         out[(m.start(), m.start() + 1)] = pair + "両"
@@ -260,6 +265,19 @@ def _most_named(article: str) -> str | None:
         return None  # no clear pair: a third country is named as often
     first, second = sorted(top[:2], key=lambda kv: kv[1][0])
     return first[0] + second[0]
+
+
+_VISIT = re.compile(r"訪([中日米ロ露朝韓印英仏独豪台伊加])(?![\u4e00-\u9fff])")  # 訪中し, 訪ロした: a visit to that country
+
+
+def _own_countries(clause: str) -> list[str]:
+    """The countries a sentence names before its 両国 (one character each, in order): by name (インドの首相) or by a
+    visit (訪中). Where they are two and one is not of the pair found elsewhere, 両国 means the sentence's own two
+    (holdout_v15: 「インドのモディ首相は7年ぶりに訪中し、…習氏との会談で両国が…」 became 中ロ両国, a wrong fact); one
+    alone is often a third party speaking of the pair (米国防長官は「両国が…」) or a place (日本周辺で): the pair stays."""
+    found = [(m.start(), SHORT_COUNTRY[m.group(0)]) for m in re.finditer(_COUNTRY, clause)]
+    found += [(m.start(), "ロ" if m.group(1) == "露" else m.group(1)) for m in _VISIT.finditer(clause)]
+    return list(dict.fromkeys(c for _, c in sorted(found)))
 
 
 def _abbreviated(text: str) -> str | None:
