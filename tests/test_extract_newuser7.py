@@ -232,3 +232,38 @@ def test_no_draft_has_a_cue_where_its_prompt_names_the_event(bank: Bank) -> None
     # the third sentence prints the event (外相会談, read as ヴァルドリア外相会談): no cue
     third = [p for p in prompts if "漁業協定" in p]
     assert third and not any(p.startswith("【") for p in third), third
+
+
+def test_a_cue_the_explanation_keeps_is_not_printed_twice() -> None:
+    """newuser8 #8: the 解説 offered read 「【2025年 上海協力機構】【2025年 上海協力機構】ロシアの…」: the explanation kept
+    the cue before the quote, and the new sentence brought its own."""
+    from dataclasses import replace
+
+    from quizgen.extract.rewording import carried
+
+    cued = "【2025年 港町の式典】山川市長は2025年6月4日、新しい橋の開通を祝った。"  # the quote's 4日 resolved
+    item = replace(_mayor("【2025年 港町の式典】山川市長は4日、新しい橋の開通を祝った。"),  # the cue, then the quote
+                   prompt=Text("【2025年 港町の式典】（　　）は2025年6月4日、新しい橋の開通を祝った。"
+                               "（　　）に入る人物は誰か。", "q"),
+                   statement=Text(cued, "s"), cloze=None)
+    new = "【2025年 港町の式典】（　　）は2025年6月4日、港町の新しい橋の開通を祝った。（　　）に入る人物は誰か。"
+    out = carried(item, "prompt", new)
+    assert out["explanation"] == "【2025年 港町の式典】山川市長は2025年6月4日、港町の新しい橋の開通を祝った。"
+
+
+def test_changing_the_kind_alone_says_so_not_that_the_answer_changed(capsys: pytest.CaptureFixture[str]) -> None:
+    """newuser8 #8: changing only the kind said 「! 答えが変わったので、…年表を外しました」 of an answer that had not
+    changed."""
+    from dataclasses import replace
+
+    from quizgen.cli.review import _stale
+    from quizgen.extract.review import KINDS
+
+    item = replace(_mayor("橋は市の予算で建てられた。"), event=Text("山川市長が新しい橋の開通を祝う", "e"),
+                   accept=("山川",))
+    place = next(k for k in KINDS if k.kind is ItemKind.PLACE)
+    dropped = _stale(item, item.answer, place, set())
+    said = capsys.readouterr().out
+    assert "accept" in dropped and "event" in dropped
+    assert "! 問いの種類が変わったので、前の答え「山川市長」から作った別解・年表を外しました (新しく書けます)" in said
+    assert "答えが変わった" not in said

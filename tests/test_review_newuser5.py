@@ -188,5 +188,5 @@ def test_the_source_line_says_plainly_which_later_date_the_article_reports(work:
                                  "--seed", "1"])
     assert r.exit_code == 0, r.output
     html = re.sub(r"<[^>]+>|\s+", "", (work / "s" / "worksheet-A-key.html").read_text(encoding="utf-8"))
-    assert "※この記事の日付はページの表示による。記事はそれより後の出来事(2026年4月18日)も伝えている。" in html
+    assert "※この記事の日付はページの表示による。記事はそれより後の日付の出来事(2026年4月18日)にも触れている。" in html
     assert "これより後の出来事も載っている" not in html

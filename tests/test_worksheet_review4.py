@@ -94,7 +94,7 @@ def test_a_bilingual_source_list_says_the_page_date_note_in_english_too(bundled:
                 and "2024年" in i.context.ja)
     source = sheet_sources(bundled, ["000"], [item])["000"]
     assert ") ※この記事の日付はページの表示による" in source.label.ja
-    assert " (the page's own date; the article also reports later events: " in source.name_en
+    assert " (the page's own date; the article also mentions events dated later: " in source.name_en
     assert source.name_en.endswith(")") and "after it" not in source.name_en
 
 

@@ -687,7 +687,8 @@ def _stale(item: Item, answer: Text, kind: Kind | None, typed: set[str]) -> dict
         out[name] = () if name in ("accept", "distractors") else None
     if out:
         said = "・".join(label for name, label in _STALE if name in out)
-        click.echo(safe(f"  ! 答えが変わったので、前の答え「{item.answer.ja}」から作った{said}を外しました (新しく書けます)"))
+        why = "答えが変わった" if answer.ja != item.answer.ja else "問いの種類が変わった"  # newuser8 #8: the kind alone
+        click.echo(safe(f"  ! {why}ので、前の答え「{item.answer.ja}」から作った{said}を外しました (新しく書けます)"))
     return out
 
 

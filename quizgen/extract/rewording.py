@@ -96,8 +96,8 @@ def _explanation(item: Item, old_fill: str, statement: str) -> str | None:
     olds += [t.ja for t in (item.statement,) if t is not None] + [e.quote for e in item.evidence]
     text = item.explanation.ja
     for old in sorted({o.strip() for o in olds if o.strip()}, key=len, reverse=True):
-        if old in text:
-            return text.replace(old, statement, 1)
+        if old in text:  # a cue the explanation kept before the old sentence is not printed twice (newuser8 #8)
+            return re.sub(r"(【[^【】]*】)\1", r"\1", text.replace(old, statement, 1))
     return None
 
 

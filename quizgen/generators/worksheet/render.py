@@ -254,16 +254,17 @@ _LATE_SHOWN = 2  # the later dates a source line names; more are 「など」
 def _late_note(later: Sequence[str]) -> Text:
     """What a source line adds when the article reports dates after its page date, said plainly with those dates
     (newuser5 #9: 「これより後の出来事も載っている」 was unclear), as the dates of those events, not as words the page
-    prints (review 12, s1: 「…2024年5月16日のことにも触れている」 of a page that writes only 「17日にはハルビン」):
-    「 ※この記事の日付はページの表示による。記事はそれより後の出来事(2026年4月18日)も伝えている。」; "" for none."""
+    prints (review 12, s1: 「…2024年5月16日のことにも触れている」 of a page that writes only 「17日にはハルビン」), and
+    「触れている」, not 「伝えている」: a planned event is mentioned, not reported (newuser8 #11, a 予定 of 9月3日):
+    「 ※この記事の日付はページの表示による。記事はそれより後の日付の出来事(2026年4月18日)にも触れている。」; "" for none."""
     if not later:
         return Text("", "")
     shown = [date_label(w) for w in later[:_LATE_SHOWN]]
     more = len(later) > _LATE_SHOWN
     ja = "、".join(d.ja for d in shown) + ("など" if more else "")
     en = ", ".join(d.en for d in shown) + (" and more" if more else "")
-    return Text(f" ※この記事の日付はページの表示による。記事はそれより後の出来事({ja})も伝えている。",
-                f" (the page's own date; the article also reports later events: {en})")
+    return Text(f" ※この記事の日付はページの表示による。記事はそれより後の日付の出来事({ja})にも触れている。",
+                f" (the page's own date; the article also mentions events dated later: {en})")
 
 
 def later_dates(bank: Bank, items: Iterable[Item]) -> dict[str, tuple[str, ...]]:
