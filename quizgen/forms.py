@@ -132,6 +132,19 @@ FALSE = Text("誤り", "False")
 CORRECT_STATEMENT = Text("正しくは", "Correct statement")
 
 
+_DAY = re.compile(r"(?<![0-9０-９])[0-9０-９]{1,2}日")
+
+
+def day_only_twin(item: Item) -> bool:
+    """Whether the item's false statement differs from its true one only in the day of a month (「2023年3月20日、…」
+    for 3月10日): a true/false that turns on one digit is trivia and a guess, never a question of substance (review
+    19, s2: 3月20日 is also the day Xi arrived in Moscow, a trap), whichever of the two a sheet prints."""
+    if item.statement is None or item.false_statement is None:
+        return False
+    true, false = item.statement.ja, item.false_statement.ja
+    return true != false and _DAY.sub("D日", true) == _DAY.sub("D日", false)
+
+
 def true_false(item: Item, rng: random.Random) -> TrueFalse | None:
     """The item's true statement or its false one, picked by `rng`; None when it has neither."""
     options = []

@@ -839,6 +839,8 @@ def _question(t: Exercise, bank: Bank, item: Item, rng: random.Random, note: Tex
         mc = forms.multiple_choice(bank, item, rng, prepared=prepared)
         return ChoiceQ(mc, note) if mc else None
     if t is Exercise.TRUEFALSE:
+        if forms.day_only_twin(item):  # a one-digit trap, not a question of substance (review 19)
+            return None
         tf = forms.true_false(item, rng)
         if tf is not None and want_true is not None and tf.is_true != want_true:
             statement = item.statement if want_true else item.false_statement
