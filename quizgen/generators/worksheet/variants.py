@@ -85,10 +85,12 @@ def answer_row(questions: Sequence[Question]) -> tuple[int, ...] | None:
 
 def _letters(q: Question) -> dict[str, int]:
     """The answer (a letter, as its index) at each answer position of a matching or timeline exercise: what a
-    student next to you would copy. Matching: per numbered person, the letter of their title; timeline: per
-    place in the order (oldest first), the letter of that event."""
-    if isinstance(q, MatchingQ):
-        return {str(k): q.rights.index(p) for k, p in enumerate(q.lefts)}
+    student next to you would copy. Matching: per numbered person, the letter of their title, and per person
+    (「@」 and the pair's key) wherever they sit; timeline: per place in the order (oldest first), the letter of
+    that event."""
+    if isinstance(q, MatchingQ):  # also per person (review 20: ショイグ was イ in A and in B)
+        return {**{str(k): q.rights.index(p) for k, p in enumerate(q.lefts)},
+                **{"@" + p.key: q.rights.index(p) for p in q.lefts}}
     if isinstance(q, TimelineQ):
         return {str(j): q.shown.index(e) for j, e in enumerate(q.chronological)}
     return {}
@@ -221,7 +223,8 @@ def _rearrange(q: Question, rng: random.Random, history: History, answer_letters
                 answers = [rights.index(p) for p in left]
                 same_line = sum(1 for k, a in enumerate(answers) if a == k)
                 old = sum(1 for k, a in enumerate(answers) if a in seen.get(str(k), ()))
-                return 10 * old + same_line + (1000 if rights[:len(left)] == left and len(left) > 1 else 0)
+                kept = sum(1 for p, a in zip(left, answers, strict=True) if a in seen.get("@" + p.key, ()))
+                return 10 * (old + kept) + same_line + (1000 if rights[:len(left)] == left and len(left) > 1 else 0)
 
             rights = _best(list(all_rights), rng, match_repeats)  # the decoys move with the titles
             return MatchingQ(tuple(left), tuple(rights))
