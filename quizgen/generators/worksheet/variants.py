@@ -4,7 +4,8 @@ Each version after the first puts its sections in another order (rotated), and w
 so that no question keeps its number where that can be avoided; a multiple-choice answer moves to a letter
 it has in no earlier version and that no earlier version has at the same place of the section's answer row,
 and of those to the one right least often on the version so far (the answers spread over every letter); a
-true/false section's row of ○× differs from every earlier version's where the order allows; a matching
+true/false section's row of ○× differs from every earlier version's where the order allows, and holds no more
+than two of one answer in a row nor more than four in turn (○×○×, never ×○×○×○) where the counts allow; a matching
 exercise's titles and a timeline's events get letters they had in no earlier version at the same answer
 position (and, where possible, never their own line or chronological place): what a student would copy from
 the next desk changes everywhere it can. Where a version cannot avoid every repeat (a 3-choice question in 4
@@ -17,7 +18,7 @@ import random
 from collections import Counter
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field, replace
-from itertools import groupby
+from itertools import groupby, pairwise
 from typing import TypeVar
 
 from quizgen.forms import Pair, TimelineEvent
@@ -135,7 +136,7 @@ def build_variant(label: str, content: Content, rng: random.Random, history: His
             moved = sum(1 for k, q in enumerate(order) if first + k in history.numbers.get(question_key(q), ()))
             row = answer_row(order) if t is Exercise.TRUEFALSE and len(order) > 2 else None
             same = history.same_rows(t, row) if row is not None else 0
-            return _RUN_PENALTY * run_excess(order) + _SAME_ROW_PENALTY * same + moved
+            return _RUN_PENALTY * (run_excess(order) + alternation_excess(order)) + _SAME_ROW_PENALTY * same + moved
 
         order = _best(qs, rng, repeats)
         if run_excess(order):  # no random order kept the runs short: interleave the two kinds
@@ -173,6 +174,25 @@ def run_excess(order: Sequence[Question]) -> int:
     review 6, s2 version B printed ○○○○××× (the shuffle looked only at question numbers)."""
     truths = _truths(order)
     return max(0, longest_run(truths) - run_limit(truths))
+
+
+MAX_ALTERNATION = 4  # the longest stretch of ○ and × in turn a true/false section holds where the counts allow (○×○×)
+
+
+def longest_alternation(truths: Sequence[bool]) -> int:
+    """The most true/false answers in a row that alternate (×○×○×○: 6)."""
+    best = run = min(1, len(truths))
+    for before, now in pairwise(truths):
+        run = run + 1 if now != before else 1
+        best = max(best, run)
+    return best
+
+
+def alternation_excess(order: Sequence[Question]) -> int:
+    """How far the longest stretch of ○ and × in turn among the true/false questions of `order` exceeds
+    `MAX_ALTERNATION` (review 21, s2: ×○×○×○ from the first item, six points for spotting the pattern). Scored
+    beside `run_excess`: a section short of one kind may have to alternate."""
+    return max(0, longest_alternation(_truths(order)) - MAX_ALTERNATION)
 
 
 def interleaved(order: Sequence[Question]) -> list[Question]:
