@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from quizgen.cli import cli
-from quizgen.cli.common import OutputFolder, bank_option, build_time, load, reading
+from quizgen.cli.common import Folder, OutputFolder, bank_option, build_time, load, reading
 
 
 @cli.command()
@@ -15,7 +15,7 @@ from quizgen.cli.common import OutputFolder, bank_option, build_time, load, read
 @click.argument("recipes", nargs=-1, metavar="[RECIPE]...")
 @click.option("-o", "--out", "out_dir", type=OutputFolder(), default=Path("out"), show_default=True,
               help="Folder to write the .apkg files into.")
-@click.option("--decks", "decks_dir", type=click.Path(path_type=Path), default=None,
+@click.option("--decks", "decks_dir", type=Folder("the folder of deck recipes (the *.yaml files)"), default=None,
               help="Folder of deck recipes (default: the bundled decks/).")
 def anki(bank_path: Path | None, recipes: tuple[str, ...], out_dir: Path, decks_dir: Path | None) -> None:
     """Build Anki decks from deck recipes into OUT (default: out/).

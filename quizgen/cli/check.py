@@ -9,13 +9,13 @@ import click
 from quizgen import resources
 from quizgen.bank.articles import ArticleFolders
 from quizgen.cli import cli
-from quizgen.cli.common import bank_option, load, plural
+from quizgen.cli.common import ARTICLES_FOLDER, bank_option, load, plural
 from quizgen.text import terminal_safe
 
 
 @cli.command()
 @bank_option
-@click.option("--articles", type=click.Path(path_type=Path), default=None,
+@click.option("--articles", type=ARTICLES_FOLDER, default=None,
               help="Folder of the article files; every evidence quote must be found verbatim in it (or in "
                    "BANK/articles, where `quizgen add-article` copies new articles and which is always read).")
 def check(bank_path: Path | None, articles: Path | None) -> None:

@@ -81,40 +81,70 @@ class OutputFile(click.Path):
         return super().convert(value, param, ctx)
 
 
-class OutputFolder(click.Path):
+class Folder(click.Path):
+    """A folder option (--bank, --articles, --decks, -o of a command that writes a folder of files): a path that is
+    there but is not a folder (a file, a device, a FIFO, a link to nothing) is refused at once, before any work, saying
+    what it is and what the option `takes`; "not found" is left for a path where nothing is. The one check of every
+    folder option (a test finds them all)."""
+
+    def __init__(self, takes: str, **kwargs: Any) -> None:
+        super().__init__(path_type=Path, **kwargs)
+        self.takes = takes
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        path = Path(os.fsdecode(super().convert(value, param, ctx)))
+        what = path_kind(path)
+        if what is None or what == "a folder":
+            return path
+        raise UsageError(f"{path} is {what}; {_given(param, ctx)} takes {self.takes}")
+
+
+def _given(param: click.Parameter | None, ctx: click.Context | None) -> str:
+    """How a message names `param`: its environment variable when read from there, else its first flag (-o)."""
+    if param is None or param.name is None:
+        return "this option"
+    if ctx is not None and isinstance(param, click.Option) and isinstance(param.envvar, str) \
+            and ctx.get_parameter_source(param.name) is click.core.ParameterSource.ENVIRONMENT:
+        return param.envvar
+    return param.opts[0]
+
+
+class OutputFolder(Folder):
     """`-o FOLDER` of a command that writes a folder of files (`build`, `anki`, `worksheet`): `-o -` is refused, as
     standard output cannot take them (it made a folder named -)."""
 
     def __init__(self, **kwargs: Any) -> None:
-        super().__init__(path_type=Path, **kwargs)
+        super().__init__(takes="the folder to write into (made if it is missing)", **kwargs)
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
         if isinstance(value, str) and value in STDOUT:
             self.fail(f"-o {value}: this command writes a folder of files, which standard output cannot take; "
                       "give a folder name (-o out)", param, ctx)
+        if isinstance(value, (str, Path)) and Path(value).is_symlink() and not Path(value).exists():
+            return Path(value)  # a link to nothing: `atomic` says where it leads and makes no folder there
         return super().convert(value, param, ctx)
+
+
+#: What --articles takes (`check`, `review`, `worksheet`).
+ARTICLES_FOLDER = Folder("the articles folder (the folder of the article files)")
 
 
 def bank_option(f: F) -> F:
     return click.option(
-        "--bank", "bank_path", type=click.Path(path_type=Path), default=None, envvar="QUIZGEN_BANK",
-        callback=_bank_folder, help="Question bank folder (default: the bundled bank; env QUIZGEN_BANK).",
+        "--bank", "bank_path", type=Folder("the bank folder (the folder holding sources.yaml)"), default=None,
+        envvar="QUIZGEN_BANK", callback=_bank_folder,
+        help="Question bank folder (default: the bundled bank; env QUIZGEN_BANK).",
     )(f)
 
 
-def _bank_folder(ctx: click.Context, _param: click.Parameter, value: Path | None) -> Path | None:
-    """Refuse a --bank that exists but is not a folder, saying what it is (a missing one is "not found" later)."""
+def _bank_folder(_ctx: click.Context, _param: click.Parameter, value: Path | None) -> Path | None:
+    """Refuse a --bank folder that holds no bank (one that is not a folder is refused by `Folder`)."""
     from quizgen.bank.files import BANK_SECTIONS, not_a_bank
 
-    what = path_kind(value) if value is not None else None
-    if what == "a folder" and value is not None and (why := not_a_bank(value, BANK_SECTIONS)) is not None:
+    if value is not None and value.is_dir() and (why := not_a_bank(value, BANK_SECTIONS)) is not None:
         raise UsageError(f"{value} is not a question bank folder: {why}. A bank folder holds sources.yaml (the "
                          "articles) and the other bank files (stories, entities, items; see docs/bank-format.md)")
-    if what is None or what == "a folder":
-        return value
-    given = "QUIZGEN_BANK" if ctx.get_parameter_source("bank_path") is click.core.ParameterSource.ENVIRONMENT \
-        else "--bank"
-    raise UsageError(f"{value} is {what}; {given} takes the bank folder (the folder holding sources.yaml)")
+    return value
 
 
 def path_kind(path: Path) -> str | None:
@@ -123,6 +153,8 @@ def path_kind(path: Path) -> str | None:
         mode = path.stat().st_mode
     except FileNotFoundError:
         return "a link to a missing file" if path.is_symlink() else None
+    except NotADirectoryError:  # a file where a folder of the path should be: nothing is at the path itself
+        return None
     except OSError as exc:
         return f"unreadable ({exc.strerror})"
     kinds = ((stat.S_ISREG, "a file"), (stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a FIFO"),

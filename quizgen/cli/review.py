@@ -18,7 +18,7 @@ import click
 from quizgen import resources
 from quizgen.bank.model import Text
 from quizgen.cli import cli, guards
-from quizgen.cli.common import bank_flag, bank_option, path_kind
+from quizgen.cli.common import ARTICLES_FOLDER, bank_flag, bank_option, path_kind
 from quizgen.cli.terminal import ask, at_terminal, drop_typed_ahead, editor_streams, prepare_stdin, yes_no
 from quizgen.errors import BankError, QuizgenError, UsageError
 from quizgen.text import not_utf8, shorten
@@ -49,7 +49,7 @@ _NUMBERS = re.compile(r"^a?\s*(\d+(?:\s*-\s*\d+)?(?:\s*[,、，\s]\s*\d+(?:\s*-\
 @cli.command()
 @click.argument("file", type=click.Path(path_type=Path))
 @bank_option
-@click.option("--articles", type=click.Path(path_type=Path), default=None,
+@click.option("--articles", type=ARTICLES_FOLDER, default=None,
               help="Folder of the article files, to check every quote verbatim (BANK/articles is always read).")
 @click.option("--english", is_flag=True, help="On accepting, also ask for the English texts (optional otherwise).")
 @click.option("--undo-accept", "undo_id", metavar="ID", default=None,

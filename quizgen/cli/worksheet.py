@@ -12,7 +12,17 @@ import click
 from quizgen import resources
 from quizgen.bank import Bank, Item, Lang, Selection, Text
 from quizgen.cli import cli
-from quizgen.cli.common import FLAGS, OutputFolder, bank_option, build_time, load, plural, reading, selection_options
+from quizgen.cli.common import (
+    ARTICLES_FOLDER,
+    FLAGS,
+    OutputFolder,
+    bank_option,
+    build_time,
+    load,
+    plural,
+    reading,
+    selection_options,
+)
 from quizgen.errors import QuizgenError, UsageError
 from quizgen.generators.worksheet.sheet import Paper, Points
 
@@ -63,12 +73,12 @@ TYPE_NAMES = "short, choice, truefalse, cloze, matching, timeline"
 @click.option("--furigana", is_flag=True, help="Add readings (ruby) above every name written in kanji.")
 @click.option("--timeline-page", "timeline_page", is_flag=True,
               help="Also write the chronology page of the selection (timeline.html/.pdf), as `quizgen timeline` makes it.")
-@click.option("--articles", "articles_dir", type=click.Path(path_type=Path, file_okay=False), default=None,
+@click.option("--articles", "articles_dir", type=ARTICLES_FOLDER, default=None,
               help="The articles folder (also read: the bank's own articles/, then $QUIZGEN_ARTICLES or the seed "
                    "articles, where found): "
                    "lets the leak check keep two questions from one sentence apart.")
 @click.option("--name", "stem", default="worksheet", show_default=True, help="File name stem.")
-@click.option("-o", "--out", "out_dir", type=OutputFolder(file_okay=False), default=Path("worksheets"),
+@click.option("-o", "--out", "out_dir", type=OutputFolder(), default=Path("worksheets"),
               show_default=True, help="Folder to write into.")
 def worksheet(bank_path: Path | None, selection: Selection, count: int | None, ids: tuple[str, ...],
               exclude: tuple[str, ...], types: tuple[str, ...], lang: str, seed: int | None, variants: int,

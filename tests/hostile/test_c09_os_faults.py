@@ -26,8 +26,8 @@ def test_a_file_where_the_output_folder_goes(bank: Path, tmp_path: Path, args: t
     decks = tmp_path / "decks"
     decks.mkdir()
     (decks / "d.yaml").write_text("name: D\ndescription: {ja: d, en: d}\nforms: [basic]\n", encoding="utf-8")
-    err = run(*args, "--bank", "bank", "-o", "out").fails_cleanly()
-    assert err == "Error: cannot use out as a folder: a file of that name is in the way\n"
+    err = run(*args, "--bank", "bank", "-o", "out").fails_cleanly(code=2)  # refused before any work (hostile13 J)
+    assert err == "Error: out is a file; -o takes the folder to write into (made if it is missing)\n"
     assert Path("out").read_text(encoding="utf-8") == "keep me"
 
 
