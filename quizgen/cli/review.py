@@ -90,6 +90,7 @@ def _session(file: Path, bank_dir: Path, bank_path: Path | None, articles: Path 
         left = len(opened.drafts.items)
         click.echo(f"no drafts left to decide in {file}" + (f" ({left} discarded, kept with their reasons)" if left else ""))
         return
+    rv.check_writable(opened.drafts)  # before the first draft is shown: no decision is taken that cannot be saved
     try:
         session.run()
     except (click.Abort, KeyboardInterrupt, EOFError):
@@ -211,6 +212,10 @@ class Session:
             item, person = self.people(item)
             texts = self.ask_english(item) if self.english else {}
             outcome = rv.accept(self.drafts, item, texts, person)
+        except rv.HalfAccepted as exc:  # in the bank, not out of the drafts file: counted, and the error says where
+            self.drafts = exc.drafts
+            self.counts["accept"] += 1
+            raise
         except BankError as exc:
             _problems(exc, item.id)
             click.echo("  採用できません。[e]で直すか [d]で破棄してください。")

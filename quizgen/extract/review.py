@@ -17,14 +17,17 @@ loses nothing and resumes where it stopped:
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import hashlib
+import os
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from quizgen.atomic import Links, write_text
+from quizgen.atomic import Links, write_bytes, write_text
 from quizgen.bank.articles import ArticleFolders
 from quizgen.bank.content import date_answer_problem
 from quizgen.bank.files import bank_files
@@ -34,7 +37,7 @@ from quizgen.bank.model import AnswerType, Bank, Category, Entity, EntityType, I
 from quizgen.bank.names import id_problem
 from quizgen.bank.placeholders import TODO_EN
 from quizgen.bank.records import dumps_yaml
-from quizgen.errors import BankError, Problem, QuizgenError, UsageError
+from quizgen.errors import BankError, OutputError, Problem, QuizgenError, UsageError, describe_os_error
 from quizgen.extract.drafts import placeholder_fields
 from quizgen.extract.lexicon import Mention, new_entity_id
 from quizgen.extract.numbering import numbered, numbers_of
@@ -120,6 +123,39 @@ def open_drafts(file: Path, bank_dir: Path, articles_dir: Path | None = None) ->
     if recovered:
         write_text(file, header + dumps_bank(drafts.records), Links.FOLLOW)
     return Opened(dataclasses.replace(drafts, stamp=_stamp(file)), recovered)
+
+
+def check_writable(drafts: Drafts) -> None:
+    """Refuse, before the first decision, a drafts file that cannot be replaced (on a read-only file system, in a
+    folder without write permission, made immutable): every decision replaces it, and one taken there would reach
+    the bank and not the file (hostile13 M2). The quiz checks its database before the first question the same way.
+    The probe is a decision's own write: the file is written back as it is, its bytes, permissions and time kept."""
+    path = drafts.path
+    try:
+        before = path.stat()
+        write_bytes(path, path.read_bytes(), Links.FOLLOW)
+    except (OutputError, OSError) as exc:
+        raise QuizgenError(f"{path} cannot be written ({_why(exc)}), and review saves each decision in it as it is "
+                           "made, so nothing was decided; make it writable, or copy it to a folder you can write and "
+                           "review the copy") from exc
+    with contextlib.suppress(OSError):
+        os.chmod(path, stat.S_IMODE(before.st_mode))
+        os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+
+
+def _why(exc: Exception) -> str:
+    """What the system said of a failed write ('Read-only file system'), or the whole message where it said nothing."""
+    cause = exc if isinstance(exc, OSError) else exc.__cause__
+    return describe_os_error(cause) if isinstance(cause, OSError) else str(exc)
+
+
+class HalfAccepted(QuizgenError):
+    """An accepted item was written into the bank, but the drafts file could not be written after it: the message
+    says what was saved where; `drafts` are the drafts as they now stand (the item no longer among them)."""
+
+    def __init__(self, message: str, drafts: Drafts) -> None:
+        super().__init__(message)
+        self.drafts = drafts
 
 
 def refusals(text: str, file: Path, bank_dir: Path) -> tuple[Problem, ...]:
@@ -293,10 +329,16 @@ def _accept(drafts: Drafts, item: Item, decided: Item, target: Path, person: Ent
         texts.append((file_text, str(drafts.path)))
     loads_bank_files(texts, drafts.articles)  # the bank as it will be, before anything is written
     write_text(target, target_text, Links.FOLLOW)
-    if file_text is None:
-        drafts.path.unlink()
-    else:
-        write_text(drafts.path, file_text, Links.FOLLOW)
+    try:
+        if file_text is None:
+            drafts.path.unlink()
+        else:
+            write_text(drafts.path, file_text, Links.FOLLOW)
+    except (OutputError, OSError) as exc:  # the accept is in the bank: say so, and where the draft still is
+        raise HalfAccepted(f"{decided.id} was accepted into {target}, but {drafts.path} could not be written "
+                           f"({_why(exc)}), "
+                           "so the draft is still in it; the next `quizgen review` of that file drops it, as the bank "
+                           "holds it", dataclasses.replace(drafts, records=rest)) from exc
     return Outcome(_reopen(drafts), target, decided)
 
 

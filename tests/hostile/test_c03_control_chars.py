@@ -153,6 +153,7 @@ def test_review_shows_draft_text_escaped_on_the_terminal(tmp_path: Path, monkeyp
     draft = dataclasses.replace(bank.items[0], draft=True)
     drafts = rv.Drafts(tmp_path / "d.yaml", tmp_path, bank, Bank(items=(draft,)), "")
     monkeypatch.setattr(rv, "open_drafts", lambda *a, **k: rv.Opened(drafts, 0))
+    drafts.path.write_text("items: []\n", encoding="utf-8")  # there, as review checks it can write it before the first draft
     res = run("review", "d.yaml", "--bank", str(GOOD), input="q\n")
     assert res.code == 0, res.err
     assert "\x1b" not in res.out and "\x9b" not in res.out and "\x1f" not in res.out
