@@ -124,3 +124,22 @@ def in_namespace(script: str, timeout: float = 300) -> Ran:
     res = subprocess.run(["unshare", "--mount", "--propagation", "private", "sh", "-c", script],
                          capture_output=True, text=True, timeout=timeout, env=env, check=False)
     return Ran(res.returncode, res.stdout, res.stderr)
+
+
+#: A drafts file of one draft on the good bank's test article t1.txt (read with `--bank` a copy of GOOD).
+ONE_DRAFT = """sources:
+  - id: "t2"
+    file: t1.txt
+    headline: {ja: 見出し, en: Headline}
+    outlet: {ja: テスト, en: Test}
+items:
+  - id: x-draft
+    category: actors
+    kind: person
+    prompt: {ja: 戦略対話の相手は誰か。, en: Who?}
+    answer: {ja: ショイグ, en: Shoigu}
+    explanation: {ja: 説明。, en: Explanation.}
+    evidence:
+      - {article: "t2", quote: 北京でショイグ氏と戦略対話を行いました}
+    draft: true
+"""

@@ -15,7 +15,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from harness import ARTICLES, GOOD, command, in_namespace, process, run
+from harness import ARTICLES, GOOD, ONE_DRAFT, command, in_namespace, process, run
 
 # --------------------------------------------------------------------------- -o of the wrong kind
 
@@ -184,33 +184,17 @@ def test_a_drafts_file_that_is_not_utf8_is_located(bank: Path) -> None:
 
 def test_review_into_a_read_only_bank(bank: Path, tmp_path: Path) -> None:
     drafts = tmp_path / "drafts.yaml"
-    drafts.write_text(DRAFTS, encoding="utf-8")
+    drafts.write_text(ONE_DRAFT, encoding="utf-8")
     script = (f"cd {shlex.quote(str(tmp_path))}\n"
               'mount --bind "$PWD/bank" "$PWD/bank" && mount -o remount,bind,ro "$PWD/bank"\n'
               "printf 'a\\n\\n\\n\\n\\n' | $QUIZGEN review drafts.yaml --bank bank >out.txt 2>err.txt; "
               'echo "rc=$?"; cat err.txt\n')
     res = in_namespace(script)
     assert res.out == "rc=1\nError: cannot make folder bank/items: Read-only file system\n", (res.out, res.err)
-    assert drafts.read_text(encoding="utf-8") == DRAFTS
+    assert drafts.read_text(encoding="utf-8") == ONE_DRAFT
     assert not (bank / "items").exists()
 
 
-DRAFTS = """sources:
-  - id: "t2"
-    file: t1.txt
-    headline: {ja: 見出し, en: Headline}
-    outlet: {ja: テスト, en: Test}
-items:
-  - id: x-draft
-    category: actors
-    kind: person
-    prompt: {ja: 戦略対話の相手は誰か。, en: Who?}
-    answer: {ja: ショイグ, en: Shoigu}
-    explanation: {ja: 説明。, en: Explanation.}
-    evidence:
-      - {article: "t2", quote: 北京でショイグ氏と戦略対話を行いました}
-    draft: true
-"""
 
 
 @pytest.mark.parametrize("epoch", ["99999999999999999999", "-999999999999999", "1e9", "253402300800"])

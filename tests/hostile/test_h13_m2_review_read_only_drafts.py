@@ -17,7 +17,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from harness import command, in_namespace, run
+from harness import ONE_DRAFT, command, in_namespace, run
 
 
 def _drafts(folder: Path) -> Path:
@@ -112,22 +112,7 @@ def test_drafts_made_unwritable_during_the_session_the_summary_counts_the_accept
     assert again.out.startswith("1 件の下書き (ほかに採用済み 1 件)。"), again.out
 
 
-DRAFTS = """sources:
-  - id: "t2"
-    file: t1.txt
-    headline: {ja: 見出し, en: Headline}
-    outlet: {ja: テスト, en: Test}
-items:
-  - id: x-draft
-    category: actors
-    kind: person
-    prompt: {ja: 戦略対話の相手は誰か。, en: Who?}
-    answer: {ja: ショイグ, en: Shoigu}
-    explanation: {ja: 説明。, en: Explanation.}
-    evidence:
-      - {article: "t2", quote: 北京でショイグ氏と戦略対話を行いました}
-    draft: true
-  - id: y-draft
+DRAFTS = ONE_DRAFT + """  - id: y-draft
     category: actors
     kind: person
     prompt: {ja: 北京で戦略対話を行った中国側の人物は誰か。, en: Who in China?}
