@@ -687,9 +687,8 @@ class LeakChecker:
 
     def _lured(self, taker: Question, giver: Question) -> bool:
         """`bool(_lures(taker, giver, …))`, looked at only where `taker`'s items reject a near answer."""
-        if not any(i.reject for i in question_items(taker)) or not isinstance(taker, (ShortQ, ClozeQ)):
-            return False
-        return bool(_lures(taker, giver, [t for _, t, _ in self._profile(giver).texts], self.langs))
+        return (any(i.reject for i in question_items(taker))
+                and bool(_lures(taker, giver, [t for _, t, _ in self._profile(giver).texts], self.langs)))
 
     def _shows(self, giver: Question, fg: _Facts, taker: Question, ft: _Facts) -> bool:
         """Whether `giver`'s texts give `taker` away (`_compare`'s answer leaks, one direction)."""
