@@ -508,6 +508,7 @@ class LeakChecker:
         self.names = person_names(bank)
         self.countries = person_countries(bank)
         self.posts = person_posts(bank)
+        self._rejecting = frozenset(i.id for i in bank.items if i.reject)  # items with a near answer their key rejects
 
     def _id(self, q: Question) -> str:
         known = self._ids.get(id(q))
@@ -686,8 +687,11 @@ class LeakChecker:
         return self._shows(b, fb, a, fa) or self._shows(a, fa, b, fb)
 
     def _lured(self, taker: Question, giver: Question) -> bool:
-        """`bool(_lures(taker, giver, …))`, looked at only where `taker`'s items reject a near answer."""
-        return (any(i.reject for i in question_items(taker))
+        """`bool(_lures(taker, giver, …))`, looked at only where `taker` is written by hand and one of its items
+        rejects a near answer (`_rejecting`: most banks have few; the verdict runs for every pair of a round)."""
+        if not self._rejecting or not isinstance(taker, (ShortQ, ClozeQ)):
+            return False
+        return (any(i.id in self._rejecting for i in question_items(taker))
                 and bool(_lures(taker, giver, [t for _, t, _ in self._profile(giver).texts], self.langs)))
 
     def _shows(self, giver: Question, fg: _Facts, taker: Question, ft: _Facts) -> bool:

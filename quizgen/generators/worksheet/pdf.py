@@ -12,6 +12,7 @@ import logging
 import os
 import re
 import shutil
+import sys
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -44,7 +45,11 @@ def load_weasyprint() -> ModuleType:
     which runs gcc and ld to write into a temporary file; a build stopped then (SIGINT or SIGTERM to its pid alone)
     removed that file while the linker, still running, made it again, an empty `tmpXXXXXXXX` left in the temp folder
     (hostile pass 12). In the build's own folder, removed on the way out, the linker finds no folder to write in, and a
-    killed build's folder goes with the next build."""
+    killed build's folder goes with the next build. Once imported, the module is returned as it is: a temp folder
+    made and swept for every PDF cost `bench/bench_worksheet.py` about a tenth of its ratio."""
+    loaded = sys.modules.get("weasyprint")
+    if loaded is not None:
+        return loaded
     try:
         with build_temp():
             import weasyprint
