@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from quizgen.atomic import Links, write_bytes, write_text
+from quizgen.atomic import Links, scratch_path, write_bytes, write_text
 from quizgen.bank.articles import ArticleFolders
 from quizgen.bank.content import date_answer_problem
 from quizgen.bank.files import bank_files
@@ -129,15 +129,35 @@ def check_writable(drafts: Drafts) -> None:
     """Refuse, before the first decision, a drafts file that cannot be replaced (on a read-only file system, in a
     folder without write permission, made immutable): every decision replaces it, and one taken there would reach
     the bank and not the file (hostile13 M2). The quiz checks its database before the first question the same way.
-    The probe is a decision's own write: the file is written back as it is, its bytes, permissions and time kept."""
-    path = drafts.path
+    The bank files an accept would write (BANK/items/<article>.yaml) are checked too: on a read-only bank the first
+    accept failed after the teacher had read the draft and decided (hostile14 RV15).
+    The probe is a decision's own write: a file is written back as it is, its bytes, permissions and time kept."""
     try:
-        before = path.stat()
-        write_bytes(path, path.read_bytes(), Links.FOLLOW)
+        _probe(drafts.path)
     except (OutputError, OSError) as exc:
-        raise QuizgenError(f"{path} cannot be written ({_why(exc)}), and review saves each decision in it as it is "
-                           "made, so nothing was decided; make it writable, or copy it to a folder you can write and "
-                           "review the copy") from exc
+        raise QuizgenError(f"{drafts.path} cannot be written ({_why(exc)}), and review saves each decision in it as "
+                           "it is made, so nothing was decided; make it writable, or copy it to a folder you can "
+                           "write and review the copy") from exc
+    for target in sorted({_target(drafts.bank_dir, i.articles[0]) for i in drafts.pending if i.articles}):
+        try:
+            _probe(target)
+        except (OutputError, OSError) as exc:
+            raise QuizgenError(f"{target} cannot be written ({_why(exc)}), and review moves each accepted draft into "
+                               "it as it is accepted, so nothing was decided; make the bank writable, or copy the "
+                               "bank to a folder you can write and give the copy with --bank") from exc
+
+
+def _probe(path: Path) -> None:
+    """Write `path` as a decision would: an existing file written back as it is (bytes, permissions and time kept);
+    for a new one, a temporary file made and removed in the folder it would go in (no folder is made)."""
+    if not path.exists():
+        folder = path.parent
+        while not folder.is_dir() and folder != folder.parent:
+            folder = folder.parent
+        with scratch_path(folder / path.name):
+            return
+    before = path.stat()
+    write_bytes(path, path.read_bytes(), Links.FOLLOW)
     with contextlib.suppress(OSError):
         os.chmod(path, stat.S_IMODE(before.st_mode))
         os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
