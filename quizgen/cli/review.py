@@ -20,7 +20,7 @@ from quizgen.bank.model import Text
 from quizgen.cli import cli, guards
 from quizgen.cli.common import ARTICLES_FOLDER, bank_flag, bank_option, path_kind
 from quizgen.cli.terminal import ask, at_terminal, drop_typed_ahead, editor_streams, prepare_stdin, yes_no
-from quizgen.errors import BankError, QuizgenError, UsageError
+from quizgen.errors import BankError, QuizgenError, UsageError, describe_os_error
 from quizgen.text import not_utf8, shorten
 from quizgen.text import terminal_safe as safe
 
@@ -446,6 +446,11 @@ class Session:
             if not keys:
                 click.echo("  (標準入力が端末ではなく、エディタに渡せる端末もないため、エディタの入力は /dev/null でした。"
                            "y は端末で使ってください)")
+            return
+        except OSError as exc:  # the editor removed (or moved, or replaced) the file it was given: hostile14 RE4
+            click.echo(safe(f"  ! エディタが閉じたとき、渡したファイル {exc.filename} を読めませんでした "
+                            f"({describe_os_error(exc)}: 消されたか、別の名前で保存されました)。編集は保存されていません。"
+                            "下書きはそのままです (渡されたファイルに上書き保存してください)"))
             return
         except UnicodeDecodeError as exc:  # the editor saved in another encoding (Shift_JIS, EUC-JP)
             click.echo(f"  ! エディタが保存したファイルは UTF-8 ではありません (byte 0x{exc.object[exc.start]:02x} "
