@@ -32,7 +32,7 @@ from quizgen.extract.clutter import clean
 from quizgen.extract.sentences import split
 from quizgen.extract.session import bank_held
 from quizgen.japanese.outlets import is_masthead, outlet_named, site_named
-from quizgen.text import code_point, find_control
+from quizgen.text import code_point, find_control, find_invisible, invisible_problem
 
 _URL = re.compile(r"^(https?://\S+|[a-z0-9-]+(\.[a-z0-9-]+)+(/\S*)?)$", re.IGNORECASE)
 
@@ -80,6 +80,25 @@ def check_given(source_id: str | None = None, **texts: str | None) -> None:
         if text and at is not None:
             raise UsageError(f"{{{name}}} holds a control character ({code_point(text[at])} at character {at + 1})",
                              names=[name])
+        if text and (said := _invisible(text)) is not None:  # the bank refuses it, at a place in no file yet (AA7)
+            raise UsageError(f"{{{name}}} holds {said}", names=[name])
+
+
+def check_typed(value: str) -> str:
+    """`value` typed at a prompt (a headline, an outlet), or a UsageError for an invisible formatting character
+    (the bank would refuse it, at a place in a file not written yet); control characters are refused as typed."""
+    if (said := _invisible(value)) is not None:
+        raise UsageError(f"That holds {said}; type it again.")
+    return value
+
+
+def _invisible(text: str) -> str | None:
+    """'an invisible formatting character U+202E RIGHT-TO-LEFT OVERRIDE at character 3; remove it (…)', or None."""
+    at = find_invisible(text)
+    if at is None:
+        return None
+    what, fix = invisible_problem(text[at]).split("; ", 1)
+    return f"an {what} at character {at + 1}; {fix}"
 
 
 def check_date(value: str) -> str:
