@@ -369,3 +369,13 @@ def test_catch_up_throttle_holds_new_cards_back_while_the_backlog_is_big(bank: B
     assert plan.held_new and plan.due == 3 and {c.id for c in plan.cards} == set(cards)
     plan = plan_queue(bank.items, cards, T0, random.Random(0), backlog=3)
     assert not plan.held_new and len(plan.cards) == len(bank.items)
+
+
+def test_an_invisible_character_typed_with_an_answer_is_no_part_of_it(bank: Bank) -> None:
+    """Hostile pass 14: 「外\u200b相」 or a bidi control before the answer was judged Wrong with no word why."""
+    s = session(bank, None, ids=("t-visitor",))
+    q = s.next()
+    assert q is not None
+    assert s.judge(q, "shuukinpei")[0]
+    assert s.judge(q, "shuu\u200bkinpei")[0] and s.judge(q, "\u202eshuukinpei")[0]
+    assert not s.judge(q, "\u200b")[0]

@@ -28,6 +28,7 @@ from quizgen.quiz.cards import CardForm, CardKey, QuizCard, main_card, main_form
 from quizgen.quiz.deck import Deck, Queue, plan
 from quizgen.quiz.scheduling import Rating, Scheduler, State
 from quizgen.quiz.store import CurrentCard, Review, Store
+from quizgen.text import INVISIBLE_RE
 
 if TYPE_CHECKING:
     from fsrs import Card
@@ -320,7 +321,10 @@ class Session:
         return self._keys.without(normalise(a) for a in self.forms(item))
 
     def judge(self, question: Question, typed: str) -> tuple[bool, Verdict | None]:
-        """Is `typed` right? Choices mode: `typed` is the option number (or letter); true/false: t/f, ○/×…"""
+        """Is `typed` right? Choices mode: `typed` is the option number (or letter); true/false: t/f, ○/×…
+        Invisible formatting characters a keyboard or a paste slipped in (外\u200b相) are no part of the answer: they are
+        left out, as width and NFD forms are folded (hostile pass 14: judged Wrong with no word why)."""
+        typed = INVISIBLE_RE.sub("", typed)
         if len(typed) > MAX_ANSWER:
             raise AskAgain(f"That is {len(typed):,} characters, more than the {MAX_ANSWER:,} an answer may have; "
                            "type a shorter one.")
