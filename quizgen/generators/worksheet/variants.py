@@ -134,9 +134,11 @@ def build_variant(label: str, content: Content, rng: random.Random, history: His
 
         def repeats(order: list[Question], first: int = number, t: Exercise = t) -> int:
             moved = sum(1 for k, q in enumerate(order) if first + k in history.numbers.get(question_key(q), ()))
-            row = answer_row(order) if t is Exercise.TRUEFALSE and len(order) > 2 else None
+            if t is not Exercise.TRUEFALSE:  # only a true/false section has a pattern of ○ and × to keep
+                return moved
+            row = answer_row(order) if len(order) > 2 else None
             same = history.same_rows(t, row) if row is not None else 0
-            return _RUN_PENALTY * (run_excess(order) + alternation_excess(order)) + _SAME_ROW_PENALTY * same + moved
+            return _RUN_PENALTY * pattern_excess(_truths(order)) + _SAME_ROW_PENALTY * same + moved
 
         order = _best(qs, rng, repeats)
         if run_excess(order):  # no random order kept the runs short: interleave the two kinds
@@ -188,11 +190,12 @@ def longest_alternation(truths: Sequence[bool]) -> int:
     return best
 
 
-def alternation_excess(order: Sequence[Question]) -> int:
-    """How far the longest stretch of ○ and × in turn among the true/false questions of `order` exceeds
-    `MAX_ALTERNATION` (review 21, s2: ×○×○×○ from the first item, six points for spotting the pattern). Scored
-    beside `run_excess`: a section short of one kind may have to alternate."""
-    return max(0, longest_alternation(_truths(order)) - MAX_ALTERNATION)
+def pattern_excess(truths: Sequence[bool]) -> int:
+    """How far a true/false section's answers exceed `run_limit` (review 6, s2 version B: ○○○○×××) and
+    `MAX_ALTERNATION` (review 21, s2: ×○×○×○ from the first item, six points for spotting the pattern), together: a
+    section short of one kind may have to run or alternate."""
+    return (max(0, longest_run(truths) - run_limit(truths))
+            + max(0, longest_alternation(truths) - MAX_ALTERNATION))
 
 
 def interleaved(order: Sequence[Question]) -> list[Question]:
