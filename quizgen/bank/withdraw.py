@@ -16,6 +16,7 @@ from typing import Any
 
 from quizgen.atomic import Links, write_text
 from quizgen.bank.articles import ArticleFolders
+from quizgen.bank.comments import header as comment_header
 from quizgen.bank.files import bank_files
 from quizgen.bank.load import SECTIONS, loads_bank_files, read_files
 from quizgen.bank.located import LocMap, load_located, plain
@@ -79,7 +80,7 @@ def _find(data: dict[str, Any], item_id: str) -> dict[str, Any] | None:
 
 def _header(text: str) -> str:
     """A file's comment lines, kept when it is written back."""
-    return "".join(line + "\n" for line in text.splitlines() if line.startswith("#"))
+    return comment_header(text)
 
 
 def _not_accepted(item_id: str, bank_dir: Path, drafts_file: Path, drafts: dict[str, Any],

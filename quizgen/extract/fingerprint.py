@@ -3,9 +3,10 @@
 A drafts file is the teacher's to edit: a translation typed in, a prompt put right, a person's reading confirmed in
 review. `extract -o FILE` made again over such a file replaced it with fresh `TODO: translate` drafts, rc 0
 (issue 18, hostile12). So extract records, in the file's header comment, a short fingerprint of each record it wrote
-(each source, person and draft, as data: the YAML's layout and comments do not count); `edited` names the records
-that are not as extract wrote them (changed, or added) — drafts `review` accepted have left the file and lose
-nothing. `review` keeps the header's comment lines as they are, so the fingerprints stay with the file.
+(each source, person and draft, as data: the YAML's layout does not count) and of each comment line it wrote;
+`edited` names the records that are not as extract wrote them (changed, or added) and the comments it did not write
+(a teacher's note: hostile pass 14 lost one so) — drafts `review` accepted have left the file and lose nothing.
+`review` keeps every comment (`quizgen.bank.comments.header`), so the fingerprints stay with the file.
 """
 
 from __future__ import annotations
@@ -14,7 +15,9 @@ import hashlib
 import json
 from typing import Any
 
+from quizgen.bank.comments import comments
 from quizgen.bank.located import LocMap, load_located, plain
+from quizgen.extract.numbering import NUMBERS_LINE
 
 _LINE = "# extract が書いた形 (手で直した下書きを extract -o は上書きしない):"
 _SECTIONS = ("sources", "entities", "items")
@@ -24,6 +27,15 @@ _PER_LINE = 8
 def _fingerprint(section: str, record: Any) -> str:
     data = json.dumps([section, record], ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return hashlib.sha256(data.encode("utf-8")).hexdigest()[:10]
+
+
+def _comment_print(text: str) -> str:
+    return "#" + _fingerprint("comment", text.strip())[:9]
+
+
+def _own(text: str) -> bool:
+    """Whether a comment line is one extract rewrites (its fingerprints and numbers), so none of a teacher's."""
+    return text.startswith((_LINE, NUMBERS_LINE))
 
 
 def _records(body: str) -> list[tuple[str, str, Any]] | None:
@@ -46,6 +58,7 @@ def stamped(header: str, body: str) -> str:
     """`header` with the fingerprints of the records of `body` (the YAML extract writes under it)."""
     records = _records(body) or []
     prints = [_fingerprint(section, record) for section, _, record in records]
+    prints += [_comment_print(line) for line in header.splitlines() if line.startswith("#") and not _own(line)]
     kept = "".join(line + "\n" for line in header.splitlines() if not line.startswith(_LINE))
     return kept + "".join(f"{_LINE} {' '.join(prints[k:k + _PER_LINE])}\n" for k in range(0, len(prints), _PER_LINE))
 
@@ -61,8 +74,12 @@ def edited(text: str) -> tuple[str, ...] | None:
     if records is None:
         return None
     what = {"sources": "source", "entities": "person", "items": "draft"}
-    return tuple(f"{what[section]} {name}" for section, name, record in records
-                 if _fingerprint(section, record) not in prints)
+    changed = [f"{what[section]} {name}" for section, name, record in records
+               if _fingerprint(section, record) not in prints]
+    if any(p.startswith("#") for p in prints):  # an extract that fingerprints its comments
+        changed += [f"the comment on line {c.line} ({c.text[:40]})" for c in comments(text) or ()
+                    if not _own(c.text) and _comment_print(c.text) not in prints]
+    return tuple(changed)
 
 
 __all__ = ["edited", "stamped"]

@@ -6,14 +6,14 @@ from __future__ import annotations
 
 import re
 
-_NUMBERS_LINE = "# 番号 (review の g N):"
+NUMBERS_LINE = "# 番号 (review の g N):"
 _NUMBER = re.compile(r"(\d+)=(\S+)")
 
 
 def numbers_of(header: str) -> dict[str, int]:
     """The draft numbers a drafts file's header holds, by id."""
-    return {m.group(2): int(m.group(1)) for line in header.splitlines() if line.startswith(_NUMBERS_LINE)
-            for m in _NUMBER.finditer(line, len(_NUMBERS_LINE))}
+    return {m.group(2): int(m.group(1)) for line in header.splitlines() if line.startswith(NUMBERS_LINE)
+            for m in _NUMBER.finditer(line, len(NUMBERS_LINE))}
 
 
 def numbered(header: str, ids: tuple[str, ...]) -> str:
@@ -25,9 +25,9 @@ def numbered(header: str, ids: tuple[str, ...]) -> str:
     start = max(known.values(), default=0) + 1
     every = {**known, **{i: start + k for k, i in enumerate(new)}}
     pairs = [f"{n}={i}" for i, n in sorted(every.items(), key=lambda kv: kv[1])]
-    kept = "".join(line + "\n" for line in header.splitlines() if not line.startswith(_NUMBERS_LINE))
+    kept = "".join(line + "\n" for line in header.splitlines() if not line.startswith(NUMBERS_LINE))
     lines = [" ".join(pairs[k:k + 5]) for k in range(0, len(pairs), 5)]
-    return kept + "".join(f"{_NUMBERS_LINE} {line}\n" for line in lines)
+    return kept + "".join(f"{NUMBERS_LINE} {line}\n" for line in lines)
 
 
-__all__ = ["numbered", "numbers_of"]
+__all__ = ["NUMBERS_LINE", "numbered", "numbers_of"]

@@ -29,6 +29,7 @@ from typing import Any
 
 from quizgen.atomic import Links, scratch_path, write_bytes, write_text
 from quizgen.bank.articles import ArticleFolders
+from quizgen.bank.comments import header as comment_header
 from quizgen.bank.content import date_answer_problem
 from quizgen.bank.files import bank_files
 from quizgen.bank.load import SECTIONS, bank_data, dumps_bank, loads_bank_files, loads_bank_parts, read_files
@@ -112,7 +113,7 @@ def open_drafts(file: Path, bank_dir: Path, articles_dir: Path | None = None) ->
     text = read[0][0]
     texts = _bank_texts(bank_dir, file)
     articles = ArticleFolders.for_bank(bank_dir, articles_dir)
-    header = "".join(line + "\n" for line in text.splitlines() if line.startswith("#"))
+    header = comment_header(text)
     text, recovered = _without_accepted(text, str(file), texts)
     bank, parts = loads_bank_parts([*texts, (text, str(file))], articles)
     if any(not i.draft for i in parts[-1].items):  # an accepted item: the bank's own file (hostile8 L05)
@@ -534,7 +535,7 @@ def _existing(target: Path) -> tuple[str, dict[str, Any]]:
     if not target.exists():
         return "", {}
     text = target.read_text(encoding="utf-8")
-    header = "".join(line + "\n" for line in text.splitlines() if line.startswith("#"))
+    header = comment_header(text)
     data, problems = load_located(text, str(target))
     if problems:
         raise BankError(problems)
