@@ -20,6 +20,7 @@ from quizgen.bank.placeholders import TODO_EN, UNKNOWN_OUTLET, is_placeholder
 from quizgen.bank.records import dumps_yaml
 from quizgen.errors import Problem, QuizgenError, UsageError
 from quizgen.extract import candidates as cand
+from quizgen.extract import references
 from quizgen.extract.clutter import Cleaned, ClutterReason, clean
 from quizgen.extract.dating import PageDate, Resolved, resolve
 from quizgen.extract.distractors import Named, Pools
@@ -30,7 +31,7 @@ from quizgen.extract.lexicon import Lexicon, Mention
 from quizgen.extract.nlp import Analyzer
 from quizgen.extract.numbering import numbered
 from quizgen.extract.ranking import LeftOut, Selection, default_size, select
-from quizgen.extract.sentences import split
+from quizgen.extract.sentences import Sentence, split
 from quizgen.japanese.normalise import normalise
 from quizgen.text import code_point, find_control, find_invisible, invisible_problem
 
@@ -228,20 +229,21 @@ def extract(text: str, source: Source, bank: Bank, analyse: Analyzer, *, limit: 
     if limit is None:
         limit = default_size(len({f.sentence_start for f in found}))
     allowed = page.years
-    label = event_label(source.headline.ja, page)
-    event = headline_event(source.headline.ja)
+    lead = sentences[0].text
+    label = event_label(source.headline.ja, page, lead=lead)
+    event = headline_event(source.headline.ja) or lead_event(lead)
     cued = {f.key for f in found  # 習氏 in the cue gives 習近平 away too; the lead's place is asked as the headline's is
             if _in_label(f, f"{label}{event}") and not headline_fact(f)}
     main = main_actors(named)
     ctx = Context(source.id, page, label, pools(every, bank, page), bank, carried, before, told,
-                  anchor=cue_phrase("", event))
+                  anchor=cue_phrase("", event), topics=carried_topics(sentences))
     picked = select(found, limit, compatible=lambda a, b: _compatible(a, b, allowed),
                     separate=lambda a, b: _hides(a, b, allowed),
                     given=lambda f: f.key not in figures and (f.key in cued or (f.key in main and not headline_fact(f))
                                      or (_in_headline(f, source.headline.ja, bank) and not headline_fact(f))
                                      or broader(f.candidate, main) or ctx.references(f) is None))
     if label and _asks_the_month((*picked.chosen, *picked.rest), page):  # newuser5 #5: 【2025年9月 …】 beside 2025年9月26日
-        ctx = dataclasses.replace(ctx, label=event_label(source.headline.ja, page, month=False))
+        ctx = dataclasses.replace(ctx, label=event_label(source.headline.ja, page, month=False, lead=lead))
     every_chosen = [build(f, _masks(f, picked.chosen, allowed), ctx) for f in picked.chosen]
     kept = apart(every_chosen, [f.score for f in picked.chosen])
     built = list(kept)
@@ -424,15 +426,16 @@ def _asks_the_month(found: Sequence[Fact], page: PageDate) -> bool:
         for d in (f.candidate.date for f in found))
 
 
-def event_label(headline: str, page: PageDate, month: bool = True) -> str:
+def event_label(headline: str, page: PageDate, month: bool = True, lead: str = "") -> str:
     """The context cue for prompts that name no year: 【2024年5月 中露首脳の会談】 — the page's month (where the
     article writes its year) and the event its headline names (`headline_event`; 「中国、朝ロ条約に「コメントせず」」
-    is a headline, not an event: 【2024年6月】). No cue without a date. `month=False`: the year alone (【2025年 …】,
+    is a headline, not an event: 【2024年6月】), else the event the `lead` sentence is about (`lead_event`). No cue
+    without a date. `month=False`: the year alone (【2025年 …】,
     where a draft asks a day of the page's month, which the month would give away)."""
     published = page.published
     if published is None or published.year not in page.years:
         return ""
-    event = headline_event(headline)
+    event = headline_event(headline) or lead_event(lead)
     when = f"{published.year}年{published.month}月" if month else f"{published.year}年"
     return cue_phrase(when, event)
 
@@ -474,6 +477,43 @@ def headline_event(headline: str) -> str:
     if is_placeholder(event) or len(event) > 30 or _NOT_AN_EVENT.search(event):
         event = ""  # a column's title names no event: the month alone is the cue
     return event
+
+
+# the lead's topic, when it is a meeting or a visit: its short name in brackets (主要7か国首脳会議（G7広島サミット）は)
+# or the name itself (上海協力機構首脳会議は)
+_EVENT_END = r"(?:首脳会議|サミット|首脳会談|外相会談|会談|合同演習|演習|訪問|総会|フォーラム|会合|対話)"
+_LEAD_SHORT = re.compile(r"[（(]([^（）()、。「」]{2,15}" + _EVENT_END + r")[）)]は")
+_LEAD_NAME = re.compile(r"(?<![\u4e00-\u9fff\u30a1-\u30fa\u30fcA-Za-z0-9・])([\u4e00-\u9fff\u30a1-\u30fa\u30fcA-Za-z0-9・]{2,15}"
+                        + _EVENT_END + r")は")
+
+
+def carried_topics(sentences: Sequence[Sentence]) -> dict[int, str]:
+    """Who each sentence that names no one is about (by its start): the topic the sentence before it in its
+    paragraph starts with, carried over sentences that name no one either (holdout_v16, untuned: 「宣言は「…」と
+    明記。ウクライナとの直接対話などを通じ、…支持するよう
+    促した。」 was drafted with no subject; its card reads 「宣言は、ウクライナとの…」 now)."""
+    out: dict[int, str] = {}
+    last: str | None = None
+    line = None
+    for s in sentences:
+        if s.line != line:
+            last, line = None, s.line
+        if references.lacks_subject(s.text):
+            if last is not None:
+                out[s.start] = last  # and the next sentence without a subject too
+        else:
+            last = references.topic(s.text)
+    return out
+
+
+def lead_event(lead: str) -> str:
+    """The event the article's first sentence is about, for the context cue where the headline names none
+    (holdout_v16, untuned: 「G7、中国に「ロシアへの働きかけ」要求…」 gave every prompt the bare cue 【2023年】; its lead
+    reads 「…開かれた主要7か国首脳会議（G7広島サミット）は、…」): the short name it gives its topic in brackets, else the
+    topic itself when it names a meeting, a visit or an exercise; "" otherwise."""
+    head = lead.split("、", 1)[0] + "、" if "、" in lead else lead
+    m = _LEAD_SHORT.search(head) or _LEAD_NAME.search(head)
+    return m.group(1) if m is not None else ""
 
 
 def pools(cands: Sequence[cand.Candidate], bank: Bank, page: PageDate) -> Pools:

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import itertools
 import random
 import re
 from collections.abc import Mapping, Sequence
@@ -62,6 +63,8 @@ class Context:
     before: Mapping[int, str] = dataclasses.field(default_factory=dict)  # sentence start -> headline and earlier text
     text: str = ""  # the article's sentences (where a 両国 nothing before names finds its pair)
     anchor: str = ""  # the event alone (【中ロとイラン オマーン湾で海軍合同演習】), for prompts of another time
+    topics: Mapping[int, str] = dataclasses.field(default_factory=dict)  # sentence start -> who it is about, where
+    # it names no one and a sentence before it in its paragraph does (`carried_topics`)
 
     def references(self, f: Fact) -> dict[Span, str] | None:
         """What the fact's prompt prints for the page references of its sentence (両国, 同航路, 24年), or None
@@ -249,6 +252,29 @@ def _dated(f: Fact, resolved: Sequence[Resolved]) -> Resolved | None:
     return max(provable, key=lambda r: r.precision) if provable else None
 
 
+_RANGE = re.compile(r"(?:から|～|〜|~|－)")
+
+
+def _range_ends(text: str, resolved: Sequence[Resolved], dates: Mapping[Span, str]) -> dict[Span, str]:
+    """The second date of a range printed without the year (and month) it shares with the first, as a newspaper
+    writes it: 「2023年5月19日から21日まで」, never 「…から2023年5月21日まで」 (holdout_v16, untuned)."""
+    out: dict[Span, str] = {}
+    ordered = sorted(resolved, key=lambda r: r.start)
+    for first, second in itertools.pairwise(ordered):
+        span = (second.start, second.end)
+        if span not in dates or not _RANGE.fullmatch(text[first.end:second.start]) or first.year != second.year:
+            continue
+        if first.month is None or second.month is None:
+            continue
+        if second.day is None:
+            out[span] = f"{second.month}月"
+        elif first.month == second.month and first.day is not None:
+            out[span] = f"{second.day}日"
+        else:
+            out[span] = f"{second.month}月{second.day}日"
+    return out
+
+
 @dataclass(frozen=True)
 class Built:
     item: Item
@@ -269,6 +295,9 @@ def build(f: Fact, masks: Mapping[Span, str], ctx: Context) -> Built:
     dates |= {(m.start(), m.end()): "" for m in GLOSS_AFTER_KANJI.finditer(text)}  # 習近平(しゅう・きんぺい)
     if (link := _LINK.match(text)) is not None and not (c.start < link.end()):
         dates[(0, link.end())] = ""  # 一方、…: the sentence it answers is not on the card
+    if (who := ctx.topics.get(c.sentence.start)) is not None:  # 宣言は、…を支持するよう促した (holdout_v16)
+        at = link.end() if link is not None and not (c.start < link.end()) else 0
+        dates[(0, at)] = f"{who}は、"
     dates |= _same_day(text, resolved, ctx.carried.get(c.sentence.start), allowed, (c.start, c.end))
     refs = ctx.references(f) or {}
     cut = [span for span, v in refs.items() if not v]  # a clause left out (the other clock's time): its dates go too
@@ -276,6 +305,7 @@ def build(f: Fact, masks: Mapping[Span, str], ctx: Context) -> Built:
     dates |= {(a, b): v for (a, b), v in refs.items()
               if not (a < c.end and c.start < b) and not any(a < y and x < b for x, y in dates)
               and not _within(a, quoted)}
+    dates |= _range_ends(text, resolved, dates)
     if c.date is not None:
         dates[(c.start, c.end)] = c.date.answer
     for r in resolved:  # 2000年7月以来（　　）年ぶり: the count follows from the year, which goes (with what qualifies it:

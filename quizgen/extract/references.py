@@ -300,3 +300,36 @@ def apply(text: str, repl: Mapping[Span, str]) -> str:
         out += [text[at:a], v]
         at = b
     return "".join(out) + text[at:]
+
+
+# who a sentence that tells what someone did is about: the name it starts with before は (宣言は, 習氏は), outside
+# quotes and brackets; never one after a qualifier (中国の習近平国家主席は), a pair (ロシアと中国は) or a gloss
+_LEAD_TOPIC = re.compile(r"^(?:(?:しかし|一方で?|また|さらに|これに対し)、?)?"
+                         r"([\u4e00-\u9fff\u30a1-\u30fa\u30fcA-Za-z0-9０-９・]{2,12})は(?![\u3041-\u3093])")
+# a sentence that says what is (中国はICCに加盟していない。): the next one's missing subject is seldom its topic
+_STATIVE_END = re.compile(r"(?:ない|なかった|だ|である|です|ではない|ている|ていた)。?$")
+# a name (a quotation counts: 「シャヘド」は) before は, が (not がある, がない) or も: the sentence names who acts
+_SUBJECT_MARK = re.compile(r"[\u4e00-\u9fff\u30a1-\u30fa\u30fcA-Za-z0-9０-９＿]+(?:ら|たち)?(?:は|が(?!あ|な)|も)")
+_BRACKETED = re.compile(r"「[^「」]*」|『[^『』]*』|（[^（）]*）|\([^()]*\)")
+
+
+def _unquoted(text: str) -> str:
+    before = None
+    while before != text:
+        before, text = text, _BRACKETED.sub(lambda m: "＿" * len(m.group(0)), text)
+    return text
+
+
+def topic(text: str) -> str | None:
+    """The name a sentence that tells what someone did starts with as its topic (宣言は「…」と明記。 -> 宣言), or None
+    (for 中国の習近平国家主席は…, ロシアと中国は…, and a sentence that says what is: 中国はICCに加盟していない。)."""
+    found = _LEAD_TOPIC.match(_unquoted(text))
+    if found is None or _STATIVE_END.search(text.rstrip()):
+        return None
+    return text[found.start(1):found.end(1)]
+
+
+def lacks_subject(text: str) -> bool:
+    """Whether a sentence names no one who acts: no name before は, が or も outside its quotes and brackets
+    (「ウクライナとの直接対話などを通じ、…平和を支持するよう促した。」, whose subject is a sentence before)."""
+    return _SUBJECT_MARK.search(_unquoted(text)) is None
