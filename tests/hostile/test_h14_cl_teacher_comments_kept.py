@@ -63,7 +63,7 @@ def test_an_inline_comment_counts_too_and_an_untouched_file_is_still_made_again(
 def test_review_keeps_every_comment_of_the_drafts_file(tmp_path: Path) -> None:
     drafts = drafts_workspace(tmp_path)
     _, second = _with_comments(drafts)
-    assert run("review", str(drafts), "--bank", str(tmp_path / "cls"), input="a\nq\n").code == 0  # one decision: the first draft leaves for the bank
+    assert run("review", str(drafts), "--bank", str(tmp_path / "cls"), input="a\nq\n").code == 0  # the first draft leaves
     after = drafts.read_text(encoding="utf-8")
     assert "# 田中先生に確認する\n" in after
     assert "答えは要確認" in after
