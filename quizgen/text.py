@@ -84,13 +84,17 @@ def not_utf8(text: str) -> bool:
 
 def typed_problem(text: str, limit: int) -> str | None:
     """Why a line typed at a prompt cannot be kept ("That is not UTF-8 text …"), or None: it must be UTF-8, hold
-    no control character and have at most `limit` characters."""
+    no control character nor invisible formatting character, and have at most `limit` characters."""
     if not_utf8(text):
         return "That is not UTF-8 text (is the terminal set to Shift_JIS or EUC-JP?); type it again."
     at = find_control(text)
     if at is not None:
         return (f"That holds a control character ({code_point(text[at])} at character {at + 1}: an arrow or function "
                 "key?); type it again.")
+    at = find_invisible(text)
+    if at is not None:  # a bank text may hold none (`quizgen check`): hostile15, a discard reason with U+202E
+        said = invisible_problem(text[at]).replace("; remove it", f" at character {at + 1}; remove it")
+        return f"That holds an {said}; type it again."
     if len(text) > limit:
         return f"That is {len(text):,} characters, more than the {limit:,} it may have; type a shorter one."
     return None

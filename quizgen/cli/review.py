@@ -433,6 +433,7 @@ class Session:
         return form(edited, self.drafts.bank, tuple(f for f in fields if f != "when"))
 
     def edit_yaml(self, item: Item) -> None:
+        from quizgen.bank.comments import comments
         from quizgen.bank.data import to_data
         from quizgen.bank.records import dumps_yaml
         from quizgen.extract import review as rv
@@ -465,6 +466,12 @@ class Session:
             _problems(exc, item.id)
             click.echo("  編集は保存されませんでした。下書きは変わりません。")
             return
+        notes = "".join(f"# ({item.id} の編集にあった注) {c.text[1:].strip()}\n" for c in comments(text) or ())
+        if notes:  # hostile15: a note typed in the editor was dropped while 「保存しました」 was said
+            self.drafts = dataclasses.replace(self.drafts, header=self.drafts.header + notes)
+        if (typed := rv.renamed(item.id, text)) is not None:
+            click.echo(safe(f"  id は変えられません (番号・出典との結びつきが id にあるため)。{typed} ではなく元の "
+                            f"{item.id} のまま、ほかの編集を保存します。"))
         self.save_edit(item, lambda: rv.update(self.drafts, dataclasses.replace(edited, draft=True)))
 
     def save_edit(self, item: Item, write: Callable[[], Drafts]) -> None:

@@ -82,4 +82,13 @@ def edited(text: str) -> tuple[str, ...] | None:
     return tuple(changed)
 
 
-__all__ = ["edited", "stamped"]
+def foreign_comments(text: str) -> tuple[str, ...]:
+    """The comment lines of a drafts file's `text` that extract did not write (a teacher's notes); every comment but
+    extract's own kinds of line when the file holds no fingerprints of its comments."""
+    prints = {p for line in text.splitlines() if line.startswith(_LINE) for p in line[len(_LINE):].split()}
+    known = any(p.startswith("#") for p in prints)
+    return tuple(c.text for c in comments(text) or ()
+                 if not _own(c.text) and not (known and _comment_print(c.text) in prints))
+
+
+__all__ = ["edited", "foreign_comments", "stamped"]

@@ -40,6 +40,7 @@ from quizgen.bank.placeholders import TODO_EN
 from quizgen.bank.records import dumps_yaml
 from quizgen.errors import BankError, OutputError, Problem, QuizgenError, UsageError, describe_os_error
 from quizgen.extract.drafts import placeholder_fields
+from quizgen.extract.fingerprint import foreign_comments
 from quizgen.extract.lexicon import Mention, new_entity_id
 from quizgen.extract.numbering import numbered, numbers_of
 from quizgen.extract.session import bank_held
@@ -111,6 +112,8 @@ def open_drafts(file: Path, bank_dir: Path, articles_dir: Path | None = None) ->
     if problems:
         raise BankError(problems)
     text = read[0][0]
+    if _only_comments(text) and text.strip():
+        raise UsageError(f"{file} holds no drafts, only comments (every draft in it was decided); nothing to review")
     texts = _bank_texts(bank_dir, file)
     articles = ArticleFolders.for_bank(bank_dir, articles_dir)
     header = comment_header(text)
@@ -236,8 +239,13 @@ def _with(drafts: Drafts, records: Bank) -> tuple[str | None, Bank]:
 
 
 def _reopen(drafts: Drafts) -> Drafts:
-    return open_drafts(drafts.path, drafts.bank_dir, _explicit(drafts)).drafts if drafts.path.exists() else \
-        dataclasses.replace(drafts, records=Bank(), stamp="")
+    if not drafts.path.exists() or _only_comments(drafts.path.read_text(encoding="utf-8")):
+        return dataclasses.replace(drafts, records=Bank(), stamp="")
+    return open_drafts(drafts.path, drafts.bank_dir, _explicit(drafts)).drafts
+
+
+def _only_comments(text: str) -> bool:
+    return all(not line.strip() or line.lstrip().startswith("#") for line in text.splitlines())
 
 
 def _explicit(drafts: Drafts) -> Path | None:
@@ -275,10 +283,19 @@ def rebuild(drafts: Drafts, item_id: str, edited_text: str) -> Item:
     if not isinstance(edited, LocMap) or not isinstance(edited.get("id"), str):
         raise UsageError("the edited item must be a YAML mapping with an `id`")
     data = bank_data(drafts.records)
-    data["items"] = [plain(edited) if i["id"] == item_id else i for i in data.get("items", [])]
+    # the id stays (hostile15: an edit that changed it was dropped whole, 「保存しました」 said): the draft's number,
+    # its fingerprint and the bank's links hang on it; `renamed` tells the teacher
+    data["items"] = [{**plain(edited), "id": item_id} if i["id"] == item_id else i for i in data.get("items", [])]
     bank = loads_bank_files([*_bank_texts(drafts.bank_dir, drafts.path), (dumps_yaml(data), str(drafts.path))],
                             drafts.articles)
-    return bank.item_by_id[edited["id"]]
+    return bank.item_by_id[item_id]
+
+
+def renamed(item_id: str, edited_text: str) -> str | None:
+    """The id an edited item's text gives it when that is not `item_id` (`rebuild` keeps `item_id`), else None."""
+    edited, problems = load_located(edited_text, EDITED)
+    typed = edited.get("id") if not problems and isinstance(edited, LocMap) else None
+    return typed if isinstance(typed, str) and typed != item_id else None
 
 
 def restore(drafts: Drafts, item: Item) -> Drafts:
@@ -351,7 +368,9 @@ def _accept(drafts: Drafts, item: Item, decided: Item, target: Path, person: Ent
     loads_bank_files(texts, drafts.articles)  # the bank as it will be, before anything is written
     write_text(target, target_text, Links.FOLLOW)
     try:
-        if file_text is None:
+        if file_text is None and foreign_comments(drafts.header):  # the last draft left: the teacher's notes stay
+            write_text(drafts.path, drafts.header, Links.FOLLOW)  # (hostile15: the file went, and they with it)
+        elif file_text is None:
             drafts.path.unlink()
         else:
             write_text(drafts.path, file_text, Links.FOLLOW)
