@@ -69,6 +69,13 @@ def invisible_problem(char: str) -> str:
     return f"invisible formatting character {code_point(char)}{' ' + name if name else ''}; remove it ({why})"
 
 
+def invisible_at(text: str, at: int) -> str:
+    """The invisible formatting character at `at` of `text` as a message says it where its place is known:
+    'invisible formatting character U+202E RIGHT-TO-LEFT OVERRIDE at character 3; remove it (…)'."""
+    what, fix = invisible_problem(text[at]).split("; ", 1)
+    return f"{what} at character {at + 1}; {fix}"
+
+
 def code_point(char: str) -> str:
     """'U+001F' for '\\x1f'."""
     return f"U+{ord(char):04X}"
@@ -93,8 +100,7 @@ def typed_problem(text: str, limit: int) -> str | None:
                 "key?); type it again.")
     at = find_invisible(text)
     if at is not None:  # a bank text may hold none (`quizgen check`): hostile15, a discard reason with U+202E
-        said = invisible_problem(text[at]).replace("; remove it", f" at character {at + 1}; remove it")
-        return f"That holds an {said}; type it again."
+        return f"That holds an {invisible_at(text, at)}; type it again."
     if len(text) > limit:
         return f"That is {len(text):,} characters, more than the {limit:,} it may have; type a shorter one."
     return None

@@ -76,4 +76,9 @@ def header(text: str) -> str:
     return "".join(line + "\n" for line in out)
 
 
-__all__ = ["Comment", "comments", "header"]
+def only_comments(text: str) -> bool:
+    """Whether `text` holds comments and blank lines only (no YAML value)."""
+    return all(not line.strip() or line.lstrip().startswith("#") for line in text.splitlines())
+
+
+__all__ = ["Comment", "comments", "header", "only_comments"]

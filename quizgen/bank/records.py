@@ -22,7 +22,7 @@ from typing import Any
 from quizgen.bank.data import fields_of as _fields
 from quizgen.bank.located import UNREADABLE, Loc, LocList, LocMap
 from quizgen.errors import Problem
-from quizgen.text import QUOTE_CHARS, code_point, find_control, find_invisible, invisible_problem, quoted
+from quizgen.text import QUOTE_CHARS, code_point, find_control, find_invisible, invisible_at, quoted
 
 MISSING = object()
 
@@ -128,8 +128,7 @@ class Reader:
             return self.fail(loc, path, f"control character {code_point(raw[at])} at character {at + 1}; "
                                         "remove it (only tab and newline are allowed)")
         if (at := find_invisible(raw)) is not None:
-            what, fix = invisible_problem(raw[at]).split("; ", 1)
-            return self.fail(loc, path, f"{what} at character {at + 1}; {fix}")
+            return self.fail(loc, path, invisible_at(raw, at))
         if not raw.strip():
             return self.fail(loc, path, "must not be empty")
         return unicodedata.normalize("NFC", raw)  # one spelling: an NFD answer (ク + U+3099) matched no IME's answer

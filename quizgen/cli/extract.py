@@ -57,11 +57,11 @@ def add_article(article: Path, headline: str | None, outlet: str | None, publish
     unasked = tuple(flag for flag, value in (("--headline", headline), ("--outlet", outlet), ("--date", published),
                                              ("--url", url)) if value is None)  # what a script can give instead
     if headline is None:
-        headline = _ask("見出し (headline)", guess.headline, check=rg.check_typed, unasked=unasked)
+        headline = _ask("見出し (headline)", guess.headline, unasked=unasked)
     if outlet is None:
         named = outlet_named(text)  # the masthead or copyright line's outlet, offered (- leaves it unknown)
         label = "媒体 (outlet; -: 不明)" if named else "媒体 (outlet; Enter: 不明)"
-        outlet = _ask(label, named or "", check=rg.check_typed, unasked=unasked)
+        outlet = _ask(label, named or "", unasked=unasked)
         outlet = "" if outlet == "-" else outlet
     if published is None:
         published = _ask("日付 YYYY-MM-DD (date)", guess.published or "", check=rg.check_date, unasked=unasked)

@@ -461,7 +461,7 @@ class Session:
             click.echo("  保存せずにエディタが閉じられました。下書きは変わりません。")
             return
         try:
-            edited = rv.rebuild(self.drafts, item.id, text)
+            edited, typed = rv.rebuild(self.drafts, item.id, text)
         except QuizgenError as exc:
             _problems(exc, item.id)
             click.echo("  編集は保存されませんでした。下書きは変わりません。")
@@ -469,7 +469,7 @@ class Session:
         notes = "".join(f"# ({item.id} の編集にあった注) {c.text[1:].strip()}\n" for c in comments(text) or ())
         if notes:  # hostile15: a note typed in the editor was dropped while 「保存しました」 was said
             self.drafts = dataclasses.replace(self.drafts, header=self.drafts.header + notes)
-        if (typed := rv.renamed(item.id, text)) is not None:
+        if typed is not None:
             click.echo(safe(f"  id は変えられません (番号・出典との結びつきが id にあるため)。{typed} ではなく元の "
                             f"{item.id} のまま、ほかの編集を保存します。"))
         self.save_edit(item, lambda: rv.update(self.drafts, dataclasses.replace(edited, draft=True)))

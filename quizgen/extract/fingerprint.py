@@ -54,6 +54,11 @@ def _records(body: str) -> list[tuple[str, str, Any]] | None:
     return out
 
 
+def _prints(text: str) -> set[str]:
+    """The fingerprints a drafts file's header records (of records, and `#…` of comment lines)."""
+    return {p for line in text.splitlines() if line.startswith(_LINE) for p in line[len(_LINE):].split()}
+
+
 def stamped(header: str, body: str) -> str:
     """`header` with the fingerprints of the records of `body` (the YAML extract writes under it)."""
     records = _records(body) or []
@@ -67,7 +72,7 @@ def edited(text: str) -> tuple[str, ...] | None:
     """The records of the drafts file `text` that are not as `extract` wrote them: "draft ID", "person ID" or
     "source ID", in the file's order; None when the file holds no fingerprints (extract did not write it, or an
     extract older than them did), so what in it was typed cannot be told."""
-    prints = {p for line in text.splitlines() if line.startswith(_LINE) for p in line[len(_LINE):].split()}
+    prints = _prints(text)
     if not prints:
         return None
     records = _records(text)
@@ -85,7 +90,7 @@ def edited(text: str) -> tuple[str, ...] | None:
 def foreign_comments(text: str) -> tuple[str, ...]:
     """The comment lines of a drafts file's `text` that extract did not write (a teacher's notes); every comment but
     extract's own kinds of line when the file holds no fingerprints of its comments."""
-    prints = {p for line in text.splitlines() if line.startswith(_LINE) for p in line[len(_LINE):].split()}
+    prints = _prints(text)
     known = any(p.startswith("#") for p in prints)
     return tuple(c.text for c in comments(text) or ()
                  if not _own(c.text) and not (known and _comment_print(c.text) in prints))

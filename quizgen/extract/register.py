@@ -32,7 +32,7 @@ from quizgen.extract.clutter import clean
 from quizgen.extract.sentences import split
 from quizgen.extract.session import bank_held
 from quizgen.japanese.outlets import is_masthead, outlet_named, site_named
-from quizgen.text import code_point, find_control, find_invisible, invisible_problem
+from quizgen.text import code_point, find_control, find_invisible, invisible_at
 
 _URL = re.compile(r"^(https?://\S+|[a-z0-9-]+(\.[a-z0-9-]+)+(/\S*)?)$", re.IGNORECASE)
 
@@ -84,21 +84,11 @@ def check_given(source_id: str | None = None, **texts: str | None) -> None:
             raise UsageError(f"{{{name}}} holds {said}", names=[name])
 
 
-def check_typed(value: str) -> str:
-    """`value` typed at a prompt (a headline, an outlet), or a UsageError for an invisible formatting character
-    (the bank would refuse it, at a place in a file not written yet); control characters are refused as typed."""
-    if (said := _invisible(value)) is not None:
-        raise UsageError(f"That holds {said}; type it again.")
-    return value
-
-
 def _invisible(text: str) -> str | None:
-    """'an invisible formatting character U+202E RIGHT-TO-LEFT OVERRIDE at character 3; remove it (…)', or None."""
+    """'an invisible formatting character U+202E RIGHT-TO-LEFT OVERRIDE at character 3; remove it (…)', or None.
+    (Typed at a prompt, `quizgen.cli.terminal.ask` asks again for it, as for every typed text.)"""
     at = find_invisible(text)
-    if at is None:
-        return None
-    what, fix = invisible_problem(text[at]).split("; ", 1)
-    return f"an {what} at character {at + 1}; {fix}"
+    return None if at is None else f"an {invisible_at(text, at)}"
 
 
 def check_date(value: str) -> str:

@@ -30,6 +30,7 @@ from typing import Any
 from quizgen.atomic import Links, scratch_path, write_bytes, write_text
 from quizgen.bank.articles import ArticleFolders
 from quizgen.bank.comments import header as comment_header
+from quizgen.bank.comments import only_comments
 from quizgen.bank.content import date_answer_problem
 from quizgen.bank.files import bank_files
 from quizgen.bank.load import SECTIONS, bank_data, dumps_bank, loads_bank_files, loads_bank_parts, read_files
@@ -112,7 +113,7 @@ def open_drafts(file: Path, bank_dir: Path, articles_dir: Path | None = None) ->
     if problems:
         raise BankError(problems)
     text = read[0][0]
-    if _only_comments(text) and text.strip():
+    if only_comments(text) and text.strip():
         raise UsageError(f"{file} holds no drafts, only comments (every draft in it was decided); nothing to review")
     texts = _bank_texts(bank_dir, file)
     articles = ArticleFolders.for_bank(bank_dir, articles_dir)
@@ -239,13 +240,10 @@ def _with(drafts: Drafts, records: Bank) -> tuple[str | None, Bank]:
 
 
 def _reopen(drafts: Drafts) -> Drafts:
-    if not drafts.path.exists() or _only_comments(drafts.path.read_text(encoding="utf-8")):
+    if not drafts.path.exists() or only_comments(drafts.path.read_text(encoding="utf-8")):
         return dataclasses.replace(drafts, records=Bank(), stamp="")
     return open_drafts(drafts.path, drafts.bank_dir, _explicit(drafts)).drafts
 
-
-def _only_comments(text: str) -> bool:
-    return all(not line.strip() or line.lstrip().startswith("#") for line in text.splitlines())
 
 
 def _explicit(drafts: Drafts) -> Path | None:
@@ -273,8 +271,9 @@ def discard(drafts: Drafts, item_id: str, reason: str) -> Drafts:
 EDITED = "(edited item)"  # the shown file name of an item's text as it comes back from the editor
 
 
-def rebuild(drafts: Drafts, item_id: str, edited_text: str) -> Item:
-    """The item `item_id` as the teacher edited it (its YAML text), validated in the drafts file with the bank.
+def rebuild(drafts: Drafts, item_id: str, edited_text: str) -> tuple[Item, str | None]:
+    """The item `item_id` as the teacher edited it (its YAML text), validated in the drafts file with the bank, and
+    the other id the text gave it, if it did (the item keeps `item_id`).
 
     Raises BankError if anything is wrong, located in the drafts file as it would be written."""
     edited, problems = load_located(edited_text, EDITED)
@@ -284,18 +283,12 @@ def rebuild(drafts: Drafts, item_id: str, edited_text: str) -> Item:
         raise UsageError("the edited item must be a YAML mapping with an `id`")
     data = bank_data(drafts.records)
     # the id stays (hostile15: an edit that changed it was dropped whole, 「保存しました」 said): the draft's number,
-    # its fingerprint and the bank's links hang on it; `renamed` tells the teacher
+    # its fingerprint and the bank's links hang on it; the caller tells the teacher
     data["items"] = [{**plain(edited), "id": item_id} if i["id"] == item_id else i for i in data.get("items", [])]
     bank = loads_bank_files([*_bank_texts(drafts.bank_dir, drafts.path), (dumps_yaml(data), str(drafts.path))],
                             drafts.articles)
-    return bank.item_by_id[item_id]
-
-
-def renamed(item_id: str, edited_text: str) -> str | None:
-    """The id an edited item's text gives it when that is not `item_id` (`rebuild` keeps `item_id`), else None."""
-    edited, problems = load_located(edited_text, EDITED)
-    typed = edited.get("id") if not problems and isinstance(edited, LocMap) else None
-    return typed if isinstance(typed, str) and typed != item_id else None
+    typed = edited["id"]
+    return bank.item_by_id[item_id], (typed if typed != item_id else None)
 
 
 def restore(drafts: Drafts, item: Item) -> Drafts:
