@@ -38,7 +38,7 @@ import os
 import signal
 import stat
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import IO
@@ -67,19 +67,13 @@ def link_refused(target: Path) -> OutputError:
                        "remove it or choose another path")
 
 
-def refuse_links_in(folder: Path) -> None:
-    """OutputError naming the first link to a file (or to nothing) inside `folder` and its subfolders, before a
-    command that writes a folder of outputs (`build`, `anki`, `worksheet`) writes anything there: one of its
-    files would land on it. Links to folders are not followed (nor refused); a missing folder has none."""
-    try:
-        walk = sorted(os.walk(folder))
-    except OSError:
-        return
-    for here, dirs, files in walk:
-        for name in sorted(files + dirs):
-            path = Path(here) / name
-            if path.is_symlink() and not path.is_dir():
-                raise link_refused(path)
+def check_targets(paths: Iterable[Path]) -> None:
+    """`check_target` on every file a command that writes a folder of outputs (`build`, `anki`, `worksheet`) is
+    about to write, before it writes the first: a link, a FIFO or a folder where one of them would go is refused and
+    nothing is written. Only those paths are looked at (hostile15: `-o DIR` walked every file under DIR, so `-o /`
+    walked the whole file system and a link in a subfolder that no output touches was refused)."""
+    for path in paths:
+        check_target(path)
 
 
 def _kind(mode: int) -> str:

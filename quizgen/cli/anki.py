@@ -31,7 +31,7 @@ def anki(bank_path: Path | None, recipes: tuple[str, ...], out_dir: Path, decks_
     from quizgen import resources
     from quizgen.generators.anki import build_decks, load_recipes, resolve
 
-    reading(bank_path, output=out_dir, folder=True)
+    reading(bank_path, output=out_dir)
     bank = load(bank_path)
     paths = resolve(recipes, decks_dir or resources.decks_dir())
     loaded = load_recipes(paths, bank)

@@ -23,7 +23,7 @@ def build(bank_path: Path | None, out_dir: Path, only: tuple[str, ...]) -> None:
     """
     from quizgen.generators.build import build_all
 
-    reading(bank_path, output=out_dir, folder=True)
+    reading(bank_path, output=out_dir)
     bank = load(bank_path)
     results = build_all(bank, out_dir, build_time(), only, starting=lambda name: status(f"making {_MAKING.get(name, name)}…"))
     for res in results:

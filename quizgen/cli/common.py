@@ -76,6 +76,8 @@ class OutputFile(click.Path):
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
         if self.stdout_default and isinstance(value, str) and value in STDOUT:
             return None
+        if isinstance(value, str) and not value.strip():  # hostile15 O15: -o '' was taken as the folder .
+            raise UsageError(f"{_given(param, ctx)} was given an empty path; give a file name")
         if isinstance(value, str) and len(value) > 1 and value.endswith(("/", os.sep)):
             self.fail(f"-o {value}: ends with /, so it names a folder; give a file name ({value}NAME)", param, ctx)
         return super().convert(value, param, ctx)
@@ -92,6 +94,8 @@ class Folder(click.Path):
         self.takes = takes
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if isinstance(value, str) and not value.strip():  # hostile15 O15: '' was taken as the folder .
+            raise UsageError(f"{_given(param, ctx)} was given an empty path; it takes {self.takes}")
         path = Path(os.fsdecode(super().convert(value, param, ctx)))
         what = path_kind(path)
         if what is None or what == "a folder":
@@ -197,14 +201,13 @@ def load(bank_path: Path | None, articles: Path | None = None) -> Bank:
 
 
 def reading(bank_path: Path | None, *, output: Path | None = None, articles: Path | None = None,
-            files: tuple[tuple[Path, str], ...] = (), whole_bank: bool = True, folder: bool = False,
+            files: tuple[tuple[Path, str], ...] = (), whole_bank: bool = True,
             drafts: bool = False) -> None:
     """For the rest of the running command, no output lands in the bank folder or the articles folder, or on one of
     `files` ((path, its name in a message): what the command reads); `output` (the file or folder given with -o) is
     checked at once, before any work. Every command that writes outputs calls this first (not `add-article` and
     `review`, whose work is to write into the bank). Not `whole_bank`: only the bank files among `files` are kept
-    (`extract` may write a drafts file into the bank). `folder`: `output` is a folder the command writes files into
-    (`build`, `anki`, `worksheet`): a link to a file inside it is refused before anything is written. No output
+    (`extract` may write a drafts file into the bank). No output
     replaces a YAML file (`yaml_kept`) but, with `drafts` (`extract`, which writes one), a drafts file."""
     from quizgen import atomic
     from quizgen.bank.records import display_path
@@ -217,9 +220,7 @@ def reading(bank_path: Path | None, *, output: Path | None = None, articles: Pat
     yaml = drafts_yaml_kept if drafts else yaml_kept
     click.get_current_context().with_resource(atomic.reading(*inputs, keep=(database_kept, decisions_kept, yaml)))
     if output is not None and str(output) not in STDOUT:
-        atomic.check_not_input(output)
-        if folder:
-            atomic.refuse_links_in(output)
+        atomic.check_not_input(output)  # a folder of outputs: each file is checked once known (`atomic.check_targets`)
 
 
 _SQLITE = b"SQLite format 3\x00"  # the first 16 bytes of every SQLite database

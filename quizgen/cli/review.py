@@ -123,6 +123,8 @@ def _undo_accept(bank_dir: Path, item_id: str, file: Path, articles: Path | None
     from quizgen.bank.articles import ArticleFolders
     from quizgen.bank.withdraw import withdraw
 
+    if not item_id.strip():  # hostile15 A13: 「no accepted item  in the bank」
+        raise UsageError("--undo-accept was given an empty id; give the id of an accepted item")
     if not bank_dir.is_dir():
         raise UsageError(f"bank folder not found: {bank_dir}")
     done = withdraw(bank_dir, item_id, file, ArticleFolders.for_bank(bank_dir, articles))
@@ -302,14 +304,22 @@ class Session:
         return out
 
     def accept_numbers(self, spec: str) -> None:
+        """Accept the drafts numbered in `spec` (「1-3, 5」); numbers past the last draft are named in one line
+        (hostile15 A26: 「99-1」 printed 84 lines, and 「1-99999999999」 would have listed every number)."""
         wanted: list[int] = []
+        outside: list[str] = []
+        last = len(self.order)
         for part in re.split(r"[,、，\s]+", spec.strip()):
             lo, _, hi = part.partition("-")
             if lo.strip():
-                a, b = int(lo), int(hi or lo)
-                wanted += list(range(min(a, b), max(a, b) + 1))
+                a, b = sorted((int(lo), int(hi or lo)))
+                if a < 1 or b > last:
+                    outside.append(f"{a}-{b}" if a != b else str(a))
+                wanted += range(max(a, 1), min(b, last) + 1)
+        if outside:
+            click.echo(f"  {', '.join(outside)}: 番号は 1〜{last} です (それより外の番号は飛ばしました)")
         for n in dict.fromkeys(wanted):
-            if not 1 <= n <= len(self.order) or self.order[n - 1] not in self.pending_ids():
+            if self.order[n - 1] not in self.pending_ids():
                 click.echo(f"  {n}: {self.status(n)}")
                 continue
             item = self.drafts.item(self.order[n - 1])

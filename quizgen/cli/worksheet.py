@@ -101,11 +101,12 @@ def worksheet(bank_path: Path | None, selection: Selection, count: int | None, i
     PDFs (and the font embedded in the HTML) need the optional `pdf` extra (WeasyPrint, fontTools), Word
     files the `docx` extra; without them quizgen prints the pip line that adds them.
     """
+    from quizgen.atomic import check_targets
     from quizgen.errors import DependencyError
     from quizgen.generators.worksheet import Exercise, WorksheetOptions, build_worksheet, parse_points, parse_types
     from quizgen.generators.worksheet.choose import crowding
     from quizgen.generators.worksheet.sheet import dropped_warning, lopsided_warning
-    from quizgen.generators.worksheet.write import check_stem, plan_formats, write_worksheet
+    from quizgen.generators.worksheet.write import Format, check_stem, plan_formats, planned_files, timeline_file, write_worksheet
 
     qtypes = parse_types(types) if types else tuple(Exercise)
     chosen_seed = seed if seed is not None else random.SystemRandom().randrange(1, 1_000_000)
@@ -117,7 +118,7 @@ def worksheet(bank_path: Path | None, selection: Selection, count: int | None, i
     options.check()  # before loading the bank: a typo in an option is reported at once
     check_stem(stem)
     wanted, lacking = plan_formats(formats)  # PDF asked for without the pdf extra: the pip line, exit 2
-    reading(bank_path, output=out_dir, articles=articles_dir, folder=True)
+    reading(bank_path, output=out_dir, articles=articles_dir)
     bank = load(bank_path)
     selection = replace(selection, ids=wanted_ids, exclude_ids=excluded)
     items = selection.take(bank)
@@ -137,6 +138,8 @@ def worksheet(bank_path: Path | None, selection: Selection, count: int | None, i
                    err=True)
     if lacking:
         click.echo(f"note: {lacking}", err=True)
+    check_targets([*planned_files(ws.options, out_dir, stem, wanted),
+                   *(timeline_file(out_dir, stem, f) for f in wanted if chrono is not None and f is not Format.DOCX)])
     try:
         paths = write_worksheet(bank, ws, out_dir, stem, wanted)
     except DependencyError as exc:
@@ -167,12 +170,12 @@ def _chronology_page(bank: Bank, items: tuple[Item, ...], ws: Worksheet) -> Chro
 def _timeline_page(bank: Bank, chrono: Chronology, ws: Worksheet, out_dir: Path, stem: str,
                    formats: tuple[Format, ...]) -> list[Path]:
     """The chronology page on the sheet's paper."""
-    from quizgen.generators.worksheet.write import Format, write_timeline
+    from quizgen.generators.worksheet.write import Format, timeline_file, write_timeline
 
     if chrono.left_out:
         click.echo(f"note: the chronology page leaves out {plural(chrono.left_out, 'event')} that answer a question "
                    "of the worksheet (the page says so)", err=True)
-    return [write_timeline(bank, chrono, ws.lang, out_dir / f"{stem}-timeline.{f.value}", f, ws.options.paper,
+    return [write_timeline(bank, chrono, ws.lang, timeline_file(out_dir, stem, f), f, ws.options.paper,
                            ws.options.furigana)
             for f in formats if f is not Format.DOCX]
 

@@ -73,6 +73,8 @@ def check_given(source_id: str | None = None, **texts: str | None) -> None:
     if source_id is not None and (problem := id_problem(source_id)) is not None:
         raise UsageError(f"{{source_id}} {problem}", names=["source_id"])
     for name, text in texts.items():
+        if text and any(c in text.strip() for c in "\n\r\u2028\u2029"):  # hostile15 AA08: a two-line headline
+            raise UsageError(f"{{{name}}} holds a line break; give it on one line", names=[name])
         if text and len(text.strip()) > OTHER:
             raise UsageError(f"{{{name}}} has {len(text.strip())} characters, more than the {OTHER} it may have; "
                              "shorten it", names=[name])
@@ -162,11 +164,17 @@ def _register(article: Path, bank_dir: Path, bank: Bank, texts: list[tuple[str, 
             "# `quizgen review` adds the questions you accept from its drafts to this file.\n")
     file_text = body + dumps_yaml({"sources": [to_data(source)]})
     loads_bank_files([*texts, (file_text, str(target))])  # the bank stays valid with the new source
-    if not copy.exists():
+    copied = not copy.exists()
+    if copied:
         folder.mkdir(parents=True, exist_ok=True)
         write_bytes(copy, article.read_bytes(), Links.FOLLOW)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    write_text(target, file_text, Links.FOLLOW)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        write_text(target, file_text, Links.FOLLOW)
+    except BaseException:  # not registered: the copy goes too (hostile15 AA20: a read-only items/ left it behind)
+        if copied:
+            copy.unlink(missing_ok=True)
+        raise
     return Registered(source, copy, target)
 
 

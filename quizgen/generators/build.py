@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from quizgen.atomic import ensure_folder, sweep_build_temps
+from quizgen.atomic import check_targets, ensure_folder, sweep_build_temps
 from quizgen.bank.model import Bank
 from quizgen.errors import DependencyError, QuizgenError, UsageError
 
@@ -48,6 +48,7 @@ def build_all(bank: Bank, out_dir: Path, now: dt.datetime, only: tuple[str, ...]
         raise QuizgenError(f"nothing to build: all {len(bank.items)} items of the bank are drafts "
                            "(accept them with quizgen review first)")
     ensure_folder(out_dir)
+    check_targets(path for name, target in STEPS if not only or name in only for path in _planned(target, out_dir))
     sweep_build_temps()  # a killed build's temp folder goes with the next build, whatever it makes
     results = []
     for name, target in STEPS:
@@ -68,3 +69,16 @@ def build_all(bank: Bank, out_dir: Path, now: dt.datetime, only: tuple[str, ...]
         except DependencyError as exc:
             results.append(StepResult(name, getattr(exc, "paths", ()), skipped=str(exc)))
     return results
+
+
+def _planned(target: str, out_dir: Path) -> list[Path]:
+    """The files a step will write (its module's `planned_default(out_dir)`), checked before any step runs: a link or
+    a FIFO where the last step would write must not be found after the first has written."""
+    module = target.split(":")[0]
+    try:
+        plan = getattr(importlib.import_module(module), "planned_default", None)
+    except ModuleNotFoundError as exc:
+        if exc.name != module:
+            raise
+        return []
+    return plan(out_dir) if plan is not None else []

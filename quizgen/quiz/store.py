@@ -573,6 +573,8 @@ class Store:
             msg = str(exc)
             if "locked" in msg or "busy" in msg:
                 raise StoreBusy(self.path) from exc
+            if _disk_full(self.path):  # SQLite says "disk I/O error" when the -shm or -wal file cannot grow
+                msg = "the disk it is on is full (No space left on device); free some space and start the quiz again"
             raise StoreError(f"cannot use the review database {self.path}: {msg}") from exc
         except sqlite3.DatabaseError as exc:
             if (said := self._check_said()) is not None:
@@ -874,3 +876,17 @@ def _check_dues(con: sqlite3.Connection) -> None:
     with closing(rows):
         for rid, due in rows:
             _time(due, rid, "due")  # raises unless another spelling of a real time
+
+
+FULL_BELOW = 1 << 20  # bytes free under which a failing write is put down to a full disk
+
+
+def _disk_full(path: Path) -> bool:
+    """Whether the file system holding `path` has (almost) no room left: hostile15 found a quiz on a full disk
+    reported as SQLite's "disk I/O error"."""
+    try:
+        st = os.statvfs(path.parent)
+    except OSError:
+        return False
+    return st.f_bavail * st.f_frsize < FULL_BELOW
+

@@ -19,6 +19,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from quizgen import collector, resources
+from quizgen.atomic import check_targets
 from quizgen.bank.model import Bank
 from quizgen.generators.anki.apkg import DeckBuild, write_apkg
 from quizgen.generators.anki.notes import build_tag, recipe_notes
@@ -57,8 +58,21 @@ def build_deck(bank: Bank, recipe: DeckRecipe, path: Path, now: dt.datetime) -> 
         return write_apkg(bank, recipe, recipe_notes(bank, recipe, (build_tag(now),)), path, now)
 
 
+def deck_path(recipe: DeckRecipe, out_dir: Path) -> Path:
+    """Where a recipe's deck is written: its file's stem, .apkg."""
+    return out_dir / f"{recipe.stem}.apkg"
+
+
 def build_decks(bank: Bank, recipes: Iterable[DeckRecipe], out_dir: Path, now: dt.datetime) -> list[DeckBuild]:
-    return [build_deck(bank, r, out_dir / f"{r.stem}.apkg", now) for r in recipes]
+    """Each recipe's deck in `out_dir`; every file is checked before the first is written (`atomic.check_targets`)."""
+    recipes = list(recipes)
+    check_targets(deck_path(r, out_dir) for r in recipes)
+    return [build_deck(bank, r, deck_path(r, out_dir), now) for r in recipes]
+
+
+def planned_default(out_dir: Path) -> list[Path]:
+    """The files `build_default` writes."""
+    return [out_dir / f"{f.stem}.apkg" for f in recipe_files(resources.decks_dir())]
 
 
 def build_default(bank: Bank, out_dir: Path, now: dt.datetime) -> list[Path]:

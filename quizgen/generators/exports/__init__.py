@@ -69,6 +69,11 @@ def write_export(exp: Export, path: Path) -> Path:
     return write_bytes(path, exp.content)
 
 
+def planned_default(out_dir: Path) -> list[Path]:
+    """The files `build_default` writes."""
+    return [default_path(fmt, out_dir) for fmt in ExportFormat]
+
+
 def build_default(bank: Bank, out_dir: Path, now: dt.datetime) -> list[Path]:
     """`quizgen build`: every format of every non-draft item to `out_dir`, seed DEFAULT_SEED.
 

@@ -223,6 +223,18 @@ def default_options() -> WorksheetOptions:
     return WorksheetOptions(count=20, types=tuple(Exercise), lang=Lang.JA, variants=2, seed=1)
 
 
+_DEFAULT_FOLDER = "worksheets"
+
+
+def planned_default(out_dir: Path) -> list[Path]:
+    """The files `build_default` may write."""
+    from quizgen.generators.worksheet.write import Format, planned_files
+
+    folder = out_dir / _DEFAULT_FOLDER
+    formats = (Format.HTML, Format.PDF)
+    return [*planned_files(default_options(), folder, "worksheet", formats), *(folder / f"timeline.{f.value}" for f in formats)]
+
+
 def build_default(bank: Bank, out_dir: Path, now: dt.datetime) -> list[Path]:
     """`quizgen build`: a 20-question Japanese worksheet in versions A and B (HTML + PDF + keys; fewer questions
     when the bank cannot fill 20 that give nothing away), and the chronology page (timeline.html,
@@ -243,7 +255,7 @@ def build_default(bank: Bank, out_dir: Path, now: dt.datetime) -> list[Path]:
                 raise
             count = max(1, count - 5)
     chrono = chronology(bank, items) if any(i.when is not None for i in items) else None
-    folder = out_dir / "worksheets"
+    folder = out_dir / _DEFAULT_FOLDER
     try:
         paths = write_worksheet(bank, ws, folder)
     except DependencyError as exc:  # no PDF: the HTML pages are still written, the timeline's too

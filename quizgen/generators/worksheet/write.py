@@ -30,7 +30,7 @@ from quizgen.generators.worksheet.pdf import (
     render_pdf,
 )
 from quizgen.generators.worksheet.render import FONT_PLACEHOLDER, PDF_RUBY_CSS, Part, render, render_timeline
-from quizgen.generators.worksheet.sheet import Paper, Worksheet
+from quizgen.generators.worksheet.sheet import Paper, Worksheet, WorksheetOptions, variant_labels
 from quizgen.generators.worksheet.timeline import Chronology
 from quizgen.text import find_control
 
@@ -56,7 +56,23 @@ def file_name(stem: str, label: str, part: Part, fmt: Format) -> str:
 
 def parts(ws: Worksheet) -> tuple[Part, ...]:
     """The documents of every version: the sheet, the key, and the answer sheet when asked for."""
-    return (Part.SHEET, Part.KEY, Part.ANSWERS) if ws.options.answer_sheet else (Part.SHEET, Part.KEY)
+    return options_parts(ws.options)
+
+
+def options_parts(options: WorksheetOptions) -> tuple[Part, ...]:
+    return (Part.SHEET, Part.KEY, Part.ANSWERS) if options.answer_sheet else (Part.SHEET, Part.KEY)
+
+
+def planned_files(options: WorksheetOptions, out_dir: Path, stem: str, formats: Iterable[Format | str]) -> list[Path]:
+    """Every file `write_worksheet` writes for sheets of `options`."""
+    wanted = {Format(f) for f in formats}
+    return [out_dir / file_name(stem, label, part, f) for f in Format if f in wanted
+            for label in variant_labels(options.variants) for part in options_parts(options)]
+
+
+def timeline_file(out_dir: Path, stem: str, fmt: Format) -> Path:
+    """The chronology page's file beside the sheets named `stem`."""
+    return out_dir / f"{stem}-timeline.{fmt.value}"
 
 
 def pdf_font_css(font: Path) -> str:
@@ -133,6 +149,7 @@ def write_worksheet(bank: Bank, ws: Worksheet, out_dir: Path, stem: str = "works
     check_stem(stem)
     wanted = {Format(f) for f in formats}
     check_leaks(bank, ws)
+    atomic.check_targets(planned_files(ws.options, out_dir, stem, wanted))  # none written if one is refused
     font = fonts.font_path()
     docs = render_documents(bank, ws)
     written: list[Path] = []
