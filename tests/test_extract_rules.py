@@ -332,10 +332,10 @@ def test_the_articles_main_actors_are_not_asked_by_default(bank: Bank) -> None:
     ex = extract(text, src, bank, load_analyzer(), keep_all=True)
     default = {i.answer.ja: i.prompt.ja for i in ex.items[:ex.chosen]}
     assert not {"プーチン", "平壌"} & set(default) and {"プーチン", "平壌"} <= {i.answer.ja for i in ex.items}
-    assert default["ベトナム"].endswith("プーチン氏は平壌に続いて（　　）を訪問した。（　　）に入る国はどこか。")
+    assert default["ベトナム"].endswith("ロシアのプーチン大統領は平壌に続いて（　　）を訪問した。（　　）に入る国はどこか。")
     # 24年ぶり is asked as how many years, without the year it is counted from
     assert default["24"] == ("【2024年 朝ロ条約に署名】"
-                              "プーチン氏の訪朝は（　　）年ぶり。（　　）に入る数は何か。")  # a draft asks
+                              "ロシアのプーチン大統領の訪朝は（　　）年ぶり。（　　）に入る数は何か。")  # a draft asks
     # a day of June 2024: the cue keeps the year only (newuser5 #5)
     assert "2000年7月" not in default  # the date a count runs from: the count is the fact
     (count,) = [i for i in ex.items if i.answer.ja == "24"]

@@ -183,6 +183,23 @@ def provisional_source(text: str, file_name: str, bank: Bank, source_id: str | N
                   published=cleaned.dateline)
 
 
+# the country written before a person (中国の習近平国家主席, ロシアのプーチン大統領)
+_COUNTRY_BEFORE = re.compile(r"(中国|ロシア|米国|アメリカ|日本|ウクライナ|北朝鮮|韓国|インド|イラン|英国|イギリス|フランス|ドイツ"
+                             r"|ベラルーシ|カザフスタン|トルコ|ブラジル|南アフリカ)の$")
+
+
+def _people(text: str, known: Sequence[Mention], full_names: dict[str, str]) -> tuple[tuple[int, int, str], ...]:
+    """The people of a sentence named without a title, (start, end, person); adds to `full_names` each person's
+    first mention with one, with the country before it (中国の習近平国家主席 … 習氏は: a prompt lifted alone says
+    who 習氏 is)."""
+    for m in known:
+        if m.type is EntityType.PERSON and m.entity and m.title:
+            country = _COUNTRY_BEFORE.search(text[:m.start])
+            full_names.setdefault(m.entity, f"{country.group(1) + 'の' if country else ''}{text[m.start:m.end]}{m.title}")
+    return tuple((m.start, m.full_end, m.entity) for m in known  # 習氏, プーチン氏; not プーチン政権
+                 if m.type is EntityType.PERSON and m.entity and not m.title and text[:m.full_end].endswith("氏"))
+
+
 def extract(text: str, source: Source, bank: Bank, analyse: Analyzer, *, limit: int | None = None,
             keep_all: bool = False) -> Extraction:
     """Run the steps: clutter -> sentences -> candidates -> key facts -> selection -> drafts.
@@ -208,6 +225,8 @@ def extract(text: str, source: Source, bank: Bank, analyse: Analyzer, *, limit: 
     carried: dict[int, Resolved] = {}
     last: Resolved | None = None
     named: list[set[str]] = []  # the entities each sentence names
+    full_names: dict[str, str] = {}  # person -> their first mention with a title (中国の習近平国家主席)
+    short_names: dict[int, tuple[tuple[int, int, str], ...]] = {}  # sentence start -> people named without a title
     before: dict[int, str] = {}  # the headline and the sentences before each sentence
     told = source.headline.ja
     for order, s in enumerate(sentences):
@@ -219,7 +238,9 @@ def extract(text: str, source: Source, bank: Bank, analyse: Analyzer, *, limit: 
         last = days[-1] if days else last
         tokens = analyse(s.text)
         got, speaker = cand.candidates(s, tokens, lexicon, previous_speaker=speaker, page=page, article=source.id)
-        named.append({f"entity:{m.entity}" for m in lexicon.known(s.text, tokens) if m.entity} |
+        known = lexicon.known(s.text, tokens)
+        short_names[s.start] = _people(s.text, known, full_names)
+        named.append({f"entity:{m.entity}" for m in known if m.entity} |
                      {key_of(c) for c in got if c.kind in _ACTOR_KINDS and not c.mentions})
         every.extend(got)
         found.extend(facts(got, tokens, bank, order))
@@ -236,7 +257,8 @@ def extract(text: str, source: Source, bank: Bank, analyse: Analyzer, *, limit: 
             if _in_label(f, f"{label}{event}") and not headline_fact(f)}
     main = main_actors(named)
     ctx = Context(source.id, page, label, pools(every, bank, page), bank, carried, before, told,
-                  anchor=cue_phrase("", event), topics=carried_topics(sentences))
+                  anchor=cue_phrase("", event), topics=carried_topics(sentences), full_names=full_names,
+                  short_names=short_names)
     picked = select(found, limit, compatible=lambda a, b: _compatible(a, b, allowed),
                     separate=lambda a, b: _hides(a, b, allowed),
                     given=lambda f: f.key not in figures and (f.key in cued or (f.key in main and not headline_fact(f))

@@ -65,6 +65,9 @@ class Context:
     anchor: str = ""  # the event alone (【中ロとイラン オマーン湾で海軍合同演習】), for prompts of another time
     topics: Mapping[int, str] = dataclasses.field(default_factory=dict)  # sentence start -> who it is about, where
     # it names no one and a sentence before it in its paragraph does (`carried_topics`)
+    full_names: Mapping[str, str] = dataclasses.field(default_factory=dict)  # person -> 中国の習近平国家主席
+    short_names: Mapping[int, tuple[tuple[int, int, str], ...]] = dataclasses.field(default_factory=dict)
+    # sentence start -> (start, end, person) of each name written without a title (習氏, プーチン氏)
 
     def references(self, f: Fact) -> dict[Span, str] | None:
         """What the fact's prompt prints for the page references of its sentence (両国, 同航路, 24年), or None
@@ -185,8 +188,12 @@ def titled(text: str, end: int, title: str) -> bool:
 
 
 # A sentence's link to the one before it, which a standalone prompt cannot show
-_LINK = re.compile(r"(?:しかし|一方で?|ただし?|また|さらに|これに対して?|だが|なお|ところが|とはいえ|同時に)、"
+_LINK = re.compile(r"(?:しかし|一方で?|ただし?|また|さらに|これに対して?|だが|なお|ところが|とはいえ|同時に|そのうえで"
+                   r"|その上で|そして)、"
                    r"|(?:これに対して?|ただ)(?=[\u4e00-\u9fff])")  # これに対し中国外務省は, ただ伸び率は
+# an event going on as the page was written (ワシントンで開いている首脳会議): on a card it is over
+_GOING_ON = re.compile(r"(開いて|開かれて|行って|行われて)いる(?=[\u4e00-\u9fff\u30a1-\u30fa])")
+_PAST = {"開いて": "開いた", "開かれて": "開かれた", "行って": "行った", "行われて": "行われた"}
 _PAREN_AFTER = re.compile(r"[(（]([^()（）]{1,20})[)）]")
 _WORD_CHAR = re.compile(r"[\u30a1-\u30fa\u30fc\u4e00-\u9fffA-Za-z0-9]")
 _QUALIFIED = re.compile(r"(?<![\u30a1-\u30fa\u30fc\u4e00-\u9fff・])(?:[\u30a1-\u30fa\u30fc・]{2,12}|[\u4e00-\u9fff]{1,8})の$")
@@ -289,10 +296,13 @@ def build(f: Fact, masks: Mapping[Span, str], ctx: Context) -> Built:
     dated = _dated(f, resolved)
     allowed = ctx.page.years | ({dated.year} if dated is not None and dated.basis is not None else set())
     quoted = quote_spans(text)
-    dates = {(r.start, r.end): r.answer for r in resolved
+    dates = {(r.start, r.end): _in_place_of(r, text) for r in resolved
              if r.year in allowed and r.written != r.answer and not (r.start < c.end and c.start < r.end)
              and not _within(r.start, quoted)}  # 「今年は…」 said last November: a quotation is never rewritten
     dates |= {(m.start(), m.end()): "" for m in GLOSS_AFTER_KANJI.finditer(text)}  # 習近平(しゅう・きんぺい)
+    dates |= {(m.start(), m.end()): _PAST[m.group(1)] for m in _GOING_ON.finditer(text)
+              if not (m.start() < c.end and c.start < m.end()) and not _within(m.start(), quoted)}
+    dates |= _full_names(c, quoted, ctx)
     if (link := _LINK.match(text)) is not None and not (c.start < link.end()):
         dates[(0, link.end())] = ""  # 一方、…: the sentence it answers is not on the card
     if (who := ctx.topics.get(c.sentence.start)) is not None:  # 宣言は、…を支持するよう促した (holdout_v16)
@@ -370,6 +380,30 @@ def build(f: Fact, masks: Mapping[Span, str], ctx: Context) -> Built:
     return Built(_with_missing(item, missing_extra), entity)
 
 
+def _in_place_of(r: Resolved, text: str) -> str:
+    """The date printed for a relative word: 先月公表した -> 2023年2月に公表した (a month alone takes に before a verb or
+    a noun, as 先月 does not need one)."""
+    if r.written in ("今月", "先月", "来月") and not re.match(r"[のにはもから、末初中上下半]", text[r.end:r.end + 1]):
+        return f"{r.answer}に"
+    return r.answer
+
+
+def _full_names(c: Candidate, quoted: Sequence[Span], ctx: Context) -> dict[Span, str]:
+    """習氏 -> 中国の習近平国家主席: a person named without a title, at their first mention in the sentence, as the
+    article first names them with one, unless the sentence names them so itself or they are the answer
+    (holdout_v17: 「習氏は…」 on a card does not say who)."""
+    text = c.sentence.text
+    out: dict[Span, str] = {}
+    seen: set[str] = set()
+    for a, b, person in ctx.short_names.get(c.sentence.start, ()):
+        full = ctx.full_names.get(person)
+        if full is None or full in text or person in seen or (a < c.end and c.start < b) or _within(a, quoted):
+            continue
+        seen.add(person)
+        out[(a, b)] = full
+    return out
+
+
 def _same_day(text: str, resolved: Sequence[Resolved], carried: Resolved | None, allowed: frozenset[int],
               answer: Span) -> dict[Span, str]:
     """「同日」「同じ日」 printed as the day it means (the last day named before it, in this sentence or an earlier
@@ -435,7 +469,13 @@ def _answer(c: Candidate, bank: Bank) -> tuple[str, str, tuple[str, ...]]:
     en = TODO_EN
     if c.mentions and all(m.entity in bank.entity_by_id for m in c.mentions):
         en = " and ".join(bank.entity_by_id[str(m.entity)].en for m in c.mentions)
+    if (joined := _EQUALS.fullmatch(c.answer)) is not None:  # a broadcaster's NATO＝北大西洋条約機構
+        short, full = joined.groups()
+        return f"{short}（{full}）", en, tuple(dict.fromkeys((short, full, c.answer, *c.accept)))
     return c.answer, en, tuple(a for a in c.accept if a != c.answer)
+
+
+_EQUALS = re.compile(r"([A-Z]{2,8})＝([\u4e00-\u9fff\u30a1-\u30fa\u30fc・]{2,20})")
 
 
 def _entity_type(c: Candidate, bank: Bank) -> EntityType | None:

@@ -257,6 +257,9 @@ _LIST_BEFORE = re.compile(rf"、[^、。「」（）()]{{1,12}}、$|、{_NAME}{{
 
 _OR_LIST_AFTER = re.compile(rf"や{_NAME}|、(?:それに|さらに|および|及び){_NAME}|と{_NAME}+、(?:それに|さらに)")
 _OR_LIST_BEFORE = re.compile(rf"{_NAME}や$|(?:それに|および|及び)$")
+# the middle item of a list of names: a name and 、 before it, 、 and a name after it
+_MIDDLE_BEFORE = re.compile(rf"(?:^|[とや、「はがで]){_NAME}{{1,10}}、$")
+_MIDDLE_AFTER = re.compile(rf"、{_NAME}{{1,10}}(?:の|と|や|、|など|$)")
 _QUALIFIED_ITEM = re.compile(rf"(?:^|[、「]){_NAME}{{2,8}}の$")  # オランダの（ロッテルダム）、ドイツのハンブルク、…
 
 
@@ -282,10 +285,12 @@ def _in_a_list(text: str, c: Candidate) -> bool:
     ロッテルダム、ドイツのハンブルク、…; 「ペトロパブロフスク」「アナディリ」と「梅山」)."""
     if _in_quoted_list(text, c):
         return True
-    first = text[c.start - 1:c.start] in ("、", "「", "") or _QUALIFIED_ITEM.search(text[:c.start]) is not None
+    first = text[c.start - 1:c.start] in ("、", "「", "", "と") or _QUALIFIED_ITEM.search(text[:c.start]) is not None
     if _OR_LIST_AFTER.match(text, c.end) or _OR_LIST_BEFORE.search(text[:c.start]) or (
             re.search(rf"{_NAME}と$", text[:c.start]) and re.match(r"、(?:それに|さらに)", text[c.end:])):
         return True  # （日本海）や東シナ海の上空, チュクチ海と（ベーリング海）、それに北太平洋: any of them fits
+    if _MIDDLE_BEFORE.search(text[:c.start]) and _MIDDLE_AFTER.match(text, c.end):
+        return True  # ロシアとアジア、（アフリカ）、中南米の国々: one of three regions
     return (_LIST_AFTER.match(text, c.end) is not None and first) or _LIST_BEFORE.search(text[:c.start]) is not None
 
 

@@ -26,7 +26,7 @@ _COUNTERS = ("回目", "度目", "番目", "期目", "期", "キロ", "カ国目
              "立方メートル", "平方キロ", "キロメートル", "メートル", "バレル", "ユーロ", "ルーブル", "人民元", "元", "台")
 _COUNTER_RE = "|".join(re.escape(c) for c in sorted(_COUNTERS, key=len, reverse=True))
 _QUANTITY = re.compile(rf"(?<![0-9０-９年月/.万億兆])(?:約|およそ|計|少なくとも)?((?:{_NUM})(?:[万億兆][0-9０-９]*)*)"
-                       rf"({_COUNTER_RE}|(?=余り|あまり|以上))({_MORE_OR_LESS}?)")
+                       rf"({_COUNTER_RE}|(?=余り|あまり|以上))(半?{_MORE_OR_LESS}?)")
 _FRACTION = re.compile(r"(?:約|およそ)?[0-9０-９一二三四五六七八九十]+分の[0-9０-９一二三四五六七八九十]+")
 _ORDINAL = re.compile(r"第[0-9０-９一二三四五六七八九十]+(?=の|位|回|次|弾|期|位)")
 

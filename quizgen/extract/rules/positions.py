@@ -122,6 +122,11 @@ def _topic_around(unquoted: str, m: Mention, at: int, verb_at: int) -> int | Non
     return None
 
 
+# X が + a verb that ends a clause describing the noun right after it: X is that clause's subject, not the sentence's
+_RELATIVE = re.compile(r"が[\u4e00-\u9fff\u3041-\u309f]{1,8}?(?:する|した|している|していた|進める|進めている)"
+                       r"(?=[\u4e00-\u9fff\u30a1-\u30fa])")
+
+
 def _speaker(text: str, mentions: Sequence[Mention], verb_at: int, previous: Mention | None) -> tuple[Mention | None, int]:
     """The topic (X は / X が) nearest before the verb that names an entity; 同氏 refers to the previous speaker.
 
@@ -134,10 +139,10 @@ def _speaker(text: str, mentions: Sequence[Mention], verb_at: int, previous: Men
         for m in mentions:
             if m.full_end >= verb_at:
                 break
-            if any(a < m.start < b for a, b in quoted):
-                continue  # 「日本は…備える必要がある」と強調した: 日本 is not the speaker
             paren = _PAREN.match(text, m.full_end)  # ガブエフ氏（ロシア・ユーラシアセンター所長）は
             at = paren.end() if paren else m.full_end
+            if any(a < m.start < b for a, b in quoted) or (particle == "が" and _RELATIVE.match(text, at)):
+                continue  # 「日本は…備える必要がある」と強調した, 日本が計画する放出について…懸念を表明した: not the speaker
             if particle == "が" and text.startswith("が", at) and (topic := _topic_around(unquoted, m, at, verb_at)) is not None:
                 return None, topic  # 米政府は、中国が…と警告 / 中国が…と米政府は警告: 中国 is who was warned of
             if text.startswith(particle, at) and m.type in (
