@@ -111,7 +111,7 @@ from quizgen.japanese.normalise import normalise  # noqa: E402
 
 DATA = ROOT / "tests" / "data" / "extract"
 JUDGEMENTS = ROOT / "bench" / "extract_judgements.tsv"
-SETS = {"holdout_v17": "seen", "holdout_v16": "seen",
+SETS = {"holdout_v18": "untuned", "holdout_v17": "seen", "holdout_v16": "seen",
         "holdout_v15": "seen", "holdout_v14": "seen", "holdout_v13": "seen", "holdout_v12": "seen", "holdout_v11": "seen",
         "holdout_v10": "seen", "holdout_v9": "seen", "holdout_v8": "seen", "holdout_v7": "seen",
         "holdout_v6": "seen", "holdout_v5": "seen", "holdout_v4": "seen", "holdout_v3": "seen", "holdout_v2": "seen",
