@@ -33,6 +33,7 @@ from quizgen.extract.numbering import numbered
 from quizgen.extract.ranking import LeftOut, Selection, default_size, select
 from quizgen.extract.sentences import Sentence, split
 from quizgen.japanese.normalise import normalise
+from quizgen.japanese.titles import TITLES_AFTER_NAME
 from quizgen.text import code_point, find_control, find_invisible, invisible_problem
 
 MAX_BYTES = 200_000
@@ -188,14 +189,18 @@ _COUNTRY_BEFORE = re.compile(r"(中国|ロシア|米国|アメリカ|日本|ウ�
                              r"|ベラルーシ|カザフスタン|トルコ|ブラジル|南アフリカ)の$")
 
 
+_GLOSSED_TITLE = re.compile(r"[(（][^()（）]{1,20}[)）](" + "|".join(TITLES_AFTER_NAME) + ")")
+
+
 def _people(text: str, known: Sequence[Mention], full_names: dict[str, str]) -> tuple[tuple[int, int, str], ...]:
     """The people of a sentence named without a title, (start, end, person); adds to `full_names` each person's
     first mention with one, with the country before it (中国の習近平国家主席 … 習氏は: a prompt lifted alone says
     who 習氏 is)."""
     for m in known:
-        if m.type is EntityType.PERSON and m.entity and m.title:
+        title = m.title or ((g := _GLOSSED_TITLE.match(text, m.end)) and g.group(1))  # 習近平(シージンピン)国家主席
+        if m.type is EntityType.PERSON and m.entity and title:
             country = _COUNTRY_BEFORE.search(text[:m.start])
-            full_names.setdefault(m.entity, f"{country.group(1) + 'の' if country else ''}{text[m.start:m.end]}{m.title}")
+            full_names.setdefault(m.entity, f"{country.group(1) + 'の' if country else ''}{text[m.start:m.end]}{title}")
     return tuple((m.start, m.full_end, m.entity) for m in known  # 習氏, プーチン氏; not プーチン政権
                  if m.type is EntityType.PERSON and m.entity and not m.title and text[:m.full_end].endswith("氏"))
 

@@ -48,6 +48,8 @@ _KATAKANA_WORDS = frozenset({"トップ", "センター", "チーム", "グル�
 _COMPANY = ("会社", "企業", "大手")
 ORG_SUFFIX = re.compile(r"(省|大統領府|首相府|官邸|庁|総署|総局|監部|司令部|艦隊|委員会|財団|研究所|研究院|学院|大学|"
                         r"機構|理事会|議会|銀行|通信|新聞|放送|公社|党|連盟|協会)$")
+# A ministry named in three kanji (防衛省, 外務省, 国防省; not 同省, 各省, 本省)
+_MINISTRY = re.compile(r"(?![同各本両当全])[\u4e00-\u9fff]{2}省")
 # Compounds that hide a country without being worth asking about (中国政府, ロシア側): they only stop the
 # country inside them from being blanked on its own.
 _COVER_ONLY = re.compile(r"(政府|当局|側|外務省|国防省|外交部|国防部|大統領府|国営メディア)$")
@@ -164,7 +166,9 @@ class Lexicon:
 
         def add(start: int, end: int, title: str | None) -> None:
             surface = text[start:end]
-            if any(a < end and start < b for a, b in taken) or surface in self.forms or len(surface) < 2:
+            surname = title is not None and any(t.start == start and t.end == end and t.pos[2:4] == ("人名", "姓")
+                                                 for t in tokens)  # 岸防衛大臣, 林官房長官: a one-kanji surname
+            if any(a < end and start < b for a, b in taken) or surface in self.forms or (len(surface) < 2 and not surname):
                 return
             if _COUNTRY_ABBREVIATIONS.match(surface) or title in _NOT_A_TITLE:
                 return  # 中露首脳: two countries' leaders, not a person called 中露
@@ -195,8 +199,8 @@ class Lexicon:
             phrase = text[start:end]
             if phrase in self.forms or any(a < end and start < b for a, b in people) or len(phrase) < 3:
                 continue
-            if ORG_SUFFIX.search(phrase) and not _COVER_ONLY.fullmatch(phrase) and not re.fullmatch(
-                    r"[\u3400-\u9fff]{1,3}", phrase) and not province(tokens, end):
+            if ORG_SUFFIX.search(phrase) and not _COVER_ONLY.fullmatch(phrase) and (not re.fullmatch(
+                    r"[\u3400-\u9fff]{1,3}", phrase) or _MINISTRY.fullmatch(phrase)) and not province(tokens, end):
                 out.append(Mention(phrase, start, end, EntityType.ORGANISATION, None, None, end))
             elif (cover := _COVER_ONLY.search(phrase)) is not None and cover.start() > 0:
                 out.append(Mention(phrase, start, end, EntityType.ORGANISATION, "", None, end))
