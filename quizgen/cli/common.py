@@ -278,6 +278,13 @@ def drafts_yaml_kept(path: Path) -> tuple[str, str] | None:
         return None
     if holds_drafts(path):
         return edits_kept(path)
+    from quizgen.bank.comments import only_comments
+    from quizgen.bank.files import read_utf8
+
+    text = read_utf8(path)
+    if isinstance(text, str) and only_comments(text):  # a drafts file review has emptied, the teacher's notes kept
+        return ("holds only comments (a drafts file whose every draft was decided, with the notes typed in it): they "
+                "would be lost"), "give another file name, or move the notes elsewhere first"
     return ("is a YAML file that is not a drafts file (not every item in it is `draft: true`): what it holds would be "
             "lost"), "give another file name"
 
@@ -327,8 +334,20 @@ def build_time() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
+class DatabaseFile(click.Path):
+    """`--db FILE`: an empty path is refused (hostile16: `--db ''` was the folder `.`, and a traceback)."""
+
+    def __init__(self) -> None:
+        super().__init__(path_type=Path, dir_okay=False)
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if isinstance(value, str) and not value.strip():
+            raise UsageError(f"{_given(param, ctx)} was given an empty path; give the review database's file name")
+        return super().convert(value, param, ctx)
+
+
 def db_option(f: F) -> F:
-    return click.option("--db", "db_path", type=click.Path(path_type=Path, dir_okay=False), envvar="QUIZGEN_DB",
+    return click.option("--db", "db_path", type=DatabaseFile(), envvar="QUIZGEN_DB",
                         default=None, help="Review history database (default: in your user data folder; env QUIZGEN_DB).")(f)
 
 

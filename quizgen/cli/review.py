@@ -43,6 +43,16 @@ HELP = """  a  採用 accept: 問題として問題集(bank)に入れる
   1,3-5  その番号の下書きをまとめて採用
   q  終了 quit: 判断はその都度保存済み。続きは同じコマンドで"""
 _GO = re.compile(r"^[gｇ]\s*([0-9０-９]+)$")
+_LARGE = 10 ** 9  # past every draft number: a number typed longer than that is only "out of range"
+
+
+def _number(digits: str) -> int:
+    """A draft number as typed; a line of thousands of digits (hostile16: past Python's 4,300-digit limit for int())
+    is just out of range."""
+    digits = digits.strip()
+    return int(digits) if len(digits) <= 9 else _LARGE
+
+
 _NUMBERS = re.compile(r"^a?\s*(\d+(?:\s*-\s*\d+)?(?:\s*[,、，\s]\s*\d+(?:\s*-\s*\d+)?)*)$")
 
 
@@ -189,7 +199,10 @@ class Session:
         numbers = _NUMBERS.match(choice)
         go = _GO.match(choice)
         if go:
-            self.go(int(go.group(1)))
+            if (n := _number(go.group(1))) == _LARGE:
+                click.echo(f"  {go.group(1)[:20]}…: ない番号です ([l]で一覧)")
+            else:
+                self.go(n)
         elif numbers:
             self.accept_numbers(numbers.group(1))
         elif choice in actions:
@@ -312,9 +325,10 @@ class Session:
         for part in re.split(r"[,、，\s]+", spec.strip()):
             lo, _, hi = part.partition("-")
             if lo.strip():
-                a, b = sorted((int(lo), int(hi or lo)))
+                a, b = sorted((_number(lo), _number(hi or lo)))
                 if a < 1 or b > last:
-                    outside.append(f"{a}-{b}" if a != b else str(a))
+                    shown = re.sub(r"\s+", "", part)
+                    outside.append(shown if len(shown) <= 24 else f"{shown[:20]}…")
                 wanted += range(max(a, 1), min(b, last) + 1)
         if outside:
             click.echo(f"  {', '.join(outside)}: 番号は 1〜{last} です (それより外の番号は飛ばしました)")
@@ -448,34 +462,11 @@ class Session:
         from quizgen.bank.records import dumps_yaml
         from quizgen.extract import review as rv
 
-        try:
-            with editor_streams() as keys:  # never the piped decisions: the editor would read them as keys
-                text = click.edit(dumps_yaml(to_data(item)), extension=".yaml")
-        except click.ClickException as exc:  # the editor exited non-zero (vim's :cq), was killed or is missing
-            click.echo(safe(f"  ! {exc.format_message()}。編集は保存されていません。下書きはそのままです "
-                            "($EDITOR を確かめてください)"))
-            if not keys:
-                click.echo("  (標準入力が端末ではなく、エディタに渡せる端末もないため、エディタの入力は /dev/null でした。"
-                           "y は端末で使ってください)")
+        original = dumps_yaml(to_data(item))
+        got = self._edited(item, original)
+        if got is None:
             return
-        except OSError as exc:  # the editor removed (or moved, or replaced) the file it was given: hostile14 RE4
-            click.echo(safe(f"  ! エディタが閉じたとき、渡したファイル {exc.filename} を読めませんでした "
-                            f"({describe_os_error(exc)}: 消されたか、別の名前で保存されました)。編集は保存されていません。"
-                            "下書きはそのままです (渡されたファイルに上書き保存してください)"))
-            return
-        except UnicodeDecodeError as exc:  # the editor saved in another encoding (Shift_JIS, EUC-JP)
-            click.echo(f"  ! エディタが保存したファイルは UTF-8 ではありません (byte 0x{exc.object[exc.start]:02x} "
-                       f"at offset {exc.start})。編集は保存されていません。下書きはそのままです (UTF-8 で保存してください)")
-            return
-        if text is None:
-            click.echo("  保存せずにエディタが閉じられました。下書きは変わりません。")
-            return
-        try:
-            edited, typed = rv.rebuild(self.drafts, item.id, text)
-        except QuizgenError as exc:
-            _problems(exc, item.id)
-            click.echo("  編集は保存されませんでした。下書きは変わりません。")
-            return
+        text, edited, typed = got
         notes = "".join(f"# ({item.id} の編集にあった注) {c.text[1:].strip()}\n" for c in comments(text) or ())
         if notes:  # hostile15: a note typed in the editor was dropped while 「保存しました」 was said
             self.drafts = dataclasses.replace(self.drafts, header=self.drafts.header + notes)
@@ -483,6 +474,52 @@ class Session:
             click.echo(safe(f"  id は変えられません (番号・出典との結びつきが id にあるため)。{typed} ではなく元の "
                             f"{item.id} のまま、ほかの編集を保存します。"))
         self.save_edit(item, lambda: rv.update(self.drafts, dataclasses.replace(edited, draft=True)))
+
+    def _edited(self, item: Item, text: str) -> tuple[str, Item, str | None] | None:
+        """The draft as edited in $EDITOR: (the text, the item, another id the text gave it), or None when nothing is
+        to be saved (said why). A text that does not make a valid draft is shown with its problems and, at the
+        teacher's word, opened again as it was written (hostile16: one YAML mistake threw the whole edit away)."""
+        from quizgen.extract import review as rv
+
+        shown = text
+        while True:
+            written = self._editor(shown)
+            if isinstance(written, bool):
+                return None
+            if written is None:
+                click.echo("  保存せずにエディタが閉じられました。" + ("下書きは変わりません。" if shown == text else
+                                                               "書きかけの編集は捨て、下書きは元のままです。"))
+                return None
+            try:
+                edited, typed = rv.rebuild(self.drafts, item.id, written)
+                return written, edited, typed
+            except QuizgenError as exc:
+                _problems(exc, item.id)
+            if not yes_no("  書いた内容のまま、もう一度エディタで直しますか (n: 編集を捨てて下書きは元のまま)"):
+                click.echo("  編集は保存されませんでした。下書きは変わりません。")
+                return None
+            shown = written
+
+    def _editor(self, text: str) -> str | bool | None:
+        """What the teacher saved in $EDITOR from `text`: None when the editor was left without saving, False when it
+        failed (said why)."""
+        try:
+            with editor_streams() as keys:  # never the piped decisions: the editor would read them as keys
+                return click.edit(text, extension=".yaml")
+        except click.ClickException as exc:  # the editor exited non-zero (vim's :cq), was killed or is missing
+            click.echo(safe(f"  ! {exc.format_message()}。編集は保存されていません。下書きはそのままです "
+                            "($EDITOR を確かめてください)"))
+            if not keys:
+                click.echo("  (標準入力が端末ではなく、エディタに渡せる端末もないため、エディタの入力は /dev/null でした。"
+                           "y は端末で使ってください)")
+        except OSError as exc:  # the editor removed (or moved, or replaced) the file it was given: hostile14 RE4
+            click.echo(safe(f"  ! エディタが閉じたとき、渡したファイル {exc.filename} を読めませんでした "
+                            f"({describe_os_error(exc)}: 消されたか、別の名前で保存されました)。編集は保存されていません。"
+                            "下書きはそのままです (渡されたファイルに上書き保存してください)"))
+        except UnicodeDecodeError as exc:  # the editor saved in another encoding (Shift_JIS, EUC-JP)
+            click.echo(f"  ! エディタが保存したファイルは UTF-8 ではありません (byte 0x{exc.object[exc.start]:02x} "
+                       f"at offset {exc.start})。編集は保存されていません。下書きはそのままです (UTF-8 で保存してください)")
+        return False
 
     def save_edit(self, item: Item, write: Callable[[], Drafts]) -> None:
         try:
@@ -498,11 +535,13 @@ class Session:
 
 def _problems(exc: QuizgenError, item_id: str) -> None:
     from quizgen.extract.faults import said
+    from quizgen.extract.review import EDITED
 
     if isinstance(exc, BankError):
         mine = [p for p in exc.problems if item_id in p.field or item_id in p.message] or list(exc.problems)
         for p in mine[:8]:
-            click.echo(safe(f"  ! {said(p) or f'{p.field}: {p.message}'}"))  # round 25: a date answer without its date
+            where = f"{p.line}行{p.column}列目: " if p.file == EDITED else ""  # hostile16: a YAML typo, found
+            click.echo(safe(f"  ! {where}{said(p) or f'{p.field}: {p.message}'}"))  # round 25: a date answer without its date
     else:
         click.echo(safe(f"  ! {exc}"))
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from typing import Any
 
 from quizgen.bank.comments import comments
@@ -34,8 +35,22 @@ def _comment_print(text: str) -> str:
 
 
 def _own(text: str) -> bool:
-    """Whether a comment line is one extract rewrites (its fingerprints and numbers), so none of a teacher's."""
-    return text.startswith((_LINE, NUMBERS_LINE))
+    """Whether a comment line is one extract rewrites (its fingerprints and numbers) and holds nothing else, so none of
+    a teacher's: a note typed after the numbers is a teacher's comment (hostile16: extract -o dropped it)."""
+    line = text.strip()
+    return _OWN_PRINTS.fullmatch(line) is not None or _OWN_NUMBERS.fullmatch(line) is not None
+
+
+def _shown(comment: str) -> str:
+    """A comment as a message names it: its start, or, on a line of extract's own, its end (the note typed there)."""
+    text = comment.strip()
+    if text.startswith((_LINE, NUMBERS_LINE)) and len(text) > 40:
+        return f"…{text[-36:]}"
+    return text[:40]
+
+
+_OWN_PRINTS = re.compile(re.escape(_LINE) + r"(?: (?:[0-9a-f]{10}|#[0-9a-f]{9}))+")
+_OWN_NUMBERS = re.compile(re.escape(NUMBERS_LINE) + r"(?: [0-9]+=[A-Za-z0-9][A-Za-z0-9_.-]*)+")
 
 
 def _records(body: str) -> list[tuple[str, str, Any]] | None:
@@ -82,7 +97,7 @@ def edited(text: str) -> tuple[str, ...] | None:
     changed = [f"{what[section]} {name}" for section, name, record in records
                if _fingerprint(section, record) not in prints]
     if any(p.startswith("#") for p in prints):  # an extract that fingerprints its comments
-        changed += [f"the comment on line {c.line} ({c.text[:40]})" for c in comments(text) or ()
+        changed += [f"the comment on line {c.line} ({_shown(c.text)})" for c in comments(text) or ()
                     if not _own(c.text) and _comment_print(c.text) not in prints]
     return tuple(changed)
 

@@ -573,7 +573,8 @@ class Store:
             msg = str(exc)
             if "locked" in msg or "busy" in msg:
                 raise StoreBusy(self.path) from exc
-            if _disk_full(self.path):  # SQLite says "disk I/O error" when the -shm or -wal file cannot grow
+            if msg in ("disk I/O error", "database or disk is full") and _disk_full(self.path):
+                # SQLite says "disk I/O error" when the -shm or -wal file cannot grow
                 msg = "the disk it is on is full (No space left on device); free some space and start the quiz again"
             raise StoreError(f"cannot use the review database {self.path}: {msg}") from exc
         except sqlite3.DatabaseError as exc:
@@ -878,7 +879,7 @@ def _check_dues(con: sqlite3.Connection) -> None:
             _time(due, rid, "due")  # raises unless another spelling of a real time
 
 
-FULL_BELOW = 1 << 20  # bytes free under which a failing write is put down to a full disk
+FULL_BELOW = 64 << 10  # bytes free (a few pages) under which a failing write is put down to a full disk
 
 
 def _disk_full(path: Path) -> bool:

@@ -34,7 +34,7 @@ def test_numbers_past_the_last_draft_are_said_once(bank: Path, tmp_path: Path) -
     (tmp_path / "d.yaml").write_text(ONE_DRAFT, encoding="utf-8")
     ran = run("review", "d.yaml", "--bank", "bank", input="99-1, 1-99999999999\n")
     assert ran.code == 0, ran
-    assert "  1-99, 1-99999999999: 番号は 1〜1 です (それより外の番号は飛ばしました)\n" in ran.out
+    assert "  99-1, 1-99999999999: 番号は 1〜1 です (それより外の番号は飛ばしました)\n" in ran.out
     assert "ない番号です" not in ran.out and "採用 1 件" in ran.out
 
 
