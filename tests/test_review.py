@@ -107,7 +107,7 @@ def test_a_yaml_edit_that_breaks_the_item_is_located_and_changes_nothing(work: P
     editor.write_text("import sys, pathlib\npathlib.Path(sys.argv[1]).write_text('id: [unclosed\\n', encoding='utf-8')\n",
                       encoding="utf-8")
     monkeypatch.setenv("EDITOR", f"{sys.executable} {editor}")
-    code, out = review(work, "y\nq\n")
+    code, out = review(work, "y\nn\nq\n")  # n: not opened again (hostile16: y opens the edit again as written)
     assert code == 0 and "YAML syntax error" in out and "編集は保存されませんでした" in out
     assert (work / "drafts.yaml").read_text(encoding="utf-8") == before
 

@@ -162,6 +162,8 @@ def _check_form(r: Reader, it: Item) -> None:
     if it.statement is None or it.false_statement is None:
         return
     for lang in ("ja", "en"):
+        if is_placeholder(getattr(it.statement, lang)):
+            continue  # both still `TODO: translate` (English is optional: newuser9 was refused for the form's own text)
         if normalise(getattr(it.false_statement, lang)) == normalise(getattr(it.statement, lang)):
             r.flag("items", it.id, ("false_statement", lang), f"the same as statement.{lang}: "
                                                              "a false statement changes the stated fact")

@@ -558,7 +558,8 @@ def pools(cands: Sequence[cand.Candidate], bank: Bank, page: PageDate) -> Pools:
             continue  # 駆逐艦「包頭」: a ship's name, not the place
         known = bank.entity_by_id.get(c.entity) if c.entity else None
         ja, en = (known.ja, known.en) if known is not None and known.type is etype else (c.answer, TODO_EN)
-        named.setdefault(ja, Named(ja, en, etype, c.title))
+        if ja not in named or (named[ja].title is None and c.title):  # the title the article gives the name somewhere
+            named[ja] = Named(ja, en, etype, c.title)
     names = list(named)
     for ja in names:  # ガブエフ beside アレクサンドル・ガブエフ, 山添 beside 山添博史: one person
         if any(other != ja and (other.endswith(ja) or other.startswith(ja)) for other in names):

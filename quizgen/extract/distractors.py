@@ -18,10 +18,11 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-from quizgen.bank.model import Bank, EntityType, ItemKind, Text
+from quizgen.bank.model import Bank, Entity, EntityType, ItemKind, Text
 from quizgen.extract.dating import MONTHS_EN, ja_date
 from quizgen.japanese.dates import parse_when
 from quizgen.japanese.normalise import normalise
+from quizgen.japanese.titles import same_role, split_titles
 
 TODO_EN = "TODO: translate"
 WANTED = 3
@@ -113,13 +114,28 @@ def _named(etype: EntityType, title: str | None, pools: Pools, bank: Bank, fresh
     if feature is not None:  # newuser6: アフガニスタン offered beside ベーリング海
         fresh = _same_feature(fresh, feature.group(1))
     same = [n for n in pools.named if n.type is etype]
+    people = [e for e in bank.entities if e.type is etype]
     if etype is EntityType.PERSON and title:  # a president for a president: same title first
-        same = sorted(same, key=lambda n: n.title != title)
-    bank_side = [Text(e.ja, e.en) for e in bank.entities if e.type is etype]
+        same = sorted((n for n in same if n.title is None or _same_post(n.title, title)), key=lambda n: n.title != title)
+        # newuser9: 習近平 and プーチン offered as India's prime minister (インドの（　）首相)
+        people = [e for e in people if not (posts := _posts(e)) or any(_same_post(p, title) for p in posts)]
+    bank_side = [Text(e.ja, e.en) for e in people]
     rng.shuffle(bank_side)
     choice = _take([Text(n.ja, n.en) for n in same], bank_side, fresh)
     first = next((n for n in same if choice.texts and n.ja == choice.texts[0].ja), None)
     return dataclasses.replace(choice, title=first.title if first is not None else None)
+
+
+def _posts(person: Entity) -> set[str]:
+    """The titles the bank gives a person: in their roles, and in their names (習近平国家主席 among 習近平's)."""
+    return {r.ja for r in person.roles} | {t for a in person.aliases for t in split_titles(normalise(a))[1]}
+
+
+def _same_post(one: str, other: str) -> bool:
+    """Whether two titles name one kind of post (首相 and 総理大臣; not 国家主席 and 首相); a title the judge's groups do
+    not know agrees with itself only."""
+    a, b = normalise(one), normalise(other)
+    return a == b or same_role(a, b) or same_role(b, a)
 
 
 def _same_feature(fresh: Fresh, feature: str) -> Fresh:
