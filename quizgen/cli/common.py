@@ -64,6 +64,22 @@ FLAGS = {
 STDOUT = ("-", "/dev/stdout")
 
 
+def write_file_out(data: bytes | str) -> None:
+    """A file's content written to standard output (`export -o -`, `timeline --format html`): its bytes, text as
+    UTF-8, whatever the terminal's encoding (hostile pass 16).
+
+    Such output is a file, not a message: it goes into `> quiz.gift.txt` or a pipe to Moodle, and each of these formats
+    is UTF-8 (Moodle XML and the HTML page even say so in their first lines). Encoded for a Shift_JIS terminal it
+    would be a different file from the one `-o FILE` writes, with '?' where the terminal lacks a character (·, –) —
+    a question changed without a word. Refusing would stop the common case, a redirect into a file, for the sake of
+    the rare one, reading an export on the terminal itself; that user sees the Japanese garbled, not lost.
+    """
+    content = data.encode("utf-8") if isinstance(data, str) else data
+    sys.stdout.flush()  # what was printed before comes first
+    sys.stdout.buffer.write(content)
+    sys.stdout.buffer.flush()
+
+
 class OutputFile(click.Path):
     """`-o FILE` of a command that writes one file: a name ending with / names a folder and is refused (it was
     written as a file of that name). With `stdout_default` (the command prints when -o is not given: `extract`,

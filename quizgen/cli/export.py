@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import random
-import sys
 from pathlib import Path
 
 import click
 
 from quizgen.bank import Lang, Selection
 from quizgen.cli import cli
-from quizgen.cli.common import STDOUT, OutputFile, bank_option, load, plural, reading, selection_options
+from quizgen.cli.common import STDOUT, OutputFile, bank_option, load, plural, reading, selection_options, write_file_out
 from quizgen.errors import UsageError
 
 FORMATS = ("moodle-xml", "gift", "quizlet-csv", "kahoot-xlsx", "kahoot-csv")
@@ -57,12 +56,7 @@ def export_cmd(bank_path: Path | None, fmt: str, selection: Selection, lang: str
     for w in exp.warnings:
         click.echo(f"warning: {w}", err=True)
     if output is not None and str(output) in STDOUT:
-        if exp.data is not None:
-            sys.stdout.flush()
-            sys.stdout.buffer.write(exp.data)
-            sys.stdout.buffer.flush()
-        else:
-            click.echo(exp.text, nl=False)
+        write_file_out(exp.data if exp.data is not None else exp.text)  # text as UTF-8, whatever the terminal's encoding
         click.echo(f"{fmt}: {exp.summary()} from {len(items)} items", err=True)
         return
     path = write_export(exp, output or default_path(ExportFormat(fmt)))

@@ -7,6 +7,9 @@
 - Ctrl-C (SIGINT) ends a command the same way, with `Error: stopped by SIGINT` and 130, unless the command takes
   it as its own way to end (the quiz: like `q`, exit 0; `review`: what it saved, exit 130).
 - A closed standard input reads as empty (a prompt then ends as at Ctrl-D), instead of failing.
+- A terminal in a legacy encoding (Shift_JIS, EUC-JP, CP932, latin-1) shows each character it lacks (·, –, ✓) as
+  '?', instead of the command ending in a UnicodeEncodeError traceback at the first one (hostile pass 16). A
+  file written to standard output (`export -o -`) is not text for the terminal: see `common.write_file_out`.
 - A closed standard output fails at the first thing written to it, as a full one does: one line on
   standard error and exit 1, so no command says it is done having shown nothing (or asks a question
   nobody sees).
@@ -130,6 +133,15 @@ def install() -> None:
         sys.stdin = open(os.devnull, encoding="utf-8")  # noqa: SIM115 - lives as long as the process
     if sys.stdout is None:  # started with stdout closed (`>&-`)
         sys.stdout = _ClosedStdout()
+    _replace_what_the_terminal_lacks(sys.stdout)
+
+
+def _replace_what_the_terminal_lacks(stream: object) -> None:
+    """A standard output that refuses what its encoding lacks (the default, "strict") writes '?' for it instead; one
+    that already does something else with it (Python's "surrogateescape" in the C locale) is left as it is."""
+    if isinstance(stream, io.TextIOWrapper) and stream.errors == "strict":
+        with contextlib.suppress(ValueError, OSError):  # closed
+            stream.reconfigure(errors="replace")
 
 
 BROKEN_PIPE = 128 + 13  # the status of a process SIGPIPE ended: what a shell shows for `yes | head`

@@ -8,7 +8,7 @@ import click
 
 from quizgen.bank import Lang, Selection
 from quizgen.cli import cli
-from quizgen.cli.common import OutputFile, bank_option, load, reading, selection_options
+from quizgen.cli.common import OutputFile, bank_option, load, reading, selection_options, write_file_out
 from quizgen.errors import UsageError
 
 FORMATS = ("text", "html", "pdf")
@@ -56,7 +56,7 @@ def timeline(bank_path: Path | None, selection: Selection, lang: str, fmt: str |
         else:  # html to standard output: the font is left to the browser
             from quizgen.generators.worksheet.render import FONT_PLACEHOLDER, render_timeline
 
-            click.echo(render_timeline(bank, chrono, Lang(lang)).replace(FONT_PLACEHOLDER, "", 1), nl=False)
+            write_file_out(render_timeline(bank, chrono, Lang(lang)).replace(FONT_PLACEHOLDER, "", 1))  # as UTF-8
         return
     if fmt == "text":
         from quizgen.atomic import write_text
