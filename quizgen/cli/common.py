@@ -378,7 +378,7 @@ def open_store(db_path: Path | None, *, read_only: bool = False, unsaved: str = 
     from quizgen.quiz.store import Store, default_db_path
 
     return Store(db_path or default_db_path(), read_only=read_only, unsaved=unsaved,
-                 waiting=lambda line: click.echo(f"note: {line}", err=True))
+                 notes=lambda line: click.echo(f"note: {line}", err=True))
 
 
 def load_bank_fast(bank_path: Path | None) -> Catalog:

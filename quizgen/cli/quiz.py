@@ -54,7 +54,7 @@ from quizgen.quiz.session import (
     Session,
     Summary,
 )
-from quizgen.quiz.store import StoreBusy
+from quizgen.quiz.store import StoreBusy, StoreReplaced
 
 _RERATE_RE = re.compile(r"!\s*([1-4])")
 _MISRATE_RE = re.compile(r"!\s*(\d+)")  # a re-rate with a number outside 1-4: never an answer
@@ -168,14 +168,23 @@ def _run(session: Session, items: Sized, inp: Input, view: _View | None = None, 
 
 
 class _Unsaved(QuizgenError):
-    """A step of the session could not be saved (another program held the database's write lock): the session
-    ends, saying what was lost and that the answers before it are kept (README, "quizgen quiz")."""
+    """A step of the session could not be saved (another program held the database's write lock, or put another
+    file in its place): the session ends, saying what was lost and where the answers before it are (README,
+    "quizgen quiz")."""
 
-    def __init__(self, what: str, busy: StoreBusy, saved: int) -> None:
-        before = ("It was the first answer of this session." if not saved else
-                  f"The {plural(saved, 'answer')} before it {'is' if saved == 1 else 'are'} saved.")
-        super().__init__(f"{what} was not saved: the review database {busy.path} is busy (another program has held "
-                         f"its write lock for {busy.seconds} s). {before} Run the quiz again when the other program "
+    def __init__(self, what: str, why: StoreBusy | StoreReplaced, saved: int) -> None:
+        first = "It was the first answer of this session."
+        if isinstance(why, StoreReplaced):  # hostile16 QV01: nothing is written into a file quizgen did not open
+            before = first if not saved else \
+                f"The {plural(saved, 'answer')} before it went into the file that was replaced."
+            super().__init__(f"{what} was not saved: the review database {why.path} was replaced by another file while "
+                             "the quiz ran (a sync tool? a restored backup?), and quizgen writes only into the file it "
+                             f"opened. {before} Run the quiz again to go on with the file there now.")
+            return
+        before = first if not saved else \
+            f"The {plural(saved, 'answer')} before it {'is' if saved == 1 else 'are'} saved."
+        super().__init__(f"{what} was not saved: the review database {why.path} is busy (another program has held "
+                         f"its write lock for {why.seconds} s). {before} Run the quiz again when the other program "
                          "is done; this card is asked again then.")
 
 
@@ -218,7 +227,7 @@ def _loop(session: Session, inp: Input, view: _View) -> None:
         saved = len(session.history)
         try:
             action = _command(session, q, command_text(line), view) or _respond(q, session, inp, line, view)
-        except StoreBusy as exc:
+        except (StoreBusy, StoreReplaced) as exc:
             answered = any(a.question is q for a in session.history)  # else the answer itself was not saved
             what = (f"your last change (a new rating, undo or bury) to 「{_card_name(q.item, 80)}」" if answered
                     else f"your answer to 「{_card_name(q.item, 80)}」")

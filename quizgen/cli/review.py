@@ -190,12 +190,20 @@ class Session:
 
     def command(self, item: Item, choice: str) -> bool:
         """Act on one command; False ends the review."""
+        if choice == "q":
+            return False
+        gone = bool(self.drafts.stamp) and not self.drafts.path.exists()  # deleted while this review ran
+        self.act(item, choice)
+        if gone and self.drafts.path.exists():  # the decision wrote it again (`review.update`): nothing was lost
+            click.echo(f"  ! {self.drafts.path} was deleted while this review ran; it is written again with every "
+                       "draft and decision (none is lost)")
+        return True
+
+    def act(self, item: Item, choice: str) -> None:
         actions: dict[str, Callable[[Item], None]] = {
             "a": self.accept, "e": self.edit_form, "y": self.edit_yaml, "d": self.discard, "s": self.skip,
             "u": lambda _i: self.undo(), "l": lambda _i: self.listing(), "?": lambda _i: click.echo(HELP),
         }
-        if choice == "q":
-            return False
         numbers = _NUMBERS.match(choice)
         go = _GO.match(choice)
         if go:
@@ -211,7 +219,6 @@ class Session:
             click.echo("  ? That line is not UTF-8 text (is the terminal set to Shift_JIS or EUC-JP?); type one of " + KEYS)
         else:
             click.echo("  ? " + KEYS)
-        return True
 
     # ------------------------------------------------------------------ decisions
 

@@ -201,8 +201,11 @@ def _stamp(file: Path) -> str:
 
 
 def _unchanged(drafts: Drafts) -> None:
-    """Refuse to decide on a drafts file another program (another review) changed since it was read."""
-    if drafts.stamp and _stamp(drafts.path) != drafts.stamp:
+    """Refuse to decide on a drafts file another program (another review) changed since it was read. A file deleted
+    since is no refusal: the session holds all it held (its comments, drafts and decisions), and the decision writes
+    it again, so nothing is lost (hostile16: it was refused as 「changed by another program」, the decision dropped)."""
+    now = _stamp(drafts.path)
+    if drafts.stamp and now and now != drafts.stamp:
         raise QuizgenError(f"{drafts.path} was changed by another program (another review session?) since this "
                            "review read it, so nothing was decided; run `quizgen review` again to go on from the file "
                            "as it is now")
@@ -396,9 +399,9 @@ def _undo_accept(drafts: Drafts, accepted_item: Item, target: Path, original: It
     header, existing = _existing(target)
     existing["items"] = [i for i in existing.get("items") or [] if i.get("id") != accepted_item.id]
     target_text = header + dumps_yaml({k: v for k, v in existing.items() if v})
-    items = list(drafts.items if drafts.path.exists() else ())
+    items = list(drafts.items)  # none when the last accept took the file away (`_reopen`); all when it was deleted
     items.insert(min(position, len(items)), original)
-    records = dataclasses.replace(drafts.records if drafts.path.exists() else Bank(), items=tuple(items))
+    records = dataclasses.replace(drafts.records, items=tuple(items))
     file_text = drafts.header + dumps_bank(records)
     texts = [(t, n) for t, n in _bank_texts(drafts.bank_dir, drafts.path) if Path(n).resolve() != target.resolve()]
     loads_bank_files([*texts, (target_text, str(target)), (file_text, str(drafts.path))], drafts.articles)

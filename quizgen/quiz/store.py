@@ -40,7 +40,8 @@ if TYPE_CHECKING:
 
     from fsrs import Card
 
-__all__ = ["CHECKED_SUFFIX", "SCHEMA_VERSION", "CurrentCard", "Review", "Store", "StoreError", "Totals", "default_db_path"]
+__all__ = ["CHECKED_SUFFIX", "SCHEMA_VERSION", "CurrentCard", "Review", "Store", "StoreError", "StoreReplaced", "Totals",
+           "default_db_path"]
 
 SCHEMA_VERSION = 4
 
@@ -228,6 +229,26 @@ class StoreBusy(StoreError):
                          f"{self.seconds} s; try again")
 
 
+class StoreReplaced(StoreError):
+    """The database file was replaced by another file while the store had it open; nothing was written."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        super().__init__(f"the review database {path} was replaced by another file while quizgen had it open; "
+                         "nothing was written into it")
+
+
+def _stat(path: Path) -> os.stat_result | None:
+    try:
+        return os.stat(path)
+    except OSError:
+        return None
+
+
+def _same_file(now: os.stat_result | None, opened: os.stat_result) -> bool:
+    return now is not None and (now.st_dev, now.st_ino) == (opened.st_dev, opened.st_ino)
+
+
 def default_db_path() -> Path:
     """`reviews.sqlite3` in the platform's user data folder (e.g. ~/.local/share/quizgen/)."""
     from platformdirs import user_data_path
@@ -381,14 +402,16 @@ class Store:
     """An open review database. Use as a context manager, or call `close()`."""
 
     def __init__(self, db_path: Path | str, *, read_only: bool = False,
-                 unsaved: str = "no answer could be saved", waiting: Callable[[str], None] | None = None) -> None:
+                 unsaved: str = "no answer could be saved", notes: Callable[[str], None] | None = None) -> None:
         """Open (or create) the database. A file this process cannot write is refused before anything is read,
         so a quiz never asks a question whose answer it cannot save (`unsaved` says what the refusal costs the
-        command); with `read_only` it is read as it stands (nothing is created beside it). `waiting` is told, in
+        command); with `read_only` it is read as it stands (nothing is created beside it). `notes` is told, in
         one line, when a write waits for another program's lock (it waits up to BUSY_TIMEOUT_MS, loses nothing
-        meanwhile, and was silent: issue 18, hostile11 C14)."""
+        meanwhile, and was silent: issue 18, hostile11 C14), and when a deleted file is written again
+        (`_still_ours`)."""
         self.path = Path(db_path)
-        self.waiting = waiting
+        self.notes = notes
+        self._opened: os.stat_result | None = None  # the file opened to write (`_still_ours`)
         self._check: threading.Thread | None = None  # the check of a file opened to write (`_start_check`)
         self._check_found: str | BaseException = "ok"
         self._clean = False  # opened to write, and the file passed its check (or was as a clean close left it)
@@ -405,6 +428,8 @@ class Store:
         self._con = self._connect()
         with self._errors():
             self._check_and_migrate(writing=not read_only, stamp=stamp)
+        if not read_only:
+            self._opened = _stat(self.path)
 
     # ------------------------------------------------------------------ opening
 
@@ -551,6 +576,8 @@ class Store:
         self._con.close()
         if self._frozen:
             return  # read as it stands: nothing is written beside it (its check is made at each start)
+        if self._opened is not None and not _same_file(_stat(self.path), self._opened):
+            return  # another file is there now (`_still_ours`): it was not checked, so no stamp says it was
         if self._clean or (self._check is not None and not self._check.is_alive() and self._check_found == "ok"):
             _record_stamp(self.path)  # a clean close: the next start need not read the file again (`_start_check`)
 
@@ -594,8 +621,8 @@ class Store:
         except sqlite3.OperationalError as exc:
             if "locked" not in str(exc) and "busy" not in str(exc):
                 raise
-            if self.waiting is not None:
-                self.waiting(f"the review database {self.path} is in use by another program (another quiz?); waiting "
+            if self.notes is not None:
+                self.notes(f"the review database {self.path} is in use by another program (another quiz?); waiting "
                              f"up to {round((BUSY_TIMEOUT_MS - first) / 1000)} s for it before saving")
         finally:
             con.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
@@ -605,9 +632,60 @@ class Store:
         finally:
             con.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
 
+    def _still_ours(self) -> None:
+        """Before each write: is the file at the path still the one this store opened (its device and inode)?
+
+        hostile16 QV01: a database deleted during a quiz took every later answer into the unlinked file, which was
+        gone when the quiz ended 「Session over: … 5 answers」, exit 0. Deleted (nothing at the path): it is written
+        again from this connection, which still holds the whole history (SQLite's backup), so no answer is lost, and
+        `notes` says so. Replaced by another file (a sync tool, a restored backup): that file is someone's, and writing
+        into or over it could lose what it holds, so `StoreReplaced`, and nothing is written."""
+        if self._opened is None:
+            return
+        try:
+            now = os.stat(self.path)
+        except FileNotFoundError:
+            self._write_again()
+            return
+        except OSError:
+            return  # cannot be looked at (a folder made unreadable): SQLite's write says what it finds
+        if not _same_file(now, self._opened):
+            raise StoreReplaced(self.path)
+
+    def _write_again(self) -> None:
+        """The history this store holds open, written to its deleted file's path (`_still_ours`)."""
+        from quizgen.atomic import scratch_path
+
+        assert self._opened is not None
+        real = Path(os.path.realpath(self.path))  # --db may be a link to the database
+        try:
+            with scratch_path(real) as tmp:
+                copy = sqlite3.connect(tmp)
+                try:
+                    self._con.backup(copy)
+                finally:
+                    copy.close()
+                os.chmod(tmp, self._opened.st_mode & 0o777)
+                os.link(tmp, real)  # never over a file made there meanwhile
+        except FileExistsError:
+            raise StoreReplaced(self.path) from None
+        except (OSError, sqlite3.Error) as exc:
+            raise StoreError(f"the review database {self.path} was deleted while quizgen had it open, and it cannot "
+                             f"be written again: {exc}") from exc
+        self._con.close()  # the deleted file's, after its copy is in place: SQLite removes its -wal by name as it closes
+        self._con = self._connect()
+        self._con.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        self._con.execute("PRAGMA journal_mode = WAL")
+        self._con.execute("PRAGMA synchronous = FULL")
+        self._opened = _stat(self.path)
+        if self.notes is not None:
+            self.notes(f"the review database {self.path} was deleted while quizgen had it open; it is written again "
+                       "from the copy still open, with every answer saved before (none is lost)")
+
     @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
         self.checked()
+        self._still_ours()
         con = self._con
         self._begin(con)
         try:
