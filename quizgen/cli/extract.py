@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -11,7 +12,7 @@ import click
 
 from quizgen import resources
 from quizgen.cli import cli
-from quizgen.cli.common import OutputFile, bank_flag, bank_option, load, plural, reading
+from quizgen.cli.common import OutputFile, bank_flag, bank_option, load, path_kind, plural, reading
 from quizgen.errors import QuizgenError, UsageError
 from quizgen.text import terminal_safe
 
@@ -51,6 +52,7 @@ def add_article(article: Path, headline: str | None, outlet: str | None, publish
 
     rg.check_given(source_id, headline=headline, outlet=outlet, url=url, headline_en=headline_en, outlet_en=outlet_en)
     bank_dir = bank_path or resources.bank_dir()
+    _folders_free(bank_dir)
     bank = load(bank_dir)
     text = read_article(article)
     guess = rg.guess(text)
@@ -76,6 +78,27 @@ def add_article(article: Path, headline: str | None, outlet: str | None, publish
     click.echo(terminal_safe(f"registered article {s.id}: {s.outlet.ja}「{s.headline.ja}」({s.published or '日付なし'})"))
     click.echo(f"  copied to {done.article}; its source entry is in {done.bank_file}")
     click.echo(f"next:  quizgen extract {done.article}{bank_flag(bank_path)} -o drafts-{s.id}.yaml")
+
+
+#: The bank's folders add-article writes into, and what each is for.
+_WRITES_INTO = {
+    "articles": "the bank keeps the article texts in that folder, and add-article copies the article into it",
+    "items": "the bank keeps its question files in that folder, and add-article writes the article's source entry into it",
+}
+
+
+def _folders_free(bank_dir: Path) -> None:
+    """Refuse, before anything is asked, a bank whose `articles` or `items` is not a folder (a file, a FIFO, a link to
+    nothing): mkdir said only 「File exists: b/articles」, after the teacher had typed the headline (hostile16 AA25,
+    AA28, AA29)."""
+    for name, why in _WRITES_INTO.items():
+        folder = bank_dir / name
+        if folder.is_symlink() and not folder.exists():
+            what: str | None = f"a link to {os.readlink(folder)}, which does not exist"
+        else:
+            what = path_kind(folder)
+        if what is not None and what != "a folder":
+            raise QuizgenError(f"{folder} is {what}, not a folder: {why}; move or rename it, then run add-article again")
 
 
 def _ask(label: str, default: str, check: Callable[[str], str] | None = None, *, unasked: tuple[str, ...]) -> str:
