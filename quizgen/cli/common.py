@@ -182,6 +182,15 @@ def path_kind(path: Path) -> str | None:
     return next((name for test, name in kinds if test(mode)), "not a file")
 
 
+def stripped(_ctx: click.Context, _param: click.Parameter, value: Any) -> Any:
+    """An id or name given with an option (`--story`, `--tag`, `--undo-accept`, …) without the white space around it:
+    a line copied with its line break, a space before it. hostile16 RE05b, W27, W28: `--undo-accept ' ID'` was
+    refused with 「no accepted item  ID … (did you mean 'ID'?)」, the suggestion what the user saw they had typed."""
+    if isinstance(value, tuple):
+        return tuple(v.strip() if isinstance(v, str) else v for v in value)
+    return value.strip() if isinstance(value, str) else value
+
+
 def selection_options(f: F) -> F:
     """--category/--priority/--story/--article/--tag/--include-drafts, passed to the command as one
     `selection: Selection` (check it against the bank with `Selection.take`)."""
@@ -196,10 +205,11 @@ def selection_options(f: F) -> F:
 
     g: Any = command
     g = click.option("--include-drafts", is_flag=True, help="Also use items marked draft.")(g)
-    g = click.option("--tag", "tags", multiple=True, metavar="TAG", help="Only items with this tag (repeatable).")(g)
-    g = click.option("--article", "articles", multiple=True, metavar="ID",
+    g = click.option("--tag", "tags", multiple=True, metavar="TAG", callback=stripped,
+                     help="Only items with this tag (repeatable).")(g)
+    g = click.option("--article", "articles", multiple=True, metavar="ID", callback=stripped,
                      help="Only items citing this article, e.g. 000 (repeatable).")(g)
-    g = click.option("--story", "stories", multiple=True, metavar="ID",
+    g = click.option("--story", "stories", multiple=True, metavar="ID", callback=stripped,
                      help="Only items of this story (repeatable; `quizgen topics` lists them).")(g)
     g = click.option("--priority", "priorities", multiple=True, type=click.Choice([p.value for p in Priority]),
                      help="Only core facts (the ones that matter most) or only details (repeatable).")(g)

@@ -12,7 +12,7 @@ import click
 
 from quizgen import resources
 from quizgen.cli import cli
-from quizgen.cli.common import OutputFile, bank_flag, bank_option, load, path_kind, plural, reading
+from quizgen.cli.common import OutputFile, bank_flag, bank_option, load, path_kind, plural, reading, stripped
 from quizgen.errors import QuizgenError, UsageError
 from quizgen.text import terminal_safe
 
@@ -30,7 +30,8 @@ if TYPE_CHECKING:
 @click.option("--url", default=None, help="Its web address (asked if not given; Enter: none).")
 @click.option("--headline-en", default=None, help="The headline in English (optional).")
 @click.option("--outlet-en", default=None, help="The outlet in English (optional).")
-@click.option("--source-id", default=None, metavar="ID", help="Its id in the bank (default: the next free number).")
+@click.option("--source-id", default=None, metavar="ID", callback=stripped,
+              help="Its id in the bank (default: the next free number).")
 @bank_option
 def add_article(article: Path, headline: str | None, outlet: str | None, published: str | None, url: str | None,
                 headline_en: str | None, outlet_en: str | None, source_id: str | None, bank_path: Path | None) -> None:
@@ -135,7 +136,7 @@ def _ask(label: str, default: str, check: Callable[[str], str] | None = None, *,
                    "1.5 per sentence with a fact worth a question, 5 to 30, fewer where its rules let fewer in), "
                    "then, up to N, the best facts it left out only for their score or its size.")
 @click.option("--all", "keep_all", is_flag=True, help="Keep every draft worth making, the best first.")
-@click.option("--source-id", default=None, metavar="ID",
+@click.option("--source-id", default=None, metavar="ID", callback=stripped,
               help="Id for an article that is not registered (default: the next free number).")
 @bank_option
 def extract(article: Path, output: Path | None, max_drafts: int | None, keep_all: bool, source_id: str | None,

@@ -18,7 +18,7 @@ import click
 from quizgen import resources
 from quizgen.bank.model import Text
 from quizgen.cli import cli, guards
-from quizgen.cli.common import ARTICLES_FOLDER, bank_flag, bank_option, path_kind
+from quizgen.cli.common import ARTICLES_FOLDER, bank_flag, bank_option, path_kind, stripped
 from quizgen.cli.terminal import ask, at_terminal, drop_typed_ahead, editor_streams, prepare_stdin, yes_no
 from quizgen.errors import BankError, QuizgenError, UsageError, describe_os_error
 from quizgen.text import not_utf8, shorten
@@ -62,7 +62,7 @@ _NUMBERS = re.compile(r"^a?\s*(\d+(?:\s*-\s*\d+)?(?:\s*[,、，\s]\s*\d+(?:\s*-\
 @click.option("--articles", type=ARTICLES_FOLDER, default=None,
               help="Folder of the article files, to check every quote verbatim (BANK/articles is always read).")
 @click.option("--english", is_flag=True, help="On accepting, also ask for the English texts (optional otherwise).")
-@click.option("--undo-accept", "undo_id", metavar="ID", default=None,
+@click.option("--undo-accept", "undo_id", metavar="ID", default=None, callback=stripped,
               help="Take the accepted item ID out of the bank and put it back into FILE as a draft.")
 def review(file: Path, bank_path: Path | None, articles: Path | None, english: bool, undo_id: str | None) -> None:
     """Decide on each draft in FILE: accept, edit, discard with a reason, skip, undo.

@@ -23,6 +23,7 @@ from quizgen.cli.common import (
     parse_now,
     plural,
     selection_options,
+    stripped,
     until,
 )
 from quizgen.errors import UsageError
@@ -114,7 +115,8 @@ def _first_selected(picked: Picked, dues: Iterator[tuple[str, dt.datetime]]) -> 
 @selection_options
 @db_option
 @now_option
-@click.option("--reset", "reset_ids", multiple=True, metavar="CARD", help="Bring this leech back (repeatable).")
+@click.option("--reset", "reset_ids", multiple=True, metavar="CARD", callback=stripped,
+              help="Bring this leech back (repeatable).")
 @click.option("--reset-all", is_flag=True, help="Bring every leech back.")
 def leeches(bank_path: Path | None, selection: Selection, db_path: Path | None, now_text: str | None,
             reset_ids: tuple[str, ...], reset_all: bool) -> None:
