@@ -110,7 +110,7 @@ def worksheet(bank_path: Path | None, selection: Selection, count: int | None, i
 
     qtypes = parse_types(types) if types else tuple(Exercise)
     chosen_seed = seed if seed is not None else random.SystemRandom().randrange(1, 1_000_000)
-    wanted_ids, excluded = _id_list(ids), _id_list(exclude)
+    wanted_ids, excluded = _id_list(ids, "--ids"), _id_list(exclude, "--exclude")
     options = WorksheetOptions(count=count if count is not None else len(wanted_ids) or 20, types=qtypes,
                                lang=Lang(lang), variants=variants, title=title, furigana=furigana, seed=chosen_seed,
                                points=parse_points(points) if points is not None else Points(), answer_sheet=answer_sheet,
@@ -180,7 +180,13 @@ def _timeline_page(bank: Bank, chrono: Chronology, ws: Worksheet, out_dir: Path,
             for f in formats if f is not Format.DOCX]
 
 
-def _id_list(values: tuple[str, ...]) -> tuple[str, ...]:
+def _id_list(values: tuple[str, ...], option: str) -> tuple[str, ...]:
+    """The ids `option` (--ids, --exclude) names, each once. A value that names none ('' or ',,,', as a script gives
+    an empty variable) is refused: it was taken as no --ids, and a sheet of the whole bank was written (hostile16 W16)."""
+    for value in values:
+        if not value.replace(",", "").strip():
+            raise UsageError(f"{option} {value!r} names no item id; give ids separated by commas "
+                             "(`quizgen topics --items` lists them)")
     return tuple(dict.fromkeys(v.strip() for value in values for v in value.split(",") if v.strip()))
 
 
