@@ -17,6 +17,10 @@ CONTROL_CHARS = "".join(map(chr, [*range(0x00, 0x09), *range(0x0B, 0x20), *range
 CONTROL_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff]")  # CONTROL_CHARS as ranges: quick to compile
 
 
+#: What ends a line: LF, CR, VT, FF, NEL and Unicode's line and paragraph separators.
+LINE_BREAKS = "\n\r\x0b\x0c\x85\u2028\u2029"
+
+
 def find_control(text: str) -> int | None:
     """The index of the first control character in `text`, or None when there is none."""
     m = CONTROL_RE.search(text)

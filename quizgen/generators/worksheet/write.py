@@ -32,7 +32,7 @@ from quizgen.generators.worksheet.pdf import (
 from quizgen.generators.worksheet.render import FONT_PLACEHOLDER, PDF_RUBY_CSS, Part, render, render_timeline
 from quizgen.generators.worksheet.sheet import Paper, Worksheet, WorksheetOptions, variant_labels
 from quizgen.generators.worksheet.timeline import Chronology
-from quizgen.text import find_control
+from quizgen.text import LINE_BREAKS, code_point, find_control, find_invisible, invisible_at
 
 
 class Format(StrEnum):
@@ -45,9 +45,29 @@ _SUFFIX = {Part.SHEET: "", Part.KEY: "-key", Part.ANSWERS: "-answers"}
 
 
 def check_stem(stem: str) -> None:
-    """The stem is a plain file name: no folder in it, not hidden, no control character (UsageError otherwise)."""
-    if not stem or stem.startswith(".") or any(c in stem for c in "/\\") or find_control(stem) is not None:
+    """The stem is a plain file name: not empty, no folder in it, not hidden, no line break, control character or
+    invisible formatting character (UsageError otherwise, each with its own reason: hostile16 W08b let a line break, a
+    tab and U+202E through, and refused `.hidden` as a path)."""
+    if not stem.strip():
+        raise UsageError("{stem} was given an empty name; give the files' name, e.g. {stem} week3", names=["stem"])
+    if any(c in stem for c in "/\\") or stem in (".", ".."):
         raise UsageError(f"{{stem}} must be a file name, not a path: {stem!r}", names=["stem"])
+    if stem.startswith("."):
+        raise UsageError(f"{{stem}} {stem!r} begins with a dot, which hides the files (ls and file managers do not show "
+                         "them); give it without the dot", names=["stem"])
+    at = next((i for i, c in enumerate(stem) if c in LINE_BREAKS), None)
+    if at is not None:
+        raise UsageError(f"{{stem}} holds a line break ({code_point(stem[at])} at character {at + 1}); give the name "
+                         "on one line", names=["stem"])
+    at = find_control(stem)
+    if at is None and "\t" in stem:
+        at = stem.index("\t")  # `find_control` leaves tab alone, which a bank text may hold
+    if at is not None:
+        raise UsageError(f"{{stem}} holds a control character ({code_point(stem[at])} at character {at + 1}); a file "
+                         "name should hold none", names=["stem"])
+    at = find_invisible(stem)
+    if at is not None:
+        raise UsageError(f"{{stem}} holds an {invisible_at(stem, at)}", names=["stem"])
 
 
 def file_name(stem: str, label: str, part: Part, fmt: Format) -> str:
