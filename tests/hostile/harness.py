@@ -143,3 +143,40 @@ items:
       - {article: "t2", quote: 北京でショイグ氏と戦略対話を行いました}
     draft: true
 """
+
+
+def reviews_saved(db: Path) -> list[str]:
+    """The item ids of the answers a quiz database holds, in the order saved."""
+    import sqlite3
+
+    con = sqlite3.connect(db)
+    try:
+        return [r[0] for r in con.execute("SELECT item_id FROM reviews ORDER BY id")]
+    finally:
+        con.close()
+
+
+def quiz_after_one_answer(*args: str, db: Path = Path("q.db")) -> subprocess.Popen[str]:
+    """`quizgen ARGS` (a quiz) as a real process, its first card answered (x) and that answer saved in `db`: for a test
+    that does something to the database in the middle of a session, then sends the rest of the keys."""
+    import sqlite3
+    import time
+
+    proc = subprocess.Popen(command(*args), stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            text=True)
+    assert proc.stdin is not None
+    proc.stdin.write("x\n")
+    proc.stdin.flush()
+    deadline = time.monotonic() + 60
+
+    def saved() -> bool:
+        try:
+            return db.exists() and bool(reviews_saved(db))
+        except sqlite3.OperationalError:  # its tables are not made yet
+            return False
+
+    while not saved():
+        assert time.monotonic() < deadline and proc.poll() is None, "the first answer was never saved"
+        time.sleep(0.1)
+    return proc
+

@@ -14,13 +14,10 @@ program」 and was not taken; the file is now written again with the decision (t
 from __future__ import annotations
 
 import os
-import sqlite3
-import subprocess
-import time
 from pathlib import Path
 
 import pytest
-from harness import DATA, ONE_DRAFT, command, run
+from harness import DATA, ONE_DRAFT, quiz_after_one_answer, reviews_saved, run
 
 from quizgen.quiz.store import Store
 
@@ -29,33 +26,14 @@ ARGS = ("quiz", "--bank", str(BANK), "--db", "q.db", "--now", "2025-03-01T09:00"
 
 
 def _reviews(db: Path) -> int:
-    con = sqlite3.connect(db)
-    try:
-        return int(con.execute("SELECT COUNT(*) FROM reviews").fetchone()[0])
-    finally:
-        con.close()
-
-
-def _saved_yet(db: Path) -> bool:
-    try:
-        return db.exists() and _reviews(db) > 0
-    except sqlite3.OperationalError:  # its tables are not made yet
-        return False
+    return len(reviews_saved(db))
 
 
 def _quiz_then(change: str) -> tuple[int, str, str, int]:
     """A quiz of three cards: the first answer saved, then `change` done to q.db, then two answers and q; also how
     many reviews q.db held just after the change."""
     db = Path("q.db")
-    proc = subprocess.Popen(command(*ARGS), stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            text=True)
-    assert proc.stdin is not None
-    proc.stdin.write("x\n")
-    proc.stdin.flush()
-    deadline = time.monotonic() + 60
-    while not _saved_yet(db):
-        assert time.monotonic() < deadline and proc.poll() is None, "the first answer was never saved"
-        time.sleep(0.1)
+    proc = quiz_after_one_answer(*ARGS, db=db)
     if change == "delete":
         for name in ("q.db", "q.db-wal", "q.db-shm"):
             Path(name).unlink(missing_ok=True)

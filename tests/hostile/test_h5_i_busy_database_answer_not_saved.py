@@ -8,13 +8,11 @@ naming the card, and that the answers before it were; it prints the session's su
 from __future__ import annotations
 
 import sqlite3
-import subprocess
-import time
 from pathlib import Path
 
 import pytest
 import yaml
-from harness import DATA, command, run
+from harness import DATA, quiz_after_one_answer, reviews_saved, run
 
 from quizgen.quiz import store as store_module
 
@@ -24,19 +22,7 @@ ARGS = ("quiz", "--bank", str(BANK), "--db", "q.db", "--now", "2025-03-01T09:00"
 
 
 def _reviews(db: Path) -> list[str]:
-    con = sqlite3.connect(db)
-    try:
-        return [r[0] for r in con.execute("SELECT item_id FROM reviews ORDER BY id")]
-    finally:
-        con.close()
-
-
-def _saved_yet(db: Path) -> bool:
-    """Whether the quiz has saved an answer (False while it is still making the database)."""
-    try:
-        return db.exists() and bool(_reviews(db))
-    except sqlite3.OperationalError:  # its tables are not made yet
-        return False
+    return reviews_saved(db)
 
 
 def _lock(db: Path) -> sqlite3.Connection:
@@ -58,15 +44,7 @@ def _message(card: str, before: str) -> str:
 
 def test_the_second_answer_not_saved_is_named_and_the_first_is_kept() -> None:
     db = Path("q.db")
-    proc = subprocess.Popen(command(*ARGS), stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            text=True)
-    assert proc.stdin is not None
-    proc.stdin.write("x\n")
-    proc.stdin.flush()
-    deadline = time.monotonic() + 60
-    while not _saved_yet(db):
-        assert time.monotonic() < deadline and proc.poll() is None, "the first answer was never saved"
-        time.sleep(0.1)
+    proc = quiz_after_one_answer(*ARGS, db=db)
     lock = _lock(db)
     try:
         out, err = proc.communicate("x\nq\n", timeout=90)
