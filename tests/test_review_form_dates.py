@@ -76,3 +76,17 @@ def test_draft_numbers_stay_the_same_in_every_session_and_the_list_says_which_ar
     assert " 1. [採用済み]" in out and " 2. [採用済み]" in out and " 3. [破棄済み (重複)]" in out
     assert f"── 5/{len(ids)} ──" in out and ids[4] in out.split(f"── 5/{len(ids)} ──")[1].splitlines()[0]
     assert "  1: 採用済み ([l]で一覧)" in out and "  3: 破棄済み (重複) ([l]で一覧)" in out
+
+
+def test_back_at_the_date_goes_to_the_form_s_last_field(work: Path) -> None:  # noqa: F811
+    """newuser9: `<` at the 日付 was refused as a bad date (「2021, 2021-10, … の形で」), so a field passed could only be
+    fixed by saving and starting the form again. It goes back to the form's last field, and `<` at the 年表 to the
+    date."""
+    at, item = _dated(work)
+    # nine fields; `<` at the date: the last field again (Enter keeps it); the date; `<` at the 年表: the date; -
+    code, out = review(work, f"g {at}\ne\n" + "\n" * 9 + "<\n\n\n<\n-\ny\nq\n")
+    assert code == 0 and "保存しました (まだ下書きです。[a]で採用)" in out, out
+    assert "の形で (Enter: そのまま)" not in out
+    assert out.count("  日付 (年表; 2021-10, 2023-04-18 の形。- で日付なし)") == 3
+    after = next(i for i in drafts(work) if i["id"] == item["id"])
+    assert "when" not in after and "event" not in after

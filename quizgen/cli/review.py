@@ -683,8 +683,13 @@ def form(item: Item, bank: Bank, only: tuple[str, ...] | None = None) -> Item:
     click.echo(FORM_HELP_TTY if at_terminal() else FORM_HELP)
     asked = [f for f in _FORM if only is None or f[0] in only or (f[0] == "accept" and "kind" in only)]
     kind = _ask_fields(item, asked, changes, only is None or "kind" in only, bank)  # the kind before the 別解
-    if only is None:
-        changes.update(_dated_fields(dataclasses.replace(item, event=changes.get("event", item.event))))  # type: ignore[arg-type]
+    while only is None:
+        dated = _dated_fields(dataclasses.replace(item, event=changes.get("event", item.event)))  # type: ignore[arg-type]
+        if dated is not _BACK:
+            changes.update(dated)
+            break
+        # `<` at the date goes back to the form's last field, as at any other (newuser9: it was a bad date)
+        kind = _ask_fields(item, asked, changes, only is None, bank, start=len(asked) - 1) or kind
     if only is not None and "context" in only:
         changes.update(_context(item))
     if "answer" in changes:
@@ -694,11 +699,12 @@ def form(item: Item, bank: Bank, only: tuple[str, ...] | None = None) -> Item:
 
 
 def _ask_fields(item: Item, fields: list[tuple[str, str, bool]], changes: dict[str, object], kinds: bool,
-                bank: Bank) -> Kind | None:
-    """Ask each of `fields` in turn into `changes` (`<` goes back one); `kinds`: ask the kind after the answer."""
+                bank: Bank, start: int = 0) -> Kind | None:
+    """Ask each of `fields` in turn, from `start`, into `changes` (`<` goes back one); `kinds`: ask the kind after the
+    answer."""
     typed: set[str] = set()  # the fields typed (not carried from another's rewording)
     kind: Kind | None = None
-    k = 0
+    k = start
     while k < len(fields):
         name, label, optional = fields[k]
         if name == "accept" and kinds:  # right after the answer: what kind of question it is
@@ -797,39 +803,65 @@ def _context(item: Item) -> dict[str, object]:
 _WHEN = re.compile(r"^([0-9]{4})(?:[-/年]([0-9]{1,2})月?(?:[-/]([0-9]{1,2})日?|([0-9]{1,2})日)?)?$")
 
 
+_BACK: dict[str, object] = {}  # `<` typed at the date: back to the form's last field (`_dated_fields`)
+
+
 def _dated_fields(item: Item) -> dict[str, object]:
     """The item's date (`when`, the 日付 a key and the timeline print) and its 年表 text, as the teacher edits them:
-    Enter keeps, - removes the date (and with it the date's basis and the 年表 entry)."""
+    Enter keeps, - removes the date (and with it the date's basis and the 年表 entry), `<` goes back (`_BACK`: to the
+    form's last field from the date; to the date from the 年表)."""
     from quizgen.bank import Text
-    from quizgen.bank.model import DateBasis, DateHow
     from quizgen.bank.placeholders import TODO_EN
 
-    changes: dict[str, object] = {}
     if item.when is None and item.event is None:
-        return changes
-    click.echo(safe(f"  日付 (年表; 2021-10, 2023-04-18 の形。- で日付なし): {item.when or '(なし)'}"))
+        return {}
     while True:
-        value = ask("    →", 12, prompt_suffix=" ", prefill=item.when or "").strip()
-        m = _WHEN.match(value.translate(str.maketrans("０１２３４５６７８９", "0123456789")))
-        if not value or value == "-" or m:
+        when = _ask_when(item)
+        if when is None:
+            return _BACK
+        if when == "-":
+            return {"when": None, "date_basis": None, "event": None}
+        changes = _new_when(item, when)
+        click.echo(safe(f"  年表の出来事: {item.event.ja if item.event is not None else '(なし)'}"))
+        shown = item.event.ja if item.event is not None else ""
+        value = ask("    →", _limit("event"), prompt_suffix=" ", prefill=shown).strip()
+        if not _goes_back(value, shown):
             break
-        click.echo("    2021, 2021-10, 2021-10-05 (または 2021年10月5日) の形で (Enter: そのまま)")
-    if value == "-":
-        return {"when": None, "date_basis": None, "event": None}
-    if m:
-        parts = [m.group(1)] + [f"{int(g):02d}" for g in (m.group(2), m.group(3) or m.group(4)) if g]
-        when = "-".join(parts)
-        if when != item.when:
-            changes["when"] = when  # the article's sentence is what shows the date now
-            changes["date_basis"] = DateBasis(DateHow.STATED, item.evidence[0].article, (item.evidence[0].quote,))
-    click.echo(safe(f"  年表の出来事: {item.event.ja if item.event is not None else '(なし)'}"))
-    value = ask("    →", _limit("event"), prompt_suffix=" ", prefill=item.event.ja if item.event is not None else "").strip()
     if value == "-":
         changes["event"] = None
     elif value:
         same = item.event is not None and value == item.event.ja
         changes["event"] = Text(value, item.event.en if same and item.event is not None else TODO_EN)
     return changes
+
+
+def _ask_when(item: Item) -> str | None:
+    """The date typed at the form's 日付 (YYYY, YYYY-MM or YYYY-MM-DD; "" for Enter, "-" for none), or None for `<`."""
+    click.echo(safe(f"  日付 (年表; 2021-10, 2023-04-18 の形。- で日付なし): {item.when or '(なし)'}"))
+    while True:
+        value = ask("    →", 12, prompt_suffix=" ", prefill=item.when or "").strip()
+        if _goes_back(value, item.when or ""):
+            return None
+        m = _WHEN.match(value.translate(str.maketrans("０１２３４５６７８９", "0123456789")))
+        if not value or value == "-":
+            return value
+        if m:
+            return "-".join([m.group(1)] + [f"{int(g):02d}" for g in (m.group(2), m.group(3) or m.group(4)) if g])
+        click.echo("    2021, 2021-10, 2021-10-05 (または 2021年10月5日) の形で (Enter: そのまま)")
+
+
+def _new_when(item: Item, when: str) -> dict[str, object]:
+    """The changes a typed date makes: none for Enter or the same date; else the date, shown by the article's sentence."""
+    from quizgen.bank.model import DateBasis, DateHow
+
+    if not when or when == item.when:
+        return {}
+    return {"when": when, "date_basis": DateBasis(DateHow.STATED, item.evidence[0].article, (item.evidence[0].quote,))}
+
+
+def _goes_back(value: str, shown: str) -> bool:
+    """`<` (or `＜`), alone or typed after the field's own text (at a terminal it is there already)."""
+    return value in ("<", "＜") or (bool(shown) and value[-1:] in ("<", "＜") and value[:-1].strip() == shown.strip())
 
 
 def _by_number(numbers: dict[str, int]) -> list[str]:
