@@ -21,6 +21,7 @@
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import errno
 import io
@@ -137,9 +138,14 @@ def install() -> None:
 
 
 def _replace_what_the_terminal_lacks(stream: object) -> None:
-    """A standard output that refuses what its encoding lacks (the default, "strict") writes '?' for it instead; one
-    that already does something else with it (Python's "surrogateescape" in the C locale) is left as it is."""
-    if isinstance(stream, io.TextIOWrapper) and stream.errors == "strict":
+    """A standard output that refuses what its encoding lacks (the default, "strict") writes '?' for it instead; so does
+    one set to "surrogateescape" in a legacy encoding (hostile17: `PYTHONIOENCODING=shift_jis:surrogateescape`, which
+    cannot write · or –). UTF-8 with "surrogateescape" (Python's own choice in the C locale) writes every character and
+    is left as it is."""
+    if not isinstance(stream, io.TextIOWrapper):
+        return
+    utf8 = codecs.lookup(stream.encoding).name == "utf-8"
+    if stream.errors == "strict" or (stream.errors == "surrogateescape" and not utf8):
         with contextlib.suppress(ValueError, OSError):  # closed
             stream.reconfigure(errors="replace")
 

@@ -6,7 +6,9 @@ stops the review with nothing lost, and `quizgen review FILE` resumes at the fir
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
+import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -512,7 +514,10 @@ class Session:
         failed (said why)."""
         try:
             with editor_streams() as keys:  # never the piped decisions: the editor would read them as keys
-                return click.edit(text, extension=".yaml")
+                return _edited_in_editor(text)
+        except _NotAFile as exc:  # hostile17: an editor that left a FIFO there made review wait for ever
+            click.echo(safe(f"  ! エディタが閉じたとき、渡したファイル {exc.path} は{exc.what}になっていました。"
+                            "編集は保存されていません。下書きはそのままです"))
         except click.ClickException as exc:  # the editor exited non-zero (vim's :cq), was killed or is missing
             click.echo(safe(f"  ! {exc.format_message()}。編集は保存されていません。下書きはそのままです "
                             "($EDITOR を確かめてください)"))
@@ -538,6 +543,45 @@ class Session:
         self.history.append(Decision("edit", item, self.position(item)))
         self.counts["edit"] += 1
         click.echo("  保存しました (まだ下書きです。[a]で採用)")
+
+
+class _NotAFile(Exception):
+    """What the editor left in place of the file it was given is not a regular file (a FIFO, a folder, a link)."""
+
+    def __init__(self, path: Path, what: str) -> None:
+        super().__init__(path, what)
+        self.path, self.what = path, what
+
+
+def _edited_in_editor(text: str) -> str | None:
+    """`text` edited in $EDITOR (click's editor, on a temporary .yaml file of our own): what was saved, or None when
+    the file was left unsaved (its time unchanged, as click.edit says). Only a regular file is read back: opening a
+    FIFO the editor left there would wait for a writer that never comes (hostile17)."""
+    import stat
+    import tempfile
+
+    fd, name = tempfile.mkstemp(prefix="editor-", suffix=".yaml")
+    path = Path(name)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        before = path.stat().st_mtime_ns
+        click.edit(filename=name)
+        st = os.lstat(path)  # gone: FileNotFoundError, said by the caller (hostile14 RE4)
+        if not stat.S_ISREG(st.st_mode):
+            what = ("FIFO (名前付きパイプ)" if stat.S_ISFIFO(st.st_mode) else "フォルダ" if stat.S_ISDIR(st.st_mode)
+                    else "リンク" if stat.S_ISLNK(st.st_mode) else "通常のファイル以外のもの")
+            raise _NotAFile(path, what)
+        if st.st_mtime_ns == before:
+            return None
+        with path.open("rb") as fh:
+            return fh.read().decode("utf-8")  # another encoding: UnicodeDecodeError, said by the caller
+    finally:
+        with contextlib.suppress(OSError):
+            if path.is_dir() and not path.is_symlink():
+                path.rmdir()
+            else:
+                path.unlink()
 
 
 def _problems(exc: QuizgenError, item_id: str) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import re
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -181,13 +182,16 @@ def _timeline_page(bank: Bank, chrono: Chronology, ws: Worksheet, out_dir: Path,
 
 
 def _id_list(values: tuple[str, ...], option: str) -> tuple[str, ...]:
-    """The ids `option` (--ids, --exclude) names, each once. A value that names none ('' or ',,,', as a script gives
-    an empty variable) is refused: it was taken as no --ids, and a sheet of the whole bank was written (hostile16 W16)."""
+    """The ids `option` (--ids, --exclude) names, each once, separated by commas or white space. A value that names
+    none ('' or ',,,', as a script gives an empty variable) is refused: it was taken as no --ids, and a sheet of the
+    whole bank was written (hostile16 W16)."""
     for value in values:
         if not value.replace(",", "").strip():
             raise UsageError(f"{option} {value!r} names no item id; give ids separated by commas "
                              "(`quizgen topics --items` lists them)")
-    return tuple(dict.fromkeys(v.strip() for value in values for v in value.split(",") if v.strip()))
+    # ids hold no white space: a line break, a tab or a space between them separates them as a comma does (hostile17:
+    # ids pasted one per line were read as one id)
+    return tuple(dict.fromkeys(v for value in values for v in re.split(r"[,\s]+", value) if v))
 
 
 def article_texts(bank: Bank, bank_dir: Path, folder: Path | None) -> dict[str, str] | None:
