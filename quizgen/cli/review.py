@@ -120,6 +120,11 @@ def _session(file: Path, bank_dir: Path, bank_path: Path | None, articles: Path 
         click.echo(session.tally() + "。それまでの判断は保存済みです。")
         click.echo(f"続きは:  quizgen review {file}{bank_flag(bank_path)}")
         raise
+    except OSError as exc:  # hostile17: the drafts file became a folder during the session; the decision is not saved
+        click.echo("")
+        click.echo(session.tally() + "。それまでの判断は保存済みです。")
+        raise QuizgenError(f"the last decision was not saved: {exc.filename or file} could not be written "
+                           f"({describe_os_error(exc)})") from exc
     click.echo("")
     click.echo(session.tally() + f"。残りの下書きは {file} にあります。" if session.drafts.pending else session.tally() + "。")
 

@@ -44,3 +44,20 @@ def test_ids_one_per_line_are_ids() -> None:
         assert ran.fails_cleanly(0) == "" or "warning" in ran.err, (sep, ran)
         assert "2 questions" in ran.out, (sep, ran.out)
 
+
+
+def test_a_drafts_file_that_became_a_folder_ends_the_review_saying_what_was_not_saved(
+        bank: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """hostile17 (LOST): the next discard ended the session with 「Error: Is a directory: d.yaml」, no summary, nothing
+    said of the discard and its reason. (The editor here does what another program did in the pass.)"""
+    (tmp_path / "d.yaml").write_text(ONE_DRAFT, encoding="utf-8")
+    editor = tmp_path / "ed.sh"
+    editor.write_text(f'#!/bin/sh\nmv "{tmp_path}/d.yaml" "{tmp_path}/moved.yaml"; mkdir "{tmp_path}/d.yaml"\n',
+                      encoding="utf-8")
+    editor.chmod(editor.stat().st_mode | stat.S_IXUSR)
+    monkeypatch.setenv("EDITOR", str(editor))
+    ran = run("review", "d.yaml", "--bank", "bank", input="y\nd\n重複\nq\n")
+    assert ran.code == 1 and "Traceback" not in ran.out + ran.err, ran
+    assert "採用 0 件、破棄 0 件" in ran.out and "それまでの判断は保存済みです" in ran.out
+    assert ran.err.startswith("Error: the last decision was not saved: ") and "d.yaml could not be written" in ran.err
+    assert (tmp_path / "moved.yaml").read_text(encoding="utf-8") == ONE_DRAFT
