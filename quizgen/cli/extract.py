@@ -52,6 +52,7 @@ def add_article(article: Path, headline: str | None, outlet: str | None, publish
     from quizgen.japanese.outlets import outlet_named
 
     rg.check_given(source_id, headline=headline, outlet=outlet, url=url, headline_en=headline_en, outlet_en=outlet_en)
+    rg.check_file_name(article)
     bank_dir = bank_path or resources.bank_dir()
     _folders_free(bank_dir)
     bank = load(bank_dir)

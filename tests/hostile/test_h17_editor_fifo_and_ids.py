@@ -61,3 +61,19 @@ def test_a_drafts_file_that_became_a_folder_ends_the_review_saying_what_was_not_
     assert "採用 0 件、破棄 0 件" in ran.out and "それまでの判断は保存済みです" in ran.out
     assert ran.err.startswith("Error: the last decision was not saved: ") and "d.yaml could not be written" in ran.err
     assert (tmp_path / "moved.yaml").read_text(encoding="utf-8") == ONE_DRAFT
+
+
+def test_an_article_file_name_with_a_line_break_is_named(tmp_path: Path) -> None:
+    """hostile17: add-article on 「n⏎l.txt」 failed with a YAML error located in a bank file it had written and removed."""
+    import shutil
+
+    from harness import DEV_ARTICLE, EXTRACT
+
+    shutil.copytree(EXTRACT / "bank", tmp_path / "cls")
+    odd = tmp_path / "n\nl.txt"
+    shutil.copy(DEV_ARTICLE, odd)
+    res = run("add-article", str(odd), "--bank", str(tmp_path / "cls"), "--headline", "中露首脳", "--outlet", "共同",
+              "--date", "2024-05-16", "--url", "")
+    assert res.fails_cleanly(2).endswith("the file name holds a control character (U+000A at character 2); rename "
+                                         "the file and try again\n"), res.err
+    assert not (tmp_path / "cls" / "articles").exists() or not any((tmp_path / "cls" / "articles").iterdir())
