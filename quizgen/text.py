@@ -21,6 +21,11 @@ CONTROL_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff]")  # CONTROL_
 LINE_BREAKS = "\n\r\x0b\x0c\x85\u2028\u2029"
 
 
+def find_line_break(text: str) -> int | None:
+    """The index of the first character of `text` that ends a line (`LINE_BREAKS`), or None."""
+    return next((k for k, c in enumerate(text) if c in LINE_BREAKS), None)
+
+
 def find_control(text: str) -> int | None:
     """The index of the first control character in `text`, or None when there is none."""
     m = CONTROL_RE.search(text)

@@ -32,7 +32,7 @@ from quizgen.extract.clutter import clean
 from quizgen.extract.sentences import split
 from quizgen.extract.session import bank_held
 from quizgen.japanese.outlets import is_masthead, outlet_named, site_named
-from quizgen.text import LINE_BREAKS, code_point, find_control, find_invisible, invisible_at
+from quizgen.text import code_point, find_control, find_invisible, find_line_break, invisible_at
 
 _URL = re.compile(r"^(https?://\S+|[a-z0-9-]+(\.[a-z0-9-]+)+(/\S*)?)$", re.IGNORECASE)
 
@@ -90,7 +90,8 @@ def check_file_name(article: Path) -> None:
     """A UsageError for an article whose file name holds a control character (a line break, a tab): the bank records
     the name, and hostile17 found a line break refused as a YAML error in a file add-article wrote and removed."""
     name = article.name
-    at = next((k for k, c in enumerate(name) if c in LINE_BREAKS or c == "\t"), find_control(name))
+    at = min((k for k in (find_line_break(name), name.find("\t")) if k is not None and k >= 0), default=None)
+    at = find_control(name) if at is None else at
     if at is not None:
         raise UsageError(f"{article}: the file name holds a control character ({code_point(name[at])} at character "
                          f"{at + 1}); rename the file and try again")

@@ -32,7 +32,7 @@ from quizgen.generators.worksheet.pdf import (
 from quizgen.generators.worksheet.render import FONT_PLACEHOLDER, PDF_RUBY_CSS, Part, render, render_timeline
 from quizgen.generators.worksheet.sheet import Paper, Worksheet, WorksheetOptions, variant_labels
 from quizgen.generators.worksheet.timeline import Chronology
-from quizgen.text import LINE_BREAKS, code_point, find_control, find_invisible, invisible_at
+from quizgen.text import code_point, find_control, find_invisible, find_line_break, invisible_at
 
 
 class Format(StrEnum):
@@ -55,7 +55,7 @@ def check_stem(stem: str) -> None:
     if stem.startswith("."):
         raise UsageError(f"{{stem}} {stem!r} begins with a dot, which hides the files (ls and file managers do not show "
                          "them); give it without the dot", names=["stem"])
-    at = next((i for i, c in enumerate(stem) if c in LINE_BREAKS), None)
+    at = find_line_break(stem)
     if at is not None:
         raise UsageError(f"{{stem}} holds a line break ({code_point(stem[at])} at character {at + 1}); give the name "
                          "on one line", names=["stem"])
