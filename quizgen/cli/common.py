@@ -306,8 +306,15 @@ def drafts_yaml_kept(path: Path) -> tuple[str, str] | None:
         return edits_kept(path)
     from quizgen.bank.comments import only_comments
     from quizgen.bank.files import read_utf8
+    from quizgen.bank.located import load_located
 
     text = read_utf8(path)
+    unreadable = next(iter(load_located(text, str(path))[1]), None) if isinstance(text, str) else None
+    if unreadable is not None and unreadable.field == "(document)":  # hostile17: a hand-edited drafts file, one typo
+        return (f"does not read as YAML (line {unreadable.line}, column {unreadable.column}: {unreadable.message}), so it "
+                "cannot be told from another file: what it holds would be lost"), (
+                "fix the line and run extract again (a drafts file only it wrote is replaced), or give another file "
+                "name")
     if isinstance(text, str) and only_comments(text):  # a drafts file review has emptied, the teacher's notes kept
         return ("holds only comments (a drafts file whose every draft was decided, with the notes typed in it): they "
                 "would be lost"), "give another file name, or move the notes elsewhere first"

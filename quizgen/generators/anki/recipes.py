@@ -6,7 +6,7 @@ items it takes, how it is split into subdecks and, optionally, which card forms 
     name: 中ロ関係
     description: {ja: ..., en: ...}
     select: {categories: [dates], priority: [core], stories: [2023-02-peace-plan], articles: ["000"],
-             tags: [peace-plan], exclude_tags: [], ids: []}
+             tags: [peace-plan], exclude_tags: [], ids: [a000-peace-plan-points]}
     subdecks: story                     # story (NAME::2023-02 <story>, ...) | flat | category (NAME::日付, ...)
     forms: [multiple-choice, type-in]   # optional: basic | reverse | cloze | type-in | multiple-choice
     deck_id: 1234567890                 # optional; default: deck_id_for(name)
@@ -14,6 +14,10 @@ items it takes, how it is split into subdecks and, optionally, which card forms 
 Without `forms`, each item becomes one note in the form that suits it (`choose.note_form`), so every
 recipe without `forms` shares its notes with every other: importing several decks never gives a fact
 twice. A recipe with `forms` makes every selected item in each form listed (a drill).
+
+Each key of `select` narrows the deck; a key left out takes every item. An empty list under a narrowing key
+(`ids: []`) is refused rather than read as "every item" (hostile17: every id taken out of the list built the
+whole bank); `exclude_tags: []` excludes nothing.
 
 Problems are reported like the bank's: `file:line:column: field: message`, all at once.
 """
@@ -205,6 +209,12 @@ def _parse(text: str, file: str, stem: str, r: Reader, bank: Bank | None) -> tup
     if dupes:
         r.fail(data.where("forms"), "forms", f"form listed twice: {', '.join(sorted(dupes))}")
     sel = spec.select or _SelectData()
+    raw_sel = data.get("select")
+    for key in _NARROWING:
+        value = raw_sel.get(key) if isinstance(raw_sel, LocMap) else None
+        if isinstance(value, LocList) and not value:
+            r.fail(raw_sel.where(key), f"select.{key}", f"an empty list selects nothing; leave `{key}` out to take "
+                                                        "every item, or list at least one")
     selection = Selection(categories=sel.categories, priorities=sel.priority, stories=sel.stories,
                           articles=sel.articles, tags=sel.tags, ids=sel.ids, exclude_tags=sel.exclude_tags)
     if bank is not None:
@@ -213,6 +223,10 @@ def _parse(text: str, file: str, stem: str, r: Reader, bank: Bank | None) -> tup
         return None
     return name_loc, DeckRecipe(name=spec.name, description=spec.description, forms=forms, selection=selection,
                                 layout=spec.subdecks, deck_id=deck_id, stem=stem)
+
+
+#: The `select` keys that narrow a deck (each an allow-list); `exclude_tags` only takes away.
+_NARROWING = ("categories", "priority", "stories", "articles", "tags", "ids")
 
 
 def _deck_id(data: LocMap, r: Reader) -> tuple[bool, int | None]:
