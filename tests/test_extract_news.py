@@ -28,7 +28,7 @@ _drafts = drafts  # answer -> prompt of the drafts of a made-up sentence
     ("艦艇が最も近づいたのは沿岸からおよそ100マイル、160キロの地点だった。", "160キロ"),  # the prompt converts it
     ("野党の党首は「無責任な決定だ」と批判した。", "無責任な決定"),  # a quotation's wording
     ("声明は、対話が「唯一の道」だとし、制裁の解除を求めた。", "唯一の道"),
-    ("韓国外務省の金英洙報道官は20日、遺憾の意を表明した。", "金英洙"),  # a spokesperson's name
+    ("韓国外務省の金英洙報道官は20日、遺憾の意を表明した。", "金英洙"),  # a third country's spokesperson
     ("イランの最高指導者ハメネイ師は20日、提案を拒否した。", "最高"),  # part of a title, no person
     ("防衛省は20日、演習を行ったと発表した。演習は3時間あまりにわたったとしたうえで、「国際法を守った」と強調した。",
      "3時間あまり"),  # nobody says it: the speaker is in the sentence before

@@ -266,7 +266,7 @@ def extract(text: str, source: Source, bank: Bank, analyse: Analyzer, *, limit: 
                   short_names=short_names)
     picked = select(found, limit, compatible=lambda a, b: _compatible(a, b, allowed),
                     separate=lambda a, b: _hides(a, b, allowed),
-                    given=lambda f: f.key not in figures and (f.key in cued or (f.key in main and not headline_fact(f))
+                    given=lambda f: f.key not in figures and (f.key in cued or (f.key in main and not headline_fact(f) and not _forum_once(f))
                                      or (_in_headline(f, source.headline.ja, bank) and not headline_fact(f))
                                      or broader(f.candidate, main) or ctx.references(f) is None))
     if label and _asks_the_month((*picked.chosen, *picked.rest), page):  # newuser5 #5: 【2025年9月 …】 beside 2025年9月26日
@@ -385,6 +385,16 @@ def main_actors(named: Sequence[set[str]]) -> frozenset[str]:
             count[e] = count.get(e, 0) + 1
     lead = named[0] if named else set()
     return frozenset(e for e, n in count.items() if n >= MAIN_ACTOR or (e in lead and n >= LEAD_ACTOR))
+
+
+def _forum_once(f: Fact) -> bool:
+    """Whether a main actor may still be asked (once, like any answer): a forum or an organisation the story
+    turns on (（上海協力機構）の首脳会議に合わせ, …と発表したのは（防衛省）), which a card read on its own does not
+    give away as a leader's name under their title does (ロシアの（　　）大統領)."""
+    c = f.candidate
+    return (c.kind in (ItemKind.FORUM, ItemKind.ORGANISATION) and c.rule in ("entity", "forum")
+            and not re.match(r"[^、。「」]{0,6}[（(][^）)]*[A-Za-zＡ-Ｚ]", c.sentence.text[c.end:]))  # …首脳会議（G7広島
+    # サミット）: its short name; クレムリン（大統領府） only explains it
 
 
 def headline_fact(f: Fact) -> bool:

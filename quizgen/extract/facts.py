@@ -127,7 +127,7 @@ _WEAPON_KIND = re.compile(r"(?:戦闘機|爆撃機|攻撃機|輸送機|哨戒機
 _VESSEL_NAME = re.compile(r"(?:船|艦|艇|空母)「$")
 _NEXT_VESSEL = re.compile(r"(?:船|艦|艇|空母)「[^「」]{1,20}」(?:と|や|、)「$")
 _REPORTED = re.compile(r"(?:が|は)[^。]{0,60}?(?:と|を)(?:報じ|伝え)")
-_MINOR_TITLE = re.compile(r"(?:次官|次官補|代行|報道官|報道局長)")
+_MINOR_TITLE = re.compile(r"(?:次官|次官補|代行)")  # a spokesperson: `_speaks_for_a_side`
 _MEASURE = re.compile(r"(?:全長|総延長|全幅|面積|標高|排水量)(?:は|が)(?:約|およそ)?$")
 # a small count of things (（2隻）のコルベット艦, （4機）は, （9カ国）がオブザーバー): a count, not the news
 _SMALL_COUNT = re.compile(r"(?:約|計|およそ)?([0-9０-９]{1,2})"
@@ -188,8 +188,22 @@ def detail(c: Candidate) -> bool:
         return True  # 駆逐艦「（包頭）」 is a ship, not the city; so is 駆逐艦「紹興」と「（ウルムチ）」
     if c.kind is ItemKind.ORGANISATION and c.rule == "entity" and _REPORTED.match(text, c.end):
         return True
+    if (c.kind is ItemKind.PERSON or c.rule == "speaker") and c.title is not None and _SPOKESPERSON.search(c.title):
+        return not _speaks_for_a_side(c)  # 韓国外務省の（金英洙）報道官; 中国外務省の（林剣）報道官 is the news's own voice
     return ((c.kind is ItemKind.PERSON or c.rule == "speaker") and c.title is not None
             and _MINOR_TITLE.search(c.title) is not None)
+
+
+_SPOKESPERSON = re.compile(r"報道官|報道局長")
+# a body of China or Russia right before the name (中国外務省の, ロシア国防省の, 中国外交部の), or the Kremlin's own title
+_SIDE_BODY = re.compile(r"(?:中国|ロシア|露|ロ)(?:外務省|外交部|国防省|国防部|大統領府|政府|商務省|商務部)(?:の)?$")
+
+
+def _speaks_for_a_side(c: Candidate) -> bool:
+    """Whether a spokesperson speaks for China or Russia, the story's two sides (teachers and their lists keep
+    中国外務省の林剣報道官 and ペスコフ大統領報道官; a third country's spokesperson is a detail)."""
+    return (_SIDE_BODY.search(c.sentence.text, 0, c.start) is not None or c.title == "大統領報道官"
+            or c.entity is not None)
 
 
 # a vote: （11カ国）が賛成した, （10か国）の賛成で採択, 残る（12カ国）は棄権: how many voted which way is the news
@@ -295,11 +309,18 @@ def _in_a_list(text: str, c: Candidate) -> bool:
 
 
 def _part_of_quoted_name(text: str, start: int, end: int) -> bool:
-    """The span lies inside a short 「…」 (a name, at most 16 characters) without being all of it."""
+    """The span lies inside a short 「…」 (a name, at most 16 characters) without being all of it. A quote that
+    ends in a predicate is words someone said, not a name: 「史上最良の時期にある」と述べた asks 史上最良の時期."""
     for m in re.finditer(r"「([^「」]{1,16})」", text):
-        if m.start(1) <= start and end <= m.end(1) and (start, end) != (m.start(1), m.end(1)):
+        if m.start(1) <= start and end <= m.end(1) and (start, end) != (m.start(1), m.end(1)) and \
+                not (_STATEMENT_END.search(m.group(1)) and _SAID_AFTER.match(text, m.end(1))):
             return True
     return False
+
+
+# the end of a quoted statement (a predicate), and the verb of saying after it: 「…時期にある」と述べた
+_STATEMENT_END = re.compile(r"(?:ある|ない|いる|する|した|できる|増す|だ|です|ものだ|べきだ)$")
+_SAID_AFTER = re.compile(r"」(?:と|とも|などと)(?:述べ|語|強調|指摘|批判|非難|表明|訴え|説明|主張|評価|反論|応じ)")
 
 
 def _inside_brackets(text: str, at: int) -> bool:
@@ -478,7 +499,30 @@ def _phrase_bonus(c: Candidate) -> int:
         bonus += 20  # （新時代の包括的戦略協力パートナーシップ）を一層深めるとする共同声明: what the statement is about
     if _CUT_MODIFIER.search(c.answer) and text.startswith("の", c.end):
         bonus -= FRAGMENT_PENALTY  # （北朝鮮の最大）の後ろ盾: a phrase cut from the noun it qualifies
+    if statement_key(text, c.start, c.end):
+        bonus += STATEMENT_KEY_BONUS  # 「（史上最良の時期）にある」と述べた: what the speaker said things are
     return bonus
+
+
+STATEMENT_KEY_BONUS = 10  # lifts a statement's key words over the rank fill's floor (`ranking.RANK_FLOOR`)
+# what follows a statement's key words up to the end of the quote: a particle and the predicate (にある, を意図した
+# ものだ, を増すものだ, に満ちている), no other noun phrase of its own
+_STATEMENT_TAIL = re.compile(r"(?:に|を|が|と|で|では|には)[぀-ゟ一-鿿]{0,10}")
+
+
+def statement_key(text: str, start: int, end: int) -> bool:
+    """Whether the span is the key words of a quoted statement someone made: the last noun phrase of a 「…」 that
+    ends in a predicate and is followed by a verb of saying (「両国関係は（史上最良の時期）にある」と述べた), so the
+    blank asks what was said, not a fragment of a name."""
+    open_at = text.rfind("「", 0, start)
+    close_at = text.find("」", end)
+    if open_at < 0 or close_at < 0 or "」" in text[open_at:start] or "「" in text[end:close_at]:
+        return False
+    quote, tail = text[open_at + 1:close_at], text[end:close_at]
+    if start > open_at + 1 and re.match(r"[\u3400-\u9fff\u30a1-\u30fa\u30fc0-9０-９A-Za-z]", text[start - 1]):
+        return False  # ましてや第三（国の圧力）に屈する: a word cut in two
+    return (_STATEMENT_END.search(quote) is not None and _SAID_AFTER.match(text, close_at) is not None
+            and _STATEMENT_TAIL.fullmatch(tail) is not None and "、" not in tail)
 
 
 # a phrase that ends on a word that only qualifies the noun after it (（北朝鮮の最大）の後ろ盾, （両国の主要）の)
