@@ -90,3 +90,24 @@ def test_back_at_the_date_goes_to_the_form_s_last_field(work: Path) -> None:  # 
     assert out.count("  日付 (年表; 2021-10, 2023-04-18 の形。- で日付なし)") == 3
     after = next(i for i in drafts(work) if i["id"] == item["id"])
     assert "when" not in after and "event" not in after
+
+
+def test_back_at_the_save_question_opens_the_form_s_end_again(work: Path) -> None:  # noqa: F811
+    """newuser9: `<` at 「この内容で保存しますか」 was 「y か n で」; a typo seen in the summary meant n, then the whole
+    form again. It goes back to the date and the 年表, keeps what was typed, and `<` there goes on back."""
+    at, item = _dated(work)
+    keys = (f"g {at}\ne\n" + "\n" * 9 + "\n習氏とプーチン氏が北京で会談したた\n"  # a typo in the 年表 text
+            "<\n\n習氏とプーチン氏が北京で会談\ny\nq\n")  # back at the save question: the date kept, the text fixed
+    code, out = review(work, keys)
+    assert code == 0 and "保存しました (まだ下書きです。[a]で採用)" in out, out
+    assert out.count("この内容で保存しますか (下書きのまま)? [y/n]: ") == 2
+    after = next(i for i in drafts(work) if i["id"] == item["id"])
+    assert after["event"] == {"ja": "習氏とプーチン氏が北京で会談", "en": "TODO: translate"}
+    assert after["when"] == item["when"]
+    # without a date: the last field (解説) again, what was typed kept
+    undated = next(i for i in drafts(work) if not i.get("when"))
+    n = next(k for k, i in enumerate(drafts(work), 1) if i["id"] == undated["id"])
+    code, out = review(work, f"g {n}\ne\n" + "\n" * 8 + "会談の説明。\n<\n会談の説明です。\ny\nq\n")
+    assert code == 0 and "  解説: 会談の説明。" in out, out
+    after = next(i for i in drafts(work) if i["id"] == undated["id"])
+    assert after["explanation"]["ja"] == "会談の説明です。"  # type: ignore[index]

@@ -447,7 +447,11 @@ class Session:
                 click.echo(safe(f"  ! {line}"))
             if misfits:
                 click.echo("  ([e]でもう一度直せます)")
-            if not yes_no("  この内容で保存しますか (下書きのまま)?"):
+            choice = _save_or_back("  この内容で保存しますか (下書きのまま)?")
+            if choice == "<":  # newuser9: the form's last field, to fix what the check above names
+                edited = form(edited, self.drafts.bank, resume=True)
+                continue
+            if choice == "n":
                 click.echo("  保存しませんでした。下書きは変わりません。")
                 return False
             try:
@@ -716,22 +720,28 @@ _FORM: tuple[tuple[str, str, bool], ...] = (
 )
 
 
-FORM_HELP = "  項目ごとに編集: Enter でそのまま、- で削除 (任意の項目)、< で前の項目へ"
+FORM_HELP = "  項目ごとに編集: Enter でそのまま、- で削除 (任意の項目)、< で前の項目へ (保存するかの質問からも)"
 FORM_HELP_TTY = ("  項目ごとに編集: 今の文が入っています。直してから Enter (そのままなら Enter)、"
-                 "Ctrl-U で消して - で削除 (任意の項目)、< で前の項目へ")
+                 "Ctrl-U で消して - で削除 (任意の項目)、< で前の項目へ (保存するかの質問からも)")
 """The form's help at a terminal, where each line starts as the field's text (`terminal.ask`'s `prefill`)."""
 
 
-def form(item: Item, bank: Bank, only: tuple[str, ...] | None = None) -> Item:
+def form(item: Item, bank: Bank, only: tuple[str, ...] | None = None, resume: bool = False) -> Item:
     """The item as the teacher edits it, one field at a time (Japanese; English stays as it is). A new answer
     re-decides the item's `entity` (see `relink`). `only`: just these fields, asked again after a refusal (the
-    date, the 注 `context`, any of the form's), every other field as `item` has it."""
+    date, the 注 `context`, any of the form's), every other field as `item` has it. `resume`: `<` at the save
+    question: the form again from its end (the 日付 and 年表 where the item has them, else its last field), `<`
+    going further back."""
     from quizgen.extract import review as rv
 
     changes: dict[str, object] = {}
-    click.echo(FORM_HELP_TTY if at_terminal() else FORM_HELP)
     asked = [f for f in _FORM if only is None or f[0] in only or (f[0] == "accept" and "kind" in only)]
-    kind = _ask_fields(item, asked, changes, only is None or "kind" in only, bank)  # the kind before the 別解
+    kind: Kind | None = None
+    if not resume:
+        click.echo(FORM_HELP_TTY if at_terminal() else FORM_HELP)
+        kind = _ask_fields(item, asked, changes, only is None or "kind" in only, bank)  # the kind before the 別解
+    elif item.when is None and item.event is None:  # no date to go back to: the last field
+        kind = _ask_fields(item, asked, changes, True, bank, start=len(asked) - 1)
     while only is None:
         dated = _dated_fields(dataclasses.replace(item, event=changes.get("event", item.event)))  # type: ignore[arg-type]
         if dated is not _BACK:
@@ -782,6 +792,20 @@ def _ask_fields(item: Item, fields: list[tuple[str, str, bool]], changes: dict[s
             if name == "statement":
                 _carry(item, "statement", changes, typed)
     return kind
+
+
+def _save_or_back(label: str) -> str:
+    """The save question: "y", "n" or "<" (back to the form's last field); anything else asks again, so an extra
+    Enter never decides (newuser4 #8)."""
+    while True:
+        value = ask(f"{label} [y/n]", 8, prompt_suffix=": ").strip().lower()
+        if value in ("y", "yes", "ｙ"):
+            return "y"
+        if value in ("n", "no", "ｎ"):
+            return "n"
+        if value in ("<", "＜"):
+            return "<"
+        click.echo("  y (はい) か n (いいえ) で答えてください (< で前の項目へ)", err=True)
 
 
 def _kind_and_stale(item: Item, changes: dict[str, object], typed: set[str], bank: Bank) -> Kind | None:
