@@ -24,7 +24,7 @@ from quizgen.extract import references
 from quizgen.extract.clutter import Cleaned, ClutterReason, clean
 from quizgen.extract.dating import PageDate, Resolved, resolve
 from quizgen.extract.distractors import Named, Pools
-from quizgen.extract.drafts import Built, Context, build, mask, prints_word
+from quizgen.extract.drafts import Built, Context, build, mask, prints_word, quote_spans
 from quizgen.extract.facts import DOCUMENT_END, PERIPHERAL_DATE_PENALTY, Fact, Slot, broader, facts, key_of
 from quizgen.extract.fingerprint import stamped
 from quizgen.extract.lexicon import Lexicon, Mention
@@ -239,7 +239,9 @@ def extract(text: str, source: Source, bank: Bank, analyse: Analyzer, *, limit: 
             carried[s.start] = last
         before[s.start] = told
         told += "\n" + s.text
-        days = [r for r in resolve(s.text, page, source.id) if r.day is not None]
+        quoted = quote_spans(s.text)  # 「6月24日の出来事に関連し…」と: a day someone spoke of is not the day 同日 means
+        days = [r for r in resolve(s.text, page, source.id) if r.day is not None
+                and not any(a <= r.start < b for a, b in quoted)]
         last = days[-1] if days else last
         tokens = analyse(s.text)
         got, speaker = cand.candidates(s, tokens, lexicon, previous_speaker=speaker, page=page, article=source.id)

@@ -296,7 +296,8 @@ def build(f: Fact, masks: Mapping[Span, str], ctx: Context) -> Built:
     dated = _dated(f, resolved)
     allowed = ctx.page.years | ({dated.year} if dated is not None and dated.basis is not None else set())
     quoted = quote_spans(text)
-    dates = {(r.start, r.end): _in_place_of(r, text) for r in resolved
+    dates = {(r.start - 2 * (text[r.start - 2:r.start] == "同じ" and r.start >= 2), r.end): _in_place_of(r, text)
+             for r in resolved  # 同じ25日には -> 2023年6月25日には (holdout_v19: 「同じ2023年6月25日には」)
              if r.year in allowed and r.written != r.answer and not (r.start < c.end and c.start < r.end)
              and not _within(r.start, quoted)}  # 「今年は…」 said last November: a quotation is never rewritten
     dates |= {(m.start(), m.end()): "" for m in GLOSS_AFTER_KANJI.finditer(text)}  # 習近平(しゅう・きんぺい)
@@ -308,7 +309,8 @@ def build(f: Fact, masks: Mapping[Span, str], ctx: Context) -> Built:
     if (who := ctx.topics.get(c.sentence.start)) is not None:  # 宣言は、…を支持するよう促した (holdout_v16)
         at = link.end() if link is not None and not (c.start < link.end()) else 0
         dates[(0, at)] = f"{who}は、"
-    dates |= _same_day(text, resolved, ctx.carried.get(c.sentence.start), allowed, (c.start, c.end))
+    dates |= _same_day(text, [r for r in resolved if not _within(r.start, quoted)], ctx.carried.get(c.sentence.start),
+                       allowed, (c.start, c.end))
     refs = ctx.references(f) or {}
     cut = [span for span, v in refs.items() if not v]  # a clause left out (the other clock's time): its dates go too
     dates = {(a, b): v for (a, b), v in dates.items() if not any(x <= a and b <= y for x, y in cut)}

