@@ -32,7 +32,22 @@ def phrases(s: Sentence, tokens: Sequence[Token], mentions: Sequence[Mention]) -
     covered = [(m.start, m.full_end) for m in mentions]
     out = [_candidate(s, tokens, start, end) for start, end in _chunk_spans(s.text, tokens)
            if _content(s.text, tokens, covered, start, end) and _asks_a_fact(s.text, mentions, start, end)]
-    return out + [c for c in map(_region_named, out) if c is not None]
+    spans = {(c.start, c.end) for c in out}
+    keys = [c for c in _statement_keys(s) if (c.start, c.end) not in spans]
+    return out + [c for c in map(_region_named, out) if c is not None] + keys
+
+
+# a short quoted statement: its noun phrase (kanji, katakana and の only), a particle, the predicate; then a verb of
+# saying (「（歴史上最高の状態）にある」と強調し, 「（史上最良の時期）にある」と述べた)
+_STATEMENT = re.compile(r"「([\u30a1-\u30fa\u30fc\u4e00-\u9fff]+(?:の[\u30a1-\u30fa\u30fc\u4e00-\u9fff]+)*)"
+                        r"(?:に|を|が|では|には|で)[\u3040-\u309f\u4e00-\u9fff]{1,10}」")
+
+
+def _statement_keys(s: Sentence) -> list[Candidate]:
+    """The key words of each short statement quoted in the sentence, whole (the analyser may cut 歴史上 from
+    最高の状態); `quizgen.extract.facts.statement_key` says whether the quote is a statement someone made."""
+    return [Candidate(s, Category.POSITIONS, ItemKind.STANCE, m.group(1), m.start(1), m.end(1), "語句", "phrase")
+            for m in _STATEMENT.finditer(s.text) if 2 <= len(m.group(1)) <= 20]
 
 
 # a city after the part of the country it lies in: 南部ロストフナドヌー, 極東ハバロフスク (holdout_v19)
