@@ -24,7 +24,7 @@ from quizgen.extract import references
 from quizgen.extract.clutter import Cleaned, ClutterReason, clean
 from quizgen.extract.dating import PageDate, Resolved, resolve
 from quizgen.extract.distractors import Named, Pools
-from quizgen.extract.drafts import Built, Context, build, mask, prints_word, quote_spans
+from quizgen.extract.drafts import Built, Context, build, mask, listed_day, prints_word, quote_spans, since
 from quizgen.extract.facts import DOCUMENT_END, PERIPHERAL_DATE_PENALTY, Fact, Slot, broader, facts, key_of
 from quizgen.extract.fingerprint import stamped
 from quizgen.extract.lexicon import Lexicon, Mention
@@ -241,8 +241,8 @@ def extract(text: str, source: Source, bank: Bank, analyse: Analyzer, *, limit: 
         told += "\n" + s.text
         quoted = quote_spans(s.text)  # 「6月24日の出来事に関連し…」と: a day someone spoke of is not the day 同日 means
         days = [r for r in resolve(s.text, page, source.id) if r.day is not None
-                and not any(a <= r.start < b for a, b in quoted)]
-        last = days[-1] if days else last
+                and not any(a <= r.start < b for a, b in quoted) and not since(s.text, r) and not listed_day(s.text, r)]
+        last = days[-1] if days else last  # holdout_v20: not a day counted from, one before the news, nor a list's
         tokens = analyse(s.text)
         got, speaker = cand.candidates(s, tokens, lexicon, previous_speaker=speaker, page=page, article=source.id)
         known = lexicon.known(s.text, tokens)

@@ -300,6 +300,7 @@ def build(f: Fact, masks: Mapping[Span, str], ctx: Context) -> Built:
              for r in resolved  # 同じ25日には -> 2023年6月25日には (holdout_v19: 「同じ2023年6月25日には」)
              if r.year in allowed and r.written != r.answer and not (r.start < c.end and c.start < r.end)
              and not _within(r.start, quoted)}  # 「今年は…」 said last November: a quotation is never rewritten
+    dates = dict(_day_list(text, span, value) for span, value in dates.items())
     dates |= {(m.start(), m.end()): "" for m in GLOSS_AFTER_KANJI.finditer(text)}  # 習近平(しゅう・きんぺい)
     dates |= {(m.start(), m.end()): _PAST[m.group(1)] for m in _GOING_ON.finditer(text)
               if not (m.start() < c.end and c.start < m.end()) and not _within(m.start(), quoted)}
@@ -309,8 +310,9 @@ def build(f: Fact, masks: Mapping[Span, str], ctx: Context) -> Built:
     if (who := ctx.topics.get(c.sentence.start)) is not None:  # 宣言は、…を支持するよう促した (holdout_v16)
         at = link.end() if link is not None and not (c.start < link.end()) else 0
         dates[(0, at)] = f"{who}は、"
-    dates |= _same_day(text, [r for r in resolved if not _within(r.start, quoted)], ctx.carried.get(c.sentence.start),
-                       allowed, (c.start, c.end))
+    dates |= _same_day(text, [r for r in resolved if not _within(r.start, quoted) and not since(text, r)
+                              and not listed_day(text, r)],
+                       ctx.carried.get(c.sentence.start), allowed, (c.start, c.end))
     refs = ctx.references(f) or {}
     cut = [span for span, v in refs.items() if not v]  # a clause left out (the other clock's time): its dates go too
     dates = {(a, b): v for (a, b), v in dates.items() if not any(x <= a and b <= y for x, y in cut)}
@@ -404,6 +406,37 @@ def _full_names(c: Candidate, quoted: Sequence[Span], ctx: Context) -> dict[Span
         seen.add(person)
         out[(a, b)] = full
     return out
+
+
+_DAYS_BEFORE = re.compile(r"(?:[0-9０-９]{1,2}[、・])+$")
+
+
+def _day_list(text: str, span: Span, value: str) -> tuple[Span, str]:
+    """A day printed in full after the days listed before it, the list kept whole: 首脳会議（15、16日） -> （2022年9月
+    15、16日）, not （15、2022年9月16日） (holdout_v20)."""
+    listed = _DAYS_BEFORE.search(text, 0, span[0])
+    month = re.match(r"(?:[0-9]{4}年)?[0-9]{1,2}月", value)
+    if listed is None or month is None or not text[span[0]:span[1]].endswith("日"):
+        return span, value
+    return (listed.start(), span[1]), month.group(0) + text[listed.start():span[1]]
+
+
+def listed_day(text: str, r: Resolved) -> bool:
+    """Whether the day `r` ends a list of days (首脳会議（15、16日）): which of them a later 「同日」 means is unknown."""
+    return _DAYS_BEFORE.search(text, 0, r.start) is not None
+
+
+_SINCE = re.compile(r"(?:以来|ぶり)")
+_BEFORE_THE_NEWS = re.compile(r"(?:た後|る前|た前)")
+
+
+def since(text: str, r: Resolved) -> bool:
+    """Whether the day `r` is one the sentence counts from (…プーチン氏が訪中した2月4日以来) or one its clause puts
+    before the news (習氏は14日にカザフスタンを訪れた後、…): a past reference, never the day a later 「同日」 means
+    (holdout_v20: 「両首脳は同日、…3カ国首脳会談にも臨んだ」 printed 2月4日, then 14日; the talks were on the 15th)."""
+    ends = [i for ch in "、。" if (i := text.find(ch, r.end)) >= 0]
+    clause = text[r.end:min(ends) if ends else len(text)]
+    return _SINCE.match(text, r.end) is not None or _BEFORE_THE_NEWS.search(clause) is not None
 
 
 def _same_day(text: str, resolved: Sequence[Resolved], carried: Resolved | None, allowed: frozenset[int],

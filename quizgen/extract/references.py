@@ -203,9 +203,11 @@ def _same_year(text: str, answer: Span, _before: str, done: Mapping[Span, str]) 
 
 
 def _same_day(text: str, answer: Span, before: str, _done: Mapping[Span, str]) -> dict[Span, str]:
-    """同日 itself is printed by `quizgen.extract.drafts` (as the day it means); without a day before it, no draft."""
+    """同日 itself is printed by `quizgen.extract.drafts` (as the day it means: the last day named before it, not
+    one quoted or counted from); without such a day, no draft (holdout_v20)."""
     for m in _SAME_DAY.finditer(text):
-        if not _inside(m, answer) and not re.search(r"[0-9０-９]日", before + text[:m.start()]):
+        near = re.sub(r"「[^「」]*」", "", before + "。" + text[:m.start()])
+        if not _inside(m, answer) and not re.search(r"[0-9０-９]日(?!以来|ぶり)", near):
             raise _Unresolvable
     return {}
 

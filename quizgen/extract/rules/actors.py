@@ -43,12 +43,15 @@ def actors(s: Sentence, mentions: Sequence[Mention]) -> list[Candidate]:
             continue  # 中国 and ロシア side by side: asking which one is a coin toss
         if m.type in (EntityType.DOCUMENT, EntityType.EVENT) and len(m.surface) < 4:
             continue
+        if m.surface in _DIRECTIONS and s.text[m.start - 1:m.start] == "の":
+            continue  # ロシアの（西側）の国境付近: a side of a country, not the West (holdout_v20: answered 西側諸国)
         ask, kind, cat = _ASK[m.type]
         out.append(Candidate(s, cat, kind, m.surface, m.start, m.end, ask, "entity", entity=m.entity,
                              new_person=unknown_person(m), title=m.title))
     return out
 
 
+_DIRECTIONS = frozenset({"西側", "東側"})  # the blocs' names, and the sides of a country after の
 _QUOTED_NAME = re.compile(r"「[^「」]{1,20}」$")
 
 

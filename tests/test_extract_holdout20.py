@@ -1,0 +1,60 @@
+"""What the untuned holdout_v20 articles showed (issue 17): on the page about Xi and Putin in Samarkand (September
+2022) the byline 【サマルカンド（ウズベキスタン）＝岸本航平】 was asked as a person and printed as every cue of its
+sentence; 「両首脳は同日、…3カ国首脳会談にも臨んだ」 printed 2月4日 (a day the sentence before counted from:
+「2月4日以来」), and 「（15、16日）」 printed 「（15、2022年9月16日）」; on the page about Russia's Ocean-2024 exercise
+「ロシアの西側の国境付近」 was asked as the West (answer 西側諸国)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from quizgen.bank import Bank, Source, Text, load_bank
+from quizgen.extract.article import extract
+
+pytest.importorskip("sudachipy")
+from quizgen.extract.nlp import load_analyzer
+
+BANK = Path(__file__).parent / "data" / "extract" / "bank"
+
+
+@pytest.fixture(scope="module")
+def bank() -> Bank:
+    return load_bank(BANK)
+
+
+def drafts(body: str, bank: Bank, published: str) -> dict[str, str]:
+    """answer -> prompt of every draft of `body` (a page dated `published`)."""
+    src = Source(id="009", file="a.txt", headline=Text("中ロ首脳、侵攻後初の対面会談", "TODO: translate"),
+                 outlet=Text("テスト新聞", "Test"), published=published)
+    result = extract(f"{published} 5時00分\n{body}\n", src, bank, load_analyzer(), keep_all=True)
+    return {i.answer.ja: i.prompt.ja for i in result.items}
+
+
+SAMARKAND = ("【サマルカンド（ウズベキスタン）＝岸本航平】ロシアのプーチン大統領と中国の習近平国家主席は15日、"
+             "ウズベキスタン中部サマルカンドで会談した。\n"
+             "会談は、中ロが主導する上海協力機構（SCO）の首脳会議（15、16日）に合わせて行われた。\n"
+             "習氏は14日に隣国カザフスタンを訪れた後、ウズベキスタン入りした。\n"
+             "両首脳の対面会談は、プーチン氏が訪中した2月4日以来。\n"
+             "両首脳は同日、モンゴルのフレルスフ大統領を交えた3カ国首脳会談にも臨んだ。")
+
+
+def test_a_byline_with_a_country_in_brackets_is_no_fact(bank: Bank) -> None:
+    got = drafts(SAMARKAND, bank, "2022-09-16")
+    assert "岸本航平" not in got and not [p for p in got.values() if "岸本" in p]
+
+
+def test_same_day_is_not_a_day_counted_from_one_before_the_news_or_a_list_s(bank: Bank) -> None:
+    got = drafts(SAMARKAND, bank, "2022-09-16")
+    assert "中ロ両首脳は2022年9月15日、モンゴルの（　　）大統領を交えた" in got["フレルスフ"]
+    assert "の首脳会議（2022年9月15、16日）に合わせて" in got["上海協力機構"]
+
+
+def test_the_west_side_of_a_country_is_not_the_west() -> None:
+    from quizgen import resources
+
+    bundled = load_bank(resources.bank_dir())  # its 西側諸国 has the alias 西側
+    body = "プーチン大統領は、アメリカが同盟国とともにロシアの西側の国境付近で軍事的な存在感を高めていると主張しました。"
+    assert "西側諸国" not in drafts(body, bundled, "2024-09-11")
+    assert "西側諸国" in drafts("西側は対ロ制裁を強化しました。中国は西側の制裁に反対しました。", bundled, "2024-09-11")
