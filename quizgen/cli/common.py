@@ -302,24 +302,37 @@ def drafts_yaml_kept(path: Path) -> tuple[str, str] | None:
 
     if yaml_kept(path) is None:
         return None
-    if holds_drafts(path):
+    if holds_drafts(path) and not _unreadable_yaml(path):
         return edits_kept(path)
     from quizgen.bank.comments import only_comments
     from quizgen.bank.files import read_utf8
     from quizgen.bank.located import load_located
 
     text = read_utf8(path)
-    unreadable = next(iter(load_located(text, str(path))[1]), None) if isinstance(text, str) else None
-    if unreadable is not None and unreadable.field == "(document)":  # hostile17: a hand-edited drafts file, one typo
-        return (f"does not read as YAML (line {unreadable.line}, column {unreadable.column}: {unreadable.message}), so it "
-                "cannot be told from another file: what it holds would be lost"), (
-                "fix the line and run extract again (a drafts file only it wrote is replaced), or give another file "
-                "name")
+    fix = "fix the line and run extract again (a drafts file only it wrote is replaced), or give another file name"
+    if not isinstance(text, str):  # hostile18: a drafts file saved as Shift_JIS, or with one bad byte
+        return (f"is not UTF-8 text (line {text.line}, column {text.column}: {text.message}), so it cannot be told "
+                "from another file: what it holds would be lost"), "save it as UTF-8 and run extract again, or give "\
+            "another file name"
+    unreadable = next(iter(load_located(text, str(path))[1]), None)
+    if unreadable is not None:  # hostile17: one typo in a hand-edited drafts file; hostile18: a key pasted twice
+        field = "" if unreadable.field == "(document)" else f"{unreadable.field}: "
+        return (f"does not read as YAML (line {unreadable.line}, column {unreadable.column}: {field}"
+                f"{unreadable.message}), so it cannot be told from another file: what it holds would be lost"), fix
     if isinstance(text, str) and only_comments(text):  # a drafts file review has emptied, the teacher's notes kept
         return ("holds only comments (a drafts file whose every draft was decided, with the notes typed in it): they "
                 "would be lost"), "give another file name, or move the notes elsewhere first"
     return ("is a YAML file that is not a drafts file (not every item in it is `draft: true`): what it holds would be "
             "lost"), "give another file name"
+
+
+def _unreadable_yaml(path: Path) -> bool:
+    """Whether the file `path` is not UTF-8, or its YAML has a problem of its own (a key twice, a syntax error)."""
+    from quizgen.bank.files import read_utf8
+    from quizgen.bank.located import load_located
+
+    text = read_utf8(path)
+    return not isinstance(text, str) or bool(load_located(text, str(path))[1])
 
 
 def status(message: str) -> None:

@@ -194,6 +194,7 @@ def extract(article: Path, output: Path | None, max_drafts: int | None, keep_all
         click.echo(terminal_safe(result.dumps(article.name)), nl=False)
     else:
         with held(output):  # never under a review session of that file; nor over its discards (`reading`)
+            _not_over_cut_drafts(output, result)
             _clutter(report)
             write_text(output, result.dumps(article.name))
     _summary(result, output, keep_all, max_drafts)
@@ -208,6 +209,21 @@ def extract(article: Path, output: Path | None, max_drafts: int | None, keep_all
                    f"      Register it first:  quizgen add-article {article}{bank_flag(bank_path)}", err=True)
     if output is not None:
         click.echo(f"next:  quizgen review {output}{bank_flag(bank_path)}", err=True)
+
+
+def _not_over_cut_drafts(output: Path, result: Extraction) -> None:
+    """Refuse to write drafts back into the drafts file `output` from which the teacher cut them by hand (hostile18:
+    the cut drafts came back without a word)."""
+    from quizgen.errors import OutputError
+    from quizgen.extract.decided import removed_by_hand
+
+    gone = removed_by_hand(output, (i.id for i in result.items))
+    if gone:
+        shown = ", ".join(gone[:5]) + (f" and {len(gone) - 5} more" if len(gone) > 5 else "")
+        raise OutputError(f"will not write {output}: {plural(len(gone), 'draft')} extract wrote there "
+                          f"{'was' if len(gone) == 1 else 'were'} cut from it by hand ({shown}) and would come back; "
+                          "review the file with `quizgen review` ([d] discards a draft with a reason), write to another "
+                          "file, or delete it to start over")
 
 
 def _clutter(report: str) -> None:

@@ -246,6 +246,10 @@ class Session:
             self.counts["accept"] += 1
             raise
         except BankError as exc:
+            if not self.drafts.bank_dir.is_dir():  # hostile18: moved or deleted meanwhile; the draft is not at fault
+                click.echo(safe(f"  ! バンクのフォルダ {self.drafts.bank_dir} が見つかりません (レビューの途中で移動されたか"
+                                "削除されました)。採用できません。フォルダを元に戻してから、もう一度 [a] で採用してください。"))
+                return
             _problems(exc, item.id)
             click.echo("  採用できません。[e]で直すか [d]で破棄してください。")
             return
@@ -513,10 +517,27 @@ class Session:
                 return written, edited, typed
             except QuizgenError as exc:
                 _problems(exc, item.id)
-            if not yes_no("  書いた内容のまま、もう一度エディタで直しますか (n: 編集を捨てて下書きは元のまま)"):
+            try:
+                again = yes_no("  書いた内容のまま、もう一度エディタで直しますか (n: 編集を捨てて下書きは元のまま)")
+            except (click.Abort, EOFError):  # hostile18 (LOST): the edit went with the editor's temporary file
+                self._keep_edit(item, written)
+                raise
+            if not again:
                 click.echo("  編集は保存されませんでした。下書きは変わりません。")
                 return None
             shown = written
+
+    def _keep_edit(self, item: Item, written: str) -> None:
+        """The edit the session ends on, kept beside the drafts file as text (not .yaml: no bank reads it) and said."""
+        kept = self.drafts.path.with_name(f"{self.drafts.path.stem}.{item.id}.edit.txt")
+        try:
+            kept.write_text(written, encoding="utf-8")
+        except OSError as exc:
+            click.echo(safe(f"\n  ! 編集は保存されていません (書いた内容を {kept} に残せませんでした: "
+                            f"{describe_os_error(exc)})。下書き {item.id} は元のままです"))
+            return
+        click.echo(safe(f"\n  編集は下書きに保存されていません。書いた内容は {kept} に残しました "
+                        f"(下書き {item.id} は元のまま。直してから [y] で貼り付けてください)"))
 
     def _editor(self, text: str) -> str | bool | None:
         """What the teacher saved in $EDITOR from `text`: None when the editor was left without saving, False when it
@@ -524,6 +545,9 @@ class Session:
         try:
             with editor_streams() as keys:  # never the piped decisions: the editor would read them as keys
                 return _edited_in_editor(text)
+        except _TooBig as exc:
+            click.echo(f"  ! エディタが保存したファイルは {exc.size:,} バイトで、1つの下書きとしては大きすぎます "
+                       f"(上限 {EDIT_BYTES:,} バイト: 貼り付けの誤りでは)。編集は保存されていません。下書きはそのままです")
         except _NotAFile as exc:  # hostile17: an editor that left a FIFO there made review wait for ever
             click.echo(safe(f"  ! エディタが閉じたとき、渡したファイル {exc.path} は{exc.what}になっていました。"
                             "編集は保存されていません。下書きはそのままです"))
@@ -552,6 +576,17 @@ class Session:
         self.history.append(Decision("edit", item, self.position(item)))
         self.counts["edit"] += 1
         click.echo("  保存しました (まだ下書きです。[a]で採用)")
+
+
+EDIT_BYTES = 2**20  # 1 MiB: one draft in YAML is a few kilobytes; more is a paste gone wrong, never read back
+
+
+class _TooBig(Exception):
+    """What the editor saved is larger than one draft can be (EDIT_BYTES)."""
+
+    def __init__(self, size: int) -> None:
+        super().__init__(size)
+        self.size = size
 
 
 class _NotAFile(Exception):
@@ -583,6 +618,8 @@ def _edited_in_editor(text: str) -> str | None:
             raise _NotAFile(path, what)
         if st.st_mtime_ns == before:
             return None
+        if st.st_size > EDIT_BYTES:  # hostile18: 21.5 MB saved (a paste gone wrong) rewrote the drafts file
+            raise _TooBig(st.st_size)
         with path.open("rb") as fh:
             return fh.read().decode("utf-8")  # another encoding: UnicodeDecodeError, said by the caller
     finally:

@@ -149,3 +149,22 @@ def edits_kept(path: Path) -> tuple[str, str] | None:
         return None
     shown = ", ".join(changed[:5]) + (f" and {len(changed) - 5} more" if len(changed) > 5 else "")
     return f"holds edits made since extract wrote it that would be lost ({shown})", fix
+
+
+def removed_by_hand(path: Path, ids: Iterable[str]) -> tuple[str, ...]:
+    """The drafts of `ids` (what extract is about to write into `path`) that the drafts file `path` numbers — extract
+    wrote them there — and no longer holds: cut by hand, so writing them again would undo the teacher's decision
+    (hostile18; a draft accepted in review is in the bank, and extract leaves it out before this)."""
+    from quizgen.extract.numbering import numbers_of
+
+    text = read_utf8(path) if path.is_file() else None
+    if not isinstance(text, str):
+        return ()
+    numbered = numbers_of(text)
+    data = load_located(text, str(path))[0]
+    items = data.get("items") if isinstance(data, dict) else None
+    if not numbered or not isinstance(items, list):
+        return ()
+    held = {i.get("id") for i in items if isinstance(i, dict)}
+    return tuple(i for i in ids if i in numbered and i not in held)
+
