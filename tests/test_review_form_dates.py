@@ -111,3 +111,18 @@ def test_back_at_the_save_question_opens_the_form_s_end_again(work: Path) -> Non
     assert code == 0 and "  解説: 会談の説明。" in out, out
     after = next(i for i in drafts(work) if i["id"] == undated["id"])
     assert after["explanation"]["ja"] == "会談の説明です。"  # type: ignore[index]
+
+
+def test_back_from_the_kind_reaches_the_answer_and_back_to_the_other_answers_skips_the_kind(work: Path) -> None:  # noqa: F811
+    """newuser10: `<` at 種類 was refused (「番号で: …」), so the question could not be reached again without running
+    through the form; `<` at 選択肢 asked the kind again before 別解."""
+    undated = next(i for i in drafts(work) if not i.get("when"))
+    n = next(k for k, i in enumerate(drafts(work), 1) if i["id"] == undated["id"])
+    keys = f"g {n}\ne\n" + "\n\n" + "<\n" + "\n\n" + "\n" + "<\n" + "\n" * 7 + "q\n"  # 問 答 <種類 答 種類 別解 <選択肢 …
+    code, out = review(work, keys)
+    assert code == 0 and "番号で:" not in out, out
+    form = out.split("項目ごとに編集", 1)[1]
+    labels = [line.strip().split(":")[0] for line in form.splitlines()
+              if line.startswith("  ") and not line.startswith("    ") and ":" in line][:8]
+    assert labels[:7] == ["問", "答", "種類", "答", "種類", "別解 (、区切り)", "選択肢 (誤答、/区切り)"], labels
+    assert form.count("種類:") == 2  # not a third time on the way back to 別解

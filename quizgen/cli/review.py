@@ -801,10 +801,15 @@ def _ask_fields(item: Item, fields: list[tuple[str, str, bool]], changes: dict[s
     typed: set[str] = set()  # the fields typed (not carried from another's rewording)
     kind: Kind | None = None
     k = start
+    back = False  # the last field was left with `<`
     while k < len(fields):
         name, label, optional = fields[k]
-        if name == "accept" and kinds:  # right after the answer: what kind of question it is
-            kind = _kind_and_stale(item, changes, typed, bank)
+        if name == "accept" and kinds and not back:  # right after the answer: what kind of question it is
+            chosen = _kind_and_stale(item, changes, typed, bank)
+            if chosen is _BACK:  # newuser10: `<` at 種類 was refused, so the question could not be reached again
+                k, back = max(0, k - 1), True
+                continue
+            kind = chosen  # type: ignore[assignment]
         if name == "statement" and ("prompt" in changes or _new_answer(item, changes) is not None):
             _carry(item, "prompt", changes, typed)  # the answer is known now: it fills the blank
         now = _field_text(item, name, changes)
@@ -812,7 +817,8 @@ def _ask_fields(item: Item, fields: list[tuple[str, str, bool]], changes: dict[s
         value = ask("    →", _limit(name), prompt_suffix=" ", prefill=now).strip()
         if now and (value.endswith("<") or value.endswith("＜")) and value[:-1].strip() == now.strip():
             value = "<"  # `<` typed after the field's own text (at a terminal it is there already)
-        k = max(0, k - 1) if value in ("<", "＜") else k + 1
+        back = value in ("<", "＜")  # back to 別解 from 選択肢 asks 別解, not the kind again (newuser10)
+        k = max(0, k - 1) if back else k + 1
         if not value or value in ("<", "＜") or value == now.strip():  # unchanged (or the prefilled text kept)
             continue
         if value == "-":
@@ -845,11 +851,14 @@ def _save_or_back(label: str) -> str:
         click.echo("  y (はい) か n (いいえ) で答えてください (< で前の項目へ)", err=True)
 
 
-def _kind_and_stale(item: Item, changes: dict[str, object], typed: set[str], bank: Bank) -> Kind | None:
-    """The kind asked once the answer is known, and what the old answer made dropped or offered for removal."""
+def _kind_and_stale(item: Item, changes: dict[str, object], typed: set[str], bank: Bank) -> Kind | object | None:
+    """The kind asked once the answer is known, and what the old answer made dropped or offered for removal; `_BACK`
+    when the teacher typed `<` at it."""
     answer = changes.get("answer", item.answer)
     assert isinstance(answer, Text)
     kind = ask_kind(item, answer)
+    if kind is _BACK:
+        return _BACK
     changes.update(_stale(item, answer, kind, typed))
     if "accept" not in changes and "accept" not in typed:
         changes.update(_unfit_accepted(item, answer, bank))
@@ -998,6 +1007,8 @@ def ask_kind(item: Item, answer: Text) -> Kind | None:
         click.echo(safe(f"  種類: {current.label} ({current.kind.value})。変えるなら番号: {offered}"))
     while True:
         value = ask("    →", 4, prompt_suffix=" ").strip()
+        if value in ("<", "＜"):
+            return _BACK  # type: ignore[return-value]  # back to the 答 (newuser10)
         if not value:
             if problem is not None:
                 click.echo("    種類はそのままです (このままでは採用できません)")
@@ -1005,7 +1016,7 @@ def ask_kind(item: Item, answer: Text) -> Kind | None:
         n = int(value) if value.isdigit() else 0
         if 1 <= n <= len(rv.KINDS) and rv.KINDS[n - 1].kind in {f.kind for f in fits}:
             return rv.KINDS[n - 1]
-        click.echo(safe(f"    番号で: {offered} (Enter: そのまま)"))
+        click.echo(safe(f"    番号で: {offered} (Enter: そのまま、<: 答へ戻る)"))
 
 
 def relink(item: Item, answer: Text, bank: Bank) -> dict[str, object]:
