@@ -318,3 +318,30 @@ def test_extract_of_an_undated_article_names_its_own_relative_dates(work: Path, 
     assert r.exit_code == 0, r.output
     assert f"note: undated.txt is not registered in the bank: {said}\n" in r.output
     assert "16日" not in r.output
+
+
+_MENUS = """とうよう日日新聞デジタル
+トップ　速報　政治　経済　国際　社会　スポーツ　オピニオン　地域
+ログイン　会員登録(初月無料)
+番組表　アプリ
+
+国際 ＞ アジア・太平洋
+
+中ロ首脳、侵攻後初の対面会談　サマルカンド
+
+2022年9月16日 5時00分（最終更新 9月16日 8時47分）
+
+ロシアのプーチン大統領と中国の習近平国家主席は15日、会談した。
+"""
+
+
+def test_add_article_skips_menus_of_spaced_labels_site_links_and_a_one_step_breadcrumb(tmp_path: Path) -> None:
+    """newuser10: add-article offered the menu 「トップ　速報　政治　経済…」 as the headline, and no date for a stamp
+    with 「（最終更新 …）」 after it."""
+    page = tmp_path / "page.txt"
+    page.write_text(_MENUS, encoding="utf-8")
+    shutil.copytree(DATA / "bank", tmp_path / "bank")
+    r = CliRunner().invoke(cli, ["add-article", str(page), "--bank", str(tmp_path / "bank")], input="\n\n\n\n")
+    assert r.exit_code == 0, r.output
+    assert "見出し (headline) [中ロ首脳、侵攻後初の対面会談　サマルカンド]:" in r.output, r.output
+    assert "日付 YYYY-MM-DD (date) [2022-09-16]:" in r.output

@@ -97,6 +97,17 @@ _FOOTER_START = re.compile(
 _TICKER = re.compile(r"^\s*[【\[［](速報|ニュース速報|号外|LIVE|ライブ|動画|PR|AD)[】\]］]")
 # 「ホーム > 国際 > アジア」「気象 | 交通 | 株価」: breadcrumbs and menus of short labels.
 _MENU = re.compile(r"^\s*[^\s>＞|｜]{1,12}(\s*[>＞|｜]\s*[^\s>＞|｜]{1,12}){2,}\s*$")
+# 「トップ　速報　政治　経済　国際　社会」: a menu of four or more short labels set apart by (full-width) spaces, no
+# sentence mark in it (newuser10: add-article offered it as the headline)
+_SPACED_MENU = re.compile(r"^\s*[^\s。、「」]{1,8}(?:[ 　]+[^\s。、「」]{1,8}){3,}\s*$")
+# a line of account and app links (「ログイン　会員登録(初月無料)」「番組表　アプリ」): every label one of these
+_SITE_LINK = re.compile(r"^(?:ログイン|ログアウト|会員登録|新規登録|マイページ|番組表|アプリ|検索|メニュー|お問い合わせ|"
+                        r"購読|購読申し込み|ニュースレター|RSS)(?:[(（][^)）]{0,12}[)）])?$")
+
+
+def _site_links(line: str) -> bool:
+    labels = line.split()
+    return bool(labels) and all(_SITE_LINK.match(label) for label in labels)
 # 「すずかけ経済新聞 電子版　　トップ　＞　国際　＞　ロシア・中国」: a breadcrumb whose labels hold spaces (the site's
 # name before its first label); two arrows or more, no sentence (newuser4 #1).
 _CRUMB = re.compile(r"\s*[>＞»›]\s*")
@@ -166,7 +177,8 @@ def clean(text: str, known: tuple[str, ...] = ()) -> Cleaned:
 def _reason(s: str, known: set[str]) -> ClutterReason | None:
     """Why a non-blank line before the footer is clutter, or None: the first rule that fits decides."""
     rules: tuple[tuple[ClutterReason, object], ...] = (
-        (ClutterReason.NAVIGATION, s in _NAVIGATION or _MENU.match(s) or _SHARE.match(s) or _breadcrumb(s)),
+        (ClutterReason.NAVIGATION, s in _NAVIGATION or _MENU.match(s) or _SPACED_MENU.match(s) or _SHARE.match(s)
+                                    or _site_links(s) or _breadcrumb(s)),
         (ClutterReason.TICKER, _TICKER.match(s)),
         (ClutterReason.CAPTION, _CAPTION.match(s) or (len(s) < 120 and "。" not in s[:-1] and _CAPTION_TAIL.search(s))),
         (ClutterReason.BYLINE, is_byline(s)),
@@ -184,6 +196,6 @@ def _reason(s: str, known: set[str]) -> ClutterReason | None:
 
 
 def _breadcrumb(s: str) -> bool:
-    """A line of short labels joined by two arrows or more (トップ ＞ 国際 ＞ アジア), however its labels are spaced."""
-    parts = _CRUMB.split(s)
-    return len(parts) >= 3 and "。" not in s and all(0 < len(p.strip()) <= _CRUMB_PART for p in parts)
+    """A line of short labels joined by arrows (トップ ＞ 国際 ＞ アジア, 国際 ＞ アジア), however its labels are spaced."""
+    parts = _CRUMB.split(s)  # one arrow is enough (国際 ＞ アジア・オセアニア; newuser10: offered as the headline)
+    return len(parts) >= 2 and not re.search(r"[。、「」]", s) and all(0 < len(p.strip()) <= _CRUMB_PART for p in parts)

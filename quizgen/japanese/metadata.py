@@ -18,6 +18,7 @@ _STAMP = re.compile(r"^(?:[^\s\u3000。、]{1,16}[\s\u3000]+)?"  # 「NHKニュ�
 STAMP_DATE = re.compile(r"((?:19|20)\d{2})[/.年-](\d{1,2})[/.月-](\d{1,2})")
 _REIWA = re.compile(r"令和(元|\d{1,2})年")  # 令和5年2月23日 = 2023年2月23日
 _KEYWORD = re.compile(r"配信|更新|公開|掲載|投稿")
+_LAST_UPDATE = re.compile(r"[\s\u3000]*[(（]最終更新[^()（）]{1,30}[)）]$")
 _PUBLISHED = re.compile(r"配信|公開|掲載|投稿")  # the stamp that dates the page (更新 is a later change)
 _LABEL = re.compile(r"^(?:公開|配信|掲載|投稿|更新)日\s*[:：]")
 _TIME = re.compile(r"\d[:：時]\d")
@@ -47,7 +48,7 @@ def is_dateline(text: str) -> bool:
     """Whether `text` is only a date stamp: a date with a time or 配信/更新/公開 (「2023年3月29日(水)11時20分」,
     「2024/07/16 18:45 更新」, 「令和5年2月23日配信」), maybe followed by the outlet (「…07時14分配信　時事通信」), or a
     line that is only a date (「2023年2月23日」)."""
-    s = _western(text.strip())
+    s = _LAST_UPDATE.sub("", _western(text.strip()))  # 「2022年9月16日 5時00分（最終更新 9月16日 8時47分）」 (newuser10)
     if _LABEL.match(s):
         return False  # 公開日:2023/03/21 is kept (a question may ask for it)
     stamped = bool(_TIME.search(s) or _KEYWORD.search(s))
