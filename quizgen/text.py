@@ -73,9 +73,13 @@ def invisible_problem(char: str) -> str:
     """The one wording for an invisible formatting character found where text is read (a bank file's value, an
     article), after its place: 'invisible formatting character U+202E RIGHT-TO-LEFT OVERRIDE; remove it (…)'."""
     name = unicodedata.name(char, "")
-    why = "it can show the text in another order than it is stored" if char in _BIDI else \
+    return f"invisible formatting character {code_point(char)}{' ' + name if name else ''}; remove it ({invisible_why(char)})"
+
+
+def invisible_why(char: str) -> str:
+    """Why an invisible formatting character is refused: 'it does not show, so the text is not what it looks like'."""
+    return "it can show the text in another order than it is stored" if char in _BIDI else \
         "it does not show, so the text is not what it looks like"
-    return f"invisible formatting character {code_point(char)}{' ' + name if name else ''}; remove it ({why})"
 
 
 def invisible_at(text: str, at: int) -> str:
@@ -96,6 +100,39 @@ _SURROGATE_RE = re.compile("[\udc80-\udcff]")  # bytes that were not UTF-8, as `
 def not_utf8(text: str) -> bool:
     """Whether a line read from standard input held bytes that were not UTF-8 (kept as lone surrogates)."""
     return _SURROGATE_RE.search(text) is not None
+
+
+def find_not_utf8(text: str) -> int | None:
+    """The index of the first byte of `text` that was not UTF-8 (a lone surrogate, as Python gives such a byte of a
+    file name or a command-line argument), or None."""
+    m = _SURROGATE_RE.search(text)
+    return m.start() if m else None
+
+
+def byte_shown(char: str) -> str:
+    """'\\xff' for the lone surrogate that stands for the byte 0xFF (a name that was not UTF-8)."""
+    return f"\\x{ord(char) - 0xDC00:02x}"
+
+
+#: What a message shows escaped of a name or an id it quotes: the bytes that were not UTF-8, control characters,
+#: tab and every line break, and the invisible formatting characters (none shows, or each breaks the line).
+_UNSHOWN_RE = re.compile(f"[\udc80-\udcff\t{LINE_BREAKS}]|{CONTROL_RE.pattern}|{INVISIBLE_RE.pattern}")
+
+
+def _shown(m: re.Match[str]) -> str:
+    char = m.group()
+    n = ord(char)
+    if 0xDC80 <= n <= 0xDCFF:
+        return byte_shown(char)
+    return f"\\x{n:02x}" if n < 0x100 else f"\\u{n:04x}" if n < 0x10000 else f"\\U{n:08x}"
+
+
+def visible(text: str) -> str:
+    """`text` as a message can show it on one line with nothing hidden: a byte that was not UTF-8 as '\\xff', a control
+    character or a line break as '\\x0a', an invisible formatting character as '\\u200b'; the rest (Japanese too) as
+    it is. For a file name or an id that is refused because of such a character (hostile18: a file name's \\xff
+    printed as \\udcff, an id's U+200B printed raw, so the message showed the same id as the suggestion)."""
+    return _UNSHOWN_RE.sub(_shown, text)
 
 
 def typed_problem(text: str, limit: int) -> str | None:

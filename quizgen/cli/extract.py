@@ -161,12 +161,13 @@ def extract(article: Path, output: Path | None, max_drafts: int | None, keep_all
     from quizgen.extract.article import extract as run
     from quizgen.extract.article import provisional_source, read_article, vetted
     from quizgen.extract.nlp import load_analyzer
-    from quizgen.extract.register import registered_source
+    from quizgen.extract.register import check_file_name, registered_source
     from quizgen.extract.review import refusals
     from quizgen.extract.session import held
 
     if keep_all and max_drafts is not None:
         raise UsageError("use either --max N or --all, not both")
+    check_file_name(article)  # the drafts record its name, as the bank does (a name not UTF-8: a traceback before)
     _reading(article, bank_path, output)
     if output is not None:
         check_target(output)  # before the work: a FIFO, a folder or what the command reads is refused at once

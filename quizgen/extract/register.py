@@ -13,7 +13,9 @@ resolves 「16日」 and 「昨年」, its outlet appears in every citation.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -32,7 +34,17 @@ from quizgen.extract.clutter import clean
 from quizgen.extract.sentences import split
 from quizgen.extract.session import bank_held
 from quizgen.japanese.outlets import is_masthead, outlet_named, site_named
-from quizgen.text import code_point, find_control, find_invisible, find_line_break, invisible_at
+from quizgen.text import (
+    byte_shown,
+    code_point,
+    find_control,
+    find_invisible,
+    find_line_break,
+    find_not_utf8,
+    invisible_at,
+    invisible_why,
+    visible,
+)
 
 _URL = re.compile(r"^(https?://\S+|[a-z0-9-]+(\.[a-z0-9-]+)+(/\S*)?)$", re.IGNORECASE)
 
@@ -87,14 +99,40 @@ def check_given(source_id: str | None = None, **texts: str | None) -> None:
 
 
 def check_file_name(article: Path) -> None:
-    """A UsageError for an article whose file name holds a control character (a line break, a tab): the bank records
-    the name, and hostile17 found a line break refused as a YAML error in a file add-article wrote and removed."""
+    """A UsageError for an article whose file name the bank cannot record as it is: a byte that is not UTF-8 (a name
+    unpacked from a zip made in Shift_JIS: hostile18 found a UnicodeEncodeError traceback in add-article and extract),
+    a control character (a line break, a tab: hostile17 found it refused as a YAML error in a file add-article wrote
+    and removed) or an invisible formatting character (U+202E, U+200B: hostile18 found it refused at a line of that
+    removed file). Said before anything is written, the name shown with each such character escaped."""
     name = article.name
+    shown = visible(str(article))
+    bad = find_not_utf8(name)
+    if bad is not None and _utf8(name):  # UTF-8 read in another encoding: the locale is at fault, not the name
+        raise UsageError(f"{shown}: the file name is UTF-8, but this process reads file names as "
+                         f"{sys.getfilesystemencoding()} (a C or POSIX locale with PYTHONUTF8=0?); run quizgen in a "
+                         "UTF-8 locale (LANG=C.UTF-8), or rename the file with ASCII letters only")
+    if bad is not None:
+        raise UsageError(f"{shown}: the file name holds a byte that is not UTF-8 ({byte_shown(name[bad])} at character "
+                         f"{bad + 1}); rename the file and try again")
     at = min((k for k in (find_line_break(name), name.find("\t")) if k is not None and k >= 0), default=None)
     at = find_control(name) if at is None else at
     if at is not None:
-        raise UsageError(f"{article}: the file name holds a control character ({code_point(name[at])} at character "
+        raise UsageError(f"{shown}: the file name holds a control character ({code_point(name[at])} at character "
                          f"{at + 1}); rename the file and try again")
+    at = find_invisible(name)
+    if at is not None:
+        what = invisible_at(name, at).split("; ", 1)[0]
+        raise UsageError(f"{shown}: the file name holds an {what} ({invisible_why(name[at])}); rename the file and "
+                         "try again")
+
+
+def _utf8(name: str) -> bool:
+    """Whether the bytes of the file name `name` are UTF-8 text."""
+    try:
+        os.fsencode(name).decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _invisible(text: str) -> str | None:

@@ -1,0 +1,101 @@
+"""Hostile pass 18 (`/work/stage/hostile18/table.md` on the machine that ran it), two of its causes:
+
+- TRACEBACK (cause 1): an article file name holding a byte that is not UTF-8 (a zip made on a Japanese Windows PC
+  unpacks with Shift_JIS names; Python gives the byte as a lone surrogate) ended add-article in a
+  UnicodeEncodeError from the bank reader, extract in one from its fingerprints.
+- UNCLEAR (cause 10): add-article of a file whose name holds U+202E or U+200B failed at a line of a bank file it had
+  written and removed, never saying to rename the article.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from harness import DEV_ARTICLE, EXTRACT, command, run
+
+
+def _class_bank(tmp_path: Path) -> Path:
+    """The extract test bank at ./cls; returns it."""
+    shutil.copytree(EXTRACT / "bank", tmp_path / "cls")
+    return tmp_path / "cls"
+
+
+def _snapshot(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def _add_article(name: str) -> tuple[int, str]:
+    res = run("add-article", name, "--bank", "cls", "--headline", "中露首脳", "--outlet", "共同", "--date", "2024-05-16",
+              "--url", "")
+    return res.code, res.fails_cleanly(2)
+
+
+# --------------------------------------------------------------------------- cause 1: a file name that is not UTF-8
+
+
+NOT_UTF8_NAME = os.fsdecode(b"a\xffb.txt")  # 'a\udcffb.txt', as Python gives such a name
+
+
+@pytest.mark.parametrize("cmd", ["add-article", "extract"])
+def test_a_file_name_that_is_not_utf8_is_refused_before_anything_is_written(tmp_path: Path, cmd: str) -> None:
+    cls = _class_bank(tmp_path)
+    shutil.copy(DEV_ARTICLE, tmp_path / NOT_UTF8_NAME)
+    before = _snapshot(cls)
+    if cmd == "add-article":
+        _, err = _add_article(NOT_UTF8_NAME)
+    else:
+        err = run("extract", NOT_UTF8_NAME, "--bank", "cls", "-o", "d.yaml").fails_cleanly(2)
+    assert err == ("Error: a\\xffb.txt: the file name holds a byte that is not UTF-8 (\\xff at character 2); rename "
+                   "the file and try again\n"), err
+    assert _snapshot(cls) == before
+    assert not (tmp_path / "d.yaml").exists()
+
+
+def test_a_utf8_name_read_in_an_ascii_locale_says_the_locale_is_at_fault(tmp_path: Path) -> None:
+    """hostile18 EN12: the same traceback for 記事.txt under LC_ALL=C PYTHONUTF8=0 PYTHONCOERCECLOCALE=0, where Python
+    reads file names as ASCII: the name is UTF-8, so "not UTF-8" would be untrue."""
+    cls = _class_bank(tmp_path)
+    shutil.copy(DEV_ARTICLE, tmp_path / "記事.txt")
+    before = _snapshot(cls)
+    env = {**os.environ, "LC_ALL": "C", "PYTHONUTF8": "0", "PYTHONCOERCECLOCALE": "0"}
+    env.pop("PYTHONIOENCODING", None)
+    res = subprocess.run(command("add-article", "記事.txt", "--bank", "cls", "--headline", "h", "--outlet", "o",
+                                 "--date", "2024-05-16", "--url", ""),
+                         capture_output=True, env=env, timeout=120, check=False, cwd=tmp_path)
+    err = res.stderr.decode("ascii", "replace")
+    assert res.returncode == 2 and "Traceback" not in err, err
+    assert err == ("Error: \\xe8\\xa8\\x98\\xe4\\xba\\x8b.txt: the file name is UTF-8, but this process reads file names "
+                   "as ascii (a C or POSIX locale with PYTHONUTF8=0?); run quizgen in a UTF-8 locale (LANG=C.UTF-8), or "
+                   "rename the file with ASCII letters only\n"), err
+    assert _snapshot(cls) == before
+
+
+# --------------------------------------------------------------------------- cause 10: an invisible character in the name
+
+
+@pytest.mark.parametrize(("char", "said"), [
+    ("\u202e", "U+202E RIGHT-TO-LEFT OVERRIDE at character 2 (it can show the text in another order than it is stored)"),
+    ("\u200b", "U+200B ZERO WIDTH SPACE at character 2 (it does not show, so the text is not what it looks like)"),
+])
+def test_an_invisible_character_in_the_file_name_is_refused_naming_it(tmp_path: Path, char: str, said: str) -> None:
+    cls = _class_bank(tmp_path)
+    shutil.copy(DEV_ARTICLE, tmp_path / f"a{char}b.txt")
+    before = _snapshot(cls)
+    _, err = _add_article(f"a{char}b.txt")
+    assert err == (f"Error: a\\u{ord(char):04x}b.txt: the file name holds an invisible formatting character {said}; "
+                   "rename the file and try again\n"), err
+    assert char not in err
+    assert _snapshot(cls) == before
+
+
+def test_a_line_break_in_the_file_name_is_shown_escaped(tmp_path: Path) -> None:
+    """The refusal of hostile17 cause 6 printed the name raw, so a line break split it over two lines."""
+    _class_bank(tmp_path)
+    shutil.copy(DEV_ARTICLE, tmp_path / "n\nl.txt")
+    _, err = _add_article("n\nl.txt")
+    assert err == ("Error: n\\x0al.txt: the file name holds a control character (U+000A at character 2); rename the "
+                   "file and try again\n"), err
