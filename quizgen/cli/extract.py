@@ -60,6 +60,10 @@ def add_article(article: Path, headline: str | None, outlet: str | None, publish
     guess = rg.guess(text)
     unasked = tuple(flag for flag, value in (("--headline", headline), ("--outlet", outlet), ("--date", published),
                                              ("--url", url)) if value is None)  # what a script can give instead
+    if unasked:
+        from quizgen.cli.terminal import check_stdin_encoding
+
+        check_stdin_encoding()  # before the first question: no answer could be typed (UTF-16)
     if headline is None:
         headline = _ask("見出し (headline)", guess.headline, unasked=unasked)
     if outlet is None:

@@ -38,7 +38,7 @@ from quizgen.cli.common import (
     selection_options,
     until,
 )
-from quizgen.cli.terminal import Input, command_text, say
+from quizgen.cli.terminal import Input, check_stdin_encoding, command_text, say
 from quizgen.errors import QuizgenError, UsageError
 from quizgen.quiz.cards import CardForm, parse_forms
 from quizgen.quiz.deck import Deck, Queue, plan
@@ -115,6 +115,7 @@ def quiz(bank_path: Path | None, selection: Selection, db_path: Path | None, now
     """
     if choices and self_graded:
         raise UsageError("--choices and --self cannot be used together")
+    check_stdin_encoding()  # before the database is opened: no answer could be typed (UTF-16)
     try:
         forms = parse_forms(forms_text)
     except ValueError as exc:

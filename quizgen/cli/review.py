@@ -21,7 +21,15 @@ from quizgen import resources
 from quizgen.bank.model import Text
 from quizgen.cli import cli, guards
 from quizgen.cli.common import ARTICLES_FOLDER, bank_flag, bank_option, path_kind, stripped
-from quizgen.cli.terminal import ask, at_terminal, drop_typed_ahead, editor_streams, prepare_stdin, yes_no
+from quizgen.cli.terminal import (
+    ask,
+    at_terminal,
+    check_stdin_encoding,
+    drop_typed_ahead,
+    editor_streams,
+    prepare_stdin,
+    yes_no,
+)
 from quizgen.errors import BankError, QuizgenError, UsageError, describe_os_error
 from quizgen.text import not_utf8, shorten
 from quizgen.text import terminal_safe as safe
@@ -103,6 +111,7 @@ def _session(file: Path, bank_dir: Path, bank_path: Path | None, articles: Path 
         click.echo(f"no drafts left to decide in {file}" + (f" ({left} discarded, kept with their reasons)" if left else ""))
         return
     rv.check_writable(opened.drafts)  # before the first draft is shown: no decision is taken that cannot be saved
+    check_stdin_encoding()  # nor one that cannot be typed (UTF-16)
     try:
         session.run()
     except (click.Abort, KeyboardInterrupt, EOFError):

@@ -18,10 +18,11 @@ from typing import Any
 
 import click
 
+from quizgen.errors import UsageError
 from quizgen.text import terminal_safe, typed_problem
 
-__all__ = ["Input", "ask", "at_terminal", "command_text", "display_width", "editor_streams", "prepare_stdin", "say",
-           "wrap"]
+__all__ = ["Input", "ask", "at_terminal", "check_stdin_encoding", "command_text", "display_width", "editor_streams",
+           "prepare_stdin", "say", "wrap"]
 
 _SURROGATE_RE = re.compile("[\udc80-\udcff]")
 NOT_UTF8 = ("  That line is not UTF-8 text (is the terminal set to Shift_JIS or EUC-JP?). "
@@ -83,6 +84,7 @@ class Input:
         stdin = sys.stdin
         self.closed = stdin is None
         self.tty = at_terminal()
+        check_stdin_encoding()
         if not self.closed:
             with contextlib.suppress(AttributeError, ValueError):  # a replaced stdin may not reconfigure
                 # undecodable bytes arrive as lone surrogates
@@ -218,9 +220,32 @@ def wrap(text: str, width: int) -> list[str]:
     return [indent + ln for ln in lines] or [text]
 
 
+def check_stdin_encoding() -> None:
+    """A UsageError when standard input's encoding cannot read a line at all: one in which a line break is not the
+    byte \\n, as UTF-16 and UTF-32 (`PYTHONIOENCODING=utf-16`, which sets standard input's encoding too). Every line
+    typed then ended in a traceback (hostile18: 「UnicodeError: UTF-16 stream does not start with BOM」), which
+    "surrogateescape" does not turn into the lone surrogates a Shift_JIS line gives."""
+    import codecs
+
+    encoding = getattr(sys.stdin, "encoding", None)
+    if not isinstance(encoding, str):
+        return
+    try:
+        reads = codecs.getincrementaldecoder(encoding)("strict").decode(b"ab\n", final=True) == "ab\n"
+    except (LookupError, UnicodeError):
+        reads = False
+    if not reads:
+        env = os.environ.get("PYTHONIOENCODING")
+        where = f" (PYTHONIOENCODING={env})" if env else ""
+        raise UsageError(f"standard input is read as {encoding}{where}, in which no typed line can be read; unset "
+                         "PYTHONIOENCODING, or set it to your terminal's encoding (utf-8)")
+
+
 def prepare_stdin() -> None:
     """Make standard input give undecodable bytes as lone surrogates (a Shift_JIS line gets a message, never a
-    traceback) and, at a terminal, lines that can be edited (arrow keys move the cursor)."""
+    traceback) and, at a terminal, lines that can be edited (arrow keys move the cursor); one whose encoding cannot
+    read a line (UTF-16) is a UsageError."""
+    check_stdin_encoding()
     stdin = sys.stdin
     with contextlib.suppress(AttributeError, ValueError):  # a replaced stdin may not reconfigure
         stdin.reconfigure(errors="surrogateescape")  # type: ignore[union-attr]

@@ -1,8 +1,10 @@
-"""Hostile pass 18 (`/work/stage/hostile18/table.md` on the machine that ran it), two of its causes:
+"""Hostile pass 18 (`/work/stage/hostile18/table.md` on the machine that ran it), three of its causes:
 
 - TRACEBACK (cause 1): an article file name holding a byte that is not UTF-8 (a zip made on a Japanese Windows PC
   unpacks with Shift_JIS names; Python gives the byte as a lone surrogate) ended add-article in a
   UnicodeEncodeError from the bank reader, extract in one from its fingerprints.
+- TRACEBACK (cause 2): `PYTHONIOENCODING=utf-16` (which sets standard input's encoding too) and a typed line in
+  review, quiz or add-article: 「UnicodeError: UTF-16 stream does not start with BOM」.
 - UNCLEAR (cause 10): add-article of a file whose name holds U+202E or U+200B failed at a line of a bank file it had
   written and removed, never saying to rename the article.
 """
@@ -15,7 +17,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from harness import DEV_ARTICLE, EXTRACT, command, run
+from harness import DEV_ARTICLE, EXTRACT, ONE_DRAFT, command, run
 
 
 def _class_bank(tmp_path: Path) -> Path:
@@ -99,3 +101,31 @@ def test_a_line_break_in_the_file_name_is_shown_escaped(tmp_path: Path) -> None:
     _, err = _add_article("n\nl.txt")
     assert err == ("Error: n\\x0al.txt: the file name holds a control character (U+000A at character 2); rename the "
                    "file and try again\n"), err
+
+
+# --------------------------------------------------------------------------- cause 2: a standard input in UTF-16
+
+
+UTF16_SAID = ("Error: standard input is read as utf-16 (PYTHONIOENCODING=utf-16), in which no typed line can be read; "
+              "unset PYTHONIOENCODING, or set it to your terminal's encoding (utf-8)\n")
+
+
+@pytest.mark.parametrize(("args", "typed"), [
+    (("review", "d.yaml", "--bank", "bank"), "d\nr\nq\n"),
+    (("quiz", "--bank", "bank", "--db", "q.db", "--limit", "2", "--seed", "1"), "x\n\nq\n"),
+    (("add-article", str(DEV_ARTICLE), "--bank", "cls"), "見出し\n共同\n\n\n"),
+])
+def test_a_utf16_standard_input_is_said_in_one_line(bank: Path, tmp_path: Path, args: tuple[str, ...],
+                                                    typed: str) -> None:
+    (tmp_path / "d.yaml").write_text(ONE_DRAFT, encoding="utf-8")
+    cls = _class_bank(tmp_path)
+    before = _snapshot(cls), (tmp_path / "d.yaml").read_bytes()
+    env = {**os.environ, "PYTHONIOENCODING": "utf-16"}
+    res = subprocess.run(command(*args), input=typed.encode("utf-8"), capture_output=True, env=env, timeout=120,
+                         check=False)
+    err = res.stderr.decode("utf-16")
+    assert "Traceback" not in err, err
+    assert (res.returncode, err) == (2, UTF16_SAID)
+    assert res.stdout == b"", res.stdout.decode("utf-16")  # said before the first question (or draft) is shown
+    assert (_snapshot(cls), (tmp_path / "d.yaml").read_bytes()) == before
+    assert not (tmp_path / "q.db").exists()
