@@ -263,9 +263,11 @@ class Selection:
             _known("tags", self.tags, tags(), "tag", hint=True, list_all=False)
         if self.ids or self.exclude_ids:
             known = ids()
-            _known("ids", self.ids, known, "item", hint=True, list_all=False, lister="quizgen topics --items")
-            _known("exclude_ids", self.exclude_ids, known, "item", hint=True, list_all=False,
-                   lister="quizgen topics --items")
+            for name in ("ids", "exclude_ids"):
+                for value in getattr(self, name):
+                    _joined(name, value, known)
+                _known(name, getattr(self, name), known, "item", hint=True, list_all=False,
+                       lister="quizgen topics --items")
 
     def nothing(self) -> QuizgenError:
         """The error of a selection that takes no item."""
@@ -292,6 +294,19 @@ def _known(name: str, wanted: tuple[str, ...], known: Sequence[str], what: str, 
             suggestion = f" (did you mean {close[0]!r}?)" if close else ""
             where = f"; the bank has {', '.join(known) or 'none'}" if list_all else f"; `{lister}` lists every one"
             raise UsageError(f"{{{name}}} {value}: no such {what}{suggestion}{where}", names=[name])
+
+
+def _joined(name: str, value: str, known: Sequence[str]) -> None:
+    """A UsageError for an id that is two of the bank's ids joined by something else than a comma (「A/B」, 「A・B」):
+    the close match was one of them, an id the user had typed (hostile18, with 「A、B」)."""
+    if value in known:
+        return
+    inside = [k for k in known if k in value]
+    inside = [k for k in inside if not any(k != other and k in other for other in inside)]
+    if len(inside) >= 2:
+        first, second = sorted(inside, key=value.index)[:2]
+        raise UsageError(f"{{{name}}} {value}: no such item; it holds the ids {first!r} and {second!r}: separate ids "
+                         "with commas", names=[name])
 
 
 _IN_SECTIONS = frozenset({"Bank", "Disagreement", "Entity", "Link", "Pool", "Role", "Side", "Source", "Story"})

@@ -182,13 +182,32 @@ def path_kind(path: Path) -> str | None:
     return next((name for test, name in kinds if test(mode)), "not a file")
 
 
-def stripped(_ctx: click.Context, _param: click.Parameter, value: Any) -> Any:
+def stripped(_ctx: click.Context, param: click.Parameter, value: Any) -> Any:
     """An id or name given with an option (`--story`, `--tag`, `--undo-accept`, …) without the white space around it:
     a line copied with its line break, a space before it. hostile16 RE05b, W27, W28: `--undo-accept ' ID'` was
-    refused with 「no accepted item  ID … (did you mean 'ID'?)」, the suggestion what the user saw they had typed."""
+    refused with 「no accepted item  ID … (did you mean 'ID'?)」, the suggestion what the user saw they had typed.
+    One holding an invisible character is refused (`invisible_in_name`)."""
     if isinstance(value, tuple):
-        return tuple(v.strip() if isinstance(v, str) else v for v in value)
-    return value.strip() if isinstance(value, str) else value
+        value = tuple(v.strip() if isinstance(v, str) else v for v in value)
+    elif isinstance(value, str):
+        value = value.strip()
+    for v in value if isinstance(value, tuple) else (value,):
+        if isinstance(v, str):
+            invisible_in_name(param.opts[0] if param.opts else str(param.name), v)
+    return value
+
+
+def invisible_in_name(option: str, value: str) -> None:
+    """A UsageError for an id or name given with `option` that holds an invisible formatting character (U+200B,
+    U+FEFF, U+2060, as a copy from a web page or a chat brings), named as a deck recipe's `select.ids` names it, the
+    value shown with it escaped. No id, story, article or tag holds one (`quizgen check`), and hostile18 found
+    「--ids a001-…<U+200B>: no such item (did you mean 'a001-…'?)」: the character printed raw, the suggestion looking
+    exactly like what was typed."""
+    from quizgen.text import find_invisible, invisible_at
+
+    at = find_invisible(value)
+    if at is not None:
+        raise UsageError(f"{option} {value!r} holds an {invisible_at(value, at)}")
 
 
 def selection_options(f: F) -> F:

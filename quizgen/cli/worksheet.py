@@ -19,6 +19,7 @@ from quizgen.cli.common import (
     OutputFolder,
     bank_option,
     build_time,
+    invisible_in_name,
     load,
     plural,
     reading,
@@ -181,17 +182,22 @@ def _timeline_page(bank: Bank, chrono: Chronology, ws: Worksheet, out_dir: Path,
             for f in formats if f is not Format.DOCX]
 
 
+#: What separates ids in one --ids or --exclude value: a comma, white space (hostile17: ids pasted one per line), and
+#: what a Japanese keyboard types for a comma or a semicolon types — 、，､ and ;； (hostile18: 「A、B」 was one unknown
+#: id, and the message suggested B, an id already typed). No id holds any of them (`quizgen.bank.names`).
+_ID_SEPARATORS = re.compile(r"[,\s、，､;；]+")
+
+
 def _id_list(values: tuple[str, ...], option: str) -> tuple[str, ...]:
-    """The ids `option` (--ids, --exclude) names, each once, separated by commas or white space. A value that names
-    none ('' or ',,,', as a script gives an empty variable) is refused: it was taken as no --ids, and a sheet of the
-    whole bank was written (hostile16 W16)."""
+    """The ids `option` (--ids, --exclude) names, each once, separated by commas (or `_ID_SEPARATORS`). A value that
+    names none ('' or ',,,', as a script gives an empty variable) is refused: it was taken as no --ids, and a sheet of
+    the whole bank was written (hostile16 W16); so is one holding an invisible character (`invisible_in_name`)."""
     for value in values:
-        if not value.replace(",", "").strip():
+        if not _ID_SEPARATORS.sub("", value):
             raise UsageError(f"{option} {value!r} names no item id; give ids separated by commas "
                              "(`quizgen topics --items` lists them)")
-    # ids hold no white space: a line break, a tab or a space between them separates them as a comma does (hostile17:
-    # ids pasted one per line were read as one id)
-    return tuple(dict.fromkeys(v for value in values for v in re.split(r"[,\s]+", value) if v))
+        invisible_in_name(option, value)
+    return tuple(dict.fromkeys(v for value in values for v in _ID_SEPARATORS.split(value) if v))
 
 
 def article_texts(bank: Bank, bank_dir: Path, folder: Path | None) -> dict[str, str] | None:

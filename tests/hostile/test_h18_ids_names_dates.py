@@ -1,10 +1,13 @@
-"""Hostile pass 18 (`/work/stage/hostile18/table.md` on the machine that ran it), three of its causes:
+"""Hostile pass 18 (`/work/stage/hostile18/table.md` on the machine that ran it), five of its causes:
 
 - TRACEBACK (cause 1): an article file name holding a byte that is not UTF-8 (a zip made on a Japanese Windows PC
   unpacks with Shift_JIS names; Python gives the byte as a lone surrogate) ended add-article in a
   UnicodeEncodeError from the bank reader, extract in one from its fingerprints.
 - TRACEBACK (cause 2): `PYTHONIOENCODING=utf-16` (which sets standard input's encoding too) and a typed line in
   review, quiz or add-article: 「UnicodeError: UTF-16 stream does not start with BOM」.
+- UNCLEAR (cause 8): `worksheet --ids A、B` (，, ;, ；) was one unknown id, and the message suggested B, typed already.
+- UNCLEAR (cause 9): an id holding U+200B, U+FEFF or U+2060 in `--ids`, `--exclude`, `--story`, `--article`, `--tag`
+  or `leeches --reset` was printed raw, and the suggestion looked exactly like what was typed.
 - UNCLEAR (cause 10): add-article of a file whose name holds U+202E or U+200B failed at a line of a bank file it had
   written and removed, never saying to rename the article.
 """
@@ -18,6 +21,8 @@ from pathlib import Path
 
 import pytest
 from harness import DEV_ARTICLE, EXTRACT, ONE_DRAFT, command, run
+
+INVISIBLE_WHY = "remove it (it does not show, so the text is not what it looks like)"
 
 
 def _class_bank(tmp_path: Path) -> Path:
@@ -129,3 +134,66 @@ def test_a_utf16_standard_input_is_said_in_one_line(bank: Path, tmp_path: Path, 
     assert res.stdout == b"", res.stdout.decode("utf-16")  # said before the first question (or draft) is shown
     assert (_snapshot(cls), (tmp_path / "d.yaml").read_bytes()) == before
     assert not (tmp_path / "q.db").exists()
+
+
+# --------------------------------------------------------------------------- cause 8: ids joined as a keyboard joins them
+
+
+def _two_ids() -> list[str]:
+    ids = run("topics", "--items").out.split()
+    return [i for i in ids if i.startswith(("a00", "a01"))][:2]
+
+
+@pytest.mark.parametrize("sep", ["、", "，", ";", "；", "、 ", " ； "])
+def test_ids_joined_by_a_japanese_comma_or_a_semicolon_are_ids(sep: str) -> None:
+    ran = run("worksheet", "--ids", sep.join(_two_ids()), "--format", "html", "--seed", "1", "-o", "w")
+    assert ran.fails_cleanly(0) == "" or "warning" in ran.err, (sep, ran)
+    assert "2 questions" in ran.out, (sep, ran.out)
+
+
+def test_ids_joined_by_something_else_are_named_never_suggested() -> None:
+    first, second = _two_ids()
+    for option in ("--ids", "--exclude"):
+        err = run("worksheet", option, f"{first}/{second}", "--format", "html", "-o", "w").fails_cleanly(2)
+        assert err == (f"Error: {option} {first}/{second}: no such item; it holds the ids {first!r} and {second!r}: "
+                       "separate ids with commas\n"), err
+
+
+# --------------------------------------------------------------------------- cause 9: an invisible character in an id
+
+
+@pytest.mark.parametrize("char", ["\u200b", "\ufeff", "\u2060"])
+@pytest.mark.parametrize("option", ["--ids", "--exclude"])
+def test_an_invisible_character_in_an_id_is_named(char: str, option: str) -> None:
+    import unicodedata
+
+    value = "a001-invasion-one-year" + char
+    err = run("worksheet", option, value, "--format", "html", "-o", "w").fails_cleanly(2)
+    assert err == (f"Error: {option} 'a001-invasion-one-year\\u{ord(char):04x}' holds an invisible formatting character "
+                   f"U+{ord(char):04X} {unicodedata.name(char)} at character 23; {INVISIBLE_WHY}\n"), err
+    assert char not in err and "did you mean" not in err
+    assert not Path("w").exists()
+
+
+@pytest.mark.parametrize(("args", "option", "value"), [
+    (("export", "-f", "gift", "-o", "o.txt"), "--story", "2024-lavrov-beijing\u200b"),
+    (("worksheet", "--format", "html", "-o", "w"), "--story", "\u200b2024-lavrov-beijing"),
+    (("timeline", "-o", "t.html"), "--article", "000\u200b"),
+    (("export", "-f", "gift", "-o", "o.txt"), "--tag", "peace\u200bplan"),
+    (("leeches", "--db", "l.db"), "--reset", "a001-invasion-one-year\u200b"),
+])
+def test_an_invisible_character_in_a_name_given_with_an_option_is_named(args: tuple[str, ...], option: str,
+                                                                         value: str) -> None:
+    err = run(*args, option, value).fails_cleanly(2)
+    shown = "'" + value.replace("\u200b", "\\u200b") + "'"
+    at = value.index("\u200b") + 1
+    assert err == (f"Error: {option} {shown} holds an invisible formatting character U+200B ZERO WIDTH SPACE at "
+                   f"character {at}; {INVISIBLE_WHY}\n"), err
+    assert "\u200b" not in err
+    assert not any(Path(p).exists() for p in ("o.txt", "w", "t.html", "l.db"))
+
+
+def test_the_readme_s_story_example_is_what_is_said() -> None:
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    err = run("export", "-f", "gift", "-o", "o.txt", "--story", "2024-lavrov-beijing\u200b").fails_cleanly(2)
+    assert f"`{err.strip()}` (exit 2)" in readme
