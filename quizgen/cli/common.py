@@ -400,7 +400,9 @@ def build_time() -> dt.datetime:
 
 
 class DatabaseFile(click.Path):
-    """`--db FILE`: an empty path is refused (hostile16: `--db ''` was the folder `.`, and a traceback)."""
+    """`--db FILE`: an empty path is refused (hostile16: `--db ''` was the folder `.`, and a traceback), and so is
+    SQLite's name for a database in memory (hostile18: `--db :memory:` was 「cannot switch :memory: to WAL mode (is
+    it on a network drive?)」), which would keep no answer."""
 
     def __init__(self) -> None:
         super().__init__(path_type=Path, dir_okay=False)
@@ -408,7 +410,21 @@ class DatabaseFile(click.Path):
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
         if isinstance(value, str) and not value.strip():
             raise UsageError(f"{_given(param, ctx)} was given an empty path; give the review database's file name")
+        if isinstance(value, str) and _in_memory(value):
+            raise UsageError(f"{_given(param, ctx)} {value} names an in-memory database, which keeps nothing once the "
+                             "command ends (no answer, no schedule); give a file path")
         return super().convert(value, param, ctx)
+
+
+def _in_memory(value: str) -> bool:
+    """Whether SQLite would open `value` as a database in memory: ':memory:', or a URI naming one
+    ('file::memory:', 'file:x?mode=memory'; this SQLite reads a `file:` name as a URI)."""
+    if value == ":memory:":
+        return True
+    if not value.startswith("file:"):
+        return False
+    path, _, query = value[len("file:"):].partition("?")
+    return path == ":memory:" or "mode=memory" in query.split("&")
 
 
 def db_option(f: F) -> F:

@@ -1,4 +1,4 @@
-"""Hostile pass 18 (`/work/stage/hostile18/table.md` on the machine that ran it), five of its causes:
+"""Hostile pass 18 (`/work/stage/hostile18/table.md` on the machine that ran it), six of its causes:
 
 - TRACEBACK (cause 1): an article file name holding a byte that is not UTF-8 (a zip made on a Japanese Windows PC
   unpacks with Shift_JIS names; Python gives the byte as a lone surrogate) ended add-article in a
@@ -10,6 +10,7 @@
   or `leeches --reset` was printed raw, and the suggestion looked exactly like what was typed.
 - UNCLEAR (cause 10): add-article of a file whose name holds U+202E or U+200B failed at a line of a bank file it had
   written and removed, never saying to rename the article.
+- UNCLEAR (cause 11): `quiz --db :memory:` said 「cannot switch :memory: to WAL mode (is it on a network drive?)」.
 """
 
 from __future__ import annotations
@@ -197,3 +198,20 @@ def test_the_readme_s_story_example_is_what_is_said() -> None:
     readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
     err = run("export", "-f", "gift", "-o", "o.txt", "--story", "2024-lavrov-beijing\u200b").fails_cleanly(2)
     assert f"`{err.strip()}` (exit 2)" in readme
+
+
+# --------------------------------------------------------------------------- cause 11: --db :memory:
+
+
+@pytest.mark.parametrize("cmd", ["quiz", "stats", "due", "leeches"])
+@pytest.mark.parametrize("db", [":memory:", "file::memory:", "file:x.db?mode=memory"])
+def test_a_database_in_memory_is_refused(cmd: str, db: str) -> None:
+    ran = run(cmd, "--db", db, input="q\n")
+    assert ran.fails_cleanly(2) == (f"Error: --db {db} names an in-memory database, which keeps nothing once the "
+                                    "command ends (no answer, no schedule); give a file path\n"), ran
+    assert os.listdir(".") == []
+
+
+def test_a_database_in_memory_from_the_environment_is_named_so(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("QUIZGEN_DB", ":memory:")
+    assert run("stats").fails_cleanly(2).startswith("Error: QUIZGEN_DB :memory: names an in-memory database")
