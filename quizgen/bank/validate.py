@@ -24,8 +24,10 @@ from quizgen.errors import UsageError
 from quizgen.japanese.normalise import normalise
 from quizgen.text import quoted
 
-_WHEN_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
-_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_WHEN_RE = re.compile(r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?")  # fullmatch
+_DATE_RE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")  # fullmatch
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+           "December")  # not calendar.month_name, which follows the locale
 _URL_RE = re.compile(r"^(https?://\S+|[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}(/\S*)?)$")  # or a bare domain
 _KANA_RE = re.compile(r"^[\u3041-\u309f\u30fc・、。「」\s]+$")
 
@@ -66,8 +68,9 @@ def _check_sources(bank: Bank, r: Reader) -> None:
     """Sources' dates; entities' readings; the articles that roles and disagreement sides cite."""
     sources = bank.source_by_id
     for s in bank.sources:
-        if s.published is not None and not _DATE_RE.match(s.published):
-            r.flag("sources", s.id, ("published",), f"must be a date YYYY-MM-DD or null, not {quoted(s.published)}")
+        published = None if s.published is None else _date_problem(s.published, _DATE_RE, "must be a date YYYY-MM-DD or null")
+        if published is not None:
+            r.flag("sources", s.id, ("published",), published)
         _check_urls(r, s)
     for e in bank.entities:
         if not _KANA_RE.match(e.reading):
@@ -92,8 +95,33 @@ def _check_urls(r: Reader, s: Source) -> None:
 
 def _check_stories(r: Reader, bank: Bank) -> None:
     for story in bank.stories:
-        if story.when is not None and not _WHEN_RE.match(story.when):
-            r.flag("stories", story.id, ("when",), f"must be YYYY, YYYY-MM or YYYY-MM-DD, not {quoted(story.when)}")
+        if story.when is not None and (problem := _date_problem(story.when)) is not None:
+            r.flag("stories", story.id, ("when",), problem)
+
+
+def _date_problem(value: str, form: re.Pattern[str] = _WHEN_RE,
+                  rule: str = "must be YYYY, YYYY-MM or YYYY-MM-DD") -> str | None:
+    """Why `value` is not a date of the calendar in `form` (`when`: YYYY, YYYY-MM or YYYY-MM-DD), or None. The form
+    alone let 2023-02-30, 2023-13, 9999-99-99 and 0000 through, and the timeline printed them (hostile18)."""
+    if not form.fullmatch(value):
+        return f"{rule}, not {quoted(value)}"
+    why = _not_in_calendar(*(int(part) for part in value.split("-")))
+    return None if why is None else f"{quoted(value)} is no date of the calendar ({why}); check the year, month and day"
+
+
+def _not_in_calendar(year: int, month: int | None = None, day: int | None = None) -> str | None:
+    """'there is no month 13', 'February 2023 has 28 days', …, or None for a date of the calendar."""
+    import calendar
+
+    if year == 0:
+        return "there is no year 0"
+    if month is not None and not 1 <= month <= 12:
+        return f"there is no month {month}"
+    if month is not None and day is not None:
+        days = calendar.monthrange(year, month)[1]
+        if not 1 <= day <= days:
+            return "there is no day 0" if day == 0 else f"{_MONTHS[month - 1]} {year} has {days} days"
+    return None
 
 
 def _check_references(bank: Bank, r: Reader, it: Item) -> None:
@@ -139,8 +167,8 @@ def _check_formats(r: Reader, it: Item) -> None:
             r.flag("items", it.id, ("tags", j), f"tags contain no spaces: {quoted(tag)}")
     if it.reading is not None and not _KANA_RE.match(it.reading):
         r.flag("items", it.id, ("reading",), f"must be hiragana, not {quoted(it.reading)}")
-    if it.when is not None and not _WHEN_RE.match(it.when):
-        r.flag("items", it.id, ("when",), f"must be YYYY, YYYY-MM or YYYY-MM-DD, not {quoted(it.when)}")
+    if it.when is not None and (problem := _date_problem(it.when)) is not None:
+        r.flag("items", it.id, ("when",), problem)
     if it.discarded is not None and not it.draft:
         r.flag("items", it.id, ("discarded",), "only a draft can be discarded: delete the item, or set draft: true")
     for lang in ("ja", "en") if it.cloze is not None else ():

@@ -1,4 +1,4 @@
-"""Hostile pass 18 (`/work/stage/hostile18/table.md` on the machine that ran it), six of its causes:
+"""Hostile pass 18 (`/work/stage/hostile18/table.md` on the machine that ran it), seven of its causes:
 
 - TRACEBACK (cause 1): an article file name holding a byte that is not UTF-8 (a zip made on a Japanese Windows PC
   unpacks with Shift_JIS names; Python gives the byte as a lone surrogate) ended add-article in a
@@ -11,6 +11,8 @@
 - UNCLEAR (cause 10): add-article of a file whose name holds U+202E or U+200B failed at a line of a bank file it had
   written and removed, never saying to rename the article.
 - UNCLEAR (cause 11): `quiz --db :memory:` said 「cannot switch :memory: to WAL mode (is it on a network drive?)」.
+- UNCLEAR, silent (cause 12): a bank `when` that is no day of the calendar (2023-02-30, 2023-13, 9999-99-99, 0000)
+  passed `quizgen check`, and the timeline printed it.
 """
 
 from __future__ import annotations
@@ -215,3 +217,41 @@ def test_a_database_in_memory_is_refused(cmd: str, db: str) -> None:
 def test_a_database_in_memory_from_the_environment_is_named_so(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("QUIZGEN_DB", ":memory:")
     assert run("stats").fails_cleanly(2).startswith("Error: QUIZGEN_DB :memory: names an in-memory database")
+
+
+# --------------------------------------------------------------------------- cause 12: a `when` that is no calendar date
+
+
+@pytest.mark.parametrize(("when", "why"), [
+    ("2025-02-30", "February 2025 has 28 days"),
+    ("2024-02-30", "February 2024 has 29 days"),
+    ("2025-13", "there is no month 13"),
+    ("2025-00", "there is no month 0"),
+    ("2025-04-00", "there is no day 0"),
+    ("9999-99-99", "there is no month 99"),
+    ("0000", "there is no year 0"),
+])
+def test_a_when_that_is_no_calendar_date_is_a_bank_problem(bank: Path, when: str, why: str) -> None:
+    items = bank / "items.yaml"
+    items.write_text(items.read_text(encoding="utf-8").replace('when: "2025"', f'when: "{when}"'), encoding="utf-8")
+    said = (f"bank/items.yaml:28:11: item t1-un-80.when: {when!r} is no date of the calendar ({why}); check the year, "
+            "month and day\n1 problem in the question bank\n")
+    assert run("check", "--bank", "bank").fails_cleanly() == said
+    timeline = run("timeline", "--bank", "bank", "-o", "-")
+    assert timeline.fails_cleanly() == said and when not in timeline.out
+
+
+def test_a_published_date_that_is_no_calendar_date_is_a_bank_problem(bank: Path) -> None:
+    sources = bank / "sources.yaml"
+    sources.write_text(sources.read_text(encoding="utf-8").replace("published: null", 'published: "2023-02-29"'),
+                       encoding="utf-8")
+    err = run("check", "--bank", "bank").fails_cleanly()
+    assert err.startswith("bank/sources.yaml:6:16: source t1.published: '2023-02-29' is no date of the calendar "
+                          "(February 2023 has 28 days); check the year, month and day\n"), err
+
+
+@pytest.mark.parametrize("when", ["2024-02-29", "2025-12", "0001-01-01"])
+def test_a_calendar_date_is_no_such_problem(bank: Path, when: str) -> None:
+    items = bank / "items.yaml"
+    items.write_text(items.read_text(encoding="utf-8").replace('when: "2025"', f'when: "{when}"'), encoding="utf-8")
+    assert "is no date of the calendar" not in run("check", "--bank", "bank").err
