@@ -32,7 +32,8 @@ def drafts(body: str, bank: Bank, published: str) -> dict[str, str]:
 
 
 def test_same_day_after_a_quoted_date_and_a_talk_that_is_no_forum(bank: Bank) -> None:
-    body = ("中国外務省は25日、談話を発表した。同じ25日には、北京を訪問中のロシアのルデンコ外務次官が秦剛国務委員兼外相と会談した。"
+    body = ("中国外務省は25日、談話を発表した。"
+            "同じ25日には、北京を訪問中のロシアのルデンコ外務次官が秦剛国務委員兼外相と会談した。"
             "ロシア外務省によると、中国側は会談で「6月24日の出来事に関連し、ロシア指導部の努力への支持を表明」したという。"
             "ルデンコ氏は同日、馬朝旭外務次官とも協議した。")
     got = drafts(body, bank, "2023-06-26")

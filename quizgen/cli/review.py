@@ -447,19 +447,13 @@ class Session:
         """Save `edited` once the teacher says y; a refusal asks the fields at fault again (`again`) and tries anew.
         False: nothing to save, or the teacher said n."""
         from quizgen.extract import review as rv
-        from quizgen.extract.faults import NO_WHEN, faults
+        from quizgen.extract.faults import faults
 
         while True:
             if edited == item:
                 click.echo("  変更なし")
                 return False
-            misfits = rv.misfits(item, edited)
-            if item.when is not None and edited.when is None and rv.asks_a_date(edited):
-                misfits += (f"日付を消しました。{NO_WHEN}",)  # round 25: said before saving, not only on [a]
-            for line in misfits:
-                click.echo(safe(f"  ! {line}"))
-            if misfits:
-                click.echo("  ([e]でもう一度直せます)")
+            _say_misfits(item, edited)
             choice = _save_or_back("  この内容で保存しますか (下書きのまま)?")
             if choice == "<":  # newuser9: the form's last field, to fix what the check above names
                 edited = form(edited, self.drafts.bank, resume=True)
@@ -814,13 +808,12 @@ def _ask_fields(item: Item, fields: list[tuple[str, str, bool]], changes: dict[s
     while k < len(fields):
         name, label, optional = fields[k]
         if name == "accept" and kinds and not back:  # right after the answer: what kind of question it is
-            chosen = _kind_and_stale(item, changes, typed, bank)
-            if chosen is _BACK:  # newuser10: `<` at 種類 was refused, so the question could not be reached again
+            try:
+                kind = _kind_and_stale(item, changes, typed, bank)
+            except _GoBack:  # newuser10: `<` at 種類 was refused, so the question could not be reached again
                 k, back = max(0, k - 1), True
                 continue
-            kind = chosen  # type: ignore[assignment]
-        if name == "statement" and ("prompt" in changes or _new_answer(item, changes) is not None):
-            _carry(item, "prompt", changes, typed)  # the answer is known now: it fills the blank
+        _carry_prompt(item, name, changes, typed)
         now = _field_text(item, name, changes)
         click.echo(safe(f"  {label}: {now or '(なし)'}"))
         value = ask("    →", _limit(name), prompt_suffix=" ", prefill=now).strip()
@@ -846,6 +839,20 @@ def _ask_fields(item: Item, fields: list[tuple[str, str, bool]], changes: dict[s
     return kind
 
 
+def _say_misfits(item: Item, edited: Item) -> None:
+    """What of `edited` no longer fits its changed answer or date, said before the save question."""
+    from quizgen.extract import review as rv
+    from quizgen.extract.faults import NO_WHEN
+
+    misfits = rv.misfits(item, edited)
+    if item.when is not None and edited.when is None and rv.asks_a_date(edited):
+        misfits += (f"日付を消しました。{NO_WHEN}",)  # round 25: said before saving, not only on [a]
+    for line in misfits:
+        click.echo(safe(f"  ! {line}"))
+    if misfits:
+        click.echo("  ([e]でもう一度直せます)")
+
+
 def _save_or_back(label: str) -> str:
     """The save question: "y", "n" or "<" (back to the form's last field); anything else asks again, so an extra
     Enter never decides (newuser4 #8)."""
@@ -860,14 +867,22 @@ def _save_or_back(label: str) -> str:
         click.echo("  y (はい) か n (いいえ) で答えてください (< で前の項目へ)", err=True)
 
 
-def _kind_and_stale(item: Item, changes: dict[str, object], typed: set[str], bank: Bank) -> Kind | object | None:
-    """The kind asked once the answer is known, and what the old answer made dropped or offered for removal; `_BACK`
-    when the teacher typed `<` at it."""
+def _carry_prompt(item: Item, name: str, changes: dict[str, object], typed: set[str]) -> None:
+    """At the true statement, once the answer is known: a reworded question or a new answer fills its blank."""
+    if name == "statement" and ("prompt" in changes or _new_answer(item, changes) is not None):
+        _carry(item, "prompt", changes, typed)
+
+
+class _GoBack(Exception):
+    """`<` typed where a field asks a number (the kind): back to the field before it."""
+
+
+def _kind_and_stale(item: Item, changes: dict[str, object], typed: set[str], bank: Bank) -> Kind | None:
+    """The kind asked once the answer is known, and what the old answer made dropped or offered for removal
+    (`_GoBack` when the teacher typed `<` at it)."""
     answer = changes.get("answer", item.answer)
     assert isinstance(answer, Text)
     kind = ask_kind(item, answer)
-    if kind is _BACK:
-        return _BACK
     changes.update(_stale(item, answer, kind, typed))
     if "accept" not in changes and "accept" not in typed:
         changes.update(_unfit_accepted(item, answer, bank))
@@ -1017,7 +1032,7 @@ def ask_kind(item: Item, answer: Text) -> Kind | None:
     while True:
         value = ask("    →", 4, prompt_suffix=" ").strip()
         if value in ("<", "＜"):
-            return _BACK  # type: ignore[return-value]  # back to the 答 (newuser10)
+            raise _GoBack  # back to the 答 (newuser10)
         if not value:
             if problem is not None:
                 click.echo("    種類はそのままです (このままでは採用できません)")

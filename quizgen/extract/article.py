@@ -24,7 +24,7 @@ from quizgen.extract import references
 from quizgen.extract.clutter import Cleaned, ClutterReason, clean
 from quizgen.extract.dating import PageDate, Resolved, resolve
 from quizgen.extract.distractors import Named, Pools
-from quizgen.extract.drafts import Built, Context, build, mask, listed_day, prints_word, quote_spans, since
+from quizgen.extract.drafts import Built, Context, build, listed_day, mask, prints_word, quote_spans, since
 from quizgen.extract.facts import DOCUMENT_END, PERIPHERAL_DATE_PENALTY, Fact, Slot, broader, facts, key_of
 from quizgen.extract.fingerprint import stamped
 from quizgen.extract.lexicon import Lexicon, Mention
@@ -268,7 +268,8 @@ def extract(text: str, source: Source, bank: Bank, analyse: Analyzer, *, limit: 
                   short_names=short_names)
     picked = select(found, limit, compatible=lambda a, b: _compatible(a, b, allowed),
                     separate=lambda a, b: _hides(a, b, allowed),
-                    given=lambda f: f.key not in figures and (f.key in cued or (f.key in main and not headline_fact(f) and not _forum_once(f))
+                    given=lambda f: f.key not in figures and (f.key in cued
+                                     or (f.key in main and not headline_fact(f) and not _forum_once(f))
                                      or (_in_headline(f, source.headline.ja, bank) and not headline_fact(f))
                                      or broader(f.candidate, main) or ctx.references(f) is None))
     if label and _asks_the_month((*picked.chosen, *picked.rest), page):  # newuser5 #5: 【2025年9月 …】 beside 2025年9月26日

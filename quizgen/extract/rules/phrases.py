@@ -51,7 +51,8 @@ def _statement_keys(s: Sentence) -> list[Candidate]:
 
 
 # a city after the part of the country it lies in: 南部ロストフナドヌー, 極東ハバロフスク (holdout_v19)
-_REGION_THEN_NAME = re.compile(r"(?:南部|北部|東部|西部|中部|南東部|北東部|南西部|北西部|極東|中央部)([\u30a1-\u30fa\u30fc・]{3,})")
+_REGION_THEN_NAME = re.compile(r"(?:南部|北部|東部|西部|中部|南東部|北東部|南西部|北西部|極東|中央部)"
+                               r"([\u30a1-\u30fa\u30fc・]{3,})")
 
 
 def _region_named(c: Candidate) -> Candidate | None:

@@ -209,12 +209,7 @@ def _parse(text: str, file: str, stem: str, r: Reader, bank: Bank | None) -> tup
     if dupes:
         r.fail(data.where("forms"), "forms", f"form listed twice: {', '.join(sorted(dupes))}")
     sel = spec.select or _SelectData()
-    raw_sel = data.get("select")
-    for key in _NARROWING:
-        value = raw_sel.get(key) if isinstance(raw_sel, LocMap) else None
-        if isinstance(value, LocList) and not value:
-            r.fail(raw_sel.where(key), f"select.{key}", f"an empty list selects nothing; leave `{key}` out to take "
-                                                        "every item, or list at least one")
+    _no_empty_select(data, r)
     selection = Selection(categories=sel.categories, priorities=sel.priority, stories=sel.stories,
                           articles=sel.articles, tags=sel.tags, ids=sel.ids, exclude_tags=sel.exclude_tags)
     if bank is not None:
@@ -223,6 +218,19 @@ def _parse(text: str, file: str, stem: str, r: Reader, bank: Bank | None) -> tup
         return None
     return name_loc, DeckRecipe(name=spec.name, description=spec.description, forms=forms, selection=selection,
                                 layout=spec.subdecks, deck_id=deck_id, stem=stem)
+
+
+def _no_empty_select(data: LocMap, r: Reader) -> None:
+    """An empty list under a key that narrows the deck selects nothing: said at its place (hostile17: `ids: []`
+    built the whole bank)."""
+    raw_sel = data.get("select")
+    if not isinstance(raw_sel, LocMap):
+        return
+    for key in _NARROWING:
+        value = raw_sel.get(key)
+        if isinstance(value, LocList) and not value:
+            r.fail(raw_sel.where(key), f"select.{key}", f"an empty list selects nothing; leave `{key}` out to take "
+                                                        "every item, or list at least one")
 
 
 #: The `select` keys that narrow a deck (each an allow-list); `exclude_tags` only takes away.
