@@ -57,3 +57,25 @@ def test_a_sheet_whose_true_false_answers_are_all_one_mark_says_so() -> None:
             assert ("true (○)" if marks[0] else "false (×)") in warning
         else:
             assert warning is None or said not in warning
+
+
+def test_the_one_sided_warning_names_the_items_that_have_the_other_statement() -> None:
+    """newuser10: 「the items have no false statement to print instead」 was said of three true/false questions, one
+    of whose items had one (the sheet had printed its true statement)."""
+    from quizgen import forms, resources
+    from quizgen.bank import load_bank
+    from quizgen.generators.worksheet.choose import ONE_SIDED, crowding
+    from quizgen.generators.worksheet.exercises import Exercise, TrueFalseQ
+
+    bank = load_bank(resources.bank_dir())
+    both = [i for i in bank.items if i.statement is not None and i.false_statement is not None][:1]
+    only = [i for i in bank.items if i.statement is not None and i.false_statement is None][:ONE_SIDED]
+    items = [*only[:ONE_SIDED - 1], *both]
+    questions = [(n, TrueFalseQ(forms.TrueFalse(i, i.statement or i.answer, True), None))
+                 for n, i in enumerate(items, start=1)]
+    warning, _ = crowding(bank, items, questions, len(items), None, (Exercise.TRUEFALSE,))
+    assert warning is not None and f"(問{ONE_SIDED} has a false statement too, but the sheet printed the true one; " \
+                                   "another --seed" in warning, warning
+    alone = [(n, TrueFalseQ(forms.TrueFalse(i, i.statement or i.answer, True), None)) for n, i in enumerate(only, 1)]
+    warning, _ = crowding(bank, only, alone, len(only), None, (Exercise.TRUEFALSE,))
+    assert warning is not None and "(the items have no false statement to print instead)" in warning, warning

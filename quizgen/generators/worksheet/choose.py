@@ -690,6 +690,19 @@ _FIXED = frozenset({Exercise.SHORT, Exercise.CLOZE})  # one-item types whose que
 # generator: an item turned away as one stays away for the round (`_Picking.dead`)
 
 
+def _other_side(questions: Sequence[tuple[int, Question]], true: bool) -> str:
+    """Why a one-sided true/false section stayed so: no item has the other statement, or which of them do (newuser10:
+    「the items have no false statement」 was said of three items, one of which had one)."""
+    other = "false" if true else "true"
+    having = [f"問{n}" for n, q in questions if isinstance(q, TrueFalseQ)
+              and (q.tf.item.false_statement if true else q.tf.item.statement) is not None]
+    if not having:
+        return f"the items have no {other} statement to print instead"
+    return (f"{', '.join(having)} {'has' if len(having) == 1 else 'have'} a {other} statement too, but the sheet printed "
+            f"the {'true' if true else 'false'} one; another --seed, or a {other} statement written for the other items, "
+            "changes that")
+
+
 def _take_one(picking: _Picking, t: Exercise, cap: int | None = None, most: int | None = None,
               one_trick: bool = False) -> bool:
     """One question of type `t` from the first item of the pool that makes one without a clash; with `cap`, none
@@ -959,7 +972,7 @@ def crowding(bank: Bank, items: Sequence[Item], questions: Sequence[tuple[int, Q
     if len(marks) >= ONE_SIDED and len(set(marks)) == 1:  # newuser7: four true/false questions, every answer ○
         side = "true (○)" if marks[0] else "false (×)"
         parts.append(f"all {len(marks)} true/false statements ({', '.join(tf)}) are {side}: students can answer by the "
-                     f"pattern (the items have no {'false' if marks[0] else 'true'} statement to print instead)")
+                     f"pattern ({_other_side(questions, marks[0])})")
     actors = actor_names(bank)
     tricks = [f"問{n}" for n, q in questions  # a statement printed true swaps nothing (review 11, s4)
               if isinstance(q, TrueFalseQ) and not q.tf.is_true and swaps_actors(q.tf.item, actors)]
