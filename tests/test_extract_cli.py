@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from click.testing import CliRunner
+from click.testing import CliRunner, Result
 
 from quizgen.bank import Lang, load_bank
 from quizgen.cli import cli
@@ -287,16 +287,22 @@ _PAGE = """はるかぜ日報 電子版　　トップ　＞　政治　＞　�
 """
 
 
+def _offered(tmp_path: Path, text: str) -> Result:
+    """`add-article` of a page holding `text`, every suggestion taken with Enter (what it offered is in the output)."""
+    page = tmp_path / "page.txt"
+    page.write_text(text, encoding="utf-8")
+    shutil.copytree(DATA / "bank", tmp_path / "bank")
+    r = CliRunner().invoke(cli, ["add-article", str(page), "--bank", str(tmp_path / "bank")], input="\n\n\n\n")
+    assert r.exit_code == 0, r.output
+    return r
+
+
 def test_add_article_suggests_the_headline_after_a_breadcrumb_and_the_japanese_outlet(tmp_path: Path) -> None:
     """newuser4 #1, #2: the breadcrumb 「すずかけ経済新聞 電子版　　トップ　＞　国際　＞　ロシア・中国」 was offered as the
     headline, and 「Suzukake」 (from © Suzukake Keizai Shimbun) as the outlet beside 「すずかけ経済新聞社の著作権…」."""
     from quizgen.japanese.outlets import outlet_named
 
-    page = tmp_path / "page.txt"
-    page.write_text(_PAGE, encoding="utf-8")
-    shutil.copytree(DATA / "bank", tmp_path / "bank")
-    r = CliRunner().invoke(cli, ["add-article", str(page), "--bank", str(tmp_path / "bank")], input="\n\n\n\n")
-    assert r.exit_code == 0, r.output
+    r = _offered(tmp_path, _PAGE)
     assert "見出し (headline) [市長、新庁舎の建設を表明　来年度に着工]:" in r.output, r.output
     assert "媒体 (outlet; -: 不明) [はるかぜ日報]:" in r.output, r.output
     # the romanised holder alone never wins over a masthead that reads as an outlet's name
@@ -338,10 +344,6 @@ _MENUS = """とうよう日日新聞デジタル
 def test_add_article_skips_menus_of_spaced_labels_site_links_and_a_one_step_breadcrumb(tmp_path: Path) -> None:
     """newuser10: add-article offered the menu 「トップ　速報　政治　経済…」 as the headline, and no date for a stamp
     with 「（最終更新 …）」 after it."""
-    page = tmp_path / "page.txt"
-    page.write_text(_MENUS, encoding="utf-8")
-    shutil.copytree(DATA / "bank", tmp_path / "bank")
-    r = CliRunner().invoke(cli, ["add-article", str(page), "--bank", str(tmp_path / "bank")], input="\n\n\n\n")
-    assert r.exit_code == 0, r.output
+    r = _offered(tmp_path, _MENUS)
     assert "見出し (headline) [中ロ首脳、侵攻後初の対面会談　サマルカンド]:" in r.output, r.output
     assert "日付 YYYY-MM-DD (date) [2022-09-16]:" in r.output

@@ -24,8 +24,9 @@ def bank() -> Bank:
     return load_bank(BANK)
 
 
-def drafts(body: str, bank: Bank, published: str) -> dict[str, str]:
-    src = Source(id="009", file="a.txt", headline=Text("中国、ワグネルの反乱は「ロシアの内政」", "TODO: translate"),
+def drafts(body: str, bank: Bank, published: str, headline: str = "中国、ワグネルの反乱は「ロシアの内政」") -> dict[str, str]:
+    """answer -> prompt of every draft of `body` (a page dated `published` under `headline`); holdout_v20's too."""
+    src = Source(id="009", file="a.txt", headline=Text(headline, "TODO: translate"),
                  outlet=Text("テスト新聞", "Test"), published=published)
     result = extract(f"{published} 5時00分\n{body}\n", src, bank, load_analyzer(), keep_all=True)
     return {i.answer.ja: i.prompt.ja for i in result.items}

@@ -6,30 +6,18 @@ sentence; 「両首脳は同日、…3カ国首脳会談にも臨んだ」 print
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+import test_extract_holdout19 as holdout19
+from test_extract_holdout19 import bank  # noqa: F401  (the fixture)
 
-from quizgen.bank import Bank, Source, Text, load_bank
-from quizgen.extract.article import extract
+from quizgen.bank import Bank, load_bank
 
 pytest.importorskip("sudachipy")
-from quizgen.extract.nlp import load_analyzer
-
-BANK = Path(__file__).parent / "data" / "extract" / "bank"
 
 
-@pytest.fixture(scope="module")
-def bank() -> Bank:
-    return load_bank(BANK)
-
-
-def drafts(body: str, bank: Bank, published: str) -> dict[str, str]:
-    """answer -> prompt of every draft of `body` (a page dated `published`)."""
-    src = Source(id="009", file="a.txt", headline=Text("中ロ首脳、侵攻後初の対面会談", "TODO: translate"),
-                 outlet=Text("テスト新聞", "Test"), published=published)
-    result = extract(f"{published} 5時00分\n{body}\n", src, bank, load_analyzer(), keep_all=True)
-    return {i.answer.ja: i.prompt.ja for i in result.items}
+def drafts(body: str, bank: Bank, published: str) -> dict[str, str]:  # noqa: F811  (bank: the fixture's value)
+    """answer -> prompt of every draft of `body` (a page dated `published`) under the Samarkand page's headline."""
+    return holdout19.drafts(body, bank, published, "中ロ首脳、侵攻後初の対面会談")
 
 
 SAMARKAND = ("【サマルカンド（ウズベキスタン）＝岸本航平】ロシアのプーチン大統領と中国の習近平国家主席は15日、"
@@ -40,12 +28,12 @@ SAMARKAND = ("【サマルカンド（ウズベキスタン）＝岸本航平】
              "両首脳は同日、モンゴルのフレルスフ大統領を交えた3カ国首脳会談にも臨んだ。")
 
 
-def test_a_byline_with_a_country_in_brackets_is_no_fact(bank: Bank) -> None:
+def test_a_byline_with_a_country_in_brackets_is_no_fact(bank: Bank) -> None:  # noqa: F811  (the fixture)
     got = drafts(SAMARKAND, bank, "2022-09-16")
     assert "岸本航平" not in got and not [p for p in got.values() if "岸本" in p]
 
 
-def test_same_day_is_not_a_day_counted_from_one_before_the_news_or_a_list_s(bank: Bank) -> None:
+def test_same_day_is_not_a_day_counted_from_one_before_the_news_or_a_list_s(bank: Bank) -> None:  # noqa: F811
     got = drafts(SAMARKAND, bank, "2022-09-16")
     assert "中ロ両首脳は2022年9月15日、モンゴルの（　　）大統領を交えた" in got["フレルスフ"]
     assert "の首脳会議（2022年9月15、16日）に合わせて" in got["上海協力機構"]
