@@ -46,3 +46,11 @@ def test_the_west_side_of_a_country_is_not_the_west() -> None:
     body = "プーチン大統領は、アメリカが同盟国とともにロシアの西側の国境付近で軍事的な存在感を高めていると主張しました。"
     assert "西側諸国" not in drafts(body, bundled, "2024-09-11")
     assert "西側諸国" in drafts("西側は対ロ制裁を強化しました。中国は西側の制裁に反対しました。", bundled, "2024-09-11")
+
+
+def test_a_sentence_with_no_subject_takes_the_one_named_after_its_source(bank: Bank) -> None:  # noqa: F811
+    """「一方、中国国営新華社通信によると、習氏は「…」と表明。互いの「核心的利益」に関わる問題で強く支え合う考えを示した。」:
+    the second sentence was drafted with no subject (newuser10 and the holdout_v20 teacher added it by hand)."""
+    body = ("一方、中国国営新華社通信によると、習氏は「中国はロシアとともに大国としての責任を示したい」と表明。"
+            "互いの「核心的利益」に関わる問題で強く支え合う考えを示した。")
+    assert "】習氏は、互いの「（　　）」に関わる問題で" in drafts(body, bank, "2022-09-16")["核心的利益"]

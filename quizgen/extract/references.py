@@ -307,6 +307,7 @@ def apply(text: str, repl: Mapping[Span, str]) -> str:
 # who a sentence that tells what someone did is about: the name it starts with before は (宣言は, 習氏は), outside
 # quotes and brackets; never one after a qualifier (中国の習近平国家主席は), a pair (ロシアと中国は) or a gloss
 _LEAD_TOPIC = re.compile(r"^(?:(?:しかし|一方で?|また|さらに|これに対し)、?)?"
+                         r"(?:[^、。「」]{1,24}(?:によると|によれば|によりますと)、)?"  # 新華社通信によると、習氏は (newuser10)
                          r"([\u4e00-\u9fff\u30a1-\u30fa\u30fcA-Za-z0-9０-９・]{2,12})は(?![\u3041-\u3093])")
 # a sentence that says what is (中国はICCに加盟していない。): the next one's missing subject is seldom its topic
 _STATIVE_END = re.compile(r"(?:ない|なかった|だ|である|です|ではない|ている|ていた)。?$")
