@@ -416,12 +416,13 @@ def test_a_draft_shows_every_text_a_sheet_key_or_deck_prints(work: Path) -> None
     first = drafts(work)[0]
     code, out = review(work, "g 3\nq\n")
     assert code == 0, out
-    assert "穴埋め 中国の習近平国家主席は［2024年5月16日］、国賓として北京を訪れたロシアのプーチン大統領と会談した。" in out
+    # the cloze sentence is the question's own with the answer as its blank: said so, not printed again (newuser10)
+    assert "穴埋め (問の文と同じ、空欄は［2024年5月16日］)" in out
     assert "年表  2024年5月16日: 中国の習近平国家主席は国賓として北京を訪れたロシアのプーチン大統領と人民大会堂で会談した" in out
     assert f"解説  {first['explanation']['ja']}" in out  # type: ignore[index]
     assert "注    会談は中露国交樹立75周年の年に行われた。  (解答・カード裏のみ)" in out
     third = out[out.index(f"── 3/{len(drafts(work))} ──"):]
-    assert "穴埋め 【2024年 中露首脳の会談】中露両首脳は「［新時代の" in third and "解説  (正文と同じ)" in third
+    assert "穴埋め (問の文と同じ、空欄は［新時代の" in third and "解説  (正文と同じ)" in third
 
 
 def test_g_and_a_number_shows_that_draft_and_decides_nothing(work: Path) -> None:
@@ -534,3 +535,47 @@ def test_at_a_terminal_each_field_starts_as_its_text_to_change_a_word_of(work: P
     assert edited["prompt"]["ja"] == prompt + "(追記)", text[-1500:]  # type: ignore[index]
     for name in ("answer", "accept", "distractors", "statement", "cloze", "explanation"):
         assert edited.get(name) == first.get(name), name
+
+
+def test_a_text_that_repeats_another_is_said_by_what_it_repeats(work: Path) -> None:
+    """newuser10: one sentence was read up to seven times a draft (問, 正文, 誤文, 穴埋め, 年表, 解説, 根拠). A true
+    statement that is the cloze filled in, a false one that changes a few words and a cloze that is the question's own
+    sentence are said by what they repeat; anything else is shown whole."""
+    path = work / "drafts.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    first = data["items"][0]
+    sentence = first["cloze"]["ja"].replace("[[", "").replace("]]", "")
+    first["statement"] = {"ja": sentence, "en": "TODO: translate"}
+    first["false_statement"] = {"ja": sentence.replace("北京", "上海"), "en": "TODO: translate"}
+    second = data["items"][1]
+    second["cloze"] = {"ja": "両首脳は[[" + second["answer"]["ja"] + "]]で会った。", "en": "TODO: translate [[x]]"}
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    code, out = review(work, "g 1\ng 2\nq\n")
+    assert code == 0, out
+    assert "正文  (穴埋めの［］を埋めた文)" in out and "誤文  正文の「北京」→「上海」" in out, out
+    assert f"穴埋め 両首脳は［{second['answer']['ja']}］で会った。" in out
+
+
+def test_the_readme_s_reading_figure_is_what_the_bench_measures(capsys: pytest.CaptureFixture[str]) -> None:
+    """README: a draft's screen holds 「about three quarters」 of its texts' characters, 「0.76 over the 571 default drafts
+    of the test articles」 — as `bench/bench_review_reading.py` measures it today."""
+    import importlib.util
+    import re
+    import sys
+
+    pytest.importorskip("sudachipy")
+    root = Path(__file__).resolve().parent.parent
+    spec = importlib.util.spec_from_file_location("bench_review_reading", root / "bench" / "bench_review_reading.py")
+    assert spec is not None and spec.loader is not None
+    bench = importlib.util.module_from_spec(spec)
+    argv, sys.argv = sys.argv, ["bench_review_reading.py"]
+    try:
+        spec.loader.exec_module(bench)
+        assert bench.main() == 0
+    finally:
+        sys.argv = argv
+    printed = capsys.readouterr().out
+    drafts, ratio = re.search(r"over (\d+) default drafts", printed), re.search(r"ratio (\d\.\d\d)", printed)
+    assert drafts is not None and ratio is not None, printed
+    readme = re.sub(r"\s+", " ", (root / "README.md").read_text(encoding="utf-8"))
+    assert f"{ratio.group(1)} over the {drafts.group(1)} default drafts of the test articles" in readme

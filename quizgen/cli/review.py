@@ -700,10 +700,11 @@ def _named(items: list[Item]) -> str:
 
 
 def show(drafts: Drafts, item: Item, n: int, total: int, shared: list[Item] | None = None,
-         clashes: list[str] | None = None) -> None:
+         clashes: list[str] | None = None, *, whole: bool = False) -> None:
     """A draft as the reviewer sees it — every field a sheet, key or deck prints —, every text escaped (a control
     character cannot drive the terminal); `shared`: the accepted items from its sentence; `clashes`: what would
-    keep it off a worksheet beside the accepted items (`Session.giveaways`)."""
+    keep it off a worksheet beside the accepted items (`Session.giveaways`). A text that repeats another shown
+    text is said by what it repeats (newuser10: one sentence read seven times a draft), unless `whole`."""
     from quizgen.citations import date_label, dated
     from quizgen.extract import review as rv
 
@@ -712,11 +713,11 @@ def show(drafts: Drafts, item: Item, n: int, total: int, shared: list[Item] | No
     if item.distractors:
         lines.append(f"選択肢 {' / '.join(d.ja for d in item.distractors)}  (誤答)")
     if item.statement is not None:
-        lines.append(f"正文  {item.statement.ja}")
+        lines.append(f"正文  {item.statement.ja if whole else _stated(item)}")
     if item.false_statement is not None:
-        lines.append(f"誤文  {item.false_statement.ja}")
+        lines.append(f"誤文  {item.false_statement.ja if whole else _falsified(item)}")
     if item.cloze is not None:
-        lines.append(f"穴埋め {_cloze(item.cloze.ja)}")
+        lines.append(f"穴埋め {_cloze(item.cloze.ja) if whole else _clozed(item)}")
     when = dated(drafts.bank, item)
     if when is not None:
         lines.append(f"日付  {when.ja}")
@@ -735,6 +736,79 @@ def show(drafts: Drafts, item: Item, n: int, total: int, shared: list[Item] | No
     click.echo("")
     click.echo(click.style(safe(lines[0]), bold=True))
     click.echo(safe("\n".join(lines[1:])))
+
+
+def _stated(item: Item) -> str:
+    """The true statement, or 「(穴埋めの［］を埋めた文)」 when it is the cloze sentence with its blanks filled."""
+    from quizgen.bank.model import cloze_parts
+
+    assert item.statement is not None
+    text = item.statement.ja
+    if item.cloze is not None and "".join(part for part, _ in cloze_parts(item.cloze.ja)).strip() == text.strip():
+        return "(穴埋めの［］を埋めた文)"
+    return text
+
+
+_CHANGE_MOST = 24  # a false statement that changes at most this many characters of the true one is shown as the change
+
+
+def _falsified(item: Item) -> str:
+    """The false statement, or what it changes in the true one (「正文の「A」→「B」」) when that is short."""
+    assert item.false_statement is not None
+    false = item.false_statement.ja
+    true = item.statement.ja if item.statement is not None else ""
+    if not true:
+        return false
+    head = 0
+    while head < min(len(true), len(false)) and true[head] == false[head]:
+        head += 1
+    tail = 0
+    while tail < min(len(true), len(false)) - head and true[-1 - tail] == false[-1 - tail]:
+        tail += 1
+    while head > 0 and _script(true[head - 1]) in (_script(true[head:head + 1]), _script(false[head:head + 1])):
+        head -= 1  # 2024年5月1（6日）: the whole number, the whole word
+    while tail > 0 and _script(true[-tail]) in (_script(true[-tail - 1:len(true) - tail]),
+                                                 _script(false[-tail - 1:len(false) - tail])):
+        tail -= 1
+    old, new = true[head:len(true) - tail], false[head:len(false) - tail]
+    if not old or not new or len(old) > _CHANGE_MOST or len(new) > _CHANGE_MOST:
+        return false
+    return f"正文の「{old}」→「{new}」"
+
+
+def _script(ch: str) -> str:
+    """Which kind of character `ch` is (a digit, kanji, katakana, hiragana, a Latin letter, else ""), for cutting a
+    change at word edges."""
+    if not ch:
+        return "-"
+    if ch.isdigit():
+        return "digit"
+    if "\u4e00" <= ch <= "\u9fff" or ch in "々〆":
+        return "kanji"
+    if "\u30a1" <= ch <= "\u30fa" or ch == "ー":
+        return "katakana"
+    if "\u3041" <= ch <= "\u3096":
+        return "hiragana"
+    return "latin" if ch.isascii() and ch.isalpha() else ""
+
+
+_CUE = re.compile(r"^【[^】]*】")
+_ASKED = re.compile(r"（[\s　]*）に入る[^。]*[か？?]。?$")
+
+
+def _clozed(item: Item) -> str:
+    """The cloze sentence as the sheet prints it, or 「(問の文と同じ、空欄は［答］)」 when it is the question's own
+    sentence (its cue and its 「（　　）に入る…か。」 left aside) with the answer as its one blank."""
+    from quizgen.bank.model import cloze_parts
+
+    assert item.cloze is not None
+    parts = cloze_parts(item.cloze.ja)
+    blanks = [part for part, blank in parts if blank]
+    sentence = _ASKED.sub("", _CUE.sub("", item.prompt.ja)).strip()
+    asked = _CUE.sub("", "".join("（　　）" if blank else part for part, blank in parts)).strip()
+    if blanks == [item.answer.ja] and re.sub(r"（[\s　]*）", "（　　）", sentence) == asked:
+        return f"(問の文と同じ、空欄は［{item.answer.ja}］)"
+    return _cloze(item.cloze.ja)
 
 
 def _cloze(text: str) -> str:
