@@ -65,7 +65,7 @@ def add_article(article: Path, headline: str | None, outlet: str | None, publish
 
         check_stdin_encoding()  # before the first question: no answer could be typed (UTF-16)
     if headline is None:
-        headline = _ask("見出し (headline)", guess.headline, unasked=unasked)
+        headline = _ask("見出し (headline)", guess.headline, unasked=unasked, required=True)
     if outlet is None:
         named = outlet_named(text)  # the masthead or copyright line's outlet, offered (- leaves it unknown)
         label = "媒体 (outlet; -: 不明)" if named else "媒体 (outlet; Enter: 不明)"
@@ -107,8 +107,11 @@ def _folders_free(bank_dir: Path) -> None:
             raise QuizgenError(f"{folder} is {what}, not a folder: {why}; move or rename it, then run add-article again")
 
 
-def _ask(label: str, default: str, check: Callable[[str], str] | None = None, *, unasked: tuple[str, ...]) -> str:
-    """One question on the terminal; Enter keeps `default`; `check` validates a non-empty answer (asks again). When
+def _ask(label: str, default: str, check: Callable[[str], str] | None = None, *, unasked: tuple[str, ...],
+         required: bool = False) -> str:
+    """One question on the terminal; Enter keeps `default`; `check` validates a non-empty answer (asks again), and
+    a `required` one is asked again when left empty (hostile19: an empty headline was refused only after the outlet,
+    date and URL had been typed, and those answers lost). When
     standard input ends (closed, /dev/null, a script short of answers) a usage error names the question and
     `unasked`, the options that give the answers without a prompt; nothing has been written then."""
     from quizgen.bank.limits import OTHER
@@ -124,6 +127,9 @@ def _ask(label: str, default: str, check: Callable[[str], str] | None = None, *,
             raise UsageError(f"no answer to 「{label}」: standard input ended, so nothing was written. To register "
                              f"the article without questions, give {flags}"
                              + (' (--url "" for none)' if "--url" in unasked else "")) from None
+        if not value and required:
+            click.echo("  見出しは必須です (出典にいつも印刷されます)。記事の見出しを入力してください", err=True)
+            continue
         if not value or check is None:
             return value
         try:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import errno
 import os
 import re
 from collections.abc import Callable
@@ -255,9 +256,9 @@ class Session:
             self.counts["accept"] += 1
             raise
         except BankError as exc:
-            if not self.drafts.bank_dir.is_dir():  # hostile18: moved or deleted meanwhile; the draft is not at fault
-                click.echo(safe(f"  ! バンクのフォルダ {self.drafts.bank_dir} が見つかりません (レビューの途中で移動されたか"
-                                "削除されました)。採用できません。フォルダを元に戻してから、もう一度 [a] で採用してください。"))
+            gone = self.bank_gone(exc)  # hostile18: moved or deleted meanwhile; the draft is not at fault
+            if gone is not None:
+                click.echo(safe(f"  ! {gone}採用できません。元に戻してから、もう一度 [a] で採用してください。"))
                 return
             _problems(exc, item.id)
             click.echo("  採用できません。[e]で直すか [d]で破棄してください。")
@@ -384,12 +385,31 @@ class Session:
             return f"破棄済み ({here.discarded})"
         return "採用済み" if item_id in self.drafts.bank.item_by_id else "このファイルにありません"
 
+    def bank_gone(self, exc: BankError) -> str | None:
+        """What of the bank went away during the session, when that is why a decision is refused (the folder, or
+        the file of an article the drafts quote); None when the refusal is the draft's own."""
+        if not self.drafts.bank_dir.is_dir():
+            return f"バンクのフォルダ {self.drafts.bank_dir} が見つかりません (レビューの途中で移動されたか削除されました)。"
+        lost = sorted({m.group(1) for p in exc.problems if (m := re.search(r"unknown article '([^']+)'", p.message))
+                       and m.group(1) in self.drafts.bank.source_by_id})
+        if lost:
+            return (f"バンクから記事 {', '.join(lost)} の出典が消えました (レビューの途中でバンクのファイルが削除されたか"
+                    "変更されました)。")
+        return None
+
     def discard(self, item: Item) -> None:
         from quizgen.extract import review as rv
 
         reason = ask("  破棄の理由 (例: 重複 / 些末 / 答えが不適切 / 文脈不足)", _limit("discarded"))
         position = self.position(item)
-        self.drafts = rv.discard(self.drafts, item.id, reason)
+        try:
+            self.drafts = rv.discard(self.drafts, item.id, reason)
+        except BankError as exc:  # hostile19: the bank folder, or its file of the article, gone meanwhile
+            gone = self.bank_gone(exc)
+            if gone is None:
+                raise
+            click.echo(safe(f"  ! {gone}破棄は保存されていません。元に戻してから、もう一度 [d] で破棄してください。"))
+            return
         self.history.append(Decision("discard", item, position))
         self.counts["discard"] += 1
         click.echo("  ✗ 破棄 (理由とともに下書きに残しました)")
@@ -532,11 +552,11 @@ class Session:
 
     def _keep_edit(self, item: Item, written: str) -> None:
         """The edit the session ends on, kept beside the drafts file as text (not .yaml: no bank reads it) and said."""
-        kept = self.drafts.path.with_name(f"{self.drafts.path.stem}.{item.id}.edit.txt")
+        name = self.drafts.path.with_name(f"{self.drafts.path.stem}.{item.id}.edit.txt")
         try:
-            kept.write_text(written, encoding="utf-8")
+            kept = _new_file(name, written)
         except OSError as exc:
-            click.echo(safe(f"\n  ! 編集は保存されていません (書いた内容を {kept} に残せませんでした: "
+            click.echo(safe(f"\n  ! 編集は保存されていません (書いた内容を {name} に残せませんでした: "
                             f"{describe_os_error(exc)})。下書き {item.id} は元のままです"))
             return
         click.echo(safe(f"\n  編集は下書きに保存されていません。書いた内容は {kept} に残しました "
@@ -590,6 +610,21 @@ class _TooBig(Exception):
     def __init__(self, size: int) -> None:
         super().__init__(size)
         self.size = size
+
+
+def _new_file(path: Path, text: str) -> Path:
+    """Write `text` to `path`, or to `NAME-2.txt`, `NAME-3.txt`… when something is there: never over an earlier kept
+    edit, never through a link (hostile19: a second kept edit replaced the first, and a link was written through)."""
+    for n in range(1, 1000):
+        target = path if n == 1 else path.with_name(f"{path.stem}-{n}{path.suffix}")
+        try:
+            fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o644)
+        except FileExistsError:
+            continue
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        return target
+    raise FileExistsError(errno.EEXIST, "too many kept edits", str(path))
 
 
 class _NotAFile(Exception):

@@ -96,10 +96,18 @@ def edited(text: str) -> tuple[str, ...] | None:
     what = {"sources": "source", "entities": "person", "items": "draft"}
     changed = [f"{what[section]} {name}" for section, name, record in records
                if _fingerprint(section, record) not in prints]
+    changed += [f"the section `{key}:` added by hand" for key in _added_sections(text)]  # hostile19: stories:, notes:
     if any(p.startswith("#") for p in prints):  # an extract that fingerprints its comments
         changed += [f"the comment on line {c.line} ({_shown(c.text)})" for c in comments(text) or ()
                     if not _own(c.text) and _comment_print(c.text) not in prints]
     return tuple(changed)
+
+
+def _added_sections(text: str) -> list[str]:
+    """The top-level keys of a drafts file that extract never writes (a `stories:` or `disagreements:` section, a
+    teacher's `notes:`), in the file's order."""
+    data, _ = load_located(text, "(drafts)")
+    return [str(k) for k in data if k not in _SECTIONS] if isinstance(data, LocMap) else []
 
 
 def foreign_comments(text: str) -> tuple[str, ...]:
