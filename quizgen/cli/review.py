@@ -486,20 +486,26 @@ class Session:
                 return True
             except BankError as exc:
                 found = faults(exc.problems, item.id)
-                if not found:
+                fields = tuple(dict.fromkeys(f for x in found for f in x.ask))
+                if not fields:  # nothing the form can ask: said as the bank says it, never the same save again
                     raise
                 for fault in found:
                     click.echo(safe(f"  ! {fault.say}"))
                 click.echo("  まだ保存していません。入力した内容はそのままです。問題の項目だけもう一度聞きます:")
-                edited = self.again(item, edited, tuple(dict.fromkeys(f for x in found for f in x.ask)))
+                edited = self.again(item, edited, fields)
 
     def again(self, item: Item, edited: Item, fields: tuple[str, ...]) -> Item:
         """`edited` with `fields` asked again (Enter keeps what was typed); a date the teacher removed or changed is
-        offered back first (its basis and 年表 text with it; then nothing else is asked, and the save is tried again)."""
+        offered back first (its basis and 年表 text with it; then nothing else is asked, and the save is tried again),
+        and asked again when it is not taken back (hostile19: a refused date was never asked, so `y` was refused
+        again and again)."""
         changed = (edited.when, edited.event) != (item.when, item.event)
         if "when" in fields and changed and item.when is not None and yes_no(safe(f"  日付を元の {item.when} に戻しますか?")):
             return dataclasses.replace(edited, when=item.when, date_basis=item.date_basis, event=item.event)
-        return form(edited, self.drafts.bank, tuple(f for f in fields if f != "when"))
+        asked = form(edited, self.drafts.bank, tuple(f for f in fields if f != "when" or changed))
+        if asked.when == item.when and asked.when != edited.when:  # the date typed back: its own basis
+            asked = dataclasses.replace(asked, date_basis=item.date_basis)
+        return asked
 
     def edit_yaml(self, item: Item) -> None:
         from quizgen.bank.comments import comments
@@ -891,13 +897,14 @@ def form(item: Item, bank: Bank, only: tuple[str, ...] | None = None, resume: bo
         kind = _ask_fields(item, asked, changes, only is None or "kind" in only, bank)  # the kind before the 別解
     elif item.when is None and item.event is None:  # no date to go back to: the last field
         kind = _ask_fields(item, asked, changes, True, bank, start=len(asked) - 1)
-    while only is None:
+    while only is None or "when" in only:  # the date: at the form's end, or asked again after a refusal
         dated = _dated_fields(dataclasses.replace(item, event=changes.get("event", item.event)))  # type: ignore[arg-type]
         if dated is not _BACK:
             changes.update(dated)
             break
         # `<` at the date goes back to the form's last field, as at any other (newuser9: it was a bad date)
-        kind = _ask_fields(item, asked, changes, only is None, bank, start=len(asked) - 1) or kind
+        if asked:
+            kind = _ask_fields(item, asked, changes, only is None, bank, start=len(asked) - 1) or kind
     if only is not None and "context" in only:
         changes.update(_context(item))
     if "answer" in changes:
@@ -1103,12 +1110,20 @@ def _ask_when(item: Item) -> str | None:
 
 
 def _new_when(item: Item, when: str) -> dict[str, object]:
-    """The changes a typed date makes: none for Enter or the same date; else the date, shown by the article's sentence."""
+    """The changes a typed date makes: none for Enter or the same date; else the date, read as the item's date was
+    (its basis: how, and the quotes that showed it) with the item's sentences added to the quotes, or stated by those
+    sentences where it had none. hostile19: the sentence alone (「…国家主席は16日、…会談した」) became the basis, though
+    the page's date line had shown the year and month, so even 2024-05 was refused."""
     from quizgen.bank.model import DateBasis, DateHow
 
     if not when or when == item.when:
         return {}
-    return {"when": when, "date_basis": DateBasis(DateHow.STATED, item.evidence[0].article, (item.evidence[0].quote,))}
+    old = item.date_basis
+    article = old.article if old is not None else item.evidence[0].article
+    sentences = tuple(e.quote for e in item.evidence if e.article == article)
+    basis = DateBasis(DateHow.STATED, article, sentences) if old is None else \
+        dataclasses.replace(old, quotes=tuple(dict.fromkeys((*old.quotes, *sentences))))
+    return {"when": when, "date_basis": basis}
 
 
 def _goes_back(value: str, shown: str) -> bool:
