@@ -211,3 +211,36 @@ def shorten(text: str, limit: int) -> str:
         if len(head) >= limit // 2:
             cut = head
     return cut.rstrip(" ,;:") + "…"
+
+
+#: What joins two values typed into one option or list entry where each wants its own (`--tag a,b`, `tags: [a、b]`):
+#: a comma, 、, ，, a semicolon (ASCII or full-width) or white space (a full-width space too).
+_JOINERS = re.compile(r"[,、，;；\s]+")
+
+
+def joined_values(value: str) -> list[str]:
+    """The values `value` holds when it is two or more joined by a comma, 、, ，, ; or white space (`_JOINERS`), in
+    order; [] for one value."""
+    parts = [part for part in _JOINERS.split(value) if part]
+    return parts if len(parts) > 1 else []
+
+
+def listed(values: list[str]) -> str:
+    """"'a' and 'b'", "'a', 'b' and 'c'": values as a message names them."""
+    shown = [repr(v) for v in values]
+    return shown[0] if len(shown) == 1 else f"{', '.join(shown[:-1])} and {shown[-1]}"
+
+
+#: A word a shell takes as it is: letters and digits of any script, and `@%+=:,./-_` (shlex's safe characters).
+_SHELL_SAFE = re.compile(r"[\w@%+=:,./-]+")
+
+
+def shell_word(text: str) -> str:
+    """`text` as one word of a command line to paste into a shell (sh, bash, zsh): as it is when nothing in it is special
+    to the shell (記事.txt), else quoted (`shlex.quote`: 'my article.txt'); one starting with - gets ./ before it, so
+    it is not read as an option."""
+    import shlex
+
+    if text.startswith("-"):
+        text = f"./{text}"
+    return text if _SHELL_SAFE.fullmatch(text) else shlex.quote(text)

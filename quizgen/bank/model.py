@@ -255,12 +255,14 @@ class Selection:
         """A UsageError for a story, article, tag or item the bank does not have (of the bank's `stories()`,
         `articles()`, `tags()` and item `ids()`, each asked only when the selection names some), naming the valid
         ones."""
-        if self.stories:
-            _known("stories", self.stories, stories(), "story", hint=True, list_all=True)
-        if self.articles:
-            _known("articles", self.articles, articles(), "article", hint=False, list_all=True)
-        if self.tags:
-            _known("tags", self.tags, tags(), "tag", hint=True, list_all=False)
+        for name, what, names_of, hint, list_all in (("stories", "story", stories, True, True),
+                                                     ("articles", "article", articles, False, True),
+                                                     ("tags", "tag", tags, True, False)):
+            if getattr(self, name):
+                names = names_of()
+                for value in getattr(self, name):
+                    _repeated(name, value, names, what)
+                _known(name, getattr(self, name), names, what, hint=hint, list_all=list_all)
         if self.ids or self.exclude_ids:
             known = ids()
             for name in ("ids", "exclude_ids"):
@@ -294,6 +296,20 @@ def _known(name: str, wanted: tuple[str, ...], known: Sequence[str], what: str, 
             suggestion = f" (did you mean {close[0]!r}?)" if close else ""
             where = f"; the bank has {', '.join(known) or 'none'}" if list_all else f"; `{lister}` lists every one"
             raise UsageError(f"{{{name}}} {value}: no such {what}{suggestion}{where}", names=[name])
+
+
+def _repeated(name: str, value: str, known: Sequence[str], what: str) -> None:
+    """A UsageError for two or more values given in one option that takes one and is repeated (`--tag a,b`, `--story
+    A、B`, `--tag "a b"`): named, with the option given once per value. The close match was one of them, a value the
+    user had typed (hostile19)."""
+    from quizgen.text import joined_values, listed, shell_word
+
+    parts = joined_values(value) if value not in known else []
+    if parts:
+        plural = "stories" if what == "story" else f"{what}s"
+        again = " ".join(f"{{{name}}} {shell_word(p)}" for p in parts)
+        raise UsageError(f"{{{name}}} {value}: no such {what}; it holds {len(parts)} {plural}, {listed(parts)}: give "
+                         f"{{{name}}} once per {what} ({again})", names=[name])
 
 
 def _joined(name: str, value: str, known: Sequence[str]) -> None:

@@ -85,3 +85,26 @@ def test_the_date_refused_can_be_put_back(tmp_path: Path) -> None:
     assert "  ! 日付が記事と合いません: 2023年 は根拠の文 (記事の引用) に書かれていません。" in out, out
     assert "変更なし" in out.split("日付を元の 2024-05-16 に戻しますか?")[1]
     assert drafts.read_text(encoding="utf-8") == before
+
+
+# --------------------------------------------------------------------------- cause 5: two values in one filter option
+
+
+@pytest.mark.parametrize("sep", [",", "、", "，", ";", " "])
+def test_two_tags_in_one_option_are_named(sep: str) -> None:
+    err = run("export", "-f", "gift", "-o", "x.gift", "--tag", f"ukraine{sep}peace-plan").fails_cleanly(2)
+    assert err == (f"Error: --tag ukraine{sep}peace-plan: no such tag; it holds 2 tags, 'ukraine' and 'peace-plan': "
+                   "give --tag once per tag (--tag ukraine --tag peace-plan)\n"), err
+    assert not Path("x.gift").exists()
+
+
+def test_two_stories_in_one_option_are_named() -> None:
+    err = run("worksheet", "--story", "2024-lavrov-beijing、2023-02-peace-plan", "-o", "w").fails_cleanly(2)
+    assert err == ("Error: --story 2024-lavrov-beijing、2023-02-peace-plan: no such story; it holds 2 stories, "
+                   "'2024-lavrov-beijing' and '2023-02-peace-plan': give --story once per story (--story "
+                   "2024-lavrov-beijing --story 2023-02-peace-plan)\n"), err
+
+
+def test_the_option_given_once_per_value_takes_both() -> None:
+    ran = run("export", "-f", "gift", "-o", "x.gift", "--tag", "ukraine", "--tag", "peace-plan")
+    assert ran.code == 0 and Path("x.gift").exists(), ran
