@@ -108,3 +108,32 @@ def test_two_stories_in_one_option_are_named() -> None:
 def test_the_option_given_once_per_value_takes_both() -> None:
     ran = run("export", "-f", "gift", "-o", "x.gift", "--tag", "ukraine", "--tag", "peace-plan")
     assert ran.code == 0 and Path("x.gift").exists(), ran
+
+
+# --------------------------------------------------------------------------- cause 6: a published date in another form
+
+
+def _bundled_bank(published: str) -> None:
+    shutil.copytree(ROOT / "question_bank", "hb")
+    sources = Path("hb/sources.yaml")
+    text = sources.read_text(encoding="utf-8")
+    assert "published: 2023-03-21" in text
+    sources.write_text(text.replace("published: 2023-03-21", f'published: "{published}"', 1), encoding="utf-8")
+
+
+def test_a_published_date_in_another_form_is_the_one_problem() -> None:
+    _bundled_bank("2023-3-21")
+    lines = run("check", "--bank", "hb").fails_cleanly().splitlines()
+    assert lines[0].endswith(": source 000.published: must be a date YYYY-MM-DD or null, not '2023-3-21'"), lines
+    assert lines[1:] == ["1 problem in the question bank"], lines
+
+
+@pytest.mark.parametrize("articles", [False, True], ids=["alone", "with-articles"])
+def test_a_published_date_that_is_no_date_is_no_traceback(articles: bool) -> None:
+    if articles and SEEDS is None:
+        pytest.skip("needs QUIZGEN_ARTICLES (the bundled bank's articles)")
+    _bundled_bank("soon")
+    ran = run("check", "--bank", "hb", *(("--articles", str(SEEDS)) if articles else ()))
+    lines = ran.fails_cleanly().splitlines()
+    assert lines[0].endswith(": source 000.published: must be a date YYYY-MM-DD or null, not 'soon'"), lines
+    assert lines[1:] == ["1 problem in the question bank"], lines
