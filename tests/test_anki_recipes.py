@@ -86,7 +86,7 @@ def test_every_problem_is_reported_with_its_location(bank: Bank) -> None:
     ("name: X\ndescription: {ja: a, en: b}\nforms: [basic]\nselect: {ids: [nope]}\n",
      "<recipe>:4:16: select.ids[0]: unknown item id 'nope'"),
     ("name: X\ndescription: {ja: a, en: b}\nforms: [basic]\nselect: {tags: [nothing-has-this]}\n",
-     "<recipe>:4:9: select: selects no items from the bank"),
+     "<recipe>:4:17: select.tags[0]: unknown tag 'nothing-has-this' (`quizgen topics` lists them)"),  # hostile19
     ("name: 'X::'\ndescription: {ja: a, en: b}\nforms: [basic]\n",
      "<recipe>:1:7: name: deck name 'X::' has an empty part or surrounding spaces"),
     ("name: X\ndescription: {ja: a, en: b}\nforms: [basic, basic]\n",

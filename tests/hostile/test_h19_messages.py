@@ -137,3 +137,30 @@ def test_a_published_date_that_is_no_date_is_no_traceback(articles: bool) -> Non
     lines = ran.fails_cleanly().splitlines()
     assert lines[0].endswith(": source 000.published: must be a date YYYY-MM-DD or null, not 'soon'"), lines
     assert lines[1:] == ["1 problem in the question bank"], lines
+
+
+# --------------------------------------------------------------------------- cause 8: a recipe's unknown tag
+
+
+def test_a_recipes_unknown_tag_is_named_at_its_line(bank: Path) -> None:
+    ran = anki_with_recipe("r.yaml", "name: x\ndescription: {ja: d, en: d}\nselect: {tags: [dialog]}\n")
+    assert ran.fails_cleanly() == ("decks/r.yaml:3:17: select.tags[0]: unknown tag 'dialog' (did you mean 'dialogue'?) "
+                                   "(`quizgen topics` lists them)\n1 problem in the deck recipes\n"), ran.err
+
+
+def test_readmes_unknown_tag_in_a_recipe() -> None:
+    Path("decks").mkdir()
+    Path("decks/r.yaml").write_text("name: x\ndescription: {ja: d, en: d}\nselect: {tags: [ukrane]}\n", encoding="utf-8")
+    err = run("anki", "--decks", "decks", "-o", "out").fails_cleanly()
+    assert err.startswith("decks/r.yaml:3:17: select.tags[0]: unknown tag 'ukrane' (did you mean 'ukraine'?) "
+                          "(`quizgen topics` lists them)\n"), err
+
+
+def test_two_tags_joined_in_a_recipe_are_named(bank: Path) -> None:
+    ran = anki_with_recipe("r.yaml", "name: x\ndescription: {ja: d, en: d}\nselect:\n  tags: [dialogue、peace]\n"
+                                     "  exclude_tags: [dialouge]\n")
+    assert ran.fails_cleanly() == (
+        "decks/r.yaml:4:10: select.tags[0]: unknown tag 'dialogue、peace'; it holds 2 tags, 'dialogue' and 'peace': "
+        "list each on its own (tags: [dialogue, peace])\n"
+        "decks/r.yaml:5:18: select.exclude_tags[0]: unknown tag 'dialouge' (did you mean 'dialogue'?) (`quizgen "
+        "topics` lists them)\n2 problems in the deck recipes\n"), ran.err
