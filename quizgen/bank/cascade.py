@@ -4,6 +4,8 @@ A record that cannot be built (a source whose headline holds a control character
 bank, so every reference to it would read `unknown article '004'`, though the record is there and its
 own problem is the cause: those are not reported. The references that are reported (an id mistyped, or
 changed so that it breaks the id rule) are marked to follow every other problem, so the cause is read first.
+Where records could not be read at all (a bank file that is a folder, not UTF-8 or not YAML), no id is known to be
+missing, so no reference is reported.
 """
 
 from __future__ import annotations
@@ -19,14 +21,16 @@ _SECTION = {"article": "sources", "story": "stories", "entity": "entities", "dis
             "pool": "pools"}
 
 
-def causes_first(problems: list[Problem], dropped: set[tuple[str, str]]) -> list[Problem]:
+def causes_first(problems: list[Problem], dropped: set[tuple[str, str]], *, every: bool = False) -> list[Problem]:
     """`problems` without references to the records in `dropped` ((section, id) of each record that could not be
-    built), the other references marked to follow the rest."""
+    built), the other references marked to follow the rest. `every`: records could not be read at all (a bank file
+    that is a folder or not YAML, a section misnamed), so no reference to a record the bank lacks is reported: the
+    record may be among them (hostile19: `sources.yaml` a folder gave 157 「unknown article」 and nothing else)."""
     out = []
     for p in problems:
         m = _REFERENCE_RE.match(p.message)
         if m is None:
             out.append(p)
-        elif (_SECTION[m.group(1)], m.group(2)) not in dropped:
+        elif not every and (_SECTION[m.group(1)], m.group(2)) not in dropped:
             out.append(dataclasses.replace(p, follows=True))
     return out

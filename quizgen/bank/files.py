@@ -149,7 +149,8 @@ def bank_files(bank_dir: Path, *, loops: bool = False) -> list[Path]:
 
 
 def yaml_entries(folder: Path | str, *, loops: bool = True, _inside: str | None = None) -> Iterator[os.DirEntry[str]]:
-    """`bank_files`, unsorted, as directory entries (each one's `stat()` is one system call): folders are walked. A
+    """`bank_files`, unsorted, as directory entries (each one's `stat()` is one system call): folders are walked, but
+    one named as a bank file (`sources.yaml/`) is yielded for the reader to refuse as a folder. A
     link to a folder inside the bank is not walked again (its files are read at their own place, once); a link to a
     folder outside it is yielded, whatever its name, for the reader to refuse with its path (`outside_link`: it was
     skipped without a word, issue 18, A22). Links that loop are yielded unless not `loops`."""
@@ -169,7 +170,9 @@ def yaml_entries(folder: Path | str, *, loops: bool = True, _inside: str | None 
                 yield entry
             continue
         try:
-            if is_dir and not entry.is_symlink():
+            if is_dir and named and not entry.is_symlink():
+                yield entry  # a folder named as a bank file (sources.yaml made a folder): the reader says so, hostile19
+            elif is_dir and not entry.is_symlink():
                 yield from yaml_entries(entry.path, loops=loops, _inside=_inside)
             elif (named and not is_dir) or (is_dir and not _leads_inside(entry.path, _inside)):
                 yield entry

@@ -141,6 +141,7 @@ def _build_all(files: list[BankFile], articles: Articles, progress: Progress | N
         text = file.read()
         if isinstance(text, Unread):
             reader.problems.append(_unread(file.shown, text))
+            reader.unread = True
         else:
             parts.append(_read_file(reader, number, text, file.shown))
         if progress is not None:
@@ -150,7 +151,7 @@ def _build_all(files: list[BankFile], articles: Articles, progress: Progress | N
     bank = Bank(**sections)
     validate(bank, reader, articles)
     if reader.problems:
-        raise BankError(causes_first(reader.problems, reader.dropped))
+        raise BankError(causes_first(reader.problems, reader.dropped, every=reader.unread))
     return bank, [Bank(**_tuples(part)) for part in parts]
 
 
@@ -221,19 +222,24 @@ def _read_located(reader: Reader, text: str, shown: str) -> dict[str, list[Any]]
     if data is None:
         if not probs:
             reader.fail(Loc(shown, 1, 1), "(document)", "the file is empty; add records to it or delete it")
+        reader.unread = reader.unread or bool(probs)  # not YAML: whatever records it holds are unknown
         return part
     if data is UNREADABLE:  # a tag on the whole document, said by the YAML reader
+        reader.unread = True
         return part
     if not isinstance(data, LocMap):
         reader.fail(Loc(shown, 1, 1), "(document)", f"must be a mapping with keys {', '.join(SECTIONS)}")
+        reader.unread = True
         return part
     for key, raw in data.items():
         if key not in SECTIONS:
             reader.fail(data.key_locs[key], key, f"unknown section{suggest(key, SECTIONS)}; expected {', '.join(SECTIONS)}")
+            reader.unread = True  # `sorces:`: the records under it are the ones a reference names
         elif raw is None or raw is UNREADABLE:  # a placeholder beside a written section (see below); a refused tag
             continue
         elif not isinstance(raw, LocList):
             reader.fail(data.where(key), key, f"must be a list, not {kind_of(raw)}")
+            reader.unread = True
         else:
             part[key].extend(_read_section(reader, key, raw))
     if data and all(raw is None for raw in data.values()):  # `items:` alone: its list never written, or commented out

@@ -43,6 +43,7 @@ class Reader:
         self.maps: dict[tuple[str, str], LocMap | RecordRef] = {}
         self._locate = locate
         self.dropped: set[tuple[str, str]] = set()  # (section, id) of the records that could not be built
+        self.unread = False  # records could not be read at all (a file or a section), so their ids are not known
 
     def fail(self, loc: Loc, field: str, message: str) -> object:
         self.problems.append(loc.problem(field, message))

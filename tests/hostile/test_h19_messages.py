@@ -164,3 +164,22 @@ def test_two_tags_joined_in_a_recipe_are_named(bank: Path) -> None:
         "list each on its own (tags: [dialogue, peace])\n"
         "decks/r.yaml:5:18: select.exclude_tags[0]: unknown tag 'dialouge' (did you mean 'dialogue'?) (`quizgen "
         "topics` lists them)\n2 problems in the deck recipes\n"), ran.err
+
+
+# --------------------------------------------------------------------------- cause 9: sources.yaml a folder
+
+
+def test_a_sources_file_that_is_a_folder_is_the_one_problem(bank: Path) -> None:
+    (bank / "sources.yaml").unlink()
+    (bank / "sources.yaml").mkdir()
+    err = run("check", "--bank", "bank").fails_cleanly()
+    assert err == ("bank/sources.yaml:1:1: (file): not a regular file (a folder); only plain text files are read\n"
+                   "1 problem in the question bank\n"), err
+
+
+def test_a_bank_file_that_is_a_folder_among_the_items_is_named(bank: Path) -> None:
+    (bank / "items").mkdir()
+    (bank / "items" / "more.yaml").mkdir()
+    err = run("check", "--bank", "bank").fails_cleanly()
+    assert err == ("bank/items/more.yaml:1:1: (file): not a regular file (a folder); only plain text files are "
+                   "read\n1 problem in the question bank\n"), err
