@@ -23,6 +23,7 @@ from quizgen.bank.located import LocMap, load_located, plain
 from quizgen.bank.model import Item
 from quizgen.bank.records import dumps_yaml, suggest
 from quizgen.errors import BankError, QuizgenError
+from quizgen.text import shell_word
 
 __all__ = ["Withdrawn", "withdraw"]
 
@@ -86,6 +87,7 @@ def _header(text: str) -> str:
 def _not_accepted(item_id: str, bank_dir: Path, drafts_file: Path, drafts: dict[str, Any],
                   texts: list[tuple[str, str]]) -> str:
     if _find(drafts, item_id) is not None:
-        return f"{item_id} is a draft in {drafts_file}, not an accepted item: decide on it with  quizgen review {drafts_file}"
+        return (f"{item_id} is a draft in {drafts_file}, not an accepted item: decide on it with  quizgen review "
+                f"{shell_word(str(drafts_file))}")
     ids = [str(i.get("id")) for text, shown in texts for i in _data(text, shown).get("items") or [] if isinstance(i, dict)]
     return f"no accepted item {item_id} in the bank ({bank_dir}){suggest(item_id, ids)}"

@@ -515,5 +515,7 @@ def until(when: dt.datetime, now: dt.datetime) -> str:
 
 
 def bank_flag(bank_path: Path | None) -> str:
-    """The --bank option to repeat in a suggested next command ("" for the default bank)."""
-    return f" --bank {bank_path}" if bank_path is not None else ""
+    """The --bank option to repeat in a suggested next command ("" for the default bank), quoted for a shell."""
+    from quizgen.text import shell_word
+
+    return f" --bank {shell_word(str(bank_path))}" if bank_path is not None else ""

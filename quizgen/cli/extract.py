@@ -14,7 +14,7 @@ from quizgen import resources
 from quizgen.cli import cli
 from quizgen.cli.common import OutputFile, bank_flag, bank_option, load, path_kind, plural, reading, stripped
 from quizgen.errors import QuizgenError, UsageError
-from quizgen.text import terminal_safe
+from quizgen.text import shell_word, terminal_safe
 
 if TYPE_CHECKING:
     from quizgen.bank import Bank
@@ -83,7 +83,7 @@ def add_article(article: Path, headline: str | None, outlet: str | None, publish
     s = done.source
     click.echo(terminal_safe(f"registered article {s.id}: {s.outlet.ja}「{s.headline.ja}」({s.published or '日付なし'})"))
     click.echo(f"  copied to {done.article}; its source entry is in {done.bank_file}")
-    click.echo(f"next:  quizgen extract {done.article}{bank_flag(bank_path)} -o drafts-{s.id}.yaml")
+    click.echo(f"next:  quizgen extract {shell_word(str(done.article))}{bank_flag(bank_path)} -o drafts-{s.id}.yaml")
 
 
 #: The bank's folders add-article writes into, and what each is for.
@@ -217,9 +217,9 @@ def extract(article: Path, output: Path | None, max_drafts: int | None, keep_all
             f"its date is unknown, so {''.join(f'「{w}」' for w in relative)} {'is' if len(relative) == 1 else 'are'} " \
             "not resolved" if relative else "its date is unknown"
         click.echo(f"note: {article.name} is not registered in the bank: its outlet is unknown and {guessed}.\n"
-                   f"      Register it first:  quizgen add-article {article}{bank_flag(bank_path)}", err=True)
+                   f"      Register it first:  quizgen add-article {shell_word(str(article))}{bank_flag(bank_path)}", err=True)
     if output is not None:
-        click.echo(f"next:  quizgen review {output}{bank_flag(bank_path)}", err=True)
+        click.echo(f"next:  quizgen review {shell_word(str(output))}{bank_flag(bank_path)}", err=True)
 
 
 def _not_over_cut_drafts(output: Path, result: Extraction) -> None:

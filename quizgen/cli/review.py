@@ -32,7 +32,7 @@ from quizgen.cli.terminal import (
     yes_no,
 )
 from quizgen.errors import BankError, QuizgenError, UsageError, describe_os_error
-from quizgen.text import not_utf8, shorten
+from quizgen.text import not_utf8, shell_word, shorten
 from quizgen.text import terminal_safe as safe
 
 if TYPE_CHECKING:
@@ -97,7 +97,7 @@ def review(file: Path, bank_path: Path | None, articles: Path | None, english: b
     with held(file):  # one session per drafts file: a second is refused at once, naming this one
         if undo_id is not None:
             _undo_accept(bank_dir, undo_id, file, articles)
-            click.echo(f"続きは:  quizgen review {file}{bank_flag(bank_path)}")
+            click.echo(f"続きは:  quizgen review {shell_word(str(file))}{bank_flag(bank_path)}")
         else:
             _session(file, bank_dir, bank_path, articles, english)
 
@@ -119,16 +119,16 @@ def _session(file: Path, bank_dir: Path, bank_path: Path | None, articles: Path 
         click.echo("")
         if guards.interrupted():  # Ctrl-C: 128 + SIGINT
             click.echo("中断しました (interrupted)。" + session.tally() + "。すべての判断は保存済みです。")
-            click.echo(f"続きは:  quizgen review {file}{bank_flag(bank_path)}")
+            click.echo(f"続きは:  quizgen review {shell_word(str(file))}{bank_flag(bank_path)}")
             raise click.exceptions.Exit(130) from None
         # the end of input (Ctrl-D, or a script's last line): the session stops like `q`, every decision kept
         click.echo("入力が終わりました (end of input)。" + session.tally() + "。すべての判断は保存済みです。")
-        click.echo(f"続きは:  quizgen review {file}{bank_flag(bank_path)}")
+        click.echo(f"続きは:  quizgen review {shell_word(str(file))}{bank_flag(bank_path)}")
         return
     except QuizgenError:  # a decision refused (the file changed under the session): the rest is saved
         click.echo("")
         click.echo(session.tally() + "。それまでの判断は保存済みです。")
-        click.echo(f"続きは:  quizgen review {file}{bank_flag(bank_path)}")
+        click.echo(f"続きは:  quizgen review {shell_word(str(file))}{bank_flag(bank_path)}")
         raise
     except OSError as exc:  # hostile17: the drafts file became a folder during the session; the decision is not saved
         click.echo("")

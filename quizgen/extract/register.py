@@ -43,6 +43,7 @@ from quizgen.text import (
     find_not_utf8,
     invisible_at,
     invisible_why,
+    shell_word,
     visible,
 )
 
@@ -198,7 +199,7 @@ def _register(article: Path, bank_dir: Path, bank: Bank, texts: list[tuple[str, 
     known = next((s for s in bank.sources if s.file == article.name), None)
     if known is not None:
         raise UsageError(f"{article.name} is already registered as article {known.id} "
-                         f"({known.headline.ja}); extract it with  quizgen extract {copy}")
+                         f"({known.headline.ja}); extract it with  quizgen extract {shell_word(str(copy))}")
     if copy.exists() and copy.read_bytes() != article.read_bytes():
         raise UsageError(f"{copy} already exists with other text; rename the article file and try again")
     sid = source_id or next_source_id(bank)

@@ -183,3 +183,36 @@ def test_a_bank_file_that_is_a_folder_among_the_items_is_named(bank: Path) -> No
     err = run("check", "--bank", "bank").fails_cleanly()
     assert err == ("bank/items/more.yaml:1:1: (file): not a regular file (a folder); only plain text files are "
                    "read\n1 problem in the question bank\n"), err
+
+
+# --------------------------------------------------------------------------- cause 10: the next: line, pasted
+
+
+def _next_line(out: str, head: str) -> list[str]:
+    line = next(x for x in out.splitlines() if x.startswith(head))
+    return shlex.split(line[len(head):])
+
+
+def test_readmes_next_line_for_a_name_with_a_space(tmp_path: Path) -> None:
+    shutil.copytree(EXTRACT / "bank", tmp_path / "class")
+    shutil.copy(DEV_ARTICLE, tmp_path / "my article.txt")
+    ran = run("add-article", "my article.txt", "--bank", "class", "--headline", "中露首脳が会談", "--outlet", "共同通信",
+              "--date", "2024-05-16", "--url", "")
+    assert ran.out.endswith("next:  quizgen extract 'class/articles/my article.txt' --bank class -o drafts-001.yaml\n"), ran
+
+
+def test_the_next_lines_quote_a_name_with_spaces(tmp_path: Path) -> None:
+    pytest.importorskip("sudachipy")
+    shutil.copytree(EXTRACT / "bank", tmp_path / "my class")
+    shutil.copy(DEV_ARTICLE, tmp_path / "my article (1).txt")
+    ran = run("add-article", "my article (1).txt", "--bank", "my class", "--headline", "中露首脳が会談", "--outlet",
+              "共同通信", "--date", "2024-05-16", "--url", "")
+    assert ran.fails_cleanly(0) == "", ran
+    assert "next:  quizgen extract 'my class/articles/my article (1).txt' --bank 'my class' -o " in ran.out, ran.out
+    argv = _next_line(ran.out, "next:  ")
+    assert argv[:5] == ["quizgen", "extract", "my class/articles/my article (1).txt", "--bank", "my class"], argv
+    ran = run(*argv[1:-1], "my drafts $1.yaml")  # the line as pasted (another -o, to see it quoted in turn)
+    assert ran.code == 0, ran
+    assert _next_line(ran.err, "next:  ") == ["quizgen", "review", "my drafts $1.yaml", "--bank", "my class"], ran.err
+    ran = run("review", "my drafts $1.yaml", "--bank", "my class", input="")  # the end of input: 「続きは」
+    assert _next_line(ran.out, "続きは:  ") == ["quizgen", "review", "my drafts $1.yaml", "--bank", "my class"], ran.out
