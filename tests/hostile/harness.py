@@ -180,3 +180,12 @@ def quiz_after_one_answer(*args: str, db: Path = Path("q.db")) -> subprocess.Pop
         time.sleep(0.1)
     return proc
 
+
+def script_editor(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, script: str) -> None:
+    """$EDITOR for the rest of the test: a shell script at tmp_path/ed.sh running `script` ("$1" is the file)."""
+    import stat
+
+    editor = tmp_path / "ed.sh"
+    editor.write_text(f"#!/bin/sh\n{script}\n", encoding="utf-8")
+    editor.chmod(editor.stat().st_mode | stat.S_IXUSR)
+    monkeypatch.setenv("EDITOR", str(editor))

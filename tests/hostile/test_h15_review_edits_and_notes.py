@@ -13,18 +13,10 @@
 
 from __future__ import annotations
 
-import stat
 from pathlib import Path
 
 import pytest
-from harness import ONE_DRAFT, run
-
-
-def _editor(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, script: str) -> None:
-    editor = tmp_path / "ed.sh"
-    editor.write_text(f"#!/bin/sh\n{script}\n", encoding="utf-8")
-    editor.chmod(editor.stat().st_mode | stat.S_IXUSR)
-    monkeypatch.setenv("EDITOR", str(editor))
+from harness import ONE_DRAFT, run, script_editor
 
 
 def _drafts(tmp_path: Path, text: str = ONE_DRAFT) -> Path:
@@ -36,7 +28,7 @@ def _drafts(tmp_path: Path, text: str = ONE_DRAFT) -> Path:
 def test_an_edit_that_changes_the_id_keeps_the_id_and_saves_the_rest(bank: Path, tmp_path: Path,
                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
     drafts = _drafts(tmp_path)
-    _editor(tmp_path, monkeypatch, 'sed -i "s/^id: .*/id: my-own-id/; s/^  en: Shoigu$/  en: Sergei Shoigu/" "$1"')
+    script_editor(tmp_path, monkeypatch, 'sed -i "s/^id: .*/id: my-own-id/; s/^  en: Shoigu$/  en: Sergei Shoigu/" "$1"')
     ran = run("review", "d.yaml", "--bank", "bank", input="y\nq\n")
     assert (ran.code, ran.err) == (0, ""), ran
     assert "id は変えられません (番号・出典との結びつきが id にあるため)。my-own-id ではなく元の x-draft のまま" in ran.out
@@ -48,7 +40,7 @@ def test_an_edit_that_changes_the_id_keeps_the_id_and_saves_the_rest(bank: Path,
 def test_a_comment_typed_in_the_editor_is_kept(bank: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     drafts = _drafts(tmp_path)
     item_id = "x-draft"
-    _editor(tmp_path, monkeypatch, 'printf "# 来週の授業で使う\\n" >> "$1"')
+    script_editor(tmp_path, monkeypatch, 'printf "# 来週の授業で使う\\n" >> "$1"')
     ran = run("review", "d.yaml", "--bank", "bank", input="y\nq\n")
     assert ran.code == 0, ran
     assert f"# ({item_id} の編集にあった注) 来週の授業で使う\n" in drafts.read_text(encoding="utf-8")

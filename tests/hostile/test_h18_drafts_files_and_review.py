@@ -13,12 +13,11 @@
 
 from __future__ import annotations
 
-import stat
 from pathlib import Path
 
 import pytest
 import yaml
-from harness import DEV_ARTICLE, ONE_DRAFT, drafts_workspace, run
+from harness import DEV_ARTICLE, ONE_DRAFT, drafts_workspace, run, script_editor
 
 
 def _extract_over(tmp_path: Path, drafts: Path) -> str:
@@ -67,17 +66,10 @@ def test_a_key_pasted_twice_is_named_at_its_line(tmp_path: Path) -> None:
                           "items[0].category: key appears twice"), err
 
 
-def _editor(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, script: str) -> None:
-    editor = tmp_path / "ed.sh"
-    editor.write_text(f"#!/bin/sh\n{script}\n", encoding="utf-8")
-    editor.chmod(editor.stat().st_mode | stat.S_IXUSR)
-    monkeypatch.setenv("EDITOR", str(editor))
-
-
 def test_an_editor_save_too_big_for_a_draft_changes_nothing(bank: Path, tmp_path: Path,
                                                             monkeypatch: pytest.MonkeyPatch) -> None:
     (tmp_path / "d.yaml").write_text(ONE_DRAFT, encoding="utf-8")
-    _editor(tmp_path, monkeypatch, "python3 -c \"import sys; open(sys.argv[1], 'a').write('# ' + 'x' * 1100000 + "
+    script_editor(tmp_path, monkeypatch, "python3 -c \"import sys; open(sys.argv[1], 'a').write('# ' + 'x' * 1100000 + "
                                    "'\\n')\" \"$1\"")
     ran = run("review", "d.yaml", "--bank", "bank", input="y\nq\n")
     assert ran.code == 0, ran
@@ -89,7 +81,7 @@ def test_an_editor_save_too_big_for_a_draft_changes_nothing(bank: Path, tmp_path
 def test_an_edit_with_a_mistake_is_kept_when_input_ends_at_the_reopen_question(
         bank: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     (tmp_path / "d.yaml").write_text(ONE_DRAFT, encoding="utf-8")
-    _editor(tmp_path, monkeypatch, 'printf "# MARKER_EDIT\\n\\tbroken: [\\n" >> "$1"')
+    script_editor(tmp_path, monkeypatch, 'printf "# MARKER_EDIT\\n\\tbroken: [\\n" >> "$1"')
     ran = run("review", "d.yaml", "--bank", "bank", input="y\n")
     kept = next(tmp_path.glob("d.*.edit.txt"))
     assert "MARKER_EDIT" in kept.read_text(encoding="utf-8")
@@ -99,7 +91,7 @@ def test_an_edit_with_a_mistake_is_kept_when_input_ends_at_the_reopen_question(
 
 def test_a_bank_folder_moved_away_is_named_not_the_draft(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     drafts = drafts_workspace(tmp_path)
-    _editor(tmp_path, monkeypatch, f'mv "{tmp_path}/cls" "{tmp_path}/moved"')  # the folder goes while the editor runs
+    script_editor(tmp_path, monkeypatch, f'mv "{tmp_path}/cls" "{tmp_path}/moved"')  # the folder goes while the editor runs
     ran = run("review", str(drafts), "--bank", str(tmp_path / "cls"), input="y\na\nq\n")
     assert "バンクのフォルダ" in ran.out and "が見つかりません (レビューの途中で移動されたか削除されました)" in ran.out, ran.out
     assert "[d]で破棄してください" not in ran.out and "Traceback" not in ran.out + ran.err

@@ -13,11 +13,10 @@ from __future__ import annotations
 
 import os
 import shutil
-import stat
 from pathlib import Path
 
 import pytest
-from harness import DEV_ARTICLE, EXTRACT, ONE_DRAFT, drafts_workspace, run
+from harness import DEV_ARTICLE, EXTRACT, ONE_DRAFT, drafts_workspace, run, script_editor
 
 
 @pytest.mark.parametrize("section", ["stories:\n- id: my-story\n  title: {ja: 私の話, en: My story}\n",
@@ -33,17 +32,10 @@ def test_a_section_added_by_hand_keeps_the_drafts_file(tmp_path: Path, section: 
     assert drafts.read_text(encoding="utf-8") == edited
 
 
-def _editor(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, script: str) -> None:
-    editor = tmp_path / "ed.sh"
-    editor.write_text(f"#!/bin/sh\n{script}\n", encoding="utf-8")
-    editor.chmod(editor.stat().st_mode | stat.S_IXUSR)
-    monkeypatch.setenv("EDITOR", str(editor))
-
-
 def test_a_kept_edit_never_replaces_another_nor_writes_through_a_link(bank: Path, tmp_path: Path,
                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
     (tmp_path / "d.yaml").write_text(ONE_DRAFT, encoding="utf-8")
-    _editor(tmp_path, monkeypatch, 'printf "# MARKER\\n\\tbroken: [\\n" >> "$1"')
+    script_editor(tmp_path, monkeypatch, 'printf "# MARKER\\n\\tbroken: [\\n" >> "$1"')
     run("review", "d.yaml", "--bank", "bank", input="y\n")
     first = next(tmp_path.glob("d.*.edit.txt"))
     first.write_text("an earlier kept edit", encoding="utf-8")
@@ -72,7 +64,7 @@ def test_an_empty_headline_is_asked_again_at_once(tmp_path: Path) -> None:
 def test_a_discard_after_the_bank_went_away_says_so(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, gone: str) -> None:
     drafts = drafts_workspace(tmp_path)
     what = f'rm -rf "{tmp_path}/cls"' if gone == "folder" else f'rm -f "{tmp_path}/cls/items/001.yaml"'
-    _editor(tmp_path, monkeypatch, what)  # the bank goes while the editor is open
+    script_editor(tmp_path, monkeypatch, what)  # the bank goes while the editor is open
     ran = run("review", str(drafts), "--bank", str(tmp_path / "cls"), input="y\nd\n重複\nq\n")
     assert "Traceback" not in ran.out + ran.err and "unknown article" not in ran.out + ran.err, ran
     said = "が見つかりません" if gone == "folder" else "バンクから記事 001 の出典が消えました"
