@@ -244,3 +244,16 @@ def shell_word(text: str) -> str:
     if text.startswith("-"):
         text = f"./{text}"
     return text if _SHELL_SAFE.fullmatch(text) else shlex.quote(text)
+
+
+def common_ends(a: str, b: str) -> tuple[int, int]:
+    """How many characters `a` and `b` share at their start, and then at their end (the two never overlap): what
+    lies between is where they differ (a typed slip, a false statement's change)."""
+    head = 0
+    while head < min(len(a), len(b)) and a[head] == b[head]:
+        head += 1
+    tail = 0
+    while tail < min(len(a), len(b)) - head and a[-1 - tail] == b[-1 - tail]:
+        tail += 1
+    return head, tail
+

@@ -321,8 +321,6 @@ def drafts_yaml_kept(path: Path) -> tuple[str, str] | None:
 
     if yaml_kept(path) is None:
         return None
-    if holds_drafts(path) and not _unreadable_yaml(path):
-        return edits_kept(path)
     from quizgen.bank.comments import only_comments
     from quizgen.bank.files import read_utf8
     from quizgen.bank.located import load_located
@@ -338,20 +336,13 @@ def drafts_yaml_kept(path: Path) -> tuple[str, str] | None:
         field = "" if unreadable.field == "(document)" else f"{unreadable.field}: "
         return (f"does not read as YAML (line {unreadable.line}, column {unreadable.column}: {field}"
                 f"{unreadable.message}), so it cannot be told from another file: what it holds would be lost"), fix
-    if isinstance(text, str) and only_comments(text):  # a drafts file review has emptied, the teacher's notes kept
+    if holds_drafts(path):
+        return edits_kept(path)
+    if only_comments(text):  # a drafts file review has emptied, the teacher's notes kept
         return ("holds only comments (a drafts file whose every draft was decided, with the notes typed in it): they "
                 "would be lost"), "give another file name, or move the notes elsewhere first"
     return ("is a YAML file that is not a drafts file (not every item in it is `draft: true`): what it holds would be "
             "lost"), "give another file name"
-
-
-def _unreadable_yaml(path: Path) -> bool:
-    """Whether the file `path` is not UTF-8, or its YAML has a problem of its own (a key twice, a syntax error)."""
-    from quizgen.bank.files import read_utf8
-    from quizgen.bank.located import load_located
-
-    text = read_utf8(path)
-    return not isinstance(text, str) or bool(load_located(text, str(path))[1])
 
 
 def status(message: str) -> None:

@@ -32,7 +32,7 @@ from quizgen.cli.terminal import (
     yes_no,
 )
 from quizgen.errors import BankError, QuizgenError, UsageError, describe_os_error
-from quizgen.text import not_utf8, shell_word, shorten
+from quizgen.text import common_ends, not_utf8, shell_word, shorten
 from quizgen.text import terminal_safe as safe
 
 if TYPE_CHECKING:
@@ -800,12 +800,7 @@ def _falsified(item: Item) -> str:
     true = item.statement.ja if item.statement is not None else ""
     if not true:
         return false
-    head = 0
-    while head < min(len(true), len(false)) and true[head] == false[head]:
-        head += 1
-    tail = 0
-    while tail < min(len(true), len(false)) - head and true[-1 - tail] == false[-1 - tail]:
-        tail += 1
+    head, tail = common_ends(true, false)
     while head > 0 and _script(true[head - 1]) in (_script(true[head:head + 1]), _script(false[head:head + 1])):
         head -= 1  # 2024年5月1（6日）: the whole number, the whole word
     while tail > 0 and _script(true[-tail]) in (_script(true[-tail - 1:len(true) - tail]),

@@ -36,6 +36,7 @@ from quizgen.japanese.numbers import Quantity, counters_compatible, parse_int, p
 from quizgen.japanese.particles import without_particles
 from quizgen.japanese.readings import Reading, spells
 from quizgen.japanese.titles import name_like, romaji_title, same_role, split_titles, titles_compatible
+from quizgen.text import common_ends
 
 __all__ = ["ANSWER_TYPES", "TYPO_MIN_LENGTH", "AnswerKeys", "Verdict", "VerdictReason", "is_correct", "judge"]
 
@@ -229,12 +230,7 @@ def _kana_slip(typed: str, target: str) -> bool:
     inside a run of TYPO_MIN_LENGTH or more kana? A kanji is never a slip (外商 is not 外相)."""
     if abs(len(typed) - len(target)) > 1 or _osa(typed, target) > 1:
         return False
-    p = 0
-    while p < min(len(typed), len(target)) and typed[p] == target[p]:
-        p += 1
-    s = 0
-    while s < min(len(typed), len(target)) - p and typed[-1 - s] == target[-1 - s]:
-        s += 1
+    p, s = common_ends(typed, target)
     if not all(_KANA_RE.fullmatch(c) for c in typed[p:len(typed) - s] + target[p:len(target) - s]):
         return False
     start, end = p, len(target) - s
