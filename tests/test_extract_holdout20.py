@@ -54,3 +54,26 @@ def test_a_sentence_with_no_subject_takes_the_one_named_after_its_source(bank: B
     body = ("一方、中国国営新華社通信によると、習氏は「中国はロシアとともに大国としての責任を示したい」と表明。"
             "互いの「核心的利益」に関わる問題で強く支え合う考えを示した。")
     assert "】習氏は、互いの「（　　）」に関わる問題で" in drafts(body, bank, "2022-09-16")["核心的利益"]
+
+
+def test_a_quoted_assessment_ending_in_mono_is_a_thing_to_name(bank: Bank) -> None:  # noqa: F811  (the fixture)
+    """「バランスの取れたもの」 ends in の like a particle-bound fragment, but もの is a noun: Putin's word for China's
+    position is the fact (the holdout_v20 writer listed it)."""
+    body = "プーチン氏はウクライナ危機をめぐる中国の立場を「バランスの取れたもの」と評価した。"
+    assert "立場を「（　　）」と評価した" in drafts(body, bank, "2022-09-16")["バランスの取れたもの"]
+
+
+def test_a_name_with_a_gloss_in_brackets_is_asked_once(bank: Bank) -> None:  # noqa: F811  (the fixture)
+    """「オケアン（大洋）2024」 and, two sentences on, 「オケアン2024」: one exercise, asked once (the teacher discarded
+    the second draft as a repeat)."""
+    body = ("ロシア国防省は10日、大規模な戦略演習「オケアン（大洋）2024」を始めたと発表しました。\n"
+            "中国軍は「オケアン2024」にも参加するとしています。")
+    from quizgen.bank import Source, Text
+    from quizgen.extract.article import extract
+    from quizgen.extract.nlp import load_analyzer
+
+    src = Source(id="009", file="a.txt", headline=Text("ロシア、大規模演習を開始", ""), outlet=Text("テスト新聞", "Test"),
+                 published="2024-09-11")
+    result = extract(f"2024-09-11 5時00分\n{body}\n", src, bank, load_analyzer())
+    chosen = [i.answer.ja for i in result.items[:result.chosen]]
+    assert "オケアン（大洋）2024" in chosen and "オケアン2024" not in chosen

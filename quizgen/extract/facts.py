@@ -246,7 +246,8 @@ def _a_word(c: Candidate) -> bool:
         return False  # （別の決議案）を近く採決: which one, the blank cannot say
     if c.rule == "number" and re.fullmatch(r"(一|1|１|ひと)つ", a):
         return False  # 要素の一つ: no number to learn
-    if c.rule in ("stance", "phrase", "quoted") and (_VERB_END.search(a) or a.endswith(("の", "は", "が", "を", "に"))):
+    if c.rule in ("stance", "phrase", "quoted") and (_VERB_END.search(a) or (a.endswith(("の", "は", "が", "を", "に"))
+                                                       and not a.endswith("もの"))):
         return False  # 一致した, 重視する: a predicate, not a thing to name
     return not (c.rule == "stance" and len(a) > 20)
 
@@ -597,4 +598,8 @@ def key_of(c: Candidate) -> str:
     """The answer's identity: a date, an entity of the bank, or the normalised answer."""
     if c.date is not None:
         return f"date:{c.date.when}"
-    return f"entity:{c.entity}" if c.entity else normalise(c.answer)
+    return f"entity:{c.entity}" if c.entity else normalise(_GLOSS.sub("", c.answer) or c.answer)
+
+
+# a gloss in brackets inside a name (オケアン（大洋）2024 is オケアン2024, asked once)
+_GLOSS = re.compile(r"[（(][^（）()]{1,12}[）)]")
