@@ -77,3 +77,28 @@ def test_a_name_with_a_gloss_in_brackets_is_asked_once(bank: Bank) -> None:  # n
     result = extract(f"2024-09-11 5時00分\n{body}\n", src, bank, load_analyzer())
     chosen = [i.answer.ja for i in result.items[:result.chosen]]
     assert "オケアン（大洋）2024" in chosen and "オケアン2024" not in chosen
+
+
+def test_a_place_the_sentence_prints_the_word_of_gives_way_to_the_statement(bank: Bank) -> None:  # noqa: F811
+    """「台湾問題について「一つの中国」の原則を堅持すると表明し、「（台湾海峡）における米国…挑発を非難する」」: 台湾 is
+    printed beside the blank, so the default asked what a student fills from the prompt while Putin's stance stayed
+    printed (newuser10 re-blanked it by hand; the teacher wanted 「一つの中国」)."""
+    from quizgen.bank import Source, Text
+    from quizgen.extract.article import extract
+    from quizgen.extract.nlp import load_analyzer
+
+    body = ("プーチン氏は、台湾問題について「一つの中国」の原則を堅持すると表明し、"
+            "「台湾海峡における米国とその衛星国による挑発を非難する」と述べた。")
+    src = Source(id="009", file="a.txt", headline=Text("中ロ首脳が会談", ""), outlet=Text("テスト新聞", "Test"),
+                 published="2022-09-16")
+    result = extract(f"2022-09-16 5時00分\n{body}\n", src, bank, load_analyzer(), keep_all=True)
+    chosen, rest = ([i.answer.ja for i in part] for part in (result.items[:result.chosen], result.items[result.chosen:]))
+    ranked = chosen + rest  # the default's drafts, then the rest best first
+    assert ranked.index("一つの中国") < ranked.index("台湾海峡"), ranked
+
+
+def test_one_of_a_list_with_a_name_in_latin_letters_is_not_asked(bank: Bank) -> None:  # noqa: F811
+    """「国連やBRICS、上海協力機構などの国際的な枠組みでも連携」: any of the three fits the blank (holdout_v21's
+    teacher discarded 国連)."""
+    body = "習主席は、国連やBRICS、上海協力機構などの国際的な枠組みでも連携を強化していく考えを示しました。"
+    assert "国連" not in drafts(body, bank, "2022-06-16")
