@@ -455,8 +455,11 @@ class Session:
             _problems(exc, item.id)
             click.echo("  編集は保存されませんでした。下書きは変わりません。")
             return
-        except click.Abort:
+        except click.Abort as exc:
             click.echo("\n  編集を取り消しました。下書きは変わりません。")
+            typed = _form_text(item, exc.partial) if isinstance(exc, _Unfinished) else ""
+            if typed:  # hostile20 (LOST): what the form had typed went with the end of input
+                self._keep_edit(item, typed, "[e] で打ち直してください")
             raise
         if saved:
             self.history.append(Decision("edit", item, self.position(item)))
@@ -474,7 +477,10 @@ class Session:
                 click.echo("  変更なし")
                 return False
             _say_misfits(item, edited)
-            choice = _save_or_back("  この内容で保存しますか (下書きのまま)?")
+            try:
+                choice = _save_or_back("  この内容で保存しますか (下書きのまま)?")
+            except (click.Abort, EOFError):
+                raise _Unfinished(edited) from None
             if choice == "<":  # newuser9: the form's last field, to fix what the check above names
                 edited = form(edited, self.drafts.bank, resume=True)
                 continue
@@ -556,17 +562,20 @@ class Session:
                 return None
             shown = written
 
-    def _keep_edit(self, item: Item, written: str) -> None:
-        """The edit the session ends on, kept beside the drafts file as text (not .yaml: no bank reads it) and said."""
+    def _keep_edit(self, item: Item, written: str, how: str = "直してから [y] で貼り付けてください") -> None:
+        """The edit the session ends on, kept beside the drafts file as text (not .yaml: no bank reads it) and said;
+        where no file can be written there, shown on the screen (hostile20: a folder gone read-only lost it)."""
         name = self.drafts.path.with_name(f"{self.drafts.path.stem}.{item.id}.edit.txt")
         try:
             kept = _new_file(name, written)
         except OSError as exc:
-            click.echo(safe(f"\n  ! 編集は保存されていません (書いた内容を {name} に残せませんでした: "
-                            f"{describe_os_error(exc)})。下書き {item.id} は元のままです"))
+            click.echo(safe(f"\n  ! 編集は下書きに保存されていません (書いた内容を {name} に残せませんでした: "
+                            f"{describe_os_error(exc)})。下書き {item.id} は元のままです。書いた内容:"))
+            click.echo(safe(written.rstrip("\n")))
+            click.echo("  (ここまで。写しておいてください)")
             return
         click.echo(safe(f"\n  編集は下書きに保存されていません。書いた内容は {kept} に残しました "
-                        f"(下書き {item.id} は元のまま。直してから [y] で貼り付けてください)"))
+                        f"(下書き {item.id} は元のまま。{how})"))
 
     def _editor(self, text: str) -> str | bool | None:
         """What the teacher saved in $EDITOR from `text`: None when the editor was left without saving, False when it
@@ -876,15 +885,41 @@ FORM_HELP_TTY = ("  項目ごとに編集: 今の文が入っています。直�
 """The form's help at a terminal, where each line starts as the field's text (`terminal.ask`'s `prefill`)."""
 
 
+class _Unfinished(click.Abort):
+    """The form left (end of input, Ctrl-C) before its save: `partial` holds what was typed, to keep (hostile20)."""
+
+    def __init__(self, partial: Item) -> None:
+        super().__init__()
+        self.partial = partial
+
+
+def _form_text(item: Item, edited: Item) -> str:
+    """The form's fields that `edited` changes from `item`, a line each as the form shows them ('' for none)."""
+    lines = [f"{label}: {_field_text(edited, name) or '(削除)'}" for name, label, _ in _FORM
+             if _field_text(edited, name) != _field_text(item, name)]
+    if edited.when != item.when:
+        lines.append(f"日付: {edited.when or '(削除)'}")
+    return "".join(f"{line}\n" for line in lines)
+
+
 def form(item: Item, bank: Bank, only: tuple[str, ...] | None = None, resume: bool = False) -> Item:
     """The item as the teacher edits it, one field at a time (Japanese; English stays as it is). A new answer
     re-decides the item's `entity` (see `relink`). `only`: just these fields, asked again after a refusal (the
     date, the 注 `context`, any of the form's), every other field as `item` has it. `resume`: `<` at the save
     question: the form again from its end (the 日付 and 年表 where the item has them, else its last field), `<`
-    going further back."""
+    going further back. Left before its end: `_Unfinished`, with what was typed."""
+    changes: dict[str, object] = {}
+    try:
+        return _form(item, bank, only, resume, changes)
+    except _Unfinished:
+        raise
+    except (click.Abort, EOFError):
+        raise _Unfinished(dataclasses.replace(item, **changes)) from None  # type: ignore[arg-type]
+
+
+def _form(item: Item, bank: Bank, only: tuple[str, ...] | None, resume: bool, changes: dict[str, object]) -> Item:
     from quizgen.extract import review as rv
 
-    changes: dict[str, object] = {}
     asked = [f for f in _FORM if only is None or f[0] in only or (f[0] == "accept" and "kind" in only)]
     kind: Kind | None = None
     if not resume:

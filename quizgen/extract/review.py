@@ -32,13 +32,13 @@ from quizgen.bank.articles import ArticleFolders
 from quizgen.bank.comments import header as comment_header
 from quizgen.bank.comments import only_comments
 from quizgen.bank.content import date_answer_problem
-from quizgen.bank.files import bank_files
+from quizgen.bank.files import Unread, bank_files, read_bank_file
 from quizgen.bank.load import SECTIONS, bank_data, dumps_bank, loads_bank_files, loads_bank_parts, read_files
 from quizgen.bank.located import LocMap, load_located, plain
 from quizgen.bank.model import AnswerType, Bank, Category, Entity, EntityType, Item, ItemKind, Text, cloze_parts
 from quizgen.bank.names import id_problem
 from quizgen.bank.placeholders import TODO_EN
-from quizgen.bank.records import dumps_yaml
+from quizgen.bank.records import display_path, dumps_yaml
 from quizgen.errors import BankError, OutputError, Problem, QuizgenError, UsageError, describe_os_error
 from quizgen.extract.drafts import placeholder_fields
 from quizgen.extract.fingerprint import foreign_comments
@@ -549,7 +549,9 @@ def _existing(target: Path) -> tuple[str, dict[str, Any]]:
     """What a bank file holds now (its leading comments, and its data read by the bank's reader)."""
     if not target.exists():
         return "", {}
-    text = target.read_text(encoding="utf-8")
+    text = read_bank_file(target)
+    if isinstance(text, Unread):  # hostile20: a bank file gone bad during a review (a sync conflict's bytes)
+        raise BankError([Problem(display_path(target), text.line, text.column, "(file)", text.message)])
     header = comment_header(text)
     data, problems = load_located(text, str(target))
     if problems:
