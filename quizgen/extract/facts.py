@@ -22,6 +22,7 @@ from quizgen.bank.model import Bank, EntityType, ItemKind
 from quizgen.extract import PROTAGONISTS
 from quizgen.extract.nlp import Token
 from quizgen.extract.rules.candidate import Candidate
+from quizgen.extract.rules.phrases import GENERIC
 from quizgen.japanese.normalise import normalise
 
 
@@ -246,6 +247,8 @@ def _a_word(c: Candidate) -> bool:
         return False  # （別の決議案）を近く採決: which one, the blank cannot say
     if c.rule == "number" and re.fullmatch(r"(一|1|１|ひと)つ", a):
         return False  # 要素の一つ: no number to learn
+    if c.rule == "stance" and a in GENERIC:
+        return False  # …を目指す（考え）を強調: the stance is what it says, not the word for it
     if c.rule in ("stance", "phrase", "quoted") and (_VERB_END.search(a) or (a.endswith(("の", "は", "が", "を", "に"))
                                                        and not a.endswith("もの"))):
         return False  # 一致した, 重視する: a predicate, not a thing to name
@@ -271,6 +274,8 @@ def _in_place(c: Candidate, tokens: Sequence[Token]) -> bool:
         return False
     if c.rule not in ("number", "date", "duration", "anniversary", "n-years-since") and _in_a_list(text, c):
         return False  # 2024年、（エジプト）、エチオピア、イランが加わり: any of the list fits the blank
+    if c.rule == "date" and (_DATE_PAIR_AFTER.match(text, c.end) or _DATE_PAIR_BEFORE.search(text, 0, c.start)):
+        return False  # （2月）と3月に電話会談: one of two dates of one fact, the other printed beside the blank
     return not (c.rule == "number" and _counts_a_list(text, c))  # 日本、アメリカ、豪州、インドの（4か国）
 
 
@@ -283,8 +288,9 @@ _LIST_BEFORE = re.compile(rf"、[^、。「」（）()]{{1,12}}、$|、{_NAME}{{
 _OR_LIST_AFTER = re.compile(rf"や(?:{_NAME}|[A-ZＡ-Ｚ])|、(?:それに|さらに|および|及び){_NAME}|と{_NAME}+、(?:それに|さらに)")
 _OR_LIST_BEFORE = re.compile(rf"{_NAME}や$|(?:それに|および|及び)$")
 # the middle item of a list of names: a name and 、 before it, 、 and a name after it
-_MIDDLE_BEFORE = re.compile(rf"(?:^|[とや、「はがで]){_NAME}{{1,10}}、$")
-_MIDDLE_AFTER = re.compile(rf"、{_NAME}{{1,10}}(?:の|と|や|、|など|$)")
+_ITEM = r"[\u30a1-\u30fa\u30fc\u4e00-\u9fff・A-Za-z0-9Ａ-Ｚａ-ｚ]"  # a name, in Latin letters too (BRICS, G20)
+_MIDDLE_BEFORE = re.compile(rf"(?:^|[とや、「はがで]){_ITEM}{{1,10}}、$")
+_MIDDLE_AFTER = re.compile(rf"、{_ITEM}{{1,10}}(?:の|と|や|、|など|といった|$)")
 _QUALIFIED_ITEM = re.compile(rf"(?:^|[、「]){_NAME}{{2,8}}の$")  # オランダの（ロッテルダム）、ドイツのハンブルク、…
 
 
@@ -310,13 +316,22 @@ def _in_a_list(text: str, c: Candidate) -> bool:
     ロッテルダム、ドイツのハンブルク、…; 「ペトロパブロフスク」「アナディリ」と「梅山」)."""
     if _in_quoted_list(text, c):
         return True
+    alias = _ALIAS_ASIDE.match(text, c.end)  # …、上海協力機構（SCO）、BRICS: in a list by commas the alias is no item
+    end = alias.end() if alias else c.end
+    text = _ALIAS_ASIDE.sub(lambda m: "ー" * len(m.group()), text)
     first = text[c.start - 1:c.start] in ("、", "「", "", "と") or _QUALIFIED_ITEM.search(text[:c.start]) is not None
     if _OR_LIST_AFTER.match(text, c.end) or _OR_LIST_BEFORE.search(text[:c.start]) or (
             re.search(rf"{_NAME}と$", text[:c.start]) and re.match(r"、(?:それに|さらに)", text[c.end:])):
         return True  # （日本海）や東シナ海の上空, チュクチ海と（ベーリング海）、それに北太平洋: any of them fits
-    if _MIDDLE_BEFORE.search(text[:c.start]) and _MIDDLE_AFTER.match(text, c.end):
+    if _MIDDLE_BEFORE.search(text[:c.start]) and _MIDDLE_AFTER.match(text, end):
         return True  # ロシアとアジア、（アフリカ）、中南米の国々: one of three regions
-    return (_LIST_AFTER.match(text, c.end) is not None and first) or _LIST_BEFORE.search(text[:c.start]) is not None
+    return (_LIST_AFTER.match(text, end) is not None and first) or _LIST_BEFORE.search(text[:c.start]) is not None
+
+
+_ALIAS_ASIDE = re.compile(r"[（(][A-Za-z0-9Ａ-Ｚａ-ｚ・\u30a1-\u30fa\u30fc]{1,12}[）)]")
+# a date paired with another by と (2月と3月に, 10日と12日に): either one alone is half the fact
+_DATE_PAIR_AFTER = re.compile(r"と(?:[0-9０-９]{1,4}年)?[0-9０-９]{1,2}(?:月|日)")
+_DATE_PAIR_BEFORE = re.compile(r"[0-9０-９](?:月|日)と$")
 
 
 def _part_of_quoted_name(text: str, start: int, end: int) -> bool:

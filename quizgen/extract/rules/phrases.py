@@ -20,7 +20,7 @@ _GENERIC_WORDS = """
 前者 後者 以来 自身 同氏 同国 話題 行方 重要 一段 一層 大国 国際 地域 世界 情勢 事項 対応 影響 能力 方針 目的 双方
 協力 会談 記者団 枠組み 首脳ら 首都 詳細 具体策 発言 声明 会議 首脳会議
 """
-_GENERIC = frozenset(_GENERIC_WORDS.split())
+GENERIC = frozenset(_GENERIC_WORDS.split())  # also no stance's answer (`quizgen.extract.facts`)
 _PHRASE_BEFORE = frozenset("をにでへやがとの)）")
 _KANJI_OR_KATAKANA = re.compile(r"[\u30a1-\u30fa\u4e00-\u9fff]")
 
@@ -79,10 +79,10 @@ def _chunk_spans(text: str, tokens: Sequence[Token]) -> list[tuple[int, int]]:
 def _content(text: str, tokens: Sequence[Token], covered: list[tuple[int, int]], start: int, end: int) -> bool:
     """A phrase of 2-20 characters with a content noun, no digits, not generic, not inside a mention."""
     phrase = text[start:end]
-    if (len(phrase) < 2 or len(phrase) > 20 or phrase in _GENERIC or not _KANJI_OR_KATAKANA.search(phrase)
+    if (len(phrase) < 2 or len(phrase) > 20 or phrase in GENERIC or not _KANJI_OR_KATAKANA.search(phrase)
             or any(a <= start and end <= b for a, b in covered) or re.search(r"\d", phrase)):
         return False
-    return not all(tok.surface in _GENERIC or tok.pos[0] != "名詞" for tok in tokens if start <= tok.start < end)
+    return not all(tok.surface in GENERIC or tok.pos[0] != "名詞" for tok in tokens if start <= tok.start < end)
 
 
 def _asks_a_fact(text: str, mentions: Sequence[Mention], start: int, end: int) -> bool:
