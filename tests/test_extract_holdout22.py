@@ -36,3 +36,21 @@ def test_a_generic_word_is_no_stance(bank: Bank) -> None:  # noqa: F811  (the fi
     body = ("ラブロフ外相は、国際関係が非常に重大な段階にあるとしたうえで、中国とともに多極的な世界秩序を目指す考えを"
             "強調しました。")
     assert "考え" not in drafts(body, bank)
+
+
+def test_a_report_of_what_was_said_takes_its_speaker_from_the_sentence_before(bank: Bank) -> None:  # noqa: F811
+    """「中ロ両国関係は…「前例のない水準」に達し…と強調。」: 関係 cannot say anything, so the speaker is the topic of the
+    sentence before (the v22 teacher added 「ラブロフ外相は」 by hand); a が inside a clause that qualifies a noun
+    (「ロシア側が提唱する「…」構想」) is no subject of the sentence either (v21)."""
+    body = ("ラブロフ氏は会談の冒頭、今回の訪問の目的を説明した。"
+            "中ロ両国関係は両首脳の指導のもとで「前例のない水準」に達し、あらゆる分野で発展を続けていると強調。\n"
+            "両外相は、ASEANの枠組みでの協力について詳しく協議した。"
+            "ロシア側が提唱する「ユーラシアの新たな安全保障の枠組み」構想の実現に向けた見通しについても話し合った。")
+    got = drafts(body, bank)
+    assert "】ラブロフ氏は、中ロ両国関係は" in got["前例のない水準"], got["前例のない水準"]
+    assert "】両外相は、ロシア側が提唱する" in got["ユーラシアの新たな安全保障の枠組み"], got
+
+
+def test_a_named_speaker_or_a_country_keeps_its_own_sentence(bank: Bank) -> None:  # noqa: F811  (the fixture)
+    body = "ラブロフ氏は会談の冒頭、今回の訪問の目的を説明した。中国は「前例のない水準」に達したと強調した。"
+    assert "ラブロフ" not in drafts(body, bank)["前例のない水準"]

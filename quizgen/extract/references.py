@@ -332,7 +332,24 @@ def topic(text: str) -> str | None:
     return text[found.start(1):found.end(1)]
 
 
+# a が that marks the subject of a clause qualifying a noun (ロシア側が提唱する「…」構想): not the sentence's
+_RELATIVE_GA = re.compile(r"[^、。]{0,12}?(?:する|した|している|していた|される|された)(?=[＿\u4e00-\u9fff\u30a1-\u30fa])")
+# a sentence that reports what someone said (…と強調。, …と述べた。): its subject must be someone who can say it
+_SAID_END = re.compile(r"と(?:強調|述べ|指摘|表明|主張|訴え|語|批判|非難|説明)[^、。]{0,8}。?$")
+# who can speak: a person by title, a government body, a country or a group of them
+_SPEAKER_END = re.compile(r"(?:省|府|国|氏|長官|大統領|首相|主席|相|官|局|軍|党|庁|者|首脳|両国|側|政権|政府|大使|代表|議長|"
+                          r"委員会|機構|連合|同盟|通信|紙|社|[\u30a1-\u30fa\u30fcA-Za-z]{2,})$")
+
+
 def lacks_subject(text: str) -> bool:
     """Whether a sentence names no one who acts: no name before は, が or も outside its quotes and brackets
-    (「ウクライナとの直接対話などを通じ、…平和を支持するよう促した。」, whose subject is a sentence before)."""
-    return _SUBJECT_MARK.search(_unquoted(text)) is None
+    (「ウクライナとの直接対話などを通じ、…平和を支持するよう促した。」, whose subject is a sentence before), not
+    counting the subject of a clause that qualifies a noun (ロシア側が提唱する「…」構想の見通しについても話し合った);
+    and a report of what was said whose names are none who can say it (中ロ両国関係は「…」に達したと強調。)."""
+    plain = _unquoted(text)
+    names = [m for m in _SUBJECT_MARK.finditer(plain)
+             if not (m.group().endswith("が") and _RELATIVE_GA.match(plain, m.end()))]
+    if not names:
+        return True
+    said = _SAID_END.search(text.rstrip()) is not None
+    return said and not any(_SPEAKER_END.search(re.sub(r"(?:ら|たち)?(?:は|が|も)$", "", m.group())) for m in names)
