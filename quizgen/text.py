@@ -214,13 +214,14 @@ def shorten(text: str, limit: int) -> str:
 
 
 #: What joins two values typed into one option or list entry where each wants its own (`--tag a,b`, `tags: [a、b]`):
-#: a comma, 、, ，, a semicolon (ASCII or full-width) or white space (a full-width space too).
-_JOINERS = re.compile(r"[,、，;；\s]+")
+#: a comma, 、, ，, a semicolon (ASCII or full-width), white space (a full-width space too), a slash or a bar (ASCII or
+#: full-width) or a middle dot (・, ･): hostile20, 「ukraine/peace-plan」 suggested 'peace-plan', a value already typed.
+_JOINERS = re.compile(r"[,、，;；\s/／|｜・･]+")
 
 
 def joined_values(value: str) -> list[str]:
-    """The values `value` holds when it is two or more joined by a comma, 、, ，, ; or white space (`_JOINERS`), in
-    order; [] for one value."""
+    """The values `value` holds when it is two or more joined by a comma, 、, ，, ;, white space, a slash, a bar or a
+    middle dot (`_JOINERS`), in order; [] for one value."""
     parts = [part for part in _JOINERS.split(value) if part]
     return parts if len(parts) > 1 else []
 

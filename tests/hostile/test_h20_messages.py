@@ -1,0 +1,56 @@
+"""Hostile pass 20 (`/work/stage/hostile20/table.md` on the machine that ran it), its UNCLEAR MESSAGE causes:
+
+- cause 2: review `u` (undo an accept) after the bank folder, or the article's bank file, was deleted ended the
+  review with 20-40 「e.yaml:25:14: item ….article: unknown article '001'」, blaming the drafts file; nothing said the
+  bank had gone (a discard in the same place says so since hostile19).
+- cause 3: review `a` after `sources.yaml` became a folder, or the article's bank file bytes that are not UTF-8, said
+  「! (file): not a regular file (a folder)…」 naming no file, and 「[e]で直すか [d]で破棄してください」, as if the draft
+  were at fault.
+- cause 6: a drafts file cut short inside a draft (a partial copy) was 「not a drafts file」 to `extract -o` and 「a bank
+  file」 to `review`: the draft cut before its `draft: true` read as a bank item.
+- cause 7: review `e`, the 日付 field: the spaces around a pasted date (or the full-width ones an IME leaves) counted
+  against its 12 characters, and the refusal was in English in the Japanese form.
+- cause 8: `check` of a bank whose `sources.yaml` was emptied (or holds `sources: []`) gave 157 「unknown article」,
+  and for `sources: []` none named sources.yaml.
+- cause 9: `--tag a/b` (or |, ・, ／) suggested a value already typed (「did you mean 'peace-plan'?」).
+- cause 10: add-article took `-` typed at the headline prompt as the headline 「-」, in silence.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from harness import run
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(autouse=True)
+def _no_editor(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("EDITOR", "true")  # a `y` read out of turn opens nothing
+
+
+def _drafts(drafts: Path) -> list[dict[str, Any]]:
+    items: list[dict[str, Any]] = yaml.safe_load(drafts.read_text(encoding="utf-8"))["items"]
+    return items
+
+
+# --------------------------------------------------------------------------- cause 9: other joins in a filter option
+
+
+@pytest.mark.parametrize("sep", ["/", "|", "・", "／"])
+def test_two_tags_joined_by_a_slash_a_bar_or_a_middle_dot_are_named(sep: str) -> None:
+    err = run("export", "-f", "gift", "-o", "x.gift", "--tag", f"ukraine{sep}peace-plan").fails_cleanly(2)
+    assert err == (f"Error: --tag ukraine{sep}peace-plan: no such tag; it holds 2 tags, 'ukraine' and 'peace-plan': "
+                   "give --tag once per tag (--tag ukraine --tag peace-plan)\n"), err
+    assert not Path("x.gift").exists()
+
+
+def test_two_stories_joined_by_a_full_width_slash_are_named() -> None:
+    err = run("export", "-f", "gift", "-o", "x.gift", "--story", "2024-lavrov-beijing／2023-02-peace-plan").fails_cleanly(2)
+    assert err == ("Error: --story 2024-lavrov-beijing／2023-02-peace-plan: no such story; it holds 2 stories, "
+                   "'2024-lavrov-beijing' and '2023-02-peace-plan': give --story once per story (--story "
+                   "2024-lavrov-beijing --story 2023-02-peace-plan)\n"), err
