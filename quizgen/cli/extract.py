@@ -111,7 +111,8 @@ def _ask(label: str, default: str, check: Callable[[str], str] | None = None, *,
          required: bool = False) -> str:
     """One question on the terminal; Enter keeps `default`; `check` validates a non-empty answer (asks again), and
     a `required` one is asked again when left empty (hostile19: an empty headline was refused only after the outlet,
-    date and URL had been typed, and those answers lost). When
+    date and URL had been typed, and those answers lost) or given as `-`, which means "unknown" at the outlet only
+    (hostile20: it was registered as the headline 「-」). When
     standard input ends (closed, /dev/null, a script short of answers) a usage error names the question and
     `unasked`, the options that give the answers without a prompt; nothing has been written then."""
     from quizgen.bank.limits import OTHER
@@ -127,8 +128,9 @@ def _ask(label: str, default: str, check: Callable[[str], str] | None = None, *,
             raise UsageError(f"no answer to 「{label}」: standard input ended, so nothing was written. To register "
                              f"the article without questions, give {flags}"
                              + (' (--url "" for none)' if "--url" in unasked else "")) from None
-        if not value and required:
-            click.echo("  見出しは必須です (出典にいつも印刷されます)。記事の見出しを入力してください", err=True)
+        if value in ("", "-") and required:  # hostile20: `-` ("unknown" at the outlet) became the headline
+            dash = f"{value} は媒体の「不明」に使う記号です。" if value else ""
+            click.echo(f"  {dash}見出しは必須です (出典にいつも印刷されます)。記事の見出しを入力してください", err=True)
             continue
         if not value or check is None:
             return value

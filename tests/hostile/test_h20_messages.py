@@ -18,12 +18,14 @@
 
 from __future__ import annotations
 
+import shutil
+import subprocess
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
-from harness import run
+from harness import DEV_ARTICLE, EXTRACT, command, run
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -54,3 +56,24 @@ def test_two_stories_joined_by_a_full_width_slash_are_named() -> None:
     assert err == ("Error: --story 2024-lavrov-beijing／2023-02-peace-plan: no such story; it holds 2 stories, "
                    "'2024-lavrov-beijing' and '2023-02-peace-plan': give --story once per story (--story "
                    "2024-lavrov-beijing --story 2023-02-peace-plan)\n"), err
+
+
+# --------------------------------------------------------------------------- cause 10: `-` at add-article's headline
+
+
+def test_a_dash_at_the_headline_prompt_is_asked_again(tmp_path: Path) -> None:
+    shutil.copytree(EXTRACT / "bank", tmp_path / "cls")
+    ran = run("add-article", str(DEV_ARTICLE), "--bank", str(tmp_path / "cls"), input="-\n中露首脳が会談\n-\n2024-05-16\n\n")
+    assert ran.fails_cleanly(0) == ("  - は媒体の「不明」に使う記号です。見出しは必須です (出典にいつも印刷されます)。"
+                                    "記事の見出しを入力してください\n"), ran.err
+    source = yaml.safe_load((tmp_path / "cls" / "items" / "001.yaml").read_text(encoding="utf-8"))["sources"][0]
+    assert source["headline"]["ja"] == "中露首脳が会談", source
+
+
+def test_a_dash_alone_at_the_headline_prompt_never_registers(tmp_path: Path) -> None:
+    """The hostile pass's keys (`-` at the headline and at the outlet, the date, Enter): `-` is no headline."""
+    shutil.copytree(EXTRACT / "bank", tmp_path / "cls")
+    res = subprocess.run(command("add-article", str(DEV_ARTICLE), "--bank", str(tmp_path / "cls")),
+                         input="-\n-\n2024-05-16\n\n", capture_output=True, text=True, timeout=120, check=False)
+    assert res.returncode == 2 and "Traceback" not in res.stderr, res
+    assert not (tmp_path / "cls" / "items" / "001.yaml").exists()
