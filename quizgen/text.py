@@ -152,6 +152,27 @@ def typed_problem(text: str, limit: int) -> str | None:
     return None
 
 
+def typed_problem_ja(text: str, limit: int) -> str | None:
+    """`typed_problem` said in Japanese, for a prompt of a Japanese screen (review's edit form: hostile20, 「That is 13
+    characters, more than the 12 it may have」 in the middle of it)."""
+    if not_utf8(text):
+        return "UTF-8 の文字ではありません (端末が Shift_JIS か EUC-JP になっていませんか)。入力し直してください。"
+    at = find_control(text)
+    if at is not None:
+        return (f"制御文字 ({code_point(text[at])}、{at + 1}文字目: 矢印キーかファンクションキー?) が入っています。"
+                "入力し直してください。")
+    at = find_invisible(text)
+    if at is not None:
+        char = text[at]
+        name = unicodedata.name(char, "")
+        why = "保存された順と違う順に表示されることがあります" if char in _BIDI else "表示されないので、見た目と違う文になります"
+        return (f"見えない書式文字 {code_point(char)}{' ' + name if name else ''} ({at + 1}文字目) が入っています ({why})。"
+                "消して入力し直してください。")
+    if len(text) > limit:
+        return f"{len(text):,}文字です。この項目は{limit:,}文字までなので、短くして入力し直してください。"
+    return None
+
+
 QUOTE_CHARS = 60  # how much of a long value a message quotes
 _CUT_OVER = 80  # a value up to this long is quoted whole (cutting it would save little)
 

@@ -28,6 +28,7 @@ from quizgen.cli.terminal import (
     check_stdin_encoding,
     drop_typed_ahead,
     editor_streams,
+    japanese_refusals,
     prepare_stdin,
     yes_no,
 )
@@ -450,7 +451,8 @@ class Session:
         """Field by field: Enter keeps a field, '-' clears an optional one. Nothing is saved unless confirmed. A save
         the bank refuses is said in Japanese and only the fields at fault are asked again, the typed ones kept."""
         try:
-            saved = self.save_form(item, form(item, self.drafts.bank))
+            with japanese_refusals():  # hostile20: a line the form refused was said in English
+                saved = self.save_form(item, form(item, self.drafts.bank))
         except BankError as exc:
             _problems(exc, item.id)
             click.echo("  編集は保存されませんでした。下書きは変わりません。")

@@ -9,6 +9,7 @@ to the terminal's width. Scripted output (stdin or stdout not a terminal) is nev
 from __future__ import annotations
 
 import contextlib
+import contextvars
 import os
 import re
 import sys
@@ -19,10 +20,10 @@ from typing import Any
 import click
 
 from quizgen.errors import UsageError
-from quizgen.text import terminal_safe, typed_problem
+from quizgen.text import terminal_safe, typed_problem, typed_problem_ja
 
 __all__ = ["Input", "ask", "at_terminal", "check_stdin_encoding", "command_text", "display_width", "editor_streams",
-           "prepare_stdin", "say", "wrap"]
+           "japanese_refusals", "prepare_stdin", "say", "wrap"]
 
 _SURROGATE_RE = re.compile("[\udc80-\udcff]")
 NOT_UTF8 = ("  That line is not UTF-8 text (is the terminal set to Shift_JIS or EUC-JP?). "
@@ -257,17 +258,33 @@ def prepare_stdin() -> None:
 def ask(label: str, limit: int, *, default: str = "", show_default: bool = False, prompt_suffix: str = ": ",
         prefill: str = "") -> str:
     """A line typed at a prompt (`click.prompt`), asked again, with the reason on standard error, while it is not
-    UTF-8, holds a control character or is longer than `limit`; at a terminal the line can be edited (arrow keys
-    move the cursor instead of typing escape sequences), and starts as `prefill` there (a field's text to change a
-    word of, not to type again: newuser6); piped input never sees `prefill`."""
+    UTF-8, holds a control character or is longer than `limit` without the white space around it (which every caller
+    strips: hostile20, a date with the full-width spaces an IME leaves was too long); the reason is Japanese inside
+    `japanese_refusals`. At a terminal the line can be edited (arrow keys move the cursor instead of typing escape
+    sequences), and starts as `prefill` there (a field's text to change a word of, not to type again: newuser6);
+    piped input never sees `prefill`."""
     prepare_stdin()
+    problem_of = typed_problem_ja if _JAPANESE.get() else typed_problem
     while True:
         with _prefilled(prefill):
             value: str = click.prompt(label, default=default, show_default=show_default, prompt_suffix=prompt_suffix)
-        problem = typed_problem(value, limit)
+        problem = problem_of(value.strip(), limit)
         if problem is None:
             return value
         click.echo(f"  {problem}", err=True)
+
+
+_JAPANESE: contextvars.ContextVar[bool] = contextvars.ContextVar("japanese_refusals", default=False)
+
+
+@contextlib.contextmanager
+def japanese_refusals() -> Iterator[None]:
+    """Inside, a line `ask` refuses is said in Japanese (a screen in Japanese: review's edit form)."""
+    token = _JAPANESE.set(True)
+    try:
+        yield
+    finally:
+        _JAPANESE.reset(token)
 
 
 @contextlib.contextmanager

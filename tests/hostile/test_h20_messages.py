@@ -25,7 +25,7 @@ from typing import Any
 
 import pytest
 import yaml
-from harness import DEV_ARTICLE, EXTRACT, command, run
+from harness import DEV_ARTICLE, EXTRACT, Ran, command, drafts_workspace, run
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -38,6 +38,52 @@ def _no_editor(monkeypatch: pytest.MonkeyPatch) -> None:
 def _drafts(drafts: Path) -> list[dict[str, Any]]:
     items: list[dict[str, Any]] = yaml.safe_load(drafts.read_text(encoding="utf-8"))["items"]
     return items
+
+
+# --------------------------------------------------------------------------- cause 7: the form's 日付, spaces around
+
+
+def _edit_date(drafts: Path, keys: str) -> Ran:
+    """review `e` on draft 1 (a date draft of the dev article, 2024-05-16): Enter through the nine fields before the
+    date, then `keys`."""
+    assert _drafts(drafts)[0]["when"] == "2024-05-16"
+    return run("review", str(drafts), "--bank", str(drafts.parent / "cls"), input="e\n" + "\n" * 9 + keys)
+
+
+@pytest.mark.parametrize("typed", ["2024年5月16日　　　", "   2024-05-16   ", "\u3000" * 3 + "2024-05" + "\u3000" * 3],
+                         ids=["ime-spaces", "pasted", "month"])
+def test_the_spaces_around_a_typed_date_are_not_counted(tmp_path: Path, typed: str) -> None:
+    drafts = drafts_workspace(tmp_path)
+    ran = _edit_date(drafts, f"{typed}\n\ny\nq\n")
+    assert ran.fails_cleanly(0) == "", ran  # nothing refused
+    if "05-16" in typed or "16日" in typed:
+        assert "  変更なし\n" in ran.out, ran.out
+    else:
+        assert "保存しました (まだ下書きです。[a]で採用)" in ran.out, ran.out
+        assert _drafts(drafts)[0]["when"] == "2024-05"
+
+
+def test_a_date_too_long_is_refused_in_japanese(tmp_path: Path) -> None:
+    drafts = drafts_workspace(tmp_path)
+    ran = _edit_date(drafts, "2024-05-16T10:00\n\n\nq\n")
+    assert ran.fails_cleanly(0) == "  16文字です。この項目は12文字までなので、短くして入力し直してください。\n", ran.err
+    assert "  変更なし\n" in ran.out
+
+
+def test_a_field_of_the_form_with_an_invisible_character_is_refused_in_japanese(tmp_path: Path) -> None:
+    drafts = drafts_workspace(tmp_path)
+    before = drafts.read_text(encoding="utf-8")
+    ran = run("review", str(drafts), "--bank", str(tmp_path / "cls"), input="e\n問\u200bい\n" + "\n" * 30 + "q\n")
+    assert ran.err.startswith("  見えない書式文字 U+200B ZERO WIDTH SPACE (2文字目) が入っています (表示されないので、見た目"
+                              "と違う文になります)。消して入力し直してください。\n"), ran.err
+    assert drafts.read_text(encoding="utf-8") == before
+
+
+def test_a_discard_reason_is_still_refused_in_english(tmp_path: Path) -> None:
+    """Only the form's refusals are Japanese; the discard reason's stay as the README quotes them (hostile pass 2)."""
+    drafts = drafts_workspace(tmp_path)
+    ran = run("review", str(drafts), "--bank", str(tmp_path / "cls"), input="d\n" + "理" * 2001 + "\n重複\nq\n")
+    assert ran.err == "  That is 2,001 characters, more than the 2,000 it may have; type a shorter one.\n", ran.err
 
 
 # --------------------------------------------------------------------------- cause 9: other joins in a filter option

@@ -47,7 +47,8 @@ def test_a_bad_field_in_the_edit_form_is_asked_again(tmp_path: Path) -> None:
     keys = b"e\n" + SJIS + b"\n" + b"\n" * 30 + b"q\n"
     res = _typed(["review", str(drafts), "--bank", str(tmp_path / "cls")], keys)
     assert "Traceback" not in res.err and "YAML syntax error" not in res.out + res.err
-    assert "  That is not UTF-8 text (is the terminal set to Shift_JIS or EUC-JP?); type it again." in res.err
+    # in Japanese, as the form is (hostile20)
+    assert "  UTF-8 の文字ではありません (端末が Shift_JIS か EUC-JP になっていませんか)。入力し直してください。" in res.err
     assert drafts.read_text(encoding="utf-8") == before
 
 
