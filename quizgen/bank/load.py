@@ -21,7 +21,7 @@ from typing import Any
 from quizgen import collector
 from quizgen.bank import nodes
 from quizgen.bank.articles import ArticleFolders
-from quizgen.bank.cascade import causes_first
+from quizgen.bank.cascade import causes_first, none_listed, references
 from quizgen.bank.data import to_data
 from quizgen.bank.files import BANK_SECTIONS, Unread, bank_files, read_bank_file
 from quizgen.bank.located import UNREADABLE, Loc, LocList, LocMap, load_located
@@ -151,8 +151,19 @@ def _build_all(files: list[BankFile], articles: Articles, progress: Progress | N
     bank = Bank(**sections)
     validate(bank, reader, articles)
     if reader.problems:
-        raise BankError(causes_first(reader.problems, reader.dropped, every=reader.unread))
+        raise BankError(_none_listed(causes_first(reader.problems, reader.dropped, every=reader.unread), bank, locator))
     return bank, [Bank(**_tuples(part)) for part in parts]
+
+
+def _none_listed(problems: list[Problem], bank: Bank, locator: _Locator) -> list[Problem]:
+    """`problems` with the references to a section the bank holds no record of, where a file lists it empty
+    (`sources: []`), made one problem at that list (`cascade.none_listed`)."""
+    for section, refs in references(problems).items():
+        where = None if getattr(bank, section) else locator.empty_list(section)
+        if where is not None:
+            gone = {id(p) for p, _ in refs}
+            problems = [p for p in problems if id(p) not in gone] + [where.problem(section, none_listed(section, refs))]
+    return problems
 
 
 def _tuples(part: dict[str, list[Any]]) -> dict[str, Any]:
@@ -213,6 +224,17 @@ class _Locator:
         top.loc, top.key_locs, top.value_locs = Loc(self.files[number].shown, 1, 1), {}, {}
         return top
 
+    def empty_list(self, section: str) -> Loc | None:
+        """Where a file first lists `section` empty (`sources: []`), or None."""
+        for file in self.files:
+            text = file.read()
+            if isinstance(text, Unread) or section not in text:
+                continue
+            data = load_located(text, file.shown)[0]
+            if isinstance(data, LocMap) and isinstance(data.get(section), LocList) and not data[section]:
+                return data.where(section)
+        return None
+
 
 def _read_located(reader: Reader, text: str, shown: str) -> dict[str, list[Any]]:
     """One file's records by section, through the located reader; whatever is wrong is added to `reader`'s problems."""
@@ -222,7 +244,7 @@ def _read_located(reader: Reader, text: str, shown: str) -> dict[str, list[Any]]
     if data is None:
         if not probs:
             reader.fail(Loc(shown, 1, 1), "(document)", "the file is empty; add records to it or delete it")
-        reader.unread = reader.unread or bool(probs)  # not YAML: whatever records it holds are unknown
+        reader.unread = True  # not YAML, or emptied (hostile20: sources.yaml): whatever records it held are unknown
         return part
     if data is UNREADABLE:  # a tag on the whole document, said by the YAML reader
         reader.unread = True
@@ -246,6 +268,7 @@ def _read_located(reader: Reader, text: str, shown: str) -> dict[str, list[Any]]
         key = next(iter(data))
         reader.fail(data.key_locs[key], key, f"nothing is written under it; write the list of {key} under it, "
                                              "or remove the file")
+        reader.unread = True  # the records it held are unknown, as in an emptied file (hostile20)
     return part
 
 

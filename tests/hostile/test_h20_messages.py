@@ -86,6 +86,43 @@ def test_a_discard_reason_is_still_refused_in_english(tmp_path: Path) -> None:
     assert ran.err == "  That is 2,001 characters, more than the 2,000 it may have; type a shorter one.\n", ran.err
 
 
+# --------------------------------------------------------------------------- cause 8: sources.yaml emptied
+
+
+def _bundled_bank(sources: str) -> None:
+    shutil.copytree(ROOT / "question_bank", "hb")
+    Path("hb/sources.yaml").write_text(sources, encoding="utf-8")
+
+
+@pytest.mark.parametrize("sources", ["", "# 出典はあとで\n"], ids=["empty", "only-a-comment"])
+def test_an_emptied_sources_file_is_the_one_problem(sources: str) -> None:
+    _bundled_bank(sources)
+    err = run("check", "--bank", "hb").fails_cleanly()
+    assert err == ("hb/sources.yaml:1:1: (document): the file is empty; add records to it or delete it\n"
+                   "1 problem in the question bank\n"), err
+
+
+def test_a_sources_section_with_nothing_under_it_is_the_one_problem() -> None:
+    _bundled_bank("sources:\n#  - id: '000'\n")
+    err = run("check", "--bank", "hb").fails_cleanly()
+    assert err == ("hb/sources.yaml:1:1: sources: nothing is written under it; write the list of sources under it, or "
+                   "remove the file\n1 problem in the question bank\n"), err
+
+
+def test_an_empty_list_of_sources_is_named_once() -> None:
+    _bundled_bank("sources: []\n")
+    err = run("check", "--bank", "hb").fails_cleanly()
+    assert err == ("hb/sources.yaml:1:10: sources: the list is empty and no other file of the bank lists a source, yet "
+                   "157 references name articles ('000', '001', '002', '003' and '004'): list each article's source "
+                   "here\n1 problem in the question bank\n"), err
+
+
+def test_an_empty_list_beside_a_bank_that_lists_the_records_elsewhere_is_no_problem() -> None:
+    shutil.copytree(ROOT / "question_bank", "hb")
+    Path("hb/more-sources.yaml").write_text("sources: []\n", encoding="utf-8")  # as entities_a.yaml's `entities: []`
+    assert run("check", "--bank", "hb").code == 0
+
+
 # --------------------------------------------------------------------------- cause 9: other joins in a filter option
 
 
