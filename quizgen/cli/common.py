@@ -338,6 +338,11 @@ def drafts_yaml_kept(path: Path) -> tuple[str, str] | None:
                 f"{unreadable.message}), so it cannot be told from another file: what it holds would be lost"), fix
     if holds_drafts(path):
         return edits_kept(path)
+    from quizgen.extract.fingerprint import cut_off
+
+    cut = cut_off(text)
+    if cut is not None:  # hostile20: a partial copy was 「not a drafts file」, naming no line
+        return f"is {cut.said()} What it holds would be lost", "copy the whole file again, or give another file name"
     if only_comments(text):  # a drafts file review has emptied, the teacher's notes kept
         return ("holds only comments (a drafts file whose every draft was decided, with the notes typed in it): they "
                 "would be lost"), "give another file name, or move the notes elsewhere first"

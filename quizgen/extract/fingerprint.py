@@ -14,10 +14,11 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from dataclasses import dataclass
 from typing import Any
 
 from quizgen.bank.comments import comments
-from quizgen.bank.located import LocMap, load_located, plain
+from quizgen.bank.located import LocList, LocMap, load_located, plain
 from quizgen.extract.numbering import NUMBERS_LINE
 
 _LINE = "# extract が書いた形 (手で直した下書きを extract -o は上書きしない):"
@@ -120,3 +121,33 @@ def foreign_comments(text: str) -> tuple[str, ...]:
 
 
 __all__ = ["edited", "foreign_comments", "stamped"]
+
+
+@dataclass(frozen=True)
+class Cut:
+    """A drafts file extract wrote that ends inside its last draft (a copy, a sync or a save that stopped)."""
+
+    draft: str  # that draft's id
+    line: int  # the line it begins on
+    end: int  # the file's last line
+
+    def said(self) -> str:
+        return (f"a drafts file cut off at its line {self.end}, inside draft {self.draft} (which begins on line "
+                f"{self.line} and has no `draft: true`): a copy or a save that stopped?")
+
+
+def cut_off(text: str) -> Cut | None:
+    """Whether the drafts file `text` is one extract wrote (its fingerprints) whose last item lacks the `draft: true`
+    every draft has and is not as extract wrote it, every other item a draft: a file cut short inside that draft
+    (hostile20: it was 「not a drafts file」 to extract -o and 「a bank file」 to review). None otherwise."""
+    prints = _prints(text)
+    data, problems = load_located(text, "(drafts)") if prints else (None, [])
+    items = data.get("items") if isinstance(data, LocMap) and not problems else None
+    if not isinstance(items, LocList) or not items or not isinstance(last := items[-1], LocMap) or "draft" in last:
+        return None
+    if any(not isinstance(i, LocMap) or i.get("draft") is not True for i in items[:-1]):
+        return None
+    if _fingerprint("items", plain(last)) in prints:
+        return None
+    name = last.get("id")
+    return Cut(name if isinstance(name, str) else "?", items.item_locs[-1].line, len(text.splitlines()))

@@ -41,7 +41,7 @@ from quizgen.bank.placeholders import TODO_EN
 from quizgen.bank.records import display_path, dumps_yaml
 from quizgen.errors import BankError, OutputError, Problem, QuizgenError, UsageError, describe_os_error
 from quizgen.extract.drafts import placeholder_fields
-from quizgen.extract.fingerprint import foreign_comments
+from quizgen.extract.fingerprint import cut_off, foreign_comments
 from quizgen.extract.lexicon import Mention, new_entity_id
 from quizgen.extract.numbering import numbered, numbers_of
 from quizgen.extract.session import bank_held
@@ -115,6 +115,10 @@ def open_drafts(file: Path, bank_dir: Path, articles_dir: Path | None = None) ->
     text = read[0][0]
     if only_comments(text) and text.strip():
         raise UsageError(f"{file} holds no drafts, only comments (every draft in it was decided); nothing to review")
+    cut = cut_off(text)
+    if cut is not None:  # hostile20: it was 「a bank file, not a drafts file」
+        raise QuizgenError(f"{file} is {cut.said()} Review left it as it is; copy the whole file again, or make the "
+                           "drafts again with `quizgen extract ARTICLE -o FILE`")
     texts = _bank_texts(bank_dir, file)
     articles = ArticleFolders.for_bank(bank_dir, articles_dir)
     header = comment_header(text)

@@ -40,6 +40,43 @@ def _drafts(drafts: Path) -> list[dict[str, Any]]:
     return items
 
 
+# --------------------------------------------------------------------------- cause 6: a drafts file cut inside a draft
+
+
+def _cut(drafts: Path) -> tuple[str, int, int]:
+    """Cut the drafts file inside its second draft, before its `draft: true` (as a partial copy leaves it): the draft's
+    id, the line it begins on and the file's last line."""
+    lines = drafts.read_text(encoding="utf-8").splitlines(keepends=True)
+    starts = [k for k, line in enumerate(lines) if line.startswith("- id: ")]
+    second = starts[1]
+    end = next(k for k in range(second, len(lines)) if lines[k] == "  draft: true\n")
+    drafts.write_text("".join(lines[:end]), encoding="utf-8")  # its last line is `end` (1-based)
+    return lines[second][len("- id: "):].strip(), second + 1, end
+
+
+def test_extract_over_a_cut_drafts_file_says_it_is_cut_and_where(tmp_path: Path) -> None:
+    drafts = drafts_workspace(tmp_path)
+    draft, start, end = _cut(drafts)
+    cut = drafts.read_text(encoding="utf-8")
+    err = run("extract", str(tmp_path / "cls" / "articles" / DEV_ARTICLE.name), "--bank", str(tmp_path / "cls"),
+              "-o", str(drafts)).fails_cleanly()
+    assert err == (f"Error: will not write {drafts}: it is a drafts file cut off at its line {end}, inside draft {draft} "
+                   f"(which begins on line {start} and has no `draft: true`): a copy or a save that stopped? What it "
+                   "holds would be lost; copy the whole file again, or give another file name\n"), err
+    assert drafts.read_text(encoding="utf-8") == cut
+
+
+def test_review_of_a_cut_drafts_file_says_it_is_cut_and_where(tmp_path: Path) -> None:
+    drafts = drafts_workspace(tmp_path)
+    draft, start, end = _cut(drafts)
+    cut = drafts.read_text(encoding="utf-8")
+    err = run("review", str(drafts), "--bank", str(tmp_path / "cls"), input="q\n").fails_cleanly()
+    assert err == (f"Error: {drafts} is a drafts file cut off at its line {end}, inside draft {draft} (which begins on "
+                   f"line {start} and has no `draft: true`): a copy or a save that stopped? Review left it as it is; "
+                   "copy the whole file again, or make the drafts again with `quizgen extract ARTICLE -o FILE`\n"), err
+    assert drafts.read_text(encoding="utf-8") == cut
+
+
 # --------------------------------------------------------------------------- cause 7: the form's 日付, spaces around
 
 
