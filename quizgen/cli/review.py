@@ -257,9 +257,7 @@ class Session:
             self.counts["accept"] += 1
             raise
         except BankError as exc:
-            gone = self.bank_gone(exc)  # hostile18: moved or deleted meanwhile; the draft is not at fault
-            if gone is not None:
-                click.echo(safe(f"  ! {gone}採用できません。元に戻してから、もう一度 [a] で採用してください。"))
+            if self.bank_refused(exc, "採用できません。", "[a] で採用し"):  # hostile18, 20: the draft is not at fault
                 return
             _problems(exc, item.id)
             click.echo("  採用できません。[e]で直すか [d]で破棄してください。")
@@ -386,6 +384,26 @@ class Session:
             return f"破棄済み ({here.discarded})"
         return "採用済み" if item_id in self.drafts.bank.item_by_id else "このファイルにありません"
 
+    def bank_refused(self, exc: BankError, not_taken: str, again: str, *, unread: bool = True) -> bool:
+        """Say so when a decision is refused for the bank, not the draft (False: the draft's own refusal): the bank
+        folder, or its file of an article the drafts quote, gone during the session (`bank_gone`), or, with `unread`, a
+        bank file that no longer reads, named as `check` names it (hostile20: 「! (file): not a regular file」 and
+        「[e]で直すか [d]で破棄してください」). `not_taken`: 「採用できません。」; `again`: 「[a] で採用し」."""
+        from quizgen.extract import review as rv
+
+        gone = self.bank_gone(exc)
+        if gone is not None:
+            click.echo(safe(f"  ! {gone}{not_taken}元に戻してから、もう一度 {again}てください。"))
+            return True
+        if not (unread and isinstance(exc, rv.BankUnread)):
+            return False
+        for p in exc.problems:
+            click.echo(safe(f"  ! {p}"))
+        files = "、".join(dict.fromkeys(p.file for p in exc.problems))
+        click.echo(safe(f"  ! 下書きではなく、バンクのファイル {files} が読めません (レビューの途中で変わったようです)。"
+                        f"{not_taken}そのファイルを直してから、もう一度 {again}てください。"))
+        return True
+
     def bank_gone(self, exc: BankError) -> str | None:
         """What of the bank went away during the session, when that is why a decision is refused (the folder, or
         the file of an article the drafts quote); None when the refusal is the draft's own."""
@@ -406,10 +424,8 @@ class Session:
         try:
             self.drafts = rv.discard(self.drafts, item.id, reason)
         except BankError as exc:  # hostile19: the bank folder, or its file of the article, gone meanwhile
-            gone = self.bank_gone(exc)
-            if gone is None:
+            if not self.bank_refused(exc, "破棄は保存されていません。", "[d] で破棄し"):
                 raise
-            click.echo(safe(f"  ! {gone}破棄は保存されていません。元に戻してから、もう一度 [d] で破棄してください。"))
             return
         self.history.append(Decision("discard", item, position))
         self.counts["discard"] += 1
@@ -427,7 +443,13 @@ class Session:
         last = self.history.pop()
         if last.kind == "accept":
             assert last.accepted is not None and last.target is not None
-            self.drafts = rv.undo_accept(self.drafts, last.accepted, last.target, last.original, last.position)
+            try:
+                self.drafts = rv.undo_accept(self.drafts, last.accepted, last.target, last.original, last.position)
+            except BankError as exc:  # hostile20: the bank gone was 20-40 「unknown article」 blaming the drafts
+                if not self.bank_refused(exc, "取り消しは保存されていません。", "[u] で取り消し", unread=False):
+                    raise
+                self.history.append(last)  # not undone: `u` can undo it once the bank is back
+                return
         else:
             self.drafts = rv.restore(self.drafts, last.original)
         if last.kind in self.counts:

@@ -91,12 +91,17 @@ class Opened:
         return len(self.drafts.items) - len(self.drafts.pending)
 
 
+class BankUnread(BankError):
+    """A bank file a decision reads cannot be read (a folder, bytes that are not UTF-8, not YAML): the bank is at fault,
+    not the draft (hostile20: review named no file and advised editing or discarding the draft)."""
+
+
 def _bank_texts(bank_dir: Path, file: Path) -> list[tuple[str, str]]:
     """Every bank file's text but the drafts file's own (when it lies inside the bank)."""
     inside = file.resolve().is_relative_to(bank_dir.resolve())
     texts, problems = read_files([p for p in bank_files(bank_dir) if not (inside and p.resolve() == file.resolve())])
     if problems:
-        raise BankError(problems)
+        raise BankUnread(problems)
     return texts
 
 
@@ -569,7 +574,7 @@ def _appended(existing: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
     return {k: merged[k] for k in SECTIONS if merged.get(k)}
 
 
-__all__ = ["KINDS", "Drafts", "Kind", "Opened", "Outcome", "accept", "asks_a_date", "confirm_person", "discard", "fitting_kinds",
-           "kind_of", "kind_problem", "misfits", "new_person", "open_drafts",
+__all__ = ["KINDS", "BankUnread", "Drafts", "Kind", "Opened", "Outcome", "accept", "asks_a_date", "confirm_person",
+           "discard", "fitting_kinds", "kind_of", "kind_problem", "misfits", "new_person", "open_drafts",
            "proposed_people", "readings_gone", "rebuild", "restore",
            "still_missing", "undo_accept", "unknown_readings", "update", "with_kind"]

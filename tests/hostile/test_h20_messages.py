@@ -25,7 +25,7 @@ from typing import Any
 
 import pytest
 import yaml
-from harness import DEV_ARTICLE, EXTRACT, Ran, command, drafts_workspace, run
+from harness import DEV_ARTICLE, EXTRACT, Ran, command, drafts_workspace, run, script_editor
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -38,6 +38,68 @@ def _no_editor(monkeypatch: pytest.MonkeyPatch) -> None:
 def _drafts(drafts: Path) -> list[dict[str, Any]]:
     items: list[dict[str, Any]] = yaml.safe_load(drafts.read_text(encoding="utf-8"))["items"]
     return items
+
+
+# --------------------------------------------------------------------------- cause 2: undo after the bank went away
+
+GONE = {"folder": ("rm -rf cls", "  ! バンクのフォルダ {bank} が見つかりません (レビューの途中で移動されたか削除されました)。"),
+        "file": ("rm -f cls/items/001.yaml", "  ! バンクから記事 001 の出典が消えました (レビューの途中でバンクのファイルが"
+                                              "削除されたか変更されました)。")}
+
+
+@pytest.mark.parametrize("gone", ["folder", "file"])
+def test_an_undo_after_the_bank_went_away_says_so_and_the_review_goes_on(tmp_path: Path,
+                                                                         monkeypatch: pytest.MonkeyPatch,
+                                                                         gone: str) -> None:
+    drafts = drafts_workspace(tmp_path)
+    script, said = GONE[gone]
+    script_editor(tmp_path, monkeypatch, f'cd "{tmp_path}" && {script}')  # the bank goes while the editor is open
+    ran = run("review", str(drafts), "--bank", str(tmp_path / "cls"), input="a\ny\nu\nq\n")
+    assert ran.fails_cleanly(0) == "", ran  # the review went on to `q`
+    assert "unknown article" not in ran.out and "unknown entity" not in ran.out, ran.out
+    shown = said.format(bank=tmp_path / "cls")
+    assert (f"{shown}取り消しは保存されていません。元に戻してから、もう一度 [u] で取り消してください。\n") in ran.out, ran.out
+    assert "採用 1 件、破棄 0 件" in ran.out  # the undo was not taken: the accept stands
+    assert _drafts(drafts)[0]["id"] != "a001-date-80f0bf"  # nor the draft put back
+
+
+# --------------------------------------------------------------------------- cause 3: accept, a bank file unreadable
+
+UNREAD = {"folder": ('rm -f cls/sources.yaml && mkdir cls/sources.yaml', "cls/sources.yaml",
+                     "not a regular file (a folder); only plain text files are read"),
+          "not-utf8": ("printf '\\377\\376 garbage' > cls/items/001.yaml", "cls/items/001.yaml",
+                       "not UTF-8 text (invalid start byte); save the file as UTF-8")}
+
+
+@pytest.mark.parametrize("fault", ["folder", "not-utf8"])
+def test_an_accept_refused_for_a_bank_file_names_the_file_not_the_draft(tmp_path: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch,
+                                                                        fault: str) -> None:
+    drafts = drafts_workspace(tmp_path)
+    before = drafts.read_text(encoding="utf-8")
+    script, shown, message = UNREAD[fault]
+    script_editor(tmp_path, monkeypatch, f'cd "{tmp_path}" && {script}')
+    ran = run("review", str(drafts), "--bank", "cls", input="y\na\nq\n")
+    assert ran.fails_cleanly(0) == "", ran
+    assert (f"  ! {shown}:1:1: (file): {message}\n"
+            f"  ! 下書きではなく、バンクのファイル {shown} が読めません (レビューの途中で変わったようです)。採用できません。"
+            "そのファイルを直してから、もう一度 [a] で採用してください。\n") in ran.out, ran.out
+    assert "[e]で直すか" not in ran.out
+    assert drafts.read_text(encoding="utf-8") == before  # the draft stays undecided
+
+
+def test_a_discard_refused_for_a_bank_file_names_the_file_and_the_review_goes_on(tmp_path: Path,
+                                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    drafts = drafts_workspace(tmp_path)
+    before = drafts.read_text(encoding="utf-8")
+    script, shown, message = UNREAD["folder"]
+    script_editor(tmp_path, monkeypatch, f'cd "{tmp_path}" && {script}')
+    ran = run("review", str(drafts), "--bank", "cls", input="y\nd\n重複\nq\n")
+    assert ran.fails_cleanly(0) == "", ran
+    assert (f"  ! {shown}:1:1: (file): {message}\n"
+            f"  ! 下書きではなく、バンクのファイル {shown} が読めません (レビューの途中で変わったようです)。破棄は保存されて"
+            "いません。そのファイルを直してから、もう一度 [d] で破棄してください。\n") in ran.out, ran.out
+    assert drafts.read_text(encoding="utf-8") == before
 
 
 # --------------------------------------------------------------------------- cause 6: a drafts file cut inside a draft
