@@ -8,6 +8,7 @@ losing that decision. Now the prompt refuses it, says why, and asks again.
 
 from __future__ import annotations
 
+import os
 import subprocess
 from pathlib import Path
 
@@ -15,11 +16,13 @@ import yaml
 from harness import DEV_ARTICLE, Ran, command, drafts_workspace, run
 
 SJIS = "\u3042\u3042".encode("shift_jis")  # 'ああ' as a Shift_JIS terminal sends it
+#: The quizgen under test where PYTHONPATH names it (a checkout run without installing it), else the installed one.
+_CHECKOUT = {k: v for k, v in os.environ.items() if k == "PYTHONPATH"}
 
 
 def _typed(args: list[str], keys: bytes) -> Ran:
     res = subprocess.run(command(*args), input=keys, capture_output=True, timeout=120, check=False,
-                         env={"EDITOR": "true", "PATH": "/usr/bin:/bin", "LC_ALL": "C.UTF-8"})
+                         env={"EDITOR": "true", "PATH": "/usr/bin:/bin", "LC_ALL": "C.UTF-8", **_CHECKOUT})
     out, err = res.stdout.decode("utf-8", "replace"), res.stderr.decode("utf-8", "replace")
     return Ran(res.returncode, out, err)
 
