@@ -120,8 +120,6 @@ def foreign_comments(text: str) -> tuple[str, ...]:
                  if not _own(c.text) and not (known and _comment_print(c.text) in prints))
 
 
-__all__ = ["edited", "foreign_comments", "stamped"]
-
 
 @dataclass(frozen=True)
 class Cut:
@@ -137,9 +135,9 @@ class Cut:
 
 
 def cut_off(text: str) -> Cut | None:
-    """Whether the drafts file `text` is one extract wrote (its fingerprints) whose last item lacks the `draft: true`
-    every draft has and is not as extract wrote it, every other item a draft: a file cut short inside that draft
-    (hostile20: it was 「not a drafts file」 to extract -o and 「a bank file」 to review). None otherwise."""
+    """Where the drafts file `text` is cut short inside its last draft: a file extract wrote (its fingerprints) whose
+    last item lacks the `draft: true` every draft has and is not as extract wrote it, every other item a draft
+    (hostile20: it was 「not a drafts file」 to extract -o and 「a bank file」 to review); None for any other file."""
     prints = _prints(text)
     data, problems = load_located(text, "(drafts)") if prints else (None, [])
     items = data.get("items") if isinstance(data, LocMap) and not problems else None
@@ -151,3 +149,6 @@ def cut_off(text: str) -> Cut | None:
         return None
     name = last.get("id")
     return Cut(name if isinstance(name, str) else "?", items.item_locs[-1].line, len(text.splitlines()))
+
+
+__all__ = ["Cut", "cut_off", "edited", "foreign_comments", "stamped"]
