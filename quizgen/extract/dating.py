@@ -27,8 +27,10 @@ _FULL = re.compile(rf"(?<![0-9０-９])({_D}{{4}})年({_D}{{1,2}})月(?:({_D}{{1
 _YEAR = re.compile(rf"(?<![0-9０-９])({_D}{{4}})年(?!{_D}{{1,2}}月|度|代|間|ぶり|以上)")
 # a relative year and its month, also across は/も (去年は7月に: 2024年7月, never the page's year)
 # a year in two digits as news writes it (18年に離脱, 23年12月, 24年3月には): a year of the 2000s, on a page of the 2000s;
-# never after a digit, an era name, 同/第/約 (約24年: a span), nor before ぶり/間/前/度/代 (quizgen.japanese.dates)
-_SHORT = re.compile(rf"(?<![0-9０-９年度同約計和成治正第])({_D}{{2}})年(?:({_D}{{1,2}})月(?:({_D}{{1,2}})日)?)?"
+# never after a digit, an era name, 同/第/約 (約24年: a span) or この/ここ/過去 (この10年: a decade), nor before ぶり/間/前/度/代
+# (quizgen.japanese.dates)
+_SHORT = re.compile(r"(?<!この)(?<!ここ)(?<!過去)(?<!直近)(?<!最近)"
+                    rf"(?<![0-9０-９年度同約計和成治正第])({_D}{{2}})年(?:({_D}{{1,2}})月(?:({_D}{{1,2}})日)?)?"
                     r"(?=[0-9０-９]|には|に|まで|から|の|、|は|も|が|を|以降|以来|末|初め|初頭|前半|後半|"
                     r"中|時点|春|夏|秋|冬|」|）|\))")
 _REL = re.compile(rf"({'|'.join(w for w, _ in RELATIVE_YEARS)})(?:(?:の|は|も)?({_D}{{1,2}})月(?:({_D}{{1,2}})日)?)?")

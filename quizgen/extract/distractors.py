@@ -13,6 +13,7 @@ then may a false statement swap it in (the article contradicts it).
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import random
 import re
 from collections.abc import Callable, Iterable, Sequence
@@ -62,8 +63,9 @@ class Choice:
 
 def choose(kind: ItemKind, answer: str, accepted: Iterable[str], prompt: str, pools: Pools, bank: Bank,
            rng: random.Random, *, entity_type: EntityType | None = None, title: str | None = None,
-           date: tuple[int, int | None, int | None] | None = None) -> Choice:
-    """Up to three distractors for an answer of `kind` (see the module doc)."""
+           date: tuple[int, int | None, int | None] | None = None, written: dt.date | None = None) -> Choice:
+    """Up to three distractors for an answer of `kind` (see the module doc). `written`: the page's date; a date
+    before it gets no distractor after it (a wrong answer no student could pick: newuser11)."""
     taken = {normalise(a) for a in (answer, *accepted) if a}
     shown = normalise(prompt)
 
@@ -72,7 +74,7 @@ def choose(kind: ItemKind, answer: str, accepted: Iterable[str], prompt: str, po
         return bool(key) and key not in taken and key not in shown
 
     if date is not None:
-        return _dates(date, pools, bank, fresh, rng)
+        return _dates(date, pools, bank, _by(written, date, fresh), rng)
     if kind in (ItemKind.NUMBER, ItemKind.ANNIVERSARY, ItemKind.DURATION):
         return _numbers(answer, pools, bank, fresh, anniversary=kind is ItemKind.ANNIVERSARY)
     etype = entity_type or _TYPE_OF_KIND.get(kind)
@@ -161,6 +163,24 @@ def _dates(date: tuple[int, int | None, int | None], pools: Pools, bank: Bank, f
     rng.shuffle(bank_side)
     near = [_date_text(*o) for o in _near(date)]
     return _take(article, [*near[:1], *bank_side, *near[1:]], fresh)
+
+
+def _by(written: dt.date | None, date: tuple[int, int | None, int | None], fresh: Fresh) -> Fresh:
+    """`fresh`, and for an answer dated no later than the page was `written`, no date after it, compared as precisely
+    as the answer is (2022年12月 is not after a page of 2022-12-21; 2025年2月 is)."""
+    size = 1 + (date[1] is not None) + (date[2] is not None)
+    page = (written.year, written.month, written.day)[:size] if written is not None else None
+    if page is None or date[:size] > page:
+        return fresh  # a plan for next spring: later dates are fair wrong answers
+
+    def before(ja: str) -> bool:
+        m = _WHEN_OF.fullmatch(ja)
+        return m is None or tuple(int(g) for g in m.groups() if g)[:size] <= page
+
+    return lambda ja: fresh(ja) and before(ja)
+
+
+_WHEN_OF = re.compile(r"([0-9]{4})年(?:([0-9]{1,2})月(?:([0-9]{1,2})日)?)?")
 
 
 def _near(date: tuple[int, int | None, int | None]) -> list[tuple[int, int | None, int | None]]:

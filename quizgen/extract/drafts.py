@@ -376,7 +376,8 @@ def build(f: Fact, masks: Mapping[Span, str], ctx: Context) -> Built:
     entity_type = _entity_type(c, ctx.bank)
     taken = (*accept, *(known.names() if known is not None else ()))  # the entity's names are accepted answers too
     choice = choose(c.kind, answer, taken, prompt, ctx.pools, ctx.bank, rng, entity_type=entity_type,
-                    title=c.title, date=(c.date.year, c.date.month, c.date.day) if c.date is not None else None)
+                    title=c.title, date=(c.date.year, c.date.month, c.date.day) if c.date is not None else None,
+                    written=ctx.page.published)
     false = _false_statement(f, choice, label, shown)
     if false and c.date is not None and not possible(text, c.date, choice.texts[0].ja, resolved, ctx.page):
         false = None  # 10月11日から10月10日まで: a swapped date that breaks the sentence's own order is no claim
@@ -578,10 +579,21 @@ _DATE_PARTICLE = re.compile(r"(?:には|にも|では|までに|から|まで|�
 _LEADING_PARTICLE = re.compile(r"^(?:[、\s]|[はがをにのもとでへ](?![ぁ-ゖ]))+")
 
 
+# a date that only dates the noun after it, which is what the sentence acts on (（10月）の第20回党大会の成功に祝意を伝えた,
+# newuser11: the 年表 said the congratulation was in October; （8月）のペロシ米下院議長の台湾訪問を念頭に), not where or
+# with what the act took place (3月の全人代で選出, 5月9日の記念式典に合わせて)
+_NOUN = r"[\u4e00-\u9fff\u30a1-\u30fa\u30fc0-9０-９・]{1,16}"
+_DATES_A_NOUN = re.compile(rf"の({_NOUN}(?:の{_NOUN}){{0,3}})(?<!後)(?<!前)(?<!以降)(?<!以来)(?<!中)"
+                           r"(?=を|への|に(?!合わせ|あわせ|際し|先立|よ)|が|は)")  # not 侵攻後に, 報告書によると
+
+
 def _event(text: str, dates: Mapping[Span, str], dated: Resolved) -> str:
     """The sentence as an event label: without its date, the particle that goes with it (習氏は7日にモスクワに到着し
     -> 習氏はモスクワに到着し, never 習氏はにモスクワ; 李氏は3月の全人代で -> 李氏は全人代で; 1日は建国75周年 ->
     建国75周年), its final 。 and the comma the date leaves; it never begins with a particle."""
+    only = _DATES_A_NOUN.match(text, dated.end)
+    if only is not None:  # 10月の第20回党大会の成功に祝意を伝えた: October dates the congress, not the congratulation
+        return only.group(1)
     particle = _DATE_PARTICLE.match(text, dated.end)
     end = particle.end() if particle is not None else dated.end
     rest = {span: v for span, v in dates.items() if not (span[0] < end and dated.start < span[1])}

@@ -259,6 +259,8 @@ def _a_word(c: Candidate) -> bool:
         return False
     if c.kind is ItemKind.PERSON and a in _TITLE_WORDS:
         return False  # イランの（最高）指導者: part of a title, not a person
+    if c.rule in ("phrase", "quoted", "stance") and a.startswith(("この", "その", "あの", "ここ")):
+        return False  # 「（この10年）、…」: a demonstrative points back into the text, no term to learn (newuser11)
     if c.rule == "phrase" and a.startswith(("別の", "他の", "ほかの", "同じ")):
         return False  # （別の決議案）を近く採決: which one, the blank cannot say
     if c.rule == "number" and re.fullmatch(r"(一|1|１|ひと)つ", a):

@@ -46,7 +46,7 @@ _BOTH = re.compile(_NOT_AFTER + r"両(国|首脳|政府|軍)")
 _EITHER = re.compile(_NOT_AFTER + r"(?:両氏|双方)")  # fine only where the sentence names both before it
 _PAIR = re.compile(r"(?<![\u4e00-\u9fff\u30a1-\u30fa])([中日米ロ露朝韓印英仏独豪台伊加])([中日米ロ露朝韓印英仏独豪台伊加])"
                    r"(?=[、，,\s両間首関会貿軍合共の]|$)")
-_SHORT_YEAR = re.compile(r"(?<![0-9０-９年度同約計和成治正])([0-9]{2})年"
+_SHORT_YEAR = re.compile(r"(?<!この)(?<!ここ)(?<!過去)(?<!直近)(?<!最近)(?<![0-9０-９年度同約計和成治正])([0-9]{2})年"
                          r"(?=[0-9]{1,2}(?:[〜～~][0-9]{1,2})?月|に|には|から|まで|の|、|は|以降|末|初め|秋|春|夏|冬|比)")
 # after a two-digit year, what only a year can be followed by (30年までに, 21年比で; never 10年の節目, a span)
 _YEAR_ONLY = re.compile(r"(?:比|までに|まで)")

@@ -171,7 +171,7 @@ def mentioned(text: str) -> Mentioned:
 # A two-digit year as Japanese news writes one (「24年までの目標」, 「22年2月」): not after a digit, an era name
 # (平成24年), 同/年度 or 約 (約24年: a span), and followed by a month or a word that makes it a point in time
 # (never 24年ぶり, 24年間, 24年前).
-_SHORT_YEAR_RE = re.compile(r"(?<![0-9年度同約計和成治正])([0-9]{2})年"
+_SHORT_YEAR_RE = re.compile(r"(?<!この)(?<!ここ)(?<!過去)(?<!直近)(?<!最近)(?<![0-9年度同約計和成治正])([0-9]{2})年"
                             r"(?=[0-9]{1,2}月|には|に|まで|から|の|、|は|も|が|を|以降|以来|末|初め|初頭|前半|後半|"
                             r"中|時点|春|夏|秋|冬|比|」|）|\))")  # 21年比で: compared with 2021
 
