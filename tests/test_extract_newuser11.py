@@ -41,3 +41,18 @@ def test_a_date_of_the_noun_a_sentence_acts_on_dates_that_noun_on_the_timeline()
     items = extract(f"2022-12-21 5時00分\n{BODY}\n", src, bank, load_analyzer(), keep_all=True).items
     october = next(i for i in items if i.answer.ja == "2022年10月")
     assert october.event is not None and october.event.ja == "第20回党大会の成功", october.event  # not 祝意を伝えた
+
+
+def test_a_person_the_bank_knows_gets_wrong_answers_of_the_same_post() -> None:
+    """「会談には中国側から王毅（ワン・イー）国務委員兼外相らが同席した」: no title read after the reading, so the wrong
+    answers were 習近平 / プーチン / ゼレンスキー (newuser11 typed 楊潔篪 / 秦剛 / 李克強); the bank's posts for 王毅 (外相…)
+    choose them now."""
+    bank = load_bank(resources.bank_dir())
+    src = Source(id="009", file="a.txt", headline=Text("習主席、メドベージェフ氏と会談", ""), outlet=Text("テスト新聞", "Test"),
+                 published="2022-12-21")
+    body = ("中国の習近平（シー・ジンピン）国家主席は21日、ロシアのメドベージェフ前大統領と会談した。\n"
+            "会談には中国側から王毅（ワン・イー）国務委員兼外相らが同席した。")
+    items = extract(f"2022-12-21 5時00分\n{body}\n", src, bank, load_analyzer(), keep_all=True).items
+    wang = next(i for i in items if i.answer.ja == "王毅")
+    wrong = {d.ja for d in wang.distractors}
+    assert wrong and not wrong & {"習近平", "プーチン", "メドベージェフ"}, wrong

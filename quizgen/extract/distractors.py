@@ -63,7 +63,8 @@ class Choice:
 
 def choose(kind: ItemKind, answer: str, accepted: Iterable[str], prompt: str, pools: Pools, bank: Bank,
            rng: random.Random, *, entity_type: EntityType | None = None, title: str | None = None,
-           date: tuple[int, int | None, int | None] | None = None, written: dt.date | None = None) -> Choice:
+           date: tuple[int, int | None, int | None] | None = None, written: dt.date | None = None,
+           of: Entity | None = None) -> Choice:
     """Up to three distractors for an answer of `kind` (see the module doc). `written`: the page's date; a date
     before it gets no distractor after it (a wrong answer no student could pick: newuser11)."""
     taken = {normalise(a) for a in (answer, *accepted) if a}
@@ -85,7 +86,9 @@ def choose(kind: ItemKind, answer: str, accepted: Iterable[str], prompt: str, po
         key = normalise(ja)
         return fresh(ja) and not any(len(t) >= 2 and (t in key or key in t) for t in taken)
 
-    return _named(etype, title, pools, bank, other_name, rng, answer)
+    titles = {title} if title else _posts(of) - _HONORIFICS if of is not None and etype is EntityType.PERSON else set()
+    # (王毅氏 and 習近平氏: 氏 is no post they share)
+    return _named(etype, titles, pools, bank, other_name, rng, answer)
 
 
 def _take(first: Sequence[Text], then: Sequence[Text], fresh: Fresh) -> Choice:
@@ -110,22 +113,28 @@ _FEATURE = re.compile(r"(海峡|海|洋|湾|島|半島|州|省|県|市|区|地�
 """The kind of place a name's last word says (ベーリング海, 黒海, アラスカ州): a sea's wrong answers are seas."""
 
 
-def _named(etype: EntityType, title: str | None, pools: Pools, bank: Bank, fresh: Fresh, rng: random.Random,
+def _named(etype: EntityType, titles: set[str], pools: Pools, bank: Bank, fresh: Fresh, rng: random.Random,
            answer: str = "") -> Choice:
     feature = _FEATURE.search(answer) if etype is EntityType.PLACE else None
     if feature is not None:  # newuser6: アフガニスタン offered beside ベーリング海
         fresh = _same_feature(fresh, feature.group(1))
     same = [n for n in pools.named if n.type is etype]
     people = [e for e in bank.entities if e.type is etype]
-    if etype is EntityType.PERSON and title:  # a president for a president: same title first
-        same = sorted((n for n in same if n.title is None or _same_post(n.title, title)), key=lambda n: n.title != title)
+    if etype is EntityType.PERSON and titles:  # a president for a president: same title first
+        known = {e.ja: _posts(e) for e in people}  # 中国の習近平（シー・ジンピン）国家主席: no title read, his posts
+        same = sorted((n for n in same if any(_same_post(p, t) for p in ({n.title} if n.title else known.get(n.ja))
+                                              or titles for t in titles)),
+                      key=lambda n: n.title not in titles)
         # newuser9: 習近平 and プーチン offered as India's prime minister (インドの（　）首相)
-        people = [e for e in people if not (posts := _posts(e)) or any(_same_post(p, title) for p in posts)]
+        people = [e for e in people if not (posts := _posts(e)) or any(_same_post(p, t) for p in posts for t in titles)]
     bank_side = [Text(e.ja, e.en) for e in people]
     rng.shuffle(bank_side)
     choice = _take([Text(n.ja, n.en) for n in same], bank_side, fresh)
     first = next((n for n in same if choice.texts and n.ja == choice.texts[0].ja), None)
     return dataclasses.replace(choice, title=first.title if first is not None else None)
+
+
+_HONORIFICS = frozenset({"氏", "さん", "様"})
 
 
 def _posts(person: Entity) -> set[str]:

@@ -376,7 +376,8 @@ def build(f: Fact, masks: Mapping[Span, str], ctx: Context) -> Built:
     entity_type = _entity_type(c, ctx.bank)
     taken = (*accept, *(known.names() if known is not None else ()))  # the entity's names are accepted answers too
     choice = choose(c.kind, answer, taken, prompt, ctx.pools, ctx.bank, rng, entity_type=entity_type,
-                    title=c.title, date=(c.date.year, c.date.month, c.date.day) if c.date is not None else None,
+                    title=c.title, of=known,  # 王毅（ワン・イー）国務委員兼外相: no title read, the bank's posts (newuser11)
+                    date=(c.date.year, c.date.month, c.date.day) if c.date is not None else None,
                     written=ctx.page.published)
     false = _false_statement(f, choice, label, shown)
     if false and c.date is not None and not possible(text, c.date, choice.texts[0].ja, resolved, ctx.page):
