@@ -579,3 +579,20 @@ def test_the_readme_s_reading_figure_is_what_the_bench_measures(capsys: pytest.C
     assert drafts is not None and ratio is not None, printed
     readme = re.sub(r"\s+", " ", (root / "README.md").read_text(encoding="utf-8"))
     assert f"{ratio.group(1)} over the {drafts.group(1)} default drafts of the test articles" in readme
+
+
+def test_a_yaml_edit_in_japanese_alone_is_saved_with_the_english_left_to_write(work: Path,
+                                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """newuser11: a save was refused five times over 「prompt.en: required field is missing」 until every text had
+    `en: 'TODO: translate'` and a `missing:` list; a class that needs no English writes the Japanese alone."""
+    editor = work / "editor.py"
+    editor.write_text(
+        "import sys, pathlib, yaml\np = pathlib.Path(sys.argv[1])\nd = yaml.safe_load(p.read_text(encoding='utf-8'))\n"
+        "d['prompt'] = '中国の習近平国家主席が会談した相手は誰か。'\nd['cloze'] = {'ja': '中国の[[習近平]]国家主席'}\n"
+        "p.write_text(yaml.safe_dump(d, allow_unicode=True), encoding='utf-8')\n", encoding="utf-8")
+    monkeypatch.setenv("EDITOR", f"{sys.executable} {editor}")
+    code, out = review(work, "y\nq\n")
+    assert code == 0 and "required field is missing" not in out, out
+    edited = drafts(work)[0]
+    assert edited["prompt"] == {"ja": "中国の習近平国家主席が会談した相手は誰か。", "en": "TODO: translate"}
+    assert "prompt.en" in edited["missing"] and edited["draft"] is True  # type: ignore[operator]

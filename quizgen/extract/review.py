@@ -296,11 +296,42 @@ def rebuild(drafts: Drafts, item_id: str, edited_text: str) -> tuple[Item, str |
     data = bank_data(drafts.records)
     # the id stays (hostile15: an edit that changed it was dropped whole, 「保存しました」 said): the draft's number,
     # its fingerprint and the bank's links hang on it; the caller tells the teacher
-    data["items"] = [{**plain(edited), "id": item_id} if i["id"] == item_id else i for i in data.get("items", [])]
+    data["items"] = [{**_english_left(plain(edited)), "id": item_id} if i["id"] == item_id else i
+                     for i in data.get("items", [])]
     bank = loads_bank_files([*_bank_texts(drafts.bank_dir, drafts.path), (dumps_yaml(data), str(drafts.path))],
                             drafts.articles)
     typed = edited["id"]
     return bank.item_by_id[item_id], (typed if typed != item_id else None)
+
+
+_TEXT_FIELDS = ("prompt", "answer", "explanation", "statement", "false_statement", "cloze", "event")
+
+
+def _english_left(item: dict[str, Any]) -> dict[str, Any]:
+    """An edited draft with every text written in Japanese alone (`prompt: …` or `prompt: {ja: …}`) given the English
+    placeholder a draft has until a reviewer writes it, and listed in `missing` (newuser11: a save was refused five
+    times over 「prompt.en: required field is missing」 in a class that needs no English)."""
+    out = dict(item)
+    left: list[str] = []
+    answer = out.get("answer")
+    for name in _TEXT_FIELDS:
+        value = out.get(name)
+        if isinstance(value, str) or (isinstance(value, dict) and "ja" in value and "en" not in value):
+            en = TODO_EN
+            if name == "cloze":  # a cloze's English has its blank too
+                en += f" [[{answer.get('en', TODO_EN) if isinstance(answer, dict) else TODO_EN}]]"
+            out[name] = {"ja": value if isinstance(value, str) else value["ja"], "en": en}
+            left.append(f"{name}.en")
+    if isinstance(out.get("distractors"), list):
+        listed = out["distractors"]
+        out["distractors"] = [{"ja": d, "en": TODO_EN} if isinstance(d, str)
+                              else {**d, "en": TODO_EN} if isinstance(d, dict) and "en" not in d else d for d in listed]
+        if out["distractors"] != listed:
+            left.append("distractors.en")
+    if left:
+        known = out.get("missing")
+        out["missing"] = list(dict.fromkeys([*(known if isinstance(known, list) else []), *left]))
+    return out
 
 
 def restore(drafts: Drafts, item: Item) -> Drafts:
