@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 
 #: Every character the bank refuses and the outputs remove: C0 but tab and newline, DEL, C1, U+FFFE, U+FFFF.
 CONTROL_CHARS = "".join(map(chr, [*range(0x00, 0x09), *range(0x0B, 0x20), *range(0x7F, 0xA0), 0xFFFE, 0xFFFF]))
@@ -135,42 +136,58 @@ def visible(text: str) -> str:
     return _UNSHOWN_RE.sub(_shown, text)
 
 
+def _typed_fault(text: str, limit: int) -> tuple[str, int] | None:
+    """What is wrong with a typed line, first fault first: ("utf8", 0), ("control", at), ("invisible", at) or
+    ("long", length); None when nothing is."""
+    if not_utf8(text):
+        return "utf8", 0
+    at = find_control(text)
+    if at is not None:
+        return "control", at
+    at = find_invisible(text)
+    if at is not None:  # a bank text may hold none (`quizgen check`): hostile15, a discard reason with U+202E
+        return "invisible", at
+    return ("long", len(text)) if len(text) > limit else None
+
+
+def _invisible_ja(text: str, at: int) -> str:
+    char = text[at]
+    name = unicodedata.name(char, "")
+    why = "保存された順と違う順に表示されることがあります" if char in _BIDI else "表示されないので、見た目と違う文になります"
+    return (f"見えない書式文字 {code_point(char)}{' ' + name if name else ''} ({at + 1}文字目) が入っています ({why})。"
+            "消して入力し直してください。")
+
+
+_Said = Callable[[str, int, int], str]  # (the line, where or how long, the limit) -> the message
+_TYPED_EN: dict[str, _Said] = {
+    "utf8": lambda _t, _at, _n: "That is not UTF-8 text (is the terminal set to Shift_JIS or EUC-JP?); type it again.",
+    "control": lambda t, at, _n: (f"That holds a control character ({code_point(t[at])} at character {at + 1}: an arrow "
+                                  "or function key?); type it again."),
+    "invisible": lambda t, at, _n: f"That holds an {invisible_at(t, at)}; type it again.",
+    "long": lambda _t, size, n: f"That is {size:,} characters, more than the {n:,} it may have; type a shorter one.",
+}
+_TYPED_JA: dict[str, _Said] = {
+    "utf8": lambda _t, _at, _n: ("UTF-8 の文字ではありません (端末が Shift_JIS か EUC-JP になっていませんか)。"
+                                 "入力し直してください。"),
+    "control": lambda t, at, _n: (f"制御文字 ({code_point(t[at])}、{at + 1}文字目: 矢印キーかファンクションキー?) が"
+                                  "入っています。入力し直してください。"),
+    "invisible": lambda t, at, _n: _invisible_ja(t, at),
+    "long": lambda _t, size, n: f"{size:,}文字です。この項目は{n:,}文字までなので、短くして入力し直してください。",
+}
+
+
 def typed_problem(text: str, limit: int) -> str | None:
     """Why a line typed at a prompt cannot be kept ("That is not UTF-8 text …"), or None: it must be UTF-8, hold
     no control character nor invisible formatting character, and have at most `limit` characters."""
-    if not_utf8(text):
-        return "That is not UTF-8 text (is the terminal set to Shift_JIS or EUC-JP?); type it again."
-    at = find_control(text)
-    if at is not None:
-        return (f"That holds a control character ({code_point(text[at])} at character {at + 1}: an arrow or function "
-                "key?); type it again.")
-    at = find_invisible(text)
-    if at is not None:  # a bank text may hold none (`quizgen check`): hostile15, a discard reason with U+202E
-        return f"That holds an {invisible_at(text, at)}; type it again."
-    if len(text) > limit:
-        return f"That is {len(text):,} characters, more than the {limit:,} it may have; type a shorter one."
-    return None
+    fault = _typed_fault(text, limit)
+    return None if fault is None else _TYPED_EN[fault[0]](text, fault[1], limit)
 
 
 def typed_problem_ja(text: str, limit: int) -> str | None:
     """`typed_problem` said in Japanese, for a prompt of a Japanese screen (review's edit form: hostile20, 「That is 13
     characters, more than the 12 it may have」 in the middle of it)."""
-    if not_utf8(text):
-        return "UTF-8 の文字ではありません (端末が Shift_JIS か EUC-JP になっていませんか)。入力し直してください。"
-    at = find_control(text)
-    if at is not None:
-        return (f"制御文字 ({code_point(text[at])}、{at + 1}文字目: 矢印キーかファンクションキー?) が入っています。"
-                "入力し直してください。")
-    at = find_invisible(text)
-    if at is not None:
-        char = text[at]
-        name = unicodedata.name(char, "")
-        why = "保存された順と違う順に表示されることがあります" if char in _BIDI else "表示されないので、見た目と違う文になります"
-        return (f"見えない書式文字 {code_point(char)}{' ' + name if name else ''} ({at + 1}文字目) が入っています ({why})。"
-                "消して入力し直してください。")
-    if len(text) > limit:
-        return f"{len(text):,}文字です。この項目は{limit:,}文字までなので、短くして入力し直してください。"
-    return None
+    fault = _typed_fault(text, limit)
+    return None if fault is None else _TYPED_JA[fault[0]](text, fault[1], limit)
 
 
 QUOTE_CHARS = 60  # how much of a long value a message quotes
