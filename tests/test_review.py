@@ -293,7 +293,8 @@ def test_editing_the_answer_drops_the_old_entity_link(work: Path) -> None:
 
 def test_an_answer_edited_to_another_name_offers_that_entity_and_an_alias_keeps_its_own(work: Path) -> None:
     sco = next(k for k, i in enumerate(drafts(work)) if i.get("entity") == "sco")
-    code, out = review(work, "s\n" * sco + "e\n\nBRICS\n\ny\n" + "\n" * 6 + "y\ny\nq\n")  # link it, save
+    code, out = review(work, "s\n" * sco + "e\n\nBRICS\nn\n\ny\n" + "\n" * 6 + "y\ny\nq\n")  # n: the blank stays;
+    # link it, save
     assert code == 0 and "「BRICS」は登録済みの BRICS (brics) ですか? entity としてつなぎます" in out, out
     assert "! 別解「SCO」は新しい答え「BRICS」の書き方・読みではありません" in out  # and taken out (y)
     assert "accept" not in drafts(work)[sco]
@@ -596,3 +597,29 @@ def test_a_yaml_edit_in_japanese_alone_is_saved_with_the_english_left_to_write(w
     edited = drafts(work)[0]
     assert edited["prompt"] == {"ja": "中国の習近平国家主席が会談した相手は誰か。", "en": "TODO: translate"}
     assert "prompt.en" in edited["missing"] and edited["draft"] is True  # type: ignore[operator]
+
+
+def test_a_new_answer_the_sentence_prints_moves_the_blank_there(work: Path) -> None:
+    """newuser11: moving a blank to a better word meant typing the whole question again. Typing that word as the
+    answer offers the question with the blank moved, the old answer written back into the sentence."""
+    first = drafts(work)[0]
+    assert first["answer"]["ja"] == "2024年5月16日"  # type: ignore[index]
+    code, out = review(work, "e\n\n北京\ny\n9\n\n\ny\n\n\n\n\n\n\n\ny\nq\n")  # 問 kept, 答 北京, move: y, kind 9 (場所)
+    assert code == 0 and "「北京」は問の文中にあります。空欄をそこへ移すと:" in out, out
+    edited = drafts(work)[0]
+    assert edited["answer"]["ja"] == "北京" and edited["kind"] == "place"  # type: ignore[index]
+    assert edited["prompt"]["ja"] == ("中国の習近平国家主席は2024年5月16日、国賓として（　　）を訪れたロシアのプーチン大統領と"  # type: ignore[index]
+                                      "会談した。（　　）に入る語句は何か。")
+    assert edited["cloze"]["ja"] == ("中国の習近平国家主席は2024年5月16日、国賓として[[北京]]を訪れた"  # type: ignore[index]
+                                     "ロシアのプーチン大統領と会談した。")
+
+
+def test_a_new_answer_the_sentence_does_not_print_moves_nothing() -> None:
+    from quizgen.bank.model import Category, Item, ItemKind, Text
+    from quizgen.extract.rewording import moved_blank
+
+    item = Item(id="x", category=Category.FORUMS, kind=ItemKind.PLACE,
+                prompt=Text("習主席は（　　）でプーチン大統領と会談した。（　　）に入る場所はどこか。", ""),
+                answer=Text("北京", ""), explanation=Text("習主席は北京でプーチン大統領と会談した。", ""), evidence=())
+    assert moved_blank(item, "モスクワ") is None  # not in the sentence
+    assert moved_blank(item, "プーチン大統領") == "習主席は北京で（　　）と会談した。（　　）に入る語句は何か。"

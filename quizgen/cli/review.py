@@ -1004,8 +1004,8 @@ def _ask_fields(item: Item, fields: list[tuple[str, str, bool]], changes: dict[s
         if parsed is not None:
             changes[name] = parsed
             typed.add(name)
-            if name == "statement":
-                _carry(item, "statement", changes, typed)
+            if name in ("statement", "answer"):
+                _carry_typed(item, name, changes, typed)
     return kind
 
 
@@ -1035,6 +1035,23 @@ def _save_or_back(label: str) -> str:
         if value in ("<", "＜"):
             return "<"
         click.echo("  y (はい) か n (いいえ) で答えてください (< で前の項目へ)", err=True)
+
+
+def _carry_typed(item: Item, name: str, changes: dict[str, object], typed: set[str]) -> None:
+    """What a typed field brings with it: a reworded true statement to the other forms (`_carry`); a new answer that
+    the question's sentence prints, the blank moved there (the old answer written back), when the teacher says yes."""
+    from quizgen.extract.rewording import moved_blank
+
+    if name == "statement":
+        _carry(item, "statement", changes, typed)
+        return
+    answer = _new_answer(item, changes)
+    moved = moved_blank(item, answer) if answer is not None and "prompt" not in typed else None
+    if moved is not None:
+        click.echo(safe(f"  「{answer}」は問の文中にあります。空欄をそこへ移すと:\n    問   {moved}"))
+        if yes_no("    この問にしますか (元の答は文に戻ります)?"):
+            changes["prompt"] = _typed(item, "prompt", moved)
+            typed.add("prompt")
 
 
 def _carry_prompt(item: Item, name: str, changes: dict[str, object], typed: set[str]) -> None:

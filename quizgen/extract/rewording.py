@@ -136,4 +136,22 @@ def carried(item: Item, field: str, text: str, answer: str | None = None) -> dic
     return {k: v for k, v in out.items() if (t := current[k]) is None or t.ja != v}
 
 
-__all__ = ["carried", "shape"]
+_ASKED = re.compile(r"^（　　）に入る.{1,12}?は(?:誰|どこ|いつ|何)か。$")
+
+
+def moved_blank(item: Item, answer: str) -> str | None:
+    """The prompt with its blank moved to `answer`, a word its sentence prints once (newuser11: moving a blank meant
+    typing the whole question again): the old answer written back into the sentence, the new one blanked, and the
+    question after it asking for 語句; None when the prompt is no blanked sentence or `answer` is not in it once."""
+    parts = _sentence_of(item.prompt.ja)
+    if parts is None or not answer or answer == item.answer.ja or not _ASKED.match(parts[2]):
+        return None
+    before, after, _asked = parts
+    sentence = before + _fill(item) + after
+    if not _once(sentence, answer):
+        return None
+    pre, post = sentence.split(answer)
+    return f"{pre}（　　）{post}（　　）に入る語句は何か。"
+
+
+__all__ = ["carried", "moved_blank", "shape"]
