@@ -441,17 +441,18 @@ class Session:
             click.echo("  取り消す判断がありません")
             return
         last = self.history.pop()
-        if last.kind == "accept":
-            assert last.accepted is not None and last.target is not None
-            try:
+        try:
+            if last.kind == "accept":
+                assert last.accepted is not None and last.target is not None
                 self.drafts = rv.undo_accept(self.drafts, last.accepted, last.target, last.original, last.position)
-            except BankError as exc:  # hostile20: the bank gone was 20-40 「unknown article」 blaming the drafts
-                if not self.bank_refused(exc, "取り消しは保存されていません。", "[u] で取り消し", unread=False):
-                    raise
-                self.history.append(last)  # not undone: `u` can undo it once the bank is back
-                return
-        else:
-            self.drafts = rv.restore(self.drafts, last.original)
+            else:
+                self.drafts = rv.restore(self.drafts, last.original)
+        except BankError as exc:  # hostile20/21: the bank gone was 20-40 「unknown article」 blaming the drafts, for the
+            # undo of an accept and (hostile21) of a discard or an edit alike
+            if not self.bank_refused(exc, "取り消しは保存されていません。", "[u] で取り消し", unread=False):
+                raise
+            self.history.append(last)  # not undone: `u` can undo it once the bank is back
+            return
         if last.kind in self.counts:
             self.counts[last.kind] -= 1
         self.at = self.order.index(last.original.id) if last.original.id in self.order else self.at

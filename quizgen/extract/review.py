@@ -202,11 +202,14 @@ def refusals(text: str, file: Path, bank_dir: Path) -> tuple[Problem, ...]:
 
 
 def _stamp(file: Path) -> str:
-    """What the drafts file holds now, as a hash ("" when it is gone)."""
+    """What the drafts file holds now, as a hash ("" when it is gone, or holds nothing but white space: emptied by an
+    editor or a sync tool that crashed while saving, it has nothing to lose, and the session writes it again —
+    hostile21: the 15 drafts and a discard the session held were never written back)."""
     try:
-        return hashlib.sha256(file.read_bytes()).hexdigest()
+        raw = file.read_bytes()
     except FileNotFoundError:
         return ""
+    return hashlib.sha256(raw).hexdigest() if raw.strip() else ""
 
 
 def _unchanged(drafts: Drafts) -> None:

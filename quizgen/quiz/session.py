@@ -28,7 +28,7 @@ from quizgen.quiz.cards import CardForm, CardKey, QuizCard, main_card, main_form
 from quizgen.quiz.deck import Deck, Queue, plan
 from quizgen.quiz.scheduling import Rating, Scheduler, State
 from quizgen.quiz.store import CurrentCard, Review, Store
-from quizgen.text import INVISIBLE_RE
+from quizgen.text import INVISIBLE_RE, code_point, find_control
 
 if TYPE_CHECKING:
     from fsrs import Card
@@ -325,6 +325,10 @@ class Session:
         Invisible formatting characters a keyboard or a paste slipped in (外\u200b相) are no part of the answer: they are
         left out, as width and NFD forms are folded (hostile pass 14: judged Wrong with no word why)."""
         typed = INVISIBLE_RE.sub("", typed)
+        at = find_control(typed)
+        if at is not None:  # hostile21: an arrow key's ESC [ A recorded as a wrong answer, the card set back to Again
+            raise AskAgain(f"That holds a control character ({code_point(typed[at])} at character {at + 1}: an arrow or "
+                           "function key?); nothing was recorded; type the answer again.")
         if len(typed) > MAX_ANSWER:
             raise AskAgain(f"That is {len(typed):,} characters, more than the {MAX_ANSWER:,} an answer may have; "
                            "type a shorter one.")
