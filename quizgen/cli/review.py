@@ -210,12 +210,23 @@ class Session:
         """Act on one command; False ends the review."""
         if choice == "q":
             return False
-        gone = bool(self.drafts.stamp) and not self.drafts.path.exists()  # deleted while this review ran
+        gone = self._gone()  # deleted or emptied while this review ran
         self.act(item, choice)
-        if gone and self.drafts.path.exists():  # the decision wrote it again (`review.update`): nothing was lost
-            click.echo(f"  ! {self.drafts.path} was deleted while this review ran; it is written again with every "
+        if gone and not self._gone():  # the decision wrote it again (`review.update`): nothing was lost
+            click.echo(f"  ! {self.drafts.path} was {gone} while this review ran; it is written again with every "
                        "draft and decision (none is lost)")
         return True
+
+    def _gone(self) -> str:
+        """Whether the drafts file this session read holds nothing now: "deleted", "emptied" (hostile16, 21) or ""."""
+        if not self.drafts.stamp:
+            return ""
+        try:
+            return "" if self.drafts.path.read_bytes().strip() else "emptied"
+        except FileNotFoundError:
+            return "deleted"
+        except OSError:
+            return ""
 
     def act(self, item: Item, choice: str) -> None:
         actions: dict[str, Callable[[Item], None]] = {

@@ -35,6 +35,7 @@ def test_a_drafts_file_emptied_during_review_is_written_again(tmp_path: Path, mo
     script_editor(tmp_path, monkeypatch, f': > "{drafts}"')  # while the editor is open, the drafts file is emptied
     ran = run("review", str(drafts), "--bank", str(tmp_path / "cls"), input="d\n重複\ny\nd\n些末\nq\n")
     assert "changed by another program" not in ran.out + ran.err, ran
+    assert f"  ! {drafts} was emptied while this review ran; it is written again with every draft" in ran.out
     text = drafts.read_text(encoding="utf-8")
     assert text.count("draft: true") == held and "discarded: 重複" in text and "discarded: 些末" in text, text[-600:]
 
