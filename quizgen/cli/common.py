@@ -320,7 +320,14 @@ def drafts_yaml_kept(path: Path) -> tuple[str, str] | None:
     from quizgen.extract.decided import edits_kept, holds_drafts
 
     if yaml_kept(path) is None:
-        return None
+        try:
+            empty = path.stat().st_size == 0
+        except OSError:
+            return None
+        if empty:
+            return None
+        return ("is not a drafts file (not YAML that extract wrote): what it holds would be lost (an article, notes, a "
+                "table)"), "give the drafts file a name of its own, such as drafts-001.yaml"  # hostile22: -o art/003.txt
     from quizgen.bank.comments import only_comments
     from quizgen.bank.files import read_utf8
     from quizgen.bank.located import load_located

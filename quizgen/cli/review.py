@@ -115,7 +115,7 @@ def _session(file: Path, bank_dir: Path, bank_path: Path | None, articles: Path 
     rv.check_writable(opened.drafts)  # before the first draft is shown: no decision is taken that cannot be saved
     check_stdin_encoding()  # nor one that cannot be typed (UTF-16)
     try:
-        session.run()
+        _run_keeping(session)
     except (click.Abort, KeyboardInterrupt, EOFError):
         click.echo("")
         if guards.interrupted():  # Ctrl-C: 128 + SIGINT
@@ -138,6 +138,37 @@ def _session(file: Path, bank_dir: Path, bank_path: Path | None, articles: Path 
                            f"({describe_os_error(exc)})") from exc
     click.echo("")
     click.echo(session.tally() + f"。残りの下書きは {file} にあります。" if session.drafts.pending else session.tally() + "。")
+
+
+def _run_keeping(session: Session) -> None:
+    """`session.run()`, and on any way out, the drafts and decisions it holds written where the drafts file no longer
+    holds them: the file again when it was deleted or emptied, else a copy beside it, never over what another program
+    wrote there (hostile22: `q` after the file was emptied or cut, or a decision refused, lost them)."""
+    try:
+        session.run()
+    finally:
+        _keep_held(session)
+
+
+def _keep_held(session: Session) -> None:
+    from quizgen.extract import review as rv
+
+    text = rv.held_text(session.drafts)
+    if text is None:
+        return
+    path = session.drafts.path
+    try:
+        if path.is_dir() or (path.exists() and path.read_bytes().strip()):
+            kept = _new_file(path.with_name(f"{path.stem}.review-kept{path.suffix or '.yaml'}"), text)
+            click.echo(safe(f"\n  ! {path} は別のプログラムに変えられていました。このレビューの下書きと判断は {kept} に"
+                            "残しました (元のファイルはそのまま)"))
+        else:
+            from quizgen.atomic import Links, write_text
+
+            write_text(path, text, Links.FOLLOW)
+            click.echo(safe(f"\n  ! {path} はレビュー中に消されたか空になりました。下書きと判断を書き直しました"))
+    except OSError as exc:
+        click.echo(safe(f"\n  ! 下書きと判断を書き残せませんでした ({describe_os_error(exc)})"))
 
 
 def _decided(accepted: int, discarded: int) -> str:
@@ -406,7 +437,7 @@ class Session:
         if gone is not None:
             click.echo(safe(f"  ! {gone}{not_taken}元に戻してから、もう一度 {again}てください。"))
             return True
-        if not (unread and isinstance(exc, rv.BankUnread)):
+        if not (unread and (isinstance(exc, rv.BankUnread) or self.bank_side(exc))):
             return False
         for p in exc.problems:
             click.echo(safe(f"  ! {p}"))
@@ -414,6 +445,14 @@ class Session:
         click.echo(safe(f"  ! 下書きではなく、バンクのファイル {files} が読めません (レビューの途中で変わったようです)。"
                         f"{not_taken}そのファイルを直してから、もう一度 {again}てください。"))
         return True
+
+    def bank_side(self, exc: BankError) -> bool:
+        """Whether every problem of a refusal is in a bank file, none in the drafts file (hostile22: a bank file emptied
+        or cut during the session ended the review at `d`, the discard and its reason lost)."""
+        from quizgen.bank.records import display_path
+
+        mine = {str(self.drafts.path), display_path(self.drafts.path)}
+        return bool(exc.problems) and all(p.file and p.file not in mine for p in exc.problems)
 
     def bank_gone(self, exc: BankError) -> str | None:
         """What of the bank went away during the session, when that is why a decision is refused (the folder, or

@@ -254,6 +254,23 @@ def _with(drafts: Drafts, records: Bank) -> tuple[str | None, Bank]:
     return drafts.header + dumps_bank(records), records
 
 
+def held_text(drafts: Drafts) -> str | None:
+    """The drafts file as this session holds it, when the file on disk no longer does (deleted, emptied, cut or replaced
+    by another program, a folder in its place): None when it holds what the session last wrote, or the session holds
+    no draft (hostile22: a `q` after the file was emptied or cut lost the drafts and decisions held)."""
+    if not drafts.records.items:
+        return None
+    try:
+        raw: bytes | None = drafts.path.read_bytes()
+    except FileNotFoundError:
+        raw = b""
+    except OSError:  # a folder in its place
+        raw = None
+    if raw is not None and raw.strip() and hashlib.sha256(raw).hexdigest() == drafts.stamp:
+        return None
+    return drafts.header + dumps_bank(drafts.records)
+
+
 def _reopen(drafts: Drafts) -> Drafts:
     if not drafts.path.exists() or only_comments(drafts.path.read_text(encoding="utf-8")):
         return dataclasses.replace(drafts, records=Bank(), stamp="")
