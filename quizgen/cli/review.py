@@ -426,18 +426,19 @@ class Session:
             return f"破棄済み ({here.discarded})"
         return "採用済み" if item_id in self.drafts.bank.item_by_id else "このファイルにありません"
 
-    def bank_refused(self, exc: BankError, not_taken: str, again: str, *, unread: bool = True) -> bool:
+    def bank_refused(self, exc: BankError, not_taken: str, again: str) -> bool:
         """Say so when a decision is refused for the bank, not the draft (False: the draft's own refusal): the bank
-        folder, or its file of an article the drafts quote, gone during the session (`bank_gone`), or, with `unread`, a
-        bank file that no longer reads, named as `check` names it (hostile20: 「! (file): not a regular file」 and
-        「[e]で直すか [d]で破棄してください」). `not_taken`: 「採用できません。」; `again`: 「[a] で採用し」."""
+        folder, or its file of an article the drafts quote, gone during the session (`bank_gone`), or a bank file that
+        no longer reads or holds nothing, named as `check` names it (hostile20: 「! (file): not a regular file」 and
+        「[e]で直すか [d]で破棄してください」; hostile22: an emptied one ended the review). `not_taken`: 「採用できません。」;
+        `again`: 「[a] で採用し」."""
         from quizgen.extract import review as rv
 
         gone = self.bank_gone(exc)
         if gone is not None:
             click.echo(safe(f"  ! {gone}{not_taken}元に戻してから、もう一度 {again}てください。"))
             return True
-        if not (unread and (isinstance(exc, rv.BankUnread) or self.bank_side(exc))):
+        if not (isinstance(exc, rv.BankUnread) or self.bank_side(exc)):
             return False
         for p in exc.problems:
             click.echo(safe(f"  ! {p}"))
@@ -499,7 +500,7 @@ class Session:
                 self.drafts = rv.restore(self.drafts, last.original)
         except BankError as exc:  # hostile20/21: the bank gone was 20-40 「unknown article」 blaming the drafts, for the
             # undo of an accept and (hostile21) of a discard or an edit alike
-            if not self.bank_refused(exc, "取り消しは保存されていません。", "[u] で取り消し", unread=False):
+            if not self.bank_refused(exc, "取り消しは保存されていません。", "[u] で取り消し"):
                 raise
             self.history.append(last)  # not undone: `u` can undo it once the bank is back
             return

@@ -46,3 +46,12 @@ def test_a_discard_refused_for_an_emptied_bank_file_says_so_and_the_review_goes_
     assert ran.fails_cleanly(0) == "", ran
     assert f"バンクのファイル {tmp_path / 'cls' / bank_file}" in ran.out or f"cls/{bank_file}" in ran.out, ran.out[-600:]
     assert "破棄は保存されていません。" in ran.out, ran.out[-600:]
+
+
+def test_an_undo_refused_for_an_emptied_bank_file_says_so_and_the_review_goes_on(tmp_path: Path,
+                                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    drafts = drafts_workspace(tmp_path)
+    script_editor(tmp_path, monkeypatch, f': > "{tmp_path / "cls" / "items" / "001.yaml"}"')
+    ran = run("review", str(drafts), "--bank", str(tmp_path / "cls"), input="a\ny\nu\nq\n")
+    assert ran.fails_cleanly(0) == "", ran
+    assert "取り消しは保存されていません。" in ran.out, ran.out[-600:]
