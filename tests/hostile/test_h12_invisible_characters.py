@@ -65,7 +65,10 @@ def test_every_format_character_of_this_pythons_unicode_is_refused() -> None:
         assert find_invisible(f"葛{chr(code)}") is None
 
 
-_TEXT = st.text(st.characters(whitelist_categories=("Lu", "Ll", "Lo", "Nd", "Zs"), max_codepoint=0x9FFF), max_size=12)
+# text around the character under test holds no invisible one of its own (Lo has the Hangul fillers U+115F, U+1160,
+# U+3164: hostile22's run drew U+115F before it, and the product rightly named that one first)
+_TEXT = st.text(st.characters(whitelist_categories=("Lu", "Ll", "Lo", "Nd", "Zs"), max_codepoint=0x9FFF,
+                              blacklist_characters="".join(FILLERS)), max_size=12)
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
