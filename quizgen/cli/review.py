@@ -140,6 +140,12 @@ def _session(file: Path, bank_dir: Path, bank_path: Path | None, articles: Path 
     click.echo(session.tally() + f"。残りの下書きは {file} にあります。" if session.drafts.pending else session.tally() + "。")
 
 
+def _item_of(field: str) -> str | None:
+    """The item id a problem's field names ("item a001-date-80f0bf.answer.ja" -> a001-date-80f0bf), or None."""
+    m = re.match(r"item ([^.\[\s]+)", field)
+    return m.group(1) if m else None
+
+
 def _run_keeping(session: Session) -> None:
     """`session.run()`, and on any way out, the drafts and decisions it holds written where the drafts file no longer
     holds them: the file again when it was deleted or emptied, else a copy beside it, never over what another program
@@ -453,7 +459,9 @@ class Session:
         from quizgen.bank.records import display_path
 
         mine = {str(self.drafts.path), display_path(self.drafts.path)}
-        return bool(exc.problems) and all(p.file and p.file not in mine for p in exc.problems)
+        drafts = {i.id for i in self.drafts.items}  # a draft checked where the accept would write it is the draft's own
+        return bool(exc.problems) and all(p.file and p.file not in mine and _item_of(p.field) not in drafts
+                                          for p in exc.problems)
 
     def bank_gone(self, exc: BankError) -> str | None:
         """What of the bank went away during the session, when that is why a decision is refused (the folder, or
