@@ -120,16 +120,16 @@ def _session(file: Path, bank_dir: Path, bank_path: Path | None, articles: Path 
         click.echo("")
         if guards.interrupted():  # Ctrl-C: 128 + SIGINT
             click.echo("中断しました (interrupted)。" + session.tally() + "。すべての判断は保存済みです。")
-            click.echo(f"続きは:  quizgen review {shell_word(str(file))}{bank_flag(bank_path)}")
+            click.echo(f"続きは:  quizgen review {shell_word(str(session.kept or file))}{bank_flag(bank_path)}")
             raise click.exceptions.Exit(130) from None
         # the end of input (Ctrl-D, or a script's last line): the session stops like `q`, every decision kept
         click.echo("入力が終わりました (end of input)。" + session.tally() + "。すべての判断は保存済みです。")
-        click.echo(f"続きは:  quizgen review {shell_word(str(file))}{bank_flag(bank_path)}")
+        click.echo(f"続きは:  quizgen review {shell_word(str(session.kept or file))}{bank_flag(bank_path)}")
         return
     except QuizgenError:  # a decision refused (the file changed under the session): the rest is saved
         click.echo("")
         click.echo(session.tally() + "。それまでの判断は保存済みです。")
-        click.echo(f"続きは:  quizgen review {shell_word(str(file))}{bank_flag(bank_path)}")
+        click.echo(f"続きは:  quizgen review {shell_word(str(session.kept or file))}{bank_flag(bank_path)}")
         raise
     except OSError as exc:  # hostile17: the drafts file became a folder during the session; the decision is not saved
         click.echo("")
@@ -137,7 +137,8 @@ def _session(file: Path, bank_dir: Path, bank_path: Path | None, articles: Path 
         raise QuizgenError(f"the last decision was not saved: {exc.filename or file} could not be written "
                            f"({describe_os_error(exc)})") from exc
     click.echo("")
-    click.echo(session.tally() + f"。残りの下書きは {file} にあります。" if session.drafts.pending else session.tally() + "。")
+    left = f"。残りの下書きは {session.kept or file} にあります。"
+    click.echo(session.tally() + left if session.drafts.pending else session.tally() + "。")
 
 
 def _item_of(field: str) -> str | None:
@@ -165,7 +166,7 @@ def _keep_held(session: Session) -> None:
     path = session.drafts.path
     try:
         if path.is_dir() or (path.exists() and path.read_bytes().strip()):
-            kept = _new_file(path.with_name(f"{path.stem}.review-kept{path.suffix or '.yaml'}"), text)
+            kept = session.kept = _new_file(path.with_name(f"{path.stem}.review-kept{path.suffix or '.yaml'}"), text)
             click.echo(safe(f"\n  ! {path} は別のプログラムに変えられていました。このレビューの下書きと判断は {kept} に"
                             "残しました (元のファイルはそのまま)"))
         else:
@@ -216,6 +217,7 @@ class Session:
     history: list[Decision] = field(default_factory=list)
     at: int = 0
     decided: str = ""  # what the file held already decided, said with the count (`_decided`)
+    kept: Path | None = None  # where the session's drafts went when the drafts file was changed under it (`_keep_held`)
     counts: dict[str, int] = field(default_factory=lambda: {"accept": 0, "discard": 0, "edit": 0})
 
     def __post_init__(self) -> None:

@@ -29,6 +29,7 @@ def test_the_drafts_and_decisions_held_are_kept_whatever_happened_to_the_file(tm
     assert str(where) in ran.out or damage in ("deleted", "emptied"), ran.out[-400:]
     if damage == "cut":
         assert len(drafts.read_bytes()) == 3000  # what another program left is not written over
+        assert f"残りの下書きは {where} にあります。" in ran.out  # hostile23: the last line named the cut file
     if damage == "folder":
         assert drafts.is_dir()
         shutil.rmtree(drafts)
