@@ -137,8 +137,8 @@ def _session(file: Path, bank_dir: Path, bank_path: Path | None, articles: Path 
         raise QuizgenError(f"the last decision was not saved: {exc.filename or file} could not be written "
                            f"({describe_os_error(exc)})") from exc
     click.echo("")
-    left = f"。残りの下書きは {session.kept or file} にあります。"
-    click.echo(session.tally() + left if session.drafts.pending else session.tally() + "。")
+    rest_at = f"。残りの下書きは {session.kept or file} にあります。"
+    click.echo(session.tally() + rest_at if session.drafts.pending else session.tally() + "。")
 
 
 def _item_of(field: str) -> str | None:
