@@ -623,3 +623,27 @@ def test_a_new_answer_the_sentence_does_not_print_moves_nothing() -> None:
                 answer=Text("北京", ""), explanation=Text("習主席は北京でプーチン大統領と会談した。", ""), evidence=())
     assert moved_blank(item, "モスクワ") is None  # not in the sentence
     assert moved_blank(item, "プーチン大統領") == "習主席は北京で（　　）と会談した。（　　）に入る語句は何か。"
+
+
+@pytest.mark.parametrize("typed", ["ー", "は", "、", "ーチン", "プーチ", "会談"])
+def test_a_blank_never_moves_onto_a_fragment_a_mark_or_a_heading(typed: str) -> None:
+    """hostile23: 「ー」 gave 「プ（　　）チン」, 「は」 and 「、」 were offered, 「[[北京]]」 a cloze of broken brackets, and
+    a blank went into the 【…】 heading (「会談」 is printed there only)."""
+    from quizgen.bank.model import Category, Item, ItemKind, Text
+    from quizgen.extract.rewording import moved_blank
+
+    item = Item(id="x", category=Category.FORUMS, kind=ItemKind.PLACE,
+                prompt=Text("【中露会談】習主席は（　　）でプーチン大統領と話した。（　　）に入る場所はどこか。", ""),
+                answer=Text("北京", ""),
+                explanation=Text("", ""), evidence=())
+    assert moved_blank(item, typed) is None
+    assert moved_blank(item, "プーチン大統領") == "【中露会談】習主席は北京で（　　）と話した。（　　）に入る語句は何か。"
+
+
+def test_the_cloze_marks_typed_in_another_field_are_refused_and_asked_again(work: Path) -> None:
+    """hostile23: the answer 「[[北京]]」 made the cloze 「［[[北京］]]」."""
+    first = drafts(work)[0]
+    code, out = review(work, "e\n\n[[北京]]\n" + "\n" * 14 + "y\nq\n")  # the answer again: Enter keeps it
+    assert code == 0 and "[[ ]] は穴埋めの印です" in out, out[-800:]
+    assert drafts(work)[0]["answer"] == first["answer"]
+    assert out.count("  答:") >= 2, out[-800:]  # asked again

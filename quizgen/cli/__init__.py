@@ -53,6 +53,11 @@ class _Group(click.Group):
             ctx.exit(exc.exit_code)
         except OSError as exc:  # a full disk, a read-only folder, a full standard output: one line, exit 1
             ctx.exit(guards.report_os_error(exc))
+        except RuntimeError as exc:  # a stop Python wrapped (`guards.stop_within`)
+            stop = guards.stop_within(exc)
+            if stop is None:
+                raise
+            raise stop from None
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})

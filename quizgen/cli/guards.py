@@ -68,6 +68,21 @@ def _raise_interrupt(signum: int, _frame: FrameType | None) -> None:
     raise KeyboardInterrupt
 
 
+def stop_within(exc: BaseException) -> Terminated | None:
+    """The stop a signal raised that another exception wraps (Python 3.11 turns a Ctrl-C that lands inside a class's
+    `__set_name__`, as a command's module loads, into a RuntimeError caused by it: hostile23, a traceback), or None."""
+    seen: BaseException | None = exc.__cause__ or exc.__context__
+    for _ in range(20):
+        if seen is None:
+            return None
+        if isinstance(seen, Terminated):
+            return seen
+        if isinstance(seen, KeyboardInterrupt):
+            return Terminated(signal.SIGINT)
+        seen = seen.__cause__ or seen.__context__
+    return None
+
+
 def interrupted() -> bool:
     """Whether Ctrl-C (SIGINT) came and no command took it as its own way to end."""
     return signal.SIGINT in _received

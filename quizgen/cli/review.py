@@ -32,7 +32,7 @@ from quizgen.cli.terminal import (
     prepare_stdin,
     yes_no,
 )
-from quizgen.errors import BankError, QuizgenError, UsageError, describe_os_error
+from quizgen.errors import BankError, OutputError, QuizgenError, UsageError, describe_os_error
 from quizgen.text import common_ends, not_utf8, shell_word, shorten
 from quizgen.text import terminal_safe as safe
 
@@ -508,8 +508,15 @@ class Session:
                 self.drafts = rv.undo_accept(self.drafts, last.accepted, last.target, last.original, last.position)
             else:
                 self.drafts = rv.restore(self.drafts, last.original)
+        except OutputError as exc:  # hostile23: a bank file made unwritable meanwhile ended the review
+            click.echo(safe(f"  ! {exc}。取り消しは保存されていません。書けるようにしてから、もう一度 [u] で"
+                            "取り消してください。"))
+            self.history.append(last)
+            return
         except BankError as exc:  # hostile20/21: the bank gone was 20-40 「unknown article」 blaming the drafts, for the
             # undo of an accept and (hostile21) of a discard or an edit alike
+            if last.kind == "accept" and self.kept_apart(last):
+                return
             if not self.bank_refused(exc, "取り消しは保存されていません。", "[u] で取り消し"):
                 raise
             self.history.append(last)  # not undone: `u` can undo it once the bank is back
@@ -518,6 +525,29 @@ class Session:
             self.counts[last.kind] -= 1
         self.at = self.order.index(last.original.id) if last.original.id in self.order else self.at
         click.echo(safe(f"  ↺ 取り消しました: {last.original.answer.ja}"))
+
+    def kept_apart(self, last: Decision) -> bool:
+        """An accepted draft the bank no longer holds (another program deleted, emptied or replaced its bank file) put
+        back as a draft in a file of its own, as the drafts file cannot take it while the bank lacks what it needs
+        (hostile23: refused, the draft was nowhere). False when the bank still holds it: `u` can undo it later."""
+        from quizgen.extract import review as rv
+
+        assert last.accepted is not None and last.target is not None
+        if rv.still_accepted(last.target, last.accepted.id):
+            return False
+        path = self.drafts.path
+        try:
+            kept = _new_file(path.with_name(f"{path.stem}.undone-{last.original.id}{path.suffix or '.yaml'}"),
+                             rv.lone_draft_text(self.drafts, last.original))
+        except OSError as exc:
+            click.echo(safe(f"  ! 下書きを書き残せませんでした ({describe_os_error(exc)})。取り消しは保存されていません。"))
+            self.history.append(last)
+            return True
+        self.counts["accept"] -= 1
+        click.echo(safe(f"  ↺ 取り消しました: {last.original.answer.ja}。ただしバンクの {last.target} には、もう"
+                        f"この問題がありません (レビューの途中で別のプログラムが消したか変えました)。下書きは {kept} に"
+                        "残しました。バンクを元に戻してから quizgen review でそのファイルを見てください。"))
+        return True
 
     def listing(self) -> None:
         """Every draft of the file by its number (the same in every session), the decided ones said so."""
@@ -1055,20 +1085,29 @@ def _ask_fields(item: Item, fields: list[tuple[str, str, bool]], changes: dict[s
         k = max(0, k - 1) if back else k + 1
         if not value or value in ("<", "＜") or value == now.strip():  # unchanged (or the prefilled text kept)
             continue
-        if value == "-":
-            if optional:
-                changes[name] = () if name in ("accept", "distractors") else None
-            else:  # newuser7 #5: - at 解説 kept the old text in silence
-                click.echo(safe(f"    {label}は消せない項目です。書き直すか、Enter でそのまま"))
-                k -= 1
-            continue
-        parsed = _parsed(item, name, value)
-        if parsed is not None:
-            changes[name] = parsed
-            typed.add(name)
-            if name in ("statement", "answer"):
-                _carry_typed(item, name, changes, typed)
+        if not _take(item, (name, label, optional), value, changes, typed):
+            k -= 1  # refused, said why: asked again
     return kind
+
+
+def _take(item: Item, field: tuple[str, str, bool], value: str, changes: dict[str, object], typed: set[str]) -> bool:
+    """Put the value typed for `field` (name, label, optional) into `changes`; False when it is refused (said why)."""
+    name, label, optional = field
+    if value == "-":
+        if not optional:  # newuser7 #5: - at 解説 kept the old text in silence
+            click.echo(safe(f"    {label}は消せない項目です。書き直すか、Enter でそのまま"))
+            return False
+        changes[name] = () if name in ("accept", "distractors") else None
+        return True
+    if name != "cloze" and _cloze_marks(value):
+        return False
+    parsed = _parsed(item, name, value)
+    if parsed is not None:
+        changes[name] = parsed
+        typed.add(name)
+        if name in ("statement", "answer"):
+            _carry_typed(item, name, changes, typed)
+    return True
 
 
 def _say_misfits(item: Item, edited: Item) -> None:
@@ -1325,6 +1364,15 @@ def relink(item: Item, answer: Text, bank: Bank) -> dict[str, object]:
     if entity is not None and is_placeholder(answer.en) and not is_placeholder(entity.en):
         changes["answer"] = Text(answer.ja, entity.en)
     return changes
+
+
+def _cloze_marks(value: str) -> bool:
+    """Whether a field other than the cloze was given the cloze's [[ ]] (hostile23: the answer 「[[北京]]」 made the
+    cloze 「［[[北京］]]」); said so, for the field to be asked again."""
+    if "[[" in value or "]]" in value:
+        click.echo("    [[ ]] は穴埋めの印です。この欄には使えません (穴埋めは「穴埋め」の欄で)")
+        return True
+    return False
 
 
 def _parsed(item: Item, name: str, value: str) -> object | None:

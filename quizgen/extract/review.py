@@ -465,9 +465,48 @@ def _undo_accept(drafts: Drafts, accepted_item: Item, target: Path, original: It
     file_text = drafts.header + dumps_bank(records)
     texts = [(t, n) for t, n in _bank_texts(drafts.bank_dir, drafts.path) if Path(n).resolve() != target.resolve()]
     loads_bank_files([*texts, (target_text, str(target)), (file_text, str(drafts.path))], drafts.articles)
+    before = _bytes_or_none(drafts.path)
     write_text(drafts.path, file_text, Links.FOLLOW)  # the draft first: if the second write fails, open_drafts keeps the bank's
-    write_text(target, target_text, Links.FOLLOW)
+    try:
+        write_text(target, target_text, Links.FOLLOW)
+    except (OutputError, OSError):  # the bank file cannot be written (made read-only or immutable meanwhile): the
+        _put_back(drafts.path, before)  # drafts file as it was, so nothing was undone (hostile23: it was left
+        raise  # changed, and the end of the review took the session's own write for another program's)
     return _reopen(drafts)
+
+
+def _bytes_or_none(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return None
+
+
+def _put_back(path: Path, before: bytes | None) -> None:
+    with contextlib.suppress(OutputError, OSError):
+        if before is None:
+            path.unlink()
+        else:
+            write_bytes(path, before, Links.FOLLOW)
+
+
+def still_accepted(target: Path, item_id: str) -> bool:
+    """Whether the bank file an accept wrote still holds the accepted item (False: another program deleted, emptied,
+    damaged or replaced the file since)."""
+    try:
+        _header, existing = _existing(target)
+    except (BankError, OSError):
+        return False
+    return any(isinstance(i, dict) and i.get("id") == item_id for i in existing.get("items") or [])
+
+
+def lone_draft_text(drafts: Drafts, original: Item) -> str:
+    """A drafts file holding the one draft `original` (with the entities and sources the session's drafts file holds):
+    where an accepted draft goes when `u` cannot take it out of a bank that no longer holds it (hostile23: the draft
+    was then nowhere, neither in the bank nor in a drafts file)."""
+    header = (f"# A draft accepted in `quizgen review` of {drafts.path.name}, then undone after another program had\n"
+              "# taken it out of the bank. Put the bank back, then review it with:  quizgen review THIS_FILE\n")
+    return header + dumps_bank(dataclasses.replace(drafts.records, items=(original,)))
 
 
 def new_person(item: Item, name: str, reading: str, article: str) -> tuple[Item, Entity]:
@@ -626,6 +665,6 @@ def _appended(existing: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
 
 
 __all__ = ["KINDS", "BankUnread", "Drafts", "Kind", "Opened", "Outcome", "accept", "asks_a_date", "confirm_person",
-           "discard", "fitting_kinds", "kind_of", "kind_problem", "misfits", "new_person", "open_drafts",
+           "discard", "fitting_kinds", "kind_of", "kind_problem", "lone_draft_text", "misfits", "new_person", "open_drafts",
            "proposed_people", "readings_gone", "rebuild", "restore",
-           "still_missing", "undo_accept", "unknown_readings", "update", "with_kind"]
+           "still_accepted", "still_missing", "undo_accept", "unknown_readings", "update", "with_kind"]

@@ -148,10 +148,30 @@ def moved_blank(item: Item, answer: str) -> str | None:
         return None
     before, after, _asked = parts
     sentence = before + _fill(item) + after
-    if not _once(sentence, answer):
+    if not _once(sentence, answer) or not _a_word_there(sentence, answer):
         return None
     pre, post = sentence.split(answer)
     return f"{pre}（　　）{post}（　　）に入る語句は何か。"
+
+
+_MARKS = set("[]［］()（）【】「」『』")
+_KANA = re.compile(r"[\u3041-\u309f]")
+_KATAKANA = re.compile(r"[\u30a1-\u30fa\u30fc\uff66-\uff9f]")  # not ・
+
+
+def _a_word_there(sentence: str, answer: str) -> bool:
+    """Whether `answer` can be the blank where the sentence prints it (hostile23: 「ー」 gave 「プ（　　）チン」, 「は」 and
+    「、」 were offered, 「[[北京]]」 gave a cloze of broken brackets, and a blank went into a 【…】 heading): no
+    brackets or quote marks, not a lone kana or punctuation, not inside a katakana word, not inside 【…】."""
+    if _MARKS & set(answer) or not any(ch.isalnum() for ch in answer):
+        return False
+    if len(answer) == 1 and (_KANA.match(answer) or _KATAKANA.match(answer)):
+        return False
+    pre, post = sentence.split(answer)
+    if pre.rfind("【") > pre.rfind("】"):
+        return False
+    return not ((pre and _KATAKANA.match(pre[-1]) and _KATAKANA.match(answer[0]))
+                or (post and _KATAKANA.match(post[0]) and _KATAKANA.match(answer[-1])))
 
 
 __all__ = ["carried", "moved_blank", "shape"]

@@ -93,5 +93,6 @@ def test_a_bank_folder_moved_away_is_named_not_the_draft(tmp_path: Path, monkeyp
     drafts = drafts_workspace(tmp_path)
     script_editor(tmp_path, monkeypatch, f'mv "{tmp_path}/cls" "{tmp_path}/moved"')  # the folder goes while the editor runs
     ran = run("review", str(drafts), "--bank", str(tmp_path / "cls"), input="y\na\nq\n")
-    assert "バンクのフォルダ" in ran.out and "が見つかりません (レビューの途中で移動されたか削除されました)" in ran.out, ran.out
+    assert (f"! バンクのフォルダ {tmp_path / 'cls'} が見つかりません (レビューの途中で移動されたか削除されました)。"
+            "採用できません。元に戻してから、もう一度 [a] で採用してください。") in ran.out, ran.out  # as README says
     assert "[d]で破棄してください" not in ran.out and "Traceback" not in ran.out + ran.err

@@ -42,25 +42,24 @@ def _drafts(drafts: Path) -> list[dict[str, Any]]:
 
 # --------------------------------------------------------------------------- cause 2: undo after the bank went away
 
-GONE = {"folder": ("rm -rf cls", "  ! バンクのフォルダ {bank} が見つかりません (レビューの途中で移動されたか削除されました)。"),
-        "file": ("rm -f cls/items/001.yaml", "  ! バンクから記事 001 の出典が消えました (レビューの途中でバンクのファイルが"
-                                              "削除されたか変更されました)。")}
+GONE = {"folder": "rm -rf cls", "file": "rm -f cls/items/001.yaml"}
 
 
 @pytest.mark.parametrize("gone", ["folder", "file"])
 def test_an_undo_after_the_bank_went_away_says_so_and_the_review_goes_on(tmp_path: Path,
                                                                          monkeypatch: pytest.MonkeyPatch,
                                                                          gone: str) -> None:
+    """Pass 20: 20-40 「unknown article」 lines blaming the drafts. Since pass 23 (the draft was then nowhere: refused,
+    and the bank no longer held it) the draft is kept in a drafts file of its own (`test_h23_lost.py`)."""
     drafts = drafts_workspace(tmp_path)
-    script, said = GONE[gone]
-    script_editor(tmp_path, monkeypatch, f'cd "{tmp_path}" && {script}')  # the bank goes while the editor is open
+    script_editor(tmp_path, monkeypatch, f'cd "{tmp_path}" && {GONE[gone]}')  # the bank goes while the editor is open
     ran = run("review", str(drafts), "--bank", str(tmp_path / "cls"), input="a\ny\nu\nq\n")
     assert ran.fails_cleanly(0) == "", ran  # the review went on to `q`
     assert "unknown article" not in ran.out and "unknown entity" not in ran.out, ran.out
-    shown = said.format(bank=tmp_path / "cls")
-    assert (f"{shown}取り消しは保存されていません。元に戻してから、もう一度 [u] で取り消してください。\n") in ran.out, ran.out
-    assert "採用 1 件、破棄 0 件" in ran.out  # the undo was not taken: the accept stands
-    assert _drafts(drafts)[0]["id"] != "a001-date-80f0bf"  # nor the draft put back
+    kept = tmp_path / "drafts.undone-a001-date-80f0bf.yaml"
+    assert f"下書きは {kept} に残しました。" in ran.out and "採用 0 件、破棄 0 件" in ran.out, ran.out[-600:]
+    assert "- id: a001-date-80f0bf" in kept.read_text(encoding="utf-8")
+    assert _drafts(drafts)[0]["id"] != "a001-date-80f0bf"  # not put back into the drafts file the bank cannot check
 
 
 # --------------------------------------------------------------------------- cause 3: accept, a bank file unreadable

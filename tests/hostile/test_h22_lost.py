@@ -52,7 +52,7 @@ def test_a_discard_refused_for_an_emptied_bank_file_says_so_and_the_review_goes_
 def test_an_undo_refused_for_an_emptied_bank_file_says_so_and_the_review_goes_on(tmp_path: Path,
                                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
     drafts = drafts_workspace(tmp_path)
-    script_editor(tmp_path, monkeypatch, f': > "{tmp_path / "cls" / "items" / "001.yaml"}"')
-    ran = run("review", str(drafts), "--bank", str(tmp_path / "cls"), input="a\ny\nu\nq\n")
+    script_editor(tmp_path, monkeypatch, f': > "{tmp_path / "cls" / "sources.yaml"}"')  # (its items/001.yaml:
+    ran = run("review", str(drafts), "--bank", str(tmp_path / "cls"), input="a\ny\nu\nq\n")  # test_h23_lost)
     assert ran.fails_cleanly(0) == "", ran
     assert "取り消しは保存されていません。" in ran.out, ran.out[-600:]
