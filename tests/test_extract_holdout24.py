@@ -24,3 +24,22 @@ def test_who_announced_it_is_still_asked(bank: Bank) -> None:  # noqa: F811  (th
     body = ("中国とロシアの海軍の艦艇あわせて11隻が17日、沖縄本島と宮古島の間を北上して東シナ海に入ったと、"
             "防衛省統合幕僚監部が発表しました。")
     assert "防衛省統合幕僚監部" in holdout19.drafts(body, bank, "2023-08-17", "中ロ艦艇が通過")
+
+
+def test_a_count_of_things_named_before_is_no_fact(bank: Bank) -> None:  # noqa: F811  (the fixture)
+    """「中国はこの（　　）の決議でも棄権している」: the teacher discarded it, a count the article's wording makes."""
+    body = "国連総会は23日、決議を141か国の賛成多数で採択した。中国はこの2つの決議でも棄権している。"
+    got = holdout19.drafts(body, bank, "2023-02-24", "国連総会、撤退求める決議を採択")
+    assert "2つ" not in got and "141か国" in got
+
+
+def test_how_a_country_voted_is_asked(bank: Bank) -> None:  # noqa: F811  (the fixture)
+    body = "国連総会は23日、ロシア軍の撤退を求める決議を141か国の賛成多数で採択した。中国は棄権した。"
+    got = holdout19.drafts(body, bank, "2023-02-24", "国連総会、撤退求める決議を採択")
+    assert "中国は（　　）した。" in got["棄権"], got
+
+
+def test_a_vote_the_sentence_leaves_to_elimination_is_not_asked(bank: Bank) -> None:  # noqa: F811  (the fixture)
+    body = "採決では、ロシアと中国など4か国が賛成しましたが、アメリカなど9か国が反対し、韓国とガイアナが棄権しました。"
+    got = holdout19.drafts(body, bank, "2025-09-20", "安保理、制裁延期案を否決")
+    assert "棄権" not in got and "賛成" not in got and "反対" not in got, got

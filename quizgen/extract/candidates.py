@@ -22,7 +22,7 @@ from quizgen.extract.rules.actors import actors, forums, meetings
 from quizgen.extract.rules.candidate import Candidate
 from quizgen.extract.rules.dates import dates, numbers
 from quizgen.extract.rules.phrases import phrases
-from quizgen.extract.rules.positions import positions, quoted, reports
+from quizgen.extract.rules.positions import positions, quoted, reports, votes
 from quizgen.extract.sentences import Sentence
 
 __all__ = ["NO_DATE", "Candidate", "candidates"]
@@ -55,6 +55,7 @@ def candidates(sentence: Sentence, tokens: Sequence[Token], lexicon: Lexicon, *,
     out += numbers(sentence)
     speaker, stances = positions(sentence, tokens, mentions, previous_speaker)
     out += stances
+    out += votes(sentence, mentions)
     out += actors(sentence, mentions)
     out += forums(sentence, tokens, mentions)
     out += meetings(sentence, mentions, tokens)

@@ -70,6 +70,7 @@ _BASE: dict[str, int] = {
     "date": 80, "anniversary": 80, "number": 78, "n-years-since": 74, "duration": 70, "speaker": 76,
     "met-whom": 78, "meeting-place": 72, "forum": 74, "quoted": 62, "stance": 45, "phrase": 36, "place": 62, "named": 66,
     "meeting-format": 52, "meeting-mode": 66,  # （オンライン形式）で会談した: how two leaders met is the news
+    "vote": 80,  # 中国は（棄権）した: a country's position on a resolution
 }
 _ENTITY: dict[ItemKind, int] = {
     ItemKind.PERSON: 78, ItemKind.ORGANISATION: 76, ItemKind.FORUM: 76, ItemKind.DOCUMENT: 82,
@@ -152,6 +153,7 @@ _WEAPON_KIND = re.compile(r"(?:戦闘機|爆撃機|攻撃機|輸送機|哨戒機
                           r"防空システム|迎撃システム|ミサイルシステム|ヘリコプター|ヘリ|潜水艦|銃|砲|弾)「$")
 _VESSEL_NAME = re.compile(r"(?:船|艦|艇|空母)「$")
 _NEXT_VESSEL = re.compile(r"(?:船|艦|艇|空母)「[^「」]{1,20}」(?:と|や|、)「$")
+_REFERS_BACK = re.compile(r"(?:この|その|これらの|それらの|上記の)$")
 _SOURCE_OF = re.compile(r"(?:の(?:発表|報道|説明|声明|調べ|集計))?に(?:よりますと|よると|よれば)")
 _REPORTED = re.compile(r"(?:が|は)[^。]{0,60}?(?:と|を)(?:報じ|伝え)")
 _MINOR_TITLE = re.compile(r"(?:次官|次官補|代行)")  # a spokesperson: `_speaks_for_a_side`
@@ -189,25 +191,19 @@ def broader(c: Candidate, main: frozenset[str]) -> bool:
 
 
 def detail(c: Candidate) -> bool:
-    """Whether the answer is a detail no teacher asks, however clearly the sentence names it: the ordinal of a
-    meeting (第（2回）会合), a model number (エンジン「L550E」, 戦闘機「スホイ35」), a vessel's name (コンテナ船「…」), the
-    outlet that reported something (…が報じていました) or the body a report cites (…によりますと), an acting or deputy official's or a spokesperson's name (財務省の
-    （　　）次官代行, 国防省の（　　）報道官), a length or area (全長は約5600キロメートル), a small count of things
-    (（2隻）, （9カ国）), a figure the prompt gives in another unit (200マイル、（320キロ）), the words of a quotation
-    (「（前例のない挑発）だ」と), the subject of a clause made a noun ((安保理）が…介入することには反対し)."""
+    """Whether the answer is a detail no teacher asks, however clearly the sentence names it: a figure no teacher
+    asks (`_figure_detail`), a model number (エンジン「L550E」, 戦闘機「スホイ35」), a vessel's name (コンテナ船「…」),
+    the outlet that reported something (…が報じていました) or the body a report cites (…によりますと), an acting or
+    deputy official's or a spokesperson's name (財務省の（　　）次官代行, 国防省の（　　）報道官), the words of a
+    quotation (「（前例のない挑発）だ」と), the subject of a clause made a noun ((安保理）が…介入することには反対し)."""
     text = c.sentence.text
-    if c.rule == "number" and (text[c.start - 1:c.start] == "第" or _MEASURE.search(text[:c.start])):
-        return True  # 第（2回）会合; 全長は（約5600キロメートル）: an encyclopedia's figure, not the news
-    if c.rule == "number" and (((m := _SMALL_COUNT.fullmatch(c.answer)) is not None and int(m.group(1)) <= 20
-                                and not votes(c)) or _CONVERTED.search(text[:c.start])):
-        return True  # コルベット艦（2隻）, （9カ国）がオブザーバー; 200マイル、（320キロ）
+    if c.rule == "number" and _figure_detail(c, text):
+        return True
     if c.rule in ("quoted", "stance", "phrase") and _VERBATIM_AFTER.match(text, c.end) and _in_quote(text, c.start) and \
             not (c.rule == "quoted" and slot_of(c) is Slot.WHAT):
         return True  # 「（前例のない挑発）だ」と反発: the words of a quotation, a teacher cannot mark a paraphrase
     if c.rule == "speaker" and _CLAUSE_SUBJECT.match(text, c.end):
         return True  # （安保理）が性急に介入することには反対し: the blank is what was opposed, not who opposed it
-    if c.rule == "number" and re.fullmatch(r"(?:1|１|一)\D+", c.answer) and re.match(r"(?:=|＝|あたり|当たり)", text[c.end:]):
-        return True  # （1バレル）=60ドル: the unit a price is given in, not a figure
     if _MODEL_CODE.fullmatch(c.answer) or _MODEL_NAME.fullmatch(c.answer) or (
             _WEAPON_KIND.search(text, 0, c.start) and text.startswith("」", c.end)):
         return True  # 戦闘機「（スホイ35）」, ミサイル「（S400）」: a model number, not the news
@@ -221,6 +217,20 @@ def detail(c: Candidate) -> bool:
         return not _speaks_for_a_side(c)  # 韓国外務省の（金英洙）報道官; 中国外務省の（林剣）報道官 is the news's own voice
     return ((c.kind is ItemKind.PERSON or c.rule == "speaker") and c.title is not None
             and _MINOR_TITLE.search(c.title) is not None)
+
+
+def _figure_detail(c: Candidate, text: str) -> bool:
+    """A figure no teacher asks: the ordinal of a meeting (第（2回）会合), a length or area (全長は約5600キロメートル), a
+    small count of things (（2隻）, （9カ国）), one the prompt gives in another unit (200マイル、（320キロ）), a count of
+    things named before (この（2つ）の決議), the unit a price is given in (（1バレル）=60ドル)."""
+    if _REFERS_BACK.search(text, 0, c.start):
+        return True  # 中国は（この2つ）の決議でも棄権: a count of things the article named before (holdout_v24's teacher)
+    if text[c.start - 1:c.start] == "第" or _MEASURE.search(text[:c.start]):
+        return True  # 第（2回）会合; 全長は（約5600キロメートル）: an encyclopedia's figure, not the news
+    if ((m := _SMALL_COUNT.fullmatch(c.answer)) is not None and int(m.group(1)) <= 20 and not votes(c)) \
+            or _CONVERTED.search(text[:c.start]):
+        return True  # コルベット艦（2隻）, （9カ国）がオブザーバー; 200マイル、（320キロ）
+    return bool(re.fullmatch(r"(?:1|１|一)\D+", c.answer) and re.match(r"(?:=|＝|あたり|当たり)", text[c.end:]))
 
 
 _SPOKESPERSON = re.compile(r"報道官|報道局長")
