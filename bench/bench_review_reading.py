@@ -24,7 +24,7 @@ sys.path.insert(0, str(ROOT))
 from click.testing import CliRunner  # noqa: E402
 
 from quizgen.cli import cli  # noqa: E402
-from quizgen.cli.review import show  # noqa: E402
+from quizgen.cli.review_show import show  # noqa: E402
 from quizgen.extract.review import open_drafts  # noqa: E402
 
 GOAL = 0.85

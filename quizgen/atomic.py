@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import contextlib
 import enum
+import errno
 import os
 import signal
 import stat
@@ -335,6 +336,28 @@ def atomic_open(target: Path | str, mode: str = "w", encoding: str | None = "utf
     """Open a temporary file for text writing; it replaces `target` when the block succeeds."""
     with atomic_path(target, links=links) as tmp, open(tmp, mode, encoding=encoding if "b" not in mode else None) as fh:
         yield fh
+
+
+def write_new(path: Path, text: str) -> Path:
+    """Write `text` as a new file: `path`, or `NAME-2.txt`, `NAME-3.txt`… when something is there — never over a file,
+    never through a link (hostile19: a second kept edit replaced the first), and whole or not at all: it is written
+    beside, then linked to its name, which fails if the name was taken meanwhile. For copies kept for the user (an
+    edit not saved, a review's drafts kept beside a file another program changed). Raises OSError."""
+    try:
+        with _locked_temp(path) as tmp:
+            tmp.write_text(text, encoding="utf-8")
+            os.chmod(tmp, NEW_MODE)
+            for n in range(1, 1000):
+                target = path if n == 1 else path.with_name(f"{path.stem}-{n}{path.suffix}")
+                try:
+                    os.link(tmp, target)
+                except FileExistsError:
+                    continue
+                return target
+    except OutputError as exc:  # no temporary file could be made there (a read-only folder): what the system said
+        cause = exc.__cause__
+        raise cause if isinstance(cause, OSError) else OSError(errno.EIO, str(exc), str(path)) from None
+    raise FileExistsError(errno.EEXIST, "too many kept copies", str(path))
 
 
 def write_text(target: Path | str, text: str, links: Links = Links.REFUSE) -> Path:

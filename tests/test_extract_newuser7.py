@@ -95,7 +95,7 @@ def test_an_accepted_answer_that_does_not_fit_a_new_answer_is_offered_for_remova
     silence; a spelling of the new answer (kana) stays without a word."""
     from click.testing import CliRunner
 
-    from quizgen.cli.review import _unfit_accepted
+    from quizgen.cli.review_form import _unfit_accepted
 
     bank = load_bank(DATA / "bank")
     item = dataclasses.replace(_mayor("x"), answer=Text("ヤマカワ", "a"), accept=("やまかわ", "山川市長"))
@@ -256,7 +256,7 @@ def test_changing_the_kind_alone_says_so_not_that_the_answer_changed(capsys: pyt
     changed."""
     from dataclasses import replace
 
-    from quizgen.cli.review import _stale
+    from quizgen.cli.review_form import _stale
     from quizgen.extract.review import KINDS
 
     item = replace(_mayor("橋は市の予算で建てられた。"), event=Text("山川市長が新しい橋の開通を祝う", "e"),

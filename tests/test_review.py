@@ -171,7 +171,7 @@ def test_review_text_cannot_drive_the_terminal(work: Path, capsys: pytest.Captur
     import dataclasses
 
     from quizgen.bank import Text
-    from quizgen.cli.review import show
+    from quizgen.cli.review_show import show
     from quizgen.extract.review import open_drafts
 
     d = open_drafts(work / "drafts.yaml", work / "bank").drafts

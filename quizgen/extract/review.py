@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from quizgen.atomic import Links, scratch_path, write_bytes, write_text
+from quizgen.atomic import Links, scratch_path, write_bytes, write_new, write_text
 from quizgen.bank.articles import ArticleFolders
 from quizgen.bank.comments import header as comment_header
 from quizgen.bank.comments import only_comments
@@ -201,15 +201,23 @@ def refusals(text: str, file: Path, bank_dir: Path) -> tuple[Problem, ...]:
     return ()
 
 
-def _stamp(file: Path) -> str:
-    """What the drafts file holds now, as a hash ("" when it is gone, or holds nothing but white space: emptied by an
-    editor or a sync tool that crashed while saving, it has nothing to lose, and the session writes it again —
-    hostile21: the 15 drafts and a discard the session held were never written back)."""
+def gone(path: Path) -> str:
+    """Whether the drafts file holds nothing any more: "deleted", "emptied" (nothing but white space: an editor or a
+    sync tool that crashed while saving leaves it so) or "" (it holds something, or something else is in its place).
+    A file gone so has nothing to lose: the session writes it again with all it holds (hostile16, 21, 22)."""
     try:
-        raw = file.read_bytes()
+        raw = path.read_bytes()
     except FileNotFoundError:
+        return "deleted"
+    except OSError:  # a folder in its place
         return ""
-    return hashlib.sha256(raw).hexdigest() if raw.strip() else ""
+    return "" if raw.strip() else "emptied"
+
+
+def _stamp(file: Path) -> str:
+    """What the drafts file holds now, as a hash ("" when it is `gone`: the session writes it again — hostile21: the 15
+    drafts and a discard the session held were never written back)."""
+    return "" if gone(file) else hashlib.sha256(file.read_bytes()).hexdigest()
 
 
 def _unchanged(drafts: Drafts) -> None:
@@ -260,15 +268,23 @@ def held_text(drafts: Drafts) -> str | None:
     no draft (hostile22: a `q` after the file was emptied or cut lost the drafts and decisions held)."""
     if not drafts.records.items:
         return None
-    try:
-        raw: bytes | None = drafts.path.read_bytes()
-    except FileNotFoundError:
-        raw = b""
-    except OSError:  # a folder in its place
-        raw = None
-    if raw is not None and raw.strip() and hashlib.sha256(raw).hexdigest() == drafts.stamp:
+    if not gone(drafts.path) and drafts.path.is_file() and _stamp(drafts.path) == drafts.stamp:
         return None
     return drafts.header + dumps_bank(drafts.records)
+
+
+def keep_held(drafts: Drafts) -> tuple[str, Path] | None:
+    """Write the drafts and decisions the session holds where the drafts file no longer holds them (`held_text`): the
+    file again when it is `gone` ("again", the file), else a copy beside it, never over what another program wrote
+    there ("beside", `d.review-kept.yaml`); None when the file holds them. Raises OSError."""
+    text = held_text(drafts)
+    if text is None:
+        return None
+    path = drafts.path
+    if gone(path):
+        write_text(path, text, Links.FOLLOW)
+        return "again", path
+    return "beside", write_new(path.with_name(f"{path.stem}.review-kept{path.suffix or '.yaml'}"), text)
 
 
 def _reopen(drafts: Drafts) -> Drafts:
@@ -665,6 +681,6 @@ def _appended(existing: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
 
 
 __all__ = ["KINDS", "BankUnread", "Drafts", "Kind", "Opened", "Outcome", "accept", "asks_a_date", "confirm_person",
-           "discard", "fitting_kinds", "kind_of", "kind_problem", "lone_draft_text", "misfits", "new_person", "open_drafts",
-           "proposed_people", "readings_gone", "rebuild", "restore",
+           "discard", "fitting_kinds", "gone", "keep_held", "kind_of", "kind_problem", "lone_draft_text", "misfits", "new_person",
+           "open_drafts", "proposed_people", "readings_gone", "rebuild", "restore",
            "still_accepted", "still_missing", "undo_accept", "unknown_readings", "update", "with_kind"]

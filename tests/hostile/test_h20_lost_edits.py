@@ -45,7 +45,7 @@ def test_an_edit_that_cannot_be_kept_beside_the_drafts_is_shown(bank: Path, tmp_
     def read_only(_path: Path, _text: str) -> Path:  # the folder as a read-only mount refuses a new file
         raise OSError(errno.EROFS, "Read-only file system", str(_path))
 
-    monkeypatch.setattr(review_cli, "_new_file", read_only)
+    monkeypatch.setattr(review_cli, "write_new", read_only)
     ran = run("review", "d.yaml", "--bank", "bank", input="y\n")
     assert "残せませんでした" in ran.out and "# MARKER_EDIT" in ran.out
 
