@@ -40,6 +40,7 @@ FLAGS = {
     "vary_items": "--vary-items",
     "timeline_page": "--timeline-page",
     "ids": "--ids",
+    "choice": "--choice",
     "seed": "--seed",
     "exclude_ids": "--exclude",
     "items": "--category/--priority/--story/--article/--tag",

@@ -45,6 +45,9 @@ TYPE_NAMES = "short, choice, truefalse, cloze, matching, timeline"
               help="Only these items (comma-separated or repeated): the exact questions of the sheet.")
 @click.option("--exclude", "exclude", multiple=True, metavar="IDS",
               help="Never these items (comma-separated or repeated), e.g. the ones last week's sheet asked.")
+@click.option("--choice", "choice", multiple=True, metavar="IDS",
+              help="Ask these items (comma-separated or repeated) as multiple choice wherever they are on the sheet, "
+                   "e.g. a long official name unfair as a short answer.")
 @click.option("--types", "types", multiple=True, metavar="TYPES",
               help=f"Question types, comma-separated or repeated: {TYPE_NAMES} (default: all). "
                    "Matching and timeline are one exercise each of up to 5 parts.")
@@ -83,8 +86,8 @@ TYPE_NAMES = "short, choice, truefalse, cloze, matching, timeline"
 @click.option("-o", "--out", "out_dir", type=OutputFolder(), default=Path("worksheets"),
               show_default=True, help="Folder to write into.")
 def worksheet(bank_path: Path | None, selection: Selection, count: int | None, ids: tuple[str, ...],
-              exclude: tuple[str, ...], types: tuple[str, ...], lang: str, seed: int | None, variants: int,
-              vary_items: bool, title: str | None, exam: str | None, time_limit: int | None, points: str | None,
+              exclude: tuple[str, ...], choice: tuple[str, ...], types: tuple[str, ...], lang: str, seed: int | None,
+              variants: int, vary_items: bool, title: str | None, exam: str | None, time_limit: int | None, points: str | None,
               answer_sheet: bool, paper: str, formats: tuple[str, ...], furigana: bool, timeline_page: bool,
               articles_dir: Path | None, stem: str, out_dir: Path) -> None:
     """Make a printable worksheet and its answer key (A4 PDF and stand-alone HTML; Word with --format docx).
@@ -98,6 +101,7 @@ def worksheet(bank_path: Path | None, selection: Selection, count: int | None, i
       quizgen worksheet --count 15 --types choice,truefalse,cloze --variants 2 --seed 7
       quizgen worksheet --story 2024-lavrov-beijing --priority core --points 5 --answer-sheet
       quizgen worksheet --ids a004-sco-chair,a002-six-years --format docx
+      quizgen worksheet --article 004 --choice a004-which-war
     writes worksheets/worksheet-A.pdf, worksheet-A-key.pdf, … and the same as HTML.
 
     PDFs (and the font embedded in the HTML) need the optional `pdf` extra (WeasyPrint, fontTools), Word
@@ -116,7 +120,8 @@ def worksheet(bank_path: Path | None, selection: Selection, count: int | None, i
     options = WorksheetOptions(count=count if count is not None else len(wanted_ids) or 20, types=qtypes,
                                lang=Lang(lang), variants=variants, title=title, furigana=furigana, seed=chosen_seed,
                                points=parse_points(points) if points is not None else Points(), answer_sheet=answer_sheet,
-                               exam=exam, time_limit=time_limit, paper=Paper(paper), vary_items=vary_items)
+                               exam=exam, time_limit=time_limit, paper=Paper(paper), vary_items=vary_items,
+                               choice=_id_list(choice, "--choice"))
     options.check()  # before loading the bank: a typo in an option is reported at once
     check_stem(stem)
     wanted, lacking = plan_formats(formats)  # PDF asked for without the pdf extra: the pip line, exit 2
@@ -189,7 +194,7 @@ _ID_SEPARATORS = re.compile(r"[,\s、，､;；]+")
 
 
 def _id_list(values: tuple[str, ...], option: str) -> tuple[str, ...]:
-    """The ids `option` (--ids, --exclude) names, each once, separated by commas (or `_ID_SEPARATORS`). A value that
+    """The ids `option` (--ids, --exclude, --choice) names, each once, separated by commas (or `_ID_SEPARATORS`). A value that
     names none ('' or ',,,', as a script gives an empty variable) is refused: it was taken as no --ids, and a sheet of
     the whole bank was written (hostile16 W16); so is one holding an invisible character (`invisible_in_name`)."""
     for value in values:

@@ -26,7 +26,7 @@ from pathlib import Path
 from quizgen.bank.model import Bank, Item, Lang, Selection, Text
 from quizgen.bank.placeholders import refuse as refuse_placeholders
 from quizgen.errors import DependencyError, QuizgenError, UsageError
-from quizgen.generators.worksheet.choose import pick_content, pick_parallel
+from quizgen.generators.worksheet.choose import pick_content, pick_parallel, refuse_choices
 from quizgen.generators.worksheet.exercises import (
     COMPOSITE_EXERCISES,
     EXERCISE_SIZE,
@@ -142,6 +142,7 @@ def build_worksheet(bank: Bank, items: Sequence[Item], options: WorksheetOptions
     options.check()
     if not items:
         raise UsageError("the selection has no questions; widen {items}", names=["items"])
+    refuse_choices(bank, items, options.choice)
     if options.count > len(items):
         raise UsageError(f"{{count}} {options.count} is more than the {len(items)} questions in the selection; "
                          f"use {{count}} {len(items)} or fewer, or widen the selection", names=["count"])

@@ -135,6 +135,7 @@ class _Made:
 
     bank: Bank
     lang: Lang
+    choice: frozenset[str] = frozenset()  # the items asked as multiple choice only (`WorksheetOptions.choice`)
     questions: dict[tuple[Exercise, str], tuple[Item, Question | None]] = field(default_factory=dict)
     shorts: dict[str, tuple[Item, ShortQ]] = field(default_factory=dict)  # items asked as short answers, by id
     wrong: dict[str, tuple[Item, forms.Distractors]] = field(default_factory=dict)  # a choice's wrong answers before
@@ -142,8 +143,9 @@ class _Made:
     notes: dict[tuple[str, Exercise], tuple[Item, Text | None]] = field(default_factory=dict)
 
     def question(self, t: Exercise, item: Item, rng: random.Random, want_true: bool | None) -> Question | None:
-        """`simple_question(t, self.bank, item, rng, self.lang, want_true)`."""
-        if item.truefalse and t is not Exercise.TRUEFALSE:
+        """`simple_question(t, self.bank, item, rng, self.lang, want_true)`; None for an item the teacher asks as
+        multiple choice (`--choice`) in another type."""
+        if (item.truefalse and t is not Exercise.TRUEFALSE) or (item.id in self.choice and t is not Exercise.CHOICE):
             return None
         if t is Exercise.SHORT or t is Exercise.CLOZE:
             return _memo(self.questions, (t, item.id), item,
@@ -286,7 +288,7 @@ def pick_content(bank: Bank, items: Sequence[Item], options: WorksheetOptions, r
     if not simple:
         _check_composite_supply(supply(bank, items), composite, options.count)
     checker, swaps, roles = LeakChecker(bank, options.lang, texts), _Swaps(bank), _Roles(bank)
-    made = _Made(bank, options.lang)
+    made = _Made(bank, options.lang, frozenset(options.choice))
     checker.expect(items)
     best = _rounds(bank, items, options, rng, checker, swaps, roles, made)
     if best.made == options.count:
@@ -833,6 +835,24 @@ def timeline_items(items: Sequence[Item]) -> list[Item]:
     return [i for i in items if not i.truefalse]
 
 
+def refuse_choices(bank: Bank, items: Sequence[Item], ids: Sequence[str]) -> None:
+    """Refuse a `--choice` id that is no item of the selection, or whose item has too few wrong answers for a
+    multiple-choice question (it would then be on no sheet)."""
+    chosen = {i.id: i for i in items}
+    for item_id in ids:
+        item = chosen.get(item_id)
+        if item is None:
+            where = "an item of the bank, but not of this sheet's selection" if item_id in bank.item_by_id else "no item"
+            raise UsageError(f"{{choice}} {item_id}: {where} (`quizgen topics --items` lists them)", names=["choice"])
+        if item.truefalse:
+            raise UsageError(f"{{choice}} {item_id}: the item is asked as true/false only (form: truefalse)",
+                             names=["choice"])
+        if forms.multiple_choice(bank, item, random.Random(0)) is None:
+            raise UsageError(f"{{choice}} {item_id}: the item has too few wrong answers for a multiple-choice question "
+                             "(3 are needed); give it distractors in the bank, or leave it out of {choice}",
+                             names=["choice"])
+
+
 def simple_question(t: Exercise, bank: Bank, item: Item, rng: random.Random, lang: Lang,
                     want_true: bool | None = None) -> Question | None:
     """`item` as a question of the one-item exercise `t` (None when the item has no such form; an item asked as
@@ -891,7 +911,7 @@ def pick_parallel(bank: Bank, items: Sequence[Item], base: Content, taken: set[s
     pool = [i for i in items if i.id not in taken]
     rng.shuffle(pool)
     picking = _Picking(bank, pool, rng, options.lang, LeakChecker(bank, options.lang, texts), {t: [] for t in base},
-                       _Swaps(bank), _Roles(bank), _Made(bank, options.lang))
+                       _Swaps(bank), _Roles(bank), _Made(bank, options.lang, frozenset(options.choice)))
     for t, qs in base.items():
         if t in COMPOSITE_EXERCISES:
             for q in qs:
@@ -918,7 +938,7 @@ def _take_alike(picking: _Picking, t: Exercise, model: Item) -> None:
     for item in sorted(picking.pool, key=partial(_likeness, model=model)):
         if item.id in picking.used:
             continue
-        cand = simple_question(t, picking.bank, item, picking.rng, picking.lang)
+        cand = picking.made_once.question(t, item, picking.rng, None)
         if cand is not None and picking.take(t, cand):
             return
 

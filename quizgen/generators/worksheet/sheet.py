@@ -101,6 +101,7 @@ class WorksheetOptions:
     time_limit: int | None = None  # minutes, printed in the header
     paper: Paper = Paper.A4
     vary_items: bool = False  # every version draws its own items (same types, stories and priorities)
+    choice: tuple[str, ...] = ()  # ids of items asked as multiple choice wherever they are on the sheet (newuser11)
 
     def check(self) -> None:
         if self.count < 1:
@@ -116,6 +117,9 @@ class WorksheetOptions:
         if self.time_limit is not None and not 1 <= self.time_limit <= MAX_MINUTES:
             raise UsageError(f"{{time_limit}} must be between 1 and {MAX_MINUTES} minutes, not {self.time_limit}",
                              names=["time_limit"])
+        if self.choice and Exercise.CHOICE not in self.types:
+            raise UsageError("{choice} asks for multiple-choice questions; add choice to {types}",
+                             names=["choice", "types"])
         if self.vary_items and self.variants < 2:
             raise UsageError("{vary_items} needs two or more {variants}", names=["vary_items", "variants"])
 
