@@ -172,8 +172,11 @@ def _check_formats(r: Reader, it: Item) -> None:
     if it.discarded is not None and not it.draft:
         r.flag("items", it.id, ("discarded",), "only a draft can be discarded: delete the item, or set draft: true")
     for lang in ("ja", "en") if it.cloze is not None else ():
-        if not any(blank for _, blank in cloze_parts(getattr(it.cloze, lang))):
+        parts = cloze_parts(getattr(it.cloze, lang))
+        if not any(blank for _, blank in parts):
             r.flag("items", it.id, ("cloze", lang), "mark each blank with [[...]]")
+        elif any(blank and ("[" in part or "]" in part) for part, blank in parts):  # hostile24: [[[[2024年5月16日]]]]
+            r.flag("items", it.id, ("cloze", lang), "a blank holds [[ or ]]: one pair of brackets per blank")
 
 
 _TF_NEEDS = {"statement": "the true statement", "false_statement": "its false twin, the stated fact changed"}

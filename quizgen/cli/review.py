@@ -139,6 +139,9 @@ def _session(file: Path, bank_dir: Path, bank_path: Path | None, articles: Path 
     click.echo(session.tally() + rest_at if session.drafts.pending else session.tally() + "。")
 
 
+_ARTICLE_FAULT = re.compile(r"article (.+?): ")  # 「source 001.file: article class/articles/x.txt: not UTF-8 text」
+
+
 def _item_of(field: str) -> str | None:
     """The item id a problem's field names ("item a001-date-80f0bf.answer.ja" -> a001-date-80f0bf), or None."""
     m = re.match(r"item ([^.\[\s]+)", field)
@@ -217,14 +220,16 @@ class Session:
     at: int = 0
     decided: str = ""  # what the file held already decided, said with the count (`_decided`)
     kept: Path | None = None  # where the session's drafts went when the drafts file was changed under it (`_keep_held`)
+    undone: list[Path] = field(default_factory=list)  # the files of accepted drafts the bank lost, undone (`kept_apart`)
     counts: dict[str, int] = field(default_factory=lambda: {"accept": 0, "discard": 0, "edit": 0})
 
     def __post_init__(self) -> None:
         self.order = _by_number(self.drafts.numbers)
 
     def tally(self) -> str:
+        apart = safe(f" (取り消した下書きは {'、'.join(map(str, self.undone))} に)") if self.undone else ""  # hostile24
         return (f"採用 {self.counts['accept']} 件、破棄 {self.counts['discard']} 件、"
-                f"未決定 {len(self.drafts.pending)} 件")
+                f"未決定 {len(self.drafts.pending)} 件{apart}")
 
     def pending_ids(self) -> set[str]:
         return {i.id for i in self.drafts.pending}
@@ -248,8 +253,16 @@ class Session:
         """Act on one command; False ends the review."""
         if choice == "q":
             return False
+        from quizgen.extract import review as rv
+
         gone = self._gone()  # deleted or emptied while this review ran
-        self.act(item, choice)
+        try:
+            self.act(item, choice)
+        except rv.DraftsChanged as exc:  # the review ends (run it again); an edit or a discard refused so is kept
+            if exc.held is not None:  # with the session's drafts, beside the changed file (`_keep_held`)
+                self.drafts = exc.held
+                click.echo(safe("  ! この判断はこのレビューの下書きとともに別のファイルに残します (下の行)"))
+            raise
         if gone and not self._gone():  # the decision wrote it again (`review.update`): nothing was lost
             click.echo(f"  ! {self.drafts.path} was {gone} while this review ran; it is written again with every "
                        "draft and decision (none is lost)")
@@ -444,8 +457,12 @@ class Session:
             return False
         for p in exc.problems:
             click.echo(safe(f"  ! {p}"))
-        files = "、".join(dict.fromkeys(p.file for p in exc.problems))
-        click.echo(safe(f"  ! 下書きではなく、バンクのファイル {files} が読めません (レビューの途中で変わったようです)。"
+        articles = [m.group(1) for p in exc.problems if (m := _ARTICLE_FAULT.match(p.message)) and p.field.endswith(".file")]
+        if articles and len(articles) == len(exc.problems):  # hostile24: the article text, not the bank file naming it
+            what = f"記事のファイル {'、'.join(dict.fromkeys(articles))}"
+        else:
+            what = f"バンクのファイル {'、'.join(dict.fromkeys(p.file for p in exc.problems))}"
+        click.echo(safe(f"  ! 下書きではなく、{what} が読めません (レビューの途中で変わったようです)。"
                         f"{not_taken}そのファイルを直してから、もう一度 {again}てください。"))
         return True
 
@@ -496,6 +513,8 @@ class Session:
             click.echo("  取り消す判断がありません")
             return
         last = self.history.pop()
+        if last.kind == "accept" and self.kept_apart(last):  # the bank lost it: whatever the drafts file holds now
+            return  # (hostile24: with that file changed too, the undo was refused and the draft was nowhere)
         try:
             if last.kind == "accept":
                 assert last.accepted is not None and last.target is not None
@@ -509,8 +528,6 @@ class Session:
             return
         except BankError as exc:  # hostile20/21: the bank gone was 20-40 「unknown article」 blaming the drafts, for the
             # undo of an accept and (hostile21) of a discard or an edit alike
-            if last.kind == "accept" and self.kept_apart(last):
-                return
             if not self.bank_refused(exc, "取り消しは保存されていません。", "[u] で取り消し"):
                 raise
             self.history.append(last)  # not undone: `u` can undo it once the bank is back
@@ -538,6 +555,7 @@ class Session:
             self.history.append(last)
             return True
         self.counts["accept"] -= 1
+        self.undone.append(kept)
         click.echo(safe(f"  ↺ 取り消しました: {last.original.answer.ja}。ただしバンクの {last.target} には、もう"
                         f"この問題がありません (レビューの途中で別のプログラムが消したか変えました)。下書きは {kept} に"
                         "残しました。バンクを元に戻してから quizgen review でそのファイルを見てください。"))

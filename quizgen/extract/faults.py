@@ -86,6 +86,16 @@ def _date_fault(reasons: list[str], shown: list[str]) -> Fault:
                  ("when", "context"))
 
 
+#: The bank's own words for a problem the form's teacher fixes, in Japanese (hostile24: 「! 穴埋め: mark each blank
+#: with [[...]]」 for an empty 「[[]]」, in English and not saying the blank was empty).
+_MESSAGE_JA = {
+    "mark each blank with [[...]]": "空欄がありません。答にする語を [[ ]] で囲んでください (空の [[]] や、"
+                                    "逆向きの ]]…[[ は空欄になりません)",
+    "a blank holds [[ or ]]: one pair of brackets per blank": "[[ ]] の中にまた [[ か ]] があります。空欄は [[ ]] 一組で"
+                                                              "囲んでください",
+}
+
+
 def faults(problems: Iterable[Problem], item_id: str) -> tuple[Fault, ...]:
     """The problems about item `item_id`, one `Fault` per kind (a year outside the article in four fields is one; a
     date its basis does not give, however many ways, is one)."""
@@ -110,7 +120,8 @@ def faults(problems: Iterable[Problem], item_id: str) -> tuple[Fault, ...]:
             if name not in fields:
                 fields.append(name)
             continue
-        fault = Fault(f"{FIELD_JA.get(name, name)}: {p.message}", (name,) if name in FIELD_JA else ())
+        message = _MESSAGE_JA.get(p.message, p.message)
+        fault = Fault(f"{FIELD_JA.get(name, name)}: {message}", (name,) if name in FIELD_JA else ())
         if fault not in out:
             out.append(fault)
     for year, fields in years.items():

@@ -216,19 +216,37 @@ def gone(path: Path) -> str:
 
 def _stamp(file: Path) -> str:
     """What the drafts file holds now, as a hash ("" when it is `gone`: the session writes it again — hostile21: the 15
-    drafts and a discard the session held were never written back)."""
-    return "" if gone(file) else hashlib.sha256(file.read_bytes()).hexdigest()
+    drafts and a discard the session held were never written back; UNREADABLE when something else is in its place)."""
+    if gone(file):
+        return ""
+    try:
+        return hashlib.sha256(file.read_bytes()).hexdigest()
+    except OSError:  # a folder in its place: another program's doing, as a changed text is
+        return UNREADABLE
 
 
-def _unchanged(drafts: Drafts) -> None:
+UNREADABLE = "(unreadable)"
+
+
+class DraftsChanged(QuizgenError):
+    """A decision refused because another program changed the drafts file since the session read it; `held`: the
+    drafts with the decision made in memory only (an edit or a discard), for the session to keep beside the file
+    (hostile24: an edit typed in the form or the editor, and a discard's reason, were then in no file)."""
+
+    def __init__(self, message: str, held: Drafts | None = None) -> None:
+        super().__init__(message)
+        self.held = held
+
+
+def _unchanged(drafts: Drafts, held: Drafts | None = None) -> None:
     """Refuse to decide on a drafts file another program (another review) changed since it was read. A file deleted
     since is no refusal: the session holds all it held (its comments, drafts and decisions), and the decision writes
     it again, so nothing is lost (hostile16: it was refused as 「changed by another program」, the decision dropped)."""
     now = _stamp(drafts.path)
     if drafts.stamp and now and now != drafts.stamp:
-        raise QuizgenError(f"{drafts.path} was changed by another program (another review session?) since this "
-                           "review read it, so nothing was decided; run `quizgen review` again to go on from the file "
-                           "as it is now")
+        raise DraftsChanged(f"{drafts.path} was changed by another program (another review session?) since this "
+                            "review read it, so nothing was decided; run `quizgen review` again to go on from the file "
+                            "as it is now", held)
 
 
 def _without_accepted(text: str, shown: str, bank_texts: list[tuple[str, str]]) -> tuple[str, int]:
@@ -236,9 +254,11 @@ def _without_accepted(text: str, shown: str, bank_texts: list[tuple[str, str]]) 
     data, problems = load_located(text, shown)
     if problems or not isinstance(data, LocMap):
         return text, 0  # the bank's reader reports what is wrong
-    bank = loads_bank_files(bank_texts)
-    held = {"items": set(bank.item_by_id), "entities": set(bank.entity_by_id), "sources": set(bank.source_by_id)}
+    bank, parts = loads_bank_parts(bank_texts)
     raw: dict[str, Any] = plain(data)
+    _refuse_drafts_in_bank(shown, raw, bank_texts, parts)
+    accepted = {i.id for i in bank.items if not i.draft}  # a draft the bank holds as a draft is no decision
+    held = {"items": accepted, "entities": set(bank.entity_by_id), "sources": set(bank.source_by_id)}
     before = len(raw.get("items") or [])
     changed = False
     for key, ids in held.items():
@@ -250,6 +270,20 @@ def _without_accepted(text: str, shown: str, bank_texts: list[tuple[str, str]]) 
     if not changed:
         return text, 0
     return dumps_yaml({k: v for k, v in raw.items() if v}), before - len(raw.get("items") or [])
+
+
+def _refuse_drafts_in_bank(shown: str, raw: dict[str, Any], bank_texts: list[tuple[str, str]], parts: list[Bank]) -> None:
+    """Refuse a drafts file whose drafts a bank file holds as drafts too (`extract -o` into the bank's articles folder,
+    or the drafts copied into `items/` for `--include-drafts`): one of the two copies must go, and which is the
+    teacher's to say (hostile24: review took them for accepted and emptied the drafts file, edits and discards
+    with it)."""
+    mine = {r.get("id") for r in raw.get("items") or [] if isinstance(r, dict)}
+    where = [name for (_text, name), part in zip(bank_texts, parts, strict=True)
+             if any(i.draft and i.id in mine for i in part.items)]
+    if where:
+        raise QuizgenError(f"the drafts of {shown} are in the bank as drafts too, in {', '.join(where)} (a copy of "
+                           "them, or drafts of the same article made there by extract); nothing was changed. Remove "
+                           f"that copy from the bank, or review it instead of {shown}")
 
 
 # --------------------------------------------------------------------------- decisions
@@ -301,8 +335,8 @@ def _explicit(drafts: Drafts) -> Path | None:
 
 def update(drafts: Drafts, item: Item) -> Drafts:
     """Write an edited draft (still a draft) back into the drafts file, validated with the bank."""
-    _unchanged(drafts)
     records = dataclasses.replace(drafts.records, items=tuple(item if i.id == item.id else i for i in drafts.items))
+    _unchanged(drafts, held=dataclasses.replace(drafts, records=records))
     text, _ = _with(drafts, records)
     assert text is not None
     loads_bank_files([*_bank_texts(drafts.bank_dir, drafts.path), (text, str(drafts.path))], drafts.articles)
@@ -680,7 +714,8 @@ def _appended(existing: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
     return {k: merged[k] for k in SECTIONS if merged.get(k)}
 
 
-__all__ = ["KINDS", "BankUnread", "Drafts", "Kind", "Opened", "Outcome", "accept", "asks_a_date", "confirm_person",
+__all__ = ["KINDS", "BankUnread", "Drafts", "DraftsChanged", "Kind", "Opened", "Outcome", "accept", "asks_a_date",
+           "confirm_person",
            "discard", "fitting_kinds", "gone", "keep_held", "kind_of", "kind_problem", "lone_draft_text", "misfits", "new_person",
            "open_drafts", "proposed_people", "readings_gone", "rebuild", "restore",
            "still_accepted", "still_missing", "undo_accept", "unknown_readings", "update", "with_kind"]
