@@ -157,8 +157,9 @@ def test_extract_says_how_many_questions_one_sheet_can_take_from_the_article(wor
     r = CliRunner().invoke(cli, ["extract", str(work / ARTICLE.name), "--bank", str(work / "bank"),
                                  "-o", str(work / "again.yaml")])
     assert r.exit_code == 0, r.output
-    assert ("この記事の本文は14文で、1枚のワークシートに出せるのは最大14問です(1文につき1問)。worksheet --count はこの数まで "
-            "(at most 14 questions on one sheet from this article: one per sentence)") in r.output
+    assert "この記事の本文は14文で、1枚のワークシートに出せるのは最大14問です(1文につき1問)。" in r.output
+    written = len({i["evidence"][0]["quote"] for i in yaml.safe_load((work / "again.yaml").read_text(encoding="utf-8"))["items"]})
+    assert (f"下書きはそのうち{written}文から。" in r.output) is (written < 14), r.output  # newuser12: the drafts written
 
 
 def test_no_cue_carries_the_month_of_a_date_another_draft_asks(work: Path) -> None:

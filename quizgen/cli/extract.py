@@ -352,7 +352,8 @@ def _summary(result: Extraction, output: Path | None, keep_all: bool, max_drafts
                  f"{result.dropped} more (the weaker facts and those the default leaves out)" if result.dropped else "")
     click.echo(f"wrote {plural(len(result.items), 'draft')} for article {result.source.id}{where} ({kinds}){extra}", err=True)
     if result.sentences:  # a worksheet sets one question per sentence (newuser5 #8: --count 15 from 14 sentences)
-        click.echo(_cap(result.article_sentences or result.sentences, result.sentences), err=True)
+        written = len({i.evidence[0].quote for i in result.items if i.evidence})  # newuser12: it said the 10 drafts
+        click.echo(_cap(result.article_sentences or result.sentences, written), err=True)  # came from 23 sentences
     if result.entities:
         names = "、".join(f"{e.ja}({e.reading})" for e in result.entities)
         click.echo(terminal_safe(f"{plural(len(result.entities), 'new person', 'new people')} proposed: {names}; "

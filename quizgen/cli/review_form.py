@@ -106,6 +106,8 @@ def _form(item: Item, bank: Bank, only: tuple[str, ...] | None, resume: bool, ch
     if "answer" in changes:
         changes.update(relink(item, changes["answer"], bank))  # type: ignore[arg-type]
     edited = dataclasses.replace(item, **changes) if changes else item  # type: ignore[arg-type]
+    if edited.answer.ja in edited.accept:  # newuser12: the new answer was left among its own accepted answers
+        edited = dataclasses.replace(edited, accept=tuple(a for a in edited.accept if a != edited.answer.ja))
     return rv.with_kind(edited, kind) if kind is not None else edited
 
 

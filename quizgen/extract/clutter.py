@@ -117,7 +117,8 @@ _SHARE = re.compile(r"^(この記事を)?(シェア|ツイート|ブックマー
                     r"^\[?[［]?(広告|PR|スポンサーリンク)[］]?\]?$")
 _LABELLED_DATE = re.compile(r"^(公開日|配信日|掲載日|投稿日|更新日)\s*[:：]")
 _URL = re.compile(r"^\s*(https?://\S+|www\.\S+|[\w.-]+\.(com|jp|org|net|co\.jp|ne\.jp)(/\S*)?)\s*$")
-_READ_MORE = re.compile(r"(次のページを読む|続きを読む|もっと見る|記事を読む|詳しくはこちら|こちらから。?$|クリックしてください)")
+_READ_MORE = re.compile(r"(次のページを読む|続きを読む|もっと見る|記事を読む|詳しくはこちら|こちらから。?$|クリックしてください|"
+                        r"続きは[^。]{0,24}(?:お読み|ご覧|読め|読む))")  # newuser12: 「続きは有料会員登録でお読みいただけます」
 # A "read more ⇒ source: URL" credit glued to the next text; only this prefix is clutter.
 _SOURCE_CREDIT = re.compile(r"^(さらに読む\s*⇒?\s*)?[^\s:：]{0,30}?出典(/画像元)?\s*[:：]\s*https?://[\x21-\x7e]+?(?=[^\x21-\x7e]|$)")
 _RANKING = re.compile(r"^\s*[•・●■◆▶]?\s*(\d{1,2}|第\d+位|\d+位)\s*$")

@@ -16,6 +16,7 @@ import dataclasses
 import datetime as dt
 import random
 import re
+import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
@@ -75,7 +76,7 @@ def choose(kind: ItemKind, answer: str, accepted: Iterable[str], prompt: str, po
         return bool(key) and key not in taken and key not in shown
 
     if date is not None:
-        return _dates(date, pools, bank, _by(written, date, fresh), rng)
+        return _dates(date, pools, bank, _other_clock(_by(written, date, fresh), date, accepted), rng)
     if kind in (ItemKind.NUMBER, ItemKind.ANNIVERSARY, ItemKind.DURATION):
         return _numbers(answer, pools, bank, fresh, anniversary=kind is ItemKind.ANNIVERSARY)
     etype = entity_type or _TYPE_OF_KIND.get(kind)
@@ -89,6 +90,25 @@ def choose(kind: ItemKind, answer: str, accepted: Iterable[str], prompt: str, po
     titles = {title} if title else _posts(of) - _HONORIFICS if of is not None and etype is EntityType.PERSON else set()
     # (王毅氏 and 習近平氏: 氏 is no post they share)
     return _named(etype, titles, pools, bank, other_name, rng, answer)
+
+
+_OTHER_CLOCK = re.compile(r"(?:日本時間|現地時間)の?([0-9０-９]{1,2})日")
+_FULL_DATE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
+
+
+def _other_clock(fresh: Fresh, date: tuple[int, int | None, int | None], accepted: Iterable[str]) -> Fresh:
+    """`fresh`, and no wrong date that is the answer's day on another clock (newuser12: 「23日（日本時間24日）」 was
+    asked with 2023年2月24日 among the wrong choices — right in Japan time)."""
+    days = {int(unicodedata.normalize("NFKC", m.group(1))) for a in accepted for m in _OTHER_CLOCK.finditer(a)}
+    if not days:
+        return fresh
+
+    def ok(ja: str) -> bool:
+        m = _FULL_DATE.fullmatch(unicodedata.normalize("NFKC", ja))
+        same = m is not None and (int(m.group(1)), int(m.group(2))) == (date[0], date[1]) and int(m.group(3)) in days
+        return fresh(ja) and not same
+
+    return ok
 
 
 def _take(first: Sequence[Text], then: Sequence[Text], fresh: Fresh) -> Choice:

@@ -147,6 +147,8 @@ def moved_blank(item: Item, answer: str) -> str | None:
     if parts is None or not answer or answer == item.answer.ja or not _ASKED.match(parts[2]):
         return None
     before, after, _asked = parts
+    if answer == _fill(item) or (before + after).count(answer) == 0:  # newuser12: グローバルサウス → グローバル・サウス,
+        return None  # the blank's own words (or a word the blank holds part of): nothing moves
     sentence = before + _fill(item) + after
     if not _once(sentence, answer) or not _a_word_there(sentence, answer):
         return None
