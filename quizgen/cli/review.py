@@ -258,7 +258,7 @@ class Session:
         gone = self._gone()  # deleted or emptied while this review ran
         try:
             self.act(item, choice)
-        except rv.DraftsChanged as exc:  # the review ends (run it again); an edit or a discard refused so is kept
+        except rv.NotSaved as exc:  # the review ends (run it again); an edit or a discard refused so is kept
             if exc.held is not None:  # with the session's drafts, beside the changed file (`_keep_held`)
                 self.drafts = exc.held
                 click.echo(safe("  ! この判断はこのレビューの下書きとともに別のファイルに残します (下の行)"))
@@ -621,7 +621,10 @@ class Session:
             except BankError as exc:
                 found = faults(exc.problems, item.id)
                 fields = tuple(dict.fromkeys(f for x in found for f in x.ask))
-                if not fields:  # nothing the form can ask: said as the bank says it, never the same save again
+                if not fields:  # nothing the form can ask: said as the bank says it, never the same save again,
+                    self._keep_edit(item, form_text(item, edited), "[e] で打ち直してください")  # what was typed kept
+                    if self.bank_refused(exc, "編集は保存されていません。", "[e] で編集し"):  # hostile25: a bank file
+                        return False  # or an article that stopped reading, named (the edit was in no file)
                     raise
                 for fault in found:
                     click.echo(safe(f"  ! {fault.say}"))

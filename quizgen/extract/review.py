@@ -105,19 +105,24 @@ def _bank_texts(bank_dir: Path, file: Path) -> list[tuple[str, str]]:
     return texts
 
 
-def open_drafts(file: Path, bank_dir: Path, articles_dir: Path | None = None) -> Opened:
+def open_drafts(file: Path, bank_dir: Path, articles_dir: Path | None = None, written: str | None = None) -> Opened:
     """Load the drafts file with the bank (raises BankError listing every problem in either, located).
 
     Drafts that the bank already holds as accepted items (a review stopped between its two writes) are
-    dropped from the drafts file, which is written back."""
-    if not file.is_file():
+    dropped from the drafts file, which is written back. `written`: the text a decision has just written to `file`,
+    read instead of the file (and its stamp), so a write another program makes right after it is never the session's
+    starting point (hostile25: the next decision wrote over it)."""
+    if written is None and not file.is_file():
         raise UsageError(f"drafts file not found: {file}")
     if not bank_dir.is_dir():
         raise UsageError(f"bank folder not found: {bank_dir}")
-    read, problems = read_files([file])  # not UTF-8, unreadable: located problems, as for a bank file
-    if problems:
-        raise BankError(problems)
-    text = read[0][0]
+    if written is None:
+        read, problems = read_files([file])  # not UTF-8, unreadable: located problems, as for a bank file
+        if problems:
+            raise BankError(problems)
+        text = read[0][0]
+    else:
+        text = written
     if only_comments(text) and text.strip():
         raise UsageError(f"{file} holds no drafts, only comments (every draft in it was decided); nothing to review")
     cut = cut_off(text)
@@ -135,8 +140,10 @@ def open_drafts(file: Path, bank_dir: Path, articles_dir: Path | None = None) ->
     header = numbered(header, tuple(i.id for i in parts[-1].items))
     drafts = Drafts(file, bank_dir, bank, parts[-1], header, articles)
     if recovered:
-        write_text(file, header + dumps_bank(drafts.records), Links.FOLLOW)
-    return Opened(dataclasses.replace(drafts, stamp=_stamp(file)), recovered)
+        written = header + dumps_bank(drafts.records)
+        write_text(file, written, Links.FOLLOW)
+    stamp = _stamp(file) if written is None else hashlib.sha256(written.encode("utf-8")).hexdigest()
+    return Opened(dataclasses.replace(drafts, stamp=stamp), recovered)
 
 
 def check_writable(drafts: Drafts) -> None:
@@ -228,14 +235,21 @@ def _stamp(file: Path) -> str:
 UNREADABLE = "(unreadable)"
 
 
-class DraftsChanged(QuizgenError):
-    """A decision refused because another program changed the drafts file since the session read it; `held`: the
-    drafts with the decision made in memory only (an edit or a discard), for the session to keep beside the file
-    (hostile24: an edit typed in the form or the editor, and a discard's reason, were then in no file)."""
+class NotSaved(QuizgenError):
+    """A decision that could not be written to the drafts file; `held`: the drafts with the decision made in memory
+    only (an edit or a discard), for the session to keep beside the file (hostile24, 25: an edit typed in the form or
+    the editor, and a discard's reason, were then in no file)."""
 
     def __init__(self, message: str, held: Drafts | None = None) -> None:
         super().__init__(message)
         self.held = held
+
+
+class DraftsChanged(NotSaved):
+    """A decision refused because another program changed the drafts file since the session read it."""
+
+
+NOT_SAVED = "(not saved)"  # the stamp of drafts held in memory only: they differ from the file (`held_text`)
 
 
 def _unchanged(drafts: Drafts, held: Drafts | None = None) -> None:
@@ -321,10 +335,12 @@ def keep_held(drafts: Drafts) -> tuple[str, Path] | None:
     return "beside", write_new(path.with_name(f"{path.stem}.review-kept{path.suffix or '.yaml'}"), text)
 
 
-def _reopen(drafts: Drafts) -> Drafts:
-    if not drafts.path.exists() or only_comments(drafts.path.read_text(encoding="utf-8")):
+def _reopen(drafts: Drafts, written: str | None) -> Drafts:
+    """The drafts as a decision left them: `written`, the text it wrote to the drafts file (None: it removed the file),
+    read as written, never re-read from the file (see `open_drafts`)."""
+    if written is None or only_comments(written):
         return dataclasses.replace(drafts, records=Bank(), stamp="")
-    return open_drafts(drafts.path, drafts.bank_dir, _explicit(drafts)).drafts
+    return open_drafts(drafts.path, drafts.bank_dir, _explicit(drafts), written).drafts
 
 
 
@@ -340,8 +356,15 @@ def update(drafts: Drafts, item: Item) -> Drafts:
     text, _ = _with(drafts, records)
     assert text is not None
     loads_bank_files([*_bank_texts(drafts.bank_dir, drafts.path), (text, str(drafts.path))], drafts.articles)
-    write_text(drafts.path, text, Links.FOLLOW)
-    return _reopen(drafts)
+    try:
+        write_text(drafts.path, text, Links.FOLLOW)
+    except OutputError as exc:  # made unwritable meanwhile (hostile25: chattr +i lost the edit or the discard)
+        raise NotSaved(str(exc), held=dataclasses.replace(drafts, records=records, stamp=NOT_SAVED)) from exc
+    try:
+        return _reopen(drafts, text)
+    except BankError:  # the bank or an article stopped reading right after the write (hostile25: the next decision
+        # then blamed the drafts file): the drafts as written; the next decision names what stopped reading
+        return dataclasses.replace(drafts, records=records, stamp=hashlib.sha256(text.encode("utf-8")).hexdigest())
 
 
 def discard(drafts: Drafts, item_id: str, reason: str) -> Drafts:
@@ -485,7 +508,8 @@ def _accept(drafts: Drafts, item: Item, decided: Item, target: Path, person: Ent
                            f"({_why(exc)}), "
                            "so the draft is still in it; the next `quizgen review` of that file drops it, as the bank "
                            "holds it", dataclasses.replace(drafts, records=rest)) from exc
-    return Outcome(_reopen(drafts), target, decided)
+    written = file_text if file_text is not None else (drafts.header if foreign_comments(drafts.header) else None)
+    return Outcome(_reopen(drafts, written), target, decided)
 
 
 def _target(bank_dir: Path, article: str) -> Path:
@@ -522,7 +546,7 @@ def _undo_accept(drafts: Drafts, accepted_item: Item, target: Path, original: It
     except (OutputError, OSError):  # the bank file cannot be written (made read-only or immutable meanwhile): the
         _put_back(drafts.path, before)  # drafts file as it was, so nothing was undone (hostile23: it was left
         raise  # changed, and the end of the review took the session's own write for another program's)
-    return _reopen(drafts)
+    return _reopen(drafts, file_text)
 
 
 def _bytes_or_none(path: Path) -> bytes | None:
@@ -580,7 +604,7 @@ def confirm_person(drafts: Drafts, entity: Entity, reading: str | None, english:
     text = drafts.header + dumps_bank(records)
     loads_bank_files([*_bank_texts(drafts.bank_dir, drafts.path), (text, str(drafts.path))], drafts.articles)
     write_text(drafts.path, text, Links.FOLLOW)
-    return _reopen(drafts)
+    return _reopen(drafts, text)
 
 
 def proposed_people(drafts: Drafts, item: Item) -> tuple[Entity, ...]:
@@ -714,7 +738,8 @@ def _appended(existing: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
     return {k: merged[k] for k in SECTIONS if merged.get(k)}
 
 
-__all__ = ["KINDS", "BankUnread", "Drafts", "DraftsChanged", "Kind", "Opened", "Outcome", "accept", "asks_a_date",
+__all__ = ["KINDS", "NOT_SAVED", "BankUnread", "Drafts", "DraftsChanged", "Kind", "NotSaved",
+           "Opened", "Outcome", "accept", "asks_a_date",
            "confirm_person",
            "discard", "fitting_kinds", "gone", "keep_held", "kind_of", "kind_problem", "lone_draft_text", "misfits", "new_person",
            "open_drafts", "proposed_people", "readings_gone", "rebuild", "restore",
