@@ -159,10 +159,14 @@ def _none_listed(problems: list[Problem], bank: Bank, locator: _Locator) -> list
     """`problems` with the references to a section the bank holds no record of, where a file lists it empty
     (`sources: []`), made one problem at that list (`cascade.none_listed`)."""
     for section, refs in references(problems).items():
-        where = None if getattr(bank, section) else locator.empty_list(section)
+        if getattr(bank, section):
+            continue
+        gone = {id(p) for p, _ in refs}
+        where = locator.empty_list(section)
         if where is not None:
-            gone = {id(p) for p, _ in refs}
             problems = [p for p in problems if id(p) not in gone] + [where.problem(section, none_listed(section, refs))]
+        elif section == "sources":  # hostile26: sources.yaml deleted gave 157 「unknown article」, none saying why
+            problems = [p for p in problems if id(p) not in gone] + [locator.missing(section, none_listed(section, refs))]
     return problems
 
 
@@ -223,6 +227,13 @@ class _Locator:
         top = LocMap()
         top.loc, top.key_locs, top.value_locs = Loc(self.files[number].shown, 1, 1), {}, {}
         return top
+
+    def missing(self, section: str, said: str) -> Problem:
+        """The one problem of a section no file of the bank lists, at the file that would (`sources.yaml` at the top
+        of the bank, the folder of its shortest path)."""
+        folders = sorted((str(Path(f.shown).parent) for f in self.files), key=len)
+        name = f"{section}.yaml" if not folders or folders[0] == "." else f"{folders[0]}/{section}.yaml"
+        return Problem(name, 1, 1, "(file)", f"no such file, and {said.replace('the list is empty and ', '', 1)}")
 
     def empty_list(self, section: str) -> Loc | None:
         """Where a file first lists `section` empty (`sources: []`), or None."""

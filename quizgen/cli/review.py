@@ -163,11 +163,9 @@ def _keep_held(session: Session) -> None:
 
     try:
         kept = rv.keep_held(session.drafts)
-    except OutputError as exc:  # the drafts file could not be written again
-        click.echo(safe(f"\n  ! 下書きと判断を書き残せませんでした ({exc})"))
-        return
-    except OSError as exc:
-        click.echo(safe(f"\n  ! 下書きと判断を書き残せませんでした ({describe_os_error(exc)})"))
+    except (OutputError, OSError) as exc:  # the drafts file's folder takes nothing (hostile26: what was typed was lost)
+        why = str(exc) if isinstance(exc, OutputError) else describe_os_error(exc)
+        _keep_elsewhere(session, why)
         return
     if kept is None:
         return
@@ -178,6 +176,25 @@ def _keep_held(session: Session) -> None:
                         f"{path} に残しました (元のファイルはそのまま)"))
     else:
         click.echo(safe(f"\n  ! {path} はレビュー中に消されたか空になりました。下書きと判断を書き直しました"))
+
+
+def _keep_elsewhere(session: Session, why: str) -> None:
+    """The session's drafts and decisions, when nothing can be written beside the drafts file: in the current folder,
+    else on the screen to copy (hostile26: the file and its folder made unwritable lost the edit just typed)."""
+    from quizgen.extract import review as rv
+
+    text = rv.held_text(session.drafts) or ""
+    path = session.drafts.path
+    try:
+        kept = write_new(Path.cwd() / f"{path.stem}.review-kept{path.suffix or '.yaml'}", text)
+    except OSError as exc:
+        click.echo(safe(f"\n  ! 下書きと判断を書き残せませんでした ({why}; {describe_os_error(exc)})。"
+                        "このレビューの下書きと判断 (YAML):"))
+        click.echo(safe(text.rstrip("\n")))
+        click.echo("  (ここまで。写しておいてください)")
+        return
+    session.kept = kept
+    click.echo(safe(f"\n  ! {path} の隣には書けませんでした ({why})。このレビューの下書きと判断は {kept} に残しました"))
 
 
 def _decided(accepted: int, discarded: int) -> str:
