@@ -165,7 +165,7 @@ def _none_listed(problems: list[Problem], bank: Bank, locator: _Locator) -> list
         where = locator.empty_list(section)
         if where is not None:
             problems = [p for p in problems if id(p) not in gone] + [where.problem(section, none_listed(section, refs))]
-        elif section == "sources":  # hostile26: sources.yaml deleted gave 157 「unknown article」, none saying why
+        else:  # hostile26, 27: sources.yaml (stories.yaml, every entities file) deleted gave 157 「unknown article」
             problems = [p for p in problems if id(p) not in gone] + [locator.missing(section, none_listed(section, refs))]
     return problems
 

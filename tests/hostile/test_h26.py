@@ -64,3 +64,19 @@ def test_a_bank_without_its_sources_file_says_so_in_one_line(tmp_path: Path) -> 
     assert ("bank/sources.yaml:1:1: (file): no such file, and no other file of the bank lists a source, yet 157 "
             "references name articles") in lines[0], lines[:3]
     assert "unknown article" not in ran.err and len(lines) == 2, lines[:4]
+
+
+@pytest.mark.parametrize(("gone", "said"), [(("stories.yaml",), "stories.yaml:1:1: (file): no such file, and no other "
+                                             "file of the bank lists a story"),
+                                            (("entities.yaml", "entities_a.yaml", "entities_b.yaml"),
+                                             "entities.yaml:1:1: (file): no such file, and no other file of the bank "
+                                             "lists an entity")])
+def test_a_bank_without_its_stories_or_entities_files_says_so_in_one_line(tmp_path: Path, gone: tuple[str, ...],
+                                                                          said: str) -> None:
+    """hostile27: 49 「unknown story」 or 192 「unknown entity」 lines, none naming the missing file."""
+    bank = tmp_path / "bank"
+    shutil.copytree(resources.bank_dir(), bank)
+    for name in gone:
+        (bank / name).unlink()
+    err = run("check", "--bank", str(bank)).fails_cleanly(1)
+    assert said in err and "unknown story" not in err and "unknown entity" not in err, err[:600]
