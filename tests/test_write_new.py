@@ -23,8 +23,8 @@ def test_a_kept_copy_never_replaces_a_file_and_holds_its_text_whole(tmp_path_fac
     before = [write_new(target, t) for t in existing]
     kept = write_new(target, text)
     assert kept not in before and kept.parent == folder and kept.name.startswith("d.review-kept")
-    assert kept.read_text(encoding="utf-8") == text
-    assert [p.read_text(encoding="utf-8") for p in before] == existing  # nothing written over
+    assert kept.read_bytes().decode("utf-8") == text  # byte for byte: a lone CR is kept, not read as a newline
+    assert [p.read_bytes().decode("utf-8") for p in before] == existing  # nothing written over
     assert sorted(p.name for p in folder.iterdir()) == sorted(p.name for p in [*before, kept])  # no temporary left
 
 
