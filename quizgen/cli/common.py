@@ -264,7 +264,8 @@ def reading(bank_path: Path | None, *, output: Path | None = None, articles: Pat
     from quizgen.extract.decided import decisions_kept
 
     yaml = drafts_yaml_kept if drafts else yaml_kept
-    click.get_current_context().with_resource(atomic.reading(*inputs, keep=(database_kept, decisions_kept, yaml)))
+    keep = (database_kept, decisions_kept, yaml, article_kept)
+    click.get_current_context().with_resource(atomic.reading(*inputs, keep=keep))
     if output is not None and str(output) not in STDOUT:
         atomic.check_not_input(output)  # a folder of outputs: each file is checked once known (`atomic.check_targets`)
 
@@ -291,6 +292,18 @@ def database_kept(path: Path) -> tuple[str, str] | None:
     else:
         what = "is an SQLite database (the quiz keeps its review history in one): all it holds"
     return f"{what} would be lost", "give another file name"
+
+
+def article_kept(path: Path) -> tuple[str, str] | None:
+    """What replacing `path` would destroy when it is a file in the default articles folder ($QUIZGEN_ARTICLES, or
+    the seeds beside a checkout), which `check` and `worksheet` read even when the running command does not: an
+    article the bank quotes (hostile27: `export -o` replaced a seed article with GIFT text); None for any other file."""
+    folder = resources.default_articles_dir()
+    if folder is None or not folder.is_dir() or not path.is_relative_to(os.path.realpath(folder)):
+        return None
+    named = "$QUIZGEN_ARTICLES" if os.environ.get("QUIZGEN_ARTICLES") else "the seed articles"
+    return (f"is in the articles folder {folder} ({named}), which `check` and `worksheet` read: the article "
+            "would be lost"), "give a file name outside that folder"
 
 
 def yaml_kept(path: Path) -> tuple[str, str] | None:

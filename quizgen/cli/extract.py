@@ -77,6 +77,9 @@ def add_article(article: Path, headline: str | None, outlet: str | None, publish
         url = _ask("URL (Enter: なし)", "", check=rg.check_url, unasked=unasked)
     if not headline.strip():
         raise UsageError("the headline is needed: it names the article in every citation")
+    if headline.strip() == "-":  # hostile27: `--headline -` registered "-" (the prompt refuses it)
+        raise UsageError("--headline -: `-` stands for an unknown outlet, not a headline; give the article's headline "
+                         "(it names the article in every citation)")
     done = rg.register(article, bank_dir, bank, headline=Text(headline.strip(), rg.english(headline_en)),
                        outlet=Text(outlet.strip(), rg.english(outlet_en)) if outlet.strip() else None,
                        published=published or None, url=url or None, source_id=source_id)

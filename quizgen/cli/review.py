@@ -126,7 +126,8 @@ def _session(file: Path, bank_dir: Path, bank_path: Path | None, articles: Path 
         return
     except QuizgenError:  # a decision refused (the file changed under the session): the rest is saved
         click.echo("")
-        click.echo(session.tally() + "。それまでの判断は保存済みです。")
+        click.echo(session.tally() + (f"。判断はすべて {session.kept} にあります。" if session.kept else
+                                      "。それまでの判断は保存済みです。"))
         click.echo(f"続きは:  quizgen review {shell_word(str(session.kept or file))}{bank_flag(bank_path)}")
         raise
     except OSError as exc:  # hostile17: the drafts file became a folder during the session; the decision is not saved
@@ -172,8 +173,9 @@ def _keep_held(session: Session) -> None:
     how, path = kept
     if how == "beside":
         session.kept = path
-        click.echo(safe(f"\n  ! {session.drafts.path} は別のプログラムに変えられていました。このレビューの下書きと判断は "
-                        f"{path} に残しました (元のファイルはそのまま)"))
+        why = "に判断を保存できませんでした" if session.unsaved else "は別のプログラムに変えられていました"
+        click.echo(safe(f"\n  ! {session.drafts.path} {why}。このレビューの下書きと判断は {path} に残しました (元のファイル"
+                        "はそのまま)"))
     else:
         click.echo(safe(f"\n  ! {path} はレビュー中に消されたか空になりました。下書きと判断を書き直しました"))
 
@@ -237,6 +239,7 @@ class Session:
     at: int = 0
     decided: str = ""  # what the file held already decided, said with the count (`_decided`)
     kept: Path | None = None  # where the session's drafts went when the drafts file was changed under it (`_keep_held`)
+    unsaved: bool = False  # a decision was refused for the bank, not for a change to the drafts file (`_keep_held`)
     undone: list[Path] = field(default_factory=list)  # the files of accepted drafts the bank lost, undone (`kept_apart`)
     counts: dict[str, int] = field(default_factory=lambda: {"accept": 0, "discard": 0, "edit": 0})
 
@@ -278,6 +281,9 @@ class Session:
         except rv.NotSaved as exc:  # the review ends (run it again); an edit or a discard refused so is kept
             if exc.held is not None:  # with the session's drafts, beside the changed file (`_keep_held`)
                 self.drafts = exc.held
+                self.unsaved = not isinstance(exc, rv.DraftsChanged)
+                if choice == "d":  # the discard is in the copy, which the closing lines name
+                    self.counts["discard"] += 1
                 click.echo(safe("  ! この判断はこのレビューの下書きとともに別のファイルに残します (下の行)"))
             raise
         if gone and not self._gone():  # the decision wrote it again (`review.update`): nothing was lost

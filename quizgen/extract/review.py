@@ -292,12 +292,28 @@ def _refuse_drafts_in_bank(shown: str, raw: dict[str, Any], bank_texts: list[tup
     teacher's to say (hostile24: review took them for accepted and emptied the drafts file, edits and discards
     with it)."""
     mine = {r.get("id") for r in raw.get("items") or [] if isinstance(r, dict)}
-    where = [name for (_text, name), part in zip(bank_texts, parts, strict=True)
-             if any(i.draft and i.id in mine for i in part.items)]
+    where = _holding(mine, bank_texts, parts)
     if where:
         raise QuizgenError(f"the drafts of {shown} are in the bank as drafts too, in {', '.join(where)} (a copy of "
                            "them, or drafts of the same article made there by extract); nothing was changed. Remove "
                            f"that copy from the bank, or review it instead of {shown}")
+
+
+def _holding(mine: set[Any], bank_texts: list[tuple[str, str]], parts: list[Bank]) -> list[str]:
+    """The bank files (by shown name) that hold any of the drafts `mine` as drafts."""
+    return [name for (_text, name), part in zip(bank_texts, parts, strict=True)
+            if any(i.draft and i.id in mine for i in part.items)]
+
+
+def _copied_meanwhile(drafts: Drafts, bank_texts: list[tuple[str, str]]) -> list[str]:
+    """The bank files that hold the session's drafts as drafts now (copied there while the review ran: hostile27,
+    a discard then ended the review on 15 「duplicate id」 lines, its reason in no file); [] when none, or when the
+    bank alone does not read (the bank's reader says what is wrong)."""
+    try:
+        _bank, parts = loads_bank_parts(bank_texts)
+    except BankError:
+        return []
+    return _holding({i.id for i in drafts.items}, bank_texts, parts)
 
 
 # --------------------------------------------------------------------------- decisions
@@ -355,11 +371,20 @@ def update(drafts: Drafts, item: Item) -> Drafts:
     _unchanged(drafts, held=dataclasses.replace(drafts, records=records))
     text, _ = _with(drafts, records)
     assert text is not None
-    loads_bank_files([*_bank_texts(drafts.bank_dir, drafts.path), (text, str(drafts.path))], drafts.articles)
+    held = dataclasses.replace(drafts, records=records, stamp=NOT_SAVED)
+    bank_texts = _bank_texts(drafts.bank_dir, drafts.path)
+    try:
+        loads_bank_files([*bank_texts, (text, str(drafts.path))], drafts.articles)
+    except BankError as exc:
+        if copies := _copied_meanwhile(drafts, bank_texts):
+            raise NotSaved(f"the drafts of {drafts.path} were put into the bank as drafts too while this review ran, in "
+                           f"{', '.join(copies)}, so nothing was decided; remove that copy from the bank, then run "
+                           "`quizgen review` again", held=held) from exc
+        raise
     try:
         write_text(drafts.path, text, Links.FOLLOW)
     except OutputError as exc:  # made unwritable meanwhile (hostile25: chattr +i lost the edit or the discard)
-        raise NotSaved(str(exc), held=dataclasses.replace(drafts, records=records, stamp=NOT_SAVED)) from exc
+        raise NotSaved(str(exc), held=held) from exc
     try:
         return _reopen(drafts, text)
     except BankError:  # the bank or an article stopped reading right after the write (hostile25: the next decision

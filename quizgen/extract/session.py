@@ -21,7 +21,10 @@ the second waits for the first, and is refused with a message only if the bank s
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
+import re
+import stat
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -48,9 +51,7 @@ def held(file: Path) -> Iterator[None]:
         yield
     finally:
         if fd is not None:
-            with contextlib.suppress(OSError):
-                lock_path(file).unlink()  # while still locked: no session can hold the file being removed
-            os.close(fd)
+            _let_go(lock_path(file), fd)  # while still locked: no session can hold the file being removed
 
 
 BANK_WAIT = 30.0  # seconds a bank change waits for another one to end
@@ -70,9 +71,30 @@ def bank_held(bank_dir: Path, wait: float = BANK_WAIT) -> Iterator[None]:
         yield
     finally:
         if fd is not None:
-            with contextlib.suppress(OSError):
-                path.unlink()
-            os.close(fd)
+            _let_go(path, fd)
+
+
+def _let_go(path: Path, fd: int) -> None:
+    """Remove the lock file `path` if it is still the one `fd` holds (another program may have put a file of its own
+    at that name meanwhile: hostile27, a user's file there was removed), then close `fd`."""
+    with contextlib.suppress(OSError):
+        if os.stat(path, follow_symlinks=False).st_ino == os.fstat(fd).st_ino:
+            path.unlink()
+    os.close(fd)
+
+
+_LOCK_TEXT = re.compile(rb"[0-9]{0,20}\n?")  # what a lock file holds: a process id and a newline, or nothing yet
+
+
+def _not_a_lock(fd: int, path: Path, file: Path) -> QuizgenError | None:
+    """Why the file at the lock's name is not a lock quizgen made (a link, a folder, a file holding other text), so
+    it must not be truncated or removed; None for a lock file."""
+    info = os.fstat(fd)
+    text = os.pread(fd, 64, 0) if stat.S_ISREG(info.st_mode) else b"?"
+    if _LOCK_TEXT.fullmatch(text) is not None:
+        return None
+    return QuizgenError(f"{path} is not a quizgen lock (it holds other data), and quizgen takes that name to hold "
+                        f"{file} while it works; move or rename it, then run the command again")
 
 
 def _take(path: Path, file: Path, wait: float | None = None) -> int | None:
@@ -82,8 +104,11 @@ def _take(path: Path, file: Path, wait: float | None = None) -> int | None:
     deadline = time.monotonic() + (wait or 0.0)
     while True:
         try:
-            fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
-        except OSError:
+            fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC | os.O_NOFOLLOW | os.O_NONBLOCK, 0o644)
+        except OSError as exc:
+            if exc.errno == errno.ELOOP:  # a link at the lock's name: not ours to write through
+                raise QuizgenError(f"{path} is a link, not a quizgen lock, and quizgen takes that name to hold {file} "
+                                   "while it works; move or rename it, then run the command again") from None
             return None  # a read-only folder: nothing can be decided there anyway
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -102,6 +127,9 @@ def _take(path: Path, file: Path, wait: float | None = None) -> int | None:
         except FileNotFoundError:
             current = -1
         if current == os.fstat(fd).st_ino:
+            if (refused := _not_a_lock(fd, path, file)) is not None:
+                os.close(fd)
+                raise refused
             break
         os.close(fd)  # the session that held it removed this lock file as it ended: take the one at the path now
     with contextlib.suppress(OSError):
