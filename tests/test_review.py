@@ -5,7 +5,9 @@ from __future__ import annotations
 import os
 import pty
 import select
+import shlex
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -647,3 +649,25 @@ def test_the_cloze_marks_typed_in_another_field_are_refused_and_asked_again(work
     assert code == 0 and "[[ ]] は穴埋めの印です" in out, out[-800:]
     assert drafts(work)[0]["answer"] == first["answer"]
     assert out.count("  答:") >= 2, out[-800:]  # asked again
+
+
+def test_with_the_output_piped_the_form_says_why_its_lines_start_empty(work: Path) -> None:
+    """newuser12: `review | tee` turned off line editing (Python's input uses readline only when the output is a
+    terminal too); the form's lines started empty and arrow keys printed ^[[C, with nothing said."""
+    pid, fd = pty.fork()
+    if pid == 0:
+        command = (f"{shlex.quote(sys.executable)} -m quizgen review {shlex.quote(str(work / 'drafts.yaml'))} --bank "
+                   f"{shlex.quote(str(work / 'bank'))} | cat")
+        os.execvp("sh", ["sh", "-c", command])
+    seen = bytearray()
+    try:
+        _read_until(fd, b">", seen)
+        os.write(fd, b"e\r")
+        _read_until(fd, "→ ".encode(), seen)
+    finally:
+        os.killpg(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+        os.close(fd)
+    text = seen.decode(errors="replace")
+    assert "出力が端末ではなくパイプかファイルなので、項目は今の文で始まらず" in text, text[-800:]
+    assert "今の文が入っています" not in text

@@ -57,7 +57,8 @@ def test_a_refused_edit_keeps_the_typed_fields_and_asks_only_the_ones_at_fault(w
             "n\n\n\n\n期限は2026年4月18日\ny\nq\n")  # refused: the date not put back; answer, 正文, 穴埋め kept; a 注
     code, out = review(work, keys)
     assert code == 0, out
-    assert ("! 日付 2026年 は記事にありません (答・正文・穴埋めに出ています)。日付を戻すか、記事にない年は注(背景メモ context)に"
+    assert ("! 答・正文・穴埋めの 2026年 は記事の文に書かれていません (「昨年」「来年」などから読んだ年は、日付とその根拠が"
+            "あるときだけ書けます)。日付を戻すか、答・正文・穴埋めから 2026年 を消すか、記事にない年は注(背景メモ context)に"
             "書いてください") in out
     assert "year 2026 is neither" not in out and "編集は保存されませんでした" not in out
     assert "まだ保存していません。入力した内容はそのままです。問題の項目だけもう一度聞きます:" in out

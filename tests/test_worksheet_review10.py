@@ -11,12 +11,14 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given
+from hypothesis import strategies as st
 
 from quizgen import forms, resources
 from quizgen.bank import Bank, Lang, Selection, Text, load_bank
 from quizgen.cli import cli
 from quizgen.generators.worksheet import Exercise, WorksheetOptions, build_worksheet
-from quizgen.generators.worksheet.choose import actor_names, swaps_actors
+from quizgen.generators.worksheet.choose import actor_names, on_one_passage, swaps_actors
 from quizgen.generators.worksheet.exercises import ChoiceQ, ClozeQ, ShortQ, TrueFalseQ
 from quizgen.generators.worksheet.key import key_entry
 
@@ -181,3 +183,13 @@ def test_s4_the_refusal_says_each_conflict_once_per_pair_of_items(tmp_path: Path
     lines = [x for x in result.output.splitlines() if x.startswith("  a002-lavrov-met-xi: ")]
     assert lines == ["  a002-lavrov-met-xi: a002-lavrov-met-xi's cloze and prompt show 「外相」, the answer to "
                      "wang-yi-role-top-diplomat"], result.output
+
+
+@given(st.integers(min_value=1, max_value=40))
+def test_the_pairs_on_one_passage_are_named_up_to_six_and_the_rest_counted(n: int) -> None:
+    """newuser12: a one-article sheet of 15 named 22 pairs on one passage, a warning too long to read."""
+    pairs = [f"問{k}/問{k + 1}" for k in range(1, n + 1)]
+    said = on_one_passage(pairs)
+    assert said.startswith(f"{n} pair{'s' if n > 1 else ''} of questions draw on one passage (")
+    assert [p for p in pairs if f"{p}," in said or f"{p})" in said or f"{p} and" in said] == pairs[:6]
+    assert (f" and {n - 6} more)" in said) == (n > 6)

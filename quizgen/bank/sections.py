@@ -198,7 +198,8 @@ class Bank:
         forms.extend(item.accept)
         entity = self.entity_by_id.get(item.entity) if item.entity else None
         if entity is not None:
-            forms.extend([entity.ja, entity.reading, *entity.aliases] + ([] if is_placeholder(entity.en) else [entity.en]))
+            aliases = [a for a in entity.aliases if _titled_elsewhere(entity, a, item) is None]
+            forms.extend([entity.ja, entity.reading, *aliases] + ([] if is_placeholder(entity.en) else [entity.en]))
         return tuple(dict.fromkeys(f for f in forms if f.strip()))
 
     def disagreement_for(self, item: Item) -> Disagreement | None:
@@ -233,3 +234,18 @@ def _trailing_title(text: str) -> str | None:
     from quizgen.japanese.titles import trailing_title  # not at import: the quiz's start-up does not need it
 
     return trailing_title(text)
+
+
+def _titled_elsewhere(entity: Entity, alias: str, item: Item) -> str | None:
+    """The title an alias of a person carries (王毅外相, 王外相: 外相) when only other articles than the item's give
+    the person that title, else None: an answer key of February 2023 listed 「王毅外相」 for a man the article called
+    外交トップ (newuser12), as a title the person did not hold then. The quiz still judges 王毅外相 by its name."""
+    if entity.type is not EntityType.PERSON:
+        return None
+    mine = set(item.articles)
+    for role in entity.roles:
+        if role.ja and alias.endswith(role.ja) and alias != role.ja:
+            if any(r.ja == role.ja and r.article in mine for r in entity.roles):
+                return None
+            return role.ja
+    return None

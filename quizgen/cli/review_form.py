@@ -15,6 +15,7 @@ from quizgen.cli.review_show import as_printed
 from quizgen.cli.terminal import (
     ask,
     at_terminal,
+    line_editing,
     yes_no,
 )
 from quizgen.text import terminal_safe as safe
@@ -45,6 +46,9 @@ FORM_HELP = "  項目ごとに編集: Enter でそのまま、- で削除 (任�
 FORM_HELP_TTY = ("  項目ごとに編集: 今の文が入っています。直してから Enter (そのままなら Enter)、"
                  "Ctrl-U で消して - で削除 (任意の項目)、< で前の項目へ (保存するかの質問からも)")
 """The form's help at a terminal, where each line starts as the field's text (`terminal.ask`'s `prefill`)."""
+FORM_PIPED = ("\n  (出力が端末ではなくパイプかファイルなので、項目は今の文で始まらず、矢印キーも使えません。"
+              "直す項目は全部入力してください。今の文で始めるには、出力を | tee などに送らずに実行してください)")
+"""Added to the help when the keyboard is a terminal but the output is not (newuser12: `review | tee`)."""
 
 
 
@@ -89,7 +93,7 @@ def _form(item: Item, bank: Bank, only: tuple[str, ...] | None, resume: bool, ch
     asked = [f for f in _FORM if only is None or f[0] in only or (f[0] == "accept" and "kind" in only)]
     kind: Kind | None = None
     if not resume:
-        click.echo(FORM_HELP_TTY if at_terminal() else FORM_HELP)
+        click.echo(FORM_HELP_TTY if line_editing() else FORM_HELP + (FORM_PIPED if at_terminal() else ""))
         kind = _ask_fields(item, asked, changes, only is None or "kind" in only, bank)  # the kind before the 別解
     elif item.when is None and item.event is None:  # no date to go back to: the last field
         kind = _ask_fields(item, asked, changes, True, bank, start=len(asked) - 1)

@@ -37,6 +37,14 @@ def at_terminal() -> bool:
     return stdin is not None and not stdin.closed and stdin.isatty()
 
 
+def line_editing() -> bool:
+    """Whether a typed line can be edited in place (arrow keys, a line that starts as a field's text): Python's
+    `input` uses readline only when standard input **and** standard output are terminals (newuser12: `review | tee`
+    turned it off, and arrow keys printed ^[[C with nothing said)."""
+    stdout = sys.stdout
+    return at_terminal() and stdout is not None and not stdout.closed and stdout.isatty()
+
+
 @contextlib.contextmanager
 def editor_streams() -> Iterator[bool]:
     """Standard input (file descriptor 0) for an editor started within the block, such as `click.edit`: at a terminal
@@ -291,7 +299,7 @@ def japanese_refusals() -> Iterator[None]:
 def _prefilled(text: str) -> Iterator[None]:
     """At a terminal with readline, the next line read starts as `text` (the cursor at its end); elsewhere nothing."""
     rl: Any = None
-    if text and at_terminal():
+    if text and line_editing():
         with contextlib.suppress(ImportError):  # Windows has no readline
             import readline
 

@@ -126,8 +126,10 @@ def faults(problems: Iterable[Problem], item_id: str) -> tuple[Fault, ...]:
             out.append(fault)
     for year, fields in years.items():
         where = "・".join(FIELD_JA.get(f, f) for f in fields)
-        out.insert(0, Fault(f"日付 {year}年 は記事にありません ({where}に出ています)。日付を戻すか、"
-                            f"記事にない年は注(背景メモ context)に書いてください",
+        # newuser12: 「日付 2022年 は記事にありません」 for a year the tool itself read from 「昨年」 — say where it comes from
+        out.insert(0, Fault(f"{where}の {year}年 は記事の文に書かれていません (「昨年」「来年」などから読んだ年は、日付とその"
+                            f"根拠があるときだけ書けます)。日付を戻すか、{where}から {year}年 を消すか、記事にない年は注"
+                            "(背景メモ context)に書いてください",
                             ("when", *fields, "context")))
     if dates:
         out.insert(0, _date_fault(dates, shown))

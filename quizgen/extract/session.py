@@ -97,18 +97,25 @@ def _not_a_lock(fd: int, path: Path, file: Path) -> QuizgenError | None:
                         f"{file} while it works; move or rename it, then run the command again")
 
 
+def _open_lock(path: Path, file: Path) -> int | None:
+    """The lock file `path` opened (made if need be), never through a link; None where it cannot be made."""
+    try:
+        return os.open(path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC | os.O_NOFOLLOW | os.O_NONBLOCK, 0o644)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:  # a link at the lock's name: not ours to write through
+            raise QuizgenError(f"{path} is a link, not a quizgen lock, and quizgen takes that name to hold {file} "
+                               "while it works; move or rename it, then run the command again") from None
+        return None
+
+
 def _take(path: Path, file: Path, wait: float | None = None) -> int | None:
     """A descriptor of the lock file `path`, locked; `wait` seconds to wait for it (None: refuse at once)."""
     if fcntl is None:  # pragma: no cover
         return None
     deadline = time.monotonic() + (wait or 0.0)
     while True:
-        try:
-            fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC | os.O_NOFOLLOW | os.O_NONBLOCK, 0o644)
-        except OSError as exc:
-            if exc.errno == errno.ELOOP:  # a link at the lock's name: not ours to write through
-                raise QuizgenError(f"{path} is a link, not a quizgen lock, and quizgen takes that name to hold {file} "
-                                   "while it works; move or rename it, then run the command again") from None
+        fd = _open_lock(path, file)
+        if fd is None:
             return None  # a read-only folder: nothing can be decided there anyway
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)

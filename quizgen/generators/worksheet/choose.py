@@ -952,7 +952,16 @@ def _likeness(item: Item, model: Item) -> int:
     return 2 if item.priority is model.priority else 3
 
 
+PAIRS_NAMED = 6  # pairs on one passage a warning names by number; the rest are counted (newuser12: 22 pairs named on
+# a one-article sheet of 15 were noise)
 ONE_SIDED = 3  # true/false questions on a sheet, all with one answer, that a warning names (the pattern shows)
+
+
+def on_one_passage(pairs: Sequence[str]) -> str:
+    """The warning's words on `pairs` of questions on one passage ("問1/問2"): the first PAIRS_NAMED by number, the
+    rest counted."""
+    shown = ", ".join(pairs[:PAIRS_NAMED]) + (f" and {len(pairs) - PAIRS_NAMED} more" if len(pairs) > PAIRS_NAMED else "")
+    return f"{len(pairs)} pair{'s' if len(pairs) != 1 else ''} of questions draw on one passage ({shown})"
 
 
 def crowding(bank: Bank, items: Sequence[Item], questions: Sequence[tuple[int, Question]], count: int,
@@ -980,8 +989,7 @@ def crowding(bank: Bank, items: Sequence[Item], questions: Sequence[tuple[int, Q
     pairs = [f"{a}/{b}" for k, (a, x) in enumerate(single) for b, y in single[k + 1:]
              if near(checker.passage(x), checker.passage(y))]
     if pairs:
-        parts.append(f"{len(pairs)} pair{'s' if len(pairs) != 1 else ''} of questions draw on one passage "
-                     f"({', '.join(pairs)})")
+        parts.append(on_one_passage(pairs))
     simple = [t for t in types if t in SIMPLE_EXERCISES]
     tf = [f"問{n}" for n, q in questions if isinstance(q, TrueFalseQ)]
     most = truefalse_cap(count, len(simple))
