@@ -4,6 +4,11 @@ Article sets (each ARTICLE.txt with ARTICLE.expected.tsv, written before the ext
 ARTICLE.trivia.tsv lists what must not be asked; ARTICLE.meta.yaml holds the `quizgen add-article`
 answers — headline, outlet, date — and without it the article is extracted unregistered):
 
+  holdout_v25  seen: two articles written by someone who never saw the code (the Power of Siberia pipeline starts
+               deliveries, December 2019; China and Russia veto a Security Council resolution tightening sanctions on
+               North Korea, May 2022), answers before any run; measured once after hostile pass 27 and newuser12's
+               fixes (recall 13/44 = 30%, precision 18/25 = 72% judged by a teacher who wrote no code); then its
+               verdicts read
   holdout_v24  seen: two articles written by someone who never saw the code (the first China–Russia joint air patrol
                and South Korea's warning shots near Takeshima, July 2019; China abstains on the UN General Assembly's
                resolution a year into the invasion of Ukraine, February 2023), answers before any run; measured once
@@ -140,7 +145,7 @@ from quizgen.japanese.normalise import normalise  # noqa: E402
 
 DATA = ROOT / "tests" / "data" / "extract"
 JUDGEMENTS = ROOT / "bench" / "extract_judgements.tsv"
-SETS = {"holdout_v24": "seen", "holdout_v23": "seen", "holdout_v22": "seen", "holdout_v21": "seen", "holdout_v20": "seen",
+SETS = {"holdout_v25": "seen", "holdout_v24": "seen", "holdout_v23": "seen", "holdout_v22": "seen", "holdout_v21": "seen", "holdout_v20": "seen",
         "holdout_v19": "seen",
         "holdout_v18": "seen", "holdout_v17": "seen",
         "holdout_v16": "seen",
@@ -151,7 +156,8 @@ SETS = {"holdout_v24": "seen", "holdout_v23": "seen", "holdout_v22": "seen", "ho
 LABELS = ("untuned", "seen", "tuned")  # the order of the table
 NOTES = {
     "untuned": "untuned: never tuned on; its first measurement is the one to quote (CHANGELOG)",
-    "seen": ("seen: measured untuned once, then looked at — holdout_v24 (19 drafts, recall 8/44 = 18%, precision "
+    "seen": ("seen: measured untuned once, then looked at — holdout_v25 (25 drafts, recall 13/44 = 30%, precision "
+             "18/25 = 72% judged by a teacher who wrote no code), holdout_v24 (19 drafts, recall 8/44 = 18%, precision "
              "13/19 = 68% judged by a teacher who wrote no code), holdout_v23 (23 drafts, recall 9/44 = 20%, precision "
              "13/23 = 57% judged by a teacher who wrote no code), holdout_v22 (23 drafts, recall 11/44 = 25%, precision "
              "13/23 = 57% judged by a teacher who wrote no code), holdout_v21 (23 drafts, recall 12/44 = 27%, precision 13/23 = "
