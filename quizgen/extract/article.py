@@ -438,8 +438,21 @@ def _in_label(f: Fact, label: str) -> bool:
     """Whether the context cue, printed on the article's other drafts, prints the fact's answer (カザン of
     【中ロ首脳、カザンで会談】)."""
     key = normalise(label)
-    return any(len(form) >= 2 and prints_word(key, form) for a in (f.candidate.answer, *f.candidate.accept)
-               for form in (normalise(a),))
+    return any(len(form) >= 2 and (prints_word(key, form) or _parts_printed(key, form))
+               for a in (f.candidate.answer, *f.candidate.accept) for form in (normalise(a),))
+
+
+# a particle joining two words of an answer (制裁強化の決議案, 中国へのパイプライン), not one inside a kana word
+_JOINS = re.compile(r"(?<![\u3041-\u309f])(?:への|との|からの|での|の|へ|と|から|や)(?![\u3041-\u309f])")
+_WORDY = re.compile(r"[\u3400-\u9fff\u30a1-\u30fa\u30fcA-Za-z]{2,}")
+
+
+def _parts_printed(cue: str, answer: str) -> bool:
+    """Whether every word of an answer of two or more words joined by particles is printed by the cue (holdout_v25's
+    teacher: 【北朝鮮への制裁強化決議案】 gives 「制裁強化の決議案」 away, 【ロシアから中国へ初のガスパイプライン】
+    「中国へのパイプライン」)."""
+    parts = [p for p in _JOINS.split(answer) if p]
+    return len(parts) >= 2 and all(_WORDY.fullmatch(p) and p in cue for p in parts)
 
 
 def _masks(f: Fact, chosen: Sequence[Fact], allowed: frozenset[int]) -> dict[tuple[int, int], str]:
