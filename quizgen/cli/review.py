@@ -140,6 +140,9 @@ def _session(file: Path, bank_dir: Path, bank_path: Path | None, articles: Path 
     click.echo(session.tally() + rest_at if session.drafts.pending else session.tally() + "。")
 
 
+# the keys refused at once while the bank holds a copy of the drafts (`d` and `e` ask first, then keep what was typed)
+_DECISIONS = frozenset({"a", "y", "u"})
+
 _ARTICLE_FAULT = re.compile(r"article (.+?): ")  # 「source 001.file: article class/articles/x.txt: not UTF-8 text」
 
 
@@ -277,6 +280,9 @@ class Session:
 
         gone = self._gone()  # deleted or emptied while this review ran
         try:
+            decides = choice in _DECISIONS or _NUMBERS.match(choice) is not None
+            if decides and (copied := rv.copied_into_bank(self.drafts)) is not None:
+                raise copied
             self.act(item, choice)
         except rv.NotSaved as exc:  # the review ends (run it again); an edit or a discard refused so is kept
             if exc.held is not None:  # with the session's drafts, beside the changed file (`_keep_held`)
@@ -704,6 +710,9 @@ class Session:
             try:
                 edited, typed = rv.rebuild(self.drafts, item.id, written)
                 return written, edited, typed
+            except rv.NotSaved:  # the bank took a copy of the drafts meanwhile: the review ends, the edit kept
+                self._keep_edit(item, written, "コピーをバンクから除いてから [y] で貼り付けてください")
+                raise
             except QuizgenError as exc:
                 _problems(exc, item.id)
             try:

@@ -305,6 +305,25 @@ def _holding(mine: set[Any], bank_texts: list[tuple[str, str]], parts: list[Bank
             if any(i.draft and i.id in mine for i in part.items)]
 
 
+def copied_into_bank(drafts: Drafts) -> NotSaved | None:
+    """The refusal of any decision while a bank file holds the session's drafts as drafts (copied there while the
+    review ran: hostile28, `a` then said 「already in the bank (accepted in another review session)」, `u` blamed the
+    drafts file for 14 duplicate ids, `y` the teacher's edit), or None. A bank that does not read is no refusal
+    here: the decision says what is wrong with it."""
+    try:
+        bank_texts = _bank_texts(drafts.bank_dir, drafts.path)
+    except BankError:
+        return None
+    copies = _copied_meanwhile(drafts, bank_texts)
+    return _copy_refusal(drafts, copies) if copies else None
+
+
+def _copy_refusal(drafts: Drafts, copies: list[str], held: Drafts | None = None) -> NotSaved:
+    return NotSaved(f"the drafts of {drafts.path} were put into the bank as drafts too while this review ran, in "
+                    f"{', '.join(copies)}, so nothing was decided; remove that copy from the bank, then run "
+                    "`quizgen review` again", held=held)
+
+
 def _copied_meanwhile(drafts: Drafts, bank_texts: list[tuple[str, str]]) -> list[str]:
     """The bank files that hold the session's drafts as drafts now (copied there while the review ran: hostile27,
     a discard then ended the review on 15 「duplicate id」 lines, its reason in no file); [] when none, or when the
@@ -377,9 +396,7 @@ def update(drafts: Drafts, item: Item) -> Drafts:
         loads_bank_files([*bank_texts, (text, str(drafts.path))], drafts.articles)
     except BankError as exc:
         if copies := _copied_meanwhile(drafts, bank_texts):
-            raise NotSaved(f"the drafts of {drafts.path} were put into the bank as drafts too while this review ran, in "
-                           f"{', '.join(copies)}, so nothing was decided; remove that copy from the bank, then run "
-                           "`quizgen review` again", held=held) from exc
+            raise _copy_refusal(drafts, copies, held) from exc
         raise
     try:
         write_text(drafts.path, text, Links.FOLLOW)
@@ -416,8 +433,13 @@ def rebuild(drafts: Drafts, item_id: str, edited_text: str) -> tuple[Item, str |
     # its fingerprint and the bank's links hang on it; the caller tells the teacher
     data["items"] = [{**_english_left(plain(edited)), "id": item_id} if i["id"] == item_id else i
                      for i in data.get("items", [])]
-    bank = loads_bank_files([*_bank_texts(drafts.bank_dir, drafts.path), (dumps_yaml(data), str(drafts.path))],
-                            drafts.articles)
+    bank_texts = _bank_texts(drafts.bank_dir, drafts.path)
+    try:
+        bank = loads_bank_files([*bank_texts, (dumps_yaml(data), str(drafts.path))], drafts.articles)
+    except BankError as exc:  # hostile28: a copy of the drafts put into the bank while the editor was open
+        if copies := _copied_meanwhile(drafts, bank_texts):
+            raise _copy_refusal(drafts, copies) from exc
+        raise
     typed = edited["id"]
     return bank.item_by_id[item_id], (typed if typed != item_id else None)
 
@@ -765,7 +787,7 @@ def _appended(existing: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
 
 __all__ = ["KINDS", "NOT_SAVED", "BankUnread", "Drafts", "DraftsChanged", "Kind", "NotSaved",
            "Opened", "Outcome", "accept", "asks_a_date",
-           "confirm_person",
+           "confirm_person", "copied_into_bank",
            "discard", "fitting_kinds", "gone", "keep_held", "kind_of", "kind_problem", "lone_draft_text", "misfits", "new_person",
            "open_drafts", "proposed_people", "readings_gone", "rebuild", "restore",
            "still_accepted", "still_missing", "undo_accept", "unknown_readings", "update", "with_kind"]

@@ -102,8 +102,10 @@ def _open_lock(path: Path, file: Path) -> int | None:
     try:
         return os.open(path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC | os.O_NOFOLLOW | os.O_NONBLOCK, 0o644)
     except OSError as exc:
-        if exc.errno == errno.ELOOP:  # a link at the lock's name: not ours to write through
-            raise QuizgenError(f"{path} is a link, not a quizgen lock, and quizgen takes that name to hold {file} "
+        kind = {errno.ELOOP: "a link", errno.EISDIR: "a folder"}.get(exc.errno or 0)
+        if kind is not None:  # not ours to write through, and no read-only folder (hostile28: a folder there ran
+            # the session with no lock, so a second review of the file ran beside it)
+            raise QuizgenError(f"{path} is {kind}, not a quizgen lock, and quizgen takes that name to hold {file} "
                                "while it works; move or rename it, then run the command again") from None
         return None
 
