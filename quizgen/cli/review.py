@@ -191,7 +191,7 @@ def _keep_elsewhere(session: Session, why: str) -> None:
     text = rv.held_text(session.drafts) or ""
     path = session.drafts.path
     try:
-        kept = write_new(Path.cwd() / f"{path.stem}.review-kept{path.suffix or '.yaml'}", text)
+        kept = write_new(Path.cwd() / rv.kept_name(path, "review-kept").name, text)
     except OSError as exc:
         click.echo(safe(f"\n  ! 下書きと判断を書き残せませんでした ({why}; {describe_os_error(exc)})。"
                         "このレビューの下書きと判断 (YAML):"))
@@ -577,7 +577,7 @@ class Session:
             return False
         path = self.drafts.path
         try:
-            kept = write_new(path.with_name(f"{path.stem}.undone-{last.original.id}{path.suffix or '.yaml'}"),
+            kept = write_new(rv.kept_name(path, f"undone-{last.original.id}"),
                              rv.lone_draft_text(self.drafts, last.original))
         except OSError as exc:
             click.echo(safe(f"  ! 下書きを書き残せませんでした ({describe_os_error(exc)})。取り消しは保存されていません。"))
@@ -728,7 +728,9 @@ class Session:
     def _keep_edit(self, item: Item, written: str, how: str = "直してから [y] で貼り付けてください") -> None:
         """The edit the session ends on, kept beside the drafts file as text (not .yaml: no bank reads it) and said;
         where no file can be written there, shown on the screen (hostile20: a folder gone read-only lost it)."""
-        name = self.drafts.path.with_name(f"{self.drafts.path.stem}.{item.id}.edit.txt")
+        from quizgen.extract import review as rv
+
+        name = rv.kept_name(self.drafts.path, f"{item.id}.edit", ".txt")
         try:
             kept = write_new(name, written)
         except OSError as exc:

@@ -142,7 +142,7 @@ def open_drafts(file: Path, bank_dir: Path, articles_dir: Path | None = None, wr
     if recovered:
         written = header + dumps_bank(drafts.records)
         write_text(file, written, Links.FOLLOW)
-    stamp = _stamp(file) if written is None else hashlib.sha256(written.encode("utf-8")).hexdigest()
+    stamp = _stamp(file) if written is None else _fingerprint(written.encode("utf-8"))
     return Opened(dataclasses.replace(drafts, stamp=stamp), recovered)
 
 
@@ -227,12 +227,23 @@ def _stamp(file: Path) -> str:
     if gone(file):
         return ""
     try:
-        return hashlib.sha256(file.read_bytes()).hexdigest()
+        return _fingerprint(file.read_bytes())
     except OSError:  # a folder in its place: another program's doing, as a changed text is
         return UNREADABLE
 
 
 UNREADABLE = "(unreadable)"
+
+
+def _fingerprint(data: bytes) -> str:
+    """A drafts file's stamp: what it holds, as a hash (the session compares it before each write)."""
+    return hashlib.sha256(data).hexdigest()
+
+
+def kept_name(path: Path, tag: str, suffix: str | None = None) -> Path:
+    """The name of a copy kept beside the drafts file `path` for the teacher: `d.TAG.yaml` (d.review-kept.yaml,
+    d.undone-ID.yaml, d.ID.edit.txt with `suffix`)."""
+    return path.with_name(f"{path.stem}.{tag}{suffix or path.suffix or '.yaml'}")
 
 
 class NotSaved(QuizgenError):
@@ -367,7 +378,7 @@ def keep_held(drafts: Drafts) -> tuple[str, Path] | None:
     if gone(path):
         write_text(path, text, Links.FOLLOW)
         return "again", path
-    return "beside", write_new(path.with_name(f"{path.stem}.review-kept{path.suffix or '.yaml'}"), text)
+    return "beside", write_new(kept_name(path, "review-kept"), text)
 
 
 def _reopen(drafts: Drafts, written: str | None) -> Drafts:
@@ -406,7 +417,7 @@ def update(drafts: Drafts, item: Item) -> Drafts:
         return _reopen(drafts, text)
     except BankError:  # the bank or an article stopped reading right after the write (hostile25: the next decision
         # then blamed the drafts file): the drafts as written; the next decision names what stopped reading
-        return dataclasses.replace(drafts, records=records, stamp=hashlib.sha256(text.encode("utf-8")).hexdigest())
+        return dataclasses.replace(drafts, records=records, stamp=_fingerprint(text.encode("utf-8")))
 
 
 def discard(drafts: Drafts, item_id: str, reason: str) -> Drafts:
@@ -788,6 +799,7 @@ def _appended(existing: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
 __all__ = ["KINDS", "NOT_SAVED", "BankUnread", "Drafts", "DraftsChanged", "Kind", "NotSaved",
            "Opened", "Outcome", "accept", "asks_a_date",
            "confirm_person", "copied_into_bank",
-           "discard", "fitting_kinds", "gone", "keep_held", "kind_of", "kind_problem", "lone_draft_text", "misfits", "new_person",
+           "discard", "fitting_kinds", "gone", "keep_held", "kept_name", "kind_of", "kind_problem", "lone_draft_text",
+           "misfits", "new_person",
            "open_drafts", "proposed_people", "readings_gone", "rebuild", "restore",
            "still_accepted", "still_missing", "undo_accept", "unknown_readings", "update", "with_kind"]
