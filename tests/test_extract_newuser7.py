@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from quizgen import resources
 from quizgen.bank import Bank, Category, EntityType, Item, ItemKind, Text, load_bank
 from quizgen.bank.model import Evidence
 from quizgen.bank.sections import Entity
@@ -262,7 +263,7 @@ def test_changing_the_kind_alone_says_so_not_that_the_answer_changed(capsys: pyt
     item = replace(_mayor("橋は市の予算で建てられた。"), event=Text("山川市長が新しい橋の開通を祝う", "e"),
                    accept=("山川",))
     place = next(k for k in KINDS if k.kind is ItemKind.PLACE)
-    dropped = _stale(item, item.answer, place, set())
+    dropped = _stale(item, item.answer, place, set(), load_bank(resources.bank_dir()))
     said = capsys.readouterr().out
     assert "accept" in dropped and "event" in dropped
     assert "! 問いの種類が変わったので、前の答え「山川市長」から作った別解・年表を外しました (新しく書けます)" in said

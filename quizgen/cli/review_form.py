@@ -235,7 +235,7 @@ def _kind_and_stale(item: Item, changes: dict[str, object], typed: set[str], ban
     answer = changes.get("answer", item.answer)
     assert isinstance(answer, Text)
     kind = ask_kind(item, answer)
-    changes.update(_stale(item, answer, kind, typed))
+    changes.update(_stale(item, answer, kind, typed, bank))
     if "accept" not in changes and "accept" not in typed:
         changes.update(_unfit_accepted(item, answer, bank))
     return kind
@@ -246,14 +246,17 @@ _STALE = (("accept", "別解"), ("distractors", "選択肢"), ("false_statement"
 
 
 
-def _stale(item: Item, answer: Text, kind: Kind | None, typed: set[str]) -> dict[str, object]:
-    """The texts made from the old answer, dropped once the answer takes another shape (a date made a span: 30日) or
-    the kind changes (newuser5 #6: 「2025年9月26日以内に…」): the accepted spellings, choices, false statement and a
-    年表 text that names the old answer. Said in the form; each can be written anew. The date stays (the sentence's
-    fact still happened then, and a year the texts print may come from it)."""
+def _stale(item: Item, answer: Text, kind: Kind | None, typed: set[str], bank: Bank) -> dict[str, object]:
+    """The texts made from the old answer, dropped once the answer takes another shape (a date made a span: 30日),
+    the kind changes (newuser5 #6: 「2025年9月26日以内に…」) or the answer no longer names the entity the old one did
+    (newuser13: ネベンジャ → 人道的影響 kept the other ambassadors as its choices): the accepted spellings, choices,
+    false statement and a 年表 text that names the old answer. Said in the form; each can be written anew. The date
+    stays (the sentence's fact still happened then, and a year the texts print may come from it)."""
     from quizgen.extract.rewording import shape
 
-    if shape(answer.ja) == shape(item.answer.ja) and (kind is None or kind.kind is item.kind):
+    entity = bank.entity_by_id.get(item.entity) if item.entity else None
+    unnamed = entity is not None and answer.ja != item.answer.ja and not entity.is_named(answer)
+    if shape(answer.ja) == shape(item.answer.ja) and (kind is None or kind.kind is item.kind) and not unnamed:
         return {}
     out: dict[str, object] = {}
     for name, _label in _STALE:

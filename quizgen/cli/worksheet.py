@@ -29,6 +29,9 @@ from quizgen.errors import QuizgenError, UsageError
 from quizgen.generators.worksheet.sheet import Paper, Points
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping, Sequence
+
+    from quizgen.generators.worksheet import Exercise
     from quizgen.generators.worksheet.sheet import Worksheet
     from quizgen.generators.worksheet.timeline import Chronology
     from quizgen.generators.worksheet.write import Format
@@ -117,8 +120,6 @@ def worksheet(bank_path: Path | None, selection: Selection, count: int | None, i
         parse_points,
         parse_types,
     )
-    from quizgen.generators.worksheet.choose import crowding
-    from quizgen.generators.worksheet.sheet import dropped_warning, lopsided_warning
     from quizgen.generators.worksheet.write import Format, check_stem, plan_formats, planned_files, timeline_file, write_worksheet
 
     chosen_seed = seed if seed is not None else random.SystemRandom().randrange(1, 1_000_000)
@@ -141,17 +142,7 @@ def worksheet(bank_path: Path | None, selection: Selection, count: int | None, i
     texts = article_texts(bank, bank_path or resources.bank_dir(), articles_dir)
     ws = build_worksheet(bank, items, options, random.Random(chosen_seed), build_time().date(), texts)
     chrono = _chronology_page(bank, items, ws) if timeline_page else None  # refused before anything is written
-    warning = dropped_warning(ws.dropped, qtypes if types else ())  # only the types the user named
-    if warning is not None:  # one line a teacher cannot miss: the exercise types asked for that the sheet lacks
-        click.echo(f"warning: {warning.replace('{types}', FLAGS['types'])}", err=True)
-    lopsided = lopsided_warning(ws, qtypes if types else (), sum(1 for i in items if i.truefalse))
-    if lopsided is not None:  # a teacher asking for five types who gets a true/false quiz is told why
-        click.echo(f"warning: {lopsided.replace('{types}', FLAGS['types'])}", err=True)
-    crowded, unread = crowding(bank, items, ws.variants[0].questions(), ws.count, texts, options.types,
-                               lopsided is not None)
-    if crowded is not None:  # a rule the selection could not keep, said where it gave way (review 9, s3)
-        click.echo(f"warning: {crowded.replace('{types}', FLAGS['types']).replace('{count}', FLAGS['count'])}",
-                   err=True)
+    unread = _warn(bank, items, ws, qtypes if types else (), texts)
     if lacking:
         click.echo(f"note: {lacking}", err=True)
     check_targets([*planned_files(ws.options, out_dir, stem, wanted),
@@ -171,6 +162,29 @@ def worksheet(bank_path: Path | None, selection: Selection, count: int | None, i
     click.echo(f"{ws.count} questions, {ws.total} points, {plural(len(ws.variants), 'version')} "
                f"({', '.join(v.label for v in ws.variants)}); seed {chosen_seed} "
                f"(rebuild the same sheets with --seed {chosen_seed})")
+
+
+def _warn(bank: Bank, items: Sequence[Item], ws: Worksheet, named: tuple[Exercise, ...],
+          texts: Mapping[str, str] | None) -> str | None:
+    """Say on standard error, one `warning:` line each, what the sheet gives way on: the exercise types named with
+    --types (`named`; none for the default) that it lacks, a named one-item type with no question (newuser13), one
+    type over half the sheet, a rule the selection could not keep (review 9, s3); the note on article texts not
+    found, to say after the files."""
+    from quizgen.generators.worksheet.choose import absent_types, crowding
+    from quizgen.generators.worksheet.sheet import dropped_warning, lopsided_warning
+
+    def say(line: str | None) -> None:
+        if line is not None:
+            click.echo(f"warning: {line.replace('{types}', FLAGS['types']).replace('{count}', FLAGS['count'])}", err=True)
+
+    say(dropped_warning(ws.dropped, named))
+    say(absent_types(bank, items, ws.variants[0].questions(), named, ws.options.lang))
+    lopsided = lopsided_warning(ws, named, sum(1 for i in items if i.truefalse))
+    say(lopsided)
+    crowded, unread = crowding(bank, items, ws.variants[0].questions(), ws.count, texts, ws.options.types,
+                               lopsided is not None)
+    say(crowded)
+    return unread
 
 
 def _chronology_page(bank: Bank, items: tuple[Item, ...], ws: Worksheet) -> Chronology:

@@ -571,7 +571,11 @@ def _false_statement(f: Fact, choice: Choice, label: str, dates: Mapping[Span, s
         return None  # 中国のラブロフ国家主席: a name swapped under another's title is absurd, not false
     if re.match(r"[\u30a1-\u30fa\u4e00-\u9fff]", c.sentence.text[c.start - 1:c.start] if c.start else ""):
         return None  # 黒竜江省（北京）: the word before qualifies the answer, so a swap reads as nonsense
-    return label + render(c.sentence.text, {**dates, (c.start, c.end): choice.texts[0].ja})
+    swapped = choice.texts[0].ja
+    year = re.match(r"[0-9０-９]{4}年", swapped) if c.kind is ItemKind.DATE else None
+    if year is not None and year.group(0) in c.sentence.text[:c.start] + c.sentence.text[c.end:]:
+        return None  # 「北朝鮮は、2017年12月、2017年以来となる…」: the sentence's own year beside it is nonsense (newuser13)
+    return label + render(c.sentence.text, {**dates, (c.start, c.end): swapped})
 
 
 # 3月の全人代で -> 全人代で, never はの全人代; 1日は建国記念日 -> 建国記念日, never は建国記念日

@@ -957,6 +957,27 @@ PAIRS_NAMED = 6  # pairs on one passage a warning names by number; the rest are 
 ONE_SIDED = 3  # true/false questions on a sheet, all with one answer, that a warning names (the pattern shows)
 
 
+def absent_types(bank: Bank, items: Sequence[Item], questions: Sequence[tuple[int, Question]],
+                 named: Collection[Exercise], lang: Lang) -> str | None:
+    """One line naming each one-item type the user `named` with {types} of which the sheet (its first version's
+    `questions`) has no question, and how many items of the selection have that form (newuser13: 穴埋め asked for,
+    none on the sheet, nothing said); None when every such type has a question."""
+    kinds = {ShortQ: Exercise.SHORT, ChoiceQ: Exercise.CHOICE, TrueFalseQ: Exercise.TRUEFALSE, ClozeQ: Exercise.CLOZE}
+    present = {kinds[type(q)] for _, q in questions if type(q) in kinds}
+    absent = [t for t in named if t in SIMPLE_EXERCISES and t not in present]
+    if not absent:
+        return None
+    said = []
+    for t in absent:
+        able = sum(1 for i in items if simple_question(t, bank, i, random.Random(0), lang) is not None)
+        said.append(f"{t.value}: no item of the selection has that form" if not able else
+                    f"{t.value}: {able} item{'s' if able != 1 else ''} of the selection could be, each asked as another "
+                    "type or giving another question away")
+    names = " and ".join(t.value for t in absent)
+    return (f"{{types}} asked for {names}, but the sheet has no such question ({'; '.join(said)}); ask for fewer types, "
+            "a smaller {count} or a wider selection")
+
+
 def on_one_passage(pairs: Sequence[str]) -> str:
     """The warning's words on `pairs` of questions on one passage ("問1/問2"): the first PAIRS_NAMED by number, the
     rest counted."""

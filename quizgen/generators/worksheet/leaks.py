@@ -976,7 +976,7 @@ class LeakChecker:
     def in_header(self, q: Question, header: str) -> list[Leak]:
         """`q`'s answer in a text the sheet's header prints as given, in every language (the `--title`, the
         `--exam` name): newuser2 #7, a title 「…「一帯一路」フォーラム…」 answered a question on page 1."""
-        return self._printed_leaks(q, Text(header, header), "the header", "header")
+        return self._printed_leaks(q, Text(header, header), "the header", "header", partial=True)
 
     def _source_leaks(self, q: Question, article: str, headline: bool) -> list[Leak]:
         if article not in self.bank.source_by_id:
@@ -991,8 +991,10 @@ class LeakChecker:
                 text, f"the source list ({name.ja if self.lang is not Lang.EN else name.en})")
         return self._printed_leaks(q, listed[0], listed[1], "headline" if headline else "source list")
 
-    def _printed_leaks(self, q: Question, text: Text, giver: str, where: str) -> list[Leak]:
-        """`q`'s answer in `text`, printed on the sheet outside any question (`giver` names where)."""
+    def _printed_leaks(self, q: Question, text: Text, giver: str, where: str, partial: bool = False) -> list[Leak]:
+        """`q`'s answer in `text`, printed on the sheet outside any question (`giver` names where); with `partial`,
+        a date answer's year and month too, as another question printing them gives it away (newuser13: a title
+        「…（2022年5月）」 beside the question 2022年5月26日 answers was not refused)."""
         if isinstance(q, MatchingQ):
             return [replace(leak, giver=giver) for leak in
                     _matching_leaks(q, q, [(where, text)], self.langs, self.names, self.countries)]
@@ -1003,7 +1005,7 @@ class LeakChecker:
         answers = self._answers_of.get(key)
         if answers is None:
             answers = self._answers_of[key] = _answers(self.bank, q)
-        for form, shortest in answers:
+        for form, shortest in answers + (_partial(q) if partial else []):
             if printed_in(form, prepared, shortest, self.langs) is not None:
                 return [Leak(LeakKind.ANSWER, giver, question_label(q), form, where)]
         return []
