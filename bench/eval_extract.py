@@ -145,7 +145,8 @@ from quizgen.japanese.normalise import normalise  # noqa: E402
 
 DATA = ROOT / "tests" / "data" / "extract"
 JUDGEMENTS = ROOT / "bench" / "extract_judgements.tsv"
-SETS = {"holdout_v25": "seen", "holdout_v24": "seen", "holdout_v23": "seen", "holdout_v22": "seen", "holdout_v21": "seen", "holdout_v20": "seen",
+SETS = {"holdout_v25": "seen", "holdout_v24": "seen", "holdout_v23": "seen", "holdout_v22": "seen", "holdout_v21": "seen",
+        "holdout_v20": "seen",
         "holdout_v19": "seen",
         "holdout_v18": "seen", "holdout_v17": "seen",
         "holdout_v16": "seen",
