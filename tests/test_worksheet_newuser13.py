@@ -31,3 +31,21 @@ def test_a_named_type_with_no_question_on_the_sheet_is_said(tmp_path: Path) -> N
     line = next((x for x in r.stderr.splitlines() if "but the sheet has no such question" in x), "")
     assert line.startswith("warning: --types asked for "), r.stderr
     assert "cloze" in line.split("but the sheet")[0]
+
+
+def test_a_title_printing_a_date_answer_s_month_and_day_is_refused(tmp_path: Path) -> None:
+    """hostile29: 「3月10日の合意」 beside 2023年3月10日, its choices all of March 2023, was written."""
+    r = CliRunner().invoke(cli, ["worksheet", "--ids", "a003-saudi-iran-date", "--types", "choice", "--seed", "1",
+                                 "--title", "3月10日の合意", "--format", "html", "-o", str(tmp_path)])
+    assert r.exit_code == 2 and "Error: --title gives answers away: 「3月10日」 answers 問1" in r.output, r.output
+
+
+def test_a_type_no_item_of_the_selection_has_is_said_so_not_blamed_on_give_aways(tmp_path: Path) -> None:
+    """hostile29: 「only 0 questions of the types cloze can be made … without one giving another away」 of one item
+    that has no cloze form."""
+    r = CliRunner().invoke(cli, ["worksheet", "--ids", "a003-saudi-iran-date", "--types", "cloze", "--seed", "1",
+                                 "--format", "html", "-o", str(tmp_path)])
+    assert r.exit_code == 2, r.output
+    assert ("Error: only 0 questions of the types cloze can be made from this selection: no item of it can be asked as "
+            "cloze (1 asked for)") in r.output, r.output
+    assert "giving another away" not in r.output

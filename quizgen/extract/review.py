@@ -330,9 +330,14 @@ def copied_into_bank(drafts: Drafts) -> NotSaved | None:
 
 
 def _copy_refusal(drafts: Drafts, copies: list[str], held: Drafts | None = None) -> NotSaved:
+    """The refusal of a decision while the bank holds a copy of the drafts; with `held`, the decision just typed is
+    kept with the session's drafts beside the file (hostile29: 「so nothing was decided」 after 「破棄 1 件…判断はすべて
+    d.review-kept.yaml にあります」 contradicted the closing line)."""
+    done = (f"so this decision was not written to {drafts.path} (it is kept with this review's drafts, named above)"
+            if held is not None else "so nothing was decided")
     return NotSaved(f"the drafts of {drafts.path} were put into the bank as drafts too while this review ran, in "
-                    f"{', '.join(copies)}, so nothing was decided; remove that copy from the bank, then run "
-                    "`quizgen review` again", held=held)
+                    f"{', '.join(copies)}, {done}; remove that copy from the bank, then run `quizgen review` again",
+                    held=held)
 
 
 def _copied_meanwhile(drafts: Drafts, bank_texts: list[tuple[str, str]]) -> list[str]:

@@ -71,7 +71,8 @@ def test_a_discard_after_the_drafts_were_copied_into_the_bank_is_kept_and_the_co
     ran = run("review", str(drafts), "--bank", str(tmp_path / "cls"), input="y\nd\n理由MARK0\nq\n")
     assert ran.fails_cleanly(1).startswith(f"Error: the drafts of {drafts} were put into the bank as drafts too while "
                                            "this review ran, in "), ran.err
-    assert "items/dd.yaml, so nothing was decided; remove that copy from the bank" in ran.err
+    assert (f"items/dd.yaml, so this decision was not written to {drafts} (it is kept with this review's drafts, "
+            "named above); remove that copy from the bank") in ran.err  # hostile29: not 「nothing was decided」
     kept = drafts.with_name("drafts.review-kept.yaml")
     assert "理由MARK0" in kept.read_text(encoding="utf-8")
     assert f"破棄 1 件、未決定 14 件。判断はすべて {kept} にあります。" in ran.out, ran.out[-600:]

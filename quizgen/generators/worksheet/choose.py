@@ -764,9 +764,19 @@ def _too_few(best: _Picking, options: WorksheetOptions, fit: _Fit | None) -> Usa
     if tf_only and Exercise.TRUEFALSE not in options.types:
         notes += (f" ({tf_only} item{'s' if tf_only != 1 else ''} of the selection {'are' if tf_only != 1 else 'is'} "
                   "asked as true/false only: add truefalse to {types})")
-    head = (f"only {best.made} questions of the types {names} can be made from this selection without one "
-            f"giving another away ({options.count} asked for){notes}; use a smaller {{count}}, widen the "
-            f"selection or add {{types}}.")
+    simple = [t for t in options.types if t in SIMPLE_EXERCISES]
+    formed = sum(1 for i in best.pool
+                 if any(simple_question(t, best.bank, i, random.Random(0), best.lang) is not None for t in simple))
+    if simple and len(simple) == len(options.types) and formed <= best.made:  # hostile29: no item had a cloze form,
+        # and the refusal blamed give-aways
+        have = "no item" if not formed else f"only {formed} item{'s' if formed != 1 else ''}"
+        head = (f"only {best.made} questions of the types {names} can be made from this selection: {have} of it can be "
+                f"asked as {' or '.join(t.value for t in simple)} ({options.count} asked for){notes}; use a smaller "
+                "{count}, widen the selection or add {types}.")
+    else:
+        head = (f"only {best.made} questions of the types {names} can be made from this selection without one "
+                f"giving another away ({options.count} asked for){notes}; use a smaller {{count}}, widen the "
+                f"selection or add {{types}}.")
     left = _left_off(best)
     if not left:
         return UsageError(head, names=["count", "types"])

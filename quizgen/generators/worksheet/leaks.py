@@ -30,6 +30,7 @@ forms ignored.
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
@@ -149,6 +150,26 @@ def year_month(answer: Text) -> list[tuple[str, int]]:
         return []
     label = date_label(f"{d.year:04d}-{d.month:02d}")
     return [(label.ja, _MIN_BLANK), (label.en, _MIN_LATIN)]
+
+
+def month_day(answer: Text) -> list[tuple[str, int]]:
+    """A date answer's month and day (「3月10日」, "March 10") where the answer names a day: a title printing them
+    gives the date away (hostile29: --title 「3月10日の合意」 beside 2023年3月10日, its choices all of March 2023)."""
+    d = parse_date(answer.ja)
+    if d is None or d.year is None or d.month is None or d.day is None:
+        return []
+    return [(f"{d.month}月{d.day}日", _MIN_BLANK), (f"{calendar.month_name[d.month]} {d.day}", _MIN_LATIN)]
+
+
+def _header_dates(q: Question) -> list[tuple[str, int]]:
+    """What of a date answer a header (the title, the exam name) may not print: its year and month, its month and
+    day."""
+    match q:
+        case ShortQ(item=i) | ChoiceQ(mc=forms.MultipleChoice(item=i)):
+            return year_month(i.answer) + month_day(i.answer)
+        case ClozeQ(cz=cz):
+            return [f for b in cz.blanks("ja") for t in (Text(b, ""),) for f in year_month(t) + month_day(t)]
+    return []
 
 
 def _answers(bank: Bank, q: Question) -> list[tuple[str, int]]:
@@ -1005,7 +1026,7 @@ class LeakChecker:
         answers = self._answers_of.get(key)
         if answers is None:
             answers = self._answers_of[key] = _answers(self.bank, q)
-        for form, shortest in answers + (_partial(q) if partial else []):
+        for form, shortest in answers + (_header_dates(q) if partial else []):
             if printed_in(form, prepared, shortest, self.langs) is not None:
                 return [Leak(LeakKind.ANSWER, giver, question_label(q), form, where)]
         return []
