@@ -18,3 +18,9 @@ def test_choices_for_a_person_go_when_the_answer_names_no_longer_them(answer: st
     assert item.entity == "lavrov" and item.distractors
     stale = _stale(item, Text(answer, "x"), None, set(), bank)
     assert (stale.get("distractors") == ()) is dropped, stale
+
+
+def test_choices_stay_when_the_answer_names_another_of_the_same_type() -> None:
+    bank = load_bank(resources.bank_dir())
+    item = bank.item_by_id["a002-lavrov-met-xi"]
+    assert _stale(item, Text("プーチン", "Putin"), None, set(), bank) == {}  # another person: the people still fit

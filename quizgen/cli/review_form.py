@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from quizgen.bank.model import Text
+from quizgen.bank.model import EntityType, Text
 from quizgen.cli.review_show import as_printed
 from quizgen.cli.terminal import (
     ask,
@@ -248,14 +248,16 @@ _STALE = (("accept", "別解"), ("distractors", "選択肢"), ("false_statement"
 
 def _stale(item: Item, answer: Text, kind: Kind | None, typed: set[str], bank: Bank) -> dict[str, object]:
     """The texts made from the old answer, dropped once the answer takes another shape (a date made a span: 30日),
-    the kind changes (newuser5 #6: 「2025年9月26日以内に…」) or the answer no longer names the entity the old one did
-    (newuser13: ネベンジャ → 人道的影響 kept the other ambassadors as its choices): the accepted spellings, choices,
-    false statement and a 年表 text that names the old answer. Said in the form; each can be written anew. The date
-    stays (the sentence's fact still happened then, and a year the texts print may come from it)."""
+    the kind changes (newuser5 #6: 「2025年9月26日以内に…」) or the old answer named a person and the new one names
+    none (newuser13: ネベンジャ → 人道的影響 kept the other ambassadors as its choices; SCO → BRICS keeps the forums):
+    the accepted spellings, choices, false statement and a 年表 text that names the old answer. Said in the form; each
+    can be written anew. The date stays (the sentence's fact still happened then, and a year the texts print may come
+    from it)."""
     from quizgen.extract.rewording import shape
 
     entity = bank.entity_by_id.get(item.entity) if item.entity else None
-    unnamed = entity is not None and answer.ja != item.answer.ja and not entity.is_named(answer)
+    unnamed = (entity is not None and entity.type is EntityType.PERSON and answer.ja != item.answer.ja
+               and not any(e.type is EntityType.PERSON and e.is_named(answer) for e in bank.entities))
     if shape(answer.ja) == shape(item.answer.ja) and (kind is None or kind.kind is item.kind) and not unnamed:
         return {}
     out: dict[str, object] = {}
