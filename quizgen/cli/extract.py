@@ -86,6 +86,8 @@ def add_article(article: Path, headline: str | None, outlet: str | None, publish
     s = done.source
     click.echo(terminal_safe(f"registered article {s.id}: {s.outlet.ja}「{s.headline.ja}」({s.published or '日付なし'})"))
     click.echo(f"  copied to {done.article}; its source entry is in {done.bank_file}")
+    n = _article_sentences(text, s.clutter)  # newuser13: the cap was learned only after extracting
+    click.echo(f"  本文は{n}文: 1枚のワークシートに出せるのは最大{n}問です (1文につき1問; at most {n} questions on one sheet)")
     click.echo(f"next:  quizgen extract {shell_word(str(done.article))}{bank_flag(bank_path)} -o drafts-{s.id}.yaml")
 
 
@@ -319,6 +321,15 @@ def _something_kept(result: Extraction, keep_all: bool) -> None:
                        "headline prints, one of the article's main actors, or a fact that needs the sentence before "
                        "it), so nothing was written. Run again with --all to draft them "
                        f"(up to {plural(result.found, 'draft')})")
+
+
+def _article_sentences(text: str, clutter: tuple[str, ...]) -> int:
+    """The sentences of an article's text as `extract` counts them (page clutter and headings left out): one sheet
+    asks at most one question of each."""
+    from quizgen.extract.clutter import clean
+    from quizgen.extract.sentences import split
+
+    return sum(1 for s in split(clean(text, clutter).lines) if not s.heading)
 
 
 def _cap(sentences: int, drafted: int) -> str:
