@@ -326,10 +326,10 @@ def _something_kept(result: Extraction, keep_all: bool) -> None:
 def _article_sentences(text: str, clutter: tuple[str, ...]) -> int:
     """The sentences of an article's text as `extract` counts them (page clutter and headings left out): one sheet
     asks at most one question of each."""
+    from quizgen.extract.article import body_sentences
     from quizgen.extract.clutter import clean
-    from quizgen.extract.sentences import split
 
-    return sum(1 for s in split(clean(text, clutter).lines) if not s.heading)
+    return len(body_sentences(clean(text, clutter)))
 
 
 def _cap(sentences: int, drafted: int) -> str:

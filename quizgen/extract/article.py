@@ -205,6 +205,12 @@ def _people(text: str, known: Sequence[Mention], full_names: dict[str, str]) -> 
                  if m.type is EntityType.PERSON and m.entity and not m.title and text[:m.full_end].endswith("氏"))
 
 
+def body_sentences(cleaned: Cleaned) -> list[Sentence]:
+    """The sentences of an article's text, page clutter and headings left out: what `extract` drafts from, and one
+    sheet asks at most one question of each."""
+    return [s for s in split(cleaned.lines) if not s.heading]
+
+
 def extract(text: str, source: Source, bank: Bank, analyse: Analyzer, *, limit: int | None = None,
             keep_all: bool = False) -> Extraction:
     """Run the steps: clutter -> sentences -> candidates -> key facts -> selection -> drafts.
@@ -217,7 +223,7 @@ def extract(text: str, source: Source, bank: Bank, analyse: Analyzer, *, limit: 
         raise UsageError(f"the number of drafts to keep must be at least 1, not {limit}")
     asked_for = limit  # --max N: the default selection, then the best weaker facts up to N (newuser7 #7)
     cleaned = clean(text, source.clutter)
-    sentences = [s for s in split(cleaned.lines) if not s.heading]
+    sentences = body_sentences(cleaned)
     if not sentences:
         removed = cleaned.report()
         raise ArticleError(f"{source.file}: no sentence is left after removing page clutter and headings"

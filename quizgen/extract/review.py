@@ -340,6 +340,18 @@ def _copy_refusal(drafts: Drafts, copies: list[str], held: Drafts | None = None)
                     held=held)
 
 
+def _with_bank(drafts: Drafts, text: str, held: Drafts | None = None) -> Bank:
+    """The bank with `text` as the drafts file's, validated (raises BankError); refused as `_copy_refusal` when a bank
+    file holds the session's drafts as drafts (copied there while the review ran), `held` kept with the refusal."""
+    bank_texts = _bank_texts(drafts.bank_dir, drafts.path)
+    try:
+        return loads_bank_files([*bank_texts, (text, str(drafts.path))], drafts.articles)
+    except BankError as exc:
+        if copies := _copied_meanwhile(drafts, bank_texts):
+            raise _copy_refusal(drafts, copies, held) from exc
+        raise
+
+
 def _copied_meanwhile(drafts: Drafts, bank_texts: list[tuple[str, str]]) -> list[str]:
     """The bank files that hold the session's drafts as drafts now (copied there while the review ran: hostile27,
     a discard then ended the review on 15 「duplicate id」 lines, its reason in no file); [] when none, or when the
@@ -407,13 +419,7 @@ def update(drafts: Drafts, item: Item) -> Drafts:
     text, _ = _with(drafts, records)
     assert text is not None
     held = dataclasses.replace(drafts, records=records, stamp=NOT_SAVED)
-    bank_texts = _bank_texts(drafts.bank_dir, drafts.path)
-    try:
-        loads_bank_files([*bank_texts, (text, str(drafts.path))], drafts.articles)
-    except BankError as exc:
-        if copies := _copied_meanwhile(drafts, bank_texts):
-            raise _copy_refusal(drafts, copies, held) from exc
-        raise
+    _with_bank(drafts, text, held)
     try:
         write_text(drafts.path, text, Links.FOLLOW)
     except OutputError as exc:  # made unwritable meanwhile (hostile25: chattr +i lost the edit or the discard)
@@ -449,13 +455,7 @@ def rebuild(drafts: Drafts, item_id: str, edited_text: str) -> tuple[Item, str |
     # its fingerprint and the bank's links hang on it; the caller tells the teacher
     data["items"] = [{**_english_left(plain(edited)), "id": item_id} if i["id"] == item_id else i
                      for i in data.get("items", [])]
-    bank_texts = _bank_texts(drafts.bank_dir, drafts.path)
-    try:
-        bank = loads_bank_files([*bank_texts, (dumps_yaml(data), str(drafts.path))], drafts.articles)
-    except BankError as exc:  # hostile28: a copy of the drafts put into the bank while the editor was open
-        if copies := _copied_meanwhile(drafts, bank_texts):
-            raise _copy_refusal(drafts, copies) from exc
-        raise
+    bank = _with_bank(drafts, dumps_yaml(data))  # hostile28: a copy of the drafts put into the bank meanwhile
     typed = edited["id"]
     return bank.item_by_id[item_id], (typed if typed != item_id else None)
 

@@ -765,8 +765,7 @@ def _too_few(best: _Picking, options: WorksheetOptions, fit: _Fit | None) -> Usa
         notes += (f" ({tf_only} item{'s' if tf_only != 1 else ''} of the selection {'are' if tf_only != 1 else 'is'} "
                   "asked as true/false only: add truefalse to {types})")
     simple = [t for t in options.types if t in SIMPLE_EXERCISES]
-    formed = sum(1 for i in best.pool
-                 if any(simple_question(t, best.bank, i, random.Random(0), best.lang) is not None for t in simple))
+    formed = sum(1 for i in best.pool if any(askable(t, best.bank, i, best.lang) for t in simple))
     if simple and len(simple) == len(options.types) and formed <= best.made:  # hostile29: no item had a cloze form,
         # and the refusal blamed give-aways
         have = "no item" if not formed else f"only {formed} item{'s' if formed != 1 else ''}"
@@ -861,6 +860,11 @@ def refuse_choices(bank: Bank, items: Sequence[Item], ids: Sequence[str]) -> Non
             raise UsageError(f"{{choice}} {item_id}: the item has too few wrong answers for a multiple-choice question "
                              "(3 are needed); give it distractors in the bank, or leave it out of {choice}",
                              names=["choice"])
+
+
+def askable(t: Exercise, bank: Bank, item: Item, lang: Lang) -> bool:
+    """Whether `item` has the form of the one-item exercise `t` (`simple_question`), whatever else is on the sheet."""
+    return simple_question(t, bank, item, random.Random(0), lang) is not None
 
 
 def simple_question(t: Exercise, bank: Bank, item: Item, rng: random.Random, lang: Lang,
@@ -979,7 +983,7 @@ def absent_types(bank: Bank, items: Sequence[Item], questions: Sequence[tuple[in
         return None
     said = []
     for t in absent:
-        able = sum(1 for i in items if simple_question(t, bank, i, random.Random(0), lang) is not None)
+        able = sum(1 for i in items if askable(t, bank, i, lang))
         said.append(f"{t.value}: no item of the selection has that form" if not able else
                     f"{t.value}: {able} item{'s' if able != 1 else ''} of the selection could be, each asked as another "
                     "type or giving another question away")

@@ -164,12 +164,7 @@ def month_day(answer: Text) -> list[tuple[str, int]]:
 def _header_dates(q: Question) -> list[tuple[str, int]]:
     """What of a date answer a header (the title, the exam name) may not print: its year and month, its month and
     day."""
-    match q:
-        case ShortQ(item=i) | ChoiceQ(mc=forms.MultipleChoice(item=i)):
-            return year_month(i.answer) + month_day(i.answer)
-        case ClozeQ(cz=cz):
-            return [f for b in cz.blanks("ja") for t in (Text(b, ""),) for f in year_month(t) + month_day(t)]
-    return []
+    return [f for t in _asked(q) for f in year_month(t) + month_day(t)]
 
 
 def _answers(bank: Bank, q: Question) -> list[tuple[str, int]]:
@@ -189,15 +184,20 @@ def _answers(bank: Bank, q: Question) -> list[tuple[str, int]]:
     raise AssertionError(q)  # pragma: no cover
 
 
-def _partial(q: Question) -> list[tuple[str, int]]:
-    """The year and month of the date a question asks for (a short or choice question's answer, a cloze's blank; a
-    true/false question asks for no date)."""
+def _asked(q: Question) -> list[Text]:
+    """What a question asks the student to write or pick: a short or choice question's answer, a cloze's blanks (a
+    true/false question asks for none)."""
     match q:
         case ShortQ(item=i) | ChoiceQ(mc=forms.MultipleChoice(item=i)):
-            return year_month(i.answer)
+            return [i.answer]
         case ClozeQ(cz=cz):
-            return [f for b in cz.blanks("ja") for f in year_month(Text(b, ""))]
+            return [Text(b, "") for b in cz.blanks("ja")]
     return []
+
+
+def _partial(q: Question) -> list[tuple[str, int]]:
+    """The year and month of the date a question asks for (`_asked`)."""
+    return [f for t in _asked(q) for f in year_month(t)]
 
 
 _HINT_MIN = 3  # characters of a title (comparison key) that, beside the person's name, point at their option
