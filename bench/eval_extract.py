@@ -4,11 +4,11 @@ Article sets (each ARTICLE.txt with ARTICLE.expected.tsv, written before the ext
 ARTICLE.trivia.tsv lists what must not be asked; ARTICLE.meta.yaml holds the `quizgen add-article`
 answers — headline, outlet, date — and without it the article is extracted unregistered):
 
-  holdout_v26  untuned: two short articles (about 700 characters, the size of the issue's) written by someone who
+  holdout_v26  seen: two short articles (about 700 characters, the size of the issue's) written by someone who
                never saw the code (Putin watches the Vostok-2018 exercise with Chinese troops, September 2018; Xi's state
                visit to Moscow and the upgrade to a comprehensive strategic partnership of a new era, June 2019), 16
                facts each, answers before any run; measured once on 91f864c, before any change for it (recall 13/32 =
-               41%, 78% with --all; precision 15/20 = 75% judged by a teacher who wrote no code)
+               41%, 78% with --all; precision 15/20 = 75% judged by a teacher who wrote no code); then its misses read
   holdout_v25  seen: two articles written by someone who never saw the code (the Power of Siberia pipeline starts
                deliveries, December 2019; China and Russia veto a Security Council resolution tightening sanctions on
                North Korea, May 2022), answers before any run; measured once after hostile pass 27 and newuser12's
@@ -150,7 +150,8 @@ from quizgen.japanese.normalise import normalise  # noqa: E402
 
 DATA = ROOT / "tests" / "data" / "extract"
 JUDGEMENTS = ROOT / "bench" / "extract_judgements.tsv"
-SETS = {"holdout_v26": "untuned", "holdout_v25": "seen", "holdout_v24": "seen", "holdout_v23": "seen", "holdout_v22": "seen", "holdout_v21": "seen",
+SETS = {"holdout_v26": "seen", "holdout_v25": "seen", "holdout_v24": "seen", "holdout_v23": "seen", "holdout_v22": "seen",
+        "holdout_v21": "seen",
         "holdout_v20": "seen",
         "holdout_v19": "seen",
         "holdout_v18": "seen", "holdout_v17": "seen",
@@ -162,7 +163,8 @@ SETS = {"holdout_v26": "untuned", "holdout_v25": "seen", "holdout_v24": "seen", 
 LABELS = ("untuned", "seen", "tuned")  # the order of the table
 NOTES = {
     "untuned": "untuned: never tuned on; its first measurement is the one to quote (CHANGELOG)",
-    "seen": ("seen: measured untuned once, then looked at — holdout_v25 (25 drafts, recall 13/44 = 30%, precision "
+    "seen": ("seen: measured untuned once, then looked at — holdout_v26 (20 drafts, recall 13/32 = 41%, precision 15/20 "
+             "= 75% judged by a teacher who wrote no code), holdout_v25 (25 drafts, recall 13/44 = 30%, precision "
              "18/25 = 72% judged by a teacher who wrote no code), holdout_v24 (19 drafts, recall 8/44 = 18%, precision "
              "13/19 = 68% judged by a teacher who wrote no code), holdout_v23 (23 drafts, recall 9/44 = 20%, precision "
              "13/23 = 57% judged by a teacher who wrote no code), holdout_v22 (23 drafts, recall 11/44 = 25%, precision "
