@@ -347,20 +347,3 @@ def test_add_article_skips_menus_of_spaced_labels_site_links_and_a_one_step_brea
     r = _offered(tmp_path, _MENUS)
     assert "見出し (headline) [中ロ首脳、侵攻後初の対面会談　サマルカンド]:" in r.output, r.output
     assert "日付 YYYY-MM-DD (date) [2022-09-16]:" in r.output
-
-
-@pytest.mark.parametrize("page", [DEV, DATA / "holdout_v25" / "unsc-north-korea-veto-2022-05.txt",
-                                  DATA / "holdout_v25" / "power-of-siberia-launch-2019-12.txt"])
-def test_add_article_says_the_sheet_s_cap_as_extract_counts_it(work: Path, page: Path) -> None:
-    """newuser13: one question per sentence was learned only after extracting (a 15-question sheet from a
-    12-sentence page is impossible); add-article says it when the article is registered, with extract's count."""
-    shutil.copy(page, work / page.name)
-    r = CliRunner().invoke(cli, ["add-article", str(work / page.name), "--bank", str(work / "bank"), "--headline", "見出し",
-                                 "--outlet", "X", "--date", "2024-05-16", "--url", ""])
-    assert r.exit_code == 0, r.output
-    said = next(line for line in r.output.splitlines() if "1枚のワークシートに出せるのは最大" in line)
-    n = int(said.split("本文は")[1].split("文")[0])
-    article = next((work / "bank" / "articles").glob(page.stem + "*"))
-    e = CliRunner().invoke(cli, ["extract", str(article), "--bank", str(work / "bank"), "-o", str(work / "d.yaml")])
-    assert e.exit_code == 0 and f"この記事の本文は{n}文で、1枚のワークシートに出せるのは最大{n}問です" in e.output, e.output
-    assert said == f"  本文は{n}文: 1枚のワークシートに出せるのは最大{n}問です (1文につき1問; at most {n} questions on one sheet)"

@@ -7,13 +7,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import yaml
-from click.testing import CliRunner
 from test_extract_holdout19 import bank  # noqa: F401  (the fixture)
 
 from quizgen.bank import Bank, Source
 from quizgen.bank.model import Category, Item, ItemKind, Text
-from quizgen.cli import cli
 from quizgen.extract.article import extract
 from quizgen.extract.clutter import ClutterReason, clean
 from quizgen.extract.nlp import load_analyzer
@@ -43,23 +40,6 @@ def test_a_wrong_date_is_never_the_answer_s_day_on_another_clock(bank: Bank) -> 
     (vote,) = [i for i in result.items if i.answer.ja == "2023年2月23日"]
     assert vote.distractors and "2023年2月24日" not in [d.ja for d in vote.distractors]
     assert vote.false_statement is None or "2023年2月24日" not in vote.false_statement.ja
-
-
-def test_the_summary_counts_the_sentences_of_the_drafts_it_wrote(tmp_path: Path) -> None:
-    import shutil
-
-    shutil.copytree(EXTRACT / "bank", tmp_path / "cls")
-    shutil.copy(DEV_ARTICLE, tmp_path / DEV_ARTICLE.name)
-    runner = CliRunner()
-    assert runner.invoke(cli, ["add-article", str(tmp_path / DEV_ARTICLE.name), "--bank", str(tmp_path / "cls"),
-                               "--headline", "中露首脳が会談", "--outlet", "共同通信", "--date", "2024-05-16",
-                               "--url", ""]).exit_code == 0
-    out = tmp_path / "d.yaml"
-    r = runner.invoke(cli, ["extract", str(tmp_path / "cls" / "articles" / DEV_ARTICLE.name), "--bank",
-                            str(tmp_path / "cls"), "--max", "3", "-o", str(out)])
-    assert r.exit_code == 0, r.output
-    written = {i["evidence"][0]["quote"] for i in yaml.safe_load(out.read_text(encoding="utf-8"))["items"]}
-    assert f"下書きはそのうち{len(written)}文から。" in r.output, r.output
 
 
 def test_the_blank_is_not_offered_a_move_onto_its_own_words() -> None:

@@ -140,28 +140,6 @@ _BODY = ("ヴァルドリアのアルテン外相は4日、首都で隣国の外
          "今日は晴れていた。")  # a sentence with no fact worth a question
 
 
-def test_the_cap_counts_every_sentence_of_the_article_and_says_where_the_drafts_come_from() -> None:
-    """newuser7 #4: 「…出せるのは最大14問です(1文につき1問)」 counted only the 14 sentences the drafts came from, of 16;
-    the sheet took 15 once a draft was edited to quote another."""
-    from quizgen.cli.extract import _cap
-
-    assert _cap(4, 2) == ("この記事の本文は4文で、1枚のワークシートに出せるのは最大4問です(1文につき1問)。"
-                          "下書きはそのうち2文から。"
-                          "ほかの2文の問題は、下書きを編集 (review の y) してその文を根拠 (evidence) にすれば出せます。"
-                          "worksheet --count はこの数まで (at most 4 questions on one sheet from this article: one per "
-                          "sentence; the drafts come from 2 of its 4, a draft edited to quote another adds one)")
-    assert _cap(4, 4) == ("この記事の本文は4文で、1枚のワークシートに出せるのは最大4問です(1文につき1問)。worksheet --count は"
-                          "この数まで (at most 4 questions on one sheet from this article: one per sentence)")
-
-
-def test_extract_counts_the_articles_sentences(bank: Bank) -> None:
-    pytest.importorskip("sudachipy")
-    from test_extract_round24 import _run
-
-    result = _run(_BODY, bank)
-    assert result.article_sentences == 4 and result.sentences < 4
-
-
 def test_max_fills_from_the_rest_up_to_n(bank: Bank) -> None:
     """newuser7 #7: `--max 15` kept the default's 8: no middle way between the default and `--all`."""
     pytest.importorskip("sudachipy")

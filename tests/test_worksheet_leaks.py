@@ -28,7 +28,7 @@ from quizgen.generators.worksheet import (
     find_leaks,
     question_items,
 )
-from quizgen.generators.worksheet.leaks import LeakChecker, note_reveals, same_sentence, sheet_note
+from quizgen.generators.worksheet.leaks import LeakChecker, closeness, note_reveals, same_sentence, sheet_note
 from quizgen.generators.worksheet.render import Part, render
 
 DAY = dt.date(2025, 3, 1)
@@ -157,12 +157,37 @@ def test_two_questions_from_one_sentence() -> None:
     whole = bank_of(item("d", "撤退", "和平案が触れなかったのは何か。", "ロシア軍の撤退には触れなかった。"),
                     item("c", "中立", "中国の立場は何か。", "中国は中立を掲げる"))
     assert same_sentence(whole.item_by_id["d"], whole.item_by_id["c"], text) is None
-    (leak,) = find_leaks(bank, [short(bank, "a"), short(bank, "b"), short(bank, "c")], Lang.JA, text)
-    assert leak.kind is LeakKind.SAME_SENTENCE and {leak.giver, leak.taker} == {"a", "b"}
+    # issue 17 (newuser13: a 12-sentence article gave at most 12 questions): two separate facts of one sentence,
+    # neither printing the other's answer, may share a sheet; the selection takes such a pair last (`closeness`)
+    assert find_leaks(bank, [short(bank, "a"), short(bank, "b"), short(bank, "c")], Lang.JA, text) == []
+    checker = LeakChecker(bank, Lang.JA, text)
+    pa, pb, pc = (checker.passage(i) for i in (a, b, c))
+    assert (closeness(pa, pb), closeness(pa, pc), closeness(pa, frozenset())) == (2, 1, 0)
+    # a prompt that prints the other's answer is still a leak, whichever sentence it comes from
     bank2 = bank_of(item("a", "12項目", "和平案は何項目か。", "12項目からなる和平案"),
-                    item("b", "提案", "中国はその文書をどうしたか。", "中国は12項目からなる和平案を提案"))
+                    item("b", "提案", "中国は12項目からなる和平案をどうしたか。", "中国は12項目からなる和平案を提案"))
     (leak,) = find_leaks(bank2, [short(bank2, "a"), short(bank2, "b")], Lang.JA)
-    assert leak.kind is LeakKind.SAME_SENTENCE and leak.form == "12項目からなる和平案"
+    assert (leak.kind, leak.giver, leak.taker, leak.form) == (LeakKind.ANSWER, "b", "a", "12項目")
+
+
+def test_a_sheet_takes_two_facts_of_one_sentence_only_when_it_needs_them() -> None:
+    """newuser13: `--count 15` from a 12-sentence article was refused, one question per sentence. A sheet may now set
+    two facts of one sentence (neither prompt prints the other's answer), but only when the selection has nothing
+    else: with a question on another sentence to spare, it never takes both."""
+    bank = bank_of(item("a", "12項目", "和平案は何項目か。", "中国は12項目からなる和平案を提案し"),
+                   item("b", "撤退", "和平案が触れなかったのは何か。", "ロシア軍の撤退には触れなかった"),
+                   item("c", "中立", "中国の立場は何か。", "中国は中立を掲げる"),
+                   item("d", "仲介", "中国が目指す役割は何か。", "中国は仲介を目指すとした"))
+    text = {"001": "中国は12項目からなる和平案を提案し、ロシア軍の撤退には触れなかった。中国は中立を掲げる。" + "その後、" * 40
+            + "中国は仲介を目指すとした。"}
+    for seed in range(12):
+        opts = WorksheetOptions(count=3, types=(Exercise.SHORT,), seed=seed)
+        ws = build_worksheet(bank, Selection().apply(bank), opts, random.Random(seed), DAY, text)
+        ids = {i.id for _, q in ws.variants[0].questions() for i in question_items(q)}
+        assert ids in ({"a", "c", "d"}, {"b", "c", "d"}), (seed, ids)
+        opts = WorksheetOptions(count=4, types=(Exercise.SHORT,), seed=seed)
+        ws = build_worksheet(bank, Selection().apply(bank), opts, random.Random(seed), DAY, text)
+        assert {i.id for _, q in ws.variants[0].questions() for i in question_items(q)} == set("abcd")
 
 
 def test_a_matching_pair_named_with_its_title_elsewhere() -> None:

@@ -86,8 +86,6 @@ def add_article(article: Path, headline: str | None, outlet: str | None, publish
     s = done.source
     click.echo(terminal_safe(f"registered article {s.id}: {s.outlet.ja}「{s.headline.ja}」({s.published or '日付なし'})"))
     click.echo(f"  copied to {done.article}; its source entry is in {done.bank_file}")
-    n = _article_sentences(text, s.clutter)  # newuser13: the cap was learned only after extracting
-    click.echo(f"  本文は{n}文: 1枚のワークシートに出せるのは最大{n}問です (1文につき1問; at most {n} questions on one sheet)")
     click.echo(f"next:  quizgen extract {shell_word(str(done.article))}{bank_flag(bank_path)} -o drafts-{s.id}.yaml")
 
 
@@ -323,26 +321,6 @@ def _something_kept(result: Extraction, keep_all: bool) -> None:
                        f"(up to {plural(result.found, 'draft')})")
 
 
-def _article_sentences(text: str, clutter: tuple[str, ...]) -> int:
-    """The sentences of an article's text as `extract` counts them (page clutter and headings left out): one sheet
-    asks at most one question of each."""
-    from quizgen.extract.article import body_sentences
-    from quizgen.extract.clutter import clean
-
-    return len(body_sentences(clean(text, clutter)))
-
-
-def _cap(sentences: int, drafted: int) -> str:
-    """How many questions one sheet can take from the article: one per sentence of its text (newuser7 #4: the cap
-    counted only the sentences the drafts came from, 14 of 16), and where the drafts come from when that is fewer."""
-    line = f"この記事の本文は{sentences}文で、1枚のワークシートに出せるのは最大{sentences}問です(1文につき1問)。"
-    english = f"at most {sentences} questions on one sheet from this article: one per sentence"
-    if drafted < sentences:
-        line += (f"下書きはそのうち{drafted}文から。ほかの{sentences - drafted}文の問題は、下書きを編集 (review の y) "
-                 "してその文を根拠 (evidence) にすれば出せます。")
-        english += f"; the drafts come from {drafted} of its {sentences}, a draft edited to quote another adds one"
-    return f"{line}worksheet --count はこの数まで ({english})"
-
 
 def _summary(result: Extraction, output: Path | None, keep_all: bool, max_drafts: int | None = None) -> None:
     """What was written, by kind, and what `--max N` and `--all` add (at most: drafts that repeat a question are left
@@ -365,9 +343,6 @@ def _summary(result: Extraction, output: Path | None, keep_all: bool, max_drafts
         extra = (f"; for more, --max N keeps these and then the best weaker facts up to N (a middle way), --all adds up to "
                  f"{result.dropped} more (the weaker facts and those the default leaves out)" if result.dropped else "")
     click.echo(f"wrote {plural(len(result.items), 'draft')} for article {result.source.id}{where} ({kinds}){extra}", err=True)
-    if result.sentences:  # a worksheet sets one question per sentence (newuser5 #8: --count 15 from 14 sentences)
-        written = len({i.evidence[0].quote for i in result.items if i.evidence})  # newuser12: it said the 10 drafts
-        click.echo(_cap(result.article_sentences or result.sentences, written), err=True)  # came from 23 sentences
     if result.entities:
         names = "、".join(f"{e.ja}({e.reading})" for e in result.entities)
         click.echo(terminal_safe(f"{plural(len(result.entities), 'new person', 'new people')} proposed: {names}; "

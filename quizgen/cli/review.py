@@ -354,8 +354,8 @@ class Session:
         click.echo(f"  ✓ 採用 → {outcome.target}")
         shared = self.sharing(outcome.item)
         if shared:
-            click.echo(safe(f"  ! 採用済みの {named_items(shared)} と同じ文からの問題です。ワークシートは同じ文から1問しか"
-                            "出しません ([u]で取り消せます)"))
+            click.echo(safe(f"  ! 採用済みの {named_items(shared)} と同じ文からの問題です。ワークシートはほかに問題が"
+                            "ないときだけ同じ文から2問出します ([u]で取り消せます)"))
         clashes = self.giveaways(outcome.item)
         if clashes:
             click.echo(safe(f"  ! ワークシートで答えが見えてしまいます: {'; '.join(clashes)}。worksheet はこれらを同じシートに"
@@ -365,9 +365,9 @@ class Session:
         """What keeps the accepted `item` off a worksheet beside the other accepted items of its articles, by the
         worksheet's own leak checker (`LeakChecker`), each asked as the sheet asks it (a short answer; a
         true/false statement for an item asked so): one's prompt shows another's answer, or its year and month;
-        both have one answer; the source list shows its answer. Drafts of one sentence are said apart (`sharing`)."""
+        both have one answer; the source list shows its answer."""
         from quizgen.bank.model import Lang
-        from quizgen.generators.worksheet.leaks import LeakChecker, LeakKind
+        from quizgen.generators.worksheet.leaks import LeakChecker
 
         bank = self.drafts.bank
         if self.texts is None:
@@ -383,13 +383,12 @@ class Session:
             theirs = as_asked(bank, other)
             if theirs is None:
                 continue
-            leaks = [k for k in checker.between(asked, theirs) if k.kind is not LeakKind.SAME_SENTENCE]
-            out += [clash_ja(leak) for leak in leaks[:1]]
+            out += [clash_ja(leak) for leak in checker.between(asked, theirs)[:1]]
         return list(dict.fromkeys(out))
 
     def sharing(self, item: Item) -> list[Item]:
         """The accepted items drawn from the same sentence of the article as `item` (the worksheet's own test,
-        `leaks.same_sentence`: a worksheet never sets two of them)."""
+        `leaks.same_sentence`: a worksheet sets two of them only when it has nothing else)."""
         from quizgen.cli.worksheet import article_texts
         from quizgen.generators.worksheet.leaks import same_sentence
 

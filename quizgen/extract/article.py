@@ -104,8 +104,6 @@ class Extraction:
     found: int  # every draft worth making (what --all keeps)
     new_source: bool = True  # the source is not in the bank yet: the drafts file carries it
     left_out: tuple[tuple[str, LeftOut], ...] = ()  # with --all: each draft outside the default and why
-    sentences: int = 0  # the article's sentences a fact worth a question comes from: one sheet asks one of each
-    article_sentences: int = 0  # every sentence of the article's text: one sheet asks at most one of each
 
     @property
     def dropped(self) -> int:
@@ -206,8 +204,7 @@ def _people(text: str, known: Sequence[Mention], full_names: dict[str, str]) -> 
 
 
 def body_sentences(cleaned: Cleaned) -> list[Sentence]:
-    """The sentences of an article's text, page clutter and headings left out: what `extract` drafts from, and one
-    sheet asks at most one question of each."""
+    """The sentences of an article's text, page clutter and headings left out: what `extract` drafts from."""
     return [s for s in split(cleaned.lines) if not s.heading]
 
 
@@ -296,8 +293,7 @@ def extract(text: str, source: Source, bank: Bank, analyse: Analyzer, *, limit: 
     used = {i.entity for i in items}
     return Extraction(source, tuple(e for e in entities.values() if e.id in used), tuple(items), cleaned,
                       chosen=min(len(kept), len(items)), found=len(picked.chosen) + len(picked.rest),
-                      new_source=source.id not in bank.source_by_id, left_out=tuple(why),
-                      sentences=len({f.sentence_start for f in found}), article_sentences=len(sentences))
+                      new_source=source.id not in bank.source_by_id, left_out=tuple(why))
 
 
 HEADLINE_FIGURE_SCORE = 100  # the figure the headline states, drafted from the body: first of all

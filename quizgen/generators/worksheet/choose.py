@@ -40,7 +40,7 @@ from quizgen.generators.worksheet.exercises import (
     question_items,
     question_label,
 )
-from quizgen.generators.worksheet.leaks import Leak, LeakChecker, near, sheet_note
+from quizgen.generators.worksheet.leaks import Leak, LeakChecker, closeness, near, sheet_note
 from quizgen.generators.worksheet.sheet import Dropped, WorksheetOptions
 from quizgen.japanese.normalise import normalise
 
@@ -267,7 +267,7 @@ class _Picking:
         over = sum(max(0, n - opinion_cap(count)) for n in voices.values())
         single = [p for q in chosen if isinstance(q, (ShortQ, ChoiceQ, TrueFalseQ, ClozeQ))
                   if (p := self.checker.passage(question_items(q)[0]))]  # none `near` one without a known sentence
-        shared = sum(near(a, b) for k, a in enumerate(single) for b in single[k + 1:])
+        shared = sum(closeness(a, b) for k, a in enumerate(single) for b in single[k + 1:])
         simple = sum(1 for t in self.content if t in SIMPLE_EXERCISES)
         tf = max(0, len(self.content.get(Exercise.TRUEFALSE, ())) - truefalse_cap(count, simple)) if simple > 1 else 0
         tricks = sum(self.swaps(q.tf.item) for q in self.content.get(Exercise.TRUEFALSE, ()) if isinstance(q, TrueFalseQ))
@@ -727,7 +727,7 @@ def _take_one(picking: _Picking, t: Exercise, cap: int | None = None, most: int 
         marks = passage(item)
         known = counted.get(marks)
         if known is None:
-            known = counted[marks] = 0 if not drawn_on or not near(drawn_on, marks) else sum(near(d, marks) for d in drawn)
+            known = counted[marks] = 0 if not drawn_on or not near(drawn_on, marks) else sum(closeness(d, marks) for d in drawn)
         return known
 
     used = picking.used

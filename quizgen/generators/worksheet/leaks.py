@@ -13,8 +13,10 @@ Run on every version of every sheet before it is written, and by the selection w
   events are not all of one year (「2025年の初め」), printed in a question about the same story or the same date;
   a country answer is also given away by its one-character name opening a word for it acting (米政府, 米軍 for
   米国; not a pair such as 中ロ: `quizgen.japanese.countries`);
-- `same-sentence`: two questions draw on the same sentence of an article (one evidence quote inside
-  another's sentence, or, without the article texts, one quote containing the other);
+- two questions that draw on one sentence of an article are not a leak in themselves: two separate facts of
+  it (who proposed a resolution, how many members voted for it) may both be asked where neither prints the
+  other's answer, which the `answer` check sees (issue 17: a 12-sentence article could give no more than 12
+  questions). The selection takes such a pair only when the pool has nothing better (`closeness`, in `choose`);
 - `same-answer`: two written or chosen answers are the same (上海協力機構 fills a blank of one question and
   answers another): a student writes it twice, and the second is given by the first;
 - `note`: a note printed beside a question reveals its own answer, or sits beside a true/false or
@@ -59,8 +61,8 @@ from quizgen.japanese.countries import acting_compound, acting_pattern, short_na
 from quizgen.japanese.dates import parse_date
 from quizgen.japanese.normalise import normalise
 
-__all__ = ["NOTES_ON_SHEET", "Leak", "LeakChecker", "LeakKind", "find_leaks", "note_reveals", "same_sentence",
-           "sheet_note"]
+__all__ = ["NOTES_ON_SHEET", "Leak", "LeakChecker", "LeakKind", "closeness", "find_leaks", "near", "note_reveals",
+           "same_sentence", "sheet_note"]
 
 _MIN_BLANK = 2  # shortest cloze blank looked for elsewhere (ロシア, 中国)
 _MIN_LATIN = 4
@@ -70,7 +72,6 @@ _SENTENCE_END = re.compile(r"[。!?！？\n]")
 
 class LeakKind(StrEnum):
     ANSWER = "answer"
-    SAME_SENTENCE = "same-sentence"
     NOTE = "note"
     SAME_ANSWER = "same-answer"
     LURE = "lure"  # a near answer the key rejects, printed in another question
@@ -89,8 +90,6 @@ class Leak:
     def describe(self) -> str:
         if self.kind is LeakKind.SAME_ANSWER:
             return f"{self.giver} and {self.taker} have the same answer (「{self.form}」)"
-        if self.kind is LeakKind.SAME_SENTENCE:
-            return f"{self.giver} and {self.taker} come from the same sentence of an article (「{self.form}」)"
         if self.kind is LeakKind.NOTE and self.where == "options":
             return f"the note of {self.taker} sits beside options it can decide (「{self.form}」)"
         if self.kind is LeakKind.NOTE:
@@ -392,6 +391,14 @@ def near(a: frozenset[tuple[str, int, int]], b: frozenset[tuple[str, int, int]])
     return any(x[0] == y[0] and max(x[1], y[1]) - min(x[2], y[2]) <= PASSAGE_GAP for x in a for y in b)
 
 
+def closeness(a: frozenset[tuple[str, int, int]], b: frozenset[tuple[str, int, int]]) -> int:
+    """How closely two sets of sentences (`LeakChecker.passage`) draw on one passage: 2 where they share a sentence
+    (two facts of one sentence: a pair a sheet takes last), 1 where they are `near`, else 0."""
+    if any(x[0] == y[0] and x[1] < y[2] and y[1] < x[2] for x in a for y in b):
+        return 2
+    return int(near(a, b))
+
+
 def same_sentence(a: Item, b: Item, texts: Mapping[str, str] | None) -> str | None:
     """A quote of `a` that shares a sentence with one of `b` (given the article texts), or that contains or
     sits inside one of `b`'s quotes; None when they draw on different sentences."""
@@ -434,14 +441,11 @@ class _Profile:
 @dataclass(frozen=True)
 class _Facts:
     """What `LeakChecker.gives_away` needs of a question, read once: its content key (`LeakChecker.content`), its
-    answers (None for matching and timeline), the numbers of its texts (`LeakChecker._text_ids`), its items' ids."""
+    answers (None for matching and timeline), the numbers of its texts (`LeakChecker._text_ids`)."""
 
     content: str
     asked: _Asked | None
     texts: tuple[int, ...]
-    items: tuple[str, ...]
-    articles: frozenset[str]  # the articles its items' evidence quotes (two questions share a sentence of one only)
-    quotes: tuple[int, ...] = ()  # per item, the number of its evidence (`LeakChecker._quote_number`)
 
 
 @dataclass(frozen=True)
@@ -523,9 +527,6 @@ class LeakChecker:
         self._matching_told: dict[str, dict[int, bool]] = {}  # by content of a matching exercise: text number -> shows
         self._timeline_parts: dict[str, list[tuple[frozenset[str], str, tuple[tuple[str, str, bool, str], ...]]]] = {}
         # by content of a timeline exercise: per event, its stories, date and date labels (`_shows_date`)
-        self._sentences_shared: dict[tuple[int, int], bool] = {}  # by pair of evidence numbers (`_quote_number`)
-        self._quote_numbers: dict[tuple[object, ...], int] = {}  # an item's evidence -> its number
-        self._quoted: list[Item] = []  # by that number: the first item quoting so (whose `_item_spans` stand for all)
         self.names = person_names(bank)
         self.countries = person_countries(bank)
         self.posts = person_posts(bank)
@@ -629,10 +630,7 @@ class LeakChecker:
                     self._text_read.append((printed, shown(t)))
                 numbers.append(number)
             texts = tuple(dict.fromkeys(numbers))
-            facts = self._facts_by_key[key] = _Facts(self.content(q), asked, texts,
-                                                     tuple(i.id for i in question_items(q)),
-                                                     frozenset(e.article for i in question_items(q) for e in i.evidence),
-                                                     tuple(self._quote_number(i) for i in question_items(q)))
+            facts = self._facts_by_key[key] = _Facts(self.content(q), asked, texts)
         self._seen[id(q)] = (q, facts)
         return facts
 
@@ -698,8 +696,6 @@ class LeakChecker:
         """`bool(self._compare(a, b))`, from what is remembered of each text, item and answer."""
         asked_a, asked_b = fa.asked, fb.asked  # the cheap tests first: the verdict is the same in any order
         if asked_a is not None and asked_b is not None and not asked_a.written.isdisjoint(asked_b.written):
-            return True
-        if fa.items and fb.items and not fa.articles.isdisjoint(fb.articles) and self._share_sentence(a, fa, b, fb):
             return True
         if (isinstance(a, MatchingQ) or isinstance(b, MatchingQ)) and _same_post(a, b, self.posts):
             return True
@@ -824,30 +820,6 @@ class LeakChecker:
         return ja and any(pattern.search(text.ja) is not None for pattern, names in asked.countries
                           if any(n in text.ja for n in names))
 
-    def _share_sentence(self, a: Question, fa: _Facts, b: Question, fb: _Facts) -> bool:
-        """Whether `_sentence_leaks` finds one, remembered per pair of evidence (items quoting alike share it: a bank
-        of repeated items, issue 19)."""
-        if not fa.items or not fb.items or fa.articles.isdisjoint(fb.articles):
-            return False
-        shared = self._sentences_shared
-        for x in fa.quotes:
-            for y in fb.quotes:
-                same = shared.get((x, y))
-                if same is None:
-                    ix, iy = self._quoted[x], self._quoted[y]
-                    same = shared[x, y] = shared[y, x] = _same_sentence(
-                        ix, iy, self._item_spans(ix), self._item_spans(iy)) is not None
-                if same:
-                    return True
-        return False
-
-    def _quote_number(self, item: Item) -> int:
-        """The number of `item`'s evidence: what `_same_sentence` and `_spans` read of an item."""
-        number = self._quote_numbers.setdefault(item.evidence, len(self._quote_numbers))
-        if number == len(self._quoted):
-            self._quoted.append(item)
-        return number
-
     def between(self, a: Question, b: Question) -> list[Leak]:
         """Every leak between two questions of one sheet, in both directions. Compared once per pair of contents
         (`content`): a pair alike but for the items' ids gets the same leaks under its own labels."""
@@ -883,7 +855,7 @@ class LeakChecker:
                 out += self._answer_leaks(taker, giver)
         out += _lures(a, b, [t for _, t, _ in self._profile(b).texts], self.langs)
         out += _lures(b, a, [t for _, t, _ in self._profile(a).texts], self.langs)
-        return out + self._sentence_leaks(a, b) + _same_answer(a, b) + _same_post(a, b, self.posts)
+        return out + _same_answer(a, b) + _same_post(a, b, self.posts)
 
     def _answer_leaks(self, taker: Question, giver: Question) -> list[Leak]:
         shown_to, took = self._profile(giver), self._profile(taker)
@@ -929,14 +901,6 @@ class LeakChecker:
         if item.id not in self._spans:
             self._spans[item.id] = _spans(item, self.texts)
         return self._spans[item.id]
-
-    def _sentence_leaks(self, a: Question, b: Question) -> list[Leak]:
-        for x in question_items(a):
-            for y in question_items(b):
-                quote = _same_sentence(x, y, self._item_spans(x), self._item_spans(y))
-                if quote is not None:
-                    return [Leak(LeakKind.SAME_SENTENCE, question_label(a), question_label(b), quote)]
-        return []
 
     def passage(self, item: Item) -> frozenset[tuple[str, int, int]]:
         """The sentences `item`'s evidence quotes (article, start, end), given the article texts (`near` tells whether
