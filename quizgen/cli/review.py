@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import os
+import random
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -40,10 +41,12 @@ if TYPE_CHECKING:
     from quizgen.bank import Entity, Item
     from quizgen.extract.review import Drafts
 
-KEYS = ("[a]採用 [e]編集 [y]YAMLで編集 [d]破棄 [s]保留 [u]取り消し [l]一覧 [g 番号]移動 [q]終了  "
+KEYS = ("[a]採用 [e]編集 [b 語句]空欄を移す [y]YAMLで編集 [d]破棄 [s]保留 [u]取り消し [l]一覧 [g 番号]移動 [q]終了  "
         "番号(例 1,3-5)でまとめて採用")
 HELP = """  a  採用 accept: 問題として問題集(bank)に入れる
   e  編集 edit: 項目ごとに直す(Enterでそのまま)。保存しても採用にはならない
+  b 13か国  空欄を移す blank: 問の文の「13か国」を空欄にして、元の答を文に戻す。正文・穴埋め・解説も作り直し、
+     前の答えの別解・選択肢・誤文は外す (保存しても採用にはならない)
   y  YAMLで編集: $EDITOR で開く。保存せずに閉じると何も変わらない
   d  破棄 discard: 理由を書いて下書きに残す
   s  保留 skip: 後で決める
@@ -53,6 +56,7 @@ HELP = """  a  採用 accept: 問題として問題集(bank)に入れる
   1,3-5  その番号の下書きをまとめて採用
   q  終了 quit: 判断はその都度保存済み。続きは同じコマンドで"""
 _GO = re.compile(r"^[gｇ]\s*([0-9０-９]+)$")
+_BLANK = re.compile(r"^[bｂ][\s　]+(\S.*)$")
 _LARGE = 10 ** 9  # past every draft number: a number typed longer than that is only "out of range"
 
 
@@ -310,7 +314,10 @@ class Session:
         }
         numbers = _NUMBERS.match(choice)
         go = _GO.match(choice)
-        if go:
+        blank = _BLANK.match(choice)
+        if blank:
+            self.move_blank(item, blank.group(1).strip())
+        elif go:
             if (n := _number(go.group(1))) == _LARGE:
                 click.echo(f"  {go.group(1)[:20]}…: ない番号です ([l]で一覧)")
             else:
@@ -621,6 +628,24 @@ class Session:
             self.history.append(Decision("edit", item, self.position(item)))
             self.counts["edit"] += 1
             click.echo("  保存しました (まだ下書きです。[a]で採用)")
+
+    def move_blank(self, item: Item, word: str) -> None:
+        """`b 語句`: the blank moved to a word of the question's sentence in one line (`review.reblank`), saved as an
+        edit (still a draft), the draft shown again to accept."""
+        from quizgen.extract import review as rv
+
+        moved = rv.reblank(item, word, self.drafts.bank, random.Random(f"{item.id}:{word}"))
+        if moved is None:
+            from quizgen.extract.rewording import blanked_sentence
+
+            click.echo(safe(f"  「{word}」は問の文に1度だけ出る語ではないので、空欄を移せません ([e]で問と答を直せます)"
+                            if blanked_sentence(item) else
+                            "  この問は空欄のある文ではないので、空欄を移せません ([e]で問と答を直せます)"))
+            return
+        click.echo(safe(f"  空欄を「{word}」へ移します: {moved.item.prompt.ja}"))
+        if moved.dropped:
+            click.echo(safe(f"  前の答え「{item.answer.ja}」の{'・'.join(moved.dropped)}は外しました (新しく書くなら [e])"))
+        self.save_edit(item, lambda: rv.update(self.drafts, moved.item))
 
     def save_form(self, item: Item, edited: Item) -> bool:
         """Save `edited` once the teacher says y; a refusal asks the fields at fault again (`again`) and tries anew.

@@ -21,6 +21,7 @@ import contextlib
 import dataclasses
 import hashlib
 import os
+import random
 import re
 import stat
 from dataclasses import dataclass
@@ -749,6 +750,82 @@ def with_kind(item: Item, kind: Kind) -> Item:
     return dataclasses.replace(item, kind=kind.kind, answer_type=kind.answer_type, category=kind.category)
 
 
+# what a moved blank asks, by the kind guessed for its word (`reblank`)
+_ASKS = {ItemKind.DATE: "日付はいつか", ItemKind.NUMBER: "数は何か", ItemKind.PERSON: "人物は誰か",
+         ItemKind.COUNTRY: "国はどこか", ItemKind.PLACE: "場所はどこか", ItemKind.ORGANISATION: "組織は何か",
+         ItemKind.FORUM: "会議・枠組みは何か"}
+_KIND_OF_ENTITY = {EntityType.PERSON: ItemKind.PERSON, EntityType.COUNTRY: ItemKind.COUNTRY,
+                   EntityType.ORGANISATION: ItemKind.ORGANISATION, EntityType.PLACE: ItemKind.PLACE,
+                   EntityType.FORUM: ItemKind.FORUM}
+
+
+@dataclass(frozen=True)
+class Reblanked:
+    """A draft whose blank `reblank` moved, and the Japanese labels of what it dropped as made for the old answer."""
+
+    item: Item
+    dropped: tuple[str, ...]
+
+
+def reblank(item: Item, word: str, bank: Bank, rng: random.Random) -> Reblanked | None:
+    """The draft asking `word`, a word its question's sentence prints once, in place of its answer (newuser13: 8 of
+    the 11 questions kept needed a new blank, each through the whole form, about 20 keys): the blank moved there and
+    the old answer written back (`moved_blank`), the question asking for the word's kind, the true statement, cloze
+    and explanation made anew from the sentence, the kind guessed from the word (a date, a number, a registered
+    entity's type, else 語句・立場), the entity the word names linked. What was made for the old answer goes: its
+    accepted spellings, choices, false statement and a 年表 text that names it, and a reading still asked for a person
+    the new answer does not name; new choices are drawn (`rng`) where the word is an exact count (13か国: 12か国,
+    14か国, 15か国) or a registered entity (other forums, other countries), none that the question prints. None where
+    the sentence does not print `word` once as a word. Pure."""
+    from quizgen.extract.distractors import Pools, choose
+    from quizgen.extract.rewording import carried, moved_blank
+
+    moved = moved_blank(item, word)
+    if moved is None:
+        return None
+    entity = next((e for e in bank.entities if e.is_named(Text(word, ""))), None)
+    kind = _guessed(item, Text(word, ""), entity)
+    moved = moved.removesuffix("（　　）に入る語句は何か。") + f"（　　）に入る{_ASKS.get(kind.kind, '語句は何か')}。"
+    derived = carried(item, "prompt", moved, word)
+    texts: dict[str, Any] = {name: Text(value, TODO_EN + (f" [[{word}]]" if name == "cloze" else ""))
+                             for name, value in derived.items() if name != "false_statement"}
+    old = {"accept": (item.accept, "別解"), "distractors": (item.distractors, "選択肢"),
+           "false_statement": (item.false_statement, "誤文"),
+           "event": (item.event if item.event is not None and item.answer.ja in item.event.ja else None, "年表")}
+    dropped = tuple(label for value, label in old.values() if value)
+    answer = Text(word, entity.en if entity is not None and entity.en else TODO_EN)
+    exact = kind.answer_type is AnswerType.NUMBER and not _ROUGH.search(word)
+    drawn = choose(kind.kind, word, (), moved, Pools(), bank, rng,
+                   entity_type=entity.type if entity is not None else None).texts if exact or entity is not None else ()
+    out = dataclasses.replace(
+        item, answer=answer, prompt=Text(moved, TODO_EN), accept=(), distractors=drawn if len(drawn) >= 3 else (),
+        false_statement=None,
+        event=None if old["event"][0] is not None else item.event, entity=entity.id if entity is not None else None,
+        missing=tuple(m for m in item.missing if not (m.startswith("reading of ")
+                                                      and m.removeprefix("reading of ").split(" ")[0] not in word)),
+        **texts)
+    return Reblanked(with_kind(out, kind), dropped)
+
+
+_ROUGH = re.compile(r"約|およそ|最大|最小|以上|以下|超|余り|あまり|近く|前後|程度")  # no ±1 choices for 約3200人
+
+
+def _guessed(item: Item, answer: Text, entity: Entity | None) -> Kind:
+    """The kind of question a moved blank asks (`reblank`): a date or a number as the word is one, a registered
+    entity's type, the item's own kind where it is no actor's (a document, a stance), else 語句・立場."""
+    fits = {k.kind: k for k in fitting_kinds(answer)}
+    if ItemKind.DATE in fits and date_answer_problem(answer) is None:
+        return fits[ItemKind.DATE]
+    if re.search(r"[0-9０-９]", answer.ja) and ItemKind.NUMBER in fits:  # not 一帯一路
+        own = fits.get(item.kind)
+        return own if own is not None and own.answer_type is AnswerType.NUMBER else fits[ItemKind.NUMBER]
+    if entity is not None and (kind := _KIND_OF_ENTITY.get(entity.type)) in fits:
+        return fits[kind]
+    if item.kind in (ItemKind.DOCUMENT, ItemKind.STANCE, ItemKind.EVENT, ItemKind.MEETING) and item.kind in fits:
+        return fits[item.kind]
+    return next(k for k in KINDS if k.kind is ItemKind.STANCE)
+
+
 def asks_a_date(item: Item) -> bool:
     """Whether the item's answer is a date (its kind or answer type): the bank wants its `when` for it."""
     return item.kind is ItemKind.DATE or item.answer_type is AnswerType.DATE
@@ -802,9 +879,9 @@ def _appended(existing: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
 
 
 __all__ = ["KINDS", "NOT_SAVED", "BankUnread", "Drafts", "DraftsChanged", "Kind", "NotSaved",
-           "Opened", "Outcome", "accept", "asks_a_date",
+           "Opened", "Outcome", "Reblanked", "accept", "asks_a_date",
            "confirm_person", "copied_into_bank",
            "discard", "fitting_kinds", "gone", "keep_held", "kept_name", "kind_of", "kind_problem", "lone_draft_text",
            "misfits", "new_person",
-           "open_drafts", "proposed_people", "readings_gone", "rebuild", "restore",
+           "open_drafts", "proposed_people", "readings_gone", "reblank", "rebuild", "restore",
            "still_accepted", "still_missing", "undo_accept", "unknown_readings", "update", "with_kind"]

@@ -139,6 +139,12 @@ def carried(item: Item, field: str, text: str, answer: str | None = None) -> dic
 _ASKED = re.compile(r"^（　　）に入る.{1,12}?は(?:誰|どこ|いつ|何)か。$")
 
 
+def blanked_sentence(item: Item) -> bool:
+    """Whether the item's question is a sentence with a blank and 「（　　）に入る…か。」 after it: where a blank can move."""
+    parts = _sentence_of(item.prompt.ja)
+    return parts is not None and _ASKED.match(parts[2]) is not None
+
+
 def moved_blank(item: Item, answer: str) -> str | None:
     """The prompt with its blank moved to `answer`, a word its sentence prints once (newuser11: moving a blank meant
     typing the whole question again): the old answer written back into the sentence, the new one blanked, and the
@@ -176,4 +182,4 @@ def _a_word_there(sentence: str, answer: str) -> bool:
                 or (post and _KATAKANA.match(post[0]) and _KATAKANA.match(answer[-1])))
 
 
-__all__ = ["carried", "moved_blank", "shape"]
+__all__ = ["blanked_sentence", "carried", "moved_blank", "shape"]
