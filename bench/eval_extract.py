@@ -4,6 +4,10 @@ Article sets (each ARTICLE.txt with ARTICLE.expected.tsv, written before the ext
 ARTICLE.trivia.tsv lists what must not be asked; ARTICLE.meta.yaml holds the `quizgen add-article`
 answers — headline, outlet, date — and without it the article is extracted unregistered):
 
+  holdout_v27  untuned: one short article (about 700 characters) written by someone who never saw the code (the
+               first road bridge across the Amur between Blagoveshchensk and Heihe opens, June 2022), 16 facts,
+               answers before any run; measured once on 46ca299, before any change for it (recall 5/16 = 31%, 56% with
+               --all; precision 9/10 = 90% judged by a teacher who wrote no code); newuser14's article
   holdout_v26  seen: two short articles (about 700 characters, the size of the issue's) written by someone who
                never saw the code (Putin watches the Vostok-2018 exercise with Chinese troops, September 2018; Xi's state
                visit to Moscow and the upgrade to a comprehensive strategic partnership of a new era, June 2019), 16
@@ -150,7 +154,8 @@ from quizgen.japanese.normalise import normalise  # noqa: E402
 
 DATA = ROOT / "tests" / "data" / "extract"
 JUDGEMENTS = ROOT / "bench" / "extract_judgements.tsv"
-SETS = {"holdout_v26": "seen", "holdout_v25": "seen", "holdout_v24": "seen", "holdout_v23": "seen", "holdout_v22": "seen",
+SETS = {"holdout_v27": "untuned", "holdout_v26": "seen", "holdout_v25": "seen", "holdout_v24": "seen", "holdout_v23": "seen",
+        "holdout_v22": "seen",
         "holdout_v21": "seen",
         "holdout_v20": "seen",
         "holdout_v19": "seen",
