@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from test_extract_round24 import _all, _run  # made-up articles dated 2025-01-10
 
 from quizgen.bank import Bank, load_bank
+from quizgen.bank.model import ItemKind
 from quizgen.extract.drafts import other_items
 
 DATA = Path(__file__).parent / "data" / "extract"
@@ -77,3 +78,14 @@ def test_any_list_of_counts_leaves_each_item_alone(items: list[tuple[str, tuple[
             kept = kept[:a] + kept[b:]
         assert kept == f"参加規模は{part}。", (text, part, spans)
         at = text.index(part, at) + len(part)
+
+
+def test_a_chinese_province_is_a_place_never_an_organisation(bank: Bank) -> None:
+    """holdout_v27's teacher: 「中国黒竜江省の黒河市」 was asked 「（　　）に入る組織はどこか」 (省 read as a ministry's)."""
+    from quizgen.extract.rules.phrases import named_kind
+
+    assert named_kind("中国黒竜江省") is ItemKind.PLACE and named_kind("中国福建省") is ItemKind.PLACE
+    assert named_kind("中国外務省") is ItemKind.ORGANISATION and named_kind("ロシア国防省") is ItemKind.ORGANISATION
+    kinds = {i.answer.ja: i.kind for i in _all("ロシア極東アムール州の州都と、中国黒竜江省の黒河市を結ぶ道路橋が10日、開通した。",
+                                                  bank)}
+    assert kinds.get("中国黒竜江省") in (None, ItemKind.PLACE), kinds

@@ -109,6 +109,10 @@ _PLACE_END = re.compile(r"[\u30a1-\u30fa\u30fc\u4e00-\u9fff]{2,}"
                         r"(?:港|湾|海峡|海|島|諸島|半島|大会堂|会堂|宮殿|宮|広場|空港|基地)$")
 _BODY_END = re.compile(r"[\u30a1-\u30fa\u30fc\u4e00-\u9fff]{2,}"
                        r"(?:局|省|庁|署|分科会|委員会|研究所|研究院|学院|機構|公社|通信社)$")
+# a province of China (中国黒竜江省, 福建省): 省 of a place, never a ministry (holdout_v27: 「中国黒竜江省の黒河市」 was
+# asked 「（　　）に入る組織はどこか」)
+_PROVINCE = re.compile(r"(?:中国)?(?:黒竜江|吉林|遼寧|河北|山東|山西|陝西|河南|湖北|湖南|広東|浙江|江蘇|江西|安徽|福建|海南"
+                       r"|四川|雲南|貴州|甘粛|青海|台湾)省$")
 _NOT_ONE_NAME = re.compile(r"[のとや、・]|^(?:同|各|両|当|関係|政府|地元|現地|国内|海外|外国|主要)")
 
 
@@ -117,8 +121,9 @@ def named_kind(phrase: str) -> ItemKind | None:
     organisation (…局, …省, …分科会, …研究所), or None (a phrase, a stance)."""
     if _NOT_ONE_NAME.search(phrase) or len(phrase) < 4:
         return None  # 大変局 (百年に一度の大変局) is no bureau: a name is longer
-    return ItemKind.PLACE if _PLACE_END.fullmatch(phrase) else ItemKind.ORGANISATION if _BODY_END.fullmatch(phrase) \
-        else None
+    if _PLACE_END.fullmatch(phrase) or _PROVINCE.fullmatch(phrase):
+        return ItemKind.PLACE
+    return ItemKind.ORGANISATION if _BODY_END.fullmatch(phrase) else None
 
 
 def _quoted(text: str, at: int) -> bool:
