@@ -323,7 +323,7 @@ def test_accepting_a_second_draft_of_one_sentence_says_which_item_shares_it(work
     assert f"要確認 採用済みの {ids[0]} (答 2024年5月16日) と同じ文" in out  # shown before the decision
     assert out.count("! 採用済み") == 1, out
     assert (f"! 採用済みの {ids[0]} (答 2024年5月16日) と同じ文からの問題です。ワークシートはほかに問題がないときだけ"
-            "同じ文から2問出します") in out
+            "同じ文から2問 (記述・選択・穴埋め) 出します") in out
 
 
 def test_no_same_sentence_warning_for_drafts_of_neighbouring_sentences(work: Path) -> None:

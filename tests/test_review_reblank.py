@@ -84,3 +84,18 @@ def test_b_says_why_it_cannot_and_u_takes_it_back(work: Path) -> None:  # noqa: 
     assert _draft(work, "上海協力機構")[1] == before
     code, out = review(work, f"g {n}\nb BRICS\nu\nq\n")
     assert code == 0 and _draft(work, "上海協力機構")[1] == before, out
+
+
+def test_b_narrows_a_blank_to_a_part_of_its_answer() -> None:
+    """newuser14: `b ブラゴベシチェンスク` on the blank 州都ブラゴベシチェンスク was refused (the word was the blank's own)."""
+    bank = load_bank(Path(__file__).parent / "data" / "extract" / "bank")
+    item = next(i for i in bank.items if i.draft is False)
+    item = dataclasses.replace(
+        item, prompt=Text("アムール州の（　　）と中国の黒河市を結ぶ道路橋が開通した。（　　）に入る語句は何か。", "x"),
+        answer=Text("州都ブラゴベシチェンスク", "TODO: translate"), accept=(), distractors=(), entity=None, cloze=None,
+        statement=Text("アムール州の州都ブラゴベシチェンスクと中国の黒河市を結ぶ道路橋が開通した。", "TODO: translate"))
+    moved = rv.reblank(item, "ブラゴベシチェンスク", bank, random.Random(0))
+    assert moved is not None and moved.item.answer.ja == "ブラゴベシチェンスク"
+    assert moved.item.prompt.ja == "アムール州の州都（　　）と中国の黒河市を結ぶ道路橋が開通した。（　　）に入る語句は何か。"
+    assert moved.item.statement is not None and moved.item.statement.ja == item.statement.ja  # type: ignore[union-attr]
+    assert rv.reblank(item, "州都ブラゴベシチェンスク", bank, random.Random(0)) is None  # the same blank: nothing moves

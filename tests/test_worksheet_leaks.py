@@ -160,6 +160,19 @@ def test_two_questions_from_one_sentence() -> None:
     # issue 17 (newuser13: a 12-sentence article gave at most 12 questions): two separate facts of one sentence,
     # neither printing the other's answer, may share a sheet; the selection takes such a pair last (`closeness`)
     assert find_leaks(bank, [short(bank, "a"), short(bank, "b"), short(bank, "c")], Lang.JA, text) == []
+    # a true/false statement of one of them is the sentence's fact printed with no answer to compare: one fact twice
+    # (a bank of repeated items set the same statement twice)
+    from quizgen.forms import TrueFalse
+    from quizgen.generators.worksheet import TrueFalseQ
+
+    stated = bank_of(item("a", "12項目", "和平案は何項目か。", "中国は12項目からなる和平案を提案し",
+                          statement='{ja: "中国は和平案を提案した。", en: "China proposed a peace plan."}'),
+                     item("b", "撤退", "和平案が触れなかったのは何か。", "ロシア軍の撤退には触れなかった"))
+    sa = stated.item_by_id["a"]
+    assert sa.statement is not None
+    (leak,) = find_leaks(stated, [short(stated, "b"), TrueFalseQ(TrueFalse(sa, sa.statement, True), None)], Lang.JA,
+                         text)
+    assert leak.kind is LeakKind.SAME_SENTENCE and {leak.giver, leak.taker} == {"a", "b"}
     checker = LeakChecker(bank, Lang.JA, text)
     pa, pb, pc = (checker.passage(i) for i in (a, b, c))
     assert (closeness(pa, pb), closeness(pa, pc), closeness(pa, frozenset())) == (2, 1, 0)
@@ -449,3 +462,25 @@ def test_a_pair_or_a_name_inside_a_longer_word_gives_no_country_away(prompt: str
                    item("c", "米国", "制裁した国はどこか。", "制裁"), item("b", "黄海", prompt, "黄海で"))
     assert [leak for leak in find_leaks(bank, [short(bank, "a"), short(bank, "c"), short(bank, "b")], Lang.JA)
             if leak.kind is LeakKind.ANSWER] == []
+
+
+def test_other_types_leave_the_scarce_false_statements_to_the_true_false_section() -> None:
+    """newuser14: a one-article sheet put both items with a false statement in the choice section, so every true/false
+    answer was ○ (40 seeds tried). While such items are scarce, the other types take them last."""
+    from quizgen.generators.worksheet import ChoiceQ
+
+    cities = ["北京", "モスクワ", "ハルビン", "上海", "大連", "天津", "青島", "広州"]
+    items = []
+    for k, city in enumerate(cities):
+        more = {"statement": f'{{ja: "会合{k}は{city}で開かれた。", en: "Meeting {k} was held in {city}."}}'}
+        if k in (0, 1, 2, 3, 5, 6):  # six can be multiple choice, two of them the two with a false statement
+            more["distractors"] = "[{ja: ソウル, en: Seoul}, {ja: パリ, en: Paris}, {ja: カイロ, en: Cairo}]"
+        if k in (2, 5):
+            more["false_statement"] = f'{{ja: "会合{k}はリマで開かれた。", en: "Meeting {k} was held in Lima."}}'
+        items.append(item(f"m{k}", city, f"会合{k}が開かれた都市はどこか。", f"会合{k}は{city}で開かれた", **more))
+    bank = bank_of(*items)
+    for seed in range(12):
+        opts = WorksheetOptions(count=4, types=(Exercise.CHOICE, Exercise.TRUEFALSE), seed=seed)
+        ws = build_worksheet(bank, Selection().apply(bank), opts, random.Random(seed), DAY)
+        chosen = {question_items(q)[0].id for _, q in ws.variants[0].questions() if isinstance(q, ChoiceQ)}
+        assert len(chosen) == 3 and not chosen & {"m2", "m5"}, (seed, chosen)

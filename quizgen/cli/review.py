@@ -362,7 +362,7 @@ class Session:
         shared = self.sharing(outcome.item)
         if shared:
             click.echo(safe(f"  ! 採用済みの {named_items(shared)} と同じ文からの問題です。ワークシートはほかに問題が"
-                            "ないときだけ同じ文から2問出します ([u]で取り消せます)"))
+                            "ないときだけ同じ文から2問 (記述・選択・穴埋め) 出します ([u]で取り消せます)"))
         clashes = self.giveaways(outcome.item)
         if clashes:
             click.echo(safe(f"  ! ワークシートで答えが見えてしまいます: {'; '.join(clashes)}。worksheet はこれらを同じシートに"
@@ -372,9 +372,9 @@ class Session:
         """What keeps the accepted `item` off a worksheet beside the other accepted items of its articles, by the
         worksheet's own leak checker (`LeakChecker`), each asked as the sheet asks it (a short answer; a
         true/false statement for an item asked so): one's prompt shows another's answer, or its year and month;
-        both have one answer; the source list shows its answer."""
+        both have one answer; the source list shows its answer. Drafts of one sentence are said apart (`sharing`)."""
         from quizgen.bank.model import Lang
-        from quizgen.generators.worksheet.leaks import LeakChecker
+        from quizgen.generators.worksheet.leaks import LeakChecker, LeakKind
 
         bank = self.drafts.bank
         if self.texts is None:
@@ -390,7 +390,8 @@ class Session:
             theirs = as_asked(bank, other)
             if theirs is None:
                 continue
-            out += [clash_ja(leak) for leak in checker.between(asked, theirs)[:1]]
+            leaks = [k for k in checker.between(asked, theirs) if k.kind is not LeakKind.SAME_SENTENCE]
+            out += [clash_ja(leak) for leak in leaks[:1]]
         return list(dict.fromkeys(out))
 
     def sharing(self, item: Item) -> list[Item]:

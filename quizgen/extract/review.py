@@ -770,7 +770,8 @@ class Reblanked:
 def reblank(item: Item, word: str, bank: Bank, rng: random.Random) -> Reblanked | None:
     """The draft asking `word`, a word its question's sentence prints once, in place of its answer (newuser13: 8 of
     the 11 questions kept needed a new blank, each through the whole form, about 20 keys): the blank moved there and
-    the old answer written back (`moved_blank`), the question asking for the word's kind, the true statement, cloze
+    the old answer written back (`moved_blank`; or narrowed to a part of the old answer, `narrowed_blank`), the
+    question asking for the word's kind, the true statement, cloze
     and explanation made anew from the sentence, the kind guessed from the word (a date, a number, a registered
     entity's type, else 語句・立場), the entity the word names linked. What was made for the old answer goes: its
     accepted spellings, choices, false statement and a 年表 text that names it, and a reading still asked for a person
@@ -778,9 +779,9 @@ def reblank(item: Item, word: str, bank: Bank, rng: random.Random) -> Reblanked 
     14か国, 15か国) or a registered entity (other forums, other countries), none that the question prints. None where
     the sentence does not print `word` once as a word. Pure."""
     from quizgen.extract.distractors import Pools, choose
-    from quizgen.extract.rewording import carried, moved_blank
+    from quizgen.extract.rewording import carried, moved_blank, narrowed_blank
 
-    moved = moved_blank(item, word)
+    moved = moved_blank(item, word) or narrowed_blank(item, word)
     if moved is None:
         return None
     entity = next((e for e in bank.entities if e.is_named(Text(word, ""))), None)

@@ -162,6 +162,21 @@ def moved_blank(item: Item, answer: str) -> str | None:
     return f"{pre}（　　）{post}（　　）に入る語句は何か。"
 
 
+def narrowed_blank(item: Item, answer: str) -> str | None:
+    """The prompt with its blank narrowed to `answer`, a part of what fills it that the sentence prints nowhere else
+    (newuser14: 州都ブラゴベシチェンスク → ブラゴベシチェンスク was refused, the word being the blank's own): the rest of
+    the old answer written back, the question after it asking for 語句; None otherwise."""
+    parts = _sentence_of(item.prompt.ja)
+    fill = _fill(item)
+    if parts is None or not _ASKED.match(parts[2]) or not answer or answer == fill or answer not in fill:
+        return None
+    before, after, _asked = parts
+    if not _once(before + fill + after, answer) or not _a_word_there(fill, answer):
+        return None
+    at = fill.index(answer)
+    return f"{before}{fill[:at]}（　　）{fill[at + len(answer):]}{after}（　　）に入る語句は何か。"
+
+
 _MARKS = set("[]［］()（）【】「」『』")
 _KANA = re.compile(r"[\u3041-\u309f]")
 _KATAKANA = re.compile(r"[\u30a1-\u30fa\u30fc\uff66-\uff9f]")  # not ・
@@ -182,4 +197,4 @@ def _a_word_there(sentence: str, answer: str) -> bool:
                 or (post and _KATAKANA.match(post[0]) and _KATAKANA.match(answer[-1])))
 
 
-__all__ = ["blanked_sentence", "carried", "moved_blank", "shape"]
+__all__ = ["blanked_sentence", "carried", "moved_blank", "narrowed_blank", "shape"]

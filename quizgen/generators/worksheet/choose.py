@@ -736,8 +736,10 @@ def _take_one(picking: _Picking, t: Exercise, cap: int | None = None, most: int 
     pool = [i for i in picking.pool if i.id not in used and i.id not in dead]  # the order of the rest is the same
     if t is Exercise.TRUEFALSE:  # a second "who did it" twin last, then items that can give the wanted statement first
         pool = _truefalse_order(pool, on_passage if drawn_on else None, picking.swaps if swapped else None, want_true)
-    elif drawn_on:
-        pool = sorted(pool, key=on_passage)
+    else:
+        spare = _false_to_spare(picking, pool)
+        if drawn_on or spare:
+            pool = sorted(pool, key=lambda i: (on_passage(i) if drawn_on else 0, spare and i.false_statement is not None))
     def barred(item: Item) -> bool:  # by the rules this step keeps (`cap`, `most`, `one_trick`)
         return (most is not None and on_passage(item) > most) or \
             (one_trick and swapped and t is Exercise.TRUEFALSE and picking.swaps(item)) or \
@@ -752,6 +754,18 @@ def _take_one(picking: _Picking, t: Exercise, cap: int | None = None, most: int 
         if fixed or (q is None and item.truefalse and t is not Exercise.TRUEFALSE):  # made the same every time (no
             dead.add(item.id)  # draw): turned away for the rest of the round
     return False
+
+
+def _false_to_spare(picking: _Picking, pool: Sequence[Item]) -> bool:
+    """Whether another type should leave the items with a false statement to the true/false section: it is asked for,
+    and the pool holds no more of them than the section would take (newuser14: a one-article sheet put both items
+    with a false statement in the choice section, and every true/false answer was ○ on 40 seeds)."""
+    tf = picking.content.get(Exercise.TRUEFALSE)
+    if tf is None:
+        return False
+    false = sum(1 for i in pool if i.false_statement is not None)
+    crosses = sum(1 for q in tf if isinstance(q, TrueFalseQ) and not q.tf.is_true)
+    return 0 < false <= max(2, len(picking.pool) // 3) and crosses < 2
 
 
 def _too_few(best: _Picking, options: WorksheetOptions, fit: _Fit | None) -> UsageError:

@@ -13,10 +13,13 @@ Run on every version of every sheet before it is written, and by the selection w
   events are not all of one year (「2025年の初め」), printed in a question about the same story or the same date;
   a country answer is also given away by its one-character name opening a word for it acting (米政府, 米軍 for
   米国; not a pair such as 中ロ: `quizgen.japanese.countries`);
-- two questions that draw on one sentence of an article are not a leak in themselves: two separate facts of
-  it (who proposed a resolution, how many members voted for it) may both be asked where neither prints the
-  other's answer, which the `answer` check sees (issue 17: a 12-sentence article could give no more than 12
-  questions). The selection takes such a pair only when the pool has nothing better (`closeness`, in `choose`);
+- `same-sentence`: two questions draw on the same sentence of an article (one evidence quote inside
+  another's sentence, or, without the article texts, one quote containing the other), unless both are asked with a
+  written or chosen answer (short, choice, cloze): two separate facts of one sentence (who proposed a resolution,
+  how many members voted for it) may then share a sheet where neither prints the other's answer, which the
+  `answer` and `same-answer` checks see (issue 17: a 12-sentence article gave no more than 12 questions), and the
+  selection takes such a pair last (`closeness`, in `choose`). A true/false statement, a matching or a timeline
+  exercise prints its sentence's fact with no answer to compare: two of one sentence are one fact asked twice;
 - `same-answer`: two written or chosen answers are the same (上海協力機構 fills a blank of one question and
   answers another): a student writes it twice, and the second is given by the first;
 - `note`: a note printed beside a question reveals its own answer, or sits beside a true/false or
@@ -72,6 +75,7 @@ _SENTENCE_END = re.compile(r"[。!?！？\n]")
 
 class LeakKind(StrEnum):
     ANSWER = "answer"
+    SAME_SENTENCE = "same-sentence"
     NOTE = "note"
     SAME_ANSWER = "same-answer"
     LURE = "lure"  # a near answer the key rejects, printed in another question
@@ -90,6 +94,8 @@ class Leak:
     def describe(self) -> str:
         if self.kind is LeakKind.SAME_ANSWER:
             return f"{self.giver} and {self.taker} have the same answer (「{self.form}」)"
+        if self.kind is LeakKind.SAME_SENTENCE:
+            return f"{self.giver} and {self.taker} come from the same sentence of an article (「{self.form}」)"
         if self.kind is LeakKind.NOTE and self.where == "options":
             return f"the note of {self.taker} sits beside options it can decide (「{self.form}」)"
         if self.kind is LeakKind.NOTE:
@@ -399,6 +405,12 @@ def closeness(a: frozenset[tuple[str, int, int]], b: frozenset[tuple[str, int, i
     return int(near(a, b))
 
 
+def answered(q: Question) -> bool:
+    """Whether `q` is asked with a written or chosen answer (short, choice, cloze): two such questions on one sentence
+    may share a sheet (`same-sentence`)."""
+    return isinstance(q, (ShortQ, ChoiceQ, ClozeQ))
+
+
 def same_sentence(a: Item, b: Item, texts: Mapping[str, str] | None) -> str | None:
     """A quote of `a` that shares a sentence with one of `b` (given the article texts), or that contains or
     sits inside one of `b`'s quotes; None when they draw on different sentences."""
@@ -441,11 +453,14 @@ class _Profile:
 @dataclass(frozen=True)
 class _Facts:
     """What `LeakChecker.gives_away` needs of a question, read once: its content key (`LeakChecker.content`), its
-    answers (None for matching and timeline), the numbers of its texts (`LeakChecker._text_ids`)."""
+    answers (None for matching and timeline), the numbers of its texts (`LeakChecker._text_ids`), its items' ids."""
 
     content: str
     asked: _Asked | None
     texts: tuple[int, ...]
+    items: tuple[str, ...]
+    articles: frozenset[str]  # the articles its items' evidence quotes (two questions share a sentence of one only)
+    quotes: tuple[int, ...] = ()  # per item, the number of its evidence (`LeakChecker._quote_number`)
 
 
 @dataclass(frozen=True)
@@ -527,6 +542,9 @@ class LeakChecker:
         self._matching_told: dict[str, dict[int, bool]] = {}  # by content of a matching exercise: text number -> shows
         self._timeline_parts: dict[str, list[tuple[frozenset[str], str, tuple[tuple[str, str, bool, str], ...]]]] = {}
         # by content of a timeline exercise: per event, its stories, date and date labels (`_shows_date`)
+        self._sentences_shared: dict[tuple[int, int], bool] = {}  # by pair of evidence numbers (`_quote_number`)
+        self._quote_numbers: dict[tuple[object, ...], int] = {}  # an item's evidence -> its number
+        self._quoted: list[Item] = []  # by that number: the first item quoting so (whose `_item_spans` stand for all)
         self.names = person_names(bank)
         self.countries = person_countries(bank)
         self.posts = person_posts(bank)
@@ -630,7 +648,10 @@ class LeakChecker:
                     self._text_read.append((printed, shown(t)))
                 numbers.append(number)
             texts = tuple(dict.fromkeys(numbers))
-            facts = self._facts_by_key[key] = _Facts(self.content(q), asked, texts)
+            facts = self._facts_by_key[key] = _Facts(self.content(q), asked, texts,
+                                                     tuple(i.id for i in question_items(q)),
+                                                     frozenset(e.article for i in question_items(q) for e in i.evidence),
+                                                     tuple(self._quote_number(i) for i in question_items(q)))
         self._seen[id(q)] = (q, facts)
         return facts
 
@@ -696,6 +717,9 @@ class LeakChecker:
         """`bool(self._compare(a, b))`, from what is remembered of each text, item and answer."""
         asked_a, asked_b = fa.asked, fb.asked  # the cheap tests first: the verdict is the same in any order
         if asked_a is not None and asked_b is not None and not asked_a.written.isdisjoint(asked_b.written):
+            return True
+        if fa.items and fb.items and not fa.articles.isdisjoint(fb.articles) and not (answered(a) and answered(b)) \
+                and self._share_sentence(a, fa, b, fb):
             return True
         if (isinstance(a, MatchingQ) or isinstance(b, MatchingQ)) and _same_post(a, b, self.posts):
             return True
@@ -820,6 +844,30 @@ class LeakChecker:
         return ja and any(pattern.search(text.ja) is not None for pattern, names in asked.countries
                           if any(n in text.ja for n in names))
 
+    def _share_sentence(self, a: Question, fa: _Facts, b: Question, fb: _Facts) -> bool:
+        """Whether `_sentence_leaks` finds one, remembered per pair of evidence (items quoting alike share it: a bank
+        of repeated items, issue 19)."""
+        if not fa.items or not fb.items or fa.articles.isdisjoint(fb.articles):
+            return False
+        shared = self._sentences_shared
+        for x in fa.quotes:
+            for y in fb.quotes:
+                same = shared.get((x, y))
+                if same is None:
+                    ix, iy = self._quoted[x], self._quoted[y]
+                    same = shared[x, y] = shared[y, x] = _same_sentence(
+                        ix, iy, self._item_spans(ix), self._item_spans(iy)) is not None
+                if same:
+                    return True
+        return False
+
+    def _quote_number(self, item: Item) -> int:
+        """The number of `item`'s evidence: what `_same_sentence` and `_spans` read of an item."""
+        number = self._quote_numbers.setdefault(item.evidence, len(self._quote_numbers))
+        if number == len(self._quoted):
+            self._quoted.append(item)
+        return number
+
     def between(self, a: Question, b: Question) -> list[Leak]:
         """Every leak between two questions of one sheet, in both directions. Compared once per pair of contents
         (`content`): a pair alike but for the items' ids gets the same leaks under its own labels."""
@@ -855,7 +903,8 @@ class LeakChecker:
                 out += self._answer_leaks(taker, giver)
         out += _lures(a, b, [t for _, t, _ in self._profile(b).texts], self.langs)
         out += _lures(b, a, [t for _, t, _ in self._profile(a).texts], self.langs)
-        return out + _same_answer(a, b) + _same_post(a, b, self.posts)
+        sentence = [] if answered(a) and answered(b) else self._sentence_leaks(a, b)
+        return out + sentence + _same_answer(a, b) + _same_post(a, b, self.posts)
 
     def _answer_leaks(self, taker: Question, giver: Question) -> list[Leak]:
         shown_to, took = self._profile(giver), self._profile(taker)
@@ -901,6 +950,14 @@ class LeakChecker:
         if item.id not in self._spans:
             self._spans[item.id] = _spans(item, self.texts)
         return self._spans[item.id]
+
+    def _sentence_leaks(self, a: Question, b: Question) -> list[Leak]:
+        for x in question_items(a):
+            for y in question_items(b):
+                quote = _same_sentence(x, y, self._item_spans(x), self._item_spans(y))
+                if quote is not None:
+                    return [Leak(LeakKind.SAME_SENTENCE, question_label(a), question_label(b), quote)]
+        return []
 
     def passage(self, item: Item) -> frozenset[tuple[str, int, int]]:
         """The sentences `item`'s evidence quotes (article, start, end), given the article texts (`near` tells whether
