@@ -214,14 +214,14 @@ def test_a_sheet_made_mostly_of_one_type_says_why(flowers: Bank) -> None:
 
 
 def test_the_warning_is_one_line_on_standard_error_exit_0(tmp_path: Path) -> None:
-    """The CLI prints it as a `warning:` line (the story of s4 is mostly true/false)."""
-    result = CliRunner().invoke(cli, ["worksheet", "--story", "2025-wang-yi-shoigu-dialogue", "--types",
-                                      "short,truefalse,choice", "--count", "10", "--seed", "1", "--format", "html",
+    """The CLI prints it as a `warning:` line (a story whose items are mostly true/false)."""
+    result = CliRunner().invoke(cli, ["worksheet", "--story", "2023-03-xi-moscow-visit", "--types",
+                                      "short,truefalse,choice", "--count", "8", "--seed", "1", "--format", "html",
                                       "-o", str(tmp_path)])
     assert result.exit_code == 0, result.output
     lines = [x for x in result.stderr.splitlines() if "questions are truefalse" in x]
-    assert lines == ["warning: 6 of the 10 questions are truefalse although --types asked for 3 types: the selection "
-                     "could fill only short 3, choice 1; 5 items of the selection are asked as true/false only; widen "
+    assert lines == ["warning: 5 of the 8 questions are truefalse although --types asked for 3 types: the selection "
+                     "could fill only short 1, choice 2; 5 items of the selection are asked as true/false only; widen "
                      "the selection or ask for fewer types"]
 
 

@@ -70,22 +70,15 @@ def test_s3_one_commentator_cap_holds_across_every_type_where_the_bank_allows(re
 
 def test_s3_fifteen_questions_give_way_least_and_say_so(real: Bank, texts: dict[str, str] | None,
                                                          tmp_path: Path) -> None:
-    """S3 #3, #1 at the teacher's count and past it: at 15 the cap holds (it gave way while no two questions could
-    come from one sentence; issue 17 lets two facts of one sentence share a sheet, last of all); at 18 the bank cannot
-    keep it, so the sheet gives way least (one over, not more, per voice) and the warning names each question over the
-    cap, by number."""
+    """S3 #3, #1 at the teacher's count: the bank cannot fill 15 of these types with every rule kept (at most 14 under
+    the cap, 11 with no passage shared: the rest give each other away), so the sheet gives way least (one voice at 4,
+    not 5) and the warning names each question over the cap and each pair on one passage, by number."""
     ws = _s3(real, 15, 31, texts)
-    assert max(_voices(ws).values()) <= opinion_cap(15), _voices(ws)
+    assert max(_voices(ws).values()) <= opinion_cap(15) + 1, _voices(ws)
     result = CliRunner().invoke(cli, [*S3_ARGS, "-o", str(tmp_path)])
     assert result.exit_code == 0, result.output
-    assert not [line for line in result.stderr.splitlines() if "ask for the views of" in line], result.stderr
-    ws = _s3(real, 18, 31, texts)
-    over = [v for v, n in _voices(ws).items() if n > opinion_cap(18)]
-    assert over and max(_voices(ws).values()) <= opinion_cap(18) + 2, _voices(ws)
-    at = S3_ARGS.index("--count")
-    result = CliRunner().invoke(cli, [*S3_ARGS[:at + 1], "18", *S3_ARGS[at + 2:], "-o", str(tmp_path / "18")])
-    assert result.exit_code == 0, result.output
     warning = next(line for line in result.stderr.splitlines() if "ask for the views of" in line)
+    over = [v for v, n in _voices(ws).items() if n > opinion_cap(15)]
     assert all(f"article {v}" in warning for v in over) and "問" in warning and "--count" in warning, warning
 
 
