@@ -4,11 +4,14 @@ fits a changed answer, and `g N` numbers stay the same in every session, `l` say
 from __future__ import annotations
 
 import dataclasses
+import shlex
 from pathlib import Path
 
+from click.testing import CliRunner
 from test_review import accepted, drafts, review, work  # noqa: F401  (work: the fixture)
 
 from quizgen.bank import Category, Item, ItemKind, Text
+from quizgen.cli import cli
 from quizgen.extract.review import misfits
 
 
@@ -75,7 +78,14 @@ def test_draft_numbers_stay_the_same_in_every_session_and_the_list_says_which_ar
     assert code == 0, out
     assert " 1. [採用済み]" in out and " 2. [採用済み]" in out and " 3. [破棄済み (重複)]" in out
     assert f"── 5/{len(ids)} ──" in out and ids[4] in out.split(f"── 5/{len(ids)} ──")[1].splitlines()[0]
-    assert "  1: 採用済み ([l]で一覧)" in out and "  3: 破棄済み (重複) ([l]で一覧)" in out
+    assert "  3: 破棄済み (重複) ([l]で一覧)" in out
+    # newuser14: to fix an accepted question it quit and found --undo-accept in the README; `g` now names the command
+    said = next(line for line in out.splitlines() if line.startswith("  1: 採用済み。直すには q で終えてから "))
+    assert said.endswith(f" --undo-accept {ids[0]} で下書きに戻します ([l]で一覧)"), said
+    command = shlex.split(said.split("終えてから ")[1].split(" で下書きに戻します")[0])
+    assert command[:2] == ["quizgen", "review"]
+    r = CliRunner().invoke(cli, command[1:])
+    assert r.exit_code == 0 and accepted(work) == ids[1:2], r.output
 
 
 def test_back_at_the_date_goes_to_the_form_s_last_field(work: Path) -> None:  # noqa: F811

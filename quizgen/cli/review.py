@@ -463,7 +463,11 @@ class Session:
     def go(self, n: int) -> None:
         """Show draft `n` next (nothing is decided)."""
         if not 1 <= n <= len(self.order) or self.order[n - 1] not in self.pending_ids():
-            click.echo(f"  {n}: {self.status(n)} ([l]で一覧)")
+            said = self.status(n)
+            if said == "採用済み":  # newuser14 quit and found --undo-accept in the README, three times, to fix one
+                said += (f"。直すには q で終えてから quizgen review {shell_word(str(self.drafts.path))} --bank "
+                         f"{shell_word(str(self.drafts.bank_dir))} --undo-accept {self.order[n - 1]} で下書きに戻します")
+            click.echo(safe(f"  {n}: {said} ([l]で一覧)"))
             return
         self.at = n - 1
 
