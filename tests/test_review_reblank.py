@@ -68,6 +68,8 @@ def test_b_to_a_count_asks_a_number_with_choices_and_drops_the_old_ones() -> Non
                        bank, random.Random(0))
     assert rough is not None and rough.item.distractors == ()  # no 約12か国 / 約14か国 beside 約13か国
     assert rv.reblank(item, "国連", bank, random.Random(0)) is None  # not in the sentence
+    us = rv.reblank(item, "アメリカ", bank, random.Random(0))  # a country this bank has no entity for (bcheck)
+    assert us is not None and us.item.kind.value == "country" and us.item.prompt.ja.endswith("（　　）に入る国はどこか。")
     country = rv.reblank(item, "中国", load_bank(Path(__file__).parents[1] / "question_bank"), random.Random(0))
     assert country is not None and country.item.kind.value == "country"
     choices = [d.ja for d in country.item.distractors]

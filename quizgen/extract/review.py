@@ -46,6 +46,7 @@ from quizgen.extract.fingerprint import cut_off, foreign_comments
 from quizgen.extract.lexicon import Mention, new_entity_id
 from quizgen.extract.numbering import numbered, numbers_of
 from quizgen.extract.session import bank_held
+from quizgen.japanese.countries import SHORT_COUNTRY
 from quizgen.japanese.normalise import normalise
 
 
@@ -773,7 +774,8 @@ def reblank(item: Item, word: str, bank: Bank, rng: random.Random) -> Reblanked 
     the old answer written back (`moved_blank`; or narrowed to a part of the old answer, `narrowed_blank`), the
     question asking for the word's kind, the true statement, cloze
     and explanation made anew from the sentence, the kind guessed from the word (a date, a number, a registered
-    entity's type, else 語句・立場), the entity the word names linked. What was made for the old answer goes: its
+    entity's type, a country the tool knows by name, else 語句・立場), the entity the word names linked. What
+    was made for the old answer goes: its
     accepted spellings, choices, false statement and a 年表 text that names it, and a reading still asked for a person
     the new answer does not name; new choices are drawn (`rng`) where the word is an exact count (13か国: 12か国,
     14か国, 15か国) or a registered entity (other forums, other countries), none that the question prints. None where
@@ -796,8 +798,9 @@ def reblank(item: Item, word: str, bank: Bank, rng: random.Random) -> Reblanked 
     dropped = tuple(label for value, label in old.values() if value)
     answer = Text(word, entity.en if entity is not None and entity.en else TODO_EN)
     exact = kind.answer_type is AnswerType.NUMBER and not _ROUGH.search(word)
+    named = entity is not None or kind.kind is ItemKind.COUNTRY
     drawn = choose(kind.kind, word, (), moved, Pools(), bank, rng,
-                   entity_type=entity.type if entity is not None else None).texts if exact or entity is not None else ()
+                   entity_type=entity.type if entity is not None else None).texts if exact or named else ()
     out = dataclasses.replace(
         item, answer=answer, prompt=Text(moved, TODO_EN), accept=(), distractors=drawn if len(drawn) >= 3 else (),
         false_statement=None,
@@ -822,6 +825,8 @@ def _guessed(item: Item, answer: Text, entity: Entity | None) -> Kind:
         return own if own is not None and own.answer_type is AnswerType.NUMBER else fits[ItemKind.NUMBER]
     if entity is not None and (kind := _KIND_OF_ENTITY.get(entity.type)) in fits:
         return fits[kind]
+    if answer.ja in SHORT_COUNTRY and ItemKind.COUNTRY in fits:  # アメリカ where the bank has no entity for it (bcheck)
+        return fits[ItemKind.COUNTRY]
     if item.kind in (ItemKind.DOCUMENT, ItemKind.STANCE, ItemKind.EVENT, ItemKind.MEETING) and item.kind in fits:
         return fits[item.kind]
     return next(k for k in KINDS if k.kind is ItemKind.STANCE)
