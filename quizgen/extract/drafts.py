@@ -193,10 +193,10 @@ def _listed_count(text: str, start: int, end: int) -> Span | None:
     if head is None:
         return None
     item_start = head.end()
-    if text.startswith("、", end) and _LIST_COUNT.match(text, end + 1):
+    if text.startswith("、", end) and _LIST_ITEM.match(text, end + 1):
         return item_start, end + 1
     if text[item_start - 1:item_start] == "、" and re.match(r"(?:。|$|など)", text[end:]) \
-            and _LIST_COUNT_BEFORE.search(text, 0, item_start - 1):
+            and _ITEM_BEFORE.search(text, 0, item_start - 1):
         return item_start - 1, end
     return None
 
@@ -255,11 +255,8 @@ _COUNT_OF = re.compile(r"(?:[（(][^（）()]{1,12}[）)])?の(?=[\u4e00-\u9fff\
 # (航空機, 戦車など車両) with no particle of its own, right before the count
 _LIST_HEAD = re.compile(r"(?:、|は)(?=[^、。はがをにでと「」（）()]{1,10}$)")
 _COUNT_PAT = r"(?:約|最大|計|およそ)?[0-9０-９][0-9０-９,.万億千百十]*[^\s、。0-9０-９]{0,4}?"
-_LIST_COUNT = re.compile(r"[^、。はがをにでと「」（）()]{1,10}?" + _COUNT_PAT + r"(?:、|。|$)")  # the next item
-_LIST_COUNT_BEFORE = re.compile(r"(?:、|は)[^、。はがをにでと「」（）()]{1,10}?[0-9０-９][0-9０-９,.万億千百十]*"
-                                r"[^\s、。0-9０-９]{0,4}$")  # the item before
-_LIST_ITEM = re.compile(r"[^、。はがをにでと「」（）()]{1,10}?" + _COUNT_PAT + r"(?=、|。|$)")
-_ITEM_BEFORE = re.compile(r"(?:、|は)([^、。はがをにでと「」（）()]{1,10}?" + _COUNT_PAT + r")$")
+_LIST_ITEM = re.compile(r"[^、。はがをにでと「」（）()]{1,10}?" + _COUNT_PAT + r"(?=、|。|$)")  # the next item
+_ITEM_BEFORE = re.compile(r"(?:、|は)([^、。はがをにでと「」（）()]{1,10}?" + _COUNT_PAT + r")$")  # the one before
 _COUNT_ASIDE = re.compile(r"(?:となる|目となる|にわたって|にわたり|にわたる)")
 _CHANGE_OF = re.compile(r"(?:増|減)(?![えやらりるれろっ少加だでとに])の?")  # not 8割増えた: a verb; not 伸び率は（26.3%）増
 # だった23年: the predicate (round 25: 「伸び率はだった2023年」 was left)

@@ -168,7 +168,7 @@ def narrowed_blank(item: Item, answer: str) -> str | None:
     the old answer written back, the question after it asking for 語句; None otherwise."""
     parts = _sentence_of(item.prompt.ja)
     fill = _fill(item)
-    if parts is None or not _ASKED.match(parts[2]) or not answer or answer == fill or answer not in fill:
+    if parts is None or not blanked_sentence(item) or not answer or answer == fill or answer not in fill:
         return None
     before, after, _asked = parts
     if not _once(before + fill + after, answer) or not _a_word_there(fill, answer):
