@@ -148,6 +148,9 @@ def _aside(c: Candidate, text: str) -> tuple[Span, str] | None:
     if c.rule == "number" and (m := _CHANGE_OF.match(text, c.end)) is not None:
         before = _CHANGE_BASE.search(text, 0, c.start)
         return (before.start() if before else c.start, m.end()), ""  # 前年比（1.9%）増の2448億ドル
+    if c.rule == "number" and (m := _CHANGED_BY.match(text, c.end)) is not None \
+            and (before := _CHANGE_BASE.search(text, 0, c.start)) is not None:
+        return (before.start(), m.end()), ""  # 貿易額は前年比（3割余り）増え、過去最高の…: the total reads on
     if c.start >= 1 and text[c.start - 1] == "「" and _KIND_WORD.search(text, 0, c.start - 1) \
             and text.startswith("」", c.end):
         return (c.start - 1, c.end + 1), ""  # 合同演習「（北部・連合）」を実施: the word for what it is stays
@@ -262,6 +265,7 @@ _CHANGE_OF = re.compile(r"(?:増|減)(?![えやらりるれろっ少加だでと
 # だった23年: the predicate (round 25: 「伸び率はだった2023年」 was left)
 # a part of a month (末, 上旬…) after a date: made coarse to its year, the part goes with the month
 _PART_OF = re.compile(r"(?:末|初め|初旬|上旬|中旬|下旬|半ば)")
+_CHANGED_BY = re.compile(r"(?:増え|減り|伸び|増加し|減少し)、")  # a clause of its own, before the total it reached
 _CHANGE_BASE = re.compile(r"(?:前年比|前年同期比|前月比|前年同月比)$")
 _KIND_WORD = re.compile(r"(?:構想|演習|計画|作戦|条約|協定|声明|宣言|戦略|船|艦|空母|社|企業|会社|メーカー|機関|パイプライン)$")
 

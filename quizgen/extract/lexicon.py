@@ -218,8 +218,10 @@ class Lexicon:
         return out
 
     def _unknown_places(self, text: str, tokens: Sequence[Token], covered: list[tuple[int, int]]) -> list[Mention]:
-        """Places (and countries) the analyser tags that no mention covers: 宗谷海峡, 日本海, a country's name."""
-        out: list[Mention] = []
+        """Places (and countries) the analyser tags that no mention covers: 宗谷海峡, 日本海, a country's name; and
+        places it does not tag, named by the word around them (`_named_places`)."""
+        out: list[Mention] = self._named_places(text, tokens, covered)
+        covered = covered + [(m.start, m.end) for m in out]
         for k, t in enumerate(tokens):
             if not t.is_place or len(t.surface) < 2:
                 continue
@@ -238,6 +240,38 @@ class Lexicon:
             etype = EntityType.COUNTRY if len(t.pos) > 3 and t.pos[3] == "国" else EntityType.PLACE
             out.append(Mention(t.surface, t.start, t.end, etype, None, None, t.end))
         return out
+
+    def _named_places(self, text: str, tokens: Sequence[Token], covered: list[tuple[int, int]]) -> list[Mention]:
+        """Places the analyser does not tag as places, named by the word around them (holdout_v26, v27): a name
+        and the word for a city or a site (（黒河市）, read 黒河 as a surname; （ツゴル演習場）), a region's name and
+        its 地方 or 州 (（ザバイカル地方）), and a katakana name right after the word for a region's capital
+        (州都（ブラゴベシチェンスク）) or for a part of a country (南部（ソチ）)."""
+        out: list[Mention] = []
+        for k, t in enumerate(tokens):
+            nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+            before = tokens[k - 1] if k > 0 else None
+            span: tuple[int, int] | None = None
+            katakana = _KATAKANA_ONLY.match(t.surface) is not None and len(t.surface) >= 3 and not t.is_place
+            if nxt is not None and nxt.start == t.end and t.surface not in self.forms and (
+                    (nxt.surface in _CITY and (t.is_proper or katakana))
+                    or (nxt.surface in _SITE and (t.is_place or katakana))):
+                span = (t.start, nxt.end)
+            elif before is not None and before.end == t.start and (nxt is None or not nxt.is_noun) and not t.is_place \
+                    and ((katakana and before.surface in _CAPITAL_OF) or (_KATAKANA_ONLY.match(t.surface) and len(
+                        t.surface) >= 2 and _REGION_PART.fullmatch(before.surface))):
+                span = (t.start, t.end)
+            if span is None or (before is not None and before.is_proper and before.end == t.start) or \
+                    any(a < span[1] and span[0] < b for a, b in covered):
+                continue
+            out.append(Mention(text[span[0]:span[1]], span[0], span[1], EntityType.PLACE, None, None, span[1]))
+        return out
+
+
+_CITY = frozenset({"市", "州", "地方", "川"})  # 黒河市, アムール州, ザバイカル地方, アムール川
+_SITE = frozenset({"演習場", "射爆場", "基地", "港", "空港", "宇宙基地", "ガス田", "油田"})  # ツゴル演習場
+_REGION_PART = re.compile(r"(?:[東西南北]|北東|北西|南東|南西|中)部")  # 南部（ソチ）: a city after its country's part
+_CAPITAL_OF = frozenset({"州都", "省都", "県都", "港湾都市"})  # not 首都: see `facts._tail_of_compound`  # 州都ブラゴベシチェンスク
+
 
 def person_reading(text: str, start: int, end: int) -> str | None:
     """The hiragana reading of the name text[start:end] where it is certain, else None (see the module doc)."""

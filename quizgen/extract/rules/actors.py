@@ -78,6 +78,11 @@ def forums(s: Sentence, tokens: Sequence[Token], mentions: Sequence[Mention]) ->
     return out
 
 
+# how people met or took part from afar: （テレビ会議方式）で式典に参加した, 会場を（オンライン）で結ぶ形で行われ
+# (holdout_v25, v27: the teachers asked it); not オンライン会議 (a meeting's name) or オンラインでの参加にとどめていた
+_REMOTE = re.compile(r"(?<![\u30a1-\u30fa\u30fc])(オンライン(?:形式|方式)?|(?:テレビ|ビデオ)(?:会議)?(?:形式|方式)|テレビ電話)"
+                     r"(?=で(?!の))")
+_TOOK_PART = re.compile(r"で[^。]{0,16}?(会談|参加|出席|結ぶ|行われ|行い|立ち会|演説|開か)")
 _TREATY = re.compile(r"(条約|協定|議定書)」?$")
 _AREA = re.compile(r"(?:周辺|付近|近海|海域|上空|公海|沖合|現地|国内|海外)")  # 周辺海域で: the area, no name
 _HELD = re.compile(r"で(?:会談|会見|会い|会っ|開か|開い|行わ|行っ|署名|調印|演説|首脳会議)")
@@ -85,9 +90,11 @@ _HELD = re.compile(r"で(?:会談|会見|会い|会っ|開か|開い|行わ|行�
 
 def meetings(s: Sentence, mentions: Sequence[Mention], tokens: Sequence[Token] = ()) -> list[Candidate]:
     text = s.text
+    out: list[Candidate] = [Candidate(s, Category.FORUMS, ItemKind.MEETING, m.group(1), m.start(1), m.end(1),
+                                      "会談の形式" if took.group(1) == "会談" else "形式", "meeting-mode")
+                            for m in _REMOTE.finditer(text) if (took := _TOOK_PART.match(text, m.end()))]
     if not _MEETING_WORD.search(text) and not _HELD.search(text):
-        return []
-    out: list[Candidate] = []
+        return out
     covered = [(m.start, m.full_end) for m in mentions]
     for start, end, phrase in noun_chunks(text, tokens):
         # 人民大会堂で会談した: a venue the bank does not know
