@@ -270,7 +270,7 @@ class Lexicon:
 _CITY = frozenset({"市", "州", "地方", "川"})  # 黒河市, アムール州, ザバイカル地方, アムール川
 _SITE = frozenset({"演習場", "射爆場", "基地", "港", "空港", "宇宙基地", "ガス田", "油田"})  # ツゴル演習場
 _REGION_PART = re.compile(r"(?:[東西南北]|北東|北西|南東|南西|中)部")  # 南部（ソチ）: a city after its country's part
-_CAPITAL_OF = frozenset({"州都", "省都", "県都", "港湾都市"})  # not 首都: see `facts._tail_of_compound`  # 州都ブラゴベシチェンスク
+_CAPITAL_OF = frozenset({"州都", "省都", "県都", "港湾都市"})  # 州都ブラゴベシチェンスク (not 首都: `facts._tail_of_compound`)
 
 
 def person_reading(text: str, start: int, end: int) -> str | None:
