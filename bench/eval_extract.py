@@ -4,6 +4,11 @@ Article sets (each ARTICLE.txt with ARTICLE.expected.tsv, written before the ext
 ARTICLE.trivia.tsv lists what must not be asked; ARTICLE.meta.yaml holds the `quizgen add-article`
 answers — headline, outlet, date — and without it the article is extracted unregistered):
 
+  holdout_v28  seen: two short articles (about 700-800 characters) written by someone who never saw the code (the
+               Gazprom-CNPC 30-year gas contract signed in Shanghai, May 2014; Xi gives Putin China's first Friendship
+               Medal in Beijing, June 2018), 16 facts each, answers before any run; measured once on 98b9e40, before any
+               change for it (recall 13/32 = 41%, 75% with --all; precision 15/18 = 83% judged by a teacher who wrote no
+               code; the code before the place round, 1b61a98, made the same 18 drafts); then its misses read
   holdout_v27  seen: one short article (about 700 characters) written by someone who never saw the code (the
                first road bridge across the Amur between Blagoveshchensk and Heihe opens, June 2022), 16 facts,
                answers before any run; measured once on 46ca299, before any change for it (recall 5/16 = 31%, 56% with
@@ -154,7 +159,7 @@ from quizgen.japanese.normalise import normalise  # noqa: E402
 
 DATA = ROOT / "tests" / "data" / "extract"
 JUDGEMENTS = ROOT / "bench" / "extract_judgements.tsv"
-SETS = {"holdout_v27": "seen", "holdout_v26": "seen", "holdout_v25": "seen", "holdout_v24": "seen", "holdout_v23": "seen",
+SETS = {"holdout_v28": "seen", "holdout_v27": "seen", "holdout_v26": "seen", "holdout_v25": "seen", "holdout_v24": "seen", "holdout_v23": "seen",
         "holdout_v22": "seen",
         "holdout_v21": "seen",
         "holdout_v20": "seen",
@@ -168,7 +173,8 @@ SETS = {"holdout_v27": "seen", "holdout_v26": "seen", "holdout_v25": "seen", "ho
 LABELS = ("untuned", "seen", "tuned")  # the order of the table
 NOTES = {
     "untuned": "untuned: never tuned on; its first measurement is the one to quote (CHANGELOG)",
-    "seen": ("seen: measured untuned once, then looked at — holdout_v27 (10 drafts, recall 5/16 = 31%, precision 9/10 "
+    "seen": ("seen: measured untuned once, then looked at — holdout_v28 (18 drafts, recall 13/32 = 41%, precision 15/18 "
+             "= 83% judged by a teacher who wrote no code), holdout_v27 (10 drafts, recall 5/16 = 31%, precision 9/10 "
              "= 90% judged by a teacher who wrote no code), holdout_v26 (20 drafts, recall 13/32 = 41%, precision 15/20 "
              "= 75% judged by a teacher who wrote no code), holdout_v25 (25 drafts, recall 13/44 = 30%, precision "
              "18/25 = 72% judged by a teacher who wrote no code), holdout_v24 (19 drafts, recall 8/44 = 18%, precision "
