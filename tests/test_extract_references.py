@@ -39,6 +39,11 @@ def _resolved(text: str, answer: str, before: str, years: frozenset[int] = froze
     # one country alone is a third party speaking of the pair, or a place: the pair stays
     ("米国防長官は会見で「両国の連携は深まった」と述べた。", "連携", "中ロ、共同飛行\n",
      "米国防長官は会見で「中ロ両国の連携は深まった」と述べた。"),
+    # a pair a sentence names after its own 両首脳 is what they spoke of, not who they are (holdout_v28: 米朝両首脳)
+    ("このあと両首脳は列車で移動した。", "列車", "日本の首相は韓国の大統領と会談した。日本から韓国へ。\n"
+     "会談で両首脳は、アメリカと中国の首脳会談を前に意見を交わした。", "このあと日韓両首脳は列車で移動した。"),
+    ("両首脳は共同声明に署名した。", "共同声明", "日本の首相は韓国を訪れた。日本から韓国へ。\n"
+     "会談で両首脳は、アメリカとロシアの対立について話した。", "日韓両首脳は共同声明に署名した。"),
     # two-digit years the article writes in full, and 同年 after them
     ("協定は23年3月に署名され、同年9月に発効した。", "9月", "", "協定は2023年3月に署名され、2023年9月に発効した。"),
     # a bare topic named in full before
@@ -107,7 +112,7 @@ def test_no_draft_prints_an_answer_two_other_drafts_give_away(bank: Bank) -> Non
 
 
 
-@pytest.mark.parametrize("link", ["これに対し", "ただ"])
+@pytest.mark.parametrize("link", ["これに対し", "ただ", "このあと", "その後、"])
 def test_a_link_to_the_sentence_before_is_left_out_of_the_prompt(bank: Bank, link: str) -> None:
     got = _drafts(f"日本は22日、韓国に抗議した。{link}韓国外務省の報道官は23日、遺憾の意を表明した。", bank, keep_all=True)
     assert got and not any(link in prompt for prompt in got.values())

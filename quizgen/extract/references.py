@@ -178,7 +178,8 @@ def _both(text: str, answer: Span, before: str, after: str) -> dict[Span, str]:
         if _inside(m, answer) or _TWO_NAMED.search(text[:m.start()]):
             continue  # 中国国防省とロシア国防省はそれぞれ、両国の空軍が: the card names both
         told = before + "\n" + text[:m.start()]
-        pair = _abbreviated(told) or _abbreviated(after) or _named(told) or _named(after) or _most_named(after)
+        pair = _abbreviated(told) or _abbreviated(after) or _named_as_actors(told) or _named_as_actors(after) \
+            or _most_named(after) or _named(after)
         own = _own_countries(text[:m.start()])
         if pair is not None and len(own) == 2 and any(c not in pair for c in own):  # インドの首相は訪中し…両国: 中印
             found = pair
@@ -280,6 +281,22 @@ def _own_countries(clause: str) -> list[str]:
     found = [(m.start(), SHORT_COUNTRY[m.group(0)]) for m in re.finditer(_COUNTRY, clause)]
     found += [(m.start(), "ロ" if m.group(1) == "露" else m.group(1)) for m in _VISIT.finditer(clause)]
     return list(dict.fromkeys(c for _, c in sorted(found)))
+
+
+def _named_as_actors(told: str) -> str | None:
+    """The last pair of countries `told` names (`_named`), but not one its sentence names after a 両国 (両首脳…) of
+    its own: that 両首脳 are the story's actors, the pair is what they spoke of (holdout_v28: 「会談で両首脳は、…
+    アメリカと北朝鮮の史上初の首脳会談を前に…」, then 「このあと両首脳は…天津に移動し」 printed 米朝両首脳, a wrong fact);
+    the pair before that 両首脳 is looked for instead (where every pair is named so, the two countries the page names
+    most, else the last pair it names: the caller's order)."""
+    while (pairs := [m for m in _TWO_COUNTRIES.finditer(told)
+                     if SHORT_COUNTRY[m.group(1)] != SHORT_COUNTRY[m.group(2)]]):
+        last = pairs[-1]
+        own = _BOTH.search(told, told.rfind("\n", 0, last.start()) + 1, last.start())
+        if own is None:
+            return SHORT_COUNTRY[last.group(1)] + SHORT_COUNTRY[last.group(2)]
+        told = told[:own.start()]
+    return None
 
 
 def _abbreviated(text: str) -> str | None:
