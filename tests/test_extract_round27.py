@@ -122,3 +122,23 @@ def test_a_name_the_analyser_splits_runs_to_its_honorific(bank: Bank) -> None:
     every = _all("習近平国家主席は9日、モスクワに到着した。今回の訪問には、習主席の妻で歌手の彭麗媛さんも同行している。", bank)
     answers = [i.answer.ja for i in every]
     assert "彭麗" not in answers and "彭麗媛" in answers, answers
+
+
+@pytest.mark.parametrize("sentence, count", [
+    ("協定は前文と12条からなり、有効期間は10年。", "12条"),  # how many articles
+    ("協定は前文と12条からなり、有効期間は10年。", "10年"),  # a term the text sets
+    ("期限が来ても、どちらかが通告しなければ、3年ずつ自動的に延長される。", "3年"),  # the renewal term
+])
+def test_a_treaty_s_terms_are_counts(bank: Bank, sentence: str, count: str) -> None:
+    """holdout_v29: 「条約は前文と25条からなり、有効期間は20年」 and 「5年ずつ自動的に延長」 gave no draft at all."""
+    every = _all("中国とロシアは9日、モスクワで新しい協定に署名した。" + sentence, bank)
+    assert count in [i.answer.ja for i in every], [i.answer.ja for i in every]
+
+
+@pytest.mark.parametrize("sentence, wrong", [
+    ("他方は国連憲章51条などに従い援助を提供すると定めた。", "51条"),  # which article, not how many
+    ("協定の第3条は国境の画定を定めた。", "3条"),
+])
+def test_which_article_is_no_count(bank: Bank, sentence: str, wrong: str) -> None:
+    every = _all("中国とロシアは9日、モスクワで新しい協定に署名した。" + sentence, bank)
+    assert wrong not in [i.answer.ja for i in every]

@@ -17,6 +17,9 @@ _AGO = re.compile(rf"(?:約|およそ)?(?P<n>{_NUM}|数)(?P<unit>年半?|か月|
 _MORE_OR_LESS = r"(?:以上|余り|あまり|超|近く)"  # 5年以上, 20余り
 _SPAN = re.compile(rf"(?:約|およそ)?(?:{_NUM})(?:年半|年|か月|カ月|ヶ月|週間|日間|時間)(?:半)?{_MORE_OR_LESS}?"
                    r"(?=が過ぎ|が経|がたち|にわたり|にわたって|にわたる|に及ぶ|続い)")
+# a term a text sets: 有効期間は（20年）, 任期は（5年）, （5年）ずつ延長 (holdout_v29: a treaty's term, its renewals)
+_TERM = re.compile(rf"(?<=期間は|任期は|期限は)(?:約|おおよそ)?(?:{_NUM})(?:年|か月|カ月|ヶ月|日)間?(?![0-9０-９月])"
+                   rf"|(?:{_NUM})(?:年|か月|カ月|ヶ月)(?=ずつ)")
 _ANNIV = re.compile(rf"(?:{_NUM})周年|(?<=創設)(?:{_NUM})年|(?<=設立)(?:{_NUM})年|(?<=建国)(?:{_NUM})年|"
                     rf"(?<=から)(?:{_NUM})年(?=という|の節目|を迎え|となる|にあたる)|(?<=戦後)(?:{_NUM})年|"
                     rf"(?<=国交樹立)(?:{_NUM})年|(?<=国交正常化)(?:{_NUM})年")
@@ -24,7 +27,7 @@ _COUNTERS = ("回目", "度目", "番目", "期目", "期", "キロ", "カ国目
              "つ", "項目", "カ国", "か国", "ヶ国", "カ国・地域", "か国・地域", "人", "回", "件", "億ドル", "万ドル", "ドル",
              "億円", "兆円", "円", "%", "％", "割", "機", "隻", "発", "万人", "億人", "日間", "時間", "年間", "週間",
              "カ月", "か月", "ヶ月", "キロ", "km", "トン", "倍", "位", "か所", "カ所", "国家", "周年", "年",
-             "立方メートル", "平方キロ", "キロメートル", "メートル", "バレル", "ユーロ", "ルーブル", "人民元", "元", "台")
+             "カ条", "か条", "条", "立方メートル", "平方キロ", "キロメートル", "メートル", "バレル", "ユーロ", "ルーブル", "人民元", "元", "台")
 _COUNTER_RE = "|".join(re.escape(c) for c in sorted(_COUNTERS, key=len, reverse=True))
 _QUANTITY = re.compile(rf"(?<![0-9０-９年月/.万億兆])(?:約|およそ|計|少なくとも)?((?:{_NUM})(?:[万億兆][0-9０-９]*)*)"
                        rf"({_COUNTER_RE}|(?=余り|あまり|以上))(半?{_MORE_OR_LESS}?)")
@@ -68,7 +71,7 @@ def dates(s: Sentence, page: PageDate, article: str) -> list[Candidate]:
 def numbers(s: Sentence) -> list[Candidate]:
     out: list[Candidate] = []
     taken: list[tuple[int, int]] = []
-    for m in _SPAN.finditer(s.text):
+    for m in (*_SPAN.finditer(s.text), *_TERM.finditer(s.text)):
         taken.append((m.start(), m.end()))
         bare = re.sub(r"^(約|およそ)", "", m.group(0))
         out.append(Candidate(s, Category.DATES, ItemKind.DURATION, m.group(0), m.start(), m.end(), "期間", "duration",
@@ -80,6 +83,9 @@ def numbers(s: Sentence) -> list[Candidate]:
             continue
         if any(a < m.end() and m.start() < b for a, b in taken) or s.text.startswith("ぶり", m.end()):
             continue
+        if m.group(2).endswith("条") and re.fullmatch(r"[\u4e00-\u9fff]", s.text[m.start() - 1:m.start()] or "全") \
+                and s.text[m.start() - 1] != "全":
+            continue  # 第5条, 憲章51条: which article, not how many (前文と25条, 全25条 count them)
         if s.text[m.start() - 1:m.start()] in ("〜", "～", "~"):
             continue  # 5〜（50人）の団体旅行: the end of a range is half a fact
         bare = f"{m.group(1)}{m.group(2)}{m.group(3)}"
