@@ -142,3 +142,27 @@ def test_a_treaty_s_terms_are_counts(bank: Bank, sentence: str, count: str) -> N
 def test_which_article_is_no_count(bank: Bank, sentence: str, wrong: str) -> None:
     every = _all("中国とロシアは9日、モスクワで新しい協定に署名した。" + sentence, bank)
     assert wrong not in [i.answer.ja for i in every]
+
+
+def test_a_place_that_prints_half_the_answer_is_left_out_of_its_prompt(bank: Bank) -> None:
+    """holdout_v29's teacher: 「…とともに上海で「（上海協力機構）」を発足させた」 gives 上海 away; drop 「上海で」."""
+    every = _all("中国とロシアは9日、中央アジアの4か国とともに上海で「上海協力機構」を発足させた。", bank)
+    it = _asked(every, "上海協力機構")
+    assert it is not None, [i.answer.ja for i in every]
+    assert "上海" not in it.prompt.ja.replace("（　　）", ""), it.prompt.ja
+    assert "とともに「（　　）」を発足させた" in it.prompt.ja
+
+
+def test_a_place_qualified_by_its_region_stays(bank: Bank) -> None:
+    """中国北部の天津で: leaving 天津で out would leave 「中国北部の」 hanging."""
+    every = _all("上海協力機構の首脳会議は9日、中国北部の天津で開かれ、「天津宣言」を採択した。", bank)
+    it = _asked(every, "天津宣言")
+    assert it is None or "中国北部の天津で" in it.prompt.ja, it.prompt.ja if it else None
+
+
+def test_an_initiative_is_asked_as_one(bank: Bank) -> None:
+    """holdout_v29's teacher: 「ミサイル防衛構想」 was asked 「（　　）に入る会議・枠組みは何か」."""
+    every = _all("中国とロシアは9日、アメリカが進める新しい宇宙防衛構想に反対する共同声明を出した。", bank)
+    it = _asked(every, "宇宙防衛構想")
+    assert it is not None, [i.answer.ja for i in every]
+    assert "（　　）に入る構想は何か" in it.prompt.ja
