@@ -166,3 +166,16 @@ def test_an_initiative_is_asked_as_one(bank: Bank) -> None:
     it = _asked(every, "宇宙防衛構想")
     assert it is not None, [i.answer.ja for i in every]
     assert "（　　）に入る構想は何か" in it.prompt.ja
+
+
+@pytest.mark.parametrize("headline, event", [
+    # newuser15: 【2013年 習近平国家主席】 named a person, no event
+    ("ミシュスチン首相 就任後初の外国訪問で北京へ 李強首相と会談", "ミシュスチン首相 就任後初の外国訪問で北京へ"),
+    ("ロシア ショイグ国防相 就任後初めて北京を訪問 董軍国防相と会談", "ロシア ショイグ国防相 就任後初めて北京を訪問"),
+    ("中ロとイラン オマーン湾で海軍合同演習", "中ロとイラン オマーン湾で海軍合同演習"),  # as before
+    ("中ロ首脳会談", "中ロ首脳会談"),
+])
+def test_a_headline_s_name_with_its_title_is_joined_to_what_they_did(headline: str, event: str) -> None:
+    from quizgen.extract.article import headline_event
+
+    assert headline_event(headline) == event

@@ -505,7 +505,9 @@ def cue_phrase(when: str, event: str) -> str:
 
 
 # Who a headline's first clause names before what they did: 中ロとイラン, ロシア, 中ロ爆撃機 (no particle of a predicate)
-_ACTORS_ONLY = re.compile(r"[^でをにへがはも「」『』]{1,6}")
+_TITLED = re.compile(r"[^でをにへがはも「」『』、]{1,8}?(?:" + "|".join(map(re.escape, TITLES_AFTER_NAME)) + r"|氏)")
+_ACTORS_ONLY = re.compile(r"[^でをにへがはも「」『』]{1,6}|" + _TITLED.pattern)  # ロシア, 中ロとイラン; a name with its title
+# (newuser15: 【習近平国家主席】 named a person, no event)
 
 
 def headline_event(headline: str) -> str:
@@ -521,7 +523,11 @@ def headline_event(headline: str) -> str:
     if _ACTORS_ONLY.fullmatch(first) and second and not re.search(r"[はも「『]", second):
         event = f"{first}、{second}"  # ロシア、中国人のビザ免除を開始
     elif _ACTORS_ONLY.fullmatch(part) and len(parts) > 1 and not re.search(r"[はも「『、]", parts[1]):
-        event = f"{part} {parts[1]}"  # 中ロとイラン オマーン湾で海軍合同演習 (a broadcaster's space for the comma)
+        joined = 1  # 中ロとイラン オマーン湾で海軍合同演習 (a broadcaster's space for the comma); ロシア ラブロフ外相
+        while joined < len(parts) and _ACTORS_ONLY.fullmatch(parts[joined]) and joined + 1 < len(parts) \
+                and not re.search(r"[はも「『、]", parts[joined + 1]):
+            joined += 1  # 侵攻後初の中国訪問: who, then what they did
+        event = " ".join(parts[:joined + 1])
     else:
         event = first if len(first) >= 4 else "" if second else part
     if "「" in event or "『" in event:
