@@ -179,3 +179,34 @@ def test_a_headline_s_name_with_its_title_is_joined_to_what_they_did(headline: s
     from quizgen.extract.article import headline_event
 
     assert headline_event(headline) == event
+
+
+def test_no_person_the_bank_knows_only_from_much_later_pages_is_a_distractor() -> None:
+    """newuser15: ゼレンスキー (known from the 2023-2025 seed pages) offered as a wrong answer in a story of 2013."""
+    import datetime as dt
+
+    from quizgen import resources
+    from quizgen.extract.distractors import _known_only_after
+
+    bundled = load_bank(resources.bank_dir())
+    zelensky = bundled.entity_by_id["zelensky"]
+    assert _known_only_after(zelensky, bundled, dt.date(2013, 3, 23))
+    assert not _known_only_after(zelensky, bundled, dt.date(2023, 3, 23))
+    every = _run_with(bundled, "2013-03-23", "習近平国家主席は22日、モスクワに到着した。"
+                      "今回の訪問には、習主席の妻で歌手の王麗華さんも同行している。")
+    people = [i for i in every if i.kind.value == "person"]
+    assert people and not any(d.ja == "ゼレンスキー" for i in people for d in i.distractors), \
+        [(i.answer.ja, [d.ja for d in i.distractors]) for i in people]
+
+
+def _run_with(bank: Bank, published: str, body: str) -> list[Item]:
+    import dataclasses
+
+    from quizgen.bank import Text
+    from quizgen.extract.article import extract, provisional_source
+    from quizgen.extract.nlp import load_analyzer
+
+    text = f"{published.replace('-', '年', 1).replace('-', '月', 1)}日 5:00\n{body}\n"
+    src = dataclasses.replace(provisional_source(text, "a.txt", bank), headline=Text("見出し", "headline"),
+                              published=published)
+    return list(extract(text, src, bank, load_analyzer(), keep_all=True).items)

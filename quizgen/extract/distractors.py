@@ -89,7 +89,7 @@ def choose(kind: ItemKind, answer: str, accepted: Iterable[str], prompt: str, po
 
     titles = {title} if title else _posts(of) - _HONORIFICS if of is not None and etype is EntityType.PERSON else set()
     # (王毅氏 and 習近平氏: 氏 is no post they share)
-    return _named(etype, titles, pools, bank, other_name, rng, answer)
+    return _named(etype, titles, pools, bank, other_name, rng, answer, written)
 
 
 _OTHER_CLOCK = re.compile(r"(?:日本時間|現地時間)の?([0-9０-９]{1,2})日")
@@ -134,7 +134,7 @@ _FEATURE = re.compile(r"(海峡|海|洋|湾|島|半島|州|省|県|市|区|地�
 
 
 def _named(etype: EntityType, titles: set[str], pools: Pools, bank: Bank, fresh: Fresh, rng: random.Random,
-           answer: str = "") -> Choice:
+           answer: str = "", written: dt.date | None = None) -> Choice:
     feature = _FEATURE.search(answer) if etype is EntityType.PLACE else None
     if feature is not None:  # newuser6: アフガニスタン offered beside ベーリング海
         fresh = _same_feature(fresh, feature.group(1))
@@ -147,6 +147,8 @@ def _named(etype: EntityType, titles: set[str], pools: Pools, bank: Bank, fresh:
                       key=lambda n: n.title not in titles)
         # newuser9: 習近平 and プーチン offered as India's prime minister (インドの（　）首相)
         people = [e for e in people if not (posts := _posts(e)) or any(_same_post(p, t) for p in posts for t in titles)]
+    if etype is EntityType.PERSON and written is not None:  # newuser15: ゼレンスキー offered in a story of 2013
+        people = [e for e in people if not _known_only_after(e, bank, written)]
     bank_side = [Text(e.ja, e.en) for e in people]
     rng.shuffle(bank_side)
     choice = _take([Text(n.ja, n.en) for n in same], bank_side, fresh)
@@ -155,6 +157,15 @@ def _named(etype: EntityType, titles: set[str], pools: Pools, bank: Bank, fresh:
 
 
 _HONORIFICS = frozenset({"氏", "さん", "様"})
+LATER = 2  # years: a person the bank knows only from pages this much newer than the story is no distractor for it
+
+
+def _known_only_after(person: Entity, bank: Bank, written: dt.date) -> bool:
+    """Whether every role the bank gives `person` is quoted from a page published more than LATER years after `written`
+    (ゼレンスキー, known from 2023-2025 pages, for a story of 2013): a name no student of that story could pick."""
+    sources = [bank.source_by_id.get(r.article) for r in person.roles]
+    years = [int(y) for src in sources if src is not None and (y := str(src.published or "")[:4]).isdigit()]
+    return bool(years) and min(years) > written.year + LATER
 
 
 def _posts(person: Entity) -> set[str]:
