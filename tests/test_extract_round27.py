@@ -210,3 +210,13 @@ def _run_with(bank: Bank, published: str, body: str) -> list[Item]:
     src = dataclasses.replace(provisional_source(text, "a.txt", bank), headline=Text("見出し", "headline"),
                               published=published)
     return list(extract(text, src, bank, load_analyzer(), keep_all=True).items)
+
+
+def test_a_plan_s_actor_carries_to_the_next_sentence_with_no_subject(bank: Bank) -> None:
+    """newuser15: 「習主席は23日、…で講演する予定です。このあとアフリカの…を訪れ、…首脳会議にも出席します。」 was drafted
+    with no subject (「…する予定です」 was read as a state, whose topic the next sentence does not carry)."""
+    every = _all("習近平国家主席は22日、モスクワに到着した。習主席は23日、大学で講演する予定です。"
+                 "このあとアフリカのタンザニアを訪れ、南アフリカで開かれるBRICS首脳会議にも出席します。", bank)
+    it = _asked(every, "BRICS")
+    assert it is not None, [i.answer.ja for i in every]
+    assert "習主席は、" in it.prompt.ja and "このあと" not in it.prompt.ja, it.prompt.ja

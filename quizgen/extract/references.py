@@ -327,7 +327,8 @@ _LEAD_TOPIC = re.compile(r"^(?:(?:しかし|一方で?|また|さらに|これ�
                          r"(?:[^、。「」]{1,24}(?:によると|によれば|によりますと)、)?"  # 新華社通信によると、習氏は (newuser10)
                          r"([\u4e00-\u9fff\u30a1-\u30fa\u30fcA-Za-z0-9０-９・]{2,12})は(?![\u3041-\u3093])")
 # a sentence that says what is (中国はICCに加盟していない。): the next one's missing subject is seldom its topic
-_STATIVE_END = re.compile(r"(?:ない|なかった|だ|である|です|ではない|ている|ていた)。?$")
+_STATIVE_END = re.compile(r"(?:ない|なかった|(?<!予定)(?<!方針)(?<!意向)(?:だ|である|です)|ではない|ている|ていた)。?$")
+# (not …する予定です: what someone will do, whose actor the next sentence carries on with — newuser15)
 # a name (a quotation counts: 「シャヘド」は) before は, が (not がある, がない) or も: the sentence names who acts
 _SUBJECT_MARK = re.compile(r"[\u4e00-\u9fff\u30a1-\u30fa\u30fcA-Za-z0-9０-９＿]+(?:ら|たち)?(?:は|が(?!あ|な)|も)")
 _BRACKETED = re.compile(r"「[^「」]*」|『[^『』]*』|（[^（）]*）|\([^()]*\)")
