@@ -220,3 +220,26 @@ def test_a_plan_s_actor_carries_to_the_next_sentence_with_no_subject(bank: Bank)
     it = _asked(every, "BRICS")
     assert it is not None, [i.answer.ja for i in every]
     assert "習主席は、" in it.prompt.ja and "このあと" not in it.prompt.ja, it.prompt.ja
+
+
+def test_a_draft_whose_timeline_label_the_checks_refuse_keeps_its_question(bank: Bank, tmp_path: Path) -> None:
+    """newuser15: extract left out the summit's date and place — the lead's two drafts — printing 「left out a draft the
+    bank's checks refuse: item …event.ja: begins with its date」, a fault the teacher could do nothing about. A draft
+    the checks refuse only for what it can do without (its timeline label, its false statement) keeps its question."""
+    import dataclasses
+    import shutil
+
+    from quizgen.bank import Text
+    from quizgen.extract.article import vetted
+    from quizgen.extract.review import refusals
+
+    ex = _run("習近平国家主席は9日、モスクワでプーチン大統領と会談した。", bank)
+    dated = next(i for i in ex.items if i.event is not None)
+    broken = dataclasses.replace(dated, event=Text("2025年1月、" + dated.event.ja, dated.event.en))
+    ex = dataclasses.replace(ex, items=tuple(broken if i.id == dated.id else i for i in ex.items))
+    bank_dir = tmp_path / "bank"
+    shutil.copytree(DATA / "bank", bank_dir)
+    drafts = bank_dir / "drafts" / "a.yaml"
+    kept, refused = vetted(ex, "a.txt", lambda text: refusals(text, drafts, bank_dir))
+    assert dated.id in [i.id for i in kept.items] and not refused, [p.message for p in refused]
+    assert next(i for i in kept.items if i.id == dated.id).event is None

@@ -149,14 +149,36 @@ def vetted(result: Extraction, article_name: str,
     """`result` without the drafts that `refusals` (the checks `quizgen review` runs on the drafts file's text)
     finds a problem in, and those problems: extract never writes a file review refuses to open."""
     left_out: list[Problem] = []
-    for _ in range(5):  # a draft left out can leave another's problem (a shared person): check again
+    repaired: set[str] = set()
+    for _ in range(6):  # a draft left out can leave another's problem (a shared person): check again
         problems = refusals(result.dumps(article_name))
         ids = {i.id for i in result.items for p in problems if _names(p, i.id)}
         if not ids:
             break  # none, or none a draft's own: review names it
+        fixable = {i.id: fields for i in result.items if i.id in ids and i.id not in repaired
+                   and (fields := _spare_fields(i.id, [p for p in problems if _names(p, i.id)]))}
+        if fixable:  # a timeline label or a false statement the checks refuse goes; the draft stays (newuser15)
+            repaired |= set(fixable)
+            result = dataclasses.replace(result, items=tuple(
+                _spared(i, fixable[i.id]) if i.id in fixable else i for i in result.items))
+            continue
         left_out += [p for p in problems if any(_names(p, i) for i in ids)]
         result = result.without(ids)
     return result, tuple(left_out)
+
+
+_SPARE = ("event", "false_statement")  # what a draft can do without: its timeline label, its false statement
+
+
+def _spared(item: Item, fields: tuple[str, ...]) -> Item:
+    return dataclasses.replace(item, event=None if "event" in fields else item.event,
+                               false_statement=None if "false_statement" in fields else item.false_statement)
+
+
+def _spare_fields(item_id: str, problems: Sequence[Problem]) -> tuple[str, ...]:
+    """The fields the draft can do without that hold all of its problems, or () when one lies elsewhere."""
+    fields = [next((f for f in _SPARE if p.field.startswith(f"item {item_id}.{f}")), None) for p in problems]
+    return () if None in fields else tuple(dict.fromkeys(f for f in fields if f is not None))
 
 
 def _names(p: Problem, item_id: str) -> bool:
