@@ -235,6 +235,7 @@ def test_a_draft_whose_timeline_label_the_checks_refuse_keeps_its_question(bank:
 
     ex = _run("習近平国家主席は9日、モスクワでプーチン大統領と会談した。", bank)
     dated = next(i for i in ex.items if i.event is not None)
+    assert dated.event is not None
     broken = dataclasses.replace(dated, event=Text("2025年1月、" + dated.event.ja, dated.event.en))
     ex = dataclasses.replace(ex, items=tuple(broken if i.id == dated.id else i for i in ex.items))
     bank_dir = tmp_path / "bank"
@@ -243,3 +244,19 @@ def test_a_draft_whose_timeline_label_the_checks_refuse_keeps_its_question(bank:
     kept, refused = vetted(ex, "a.txt", lambda text: refusals(text, drafts, bank_dir))
     assert dated.id in [i.id for i in kept.items] and not refused, [p.message for p in refused]
     assert next(i for i in kept.items if i.id == dated.id).event is None
+
+
+def test_the_readme_s_summary_of_the_untuned_sets_is_what_their_table_says() -> None:
+    """README's first section: 「on the three newest sets of articles nobody tuned on, A–B% of the drafts were usable …,
+    and they held C–D% of the facts a teacher listed」 — the range of the three first rows of the untuned table."""
+    import re
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    rows = [r for r in readme.splitlines() if re.match(r"\| \*{0,2}`holdout_v\d+/`", r)][:3]
+    assert len(rows) == 3
+    recall = [int(re.search(r"= \*{0,2}(\d+)%", r).group(1)) for r in rows]  # type: ignore[union-attr]
+    precision = [int(re.search(r"\| \*{0,2}(\d+)%\*{0,2} \|$", r).group(1)) for r in rows]  # type: ignore[union-attr]
+    flat = re.sub(r"\s+", " ", readme)
+    assert (f"on the three newest sets of articles nobody tuned on, {min(precision)}–{max(precision)}% of the drafts were "
+            f"usable after at most a light edit, and they held {min(recall)}–{max(recall)}% of the facts a teacher "
+            "listed") in flat, (recall, precision)
