@@ -112,7 +112,7 @@ def test_no_draft_prints_an_answer_two_other_drafts_give_away(bank: Bank) -> Non
 
 
 
-@pytest.mark.parametrize("link", ["これに対し", "ただ", "このあと", "その後、", "このうち、"])
+@pytest.mark.parametrize("link", ["これに対し", "ただ", "このあと", "その後、", "このうち、", "これにより、"])
 def test_a_link_to_the_sentence_before_is_left_out_of_the_prompt(bank: Bank, link: str) -> None:
     got = _drafts(f"日本は22日、韓国に抗議した。{link}韓国外務省の報道官は23日、遺憾の意を表明した。", bank, keep_all=True)
     assert got and not any(link in prompt for prompt in got.values())

@@ -123,6 +123,8 @@ def _article_date(r: Reader, it: Item, basis: DateBasis, published: str | None, 
         return
     relative = relative_year(" ".join(basis.quotes))
     if relative is None:
+        if basis.note is not None and year == int(published[:4]) and _dates_the_page(basis.quotes, published):
+            return  # 23日 on a page whose date line reads 「5月23日 19時26分」: the year is the page's
         if it.when != published[:7] or basis.note is None:
             r.flag("items", it.id, ("date_basis", "quotes"),
                    "article-date: the quotes have no 今年/昨年/来年…; an event the page reports as just happened "
@@ -132,6 +134,12 @@ def _article_date(r: Reader, it: Item, basis: DateBasis, published: str | None, 
     counted = int(published[:4]) + offset
     if counted != year:
         r.flag("items", it.id, ("when",), f"article-date: {word} on a page published {published} is {counted}, not {year}")
+
+
+def _dates_the_page(quotes: tuple[str, ...], published: str) -> bool:
+    """Whether a quote is the page's date line without its year: it opens with the month and day of `published`."""
+    month, day = int(published[5:7]), int(published[8:10])
+    return any(re.match(rf"\s*0?{month}\s*月\s*0?{day}\s*日(?![0-9])", q) for q in quotes)
 
 
 def _counted(r: Reader, it: Item, basis: DateBasis, year: int, texts: dict[str, str] | None) -> None:

@@ -52,11 +52,13 @@ class PageDate:
     published: dt.date | None
     stamp: str | None = None
     years: frozenset[int] = frozenset()  # every year the article's text writes
+    day_stamp: str | None = None  # a date line with no year (5月23日 19時26分, as broadcasters write it), where no stamp
 
     @classmethod
     def of(cls, text: str, published: str | None) -> PageDate:
         day = dt.date.fromisoformat(published) if published else None
-        return cls(day, _stamp(text, day) if day else None, mentioned(text).years)
+        stamp = _stamp(text, day) if day else None
+        return cls(day, stamp, mentioned(text).years, _day_stamp(text, day) if day and stamp is None else None)
 
 
 @dataclass(frozen=True)
@@ -123,6 +125,18 @@ def _stamp(text: str, day: dt.date) -> str | None:
                          rf"[/.\-]0?{day.month}[/.\-]0?{day.day}(?![0-9]))")
     for line in text.splitlines():
         if pattern.search(unicodedata.normalize("NFKC", line)):
+            return line.strip()
+    return None
+
+
+def _day_stamp(text: str, day: dt.date) -> str | None:
+    """The first short line of `text` that opens with the page's month and day and writes no year (「5月23日 19時26分」):
+    the date line of a broadcaster's page, whose year is the registered date's (newuser15's holdout_v30 page drafted no
+    date at all)."""
+    pattern = re.compile(rf"^\s*0?{day.month}\s*月\s*0?{day.day}\s*日(?![0-9])")
+    for line in text.splitlines():
+        folded = unicodedata.normalize("NFKC", line)
+        if len(folded.strip()) <= 30 and pattern.match(folded) and not mentioned(folded).years:
             return line.strip()
     return None
 
@@ -209,6 +223,10 @@ def _page_month(sentence: str, m: re.Match[str], page: PageDate, article: str, m
         if month in stamp_months or month in mentioned(quote).months:
             return _valid(m, year, month, day, DateBasis(DateHow.STATED, article, (page.stamp, quote)))
         return _valid(m, year, month, day, None)
+    if page.day_stamp is not None and month == page.published.month:  # 23日 on a page dated 「5月23日 19時26分」
+        note = Text(f"記事の日付欄「{page.day_stamp}」と掲載日({page.published.isoformat()})から。",
+                    f"From the page's date line and its date, {page.published.isoformat()}.")
+        return _valid(m, year, month, day, DateBasis(DateHow.ARTICLE_DATE, article, (page.day_stamp, quote), note=note))
     if month == page.published.month and month in mentioned(quote).months:  # 「翌17日」 alone shows no month to check
         note = Text(f"記事の日付({ja_date(year, page.published.month, page.published.day)})の報道が伝える同月の出来事。",
                     f"An event of the same month as the report dated {page.published.isoformat()}.")

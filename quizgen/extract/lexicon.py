@@ -328,9 +328,11 @@ def _tagged_names(text: str, tokens: Sequence[Token]) -> Iterator[tuple[int, int
         while j < len(tokens) and (tokens[j].is_person or (tokens[j].surface in "・=＝" and j + 1 < len(tokens)
                                                             and tokens[j + 1].is_person)):
             j += 1
-        if j < len(tokens) and len(tokens[j].surface) == 1 and _KANJI.match(tokens[j].surface) and \
-                text.startswith(HONORIFICS, tokens[j].end):
-            j += 1  # 彭麗媛さん read 彭 + 麗 + 媛 (a common noun): the name runs to its honorific (holdout_v29: 「彭麗」)
+        if j < len(tokens) and len(tokens[j].surface) == 1 and _KANJI.match(tokens[j].surface) and (
+                text.startswith(HONORIFICS, tokens[j].end) or _GLOSS.match(text, tokens[j].end)
+                or _title_after(text, tokens[j].end) is not None) and _title_after(text, tokens[j].start) is None:
+            j += 1  # 彭麗媛さん, 楊潔篪(ようけつち)外相 read 楊 + 潔 + 篪 (a common noun): the name runs to its honorific,
+            # reading or title (holdout_v29: 「彭麗」, holdout_v30: 「楊潔」), never into the title (金（総書記）)
         start, end = tokens[i].start, tokens[j - 1].end
         title = _title_after(text, end)
         honorific = text.startswith(HONORIFICS, end)

