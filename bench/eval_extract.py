@@ -4,6 +4,11 @@ Article sets (each ARTICLE.txt with ARTICLE.expected.tsv, written before the ext
 ARTICLE.trivia.tsv lists what must not be asked; ARTICLE.meta.yaml holds the `quizgen add-article`
 answers — headline, outlet, date — and without it the article is extracted unregistered):
 
+  holdout_v30  seen: two short articles (about 770-780 characters) written by someone who never saw the code (Yang Jiechi
+               and Lavrov sign the protocol completing the eastern border, July 2008; Medvedev's state visit to Beijing,
+               May 2008), 16 facts each, answers before any run; measured once on 305214e, before any change for it
+               (recall 9/32 = 28%, 53% with --all; precision 13/19 = 68% judged by a teacher who wrote no code); then
+               its misses and verdicts read (a yearless date line left the Medvedev page with no date draft)
   holdout_v29  seen: two short articles (about 700-750 characters) written by someone who never saw the code (Jiang and
                Putin sign the Treaty of Good-Neighbourliness in Moscow, July 2001; Xi's first trip abroad as president,
                to Moscow, March 2013), 16 facts each, answers before any run; measured once on c3e11fb, before any change
@@ -165,7 +170,7 @@ from quizgen.japanese.normalise import normalise  # noqa: E402
 
 DATA = ROOT / "tests" / "data" / "extract"
 JUDGEMENTS = ROOT / "bench" / "extract_judgements.tsv"
-SETS = {"holdout_v29": "seen", "holdout_v28": "seen",
+SETS = {"holdout_v30": "seen", "holdout_v29": "seen", "holdout_v28": "seen",
         "holdout_v27": "seen", "holdout_v26": "seen", "holdout_v25": "seen", "holdout_v24": "seen", "holdout_v23": "seen",
         "holdout_v22": "seen",
         "holdout_v21": "seen",
@@ -180,7 +185,8 @@ SETS = {"holdout_v29": "seen", "holdout_v28": "seen",
 LABELS = ("untuned", "seen", "tuned")  # the order of the table
 NOTES = {
     "untuned": "untuned: never tuned on; its first measurement is the one to quote (CHANGELOG)",
-    "seen": ("seen: measured untuned once, then looked at — holdout_v29 (22 drafts, recall 13/32 = 41%, precision 15/22 "
+    "seen": ("seen: measured untuned once, then looked at — holdout_v30 (19 drafts, recall 9/32 = 28%, precision 13/19 "
+             "= 68% judged by a teacher who wrote no code), holdout_v29 (22 drafts, recall 13/32 = 41%, precision 15/22 "
              "= 68% judged by a teacher who wrote no code), holdout_v28 (18 drafts, recall 13/32 = 41%, precision 15/18 "
              "= 83% judged by a teacher who wrote no code), holdout_v27 (10 drafts, recall 5/16 = 31%, precision 9/10 "
              "= 90% judged by a teacher who wrote no code), holdout_v26 (20 drafts, recall 13/32 = 41%, precision 15/20 "
