@@ -325,3 +325,13 @@ def test_a_day_dated_by_a_yearless_date_line_passes_the_bank_s_checks_once_accep
                       items=tuple(dated))
     texts = [(p.read_text(encoding="utf-8"), str(p)) for p in sorted((DATA / "bank").rglob("*.yaml"))]
     loads_bank_files([*texts, (dumps_bank(extra), "drafts.yaml")], ArticleFolders((tmp_path,), strict=False))
+
+
+def test_same_after_a_gloss_that_goes_reads_what_the_gloss_named(bank: Bank) -> None:
+    """holdout_v30's teacher: 「ロシアは（　　）とウスリー川の合流点にあるタラバロフ島(同・銀竜島)」 — the blank's gloss
+    (中国名・黒竜江) is left out of the prompt, so 「同」 hangs; it reads 「(中国名・銀竜島)」."""
+    every = _all("議定書によると、ロシアはアムール川(中国名・黒竜江)とウスリー川の合流点にあるタラバロフ島(同・銀竜島)を"
+                 "中国に引き渡す。", bank)
+    it = _asked(every, "アムール川")
+    assert it is not None, [i.answer.ja for i in every]
+    assert "(中国名・銀竜島)" in it.prompt.ja and "(同・" not in it.prompt.ja, it.prompt.ja

@@ -412,10 +412,7 @@ def build(f: Fact, masks: Mapping[Span, str], ctx: Context) -> Built:
     masks = _no_repeated_date(text, dates, masks)
     masks |= {span: v for span, v in _head_printed(text, c).items() if not any(span[0] < y and x < span[1] for x, y in masks)}
     answer, answer_en, accept = _answer(c, ctx.bank)
-    alias = _PAREN_AFTER.match(text, c.end)  # 北大西洋条約機構（NATO）: the bracket would print the answer
-    if alias is not None and not c.parts and not GLOSS_AFTER_KANJI.match(text, c.end):
-        masks = {**masks, (alias.start(), alias.end()): ""}
-        accept = tuple(a for a in dict.fromkeys((*accept, alias.group(1))) if a != answer)
+    masks, accept = _without_alias(text, c, answer, accept, masks)
 
     prompt_body = (_question(f, {**dates, **masks}) if c.parts else
                    render(text, {**dates, **masks, (c.start, c.end): BLANK}) + f"{BLANK}に入る{c.ask}は{_ask_verb(c.ask)}。")
@@ -668,6 +665,23 @@ _LEADING_DATE = re.compile(r"^(?:19|20)[0-9]{2}年(?:[0-9]{1,2}月(?:[0-9]{1,2}�
 _A_DATE = re.compile(r"(?:19|20)[0-9]{2}年(?:[0-9]{1,2}月)?")
 
 
+def _without_alias(text: str, c: Candidate, answer: str, accept: tuple[str, ...], masks: Mapping[Span, str],
+                   ) -> tuple[dict[Span, str], tuple[str, ...]]:
+    """`masks` and `accept` with the bracket after the answer left out of the prompt and accepted (北大西洋条約機構
+    （NATO）: it would print the answer); a later 「(同・…)」 that leaned on it reads what it named: アムール川(中国名・
+    黒竜江)…タラバロフ島(同・銀竜島) -> (中国名・銀竜島) (holdout_v30's teacher)."""
+    out = dict(masks)
+    alias = _PAREN_AFTER.match(text, c.end)
+    if alias is None or c.parts or GLOSS_AFTER_KANJI.match(text, c.end):
+        return out, accept
+    out[(alias.start(), alias.end())] = ""
+    if (named := _NAMED_AS.match(alias.group(1))) is not None:
+        out |= {(m.start(1), m.end(1)): named.group(1) for m in _SAME_NAME.finditer(text, alias.end())}
+    return out, tuple(a for a in dict.fromkeys((*accept, alias.group(1))) if a != answer)
+
+
+_NAMED_AS = re.compile(r"([^・()（）]{1,6}名)・")  # 中国名・黒竜江: the gloss names what the name is
+_SAME_NAME = re.compile(r"[(（](同)・")  # (同・銀竜島): 同 is the gloss's 中国名 before it
 _HEAD_OF = re.compile(r"[\u30a1-\u30fa\u30fc]{2,}|[\u3400-\u9fff]{2}")  # the word a name opens with: 上海 of 上海協力機構
 _QUALIFIED_AT = re.compile(r"[\u3400-\u9fff\u30a1-\u30fa\u30fcの]")  # 中国北部の（天津）で: the rest would hang
 
