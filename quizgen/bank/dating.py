@@ -22,7 +22,15 @@ import re
 
 from quizgen.bank.model import Bank, DateBasis, DateHow, Item, Text
 from quizgen.bank.records import Reader, suggest
-from quizgen.japanese.dates import PartialDate, mentioned, parse_when, relative_year, short_year_words, short_years
+from quizgen.japanese.dates import (
+    PartialDate,
+    mentioned,
+    opens_with_day,
+    parse_when,
+    relative_year,
+    short_year_words,
+    short_years,
+)
 from quizgen.text import quoted
 
 __all__ = ["check_dates", "check_years"]
@@ -138,8 +146,7 @@ def _article_date(r: Reader, it: Item, basis: DateBasis, published: str | None, 
 
 def _dates_the_page(quotes: tuple[str, ...], published: str) -> bool:
     """Whether a quote is the page's date line without its year: it opens with the month and day of `published`."""
-    month, day = int(published[5:7]), int(published[8:10])
-    return any(re.match(rf"\s*0?{month}\s*月\s*0?{day}\s*日(?![0-9])", q) for q in quotes)
+    return any(opens_with_day(q, int(published[5:7]), int(published[8:10])) for q in quotes)
 
 
 def _counted(r: Reader, it: Item, basis: DateBasis, year: int, texts: dict[str, str] | None) -> None:

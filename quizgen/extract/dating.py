@@ -20,7 +20,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from quizgen.bank.model import DateBasis, DateHow, Text
-from quizgen.japanese.dates import RELATIVE_YEARS, mentioned, relative_year
+from quizgen.japanese.dates import RELATIVE_YEARS, mentioned, opens_with_day, relative_year
 
 _D = r"[0-9０-９]"
 _FULL = re.compile(rf"(?<![0-9０-９])({_D}{{4}})年({_D}{{1,2}})月(?:({_D}{{1,2}})日)?")
@@ -133,10 +133,9 @@ def _day_stamp(text: str, day: dt.date) -> str | None:
     """The first short line of `text` that opens with the page's month and day and writes no year (「5月23日 19時26分」):
     the date line of a broadcaster's page, whose year is the registered date's (newuser15's holdout_v30 page drafted no
     date at all)."""
-    pattern = re.compile(rf"^\s*0?{day.month}\s*月\s*0?{day.day}\s*日(?![0-9])")
     for line in text.splitlines():
         folded = unicodedata.normalize("NFKC", line)
-        if len(folded.strip()) <= 30 and pattern.match(folded) and not mentioned(folded).years:
+        if len(folded.strip()) <= 30 and opens_with_day(folded, day.month, day.day) and not mentioned(folded).years:
             return line.strip()
     return None
 

@@ -20,6 +20,7 @@ from enum import StrEnum
 
 from quizgen.bank.model import Bank, EntityType, ItemKind
 from quizgen.extract import PROTAGONISTS
+from quizgen.extract.lexicon import REGION_CAPITAL, REGION_PART
 from quizgen.extract.nlp import Token
 from quizgen.extract.rules.candidate import Candidate
 from quizgen.extract.rules.phrases import GENERIC
@@ -397,9 +398,8 @@ _OWN_PAREN = re.compile(r"[(（][^()（）]{1,20}[)）]")
 
 
 _APPOSITION = ("企業", "会社", "グループ", "大手", "議長国")
-_REGION_WORD = re.compile(r"極東|(?:[東西南北]|北東|北西|南東|南西|中|中央)部")  # ロシア西部（クルスク州）
+_REGION_WORD = re.compile(rf"極東|中央部|{REGION_PART.pattern}")  # ロシア西部（クルスク州）
 _KATAKANA_RUN = re.compile(r"[\u30a1-\u30fa\u30fc]{2,}")
-_REGION_CAPITAL = frozenset({"州都", "省都", "県都"})  # not 首都（北京）: the capital of a country the prompt names
 _ADMIN_SUFFIX = ("省", "県", "州", "市", "区", "郡", "部", "共和国", "自治区", "地方")
 
 
@@ -415,7 +415,7 @@ def _tail_of_compound(c: Candidate, tokens: Sequence[Token]) -> bool:
     if before is not None and before.surface.endswith(_APPOSITION) and (c.entity or (first is not None and first.is_proper)):
         return False  # 国営ガス企業（ガスプロム）, 新興国グループ（BRICS）: a name after the word for what it is
     if c.kind is ItemKind.PLACE and c.entity is None and before is not None and first is not None and (
-            before.surface in _REGION_CAPITAL or ((first.is_place or _KATAKANA_RUN.fullmatch(c.answer))
+            before.surface in REGION_CAPITAL or ((first.is_place or _KATAKANA_RUN.fullmatch(c.answer))
                                                  and _REGION_WORD.fullmatch(before.surface))):
         return False  # 極東（アムール州）, 州都（ブラゴベシチェンスク）: a place the bank does not know, after its region
         # (not 南（シナ海）, 北（太平洋）: part of the name; not 首都（アスタナ）: the capital of a country the prompt names)

@@ -258,7 +258,7 @@ class Lexicon:
                 span = (t.start, nxt.end)
             elif before is not None and before.end == t.start and (nxt is None or not nxt.is_noun) and not t.is_place \
                     and ((katakana and before.surface in _CAPITAL_OF) or (_KATAKANA_ONLY.match(t.surface) and len(
-                        t.surface) >= 2 and _REGION_PART.fullmatch(before.surface))):
+                        t.surface) >= 2 and REGION_PART.fullmatch(before.surface))):
                 span = (t.start, t.end)
             if span is None or (before is not None and before.is_proper and before.end == t.start) or \
                     any(a < span[1] and span[0] < b for a, b in covered):
@@ -269,8 +269,9 @@ class Lexicon:
 
 _CITY = frozenset({"市", "州", "地方", "川"})  # 黒河市, アムール州, ザバイカル地方, アムール川
 _SITE = frozenset({"演習場", "射爆場", "基地", "港", "空港", "宇宙基地", "ガス田", "油田"})  # ツゴル演習場
-_REGION_PART = re.compile(r"(?:[東西南北]|北東|北西|南東|南西|中)部")  # 南部（ソチ）: a city after its country's part
-_CAPITAL_OF = frozenset({"州都", "省都", "県都", "港湾都市"})  # 州都ブラゴベシチェンスク (not 首都: `facts._tail_of_compound`)
+REGION_PART = re.compile(r"(?:[東西南北]|北東|北西|南東|南西|中)部")  # 南部（ソチ）: a city after its country's part
+REGION_CAPITAL = frozenset({"州都", "省都", "県都"})  # not 首都（北京）: the capital of a country the prompt names
+_CAPITAL_OF = REGION_CAPITAL | {"港湾都市"}  # 州都ブラゴベシチェンスク
 
 
 def person_reading(text: str, start: int, end: int) -> str | None:

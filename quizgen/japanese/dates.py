@@ -199,6 +199,12 @@ RELATIVE_YEARS = (("さきおととし", -3), ("一昨年", -2), ("おととし"
 kana (holdout_v14: 「おととし10月」 on a 2025 page was read as 「おととし2025年10月」, a wrong year)."""
 
 
+def opens_with_day(line: str, month: int, day: int) -> bool:
+    """Whether `line` (NFKC-folded) opens with the month and day given (「5月23日 19時26分」): a page's date line, with or
+    without its year after (`quizgen.extract.dating` finds it, `quizgen.bank.dating` accepts a basis quoting it)."""
+    return re.match(rf"\s*0?{month}\s*月\s*0?{day}\s*日(?![0-9])", unicodedata.normalize("NFKC", line)) is not None
+
+
 def relative_year(text: str) -> tuple[str, int] | None:
     """The first year-relative word in `text` and its offset from the page's year (昨年 -1, 来年 +1), or None."""
     found = [(text.find(word), word, offset) for word, offset in RELATIVE_YEARS if word in text]
