@@ -70,12 +70,27 @@ def articles_folder(bank_dir: Path) -> Path:
 
 
 def guess(text: str) -> Guess:
-    """The first line that reads as a headline (a masthead — the outlet the page names, or a line ending as an
-    outlet's name does, 「あさぎり放送 NEWS WEB」 — is skipped), the date of the page's date stamp (if any)."""
+    """The first line that reads as a headline, the date of the page's date stamp (if any). Skipped: a masthead (the
+    outlet the page names, or a line ending as an outlet's name does, 「あさぎり放送 NEWS WEB」) and a line of the
+    page's own furniture (`furniture`)."""
     cleaned = clean(text)
     outlets = (outlet_named(text), site_named(text))
-    headline = next((s.text for s in split(cleaned.lines) if not any(is_masthead(s.text, o) for o in outlets)), "")
+    headline = next((s.text for s in split(cleaned.lines)
+                     if not furniture(s.text) and not any(is_masthead(s.text, o) for o in outlets)), "")
     return Guess(headline, cleaned.dateline)
+
+
+# a menu (ニュース トップ｜社会｜政治), a promotion (▶ 地震関連ニュースはこちら), an account link (ログイン | 会員登録)
+_FURNITURE = re.compile(r"[｜|▶►»]|はこちら$|ログイン|会員登録|有料会員|番組表|^\[")
+_MENU_WORD = 6  # a menu's entries are short words: ライブ配信　番組表　アプリで読む
+
+
+def furniture(line: str) -> bool:
+    """Whether a page's line is its furniture, not a headline (v21, v26 and v30's pages offered 「ログイン | 会員登録
+    (無料)」, 「ライブ配信　番組表　アプリで読む」 and 「地震関連ニュース(中国・四川省)はこちら」): a menu, a link to
+    other pages or the reader's account, or three or more short words in a row."""
+    words = line.split()
+    return bool(_FURNITURE.search(line)) or (len(words) >= 3 and all(len(w) <= _MENU_WORD for w in words))
 
 
 def check_given(source_id: str | None = None, **texts: str | None) -> None:

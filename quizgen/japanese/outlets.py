@@ -81,8 +81,8 @@ def site_named(text: str) -> str | None:
     return next((m for m in masts if m and _OUTLET_END.search(m)), None)
 
 
-_MAST_END = re.compile(r"(?:新聞|新報|日報|通信|時報|タイムズ|ニュース|放送|デジタル|オンライン|電子版"
-                       r"|WEB|Web|NEWS|News|Online|ONLINE)$")
+_MAST_END = re.compile(r"(?:新聞|新報|日報|通信|時報|タイムズ|ニュース|放送|デジタル|オンライン|電子版|ウェブ|(?<!ター)ネット"
+                       r"|WEB|Web|NEWS|News|Online|ONLINE)$")  # はやて放送 ニュースウェブ, みなと放送 NEWSネット
 
 
 def is_masthead(line: str, outlet: str | None = None) -> bool:
