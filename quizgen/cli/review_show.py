@@ -96,10 +96,11 @@ def show(drafts: Drafts, item: Item, n: int, total: int, shared: list[Item] | No
         lines.append(f"日付  {when.ja}")
     if item.event is not None and item.when is not None:
         lines.append(f"年表  {date_label(item.when).ja}: {item.event.ja}")
-    lines.append(f"解説  {_explained(item)}")
+    lines.append(f"解説  {item.explanation.ja if whole else _explained(item)}")
     if item.context is not None:
         lines.append(f"注    {item.context.ja}  (解答・カード裏のみ)")
-    lines.append(f"根拠  「{item.evidence[0].quote}」")
+    quote = item.evidence[0].quote
+    lines.append(f"根拠  「{quote}」" if whole else f"根拠  {_quoted(item.explanation.ja, quote)}")
     checks = [f"新しい人物 {e.ja}(読み {e.reading})" for e in rv.proposed_people(drafts, item)]
     checks += [f"読み不明 {name}" for name in rv.unknown_readings(item)]
     checks += [f"採用済みの {named_items(shared)} と同じ文"] if shared else []
@@ -195,9 +196,88 @@ def as_printed(text: str) -> str:
 
 
 def _explained(item: Item) -> str:
-    """The explanation (what the key and a card's back print), or which shown text it repeats."""
+    """The explanation (what the key and a card's back print), or which shown text it repeats, or what it changes in
+    the true statement when that is short (「正文の「国家主席」→「胡錦濤国家主席」」: the name another draft asks)."""
     text = item.explanation.ja
     for label, other in (("正文", item.statement), ("根拠", Text(item.evidence[0].quote, ""))):
         if other is not None and text.strip() == other.ja.strip():
             return f"({label}と同じ)"
-    return text
+    return (changes("正文", item.statement.ja, text) if item.statement is not None else None) or text
+
+
+def _quoted(explanation: str, quote: str) -> str:
+    """The quote, or what it changes in the explanation, its 【…】 cue left aside (the page never prints the cue):
+    「解説(【】を除く)の「2008年5月23日」→「23日」」."""
+    cue = _CUE.match(explanation)
+    if cue is None or quote.startswith("【"):
+        return changes("解説", explanation, quote) or f"「{quote}」"
+    bare = explanation[cue.end():]
+    if bare.strip() == quote.strip():
+        return "(解説の【】を除いた文)"
+    return changes("解説(【】を除く)", bare, quote) or f"「{quote}」"
+
+
+_CHANGES_MOST = 3  # a text that differs from one shown above in at most this many places is shown as those changes
+
+
+def changes(label: str, shown: str, text: str) -> str | None:
+    """`text` said as its changes to `shown`, a text printed above it under `label` (「解説の「2008年5月」→「今月」、
+    「2008年5月23日」→「23日」」: the quote beside its explanation, the dates as the article writes them), or None when
+    they differ in more than _CHANGES_MOST places, a change is longer than _CHANGE_MOST characters, or the changes are
+    more than a third of the text: then the text reads better whole (newuser15: reading was the main cost)."""
+    shown, text = shown.strip(), text.strip()
+    if not shown or shown == text:
+        return None
+    pairs = [(shown[i1:i2], text[j1:j2]) for i1, i2, j1, j2 in change_spans(shown, text)]
+    if (not pairs or len(pairs) > _CHANGES_MOST or any(not old or not new or len(old) > _CHANGE_MOST
+                                                      or len(new) > _CHANGE_MOST for old, new in pairs)
+            or 3 * sum(len(new) for _old, new in pairs) > len(text)):
+        return None
+    return f"{label}の" + "、".join(f"「{old}」→「{new}」" for old, new in pairs)
+
+
+def change_spans(a: str, b: str) -> list[tuple[int, int, int, int]]:
+    """Where `b` differs from `a`, as (i1, i2, j1, j2): a[i1:i2] became b[j1:j2], each widened to whole words, in order
+    and apart; what lies outside them is the same in both."""
+    import difflib
+
+    spans: list[list[int]] = []
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if tag == "equal":
+            continue
+        i1, i2, j1, j2 = _to_word_edges(a, b, i1, i2, j1, j2)
+        if spans and (i1 <= spans[-1][1] or j1 <= spans[-1][3]):
+            last = spans[-1]
+            spans[-1] = [min(i1, last[0]), max(i2, last[1]), min(j1, last[2]), max(j2, last[3])]
+        else:
+            spans.append([i1, i2, j1, j2])
+    return [(i1, i2, j1, j2) for i1, i2, j1, j2 in spans]
+
+
+def _to_word_edges(a: str, b: str, i1: int, i2: int, j1: int, j2: int) -> tuple[int, int, int, int]:
+    """A change a[i1:i2] -> b[j1:j2] widened over the shared characters around it to whole words (a date or number
+    with its 年, 月 and 日, a run of kanji or katakana): 「国家主席」→「胡錦濤国家主席」, not 「」→「胡錦濤」; a word
+    only one side has takes the word beside it (「2008年5月23日」→「23日」)."""
+    def kinds(*chars: str) -> set[str]:
+        return {_word_kind(c) for c in chars if c} - {""}
+
+    while i1 > 0 and j1 > 0 and a[i1 - 1] == b[j1 - 1] and _word_kind(a[i1 - 1]) in kinds(a[i1:i1 + 1], b[j1:j1 + 1]):
+        i1, j1 = i1 - 1, j1 - 1
+    while (i2 < len(a) and j2 < len(b) and a[i2] == b[j2]
+           and _word_kind(a[i2]) in kinds(a[i2 - 1:i2] if i2 > i1 else "", b[j2 - 1:j2] if j2 > j1 else "")):
+        i2, j2 = i2 + 1, j2 + 1
+    if i1 == i2 or j1 == j2:  # one side is empty: take the next word, or else the one before
+        kind = _word_kind(a[i2]) if i2 < len(a) and j2 < len(b) else ""
+        while kind and i2 < len(a) and j2 < len(b) and a[i2] == b[j2] and _word_kind(a[i2]) == kind:
+            i2, j2 = i2 + 1, j2 + 1
+        for _word in range(2):  # a particle takes the word it follows: 「大統領は」→「大統領は23日」
+            kind = "" if i1 < i2 and j1 < j2 and _word_kind(a[i1]) != "hiragana" else \
+                _word_kind(a[i1 - 1]) if i1 > 0 and j1 > 0 else ""
+            while kind and i1 > 0 and j1 > 0 and a[i1 - 1] == b[j1 - 1] and _word_kind(a[i1 - 1]) == kind:
+                i1, j1 = i1 - 1, j1 - 1
+    return i1, i2, j1, j2
+
+
+def _word_kind(ch: str) -> str:
+    """`_script`, with a date's or number's 年, 月, 日 and 万, 億 counted as its digits."""
+    return "digit" if ch and ch in "年月日万億兆" else _script(ch)
