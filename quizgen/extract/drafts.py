@@ -410,6 +410,7 @@ def build(f: Fact, masks: Mapping[Span, str], ctx: Context) -> Built:
     dates = {(a, b): v for (a, b), v in dates.items() if not any(a < y and x < b for x, y in masks)}  # a mask wins
     dates = _said_first(text, (c.start, c.end), dates, masks, quoted)
     masks = _no_repeated_date(text, dates, masks)
+    dates = year_once(dates, (c.start, c.end))
     masks |= {span: v for span, v in _head_printed(text, c).items() if not any(span[0] < y and x < span[1] for x, y in masks)}
     answer, answer_en, accept = _answer(c, ctx.bank)
     masks, accept = _without_alias(text, c, answer, accept, masks)
@@ -696,6 +697,24 @@ def _head_printed(text: str, c: Candidate) -> dict[Span, str]:
     for hit in re.finditer(re.escape(head.group()) + r"(?:市)?で(?![はもの])", text):
         if not (c.start <= hit.start() < c.end) and not _QUALIFIED_AT.match(text[hit.start() - 1:hit.start()]):
             out[(hit.start(), hit.end())] = ""
+    return out
+
+
+_YEAR_AND_REST = re.compile(r"([0-9]{4})年([0-9]{1,2}月.*)")
+
+
+def year_once(dates: Mapping[Span, str], answer: Span) -> dict[Span, str]:
+    """`dates` with a year the sentence prints already (outside the blank) left out of a later date of that year:
+    「2000年7月19日、…名護市で7月21日に開幕する」, not 「2000年7月19日…2000年7月21日」 (holdout_v31's teacher)."""
+    out = dict(dates)
+    printed: set[str] = set()
+    for span in sorted(dates):
+        m = _YEAR_AND_REST.fullmatch(dates[span])
+        if m is None or span == answer:
+            continue
+        if m.group(1) in printed:
+            out[span] = m.group(2)
+        printed.add(m.group(1))
     return out
 
 

@@ -485,7 +485,7 @@ def score(c: Candidate, bank: Bank, order: int) -> int:
     if c.kind is ItemKind.COUNTRY and (_VISITED.match(c.sentence.text, c.end) or _ACTED.match(c.sentence.text, c.end)):
         s = _ENTITY[ItemKind.PLACE]  # （ベトナム）を訪問した, （アルジェリア）も反対し: news, not world knowledge
     s = _by_answer(c, s)
-    s -= _by_position(c, bank) + GUESSABLE_PENALTY * guessable(c)
+    s -= _by_position(c, bank) + GUESSABLE_PENALTY * (guessable(c) or own_capital(c))
     return max(0, min(100, s + max(0, 6 - 2 * order)))
 
 
@@ -638,6 +638,21 @@ def _by_position(c: Candidate, bank: Bank) -> int:
 _HEAD_WORD = re.compile(r"[\u30a1-\u30fa\u30fc]{2,}|[\u3400-\u9fff]{2}")
 GUESSABLE_PENALTY = 16  # below a key fact of the same sentence: the sentence keeps the fact a student must know
 GUESSABLE_REST = 3  # what the answer adds to that word, at most (海峡, 軍): more (人民解放軍, の適切な解決) is no guess
+
+
+# a country and its capital: 中国が…（北京）で開く is filled from world knowledge (holdout_v31's teacher: "asks the obvious")
+_CAPITALS = {"北京": ("中国",), "モスクワ": ("ロシア",), "東京": ("日本",), "ワシントン": ("米国", "アメリカ", "米"),
+             "平壌": ("北朝鮮",), "ソウル": ("韓国",)}
+_OWN_CAPITAL_GAP = 14  # the country at most this many characters before its capital: 中国が9月3日に北京で
+
+
+def own_capital(c: Candidate) -> bool:
+    """Whether a place is the capital of the country its sentence names as the actor just before it (中国が…北京で開く)."""
+    countries = _CAPITALS.get(c.answer) if c.kind is ItemKind.PLACE else None
+    if not countries:
+        return False
+    before = c.sentence.text[max(0, c.start - _OWN_CAPITAL_GAP):c.start]
+    return any(re.search(rf"{k}(?:は|が|も)", before) for k in countries)
 
 
 def guessable(c: Candidate) -> bool:

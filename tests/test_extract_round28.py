@@ -1,0 +1,75 @@
+"""Issue 17, round 28 (holdout_v31's teacher, after its untuned measurement): a country in a clause that qualifies a
+noun is no speaker (米国と旧ソ連が結んだ条約の維持を求める共同声明を発表した: 「発表したのはどこか → ソ連」, a wrong
+answer), a name cut by its abbreviation in brackets is asked whole (弾道弾迎撃ミサイル（ABM）制限条約, not 制限条約),
+the kind of thing before its 「name」 is no blank (経済圏構想「シルクロード経済ベルト」), a capital after its own
+country is guessed (中国が…北京で開く), the pair named once a sentence (中露両首脳は、両国関係を) and a year printed once
+a sentence (2000年7月19日…7月21日). Sentences made up for the rules, not the holdout's own."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from test_extract_round24 import _all, _run  # made-up articles dated 2025-01-10
+
+from quizgen.bank import Bank, load_bank
+
+DATA = Path(__file__).parent / "data" / "extract"
+
+
+@pytest.fixture(scope="module")
+def bank() -> Bank:
+    return load_bank(DATA / "bank")
+
+
+def test_a_country_in_a_clause_on_a_treaty_is_not_who_announced(bank: Bank) -> None:
+    body = ("中国の習近平国家主席とロシアのプーチン大統領は9日、北京で会談した。"
+            "両首脳はまた、1972年に米国と旧ソ連が結んだ条約の維持を求める共同声明を発表した。")
+    items = _all(body, bank)
+    assert not [i for i in items if i.answer.ja in ("ソ連", "旧ソ連", "米国") and "発表したのは" in i.prompt.ja], \
+        [(i.answer.ja, i.prompt.ja) for i in items]
+
+
+def test_a_treaty_named_with_its_abbreviation_in_brackets_is_asked_whole(bank: Bank) -> None:
+    body = ("中国の習近平国家主席とロシアのプーチン大統領は9日、北京で会談した。"
+            "両首脳は、1972年に米国と旧ソ連が結んだ弾道弾迎撃ミサイル（ABM）制限条約の維持を求めた。")
+    answers = {i.answer.ja: i for i in _all(body, bank)}
+    assert "制限条約" not in answers
+    whole = answers.get("弾道弾迎撃ミサイル（ABM）制限条約")
+    assert whole is not None, sorted(answers)
+    assert {"弾道弾迎撃ミサイル制限条約", "ABM制限条約"} <= set(whole.accept)
+
+
+def test_the_kind_of_thing_before_its_quoted_name_is_no_blank(bank: Bank) -> None:
+    body = ("中国の習近平国家主席は9日、モスクワでロシアのプーチン大統領と会談し、中国が掲げる経済圏構想"
+            "「シルクロード経済ベルト」と、ロシアが主導する「ユーラシア経済連合」の連携を進める共同声明に署名した。")
+    answers = [i.answer.ja for i in _all(body, bank)]
+    assert "経済圏構想" not in answers and "ユーラシア経済連合" in answers, answers
+
+
+def test_a_capital_after_its_own_country_is_not_asked_by_default(bank: Bank) -> None:
+    body = ("ロシアのプーチン大統領は9日、モスクワで中国の習近平国家主席と会談した。"
+            "プーチン大統領は、中国が9月3日に北京で開く「抗日戦争勝利80年」の記念行事に出席する意向を示した。")
+    answers = [i.answer.ja for i in _run(body, bank).items]
+    assert "北京" not in answers and "抗日戦争勝利80年" in answers, answers
+
+
+def test_the_pair_is_named_once_a_sentence(bank: Bank) -> None:
+    body = ("中国の習近平国家主席とロシアのプーチン大統領は9日、北京で会談した。"
+            "両首脳は、両国関係を法的な土台の上に固めるため、善隣友好協力条約の締結に向けた準備を急ぐことで一致した。")
+    prompts = [i.prompt.ja for i in _all(body, bank, headline="中ロ首脳が北京で会談") if "土台" in i.prompt.ja]
+    assert prompts
+    assert all(p.count("中ロ両") + p.count("中露両") <= 1 for p in prompts), prompts
+    assert any("中ロ両首脳は、両国関係" in p or "中露両首脳は、両国関係" in p for p in prompts), prompts
+
+
+def test_a_year_is_printed_once_a_sentence(bank: Bank) -> None:
+    body = ("ロシアのプーチン大統領は8日、北京で中国の習近平国家主席と会談した。"
+            "プーチン大統領は9日、北朝鮮の平壌を訪問し、その後、沖縄県名護市で11日に開幕する主要国首脳会議に出席する予定だ。")
+    items = _all(body, bank)
+    g8 = next((i for i in items if i.answer.ja == "主要国首脳会議"), None)
+    assert g8 is not None, [i.answer.ja for i in items]
+    assert "2025年1月9日" in g8.prompt.ja and "2025年1月11日" not in g8.prompt.ja and "1月11日に開幕" in g8.prompt.ja
+    eleventh = next((i for i in items if i.answer.ja == "2025年1月11日"), None)  # asked, its own blank keeps the year
+    if eleventh is not None:
+        assert "2025年1月9日" in eleventh.prompt.ja
