@@ -73,3 +73,10 @@ def test_a_year_is_printed_once_a_sentence(bank: Bank) -> None:
     eleventh = next((i for i in items if i.answer.ja == "2025年1月11日"), None)  # asked, its own blank keeps the year
     if eleventh is not None:
         assert "2025年1月9日" in eleventh.prompt.ja
+
+
+def test_a_stance_on_a_name_with_its_abbreviation_is_the_whole_name(bank: Bank) -> None:
+    body = ("中国の習近平国家主席とロシアのプーチン大統領は9日、北京で会談した。"
+            "両首脳は、米国が進める米本土ミサイル防衛（NMD）構想に反対した。")
+    answers = [i.answer.ja for i in _all(body, bank)]
+    assert "構想" not in answers and "米本土ミサイル防衛（NMD）構想" in answers, answers

@@ -12,7 +12,7 @@ from quizgen.extract import PROTAGONISTS
 from quizgen.extract.lexicon import Mention
 from quizgen.extract.nlp import Token
 from quizgen.extract.rules.candidate import Candidate, unknown_person
-from quizgen.extract.rules.phrases import noun_chunks
+from quizgen.extract.rules.phrases import glossed_head, noun_chunks
 from quizgen.extract.sentences import Sentence
 
 _MEETING_FORMAT = re.compile(r"(電話会談|ビデオ会談|ビデオ形式の会談|オンライン会談|首脳会談|外相会談|共同記者会見|記者会見|"
@@ -53,8 +53,6 @@ def actors(s: Sentence, mentions: Sequence[Mention]) -> list[Candidate]:
 
 _DIRECTIONS = frozenset({"西側", "東側"})  # the blocs' names, and the sides of a country after の
 _QUOTED_NAME = re.compile(r"「[^「」]{1,20}」$")
-# the start of a name cut by its abbreviation in brackets: 弾道弾迎撃ミサイル（ABM） before 制限条約 (holdout_v31)
-_GLOSSED_HEAD = re.compile(r"([\u4e00-\u9fff\u30a1-\u30fa\u30fc・]{2,20})[（(]([A-Za-z0-9Ａ-Ｚ]{2,8})[）)]$")
 
 
 def forums(s: Sentence, tokens: Sequence[Token], mentions: Sequence[Mention]) -> list[Candidate]:
@@ -75,7 +73,7 @@ def forums(s: Sentence, tokens: Sequence[Token], mentions: Sequence[Mention]) ->
         if named is not None:
             start, phrase = named.start(), s.text[named.start():end]
             accept = (phrase.replace("「", "").replace("」", ""),)
-        glossed = _GLOSSED_HEAD.search(s.text, 0, start)  # 弾道弾迎撃ミサイル（ABM）制限条約: one name, not 制限条約
+        glossed = glossed_head(s.text, start)  # 弾道弾迎撃ミサイル（ABM）制限条約: one name, not 制限条約
         if named is None and glossed is not None:
             start, accept = glossed.start(), (glossed.group(1) + phrase, glossed.group(2) + phrase)
             phrase = s.text[start:end]

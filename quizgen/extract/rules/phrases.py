@@ -192,7 +192,19 @@ def chunk_ending_at(text: str, tokens: Sequence[Token], pos: int) -> tuple[str, 
         else:
             break
     start = tokens[k].start
+    if (head := glossed_head(text, start)) is not None and pos - head.start() <= GLOSSED_MOST:
+        start = head.start()  # 米本土ミサイル防衛（NMD）構想: one name, not 構想
     phrase = text[start:pos]
     if len(phrase) < 2 or phrase in ("支持", "支援", "懸念", "意向", "意思", "姿勢"):
         return None
     return phrase, start
+
+
+# the start of a name cut by its abbreviation in brackets: 弾道弾迎撃ミサイル（ABM） before 制限条約 (holdout_v31)
+_GLOSSED_HEAD = re.compile(r"([\u4e00-\u9fff\u30a1-\u30fa\u30fc・]{2,20})[（(]([A-Za-z0-9Ａ-Ｚ]{2,8})[）)]$")
+GLOSSED_MOST = 30  # a name with its gloss is at most this long
+
+
+def glossed_head(text: str, start: int) -> re.Match[str] | None:
+    """The name and its abbreviation in brackets right before `start` (米本土ミサイル防衛（NMD） before 構想), or None."""
+    return _GLOSSED_HEAD.search(text, 0, start)
