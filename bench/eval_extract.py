@@ -170,7 +170,7 @@ from quizgen.japanese.normalise import normalise  # noqa: E402
 
 DATA = ROOT / "tests" / "data" / "extract"
 JUDGEMENTS = ROOT / "bench" / "extract_judgements.tsv"
-SETS = {"holdout_v31": "seen", "holdout_v30": "seen", "holdout_v29": "seen", "holdout_v28": "seen",
+SETS = {"holdout_v32": "untuned", "holdout_v31": "seen", "holdout_v30": "seen", "holdout_v29": "seen", "holdout_v28": "seen",
         "holdout_v27": "seen", "holdout_v26": "seen", "holdout_v25": "seen", "holdout_v24": "seen", "holdout_v23": "seen",
         "holdout_v22": "seen",
         "holdout_v21": "seen",
