@@ -109,3 +109,13 @@ def test_a_list_before_the_noun_it_qualifies_is_no_blank_by_default(bank: Bank) 
             "宣言は、いかなる国も覇権を求めてはならないとし、強権政治や国際問題の独占に反対すると明記した。")
     answers = [i.answer.ja for i in _run(body, bank).items]
     assert "強権政治や国際問題" not in answers, answers
+
+
+@pytest.mark.parametrize("sentence, stance", [
+    ("宣言は、軍事ブロックの拡大や強化に反対する立場を盛り込んだ。", "軍事ブロックの拡大や強化"),  # what a document states
+    ("侵攻後、中国はロシアへの制裁に反対する立場を示している。", "ロシアへの制裁"),  # …に反対する立場を示し
+])
+def test_what_is_opposed_is_a_stance(bank: Bank, sentence: str, stance: str) -> None:
+    body = "中国の江沢民国家主席とロシアのエリツィン大統領は9日、モスクワで会談し、共同宣言に署名した。" + sentence
+    stances = [i.answer.ja for i in _all(body, bank) if i.kind.value == "stance"]
+    assert stance in stances, stances

@@ -17,8 +17,9 @@ from quizgen.extract.sentences import Sentence
 _REPORT = re.compile(
     r"(述べ|強調し|表明し|呼びかけ|批判し|懸念を示し|懸念を表明し|求め|指摘し|評価し|説明し|主張し|要請し|非難し|"
     r"示唆し|明らかにし|語っ|発表し|提案し|警告し|訴え|再確認し|合意し|一致し|支持し|反対し|歓迎し|明言し|"
-    r"意向を示し|意思を示し|姿勢を示し|考えを示し|応じ|けん制し|牽制し|警戒し|望み|感謝し|称賛し|賞賛し)"
-    r"(ました(?=$|[。、」]|が)|た(?=$|[。、」]|が|ものの|うえ)|ている(?=$|[。、」]|が|ものの)|ています|ており|ていた|、)")
+    r"意向を示し|意思を示し|姿勢を示し|考えを示し|応じ|けん制し|牽制し|警戒し|望み|感謝し|称賛し|賞賛し|反対す|支持す)"
+    r"(ました(?=$|[。、」]|が)|た(?=$|[。、」]|が|ものの|うえ)|ている(?=$|[。、」]|が|ものの)|ています|ており|ていた|、|"
+    r"る(?=(?:立場|考え|方針|姿勢)を|と(?:明記|確認|表明|強調)))")  # …に反対する立場を盛り込んだ, …に反対すると明記した
 # Reporting verbs in the present tense, as analysis pieces write them: 「…と分析する」「…と指摘する」「…とみている」.
 _REPORT_NOW = re.compile(r"(指摘|分析|説明|強調|主張|警告|批判|反論|否定|予測|予想|警鐘を鳴ら|述べ|語|み|見)"
                          r"(する|している|す|る|ている)(?=$|[。」]|が|ものの)")
@@ -26,6 +27,7 @@ _QUOTE = re.compile(r"「([^「」]{2,60})」")
 _PAREN = re.compile(r"[（(][^（）()]{1,30}[）)]")
 _QUOTE_END = re.compile(r"(だ|である|です)$")
 _DOCUMENT = re.compile(r"(声明|宣言|条約|協定|憲章|文書|計画|構想|覚書|議定書|決議|白書)$")
+_DOCUMENT_TOPIC = re.compile(r"(?:[^、。「」]{0,20}?(?:共同)?(?:声明|宣言|条約|協定|憲章|文書|決議))は、?")
 
 
 def reports(text: str) -> bool:
@@ -43,6 +45,8 @@ def positions(s: Sentence, tokens: Sequence[Token], mentions: Sequence[Mention],
     for vm, ending in sorted(found, key=lambda f: f[0].start()):
         stem_end = vm.end(1)
         speaker, topic_end = _speaker(text, mentions, vm.start(), previous)
+        if speaker is None and topic_end == 0 and (said := _DOCUMENT_TOPIC.match(text)) is not None:
+            topic_end = said.end()  # 宣言は、…に反対すると明記した: what a document states, no one to ask for (holdout_v32)
         if speaker is None and topic_end == 0:
             continue
         speaker_found = speaker or speaker_found
