@@ -3,8 +3,9 @@
 drafts of every article set with a fact list (`tests/data/extract/*`).
 
 newuser10 (issue 17) estimated reading as the largest cost of the tool (73 of 150 minutes at 500 characters a
-minute): one sentence is shown up to seven times a draft (問, 正文, 誤文, 穴埋め, 年表, 解説, 根拠). Goal: the screens
-show at most 0.85× the characters of the full texts.
+minute): one sentence is shown up to seven times a draft (問, 正文, 誤文, 穴埋め, 年表, 解説, 根拠); newuser16 again
+(114 of 202 minutes), and asked for a card of the question, its answer and its wrong answers alone — review's short
+card, `v` for the rest. Goal: the screens show at most 0.85× the characters of the full texts.
 
     .venv/bin/python bench/bench_review_reading.py [--quick]   (--quick: the holdout_v19 and holdout_v20 sets only)
 """
@@ -33,14 +34,14 @@ DATA = ROOT / "tests" / "data" / "extract"
 
 
 def shown(drafts_file: Path, bank_dir: Path, whole: bool) -> int:
-    """Characters every draft's screen prints."""
+    """Characters every draft's screen prints: as review shows it first (the short card), or every text in full."""
     drafts = open_drafts(drafts_file, bank_dir).drafts
     out: list[str] = []
     echo = click.echo
     click.echo = lambda message="", **_kw: out.append(str(message))
     try:
         for n, item in enumerate(drafts.pending, 1):
-            show(drafts, item, n, len(drafts.pending), whole=whole)
+            show(drafts, item, n, len(drafts.pending), whole=whole, short=not whole)
     finally:
         click.echo = echo
     return sum(len(line) for line in out)

@@ -418,14 +418,14 @@ def test_a_draft_shows_every_text_a_sheet_key_or_deck_prints(work: Path) -> None
     data["items"][0]["context"] = {"ja": "会談は中露国交樹立75周年の年に行われた。", "en": "Held in the 75th year of ties."}
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     first = drafts(work)[0]
-    code, out = review(work, "g 3\nq\n")
+    code, out = review(work, "v\ng 3\nq\n")  # v: every text of each card (newuser16: the short card by default)
     assert code == 0, out
     # the cloze sentence is the question's own with the answer as its blank: said so, not printed again (newuser10)
     assert "穴埋め (問の文と同じ、空欄は［2024年5月16日］)" in out
     assert "年表  2024年5月16日: 中国の習近平国家主席は国賓として北京を訪れたロシアのプーチン大統領と人民大会堂で会談した" in out
     # the explanation is the true statement with the place another draft asks: said by that change (issue 17)
     assert "人民大会堂" in first["explanation"]["ja"] and "人民大会堂" not in first["statement"]["ja"]  # type: ignore[index]
-    assert "解説  正文の「会談」→「人民大会堂で会談」" in out
+    assert "解説  (正文と同じ文、ただし「会談」→「人民大会堂で会談」)" in out
     assert "注    会談は中露国交樹立75周年の年に行われた。  (解答・カード裏のみ)" in out
     third = out[out.index(f"── 3/{len(drafts(work))} ──"):]
     assert "穴埋め (問の文と同じ、空欄は［新時代の" in third and "解説  (正文と同じ)" in third
@@ -556,14 +556,14 @@ def test_a_text_that_repeats_another_is_said_by_what_it_repeats(work: Path) -> N
     second = data["items"][1]
     second["cloze"] = {"ja": "両首脳は[[" + second["answer"]["ja"] + "]]で会った。", "en": "TODO: translate [[x]]"}
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    code, out = review(work, "g 1\ng 2\nq\n")
+    code, out = review(work, "v\ng 1\ng 2\nq\n")
     assert code == 0, out
     assert "正文  (穴埋めの［］を埋めた文)" in out and "誤文  正文の「北京」→「上海」" in out, out
     assert f"穴埋め 両首脳は［{second['answer']['ja']}］で会った。" in out
 
 
 def test_the_readme_s_reading_figure_is_what_the_bench_measures(capsys: pytest.CaptureFixture[str]) -> None:
-    """README: a draft's screen holds 「about three fifths」 of its texts' characters, 「0.60 over the 817 default drafts
+    """README: the short cards hold 「about two fifths」 of the texts' characters, 「0.41 over the 817 default drafts
     of the test articles」 — as `bench/bench_review_reading.py` measures it today."""
     import importlib.util
     import re

@@ -1,6 +1,7 @@
-"""`quizgen review` says a text that differs little from one shown above it by its changes (issue 17: newuser15 read
-about 43,000 characters for 15 questions, because a draft's screen printed its sentence as the explanation and again as
-the quote): 「解説  正文の「国家主席」→「胡錦濤国家主席」」, 「根拠  解説の「2008年5月23日」→「23日」」."""
+"""`quizgen review` shows a short card first and says an explanation that differs little from the true statement by
+its changes (issue 17: newuser15 read about 43,000 characters for 15 questions, because a draft's screen printed its
+sentence as the explanation and again as the quote; newuser16 read about 57,000 and asked for a card of the question,
+its answer and its wrong answers alone): 「解説  (正文と同じ文、ただし「国家主席」→「胡錦濤国家主席」)」."""
 
 from __future__ import annotations
 
@@ -23,10 +24,10 @@ PAGE = DATA / "holdout_v30" / "medvedev-beijing-state-visit-2008-05.txt"
 @pytest.mark.parametrize("shown, text, said", [
     ("大統領は23日、中国の北京を訪れ、国家主席と首脳会談を行った。",
      "大統領は23日、中国の北京を訪れ、胡錦濤国家主席と首脳会談を行った。",
-     "正文の「国家主席」→「胡錦濤国家主席」"),
+     "(正文と同じ文、ただし「国家主席」→「胡錦濤国家主席」)"),
     ("2008年5月7日に就任した大統領は2008年5月23日、北京を訪れ、国家主席と会談しました。",
      "今月7日に就任した大統領は23日、北京を訪れ、国家主席と会談しました。",
-     "正文の「2008年5月7日」→「今月7日」、「2008年5月23日」→「23日」"),
+     "(正文と同じ文、ただし「2008年5月7日」→「今月7日」、「2008年5月23日」→「23日」)"),
 ])
 def test_a_text_close_to_one_shown_is_said_by_its_changes(shown: str, text: str, said: str) -> None:
     assert changes("正文", shown, text) == said
@@ -57,9 +58,8 @@ def test_the_changes_turn_the_shown_text_into_the_other(a: str, b: str) -> None:
     assert all(s[1] <= t[0] and s[3] <= t[2] for s, t in itertools.pairwise(spans))
 
 
-def test_the_review_screen_shows_the_explanation_and_quote_by_their_changes(tmp_path: Path) -> None:
-    """The first draft of holdout_v30's broadcaster page: its explanation restores the name another draft asks, its
-    quote writes the dates as the page does. Each was a full sentence on the screen."""
+def _reviewed(tmp_path: Path, keys: str) -> str:
+    """What `quizgen review` prints for holdout_v30's broadcaster page, registered and drafted, given `keys`."""
     shutil.copytree(DATA / "bank", tmp_path / "bank")
     bank = str(tmp_path / "bank")
     r = CliRunner().invoke(cli, ["add-article", str(PAGE), "--bank", bank, "--headline", "メドベージェフ大統領が初訪中",
@@ -67,7 +67,24 @@ def test_the_review_screen_shows_the_explanation_and_quote_by_their_changes(tmp_
     assert r.exit_code == 0, r.output
     r = CliRunner().invoke(cli, ["extract", str(PAGE), "--bank", bank, "-o", str(tmp_path / "d.yaml")])
     assert r.exit_code == 0, r.output
-    r = CliRunner().invoke(cli, ["review", str(tmp_path / "d.yaml"), "--bank", bank], input="q\n")
-    first = r.output.split("── 2/", 1)[0]
-    assert "解説  正文の「国家主席」→「胡錦濤国家主席」" in first, first
-    assert "根拠  解説の「2008年5月7日」→「今月7日」、「2008年5月23日」→「23日」" in first, first
+    return CliRunner().invoke(cli, ["review", str(tmp_path / "d.yaml"), "--bank", bank], input=keys).output
+
+
+def test_a_card_is_short_until_v_is_pressed(tmp_path: Path) -> None:
+    """The first card: question, answers, wrong answers, the false statement's change and what to check; the rest is
+    named on one line, and `v` shows it on every card until `v` again."""
+    out = _reviewed(tmp_path, "v\ns\nv\nq\n")
+    short, full, second = out.split("── 1/", 2)[1], out.split("── 1/", 2)[2], out.split("── 2/", 2)[1]
+    assert "問    " in short and "答    2008年5月23日" in short and "選択肢 " in short and "誤文  正文の「23」→「22」" in short
+    assert "[v] 正文・穴埋め・日付・年表・解説・根拠も表示" in short
+    assert not any(f"\n{label}" in short for label in ("正文  ", "穴埋め", "年表  ", "解説  ", "根拠  "))
+    assert "根拠  「今月7日に就任した" in full and "年表  " in full  # v: every text, the quote in full
+    assert "根拠  「" in second  # still every text on the next card
+    assert "短い表示に戻します" in out
+
+
+def test_the_full_card_shows_the_explanation_by_its_changes(tmp_path: Path) -> None:
+    """The first draft of holdout_v30's broadcaster page: its explanation restores the name another draft asks."""
+    first = _reviewed(tmp_path, "v\nq\n").split("── 1/", 2)[2].split("── 2/", 1)[0]
+    assert "解説  (正文と同じ文、ただし「国家主席」→「胡錦濤国家主席」)" in first, first
+    assert "根拠  「今月7日に就任したロシアのメドベージェフ大統領は23日、" in first, first

@@ -41,7 +41,7 @@ if TYPE_CHECKING:
     from quizgen.bank import Entity, Item
     from quizgen.extract.review import Drafts
 
-KEYS = ("[a]採用 [e]編集 [b 語句]空欄を移す [y]YAMLで編集 [d]破棄 [s]保留 [u]取り消し [l]一覧 [g 番号]移動 [q]終了  "
+KEYS = ("[a]採用 [e]編集 [b 語句]空欄を移す [y]YAMLで編集 [d]破棄 [s]保留 [u]取り消し [l]一覧 [g 番号]移動 [v]全項目 [q]終了  "
         "番号(例 1,3-5)でまとめて採用")
 HELP = """  a  採用 accept: 問題として問題集(bank)に入れる
   e  編集 edit: 項目ごとに直す(Enterでそのまま)。保存しても採用にはならない
@@ -53,6 +53,7 @@ HELP = """  a  採用 accept: 問題として問題集(bank)に入れる
   u  取り消し undo: 直前の判断を元に戻す
   l  一覧 list: 下書きを番号つきで (問は空欄のまわり。決定済みはそう書く)
   g 27  移動 go: 27番の下書きを表示 (採用はしない)。番号はファイルごとに決まり、次の回も同じ
+  v  全項目 view: 正文・穴埋め・日付・年表・解説・根拠も表示する / 短い表示に戻す
   1,3-5  その番号の下書きをまとめて採用
   q  終了 quit: 判断はその都度保存済み。続きは同じコマンドで"""
 _GO = re.compile(r"^[gｇ]\s*([0-9０-９]+)$")
@@ -249,6 +250,7 @@ class Session:
     unsaved: bool = False  # a decision was refused for the bank, not for a change to the drafts file (`_keep_held`)
     undone: list[Path] = field(default_factory=list)  # the files of accepted drafts the bank lost, undone (`kept_apart`)
     counts: dict[str, int] = field(default_factory=lambda: {"accept": 0, "discard": 0, "edit": 0})
+    full: bool = False  # every text of each card (`v` toggles), not the short card
 
     def __post_init__(self) -> None:
         self.order = _by_number(self.drafts.numbers)
@@ -270,7 +272,8 @@ class Session:
                 return
             self.at = todo[0]
             item = self.drafts.item(self.order[self.at])
-            show(self.drafts, item, self.at + 1, len(self.order), self.sharing(item), self.giveaways(item))
+            show(self.drafts, item, self.at + 1, len(self.order), self.sharing(item), self.giveaways(item),
+                 short=not self.full)
             drop_typed_ahead()  # a key pressed while the last decision was saved never decides this draft
             prepare_stdin()
             if not self.command(item, click.prompt("  >", default="", show_default=False, prompt_suffix=" ").strip()):
@@ -311,6 +314,7 @@ class Session:
         actions: dict[str, Callable[[Item], None]] = {
             "a": self.accept, "e": self.edit_form, "y": self.edit_yaml, "d": self.discard, "s": self.skip,
             "u": lambda _i: self.undo(), "l": lambda _i: self.listing(), "?": lambda _i: click.echo(HELP),
+            "v": lambda _i: self.toggle_full(),
         }
         numbers = _NUMBERS.match(choice)
         go = _GO.match(choice)
@@ -330,6 +334,12 @@ class Session:
             click.echo("  ? That line is not UTF-8 text (is the terminal set to Shift_JIS or EUC-JP?); type one of " + KEYS)
         else:
             click.echo("  ? " + KEYS)
+
+    def toggle_full(self) -> None:
+        """`v`: every text of each card from now on (the statements, cloze, date, timeline, explanation, quote), or the
+        short card again."""
+        self.full = not self.full
+        click.echo("  全項目を表示します ([v]で短い表示に戻す)" if self.full else "  短い表示に戻します ([v]で全項目)")
 
     # ------------------------------------------------------------------ decisions
 

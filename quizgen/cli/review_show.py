@@ -73,18 +73,54 @@ def named_items(items: list[Item]) -> str:
 
 
 def show(drafts: Drafts, item: Item, n: int, total: int, shared: list[Item] | None = None,
-         clashes: list[str] | None = None, *, whole: bool = False) -> None:
+         clashes: list[str] | None = None, *, whole: bool = False, short: bool = False) -> None:
     """A draft as the reviewer sees it — every field a sheet, key or deck prints —, every text escaped (a control
     character cannot drive the terminal); `shared`: the accepted items from its sentence; `clashes`: what would
     keep it off a worksheet beside the accepted items (`Session.giveaways`). A text that repeats another shown
-    text is said by what it repeats (newuser10: one sentence read seven times a draft), unless `whole`."""
-    from quizgen.citations import date_label, dated
+    text is said by what it repeats (newuser10: one sentence read seven times a draft), unless `whole`. `short`: the
+    question, its answers, its wrong answers and false statement and what to check, and a line naming the texts
+    `v` shows (newuser16: reading cost more than anything else, and it asked for a card of the question alone)."""
     from quizgen.extract import review as rv
 
     lines = [f"── {n}/{total} ── {item.kind.value} ({item.category.value})  {item.id}",
              f"問    {item.prompt.ja}", f"答    {item.answer.ja}" + (f"   別解: {'、'.join(item.accept)}" if item.accept else "")]
-    if item.distractors:
-        lines.append(f"選択肢 {' / '.join(d.ja for d in item.distractors)}  (誤答)")
+    lines.append(f"選択肢 {' / '.join(d.ja for d in item.distractors)}  (誤答)" if item.distractors else
+                 "選択肢 なし (ワークシートの選択式には同じ種類の語から選ばれる)")
+    if short:
+        if item.false_statement is not None:
+            lines.append(f"誤文  {_falsified(item)}")
+        rest = _rest_named(drafts, item)
+        if rest:
+            lines.append(f"      [v] {rest}も表示")
+    else:
+        lines += _texts(drafts, item, whole)
+    checks = [f"新しい人物 {e.ja}(読み {e.reading})" for e in rv.proposed_people(drafts, item)]
+    checks += [f"読み不明 {name}" for name in rv.unknown_readings(item)]
+    checks += [f"採用済みの {named_items(shared)} と同じ文"] if shared else []
+    checks += [f"ワークシートで答えが見える: {'; '.join(clashes)}"] if clashes else []
+    if checks:
+        lines.append(f"要確認 {' / '.join(checks)}")
+    click.echo("")
+    click.echo(click.style(safe(lines[0]), bold=True))
+    click.echo(safe("\n".join(lines[1:])))
+
+
+def _rest_named(drafts: Drafts, item: Item) -> str:
+    """The texts a short card leaves for `v`: 「正文・穴埋め・日付・年表・解説・根拠」."""
+    from quizgen.citations import dated
+
+    names = [name for name, there in (("正文", item.statement), ("穴埋め", item.cloze),
+                                      ("日付", dated(drafts.bank, item)), ("年表", item.event and item.when),
+                                      ("解説", True), ("注", item.context), ("根拠", True)) if there]
+    return "・".join(names)
+
+
+def _texts(drafts: Drafts, item: Item, whole: bool) -> list[str]:
+    """A full card's lines after the wrong answers: the statements, the cloze, the date, the timeline, the
+    explanation, the note and the quote."""
+    from quizgen.citations import date_label, dated
+
+    lines: list[str] = []
     if item.statement is not None:
         lines.append(f"正文  {item.statement.ja if whole else _stated(item)}")
     if item.false_statement is not None:
@@ -99,17 +135,8 @@ def show(drafts: Drafts, item: Item, n: int, total: int, shared: list[Item] | No
     lines.append(f"解説  {item.explanation.ja if whole else _explained(item)}")
     if item.context is not None:
         lines.append(f"注    {item.context.ja}  (解答・カード裏のみ)")
-    quote = item.evidence[0].quote
-    lines.append(f"根拠  「{quote}」" if whole else f"根拠  {_quoted(item.explanation.ja, quote)}")
-    checks = [f"新しい人物 {e.ja}(読み {e.reading})" for e in rv.proposed_people(drafts, item)]
-    checks += [f"読み不明 {name}" for name in rv.unknown_readings(item)]
-    checks += [f"採用済みの {named_items(shared)} と同じ文"] if shared else []
-    checks += [f"ワークシートで答えが見える: {'; '.join(clashes)}"] if clashes else []
-    if checks:
-        lines.append(f"要確認 {' / '.join(checks)}")
-    click.echo("")
-    click.echo(click.style(safe(lines[0]), bold=True))
-    click.echo(safe("\n".join(lines[1:])))
+    lines.append(f"根拠  「{item.evidence[0].quote}」")  # in full: the page's words (newuser16 could not follow 根拠 → 解説)
+    return lines
 
 
 
@@ -205,18 +232,6 @@ def _explained(item: Item) -> str:
     return (changes("正文", item.statement.ja, text) if item.statement is not None else None) or text
 
 
-def _quoted(explanation: str, quote: str) -> str:
-    """The quote, or what it changes in the explanation, its 【…】 cue left aside (the page never prints the cue):
-    「解説(【】を除く)の「2008年5月23日」→「23日」」."""
-    cue = _CUE.match(explanation)
-    if cue is None or quote.startswith("【"):
-        return changes("解説", explanation, quote) or f"「{quote}」"
-    bare = explanation[cue.end():]
-    if bare.strip() == quote.strip():
-        return "(解説の【】を除いた文)"
-    return changes("解説(【】を除く)", bare, quote) or f"「{quote}」"
-
-
 _CHANGES_MOST = 3  # a text that differs from one shown above in at most this many places is shown as those changes
 
 
@@ -233,7 +248,7 @@ def changes(label: str, shown: str, text: str) -> str | None:
                                                       or len(new) > _CHANGE_MOST for old, new in pairs)
             or 3 * sum(len(new) for _old, new in pairs) > len(text)):
         return None
-    return f"{label}の" + "、".join(f"「{old}」→「{new}」" for old, new in pairs)
+    return f"({label}と同じ文、ただし" + "、".join(f"「{old}」→「{new}」" for old, new in pairs) + ")"
 
 
 def change_spans(a: str, b: str) -> list[tuple[int, int, int, int]]:
