@@ -119,3 +119,68 @@ def test_what_is_opposed_is_a_stance(bank: Bank, sentence: str, stance: str) -> 
     body = "中国の江沢民国家主席とロシアのエリツィン大統領は9日、モスクワで会談し、共同宣言に署名した。" + sentence
     stances = [i.answer.ja for i in _all(body, bank) if i.kind.value == "stance"]
     assert stance in stances, stances
+
+
+def _choices(body: str, published: str, answer: str) -> set[str]:
+    """The wrong answers `extract` gives the draft asking `answer`, in the bundled bank (pages of 2023-2025)."""
+    import dataclasses
+
+    from quizgen import resources
+    from quizgen.bank import Text
+    from quizgen.extract.article import extract, provisional_source
+    from quizgen.extract.nlp import load_analyzer
+
+    bundled = load_bank(resources.bank_dir())
+    text = f"{published} 5:00\n{body}\n"
+    src = dataclasses.replace(provisional_source(text, "a.txt", bundled), headline=Text("見出し", "headline"),
+                              published=published)
+    items = extract(text, src, bundled, load_analyzer(), keep_all=True).items
+    item = next((i for i in items if i.answer.ja == answer), None)
+    assert item is not None, [i.answer.ja for i in items]
+    return {d.ja for d in item.distractors}
+
+
+def test_no_wrong_answer_is_a_document_of_a_later_time() -> None:
+    """newuser16: 「21世紀の国際秩序に関する共同声明」 (2005) was offered 「グローバル安全保障イニシアティブ」 and
+    「ゼレンスキー大統領の和平案」, documents the bank knows only from pages of 2023."""
+    body = ("中国とロシアの両軍は18日、初の合同軍事演習を始めました。"
+            "中ロ両国は7月、胡錦濤国家主席とプーチン大統領の首脳会談で「21世紀の国際秩序に関する共同声明」を発表しています。")
+    wrong = _choices(body, "2005-08-18", "21世紀の国際秩序に関する共同声明")
+    assert not wrong & {"グローバル安全保障イニシアティブ", "ゼレンスキー大統領の和平案",
+                        "ウクライナ危機を政治的に解決することに関する中国の立場"}, wrong
+
+
+def test_a_chinese_name_gets_chinese_names_as_wrong_answers() -> None:
+    """newuser16: 梁光烈 (a Chinese general) was offered イワノフ, a name eliminated at a glance."""
+    body = ("中国とロシアの両軍は18日、初の合同軍事演習を始めました。"
+            "開幕式には、中国人民解放軍の梁光烈総参謀長とロシア軍のバルエフスキー参謀総長が出席しました。"
+            "25日には、中国の曹剛川国防相とロシアのイワノフ国防相が演習を視察する予定です。")
+    wrong = _choices(body, "2005-08-18", "梁光烈")
+    assert "イワノフ" not in wrong and "バルエフスキー" not in wrong, wrong
+
+
+def test_a_rough_count_gets_wrong_answers_a_student_could_tell_apart() -> None:
+    """newuser16: 「およそ1799人 / およそ1801人」 for およそ1800人."""
+    body = "中国とロシアの両軍は18日、初の合同軍事演習を始めました。演習にはロシア軍のおよそ1800人が参加します。"
+    wrong = _choices(body, "2005-08-18", "およそ1800人")
+    assert wrong and not wrong & {"およそ1799人", "およそ1801人", "およそ1802人"}, wrong
+
+
+def test_the_end_of_a_span_does_not_date_what_goes_on_until_it() -> None:
+    """newuser16: 「25日までの8日間にわたって行われます」 dated the troop count 2005-08-25, and its timeline line read
+    「…参加し、の8日間にわたって行われます」."""
+    import dataclasses
+
+    from quizgen import resources
+    from quizgen.bank import Text
+    from quizgen.extract.article import extract, provisional_source
+    from quizgen.extract.nlp import load_analyzer
+
+    bundled = load_bank(resources.bank_dir())
+    text = ("2005-08-18 5:00\n中国とロシアの両軍は18日、初の合同軍事演習を始めました。"
+            "演習には合わせて約1万人が参加し、25日までの8日間にわたって行われます。\n")
+    src = dataclasses.replace(provisional_source(text, "a.txt", bundled), headline=Text("見出し", "headline"),
+                              published="2005-08-18")
+    items = extract(text, src, bundled, load_analyzer(), keep_all=True).items
+    troops = next(i for i in items if i.answer.ja == "約1万人")
+    assert troops.when != "2005-08-25" and (troops.event is None or "、の" not in troops.event.ja), (troops.when, troops.event)

@@ -147,8 +147,12 @@ def _named(etype: EntityType, titles: set[str], pools: Pools, bank: Bank, fresh:
                       key=lambda n: n.title not in titles)
         # newuser9: 習近平 and プーチン offered as India's prime minister (インドの（　）首相)
         people = [e for e in people if not (posts := _posts(e)) or any(_same_post(p, t) for p in posts for t in titles)]
-    if etype is EntityType.PERSON and written is not None:  # newuser15: ゼレンスキー offered in a story of 2013
-        people = [e for e in people if not _known_only_after(e, bank, written)]
+    if written is not None and etype in _OF_THEIR_TIME:  # newuser15: ゼレンスキー in a story of 2013; newuser16: a 2023
+        # peace plan for a statement of 2005 (NATO or the UN are no less a wrong answer in 2005 than in 2025)
+        since = _first_years(bank)
+        people = [e for e in people if not _known_only_after(e, bank, written, since)]
+    if etype is EntityType.PERSON and (script := _script(answer)):  # newuser16: イワノフ offered for a Chinese general
+        fresh = _same_script(fresh, script)
     bank_side = [Text(e.ja, e.en) for e in people]
     rng.shuffle(bank_side)
     choice = _take([Text(n.ja, n.en) for n in same], bank_side, fresh)
@@ -157,15 +161,67 @@ def _named(etype: EntityType, titles: set[str], pools: Pools, bank: Bank, fresh:
 
 
 _HONORIFICS = frozenset({"氏", "さん", "様"})
+_OF_THEIR_TIME = frozenset({EntityType.PERSON, EntityType.DOCUMENT, EntityType.EVENT})  # not a country, body or forum
 LATER = 2  # years: a person the bank knows only from pages this much newer than the story is no distractor for it
 
 
-def _known_only_after(person: Entity, bank: Bank, written: dt.date) -> bool:
-    """Whether every role the bank gives `person` is quoted from a page published more than LATER years after `written`
-    (ゼレンスキー, known from 2023-2025 pages, for a story of 2013): a name no student of that story could pick."""
-    sources = [bank.source_by_id.get(r.article) for r in person.roles]
+def _known_only_after(entity: Entity, bank: Bank, written: dt.date, first: dict[str, int] | None = None) -> bool:
+    """Whether every page the bank knows `entity` from — its roles' quotes, and the items that ask it (`first`, by
+    `_first_years`) — was published more than LATER years after `written` (ゼレンスキー, known from 2023-2025 pages, for
+    a story of 2013; a 2023 peace plan for a statement of 2005): a name no student of that story could pick."""
+    sources = [bank.source_by_id.get(r.article) for r in entity.roles]
     years = [int(y) for src in sources if src is not None and (y := str(src.published or "")[:4]).isdigit()]
+    if first is not None and entity.id in first:
+        years.append(first[entity.id])
     return bool(years) and min(years) > written.year + LATER
+
+
+_FIRST_YEARS: dict[int, tuple[Bank, dict[str, int]]] = {}  # by the bank's identity: read once per bank
+
+
+def _first_years(bank: Bank) -> dict[str, int]:
+    """The year of the oldest page each entity is asked or quoted from: an item that asks it, or whose quote names it
+    (グローバル安全保障イニシアティブ, named in a quote of 2023 and asked by no item); for one no dated page names, the
+    bank's oldest page (岸田, in the bundled bank of 2023-2025 pages)."""
+    held = _FIRST_YEARS.get(id(bank))
+    if held is not None and held[0] is bank:
+        return held[1]
+    quoted: list[tuple[str, int]] = []
+    out: dict[str, int] = {}
+    for item in bank.items:
+        for ev in item.evidence:
+            src = bank.source_by_id.get(ev.article)
+            year = str(src.published or "")[:4] if src is not None else ""
+            if year.isdigit():
+                quoted.append((ev.quote, int(year)))
+                if item.entity:
+                    out[item.entity] = min(out.get(item.entity, 9999), int(year))
+    oldest = min((y for _q, y in quoted), default=None)
+    for e in bank.entities:
+        names = [n for n in (e.ja, *e.aliases) if len(n) >= 2]
+        years = [y for quote, y in quoted if any(n in quote for n in names)]
+        if years:
+            out[e.id] = min(out.get(e.id, 9999), *years)
+        elif e.id not in out and oldest is not None:
+            out[e.id] = oldest  # named on no dated page: the bank knows it from its pages, the oldest of them at most
+    _FIRST_YEARS.clear()
+    _FIRST_YEARS[id(bank)] = (bank, out)
+    return out
+
+
+def _script(name: str) -> str:
+    """"kanji" for a name written in kanji (梁光烈), "kana" for one in katakana (イワノフ), else "" (either may do)."""
+    bare = re.sub(r"[・＝=\s]", "", name)
+    if bare and all("\u3400" <= ch <= "\u9fff" or ch == "々" for ch in bare):
+        return "kanji"
+    if bare and all("\u30a1" <= ch <= "\u30fa" or ch == "ー" for ch in bare):
+        return "kana"
+    return ""
+
+
+def _same_script(fresh: Fresh, script: str) -> Fresh:
+    """`fresh` for names written as the answer is: a Chinese name's wrong answers are Chinese names, a Russian's Russian."""
+    return lambda ja: fresh(ja) and _script(ja) == script
 
 
 def _posts(person: Entity) -> set[str]:
@@ -254,8 +310,9 @@ def _numbers(answer: str, pools: Pools, bank: Bank, fresh: Fresh, anniversary: b
     bank_side = [Text(i.answer.ja, i.answer.en) for i in bank.items
                  if i.kind in (ItemKind.NUMBER, ItemKind.ANNIVERSARY, ItemKind.DURATION) and same_counter(i.answer.ja)]
     value = float(digits)
+    rough = prefix in ("約", "およそ") or counter.endswith(("余り", "あまり", "前後", "程度"))
     near = [Text(f"{prefix or ''}{_fmt(v)}{scale}{counter}", TODO_EN)
-            for v in _near_values(value, "周年" if anniversary else counter)]
+            for v in _near_values(value, "周年" if anniversary else counter, rough)]
     return _take(article, [*bank_side, *near], fresh)
 
 
@@ -263,12 +320,13 @@ _AT_LEAST = ("以上", "超", "近く")
 _COUNTS = ("回目", "期目", "番目", "度目", "回", "期", "位", "カ国", "か国", "ヶ国", "人", "項目", "つ", "機", "隻")
 
 
-def _near_values(value: float, counter: str) -> list[float]:
+def _near_values(value: float, counter: str, rough: bool = False) -> list[float]:
     """Plausible wrong numbers: neighbours for counts and ordinals (29回目 -> 28, 30, 31), steps of five for
-    anniversaries (75周年 -> 70, 80, 85), halves and doubles for amounts (2400億 -> 1200, 3600, 4800)."""
+    anniversaries (75周年 -> 70, 80, 85), halves and doubles for amounts (2400億 -> 1200, 3600, 4800) and for a rough
+    count (およそ1800人 -> 900, 2700, 3600; newuser16: 「およそ1799人 / およそ1801人」 were no wrong answers)."""
     if counter == "周年" and value >= 20:
         return [value - 5, value + 5, value + 10]
-    if value == int(value) and (counter.startswith(_COUNTS) or value < 20):
+    if value == int(value) and (counter.startswith(_COUNTS) or value < 20) and not (rough and value >= 20):
         return [v for v in (value - 1, value + 1, value + 2, value - 2) if v > 0][:3]
     return [_round(value * f) for f in (0.5, 1.5, 2)]
 

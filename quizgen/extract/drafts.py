@@ -336,7 +336,8 @@ def _dated(f: Fact, resolved: Sequence[Resolved]) -> Resolved | None:
     if c.date is not None:
         return c.date
     provable = [r for r in resolved if r.basis is not None and r.precision >= 2
-                and not c.sentence.text.startswith("以来", r.end)]  # what happened since is not dated by it
+                and not c.sentence.text.startswith(("以来", "まで"), r.end)]  # what happened since is not dated by it,
+    # nor what goes on until it (25日までの8日間にわたって: the exercise did not happen on the 25th; newuser16)
     times: list[tuple[Span, Resolved | None]] = [((r.start, r.end), r) for r in resolved]
     times += [((a, b), None) for a, b in references.short_year_spans(c.sentence.text)
               if not any(r.start < b and a < r.end for r in resolved)]
