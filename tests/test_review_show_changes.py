@@ -88,3 +88,21 @@ def test_the_full_card_shows_the_explanation_by_its_changes(tmp_path: Path) -> N
     first = _reviewed(tmp_path, "v\nq\n").split("── 1/", 2)[2].split("── 2/", 1)[0]
     assert "解説  (正文と同じ文、ただし「国家主席」→「胡錦濤国家主席」)" in first, first
     assert "根拠  「今月7日に就任したロシアのメドベージェフ大統領は23日、" in first, first
+
+
+def test_e_with_a_field_s_name_edits_that_field_alone(tmp_path: Path) -> None:
+    """newuser16 walked the whole form (11-13 fields) to give a draft its wrong answers: `e 選択肢` asks that one."""
+    import yaml
+
+    out = _reviewed(tmp_path, "s\ne 選択肢\n江沢民/温家宝/李鵬\ny\nq\n")
+    form = out.split("> e 選択肢", 1)[1].split("保存しました", 1)[0]
+    assert "選択肢 (誤答、/区切り)" in form and "  問: " not in form and "  答: " not in form and "  正文: " not in form
+    items = yaml.safe_load((tmp_path / "d.yaml").read_text(encoding="utf-8"))["items"]
+    hu = next(i for i in items if i["answer"]["ja"] == "胡錦濤")
+    assert [d["ja"] for d in hu["distractors"]] == ["江沢民", "温家宝", "李鵬"]
+    assert hu.get("draft") is True  # saved, not accepted
+
+
+def test_e_with_an_unknown_name_says_which_names_there_are(tmp_path: Path) -> None:
+    out = _reviewed(tmp_path, "e 題名\nq\n")
+    assert "「題名」: 項目の名前で (問 答 別解 選択肢 正文 誤文 穴埋め 解説 日付 注)。例: e 問 選択肢" in out

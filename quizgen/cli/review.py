@@ -41,10 +41,11 @@ if TYPE_CHECKING:
     from quizgen.bank import Entity, Item
     from quizgen.extract.review import Drafts
 
-KEYS = ("[a]採用 [e]編集 [b 語句]空欄を移す [y]YAMLで編集 [d]破棄 [s]保留 [u]取り消し [l]一覧 [g 番号]移動 [v]全項目 [q]終了  "
-        "番号(例 1,3-5)でまとめて採用")
+KEYS = ("[a]採用 [e]編集 [e 問]問だけ編集 [b 語句]空欄を移す [y]YAMLで編集 [d]破棄 [s]保留 [u]取り消し [l]一覧 "
+        "[g 番号]移動 [v]全項目 [q]終了  番号(例 1,3-5)でまとめて採用")
 HELP = """  a  採用 accept: 問題として問題集(bank)に入れる
   e  編集 edit: 項目ごとに直す(Enterでそのまま)。保存しても採用にはならない
+  e 問 選択肢  その項目だけ編集 (問 答 別解 選択肢 正文 誤文 穴埋め 解説 日付 注)
   b 13か国  空欄を移す blank: 問の文の「13か国」を空欄にして、元の答を文に戻す。正文・穴埋め・解説も作り直し、
      前の答えの別解・選択肢・誤文は外す (保存しても採用にはならない)
   y  YAMLで編集: $EDITOR で開く。保存せずに閉じると何も変わらない
@@ -58,6 +59,7 @@ HELP = """  a  採用 accept: 問題として問題集(bank)に入れる
   q  終了 quit: 判断はその都度保存済み。続きは同じコマンドで"""
 _GO = re.compile(r"^[gｇ]\s*([0-9０-９]+)$")
 _BLANK = re.compile(r"^[bｂ][\s　]+(\S.*)$")
+_SOME = re.compile(r"^[eｅ][\s　]+(\S.*)$")  # e 問 選択肢: those fields only
 _LARGE = 10 ** 9  # past every draft number: a number typed longer than that is only "out of range"
 
 
@@ -319,7 +321,10 @@ class Session:
         numbers = _NUMBERS.match(choice)
         go = _GO.match(choice)
         blank = _BLANK.match(choice)
-        if blank:
+        some = _SOME.match(choice)
+        if some:
+            self.edit_some(item, some.group(1))
+        elif blank:
             self.move_blank(item, blank.group(1).strip())
         elif go:
             if (n := _number(go.group(1))) == _LARGE:
@@ -623,12 +628,23 @@ class Session:
 
     # ------------------------------------------------------------------ editing
 
-    def edit_form(self, item: Item) -> None:
+    def edit_some(self, item: Item, words: str) -> None:
+        """`e 問 選択肢`: the form for those fields only (newuser16 walked 11-13 fields to change one)."""
+        from quizgen.cli.review_form import fields_named
+
+        only = fields_named(words)
+        if only is None:
+            click.echo(safe(f"  「{words}」: 項目の名前で (問 答 別解 選択肢 正文 誤文 穴埋め 解説 日付 注)。例: e 問 選択肢"))
+            return
+        self.edit_form(item, only)
+
+    def edit_form(self, item: Item, only: tuple[str, ...] | None = None) -> None:
         """Field by field: Enter keeps a field, '-' clears an optional one. Nothing is saved unless confirmed. A save
-        the bank refuses is said in Japanese and only the fields at fault are asked again, the typed ones kept."""
+        the bank refuses is said in Japanese and only the fields at fault are asked again, the typed ones kept.
+        `only`: just these fields (`e 問 選択肢`)."""
         try:
             with japanese_refusals():  # hostile20: a line the form refused was said in English
-                saved = self.save_form(item, form(item, self.drafts.bank))
+                saved = self.save_form(item, form(item, self.drafts.bank, only=only))
         except BankError as exc:
             _problems(exc, item.id)
             click.echo("  編集は保存されませんでした。下書きは変わりません。")

@@ -42,6 +42,25 @@ _FORM: tuple[tuple[str, str, bool], ...] = (
 
 
 
+_NAMED: dict[str, tuple[str, ...]] = {
+    "問": ("prompt",), "答": ("answer", "kind"), "別解": ("accept",), "選択肢": ("distractors",), "誤答": ("distractors",),
+    "正文": ("statement",), "誤文": ("false_statement",), "穴埋め": ("cloze",), "解説": ("explanation",),
+    "日付": ("when",), "年表": ("when",), "注": ("context",),
+}
+"""The fields `e 問 選択肢` edits by the names a card prints (newuser16: the whole form, 11-13 fields, for every draft
+whose question or wrong answers needed a word changed)."""
+
+
+def fields_named(words: str) -> tuple[str, ...] | None:
+    """The form's fields `words` names (「問 選択肢」, 「問、選択肢」), or None when a word names none."""
+    out: list[str] = []
+    for word in re.split(r"[\s　、,，/]+", words.strip()):
+        if word and word not in _NAMED:
+            return None
+        out += _NAMED.get(word, ())
+    return tuple(dict.fromkeys(out)) or None
+
+
 FORM_HELP = "  項目ごとに編集: Enter でそのまま、- で削除 (任意の項目)、< で前の項目へ (保存するかの質問からも)"
 FORM_HELP_TTY = ("  項目ごとに編集: 今の文が入っています。直してから Enter (そのままなら Enter)、"
                  "Ctrl-U で消して - で削除 (任意の項目)、< で前の項目へ (保存するかの質問からも)")
