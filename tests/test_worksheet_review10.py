@@ -39,7 +39,7 @@ def test_s3_a_one_story_sheet_says_where_the_passage_rule_and_the_truefalse_shar
     result = CliRunner().invoke(cli, [*S3_ARGS, "-o", str(tmp_path)])
     assert result.exit_code == 0, result.output
     line = next((x for x in result.stderr.splitlines() if x.startswith("warning:")), "")
-    assert "pairs of questions draw on one passage (問" in line, result.stderr
+    assert "pairs of questions come from one sentence of an article or two next to each other (問" in line, result.stderr
     assert "true/false" not in line and "--count" in line
 
 
@@ -190,6 +190,7 @@ def test_the_pairs_on_one_passage_are_named_up_to_six_and_the_rest_counted(n: in
     """newuser12: a one-article sheet of 15 named 22 pairs on one passage, a warning too long to read."""
     pairs = [f"問{k}/問{k + 1}" for k in range(1, n + 1)]
     said = on_one_passage(pairs)
-    assert said.startswith(f"{n} pair{'s' if n > 1 else ''} of questions draw on one passage (")
+    assert said.startswith(f"{n} pair{'s' if n > 1 else ''} of questions come from one sentence of an article or two "
+                           "next to each other (")
     assert [p for p in pairs if f"{p}," in said or f"{p})" in said or f"{p} and" in said] == pairs[:6]
     assert (f" and {n - 6} more)" in said) == (n > 6)

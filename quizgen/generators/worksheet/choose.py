@@ -1010,7 +1010,8 @@ def on_one_passage(pairs: Sequence[str]) -> str:
     """The warning's words on `pairs` of questions on one passage ("問1/問2"): the first PAIRS_NAMED by number, the
     rest counted."""
     shown = ", ".join(pairs[:PAIRS_NAMED]) + (f" and {len(pairs) - PAIRS_NAMED} more" if len(pairs) > PAIRS_NAMED else "")
-    return f"{len(pairs)} pair{'s' if len(pairs) != 1 else ''} of questions draw on one passage ({shown})"
+    return (f"{len(pairs)} pair{'s' if len(pairs) != 1 else ''} of questions come from one sentence of an article or "
+            f"two next to each other ({shown})")  # newuser16: "one passage" said nothing
 
 
 def crowding(bank: Bank, items: Sequence[Item], questions: Sequence[tuple[int, Question]], count: int,
