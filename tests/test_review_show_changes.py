@@ -71,13 +71,14 @@ def _reviewed(tmp_path: Path, keys: str) -> str:
 
 
 def test_a_card_is_short_until_v_is_pressed(tmp_path: Path) -> None:
-    """The first card: question, answers, wrong answers, the false statement's change and what to check; the rest is
-    named on one line, and `v` shows it on every card until `v` again."""
+    """The first card: question, answers, wrong answers, the false statement's change, the quote and what to check;
+    the rest is named on one line, and `v` shows it on every card until `v` again."""
     out = _reviewed(tmp_path, "v\ns\nv\nq\n")
     short, full, second = out.split("── 1/", 2)[1], out.split("── 1/", 2)[2], out.split("── 2/", 2)[1]
     assert "問    " in short and "答    2008年5月23日" in short and "選択肢 " in short and "誤文  正文の「23」→「22」" in short
-    assert "[v] 正文・穴埋め・日付・年表・解説・根拠も表示" in short
-    assert not any(f"\n{label}" in short for label in ("正文  ", "穴埋め", "年表  ", "解説  ", "根拠  "))
+    assert "[v] 正文・穴埋め・日付・年表・解説も表示" in short
+    assert "根拠  「今月7日に就任した" in short  # newuser17: the page's words, to judge the rewording by
+    assert not any(f"\n{label}" in short for label in ("正文  ", "穴埋め", "年表  ", "解説  "))
     assert "根拠  「今月7日に就任した" in full and "年表  " in full  # v: every text, the quote in full
     assert "根拠  「" in second  # still every text on the next card
     assert "短い表示に戻します" in out
@@ -106,3 +107,25 @@ def test_e_with_a_field_s_name_edits_that_field_alone(tmp_path: Path) -> None:
 def test_e_with_an_unknown_name_says_which_names_there_are(tmp_path: Path) -> None:
     out = _reviewed(tmp_path, "e 題名\nq\n")
     assert "「題名」: 項目の名前で (問 答 別解 選択肢 正文 誤文 穴埋め 解説 日付 注)。例: e 問 選択肢" in out
+
+
+def test_e_with_the_question_alone_offers_the_new_wording_to_the_other_forms(tmp_path: Path) -> None:
+    """newuser17: `e 問` left the true statement and the cloze with the old wording, and nothing said so."""
+    import yaml
+
+    reworded = ("2008年5月7日に就任したロシアのメドベージェフ大統領は、初の外国訪問で中国の北京を訪れ、（　　）国家主席と"
+                "首脳会談を行いました。（　　）に入る人物は誰か。")
+    out = _reviewed(tmp_path, f"s\ne 問\n{reworded}\ny\ny\nq\n")
+    form = out.split("> e 問", 1)[1].split("保存しました", 1)[0]
+    assert "問の書き換えを他の形にも:" in form, form
+    items = yaml.safe_load((tmp_path / "d.yaml").read_text(encoding="utf-8"))["items"]
+    hu = next(i for i in items if i["answer"]["ja"] == "胡錦濤")
+    assert "初の外国訪問で" in hu["prompt"]["ja"] and "初の外国訪問で" in hu["statement"]["ja"], hu
+    assert "初の外国訪問で" in hu["cloze"]["ja"] and "[[胡錦濤]]" in hu["cloze"]["ja"], hu
+
+
+def test_e_with_the_question_alone_says_which_forms_keep_the_old_wording(tmp_path: Path) -> None:
+    """A question rewritten so that no other form follows it: the card says the true statement and the cloze keep the
+    old wording, and how to change them."""
+    out = _reviewed(tmp_path, "s\ne 問\n胡錦濤主席と会ったのは誰か。（　　）に入る人物は誰か。\nn\nq\n")
+    assert "! 正文・穴埋めは前の文のままです (直すなら e 正文 穴埋め)" in out, out.split("> e 問", 1)[1][:800]

@@ -126,6 +126,8 @@ def _form(item: Item, bank: Bank, only: tuple[str, ...] | None, resume: bool, ch
             kind = _ask_fields(item, asked, changes, only is None, bank, start=len(asked) - 1) or kind
     if only is not None and "context" in only:
         changes.update(_context(item))
+    if only is not None and "statement" not in only and ("prompt" in changes or "answer" in changes):
+        _carry_some(item, changes)
     if "answer" in changes:
         changes.update(relink(item, changes["answer"], bank))  # type: ignore[arg-type]
     edited = dataclasses.replace(item, **changes) if changes else item  # type: ignore[arg-type]
@@ -133,6 +135,15 @@ def _form(item: Item, bank: Bank, only: tuple[str, ...] | None, resume: bool, ch
         edited = dataclasses.replace(edited, accept=tuple(a for a in edited.accept if a != edited.answer.ja))
     return rv.with_kind(edited, kind) if kind is not None else edited
 
+
+
+def _carry_some(item: Item, changes: dict[str, object]) -> None:
+    """`e 問`: the reworded question (or new answer) offered to the true statement and the cloze, as the whole form
+    does at its 正文, and the forms that keep the old wording named (newuser17: they did, and nothing said so)."""
+    _carry(item, "prompt", changes, set(changes))
+    left = [_CARRIED_JA[n] for n in ("statement", "cloze") if n not in changes and getattr(item, n) is not None]
+    if left:
+        click.echo(safe(f"  ! {'・'.join(left)}は前の文のままです (直すなら e {' '.join(left)})"))
 
 
 def _ask_fields(item: Item, fields: list[tuple[str, str, bool]], changes: dict[str, object], kinds: bool,

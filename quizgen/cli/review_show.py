@@ -78,8 +78,9 @@ def show(drafts: Drafts, item: Item, n: int, total: int, shared: list[Item] | No
     character cannot drive the terminal); `shared`: the accepted items from its sentence; `clashes`: what would
     keep it off a worksheet beside the accepted items (`Session.giveaways`). A text that repeats another shown
     text is said by what it repeats (newuser10: one sentence read seven times a draft), unless `whole`. `short`: the
-    question, its answers, its wrong answers and false statement and what to check, and a line naming the texts
-    `v` shows (newuser16: reading cost more than anything else, and it asked for a card of the question alone)."""
+    question, its answers, its wrong answers and false statement, the quote (newuser17: the page's words, to judge
+    the rewording by), what to check, and a line naming the texts `v` shows (newuser16: reading cost more than
+    anything else, and it asked for a card of the question alone)."""
     from quizgen.extract import review as rv
 
     lines = [f"── {n}/{total} ── {item.kind.value} ({item.category.value})  {item.id}",
@@ -89,6 +90,7 @@ def show(drafts: Drafts, item: Item, n: int, total: int, shared: list[Item] | No
     if short:
         if item.false_statement is not None:
             lines.append(f"誤文  {_falsified(item)}")
+        lines.append(f"根拠  「{item.evidence[0].quote}」")  # newuser17: the page's words, to judge the rewording by
         rest = _rest_named(drafts, item)
         if rest:
             lines.append(f"      [v] {rest}も表示")
@@ -106,12 +108,12 @@ def show(drafts: Drafts, item: Item, n: int, total: int, shared: list[Item] | No
 
 
 def _rest_named(drafts: Drafts, item: Item) -> str:
-    """The texts a short card leaves for `v`: 「正文・穴埋め・日付・年表・解説・根拠」."""
+    """The texts a short card leaves for `v`: 「正文・穴埋め・日付・年表・解説」."""
     from quizgen.citations import dated
 
     names = [name for name, there in (("正文", item.statement), ("穴埋め", item.cloze),
                                       ("日付", dated(drafts.bank, item)), ("年表", item.event and item.when),
-                                      ("解説", True), ("注", item.context), ("根拠", True)) if there]
+                                      ("解説", True), ("注", item.context)) if there]
     return "・".join(names)
 
 
