@@ -184,3 +184,25 @@ def test_the_end_of_a_span_does_not_date_what_goes_on_until_it() -> None:
     items = extract(text, src, bundled, load_analyzer(), keep_all=True).items
     troops = next(i for i in items if i.answer.ja == "約1万人")
     assert troops.when != "2005-08-25" and (troops.event is None or "、の" not in troops.event.ja), (troops.when, troops.event)
+
+
+def test_a_date_of_a_visit_a_sentence_looks_back_to_dates_the_visit_and_is_no_answer_as_written() -> None:
+    """newuser17: 「両首脳は、昨年4月のエリツィン氏の訪中で打ち出した「戦略的パートナーシップ」を一段と深めることで一致した」
+    gave the 年表 「1996年4月: 中ロ両首脳は…一段と深めることで一致した」 (they agreed in 1997) and accepted 「昨年4月」 as an
+    answer, which means nothing on a card."""
+    import dataclasses
+
+    from quizgen import resources
+    from quizgen.bank import Text
+    from quizgen.extract.article import extract, provisional_source
+    from quizgen.extract.nlp import load_analyzer
+
+    bundled = load_bank(resources.bank_dir())
+    text = ("1997-04-24 5:00\n中国の江沢民国家主席とロシアのエリツィン大統領は23日、モスクワで会談した。"
+            "両首脳は、昨年4月のエリツィン氏の訪中で打ち出した「戦略的パートナーシップ」を一段と深めることで一致した。\n")
+    src = dataclasses.replace(provisional_source(text, "a.txt", bundled), headline=Text("見出し", "headline"),
+                              published="1997-04-24")
+    items = extract(text, src, bundled, load_analyzer(), keep_all=True).items
+    april = next(i for i in items if i.answer.ja == "1996年4月")
+    assert april.event is not None and april.event.ja == "エリツィン氏の訪中", april.event
+    assert "昨年4月" not in april.accept, april.accept

@@ -653,8 +653,11 @@ _LEADING_PARTICLE = re.compile(r"^(?:[、\s]|[はがをにのもとでへ](?![�
 # newuser11: the 年表 said the congratulation was in October; （8月）のペロシ米下院議長の台湾訪問を念頭に), not where or
 # with what the act took place (3月の全人代で選出, 5月9日の記念式典に合わせて)
 _NOUN = r"[\u4e00-\u9fff\u30a1-\u30fa\u30fc0-9０-９・]{1,16}"
-_DATES_A_NOUN = re.compile(rf"の({_NOUN}(?:の{_NOUN}){{0,3}})(?<!後)(?<!前)(?<!以降)(?<!以来)(?<!中)"
-                           r"(?=を|への|に(?!合わせ|あわせ|際し|先立|よ)|が|は)")  # not 侵攻後に, 報告書によると
+_DATES_A_NOUN = re.compile(rf"の({_NOUN}(?:の{_NOUN}){{0,3}})(?<!後)(?<!前)(?<!以降)(?<!以来)(?<![^訪]中)"  # 訪中: a visit
+                           r"(?=を|への|に(?!合わせ|あわせ|際し|先立|よ)|が|は|"
+                           # 1996年4月のエリツィン氏の訪中で打ち出した「…」を深めることで一致した: the visit, not the
+                           # agreement (newuser17: the 年表 put the 1997 agreement in 1996)
+                           r"で[^、。「」]{1,8}?(?:した|た|だ|れた)(?=[「\u4e00-\u9fff\u30a1-\u30fa]))")
 
 
 def _event(text: str, dates: Mapping[Span, str], dated: Resolved) -> str:

@@ -35,6 +35,8 @@ _QUANTITY = re.compile(rf"(?<![0-9０-９年月/.万億兆])(?:約|およそ|計
 _FRACTION = re.compile(r"(?:約|およそ)?[0-9０-９一二三四五六七八九十]+分の[0-9０-９一二三四五六七八九十]+")
 _ORDINAL = re.compile(r"第[0-9０-９一二三四五六七八九十]+(?=の|位|回|次|弾|期|位)")
 
+_RELATIVE_WORD = re.compile(r"昨年|去年|今年|ことし|来年|本年|先月|今月|来月|同月|同日|前日|翌日|昨日|今日|きょう|あす|明日")
+
 
 def dates(s: Sentence, page: PageDate, article: str) -> list[Candidate]:
     """Dates resolved from the page's date that `quizgen check` can verify (see `quizgen.extract.dating`),
@@ -48,7 +50,8 @@ def dates(s: Sentence, page: PageDate, article: str) -> list[Candidate]:
         if r.basis.how is DateHow.ARTICLE_DATE and s.text[:r.start].count("「") > s.text[:r.start].count("」"):
             continue  # 「今年は…」と語った (last November): a quotation counts from the day it was said, not the page's
         ask = "日付" if r.day is not None else "年月" if r.month is not None else "年"
-        accept = tuple(dict.fromkeys(a for a in (r.written, r.english, r.when.replace("-", "/")) if a != r.answer))
+        written = () if _RELATIVE_WORD.search(r.written) else (r.written,)  # 昨年4月 means nothing on a card (newuser17)
+        accept = tuple(dict.fromkeys(a for a in (*written, r.english, r.when.replace("-", "/")) if a != r.answer))
         out.append(Candidate(s, Category.DATES, ItemKind.DATE, r.written, r.start, r.end, ask, "date",
                              answer_type=AnswerType.DATE, accept=accept, date=r))
     for m in _AGO.finditer(s.text):
