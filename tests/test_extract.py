@@ -192,7 +192,8 @@ def test_dates_are_resolved_from_the_articles_date(bank: Bank) -> None:
     assert {i.answer.ja for i in no_stamp.items if i.kind is ItemKind.DATE} == {"2023年3月"}  # quote must: check)
     last_year = dates["2023年3月"]
     assert last_year.when == "2023-03" and last_year.date_basis is not None
-    assert last_year.date_basis.how.value == "article-date" and "昨年3月" in last_year.accept
+    assert last_year.date_basis.how.value == "article-date"
+    assert "昨年3月" not in last_year.accept  # on a card 「昨年3月」 means nothing (newuser17: offered as an answer)
 
 
 def test_the_same_day_is_printed_as_the_day_it_means(bank: Bank) -> None:
