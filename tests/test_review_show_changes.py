@@ -78,6 +78,7 @@ def test_a_card_is_short_until_v_is_pressed(tmp_path: Path) -> None:
     assert "問    " in short and "答    2008年5月23日" in short and "選択肢 " in short and "誤文  正文の「23」→「22」" in short
     assert "[v] 正文・穴埋め・日付・年表・解説も表示" in short
     assert "根拠  「今月7日に就任した" in short  # newuser17: the page's words, to judge the rewording by
+    assert short.split("\n", 1)[0].split("──")[1].split()[0] == "日付", short[:80]  # newuser17: 「date (dates)」 was English
     assert not any(f"\n{label}" in short for label in ("正文  ", "穴埋め", "年表  ", "解説  "))
     assert "根拠  「今月7日に就任した" in full and "年表  " in full  # v: every text, the quote in full
     assert "根拠  「" in second  # still every text on the next card

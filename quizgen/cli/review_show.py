@@ -83,7 +83,7 @@ def show(drafts: Drafts, item: Item, n: int, total: int, shared: list[Item] | No
     anything else, and it asked for a card of the question alone)."""
     from quizgen.extract import review as rv
 
-    lines = [f"── {n}/{total} ── {item.kind.value} ({item.category.value})  {item.id}",
+    lines = [f"── {n}/{total} ── {_kind_ja(item)}  {item.id}",  # newuser17: 「person (actors)」 was English noise
              f"問    {item.prompt.ja}", f"答    {item.answer.ja}" + (f"   別解: {'、'.join(item.accept)}" if item.accept else "")]
     lines.append(f"選択肢 {' / '.join(d.ja for d in item.distractors)}  (誤答)" if item.distractors else
                  "選択肢 なし (ワークシートの選択式には同じ種類の語から選ばれる)")
@@ -105,6 +105,13 @@ def show(drafts: Drafts, item: Item, n: int, total: int, shared: list[Item] | No
     click.echo("")
     click.echo(click.style(safe(lines[0]), bold=True))
     click.echo(safe("\n".join(lines[1:])))
+
+
+def _kind_ja(item: Item) -> str:
+    """The draft's kind as the form offers it (人物, 日付, 語句・立場), else its English name."""
+    from quizgen.extract import review as rv
+
+    return next((k.label for k in rv.KINDS if k.kind is item.kind), item.kind.value)
 
 
 def _rest_named(drafts: Drafts, item: Item) -> str:
