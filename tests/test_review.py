@@ -563,7 +563,7 @@ def test_a_text_that_repeats_another_is_said_by_what_it_repeats(work: Path) -> N
 
 
 def test_the_readme_s_reading_figure_is_what_the_bench_measures(capsys: pytest.CaptureFixture[str]) -> None:
-    """README: the short cards hold 「about half」 the texts' characters, 「0.53 over the 817 default drafts
+    """README: the short cards hold 「about half」 the texts' characters, 「0.51 over the 817 default drafts
     of the test articles」 — as `bench/bench_review_reading.py` measures it today."""
     import importlib.util
     import re
