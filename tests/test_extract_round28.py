@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from test_extract_round24 import _all, _run  # made-up articles dated 2025-01-10
 
-from quizgen.bank import Bank, load_bank
+from quizgen.bank import Bank, Item, load_bank
 
 DATA = Path(__file__).parent / "data" / "extract"
 
@@ -121,8 +121,8 @@ def test_what_is_opposed_is_a_stance(bank: Bank, sentence: str, stance: str) -> 
     assert stance in stances, stances
 
 
-def _choices(body: str, published: str, answer: str) -> set[str]:
-    """The wrong answers `extract` gives the draft asking `answer`, in the bundled bank (pages of 2023-2025)."""
+def _bundled_draft(body: str, published: str, answer: str) -> Item:
+    """The draft `extract --all` makes asking `answer` of `body`, in the bundled bank (pages of 2023-2025)."""
     import dataclasses
 
     from quizgen import resources
@@ -137,7 +137,12 @@ def _choices(body: str, published: str, answer: str) -> set[str]:
     items = extract(text, src, bundled, load_analyzer(), keep_all=True).items
     item = next((i for i in items if i.answer.ja == answer), None)
     assert item is not None, [i.answer.ja for i in items]
-    return {d.ja for d in item.distractors}
+    return item
+
+
+def _choices(body: str, published: str, answer: str) -> set[str]:
+    """The wrong answers `extract` gives the draft asking `answer`, in the bundled bank."""
+    return {d.ja for d in _bundled_draft(body, published, answer).distractors}
 
 
 def test_no_wrong_answer_is_a_document_of_a_later_time() -> None:
@@ -169,20 +174,8 @@ def test_a_rough_count_gets_wrong_answers_a_student_could_tell_apart() -> None:
 def test_the_end_of_a_span_does_not_date_what_goes_on_until_it() -> None:
     """newuser16: 「25日までの8日間にわたって行われます」 dated the troop count 2005-08-25, and its timeline line read
     「…参加し、の8日間にわたって行われます」."""
-    import dataclasses
-
-    from quizgen import resources
-    from quizgen.bank import Text
-    from quizgen.extract.article import extract, provisional_source
-    from quizgen.extract.nlp import load_analyzer
-
-    bundled = load_bank(resources.bank_dir())
-    text = ("2005-08-18 5:00\n中国とロシアの両軍は18日、初の合同軍事演習を始めました。"
-            "演習には合わせて約1万人が参加し、25日までの8日間にわたって行われます。\n")
-    src = dataclasses.replace(provisional_source(text, "a.txt", bundled), headline=Text("見出し", "headline"),
-                              published="2005-08-18")
-    items = extract(text, src, bundled, load_analyzer(), keep_all=True).items
-    troops = next(i for i in items if i.answer.ja == "約1万人")
+    troops = _bundled_draft("中国とロシアの両軍は18日、初の合同軍事演習を始めました。"
+                            "演習には合わせて約1万人が参加し、25日までの8日間にわたって行われます。", "2005-08-18", "約1万人")
     assert troops.when != "2005-08-25" and (troops.event is None or "、の" not in troops.event.ja), (troops.when, troops.event)
 
 
@@ -190,19 +183,8 @@ def test_a_date_of_a_visit_a_sentence_looks_back_to_dates_the_visit_and_is_no_an
     """newuser17: 「両首脳は、昨年4月のエリツィン氏の訪中で打ち出した「戦略的パートナーシップ」を一段と深めることで一致した」
     gave the 年表 「1996年4月: 中ロ両首脳は…一段と深めることで一致した」 (they agreed in 1997) and accepted 「昨年4月」 as an
     answer, which means nothing on a card."""
-    import dataclasses
-
-    from quizgen import resources
-    from quizgen.bank import Text
-    from quizgen.extract.article import extract, provisional_source
-    from quizgen.extract.nlp import load_analyzer
-
-    bundled = load_bank(resources.bank_dir())
-    text = ("1997-04-24 5:00\n中国の江沢民国家主席とロシアのエリツィン大統領は23日、モスクワで会談した。"
-            "両首脳は、昨年4月のエリツィン氏の訪中で打ち出した「戦略的パートナーシップ」を一段と深めることで一致した。\n")
-    src = dataclasses.replace(provisional_source(text, "a.txt", bundled), headline=Text("見出し", "headline"),
-                              published="1997-04-24")
-    items = extract(text, src, bundled, load_analyzer(), keep_all=True).items
-    april = next(i for i in items if i.answer.ja == "1996年4月")
+    april = _bundled_draft("中国の江沢民国家主席とロシアのエリツィン大統領は23日、モスクワで会談した。"
+                           "両首脳は、昨年4月のエリツィン氏の訪中で打ち出した「戦略的パートナーシップ」を一段と深めることで一致した。",
+                           "1997-04-24", "1996年4月")
     assert april.event is not None and april.event.ja == "エリツィン氏の訪中", april.event
     assert "昨年4月" not in april.accept, april.accept
